@@ -1,0 +1,59 @@
+# news_analysis: PostgreSQL extension, built with PGXS.
+#   make && make install          build and install into the server of PG_CONFIG
+#   make unittest                 C unit tests of the core (no server)
+#   make installcheck             pg_regress tests (sql/, expected/) against PG* server
+EXTENSION = news_analysis
+EXTVERSION = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" $(EXTENSION).control)
+
+MODULE_big = news_analysis
+CORE_SRCS = $(sort $(wildcard src/core/*.c))
+BINDING_SRCS = $(sort $(wildcard src/*.c))
+OBJS = $(CORE_SRCS:.c=.o) $(BINDING_SRCS:.c=.o)
+
+# The install script is assembled from one fragment per subsystem.
+SQL_FRAGMENTS = $(sort $(wildcard src/sql/*.sql))
+DATA_built = $(EXTENSION)--$(EXTVERSION).sql
+DATA = $(wildcard src/sql/upgrade/*.sql)
+
+REGRESS = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
+REGRESS_OPTS = --load-extension=$(EXTENSION)
+
+WARNINGS = -Wall -Wextra -Werror
+# server headers are system headers: -Wextra is for our code, not theirs
+PG_CPPFLAGS = -Isrc -Isrc/core -isystem $(shell $(PG_CONFIG) --includedir-server)
+PG_CFLAGS = $(WARNINGS)
+SHLIB_LINK = -licuuc
+
+EXTRA_CLEAN = test/unit/bin test/tools/bin results regression.diffs regression.out
+
+PG_CONFIG ?= pg_config
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+$(EXTENSION)--$(EXTVERSION).sql: $(SQL_FRAGMENTS) $(EXTENSION).control
+	cat $(SQL_FRAGMENTS) > $@
+
+# ---- the core without a server: unit tests and tools ----
+CORE_CC ?= cc
+CORE_CFLAGS ?= -std=c11 -O2 -g $(WARNINGS)
+CORE_HEADERS = $(wildcard src/core/*.h)
+UNIT_SRCS = $(sort $(wildcard test/unit/test_*.c))
+UNIT_BINS = $(patsubst test/unit/%.c,test/unit/bin/%,$(UNIT_SRCS))
+TOOL_BINS = test/tools/bin/na_dump
+
+test/unit/bin/%: test/unit/%.c test/unit/unit.h $(CORE_SRCS) $(CORE_HEADERS)
+	@mkdir -p $(@D)
+	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core -Itest/unit -o $@ $< $(CORE_SRCS) -licuuc
+
+test/tools/bin/%: test/tools/%.c $(CORE_SRCS) $(CORE_HEADERS)
+	@mkdir -p $(@D)
+	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core -o $@ $< $(CORE_SRCS) -licuuc
+
+.PHONY: unittest tools
+tools: $(TOOL_BINS)
+
+unittest: $(UNIT_BINS) $(TOOL_BINS)
+	@status=0; for t in $(UNIT_BINS); do $$t || status=1; done; exit $$status
+
+.PHONY: unittest-build
+unittest-build: $(UNIT_BINS) $(TOOL_BINS)

@@ -1,0 +1,1208 @@
+/*
+ * scanner.c - tokens, sentences and paragraphs of news text in one pass.
+ *
+ * The scanner walks the UTF-8 text once, emitting tokens with byte and
+ * character offsets.  Sentence boundaries are then decided over the token
+ * array (cheap: no text is decoded again), because whether "U.S." ends a
+ * sentence depends on the token after it.
+ */
+#include "na_scan.h"
+
+#include <string.h>
+
+#include "na_unicode.h"
+
+/* Work between interrupt checks: a few microseconds of scanning. */
+#define INTERRUPT_INTERVAL 4096
+
+typedef struct scanner
+{
+	const unsigned char *s;
+	size_t		len;
+	size_t		pos;			/* byte offset of the next character */
+	uint32_t	cpos;			/* character offset of the next character */
+	int			count_bytes;
+	na_cclass	prev_cls;		/* class of the character before pos */
+	uint16_t	pending_flags;	/* flags for the next token (space, newline) */
+	uint32_t	paragraph;
+	int			para_pending;	/* a line break was seen: next token opens a paragraph */
+	int			double_open;	/* an opening double mark is unmatched in this paragraph */
+	int			single_open;	/* likewise for single marks */
+	na_vec		tokens;
+	const na_mem *mem;
+	int			failed;
+} scanner;
+
+typedef struct cursor
+{
+	size_t		pos;
+	uint32_t	cpos;
+} cursor;
+
+static const char *const kind_names[NA_TK_KIND_COUNT] = {
+	"unknown", "word", "number", "money", "percent", "range", "abbreviation",
+	"initial", "punctuation", "open_quote", "close_quote", "dash", "ellipsis",
+	"url", "email", "handle", "hashtag", "symbol", "emoji", "ideograph"
+};
+
+const char *
+na_kind_name(int kind)
+{
+	if (kind <= 0 || kind >= NA_TK_KIND_COUNT)
+		return "unknown";
+	return kind_names[kind];
+}
+
+/* Decode the character at byte offset at; returns its info, sets *cp, *n. */
+static inline uint16_t
+peek_at(const scanner *st, size_t at, uint32_t *cp, int *n)
+{
+	if (at >= st->len)
+	{
+		*cp = 0;
+		*n = 0;
+		return NA_CC_NEWLINE;	/* the end behaves like a line break */
+	}
+	if (st->s[at] < 0x80)
+	{
+		*cp = st->s[at];
+		*n = 1;
+	}
+	else
+		*n = na_utf8_decode(st->s + at, st->len - at, cp);
+	return na_char_info(*cp);
+}
+
+static inline na_cclass
+class_at(const scanner *st, size_t at)
+{
+	uint32_t	cp;
+	int			n;
+
+	return (na_cclass) (peek_at(st, at, &cp, &n) & NA_CC_MASK);
+}
+
+static inline uint32_t
+cp_at(const scanner *st, size_t at)
+{
+	uint32_t	cp;
+	int			n;
+
+	peek_at(st, at, &cp, &n);
+	return cp;
+}
+
+static inline size_t
+next_pos(const scanner *st, size_t at)
+{
+	uint32_t	cp;
+	int			n;
+
+	peek_at(st, at, &cp, &n);
+	return at + (n ? n : 1);
+}
+
+/* Advance the cursor by one character of n bytes. */
+static inline void
+cursor_step(const scanner *st, cursor *c, int n)
+{
+	c->pos += n;
+	c->cpos += st->count_bytes ? (uint32_t) n : 1;
+}
+
+static inline int
+is_word_class(na_cclass cls)
+{
+	return cls == NA_CC_LETTER || cls == NA_CC_DIGIT || cls == NA_CC_MARK ||
+		cls == NA_CC_NUMERIC || cls == NA_CC_JOINER;
+}
+
+static inline int
+is_apostrophe(uint32_t cp)
+{
+	return cp == '\'' || cp == 0x2019 || cp == 0x02BC;
+}
+
+static inline int
+is_hyphen(uint32_t cp)
+{
+	return cp == '-' || cp == 0x2010 || cp == 0x2011;
+}
+
+static inline int
+is_ascii_digit(uint32_t cp)
+{
+	return cp >= '0' && cp <= '9';
+}
+
+static na_token *
+emit(scanner *st, na_kind kind, size_t start, uint32_t cstart, cursor end)
+{
+	na_token   *t;
+
+	if (st->failed)
+		return NULL;
+	t = na_vec_push(&st->tokens, st->mem);
+	if (t == NULL)
+	{
+		st->failed = 1;
+		return NULL;
+	}
+	t->start = (uint32_t) start;
+	t->len = (uint32_t) (end.pos - start);
+	t->cstart = cstart;
+	t->clen = end.cpos - cstart;
+	t->kind = (uint8_t) kind;
+	t->flags = st->pending_flags;
+	if (st->para_pending)
+	{
+		if (st->tokens.count > 1)
+			st->paragraph++;
+		st->para_pending = 0;
+		st->double_open = 0;
+		st->single_open = 0;
+	}
+	if (st->tokens.count == 1)
+		t->flags |= NA_TF_PARA_START | NA_TF_SPACE_BEFORE;
+	else if (t->flags & NA_TF_NEWLINE_BEFORE)
+		t->flags |= NA_TF_PARA_START;
+	t->paragraph = st->paragraph;
+	st->pending_flags = 0;
+	st->pos = end.pos;
+	st->cpos = end.cpos;
+	if ((st->tokens.count & (INTERRUPT_INTERVAL - 1)) == 0)
+		na_check_interrupts(st->mem);
+	return t;
+}
+
+/* Set case and script flags of a word-like token from its text. */
+static void
+set_word_flags(const scanner *st, na_token *t)
+{
+	size_t		i = t->start;
+	size_t		end = t->start + t->len;
+	int			letters = 0;
+	int			upper = 0;
+	int			first = 1;
+
+	while (i < end)
+	{
+		uint32_t	cp;
+		int			n;
+		uint16_t	info = peek_at(st, i, &cp, &n);
+
+		if (cp >= 0x80)
+			t->flags |= NA_TF_NONASCII;
+		if ((info & NA_CC_MASK) == NA_CC_LETTER)
+		{
+			letters++;
+			if (info & NA_CF_UPPER)
+			{
+				upper++;
+				if (first)
+					t->flags |= NA_TF_CAPITALIZED;
+			}
+			first = 0;
+		}
+		else if ((info & NA_CC_MASK) == NA_CC_DIGIT)
+		{
+			t->flags |= NA_TF_HAS_DIGIT;
+			first = 0;
+		}
+		i += n;
+	}
+	if (letters >= 2 && upper == letters)
+		t->flags |= NA_TF_ALLCAPS;
+}
+
+/* Case-sensitive comparison of text[start..end) with an ASCII word. */
+static int
+span_eq(const scanner *st, size_t start, size_t end, const char *word)
+{
+	size_t		n = strlen(word);
+
+	return end - start == n && memcmp(st->s + start, word, n) == 0;
+}
+
+static int
+span_in(const scanner *st, size_t start, size_t end, const char *const *list)
+{
+	for (; *list; list++)
+		if (span_eq(st, start, end, *list))
+			return 1;
+	return 0;
+}
+
+/* Words that take a full stop without ending a sentence when followed by one. */
+static const char *const abbreviations[] = {
+	/* titles */
+	"Mr", "Mrs", "Ms", "Messrs", "Mmes", "Dr", "Drs", "Prof", "Sen", "Sens",
+	"Rep", "Reps", "Gov", "Govs", "Gen", "Gens", "Lt", "Col", "Capt", "Cmdr",
+	"Adm", "Maj", "Sgt", "Cpl", "Pvt", "Rev", "Hon", "Pres", "Supt", "Insp",
+	"Det", "Amb", "Atty", "Sec", "Fr", "Sr", "Jr", "St", "Mt", "Ft",
+	/* months */
+	"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
+	"Nov", "Dec",
+	/* organisations and addresses */
+	"Inc", "Corp", "Co", "Ltd", "Bros", "Ave", "Blvd", "Rd", "Dept", "Univ",
+	"Assn", "Intl",
+	/* US states as newspapers abbreviate them */
+	"Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill",
+	"Ind", "Kan", "Kans", "Ky", "Md", "Mich", "Minn", "Miss", "Mo", "Mont",
+	"Neb", "Nev", "Okla", "Ore", "Pa", "Penn", "Tenn", "Tex", "Va", "Vt",
+	"Wash", "Wis", "Wyo",
+	/* Latin and general */
+	"etc", "vs", "viz", "approx", "cf", "al", "ca", "Vol", "vol", "pp", "Fig",
+	"fig", "Nos", "est",
+	NULL
+};
+
+/* Abbreviations that never end a sentence: the next word belongs to them. */
+static const char *const title_abbreviations[] = {
+	"Mr.", "Mrs.", "Ms.", "Messrs.", "Mmes.", "Dr.", "Drs.", "Prof.", "Sen.",
+	"Sens.", "Rep.", "Reps.", "Gov.", "Govs.", "Gen.", "Gens.", "Lt.", "Col.",
+	"Capt.", "Cmdr.", "Adm.", "Maj.", "Sgt.", "Cpl.", "Pvt.", "Rev.", "Hon.",
+	"Pres.", "Supt.", "Insp.", "Det.", "Amb.", "Atty.", "Sec.", "Fr.", "St.",
+	"Mt.", "Ft.", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.",
+	"Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "vs.", "viz.", "cf.", "No.",
+	"Nos.", "Vol.", "vol.", "pp.", "Fig.", "fig.", "approx.", "ca.",
+	NULL
+};
+
+static const char *const number_suffixes[] = {
+	"s", "st", "nd", "rd", "th", "am", "pm", NULL
+};
+
+static const char *const money_scales[] = {
+	"million", "billion", "trillion", "thousand", "bn", "m", "mn", "k", "tn",
+	NULL
+};
+
+/* Elided words written with a leading apostrophe. */
+static const char *const elisions[] = {
+	"em", "tis", "twas", "til", "cause", "n", NULL
+};
+
+/* Consume a run of digits with inner , . : groups; returns the end. */
+static cursor
+scan_digits(const scanner *st, cursor c)
+{
+	for (;;)
+	{
+		uint32_t	cp;
+		int			n;
+
+		peek_at(st, c.pos, &cp, &n);
+		if (n && is_ascii_digit(cp))
+		{
+			cursor_step(st, &c, n);
+			continue;
+		}
+		if ((cp == ',' || cp == '.' || cp == ':') && c.pos + 1 < st->len &&
+			is_ascii_digit(st->s[c.pos + 1]))
+		{
+			cursor_step(st, &c, 1);
+			continue;
+		}
+		if (n && (na_char_info(cp) & NA_CC_MASK) == NA_CC_DIGIT)
+		{
+			cursor_step(st, &c, n);
+			continue;
+		}
+		return c;
+	}
+}
+
+/* Consume letters, digits, marks and joiners; returns the end. */
+static cursor
+scan_letters(const scanner *st, cursor c)
+{
+	for (;;)
+	{
+		uint32_t	cp;
+		int			n;
+		uint16_t	info = peek_at(st, c.pos, &cp, &n);
+
+		if (!n || !is_word_class((na_cclass) (info & NA_CC_MASK)))
+			return c;
+		cursor_step(st, &c, n);
+	}
+}
+
+/* A URL that starts at c (http://, https://, www.): returns its end or c. */
+static cursor
+scan_url(const scanner *st, cursor c)
+{
+	size_t		rest = st->len - c.pos;
+	const char *p = (const char *) st->s + c.pos;
+	cursor		end = c;
+	int			parens = 0;
+
+	if (!((rest > 7 && memcmp(p, "http://", 7) == 0) ||
+		  (rest > 8 && memcmp(p, "https://", 8) == 0) ||
+		  (rest > 4 && memcmp(p, "www.", 4) == 0 && rest > 5 &&
+		   (st->s[c.pos + 4] & 0x80 || (st->s[c.pos + 4] >= 'a' && st->s[c.pos + 4] <= 'z')))))
+		return c;
+	for (;;)
+	{
+		uint32_t	cp;
+		int			n;
+		uint16_t	info = peek_at(st, end.pos, &cp, &n);
+		na_cclass	cls = (na_cclass) (info & NA_CC_MASK);
+
+		if (!n || cls == NA_CC_SPACE || cls == NA_CC_NEWLINE || cp == '"' ||
+			cp == '<' || cp == '>' || cls == NA_CC_QUOTE)
+			break;
+		if (cp == '(')
+			parens++;
+		if (cp == ')' && parens-- <= 0)
+			break;
+		cursor_step(st, &end, n);
+	}
+	/* trailing punctuation belongs to the sentence, not the URL */
+	while (end.pos > c.pos)
+	{
+		unsigned char last = st->s[end.pos - 1];
+
+		if (last == '.' || last == ',' || last == ';' || last == ':' ||
+			last == '!' || last == '?')
+		{
+			end.pos--;
+			end.cpos--;
+		}
+		else
+			break;
+	}
+	return end;
+}
+
+/* Length of a domain (labels joined by dots, at least one dot) at c, else c. */
+static cursor
+scan_domain(const scanner *st, cursor c)
+{
+	cursor		end = c;
+	cursor		good = c;
+	int			dots = 0;
+
+	for (;;)
+	{
+		cursor		label = scan_letters(st, end);
+
+		if (label.pos == end.pos)
+			break;
+		end = label;
+		while (end.pos < st->len && st->s[end.pos] == '-')
+		{
+			cursor		after = end;
+
+			cursor_step(st, &after, 1);
+			label = scan_letters(st, after);
+			if (label.pos == after.pos)
+				break;
+			end = label;
+		}
+		if (dots > 0)
+			good = end;
+		if (end.pos + 1 < st->len && st->s[end.pos] == '.' &&
+			is_word_class(class_at(st, end.pos + 1)))
+		{
+			cursor_step(st, &end, 1);
+			dots++;
+			continue;
+		}
+		break;
+	}
+	return good;
+}
+
+/* money: currency sign(s), a number, optionally a scale word */
+static void
+scan_money(scanner *st, cursor start)
+{
+	cursor		c = start;
+	uint32_t	cp;
+	int			n;
+
+	while ((peek_at(st, c.pos, &cp, &n) & NA_CC_MASK) == NA_CC_CURRENCY && n)
+		cursor_step(st, &c, n);
+	c = scan_digits(st, c);
+	/* "$5m", "$2bn", or "$2.5 billion" */
+	{
+		cursor		word = scan_letters(st, c);
+
+		if (word.pos > c.pos && span_in(st, c.pos, word.pos, money_scales))
+			c = word;
+		else if (word.pos == c.pos && c.pos < st->len && st->s[c.pos] == ' ')
+		{
+			cursor		after = c;
+
+			cursor_step(st, &after, 1);
+			word = scan_letters(st, after);
+			if (word.pos > after.pos && span_in(st, after.pos, word.pos, money_scales) &&
+				word.pos - after.pos > 2)
+				c = word;
+		}
+	}
+	emit(st, NA_TK_MONEY, start.pos, start.cpos, c);
+}
+
+/* A number, percentage, range or number-with-suffix starting at a digit. */
+static void
+scan_number(scanner *st, cursor start)
+{
+	cursor		c = scan_digits(st, start);
+	na_kind		kind = NA_TK_NUMBER;
+	uint32_t	cp;
+	int			n;
+	na_token   *t;
+
+	/* ranges and tallies: 52-48, 13-0-2, 2014–15 */
+	for (int parts = 1; parts < 3; parts++)
+	{
+		peek_at(st, c.pos, &cp, &n);
+		if ((cp == '-' || cp == 0x2013) && c.pos + n < st->len &&
+			is_ascii_digit(st->s[c.pos + n]))
+		{
+			cursor		after = c;
+
+			cursor_step(st, &after, n);
+			c = scan_digits(st, after);
+			kind = NA_TK_RANGE;
+		}
+		else
+			break;
+	}
+	peek_at(st, c.pos, &cp, &n);
+	if (kind == NA_TK_NUMBER && cp == '%')
+	{
+		cursor_step(st, &c, 1);
+		kind = NA_TK_PERCENT;
+	}
+	else if (kind == NA_TK_NUMBER &&
+			 is_word_class((na_cclass) (na_char_info(cp) & NA_CC_MASK)) && n)
+	{
+		cursor		word = scan_letters(st, c);
+
+		if (!span_in(st, c.pos, word.pos, number_suffixes))
+			kind = NA_TK_WORD;	/* 5G, 4x4, MP3-style words */
+		c = word;
+	}
+	t = emit(st, kind, start.pos, start.cpos, c);
+	if (t && kind == NA_TK_WORD)
+		set_word_flags(st, t);
+}
+
+/*
+ * A word starting at a letter: inner apostrophes (Kremlin's), inner hyphens
+ * (Russia-backed), dotted abbreviations (U.S., a.m.), known abbreviations
+ * with their full stop (Mr.), initials (R.), e-mail addresses and URLs.
+ */
+static void
+scan_word(scanner *st, cursor start)
+{
+	cursor		c = start;
+	cursor		seg_start = start;
+	int			dotted = 0;
+	int			hyphenated = 0;
+	na_kind		kind = NA_TK_WORD;
+	na_token   *t;
+	uint32_t	cp;
+	int			n;
+
+	{
+		cursor		url = scan_url(st, start);
+
+		if (url.pos > start.pos)
+		{
+			emit(st, NA_TK_URL, start.pos, start.cpos, url);
+			return;
+		}
+	}
+
+	for (;;)
+	{
+		cursor		after;
+
+		c = scan_letters(st, c);
+		peek_at(st, c.pos, &cp, &n);
+		if (!n)
+			break;
+		after = c;
+		cursor_step(st, &after, n);
+		if (is_apostrophe(cp) && is_word_class(class_at(st, after.pos)) &&
+			class_at(st, after.pos) != NA_CC_JOINER)
+		{
+			c = after;
+			continue;
+		}
+		if (is_hyphen(cp) && is_word_class(class_at(st, after.pos)) &&
+			class_at(st, after.pos) != NA_CC_MARK)
+		{
+			c = after;
+			hyphenated = 1;
+			continue;
+		}
+		if (cp == '&' && c.pos - seg_start.pos <= 3 &&
+			(class_at(st, after.pos) == NA_CC_LETTER) &&
+			(na_char_info(cp_at(st, after.pos)) & NA_CF_UPPER))
+		{
+			c = after;			/* AT&T, S&P */
+			continue;
+		}
+		if (cp == '.' && na_utf8_length((const char *) st->s + seg_start.pos,
+										 c.pos - seg_start.pos) == 1 &&
+			class_at(st, after.pos) == NA_CC_LETTER)
+		{
+			/* U.S., a.m.: single letters separated by full stops */
+			size_t		after_letter = next_pos(st, after.pos);
+
+			if (after_letter < st->len && st->s[after_letter] == '.')
+			{
+				c = after;
+				seg_start = after;
+				dotted = 1;
+				continue;
+			}
+		}
+		if (cp == '@' && !dotted)
+		{
+			cursor		dom = scan_domain(st, after);
+
+			if (dom.pos > after.pos)
+			{
+				emit(st, NA_TK_EMAIL, start.pos, start.cpos, dom);
+				return;
+			}
+		}
+		break;
+	}
+
+	peek_at(st, c.pos, &cp, &n);
+	if (cp == '.')
+	{
+		cursor		dot = c;
+		size_t		seglen = na_utf8_length((const char *) st->s + seg_start.pos,
+											c.pos - seg_start.pos);
+
+		cursor_step(st, &dot, 1);
+		if (dotted)
+		{
+			c = dot;
+			kind = NA_TK_ABBREV;
+		}
+		else if (seglen == 1 && !hyphenated &&
+				 (na_char_info(cp_at(st, start.pos)) & NA_CF_UPPER))
+		{
+			c = dot;
+			kind = NA_TK_INITIAL;
+		}
+		else if (!hyphenated && span_in(st, start.pos, c.pos, abbreviations))
+		{
+			c = dot;
+			kind = NA_TK_ABBREV;
+		}
+		else if (span_eq(st, start.pos, c.pos, "No") &&
+				 dot.pos + 1 < st->len && st->s[dot.pos] == ' ' &&
+				 is_ascii_digit(st->s[dot.pos + 1]))
+		{
+			c = dot;
+			kind = NA_TK_ABBREV;
+		}
+	}
+	else if (dotted)
+		kind = NA_TK_ABBREV;
+	else if (is_apostrophe(cp) && !st->single_open && c.pos > start.pos &&
+			 (st->s[c.pos - 1] == 's' || st->s[c.pos - 1] == 'S'))
+	{
+		/* the Russians' intent: a plural possessive, not a closing quote */
+		cursor		after = c;
+		na_cclass	next;
+
+		cursor_step(st, &after, n);
+		next = class_at(st, after.pos);
+		if (next == NA_CC_SPACE || next == NA_CC_NEWLINE || next == NA_CC_PUNCT)
+			c = after;
+	}
+
+	t = emit(st, kind, start.pos, start.cpos, c);
+	if (t)
+	{
+		set_word_flags(st, t);
+		if (hyphenated)
+			t->flags |= NA_TF_HYPHENATED;
+	}
+}
+
+/*
+ * A quotation mark.  Curly marks say which side they are on; straight marks
+ * are decided by their neighbours, and by what is open when both sides are
+ * spaced or both are letters.
+ */
+static void
+scan_quote(scanner *st, cursor start, uint32_t cp, int n)
+{
+	cursor		end = start;
+	na_kind		kind;
+	na_mark		mark;
+	na_token   *t;
+	na_cclass	next;
+	uint32_t	next_cp;
+	int			next_n;
+	int			straight = 0;
+
+	cursor_step(st, &end, n);
+	next = (na_cclass) (peek_at(st, end.pos, &next_cp, &next_n) & NA_CC_MASK);
+
+	/* a leading apostrophe: '90s, 'em, rock 'n' roll */
+	if (is_apostrophe(cp) || cp == 0x2018)
+	{
+		if (next == NA_CC_DIGIT)
+		{
+			cursor		num = scan_digits(st, end);
+			cursor		word = scan_letters(st, num);
+
+			if (word.pos > num.pos && span_eq(st, num.pos, word.pos, "s"))
+			{
+				t = emit(st, NA_TK_NUMBER, start.pos, start.cpos, word);
+				return;
+			}
+		}
+		if (next == NA_CC_LETTER && st->prev_cls != NA_CC_LETTER)
+		{
+			cursor		word = scan_letters(st, end);
+
+			if (span_in(st, end.pos, word.pos, elisions))
+			{
+				uint32_t	after_cp;
+				int			after_n;
+
+				/* 'n' keeps its closing apostrophe */
+				peek_at(st, word.pos, &after_cp, &after_n);
+				if (span_eq(st, end.pos, word.pos, "n") && is_apostrophe(after_cp))
+					cursor_step(st, &word, after_n);
+				else if (span_eq(st, end.pos, word.pos, "n"))
+					goto not_elision;
+				t = emit(st, NA_TK_WORD, start.pos, start.cpos, word);
+				if (t)
+					set_word_flags(st, t);
+				return;
+			}
+		}
+	}
+not_elision:
+
+	switch (cp)
+	{
+		case 0x201C:			/* “ */
+		case 0x201E:			/* „ */
+		case 0x201F:			/* ‟ */
+			kind = NA_TK_OPEN_QUOTE;
+			mark = NA_MARK_DOUBLE;
+			break;
+		case 0x201D:			/* ” */
+			kind = NA_TK_CLOSE_QUOTE;
+			mark = NA_MARK_DOUBLE;
+			break;
+		case 0x2018:			/* ‘ */
+		case 0x201A:			/* ‚ */
+		case 0x201B:			/* ‛ */
+			kind = NA_TK_OPEN_QUOTE;
+			mark = NA_MARK_SINGLE;
+			break;
+		case 0x00AB:			/* « */
+		case 0x2039:			/* ‹ */
+			kind = NA_TK_OPEN_QUOTE;
+			mark = NA_MARK_ANGLE;
+			break;
+		case 0x00BB:			/* » */
+		case 0x203A:			/* › */
+			kind = NA_TK_CLOSE_QUOTE;
+			mark = NA_MARK_ANGLE;
+			break;
+		case 0x300C:			/* 「 */
+		case 0x300E:			/* 『 */
+			kind = NA_TK_OPEN_QUOTE;
+			mark = NA_MARK_CORNER;
+			break;
+		case 0x300D:			/* 」 */
+		case 0x300F:			/* 』 */
+			kind = NA_TK_CLOSE_QUOTE;
+			mark = NA_MARK_CORNER;
+			break;
+		default:
+			{
+				/* " ' ’ ʼ and other marks: decide by context */
+				na_cclass	prev = st->prev_cls;
+				int			open_side = prev == NA_CC_SPACE || prev == NA_CC_NEWLINE ||
+					prev == NA_CC_OPEN || prev == NA_CC_DASH || prev == NA_CC_QUOTE ||
+					st->tokens.count == 0 || (st->pending_flags & NA_TF_SPACE_BEFORE);
+				int			close_side = next == NA_CC_SPACE || next == NA_CC_NEWLINE ||
+					next == NA_CC_PUNCT || next == NA_CC_CLOSE || next == NA_CC_DASH ||
+					next == NA_CC_QUOTE;
+				int		   *open_state;
+
+				mark = (cp == '"' || cp == 0x2033 || cp == 0x301D || cp == 0x301E ||
+						cp == 0xFF02) ? NA_MARK_DOUBLE : NA_MARK_SINGLE;
+				open_state = mark == NA_MARK_DOUBLE ? &st->double_open : &st->single_open;
+				straight = cp == '"' || cp == '\'';
+				if (cp == 0x2019 || cp == 0x02BC)
+					kind = (open_side && !close_side && !*open_state) ?
+						NA_TK_OPEN_QUOTE : NA_TK_CLOSE_QUOTE;
+				else if (open_side && !close_side)
+					kind = NA_TK_OPEN_QUOTE;
+				else if (close_side && !open_side)
+					kind = NA_TK_CLOSE_QUOTE;
+				else
+					kind = *open_state ? NA_TK_CLOSE_QUOTE : NA_TK_OPEN_QUOTE;
+				/* a lone ' after a word with nothing open is an apostrophe-like symbol */
+				if (mark == NA_MARK_SINGLE && kind == NA_TK_CLOSE_QUOTE && !*open_state)
+					kind = NA_TK_PUNCT;
+			}
+			break;
+	}
+
+	t = emit(st, kind, start.pos, start.cpos, end);
+	if (t == NULL)
+		return;
+	t->mark = (uint8_t) mark;
+	if (straight)
+		t->flags |= NA_TF_STRAIGHT;
+	if (mark == NA_MARK_DOUBLE || mark == NA_MARK_ANGLE || mark == NA_MARK_CORNER)
+		st->double_open = kind == NA_TK_OPEN_QUOTE;
+	else if (mark == NA_MARK_SINGLE && kind != NA_TK_PUNCT)
+		st->single_open = kind == NA_TK_OPEN_QUOTE;
+}
+
+/* An emoji with its joiners, modifiers and joined pictographs. */
+static void
+scan_emoji(scanner *st, cursor start, int n)
+{
+	cursor		c = start;
+
+	cursor_step(st, &c, n);
+	for (;;)
+	{
+		uint32_t	cp;
+		int			m;
+		na_cclass	cls = (na_cclass) (peek_at(st, c.pos, &cp, &m) & NA_CC_MASK);
+
+		if (!m)
+			break;
+		if (cls == NA_CC_JOINER || cls == NA_CC_MARK)
+		{
+			cursor_step(st, &c, m);
+			if (cp == 0x200D)
+			{
+				uint32_t	cp2;
+				int			m2;
+
+				if ((peek_at(st, c.pos, &cp2, &m2) & NA_CC_MASK) != NA_CC_MARK && m2)
+					cursor_step(st, &c, m2);
+			}
+			continue;
+		}
+		break;
+	}
+	emit(st, NA_TK_EMOJI, start.pos, start.cpos, c);
+}
+
+/* Punctuation, dashes, ellipses, handles, hashtags and symbols. */
+static void
+scan_other(scanner *st, cursor start, uint32_t cp, int n, na_cclass cls)
+{
+	cursor		c = start;
+	na_kind		kind = NA_TK_PUNCT;
+
+	cursor_step(st, &c, n);
+	if (cp == '.' && c.pos + 1 < st->len && st->s[c.pos] == '.' && st->s[c.pos + 1] == '.')
+	{
+		while (c.pos < st->len && st->s[c.pos] == '.')
+			cursor_step(st, &c, 1);
+		kind = NA_TK_ELLIPSIS;
+	}
+	else if (cp == 0x2026)
+		kind = NA_TK_ELLIPSIS;
+	else if ((cp == '@' || cp == '#') && st->prev_cls != NA_CC_LETTER &&
+			 st->prev_cls != NA_CC_DIGIT &&
+			 class_at(st, c.pos) == NA_CC_LETTER)
+	{
+		cursor		end = scan_letters(st, c);
+
+		while (end.pos < st->len && st->s[end.pos] == '_')
+		{
+			cursor_step(st, &end, 1);
+			end = scan_letters(st, end);
+		}
+		emit(st, cp == '@' ? NA_TK_HANDLE : NA_TK_HASHTAG, start.pos, start.cpos, end);
+		return;
+	}
+	else if (cls == NA_CC_DASH)
+	{
+		if (is_hyphen(cp) && !(c.pos < st->len && st->s[c.pos] == '-'))
+		{
+			/* a lone hyphen: a dash when spaced, else punctuation */
+			na_cclass	next = class_at(st, c.pos);
+
+			kind = (st->prev_cls == NA_CC_SPACE && (next == NA_CC_SPACE || next == NA_CC_NEWLINE)) ?
+				NA_TK_DASH : NA_TK_PUNCT;
+		}
+		else
+		{
+			kind = NA_TK_DASH;
+			for (;;)
+			{
+				uint32_t	cp2;
+				int			m;
+
+				if ((peek_at(st, c.pos, &cp2, &m) & NA_CC_MASK) != NA_CC_DASH || !m)
+					break;
+				cursor_step(st, &c, m);
+			}
+		}
+	}
+	else if (cls == NA_CC_SYMBOL || cls == NA_CC_CURRENCY || cls == NA_CC_OTHER ||
+			 cls == NA_CC_NUMERIC)
+		kind = cls == NA_CC_NUMERIC ? NA_TK_NUMBER : NA_TK_SYMBOL;
+	emit(st, kind, start.pos, start.cpos, c);
+}
+
+/* Words that, capitalised after an abbreviation like "U.S.", start a sentence. */
+static const char *const sentence_starters[] = {
+	"the", "a", "an", "but", "and", "or", "so", "yet", "it", "its", "he", "she",
+	"they", "we", "i", "you", "his", "her", "their", "our", "this", "that",
+	"these", "those", "there", "in", "on", "at", "for", "with", "as", "after",
+	"before", "since", "when", "while", "if", "although", "though", "however",
+	"meanwhile", "still", "then", "now", "last", "earlier", "later", "many",
+	"some", "most", "no", "not", "one", "two", "what", "why", "how", "who",
+	"where", "by", "from", "to", "during", "under", "officials", "both", NULL
+};
+
+static uint32_t
+cp_first(const na_doc *doc, const na_token *t)
+{
+	uint32_t	cp;
+
+	na_utf8_decode((const unsigned char *) doc->text + t->start, t->len, &cp);
+	return cp;
+}
+
+static int
+starts_sentence_after_abbrev(const na_doc *doc, const na_token *next)
+{
+	if (next->kind == NA_TK_OPEN_QUOTE)
+		return 1;
+	if (!(next->flags & NA_TF_CAPITALIZED) || next->kind != NA_TK_WORD)
+		return 0;
+	for (const char *const *w = sentence_starters; *w; w++)
+		if (na_token_is(doc, next, *w))
+			return 1;
+	return 0;
+}
+
+static int
+is_terminal_punct(const na_doc *doc, const na_token *t)
+{
+	const char *p = doc->text + t->start;
+
+	if (t->kind == NA_TK_ELLIPSIS)
+		return 1;
+	if (t->kind != NA_TK_PUNCT)
+		return 0;
+	if (t->len == 1)
+		return *p == '.' || *p == '!' || *p == '?';
+	/* ‽ 。 ！ ？ */
+	return (t->len == 3 && (memcmp(p, "\xE2\x80\xBD", 3) == 0 ||
+							memcmp(p, "\xE3\x80\x82", 3) == 0 ||
+							memcmp(p, "\xEF\xBC\x81", 3) == 0 ||
+							memcmp(p, "\xEF\xBC\x9F", 3) == 0));
+}
+
+static int
+is_closing_bracket(const na_doc *doc, const na_token *t)
+{
+	char		c = doc->text[t->start];
+
+	return t->kind == NA_TK_PUNCT && t->len == 1 && (c == ')' || c == ']');
+}
+
+/* Does the sentence end after token i?  Returns the last token of it. */
+static uint32_t
+sentence_end_after(const na_doc *doc, uint32_t i, int *ends)
+{
+	const na_token *t = &doc->tokens[i];
+	uint32_t	last = i;
+	const na_token *next;
+	int			split;
+
+	*ends = 0;
+	if (t->kind == NA_TK_ABBREV)
+	{
+		for (const char *const *w = title_abbreviations; *w; w++)
+			if (na_token_eq(doc, t, *w))
+				return i;
+	}
+	else if (t->kind != NA_TK_INITIAL && !is_terminal_punct(doc, t))
+		return i;
+
+	/* closing quotes and brackets after the stop belong to the sentence */
+	while (last + 1 < doc->ntokens &&
+		   !(doc->tokens[last + 1].flags & NA_TF_PARA_START) &&
+		   (doc->tokens[last + 1].kind == NA_TK_CLOSE_QUOTE ||
+			is_closing_bracket(doc, &doc->tokens[last + 1]) ||
+			(is_terminal_punct(doc, &doc->tokens[last + 1]) &&
+			 !(doc->tokens[last + 1].flags & NA_TF_SPACE_BEFORE))))
+		last++;
+	if (last + 1 >= doc->ntokens)
+	{
+		*ends = 1;
+		return last;
+	}
+	next = &doc->tokens[last + 1];
+	if (next->flags & NA_TF_PARA_START)
+		split = 1;
+	else if (!(next->flags & NA_TF_SPACE_BEFORE) && next->kind != NA_TK_OPEN_QUOTE)
+		split = 0;
+	else if (t->kind == NA_TK_INITIAL)
+		split = 0;
+	else if (t->kind == NA_TK_ABBREV)
+		split = starts_sentence_after_abbrev(doc, next);
+	else if (next->kind == NA_TK_OPEN_QUOTE || next->kind == NA_TK_NUMBER ||
+			 next->kind == NA_TK_MONEY || next->kind == NA_TK_PERCENT ||
+			 next->kind == NA_TK_RANGE || next->kind == NA_TK_IDEOGRAPH ||
+			 next->kind == NA_TK_EMOJI || next->kind == NA_TK_HANDLE ||
+			 next->kind == NA_TK_HASHTAG || next->kind == NA_TK_DASH)
+		split = 1;
+	else if (next->kind == NA_TK_PUNCT)
+		split = doc->text[next->start] == '(' || doc->text[next->start] == '[';
+	else
+		split = (next->flags & NA_TF_CAPITALIZED) ||
+			(next->kind == NA_TK_WORD && !(na_char_info(cp_first(doc, next)) & NA_CF_LOWER));
+	*ends = split;
+	return last;
+}
+
+/* Group tokens into sentences; paragraph breaks always end one. */
+static int
+split_sentences(na_doc *doc, const na_mem *mem)
+{
+	na_vec		sentences;
+	uint32_t	first = 0;
+
+	na_vec_init(&sentences, sizeof(na_sentence));
+	for (uint32_t i = 0; i < doc->ntokens; i++)
+	{
+		int			ends;
+		uint32_t	last = sentence_end_after(doc, i, &ends);
+
+		if (!ends && last + 1 < doc->ntokens &&
+			(doc->tokens[last + 1].flags & NA_TF_PARA_START))
+			ends = 1;
+		if (!ends && last + 1 >= doc->ntokens)
+			ends = 1;
+		if (!ends)
+			continue;
+		{
+			na_sentence *s = na_vec_push(&sentences, mem);
+			const na_token *a = &doc->tokens[first];
+			const na_token *b = &doc->tokens[last];
+
+			if (s == NULL)
+			{
+				na_vec_free(&sentences, mem);
+				return 0;
+			}
+			s->first_token = first;
+			s->ntokens = last - first + 1;
+			s->start = a->start;
+			s->len = b->start + b->len - a->start;
+			s->cstart = a->cstart;
+			s->clen = b->cstart + b->clen - a->cstart;
+			s->paragraph = a->paragraph;
+			for (uint32_t k = first; k <= last; k++)
+				doc->tokens[k].sentence = (uint32_t) (sentences.count - 1);
+			doc->tokens[first].flags |= NA_TF_SENT_START;
+			doc->tokens[last].flags |= NA_TF_SENT_END;
+		}
+		first = last + 1;
+		i = last;
+		if ((sentences.count & (INTERRUPT_INTERVAL - 1)) == 0)
+			na_check_interrupts(mem);
+	}
+	doc->sentences = sentences.items;
+	doc->nsentences = (uint32_t) sentences.count;
+	return 1;
+}
+
+na_status
+na_scan(na_doc *doc, const char *text, size_t len, unsigned options,
+		const na_mem *mem)
+{
+	scanner		st;
+
+	memset(doc, 0, sizeof(*doc));
+	if (len >= UINT32_MAX)
+		return NA_ERR_TOO_LONG;
+	memset(&st, 0, sizeof(st));
+	st.s = (const unsigned char *) text;
+	st.len = len;
+	st.count_bytes = (options & NA_SCAN_COUNT_BYTES) != 0;
+	st.prev_cls = NA_CC_NEWLINE;
+	st.mem = mem;
+	na_vec_init(&st.tokens, sizeof(na_token));
+	/* news text averages about six bytes a token */
+	if (!na_vec_reserve(&st.tokens, mem, len / 5 + 16))
+		return NA_ERR_NOMEM;
+
+	while (st.pos < st.len && !st.failed)
+	{
+		uint32_t	cp;
+		int			n;
+		uint16_t	info = peek_at(&st, st.pos, &cp, &n);
+		na_cclass	cls = (na_cclass) (info & NA_CC_MASK);
+		cursor		here = {st.pos, st.cpos};
+		size_t		before = st.tokens.count;
+
+		switch (cls)
+		{
+			case NA_CC_SPACE:
+			case NA_CC_IGNORABLE:
+			case NA_CC_JOINER:
+				cursor_step(&st, &here, n);
+				st.pos = here.pos;
+				st.cpos = here.cpos;
+				st.pending_flags |= NA_TF_SPACE_BEFORE;
+				break;
+			case NA_CC_NEWLINE:
+				cursor_step(&st, &here, n);
+				st.pos = here.pos;
+				st.cpos = here.cpos;
+				st.pending_flags |= NA_TF_SPACE_BEFORE | NA_TF_NEWLINE_BEFORE;
+				if (st.tokens.count > 0)
+					st.para_pending = 1;
+				break;
+			case NA_CC_LETTER:
+			case NA_CC_MARK:
+				scan_word(&st, here);
+				break;
+			case NA_CC_DIGIT:
+				scan_number(&st, here);
+				break;
+			case NA_CC_IDEOGRAPH:
+				{
+					na_token   *t;
+
+					/* one CJK character, with its combining marks, per token */
+					cursor_step(&st, &here, n);
+					while (here.pos < st.len && class_at(&st, here.pos) == NA_CC_MARK)
+						cursor_step(&st, &here, (int) (next_pos(&st, here.pos) - here.pos));
+					t = emit(&st, NA_TK_IDEOGRAPH, st.pos, st.cpos, here);
+					if (t)
+						t->flags |= NA_TF_NONASCII;
+				}
+				break;
+			case NA_CC_QUOTE:
+				scan_quote(&st, here, cp, n);
+				break;
+			case NA_CC_CURRENCY:
+				{
+					size_t		after = here.pos + n;
+
+					while (after < st.len && class_at(&st, after) == NA_CC_CURRENCY)
+						after = next_pos(&st, after);
+					if (after < st.len && is_ascii_digit(st.s[after]))
+						scan_money(&st, here);
+					else
+						scan_other(&st, here, cp, n, cls);
+				}
+				break;
+			case NA_CC_EMOJI:
+				scan_emoji(&st, here, n);
+				break;
+			default:
+				scan_other(&st, here, cp, n, cls);
+				break;
+		}
+		if (st.tokens.count > before && !st.failed)
+		{
+			na_token   *t = (na_token *) st.tokens.items + st.tokens.count - 1;
+			uint32_t	last_cp;
+
+			if (t->kind != NA_TK_WORD && t->kind != NA_TK_IDEOGRAPH && t->kind != NA_TK_EMOJI)
+			{
+				for (uint32_t k = t->start; k < t->start + t->len; k++)
+					if (st.s[k] & 0x80)
+					{
+						t->flags |= NA_TF_NONASCII;
+						break;
+					}
+			}
+			/* the class of the token's last character, for straight quotes */
+			{
+				size_t		k = t->start + t->len - 1;
+
+				while (k > t->start && (st.s[k] & 0xC0) == 0x80)
+					k--;
+				na_utf8_decode(st.s + k, st.len - k, &last_cp);
+				st.prev_cls = (na_cclass) (na_char_info(last_cp) & NA_CC_MASK);
+			}
+		}
+		else if (st.tokens.count == before)
+			st.prev_cls = cls;
+	}
+	if (st.failed)
+	{
+		na_vec_free(&st.tokens, mem);
+		return NA_ERR_NOMEM;
+	}
+	doc->text = text;
+	doc->len = (uint32_t) len;
+	doc->nchars = st.cpos;
+	doc->tokens = st.tokens.items;
+	doc->ntokens = (uint32_t) st.tokens.count;
+	doc->nparagraphs = doc->ntokens ? st.paragraph + 1 : 0;
+	if (!split_sentences(doc, mem))
+	{
+		na_doc_free(doc, mem);
+		return NA_ERR_NOMEM;
+	}
+	return NA_OK;
+}
+
+void
+na_doc_free(na_doc *doc, const na_mem *mem)
+{
+	na_free(mem, doc->tokens);
+	na_free(mem, doc->sentences);
+	memset(doc, 0, sizeof(*doc));
+}
+
+int
+na_token_is(const na_doc *doc, const na_token *t, const char *word)
+{
+	size_t		n = strlen(word);
+	const char *p = doc->text + t->start;
+
+	if (t->len != n)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+	{
+		char		a = p[i];
+		char		b = word[i];
+
+		if (a >= 'A' && a <= 'Z')
+			a += 32;
+		if (b >= 'A' && b <= 'Z')
+			b += 32;
+		if (a != b)
+			return 0;
+	}
+	return 1;
+}
+
+int
+na_token_eq(const na_doc *doc, const na_token *t, const char *word)
+{
+	size_t		n = strlen(word);
+
+	return t->len == n && memcmp(doc->text + t->start, word, n) == 0;
+}

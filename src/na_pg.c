@@ -1,0 +1,130 @@
+/*
+ * na_pg.c - helpers shared by every SQL-callable function of the extension.
+ */
+#include "postgres.h"
+
+#include "mb/pg_wchar.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+
+#include "na_pg.h"
+
+PG_MODULE_MAGIC;
+
+static void *
+pg_alloc(void *ctx, size_t size)
+{
+	return MemoryContextAllocHuge((MemoryContext) ctx, size ? size : 1);
+}
+
+static void *
+pg_realloc(void *ctx, void *ptr, size_t size)
+{
+	(void) ctx;
+	return repalloc_huge(ptr, size ? size : 1);
+}
+
+static void
+pg_free(void *ctx, void *ptr)
+{
+	(void) ctx;
+	pfree(ptr);
+}
+
+static void
+pg_check_interrupts(void *ctx)
+{
+	(void) ctx;
+	CHECK_FOR_INTERRUPTS();
+}
+
+void
+na_pg_mem_init(na_mem *mem, MemoryContext ctx)
+{
+	mem->alloc = pg_alloc;
+	mem->realloc = pg_realloc;
+	mem->free = pg_free;
+	mem->check_interrupts = pg_check_interrupts;
+	mem->ctx = ctx;
+}
+
+MemoryContext
+na_pg_document_context(void)
+{
+	return AllocSetContextCreate(CurrentMemoryContext, "news_analysis document",
+								 ALLOCSET_DEFAULT_SIZES);
+}
+
+void
+na_pg_text_init(na_pg_text *doc, text *t)
+{
+	int			encoding = GetDatabaseEncoding();
+
+	doc->server = VARDATA_ANY(t);
+	doc->server_len = VARSIZE_ANY_EXHDR(t);
+	doc->scan_options = 0;
+	doc->utf8 = doc->server;
+	doc->utf8_len = doc->server_len;
+	doc->same_bytes = true;
+
+	if (encoding == PG_UTF8)
+		return;
+	if (encoding == PG_SQL_ASCII)
+	{
+		/* substr() counts bytes here, and no conversion is defined: read the
+		 * bytes as UTF-8 (invalid ones become single characters) */
+		doc->scan_options = NA_SCAN_COUNT_BYTES;
+		return;
+	}
+	doc->utf8 = (const char *) pg_do_encoding_conversion((unsigned char *) doc->server,
+														 (int) doc->server_len,
+														 encoding, PG_UTF8);
+	if (doc->utf8 != doc->server)
+	{
+		doc->utf8_len = strlen(doc->utf8);
+		doc->same_bytes = false;
+	}
+}
+
+void
+na_pg_check_status(na_status status)
+{
+	switch (status)
+	{
+		case NA_OK:
+			return;
+		case NA_ERR_NOMEM:
+			ereport(ERROR,
+					(errcode(ERRCODE_OUT_OF_MEMORY),
+					 errmsg("out of memory while analysing text")));
+			break;
+		case NA_ERR_TOO_LONG:
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("text is too long to analyse"),
+					 errdetail("The analyser addresses at most 4 GB of text.")));
+			break;
+	}
+	elog(ERROR, "unexpected news_analysis status %d", (int) status);
+}
+
+void
+na_pg_scan(na_doc *doc, const na_pg_text *text, const na_mem *mem)
+{
+	na_pg_check_status(na_scan(doc, text->utf8, text->utf8_len, text->scan_options, mem));
+}
+
+text *
+na_pg_slice(const na_pg_text *doc, uint32 start, uint32 len)
+{
+	char	   *server;
+	text	   *result;
+
+	if (doc->same_bytes)
+		return cstring_to_text_with_len(doc->utf8 + start, (int) len);
+	server = pg_any_to_server(doc->utf8 + start, (int) len, PG_UTF8);
+	result = cstring_to_text(server);
+	if (server != doc->utf8 + start)
+		pfree(server);
+	return result;
+}
