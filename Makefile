@@ -57,3 +57,6 @@ unittest: $(UNIT_BINS) $(TOOL_BINS)
 
 .PHONY: unittest-build
 unittest-build: $(UNIT_BINS) $(TOOL_BINS)
+
+# Further targets (fuzzing, sanitizers, benchmarks) live beside the tests.
+-include $(sort $(wildcard test/mk/*.mk))
