@@ -21,14 +21,17 @@ REGRESS_OPTS = --load-extension=$(EXTENSION)
 WARNINGS = -Wall -Wextra -Werror
 # server headers are system headers: -Wextra is for our code, not theirs
 PG_CPPFLAGS = -Isrc -Isrc/core -isystem $(shell $(PG_CONFIG) --includedir-server)
-PG_CFLAGS = $(WARNINGS)
+# -MMD: objects are rebuilt when a header they include changes
+PG_CFLAGS = $(WARNINGS) -MMD -MP
 SHLIB_LINK = -licuuc
 
-EXTRA_CLEAN = test/unit/bin test/tools/bin results regression.diffs regression.out
+EXTRA_CLEAN = test/unit/bin test/tools/bin results regression.diffs regression.out $(OBJS:.o=.d)
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
+
+-include $(OBJS:.o=.d)
 
 $(EXTENSION)--$(EXTVERSION).sql: $(SQL_FRAGMENTS) $(EXTENSION).control
 	cat $(SQL_FRAGMENTS) > $@
@@ -39,7 +42,7 @@ CORE_CFLAGS ?= -std=c11 -O2 -g $(WARNINGS)
 CORE_HEADERS = $(wildcard src/core/*.h)
 UNIT_SRCS = $(sort $(wildcard test/unit/test_*.c))
 UNIT_BINS = $(patsubst test/unit/%.c,test/unit/bin/%,$(UNIT_SRCS))
-TOOL_BINS = test/tools/bin/na_dump
+TOOL_BINS = $(patsubst test/tools/%.c,test/tools/bin/%,$(sort $(wildcard test/tools/*.c)))
 
 test/unit/bin/%: test/unit/%.c test/unit/unit.h $(CORE_SRCS) $(CORE_HEADERS)
 	@mkdir -p $(@D)

@@ -1,0 +1,47 @@
+/*
+ * places_data.h - the layout of the generated place tables (places_data.c,
+ * written by scripts/gen-places); private to places.c.
+ *
+ * Forms are stored normalized: ASCII letters lowercased, ’ as ', tokens
+ * separated by one space.  A hash of the first token (FNV-1a, 32 bits) leads
+ * through an open-addressing table to the forms that begin with it, longest
+ * first.
+ */
+#ifndef NA_PLACES_DATA_H
+#define NA_PLACES_DATA_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* na_place_form.flags */
+#define NA_PF_AMBIGUOUS		0x01	/* = NA_PLACE_AMBIGUOUS */
+#define NA_PF_ALLOW_THE		0x10	/* "the" may precede */
+#define NA_PF_NEEDS_THE		0x20	/* only with "the" (the French: else a demonym) */
+#define NA_PF_EXACT_CASE	0x40	/* all-capital form: US, UK */
+
+typedef struct na_place_form
+{
+	const char *rest;			/* tokens after the first, normalized ("" if none) */
+	const char *exact;			/* the form as written, for NA_PF_EXACT_CASE */
+	uint16_t	country;		/* index into na_place_countries */
+	uint8_t		ntokens;		/* without "the" */
+	uint8_t		kind;			/* na_place_kind */
+	uint8_t		flags;			/* NA_PF_* */
+} na_place_form;
+
+typedef struct na_place_first
+{
+	const char *word;			/* normalized first token */
+	uint16_t	len;
+	uint16_t	first_form;		/* na_place_forms[first_form .. + nforms) */
+	uint16_t	nforms;
+} na_place_first;
+
+extern const char *const na_place_countries[];
+extern const uint32_t na_place_ncountries;
+extern const na_place_form na_place_forms[];
+extern const na_place_first na_place_firsts[];
+extern const uint16_t na_place_hash[];	/* index + 1 into na_place_firsts, 0 = empty */
+extern const uint32_t na_place_hash_mask;
+
+#endif							/* NA_PLACES_DATA_H */
