@@ -5,6 +5,7 @@
 #include "postgres.h"
 
 #include "funcapi.h"
+#include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 
 #include "na_pg.h"
@@ -14,6 +15,68 @@ PG_FUNCTION_INFO_V1(na_sentences);
 
 #define TOKEN_COLUMNS 7
 #define SENTENCE_COLUMNS 5
+
+/* The kind names as text datums, made once per backend: rows only point at them. */
+static text *kind_texts[NA_TK_KIND_COUNT];
+
+static Datum
+kind_datum(int kind)
+{
+	if (kind <= 0 || kind >= NA_TK_KIND_COUNT)
+		kind = 0;
+	if (kind_texts[kind] == NULL)
+	{
+		MemoryContext old = MemoryContextSwitchTo(TopMemoryContext);
+
+		kind_texts[kind] = cstring_to_text(na_kind_name(kind));
+		MemoryContextSwitchTo(old);
+	}
+	return PointerGetDatum(kind_texts[kind]);
+}
+
+/*
+ * A text value reused for every row: the tuplestore copies the row, so a
+ * slice of the same bytes needs no allocation of its own.
+ */
+typedef struct slice_buffer
+{
+	text	   *value;
+	uint32		capacity;
+	bool		single_byte;	/* the server encoding has one byte a character */
+} slice_buffer;
+
+/* No conversion per row when the slice can be cut out of the server text. */
+static bool
+needs_conversion(const na_pg_text *doc, const slice_buffer *buf)
+{
+	return !doc->same_bytes && !buf->single_byte;
+}
+
+static Datum
+slice_datum(slice_buffer *buf, const na_pg_text *doc, uint32 start, uint32 len,
+			uint32 cstart, uint32 clen)
+{
+	const char *bytes = doc->utf8 + start;
+
+	if (!doc->same_bytes)
+	{
+		/* a single-byte server encoding: characters are bytes of the server text */
+		if (!buf->single_byte)
+			return PointerGetDatum(na_pg_slice(doc, start, len));
+		bytes = doc->server + cstart;
+		len = clen;
+	}
+	if (buf->value == NULL || len > buf->capacity)
+	{
+		if (buf->value)
+			pfree(buf->value);
+		buf->capacity = Max(len, 256);
+		buf->value = palloc(VARHDRSZ + buf->capacity);
+	}
+	SET_VARSIZE(buf->value, VARHDRSZ + len);
+	memcpy(VARDATA(buf->value), bytes, len);
+	return PointerGetDatum(buf->value);
+}
 
 /*
  * tokenize(text) returns setof news_analysis.token
@@ -30,6 +93,7 @@ na_tokenize(PG_FUNCTION_ARGS)
 	na_pg_text	doc_text;
 	na_mem		mem;
 	na_doc		doc;
+	slice_buffer buf = {NULL, 0, pg_database_encoding_max_length() == 1};
 
 	InitMaterializedSRF(fcinfo, 0);
 	docctx = na_pg_document_context();
@@ -37,7 +101,9 @@ na_tokenize(PG_FUNCTION_ARGS)
 	na_pg_mem_init(&mem, docctx);
 	na_pg_text_init(&doc_text, input);
 	na_pg_scan(&doc, &doc_text, &mem);
-	rowctx = AllocSetContextCreate(docctx, "news_analysis row", ALLOCSET_SMALL_SIZES);
+	/* rows allocate only when the text must be converted to the server encoding */
+	rowctx = !needs_conversion(&doc_text, &buf) ? NULL :
+		AllocSetContextCreate(docctx, "news_analysis row", ALLOCSET_SMALL_SIZES);
 
 	for (uint32 i = 0; i < doc.ntokens; i++)
 	{
@@ -45,19 +111,26 @@ na_tokenize(PG_FUNCTION_ARGS)
 		Datum		values[TOKEN_COLUMNS];
 		bool		nulls[TOKEN_COLUMNS] = {0};
 
-		/* the token's text lives only until its row is stored */
-		MemoryContextSwitchTo(rowctx);
+		/* storing rows never checks for interrupts: a timeout must stop a long text */
+		if ((i & 4095) == 4095)
+			na_check_interrupts(&mem);
+		/* a converted token's text lives only until its row is stored */
+		if (rowctx)
+			MemoryContextSwitchTo(rowctx);
 
 		values[0] = Int32GetDatum((int32) i + 1);
 		values[1] = Int32GetDatum((int32) t->sentence + 1);
 		values[2] = Int32GetDatum((int32) t->paragraph + 1);
-		values[3] = CStringGetTextDatum(na_kind_name(t->kind));
-		values[4] = PointerGetDatum(na_pg_slice(&doc_text, t->start, t->len));
+		values[3] = kind_datum(t->kind);
+		values[4] = slice_datum(&buf, &doc_text, t->start, t->len, t->cstart, t->clen);
 		values[5] = Int32GetDatum((int32) t->cstart + 1);
 		values[6] = Int32GetDatum((int32) t->clen);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
-		MemoryContextSwitchTo(docctx);
-		MemoryContextReset(rowctx);
+		if (rowctx)
+		{
+			MemoryContextSwitchTo(docctx);
+			MemoryContextReset(rowctx);
+		}
 	}
 	MemoryContextSwitchTo(oldctx);
 	MemoryContextDelete(docctx);
@@ -78,6 +151,7 @@ na_sentences(PG_FUNCTION_ARGS)
 	na_pg_text	doc_text;
 	na_mem		mem;
 	na_doc		doc;
+	slice_buffer buf = {NULL, 0, pg_database_encoding_max_length() == 1};
 
 	InitMaterializedSRF(fcinfo, 0);
 	docctx = na_pg_document_context();
@@ -92,12 +166,17 @@ na_sentences(PG_FUNCTION_ARGS)
 		Datum		values[SENTENCE_COLUMNS];
 		bool		nulls[SENTENCE_COLUMNS] = {0};
 
+		if ((i & 4095) == 4095)
+			na_check_interrupts(&mem);
 		values[0] = Int32GetDatum((int32) i + 1);
 		values[1] = Int32GetDatum((int32) s->paragraph + 1);
 		values[2] = Int32GetDatum((int32) s->cstart + 1);
 		values[3] = Int32GetDatum((int32) s->clen);
-		values[4] = PointerGetDatum(na_pg_slice(&doc_text, s->start, s->len));
+		values[4] = slice_datum(&buf, &doc_text, s->start, s->len, s->cstart, s->clen);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		/* a converted sentence was allocated for its row alone */
+		if (needs_conversion(&doc_text, &buf))
+			pfree(DatumGetPointer(values[4]));
 	}
 	MemoryContextSwitchTo(oldctx);
 	MemoryContextDelete(docctx);

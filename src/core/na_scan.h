@@ -98,6 +98,8 @@ typedef struct na_doc
 /* Options of na_scan. */
 #define NA_SCAN_COUNT_BYTES 0x0001	/* offsets count bytes, not code points
 									 * (single-byte server encodings) */
+#define NA_SCAN_NO_SENTENCES 0x0002 /* tokens only: no sentences, every
+									 * token's sentence is 0 (text search) */
 
 /*
  * Scan text[0..len) (UTF-8; invalid bytes become one-byte U+FFFD characters).

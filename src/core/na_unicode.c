@@ -6,15 +6,13 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
-#define BLOCK_BITS 8
+#define BLOCK_BITS NA_BLOCK_BITS
 #define BLOCK_SIZE (1 << BLOCK_BITS)
 #define NUM_BLOCKS (0x110000 >> BLOCK_BITS)
 
-/* 0 means "block not computed yet": every computed entry has bit 15 set. */
-#define NA_CF_COMPUTED 0x8000
-
-static uint16_t block_cache[NUM_BLOCKS][BLOCK_SIZE];
-static unsigned char block_ready[NUM_BLOCKS];
+/* Entries of a filled block have NA_CF_COMPUTED set; na_block_ready says which. */
+uint16_t	na_block_cache[NUM_BLOCKS][BLOCK_SIZE];
+unsigned char na_block_ready[NUM_BLOCKS];
 
 static int
 is_ideographic(UChar32 c)
@@ -105,21 +103,22 @@ fill_block(uint32_t block)
 	uint32_t	base = block << BLOCK_BITS;
 
 	for (uint32_t i = 0; i < BLOCK_SIZE; i++)
-		block_cache[block][i] = compute_info((UChar32) (base + i)) | NA_CF_COMPUTED;
-	block_ready[block] = 1;
+		na_block_cache[block][i] = compute_info((UChar32) (base + i)) | NA_CF_COMPUTED;
+	/* concurrent fillers write identical values: the flag goes last */
+	na_block_ready[block] = 1;
 }
 
 uint16_t
-na_char_info(uint32_t cp)
+na_char_info_fill(uint32_t cp)
 {
 	uint32_t	block;
 
 	if (cp > 0x10FFFF)
 		cp = NA_REPLACEMENT_CHAR;
 	block = cp >> BLOCK_BITS;
-	if (!block_ready[block])
+	if (!na_block_ready[block])
 		fill_block(block);
-	return block_cache[block][cp & (BLOCK_SIZE - 1)] & ~NA_CF_COMPUTED;
+	return na_block_cache[block][cp & (BLOCK_SIZE - 1)] & (uint16_t) ~NA_CF_COMPUTED;
 }
 
 uint32_t

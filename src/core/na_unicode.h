@@ -94,8 +94,27 @@ na_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
 	return 1;
 }
 
+/*
+ * The per-block cache: entry | NA_CF_COMPUTED once a block has been filled
+ * from ICU.  Exposed only so that na_char_info can be inlined in hot loops.
+ */
+#define NA_CF_COMPUTED 0x8000
+#define NA_BLOCK_BITS 8
+extern uint16_t na_block_cache[0x110000 >> NA_BLOCK_BITS][1 << NA_BLOCK_BITS];
+extern unsigned char na_block_ready[0x110000 >> NA_BLOCK_BITS];
+
+/* Fill the block of cp from ICU and return its info (the slow path). */
+uint16_t	na_char_info_fill(uint32_t cp);
+
 /* Class and flags of a code point (see na_cclass, NA_CF_*). */
-uint16_t	na_char_info(uint32_t cp);
+static inline uint16_t
+na_char_info(uint32_t cp)
+{
+	if (cp <= 0x10FFFF && na_block_ready[cp >> NA_BLOCK_BITS])
+		return na_block_cache[cp >> NA_BLOCK_BITS][cp & ((1 << NA_BLOCK_BITS) - 1)] &
+			(uint16_t) ~NA_CF_COMPUTED;
+	return na_char_info_fill(cp);
+}
 
 static inline na_cclass
 na_char_class(uint32_t cp)

@@ -130,20 +130,33 @@ is_hyphen(uint32_t cp)
 }
 
 static inline int
+is_ascii_alnum(unsigned char b)
+{
+	return (unsigned) ((b | 0x20) - 'a') < 26 || (unsigned) (b - '0') < 10;
+}
+
+static inline int
 is_ascii_digit(uint32_t cp)
 {
 	return cp >= '0' && cp <= '9';
 }
 
-static na_token *
-emit(scanner *st, na_kind kind, size_t start, uint32_t cstart, cursor end)
+static inline na_token *
+emit_flagged(scanner *st, na_kind kind, size_t start, uint32_t cstart, cursor end,
+			 uint16_t flags)
 {
 	na_token   *t;
 
 	if (st->failed)
 		return NULL;
-	t = na_vec_push(&st->tokens, st->mem);
-	if (t == NULL)
+	if (st->tokens.count < st->tokens.capacity)
+	{
+		/* the reserved room: no call, no memset */
+		t = (na_token *) st->tokens.items + st->tokens.count++;
+		t->sentence = 0;
+		t->mark = 0;
+	}
+	else if ((t = na_vec_push(&st->tokens, st->mem)) == NULL)
 	{
 		st->failed = 1;
 		return NULL;
@@ -153,7 +166,7 @@ emit(scanner *st, na_kind kind, size_t start, uint32_t cstart, cursor end)
 	t->cstart = cstart;
 	t->clen = end.cpos - cstart;
 	t->kind = (uint8_t) kind;
-	t->flags = st->pending_flags;
+	t->flags = st->pending_flags | flags;
 	if (st->para_pending)
 	{
 		if (st->tokens.count > 1)
@@ -175,6 +188,12 @@ emit(scanner *st, na_kind kind, size_t start, uint32_t cstart, cursor end)
 	return t;
 }
 
+static inline na_token *
+emit(scanner *st, na_kind kind, size_t start, uint32_t cstart, cursor end)
+{
+	return emit_flagged(st, kind, start, cstart, end, 0);
+}
+
 /* Set case and script flags of a word-like token from its text. */
 static void
 set_word_flags(const scanner *st, na_token *t)
@@ -189,10 +208,34 @@ set_word_flags(const scanner *st, na_token *t)
 	{
 		uint32_t	cp;
 		int			n;
-		uint16_t	info = peek_at(st, i, &cp, &n);
+		uint16_t	info;
 
-		if (cp >= 0x80)
-			t->flags |= NA_TF_NONASCII;
+		if (st->s[i] < 0x80)
+		{
+			unsigned char b = st->s[i];
+
+			/* ASCII: no decoding, and letters are just a range test */
+			if ((unsigned) ((b | 0x20) - 'a') < 26)
+			{
+				letters++;
+				if (b < 'a')
+				{
+					upper++;
+					if (first)
+						t->flags |= NA_TF_CAPITALIZED;
+				}
+				first = 0;
+			}
+			else if ((unsigned) (b - '0') < 10)
+			{
+				t->flags |= NA_TF_HAS_DIGIT;
+				first = 0;
+			}
+			i++;
+			continue;
+		}
+		info = peek_at(st, i, &cp, &n);
+		t->flags |= NA_TF_NONASCII;
 		if ((info & NA_CC_MASK) == NA_CC_LETTER)
 		{
 			letters++;
@@ -215,6 +258,78 @@ set_word_flags(const scanner *st, na_token *t)
 		t->flags |= NA_TF_ALLCAPS;
 }
 
+/*
+ * Bits of every byte for the ASCII fast paths, computed once from the ICU
+ * classes of 0..127; bytes 128..255 (UTF-8 lead and continuation bytes) are
+ * AB_SPECIAL: the general path decodes them.
+ */
+#define AB_ALNUM	0x01
+#define AB_UPPER	0x02
+#define AB_LOWER	0x04
+#define AB_DIGIT	0x08
+#define AB_SPECIAL	0x10		/* ends a plain word only through scan_word */
+
+static uint8_t ascii_bits[256];
+
+static void
+init_ascii_bits(void)
+{
+	for (int b = 0; b < 256; b++)
+	{
+		uint8_t		m = 0;
+
+		if (b >= 0x80)
+			m = AB_SPECIAL;
+		else
+		{
+			uint16_t	info = na_char_info((uint32_t) b);
+			na_cclass	cls = (na_cclass) (info & NA_CC_MASK);
+
+			if (cls == NA_CC_LETTER)
+				m = AB_ALNUM | ((info & NA_CF_UPPER) ? AB_UPPER : AB_LOWER);
+			else if (cls == NA_CC_DIGIT)
+				m = AB_ALNUM | AB_DIGIT;
+			/* what scan_word looks at after a word: . ' - & @ : */
+			if (b == '.' || b == '\'' || b == '-' || b == '&' || b == '@' || b == ':')
+				m |= AB_SPECIAL;
+		}
+		ascii_bits[b] = m;
+	}
+}
+
+/*
+ * SWAR: the bytes of a 64-bit word tested in parallel (little-endian
+ * machines with GCC or Clang builtins; others take the byte loop).
+ */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define NA_SWAR 1
+#define SWAR_ONES	UINT64_C(0x0101010101010101)
+#define SWAR_HIGH	UINT64_C(0x8080808080808080)
+
+/* 0x80 in each byte of v that is ASCII and within lo..hi (0 < lo <= hi < 0x80) */
+static inline uint64_t
+swar_in_range(uint64_t v, unsigned lo, unsigned hi)
+{
+	uint64_t	x = v & ~SWAR_HIGH;
+	uint64_t	ge_lo = x + SWAR_ONES * (0x80 - lo);
+	uint64_t	gt_hi = x + SWAR_ONES * (0x7f - hi);
+
+	return ge_lo & ~gt_hi & ~v & SWAR_HIGH;
+}
+#else
+#define NA_SWAR 0
+#endif
+
+/* A word of a fixed list, with its length so lookups need no strlen. */
+typedef struct word_entry
+{
+	const char *word;
+	size_t		len;
+} word_entry;
+
+#define W(s) {s, sizeof(s) - 1}
+#define END_OF_LIST {NULL, 0}
+
 /* Case-sensitive comparison of text[start..end) with an ASCII word. */
 static int
 span_eq(const scanner *st, size_t start, size_t end, const char *word)
@@ -225,62 +340,123 @@ span_eq(const scanner *st, size_t start, size_t end, const char *word)
 }
 
 static int
-span_in(const scanner *st, size_t start, size_t end, const char *const *list)
+bytes_in(const char *p, size_t len, const word_entry *list)
 {
-	for (; *list; list++)
-		if (span_eq(st, start, end, *list))
+	for (; list->word; list++)
+		if (list->len == len && p[0] == list->word[0] &&
+			memcmp(p, list->word, len) == 0)
 			return 1;
 	return 0;
 }
 
+static int
+span_in(const scanner *st, size_t start, size_t end, const word_entry *list)
+{
+	return bytes_in((const char *) st->s + start, end - start, list);
+}
+
 /* Words that take a full stop without ending a sentence when followed by one. */
-static const char *const abbreviations[] = {
+static const word_entry abbreviations[] = {
 	/* titles */
-	"Mr", "Mrs", "Ms", "Messrs", "Mmes", "Dr", "Drs", "Prof", "Sen", "Sens",
-	"Rep", "Reps", "Gov", "Govs", "Gen", "Gens", "Lt", "Col", "Capt", "Cmdr",
-	"Adm", "Maj", "Sgt", "Cpl", "Pvt", "Rev", "Hon", "Pres", "Supt", "Insp",
-	"Det", "Amb", "Atty", "Sec", "Fr", "Sr", "Jr", "St", "Mt", "Ft",
+	W("Mr"), W("Mrs"), W("Ms"), W("Messrs"), W("Mmes"), W("Dr"), W("Drs"), W("Prof"), W("Sen"), W("Sens"),
+	W("Rep"), W("Reps"), W("Gov"), W("Govs"), W("Gen"), W("Gens"), W("Lt"), W("Col"), W("Capt"), W("Cmdr"),
+	W("Adm"), W("Maj"), W("Sgt"), W("Cpl"), W("Pvt"), W("Rev"), W("Hon"), W("Pres"), W("Supt"), W("Insp"),
+	W("Det"), W("Amb"), W("Atty"), W("Sec"), W("Fr"), W("Sr"), W("Jr"), W("St"), W("Mt"), W("Ft"),
 	/* months */
-	"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
-	"Nov", "Dec",
+	W("Jan"), W("Feb"), W("Mar"), W("Apr"), W("Jun"), W("Jul"), W("Aug"), W("Sep"), W("Sept"), W("Oct"),
+	W("Nov"), W("Dec"),
 	/* organisations and addresses */
-	"Inc", "Corp", "Co", "Ltd", "Bros", "Ave", "Blvd", "Rd", "Dept", "Univ",
-	"Assn", "Intl",
+	W("Inc"), W("Corp"), W("Co"), W("Ltd"), W("Bros"), W("Ave"), W("Blvd"), W("Rd"), W("Dept"), W("Univ"),
+	W("Assn"), W("Intl"),
 	/* US states as newspapers abbreviate them */
-	"Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill",
-	"Ind", "Kan", "Kans", "Ky", "Md", "Mich", "Minn", "Miss", "Mo", "Mont",
-	"Neb", "Nev", "Okla", "Ore", "Pa", "Penn", "Tenn", "Tex", "Va", "Vt",
-	"Wash", "Wis", "Wyo",
+	W("Ala"), W("Ariz"), W("Ark"), W("Calif"), W("Colo"), W("Conn"), W("Del"), W("Fla"), W("Ga"), W("Ill"),
+	W("Ind"), W("Kan"), W("Kans"), W("Ky"), W("Md"), W("Mich"), W("Minn"), W("Miss"), W("Mo"), W("Mont"),
+	W("Neb"), W("Nev"), W("Okla"), W("Ore"), W("Pa"), W("Penn"), W("Tenn"), W("Tex"), W("Va"), W("Vt"),
+	W("Wash"), W("Wis"), W("Wyo"),
 	/* Latin and general */
-	"etc", "vs", "viz", "approx", "cf", "al", "ca", "Vol", "vol", "pp", "Fig",
-	"fig", "Nos", "est",
-	NULL
+	W("etc"), W("vs"), W("viz"), W("approx"), W("cf"), W("al"), W("ca"), W("Vol"), W("vol"), W("pp"), W("Fig"),
+	W("fig"), W("Nos"), W("est"),
+	END_OF_LIST
 };
 
 /* Abbreviations that never end a sentence: the next word belongs to them. */
-static const char *const title_abbreviations[] = {
-	"Mr.", "Mrs.", "Ms.", "Messrs.", "Mmes.", "Dr.", "Drs.", "Prof.", "Sen.",
-	"Sens.", "Rep.", "Reps.", "Gov.", "Govs.", "Gen.", "Gens.", "Lt.", "Col.",
-	"Capt.", "Cmdr.", "Adm.", "Maj.", "Sgt.", "Cpl.", "Pvt.", "Rev.", "Hon.",
-	"Pres.", "Supt.", "Insp.", "Det.", "Amb.", "Atty.", "Sec.", "Fr.", "St.",
-	"Mt.", "Ft.", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.",
-	"Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "vs.", "viz.", "cf.", "No.",
-	"Nos.", "Vol.", "vol.", "pp.", "Fig.", "fig.", "approx.", "ca.",
-	NULL
+static const word_entry title_abbreviations[] = {
+	W("Mr."), W("Mrs."), W("Ms."), W("Messrs."), W("Mmes."), W("Dr."), W("Drs."), W("Prof."), W("Sen."),
+	W("Sens."), W("Rep."), W("Reps."), W("Gov."), W("Govs."), W("Gen."), W("Gens."), W("Lt."), W("Col."),
+	W("Capt."), W("Cmdr."), W("Adm."), W("Maj."), W("Sgt."), W("Cpl."), W("Pvt."), W("Rev."), W("Hon."),
+	W("Pres."), W("Supt."), W("Insp."), W("Det."), W("Amb."), W("Atty."), W("Sec."), W("Fr."), W("St."),
+	W("Mt."), W("Ft."), W("Jan."), W("Feb."), W("Mar."), W("Apr."), W("Jun."), W("Jul."), W("Aug."),
+	W("Sep."), W("Sept."), W("Oct."), W("Nov."), W("Dec."), W("vs."), W("viz."), W("cf."), W("No."),
+	W("Nos."), W("Vol."), W("vol."), W("pp."), W("Fig."), W("fig."), W("approx."), W("ca."),
+	END_OF_LIST
 };
 
-static const char *const number_suffixes[] = {
-	"s", "st", "nd", "rd", "th", "am", "pm", NULL
+/* 1980s 21st 10am, and scales and units: 1.5m 2bn 40k 10km 5kg 70mph */
+static const word_entry number_suffixes[] = {
+	W("s"), W("st"), W("nd"), W("rd"), W("th"), W("am"), W("pm"),
+	W("m"), W("bn"), W("mn"), W("tn"), W("k"), W("km"), W("kg"), W("cm"), W("mm"),
+	W("mph"), END_OF_LIST
 };
 
-static const char *const money_scales[] = {
-	"million", "billion", "trillion", "thousand", "bn", "m", "mn", "k", "tn",
-	NULL
+static const word_entry money_scales[] = {
+	W("million"), W("billion"), W("trillion"), W("thousand"), W("bn"), W("m"), W("mn"), W("k"), W("tn"),
+	END_OF_LIST
 };
+
+/*
+ * The abbreviations in an open-addressing hash: every word before a full
+ * stop is looked up, so a lookup is one or two probes, not a list walk.
+ */
+#define ABBREV_SLOTS 512
+static uint16_t abbrev_slots[ABBREV_SLOTS];	/* index + 1 in abbreviations */
+static volatile int tables_ready;
+
+static inline unsigned
+abbrev_hash(const unsigned char *p, size_t n)
+{
+	return ((unsigned) p[0] * 31u + (unsigned) p[n - 1] * 7u + (unsigned) n * 131u) &
+		(ABBREV_SLOTS - 1);
+}
+
+static int
+is_abbreviation(const scanner *st, size_t start, size_t end)
+{
+	const unsigned char *p = st->s + start;
+	size_t		n = end - start;
+
+	if (n == 0)
+		return 0;
+	for (unsigned h = abbrev_hash(p, n);; h = (h + 1) & (ABBREV_SLOTS - 1))
+	{
+		const word_entry *e;
+
+		if (abbrev_slots[h] == 0)
+			return 0;
+		e = &abbreviations[abbrev_slots[h] - 1];
+		if (e->len == n && memcmp(p, e->word, n) == 0)
+			return 1;
+	}
+}
+
+static void
+init_tables(void)
+{
+	init_ascii_bits();
+	for (size_t i = 0; abbreviations[i].word; i++)
+	{
+		unsigned	h = abbrev_hash((const unsigned char *) abbreviations[i].word,
+									abbreviations[i].len);
+
+		while (abbrev_slots[h] != 0)
+			h = (h + 1) & (ABBREV_SLOTS - 1);
+		abbrev_slots[h] = (uint16_t) (i + 1);
+	}
+	tables_ready = 1;
+}
 
 /* Elided words written with a leading apostrophe. */
-static const char *const elisions[] = {
-	"em", "tis", "twas", "til", "cause", "n", NULL
+static const word_entry elisions[] = {
+	W("em"), W("tis"), W("twas"), W("til"), W("cause"), W("n"), END_OF_LIST
 };
 
 /* Consume a run of digits with inner , . : groups; returns the end. */
@@ -321,8 +497,17 @@ scan_letters(const scanner *st, cursor c)
 	{
 		uint32_t	cp;
 		int			n;
-		uint16_t	info = peek_at(st, c.pos, &cp, &n);
+		uint16_t	info;
 
+		/* ASCII letters and digits: the common case, no decoding */
+		while (c.pos < st->len && is_ascii_alnum(st->s[c.pos]))
+		{
+			c.pos++;
+			c.cpos++;
+		}
+		if (c.pos >= st->len || st->s[c.pos] < 0x80)
+			return c;
+		info = peek_at(st, c.pos, &cp, &n);
 		if (!n || !is_word_class((na_cclass) (info & NA_CC_MASK)))
 			return c;
 		cursor_step(st, &c, n);
@@ -455,6 +640,7 @@ scan_number(scanner *st, cursor start)
 	uint32_t	cp;
 	int			n;
 	na_token   *t;
+	int			hyphenated = 0;
 
 	/* ranges and tallies: 52-48, 13-0-2, 2014–15 */
 	for (int parts = 1; parts < 3; parts++)
@@ -487,9 +673,34 @@ scan_number(scanner *st, cursor start)
 			kind = NA_TK_WORD;	/* 5G, 4x4, MP3-style words */
 		c = word;
 	}
+	/* 20-year-old, 3-D, 24-hour: a number that starts a hyphenated word */
+	peek_at(st, c.pos, &cp, &n);
+	if ((kind == NA_TK_NUMBER || kind == NA_TK_WORD) && n && is_hyphen(cp) &&
+		class_at(st, c.pos + n) == NA_CC_LETTER)
+	{
+		for (;;)
+		{
+			cursor		after = c;
+
+			peek_at(st, c.pos, &cp, &n);
+			if (!n || !is_hyphen(cp))
+				break;
+			cursor_step(st, &after, n);
+			if (!is_word_class(class_at(st, after.pos)) ||
+				class_at(st, after.pos) == NA_CC_MARK)
+				break;
+			c = scan_letters(st, after);
+		}
+		kind = NA_TK_WORD;
+		hyphenated = 1;
+	}
 	t = emit(st, kind, start.pos, start.cpos, c);
 	if (t && kind == NA_TK_WORD)
+	{
 		set_word_flags(st, t);
+		if (hyphenated)
+			t->flags |= NA_TF_HYPHENATED;
+	}
 }
 
 /*
@@ -504,6 +715,7 @@ scan_word(scanner *st, cursor start)
 	cursor		seg_start = start;
 	int			dotted = 0;
 	int			hyphenated = 0;
+	cursor		last_part = start;	/* after the last inner hyphen */
 	na_kind		kind = NA_TK_WORD;
 	na_token   *t;
 	uint32_t	cp;
@@ -540,6 +752,7 @@ scan_word(scanner *st, cursor start)
 		{
 			c = after;
 			hyphenated = 1;
+			last_part = after;
 			continue;
 		}
 		if (cp == '&' && c.pos - seg_start.pos <= 3 &&
@@ -549,14 +762,17 @@ scan_word(scanner *st, cursor start)
 			c = after;			/* AT&T, S&P */
 			continue;
 		}
-		if (cp == '.' && na_utf8_length((const char *) st->s + seg_start.pos,
-										 c.pos - seg_start.pos) == 1 &&
+		if (cp == '.' && next_pos(st, seg_start.pos) == c.pos &&
 			class_at(st, after.pos) == NA_CC_LETTER)
 		{
 			/* U.S., a.m.: single letters separated by full stops */
 			size_t		after_letter = next_pos(st, after.pos);
 
-			if (after_letter < st->len && st->s[after_letter] == '.')
+			/* and U.S without its last stop, when a single letter ends it */
+			if (after_letter >= st->len || st->s[after_letter] == '.' ||
+				(!is_word_class(class_at(st, after_letter)) &&
+				 !is_apostrophe(cp_at(st, after_letter)) &&
+				 !is_hyphen(cp_at(st, after_letter))))
 			{
 				c = after;
 				seg_start = after;
@@ -581,8 +797,7 @@ scan_word(scanner *st, cursor start)
 	if (cp == '.')
 	{
 		cursor		dot = c;
-		size_t		seglen = na_utf8_length((const char *) st->s + seg_start.pos,
-											c.pos - seg_start.pos);
+		int			one_char = next_pos(st, seg_start.pos) == c.pos;
 
 		cursor_step(st, &dot, 1);
 		if (dotted)
@@ -590,14 +805,15 @@ scan_word(scanner *st, cursor start)
 			c = dot;
 			kind = NA_TK_ABBREV;
 		}
-		else if (seglen == 1 && !hyphenated &&
+		else if (one_char && !hyphenated &&
 				 (na_char_info(cp_at(st, start.pos)) & NA_CF_UPPER))
 		{
 			c = dot;
 			kind = NA_TK_INITIAL;
 		}
-		else if (!hyphenated && span_in(st, start.pos, c.pos, abbreviations))
+		else if (is_abbreviation(st, last_part.pos, c.pos))
 		{
+			/* Mr.  Jan.  and then-Sen.: the part after the last hyphen decides */
 			c = dot;
 			kind = NA_TK_ABBREV;
 		}
@@ -649,12 +865,47 @@ scan_quote(scanner *st, cursor start, uint32_t cp, int n)
 	uint32_t	next_cp;
 	int			next_n;
 	int			straight = 0;
+	int			pair = 0;
 
 	cursor_step(st, &end, n);
+	if (cp == '\'' && end.pos < st->len && st->s[end.pos] == '\'')
+	{
+		/*
+		 * Two apostrophes are one double quotation mark (''like this'', the
+		 * style of some newspapers).  Of three, the single mark is the inner
+		 * one: it comes after the double when opening, before it when closing.
+		 */
+		int			triple = end.pos + 1 < st->len && st->s[end.pos + 1] == '\'';
+		na_cclass	prev = st->prev_cls;
+		int			open_side = prev == NA_CC_SPACE || prev == NA_CC_NEWLINE ||
+			prev == NA_CC_OPEN || prev == NA_CC_DASH || st->tokens.count == 0 ||
+			(st->pending_flags & NA_TF_SPACE_BEFORE);
+
+		if (!(triple && !open_side && st->single_open))
+		{
+			cursor_step(st, &end, 1);
+			pair = 1;
+		}
+	}
 	next = (na_cclass) (peek_at(st, end.pos, &next_cp, &next_n) & NA_CC_MASK);
 
+	/* the possessive of an abbreviation: the U.S.'s, Joseph Biden Jr.'s */
+	if (!pair && is_apostrophe(cp) && (next_cp == 's' || next_cp == 'S') &&
+		!(st->pending_flags & NA_TF_SPACE_BEFORE) && st->tokens.count > 0 &&
+		((na_token *) st->tokens.items)[st->tokens.count - 1].kind == NA_TK_ABBREV &&
+		!is_word_class(class_at(st, end.pos + 1)))
+	{
+		cursor		word = end;
+
+		cursor_step(st, &word, 1);
+		t = emit(st, NA_TK_WORD, start.pos, start.cpos, word);
+		if (t)
+			set_word_flags(st, t);
+		return;
+	}
+
 	/* a leading apostrophe: '90s, 'em, rock 'n' roll */
-	if (is_apostrophe(cp) || cp == 0x2018)
+	if (!pair && (is_apostrophe(cp) || cp == 0x2018))
 	{
 		if (next == NA_CC_DIGIT)
 		{
@@ -741,8 +992,8 @@ not_elision:
 					next == NA_CC_QUOTE;
 				int		   *open_state;
 
-				mark = (cp == '"' || cp == 0x2033 || cp == 0x301D || cp == 0x301E ||
-						cp == 0xFF02) ? NA_MARK_DOUBLE : NA_MARK_SINGLE;
+				mark = (pair || cp == '"' || cp == 0x2033 || cp == 0x301D ||
+						cp == 0x301E || cp == 0xFF02) ? NA_MARK_DOUBLE : NA_MARK_SINGLE;
 				open_state = mark == NA_MARK_DOUBLE ? &st->double_open : &st->single_open;
 				straight = cp == '"' || cp == '\'';
 				if (cp == 0x2019 || cp == 0x02BC)
@@ -866,15 +1117,118 @@ scan_other(scanner *st, cursor start, uint32_t cp, int n, na_cclass cls)
 	emit(st, kind, start.pos, start.cpos, c);
 }
 
+/*
+ * Is the ASCII word text[start..end), followed by a full stop, an ordinary
+ * word that ends there (not an abbreviation, initial, U.S. or www.)?
+ */
+static inline int
+word_before_stop(const scanner *st, size_t start, size_t end)
+{
+	size_t		n = end - start;
+
+	if (n < 2)
+		return 0;				/* initials and U.S. */
+	if (n <= 7 && (is_abbreviation(st, start, end) ||
+				   span_eq(st, start, end, "No") || span_eq(st, start, end, "www")))
+		return 0;
+	return 1;
+}
+
+/*
+ * An ASCII word at st->pos that ends in a character no rule of scan_word
+ * looks at (space, comma, bracket, ...): emitted directly with its flags.
+ * Returns 0, having done nothing, when scan_word must decide.
+ */
+static inline int
+scan_plain_word(scanner *st)
+{
+	const unsigned char *s = st->s;
+	size_t		i = st->pos;
+	size_t		len = st->len;
+	int			upper = 0;
+	uint16_t	flags = 0;
+	unsigned char b = s[i];
+	cursor		end;
+#if NA_SWAR
+	uint64_t	acc_up = 0,		/* the bytes of each class seen, 0x80 each */
+				acc_low = 0,
+				acc_dig = 0;
+#endif
+	unsigned	seen = 0;		/* AB_* bits of the word's bytes */
+	unsigned	m;
+
+	if (b < 'a')
+		flags |= NA_TF_CAPITALIZED;
+#if NA_SWAR
+	/* eight bytes at a time: one test finds the end of most words */
+	while (i + 8 <= len)
+	{
+		uint64_t	v;
+		uint64_t	up,
+					low,
+					dig,
+					stop;
+
+		memcpy(&v, s + i, 8);
+		up = swar_in_range(v, 'A', 'Z');
+		low = swar_in_range(v, 'a', 'z');
+		dig = swar_in_range(v, '0', '9');
+		stop = ~(up | low | dig) & SWAR_HIGH;
+		if (stop == 0)
+		{
+			acc_up |= up;
+			acc_low |= low;
+			acc_dig |= dig;
+			i += 8;
+			continue;
+		}
+		/* the bytes before the first stop: bits below its 0x80 */
+		stop = (stop & -stop) - 1;
+		acc_up |= up & stop;
+		acc_low |= low & stop;
+		acc_dig |= dig & stop;
+		i += __builtin_ctzll(stop + 1) >> 3;
+		goto word_end;
+	}
+#endif
+	while (i < len && ((m = ascii_bits[s[i]]) & AB_ALNUM))
+	{
+		seen |= m;
+		i++;
+	}
+#if NA_SWAR
+word_end:
+	seen |= (acc_up ? AB_UPPER : 0) | (acc_low ? AB_LOWER : 0) | (acc_dig ? AB_DIGIT : 0);
+#endif
+	if (i < len && (ascii_bits[s[i]] & AB_SPECIAL) &&
+		!(s[i] == '.' && word_before_stop(st, st->pos, i)))
+		return 0;
+	if (seen & AB_DIGIT)
+		flags |= NA_TF_HAS_DIGIT;
+	if ((seen & (AB_UPPER | AB_LOWER)) == AB_UPPER)
+	{
+		/* no lower-case letter: all capitals if there are two of them */
+		for (size_t k = st->pos; k < i && upper < 2; k++)
+			upper += (ascii_bits[s[k]] & AB_UPPER) != 0;
+		if (upper >= 2)
+			flags |= NA_TF_ALLCAPS;
+	}
+	end.pos = i;
+	end.cpos = st->cpos + (uint32_t) (i - st->pos);
+	emit_flagged(st, NA_TK_WORD, st->pos, st->cpos, end, flags);
+	st->prev_cls = (unsigned) (s[i - 1] - '0') < 10 ? NA_CC_DIGIT : NA_CC_LETTER;
+	return 1;
+}
+
 /* Words that, capitalised after an abbreviation like "U.S.", start a sentence. */
-static const char *const sentence_starters[] = {
-	"the", "a", "an", "but", "and", "or", "so", "yet", "it", "its", "he", "she",
-	"they", "we", "i", "you", "his", "her", "their", "our", "this", "that",
-	"these", "those", "there", "in", "on", "at", "for", "with", "as", "after",
-	"before", "since", "when", "while", "if", "although", "though", "however",
-	"meanwhile", "still", "then", "now", "last", "earlier", "later", "many",
-	"some", "most", "no", "not", "one", "two", "what", "why", "how", "who",
-	"where", "by", "from", "to", "during", "under", "officials", "both", NULL
+static const word_entry sentence_starters[] = {
+	W("the"), W("a"), W("an"), W("but"), W("and"), W("or"), W("so"), W("yet"), W("it"), W("its"), W("he"), W("she"),
+	W("they"), W("we"), W("i"), W("you"), W("his"), W("her"), W("their"), W("our"), W("this"), W("that"),
+	W("these"), W("those"), W("there"), W("in"), W("on"), W("at"), W("for"), W("with"), W("as"), W("after"),
+	W("before"), W("since"), W("when"), W("while"), W("if"), W("although"), W("though"), W("however"),
+	W("meanwhile"), W("still"), W("then"), W("now"), W("last"), W("earlier"), W("later"), W("many"),
+	W("some"), W("most"), W("no"), W("not"), W("one"), W("two"), W("what"), W("why"), W("how"), W("who"),
+	W("where"), W("by"), W("from"), W("to"), W("during"), W("under"), W("officials"), W("both"), END_OF_LIST
 };
 
 static uint32_t
@@ -886,6 +1240,64 @@ cp_first(const na_doc *doc, const na_token *t)
 	return cp;
 }
 
+/* Is the token, ASCII-lowercased, one of list (of lowercase words)? */
+static int
+token_in_folded(const na_doc *doc, const na_token *t, const word_entry *list)
+{
+	char		buf[16];
+
+	if (t->len == 0 || t->len > sizeof(buf))
+		return 0;
+	for (uint32_t i = 0; i < t->len; i++)
+	{
+		char		c = doc->text[t->start + i];
+
+		buf[i] = (c >= 'A' && c <= 'Z') ? (char) (c + 32) : c;
+	}
+	return bytes_in(buf, t->len, list);
+}
+
+/*
+ * "Bedminster, N.J. Roger Ailes ...": a dotted state or country after a
+ * comma closes a place name, so a capitalised word after it starts a sentence.
+ */
+static int
+ends_place_name(const na_doc *doc, uint32_t i, const na_token *next)
+{
+	const na_token *t = &doc->tokens[i];
+	const na_token *prev;
+
+	if (i == 0 || t->len > 5 || !(t->flags & NA_TF_ALLCAPS) ||
+		next->kind != NA_TK_WORD || !(next->flags & NA_TF_CAPITALIZED))
+		return 0;
+	prev = &doc->tokens[i - 1];
+	if (!(prev->kind == NA_TK_PUNCT && prev->len == 1 && doc->text[prev->start] == ','))
+		return 0;
+	/* N.J. N.Y. D.C. S.C., not Mo. or Fla.: those are in the abbreviation list */
+	return memchr(doc->text + t->start, '.', t->len - 1) != NULL;
+}
+
+/*
+ * "... of the tsunami.Steve will be ...": a space lost after a full stop.
+ * Splits only between a lower-case word of three or more letters and a
+ * capitalised word, so file names, domains and "ASP.NET" stay whole.
+ */
+static int
+glued_sentences(const na_doc *doc, uint32_t i, const na_token *next)
+{
+	const na_token *t = &doc->tokens[i];
+	const na_token *prev;
+
+	if (i == 0 || t->kind != NA_TK_PUNCT || next->kind != NA_TK_WORD ||
+		!(next->flags & NA_TF_CAPITALIZED) || (next->flags & NA_TF_ALLCAPS))
+		return 0;
+	prev = &doc->tokens[i - 1];
+	if (prev->kind != NA_TK_WORD || prev->clen < 3 || (t->flags & NA_TF_SPACE_BEFORE) ||
+		!(na_char_info(cp_first(doc, prev)) & NA_CF_LOWER))
+		return 0;
+	return 1;
+}
+
 static int
 starts_sentence_after_abbrev(const na_doc *doc, const na_token *next)
 {
@@ -893,13 +1305,10 @@ starts_sentence_after_abbrev(const na_doc *doc, const na_token *next)
 		return 1;
 	if (!(next->flags & NA_TF_CAPITALIZED) || next->kind != NA_TK_WORD)
 		return 0;
-	for (const char *const *w = sentence_starters; *w; w++)
-		if (na_token_is(doc, next, *w))
-			return 1;
-	return 0;
+	return token_in_folded(doc, next, sentence_starters);
 }
 
-static int
+static inline int
 is_terminal_punct(const na_doc *doc, const na_token *t)
 {
 	const char *p = doc->text + t->start;
@@ -937,9 +1346,14 @@ sentence_end_after(const na_doc *doc, uint32_t i, int *ends)
 	*ends = 0;
 	if (t->kind == NA_TK_ABBREV)
 	{
-		for (const char *const *w = title_abbreviations; *w; w++)
-			if (na_token_eq(doc, t, *w))
-				return i;
+		const char *p = doc->text + t->start;
+		uint32_t	part = t->len;
+
+		/* then-Sen.: the part after the last hyphen */
+		while (part > 0 && p[part - 1] != '-')
+			part--;
+		if (bytes_in(p + part, t->len - part, title_abbreviations))
+			return i;
 	}
 	else if (t->kind != NA_TK_INITIAL && !is_terminal_punct(doc, t))
 		return i;
@@ -949,6 +1363,10 @@ sentence_end_after(const na_doc *doc, uint32_t i, int *ends)
 		   !(doc->tokens[last + 1].flags & NA_TF_PARA_START) &&
 		   (doc->tokens[last + 1].kind == NA_TK_CLOSE_QUOTE ||
 			is_closing_bracket(doc, &doc->tokens[last + 1]) ||
+			/* a lone ’ closing a quote whose opening was not seen */
+			(doc->tokens[last + 1].kind == NA_TK_PUNCT &&
+			 doc->tokens[last + 1].mark == NA_MARK_SINGLE &&
+			 !(doc->tokens[last + 1].flags & NA_TF_SPACE_BEFORE)) ||
 			(is_terminal_punct(doc, &doc->tokens[last + 1]) &&
 			 !(doc->tokens[last + 1].flags & NA_TF_SPACE_BEFORE))))
 		last++;
@@ -961,11 +1379,12 @@ sentence_end_after(const na_doc *doc, uint32_t i, int *ends)
 	if (next->flags & NA_TF_PARA_START)
 		split = 1;
 	else if (!(next->flags & NA_TF_SPACE_BEFORE) && next->kind != NA_TK_OPEN_QUOTE)
-		split = 0;
+		split = glued_sentences(doc, i, next);
 	else if (t->kind == NA_TK_INITIAL)
 		split = 0;
 	else if (t->kind == NA_TK_ABBREV)
-		split = starts_sentence_after_abbrev(doc, next);
+		split = starts_sentence_after_abbrev(doc, next) ||
+			ends_place_name(doc, i, next);
 	else if (next->kind == NA_TK_OPEN_QUOTE || next->kind == NA_TK_NUMBER ||
 			 next->kind == NA_TK_MONEY || next->kind == NA_TK_PERCENT ||
 			 next->kind == NA_TK_RANGE || next->kind == NA_TK_IDEOGRAPH ||
@@ -992,8 +1411,15 @@ split_sentences(na_doc *doc, const na_mem *mem)
 	for (uint32_t i = 0; i < doc->ntokens; i++)
 	{
 		int			ends;
-		uint32_t	last = sentence_end_after(doc, i, &ends);
+		uint32_t	last;
+		uint8_t		kind = doc->tokens[i].kind;
 
+		/* most tokens can end a sentence only where a paragraph ends */
+		if (kind != NA_TK_PUNCT && kind != NA_TK_ABBREV && kind != NA_TK_INITIAL &&
+			kind != NA_TK_ELLIPSIS && i + 1 < doc->ntokens &&
+			!(doc->tokens[i + 1].flags & NA_TF_PARA_START))
+			continue;
+		last = sentence_end_after(doc, i, &ends);
 		if (!ends && last + 1 < doc->ntokens &&
 			(doc->tokens[last + 1].flags & NA_TF_PARA_START))
 			ends = 1;
@@ -1042,6 +1468,8 @@ na_scan(na_doc *doc, const char *text, size_t len, unsigned options,
 	memset(doc, 0, sizeof(*doc));
 	if (len >= UINT32_MAX)
 		return NA_ERR_TOO_LONG;
+	if (!tables_ready)
+		init_tables();
 	memset(&st, 0, sizeof(st));
 	st.s = (const unsigned char *) text;
 	st.len = len;
@@ -1057,10 +1485,37 @@ na_scan(na_doc *doc, const char *text, size_t len, unsigned options,
 	{
 		uint32_t	cp;
 		int			n;
-		uint16_t	info = peek_at(&st, st.pos, &cp, &n);
-		na_cclass	cls = (na_cclass) (info & NA_CC_MASK);
-		cursor		here = {st.pos, st.cpos};
-		size_t		before = st.tokens.count;
+		uint16_t	info;
+		unsigned char b = st.s[st.pos];
+		na_cclass	cls;
+		cursor		here;
+		size_t		before;
+
+		/* ASCII fast paths: a space, a plain word, a comma */
+		if (b == ' ')
+		{
+			st.pos++;
+			st.cpos++;
+			st.pending_flags |= NA_TF_SPACE_BEFORE;
+			st.prev_cls = NA_CC_SPACE;
+			continue;
+		}
+		if ((unsigned) ((b | 0x20) - 'a') < 26 && scan_plain_word(&st))
+			continue;
+		if (b == ',')
+		{
+			cursor		end = {st.pos + 1, st.cpos + 1};
+
+			emit(&st, NA_TK_PUNCT, st.pos, st.cpos, end);
+			st.prev_cls = NA_CC_PUNCT;
+			continue;
+		}
+
+		info = peek_at(&st, st.pos, &cp, &n);
+		cls = (na_cclass) (info & NA_CC_MASK);
+		here.pos = st.pos;
+		here.cpos = st.cpos;
+		before = st.tokens.count;
 
 		switch (cls)
 		{
@@ -1160,6 +1615,8 @@ na_scan(na_doc *doc, const char *text, size_t len, unsigned options,
 	doc->tokens = st.tokens.items;
 	doc->ntokens = (uint32_t) st.tokens.count;
 	doc->nparagraphs = doc->ntokens ? st.paragraph + 1 : 0;
+	if (options & NA_SCAN_NO_SENTENCES)
+		return NA_OK;
 	if (!split_sentences(doc, mem))
 	{
 		na_doc_free(doc, mem);

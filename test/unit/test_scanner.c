@@ -155,6 +155,116 @@ test_empty(void)
 	CHECK_INT(doc.nparagraphs, 0);
 }
 
+static void
+test_word_flags(void)
+{
+	/* the ASCII fast path and the general path set the same flags */
+	scan("Hello WORLD mp3 I x1 Élan ÉTÉ");
+	CHECK_INT(doc.tokens[0].flags & (NA_TF_CAPITALIZED | NA_TF_ALLCAPS), NA_TF_CAPITALIZED);
+	CHECK_INT(doc.tokens[1].flags & (NA_TF_CAPITALIZED | NA_TF_ALLCAPS),
+			  NA_TF_CAPITALIZED | NA_TF_ALLCAPS);
+	CHECK_INT(doc.tokens[2].flags & (NA_TF_HAS_DIGIT | NA_TF_CAPITALIZED), NA_TF_HAS_DIGIT);
+	CHECK_INT(doc.tokens[3].flags & (NA_TF_CAPITALIZED | NA_TF_ALLCAPS), NA_TF_CAPITALIZED);
+	CHECK(doc.tokens[4].flags & NA_TF_HAS_DIGIT);
+	CHECK_INT(doc.tokens[5].flags & (NA_TF_CAPITALIZED | NA_TF_ALLCAPS | NA_TF_NONASCII),
+			  NA_TF_CAPITALIZED | NA_TF_NONASCII);
+	CHECK_INT(doc.tokens[6].flags & (NA_TF_CAPITALIZED | NA_TF_ALLCAPS | NA_TF_NONASCII),
+			  NA_TF_CAPITALIZED | NA_TF_ALLCAPS | NA_TF_NONASCII);
+	CHECK(doc.tokens[1].flags & NA_TF_SPACE_BEFORE);
+	CHECK(!(doc.tokens[0].flags & NA_TF_NONASCII));
+}
+
+static void
+test_word_endings(void)
+{
+	/* a plain word stops where scan_word must look further */
+	scan("word. Kremlin's Russia-backed AT&T press@un.org http://x.org/a www.x.org now");
+	CHECK_STR(tok(0), "word");
+	CHECK_STR(tok(1), ".");
+	CHECK_STR(tok(2), "Kremlin's");
+	CHECK_STR(tok(3), "Russia-backed");
+	CHECK(doc.tokens[3].flags & NA_TF_HYPHENATED);
+	CHECK_STR(tok(4), "AT&T");
+	CHECK_STR(kind(5), "email");
+	CHECK_STR(kind(6), "url");
+	CHECK_STR(tok(7), "www.x.org");
+	CHECK_STR(kind(7), "url");
+	CHECK_STR(tok(8), "now");
+}
+
+static void
+test_news_abbreviations(void)
+{
+	scan("He met then-Sen. Barack Obama at No. 10 in St. Louis on Sept. 11 at 10 a.m. Monday.");
+	CHECK_INT(doc.nsentences, 1);
+	CHECK_STR(tok(2), "then-Sen.");
+	CHECK_STR(kind(2), "abbreviation");
+	scan("The U.S Senate met. It was the U.S. The vote failed.");
+	CHECK_STR(tok(1), "U.S");
+	CHECK_STR(kind(1), "abbreviation");
+	CHECK_INT(doc.nsentences, 3);
+}
+
+static void
+test_sentence_edges(void)
+{
+	/* a dotted state after a comma closes a place name */
+	scan("A rally in Fayetteville, N.C. Protesters came. In Washington, D.C., they met.");
+	CHECK_INT(doc.nsentences, 3);
+	/* a space lost after a full stop, but not inside ASP.NET */
+	scan("He gave to the appeal.Steve will run. He uses ASP.NET daily.");
+	CHECK_INT(doc.nsentences, 3);
+	/* a lone closing apostrophe after the stop stays with its sentence */
+	scan("We can StopGunViolence.’ Schumer was there.");
+	CHECK_INT(doc.nsentences, 2);
+	CHECK_STR(tok(doc.sentences[0].first_token + doc.sentences[0].ntokens - 1), "’");
+	/* the possessive of an abbreviation does not start a quotation */
+	scan("Joseph R. Biden Jr.'s decision came. The U.S.’s role grew.");
+	CHECK_INT(doc.nsentences, 2);
+	CHECK_STR(tok(4), "'s");
+	CHECK_STR(kind(4), "word");
+	/* ?” and !” end a sentence */
+	scan("“Is it over?” Yes. “Stop!” he said.");
+	CHECK_INT(doc.nsentences, 3);
+}
+
+static void
+test_count_bytes(void)
+{
+	/* SQL_ASCII: offsets count bytes */
+	const char *s = "é a\xff b";
+
+	text = s;
+	na_doc_free(&doc, na_mem_stdlib());
+	CHECK_INT(na_scan(&doc, s, strlen(s), NA_SCAN_COUNT_BYTES, na_mem_stdlib()), NA_OK);
+	CHECK_INT(doc.tokens[1].cstart, 3);
+	CHECK_INT(doc.tokens[1].clen, 1);
+	CHECK_INT(doc.nchars, (uint32_t) strlen(s));
+}
+
+static void
+test_doubled_apostrophes(void)
+{
+	/* ''like this'': two apostrophes are one double mark */
+	scan("He said, ''We will win.'' Then he left.");
+	CHECK_STR(tok(3), "''");
+	CHECK_STR(kind(3), "open_quote");
+	CHECK_INT(doc.tokens[3].mark, NA_MARK_DOUBLE);
+	CHECK_STR(tok(8), "''");
+	CHECK_STR(kind(8), "close_quote");
+	CHECK_INT(doc.nsentences, 2);
+	/* three: the single mark is the inner one */
+	scan("''Yell 'China bad.''' But he did not. '''Why?' he asked,'' she said.");
+	CHECK_STR(tok(6), "'");
+	CHECK_STR(kind(6), "close_quote");
+	CHECK_STR(tok(7), "''");
+	CHECK_STR(kind(7), "close_quote");
+	CHECK_INT(doc.nsentences, 3);
+	CHECK_STR(tok(doc.sentences[2].first_token), "''");
+	CHECK_STR(tok(doc.sentences[2].first_token + 1), "'");
+	CHECK_STR(kind(doc.sentences[2].first_token + 1), "open_quote");
+}
+
 int
 main(void)
 {
@@ -170,6 +280,12 @@ main(void)
 		{"invalid_utf8", test_invalid_utf8},
 		{"urls_and_handles", test_urls_and_handles},
 		{"empty", test_empty},
+		{"word_flags", test_word_flags},
+		{"word_endings", test_word_endings},
+		{"news_abbreviations", test_news_abbreviations},
+		{"sentence_edges", test_sentence_edges},
+		{"count_bytes", test_count_bytes},
+		{"doubled_apostrophes", test_doubled_apostrophes},
 		{NULL, NULL}
 	};
 	int			status = unit_run("scanner", cases);
