@@ -1,0 +1,18 @@
+-- speakers(): the people quoted, with role, affiliation, aliases and gender
+SELECT name, role, affiliation, aliases, gender, mentions, quotes, first_start
+FROM news_analysis.speakers(E'“We will not back down,” Mayor Elena Ruiz said on Monday. “The budget is fair.”\n\n'
+  'The council’s treasurer, Tom Becker, said: “The numbers do not add up.” He called the plan “reckless.”\n\n'
+  '“It is a sad day for the city,” said Ms. Ruiz.\n\n'
+  'The French ambassador, Jean-Luc Moreau, said he was surprised. “We expected more,” he said.\n\n'
+  'Canada’s envoy, Sarah Lin, told reporters: “Nobody wants this fight.”\n\n'
+  '“This is not about trade,” said President Omar Haddad of Jordan.\n\n'
+  'Dana Price, the communications director of the Harbor Workers Union, said: “We are ready.”\n\n'
+  'Mr. Becker was not convinced.');
+
+-- people who are only mentioned are not speakers; the row agrees with quotes()
+SELECT s.name, s.quotes, (SELECT count(*) FROM news_analysis.quotes(t.body) q WHERE q.speaker = s.name) AS counted
+FROM (VALUES ('Senator Hugh Blake criticized Dr. Mara Field. “She is wrong,” Mr. Blake said.')) AS t(body),
+     news_analysis.speakers(t.body) AS s;
+
+SELECT count(*) FROM news_analysis.speakers(NULL);
+SELECT count(*) FROM news_analysis.speakers('“A quote nobody says.”');

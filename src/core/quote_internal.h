@@ -1,0 +1,108 @@
+/*
+ * quote_internal.h - what quotes.c (marks, cues, attribution) and speakers.c
+ * (names, entities, roles, pronouns) share.  Not part of the core's API.
+ */
+#ifndef QUOTE_INTERNAL_H
+#define QUOTE_INTERNAL_H
+
+#include "na_quotes.h"
+
+#define QNONE UINT32_MAX
+
+/* The word lists of quote_lex.c; q_in(q, i, LEX_...) tests token i. */
+typedef enum q_lex
+{
+	LEX_SPEECH_VERBS = 0,
+	LEX_PHRASE_VERBS,
+	LEX_TAIL_PREPOSITIONS,
+	LEX_SPEECH_NOUNS,
+	LEX_NP_BLOCKERS,
+	LEX_DETERMINERS,
+	LEX_PRONOUNS_HE,
+	LEX_PRONOUNS_SHE,
+	LEX_PRONOUNS_OTHER,
+	LEX_AUX_ADVERBS,
+	LEX_WEEKDAY_WORDS,
+	LEX_SENTENCE_OPENERS,
+	LEX_CLAUSE_PREPOSITIONS,
+	LEX_NOUN_LIKE_CUES,
+	LEX_VERB_SUBJECT_WORDS,
+	LEX_SOURCE_NOUNS,
+	LEX_TITLE_CUES,
+	LEX_TITLE_FOLLOWERS,
+	LEX_TITLE_SMALL_WORDS,
+	LEX_STOP_CAPS,
+	LEX_HONORIFICS_MALE,
+	LEX_HONORIFICS_FEMALE,
+	LEX_HONORIFICS_NEUTRAL,
+	LEX_TITLES,
+	LEX_ROLE_NOUNS,
+	LEX_ORG_WORDS,
+	LEX_RUN_BREAKERS,
+	LEX_NAME_PARTICLES,
+	LEX_NAME_SUFFIXES,
+	LEX_COUNT
+} q_lex;
+
+/* A name as written: [first, last] tokens, after any title or honorific. */
+typedef struct q_mention
+{
+	uint32_t	first;			/* first token of the name proper */
+	uint32_t	last;			/* last token (possessive 's included) */
+	uint32_t	title_first;	/* first token of a title/honorific, or QNONE */
+	uint32_t	entity;			/* index into qctx.entities */
+	uint32_t	next;			/* the entity's next mention, QNONE = last */
+	uint8_t		honorific;		/* Mr./Ms.: an alias form, not a role */
+	uint8_t		gender;			/* from the honorific */
+} q_mention;
+
+typedef struct q_entity
+{
+	uint32_t	name_first;		/* fullest name: tokens [name_first, name_last] */
+	uint32_t	name_last;
+	uint32_t	last_key;		/* name_key of the last and first name tokens */
+	uint32_t	first_key;
+	uint32_t	first_mention;	/* index into qctx.mentions */
+	uint32_t	last_mention;	/* to chain the next one */
+	uint32_t	mentions;
+	uint32_t	pronoun_mentions;
+	uint32_t	quotes;
+	int32_t		speaker;		/* index into the result's speakers, -1 */
+	uint8_t		gender;
+	uint8_t		person;			/* evidence that this is a person */
+	uint8_t		place;			/* a country name: never a person */
+} q_entity;
+
+typedef struct qctx
+{
+	const na_doc *doc;
+	const na_mem *mem;
+	na_vec		quotes;			/* na_quote */
+	na_vec		mentions;		/* q_mention, in text order */
+	na_vec		entities;		/* q_entity */
+	uint8_t    *in_quote;		/* per token: inside a quote's marks */
+	uint32_t   *mention_at;
+	uint64_t   *lexmask;		/* per token: lexicons it is in, 0 = not looked up */		/* per token: mention index + 1 covering it, 0 = none */
+	int			failed;
+} qctx;
+
+/* token helpers (quotes.c) */
+int			q_is(const qctx *q, uint32_t i, const char *word);
+int			q_in(const qctx *q, uint32_t i, q_lex lex);
+int			q_is_word(const qctx *q, uint32_t i);
+int			q_is_cap(const qctx *q, uint32_t i);
+int			q_is_punct(const qctx *q, uint32_t i, char c);
+int			q_possessive(const qctx *q, uint32_t i);
+int			q_same_base(const qctx *q, uint32_t a, uint32_t b);
+na_quote_span q_span(const qctx *q, uint32_t first, uint32_t last);
+
+/* speakers.c */
+int			q_collect_names(qctx *q);
+uint32_t	q_mention_ending_in(const qctx *q, uint32_t first, uint32_t last);
+uint32_t	q_resolve_pronoun(qctx *q, uint32_t tok, uint8_t gender);
+int			q_build_speakers(qctx *q, na_quote_result *out);
+int			q_is_role_noun(const qctx *q, uint32_t i);
+int			q_is_title(const qctx *q, uint32_t i, uint8_t *gender, uint8_t *honorific);
+
+
+#endif							/* QUOTE_INTERNAL_H */

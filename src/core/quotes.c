@@ -1,0 +1,1742 @@
+/*
+ * quotes.c - quotation marks paired into quotes, and each quote attributed:
+ * the cue verb next to it, the source mention, and the speaker it names.
+ *
+ * Pairing is bounded by paragraphs: a quote still open at a paragraph's end
+ * ends there (a runaway mark cannot swallow the article), and when the next
+ * paragraph opens with a mark it continues the same speech, as newspapers
+ * write quotes that run over paragraphs.  Single marks nest inside double
+ * ones, and quote on their own only in texts that never use double marks.
+ *
+ * Attribution tries, in order: a transcript label (“PENCE: …”); a cue right
+ * after the quote (“…,” X said / said X / according to X / “…” ― X); a cue
+ * right before it (X said: “…”); a cue earlier in its sentence (X called it
+ * “barbaric”), preferring the outer report (She said she asked “…”); a cue
+ * later in its sentence; the source named before a colon; the speaker of
+ * the sentence just before (…, Schiff said. “…”); continuation of the last
+ * speaker; for short phrases the person who is the sentence's subject.  A
+ * quote of four words or more that none of these attributes is still
+ * someone's words (speaker unknown); shorter ones and titles of works and
+ * shows are quoted text nobody says (unattributed).  Markup attribute values
+ * (author="…") are no quotations at all.  The confidence falls along that
+ * order.
+ */
+#include <string.h>
+
+#include "quote_internal.h"
+
+/* Tokens looked at around a quote; keeps the work per quote bounded. */
+#define CUE_WINDOW 8			/* between a quote and its cue */
+#define APPOS_WINDOW 40			/* inside an apposition: X, the ..., said */
+#define SENTENCE_WINDOW 60		/* a cue earlier or later in the sentence */
+#define NP_MAX 9				/* tokens of a source mention */
+#define LOOKAHEAD 400			/* finding a closing mark for an opening one */
+#define SPEECH_MIN_WORDS 4		/* shorter quotes with no cue are scare quotes */
+
+typedef struct q_raw
+{
+	uint32_t	open;			/* opening mark token, QNONE = none */
+	uint32_t	close;			/* closing mark token, QNONE = none */
+	uint32_t	first;			/* inner tokens */
+	uint32_t	last;
+	uint8_t		continues;		/* continues the previous quote's speech */
+} q_raw;
+
+typedef enum src_type
+{
+	SRC_NONE = 0,
+	SRC_NAME,
+	SRC_NOMINAL,
+	SRC_PRONOUN
+} src_type;
+
+typedef struct q_attr
+{
+	uint32_t	src_first;
+	uint32_t	src_last;
+	uint32_t	cue_first;
+	uint32_t	cue_last;
+	uint8_t		type;			/* src_type */
+	uint8_t		how;			/* na_quote_attribution */
+	float		confidence;
+} q_attr;
+
+static void outer_attribution(const qctx *q, uint32_t s_first, uint32_t before, q_attr *a);
+
+/* ---- token helpers (the word lists are in quote_lex.c) ---- */
+
+int
+q_is(const qctx *q, uint32_t i, const char *word)
+{
+	return i < q->doc->ntokens && na_token_is(q->doc, &q->doc->tokens[i], word);
+}
+
+int
+q_is_word(const qctx *q, uint32_t i)
+{
+	return i < q->doc->ntokens && q->doc->tokens[i].kind == NA_TK_WORD;
+}
+
+int
+q_is_cap(const qctx *q, uint32_t i)
+{
+	const na_token *t;
+
+	if (i >= q->doc->ntokens)
+		return 0;
+	t = &q->doc->tokens[i];
+	return (t->kind == NA_TK_WORD || t->kind == NA_TK_INITIAL ||
+			t->kind == NA_TK_ABBREV) && (t->flags & NA_TF_CAPITALIZED);
+}
+
+int
+q_is_punct(const qctx *q, uint32_t i, char c)
+{
+	const na_token *t;
+
+	if (i >= q->doc->ntokens)
+		return 0;
+	t = &q->doc->tokens[i];
+	return t->kind == NA_TK_PUNCT && t->len == 1 && q->doc->text[t->start] == c;
+}
+
+/* Does the token end in 's or ’s (or s')? */
+int
+q_possessive(const qctx *q, uint32_t i)
+{
+	const na_token *t = &q->doc->tokens[i];
+	const char *p = q->doc->text + t->start;
+
+	if (t->kind != NA_TK_WORD || t->len < 3)
+		return 0;
+	if (p[t->len - 1] == 's' && p[t->len - 2] == '\'')
+		return 1;
+	if (t->len >= 5 && p[t->len - 1] == 's' && (unsigned char) p[t->len - 2] == 0x99 &&
+		(unsigned char) p[t->len - 3] == 0x80 && (unsigned char) p[t->len - 4] == 0xE2)
+		return 1;
+	return 0;
+}
+
+/* Byte length of a token without its possessive ending. */
+static uint32_t
+base_len(const qctx *q, uint32_t i)
+{
+	const na_token *t = &q->doc->tokens[i];
+	const char *p = q->doc->text + t->start;
+
+	if (!q_possessive(q, i))
+		return t->len;
+	return p[t->len - 2] == '\'' ? t->len - 2 : t->len - 4;
+}
+
+/* Same word, possessives ignored (Haley, Haley’s)? */
+int
+q_same_base(const qctx *q, uint32_t a, uint32_t b)
+{
+	uint32_t	la = base_len(q, a);
+	uint32_t	lb = base_len(q, b);
+
+	return la == lb && memcmp(q->doc->text + q->doc->tokens[a].start,
+							  q->doc->text + q->doc->tokens[b].start, la) == 0;
+}
+
+na_quote_span
+q_span(const qctx *q, uint32_t first, uint32_t last)
+{
+	const na_token *a = &q->doc->tokens[first];
+	const na_token *b = &q->doc->tokens[last];
+	na_quote_span s;
+
+	s.start = a->start;
+	s.len = b->start + b->len - a->start;
+	s.cstart = a->cstart;
+	s.clen = na_token_cend(b) - a->cstart;
+	return s;
+}
+
+static int
+is_quote_mark(const qctx *q, uint32_t i)
+{
+	uint8_t		k = q->doc->tokens[i].kind;
+
+	return k == NA_TK_OPEN_QUOTE || k == NA_TK_CLOSE_QUOTE;
+}
+
+static int
+is_sentence_stop(const qctx *q, uint32_t i)
+{
+	return q_is_punct(q, i, '.') || q_is_punct(q, i, '?') || q_is_punct(q, i, '!') ||
+		q->doc->tokens[i].kind == NA_TK_ELLIPSIS;
+}
+
+static int
+is_pronoun(const qctx *q, uint32_t i)
+{
+	return q_in(q, i, LEX_PRONOUNS_HE) || q_in(q, i, LEX_PRONOUNS_SHE) ||
+		q_in(q, i, LEX_PRONOUNS_OTHER);
+}
+
+static int
+is_speech_cue(const qctx *q, uint32_t i)
+{
+	return q_in(q, i, LEX_SPEECH_VERBS);
+}
+
+static int
+is_any_cue(const qctx *q, uint32_t i)
+{
+	return q_in(q, i, LEX_SPEECH_VERBS) || q_in(q, i, LEX_PHRASE_VERBS);
+}
+
+/* Is a cue at k rather a noun: "the calls", "weapons attacks"? */
+static int
+noun_like(const qctx *q, uint32_t k)
+{
+	const na_token *p;
+
+	if (k == 0 || !q_in(q, k, LEX_NOUN_LIKE_CUES))
+		return 0;
+	p = &q->doc->tokens[k - 1];
+	if (q_in(q, k - 1, LEX_DETERMINERS) || q_possessive(q, k - 1))
+		return 1;
+	/* 32% of Republican claims, the Trump remarks */
+	if ((p->flags & NA_TF_CAPITALIZED) && k >= 2 &&
+		(q_in(q, k - 2, LEX_DETERMINERS) || q_is(q, k - 2, "of") ||
+		 q->doc->tokens[k - 2].kind == NA_TK_NUMBER || q->doc->tokens[k - 2].kind == NA_TK_PERCENT))
+		return 1;
+	return p->kind == NA_TK_WORD && !(p->flags & NA_TF_CAPITALIZED) &&
+		!q_in(q, k - 1, LEX_VERB_SUBJECT_WORDS) && !q_in(q, k - 1, LEX_AUX_ADVERBS);
+}
+
+static int
+same_paragraph(const qctx *q, uint32_t a, uint32_t b)
+{
+	return q->doc->tokens[a].paragraph == q->doc->tokens[b].paragraph;
+}
+
+/* Worried about …, / Speaking to …, : a sentence opening with a participle */
+static int
+participial_opener(const qctx *q, uint32_t i)
+{
+	const na_token *t = &q->doc->tokens[i];
+	const char *p = q->doc->text + t->start;
+
+	if (t->kind != NA_TK_WORD || t->len < 5)
+		return 0;
+	/* Worried about, Speaking to — not Alfred said */
+	if (!q_in(q, i + 1, LEX_NP_BLOCKERS) && !q_in(q, i + 1, LEX_DETERMINERS))
+		return 0;
+	return (p[t->len - 2] == 'e' && p[t->len - 1] == 'd') ||
+		(p[t->len - 3] == 'i' && p[t->len - 2] == 'n' && p[t->len - 1] == 'g');
+}
+
+/* a cue ending in -ing: saying, calling */
+static int
+is_participle(const qctx *q, uint32_t k)
+{
+	const na_token *t = &q->doc->tokens[k];
+	const char *p = q->doc->text + t->start;
+
+	return t->len > 4 && p[t->len - 3] == 'i' && p[t->len - 2] == 'n' && p[t->len - 1] == 'g';
+}
+
+/* The sentence of token i, or NULL when the scan made none (tokens only). */
+static const na_sentence *
+sentence_of(const qctx *q, uint32_t i)
+{
+	uint32_t	s = q->doc->tokens[i].sentence;
+
+	return s < q->doc->nsentences ? &q->doc->sentences[s] : NULL;
+}
+
+/* ---- source mentions ---- */
+
+/*
+ * A source mention starting at token i (before limit): a pronoun, a name
+ * (Ms. Haley, the New York Post), or a description (a campaign spokesman).
+ */
+static src_type
+np_forward(const qctx *q, uint32_t i, uint32_t limit, uint32_t *first, uint32_t *last)
+{
+	uint32_t	j = i;
+	int			saw_cap = 0;
+	int			saw_noun = 0;
+
+	if (i >= limit || i >= q->doc->ntokens)
+		return SRC_NONE;
+	if (is_pronoun(q, i))
+	{
+		*first = *last = i;
+		return SRC_PRONOUN;
+	}
+	/* said one of those advisers / some of his aides */
+	if (q_is(q, i + 1, "of") && (q_is(q, i, "one") || q_is(q, i, "some") || q_is(q, i, "many") ||
+								   q_is(q, i, "several") || q_is(q, i, "two") || q_is(q, i, "most")))
+	{
+		src_type	inner = np_forward(q, i + 2, limit, first, last);
+
+		if (inner == SRC_NONE || inner == SRC_PRONOUN)
+			return SRC_NONE;
+		*first = i;
+		return inner;
+	}
+	if (q_in(q, j, LEX_DETERMINERS))
+		j++;
+	while (j < limit && j - i < NP_MAX)
+	{
+		const na_token *t = &q->doc->tokens[j];
+
+		if (q_is_cap(q, j) && !q_in(q, j, LEX_WEEKDAY_WORDS) && !q_in(q, j, LEX_NP_BLOCKERS))
+			saw_cap = 1;
+		else if (t->kind == NA_TK_WORD && !(t->flags & NA_TF_CAPITALIZED) &&
+				 !q_in(q, j, LEX_NP_BLOCKERS) && !is_any_cue(q, j) &&
+				 !q_in(q, j, LEX_DETERMINERS))
+			saw_noun = 1;
+		else if (j == i && (t->kind == NA_TK_NUMBER || t->kind == NA_TK_RANGE) &&
+				 q_is_word(q, j + 1))
+			;					/* 9/11 widow Terry Strada */
+		else
+			break;
+		j++;
+		if (j < limit && q_is_punct(q, j, '-') && q_is_word(q, j + 1))
+			j++;
+	}
+	if (!saw_cap && !saw_noun)
+		return SRC_NONE;
+	*first = i;
+	*last = j - 1;
+	return saw_cap ? SRC_NAME : SRC_NOMINAL;
+}
+
+/* A source mention ending at token e (not before floor). */
+static src_type
+np_backward(const qctx *q, uint32_t e, uint32_t floor, uint32_t *first, uint32_t *last)
+{
+	uint32_t	j = e;
+	int			saw_cap = 0;
+	int			saw_noun = 0;
+	uint32_t	start = e + 1;
+
+	if (e == QNONE || e < floor || e >= q->doc->ntokens)
+		return SRC_NONE;
+	if (is_pronoun(q, e))
+	{
+		*first = *last = e;
+		return SRC_PRONOUN;
+	}
+	for (;;)
+	{
+		const na_token *t = &q->doc->tokens[j];
+
+		if (e - j >= NP_MAX)
+			break;
+		if (q_in(q, j, LEX_DETERMINERS))
+		{
+			/* reports that Trump called: "that" opens a clause here */
+			if ((saw_cap || saw_noun) && !q_is(q, j, "that") && !q_is(q, j, "this"))
+				start = j;
+			break;
+		}
+		if (q_is_cap(q, j) && !q_in(q, j, LEX_NP_BLOCKERS) &&
+			!(q_in(q, j, LEX_WEEKDAY_WORDS) && !saw_cap && !saw_noun))
+			saw_cap = 1;
+		else if (t->kind == NA_TK_WORD && !(t->flags & NA_TF_CAPITALIZED) &&
+				 !q_in(q, j, LEX_NP_BLOCKERS) && !is_any_cue(q, j))
+			saw_noun = 1;
+		else
+			break;
+		start = j;
+		/* a sentence's first word starts the mention */
+		if ((t->flags & (NA_TF_SENT_START | NA_TF_PARA_START)) || j == floor || j == 0)
+			break;
+		j--;
+	}
+	if (start > e)
+		return SRC_NONE;
+	if (!saw_cap && !q_in(q, start, LEX_DETERMINERS) && !q_in(q, e, LEX_SOURCE_NOUNS) &&
+		!q_is_role_noun(q, e))
+		return SRC_NONE;
+	/* a lone sentence-initial capital is usually no name: "Still", "Asked" */
+	if (start == e && saw_cap && q_in(q, e, LEX_SENTENCE_OPENERS))
+		return SRC_NONE;
+	*first = start;
+	*last = e;
+	return saw_cap ? SRC_NAME : SRC_NOMINAL;
+}
+
+/* Skip a parenthesis at i: Rep. Jim Jordan (R-Ohio) said */
+static uint32_t
+skip_parenthesis(const qctx *q, uint32_t i, uint32_t limit)
+{
+	uint32_t	k;
+
+	if (!q_is_punct(q, i, '('))
+		return i;
+	for (k = i + 1; k < limit && k - i < 10; k++)
+		if (q_is_punct(q, k, ')'))
+			return k + 1;
+	return i;
+}
+
+/* Skip aux verbs and adverbs forward from i: X has also said. */
+static uint32_t
+skip_aux_forward(const qctx *q, uint32_t i, uint32_t limit)
+{
+	int			n = 0;
+
+	while (i < limit && n < 3 && q_in(q, i, LEX_AUX_ADVERBS) && !is_speech_cue(q, i))
+	{
+		i++;
+		n++;
+	}
+	return i;
+}
+
+/* Skip aux verbs and adverbs backward from i. */
+static uint32_t
+skip_aux_backward(const qctx *q, uint32_t i, uint32_t floor)
+{
+	int			n = 0;
+
+	while (i != QNONE && i > floor && n < 3 && q_in(q, i, LEX_AUX_ADVERBS) &&
+		   !is_speech_cue(q, i))
+	{
+		i--;
+		n++;
+	}
+	return i;
+}
+
+/*
+ * The subject of the sentence containing token tok (before tok): the first
+ * mention after openers and an introductory phrase; "ROLE, NAME," gives NAME.
+ */
+static src_type
+sentence_subject(const qctx *q, uint32_t tok, uint32_t *first, uint32_t *last)
+{
+	const na_doc *doc = q->doc;
+	const na_sentence *s = sentence_of(q, tok);
+	uint32_t	i;
+	uint32_t	a,
+				b,
+				a2,
+				b2;
+	src_type	type;
+	src_type	type2;
+
+	if (s == NULL)
+		return SRC_NONE;
+	i = s->first_token;
+	/* “…,” Rep. X said, adding …: the subject follows the leading quote */
+	if (i < tok && (doc->tokens[i].kind == NA_TK_OPEN_QUOTE || q->in_quote[i]))
+	{
+		uint32_t	j = i + 1;
+
+		/* bounded: every partial quote of a run-on sentence scanned it all */
+		while (j < tok && j - i < 512 && doc->tokens[j].kind != NA_TK_CLOSE_QUOTE)
+			j++;
+		if (j >= tok || doc->tokens[j].kind != NA_TK_CLOSE_QUOTE)
+			return SRC_NONE;
+		i = j + 1;
+		if (i < tok && q_is_punct(q, i, ','))
+			i++;
+		if (i < tok && is_speech_cue(q, i))
+			return np_forward(q, i + 1, tok, first, last);
+	}
+	while (i < tok && (q_in(q, i, LEX_SENTENCE_OPENERS) || q_is_punct(q, i, ',')))
+		i++;
+	if (i < tok && (q_in(q, i, LEX_CLAUSE_PREPOSITIONS) || participial_opener(q, i)))
+	{
+		uint32_t	j = i + 1;
+
+		while (j < tok && j - i < 25 && !q_is_punct(q, j, ','))
+			j++;
+		if (j >= tok || !q_is_punct(q, j, ','))
+			return SRC_NONE;
+		i = j + 1;
+		if (i < tok && doc->tokens[i].kind == NA_TK_CLOSE_QUOTE)
+			i++;				/* On “Face the Nation,” Ryan said */
+	}
+	if (i >= tok || doc->tokens[i].kind == NA_TK_OPEN_QUOTE)
+		return SRC_NONE;
+	type = np_forward(q, i, tok, &a, &b);
+	if (type == SRC_NONE)
+		return SRC_NONE;
+	/* the French ambassador, François Delattre, ... */
+	if (type != SRC_PRONOUN && q_is_punct(q, b + 1, ',') &&
+		(type2 = np_forward(q, b + 2, tok, &a2, &b2)) == SRC_NAME &&
+		(q_is_punct(q, b2 + 1, ',') || b2 + 1 == tok) &&
+		(type == SRC_NOMINAL || q_possessive(q, b) || q_possessive(q, a) ||
+		 q_in(q, a, LEX_DETERMINERS) || q_is_role_noun(q, b)))
+	{
+		*first = a2;
+		*last = b2;
+		return type2;
+	}
+	*first = a;
+	*last = b;
+	return type;
+}
+
+/*
+ * The source before a cue at token k (not before floor): X said, X has said,
+ * X, the ambassador, said, X, who ..., said; "who" gives its antecedent.
+ */
+static src_type
+subject_before(const qctx *q, uint32_t k, uint32_t floor, uint32_t *first, uint32_t *last)
+{
+	uint32_t	j;
+	src_type	type;
+
+	if (k == 0 || k <= floor)
+		return SRC_NONE;
+	/* …, saying / calling / adding: the participle's subject is the clause's */
+	if (is_participle(q, k) && k > 0 && !is_pronoun(q, k - 1) && !q_is_cap(q, k - 1))
+	{
+		/* Nefzi said, adding: the subject of the verb just before */
+		for (uint32_t v = k - 1; v > floor && k - v <= 8; v--)
+		{
+			if (is_quote_mark(q, v) || is_sentence_stop(q, v))
+				break;
+			if (is_speech_cue(q, v) && !is_participle(q, v) && !noun_like(q, v))
+			{
+				type = subject_before(q, v, floor, first, last);
+				if (type != SRC_NONE)
+					return type;
+				break;
+			}
+		}
+		type = sentence_subject(q, k, first, last);
+		if (type != SRC_NONE)
+			return type;
+	}
+	j = skip_aux_backward(q, k - 1, floor);
+	if (j == QNONE || j < floor)
+		return SRC_NONE;
+	/* House Speaker Paul D. Ryan (R-Wis.) said */
+	if (q_is_punct(q, j, ')'))
+	{
+		uint32_t	o = j;
+
+		while (o > floor && j - o < 10 && !q_is_punct(q, o, '('))
+			o--;
+		if (q_is_punct(q, o, '(') && o > floor)
+			j = o - 1;
+	}
+	if (q_is(q, j, "who") && j >= 2 && q_is_punct(q, j - 1, ','))
+	{
+		/* X, who said: "who" is the source as written, X whom it names */
+		type = np_backward(q, j - 2, floor, first, last);
+		if (type == SRC_NONE)
+			return SRC_NONE;
+		*first = *last = j;
+		return type == SRC_PRONOUN ? SRC_NAME : type;
+	}
+	if (q_is(q, j, "and") && j > floor)
+	{
+		/* I laughed and said: the subject of the first verb */
+		for (uint32_t m = j - 1; m > floor && j - m < 8; m--)
+		{
+			const na_token *t = &q->doc->tokens[m];
+
+			if (t->kind != NA_TK_WORD && t->kind != NA_TK_ABBREV && t->kind != NA_TK_INITIAL)
+				break;
+			if ((is_pronoun(q, m) || q_is_cap(q, m)) &&
+				(q_is_punct(q, m - 1, ',') || (t->flags & NA_TF_SENT_START) ||
+				 (is_pronoun(q, m) && q_in(q, m - 1, LEX_CLAUSE_PREPOSITIONS))))
+			{
+				if (is_pronoun(q, m))
+				{
+					*first = *last = m;
+					return SRC_PRONOUN;
+				}
+				return np_forward(q, m, j, first, last);
+			}
+		}
+	}
+	if (q_is_punct(q, j, ','))
+	{
+		uint32_t	c = j;
+		uint32_t	stop = j > APPOS_WINDOW ? j - APPOS_WINDOW : 0;
+
+		/* X, the role of Y, said: the mention before the first comma */
+		if (stop < floor)
+			stop = floor;
+		for (c = j - 1; c > stop; c--)
+		{
+			if (q_is_punct(q, c, ',') || is_sentence_stop(q, c) ||
+				(q->doc->tokens[c].flags & NA_TF_SENT_START))
+				break;
+		}
+		if (c > stop && q_is_punct(q, c, ','))
+		{
+			uint32_t	a2,
+						b2;
+			src_type	inner = np_forward(q, c + 1, j, &a2, &b2);
+
+			type = np_backward(q, c - 1, floor, first, last);
+			if (type == SRC_NAME && !q_possessive(q, *last) &&
+				!q_in(q, *first, LEX_DETERMINERS) && !q_is_role_noun(q, *last) &&
+				!q_possessive(q, *first))
+				return type;
+			if (inner == SRC_NAME && b2 + 1 == j)
+			{
+				*first = a2;
+				*last = b2;
+				return inner;
+			}
+			if (type != SRC_NONE)
+				return type;
+		}
+		return sentence_subject(q, k, first, last);
+	}
+	type = np_backward(q, j, floor, first, last);
+	if (type == SRC_NONE && !is_quote_mark(q, j))
+		return sentence_subject(q, k, first, last);
+	/* another source speaking to Fox News said: the source, not Fox News */
+	if (type != SRC_NONE && type != SRC_PRONOUN && *first >= floor + 3 &&
+		(q_in(q, *first - 1, LEX_TAIL_PREPOSITIONS) || q_is(q, *first - 1, "to")) &&
+		(is_participle(q, *first - 2) || q_is(q, *first - 2, "speaking")))
+	{
+		uint32_t	f,
+					l;
+		src_type	outer = np_backward(q, *first - 3, floor, &f, &l);
+
+		if (outer != SRC_NONE && outer != SRC_PRONOUN)
+		{
+			*first = f;
+			*last = l;
+			return outer;
+		}
+	}
+	return type;
+}
+
+/* ---- attribution ---- */
+
+static void
+set_attr(q_attr *a, src_type type, uint32_t sf, uint32_t sl, uint32_t cf, uint32_t cl,
+		 uint8_t how, float conf)
+{
+	a->type = type;
+	a->src_first = sf;
+	a->src_last = sl;
+	a->cue_first = cf;
+	a->cue_last = cl;
+	if (how == NA_QA_NONE)
+		how = type == SRC_PRONOUN ? NA_QA_PRONOUN :
+			type == SRC_NAME ? NA_QA_NAME : NA_QA_TITLE;
+	a->how = how;
+	a->confidence = conf;
+}
+
+/* the end of the paragraph holding token i (exclusive) */
+static uint32_t
+paragraph_end(const qctx *q, uint32_t i)
+{
+	const na_doc *doc = q->doc;
+	uint32_t	p = doc->tokens[i].paragraph;
+	uint32_t	limit = i + SENTENCE_WINDOW * 2;
+
+	if (limit > doc->ntokens)
+		limit = doc->ntokens;
+	while (i < limit && doc->tokens[i].paragraph == p)
+		i++;
+	return i;
+}
+
+/* Does the clause of cue k end the sentence soon: Trump said. / X said on Monday. */
+static int
+ends_sentence(const qctx *q, uint32_t k, uint32_t end)
+{
+	for (uint32_t i = k + 1; i < end && i - k <= 8; i++)
+	{
+		if (is_sentence_stop(q, i))
+			return 1;
+		if (q->doc->tokens[i].kind == NA_TK_PUNCT || is_quote_mark(q, i))
+			return 0;
+	}
+	return k + 1 >= end;
+}
+
+/*
+ * A quote paragraph signed in the next one: “…”¶- Jane Doe, Springfield.
+ * (a dash, a name, nothing else of note).
+ */
+static int
+attr_byline_paragraph(const qctx *q, uint32_t j, q_attr *a)
+{
+	uint32_t	end = paragraph_end(q, j);
+	uint32_t	sf,
+				sl;
+	src_type	type;
+
+	if (end - j > 12 || !(q->doc->tokens[j].kind == NA_TK_DASH || q_is_punct(q, j, '-')))
+		return 0;
+	type = np_forward(q, j + 1, end, &sf, &sl);
+	if (type != SRC_NAME)
+		return 0;
+	set_attr(a, type, sf, sl, 0, 0, NA_QA_NAME, 0.75f);
+	return 1;
+}
+
+/* “…,” X said / said X / according to X / X, the role, said */
+static int
+attr_after(const qctx *q, const q_raw *r, q_attr *a)
+{
+	uint32_t	j = r->close + 1;
+	uint32_t	end;
+	uint32_t	sf,
+				sl;
+	src_type	type;
+	int			new_sentence;
+
+	if (r->close == QNONE || j >= q->doc->ntokens)
+		return 0;
+	if (!same_paragraph(q, r->close, j))
+		return attr_byline_paragraph(q, j, a);
+	end = paragraph_end(q, j);
+	if (q->doc->tokens[j].kind == NA_TK_DASH && j + 1 < end)
+	{
+		/* “…” ― Jane Doe: a byline under the quote */
+		uint32_t	e;
+
+		type = np_forward(q, j + 1, end, &sf, &sl);
+		e = skip_parenthesis(q, sl + 1, end);
+		if (type == SRC_NAME && (e >= end || is_sentence_stop(q, e) || q_is_punct(q, e, ',')))
+		{
+			set_attr(a, type, sf, sl, 0, 0, NA_QA_NAME, 0.85f);
+			return 1;
+		}
+	}
+	/* “… page.” Britain's ambassador said: “…” begins a new statement, but
+	 * “… soon.” Trump said. is the attribution of the quote before it */
+	new_sentence = (q->doc->tokens[j].flags & NA_TF_SENT_START) && !is_speech_cue(q, j) &&
+		(q_is_punct(q, r->last, '.') || q->doc->tokens[r->last].kind == NA_TK_ELLIPSIS ||
+		 q_is_punct(q, j - 1, '.'));
+	end = paragraph_end(q, j);
+	if (q_is_punct(q, j, ',') || q->doc->tokens[j].kind == NA_TK_DASH)
+		j++;
+	if (j >= end)
+		return 0;
+	if (q_is(q, j, "according") && q_is(q, j + 1, "to") && !new_sentence)
+	{
+		type = np_forward(q, j + 2, end, &sf, &sl);
+		if (type != SRC_NONE)
+		{
+			set_attr(a, type, sf, sl, j, j + 1, NA_QA_ACCORDING_TO, 0.9f);
+			return 1;
+		}
+		return 0;
+	}
+	if (is_speech_cue(q, j))
+	{
+		uint32_t	k = j + 1;
+
+		while (k < end && k - j < 4 && q_in(q, k, LEX_WEEKDAY_WORDS))
+			k++;
+		if (q_is(q, k, "that") || q_is(q, k, "this") || q_is(q, k, "it"))
+			return 0;
+		type = np_forward(q, k, end, &sf, &sl);
+		if (type != SRC_NONE && type != SRC_PRONOUN)
+		{
+			set_attr(a, type, sf, sl, j, j, NA_QA_NONE, 0.95f);
+			return 1;
+		}
+		if (type == SRC_PRONOUN && !q_in(q, sf, LEX_PRONOUNS_OTHER))
+		{
+			set_attr(a, type, sf, sl, j, j, NA_QA_NONE, 0.85f);
+			return 1;
+		}
+		return 0;
+	}
+	type = np_forward(q, j, end, &sf, &sl);
+	if (type != SRC_NONE)
+	{
+		uint32_t	m = skip_parenthesis(q, sl + 1, end);
+
+		/* Mr. Morgan of the Sierra Club said / a narrator in the ad asks */
+		if (q_in(q, m, LEX_TAIL_PREPOSITIONS))
+		{
+			uint32_t	c = m + 1;
+
+			while (c < end && c - m < 7 && (q_is_word(q, c) || q->doc->tokens[c].kind == NA_TK_ABBREV) &&
+				   !is_any_cue(q, c))
+				c++;
+			if (c < end && is_speech_cue(q, c))
+				m = c;
+		}
+		m = skip_aux_forward(q, m, end);
+
+		/* X, the role, said / X, who ..., said / X, the role, one of …, said */
+		for (int appositions = 0; appositions < 2 && q_is_punct(q, m, ','); appositions++)
+		{
+			uint32_t	c;
+
+			for (c = m + 1; c < end && c - m < APPOS_WINDOW; c++)
+			{
+				if (q_is_punct(q, c, ',') || is_sentence_stop(q, c) || is_quote_mark(q, c))
+					break;
+			}
+			if (c < end && q_is_punct(q, c, ','))
+				m = skip_aux_forward(q, c + 1, end);
+			else
+				break;
+		}
+		if (m < end && is_any_cue(q, m) && (!new_sentence || ends_sentence(q, m, end)))
+		{
+			uint32_t	a2,
+						b2;
+
+			/* Britain's ambassador, Matthew Rycroft, said */
+			if (type != SRC_NAME && q_is_punct(q, sl + 1, ',') &&
+				np_forward(q, sl + 2, end, &a2, &b2) == SRC_NAME)
+			{
+				sf = a2;
+				sl = b2;
+				type = SRC_NAME;
+			}
+			set_attr(a, type, sf, sl, m, m, NA_QA_NONE,
+					 type == SRC_PRONOUN ? 0.85f : 0.95f);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* X said: “…” / X told reporters “…” / X said that “…” */
+static int
+attr_before(const qctx *q, const q_raw *r, q_attr *a)
+{
+	const na_doc *doc = q->doc;
+	uint32_t	j;
+	uint32_t	k;
+	uint32_t	sf,
+				sl;
+	int			colon = 0;
+	src_type	type;
+
+	if (r->open == QNONE || r->open == 0)
+		return 0;
+	j = r->open - 1;
+	if (!same_paragraph(q, j, r->open) && !q_is_punct(q, j, ':'))
+		return 0;
+	if (q_is_punct(q, j, ':') || q_is_punct(q, j, ',') || doc->tokens[j].kind == NA_TK_DASH)
+	{
+		colon = q_is_punct(q, j, ':');
+		if (j == 0)
+			return 0;
+		j--;
+	}
+	if (q_is(q, j, "that") && j > 0)
+		j--;
+	for (k = j; k != QNONE && j - k < CUE_WINDOW; k--)
+	{
+		if (is_quote_mark(q, k) || is_sentence_stop(q, k) ||
+			(k < j && doc->tokens[k].kind == NA_TK_PUNCT && !q_is_punct(q, k, '(') &&
+			 !q_is_punct(q, k, ')')))
+			return 0;
+		if ((is_speech_cue(q, k) || (colon && is_any_cue(q, k))) && !noun_like(q, k))
+			break;
+		if (doc->tokens[k].flags & (NA_TF_SENT_START | NA_TF_PARA_START))
+			return 0;
+	}
+	if (k == QNONE || j - k >= CUE_WINDOW)
+		return 0;
+	if (q_is(q, k, "to") && k > 0 && q_is(q, k - 1, "according"))
+		return 0;
+	type = subject_before(q, k, 0, &sf, &sl);
+	if (type == SRC_NONE && k < j && !q_is(q, k, "told"))
+		type = np_forward(q, k + 1, j + 1, &sf, &sl);	/* said Trump: “…” */
+	if (type == SRC_NONE)
+	{
+		/* Trump said …, before adding: “…” — the cue's subject spoke last */
+		a->type = SRC_NONE;
+		a->cue_first = a->cue_last = k;
+		a->how = NA_QA_CONTINUATION;
+		return 0;
+	}
+	set_attr(a, type, sf, sl, k, k, colon ? NA_QA_COLON : NA_QA_NONE,
+			 type == SRC_PRONOUN ? 0.85f : 0.9f);
+	if (!colon && sentence_of(q, k) != NULL && sf < k)
+		outer_attribution(q, sentence_of(q, k)->first_token, sf, a);
+	return 1;
+}
+
+/*
+ * She said she asked the question “…”: the quote is reported by the
+ * outer attribution, whose source is the one the sentence gives.
+ */
+static void
+outer_attribution(const qctx *q, uint32_t s_first, uint32_t before, q_attr *a)
+{
+	uint32_t	sf,
+				sl;
+	src_type	type;
+
+	for (uint32_t k = before; k-- > s_first && before - k < 12;)
+	{
+		if (is_quote_mark(q, k) || q_is_punct(q, k, ';'))
+			return;
+		if (!(q_is(q, k, "said") || q_is(q, k, "says") || q_is(q, k, "told") ||
+			  q_is(q, k, "tells")) || noun_like(q, k))
+			continue;
+		type = subject_before(q, k, s_first, &sf, &sl);
+		if (type == SRC_NONE)
+			return;
+		set_attr(a, type, sf, sl, k, k, NA_QA_NONE, 0.75f);
+		return;
+	}
+}
+
+/* A cue earlier in the quote's sentence: X called the attacks “barbaric” */
+static int
+attr_in_sentence_before(const qctx *q, const q_raw *r, q_attr *a)
+{
+	uint32_t	o = r->open;
+	uint32_t	s_first;
+	uint32_t	sf,
+				sl;
+	src_type	type;
+
+	if (o == QNONE || o == 0)
+		return 0;
+	if (sentence_of(q, o) == NULL)
+		return 0;
+	s_first = sentence_of(q, o)->first_token;
+	for (uint32_t k = o - 1; k != QNONE && k >= s_first && o - k < SENTENCE_WINDOW; k--)
+	{
+		if (q_is(q, k, "according") && q_is(q, k + 1, "to"))
+		{
+			type = np_forward(q, k + 2, o, &sf, &sl);
+			if (type == SRC_NONE)
+				return 0;
+			set_attr(a, type, sf, sl, k, k + 1, NA_QA_ACCORDING_TO, 0.8f);
+			return 1;
+		}
+		if (k > 0 && q_in(q, k, LEX_SPEECH_NOUNS) && q_possessive(q, k - 1) && q_is_cap(q, k - 1) &&
+			(q_is(q, k + 1, "that") || q_is_punct(q, k + 1, ':')))
+		{
+			/* Trump’s claim that there were “thousands of shootings” */
+			uint32_t	b = k - 1;
+			uint32_t	f = b;
+
+			while (f > s_first && b - f < 4 && q_is_cap(q, f - 1) && !q_possessive(q, f - 1))
+				f--;
+			set_attr(a, SRC_NAME, f, b, k, k, NA_QA_NAME, 0.7f);
+			return 1;
+		}
+		if (is_any_cue(q, k) && !(k > 0 && q_is(q, k - 1, "so")) && !noun_like(q, k))
+		{
+			type = subject_before(q, k, s_first, &sf, &sl);
+			if (type == SRC_NONE)
+				type = sentence_subject(q, k, &sf, &sl);
+			if (type == SRC_NONE)
+				return 0;
+			set_attr(a, type, sf, sl, k, k, type == SRC_PRONOUN ? NA_QA_PRONOUN :
+					 NA_QA_SUBJECT, 0.75f);
+			outer_attribution(q, s_first, sf, a);
+			return 1;
+		}
+		if (k == 0)
+			break;
+	}
+	return 0;
+}
+
+/* A cue later in the quote's sentence: “…” in the debate, Trump said. */
+static int
+attr_in_sentence_after(const qctx *q, const q_raw *r, q_attr *a)
+{
+	const na_doc *doc = q->doc;
+	uint32_t	c = r->close;
+	uint32_t	s_end;
+	uint32_t	sf,
+				sl;
+	src_type	type;
+	const na_sentence *s;
+
+	if (c == QNONE || c + 1 >= doc->ntokens)
+		return 0;
+	s = sentence_of(q, c);
+	if (s == NULL)
+		return 0;
+	s_end = s->first_token + s->ntokens;
+	for (uint32_t k = c + 1; k < s_end && k - c < SENTENCE_WINDOW / 3; k++)
+	{
+		if (is_quote_mark(q, k))
+			return 0;
+		if (q_is(q, k, "according") && q_is(q, k + 1, "to") && q_is_punct(q, k - 1, ','))
+		{
+			type = np_forward(q, k + 2, s_end, &sf, &sl);
+			if (type == SRC_NONE)
+				return 0;
+			set_attr(a, type, sf, sl, k, k + 1, NA_QA_ACCORDING_TO, 0.8f);
+			return 1;
+		}
+		if (is_speech_cue(q, k))
+		{
+			uint32_t	e = s_end;
+
+			/* only a clause of its own: “…” at a rally, X said. */
+			type = np_backward(q, skip_aux_backward(q, k - 1, c + 1), c + 1, &sf, &sl);
+			if (type != SRC_NONE && sf > c + 1 && !q_is_punct(q, sf - 1, ','))
+				return 0;
+			if (type == SRC_NONE)
+			{
+				if (!q_is_punct(q, k - 1, ','))
+					return 0;
+				type = np_forward(q, k + 1, e, &sf, &sl);
+			}
+			if (type == SRC_NONE)
+				return 0;
+			set_attr(a, type, sf, sl, k, k, NA_QA_NONE, 0.7f);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * A phrase quoted inside a running sentence (no comma hands it to a cue
+ * after it): called the attacks “barbaric” and accused …
+ */
+static int
+is_embedded(const qctx *q, const q_raw *r)
+{
+	const na_doc *doc = q->doc;
+
+	if (r->open == QNONE || r->close == QNONE || r->open == 0)
+		return 0;
+	if (doc->tokens[r->open].flags & (NA_TF_SENT_START | NA_TF_PARA_START))
+		return 0;
+	if (q_is_punct(q, r->open - 1, ':') || q_is_punct(q, r->open - 1, ','))
+		return 0;
+	if (q_is_punct(q, r->last, ',') || q_is_punct(q, r->last, '?') || q_is_punct(q, r->last, '!') ||
+		q_is_punct(q, r->close + 1, ','))
+		return 0;
+	return 1;
+}
+
+/* A transcript line: “PENCE: Well, look, …” */
+static int
+attr_transcript(const qctx *q, const q_raw *r, q_attr *a)
+{
+	const na_token *t = &q->doc->tokens[r->first];
+	uint32_t	k = r->first;
+
+	if (!(t->flags & NA_TF_ALLCAPS) || t->kind != NA_TK_WORD)
+		return 0;
+	while (k < r->last && k - r->first < 3 && (q->doc->tokens[k + 1].flags & NA_TF_ALLCAPS))
+		k++;
+	if (!q_is_punct(q, k + 1, ':'))
+		return 0;
+	set_attr(a, SRC_NAME, r->first, k, 0, 0, NA_QA_NAME, 0.8f);
+	return 1;
+}
+
+/* X demurred: “…” — a colon hands the quote to the sentence's subject */
+static int
+attr_colon(const qctx *q, const q_raw *r, q_attr *a)
+{
+	uint32_t	sf,
+				sl;
+	src_type	type;
+
+	if (r->open == QNONE || r->open == 0 || !q_is_punct(q, r->open - 1, ':'))
+		return 0;
+	/* - Carl Bialik: “…” / Republican pollster Daron Shaw: “…” */
+	if (r->open >= 2 && np_backward(q, r->open - 2, 0, &sf, &sl) == SRC_NAME &&
+		q_mention_ending_in(q, sf, sl) != QNONE && !q->in_quote[sl])
+	{
+		set_attr(a, SRC_NAME, sf, sl, 0, 0, NA_QA_COLON, 0.6f);
+		return 1;
+	}
+	type = sentence_subject(q, r->open - 1, &sf, &sl);
+	if (type == SRC_NONE)
+		return 0;
+	set_attr(a, type, sf, sl, r->open - 1, r->open - 1, NA_QA_COLON, 0.6f);
+	return 1;
+}
+
+/*
+ * “…” opening a sentence right after “…, Schiff said.” in the same
+ * paragraph: the speaker of that sentence goes on.
+ */
+static int
+attr_previous_sentence(const qctx *q, const q_raw *r, q_attr *a)
+{
+	const na_doc *doc = q->doc;
+	const na_sentence *s;
+	uint32_t	end;
+	uint32_t	sf,
+				sl;
+	src_type	type;
+
+	if (r->open == QNONE || r->open == 0 ||
+		!(doc->tokens[r->open].flags & (NA_TF_SENT_START | NA_TF_PARA_START)))
+		return 0;
+	if (sentence_of(q, r->open) == NULL || doc->tokens[r->open].sentence == 0)
+		return 0;
+	s = &doc->sentences[doc->tokens[r->open].sentence - 1];
+	end = s->first_token + s->ntokens;
+	/* a sentence with a quote of its own hands over by continuation */
+	for (uint32_t k = s->first_token; k < end; k++)
+		if (is_quote_mark(q, k) || q->in_quote[k])
+			return 0;
+	/* the last few words of that sentence: …, Schiff said. / …, said Schiff. */
+	for (uint32_t k = end; k-- > s->first_token && end - k <= 6;)
+	{
+		if (is_quote_mark(q, k))
+			return 0;
+		if (!is_speech_cue(q, k) || noun_like(q, k))
+			continue;
+		type = subject_before(q, k, s->first_token, &sf, &sl);
+		if (type == SRC_NONE)
+			type = np_forward(q, k + 1, end, &sf, &sl);
+		if (type == SRC_NONE || q_in(q, sf, LEX_PRONOUNS_OTHER))
+			return 0;
+		set_attr(a, type, sf, sl, k, k, NA_QA_CONTINUATION, 0.6f);
+		return 1;
+	}
+	/* Carter said that …¶“That’s because …”: the opening words of that sentence */
+	for (uint32_t k = s->first_token + 1; k < end && k - s->first_token <= 8; k++)
+	{
+		if (doc->tokens[k].kind == NA_TK_PUNCT)
+			break;
+		if (!is_speech_cue(q, k) || noun_like(q, k) || is_participle(q, k))
+			continue;
+		type = subject_before(q, k, s->first_token, &sf, &sl);
+		if (type == SRC_NONE || type == SRC_NOMINAL || q_in(q, sf, LEX_PRONOUNS_OTHER))
+			return 0;
+		set_attr(a, type, sf, sl, k, k, NA_QA_CONTINUATION, 0.5f);
+		return 1;
+	}
+	return 0;
+}
+
+/* ---- marks to quotes ---- */
+
+static int
+push_raw(qctx *q, na_vec *raws, uint32_t open, uint32_t close, uint32_t first,
+		 uint32_t last, int continues)
+{
+	q_raw	   *r;
+
+	if (first > last || first == QNONE || last == QNONE)
+		return 1;
+	r = na_vec_push(raws, q->mem);
+	if (r == NULL)
+		return 0;
+	r->open = open;
+	r->close = close;
+	r->first = first;
+	r->last = last;
+	r->continues = (uint8_t) continues;
+	return 1;
+}
+
+/* Is there a closing mark of the same family later in i's paragraph? */
+static int
+closes_later(const qctx *q, uint32_t i, uint8_t mark)
+{
+	const na_doc *doc = q->doc;
+	uint32_t	p = doc->tokens[i].paragraph;
+
+	for (uint32_t k = i + 1; k < doc->ntokens && k - i < LOOKAHEAD; k++)
+	{
+		const na_token *t = &doc->tokens[k];
+
+		if (t->paragraph != p)
+			return 0;
+		if (t->kind == NA_TK_CLOSE_QUOTE && t->mark == mark)
+			return 1;
+		if (t->kind == NA_TK_OPEN_QUOTE && t->mark == mark)
+			return 0;
+	}
+	return 0;
+}
+
+/*
+ * '' typed for a double mark (old newspaper archives).  Such quotes are left
+ * out: the reference annotation (PolNeAR) counts only “ ” and " quotations,
+ * and the typed-over marks pair less reliably.
+ */
+static int
+is_doubled_apostrophe(const qctx *q, uint32_t i)
+{
+	const na_token *t = &q->doc->tokens[i];
+
+	if (t->len == 2 && q->doc->text[t->start] == '\'' && q->doc->text[t->start + 1] == '\'')
+		return 1;
+	/* scanners that emit them as two single marks */
+	return (t->flags & NA_TF_STRAIGHT) && t->mark == NA_MARK_SINGLE &&
+		((i + 1 < q->doc->ntokens && q->doc->tokens[i + 1].mark == NA_MARK_SINGLE &&
+		  q->doc->tokens[i + 1].start == t->start + 1) ||
+		 (i > 0 && q->doc->tokens[i - 1].mark == NA_MARK_SINGLE &&
+		  q->doc->tokens[i - 1].start + 1 == t->start));
+}
+
+/* an attribute value in markup (author="…") is no quotation */
+static int
+is_markup_value(const qctx *q, uint32_t open)
+{
+	const na_token *p;
+
+	if (open == 0 || (q->doc->tokens[open].flags & NA_TF_SPACE_BEFORE))
+		return 0;
+	p = &q->doc->tokens[open - 1];
+	return p->len == 1 && q->doc->text[p->start] == '=';
+}
+
+static int
+pair_marks(qctx *q, na_vec *raws)
+{
+	const na_doc *doc = q->doc;
+	uint32_t	open = QNONE;	/* double (or angle) quote open */
+	uint8_t		open_mark = 0;
+	uint32_t	sopen = QNONE;	/* single quote open outside double quotes */
+	int			carry = 0;		/* the previous paragraph ended inside a quote */
+	int			continues = 0;
+	int			has_double = 0;
+
+	/* where double marks quote, single marks only nest (or quote in
+	 * headlines, as apostrophes do too): only British-style texts that
+	 * never use double marks quote with single ones */
+	for (uint32_t i = 0; i < doc->ntokens && !has_double; i++)
+	{
+		const na_token *t = &doc->tokens[i];
+
+		if (t->kind != NA_TK_OPEN_QUOTE && t->kind != NA_TK_CLOSE_QUOTE)
+			continue;
+		/* '' typed for a double mark counts as one */
+		has_double = t->mark != NA_MARK_SINGLE || is_doubled_apostrophe(q, i);
+	}
+
+	for (uint32_t i = 0; i < doc->ntokens; i++)
+	{
+		const na_token *t = &doc->tokens[i];
+
+		if ((t->flags & NA_TF_PARA_START) && i > 0)
+		{
+			carry = 0;
+			if (open != QNONE)
+			{
+				/* unclosed at the paragraph's end: it ends here */
+				if (!push_raw(q, raws, open, QNONE, open + 1, i - 1, continues))
+					return 0;
+				carry = 1;
+				open = QNONE;
+			}
+			sopen = QNONE;
+		}
+		if ((i & 4095) == 0)
+			na_check_interrupts(q->mem);
+		if (t->kind != NA_TK_OPEN_QUOTE && t->kind != NA_TK_CLOSE_QUOTE)
+			continue;
+		if (is_doubled_apostrophe(q, i))
+			continue;
+		if (t->mark == NA_MARK_SINGLE)
+		{
+			if (open != QNONE || has_double)
+				continue;		/* nested: part of the outer quote */
+			if (t->kind == NA_TK_OPEN_QUOTE && sopen == QNONE && closes_later(q, i, NA_MARK_SINGLE))
+				sopen = i;
+			else if (t->kind == NA_TK_CLOSE_QUOTE && sopen != QNONE)
+			{
+				if (!is_markup_value(q, sopen) &&
+					!push_raw(q, raws, sopen, i, sopen + 1, i - 1, 0))
+					return 0;
+				sopen = QNONE;
+			}
+			continue;
+		}
+		if (t->kind == NA_TK_OPEN_QUOTE && open == QNONE)
+		{
+			open = i;
+			open_mark = t->mark;
+			continues = carry && (t->flags & NA_TF_PARA_START);
+			sopen = QNONE;
+			continue;
+		}
+		if (t->kind == NA_TK_OPEN_QUOTE)
+		{
+			/* an opening mark while one is open: a new quote if a closing
+			 * mark follows in the paragraph, otherwise a misdrawn close */
+			if ((t->flags & NA_TF_SPACE_BEFORE) && i + 1 < doc->ntokens &&
+				!(doc->tokens[i + 1].flags & NA_TF_SPACE_BEFORE) &&
+				same_paragraph(q, i, i + 1) && closes_later(q, i, t->mark))
+			{
+				if (!is_markup_value(q, open) &&
+					!push_raw(q, raws, open, QNONE, open + 1, i - 1, continues))
+					return 0;
+				open = i;
+				open_mark = t->mark;
+				continues = 0;
+				continue;
+			}
+		}
+		if (open == QNONE)
+			continue;			/* a stray closing mark */
+		if (t->mark != open_mark && t->kind == NA_TK_OPEN_QUOTE)
+			continue;
+		if (!is_markup_value(q, open) &&
+			!push_raw(q, raws, open, i, open + 1, i - 1, continues))
+			return 0;
+		open = QNONE;
+		continues = 0;
+		carry = 0;
+	}
+	if (open != QNONE && !push_raw(q, raws, open, QNONE, open + 1, doc->ntokens - 1, continues))
+		return 0;
+	return 1;
+}
+
+/* ---- putting it together ---- */
+
+/* Is the quote a title of a work or show (every word capitalized, named as one)? */
+static int
+is_title(const qctx *q, const q_raw *r)
+{
+	const na_doc *doc = q->doc;
+	int			words = 0;
+
+	if (r->open == QNONE || r->close == QNONE || r->open == 0 || r->last - r->first > 10)
+		return 0;
+	/* Ann Lee's commentary, “Tell your story,” is …: the name of a work */
+	if (r->open >= 2 && q_is_punct(q, r->open - 1, ',') &&
+		q_in(q, r->open - 2, LEX_TITLE_CUES) && q_is_word(q, r->open - 2) &&
+		!q_is_cap(q, r->open - 2))
+		return 1;
+	for (uint32_t k = r->first; k <= r->last; k++)
+	{
+		const na_token *t = &doc->tokens[k];
+
+		if (t->kind == NA_TK_PUNCT || t->kind == NA_TK_DASH)
+			continue;
+		if (!q_is_cap(q, k) && !(k > r->first && q_in(q, k, LEX_TITLE_SMALL_WORDS)) &&
+			t->kind != NA_TK_NUMBER)
+			return 0;
+		words++;
+	}
+	if (words == 0)
+		return 0;
+	/* an episode of “Morning Desk,” / the author of “Going Home” */
+	if (r->open >= 2 && q_is(q, r->open - 1, "of") && q_in(q, r->open - 2, LEX_TITLE_CUES))
+		return 1;
+	return q_possessive(q, r->open - 1) || q_in(q, r->open - 1, LEX_TITLE_CUES) ||
+		q_in(q, r->close + 1, LEX_TITLE_FOLLOWERS) ||
+		(q_is_cap(q, r->close + 1) && q_in(q, r->close + 2, LEX_TITLE_FOLLOWERS));
+}
+
+/* Does the mention [first, last] name a person? */
+static int
+names_person(const qctx *q, uint32_t first, uint32_t last)
+{
+	uint32_t	e = q_mention_ending_in(q, first, last);
+
+	return e != QNONE && ((q_entity *) q->entities.items)[e].person &&
+		!((q_entity *) q->entities.items)[e].place;
+}
+
+/* Is quote r joined to the quote before it: “…” and “…”, “…” or “…”? */
+static int
+coordinated(const qctx *q, const q_raw *before, const q_raw *r)
+{
+	if (before->close == QNONE || r->open == QNONE || r->open <= before->close ||
+		r->open - before->close > 4 ||
+		q->doc->tokens[before->close].sentence != q->doc->tokens[r->open].sentence)
+		return 0;
+	for (uint32_t k = before->close + 1; k < r->open; k++)
+		if (!q_is(q, k, "and") && !q_is(q, k, "or") && !q_is_punct(q, k, ',') &&
+			!q_is(q, k, "a") && !q_is(q, k, "an") && !q_is(q, k, "as") && !q_is(q, k, "the"))
+			return 0;
+	return 1;
+}
+
+/* Words inside a quote (punctuation not counted). */
+static uint32_t
+count_words(const qctx *q, const q_raw *r)
+{
+	uint32_t	n = 0;
+
+	for (uint32_t k = r->first; k <= r->last; k++)
+		n += q->doc->tokens[k].kind != NA_TK_PUNCT && !is_quote_mark(q, k);
+	return n;
+}
+
+/* Does the quote read as speech of its own (a sentence or more)? */
+static int
+is_direct(const qctx *q, const q_raw *r)
+{
+	const na_doc *doc = q->doc;
+	const na_token *o;
+
+	if (r->open == QNONE)
+		return 1;
+	o = &doc->tokens[r->open];
+	if (o->flags & (NA_TF_SENT_START | NA_TF_PARA_START))
+		return 1;
+	if (r->open > 0 && (q_is_punct(q, r->open - 1, ':') || q_is_punct(q, r->open - 1, ',')) &&
+		q_is_cap(q, r->first))
+		return 1;
+	for (uint32_t k = r->first; k <= r->last; k++)
+		if (doc->tokens[k].flags & NA_TF_SENT_END)
+			return q_is_cap(q, r->first);
+	return 0;
+}
+
+/* Does a quote with no cue stand as a sentence that may continue a speaker? */
+static int
+may_continue(const qctx *q, const q_raw *r, const q_raw *before)
+{
+	const na_doc *doc = q->doc;
+
+	if (r->open == QNONE)
+		return 1;
+	/* “…,” said X, “…”: the second half of a quote split by its attribution */
+	if (before && before->close != QNONE && r->open > 0 &&
+		(q_is_punct(q, r->open - 1, ',') || q_is_punct(q, r->open - 1, ':')) &&
+		same_paragraph(q, before->close, r->open) && r->open - before->close < CUE_WINDOW + 4)
+		return 1;
+	if (!(doc->tokens[r->open].flags & (NA_TF_SENT_START | NA_TF_PARA_START)))
+	{
+		/* right after the previous quote's closing mark: “…” “…” */
+		if (!(r->open > 0 && doc->tokens[r->open - 1].kind == NA_TK_CLOSE_QUOTE))
+			return 0;
+	}
+	return r->last - r->first + 1 >= 3 || q_is_cap(q, r->first);
+}
+
+static uint32_t
+entity_of_source(qctx *q, const q_attr *a, const q_raw *r)
+{
+	if (a->type == SRC_PRONOUN)
+	{
+		/* “…,” he said: he is someone named before the quote */
+		uint32_t	before = a->src_first;
+
+		if (r->open != QNONE && r->open < before)
+			before = r->open;
+		else if (r->first < before)
+			before = r->first;
+		if (q_in(q, a->src_first, LEX_PRONOUNS_HE))
+			return q_resolve_pronoun(q, before, NA_GENDER_MALE);
+		if (q_in(q, a->src_first, LEX_PRONOUNS_SHE))
+			return q_resolve_pronoun(q, before, NA_GENDER_FEMALE);
+		return QNONE;
+	}
+	if (a->src_first == a->src_last && a->src_first >= 2 && q_is(q, a->src_first, "who") &&
+		q_is_punct(q, a->src_first - 1, ','))
+	{
+		uint32_t	f,
+					l;
+
+		if (np_backward(q, a->src_first - 2, 0, &f, &l) == SRC_NONE)
+			return QNONE;
+		return q_mention_ending_in(q, f, l);
+	}
+	return q_mention_ending_in(q, a->src_first, a->src_last);
+}
+
+static int
+analyze(qctx *q, na_quote_result *out)
+{
+	const na_doc *doc = q->doc;
+	na_vec		raws;
+	q_raw	   *rs;
+	uint32_t	n;
+	q_attr		prev = {0};
+	uint32_t	prev_entity = QNONE;
+	uint32_t	prev_para = QNONE;
+	int			ok = 0;
+
+	na_vec_init(&raws, sizeof(q_raw));
+	if (!pair_marks(q, &raws))
+		goto done;
+	n = (uint32_t) raws.count;
+	rs = raws.items;
+	if (n == 0)
+	{
+		ok = 1;
+		goto done;
+	}
+	q->lexmask = na_alloc(q->mem, (size_t) doc->ntokens * sizeof(uint64_t));
+	if (q->lexmask == NULL)
+		goto done;
+	memset(q->lexmask, 0, (size_t) doc->ntokens * sizeof(uint64_t));
+	q->in_quote = na_alloc(q->mem, doc->ntokens);
+	if (q->in_quote == NULL)
+		goto done;
+	memset(q->in_quote, 0, doc->ntokens);
+	for (uint32_t i = 0; i < n; i++)
+		memset(q->in_quote + rs[i].first, 1, rs[i].last - rs[i].first + 1);
+	if (!q_collect_names(q))
+		goto done;
+	if (!na_vec_reserve(&q->quotes, q->mem, n))
+		goto done;
+	for (uint32_t i = 0; i < n; i++)
+	{
+		const q_raw *r = &rs[i];
+		na_quote   *qt = na_vec_push(&q->quotes, q->mem);
+		q_attr		a = {0};
+		uint32_t	entity = QNONE;
+		int			found;
+		int			title = 0;
+		int			speech = 0;	/* someone's words, speaker unknown */
+		src_type	short_type;
+		uint32_t	short_first,
+					short_last;
+		uint32_t	para = doc->tokens[r->open != QNONE ? r->open : r->first].paragraph;
+
+		if ((i & 255) == 0)
+			na_check_interrupts(q->mem);
+		memset(qt, 0, sizeof(*qt));
+		qt->text = q_span(q, r->first, r->last);
+		qt->first_token = r->first;
+		qt->ntokens = r->last - r->first + 1;
+		qt->paragraph = para;
+		qt->sentence = doc->tokens[r->open != QNONE ? r->open : r->first].sentence;
+		qt->speaker = -1;
+
+		if (r->continues && prev.type != SRC_NONE && prev_para != QNONE && para == prev_para + 1)
+		{
+			/* the next paragraph of the same speech */
+			found = attr_after(q, r, &a);
+			if (!found)
+			{
+				a = prev;
+				a.how = NA_QA_CONTINUATION;
+				a.confidence = 0.8f;
+				entity = prev_entity;
+			}
+			else
+				entity = entity_of_source(q, &a, r);
+		}
+		else
+		{
+			title = is_title(q, r);
+			if (title)
+				found = 0;
+			else
+			{
+				found = attr_transcript(q, r, &a);
+				if (!found && is_embedded(q, r))
+					found = attr_before(q, r, &a) || attr_in_sentence_before(q, r, &a) ||
+						attr_after(q, r, &a) || attr_in_sentence_after(q, r, &a);
+				else if (!found)
+					found = attr_after(q, r, &a) || attr_before(q, r, &a) ||
+						attr_in_sentence_before(q, r, &a) || attr_in_sentence_after(q, r, &a) ||
+						attr_colon(q, r, &a);
+			}
+			if (found)
+				entity = entity_of_source(q, &a, r);
+			else if ((is_direct(q, r) || count_words(q, r) >= SPEECH_MIN_WORDS) &&
+					 attr_previous_sentence(q, r, &a))
+				entity = entity_of_source(q, &a, r);
+			else if (prev.type != SRC_NONE && prev_para != QNONE &&
+					 (para == prev_para || para == prev_para + 1) &&
+					 (may_continue(q, r, i > 0 ? &rs[i - 1] : NULL) ||
+					  (a.how == NA_QA_CONTINUATION && para == prev_para)))
+			{
+				uint32_t	cue = a.how == NA_QA_CONTINUATION ? a.cue_first : 0;
+
+				a = prev;
+				a.how = NA_QA_CONTINUATION;
+				a.confidence = 0.65f;
+				a.cue_first = a.cue_last = cue;
+				entity = prev_entity;
+			}
+			else if (!title && i > 0 && coordinated(q, &rs[i - 1], r) &&
+					 ((na_quote *) q->quotes.items)[i - 1].attribution != NA_QA_NONE &&
+					 prev.type != SRC_NONE)
+			{
+				/* “more listening” and “more learning”: one attribution */
+				a = prev;
+				entity = prev_entity;
+			}
+			else if (!title && count_words(q, r) < SPEECH_MIN_WORDS &&
+					 (short_type = sentence_subject(q, r->open != QNONE ? r->open : r->first,
+													&short_first, &short_last)) != SRC_NONE &&
+					 short_type != SRC_NOMINAL && !q_in(q, short_first, LEX_PRONOUNS_OTHER) &&
+					 (short_type == SRC_PRONOUN || names_person(q, short_first, short_last)))
+			{
+				/* Reid has gone after Trump as a “spoiled brat”: the subject's words */
+				set_attr(&a, short_type, short_first, short_last, 0, 0, NA_QA_SUBJECT, 0.35f);
+				entity = entity_of_source(q, &a, r);
+			}
+			else if (!title && count_words(q, r) >= SPEECH_MIN_WORDS)
+			{
+				/* too long for a scare quote: someone's words, maybe the last
+				 * speaker's, maybe the subject's */
+				uint32_t	sf,
+							sl;
+				src_type	type;
+
+				speech = 1;
+				if (is_embedded(q, r) &&
+					(type = sentence_subject(q, r->open, &sf, &sl)) != SRC_NONE &&
+					(type == SRC_PRONOUN ? !q_in(q, sf, LEX_PRONOUNS_OTHER) : names_person(q, sf, sl)))
+				{
+					/* Paul Ryan worried that the net was becoming “a hammock …” */
+					set_attr(&a, type, sf, sl, 0, 0, NA_QA_SUBJECT, 0.45f);
+					entity = entity_of_source(q, &a, r);
+				}
+				else if (prev.type != SRC_NONE && prev_para != QNONE && para <= prev_para + 1)
+				{
+					a = prev;
+					a.how = NA_QA_CONTINUATION;
+					a.confidence = 0.45f;
+					a.cue_first = a.cue_last = 0;
+					entity = prev_entity;
+				}
+				else if ((type = sentence_subject(q, r->open != QNONE ? r->open : r->first,
+												  &sf, &sl)) != SRC_NONE)
+				{
+					set_attr(&a, type, sf, sl, 0, 0, NA_QA_SUBJECT, 0.4f);
+					entity = entity_of_source(q, &a, r);
+				}
+				else
+					a.how = NA_QA_NONE;
+			}
+			else
+				a.how = NA_QA_NONE;
+		}
+		qt->attribution = a.how;
+		if (a.type != SRC_NONE)
+		{
+			qt->mention = q_span(q, a.src_first, a.src_last);
+			if (a.cue_last >= a.cue_first && a.cue_first > 0)
+				qt->cue = q_span(q, a.cue_first, a.cue_last);
+			qt->confidence = a.confidence;
+			qt->kind = is_direct(q, r) ? NA_QK_DIRECT : NA_QK_PARTIAL;
+			if (entity != QNONE)
+			{
+				q_entity   *e = &((q_entity *) q->entities.items)[entity];
+
+				e->quotes++;
+				qt->speaker = (int32_t) entity;		/* an entity until q_build_speakers */
+			}
+			prev = a;
+			prev_entity = entity;
+			prev_para = para;
+		}
+		else if (speech)
+		{
+			qt->kind = is_direct(q, r) ? NA_QK_DIRECT : NA_QK_PARTIAL;
+			qt->confidence = 0.3f;
+		}
+		else
+		{
+			qt->kind = NA_QK_UNATTRIBUTED;
+			qt->confidence = (r->last - r->first < 4) ? 0.8f : 0.5f;
+		}
+	}
+
+	/* a quote running over paragraphs may be attributed only at its end */
+	for (uint32_t i = n - 1; i > 0; i--)
+	{
+		na_quote   *later = &((na_quote *) q->quotes.items)[i];
+		na_quote   *earlier = &((na_quote *) q->quotes.items)[i - 1];
+
+		if (rs[i].continues && earlier->attribution == NA_QA_NONE &&
+			later->attribution != NA_QA_NONE)
+		{
+			earlier->attribution = NA_QA_CONTINUATION;
+			earlier->mention = later->mention;
+			earlier->cue = later->cue;
+			earlier->speaker = later->speaker;
+			earlier->kind = NA_QK_DIRECT;
+			earlier->confidence = 0.75f;
+			if (later->speaker >= 0)
+				((q_entity *) q->entities.items)[later->speaker].quotes++;
+		}
+	}
+	if (!q_build_speakers(q, out))
+		goto done;
+	ok = 1;
+done:
+	na_vec_free(&raws, q->mem);
+	return ok;
+}
+
+na_status
+na_quotes_analyze(const na_doc *doc, const na_mem *mem, na_quote_result *out)
+{
+	qctx		q;
+	int			ok;
+
+	memset(out, 0, sizeof(*out));
+	memset(&q, 0, sizeof(q));
+	q.doc = doc;
+	q.mem = mem;
+	na_vec_init(&q.quotes, sizeof(na_quote));
+	na_vec_init(&q.mentions, sizeof(q_mention));
+	na_vec_init(&q.entities, sizeof(q_entity));
+
+	ok = analyze(&q, out);
+	na_vec_free(&q.mentions, mem);
+	na_vec_free(&q.entities, mem);
+	na_free(mem, q.mention_at);
+	na_free(mem, q.in_quote);
+	na_free(mem, q.lexmask);
+	if (!ok)
+	{
+		na_vec_free(&q.quotes, mem);
+		na_quote_result_free(out, mem);
+		return NA_ERR_NOMEM;
+	}
+	out->quotes = q.quotes.items;
+	out->nquotes = (uint32_t) q.quotes.count;
+	return NA_OK;
+}
+
+void
+na_quote_result_free(na_quote_result *result, const na_mem *mem)
+{
+	na_free(mem, result->quotes);
+	na_free(mem, result->speakers);
+	na_free(mem, result->aliases);
+	memset(result, 0, sizeof(*result));
+}
+
+const char *
+na_quote_kind_name(int kind)
+{
+	switch (kind)
+	{
+		case NA_QK_DIRECT:
+			return "direct";
+		case NA_QK_PARTIAL:
+			return "partial";
+		case NA_QK_UNATTRIBUTED:
+			return "unattributed";
+	}
+	return "unknown";
+}
+
+const char *
+na_quote_attribution_name(int attribution)
+{
+	static const char *const names[NA_QA_COUNT] = {
+		NULL, "name", "title", "pronoun", "continuation", "colon", "according_to",
+		"subject"
+	};
+
+	if (attribution <= 0 || attribution >= NA_QA_COUNT)
+		return NULL;
+	return names[attribution];
+}
+
+const char *
+na_gender_name(int gender)
+{
+	switch (gender)
+	{
+		case NA_GENDER_FEMALE:
+			return "female";
+		case NA_GENDER_MALE:
+			return "male";
+	}
+	return NULL;
+}

@@ -1,0 +1,687 @@
+/*
+ * speakers.c - the people of an article: name mentions grouped into
+ * entities by surname ("Nikki R. Haley", "Ms. Haley", "Haley"), gender from
+ * honorifics and resolved pronouns, role and affiliation from titles and
+ * appositions ("The French ambassador, François Delattre"; "President
+ * Vladimir V. Putin of Russia"), and pronouns resolved to the most recent
+ * compatible person.
+ */
+#include <string.h>
+
+#include "na_places.h"
+#include "quote_internal.h"
+
+/* Mentions looked back at when resolving a pronoun. */
+#define PRONOUN_LOOKBACK 40
+#define SUBJECT_REACH 6			/* a sentence's subject starts within its first words */
+#define PHRASE_MAX 8			/* tokens of a role phrase */
+#define LINK_WINDOW 512			/* entities a new name is compared with */
+#define MAX_ALIASES 16			/* spellings kept per speaker */
+
+int
+q_is_role_noun(const qctx *q, uint32_t i)
+{
+	return q_in(q, i, LEX_ROLE_NOUNS);
+}
+
+/* Is token i a title or honorific before a name?  Sets gender and honorific. */
+int
+q_is_title(const qctx *q, uint32_t i, uint8_t *gender, uint8_t *honorific)
+{
+	if (!q_is_cap(q, i))
+		return 0;
+	*gender = NA_GENDER_UNKNOWN;
+	*honorific = 0;
+	if (q_in(q, i, LEX_HONORIFICS_MALE))
+	{
+		*gender = NA_GENDER_MALE;
+		*honorific = 1;
+		return 1;
+	}
+	if (q_in(q, i, LEX_HONORIFICS_FEMALE))
+	{
+		*gender = NA_GENDER_FEMALE;
+		*honorific = 1;
+		return 1;
+	}
+	if (q_in(q, i, LEX_HONORIFICS_NEUTRAL))
+	{
+		*honorific = 1;
+		return 1;
+	}
+	/* President, Sen., and roles used as titles: Economist Li Wei */
+	if (q_in(q, i, LEX_TITLES) || q_in(q, i, LEX_ROLE_NOUNS))
+	{
+		if (q_is(q, i, "congresswoman") || q_is(q, i, "chairwoman") ||
+			q_is(q, i, "councilwoman") || q_is(q, i, "assemblywoman"))
+			*gender = NA_GENDER_FEMALE;
+		else if (q_is(q, i, "congressman") || q_is(q, i, "chairman") ||
+				 q_is(q, i, "councilman") || q_is(q, i, "assemblyman") ||
+				 q_is(q, i, "father"))
+			*gender = NA_GENDER_MALE;
+		return 1;
+	}
+	return 0;
+}
+
+static q_entity *
+entity(qctx *q, uint32_t e)
+{
+	return &((q_entity *) q->entities.items)[e];
+}
+
+static q_mention *
+mention(qctx *q, uint32_t m)
+{
+	return &((q_mention *) q->mentions.items)[m];
+}
+
+/* Does the name [first, last] read as a person's (no place, no organisation)? */
+static int
+looks_like_person(const qctx *q, uint32_t first, uint32_t last)
+{
+	na_place_match pm;
+	int			words = 0;
+
+	if (q_in(q, last, LEX_ORG_WORDS) || q_in(q, first, LEX_ORG_WORDS))
+		return 0;
+	if (na_place_at(q->doc, first, &pm))
+		return 0;
+	for (uint32_t k = first; k <= last; k++)
+	{
+		if (q->doc->tokens[k].flags & NA_TF_ALLCAPS && q->doc->tokens[k].kind == NA_TK_WORD)
+			return 0;
+		words += q->doc->tokens[k].kind == NA_TK_WORD && q->doc->tokens[k].clen > 1;
+	}
+	return words > 0;
+}
+
+/* An apposition next to the name that holds a role noun: a person. */
+static int
+has_role_apposition(const qctx *q, uint32_t first, uint32_t last)
+{
+	if (first >= 2 && q_is_punct(q, first - 1, ','))
+	{
+		for (uint32_t k = first - 2; k != QNONE && first - 2 - k < 3; k--)
+		{
+			if (q_is_role_noun(q, k))
+				return 1;
+			if (!q_is_word(q, k))
+				break;
+		}
+	}
+	if (q_is_punct(q, last + 1, ','))
+	{
+		for (uint32_t k = last + 2; k < q->doc->ntokens && k - last - 2 < PHRASE_MAX; k++)
+		{
+			if (q_is_role_noun(q, k))
+				return 1;
+			if (!q_is_word(q, k) && q->doc->tokens[k].kind != NA_TK_ABBREV)
+				break;
+		}
+	}
+	return 0;
+}
+
+/* Two names [a1,a2] and [b1,b2] spelled alike (possessives ignored)? */
+static int
+same_name(const qctx *q, uint32_t a1, uint32_t a2, uint32_t b1, uint32_t b2)
+{
+	if (a2 - a1 != b2 - b1)
+		return 0;
+	for (uint32_t k = 0; k <= a2 - a1; k++)
+		if (!q_same_base(q, a1 + k, b1 + k))
+			return 0;
+	return 1;
+}
+
+/* A hash of a name token without its possessive: Haley and Haley’s agree. */
+static uint32_t
+name_key(const qctx *q, uint32_t i)
+{
+	const na_token *t = &q->doc->tokens[i];
+	const char *p = q->doc->text + t->start;
+	uint32_t	len = t->len;
+	uint32_t	h = 0x811C9DC5u;
+
+	if (q_possessive(q, i))
+		len -= p[len - 2] == '\'' ? 2 : 4;
+	for (uint32_t k = 0; k < len; k++)
+	{
+		h ^= (unsigned char) p[k];
+		h *= 0x01000193u;
+	}
+	return h;
+}
+
+/* The entity a new mention [first, last] refers to, or a new one. */
+static int
+link_mention(qctx *q, q_mention *m, uint32_t mi)
+{
+	uint32_t	n = (uint32_t) q->entities.count;
+	uint32_t	ntok = m->last - m->first + 1;
+	uint32_t	best = QNONE;
+	uint32_t	last_key = name_key(q, m->last);
+	uint32_t	first_key = name_key(q, m->first);
+	q_entity   *e;
+
+	/* the most recent entities only: bounded work on book-length input */
+	for (uint32_t k = n; k-- > 0 && n - k <= LINK_WINDOW;)
+	{
+		q_entity   *c = entity(q, k);
+		uint32_t	cn = c->name_last - c->name_first + 1;
+
+		/* the keys rule out almost every entity before a byte comparison */
+		if (c->last_key == last_key)
+		{
+			if (cn == ntok && same_name(q, c->name_first, c->name_last, m->first, m->last))
+			{
+				best = k;
+				break;
+			}
+			/* Haley -> Nikki R. Haley; Ms. Haley -> Nikki R. Haley */
+			if (!c->place && (ntok == 1 || cn == 1) && q_same_base(q, c->name_last, m->last))
+			{
+				best = k;
+				break;
+			}
+		}
+		/* Hillary -> Hillary Clinton (first names of known people) */
+		if (ntok == 1 && cn >= 2 && c->first_key == first_key && c->person &&
+			!c->place && q_same_base(q, c->name_first, m->first))
+		{
+			best = k;
+			break;
+		}
+	}
+	if (best == QNONE)
+	{
+		e = na_vec_push(&q->entities, q->mem);
+		if (e == NULL)
+			return 0;
+		memset(e, 0, sizeof(*e));
+		e->name_first = m->first;
+		e->name_last = m->last;
+		e->last_key = last_key;
+		e->first_key = first_key;
+		e->first_mention = mi;
+		e->last_mention = QNONE;
+		e->speaker = -1;
+		best = (uint32_t) q->entities.count - 1;
+	}
+	e = entity(q, best);
+	/* the fullest name the article uses is the canonical one */
+	if (ntok > e->name_last - e->name_first + 1)
+	{
+		e->name_first = m->first;
+		e->name_last = m->last;
+		e->last_key = last_key;
+		e->first_key = first_key;
+	}
+	e->mentions++;
+	if (m->gender && !e->gender)
+		e->gender = m->gender;
+	m->entity = best;
+	m->next = QNONE;
+	if (e->last_mention != QNONE)
+		mention(q, e->last_mention)->next = mi;
+	e->last_mention = mi;
+	return 1;
+}
+
+int
+q_collect_names(qctx *q)
+{
+	const na_doc *doc = q->doc;
+	uint32_t	n = doc->ntokens;
+
+	q->mention_at = na_alloc(q->mem, (size_t) (n ? n : 1) * sizeof(uint32_t));
+	if (q->mention_at == NULL)
+		return 0;
+	memset(q->mention_at, 0, (size_t) (n ? n : 1) * sizeof(uint32_t));
+
+	for (uint32_t i = 0; i < n; i++)
+	{
+		uint32_t	j = i;
+		uint32_t	title_first = QNONE;
+
+		uint8_t		gender = 0;
+		uint8_t		honorific = 0;
+		uint8_t		g,
+					h;
+		uint32_t	first;
+		q_mention  *m;
+		na_place_match pm;
+		int			place = 0;
+
+		/* a headline (most words capitalized) names no one reliably */
+		if (i == 0 || (doc->tokens[i].flags & NA_TF_PARA_START))
+		{
+			uint32_t	words = 0,
+						caps = 0,
+						k;
+
+			for (k = i; k < n && (k == i || !(doc->tokens[k].flags & NA_TF_PARA_START)); k++)
+			{
+				if (doc->tokens[k].kind != NA_TK_WORD)
+					continue;
+				words++;
+				caps += (doc->tokens[k].flags & NA_TF_CAPITALIZED) != 0;
+			}
+			if (words >= 4 && caps * 10 >= words * 7)
+			{
+				i = k - 1;
+				continue;
+			}
+		}
+		if ((i & 4095) == 0)
+			na_check_interrupts(q->mem);
+		if (!q_is_cap(q, i))
+			continue;
+		while (j < n && j - i < 3 && q_is_title(q, j, &g, &h) && q_is_cap(q, j + 1) &&
+			   !q_in(q, j + 1, LEX_STOP_CAPS))
+		{
+			if (title_first == QNONE)
+				title_first = j;
+			if (g)
+				gender = g;
+			honorific |= h;
+			j++;
+			/* Secretary of State John Kerry */
+			if (q_is(q, j, "of") && q_is_cap(q, j + 1) && q_is_cap(q, j + 2))
+				j += 2;
+		}
+		if (title_first == QNONE && (q_in(q, j, LEX_STOP_CAPS) ||
+									 (doc->tokens[j].kind == NA_TK_ABBREV &&
+									  !q_is_cap(q, j + 1))))
+			continue;
+		first = j;
+		if (na_place_at(doc, first, &pm) && !(pm.flags & NA_PLACE_AMBIGUOUS))
+		{
+			place = 1;
+			j = first + pm.ntokens;
+		}
+		else
+		{
+			while (j < n && j - first < 6)
+			{
+				const na_token *t = &doc->tokens[j];
+
+				if (j > first && (t->flags & (NA_TF_PARA_START | NA_TF_SENT_START)))
+					break;
+				if ((t->kind == NA_TK_WORD || t->kind == NA_TK_INITIAL) &&
+					(t->flags & NA_TF_CAPITALIZED))
+				{
+					if (j > first && q_in(q, j, LEX_RUN_BREAKERS))
+						break;
+					j++;
+					if (q_possessive(q, j - 1))
+						break;
+					continue;
+				}
+				if (j > first && (q_in(q, j, LEX_NAME_PARTICLES) && q_is_cap(q, j + 1)))
+				{
+					j++;
+					continue;
+				}
+				if (j > first && q_in(q, j, LEX_NAME_SUFFIXES))
+				{
+					j++;
+					continue;
+				}
+				break;
+			}
+		}
+		if (j == first)
+		{
+			i = j > i ? j - 1 : i;
+			continue;
+		}
+		if (!place && j - first > 2)
+		{
+			/* Fire Chief Dan Ortiz: the words up to a title are the title */
+			for (uint32_t k = j - 2; k > first; k--)
+			{
+				if (q_is_title(q, k, &g, &h) && !h)
+				{
+					if (title_first == QNONE)
+						title_first = first;
+					first = k + 1;
+					break;
+				}
+			}
+		}
+		m = na_vec_push(&q->mentions, q->mem);
+		if (m == NULL)
+			return 0;
+		m->first = first;
+		m->last = j - 1;
+		m->title_first = title_first;
+		m->honorific = honorific;
+		m->gender = gender;
+		if (!link_mention(q, m, (uint32_t) q->mentions.count - 1))
+			return 0;
+		{
+			q_entity   *e = entity(q, m->entity);
+
+			if (place)
+				e->place = 1;
+			else if (title_first != QNONE || has_role_apposition(q, m->first, m->last) ||
+					 (m->last > m->first && looks_like_person(q, m->first, m->last)))
+				e->person = 1;
+		}
+		for (uint32_t k = (title_first != QNONE ? title_first : first); k < j; k++)
+			q->mention_at[k] = (uint32_t) q->mentions.count;
+		i = j - 1;
+	}
+	return 1;
+}
+
+/* The entity of the last mention inside tokens [first, last], or QNONE. */
+uint32_t
+q_mention_ending_in(const qctx *q, uint32_t first, uint32_t last)
+{
+	for (uint32_t k = last + 1; k-- > first;)
+	{
+		if (q->mention_at[k])
+			return ((q_mention *) q->mentions.items)[q->mention_at[k] - 1].entity;
+	}
+	return QNONE;
+}
+
+/* Does the mention open its sentence (after a few words: The French ambassador, X)? */
+static int
+starts_sentence(qctx *q, uint32_t k)
+{
+	const q_mention *m = mention(q, k);
+	uint32_t	first = m->title_first != QNONE ? m->title_first : m->first;
+	uint32_t	s = q->doc->tokens[first].sentence;
+
+	if (s >= q->doc->nsentences || first - q->doc->sentences[s].first_token > SUBJECT_REACH)
+		return 0;
+	/* the first person of the sentence, not a second one: X praised Y */
+	for (uint32_t j = k; j-- > 0;)
+	{
+		const q_mention *o = mention(q, j);
+
+		if (q->doc->tokens[o->first].sentence != s)
+			break;
+		if (entity(q, o->entity)->person && !entity(q, o->entity)->place)
+			return 0;
+	}
+	return 1;
+}
+
+/* The most recent person before token tok that a he/she can mean. */
+uint32_t
+q_resolve_pronoun(qctx *q, uint32_t tok, uint8_t gender)
+{
+	uint32_t	lo = 0;
+	uint32_t	hi = (uint32_t) q->mentions.count;
+	uint32_t	sentence = tok < q->doc->ntokens ? q->doc->tokens[tok].sentence : 0;
+
+	/* the first mention at or after tok */
+	while (lo < hi)
+	{
+		uint32_t	mid = lo + (hi - lo) / 2;
+
+		if (mention(q, mid)->first < tok)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+
+	/*
+	 * A person of that gender named in this or the last sentence first; then
+	 * the subject of this or the last sentence (a person named in its first
+	 * words: “McClaren praised Downing and Viduka. He added:” means
+	 * McClaren); then the most recent person who may be of that gender.
+	 */
+	for (int pass = 0; pass < 3; pass++)
+	{
+		for (uint32_t k = lo; k-- > 0 && lo - k <= PRONOUN_LOOKBACK;)
+		{
+			q_entity   *e = entity(q, mention(q, k)->entity);
+			const na_token *t = &q->doc->tokens[mention(q, k)->first];
+
+			/* people named inside quotes are spoken of, not speaking */
+			if (q->in_quote[mention(q, k)->first])
+				continue;
+			if (!e->person || e->place)
+				continue;
+			if (pass < 2 && t->sentence + 1 < sentence)
+				break;
+			if (pass == 0 && e->gender != gender)
+				continue;
+			if (pass > 0 && e->gender != gender && e->gender != NA_GENDER_UNKNOWN)
+				continue;
+			if (pass == 1 && !starts_sentence(q, k))
+				continue;
+			e->gender = gender;
+			e->pronoun_mentions++;
+			return mention(q, k)->entity;
+		}
+	}
+	return QNONE;
+}
+
+/* ---- speakers ---- */
+
+static na_quote_span
+name_span(const qctx *q, uint32_t first, uint32_t last)
+{
+	na_quote_span s = q_span(q, first, last);
+
+	/* Mr. Assad’s -> Mr. Assad */
+	if (q_possessive(q, last))
+	{
+		const na_token *t = &q->doc->tokens[last];
+		int			curly = q->doc->text[t->start + t->len - 2] != '\'';
+
+		s.len -= curly ? 4 : 2;
+		s.clen -= t->len == t->clen && curly ? 4 : 2;	/* SQL_ASCII counts bytes */
+	}
+	return s;
+}
+
+static int
+same_text(const qctx *q, na_quote_span a, na_quote_span b)
+{
+	return a.len == b.len && memcmp(q->doc->text + a.start, q->doc->text + b.start, a.len) == 0;
+}
+
+static int
+add_alias(qctx *q, na_vec *aliases, uint32_t from, na_quote_span canonical, na_quote_span s)
+{
+	na_quote_span *slot;
+
+	if (same_text(q, canonical, s) || aliases->count - from >= MAX_ALIASES)
+		return 1;
+	for (size_t k = from; k < aliases->count; k++)
+		if (same_text(q, ((na_quote_span *) aliases->items)[k], s))
+			return 1;
+	slot = na_vec_push(aliases, q->mem);
+	if (slot == NULL)
+		return 0;
+	*slot = s;
+	return 1;
+}
+
+/* A place in tokens [from, to): its country, or NULL. */
+static const char *
+place_in(const qctx *q, uint32_t from, uint32_t to)
+{
+	na_place_match pm;
+
+	for (uint32_t k = from; k < to; k++)
+		if (q_is_cap(q, k) && na_place_at(q->doc, k, &pm) && k + pm.ntokens <= to)
+			return pm.country;
+	return NULL;
+}
+
+/* Role and affiliation from a mention's title or apposition. */
+static void
+role_of_mention(const qctx *q, const q_mention *m, na_speaker *sp)
+{
+	const na_doc *doc = q->doc;
+
+	if (m->title_first != QNONE && !m->honorific)
+	{
+		uint32_t	t = m->title_first;
+
+		sp->role = q_span(q, t, m->first - 1);
+		/* Russian President Vladimir Putin; President Putin of Russia */
+		if (!sp->affiliation && t > 0)
+			sp->affiliation = place_in(q, t - 1, t);
+		if (!sp->affiliation && q_is(q, m->last + 1, "of"))
+			sp->affiliation = place_in(q, m->last + 2, m->last + 3);
+		return;
+	}
+	/* The French ambassador, François Delattre / Britain's ambassador, ... */
+	if (m->first >= 2 && q_is_punct(q, m->first - 1, ','))
+	{
+		uint32_t	end = m->first - 1;	/* exclusive */
+		uint32_t	k = end - 1;
+		uint32_t	role_last = k;
+		uint32_t	start;
+
+		if (q_is_role_noun(q, k))
+		{
+			while (k > 0 && q_is_role_noun(q, k - 1) && !q_is_cap(q, k - 1))
+				k--;
+			sp->role = q_span(q, k, role_last);
+			start = k;
+			while (start > 0 && k - start < PHRASE_MAX &&
+				   !(doc->tokens[start].flags & NA_TF_SENT_START) &&
+				   (q_is_word(q, start - 1) || doc->tokens[start - 1].kind == NA_TK_ABBREV))
+				start--;
+			sp->affiliation = place_in(q, start, k);
+			if (!sp->affiliation && k > start && q_is_cap(q, k - 1))
+			{
+				uint32_t	a = k - 1;
+
+				while (a > start && q_is_cap(q, a - 1) && !q_in(q, a - 1, LEX_STOP_CAPS))
+					a--;
+				sp->affiliation_span = q_span(q, a, k - 1);
+			}
+			return;
+		}
+	}
+	/* Dan Cantor, the national director of the Working Families Party, */
+	if (q_is_punct(q, m->last + 1, ','))
+	{
+		uint32_t	k = m->last + 2;
+		uint32_t	limit = k + PHRASE_MAX;
+
+		if (limit > doc->ntokens)
+			limit = doc->ntokens;
+		for (; k < limit; k++)
+		{
+			if (q_is_role_noun(q, k) && !q_is_cap(q, k))
+			{
+				uint32_t	r = k;
+
+				uint32_t	from = k;
+
+				while (r + 1 < limit && q_is_role_noun(q, r + 1) && !q_is_cap(q, r + 1))
+					r++;
+				/* the communications director: modifiers belong to the role */
+				while (from > m->last + 2 && from - k < 3 && q_is_word(q, from - 1) &&
+					   !q_is_cap(q, from - 1) && !q_is(q, from - 1, "the") &&
+					   !q_is(q, from - 1, "a") && !q_is(q, from - 1, "an") &&
+					   !q_possessive(q, from - 1))
+					from--;
+				sp->role = q_span(q, from, r);
+				sp->affiliation = place_in(q, m->last + 2, k);
+				if (!sp->affiliation && q_is(q, r + 1, "of"))
+				{
+					uint32_t	a = r + 2;
+					uint32_t	b;
+
+					if (q_is(q, a, "the"))
+						a++;
+					sp->affiliation = place_in(q, a, a + 3);
+					if (!sp->affiliation && q_is_cap(q, a))
+					{
+						for (b = a; b + 1 < doc->ntokens && b - a < 6 && q_is_cap(q, b + 1); b++)
+							;
+						sp->affiliation_span = q_span(q, a, b);
+					}
+				}
+				return;
+			}
+			if (!q_is_word(q, k) && doc->tokens[k].kind != NA_TK_ABBREV)
+				break;
+		}
+	}
+}
+
+int
+q_build_speakers(qctx *q, na_quote_result *out)
+{
+	uint32_t	nm = (uint32_t) q->mentions.count;
+	na_vec		speakers;
+	na_vec		aliases;
+	na_quote   *quotes = q->quotes.items;
+
+	na_vec_init(&speakers, sizeof(na_speaker));
+	na_vec_init(&aliases, sizeof(na_quote_span));
+
+	/* entities in order of first mention; mentions are in text order */
+	for (uint32_t mi = 0; mi < nm; mi++)
+	{
+		q_mention  *m = mention(q, mi);
+		q_entity   *e = entity(q, m->entity);
+		na_speaker *sp;
+		na_quote_span canonical;
+		int			honorific_alias = 0;
+
+		if (e->quotes == 0 || e->speaker >= 0 || e->first_mention != mi)
+			continue;
+		sp = na_vec_push(&speakers, q->mem);
+		if (sp == NULL)
+			goto fail;
+		memset(sp, 0, sizeof(*sp));
+		e->speaker = (int32_t) speakers.count - 1;
+		canonical = name_span(q, e->name_first, e->name_last);
+		sp->name = canonical;
+		sp->gender = e->gender;
+		sp->mentions = e->mentions + e->pronoun_mentions;
+		sp->quotes = e->quotes;
+		sp->first_start = q->doc->tokens[m->title_first != QNONE ? m->title_first : m->first].start;
+		sp->first_cstart = q->doc->tokens[m->title_first != QNONE ? m->title_first : m->first].cstart;
+		sp->first_alias = (uint32_t) aliases.count;
+		for (uint32_t k = mi; k != QNONE; k = mention(q, k)->next)
+		{
+			q_mention  *o = mention(q, k);
+			uint32_t	from;
+
+			if (!sp->role.len && !sp->affiliation && !sp->affiliation_span.len)
+				role_of_mention(q, o, sp);
+			from = (o->honorific && o->title_first != QNONE) ? o->title_first : o->first;
+			honorific_alias |= o->honorific && o->title_first != QNONE;
+			if (!add_alias(q, &aliases, sp->first_alias, canonical, name_span(q, from, o->last)))
+				goto fail;
+		}
+		/* “Ms. Haley” implies the bare “Haley” */
+		if (honorific_alias && e->name_last > e->name_first &&
+			!add_alias(q, &aliases, sp->first_alias, canonical,
+					   name_span(q, e->name_last, e->name_last)))
+			goto fail;
+		sp->naliases = (uint32_t) aliases.count - sp->first_alias;
+	}
+	for (uint32_t i = 0; i < q->quotes.count; i++)
+	{
+		if (quotes[i].speaker >= 0)
+			quotes[i].speaker = entity(q, (uint32_t) quotes[i].speaker)->speaker;
+	}
+	out->speakers = speakers.items;
+	out->nspeakers = (uint32_t) speakers.count;
+	out->aliases = aliases.items;
+	out->naliases = (uint32_t) aliases.count;
+	return 1;
+fail:
+	na_vec_free(&speakers, q->mem);
+	na_vec_free(&aliases, q->mem);
+	return 0;
+}

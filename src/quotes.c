@@ -1,0 +1,195 @@
+/*
+ * quotes.c - quotes(text) and speakers(text): who said what in a news text,
+ * with 1-based character offsets that substr() takes.
+ *
+ * The row builders (na_pg_quote_values, na_pg_speaker_values) are shared
+ * with triggers that store the rows of articles, so stored and computed rows
+ * never drift apart.
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "funcapi.h"
+#include "mb/pg_wchar.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+
+#include "quotes_pg.h"
+
+PG_FUNCTION_INFO_V1(na_quotes);
+PG_FUNCTION_INFO_V1(na_speakers);
+
+static Datum
+span_datum(const na_pg_text *t, const na_quote_span *s)
+{
+	return PointerGetDatum(na_pg_slice(t, s->start, s->len));
+}
+
+/* A static UTF-8 string of the core (a country name) in the server encoding. */
+static Datum
+utf8_datum(const char *s)
+{
+	char	   *server = pg_any_to_server(s, (int) strlen(s), PG_UTF8);
+
+	return CStringGetTextDatum(server);
+}
+
+void
+na_pg_quote_values(const na_quote_result *r, uint32 i, const na_pg_text *t,
+				   Datum *values, bool *nulls)
+{
+	const na_quote *qt = &r->quotes[i];
+	const char *attribution = na_quote_attribution_name(qt->attribution);
+
+	memset(nulls, 0, sizeof(bool) * NA_QUOTE_NATTS);
+	values[0] = Int32GetDatum((int32) i + 1);
+	values[1] = span_datum(t, &qt->text);
+	values[2] = Int32GetDatum((int32) qt->text.cstart + 1);
+	values[3] = Int32GetDatum((int32) qt->text.clen);
+	values[4] = Int32GetDatum((int32) qt->paragraph + 1);
+	values[5] = Int32GetDatum((int32) qt->sentence + 1);
+	values[6] = CStringGetTextDatum(na_quote_kind_name(qt->kind));
+	if (qt->speaker >= 0)
+		values[7] = span_datum(t, &r->speakers[qt->speaker].name);
+	else
+		nulls[7] = true;
+	if (qt->mention.len)
+	{
+		values[8] = span_datum(t, &qt->mention);
+		values[9] = Int32GetDatum((int32) qt->mention.cstart + 1);
+		values[10] = Int32GetDatum((int32) qt->mention.clen);
+	}
+	else
+		nulls[8] = nulls[9] = nulls[10] = true;
+	if (qt->cue.len)
+		values[11] = span_datum(t, &qt->cue);
+	else
+		nulls[11] = true;
+	if (attribution)
+		values[12] = CStringGetTextDatum(attribution);
+	else
+		nulls[12] = true;
+	values[13] = Float4GetDatum(qt->confidence);
+}
+
+void
+na_pg_speaker_values(const na_quote_result *r, uint32 i, const na_pg_text *t,
+					 Datum *values, bool *nulls)
+{
+	const na_speaker *sp = &r->speakers[i];
+	const char *gender = na_gender_name(sp->gender);
+	Datum	   *aliases;
+	ArrayType  *array;
+
+	memset(nulls, 0, sizeof(bool) * NA_SPEAKER_NATTS);
+	values[0] = span_datum(t, &sp->name);
+	if (sp->role.len)
+		values[1] = span_datum(t, &sp->role);
+	else
+		nulls[1] = true;
+	if (sp->affiliation)
+		values[2] = utf8_datum(sp->affiliation);
+	else if (sp->affiliation_span.len)
+		values[2] = span_datum(t, &sp->affiliation_span);
+	else
+		nulls[2] = true;
+	aliases = palloc(sizeof(Datum) * (sp->naliases ? sp->naliases : 1));
+	for (uint32 k = 0; k < sp->naliases; k++)
+		aliases[k] = span_datum(t, &r->aliases[sp->first_alias + k]);
+	array = construct_array(aliases, (int) sp->naliases, TEXTOID, -1, false, TYPALIGN_INT);
+	values[3] = PointerGetDatum(array);
+	if (gender)
+		values[4] = CStringGetTextDatum(gender);
+	else
+		nulls[4] = true;
+	values[5] = Int32GetDatum((int32) sp->mentions);
+	values[6] = Int32GetDatum((int32) sp->quotes);
+	values[7] = Int32GetDatum((int32) sp->first_cstart + 1);
+}
+
+/* Scan and analyse one document in docctx; the result lives there. */
+static void
+analyse(text *input, MemoryContext docctx, na_pg_text *doc_text, na_doc *doc,
+		na_quote_result *result)
+{
+	na_mem		mem;
+
+	na_pg_mem_init(&mem, docctx);
+	na_pg_text_init(doc_text, input);
+	na_pg_scan(doc, doc_text, &mem);
+	na_pg_check_status(na_quotes_analyze(doc, &mem, result));
+}
+
+/*
+ * quotes(text) returns setof news_analysis.quote
+ */
+Datum
+na_quotes(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	text	   *input = PG_GETARG_TEXT_PP(0);
+	MemoryContext docctx;
+	MemoryContext rowctx;
+	MemoryContext oldctx;
+	na_pg_text	doc_text;
+	na_doc		doc;
+	na_quote_result result;
+
+	InitMaterializedSRF(fcinfo, 0);
+	docctx = na_pg_document_context();
+	oldctx = MemoryContextSwitchTo(docctx);
+	analyse(input, docctx, &doc_text, &doc, &result);
+	rowctx = AllocSetContextCreate(docctx, "news_analysis row", ALLOCSET_SMALL_SIZES);
+
+	for (uint32 i = 0; i < result.nquotes; i++)
+	{
+		Datum		values[NA_QUOTE_NATTS];
+		bool		nulls[NA_QUOTE_NATTS];
+
+		MemoryContextSwitchTo(rowctx);
+		na_pg_quote_values(&result, i, &doc_text, values, nulls);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		MemoryContextSwitchTo(docctx);
+		MemoryContextReset(rowctx);
+	}
+	MemoryContextSwitchTo(oldctx);
+	MemoryContextDelete(docctx);
+	return (Datum) 0;
+}
+
+/*
+ * speakers(text) returns setof news_analysis.speaker
+ */
+Datum
+na_speakers(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	text	   *input = PG_GETARG_TEXT_PP(0);
+	MemoryContext docctx;
+	MemoryContext rowctx;
+	MemoryContext oldctx;
+	na_pg_text	doc_text;
+	na_doc		doc;
+	na_quote_result result;
+
+	InitMaterializedSRF(fcinfo, 0);
+	docctx = na_pg_document_context();
+	oldctx = MemoryContextSwitchTo(docctx);
+	analyse(input, docctx, &doc_text, &doc, &result);
+	rowctx = AllocSetContextCreate(docctx, "news_analysis row", ALLOCSET_SMALL_SIZES);
+
+	for (uint32 i = 0; i < result.nspeakers; i++)
+	{
+		Datum		values[NA_SPEAKER_NATTS];
+		bool		nulls[NA_SPEAKER_NATTS];
+
+		MemoryContextSwitchTo(rowctx);
+		na_pg_speaker_values(&result, i, &doc_text, values, nulls);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		MemoryContextSwitchTo(docctx);
+		MemoryContextReset(rowctx);
+	}
+	MemoryContextSwitchTo(oldctx);
+	MemoryContextDelete(docctx);
+	return (Datum) 0;
+}

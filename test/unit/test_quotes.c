@@ -1,0 +1,280 @@
+/*
+ * test_quotes.c - unit tests of quotes and speakers on invented news text,
+ * no server needed.
+ */
+#include <stdlib.h>
+
+#include "na_quotes.h"
+#include "na_scan.h"
+#include "unit.h"
+
+static na_doc doc;
+static na_quote_result res;
+static const char *text;
+
+static void
+analyze(const char *s)
+{
+	text = s;
+	na_quote_result_free(&res, na_mem_stdlib());
+	na_doc_free(&doc, na_mem_stdlib());
+	CHECK_INT(na_scan(&doc, s, strlen(s), 0, na_mem_stdlib()), NA_OK);
+	CHECK_INT(na_quotes_analyze(&doc, na_mem_stdlib(), &res), NA_OK);
+}
+
+/* A span of the text, in one of two static buffers. */
+static const char *
+span(na_quote_span s)
+{
+	static char buf[2][512];
+	static int	which;
+
+	which ^= 1;
+	if (s.len == 0)
+		return "(none)";
+	snprintf(buf[which], sizeof(buf[which]), "%.*s", (int) s.len, text + s.start);
+	return buf[which];
+}
+
+static const char *
+quote_text(uint32_t i)
+{
+	return i < res.nquotes ? span(res.quotes[i].text) : "(no quote)";
+}
+
+static const char *
+speaker(uint32_t i)
+{
+	if (i >= res.nquotes || res.quotes[i].speaker < 0)
+		return "(none)";
+	return span(res.speakers[res.quotes[i].speaker].name);
+}
+
+static const char *
+mention(uint32_t i)
+{
+	return i < res.nquotes ? span(res.quotes[i].mention) : "(no quote)";
+}
+
+static const char *
+kind(uint32_t i)
+{
+	return i < res.nquotes ? na_quote_kind_name(res.quotes[i].kind) : "(no quote)";
+}
+
+static const char *
+how(uint32_t i)
+{
+	const char *name = i < res.nquotes ? na_quote_attribution_name(res.quotes[i].attribution) : NULL;
+
+	return name ? name : "(none)";
+}
+
+static void
+test_said_after(void)
+{
+	analyze("“The bridge will open in May,” Mayor Ana Silva said. "
+			"“It is on budget,” said Ms. Silva.");
+	CHECK_INT(res.nquotes, 2);
+	CHECK_STR(quote_text(0), "The bridge will open in May,");
+	CHECK_STR(speaker(0), "Ana Silva");
+	CHECK_STR(mention(0), "Mayor Ana Silva");
+	CHECK_STR(how(0), "name");
+	CHECK_STR(span(res.quotes[0].cue), "said");
+	CHECK_STR(kind(0), "direct");
+	CHECK_STR(speaker(1), "Ana Silva");
+	CHECK_STR(mention(1), "Ms. Silva");
+	CHECK_INT(res.nspeakers, 1);
+	CHECK_INT(res.speakers[0].gender, NA_GENDER_FEMALE);
+	CHECK_INT(res.speakers[0].quotes, 2);
+}
+
+static void
+test_character_offsets(void)
+{
+	/* 0-based code points: é and the emoji are one character each */
+	analyze("Café 😀 “Oui,” Luc Martin said.");
+	CHECK_INT(res.nquotes, 1);
+	CHECK_INT(res.quotes[0].text.cstart, 8);
+	CHECK_INT(res.quotes[0].text.clen, 4);
+	CHECK_INT(res.quotes[0].mention.cstart, 14);
+	CHECK_INT(res.quotes[0].mention.clen, 10);
+}
+
+static void
+test_colon_and_role(void)
+{
+	analyze("Norway’s ambassador, Kari Holm, said: “We will vote no.”");
+	CHECK_INT(res.nquotes, 1);
+	CHECK_STR(speaker(0), "Kari Holm");
+	CHECK_STR(how(0), "colon");
+	CHECK_INT(res.nspeakers, 1);
+	CHECK_STR(span(res.speakers[0].role), "ambassador");
+	CHECK_STR(res.speakers[0].affiliation, "Norway");
+}
+
+static void
+test_pronoun_gender(void)
+{
+	analyze("Mr. Omar Reyes debated Ms. Lucy Grant. Reyes spoke first. "
+			"“I disagree,” she said. “So do I,” he said.");
+	CHECK_INT(res.nquotes, 2);
+	CHECK_STR(speaker(0), "Lucy Grant");
+	CHECK_STR(mention(0), "she");
+	CHECK_STR(how(0), "pronoun");
+	CHECK_STR(speaker(1), "Omar Reyes");
+}
+
+static void
+test_continuation(void)
+{
+	analyze("“Taxes will fall,” the governor, Paul Hart, said.\n\n"
+			"“Schools will get more money.”");
+	CHECK_INT(res.nquotes, 2);
+	CHECK_STR(speaker(0), "Paul Hart");
+	CHECK_STR(speaker(1), "Paul Hart");
+	CHECK_STR(how(1), "continuation");
+}
+
+static void
+test_multi_paragraph(void)
+{
+	/* the opening mark repeats on each paragraph, the closing one only at the end */
+	analyze("“We started with roads.\n\n“Then came the schools,” Dr. Ines Vogel said.");
+	CHECK_INT(res.nquotes, 2);
+	CHECK_STR(quote_text(0), "We started with roads.");
+	CHECK_STR(speaker(0), "Ines Vogel");
+	CHECK_STR(how(0), "continuation");
+	CHECK_STR(speaker(1), "Ines Vogel");
+	CHECK_INT(res.quotes[0].paragraph, 0);
+	CHECK_INT(res.quotes[1].paragraph, 1);
+}
+
+static void
+test_partial_and_scare(void)
+{
+	analyze("Senator Ruth Ames called the deal “a disaster” on Tuesday. "
+			"The so-called “gig economy” keeps growing.");
+	CHECK_INT(res.nquotes, 2);
+	CHECK_STR(quote_text(0), "a disaster");
+	CHECK_STR(kind(0), "partial");
+	CHECK_STR(speaker(0), "Ruth Ames");
+	CHECK_STR(kind(1), "unattributed");
+	CHECK_STR(speaker(1), "(none)");
+}
+
+static void
+test_according_to(void)
+{
+	analyze("The dam was “never inspected,” according to engineer Maya Stone.");
+	CHECK_INT(res.nquotes, 1);
+	CHECK_STR(how(0), "according_to");
+	CHECK_STR(speaker(0), "Maya Stone");
+	CHECK_STR(span(res.quotes[0].cue), "according to");
+}
+
+static void
+test_nested_single(void)
+{
+	analyze("“They chanted ‘lock the gates’ all night,” Officer Ben Cole said.");
+	CHECK_INT(res.nquotes, 1);
+	CHECK_STR(quote_text(0), "They chanted ‘lock the gates’ all night,");
+	CHECK_STR(speaker(0), "Ben Cole");
+}
+
+static void
+test_unbalanced(void)
+{
+	/* an opening mark that never closes ends with its paragraph */
+	analyze("She wrote “we will see\n\nThe next paragraph is plain prose. "
+			"“A real quote,” Ivo Petrov said.");
+	CHECK_INT(res.nquotes, 2);
+	CHECK_STR(quote_text(0), "we will see");
+	CHECK_INT(res.quotes[0].paragraph, 0);
+	CHECK_STR(quote_text(1), "A real quote,");
+	CHECK_STR(speaker(1), "Ivo Petrov");
+}
+
+static void
+test_markup_and_titles(void)
+{
+	analyze("<tweet author=\"somebody\">Hello</tweet> She appeared on NBC’s “Morning Desk” show.");
+	CHECK_INT(res.nquotes, 1);
+	CHECK_STR(quote_text(0), "Morning Desk");
+	CHECK_STR(kind(0), "unattributed");
+}
+
+static void
+test_aliases(void)
+{
+	analyze("“We are ready,” said President Vera Lind of Finland. "
+			"Ms. Lind later added: “Fully ready.”");
+	CHECK_INT(res.nspeakers, 1);
+	CHECK_STR(span(res.speakers[0].name), "Vera Lind");
+	CHECK_STR(span(res.speakers[0].role), "President");
+	CHECK_STR(res.speakers[0].affiliation, "Finland");
+	CHECK_INT(res.speakers[0].naliases, 2);
+	CHECK_STR(span(res.aliases[res.speakers[0].first_alias]), "Ms. Lind");
+	CHECK_STR(span(res.aliases[res.speakers[0].first_alias + 1]), "Lind");
+	CHECK_INT(res.speakers[0].quotes, 2);
+}
+
+static void
+test_hostile(void)
+{
+	/* many marks, lone marks, empty quotes, invalid bytes: no crash, bounded */
+	static char big[20000];
+
+	for (size_t i = 0; i + 4 < sizeof(big); i += 4)
+		memcpy(big + i, i % 3 ? "\xe2\x80\x9c a" : "\" \n\n", 4);
+	big[sizeof(big) - 1] = '\0';
+	analyze(big);
+	CHECK(res.nquotes < 10000);
+	analyze("“”\"\" “ ” \xff\xfe “x");
+	CHECK(res.nquotes <= 2);
+	analyze("");
+	CHECK_INT(res.nquotes, 0);
+	CHECK_INT(res.nspeakers, 0);
+}
+
+static void
+test_tokens_only(void)
+{
+	/* a scan without sentences (as the text search parser makes) still works */
+	const char *s = "“Fine,” Mayor Ana Silva said. She called it “a start.”";
+
+	text = s;
+	na_quote_result_free(&res, na_mem_stdlib());
+	na_doc_free(&doc, na_mem_stdlib());
+	CHECK_INT(na_scan(&doc, s, strlen(s), NA_SCAN_NO_SENTENCES, na_mem_stdlib()), NA_OK);
+	CHECK_INT(na_quotes_analyze(&doc, na_mem_stdlib(), &res), NA_OK);
+	CHECK_INT(res.nquotes, 2);
+	CHECK_STR(speaker(0), "Ana Silva");
+}
+
+int
+main(void)
+{
+	static const unit_case cases[] = {
+		{"said_after", test_said_after},
+		{"character_offsets", test_character_offsets},
+		{"colon_and_role", test_colon_and_role},
+		{"pronoun_gender", test_pronoun_gender},
+		{"continuation", test_continuation},
+		{"multi_paragraph", test_multi_paragraph},
+		{"partial_and_scare", test_partial_and_scare},
+		{"according_to", test_according_to},
+		{"nested_single", test_nested_single},
+		{"unbalanced", test_unbalanced},
+		{"markup_and_titles", test_markup_and_titles},
+		{"aliases", test_aliases},
+		{"hostile", test_hostile},
+		{"tokens_only", test_tokens_only},
+		{NULL, NULL}
+	};
+	int			status = unit_run("quotes", cases);
+
+	na_quote_result_free(&res, na_mem_stdlib());
+	na_doc_free(&doc, na_mem_stdlib());
+	return status;
+}
