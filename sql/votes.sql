@@ -1,0 +1,108 @@
+-- vote_events(): actors, actions, tallies, modalities and distractors on
+-- sentences written for these tests.
+\pset null '∅'
+
+-- a veto, its sponsors and supporters, and the permanent members blocking it
+SELECT ordinal, event, sentence, actor, actor_kind, action, body, motion, outcome, modality, evidence
+FROM news_analysis.vote_events(
+  'Moscow vetoed a draft resolution on Tuesday that was drafted by Norway and backed by the United States. '
+  'Russia and China, the two holdouts on the Security Council, blocked the measure. '
+  'The Russians had signaled for weeks that they would block the text.');
+
+-- offsets: substr(text, start, length) is the evidence, also after non-ASCII text
+SELECT count(*) AS positions,
+       count(*) FILTER (WHERE substr(t.body, v.start, v.length) <> v.evidence) AS mismatches
+FROM (VALUES ('“Non,” dit-il. Британия — the Élysée backed the text proposed by Ireland and Mexico. '
+              'Beijing’s envoy said China would veto it.')) AS t(body),
+     news_analysis.vote_events(t.body) AS v;
+
+-- tally forms, one text each
+SELECT f.form, v.actor, v.action, v.motion, v.outcome, v.votes_for, v.votes_against, v.abstentions, v.method
+FROM (VALUES
+  (1, 'voted N to M', 'The Senate voted 51 to 49 on Thursday to confirm Jane Doe as ambassador.'),
+  (2, 'N-M range', 'The House passed the farm bill 230-201 late on Friday.'),
+  (3, 'by a vote of', 'The bill passed by a vote of 219-212.'),
+  (4, 'N-0 with abstentions', 'The Security Council approved the text 14-0 with one abstention.'),
+  (5, 'in favour, against, abstentions', 'The draft received nine in favour, three against and three abstentions.'),
+  (6, 'thousands: N to M', 'The House of Commons backed the motion by 1,272 to 525.'),
+  (7, 'unanimously', 'The General Assembly adopted the declaration unanimously.'),
+  (8, 'show of hands', 'The amendment was carried by a show of hands.'),
+  (9, 'N votes to none', 'MPs rejected the amendment by 330 votes to 286 on Wednesday.'),
+  (10, 'N-M-K range', 'The council approved the ordinance in a 7-2-1 vote.'),
+  (11, 'voice vote', 'The Senate approved the resolution by voice vote.'),
+  (12, 'without a vote', 'The General Assembly adopted the text without a vote.')
+) AS f(n, form, body),
+  news_analysis.vote_events(f.body) AS v
+ORDER BY f.n, v.ordinal;
+
+-- abstaining members: one row each, the tally shared by the whole vote
+SELECT ordinal, event, actor, action, outcome, votes_for, votes_against, abstentions, evidence
+FROM news_analysis.vote_events(
+  'The resolution was adopted by 12 votes to none, with China and Russia abstaining.');
+
+-- modalities, one text each
+SELECT f.n, v.actor, v.action, v.modality, v.event, v.outcome, v.evidence
+FROM (VALUES
+  (1, 'France did not veto the resolution.'),
+  (2, 'China might veto the resolution if it comes to a vote.'),
+  (3, 'Washington has threatened to veto the draft.'),
+  (4, 'Moscow made clear that it would defeat the draft measure.'),
+  (5, 'France is expected to vote against the bill next week.'),
+  (6, 'It was Washington’s ninth veto on the issue.'),
+  (7, 'Russia has vetoed 12 resolutions on the conflict since 2011.'),
+  (8, 'China abstained on the resolution.')
+) AS f(n, body),
+  news_analysis.vote_events(f.body) AS v
+ORDER BY f.n, v.ordinal;
+
+-- actors made canonical: metonyms, peoples, parties, persons, groups
+SELECT f.n, v.actor, v.actor_kind, v.action, v.body
+FROM (VALUES
+  (1, 'The Kremlin vetoed the measure.'),
+  (2, 'Beijing blocked the Security Council statement.'),
+  (3, 'The Americans voted against the resolution.'),
+  (4, 'Britain voted to leave the European Union in a 2016 referendum.'),
+  (5, 'Republican senators voted against the amendment.'),
+  (6, 'Senator Mary Smith voted for the bill.'),
+  (7, 'Dozens of countries supported the resolution.'),
+  (8, 'Iran''s parliament voted by a large majority to cut the stake.')
+) AS f(n, body),
+  news_analysis.vote_events(f.body) AS v
+ORDER BY f.n, v.ordinal;
+
+-- distractors: sports scores, ages, polls, seasons, a vote of confidence in
+-- a manager, an award "voted" by viewers, other senses of pass and back
+SELECT f.n, count(v.ordinal) AS positions
+FROM (VALUES
+  (1, 'Arsenal won 3-1 against Everton on Saturday.'),
+  (2, 'The Celtics beat the Knicks 52-48 in overtime.'),
+  (3, 'Respondents aged 18-24 were the least likely to vote.'),
+  (4, 'The Conservatives lead 52-48 in the latest poll.'),
+  (5, 'The board gave the manager a vote of confidence on Monday.'),
+  (6, 'The film was voted best comedy by young viewers.'),
+  (7, 'He passed the ball to Smith, who backed away.'),
+  (8, 'The 2014-15 season ended with a 52-48 win.'),
+  (9, 'Shareholders expressed a vote of confidence in the chief executive.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+GROUP BY f.n
+ORDER BY f.n;
+
+-- confidence votes: a government's is a vote, a manager's a figure of speech
+SELECT f.n, v.actor, v.action, v.motion, v.votes_for, v.votes_against, v.evidence
+FROM (VALUES
+  (1, 'The government survived a vote of confidence by 325 votes to 306 on Wednesday.'),
+  (2, 'The prime minister lost a no-confidence vote 310-311.'),
+  (3, 'The board gave the manager a vote of confidence by five votes to two.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
+-- NULL, empty and punctuation-only input
+SELECT count(*) FROM news_analysis.vote_events(NULL);
+SELECT count(*) FROM news_analysis.vote_events('');
+SELECT count(*) FROM news_analysis.vote_events('vetoed , , by by .');
+
+-- the function is immutable, strict and parallel safe
+SELECT provolatile, proisstrict, proparallel
+FROM pg_proc WHERE oid = 'news_analysis.vote_events(text)'::regprocedure;
