@@ -1,0 +1,228 @@
+--
+-- Analyse on write: news_analysis.track() and the trigger keep the derived
+-- tables equal to what the SQL functions say about the current rows, through
+-- INSERT, UPDATE, DELETE, TRUNCATE and COPY.
+--
+CREATE TABLE articles (id integer PRIMARY KEY, outlet text, body text);
+INSERT INTO articles VALUES
+  (1, 'Herald', '“We will not back down,” the mayor, Ana Ruiz, said on Monday. She added that the budget was “final”.'),
+  (2, 'Herald', NULL),
+  (3, 'Post', ''),
+  (4, 'Post', 'The council voted 7-2 on Tuesday to close the pool.');
+-- the rows already there are analysed in batches, with a NOTICE per batch
+SELECT news_analysis.track('articles', 'body', 'id', batch_size => 3);
+SELECT source, text_column, key_column, strict_mode, quotes_table, speakers_table,
+       vote_events_table, views
+  FROM news_analysis.tracked;
+SELECT tgname, pg_get_triggerdef(oid) FROM pg_trigger
+ WHERE tgrelid = 'articles'::regclass ORDER BY tgname;
+\d articles_quotes
+\d articles_speakers
+SELECT obj_description('articles_quotes'::regclass, 'pg_class');
+
+-- what the derived tables must hold: the SQL functions over the current rows
+CREATE FUNCTION pg_temp.drift()
+  RETURNS TABLE (derived text, missing bigint, extra bigint, total bigint)
+  LANGUAGE sql AS $$
+  WITH q AS (SELECT a.id AS article_key, f.* FROM articles a, news_analysis.quotes(a.body) f),
+       s AS (SELECT a.id AS article_key, f.* FROM articles a, news_analysis.speakers(a.body) f),
+       v AS (SELECT a.id AS article_key, f.* FROM articles a, news_analysis.vote_events(a.body) f)
+  SELECT 'quotes', (SELECT count(*) FROM (SELECT * FROM q EXCEPT ALL SELECT * FROM articles_quotes) x),
+         (SELECT count(*) FROM (SELECT * FROM articles_quotes EXCEPT ALL SELECT * FROM q) x),
+         (SELECT count(*) FROM articles_quotes)
+  UNION ALL
+  SELECT 'speakers', (SELECT count(*) FROM (SELECT * FROM s EXCEPT ALL SELECT * FROM articles_speakers) x),
+         (SELECT count(*) FROM (SELECT * FROM articles_speakers EXCEPT ALL SELECT * FROM s) x),
+         (SELECT count(*) FROM articles_speakers)
+  UNION ALL
+  SELECT 'vote events', (SELECT count(*) FROM (SELECT * FROM v EXCEPT ALL SELECT * FROM articles_vote_events) x),
+         (SELECT count(*) FROM (SELECT * FROM articles_vote_events EXCEPT ALL SELECT * FROM v) x),
+         (SELECT count(*) FROM articles_vote_events)
+$$;
+
+SELECT * FROM pg_temp.drift();
+SELECT article_key, ordinal, text, kind, speaker, cue FROM articles_quotes ORDER BY 1, 2;
+SELECT article_key, name, role, quotes FROM articles_speakers ORDER BY 1, 2;
+SELECT article_key, ordinal, actor, action, votes_for, votes_against FROM articles_vote_events ORDER BY 1, 2;
+
+-- INSERT
+INSERT INTO articles VALUES
+  (5, 'Post', '“It is a good day for swimmers,” said Tom Hale, who runs the club.'),
+  (6, 'Post', 'No quotation marks here at all.');
+SELECT * FROM pg_temp.drift();
+SELECT article_key, ordinal, text, speaker FROM articles_quotes WHERE article_key IN (5, 6) ORDER BY 1, 2;
+
+-- UPDATE of the text replaces the article's rows
+UPDATE articles SET body = '“Two words,” he said.' WHERE id = 5;
+SELECT * FROM pg_temp.drift();
+SELECT article_key, ordinal, text FROM articles_quotes WHERE article_key = 5 ORDER BY 2;
+-- from NULL and empty text to some text, and back
+UPDATE articles SET body = '“Now,” said Ms. Lee.' WHERE id IN (2, 3);
+SELECT article_key, ordinal, text, speaker FROM articles_quotes WHERE article_key IN (2, 3) ORDER BY 1, 2;
+UPDATE articles SET body = NULL WHERE id = 2;
+UPDATE articles SET body = '' WHERE id = 3;
+SELECT count(*) AS rows_of_2_and_3 FROM articles_quotes WHERE article_key IN (2, 3);
+SELECT * FROM pg_temp.drift();
+
+-- SET body = body, or an update of other columns, leaves the rows alone
+CREATE TEMP TABLE quotes_before AS SELECT ctid AS row_ctid, xmin::text AS row_xmin FROM articles_quotes WHERE article_key = 1;
+UPDATE articles SET body = body WHERE id = 1;
+UPDATE articles SET outlet = 'The Herald' WHERE id = 1;
+SELECT count(*) AS rows_before, count(q.ctid) AS rows_untouched
+  FROM quotes_before b LEFT JOIN articles_quotes q ON q.ctid = b.row_ctid AND q.xmin::text = b.row_xmin;
+
+-- UPDATE of the key moves the rows; an update of another column keeps them
+UPDATE articles SET id = 10 WHERE id = 1;
+SELECT article_key, count(*) FROM articles_quotes WHERE article_key IN (1, 10) GROUP BY 1 ORDER BY 1;
+UPDATE articles SET outlet = 'Daily Herald' WHERE id = 10;
+SELECT * FROM pg_temp.drift();
+
+-- DELETE
+DELETE FROM articles WHERE id = 10;
+SELECT count(*) AS rows_of_10 FROM articles_quotes WHERE article_key = 10;
+SELECT * FROM pg_temp.drift();
+
+-- TRUNCATE empties the derived tables too
+TRUNCATE articles;
+SELECT (SELECT count(*) FROM articles_quotes) AS quotes,
+       (SELECT count(*) FROM articles_speakers) AS speakers,
+       (SELECT count(*) FROM articles_vote_events) AS vote_events;
+
+-- a statement that is rolled back leaves no derived rows either
+BEGIN;
+INSERT INTO articles VALUES (7, 'Post', '“Gone,” she said.');
+SELECT count(*) FROM articles_quotes;
+ROLLBACK;
+SELECT count(*) FROM articles_quotes;
+
+-- COPY of thousands of rows (written to a server file first)
+SELECT format('/tmp/news_analysis_track_%s.tsv', pg_backend_pid()) AS copy_file,
+       format('cat /tmp/news_analysis_track_%1$s.tsv && rm -f /tmp/news_analysis_track_%1$s.tsv',
+              pg_backend_pid()) AS copy_program \gset
+COPY (SELECT i, CASE i % 3 WHEN 0 THEN 'Herald' ELSE 'Post' END,
+             CASE i % 4
+               WHEN 0 THEN format('“Item %s is ready,” said Kim Park. “Ship it.”', i)
+               WHEN 1 THEN format('The board voted %s-2 to approve plan %s.', i % 9 + 3, i)
+               WHEN 2 THEN NULL
+               ELSE format('Plain text %s without quotes.', i) END
+        FROM generate_series(1, 3000) i) TO :'copy_file';
+COPY articles FROM PROGRAM :'copy_program';
+SELECT count(*) AS articles FROM articles;
+SELECT * FROM pg_temp.drift();
+SELECT count(DISTINCT article_key) AS articles_with_quotes FROM articles_quotes;
+SELECT count(*) AS failures FROM news_analysis.failures;
+
+-- the check can fail: a derived row removed behind the trigger's back shows
+DELETE FROM articles_quotes WHERE article_key = 4;
+SELECT * FROM pg_temp.drift();
+
+-- an UPDATE of every row
+UPDATE articles SET body = replace(body, 'ready', 'late') WHERE id <= 1000;
+SELECT * FROM pg_temp.drift();
+
+-- analyse_existing() redoes every row (idempotent)
+SELECT news_analysis.analyse_existing('articles', 2000);
+SELECT * FROM pg_temp.drift();
+
+SELECT * FROM news_analysis.tracking_status();
+
+-- errors of the setup functions
+SELECT news_analysis.track('articles', 'body', 'id');
+CREATE TABLE "a_table_name_that_is_long_enough_to_overflow_with_a_suffix_x" (id integer PRIMARY KEY, body text);
+SELECT news_analysis.track('a_table_name_that_is_long_enough_to_overflow_with_a_suffix_x', 'body', 'id');
+DROP TABLE "a_table_name_that_is_long_enough_to_overflow_with_a_suffix_x";
+CREATE TABLE nokey (id integer, body text);
+SELECT news_analysis.track('nokey', 'body', 'id');
+CREATE TABLE notext (id integer PRIMARY KEY, body integer);
+SELECT news_analysis.track('notext', 'body', 'id');
+SELECT news_analysis.track('notext', 'nobody', 'id');
+SELECT news_analysis.track('notext', 'id', 'id');
+CREATE VIEW a_view AS SELECT * FROM articles;
+SELECT news_analysis.track('a_view', 'body', 'id');
+CREATE TABLE clash (id integer PRIMARY KEY, body text);
+CREATE TABLE clash_speakers (x integer);
+SELECT news_analysis.track('clash', 'body', 'id');
+SELECT count(*) FROM pg_class WHERE relname = 'clash_quotes';  -- nothing half-made
+SELECT news_analysis.untrack('clash');
+SELECT news_analysis.set_strict('nokey', true);
+-- the trigger refuses to be called another way
+SELECT news_analysis.analyse_trigger();
+CREATE TRIGGER by_hand BEFORE INSERT ON clash FOR EACH ROW
+  EXECUTE FUNCTION news_analysis.analyse_trigger('body', 'id', 'lenient', 'a', 'b', 'c');
+INSERT INTO clash VALUES (1, 'x');
+DROP TRIGGER by_hand ON clash;
+CREATE TRIGGER by_hand AFTER INSERT ON clash FOR EACH ROW
+  EXECUTE FUNCTION news_analysis.analyse_trigger('body');
+INSERT INTO clash VALUES (1, 'x');
+
+-- untrack removes triggers, derived tables and the registry row
+SELECT news_analysis.untrack('articles');
+SELECT count(*) AS tracked FROM news_analysis.tracked;
+SELECT relname FROM pg_class WHERE relname LIKE 'articles%' ORDER BY 1;
+SELECT count(*) AS triggers FROM pg_trigger WHERE tgrelid = 'articles'::regclass;
+INSERT INTO articles VALUES (9999, 'Post', '“Untracked,” she said.');
+-- and the table can be tracked again
+SELECT news_analysis.track('articles', 'body', 'id', batch_size => 5000);
+SELECT * FROM pg_temp.drift();
+SELECT news_analysis.untrack('articles');
+DROP TABLE articles, nokey, notext, clash, clash_speakers CASCADE;
+
+-- a large table: track without backfill (the trigger is attached at once),
+-- then backfill in committed batches of blocks
+CREATE TABLE big (id integer PRIMARY KEY, body text);
+INSERT INTO big SELECT i, format('“Line %s,” said Ann Lee. The council voted 5-2.', i)
+  FROM generate_series(1, 2000) i;
+SELECT news_analysis.track('big', 'body', 'id', backfill => false);
+SELECT count(*) FROM big_quotes;
+INSERT INTO big VALUES (2001, '“Late,” said Ann Lee.');
+SELECT count(*) FROM big_quotes;
+CALL news_analysis.backfill('big', batch_blocks => 10);
+SELECT count(*) AS quotes, count(DISTINCT article_key) AS articles FROM big_quotes;
+SELECT count(*) AS vote_events FROM big_vote_events;
+-- blocks beyond the table are nothing to do; a reversed range is refused
+SELECT news_analysis.analyse_existing('big', 1000, NULL, 100000, 100010);
+SELECT news_analysis.analyse_existing('big', 1000, NULL, 10, 5);
+CALL news_analysis.backfill('big', batch_blocks => 0);
+SELECT news_analysis.untrack('big');
+DROP TABLE big;
+
+-- the extension dropped and made again in the same session: the trigger
+-- prepares its statements again for the new types
+CREATE TABLE again (id integer PRIMARY KEY, body text);
+SELECT news_analysis.track('again', 'body', 'id');
+INSERT INTO again VALUES (1, '“First,” said Ann Lee.');
+SELECT news_analysis.untrack('again');
+DROP EXTENSION news_analysis;
+CREATE EXTENSION news_analysis;
+SELECT news_analysis.track('again', 'body', 'id');
+INSERT INTO again VALUES (2, '“Second,” said Ann Lee.');
+SELECT article_key, text FROM again_quotes ORDER BY 1;
+SELECT news_analysis.untrack('again');
+DROP TABLE again;
+
+-- dropping a tracked table drops its derived tables too
+CREATE TABLE dropped (id integer PRIMARY KEY, body text);
+INSERT INTO dropped VALUES (1, '“Soon gone,” said Ann Lee.');
+SELECT news_analysis.track('dropped', 'body', 'id');
+DROP TABLE dropped;
+SELECT count(*) AS registry FROM news_analysis.tracked;
+SELECT relname FROM pg_class WHERE relname LIKE 'dropped%';
+-- the views depend on the table: DROP refuses, DROP ... CASCADE takes them along
+CREATE TABLE dropped (id integer PRIMARY KEY, body text);
+SELECT news_analysis.track('dropped', 'body', 'id');
+SELECT count(*) FROM news_analysis.create_views('dropped', NULL, NULL);
+\set VERBOSITY terse
+DROP TABLE dropped;
+\set VERBOSITY default
+DROP TABLE dropped CASCADE;
+SELECT count(*) AS registry FROM news_analysis.tracked;
+SELECT relname FROM pg_class WHERE relname LIKE 'dropped%';
+-- and with its schema
+CREATE SCHEMA gone;
+CREATE TABLE gone.dropped (id integer PRIMARY KEY, body text);
+SELECT news_analysis.track('gone.dropped', 'body', 'id');
+SELECT count(*) FROM news_analysis.create_views('gone.dropped', NULL, NULL);
+\set VERBOSITY terse
+DROP SCHEMA gone CASCADE;
+\set VERBOSITY default
+SELECT count(*) AS registry FROM news_analysis.tracked;

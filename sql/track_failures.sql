@@ -1,0 +1,118 @@
+--
+-- Nothing lost: an analysis error keeps the article (lenient mode, the
+-- default), raises a WARNING and is recorded in news_analysis.failures;
+-- strict mode rejects the row instead.
+--
+-- news_analysis.fail_on is a setting for tests: a text containing its value
+-- makes the analysis fail.
+CREATE TABLE news (key text PRIMARY KEY, body text);
+INSERT INTO news VALUES ('a', '“Before,” she said.'), ('b', 'Broken POISON text.');
+SET news_analysis.fail_on = 'POISON';
+-- an existing row that fails: tracked anyway, with a warning
+SELECT news_analysis.track('news', 'body', 'key');
+SELECT source, source_table, article_key, sqlstate, message, detail, failed_by = current_user AS by_me,
+       failed_at <= clock_timestamp() AS dated
+  FROM news_analysis.failures;
+
+-- lenient: the row is stored, without derived rows
+INSERT INTO news VALUES ('c', '“Fine,” he said.'), ('d', '“POISON,” he said.'), ('e', '“Also fine,” he said.');
+SELECT key FROM news ORDER BY key;
+SELECT article_key, count(*) FROM news_quotes GROUP BY 1 ORDER BY 1;
+SELECT article_key, message FROM news_analysis.failures ORDER BY id;
+
+-- an UPDATE that fails drops the article's old rows (they no longer match its text)
+UPDATE news SET body = '“POISON again,” she said.' WHERE key = 'a';
+SELECT article_key, count(*) FROM news_quotes GROUP BY 1 ORDER BY 1;
+-- fixing the text brings them back
+UPDATE news SET body = '“Mended,” she said.' WHERE key = 'a';
+SELECT article_key, text FROM news_quotes WHERE article_key = 'a';
+
+-- the failure is contained: the rest of the transaction goes on
+BEGIN;
+INSERT INTO news VALUES ('f', 'POISON');
+INSERT INTO news VALUES ('g', '“Later,” she said.');
+COMMIT;
+SELECT key FROM news WHERE key IN ('f', 'g') ORDER BY key;
+SELECT article_key FROM news_quotes WHERE article_key IN ('f', 'g');
+
+-- COPY goes on past failing rows
+COPY news FROM STDIN;
+h	“One,” he said.
+i	POISON one
+j	“Three,” he said.
+k	POISON two
+\.
+SELECT key FROM news WHERE key >= 'h' ORDER BY key;
+SELECT count(*) AS failures FROM news_analysis.failures;
+
+-- failures are a log: fixing an article (a, i) leaves its record, and
+-- retry_failures() analyses the recorded articles again; those that still
+-- fail (b, d, f, k) are recorded again, the others lose their record
+UPDATE news SET body = '“Cured,” she said.' WHERE key = 'i';
+SELECT article_key FROM news_analysis.failures ORDER BY id;
+\set VERBOSITY terse
+SELECT news_analysis.retry_failures('news');
+\set VERBOSITY default
+SELECT article_key FROM news_analysis.failures ORDER BY article_key;
+SELECT article_key, text FROM news_quotes WHERE article_key IN ('i', 'k') ORDER BY 1;
+-- with no failure left to retry nothing is analysed
+DELETE FROM news_analysis.failures;
+SELECT news_analysis.retry_failures('news');
+SELECT news_analysis.analyse_existing('news', keys => '{}');
+
+-- strict mode: the error rejects the row (and the statement)
+SELECT news_analysis.set_strict('news', true);
+SELECT strict_mode FROM news_analysis.tracked WHERE source = 'news'::regclass;
+INSERT INTO news VALUES ('l', '“POISON,” he said.');
+SELECT count(*) FROM news WHERE key = 'l';
+COPY news FROM STDIN;
+m	“Fine,” he said.
+n	POISON
+\.
+SELECT count(*) FROM news WHERE key IN ('m', 'n');
+UPDATE news SET body = 'POISON' WHERE key = 'c';
+SELECT body FROM news WHERE key = 'c';
+-- a savepoint catches it like any error
+BEGIN;
+SAVEPOINT s;
+INSERT INTO news VALUES ('o', 'POISON');
+ROLLBACK TO SAVEPOINT s;
+INSERT INTO news VALUES ('p', '“Fine,” he said.');
+COMMIT;
+SELECT key FROM news WHERE key IN ('o', 'p');
+-- strict tracking of a table with a bad row fails as a whole
+SELECT news_analysis.untrack('news');
+SELECT news_analysis.track('news', 'body', 'key', strict => true);
+SELECT count(*) FROM news_analysis.tracked;
+SELECT count(*) FROM pg_class WHERE relname LIKE 'news\_%' AND relkind = 'r';
+
+-- without the test setting nothing fails
+RESET news_analysis.fail_on;
+SELECT news_analysis.track('news', 'body', 'key', strict => true);
+SELECT count(DISTINCT article_key) AS with_quotes FROM news_quotes;
+-- reanalyse() redoes everything and clears the failures
+SELECT news_analysis.set_strict('news', false);
+SELECT news_analysis.reanalyse('news');
+SELECT count(*) AS failures FROM news_analysis.failures;
+-- a cancel is not a failure of the article: it stops the statement, lenient
+-- mode or not (16 MB without quotes: storing it takes a tenth of a second,
+-- analysing it a few tenths, so the timeout falls in the analysis)
+INSERT INTO news VALUES ('big', NULL);
+ALTER TABLE news ALTER body SET STORAGE EXTERNAL;
+SET statement_timeout = '200ms';
+\set VERBOSITY terse
+UPDATE news SET body = repeat('The council met on Monday and talked about the harbour. ', 300000)
+ WHERE key = 'big';
+\set VERBOSITY default
+RESET statement_timeout;
+SELECT body IS NULL AS unchanged FROM news WHERE key = 'big';
+SELECT count(*) AS failures FROM news_analysis.failures;
+
+-- untrack clears the failures of the table
+SET news_analysis.fail_on = 'POISON';
+INSERT INTO news VALUES ('q', 'POISON');
+SELECT count(*) AS failures FROM news_analysis.failures;
+SELECT news_analysis.untrack('news');
+SELECT count(*) AS failures FROM news_analysis.failures;
+RESET news_analysis.fail_on;
+DROP TABLE news;

@@ -1,0 +1,523 @@
+-- Analyse on write (src/track.c): track() a table and its articles' quotes,
+-- speakers and vote events are kept in derived tables by a trigger.
+--
+-- Every function here runs with the caller's privileges and a fixed
+-- search_path; identifiers are quoted with format('%I') and regclass.
+
+-- The functions of the extension are for every user; what they may read or
+-- change is decided by the privileges on their own tables.
+GRANT USAGE ON SCHEMA news_analysis TO PUBLIC;
+
+CREATE TABLE news_analysis.tracked (
+  source            regclass PRIMARY KEY,
+  text_column       name NOT NULL,
+  key_column        name NOT NULL,
+  strict_mode       boolean NOT NULL,
+  quotes_table      regclass NOT NULL,
+  speakers_table    regclass NOT NULL,
+  vote_events_table regclass NOT NULL,
+  views             regclass[] NOT NULL DEFAULT '{}',
+  tracked_by        name NOT NULL DEFAULT CURRENT_USER,
+  tracked_at        timestamptz NOT NULL DEFAULT pg_catalog.now()
+);
+COMMENT ON TABLE news_analysis.tracked IS
+  'tables analysed on write: the text and key columns, strict mode, and the derived tables and views news_analysis.track() and create_views() made';
+COMMENT ON COLUMN news_analysis.tracked.strict_mode IS
+  'true: an analysis error rejects the row; false: the row is stored and the error recorded in news_analysis.failures';
+COMMENT ON COLUMN news_analysis.tracked.views IS
+  'views made by news_analysis.create_views(), dropped by untrack()';
+
+CREATE TABLE news_analysis.failures (
+  id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  source       regclass NOT NULL,
+  source_table text NOT NULL,
+  article_key  text NOT NULL,
+  sqlstate     text NOT NULL,
+  message      text NOT NULL,
+  detail       text,
+  failed_at    timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp(),
+  failed_by    name NOT NULL DEFAULT CURRENT_USER
+);
+CREATE INDEX ON news_analysis.failures (source, article_key);
+COMMENT ON TABLE news_analysis.failures IS
+  'articles stored without analysis because the analysis failed (lenient mode): the table, the article key as text, the error and when; a log, cleared by reanalyse() and untrack() (for tests, SET news_analysis.fail_on = ''x'' makes the analysis of texts containing x fail)';
+COMMENT ON COLUMN news_analysis.failures.source_table IS
+  'the tracked table''s name when the failure happened (source shows an OID once the table is dropped)';
+
+-- Users see the registry and the failures of the tables they may read, and
+-- change them only for the tables they own.
+ALTER TABLE news_analysis.tracked ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tracked_read ON news_analysis.tracked FOR SELECT
+  USING (pg_catalog.has_table_privilege(source, 'SELECT'));
+CREATE POLICY tracked_insert ON news_analysis.tracked FOR INSERT
+  WITH CHECK (pg_catalog.pg_has_role(
+    (SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) source), 'USAGE'));
+CREATE POLICY tracked_update ON news_analysis.tracked FOR UPDATE
+  USING (pg_catalog.pg_has_role(
+    (SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) source), 'USAGE'));
+CREATE POLICY tracked_delete ON news_analysis.tracked FOR DELETE
+  USING (pg_catalog.pg_has_role(
+    (SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) source), 'USAGE')
+     OR NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) source));
+GRANT SELECT, INSERT, UPDATE, DELETE ON news_analysis.tracked TO PUBLIC;
+
+ALTER TABLE news_analysis.failures ENABLE ROW LEVEL SECURITY;
+CREATE POLICY failures_read ON news_analysis.failures FOR SELECT
+  USING (pg_catalog.has_table_privilege(source, 'SELECT'));
+-- whoever may write the table's rows records the failures of their analysis
+CREATE POLICY failures_insert ON news_analysis.failures FOR INSERT
+  WITH CHECK (pg_catalog.has_table_privilege(source, 'INSERT, UPDATE'));
+CREATE POLICY failures_delete ON news_analysis.failures FOR DELETE
+  USING (pg_catalog.pg_has_role(
+    (SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) source), 'USAGE')
+     OR NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) source));
+GRANT SELECT, INSERT, DELETE ON news_analysis.failures TO PUBLIC;
+COMMENT ON POLICY tracked_read ON news_analysis.tracked IS
+  'the registry row of a table is visible to those who may read the table';
+COMMENT ON POLICY tracked_insert ON news_analysis.tracked IS
+  'only the owner of a table registers it (through news_analysis.track())';
+COMMENT ON POLICY tracked_update ON news_analysis.tracked IS
+  'only the owner of a table changes its registry row';
+COMMENT ON POLICY tracked_delete ON news_analysis.tracked IS
+  'the owner of a table removes its registry row; anyone removes the row of a table that no longer exists';
+COMMENT ON POLICY failures_read ON news_analysis.failures IS
+  'the failures of a table are visible to those who may read the table';
+COMMENT ON POLICY failures_insert ON news_analysis.failures IS
+  'whoever may insert into or update a table records the failures of analysing its rows';
+COMMENT ON POLICY failures_delete ON news_analysis.failures IS
+  'the owner of a table clears its failures; anyone clears those of a table that no longer exists';
+
+SELECT pg_catalog.pg_extension_config_dump('news_analysis.tracked', '');
+SELECT pg_catalog.pg_extension_config_dump('news_analysis.failures', '');
+
+CREATE FUNCTION news_analysis.analyse_trigger()
+  RETURNS trigger
+  AS 'MODULE_PATHNAME', 'na_analyse_trigger'
+  LANGUAGE C;
+COMMENT ON FUNCTION news_analysis.analyse_trigger() IS
+  'trigger of tracked tables: keeps the derived quotes, speakers and vote events of each row; attach it with news_analysis.track()';
+
+CREATE FUNCTION news_analysis.analyse_existing(source regclass, batch_size integer DEFAULT 1000,
+                                               keys text[] DEFAULT NULL,
+                                               first_block bigint DEFAULT NULL,
+                                               last_block bigint DEFAULT NULL)
+  RETURNS bigint
+  AS 'MODULE_PATHNAME', 'na_analyse_existing'
+  LANGUAGE C;
+COMMENT ON FUNCTION news_analysis.analyse_existing(regclass, integer, text[], bigint, bigint) IS
+  'analyse (again) every row of a tracked table, or those whose key as text is in keys, or those stored in blocks [first_block, last_block) (locked FOR UPDATE), replacing their derived rows; a NOTICE after each batch of rows (not for blocks); returns the number of rows';
+
+-- The owner check shared by the setup functions.
+CREATE FUNCTION news_analysis.check_owner(source regclass)
+  RETURNS void
+  LANGUAGE plpgsql STABLE
+  SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+  owner oid;
+BEGIN
+  SELECT c.relowner INTO owner FROM pg_class c WHERE c.oid = source;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'relation with OID % does not exist', source::oid
+      USING ERRCODE = 'undefined_table';
+  END IF;
+  IF NOT pg_has_role(owner, 'USAGE') THEN
+    RAISE EXCEPTION 'must be owner of table %', source
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+END
+$fn$;
+COMMENT ON FUNCTION news_analysis.check_owner(regclass) IS
+  'raises an error unless the current user owns (or is a member of the owner of) the table';
+
+-- A table's schema-qualified, quoted name whatever the search_path.
+CREATE FUNCTION news_analysis.qualified_name(rel regclass)
+  RETURNS text
+  LANGUAGE sql STABLE STRICT
+  SET search_path = pg_catalog, pg_temp
+AS $fn$
+  SELECT format('%I.%I', n.nspname, c.relname)
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+   WHERE c.oid = rel
+$fn$;
+COMMENT ON FUNCTION news_analysis.qualified_name(regclass) IS
+  'schema.name of a relation, quoted as needed, independent of the search_path';
+
+-- (Re)attach the trigger with the registry's configuration.
+CREATE FUNCTION news_analysis.attach_trigger(source regclass)
+  RETURNS void
+  LANGUAGE plpgsql
+  SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+  t news_analysis.tracked;
+  args text;
+BEGIN
+  SELECT * INTO STRICT t FROM news_analysis.tracked r WHERE r.source = attach_trigger.source;
+  args := format('%L, %L, %L, %L, %L, %L', t.text_column, t.key_column,
+                 CASE WHEN t.strict_mode THEN 'strict' ELSE 'lenient' END,
+                 news_analysis.qualified_name(t.quotes_table),
+                 news_analysis.qualified_name(t.speakers_table),
+                 news_analysis.qualified_name(t.vote_events_table));
+  IF EXISTS (SELECT 1 FROM pg_trigger g WHERE g.tgrelid = source AND g.tgname = 'news_analysis_analyse') THEN
+    EXECUTE format('DROP TRIGGER news_analysis_analyse ON %s', source);
+  END IF;
+  IF EXISTS (SELECT 1 FROM pg_trigger g WHERE g.tgrelid = source AND g.tgname = 'news_analysis_analyse_truncate') THEN
+    EXECUTE format('DROP TRIGGER news_analysis_analyse_truncate ON %s', source);
+  END IF;
+  EXECUTE format('CREATE TRIGGER news_analysis_analyse'
+                 ' AFTER INSERT OR UPDATE OF %I, %I OR DELETE ON %s'
+                 ' FOR EACH ROW EXECUTE FUNCTION news_analysis.analyse_trigger(%s)',
+                 t.text_column, t.key_column, source, args);
+  EXECUTE format('CREATE TRIGGER news_analysis_analyse_truncate'
+                 ' AFTER TRUNCATE ON %s'
+                 ' FOR EACH STATEMENT EXECUTE FUNCTION news_analysis.analyse_trigger(%s)',
+                 source, args);
+END
+$fn$;
+COMMENT ON FUNCTION news_analysis.attach_trigger(regclass) IS
+  'internal: (re)creates the triggers of a tracked table from news_analysis.tracked';
+
+CREATE FUNCTION news_analysis.track(
+  source      regclass,
+  text_column name,
+  key_column  name,
+  strict      boolean DEFAULT false,
+  batch_size  integer DEFAULT 1000,
+  backfill    boolean DEFAULT true)
+  RETURNS bigint
+  LANGUAGE plpgsql
+  SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+  rel       pg_class;
+  nspname   name;
+  owner     name;
+  text_type oid;
+  key_att   pg_attribute;
+  key_type  text;
+  suffixes  text[] := ARRAY['_quotes', '_speakers', '_vote_events'];
+  types     text[] := ARRAY['quote', 'speaker', 'vote_event'];
+  what      text[] := ARRAY['quotes', 'speakers', 'vote events'];
+  derived   regclass[] := '{}';
+  tname     text;
+  qname     text;
+BEGIN
+  PERFORM news_analysis.check_owner(source);
+  SELECT * INTO rel FROM pg_class c WHERE c.oid = source;
+  IF rel.relkind NOT IN ('r', 'p') THEN
+    RAISE EXCEPTION '% is not a table', source
+      USING ERRCODE = 'wrong_object_type';
+  END IF;
+  IF EXISTS (SELECT 1 FROM news_analysis.tracked t WHERE t.source = track.source) THEN
+    RAISE EXCEPTION 'table % is already tracked', source
+      USING ERRCODE = 'duplicate_object',
+            HINT = 'Call news_analysis.untrack() first, or news_analysis.set_strict() to change the mode.';
+  END IF;
+  IF batch_size IS NULL OR batch_size < 1 THEN
+    RAISE EXCEPTION 'batch_size must be at least 1' USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  IF text_column = key_column THEN
+    RAISE EXCEPTION 'the text column and the key column must differ'
+      USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+
+  SELECT getbase.t INTO text_type
+    FROM pg_attribute a,
+         LATERAL (WITH RECURSIVE d(t) AS (
+                    SELECT a.atttypid
+                    UNION ALL
+                    SELECT ty.typbasetype FROM pg_type ty, d
+                     WHERE ty.oid = d.t AND ty.typtype = 'd')
+                  SELECT d.t FROM d JOIN pg_type ty ON ty.oid = d.t
+                   WHERE ty.typtype <> 'd') getbase
+   WHERE a.attrelid = source AND a.attname = text_column AND a.attnum > 0 AND NOT a.attisdropped;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'column "%" of table % does not exist', text_column, source
+      USING ERRCODE = 'undefined_column';
+  END IF;
+  IF text_type NOT IN ('text'::regtype, 'varchar'::regtype, 'bpchar'::regtype) THEN
+    RAISE EXCEPTION 'column "%" of table % is of type %, not text', text_column, source,
+      format_type(text_type, NULL)
+      USING ERRCODE = 'datatype_mismatch',
+            HINT = 'Track a text, varchar or char column.';
+  END IF;
+
+  SELECT * INTO key_att FROM pg_attribute a
+   WHERE a.attrelid = source AND a.attname = key_column AND a.attnum > 0 AND NOT a.attisdropped;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'column "%" of table % does not exist', key_column, source
+      USING ERRCODE = 'undefined_column';
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_index i
+                  WHERE i.indrelid = source AND i.indisunique AND i.indnkeyatts = 1
+                    AND i.indkey[0] = key_att.attnum AND i.indpred IS NULL
+                    AND i.indexprs IS NULL AND i.indimmediate)
+     OR NOT key_att.attnotnull THEN
+    RAISE EXCEPTION 'column "%" of table % is not a key', key_column, source
+      USING ERRCODE = 'invalid_column_reference',
+            DETAIL = 'The derived rows of an article are found by its key: it must be NOT NULL and have a unique index of its own.',
+            HINT = format('ALTER TABLE %s ADD PRIMARY KEY (%I);', source, key_column);
+  END IF;
+  key_type := format_type(key_att.atttypid, key_att.atttypmod);
+
+  SELECT n.nspname INTO nspname FROM pg_namespace n WHERE n.oid = rel.relnamespace;
+  owner := pg_get_userbyid(rel.relowner);
+
+  FOR i IN 1 .. 3 LOOP
+    tname := rel.relname || suffixes[i];
+    IF octet_length(tname) > 63 THEN
+      RAISE EXCEPTION 'the name of table % is too long for its derived table "%"', source, tname
+        USING ERRCODE = 'name_too_long',
+              HINT = 'Derived tables are named after the table with the suffixes _quotes, _speakers and _vote_events; rename the table.';
+    END IF;
+    qname := format('%I.%I', nspname, tname);
+    IF to_regclass(qname) IS NOT NULL THEN
+      RAISE EXCEPTION 'relation % already exists', qname
+        USING ERRCODE = 'duplicate_table',
+              HINT = 'news_analysis.track() creates it: drop or rename it first.';
+    END IF;
+    EXECUTE format('CREATE TABLE %s (article_key %s NOT NULL, LIKE news_analysis.%I)',
+                   qname, key_type, types[i]);
+    IF types[i] = 'speaker' THEN
+      EXECUTE format('CREATE INDEX ON %s (article_key)', qname);
+    ELSE
+      EXECUTE format('ALTER TABLE %s ADD PRIMARY KEY (article_key, ordinal)', qname);
+    END IF;
+    EXECUTE format('ALTER TABLE %s OWNER TO %I', qname, owner);
+    EXECUTE format('COMMENT ON TABLE %s IS %L', qname,
+                   format('%s of the articles of %s (key %I, text %I), kept by news_analysis.track()',
+                          what[i], source, key_column, text_column));
+    EXECUTE format('COMMENT ON COLUMN %s.article_key IS %L', qname,
+                   format('the value of %s.%I', source, key_column));
+    derived := derived || qname::regclass;
+  END LOOP;
+
+  INSERT INTO news_analysis.tracked
+    (source, text_column, key_column, strict_mode, quotes_table, speakers_table, vote_events_table)
+  VALUES (source, text_column, key_column, track.strict, derived[1], derived[2], derived[3]);
+  PERFORM news_analysis.attach_trigger(source);
+
+  -- backfill => false: the caller runs CALL news_analysis.backfill() next
+  IF NOT backfill THEN
+    RETURN 0;
+  END IF;
+  RETURN news_analysis.analyse_existing(source, batch_size);
+END
+$fn$;
+COMMENT ON FUNCTION news_analysis.track(regclass, name, name, boolean, integer, boolean) IS
+  'analyse a table''s articles on write: creates <table>_quotes, <table>_speakers and <table>_vote_events keyed by article_key (owned by the table''s owner, with no grants: grant on them what you grant on the table), attaches the trigger and analyses the rows already there (NOTICE every batch_size rows; with backfill => false it does not, for CALL news_analysis.backfill() to do it in committed batches); returns how many rows it analysed.  Renaming a tracked column or a derived table needs untrack() and track() again; TRUNCATE of a single partition leaves its derived rows (reanalyse() the parent)';
+
+CREATE FUNCTION news_analysis.untrack(source regclass)
+  RETURNS void
+  LANGUAGE plpgsql
+  SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+  t news_analysis.tracked;
+BEGIN
+  PERFORM news_analysis.check_owner(source);
+  SELECT * INTO t FROM news_analysis.tracked r WHERE r.source = untrack.source;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'table % is not tracked', source
+      USING ERRCODE = 'undefined_object';
+  END IF;
+  EXECUTE format('DROP TRIGGER IF EXISTS news_analysis_analyse ON %s', source);
+  EXECUTE format('DROP TRIGGER IF EXISTS news_analysis_analyse_truncate ON %s', source);
+  -- one statement, so that views built on each other go together
+  IF cardinality(t.views) > 0 THEN
+    EXECUTE format('DROP VIEW IF EXISTS %s',
+                   (SELECT string_agg(news_analysis.qualified_name(v), ', ') FROM unnest(t.views) v));
+  END IF;
+  EXECUTE format('DROP TABLE IF EXISTS %s, %s, %s',
+                 t.quotes_table, t.speakers_table, t.vote_events_table);
+  DELETE FROM news_analysis.failures f WHERE f.source = untrack.source;
+  DELETE FROM news_analysis.tracked r WHERE r.source = untrack.source;
+END
+$fn$;
+COMMENT ON FUNCTION news_analysis.untrack(regclass) IS
+  'stop analysing a table on write: drops its triggers, derived tables, views made by create_views(), failures and registry row';
+
+CREATE FUNCTION news_analysis.set_strict(source regclass, strict boolean)
+  RETURNS void
+  LANGUAGE plpgsql
+  SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+  PERFORM news_analysis.check_owner(source);
+  UPDATE news_analysis.tracked r SET strict_mode = set_strict.strict WHERE r.source = set_strict.source;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'table % is not tracked', source USING ERRCODE = 'undefined_object';
+  END IF;
+  PERFORM news_analysis.attach_trigger(source);
+END
+$fn$;
+COMMENT ON FUNCTION news_analysis.set_strict(regclass, boolean) IS
+  'strict => true: an analysis error rejects the row; false: the row is kept and the error recorded in news_analysis.failures';
+
+CREATE FUNCTION news_analysis.reanalyse(source regclass, batch_size integer DEFAULT 1000)
+  RETURNS bigint
+  LANGUAGE plpgsql
+  SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+  t news_analysis.tracked;
+BEGIN
+  PERFORM news_analysis.check_owner(source);
+  SELECT * INTO t FROM news_analysis.tracked r WHERE r.source = reanalyse.source;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'table % is not tracked', source USING ERRCODE = 'undefined_object';
+  END IF;
+  EXECUTE format('TRUNCATE %s, %s, %s', t.quotes_table, t.speakers_table, t.vote_events_table);
+  DELETE FROM news_analysis.failures f WHERE f.source = reanalyse.source;
+  RETURN news_analysis.analyse_existing(source, batch_size);
+END
+$fn$;
+-- A procedure cannot fix its search_path (that would forbid COMMIT): every
+-- name and operator below is schema-qualified instead.
+CREATE PROCEDURE news_analysis.backfill(source regclass, batch_blocks integer DEFAULT 128)
+  LANGUAGE plpgsql
+AS $fn$
+DECLARE
+  blocks   bigint;
+  first    bigint := 0;
+  analysed bigint := 0;
+  kind     pg_catalog."char";
+BEGIN
+  PERFORM news_analysis.check_owner(source);
+  IF NOT EXISTS (SELECT FROM news_analysis.tracked r WHERE r.source OPERATOR(pg_catalog.=) backfill.source) THEN
+    RAISE EXCEPTION 'table % is not tracked', source USING ERRCODE = 'undefined_object';
+  END IF;
+  IF batch_blocks IS NULL OR batch_blocks OPERATOR(pg_catalog.<) 1 THEN
+    RAISE EXCEPTION 'batch_blocks must be at least 1' USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  SELECT c.relkind INTO kind FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) source;
+  IF kind OPERATOR(pg_catalog.<>) 'r' THEN
+    -- a partitioned table has no blocks of its own: one pass
+    analysed := news_analysis.analyse_existing(source);
+    RETURN;
+  END IF;
+  -- the blocks there now; rows written later are the trigger's
+  blocks := pg_catalog.pg_relation_size(source)
+            OPERATOR(pg_catalog./) pg_catalog.current_setting('block_size')::pg_catalog.int8;
+  WHILE first OPERATOR(pg_catalog.<) blocks LOOP
+    analysed := analysed OPERATOR(pg_catalog.+)
+      news_analysis.analyse_existing(source, 1000, NULL, first,
+                                     first OPERATOR(pg_catalog.+) batch_blocks);
+    first := first OPERATOR(pg_catalog.+) batch_blocks;
+    COMMIT;
+    RAISE NOTICE 'analysed % rows of % (% of % blocks)', analysed, source,
+      LEAST(first, blocks), blocks;
+  END LOOP;
+END
+$fn$;
+COMMENT ON PROCEDURE news_analysis.backfill(regclass, integer) IS
+  'analyse the rows of a tracked table batch_blocks blocks at a time, committing after each batch (a NOTICE each), so that writers are never blocked for long; use after track(..., backfill => false) on a large table';
+
+CREATE FUNCTION news_analysis.retry_failures(source regclass, batch_size integer DEFAULT 1000)
+  RETURNS bigint
+  LANGUAGE plpgsql
+  SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+  keys text[];
+BEGIN
+  PERFORM news_analysis.check_owner(source);
+  IF NOT EXISTS (SELECT 1 FROM news_analysis.tracked r WHERE r.source = retry_failures.source) THEN
+    RAISE EXCEPTION 'table % is not tracked', source USING ERRCODE = 'undefined_object';
+  END IF;
+  WITH retried AS (
+    DELETE FROM news_analysis.failures f WHERE f.source = retry_failures.source
+    RETURNING f.article_key)
+  SELECT array_agg(DISTINCT r.article_key) INTO keys FROM retried r;
+  IF keys IS NULL THEN
+    RETURN 0;
+  END IF;
+  -- those that fail again are recorded again
+  RETURN news_analysis.analyse_existing(source, batch_size, keys);
+END
+$fn$;
+COMMENT ON FUNCTION news_analysis.retry_failures(regclass, integer) IS
+  'analyse again the articles of a tracked table recorded in news_analysis.failures (after fixing the cause); returns the number of rows analysed';
+
+COMMENT ON FUNCTION news_analysis.reanalyse(regclass, integer) IS
+  'analyse every row of a tracked table again (after an upgrade of the analysers, or to retry failures); returns the number of rows';
+
+CREATE FUNCTION news_analysis.tracking_status()
+  RETURNS TABLE (source regclass, strict_mode boolean, articles bigint,
+                 quotes bigint, speakers bigint, vote_events bigint, failures bigint)
+  LANGUAGE plpgsql STABLE
+  SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+  t news_analysis.tracked;
+BEGIN
+  -- the tables the caller may read (the registry's policy hides the others)
+  FOR t IN SELECT * FROM news_analysis.tracked r
+            WHERE has_table_privilege(r.source, 'SELECT')
+              AND has_table_privilege(r.quotes_table, 'SELECT')
+              AND has_table_privilege(r.speakers_table, 'SELECT')
+              AND has_table_privilege(r.vote_events_table, 'SELECT')
+            ORDER BY r.source::text
+  LOOP
+    source := t.source;
+    strict_mode := t.strict_mode;
+    EXECUTE format('SELECT (SELECT count(*) FROM %s), (SELECT count(*) FROM %s),
+                           (SELECT count(*) FROM %s), (SELECT count(*) FROM %s)',
+                   news_analysis.qualified_name(t.source), news_analysis.qualified_name(t.quotes_table),
+                   news_analysis.qualified_name(t.speakers_table),
+                   news_analysis.qualified_name(t.vote_events_table))
+      INTO articles, quotes, speakers, vote_events;
+    SELECT count(*) INTO failures FROM news_analysis.failures f WHERE f.source = t.source;
+    RETURN NEXT;
+  END LOOP;
+END
+$fn$;
+COMMENT ON FUNCTION news_analysis.tracking_status() IS
+  'the tracked tables the caller may read, with their rows, derived rows and recorded failures';
+
+-- Dropping a tracked table drops what track() and create_views() made for it.
+CREATE FUNCTION news_analysis.on_drop()
+  RETURNS event_trigger
+  LANGUAGE plpgsql
+  SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+  t news_analysis.tracked;
+  names text;
+BEGIN
+  FOR t IN SELECT r.* FROM news_analysis.tracked r
+             JOIN pg_event_trigger_dropped_objects() d
+               ON d.classid = 'pg_class'::regclass AND d.objid = r.source::oid AND d.objsubid = 0
+  LOOP
+    BEGIN
+      -- whatever the DROP took with it (CASCADE, DROP SCHEMA) is gone already
+      SELECT string_agg(news_analysis.qualified_name(v), ', ') INTO names
+        FROM unnest(t.views) v
+       WHERE news_analysis.qualified_name(v) IS NOT NULL;
+      IF names IS NOT NULL THEN
+        EXECUTE format('DROP VIEW IF EXISTS %s', names);
+      END IF;
+      SELECT string_agg(news_analysis.qualified_name(v), ', ') INTO names
+        FROM unnest(ARRAY[t.quotes_table, t.speakers_table, t.vote_events_table]) v
+       WHERE news_analysis.qualified_name(v) IS NOT NULL;
+      IF names IS NOT NULL THEN
+        EXECUTE format('DROP TABLE IF EXISTS %s', names);
+      END IF;
+      DELETE FROM news_analysis.failures f WHERE f.source = t.source;
+      DELETE FROM news_analysis.tracked r WHERE r.source = t.source;
+    EXCEPTION WHEN OTHERS THEN
+      -- never block the user's DROP over our clean-up
+      RAISE WARNING 'news_analysis could not remove the derived tables of a dropped table: %', SQLERRM
+        USING HINT = 'Drop them by hand and delete the row from news_analysis.tracked.';
+    END;
+  END LOOP;
+END
+$fn$;
+COMMENT ON FUNCTION news_analysis.on_drop() IS
+  'event trigger: when a tracked table is dropped, drops its derived tables and views and forgets it';
+
+CREATE EVENT TRIGGER news_analysis_drop ON sql_drop
+  EXECUTE FUNCTION news_analysis.on_drop();
+COMMENT ON EVENT TRIGGER news_analysis_drop IS
+  'drops the derived tables and views of a tracked table dropped without news_analysis.untrack()';

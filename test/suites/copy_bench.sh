@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# COPY throughput into a tracked table versus an untracked one, in one run:
+# the BBC corpus (../shared/data/corpora/bbc.jsonl, 2,225 articles, 5 MB)
+# copied into two identical tables, one of them tracked by news_analysis
+# (quotes, speakers and vote events written by the trigger).
+#
+# Target: tracked at least half the rows per second of untracked.  The check
+# that fails the suite is a ratchet floor (FLOOR below, raise it as the
+# trigger gets faster), so that a slowdown is caught.
+#   NA_COPY_BENCH_ROUNDS=3  rounds per table (the best round counts)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+corpus=../shared/data/corpora/bbc.jsonl
+FLOOR=${NA_COPY_BENCH_FLOOR:-0.15}
+TARGET=0.50
+rounds=${NA_COPY_BENCH_ROUNDS:-3}
+
+if [[ ! -f $corpus ]]; then
+  echo "copy_bench: skipped: $corpus is absent (shared/ is not beside the project)"
+  exit 0
+fi
+
+export PGDATABASE=na_copy_bench
+dropdb --if-exists "$PGDATABASE"
+createdb "$PGDATABASE"
+tsv=$(mktemp /tmp/na_copy_bench.XXXXXX.tsv)
+trap 'dropdb --if-exists "$PGDATABASE" || true; rm -f "$tsv"' EXIT
+chmod 644 "$tsv"
+
+# the corpus as COPY text (one row per article), made once
+psql -X -q -v ON_ERROR_STOP=1 <<SQL
+CREATE EXTENSION news_analysis;
+CREATE TEMP TABLE lines (line text);
+\copy lines FROM '$(realpath "$corpus")' WITH (FORMAT csv, QUOTE E'\x01', DELIMITER E'\x02')
+\copy (SELECT row_number() OVER (), j->>'id', j->>'title', j->>'text' FROM (SELECT line::jsonb AS j FROM lines) l) TO '$tsv'
+CREATE TABLE plain (n integer PRIMARY KEY, id text, title text, body text);
+CREATE TABLE tracked (n integer PRIMARY KEY, id text, title text, body text);
+SELECT news_analysis.track('tracked', 'body', 'n') \\gset
+SQL
+rows=$(wc -l <"$tsv")
+bytes=$(stat -c %s "$tsv")
+
+# copy_ms TABLE: milliseconds of one \copy into an emptied table (psql \timing)
+copy_ms() {
+  psql -X -q -v ON_ERROR_STOP=1 -c "TRUNCATE $1" -c '\timing on' -c "\\copy $1 FROM '$tsv'" |
+    sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | tail -n 1
+}
+
+best_plain= best_tracked=
+for ((r = 1; r <= rounds; r++)); do
+  p=$(copy_ms plain); t=$(copy_ms tracked)
+  echo "copy_bench: round $r: untracked ${p} ms, tracked ${t} ms"
+  best_plain=$(awk -v a="$p" -v b="${best_plain:-1e99}" 'BEGIN {print (a < b) ? a : b}')
+  best_tracked=$(awk -v a="$t" -v b="${best_tracked:-1e99}" 'BEGIN {print (a < b) ? a : b}')
+done
+
+# where the time goes: the analysers alone, through their SQL functions
+# (each scans the text itself; the trigger scans once for all of them)
+query_ms() {
+  psql -X -q -v ON_ERROR_STOP=1 -c '\timing on' -c "$1" |
+    sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | tail -n 1
+}
+scan_ms=$(query_ms "SELECT count(*) FROM plain, news_analysis.sentences(body)")
+quotes_ms=$(query_ms "SELECT count(*) FROM plain, news_analysis.quotes(body)")
+votes_ms=$(query_ms "SELECT count(*) FROM plain, news_analysis.vote_events(body)")
+echo "copy_bench: analysers alone: scan ${scan_ms} ms, scan+quotes ${quotes_ms} ms, scan+vote events ${votes_ms} ms"
+
+read -r quotes speakers votes failures < <(psql -X -At -F ' ' -c \
+  "SELECT (SELECT count(*) FROM tracked_quotes), (SELECT count(*) FROM tracked_speakers),
+          (SELECT count(*) FROM tracked_vote_events), (SELECT count(*) FROM news_analysis.failures)")
+
+awk -v rows="$rows" -v bytes="$bytes" -v p="$best_plain" -v t="$best_tracked" \
+    -v floor="$FLOOR" -v target="$TARGET" -v q="$quotes" -v s="$speakers" -v v="$votes" -v f="$failures" '
+BEGIN {
+  prate = rows / (p / 1000); trate = rows / (t / 1000); ratio = trate / prate
+  printf "copy_bench: %d articles, %.1f MB (best of rounds)\n", rows, bytes / 1e6
+  printf "copy_bench: untracked %8.1f ms  %9.0f rows/s  %6.1f MB/s\n", p, prate, bytes / 1e6 / (p / 1000)
+  printf "copy_bench: tracked   %8.1f ms  %9.0f rows/s  %6.1f MB/s  (%d quotes, %d speakers, %d vote events, %d failures)\n", \
+    t, trate, bytes / 1e6 / (t / 1000), q, s, v, f
+  printf "copy_bench: tracked/untracked = %.2f (target >= %.2f, %s; floor %.2f)\n", ratio, target, \
+    (ratio >= target) ? "met" : "not met", floor
+  ok = (ratio >= floor && q > 0 && f == 0)
+  printf "copy_bench: %d passed, %d failed\n", ok, !ok
+  exit !ok
+}'
