@@ -200,6 +200,17 @@ SELECT article_key, text FROM again_quotes ORDER BY 1;
 SELECT news_analysis.untrack('again');
 DROP TABLE again;
 
+-- CREATE EXTENSION makes no trigger of any kind (so Citus can propagate it);
+-- the drop clean-up is an event trigger a superuser turns on, once, and it
+-- then belongs to the extension
+SELECT count(*) AS event_triggers FROM pg_event_trigger;
+SELECT news_analysis.enable_drop_cleanup();
+SELECT news_analysis.enable_drop_cleanup();
+SELECT evtname, evtevent, evtenabled FROM pg_event_trigger;
+SELECT count(*) AS extension_members FROM pg_depend
+ WHERE classid = 'pg_event_trigger'::regclass AND deptype = 'e'
+   AND refobjid = (SELECT oid FROM pg_extension WHERE extname = 'news_analysis');
+
 -- dropping a tracked table drops its derived tables too
 CREATE TABLE dropped (id integer PRIMARY KEY, body text);
 INSERT INTO dropped VALUES (1, '“Soon gone,” said Ann Lee.');

@@ -517,7 +517,29 @@ $fn$;
 COMMENT ON FUNCTION news_analysis.on_drop() IS
   'event trigger: when a tracked table is dropped, drops its derived tables and views and forgets it';
 
-CREATE EVENT TRIGGER news_analysis_drop ON sql_drop
-  EXECUTE FUNCTION news_analysis.on_drop();
-COMMENT ON EVENT TRIGGER news_analysis_drop IS
-  'drops the derived tables and views of a tracked table dropped without news_analysis.untrack()';
+-- The install script creates no trigger of any kind, so that Citus can
+-- propagate CREATE EXTENSION to its workers; a superuser turns the clean-up on.
+CREATE FUNCTION news_analysis.enable_drop_cleanup()
+  RETURNS void
+  LANGUAGE plpgsql
+  SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_event_trigger WHERE evtname = 'news_analysis_drop') THEN
+    RETURN;
+  END IF;
+  IF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
+    RAISE EXCEPTION 'permission denied to enable news_analysis drop clean-up'
+      USING ERRCODE = 'insufficient_privilege',
+            HINT = 'A superuser must run SELECT news_analysis.enable_drop_cleanup().';
+  END IF;
+  CREATE EVENT TRIGGER news_analysis_drop ON sql_drop
+    EXECUTE FUNCTION news_analysis.on_drop();
+  COMMENT ON EVENT TRIGGER news_analysis_drop IS
+    'drops the derived tables and views of a tracked table dropped without news_analysis.untrack()';
+  -- a member of the extension, so DROP EXTENSION removes it too
+  ALTER EXTENSION news_analysis ADD EVENT TRIGGER news_analysis_drop;
+END
+$fn$;
+COMMENT ON FUNCTION news_analysis.enable_drop_cleanup() IS
+  'superuser, once per database: creates the event trigger news_analysis_drop, so that dropping a tracked table drops its derived tables and views (not done by CREATE EXTENSION, which creates no trigger, for Citus)';
