@@ -3,6 +3,7 @@
  */
 #include "postgres.h"
 
+#include "funcapi.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
@@ -127,4 +128,40 @@ na_pg_slice(const na_pg_text *doc, uint32 start, uint32 len)
 	if (server != doc->utf8 + start)
 		pfree(server);
 	return result;
+}
+
+void
+na_pg_srf_begin(na_pg_srf *srf, FunctionCallInfo fcinfo, unsigned scan_options)
+{
+	text	   *input = PG_GETARG_TEXT_PP(0);
+
+	InitMaterializedSRF(fcinfo, 0);
+	srf->rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	srf->rows = 0;
+	srf->docctx = na_pg_document_context();
+	srf->callerctx = MemoryContextSwitchTo(srf->docctx);
+	na_pg_mem_init(&srf->mem, srf->docctx);
+	na_pg_text_init(&srf->text, input);
+	na_pg_check_status(na_scan(&srf->doc, srf->text.utf8, srf->text.utf8_len,
+							   srf->text.scan_options | scan_options, &srf->mem));
+	srf->rowctx = AllocSetContextCreate(srf->docctx, "news_analysis row",
+										ALLOCSET_SMALL_SIZES);
+	MemoryContextSwitchTo(srf->rowctx);
+}
+
+void
+na_pg_srf_put(na_pg_srf *srf, Datum *values, bool *nulls)
+{
+	tuplestore_putvalues(srf->rsinfo->setResult, srf->rsinfo->setDesc, values, nulls);
+	MemoryContextReset(srf->rowctx);
+	/* storing rows never checks for interrupts: a timeout must stop a long text */
+	if ((++srf->rows & 4095) == 0)
+		CHECK_FOR_INTERRUPTS();
+}
+
+void
+na_pg_srf_end(na_pg_srf *srf)
+{
+	MemoryContextSwitchTo(srf->callerctx);
+	MemoryContextDelete(srf->docctx);
 }

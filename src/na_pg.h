@@ -8,6 +8,7 @@
 #include "postgres.h"
 
 #include "fmgr.h"
+#include "nodes/execnodes.h"
 #include "utils/memutils.h"
 
 #include "na_scan.h"
@@ -43,5 +44,32 @@ void		na_pg_check_status(na_status status);
 
 /* A child memory context for one document's analysis. */
 MemoryContext na_pg_document_context(void);
+
+/*
+ * One document on its way to SQL rows in a materialize-mode set-returning
+ * function: the scan and analysis live in docctx, each row's datums in
+ * rowctx, which na_pg_srf_put resets.  Every SRF of the extension follows
+ * begin, analyse into srf->mem, put each row, end.
+ */
+typedef struct na_pg_srf
+{
+	ReturnSetInfo *rsinfo;
+	MemoryContext docctx;
+	MemoryContext rowctx;
+	MemoryContext callerctx;
+	na_mem		mem;
+	na_pg_text	text;
+	na_doc		doc;
+	uint32		rows;
+} na_pg_srf;
+
+/* Set up the result, scan argument 0; leaves CurrentMemoryContext = rowctx. */
+void		na_pg_srf_begin(na_pg_srf *srf, FunctionCallInfo fcinfo, unsigned scan_options);
+
+/* Store one row and free what it allocated; checks for interrupts now and then. */
+void		na_pg_srf_put(na_pg_srf *srf, Datum *values, bool *nulls);
+
+/* Free the document and return to the caller's memory context. */
+void		na_pg_srf_end(na_pg_srf *srf);
 
 #endif							/* NA_PG_H */

@@ -85,55 +85,30 @@ slice_datum(slice_buffer *buf, const na_pg_text *doc, uint32 start, uint32 len,
 Datum
 na_tokenize(PG_FUNCTION_ARGS)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	text	   *input = PG_GETARG_TEXT_PP(0);
-	MemoryContext docctx;
-	MemoryContext rowctx;
-	MemoryContext oldctx;
-	na_pg_text	doc_text;
-	na_mem		mem;
-	na_doc		doc;
+	na_pg_srf	srf;
 	slice_buffer buf = {NULL, 0, pg_database_encoding_max_length() == 1};
 
-	InitMaterializedSRF(fcinfo, 0);
-	docctx = na_pg_document_context();
-	oldctx = MemoryContextSwitchTo(docctx);
-	na_pg_mem_init(&mem, docctx);
-	na_pg_text_init(&doc_text, input);
-	na_pg_scan(&doc, &doc_text, &mem);
-	/* rows allocate only when the text must be converted to the server encoding */
-	rowctx = !needs_conversion(&doc_text, &buf) ? NULL :
-		AllocSetContextCreate(docctx, "news_analysis row", ALLOCSET_SMALL_SIZES);
-
-	for (uint32 i = 0; i < doc.ntokens; i++)
+	na_pg_srf_begin(&srf, fcinfo, 0);
+	/* the reused slice buffer must outlive the row context */
+	MemoryContextSwitchTo(srf.docctx);
+	for (uint32 i = 0; i < srf.doc.ntokens; i++)
 	{
-		const na_token *t = &doc.tokens[i];
+		const na_token *t = &srf.doc.tokens[i];
 		Datum		values[TOKEN_COLUMNS];
 		bool		nulls[TOKEN_COLUMNS] = {0};
-
-		/* storing rows never checks for interrupts: a timeout must stop a long text */
-		if ((i & 4095) == 4095)
-			na_check_interrupts(&mem);
-		/* a converted token's text lives only until its row is stored */
-		if (rowctx)
-			MemoryContextSwitchTo(rowctx);
 
 		values[0] = Int32GetDatum((int32) i + 1);
 		values[1] = Int32GetDatum((int32) t->sentence + 1);
 		values[2] = Int32GetDatum((int32) t->paragraph + 1);
 		values[3] = kind_datum(t->kind);
-		values[4] = slice_datum(&buf, &doc_text, t->start, t->len, t->cstart, t->clen);
+		values[4] = slice_datum(&buf, &srf.text, t->start, t->len, t->cstart, t->clen);
 		values[5] = Int32GetDatum((int32) t->cstart + 1);
 		values[6] = Int32GetDatum((int32) t->clen);
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
-		if (rowctx)
-		{
-			MemoryContextSwitchTo(docctx);
-			MemoryContextReset(rowctx);
-		}
+		na_pg_srf_put(&srf, values, nulls);
+		if (needs_conversion(&srf.text, &buf))
+			pfree(DatumGetPointer(values[4]));
 	}
-	MemoryContextSwitchTo(oldctx);
-	MemoryContextDelete(docctx);
+	na_pg_srf_end(&srf);
 	return (Datum) 0;
 }
 
@@ -144,41 +119,27 @@ na_tokenize(PG_FUNCTION_ARGS)
 Datum
 na_sentences(PG_FUNCTION_ARGS)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	text	   *input = PG_GETARG_TEXT_PP(0);
-	MemoryContext docctx;
-	MemoryContext oldctx;
-	na_pg_text	doc_text;
-	na_mem		mem;
-	na_doc		doc;
+	na_pg_srf	srf;
 	slice_buffer buf = {NULL, 0, pg_database_encoding_max_length() == 1};
 
-	InitMaterializedSRF(fcinfo, 0);
-	docctx = na_pg_document_context();
-	oldctx = MemoryContextSwitchTo(docctx);
-	na_pg_mem_init(&mem, docctx);
-	na_pg_text_init(&doc_text, input);
-	na_pg_scan(&doc, &doc_text, &mem);
-
-	for (uint32 i = 0; i < doc.nsentences; i++)
+	na_pg_srf_begin(&srf, fcinfo, 0);
+	MemoryContextSwitchTo(srf.docctx);
+	for (uint32 i = 0; i < srf.doc.nsentences; i++)
 	{
-		const na_sentence *s = &doc.sentences[i];
+		const na_sentence *s = &srf.doc.sentences[i];
 		Datum		values[SENTENCE_COLUMNS];
 		bool		nulls[SENTENCE_COLUMNS] = {0};
 
-		if ((i & 4095) == 4095)
-			na_check_interrupts(&mem);
 		values[0] = Int32GetDatum((int32) i + 1);
 		values[1] = Int32GetDatum((int32) s->paragraph + 1);
 		values[2] = Int32GetDatum((int32) s->cstart + 1);
 		values[3] = Int32GetDatum((int32) s->clen);
-		values[4] = slice_datum(&buf, &doc_text, s->start, s->len, s->cstart, s->clen);
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		values[4] = slice_datum(&buf, &srf.text, s->start, s->len, s->cstart, s->clen);
+		na_pg_srf_put(&srf, values, nulls);
 		/* a converted sentence was allocated for its row alone */
-		if (needs_conversion(&doc_text, &buf))
+		if (needs_conversion(&srf.text, &buf))
 			pfree(DatumGetPointer(values[4]));
 	}
-	MemoryContextSwitchTo(oldctx);
-	MemoryContextDelete(docctx);
+	na_pg_srf_end(&srf);
 	return (Datum) 0;
 }
