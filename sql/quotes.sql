@@ -69,3 +69,41 @@ SELECT count(*) FROM news_analysis.quotes('No one is quoted in this sentence.');
 SELECT count(*) FROM news_analysis.quotes(NULL);
 SELECT count(*) FROM news_analysis.quotes('');
 SELECT count(*) FROM news_analysis.quotes('“');
+
+-- a role phrase in apposition after the quote names the speaker, whatever
+-- the cue and order: Britain’s ambassador, X, told / the French ambassador,
+-- X, said / added China’s deputy ambassador, X
+SELECT ordinal, speaker, speaker_mention, cue, attribution
+FROM news_analysis.quotes(E'“The convoys must move tonight,” Britain’s ambassador, Eleanor Whitcombe, told the council.\n\n'
+  '“We will not wait,” the French ambassador, Marc Lavigne, said after the vote.\n\n'
+  '“This text is unbalanced,” added China’s deputy ambassador, Wang Lei, on Friday.\n\n'
+  '“It was a long night,” said the Irish envoy, Siobhan Kerr.\n\n'
+  '“Nobody won,” said Florida’s Rick Dunmore, a veteran strategist.');
+
+-- a capitalized first word of a quote-and-cue paragraph is no headline:
+-- “Private,” said Rosa Lind. has a speaker, as every quote naming a person must
+SELECT ordinal, speaker, speaker_mention, attribution
+FROM news_analysis.quotes(E'“Private,” said Rosa Lind.\n\n“Closed,” Tom Hale said.');
+SELECT count(*) AS person_mentions_without_speaker
+FROM news_analysis.quotes(E'“Private,” said Rosa Lind.\n\nThe mayor, Ann Ivo, said it was “fine”.\n\n“Yes,” said Dr. Omar Ali.') q
+WHERE q.speaker_mention IS NOT NULL AND q.speaker IS NULL AND q.attribution IN ('name', 'according_to');
+
+-- French, Spanish, German, Italian and Portuguese cues and honorifics;
+-- a sentence-initial function word (Pour, El) is never part of a name
+SELECT ordinal, speaker, speaker_mention, cue, attribution, text
+FROM news_analysis.quotes(E'« Les pistes seront prêtes en mai », a déclaré la maire, Claire Vasseur, après le vote.\n\n'
+  'Pour Bernard Lemaire, chef du groupe d’opposition, « le projet est mal financé ».\n\n'
+  '«El agua es de todos», afirmó la consejera de Medio Ambiente, Lucía Ferrer, durante el debate.\n\n'
+  'El portavoz de la oposición, Andrés Molina, calificó la norma de «un impuesto disfrazado».\n\n'
+  '„Wir brauchen mehr Zeit“, sagte die Bürgermeisterin, Anna Keller.\n\n'
+  '«Il bilancio è in ordine», ha detto il sindaco, Paolo Russo.\n\n'
+  '«A obra começa em junho», disse a prefeita, Ana Costa.\n\n'
+  'Le budget sera tenu, selon M. Dupuis. « Nous paierons tous », a dit M. Dupuis.\n\n'
+  '«Hay que esperar», dijo el Sr. Ruiz, según el diario.');
+
+-- a title before a name is the role, not part of the canonical name; the
+-- relative "who" after an apposition means the named person
+SELECT ordinal, speaker, speaker_mention, attribution
+FROM news_analysis.quotes(E'“The roads are safe,” Councillor Dana Whitfield said. Whitfield added, “We checked them twice.”\n\n'
+  '“Aid must move now,” according to Amara Diallo, the office’s spokesperson, who said the trucks would leave “the moment the guns stop”.\n\n'
+  'The chair of the talks, Ambassador Kofi Mensah of Ghana, was blunt: “Nobody yet agrees on who pays.”');

@@ -16,3 +16,16 @@ FROM (VALUES ('Senator Hugh Blake criticized Dr. Mara Field. “She is wrong,”
 
 SELECT count(*) FROM news_analysis.speakers(NULL);
 SELECT count(*) FROM news_analysis.speakers('“A quote nobody says.”');
+
+-- roles from titles and appositions: before an honorific, with the role's
+-- modifiers (the housing secretary), in other languages (la consejera de
+-- Medio Ambiente), and never a possessive pronoun as affiliation (Its)
+SELECT name, role, affiliation, aliases, gender
+FROM news_analysis.speakers(E'The housing secretary, Ms. Priya Raman, said the plan was “fully funded”.\n\n'
+  'Its chief executive, Ms. Joanne Pike, called the cuts “a hammer blow”.\n\n'
+  '“The roads are safe,” Councillor Dana Whitfield said.\n\n'
+  '“It is a mistake,” Britain’s ambassador, Eleanor Whitcombe, told the council.\n\n'
+  '«El agua es de todos», afirmó la consejera de Medio Ambiente, Lucía Ferrer.\n\n'
+  '« Nous paierons tous », a dit M. Dupuis.\n\n'
+  '“Nobody won,” said M. Dane Waters.\n\n'
+  'The chair of the talks, Ambassador Kofi Mensah of Ghana, was blunt: “Nobody agrees.”');

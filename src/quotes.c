@@ -11,6 +11,7 @@
 #include "catalog/pg_type.h"
 #include "funcapi.h"
 #include "mb/pg_wchar.h"
+#include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 
@@ -146,6 +147,8 @@ na_quotes(PG_FUNCTION_ARGS)
 		Datum		values[NA_QUOTE_NATTS];
 		bool		nulls[NA_QUOTE_NATTS];
 
+		if ((i & 4095) == 4095)
+			CHECK_FOR_INTERRUPTS(); /* storing rows never checks: a timeout must stop */
 		MemoryContextSwitchTo(rowctx);
 		na_pg_quote_values(&result, i, &doc_text, values, nulls);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
@@ -183,6 +186,8 @@ na_speakers(PG_FUNCTION_ARGS)
 		Datum		values[NA_SPEAKER_NATTS];
 		bool		nulls[NA_SPEAKER_NATTS];
 
+		if ((i & 4095) == 4095)
+			CHECK_FOR_INTERRUPTS(); /* storing rows never checks: a timeout must stop */
 		MemoryContextSwitchTo(rowctx);
 		na_pg_speaker_values(&result, i, &doc_text, values, nulls);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);

@@ -41,6 +41,8 @@ typedef enum q_lex
 	LEX_RUN_BREAKERS,
 	LEX_NAME_PARTICLES,
 	LEX_NAME_SUFFIXES,
+	LEX_FOREIGN_OPENERS,
+	LEX_ACCORDING,
 	LEX_COUNT
 } q_lex;
 
@@ -81,17 +83,73 @@ typedef struct qctx
 	na_vec		mentions;		/* q_mention, in text order */
 	na_vec		entities;		/* q_entity */
 	uint8_t    *in_quote;		/* per token: inside a quote's marks */
-	uint32_t   *mention_at;
-	uint64_t   *lexmask;		/* per token: lexicons it is in, 0 = not looked up */		/* per token: mention index + 1 covering it, 0 = none */
+	uint32_t   *mention_at;		/* per token: mention index + 1 covering it, 0 = none */
+	uint32_t   *lexmask;		/* per token: lexicons it is in, 0 = not looked up */
+	uint32_t   *key_heads;		/* entities by name key: node index + 1, 0 = none */
+	na_vec		key_nodes;		/* q_key_node chains of key_heads */
 	int			failed;
 } qctx;
 
+#define Q_LEX_BIT(lex) (UINT32_C(1) << (lex))
+
+/* quote_lex.c: look token i up in every word list (and cache the mask) */
+uint32_t	q_lex_fill(const qctx *q, uint32_t i);
+
+/*
+ * The helpers below run on nearly every token of every article, so they are
+ * inline: a call per token cost as much as the checks themselves.
+ */
+
+/* The word lists token i is in, as Q_LEX_BIT bits. */
+static inline uint32_t
+q_lexmask(const qctx *q, uint32_t i)
+{
+	uint32_t	m;
+
+	if (i >= q->doc->ntokens)
+		return 0;
+	if (q->lexmask == NULL || (m = q->lexmask[i]) == 0)
+		return q_lex_fill(q, i);
+	return m;
+}
+
+static inline int
+q_in(const qctx *q, uint32_t i, q_lex lex)
+{
+	return (int) ((q_lexmask(q, i) >> lex) & 1);
+}
+
+static inline int
+q_is_word(const qctx *q, uint32_t i)
+{
+	return i < q->doc->ntokens && q->doc->tokens[i].kind == NA_TK_WORD;
+}
+
+static inline int
+q_is_cap(const qctx *q, uint32_t i)
+{
+	const na_token *t;
+
+	if (i >= q->doc->ntokens)
+		return 0;
+	t = &q->doc->tokens[i];
+	return (t->kind == NA_TK_WORD || t->kind == NA_TK_INITIAL ||
+			t->kind == NA_TK_ABBREV) && (t->flags & NA_TF_CAPITALIZED);
+}
+
+static inline int
+q_is_punct(const qctx *q, uint32_t i, char c)
+{
+	const na_token *t;
+
+	if (i >= q->doc->ntokens)
+		return 0;
+	t = &q->doc->tokens[i];
+	return t->kind == NA_TK_PUNCT && t->len == 1 && q->doc->text[t->start] == c;
+}
+
 /* token helpers (quotes.c) */
 int			q_is(const qctx *q, uint32_t i, const char *word);
-int			q_in(const qctx *q, uint32_t i, q_lex lex);
-int			q_is_word(const qctx *q, uint32_t i);
-int			q_is_cap(const qctx *q, uint32_t i);
-int			q_is_punct(const qctx *q, uint32_t i, char c);
 int			q_possessive(const qctx *q, uint32_t i);
 int			q_same_base(const qctx *q, uint32_t a, uint32_t b);
 na_quote_span q_span(const qctx *q, uint32_t first, uint32_t last);

@@ -51,7 +51,10 @@ static const char *const speech_verbs[] = {
 	"cracked", "noted", "grumbled", "wrote", "declares", "asserted", "asserts",
 	"relayed", "explained", "insist", "tweeted", "preached", "pressed",
 	"pontificated", "ranted", "raged", "griped", "jabbed", "teased", "taunted",
-	"warned", "wrote", NULL
+	"warned", "wrote", 
+	/* other languages */
+	"déclaré", "dit", "affirmé", "ajouté", "expliqué", "estimé", "souligné", "indiqué", "précisé", "assuré", "répondu", "confié", "annoncé", "lancé", "dijo", "afirmó", "declaró", "explicó", "añadió", "aseguró", "señaló", "indicó", "sostuvo", "advirtió", "sagte", "sagt", "erklärte", "betonte", "meinte", "detto", "dichiarato", "affermato", "spiegato", "aggiunto", "disse", "afirmou", "declarou", "explicou", "acrescentou",
+	NULL
 };
 
 /* verbs that attribute a quoted phrase inside paraphrase: called it “…” */
@@ -79,7 +82,10 @@ static const char *const phrase_verbs[] = {
 	"framed", "portrayed", "characterizing", "promising", "pledging", "vowing",
 	"warning", "explaining", "arguing", "claiming", "insisting", "noting",
 	"adding", "saying", "telling", "asking", "writing", "reporting", "rated",
-	"rates", "ruled", "rules", "deemed", NULL
+	"rates", "ruled", "rules", "deemed", 
+	/* other languages */
+	"calificó", "qualifié", "qualifiée", "dénoncé", "denunció", "criticó", "definió", "bezeichnete", "definito", "chamou",
+	NULL
 };
 
 static const char *const tail_prepositions[] = {"of", "in", "at", "for", "from", "with", NULL};
@@ -255,10 +261,16 @@ static const char *const q_stop_caps[] = {
 };
 
 /* titles before a name; the honorifics among them make aliases, not roles */
-static const char *const honorifics_male[] = {"mr.", "mr", "sir", "lord", "king", "prince", NULL};
+static const char *const honorifics_male[] = {"mr.", "mr", "sir", "lord", "king", "prince", 
+	/* other languages */
+	"m.", "monsieur", "señor", "sr", "herr", "signor", "senhor",
+	NULL};
 
 static const char *const honorifics_female[] = {
-	"ms.", "ms", "mrs.", "mrs", "miss", "dame", "lady", "queen", "princess", "madam", NULL
+	"ms.", "ms", "mrs.", "mrs", "miss", "dame", "lady", "queen", "princess", "madam", 
+	/* other languages */
+	"mme", "mme.", "madame", "señora", "sra", "frau", "signora", "senhora",
+	NULL
 };
 
 static const char *const honorifics_neutral[] = {"dr.", "dr", "mx.", "prof.", NULL};
@@ -274,7 +286,11 @@ static const char *const titles[] = {
 	"sheriff", "councilman", "councilwoman", "assemblyman", "assemblywoman",
 	"lieutenant", "colonel", "sergeant", "captain", "admiral", "professor",
 	"former", "state", "sens.", "reps.", "gen", "cardinal", "bishop", "leader",
-	"whip", "spokesman", "spokeswoman", NULL
+	"whip", "spokesman", "spokeswoman", 
+	/* other languages */
+	"councillor", "councilor", "alderman", "alderwoman", "maire", "ministre", "porte-parole", "présidente", "président", "consejera", "consejero", "portavoz", "alcalde", "alcaldesa", "presidenta", "ministra", "ministro", "sindaco", "prefeito", "bürgermeister", "bürgermeisterin", "sprecher", "sprecherin", "député", "députée", "diputado", "diputada", "senador", "senadora", "chef", "jefe", "jefa", "dirigeant", "dirigeante", "directeur", "directrice",
+	"directora", "portavoce", "sprecherin",
+	NULL
 };
 
 static const char *const role_nouns[] = {
@@ -296,6 +312,10 @@ static const char *const role_nouns[] = {
 	"sheriff", "councilman", "councilwoman", "lawmaker", "legislator",
 	"campaigner", "volunteer", "voter", "organiser", "partner", "owner",
 	"treasurer", "counsel", "staffer", "operative", "chairs", "governor-elect",
+	
+	/* other languages */
+	"councillor", "councilor", "alderman", "alderwoman", "maire", "ministre", "porte-parole", "présidente", "président", "consejera", "consejero", "portavoz", "alcalde", "alcaldesa", "presidenta", "ministra", "ministro", "sindaco", "prefeito", "bürgermeister", "bürgermeisterin", "sprecher", "sprecherin", "député", "députée", "diputado", "diputada", "senador", "senadora", "chef", "jefe", "jefa", "dirigeant", "dirigeante", "directeur", "directrice",
+	"directora", "portavoce", "sprecherin",
 	NULL
 };
 
@@ -334,6 +354,22 @@ static const char *const name_particles[] = {
 	"den", "ibn", "dos", "das", NULL
 };
 
+/* function words of French, Spanish, German, Italian and Portuguese that open
+ * sentences: never the first word of a name (“Pour Bernard Lemaire, …”) */
+static const char *const foreign_openers[] = {
+	"pour", "el", "la", "le", "les", "los", "las", "der", "die", "das", "il",
+	"lo", "selon", "según", "laut", "secondo", "segundo", "dans", "avec", "para",
+	"por", "con", "en", "au", "aux", "du", "des", "del", "una", "un", "une",
+	"ein", "eine", "mais", "pero", "aber", "ma", "mas", "et", "y", "und", "e",
+	"sur", "sous", "chez", "après", "avant", "según", "durante", "für", "mit",
+	"nach", "bei", "per", "ao", "na", "no", NULL
+};
+
+/* “according to” in other languages: one word */
+static const char *const according_words[] = {
+	"selon", "según", "laut", "secondo", "segundo", NULL
+};
+
 static const char *const name_suffixes[] = {"jr.", "sr.", "jr", "sr", "ii", "iii", NULL};
 
 static const struct
@@ -370,21 +406,56 @@ static const struct
 	{run_breakers, LEX_RUN_BREAKERS},
 	{name_particles, LEX_NAME_PARTICLES},
 	{name_suffixes, LEX_NAME_SUFFIXES},
+	{foreign_openers, LEX_FOREIGN_OPENERS},
+	{according_words, LEX_ACCORDING},
 };
 
-#define LEX_SLOTS 4096			/* power of two, well above the words listed */
-#define LEX_WORD_MAX 24			/* longer tokens are in no list */
-#define LEX_DONE (UINT64_C(1) << 63)	/* the token was looked up */
+#define LEX_SLOTS 2048			/* power of two, above the distinct words listed */
+#define LEX_WORD_MAX 16			/* bytes; no listed word is longer */
+#define LEX_DONE (UINT32_C(1) << 31)	/* the token was looked up */
 
+/*
+ * The word is kept in the slot, zero-padded: the whole table (48 kB) stays
+ * in cache and a probe compares two words instead of chasing a pointer.
+ */
 typedef struct lex_slot
 {
-	const char *word;
-	uint32_t	len;
-	uint64_t	mask;
+	uint64_t	key[2];			/* the word, zero-padded to 16 bytes */
+	uint32_t	mask;			/* Q_LEX_BIT of the lists holding it */
+	uint32_t	len;			/* 0 = empty slot */
 } lex_slot;
 
+_Static_assert(LEX_COUNT <= 31, "lexicon masks are 31 bits and a looked-up bit");
+
 static lex_slot lex_table[LEX_SLOTS];
+
+/* a word of len <= LEX_WORD_MAX bytes as a zero-padded key */
+static inline void
+lex_key(const unsigned char *word, uint32_t len, uint64_t key[2])
+{
+	unsigned char buf[LEX_WORD_MAX] = {0};
+
+	memcpy(buf, word, len);
+	memcpy(key, buf, LEX_WORD_MAX);
+}
+
+/*
+ * second_letters[len][c0 - 'a']: bit c1 - 'a' (bit 26 for anything but a
+ * letter, or no second byte) is set when a listed word of len bytes starts
+ * with letters c0 c1.  Every listed word starts with a letter, so most
+ * tokens that reach a lookup (names, numbers) are rejected without hashing.
+ */
+static uint32_t second_letters[LEX_WORD_MAX + 1][26];
 static int	lex_ready;
+
+/* bit of a second byte in second_letters: a-z (either case), else 26 */
+static inline uint32_t
+letter_bit(char c)
+{
+	unsigned char l = (unsigned char) c | 0x20;
+
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ? (uint32_t) (l - 'a') : 26;
+}
 
 /* FNV-1a */
 static uint32_t
@@ -413,59 +484,79 @@ lex_build(void)
 		{
 			size_t		len = strlen(*w);
 			uint32_t	h = lex_hash(*w, len) & (LEX_SLOTS - 1);
+			uint64_t	key[2];
 
-			while (lex_table[h].word &&
-				   !(lex_table[h].len == len && memcmp(lex_table[h].word, *w, len) == 0))
+			if (len == 0 || len > LEX_WORD_MAX)
+				continue;		/* none is (a token that long is in no list) */
+			lex_key((const unsigned char *) *w, (uint32_t) len, key);
+			while (lex_table[h].len &&
+				   !(lex_table[h].len == len && lex_table[h].key[0] == key[0] &&
+					 lex_table[h].key[1] == key[1]))
 				h = (h + 1) & (LEX_SLOTS - 1);
-			lex_table[h].word = *w;
+			lex_table[h].key[0] = key[0];
+			lex_table[h].key[1] = key[1];
 			lex_table[h].len = (uint32_t) len;
-			lex_table[h].mask |= UINT64_C(1) << lexicons[l].lex;
+			lex_table[h].mask |= UINT32_C(1) << lexicons[l].lex;
+			if (len <= LEX_WORD_MAX && (*w)[0] >= 'a' && (*w)[0] <= 'z')
+				second_letters[len][(*w)[0] - 'a'] |= UINT32_C(1) << letter_bit(len > 1 ? (*w)[1] : 0);
 		}
 	}
 	lex_ready = 1;
 }
 
-static uint64_t
+static uint32_t
 lex_lookup(const qctx *q, uint32_t i)
 {
 	const na_token *t = &q->doc->tokens[i];
-	char		buf[LEX_WORD_MAX];
-	uint32_t	h;
+	const unsigned char *p;
+	unsigned char buf[LEX_WORD_MAX];
+	uint64_t	key[2];
+	uint32_t	h = 0x811C9DC5u;
+	uint32_t	len = t->len;
+	unsigned char c0;
+	unsigned char c1;
 
-	if ((t->kind != NA_TK_WORD && t->kind != NA_TK_ABBREV) || t->len > LEX_WORD_MAX)
+	if ((t->kind != NA_TK_WORD && t->kind != NA_TK_ABBREV && t->kind != NA_TK_INITIAL) ||
+		len > LEX_WORD_MAX || len == 0)
 		return 0;
 	if (!lex_ready)
 		lex_build();
-	for (uint32_t k = 0; k < t->len; k++)
+	p = (const unsigned char *) q->doc->text + t->start;
+	c0 = p[0] | 0x20;			/* ASCII letters to lower case */
+	if (c0 < 'a' || c0 > 'z' || (p[0] & 0x80))
+		return 0;
+	c1 = len > 1 ? p[1] : 0;
+	if (!(second_letters[len][c0 - 'a'] & (UINT32_C(1) << letter_bit((char) c1))))
+		return 0;
+	/* fold and hash in one pass (FNV-1a, as lex_hash) */
+	for (uint32_t k = 0; k < len; k++)
 	{
-		char		c = q->doc->text[t->start + k];
+		unsigned char c = p[k];
 
-		buf[k] = (c >= 'A' && c <= 'Z') ? (char) (c + 32) : c;
+		c = (c >= 'A' && c <= 'Z') ? (unsigned char) (c + 32) : c;
+		buf[k] = c;
+		h ^= c;
+		h *= 0x01000193u;
 	}
-	h = lex_hash(buf, t->len) & (LEX_SLOTS - 1);
-	while (lex_table[h].word)
+	h &= LEX_SLOTS - 1;
+	memset(buf + len, 0, LEX_WORD_MAX - len);
+	memcpy(key, buf, LEX_WORD_MAX);
+	while (lex_table[h].len)
 	{
-		if (lex_table[h].len == t->len && memcmp(lex_table[h].word, buf, t->len) == 0)
+		if (lex_table[h].key[0] == key[0] && lex_table[h].key[1] == key[1] &&
+			lex_table[h].len == len)
 			return lex_table[h].mask;
 		h = (h + 1) & (LEX_SLOTS - 1);
 	}
 	return 0;
 }
 
-int
-q_in(const qctx *q, uint32_t i, q_lex lex)
+uint32_t
+q_lex_fill(const qctx *q, uint32_t i)
 {
-	uint64_t	mask;
+	uint32_t	mask = lex_lookup(q, i);
 
-	if (i >= q->doc->ntokens)
-		return 0;
-	if (q->lexmask == NULL)
-		return (int) ((lex_lookup(q, i) >> lex) & 1);
-	mask = q->lexmask[i];
-	if (mask == 0)
-	{
-		mask = lex_lookup(q, i) | LEX_DONE;
-		q->lexmask[i] = mask;
-	}
-	return (int) ((mask >> lex) & 1);
+	if (q->lexmask != NULL)
+		q->lexmask[i] = mask | LEX_DONE;
+	return mask;
 }

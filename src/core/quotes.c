@@ -71,35 +71,6 @@ q_is(const qctx *q, uint32_t i, const char *word)
 	return i < q->doc->ntokens && na_token_is(q->doc, &q->doc->tokens[i], word);
 }
 
-int
-q_is_word(const qctx *q, uint32_t i)
-{
-	return i < q->doc->ntokens && q->doc->tokens[i].kind == NA_TK_WORD;
-}
-
-int
-q_is_cap(const qctx *q, uint32_t i)
-{
-	const na_token *t;
-
-	if (i >= q->doc->ntokens)
-		return 0;
-	t = &q->doc->tokens[i];
-	return (t->kind == NA_TK_WORD || t->kind == NA_TK_INITIAL ||
-			t->kind == NA_TK_ABBREV) && (t->flags & NA_TF_CAPITALIZED);
-}
-
-int
-q_is_punct(const qctx *q, uint32_t i, char c)
-{
-	const na_token *t;
-
-	if (i >= q->doc->ntokens)
-		return 0;
-	t = &q->doc->tokens[i];
-	return t->kind == NA_TK_PUNCT && t->len == 1 && q->doc->text[t->start] == c;
-}
-
 /* Does the token end in 's or ’s (or s')? */
 int
 q_possessive(const qctx *q, uint32_t i)
@@ -247,6 +218,28 @@ sentence_of(const qctx *q, uint32_t i)
 	uint32_t	s = q->doc->tokens[i].sentence;
 
 	return s < q->doc->nsentences ? &q->doc->sentences[s] : NULL;
+}
+
+/* "according to" (2 tokens), selon / según / laut / secondo (1), or 0 */
+static uint32_t
+according_at(const qctx *q, uint32_t k)
+{
+	uint32_t	m = q_lexmask(q, k);
+
+	if (m & Q_LEX_BIT(LEX_ACCORDING))
+		return 1;
+	/* "according" is a blocker: only those are compared */
+	if ((m & Q_LEX_BIT(LEX_NP_BLOCKERS)) && q_is(q, k, "according") && q_is(q, k + 1, "to"))
+		return 2;
+	return 0;
+}
+
+/* the auxiliary of a perfect cue: », a déclaré X / », ha detto X */
+static int
+perfect_aux(const qctx *q, uint32_t k)
+{
+	return q_is(q, k, "a") || q_is(q, k, "ha") || q_is(q, k, "hat") || q_is(q, k, "ont") ||
+		q_is(q, k, "han") || q_is(q, k, "hanno") || q_is(q, k, "tem");
 }
 
 /* ---- source mentions ---- */
@@ -408,6 +401,51 @@ skip_aux_backward(const qctx *q, uint32_t i, uint32_t floor)
 }
 
 /*
+ * Does a lower-case role noun head the mention [a, b] (la consejera de
+ * Medio Ambiente), rather than title a name (Democratic strategist David
+ * Axelrod)?
+ */
+static int
+role_head(const qctx *q, uint32_t a, uint32_t b)
+{
+	for (uint32_t k = a; k <= b; k++)
+		if (q_is_role_noun(q, k) && !q_is_cap(q, k) && (k == b || !q_is_cap(q, k + 1)))
+			return 1;
+	return 0;
+}
+
+/*
+ * The name in apposition after a role phrase [a, b]: “…,” the envoy, X,
+ * said / Britain’s ambassador, X, said / said the French ambassador, X.
+ * A role phrase is a description, or a name-like phrase ending in a role
+ * (Britain’s ambassador); "Florida’s Rick Wilson, a consultant" is none.
+ */
+static int
+appositive_name(const qctx *q, src_type type, uint32_t a, uint32_t b, uint32_t limit,
+				uint32_t *first, uint32_t *last)
+{
+	uint32_t	a2,
+				b2;
+
+	if (!q_is_punct(q, b + 1, ','))
+		return 0;
+	if (type == SRC_NAME)
+	{
+		if (q_is_cap(q, b) && !role_head(q, a, b) && !q_is_role_noun(q, b))
+			return 0;
+		if (!q_is_cap(q, b + 2) || q_in(q, b + 2, LEX_DETERMINERS))
+			return 0;
+	}
+	else if (type != SRC_NOMINAL)
+		return 0;
+	if (np_forward(q, b + 2, limit, &a2, &b2) != SRC_NAME)
+		return 0;
+	*first = a2;
+	*last = b2;
+	return 1;
+}
+
+/*
  * The subject of the sentence containing token tok (before tok): the first
  * mention after openers and an introductory phrase; "ROLE, NAME," gives NAME.
  */
@@ -421,6 +459,7 @@ sentence_subject(const qctx *q, uint32_t tok, uint32_t *first, uint32_t *last)
 				b,
 				a2,
 				b2;
+	uint32_t	comma;
 	src_type	type;
 	src_type	type2;
 
@@ -462,12 +501,25 @@ sentence_subject(const qctx *q, uint32_t tok, uint32_t *first, uint32_t *last)
 	type = np_forward(q, i, tok, &a, &b);
 	if (type == SRC_NONE)
 		return SRC_NONE;
+	/* The chair of the talks, Ambassador X of Ghana, ...: the role's
+	 * complement belongs to the role phrase */
+	comma = b + 1;
+	if (type == SRC_NOMINAL && q_is(q, comma, "of"))
+	{
+		uint32_t	c = comma + 1;
+
+		while (c < tok && c - comma <= 6 && q_is_word(q, c))
+			c++;
+		if (q_is_punct(q, c, ','))
+			comma = c;
+	}
 	/* the French ambassador, François Delattre, ... */
-	if (type != SRC_PRONOUN && q_is_punct(q, b + 1, ',') &&
-		(type2 = np_forward(q, b + 2, tok, &a2, &b2)) == SRC_NAME &&
-		(q_is_punct(q, b2 + 1, ',') || b2 + 1 == tok) &&
+	if (type != SRC_PRONOUN && q_is_punct(q, comma, ',') &&
+		(type2 = np_forward(q, comma + 1, tok, &a2, &b2)) == SRC_NAME &&
+		(q_is_punct(q, b2 + 1, ',') || b2 + 1 == tok ||
+		 (q_is(q, b2 + 1, "of") && q_is_cap(q, b2 + 2))) &&
 		(type == SRC_NOMINAL || q_possessive(q, b) || q_possessive(q, a) ||
-		 q_in(q, a, LEX_DETERMINERS) || q_is_role_noun(q, b)))
+		 q_in(q, a, LEX_DETERMINERS) || q_is_role_noun(q, b) || role_head(q, a, b)))
 	{
 		*first = a2;
 		*last = b2;
@@ -577,7 +629,7 @@ subject_before(const qctx *q, uint32_t k, uint32_t floor, uint32_t *first, uint3
 			type = np_backward(q, c - 1, floor, first, last);
 			if (type == SRC_NAME && !q_possessive(q, *last) &&
 				!q_in(q, *first, LEX_DETERMINERS) && !q_is_role_noun(q, *last) &&
-				!q_possessive(q, *first))
+				!q_possessive(q, *first) && !role_head(q, *first, *last))
 				return type;
 			if (inner == SRC_NAME && b2 + 1 == j)
 			{
@@ -637,12 +689,21 @@ paragraph_end(const qctx *q, uint32_t i)
 	const na_doc *doc = q->doc;
 	uint32_t	p = doc->tokens[i].paragraph;
 	uint32_t	limit = i + SENTENCE_WINDOW * 2;
+	uint32_t	lo = i;
 
 	if (limit > doc->ntokens)
 		limit = doc->ntokens;
-	while (i < limit && doc->tokens[i].paragraph == p)
-		i++;
-	return i;
+	/* paragraph numbers never decrease: the first token of a later one */
+	while (lo < limit)
+	{
+		uint32_t	mid = lo + (limit - lo) / 2;
+
+		if (doc->tokens[mid].paragraph > p)
+			limit = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
 }
 
 /* Does the clause of cue k end the sentence soon: Trump said. / X said on Monday. */
@@ -719,33 +780,43 @@ attr_after(const qctx *q, const q_raw *r, q_attr *a)
 		j++;
 	if (j >= end)
 		return 0;
-	if (q_is(q, j, "according") && q_is(q, j + 1, "to") && !new_sentence)
+	if (according_at(q, j) && !new_sentence)
 	{
-		type = np_forward(q, j + 2, end, &sf, &sl);
+		uint32_t	n = according_at(q, j);
+
+		type = np_forward(q, j + n, end, &sf, &sl);
 		if (type != SRC_NONE)
 		{
-			set_attr(a, type, sf, sl, j, j + 1, NA_QA_ACCORDING_TO, 0.9f);
+			set_attr(a, type, sf, sl, j, j + n - 1, NA_QA_ACCORDING_TO, 0.9f);
 			return 1;
 		}
 		return 0;
 	}
-	if (is_speech_cue(q, j))
+	if (is_speech_cue(q, j) || (perfect_aux(q, j) && is_speech_cue(q, j + 1)))
 	{
-		uint32_t	k = j + 1;
+		uint32_t	cue_first = j;
+		uint32_t	k;
 
+		if (!is_speech_cue(q, j))
+			j++;				/* », a déclaré la maire */
+		k = j + 1;
 		while (k < end && k - j < 4 && q_in(q, k, LEX_WEEKDAY_WORDS))
 			k++;
 		if (q_is(q, k, "that") || q_is(q, k, "this") || q_is(q, k, "it"))
 			return 0;
 		type = np_forward(q, k, end, &sf, &sl);
+		/* said the French ambassador, Marc Lavigne, */
+		if (type != SRC_NONE && type != SRC_PRONOUN &&
+			appositive_name(q, type, sf, sl, end, &sf, &sl))
+			type = SRC_NAME;
 		if (type != SRC_NONE && type != SRC_PRONOUN)
 		{
-			set_attr(a, type, sf, sl, j, j, NA_QA_NONE, 0.95f);
+			set_attr(a, type, sf, sl, cue_first, j, NA_QA_NONE, 0.95f);
 			return 1;
 		}
 		if (type == SRC_PRONOUN && !q_in(q, sf, LEX_PRONOUNS_OTHER))
 		{
-			set_attr(a, type, sf, sl, j, j, NA_QA_NONE, 0.85f);
+			set_attr(a, type, sf, sl, cue_first, j, NA_QA_NONE, 0.85f);
 			return 1;
 		}
 		return 0;
@@ -785,17 +856,9 @@ attr_after(const qctx *q, const q_raw *r, q_attr *a)
 		}
 		if (m < end && is_any_cue(q, m) && (!new_sentence || ends_sentence(q, m, end)))
 		{
-			uint32_t	a2,
-						b2;
-
 			/* Britain's ambassador, Matthew Rycroft, said */
-			if (type != SRC_NAME && q_is_punct(q, sl + 1, ',') &&
-				np_forward(q, sl + 2, end, &a2, &b2) == SRC_NAME)
-			{
-				sf = a2;
-				sl = b2;
+			if (appositive_name(q, type, sf, sl, end, &sf, &sl))
 				type = SRC_NAME;
-			}
 			set_attr(a, type, sf, sl, m, m, NA_QA_NONE,
 					 type == SRC_PRONOUN ? 0.85f : 0.95f);
 			return 1;
@@ -843,7 +906,7 @@ attr_before(const qctx *q, const q_raw *r, q_attr *a)
 	}
 	if (k == QNONE || j - k >= CUE_WINDOW)
 		return 0;
-	if (q_is(q, k, "to") && k > 0 && q_is(q, k - 1, "according"))
+	if ((q_is(q, k, "to") && k > 0 && q_is(q, k - 1, "according")) || q_in(q, k, LEX_ACCORDING))
 		return 0;
 	type = subject_before(q, k, 0, &sf, &sl);
 	if (type == SRC_NONE && k < j && !q_is(q, k, "told"))
@@ -906,12 +969,21 @@ attr_in_sentence_before(const qctx *q, const q_raw *r, q_attr *a)
 	s_first = sentence_of(q, o)->first_token;
 	for (uint32_t k = o - 1; k != QNONE && k >= s_first && o - k < SENTENCE_WINDOW; k--)
 	{
-		if (q_is(q, k, "according") && q_is(q, k + 1, "to"))
+		/* Pour Bernard Lemaire, chef du groupe, « … »: the opinion of X */
+		if (k == s_first && (q_is(q, k, "pour") || q_is(q, k, "para")) && q_is_cap(q, k + 1) &&
+			np_forward(q, k + 1, o, &sf, &sl) == SRC_NAME)
 		{
-			type = np_forward(q, k + 2, o, &sf, &sl);
+			set_attr(a, SRC_NAME, sf, sl, k, k, NA_QA_ACCORDING_TO, 0.7f);
+			return 1;
+		}
+		if (according_at(q, k))
+		{
+			uint32_t	n = according_at(q, k);
+
+			type = np_forward(q, k + n, o, &sf, &sl);
 			if (type == SRC_NONE)
 				return 0;
-			set_attr(a, type, sf, sl, k, k + 1, NA_QA_ACCORDING_TO, 0.8f);
+			set_attr(a, type, sf, sl, k, k + n - 1, NA_QA_ACCORDING_TO, 0.8f);
 			return 1;
 		}
 		if (k > 0 && q_in(q, k, LEX_SPEECH_NOUNS) && q_possessive(q, k - 1) && q_is_cap(q, k - 1) &&
@@ -966,12 +1038,14 @@ attr_in_sentence_after(const qctx *q, const q_raw *r, q_attr *a)
 	{
 		if (is_quote_mark(q, k))
 			return 0;
-		if (q_is(q, k, "according") && q_is(q, k + 1, "to") && q_is_punct(q, k - 1, ','))
+		if (according_at(q, k) && q_is_punct(q, k - 1, ','))
 		{
-			type = np_forward(q, k + 2, s_end, &sf, &sl);
+			uint32_t	n = according_at(q, k);
+
+			type = np_forward(q, k + n, s_end, &sf, &sl);
 			if (type == SRC_NONE)
 				return 0;
-			set_attr(a, type, sf, sl, k, k + 1, NA_QA_ACCORDING_TO, 0.8f);
+			set_attr(a, type, sf, sl, k, k + n - 1, NA_QA_ACCORDING_TO, 0.8f);
 			return 1;
 		}
 		if (is_speech_cue(q, k))
@@ -1197,6 +1271,9 @@ pair_marks(qctx *q, na_vec *raws)
 	uint8_t		open_mark = 0;
 	uint32_t	sopen = QNONE;	/* single quote open outside double quotes */
 	int			carry = 0;		/* the previous paragraph ended inside a quote */
+	const na_token *toks = doc->tokens;
+	uint32_t	n = doc->ntokens;
+	uint32_t	checked_block = UINT32_MAX;	/* interrupts checked per 4096 tokens */
 	int			continues = 0;
 	int			has_double = 0;
 
@@ -1213,10 +1290,28 @@ pair_marks(qctx *q, na_vec *raws)
 		has_double = t->mark != NA_MARK_SINGLE || is_doubled_apostrophe(q, i);
 	}
 
-	for (uint32_t i = 0; i < doc->ntokens; i++)
+	for (uint32_t i = 0; i < n; i++)
 	{
-		const na_token *t = &doc->tokens[i];
+		const na_token *t = &toks[i];
 
+		/* nearly every token is neither a mark nor a paragraph start: skip
+		 * those in a tight loop */
+		if (t->kind != NA_TK_OPEN_QUOTE && t->kind != NA_TK_CLOSE_QUOTE &&
+			!(t->flags & NA_TF_PARA_START))
+		{
+			do
+				i++;
+			while (i < n && toks[i].kind != NA_TK_OPEN_QUOTE &&
+				   toks[i].kind != NA_TK_CLOSE_QUOTE && !(toks[i].flags & NA_TF_PARA_START));
+			if (i >= n)
+				break;
+			t = &toks[i];
+		}
+		if ((i >> 12) != checked_block)
+		{
+			checked_block = i >> 12;
+			na_check_interrupts(q->mem);
+		}
 		if ((t->flags & NA_TF_PARA_START) && i > 0)
 		{
 			carry = 0;
@@ -1230,8 +1325,6 @@ pair_marks(qctx *q, na_vec *raws)
 			}
 			sopen = QNONE;
 		}
-		if ((i & 4095) == 0)
-			na_check_interrupts(q->mem);
 		if (t->kind != NA_TK_OPEN_QUOTE && t->kind != NA_TK_CLOSE_QUOTE)
 			continue;
 		if (is_doubled_apostrophe(q, i))
@@ -1432,9 +1525,16 @@ entity_of_source(qctx *q, const q_attr *a, const q_raw *r)
 		uint32_t	f,
 					l;
 
+		uint32_t	e;
+
 		if (np_backward(q, a->src_first - 2, 0, &f, &l) == SRC_NONE)
 			return QNONE;
-		return q_mention_ending_in(q, f, l);
+		e = q_mention_ending_in(q, f, l);
+		/* X, the office’s spokesperson, who said: X */
+		if (e == QNONE && f >= 2 && q_is_punct(q, f - 1, ',') &&
+			np_backward(q, f - 2, 0, &f, &l) == SRC_NAME)
+			e = q_mention_ending_in(q, f, l);
+		return e;
 	}
 	return q_mention_ending_in(q, a->src_first, a->src_last);
 }
@@ -1461,10 +1561,10 @@ analyze(qctx *q, na_quote_result *out)
 		ok = 1;
 		goto done;
 	}
-	q->lexmask = na_alloc(q->mem, (size_t) doc->ntokens * sizeof(uint64_t));
+	q->lexmask = na_alloc(q->mem, (size_t) doc->ntokens * sizeof(uint32_t));
 	if (q->lexmask == NULL)
 		goto done;
-	memset(q->lexmask, 0, (size_t) doc->ntokens * sizeof(uint64_t));
+	memset(q->lexmask, 0, (size_t) doc->ntokens * sizeof(uint32_t));
 	q->in_quote = na_alloc(q->mem, doc->ntokens);
 	if (q->in_quote == NULL)
 		goto done;
@@ -1673,10 +1773,13 @@ na_quotes_analyze(const na_doc *doc, const na_mem *mem, na_quote_result *out)
 	na_vec_init(&q.quotes, sizeof(na_quote));
 	na_vec_init(&q.mentions, sizeof(q_mention));
 	na_vec_init(&q.entities, sizeof(q_entity));
+	na_vec_init(&q.key_nodes, sizeof(uint32_t) * 2);
 
 	ok = analyze(&q, out);
 	na_vec_free(&q.mentions, mem);
 	na_vec_free(&q.entities, mem);
+	na_vec_free(&q.key_nodes, mem);
+	na_free(mem, q.key_heads);
 	na_free(mem, q.mention_at);
 	na_free(mem, q.in_quote);
 	na_free(mem, q.lexmask);

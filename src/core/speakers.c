@@ -28,29 +28,35 @@ q_is_role_noun(const qctx *q, uint32_t i)
 int
 q_is_title(const qctx *q, uint32_t i, uint8_t *gender, uint8_t *honorific)
 {
+	uint32_t	m;
+
 	if (!q_is_cap(q, i))
 		return 0;
 	*gender = NA_GENDER_UNKNOWN;
 	*honorific = 0;
-	if (q_in(q, i, LEX_HONORIFICS_MALE))
+	m = q_lexmask(q, i);
+	/* M. Dupuis, but M. Dane Waters has an initial */
+	if (q->doc->tokens[i].kind == NA_TK_INITIAL && q_is_cap(q, i + 2))
+		return 0;
+	if (m & Q_LEX_BIT(LEX_HONORIFICS_MALE))
 	{
 		*gender = NA_GENDER_MALE;
 		*honorific = 1;
 		return 1;
 	}
-	if (q_in(q, i, LEX_HONORIFICS_FEMALE))
+	if (m & Q_LEX_BIT(LEX_HONORIFICS_FEMALE))
 	{
 		*gender = NA_GENDER_FEMALE;
 		*honorific = 1;
 		return 1;
 	}
-	if (q_in(q, i, LEX_HONORIFICS_NEUTRAL))
+	if (m & Q_LEX_BIT(LEX_HONORIFICS_NEUTRAL))
 	{
 		*honorific = 1;
 		return 1;
 	}
 	/* President, Sen., and roles used as titles: Economist Li Wei */
-	if (q_in(q, i, LEX_TITLES) || q_in(q, i, LEX_ROLE_NOUNS))
+	if (m & (Q_LEX_BIT(LEX_TITLES) | Q_LEX_BIT(LEX_ROLE_NOUNS)))
 	{
 		if (q_is(q, i, "congresswoman") || q_is(q, i, "chairwoman") ||
 			q_is(q, i, "councilwoman") || q_is(q, i, "assemblywoman"))
@@ -77,15 +83,18 @@ mention(qctx *q, uint32_t m)
 }
 
 /* Does the name [first, last] read as a person's (no place, no organisation)? */
+/* place_at_first: na_place_at(first) when the caller knows it, else -1 */
 static int
-looks_like_person(const qctx *q, uint32_t first, uint32_t last)
+looks_like_person(const qctx *q, uint32_t first, uint32_t last, int place_at_first)
 {
 	na_place_match pm;
 	int			words = 0;
 
 	if (q_in(q, last, LEX_ORG_WORDS) || q_in(q, first, LEX_ORG_WORDS))
 		return 0;
-	if (na_place_at(q->doc, first, &pm))
+	if (place_at_first < 0)
+		place_at_first = na_place_at(q->doc, first, &pm);
+	if (place_at_first)
 		return 0;
 	for (uint32_t k = first; k <= last; k++)
 	{
@@ -154,46 +163,92 @@ name_key(const qctx *q, uint32_t i)
 	return h;
 }
 
+/* Does entity c take the mention m (of ntok tokens, with these keys)? */
+static int
+entity_takes(const qctx *q, const q_entity *c, const q_mention *m, uint32_t ntok,
+			 uint32_t last_key, uint32_t first_key)
+{
+	uint32_t	cn = c->name_last - c->name_first + 1;
+
+	if (c->last_key == last_key)
+	{
+		if (cn == ntok && same_name(q, c->name_first, c->name_last, m->first, m->last))
+			return 1;
+		/* Haley -> Nikki R. Haley; Ms. Haley -> Nikki R. Haley */
+		if (!c->place && (ntok == 1 || cn == 1) && q_same_base(q, c->name_last, m->last))
+			return 1;
+	}
+	/* Hillary -> Hillary Clinton (first names of known people) */
+	return ntok == 1 && cn >= 2 && c->first_key == first_key && c->person &&
+		!c->place && q_same_base(q, c->name_first, m->first);
+}
+
+#define KEY_BUCKETS 256			/* power of two */
+
+static uint32_t
+key_bucket(uint32_t key)
+{
+	return (key ^ (key >> 13)) & (KEY_BUCKETS - 1);
+}
+
+/* File entity e under a name key it has (stale entries are checked on use). */
+static int
+index_key(qctx *q, uint32_t key, uint32_t e)
+{
+	uint32_t	b = key_bucket(key);
+	uint32_t   *node = na_vec_push(&q->key_nodes, q->mem);
+
+	if (node == NULL)
+		return 0;
+	node[0] = e;
+	node[1] = q->key_heads[b];
+	q->key_heads[b] = (uint32_t) q->key_nodes.count;
+	return 1;
+}
+
+/*
+ * The most recent entity (of the last LINK_WINDOW) that takes mention m:
+ * only entities filed under its keys can, so only those are compared.
+ */
+static uint32_t
+find_entity(const qctx *q, const q_mention *m, uint32_t ntok, uint32_t last_key,
+			uint32_t first_key)
+{
+	uint32_t	n = (uint32_t) q->entities.count;
+	uint32_t	lo = n > LINK_WINDOW ? n - LINK_WINDOW : 0;
+	uint32_t	best = QNONE;
+	const uint32_t *nodes = q->key_nodes.items;
+
+	for (int pass = 0; pass < (ntok == 1 && first_key != last_key ? 2 : 1); pass++)
+	{
+		uint32_t	key = pass == 0 ? last_key : first_key;
+
+		for (uint32_t x = q->key_heads[key_bucket(key)]; x != 0; x = nodes[(x - 1) * 2 + 1])
+		{
+			uint32_t	k = nodes[(x - 1) * 2];
+
+			if (k < lo || (best != QNONE && k <= best))
+				continue;
+			if (entity_takes(q, &((const q_entity *) q->entities.items)[k], m, ntok,
+							 last_key, first_key))
+				best = k;
+		}
+	}
+	return best;
+}
+
 /* The entity a new mention [first, last] refers to, or a new one. */
 static int
 link_mention(qctx *q, q_mention *m, uint32_t mi)
 {
-	uint32_t	n = (uint32_t) q->entities.count;
 	uint32_t	ntok = m->last - m->first + 1;
-	uint32_t	best = QNONE;
+	uint32_t	best;
 	uint32_t	last_key = name_key(q, m->last);
-	uint32_t	first_key = name_key(q, m->first);
+	uint32_t	first_key = m->first == m->last ? last_key : name_key(q, m->first);
 	q_entity   *e;
 
 	/* the most recent entities only: bounded work on book-length input */
-	for (uint32_t k = n; k-- > 0 && n - k <= LINK_WINDOW;)
-	{
-		q_entity   *c = entity(q, k);
-		uint32_t	cn = c->name_last - c->name_first + 1;
-
-		/* the keys rule out almost every entity before a byte comparison */
-		if (c->last_key == last_key)
-		{
-			if (cn == ntok && same_name(q, c->name_first, c->name_last, m->first, m->last))
-			{
-				best = k;
-				break;
-			}
-			/* Haley -> Nikki R. Haley; Ms. Haley -> Nikki R. Haley */
-			if (!c->place && (ntok == 1 || cn == 1) && q_same_base(q, c->name_last, m->last))
-			{
-				best = k;
-				break;
-			}
-		}
-		/* Hillary -> Hillary Clinton (first names of known people) */
-		if (ntok == 1 && cn >= 2 && c->first_key == first_key && c->person &&
-			!c->place && q_same_base(q, c->name_first, m->first))
-		{
-			best = k;
-			break;
-		}
-	}
+	best = find_entity(q, m, ntok, last_key, first_key);
 	if (best == QNONE)
 	{
 		e = na_vec_push(&q->entities, q->mem);
@@ -208,11 +263,19 @@ link_mention(qctx *q, q_mention *m, uint32_t mi)
 		e->last_mention = QNONE;
 		e->speaker = -1;
 		best = (uint32_t) q->entities.count - 1;
+		if (!index_key(q, last_key, best) ||
+			(first_key != last_key && !index_key(q, first_key, best)))
+			return 0;
 	}
 	e = entity(q, best);
 	/* the fullest name the article uses is the canonical one */
 	if (ntok > e->name_last - e->name_first + 1)
 	{
+		if ((last_key != e->last_key && !index_key(q, last_key, best)) ||
+			(first_key != e->first_key && first_key != last_key &&
+			 !index_key(q, first_key, best)))
+			return 0;
+		e = entity(q, best);
 		e->name_first = m->first;
 		e->name_last = m->last;
 		e->last_key = last_key;
@@ -229,20 +292,97 @@ link_mention(qctx *q, q_mention *m, uint32_t mi)
 	return 1;
 }
 
+/*
+ * Is the sentence of token i English?  Then a leading "Le" or "La" is part
+ * of a name (Le Pen said), not a French article.
+ */
+static int
+english_sentence(const qctx *q, uint32_t i)
+{
+	static const char *const words[] = {"the", "and", "of", "is", "was", "said", "says", "with", "has", "to", NULL};
+	uint32_t	s = q->doc->tokens[i].sentence;
+	uint32_t	end;
+
+	if (s >= q->doc->nsentences)
+		return 1;
+	end = q->doc->sentences[s].first_token + q->doc->sentences[s].ntokens;
+	for (uint32_t k = q->doc->sentences[s].first_token; k < end && k < q->doc->ntokens; k++)
+	{
+		if (q->doc->tokens[k].kind != NA_TK_WORD)
+			continue;
+		for (const char *const *w = words; *w; w++)
+			if (q_is(q, k, *w))
+				return 1;
+	}
+	return 0;
+}
+
+/*
+ * Does the paragraph [from, to) attribute a quote, with a lower-case cue
+ * after a closing mark (“Private,” said Rosa Lind.)?  Then it is no
+ * headline, however capitalized.
+ */
+static int
+attributes_quote(const qctx *q, uint32_t from, uint32_t to)
+{
+	int			closed = 0;
+
+	for (uint32_t k = from; k < to; k++)
+	{
+		const na_token *t = &q->doc->tokens[k];
+
+		if (t->kind == NA_TK_CLOSE_QUOTE)
+			closed = 1;
+		else if (closed && t->kind == NA_TK_WORD && !(t->flags & NA_TF_CAPITALIZED) &&
+				 !q->in_quote[k] && q_in(q, k, LEX_SPEECH_VERBS))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The end (exclusive) of the paragraph of token i: paragraph numbers never
+ * decrease along the tokens, so a binary search finds it.
+ */
+static uint32_t
+paragraph_end_of(const na_doc *doc, uint32_t i)
+{
+	uint32_t	p = doc->tokens[i].paragraph;
+	uint32_t	lo = i + 1;
+	uint32_t	hi = doc->ntokens;
+
+	while (lo < hi)
+	{
+		uint32_t	mid = lo + (hi - lo) / 2;
+
+		if (doc->tokens[mid].paragraph > p)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
+}
+
 int
 q_collect_names(qctx *q)
 {
 	const na_doc *doc = q->doc;
+	const na_token *toks = doc->tokens;
 	uint32_t	n = doc->ntokens;
+	uint32_t	checked_block = UINT32_MAX;	/* interrupts checked per 4096 tokens */
 
 	q->mention_at = na_alloc(q->mem, (size_t) (n ? n : 1) * sizeof(uint32_t));
 	if (q->mention_at == NULL)
 		return 0;
+	q->key_heads = na_alloc(q->mem, KEY_BUCKETS * sizeof(uint32_t));
+	if (q->key_heads == NULL)
+		return 0;
+	memset(q->key_heads, 0, KEY_BUCKETS * sizeof(uint32_t));
 	memset(q->mention_at, 0, (size_t) (n ? n : 1) * sizeof(uint32_t));
 
 	for (uint32_t i = 0; i < n; i++)
 	{
-		uint32_t	j = i;
+		uint32_t	j;
 		uint32_t	title_first = QNONE;
 
 		uint8_t		gender = 0;
@@ -253,30 +393,60 @@ q_collect_names(qctx *q)
 		q_mention  *m;
 		na_place_match pm;
 		int			place = 0;
+		uint32_t	place_checked;
+		int			place_found;
 
+		/* most tokens are lower case and inside a paragraph: skip them first */
+		if (i != 0 && !(toks[i].flags & (NA_TF_CAPITALIZED | NA_TF_PARA_START)))
+		{
+			do
+				i++;
+			while (i < n && !(toks[i].flags & (NA_TF_CAPITALIZED | NA_TF_PARA_START)));
+			if (i >= n)
+				break;
+		}
+		j = i;
 		/* a headline (most words capitalized) names no one reliably */
 		if (i == 0 || (doc->tokens[i].flags & NA_TF_PARA_START))
 		{
 			uint32_t	words = 0,
 						caps = 0,
 						k;
+			uint32_t	end = paragraph_end_of(doc, i);
 
-			for (k = i; k < n && (k == i || !(doc->tokens[k].flags & NA_TF_PARA_START)); k++)
+			for (k = i; k < n; k++)
 			{
-				if (doc->tokens[k].kind != NA_TK_WORD)
-					continue;
-				words++;
-				caps += (doc->tokens[k].flags & NA_TF_CAPITALIZED) != 0;
+				const na_token *t = &toks[k];
+
+				if (k > i && (t->flags & NA_TF_PARA_START))
+					break;
+				if (t->kind == NA_TK_WORD)
+				{
+					words++;
+					caps += (t->flags & NA_TF_CAPITALIZED) != 0;
+				}
+				/* prose: even all-capitalized remaining words cannot make
+				 * 70% of the words capitalized any more */
+				if ((k & 7) == 0 && k < end &&
+					(int64_t) caps * 10 + (int64_t) (end - k - 1) * 3 < (int64_t) words * 7)
+				{
+					k = n + 1;	/* not a headline */
+					break;
+				}
 			}
-			if (words >= 4 && caps * 10 >= words * 7)
+			if (k <= n && words >= 4 && caps * 10 >= words * 7 && !attributes_quote(q, i, k))
 			{
 				i = k - 1;
 				continue;
 			}
 		}
-		if ((i & 4095) == 0)
+		if ((i >> 12) != checked_block)
+		{
+			checked_block = i >> 12;
 			na_check_interrupts(q->mem);
-		if (!q_is_cap(q, i))
+		}
+		/* most tokens are lower case: reject them before anything else */
+		if (!(doc->tokens[i].flags & NA_TF_CAPITALIZED) || !q_is_cap(q, i))
 			continue;
 		while (j < n && j - i < 3 && q_is_title(q, j, &g, &h) && q_is_cap(q, j + 1) &&
 			   !q_in(q, j + 1, LEX_STOP_CAPS))
@@ -291,12 +461,18 @@ q_collect_names(qctx *q)
 			if (q_is(q, j, "of") && q_is_cap(q, j + 1) && q_is_cap(q, j + 2))
 				j += 2;
 		}
+		/* Pour Bernard Lemaire / El Parlamento: a function word, no name */
+		if ((doc->tokens[i].flags & (NA_TF_SENT_START | NA_TF_PARA_START)) &&
+			q_in(q, i, LEX_FOREIGN_OPENERS) && q_is_cap(q, i + 1) && !english_sentence(q, i))
+			continue;
 		if (title_first == QNONE && (q_in(q, j, LEX_STOP_CAPS) ||
 									 (doc->tokens[j].kind == NA_TK_ABBREV &&
 									  !q_is_cap(q, j + 1))))
 			continue;
 		first = j;
-		if (na_place_at(doc, first, &pm) && !(pm.flags & NA_PLACE_AMBIGUOUS))
+		place_checked = first;
+		place_found = na_place_at(doc, first, &pm);
+		if (place_found && !(pm.flags & NA_PLACE_AMBIGUOUS))
 		{
 			place = 1;
 			j = first + pm.ntokens;
@@ -367,7 +543,9 @@ q_collect_names(qctx *q)
 			if (place)
 				e->place = 1;
 			else if (title_first != QNONE || has_role_apposition(q, m->first, m->last) ||
-					 (m->last > m->first && looks_like_person(q, m->first, m->last)))
+					 (m->last > m->first &&
+					  looks_like_person(q, m->first, m->last,
+										m->first == place_checked ? place_found : -1)))
 				e->person = 1;
 		}
 		for (uint32_t k = (title_first != QNONE ? title_first : first); k < j; k++)
@@ -524,6 +702,7 @@ static void
 role_of_mention(const qctx *q, const q_mention *m, na_speaker *sp)
 {
 	const na_doc *doc = q->doc;
+	uint32_t	name_first = (m->honorific && m->title_first != QNONE) ? m->title_first : m->first;
 
 	if (m->title_first != QNONE && !m->honorific)
 	{
@@ -537,26 +716,68 @@ role_of_mention(const qctx *q, const q_mention *m, na_speaker *sp)
 			sp->affiliation = place_in(q, m->last + 2, m->last + 3);
 		return;
 	}
-	/* The French ambassador, François Delattre / Britain's ambassador, ... */
-	if (m->first >= 2 && q_is_punct(q, m->first - 1, ','))
+	/* The French ambassador, François Delattre / Britain's ambassador, ...
+	 * (The business minister, Mr. Alan Purcell: before the honorific) */
+	if (name_first >= 2 && q_is_punct(q, name_first - 1, ','))
 	{
-		uint32_t	end = m->first - 1;	/* exclusive */
+		uint32_t	end = name_first - 1;	/* exclusive */
 		uint32_t	k = end - 1;
 		uint32_t	role_last = k;
 		uint32_t	start;
 
+		/* la consejera de Medio Ambiente, X: the role noun heads the phrase */
+		if (!q_is_role_noun(q, k) && q_is_word(q, k))
+		{
+			for (uint32_t r = k; r-- > 0 && k - r < PHRASE_MAX;)
+			{
+				if (!q_is_word(q, r) || (q->doc->tokens[r + 1].flags & NA_TF_SENT_START))
+					break;
+				if (q_in(q, r, LEX_SPEECH_VERBS) || q_in(q, r, LEX_PHRASE_VERBS) ||
+					(q_in(q, r, LEX_NP_BLOCKERS) && !q_is(q, r, "of") && !q_is(q, r, "for")))
+					break;
+				/* a role with its complement, opening the phrase */
+				if (q_is_role_noun(q, r) && !q_is_cap(q, r) &&
+					(q_is(q, r + 1, "of") || q_is(q, r + 1, "de") || q_is(q, r + 1, "du") ||
+					 q_is(q, r + 1, "del") || q_is(q, r + 1, "di") || q_is(q, r + 1, "for")) &&
+					(r == 0 || q_in(q, r - 1, LEX_DETERMINERS) ||
+					 q_in(q, r - 1, LEX_FOREIGN_OPENERS) || q_possessive(q, r - 1) ||
+					 (q->doc->tokens[r].flags & NA_TF_SENT_START)))
+				{
+					sp->role = q_span(q, r, k);
+					return;
+				}
+			}
+		}
 		if (q_is_role_noun(q, k))
 		{
+			uint32_t	role_first;
+
 			while (k > 0 && q_is_role_noun(q, k - 1) && !q_is_cap(q, k - 1))
 				k--;
-			sp->role = q_span(q, k, role_last);
+			/* The housing secretary: modifiers belong to the role */
+			role_first = k;
+			while (role_first > 0 && k - role_first < 2 && q_is_word(q, role_first - 1) &&
+				   !q_is_cap(q, role_first - 1) && !q_in(q, role_first - 1, LEX_DETERMINERS) &&
+				   !q_in(q, role_first - 1, LEX_NP_BLOCKERS) && !q_possessive(q, role_first - 1) &&
+				   !q_in(q, role_first - 1, LEX_FOREIGN_OPENERS) &&
+				   !q_in(q, role_first - 1, LEX_SPEECH_VERBS) &&
+				   !q_in(q, role_first - 1, LEX_PHRASE_VERBS) &&
+				   !(doc->tokens[role_first].flags & NA_TF_SENT_START))
+				role_first--;
+			/* only inside a phrase that a determiner opens: not "becoming president" */
+			if (role_first < k && role_first > 0 &&
+				!q_in(q, role_first - 1, LEX_DETERMINERS) && !q_possessive(q, role_first - 1) &&
+				!(doc->tokens[role_first].flags & NA_TF_SENT_START))
+				role_first = k;
+			sp->role = q_span(q, role_first, role_last);
 			start = k;
 			while (start > 0 && k - start < PHRASE_MAX &&
 				   !(doc->tokens[start].flags & NA_TF_SENT_START) &&
 				   (q_is_word(q, start - 1) || doc->tokens[start - 1].kind == NA_TK_ABBREV))
 				start--;
 			sp->affiliation = place_in(q, start, k);
-			if (!sp->affiliation && k > start && q_is_cap(q, k - 1))
+			if (!sp->affiliation && k > start && q_is_cap(q, k - 1) &&
+				!q_in(q, k - 1, LEX_STOP_CAPS))
 			{
 				uint32_t	a = k - 1;
 

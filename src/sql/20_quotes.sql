@@ -37,7 +37,7 @@ CREATE FUNCTION news_analysis.quotes(text)
   AS 'MODULE_PATHNAME', 'na_quotes'
   LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 20;
 COMMENT ON FUNCTION news_analysis.quotes(text) IS
-  'quotations of a news text with their speakers: “…,” X said / said X / X said: “…” / according to X / pronouns resolved to the person meant / continuation of the last speaker / partial quotes inside paraphrase; a quote open at a paragraph end ends there';
+  'quotations of a news text with their speakers: “…,” X said / said X / X said: “…” / according to X / pronouns resolved to the person meant / continuation of the last speaker / partial quotes inside paraphrase; a role phrase in apposition gives the name it introduces (Britain’s ambassador, X, said); common French, Spanish, German, Italian and Portuguese cues (a déclaré, dijo, sagte, ha detto, disse, selon, según); a quote open at a paragraph end ends there';
 
 CREATE FUNCTION news_analysis.speakers(text)
   RETURNS SETOF news_analysis.speaker

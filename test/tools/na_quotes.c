@@ -2,12 +2,14 @@
  * na_quotes - the quote analyser of the core without a server: reads
  * articles and prints what it finds.  The fast loop for accuracy work.
  *
- * usage: na_quotes [--all] GOLD.jsonl|GOLD.json    predictions in the format of
+ * usage: na_quotes [--all] [--speakers] GOLD.jsonl|GOLD.json
+ *                                                   predictions in the format of
  *                                                   shared/eval/score_quotes.py
  *        na_quotes --text FILE                      quotes and speakers, readable
  *        na_quotes --bench N FILE.jsonl             scan + quotes MB/s over the texts
  *
- * Predictions leave out unattributed quotes (nobody says them) unless --all.
+ * Predictions leave out unattributed quotes (nobody says them) unless --all;
+ * --speakers adds a line per speaker (for diffing the analyser's output).
  * Offsets are 0-based code points, end exclusive.
  */
 #include <stdio.h>
@@ -224,6 +226,7 @@ print_json_string(const char *s, size_t len)
 }
 
 static int	include_unattributed = 0;
+static int	include_speakers = 0;
 
 static int
 predict(const char *id, const char *text, size_t len)
@@ -263,6 +266,34 @@ predict(const char *id, const char *text, size_t len)
 			   na_quote_kind_name(qt->kind),
 			   qt->attribution ? na_quote_attribution_name(qt->attribution) : "none",
 			   qt->confidence);
+	}
+	for (uint32_t i = 0; i < r.nspeakers && include_speakers; i++)
+	{
+		const na_speaker *sp = &r.speakers[i];
+
+		printf("{\"id\": ");
+		print_json_string(id, strlen(id));
+		printf(", \"speaker_row\": ");
+		print_json_string(text + sp->name.start, sp->name.len);
+		printf(", \"role\": ");
+		print_json_string(text + sp->role.start, sp->role.len);
+		printf(", \"affiliation\": ");
+		if (sp->affiliation)
+			print_json_string(sp->affiliation, strlen(sp->affiliation));
+		else
+			print_json_string(text + sp->affiliation_span.start, sp->affiliation_span.len);
+		printf(", \"gender\": \"%s\", \"mentions\": %u, \"quotes\": %u, \"first\": %u, \"aliases\": [",
+			   na_gender_name(sp->gender) ? na_gender_name(sp->gender) : "",
+			   sp->mentions, sp->quotes, sp->first_cstart);
+		for (uint32_t k = 0; k < sp->naliases; k++)
+		{
+			const na_quote_span *a = &r.aliases[sp->first_alias + k];
+
+			if (k)
+				printf(", ");
+			print_json_string(text + a->start, a->len);
+		}
+		printf("]}\n");
 	}
 	na_quote_result_free(&r, na_mem_stdlib());
 	na_doc_free(&doc, na_mem_stdlib());
@@ -331,6 +362,8 @@ main(int argc, char **argv)
 	{
 		if (strcmp(argv[i], "--all") == 0)
 			include_unattributed = 1;
+		else if (strcmp(argv[i], "--speakers") == 0)
+			include_speakers = 1;
 		else if (strcmp(argv[i], "--text") == 0)
 			mode = "text";
 		else if (strcmp(argv[i], "--bench") == 0 && i + 1 < argc)
@@ -343,7 +376,7 @@ main(int argc, char **argv)
 	}
 	if (path == NULL)
 	{
-		fprintf(stderr, "usage: na_quotes [--all] GOLD.jsonl|GOLD.json | --text FILE | --bench N FILE.jsonl\n");
+		fprintf(stderr, "usage: na_quotes [--all] [--speakers] GOLD.jsonl|GOLD.json | --text FILE | --bench N FILE.jsonl\n");
 		return 2;
 	}
 	buf = read_file(path, &len);

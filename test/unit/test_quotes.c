@@ -252,6 +252,61 @@ test_tokens_only(void)
 	CHECK_STR(speaker(0), "Ana Silva");
 }
 
+static void
+test_role_apposition_after(void)
+{
+	analyze("“Enough,” Britain’s ambassador, Eleanor Whitcombe, told the council. "
+			"“Wait,” said the French ambassador, Marc Lavigne. "
+			"“No,” Senator Lee Park, a veteran strategist, said.");
+	CHECK_INT(res.nquotes, 3);
+	CHECK_STR(speaker(0), "Eleanor Whitcombe");
+	CHECK_STR(mention(0), "Eleanor Whitcombe");
+	CHECK_STR(speaker(1), "Marc Lavigne");
+	CHECK_STR(speaker(2), "Lee Park");
+	CHECK_INT(res.nspeakers, 3);
+	CHECK_STR(span(res.speakers[0].role), "ambassador");
+	CHECK_STR(res.speakers[0].affiliation ? res.speakers[0].affiliation : "(none)", "United Kingdom");
+	CHECK_STR(span(res.speakers[2].role), "Senator");
+}
+
+static void
+test_quote_paragraph_not_headline(void)
+{
+	/* four words, three capitalized: still a quote and its cue */
+	analyze("“Private,” said Rosa Lind.");
+	CHECK_INT(res.nquotes, 1);
+	CHECK_STR(mention(0), "Rosa Lind");
+	CHECK_STR(speaker(0), "Rosa Lind");
+}
+
+static void
+test_other_languages(void)
+{
+	analyze("« Les pistes seront prêtes », a déclaré la maire, Claire Vasseur, hier.\n\n"
+			"Pour Bernard Lemaire, chef de l’opposition, « le projet est mal financé ».\n\n"
+			"«Hay agua», afirmó la consejera de Medio Ambiente, Lucía Ferrer.");
+	CHECK_INT(res.nquotes, 3);
+	CHECK_STR(speaker(0), "Claire Vasseur");
+	CHECK_STR(span(res.quotes[0].cue), "a déclaré");
+	CHECK_STR(speaker(1), "Bernard Lemaire");
+	CHECK_STR(how(1), "according_to");
+	CHECK_STR(speaker(2), "Lucía Ferrer");
+	CHECK_STR(span(res.speakers[0].role), "maire");
+	CHECK_STR(span(res.speakers[2].role), "consejera de Medio Ambiente");
+}
+
+static void
+test_title_is_role(void)
+{
+	analyze("“The roads are safe,” Councillor Dana Whitfield said. "
+			"The housing secretary, Ms. Priya Raman, said it was “fully funded”.");
+	CHECK_INT(res.nquotes, 2);
+	CHECK_STR(speaker(0), "Dana Whitfield");
+	CHECK_STR(span(res.speakers[0].role), "Councillor");
+	CHECK_STR(speaker(1), "Priya Raman");
+	CHECK_STR(span(res.speakers[1].role), "housing secretary");
+}
+
 int
 main(void)
 {
@@ -270,6 +325,10 @@ main(void)
 		{"aliases", test_aliases},
 		{"hostile", test_hostile},
 		{"tokens_only", test_tokens_only},
+		{"role_apposition_after", test_role_apposition_after},
+		{"quote_paragraph_not_headline", test_quote_paragraph_not_headline},
+		{"other_languages", test_other_languages},
+		{"title_is_role", test_title_is_role},
 		{NULL, NULL}
 	};
 	int			status = unit_run("quotes", cases);
