@@ -362,6 +362,8 @@ static const word_entry abbreviations[] = {
 	W("Rep"), W("Reps"), W("Gov"), W("Govs"), W("Gen"), W("Gens"), W("Lt"), W("Col"), W("Capt"), W("Cmdr"),
 	W("Adm"), W("Maj"), W("Sgt"), W("Cpl"), W("Pvt"), W("Rev"), W("Hon"), W("Pres"), W("Supt"), W("Insp"),
 	W("Det"), W("Amb"), W("Atty"), W("Sec"), W("Fr"), W("Sr"), W("Jr"), W("St"), W("Mt"), W("Ft"),
+	/* titles of other languages news quotes: Sra. Ruiz, Mme. Vasseur, Dña. Ana */
+	W("Sra"), W("Sras"), W("Srta"), W("Sres"), W("Dña"), W("Mme"), W("Mlle"), W("Hr"),
 	/* months */
 	W("Jan"), W("Feb"), W("Mar"), W("Apr"), W("Jun"), W("Jul"), W("Aug"), W("Sep"), W("Sept"), W("Oct"),
 	W("Nov"), W("Dec"),
@@ -388,6 +390,7 @@ static const word_entry title_abbreviations[] = {
 	W("Mt."), W("Ft."), W("Jan."), W("Feb."), W("Mar."), W("Apr."), W("Jun."), W("Jul."), W("Aug."),
 	W("Sep."), W("Sept."), W("Oct."), W("Nov."), W("Dec."), W("vs."), W("viz."), W("cf."), W("No."),
 	W("Nos."), W("Vol."), W("vol."), W("pp."), W("Fig."), W("fig."), W("approx."), W("ca."),
+	W("Sra."), W("Sras."), W("Srta."), W("Sres."), W("Dña."), W("Mme."), W("Mlle."), W("Hr."),
 	END_OF_LIST
 };
 

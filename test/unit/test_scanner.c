@@ -103,6 +103,17 @@ test_sentence_after_abbreviation(void)
 }
 
 static void
+test_foreign_titles(void)
+{
+	/* Spanish and French honorifics keep their name, as English ones do */
+	scan("Según la Sra. Ruiz, el pacto sigue. Mme. Vasseur a répondu.");
+	CHECK_INT(doc.nsentences, 2);
+	CHECK_STR(tok(2), "Sra.");
+	CHECK_STR(kind(2), "abbreviation");
+	CHECK_STR(tok(9), "Mme.");
+}
+
+static void
 test_paragraphs(void)
 {
 	scan("One line\nSecond paragraph.\n\nThird one");
@@ -275,6 +286,7 @@ main(void)
 		{"quotes", test_quotes},
 		{"spaced_closing_quote", test_spaced_closing_quote},
 		{"sentence_after_abbreviation", test_sentence_after_abbreviation},
+		{"foreign_titles", test_foreign_titles},
 		{"paragraphs", test_paragraphs},
 		{"character_offsets", test_character_offsets},
 		{"invalid_utf8", test_invalid_utf8},
