@@ -98,6 +98,42 @@ FROM (VALUES
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
 
+-- regressions found on the sample articles, on texts written for this test:
+-- members named in a count, a later tally, split counts completed by a
+-- range, a possessive body, a vote after a time adjunct, another motion,
+-- a preposition's object, a relative clause, a condition not yet met
+SELECT f.n, v.event, v.actor, v.actor_kind, v.action, v.body, v.motion, v.outcome,
+       v.votes_for AS "for", v.votes_against AS against, v.abstentions AS abst, v.modality, v.evidence
+FROM (VALUES
+  (1, 'The draft, put forward by Chile and Kenya, won 13 votes in favour, with Russia against and '
+      'China abstaining. Diplomats said the 13-1-1 tally showed how isolated Moscow had become.'),
+  (2, 'The text received 12 votes in favour and one against, with Britain and France abstaining, '
+      'a 12-1-2 result.'),
+  (3, 'The resolution received 11 votes in favour and two against, with two abstentions.'),
+  (4, 'The council''s finance chair, Mr. Owen Bradley, voted against.'),
+  (5, 'Riverside city council voted 7-2 on Monday night to keep the branch library open for at '
+      'least three more years.'),
+  (6, 'The opposition leader, Ms. Ana Ruiz, tabled the motion on Wednesday. The government '
+      'survived a similar motion in parliament in November by 201 votes to 188.'),
+  (7, 'Workers at Harwick Motors in Castleford have voted to strike over the plan.'),
+  (8, 'Councillor Dana Whitfield, who proposed the motion, said the library mattered.'),
+  (9, 'A committee member said that until the full House votes to authorize an inquiry, nothing '
+      'is formal.')
+) AS f(n, body),
+  news_analysis.vote_events(f.body) AS v
+ORDER BY f.n, v.ordinal;
+
+-- more distractors: a manager's appointment, a choice between sides
+SELECT f.n, count(v.ordinal) AS positions
+FROM (VALUES
+  (1, 'Smith''s appointment as manager of the club is confirmed.'),
+  (2, 'Residents will be asked to vote for or against the congestion charge.'),
+  (3, 'Karaoke singers in the UK voted for it.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+GROUP BY f.n
+ORDER BY f.n;
+
 -- NULL, empty and punctuation-only input
 SELECT count(*) FROM news_analysis.vote_events(NULL);
 SELECT count(*) FROM news_analysis.vote_events('');

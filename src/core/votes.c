@@ -1,8 +1,13 @@
 /*
  * votes.c - vote events of a scanned document (see na_votes.h).
  *
- * One pass classifies every word against a small trigger lexicon; only the
- * sentences that hold a trigger are read closely.  For each trigger the
+ * A first pass marks every token with one hash probe into a small lexicon
+ * (trigger words, and the words that can start or end a body's name); only
+ * the sentences that hold a trigger (a few in a hundred) are read closely,
+ * and the walk for the body named earlier in the article visits only the
+ * tokens the lexicon marked.  Inside a candidate sentence the cheap tests
+ * that rule a trigger out (no motion after "came back", no side after
+ * "voting") run before the subject search.  For each trigger the
  * analyser finds the actors (the subject to the left, skipping auxiliaries
  * and appositives, or the agent of a "by" phrase), the motion (the object, or
  * the noun a participle hangs on), the modality from the words around it,
@@ -113,6 +118,7 @@ static const trigger_word triggers[] = {
 	{"supported", W_SUPPORT, WF_PARTICIPLE},
 	{"supports", W_SUPPORT, 0},
 	{"tabled", W_SPONSOR, WF_PARTICIPLE},
+	{"tally", W_TALLY, 0},
 	{"unanimous", W_UNANIMOUS, 0},
 	{"unanimously", W_UNANIMOUS, 0},
 	{"veto", W_VETO, WF_NOUN_TOO},
@@ -152,7 +158,7 @@ static const word_t group_heads[] = {
 	W("states"), W("voters"), W("shareholders"), W("investors"), W("councillors"),
 	W("councilors"), W("deputies"), W("peers"), W("governments"), W("allies"), W("judges"),
 	W("justices"), W("directors"), W("ministers"), W("electorate"), W("parliamentarians"),
-	W("meps"), W("diplomats"), {NULL, 0}
+	W("meps"), W("diplomats"), W("workers"), W("employees"), W("residents"), {NULL, 0}
 };
 
 /* A country speaks through these: "Britain's ambassador", "the French delegation". */
@@ -247,7 +253,8 @@ static const word_t person_titles[] = {
 	W("Rep."), W("Representative"), W("President"), W("Governor"), W("Gov."), W("Judge"),
 	W("Justice"), W("Speaker"), W("Chancellor"), W("Minister"), W("Congressman"),
 	W("Congresswoman"), W("Lord"), W("Lady"), W("Sir"), W("Dame"), W("Secretary"),
-	W("Sen"), W("Rep"), W("Gov"), W("Mayor"), W("Ambassador"), W("Leader"), {NULL, 0}
+	W("Sen"), W("Rep"), W("Gov"), W("Mayor"), W("Ambassador"), W("Leader"), W("Councillor"),
+	W("Councilor"), W("Councilman"), W("Councilwoman"), W("Alderman"), {NULL, 0}
 };
 
 /* Verbs whose object is the subject of a following infinitive ("urged X to vote"). */
@@ -286,6 +293,7 @@ static const word_t org_heads[] = {
 	W("Front"), W("Movement"), W("League"), W("Society"), W("Institute"),
 	W("Corporation"), W("Bank"), W("Fund"), W("Organisation"), W("Organization"),
 	W("Colonels"), W("Generals"), W("Workers"), W("Unions"), W("Coalition"),
+	W("Motors"), W("Industries"), W("Holdings"), W("Airways"), W("Inc"), W("Corp"),
 	{NULL, 0}
 };
 
@@ -332,6 +340,54 @@ static const word_t group_adjectives[] = {
 	W("african"), W("arab"), W("muslim"), W("conservative"), W("liberal"),
 	W("moderate"), W("senior"), W("new"), W("first-time"), W("permanent"),
 	W("elected"), W("non-permanent"), {NULL, 0}
+};
+
+/* Words after a place name that make it part of another name ("Washington Post"). */
+static const word_t org_words[] = {
+	W("Post"), W("Times"), W("News"), W("Journal"), W("Daily"), W("Today"),
+	W("Airlines"), W("University"), W("Institute"), W("Bank"), W("Inc"),
+	W("Corp"), W("Herald"), W("Tribune"), W("Examiner"), W("Street"),
+	W("Square"), W("Avenue"), W("Road"), W("Airport"), W("State"),
+	W("Stock"), W("Open"), W("Cup"), W("Mets"), W("Redskins"), W("Nationals"),
+	{NULL, 0}
+};
+
+/* Heads of a capitalized body name: "Monetary Policy Committee". */
+static const word_t body_heads[] = {
+	W("Committee"), W("Commission"), W("Council"), W("Assembly"), W("Board"), W("Parliament"),
+	W("Senate"), W("Congress"), W("Bundestag"), W("Knesset"), W("Duma"), W("Rada"), W("Sejm"),
+	W("Riksdag"), W("Storting"), W("Majlis"), W("Cabinet"), W("Court"), W("Legislature"),
+	W("Dail"), W("Dáil"), W("Lords"), W("Commons"), W("Chamber"), W("Synod"), W("Conference"),
+	{NULL, 0}
+};
+
+/* First words of the bodies body_at names ("Senate", "UN Security Council"). */
+static const word_t body_starts[] = {
+	W("Commons"), W("Congress"), W("Council"), W("European"), W("General"), W("Human"),
+	W("House"), W("Security"), W("Senate"), W("UN"), W("U.N."), W("U.N"), W("United"),
+	{NULL, 0}
+};
+
+/* Words of a time adjunct: on Tuesday, last week, in June, earlier this month. */
+static const word_t time_words[] = {
+	W("on"), W("in"), W("at"), W("last"), W("this"), W("next"), W("earlier"),
+	W("week"), W("month"), W("year"), W("monday"), W("tuesday"), W("wednesday"),
+	W("thursday"), W("friday"), W("saturday"), W("sunday"), W("january"),
+	W("february"), W("march"), W("april"), W("may"), W("june"), W("july"),
+	W("august"), W("september"), W("october"), W("november"), W("december"),
+	W("ago"), W("months"), W("weeks"), W("days"), W("today"), W("yesterday"),
+	{NULL, 0}
+};
+
+/* Words before a trigger that make it a verb ("to vote", "they veto"). */
+static const word_t verb_before[] = {
+	W("to"), W("will"), W("would"), W("could"), W("might"), W("may"), W("can"),
+	W("should"), W("must"), W("shall"), W("did"), W("does"), W("do"), W("not"),
+	W("also"), W("then"), W("later"), W("effectively"), W("repeatedly"),
+	W("they"), W("it"), W("he"), W("she"), W("we"), W("who"), W("which"),
+	W("never"), W("again"), W("both"), W("all"), W("jointly"), W("unanimously"),
+	W("narrowly"), W("overwhelmingly"), W("promptly"), W("quickly"), W("i"),
+	W("you"), {NULL, 0}
 };
 
 /* ------------------------------------------------------------ the context */
@@ -384,6 +440,8 @@ typedef struct vctx
 	body_ref	ctx_body;
 	uint32_t	ctx_body_sentence;
 	int			has_ctx_body;
+	uint16_t   *token_lex;		/* per token: lex_flags, and body runs */
+	na_vec		candidates;		/* uint32_t: sentences that hold a trigger */
 	int			failed;
 } vctx;
 
@@ -430,19 +488,164 @@ is_word_n(const vctx *c, uint32_t i, const char *w, size_t n)
 /* is_word(c, i, "literal"): the length comes from sizeof, no strlen per call */
 #define is_word(c, i, w) is_word_n((c), (i), "" w, sizeof(w) - 1)
 
-static int
-in_list(const vctx *c, uint32_t i, const word_t *list)
+/*
+ * Which of the word lists above a token's word belongs to, as a bit mask:
+ * one hash probe instead of a walk over each list.  The lists compare ASCII
+ * letters case-insensitively, so the table keys are folded to lower case.
+ */
+enum
+{
+	L_motion_heads,
+	L_generic_motions,
+	L_group_heads,
+	L_envoy_nouns,
+	L_aux_words,
+	L_clause_words,
+	L_intent_words,
+	L_ordinal_words,
+	L_number_words,
+	L_definite_words,
+	L_person_titles,
+	L_control_verbs,
+	L_infinitive_glue,
+	L_org_heads,
+	L_prepositions,
+	L_name_stopwords,
+	L_group_adjectives,
+	L_body_heads,
+	L_body_starts,
+	L_org_words,
+	L_time_words,
+	L_verb_before,
+	L_COUNT
+};
+
+static const word_t *const word_lists[L_COUNT] = {
+	[L_motion_heads] = motion_heads,
+	[L_generic_motions] = generic_motions,
+	[L_group_heads] = group_heads,
+	[L_envoy_nouns] = envoy_nouns,
+	[L_aux_words] = aux_words,
+	[L_clause_words] = clause_words,
+	[L_intent_words] = intent_words,
+	[L_ordinal_words] = ordinal_words,
+	[L_number_words] = number_words,
+	[L_definite_words] = definite_words,
+	[L_person_titles] = person_titles,
+	[L_control_verbs] = control_verbs,
+	[L_infinitive_glue] = infinitive_glue,
+	[L_org_heads] = org_heads,
+	[L_prepositions] = prepositions,
+	[L_name_stopwords] = name_stopwords,
+	[L_group_adjectives] = group_adjectives,
+	[L_body_heads] = body_heads,
+	[L_body_starts] = body_starts,
+	[L_org_words] = org_words,
+	[L_time_words] = time_words,
+	[L_verb_before] = verb_before,
+};
+
+#define WORD_SET_BITS 11
+#define WORD_SET_SIZE (1u << WORD_SET_BITS)
+#define WORD_SET_MAXLEN 24
+
+typedef struct word_set_entry
+{
+	char		w[WORD_SET_MAXLEN + 1];	/* folded to lower case */
+	uint8_t		n;
+	uint32_t	mask;			/* 1 << L_* */
+} word_set_entry;
+
+static word_set_entry word_set[WORD_SET_SIZE];
+static int	word_set_ready;
+
+static inline char
+fold_ascii(char ch)
+{
+	return (ch >= 'A' && ch <= 'Z') ? (char) (ch + 32) : ch;
+}
+
+/* Do the n bytes at w, folded, spell the folded key? */
+static inline int
+word_set_equal(const char *key, const char *w, uint32_t n)
+{
+	for (uint32_t k = 0; k < n; k++)
+		if (key[k] != fold_ascii(w[k]))
+			return 0;
+	return 1;
+}
+
+static inline uint32_t
+word_set_hash(const char *w, uint32_t n)
+{
+	uint32_t	h = 0x811C9DC5u ^ n;
+
+	for (uint32_t k = 0; k < n; k++)
+		h = (h ^ (unsigned char) fold_ascii(w[k])) * 0x01000193u;
+	return h & (WORD_SET_SIZE - 1);
+}
+
+static void
+build_word_set(void)
+{
+	for (int l = 0; l < L_COUNT; l++)
+		for (const word_t *w = word_lists[l]; w->w; w++)
+		{
+			uint32_t	h;
+
+			if (w->n == 0 || w->n > WORD_SET_MAXLEN)
+				continue;		/* no list word is this long; keep the table safe */
+			h = word_set_hash(w->w, w->n);
+
+			for (;; h = (h + 1) & (WORD_SET_SIZE - 1))
+			{
+				word_set_entry *e = &word_set[h];
+
+				if (e->n == 0)
+				{
+					for (uint32_t k = 0; k < w->n; k++)
+						e->w[k] = fold_ascii(w->w[k]);
+					e->n = w->n;
+				}
+				else if (!(e->n == w->n && word_set_equal(e->w, w->w, w->n)))
+					continue;
+				e->mask |= 1u << l;
+				break;
+			}
+		}
+	word_set_ready = 1;
+}
+
+/* The lists the n bytes at w belong to. */
+static inline uint32_t
+word_set_of(const char *w, uint32_t n)
+{
+	if (n == 0 || n > WORD_SET_MAXLEN)
+		return 0;
+	for (uint32_t h = word_set_hash(w, n);; h = (h + 1) & (WORD_SET_SIZE - 1))
+	{
+		const word_set_entry *e = &word_set[h];
+
+		if (e->n == 0)
+			return 0;
+		if (e->n == n && word_set_equal(e->w, w, n))
+			return e->mask;
+	}
+}
+
+static inline int
+in_set(const vctx *c, uint32_t i, uint32_t mask)
 {
 	const na_token *t;
 
 	if (i >= c->doc->ntokens)
 		return 0;
 	t = T(c, i);
-	for (const word_t *w = list; w->w; w++)
-		if (w->n == t->len && is_word_n(c, i, w->w, w->n))
-			return 1;
-	return 0;
+	return (word_set_of(c->doc->text + t->start, t->len) & mask) != 0;
 }
+
+/* in_list(c, i, aux_words): is token i a word of that list? */
+#define in_list(c, i, list) in_set((c), (i), 1u << L_##list)
 
 static int
 is_punct(const vctx *c, uint32_t i, char ch)
@@ -473,82 +676,212 @@ is_boundary(const vctx *c, uint32_t i)
 	return t->kind == NA_TK_WORD && in_list(c, i, clause_words);
 }
 
-#define TRIGGER_TABLE_SIZE 256	/* a power of two, well above NTRIGGERS */
-static uint8_t trigger_table[TRIGGER_TABLE_SIZE];	/* index + 1, 0 = empty */
-static int	trigger_table_ready;
+/*
+ * The first-pass lexicon: every word the first pass marks (triggers, the
+ * lower-case body words, body heads and the first words of named bodies,
+ * with their possessive forms) in one hash table keyed by length and three
+ * letters (first, second, last).  Most words of a text miss on an empty slot
+ * without a byte compare.  Built once per process, read-only after.
+ */
+#define LEX_TABLE_BITS 11
+#define LEX_TABLE_SIZE (1u << LEX_TABLE_BITS)
+#define LEX_MAXLEN 24
+#define LEX_MAX_ENTRIES 512
+
+/* token_lex[i]: the trigger's index + 1 in the low byte, flags above */
+#define TRIGGER_SLOT_MASK 0x00FF
+#define TOKEN_BODY_MAYBE 0x0100 /* body_at may find a body here; without it, not */
+#define TOKEN_BODY_HEAD 0x0200	/* is_body_head */
+
+typedef struct lex_entry
+{
+	char		w[LEX_MAXLEN + 1];	/* folded to lower case */
+	uint8_t		n;
+	uint8_t		trigger;		/* index + 1 into triggers, 0 = none */
+	uint8_t		lower_body;		/* a body word when written in lower case */
+	uint8_t		body_head;		/* a body head when capitalized */
+	uint8_t		body_start;		/* a named body's first word when capitalized */
+	int8_t		number;			/* number_at's value of a number word, -1 = none */
+} lex_entry;
+
+typedef struct lex_slot
+{
+	uint32_t	key;			/* lex_key of the entry's word */
+	uint32_t	entry;			/* index + 1 into lex_entries, 0 = empty */
+} lex_slot;
+
+static lex_entry lex_entries[LEX_MAX_ENTRIES];
+static lex_slot lex_table[LEX_TABLE_SIZE];
+static int	lex_nentries;
+static int	lex_ready;
 
 static inline uint32_t
-trigger_hash(const char *w, size_t len)
+lex_key(const char *w, uint32_t len)
 {
-	uint32_t	h = 0x811C9DC5u;
-
-	for (size_t k = 0; k < len; k++)
-		h = (h ^ (unsigned char) w[k]) * 0x01000193u;
-	return h & (TRIGGER_TABLE_SIZE - 1);
+	/* | 0x20 folds ASCII capitals; other bytes only collide, the compare decides */
+	return (uint32_t) (unsigned char) (w[0] | 0x20) |
+		((uint32_t) (unsigned char) (w[1] | 0x20) << 8) |
+		((uint32_t) (unsigned char) (w[len - 1] | 0x20) << 16) | (len << 24);
 }
 
-static const trigger_word *
+static inline uint32_t
+lex_hash(uint32_t key)
+{
+	return (key * 0x9E3779B1u) >> (32 - LEX_TABLE_BITS);
+}
+
+static inline int
+lex_equal(const char *key, const char *w, uint32_t n)
+{
+	for (uint32_t k = 0; k < n; k++)
+	{
+		char		ch = w[k];
+
+		if (ch >= 'A' && ch <= 'Z')
+			ch += 32;
+		if (ch != key[k])
+			return 0;
+	}
+	return 1;
+}
+
+static inline const lex_entry *
+lex_find(const char *w, uint32_t n)
+{
+	uint32_t	key;
+
+	if (n < 2 || n > LEX_MAXLEN)
+		return NULL;
+	key = lex_key(w, n);
+	for (uint32_t h = lex_hash(key);; h = (h + 1) & (LEX_TABLE_SIZE - 1))
+	{
+		const lex_slot *slot = &lex_table[h];
+
+		if (slot->entry == 0)
+			return NULL;
+		if (slot->key == key && lex_equal(lex_entries[slot->entry - 1].w, w, n))
+			return &lex_entries[slot->entry - 1];
+	}
+}
+
+/* The entry for w + suffix, added if new (NULL if the table is full). */
+static lex_entry *
+lex_add(const char *w, const char *suffix)
+{
+	char		buf[LEX_MAXLEN + 1];
+	size_t		n = strlen(w);
+	size_t		m = strlen(suffix);
+	lex_entry  *e;
+	uint32_t	h;
+
+	if (n + m > LEX_MAXLEN || n + m < 2)
+		return NULL;
+	memcpy(buf, w, n);
+	memcpy(buf + n, suffix, m);
+	n += m;
+	e = (lex_entry *) lex_find(buf, (uint32_t) n);
+	if (e)
+		return e;
+	if (lex_nentries >= LEX_MAX_ENTRIES)
+		return NULL;
+	e = &lex_entries[lex_nentries++];
+	e->number = -1;
+	for (size_t k = 0; k < n; k++)
+		e->w[k] = (buf[k] >= 'A' && buf[k] <= 'Z') ? (char) (buf[k] + 32) : buf[k];
+	e->n = (uint8_t) n;
+	for (h = lex_hash(lex_key(e->w, (uint32_t) n)); lex_table[h].entry; h = (h + 1) & (LEX_TABLE_SIZE - 1))
+		;
+	lex_table[h].key = lex_key(e->w, (uint32_t) n);
+	lex_table[h].entry = (uint32_t) lex_nentries;
+	return e;
+}
+
+static void
+build_lexicon(void)
+{
+	static const char *const possessives[] = {"", "'s", "\xE2\x80\x99s", NULL};
+	static const char *const lower_bodies[] = {
+		"parliament", "council", "committee", "legislature", "assembly", "board", NULL
+	};
+	/* body_at's possessive-tolerant first words (is_word_poss), the rest exact */
+	static const char *const possessive_starts[] = {
+		"Commons", "Congress", "Council", "House", "Senate", NULL
+	};
+	lex_entry  *e;
+
+	for (size_t k = 0; k < NTRIGGERS; k++)
+		if ((e = lex_add(triggers[k].word, "")) != NULL)
+			e->trigger = (uint8_t) (k + 1);
+	for (int k = 0; lower_bodies[k]; k++)
+		for (int p = 0; possessives[p]; p++)
+			if ((e = lex_add(lower_bodies[k], possessives[p])) != NULL)
+				e->lower_body = 1;
+	if ((e = lex_add("referendum", "")) != NULL)
+		e->lower_body = 1;
+	for (const word_t *h = body_heads; h->w; h++)
+		for (int p = 0; possessives[p]; p++)
+			if ((e = lex_add(h->w, possessives[p])) != NULL)
+				e->body_head = 1;
+	for (const word_t *h = body_starts; h->w; h++)
+		if ((e = lex_add(h->w, "")) != NULL)
+			e->body_start = 1;
+	for (int k = 0; number_words[k].w; k++)
+		if ((e = lex_add(number_words[k].w, "")) != NULL)
+			e->number = (int8_t) k;
+	if ((e = lex_add("none", "")) != NULL)
+		e->number = 0;
+	if ((e = lex_add("no", "")) != NULL)
+		e->number = 0;
+	for (int k = 0; possessive_starts[k]; k++)
+		for (int p = 1; possessives[p]; p++)
+			if ((e = lex_add(possessive_starts[k], possessives[p])) != NULL)
+				e->body_start = 1;
+	lex_ready = 1;
+}
+
+/*
+ * The first-pass flags of token t: its trigger (triggers are lower-case
+ * words, capitalized only at a sentence start) and its body flags, the same
+ * tests as is_body_head and a superset of the tokens body_at accepts.
+ */
+static inline uint16_t
+lex_flags(const char *text, const na_token *t)
+{
+	const lex_entry *e;
+	uint16_t	f = 0;
+
+	if (t->kind != NA_TK_WORD && t->kind != NA_TK_ABBREV)
+		return 0;
+	/* lower-case words the lexicon has are 4 to 13 bytes long: "the", "of", "and" miss here */
+	if (!(t->flags & (NA_TF_CAPITALIZED | NA_TF_ALLCAPS)) && (t->len < 4 || t->len > 13))
+		return 0;
+	e = lex_find(text + t->start, t->len);
+	if (e == NULL)
+		return 0;
+	if (e->trigger && t->kind == NA_TK_WORD && t->len >= 4 && t->len <= 12 &&
+		(!(t->flags & NA_TF_CAPITALIZED) || (t->flags & NA_TF_SENT_START)))
+		f = e->trigger;
+	if (!(t->flags & (NA_TF_CAPITALIZED | NA_TF_ALLCAPS)))
+	{
+		if (e->lower_body && t->len >= 5 && t->len <= 13)
+			f |= TOKEN_BODY_MAYBE;
+		return f;
+	}
+	if (e->body_start)
+		f |= TOKEN_BODY_MAYBE;
+	if (e->body_head && (t->flags & NA_TF_CAPITALIZED) && t->len >= 4 && t->len <= 14 &&
+		text[t->start] >= 'A' && text[t->start] <= 'Z')
+		f |= TOKEN_BODY_MAYBE | TOKEN_BODY_HEAD;
+	return f;
+}
+
+/* The trigger word at token i, from the per-document table of na_votes_analyze. */
+static inline const trigger_word *
 trigger_of(const vctx *c, uint32_t i)
 {
-	const na_token *t = T(c, i);
-	char		buf[16];
+	uint16_t	slot = c->token_lex[i] & TRIGGER_SLOT_MASK;
 
-	if (t->kind != NA_TK_WORD || t->len < 4 || t->len > 12)
-		return NULL;
-	/* triggers are lower-case words, capitalized only at a sentence start */
-	if ((t->flags & NA_TF_CAPITALIZED) && !(t->flags & NA_TF_SENT_START))
-		return NULL;
-	for (uint32_t k = 0; k < t->len; k++)
-	{
-		char		ch = c->doc->text[t->start + k];
-
-		buf[k] = (ch >= 'A' && ch <= 'Z') ? (char) (ch + 32) : ch;
-	}
-	buf[t->len] = '\0';
-	/* most words start with a letter no trigger starts with */
-	switch (buf[0])
-	{
-		case 'a':
-		case 'b':
-		case 'c':
-		case 'd':
-		case 'e':
-		case 'f':
-		case 'i':
-		case 'o':
-		case 'p':
-		case 'r':
-		case 's':
-		case 't':
-		case 'u':
-		case 'v':
-			break;
-		default:
-			return NULL;
-	}
-	/* an open-addressing table over the trigger words, built on first use */
-	if (!trigger_table_ready)
-	{
-		for (size_t k = 0; k < NTRIGGERS; k++)
-		{
-			uint32_t	h = trigger_hash(triggers[k].word, strlen(triggers[k].word));
-
-			while (trigger_table[h])
-				h = (h + 1) & (TRIGGER_TABLE_SIZE - 1);
-			trigger_table[h] = (uint8_t) (k + 1);
-		}
-		trigger_table_ready = 1;
-	}
-	for (uint32_t h = trigger_hash(buf, t->len);; h = (h + 1) & (TRIGGER_TABLE_SIZE - 1))
-	{
-		uint8_t		slot = trigger_table[h];
-
-		if (slot == 0)
-			return NULL;
-		/* strncmp stops at the shorter string's end; buf is NUL-terminated */
-		if (strncmp(triggers[slot - 1].word, buf, t->len + 1) == 0)
-			return &triggers[slot - 1];
-	}
+	return slot ? &triggers[slot - 1] : NULL;
 }
 
 /* A number as written: digits with thousands separators, or a small number word. */
@@ -585,12 +918,12 @@ number_at(const vctx *c, uint32_t i)
 		return -1;
 	if (t->len < 2 || t->len > 9)
 		return -1;
-	if (is_word(c, i, "none") || is_word(c, i, "no"))
-		return 0;
-	for (int k = 0; number_words[k].w; k++)
-		if (number_words[k].n == t->len && is_word_n(c, i, number_words[k].w, number_words[k].n))
-			return k;
-	return -1;
+	/* "no", "none", "zero" .. "twenty": one probe of the first-pass lexicon */
+	{
+		const lex_entry *e = lex_find(c->doc->text + t->start, t->len);
+
+		return e ? e->number : -1;
+	}
 }
 
 /* A range token "52-48" or "13-0-2": its parts (up to 3); returns the count. */
@@ -651,6 +984,33 @@ span_of(const vctx *c, uint32_t first, uint32_t end, na_vote_span *s)
 	s->clen = b->cstart + b->clen - a->cstart;
 }
 
+/* A name's span without a possessive ending: "the council's chair" names "council". */
+static void
+name_span_of(const vctx *c, uint32_t first, uint32_t end, na_vote_span *s)
+{
+	const na_token *t;
+	const char *p;
+
+	span_of(c, first, end, s);
+	if (s->len == 0)
+		return;
+	t = T(c, end - 1);
+	p = c->doc->text + t->start;
+	if (t->kind != NA_TK_WORD)
+		return;
+	if (t->len > 2 && p[t->len - 2] == '\'' && (p[t->len - 1] == 's' || p[t->len - 1] == 'S'))
+	{
+		s->len -= 2;
+		s->clen -= 2;
+	}
+	else if (t->len > 4 && memcmp(p + t->len - 4, "\xE2\x80\x99s", 4) == 0)
+	{
+		s->len -= 4;
+		/* two characters, or four when offsets count bytes */
+		s->clen -= t->clen == t->len ? 4 : 2;
+	}
+}
+
 /* Does token i spell a word of a possessive form ("Council’s" ~ "council")? */
 static int
 is_word_poss_n(const vctx *c, uint32_t i, const char *w, size_t n)
@@ -700,14 +1060,18 @@ is_possessive(const vctx *c, uint32_t i)
 
 /* ------------------------------------------------------------------ bodies */
 
-/* Heads of a capitalized body name: "Monetary Policy Committee". */
-static const word_t body_heads[] = {
-	W("Committee"), W("Commission"), W("Council"), W("Assembly"), W("Board"), W("Parliament"),
-	W("Senate"), W("Congress"), W("Bundestag"), W("Knesset"), W("Duma"), W("Rada"), W("Sejm"),
-	W("Riksdag"), W("Storting"), W("Majlis"), W("Cabinet"), W("Court"), W("Legislature"),
-	W("Dail"), W("Dáil"), W("Lords"), W("Commons"), W("Chamber"), W("Synod"), W("Conference"),
-	{NULL, 0}
-};
+/* Is the word at p, or the possessor of "X's"/"X’s", in one of the lists of mask? */
+static inline int
+word_or_possessor_in(const char *p, uint32_t len, uint32_t mask)
+{
+	if (word_set_of(p, len) & mask)
+		return 1;
+	if (len > 2 && p[len - 2] == '\'' && (p[len - 1] == 's' || p[len - 1] == 'S'))
+		return (word_set_of(p, len - 2) & mask) != 0;
+	if (len > 4 && memcmp(p + len - 4, "\xE2\x80\x99s", 4) == 0)
+		return (word_set_of(p, len - 4) & mask) != 0;
+	return 0;
+}
 
 /* Is token k a body head, possibly possessive ("Council’s")? */
 static int
@@ -734,11 +1098,8 @@ is_body_head(const vctx *c, uint32_t k)
 		default:
 			return 0;
 	}
-	for (const word_t *h = body_heads; h->w; h++)
-		if (h->w[0] == first && ((uint32_t) h->n == t->len || (uint32_t) h->n + 2 == t->len || (uint32_t) h->n + 4 == t->len) &&
-			is_word_poss_n(c, k, h->w, h->n))
-			return 1;
-	return 0;
+	/* body heads are capitalized: the token's first letter is theirs */
+	return word_or_possessor_in(c->doc->text + t->start, t->len, 1u << L_body_heads);
 }
 
 /*
@@ -761,6 +1122,89 @@ body_at(vctx *c, uint32_t i, body_ref *b)
 	if (!(T(c, i)->flags & (NA_TF_CAPITALIZED | NA_TF_ALLCAPS)) &&
 		(T(c, i)->len < 5 || T(c, i)->len > 13))
 		return 0;
+
+	/*
+	 * Quick refusals, for a context walk that meets every token: a lower-case
+	 * body is one of the words tested below; a capitalized one is a name
+	 * tested below by its first word, or a run of capitalized words that
+	 * reaches a body head.
+	 */
+	if (!(T(c, i)->flags & (NA_TF_CAPITALIZED | NA_TF_ALLCAPS)))
+	{
+		int			maybe;
+
+		switch (c->doc->text[T(c, i)->start])
+		{
+			case 'p':
+				maybe = is_word_poss(c, i, "parliament");
+				break;
+			case 'c':
+				maybe = is_word_poss(c, i, "council") || is_word_poss(c, i, "committee");
+				break;
+			case 'l':
+				maybe = is_word_poss(c, i, "legislature");
+				break;
+			case 'a':
+				maybe = is_word_poss(c, i, "assembly");
+				break;
+			case 'b':
+				maybe = is_word_poss(c, i, "board");
+				break;
+			case 'r':
+				maybe = is_word(c, i, "referendum");
+				break;
+			default:
+				maybe = 0;
+		}
+		if (!maybe)
+			return 0;
+	}
+	else if (!is_capitalized(c, i))
+		return 0;
+	else
+	{
+		int			named;
+
+		switch (c->doc->text[T(c, i)->start] | 0x20)
+		{
+			case 'c':
+				named = is_word_poss(c, i, "Commons") || is_word_poss(c, i, "Congress") ||
+					is_word_poss(c, i, "Council");
+				break;
+			case 'e':
+				named = is_word(c, i, "European");
+				break;
+			case 'g':
+				named = is_word(c, i, "General");
+				break;
+			case 'h':
+				named = is_word(c, i, "Human") || is_word_poss(c, i, "House");
+				break;
+			case 's':
+				named = is_word(c, i, "Security") || is_word_poss(c, i, "Senate");
+				break;
+			case 'u':
+				named = is_word(c, i, "UN") || is_word(c, i, "U.N.") || is_word(c, i, "U.N") ||
+					is_word(c, i, "United");
+				break;
+			default:
+				named = 0;
+		}
+		if (!named)
+		{
+			for (end = i; end < i + 6 && in_sentence(c, end, s) && is_capitalized(c, end) &&
+				 T(c, end)->kind == NA_TK_WORD; end++)
+			{
+				if (c->token_lex[end] & TOKEN_BODY_HEAD)
+					break;
+				if (is_possessive(c, end))
+					return 0;
+			}
+			if (!(end < i + 6 && in_sentence(c, end, s) && is_capitalized(c, end) &&
+				  T(c, end)->kind == NA_TK_WORD))
+				return 0;
+		}
+	}
 	b->canonical = NULL;
 	b->first = i;
 	/* lower case: parliament, referendum */
@@ -845,6 +1289,11 @@ body_at(vctx *c, uint32_t i, body_ref *b)
 		if (b->canonical)
 			return b->end = i + 3;
 	}
+	/* "a House panel", "the Senate committee": a committee of the chamber, as written */
+	if ((is_word(c, i, "House") || is_word(c, i, "Senate")) && in_sentence(c, i + 1, s) &&
+		(is_word_poss(c, i + 1, "panel") || is_word_poss(c, i + 1, "committee") ||
+		 is_word_poss(c, i + 1, "subcommittee")))
+		return b->end = i + 2;
 	if (is_word_poss(c, i, "House") && !is_word(c, i + 1, "of"))
 	{
 		b->canonical = "House of Representatives";
@@ -910,7 +1359,7 @@ find_body(vctx *c, uint32_t from_tok, uint32_t to_tok, body_ref *b)
 	{
 		body_ref	found;
 
-		if (body_at(c, i, &found))
+		if ((c->token_lex[i] & TOKEN_BODY_MAYBE) && body_at(c, i, &found))
 		{
 			*b = found;
 			return 1;
@@ -931,7 +1380,14 @@ context_body(vctx *c, uint32_t sentence, body_ref *b)
 	while (c->body_cursor < upto)
 	{
 		body_ref	found;
-		uint32_t	e = body_at(c, c->body_cursor, &found);
+		uint32_t	e;
+
+		if (!(c->token_lex[c->body_cursor] & TOKEN_BODY_MAYBE))
+		{
+			c->body_cursor++;
+			continue;
+		}
+		e = body_at(c, c->body_cursor, &found);
 
 		if (e)
 		{
@@ -1111,16 +1567,6 @@ person_at(vctx *c, uint32_t i, actor_ref *a)
 		a->kind = NA_VK_GROUP;
 	return 1;
 }
-
-/* Words after a place name that make it part of another name ("Washington Post"). */
-static const word_t org_words[] = {
-	W("Post"), W("Times"), W("News"), W("Journal"), W("Daily"), W("Today"),
-	W("Airlines"), W("University"), W("Institute"), W("Bank"), W("Inc"),
-	W("Corp"), W("Herald"), W("Tribune"), W("Examiner"), W("Street"),
-	W("Square"), W("Avenue"), W("Road"), W("Airport"), W("State"),
-	W("Stock"), W("Open"), W("Cup"), W("Mets"), W("Redskins"), W("Nationals"),
-	{NULL, 0}
-};
 
 /*
  * Is the place at token j a political actor?  Not "Washington Post" or
@@ -1395,16 +1841,44 @@ phrase_right(vctx *c, uint32_t i, uint32_t max)
 	{
 		const na_token *t = T(c, k);
 
+		/* to pass the "Reproductive Health Care Reform Bill 2019": the quoted title too */
+		if (t->kind == NA_TK_OPEN_QUOTE && k > i)
+		{
+			uint32_t	close = k + 1;
+
+			while (close < k + 16 && in_sentence(c, close, s) && T(c, close)->kind != NA_TK_CLOSE_QUOTE &&
+				   T(c, close)->kind != NA_TK_OPEN_QUOTE)
+				close++;
+			if (close > k + 1 && in_sentence(c, close, s) && T(c, close)->kind == NA_TK_CLOSE_QUOTE)
+				return close + 1;
+			break;
+		}
 		if (t->kind == NA_TK_PUNCT || t->kind == NA_TK_OPEN_QUOTE || t->kind == NA_TK_CLOSE_QUOTE ||
 			t->kind == NA_TK_DASH)
 			break;
 		if (k > i && (is_word(c, k, "by") || is_word(c, k, "on") || is_word(c, k, "after") ||
 					  is_word(c, k, "before") || is_word(c, k, "which") || is_word(c, k, "that") ||
 					  is_word(c, k, "because") || is_word(c, k, "when") || is_word(c, k, "while") ||
+					  is_word(c, k, "unless") || is_word(c, k, "if") || is_word(c, k, "until") ||
+					  is_word(c, k, "despite") || is_word(c, k, "although") || is_word(c, k, "though") ||
 					  is_word(c, k, "with") || is_word(c, k, "but") || is_word(c, k, "as") ||
 					  is_word(c, k, "and") || is_word(c, k, "in")))
 			break;
 	}
+	/* cut by the length limit: end before the last preposition ("open | for at least three") */
+	if (k == i + max && in_sentence(c, k, s))
+	{
+		for (uint32_t j = k - 1; j > i + 2; j--)
+			if (in_list(c, j, prepositions))
+			{
+				k = j;
+				break;
+			}
+	}
+	/* "to keep the library open for at least three years": cut at a word, not "for at" */
+	while (k > i + 1 && (in_list(c, k - 1, prepositions) || is_word(c, k - 1, "a") ||
+						 is_word(c, k - 1, "an") || is_word(c, k - 1, "the")))
+		k--;
 	return k > i ? k : 0;
 }
 
@@ -1412,16 +1886,6 @@ phrase_right(vctx *c, uint32_t i, uint32_t max)
 static int
 is_time_word(const vctx *c, uint32_t k)
 {
-	static const word_t time_words[] = {
-		W("on"), W("in"), W("at"), W("last"), W("this"), W("next"), W("earlier"),
-		W("week"), W("month"), W("year"), W("monday"), W("tuesday"), W("wednesday"),
-		W("thursday"), W("friday"), W("saturday"), W("sunday"), W("january"),
-		W("february"), W("march"), W("april"), W("may"), W("june"), W("july"),
-		W("august"), W("september"), W("october"), W("november"), W("december"),
-		W("ago"), W("months"), W("weeks"), W("days"), W("today"), W("yesterday"),
-		{NULL, 0}
-	};
-
 	return T(c, k)->kind == NA_TK_NUMBER || in_list(c, k, time_words);
 }
 
@@ -1451,7 +1915,9 @@ motion_left(vctx *c, uint32_t q, uint32_t floor, uint32_t *first, uint32_t *head
 		return 0;
 	*head = k;
 	f = k;
-	while (f > floor && motion_modifier(c, f - 1) && f + 6 > k)
+	/* "The government survived a similar motion": the phrase begins at its determiner */
+	while (f > floor && motion_modifier(c, f - 1) && f + 6 > k && !in_list(c, f, definite_words) &&
+		   !is_word(c, f, "a") && !is_word(c, f, "an"))
 		f--;
 	*first = f;
 	return 1;
@@ -1493,13 +1959,16 @@ modality_at(vctx *c, uint32_t v, uint32_t sent_first)
 				continue;
 			return NA_VM_NEGATED;
 		}
+		/* "until the full House votes": a condition not yet met */
 		if (is_word(c, k, "could") || is_word(c, k, "might") || is_word(c, k, "may") ||
-			is_word(c, k, "if") || is_word(c, k, "unless") || is_word(c, k, "whether"))
-			return NA_VM_HYPOTHETICAL;
+			is_word(c, k, "if") || is_word(c, k, "unless") || is_word(c, k, "whether") ||
+			is_word(c, k, "until") || is_word(c, k, "till") ||
+			is_word(c, k, "consider") || is_word(c, k, "considering"))
+			return NA_VM_HYPOTHETICAL;	/* "voters should consider voting for" */
 		if ((is_word(c, k, "would") || is_word(c, k, "should")) && is_word(c, k + 1, "have"))
 			return NA_VM_HYPOTHETICAL;
 		if (is_word(c, k, "would") || is_word(c, k, "will") || is_word(c, k, "shall") ||
-			is_word(c, k, "should") || is_word(c, k, "must") || is_word(c, k, "consider") ||
+			is_word(c, k, "should") || is_word(c, k, "must") ||
 			(t->len > 3 && memcmp(p + t->len - 3, "'ll", 3) == 0))
 			mod = NA_VM_EXPECTED;
 		if (is_word(c, k, "to") && k + 1 <= v && k > lo && in_list(c, k - 1, intent_words))
@@ -1516,6 +1985,18 @@ modality_at(vctx *c, uint32_t v, uint32_t sent_first)
 			return NA_VM_HYPOTHETICAL;
 		if (is_punct(c, k, ';'))
 			break;
+	}
+	/* "Should the United Kingdom approve the treaty?": a question asserts nothing */
+	{
+		uint32_t	s = T(c, v)->sentence;
+
+		for (uint32_t k = v + 1; k < v + 40 && in_sentence(c, k, s); k++)
+		{
+			if (is_punct(c, k, '?'))
+				return NA_VM_HYPOTHETICAL;
+			if (is_punct(c, k, '.') || is_punct(c, k, ';') || is_punct(c, k, '!'))
+				break;
+		}
 	}
 	return mod;
 }
@@ -1606,7 +2087,7 @@ vote_context_after(vctx *c, uint32_t k)
 {
 	/* a 52-48 vote, 217-213 votes, a 13-0 decision */
 	return is_word(c, k, "vote") || is_word(c, k, "votes") || is_word(c, k, "ballot") ||
-		is_word(c, k, "decision") || is_word(c, k, "ruling");
+		is_word(c, k, "decision") || is_word(c, k, "ruling") || is_word(c, k, "tally");
 }
 
 /* Distractor words that make a number pair not a vote (polls, ages, scores). */
@@ -1656,11 +2137,15 @@ split_tally_at(vctx *c, uint32_t k, tally *t)
 	int32_t		n = number_at(c, k);
 	uint32_t	q = k + 1;
 	int			got = 0;
+	int			votes_said = 0;
 
 	if (n < 0)
 		return 0;
 	if (is_word(c, q, "votes"))
+	{
 		q++;
+		votes_said = 1;
+	}
 	if (!((is_word(c, q, "in") && (is_word(c, q + 1, "favour") || is_word(c, q + 1, "favor"))) ||
 		  (is_word(c, q, "for") && (is_punct(c, q + 1, ',') || is_word(c, q + 1, "and")))))
 		return 0;
@@ -1675,7 +2160,24 @@ split_tally_at(vctx *c, uint32_t k, tally *t)
 			q++;
 		m = number_at(c, q);
 		if (m < 0)
-			break;
+		{
+			/* "with Russia against and China abstaining": the named members count */
+			actor_ref	named[MAX_ACTORS];
+			int			nn = actors_right(c, q, named, MAX_ACTORS);
+
+			if (nn == 0 || !in_sentence(c, named[nn - 1].end, s))
+				break;
+			q = named[nn - 1].end;
+			if (is_word(c, q, "against") || (is_word(c, q, "voting") && is_word(c, q + 1, "against")))
+				t->votes_against = nn;
+			else if (is_word(c, q, "abstaining") || is_word(c, q, "abstained"))
+				t->abstentions = nn;
+			else
+				break;
+			got++;
+			q += is_word(c, q, "voting") ? 2 : 1;
+			continue;
+		}
 		if (is_word(c, q + 1, "votes"))
 			q++;
 		if (is_word(c, q + 1, "against") || is_word(c, q + 1, "opposed"))
@@ -1688,7 +2190,8 @@ split_tally_at(vctx *c, uint32_t k, tally *t)
 		got++;
 		q += 2;
 	}
-	return got > 0;
+	/* "won 13 votes in favour" alone is a count of the votes for */
+	return got > 0 || votes_said;
 }
 
 /* Tally and method anywhere in sentence s that has a vote trigger. */
@@ -1707,11 +2210,15 @@ sentence_tally(vctx *c, uint32_t s, tally *t)
 		int32_t		parts[3];
 		int			n;
 
-		if (tk->kind == NA_TK_RANGE && !t->found)
+		if (tk->kind == NA_TK_RANGE && t->found && t->abstentions < 0 &&
+			range_parts(c, k, parts) == 3 && parts[0] == t->votes_for && parts[1] == t->votes_against)
+			t->abstentions = parts[2];	/* "12 in favour and one against ..., a 12-1-2 result" */
+		else if (tk->kind == NA_TK_RANGE && !t->found)
 		{
 			n = range_parts(c, k, parts);
 			if (n >= 2 && !distractor_near(c, k, first) &&
 				(vote_context_before(c, k, first) || vote_context_after(c, k + 1) ||
+				 (n == 3 && (is_word(c, k + 1, "result") || is_word(c, k + 1, "split"))) ||
 				 (k > first && is_word(c, k - 1, "a") && vote_context_after(c, k + 1))))
 			{
 				t->votes_for = parts[0];
@@ -1750,7 +2257,13 @@ sentence_tally(vctx *c, uint32_t s, tally *t)
 					t->found = 1;
 			}
 		}
-		if (tk->kind == NA_TK_WORD)
+		/* the first letters of the method words below */
+		if (tk->kind == NA_TK_WORD && ((c->doc->text[tk->start] | 0x20) == 'u' ||
+									   (c->doc->text[tk->start] | 0x20) == 's' ||
+									   (c->doc->text[tk->start] | 0x20) == 'v' ||
+									   (c->doc->text[tk->start] | 0x20) == 'a' ||
+									   (c->doc->text[tk->start] | 0x20) == 'w' ||
+									   (c->doc->text[tk->start] | 0x20) == 'b'))
 		{
 			if (is_word(c, k, "unanimously") || (is_word(c, k, "unanimous") &&
 												 (is_word(c, k + 1, "vote") || is_word(c, k + 1, "votes") ||
@@ -1883,14 +2396,14 @@ emit(vctx *c, const position *p, uint32_t event)
 	span_of(c, p->ev_first, p->ev_end, &v->evidence);
 	v->actor = p->actor.canonical;
 	if (p->actor.kind != NA_VK_NONE && p->actor.canonical == NULL)
-		span_of(c, p->actor.name_first, p->actor.name_end, &v->actor_span);
+		name_span_of(c, p->actor.name_first, p->actor.name_end, &v->actor_span);
 	v->actor_kind = p->actor.kind;
 	v->action = p->action;
 	v->outcome = p->outcome;
 	v->modality = p->modality;
 	v->body = p->body.canonical;
 	if (p->body.end && p->body.canonical == NULL)
-		span_of(c, p->body.first, p->body.end, &v->body_span);
+		name_span_of(c, p->body.first, p->body.end, &v->body_span);
 	if (p->motion_end)
 		span_of(c, p->motion_first, p->motion_end, &v->motion);
 	v->votes_for = v->votes_against = v->abstentions = NA_VOTE_NO_COUNT;
@@ -1953,6 +2466,14 @@ emit_positions(vctx *c, sent_state *st, position *p, actor_ref *actors, int nact
 	for (int k = 0; k < nactors; k++)
 		if (actors[k].first < p->ev_first && actors[k].first >= st->first)
 			p->ev_first = actors[k].first;
+	/* "the full House votes": a body that acts is the body of the vote */
+	if (nactors == 1 && actors[0].kind == NA_VK_BODY && p->body.end == 0)
+	{
+		p->body.canonical = actors[0].canonical;
+		p->body.first = actors[0].name_first;
+		p->body.end = actors[0].name_end;
+		body_given = 1;
+	}
 	if (p->body.end == 0)
 		p->body = st->body;
 	if (p->modality != NA_VM_HISTORICAL)
@@ -2080,12 +2601,13 @@ class_outcome(int cls)
 
 /* The subject actors of a verb at v: walk left over auxiliaries and an appositive. */
 static int
-subject_of(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max)
+subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, int *person_only_out)
 {
 	uint32_t	q = v;
 	int			steps = 0;
 	int			infinitive = v > st->first && is_word(c, v - 1, "to");
 
+	*person_only_out = 0;
 	while (q > st->first && steps < 14)
 	{
 		uint32_t	k = q - 1;
@@ -2115,9 +2637,60 @@ subject_of(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max)
 			}
 			return 0;
 		}
+		/* "Poland has rejected the proposal and Germany's parties have opposed": another clause */
+		if (trigger_of(c, k) && k + 1 < v)
+		{
+			uint32_t	head;
+
+			if (motion_right(c, after_verb(c, k), &head))
+				return 0;
+		}
+		/*
+		 * "On Election Day, I will vote", "everyone is voting": the pronoun is
+		 * the subject ("Obama and I voted": the others too); "he", "she" stand
+		 * for a person named before ("Ms. Follett confirmed she would vote").
+		 */
+		if (is_word(c, k, "i") || is_word(c, k, "we") || is_word(c, k, "you") ||
+			is_word(c, k, "everyone") || is_word(c, k, "everybody") || is_word(c, k, "nobody") ||
+			is_word(c, k, "someone") || is_word(c, k, "somebody") || is_word(c, k, "anyone") ||
+			is_word(c, k, "anybody"))
+		{
+			if ((is_word(c, k, "i") || is_word(c, k, "we")) && k > st->first + 1 &&
+				is_word(c, k - 1, "and"))
+			{
+				q = k - 1;
+				continue;
+			}
+			return 0;
+		}
+		if (is_word(c, k, "he") || is_word(c, k, "she"))
+			*person_only_out = 1;
+		/* "Councillor Dana Whitfield, who proposed the motion": the antecedent */
+		if (is_word(c, k, "who") && k >= st->first + 2 && is_punct(c, k - 1, ','))
+			return actors_left(c, k - 2, st->first, actors, max);
 		if (is_boundary(c, k) && !is_word(c, k, "that"))
 			return 0;
 		n = actors_left(c, k, st->first, actors, max);
+		/*
+		 * "Workers at Harwick Motors in Castleford have voted": a preposition's
+		 * object is no subject ("in the House, Mr. Sanders passed": the rest
+		 * is).  Not before an infinitive: "called on Congress to pass".
+		 */
+		if (n > 0 && !infinitive && actors[0].first > st->first && !actors[0].pronoun &&
+			(is_word(c, actors[0].first - 1, "at") || is_word(c, actors[0].first - 1, "in") ||
+			 is_word(c, actors[0].first - 1, "from") || is_word(c, actors[0].first - 1, "for") ||
+			 is_word(c, actors[0].first - 1, "on") ||
+			 is_word(c, actors[0].first - 1, "across") || is_word(c, actors[0].first - 1, "among") ||
+			 is_word(c, actors[0].first - 1, "under")))
+		{
+			if (n > 1)
+			{
+				memmove(actors, actors + 1, (size_t) (n - 1) * sizeof(actor_ref));
+				return n - 1;
+			}
+			q = actors[0].first - 1;
+			continue;
+		}
 		if (n > 0)
 			return n;
 		/* "urged women to vote": the subject of the infinitive is the object, not an actor */
@@ -2134,6 +2707,136 @@ subject_of(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max)
 	return 0;
 }
 
+/* The subject actors of a verb at v: walk left over auxiliaries and an appositive. */
+static int
+subject_of(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max)
+{
+	int			person_only;
+	int			n = subject_walk(c, st, v, actors, max, &person_only);
+
+	/* "he", "she" before the verb: only a person can be the one meant */
+	if (person_only && (n != 1 || actors[0].kind != NA_VK_PERSON))
+		return 0;
+	return n;
+}
+
+/*
+ * Which way a vote verb goes, reading its complement from *q: 1 for, -1
+ * against, 2 an infinitive ("voted to reject"), -2 down, 0 not said.  *q is
+ * left where the motion starts.
+ */
+static int
+vote_direction(vctx *c, sent_state *st, uint32_t *qp)
+{
+	uint32_t	q = *qp;
+	int			dir = 0;
+
+	for (int guard = 0; guard < 14 && in_sentence(c, q, st->s); guard++)
+	{
+		/* "to vote for or against the scheme" says no side */
+		if (is_word(c, q, "for") && is_word(c, q + 1, "or") && is_word(c, q + 2, "against"))
+			break;
+		if (is_word(c, q, "for") || is_word(c, q, "yes"))
+		{
+			dir = 1;
+			q++;
+			break;
+		}
+		if (is_word(c, q, "against") || is_word(c, q, "no"))
+		{
+			dir = -1;
+			q++;
+			break;
+		}
+		if (is_word(c, q, "in") && (is_word(c, q + 1, "favour") || is_word(c, q + 1, "favor")))
+		{
+			dir = 1;
+			q += 2;
+			if (is_word(c, q, "of"))
+				q++;
+			break;
+		}
+		if (is_word(c, q, "to") && in_sentence(c, q + 1, st->s) && T(c, q + 1)->kind == NA_TK_WORD &&
+			number_at(c, q + 1) < 0)
+		{
+			dir = 2;
+			break;
+		}
+		if (is_word(c, q, "to") && number_at(c, q + 1) >= 0)
+		{
+			q += 2;			/* 52 to 48 */
+			continue;
+		}
+		if (is_word(c, q, "down"))
+		{
+			dir = -2;
+			q++;
+			break;
+		}
+		/* skip tallies, "by a vote of", "unanimously", "on Tuesday" */
+		if (T(c, q)->kind == NA_TK_RANGE || T(c, q)->kind == NA_TK_NUMBER || number_at(c, q) >= 0 ||
+			is_word(c, q, "by") || is_word(c, q, "a") || is_word(c, q, "vote") || is_word(c, q, "of") ||
+			is_word(c, q, "votes") || is_word(c, q, "unanimously") || is_word(c, q, "narrowly") ||
+			is_word(c, q, "overwhelmingly") || is_word(c, q, "on") || is_word(c, q, "large") ||
+			is_word(c, q, "majority") || is_word(c, q, "margin") || is_word(c, q, "show") ||
+			is_word(c, q, "hands") || is_word(c, q, "voice") || is_word(c, q, "with") ||
+			is_word(c, q, "abstentions") || is_word(c, q, "abstention") || is_word(c, q, "earlier") ||
+			is_word(c, q, "this") || is_word(c, q, "last") || is_word(c, q, "week") || is_word(c, q, "month") ||
+			is_word(c, q, "night") || is_word(c, q, "morning") || is_word(c, q, "afternoon") ||
+			is_word(c, q, "evening") || is_word(c, q, "today") || is_word(c, q, "yesterday") ||
+			is_punct(c, q, ',') || (is_capitalized(c, q) && (is_word(c, q, "Monday") || is_word(c, q, "Tuesday") ||
+															 is_word(c, q, "Wednesday") || is_word(c, q, "Thursday") ||
+															 is_word(c, q, "Friday") || is_word(c, q, "Saturday") ||
+															 is_word(c, q, "Sunday"))))
+		{
+			q++;
+			continue;
+		}
+		break;
+	}
+	*qp = q;
+	return dir;
+}
+
+/* Does sentence st give a tally or a method (computed once per sentence)? */
+static int
+sentence_has_tally(vctx *c, sent_state *st)
+{
+	if (st->tally_state == 0)
+	{
+		tally		t;
+
+		sentence_tally(c, st->s, &t);
+		st->tally_state = t.found ? 2 : 1;
+	}
+	return st->tally_state == 2;
+}
+
+/*
+ * Can the active verb of class cls at v take an object the analysis reads (a
+ * motion, a nominee, "it" for a recent vote)?  Classes other than vote,
+ * abstain and veto give no row without one, so this test, cheap and free of
+ * side effects, spares the subject search on most sentences ("came back",
+ * "failed to", "proposed changes").
+ */
+static int
+active_object_possible(vctx *c, sent_state *st, uint32_t v, int cls)
+{
+	uint32_t	k = after_verb(c, v);
+	uint32_t	head;
+
+	if (motion_right(c, k, &head))
+		return 1;
+	if (cls == W_PASS && (is_word(c, v, "confirmed") || is_word(c, v, "confirm")))
+		return 1;
+	if (is_word(c, k, "it") && (cls == W_VETO || cls == W_BLOCK || cls == W_SUPPORT ||
+								cls == W_OPPOSE || cls == W_DEFEAT || cls == W_ADOPT ||
+								cls == W_REJECT))
+		return c->events.count > 0 &&
+			((vote_event *) c->events.items)[c->events.count - 1].sentence + 3 >= st->s;
+	return 0;
+}
+
 /* Handle a verb trigger at v (not a noun). */
 static void
 verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
@@ -2145,14 +2848,14 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 	uint32_t	k;
 	int			cls = tw->cls;
 
+	/* a base form or gerund is never passive: without an object, no row */
+	if (cls != W_VOTE && cls != W_ABSTAIN && cls != W_VETO && !(tw->form & WF_PARTICIPLE) &&
+		!active_object_possible(c, st, v, cls))
+		return;
 	memset(&p, 0, sizeof(p));
 	p.sentence = st->s;
 	p.action = class_action(cls);
-	p.modality = modality_at(c, v, st->first);
 	p.outcome = NA_VO_NONE;
-	/* "to vote", "to block": an infinitive states an aim, not a vote taken */
-	if (p.modality == NA_VM_ASSERTED && v > st->first && is_word(c, v - 1, "to"))
-		p.modality = NA_VM_EXPECTED;
 	/* "the proposed deal", "a backed loan": a participle used as an adjective */
 	if ((tw->form & WF_PARTICIPLE) && v > st->first &&
 		(is_word(c, v - 1, "the") || is_word(c, v - 1, "a") || is_word(c, v - 1, "an") ||
@@ -2190,6 +2893,12 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 		!(is_word(c, v + 1, "for") || is_word(c, v + 1, "against") || is_word(c, v + 1, "to") ||
 		  (is_word(c, v + 1, "in") && (is_word(c, v + 2, "favour") || is_word(c, v + 2, "favor")))))
 		return;
+
+	/* the modality, once the cheap refusals above are past */
+	p.modality = modality_at(c, v, st->first);
+	/* "to vote", "to block": an infinitive states an aim, not a vote taken */
+	if (p.modality == NA_VM_ASSERTED && v > st->first && is_word(c, v - 1, "to"))
+		p.modality = NA_VM_EXPECTED;
 
 	/* passive: "was vetoed by", "a measure backed by", "which was supported by" */
 	if ((tw->form & WF_PARTICIPLE) && is_word(c, v + 1, "by") && in_sentence(c, v + 1, st->s))
@@ -2300,6 +3009,9 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 			if (cls != W_ADOPT && cls != W_PASS && cls != W_REJECT && cls != W_VETO && cls != W_DEFEAT &&
 				cls != W_BLOCK)
 				return;
+			/* "Redknapp's appointment is confirmed": with no body around, news, not a vote */
+			if (cls == W_PASS && st->body.end == 0 && is_word(c, v, "confirmed"))
+				return;
 			p.ev_first = p.motion_end ? p.motion_first : v - 1;
 			p.ev_end = v + 1;
 			if (st->body.end && (cls == W_ADOPT || cls == W_PASS || cls == W_REJECT || cls == W_DEFEAT))
@@ -2333,7 +3045,16 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 		return;
 	}
 
-	/* active voice: the subject to the left */
+	/* active voice: first the cheap tests that leave no row, then the subject */
+	if (cls != W_VOTE && cls != W_ABSTAIN && cls != W_VETO && !active_object_possible(c, st, v, cls))
+		return;
+	if (cls == W_VOTE)
+	{
+		uint32_t	q = after_verb(c, v);
+
+		if (vote_direction(c, st, &q) == 0 && !sentence_has_tally(c, st))
+			return;
+	}
 	nactors = subject_of(c, st, v, actors, MAX_ACTORS);
 	nactors = resolve_actors(c, st, actors, nactors);
 
@@ -2355,64 +3076,7 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 									(nactors > 0 && actors[0].end == v)))
 				return;
 		}
-		for (int guard = 0; guard < 14 && in_sentence(c, q, st->s); guard++)
-		{
-			if (is_word(c, q, "for") || is_word(c, q, "yes"))
-			{
-				dir = 1;
-				q++;
-				break;
-			}
-			if (is_word(c, q, "against") || is_word(c, q, "no"))
-			{
-				dir = -1;
-				q++;
-				break;
-			}
-			if (is_word(c, q, "in") && (is_word(c, q + 1, "favour") || is_word(c, q + 1, "favor")))
-			{
-				dir = 1;
-				q += 2;
-				if (is_word(c, q, "of"))
-					q++;
-				break;
-			}
-			if (is_word(c, q, "to") && in_sentence(c, q + 1, st->s) && T(c, q + 1)->kind == NA_TK_WORD &&
-				number_at(c, q + 1) < 0)
-			{
-				dir = 2;
-				break;
-			}
-			if (is_word(c, q, "to") && number_at(c, q + 1) >= 0)
-			{
-				q += 2;			/* 52 to 48 */
-				continue;
-			}
-			if (is_word(c, q, "down"))
-			{
-				dir = -2;
-				q++;
-				break;
-			}
-			/* skip tallies, "by a vote of", "unanimously", "on Tuesday" */
-			if (T(c, q)->kind == NA_TK_RANGE || T(c, q)->kind == NA_TK_NUMBER || number_at(c, q) >= 0 ||
-				is_word(c, q, "by") || is_word(c, q, "a") || is_word(c, q, "vote") || is_word(c, q, "of") ||
-				is_word(c, q, "votes") || is_word(c, q, "unanimously") || is_word(c, q, "narrowly") ||
-				is_word(c, q, "overwhelmingly") || is_word(c, q, "on") || is_word(c, q, "large") ||
-				is_word(c, q, "majority") || is_word(c, q, "margin") || is_word(c, q, "show") ||
-				is_word(c, q, "hands") || is_word(c, q, "voice") || is_word(c, q, "with") ||
-				is_word(c, q, "abstentions") || is_word(c, q, "abstention") || is_word(c, q, "earlier") ||
-				is_word(c, q, "this") || is_word(c, q, "last") || is_word(c, q, "week") || is_word(c, q, "month") ||
-				is_punct(c, q, ',') || (is_capitalized(c, q) && (is_word(c, q, "Monday") || is_word(c, q, "Tuesday") ||
-																 is_word(c, q, "Wednesday") || is_word(c, q, "Thursday") ||
-																 is_word(c, q, "Friday") || is_word(c, q, "Saturday") ||
-																 is_word(c, q, "Sunday"))))
-			{
-				q++;
-				continue;
-			}
-			break;
-		}
+		dir = vote_direction(c, st, &q);
 		if (dir == 1 || dir == -1)
 		{
 			uint32_t	head;
@@ -2470,14 +3134,7 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 			if (actors[0].kind == NA_VK_PERSON)
 				return;
 			/* computed once per sentence: a long sentence may hold many triggers */
-			if (st->tally_state == 0)
-			{
-				tally		t;
-
-				sentence_tally(c, st->s, &t);
-				st->tally_state = t.found ? 2 : 1;
-			}
-			if (st->tally_state != 2)
+			if (!sentence_has_tally(c, st))
 				return;
 		}
 		p.ev_first = actors[0].first;
@@ -2775,35 +3432,10 @@ confidence_vote_at(vctx *c, sent_state *st, uint32_t k, uint32_t *first, uint32_
 	return 1;
 }
 
-/* Does sentence s hold a trigger worth reading closely? */
-static int
-candidate(vctx *c, uint32_t s)
-{
-	const na_sentence *ss = &c->doc->sentences[s];
-
-	for (uint32_t i = ss->first_token; i < ss->first_token + ss->ntokens; i++)
-	{
-		const trigger_word *tw = trigger_of(c, i);
-
-		if (tw && tw->cls != W_UNANIMOUS)
-			return 1;
-	}
-	return 0;
-}
-
 /* Is the trigger at v a noun ("a vote", "the veto", "Russia's veto")? */
 static int
 noun_use(vctx *c, uint32_t v, uint32_t first)
 {
-	static const word_t verb_before[] = {
-		W("to"), W("will"), W("would"), W("could"), W("might"), W("may"), W("can"),
-		W("should"), W("must"), W("shall"), W("did"), W("does"), W("do"), W("not"),
-		W("also"), W("then"), W("later"), W("effectively"), W("repeatedly"),
-		W("they"), W("it"), W("he"), W("she"), W("we"), W("who"), W("which"),
-		W("never"), W("again"), W("both"), W("all"), W("jointly"), W("unanimously"),
-		W("narrowly"), W("overwhelmingly"), W("promptly"), W("quickly"), W("i"),
-		W("you"), {NULL, 0}
-	};
 	const na_token *t;
 	uint32_t	q;
 
@@ -2822,6 +3454,46 @@ noun_use(vctx *c, uint32_t v, uint32_t first)
 		(is_word(c, v, "vetoes") || is_word(c, v, "votes")))
 		return 0;
 	return 1;
+}
+
+/*
+ * "won 13 votes in favour, with Russia against": the members a counted vote
+ * names as voting no, without a verb of their own.
+ */
+static void
+against_positions(vctx *c, sent_state *st)
+{
+	for (uint32_t k = st->first + 2; k < st->end && !c->failed; k++)
+	{
+		actor_ref	actors[MAX_ACTORS];
+		int			n;
+		position	p;
+
+		if (!is_word(c, k, "against"))
+			continue;
+		/* "against the resolution" is a preposition with its object */
+		if (k + 1 < st->end && T(c, k + 1)->kind != NA_TK_PUNCT && !is_word(c, k + 1, "and"))
+			continue;
+		n = actors_left(c, k - 1, st->first, actors, MAX_ACTORS);
+		n = resolve_actors(c, st, actors, n);
+		if (n == 0 || actors[0].first <= st->first || !is_word(c, actors[0].first - 1, "with"))
+			continue;
+		if (!sentence_has_tally(c, st))
+			return;
+		memset(&p, 0, sizeof(p));
+		p.sentence = st->s;
+		p.action = NA_VA_VOTE_AGAINST;
+		p.modality = modality_at(c, actors[0].first, st->first);
+		p.ev_first = actors[0].first;
+		p.ev_end = k + 1;
+		for (int a = 0; a < n; a++)
+		{
+			position	one = p;
+
+			one.action = action_for_actor(NA_VA_VOTE_AGAINST, &actors[a]);
+			emit_positions(c, st, &one, &actors[a], 1);
+		}
+	}
 }
 
 static void
@@ -2859,13 +3531,15 @@ analyze_sentence(vctx *c, uint32_t s)
 		/* "supported", "backed" as adjectives of a non-motion are handled by the motion test */
 		verb_trigger(c, &st, v, tw);
 	}
+	against_positions(c, &st);
 
 	/* tallies and methods go to the sentence's event (or the latest one nearby) */
 	sentence_tally(c, s, &t);
-	if (t.found && c->rows.count == rows_before &&
-		!(c->events.count > 0 &&
-		  ((vote_event *) c->events.items)[c->events.count - 1].sentence + 2 >= s))
+	if (t.found && c->rows.count == rows_before)
 	{
+		int			recent = c->events.count > 0 &&
+			((vote_event *) c->events.items)[c->events.count - 1].sentence + 2 >= s;
+
 		/* "The draft received nine in favour, three against": a vote on the motion named */
 		for (uint32_t k = st.first; k < st.end; k++)
 		{
@@ -2877,6 +3551,9 @@ analyze_sentence(vctx *c, uint32_t s)
 			/* "survived a vote of confidence by 325 votes to 306": in a parliament only */
 			if (!named && confidence_vote_at(c, &st, k, &mf, &mh))
 				named = 1;
+			/* after a vote in the last sentences, only "a similar motion" is another one */
+			if (named && recent && motion_definite(c, mf))
+				break;
 			if (named)
 			{
 				position	p;
@@ -2983,7 +3660,7 @@ propagate(vctx *c)
 		{
 			rows[r].body = ev->body.canonical;
 			if (ev->body.canonical == NULL)
-				span_of(c, ev->body.first, ev->body.end, &rows[r].body_span);
+				name_span_of(c, ev->body.first, ev->body.end, &rows[r].body_span);
 		}
 		rows[r].votes_for = ev->votes_for;
 		rows[r].votes_against = ev->votes_against;
@@ -3079,6 +3756,56 @@ renumber(vctx *c)
 	c->events.count = next;
 }
 
+/*
+ * The first pass: trigger and body flags of every token (c->token_lex) and
+ * the sentences that hold a trigger (c->candidates).  Locals, not c, in the
+ * loop: stores through a byte pointer would make the compiler reload c.
+ */
+static void
+first_pass(vctx *c)
+{
+	const na_doc *doc = c->doc;
+	const na_token *tokens = doc->tokens;
+	const char *text = doc->text;
+	uint16_t   *flags = c->token_lex;
+	uint32_t	ntokens = doc->ntokens;
+	uint32_t	last_candidate = UINT32_MAX;
+
+	for (uint32_t i = 0; i < ntokens; i++)
+	{
+		const na_token *t = &tokens[i];
+		uint16_t	slot;
+		uint16_t	f;
+
+		if ((i & 16383) == 16383)
+			na_check_interrupts(c->mem);
+
+		if (t->kind != NA_TK_WORD && t->kind != NA_TK_ABBREV)
+		{
+			flags[i] = 0;
+			continue;
+		}
+		f = lex_flags(text, t);
+		slot = f & TRIGGER_SLOT_MASK;
+		flags[i] = f;
+		/* a capitalized run that reaches a body head may start 5 tokens back */
+		if (f & TOKEN_BODY_HEAD)
+			for (uint32_t k = i >= 5 ? i - 5 : 0; k < i; k++)
+				flags[k] |= TOKEN_BODY_MAYBE;
+		if (slot && triggers[slot - 1].cls != W_UNANIMOUS && t->sentence != last_candidate)
+		{
+			uint32_t   *s = na_vec_push(&c->candidates, c->mem);
+
+			if (s == NULL)
+			{
+				c->failed = 1;
+				return;
+			}
+			*s = last_candidate = t->sentence;
+		}
+	}
+}
+
 na_status
 na_votes_analyze(const na_doc *doc, const na_mem *mem, na_vote_result *out)
 {
@@ -3090,13 +3817,28 @@ na_votes_analyze(const na_doc *doc, const na_mem *mem, na_vote_result *out)
 	c.mem = mem;
 	na_vec_init(&c.rows, sizeof(na_vote));
 	na_vec_init(&c.events, sizeof(vote_event));
+	na_vec_init(&c.candidates, sizeof(uint32_t));
 
-	for (uint32_t s = 0; s < doc->nsentences && !c.failed; s++)
+	if (!lex_ready)
+		build_lexicon();
+	if (!word_set_ready)
+		build_word_set();
+	c.token_lex = na_alloc(mem, (doc->ntokens ? doc->ntokens : 1) * sizeof(uint16_t));
+	if (c.token_lex == NULL)
+		c.failed = 1;
+
+	/*
+	 * One pass over the tokens finds the trigger words; only the sentences
+	 * that hold one (a few in a hundred) are read closely.  The whole table
+	 * is filled first: the analysis of a sentence may look past its end.
+	 */
+	if (!c.failed)
+		first_pass(&c);
+	for (size_t k = 0; k < c.candidates.count && !c.failed; k++)
 	{
-		if ((s & 63) == 63)
+		if ((k & 63) == 63)
 			na_check_interrupts(mem);
-		if (candidate(&c, s))
-			analyze_sentence(&c, s);
+		analyze_sentence(&c, ((uint32_t *) c.candidates.items)[k]);
 	}
 	if (!c.failed)
 	{
@@ -3105,6 +3847,9 @@ na_votes_analyze(const na_doc *doc, const na_mem *mem, na_vote_result *out)
 		dedupe(&c);
 		renumber(&c);
 	}
+	if (c.token_lex)
+		na_free(mem, c.token_lex);
+	na_vec_free(&c.candidates, mem);
 	if (c.failed)
 	{
 		na_vec_free(&c.rows, mem);

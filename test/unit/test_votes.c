@@ -240,6 +240,144 @@ test_long_sentence(void)
 	CHECK_INT(res.nvotes, 0);
 }
 
+
+/* Regressions found on the sample articles (texts written for this test). */
+static void
+test_named_members(void)
+{
+	/* a count in favour, the members against and abstaining named: 13-1-1 */
+	analyse("The draft, put forward by Chile and Kenya, won 13 votes in favour, with Russia against "
+			"and China abstaining.");
+	CHECK_INT(res.nvotes, 2);
+	CHECK_STR(row(0), "Russia/vote_against/asserted");
+	CHECK_STR(span(&res.votes[0].evidence), "Russia against");
+	CHECK_STR(row(1), "China/abstain/asserted");
+	CHECK_STR(tally(0), "13-1-1");
+	CHECK_INT(res.votes[0].event, res.votes[1].event);
+
+	/* the tally in a later sentence that has no verb: "the 13-1-1 tally" */
+	analyse("Russia vetoed the resolution on Tuesday. Diplomats said the 13-1-1 tally showed how "
+			"isolated Moscow had become.");
+	CHECK_INT(res.nvotes, 1);
+	CHECK_STR(tally(0), "13-1-1");
+
+	/* split counts and then a range: the range completes the abstentions */
+	analyse("The text received 12 votes in favour and one against, with Britain and France "
+			"abstaining, a 12-1-2 result.");
+	CHECK_INT(res.nvotes, 2);
+	CHECK_STR(tally(0), "12-1-2");
+	CHECK_STR(row(0), "United Kingdom/abstain/asserted");
+	CHECK_STR(row(1), "France/abstain/asserted");
+	analyse("The resolution received 11 votes in favour and two against, with two abstentions.");
+	CHECK_STR(tally(0), "11-2-2");
+	analyse("The Senate passed the measure 60-38 with two abstentions.");
+	CHECK_STR(tally(0), "60-38-2");
+	/* a 2-part score before "result" is no tally */
+	analyse("The Senate passed the bill. Rovers won the match, a 2-1 result.");
+	CHECK_STR(tally(0), "-1--1--1");
+}
+
+static void
+test_bodies_and_motions(void)
+{
+	/* a possessive is never a body: "the council's chair" -> "council" */
+	analyse("The council's finance chair, Mr. Owen Bradley, voted against.");
+	CHECK_INT(res.nvotes, 1);
+	CHECK_STR(row(0), "Owen Bradley/vote_against/asserted");
+	CHECK_STR(span(&res.votes[0].body_span), "council");
+	analyse("The committee’s chair voted for the budget.");
+	CHECK(res.nvotes == 0 || strcmp(span(&res.votes[0].body_span), "committee") == 0);
+
+	/* a vote to do something, after a time adjunct; no dangling "for at" */
+	analyse("Riverside city council voted 7-2 on Monday night to keep the branch library open for "
+			"at least three more years.");
+	CHECK_STR(row(0), "city council/adopt/asserted");
+	CHECK_STR(span(&res.votes[0].motion), "to keep the branch library open");
+	CHECK_INT(res.votes[0].outcome, NA_VO_PASSED);
+
+	/* "a similar motion" is another vote: its tally is not the first one's */
+	analyse("The opposition leader, Ms. Ana Ruiz, tabled the motion on Wednesday. The government "
+			"survived a similar motion in parliament in November by 201 votes to 188.");
+	CHECK_INT(res.nvotes, 2);
+	CHECK_STR(span(&res.votes[1].motion), "a similar motion");
+	CHECK(res.votes[0].event != res.votes[1].event);
+	CHECK_STR(tally(0), "-1--1--1");
+	CHECK_STR(tally(1), "201-188--1");
+
+	/* a body that acts is the body of its vote, whatever the sentence names first */
+	analyse("A committee member said that until the full House votes to authorize an inquiry, "
+			"nothing is formal.");
+	CHECK_INT(res.nvotes, 1);
+	CHECK_STR(row(0), "House of Representatives/adopt/hypothetical");
+	CHECK_STR(res.votes[0].body, "House of Representatives");
+	CHECK_INT(res.votes[0].outcome, NA_VO_NONE);
+	analyse("A House panel voted on Thursday to hold the contractor in contempt.");
+	CHECK_STR(span(&res.votes[0].actor_span), "House panel");
+
+	/* a quoted bill title is the motion */
+	analyse("The state parliament voted to pass the \"Health Care Reform Bill 2019\" on Thursday.");
+	CHECK_STR(span(&res.votes[0].motion), "to pass the \"Health Care Reform Bill 2019\"");
+}
+
+static void
+test_subjects(void)
+{
+	/* the object of a preposition is not the subject */
+	analyse("Workers at Harwick Motors in Castleford have voted to strike over the plan.");
+	CHECK_INT(res.nvotes, 1);
+	CHECK_STR(row(0), "Workers/vote_for/asserted");
+	CHECK_INT(res.votes[0].actor_kind, NA_VK_GROUP);
+	analyse("Karaoke singers in the UK voted for it.");
+	CHECK_INT(res.nvotes, 0);
+	/* but it controls an infinitive: "called on Congress to pass" */
+	analyse("She called on Congress to pass a bill.");
+	CHECK_STR(row(0), "Congress/adopt/expected");
+	/* "with X abstaining" is the subject of abstaining */
+	analyse("The resolution was adopted, with Britain and France abstaining.");
+	CHECK_STR(row(1), "United Kingdom/abstain/asserted");
+	CHECK_STR(row(2), "France/abstain/asserted");
+
+	/* a relative clause: its antecedent */
+	analyse("Councillor Dana Whitfield, who proposed the motion, said the library mattered.");
+	CHECK_INT(res.nvotes, 1);
+	CHECK_STR(row(0), "Dana Whitfield/sponsor/asserted");
+
+	/* a pronoun subject: no actor, or the others named with it, or the person before */
+	analyse("On Election Day, I will vote for the Republican nominee.");
+	CHECK_INT(res.nvotes, 0);
+	analyse("Voters have lost patience and everyone is voting for the outsider.");
+	CHECK_INT(res.nvotes, 0);
+	analyse("Senator Ann Ruiz and I voted for it.");
+	CHECK_STR(row(0), "Ann Ruiz/vote_for/asserted");
+	analyse("Maria Lopez, whose brother was killed, confirmed she would vote against the bill.");
+	CHECK_STR(row(0), "Maria Lopez/vote_against/expected");
+
+	/* the subject search stops at another clause's verb and object */
+	analyse("Poland has rejected the proposal and Hungary's ruling parties have opposed it.");
+	CHECK_INT(res.nvotes, 1);
+	CHECK_STR(row(0), "Poland/oppose/asserted");
+}
+
+static void
+test_more_distractors(void)
+{
+	analyse("Smith's appointment as manager of the club is confirmed.");
+	CHECK_INT(res.nvotes, 0);
+	analyse("Residents will be asked to vote for or against the congestion charge.");
+	CHECK_INT(res.nvotes, 0);
+	analyse("Registered voters say they would consider voting for the senator.");
+	CHECK(res.nvotes == 0 || res.votes[0].modality == NA_VM_HYPOTHETICAL);
+	/* a question, like a referendum's, asserts no position */
+	analyse("The ballot will ask: \"Should the United Kingdom approve the treaty?\"");
+	CHECK(res.nvotes == 0 || res.votes[0].modality == NA_VM_HYPOTHETICAL);
+	analyse("Will the Senate pass the bill before the recess?");
+	CHECK(res.nvotes == 0 || res.votes[0].modality == NA_VM_HYPOTHETICAL);
+	CHECK(res.nvotes == 0 || res.votes[0].outcome == NA_VO_NONE);
+	analyse("The Tories say they will vote against it unless changes are agreed. They oppose the bill.");
+	CHECK(res.nvotes >= 1);
+	CHECK(res.votes[0].motion.len == 0 || strcmp(span(&res.votes[0].motion), "it") == 0);
+}
+
 static const unit_case cases[] = {
 	{"veto_and_coordination", test_veto_and_coordination},
 	{"tallies", test_tallies},
@@ -249,6 +387,10 @@ static const unit_case cases[] = {
 	{"offsets", test_offsets},
 	{"garbage", test_garbage},
 	{"long_sentence", test_long_sentence},
+	{"named_members", test_named_members},
+	{"bodies_and_motions", test_bodies_and_motions},
+	{"subjects", test_subjects},
+	{"more_distractors", test_more_distractors},
 	{NULL, NULL}
 };
 
