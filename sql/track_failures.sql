@@ -95,13 +95,13 @@ SELECT news_analysis.set_strict('news', false);
 SELECT news_analysis.reanalyse('news');
 SELECT count(*) AS failures FROM news_analysis.failures;
 -- a cancel is not a failure of the article: it stops the statement, lenient
--- mode or not (16 MB without quotes: storing it takes a tenth of a second,
--- analysing it a few tenths, so the timeout falls in the analysis)
+-- mode or not (16 MB dense with quotes and votes: storing it takes under a
+-- tenth of a second, analysing it seconds, so the timeout falls in the analysis)
 INSERT INTO news VALUES ('big', NULL);
 ALTER TABLE news ALTER body SET STORAGE EXTERNAL;
 SET statement_timeout = '200ms';
 \set VERBOSITY terse
-UPDATE news SET body = repeat('The council met on Monday and talked about the harbour. ', 300000)
+UPDATE news SET body = repeat('“We will see,” said Ann Lee. The council voted 7-2. ', 300000)
  WHERE key = 'big';
 \set VERBOSITY default
 RESET statement_timeout;
