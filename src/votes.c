@@ -109,6 +109,8 @@ na_vote_events(PG_FUNCTION_ARGS)
 		Datum		values[NA_VOTE_NATTS];
 		bool		nulls[NA_VOTE_NATTS];
 
+		if ((i & 4095) == 4095)
+			na_check_interrupts(&mem);	/* storing rows never checks: a timeout must stop */
 		/* the row's texts live only until it is stored */
 		MemoryContextSwitchTo(rowctx);
 		na_pg_vote_values(&result, i, &doc_text, values, nulls);
