@@ -116,3 +116,16 @@ SELECT news_analysis.untrack('news');
 SELECT count(*) AS failures FROM news_analysis.failures;
 RESET news_analysis.fail_on;
 DROP TABLE news;
+
+-- NULL and malformed arguments give clear errors, not internal ones
+CREATE TABLE args (id integer PRIMARY KEY, body text);
+SELECT news_analysis.track('args', 'body', 'id');
+\set VERBOSITY terse
+SELECT news_analysis.track(NULL, 'body', 'id');
+SELECT news_analysis.set_strict(NULL, true);
+SELECT news_analysis.set_strict('args', NULL);
+SELECT news_analysis.attach_trigger(NULL);
+SELECT * FROM news_analysis.quoted_on('args', E'“”&|!:*()''\\');
+\set VERBOSITY default
+SELECT news_analysis.untrack('args');
+DROP TABLE args;

@@ -1329,6 +1329,17 @@ is_terminal_punct(const na_doc *doc, const na_token *t)
 							memcmp(p, "\xEF\xBC\x9F", 3) == 0));
 }
 
+/* 。！？ end a sentence with no space after them: CJK text has none */
+static inline int
+is_fullwidth_stop(const na_doc *doc, const na_token *t)
+{
+	const char *p = doc->text + t->start;
+
+	return t->kind == NA_TK_PUNCT && t->len == 3 &&
+		(memcmp(p, "\xE3\x80\x82", 3) == 0 || memcmp(p, "\xEF\xBC\x81", 3) == 0 ||
+		 memcmp(p, "\xEF\xBC\x9F", 3) == 0);
+}
+
 static int
 is_closing_bracket(const na_doc *doc, const na_token *t)
 {
@@ -1382,7 +1393,7 @@ sentence_end_after(const na_doc *doc, uint32_t i, int *ends)
 	if (next->flags & NA_TF_PARA_START)
 		split = 1;
 	else if (!(next->flags & NA_TF_SPACE_BEFORE) && next->kind != NA_TK_OPEN_QUOTE)
-		split = glued_sentences(doc, i, next);
+		split = is_fullwidth_stop(doc, t) || glued_sentences(doc, i, next);
 	else if (t->kind == NA_TK_INITIAL)
 		split = 0;
 	else if (t->kind == NA_TK_ABBREV)

@@ -116,6 +116,9 @@ AS $fn$
 DECLARE
   owner oid;
 BEGIN
+  IF source IS NULL THEN
+    RAISE EXCEPTION 'the table must not be NULL' USING ERRCODE = 'null_value_not_allowed';
+  END IF;
   SELECT c.relowner INTO owner FROM pg_class c WHERE c.oid = source;
   IF NOT FOUND THEN
     RAISE EXCEPTION 'relation with OID % does not exist', source::oid
@@ -153,7 +156,11 @@ DECLARE
   t news_analysis.tracked;
   args text;
 BEGIN
-  SELECT * INTO STRICT t FROM news_analysis.tracked r WHERE r.source = attach_trigger.source;
+  SELECT * INTO t FROM news_analysis.tracked r WHERE r.source = attach_trigger.source;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'table % is not tracked', coalesce(source::text, 'NULL')
+      USING ERRCODE = 'undefined_object', HINT = 'Call news_analysis.track() first.';
+  END IF;
   args := format('%L, %L, %L, %L, %L, %L', t.text_column, t.key_column,
                  CASE WHEN t.strict_mode THEN 'strict' ELSE 'lenient' END,
                  news_analysis.qualified_name(t.quotes_table),
@@ -345,6 +352,9 @@ CREATE FUNCTION news_analysis.set_strict(source regclass, strict boolean)
 AS $fn$
 BEGIN
   PERFORM news_analysis.check_owner(source);
+  IF strict IS NULL THEN
+    RAISE EXCEPTION 'strict must be true or false, not NULL' USING ERRCODE = 'null_value_not_allowed';
+  END IF;
   UPDATE news_analysis.tracked r SET strict_mode = set_strict.strict WHERE r.source = set_strict.source;
   IF NOT FOUND THEN
     RAISE EXCEPTION 'table % is not tracked', source USING ERRCODE = 'undefined_object';

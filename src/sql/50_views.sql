@@ -237,7 +237,12 @@ BEGIN
   END IF;
   -- its stem, or any word starting with it, through the project's text
   -- search configuration (a stop word gives a NOTICE and no rows)
-  topic := to_tsquery('news_analysis.english_news', quote_literal(lower(word)) || ':*');
+  BEGIN
+    topic := to_tsquery('news_analysis.english_news', quote_literal(lower(word)) || ':*');
+  EXCEPTION WHEN syntax_error THEN
+    RAISE EXCEPTION 'cannot search quotes for %: not a word', quote_literal(word)
+      USING ERRCODE = 'invalid_parameter_value', HINT = 'Give one word, such as ''vote''.';
+  END;
   IF numnode(topic) = 0 THEN
     RETURN;
   END IF;

@@ -114,6 +114,15 @@ test_foreign_titles(void)
 }
 
 static void
+test_cjk_sentences(void)
+{
+	/* 。 ends a sentence although CJK text puts no space after it */
+	scan("東京は晴れ。大阪は雨！本当？");
+	CHECK_INT(doc.nsentences, 3);
+	CHECK_INT(doc.sentences[1].cstart, 6);
+}
+
+static void
 test_paragraphs(void)
 {
 	scan("One line\nSecond paragraph.\n\nThird one");
@@ -287,6 +296,7 @@ main(void)
 		{"spaced_closing_quote", test_spaced_closing_quote},
 		{"sentence_after_abbreviation", test_sentence_after_abbreviation},
 		{"foreign_titles", test_foreign_titles},
+		{"cjk_sentences", test_cjk_sentences},
 		{"paragraphs", test_paragraphs},
 		{"character_offsets", test_character_offsets},
 		{"invalid_utf8", test_invalid_utf8},
