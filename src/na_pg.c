@@ -131,12 +131,20 @@ na_pg_slice(const na_pg_text *doc, uint32 start, uint32 len)
 }
 
 void
-na_pg_srf_begin(na_pg_srf *srf, FunctionCallInfo fcinfo, unsigned scan_options)
+na_pg_srf_begin(na_pg_srf *srf, FunctionCallInfo fcinfo, unsigned scan_options,
+				int natts, const char *type_name)
 {
 	text	   *input = PG_GETARG_TEXT_PP(0);
 
 	InitMaterializedSRF(fcinfo, 0);
 	srf->rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	/* a library newer or older than the installed SQL objects */
+	if (srf->rsinfo->setDesc->natts != natts)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("news_analysis.%s has %d columns, the library expects %d",
+						type_name, srf->rsinfo->setDesc->natts, natts),
+				 errhint("Update the extension: ALTER EXTENSION news_analysis UPDATE.")));
 	srf->rows = 0;
 	srf->docctx = na_pg_document_context();
 	srf->callerctx = MemoryContextSwitchTo(srf->docctx);

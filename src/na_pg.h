@@ -63,8 +63,12 @@ typedef struct na_pg_srf
 	uint32		rows;
 } na_pg_srf;
 
-/* Set up the result, scan argument 0; leaves CurrentMemoryContext = rowctx. */
-void		na_pg_srf_begin(na_pg_srf *srf, FunctionCallInfo fcinfo, unsigned scan_options);
+/*
+ * Set up the result (of natts columns, the composite news_analysis.<type_name>)
+ * and scan argument 0; leaves CurrentMemoryContext = rowctx.
+ */
+void		na_pg_srf_begin(na_pg_srf *srf, FunctionCallInfo fcinfo, unsigned scan_options,
+							int natts, const char *type_name);
 
 /* Store one row and free what it allocated; checks for interrupts now and then. */
 void		na_pg_srf_put(na_pg_srf *srf, Datum *values, bool *nulls);

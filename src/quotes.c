@@ -11,7 +11,6 @@
 #include "catalog/pg_type.h"
 #include "funcapi.h"
 #include "mb/pg_wchar.h"
-#include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 
@@ -108,55 +107,26 @@ na_pg_speaker_values(const na_quote_result *r, uint32 i, const na_pg_text *t,
 	values[7] = Int32GetDatum((int32) sp->first_cstart + 1);
 }
 
-/* Scan and analyse one document in docctx; the result lives there. */
-static void
-analyse(text *input, MemoryContext docctx, na_pg_text *doc_text, na_doc *doc,
-		na_quote_result *result)
-{
-	na_mem		mem;
-
-	na_pg_mem_init(&mem, docctx);
-	na_pg_text_init(doc_text, input);
-	na_pg_scan(doc, doc_text, &mem);
-	na_pg_check_status(na_quotes_analyze(doc, &mem, result));
-}
-
 /*
  * quotes(text) returns setof news_analysis.quote
  */
 Datum
 na_quotes(PG_FUNCTION_ARGS)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	text	   *input = PG_GETARG_TEXT_PP(0);
-	MemoryContext docctx;
-	MemoryContext rowctx;
-	MemoryContext oldctx;
-	na_pg_text	doc_text;
-	na_doc		doc;
+	na_pg_srf	srf;
 	na_quote_result result;
 
-	InitMaterializedSRF(fcinfo, 0);
-	docctx = na_pg_document_context();
-	oldctx = MemoryContextSwitchTo(docctx);
-	analyse(input, docctx, &doc_text, &doc, &result);
-	rowctx = AllocSetContextCreate(docctx, "news_analysis row", ALLOCSET_SMALL_SIZES);
-
+	na_pg_srf_begin(&srf, fcinfo, 0, NA_QUOTE_NATTS, "quote");
+	na_pg_check_status(na_quotes_analyze(&srf.doc, &srf.mem, &result));
 	for (uint32 i = 0; i < result.nquotes; i++)
 	{
 		Datum		values[NA_QUOTE_NATTS];
 		bool		nulls[NA_QUOTE_NATTS];
 
-		if ((i & 4095) == 4095)
-			CHECK_FOR_INTERRUPTS(); /* storing rows never checks: a timeout must stop */
-		MemoryContextSwitchTo(rowctx);
-		na_pg_quote_values(&result, i, &doc_text, values, nulls);
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
-		MemoryContextSwitchTo(docctx);
-		MemoryContextReset(rowctx);
+		na_pg_quote_values(&result, i, &srf.text, values, nulls);
+		na_pg_srf_put(&srf, values, nulls);
 	}
-	MemoryContextSwitchTo(oldctx);
-	MemoryContextDelete(docctx);
+	na_pg_srf_end(&srf);
 	return (Datum) 0;
 }
 
@@ -166,35 +136,19 @@ na_quotes(PG_FUNCTION_ARGS)
 Datum
 na_speakers(PG_FUNCTION_ARGS)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	text	   *input = PG_GETARG_TEXT_PP(0);
-	MemoryContext docctx;
-	MemoryContext rowctx;
-	MemoryContext oldctx;
-	na_pg_text	doc_text;
-	na_doc		doc;
+	na_pg_srf	srf;
 	na_quote_result result;
 
-	InitMaterializedSRF(fcinfo, 0);
-	docctx = na_pg_document_context();
-	oldctx = MemoryContextSwitchTo(docctx);
-	analyse(input, docctx, &doc_text, &doc, &result);
-	rowctx = AllocSetContextCreate(docctx, "news_analysis row", ALLOCSET_SMALL_SIZES);
-
+	na_pg_srf_begin(&srf, fcinfo, 0, NA_SPEAKER_NATTS, "speaker");
+	na_pg_check_status(na_quotes_analyze(&srf.doc, &srf.mem, &result));
 	for (uint32 i = 0; i < result.nspeakers; i++)
 	{
 		Datum		values[NA_SPEAKER_NATTS];
 		bool		nulls[NA_SPEAKER_NATTS];
 
-		if ((i & 4095) == 4095)
-			CHECK_FOR_INTERRUPTS(); /* storing rows never checks: a timeout must stop */
-		MemoryContextSwitchTo(rowctx);
-		na_pg_speaker_values(&result, i, &doc_text, values, nulls);
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
-		MemoryContextSwitchTo(docctx);
-		MemoryContextReset(rowctx);
+		na_pg_speaker_values(&result, i, &srf.text, values, nulls);
+		na_pg_srf_put(&srf, values, nulls);
 	}
-	MemoryContextSwitchTo(oldctx);
-	MemoryContextDelete(docctx);
+	na_pg_srf_end(&srf);
 	return (Datum) 0;
 }

@@ -88,7 +88,7 @@ na_tokenize(PG_FUNCTION_ARGS)
 	na_pg_srf	srf;
 	slice_buffer buf = {NULL, 0, pg_database_encoding_max_length() == 1};
 
-	na_pg_srf_begin(&srf, fcinfo, 0);
+	na_pg_srf_begin(&srf, fcinfo, 0, TOKEN_COLUMNS, "token");
 	/* the reused slice buffer must outlive the row context */
 	MemoryContextSwitchTo(srf.docctx);
 	for (uint32 i = 0; i < srf.doc.ntokens; i++)
@@ -122,7 +122,7 @@ na_sentences(PG_FUNCTION_ARGS)
 	na_pg_srf	srf;
 	slice_buffer buf = {NULL, 0, pg_database_encoding_max_length() == 1};
 
-	na_pg_srf_begin(&srf, fcinfo, 0);
+	na_pg_srf_begin(&srf, fcinfo, 0, SENTENCE_COLUMNS, "sentence");
 	MemoryContextSwitchTo(srf.docctx);
 	for (uint32 i = 0; i < srf.doc.nsentences; i++)
 	{

@@ -79,46 +79,19 @@ na_pg_vote_values(const na_vote_result *r, uint32 i, const na_pg_text *t,
 Datum
 na_vote_events(PG_FUNCTION_ARGS)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	text	   *input = PG_GETARG_TEXT_PP(0);
-	MemoryContext docctx;
-	MemoryContext rowctx;
-	MemoryContext oldctx;
-	na_pg_text	doc_text;
-	na_mem		mem;
-	na_doc		doc;
+	na_pg_srf	srf;
 	na_vote_result result;
 
-	InitMaterializedSRF(fcinfo, 0);
-	if (rsinfo->setDesc->natts != NA_VOTE_NATTS)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("news_analysis.vote_event has %d columns, the library expects %d",
-						rsinfo->setDesc->natts, NA_VOTE_NATTS),
-				 errhint("Update the extension: ALTER EXTENSION news_analysis UPDATE.")));
-	docctx = na_pg_document_context();
-	oldctx = MemoryContextSwitchTo(docctx);
-	na_pg_mem_init(&mem, docctx);
-	na_pg_text_init(&doc_text, input);
-	na_pg_scan(&doc, &doc_text, &mem);
-	na_pg_check_status(na_votes_analyze(&doc, &mem, &result));
-	rowctx = AllocSetContextCreate(docctx, "news_analysis row", ALLOCSET_SMALL_SIZES);
-
+	na_pg_srf_begin(&srf, fcinfo, 0, NA_VOTE_NATTS, "vote_event");
+	na_pg_check_status(na_votes_analyze(&srf.doc, &srf.mem, &result));
 	for (uint32 i = 0; i < result.nvotes; i++)
 	{
 		Datum		values[NA_VOTE_NATTS];
 		bool		nulls[NA_VOTE_NATTS];
 
-		if ((i & 4095) == 4095)
-			na_check_interrupts(&mem);	/* storing rows never checks: a timeout must stop */
-		/* the row's texts live only until it is stored */
-		MemoryContextSwitchTo(rowctx);
-		na_pg_vote_values(&result, i, &doc_text, values, nulls);
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
-		MemoryContextSwitchTo(docctx);
-		MemoryContextReset(rowctx);
+		na_pg_vote_values(&result, i, &srf.text, values, nulls);
+		na_pg_srf_put(&srf, values, nulls);
 	}
-	MemoryContextSwitchTo(oldctx);
-	MemoryContextDelete(docctx);
+	na_pg_srf_end(&srf);
 	return (Datum) 0;
 }

@@ -243,38 +243,23 @@ print_message(const char *fmt, va_list ap)
 	return 0;
 }
 
-int
-errmsg(const char *fmt,...)
-{
-	va_list		ap;
-
-	va_start(ap, fmt);
-	print_message(fmt, ap);
-	va_end(ap);
-	return 0;
+/* errmsg, errdetail, errhint, ...: print the message; errfinish aborts */
+#define STUB_MESSAGE_FUNCTION(name) \
+int \
+name(const char *fmt,...) \
+{ \
+	va_list		ap; \
+\
+	va_start(ap, fmt); \
+	print_message(fmt, ap); \
+	va_end(ap); \
+	return 0; \
 }
 
-int
-errmsg_internal(const char *fmt,...)
-{
-	va_list		ap;
-
-	va_start(ap, fmt);
-	print_message(fmt, ap);
-	va_end(ap);
-	return 0;
-}
-
-int
-errdetail(const char *fmt,...)
-{
-	va_list		ap;
-
-	va_start(ap, fmt);
-	print_message(fmt, ap);
-	va_end(ap);
-	return 0;
-}
+STUB_MESSAGE_FUNCTION(errmsg)
+STUB_MESSAGE_FUNCTION(errmsg_internal)
+STUB_MESSAGE_FUNCTION(errdetail)
+STUB_MESSAGE_FUNCTION(errhint)
 
 void
 errfinish(const char *filename, int lineno, const char *funcname)
