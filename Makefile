@@ -48,7 +48,7 @@ test/unit/bin/%: test/unit/%.c test/unit/unit.h $(CORE_SRCS) $(CORE_HEADERS)
 	@mkdir -p $(@D)
 	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core -Itest/unit -o $@ $< $(CORE_SRCS) -licuuc
 
-test/tools/bin/%: test/tools/%.c $(CORE_SRCS) $(CORE_HEADERS)
+test/tools/bin/%: test/tools/%.c test/tools/tool_io.h $(CORE_SRCS) $(CORE_HEADERS)
 	@mkdir -p $(@D)
 	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core -o $@ $< $(CORE_SRCS) -licuuc
 

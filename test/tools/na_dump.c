@@ -11,40 +11,7 @@
 #include <time.h>
 
 #include "na_scan.h"
-
-static char *
-read_all(FILE *f, size_t *len)
-{
-	size_t		cap = 1 << 16;
-	size_t		n = 0;
-	char	   *buf = malloc(cap);
-
-	if (buf == NULL)
-		return NULL;
-	for (;;)
-	{
-		size_t		got;
-
-		if (n == cap)
-		{
-			char	   *bigger = realloc(buf, cap * 2);
-
-			if (bigger == NULL)
-			{
-				free(buf);
-				return NULL;
-			}
-			buf = bigger;
-			cap *= 2;
-		}
-		got = fread(buf + n, 1, cap - n, f);
-		if (got == 0)
-			break;
-		n += got;
-	}
-	*len = n;
-	return buf;
-}
+#include "tool_io.h"
 
 int
 main(int argc, char **argv)
