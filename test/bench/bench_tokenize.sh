@@ -42,19 +42,11 @@ if [[ ! -f $corpus ]]; then
 fi
 
 db=news_analysis_bench_tokenize
-psql -X -q -d postgres -v ON_ERROR_STOP=1 -c "SET client_min_messages = warning" \
-  -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
-trap 'psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true' EXIT
+. "$here/lib.sh"
+bench_database "$db" "$corpus"
 
 out=$(psql -X -q -A -t -F '|' -d "$db" -v ON_ERROR_STOP=1 -v rounds="$rounds" -v corpus="$corpus" <<'SQL'
 SET client_min_messages = warning;
-CREATE EXTENSION news_analysis;
-CREATE TABLE raw (line text);
-\set copy '\\copy raw FROM ' :'corpus' ' (FORMAT csv, QUOTE e''\\x01'', DELIMITER e''\\x02'')'
-:copy
-CREATE TABLE articles AS SELECT (line::jsonb)->>'text' AS body FROM raw;
--- keep bodies uncompressed and in line where they fit: both sides read the same
-ANALYZE articles;
 SET max_parallel_workers_per_gather = 0;
 SET jit = off;
 

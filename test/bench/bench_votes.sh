@@ -50,20 +50,12 @@ awk -v s="${scan#*: }" -v b="${both#*: }" 'BEGIN { s += 0; b += 0;
   if (s > b) printf "core:  votes alone %.1f MB/s (1 / (1/scan+votes - 1/scan))\n", 1 / (1 / b - 1 / s) }'
 
 db=news_analysis_bench_votes
-psql -X -q -d postgres -v ON_ERROR_STOP=1 -c "SET client_min_messages = warning" \
-  -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
-trap 'psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true' EXIT
+. "$here/lib.sh"
+bench_database "$db" "$corpus"
 
 q() { psql -X -q -A -t -d "$db" -v ON_ERROR_STOP=1 "$@"; }
 q -v corpus="$corpus" <<'SQL'
 SET client_min_messages = warning;
-CREATE EXTENSION news_analysis;
-CREATE TABLE raw (line text);
-\set copy '\\copy raw FROM ' :'corpus' ' (FORMAT csv, QUOTE e''\\x01'', DELIMITER e''\\x02'')'
-:copy
-CREATE TABLE articles AS SELECT row_number() OVER () AS id, (line::jsonb)->>'text' AS body FROM raw;
-ALTER TABLE articles ADD PRIMARY KEY (id);
-ANALYZE articles;
 -- seconds a query takes on the server, without client round trips
 CREATE FUNCTION bench_secs(query text, workers int) RETURNS float8 LANGUAGE plpgsql AS $$
 DECLARE t0 timestamptz;
