@@ -133,6 +133,27 @@ $fn$;
 COMMENT ON FUNCTION news_analysis.check_owner(regclass) IS
   'raises an error unless the current user owns (or is a member of the owner of) the table';
 
+-- What every function on a tracked table starts with: its owner's rights and its registry row.
+CREATE FUNCTION news_analysis.tracked_row(source regclass)
+  RETURNS news_analysis.tracked
+  LANGUAGE plpgsql STABLE
+  SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+  t news_analysis.tracked;
+BEGIN
+  PERFORM news_analysis.check_owner(source);
+  SELECT * INTO t FROM news_analysis.tracked r WHERE r.source = tracked_row.source;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'table % is not tracked', source
+      USING ERRCODE = 'undefined_object', HINT = 'Call news_analysis.track() first.';
+  END IF;
+  RETURN t;
+END
+$fn$;
+COMMENT ON FUNCTION news_analysis.tracked_row(regclass) IS
+  'the registry row of a tracked table; raises an error unless the caller owns the table and it is tracked';
+
 -- A table's schema-qualified, quoted name whatever the search_path.
 CREATE FUNCTION news_analysis.qualified_name(rel regclass)
   RETURNS text
@@ -323,12 +344,7 @@ AS $fn$
 DECLARE
   t news_analysis.tracked;
 BEGIN
-  PERFORM news_analysis.check_owner(source);
-  SELECT * INTO t FROM news_analysis.tracked r WHERE r.source = untrack.source;
-  IF NOT FOUND THEN
-    RAISE EXCEPTION 'table % is not tracked', source
-      USING ERRCODE = 'undefined_object';
-  END IF;
+  t := news_analysis.tracked_row(source);
   EXECUTE format('DROP TRIGGER IF EXISTS news_analysis_analyse ON %s', source);
   EXECUTE format('DROP TRIGGER IF EXISTS news_analysis_analyse_truncate ON %s', source);
   -- one statement, so that views built on each other go together
@@ -351,14 +367,11 @@ CREATE FUNCTION news_analysis.set_strict(source regclass, strict boolean)
   SET search_path = pg_catalog, pg_temp
 AS $fn$
 BEGIN
-  PERFORM news_analysis.check_owner(source);
+  PERFORM news_analysis.tracked_row(source);
   IF strict IS NULL THEN
     RAISE EXCEPTION 'strict must be true or false, not NULL' USING ERRCODE = 'null_value_not_allowed';
   END IF;
   UPDATE news_analysis.tracked r SET strict_mode = set_strict.strict WHERE r.source = set_strict.source;
-  IF NOT FOUND THEN
-    RAISE EXCEPTION 'table % is not tracked', source USING ERRCODE = 'undefined_object';
-  END IF;
   PERFORM news_analysis.attach_trigger(source);
 END
 $fn$;
@@ -373,11 +386,7 @@ AS $fn$
 DECLARE
   t news_analysis.tracked;
 BEGIN
-  PERFORM news_analysis.check_owner(source);
-  SELECT * INTO t FROM news_analysis.tracked r WHERE r.source = reanalyse.source;
-  IF NOT FOUND THEN
-    RAISE EXCEPTION 'table % is not tracked', source USING ERRCODE = 'undefined_object';
-  END IF;
+  t := news_analysis.tracked_row(source);
   EXECUTE format('TRUNCATE %s, %s, %s', t.quotes_table, t.speakers_table, t.vote_events_table);
   DELETE FROM news_analysis.failures f WHERE f.source = reanalyse.source;
   RETURN news_analysis.analyse_existing(source, batch_size);
@@ -394,10 +403,7 @@ DECLARE
   analysed bigint := 0;
   kind     pg_catalog."char";
 BEGIN
-  PERFORM news_analysis.check_owner(source);
-  IF NOT EXISTS (SELECT FROM news_analysis.tracked r WHERE r.source OPERATOR(pg_catalog.=) backfill.source) THEN
-    RAISE EXCEPTION 'table % is not tracked', source USING ERRCODE = 'undefined_object';
-  END IF;
+  PERFORM news_analysis.tracked_row(source);
   IF batch_blocks IS NULL OR batch_blocks OPERATOR(pg_catalog.<) 1 THEN
     RAISE EXCEPTION 'batch_blocks must be at least 1' USING ERRCODE = 'invalid_parameter_value';
   END IF;
@@ -432,10 +438,7 @@ AS $fn$
 DECLARE
   keys text[];
 BEGIN
-  PERFORM news_analysis.check_owner(source);
-  IF NOT EXISTS (SELECT 1 FROM news_analysis.tracked r WHERE r.source = retry_failures.source) THEN
-    RAISE EXCEPTION 'table % is not tracked', source USING ERRCODE = 'undefined_object';
-  END IF;
+  PERFORM news_analysis.tracked_row(source);
   WITH retried AS (
     DELETE FROM news_analysis.failures f WHERE f.source = retry_failures.source
     RETURNING f.article_key)

@@ -39,12 +39,7 @@ DECLARE
     'vetoes cast per country in the vote events of %s (asserted vetoes only)'];
   bodies   text[];
 BEGIN
-  PERFORM news_analysis.check_owner(source);
-  SELECT * INTO t FROM news_analysis.tracked r WHERE r.source = create_views.source;
-  IF NOT FOUND THEN
-    RAISE EXCEPTION 'table % is not tracked', source
-      USING ERRCODE = 'undefined_object', HINT = 'Call news_analysis.track() first.';
-  END IF;
+  t := news_analysis.tracked_row(source);
   SELECT n.nspname, c.relname, pg_get_userbyid(c.relowner) INTO nspname, relname, owner
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = source;
 
