@@ -77,6 +77,22 @@ SELECT article_key, count(*) FROM articles_quotes WHERE article_key IN (1, 10) G
 UPDATE articles SET outlet = 'Daily Herald' WHERE id = 10;
 SELECT * FROM pg_temp.drift();
 
+-- one UPDATE that moves a key, changes a text and leaves a third row alone
+INSERT INTO articles VALUES (11, 'Post', '“Eleven,” said Ann Cole.'), (12, 'Post', '“Twelve,” said Bo Diaz.');
+UPDATE articles SET id = CASE id WHEN 11 THEN 21 ELSE id END,
+                    body = CASE id WHEN 12 THEN '“Twelve again,” said Bo Diaz.' ELSE body END
+ WHERE id IN (5, 11, 12);
+SELECT article_key, ordinal, text, speaker FROM articles_quotes
+ WHERE article_key IN (5, 11, 12, 21) ORDER BY 1, 2;
+SELECT * FROM pg_temp.drift();
+-- INSERT ... ON CONFLICT DO UPDATE: the insert trigger sees 13, the update trigger 12
+INSERT INTO articles VALUES (12, 'Post', '“Twelve, third time,” said Bo Diaz.'),
+                            (13, 'Post', '“Thirteen,” said Cy Ng.')
+  ON CONFLICT (id) DO UPDATE SET body = excluded.body;
+SELECT article_key, ordinal, text FROM articles_quotes WHERE article_key IN (12, 13) ORDER BY 1, 2;
+SELECT * FROM pg_temp.drift();
+DELETE FROM articles WHERE id IN (12, 13, 21);
+
 -- DELETE
 DELETE FROM articles WHERE id = 10;
 SELECT count(*) AS rows_of_10 FROM articles_quotes WHERE article_key = 10;
@@ -120,6 +136,29 @@ SELECT * FROM pg_temp.drift();
 UPDATE articles SET body = replace(body, 'ready', 'late') WHERE id <= 1000;
 SELECT * FROM pg_temp.drift();
 
+-- a statement with enough text is analysed by parallel workers as well as
+-- the backend (news_analysis.max_parallel_workers); the rows are the same
+CREATE TEMP TABLE long_texts AS
+  SELECT i AS id, 'Post' AS outlet,
+         repeat(format('“Part %s is done,” said Kim Park. The board voted %s-2 to approve it. ',
+                       i, i % 9 + 3), 12) AS body
+    FROM generate_series(3001, 3600) i;
+SELECT pg_size_pretty(sum(octet_length(body))) AS text FROM long_texts;
+SHOW news_analysis.max_parallel_workers;
+INSERT INTO articles SELECT * FROM long_texts;
+SELECT * FROM pg_temp.drift();
+CREATE TEMP TABLE parallel_rows AS SELECT * FROM articles_quotes WHERE article_key > 3000;
+DELETE FROM articles WHERE id > 3000;
+SET news_analysis.max_parallel_workers = 0;
+INSERT INTO articles SELECT * FROM long_texts;
+RESET news_analysis.max_parallel_workers;
+SELECT count(*) AS quotes,
+       (SELECT count(*) FROM (TABLE parallel_rows EXCEPT ALL
+                              SELECT * FROM articles_quotes WHERE article_key > 3000) x) AS differ
+  FROM parallel_rows;
+SELECT * FROM pg_temp.drift();
+DELETE FROM articles WHERE id > 3000;
+
 -- analyse_existing() redoes every row (idempotent)
 SELECT news_analysis.analyse_existing('articles', 2000);
 SELECT * FROM pg_temp.drift();
@@ -154,6 +193,10 @@ DROP TRIGGER by_hand ON clash;
 CREATE TRIGGER by_hand AFTER INSERT ON clash FOR EACH ROW
   EXECUTE FUNCTION news_analysis.analyse_trigger('body');
 INSERT INTO clash VALUES (1, 'x');
+DROP TRIGGER by_hand ON clash;
+CREATE TRIGGER by_hand AFTER INSERT ON clash FOR EACH STATEMENT
+  EXECUTE FUNCTION news_analysis.analyse_trigger('body', 'id', 'lenient', 'a', 'b', 'c');
+INSERT INTO clash VALUES (1, 'x');
 
 -- untrack removes triggers, derived tables and the registry row
 SELECT news_analysis.untrack('articles');
@@ -185,6 +228,26 @@ SELECT news_analysis.analyse_existing('big', 1000, NULL, 10, 5);
 CALL news_analysis.backfill('big', batch_blocks => 0);
 SELECT news_analysis.untrack('big');
 DROP TABLE big;
+
+-- a partitioned table keeps row-level triggers, which rows written straight
+-- into a partition fire too
+CREATE TABLE parted (id integer PRIMARY KEY, body text) PARTITION BY RANGE (id);
+CREATE TABLE parted_low PARTITION OF parted FOR VALUES FROM (0) TO (100);
+CREATE TABLE parted_high PARTITION OF parted FOR VALUES FROM (100) TO (200);
+INSERT INTO parted VALUES (1, '“Low,” said Ann Lee.');
+SELECT news_analysis.track('parted', 'body', 'id');
+SELECT tgname, tgtype & 1 = 1 AS for_each_row FROM pg_trigger
+ WHERE tgrelid = 'parted'::regclass AND NOT tgisinternal ORDER BY 1;
+INSERT INTO parted VALUES (150, '“High,” said Bo Diaz.');
+INSERT INTO parted_low VALUES (2, '“Straight in,” said Cy Ng.');
+UPDATE parted SET id = 160 WHERE id = 1;   -- moves to the other partition
+UPDATE parted_low SET body = '“Changed,” said Cy Ng.' WHERE id = 2;
+DELETE FROM parted_high WHERE id = 150;
+SELECT q.article_key, q.text, q.speaker FROM parted_quotes q ORDER BY 1;
+SELECT (SELECT count(*) FROM parted, news_analysis.quotes(body)) AS expected,
+       (SELECT count(*) FROM parted_quotes) AS stored;
+SELECT news_analysis.untrack('parted');
+DROP TABLE parted;
 
 -- the extension dropped and made again in the same session: the trigger
 -- prepares its statements again for the new types

@@ -45,6 +45,16 @@ k	POISON two
 SELECT key FROM news WHERE key >= 'h' ORDER BY key;
 SELECT count(*) AS failures FROM news_analysis.failures;
 
+-- a statement large enough for parallel workers: the failures are recorded
+-- the same way, in the order of the rows
+INSERT INTO news
+  SELECT format('p%s', i), repeat(CASE WHEN i % 100 = 7 THEN 'POISON. ' ELSE '“Fine,” she said. ' END, 80)
+    FROM generate_series(100, 399) i;
+SELECT count(*) AS stored FROM news WHERE key LIKE 'p%';
+SELECT count(DISTINCT article_key) AS analysed FROM news_quotes WHERE article_key LIKE 'p%';
+DELETE FROM news WHERE key LIKE 'p%';
+DELETE FROM news_analysis.failures WHERE article_key LIKE 'p%';
+
 -- failures are a log: fixing an article (a, i) leaves its record, and
 -- retry_failures() analyses the recorded articles again; those that still
 -- fail (b, d, f, k) are recorded again, the others lose their record
@@ -72,6 +82,11 @@ n	POISON
 SELECT count(*) FROM news WHERE key IN ('m', 'n');
 UPDATE news SET body = 'POISON' WHERE key = 'c';
 SELECT body FROM news WHERE key = 'c';
+-- with parallel workers too; the error names the first failing row
+INSERT INTO news
+  SELECT format('q%s', i), repeat(CASE WHEN i IN (250, 390) THEN 'POISON. ' ELSE '“Fine,” she said. ' END, 80)
+    FROM generate_series(100, 399) i;
+SELECT count(*) FROM news WHERE key LIKE 'q%';
 -- a savepoint catches it like any error
 BEGIN;
 SAVEPOINT s;

@@ -1,5 +1,5 @@
 /*
- * track.c - analyse on write: the trigger that keeps a tracked table's
+ * track.c - analyse on write: the triggers that keep a tracked table's
  * derived tables (quotes, speakers, vote events) in step with its text, and
  * the backfill of rows that were there before tracking began.
  *
@@ -11,14 +11,23 @@
  * cannot redirect it, and it runs with the privileges of whoever writes the
  * article.
  *
- * Each row is scanned once (na_analyse); its derived rows are written with
- * prepared plans cached per tracked table.  In lenient mode an analysis error
- * is contained by a subtransaction: the article row stays, a WARNING is
- * raised and the error is recorded in news_analysis.failures.  Strict mode
- * lets the error reject the row.
+ * On a plain table the triggers are statement-level with transition tables:
+ * the rows a statement wrote are analysed in chunks (one scan per row,
+ * na_analyse) and each chunk's derived rows are written by one statement, so
+ * that a COPY of thousands of articles pays the executor once per chunk, not
+ * once per row.  A partitioned table keeps row-level triggers, because rows
+ * written straight into a partition fire only those; each row is then a
+ * chunk of one.
+ *
+ * In lenient mode an analysis error is contained by a subtransaction: the
+ * article row stays, a WARNING is raised and the error is recorded in
+ * news_analysis.failures.  A chunk is analysed in one subtransaction; only
+ * when it fails are its rows analysed again one subtransaction each, to find
+ * the failing ones.  Strict mode lets the error reject the statement.
  */
 #include "postgres.h"
 
+#include "access/detoast.h"
 #include "access/htup_details.h"
 #include "access/table.h"
 #include "access/xact.h"
@@ -38,31 +47,27 @@
 #include "utils/memutils.h"
 #include "utils/rel.h"
 #include "utils/syscache.h"
+#include "utils/tuplestore.h"
 #include "utils/typcache.h"
 
-#include "na_analysis.h"
+#include "derived_pg.h"
 #include "na_pg.h"
-#include "quotes_pg.h"
-#include "votes_pg.h"
+#include "parallel_pg.h"
 
 PG_FUNCTION_INFO_V1(na_analyse_trigger);
 PG_FUNCTION_INFO_V1(na_analyse_existing);
 
 #define TRIGGER_NAME "news_analysis_analyse"
 #define TRIGGER_NARGS 6
-#define FAIL_ON_GUC "news_analysis.fail_on"
 
-/* The derived tables, in trigger-argument order. */
-typedef enum derived_kind
-{
-	DERIVED_QUOTES,
-	DERIVED_SPEAKERS,
-	DERIVED_VOTES,
-	NDERIVED
-} derived_kind;
-
-/* The composite type whose columns each derived table carries. */
-static const char *const derived_type_name[NDERIVED] = {"quote", "speaker", "vote_event"};
+/*
+ * Rows analysed at a time, and text: enough for parallel workers to pay
+ * off, little enough to bound the memory of a long COPY.
+ */
+#define CHUNK_MAX_ROWS 4096
+#define CHUNK_MAX_BYTES ((Size) 16 * 1024 * 1024)
+/* Rows fetched from the cursor at a time. */
+#define FETCH_ROWS 256
 
 /* How one table is tracked: the trigger's arguments. */
 typedef struct track_config
@@ -71,7 +76,7 @@ typedef struct track_config
 	const char *text_column;
 	const char *key_column;
 	bool		strict;
-	const char *derived[NDERIVED];	/* qualified, quoted table names */
+	const char *derived[NA_NDERIVED];	/* qualified, quoted table names */
 } track_config;
 
 /*
@@ -84,10 +89,14 @@ typedef struct track_plans
 	char	   *signature;
 	uint64		generation;		/* plan_generation when prepared */
 	Oid			key_type;
-	TupleDesc	row_desc[NDERIVED];	/* the composite type of each derived table */
-	Oid			array_type[NDERIVED];	/* and its array type */
-	SPIPlanPtr	delete_plan;	/* delete every derived row of a key */
-	SPIPlanPtr	insert_plan;	/* insert an article's rows into all three */
+	int16		key_typlen;
+	bool		key_typbyval;
+	char		key_typalign;
+	Oid			key_array_type;
+	TupleDesc	row_desc[NA_NDERIVED];	/* the composite type of each derived table */
+	TupleDesc	table_desc[NA_NDERIVED];	/* article_key and the composite's columns */
+	SPIPlanPtr	delete_plan;	/* delete every derived row of an array of keys */
+	SPIPlanPtr	insert_plan;	/* insert a chunk's rows into all three */
 	SPIPlanPtr	failure_plan;	/* record a failure */
 	SPIPlanPtr	truncate_plan;
 } track_plans;
@@ -117,20 +126,6 @@ typedef struct row_context
 	Oid			key_type;
 	Datum		key;
 } row_context;
-
-/* Columns the row builders fill, per derived table. */
-static const int builder_natts[NDERIVED] = {NA_QUOTE_NATTS, NA_SPEAKER_NATTS, NA_VOTE_NATTS};
-
-/*
- * The derived rows of one article, built before anything is written: an
- * array of composite values per derived table (NULL when there are none),
- * so that one statement inserts them all.
- */
-typedef struct derived_rows
-{
-	Datum		array[NDERIVED];
-	bool		isnull[NDERIVED];
-} derived_rows;
 
 static char *
 key_text(Oid key_type, Datum key)
@@ -185,7 +180,7 @@ config_from_trigger(track_config *config, Oid source, const Trigger *trigger)
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("trigger \"%s\": mode must be \"strict\" or \"lenient\", not \"%s\"",
 						trigger->tgname, trigger->tgargs[2])));
-	for (int d = 0; d < NDERIVED; d++)
+	for (int d = 0; d < NA_NDERIVED; d++)
 		config->derived[d] = trigger->tgargs[3 + d];
 }
 
@@ -222,9 +217,13 @@ free_plans(track_plans *plans)
 		SPI_freeplan(plans->delete_plan);
 	if (plans->insert_plan)
 		SPI_freeplan(plans->insert_plan);
-	for (int d = 0; d < NDERIVED; d++)
+	for (int d = 0; d < NA_NDERIVED; d++)
+	{
 		if (plans->row_desc[d])
 			FreeTupleDesc(plans->row_desc[d]);
+		if (plans->table_desc[d])
+			FreeTupleDesc(plans->table_desc[d]);
+	}
 	if (plans->failure_plan)
 		SPI_freeplan(plans->failure_plan);
 	if (plans->truncate_plan)
@@ -232,6 +231,40 @@ free_plans(track_plans *plans)
 	if (plans->signature)
 		pfree(plans->signature);
 	memset(((char *) plans) + sizeof(Oid), 0, sizeof(track_plans) - sizeof(Oid));
+}
+
+/* The names under which the insert statement sees each table's new rows. */
+static const char *const rows_relation_name[NA_NDERIVED] = {
+	"news_analysis_quote_rows", "news_analysis_speaker_rows", "news_analysis_vote_event_rows"
+};
+
+/*
+ * Show the rows of stores[d] (or no rows: NULL, to prepare the statement)
+ * to the next statements of this SPI connection.
+ */
+static void
+register_rows_relations(const track_plans *plans, Tuplestorestate **stores)
+{
+	for (int d = 0; d < NA_NDERIVED; d++)
+	{
+		EphemeralNamedRelation enr = palloc0(sizeof(EphemeralNamedRelationData));
+
+		enr->md.name = (char *) rows_relation_name[d];
+		enr->md.reliddesc = InvalidOid;
+		enr->md.tupdesc = plans->table_desc[d];
+		enr->md.enrtype = ENR_NAMED_TUPLESTORE;
+		enr->md.enrtuples = stores ? (double) tuplestore_tuple_count(stores[d]) : 0;
+		enr->reldata = stores ? stores[d] : NULL;
+		if (SPI_register_relation(enr) != SPI_OK_REL_REGISTER)
+			elog(ERROR, "news_analysis: SPI_register_relation failed");
+	}
+}
+
+static void
+unregister_rows_relations(void)
+{
+	for (int d = 0; d < NA_NDERIVED; d++)
+		SPI_unregister_relation(rows_relation_name[d]);
 }
 
 /* The cached plans of a tracked table, prepared on first use (needs SPI). */
@@ -260,7 +293,7 @@ get_plans(const track_config *config, Oid key_type)
 
 	initStringInfo(&sig);
 	appendStringInfo(&sig, "%u|%s|%s", key_type, config->text_column, config->key_column);
-	for (int d = 0; d < NDERIVED; d++)
+	for (int d = 0; d < NA_NDERIVED; d++)
 		appendStringInfo(&sig, "|%s", config->derived[d]);
 
 	plans = hash_search(plan_cache, &config->source, HASH_ENTER, &found);
@@ -281,51 +314,62 @@ get_plans(const track_config *config, Oid key_type)
 		Oid			argtypes[FUNC_MAX_ARGS];
 
 		initStringInfo(&sql);
+		plans->key_array_type = get_array_type(key_type);
+		if (!OidIsValid(plans->key_array_type))
+			ereport(ERROR,
+					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					 errmsg("the key column \"%s\" of table \"%s\" is of type %s, which has no array type",
+							config->key_column, get_rel_name(config->source),
+							format_type_be(key_type))));
+		get_typlenbyvalalign(key_type, &plans->key_typlen, &plans->key_typbyval,
+							 &plans->key_typalign);
 
-		/* one statement deletes a key's rows in every derived table */
+		/* one statement deletes the rows of many keys in every derived table */
 		appendStringInfo(&sql,
-						 "WITH q AS (DELETE FROM %s WHERE article_key OPERATOR(pg_catalog.=) $1), "
-						 "s AS (DELETE FROM %s WHERE article_key OPERATOR(pg_catalog.=) $1) "
-						 "DELETE FROM %s WHERE article_key OPERATOR(pg_catalog.=) $1",
-						 config->derived[DERIVED_QUOTES], config->derived[DERIVED_SPEAKERS],
-						 config->derived[DERIVED_VOTES]);
-		argtypes[0] = key_type;
+						 "WITH q AS (DELETE FROM %s WHERE article_key OPERATOR(pg_catalog.=) ANY ($1)), "
+						 "s AS (DELETE FROM %s WHERE article_key OPERATOR(pg_catalog.=) ANY ($1)) "
+						 "DELETE FROM %s WHERE article_key OPERATOR(pg_catalog.=) ANY ($1)",
+						 config->derived[NA_DERIVED_QUOTES], config->derived[NA_DERIVED_SPEAKERS],
+						 config->derived[NA_DERIVED_VOTES]);
+		argtypes[0] = plans->key_array_type;
 		plans->delete_plan = prepare_kept(sql.data, 1, argtypes);
 
 		/*
-		 * One statement inserts an article's rows into the three tables,
-		 * each from an array of its composite type.
+		 * One statement inserts a chunk's rows into the three tables, each
+		 * from a tuplestore of its rows, seen as an ephemeral named relation
+		 * (as a trigger's transition table is), registered when it runs.
 		 */
 		resetStringInfo(&sql);
-		argtypes[0] = key_type;
-		for (int d = 0; d < NDERIVED; d++)
+		for (int d = 0; d < NA_NDERIVED; d++)
 		{
 			MemoryContext oldctx = MemoryContextSwitchTo(TopMemoryContext);
-			TupleDesc	desc = composite_desc(derived_type_name[d]);
+			TupleDesc	desc = composite_desc(na_derived_type_name[d]);
 
-			MemoryContextSwitchTo(oldctx);
 			plans->row_desc[d] = desc;
-			if (desc->natts != builder_natts[d])
+			plans->table_desc[d] = na_derived_row_desc(key_type, desc->tdtypeid);
+			MemoryContextSwitchTo(oldctx);
+			if (desc->natts != na_derived_natts[d])
 				ereport(ERROR,
 						(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
 						 errmsg("type news_analysis.%s has %d attributes, this build of news_analysis writes %d",
-								derived_type_name[d], desc->natts, builder_natts[d]),
+								na_derived_type_name[d], desc->natts, na_derived_natts[d]),
 						 errhint("Update the extension: ALTER EXTENSION news_analysis UPDATE.")));
-			plans->array_type[d] = get_array_type(desc->tdtypeid);
-			argtypes[d + 1] = plans->array_type[d];
 
-			appendStringInfoString(&sql, d == 0 ? "WITH " : d < NDERIVED - 1 ? ", " : " ");
-			if (d < NDERIVED - 1)
+			appendStringInfoString(&sql, d == 0 ? "WITH " : d < NA_NDERIVED - 1 ? ", " : " ");
+			if (d < NA_NDERIVED - 1)
 				appendStringInfo(&sql, "d%d AS (", d);
 			appendStringInfo(&sql, "INSERT INTO %s (article_key", config->derived[d]);
 			for (int a = 0; a < desc->natts; a++)
 				appendStringInfo(&sql, ", %s",
 								 quote_identifier(NameStr(TupleDescAttr(desc, a)->attname)));
-			appendStringInfo(&sql, ") SELECT $1, u.* FROM pg_catalog.unnest($%d) u", d + 2);
-			if (d < NDERIVED - 1)
+			appendStringInfo(&sql, ") SELECT * FROM %s", rows_relation_name[d]);
+			if (d < NA_NDERIVED - 1)
 				appendStringInfoChar(&sql, ')');
 		}
-		plans->insert_plan = prepare_kept(sql.data, NDERIVED + 1, argtypes);
+		/* (an error leaves them registered: it ends this SPI connection too) */
+		register_rows_relations(plans, NULL);
+		plans->insert_plan = prepare_kept(sql.data, 0, NULL);
+		unregister_rows_relations();
 
 		argtypes[0] = OIDOID;
 		argtypes[1] = TEXTOID;
@@ -339,8 +383,8 @@ get_plans(const track_config *config, Oid key_type)
 			"VALUES ($1, $2, $3, $4, $5, $6)", 6, argtypes);
 
 		resetStringInfo(&sql);
-		appendStringInfo(&sql, "TRUNCATE %s, %s, %s", config->derived[DERIVED_QUOTES],
-						 config->derived[DERIVED_SPEAKERS], config->derived[DERIVED_VOTES]);
+		appendStringInfo(&sql, "TRUNCATE %s, %s, %s", config->derived[NA_DERIVED_QUOTES],
+						 config->derived[NA_DERIVED_SPEAKERS], config->derived[NA_DERIVED_VOTES]);
 		plans->truncate_plan = prepare_kept(sql.data, 0, NULL);
 		pfree(sql.data);
 	}
@@ -361,80 +405,149 @@ get_plans(const track_config *config, Oid key_type)
 	return plans;
 }
 
-/*
- * news_analysis.fail_on (for tests only): a text containing this string makes
- * the analysis fail, so that failure handling can be exercised.
- */
-static void
-check_fail_on(const na_pg_text *doc)
+/* A growable array of datums in the analyser's chunk context. */
+typedef struct datum_list
 {
-	const char *fail_on = GetConfigOption(FAIL_ON_GUC, true, false);
+	Datum	   *items;
+	int			n;
+	int			max;
+} datum_list;
 
-	if (fail_on == NULL || fail_on[0] == '\0')
-		return;
-	if (memmem(doc->server, doc->server_len, fail_on, strlen(fail_on)) != NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_EXCEPTION),
-				 errmsg("analysis refused: the text contains \"%s\"", fail_on),
-				 errdetail("The setting %s asks for this failure; it exists for tests.",
-						   FAIL_ON_GUC)));
-}
-
-/* Rows 0..n-1 of derived table d as an array of its composite type. */
 static void
-rows_to_array(const track_plans *plans, derived_kind d, uint32 n,
-			  const na_analysis *analysis, const na_pg_text *doc, derived_rows *rows)
+datum_list_push(datum_list *list, MemoryContext ctx, Datum value)
 {
-	TupleDesc	desc = plans->row_desc[d];
-	Datum	   *elems;
-	Datum		values[FUNC_MAX_ARGS];
-	bool		nulls[FUNC_MAX_ARGS];
-	int16		typlen;
-	bool		typbyval;
-	char		typalign;
-
-	if (n == 0)
+	if (list->n == list->max)
 	{
-		rows->array[d] = (Datum) 0;
-		rows->isnull[d] = true;
-		return;
-	}
-	elems = palloc(sizeof(Datum) * n);
-	for (uint32 i = 0; i < n; i++)
-	{
-		memset(nulls, 0, sizeof(nulls));
-		if (d == DERIVED_QUOTES)
-			na_pg_quote_values(&analysis->quotes, i, doc, values, nulls);
-		else if (d == DERIVED_SPEAKERS)
-			na_pg_speaker_values(&analysis->quotes, i, doc, values, nulls);
+		list->max = list->max ? list->max * 2 : 64;
+		if (list->items == NULL)
+			list->items = MemoryContextAlloc(ctx, sizeof(Datum) * list->max);
 		else
-			na_pg_vote_values(&analysis->votes, i, doc, values, nulls);
-		elems[i] = HeapTupleGetDatum(heap_form_tuple(desc, values, nulls));
+			list->items = repalloc(list->items, sizeof(Datum) * list->max);
 	}
-	get_typlenbyvalalign(desc->tdtypeid, &typlen, &typbyval, &typalign);
-	rows->array[d] = PointerGetDatum(construct_array(elems, (int) n, desc->tdtypeid,
-													 typlen, typbyval, typalign));
-	rows->isnull[d] = false;
+	list->items[list->n++] = value;
 }
 
-/* Analyse one text and build its derived rows in the current memory context. */
-static void
-build_rows(const track_plans *plans, text *body, derived_rows *rows)
+/* An article whose analysis failed, to be recorded once its chunk is done. */
+typedef struct pending_failure
 {
-	na_pg_text	doc;
-	na_mem		mem;
-	na_analysis analysis;
+	int			article;		/* its place in the chunk */
+	Datum		key;
+	ErrorData  *edata;
+} pending_failure;
 
-	memset(rows, 0, sizeof(*rows));
-	na_pg_mem_init(&mem, CurrentMemoryContext);
-	na_pg_text_init(&doc, body);
-	check_fail_on(&doc);
-	na_pg_check_status(na_analyse(&analysis, doc.utf8, doc.utf8_len, doc.scan_options,
-								  NA_ANALYSE_ALL, &mem));
+/*
+ * Analysis of a stream of articles into a tracked table's derived tables.
+ * Articles come in chunks (analyser_chunk); their derived rows, and the keys
+ * whose old rows must go first, pile up in chunkctx until analyser_flush
+ * writes them with one delete and one insert statement.
+ */
+typedef struct analyser
+{
+	const track_config *config;
+	track_plans *plans;
+	const char *fail_on;		/* news_analysis.fail_on (tests), or NULL */
+	MemoryContext chunkctx;		/* pending keys and rows; reset by each flush */
+	MemoryContext docctx;		/* one article's analysis; reset per article */
+	datum_list	delete_keys;	/* keys whose derived rows are replaced */
+	datum_list	rows[NA_NDERIVED];	/* HeapTupleHeaders of plans->table_desc[d] */
+	List	   *failures;		/* pending_failure *, of the chunk being analysed */
+	Datum	   *chunk_keys;		/* the chunk's keys, copied into chunkctx */
+	int			article;		/* the article being analysed (serial) */
+	int64		failed;			/* articles stored without analysis */
+	/* progress NOTICEs of a backfill: report_total < 0 for none */
+	const char *report_table;
+	int64		report_total;
+	int64		report_every;
+	int64		reported;
+} analyser;
 
-	rows_to_array(plans, DERIVED_QUOTES, analysis.quotes.nquotes, &analysis, &doc, rows);
-	rows_to_array(plans, DERIVED_SPEAKERS, analysis.quotes.nspeakers, &analysis, &doc, rows);
-	rows_to_array(plans, DERIVED_VOTES, analysis.votes.nvotes, &analysis, &doc, rows);
+static void
+analyser_begin(analyser *an, const track_config *config, track_plans *plans)
+{
+	memset(an, 0, sizeof(*an));
+	an->config = config;
+	an->plans = plans;
+	an->fail_on = na_derived_fail_on();
+	an->report_total = -1;
+	an->chunkctx = AllocSetContextCreate(CurrentMemoryContext, "news_analysis chunk",
+										 ALLOCSET_DEFAULT_SIZES);
+	an->docctx = AllocSetContextCreate(CurrentMemoryContext, "news_analysis document",
+									   ALLOCSET_DEFAULT_SIZES);
+}
+
+static void
+analyser_end(analyser *an)
+{
+	MemoryContextDelete(an->docctx);
+	MemoryContextDelete(an->chunkctx);
+}
+
+/* The key as a datum of the chunk context (it must outlive the caller's tuple). */
+static Datum
+chunk_key(analyser *an, Datum key)
+{
+	const track_plans *plans = an->plans;
+
+	if (plans->key_typbyval)
+		return key;
+	return datumCopy(key, false, plans->key_typlen);
+}
+
+/* Forget an article's old derived rows at the next flush. */
+static void
+analyser_delete(analyser *an, Datum key)
+{
+	MemoryContext oldctx = MemoryContextSwitchTo(an->chunkctx);
+
+	datum_list_push(&an->delete_keys, an->chunkctx, chunk_key(an, key));
+	MemoryContextSwitchTo(oldctx);
+}
+
+/* A row of derived table kind, formed in chunkctx. */
+static void
+add_row(analyser *an, na_derived_kind kind, HeapTupleHeader row)
+{
+	datum_list_push(&an->rows[kind], an->chunkctx, PointerGetDatum(row));
+}
+
+/* na_derived_sink of the backend's own analysis */
+static void
+serial_row(void *arg, na_derived_kind kind, Datum *values, bool *nulls)
+{
+	analyser   *an = (analyser *) arg;
+	MemoryContext oldctx = MemoryContextSwitchTo(an->chunkctx);
+	HeapTuple	tuple = na_derived_form_row(an->plans->table_desc[kind],
+											an->chunk_keys[an->article], values, nulls);
+
+	MemoryContextSwitchTo(oldctx);
+	add_row(an, kind, tuple->t_data);
+}
+
+static void
+add_failure(analyser *an, int article, ErrorData *edata)
+{
+	MemoryContext oldctx = MemoryContextSwitchTo(an->chunkctx);
+	pending_failure *f = palloc(sizeof(pending_failure));
+
+	f->article = article;
+	f->key = an->chunk_keys[article];
+	f->edata = edata;
+	an->failures = lappend(an->failures, f);
+	MemoryContextSwitchTo(oldctx);
+}
+
+/* na_parallel_sink callbacks */
+static void
+parallel_row(void *arg, int article, na_derived_kind kind, HeapTupleHeader row)
+{
+	(void) article;
+	add_row((analyser *) arg, kind, row);
+}
+
+static void
+parallel_failure(void *arg, int article, ErrorData *edata)
+{
+	add_failure((analyser *) arg, article, edata);
 }
 
 /* Errors that must stop the statement even in lenient mode. */
@@ -447,12 +560,12 @@ must_propagate(int sqlerrcode)
 }
 
 static void
-record_failure(const track_config *config, const track_plans *plans, Datum key,
-			   ErrorData *edata)
+record_failure(const analyser *an, Datum key, ErrorData *edata)
 {
+	const track_config *config = an->config;
 	Datum		params[6];
 	char		nulls[6] = {' ', ' ', ' ', ' ', ' ', ' '};
-	char	   *key_str = key_text(plans->key_type, key);
+	char	   *key_str = key_text(an->plans->key_type, key);
 	char	   *table = qualified_table(config->source);
 	int			ret;
 
@@ -475,124 +588,348 @@ record_failure(const track_config *config, const track_plans *plans, Datum key,
 		params[5] = (Datum) 0;
 		nulls[5] = 'n';
 	}
-	ret = SPI_execute_plan(plans->failure_plan, params, nulls, false, 0);
+	ret = SPI_execute_plan(an->plans->failure_plan, params, nulls, false, 0);
 	if (ret != SPI_OK_INSERT)
 		elog(ERROR, "news_analysis: recording a failure returned %s", SPI_result_code_string(ret));
 }
 
-/*
- * Analyse in a subtransaction, as a PL/pgSQL exception block does, so that
- * any error of the analysis is contained.  Returns false (after recording
- * the failure) when it failed.
- */
-static bool
-build_rows_contained(const track_config *config, const track_plans *plans,
-					 Datum key, text *body, derived_rows *rows)
+static int
+failure_order(const ListCell *a, const ListCell *b)
 {
-	MemoryContext rowctx = CurrentMemoryContext;
+	int			x = ((const pending_failure *) lfirst(a))->article;
+	int			y = ((const pending_failure *) lfirst(b))->article;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * Record the chunk's failures, in the order of its rows (workers report them
+ * in any order): a WARNING and a row of news_analysis.failures each.
+ */
+static void
+record_failures(analyser *an)
+{
+	ListCell   *lc;
+
+	list_sort(an->failures, failure_order);
+	foreach(lc, an->failures)
+	{
+		pending_failure *f = (pending_failure *) lfirst(lc);
+
+		record_failure(an, f->key, f->edata);
+		an->failed++;
+	}
+	an->failures = NIL;
+}
+
+static void
+push_row_context(ErrorContextCallback *errcallback, row_context *rc, const analyser *an)
+{
+	rc->config = an->config;
+	rc->key_type = an->plans->key_type;
+	rc->key = (Datum) 0;
+	errcallback->callback = row_error_callback;
+	errcallback->arg = rc;
+	errcallback->previous = error_context_stack;
+	error_context_stack = errcallback;
+}
+
+/* Strict mode: a failed analysis rejects the statement. */
+static void
+raise_failure(const ErrorData *edata)
+{
+	ereport(ERROR,
+			(errcode(edata->sqlerrcode),
+			 errmsg_internal("%s", edata->message),
+			 edata->detail ? errdetail_internal("%s", edata->detail) : 0));
+}
+
+/* The same with a context line naming the article. */
+static void
+throw_failure(const analyser *an, Datum key, const ErrorData *edata)
+{
+	ErrorContextCallback errcallback;
+	row_context rc;
+
+	push_row_context(&errcallback, &rc, an);
+	rc.key = key;
+	raise_failure(edata);
+}
+
+/*
+ * The backend alone analyses articles [from, to) of the chunk, with an error
+ * context line naming the article being analysed.  A failure of an article
+ * is thrown in strict mode and kept for record_failures otherwise.
+ */
+static void
+analyse_range(analyser *an, text *const *bodies, int from, int to)
+{
+	ErrorContextCallback errcallback;
+	row_context rc;
+
+	push_row_context(&errcallback, &rc, an);
+	for (int i = from; i < to; i++)
+	{
+		ErrorData  *edata;
+
+		CHECK_FOR_INTERRUPTS();
+		if (bodies[i] == NULL || VARSIZE_ANY_EXHDR(bodies[i]) == 0)
+			continue;
+		rc.key = an->chunk_keys[i];
+		an->article = i;
+		MemoryContextSwitchTo(an->chunkctx);
+		edata = na_derived_rows(bodies[i], an->fail_on, an->docctx, serial_row, an);
+		MemoryContextReset(an->docctx);
+		if (edata != NULL)
+		{
+			if (an->config->strict)
+				raise_failure(edata);
+			add_failure(an, i, edata);
+		}
+	}
+	error_context_stack = errcallback.previous;
+}
+
+/* What a failed attempt must undo: the lengths of the pending lists before it. */
+typedef struct chunk_mark
+{
+	int			rows[NA_NDERIVED];
+	int			failures;
+} chunk_mark;
+
+static void
+mark_chunk(const analyser *an, chunk_mark *mark)
+{
+	for (int d = 0; d < NA_NDERIVED; d++)
+		mark->rows[d] = an->rows[d].n;
+	mark->failures = list_length(an->failures);
+}
+
+static void
+undo_to_mark(analyser *an, const chunk_mark *mark)
+{
+	for (int d = 0; d < NA_NDERIVED; d++)
+		an->rows[d].n = mark->rows[d];
+	an->failures = list_truncate(an->failures, mark->failures);
+}
+
+/* The work of one attempt at (part of) a chunk. */
+typedef enum attempt_kind
+{
+	ATTEMPT_SERIAL,				/* analyse_range(from, to) */
+	ATTEMPT_PARALLEL			/* na_parallel_derived over the whole chunk */
+} attempt_kind;
+
+typedef struct attempt
+{
+	attempt_kind kind;
+	int			n;
+	text	   *const *bodies;
+	int			from;
+	int			to;
+	int			nworkers;
+} attempt;
+
+static void
+run_attempt(analyser *an, const attempt *at)
+{
+	if (at->kind == ATTEMPT_SERIAL)
+		analyse_range(an, at->bodies, at->from, at->to);
+	else
+	{
+		na_parallel_sink sink = {parallel_row, parallel_failure, an};
+		Oid			row_type[NA_NDERIVED];
+
+		for (int d = 0; d < NA_NDERIVED; d++)
+			row_type[d] = an->plans->row_desc[d]->tdtypeid;
+		na_parallel_derived(at->n, an->chunk_keys, at->bodies, an->plans->key_type, row_type,
+							at->nworkers, an->fail_on, an->chunkctx, &sink);
+	}
+}
+
+/*
+ * Run an attempt in a subtransaction, as a PL/pgSQL exception block does,
+ * so that an unforeseen error is contained.  Returns NULL when it succeeded;
+ * otherwise the error (copied into chunkctx), after the subtransaction was
+ * rolled back and the pending lists restored.  A cancel or shutdown is not
+ * a failure of an article: it is thrown on.
+ */
+static ErrorData *
+run_attempt_contained(analyser *an, const attempt *at)
+{
+	MemoryContext callerctx = CurrentMemoryContext;
 	ResourceOwner owner = CurrentResourceOwner;
 	ErrorData  *volatile edata = NULL;
+	chunk_mark	mark;
 
+	mark_chunk(an, &mark);
 	BeginInternalSubTransaction(NULL);
-	MemoryContextSwitchTo(rowctx);
+	MemoryContextSwitchTo(callerctx);
 	PG_TRY();
 	{
-		build_rows(plans, body, rows);
+		run_attempt(an, at);
 		ReleaseCurrentSubTransaction();
-		MemoryContextSwitchTo(rowctx);
+		MemoryContextSwitchTo(callerctx);
 		CurrentResourceOwner = owner;
 	}
 	PG_CATCH();
 	{
-		MemoryContextSwitchTo(rowctx);
+		MemoryContextSwitchTo(an->chunkctx);
 		edata = CopyErrorData();
 		FlushErrorState();
 		RollbackAndReleaseCurrentSubTransaction();
-		MemoryContextSwitchTo(rowctx);
+		MemoryContextSwitchTo(callerctx);
 		CurrentResourceOwner = owner;
 	}
 	PG_END_TRY();
 
-	/* a cancel or shutdown is not a failure of the article */
 	if (edata != NULL && must_propagate(edata->sqlerrcode))
 		ReThrowError(edata);
-
-	if (edata == NULL)
-		return true;
-	record_failure(config, plans, key, edata);
-	FreeErrorData(edata);
-	return false;
+	if (edata != NULL)
+		undo_to_mark(an, &mark);
+	return edata;
 }
 
-static void
-delete_derived(const track_plans *plans, Datum key)
+/* Workers for a chunk: none for little text, then one per NA_PARALLEL_MIN_BYTES. */
+static int
+chunk_workers(int n, text *const *bodies)
 {
-	int			ret = SPI_execute_plan(plans->delete_plan, &key, NULL, false, 0);
+	Size		bytes = 0;
 
-	if (ret != SPI_OK_DELETE)
-		elog(ERROR, "news_analysis: deleting derived rows returned %s", SPI_result_code_string(ret));
-}
-
-static void
-insert_derived(const track_plans *plans, Datum key, const derived_rows *rows)
-{
-	Datum		params[NDERIVED + 1];
-	char		nulls[NDERIVED + 1];
-	int			ret;
-
-	if (rows->isnull[DERIVED_QUOTES] && rows->isnull[DERIVED_SPEAKERS] &&
-		rows->isnull[DERIVED_VOTES])
-		return;
-	params[0] = key;
-	nulls[0] = ' ';
-	for (int d = 0; d < NDERIVED; d++)
-	{
-		params[d + 1] = rows->array[d];
-		nulls[d + 1] = rows->isnull[d] ? 'n' : ' ';
-	}
-	ret = SPI_execute_plan(plans->insert_plan, params, nulls, false, 0);
-	if (ret != SPI_OK_INSERT)
-		elog(ERROR, "news_analysis: inserting derived rows returned %s",
-			 SPI_result_code_string(ret));
+	if (na_max_parallel_workers <= 0 || n < 8 || IsInParallelMode())
+		return 0;
+	for (int i = 0; i < n; i++)
+		if (bodies[i] != NULL)
+			bytes += toast_raw_datum_size(PointerGetDatum(bodies[i]));
+	if (bytes < NA_PARALLEL_MIN_BYTES)
+		return 0;
+	return (int) Min((Size) na_max_parallel_workers, bytes / NA_PARALLEL_MIN_BYTES);
 }
 
 /*
- * Replace the derived rows of an article: delete those of old_key (when
- * has_old), then analyse body (NULL: no rows) and insert those of key.
- * Returns false when the analysis failed (lenient mode).
+ * Analyse a chunk of articles (bodies[i] NULL: no text) into the pending
+ * derived rows, with parallel workers when it is large enough.  Strict mode:
+ * any failure is thrown.  Lenient mode: failed articles are recorded; an
+ * unforeseen error is contained by a subtransaction for the chunk, and only
+ * then are its articles analysed again one subtransaction each, so that the
+ * others keep their analysis.
  */
-static bool
-analyse_article(const track_config *config, const track_plans *plans,
-				bool has_old, Datum old_key, Datum key, text *body)
+static void
+analyser_chunk(analyser *an, int n, const Datum *keys, text *const *bodies)
 {
-	derived_rows rows;
-	ErrorContextCallback errcallback;
-	row_context rc;
-	bool		ok = true;
+	attempt		at = {ATTEMPT_SERIAL, n, bodies, 0, n, chunk_workers(n, bodies)};
+	MemoryContext oldctx = MemoryContextSwitchTo(an->chunkctx);
+	ErrorData  *edata;
 
-	rc.config = config;
-	rc.key_type = plans->key_type;
-	rc.key = key;
-	errcallback.callback = row_error_callback;
-	errcallback.arg = &rc;
-	errcallback.previous = error_context_stack;
-	error_context_stack = &errcallback;
+	an->chunk_keys = palloc(sizeof(Datum) * Max(n, 1));
+	for (int i = 0; i < n; i++)
+		an->chunk_keys[i] = chunk_key(an, keys[i]);
+	MemoryContextSwitchTo(oldctx);
+	if (at.nworkers > 0)
+		at.kind = ATTEMPT_PARALLEL;
 
-	if (has_old)
-		delete_derived(plans, old_key);
-
-	if (body != NULL && VARSIZE_ANY_EXHDR(body) > 0)
+	if (an->config->strict)
 	{
-		if (config->strict)
-			build_rows(plans, body, &rows);
-		else
-			ok = build_rows_contained(config, plans, key, body, &rows);
-		if (ok)
-			insert_derived(plans, key, &rows);
+		run_attempt(an, &at);
+		/* the parallel path returns failures: the first one rejects the statement */
+		if (an->failures != NIL)
+		{
+			pending_failure *first = NULL;
+			ListCell   *lc;
+
+			foreach(lc, an->failures)
+			{
+				pending_failure *f = (pending_failure *) lfirst(lc);
+
+				if (first == NULL || f->article < first->article)
+					first = f;
+			}
+			throw_failure(an, first->key, first->edata);
+		}
+		return;
 	}
 
-	error_context_stack = errcallback.previous;
-	return ok;
+	edata = run_attempt_contained(an, &at);
+	if (edata != NULL && at.kind == ATTEMPT_PARALLEL)
+	{
+		/* the backend alone, the whole chunk in one subtransaction */
+		at.kind = ATTEMPT_SERIAL;
+		edata = run_attempt_contained(an, &at);
+	}
+	if (edata != NULL)
+	{
+		if (n == 1)
+			add_failure(an, 0, edata);
+		else
+		{
+			/* article by article, to find the ones that fail */
+			for (int i = 0; i < n; i++)
+			{
+				at.from = i;
+				at.to = i + 1;
+				edata = run_attempt_contained(an, &at);
+				if (edata != NULL)
+					add_failure(an, i, edata);
+			}
+		}
+	}
+	record_failures(an);
+}
+
+/* Write what is pending: delete the replaced keys' rows, insert the new rows. */
+static void
+analyser_flush(analyser *an)
+{
+	const track_plans *plans = an->plans;
+	MemoryContext oldctx = MemoryContextSwitchTo(an->chunkctx);
+	bool		any_rows = false;
+	int			ret;
+
+	if (an->delete_keys.n > 0)
+	{
+		Datum		keys = PointerGetDatum(construct_array(an->delete_keys.items, an->delete_keys.n,
+														   plans->key_type, plans->key_typlen,
+														   plans->key_typbyval, plans->key_typalign));
+
+		ret = SPI_execute_plan(plans->delete_plan, &keys, NULL, false, 0);
+		if (ret != SPI_OK_DELETE)
+			elog(ERROR, "news_analysis: deleting derived rows returned %s",
+				 SPI_result_code_string(ret));
+	}
+	for (int d = 0; d < NA_NDERIVED; d++)
+		any_rows |= an->rows[d].n > 0;
+	if (any_rows)
+	{
+		Tuplestorestate *stores[NA_NDERIVED];
+
+		for (int d = 0; d < NA_NDERIVED; d++)
+		{
+			stores[d] = tuplestore_begin_heap(false, false, work_mem);
+			for (int i = 0; i < an->rows[d].n; i++)
+			{
+				HeapTupleData tuple;
+
+				tuple.t_data = (HeapTupleHeader) DatumGetPointer(an->rows[d].items[i]);
+				tuple.t_len = HeapTupleHeaderGetDatumLength(tuple.t_data);
+				ItemPointerSetInvalid(&tuple.t_self);
+				tuple.t_tableOid = InvalidOid;
+				tuplestore_puttuple(stores[d], &tuple);
+			}
+		}
+		register_rows_relations(plans, stores);
+		ret = SPI_execute_plan(plans->insert_plan, NULL, NULL, false, 0);
+		if (ret != SPI_OK_INSERT)
+			elog(ERROR, "news_analysis: inserting derived rows returned %s",
+				 SPI_result_code_string(ret));
+		unregister_rows_relations();
+		for (int d = 0; d < NA_NDERIVED; d++)
+			tuplestore_end(stores[d]);
+	}
+	MemoryContextSwitchTo(oldctx);
+	MemoryContextReset(an->chunkctx);
+	memset(&an->delete_keys, 0, sizeof(an->delete_keys));
+	memset(an->rows, 0, sizeof(an->rows));
+	an->chunk_keys = NULL;
 }
 
 static int
@@ -609,19 +946,217 @@ column_number(const track_config *config, TupleDesc desc, const char *column)
 	return attnum;
 }
 
-/* The text of a row, detoasted; NULL for SQL NULL. */
+/* A NOTICE each time a backfill has done another report_every rows, and at the end. */
+static void
+report_progress(analyser *an, int64 done, bool at_end)
+{
+	if (an->report_total < 0 || done == an->reported ||
+		(!at_end && done - an->reported < an->report_every))
+		return;
+	an->reported = done;
+	ereport(NOTICE,
+			(errmsg("analysed " INT64_FORMAT " of " INT64_FORMAT " rows of %s%s",
+					done, an->report_total, an->report_table,
+					an->failed ? psprintf(" (" INT64_FORMAT " failed)", an->failed) : "")));
+}
+
+/*
+ * Analyse the rows a query returns, in chunks of at most chunk_rows rows
+ * (and CHUNK_MAX_ROWS, CHUNK_MAX_BYTES of text): large enough that parallel
+ * workers pay off, small enough to bound the memory of a long COPY.  The
+ * query's columns are (key, text, replace): replace means that the key's
+ * old derived rows go first.  Returns the number of rows.
+ */
+static int64
+analyse_query(analyser *an, const char *sql, int nargs, Oid *argtypes, Datum *args,
+			  bool read_only, int64 chunk_rows)
+{
+	SPIPlanPtr	plan = SPI_prepare(sql, nargs, argtypes);
+	Portal		portal;
+	Datum	   *keys = palloc(sizeof(Datum) * CHUNK_MAX_ROWS);
+	text	  **bodies = palloc(sizeof(text *) * CHUNK_MAX_ROWS);
+	SPITupleTable **fetched = palloc(sizeof(SPITupleTable *) * CHUNK_MAX_ROWS);
+	int64		done = 0;
+	bool		more = true;
+
+	if (plan == NULL)
+		elog(ERROR, "news_analysis: SPI_prepare failed (%s) for: %s",
+			 SPI_result_code_string(SPI_result), sql);
+	portal = SPI_cursor_open(NULL, plan, args, NULL, read_only);
+	while (more)
+	{
+		int			n = 0;
+		int			nfetched = 0;
+		Size		bytes = 0;
+		int64		limit = Min(chunk_rows, CHUNK_MAX_ROWS);
+
+		/* a chunk ends where a progress report is due */
+		if (an->report_total >= 0)
+			limit = Min(limit, an->reported + an->report_every - done);
+		while (n < limit && bytes < CHUNK_MAX_BYTES)
+		{
+			SPITupleTable *tuptable;
+
+			SPI_cursor_fetch(portal, true, (long) Min(limit - n, FETCH_ROWS));
+			tuptable = SPI_tuptable;
+			if (SPI_processed == 0)
+			{
+				SPI_freetuptable(tuptable);
+				more = false;
+				break;
+			}
+			fetched[nfetched++] = tuptable;
+			for (uint64 i = 0; i < SPI_processed; i++, n++)
+			{
+				HeapTuple	tuple = tuptable->vals[i];
+				TupleDesc	desc = tuptable->tupdesc;
+				bool		key_null;
+				bool		text_null;
+				bool		replace_null;
+				Datum		body;
+
+				keys[n] = SPI_getbinval(tuple, desc, 1, &key_null);
+				body = SPI_getbinval(tuple, desc, 2, &text_null);
+				bodies[n] = text_null ? NULL : (text *) DatumGetPointer(body);
+				if (bodies[n] != NULL)
+					bytes += toast_raw_datum_size(body);
+				if (DatumGetBool(SPI_getbinval(tuple, desc, 3, &replace_null)))
+					analyser_delete(an, keys[n]);
+			}
+		}
+		if (n == 0)
+			break;
+		analyser_chunk(an, n, keys, bodies);
+		analyser_flush(an);
+		for (int f = 0; f < nfetched; f++)
+			SPI_freetuptable(fetched[f]);
+		done += n;
+		report_progress(an, done, false);
+	}
+	report_progress(an, done, true);
+	SPI_cursor_close(portal);
+	SPI_freeplan(plan);
+	pfree(keys);
+	pfree(bodies);
+	pfree(fetched);
+	return done;
+}
+
+/* The rows a statement changed: its transition tables (statement-level triggers). */
+static void
+statement_trigger(analyser *an, TriggerData *trigdata)
+{
+	const track_config *config = an->config;
+	const Trigger *trigger = trigdata->tg_trigger;
+	const char *key = quote_identifier(config->key_column);
+	const char *body = quote_identifier(config->text_column);
+	char	   *sql;
+
+	if (SPI_register_trigger_data(trigdata) != SPI_OK_TD_REGISTER)
+		elog(ERROR, "news_analysis: SPI_register_trigger_data failed");
+
+	if (TRIGGER_FIRED_BY_INSERT(trigdata->tg_event) && trigger->tgnewtable)
+	{
+		/* new keys have no derived rows yet */
+		sql = psprintf("SELECT n.%s, n.%s::pg_catalog.text, false FROM %s n",
+					   key, body, quote_identifier(trigger->tgnewtable));
+		analyse_query(an, sql, 0, NULL, NULL, true, CHUNK_MAX_ROWS);
+	}
+	else if (TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) && trigger->tgnewtable &&
+			 trigger->tgoldtable)
+	{
+		/*
+		 * Keys that went away lose their rows; rows whose key is new or whose
+		 * text changed are analysed again (SET outlet = ... costs a join).
+		 * The texts are compared as bytes, whatever the collation.
+		 */
+		sql = psprintf("SELECT o.%s, NULL::pg_catalog.text, true FROM %s o "
+					   "WHERE NOT EXISTS (SELECT FROM %s n WHERE n.%s OPERATOR(pg_catalog.=) o.%s) "
+					   "UNION ALL "
+					   "SELECT n.%s, n.%s::pg_catalog.text, true FROM %s n "
+					   "WHERE NOT EXISTS (SELECT FROM %s o WHERE o.%s OPERATOR(pg_catalog.=) n.%s "
+					   "AND (o.%s IS NULL AND n.%s IS NULL OR o.%s::pg_catalog.text "
+					   "OPERATOR(pg_catalog.=) n.%s::pg_catalog.text COLLATE pg_catalog.\"C\"))",
+					   key, quote_identifier(trigger->tgoldtable),
+					   quote_identifier(trigger->tgnewtable), key, key,
+					   key, body, quote_identifier(trigger->tgnewtable),
+					   quote_identifier(trigger->tgoldtable), key, key, body, body, body, body);
+		analyse_query(an, sql, 0, NULL, NULL, true, CHUNK_MAX_ROWS);
+	}
+	else if (TRIGGER_FIRED_BY_DELETE(trigdata->tg_event) && trigger->tgoldtable)
+	{
+		sql = psprintf("SELECT o.%s, NULL::pg_catalog.text, true FROM %s o",
+					   key, quote_identifier(trigger->tgoldtable));
+		analyse_query(an, sql, 0, NULL, NULL, true, CHUNK_MAX_ROWS);
+	}
+	else
+		elog(ERROR, "news_analysis: unexpected trigger event");
+}
+
+/* The text of a row; NULL for SQL NULL. */
 static text *
 row_text(HeapTuple tuple, TupleDesc desc, int attnum)
 {
 	bool		isnull;
 	Datum		value = heap_getattr(tuple, attnum, desc, &isnull);
 
-	return isnull ? NULL : DatumGetTextPP(value);
+	return isnull ? NULL : (text *) DatumGetPointer(value);
+}
+
+/* One row a statement changed (row-level triggers: partitioned tables). */
+static void
+row_trigger(analyser *an, TriggerData *trigdata)
+{
+	TupleDesc	desc = RelationGetDescr(trigdata->tg_relation);
+	int			key_att = column_number(an->config, desc, an->config->key_column);
+	int			text_att = column_number(an->config, desc, an->config->text_column);
+	bool		isnull;
+	Datum		key = heap_getattr(trigdata->tg_trigtuple, key_att, desc, &isnull);
+	text	   *body;
+
+	if (TRIGGER_FIRED_BY_INSERT(trigdata->tg_event))
+	{
+		body = row_text(trigdata->tg_trigtuple, desc, text_att);
+		if (!isnull)
+			analyser_chunk(an, 1, &key, &body);
+	}
+	else if (TRIGGER_FIRED_BY_DELETE(trigdata->tg_event))
+	{
+		if (!isnull)
+			analyser_delete(an, key);
+	}
+	else if (TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event))
+	{
+		HeapTuple	newtuple = trigdata->tg_newtuple;
+		bool		new_isnull;
+		Datum		new_key = heap_getattr(newtuple, key_att, desc, &new_isnull);
+		bool		old_text_null;
+		bool		new_text_null;
+		Datum		old_text = heap_getattr(trigdata->tg_trigtuple, text_att, desc, &old_text_null);
+		Datum		new_text = heap_getattr(newtuple, text_att, desc, &new_text_null);
+		Form_pg_attribute key_form = TupleDescAttr(desc, key_att - 1);
+
+		/* SET body = body: nothing to redo */
+		if (!isnull && !new_isnull &&
+			datumIsEqual(key, new_key, key_form->attbyval, key_form->attlen) &&
+			old_text_null == new_text_null &&
+			(old_text_null || datumIsEqual(old_text, new_text, false, -1)))
+			return;
+		if (!isnull)
+			analyser_delete(an, key);
+		if (!new_isnull)
+		{
+			body = new_text_null ? NULL : (text *) DatumGetPointer(new_text);
+			analyser_delete(an, new_key);
+			analyser_chunk(an, 1, &new_key, &body);
+		}
+	}
 }
 
 /*
- * news_analysis.analyse_trigger(): AFTER INSERT OR UPDATE OR DELETE FOR EACH
- * ROW, and AFTER TRUNCATE FOR EACH STATEMENT.
+ * news_analysis.analyse_trigger(): AFTER INSERT, UPDATE and DELETE FOR EACH
+ * STATEMENT with transition tables (or FOR EACH ROW on a partitioned table),
+ * and AFTER TRUNCATE FOR EACH STATEMENT.
  */
 Datum
 na_analyse_trigger(PG_FUNCTION_ARGS)
@@ -630,13 +1165,7 @@ na_analyse_trigger(PG_FUNCTION_ARGS)
 	TupleDesc	desc;
 	track_config config;
 	track_plans *plans;
-	int			key_att;
-	int			text_att;
-	Oid			key_type;
-	MemoryContext rowctx;
-	MemoryContext oldctx;
-	bool		isnull;
-	Datum		key;
+	analyser	an;
 
 	if (!CALLED_AS_TRIGGER(fcinfo))
 		ereport(ERROR,
@@ -650,14 +1179,22 @@ na_analyse_trigger(PG_FUNCTION_ARGS)
 
 	config_from_trigger(&config, RelationGetRelid(trigdata->tg_relation), trigdata->tg_trigger);
 	desc = RelationGetDescr(trigdata->tg_relation);
+	if (!TRIGGER_FIRED_FOR_ROW(trigdata->tg_event) && !TRIGGER_FIRED_BY_TRUNCATE(trigdata->tg_event) &&
+		!(TRIGGER_FIRED_BY_INSERT(trigdata->tg_event) && trigdata->tg_trigger->tgnewtable) &&
+		!(TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) && trigdata->tg_trigger->tgnewtable &&
+		  trigdata->tg_trigger->tgoldtable) &&
+		!(TRIGGER_FIRED_BY_DELETE(trigdata->tg_event) && trigdata->tg_trigger->tgoldtable))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("trigger \"%s\" on table \"%s\" fires for each statement without the transition tables it needs",
+						trigdata->tg_trigger->tgname, get_rel_name(config.source)),
+				 errhint("Attach the triggers with news_analysis.track(), not by hand.")));
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "news_analysis: SPI_connect failed");
 
-	key_att = column_number(&config, desc, config.key_column);
-	text_att = column_number(&config, desc, config.text_column);
-	key_type = SPI_gettypeid(desc, key_att);
-	plans = get_plans(&config, key_type);
+	plans = get_plans(&config, SPI_gettypeid(desc, column_number(&config, desc, config.key_column)));
+	(void) column_number(&config, desc, config.text_column);
 
 	if (TRIGGER_FIRED_BY_TRUNCATE(trigdata->tg_event))
 	{
@@ -669,59 +1206,16 @@ na_analyse_trigger(PG_FUNCTION_ARGS)
 		SPI_finish();
 		return PointerGetDatum(NULL);
 	}
-	if (!TRIGGER_FIRED_FOR_ROW(trigdata->tg_event))
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("news_analysis.analyse_trigger() must be fired FOR EACH ROW for INSERT, UPDATE and DELETE")));
 
-	rowctx = AllocSetContextCreate(CurrentMemoryContext, "news_analysis row",
-								   ALLOCSET_DEFAULT_SIZES);
-	oldctx = MemoryContextSwitchTo(rowctx);
-
-	key = heap_getattr(trigdata->tg_trigtuple, key_att, desc, &isnull);
-	if (TRIGGER_FIRED_BY_INSERT(trigdata->tg_event))
+	analyser_begin(&an, &config, plans);
+	if (TRIGGER_FIRED_FOR_ROW(trigdata->tg_event))
 	{
-		if (!isnull)
-			analyse_article(&config, plans, false, (Datum) 0, key,
-							row_text(trigdata->tg_trigtuple, desc, text_att));
+		row_trigger(&an, trigdata);
+		analyser_flush(&an);
 	}
-	else if (TRIGGER_FIRED_BY_DELETE(trigdata->tg_event))
-	{
-		if (!isnull)
-			delete_derived(plans, key);
-	}
-	else if (TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event))
-	{
-		HeapTuple	newtuple = trigdata->tg_newtuple;
-		bool		new_isnull;
-		Datum		new_key = heap_getattr(newtuple, key_att, desc, &new_isnull);
-		bool		old_text_null;
-		bool		new_text_null;
-		Datum		old_text = heap_getattr(trigdata->tg_trigtuple, text_att, desc, &old_text_null);
-		Datum		new_text = heap_getattr(newtuple, text_att, desc, &new_text_null);
-		Form_pg_attribute key_form = TupleDescAttr(desc, key_att - 1);
-		bool		unchanged;
-
-		/* SET body = body: nothing to redo */
-		unchanged = !isnull && !new_isnull &&
-			datumIsEqual(key, new_key, key_form->attbyval, key_form->attlen) &&
-			old_text_null == new_text_null &&
-			(old_text_null || datumIsEqual(old_text, new_text, false, -1));
-		if (!unchanged)
-		{
-			if (new_isnull)
-			{
-				if (!isnull)
-					delete_derived(plans, key);
-			}
-			else
-				analyse_article(&config, plans, !isnull, key, new_key,
-								new_text_null ? NULL : DatumGetTextPP(new_text));
-		}
-	}
-
-	MemoryContextSwitchTo(oldctx);
-	MemoryContextDelete(rowctx);
+	else
+		statement_trigger(&an, trigdata);
+	analyser_end(&an);
 	SPI_finish();
 	return PointerGetDatum(NULL);
 }
@@ -756,12 +1250,9 @@ na_analyse_existing(PG_FUNCTION_ARGS)
 	Oid			key_type;
 	char	   *table;
 	char	   *sql;
-	SPIPlanPtr	scan_plan;
-	Portal		portal;
-	MemoryContext rowctx;
+	analyser	an;
 	int64		total;
-	int64		done = 0;
-	int64		failed = 0;
+	int64		done;
 	bool		count_null;
 	int			ret;
 
@@ -848,56 +1339,17 @@ na_analyse_existing(PG_FUNCTION_ARGS)
 			SPI_freetuptable(SPI_tuptable);
 		}
 
-		sql = psprintf("SELECT %s, %s::pg_catalog.text FROM %s WHERE %s%s",
+		sql = psprintf("SELECT %s, %s::pg_catalog.text, true FROM %s WHERE %s%s",
 					   quote_identifier(config.key_column), quote_identifier(config.text_column),
 					   table, where.data, have_blocks ? " FOR UPDATE" : "");
-		scan_plan = SPI_prepare(sql, have_keys ? 1 : 0, argtypes);
-		if (scan_plan == NULL)
-			elog(ERROR, "news_analysis: SPI_prepare failed for: %s", sql);
-		portal = SPI_cursor_open(NULL, scan_plan, &keys, nulls, !have_blocks);
+		analyser_begin(&an, &config, plans);
+		an.report_table = table;
+		an.report_total = total;
+		an.report_every = batch_size;
+		done = analyse_query(&an, sql, have_keys ? 1 : 0, argtypes, &keys, !have_blocks,
+							 batch_size);
+		analyser_end(&an);
 	}
-
-	rowctx = AllocSetContextCreate(CurrentMemoryContext, "news_analysis row",
-								   ALLOCSET_DEFAULT_SIZES);
-	for (;;)
-	{
-		SPITupleTable *batch;
-		uint64		n;
-
-		SPI_cursor_fetch(portal, true, batch_size);
-		batch = SPI_tuptable;
-		n = SPI_processed;
-		if (n == 0)
-			break;
-		for (uint64 i = 0; i < n; i++)
-		{
-			MemoryContext oldctx;
-			bool		key_null;
-			bool		text_null;
-			Datum		key;
-			Datum		body;
-
-			CHECK_FOR_INTERRUPTS();
-			oldctx = MemoryContextSwitchTo(rowctx);
-			key = SPI_getbinval(batch->vals[i], batch->tupdesc, 1, &key_null);
-			body = SPI_getbinval(batch->vals[i], batch->tupdesc, 2, &text_null);
-			if (!analyse_article(&config, plans, true, key, key,
-								 text_null ? NULL : DatumGetTextPP(body)))
-				failed++;
-			MemoryContextSwitchTo(oldctx);
-			MemoryContextReset(rowctx);
-			done++;
-		}
-		SPI_freetuptable(batch);
-		if (total >= 0)
-			ereport(NOTICE,
-					(errmsg("analysed " INT64_FORMAT " of " INT64_FORMAT " rows of %s%s",
-							done, total, table,
-							failed ? psprintf(" (" INT64_FORMAT " failed)", failed) : "")));
-	}
-	SPI_cursor_close(portal);
-	SPI_freeplan(scan_plan);
-	MemoryContextDelete(rowctx);
 	SPI_finish();
 	PG_RETURN_INT64(done);
 }

@@ -167,7 +167,28 @@ $fn$;
 COMMENT ON FUNCTION news_analysis.qualified_name(regclass) IS
   'schema.name of a relation, quoted as needed, independent of the search_path';
 
--- (Re)attach the trigger with the registry's configuration.
+-- Drop the triggers attach_trigger() made, whichever of them exist.
+CREATE FUNCTION news_analysis.detach_triggers(source regclass)
+  RETURNS void
+  LANGUAGE plpgsql
+  SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+  trigger_name name;
+BEGIN
+  FOR trigger_name IN
+    SELECT g.tgname FROM pg_trigger g
+     WHERE g.tgrelid = source AND g.tgname IN ('news_analysis_analyse', 'news_analysis_analyse_update',
+                                              'news_analysis_analyse_delete', 'news_analysis_analyse_truncate')
+  LOOP
+    EXECUTE format('DROP TRIGGER %I ON %s', trigger_name, source);
+  END LOOP;
+END
+$fn$;
+COMMENT ON FUNCTION news_analysis.detach_triggers(regclass) IS
+  'internal: drops the triggers of a tracked table (those news_analysis.attach_trigger() makes)';
+
+-- (Re)attach the triggers with the registry's configuration.
 CREATE FUNCTION news_analysis.attach_trigger(source regclass)
   RETURNS void
   LANGUAGE plpgsql
@@ -187,16 +208,28 @@ BEGIN
                  news_analysis.qualified_name(t.quotes_table),
                  news_analysis.qualified_name(t.speakers_table),
                  news_analysis.qualified_name(t.vote_events_table));
-  IF EXISTS (SELECT 1 FROM pg_trigger g WHERE g.tgrelid = source AND g.tgname = 'news_analysis_analyse') THEN
-    EXECUTE format('DROP TRIGGER news_analysis_analyse ON %s', source);
+  PERFORM news_analysis.detach_triggers(source);
+  IF (SELECT c.relkind FROM pg_class c WHERE c.oid = source) = 'p' THEN
+    -- rows written straight into a partition fire only row-level triggers
+    EXECUTE format('CREATE TRIGGER news_analysis_analyse'
+                   ' AFTER INSERT OR UPDATE OF %I, %I OR DELETE ON %s'
+                   ' FOR EACH ROW EXECUTE FUNCTION news_analysis.analyse_trigger(%s)',
+                   t.text_column, t.key_column, source, args);
+  ELSE
+    -- a statement's rows are analysed together (transition tables allow one event per trigger)
+    EXECUTE format('CREATE TRIGGER news_analysis_analyse'
+                   ' AFTER INSERT ON %s REFERENCING NEW TABLE AS news_analysis_new'
+                   ' FOR EACH STATEMENT EXECUTE FUNCTION news_analysis.analyse_trigger(%s)',
+                   source, args);
+    EXECUTE format('CREATE TRIGGER news_analysis_analyse_update'
+                   ' AFTER UPDATE ON %s REFERENCING OLD TABLE AS news_analysis_old NEW TABLE AS news_analysis_new'
+                   ' FOR EACH STATEMENT EXECUTE FUNCTION news_analysis.analyse_trigger(%s)',
+                   source, args);
+    EXECUTE format('CREATE TRIGGER news_analysis_analyse_delete'
+                   ' AFTER DELETE ON %s REFERENCING OLD TABLE AS news_analysis_old'
+                   ' FOR EACH STATEMENT EXECUTE FUNCTION news_analysis.analyse_trigger(%s)',
+                   source, args);
   END IF;
-  IF EXISTS (SELECT 1 FROM pg_trigger g WHERE g.tgrelid = source AND g.tgname = 'news_analysis_analyse_truncate') THEN
-    EXECUTE format('DROP TRIGGER news_analysis_analyse_truncate ON %s', source);
-  END IF;
-  EXECUTE format('CREATE TRIGGER news_analysis_analyse'
-                 ' AFTER INSERT OR UPDATE OF %I, %I OR DELETE ON %s'
-                 ' FOR EACH ROW EXECUTE FUNCTION news_analysis.analyse_trigger(%s)',
-                 t.text_column, t.key_column, source, args);
   EXECUTE format('CREATE TRIGGER news_analysis_analyse_truncate'
                  ' AFTER TRUNCATE ON %s'
                  ' FOR EACH STATEMENT EXECUTE FUNCTION news_analysis.analyse_trigger(%s)',
@@ -204,7 +237,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION news_analysis.attach_trigger(regclass) IS
-  'internal: (re)creates the triggers of a tracked table from news_analysis.tracked';
+  'internal: (re)creates the triggers of a tracked table from news_analysis.tracked: statement-level triggers with transition tables for INSERT, UPDATE and DELETE (row-level ones on a partitioned table), and one for TRUNCATE';
 
 CREATE FUNCTION news_analysis.track(
   source      regclass,
@@ -345,8 +378,7 @@ DECLARE
   t news_analysis.tracked;
 BEGIN
   t := news_analysis.tracked_row(source);
-  EXECUTE format('DROP TRIGGER IF EXISTS news_analysis_analyse ON %s', source);
-  EXECUTE format('DROP TRIGGER IF EXISTS news_analysis_analyse_truncate ON %s', source);
+  PERFORM news_analysis.detach_triggers(source);
   -- one statement, so that views built on each other go together
   IF cardinality(t.views) > 0 THEN
     EXECUTE format('DROP VIEW IF EXISTS %s',

@@ -1,0 +1,120 @@
+/*
+ * derived.c - one article's quotes, speakers and vote events as composite
+ * values (see derived_pg.h).
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "utils/guc.h"
+#include "utils/memutils.h"
+#include "utils/typcache.h"
+
+#include "derived_pg.h"
+#include "na_analysis.h"
+#include "na_pg.h"
+#include "quotes_pg.h"
+#include "votes_pg.h"
+
+const char *const na_derived_type_name[NA_NDERIVED] = {"quote", "speaker", "vote_event"};
+const int	na_derived_natts[NA_NDERIVED] = {NA_QUOTE_NATTS, NA_SPEAKER_NATTS, NA_VOTE_NATTS};
+
+TupleDesc
+na_derived_row_desc(Oid key_type, Oid row_type)
+{
+	TupleDesc	columns = lookup_rowtype_tupdesc(row_type, -1);
+	TupleDesc	desc = CreateTemplateTupleDesc(columns->natts + 1);
+
+	TupleDescInitEntry(desc, 1, "article_key", key_type, -1, 0);
+	for (int a = 0; a < columns->natts; a++)
+		TupleDescCopyEntry(desc, a + 2, columns, a + 1);
+	ReleaseTupleDesc(columns);
+	return desc;
+}
+
+HeapTuple
+na_derived_form_row(TupleDesc desc, Datum key, const Datum *values, const bool *nulls)
+{
+	Datum		row_values[FUNC_MAX_ARGS];
+	bool		row_nulls[FUNC_MAX_ARGS];
+
+	Assert(desc->natts <= FUNC_MAX_ARGS);
+	row_values[0] = key;
+	row_nulls[0] = false;
+	memcpy(row_values + 1, values, sizeof(Datum) * (desc->natts - 1));
+	memcpy(row_nulls + 1, nulls, sizeof(bool) * (desc->natts - 1));
+	return heap_form_tuple(desc, row_values, row_nulls);
+}
+
+const char *
+na_derived_fail_on(void)
+{
+	const char *fail_on = GetConfigOption(NA_FAIL_ON_GUC, true, false);
+
+	return fail_on != NULL && fail_on[0] != '\0' ? fail_on : NULL;
+}
+
+static ErrorData *
+failure(int sqlerrcode, char *message, char *detail)
+{
+	ErrorData  *edata = palloc0(sizeof(ErrorData));
+
+	edata->elevel = ERROR;
+	edata->sqlerrcode = sqlerrcode;
+	edata->message = message;
+	edata->detail = detail;
+	return edata;
+}
+
+ErrorData *
+na_derived_rows(text *body, const char *fail_on, MemoryContext docctx,
+				na_derived_sink sink, void *arg)
+{
+	MemoryContext callerctx = MemoryContextSwitchTo(docctx);
+	Datum		values[FUNC_MAX_ARGS];
+	bool		nulls[FUNC_MAX_ARGS];
+	na_pg_text	doc;
+	na_mem		mem;
+	na_analysis analysis;
+	na_status	status;
+	uint32		counts[NA_NDERIVED];
+
+	na_pg_mem_init(&mem, docctx);
+	body = pg_detoast_datum_packed(body);
+	na_pg_text_init(&doc, body);
+	if (fail_on != NULL && memmem(doc.server, doc.server_len, fail_on, strlen(fail_on)) != NULL)
+	{
+		MemoryContextSwitchTo(callerctx);
+		return failure(ERRCODE_DATA_EXCEPTION,
+					   psprintf("analysis refused: the text contains \"%s\"", fail_on),
+					   psprintf("The setting %s asks for this failure; it exists for tests.",
+								NA_FAIL_ON_GUC));
+	}
+	status = na_analyse(&analysis, doc.utf8, doc.utf8_len, doc.scan_options, NA_ANALYSE_ALL, &mem);
+	if (status == NA_ERR_TOO_LONG)
+	{
+		MemoryContextSwitchTo(callerctx);
+		return failure(ERRCODE_PROGRAM_LIMIT_EXCEEDED, pstrdup("text is too long to analyse"),
+					   pstrdup("The analyser addresses at most 4 GB of text."));
+	}
+	na_pg_check_status(status);
+
+	counts[NA_DERIVED_QUOTES] = analysis.quotes.nquotes;
+	counts[NA_DERIVED_SPEAKERS] = analysis.quotes.nspeakers;
+	counts[NA_DERIVED_VOTES] = analysis.votes.nvotes;
+	for (int d = 0; d < NA_NDERIVED; d++)
+	{
+		for (uint32 i = 0; i < counts[d]; i++)
+		{
+			memset(nulls, 0, sizeof(nulls));
+			if (d == NA_DERIVED_QUOTES)
+				na_pg_quote_values(&analysis.quotes, i, &doc, values, nulls);
+			else if (d == NA_DERIVED_SPEAKERS)
+				na_pg_speaker_values(&analysis.quotes, i, &doc, values, nulls);
+			else
+				na_pg_vote_values(&analysis.votes, i, &doc, values, nulls);
+			sink(arg, (na_derived_kind) d, values, nulls);
+		}
+	}
+	MemoryContextSwitchTo(callerctx);
+	return NULL;
+}

@@ -1,0 +1,424 @@
+/*
+ * parallel.c - many articles analysed by the backend and parallel workers
+ * (see parallel_pg.h).
+ *
+ * The backend copies the texts into dynamic shared memory; every process,
+ * the backend included, claims a few articles at a time from a shared
+ * counter, so that long and short articles balance themselves.  A worker
+ * sends each derived row (a composite datum) and each failure through its
+ * own message queue; the backend drains the queues between its own
+ * articles and at the end.  Workers never write: inserting the rows is the
+ * caller's, after parallel mode ends.
+ */
+#include "postgres.h"
+
+#include "access/parallel.h"
+#include "access/xact.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "postmaster/bgworker_internals.h"
+#include "storage/ipc.h"
+#include "port/atomics.h"
+#include "storage/proc.h"
+#include "storage/shm_mq.h"
+#include "storage/shm_toc.h"
+#include "utils/guc.h"
+#include "utils/memutils.h"
+#include "utils/datum.h"
+#include "utils/lsyscache.h"
+
+#include "parallel_pg.h"
+
+int			na_max_parallel_workers = 2;
+
+#define KEY_SHARED		UINT64CONST(0x4E41000000000001)
+#define KEY_TEXTS		UINT64CONST(0x4E41000000000002)
+#define KEY_QUEUES		UINT64CONST(0x4E41000000000003)
+#define KEY_FAIL_ON		UINT64CONST(0x4E41000000000004)
+#define KEY_KEYS		UINT64CONST(0x4E41000000000005)
+
+/* Each worker's queue to the backend. */
+#define QUEUE_BYTES		(1024 * 1024)
+
+/* Articles claimed at a time. */
+#define CLAIM			4
+
+typedef struct par_shared
+{
+	pg_atomic_uint32 next;		/* the first article nobody claimed yet */
+	uint32		narticles;
+	Oid			key_type;		/* the keys: datumSerialize'd one after another */
+	Oid			row_type[NA_NDERIVED];
+	/* article i is the varlena at texts + offset[i]; offset[i] == offset[i+1]: none */
+	Size		offset[FLEXIBLE_ARRAY_MEMBER];
+} par_shared;
+
+/* What a worker sends: a derived row or a failure of an article. */
+#define MSG_FAILURE		NA_NDERIVED
+typedef struct par_msg
+{
+	uint32		article;
+	int32		kind;			/* na_derived_kind, or MSG_FAILURE */
+	int32		sqlerrcode;		/* MSG_FAILURE: then message\0detail\0 */
+} par_msg;
+
+PGDLLEXPORT void na_parallel_main(dsm_segment *seg, shm_toc *toc);
+
+void
+na_parallel_define_settings(void)
+{
+	DefineCustomIntVariable("news_analysis.max_parallel_workers",
+							"Parallel workers that may help the analyse-on-write triggers analyse a statement's rows.",
+							"0 analyses in the backend alone; the workers come from max_worker_processes and max_parallel_workers.",
+							&na_max_parallel_workers,
+							2, 0, MAX_PARALLEL_WORKER_LIMIT,
+							PGC_USERSET, 0, NULL, NULL, NULL);
+}
+
+/* The text of article i, or NULL. */
+static text *
+shared_text(const par_shared *shared, char *texts, uint32 i)
+{
+	if (shared->offset[i] == shared->offset[i + 1])
+		return NULL;
+	return (text *) (texts + shared->offset[i]);
+}
+
+/* Claim the next articles: [*first, *end); false when none is left. */
+static bool
+claim(par_shared *shared, uint32 *first, uint32 *end)
+{
+	uint32		start = pg_atomic_fetch_add_u32(&shared->next, CLAIM);
+
+	if (start >= shared->narticles)
+		return false;
+	*first = start;
+	*end = Min(start + CLAIM, shared->narticles);
+	return true;
+}
+
+/* The derived tables' row types: article_key, then the composite's columns. */
+static void
+row_descs(TupleDesc *desc, Oid key_type, const Oid *row_type)
+{
+	for (int d = 0; d < NA_NDERIVED; d++)
+		desc[d] = na_derived_row_desc(key_type, row_type[d]);
+}
+
+/* The worker's side: rows go out through the queue as they are made. */
+typedef struct worker_state
+{
+	shm_mq_handle *mqh;
+	TupleDesc	row_desc[NA_NDERIVED];
+	Datum	   *keys;
+	uint32		article;
+} worker_state;
+
+static void
+send_or_die(shm_mq_handle *mqh, shm_mq_iovec *iov, int iovcnt)
+{
+	/* a detached queue means the backend is gone: nothing left to do */
+	if (shm_mq_sendv(mqh, iov, iovcnt, false, false) != SHM_MQ_SUCCESS)
+		proc_exit(0);
+}
+
+static void
+worker_row(void *arg, na_derived_kind kind, Datum *values, bool *nulls)
+{
+	worker_state *ws = (worker_state *) arg;
+	HeapTuple	tuple = na_derived_form_row(ws->row_desc[kind], ws->keys[ws->article], values, nulls);
+	par_msg		msg = {ws->article, (int32) kind, 0};
+	shm_mq_iovec iov[2];
+
+	iov[0].data = (const char *) &msg;
+	iov[0].len = sizeof(msg);
+	iov[1].data = (const char *) tuple->t_data;
+	iov[1].len = tuple->t_len;
+	send_or_die(ws->mqh, iov, 2);
+}
+
+static void
+worker_failure(worker_state *ws, ErrorData *edata)
+{
+	par_msg		msg = {ws->article, MSG_FAILURE, edata->sqlerrcode};
+	const char *detail = edata->detail ? edata->detail : "";
+	shm_mq_iovec iov[3];
+
+	iov[0].data = (const char *) &msg;
+	iov[0].len = sizeof(msg);
+	iov[1].data = edata->message;
+	iov[1].len = strlen(edata->message) + 1;
+	iov[2].data = detail;
+	iov[2].len = strlen(detail) + 1;
+	send_or_die(ws->mqh, iov, 3);
+}
+
+void
+na_parallel_main(dsm_segment *seg, shm_toc *toc)
+{
+	par_shared *shared = shm_toc_lookup(toc, KEY_SHARED, false);
+	char	   *texts = shm_toc_lookup(toc, KEY_TEXTS, false);
+	char	   *queues = shm_toc_lookup(toc, KEY_QUEUES, false);
+	char	   *fail_on = shm_toc_lookup(toc, KEY_FAIL_ON, false);
+	char	   *key_data = shm_toc_lookup(toc, KEY_KEYS, false);
+	shm_mq	   *mq = (shm_mq *) (queues + (Size) ParallelWorkerNumber * QUEUE_BYTES);
+	MemoryContext docctx;
+	worker_state ws;
+	uint32		first;
+	uint32		end;
+
+	shm_mq_set_sender(mq, MyProc);
+	ws.mqh = shm_mq_attach(mq, seg, NULL);
+	row_descs(ws.row_desc, shared->key_type, shared->row_type);
+	ws.keys = palloc(sizeof(Datum) * Max(shared->narticles, 1));
+	for (uint32 i = 0; i < shared->narticles; i++)
+	{
+		bool		isnull;
+
+		ws.keys[i] = datumRestore(&key_data, &isnull);
+	}
+	docctx = AllocSetContextCreate(CurrentMemoryContext, "news_analysis document",
+								   ALLOCSET_DEFAULT_SIZES);
+
+	while (claim(shared, &first, &end))
+	{
+		for (uint32 i = first; i < end; i++)
+		{
+			text	   *body = shared_text(shared, texts, i);
+			ErrorData  *edata;
+
+			CHECK_FOR_INTERRUPTS();
+			if (body == NULL)
+				continue;
+			ws.article = i;
+			edata = na_derived_rows(body, fail_on[0] ? fail_on : NULL, docctx, worker_row, &ws);
+			if (edata != NULL)
+				worker_failure(&ws, edata);
+			MemoryContextReset(docctx);
+		}
+	}
+	shm_mq_detach(ws.mqh);
+}
+
+/* The backend's side. */
+typedef struct leader_state
+{
+	const na_parallel_sink *sink;
+	MemoryContext outctx;
+	TupleDesc	row_desc[NA_NDERIVED];
+	const Datum *keys;
+	int			article;
+} leader_state;
+
+static void
+leader_row(void *arg, na_derived_kind kind, Datum *values, bool *nulls)
+{
+	leader_state *ls = (leader_state *) arg;
+	MemoryContext oldctx = MemoryContextSwitchTo(ls->outctx);
+	HeapTuple	tuple = na_derived_form_row(ls->row_desc[kind], ls->keys[ls->article], values, nulls);
+
+	MemoryContextSwitchTo(oldctx);
+	ls->sink->row(ls->sink->arg, ls->article, kind, tuple->t_data);
+}
+
+/* Take in one message of a worker. */
+static void
+receive_message(leader_state *ls, const char *data, Size nbytes, uint32 narticles)
+{
+	par_msg		msg;
+	MemoryContext oldctx;
+
+	if (nbytes < sizeof(msg))
+		elog(ERROR, "news_analysis: short message from a parallel worker");
+	memcpy(&msg, data, sizeof(msg));
+	if (msg.article >= narticles || msg.kind < 0 || msg.kind > MSG_FAILURE)
+		elog(ERROR, "news_analysis: malformed message from a parallel worker");
+	data += sizeof(msg);
+	nbytes -= sizeof(msg);
+	oldctx = MemoryContextSwitchTo(ls->outctx);
+	if (msg.kind == MSG_FAILURE)
+	{
+		ErrorData  *edata = palloc0(sizeof(ErrorData));
+		Size		message_len = strnlen(data, nbytes);
+
+		if (message_len >= nbytes)
+			elog(ERROR, "news_analysis: malformed failure from a parallel worker");
+		edata->elevel = ERROR;
+		edata->sqlerrcode = msg.sqlerrcode;
+		edata->message = pstrdup(data);
+		if (data[message_len + 1] != '\0')
+			edata->detail = pnstrdup(data + message_len + 1, nbytes - message_len - 1);
+		MemoryContextSwitchTo(oldctx);
+		ls->sink->failure(ls->sink->arg, (int) msg.article, edata);
+	}
+	else
+	{
+		HeapTupleHeader row = palloc(nbytes);
+
+		memcpy(row, data, nbytes);
+		if (nbytes < SizeofHeapTupleHeader || HeapTupleHeaderGetDatumLength(row) != nbytes)
+			elog(ERROR, "news_analysis: malformed row from a parallel worker");
+		MemoryContextSwitchTo(oldctx);
+		ls->sink->row(ls->sink->arg, (int) msg.article, (na_derived_kind) msg.kind, row);
+	}
+}
+
+/*
+ * Take in what the workers sent; with wait, until every one of them is done
+ * (its queue detached when it exits).
+ */
+static void
+drain_queues(leader_state *ls, shm_mq_handle **mqh, bool *done, int nqueues,
+			 uint32 narticles, bool wait)
+{
+	for (int w = 0; w < nqueues; w++)
+	{
+		while (!done[w])
+		{
+			Size		nbytes;
+			void	   *data;
+			shm_mq_result res = shm_mq_receive(mqh[w], &nbytes, &data, !wait);
+
+			if (res == SHM_MQ_WOULD_BLOCK)
+				break;
+			if (res == SHM_MQ_DETACHED)
+			{
+				done[w] = true;
+				break;
+			}
+			receive_message(ls, data, nbytes, narticles);
+		}
+	}
+}
+
+void
+na_parallel_derived(int n, const Datum *keys, text *const *bodies, Oid key_type,
+					const Oid *row_type, int nworkers, const char *fail_on,
+					MemoryContext outctx, const na_parallel_sink *sink)
+{
+	MemoryContext workctx = AllocSetContextCreate(CurrentMemoryContext, "news_analysis parallel",
+												  ALLOCSET_DEFAULT_SIZES);
+	MemoryContext docctx = AllocSetContextCreate(workctx, "news_analysis document",
+												 ALLOCSET_DEFAULT_SIZES);
+	MemoryContext callerctx = MemoryContextSwitchTo(workctx);
+	ParallelContext *pcxt;
+	par_shared *shared;
+	char	   *texts;
+	char	   *queues;
+	char	   *shared_fail_on;
+	char	   *key_data;
+	Size		key_bytes = 0;
+	int16		key_typlen;
+	bool		key_typbyval;
+	Size		shared_size = add_size(offsetof(par_shared, offset),
+									   mul_size(sizeof(Size), (Size) n + 1));
+	Size		text_bytes = 0;
+	text	  **detoasted = palloc(sizeof(text *) * Max(n, 1));	/* in workctx */
+	shm_mq_handle **mqh;
+	bool	   *done;
+	leader_state ls;
+	uint32		first;
+	uint32		end;
+
+	get_typlenbyval(key_type, &key_typlen, &key_typbyval);
+	for (int i = 0; i < n; i++)
+		key_bytes = add_size(key_bytes, datumEstimateSpace(keys[i], false, key_typbyval, key_typlen));
+
+	/* the texts as they will sit in shared memory, whole and uncompressed */
+	for (int i = 0; i < n; i++)
+	{
+		detoasted[i] = NULL;
+		if (bodies[i] != NULL && VARSIZE_ANY_EXHDR(bodies[i]) > 0)
+		{
+			detoasted[i] = pg_detoast_datum_packed(bodies[i]);
+			text_bytes = add_size(text_bytes, MAXALIGN(VARSIZE_ANY(detoasted[i])));
+		}
+	}
+
+	EnterParallelMode();
+	pcxt = CreateParallelContext("$libdir/news_analysis", "na_parallel_main", nworkers);
+	shm_toc_estimate_chunk(&pcxt->estimator, shared_size);
+	shm_toc_estimate_chunk(&pcxt->estimator, Max(text_bytes, 1));
+	shm_toc_estimate_chunk(&pcxt->estimator, mul_size(QUEUE_BYTES, Max(nworkers, 1)));
+	shm_toc_estimate_chunk(&pcxt->estimator, fail_on ? strlen(fail_on) + 1 : 1);
+	shm_toc_estimate_chunk(&pcxt->estimator, Max(key_bytes, 1));
+	shm_toc_estimate_keys(&pcxt->estimator, 5);
+	InitializeParallelDSM(pcxt);
+
+	shared = shm_toc_allocate(pcxt->toc, shared_size);
+	texts = shm_toc_allocate(pcxt->toc, Max(text_bytes, 1));
+	pg_atomic_init_u32(&shared->next, 0);
+	shared->narticles = (uint32) n;
+	shared->key_type = key_type;
+	memcpy(shared->row_type, row_type, sizeof(shared->row_type));
+	text_bytes = 0;
+	for (int i = 0; i < n; i++)
+	{
+		shared->offset[i] = text_bytes;
+		if (detoasted[i] != NULL)
+		{
+			memcpy(texts + text_bytes, detoasted[i], VARSIZE_ANY(detoasted[i]));
+			text_bytes += MAXALIGN(VARSIZE_ANY(detoasted[i]));
+		}
+	}
+	shared->offset[n] = text_bytes;
+	shm_toc_insert(pcxt->toc, KEY_SHARED, shared);
+	shm_toc_insert(pcxt->toc, KEY_TEXTS, texts);
+
+	queues = shm_toc_allocate(pcxt->toc, mul_size(QUEUE_BYTES, Max(nworkers, 1)));
+	for (int w = 0; w < nworkers; w++)
+	{
+		shm_mq	   *mq = shm_mq_create(queues + (Size) w * QUEUE_BYTES, QUEUE_BYTES);
+
+		shm_mq_set_receiver(mq, MyProc);
+	}
+	shm_toc_insert(pcxt->toc, KEY_QUEUES, queues);
+	shared_fail_on = shm_toc_allocate(pcxt->toc, fail_on ? strlen(fail_on) + 1 : 1);
+	strcpy(shared_fail_on, fail_on ? fail_on : "");
+	shm_toc_insert(pcxt->toc, KEY_FAIL_ON, shared_fail_on);
+	key_data = shm_toc_allocate(pcxt->toc, Max(key_bytes, 1));
+	shm_toc_insert(pcxt->toc, KEY_KEYS, key_data);
+	for (int i = 0; i < n; i++)
+		datumSerialize(keys[i], false, key_typbyval, key_typlen, &key_data);
+
+	LaunchParallelWorkers(pcxt);
+	mqh = palloc0(sizeof(shm_mq_handle *) * Max(pcxt->nworkers_launched, 1));
+	done = palloc0(sizeof(bool) * Max(pcxt->nworkers_launched, 1));
+	for (int w = 0; w < pcxt->nworkers_launched; w++)
+		mqh[w] = shm_mq_attach((shm_mq *) (queues + (Size) w * QUEUE_BYTES), pcxt->seg,
+							   pcxt->worker[w].bgwhandle);
+
+	/* the backend analyses too, and takes in the workers' rows as it goes */
+	ls.sink = sink;
+	ls.outctx = outctx;
+	ls.keys = keys;
+	row_descs(ls.row_desc, key_type, row_type);
+	while (claim(shared, &first, &end))
+	{
+		for (uint32 i = first; i < end; i++)
+		{
+			ErrorData  *edata;
+
+			CHECK_FOR_INTERRUPTS();
+			if (detoasted[i] == NULL)
+				continue;
+			ls.article = (int) i;
+			/* a failure is made in outctx, where the sink wants it */
+			MemoryContextSwitchTo(outctx);
+			edata = na_derived_rows(detoasted[i], fail_on, docctx, leader_row, &ls);
+			MemoryContextSwitchTo(workctx);
+			MemoryContextReset(docctx);
+			if (edata != NULL)
+				sink->failure(sink->arg, (int) i, edata);
+		}
+		drain_queues(&ls, mqh, done, pcxt->nworkers_launched, (uint32) n, false);
+	}
+	drain_queues(&ls, mqh, done, pcxt->nworkers_launched, (uint32) n, true);
+
+	/* rethrows a worker's error */
+	WaitForParallelWorkersToFinish(pcxt);
+	DestroyParallelContext(pcxt);
+	ExitParallelMode();
+	MemoryContextSwitchTo(callerctx);
+	MemoryContextDelete(workctx);
+}

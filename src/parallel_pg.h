@@ -1,0 +1,48 @@
+/*
+ * parallel_pg.h - the analysis of many articles at once by the backend and
+ * parallel workers, for the analyse-on-write triggers: a COPY of thousands
+ * of articles is analysed on as many cores as news_analysis.max_parallel_workers
+ * allows, as CREATE INDEX sorts in parallel.  Workers only read and analyse;
+ * the backend writes every result.
+ */
+#ifndef PARALLEL_PG_H
+#define PARALLEL_PG_H
+
+#include "postgres.h"
+
+#include "derived_pg.h"
+
+/* news_analysis.max_parallel_workers: workers per analysed chunk (0: none). */
+extern int	na_max_parallel_workers;
+
+/* Below this much text a chunk is analysed by the backend alone. */
+#define NA_PARALLEL_MIN_BYTES	(256 * 1024)
+
+/* Where the results of the articles go (called in the backend only). */
+typedef struct na_parallel_sink
+{
+	/*
+	 * a row of a derived table for article i (na_derived_row_desc), as a
+	 * HeapTupleHeader in the output context
+	 */
+	void		(*row) (void *arg, int article, na_derived_kind kind, HeapTupleHeader row);
+	/* the analysis of article i failed (see na_derived_rows) */
+	void		(*failure) (void *arg, int article, ErrorData *edata);
+	void	   *arg;
+} na_parallel_sink;
+
+/*
+ * Analyse articles [0..n): keys[i] (of key_type) and bodies[i] (NULL or
+ * empty: skipped), with the backend and up to nworkers parallel workers;
+ * row_type[] are the composite types of the derived rows.  Rows and
+ * failures reach sink in outctx, in no particular order.  With no worker
+ * available the backend does it all.  Must not be called in parallel mode.
+ */
+void		na_parallel_derived(int n, const Datum *keys, text *const *bodies, Oid key_type,
+								const Oid *row_type, int nworkers, const char *fail_on,
+								MemoryContext outctx, const na_parallel_sink *sink);
+
+/* Defines news_analysis.max_parallel_workers (from _PG_init). */
+void		na_parallel_define_settings(void);
+
+#endif							/* PARALLEL_PG_H */
