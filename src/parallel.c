@@ -12,6 +12,8 @@
  */
 #include "postgres.h"
 
+#include <unistd.h>
+
 #include "access/parallel.h"
 #include "access/xact.h"
 #include "funcapi.h"
@@ -29,7 +31,10 @@
 
 #include "parallel_pg.h"
 
-int			na_max_parallel_workers = 2;
+int			na_max_parallel_workers = -1;
+
+/* -1: one worker per processor beyond the backend's own, at most this many. */
+#define AUTO_WORKERS_MAX	4
 
 #define KEY_SHARED		UINT64CONST(0x4E41000000000001)
 #define KEY_TEXTS		UINT64CONST(0x4E41000000000002)
@@ -46,6 +51,7 @@ int			na_max_parallel_workers = 2;
 typedef struct par_shared
 {
 	pg_atomic_uint32 next;		/* the first article nobody claimed yet */
+	pg_atomic_uint32 ready;		/* set once the texts and keys are in place */
 	uint32		narticles;
 	Oid			key_type;		/* the keys: datumSerialize'd one after another */
 	Oid			row_type[NA_NDERIVED];
@@ -69,10 +75,24 @@ na_parallel_define_settings(void)
 {
 	DefineCustomIntVariable("news_analysis.max_parallel_workers",
 							"Parallel workers that may help the analyse-on-write triggers analyse a statement's rows.",
-							"0 analyses in the backend alone; the workers come from max_worker_processes and max_parallel_workers.",
+							"-1: one per processor beyond the backend's own, at most 4; 0: the backend alone. "
+							"The workers come from max_worker_processes and max_parallel_workers.",
 							&na_max_parallel_workers,
-							2, 0, MAX_PARALLEL_WORKER_LIMIT,
+							-1, -1, MAX_PARALLEL_WORKER_LIMIT,
 							PGC_USERSET, 0, NULL, NULL, NULL);
+}
+
+int
+na_parallel_workers_allowed(void)
+{
+	long		processors;
+
+	if (na_max_parallel_workers >= 0)
+		return na_max_parallel_workers;
+	processors = sysconf(_SC_NPROCESSORS_ONLN);
+	if (processors <= 1)
+		return 0;
+	return (int) Min(processors - 1, AUTO_WORKERS_MAX);
 }
 
 /* The text of article i, or NULL. */
@@ -170,6 +190,13 @@ na_parallel_main(dsm_segment *seg, shm_toc *toc)
 	shm_mq_set_sender(mq, MyProc);
 	ws.mqh = shm_mq_attach(mq, seg, NULL);
 	row_descs(ws.row_desc, shared->key_type, shared->row_type);
+	/* the backend copies the texts after launching us */
+	while (pg_atomic_read_u32(&shared->ready) == 0)
+	{
+		CHECK_FOR_INTERRUPTS();
+		pg_usleep(100L);
+	}
+	pg_read_barrier();
 	ws.keys = palloc(sizeof(Datum) * Max(shared->narticles, 1));
 	for (uint32 i = 0; i < shared->narticles; i++)
 	{
@@ -356,12 +383,10 @@ na_parallel_derived(int n, const Datum *keys, text *const *bodies, Oid key_type,
 	{
 		shared->offset[i] = text_bytes;
 		if (detoasted[i] != NULL)
-		{
-			memcpy(texts + text_bytes, detoasted[i], VARSIZE_ANY(detoasted[i]));
 			text_bytes += MAXALIGN(VARSIZE_ANY(detoasted[i]));
-		}
 	}
 	shared->offset[n] = text_bytes;
+	pg_atomic_init_u32(&shared->ready, 0);
 	shm_toc_insert(pcxt->toc, KEY_SHARED, shared);
 	shm_toc_insert(pcxt->toc, KEY_TEXTS, texts);
 
@@ -378,10 +403,19 @@ na_parallel_derived(int n, const Datum *keys, text *const *bodies, Oid key_type,
 	shm_toc_insert(pcxt->toc, KEY_FAIL_ON, shared_fail_on);
 	key_data = shm_toc_allocate(pcxt->toc, Max(key_bytes, 1));
 	shm_toc_insert(pcxt->toc, KEY_KEYS, key_data);
-	for (int i = 0; i < n; i++)
-		datumSerialize(keys[i], false, key_typbyval, key_typlen, &key_data);
 
+	/* workers take some milliseconds to start: copy the texts meanwhile */
 	LaunchParallelWorkers(pcxt);
+	if (pcxt->nworkers_launched > 0)
+	{
+		for (int i = 0; i < n; i++)
+			if (detoasted[i] != NULL)
+				memcpy(texts + shared->offset[i], detoasted[i], VARSIZE_ANY(detoasted[i]));
+		for (int i = 0; i < n; i++)
+			datumSerialize(keys[i], false, key_typbyval, key_typlen, &key_data);
+		pg_write_barrier();
+		pg_atomic_write_u32(&shared->ready, 1);
+	}
 	mqh = palloc0(sizeof(shm_mq_handle *) * Max(pcxt->nworkers_launched, 1));
 	done = palloc0(sizeof(bool) * Max(pcxt->nworkers_launched, 1));
 	for (int w = 0; w < pcxt->nworkers_launched; w++)
@@ -417,6 +451,9 @@ na_parallel_derived(int n, const Datum *keys, text *const *bodies, Oid key_type,
 
 	/* rethrows a worker's error */
 	WaitForParallelWorkersToFinish(pcxt);
+	ereport(DEBUG1,
+			(errmsg_internal("news_analysis: %d articles analysed by the backend and %d of %d parallel workers",
+							 n, pcxt->nworkers_launched, nworkers)));
 	DestroyParallelContext(pcxt);
 	ExitParallelMode();
 	MemoryContextSwitchTo(callerctx);

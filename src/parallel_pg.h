@@ -12,8 +12,11 @@
 
 #include "derived_pg.h"
 
-/* news_analysis.max_parallel_workers: workers per analysed chunk (0: none). */
+/* news_analysis.max_parallel_workers: workers per analysed chunk (0: none, -1: automatic). */
 extern int	na_max_parallel_workers;
+
+/* The workers that setting allows now (-1 resolved from the processors there are). */
+int			na_parallel_workers_allowed(void);
 
 /* Below this much text a chunk is analysed by the backend alone. */
 #define NA_PARALLEL_MIN_BYTES	(256 * 1024)

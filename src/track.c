@@ -34,6 +34,7 @@
 #include "catalog/namespace.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
+#include "executor/executor.h"
 #include "executor/spi.h"
 #include "funcapi.h"
 #include "lib/stringinfo.h"
@@ -795,15 +796,16 @@ static int
 chunk_workers(int n, text *const *bodies)
 {
 	Size		bytes = 0;
+	int			allowed = na_parallel_workers_allowed();
 
-	if (na_max_parallel_workers <= 0 || n < 8 || IsInParallelMode())
+	if (allowed <= 0 || n < 8 || IsInParallelMode())
 		return 0;
 	for (int i = 0; i < n; i++)
 		if (bodies[i] != NULL)
 			bytes += toast_raw_datum_size(PointerGetDatum(bodies[i]));
 	if (bytes < NA_PARALLEL_MIN_BYTES)
 		return 0;
-	return (int) Min((Size) na_max_parallel_workers, bytes / NA_PARALLEL_MIN_BYTES);
+	return (int) Min((Size) allowed, bytes / NA_PARALLEL_MIN_BYTES);
 }
 
 /*
@@ -1042,6 +1044,74 @@ analyse_query(analyser *an, const char *sql, int nargs, Oid *argtypes, Datum *ar
 	return done;
 }
 
+/* Is the text column text or varchar (or a domain over them), read as text without a cast? */
+static bool
+text_is_text(Relation rel, const track_config *config)
+{
+	TupleDesc	desc = RelationGetDescr(rel);
+	Oid			type = getBaseType(SPI_gettypeid(desc, column_number(config, desc, config->text_column)));
+
+	return type == TEXTOID || type == VARCHAROID;
+}
+
+/*
+ * The rows an INSERT wrote, read straight from its transition table (no
+ * query, no copy of the rows the table keeps in memory), in chunks as
+ * analyse_query reads a query's.
+ */
+static void
+analyse_new_rows(analyser *an, TriggerData *trigdata)
+{
+	Tuplestorestate *store = trigdata->tg_newtable;
+	TupleDesc	desc = RelationGetDescr(trigdata->tg_relation);
+	int			key_att = column_number(an->config, desc, an->config->key_column);
+	int			text_att = column_number(an->config, desc, an->config->text_column);
+	Datum	   *keys = palloc(sizeof(Datum) * CHUNK_MAX_ROWS);
+	text	  **bodies = palloc(sizeof(text *) * CHUNK_MAX_ROWS);
+	TupleTableSlot **slots = palloc(sizeof(TupleTableSlot *) * CHUNK_MAX_ROWS);
+	bool		more = true;
+
+	/* a read pointer of our own: other triggers of the statement read the same store */
+	tuplestore_select_read_pointer(store, tuplestore_alloc_read_pointer(store, EXEC_FLAG_REWIND));
+	tuplestore_rescan(store);
+	while (more)
+	{
+		int			n = 0;
+		Size		bytes = 0;
+
+		while (n < CHUNK_MAX_ROWS && bytes < CHUNK_MAX_BYTES)
+		{
+			TupleTableSlot *slot = MakeSingleTupleTableSlot(desc, &TTSOpsMinimalTuple);
+			bool		isnull;
+			Datum		body;
+
+			/* each row keeps its slot until the chunk is written */
+			if (!tuplestore_gettupleslot(store, true, false, slot))
+			{
+				ExecDropSingleTupleTableSlot(slot);
+				more = false;
+				break;
+			}
+			slots[n] = slot;
+			keys[n] = slot_getattr(slot, key_att, &isnull);
+			body = slot_getattr(slot, text_att, &isnull);
+			bodies[n] = isnull ? NULL : (text *) DatumGetPointer(body);
+			if (!isnull)
+				bytes += toast_raw_datum_size(body);
+			n++;
+		}
+		if (n == 0)
+			break;
+		analyser_chunk(an, n, keys, bodies);
+		analyser_flush(an);
+		for (int i = 0; i < n; i++)
+			ExecDropSingleTupleTableSlot(slots[i]);
+	}
+	pfree(keys);
+	pfree(bodies);
+	pfree(slots);
+}
+
 /* The rows a statement changed: its transition tables (statement-level triggers). */
 static void
 statement_trigger(analyser *an, TriggerData *trigdata)
@@ -1055,9 +1125,15 @@ statement_trigger(analyser *an, TriggerData *trigdata)
 	if (SPI_register_trigger_data(trigdata) != SPI_OK_TD_REGISTER)
 		elog(ERROR, "news_analysis: SPI_register_trigger_data failed");
 
-	if (TRIGGER_FIRED_BY_INSERT(trigdata->tg_event) && trigger->tgnewtable)
+	if (TRIGGER_FIRED_BY_INSERT(trigdata->tg_event) && trigger->tgnewtable &&
+		text_is_text(trigdata->tg_relation, config))
 	{
-		/* new keys have no derived rows yet */
+		/* the bulk path (COPY, INSERT ... SELECT): new keys have no derived rows yet */
+		analyse_new_rows(an, trigdata);
+	}
+	else if (TRIGGER_FIRED_BY_INSERT(trigdata->tg_event) && trigger->tgnewtable)
+	{
+		/* char(n): the cast to text trims its padding */
 		sql = psprintf("SELECT n.%s, n.%s::pg_catalog.text, false FROM %s n",
 					   key, body, quote_identifier(trigger->tgnewtable));
 		analyse_query(an, sql, 0, NULL, NULL, true, CHUNK_MAX_ROWS);
