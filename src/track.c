@@ -11,13 +11,15 @@
  * cannot redirect it, and it runs with the privileges of whoever writes the
  * article.
  *
- * On a plain table the triggers are statement-level with transition tables:
- * the rows a statement wrote are analysed in chunks (one scan per row,
- * na_analyse) and each chunk's derived rows are written by one statement, so
- * that a COPY of thousands of articles pays the executor once per chunk, not
- * once per row.  A partitioned table keeps row-level triggers, because rows
- * written straight into a partition fire only those; each row is then a
- * chunk of one.
+ * On a plain table INSERT and DELETE fire statement-level triggers with
+ * transition tables: the rows a statement wrote are analysed in chunks (one
+ * scan per row, na_analyse; parallel workers help with large chunks) and
+ * each chunk's derived rows are written by one statement, so that a COPY of
+ * thousands of articles pays the executor once per chunk, not once per row.
+ * UPDATE fires a row-level trigger, and only when the text or the key is
+ * set, so that updating other columns costs nothing.  A partitioned table
+ * has row-level triggers only, because rows written straight into a
+ * partition fire only those.  A row is then a chunk of one.
  *
  * In lenient mode an analysis error is contained by a subtransaction: the
  * article row stays, a WARNING is raised and the error is recorded in
@@ -1138,27 +1140,6 @@ statement_trigger(analyser *an, TriggerData *trigdata)
 					   key, body, quote_identifier(trigger->tgnewtable));
 		analyse_query(an, sql, 0, NULL, NULL, true, CHUNK_MAX_ROWS);
 	}
-	else if (TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) && trigger->tgnewtable &&
-			 trigger->tgoldtable)
-	{
-		/*
-		 * Keys that went away lose their rows; rows whose key is new or whose
-		 * text changed are analysed again (SET outlet = ... costs a join).
-		 * The texts are compared as bytes, whatever the collation.
-		 */
-		sql = psprintf("SELECT o.%s, NULL::pg_catalog.text, true FROM %s o "
-					   "WHERE NOT EXISTS (SELECT FROM %s n WHERE n.%s OPERATOR(pg_catalog.=) o.%s) "
-					   "UNION ALL "
-					   "SELECT n.%s, n.%s::pg_catalog.text, true FROM %s n "
-					   "WHERE NOT EXISTS (SELECT FROM %s o WHERE o.%s OPERATOR(pg_catalog.=) n.%s "
-					   "AND (o.%s IS NULL AND n.%s IS NULL OR o.%s::pg_catalog.text "
-					   "OPERATOR(pg_catalog.=) n.%s::pg_catalog.text COLLATE pg_catalog.\"C\"))",
-					   key, quote_identifier(trigger->tgoldtable),
-					   quote_identifier(trigger->tgnewtable), key, key,
-					   key, body, quote_identifier(trigger->tgnewtable),
-					   quote_identifier(trigger->tgoldtable), key, key, body, body, body, body);
-		analyse_query(an, sql, 0, NULL, NULL, true, CHUNK_MAX_ROWS);
-	}
 	else if (TRIGGER_FIRED_BY_DELETE(trigdata->tg_event) && trigger->tgoldtable)
 	{
 		sql = psprintf("SELECT o.%s, NULL::pg_catalog.text, true FROM %s o",
@@ -1230,9 +1211,10 @@ row_trigger(analyser *an, TriggerData *trigdata)
 }
 
 /*
- * news_analysis.analyse_trigger(): AFTER INSERT, UPDATE and DELETE FOR EACH
- * STATEMENT with transition tables (or FOR EACH ROW on a partitioned table),
- * and AFTER TRUNCATE FOR EACH STATEMENT.
+ * news_analysis.analyse_trigger(): AFTER INSERT and DELETE FOR EACH
+ * STATEMENT with transition tables, AFTER UPDATE OF the text and key FOR
+ * EACH ROW (on a partitioned table every event FOR EACH ROW), and AFTER
+ * TRUNCATE FOR EACH STATEMENT.
  */
 Datum
 na_analyse_trigger(PG_FUNCTION_ARGS)
@@ -1257,12 +1239,10 @@ na_analyse_trigger(PG_FUNCTION_ARGS)
 	desc = RelationGetDescr(trigdata->tg_relation);
 	if (!TRIGGER_FIRED_FOR_ROW(trigdata->tg_event) && !TRIGGER_FIRED_BY_TRUNCATE(trigdata->tg_event) &&
 		!(TRIGGER_FIRED_BY_INSERT(trigdata->tg_event) && trigdata->tg_trigger->tgnewtable) &&
-		!(TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) && trigdata->tg_trigger->tgnewtable &&
-		  trigdata->tg_trigger->tgoldtable) &&
 		!(TRIGGER_FIRED_BY_DELETE(trigdata->tg_event) && trigdata->tg_trigger->tgoldtable))
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("trigger \"%s\" on table \"%s\" fires for each statement without the transition tables it needs",
+				 errmsg("trigger \"%s\" on table \"%s\" fires for each statement without the transition table it needs",
 						trigdata->tg_trigger->tgname, get_rel_name(config.source)),
 				 errhint("Attach the triggers with news_analysis.track(), not by hand.")));
 

@@ -216,15 +216,16 @@ BEGIN
                    ' FOR EACH ROW EXECUTE FUNCTION news_analysis.analyse_trigger(%s)',
                    t.text_column, t.key_column, source, args);
   ELSE
-    -- a statement's rows are analysed together (transition tables allow one event per trigger)
+    -- the rows an INSERT or COPY writes are analysed together, from its transition table
     EXECUTE format('CREATE TRIGGER news_analysis_analyse'
                    ' AFTER INSERT ON %s REFERENCING NEW TABLE AS news_analysis_new'
                    ' FOR EACH STATEMENT EXECUTE FUNCTION news_analysis.analyse_trigger(%s)',
                    source, args);
+    -- an UPDATE that does not touch the text or the key costs nothing
     EXECUTE format('CREATE TRIGGER news_analysis_analyse_update'
-                   ' AFTER UPDATE ON %s REFERENCING OLD TABLE AS news_analysis_old NEW TABLE AS news_analysis_new'
-                   ' FOR EACH STATEMENT EXECUTE FUNCTION news_analysis.analyse_trigger(%s)',
-                   source, args);
+                   ' AFTER UPDATE OF %I, %I ON %s'
+                   ' FOR EACH ROW EXECUTE FUNCTION news_analysis.analyse_trigger(%s)',
+                   t.text_column, t.key_column, source, args);
     EXECUTE format('CREATE TRIGGER news_analysis_analyse_delete'
                    ' AFTER DELETE ON %s REFERENCING OLD TABLE AS news_analysis_old'
                    ' FOR EACH STATEMENT EXECUTE FUNCTION news_analysis.analyse_trigger(%s)',
@@ -237,7 +238,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION news_analysis.attach_trigger(regclass) IS
-  'internal: (re)creates the triggers of a tracked table from news_analysis.tracked: statement-level triggers with transition tables for INSERT, UPDATE and DELETE (row-level ones on a partitioned table), and one for TRUNCATE';
+  'internal: (re)creates the triggers of a tracked table from news_analysis.tracked: statement-level triggers with transition tables for INSERT and DELETE, a row-level one for UPDATE OF the text and key (row-level ones for everything on a partitioned table), and one for TRUNCATE';
 
 CREATE FUNCTION news_analysis.track(
   source      regclass,
