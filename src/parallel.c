@@ -2,32 +2,34 @@
  * parallel.c - many articles analysed by the backend and parallel workers
  * (see parallel_pg.h).
  *
- * The backend copies the texts into dynamic shared memory; every process,
- * the backend included, claims a few articles at a time from a shared
- * counter, so that long and short articles balance themselves.  A worker
- * sends each derived row (a composite datum) and each failure through its
- * own message queue; the backend drains the queues between its own
- * articles and at the end.  Workers never write: inserting the rows is the
- * caller's, after parallel mode ends.
+ * The backend launches the workers, then copies the texts and keys into
+ * dynamic shared memory while they start.  Every process, the backend
+ * included, claims a few articles at a time from a shared counter, so that
+ * long and short articles balance themselves.  A worker sends each derived
+ * row (a tuple of its derived table: the article's key, then the columns of
+ * the composite type) and each failure through its own message queue; the
+ * backend drains the queues between its own articles and at the end.
+ * Workers never write: inserting the rows is the caller's, after parallel
+ * mode ends.
  */
 #include "postgres.h"
 
 #include <unistd.h>
 
+#include "access/htup_details.h"
 #include "access/parallel.h"
 #include "access/xact.h"
-#include "funcapi.h"
 #include "miscadmin.h"
+#include "port/atomics.h"
 #include "postmaster/bgworker_internals.h"
 #include "storage/ipc.h"
-#include "port/atomics.h"
 #include "storage/proc.h"
 #include "storage/shm_mq.h"
 #include "storage/shm_toc.h"
-#include "utils/guc.h"
-#include "utils/memutils.h"
 #include "utils/datum.h"
+#include "utils/guc.h"
 #include "utils/lsyscache.h"
+#include "utils/memutils.h"
 
 #include "parallel_pg.h"
 

@@ -87,6 +87,103 @@ find_first(const char *w, size_t len)
 	}
 }
 
+/*
+ * One bit per hash of a first word's length and first, second and last
+ * bytes, set for every first word of the tables: most capitalized words
+ * (names, sentence starts) are no place, and this rejects them before
+ * hashing the whole word.
+ */
+#define FILTER_BITS 14
+static uint64_t first_filter[(1u << FILTER_BITS) / 64];
+static volatile int first_filter_ready;
+
+static inline uint32_t
+filter_bit_of(unsigned char first, unsigned char second, unsigned char last, size_t len)
+{
+	uint32_t	key = (uint32_t) first | ((uint32_t) second << 8) |
+		((uint32_t) last << 16) | ((uint32_t) len << 24);
+
+	return (key * 0x9E3779B1u) >> (32 - FILTER_BITS);
+}
+
+/* the filter bit of a normalized word */
+static inline uint32_t
+filter_bit(const char *w, size_t len)
+{
+	return filter_bit_of((unsigned char) w[0], (unsigned char) w[len > 1],
+						 (unsigned char) w[len - 1], len);
+}
+
+static void
+build_first_filter(void)
+{
+	for (uint32_t h = 0; h <= na_place_hash_mask; h++)
+	{
+		const na_place_first *f;
+		uint32_t	bit;
+
+		if (na_place_hash[h] == 0)
+			continue;
+		f = &na_place_firsts[na_place_hash[h] - 1];
+		bit = filter_bit(f->word, f->len);
+		first_filter[bit >> 6] |= UINT64_C(1) << (bit & 63);
+	}
+	first_filter_ready = 1;
+}
+
+/* May w be a first word of the tables?  No means no; yes means look. */
+static inline int
+may_be_first(const char *w, size_t len)
+{
+	uint32_t	bit;
+
+	if (len == 0 || len > WORD_MAX)
+		return 0;				/* normalize never makes such words */
+	if (!first_filter_ready)
+		build_first_filter();
+	bit = filter_bit(w, len);
+	return (int) ((first_filter[bit >> 6] >> (bit & 63)) & 1);
+}
+
+static inline unsigned char
+ascii_lower(char c)
+{
+	return (unsigned char) ((c >= 'A' && c <= 'Z') ? c + 32 : c);
+}
+
+/* may_be_first of an ASCII word as written: normalizing it only lower-cases it */
+static inline int
+ascii_may_be_first(const char *w, size_t len)
+{
+	uint32_t	bit;
+
+	if (len == 0 || len > WORD_MAX)
+		return 0;
+	if (!first_filter_ready)
+		build_first_filter();
+	bit = filter_bit_of(ascii_lower(w[0]), ascii_lower(w[len > 1]), ascii_lower(w[len - 1]), len);
+	return (int) ((first_filter[bit >> 6] >> (bit & 63)) & 1);
+}
+
+/*
+ * Might the ASCII token w begin a place, with or without a possessive (as
+ * place_at tries it)?  Answered before normalizing: most names are no place.
+ */
+static int
+ascii_may_be_place(const char *w, size_t len)
+{
+	size_t		bare = len;
+
+	if (ascii_may_be_first(w, len))
+		return 1;
+	/* strip_possessive of the normalized form */
+	if (len > 2 && w[len - 2] == '\'' && ascii_lower(w[len - 1]) == 's')
+		bare = len - 2;
+	else if (len > 2 && w[len - 1] == '\'' && ascii_lower(w[len - 2]) == 's')
+		bare = len - 1;
+	return bare != len && ascii_may_be_first(w, bare);
+}
+
 static int
 is_wordlike(const na_token *t)
 {
@@ -175,10 +272,10 @@ static int
 try_forms(const na_doc *doc, uint32_t tok, const char *w, size_t wlen,
 		  int possessive_first, int article, na_place_match *m)
 {
-	const na_place_first *f = find_first(w, wlen);
+	const na_place_first *f;
 	const na_token *t = &doc->tokens[tok];
 
-	if (f == NULL)
+	if (!may_be_first(w, wlen) || (f = find_first(w, wlen)) == NULL)
 		return 0;
 	for (uint32_t k = f->first_form; k < (uint32_t) f->first_form + f->nforms; k++)
 	{
@@ -230,6 +327,9 @@ place_at(const na_doc *doc, uint32_t tok, int article, na_place_match *m)
 	size_t		bare;
 
 	if (!is_wordlike(t) || !(t->flags & (NA_TF_CAPITALIZED | NA_TF_ALLCAPS)))
+		return 0;
+	if (!(t->flags & NA_TF_NONASCII) && t->len <= WORD_MAX &&
+		!ascii_may_be_place(doc->text + t->start, t->len))
 		return 0;
 	n = normalize(doc->text + t->start, t->len, buf);
 	if (n == 0)

@@ -5,9 +5,12 @@
 #ifndef QUOTE_INTERNAL_H
 #define QUOTE_INTERNAL_H
 
+#include <string.h>
+
 #include "na_quotes.h"
 
 #define QNONE UINT32_MAX
+#define Q_KEY_BUCKETS 256		/* qctx.key_heads; a power of two */
 
 /* The word lists of quote_lex.c; q_in(q, i, LEX_...) tests token i. */
 typedef enum q_lex
@@ -82,6 +85,7 @@ typedef struct qctx
 	na_vec		quotes;			/* na_quote */
 	na_vec		mentions;		/* q_mention, in text order */
 	na_vec		entities;		/* q_entity */
+	/* one allocation, lexmask its start (see analyze in quotes.c) */
 	uint8_t    *in_quote;		/* per token: inside a quote's marks */
 	uint32_t   *mention_at;		/* per token: mention index + 1 covering it, 0 = none */
 	uint32_t   *lexmask;		/* per token: lexicons it is in, 0 = not looked up */
@@ -148,9 +152,35 @@ q_is_punct(const qctx *q, uint32_t i, char c)
 	return t->kind == NA_TK_PUNCT && t->len == 1 && q->doc->text[t->start] == c;
 }
 
+/*
+ * Does token i spell word (ASCII, case-insensitive)?  Inline, so that the
+ * length of a literal word is a constant: most tokens fail on it, no call.
+ */
+static inline int
+q_is(const qctx *q, uint32_t i, const char *word)
+{
+	return i < q->doc->ntokens && q->doc->tokens[i].len == strlen(word) &&
+		na_token_is(q->doc, &q->doc->tokens[i], word);
+}
+
+/* Does the token end in 's or ’s (or s')? */
+static inline int
+q_possessive(const qctx *q, uint32_t i)
+{
+	const na_token *t = &q->doc->tokens[i];
+	const char *p = q->doc->text + t->start;
+
+	if (t->kind != NA_TK_WORD || t->len < 3)
+		return 0;
+	if (p[t->len - 1] == 's' && p[t->len - 2] == '\'')
+		return 1;
+	if (t->len >= 5 && p[t->len - 1] == 's' && (unsigned char) p[t->len - 2] == 0x99 &&
+		(unsigned char) p[t->len - 3] == 0x80 && (unsigned char) p[t->len - 4] == 0xE2)
+		return 1;
+	return 0;
+}
+
 /* token helpers (quotes.c) */
-int			q_is(const qctx *q, uint32_t i, const char *word);
-int			q_possessive(const qctx *q, uint32_t i);
 int			q_same_base(const qctx *q, uint32_t a, uint32_t b);
 na_quote_span q_span(const qctx *q, uint32_t first, uint32_t last);
 

@@ -410,24 +410,31 @@ static const struct
 	{according_words, LEX_ACCORDING},
 };
 
-#define LEX_SLOTS 2048			/* power of two, above the distinct words listed */
 #define LEX_WORD_MAX 16			/* bytes; no listed word is longer */
+#define LEX_WORDS_MAX 2048		/* above the distinct words listed */
+#define LEX_SLOTS 4096			/* power of two: a third full, so misses end fast */
+#define LEX_SLOT_BITS 12
+#define LEX_ENTRY_MASK 0xFFFu	/* low bits of a slot: word index + 1, 0 = empty */
 #define LEX_DONE (UINT32_C(1) << 31)	/* the token was looked up */
 
 /*
- * The word is kept in the slot, zero-padded: the whole table (48 kB) stays
- * in cache and a probe compares two words instead of chasing a pointer.
+ * A word, zero-padded, with the lists holding it.  The hash slots hold only
+ * an index and a tag of the hash: a lookup that misses (most) reads 16 kB of
+ * slots and never a word.
  */
-typedef struct lex_slot
+typedef struct lex_word
 {
 	uint64_t	key[2];			/* the word, zero-padded to 16 bytes */
 	uint32_t	mask;			/* Q_LEX_BIT of the lists holding it */
-	uint32_t	len;			/* 0 = empty slot */
-} lex_slot;
+	uint32_t	len;
+} lex_word;
 
 _Static_assert(LEX_COUNT <= 31, "lexicon masks are 31 bits and a looked-up bit");
+_Static_assert(LEX_WORDS_MAX <= LEX_ENTRY_MASK, "word indexes fit in the slot");
 
-static lex_slot lex_table[LEX_SLOTS];
+static lex_word lex_words[LEX_WORDS_MAX];
+static uint32_t lex_nwords;
+static uint32_t lex_slots[LEX_SLOTS];	/* hash tag | word index + 1 */
 
 /* a word of len <= LEX_WORD_MAX bytes as a zero-padded key */
 static inline void
@@ -437,6 +444,39 @@ lex_key(const unsigned char *word, uint32_t len, uint64_t key[2])
 
 	memcpy(buf, word, len);
 	memcpy(key, buf, LEX_WORD_MAX);
+}
+
+/* ASCII capitals of the eight bytes in v to lower case, other bytes kept */
+static inline uint64_t
+fold_ascii8(uint64_t v)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101);
+	const uint64_t high = UINT64_C(0x8080808080808080);
+	uint64_t	x = v & ~high;
+	uint64_t	upper = (x + ones * (0x80 - 'A')) & ~(x + ones * (0x7f - 'Z')) & ~v & high;
+
+	return v + (upper >> 2);	/* 0x80 >> 2 is the 0x20 between the cases */
+}
+
+/* The hash of a key: two multiplies, no loop over the bytes. */
+static inline uint64_t
+lex_hash(const uint64_t key[2])
+{
+	return key[0] * UINT64_C(0x9E3779B97F4A7C15) ^
+		(key[1] + UINT64_C(0x632BE59BD9B4E019)) * UINT64_C(0xC2B2AE3D27D4EB4F);
+}
+
+static inline uint32_t
+lex_first_slot(uint64_t h)
+{
+	return (uint32_t) (h >> (64 - LEX_SLOT_BITS));
+}
+
+/* bits of the hash other than the slot's, where a slot keeps its word index */
+static inline uint32_t
+lex_tag(uint64_t h)
+{
+	return (uint32_t) (h >> 12) & ~LEX_ENTRY_MASK;
 }
 
 /*
@@ -457,20 +497,6 @@ letter_bit(char c)
 	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ? (uint32_t) (l - 'a') : 26;
 }
 
-/* FNV-1a */
-static uint32_t
-lex_hash(const char *s, size_t len)
-{
-	uint32_t	h = 0x811C9DC5u;
-
-	for (size_t i = 0; i < len; i++)
-	{
-		h ^= (unsigned char) s[i];
-		h *= 0x01000193u;
-	}
-	return h;
-}
-
 /*
  * Fill the table on first use.  The lists are constant, so every process
  * builds the same table; a backend is single-threaded.
@@ -483,20 +509,36 @@ lex_build(void)
 		for (const char *const *w = lexicons[l].words; *w; w++)
 		{
 			size_t		len = strlen(*w);
-			uint32_t	h = lex_hash(*w, len) & (LEX_SLOTS - 1);
 			uint64_t	key[2];
+			uint64_t	hash;
+			uint32_t	h;
+			lex_word   *entry = NULL;
 
 			if (len == 0 || len > LEX_WORD_MAX)
 				continue;		/* none is (a token that long is in no list) */
 			lex_key((const unsigned char *) *w, (uint32_t) len, key);
-			while (lex_table[h].len &&
-				   !(lex_table[h].len == len && lex_table[h].key[0] == key[0] &&
-					 lex_table[h].key[1] == key[1]))
-				h = (h + 1) & (LEX_SLOTS - 1);
-			lex_table[h].key[0] = key[0];
-			lex_table[h].key[1] = key[1];
-			lex_table[h].len = (uint32_t) len;
-			lex_table[h].mask |= UINT32_C(1) << lexicons[l].lex;
+			hash = lex_hash(key);
+			for (h = lex_first_slot(hash); lex_slots[h]; h = (h + 1) & (LEX_SLOTS - 1))
+			{
+				lex_word   *x = &lex_words[(lex_slots[h] & LEX_ENTRY_MASK) - 1];
+
+				if (x->len == len && x->key[0] == key[0] && x->key[1] == key[1])
+				{
+					entry = x;
+					break;
+				}
+			}
+			if (entry == NULL)
+			{
+				if (lex_nwords >= LEX_WORDS_MAX)
+					continue;	/* cannot happen: LEX_WORDS_MAX is above the words listed */
+				entry = &lex_words[lex_nwords++];
+				entry->key[0] = key[0];
+				entry->key[1] = key[1];
+				entry->len = (uint32_t) len;
+				lex_slots[h] = lex_tag(hash) | lex_nwords;
+			}
+			entry->mask |= UINT32_C(1) << lexicons[l].lex;
 			if (len <= LEX_WORD_MAX && (*w)[0] >= 'a' && (*w)[0] <= 'z')
 				second_letters[len][(*w)[0] - 'a'] |= UINT32_C(1) << letter_bit(len > 1 ? (*w)[1] : 0);
 		}
@@ -509,9 +551,11 @@ lex_lookup(const qctx *q, uint32_t i)
 {
 	const na_token *t = &q->doc->tokens[i];
 	const unsigned char *p;
-	unsigned char buf[LEX_WORD_MAX];
 	uint64_t	key[2];
-	uint32_t	h = 0x811C9DC5u;
+	uint64_t	hash;
+	uint32_t	h;
+	uint32_t	tag;
+	uint32_t	slot;
 	uint32_t	len = t->len;
 	unsigned char c0;
 	unsigned char c1;
@@ -528,25 +572,33 @@ lex_lookup(const qctx *q, uint32_t i)
 	c1 = len > 1 ? p[1] : 0;
 	if (!(second_letters[len][c0 - 'a'] & (UINT32_C(1) << letter_bit((char) c1))))
 		return 0;
-	/* fold and hash in one pass (FNV-1a, as lex_hash) */
-	for (uint32_t k = 0; k < len; k++)
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* whole words at a time: byte stores read back as a word stall the load */
+	if ((size_t) t->start + LEX_WORD_MAX <= q->doc->len)
 	{
-		unsigned char c = p[k];
-
-		c = (c >= 'A' && c <= 'Z') ? (unsigned char) (c + 32) : c;
-		buf[k] = c;
-		h ^= c;
-		h *= 0x01000193u;
+		memcpy(key, p, LEX_WORD_MAX);
+		if (len < 8)
+		{
+			key[0] &= (UINT64_C(1) << (len * 8)) - 1;
+			key[1] = 0;
+		}
+		else if (len < 16)
+			key[1] &= (UINT64_C(1) << ((len - 8) * 8)) - 1;
 	}
-	h &= LEX_SLOTS - 1;
-	memset(buf + len, 0, LEX_WORD_MAX - len);
-	memcpy(key, buf, LEX_WORD_MAX);
-	while (lex_table[h].len)
+	else
+#endif
+		lex_key(p, len, key);
+	key[0] = fold_ascii8(key[0]);
+	key[1] = fold_ascii8(key[1]);
+	hash = lex_hash(key);
+	tag = lex_tag(hash);
+	for (h = lex_first_slot(hash); (slot = lex_slots[h]) != 0; h = (h + 1) & (LEX_SLOTS - 1))
 	{
-		if (lex_table[h].key[0] == key[0] && lex_table[h].key[1] == key[1] &&
-			lex_table[h].len == len)
-			return lex_table[h].mask;
-		h = (h + 1) & (LEX_SLOTS - 1);
+		const lex_word *x = &lex_words[(slot & LEX_ENTRY_MASK) - 1];
+
+		if ((slot & ~LEX_ENTRY_MASK) == tag && x->key[0] == key[0] && x->key[1] == key[1] &&
+			x->len == len)
+			return x->mask;
 	}
 	return 0;
 }

@@ -65,29 +65,6 @@ static void outer_attribution(const qctx *q, uint32_t s_first, uint32_t before, 
 
 /* ---- token helpers (the word lists are in quote_lex.c) ---- */
 
-int
-q_is(const qctx *q, uint32_t i, const char *word)
-{
-	return i < q->doc->ntokens && na_token_is(q->doc, &q->doc->tokens[i], word);
-}
-
-/* Does the token end in 's or ’s (or s')? */
-int
-q_possessive(const qctx *q, uint32_t i)
-{
-	const na_token *t = &q->doc->tokens[i];
-	const char *p = q->doc->text + t->start;
-
-	if (t->kind != NA_TK_WORD || t->len < 3)
-		return 0;
-	if (p[t->len - 1] == 's' && p[t->len - 2] == '\'')
-		return 1;
-	if (t->len >= 5 && p[t->len - 1] == 's' && (unsigned char) p[t->len - 2] == 0x99 &&
-		(unsigned char) p[t->len - 3] == 0x80 && (unsigned char) p[t->len - 4] == 0xE2)
-		return 1;
-	return 0;
-}
-
 /* Byte length of a token without its possessive ending. */
 static uint32_t
 base_len(const qctx *q, uint32_t i)
@@ -1263,6 +1240,28 @@ is_markup_value(const qctx *q, uint32_t open)
 	return p->len == 1 && q->doc->text[p->start] == '=';
 }
 
+/*
+ * Does the text quote with double marks?  There single marks only nest (or
+ * quote in headlines, as apostrophes do too): only British-style texts that
+ * never use double marks quote with single ones.  Asked only when a single
+ * mark needs it: most texts have none, and this reads every token.
+ */
+static int
+has_double_marks(const qctx *q)
+{
+	for (uint32_t i = 0; i < q->doc->ntokens; i++)
+	{
+		const na_token *t = &q->doc->tokens[i];
+
+		if (t->kind != NA_TK_OPEN_QUOTE && t->kind != NA_TK_CLOSE_QUOTE)
+			continue;
+		/* '' typed for a double mark counts as one */
+		if (t->mark != NA_MARK_SINGLE || is_doubled_apostrophe(q, i))
+			return 1;
+	}
+	return 0;
+}
+
 static int
 pair_marks(qctx *q, na_vec *raws)
 {
@@ -1275,20 +1274,7 @@ pair_marks(qctx *q, na_vec *raws)
 	uint32_t	n = doc->ntokens;
 	uint32_t	checked_block = UINT32_MAX;	/* interrupts checked per 4096 tokens */
 	int			continues = 0;
-	int			has_double = 0;
-
-	/* where double marks quote, single marks only nest (or quote in
-	 * headlines, as apostrophes do too): only British-style texts that
-	 * never use double marks quote with single ones */
-	for (uint32_t i = 0; i < doc->ntokens && !has_double; i++)
-	{
-		const na_token *t = &doc->tokens[i];
-
-		if (t->kind != NA_TK_OPEN_QUOTE && t->kind != NA_TK_CLOSE_QUOTE)
-			continue;
-		/* '' typed for a double mark counts as one */
-		has_double = t->mark != NA_MARK_SINGLE || is_doubled_apostrophe(q, i);
-	}
+	int			has_double = -1;	/* has_double_marks, looked at when first needed */
 
 	for (uint32_t i = 0; i < n; i++)
 	{
@@ -1331,8 +1317,12 @@ pair_marks(qctx *q, na_vec *raws)
 			continue;
 		if (t->mark == NA_MARK_SINGLE)
 		{
-			if (open != QNONE || has_double)
+			if (open != QNONE)
 				continue;		/* nested: part of the outer quote */
+			if (has_double < 0)
+				has_double = has_double_marks(q);
+			if (has_double)
+				continue;
 			if (t->kind == NA_TK_OPEN_QUOTE && sopen == QNONE && closes_later(q, i, NA_MARK_SINGLE))
 				sopen = i;
 			else if (t->kind == NA_TK_CLOSE_QUOTE && sopen != QNONE)
@@ -1561,14 +1551,21 @@ analyze(qctx *q, na_quote_result *out)
 		ok = 1;
 		goto done;
 	}
-	q->lexmask = na_alloc(q->mem, (size_t) doc->ntokens * sizeof(uint32_t));
-	if (q->lexmask == NULL)
-		goto done;
-	memset(q->lexmask, 0, (size_t) doc->ntokens * sizeof(uint32_t));
-	q->in_quote = na_alloc(q->mem, doc->ntokens);
-	if (q->in_quote == NULL)
-		goto done;
-	memset(q->in_quote, 0, doc->ntokens);
+	{
+		/* the per-token arrays and the name key heads in one zeroed block:
+		 * one allocation and one memset per article, not four */
+		size_t		words = 2 * (size_t) doc->ntokens + Q_KEY_BUCKETS;
+		size_t		bytes = words * sizeof(uint32_t) + doc->ntokens;
+		uint32_t   *block = na_alloc(q->mem, bytes);
+
+		if (block == NULL)
+			goto done;
+		memset(block, 0, bytes);
+		q->lexmask = block;
+		q->mention_at = block + doc->ntokens;
+		q->key_heads = block + 2 * (size_t) doc->ntokens;
+		q->in_quote = (uint8_t *) (block + words);
+	}
 	for (uint32_t i = 0; i < n; i++)
 		memset(q->in_quote + rs[i].first, 1, rs[i].last - rs[i].first + 1);
 	if (!q_collect_names(q))
@@ -1779,10 +1776,7 @@ na_quotes_analyze(const na_doc *doc, const na_mem *mem, na_quote_result *out)
 	na_vec_free(&q.mentions, mem);
 	na_vec_free(&q.entities, mem);
 	na_vec_free(&q.key_nodes, mem);
-	na_free(mem, q.key_heads);
-	na_free(mem, q.mention_at);
-	na_free(mem, q.in_quote);
-	na_free(mem, q.lexmask);
+	na_free(mem, q.lexmask);	/* the block of mention_at, key_heads, in_quote too */
 	if (!ok)
 	{
 		na_vec_free(&q.quotes, mem);

@@ -12,6 +12,10 @@
 
 #include "na_unicode.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 /* Work between interrupt checks: a few microseconds of scanning. */
 #define INTERRUPT_INTERVAL 4096
 
@@ -271,6 +275,13 @@ set_word_flags(const scanner *st, na_token *t)
 
 static uint8_t ascii_bits[256];
 
+/*
+ * The class of an ASCII byte that scan_other makes a one-byte punctuation
+ * token of, whatever follows (but a full stop may begin "..."); 0 for the
+ * others.  The main loop emits these directly.
+ */
+static uint8_t ascii_punct_class[128];
+
 static void
 init_ascii_bits(void)
 {
@@ -292,6 +303,9 @@ init_ascii_bits(void)
 			/* what scan_word looks at after a word: . ' - & @ : */
 			if (b == '.' || b == '\'' || b == '-' || b == '&' || b == '@' || b == ':')
 				m |= AB_SPECIAL;
+			if ((cls == NA_CC_PUNCT || cls == NA_CC_OPEN || cls == NA_CC_CLOSE) &&
+				b != '@' && b != '#')
+				ascii_punct_class[b] = (uint8_t) cls;
 		}
 		ascii_bits[b] = m;
 	}
@@ -1153,7 +1167,7 @@ scan_plain_word(scanner *st)
 	unsigned char b = s[i];
 	cursor		end;
 #if NA_SWAR
-	uint64_t	acc_up = 0,		/* the bytes of each class seen, 0x80 each */
+	uint64_t	acc_up = 0,		/* nonzero once a byte of the class is seen */
 				acc_low = 0,
 				acc_dig = 0;
 #endif
@@ -1162,6 +1176,44 @@ scan_plain_word(scanner *st)
 
 	if (b < 'a')
 		flags |= NA_TF_CAPITALIZED;
+#if NA_SWAR && defined(__SSE2__)
+	/*
+	 * Sixteen bytes at a time where SSE2 is at hand: nearly every word ends
+	 * in the first sixteen, so the loop's branch is always guessed right
+	 * (words longer than eight bytes made the SWAR loop's a coin toss).
+	 * Bytes >= 0x80 are negative to the signed compares: no letter, no digit.
+	 */
+	while (i + 16 <= len)
+	{
+		__m128i		v = _mm_loadu_si128((const __m128i *) (s + i));
+		__m128i		folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
+		unsigned	alpha = (unsigned) _mm_movemask_epi8(
+			_mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
+						  _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1))));
+		unsigned	dig = (unsigned) _mm_movemask_epi8(
+			_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+						  _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1))));
+		/* bit 5 of every byte (moved to bit 7): set in lower-case letters */
+		unsigned	lower_case = (unsigned) _mm_movemask_epi8(_mm_slli_epi16(v, 2));
+		unsigned	stop = ~(alpha | dig) & 0xFFFFu;
+
+		if (stop == 0)
+		{
+			acc_up |= alpha & ~lower_case;
+			acc_low |= alpha & lower_case;
+			acc_dig |= dig;
+			i += 16;
+			continue;
+		}
+		/* the bytes before the first stop */
+		stop = (stop & -stop) - 1;
+		acc_up |= alpha & ~lower_case & stop;
+		acc_low |= alpha & lower_case & stop;
+		acc_dig |= dig & stop;
+		i += (size_t) __builtin_ctz(stop + 1);
+		goto word_end;
+	}
+#endif
 #if NA_SWAR
 	/* eight bytes at a time: one test finds the end of most words */
 	while (i + 8 <= len)
@@ -1173,8 +1225,10 @@ scan_plain_word(scanner *st)
 					stop;
 
 		memcpy(&v, s + i, 8);
-		up = swar_in_range(v, 'A', 'Z');
-		low = swar_in_range(v, 'a', 'z');
+		/* letters of either case in one test; bit 5 (moved to bit 7) tells the case */
+		low = swar_in_range(v | SWAR_ONES * 0x20, 'a', 'z');
+		up = low & ~(v << 2);
+		low ^= up;
 		dig = swar_in_range(v, '0', '9');
 		stop = ~(up | low | dig) & SWAR_HIGH;
 		if (stop == 0)
@@ -1218,7 +1272,16 @@ word_end:
 	}
 	end.pos = i;
 	end.cpos = st->cpos + (uint32_t) (i - st->pos);
-	emit_flagged(st, NA_TK_WORD, st->pos, st->cpos, end, flags);
+	if (emit_flagged(st, NA_TK_WORD, st->pos, st->cpos, end, flags) != NULL &&
+		i < len && s[i] == ' ')
+	{
+		/* the space after the word, as the main loop would take it: one turn fewer */
+		st->pos++;
+		st->cpos++;
+		st->pending_flags |= NA_TF_SPACE_BEFORE;
+		st->prev_cls = NA_CC_SPACE;
+		return 1;
+	}
 	st->prev_cls = (unsigned) (s[i - 1] - '0') < 10 ? NA_CC_DIGIT : NA_CC_LETTER;
 	return 1;
 }
@@ -1414,6 +1477,16 @@ sentence_end_after(const na_doc *doc, uint32_t i, int *ends)
 	return last;
 }
 
+/* The kinds that can end a sentence inside a paragraph, as bits. */
+#define STOP_KINDS ((UINT32_C(1) << NA_TK_PUNCT) | (UINT32_C(1) << NA_TK_ABBREV) | \
+					(UINT32_C(1) << NA_TK_INITIAL) | (UINT32_C(1) << NA_TK_ELLIPSIS))
+
+static inline int
+is_comma(const na_doc *doc, const na_token *t)
+{
+	return t->kind == NA_TK_PUNCT && t->len == 1 && doc->text[t->start] == ',';
+}
+
 /* Group tokens into sentences; paragraph breaks always end one. */
 static int
 split_sentences(na_doc *doc, const na_mem *mem)
@@ -1426,13 +1499,15 @@ split_sentences(na_doc *doc, const na_mem *mem)
 	{
 		int			ends;
 		uint32_t	last;
-		uint8_t		kind = doc->tokens[i].kind;
+		uint32_t	current = (uint32_t) sentences.count;	/* the sentence open at i */
 
-		/* most tokens can end a sentence only where a paragraph ends */
-		if (kind != NA_TK_PUNCT && kind != NA_TK_ABBREV && kind != NA_TK_INITIAL &&
-			kind != NA_TK_ELLIPSIS && i + 1 < doc->ntokens &&
-			!(doc->tokens[i + 1].flags & NA_TF_PARA_START))
-			continue;
+		/* most tokens can end a sentence only where a paragraph ends: one
+		 * bit test per token skips them (and commas, the commonest stop
+		 * kind), numbering them on the way instead of in a second pass */
+		while ((!((STOP_KINDS >> doc->tokens[i].kind) & 1) || is_comma(doc, &doc->tokens[i])) &&
+			   i + 1 < doc->ntokens && !(doc->tokens[i + 1].flags & NA_TF_PARA_START))
+			doc->tokens[i++].sentence = current;
+		doc->tokens[i].sentence = current;
 		last = sentence_end_after(doc, i, &ends);
 		if (!ends && last + 1 < doc->ntokens &&
 			(doc->tokens[last + 1].flags & NA_TF_PARA_START))
@@ -1458,8 +1533,8 @@ split_sentences(na_doc *doc, const na_mem *mem)
 			s->cstart = a->cstart;
 			s->clen = b->cstart + b->clen - a->cstart;
 			s->paragraph = a->paragraph;
-			for (uint32_t k = first; k <= last; k++)
-				doc->tokens[k].sentence = (uint32_t) (sentences.count - 1);
+			for (uint32_t k = i + 1; k <= last; k++)
+				doc->tokens[k].sentence = current;	/* closing marks after the stop */
 			doc->tokens[first].flags |= NA_TF_SENT_START;
 			doc->tokens[last].flags |= NA_TF_SENT_END;
 		}
@@ -1516,12 +1591,13 @@ na_scan(na_doc *doc, const char *text, size_t len, unsigned options,
 		}
 		if ((unsigned) ((b | 0x20) - 'a') < 26 && scan_plain_word(&st))
 			continue;
-		if (b == ',')
+		if (b < 0x80 && ascii_punct_class[b] &&
+			!(b == '.' && st.pos + 2 < st.len && st.s[st.pos + 1] == '.' && st.s[st.pos + 2] == '.'))
 		{
 			cursor		end = {st.pos + 1, st.cpos + 1};
 
 			emit(&st, NA_TK_PUNCT, st.pos, st.cpos, end);
-			st.prev_cls = NA_CC_PUNCT;
+			st.prev_cls = (na_cclass) ascii_punct_class[b];
 			continue;
 		}
 

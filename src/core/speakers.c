@@ -183,12 +183,10 @@ entity_takes(const qctx *q, const q_entity *c, const q_mention *m, uint32_t ntok
 		!c->place && q_same_base(q, c->name_first, m->first);
 }
 
-#define KEY_BUCKETS 256			/* power of two */
-
 static uint32_t
 key_bucket(uint32_t key)
 {
-	return (key ^ (key >> 13)) & (KEY_BUCKETS - 1);
+	return (key ^ (key >> 13)) & (Q_KEY_BUCKETS - 1);
 }
 
 /* File entity e under a name key it has (stale entries are checked on use). */
@@ -340,29 +338,6 @@ attributes_quote(const qctx *q, uint32_t from, uint32_t to)
 	return 0;
 }
 
-/*
- * The end (exclusive) of the paragraph of token i: paragraph numbers never
- * decrease along the tokens, so a binary search finds it.
- */
-static uint32_t
-paragraph_end_of(const na_doc *doc, uint32_t i)
-{
-	uint32_t	p = doc->tokens[i].paragraph;
-	uint32_t	lo = i + 1;
-	uint32_t	hi = doc->ntokens;
-
-	while (lo < hi)
-	{
-		uint32_t	mid = lo + (hi - lo) / 2;
-
-		if (doc->tokens[mid].paragraph > p)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return lo;
-}
-
 int
 q_collect_names(qctx *q)
 {
@@ -370,15 +345,6 @@ q_collect_names(qctx *q)
 	const na_token *toks = doc->tokens;
 	uint32_t	n = doc->ntokens;
 	uint32_t	checked_block = UINT32_MAX;	/* interrupts checked per 4096 tokens */
-
-	q->mention_at = na_alloc(q->mem, (size_t) (n ? n : 1) * sizeof(uint32_t));
-	if (q->mention_at == NULL)
-		return 0;
-	q->key_heads = na_alloc(q->mem, KEY_BUCKETS * sizeof(uint32_t));
-	if (q->key_heads == NULL)
-		return 0;
-	memset(q->key_heads, 0, KEY_BUCKETS * sizeof(uint32_t));
-	memset(q->mention_at, 0, (size_t) (n ? n : 1) * sizeof(uint32_t));
 
 	for (uint32_t i = 0; i < n; i++)
 	{
@@ -411,30 +377,18 @@ q_collect_names(qctx *q)
 		{
 			uint32_t	words = 0,
 						caps = 0,
-						k;
-			uint32_t	end = paragraph_end_of(doc, i);
+						k = i;
 
-			for (k = i; k < n; k++)
+			/* counted without branches: which tokens are words is a coin toss */
+			do
 			{
-				const na_token *t = &toks[k];
+				uint32_t	is_word = toks[k].kind == NA_TK_WORD;
 
-				if (k > i && (t->flags & NA_TF_PARA_START))
-					break;
-				if (t->kind == NA_TK_WORD)
-				{
-					words++;
-					caps += (t->flags & NA_TF_CAPITALIZED) != 0;
-				}
-				/* prose: even all-capitalized remaining words cannot make
-				 * 70% of the words capitalized any more */
-				if ((k & 7) == 0 && k < end &&
-					(int64_t) caps * 10 + (int64_t) (end - k - 1) * 3 < (int64_t) words * 7)
-				{
-					k = n + 1;	/* not a headline */
-					break;
-				}
-			}
-			if (k <= n && words >= 4 && caps * 10 >= words * 7 && !attributes_quote(q, i, k))
+				words += is_word;
+				caps += is_word & ((toks[k].flags & NA_TF_CAPITALIZED) != 0);
+				k++;
+			} while (k < n && !(toks[k].flags & NA_TF_PARA_START));
+			if (words >= 4 && caps * 10 >= words * 7 && !attributes_quote(q, i, k))
 			{
 				i = k - 1;
 				continue;
@@ -840,7 +794,7 @@ role_of_mention(const qctx *q, const q_mention *m, na_speaker *sp)
 int
 q_build_speakers(qctx *q, na_quote_result *out)
 {
-	uint32_t	nm = (uint32_t) q->mentions.count;
+	uint32_t	ne = (uint32_t) q->entities.count;
 	na_vec		speakers;
 	na_vec		aliases;
 	na_quote   *quotes = q->quotes.items;
@@ -848,17 +802,20 @@ q_build_speakers(qctx *q, na_quote_result *out)
 	na_vec_init(&speakers, sizeof(na_speaker));
 	na_vec_init(&aliases, sizeof(na_quote_span));
 
-	/* entities in order of first mention; mentions are in text order */
-	for (uint32_t mi = 0; mi < nm; mi++)
+	/* entities in order of first mention: link_mention makes them in text
+	 * order, so their order is that (and there are fewer than mentions) */
+	for (uint32_t ei = 0; ei < ne; ei++)
 	{
-		q_mention  *m = mention(q, mi);
-		q_entity   *e = entity(q, m->entity);
+		q_entity   *e = entity(q, ei);
+		uint32_t	mi = e->first_mention;
+		q_mention  *m;
 		na_speaker *sp;
 		na_quote_span canonical;
 		int			honorific_alias = 0;
 
-		if (e->quotes == 0 || e->speaker >= 0 || e->first_mention != mi)
+		if (e->quotes == 0 || e->speaker >= 0)
 			continue;
+		m = mention(q, mi);
 		sp = na_vec_push(&speakers, q->mem);
 		if (sp == NULL)
 			goto fail;

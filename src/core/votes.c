@@ -715,6 +715,14 @@ static lex_slot lex_table[LEX_TABLE_SIZE];
 static int	lex_nentries;
 static int	lex_ready;
 
+/*
+ * One bit per key hash, set for every entry: nearly all words of a text are
+ * in no list, and a bit test that almost never passes predicts far better
+ * than a probe that finds an empty slot only most of the time.
+ */
+#define LEX_FILTER_BITS 14
+static uint64_t lex_filter[(1u << LEX_FILTER_BITS) / 64];
+
 static inline uint32_t
 lex_key(const char *w, uint32_t len)
 {
@@ -728,6 +736,12 @@ static inline uint32_t
 lex_hash(uint32_t key)
 {
 	return (key * 0x9E3779B1u) >> (32 - LEX_TABLE_BITS);
+}
+
+static inline uint32_t
+lex_filter_bit(uint32_t key)
+{
+	return (key * 0x85EBCA77u) >> (32 - LEX_FILTER_BITS);
 }
 
 static inline int
@@ -745,14 +759,18 @@ lex_equal(const char *key, const char *w, uint32_t n)
 	return 1;
 }
 
-static inline const lex_entry *
-lex_find(const char *w, uint32_t n)
+static inline int
+lex_filter_has(uint32_t key)
 {
-	uint32_t	key;
+	uint32_t	bit = lex_filter_bit(key);
 
-	if (n < 2 || n > LEX_MAXLEN)
-		return NULL;
-	key = lex_key(w, n);
+	return (int) ((lex_filter[bit >> 6] >> (bit & 63)) & 1);
+}
+
+/* The entry of the n bytes at w with key lex_key(w, n), past the filter. */
+static inline const lex_entry *
+lex_probe(const char *w, uint32_t n, uint32_t key)
+{
 	for (uint32_t h = lex_hash(key);; h = (h + 1) & (LEX_TABLE_SIZE - 1))
 	{
 		const lex_slot *slot = &lex_table[h];
@@ -762,6 +780,19 @@ lex_find(const char *w, uint32_t n)
 		if (slot->key == key && lex_equal(lex_entries[slot->entry - 1].w, w, n))
 			return &lex_entries[slot->entry - 1];
 	}
+}
+
+static inline const lex_entry *
+lex_find(const char *w, uint32_t n)
+{
+	uint32_t	key;
+
+	if (n < 2 || n > LEX_MAXLEN)
+		return NULL;
+	key = lex_key(w, n);
+	if (!lex_filter_has(key))
+		return NULL;
+	return lex_probe(w, n, key);
 }
 
 /* The entry for w + suffix, added if new (NULL if the table is full). */
@@ -793,6 +824,8 @@ lex_add(const char *w, const char *suffix)
 		;
 	lex_table[h].key = lex_key(e->w, (uint32_t) n);
 	lex_table[h].entry = (uint32_t) lex_nentries;
+	lex_filter[lex_filter_bit(lex_table[h].key) >> 6] |=
+		UINT64_C(1) << (lex_filter_bit(lex_table[h].key) & 63);
 	return e;
 }
 
@@ -840,24 +873,40 @@ build_lexicon(void)
 }
 
 /*
- * The first-pass flags of token t: its trigger (triggers are lower-case
- * words, capitalized only at a sentence start) and its body flags, the same
- * tests as is_body_head and a superset of the tokens body_at accepts.
+ * Might token t be in the first-pass lexicon, by kind, case and length?
+ * Asked only of the few tokens the filter passes (see first_pass).
  */
-static inline uint16_t
-lex_flags(const char *text, const na_token *t)
+static inline int
+lex_eligible(const na_token *t)
 {
-	const lex_entry *e;
-	uint16_t	f = 0;
-
 	if (t->kind != NA_TK_WORD && t->kind != NA_TK_ABBREV)
 		return 0;
+	if (t->flags & (NA_TF_CAPITALIZED | NA_TF_ALLCAPS))
+		return t->len >= 2 && t->len <= LEX_MAXLEN;
 	/* lower-case words the lexicon has are 4 to 13 bytes long: "the", "of", "and" miss here */
-	if (!(t->flags & (NA_TF_CAPITALIZED | NA_TF_ALLCAPS)) && (t->len < 4 || t->len > 13))
-		return 0;
-	e = lex_find(text + t->start, t->len);
-	if (e == NULL)
-		return 0;
+	return t->len >= 4 && t->len <= 13;
+}
+
+/* lex_key of a token of len >= 1 bytes at w; a one-byte token reads its byte twice */
+static inline uint32_t
+lex_token_key(const char *w, uint32_t len)
+{
+	return (uint32_t) (unsigned char) (w[0] | 0x20) |
+		((uint32_t) (unsigned char) (w[len > 1] | 0x20) << 8) |
+		((uint32_t) (unsigned char) (w[len - 1] | 0x20) << 16) | (len << 24);
+}
+
+/*
+ * The first-pass flags of token t, found as entry e: its trigger (triggers
+ * are lower-case words, capitalized only at a sentence start) and its body
+ * flags, the same tests as is_body_head and a superset of the tokens body_at
+ * accepts.
+ */
+static inline uint16_t
+lex_flags(const char *text, const na_token *t, const lex_entry *e)
+{
+	uint16_t	f = 0;
+
 	if (e->trigger && t->kind == NA_TK_WORD && t->len >= 4 && t->len <= 12 &&
 		(!(t->flags & NA_TF_CAPITALIZED) || (t->flags & NA_TF_SENT_START)))
 		f = e->trigger;
@@ -3774,18 +3823,31 @@ first_pass(vctx *c)
 	for (uint32_t i = 0; i < ntokens; i++)
 	{
 		const na_token *t = &tokens[i];
+		const lex_entry *e;
+		uint32_t	key;
 		uint16_t	slot;
 		uint16_t	f;
 
 		if ((i & 16383) == 16383)
 			na_check_interrupts(c->mem);
 
-		if (t->kind != NA_TK_WORD && t->kind != NA_TK_ABBREV)
+		if (t->len == 0)
+		{
+			flags[i] = 0;		/* no scanned token is empty */
+			continue;
+		}
+		/*
+		 * The filter first: it rejects nearly every token, so its branch is
+		 * well predicted, and only the few it passes pay for lex_eligible.
+		 */
+		key = lex_token_key(text + t->start, t->len);
+		if (!lex_filter_has(key) || !lex_eligible(t) ||
+			(e = lex_probe(text + t->start, t->len, key)) == NULL)
 		{
 			flags[i] = 0;
 			continue;
 		}
-		f = lex_flags(text, t);
+		f = lex_flags(text, t, e);
 		slot = f & TRIGGER_SLOT_MASK;
 		flags[i] = f;
 		/* a capitalized run that reaches a body head may start 5 tokens back */
