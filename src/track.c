@@ -1065,7 +1065,8 @@ static void
 analyse_new_rows(analyser *an, TriggerData *trigdata)
 {
 	Tuplestorestate *store = trigdata->tg_newtable;
-	TupleDesc	desc = RelationGetDescr(trigdata->tg_relation);
+	/* a copy is not reference-counted: a slot per row need not pin it */
+	TupleDesc	desc = CreateTupleDescCopy(RelationGetDescr(trigdata->tg_relation));
 	int			key_att = column_number(an->config, desc, an->config->key_column);
 	int			text_att = column_number(an->config, desc, an->config->text_column);
 	Datum	   *keys = palloc(sizeof(Datum) * CHUNK_MAX_ROWS);
@@ -1112,6 +1113,7 @@ analyse_new_rows(analyser *an, TriggerData *trigdata)
 	pfree(keys);
 	pfree(bodies);
 	pfree(slots);
+	FreeTupleDesc(desc);
 }
 
 /* The rows a statement changed: its transition tables (statement-level triggers). */
