@@ -9,17 +9,6 @@
 #include "utils/builtins.h"
 
 #include "na_pg.h"
-#include "parallel_pg.h"
-
-PG_MODULE_MAGIC;
-
-void		_PG_init(void);
-
-void
-_PG_init(void)
-{
-	na_parallel_define_settings();
-}
 
 static void *
 pg_alloc(void *ctx, size_t size)
