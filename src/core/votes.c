@@ -2173,6 +2173,20 @@ abstentions_after(vctx *c, uint32_t k, tally *t)
 			t->abstentions = n;
 			return;
 		}
+		/* "with Russia and China abstaining": the members named count */
+		if (is_word(c, q, "with"))
+		{
+			actor_ref	named[MAX_ACTORS];
+			int			nn = actors_right(c, q + 1, named, MAX_ACTORS);
+			uint32_t	after = nn > 0 ? named[nn - 1].end : 0;
+
+			if (nn > 0 && in_sentence(c, after, s) &&
+				(is_word(c, after, "abstaining") || is_word(c, after, "abstained")))
+			{
+				t->abstentions = nn;
+				return;
+			}
+		}
 		if (T(c, q)->kind == NA_TK_PUNCT && !is_punct(c, q, ','))
 			return;
 	}
@@ -2523,6 +2537,15 @@ emit_positions(vctx *c, sent_state *st, position *p, actor_ref *actors, int nact
 		p->body.end = actors[0].name_end;
 		body_given = 1;
 	}
+	/* "passed by peers": peers vote in the House of Lords, whatever house the article named before */
+	else if (nactors == 1 && actors[0].kind == NA_VK_GROUP && p->body.end == 0 &&
+			 actors[0].name_end > actors[0].name_first && is_word(c, actors[0].name_end - 1, "peers"))
+	{
+		p->body.canonical = "House of Lords";
+		p->body.first = actors[0].name_first;
+		p->body.end = actors[0].name_end;
+		body_given = 1;
+	}
 	if (p->body.end == 0)
 		p->body = st->body;
 	if (p->modality != NA_VM_HISTORICAL)
@@ -2767,6 +2790,18 @@ subject_of(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max)
 	if (person_only && (n != 1 || actors[0].kind != NA_VK_PERSON))
 		return 0;
 	return n;
+}
+
+/* "vote on the bill": the end of the motion a vote is held on, or 0 */
+static uint32_t
+vote_on_motion(vctx *c, uint32_t v, uint32_t *first, uint32_t *head)
+{
+	uint32_t	q = after_verb(c, v);
+
+	if (!is_word(c, q, "on") || !in_sentence(c, q + 1, T(c, v)->sentence))
+		return 0;
+	*first = q + 1;
+	return motion_right(c, q + 1, head);
 }
 
 /*
@@ -3100,8 +3135,11 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 	if (cls == W_VOTE)
 	{
 		uint32_t	q = after_verb(c, v);
+		uint32_t	on_first;
+		uint32_t	on_head;
 
-		if (vote_direction(c, st, &q) == 0 && !sentence_has_tally(c, st))
+		if (vote_direction(c, st, &q) == 0 && !sentence_has_tally(c, st) &&
+			!vote_on_motion(c, v, &on_first, &on_head))
 			return;
 	}
 	nactors = subject_of(c, st, v, actors, MAX_ACTORS);
@@ -3177,13 +3215,27 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 					p.outcome = NA_VO_NONE;
 				break;
 			}
-		/* a bare "X voted" says little: keep it when the sentence gives a tally or method */
+		/*
+		 * a bare "X voted" says little: keep it when the sentence gives a
+		 * tally or method, or when a body votes on a motion ("the Senate is
+		 * expected to vote on the bill")
+		 */
 		if (p.action == NA_VA_VOTE)
 		{
-			if (actors[0].kind == NA_VK_PERSON)
+			uint32_t	on_first;
+			uint32_t	on_head;
+			uint32_t	on_end = vote_on_motion(c, v, &on_first, &on_head);
+
+			if (actors[0].kind == NA_VK_BODY && on_end && !p.motion_end)
+			{
+				p.motion_first = on_first;
+				p.motion_end = on_end;
+				p.motion_head = on_head;
+			}
+			else if (actors[0].kind == NA_VK_PERSON)
 				return;
 			/* computed once per sentence: a long sentence may hold many triggers */
-			if (!sentence_has_tally(c, st))
+			else if (!sentence_has_tally(c, st))
 				return;
 		}
 		p.ev_first = actors[0].first;

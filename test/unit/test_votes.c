@@ -174,9 +174,12 @@ test_actors(void)
 	CHECK_INT(res.votes[0].actor_kind, NA_VK_PERSON);
 	analyse("The Russians abstained on the resolution.");
 	CHECK_STR(row(0), "Russia/abstain/asserted");
+	/* the members named as abstaining are the abstentions the tally leaves out */
 	analyse("The measure was adopted by 12 votes to none, with Russia and China abstaining.");
 	CHECK_INT(res.nvotes, 3);
-	CHECK_STR(tally(1), "12-0--1");
+	CHECK_STR(tally(0), "12-0-2");
+	CHECK_STR(tally(1), "12-0-2");
+	CHECK_STR(row(2), "China/abstain/asserted");
 }
 
 /* Offsets are consistent: evidence characters equal evidence bytes. */
@@ -303,6 +306,24 @@ test_bodies_and_motions(void)
 	CHECK(res.votes[0].event != res.votes[1].event);
 	CHECK_STR(tally(0), "-1--1--1");
 	CHECK_STR(tally(1), "201-188--1");
+
+	/* peers sit in the House of Lords, whatever house the article named before */
+	analyse("MPs in the House of Commons backed the bill in March. The bill was passed by peers on Tuesday.");
+	CHECK_INT(res.nvotes >= 1, 1);
+	CHECK_STR(row(res.nvotes - 1), "peers/adopt/asserted");
+	CHECK_STR(res.votes[res.nvotes - 1].body, "House of Lords");
+
+	/* a body that is to vote on a motion: an event with no side yet */
+	analyse("The Senate is expected to vote on the bill next week.");
+	CHECK_INT(res.nvotes, 1);
+	CHECK_STR(row(0), "Senate/vote/expected");
+	CHECK_STR(span(&res.votes[0].motion), "the bill");
+	CHECK_INT(res.votes[0].outcome, NA_VO_NONE);
+	/* a person who votes on something, or a body that votes on no motion, says too little */
+	analyse("Senator Mary Smith will vote on the bill next week.");
+	CHECK_INT(res.nvotes, 0);
+	analyse("The Senate voted on Tuesday.");
+	CHECK_INT(res.nvotes, 0);
 
 	/* a body that acts is the body of its vote, whatever the sentence names first */
 	analyse("A committee member said that until the full House votes to authorize an inquiry, "
