@@ -68,7 +68,10 @@ typedef struct par_msg
 	uint32		article;
 	int32		kind;			/* na_derived_kind, or MSG_FAILURE */
 	int32		sqlerrcode;		/* MSG_FAILURE: then message\0detail\0 */
+	int32		padding;		/* a row that follows is aligned in the queue */
 } par_msg;
+
+StaticAssertDecl(sizeof(par_msg) % MAXIMUM_ALIGNOF == 0, "a row after par_msg must be aligned");
 
 PGDLLEXPORT void na_parallel_main(dsm_segment *seg, shm_toc *toc);
 
@@ -149,7 +152,7 @@ worker_row(void *arg, na_derived_kind kind, Datum *values, bool *nulls)
 {
 	worker_state *ws = (worker_state *) arg;
 	HeapTuple	tuple = na_derived_form_row(ws->row_desc[kind], ws->keys[ws->article], values, nulls);
-	par_msg		msg = {ws->article, (int32) kind, 0};
+	par_msg		msg = {ws->article, (int32) kind, 0, 0};
 	shm_mq_iovec iov[2];
 
 	iov[0].data = (const char *) &msg;
@@ -162,7 +165,7 @@ worker_row(void *arg, na_derived_kind kind, Datum *values, bool *nulls)
 static void
 worker_failure(worker_state *ws, ErrorData *edata)
 {
-	par_msg		msg = {ws->article, MSG_FAILURE, edata->sqlerrcode};
+	par_msg		msg = {ws->article, MSG_FAILURE, edata->sqlerrcode, 0};
 	const char *detail = edata->detail ? edata->detail : "";
 	shm_mq_iovec iov[3];
 
@@ -243,11 +246,10 @@ static void
 leader_row(void *arg, na_derived_kind kind, Datum *values, bool *nulls)
 {
 	leader_state *ls = (leader_state *) arg;
-	MemoryContext oldctx = MemoryContextSwitchTo(ls->outctx);
 	HeapTuple	tuple = na_derived_form_row(ls->row_desc[kind], ls->keys[ls->article], values, nulls);
 
-	MemoryContextSwitchTo(oldctx);
-	ls->sink->row(ls->sink->arg, ls->article, kind, tuple->t_data);
+	ls->sink->row(ls->sink->arg, ls->article, kind, tuple);
+	heap_freetuple(tuple);
 }
 
 /* Take in one message of a worker. */
@@ -282,13 +284,17 @@ receive_message(leader_state *ls, const char *data, Size nbytes, uint32 narticle
 	}
 	else
 	{
-		HeapTupleHeader row = palloc(nbytes);
+		/* the row is read where the queue holds it: the sink copies it */
+		HeapTupleData row;
 
-		memcpy(row, data, nbytes);
-		if (nbytes < SizeofHeapTupleHeader || HeapTupleHeaderGetDatumLength(row) != nbytes)
-			elog(ERROR, "news_analysis: malformed row from a parallel worker");
 		MemoryContextSwitchTo(oldctx);
-		ls->sink->row(ls->sink->arg, (int) msg.article, (na_derived_kind) msg.kind, row);
+		row.t_data = (HeapTupleHeader) data;
+		row.t_len = (uint32) nbytes;
+		ItemPointerSetInvalid(&row.t_self);
+		row.t_tableOid = InvalidOid;
+		if (nbytes < SizeofHeapTupleHeader || HeapTupleHeaderGetDatumLength(row.t_data) != nbytes)
+			elog(ERROR, "news_analysis: malformed row from a parallel worker");
+		ls->sink->row(ls->sink->arg, (int) msg.article, (na_derived_kind) msg.kind, &row);
 	}
 }
 

@@ -25,10 +25,10 @@ int			na_parallel_workers_allowed(void);
 typedef struct na_parallel_sink
 {
 	/*
-	 * a row of a derived table for article i (na_derived_row_desc), as a
-	 * HeapTupleHeader in the output context
+	 * a row of a derived table for article i (na_derived_row_desc), valid
+	 * only during the call: the sink copies what it keeps
 	 */
-	void		(*row) (void *arg, int article, na_derived_kind kind, HeapTupleHeader row);
+	void		(*row) (void *arg, int article, na_derived_kind kind, HeapTuple row);
 	/* the analysis of article i failed (see na_derived_rows) */
 	void		(*failure) (void *arg, int article, ErrorData *edata);
 	void	   *arg;
@@ -38,7 +38,7 @@ typedef struct na_parallel_sink
  * Analyse articles [0..n): keys[i] (of key_type) and bodies[i] (NULL or
  * empty: skipped), with the backend and up to nworkers parallel workers;
  * row_type[] are the composite types of the derived rows.  Rows and
- * failures reach sink in outctx, in no particular order.  With no worker
+ * failures reach sink, in no particular order; failures are made in outctx.  With no worker
  * available the backend does it all.  Must not be called in parallel mode.
  */
 void		na_parallel_derived(int n, const Datum *keys, text *const *bodies, Oid key_type,

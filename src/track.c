@@ -50,6 +50,7 @@
 #include "utils/memutils.h"
 #include "utils/rel.h"
 #include "utils/syscache.h"
+#include "utils/guc.h"
 #include "utils/tuplestore.h"
 #include "utils/typcache.h"
 
@@ -453,6 +454,8 @@ typedef struct analyser
 	MemoryContext docctx;		/* one article's analysis; reset per article */
 	datum_list	delete_keys;	/* keys whose derived rows are replaced */
 	datum_list	rows[NA_NDERIVED];	/* HeapTupleHeaders of plans->table_desc[d] */
+	/* rows of a parallel attempt, copied straight from the workers' queues */
+	Tuplestorestate *stores[NA_NDERIVED];
 	List	   *failures;		/* pending_failure *, of the chunk being analysed */
 	Datum	   *chunk_keys;		/* the chunk's keys, copied into chunkctx */
 	int			article;		/* the article being analysed (serial) */
@@ -541,10 +544,32 @@ add_failure(analyser *an, int article, ErrorData *edata)
 
 /* na_parallel_sink callbacks */
 static void
-parallel_row(void *arg, int article, na_derived_kind kind, HeapTupleHeader row)
+parallel_row(void *arg, int article, na_derived_kind kind, HeapTuple row)
 {
+	analyser   *an = (analyser *) arg;
+
 	(void) article;
-	add_row((analyser *) arg, kind, row);
+	if (an->stores[kind] == NULL)
+	{
+		MemoryContext oldctx = MemoryContextSwitchTo(an->chunkctx);
+
+		/* in memory only: a temporary file would belong to the attempt's subtransaction */
+		an->stores[kind] = tuplestore_begin_heap(false, false, MAX_KILOBYTES);
+		MemoryContextSwitchTo(oldctx);
+	}
+	tuplestore_puttuple(an->stores[kind], row);
+}
+
+/* Forget the rows of a parallel attempt. */
+static void
+drop_stores(analyser *an)
+{
+	for (int d = 0; d < NA_NDERIVED; d++)
+		if (an->stores[d] != NULL)
+		{
+			tuplestore_end(an->stores[d]);
+			an->stores[d] = NULL;
+		}
 }
 
 static void
@@ -789,7 +814,11 @@ run_attempt_contained(analyser *an, const attempt *at)
 	if (edata != NULL && must_propagate(edata->sqlerrcode))
 		ReThrowError(edata);
 	if (edata != NULL)
+	{
 		undo_to_mark(an, &mark);
+		if (at->kind == ATTEMPT_PARALLEL)
+			drop_stores(an);
+	}
 	return edata;
 }
 
@@ -901,14 +930,13 @@ analyser_flush(analyser *an)
 				 SPI_result_code_string(ret));
 	}
 	for (int d = 0; d < NA_NDERIVED; d++)
-		any_rows |= an->rows[d].n > 0;
+		any_rows |= an->rows[d].n > 0 || an->stores[d] != NULL;
 	if (any_rows)
 	{
-		Tuplestorestate *stores[NA_NDERIVED];
-
 		for (int d = 0; d < NA_NDERIVED; d++)
 		{
-			stores[d] = tuplestore_begin_heap(false, false, work_mem);
+			if (an->stores[d] == NULL)
+				an->stores[d] = tuplestore_begin_heap(false, false, work_mem);
 			for (int i = 0; i < an->rows[d].n; i++)
 			{
 				HeapTupleData tuple;
@@ -917,17 +945,16 @@ analyser_flush(analyser *an)
 				tuple.t_len = HeapTupleHeaderGetDatumLength(tuple.t_data);
 				ItemPointerSetInvalid(&tuple.t_self);
 				tuple.t_tableOid = InvalidOid;
-				tuplestore_puttuple(stores[d], &tuple);
+				tuplestore_puttuple(an->stores[d], &tuple);
 			}
 		}
-		register_rows_relations(plans, stores);
+		register_rows_relations(plans, an->stores);
 		ret = SPI_execute_plan(plans->insert_plan, NULL, NULL, false, 0);
 		if (ret != SPI_OK_INSERT)
 			elog(ERROR, "news_analysis: inserting derived rows returned %s",
 				 SPI_result_code_string(ret));
 		unregister_rows_relations();
-		for (int d = 0; d < NA_NDERIVED; d++)
-			tuplestore_end(stores[d]);
+		drop_stores(an);
 	}
 	MemoryContextSwitchTo(oldctx);
 	MemoryContextReset(an->chunkctx);
