@@ -85,9 +85,22 @@ read -r quotes speakers votes failures < <(psql -X -At -F ' ' -c \
   "SELECT (SELECT count(*) FROM tracked_quotes), (SELECT count(*) FROM tracked_speakers),
           (SELECT count(*) FROM tracked_vote_events), (SELECT count(*) FROM news_analysis.failures)")
 
+# did parallel workers take part?  The trigger says so at DEBUG1; with one
+# processor the default (-1) asks for none
+processors=$(nproc)
+helped=$(psql -X -q -c "TRUNCATE tracked" -c "SET client_min_messages = debug1" -c "\\copy tracked FROM '$tsv'" 2>&1 |
+  sed -n 's/.*news_analysis: \([0-9]*\) articles analysed by the backend and \([0-9]*\) of \([0-9]*\) parallel workers.*/\2/p' | head -n 1)
+echo "copy_bench: $processors processors; parallel workers that helped the trigger: ${helped:-none}"
+workers_ok=1
+if ((processors >= 2)) && [[ -z $helped || $helped -lt 1 ]]; then
+  workers_ok=0
+  echo "copy_bench: FAILED: no parallel worker analysed the COPY's rows"
+fi
+
 awk -v rows="$rows" -v bytes="$bytes" -v p="$best_plain" -v t="$best_tracked" -v s="$best_serial" \
     -v sp="$session_plain" -v st="$session_tracked" -v ss="$session_serial" -v workers="$workers" \
-    -v floor="$FLOOR" -v target="$TARGET" -v q="$quotes" -v sk="$speakers" -v v="$votes" -v f="$failures" '
+    -v floor="$FLOOR" -v target="$TARGET" -v q="$quotes" -v sk="$speakers" -v v="$votes" -v f="$failures" \
+    -v wok="$workers_ok" '
 BEGIN {
   prate = rows / (p / 1000); trate = rows / (t / 1000); ratio = trate / prate
   printf "copy_bench: %d articles, %.1f MB, best of rounds, a session per COPY\n", rows, bytes / 1e6
@@ -99,6 +112,6 @@ BEGIN {
   printf "copy_bench: without parallel workers %.2f; in one session %.2f (without workers %.2f)\n", \
     p / s, sp / st, sp / ss
   ok = (ratio >= floor && q > 0 && f == 0)
-  printf "copy_bench: %d passed, %d failed\n", ok, !ok
-  exit !ok
+  printf "copy_bench: %d passed, %d failed\n", ok + wok, !ok + !wok
+  exit !(ok && wok)
 }'
