@@ -55,6 +55,20 @@ SELECT count(DISTINCT article_key) AS analysed FROM news_quotes WHERE article_ke
 DELETE FROM news WHERE key LIKE 'p%';
 DELETE FROM news_analysis.failures WHERE article_key LIKE 'p%';
 
+-- an unforeseen error (here thrown on purpose, "!x") in a parallel worker:
+-- the chunk is analysed again by the backend, then article by article in
+-- subtransactions, so that only the failing articles lose their analysis
+SET news_analysis.fail_on = '!BOOM';
+INSERT INTO news
+  SELECT format('u%s', i), repeat(CASE WHEN i IN (150, 360) THEN 'BOOM. ' ELSE '“Fine,” she said. ' END, 80)
+    FROM generate_series(100, 399) i;
+SELECT count(*) AS stored FROM news WHERE key LIKE 'u%';
+SELECT count(DISTINCT article_key) AS analysed FROM news_quotes WHERE article_key LIKE 'u%';
+SELECT article_key, sqlstate, message FROM news_analysis.failures WHERE article_key LIKE 'u%' ORDER BY 1;
+DELETE FROM news WHERE key LIKE 'u%';
+DELETE FROM news_analysis.failures WHERE article_key LIKE 'u%';
+SET news_analysis.fail_on = 'POISON';
+
 -- failures are a log: fixing an article (a, i) leaves its record, and
 -- retry_failures() analyses the recorded articles again; those that still
 -- fail (b, d, f, k) are recorded again, the others lose their record

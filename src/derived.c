@@ -81,7 +81,16 @@ na_derived_rows(text *body, const char *fail_on, MemoryContext docctx,
 	na_pg_mem_init(&mem, docctx);
 	body = pg_detoast_datum_packed(body);
 	na_pg_text_init(&doc, body);
-	if (fail_on != NULL && memmem(doc.server, doc.server_len, fail_on, strlen(fail_on)) != NULL)
+	/* "!x": an error is thrown, as an unforeseen failure would be (tests of its containment) */
+	if (fail_on != NULL && fail_on[0] == '!' && fail_on[1] != '\0' &&
+		memmem(doc.server, doc.server_len, fail_on + 1, strlen(fail_on + 1)) != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_EXCEPTION),
+				 errmsg("analysis failed: the text contains \"%s\"", fail_on + 1),
+				 errdetail("The setting %s asks for this error; it exists for tests.",
+						   NA_FAIL_ON_GUC)));
+	if (fail_on != NULL && fail_on[0] != '!' &&
+		memmem(doc.server, doc.server_len, fail_on, strlen(fail_on)) != NULL)
 	{
 		MemoryContextSwitchTo(callerctx);
 		return failure(ERRCODE_DATA_EXCEPTION,

@@ -45,7 +45,9 @@ typedef void (*na_derived_sink) (void *arg, na_derived_kind kind, Datum *values,
  * is given by the caller since workers must see the leader's) is returned as
  * an ErrorData in CurrentMemoryContext rather than thrown, so that a caller
  * can keep the article without a subtransaction; NULL means success.
- * Interrupts and out-of-memory are still thrown.
+ * Interrupts and out-of-memory are still thrown, and so is the failure
+ * fail_on "!x" asks for (a text containing x), so that tests can exercise
+ * the subtransactions that contain unforeseen errors.
  */
 ErrorData  *na_derived_rows(text *body, const char *fail_on, MemoryContext docctx,
 							na_derived_sink sink, void *arg);

@@ -40,7 +40,7 @@ CREATE TABLE news_analysis.failures (
 );
 CREATE INDEX ON news_analysis.failures (source, article_key);
 COMMENT ON TABLE news_analysis.failures IS
-  'articles stored without analysis because the analysis failed (lenient mode): the table, the article key as text, the error and when; a log, cleared by reanalyse() and untrack() (for tests, SET news_analysis.fail_on = ''x'' makes the analysis of texts containing x fail)';
+  'articles stored without analysis because the analysis failed (lenient mode): the table, the article key as text, the error and when; a log, cleared by reanalyse() and untrack() (for tests, SET news_analysis.fail_on = ''x'' makes the analysis of texts containing x fail, and ''!x'' makes it throw an error, as an unforeseen failure would)';
 COMMENT ON COLUMN news_analysis.failures.source_table IS
   'the tracked table''s name when the failure happened (source shows an OID once the table is dropped)';
 
