@@ -6,7 +6,8 @@
 # few timeouts spread over its run (scan, analysis, rows), and the overshoot
 # (elapsed - timeout, as psql's \timing measures it) must stay under
 # CANCEL_LIMIT_MS.  Adversarial run-on texts (one sentence of 100 MB) are
-# measured and shown too, but not held to the limit.
+# measured and shown too, but not held to the limit.  A tracked INSERT of the
+# same size (analysis on write, parallel workers included) is cut the same way.
 #   scripts/with-cluster bash test/suites/cancel.sh
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -47,6 +48,16 @@ exists() {
   [[ $(psql_db -At -c "SELECT to_regprocedure('$1') IS NOT NULL") == t ]]
 }
 
+# analysis on write: one INSERT of MB megabytes of 5 kB articles into a
+# tracked table (chunks analysed with parallel workers, then written); a run
+# that is not cancelled adds its rows under new keys
+if exists 'news_analysis.track(regclass,name,name,boolean,integer,boolean)'; then
+  psql_db -q <<'SQL' >/dev/null || { echo "cancel: setup of the tracked table failed"; echo "cancel: 0 passed, 1 failed"; exit 1; }
+CREATE TABLE tracked_cancel (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, body text);
+SELECT news_analysis.track('tracked_cancel', 'body', 'id');
+SQL
+fi
+
 # name|text|SQL ($1 stands for the text)
 cases=(
   "tokenize|news|SELECT count(*) FROM big b, news_analysis.tokenize(b.body) WHERE b.name = 'news'"
@@ -62,6 +73,8 @@ exists 'news_analysis.quotes(text)' &&
           "quotes|runon_quotes|SELECT count(*) FROM big b, news_analysis.quotes(b.body) WHERE b.name = 'runon_quotes'")
 exists 'news_analysis.speakers(text)' &&
   cases+=("speakers|quotes|SELECT count(*) FROM big b, news_analysis.speakers(b.body) WHERE b.name = 'quotes'")
+exists 'news_analysis.track(regclass,name,name,boolean,integer,boolean)' &&
+  cases+=("track|insert|INSERT INTO tracked_cancel (body) SELECT repeat(format('“We will not back down on item %s,” said Ambassador Lena Markovic of Serbia. The Security Council voted 13-0-2 on Tuesday to extend the mission; China abstained. ', g), 24) FROM generate_series(1, $((MB * 1024 * 1024 / 5000))) g")
 exists 'news_analysis.vote_events(text)' &&
   cases+=("vote_events|votes|SELECT count(*) FROM big b, news_analysis.vote_events(b.body) WHERE b.name = 'votes'"
           "vote_events|runon_votes|SELECT count(*) FROM big b, news_analysis.vote_events(b.body) WHERE b.name = 'runon_votes'")
