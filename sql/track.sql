@@ -92,6 +92,19 @@ INSERT INTO articles VALUES (12, 'Post', '“Twelve, third time,” said Bo Diaz
 SELECT article_key, ordinal, text FROM articles_quotes WHERE article_key IN (12, 13) ORDER BY 1, 2;
 SELECT * FROM pg_temp.drift();
 DELETE FROM articles WHERE id IN (12, 13, 21);
+-- MERGE: its inserts, updates and deletes each fire their trigger
+CREATE TEMP TABLE incoming (id integer, body text);
+INSERT INTO incoming VALUES (5, '“Merged,” said Ann Cole.'), (14, '“Fourteen,” said Cy Ng.'), (4, NULL);
+MERGE INTO articles a USING incoming i ON a.id = i.id
+  WHEN MATCHED AND i.body IS NULL THEN DELETE
+  WHEN MATCHED THEN UPDATE SET body = i.body
+  WHEN NOT MATCHED THEN INSERT VALUES (i.id, 'Post', i.body);
+SELECT article_key, ordinal, text, speaker FROM articles_quotes WHERE article_key IN (4, 5, 14) ORDER BY 1, 2;
+SELECT count(*) AS vote_events_of_4 FROM articles_vote_events WHERE article_key = 4;
+SELECT * FROM pg_temp.drift();
+INSERT INTO articles VALUES (4, 'Post', 'The council voted 7-2 on Tuesday to close the pool.');
+UPDATE articles SET body = '“Two words,” he said.' WHERE id = 5;
+DELETE FROM articles WHERE id = 14;
 
 -- DELETE
 DELETE FROM articles WHERE id = 10;
