@@ -114,6 +114,9 @@ void		na_doc_free(na_doc *doc, const na_mem *mem);
 /* The SQL name of a kind ("word", "open_quote", ...), "unknown" if out of range. */
 const char *na_kind_name(int kind);
 
+/* Are a[0..n) and b[0..n) the same but for the case of ASCII letters? */
+int			na_ascii_ci_equal(const char *a, const char *b, size_t n);
+
 /* Does token t spell word (ASCII, case-insensitive)? */
 int			na_token_is(const na_doc *doc, const na_token *t, const char *word);
 

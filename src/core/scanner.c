@@ -1724,26 +1724,29 @@ na_doc_free(na_doc *doc, const na_mem *mem)
 }
 
 int
-na_token_is(const na_doc *doc, const na_token *t, const char *word)
+na_ascii_ci_equal(const char *a, const char *b, size_t n)
 {
-	size_t		n = strlen(word);
-	const char *p = doc->text + t->start;
-
-	if (t->len != n)
-		return 0;
 	for (size_t i = 0; i < n; i++)
 	{
-		char		a = p[i];
-		char		b = word[i];
+		char		x = a[i];
+		char		y = b[i];
 
-		if (a >= 'A' && a <= 'Z')
-			a += 32;
-		if (b >= 'A' && b <= 'Z')
-			b += 32;
-		if (a != b)
+		if (x >= 'A' && x <= 'Z')
+			x += 32;
+		if (y >= 'A' && y <= 'Z')
+			y += 32;
+		if (x != y)
 			return 0;
 	}
 	return 1;
+}
+
+int
+na_token_is(const na_doc *doc, const na_token *t, const char *word)
+{
+	size_t		n = strlen(word);
+
+	return t->len == n && na_ascii_ci_equal(doc->text + t->start, word, n);
 }
 
 int

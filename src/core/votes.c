@@ -1075,18 +1075,8 @@ is_word_poss_n(const vctx *c, uint32_t i, const char *w, size_t n)
 	{
 		const char *p = c->doc->text + t->start;
 
-		for (size_t k = 0; k < n; k++)
-		{
-			char		a = p[k];
-			char		b = w[k];
-
-			if (a >= 'A' && a <= 'Z')
-				a += 32;
-			if (b >= 'A' && b <= 'Z')
-				b += 32;
-			if (a != b)
-				return 0;
-		}
+		if (!na_ascii_ci_equal(p, w, n))
+			return 0;
 		return (t->len == n + 2 && p[n] == '\'' && (p[n + 1] == 's' || p[n + 1] == 'S')) ||
 			(t->len == n + 4 && memcmp(p + n, "\xE2\x80\x99s", 4) == 0);
 	}
@@ -2155,6 +2145,28 @@ distractor_near(vctx *c, uint32_t k, uint32_t sent_first)
 	return 0;
 }
 
+/*
+ * "Russia and China abstaining" from token q: how many members are named
+ * before the word that follows them, that word's token in *after (0: none).
+ */
+static int
+named_members(vctx *c, uint32_t q, uint32_t s, uint32_t *after)
+{
+	actor_ref	named[MAX_ACTORS];
+	int			nn = actors_right(c, q, named, MAX_ACTORS);
+
+	if (nn == 0 || !in_sentence(c, named[nn - 1].end, s))
+		return 0;
+	*after = named[nn - 1].end;
+	return nn;
+}
+
+static int
+abstaining_at(vctx *c, uint32_t q)
+{
+	return is_word(c, q, "abstaining") || is_word(c, q, "abstained");
+}
+
 /* Count after a tally: "with two abstentions", "and three abstentions". */
 static void
 abstentions_after(vctx *c, uint32_t k, tally *t)
@@ -2176,12 +2188,10 @@ abstentions_after(vctx *c, uint32_t k, tally *t)
 		/* "with Russia and China abstaining": the members named count */
 		if (is_word(c, q, "with"))
 		{
-			actor_ref	named[MAX_ACTORS];
-			int			nn = actors_right(c, q + 1, named, MAX_ACTORS);
-			uint32_t	after = nn > 0 ? named[nn - 1].end : 0;
+			uint32_t	after;
+			int			nn = named_members(c, q + 1, s, &after);
 
-			if (nn > 0 && in_sentence(c, after, s) &&
-				(is_word(c, after, "abstaining") || is_word(c, after, "abstained")))
+			if (nn > 0 && abstaining_at(c, after))
 			{
 				t->abstentions = nn;
 				return;
@@ -2225,15 +2235,13 @@ split_tally_at(vctx *c, uint32_t k, tally *t)
 		if (m < 0)
 		{
 			/* "with Russia against and China abstaining": the named members count */
-			actor_ref	named[MAX_ACTORS];
-			int			nn = actors_right(c, q, named, MAX_ACTORS);
+			int			nn = named_members(c, q, s, &q);
 
-			if (nn == 0 || !in_sentence(c, named[nn - 1].end, s))
+			if (nn == 0)
 				break;
-			q = named[nn - 1].end;
 			if (is_word(c, q, "against") || (is_word(c, q, "voting") && is_word(c, q + 1, "against")))
 				t->votes_against = nn;
-			else if (is_word(c, q, "abstaining") || is_word(c, q, "abstained"))
+			else if (abstaining_at(c, q))
 				t->abstentions = nn;
 			else
 				break;
@@ -2517,6 +2525,38 @@ typedef struct sent_state
 	int			tally_state;	/* 0 = not computed, 1 = none, 2 = found */
 } sent_state;
 
+/* Members who sit in one chamber only: a group of them votes there. */
+static const struct
+{
+	const char *members;
+	const char *chamber;
+}			chamber_members[] = {
+	{"peers", "House of Lords"},
+	{"MEPs", "European Parliament"},
+};
+
+/* The chamber a group actor's head noun names ("peers"), or NULL. */
+static const char *
+chamber_of_members(vctx *c, const actor_ref *group)
+{
+	if (group->name_end <= group->name_first)
+		return NULL;
+	for (size_t k = 0; k < sizeof(chamber_members) / sizeof(chamber_members[0]); k++)
+		if (is_word_n(c, group->name_end - 1, chamber_members[k].members,
+					  strlen(chamber_members[k].members)))
+			return chamber_members[k].chamber;
+	return NULL;
+}
+
+/* A committee or panel, named by a span ending in that word? */
+static int
+body_is_committee(vctx *c, const body_ref *b)
+{
+	return b->canonical == NULL && b->end > b->first &&
+		(is_word_poss(c, b->end - 1, "committee") || is_word_poss(c, b->end - 1, "subcommittee") ||
+		 is_word_poss(c, b->end - 1, "panel"));
+}
+
 /* Fill a position's motion and event, then emit one row per actor. */
 static void
 emit_positions(vctx *c, sent_state *st, position *p, actor_ref *actors, int nactors)
@@ -2537,11 +2577,15 @@ emit_positions(vctx *c, sent_state *st, position *p, actor_ref *actors, int nact
 		p->body.end = actors[0].name_end;
 		body_given = 1;
 	}
-	/* "passed by peers": peers vote in the House of Lords, whatever house the article named before */
+	/*
+	 * "passed by peers": members who sit in one chamber only name it, unless
+	 * the article's body is one of its committees ("two MEPs backed the
+	 * draft law at the JURI meeting")
+	 */
 	else if (nactors == 1 && actors[0].kind == NA_VK_GROUP && p->body.end == 0 &&
-			 actors[0].name_end > actors[0].name_first && is_word(c, actors[0].name_end - 1, "peers"))
+			 !body_is_committee(c, &st->body) &&
+			 (p->body.canonical = chamber_of_members(c, &actors[0])) != NULL)
 	{
-		p->body.canonical = "House of Lords";
 		p->body.first = actors[0].name_first;
 		p->body.end = actors[0].name_end;
 		body_given = 1;
@@ -2931,6 +2975,9 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 	int			passive = 0;
 	uint32_t	k;
 	int			cls = tw->cls;
+	uint32_t	on_first = 0;	/* "vote on the bill": the motion voted on */
+	uint32_t	on_head = 0;
+	uint32_t	on_end = 0;
 
 	/* a base form or gerund is never passive: without an object, no row */
 	if (cls != W_VOTE && cls != W_ABSTAIN && cls != W_VETO && !(tw->form & WF_PARTICIPLE) &&
@@ -3135,11 +3182,9 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 	if (cls == W_VOTE)
 	{
 		uint32_t	q = after_verb(c, v);
-		uint32_t	on_first;
-		uint32_t	on_head;
 
-		if (vote_direction(c, st, &q) == 0 && !sentence_has_tally(c, st) &&
-			!vote_on_motion(c, v, &on_first, &on_head))
+		on_end = vote_on_motion(c, v, &on_first, &on_head);
+		if (vote_direction(c, st, &q) == 0 && !sentence_has_tally(c, st) && !on_end)
 			return;
 	}
 	nactors = subject_of(c, st, v, actors, MAX_ACTORS);
@@ -3222,10 +3267,6 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 		 */
 		if (p.action == NA_VA_VOTE)
 		{
-			uint32_t	on_first;
-			uint32_t	on_head;
-			uint32_t	on_end = vote_on_motion(c, v, &on_first, &on_head);
-
 			if (actors[0].kind == NA_VK_BODY && on_end && !p.motion_end)
 			{
 				p.motion_first = on_first;

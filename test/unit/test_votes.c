@@ -312,6 +312,14 @@ test_bodies_and_motions(void)
 	CHECK_INT(res.nvotes >= 1, 1);
 	CHECK_STR(row(res.nvotes - 1), "peers/adopt/asserted");
 	CHECK_STR(res.votes[res.nvotes - 1].body, "House of Lords");
+	analyse("MEPs voted 400 to 200 to approve the directive.");
+	CHECK_STR(row(0), "MEPs/vote_for/asserted");
+	CHECK_STR(res.votes[0].body, "European Parliament");
+	/* ... but a committee of the chamber, named before, keeps the vote */
+	analyse("The Legal Affairs Committee met on Monday. Only two MEPs backed the draft law at the meeting.");
+	CHECK_INT(res.nvotes, 1);
+	CHECK(res.votes[0].body == NULL);
+	CHECK_STR(span(&res.votes[0].body_span), "Legal Affairs Committee");
 
 	/* a body that is to vote on a motion: an event with no side yet */
 	analyse("The Senate is expected to vote on the bill next week.");
