@@ -824,33 +824,29 @@ run_attempt_contained(analyser *an, const attempt *at)
 
 /* Workers for a chunk: none for little text, then one per NA_PARALLEL_MIN_BYTES. */
 static int
-chunk_workers(int n, text *const *bodies)
+chunk_workers(int n, Size bytes)
 {
-	Size		bytes = 0;
 	int			allowed = na_parallel_workers_allowed();
 
 	if (allowed <= 0 || n < 8 || IsInParallelMode())
 		return 0;
-	for (int i = 0; i < n; i++)
-		if (bodies[i] != NULL)
-			bytes += toast_raw_datum_size(PointerGetDatum(bodies[i]));
 	if (bytes < NA_PARALLEL_MIN_BYTES)
 		return 0;
 	return (int) Min((Size) allowed, bytes / NA_PARALLEL_MIN_BYTES);
 }
 
 /*
- * Analyse a chunk of articles (bodies[i] NULL: no text) into the pending
- * derived rows, with parallel workers when it is large enough.  Strict mode:
- * any failure is thrown.  Lenient mode: failed articles are recorded; an
- * unforeseen error is contained by a subtransaction for the chunk, and only
- * then are its articles analysed again one subtransaction each, so that the
- * others keep their analysis.
+ * Analyse a chunk of articles (bodies[i] NULL: no text; bytes: their raw
+ * size) into the pending derived rows, with parallel workers when it is
+ * large enough.  Strict mode: any failure is thrown.  Lenient mode: failed
+ * articles are recorded; an unforeseen error is contained by a
+ * subtransaction for the chunk, and only then are its articles analysed
+ * again one subtransaction each, so that the others keep their analysis.
  */
 static void
-analyser_chunk(analyser *an, int n, const Datum *keys, text *const *bodies)
+analyser_chunk(analyser *an, int n, const Datum *keys, text *const *bodies, Size bytes)
 {
-	attempt		at = {ATTEMPT_SERIAL, n, bodies, 0, n, chunk_workers(n, bodies)};
+	attempt		at = {ATTEMPT_SERIAL, n, bodies, 0, n, chunk_workers(n, bytes)};
 	MemoryContext oldctx = MemoryContextSwitchTo(an->chunkctx);
 	ErrorData  *edata;
 
@@ -1057,7 +1053,7 @@ analyse_query(analyser *an, const char *sql, int nargs, Oid *argtypes, Datum *ar
 		}
 		if (n == 0)
 			break;
-		analyser_chunk(an, n, keys, bodies);
+		analyser_chunk(an, n, keys, bodies, bytes);
 		analyser_flush(an);
 		for (int f = 0; f < nfetched; f++)
 			SPI_freetuptable(fetched[f]);
@@ -1132,7 +1128,7 @@ analyse_new_rows(analyser *an, TriggerData *trigdata)
 		}
 		if (n == 0)
 			break;
-		analyser_chunk(an, n, keys, bodies);
+		analyser_chunk(an, n, keys, bodies, bytes);
 		analyser_flush(an);
 		for (int i = 0; i < n; i++)
 			ExecDropSingleTupleTableSlot(slots[i]);
@@ -1204,7 +1200,7 @@ row_trigger(analyser *an, TriggerData *trigdata)
 	{
 		body = row_text(trigdata->tg_trigtuple, desc, text_att);
 		if (!isnull)
-			analyser_chunk(an, 1, &key, &body);
+			analyser_chunk(an, 1, &key, &body, 0);
 	}
 	else if (TRIGGER_FIRED_BY_DELETE(trigdata->tg_event))
 	{
@@ -1222,10 +1218,11 @@ row_trigger(analyser *an, TriggerData *trigdata)
 		Datum		new_text = heap_getattr(newtuple, text_att, desc, &new_text_null);
 		Form_pg_attribute key_form = TupleDescAttr(desc, key_att - 1);
 
+		bool		same_key = !isnull && !new_isnull &&
+			datumIsEqual(key, new_key, key_form->attbyval, key_form->attlen);
+
 		/* SET body = body: nothing to redo */
-		if (!isnull && !new_isnull &&
-			datumIsEqual(key, new_key, key_form->attbyval, key_form->attlen) &&
-			old_text_null == new_text_null &&
+		if (same_key && old_text_null == new_text_null &&
 			(old_text_null || datumIsEqual(old_text, new_text, false, -1)))
 			return;
 		if (!isnull)
@@ -1233,8 +1230,10 @@ row_trigger(analyser *an, TriggerData *trigdata)
 		if (!new_isnull)
 		{
 			body = new_text_null ? NULL : (text *) DatumGetPointer(new_text);
-			analyser_delete(an, new_key);
-			analyser_chunk(an, 1, &new_key, &body);
+			/* a new key's rows go too (a row deleted while untracked may have left some) */
+			if (!same_key)
+				analyser_delete(an, new_key);
+			analyser_chunk(an, 1, &new_key, &body, 0);
 		}
 	}
 }
