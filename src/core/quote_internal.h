@@ -46,6 +46,9 @@ typedef enum q_lex
 	LEX_NAME_SUFFIXES,
 	LEX_FOREIGN_OPENERS,
 	LEX_ACCORDING,
+	LEX_CUE_SPEECH,				/* reporting cues (data/lexicon/reporting_cues.tsv) */
+	LEX_CUE_THOUGHT,
+	LEX_CUE_FINDING,
 	LEX_COUNT
 } q_lex;
 
@@ -86,18 +89,18 @@ typedef struct qctx
 	na_vec		mentions;		/* q_mention, in text order */
 	na_vec		entities;		/* q_entity */
 	/* one allocation, lexmask its start (see analyze in quotes.c) */
-	uint8_t    *in_quote;		/* per token: inside a quote's marks */
+	uint8_t    *in_quote;		/* per token: bit 1 inside a quote's marks, bit 2 the cue of one */
 	uint32_t   *mention_at;		/* per token: mention index + 1 covering it, 0 = none */
-	uint32_t   *lexmask;		/* per token: lexicons it is in, 0 = not looked up */
+	uint64_t   *lexmask;		/* per token: lexicons it is in, 0 = not looked up */
 	uint32_t   *key_heads;		/* entities by name key: node index + 1, 0 = none */
 	na_vec		key_nodes;		/* q_key_node chains of key_heads */
 	int			failed;
 } qctx;
 
-#define Q_LEX_BIT(lex) (UINT32_C(1) << (lex))
+#define Q_LEX_BIT(lex) (UINT64_C(1) << (lex))
 
 /* quote_lex.c: look token i up in every word list (and cache the mask) */
-uint32_t	q_lex_fill(const qctx *q, uint32_t i);
+uint64_t	q_lex_fill(const qctx *q, uint32_t i);
 
 /*
  * The helpers below run on nearly every token of every article, so they are
@@ -105,10 +108,10 @@ uint32_t	q_lex_fill(const qctx *q, uint32_t i);
  */
 
 /* The word lists token i is in, as Q_LEX_BIT bits. */
-static inline uint32_t
+static inline uint64_t
 q_lexmask(const qctx *q, uint32_t i)
 {
-	uint32_t	m;
+	uint64_t	m;
 
 	if (i >= q->doc->ntokens)
 		return 0;

@@ -372,6 +372,57 @@ static const char *const according_words[] = {
 
 static const char *const name_suffixes[] = {"jr.", "sr.", "jr", "sr", "ii", "iii", NULL};
 
+/*
+ * Reporting cues of reported speech, by class: a temporary mirror of
+ * data/lexicon/reporting_cues.tsv (the list's source) until the lexicon
+ * generator compiles that file; test/suites/eval_attributions.sh checks that
+ * the two agree.
+ */
+static const char *const cue_speech[] = {
+	"according", "acknowledge", "acknowledged", "acknowledges", "acknowledging", "added",
+	"adding", "adds", "admits", "admitted", "admitting", "agreed", "agrees", "alleged",
+	"alleges", "alleging", "announce", "announced", "announces", "announcing", "answered",
+	"answers", "argue", "argued", "argues", "arguing", "asked", "asking", "asks",
+	"asserted", "asserting", "asserts", "assured", "assures", "boasted", "bragged",
+	"cautioned", "cautions", "charged", "cited", "citing", "claim", "claimed", "claiming",
+	"claims", "complained", "complains", "conceded", "concedes", "conceding", "confirmed",
+	"confirming", "confirms", "contended", "contends", "continued", "countered",
+	"counters", "declared", "declares", "declaring", "demanded", "demands", "denied",
+	"denies", "deny", "denying", "disclosed", "emphasised", "emphasized", "emphasizes",
+	"estimated", "estimates", "explained", "explaining", "explains", "hinted", "informed",
+	"insist", "insisted", "insisting", "insists", "joked", "maintained", "maintaining",
+	"maintains", "mentioned", "mentions", "noted", "notes", "noting", "observed",
+	"opined", "pledged", "pledges", "pledging", "posted", "predicted", "predicting",
+	"predicts", "promised", "promises", "promising", "proposed", "proposes", "quipped",
+	"recalled", "recalling", "recalls", "reiterated", "reiterates", "remarked",
+	"reminded", "repeated", "replied", "replies", "reported", "reporting", "reports",
+	"responded", "responds", "retorted", "revealed", "reveals", "said", "say", "saying",
+	"says", "signaled", "signalled", "speculated", "stated", "states", "stating",
+	"stressed", "stresses", "stressing", "suggested", "suggesting", "suggests", "tell",
+	"telling", "tells", "testified", "testifies", "threatened", "threatens", "told",
+	"tweeted", "tweeting", "tweets", "urged", "urges", "urging", "vowed", "vowing",
+	"vows", "warn", "warned", "warning", "warns", "wondered", "write", "writes",
+	"writing", "wrote", NULL
+};
+
+static const char *const cue_thought[] = {
+	"agree", "assume", "assumed", "assumes", "believe", "believed", "believes",
+	"believing", "consider", "considered", "considers", "decide", "decided", "decides",
+	"doubt", "doubted", "doubts", "expect", "expected", "expecting", "expects", "fear",
+	"feared", "fearing", "fears", "feel", "feels", "felt", "hope", "hoped", "hopes",
+	"hoping", "intend", "intended", "intends", "knew", "know", "knows", "plan", "planned",
+	"planning", "plans", "prefer", "preferred", "prefers", "realise", "realised",
+	"realize", "realized", "realizes", "suspect", "suspected", "suspects", "think",
+	"thinking", "thinks", "thought", "understand", "understands", "want", "wanted",
+	"wanting", "wants", "worried", "worries", "worry", NULL
+};
+
+static const char *const cue_finding[] = {
+	"conclude", "concluded", "concludes", "find", "finds", "found", "indicate",
+	"indicated", "indicates", "indicating", "projected", "projects", "reveal", "show",
+	"showed", "showing", "shown", "shows", NULL
+};
+
 static const struct
 {
 	const char *const *words;
@@ -408,6 +459,9 @@ static const struct
 	{name_suffixes, LEX_NAME_SUFFIXES},
 	{foreign_openers, LEX_FOREIGN_OPENERS},
 	{according_words, LEX_ACCORDING},
+	{cue_speech, LEX_CUE_SPEECH},
+	{cue_thought, LEX_CUE_THOUGHT},
+	{cue_finding, LEX_CUE_FINDING},
 };
 
 #define LEX_WORD_MAX 16			/* bytes; no listed word is longer */
@@ -415,7 +469,7 @@ static const struct
 #define LEX_SLOTS 4096			/* power of two: a third full, so misses end fast */
 #define LEX_SLOT_BITS 12
 #define LEX_ENTRY_MASK 0xFFFu	/* low bits of a slot: word index + 1, 0 = empty */
-#define LEX_DONE (UINT32_C(1) << 31)	/* the token was looked up */
+#define LEX_DONE (UINT64_C(1) << 63)	/* the token was looked up */
 
 /*
  * A word, zero-padded, with the lists holding it.  The hash slots hold only
@@ -425,11 +479,11 @@ static const struct
 typedef struct lex_word
 {
 	uint64_t	key[2];			/* the word, zero-padded to 16 bytes */
-	uint32_t	mask;			/* Q_LEX_BIT of the lists holding it */
+	uint64_t	mask;			/* Q_LEX_BIT of the lists holding it */
 	uint32_t	len;
 } lex_word;
 
-_Static_assert(LEX_COUNT <= 31, "lexicon masks are 31 bits and a looked-up bit");
+_Static_assert(LEX_COUNT <= 63, "lexicon masks are 63 bits and a looked-up bit");
 _Static_assert(LEX_WORDS_MAX <= LEX_ENTRY_MASK, "word indexes fit in the slot");
 
 static lex_word lex_words[LEX_WORDS_MAX];
@@ -538,7 +592,7 @@ lex_build(void)
 				entry->len = (uint32_t) len;
 				lex_slots[h] = lex_tag(hash) | lex_nwords;
 			}
-			entry->mask |= UINT32_C(1) << lexicons[l].lex;
+			entry->mask |= UINT64_C(1) << lexicons[l].lex;
 			if (len <= LEX_WORD_MAX && (*w)[0] >= 'a' && (*w)[0] <= 'z')
 				second_letters[len][(*w)[0] - 'a'] |= UINT32_C(1) << letter_bit(len > 1 ? (*w)[1] : 0);
 		}
@@ -546,7 +600,7 @@ lex_build(void)
 	lex_ready = 1;
 }
 
-static uint32_t
+static uint64_t
 lex_lookup(const qctx *q, uint32_t i)
 {
 	const na_token *t = &q->doc->tokens[i];
@@ -603,10 +657,10 @@ lex_lookup(const qctx *q, uint32_t i)
 	return 0;
 }
 
-uint32_t
+uint64_t
 q_lex_fill(const qctx *q, uint32_t i)
 {
-	uint32_t	mask = lex_lookup(q, i);
+	uint64_t	mask = lex_lookup(q, i);
 
 	if (q->lexmask != NULL)
 		q->lexmask[i] = mask | LEX_DONE;

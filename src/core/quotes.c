@@ -201,7 +201,7 @@ sentence_of(const qctx *q, uint32_t i)
 static uint32_t
 according_at(const qctx *q, uint32_t k)
 {
-	uint32_t	m = q_lexmask(q, k);
+	uint64_t	m = q_lexmask(q, k);
 
 	if (m & Q_LEX_BIT(LEX_ACCORDING))
 		return 1;
@@ -444,7 +444,7 @@ sentence_subject(const qctx *q, uint32_t tok, uint32_t *first, uint32_t *last)
 		return SRC_NONE;
 	i = s->first_token;
 	/* “…,” Rep. X said, adding …: the subject follows the leading quote */
-	if (i < tok && (doc->tokens[i].kind == NA_TK_OPEN_QUOTE || q->in_quote[i]))
+	if (i < tok && (doc->tokens[i].kind == NA_TK_OPEN_QUOTE || (q->in_quote[i] & 1)))
 	{
 		uint32_t	j = i + 1;
 
@@ -1098,7 +1098,7 @@ attr_colon(const qctx *q, const q_raw *r, q_attr *a)
 		return 0;
 	/* - Carl Bialik: “…” / Republican pollster Daron Shaw: “…” */
 	if (r->open >= 2 && np_backward(q, r->open - 2, 0, &sf, &sl) == SRC_NAME &&
-		q_mention_ending_in(q, sf, sl) != QNONE && !q->in_quote[sl])
+		q_mention_ending_in(q, sf, sl) != QNONE && !(q->in_quote[sl] & 1))
 	{
 		set_attr(a, SRC_NAME, sf, sl, 0, 0, NA_QA_COLON, 0.6f);
 		return 1;
@@ -1133,7 +1133,7 @@ attr_previous_sentence(const qctx *q, const q_raw *r, q_attr *a)
 	end = s->first_token + s->ntokens;
 	/* a sentence with a quote of its own hands over by continuation */
 	for (uint32_t k = s->first_token; k < end; k++)
-		if (is_quote_mark(q, k) || q->in_quote[k])
+		if (is_quote_mark(q, k) || (q->in_quote[k] & 1))
 			return 0;
 	/* the last few words of that sentence: …, Schiff said. / …, said Schiff. */
 	for (uint32_t k = end; k-- > s->first_token && end - k <= 6;)
@@ -1209,9 +1209,8 @@ closes_later(const qctx *q, uint32_t i, uint8_t mark)
 }
 
 /*
- * '' typed for a double mark (old newspaper archives).  Such quotes are left
- * out: the reference annotation (PolNeAR) counts only “ ” and " quotations,
- * and the typed-over marks pair less reliably.
+ * '' typed for a double mark (the New York Times' house style, old wire
+ * copy), or two single marks that the scanner left apart.
  */
 static int
 is_doubled_apostrophe(const qctx *q, uint32_t i)
@@ -1226,6 +1225,24 @@ is_doubled_apostrophe(const qctx *q, uint32_t i)
 		  q->doc->tokens[i + 1].start == t->start + 1) ||
 		 (i > 0 && q->doc->tokens[i - 1].mark == NA_MARK_SINGLE &&
 		  q->doc->tokens[i - 1].start + 1 == t->start));
+}
+
+/*
+ * Is the doubled apostrophe at i a quotation mark?  Only when the scanner
+ * made one mark of it (a pair of single marks is two apostrophes), and not
+ * in a measurement: 6'' or 12'' after a number is inches.
+ */
+static int
+doubled_apostrophe_quotes(const qctx *q, uint32_t i)
+{
+	const na_token *t = &q->doc->tokens[i];
+
+	if (t->len != 2 || t->mark == NA_MARK_SINGLE)
+		return 0;
+	if (t->kind == NA_TK_CLOSE_QUOTE && i > 0 && !(t->flags & NA_TF_SPACE_BEFORE) &&
+		(q->doc->tokens[i - 1].kind == NA_TK_NUMBER || q->doc->tokens[i - 1].kind == NA_TK_RANGE))
+		return 0;
+	return 1;
 }
 
 /* an attribute value in markup (author="…") is no quotation */
@@ -1313,7 +1330,7 @@ pair_marks(qctx *q, na_vec *raws)
 		}
 		if (t->kind != NA_TK_OPEN_QUOTE && t->kind != NA_TK_CLOSE_QUOTE)
 			continue;
-		if (is_doubled_apostrophe(q, i))
+		if (is_doubled_apostrophe(q, i) && !doubled_apostrophe_quotes(q, i))
 			continue;
 		if (t->mark == NA_MARK_SINGLE)
 		{
@@ -1529,6 +1546,501 @@ entity_of_source(qctx *q, const q_attr *a, const q_raw *r)
 	return q_mention_ending_in(q, a->src_first, a->src_last);
 }
 
+/* ---- reported speech: attributions without quotation marks ---- */
+
+#define REPORT_SOURCE_WINDOW 30	/* tokens between a content's edge and its cue */
+#define REPORT_MIN_WORDS 3		/* shorter content is an object, not a report */
+
+/* A report found at a cue: its source and content (one or two pieces). */
+typedef struct q_report
+{
+	q_attr		a;				/* source and cue */
+	uint32_t	first;			/* content tokens [first, last] */
+	uint32_t	last;
+	uint32_t	first2;			/* a second piece after the cue, QNONE = none */
+	uint32_t	last2;
+	uint8_t		cue_class;		/* na_cue_class */
+} q_report;
+
+/* The class of the cue at token k: speech, thought or finding (or none). */
+static uint8_t
+cue_class_at(const qctx *q, uint32_t k)
+{
+	uint64_t	m = q_lexmask(q, k);
+
+	if (m & Q_LEX_BIT(LEX_CUE_FINDING))
+		return NA_CUE_FINDING;
+	if (m & Q_LEX_BIT(LEX_CUE_THOUGHT))
+		return NA_CUE_THOUGHT;
+	return NA_CUE_SPEECH;
+}
+
+static int
+is_reporting_cue(const qctx *q, uint32_t k)
+{
+	return (q_lexmask(q, k) & (Q_LEX_BIT(LEX_CUE_SPEECH) | Q_LEX_BIT(LEX_CUE_THOUGHT) |
+							   Q_LEX_BIT(LEX_CUE_FINDING))) != 0;
+}
+
+/* Words in tokens [first, last] (punctuation and marks not counted). */
+static uint32_t
+words_between(const qctx *q, uint32_t first, uint32_t last)
+{
+	uint32_t	n = 0;
+
+	for (uint32_t k = first; k <= last && n < REPORT_MIN_WORDS; k++)
+		n += q->doc->tokens[k].kind != NA_TK_PUNCT && !is_quote_mark(q, k);
+	return n;
+}
+
+/*
+ * Is the reporting word at k no cue here: "the said company", "That said,",
+ * "having said that", "to say the least", "was said to", a noun ("his
+ * claims", "the plans")?
+ */
+static int
+not_a_report(const qctx *q, uint32_t k, uint32_t s0)
+{
+	if (q_is(q, k, "according"))
+		return !q_is(q, k + 1, "to");
+	if (k > s0 && (q_is(q, k - 1, "the") || q_is(q, k - 1, "aforesaid") ||
+				   q_in(q, k - 1, LEX_DETERMINERS) || q_possessive(q, k - 1)))
+		return 1;
+	if (noun_like(q, k))
+		return 1;
+	/* That said, … / Having said that, … */
+	if (q_is(q, k, "said") && (q_is_punct(q, k + 1, ',') || q_is(q, k + 1, "that")) &&
+		k > s0 && (q_is(q, k - 1, "that") || q_is(q, k - 1, "having")) &&
+		(k - 1 == s0 || q_is(q, k - 1, "having")))
+		return 1;
+	if (k > s0 && (q_is(q, k - 1, "to") || q_is(q, k - 1, "is") || q_is(q, k - 1, "was") ||
+				   q_is(q, k - 1, "were") || q_is(q, k - 1, "are") || q_is(q, k - 1, "be") ||
+				   q_is(q, k - 1, "been") || q_is(q, k - 1, "being")))
+		return 1;
+	return 0;
+}
+
+/* The last token of the sentence [s0, s1) that belongs to content: no final stop. */
+static uint32_t
+content_end(const qctx *q, uint32_t s0, uint32_t s1)
+{
+	uint32_t	e = s1 - 1;
+
+	while (e > s0 && (is_sentence_stop(q, e) || q_is_punct(q, e, ',') ||
+					  q_is_punct(q, e, ';') || q_is_punct(q, e, ':') ||
+					  q->doc->tokens[e].kind == NA_TK_DASH))
+		e--;
+	return e;
+}
+
+/*
+ * Where the content after a cue at k begins: past the hearer of told /
+ * warned / assured (X told reporters that …), a time or place (X said on
+ * Tuesday that …, X said in a statement that …) when a "that" follows, a
+ * colon, and the "that" itself.
+ */
+static uint32_t
+content_start_after(const qctx *q, uint32_t k, uint32_t end)
+{
+	uint32_t	j = k + 1;
+	uint32_t	f,
+				l;
+
+	if (q_is(q, k, "according"))
+		return QNONE;
+	/* pointed out, went on to say: the particle belongs to the cue */
+	if (q_is(q, j, "out") || q_is(q, j, "back"))
+		j++;
+	if (q_is(q, k, "told") || q_is(q, k, "tells") || q_is(q, k, "tell") ||
+		q_is(q, k, "telling") || q_is(q, k, "warned") || q_is(q, k, "warns") ||
+		q_is(q, k, "assured") || q_is(q, k, "assures") || q_is(q, k, "reminded") ||
+		q_is(q, k, "informed") || q_is(q, k, "urged") || q_is(q, k, "urges") ||
+		q_is(q, k, "asked") || q_is(q, k, "asks") || q_is(q, k, "promised"))
+	{
+		/* the hearer: him, reporters, the committee, CNN */
+		if (q_is(q, j, "him") || q_is(q, j, "her") || q_is(q, j, "them") || q_is(q, j, "us") ||
+			q_is(q, j, "me") || q_is(q, j, "you"))
+			j++;
+		else if (!q_is(q, j, "that") && np_forward(q, j, end, &f, &l) != SRC_NONE &&
+				 l - j < 6)
+			j = l + 1;
+	}
+	/* said on Tuesday that / said in a statement that / said Tuesday that */
+	if (j < end && !q_is(q, j, "that") &&
+		(q_in(q, j, LEX_TAIL_PREPOSITIONS) || q_is(q, j, "on") || q_in(q, j, LEX_WEEKDAY_WORDS) ||
+		 q_is(q, j, "during") || q_is(q, j, "after") || q_is(q, j, "last") ||
+		 q_is(q, j, "repeatedly") || q_is(q, j, "publicly") || q_is(q, j, "privately") ||
+		 q_is(q, j, "recently") || q_is(q, j, "previously")))
+	{
+		for (uint32_t m = j + 1; m < end && m - j < 14; m++)
+		{
+			if (q_is(q, m, "that") && !q_in(q, m - 1, LEX_DETERMINERS))
+			{
+				j = m;
+				break;
+			}
+			if (q->doc->tokens[m].kind == NA_TK_PUNCT && !q_is_punct(q, m, '.') &&
+				!q_is_punct(q, m, '\'') && !q_is_punct(q, m, ','))
+				break;
+			if (is_quote_mark(q, m))
+				break;
+		}
+	}
+	if (q_is_punct(q, j, ':') || q_is_punct(q, j, ','))
+		j++;
+	if (q_is(q, j, "that"))
+		j++;
+	return j < end ? j : QNONE;
+}
+
+/*
+ * The content of a report cued at k ends at a following ", adding" /
+ * ", saying" / ", according to": the next report's cue.
+ */
+static uint32_t
+content_stop(const qctx *q, uint32_t from, uint32_t e)
+{
+	for (uint32_t m = from + 1; m <= e; m++)
+	{
+		if (!q_is_punct(q, m, ','))
+			continue;
+		if (m + 1 <= e && ((is_reporting_cue(q, m + 1) && is_participle(q, m + 1)) ||
+						   according_at(q, m + 1)))
+			return m - 1;
+	}
+	return e;
+}
+
+/*
+ * A report at cue k in the sentence [s0, s1), or 0.  The patterns of news:
+ * X said (that) CLAUSE; X told Y CLAUSE; CLAUSE, X said / said X;
+ * CLAUSE, according to X; According to X, CLAUSE; and the cue inside its
+ * content: The deal, she said, is dead.
+ */
+static int
+report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
+{
+	uint32_t	e = content_end(q, s0, s1);
+	uint32_t	sf,
+				sl;
+	src_type	type;
+	uint32_t	first = s0;
+
+	memset(rp, 0, sizeof(*rp));
+	rp->first2 = rp->last2 = QNONE;
+	if (e <= s0 || k > e + 1)
+		return 0;
+	/* a leading opener or a dash is no content: But, … / — … */
+	while (first < k && (q->doc->tokens[first].kind == NA_TK_DASH ||
+						 q_is(q, first, "but") || q_is(q, first, "and")))
+		first++;
+
+	if (q_is(q, k, "according"))
+	{
+		uint32_t	c;
+
+		type = np_forward(q, k + 2, s1, &sf, &sl);
+		if (type == SRC_NONE)
+			return 0;
+		/* the organisation's report: according to a report by X */
+		c = skip_parenthesis(q, sl + 1, s1);
+		while (c < s1 && c - sl < 12 && !q_is_punct(q, c, ',') && !is_sentence_stop(q, c))
+			c++;
+		set_attr(&rp->a, type, sf, sl, k, k + 1, NA_QA_ACCORDING_TO, 0.7f);
+		rp->cue_class = NA_CUE_SPEECH;
+		if (k <= first + 1 || (k > s0 && q_is_punct(q, k - 1, ',') && k - 1 == first))
+		{
+			/* According to X, CLAUSE */
+			if (!q_is_punct(q, c, ',') || c >= e)
+				return 0;
+			rp->first = c + 1;
+			rp->last = e;
+			return 1;
+		}
+		/* CLAUSE, according to X. */
+		rp->first = first;
+		rp->last = q_is_punct(q, k - 1, ',') ? k - 2 : k - 1;
+		if (c < e && q_is_punct(q, c, ','))
+		{
+			rp->first2 = c + 1;
+			rp->last2 = e;
+		}
+		return rp->last >= rp->first && rp->last != QNONE;
+	}
+
+	rp->cue_class = cue_class_at(q, k);
+	/* CLAUSE, said X. / CLAUSE, said X, a spokesman. */
+	if (k > first + 1 && q_is_punct(q, k - 1, ',') && rp->cue_class == NA_CUE_SPEECH &&
+		(type = np_forward(q, k + 1, s1, &sf, &sl)) != SRC_NONE && type != SRC_PRONOUN)
+	{
+		uint32_t	a2,
+					b2;
+
+		if (appositive_name(q, type, sf, sl, s1, &a2, &b2))
+		{
+			sf = a2;
+			sl = b2;
+			type = SRC_NAME;
+		}
+		set_attr(&rp->a, type, sf, sl, k, k, NA_QA_NONE, 0.7f);
+		rp->first = first;
+		rp->last = k - 2;
+		return 1;
+	}
+	type = subject_before(q, k, s0, &sf, &sl);
+	if (type == SRC_NONE || sf < s0 || sl >= k)
+		return 0;
+	if (q_is(q, sf, "who") || q_is(q, sf, "which") || q_is(q, sf, "that"))
+	{
+		if (!q_is(q, sf, "who"))
+			return 0;
+	}
+	set_attr(&rp->a, type, sf, sl, k, k, NA_QA_NONE, 0.65f);
+	if (sf > first + 1 && q_is_punct(q, sf - 1, ',') && !is_quote_mark(q, sf - 2))
+	{
+		/* CLAUSE, X said … : the content comes before the source */
+		uint32_t	after = k + 1;
+		uint32_t	c;
+
+		int			clause_after = 0;
+
+		for (c = after; c <= e && c - after < 8 && !q_is_punct(q, c, ','); c++)
+			if (q_is(q, c, "that") || is_pronoun(q, c) || is_quote_mark(q, c) ||
+				q_is_punct(q, c, ':') || (c == after && q_is(q, c, "to")))
+				clause_after = 1;
+		rp->first = first;
+		rp->last = sf - 2;
+		if (!clause_after && c < e && q_is_punct(q, c, ',') && words_between(q, first, sf - 2) >= 2)
+		{
+			/* The deal, she said, is dead. */
+			rp->first2 = c + 1;
+			rp->last2 = e;
+		}
+		else if (clause_after || (c <= e && c - after >= 8) ||
+				 words_between(q, first, sf - 2) < REPORT_MIN_WORDS)
+		{
+			/* CLAUSE, X said CLAUSE: the report is after the cue */
+			uint32_t	j = content_start_after(q, k, e + 1);
+
+			if (j == QNONE)
+				return 0;
+			rp->first = j;
+			rp->last = content_stop(q, j, e);
+		}
+		return 1;
+	}
+	/* X said (that) CLAUSE */
+	{
+		uint32_t	j = content_start_after(q, k, e + 1);
+
+		if (j == QNONE)
+			return 0;
+		if (q_in(q, j, LEX_TAIL_PREPOSITIONS) || q_is(q, j, "about") || q_is(q, j, "so") ||
+			q_is(q, j, "nothing") || q_is(q, j, "yes") || q_is(q, j, "no"))
+			return 0;
+		rp->first = j;
+		rp->last = content_stop(q, j, e);
+		return 1;
+	}
+}
+
+/* Is the report's content all one quotation the quotes already hold? */
+static int
+content_is_quoted(const qctx *q, uint32_t first, uint32_t last)
+{
+	uint32_t	inside = 0,
+				words = 0;
+
+	for (uint32_t k = first; k <= last; k++)
+	{
+		if (q->doc->tokens[k].kind == NA_TK_PUNCT || is_quote_mark(q, k))
+			continue;
+		words++;
+		inside += (q->in_quote[k] & 1);
+	}
+	return words > 0 && inside == words;
+}
+
+static int
+any_quoted(const qctx *q, uint32_t first, uint32_t last)
+{
+	for (uint32_t k = first; k <= last; k++)
+		if ((q->in_quote[k] & 1) || is_quote_mark(q, k))
+			return 1;
+	return 0;
+}
+
+/* One quote row of a report piece [first, last]. */
+static na_quote *
+push_report(qctx *q, const q_report *rp, uint32_t first, uint32_t last, uint32_t entity)
+{
+	na_quote   *qt = na_vec_push(&q->quotes, q->mem);
+
+	if (qt == NULL)
+		return NULL;
+	memset(qt, 0, sizeof(*qt));
+	qt->text = q_span(q, first, last);
+	qt->first_token = first;
+	qt->ntokens = last - first + 1;
+	qt->paragraph = q->doc->tokens[first].paragraph;
+	qt->sentence = q->doc->tokens[first].sentence;
+	qt->kind = any_quoted(q, first, last) ? NA_QK_MIXED : NA_QK_INDIRECT;
+	qt->attribution = rp->a.how;
+	qt->mention = q_span(q, rp->a.src_first, rp->a.src_last);
+	qt->cue = q_span(q, rp->a.cue_first, rp->a.cue_last);
+	qt->cue_class = rp->cue_class;
+	qt->confidence = rp->a.confidence;
+	qt->speaker = -1;
+	qt->part_of = -1;
+	if (entity != QNONE)
+	{
+		((q_entity *) q->entities.items)[entity].quotes++;
+		qt->speaker = (int32_t) entity;
+	}
+	return qt;
+}
+
+/*
+ * Every report of speech, thought or finding outside quotation marks: one
+ * pass over the tokens, the lexicon's reporting cues (their mask is cached
+ * per token) tried in their sentence.  A cue that already attributes a
+ * quotation, or lies inside one, reports nothing more; a report whose
+ * content is a quotation is that quotation's.  The work per cue is bounded
+ * by the sentence windows of the helpers, so a text of nothing but cues
+ * stays linear.
+ */
+static int
+reported_speech(qctx *q)
+{
+	const na_doc *doc = q->doc;
+	uint32_t	n = doc->ntokens;
+	uint32_t	checked_block = UINT32_MAX;
+
+	if (doc->nsentences == 0)
+		return 1;
+	for (uint32_t k = 0; k < n; k++)
+	{
+		const na_token *t = &doc->tokens[k];
+		const na_sentence *s;
+		uint32_t	s0,
+					s1;
+		q_report	rp;
+		uint32_t	entity;
+		q_raw		r;
+		na_quote   *qt;
+		int32_t		piece;
+
+		if ((k >> 12) != checked_block)
+		{
+			checked_block = k >> 12;
+			na_check_interrupts(q->mem);
+		}
+		if (t->kind != NA_TK_WORD || q->in_quote[k] || !is_reporting_cue(q, k))
+			continue;
+		if ((s = sentence_of(q, k)) == NULL)
+			continue;
+		s0 = s->first_token;
+		s1 = s0 + s->ntokens;
+		/* a sentence too long to be one: no report across a run-on text */
+		if (s->ntokens > 300 && k - s0 > SENTENCE_WINDOW && s1 - k > SENTENCE_WINDOW)
+			continue;
+		if (not_a_report(q, k, s0))
+			continue;
+		if (!report_at(q, k, s0, s1, &rp))
+			continue;
+		if (rp.last == QNONE || rp.first > rp.last || rp.last >= n ||
+			words_between(q, rp.first, rp.last) < REPORT_MIN_WORDS)
+			continue;
+		if (content_is_quoted(q, rp.first, rp.last) &&
+			(rp.first2 == QNONE || content_is_quoted(q, rp.first2, rp.last2)))
+			continue;
+		memset(&r, 0, sizeof(r));
+		r.open = r.close = QNONE;
+		r.first = rp.first < rp.a.src_first ? rp.first : rp.a.src_first;
+		r.last = rp.last;
+		entity = entity_of_source(q, &rp.a, &r);
+		qt = push_report(q, &rp, rp.first, rp.last, entity);
+		if (qt == NULL)
+			return 0;
+		piece = (int32_t) q->quotes.count - 1;
+		if (rp.first2 != QNONE && rp.last2 != QNONE && rp.last2 >= rp.first2 &&
+			words_between(q, rp.first2, rp.last2) >= 1)
+		{
+			qt = push_report(q, &rp, rp.first2, rp.last2, entity);
+			if (qt == NULL)
+				return 0;
+			qt->part_of = piece;
+		}
+	}
+	return 1;
+}
+
+/* Order for the rows: by content start, quotations before reports at a tie. */
+static int
+row_before(const na_quote *a, const na_quote *b)
+{
+	if (a->text.start != b->text.start)
+		return a->text.start < b->text.start;
+	return a->kind < b->kind;
+}
+
+/*
+ * Put the reports (appended after the quotations, both in text order) into
+ * text order with them, keeping part_of right, and give each partial quote
+ * inside a mixed report's content that report as part_of.
+ */
+static int
+merge_reports(qctx *q, uint32_t nquotes)
+{
+	na_quote   *rows = q->quotes.items;
+	uint32_t	total = (uint32_t) q->quotes.count;
+	na_quote   *merged;
+	int32_t    *moved;
+	uint32_t	a = 0,
+				b = nquotes,
+				o = 0;
+
+	if (total == nquotes)
+		return 1;
+	merged = na_alloc(q->mem, sizeof(na_quote) * total + sizeof(int32_t) * total);
+	if (merged == NULL)
+		return 0;
+	moved = (int32_t *) (merged + total);
+	while (a < nquotes || b < total)
+	{
+		uint32_t	from;
+
+		if (b >= total || (a < nquotes && !row_before(&rows[b], &rows[a])))
+			from = a++;
+		else
+			from = b++;
+		moved[from] = (int32_t) o;
+		merged[o++] = rows[from];
+	}
+	for (uint32_t i = 0; i < total; i++)
+		if (merged[i].part_of >= 0)
+			merged[i].part_of = moved[merged[i].part_of];
+	/* partial quotes inside a mixed report: the report is their attribution */
+	for (uint32_t i = 0; i < total; i++)
+	{
+		const na_quote *m = &merged[i];
+
+		if (m->kind != NA_QK_MIXED)
+			continue;
+		for (uint32_t j = i + 1; j < total && merged[j].text.start < m->text.start + m->text.len; j++)
+			if (merged[j].kind == NA_QK_PARTIAL && merged[j].part_of < 0 &&
+				merged[j].text.start + merged[j].text.len <= m->text.start + m->text.len + 4)
+				merged[j].part_of = (int32_t) i;
+		for (uint32_t j = i; j-- > 0 && i - j < 8;)
+			if (merged[j].kind == NA_QK_PARTIAL && merged[j].part_of < 0 &&
+				merged[j].text.start >= m->text.start)
+				merged[j].part_of = (int32_t) i;
+	}
+	memcpy(rows, merged, sizeof(na_quote) * total);
+	na_free(q->mem, merged);
+	return 1;
+}
+
 static int
 analyze(qctx *q, na_quote_result *out)
 {
@@ -1546,7 +2058,7 @@ analyze(qctx *q, na_quote_result *out)
 		goto done;
 	n = (uint32_t) raws.count;
 	rs = raws.items;
-	if (n == 0)
+	if (doc->ntokens == 0)
 	{
 		ok = 1;
 		goto done;
@@ -1554,17 +2066,18 @@ analyze(qctx *q, na_quote_result *out)
 	{
 		/* the per-token arrays and the name key heads in one zeroed block:
 		 * one allocation and one memset per article, not four */
-		size_t		words = 2 * (size_t) doc->ntokens + Q_KEY_BUCKETS;
-		size_t		bytes = words * sizeof(uint32_t) + doc->ntokens;
-		uint32_t   *block = na_alloc(q->mem, bytes);
+		size_t		words = (size_t) doc->ntokens + Q_KEY_BUCKETS;
+		size_t		bytes = (size_t) doc->ntokens * sizeof(uint64_t) +
+			words * sizeof(uint32_t) + doc->ntokens;
+		uint64_t   *block = na_alloc(q->mem, bytes);
 
 		if (block == NULL)
 			goto done;
 		memset(block, 0, bytes);
 		q->lexmask = block;
-		q->mention_at = block + doc->ntokens;
-		q->key_heads = block + 2 * (size_t) doc->ntokens;
-		q->in_quote = (uint8_t *) (block + words);
+		q->mention_at = (uint32_t *) (block + doc->ntokens);
+		q->key_heads = q->mention_at + doc->ntokens;
+		q->in_quote = (uint8_t *) (q->key_heads + Q_KEY_BUCKETS);
 	}
 	for (uint32_t i = 0; i < n; i++)
 		memset(q->in_quote + rs[i].first, 1, rs[i].last - rs[i].first + 1);
@@ -1595,6 +2108,7 @@ analyze(qctx *q, na_quote_result *out)
 		qt->paragraph = para;
 		qt->sentence = doc->tokens[r->open != QNONE ? r->open : r->first].sentence;
 		qt->speaker = -1;
+		qt->part_of = -1;
 
 		if (r->continues && prev.type != SRC_NONE && prev_para != QNONE && para == prev_para + 1)
 		{
@@ -1704,7 +2218,16 @@ analyze(qctx *q, na_quote_result *out)
 		{
 			qt->mention = q_span(q, a.src_first, a.src_last);
 			if (a.cue_last >= a.cue_first && a.cue_first > 0)
+			{
 				qt->cue = q_span(q, a.cue_first, a.cue_last);
+				qt->cue_class = a.how == NA_QA_ACCORDING_TO ? NA_CUE_SPEECH :
+					is_reporting_cue(q, a.cue_first) ? cue_class_at(q, a.cue_first) : NA_CUE_SPEECH;
+				/* the cue attributes this quotation: it reports nothing
+				 * else (a partial quote's cue reports the clause around it) */
+				if (is_direct(q, r))
+					for (uint32_t c = a.cue_first; c <= a.cue_last; c++)
+						q->in_quote[c] |= 2;
+			}
 			qt->confidence = a.confidence;
 			qt->kind = is_direct(q, r) ? NA_QK_DIRECT : NA_QK_PARTIAL;
 			if (entity != QNONE)
@@ -1731,7 +2254,7 @@ analyze(qctx *q, na_quote_result *out)
 	}
 
 	/* a quote running over paragraphs may be attributed only at its end */
-	for (uint32_t i = n - 1; i > 0; i--)
+	for (uint32_t i = n > 0 ? n - 1 : 0; i > 0; i--)
 	{
 		na_quote   *later = &((na_quote *) q->quotes.items)[i];
 		na_quote   *earlier = &((na_quote *) q->quotes.items)[i - 1];
@@ -1749,6 +2272,8 @@ analyze(qctx *q, na_quote_result *out)
 				((q_entity *) q->entities.items)[later->speaker].quotes++;
 		}
 	}
+	if (!reported_speech(q) || !merge_reports(q, n))
+		goto done;
 	if (!q_build_speakers(q, out))
 		goto done;
 	ok = 1;
@@ -1808,6 +2333,10 @@ na_quote_kind_name(int kind)
 			return "partial";
 		case NA_QK_UNATTRIBUTED:
 			return "unattributed";
+		case NA_QK_MIXED:
+			return "mixed";
+		case NA_QK_INDIRECT:
+			return "indirect";
 	}
 	return "unknown";
 }
@@ -1823,6 +2352,16 @@ na_quote_attribution_name(int attribution)
 	if (attribution <= 0 || attribution >= NA_QA_COUNT)
 		return NULL;
 	return names[attribution];
+}
+
+const char *
+na_cue_class_name(int cue_class)
+{
+	static const char *const names[NA_CUE_COUNT] = {NULL, "speech", "thought", "finding"};
+
+	if (cue_class <= 0 || cue_class >= NA_CUE_COUNT)
+		return NULL;
+	return names[cue_class];
 }
 
 const char *

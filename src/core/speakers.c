@@ -28,7 +28,7 @@ q_is_role_noun(const qctx *q, uint32_t i)
 int
 q_is_title(const qctx *q, uint32_t i, uint8_t *gender, uint8_t *honorific)
 {
-	uint32_t	m;
+	uint64_t	m;
 
 	if (!q_is_cap(q, i))
 		return 0;
@@ -332,7 +332,7 @@ attributes_quote(const qctx *q, uint32_t from, uint32_t to)
 		if (t->kind == NA_TK_CLOSE_QUOTE)
 			closed = 1;
 		else if (closed && t->kind == NA_TK_WORD && !(t->flags & NA_TF_CAPITALIZED) &&
-				 !q->in_quote[k] && q_in(q, k, LEX_SPEECH_VERBS))
+				 !(q->in_quote[k] & 1) && q_in(q, k, LEX_SPEECH_VERBS))
 			return 1;
 	}
 	return 0;
@@ -577,7 +577,7 @@ q_resolve_pronoun(qctx *q, uint32_t tok, uint8_t gender)
 			const na_token *t = &q->doc->tokens[mention(q, k)->first];
 
 			/* people named inside quotes are spoken of, not speaking */
-			if (q->in_quote[mention(q, k)->first])
+			if ((q->in_quote[mention(q, k)->first] & 1))
 				continue;
 			if (!e->person || e->place)
 				continue;
