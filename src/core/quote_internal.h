@@ -102,6 +102,9 @@ typedef struct qctx
 /* quote_lex.c: look token i up in every word list (and cache the mask) */
 uint64_t	q_lex_fill(const qctx *q, uint32_t i);
 
+/* quote_lex.c: may token i (a word) be a reporting cue?  A quick filter. */
+int			q_cue_candidate(const qctx *q, uint32_t i);
+
 /*
  * The helpers below run on nearly every token of every article, so they are
  * inline: a call per token cost as much as the checks themselves.

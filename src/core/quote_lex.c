@@ -542,6 +542,16 @@ lex_tag(uint64_t h)
 static uint32_t second_letters[LEX_WORD_MAX + 1][26];
 static int	lex_ready;
 
+/*
+ * The reporting cues alone, by their first three letters: cue_third[c0][c1]
+ * has bit c2 - 'a' set when a cue starts c0 c1 c2, cue_lengths[c0] bit len
+ * when one of len bytes starts with c0.  The pass for reported speech asks
+ * q_cue_candidate of every word, and most words are rejected here, without
+ * the hashed lookup of every list.
+ */
+static uint32_t cue_third[26][26];
+static uint32_t cue_lengths[26];
+
 /* bit of a second byte in second_letters: a-z (either case), else 26 */
 static inline uint32_t
 letter_bit(char c)
@@ -593,6 +603,14 @@ lex_build(void)
 				lex_slots[h] = lex_tag(hash) | lex_nwords;
 			}
 			entry->mask |= UINT64_C(1) << lexicons[l].lex;
+			if ((lexicons[l].lex == LEX_CUE_SPEECH || lexicons[l].lex == LEX_CUE_THOUGHT ||
+				 lexicons[l].lex == LEX_CUE_FINDING) && len >= 3 &&
+				letter_bit((*w)[0]) < 26 && letter_bit((*w)[1]) < 26 && letter_bit((*w)[2]) < 26)
+			{
+				cue_third[letter_bit((*w)[0])][letter_bit((*w)[1])] |=
+					UINT32_C(1) << letter_bit((*w)[2]);
+				cue_lengths[letter_bit((*w)[0])] |= UINT32_C(1) << len;
+			}
 			if (len <= LEX_WORD_MAX && (*w)[0] >= 'a' && (*w)[0] <= 'z')
 				second_letters[len][(*w)[0] - 'a'] |= UINT32_C(1) << letter_bit(len > 1 ? (*w)[1] : 0);
 		}
@@ -665,4 +683,25 @@ q_lex_fill(const qctx *q, uint32_t i)
 	if (q->lexmask != NULL)
 		q->lexmask[i] = mask | LEX_DONE;
 	return mask;
+}
+
+int
+q_cue_candidate(const qctx *q, uint32_t i)
+{
+	const na_token *t = &q->doc->tokens[i];
+	const char *p = q->doc->text + t->start;
+	uint32_t	b0,
+				b1,
+				b2;
+
+	if (t->len < 3 || t->len > LEX_WORD_MAX)
+		return 0;
+	if (!lex_ready)
+		lex_build();
+	b0 = letter_bit(p[0]);
+	b1 = letter_bit(p[1]);
+	b2 = letter_bit(p[2]);
+	if (b0 >= 26 || b1 >= 26 || b2 >= 26)
+		return 0;
+	return (cue_lengths[b0] >> t->len) & (cue_third[b0][b1] >> b2) & 1;
 }

@@ -1935,7 +1935,8 @@ reported_speech(qctx *q)
 			checked_block = k >> 12;
 			na_check_interrupts(q->mem);
 		}
-		if (t->kind != NA_TK_WORD || q->in_quote[k] || !is_reporting_cue(q, k))
+		if (t->kind != NA_TK_WORD || q->in_quote[k] || !q_cue_candidate(q, k) ||
+			!is_reporting_cue(q, k))
 			continue;
 		if ((s = sentence_of(q, k)) == NULL)
 			continue;
