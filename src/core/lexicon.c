@@ -58,19 +58,48 @@ na_lex_fold(const char *s, size_t len, char *out, size_t cap)
 	return (size_t) nout;
 }
 
+/*
+ * Called for every token by analysers that cache its lists, so ASCII (nearly
+ * every token) takes one pass that folds and hashes both forms at once, and
+ * a token without capitals is looked up once.
+ */
 void
 na_lex_token(const char *text, size_t len, int32_t *exact, int32_t *folded)
 {
-	char		buf[NA_LEX_KEY_MAX];
+	char		buf[3 * NA_LEX_KEY_MAX + 8];
+	uint32_t	hash_exact = 0x811C9DC5u;
+	uint32_t	hash_folded = 0x811C9DC5u;
+	unsigned char high = 0;
+	unsigned char capitals = 0;
 	size_t		n;
 
-	*exact = na_lex_find(text, len);
-	n = na_lex_fold(text, len, buf, sizeof(buf));
-	if (n == (size_t) -1)
-		*folded = -1;
-	else if (n == len && memcmp(buf, text, len) == 0)
-		*folded = *exact;		/* already folded: the same key */
-	else
+	*exact = *folded = -1;
+	if (len == 0 || len > sizeof(buf))
+		return;
+	for (size_t i = 0; i < len; i++)
+	{
+		unsigned char c = (unsigned char) text[i];
+		unsigned char is_capital = (unsigned char) (c - 'A') < 26;
+		unsigned char l = (unsigned char) (c | (is_capital << 5));
+
+		high |= c;
+		capitals |= is_capital;
+		buf[i] = (char) l;
+		hash_exact = (hash_exact ^ c) * 0x01000193u;
+		hash_folded = (hash_folded ^ l) * 0x01000193u;
+	}
+	if (len <= NA_LEX_KEY_MAX)
+		*exact = na_lex_find_hashed(text, len, hash_exact);
+	if (!(high & 0x80))
+	{
+		if (!capitals)
+			*folded = *exact;	/* already folded: the same key */
+		else if (len <= NA_LEX_KEY_MAX)
+			*folded = na_lex_find_hashed(buf, len, hash_folded);
+		return;
+	}
+	n = na_lex_fold(text, len, buf, NA_LEX_KEY_MAX);
+	if (n != (size_t) -1)
 		*folded = na_lex_find(buf, n);
 }
 

@@ -85,17 +85,11 @@ na_fnv1a(const char *s, size_t len)
  */
 size_t		na_lex_fold(const char *s, size_t len, char *out, size_t cap);
 
-/* The entry whose key is exactly these bytes, or -1. */
+/* The entry whose key is these bytes, of FNV-1a hash, or -1. */
 static inline int32_t
-na_lex_find(const char *key, size_t len)
+na_lex_find_hashed(const char *key, size_t len, uint32_t hash)
 {
-	uint32_t	h;
-	uint32_t	hash;
-
-	if (len == 0 || len > NA_LEX_KEY_MAX)
-		return -1;
-	hash = na_fnv1a(key, len);
-	for (h = hash & (na_lex_nslots - 1); na_lex_slots[h]; h = (h + 1) & (na_lex_nslots - 1))
+	for (uint32_t h = hash & (na_lex_nslots - 1); na_lex_slots[h]; h = (h + 1) & (na_lex_nslots - 1))
 	{
 		const na_lex_entry *e = &na_lex_entries[na_lex_slots[h] - 1];
 
@@ -103,6 +97,15 @@ na_lex_find(const char *key, size_t len)
 			return (int32_t) (na_lex_slots[h] - 1);
 	}
 	return -1;
+}
+
+/* The entry whose key is exactly these bytes, or -1. */
+static inline int32_t
+na_lex_find(const char *key, size_t len)
+{
+	if (len == 0 || len > NA_LEX_KEY_MAX)
+		return -1;
+	return na_lex_find_hashed(key, len, na_fnv1a(key, len));
 }
 
 /* Is entry (of na_lex_find or na_lex_token; -1 is in no list) in list? */
