@@ -1566,20 +1566,15 @@ typedef struct q_report
 static uint8_t
 cue_class_at(const qctx *q, uint32_t k)
 {
-	uint64_t	m = q_lexmask(q, k);
+	uint8_t		c = q_cue_class(q, k);
 
-	if (m & Q_LEX_BIT(LEX_CUE_FINDING))
-		return NA_CUE_FINDING;
-	if (m & Q_LEX_BIT(LEX_CUE_THOUGHT))
-		return NA_CUE_THOUGHT;
-	return NA_CUE_SPEECH;
+	return c == NA_CUE_NONE ? NA_CUE_SPEECH : c;
 }
 
 static int
 is_reporting_cue(const qctx *q, uint32_t k)
 {
-	return (q_lexmask(q, k) & (Q_LEX_BIT(LEX_CUE_SPEECH) | Q_LEX_BIT(LEX_CUE_THOUGHT) |
-							   Q_LEX_BIT(LEX_CUE_FINDING))) != 0;
+	return q_in(q, k, LEX_REPORTING_CUES);
 }
 
 /* Words in tokens [first, last] (punctuation and marks not counted). */

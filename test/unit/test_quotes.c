@@ -167,10 +167,16 @@ static void
 test_according_to(void)
 {
 	analyze("The dam was “never inspected,” according to engineer Maya Stone.");
-	CHECK_INT(res.nquotes, 1);
-	CHECK_STR(how(0), "according_to");
+	/* the report holding the quoted words (mixed), then the quote itself */
+	CHECK_INT(res.nquotes, 2);
+	CHECK_STR(kind(0), "mixed");
+	CHECK_STR(quote_text(0), "The dam was “never inspected,”");
 	CHECK_STR(speaker(0), "Maya Stone");
-	CHECK_STR(span(res.quotes[0].cue), "according to");
+	CHECK_STR(kind(1), "partial");
+	CHECK_INT(res.quotes[1].part_of, 0);
+	CHECK_STR(how(1), "according_to");
+	CHECK_STR(speaker(1), "Maya Stone");
+	CHECK_STR(span(res.quotes[1].cue), "according to");
 }
 
 static void
@@ -300,10 +306,14 @@ test_title_is_role(void)
 {
 	analyze("“The roads are safe,” Councillor Dana Whitfield said. "
 			"The housing secretary, Ms. Priya Raman, said it was “fully funded”.");
-	CHECK_INT(res.nquotes, 2);
+	CHECK_INT(res.nquotes, 3);
 	CHECK_STR(speaker(0), "Dana Whitfield");
 	CHECK_STR(span(res.speakers[0].role), "Councillor");
+	CHECK_STR(kind(1), "mixed");
+	CHECK_STR(quote_text(1), "it was “fully funded”");
 	CHECK_STR(speaker(1), "Priya Raman");
+	CHECK_STR(kind(2), "partial");
+	CHECK_STR(speaker(2), "Priya Raman");
 	CHECK_STR(span(res.speakers[1].role), "housing secretary");
 }
 
