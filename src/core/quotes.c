@@ -1790,6 +1790,20 @@ report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
 		if (!q_is(q, sf, "who"))
 			return 0;
 	}
+	/* a spokesman for the ministry said: the role, not the ministry */
+	if (type != SRC_PRONOUN && sf >= s0 + 2 && sf > first + 1 &&
+		(q_is(q, sf - 1, "for") || q_is(q, sf - 1, "of") || q_is(q, sf - 1, "at")))
+	{
+		uint32_t	f2,
+					l2;
+
+		if (np_backward(q, sf - 2, s0, &f2, &l2) != SRC_NONE &&
+			(q_is_role_noun(q, l2) || q_in(q, l2, LEX_SOURCE_NOUNS)) && f2 >= first)
+		{
+			sf = f2;
+			type = SRC_NOMINAL;
+		}
+	}
 	set_attr(&rp->a, type, sf, sl, k, k, NA_QA_NONE, 0.65f);
 	if (sf > first + 1 && q_is_punct(q, sf - 1, ',') && !is_quote_mark(q, sf - 2))
 	{
@@ -1945,7 +1959,9 @@ reported_speech(qctx *q)
 		if (!report_at(q, k, s0, s1, &rp))
 			continue;
 		if (rp.last == QNONE || rp.first > rp.last || rp.last >= n ||
-			words_between(q, rp.first, rp.last) < REPORT_MIN_WORDS)
+			words_between(q, rp.first, rp.last) +
+			(rp.first2 != QNONE && rp.last2 != QNONE && rp.last2 >= rp.first2 ?
+			 words_between(q, rp.first2, rp.last2) : 0) < REPORT_MIN_WORDS)
 			continue;
 		if (content_is_quoted(q, rp.first, rp.last) &&
 			(rp.first2 == QNONE || content_is_quoted(q, rp.first2, rp.last2)))
