@@ -2,7 +2,6 @@
 -- Reported speech: every attribution with its kind, content, cue, cue class
 -- and speaker.  Sentences written for this test, one pattern each.
 --
-CREATE EXTENSION IF NOT EXISTS news_analysis;
 
 CREATE FUNCTION pg_temp.attributions(body text)
   RETURNS TABLE (ordinal integer, kind text, content text, speaker text, mention text,

@@ -21,6 +21,7 @@
  * (author="…") are no quotations at all.  The confidence falls along that
  * order.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "quote_internal.h"
@@ -1550,6 +1551,7 @@ entity_of_source(qctx *q, const q_attr *a, const q_raw *r)
 
 #define REPORT_SOURCE_WINDOW 30	/* tokens between a content's edge and its cue */
 #define REPORT_MIN_WORDS 3		/* shorter content is an object, not a report */
+#define REPORT_CONTENT_MAX 250	/* tokens of content after its cue, at most */
 
 /* A report found at a cue: its source and content (one or two pieces). */
 typedef struct q_report
@@ -1725,6 +1727,9 @@ report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
 	rp->first2 = rp->last2 = QNONE;
 	if (e <= s0 || k > e + 1)
 		return 0;
+	/* a run-on "sentence": content reaches no further than a sentence would */
+	if (e > k + REPORT_CONTENT_MAX)
+		e = k + REPORT_CONTENT_MAX;
 	/* a leading opener or a dash is no content: But, … / — … */
 	while (first < k && (q->doc->tokens[first].kind == NA_TK_DASH ||
 						 q_is(q, first, "but") || q_is(q, first, "and")))
@@ -1764,8 +1769,10 @@ report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
 	}
 
 	rp->cue_class = cue_class_at(q, k);
-	/* CLAUSE, said X. / CLAUSE, said X, a spokesman. */
+	/* CLAUSE, said X. / CLAUSE, said X, a spokesman.  Only verbs of saying
+	 * invert (not ", recalling the warnings", ", defended the veto") */
 	if (k > first + 1 && q_is_punct(q, k - 1, ',') && rp->cue_class == NA_CUE_SPEECH &&
+		q_in(q, k, LEX_SPEECH_VERBS) && !is_participle(q, k) && !q_in(q, k, LEX_PHRASE_VERBS) &&
 		(type = np_forward(q, k + 1, s1, &sf, &sl)) != SRC_NONE && type != SRC_PRONOUN)
 	{
 		uint32_t	a2,
@@ -1844,8 +1851,15 @@ report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
 
 		if (j == QNONE)
 			return 0;
-		if (q_in(q, j, LEX_TAIL_PREPOSITIONS) || q_is(q, j, "about") || q_is(q, j, "so") ||
+		/* a measure backed by the allies: a participle, no report */
+		if (q_is(q, j, "by") ||
+			q_in(q, j, LEX_TAIL_PREPOSITIONS) || q_is(q, j, "about") || q_is(q, j, "so") ||
 			q_is(q, j, "nothing") || q_is(q, j, "yes") || q_is(q, j, "no"))
+			return 0;
+		/* X appeared to waver / seems that: not X appeared on television */
+		if ((q_is(q, k, "appeared") || q_is(q, k, "appears") || q_is(q, k, "appear") ||
+			 q_is(q, k, "seemed") || q_is(q, k, "seems") || q_is(q, k, "seem")) &&
+			!q_is(q, j, "to") && !q_is(q, j - 1, "that"))
 			return 0;
 		rp->first = j;
 		rp->last = content_stop(q, j, e);
@@ -1881,7 +1895,8 @@ any_quoted(const qctx *q, uint32_t first, uint32_t last)
 
 /* One quote row of a report piece [first, last]. */
 static na_quote *
-push_report(qctx *q, const q_report *rp, uint32_t first, uint32_t last, uint32_t entity)
+push_report(qctx *q, const q_report *rp, uint32_t first, uint32_t last, uint32_t entity,
+			int second_piece)
 {
 	na_quote   *qt = na_vec_push(&q->quotes, q->mem);
 
@@ -1903,7 +1918,9 @@ push_report(qctx *q, const q_report *rp, uint32_t first, uint32_t last, uint32_t
 	qt->part_of = -1;
 	if (entity != QNONE)
 	{
-		((q_entity *) q->entities.items)[entity].quotes++;
+		/* a speaker's attributions count once, not once per piece */
+		if (!second_piece)
+			((q_entity *) q->entities.items)[entity].quotes++;
 		qt->speaker = (int32_t) entity;
 	}
 	return qt;
@@ -1971,14 +1988,19 @@ reported_speech(qctx *q)
 		r.first = rp.first < rp.a.src_first ? rp.first : rp.a.src_first;
 		r.last = rp.last;
 		entity = entity_of_source(q, &rp.a, &r);
-		qt = push_report(q, &rp, rp.first, rp.last, entity);
+		/* a description names a speaker only when a name heads it: not the
+		 * Russian veto, Mr. Trump's administration, a United Nations panel */
+		if (rp.a.type != SRC_PRONOUN && !q_is(q, rp.a.src_first, "who") &&
+			q->mention_at[rp.a.src_last] == 0)
+			entity = QNONE;
+		qt = push_report(q, &rp, rp.first, rp.last, entity, 0);
 		if (qt == NULL)
 			return 0;
 		piece = (int32_t) q->quotes.count - 1;
 		if (rp.first2 != QNONE && rp.last2 != QNONE && rp.last2 >= rp.first2 &&
 			words_between(q, rp.first2, rp.last2) >= 1)
 		{
-			qt = push_report(q, &rp, rp.first2, rp.last2, entity);
+			qt = push_report(q, &rp, rp.first2, rp.last2, entity, 1);
 			if (qt == NULL)
 				return 0;
 			qt->part_of = piece;
@@ -1987,19 +2009,47 @@ reported_speech(qctx *q)
 	return 1;
 }
 
-/* Order for the rows: by content start, quotations before reports at a tie. */
-static int
-row_before(const na_quote *a, const na_quote *b)
+/* A row and where it was before sorting. */
+typedef struct q_row_order
 {
-	if (a->text.start != b->text.start)
-		return a->text.start < b->text.start;
-	return a->kind < b->kind;
+	uint32_t	start;			/* content's byte offset */
+	uint32_t	kind;
+	uint32_t	index;			/* in the unsorted rows */
+} q_row_order;
+
+/* By content start, quotations before reports at a tie, then as found. */
+static int
+row_order_cmp(const void *pa, const void *pb)
+{
+	const q_row_order *a = pa;
+	const q_row_order *b = pb;
+
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	return a->index < b->index ? -1 : a->index > b->index;
 }
 
 /*
- * Put the reports (appended after the quotations, both in text order) into
- * text order with them, keeping part_of right, and give each partial quote
- * inside a mixed report's content that report as part_of.
+ * Row j is a piece of row i: the speaker's attributions count it once, with
+ * i, when both name the same one (rows hold entity indexes until
+ * q_build_speakers).
+ */
+static void
+piece_of(qctx *q, na_quote *rows, uint32_t j, uint32_t i)
+{
+	rows[j].part_of = (int32_t) i;
+	if (rows[j].speaker >= 0 && rows[j].speaker == rows[i].speaker)
+		((q_entity *) q->entities.items)[rows[j].speaker].quotes--;
+}
+
+/*
+ * Put the reports (appended after the quotations in the order of their
+ * cues, which is not their content's: "…, X said" reports what precedes)
+ * into text order with the quotations, O(n log n), keeping part_of right,
+ * and give each partial quote inside a mixed report's content that report
+ * as part_of.
  */
 static int
 merge_reports(qctx *q, uint32_t nquotes)
@@ -2007,32 +2057,33 @@ merge_reports(qctx *q, uint32_t nquotes)
 	na_quote   *rows = q->quotes.items;
 	uint32_t	total = (uint32_t) q->quotes.count;
 	na_quote   *merged;
+	q_row_order *order;
 	int32_t    *moved;
-	uint32_t	a = 0,
-				b = nquotes,
-				o = 0;
 
 	if (total == nquotes)
 		return 1;
-	merged = na_alloc(q->mem, sizeof(na_quote) * total + sizeof(int32_t) * total);
+	merged = na_alloc(q->mem, (sizeof(na_quote) + sizeof(q_row_order) + sizeof(int32_t)) *
+					  (size_t) total);
 	if (merged == NULL)
 		return 0;
-	moved = (int32_t *) (merged + total);
-	while (a < nquotes || b < total)
+	order = (q_row_order *) (merged + total);
+	moved = (int32_t *) (order + total);
+	for (uint32_t i = 0; i < total; i++)
 	{
-		uint32_t	from;
-
-		if (b >= total || (a < nquotes && !row_before(&rows[b], &rows[a])))
-			from = a++;
-		else
-			from = b++;
-		moved[from] = (int32_t) o;
-		merged[o++] = rows[from];
+		order[i].start = rows[i].text.start;
+		order[i].kind = rows[i].kind;
+		order[i].index = i;
+	}
+	qsort(order, total, sizeof(q_row_order), row_order_cmp);
+	for (uint32_t o = 0; o < total; o++)
+	{
+		moved[order[o].index] = (int32_t) o;
+		merged[o] = rows[order[o].index];
 	}
 	for (uint32_t i = 0; i < total; i++)
 		if (merged[i].part_of >= 0)
 			merged[i].part_of = moved[merged[i].part_of];
-	/* partial quotes inside a mixed report: the report is their attribution */
+/* partial quotes inside a mixed report: the report is their attribution */
 	for (uint32_t i = 0; i < total; i++)
 	{
 		const na_quote *m = &merged[i];
@@ -2042,11 +2093,11 @@ merge_reports(qctx *q, uint32_t nquotes)
 		for (uint32_t j = i + 1; j < total && merged[j].text.start < m->text.start + m->text.len; j++)
 			if (merged[j].kind == NA_QK_PARTIAL && merged[j].part_of < 0 &&
 				merged[j].text.start + merged[j].text.len <= m->text.start + m->text.len + 4)
-				merged[j].part_of = (int32_t) i;
+				piece_of(q, merged, j, i);
 		for (uint32_t j = i; j-- > 0 && i - j < 8;)
 			if (merged[j].kind == NA_QK_PARTIAL && merged[j].part_of < 0 &&
 				merged[j].text.start >= m->text.start)
-				merged[j].part_of = (int32_t) i;
+				piece_of(q, merged, j, i);
 	}
 	memcpy(rows, merged, sizeof(na_quote) * total);
 	na_free(q->mem, merged);

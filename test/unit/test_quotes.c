@@ -155,12 +155,17 @@ test_partial_and_scare(void)
 {
 	analyze("Senator Ruth Ames called the deal “a disaster” on Tuesday. "
 			"The so-called “gig economy” keeps growing.");
-	CHECK_INT(res.nquotes, 2);
-	CHECK_STR(quote_text(0), "a disaster");
-	CHECK_STR(kind(0), "partial");
-	CHECK_STR(speaker(0), "Ruth Ames");
-	CHECK_STR(kind(1), "unattributed");
-	CHECK_STR(speaker(1), "(none)");
+	/* the report holding the quoted phrase, the phrase, the scare quote */
+	CHECK_INT(res.nquotes, 3);
+	CHECK_STR(quote_text(0), "the deal “a disaster” on Tuesday");
+	CHECK_STR(kind(0), "mixed");
+	CHECK_STR(quote_text(1), "a disaster");
+	CHECK_STR(kind(1), "partial");
+	CHECK_INT(res.quotes[1].part_of, 0);
+	CHECK_STR(speaker(1), "Ruth Ames");
+	CHECK_INT(res.speakers[0].quotes, 1);
+	CHECK_STR(kind(2), "unattributed");
+	CHECK_STR(speaker(2), "(none)");
 }
 
 static void
