@@ -37,18 +37,71 @@ quote_lists_of(int32_t entry)
 	return m & LEX_MASK;
 }
 
+/*
+ * A filter in front of the lookup: second_letters[len][c0] has bit c1 set
+ * when a key of the quote lists of len bytes starts with the letters c0 c1
+ * (bit 26: a second byte that is no letter, or none).  Most tokens (names,
+ * numbers, most words) are rejected here without hashing; a token whose
+ * first byte is no ASCII letter is looked up when some key starts so.
+ */
+#define FILTER_LEN_MAX 31
+static uint32_t second_letters[FILTER_LEN_MAX + 1][26];
+static int	other_first;		/* a key starts with a byte that is no letter */
+static int	filter_ready;
+
+/* a-z (either case) as 0..25, anything else 26 */
+static inline uint32_t
+letter_index(char c)
+{
+	unsigned char l = (unsigned char) c | 0x20;
+
+	return (l >= 'a' && l <= 'z' && ((unsigned char) c & 0x80) == 0) ? (uint32_t) (l - 'a') : 26;
+}
+
+static void
+lookup_filter_build(void)
+{
+	for (uint32_t l = Q_LEX_BASE; l < Q_LEX_BASE + LEX_COUNT && l < NA_LEX_NLISTS; l++)
+	{
+		for (uint32_t row = 0; row < na_lex_lists[l].nrows; row++)
+		{
+			const char *w = na_lex_key((na_lex_list) l, row);
+			size_t		len = strlen(w);
+			uint32_t	b0 = letter_index(w[0]);
+
+			if (b0 >= 26 || len > FILTER_LEN_MAX)
+				other_first = 1;
+			else
+				second_letters[len][b0] |= UINT32_C(1) << letter_index(len > 1 ? w[1] : 0);
+		}
+	}
+	filter_ready = 1;
+}
+
 /* The case-folded entry of token i, or -1 (words, abbreviations and initials only). */
 static int32_t
 token_entry(const qctx *q, uint32_t i)
 {
 	const na_token *t = &q->doc->tokens[i];
+	const char *p = q->doc->text + t->start;
 	int32_t		exact,
 				folded;
+	uint32_t	b0;
 
 	if ((t->kind != NA_TK_WORD && t->kind != NA_TK_ABBREV && t->kind != NA_TK_INITIAL) ||
 		t->len == 0)
 		return -1;
-	na_lex_token(q->doc->text + t->start, t->len, &exact, &folded);
+	if (!filter_ready)
+		lookup_filter_build();
+	b0 = letter_index(p[0]);
+	if (b0 < 26 && t->len <= FILTER_LEN_MAX)
+	{
+		if (!((second_letters[t->len][b0] >> letter_index(t->len > 1 ? p[1] : 0)) & 1))
+			return -1;
+	}
+	else if (!other_first)
+		return -1;
+	na_lex_token(p, t->len, &exact, &folded);
 	return folded;
 }
 
@@ -80,28 +133,19 @@ q_cue_class(const qctx *q, uint32_t i)
 }
 
 /*
- * The reporting cues by their first three letters: cue_third[c0][c1] has
- * bit c2 - 'a' set when a cue starts c0 c1 c2, cue_lengths[c0] bit len when
+ * The reporting cues by their first three letters: q_cue_third[c0][c1] has
+ * bit c2 - 'a' set when a cue starts c0 c1 c2, q_cue_lengths[c0] bit len when
  * one of len bytes starts with c0.  The pass for reported speech asks
  * q_cue_candidate of every word, and most words are rejected here, without
  * a hashed lookup.  Filled on first use from the generated list, the same in
  * every process; a backend is single-threaded.
  */
-static uint32_t cue_third[26][26];
-static uint32_t cue_lengths[26];
-static int	cue_ready;
+uint32_t	q_cue_third[26][26];
+uint32_t	q_cue_lengths[26];
+int			q_cue_ready;
 
-/* a-z (either case) as 0..25, anything else 26 */
-static inline uint32_t
-letter_index(char c)
-{
-	unsigned char l = (unsigned char) c | 0x20;
-
-	return (l >= 'a' && l <= 'z' && ((unsigned char) c & 0x80) == 0) ? (uint32_t) (l - 'a') : 26;
-}
-
-static void
-cue_filter_build(void)
+void
+q_cue_filter_build(void)
 {
 	uint32_t	nrows = na_lex_lists[NA_LEX_REPORTING_CUES].nrows;
 
@@ -120,29 +164,8 @@ cue_filter_build(void)
 		b2 = letter_index(w[2]);
 		if (b0 >= 26 || b1 >= 26 || b2 >= 26)
 			continue;
-		cue_third[b0][b1] |= UINT32_C(1) << b2;
-		cue_lengths[b0] |= UINT32_C(1) << len;
+		q_cue_third[b0][b1] |= UINT32_C(1) << b2;
+		q_cue_lengths[b0] |= UINT32_C(1) << len;
 	}
-	cue_ready = 1;
-}
-
-int
-q_cue_candidate(const qctx *q, uint32_t i)
-{
-	const na_token *t = &q->doc->tokens[i];
-	const char *p = q->doc->text + t->start;
-	uint32_t	b0,
-				b1,
-				b2;
-
-	if (t->len < 3 || t->len > 31)
-		return 0;
-	if (!cue_ready)
-		cue_filter_build();
-	b0 = letter_index(p[0]);
-	b1 = letter_index(p[1]);
-	b2 = letter_index(p[2]);
-	if (b0 >= 26 || b1 >= 26 || b2 >= 26)
-		return 0;
-	return (cue_lengths[b0] >> t->len) & (cue_third[b0][b1] >> b2) & 1;
+	q_cue_ready = 1;
 }
