@@ -1699,8 +1699,21 @@ content_stop(const qctx *q, uint32_t from, uint32_t e)
 {
 	for (uint32_t m = from + 1; m <= e; m++)
 	{
+		const na_token *t = &q->doc->tokens[m];
+
+		/* a dash or a semicolon closes the reported clause: … — a plan
+		 * he has raised / …; the rest */
+		if ((t->kind == NA_TK_DASH && (t->flags & NA_TF_SPACE_BEFORE)) ||
+			q_is_punct(q, m, ';') || q_is_punct(q, m, '('))
+			return m - 1;
+		/* … and charged that / … but warned: the subject's next report */
+		if ((q_is(q, m, "and") || q_is(q, m, "but")) && m + 1 <= e &&
+			is_reporting_cue(q, m + 1) && !is_participle(q, m + 1) && !q_is_cap(q, m + 1))
+			return q_is_punct(q, m - 1, ',') ? m - 2 : m - 1;
 		if (!q_is_punct(q, m, ','))
 			continue;
+		/* …, adding that / …, according to / …, appearing to: a phrase of
+		 * the sentence's own, not of the report */
 		if (m + 1 <= e && ((is_reporting_cue(q, m + 1) && is_participle(q, m + 1)) ||
 						   according_at(q, m + 1)))
 			return m - 1;
