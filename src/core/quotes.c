@@ -1717,8 +1717,55 @@ content_stop(const qctx *q, uint32_t from, uint32_t e)
 		if (m + 1 <= e && ((is_reporting_cue(q, m + 1) && is_participle(q, m + 1)) ||
 						   according_at(q, m + 1)))
 			return m - 1;
+		/* …, while 22 percent said / …, but he is: a clause set against it */
+		if (m + 1 <= e && (q_is(q, m + 1, "while") || q_is(q, m + 1, "whereas") ||
+						   q_is(q, m + 1, "but") || q_is(q, m + 1, "although") ||
+						   q_is(q, m + 1, "though") || q_is(q, m + 1, "compared")))
+			return m - 1;
 	}
 	return e;
+}
+
+/*
+ * The share of a poll before a cue at k: 24 percent said, 46% of voters
+ * said, 23 percent who said, One in three said.  Polls report their
+ * respondents this way, and no name or description is there to find.
+ */
+static int
+poll_share_before(const qctx *q, uint32_t k, uint32_t s0, uint32_t *first, uint32_t *last)
+{
+	uint32_t	j = k;
+
+	if (k == 0 || k <= s0)
+		return 0;
+	if (q_is(q, k - 1, "who") && k - 1 > s0)
+		j = k - 1;
+	*last = j - 1;
+	for (uint32_t m = j; m-- > s0 && j - m <= 6;)
+	{
+		const na_token *t = &q->doc->tokens[m];
+
+		if (t->kind == NA_TK_PERCENT)
+		{
+			*first = m;
+			return 1;
+		}
+		if (q_is(q, m, "percent") && m > s0 && q->doc->tokens[m - 1].kind == NA_TK_NUMBER)
+		{
+			*first = m - 1;
+			return 1;
+		}
+		/* One in three said / one in four voters said */
+		if (q_is(q, m, "in") && m > s0 && m + 1 < j &&
+			(q->doc->tokens[m - 1].kind == NA_TK_NUMBER || q_is(q, m - 1, "one")))
+		{
+			*first = m - 1;
+			return 1;
+		}
+		if (t->kind != NA_TK_WORD && t->kind != NA_TK_NUMBER)
+			return 0;
+	}
+	return 0;
 }
 
 /*
@@ -1803,6 +1850,8 @@ report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
 		return 1;
 	}
 	type = subject_before(q, k, s0, &sf, &sl);
+	if ((type == SRC_NONE || sf < s0 || sl >= k) && poll_share_before(q, k, s0, &sf, &sl))
+		type = SRC_NOMINAL;
 	if (type == SRC_NONE || sf < s0 || sl >= k)
 		return 0;
 	if (q_is(q, sf, "who") || q_is(q, sf, "which") || q_is(q, sf, "that"))
