@@ -26,8 +26,8 @@ BEGIN
                    ' ADD COLUMN IF NOT EXISTS cue_length integer,'
                    ' ADD COLUMN IF NOT EXISTS cue_class text,'
                    ' ADD COLUMN IF NOT EXISTS part_of integer', t.quotes_table);
-    RAISE NOTICE 'news_analysis: % has no reported speech until SELECT news_analysis.reanalyse(%L); its views get the new columns from create_views()',
-      t.source, t.source::text;
+    RAISE NOTICE '%', format('news_analysis: %s has no reported speech until SELECT news_analysis.reanalyse(%L); its views get the new columns from create_views()',
+                             t.source, t.source::text);
   END LOOP;
 END
 $upgrade$;
