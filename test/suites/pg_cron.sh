@@ -112,6 +112,6 @@ check '[[ $(psql_ -c "SELECT count(*) FROM cron.job_run_details WHERE jobid = $j
   "no run of the job failed"
 
 psql_ -c "SELECT cron.unschedule($job)" >/dev/null
-psql_ -c "DROP TABLE cron_articles CASCADE" >/dev/null
+psql_ -c "SET client_min_messages = warning" -c "DROP TABLE cron_articles CASCADE" >/dev/null
 echo "pg_cron: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]

@@ -76,7 +76,7 @@ WITH ext AS (
                 a.attname, format_type(a.atttypid, a.atttypmod),
                 CASE WHEN a.attnotnull THEN ' not null' ELSE '' END,
                 coalesce(' default ' || pg_get_expr(ad.adbin, ad.adrelid), '') ||
-                CASE WHEN a.attidentity <> '' THEN ' identity ' || a.attidentity ELSE '' END)
+                CASE WHEN a.attidentity <> '' THEN ' identity ' || a.attidentity::text ELSE '' END)
     FROM pg_class c
     JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
     LEFT JOIN pg_attrdef ad ON ad.adrelid = c.oid AND ad.adnum = a.attnum
@@ -94,7 +94,7 @@ WITH ext AS (
    WHERE c.oid IN (SELECT objid FROM members WHERE classid = 'pg_class'::regclass)
       OR c.oid IN (SELECT oid FROM user_rels)
   UNION ALL
-  SELECT 'trigger', c.oid::regclass::text, pg_get_triggerdef(g.oid) || ' enabled ' || g.tgenabled
+  SELECT 'trigger', c.oid::regclass::text, pg_get_triggerdef(g.oid) || ' enabled ' || g.tgenabled::text
     FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid
    WHERE NOT g.tgisinternal AND c.oid IN (SELECT oid FROM user_rels)
   UNION ALL
