@@ -6,7 +6,7 @@
 -- search objects; comments and grants) and what track() and create_views()
 -- made in the user's schemas (tables with columns, keys, indexes, triggers
 -- and comments; views with their definitions; the registry's rows).
--- Used by test/suites/upgrade.sh and test/suites/dump_restore.sh:
+-- Used by test/reliability/suites/upgrade.sh and test/reliability/suites/dump_restore.sh:
 --   psql -X -At -f test/tools/catalog_snapshot.sql
 \set ON_ERROR_STOP on
 SET search_path = pg_catalog;

@@ -14,7 +14,7 @@
 --     (ALTER TABLE ... ADD COLUMN for a new attribute of quote, speaker or
 --     vote_event; news_analysis.attach_trigger(source) remakes the triggers);
 --   * comments, grants and pg_extension_config_dump() of new objects.
--- test/suites/upgrade.sh installs 0.1.0, tracks tables, runs this script and
+-- test/reliability/suites/upgrade.sh installs 0.1.0, tracks tables, runs this script and
 -- compares the catalog and the derived rows with a fresh install of 0.2.0;
 -- it prints every difference, i.e. what a section misses.
 --

@@ -14,7 +14,7 @@
 # reanalyse); after news_analysis.reanalyse() they equal the fresh database's.
 # Prints "upgrade: N passed, N failed".
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 root=$(pwd)
 psql_() { psql -X -q -At -v ON_ERROR_STOP=1 "$@"; }
 passed=0 failed=0

@@ -10,7 +10,7 @@
 # its own cluster (scripts/with-cluster with NA_CLUSTER_CONF).
 # Prints "pg_cron: N passed, N failed".
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 PG_CONFIG=${PG_CONFIG:-pg_config}
 
 if [[ "${1:-}" != --inner ]]; then

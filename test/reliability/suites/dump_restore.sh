@@ -13,7 +13,7 @@
 # CREATE EXTENSION with track() and create_views() again works.
 # Prints "dump_restore: N passed, N failed".
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 psql_() { psql -X -q -At -v ON_ERROR_STOP=1 "$@"; }
 passed=0 failed=0
 check() { # check TEST-EXPRESSION MESSAGE: counts one test, never exits (set -e)
