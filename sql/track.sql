@@ -279,6 +279,15 @@ SELECT (SELECT count(*) FROM parted, news_analysis.quotes(body)) AS expected,
        (SELECT count(*) FROM parted_quotes) AS stored;
 SELECT news_analysis.untrack('parted');
 DROP TABLE parted;
+-- a key of two columns: the hint says what would make one column a key
+CREATE TABLE parted2 (id integer, published date, body text, PRIMARY KEY (id, published))
+  PARTITION BY RANGE (published);
+CREATE TABLE parted2_2026 PARTITION OF parted2 FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+SELECT news_analysis.track('parted2', 'body', 'id');
+SELECT news_analysis.track('parted2_2026', 'body', 'id');
+CREATE TABLE twokey (id integer, lang text, body text, PRIMARY KEY (id, lang));
+SELECT news_analysis.track('twokey', 'body', 'id');
+DROP TABLE parted2, twokey;
 
 -- the extension dropped and made again in the same session: the trigger
 -- prepares its statements again for the new types

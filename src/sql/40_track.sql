@@ -374,6 +374,13 @@ BEGIN
     RAISE EXCEPTION '% is not a table', source
       USING ERRCODE = 'wrong_object_type';
   END IF;
+  -- rows written through the parent would not fire a partition's statement triggers
+  IF rel.relispartition THEN
+    RAISE EXCEPTION 'table % is a partition of %', source,
+      (SELECT i.inhparent::regclass FROM pg_inherits i WHERE i.inhrelid = source)
+      USING ERRCODE = 'wrong_object_type',
+            HINT = 'Track the partitioned table: its triggers see the rows of every partition.';
+  END IF;
   IF EXISTS (SELECT 1 FROM news_analysis.tracked t WHERE t.source = track.source) THEN
     RAISE EXCEPTION 'table % is already tracked', source
       USING ERRCODE = 'duplicate_object',
@@ -422,7 +429,22 @@ BEGIN
     RAISE EXCEPTION 'column "%" of table % is not a key', key_column, source
       USING ERRCODE = 'invalid_column_reference',
             DETAIL = 'The derived rows of an article are found by its key: it must be NOT NULL and have a unique index of its own.',
-            HINT = format('ALTER TABLE %s ADD PRIMARY KEY (%I);', source, key_column);
+            HINT = CASE
+              -- a partitioned table's unique indexes all hold its partition key
+              WHEN rel.relkind = 'p' AND NOT EXISTS (
+                     SELECT 1 FROM pg_partitioned_table pt
+                      WHERE pt.partrelid = source AND pt.partnatts = 1
+                        AND pt.partattrs[0] = key_att.attnum) THEN
+                format('A unique index of a partitioned table must contain its partition key (%s), so %I cannot be a key of its own there: partition the table by %I (PARTITION BY HASH (%I) or RANGE (%I)).',
+                       pg_get_partkeydef(source), key_column, key_column, key_column, key_column)
+              -- a second key beside the primary key
+              WHEN EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = source AND i.indisprimary) THEN
+                format('CREATE UNIQUE INDEX ON %s (%I);', source, key_column) ||
+                CASE WHEN NOT key_att.attnotnull
+                     THEN format(' ALTER TABLE %s ALTER COLUMN %I SET NOT NULL;', source, key_column)
+                     ELSE '' END
+              ELSE format('ALTER TABLE %s ADD PRIMARY KEY (%I);', source, key_column)
+            END;
   END IF;
   key_type := format_type(key_att.atttypid, key_att.atttypmod);
 
