@@ -37,6 +37,9 @@ check "the months, each a row" bash -c "grep -cE '^ 2026-0[1-4] +\|' '$out' | gr
 check "a recurring speaker is ranked" has "Eleanor Whitcombe"
 check "Russia's veto" grep -qE '^ Russia +\|' "$out"
 check "the United States' veto" grep -qE '^ United States +\|' "$out"
+check "scripts/demo --help prints its usage and exits 0" bash -c "scripts/demo --help | grep -q '^usage: scripts/demo'"
+check "scripts/demo with an unknown argument exits 2 with the usage" bash -c \
+  "scripts/demo --bogus 2>&1 >/dev/null | grep -q '^usage:'; test \${PIPESTATUS[0]} -eq 2"
 wide=$(python3 -c 'import sys; print(sum(len(l.rstrip("\n")) > 80 for l in open(sys.argv[1], encoding="utf-8", errors="replace")))' "$out")
 check "lines fit 80 columns ($wide wider)" test "$wide" -eq 0
 
