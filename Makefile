@@ -66,6 +66,25 @@ $(eval $(call na_core_library,build/core,CORE_CC,CORE_LIB_CFLAGS))
 
 $(shlib): $(CORE_LIB)
 
+# ---- the lexicon: data/lexicon/*.tsv compiled by scripts/gen-lexicon ----
+# The generated files are committed, so a build needs no Python; where
+# python3 is present, editing a list regenerates them.
+LEXICON_TSV = $(sort $(wildcard data/lexicon/*.tsv))
+LEXICON_GENERATED = src/core/lexicon_data.c src/core/lexicon_ids.h
+ifneq ($(shell command -v python3 2>/dev/null),)
+$(LEXICON_GENERATED) &: $(LEXICON_TSV) scripts/gen-lexicon
+	python3 scripts/gen-lexicon
+endif
+# every core object may include lexicon_ids.h (through na_lexicon.h)
+$(patsubst src/core/%.c,build/core/%.o,$(CORE_SRCS)): src/core/lexicon_ids.h
+
+.PHONY: lexicon lexicon-check
+lexicon: $(LEXICON_GENERATED)
+# fails when the generated files are out of step with the lists, a list is
+# malformed (unsorted, a duplicate), or a word list is declared in C
+lexicon-check:
+	@python3 scripts/gen-lexicon --check
+
 $(EXTENSION)--$(EXTVERSION).sql: $(SQL_FRAGMENTS) $(EXTENSION).control
 	cat $(SQL_FRAGMENTS) > $@
 
@@ -88,7 +107,9 @@ test/tools/bin/%: test/tools/%.c test/tools/tool_io.h $(CORE_HEADERS) $(CORE_LIB
 tools: $(TOOL_BINS)
 
 unittest: $(UNIT_BINS) $(TOOL_BINS)
-	@status=0; for t in $(UNIT_BINS); do $$t || status=1; done; exit $$status
+	@status=0; for t in $(UNIT_BINS); do $$t || status=1; done; \
+	if python3 scripts/gen-lexicon --check; then echo "lexicon_check: 1 passed, 0 failed"; \
+	else echo "lexicon_check: 0 passed, 1 failed"; status=1; fi; exit $$status
 
 .PHONY: unittest-build
 unittest-build: $(UNIT_BINS) $(TOOL_BINS)
