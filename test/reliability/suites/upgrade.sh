@@ -31,12 +31,16 @@ to=$(sed -n "s/^default_version = '\(.*\)'/\1/p" news_analysis.control)
 # the same tables, articles, tracking and views in a database; with 0.1.0,
 # a build whose analysers no longer write 0.1.0's row types tracks without
 # analysing (the rows then come from reanalyse() after the upgrade)
-setup() { # setup DB VERSION
-  local db=$1 version=$2
+setup() { # setup DB VERSION [CLEANUP]: CLEANUP=yes runs enable_drop_cleanup()
+  local db=$1 version=$2 cleanup=${3:-no}
   dropdb --if-exists "$db" 2>/dev/null; createdb "$db"
   psql_ -d "$db" -c "SET client_min_messages = warning" \
     -c "CREATE EXTENSION news_analysis VERSION '$version'"
   PGDATABASE=$db scripts/load-samples up_articles >/dev/null
+  # 0.1.0 made the drop clean-up only when asked (many never did)
+  if [[ $cleanup == yes ]]; then
+    psql_ -d "$db" -c "SELECT news_analysis.enable_drop_cleanup()" >/dev/null
+  fi
   psql_ -d "$db" >/dev/null <<'SQL'
 SET client_min_messages = warning;
 -- a partitioned table and a table keyed by text, tracked strict
@@ -46,7 +50,6 @@ CREATE TABLE up_parted_2 PARTITION OF up_parted FOR VALUES FROM (1000) TO (MAXVA
 INSERT INTO up_parted SELECT id * 97, body FROM up_articles;
 CREATE TABLE up_notes (slug text PRIMARY KEY, body varchar(4000));
 INSERT INTO up_notes SELECT 'note-' || id, left(body, 600) FROM up_articles WHERE id % 3 = 0;
-SELECT news_analysis.enable_drop_cleanup();
 DO $$
 BEGIN
   PERFORM news_analysis.track('up_articles', 'body', 'id');
@@ -68,6 +71,15 @@ SQL
 
 setup "$old" "$from" 2>"$work/old-setup.err" || { cat "$work/old-setup.err"; exit 1; }
 grep -h WARNING "$work/old-setup.err" || true
+# and one where it was asked for: the upgrade keeps that event trigger
+old2=na_upgrade_old2
+setup "$old2" "$from" yes 2>/dev/null
+psql_ -d "$old2" -c "SET client_min_messages = error" -c "ALTER EXTENSION news_analysis UPDATE"
+check '[[ $(psql_ -d $old2 -c "SELECT count(*) FROM pg_event_trigger e JOIN pg_depend d
+          ON d.classid = '\''pg_event_trigger'\''::regclass AND d.objid = e.oid AND d.deptype = '\''e'\''") == 1 ]]' \
+  "an event trigger enable_drop_cleanup() made in $from stays, one, a member of the extension"
+psql_ -d "$old2" -f test/tools/catalog_snapshot.sql >"$work/upgraded2.catalog"
+dropdb "$old2"
 # what 0.1.0 let happen: a data-only restore doubled speakers rows (no key)
 psql_ -d "$old" -c "INSERT INTO up_articles_speakers SELECT * FROM up_articles_speakers WHERE article_key <= 3"
 setup "$new" "$to"
@@ -89,13 +101,15 @@ check 'grep -q "news_analysis.reanalyse(" "$work/update.out"' \
 psql_ -d "$old" -f test/tools/catalog_snapshot.sql >"$work/upgraded.catalog"
 psql_ -d "$new" -f test/tools/catalog_snapshot.sql >"$work/fresh.catalog"
 echo "upgrade: catalog snapshot: $(wc -l <"$work/fresh.catalog") lines"
-if diff "$work/upgraded.catalog" "$work/fresh.catalog" >"$work/catalog.diff"; then
-  passed=$((passed + 1))
-else
-  failed=$((failed + 1))
-  echo "FAIL: the upgraded catalog differs from a fresh $to install (< upgraded, > fresh):"
-  head -n 80 "$work/catalog.diff"
-fi
+for upgraded in upgraded upgraded2; do
+  if diff "$work/$upgraded.catalog" "$work/fresh.catalog" >"$work/catalog.diff"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "FAIL: the upgraded catalog ($upgraded) differs from a fresh $to install (< upgraded, > fresh):"
+    head -n 80 "$work/catalog.diff"
+  fi
+done
 
 # the derived rows
 derived_tables=$(psql_ -d "$new" -c "SELECT string_agg(v::text, ' ' ORDER BY v::text) FROM news_analysis.tracked r,
