@@ -7,7 +7,8 @@
 -- in a fresh one:
 --   * functions: CREATE OR REPLACE with the body of src/sql (when two
 --     sections replace the same function, the LAST one must be the merged
---     body of src/sql); DROP FUNCTION first when the result type changes;
+--     body of src/sql: scripts/upgrade-functions NAME... prints it); DROP
+--     FUNCTION first when the result type changes;
 --   * types: ALTER TYPE ... ADD ATTRIBUTE, at the end as in src/sql;
 --   * what track() and create_views() make: loop over news_analysis.tracked
 --     and change every tracked table's derived tables, triggers and views
