@@ -79,14 +79,17 @@ CREATE FUNCTION pg_temp.pct(part numeric, whole numeric) RETURNS text
   LANGUAGE sql IMMUTABLE
   AS $$SELECT CASE WHEN whole > 0 THEN round(100 * part / whole) || '%' END$$;
 
--- the articles in the report, and their quotes, speakers and vote events
-CREATE TEMP VIEW r_articles AS
+-- the articles in the report (computed once: every section joins them), and
+-- their quotes, speakers and vote events
+CREATE TEMP TABLE r_articles AS
 SELECT article_key, published, coalesce(outlet, '(none)') AS outlet,
        quotes, direct, partial, unattributed, speakers
   FROM :na_per_article
  WHERE (:'from' = '' OR published >= nullif(:'from', '')::date)
    AND (:'to' = '' OR published <= nullif(:'to', '')::date)
    AND (:'outlet' = '' OR outlet = :'outlet');
+ALTER TABLE r_articles ADD PRIMARY KEY (article_key);
+ANALYZE r_articles;
 CREATE TEMP VIEW r_quotes AS
 SELECT q.*, a.published, a.outlet
   FROM :na_quotes q JOIN r_articles a USING (article_key);
@@ -98,7 +101,7 @@ SELECT v.*, a.published, a.outlet
   FROM :na_votes v JOIN r_articles a USING (article_key);
 -- one row per speaker: quotes, articles, outlets, and the role and
 -- affiliation the articles give them most often
-CREATE TEMP VIEW r_top AS
+CREATE TEMP TABLE r_top AS
 WITH d AS (
   SELECT name, mode() WITHIN GROUP (ORDER BY role) AS role,
          mode() WITHIN GROUP (ORDER BY affiliation) AS affiliation
@@ -108,6 +111,7 @@ SELECT q.speaker, count(*) AS quotes, count(DISTINCT q.article_key) AS articles,
   FROM r_quotes q LEFT JOIN d ON d.name = q.speaker
  WHERE q.speaker IS NOT NULL
  GROUP BY q.speaker, d.role, d.affiliation;
+ANALYZE r_top;
 
 -- the headline: honest counts of what was found
 SELECT count(*) AS n_articles,
