@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "na_layout.h"
 #include "na_unicode.h"
 
 #if defined(__SSE2__)
@@ -32,6 +33,9 @@ typedef struct scanner
 	int			para_pending;	/* a line break was seen: next token opens a paragraph */
 	int			double_open;	/* an opening double mark is unmatched in this paragraph */
 	int			single_open;	/* likewise for single marks */
+	uint32_t   *soft;			/* byte offsets of line breaks read as spaces (na_layout.h) */
+	uint32_t	nsoft;
+	uint32_t	soft_next;		/* the first of them not yet passed */
 	na_vec		tokens;
 	const na_mem *mem;
 	int			failed;
@@ -69,6 +73,9 @@ peek_at(const scanner *st, size_t at, uint32_t *cp, int *n)
 	}
 	if (st->s[at] < 0x80)
 	{
+		/* an HTML character reference is one character: &#8220; opens a quote */
+		if (st->s[at] == '&' && (*n = na_html_reference(st->s + at, st->len - at, cp)) > 0)
+			return na_char_info(*cp);
 		*cp = st->s[at];
 		*n = 1;
 	}
@@ -106,12 +113,46 @@ next_pos(const scanner *st, size_t at)
 	return at + (n ? n : 1);
 }
 
-/* Advance the cursor by one character of n bytes. */
+/* Advance the cursor by one character of n bytes (an HTML reference counts
+ * all its characters: offsets point into the text as written). */
 static inline void
 cursor_step(const scanner *st, cursor *c, int n)
 {
+	c->cpos += (st->count_bytes || (n > 1 && st->s[c->pos] == '&')) ? (uint32_t) n : 1;
 	c->pos += n;
-	c->cpos += st->count_bytes ? (uint32_t) n : 1;
+}
+
+/* Is the line break at byte pos one the layout reads as a space? */
+static int
+is_soft_break(const scanner *st, size_t pos)
+{
+	uint32_t	lo = 0,
+				hi = st->nsoft;
+
+	while (lo < hi)
+	{
+		uint32_t	mid = lo + (hi - lo) / 2;
+
+		if (st->soft[mid] < pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < st->nsoft && st->soft[lo] == pos;
+}
+
+/* Bytes of the single space between two words at pos: a space, or a line
+ * break read as one (LF, CR or CR LF); 0 for anything else. */
+static size_t
+word_gap_at(const scanner *st, size_t pos)
+{
+	if (pos >= st->len)
+		return 0;
+	if (st->s[pos] == ' ')
+		return 1;
+	if (st->nsoft && (st->s[pos] == '\n' || st->s[pos] == '\r') && is_soft_break(st, pos))
+		return (st->s[pos] == '\r' && pos + 1 < st->len && st->s[pos + 1] == '\n') ? 2 : 1;
+	return 0;
 }
 
 static inline int
@@ -214,7 +255,7 @@ set_word_flags(const scanner *st, na_token *t)
 		int			n;
 		uint16_t	info;
 
-		if (st->s[i] < 0x80)
+		if (st->s[i] < 0x80 && st->s[i] != '&')
 		{
 			unsigned char b = st->s[i];
 
@@ -239,7 +280,8 @@ set_word_flags(const scanner *st, na_token *t)
 			continue;
 		}
 		info = peek_at(st, i, &cp, &n);
-		t->flags |= NA_TF_NONASCII;
+		if (st->s[i] >= 0x80)
+			t->flags |= NA_TF_NONASCII;
 		if ((info & NA_CC_MASK) == NA_CC_LETTER)
 		{
 			letters++;
@@ -298,6 +340,9 @@ init_ascii_bits(void)
 
 			if (cls == NA_CC_LETTER)
 				m = AB_ALNUM | ((info & NA_CF_UPPER) ? AB_UPPER : AB_LOWER);
+			/* & may begin an HTML reference: the general path decodes it */
+			if (b == '&')
+				cls = NA_CC_OTHER;
 			else if (cls == NA_CC_DIGIT)
 				m = AB_ALNUM | AB_DIGIT;
 			/* what scan_word looks at after a word: . ' - & @ : */
@@ -522,11 +567,21 @@ scan_letters(const scanner *st, cursor c)
 			c.pos++;
 			c.cpos++;
 		}
-		if (c.pos >= st->len || st->s[c.pos] < 0x80)
+		if (c.pos >= st->len || (st->s[c.pos] < 0x80 && st->s[c.pos] != '&'))
 			return c;
 		info = peek_at(st, c.pos, &cp, &n);
 		if (!n || !is_word_class((na_cclass) (info & NA_CC_MASK)))
+		{
+			/* a soft hyphen (U+00AD, &shy;) between letters is nothing: the
+			 * word goes on */
+			if (cp == 0x00AD && c.pos > 0 && (is_ascii_alnum(st->s[c.pos - 1]) || st->s[c.pos - 1] >= 0x80) &&
+				class_at(st, c.pos + n) == NA_CC_LETTER)
+			{
+				cursor_step(st, &c, n);
+				continue;
+			}
 			return c;
+		}
 		cursor_step(st, &c, n);
 	}
 }
@@ -634,11 +689,13 @@ scan_money(scanner *st, cursor start)
 
 		if (word.pos > c.pos && span_in(st, c.pos, word.pos, money_scales))
 			c = word;
-		else if (word.pos == c.pos && c.pos < st->len && st->s[c.pos] == ' ')
+		else if (word.pos == c.pos && word_gap_at(st, c.pos))
 		{
 			cursor		after = c;
+			size_t		gap = word_gap_at(st, c.pos);
 
-			cursor_step(st, &after, 1);
+			after.pos += gap;
+			after.cpos += (uint32_t) gap;
 			word = scan_letters(st, after);
 			if (word.pos > after.pos && span_in(st, after.pos, word.pos, money_scales) &&
 				word.pos - after.pos > 2)
@@ -834,9 +891,9 @@ scan_word(scanner *st, cursor start)
 			c = dot;
 			kind = NA_TK_ABBREV;
 		}
-		else if (span_eq(st, start.pos, c.pos, "No") &&
-				 dot.pos + 1 < st->len && st->s[dot.pos] == ' ' &&
-				 is_ascii_digit(st->s[dot.pos + 1]))
+		else if (span_eq(st, start.pos, c.pos, "No") && word_gap_at(st, dot.pos) &&
+				 dot.pos + word_gap_at(st, dot.pos) < st->len &&
+				 is_ascii_digit(st->s[dot.pos + word_gap_at(st, dot.pos)]))
 		{
 			c = dot;
 			kind = NA_TK_ABBREV;
@@ -1569,6 +1626,12 @@ na_scan(na_doc *doc, const char *text, size_t len, unsigned options,
 	/* news text averages about six bytes a token */
 	if (!na_vec_reserve(&st.tokens, mem, len / 5 + 16))
 		return NA_ERR_NOMEM;
+	/* which line breaks are only the wrapping of a line */
+	if (!na_layout_soft_breaks(st.s, len, mem, &st.soft, &st.nsoft))
+	{
+		na_vec_free(&st.tokens, mem);
+		return NA_ERR_NOMEM;
+	}
 
 	while (st.pos < st.len && !st.failed)
 	{
@@ -1618,6 +1681,17 @@ na_scan(na_doc *doc, const char *text, size_t len, unsigned options,
 				st.pending_flags |= NA_TF_SPACE_BEFORE;
 				break;
 			case NA_CC_NEWLINE:
+				while (st.soft_next < st.nsoft && st.soft[st.soft_next] < st.pos)
+					st.soft_next++;
+				if (st.soft_next < st.nsoft && st.soft[st.soft_next] == st.pos)
+				{
+					/* the wrapping of a line: a space */
+					st.pending_flags |= NA_TF_SPACE_BEFORE | NA_TF_SOFT_BREAK;
+					cursor_step(&st, &here, n);
+					st.pos = here.pos;
+					st.cpos = here.cpos;
+					break;
+				}
 				cursor_step(&st, &here, n);
 				st.pos = here.pos;
 				st.cpos = here.cpos;
@@ -1688,12 +1762,25 @@ na_scan(na_doc *doc, const char *text, size_t len, unsigned options,
 				while (k > t->start && (st.s[k] & 0xC0) == 0x80)
 					k--;
 				na_utf8_decode(st.s + k, st.len - k, &last_cp);
+				if (last_cp == ';' && t->len > 3)
+				{
+					/* a token ending in an HTML reference: that character */
+					size_t		amp = k;
+					uint32_t	ref_cp;
+
+					while (amp > t->start && k - amp < 10 && st.s[amp] != '&')
+						amp--;
+					if (st.s[amp] == '&' &&
+						na_html_reference(st.s + amp, st.len - amp, &ref_cp) == (int) (k + 1 - amp))
+						last_cp = ref_cp;
+				}
 				st.prev_cls = (na_cclass) (na_char_info(last_cp) & NA_CC_MASK);
 			}
 		}
 		else if (st.tokens.count == before)
 			st.prev_cls = cls;
 	}
+	na_free(mem, st.soft);
 	if (st.failed)
 	{
 		na_vec_free(&st.tokens, mem);

@@ -616,10 +616,40 @@ name_span(const qctx *q, uint32_t first, uint32_t last)
 	return s;
 }
 
+static inline int
+is_layout_space(char c)
+{
+	return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
+/* The same spelling, where a line break (of hard-wrapped text) and a space
+ * are the same: "Troy\nRoberts" is "Troy Roberts". */
 static int
 same_text(const qctx *q, na_quote_span a, na_quote_span b)
 {
-	return a.len == b.len && memcmp(q->doc->text + a.start, q->doc->text + b.start, a.len) == 0;
+	const char *x = q->doc->text + a.start;
+	const char *y = q->doc->text + b.start;
+	uint32_t	i = 0,
+				j = 0;
+
+	if (a.len == b.len && memcmp(x, y, a.len) == 0)
+		return 1;
+	while (i < a.len && j < b.len)
+	{
+		if (is_layout_space(x[i]) && is_layout_space(y[j]))
+		{
+			while (i < a.len && is_layout_space(x[i]))
+				i++;
+			while (j < b.len && is_layout_space(y[j]))
+				j++;
+			continue;
+		}
+		if (x[i] != y[j])
+			return 0;
+		i++;
+		j++;
+	}
+	return i == a.len && j == b.len;
 }
 
 static int
