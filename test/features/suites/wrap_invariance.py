@@ -34,7 +34,7 @@ import sys
 import textwrap
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(HERE)))
 DEFAULT_TOOL = os.path.join(ROOT, "test", "tools", "bin", "na_rows")
 
 # offset fields (1-based start, length) of each row type, by column index
