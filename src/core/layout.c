@@ -22,8 +22,8 @@
  * that begins in lower case after a line that does not end a sentence always
  * continues it.  A blank line always ends a paragraph.
  *
- * A text that is not hard-wrapped but is prose (most of its characters in
- * lines of 200 or more: a paragraph a line) keeps its line breaks as
+ * A text that is not hard-wrapped but is prose (most of its bytes in lines
+ * of 200 or more: a paragraph a line) keeps its line breaks as
  * paragraph ends, except a stray break inside a sentence: a next line that
  * begins in lower case after a line that does not end a sentence.  Any other
  * text (verse, lists, a sentence a line) keeps every line break.  CR LF and CR are
@@ -68,15 +68,31 @@ is_blank_byte(const unsigned char *s, uint32_t at, uint32_t end)
 		(s[at] == 0xC2 && at + 1 < end && s[at + 1] == 0xA0);	/* NBSP */
 }
 
-/* Characters in s[from..to): bytes that are not UTF-8 continuation bytes. */
+/* Characters in s[from..to): bytes that are not UTF-8 continuation bytes
+ * (10xxxxxx), eight bytes at a time: the layout measures every line. */
 static uint32_t
 count_chars(const unsigned char *s, uint32_t from, uint32_t to)
 {
-	uint32_t	n = 0;
+	uint32_t	continuation = 0;
+	uint32_t	i = from;
 
-	for (uint32_t i = from; i < to; i++)
-		n += (s[i] & 0xC0) != 0x80;
-	return n;
+	while (i + 8 <= to)
+	{
+		/* one 0/1 count per byte lane, summed by a multiply every 255 words */
+		uint64_t	lanes = 0;
+
+		for (int k = 0; k < 255 && i + 8 <= to; k++, i += 8)
+		{
+			uint64_t	v;
+
+			memcpy(&v, s + i, 8);
+			lanes += (v & ~(v << 1) & UINT64_C(0x8080808080808080)) >> 7;
+		}
+		continuation += (uint32_t) ((lanes * UINT64_C(0x0101010101010101)) >> 56);
+	}
+	for (; i < to; i++)
+		continuation += (s[i] & 0xC0) == 0x80;
+	return to - from - continuation;
 }
 
 /* Characters of the first word of a line (up to a space or tab, as textwrap
@@ -165,170 +181,202 @@ add_soft(na_vec *soft, const na_mem *mem, const line_info *l)
 	return 1;
 }
 
-/* Split the text into lines; 0 when memory runs out. */
-static int
-read_lines(const unsigned char *s, size_t len, const na_mem *mem, na_vec *lines)
+/*
+ * Lines are read as a stream, never stored: a text of millions of short
+ * lines costs no memory.  line_at fills l with the line starting at pos.
+ */
+static void
+line_at(const unsigned char *s, size_t len, int has_cr, uint32_t pos, line_info *l)
 {
-	int			has_cr = memchr(s, '\r', len) != NULL;
-	uint32_t	pos = 0;
+	uint32_t	brk;
 
-	for (;;)
+	if (!has_cr)
 	{
-		line_info  *l;
-		uint32_t	brk;
+		const unsigned char *nl = memchr(s + pos, '\n', len - pos);
 
-		if (!has_cr)
-		{
-			const unsigned char *nl = memchr(s + pos, '\n', len - pos);
-
-			brk = nl ? (uint32_t) (nl - s) : (uint32_t) len;
-		}
-		else
-		{
-			brk = pos;
-			while (brk < len && s[brk] != '\n' && s[brk] != '\r')
-				brk++;
-		}
-		if ((l = na_vec_push(lines, mem)) == NULL)
-			return 0;
-		l->start = pos;
-		l->brk = brk;
-		l->brk_len = brk >= len ? 0 : (s[brk] == '\r' && brk + 1 < len && s[brk + 1] == '\n') ? 2 : 1;
-		l->content = pos;
-		while (l->content < brk && is_blank_byte(s, l->content, brk))
-			l->content += s[l->content] == 0xC2 ? 2 : 1;
-		l->end = brk;
-		while (l->end > l->content)
-		{
-			if (s[l->end - 1] == ' ' || s[l->end - 1] == '\t')
-				l->end--;
-			else if (l->end - l->content >= 2 && s[l->end - 2] == 0xC2 && s[l->end - 1] == 0xA0)
-				l->end -= 2;
-			else
-				break;
-		}
-		l->chars = 0;
-		l->gap = 1 + count_chars(s, l->end, brk);
-		if ((lines->count & 4095) == 0)
-			na_check_interrupts(mem);
-		if (l->brk_len == 0)
-			return 1;
-		pos = brk + l->brk_len;
+		brk = nl ? (uint32_t) (nl - s) : (uint32_t) len;
 	}
+	else
+	{
+		brk = pos;
+		while (brk < len && s[brk] != '\n' && s[brk] != '\r')
+			brk++;
+	}
+	l->start = pos;
+	l->brk = brk;
+	l->brk_len = brk >= len ? 0 : (s[brk] == '\r' && brk + 1 < len && s[brk + 1] == '\n') ? 2 : 1;
+	l->content = pos;
+	while (l->content < brk && is_blank_byte(s, l->content, brk))
+		l->content += s[l->content] == 0xC2 ? 2 : 1;
+	l->end = brk;
+	while (l->end > l->content)
+	{
+		if (s[l->end - 1] == ' ' || s[l->end - 1] == '\t')
+			l->end--;
+		else if (l->end - l->content >= 2 && s[l->end - 2] == 0xC2 && s[l->end - 1] == 0xA0)
+			l->end -= 2;
+		else
+			break;
+	}
+	l->chars = 0;
+	l->gap = 0;
 }
+
+/* The characters of a line, once the text is worth measuring. */
+static void
+measure(const unsigned char *s, line_info *l)
+{
+	l->chars = count_chars(s, l->start, l->end);
+	l->gap = 1 + count_chars(s, l->end, l->brk);
+}
+
+static inline int
+is_blank_line(const line_info *l)
+{
+	return l->content >= l->end;
+}
+
+/* What the first pass over the lines learns about the text. */
+typedef struct layout_stats
+{
+	uint32_t	inner;			/* lines another line follows directly */
+	uint32_t	nonblank;
+	uint64_t	all_bytes;		/* bytes of non-blank lines */
+	uint64_t	long_line_bytes;	/* of them, in lines of PROSE_LINE bytes or more */
+	uint32_t	histogram[LENGTH_BUCKETS];	/* lengths of the inner lines */
+} layout_stats;
 
 int
 na_layout_soft_breaks(const unsigned char *s, size_t len, const na_mem *mem,
 					  uint32_t **soft_out, uint32_t *nsoft_out)
 {
-	na_vec		lines;
 	na_vec		soft;
-	line_info  *ls;
-	size_t		n;
-	uint32_t	inner = 0,
-				nonblank = 0,
-				full = 0,
+	layout_stats st;
+	line_info	a,
+				b;
+	uint32_t	full = 0,
 				longer = 0,
-				width = 0;
-	uint32_t	histogram[LENGTH_BUCKETS];
-	uint64_t	all_chars = 0,
-				long_line_chars = 0;
-	int			ok = 1;
+				width = 0,
+				lines = 0;
+	int			has_cr;
 	int			wrapped = 0;
 
 	*soft_out = NULL;
 	*nsoft_out = 0;
 	/* most texts decide here: one line, or no two lines in a row */
-	if (len == 0 || (memchr(s, '\n', len) == NULL && memchr(s, '\r', len) == NULL))
+	if (len == 0 || len >= UINT32_MAX)
 		return 1;
-	na_vec_init(&lines, sizeof(line_info));
-	na_vec_init(&soft, sizeof(uint32_t));
-	if (!read_lines(s, len, mem, &lines))
-	{
-		na_vec_free(&lines, mem);
-		return 0;
-	}
-	ls = lines.items;
-	n = lines.count;
-	for (size_t i = 0; i + 1 < n; i++)
-		inner += ls[i].content < ls[i].end && ls[i + 1].content < ls[i + 1].end;
-	if (inner == 0)
-		goto done;
+	has_cr = memchr(s, '\r', len) != NULL;
+	if (!has_cr && memchr(s, '\n', len) == NULL)
+		return 1;
+	memset(&st, 0, sizeof(st));
 
-	/* the width: the 90th percentile of the lengths of lines another follows */
-	memset(histogram, 0, sizeof(histogram));
-	for (size_t i = 0; i < n; i++)
+	/* the width: the 90th percentile of the lengths of lines another follows;
+	 * full lines (the next word would not have fit), lines far longer */
+	line_at(s, len, has_cr, 0, &a);
+	for (;;)
 	{
-		if (ls[i].content >= ls[i].end)
-			continue;
-		nonblank++;
-		ls[i].chars = count_chars(s, ls[i].start, ls[i].end);
-		all_chars += ls[i].chars;
-		if (ls[i].chars >= PROSE_LINE)
-			long_line_chars += ls[i].chars;
-		if (i + 1 < n && ls[i + 1].content < ls[i + 1].end)
-			histogram[ls[i].chars < LENGTH_BUCKETS ? ls[i].chars : LENGTH_BUCKETS - 1]++;
+		int			has_next = a.brk_len != 0;
+
+		if (has_next)
+			line_at(s, len, has_cr, a.brk + a.brk_len, &b);
+		if (!is_blank_line(&a))
+		{
+			/* prose is told by bytes: no need to count characters */
+			st.nonblank++;
+			st.all_bytes += a.end - a.start;
+			if (a.end - a.start >= PROSE_LINE)
+				st.long_line_bytes += a.end - a.start;
+			if (has_next && !is_blank_line(&b))
+			{
+				st.inner++;
+				measure(s, &a);
+				st.histogram[a.chars < LENGTH_BUCKETS ? a.chars : LENGTH_BUCKETS - 1]++;
+			}
+		}
+		if (!has_next)
+			break;
+		a = b;
+		if ((++lines & 4095) == 0)
+			na_check_interrupts(mem);
 	}
+	if (st.inner == 0)
+		return 1;				/* no two lines in a row */
 	{
 		uint32_t	seen = 0;
 
 		for (width = 0; width < LENGTH_BUCKETS; width++)
 		{
-			seen += histogram[width];
-			if ((uint64_t) seen * 10 >= (uint64_t) inner * 9)
+			seen += st.histogram[width];
+			if ((uint64_t) seen * 10 >= (uint64_t) st.inner * 9)
 				break;
 		}
 	}
-	if (inner < 2 || width < WRAP_MIN_WIDTH || width > WRAP_MAX_WIDTH)
-		goto not_wrapped;
-
-	/* full lines, and lines far longer than the width */
-	for (size_t i = 0; i < n; i++)
+	if (st.inner >= 2 && width >= WRAP_MIN_WIDTH && width <= WRAP_MAX_WIDTH)
 	{
-		if (ls[i].content >= ls[i].end)
-			continue;
-		if (ls[i].chars > width + width / 5 + 8)
-			longer++;
-		if (i + 1 < n && ls[i + 1].content < ls[i + 1].end &&
-			ls[i].chars + ls[i].gap + first_word_chars(s, &ls[i + 1]) > width)
-			full++;
+		uint32_t	allowed = st.nonblank / 20 > 1 ? st.nonblank / 20 : 1;
+		uint32_t	too_long = width + width / 5 + 8;
+
+		line_at(s, len, has_cr, 0, &a);
+		for (;;)
+		{
+			int			has_next = a.brk_len != 0;
+
+			if (has_next)
+				line_at(s, len, has_cr, a.brk + a.brk_len, &b);
+			/* bytes are at least characters: count only lines that may be long */
+			if (!is_blank_line(&a) && a.end - a.start > too_long)
+			{
+				measure(s, &a);
+				if (a.chars > too_long && ++longer > allowed)
+					break;		/* not one width: not hard-wrapped */
+			}
+			if (!has_next)
+				break;
+			if (!is_blank_line(&a) && !is_blank_line(&b))
+			{
+				measure(s, &a);
+				full += a.chars + a.gap + first_word_chars(s, &b) > width;
+			}
+			a = b;
+			if ((++lines & 4095) == 0)
+				na_check_interrupts(mem);
+		}
+		wrapped = full >= 2 && full * 10 >= st.inner * 4 && longer <= allowed;
 	}
-	wrapped = full >= 2 && full * 10 >= inner * 4 &&
-		longer <= (nonblank / 20 > 1 ? nonblank / 20 : 1);
-not_wrapped:
 	/* neither hard-wrapped nor prose (verse, lists, a sentence a line): every
 	 * line break ends a paragraph */
-	if (!wrapped && long_line_chars * 2 < all_chars)
-		goto done;
+	if (!wrapped && st.long_line_bytes * 2 < st.all_bytes)
+		return 1;
 
 	/* decide each break between two lines */
-	for (size_t i = 0; i + 1 < n; i++)
+	na_vec_init(&soft, sizeof(uint32_t));
+	line_at(s, len, has_cr, 0, &a);
+	if (wrapped)
+		measure(s, &a);
+	while (a.brk_len)
 	{
-		const line_info *a = &ls[i];
-		const line_info *b = &ls[i + 1];
 		int			is_soft;
 
-		if (a->content >= a->end || b->content >= b->end)
-			continue;			/* a blank line: a paragraph break */
-		if (b->content > b->start || starts_list_item(s, a, b))
+		line_at(s, len, has_cr, a.brk + a.brk_len, &b);
+		if (wrapped)
+			measure(s, &b);
+		if (is_blank_line(&a) || is_blank_line(&b))
+			is_soft = 0;		/* a blank line: a paragraph break */
+		else if (b.content > b.start || starts_list_item(s, &a, &b))
 			is_soft = 0;		/* indented, or a list item */
-		else if (starts_lower(s, b) && !ends_sentence(s, a))
+		else if (starts_lower(s, &b) && !ends_sentence(s, &a))
 			is_soft = 1;		/* the sentence goes on */
 		else
-			is_soft = wrapped && a->chars + a->gap + first_word_chars(s, b) > width;	/* a full line */
-		if (is_soft && !add_soft(&soft, mem, a))
+			is_soft = wrapped && a.chars + a.gap + first_word_chars(s, &b) > width;	/* a full line */
+		if (is_soft && !add_soft(&soft, mem, &a))
 		{
-			ok = 0;
-			break;
+			na_vec_free(&soft, mem);
+			return 0;
 		}
-	}
-
-done:
-	na_vec_free(&lines, mem);
-	if (!ok)
-	{
-		na_vec_free(&soft, mem);
-		return 0;
+		a = b;
+		if ((++lines & 4095) == 0)
+			na_check_interrupts(mem);
 	}
 	*soft_out = soft.items;
 	*nsoft_out = (uint32_t) soft.count;

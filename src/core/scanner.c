@@ -62,6 +62,19 @@ na_kind_name(int kind)
 	return kind_names[kind];
 }
 
+/* The character at an '&': an HTML reference's, or the '&' itself.  Out of
+ * line, so that peek_at stays small enough to inline everywhere. */
+static __attribute__((noinline)) uint16_t
+peek_reference(const scanner *st, size_t at, uint32_t *cp, int *n)
+{
+	if ((*n = na_html_reference(st->s + at, st->len - at, cp)) == 0)
+	{
+		*cp = '&';
+		*n = 1;
+	}
+	return na_char_info(*cp);
+}
+
 /* Decode the character at byte offset at; returns its info, sets *cp, *n. */
 static inline uint16_t
 peek_at(const scanner *st, size_t at, uint32_t *cp, int *n)
@@ -75,8 +88,8 @@ peek_at(const scanner *st, size_t at, uint32_t *cp, int *n)
 	if (st->s[at] < 0x80)
 	{
 		/* an HTML character reference is one character: &#8220; opens a quote */
-		if (st->s[at] == '&' && (*n = na_html_reference(st->s + at, st->len - at, cp)) > 0)
-			return na_char_info(*cp);
+		if (__builtin_expect(st->s[at] == '&', 0))
+			return peek_reference(st, at, cp, n);
 		*cp = st->s[at];
 		*n = 1;
 	}
