@@ -9,7 +9,7 @@
  * told apart per document, from the shape a greedy wrap leaves:
  *
  *   - its lines are about one width W long: W is the 90th percentile of the
- *     lengths of lines followed by another line, between 30 and 250
+ *     lengths of lines followed by another line, between 40 and 250
  *     characters, and hardly any line is much longer than W;
  *   - a line is "full": the first word of the next line would not have fit
  *     on it (length + the space + next word > W), for at least 40% of those
@@ -55,7 +55,7 @@ typedef struct line_info
 } line_info;
 
 /* the widths of hard-wrapped text this model recognises */
-#define WRAP_MIN_WIDTH 30
+#define WRAP_MIN_WIDTH 40
 #define WRAP_MAX_WIDTH 250
 #define LENGTH_BUCKETS 1024
 /* prose: most of the text is in lines this long (a paragraph a line) */
