@@ -152,16 +152,10 @@ name_key(const qctx *q, uint32_t i)
 	const na_token *t = &q->doc->tokens[i];
 	const char *p = q->doc->text + t->start;
 	uint32_t	len = t->len;
-	uint32_t	h = 0x811C9DC5u;
 
 	if (q_possessive(q, i))
 		len -= p[len - 2] == '\'' ? 2 : 4;
-	for (uint32_t k = 0; k < len; k++)
-	{
-		h ^= (unsigned char) p[k];
-		h *= 0x01000193u;
-	}
-	return h;
+	return na_fnv1a(p, len);
 }
 
 /* Does entity c take the mention m (of ntok tokens, with these keys)? */
