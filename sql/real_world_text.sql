@@ -80,3 +80,15 @@ E'Port strike ends after nine days; \nDockers accept a pay offer that unions had
 -- The text search parser reads the same layout: a wrapped name is one phrase.
 SELECT to_tsvector('news_analysis.english_news', E'said Marta\nLindqvist') @@
        phraseto_tsquery('news_analysis.english_news', 'Marta Lindqvist') AS phrase_across_line;
+
+-- A byline and a dateline: the byline's author is no antecedent for "she",
+-- the dateline is a sentence of its own and no subject (glued on, its
+-- "May" read as a modal verb made the vote hypothetical and lost the tally).
+SELECT ordinal, paragraph, text FROM news_analysis.sentences(
+E'Ferry service resumes\n\nBy Clara Quist\n\nLISBON (Reuters) - Ferries crossed the river again on Monday. "We are back," she said.');
+SELECT text, speaker, speaker_mention, attribution FROM news_analysis.quotes(
+E'Ferry service resumes\n\nBy Clara Quist\n\nLISBON (Reuters) - Ferries crossed the river again on Monday. "We are back," she said.');
+SELECT ordinal, text FROM news_analysis.sentences(
+E'WASHINGTON, May 2 \u2014 The Senate voted 61 to 38 to approve the budget.');
+SELECT actor, action, outcome, votes_for, votes_against, modality FROM news_analysis.vote_events(
+E'WASHINGTON, May 2 \u2014 The Senate voted 61 to 38 to approve the budget.');

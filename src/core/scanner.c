@@ -1423,12 +1423,80 @@ is_comma(const na_doc *doc, const na_token *t)
 	return t->kind == NA_TK_PUNCT && t->len == 1 && doc->text[t->start] == ',';
 }
 
+/* Is token t a one-character punctuation mark c? */
+static inline int
+is_punct_char(const na_doc *doc, const na_token *t, char c)
+{
+	return t->kind == NA_TK_PUNCT && t->len == 1 && doc->text[t->start] == c;
+}
+
+/*
+ * The dash ending a dateline at the start of one of the first three
+ * paragraphs, or UINT32_MAX: "WASHINGTON, March 3 -", "LONDON (Reuters) -",
+ * "UNITED NATIONS —", "BEDMINSTER, N.J. —".  Shape, not a list of places:
+ * one to four words in capitals, then a comma and up to six capitalised
+ * words, abbreviations and numbers, and/or a bracketed agency, then a dash
+ * and a capitalised word or a quote.  The dateline becomes a sentence of its
+ * own, so that it neither glues onto the lead sentence nor stands as its
+ * subject ("WASHINGTON" is no actor, no speaker).
+ */
+static uint32_t
+find_dateline(const na_doc *doc)
+{
+	const na_token *tk = doc->tokens;
+	uint32_t	n = doc->ntokens;
+
+	for (uint32_t p = 0; p < n && tk[p].paragraph < 3; p++)
+	{
+		uint32_t	j = p;
+
+		if (!(tk[p].flags & NA_TF_PARA_START))
+			continue;
+		while (j < n && j - p < 4 && tk[j].kind == NA_TK_WORD && (tk[j].flags & NA_TF_ALLCAPS) &&
+			   (j == p || !(tk[j].flags & NA_TF_PARA_START)))
+			j++;
+		if (j == p || j >= n)
+			continue;
+		if (is_comma(doc, &tk[j]))
+		{
+			uint32_t	from = ++j;
+
+			while (j < n && j - from < 6 && !(tk[j].flags & NA_TF_PARA_START) &&
+				   ((tk[j].kind == NA_TK_WORD && (tk[j].flags & NA_TF_CAPITALIZED)) ||
+					tk[j].kind == NA_TK_ABBREV || tk[j].kind == NA_TK_INITIAL ||
+					tk[j].kind == NA_TK_NUMBER || is_comma(doc, &tk[j])))
+				j++;
+			if (j == from)
+				continue;
+		}
+		if (j < n && is_punct_char(doc, &tk[j], '(') && !(tk[j].flags & NA_TF_PARA_START))
+		{
+			uint32_t	from = j++;
+
+			while (j < n && j - from < 5 && !(tk[j].flags & NA_TF_PARA_START) &&
+				   !is_punct_char(doc, &tk[j], ')'))
+				j++;
+			if (j >= n || !is_punct_char(doc, &tk[j], ')'))
+				continue;
+			j++;
+		}
+		if (j + 1 < n && tk[j].kind == NA_TK_DASH && !(tk[j].flags & NA_TF_PARA_START) &&
+			!(tk[j + 1].flags & NA_TF_PARA_START) &&
+			((tk[j + 1].kind == NA_TK_WORD && (tk[j + 1].flags & NA_TF_CAPITALIZED) &&
+			  !(tk[j + 1].flags & NA_TF_ALLCAPS)) ||
+			 tk[j + 1].kind == NA_TK_OPEN_QUOTE))
+			return j;
+	}
+	return UINT32_MAX;
+}
+
 /* Group tokens into sentences; paragraph breaks always end one. */
 static int
 split_sentences(na_doc *doc, const na_mem *mem)
 {
 	na_vec		sentences;
 	uint32_t	first = 0;
+	uint32_t	dateline_end = find_dateline(doc);
 
 	na_vec_init(&sentences, sizeof(na_sentence));
 	for (uint32_t i = 0; i < doc->ntokens; i++)
@@ -1441,10 +1509,17 @@ split_sentences(na_doc *doc, const na_mem *mem)
 		 * bit test per token skips them (and commas, the commonest stop
 		 * kind), numbering them on the way instead of in a second pass */
 		while ((!((STOP_KINDS >> doc->tokens[i].kind) & 1) || is_comma(doc, &doc->tokens[i])) &&
-			   i + 1 < doc->ntokens && !(doc->tokens[i + 1].flags & NA_TF_PARA_START))
+			   i + 1 < doc->ntokens && !(doc->tokens[i + 1].flags & NA_TF_PARA_START) &&
+			   i != dateline_end)
 			doc->tokens[i++].sentence = current;
 		doc->tokens[i].sentence = current;
-		last = sentence_end_after(doc, i, &ends);
+		if (i == dateline_end)
+		{
+			last = i;
+			ends = 1;
+		}
+		else
+			last = sentence_end_after(doc, i, &ends);
 		if (!ends && last + 1 < doc->ntokens &&
 			(doc->tokens[last + 1].flags & NA_TF_PARA_START))
 			ends = 1;

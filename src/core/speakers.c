@@ -311,6 +311,31 @@ english_sentence(const qctx *q, uint32_t i)
 }
 
 /*
+ * Is the paragraph [from, to) a byline: "By Jane Doe", "By JANE DOE and
+ * Tom Reyes, Reuters"?  Its author writes the article and is quoted in none
+ * of it: a byline must not give "she said" an antecedent (issue 15).
+ */
+static int
+is_byline(const qctx *q, uint32_t from, uint32_t to)
+{
+	const na_doc *doc = q->doc;
+
+	if (to - from < 2 || to - from > 12 || !q_is(q, from, "by") ||
+		!(doc->tokens[from].flags & NA_TF_CAPITALIZED))
+		return 0;
+	for (uint32_t k = from + 1; k < to; k++)
+	{
+		const na_token *t = &doc->tokens[k];
+
+		if (!((t->kind == NA_TK_WORD && (t->flags & NA_TF_CAPITALIZED)) ||
+			  t->kind == NA_TK_INITIAL || q_is(q, k, "and") ||
+			  (t->kind == NA_TK_PUNCT && t->len == 1 && doc->text[t->start] == ',')))
+			return 0;
+	}
+	return 1;
+}
+
+/*
  * Does the paragraph [from, to) attribute a quote, with a lower-case cue
  * after a closing mark (“Private,” said Rosa Lind.)?  Then it is no
  * headline, however capitalized.
@@ -383,7 +408,8 @@ q_collect_names(qctx *q)
 				caps += is_word & ((toks[k].flags & NA_TF_CAPITALIZED) != 0);
 				k++;
 			} while (k < n && !(toks[k].flags & NA_TF_PARA_START));
-			if (words >= 4 && caps * 10 >= words * 7 && !attributes_quote(q, i, k))
+			if ((words >= 4 && caps * 10 >= words * 7 && !attributes_quote(q, i, k)) ||
+				is_byline(q, i, k))
 			{
 				i = k - 1;
 				continue;
