@@ -1676,6 +1676,12 @@ content_start_after(const qctx *q, uint32_t k, uint32_t end)
 				j = m;
 				break;
 			}
+			/* agreed on Tuesday to cap …: the time, then the infinitive */
+			if (q_is(q, m, "to") && q_in(q, m - 1, LEX_WEEKDAY_WORDS))
+			{
+				j = m;
+				break;
+			}
 			if (q->doc->tokens[m].kind == NA_TK_PUNCT && !q_is_punct(q, m, '.') &&
 				!q_is_punct(q, m, '\'') && !q_is_punct(q, m, ','))
 				break;
