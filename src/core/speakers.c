@@ -8,6 +8,7 @@
  */
 #include <string.h>
 
+#include "na_lexicon.h"
 #include "na_places.h"
 #include "quote_internal.h"
 
@@ -297,7 +298,6 @@ link_mention(qctx *q, q_mention *m, uint32_t mi)
 static int
 english_sentence(const qctx *q, uint32_t i)
 {
-	static const char *const words[] = {"the", "and", "of", "is", "was", "said", "says", "with", "has", "to", NULL};
 	uint32_t	s = q->doc->tokens[i].sentence;
 	uint32_t	end;
 
@@ -306,11 +306,12 @@ english_sentence(const qctx *q, uint32_t i)
 	end = q->doc->sentences[s].first_token + q->doc->sentences[s].ntokens;
 	for (uint32_t k = q->doc->sentences[s].first_token; k < end && k < q->doc->ntokens; k++)
 	{
-		if (q->doc->tokens[k].kind != NA_TK_WORD)
-			continue;
-		for (const char *const *w = words; *w; w++)
-			if (q_is(q, k, *w))
-				return 1;
+		const na_token *t = &q->doc->tokens[k];
+
+		/* the, and, of, said...: data/lexicon/english_markers.tsv */
+		if (t->kind == NA_TK_WORD &&
+			na_lex_has(NA_LEX_ENGLISH_MARKERS, q->doc->text + t->start, t->len))
+			return 1;
 	}
 	return 0;
 }

@@ -1,4 +1,4 @@
--- Analysis on write under Citus (src/citus.c, README "Scaling out").
+-- Analysis on write under Citus (src/pg/citus_pg.c, README "Scaling out").
 --
 -- Citus is found at run time: nothing here needs it installed, and without
 -- it every helper answers "not a Citus table".  On a hash-distributed table

@@ -18,7 +18,7 @@
 # distributed table and a tracked single-node table (BBC corpus).
 # Prints "citus: N passed, N failed".
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 vendor=../shared/vendor/citus
 corpus=../shared/data/corpora/bbc.jsonl
 

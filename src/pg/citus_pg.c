@@ -1,5 +1,5 @@
 /*
- * citus.c - analysis on write under Citus (see citus_pg.h).
+ * citus_pg.c - analysis on write under Citus (see citus_pg.h).
  *
  * Nothing here links to Citus: it is recognised by its catalog
  * (pg_catalog.pg_dist_shard, pg_dist_partition) and its trigger function
