@@ -1,9 +1,10 @@
--- ==== issue 18 (branch citus): analysis on write under Citus ====
--- New: everything of src/sql/45_citus.sql (the Citus helpers, analyse_shard_row,
--- cluster_failures, SET citus.enable_unsafe_triggers on attach_trigger/detach_triggers),
--- and one or two lines each in track(), untrack(), reanalyse(), backfill(),
--- retry_failures() and tracking_status() of src/sql/40_track.sql, replaced here whole:
--- if another section replaces one of them too, the merged definition must keep both changes.
+-- ==== #18: analysis on write under Citus (branch citus)
+-- Everything of src/sql/45_citus.sql (the Citus helpers, analyse_shard_row,
+-- cluster_failures, SET citus.enable_unsafe_triggers on attach_trigger and
+-- detach_triggers), and one or two lines each in track(), untrack(),
+-- reanalyse(), backfill(), retry_failures() and tracking_status() of
+-- src/sql/40_track.sql, replaced here whole: when another section replaces
+-- one of them too, the LAST one must be the merged body of src/sql.
 
 CREATE OR REPLACE FUNCTION news_analysis.track(
   source      regclass,
@@ -262,7 +263,7 @@ BEGIN
 END
 $fn$;
 
--- Analysis on write under Citus (src/citus.c, README "Scaling out").
+-- Analysis on write under Citus (src/pg/citus_pg.c, README "Scaling out").
 --
 -- Citus is found at run time: nothing here needs it installed, and without
 -- it every helper answers "not a Citus table".  On a hash-distributed table
@@ -351,6 +352,8 @@ CREATE FUNCTION news_analysis.citus_distribute_derived(source regclass, key_colu
   RETURNS void
   LANGUAGE plpgsql
   SET search_path = pg_catalog, pg_temp
+  -- a derived table with triggers of its own is distributed only so
+  SET citus.enable_unsafe_triggers = on
 AS $fn$
 DECLARE
   d regclass;
@@ -457,11 +460,11 @@ COMMENT ON FUNCTION news_analysis.citus_forget_failures(regclass) IS
 -- The failures of a distributed table, wherever they are recorded.
 CREATE FUNCTION news_analysis.cluster_failures(source regclass)
   RETURNS TABLE (article_key text, sqlstate text, message text, detail text, failed_at timestamptz)
-  LANGUAGE plpgsql
+  LANGUAGE plpgsql STRICT
   SET search_path = pg_catalog, pg_temp
 AS $fn$
 BEGIN
-  PERFORM news_analysis.tracked_row(source);
+  -- what each node shows is decided there by the failure log's row-level security
   RETURN QUERY
     SELECT f.article_key, f.sqlstate, f.message, f.detail, f.failed_at
       FROM news_analysis.failures f WHERE f.source = cluster_failures.source;
@@ -477,4 +480,4 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION news_analysis.cluster_failures(regclass) IS
-  'the recorded analysis failures of a tracked table: those in news_analysis.failures and, for a Citus distributed table, those recorded on the workers holding its shards';
+  'the recorded analysis failures of a tracked table (those the caller may see): those in news_analysis.failures and, for a Citus distributed table, those recorded on the workers holding its shards';

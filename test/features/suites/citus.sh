@@ -212,12 +212,18 @@ rate() { # rate MS...: "first round N rows/s, best N rows/s"
     printf "%.0f rows/s (first %.0f ms), best of %d rounds %.0f rows/s (%.0f ms)", r / ($1 / 1000), $1, NF, r / (best / 1000), best}'
 }
 sql -c 'CREATE TABLE untracked (LIKE articles)' -c "SELECT create_distributed_table('untracked', 'n')" >/dev/null
+sql -c 'CREATE TABLE four_shards (LIKE articles INCLUDING INDEXES)' \
+    -c "SELECT create_distributed_table('four_shards', 'n', shard_count => 4)" \
+    -c "SELECT news_analysis.track('four_shards', 'body', 'n')" >/dev/null 2>&1
 dist_ms=$(copy_ms articles)
 local_ms=$(copy_ms local_articles)
 untracked_ms=$(copy_ms untracked)
-echo "   COPY of $rows articles into a tracked distributed table:   $(rate <<<"$dist_ms")"
-echo "   COPY of $rows articles into a tracked single-node table:   $(rate <<<"$local_ms")"
-echo "   COPY of $rows articles into an untracked distributed table: $(rate <<<"$untracked_ms")"
+four_ms=$(copy_ms four_shards)
+echo "   COPY of $rows articles into a tracked distributed table (32 shards): $(rate <<<"$dist_ms")"
+echo "   COPY of $rows articles into a tracked distributed table (4 shards):  $(rate <<<"$four_ms")"
+echo "   COPY of $rows articles into a tracked single-node table:             $(rate <<<"$local_ms")"
+echo "   COPY of $rows articles into an untracked distributed table:          $(rate <<<"$untracked_ms")"
+exact "COPY (4 shards)" four_shards
 exact "COPY" articles
 exact "COPY (single node, for comparison)" local_articles
 sql -c 'TRUNCATE articles' -c 'TRUNCATE local_articles'
