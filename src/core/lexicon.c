@@ -61,7 +61,8 @@ na_lex_fold(const char *s, size_t len, char *out, size_t cap)
 /*
  * Called for every token by analysers that cache its lists, so ASCII (nearly
  * every token) takes one pass that folds and hashes both forms at once, and
- * a token without capitals is looked up once.
+ * a token without capitals is looked up once.  The two hashes are
+ * na_fnv1a's, computed side by side.
  */
 void
 na_lex_token(const char *text, size_t len, int32_t *exact, int32_t *folded)
