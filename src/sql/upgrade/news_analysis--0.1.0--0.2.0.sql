@@ -611,6 +611,8 @@ BEGIN
   RETURN news_analysis.analyse_existing(source, batch_size);
 END
 $fn$;
+COMMENT ON FUNCTION news_analysis.track(regclass, name, name, boolean, integer, boolean) IS
+  'analyse a table''s articles on write: creates <table>_quotes, <table>_speakers and <table>_vote_events keyed by article_key (owned by the table''s owner, with no grants: grant on them what you grant on the table), attaches the trigger and analyses the rows already there (NOTICE every batch_size rows; with backfill => false it does not, for CALL news_analysis.backfill() to do it in committed batches); returns how many rows it analysed.  Renaming a tracked column or a derived table needs untrack() and track() again; TRUNCATE of a single partition leaves its derived rows (reanalyse() the parent)';
 
 CREATE OR REPLACE FUNCTION news_analysis.untrack(source regclass)
   RETURNS void
