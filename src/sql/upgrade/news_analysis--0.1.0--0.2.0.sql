@@ -98,9 +98,17 @@ BEGIN
      OR (SELECT c.relkind FROM pg_class c WHERE c.oid = rel) <> 'r'
      OR coalesce(obj_description(rel, 'pg_class'), '') NOT LIKE '% of the articles of ' || source::text || ' (key %), kept by news_analysis.track()'
      OR EXISTS (SELECT 1 FROM news_analysis.tracked t
-                 WHERE rel IN (t.quotes_table, t.speakers_table, t.vote_events_table)) THEN
+                 WHERE rel IN (t.quotes_table, t.speakers_table, t.vote_events_table)
+                   AND EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = t.source)) THEN
     RETURN false;
   END IF;
+  -- the registry row of a table dropped while the drop clean-up was missing
+  -- (0.1.0 without enable_drop_cleanup()) names it: forget that row
+  DELETE FROM news_analysis.failures f
+   WHERE f.source IN (SELECT t.source FROM news_analysis.tracked t
+                       WHERE rel IN (t.quotes_table, t.speakers_table, t.vote_events_table));
+  DELETE FROM news_analysis.tracked t
+   WHERE rel IN (t.quotes_table, t.speakers_table, t.vote_events_table);
   -- the views create_views() made on it (their comments name the table)
   SELECT string_agg(DISTINCT format('%I.%I', vn.nspname, v.relname), ', ') INTO views
     FROM pg_depend d
@@ -110,17 +118,18 @@ BEGIN
    WHERE d.refclassid = 'pg_class'::regclass AND d.refobjid = rel
      AND coalesce(obj_description(v.oid, 'pg_class'), '') LIKE '% of ' || source::text || '%';
   IF views IS NOT NULL THEN
-    RAISE NOTICE 'dropping views % left by an earlier news_analysis', views;
+    RAISE NOTICE 'dropping views %, left by an earlier news_analysis.create_views() of %', views, source;
     EXECUTE 'DROP VIEW IF EXISTS ' || views || ' CASCADE';
   END IF;
-  RAISE NOTICE 'dropping table % left by an earlier news_analysis (DROP EXTENSION ... CASCADE keeps derived tables)', derived;
+  RAISE NOTICE 'dropping table %, left by an earlier news_analysis.track() of %', derived, source
+    USING DETAIL = 'DROP EXTENSION news_analysis CASCADE keeps derived tables, and so does DROP TABLE without the drop clean-up.';
   -- without CASCADE: views of the user's own on it stop the DROP with an error naming them
   EXECUTE format('DROP TABLE %s', derived);
   RETURN true;
 END
 $fn$;
 COMMENT ON FUNCTION news_analysis.drop_leftover(text, regclass) IS
-  'internal: drops a derived table of source (and the analyst views on it) left behind by DROP EXTENSION news_analysis CASCADE, so that track() can make it again; false if the relation is not such a leftover';
+  'internal: drops a derived table of source (and the analyst views on it) left behind by DROP EXTENSION news_analysis CASCADE, or by a DROP TABLE without the drop clean-up (then with its registry row), so that track() can make it again; false if the relation is not such a leftover';
 
 CREATE OR REPLACE FUNCTION news_analysis.track(
   source      regclass,
@@ -396,6 +405,35 @@ BEGIN
     PERFORM news_analysis.key_derived_table(t.quotes_table, 'ordinal');
     PERFORM news_analysis.key_derived_table(t.speakers_table, 'first_start');
     PERFORM news_analysis.key_derived_table(t.vote_events_table, 'ordinal');
+  END LOOP;
+END
+$do$;
+
+-- tables dropped while 0.1.0 had no drop clean-up (enable_drop_cleanup() was
+-- never run, or a restore lost it) left their registry rows, derived tables
+-- and views: what the event trigger does now, done once for them
+DO $do$
+DECLARE
+  t     news_analysis.tracked;
+  names text;
+BEGIN
+  FOR t IN SELECT r.* FROM news_analysis.tracked r
+            WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) r.source)
+  LOOP
+    SELECT pg_catalog.string_agg(news_analysis.qualified_name(v), ', ') INTO names
+      FROM pg_catalog.unnest(t.views) v WHERE news_analysis.qualified_name(v) IS NOT NULL;
+    IF names IS NOT NULL THEN
+      EXECUTE 'DROP VIEW IF EXISTS ' OPERATOR(pg_catalog.||) names;
+    END IF;
+    SELECT pg_catalog.string_agg(news_analysis.qualified_name(v), ', ') INTO names
+      FROM pg_catalog.unnest(ARRAY[t.quotes_table, t.speakers_table, t.vote_events_table]) v
+     WHERE news_analysis.qualified_name(v) IS NOT NULL;
+    IF names IS NOT NULL THEN
+      RAISE WARNING 'news_analysis 0.2.0: dropping % (derived tables of a dropped table)', names;
+      EXECUTE 'DROP TABLE IF EXISTS ' OPERATOR(pg_catalog.||) names;
+    END IF;
+    DELETE FROM news_analysis.failures f WHERE f.source OPERATOR(pg_catalog.=) t.source;
+    DELETE FROM news_analysis.tracked r WHERE r.source OPERATOR(pg_catalog.=) t.source;
   END LOOP;
 END
 $do$;
@@ -919,6 +957,8 @@ BEGIN
   RETURN news_analysis.analyse_existing(source, batch_size);
 END
 $fn$;
+COMMENT ON FUNCTION news_analysis.track(regclass, name, name, boolean, integer, boolean) IS
+  'analyse a table''s articles on write: creates <table>_quotes, <table>_speakers and <table>_vote_events keyed by article_key (owned by the table''s owner, with no grants: grant on them what you grant on the table), attaches the trigger and analyses the rows already there (NOTICE every batch_size rows; with backfill => false it does not, for CALL news_analysis.backfill() to do it in committed batches); returns how many rows it analysed.  Renaming a tracked column or a derived table needs untrack() and track() again; TRUNCATE of a single partition leaves its derived rows (reanalyse() the parent)';
 
 CREATE OR REPLACE FUNCTION news_analysis.untrack(source regclass)
   RETURNS void
