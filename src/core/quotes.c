@@ -1050,6 +1050,32 @@ attr_in_sentence_after(const qctx *q, const q_raw *r, q_attr *a)
 }
 
 /*
+ * Is the quote a nickname inside a name: Robert C. “Bobby” Scott?  A name
+ * part (capitalised word or initial) right before the opening mark and a
+ * capitalised word right after the closing one.  Nobody says a nickname,
+ * whoever the sentence's subject is (issue 15: once a dateline no longer
+ * hides the subject, the subject must not claim it).
+ */
+static int
+nickname_in_name(const qctx *q, const q_raw *r)
+{
+	const na_doc *doc = q->doc;
+	const na_token *before,
+			   *after;
+
+	if (r->open == QNONE || r->close == QNONE || r->open == 0 || r->close + 1 >= doc->ntokens ||
+		r->last - r->first > 1)
+		return 0;
+	before = &doc->tokens[r->open - 1];
+	after = &doc->tokens[r->close + 1];
+	return (before->kind == NA_TK_INITIAL ||
+			(before->kind == NA_TK_WORD && (before->flags & NA_TF_CAPITALIZED))) &&
+		after->kind == NA_TK_WORD && (after->flags & NA_TF_CAPITALIZED) &&
+		!(after->flags & NA_TF_PARA_START) && (after->flags & NA_TF_SPACE_BEFORE) &&
+		after->paragraph == before->paragraph;
+}
+
+/*
  * A phrase quoted inside a running sentence (no comma hands it to a cue
  * after it): called the attacks “barbaric” and accused …
  */
@@ -2297,7 +2323,7 @@ analyze(qctx *q, na_quote_result *out)
 				a = prev;
 				entity = prev_entity;
 			}
-			else if (!title && count_words(q, r) < SPEECH_MIN_WORDS &&
+			else if (!title && count_words(q, r) < SPEECH_MIN_WORDS && !nickname_in_name(q, r) &&
 					 (short_type = sentence_subject(q, r->open != QNONE ? r->open : r->first,
 													&short_first, &short_last)) != SRC_NONE &&
 					 short_type != SRC_NOMINAL && !q_in(q, short_first, LEX_PRONOUNS_OTHER) &&
