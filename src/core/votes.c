@@ -18,6 +18,53 @@
  */
 #include "votes_internal.h"
 
+/*
+ * "The Senate passed the farm bill on Thursday. The vote was 64 to 35.": a
+ * sentence that gives only the tally of the vote before it reports that
+ * vote again, with no actor (the codebook's null row), the action of the
+ * body's decision before and the same event.
+ */
+static void
+tally_sentence_row(vctx *c, sent_state *st)
+{
+	vote_event *last;
+	na_vote    *rows = (na_vote *) c->rows.items;
+	position	p;
+	int			says_vote = 0;
+
+	if (c->events.count == 0 || c->rows.count == 0)
+		return;
+	last = (vote_event *) c->events.items + c->events.count - 1;
+	if (last->sentence + 2 < st->s)
+		return;
+	for (uint32_t k = st->first; k < st->end && !says_vote; k++)
+		says_vote = (is_word(c, k, "vote") || is_word(c, k, "tally") || is_word(c, k, "count") ||
+					 is_word(c, k, "margin") || is_word(c, k, "ballot")) &&
+			(is_word(c, k + 1, "was") || is_word(c, k + 1, "is") || is_word(c, k + 1, "stood") ||
+			 is_word(c, k + 1, "ended") || is_word(c, k + 1, "came"));
+	if (!says_vote)
+		return;
+	memset(&p, 0, sizeof(p));
+	p.sentence = st->s;
+	p.action = NA_VA_APPROVE;
+	p.modality = rows[c->rows.count - 1].modality;
+	for (size_t r = c->rows.count; r-- > 0 && rows[r].event == (uint32_t) c->events.count;)
+		if (rows[r].action == NA_VA_PASS || rows[r].action == NA_VA_APPROVE || rows[r].action == NA_VA_ADOPT ||
+			rows[r].action == NA_VA_REJECT || rows[r].action == NA_VA_CONFIRM ||
+			rows[r].action == NA_VA_OVERRIDE)
+		{
+			p.action = rows[r].action;
+			break;
+		}
+	p.ev_first = st->first;
+	p.ev_end = st->end;
+	while (p.ev_end > p.ev_first && T(c, p.ev_end - 1)->kind == NA_TK_PUNCT)
+		p.ev_end--;
+	last->sentence = st->s;
+	emit(c, &p, (uint32_t) c->events.count);
+	st->event = (uint32_t) c->events.count;
+}
+
 void
 analyze_sentence(vctx *c, uint32_t s)
 {
@@ -51,7 +98,8 @@ analyze_sentence(vctx *c, uint32_t s)
 			continue;
 		}
 		/* "supported", "backed" as adjectives of a non-motion are handled by the motion test */
-		verb_trigger(c, &st, v, tw);
+		if (!election_trigger(c, &st, v, tw))
+			verb_trigger(c, &st, v, tw);
 	}
 	against_positions(c, &st);
 
@@ -79,10 +127,8 @@ analyze_sentence(vctx *c, uint32_t s)
 			if (named)
 			{
 				position	p;
-				actor_ref	body_actor;
 
 				memset(&p, 0, sizeof(p));
-				memset(&body_actor, 0, sizeof(body_actor));
 				p.sentence = s;
 				p.action = NA_VA_VOTE;
 				p.modality = NA_VM_ASSERTED;
@@ -108,20 +154,14 @@ analyze_sentence(vctx *c, uint32_t s)
 				p.ev_end = st.end;
 				while (p.ev_end > p.ev_first && T(c, p.ev_end - 1)->kind == NA_TK_PUNCT)
 					p.ev_end--;
-				if (st.body.end)
-				{
-					body_actor.kind = NA_VK_BODY;
-					body_actor.canonical = st.body.canonical;
-					body_actor.first = body_actor.name_first = st.body.first;
-					body_actor.end = body_actor.name_end = st.body.end;
-					emit_positions(c, &st, &p, &body_actor, 1);
-				}
-				else
-					emit_positions(c, &st, &p, NULL, 0);
+				/* "The bill was approved on a 61 to 38 vote": no actor named */
+				emit_positions(c, &st, &p, NULL, 0);
 				break;
 			}
 		}
 	}
+	if (t.found && c->rows.count == rows_before)
+		tally_sentence_row(c, &st);
 	if (t.found)
 	{
 		uint32_t	event = st.event;
@@ -221,7 +261,8 @@ na_vote_action_name(int action)
 {
 	static const char *const names[] = {
 		NULL, "veto", "vote_for", "vote_against", "abstain", "block", "sponsor",
-		"support", "oppose", "adopt", "reject", "vote"
+		"support", "oppose", "adopt", "reject", "vote", "pass", "approve", "confirm",
+		"override", "elect", "win", "schedule"
 	};
 
 	return action > 0 && action < NA_VA_COUNT ? names[action] : NULL;
@@ -251,7 +292,7 @@ const char *
 na_vote_modality_name(int modality)
 {
 	static const char *const names[] = {
-		NULL, "asserted", "negated", "expected", "hypothetical", "historical"
+		NULL, "asserted", "negated", "planned", "hypothetical", "historical"
 	};
 
 	return modality > 0 && modality < NA_VM_COUNT ? names[modality] : NULL;

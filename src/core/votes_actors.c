@@ -351,6 +351,8 @@ resolve_pronoun(vctx *c, uint32_t p, uint32_t sent_first, actor_ref *a)
 	if (p == sent_first && c->has_last_actor && c->last_actor_sentence + 1 >= T(c, p)->sentence)
 	{
 		*a = c->last_actor;
+		a->first = p;			/* the evidence is the pronoun, the name the actor's */
+		a->end = p + 1;
 		return 1;
 	}
 	return 0;
@@ -375,6 +377,145 @@ resolve_actors(vctx *c, sent_state *st, actor_ref *actors, int n)
 	return out;
 }
 
+/*
+ * "Ted Cruz of Texas": a senator named with the place he represents; the
+ * place found last is replaced by the person before "of".
+ */
+void
+person_of_place(vctx *c, sent_state *st, actor_ref *a)
+{
+	actor_ref	person;
+	uint32_t	of;
+
+	if (a->kind != NA_VK_COUNTRY || a->first < st->first + 2 || !is_word(c, a->first - 1, "of"))
+		return;
+	of = a->first - 1;
+	memset(&person, 0, sizeof(person));
+	for (uint32_t j = of >= st->first + 4 ? of - 4 : st->first; j < of; j++)
+		if (person_at(c, j, &person) && person.end == of && person.kind == NA_VK_PERSON)
+		{
+			*a = person;
+			return;
+		}
+}
+
+/* Does the person found at token j end at token e (a name that ends in the surname)? */
+static int
+person_ends_at(vctx *c, uint32_t j, uint32_t e, actor_ref *a)
+{
+	return person_at(c, j, a) && a->end == e && a->kind == NA_VK_PERSON;
+}
+
+/*
+ * A person named by a surname alone ("Sanders voted", "Clinton won"): a
+ * capitalized word the article used before as the last word of a full name
+ * ("Bernie Sanders", "Mrs. Clinton").  Looks back at most 4,000 tokens.
+ */
+int
+known_surname(vctx *c, uint32_t k, actor_ref *a)
+{
+	const na_token *t = T(c, k);
+	const char *w = c->doc->text + t->start;
+	uint32_t	lo = k > 4000 ? k - 4000 : 0;
+	na_place_match m;
+	body_ref	b;
+
+	if (t->kind != NA_TK_WORD || t->len < 3 || !(t->flags & NA_TF_CAPITALIZED) ||
+		(t->flags & NA_TF_ALLCAPS) || in_list(c, k, name_stopwords) || in_list(c, k, person_titles) ||
+		trigger_of(c, k) || (k > 0 && is_capitalized(c, k - 1) && T(c, k - 1)->sentence == t->sentence) ||
+		na_place_at(c->doc, k, &m) || body_at(c, k, &b))
+		return 0;
+	for (uint32_t j = k; j-- > lo + 1;)
+	{
+		const na_token *u = T(c, j);
+
+		if (u->len != t->len || memcmp(c->doc->text + u->start, w, t->len) != 0)
+			continue;
+		if (person_ends_at(c, j - 1, j + 1, a) || (j >= 2 && person_ends_at(c, j - 2, j + 1, a)))
+		{
+			memset(a, 0, sizeof(*a));
+			a->first = a->name_first = k;
+			a->end = a->name_end = k + 1;
+			a->kind = NA_VK_PERSON;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * "he", "she" at token p: the person named last before it, in the sentence
+ * or up to 600 tokens back (a full name, a titled name, or a surname the
+ * article gave in full), as a reader resolves it.
+ */
+int
+resolve_person(vctx *c, uint32_t p, actor_ref *a)
+{
+	uint32_t	lo = p > 600 ? p - 600 : 0;
+	uint32_t	sent_first = c->doc->sentences[T(c, p)->sentence].first_token;
+	actor_ref	cand[16];
+	int			count[16];
+	int			ncand = 0;
+	int			best = -1;
+
+	for (uint32_t k = p; k-- > lo && ncand < 16;)
+	{
+		actor_ref	found;
+		int			ok = 0;
+
+		memset(&found, 0, sizeof(found));
+		if (!is_capitalized(c, k) || (T(c, k)->flags & NA_TF_SENT_START && !is_capitalized(c, k + 1) &&
+									   !in_list(c, k, person_titles)))
+			continue;
+		if (person_at(c, k, &found) && found.kind == NA_VK_PERSON && found.end <= p &&
+			!(k > 0 && in_list(c, k - 1, prepositions) && !is_word(c, k - 1, "by")) &&
+			!(k > 0 && is_capitalized(c, k - 1) && T(c, k - 1)->sentence == T(c, k)->sentence &&
+			  !in_list(c, k - 1, name_stopwords)))
+			ok = 1;
+		else if (known_surname(c, k, &found))
+			ok = 1;
+		if (!ok)
+			continue;
+		/* a person named earlier in the pronoun's own sentence is the one meant */
+		if (k >= sent_first)
+		{
+			*a = found;
+			a->first = p;
+			a->end = p + 1;
+			return 1;
+		}
+		/* before it: the person the text names most often (the story's subject), the latest on a tie */
+		{
+			int			same = -1;
+
+			for (int j = 0; j < ncand && same < 0; j++)
+			{
+				const na_token *x = T(c, cand[j].name_end - 1);
+				const na_token *y = T(c, found.name_end - 1);
+
+				if (x->len == y->len && memcmp(c->doc->text + x->start, c->doc->text + y->start, x->len) == 0)
+					same = j;
+			}
+			if (same >= 0)
+				count[same]++;
+			else
+			{
+				cand[ncand] = found;
+				count[ncand++] = 1;
+			}
+		}
+	}
+	for (int j = 0; j < ncand; j++)
+		if (best < 0 || count[j] > count[best])
+			best = j;
+	if (best < 0)
+		return 0;
+	*a = cand[best];
+	a->first = p;				/* the evidence is the pronoun; the name is the person's */
+	a->end = p + 1;
+	return 1;
+}
+
 /* The subject actors of a verb at v: walk left over auxiliaries and an appositive. */
 int
 subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, int *person_only_out)
@@ -390,6 +531,20 @@ subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, in
 		int			n;
 
 		steps++;
+		/* "Jon Tester (D-Mont.) voted": a parenthetical between subject and verb */
+		if (is_punct(c, k, ')'))
+		{
+			uint32_t	open = k;
+
+			while (open > st->first && open + 10 > k && !is_punct(c, open, '('))
+				open--;
+			if (is_punct(c, open, '(') && open > st->first)
+			{
+				q = open;
+				continue;
+			}
+			return 0;
+		}
 		if (is_punct(c, k, ','))
 		{
 			/* an appositive: skip back to its opening comma */
@@ -401,6 +556,12 @@ subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, in
 			{
 				/* "Russia and China, two of the five permanent members, blocked" */
 				n = actors_left(c, open - 2, st->first, actors, max);
+				/* "the mayor of Terre Haute, Duke Bennett, was elected": the appositive names him */
+				if (n > 0 && actors[0].first > st->first && is_word(c, actors[0].first - 1, "of") &&
+					k > open && actors_left(c, k - 1, open, actors, max) > 0)
+					return 1;
+				if (n == 0 && known_surname(c, open - 2, actors))
+					return 1;	/* "Trump, the incumbent President, won" */
 				if (n > 0)
 					return n;
 				/* "a third, Jared Golden, voted": the appositive names the actor (not "In Syria, ...") */
@@ -439,11 +600,22 @@ subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, in
 			}
 			return 0;
 		}
+		/* "he", "she": the person named last (in the sentence or before it) */
 		if (is_word(c, k, "he") || is_word(c, k, "she"))
+		{
 			*person_only_out = 1;
+			return resolve_person(c, k, actors);
+		}
 		/* "Councillor Dana Whitfield, who proposed the motion": the antecedent */
 		if (is_word(c, k, "who") && k >= st->first + 2 && is_punct(c, k - 1, ','))
-			return actors_left(c, k - 2, st->first, actors, max);
+		{
+			n = actors_left(c, k - 2, st->first, actors, max);
+			if (n == 1)
+				person_of_place(c, st, &actors[0]);
+			else if (n == 0 && known_surname(c, k - 2, actors))
+				n = 1;
+			return n;
+		}
 		if (is_boundary(c, k) && !is_word(c, k, "that"))
 			return 0;
 		n = actors_left(c, k, st->first, actors, max);
@@ -467,8 +639,16 @@ subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, in
 			q = actors[0].first - 1;
 			continue;
 		}
+		if (n == 1)
+			person_of_place(c, st, &actors[0]);
+		/* "urged voters to vote": the object of a control verb chooses nothing */
+		if (n > 0 && infinitive && actors[0].first > st->first && in_list(c, actors[0].first - 1, control_verbs))
+			return 0;
 		if (n > 0)
 			return n;
+		/* "Sanders voted": a surname of a person the article named in full */
+		if (k + 1 == q && known_surname(c, k, actors))
+			return 1;
 		/* "urged women to vote": the subject of the infinitive is the object, not an actor */
 		if (infinitive && in_list(c, k, control_verbs))
 			return 0;

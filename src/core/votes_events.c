@@ -78,6 +78,40 @@ event_ptr(vctx *c, uint32_t event)
 	return (vote_event *) c->events.items + event - 1;
 }
 
+/*
+ * The codebook's action for a body's own decision, from the verb that states
+ * it: passed/carried -> pass, approved/ratified/endorsed -> approve,
+ * confirmed -> confirm, overrode -> override, adopted -> adopt.  A vote with
+ * no side stated is a vote set for a date when it is planned, a body's
+ * approval when a body took it ("the council voted 7-2"), and stays "vote"
+ * otherwise (a count with no outcome: "the draft received nine votes").
+ */
+static uint8_t
+codebook_action(vctx *c, const position *p)
+{
+	uint32_t	v = p->verb ? p->verb - 1 : 0;
+
+	if (p->action == NA_VA_ADOPT && p->verb)
+	{
+		if (is_word(c, v, "passed") || is_word(c, v, "pass") || is_word(c, v, "passes") ||
+			is_word(c, v, "carried"))
+			return NA_VA_PASS;
+		if (is_word(c, v, "confirmed") || is_word(c, v, "confirm") || is_word(c, v, "confirms"))
+			return NA_VA_CONFIRM;
+		if (is_word(c, v, "adopted") || is_word(c, v, "adopt") || is_word(c, v, "adopts"))
+			return NA_VA_ADOPT;
+		return NA_VA_APPROVE;
+	}
+	if (p->action == NA_VA_VOTE)
+	{
+		if (p->modality == NA_VM_PLANNED || p->modality == NA_VM_HYPOTHETICAL)
+			return NA_VA_SCHEDULE;
+		if (p->actor.kind == NA_VK_BODY)
+			return NA_VA_APPROVE;
+	}
+	return p->action;
+}
+
 void
 emit(vctx *c, const position *p, uint32_t event)
 {
@@ -95,7 +129,7 @@ emit(vctx *c, const position *p, uint32_t event)
 	if (p->actor.kind != NA_VK_NONE && p->actor.canonical == NULL)
 		name_span_of(c, p->actor.name_first, p->actor.name_end, &v->actor_span);
 	v->actor_kind = p->actor.kind;
-	v->action = p->action;
+	v->action = codebook_action(c, p);
 	v->outcome = p->outcome;
 	v->modality = p->modality;
 	v->body = p->body.canonical;
@@ -221,6 +255,8 @@ class_action(int cls)
 		case W_REJECT:
 		case W_FAIL:
 			return NA_VA_REJECT;
+		case W_OVERRIDE:
+			return NA_VA_OVERRIDE;
 	}
 	return NA_VA_VOTE;
 }

@@ -49,7 +49,11 @@ enum
 	W_REJECT,					/* rejected */
 	W_FAIL,						/* failed */
 	W_UNANIMOUS,				/* unanimously, unanimous */
-	W_TALLY						/* favour, abstentions: a tally without a verb */
+	W_TALLY,					/* favour, abstentions: a tally without a verb */
+	W_WIN,						/* won, wins: an election or a vote */
+	W_LOSE,						/* lost, loses */
+	W_ELECT,					/* elected, re-elected */
+	W_OVERRIDE					/* overrode, overridden: a veto */
 };
 
 /* Verb forms: does it end the way a past participle does (for passives)? */
@@ -195,6 +199,8 @@ enum
 	L_org_words,
 	L_time_words,
 	L_verb_before,
+	L_threat_words,
+	L_election_words,
 	L_COUNT
 };
 
@@ -308,6 +314,7 @@ typedef struct position
 	uint32_t	motion_end;
 	uint32_t	motion_head;
 	body_ref	body;
+	uint32_t	verb;			/* the trigger's token + 1; 0 = none */
 } position;
 
 typedef struct sent_state
@@ -352,7 +359,13 @@ int context_body(vctx *c, uint32_t sentence, body_ref *b);
 const char * chamber_of_members(vctx *c, const actor_ref *group);
 int body_is_committee(vctx *c, const body_ref *b);
 
+/* votes_elections.c */
+int election_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw);
+
 /* votes_actors.c */
+void person_of_place(vctx *c, sent_state *st, actor_ref *a);
+int known_surname(vctx *c, uint32_t k, actor_ref *a);
+int resolve_person(vctx *c, uint32_t p, actor_ref *a);
 int party_at(vctx *c, uint32_t i, actor_ref *a);
 int group_at(vctx *c, uint32_t i, actor_ref *a);
 int person_at(vctx *c, uint32_t i, actor_ref *a);

@@ -34,6 +34,9 @@ const trigger_word triggers[] = {
 	{"defeat", W_DEFEAT, 0},
 	{"defeated", W_DEFEAT, WF_PARTICIPLE},
 	{"drafted", W_SPONSOR, WF_PARTICIPLE},
+	{"elect", W_ELECT, 0},
+	{"elected", W_ELECT, WF_PARTICIPLE},
+	{"elects", W_ELECT, 0},
 	{"endorse", W_SUPPORT, 0},
 	{"endorsed", W_SUPPORT, WF_PARTICIPLE},
 	{"endorses", W_SUPPORT, 0},
@@ -42,15 +45,26 @@ const trigger_word triggers[] = {
 	{"favour", W_TALLY, 0},
 	{"filibustered", W_BLOCK, WF_PARTICIPLE},
 	{"introduced", W_SPONSOR, WF_PARTICIPLE},
+	{"lose", W_LOSE, 0},
+	{"loses", W_LOSE, 0},
+	{"losing", W_LOSE, WF_GERUND},
+	{"lost", W_LOSE, WF_PARTICIPLE},
 	{"oppose", W_OPPOSE, 0},
 	{"opposed", W_OPPOSE, WF_PARTICIPLE},
 	{"opposes", W_OPPOSE, 0},
+	{"overridden", W_OVERRIDE, WF_PARTICIPLE},
+	{"override", W_OVERRIDE, WF_NOUN_TOO},
+	{"overrides", W_OVERRIDE, 0},
+	{"overriding", W_OVERRIDE, WF_GERUND},
+	{"overrode", W_OVERRIDE, 0},
 	{"pass", W_PASS, 0},
 	{"passed", W_PASS, WF_PARTICIPLE},
 	{"passes", W_PASS, 0},
 	{"proposed", W_SPONSOR, WF_PARTICIPLE},
 	{"ratified", W_PASS, WF_PARTICIPLE},
+	{"re-elected", W_ELECT, WF_PARTICIPLE},
 	{"ratify", W_PASS, 0},
+	{"reelected", W_ELECT, WF_PARTICIPLE},
 	{"reject", W_REJECT, 0},
 	{"rejected", W_REJECT, WF_PARTICIPLE},
 	{"rejects", W_REJECT, 0},
@@ -71,6 +85,10 @@ const trigger_word triggers[] = {
 	{"voted", W_VOTE, WF_PARTICIPLE},
 	{"votes", W_VOTE, WF_NOUN_TOO},
 	{"voting", W_VOTE, WF_GERUND},
+	{"win", W_WIN, 0},
+	{"winning", W_WIN, WF_GERUND},
+	{"wins", W_WIN, 0},
+	{"won", W_WIN, WF_PARTICIPLE},
 };
 
 #define NTRIGGERS (sizeof(triggers) / sizeof(triggers[0]))
@@ -100,7 +118,10 @@ static const word_t group_heads[] = {
 	W("states"), W("voters"), W("shareholders"), W("investors"), W("councillors"),
 	W("councilors"), W("deputies"), W("peers"), W("governments"), W("allies"), W("judges"),
 	W("justices"), W("directors"), W("ministers"), W("electorate"), W("parliamentarians"),
-	W("meps"), W("diplomats"), W("workers"), W("employees"), W("residents"), {NULL, 0}
+	W("meps"), W("diplomats"), W("workers"), W("employees"), W("residents"), W("politicians"),
+	W("rebels"), W("backbenchers"), W("conservatives"), W("liberals"), W("moderates"),
+	W("hardliners"), W("cantons"), W("provinces"), W("opponents"), W("colleagues"),
+	W("superdelegates"), W("electors"), W("jurors"), W("commissioners"), W("aldermen"), {NULL, 0}
 };
 
 /* A country speaks through these: "Britain's ambassador", "the French delegation". */
@@ -139,6 +160,25 @@ static const word_t intent_words[] = {
 	W("hopes"), W("hoped"), W("due"), W("signaled"), W("signalled"), W("signaling"),
 	W("signalling"), W("decided"), W("agreed"), W("determined"), W("scheduled"), W("urged"),
 	W("asked"), W("called"), {NULL, 0}
+};
+
+/* Intentions that are threats, wishes or readiness: hypothetical, not planned. */
+static const word_t threat_words[] = {
+	W("threatened"), W("threatens"), W("threaten"), W("threat"), W("vowed"), W("vows"), W("vow"),
+	W("pledged"), W("pledges"), W("ready"), W("prepared"), W("wants"), W("wanted"), W("want"),
+	W("seeks"), W("sought"), W("seeking"), W("aims"), W("aimed"), W("hopes"), W("hoped"),
+	W("urged"), W("asked"), W("called"), W("signaled"), W("signalled"), W("signaling"),
+	W("signalling"), {NULL, 0}
+};
+
+/* What a candidate wins or loses: "won the seat", "lost the primary", "won 52% of the vote". */
+static const word_t election_words[] = {
+	W("election"), W("elections"), W("primary"), W("primaries"), W("caucus"), W("caucuses"),
+	W("nomination"), W("race"), W("seat"), W("seats"), W("vote"), W("votes"), W("majority"),
+	W("presidency"), W("governorship"), W("mayoralty"), W("contest"), W("leadership"),
+	W("by-election"), W("runoff"), W("run-off"), W("re-election"), W("reelection"), W("term"),
+	W("mandate"), W("ballot"), W("delegates"), W("constituency"), W("ward"), W("poll"),
+	W("referendum"), W("landslide"), W("plurality"), {NULL, 0}
 };
 
 /* Past-count words: "seventh veto", "vetoed 12 resolutions", "16 times". */
@@ -228,6 +268,8 @@ static const word_t org_heads[] = {
 	W("Corporation"), W("Bank"), W("Fund"), W("Organisation"), W("Organization"),
 	W("Colonels"), W("Generals"), W("Workers"), W("Unions"), W("Coalition"),
 	W("Motors"), W("Industries"), W("Holdings"), W("Airways"), W("Inc"), W("Corp"),
+	W("School"), W("College"), W("University"), W("Edition"), W("Network"), W("Channel"),
+	W("Times"), W("Post"), W("Journal"), W("Magazine"), W("Press"), W("Club"),
 	{NULL, 0}
 };
 
@@ -347,6 +389,8 @@ static const word_t *const word_lists[L_COUNT] = {
 	[L_org_words] = org_words,
 	[L_time_words] = time_words,
 	[L_verb_before] = verb_before,
+	[L_threat_words] = threat_words,
+	[L_election_words] = election_words,
 };
 
 word_set_entry word_set[WORD_SET_SIZE];
@@ -586,7 +630,7 @@ lex_eligible(const na_token *t)
 	if (t->flags & (NA_TF_CAPITALIZED | NA_TF_ALLCAPS))
 		return t->len >= 2 && t->len <= LEX_MAXLEN;
 	/* lower-case words the lexicon has are 4 to 13 bytes long: "the", "of", "and" miss here */
-	return t->len >= 4 && t->len <= 13;
+	return t->len >= 3 && t->len <= 13;
 }
 
 /* lex_key of a token of len >= 1 bytes at w; a one-byte token reads its byte twice */
@@ -609,7 +653,7 @@ lex_flags(const char *text, const na_token *t, const lex_entry *e)
 {
 	uint16_t	f = 0;
 
-	if (e->trigger && t->kind == NA_TK_WORD && t->len >= 4 && t->len <= 12 &&
+	if (e->trigger && t->kind == NA_TK_WORD && t->len >= 3 && t->len <= 12 &&
 		(!(t->flags & NA_TF_CAPITALIZED) || (t->flags & NA_TF_SENT_START)))
 		f = e->trigger;
 	if (!(t->flags & (NA_TF_CAPITALIZED | NA_TF_ALLCAPS)))

@@ -172,6 +172,88 @@ motion_definite(vctx *c, uint32_t first)
 	return in_list(c, first, definite_words) || is_possessive(c, first);
 }
 
+/*
+ * An intention before "to": planned when the text states a plan or an
+ * expectation ("is expected to", "plans to", "is set to"), hypothetical when
+ * it states a threat, a wish or a readiness ("threatened to", "is prepared
+ * to", "wants to"), as the codebook tells them apart.
+ */
+static uint8_t
+intent_modality(vctx *c, uint32_t k)
+{
+	return in_list(c, k, threat_words) ? NA_VM_HYPOTHETICAL : NA_VM_PLANNED;
+}
+
+/* Is token k a year (1900 to 2099) written in digits? */
+static int
+is_year(vctx *c, uint32_t k)
+{
+	int32_t		n;
+
+	if (T(c, k)->kind != NA_TK_NUMBER || T(c, k)->len != 4)
+		return 0;
+	n = number_at(c, k);
+	return n >= 1900 && n <= 2099;
+}
+
+/* A present-tense trigger ("votes", "wins"): a time clause around it is no past. */
+static int
+tw_is_present(vctx *c, uint32_t v)
+{
+	const na_token *t = T(c, v);
+	const char *p = c->doc->text + t->start;
+
+	return t->len > 2 && p[t->len - 1] == 's' && p[t->len - 2] != 's';
+}
+
+/*
+ * Is the vote at v recalled as background rather than reported?  The
+ * codebook's historical votes: a year ("voted against it in 2010", "In 1998
+ * the Senate ..."), a pluperfect ("had voted"), words of the past ("ago",
+ * "previously", "once", "in the past", "last voted") in the clause, or a
+ * relative or time clause around a past vote ("Cruz, who voted against
+ * the bill", "before he was elected").
+ */
+static int
+historical_context(vctx *c, uint32_t v, uint32_t sent_first)
+{
+	uint32_t	s = T(c, v)->sentence;
+	uint32_t	lo = v > sent_first + 12 ? v - 12 : sent_first;
+
+	for (uint32_t k = v + 1; k < v + 14 && in_sentence(c, k, s); k++)
+	{
+		if (is_punct(c, k, ';') || T(c, k)->kind == NA_TK_OPEN_QUOTE || T(c, k)->kind == NA_TK_CLOSE_QUOTE)
+			break;
+		if (is_year(c, k) || is_word(c, k, "ago") || is_word(c, k, "previously") ||
+			(is_word(c, k, "in") && is_word(c, k + 1, "the") && is_word(c, k + 2, "past")))
+			return 1;
+		/* "voted for it three times", "in three elections" */
+		if (is_word(c, k, "times") && k > v + 1 && number_at(c, k - 1) > 1)
+			return 1;
+		if (trigger_of(c, k) && k > v + 2)
+			break;
+	}
+	for (uint32_t k = v; k-- > lo;)
+	{
+		if (T(c, k)->kind == NA_TK_OPEN_QUOTE || T(c, k)->kind == NA_TK_CLOSE_QUOTE || is_punct(c, k, ';'))
+			break;
+		if (is_year(c, k) || is_word(c, k, "previously") || is_word(c, k, "once") ||
+			is_word(c, k, "formerly") || is_word(c, k, "originally") || is_word(c, k, "ago"))
+			return 1;
+		/* "had voted", "had been elected", "had already passed" */
+		if (is_word(c, k, "had") && k + 4 > v)
+			return 1;
+		if (is_word(c, k, "last") && k + 1 == v)
+			return 1;			/* "last voted for a Republican" */
+		/* "Ted Cruz, who voted against", "before he was elected", "since it was passed" */
+		if ((is_word(c, k, "who") && k > sent_first && is_punct(c, k - 1, ',')) ||
+			is_word(c, k, "before") || is_word(c, k, "since") || is_word(c, k, "after") ||
+			(is_word(c, k, "when") && k + 4 > v))
+			return !(tw_is_present(c, v));
+	}
+	return 0;
+}
+
 /* Modality of a trigger at v, looking back to the clause start. */
 uint8_t
 modality_at(vctx *c, uint32_t v, uint32_t sent_first)
@@ -207,14 +289,18 @@ modality_at(vctx *c, uint32_t v, uint32_t sent_first)
 			return NA_VM_HYPOTHETICAL;	/* "voters should consider voting for" */
 		if ((is_word(c, k, "would") || is_word(c, k, "should")) && is_word(c, k + 1, "have"))
 			return NA_VM_HYPOTHETICAL;
-		if (is_word(c, k, "would") || is_word(c, k, "will") || is_word(c, k, "shall") ||
-			is_word(c, k, "should") || is_word(c, k, "must") ||
-			(t->len > 3 && memcmp(p + t->len - 3, "'ll", 3) == 0))
-			mod = NA_VM_EXPECTED;
-		if (is_word(c, k, "to") && k + 1 <= v && k > lo && in_list(c, k - 1, intent_words))
-			mod = NA_VM_EXPECTED;
-		if (is_word(c, k, "to") && k >= lo + 2 && in_list(c, k - 2, intent_words))
-			mod = NA_VM_EXPECTED;	/* signaled their intent to block */
+		if (mod == NA_VM_ASSERTED && (is_word(c, k, "would") || is_word(c, k, "should") ||
+									  is_word(c, k, "must")))
+			mod = NA_VM_HYPOTHETICAL;
+		if (mod == NA_VM_ASSERTED && (is_word(c, k, "will") || is_word(c, k, "shall") ||
+									  (t->len > 3 && memcmp(p + t->len - 3, "'ll", 3) == 0) ||
+									  (t->len > 5 && memcmp(p + t->len - 5, "\xE2\x80\x99ll", 5) == 0)))
+			mod = NA_VM_PLANNED;
+		if (mod == NA_VM_ASSERTED && is_word(c, k, "to") && k + 1 <= v && k > lo &&
+			in_list(c, k - 1, intent_words))
+			mod = intent_modality(c, k - 1);
+		if (mod == NA_VM_ASSERTED && is_word(c, k, "to") && k >= lo + 2 && in_list(c, k - 2, intent_words))
+			mod = intent_modality(c, k - 2);	/* signaled their intent to block */
 		if (in_list(c, k, clause_words) && !is_word(c, k, "that"))
 			break;
 	}
@@ -238,6 +324,12 @@ modality_at(vctx *c, uint32_t v, uint32_t sent_first)
 				break;
 		}
 	}
+	/* a sponsor's or supporter's stand belongs to the vote it leads to, not to an earlier one */
+	if (mod == NA_VM_ASSERTED && !(trigger_of(c, v) && (trigger_of(c, v)->cls == W_SPONSOR ||
+													   trigger_of(c, v)->cls == W_SUPPORT ||
+													   trigger_of(c, v)->cls == W_OPPOSE)) &&
+		historical_context(c, v, sent_first))
+		mod = NA_VM_HISTORICAL;
 	return mod;
 }
 

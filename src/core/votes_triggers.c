@@ -131,6 +131,43 @@ active_object_possible(vctx *c, sent_state *st, uint32_t v, int cls)
 	return 0;
 }
 
+/* An adverb that may stand in a verb group: "finally", "only", "not", "later". */
+static int
+is_adverb(vctx *c, uint32_t k)
+{
+	const na_token *t = T(c, k);
+
+	if (t->kind != NA_TK_WORD || (t->flags & NA_TF_CAPITALIZED))
+		return 0;
+	if (t->len > 4 && c->doc->text[t->start + t->len - 2] == 'l' && c->doc->text[t->start + t->len - 1] == 'y')
+		return 1;
+	return is_word(c, k, "only") || is_word(c, k, "not") || is_word(c, k, "never") || is_word(c, k, "also") ||
+		is_word(c, k, "then") || is_word(c, k, "later") || is_word(c, k, "already") ||
+		is_word(c, k, "first") || is_word(c, k, "since") || is_word(c, k, "eventually");
+}
+
+/*
+ * The passive's auxiliary before the participle at v ("was passed", "was
+ * finally passed", "has not been approved"): its token, or UINT32_MAX.
+ */
+static uint32_t
+be_before(vctx *c, sent_state *st, uint32_t v)
+{
+	uint32_t	k = v;
+
+	for (int adverbs = 0; k > st->first && adverbs < 3; adverbs++)
+	{
+		if (is_word(c, k - 1, "was") || is_word(c, k - 1, "were") || is_word(c, k - 1, "been") ||
+			is_word(c, k - 1, "being") || is_word(c, k - 1, "is") || is_word(c, k - 1, "are") ||
+			is_word(c, k - 1, "be"))
+			return k - 1;
+		if (!is_adverb(c, k - 1))
+			break;
+		k--;
+	}
+	return UINT32_MAX;
+}
+
 /* Handle a verb trigger at v (not a noun). */
 void
 verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
@@ -151,6 +188,7 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 		return;
 	memset(&p, 0, sizeof(p));
 	p.sentence = st->s;
+	p.verb = v + 1;
 	p.action = class_action(cls);
 	p.outcome = NA_VO_NONE;
 	/* "the proposed deal", "a backed loan": a participle used as an adjective */
@@ -195,17 +233,12 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 	p.modality = modality_at(c, v, st->first);
 	/* "to vote", "to block": an infinitive states an aim, not a vote taken */
 	if (p.modality == NA_VM_ASSERTED && v > st->first && is_word(c, v - 1, "to"))
-		p.modality = NA_VM_EXPECTED;
+		p.modality = NA_VM_PLANNED;
 
 	/* passive: "was vetoed by", "a measure backed by", "which was supported by" */
 	if ((tw->form & WF_PARTICIPLE) && is_word(c, v + 1, "by") && in_sentence(c, v + 1, st->s))
 		passive = 1;
-	else if ((tw->form & WF_PARTICIPLE) && v > st->first &&
-			 (is_word(c, v - 1, "was") || is_word(c, v - 1, "were") || is_word(c, v - 1, "been") ||
-			  is_word(c, v - 1, "being") || is_word(c, v - 1, "is") || is_word(c, v - 1, "are") ||
-			  ((is_word(c, v - 1, "unanimously") || is_word(c, v - 1, "narrowly") ||
-				is_word(c, v - 1, "overwhelmingly")) && v > st->first + 1 &&
-			   (is_word(c, v - 2, "was") || is_word(c, v - 2, "were") || is_word(c, v - 2, "been")))))
+	else if ((tw->form & WF_PARTICIPLE) && be_before(c, st, v) != UINT32_MAX)
 		passive = 2;
 
 	if (cls == W_VOTE)
@@ -239,10 +272,12 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 		}
 		else
 		{
+			if (be_before(c, st, v) != UINT32_MAX)
+				q = be_before(c, st, v) - 1;
 			while (q > st->first && (is_word(c, q, "was") || is_word(c, q, "were") || is_word(c, q, "been") ||
 									 is_word(c, q, "being") || is_word(c, q, "is") || is_word(c, q, "are") ||
-									 is_word(c, q, "unanimously") || is_word(c, q, "narrowly") ||
-									 is_word(c, q, "overwhelmingly")))
+									 is_word(c, q, "has") || is_word(c, q, "have") || is_word(c, q, "had") ||
+									 is_adverb(c, q)))
 				q--;
 			if (!motion_left(c, q, st->first, &mf, &mh) && st->last_participle_end &&
 				st->last_participle_motion_end && st->last_participle_end < v)
@@ -304,22 +339,14 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 		{
 			/* no agent: the outcome of a vote ("the resolution was adopted 13-0") */
 			if (cls != W_ADOPT && cls != W_PASS && cls != W_REJECT && cls != W_VETO && cls != W_DEFEAT &&
-				cls != W_BLOCK)
+				cls != W_BLOCK && cls != W_OVERRIDE)
 				return;
 			/* "Redknapp's appointment is confirmed": with no body around, news, not a vote */
 			if (cls == W_PASS && st->body.end == 0 && is_word(c, v, "confirmed"))
 				return;
 			p.ev_first = p.motion_end ? p.motion_first : v - 1;
 			p.ev_end = v + 1;
-			if (st->body.end && (cls == W_ADOPT || cls == W_PASS || cls == W_REJECT || cls == W_DEFEAT))
-			{
-				actors[0].kind = NA_VK_BODY;
-				actors[0].canonical = st->body.canonical;
-				actors[0].first = actors[0].name_first = st->body.first;
-				actors[0].end = actors[0].name_end = st->body.end;
-				actors[0].pronoun = 0;
-				nactors = 1;
-			}
+			/* the codebook: no actor named, a null actor; the body comes from the context */
 		}
 		p.outcome = class_outcome(cls);
 		if (cls == W_VETO)
@@ -398,6 +425,9 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 			uint32_t	e = phrase_right(c, q + 1, 9);
 			uint32_t	verb = q + 1;
 
+			/* the codebook's action of a body follows the verb voted: "voted to confirm" */
+			p.verb = verb + 1;
+
 			p.motion_first = q;
 			p.motion_end = e ? e : q + 2;
 			p.motion_head = p.motion_end - 1;
@@ -407,6 +437,8 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 				(is_word(c, verb, "strike") && (is_word(c, verb + 1, "down") || is_word(c, verb + 1, "out"))) ||
 				is_word(c, verb, "defeat"))
 				p.action = NA_VA_VOTE_AGAINST;
+			else if (is_word(c, verb, "override"))
+				p.action = NA_VA_OVERRIDE;	/* "voted 58 to 19 to override the veto" */
 			else
 				p.action = NA_VA_VOTE_FOR;
 		}
@@ -524,15 +556,7 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 				p.ev_first = mf;
 				p.ev_end = v + 1;
 				p.outcome = p.modality == NA_VM_ASSERTED ? class_outcome(cls) : NA_VO_NONE;
-				if (st->body.end)
-				{
-					actors[0].kind = NA_VK_BODY;
-					actors[0].canonical = st->body.canonical;
-					actors[0].first = actors[0].name_first = st->body.first;
-					actors[0].end = actors[0].name_end = st->body.end;
-					actors[0].pronoun = 0;
-					nactors = 1;
-				}
+				/* "The measure passed": the sentence names no actor (the body is the context's) */
 				emit_positions(c, st, &p, actors, nactors);
 			}
 			return;
