@@ -106,8 +106,8 @@ codebook_action(vctx *c, const position *p)
 	{
 		if (p->modality == NA_VM_PLANNED || p->modality == NA_VM_HYPOTHETICAL)
 			return NA_VA_SCHEDULE;
-		if (p->actor.kind == NA_VK_BODY)
-			return NA_VA_APPROVE;
+		/* a body's own vote becomes its decision in propagate(), once the
+		 * event's outcome is known */
 	}
 	return p->action;
 }
@@ -319,6 +319,20 @@ propagate(vctx *c)
 			continue;
 		if (rows[r].outcome == NA_VO_NONE)
 			rows[r].outcome = ev->outcome;
+
+		/*
+		 * A body that voted with no side stated ("the council voted 7-2")
+		 * decided as a whole: its approval, its rejection when the motion was
+		 * rejected or failed; when a veto stopped the motion the body's vote
+		 * was no decision of its own and stays "vote".
+		 */
+		if (rows[r].action == NA_VA_VOTE && rows[r].actor_kind == NA_VK_BODY)
+		{
+			if (rows[r].outcome == NA_VO_REJECTED || rows[r].outcome == NA_VO_FAILED)
+				rows[r].action = NA_VA_REJECT;
+			else if (rows[r].outcome != NA_VO_VETOED)
+				rows[r].action = NA_VA_APPROVE;
+		}
 		if (rows[r].body == NULL && rows[r].body_span.len == 0 && (ev->body.end || ev->body.canonical))
 		{
 			rows[r].body = ev->body.canonical;

@@ -1306,3 +1306,13 @@ END
 $fn$;
 COMMENT ON FUNCTION news_analysis.cluster_failures(regclass) IS
   'the recorded analysis failures of a tracked table (those the caller may see): those in news_analysis.failures and, for a Citus distributed table, those recorded on the workers holding its shards';
+
+-- ==== #14: vote events by the codebook (new actions pass, approve, confirm,
+-- override, elect, win, schedule; modality expected split into planned and
+-- hypothetical).  The type is unchanged; its comments follow.  Existing
+-- derived vote rows keep 0.1.0's actions until reanalysed (the WARNING above).
+
+COMMENT ON COLUMN news_analysis.vote_event.action IS
+  'by the vote codebook: veto, vote_for, vote_against, abstain, block, sponsor, support, oppose, adopt (a body adopted it), pass (a body passed a bill), approve (a body approved it or voted to do it), confirm (a nominee), reject (a body voted it down), override (a veto), elect (an electorate chose), win (an election, a seat; negated for a loser), schedule (a vote set for later) or vote (took part, side not stated)';
+COMMENT ON COLUMN news_analysis.vote_event.modality IS
+  'asserted; negated (did not veto, lost); planned (will vote, is expected to vote); hypothetical (would defeat, threatened to veto, could veto, if ...); historical (a past vote recalled: a year, previously, its seventh veto)';
