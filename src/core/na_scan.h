@@ -50,6 +50,9 @@ typedef enum na_kind
 #define NA_TF_HAS_DIGIT		0x0400	/* word containing digits */
 #define NA_TF_SOFT_BREAK	0x0800	/* a line break read as a space precedes
 									 * (the wrapping of a hard-wrapped line) */
+#define NA_TF_CUE_SHAPE		0x1000	/* a word of the length and letters of a
+									 * reporting cue (data/lexicon/reporting_cues.tsv):
+									 * maybe one, every cue has it (few others) */
 
 /* Which mark a quote token is. */
 typedef enum na_mark
