@@ -145,9 +145,14 @@ q_cue_class(const qctx *q, uint32_t i)
 		return NA_CUE_NONE;
 	cls = na_lex_attr(NA_LEX_REPORTING_CUES, na_lex_row_of(NA_LEX_REPORTING_CUES, entry),
 					  NA_LEX_REPORTING_CUES_CLASS);
-	if (strcmp(cls, "thought") == 0)
-		return NA_CUE_THOUGHT;
-	if (strcmp(cls, "finding") == 0)
-		return NA_CUE_FINDING;
-	return NA_CUE_SPEECH;
+	/* speech, thought or finding: the first letter tells them apart */
+	switch (cls[0])
+	{
+		case 't':
+			return NA_CUE_THOUGHT;
+		case 'f':
+			return NA_CUE_FINDING;
+		default:
+			return NA_CUE_SPEECH;
+	}
 }
