@@ -108,3 +108,9 @@ SELECT * FROM pg_temp.attributions(
 SELECT * FROM pg_temp.attributions(
   'Officials said the old dam held through the storm, which surprised the engineers. '
   'Mayor Ines Berg said the coast road will reopen in June, ending weeks of detours.');
+
+-- an opening phrase before the source is no content: the report follows the
+-- cue; a noun phrase and a verb after an inverted cue are a clause
+SELECT * FROM pg_temp.attributions(
+  'In a short statement, the council rejected the harbour plan outright. '
+  'Olga Brin, a fisher from Vardø, said the dispute over the quotas was settled.');

@@ -1876,8 +1876,24 @@ inverted_source_ends(const qctx *q, uint32_t after, uint32_t s1)
 	t = &q->doc->tokens[after];
 	if (t->kind != NA_TK_WORD || (t->flags & NA_TF_CAPITALIZED))
 		return 1;
-	return q_in(q, after, LEX_CLAUSE_PREPOSITIONS) || q_in(q, after, LEX_TAIL_PREPOSITIONS) ||
-		q_in(q, after, LEX_WEEKDAY_WORDS) || q_is(q, after, "who") || q_is(q, after, "and");
+	if (!(q_in(q, after, LEX_CLAUSE_PREPOSITIONS) || q_in(q, after, LEX_TAIL_PREPOSITIONS) ||
+		  q_in(q, after, LEX_WEEKDAY_WORDS) || q_is(q, after, "who") || q_is(q, after, "and")))
+		return 0;
+	/* …, said the turmoil at the convention was …: a verb before the
+	 * sentence or the phrase ends makes it a clause */
+	for (uint32_t m = after + 1; m < s1 && m - after < 10; m++)
+	{
+		if (q->doc->tokens[m].kind == NA_TK_PUNCT || is_quote_mark(q, m) ||
+			q->doc->tokens[m].kind == NA_TK_DASH)
+			break;
+		if (q_is(q, m, "is") || q_is(q, m, "was") || q_is(q, m, "are") || q_is(q, m, "were") ||
+			q_is(q, m, "has") || q_is(q, m, "have") || q_is(q, m, "had") || q_is(q, m, "will") ||
+			q_is(q, m, "would") || q_is(q, m, "could") || q_is(q, m, "can") ||
+			q_is(q, m, "should") || q_is(q, m, "may") || q_is(q, m, "might") ||
+			q_is(q, m, "must") || q_is(q, m, "did") || q_is(q, m, "does"))
+			return 0;
+	}
+	return 1;
 }
 
 /*
@@ -2001,6 +2017,12 @@ report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
 				clause_after = 1;
 		rp->first = first;
 		rp->last = sf - 2;
+		/* In a statement, X dismissed …; At one point, X asked for …: an
+		 * opening phrase, no clause, before the comma: the report follows */
+		if (!clause_after && first < sf - 1 &&
+			(q_in(q, first, LEX_CLAUSE_PREPOSITIONS) || participial_opener(q, first)) &&
+			!q_is(q, first, "according") && content_start_after(q, k, e + 1) != QNONE)
+			clause_after = 1;
 		if (!clause_after && c < e && q_is_punct(q, c, ',') && words_between(q, first, sf - 2) >= 2)
 		{
 			/* The deal, she said, is dead. */
