@@ -309,6 +309,40 @@ test_hard_wrapped(void)
 	CHECK_INT(doc.tokens[12].paragraph, 0);
 }
 
+/*
+ * The paragraph cues of wrapped text taken from web pages: a no-break space
+ * leading a line is no indent (the wrap fell on the space before it), one
+ * ending a sentence's line ends the paragraph ("&nbsp;" at a paragraph's
+ * end), and a numbered item after a short line is an item even when the line
+ * before ends no sentence.
+ */
+static void
+test_wrapped_web_text(void)
+{
+	const char *wrapped =
+		"Council members argued for hours over the harbour budget and the\n"
+		"ferry timetable before the chair called a vote late in the evening.\n"
+		"\xC2\xA0Members then passed the budget without a recorded objection, and\n"
+		"the ferry plan was sent back to the transport committee for review.\xC2\xA0\n"
+		"Ferry operators said they would ask the committee to keep the early\n"
+		"boats, which carry most of the workers who commute across the bay.\n"
+		"\n"
+		"Items for the next meeting\n"
+		"1. Harbour dues\n"
+		"2. Parking near the terminal\n";
+
+	scan(wrapped);
+	CHECK_INT(doc.nparagraphs, 5);
+	/* "\xC2\xA0Members" continues the paragraph */
+	CHECK_INT(doc.sentences[1].paragraph, 0);
+	/* "review.\xC2\xA0" ends it */
+	CHECK_INT(doc.sentences[2].paragraph, 1);
+	/* "Items for the next meeting" and each item are paragraphs */
+	CHECK_INT(doc.sentences[3].paragraph, 2);
+	CHECK_INT(doc.sentences[4].paragraph, 3);
+	CHECK_INT(doc.sentences[doc.nsentences - 1].paragraph, 4);
+}
+
 /* Verse and lists keep every line break. */
 static void
 test_verse_and_lists(void)
@@ -397,6 +431,7 @@ main(void)
 		{"count_bytes", test_count_bytes},
 		{"doubled_apostrophes", test_doubled_apostrophes},
 		{"hard_wrapped", test_hard_wrapped},
+		{"wrapped_web_text", test_wrapped_web_text},
 		{"verse_and_lists", test_verse_and_lists},
 		{"crlf", test_crlf},
 		{"html_references", test_html_references},
