@@ -1649,11 +1649,13 @@ na_scan(na_doc *doc, const char *text, size_t len, unsigned options,
 					st.soft_next++;
 				if (st.soft_next < st.nsoft && st.soft[st.soft_next] == st.pos)
 				{
-					/* the wrapping of a line: a space */
+					/* the wrapping of a line: a space, for the next token's
+					 * context too ("shares\n- a third": a spaced dash) */
 					st.pending_flags |= NA_TF_SPACE_BEFORE | NA_TF_SOFT_BREAK;
 					cursor_step(&st, &here, n);
 					st.pos = here.pos;
 					st.cpos = here.cpos;
+					cls = NA_CC_SPACE;
 					break;
 				}
 				cursor_step(&st, &here, n);

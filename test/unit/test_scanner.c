@@ -341,6 +341,14 @@ test_wrapped_web_text(void)
 	CHECK_INT(doc.sentences[3].paragraph, 2);
 	CHECK_INT(doc.sentences[4].paragraph, 3);
 	CHECK_INT(doc.sentences[doc.nsentences - 1].paragraph, 4);
+
+	/* a hyphen after a wrapped line's break is spaced: a dash, as unwrapped */
+	scan("The water board said on Tuesday that it would sell off its old depots\n"
+		 "- a third of the land it owns - to the city council, which plans to\n"
+		 "build a school and a clinic on them before the end of next year.\n");
+	CHECK_INT(doc.nparagraphs, 1);
+	CHECK_STR(tok(14), "-");
+	CHECK_STR(kind(14), "dash");
 }
 
 /* Verse and lists keep every line break. */

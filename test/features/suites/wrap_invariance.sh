@@ -12,7 +12,7 @@
 # Floors (ratchets: a little below what the code reaches; see README):
 #   identical rows            BBC 99.9%  Wikinews 97.5%  PolNeAR dev 95.0%
 #   identical but for paragraph numbers  99.9%  99.5%              99.0%
-# Measured (this branch, #15): BBC 99.97/99.98/99.98 at 60/70/78 columns;
+# Measured (this branch, #15): BBC 100.00 at 60, 70 and 78 columns;
 # Wikinews 97.99/99.57/98.90 (99.71/99.77/99.75 but for paragraph numbers);
 # PolNeAR dev 95.64/98.06/97.34 (99.16/100.00/99.74).  The issue asks 99.5.
 # Wikinews and PolNeAR dev put some paragraphs on lines of their own with no
