@@ -1445,9 +1445,11 @@ is_punct_char(const na_doc *doc, const na_token *t, char c)
  * "UNITED NATIONS —", "BEDMINSTER, N.J. —".  Shape, not a list of places:
  * one to four words in capitals, then a comma and up to six capitalised
  * words, abbreviations and numbers, and/or a bracketed agency, then a dash
- * and a capitalised word or a quote.  The dateline becomes a sentence of its
- * own, so that it neither glues onto the lead sentence nor stands as its
- * subject ("WASHINGTON" is no actor, no speaker).
+ * and a capitalised word or a quote.  The dateline stays in the text of the
+ * lead sentence (as a reader, and the hand-annotated seed article, count
+ * sentences) but no analyser reads it: its tokens are flagged
+ * NA_TF_DATELINE and the sentence's first_token is the lead's first word, so
+ * "WASHINGTON" is no subject, actor or speaker and "May 3" no modal verb.
  */
 static uint32_t
 find_dateline(const na_doc *doc, const uint32_t *para_first)
@@ -1504,6 +1506,8 @@ split_sentences(na_doc *doc, const na_mem *mem, const uint32_t *para_first)
 {
 	na_vec		sentences;
 	uint32_t	first = 0;
+	uint32_t	text_first = UINT32_MAX;	/* a dateline's first token: where the
+											 * open sentence's text starts */
 	uint32_t	dateline_end = find_dateline(doc, para_first);
 	/* with a dateline, dashes stop the skipping loop too (to find its end) */
 	uint32_t	stop_kinds = STOP_KINDS |
@@ -1523,13 +1527,19 @@ split_sentences(na_doc *doc, const na_mem *mem, const uint32_t *para_first)
 			   i + 1 < doc->ntokens && !(doc->tokens[i + 1].flags & NA_TF_PARA_START))
 			doc->tokens[i++].sentence = current;
 		doc->tokens[i].sentence = current;
-		if (i == dateline_end)
+		if (i == dateline_end && i + 1 < doc->ntokens)
 		{
-			last = i;
-			ends = 1;
+			/* the dateline opens the lead sentence's text; analysers start
+			 * after it, at a sentence start of their own */
+			for (uint32_t k = first; k <= i; k++)
+				doc->tokens[k].flags |= NA_TF_DATELINE;
+			doc->tokens[first].flags |= NA_TF_SENT_START;
+			doc->tokens[i].flags |= NA_TF_SENT_END;
+			text_first = first;
+			first = i + 1;
+			continue;
 		}
-		else
-			last = sentence_end_after(doc, i, &ends);
+		last = sentence_end_after(doc, i, &ends);
 		if (!ends && last + 1 < doc->ntokens &&
 			(doc->tokens[last + 1].flags & NA_TF_PARA_START))
 			ends = 1;
@@ -1539,7 +1549,7 @@ split_sentences(na_doc *doc, const na_mem *mem, const uint32_t *para_first)
 			continue;
 		{
 			na_sentence *s = na_vec_push(&sentences, mem);
-			const na_token *a = &doc->tokens[first];
+			const na_token *a = &doc->tokens[text_first != UINT32_MAX ? text_first : first];
 			const na_token *b = &doc->tokens[last];
 
 			if (s == NULL)
@@ -1560,6 +1570,7 @@ split_sentences(na_doc *doc, const na_mem *mem, const uint32_t *para_first)
 			doc->tokens[last].flags |= NA_TF_SENT_END;
 		}
 		first = last + 1;
+		text_first = UINT32_MAX;
 		i = last;
 		if ((sentences.count & (INTERRUPT_INTERVAL - 1)) == 0)
 			na_check_interrupts(mem);

@@ -404,13 +404,24 @@ test_soft_hyphen(void)
 	CHECK_INT(doc.tokens[0].clen, 10);
 }
 
-/* A dateline is a sentence of its own. */
+/*
+ * A dateline opens the lead sentence's text, but analysers start after it:
+ * its tokens are flagged, first_token is the lead's first word.
+ */
 static void
 test_dateline(void)
 {
 	scan("LONDON (Reuters) - The bank held rates on Thursday.");
-	CHECK_INT(doc.nsentences, 2);
-	CHECK_INT(doc.sentences[0].clen, 18);
+	CHECK_INT(doc.nsentences, 1);
+	CHECK_INT(doc.sentences[0].cstart, 0);
+	CHECK_INT(doc.sentences[0].clen, 51);
+	CHECK_STR(tok(doc.sentences[0].first_token), "The");
+	CHECK_INT(doc.sentences[0].ntokens, 7);
+	CHECK((doc.tokens[0].flags & NA_TF_DATELINE) != 0);
+	CHECK((doc.tokens[4].flags & NA_TF_DATELINE) != 0);
+	CHECK((doc.tokens[5].flags & NA_TF_DATELINE) == 0);
+	CHECK((doc.tokens[5].flags & NA_TF_SENT_START) != 0);
+	CHECK_INT(doc.tokens[0].sentence, 0);
 	scan("GM, whose plants are idle, said it would wait.");
 	CHECK_INT(doc.nsentences, 1);
 }
