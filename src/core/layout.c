@@ -450,6 +450,38 @@ na_layout_soft_breaks(const unsigned char *s, size_t len, const na_mem *mem,
 	return 1;
 }
 
+size_t
+na_layout_one_line(const char *s, size_t len, char *out)
+{
+	size_t		n = 0;
+
+	for (size_t i = 0; i < len;)
+	{
+		size_t		run = i;
+		int			has_break = 0;
+
+		while (run < len && (s[run] == ' ' || s[run] == '\t' || s[run] == '\n' || s[run] == '\r'))
+		{
+			has_break |= s[run] == '\n' || s[run] == '\r';
+			run++;
+		}
+		if (run > i && has_break)
+		{
+			out[n++] = ' ';
+			i = run;
+		}
+		else if (run > i)
+		{
+			memcpy(out + n, s + i, run - i);
+			n += run - i;
+			i = run;
+		}
+		else
+			out[n++] = s[i++];
+	}
+	return n;
+}
+
 /* ---- HTML character references ---- */
 
 typedef struct named_reference

@@ -1440,6 +1440,36 @@ is_punct_char(const na_doc *doc, const na_token *t, char c)
 }
 
 /*
+ * The colon ending an ALL-CAPS kicker at token p, the start of a paragraph,
+ * or UINT32_MAX: "EXCLUSIVE: Ministers ...", "BREAKING NEWS: \"We ...".  The
+ * kicker is an entry of data/lexicon/kickers.tsv written in capitals, then a
+ * colon and a capitalised word or a quote in the same paragraph.  A list, not
+ * a shape: "NATO: Russia ..." and "UN: ..." are sources speaking, not
+ * labels.  Read as a dateline is (find_dateline).
+ */
+static uint32_t
+find_kicker(const na_doc *doc, uint32_t p)
+{
+	const na_token *tk = doc->tokens;
+	uint32_t	n = doc->ntokens;
+	uint32_t	words;
+	uint32_t	j;
+
+	if (p >= n || tk[p].kind != NA_TK_WORD || !(tk[p].flags & NA_TF_ALLCAPS) ||
+		na_lex_longest(NA_LEX_KICKERS, doc, p, &words) < 0)
+		return UINT32_MAX;
+	for (j = p; j < p + words; j++)
+		if (!(tk[j].flags & NA_TF_ALLCAPS) || (j > p && (tk[j].flags & NA_TF_PARA_START)))
+			return UINT32_MAX;
+	if (j + 1 < n && is_punct_char(doc, &tk[j], ':') && !(tk[j].flags & NA_TF_PARA_START) &&
+		!(tk[j + 1].flags & NA_TF_PARA_START) &&
+		((tk[j + 1].kind == NA_TK_WORD && (tk[j + 1].flags & NA_TF_CAPITALIZED)) ||
+		 tk[j + 1].kind == NA_TK_OPEN_QUOTE))
+		return j;
+	return UINT32_MAX;
+}
+
+/*
  * The dash ending a dateline at the start of one of the first three
  * paragraphs, or UINT32_MAX: "WASHINGTON, March 3 -", "LONDON (Reuters) -",
  * "UNITED NATIONS —", "BEDMINSTER, N.J. —".  Shape, not a list of places:
@@ -1450,6 +1480,7 @@ is_punct_char(const na_doc *doc, const na_token *t, char c)
  * sentences) but no analyser reads it: its tokens are flagged
  * NA_TF_DATELINE and the sentence's first_token is the lead's first word, so
  * "WASHINGTON" is no subject, actor or speaker and "May 3" no modal verb.
+ * An ALL-CAPS kicker ("EXCLUSIVE:") is read the same way (find_kicker).
  */
 static uint32_t
 find_dateline(const na_doc *doc, const uint32_t *para_first)
@@ -1461,6 +1492,10 @@ find_dateline(const na_doc *doc, const uint32_t *para_first)
 	{
 		uint32_t	p = para_first[para];
 		uint32_t	j = p;
+		uint32_t	kicker = find_kicker(doc, p);
+
+		if (kicker != UINT32_MAX)
+			return kicker;
 
 		while (j < n && j - p < 4 && tk[j].kind == NA_TK_WORD && (tk[j].flags & NA_TF_ALLCAPS) &&
 			   (j == p || !(tk[j].flags & NA_TF_PARA_START)))

@@ -3,6 +3,7 @@
  */
 #include <stdlib.h>
 
+#include "na_layout.h"
 #include "na_scan.h"
 #include "unit.h"
 
@@ -351,6 +352,20 @@ test_wrapped_web_text(void)
 	CHECK_STR(kind(14), "dash");
 }
 
+/* A name wrapped over lines is given on one line; other white space stays. */
+static void
+test_name_on_one_line(void)
+{
+	char		out[64];
+	const char *wrapped = "Henrike\nVollmer  and\r\nAnna \n Berg";
+	size_t		n = na_layout_one_line(wrapped, strlen(wrapped), out);
+
+	out[n] = '\0';
+	CHECK_STR(out, "Henrike Vollmer  and Anna Berg");
+	CHECK(!na_layout_has_break("Anna  Berg", 10));
+	CHECK(na_layout_has_break("Anna\rBerg", 9));
+}
+
 /* Verse and lists keep every line break. */
 static void
 test_verse_and_lists(void)
@@ -422,6 +437,14 @@ test_dateline(void)
 	CHECK((doc.tokens[5].flags & NA_TF_DATELINE) == 0);
 	CHECK((doc.tokens[5].flags & NA_TF_SENT_START) != 0);
 	CHECK_INT(doc.tokens[0].sentence, 0);
+	/* an ALL-CAPS kicker of data/lexicon/kickers.tsv before a colon too */
+	scan("BREAKING NEWS: The bank held rates on Thursday.");
+	CHECK_INT(doc.nsentences, 1);
+	CHECK_STR(tok(doc.sentences[0].first_token), "The");
+	CHECK((doc.tokens[2].flags & NA_TF_DATELINE) != 0);
+	/* an acronym before a colon is a source, not a kicker */
+	scan("NATO: Russia has moved troops.");
+	CHECK_STR(tok(doc.sentences[0].first_token), "NATO");
 	scan("GM, whose plants are idle, said it would wait.");
 	CHECK_INT(doc.nsentences, 1);
 }
@@ -451,6 +474,7 @@ main(void)
 		{"doubled_apostrophes", test_doubled_apostrophes},
 		{"hard_wrapped", test_hard_wrapped},
 		{"wrapped_web_text", test_wrapped_web_text},
+		{"name_on_one_line", test_name_on_one_line},
 		{"verse_and_lists", test_verse_and_lists},
 		{"crlf", test_crlf},
 		{"html_references", test_html_references},
