@@ -113,7 +113,8 @@ person_at(vctx *c, uint32_t i, actor_ref *a)
 	uint32_t	k;
 	int			titled = 0;
 
-	if (!is_capitalized(c, i) || in_list(c, i, name_stopwords))
+	/* "Mr" is a stop word for a name of its own, but it opens "Mr Howard" */
+	if (!is_capitalized(c, i) || (in_list(c, i, name_stopwords) && !in_list(c, i, person_titles)))
 		return 0;
 	if (in_list(c, j, person_titles))
 	{
@@ -138,7 +139,9 @@ person_at(vctx *c, uint32_t i, actor_ref *a)
 		if (trigger_of(c, k) || (k == i && T(c, k)->flags & NA_TF_SENT_START && !titled &&
 								 !is_capitalized(c, k + 1)))
 			break;
-		if (na_place_at(c->doc, k, &m) || body_at(c, k, &b) || in_list(c, k, person_titles) ||
+		/* "Mr Leslie", "Senator Paul": after a title, a name even where a place is spelt so */
+		if ((!(titled && k == j) && na_place_at(c->doc, k, &m)) || body_at(c, k, &b) ||
+			in_list(c, k, person_titles) ||
 			in_list(c, k, name_stopwords) ||
 			((T(c, k)->flags & NA_TF_ALLCAPS) && T(c, k)->kind == NA_TK_WORD && T(c, k)->len > 1))
 			break;
@@ -273,7 +276,9 @@ actors_left(vctx *c, uint32_t q, uint32_t floor, actor_ref *out, int max)
 {
 	int			n = 0;
 
-	while (n < max && actor_ending_at(c, q, floor, &out[n]))
+	while (n < max && (actor_ending_at(c, q, floor, &out[n]) ||
+					   /* "Both Trump and Sanders won": a surname the article gave in full */
+					   (n > 0 && q >= floor && known_surname(c, q, &out[n]))))
 	{
 		uint32_t	f = out[n].first;
 
@@ -422,7 +427,11 @@ known_surname(vctx *c, uint32_t k, actor_ref *a)
 
 	if (t->kind != NA_TK_WORD || t->len < 3 || !(t->flags & NA_TF_CAPITALIZED) ||
 		(t->flags & NA_TF_ALLCAPS) || in_list(c, k, name_stopwords) || in_list(c, k, person_titles) ||
-		trigger_of(c, k) || (k > 0 && is_capitalized(c, k - 1) && T(c, k - 1)->sentence == t->sentence) ||
+		trigger_of(c, k) ||
+		/* part of a longer name, unless that word only starts the sentence ("Both Ruiz and Ode") */
+		(k > 0 && is_capitalized(c, k - 1) && T(c, k - 1)->sentence == t->sentence &&
+		 !((T(c, k - 1)->flags & NA_TF_SENT_START) && !in_list(c, k - 1, person_titles) &&
+		   !is_capitalized(c, k + 1))) ||
 		na_place_at(c->doc, k, &m) || body_at(c, k, &b))
 		return 0;
 	for (uint32_t j = k; j-- > lo + 1;)
@@ -431,7 +440,10 @@ known_surname(vctx *c, uint32_t k, actor_ref *a)
 
 		if (u->len != t->len || memcmp(c->doc->text + u->start, w, t->len) != 0)
 			continue;
-		if (person_ends_at(c, j - 1, j + 1, a) || (j >= 2 && person_ends_at(c, j - 2, j + 1, a)))
+		/* "Jacques Chirac" and also "Park Won-soon" (family name first, hyphenated given name) */
+		if (person_ends_at(c, j - 1, j + 1, a) || (j >= 2 && person_ends_at(c, j - 2, j + 1, a)) ||
+			(j + 1 < c->doc->ntokens && memchr(c->doc->text + T(c, j + 1)->start, '-', T(c, j + 1)->len) &&
+			 person_ends_at(c, j, j + 2, a)))
 		{
 			memset(a, 0, sizeof(*a));
 			a->first = a->name_first = k;
@@ -464,13 +476,20 @@ resolve_person(vctx *c, uint32_t p, actor_ref *a)
 		int			ok = 0;
 
 		memset(&found, 0, sizeof(found));
-		if (!is_capitalized(c, k) || (T(c, k)->flags & NA_TF_SENT_START && !is_capitalized(c, k + 1) &&
-									   !in_list(c, k, person_titles)))
+		if (!is_capitalized(c, k))
 			continue;
-		if (person_at(c, k, &found) && found.kind == NA_VK_PERSON && found.end <= p &&
-			!(k > 0 && in_list(c, k - 1, prepositions) && !is_word(c, k - 1, "by")) &&
-			!(k > 0 && is_capitalized(c, k - 1) && T(c, k - 1)->sentence == T(c, k)->sentence &&
-			  !in_list(c, k - 1, name_stopwords)))
+		/* "Welch said that he planned": a sentence's first word is a name when the article gave it in full */
+		if (T(c, k)->flags & NA_TF_SENT_START && !is_capitalized(c, k + 1) && !in_list(c, k, person_titles))
+		{
+			if (!known_surname(c, k, &found))
+				continue;
+			ok = 1;
+		}
+		/* "New York City": inside a longer capitalized name, not a person's */
+		else if (person_at(c, k, &found) && found.kind == NA_VK_PERSON && found.end <= p &&
+				 !(k > 0 && in_list(c, k - 1, prepositions) && !is_word(c, k - 1, "by")) &&
+				 !(k > 0 && is_capitalized(c, k - 1) && T(c, k - 1)->sentence == T(c, k)->sentence &&
+				   (!in_list(c, k - 1, name_stopwords) || !(T(c, k - 1)->flags & NA_TF_SENT_START))))
 			ok = 1;
 		else if (known_surname(c, k, &found))
 			ok = 1;
@@ -517,6 +536,36 @@ resolve_person(vctx *c, uint32_t p, actor_ref *a)
 }
 
 /* The subject actors of a verb at v: walk left over auxiliaries and an appositive. */
+/*
+ * The last token of the name a relative "who" hangs on, from the token q
+ * before its comma: "Chris Murphy (D-Conn.), who" and "Ted Cruz of Texas,
+ * who" name the person, not the party label or the state.
+ */
+static uint32_t
+antecedent_end(vctx *c, sent_state *st, uint32_t q)
+{
+	if (is_punct(c, q, ')'))
+	{
+		uint32_t	open = q;
+
+		while (open > st->first && open + 10 > q && !is_punct(c, open, '('))
+			open--;
+		if (is_punct(c, open, '(') && open > st->first)
+			q = open - 1;
+	}
+	/* "of Texas", "of South Carolina": a place after a person's name */
+	for (uint32_t k = q; k > st->first + 1 && k + 4 > q; k--)
+		if (is_word(c, k, "of") && is_capitalized(c, k + 1) && is_capitalized(c, k - 1))
+		{
+			actor_ref	person;
+
+			if (actor_ending_at(c, k - 1, st->first, &person) && person.kind == NA_VK_PERSON)
+				return k - 1;
+			break;
+		}
+	return q;
+}
+
 int
 subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, int *person_only_out)
 {
@@ -609,7 +658,11 @@ subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, in
 		/* "Councillor Dana Whitfield, who proposed the motion": the antecedent */
 		if (is_word(c, k, "who") && k >= st->first + 2 && is_punct(c, k - 1, ','))
 		{
-			n = actors_left(c, k - 2, st->first, actors, max);
+			uint32_t	a = antecedent_end(c, st, k - 2);
+
+			n = actors_left(c, a, st->first, actors, max);
+			if (n == 0 && a != k - 2)
+				n = actors_left(c, k - 2, st->first, actors, max);
 			if (n == 1)
 				person_of_place(c, st, &actors[0]);
 			else if (n == 0 && known_surname(c, k - 2, actors))
@@ -648,7 +701,24 @@ subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, in
 			return n;
 		/* "Sanders voted": a surname of a person the article named in full */
 		if (k + 1 == q && known_surname(c, k, actors))
+		{
+			/* "Both Trump and Sanders won": the names coordinated before it */
+			if (max > 1 && k >= st->first + 2 && is_word(c, k - 1, "and"))
+			{
+				actor_ref	more[MAX_ACTORS];
+				int			m = actors_left(c, k - 2, st->first, more, max - 1 < MAX_ACTORS ? max - 1 : MAX_ACTORS);
+
+				if (m == 0 && known_surname(c, k - 2, more))
+					m = 1;
+				if (m > 0)
+				{
+					actors[m] = actors[0];
+					memcpy(actors, more, (size_t) m * sizeof(actor_ref));
+					return m + 1;
+				}
+			}
 			return 1;
+		}
 		/* "urged women to vote": the subject of the infinitive is the object, not an actor */
 		if (infinitive && in_list(c, k, control_verbs))
 			return 0;

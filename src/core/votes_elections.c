@@ -107,9 +107,32 @@ winner_after_to(vctx *c, sent_state *st, uint32_t v, actor_ref *a)
 	while (k < st->end && (is_punct(c, k, ',') || T(c, k)->kind == NA_TK_DASH || is_word(c, k, "narrowly") ||
 						   is_word(c, k, "convincingly") || is_word(c, k, "badly")))
 		k++;
+	/* "lost the caucuses in Guam to Clinton", "lost the nomination in 2016 to Clinton" */
+	if (!is_word(c, k, "to"))
+	{
+		uint32_t	limit = k + 12;
+
+		for (; k < limit && k < st->end && !is_word(c, k, "to"); k++)
+			if (T(c, k)->kind != NA_TK_WORD && T(c, k)->kind != NA_TK_NUMBER && !is_possessive(c, k))
+				return 0;
+			else if (in_list(c, k, clause_words) || trigger_of(c, k) || is_word(c, k, "and"))
+				return 0;
+	}
 	if (!is_word(c, k, "to") || k + 1 >= st->end)
 		return 0;
-	return actor_at(c, k + 1, a) ? 1 : known_surname(c, k + 1, a);
+	k++;
+	if (is_word(c, k, "former") || is_word(c, k, "then") || is_word(c, k, "incumbent"))
+		k++;					/* "lost to former Senator Clinton" */
+	if (actor_at(c, k, a) && a->kind != NA_VK_COUNTRY && a->kind != NA_VK_BODY)
+		return 1;
+	if (known_surname(c, k, a))
+		return 1;
+	/* "to former United States Secretary of State ... Hillary Clinton": the name ends the titles */
+	for (uint32_t j = k + 1; j < k + 16 && j < st->end && T(c, j)->kind != NA_TK_PUNCT; j++)
+		if (person_at(c, j, a) && a->kind == NA_VK_PERSON &&
+			(a->end >= st->end || T(c, a->end)->kind == NA_TK_PUNCT))
+			return 1;
+	return 0;
 }
 
 /* won, lost: the subject wins (or, lost, does not) when the object is an election. */

@@ -102,7 +102,7 @@ static const word_t motion_heads[] = {
 	W("reform"), W("reforms"), W("appointment"), W("appointments"), W("merger"), W("statement"),
 	W("ordinance"), W("referendum"), W("initiative"), W("candidacy"), W("ban"), W("deal"),
 	W("sanctions"), W("plan"), W("directive"), W("regulation"), W("regulations"), W("veto"),
-	{NULL, 0}
+	W("articles"), W("laws"), {NULL, 0}
 };
 
 /* Motion heads that are the same vote when they recur ("the draft" = "the measure"). */

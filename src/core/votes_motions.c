@@ -61,9 +61,19 @@ motion_right(vctx *c, uint32_t i, uint32_t *head)
 			*head = e - 1;
 			return e;
 		}
+		/* "a set of measures", "a series of bills", "a number of gun control measures" */
+		if (k > i && is_word(c, k, "of") && (is_word(c, k - 1, "set") || is_word(c, k - 1, "series") ||
+											  is_word(c, k - 1, "number") || is_word(c, k - 1, "pair") ||
+											  is_word(c, k - 1, "raft") || is_word(c, k - 1, "slew") ||
+											  is_word(c, k - 1, "package") || is_word(c, k - 1, "string")))
+			continue;
+		/* "his proposed budget": a participle modifies the head */
+		if (k > i && is_word(c, k, "proposed"))
+			continue;
 		if (k > i && !motion_modifier(c, k))
 			return 0;
-		if (k == i && !motion_modifier(c, k) && !is_word(c, k, "the"))
+		if (k == i && !motion_modifier(c, k) && !is_word(c, k, "the") && !is_word(c, k, "his") &&
+			!is_word(c, k, "her") && !is_word(c, k, "their") && !is_word(c, k, "its"))
 			return 0;
 	}
 	return 0;

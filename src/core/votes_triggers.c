@@ -64,6 +64,14 @@ vote_direction(vctx *c, sent_state *st, uint32_t *qp)
 				q++;
 			break;
 		}
+		/* "voted in support of the act", "voted in opposition to it" */
+		if (is_word(c, q, "in") && (is_word(c, q + 1, "support") || is_word(c, q + 1, "opposition")) &&
+			(is_word(c, q + 2, "of") || is_word(c, q + 2, "to")))
+		{
+			dir = is_word(c, q + 1, "support") ? 1 : -1;
+			q += 3;
+			break;
+		}
 		if (is_word(c, q, "to") && in_sentence(c, q + 1, st->s) && T(c, q + 1)->kind == NA_TK_WORD &&
 			number_at(c, q + 1) < 0)
 		{

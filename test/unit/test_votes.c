@@ -407,7 +407,61 @@ test_more_distractors(void)
 	CHECK(res.votes[0].motion.len == 0 || strcmp(span(&res.votes[0].motion), "it") == 0);
 }
 
+/* Does some row read "actor/action/modality" (as row() prints it)? */
+static int
+has_row(const char *want)
+{
+	for (uint32_t i = 0; i < res.nvotes; i++)
+		if (strcmp(row(i), want) == 0)
+			return 1;
+	return 0;
+}
+
+/* Patterns of #14 met on real news, in sentences written for these tests. */
+static void
+test_codebook_patterns(void)
+{
+	/* a relative clause after a parenthetical party label or "X of <state>" */
+	analyse("Maria Lopez (D-Ore.), who voted against the earlier farm bill, spoke on Monday.");
+	CHECK(has_row("Maria Lopez/vote_against/historical"));
+	analyse("Tom Becker of Nebraska, who voted for the earlier Senate bill, was absent.");
+	CHECK(has_row("Tom Becker/vote_for/historical"));
+	/* "in support of", "in opposition to" */
+	analyse("Dana Reyes voted in support of the amendment.");
+	CHECK(has_row("Dana Reyes/vote_for/asserted"));
+	analyse("Dana Reyes voted in opposition to the amendment.");
+	CHECK(has_row("Dana Reyes/vote_against/asserted"));
+	/* motions: "articles", "a set of measures", "his proposed budget" */
+	analyse("The House passed three articles of censure.");
+	CHECK(has_row("House of Representatives/pass/asserted"));
+	analyse("The assembly this week passed a set of measures to curb rents.");
+	CHECK_INT(res.nvotes, 1);
+	analyse("The governor wants cuts. The legislature has not passed his proposed budget.");
+	CHECK(has_row("legislature/pass/negated"));
+	/* a titled surname that is also a place; a loser and the winner after "to" */
+	analyse("Mr Selby was elected in 2001.");
+	CHECK(has_row("Selby/win/historical"));
+	analyse("Laura Hart ran again. Hart lost the runoff in the northern districts to former Governor "
+			"Paul Dunmore.");
+	CHECK(has_row("Hart/win/negated"));
+	CHECK(has_row("Paul Dunmore/win/asserted"));
+	/* surnames coordinated: both win */
+	analyse("Ann Ruiz and Ben Ode ran. Both Ruiz and Ode won their primaries in 2018.");
+	CHECK(has_row("Ruiz/win/historical"));
+	CHECK(has_row("Ode/win/historical"));
+	/* "he" after "<Surname> said that": the speaker, not the person named most */
+	analyse("Omar Lind backs Eva Moss. Eva Moss spoke. Moss campaigned. Lind said on Friday that he "
+			"planned to vote for Moss in the primary.");
+	CHECK(has_row("Lind/vote_for/planned"));
+	CHECK(!has_row("Moss/vote_for/planned"));
+	/* a pronoun after "New York City" is not "York City" */
+	analyse("Carl Weber ran. Although Weber campaigned in 2013 for New York City mayor, he lost the "
+			"election.");
+	CHECK(!has_row("York City/win/negated"));
+}
+
 static const unit_case cases[] = {
+	{"codebook_patterns", test_codebook_patterns},
 	{"veto_and_coordination", test_veto_and_coordination},
 	{"tallies", test_tallies},
 	{"modalities", test_modalities},
