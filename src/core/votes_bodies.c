@@ -83,7 +83,11 @@ body_at(vctx *c, uint32_t i, body_ref *b)
 				maybe = is_word_poss(c, i, "parliament");
 				break;
 			case 'c':
-				maybe = is_word_poss(c, i, "council") || is_word_poss(c, i, "committee");
+				maybe = is_word_poss(c, i, "council") || is_word_poss(c, i, "committee") ||
+					is_word_poss(c, i, "cabinet") || is_word_poss(c, i, "congress");
+				break;
+			case 's':
+				maybe = is_word_poss(c, i, "senate");
 				break;
 			case 'l':
 				maybe = is_word_poss(c, i, "legislature");
@@ -152,7 +156,9 @@ body_at(vctx *c, uint32_t i, body_ref *b)
 	b->canonical = NULL;
 	b->first = i;
 	/* lower case: parliament, referendum */
-	if (is_word_poss(c, i, "parliament") && !is_capitalized(c, i))
+	/* "the Argentine congress", "the senate", "the island nation's cabinet": as written */
+	if ((is_word_poss(c, i, "parliament") || is_word_poss(c, i, "cabinet") || is_word_poss(c, i, "congress") ||
+		 is_word_poss(c, i, "senate")) && !is_capitalized(c, i))
 	{
 		na_place_match m;
 

@@ -580,7 +580,8 @@ build_lexicon(void)
 {
 	static const char *const possessives[] = {"", "'s", "\xE2\x80\x99s", NULL};
 	static const char *const lower_bodies[] = {
-		"parliament", "council", "committee", "legislature", "assembly", "board", NULL
+		"parliament", "council", "committee", "legislature", "assembly", "board", "cabinet", "congress",
+		"senate", NULL
 	};
 	/* body_at's possessive-tolerant first words (is_word_poss), the rest exact */
 	static const char *const possessive_starts[] = {

@@ -273,9 +273,8 @@ sentence_tally(vctx *c, uint32_t s, tally *t)
 												  is_word(c, k + 1, "decision") || is_word(c, k + 1, "approval") ||
 												  is_word(c, k + 1, "support"))))
 			{
+				/* the codebook: counts only as stated; "unanimously" is the method, not 0 against */
 				t->method = NA_VME_UNANIMOUS;
-				if (t->votes_against < 0)
-					t->votes_against = 0;
 			}
 			else if (is_word(c, k, "show") && is_word(c, k + 1, "of") && is_word(c, k + 2, "hands"))
 				t->method = NA_VME_SHOW_OF_HANDS;

@@ -16,6 +16,20 @@ after_verb(vctx *c, uint32_t v)
 	return k;
 }
 
+/*
+ * Where a vote verb's complement starts: after its adverbs, but at "down"
+ * ("voted down the bill" says the side, which after_verb would skip).
+ */
+static uint32_t
+vote_complement(vctx *c, uint32_t v)
+{
+	uint32_t	k = v + 1;
+
+	while (is_word(c, k, "unanimously") || is_word(c, k, "narrowly") || is_word(c, k, "overwhelmingly"))
+		k++;
+	return k;
+}
+
 /* "vote on the bill": the end of the motion a vote is held on, or 0 */
 uint32_t
 vote_on_motion(vctx *c, uint32_t v, uint32_t *first, uint32_t *head)
@@ -382,7 +396,7 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 		return;
 	if (cls == W_VOTE)
 	{
-		uint32_t	q = after_verb(c, v);
+		uint32_t	q = vote_complement(c, v);
 
 		on_end = vote_on_motion(c, v, &on_first, &on_head);
 		if (vote_direction(c, st, &q) == 0 && !sentence_has_tally(c, st) && !on_end)
@@ -395,7 +409,7 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 	if (cls == W_VOTE)
 	{
 		/* direction: for, against, in favour of, to <verb>, down */
-		uint32_t	q = k;
+		uint32_t	q = vote_complement(c, v);
 		int			dir = 0;	/* 1 for, -1 against, 2 infinitive, 0 none */
 
 		if (tw->form & WF_NOUN_TOO)
@@ -451,7 +465,19 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 				p.action = NA_VA_VOTE_FOR;
 		}
 		else if (dir == -2)
+		{
+			uint32_t	head;
+			uint32_t	e = motion_right(c, q, &head);
+
+			/* "voted down the farm bill": the motion after the particle */
+			if (e)
+			{
+				p.motion_first = q;
+				p.motion_end = e;
+				p.motion_head = head;
+			}
 			p.action = NA_VA_VOTE_AGAINST;
+		}
 		else
 			p.action = NA_VA_VOTE;
 		if (nactors == 0)

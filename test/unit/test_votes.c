@@ -113,7 +113,8 @@ test_tallies(void)
 	CHECK_STR(tally(0), "1310-442--1");
 	analyse("The assembly approved the budget unanimously.");
 	CHECK_INT(res.votes[0].method, NA_VME_UNANIMOUS);
-	CHECK_INT(res.votes[0].votes_against, 0);
+	/* the codebook counts only what the sentence states: the method, no 0 against */
+	CHECK_INT(res.votes[0].votes_against, -1);
 	analyse("The amendment was carried by a show of hands.");
 	CHECK_INT(res.nvotes, 1);
 	CHECK_INT(res.votes[0].method, NA_VME_SHOW_OF_HANDS);
@@ -454,6 +455,16 @@ test_codebook_patterns(void)
 			"planned to vote for Moss in the primary.");
 	CHECK(has_row("Lind/vote_for/planned"));
 	CHECK(!has_row("Moss/vote_for/planned"));
+	/* "voted down": the side and the motion after the particle */
+	analyse("The state legislature voted down the zoning bill on Tuesday.");
+	CHECK(has_row("state legislature/reject/asserted"));
+	CHECK_STR(span(&res.votes[0].motion), "the zoning bill");
+	/* lower-case chambers with the country before them; the codebook's unanimous: no count */
+	analyse("The Chilean congress approved a bill on pensions.");
+	CHECK(has_row("Chilean congress/approve/asserted"));
+	analyse("The small republic's cabinet unanimously voted to lift the curfew.");
+	CHECK(has_row("cabinet/approve/asserted"));
+	CHECK_STR(tally(0), "-1--1--1");
 	/* a pronoun after "New York City" is not "York City" */
 	analyse("Carl Weber ran. Although Weber campaigned in 2013 for New York City mayor, he lost the "
 			"election.");
