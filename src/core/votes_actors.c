@@ -422,6 +422,7 @@ known_surname(vctx *c, uint32_t k, actor_ref *a)
 	const na_token *t = T(c, k);
 	const char *w = c->doc->text + t->start;
 	uint32_t	lo = k > 4000 ? k - 4000 : 0;
+	uint32_t	len = t->len;
 	na_place_match m;
 	body_ref	b;
 
@@ -434,11 +435,14 @@ known_surname(vctx *c, uint32_t k, actor_ref *a)
 		   !is_capitalized(c, k + 1))) ||
 		na_place_at(c->doc, k, &m) || body_at(c, k, &b))
 		return 0;
+	/* "Obama's veto": the name without its possessive */
+	if (is_possessive(c, k))
+		len -= (w[len - 2] == '\'') ? 2 : 4;
 	for (uint32_t j = k; j-- > lo + 1;)
 	{
 		const na_token *u = T(c, j);
 
-		if (u->len != t->len || memcmp(c->doc->text + u->start, w, t->len) != 0)
+		if (u->len != len || memcmp(c->doc->text + u->start, w, len) != 0)
 			continue;
 		/* "Jacques Chirac" and also "Park Won-soon" (family name first, hyphenated given name) */
 		if (person_ends_at(c, j - 1, j + 1, a) || (j >= 2 && person_ends_at(c, j - 2, j + 1, a)) ||
@@ -493,6 +497,19 @@ resolve_person(vctx *c, uint32_t p, actor_ref *a)
 			ok = 1;
 		else if (known_surname(c, k, &found))
 			ok = 1;
+		/* "Obama said he would have vetoed": a name as the subject of a speech verb */
+		else if (k >= sent_first && k + 1 < p && T(c, k)->kind == NA_TK_WORD && T(c, k)->len > 2 &&
+				 !(T(c, k)->flags & NA_TF_ALLCAPS) && !(T(c, k)->flags & NA_TF_SENT_START) &&
+				 !is_capitalized(c, k - 1) &&
+				 (is_word(c, k + 1, "said") || is_word(c, k + 1, "says") || is_word(c, k + 1, "added")) &&
+				 !in_list(c, k, name_stopwords) && !actor_at(c, k, &found))
+		{
+			memset(&found, 0, sizeof(found));
+			found.first = found.name_first = k;
+			found.end = found.name_end = k + 1;
+			found.kind = NA_VK_PERSON;
+			ok = 1;
+		}
 		if (!ok)
 			continue;
 		/* a person named earlier in the pronoun's own sentence is the one meant */

@@ -296,10 +296,14 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 		{
 			if (be_before(c, st, v) != UINT32_MAX)
 				q = be_before(c, st, v) - 1;
+			/* "the veto will be overridden", "the bill could not be passed" */
 			while (q > st->first && (is_word(c, q, "was") || is_word(c, q, "were") || is_word(c, q, "been") ||
 									 is_word(c, q, "being") || is_word(c, q, "is") || is_word(c, q, "are") ||
 									 is_word(c, q, "has") || is_word(c, q, "have") || is_word(c, q, "had") ||
-									 is_adverb(c, q)))
+									 is_word(c, q, "be") || is_word(c, q, "will") || is_word(c, q, "would") ||
+									 is_word(c, q, "could") || is_word(c, q, "can") || is_word(c, q, "may") ||
+									 is_word(c, q, "might") || is_word(c, q, "must") || is_word(c, q, "should") ||
+									 is_word(c, q, "not") || is_adverb(c, q)))
 				q--;
 			if (!motion_left(c, q, st->first, &mf, &mh) && st->last_participle_end &&
 				st->last_participle_motion_end && st->last_participle_end < v)
@@ -631,6 +635,22 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
  * The noun "veto" at v: "the Kremlin’s seventh Security Council veto" (a
  * count), "The Russian veto", "a veto by China", "cast/used its veto".
  */
+/*
+ * Is there "the president", "the governor", ... just before token q?  A
+ * pronoun after it most likely means that office holder, whom the vote
+ * analyser cannot name: better no row than the last person named.
+ */
+static int
+role_noun_before(vctx *c, sent_state *st, uint32_t q)
+{
+	for (uint32_t k = q; k > st->first && k + 8 > q; k--)
+		if (is_word(c, k - 1, "the") && (is_word(c, k, "president") || is_word(c, k, "governor") ||
+										  is_word(c, k, "mayor") || is_word(c, k, "premier") ||
+										  is_word(c, k, "chancellor")))
+			return 1;
+	return 0;
+}
+
 void
 noun_veto(vctx *c, sent_state *st, uint32_t v)
 {
@@ -716,6 +736,61 @@ noun_veto(vctx *c, sent_state *st, uint32_t v)
 			continue;
 		}
 		break;
+	}
+	/*
+	 * "Obama's veto", "his veto threat", "the White House has promised a
+	 * veto": a person's veto or the subject of the verb that announces it
+	 */
+	if (nactors == 0 && v > st->first)
+	{
+		uint32_t	q = v - 1;
+		uint8_t		mod = 0;
+
+		if (is_possessive(c, q) && actor_ending_at(c, q, st->first, &actors[0]) &&
+			actors[0].kind == NA_VK_PERSON)
+			nactors = 1;
+		else if (is_possessive(c, q) && known_surname(c, q, &actors[0]))
+			nactors = 1;
+		/* "his veto threat"; not after "the president", whom the pronoun may mean */
+		else if ((is_word(c, q, "his") || is_word(c, q, "her")) && !role_noun_before(c, st, q) &&
+				 resolve_person(c, q, &actors[0]))
+		{
+			nactors = 1;
+			np_first = q;
+		}
+		else if ((is_word(c, q, "a") || is_word(c, q, "another")) && q > st->first &&
+				 (is_word(c, q - 1, "promised") || is_word(c, q - 1, "promises") ||
+				  is_word(c, q - 1, "threatened") || is_word(c, q - 1, "threatens") ||
+				  is_word(c, q - 1, "vowed") || is_word(c, q - 1, "vows") ||
+				  is_word(c, q - 1, "issued") || is_word(c, q - 1, "issue")))
+		{
+			nactors = subject_of(c, st, q - 1, actors, MAX_ACTORS);
+			nactors = resolve_actors(c, st, actors, nactors);
+			if (nactors > 0)
+			{
+				np_first = actors[0].first < q ? actors[0].first : q;
+				/* a promise is a plan; a threat, a vow, hypothetical (the codebook) */
+				mod = is_word(c, q - 1, "promised") || is_word(c, q - 1, "promises") ? NA_VM_PLANNED
+					: is_word(c, q - 1, "issued") || is_word(c, q - 1, "issue") ? 0 : NA_VM_HYPOTHETICAL;
+			}
+		}
+		if (nactors > 0)
+		{
+			if (actors[0].first < np_first)
+				np_first = actors[0].first;
+			p.ev_first = np_first;
+			p.ev_end = v + 1;
+			p.modality = mod ? mod : modality_at(c, np_first, st->first);
+			/* "his veto threat"; "Obama's veto is expected to come" */
+			if (is_word(c, v + 1, "threat") || is_word(c, v + 1, "threats"))
+				p.modality = NA_VM_HYPOTHETICAL;
+			else if (p.modality == NA_VM_ASSERTED &&
+					 ((is_word(c, v + 1, "is") && (is_word(c, v + 2, "expected") || is_word(c, v + 2, "likely"))) ||
+					  is_word(c, v + 1, "will")))
+				p.modality = NA_VM_PLANNED;
+			emit_positions(c, st, &p, actors, nactors);
+			return;
+		}
 	}
 	if (nactors == 0)
 	{

@@ -465,6 +465,27 @@ test_codebook_patterns(void)
 	analyse("The small republic's cabinet unanimously voted to lift the curfew.");
 	CHECK(has_row("cabinet/approve/asserted"));
 	CHECK_STR(tally(0), "-1--1--1");
+	/* "241-to-188" is a tally */
+	analyse("The Senate took up the bill. The bill passed by a vote of 241-to-188.");
+	CHECK_STR(tally(res.nvotes - 1), "241-188--1");
+	/* the month May is no modal; "mid-2012" and "that year" date a vote; a present report of a past vote */
+	analyse("In May, the county council voted to close the depot.");
+	CHECK(has_row("county council/approve/asserted"));
+	analyse("Rosa Keel was elected as mayor in mid-2012.");
+	CHECK(has_row("Rosa Keel/win/historical"));
+	analyse("Ivan Petrov won the caucuses that year.");
+	CHECK(has_row("Ivan Petrov/win/historical"));
+	analyse("Nora Flint has said she voted against the measure because it cost too much.");
+	CHECK(has_row("Nora Flint/vote_against/historical"));
+	/* a person's veto: a possessive surname, a promised veto, a threat; an override to come */
+	analyse("Governor Amy Lund dislikes the bill. Lund's veto is expected on Friday.");
+	CHECK(has_row("Lund/veto/planned"));
+	analyse("Governor Amy Lund has promised a veto of the bill.");
+	CHECK(has_row("Amy Lund/veto/planned"));
+	analyse("Governor Amy Lund spoke. If the president goes ahead with his veto threat, nothing changes.");
+	CHECK(!has_row("Amy Lund/veto/hypothetical"));
+	analyse("Legislators expect that the veto will be overridden.");
+	CHECK(has_row("-/override/planned"));
 	/* a pronoun after "New York City" is not "York City" */
 	analyse("Carl Weber ran. Although Weber campaigned in 2013 for New York City mayor, he lost the "
 			"election.");
