@@ -583,6 +583,40 @@ antecedent_end(vctx *c, sent_state *st, uint32_t q)
 	return q;
 }
 
+/*
+ * The names listed between two dashes before a verb, the closing dash at
+ * token close: "-- Ted Cruz of Texas, Lindsey Graham of South Carolina and
+ * Rand Paul of Kentucky --".  Each item starts with a name ("of <state>"
+ * after it is the name's); every item must be one, or none is taken.  The
+ * opening dash goes to *open_out (0: none within reach).
+ */
+static int
+dash_list(vctx *c, sent_state *st, uint32_t close, actor_ref *actors, int max, uint32_t *open_out)
+{
+	uint32_t	open = close;
+	uint32_t	k;
+	int			n = 0;
+
+	while (open > st->first && open + 40 > close && T(c, open - 1)->kind != NA_TK_DASH)
+		open--;
+	if (open <= st->first + 1 || T(c, open - 1)->kind != NA_TK_DASH)
+		return 0;
+	*open_out = open - 1;		/* the opening dash */
+	k = open;
+	while (k < close && n < max)
+	{
+		if (!actor_at(c, k, &actors[n]) || actors[n].pronoun || actors[n].end > close)
+			return 0;
+		k = actors[n++].end;
+		/* "of Texas", "(R-Ky.)": what follows the name up to the next comma or "and" */
+		while (k < close && !is_punct(c, k, ',') && !is_word(c, k, "and"))
+			k++;
+		while (k < close && (is_punct(c, k, ',') || is_word(c, k, "and")))
+			k++;
+	}
+	return k >= close ? n : 0;
+}
+
 int
 subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, int *person_only_out)
 {
@@ -639,6 +673,17 @@ subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, in
 				}
 			}
 			return 0;
+		}
+		/* "The senators -- Ted Cruz of Texas, Rand Paul of Kentucky and Marco Rubio -- all voted" */
+		if (T(c, k)->kind == NA_TK_DASH)
+		{
+			uint32_t	open = 0;
+
+			n = dash_list(c, st, k, actors, max, &open);
+			if (n > 0 || open == 0)
+				return n;
+			q = open;			/* "The rebels -- a dozen in all -- voted": the subject before */
+			continue;
 		}
 		/* "Poland has rejected the proposal and Germany's parties have opposed": another clause */
 		if (trigger_of(c, k) && k + 1 < v)

@@ -17,7 +17,8 @@ election_noun(vctx *c, sent_state *st, uint32_t v)
 							 is_word(c, v - 1, "their") || is_word(c, v - 1, "its") ||
 							 is_word(c, v - 1, "newly") || is_word(c, v - 1, "democratically") ||
 							 is_word(c, v - 1, "popularly") || is_word(c, v - 1, "directly") ||
-							 is_possessive(c, v - 1));
+							 (is_possessive(c, v - 1) && !is_word(c, v - 1, "he's") && !is_word(c, v - 1, "she's") &&
+							  !is_word(c, v - 1, "he\xE2\x80\x99s") && !is_word(c, v - 1, "she\xE2\x80\x99s")));
 }
 
 /* Does sentence st speak of an election (primary, caucus, delegates, ...)? */
@@ -153,6 +154,9 @@ win_or_lose(vctx *c, sent_state *st, uint32_t v, int lose)
 	n = subject_of(c, st, v, actors, MAX_ACTORS);
 	n = resolve_actors(c, st, actors, n);
 	mod = modality_at(c, v, st->first);
+	/* "on track to win the nomination": an aim, as for the other verbs */
+	if (mod == NA_VM_ASSERTED && v > st->first && is_word(c, v - 1, "to"))
+		mod = NA_VM_PLANNED;
 	for (int k = 0; k < n; k++)
 	{
 		uint8_t		m = mod;
@@ -199,11 +203,18 @@ elected(vctx *c, sent_state *st, uint32_t v)
 	if (q > st->first && (is_word(c, q - 1, "was") || is_word(c, q - 1, "were") || is_word(c, q - 1, "been") ||
 						  is_word(c, q - 1, "being") || is_word(c, q - 1, "is") || is_word(c, q - 1, "are") ||
 						  is_word(c, q - 1, "be") || is_word(c, q - 1, "get") || is_word(c, q - 1, "got") ||
-						  (T(c, q - 1)->len > 2 && c->doc->text[T(c, q - 1)->start + T(c, q - 1)->len - 2] == '\'' &&
-						   is_word(c, q - 1, "he's"))))
+						  is_word(c, q - 1, "he's") || is_word(c, q - 1, "she's") ||
+						  is_word(c, q - 1, "he\xE2\x80\x99s") || is_word(c, q - 1, "she\xE2\x80\x99s")))
 		passive = 1;
 	n = subject_of(c, st, v, actors, MAX_ACTORS);
 	n = resolve_actors(c, st, actors, n);
+	/* "if she's elected": the contracted pronoun is the subject */
+	if (n == 0 && passive && q > st->first && T(c, q - 1)->len > 3 &&
+		(is_word(c, q - 1, "he's") || is_word(c, q - 1, "she's") ||
+		 is_word(c, q - 1, "he\xE2\x80\x99s") || is_word(c, q - 1, "she\xE2\x80\x99s")))
+	{
+		n = resolve_person(c, q - 1, actors);
+	}
 	mod = modality_at(c, v, st->first);
 	if (passive)
 	{

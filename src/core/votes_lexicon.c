@@ -140,6 +140,7 @@ static const word_t aux_words[] = {
 	W("together"), W("formally"), W("effectively"), W("duly"), W("subsequently"), W("ultimately"),
 	W("repeatedly"), W("previously"), W("just"), W("still"), W("yet"), W("easily"), W("comfortably"),
 	W("can"), W("must"), W("reportedly"), W("now"), W("each"), W("instead"), W("swiftly"),
+	W("only"), W("probably"), W("certainly"), W("definitely"), W("initially"), W("ultimately"),
 	{NULL, 0}
 };
 
@@ -254,6 +255,7 @@ static const word_t infinitive_glue[] = {
 	W("refused"), W("declined"), W("failed"), W("tried"), W("try"), W("tries"),
 	W("sought"), W("chose"), W("choose"), W("voted"), W("moved"), W("moving"),
 	W("not"), W("yet"), W("already"), W("firmly"), W("publicly"), W("openly"),
+	W("on"), W("track"), W("remained"), W("remains"), W("stayed"), W("course"),
 	W("need"), W("needs"), W("needed"), W("have"), W("has"), W("had"), W("got"),
 	W("used"), W("likely"), W("unlikely"), W("certain"), W("sure"), W("bound"),
 	{NULL, 0}
@@ -363,7 +365,9 @@ static const word_t verb_before[] = {
 	W("they"), W("it"), W("he"), W("she"), W("we"), W("who"), W("which"),
 	W("never"), W("again"), W("both"), W("all"), W("jointly"), W("unanimously"),
 	W("narrowly"), W("overwhelmingly"), W("promptly"), W("quickly"), W("i"),
-	W("you"), {NULL, 0}
+	W("you"), W("only"), W("still"), W("probably"), W("certainly"), W("definitely"),
+	W("i'll"), W("we'll"), W("they'll"), W("he'll"), W("she'll"), W("i'd"), W("we'd"),
+	W("they'd"), W("he'd"), W("she'd"), {NULL, 0}
 };
 
 static const word_t *const word_lists[L_COUNT] = {

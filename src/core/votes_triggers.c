@@ -16,6 +16,48 @@ after_verb(vctx *c, uint32_t v)
 	return k;
 }
 
+/* "they'd", "I'll": a pronoun with a modal (would, will) */
+static int
+modal_contraction(vctx *c, uint32_t k)
+{
+	const na_token *t = T(c, k);
+	const char *p = c->doc->text + t->start;
+
+	if (t->kind != NA_TK_WORD || t->len < 3)
+		return 0;
+	return (p[t->len - 2] == '\'' && (p[t->len - 1] == 'd' || p[t->len - 1] == 'D')) ||
+		(t->len > 3 && memcmp(p + t->len - 3, "'ll", 3) == 0) ||
+		(t->len > 4 && memcmp(p + t->len - 4, "\xE2\x80\x99" "d", 4) == 0) ||
+		(t->len > 5 && memcmp(p + t->len - 5, "\xE2\x80\x99ll", 5) == 0);
+}
+
+/*
+ * Does the sentence speak of setting interest rates ("interest rates", "a
+ * quarter point rise", "rate cut")?  Central banks' committees vote, but
+ * the codebook leaves them out.
+ */
+static int
+rate_setting_sentence(vctx *c, sent_state *st)
+{
+	for (uint32_t k = st->first + 1; k < st->end; k++)
+		if (((is_word(c, k, "rate") || is_word(c, k, "rates")) &&
+			 (is_word(c, k - 1, "interest") || is_word(c, k + 1, "rise") || is_word(c, k + 1, "cut") ||
+			  is_word(c, k + 1, "hike") || is_word(c, k + 1, "increase"))) ||
+			((is_word(c, k, "rise") || is_word(c, k, "cut") || is_word(c, k, "hike")) &&
+			 is_word(c, k - 1, "point")))
+			return 1;
+	return 0;
+}
+
+/* A word that names a ballot: "in a 2016 referendum", "in the election". */
+static int
+is_ballot_word(vctx *c, uint32_t k)
+{
+	return is_word(c, k, "referendum") || is_word(c, k, "plebiscite") || is_word(c, k, "election") ||
+		is_word(c, k, "elections") || is_word(c, k, "ballot") || is_word(c, k, "poll") ||
+		is_word(c, k, "primary") || is_word(c, k, "runoff");
+}
+
 /*
  * Where a vote verb's complement starts: after its adverbs, but at "down"
  * ("voted down the bill" says the side, which after_verb would skip).
@@ -102,6 +144,27 @@ vote_direction(vctx *c, sent_state *st, uint32_t *qp)
 			dir = -2;
 			q++;
 			break;
+		}
+		/* "voted in a 2016 referendum to leave", "voted in the election for": where, not a side */
+		if (is_word(c, q, "in") && (is_word(c, q + 1, "a") || is_word(c, q + 1, "the")))
+		{
+			uint32_t	e = q + 2;
+
+			while (e < q + 6 && in_sentence(c, e, st->s) && !is_ballot_word(c, e) &&
+				   (T(c, e)->kind == NA_TK_NUMBER || T(c, e)->kind == NA_TK_WORD) && !trigger_of(c, e) &&
+				   !is_word(c, e, "to") && !is_word(c, e, "for") && !is_word(c, e, "against"))
+				e++;
+			if (is_ballot_word(c, e))
+			{
+				q = e + 1;
+				continue;
+			}
+		}
+		/* "voted on June 23, 2016, to leave": a date */
+		if (is_capitalized(c, q) && in_list(c, q, time_words))
+		{
+			q++;
+			continue;
 		}
 		/* skip tallies, "by a vote of", "unanimously", "on Tuesday" */
 		if (T(c, q)->kind == NA_TK_RANGE || T(c, q)->kind == NA_TK_NUMBER || number_at(c, q) >= 0 ||
@@ -249,6 +312,10 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 	if (cls == W_VOTE && (tw->form & WF_GERUND) &&
 		!(is_word(c, v + 1, "for") || is_word(c, v + 1, "against") || is_word(c, v + 1, "to") ||
 		  (is_word(c, v + 1, "in") && (is_word(c, v + 2, "favour") || is_word(c, v + 2, "favor")))))
+		return;
+
+	/* the codebook: a committee that sets interest rates votes on no motion */
+	if ((cls == W_VOTE || cls == W_ADOPT || cls == W_PASS || cls == W_REJECT) && rate_setting_sentence(c, st))
 		return;
 
 	/* the modality, once the cheap refusals above are past */
@@ -419,10 +486,15 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 		if (tw->form & WF_NOUN_TOO)
 		{
 			/* "votes"/"vote" as a verb needs a subject right before or a modal */
+			/* "he would only vote for it", "they'd vote for him" */
 			if (v == st->first || !(is_word(c, v - 1, "will") || is_word(c, v - 1, "would") ||
 									is_word(c, v - 1, "to") || is_word(c, v - 1, "not") ||
 									is_word(c, v - 1, "could") || is_word(c, v - 1, "might") ||
 									is_word(c, v - 1, "may") || is_word(c, v - 1, "did") ||
+									((is_word(c, v - 1, "only") || is_word(c, v - 1, "still") ||
+									  is_word(c, v - 1, "probably") || is_word(c, v - 1, "certainly")) &&
+									 v >= st->first + 2 && in_list(c, v - 2, verb_before)) ||
+									modal_contraction(c, v - 1) ||
 									(nactors > 0 && actors[nactors - 1].end == v) ||
 									(nactors > 0 && actors[0].end == v)))
 				return;

@@ -486,6 +486,31 @@ test_codebook_patterns(void)
 	CHECK(!has_row("Amy Lund/veto/hypothetical"));
 	analyse("Legislators expect that the veto will be overridden.");
 	CHECK(has_row("-/override/planned"));
+	/* where and when a vote was held is no side: the infinitive after them is */
+	analyse("Norway voted in a 1994 referendum to stay out of the union.");
+	CHECK(has_row("Norway/vote_for/historical"));
+	analyse("Ireland voted on May 22, 2015, to change the constitution.");
+	CHECK(has_row("Ireland/vote_for/historical"));
+	/* names listed between dashes; an appositive between dashes skipped */
+	analyse("Three senators -- Ada Kim of Iowa, Rob Lane of Utah and Eve Tan -- all voted against "
+			"the amendment.");
+	CHECK_INT(res.nvotes, 3);
+	CHECK(has_row("Ada Kim/vote_against/asserted"));
+	CHECK(has_row("Rob Lane/vote_against/asserted"));
+	CHECK(has_row("Eve Tan/vote_against/asserted"));
+	analyse("Senator Joan Hale -- a former judge -- voted against the amendment.");
+	CHECK(has_row("Joan Hale/vote_against/asserted"));
+	/* "would only vote", "on track to win", "if she's elected" */
+	analyse("Paul Amis said he would only vote for the deal if it changed.");
+	CHECK(has_row("Paul Amis/vote_for/hypothetical"));
+	analyse("Lena Berg remained on track to win the nomination.");
+	CHECK(has_row("Lena Berg/win/planned"));
+	analyse("Lena Berg has plans if she's elected.");
+	CHECK(has_row("Lena Berg/win/hypothetical"));
+	/* a rate-setting committee, even with its appositive between dashes, is no vote event */
+	analyse("The bank's Rate Committee - which sets interest rates - voted unanimously in favour of a "
+			"half point rise.");
+	CHECK_INT(res.nvotes, 0);
 	/* a pronoun after "New York City" is not "York City" */
 	analyse("Carl Weber ran. Although Weber campaigned in 2013 for New York City mayor, he lost the "
 			"election.");
