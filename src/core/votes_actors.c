@@ -662,6 +662,19 @@ subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, in
 					return 1;
 				if (n == 0 && known_surname(c, open - 2, actors))
 					return 1;	/* "Trump, the incumbent President, won" */
+				/* "Two Democratic members, Ann Ode and Bo Li, opposed it": the names counted */
+				if (n == 1 && actors[0].kind == NA_VK_GROUP && k > open &&
+					(number_at(c, actors[0].first) > 0 || number_at(c, actors[0].name_first) > 0))
+				{
+					actor_ref	named[MAX_ACTORS];
+					int			m = actors_left(c, k - 1, open, named, max < MAX_ACTORS ? max : MAX_ACTORS);
+
+					if (m > 0 && named[0].first == open && named[0].kind == NA_VK_PERSON)
+					{
+						memcpy(actors, named, (size_t) m * sizeof(actor_ref));
+						return m;
+					}
+				}
 				if (n > 0)
 					return n;
 				/* "a third, Jared Golden, voted": the appositive names the actor (not "In Syria, ...") */
@@ -672,6 +685,14 @@ subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, in
 						return n;
 				}
 			}
+			return 0;
+		}
+		/* "The majority voted to end the debate and voted for the bill": the first verb's subject */
+		if ((is_word(c, k, "and") || is_word(c, k, "but")) && k + 1 == v && k > st->first)
+		{
+			for (uint32_t t = k; t-- > st->first && t + 30 > k;)
+				if (trigger_of(c, t) && trigger_of(c, t)->cls == trigger_of(c, v)->cls)
+					return subject_of(c, st, t, actors, max);
 			return 0;
 		}
 		/* "The senators -- Ted Cruz of Texas, Rand Paul of Kentucky and Marco Rubio -- all voted" */

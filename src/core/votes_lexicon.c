@@ -102,7 +102,7 @@ static const word_t motion_heads[] = {
 	W("reform"), W("reforms"), W("appointment"), W("appointments"), W("merger"), W("statement"),
 	W("ordinance"), W("referendum"), W("initiative"), W("candidacy"), W("ban"), W("deal"),
 	W("sanctions"), W("plan"), W("directive"), W("regulation"), W("regulations"), W("veto"),
-	W("articles"), W("laws"), {NULL, 0}
+	W("article"), W("articles"), W("laws"), {NULL, 0}
 };
 
 /* Motion heads that are the same vote when they recur ("the draft" = "the measure"). */
@@ -121,7 +121,8 @@ static const word_t group_heads[] = {
 	W("meps"), W("diplomats"), W("workers"), W("employees"), W("residents"), W("politicians"),
 	W("rebels"), W("backbenchers"), W("conservatives"), W("liberals"), W("moderates"),
 	W("hardliners"), W("cantons"), W("provinces"), W("opponents"), W("colleagues"),
-	W("superdelegates"), W("electors"), W("jurors"), W("commissioners"), W("aldermen"), {NULL, 0}
+	W("superdelegates"), W("electors"), W("jurors"), W("commissioners"), W("aldermen"), W("majority"),
+	{NULL, 0}
 };
 
 /* A country speaks through these: "Britain's ambassador", "the French delegation". */

@@ -73,6 +73,7 @@ motion_right(vctx *c, uint32_t i, uint32_t *head)
 		if (k > i && !motion_modifier(c, k))
 			return 0;
 		if (k == i && !motion_modifier(c, k) && !is_word(c, k, "the") && !is_word(c, k, "his") &&
+			!is_word(c, k, "both") &&
 			!is_word(c, k, "her") && !is_word(c, k, "their") && !is_word(c, k, "its"))
 			return 0;
 	}

@@ -208,6 +208,14 @@ active_object_possible(vctx *c, sent_state *st, uint32_t v, int cls)
 		return 1;
 	if (cls == W_PASS && (is_word(c, v, "confirmed") || is_word(c, v, "confirm")))
 		return 1;
+	/* "passed the House": a chamber as the object (passed_chamber) */
+	if (cls == W_PASS && (is_word(c, v, "passed") || is_word(c, v, "passes")))
+	{
+		body_ref	b;
+
+		if (body_at(c, is_word(c, k, "the") ? k + 1 : k, &b))
+			return 1;
+	}
 	if (is_word(c, k, "it") && (cls == W_VETO || cls == W_BLOCK || cls == W_SUPPORT ||
 								cls == W_OPPOSE || cls == W_DEFEAT || cls == W_ADOPT ||
 								cls == W_REJECT))
@@ -254,6 +262,8 @@ be_before(vctx *c, sent_state *st, uint32_t v)
 }
 
 /* Handle a verb trigger at v (not a noun). */
+static int	passed_chamber(vctx *c, sent_state *st, uint32_t v, uint32_t k, position *p, actor_ref *actors);
+
 void
 verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 {
@@ -592,6 +602,24 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 		if (dir == -2)
 			p.ev_end = k + 1 > v + 2 ? k : v + 2;
 		emit_positions(c, st, &p, actors, nactors);
+		/* "voted for the first article but against the second": the other side too */
+		if ((dir == 1 || dir == -1) && p.motion_end && in_sentence(c, p.motion_end + 1, st->s) &&
+			(is_word(c, p.motion_end, "but") || is_word(c, p.motion_end, "and")) &&
+			(dir == 1 ? is_word(c, p.motion_end + 1, "against") : is_word(c, p.motion_end + 1, "for")))
+		{
+			uint32_t	q2 = p.motion_end + 2;
+			uint32_t	head;
+			uint32_t	e = phrase_right(c, q2, 6);
+
+			if (e && motion_right(c, q2, &head) == 0)
+				head = e - 1;
+			p.action = dir == 1 ? NA_VA_VOTE_AGAINST : NA_VA_VOTE_FOR;
+			p.motion_first = e ? q2 : 0;
+			p.motion_end = e;
+			p.motion_head = e ? head : 0;
+			p.ev_end = e ? e : q2;
+			emit_positions(c, st, &p, actors, nactors);
+		}
 		return;
 	}
 
@@ -648,6 +676,13 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 				((vote_event *) c->events.items)[c->events.count - 1].sentence + 3 < st->s)
 				return;
 			p.motion_end = 0;
+		}
+		else if (cls == W_PASS && nactors == 0 && (is_word(c, v, "passed") || is_word(c, v, "passes")) &&
+				 passed_chamber(c, st, v, k, &p, actors))
+		{
+			/* "The legislation passed the House": the chamber decides, the subject is the motion */
+			emit_positions(c, st, &p, actors, 1);
+			return;
 		}
 		else if (cls != W_VETO)
 			return;
@@ -707,6 +742,40 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
  * The noun "veto" at v: "the Kremlin’s seventh Security Council veto" (a
  * count), "The Russian veto", "a veto by China", "cast/used its veto".
  */
+/*
+ * "The legislation passed the House again", "the bill passes the Senate":
+ * the chamber after the verb is the actor and the subject the motion.  Fills
+ * the position's motion, evidence and outcome and actors[0]; returns 1.
+ */
+static int
+passed_chamber(vctx *c, sent_state *st, uint32_t v, uint32_t k, position *p, actor_ref *actors)
+{
+	uint32_t	mf,
+				mh;
+	body_ref	b;
+	uint32_t	j = is_word(c, k, "the") ? k + 1 : k;
+
+	if (!in_sentence(c, j, st->s) || !body_at(c, j, &b) || !motion_left(c, v - 1, st->first, &mf, &mh) ||
+		(is_word(c, mh, "it") && !recent_event(c, st->s, 2)))
+		return 0;
+	memset(&actors[0], 0, sizeof(actors[0]));
+	actors[0].first = k;
+	actors[0].end = b.end;
+	actors[0].name_first = b.first;
+	actors[0].name_end = b.end;
+	actors[0].canonical = b.canonical;
+	actors[0].kind = NA_VK_BODY;
+	p->motion_first = mf;
+	p->motion_end = mh + 1;
+	p->motion_head = mh;
+	p->ev_first = mf;
+	p->ev_end = b.end;
+	if (historical_after(c, v))
+		p->modality = NA_VM_HISTORICAL;
+	p->outcome = p->modality == NA_VM_ASSERTED ? NA_VO_PASSED : NA_VO_NONE;
+	return 1;
+}
+
 /*
  * Is there "the president", "the governor", ... just before token q?  A
  * pronoun after it most likely means that office holder, whom the vote

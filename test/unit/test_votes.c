@@ -507,6 +507,19 @@ test_codebook_patterns(void)
 	CHECK(has_row("Lena Berg/win/planned"));
 	analyse("Lena Berg has plans if she's elected.");
 	CHECK(has_row("Lena Berg/win/hypothetical"));
+	/* the chamber as the object of "passed"; a second verb of the same subject */
+	analyse("The water bill passed the Senate again despite a veto threat.");
+	CHECK(has_row("Senate/pass/asserted"));
+	analyse("The assembly voted to close the debate and voted for the budget.");
+	CHECK_INT(res.nvotes, 2);
+	CHECK_STR(span(&res.votes[1].motion), "the budget");
+	/* a counted group named in an appositive; "for the first ... but against the second" */
+	analyse("Two Labour members, Ann Ode and Bo Lind, opposed both amendments, and a third, Cy Moor, "
+			"voted for the first amendment but against the second.");
+	CHECK(has_row("Ann Ode/oppose/asserted"));
+	CHECK(has_row("Bo Lind/oppose/asserted"));
+	CHECK(has_row("Cy Moor/vote_for/asserted"));
+	CHECK(has_row("Cy Moor/vote_against/asserted"));
 	/* a rate-setting committee, even with its appositive between dashes, is no vote event */
 	analyse("The bank's Rate Committee - which sets interest rates - voted unanimously in favour of a "
 			"half point rise.");
