@@ -27,6 +27,7 @@ const trigger_word triggers[] = {
 	{"blocking", W_BLOCK, WF_GERUND},
 	{"blocks", W_BLOCK, 0},
 	{"carried", W_PASS, WF_PARTICIPLE},
+	{"cast", W_VOTE, 0},		/* "cast his ballot for", "cast 66 votes for" */
 	{"co-sponsored", W_SPONSOR, WF_PARTICIPLE},
 	{"confirm", W_PASS, 0},
 	{"confirmed", W_PASS, WF_PARTICIPLE},

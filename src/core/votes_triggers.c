@@ -166,6 +166,15 @@ vote_direction(vctx *c, sent_state *st, uint32_t *qp)
 			q++;
 			continue;
 		}
+		/* "cast his ballot for", "cast 66 delegate votes for" */
+		if (is_word(c, *qp - 1, "cast") &&
+			(is_word(c, q, "his") || is_word(c, q, "her") || is_word(c, q, "their") || is_word(c, q, "its") ||
+			 is_word(c, q, "ballot") || is_word(c, q, "ballots") || is_word(c, q, "delegate") ||
+			 is_word(c, q, "decisive") || is_word(c, q, "deciding")))
+		{
+			q++;
+			continue;
+		}
 		/* skip tallies, "by a vote of", "unanimously", "on Tuesday" */
 		if (T(c, q)->kind == NA_TK_RANGE || T(c, q)->kind == NA_TK_NUMBER || number_at(c, q) >= 0 ||
 			is_word(c, q, "by") || is_word(c, q, "a") || is_word(c, q, "vote") || is_word(c, q, "of") ||
@@ -262,6 +271,25 @@ be_before(vctx *c, sent_state *st, uint32_t v)
 }
 
 /* Handle a verb trigger at v (not a noun). */
+/*
+ * "Eleven of the 15 members", "three of the four cantons": a count of a
+ * group, which the codebook codes as a null actor.  Widens the actor's
+ * evidence to the count.
+ */
+static int
+partitive_count(vctx *c, sent_state *st, actor_ref *a)
+{
+	if (a->kind != NA_VK_GROUP || a->first < st->first + 2)
+		return 0;
+	if (!is_word(c, a->first - 1, "of") ||
+		!(number_at(c, a->first - 2) > 0 || is_word(c, a->first - 2, "most") ||
+		  is_word(c, a->first - 2, "some") || is_word(c, a->first - 2, "all") ||
+		  is_word(c, a->first - 2, "none")))
+		return 0;
+	a->first -= 2;
+	return 1;
+}
+
 static int	passed_chamber(vctx *c, sent_state *st, uint32_t v, uint32_t k, position *p, actor_ref *actors);
 
 void
@@ -411,8 +439,16 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 				/* "Neil Gorsuch was confirmed": the nominee is the motion */
 				actor_ref	nominee;
 
-				if (passive != 2 || !actor_ending_at(c, q, st->first, &nominee) ||
-					nominee.kind != NA_VK_PERSON)
+				/* "he was confirmed 92 to 0": a pronoun for the nominee when a tally says it was a vote */
+				if (passive == 2 && (is_word(c, q, "he") || is_word(c, q, "she")) &&
+					sentence_has_tally(c, st))
+				{
+					memset(&nominee, 0, sizeof(nominee));
+					nominee.first = q;
+					nominee.end = q + 1;
+				}
+				else if (passive != 2 || !actor_ending_at(c, q, st->first, &nominee) ||
+						 nominee.kind != NA_VK_PERSON)
 					return;
 				p.motion_first = nominee.first;
 				p.motion_end = nominee.end;
@@ -568,6 +604,15 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 			p.action = NA_VA_VOTE;
 		if (nactors == 0)
 			return;
+		/* "Eleven of the 15 members voted in favour": the codebook's unnamed counted group, a null actor */
+		if (nactors == 1 && partitive_count(c, st, &actors[0]) &&
+			(p.action == NA_VA_VOTE_FOR || p.action == NA_VA_VOTE_AGAINST))
+		{
+			p.ev_first = actors[0].first;
+			p.ev_end = p.motion_end ? p.motion_end : v + 1;
+			emit_positions(c, st, &p, NULL, 0);
+			return;
+		}
 		/* a body that votes for something decides it */
 		for (int a = 0; a < nactors; a++)
 			if (actors[a].kind == NA_VK_BODY && (p.action == NA_VA_VOTE_FOR || p.action == NA_VA_VOTE_AGAINST))

@@ -520,6 +520,16 @@ test_codebook_patterns(void)
 	CHECK(has_row("Bo Lind/oppose/asserted"));
 	CHECK(has_row("Cy Moor/vote_for/asserted"));
 	CHECK(has_row("Cy Moor/vote_against/asserted"));
+	/* the codebook's counted group: a null actor; "cast his ballot for"; a nominee as a pronoun */
+	analyse("Nine of the 12 councillors voted in favour of the plan.");
+	CHECK(has_row("-/vote_for/asserted"));
+	analyse("Dora Fenn said on Monday that she cast her ballot for Ian Roe.");
+	CHECK(has_row("Dora Fenn/vote_for/asserted"));
+	analyse("The Senate took up the nomination of Ian Roe. Nobody spoke against him, and he was "
+			"confirmed 90 to 0.");
+	CHECK(has_row("-/confirm/asserted"));
+	analyse("The cast for the new play is large.");
+	CHECK_INT(res.nvotes, 0);
 	/* a rate-setting committee, even with its appositive between dashes, is no vote event */
 	analyse("The bank's Rate Committee - which sets interest rates - voted unanimously in favour of a "
 			"half point rise.");
