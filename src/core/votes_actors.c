@@ -775,6 +775,22 @@ subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, in
 			q = actors[0].first - 1;
 			continue;
 		}
+		/* "the Parliament of New South Wales (NSW), Australia voted": the country is the body's address */
+		if (n == 1 && actors[0].kind == NA_VK_COUNTRY && actors[0].first >= st->first + 2 &&
+			is_punct(c, actors[0].first - 1, ','))
+		{
+			uint32_t	e = actors[0].first - 2;
+			actor_ref	body;
+
+			if (is_punct(c, e, ')'))
+			{
+				while (e > st->first && e + 8 > actors[0].first && !is_punct(c, e, '('))
+					e--;
+				e = is_punct(c, e, '(') && e > st->first ? e - 1 : actors[0].first - 2;
+			}
+			if (actor_ending_at(c, e, st->first, &body) && body.kind == NA_VK_BODY)
+				actors[0] = body;
+		}
 		if (n == 1)
 			person_of_place(c, st, &actors[0]);
 		/* "urged voters to vote": the object of a control verb chooses nothing */

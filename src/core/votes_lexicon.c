@@ -5,6 +5,7 @@
  * sentences the analysis reads closely.
  */
 #include "votes_internal.h"
+#include "na_lexicon.h"
 
 /* looked up through trigger_table (trigger_of) */
 const trigger_word triggers[] = {
@@ -453,6 +454,7 @@ typedef struct lex_entry
 	uint8_t		lower_body;		/* a body word when written in lower case */
 	uint8_t		body_head;		/* a body head when capitalized */
 	uint8_t		body_start;		/* a named body's first word when capitalized */
+	uint8_t		gazetteer;		/* the first word of a body of vote_bodies.tsv */
 	int8_t		number;			/* number_at's value of a number word, -1 = none */
 } lex_entry;
 
@@ -622,6 +624,22 @@ build_lexicon(void)
 		for (int p = 1; possessives[p]; p++)
 			if ((e = lex_add(possessive_starts[k], possessives[p])) != NULL)
 				e->body_start = 1;
+	/* the gazetteer's first words: body_at matches its phrases there (longest first) */
+	for (uint32_t r = 0; r < na_lex_lists[NA_LEX_VOTE_BODIES].nrows; r++)
+	{
+		const char *key = na_lex_key(NA_LEX_VOTE_BODIES, r);
+		const char *space = strchr(key, ' ');
+		char		first[LEX_MAXLEN + 1];
+		size_t		n = space ? (size_t) (space - key) : strlen(key);
+
+		if (n > LEX_MAXLEN)
+			continue;
+		memcpy(first, key, n);
+		first[n] = '\0';
+		for (int p = 0; possessives[p]; p++)
+			if ((e = lex_add(first, p == 0 || !space ? possessives[p] : "")) != NULL)
+				e->gazetteer = 1;
+	}
 	lex_ready = 1;
 }
 
@@ -671,6 +689,8 @@ lex_flags(const char *text, const na_token *t, const lex_entry *e)
 	}
 	if (e->body_start)
 		f |= TOKEN_BODY_MAYBE;
+	if (e->gazetteer)
+		f |= TOKEN_BODY_MAYBE | TOKEN_BODY_GAZ;
 	if (e->body_head && (t->flags & NA_TF_CAPITALIZED) && t->len >= 4 && t->len <= 14 &&
 		text[t->start] >= 'A' && text[t->start] <= 'Z')
 		f |= TOKEN_BODY_MAYBE | TOKEN_BODY_HEAD;

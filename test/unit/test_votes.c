@@ -530,6 +530,15 @@ test_codebook_patterns(void)
 	CHECK(has_row("-/confirm/asserted"));
 	analyse("The cast for the new play is large.");
 	CHECK_INT(res.nvotes, 0);
+	/* chambers of data/lexicon/vote_bodies.tsv, longest first, with the country as an address */
+	analyse("The Lok Sabha passed the land bill on Tuesday.");
+	CHECK(has_row("Lok Sabha/pass/asserted"));
+	CHECK_STR(res.votes[0].body, "Lok Sabha");
+	analyse("On Friday the State Duma voted to adopt the budget.");
+	CHECK(has_row("State Duma/adopt/asserted"));
+	analyse("The Parliament of New South Wales (NSW), Australia voted to adopt the rules.");
+	CHECK(has_row("Parliament of New South Wales/adopt/asserted"));
+	CHECK(!has_row("Australia/vote_for/asserted"));
 	/* a rate-setting committee, even with its appositive between dashes, is no vote event */
 	analyse("The bank's Rate Committee - which sets interest rates - voted unanimously in favour of a "
 			"half point rise.");
