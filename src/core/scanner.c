@@ -1521,14 +1521,47 @@ is_punct_char(const na_doc *doc, const na_token *t, char c)
 }
 
 /*
+ * The colon ending an ALL-CAPS kicker at token p, the start of a paragraph,
+ * or UINT32_MAX: "EXCLUSIVE: Ministers ...", "BREAKING NEWS: \"We ...".  The
+ * kicker is an entry of data/lexicon/kickers.tsv written in capitals, then a
+ * colon and a capitalised word or a quote in the same paragraph.  A list, not
+ * a shape: "NATO: Russia ..." and "UN: ..." are sources speaking, not
+ * labels.  Read as a dateline is (find_dateline).
+ */
+static uint32_t
+find_kicker(const na_doc *doc, uint32_t p)
+{
+	const na_token *tk = doc->tokens;
+	uint32_t	n = doc->ntokens;
+	uint32_t	words;
+	uint32_t	j;
+
+	if (p >= n || tk[p].kind != NA_TK_WORD || !(tk[p].flags & NA_TF_ALLCAPS) ||
+		na_lex_longest(NA_LEX_KICKERS, doc, p, &words) < 0)
+		return UINT32_MAX;
+	for (j = p; j < p + words; j++)
+		if (!(tk[j].flags & NA_TF_ALLCAPS) || (j > p && (tk[j].flags & NA_TF_PARA_START)))
+			return UINT32_MAX;
+	if (j + 1 < n && is_punct_char(doc, &tk[j], ':') && !(tk[j].flags & NA_TF_PARA_START) &&
+		!(tk[j + 1].flags & NA_TF_PARA_START) &&
+		((tk[j + 1].kind == NA_TK_WORD && (tk[j + 1].flags & NA_TF_CAPITALIZED)) ||
+		 tk[j + 1].kind == NA_TK_OPEN_QUOTE))
+		return j;
+	return UINT32_MAX;
+}
+
+/*
  * The dash ending a dateline at the start of one of the first three
  * paragraphs, or UINT32_MAX: "WASHINGTON, March 3 -", "LONDON (Reuters) -",
  * "UNITED NATIONS —", "BEDMINSTER, N.J. —".  Shape, not a list of places:
  * one to four words in capitals, then a comma and up to six capitalised
  * words, abbreviations and numbers, and/or a bracketed agency, then a dash
- * and a capitalised word or a quote.  The dateline becomes a sentence of its
- * own, so that it neither glues onto the lead sentence nor stands as its
- * subject ("WASHINGTON" is no actor, no speaker).
+ * and a capitalised word or a quote.  The dateline stays in the text of the
+ * lead sentence (as a reader, and the hand-annotated seed article, count
+ * sentences) but no analyser reads it: its tokens are flagged
+ * NA_TF_DATELINE and the sentence's first_token is the lead's first word, so
+ * "WASHINGTON" is no subject, actor or speaker and "May 3" no modal verb.
+ * An ALL-CAPS kicker ("EXCLUSIVE:") is read the same way (find_kicker).
  */
 static uint32_t
 find_dateline(const na_doc *doc, const uint32_t *para_first)
@@ -1540,6 +1573,10 @@ find_dateline(const na_doc *doc, const uint32_t *para_first)
 	{
 		uint32_t	p = para_first[para];
 		uint32_t	j = p;
+		uint32_t	kicker = find_kicker(doc, p);
+
+		if (kicker != UINT32_MAX)
+			return kicker;
 
 		while (j < n && j - p < 4 && tk[j].kind == NA_TK_WORD && (tk[j].flags & NA_TF_ALLCAPS) &&
 			   (j == p || !(tk[j].flags & NA_TF_PARA_START)))
@@ -1585,6 +1622,8 @@ split_sentences(na_doc *doc, const na_mem *mem, const uint32_t *para_first)
 {
 	na_vec		sentences;
 	uint32_t	first = 0;
+	uint32_t	text_first = UINT32_MAX;	/* a dateline's first token: where the
+											 * open sentence's text starts */
 	uint32_t	dateline_end = find_dateline(doc, para_first);
 	/* with a dateline, dashes stop the skipping loop too (to find its end) */
 	uint32_t	stop_kinds = STOP_KINDS |
@@ -1604,13 +1643,19 @@ split_sentences(na_doc *doc, const na_mem *mem, const uint32_t *para_first)
 			   i + 1 < doc->ntokens && !(doc->tokens[i + 1].flags & NA_TF_PARA_START))
 			doc->tokens[i++].sentence = current;
 		doc->tokens[i].sentence = current;
-		if (i == dateline_end)
+		if (i == dateline_end && i + 1 < doc->ntokens)
 		{
-			last = i;
-			ends = 1;
+			/* the dateline opens the lead sentence's text; analysers start
+			 * after it, at a sentence start of their own */
+			for (uint32_t k = first; k <= i; k++)
+				doc->tokens[k].flags |= NA_TF_DATELINE;
+			doc->tokens[first].flags |= NA_TF_SENT_START;
+			doc->tokens[i].flags |= NA_TF_SENT_END;
+			text_first = first;
+			first = i + 1;
+			continue;
 		}
-		else
-			last = sentence_end_after(doc, i, &ends);
+		last = sentence_end_after(doc, i, &ends);
 		if (!ends && last + 1 < doc->ntokens &&
 			(doc->tokens[last + 1].flags & NA_TF_PARA_START))
 			ends = 1;
@@ -1620,7 +1665,7 @@ split_sentences(na_doc *doc, const na_mem *mem, const uint32_t *para_first)
 			continue;
 		{
 			na_sentence *s = na_vec_push(&sentences, mem);
-			const na_token *a = &doc->tokens[first];
+			const na_token *a = &doc->tokens[text_first != UINT32_MAX ? text_first : first];
 			const na_token *b = &doc->tokens[last];
 
 			if (s == NULL)
@@ -1641,6 +1686,7 @@ split_sentences(na_doc *doc, const na_mem *mem, const uint32_t *para_first)
 			doc->tokens[last].flags |= NA_TF_SENT_END;
 		}
 		first = last + 1;
+		text_first = UINT32_MAX;
 		i = last;
 		if ((sentences.count & (INTERRUPT_INTERVAL - 1)) == 0)
 			na_check_interrupts(mem);
@@ -1730,11 +1776,13 @@ na_scan(na_doc *doc, const char *text, size_t len, unsigned options,
 					st.soft_next++;
 				if (st.soft_next < st.nsoft && st.soft[st.soft_next] == st.pos)
 				{
-					/* the wrapping of a line: a space */
+					/* the wrapping of a line: a space, for the next token's
+					 * context too ("shares\n- a third": a spaced dash) */
 					st.pending_flags |= NA_TF_SPACE_BEFORE | NA_TF_SOFT_BREAK;
 					cursor_step(&st, &here, n);
 					st.pos = here.pos;
 					st.cpos = here.cpos;
+					cls = NA_CC_SPACE;
 					break;
 				}
 				cursor_step(&st, &here, n);

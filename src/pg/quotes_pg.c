@@ -25,6 +25,13 @@ span_datum(const na_pg_text *t, const na_quote_span *s)
 	return PointerGetDatum(na_pg_slice(t, s->start, s->len));
 }
 
+/* A name, role or organisation: on one line however the text was wrapped. */
+static Datum
+one_line_datum(const na_pg_text *t, const na_quote_span *s)
+{
+	return PointerGetDatum(na_pg_name_slice(t, s->start, s->len));
+}
+
 /* A static UTF-8 string of the core (a country name) in the server encoding. */
 static Datum
 utf8_datum(const char *s)
@@ -78,7 +85,7 @@ na_pg_quote_values(const na_quote_result *r, uint32 i, const na_pg_text *t,
 	values[5] = Int32GetDatum((int32) qt->sentence + 1);
 	values[6] = name_datum(na_quote_kind_name(qt->kind));
 	if (qt->speaker >= 0)
-		values[7] = span_datum(t, &r->speakers[qt->speaker].name);
+		values[7] = one_line_datum(t, &r->speakers[qt->speaker].name);
 	else
 		nulls[7] = true;
 	if (qt->mention.len)
@@ -122,20 +129,20 @@ na_pg_speaker_values(const na_quote_result *r, uint32 i, const na_pg_text *t,
 	ArrayType  *array;
 
 	memset(nulls, 0, sizeof(bool) * NA_SPEAKER_NATTS);
-	values[0] = span_datum(t, &sp->name);
+	values[0] = one_line_datum(t, &sp->name);
 	if (sp->role.len)
-		values[1] = span_datum(t, &sp->role);
+		values[1] = one_line_datum(t, &sp->role);
 	else
 		nulls[1] = true;
 	if (sp->affiliation)
 		values[2] = utf8_datum(sp->affiliation);
 	else if (sp->affiliation_span.len)
-		values[2] = span_datum(t, &sp->affiliation_span);
+		values[2] = one_line_datum(t, &sp->affiliation_span);
 	else
 		nulls[2] = true;
 	aliases = palloc(sizeof(Datum) * (sp->naliases ? sp->naliases : 1));
 	for (uint32 k = 0; k < sp->naliases; k++)
-		aliases[k] = span_datum(t, &r->aliases[sp->first_alias + k]);
+		aliases[k] = one_line_datum(t, &r->aliases[sp->first_alias + k]);
 	array = construct_array(aliases, (int) sp->naliases, TEXTOID, -1, false, TYPALIGN_INT);
 	values[3] = PointerGetDatum(array);
 	if (gender)
