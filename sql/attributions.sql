@@ -114,3 +114,8 @@ SELECT * FROM pg_temp.attributions(
 SELECT * FROM pg_temp.attributions(
   'In a short statement, the council rejected the harbour plan outright. '
   'Olga Brin, a fisher from Vardø, said the dispute over the quotas was settled.');
+
+-- X called for a demand (its noun phrase) / X called on Y to act
+SELECT * FROM pg_temp.attributions(
+  'The dockers'' union called for a strike on Monday. '
+  'Mayor Ines Berg called on residents to save water during the drought.');

@@ -1588,6 +1588,8 @@ typedef struct q_report
 	uint32_t	first2;			/* a second piece after the cue, QNONE = none */
 	uint32_t	last2;
 	uint8_t		cue_class;		/* na_cue_class */
+	uint8_t		object;			/* the content is the cue's object, a noun
+								 * phrase: one word will do */
 } q_report;
 
 /* The class of the cue at token k: speech, thought or finding (or none). */
@@ -1826,8 +1828,10 @@ poll_share_before(const qctx *q, uint32_t k, uint32_t s0, uint32_t *first, uint3
 /*
  * The end of the noun phrase a cue of LEX_OBJECT_CUES reports, from its
  * first token j to at most last: endorsed Clinton for president | on
- * Thursday, backing her | by a wide margin, praised the plan | while ….
- * Its time, place and manner are the sentence's, not what is endorsed.
+ * Thursday, praised the plan | at a rally, backing her | while ….  The
+ * time and place are the sentence's, not what is endorsed; prepositions
+ * that often belong to the phrase (praised his positions on defence,
+ * defended Trump as a candidate) do not end it.
  */
 static uint32_t
 object_end(const qctx *q, uint32_t j, uint32_t last)
@@ -1842,12 +1846,14 @@ object_end(const qctx *q, uint32_t j, uint32_t last)
 				continue;
 			return m - 1;
 		}
+		/* Friday, on Monday, last week */
+		if (t->kind == NA_TK_WORD && (q_in(q, m, LEX_WEEKDAY_WORDS) ||
+									  (q_is(q, m, "on") && q_in(q, m + 1, LEX_WEEKDAY_WORDS))))
+			return m - 1;
 		if (t->kind != NA_TK_WORD || (t->flags & NA_TF_CAPITALIZED))
 			continue;
-		if (q_in(q, m, LEX_WEEKDAY_WORDS) || q_is(q, m, "in") || q_is(q, m, "at") ||
-			q_is(q, m, "on") || q_is(q, m, "by") || q_is(q, m, "during") ||
-			q_is(q, m, "after") || q_is(q, m, "before") || q_is(q, m, "when") ||
-			q_is(q, m, "while") || q_is(q, m, "as") || q_is(q, m, "since") ||
+		if (q_is(q, m, "at") || q_is(q, m, "during") ||
+			q_is(q, m, "when") || q_is(q, m, "while") || q_is(q, m, "since") ||
 			q_is(q, m, "until") || q_is(q, m, "amid") || q_is(q, m, "despite") ||
 			q_is(q, m, "because") || q_is(q, m, "though") || q_is(q, m, "although") ||
 			q_is(q, m, "who") || q_is(q, m, "whom") || q_is(q, m, "which") ||
@@ -2042,6 +2048,20 @@ report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
 		}
 		return 1;
 	}
+	/* X called for a ban / X called on Y to resign: the demand follows */
+	if ((q_is(q, k, "call") || q_is(q, k, "calls") || q_is(q, k, "called") ||
+		 q_is(q, k, "calling")) && (q_is(q, k + 1, "for") || q_is(q, k + 1, "on")) &&
+		k + 2 <= e)
+	{
+		rp->first = k + 2;
+		rp->last = content_stop(q, k + 2, e);
+		if (q_is(q, k + 1, "for"))
+		{
+			rp->last = object_end(q, k + 2, rp->last);
+			rp->object = 1;
+		}
+		return 1;
+	}
 	/* X said (that) CLAUSE */
 	{
 		uint32_t	j = content_start_after(q, k, e + 1);
@@ -2061,7 +2081,10 @@ report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
 		rp->first = j;
 		rp->last = content_stop(q, j, e);
 		if (q_in(q, k, LEX_OBJECT_CUES))
+		{
 			rp->last = object_end(q, j, rp->last);
+			rp->object = 1;
+		}
 		return 1;
 	}
 }
@@ -2271,7 +2294,7 @@ reported_speech(qctx *q)
 			(rp.first2 != QNONE && rp.last2 != QNONE && rp.last2 >= rp.first2 ?
 			 words_between(q, rp.first2, rp.last2) : 0) <
 			/* endorsed Trump: an object cue reports its object, a word will do */
-			(q_in(q, k, LEX_OBJECT_CUES) && rp.first > k ? 1 : REPORT_MIN_WORDS))
+			(rp.object ? 1 : REPORT_MIN_WORDS))
 			continue;
 		if (content_is_quoted(q, rp.first, rp.last) &&
 			(rp.first2 == QNONE || content_is_quoted(q, rp.first2, rp.last2)))
