@@ -119,3 +119,9 @@ SELECT * FROM pg_temp.attributions(
 SELECT * FROM pg_temp.attributions(
   'The dockers'' union called for a strike on Monday. '
   'Mayor Ines Berg called on residents to save water during the drought.');
+
+-- more verbs of saying: pointed out, suggest, decried (its object)
+SELECT * FROM pg_temp.attributions(
+  'Analysts pointed out that the harbour had lost money for years. '
+  'The minister decried the strike at a press conference. '
+  'Some traders suggest the port will be sold next year.');
