@@ -46,14 +46,17 @@ typedef enum na_lex_list
 	NA_LEX_REPORTING_CUES,	/* reporting cues of reported speech and their class: speech (saying), thought (belief, intention), finding (of a poll, study or document) */
 	NA_LEX_SENTENCE_STARTERS,	/* Words that, capitalised after an abbreviation like "U.S.", start a new sentence (scanner) */
 	NA_LEX_TITLE_ABBREVIATIONS,	/* Abbreviations with their stop that never end a sentence: the next word belongs to them (scanner) */
+	NA_LEX_VOTE_BODIES,		/* Named chambers, councils and conventions with their canonical name and country, matched longest-first by body_at (votes) */
 	NA_LEX_NLISTS
 } na_lex_list;
 
 /* columns of the lists' attributes (after the first), as indexes for na_lex_attr */
 #define NA_LEX_ABBREVIATIONS_GROUP 0
 #define NA_LEX_REPORTING_CUES_CLASS 0
+#define NA_LEX_VOTE_BODIES_CANONICAL 0
+#define NA_LEX_VOTE_BODIES_COUNTRY 1
 
 #define NA_LEX_MASK_WORDS 1	/* 64-bit words of a set of lists */
-#define NA_LEX_KEY_MAX 16	/* bytes of the longest key */
+#define NA_LEX_KEY_MAX 30	/* bytes of the longest key */
 
 #endif

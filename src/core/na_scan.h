@@ -53,6 +53,9 @@ typedef enum na_kind
 #define NA_TF_DATELINE		0x1000	/* part of a dateline ("LONDON (Reuters) -"):
 									 * inside its sentence's text, before the
 									 * sentence's first_token */
+#define NA_TF_CUE_SHAPE		0x2000	/* a word of the length and letters of a
+									 * reporting cue (data/lexicon/reporting_cues.tsv):
+									 * maybe one, every cue has it (few others) */
 
 /* Which mark a quote token is. */
 typedef enum na_mark

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "na_layout.h"
+#include "na_lexicon.h"
 #include "na_scan.h"
 #include "unit.h"
 
@@ -449,6 +450,55 @@ test_dateline(void)
 	CHECK_INT(doc.nsentences, 1);
 }
 
+static void
+test_cue_shapes(void)
+{
+	const na_lex_list_info *l = &na_lex_lists[NA_LEX_REPORTING_CUES];
+	static const char *const common[] = {
+		"the", "of", "and", "to", "in", "a", "is", "that", "for", "it", "on", "was",
+		"with", "he", "as", "by", "at", "from", "his", "an", "have", "are", "but", "be",
+	};
+	int			flagged = 0;
+	char		buf[128];
+
+	/* every cue, in any case, mid-text and at the very end of the text
+	 * (where its first four bytes are not all there to load) */
+	CHECK(l->nrows > 100);
+	for (uint32_t row = 0; row < l->nrows; row++)
+	{
+		const char *key = na_lex_key(NA_LEX_REPORTING_CUES, row);
+		size_t		n = strlen(key);
+		char		upper[64];
+
+		for (size_t k = 0; k < n && k < sizeof(upper) - 1; k++)
+			upper[k] = (char) (key[k] >= 'a' && key[k] <= 'z' ? key[k] - 32 : key[k]);
+		upper[n < sizeof(upper) - 1 ? n : sizeof(upper) - 1] = '\0';
+		snprintf(buf, sizeof(buf), "x %s, %c%s %s", key, upper[0], key + 1, upper);
+		scan(buf);
+		CHECK_INT(doc.ntokens, 5);
+		for (uint32_t t = 1; t < doc.ntokens; t++)
+			if (t != 2 && !(doc.tokens[t].flags & NA_TF_CUE_SHAPE))
+			{
+				fprintf(stderr, "  cue \"%s\" without NA_TF_CUE_SHAPE in \"%s\"\n", tok(t), buf);
+				CHECK(0);
+			}
+	}
+	/* words with other letters may fold to a cue: always looked at */
+	scan("sayſ Élan");
+	CHECK(doc.tokens[0].flags & NA_TF_CUE_SHAPE);
+	CHECK(doc.tokens[1].flags & NA_TF_CUE_SHAPE);
+	/* the filter is selective: the commonest words pass it rarely */
+	for (size_t i = 0; i < sizeof(common) / sizeof(common[0]); i++)
+	{
+		scan(common[i]);
+		flagged += (doc.tokens[0].flags & NA_TF_CUE_SHAPE) != 0;
+	}
+	CHECK(flagged <= 2);
+	scan("12 , said");
+	CHECK(!(doc.tokens[0].flags & NA_TF_CUE_SHAPE));
+	CHECK(!(doc.tokens[1].flags & NA_TF_CUE_SHAPE));
+}
+
 int
 main(void)
 {
@@ -480,6 +530,7 @@ main(void)
 		{"html_references", test_html_references},
 		{"soft_hyphen", test_soft_hyphen},
 		{"dateline", test_dateline},
+		{"cue_shapes", test_cue_shapes},
 		{NULL, NULL}
 	};
 	int			status = unit_run("scanner", cases);
