@@ -24,6 +24,7 @@ typedef enum na_lex_list
 	NA_LEX_QUOTE_NAME_SUFFIXES,	/* Suffixes that end a name: Jr., Sr., III (speakers) */
 	NA_LEX_QUOTE_NOUN_LIKE_CUES,	/* Cue words that are nouns after a determiner or a noun: "the calls", "weapons attacks" (quotes) */
 	NA_LEX_QUOTE_NP_BLOCKERS,	/* Words that cannot be part of a source mention (quotes) */
+	NA_LEX_QUOTE_OBJECT_CUES,	/* Reporting cues whose content is their object, a noun phrase (endorsed Clinton, praised the plan), not a clause: the content ends with the phrase (quotes) */
 	NA_LEX_QUOTE_ORG_WORDS,	/* Words ending names of organisations, places and works, not people (speakers) */
 	NA_LEX_QUOTE_PHRASE_VERBS,	/* Verbs that attribute a quoted phrase inside paraphrase: called it "…", described as "…" (quotes) */
 	NA_LEX_QUOTE_PRONOUNS_HE,	/* Pronouns of a male source, resolved to the person meant (quotes) */
