@@ -41,18 +41,21 @@ party_at(vctx *c, uint32_t i, actor_ref *a)
 		a->kind = NA_VK_PARTY;
 		return 1;
 	}
-	for (const party_word *p = parties; p->word; p++)
+	/* the parties of data/lexicon/vote_parties.tsv, as written (capitalized) */
+	for (uint32_t r = 0; r < na_lex_lists[NA_LEX_VOTE_PARTIES].nrows; r++)
 	{
-		if (p->word[0] != c->doc->text[T(c, i)->start])
+		const char *word = na_lex_key(NA_LEX_VOTE_PARTIES, r);
+
+		if (word[0] != c->doc->text[T(c, i)->start])
 			continue;
-		if (!na_token_eq(c->doc, T(c, i), p->word) && !is_word_poss_n(c, i, p->word, strlen(p->word)))
+		if (!na_token_eq(c->doc, T(c, i), word) && !is_word_poss_n(c, i, word, strlen(word)))
 			continue;
-		if (!na_token_eq(c->doc, T(c, i), p->word) && strcmp(p->word, "GOP") != 0 &&
+		if (!na_token_eq(c->doc, T(c, i), word) && strcmp(word, "GOP") != 0 &&
 			!(T(c, i)->flags & NA_TF_CAPITALIZED))
 			continue;
 		a->first = a->name_first = i;
 		a->end = a->name_end = i + 1;
-		a->canonical = p->canonical;
+		a->canonical = na_lex_attr(NA_LEX_VOTE_PARTIES, r, NA_LEX_VOTE_PARTIES_CANONICAL);
 		a->kind = NA_VK_PARTY;
 		if (in_sentence(c, i + 1, s) && (is_word(c, i + 1, "Party") || in_list(c, i + 1, group_heads) ||
 										 is_word(c, i + 1, "lawmaker") || is_word(c, i + 1, "senator") ||
@@ -62,7 +65,7 @@ party_at(vctx *c, uint32_t i, actor_ref *a)
 			a->end = i + 2;
 			return 1;
 		}
-		return !p->adjective;
+		return strcmp(na_lex_attr(NA_LEX_VOTE_PARTIES, r, NA_LEX_VOTE_PARTIES_ADJECTIVE), "yes") != 0;
 	}
 	return 0;
 }
