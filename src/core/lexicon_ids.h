@@ -8,6 +8,7 @@ typedef enum na_lex_list
 	NA_LEX_ABBREVIATIONS,	/* Words that take a full stop without ending a sentence when a word follows (scanner; the stop is not part of the entry) */
 	NA_LEX_ELISIONS,			/* Elided words written with a leading apostrophe: 'em 'tis 'twas 'til 'cause 'n (scanner) */
 	NA_LEX_ENGLISH_MARKERS,	/* Frequent English words: a sentence with one is English, so "Le" and "La" before a name are part of it (speakers) */
+	NA_LEX_KICKERS,			/* ALL-CAPS kickers that open a story before a colon ("EXCLUSIVE: Ministers ..."): labels of the desk, not words of the lead sentence (scanner) */
 	NA_LEX_MONEY_SCALES,		/* Scale words after an amount of money that belong to the money token: $5 million, 2bn (scanner) */
 	NA_LEX_NUMBER_SUFFIXES,	/* Letters glued to a number that stay in its token: 1980s 21st 10am 1.5m 2bn 10km 70mph (scanner) */
 	NA_LEX_PEOPLE_FOLLOWERS,	/* Words after "the French" that make it the people rather than an adjective (places) */
