@@ -92,8 +92,9 @@ election_row(vctx *c, sent_state *st, uint32_t v, const actor_ref *a, uint8_t ac
 		p.actor = *a;
 	p.ev_first = a && a->first < v && a->first >= st->first ? a->first : v;
 	p.ev_end = v + 1;
-	event = event_for(c, st->s, 1, 0, 0, &nobody, 1, 0);
-	ev = event_ptr(c, event);
+	/* an election recalled as background is no event of the article, as for the other votes */
+	event = modality == NA_VM_HISTORICAL ? 0 : event_for(c, st->s, 1, 0, 0, &nobody, 1, 0);
+	ev = event ? event_ptr(c, event) : NULL;
 	if (ev && votes >= 0 && modality != NA_VM_HYPOTHETICAL && modality != NA_VM_PLANNED)
 		ev->votes_for = votes;
 	emit(c, &p, event);
