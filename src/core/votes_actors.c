@@ -587,6 +587,30 @@ antecedent_end(vctx *c, sent_state *st, uint32_t q)
 }
 
 /*
+ * Does the sentence name an office ("the president", "the governor's")
+ * before the pronoun at p, with no capitalized name between?  The pronoun
+ * then most likely means that office holder, whom the analyser cannot name:
+ * no actor is better than the person the article named last.
+ */
+static int
+office_before(vctx *c, sent_state *st, uint32_t p)
+{
+	for (uint32_t k = p; k > st->first + 1; k--)
+	{
+		uint32_t	q = k - 1;
+
+		if (is_capitalized(c, q) && !(T(c, q)->flags & NA_TF_SENT_START))
+			return 0;
+		if (is_word(c, q - 1, "the") &&
+			(is_word_poss(c, q, "president") || is_word_poss(c, q, "governor") ||
+			 is_word_poss(c, q, "mayor") || is_word_poss(c, q, "premier") ||
+			 is_word_poss(c, q, "chancellor")))
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * The names listed between two dashes before a verb, the closing dash at
  * token close: "-- Ted Cruz of Texas, Lindsey Graham of South Carolina and
  * Rand Paul of Kentucky --".  Each item starts with a name ("of <state>"
@@ -739,6 +763,9 @@ subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, in
 		if (is_word(c, k, "he") || is_word(c, k, "she"))
 		{
 			*person_only_out = 1;
+			/* "The president's response ... he asserted he had won": an office holder we cannot name */
+			if (office_before(c, st, k))
+				return 0;
 			return resolve_person(c, k, actors);
 		}
 		/* "Councillor Dana Whitfield, who proposed the motion": the antecedent */
