@@ -125,3 +125,9 @@ SELECT * FROM pg_temp.attributions(
   'Analysts pointed out that the harbour had lost money for years. '
   'The minister decried the strike at a press conference. '
   'Some traders suggest the port will be sold next year.');
+
+-- the progressive is active speech (is telling, was claiming); the passive
+-- "is being criticised as" reports nothing
+SELECT * FROM pg_temp.attributions(
+  'Minister Alva Rosk is telling voters that the ferry tax will fall. '
+  'The ferry tax is being criticised as unfair.');

@@ -1653,6 +1653,9 @@ not_a_report(const qctx *q, uint32_t k, uint32_t s0)
 		k > s0 && (q_is(q, k - 1, "that") || q_is(q, k - 1, "having")) &&
 		(k - 1 == s0 || q_is(q, k - 1, "having")))
 		return 1;
+	/* X is telling, was claiming: the progressive is active, a report */
+	if (k > s0 && is_participle(q, k) && !q_is(q, k - 1, "to") && !q_is(q, k - 1, "being"))
+		return 0;
 	if (k > s0 && (q_is(q, k - 1, "to") || q_is(q, k - 1, "is") || q_is(q, k - 1, "was") ||
 				   q_is(q, k - 1, "were") || q_is(q, k - 1, "are") || q_is(q, k - 1, "be") ||
 				   q_is(q, k - 1, "been") || q_is(q, k - 1, "being")))
