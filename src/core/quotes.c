@@ -1760,7 +1760,8 @@ content_stop(const qctx *q, uint32_t from, uint32_t e)
 			return m - 1;
 		/* … and charged that / … but warned: the subject's next report */
 		if ((q_is(q, m, "and") || q_is(q, m, "but")) && m + 1 <= e &&
-			is_reporting_cue(q, m + 1) && !is_participle(q, m + 1) && !q_is_cap(q, m + 1))
+			is_reporting_cue(q, m + 1) && !is_participle(q, m + 1) && !q_is_cap(q, m + 1) &&
+			q_cue_class(q, m + 1) == NA_CUE_SPEECH)
 			return q_is_punct(q, m - 1, ',') ? m - 2 : m - 1;
 		if (!q_is_punct(q, m, ','))
 			continue;
