@@ -244,6 +244,7 @@ static const char *const q_stop_caps[] = {
 	"because", "for", "with", "from", "by", "under", "over", "despite",
 	"during", "yet", "so", "or", "nor", "not", "no", "yes", "some", "many",
 	"most", "all", "both", "each", "every", "other", "another", "such", "what",
+	"neither", "either",
 	"who", "why", "how", "where", "there", "here", "then", "now", "today",
 	"still", "even", "just", "only", "also", "asked", "speaking", "according",
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",

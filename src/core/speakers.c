@@ -6,6 +6,8 @@
  * Vladimir V. Putin of Russia"), and pronouns resolved to the most recent
  * compatible person.
  */
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "na_places.h"
@@ -13,6 +15,8 @@
 
 /* Mentions looked back at when resolving a pronoun. */
 #define PRONOUN_LOOKBACK 40
+#define PRONOUN_CLEAR_MARGIN 50	/* score by which a pronoun's person beat the next */
+#define PRONOUN_SENTENCES 3		/* sentences back a pronoun's person is looked for first */
 #define SUBJECT_REACH 6			/* a sentence's subject starts within its first words */
 #define PHRASE_MAX 8			/* tokens of a role phrase */
 #define LINK_WINDOW 512			/* entities a new name is compared with */
@@ -65,6 +69,99 @@ q_is_title(const qctx *q, uint32_t i, uint8_t *gender, uint8_t *honorific)
 				 q_is(q, i, "councilman") || q_is(q, i, "assemblyman") ||
 				 q_is(q, i, "father"))
 			*gender = NA_GENDER_MALE;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * Token i in lower case (ASCII letters folded, a possessive dropped) into
+ * buf, for the word lists of data/lexicon/; 0 when it is no word or too long.
+ */
+static int
+token_lower(const qctx *q, uint32_t i, char *buf, size_t cap)
+{
+	const na_token *t;
+	const char *p;
+	uint32_t	len;
+
+	if (i >= q->doc->ntokens)
+		return 0;
+	t = &q->doc->tokens[i];
+	if (t->kind != NA_TK_WORD)
+		return 0;
+	p = q->doc->text + t->start;
+	len = t->len;
+	if (q_possessive(q, i))
+		len -= p[len - 2] == '\'' ? 2 : 4;
+	if (len == 0 || len >= cap)
+		return 0;
+	for (uint32_t k = 0; k < len; k++)
+		buf[k] = (p[k] >= 'A' && p[k] <= 'Z') ? (char) (p[k] + 32) : p[k];
+	buf[len] = '\0';
+	return 1;
+}
+
+static int
+word_entry_cmp(const void *key, const void *entry)
+{
+	return strcmp((const char *) key, ((const q_word_entry *) entry)->word);
+}
+
+/* The entry of a word in a sorted list of data/lexicon/, or NULL. */
+static const q_word_entry *
+lexicon_find(const q_word_entry *list, uint32_t n, const char *word)
+{
+	return bsearch(word, list, n, sizeof(q_word_entry), word_entry_cmp);
+}
+
+/*
+ * Is token i a known given name (data/lexicon/first_names.tsv)?  -1 when
+ * not; else the gender it usually means (NA_GENDER_UNKNOWN when used for
+ * both).  Evidence of a person, and a check on pronouns: "she" is not
+ * Donald Trump.
+ */
+static int
+given_name_gender(const qctx *q, uint32_t i)
+{
+	char		buf[32];
+	const q_word_entry *e;
+
+	if (!q_is_cap(q, i) || !token_lower(q, i, buf, sizeof(buf)))
+		return -1;
+	e = lexicon_find(q_first_names, q_nfirst_names, buf);
+	return e ? e->value : -1;
+}
+
+/*
+ * The words at token i written before a name but never part of it (a party,
+ * a state, a description: data/lexicon/name_prefixes.tsv): how many tokens
+ * (0, 1 or 2), and their kind.
+ */
+static uint32_t
+name_prefix_at(const qctx *q, uint32_t i, uint8_t *kind)
+{
+	char		buf[64];
+	const q_word_entry *e;
+	size_t		len;
+
+	if (!q_is_cap(q, i) || !token_lower(q, i, buf, sizeof(buf) / 2))
+		return 0;
+	len = strlen(buf);
+	if (q_is_cap(q, i + 1) && !q_possessive(q, i))
+	{
+		buf[len] = ' ';
+		if (token_lower(q, i + 1, buf + len + 1, sizeof(buf) - len - 1) &&
+			(e = lexicon_find(q_name_prefixes, q_nname_prefixes, buf)) != NULL)
+		{
+			*kind = e->value;
+			return 2;
+		}
+		buf[len] = '\0';
+	}
+	if ((e = lexicon_find(q_name_prefixes, q_nname_prefixes, buf)) != NULL)
+	{
+		*kind = e->value;
 		return 1;
 	}
 	return 0;
@@ -163,13 +260,24 @@ name_key(const qctx *q, uint32_t i)
 	return h;
 }
 
-/* Does entity c take the mention m (of ntok tokens, with these keys)? */
+/*
+ * Does entity c take the mention m (of ntok tokens, with these keys)?  The
+ * same spelling; a surname alone (Haley -> Nikki R. Haley); the end of a
+ * longer name (Suu Kyi -> Aung San Suu Kyi); a known given name alone
+ * (Hillary -> Hillary Clinton) of someone who is surely a person, so that
+ * "Trump" never becomes "Trump Tower Grill".  Never across genders: Mr.
+ * Clinton is not Hillary Clinton.
+ */
 static int
 entity_takes(const qctx *q, const q_entity *c, const q_mention *m, uint32_t ntok,
 			 uint32_t last_key, uint32_t first_key)
 {
 	uint32_t	cn = c->name_last - c->name_first + 1;
 
+	if (m->gender != NA_GENDER_UNKNOWN &&
+		((c->gender != NA_GENDER_UNKNOWN && c->gender != m->gender) ||
+		 (c->given_gender > NA_GENDER_UNKNOWN && c->given_gender != m->gender)))
+		return 0;
 	if (c->last_key == last_key)
 	{
 		if (cn == ntok && same_name(q, c->name_first, c->name_last, m->first, m->last))
@@ -177,10 +285,18 @@ entity_takes(const qctx *q, const q_entity *c, const q_mention *m, uint32_t ntok
 		/* Haley -> Nikki R. Haley; Ms. Haley -> Nikki R. Haley */
 		if (!c->place && (ntok == 1 || cn == 1) && q_same_base(q, c->name_last, m->last))
 			return 1;
+		/* Suu Kyi -> Aung San Suu Kyi, and the reverse */
+		if (!c->place && cn > ntok && ntok >= 2 &&
+			same_name(q, c->name_last - ntok + 1, c->name_last, m->first, m->last))
+			return 1;
+		if (!c->place && ntok > cn && cn >= 2 &&
+			same_name(q, c->name_first, c->name_last, m->last - cn + 1, m->last))
+			return 1;
 	}
 	/* Hillary -> Hillary Clinton (first names of known people) */
-	return ntok == 1 && cn >= 2 && c->first_key == first_key && c->person &&
-		!c->place && q_same_base(q, c->name_first, m->first);
+	return ntok == 1 && cn >= 2 && c->first_key == first_key && c->person && c->strong &&
+		!c->place && q_same_base(q, c->name_first, m->first) &&
+		given_name_gender(q, m->first) >= 0;
 }
 
 static uint32_t
@@ -260,6 +376,7 @@ link_mention(qctx *q, q_mention *m, uint32_t mi)
 		e->first_mention = mi;
 		e->last_mention = QNONE;
 		e->speaker = -1;
+		e->given_gender = (int8_t) given_name_gender(q, m->first);
 		best = (uint32_t) q->entities.count - 1;
 		if (!index_key(q, last_key, best) ||
 			(first_key != last_key && !index_key(q, first_key, best)))
@@ -278,6 +395,7 @@ link_mention(qctx *q, q_mention *m, uint32_t mi)
 		e->name_last = m->last;
 		e->last_key = last_key;
 		e->first_key = first_key;
+		e->given_gender = (int8_t) given_name_gender(q, m->first);
 	}
 	e->mentions++;
 	if (m->gender && !e->gender)
@@ -359,6 +477,7 @@ q_collect_names(qctx *q)
 		q_mention  *m;
 		na_place_match pm;
 		int			place = 0;
+		int			prefixed;
 		uint32_t	place_checked;
 		int			place_found;
 
@@ -442,7 +561,9 @@ q_collect_names(qctx *q)
 				if ((t->kind == NA_TK_WORD || t->kind == NA_TK_INITIAL) &&
 					(t->flags & NA_TF_CAPITALIZED))
 				{
-					if (j > first && q_in(q, j, LEX_RUN_BREAKERS))
+					/* Haley The; Trump Wednesday: no part of the name */
+					if (j > first && (q_in(q, j, LEX_RUN_BREAKERS) ||
+									  q_in(q, j, LEX_WEEKDAY_WORDS)))
 						break;
 					j++;
 					if (q_possessive(q, j - 1))
@@ -467,6 +588,27 @@ q_collect_names(qctx *q)
 			i = j > i ? j - 1 : i;
 			continue;
 		}
+		/* Veto Power Impedes Peace Efforts: a paragraph's heading, no name */
+		if (!place && title_first == QNONE && j - first >= 4 && q_is_punct(q, j, ':') &&
+			(toks[first].flags & NA_TF_PARA_START))
+		{
+			i = j - 1;
+			continue;
+		}
+		/* CONGRESS HAS INVESTIGATED HIM: a shouted headline, no name */
+		if (!place && j - first >= 3)
+		{
+			uint32_t	caps = 0;
+
+			for (uint32_t k = first; k < j; k++)
+				caps += (toks[k].flags & NA_TF_ALLCAPS) && toks[k].kind == NA_TK_WORD &&
+					toks[k].clen > 1;
+			if (caps == j - first)
+			{
+				i = j - 1;
+				continue;
+			}
+		}
 		if (!place && j - first > 2)
 		{
 			/* Fire Chief Dan Ortiz: the words up to a title are the title */
@@ -479,6 +621,29 @@ q_collect_names(qctx *q)
 					first = k + 1;
 					break;
 				}
+			}
+		}
+		/*
+		 * Republican Donald Trump, Vermont Bernie Sanders, Rival Hillary
+		 * Clinton: a party, a state or a description before a given name
+		 * is no part of the name (Democratic National Committee keeps its
+		 * words: no given name follows); Republican Trump keeps "Trump".
+		 */
+		prefixed = 0;
+		if (!place)
+		{
+			uint8_t		kind;
+			uint32_t	np;
+
+			while (first + 1 < j && (np = name_prefix_at(q, first, &kind)) > 0 &&
+				   first + np < j &&
+				   (given_name_gender(q, first + np) >= 0 ||
+					(kind == Q_PREFIX_PARTY && first + np + 1 == j &&
+					 !q_in(q, first + np, LEX_ORG_WORDS) &&
+					 !q_in(q, first + np, LEX_STOP_CAPS))))
+			{
+				first += np;
+				prefixed = 1;
 			}
 		}
 		m = na_vec_push(&q->mentions, q->mem);
@@ -494,12 +659,23 @@ q_collect_names(qctx *q)
 		{
 			q_entity   *e = entity(q, m->entity);
 
+			uint32_t	before = (title_first != QNONE ? title_first : m->first);
+			/* a Retired American Warriors conference: a name used as a modifier */
+			int			modifier = title_first == QNONE && !prefixed && before > 0 &&
+				(q_is(q, before - 1, "a") || q_is(q, before - 1, "an") ||
+				 q_is(q, before - 1, "the"));
+
 			if (place)
 				e->place = 1;
-			else if (title_first != QNONE || has_role_apposition(q, m->first, m->last) ||
-					 (m->last > m->first &&
-					  looks_like_person(q, m->first, m->last,
-										m->first == place_checked ? place_found : -1)))
+			else if (modifier)
+				;
+			else if (title_first != QNONE || prefixed || has_role_apposition(q, m->first, m->last) ||
+					 (m->last > m->first && given_name_gender(q, m->first) >= 0 &&
+					  !q_in(q, m->last, LEX_ORG_WORDS)))
+				e->person = e->strong = 1;
+			else if (m->last > m->first &&
+					 looks_like_person(q, m->first, m->last,
+									   m->first == place_checked ? place_found : -1))
 				e->person = 1;
 		}
 		for (uint32_t k = (title_first != QNONE ? title_first : first); k < j; k++)
@@ -509,16 +685,58 @@ q_collect_names(qctx *q)
 	return 1;
 }
 
-/* The entity of the last mention inside tokens [first, last], or QNONE. */
+/*
+ * The entity a source phrase [first, last] names: of the mentions inside it,
+ * the last that is surely a person, else the last person, else the last
+ * one; so "Michael Mulgrew, president of the United Federation of
+ * Teachers" is Mulgrew and "Clinton's memoir Living History" is Clinton,
+ * while "Clinton spokesman Jesse Lehrich" is Lehrich.  QNONE when none.
+ */
 uint32_t
 q_mention_ending_in(const qctx *q, uint32_t first, uint32_t last)
 {
+	uint32_t	any = QNONE;
+	uint32_t	person = QNONE;
+
 	for (uint32_t k = last + 1; k-- > first;)
 	{
-		if (q->mention_at[k])
-			return ((q_mention *) q->mentions.items)[q->mention_at[k] - 1].entity;
+		const q_mention *m;
+		const q_entity *e;
+
+		if (!q->mention_at[k])
+			continue;
+		m = &((const q_mention *) q->mentions.items)[q->mention_at[k] - 1];
+		e = &((const q_entity *) q->entities.items)[m->entity];
+		if (any == QNONE)
+			any = m->entity;
+		if (e->person && !e->place && e->strong)
+			return m->entity;
+		if (e->person && !e->place && person == QNONE)
+			person = m->entity;
+		/* the mention's own tokens are done */
+		k = m->title_first != QNONE && m->title_first < m->first ? m->title_first : m->first;
+		if (k <= first)
+			break;
 	}
-	return QNONE;
+	return person != QNONE ? person : any;
+}
+
+/*
+ * Is mention m a modifier of what follows rather than someone acting: a
+ * name before a role (Clinton communication director Jennifer Palmieri) or
+ * a possessive (Trump's spokesman)?
+ */
+static int
+modifier_mention(const qctx *q, const q_mention *m)
+{
+	uint32_t	k = m->last + 1;
+
+	if (q_possessive(q, m->last))
+		return 1;
+	for (; k < q->doc->ntokens && k <= m->last + 3 && q_is_word(q, k) && !q_is_cap(q, k); k++)
+		if (q_is_role_noun(q, k))
+			return 1;
+	return 0;
 }
 
 /* Does the mention open its sentence (after a few words: The French ambassador, X)? */
@@ -538,20 +756,65 @@ starts_sentence(qctx *q, uint32_t k)
 
 		if (q->doc->tokens[o->first].sentence != s)
 			break;
-		if (entity(q, o->entity)->person && !entity(q, o->entity)->place)
+		if (entity(q, o->entity)->person && !entity(q, o->entity)->place &&
+			(entity(q, o->entity)->strong || entity(q, o->entity)->quotes > 0) &&
+			!modifier_mention(q, o))
 			return 0;
 	}
 	return 1;
 }
 
-/* The most recent person before token tok that a he/she can mean. */
+/*
+ * Can entity e be the person a pronoun of this gender means?  A person
+ * (not a place, an event or an organisation: a name with a title, an
+ * honorific, a role, a known given name, or someone already quoted by
+ * name), and not of the other gender, whether the article says so or the
+ * given name does.
+ */
+static int
+pronoun_may_mean(const q_entity *e, uint8_t gender)
+{
+	if (e->place || !(e->person || e->quotes > 0))
+		return 0;
+	if (e->gender != NA_GENDER_UNKNOWN && e->gender != gender)
+		return 0;
+	if (e->given_gender > NA_GENDER_UNKNOWN && e->given_gender != gender)
+		return 0;
+	return 1;
+}
+
+/*
+ * The person a he/she at token tok means: of the compatible people named
+ * before it (pronoun_may_mean), the most salient one, scored by distance
+ * in sentences (the attribution's own sentence first), being the subject of
+ * its sentence, being someone the article quotes, and being named as an
+ * object ("under President Obama", "with Rusty Humphries") against it; a
+ * name the text only guesses is a person (looks_like_person) weighs less.
+ * When none is near, the most recent compatible person.  A resolution
+ * gives the person that gender only when nothing contradicts it.
+ */
 uint32_t
 q_resolve_pronoun(qctx *q, uint32_t tok, uint8_t gender)
 {
 	uint32_t	lo = 0;
 	uint32_t	hi = (uint32_t) q->mentions.count;
 	uint32_t	sentence = tok < q->doc->ntokens ? q->doc->tokens[tok].sentence : 0;
+	uint32_t	best = QNONE;
+	uint32_t	last_speaker = QNONE;
+	int			best_score = 0;
+	int			second_score = INT32_MIN;	/* of another person */
 
+	/* the speaker of the last attributed quote, if in this or the last paragraph */
+	for (size_t x = q->quotes.count; x-- > 0;)
+	{
+		const na_quote *prev = &((const na_quote *) q->quotes.items)[x];
+
+		if (prev->speaker < 0)
+			continue;
+		if (tok < q->doc->ntokens && prev->paragraph + 1 >= q->doc->tokens[tok].paragraph)
+			last_speaker = (uint32_t) prev->speaker;
+		break;
+	}
 	/* the first mention at or after tok */
 	while (lo < hi)
 	{
@@ -562,39 +825,78 @@ q_resolve_pronoun(qctx *q, uint32_t tok, uint8_t gender)
 		else
 			hi = mid;
 	}
+	for (uint32_t k = lo; k-- > 0 && lo - k <= PRONOUN_LOOKBACK;)
+	{
+		const q_mention *m = mention(q, k);
+		q_entity   *e = entity(q, m->entity);
+		const na_token *t = &q->doc->tokens[m->first];
+		uint32_t	before = m->title_first != QNONE ? m->title_first : m->first;
+		uint32_t	distance;
+		int			score;
 
-	/*
-	 * A person of that gender named in this or the last sentence first; then
-	 * the subject of this or the last sentence (a person named in its first
-	 * words: “McClaren praised Downing and Viduka. He added:” means
-	 * McClaren); then the most recent person who may be of that gender.
-	 */
-	for (int pass = 0; pass < 3; pass++)
+		/* people named inside quotes are spoken of, not speaking */
+		if (q->in_quote[m->first] || !pronoun_may_mean(e, gender))
+			continue;
+		distance = sentence - t->sentence;
+		if (distance > PRONOUN_SENTENCES)
+			break;
+		score = 100 - 30 * (int) distance;
+		if (modifier_mention(q, m))
+			score -= 40;
+		else if ((e->strong || e->quotes > 0) && starts_sentence(q, k))
+			score += 40;
+		if (e->quotes > 0)
+			score += 25;
+		if (m->entity == last_speaker)
+			score += 30;
+		if (e->gender == gender)
+			score += 10;
+		if (!e->strong && e->quotes == 0)
+			score -= 40;
+		if (before > 0 && q_in(q, before - 1, LEX_CLAUSE_PREPOSITIONS) &&
+			!(q->doc->tokens[before].flags & NA_TF_SENT_START))
+			score -= 35;
+		if (q_possessive(q, m->last))
+			score -= 20;
+		if (best == QNONE || score > best_score)
+		{
+			if (best != QNONE && mention(q, best)->entity != m->entity)
+				second_score = best_score;
+			best = k;
+			best_score = score;
+		}
+		else if (mention(q, best)->entity != m->entity && score > second_score)
+			second_score = score;
+	}
+	if (best == QNONE)
 	{
 		for (uint32_t k = lo; k-- > 0 && lo - k <= PRONOUN_LOOKBACK;)
 		{
-			q_entity   *e = entity(q, mention(q, k)->entity);
-			const na_token *t = &q->doc->tokens[mention(q, k)->first];
+			const q_mention *m = mention(q, k);
 
-			/* people named inside quotes are spoken of, not speaking */
-			if (q->in_quote[mention(q, k)->first])
-				continue;
-			if (!e->person || e->place)
-				continue;
-			if (pass < 2 && t->sentence + 1 < sentence)
+			if (!q->in_quote[m->first] && pronoun_may_mean(entity(q, m->entity), gender))
+			{
+				best = k;
+				second_score = best_score;	/* far away: no evidence of gender */
 				break;
-			if (pass == 0 && e->gender != gender)
-				continue;
-			if (pass > 0 && e->gender != gender && e->gender != NA_GENDER_UNKNOWN)
-				continue;
-			if (pass == 1 && !starts_sentence(q, k))
-				continue;
-			e->gender = gender;
-			e->pronoun_mentions++;
-			return mention(q, k)->entity;
+			}
 		}
 	}
-	return QNONE;
+	if (best == QNONE)
+		return QNONE;
+	{
+		q_entity   *e = entity(q, mention(q, best)->entity);
+
+		/* the pronoun tells the gender when the given name agrees, or
+		 * when no one else came near */
+		if (e->gender == NA_GENDER_UNKNOWN &&
+			(e->given_gender == gender ||
+			 (e->given_gender < 0 &&
+			  (second_score == INT32_MIN || best_score - second_score >= PRONOUN_CLEAR_MARGIN))))
+			e->gender = gender;
+		e->pronoun_mentions++;
+		return mention(q, best)->entity;
+	}
 }
 
 /* ---- speakers ---- */
