@@ -112,6 +112,20 @@ na_status	na_quotes_analyze(const na_doc *doc, const na_mem *mem, na_quote_resul
 
 void		na_quote_result_free(na_quote_result *result, const na_mem *mem);
 
+/*
+ * The key under which a speaker's canonical name is counted across a corpus
+ * ("Donald J. Trump", "President Donald Trump" and "Donald Trump's" are all
+ * "donald trump"): titles, honorifics, party, state and descriptive words in
+ * front, initials, suffixes, possessives and middle names dropped, lower
+ * case.  A single remaining word (a surname alone: "Mrs. Clinton") carries
+ * the gender the article gives it, as "clinton (female)", so that it can be
+ * matched with the one person of that name and gender.  Writes a NUL-ended
+ * UTF-8 key to out and returns its length; 0 when the name holds no name
+ * (NA_ERR_NOMEM from the scanner is returned through *status).
+ */
+size_t		na_person_key(const char *name, size_t len, int gender, const na_mem *mem,
+						  char *out, size_t cap, na_status *status);
+
 /* SQL spellings: "direct"/"partial"/"unattributed"; "name"/"title"/...;
  * "female"/"male" (NULL for unknown). */
 const char *na_quote_kind_name(int kind);

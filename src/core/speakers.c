@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "na_places.h"
+#include "na_unicode.h"
 #include "quote_internal.h"
 
 /* Mentions looked back at when resolving a pronoun. */
@@ -1164,4 +1165,109 @@ fail:
 	na_vec_free(&speakers, q->mem);
 	na_vec_free(&aliases, q->mem);
 	return 0;
+}
+
+/* ---- keys of people across a corpus ---- */
+
+/* Is token k a word to drop anywhere in a name: an initial, a suffix (Jr.)? */
+static int
+key_noise(const qctx *q, uint32_t k)
+{
+	const na_token *t = &q->doc->tokens[k];
+
+	if (t->kind == NA_TK_INITIAL || q_in(q, k, LEX_NAME_SUFFIXES))
+		return 1;
+	return t->kind != NA_TK_WORD;
+}
+
+size_t
+na_person_key(const char *name, size_t len, int gender, const na_mem *mem,
+			  char *out, size_t cap, na_status *status)
+{
+	na_doc		doc;
+	qctx		q;
+	uint32_t	first = QNONE,
+				last = QNONE;
+	uint32_t	k;
+	size_t		n = 0;
+
+	*status = NA_OK;
+	if (cap == 0)
+		return 0;
+	out[0] = '\0';
+	memset(&doc, 0, sizeof(doc));
+	*status = na_scan(&doc, name, len, NA_SCAN_NO_SENTENCES, mem);
+	if (*status != NA_OK)
+		return 0;
+	memset(&q, 0, sizeof(q));
+	q.doc = &doc;
+	q.mem = mem;
+	/* leading titles, honorifics, prefixes and noise: President, Mr., Republican */
+	for (k = 0; k < doc.ntokens; k++)
+	{
+		uint8_t		g,
+					h,
+					kind;
+		uint32_t	np;
+
+		if (key_noise(&q, k))
+			continue;
+		if (k + 1 < doc.ntokens && q_is_title(&q, k, &g, &h))
+			continue;
+		if ((np = name_prefix_at(&q, k, &kind)) > 0 && k + np < doc.ntokens)
+		{
+			k += np - 1;
+			continue;
+		}
+		break;
+	}
+	for (; k < doc.ntokens; k++)
+	{
+		if (key_noise(&q, k) || q_in(&q, k, LEX_WEEKDAY_WORDS))
+			continue;
+		if (first == QNONE)
+			first = k;
+		last = k;
+	}
+	if (first != QNONE)
+	{
+		uint32_t	words[2] = {first, last};
+
+		for (int w = 0; w < (first == last ? 1 : 2); w++)
+		{
+			const na_token *t = &doc.tokens[words[w]];
+			uint32_t	tlen = t->len;
+			size_t		got;
+
+			if (q_possessive(&q, words[w]))
+				tlen -= doc.text[t->start + tlen - 2] == '\'' ? 2 : 4;
+			if (w > 0)
+			{
+				if (n + 1 >= cap)
+					break;
+				out[n++] = ' ';
+			}
+			got = na_utf8_lower(doc.text + t->start, tlen, out + n, cap - n - 1);
+			if (got == 0)
+			{
+				n = 0;
+				break;
+			}
+			n += got;
+		}
+		if (n > 0 && first == last && gender != NA_GENDER_UNKNOWN)
+		{
+			const char *tag = gender == NA_GENDER_FEMALE ? " (female)" : " (male)";
+			size_t		tl = strlen(tag);
+
+			if (n + tl < cap)
+			{
+				memcpy(out + n, tag, tl);
+				n += tl;
+			}
+		}
+		out[n] = '\0';
+	}
+	na_doc_free(&doc, mem);
+	return n;
 }

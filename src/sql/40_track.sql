@@ -359,6 +359,8 @@ BEGIN
     (source, text_column, key_column, strict_mode, quotes_table, speakers_table, vote_events_table)
   VALUES (source, text_column, key_column, track.strict, derived[1], derived[2], derived[3]);
   PERFORM news_analysis.attach_trigger(source);
+  -- the people registry (src/sql/45_people.sql), kept by triggers on the speakers table
+  PERFORM news_analysis.attach_people(source);
 
   -- backfill => false: the caller runs CALL news_analysis.backfill() next
   IF NOT backfill THEN
@@ -380,6 +382,8 @@ DECLARE
 BEGIN
   t := news_analysis.tracked_row(source);
   PERFORM news_analysis.detach_triggers(source);
+  -- the people registry's views depend on the speakers table (45_people.sql)
+  PERFORM news_analysis.detach_people(source);
   -- one statement, so that views built on each other go together
   IF cardinality(t.views) > 0 THEN
     EXECUTE format('DROP VIEW IF EXISTS %s',
@@ -544,6 +548,7 @@ BEGIN
       IF names IS NOT NULL THEN
         EXECUTE format('DROP VIEW IF EXISTS %s', names);
       END IF;
+      PERFORM news_analysis.detach_people(t.source);
       SELECT string_agg(news_analysis.qualified_name(v), ', ') INTO names
         FROM unnest(ARRAY[t.quotes_table, t.speakers_table, t.vote_events_table]) v
        WHERE news_analysis.qualified_name(v) IS NOT NULL;
