@@ -382,13 +382,13 @@ DECLARE
 BEGIN
   t := news_analysis.tracked_row(source);
   PERFORM news_analysis.detach_triggers(source);
-  -- the people registry's views depend on the speakers table (45_people.sql)
-  PERFORM news_analysis.detach_people(source);
   -- one statement, so that views built on each other go together
   IF cardinality(t.views) > 0 THEN
     EXECUTE format('DROP VIEW IF EXISTS %s',
                    (SELECT string_agg(news_analysis.qualified_name(v), ', ') FROM unnest(t.views) v));
   END IF;
+  -- the people registry's views depend on the speakers table (45_people.sql)
+  PERFORM news_analysis.detach_people(source);
   EXECUTE format('DROP TABLE IF EXISTS %s, %s, %s',
                  t.quotes_table, t.speakers_table, t.vote_events_table);
   DELETE FROM news_analysis.failures f WHERE f.source = untrack.source;
