@@ -404,6 +404,20 @@ appositive_name(const qctx *q, src_type type, uint32_t a, uint32_t b, uint32_t l
 	uint32_t	a2,
 				b2;
 
+	/*
+	 * said the work and pensions secretary, Helen Carter: a role phrase
+	 * joined with "and" runs on to its role noun before the comma
+	 */
+	if (type == SRC_NOMINAL && q_is(q, b + 1, "and"))
+	{
+		uint32_t	k = b + 2;
+
+		while (k < limit && k - b <= 6 && q_is_word(q, k) && !q_is_cap(q, k) &&
+			   !q_is_role_noun(q, k))
+			k++;
+		if (k < limit && q_is_role_noun(q, k) && q_is_punct(q, k + 1, ','))
+			b = k;
+	}
 	if (!q_is_punct(q, b + 1, ','))
 		return 0;
 	if (type == SRC_NAME)

@@ -623,6 +623,21 @@ q_collect_names(qctx *q)
 					break;
 				}
 			}
+			/*
+			 * Opposition MP David Okafor, East Midlands MEP Ann Hill: an
+			 * acronym (MP, MEP, CEO) before a given name ends a title
+			 */
+			for (uint32_t k = first + 1; k + 1 < j; k++)
+			{
+				if ((toks[k].flags & NA_TF_ALLCAPS) && toks[k].kind == NA_TK_WORD &&
+					toks[k].clen >= 2 && toks[k].clen <= 4 && given_name_gender(q, k + 1) >= 0)
+				{
+					if (title_first == QNONE)
+						title_first = first;
+					first = k + 1;
+					break;
+				}
+			}
 		}
 		/*
 		 * Republican Donald Trump, Vermont Bernie Sanders, Rival Hillary
@@ -892,7 +907,7 @@ q_resolve_pronoun(qctx *q, uint32_t tok, uint8_t gender)
 		 * when no one else came near */
 		if (e->gender == NA_GENDER_UNKNOWN &&
 			(e->given_gender == gender ||
-			 (e->given_gender < 0 &&
+			 (e->given_gender <= NA_GENDER_UNKNOWN &&
 			  (second_score == INT32_MIN || best_score - second_score >= PRONOUN_CLEAR_MARGIN))))
 			e->gender = gender;
 		e->pronoun_mentions++;

@@ -21,8 +21,9 @@
 -- one INSERT ... ON CONFLICT DO UPDATE in key order (concurrent writers
 -- wait on the rows they share and never deadlock among themselves); a
 -- DELETE (an article deleted, updated or analysed again) locks its keys in
--- key order and counts them again from the rows that remain (through an
--- index on person_key(name, gender)); a TRUNCATE empties it.  The merge of
+-- key order and takes its counts back, removing a key no article names any
+-- more; the spellings, roles and affiliations a key has shown stay until
+-- reanalyse() (they are what was seen); a TRUNCATE empties it.  The merge of
 -- a surname with a full name is made when the views are read, so it follows
 -- the corpus as it grows and shrinks.
 
@@ -122,43 +123,33 @@ BEGIN
   IF keys IS NULL THEN
     RETURN NULL;
   END IF;
-  -- the keys in key order, then counted again from the speakers that remain
+  -- the keys locked in key order (as the upserts of people_added take
+  -- them), then their counts taken back; a key no article names any more goes
   EXECUTE format($q$
     SELECT 1 FROM %1$s p WHERE p.key OPERATOR(pg_catalog.=) ANY ($1) ORDER BY p.key FOR UPDATE$q$,
     TG_ARGV[0]) USING keys;
   EXECUTE format($q$
-    WITH n AS (
-      SELECT news_analysis.person_key(s.name, s.gender) AS key, s.name, s.role, s.affiliation,
-             s.gender, s.quotes
-        FROM %2$s s
-       WHERE news_analysis.person_key(s.name, s.gender) OPERATOR(pg_catalog.=) ANY ($1)),
-    counted AS (
-      SELECT n.key,
-             (array_agg(n.name ORDER BY length(n.name) DESC, n.name))[1] AS name,
-             (array_agg(DISTINCT n.name ORDER BY n.name))[1:32] AS aliases,
-             count(*) FILTER (WHERE n.gender OPERATOR(pg_catalog.=) 'male') AS male,
-             count(*) FILTER (WHERE n.gender OPERATOR(pg_catalog.=) 'female') AS female,
-             coalesce(array_agg(DISTINCT n.role) FILTER (WHERE n.role IS NOT NULL), '{}') AS roles,
-             coalesce(array_agg(DISTINCT n.affiliation) FILTER (WHERE n.affiliation IS NOT NULL), '{}')
-               AS affiliations,
-             count(*) AS articles, sum(n.quotes) AS quotes
-        FROM n GROUP BY n.key),
-    gone AS (
-      DELETE FROM %1$s p
-       WHERE p.key OPERATOR(pg_catalog.=) ANY ($1)
-         AND NOT EXISTS (SELECT 1 FROM counted c WHERE c.key OPERATOR(pg_catalog.=) p.key))
+    WITH o AS (
+      SELECT k.key, count(*) AS articles, sum(s.quotes) AS quotes,
+             count(*) FILTER (WHERE s.gender OPERATOR(pg_catalog.=) 'male') AS male,
+             count(*) FILTER (WHERE s.gender OPERATOR(pg_catalog.=) 'female') AS female
+        FROM news_analysis_people_old s,
+             LATERAL (SELECT news_analysis.person_key(s.name, s.gender) AS key) k
+       WHERE k.key IS NOT NULL
+       GROUP BY k.key)
     UPDATE %1$s p
-       SET name = c.name, aliases = c.aliases,
-           male = c.male, female = c.female, roles = c.roles, affiliations = c.affiliations,
-           articles = c.articles, quotes = c.quotes
-      FROM counted c
-     WHERE p.key OPERATOR(pg_catalog.=) c.key$q$,
-    TG_ARGV[0], TG_ARGV[1]) USING keys;
+       SET articles = p.articles - o.articles, quotes = p.quotes - o.quotes,
+           male = greatest(p.male - o.male, 0), female = greatest(p.female - o.female, 0)
+      FROM o
+     WHERE p.key OPERATOR(pg_catalog.=) o.key$q$, TG_ARGV[0]);
+  EXECUTE format($q$
+    DELETE FROM %1$s p WHERE p.key OPERATOR(pg_catalog.=) ANY ($1) AND p.articles OPERATOR(pg_catalog.<=) 0$q$,
+    TG_ARGV[0]) USING keys;
   RETURN NULL;
 END
 $fn$;
 COMMENT ON FUNCTION news_analysis.people_removed() IS
-  'internal: trigger after DELETE on <table>_speakers: the keys of the deleted speakers are locked in key order and counted again from the speakers that remain (a key with none left goes)';
+  'internal: trigger after DELETE on <table>_speakers: the counts of the deleted speakers are taken back from their keys (locked in key order); a key no article names any more goes';
 
 CREATE FUNCTION news_analysis.people_truncated()
   RETURNS trigger
@@ -256,7 +247,6 @@ BEGIN
       quotes       integer NOT NULL,
       first_seen   timestamptz NOT NULL,
       last_seen    timestamptz NOT NULL)$q$, names);
-  EXECUTE format('CREATE INDEX ON %s (news_analysis.person_key(name, gender))', t.speakers_table);
   EXECUTE format('ALTER TABLE %s OWNER TO %I', names, owner);
   EXECUTE format('COMMENT ON TABLE %s IS %L', names,
                  format('the people registry of %s: one row per name key (news_analysis.person_key), kept by triggers on %s; see the view %s',
@@ -267,8 +257,8 @@ BEGIN
                  t.speakers_table, names);
   EXECUTE format('CREATE TRIGGER news_analysis_people_removed AFTER DELETE ON %s'
                  ' REFERENCING OLD TABLE AS news_analysis_people_old'
-                 ' FOR EACH STATEMENT EXECUTE FUNCTION news_analysis.people_removed(%L, %L)',
-                 t.speakers_table, names, news_analysis.qualified_name(t.speakers_table));
+                 ' FOR EACH STATEMENT EXECUTE FUNCTION news_analysis.people_removed(%L)',
+                 t.speakers_table, names);
   EXECUTE format('CREATE TRIGGER news_analysis_people_truncated AFTER TRUNCATE ON %s'
                  ' FOR EACH STATEMENT EXECUTE FUNCTION news_analysis.people_truncated(%L)',
                  t.speakers_table, names);
