@@ -4,7 +4,7 @@
  * na_analyse scans the text once and hands the same na_doc to the quotes and
  * the vote-event analysers, so storing an article's quotes, speakers and
  * vote events costs one pass over its text.  The analyse-on-write trigger
- * (src/track.c) is the main caller.
+ * (src/pg/track_pg.c) is the main caller.
  */
 #ifndef NA_ANALYSIS_H
 #define NA_ANALYSIS_H

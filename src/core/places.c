@@ -8,24 +8,11 @@
  */
 #include <string.h>
 
+#include "na_lexicon.h"
 #include "na_places.h"
 #include "places_data.h"
 
 #define WORD_MAX 64				/* longer tokens are never place names */
-
-/* FNV-1a, as in scripts/gen-places */
-static uint32_t
-hash_bytes(const char *s, size_t len)
-{
-	uint32_t	h = 0x811C9DC5u;
-
-	for (size_t i = 0; i < len; i++)
-	{
-		h ^= (unsigned char) s[i];
-		h *= 0x01000193u;
-	}
-	return h;
-}
 
 /*
  * Normalize len bytes of s into buf (ASCII lowercase, ’ as '); returns the
@@ -72,7 +59,7 @@ find_first(const char *w, size_t len)
 
 	if (len == 0)
 		return NULL;
-	h = hash_bytes(w, len) & na_place_hash_mask;
+	h = na_fnv1a(w, len) & na_place_hash_mask;	/* as scripts/gen-places hashes */
 	for (;;)
 	{
 		uint16_t	slot = na_place_hash[h];
@@ -233,14 +220,6 @@ match_rest(const na_doc *doc, uint32_t first, const char *rest, int *possessive)
 	return i - first + 1;
 }
 
-/* Words after "the French" that make it the people rather than an adjective. */
-static const char *const people_followers[] = {
-	"and", "or", "who", "have", "has", "had", "are", "were", "will", "would",
-	"could", "should", "can", "may", "might", "must", "did", "do", "does",
-	"say", "said", "says", "also", "want", "wanted", "themselves", "too",
-	NULL
-};
-
 static int
 people_context(const na_doc *doc, uint32_t after)
 {
@@ -258,10 +237,8 @@ people_context(const na_doc *doc, uint32_t after)
 	/* lowercase verbs in the past tense: the French voted, abstained */
 	if (len > 3 && doc->text[t->start + len - 2] == 'e' && doc->text[t->start + len - 1] == 'd')
 		return 1;
-	for (const char *const *w = people_followers; *w; w++)
-		if (na_token_is(doc, t, *w))
-			return 1;
-	return 0;
+	/* and, who, have, said...: data/lexicon/people_followers.tsv */
+	return na_lex_has(NA_LEX_PEOPLE_FOLLOWERS, doc->text + t->start, t->len);
 }
 
 /*

@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "na_lexicon.h"
 #include "na_unicode.h"
 
 #if defined(__SSE2__)
@@ -334,16 +335,6 @@ swar_in_range(uint64_t v, unsigned lo, unsigned hi)
 #define NA_SWAR 0
 #endif
 
-/* A word of a fixed list, with its length so lookups need no strlen. */
-typedef struct word_entry
-{
-	const char *word;
-	size_t		len;
-} word_entry;
-
-#define W(s) {s, sizeof(s) - 1}
-#define END_OF_LIST {NULL, 0}
-
 /* Case-sensitive comparison of text[start..end) with an ASCII word. */
 static int
 span_eq(const scanner *st, size_t start, size_t end, const char *word)
@@ -353,128 +344,31 @@ span_eq(const scanner *st, size_t start, size_t end, const char *word)
 	return end - start == n && memcmp(st->s + start, word, n) == 0;
 }
 
-static int
-bytes_in(const char *p, size_t len, const word_entry *list)
+/* Is text[start..end) an entry of list, as written (the scanner's lists are exact)? */
+static inline int
+span_in(const scanner *st, size_t start, size_t end, na_lex_list list)
 {
-	for (; list->word; list++)
-		if (list->len == len && p[0] == list->word[0] &&
-			memcmp(p, list->word, len) == 0)
-			return 1;
-	return 0;
+	return na_lex_in(list, na_lex_find((const char *) st->s + start, end - start));
 }
-
-static int
-span_in(const scanner *st, size_t start, size_t end, const word_entry *list)
-{
-	return bytes_in((const char *) st->s + start, end - start, list);
-}
-
-/* Words that take a full stop without ending a sentence when followed by one. */
-static const word_entry abbreviations[] = {
-	/* titles */
-	W("Mr"), W("Mrs"), W("Ms"), W("Messrs"), W("Mmes"), W("Dr"), W("Drs"), W("Prof"), W("Sen"), W("Sens"),
-	W("Rep"), W("Reps"), W("Gov"), W("Govs"), W("Gen"), W("Gens"), W("Lt"), W("Col"), W("Capt"), W("Cmdr"),
-	W("Adm"), W("Maj"), W("Sgt"), W("Cpl"), W("Pvt"), W("Rev"), W("Hon"), W("Pres"), W("Supt"), W("Insp"),
-	W("Det"), W("Amb"), W("Atty"), W("Sec"), W("Fr"), W("Sr"), W("Jr"), W("St"), W("Mt"), W("Ft"),
-	/* titles of other languages news quotes: Sra. Ruiz, Mme. Vasseur, Dña. Ana */
-	W("Sra"), W("Sras"), W("Srta"), W("Sres"), W("Dña"), W("Mme"), W("Mlle"), W("Hr"),
-	/* months */
-	W("Jan"), W("Feb"), W("Mar"), W("Apr"), W("Jun"), W("Jul"), W("Aug"), W("Sep"), W("Sept"), W("Oct"),
-	W("Nov"), W("Dec"),
-	/* organisations and addresses */
-	W("Inc"), W("Corp"), W("Co"), W("Ltd"), W("Bros"), W("Ave"), W("Blvd"), W("Rd"), W("Dept"), W("Univ"),
-	W("Assn"), W("Intl"),
-	/* US states as newspapers abbreviate them */
-	W("Ala"), W("Ariz"), W("Ark"), W("Calif"), W("Colo"), W("Conn"), W("Del"), W("Fla"), W("Ga"), W("Ill"),
-	W("Ind"), W("Kan"), W("Kans"), W("Ky"), W("Md"), W("Mich"), W("Minn"), W("Miss"), W("Mo"), W("Mont"),
-	W("Neb"), W("Nev"), W("Okla"), W("Ore"), W("Pa"), W("Penn"), W("Tenn"), W("Tex"), W("Va"), W("Vt"),
-	W("Wash"), W("Wis"), W("Wyo"),
-	/* Latin and general */
-	W("etc"), W("vs"), W("viz"), W("approx"), W("cf"), W("al"), W("ca"), W("Vol"), W("vol"), W("pp"), W("Fig"),
-	W("fig"), W("Nos"), W("est"),
-	END_OF_LIST
-};
-
-/* Abbreviations that never end a sentence: the next word belongs to them. */
-static const word_entry title_abbreviations[] = {
-	W("Mr."), W("Mrs."), W("Ms."), W("Messrs."), W("Mmes."), W("Dr."), W("Drs."), W("Prof."), W("Sen."),
-	W("Sens."), W("Rep."), W("Reps."), W("Gov."), W("Govs."), W("Gen."), W("Gens."), W("Lt."), W("Col."),
-	W("Capt."), W("Cmdr."), W("Adm."), W("Maj."), W("Sgt."), W("Cpl."), W("Pvt."), W("Rev."), W("Hon."),
-	W("Pres."), W("Supt."), W("Insp."), W("Det."), W("Amb."), W("Atty."), W("Sec."), W("Fr."), W("St."),
-	W("Mt."), W("Ft."), W("Jan."), W("Feb."), W("Mar."), W("Apr."), W("Jun."), W("Jul."), W("Aug."),
-	W("Sep."), W("Sept."), W("Oct."), W("Nov."), W("Dec."), W("vs."), W("viz."), W("cf."), W("No."),
-	W("Nos."), W("Vol."), W("vol."), W("pp."), W("Fig."), W("fig."), W("approx."), W("ca."),
-	W("Sra."), W("Sras."), W("Srta."), W("Sres."), W("Dña."), W("Mme."), W("Mlle."), W("Hr."),
-	END_OF_LIST
-};
-
-/* 1980s 21st 10am, and scales and units: 1.5m 2bn 40k 10km 5kg 70mph */
-static const word_entry number_suffixes[] = {
-	W("s"), W("st"), W("nd"), W("rd"), W("th"), W("am"), W("pm"),
-	W("m"), W("bn"), W("mn"), W("tn"), W("k"), W("km"), W("kg"), W("cm"), W("mm"),
-	W("mph"), END_OF_LIST
-};
-
-static const word_entry money_scales[] = {
-	W("million"), W("billion"), W("trillion"), W("thousand"), W("bn"), W("m"), W("mn"), W("k"), W("tn"),
-	END_OF_LIST
-};
 
 /*
- * The abbreviations in an open-addressing hash: every word before a full
- * stop is looked up, so a lookup is one or two probes, not a list walk.
+ * Does a full stop after text[start..end) leave the sentence open when a
+ * word follows (data/lexicon/abbreviations.tsv)?
  */
-#define ABBREV_SLOTS 512
-static uint16_t abbrev_slots[ABBREV_SLOTS];	/* index + 1 in abbreviations */
-static volatile int tables_ready;
-
-static inline unsigned
-abbrev_hash(const unsigned char *p, size_t n)
-{
-	return ((unsigned) p[0] * 31u + (unsigned) p[n - 1] * 7u + (unsigned) n * 131u) &
-		(ABBREV_SLOTS - 1);
-}
-
 static int
 is_abbreviation(const scanner *st, size_t start, size_t end)
 {
-	const unsigned char *p = st->s + start;
-	size_t		n = end - start;
-
-	if (n == 0)
-		return 0;
-	for (unsigned h = abbrev_hash(p, n);; h = (h + 1) & (ABBREV_SLOTS - 1))
-	{
-		const word_entry *e;
-
-		if (abbrev_slots[h] == 0)
-			return 0;
-		e = &abbreviations[abbrev_slots[h] - 1];
-		if (e->len == n && memcmp(p, e->word, n) == 0)
-			return 1;
-	}
+	return span_in(st, start, end, NA_LEX_ABBREVIATIONS);
 }
+
+static volatile int tables_ready;
 
 static void
 init_tables(void)
 {
 	init_ascii_bits();
-	for (size_t i = 0; abbreviations[i].word; i++)
-	{
-		unsigned	h = abbrev_hash((const unsigned char *) abbreviations[i].word,
-									abbreviations[i].len);
-
-		while (abbrev_slots[h] != 0)
-			h = (h + 1) & (ABBREV_SLOTS - 1);
-		abbrev_slots[h] = (uint16_t) (i + 1);
-	}
 	tables_ready = 1;
 }
-
-/* Elided words written with a leading apostrophe. */
-static const word_entry elisions[] = {
-	W("em"), W("tis"), W("twas"), W("til"), W("cause"), W("n"), END_OF_LIST
-};
 
 /* Consume a run of digits with inner , . : groups; returns the end. */
 static cursor
@@ -632,7 +526,7 @@ scan_money(scanner *st, cursor start)
 	{
 		cursor		word = scan_letters(st, c);
 
-		if (word.pos > c.pos && span_in(st, c.pos, word.pos, money_scales))
+		if (word.pos > c.pos && span_in(st, c.pos, word.pos, NA_LEX_MONEY_SCALES))
 			c = word;
 		else if (word.pos == c.pos && c.pos < st->len && st->s[c.pos] == ' ')
 		{
@@ -640,7 +534,7 @@ scan_money(scanner *st, cursor start)
 
 			cursor_step(st, &after, 1);
 			word = scan_letters(st, after);
-			if (word.pos > after.pos && span_in(st, after.pos, word.pos, money_scales) &&
+			if (word.pos > after.pos && span_in(st, after.pos, word.pos, NA_LEX_MONEY_SCALES) &&
 				word.pos - after.pos > 2)
 				c = word;
 		}
@@ -686,7 +580,7 @@ scan_number(scanner *st, cursor start)
 	{
 		cursor		word = scan_letters(st, c);
 
-		if (!span_in(st, c.pos, word.pos, number_suffixes))
+		if (!span_in(st, c.pos, word.pos, NA_LEX_NUMBER_SUFFIXES))
 			kind = NA_TK_WORD;	/* 5G, 4x4, MP3-style words */
 		c = word;
 	}
@@ -939,7 +833,7 @@ scan_quote(scanner *st, cursor start, uint32_t cp, int n)
 		{
 			cursor		word = scan_letters(st, end);
 
-			if (span_in(st, end.pos, word.pos, elisions))
+			if (span_in(st, end.pos, word.pos, NA_LEX_ELISIONS))
 			{
 				uint32_t	after_cp;
 				int			after_n;
@@ -1286,17 +1180,6 @@ word_end:
 	return 1;
 }
 
-/* Words that, capitalised after an abbreviation like "U.S.", start a sentence. */
-static const word_entry sentence_starters[] = {
-	W("the"), W("a"), W("an"), W("but"), W("and"), W("or"), W("so"), W("yet"), W("it"), W("its"), W("he"), W("she"),
-	W("they"), W("we"), W("i"), W("you"), W("his"), W("her"), W("their"), W("our"), W("this"), W("that"),
-	W("these"), W("those"), W("there"), W("in"), W("on"), W("at"), W("for"), W("with"), W("as"), W("after"),
-	W("before"), W("since"), W("when"), W("while"), W("if"), W("although"), W("though"), W("however"),
-	W("meanwhile"), W("still"), W("then"), W("now"), W("last"), W("earlier"), W("later"), W("many"),
-	W("some"), W("most"), W("no"), W("not"), W("one"), W("two"), W("what"), W("why"), W("how"), W("who"),
-	W("where"), W("by"), W("from"), W("to"), W("during"), W("under"), W("officials"), W("both"), END_OF_LIST
-};
-
 static uint32_t
 cp_first(const na_doc *doc, const na_token *t)
 {
@@ -1304,23 +1187,6 @@ cp_first(const na_doc *doc, const na_token *t)
 
 	na_utf8_decode((const unsigned char *) doc->text + t->start, t->len, &cp);
 	return cp;
-}
-
-/* Is the token, ASCII-lowercased, one of list (of lowercase words)? */
-static int
-token_in_folded(const na_doc *doc, const na_token *t, const word_entry *list)
-{
-	char		buf[16];
-
-	if (t->len == 0 || t->len > sizeof(buf))
-		return 0;
-	for (uint32_t i = 0; i < t->len; i++)
-	{
-		char		c = doc->text[t->start + i];
-
-		buf[i] = (c >= 'A' && c <= 'Z') ? (char) (c + 32) : c;
-	}
-	return bytes_in(buf, t->len, list);
 }
 
 /*
@@ -1371,7 +1237,7 @@ starts_sentence_after_abbrev(const na_doc *doc, const na_token *next)
 		return 1;
 	if (!(next->flags & NA_TF_CAPITALIZED) || next->kind != NA_TK_WORD)
 		return 0;
-	return token_in_folded(doc, next, sentence_starters);
+	return na_lex_has(NA_LEX_SENTENCE_STARTERS, doc->text + next->start, next->len);
 }
 
 static inline int
@@ -1429,7 +1295,7 @@ sentence_end_after(const na_doc *doc, uint32_t i, int *ends)
 		/* then-Sen.: the part after the last hyphen */
 		while (part > 0 && p[part - 1] != '-')
 			part--;
-		if (bytes_in(p + part, t->len - part, title_abbreviations))
+		if (na_lex_in(NA_LEX_TITLE_ABBREVIATIONS, na_lex_find(p + part, t->len - part)))
 			return i;
 	}
 	else if (t->kind != NA_TK_INITIAL && !is_terminal_punct(doc, t))

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "na_lexicon.h"
 #include "na_places.h"
 #include "na_unicode.h"
 #include "quote_internal.h"
@@ -249,16 +250,10 @@ name_key(const qctx *q, uint32_t i)
 	const na_token *t = &q->doc->tokens[i];
 	const char *p = q->doc->text + t->start;
 	uint32_t	len = t->len;
-	uint32_t	h = 0x811C9DC5u;
 
 	if (q_possessive(q, i))
 		len -= p[len - 2] == '\'' ? 2 : 4;
-	for (uint32_t k = 0; k < len; k++)
-	{
-		h ^= (unsigned char) p[k];
-		h *= 0x01000193u;
-	}
-	return h;
+	return na_fnv1a(p, len);
 }
 
 /*
@@ -416,7 +411,6 @@ link_mention(qctx *q, q_mention *m, uint32_t mi)
 static int
 english_sentence(const qctx *q, uint32_t i)
 {
-	static const char *const words[] = {"the", "and", "of", "is", "was", "said", "says", "with", "has", "to", NULL};
 	uint32_t	s = q->doc->tokens[i].sentence;
 	uint32_t	end;
 
@@ -425,11 +419,12 @@ english_sentence(const qctx *q, uint32_t i)
 	end = q->doc->sentences[s].first_token + q->doc->sentences[s].ntokens;
 	for (uint32_t k = q->doc->sentences[s].first_token; k < end && k < q->doc->ntokens; k++)
 	{
-		if (q->doc->tokens[k].kind != NA_TK_WORD)
-			continue;
-		for (const char *const *w = words; *w; w++)
-			if (q_is(q, k, *w))
-				return 1;
+		const na_token *t = &q->doc->tokens[k];
+
+		/* the, and, of, said...: data/lexicon/english_markers.tsv */
+		if (t->kind == NA_TK_WORD &&
+			na_lex_has(NA_LEX_ENGLISH_MARKERS, q->doc->text + t->start, t->len))
+			return 1;
 	}
 	return 0;
 }

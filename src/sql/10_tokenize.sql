@@ -1,4 +1,4 @@
--- Tokens and sentences (src/tokenize.c).
+-- Tokens and sentences (src/pg/tokenize_pg.c).
 
 CREATE TYPE news_analysis.token AS (
   ordinal   integer,

@@ -1,4 +1,4 @@
--- Text search: news_parser and the english_news configuration (src/tsparser.c).
+-- Text search: news_parser and the english_news configuration (src/pg/tsparser_pg.c).
 
 CREATE FUNCTION news_analysis.news_parser_start(internal, integer)
   RETURNS internal

@@ -1,4 +1,4 @@
--- Quotes and speakers (src/quotes.c, src/core/quotes.c, src/core/speakers.c).
+-- Quotes and speakers (src/pg/quotes_pg.c, src/core/quotes.c, src/core/speakers.c).
 
 CREATE TYPE news_analysis.quote AS (
   ordinal         integer,

@@ -1,4 +1,4 @@
--- Vote events (src/votes.c, src/core/votes.c) and their materialized views.
+-- Vote events (src/pg/votes_pg.c, src/core/votes.c) and their materialized views.
 
 CREATE TYPE news_analysis.vote_event AS (
   ordinal       integer,

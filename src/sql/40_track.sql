@@ -1,4 +1,4 @@
--- Analyse on write (src/track.c): track() a table and its articles' quotes,
+-- Analyse on write (src/pg/track_pg.c): track() a table and its articles' quotes,
 -- speakers and vote events are kept in derived tables by a trigger.
 --
 -- Every function here runs with the caller's privileges and a fixed

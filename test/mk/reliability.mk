@@ -3,16 +3,16 @@
 #   make fuzz-replay              corpora and regressions through ASan+UBSan builds, no fuzzing
 #   make unittest-asan            C unit tests under ASan+UBSan (any error aborts)
 #   make unittest-valgrind        C unit tests and a corpus replay under valgrind memcheck
-# Every core entry point has a target test/fuzz/fuzz_NAME.c.  Seeds are the
-# texts under test/fuzz/corpus/*/ (ours) plus slices of
-# data/sample_articles.jsonl cut at run time into test/fuzz/work/seeds/; what
-# fuzzing finds is kept in test/fuzz/work/corpus/NAME/.  Crash inputs kept for
-# good go to test/fuzz/regressions/NAME/, and every target replays them all.
+# Every core entry point has a target test/reliability/fuzz/fuzz_NAME.c.  Seeds are the
+# texts under test/reliability/fuzz/corpus/*/ (ours) plus slices of
+# data/sample_articles.jsonl cut at run time into test/reliability/fuzz/work/seeds/; what
+# fuzzing finds is kept in test/reliability/fuzz/work/corpus/NAME/.  Crash inputs kept for
+# good go to test/reliability/fuzz/regressions/NAME/, and every target replays them all.
 
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_MAX_LEN ?= 8192
-FUZZ_DIR = test/fuzz
+FUZZ_DIR = test/reliability/fuzz
 FUZZ_BIN = $(FUZZ_DIR)/bin
 FUZZ_WORK = $(FUZZ_DIR)/work
 FUZZ_NAMES = $(patsubst $(FUZZ_DIR)/fuzz_%.c,%,$(sort $(wildcard $(FUZZ_DIR)/fuzz_*.c)))
@@ -24,10 +24,17 @@ SAN_BASE = -std=c11 -g -O1 -fno-omit-frame-pointer $(SAN_WARNINGS) -Isrc/core -I
 SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all
 PLAIN_CFLAGS = -std=c11 -g -O1 $(SAN_WARNINGS) -Isrc/core -I$(FUZZ_DIR)
 
-CORE_NAMES = $(notdir $(CORE_SRCS:.c=))
-CORE_OBJS_FUZZ = $(CORE_NAMES:%=$(FUZZ_BIN)/obj-fuzz/%.o)
-CORE_OBJS_ASAN = $(CORE_NAMES:%=$(FUZZ_BIN)/obj-asan/%.o)
-CORE_OBJS_PLAIN = $(CORE_NAMES:%=$(FUZZ_BIN)/obj-plain/%.o)
+# the core library in three more flavours, by the Makefile's one rule
+# (na_core_library), each in its own directory: instrumented for libFuzzer,
+# ASan+UBSan for replays and unit tests, and plain (no sanitizer) for valgrind
+FUZZ_LIB_CFLAGS = $(SAN_BASE) -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
+ASAN_LIB_CFLAGS = $(SAN_BASE) $(SAN_FLAGS)
+CORE_LIB_FUZZ = build/core-fuzz/libna_core.a
+CORE_LIB_ASAN = build/core-asan/libna_core.a
+CORE_LIB_PLAIN = build/core-plain/libna_core.a
+$(eval $(call na_core_library,build/core-fuzz,FUZZ_CC,FUZZ_LIB_CFLAGS))
+$(eval $(call na_core_library,build/core-asan,FUZZ_CC,ASAN_LIB_CFLAGS))
+$(eval $(call na_core_library,build/core-plain,CORE_CC,PLAIN_CFLAGS))
 
 FUZZ_BINS = $(FUZZ_NAMES:%=$(FUZZ_BIN)/fuzz_%)
 REPLAY_BINS = $(FUZZ_NAMES:%=$(FUZZ_BIN)/replay_%)
@@ -36,47 +43,41 @@ UNIT_ASAN_BINS = $(patsubst test/unit/%.c,$(FUZZ_BIN)/unit-asan/%,$(UNIT_SRCS))
 
 EXTRA_CLEAN += $(FUZZ_BIN) $(FUZZ_WORK)
 
-$(FUZZ_BIN)/obj-fuzz/%.o: src/core/%.c $(CORE_HEADERS)
+$(FUZZ_BIN)/fuzz_%: $(FUZZ_DIR)/fuzz_%.c $(FUZZ_HEADERS) $(CORE_LIB_FUZZ)
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(SAN_BASE) -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -c -o $@ $<
+	$(FUZZ_CC) $(SAN_BASE) -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -o $@ $< $(CORE_LIB_FUZZ) -licuuc
 
-$(FUZZ_BIN)/obj-asan/%.o: src/core/%.c $(CORE_HEADERS)
+$(FUZZ_BIN)/replay_%: $(FUZZ_DIR)/fuzz_%.c $(FUZZ_DIR)/replay_main.c $(FUZZ_HEADERS) $(CORE_LIB_ASAN)
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(SAN_BASE) $(SAN_FLAGS) -c -o $@ $<
+	$(FUZZ_CC) $(SAN_BASE) $(SAN_FLAGS) -o $@ $< $(FUZZ_DIR)/replay_main.c $(CORE_LIB_ASAN) -licuuc
 
-$(FUZZ_BIN)/obj-plain/%.o: src/core/%.c $(CORE_HEADERS)
+$(FUZZ_BIN)/plain_%: $(FUZZ_DIR)/fuzz_%.c $(FUZZ_DIR)/replay_main.c $(FUZZ_HEADERS) $(CORE_LIB_PLAIN)
 	@mkdir -p $(@D)
-	$(CORE_CC) $(PLAIN_CFLAGS) -c -o $@ $<
+	$(CORE_CC) $(PLAIN_CFLAGS) -o $@ $< $(FUZZ_DIR)/replay_main.c $(CORE_LIB_PLAIN) -licuuc
 
-$(FUZZ_BIN)/fuzz_%: $(FUZZ_DIR)/fuzz_%.c $(FUZZ_HEADERS) $(CORE_OBJS_FUZZ)
-	$(FUZZ_CC) $(SAN_BASE) -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -o $@ $< $(CORE_OBJS_FUZZ) -licuuc
-
-$(FUZZ_BIN)/replay_%: $(FUZZ_DIR)/fuzz_%.c $(FUZZ_DIR)/replay_main.c $(FUZZ_HEADERS) $(CORE_OBJS_ASAN)
-	$(FUZZ_CC) $(SAN_BASE) $(SAN_FLAGS) -o $@ $< $(FUZZ_DIR)/replay_main.c $(CORE_OBJS_ASAN) -licuuc
-
-$(FUZZ_BIN)/plain_%: $(FUZZ_DIR)/fuzz_%.c $(FUZZ_DIR)/replay_main.c $(FUZZ_HEADERS) $(CORE_OBJS_PLAIN)
-	$(CORE_CC) $(PLAIN_CFLAGS) -o $@ $< $(FUZZ_DIR)/replay_main.c $(CORE_OBJS_PLAIN) -licuuc
-
-$(FUZZ_BIN)/unit-asan/%: test/unit/%.c test/unit/unit.h $(CORE_OBJS_ASAN)
+$(FUZZ_BIN)/unit-asan/%: test/unit/%.c test/unit/unit.h $(CORE_LIB_ASAN)
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(SAN_BASE) $(SAN_FLAGS) -Itest/unit -o $@ $< $(CORE_OBJS_ASAN) -licuuc
+	$(FUZZ_CC) $(SAN_BASE) $(SAN_FLAGS) -Itest/unit -o $@ $< $(CORE_LIB_ASAN) -licuuc
 
-# fuzz_tsparser runs the binding's text search parser (src/tsparser.c with
-# src/na_pg.c) outside a server, on the server headers and test/fuzz/pg_stubs.c
+# fuzz_tsparser runs the binding's text search parser (src/pg/tsparser_pg.c with
+# src/pg/na_pg.c) outside a server, on the server headers and test/reliability/fuzz/pg_stubs.c
 PG_INCLUDE_SERVER = $(shell $(PG_CONFIG) --includedir-server)
-TS_SRCS = src/tsparser.c src/na_pg.c $(FUZZ_DIR)/pg_stubs.c
-TS_CFLAGS = -std=gnu11 -g -O1 -fno-omit-frame-pointer $(SAN_WARNINGS) -Wno-unused-parameter -Isrc -Isrc/core -I$(FUZZ_DIR) \
+TS_SRCS = src/pg/tsparser_pg.c src/pg/na_pg.c $(FUZZ_DIR)/pg_stubs.c
+TS_CFLAGS = -std=gnu11 -g -O1 -fno-omit-frame-pointer $(SAN_WARNINGS) -Wno-unused-parameter -Isrc/pg -Isrc/core -I$(FUZZ_DIR) \
 	-isystem $(PG_INCLUDE_SERVER)
-TS_DEPS = $(FUZZ_DIR)/fuzz_tsparser.c $(TS_SRCS) $(FUZZ_DIR)/pg_stubs.h src/na_pg.h $(FUZZ_HEADERS)
+TS_DEPS = $(FUZZ_DIR)/fuzz_tsparser.c $(TS_SRCS) $(FUZZ_DIR)/pg_stubs.h src/pg/na_pg.h $(FUZZ_HEADERS)
 
-$(FUZZ_BIN)/fuzz_tsparser: $(TS_DEPS) $(CORE_OBJS_FUZZ)
-	$(FUZZ_CC) $(TS_CFLAGS) -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -o $@ $< $(TS_SRCS) $(CORE_OBJS_FUZZ) -licuuc
+$(FUZZ_BIN)/fuzz_tsparser: $(TS_DEPS) $(CORE_LIB_FUZZ)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(TS_CFLAGS) -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -o $@ $< $(TS_SRCS) $(CORE_LIB_FUZZ) -licuuc
 
-$(FUZZ_BIN)/replay_tsparser: $(TS_DEPS) $(FUZZ_DIR)/replay_main.c $(CORE_OBJS_ASAN)
-	$(FUZZ_CC) $(TS_CFLAGS) $(SAN_FLAGS) -o $@ $< $(TS_SRCS) $(FUZZ_DIR)/replay_main.c $(CORE_OBJS_ASAN) -licuuc
+$(FUZZ_BIN)/replay_tsparser: $(TS_DEPS) $(FUZZ_DIR)/replay_main.c $(CORE_LIB_ASAN)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(TS_CFLAGS) $(SAN_FLAGS) -o $@ $< $(TS_SRCS) $(FUZZ_DIR)/replay_main.c $(CORE_LIB_ASAN) -licuuc
 
-$(FUZZ_BIN)/plain_tsparser: $(TS_DEPS) $(FUZZ_DIR)/replay_main.c $(CORE_OBJS_PLAIN)
-	$(CORE_CC) $(TS_CFLAGS) -o $@ $< $(TS_SRCS) $(FUZZ_DIR)/replay_main.c $(CORE_OBJS_PLAIN) -licuuc
+$(FUZZ_BIN)/plain_tsparser: $(TS_DEPS) $(FUZZ_DIR)/replay_main.c $(CORE_LIB_PLAIN)
+	@mkdir -p $(@D)
+	$(CORE_CC) $(TS_CFLAGS) -o $@ $< $(TS_SRCS) $(FUZZ_DIR)/replay_main.c $(CORE_LIB_PLAIN) -licuuc
 
 # seeds cut from the project's sample articles (absent file: no extra seeds)
 .PHONY: fuzz-seeds

@@ -5,7 +5,7 @@
 # for long, and the final view equals vote_events() computed directly.
 # Prints "vote_view_refresh: N passed, N failed".
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 psql_() { psql -X -q -At -v ON_ERROR_STOP=1 "$@"; }
 passed=0 failed=0
 check() { # check TEST-EXPRESSION MESSAGE: counts one test, never exits (set -e)

@@ -7,7 +7,7 @@
 # Prints the scorer's summary lines and "eval_quotes: N passed, N failed".
 # Skips where ../shared is absent.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 shared=../shared
 if [[ ! -f $shared/eval/score_quotes.py ]]; then
   echo "eval_quotes: skipped: $shared/eval/score_quotes.py is absent (shared/ is not beside the project)"

@@ -3,10 +3,10 @@
 # database (with bytes that are not UTF-8): exact offsets, or a clear error,
 # never a crash.  Prints "encodings: N passed, N failed".
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 root=$(pwd)
 if [[ -z "${PGHOST:-}${PGPORT:-}${PGUSER:-}${PGDATABASE:-}" ]]; then
-  exec scripts/with-cluster "$root/test/suites/encodings.sh" "$@"
+  exec scripts/with-cluster "$root/test/reliability/suites/encodings.sh" "$@"
 fi
 
 passed=0 failed=0

@@ -8,5 +8,5 @@
 # Prints "bench_quotes: N passed, N failed".
 # Skips where ../shared is absent.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 exec test/bench/bench_quotes.sh --rounds 5 --min-mbs 40 --min-ratio 0.85 --loaded-below 60 "$@"

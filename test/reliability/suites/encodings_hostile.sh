@@ -2,11 +2,11 @@
 # quotes, speakers, vote_events and the analyse-on-write trigger in a LATIN1
 # and an SQL_ASCII database (with bytes that are not UTF-8): offsets that
 # substr() honours in the database's own terms, names found in the text, and
-# stored rows equal to a fresh analysis.  test/suites/encodings.sh covers
+# stored rows equal to a fresh analysis.  test/reliability/suites/encodings.sh covers
 # tokenize, sentences and the text search parser the same way.
 # Prints "encodings_hostile: N passed, N failed".
 set -uo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 
 passed=0 failed=0
 dbs=(na_reliability_latin1 na_reliability_sql_ascii)

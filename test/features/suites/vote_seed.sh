@@ -6,7 +6,7 @@
 # no asserted country position the gold does not have.
 # Prints "vote_seed: N passed, N failed".
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 seed=../shared/data/seed
 if [[ ! -f $seed/gold.json || ! -f $seed/unsc_veto_article.txt ]]; then
   echo "vote_seed: skipped: $seed is absent (shared/ is not beside the project)"

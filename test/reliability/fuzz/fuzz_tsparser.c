@@ -1,7 +1,7 @@
 /*
- * fuzz_tsparser.c - the text search parser of src/tsparser.c, driven the
+ * fuzz_tsparser.c - the text search parser of src/pg/tsparser_pg.c, driven the
  * way to_tsvector drives it (start, gettoken until 0, end), outside a server
- * (test/fuzz/pg_stubs.c), in UTF8 and SQL_ASCII databases.
+ * (test/reliability/fuzz/pg_stubs.c), in UTF8 and SQL_ASCII databases.
  *
  * The parser promises that every byte of the text comes back exactly once
  * (compound tokens aside, which overlap the parts that follow them), that

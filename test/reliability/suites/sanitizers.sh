@@ -4,9 +4,9 @@
 # corpora, the article slices and the crash regressions under ASan+UBSan, and
 # the unit tests plus a replay of the seeds under valgrind memcheck.
 # Prints "sanitizers: N passed, N failed" (one test per step).
-#   bash test/suites/sanitizers.sh          (no server needed)
+#   bash test/reliability/suites/sanitizers.sh          (no server needed)
 set -uo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 
 passed=0 failed=0
 log=$(mktemp /tmp/na-sanitizers.XXXXXX)
@@ -36,7 +36,7 @@ step() {
 }
 
 step "C unit tests under ASan+UBSan" make -s unittest-asan
-for src in test/fuzz/fuzz_*.c; do
+for src in test/reliability/fuzz/fuzz_*.c; do
   name=$(basename "$src" .c)
   name=${name#fuzz_}
   step "fuzz replay $name under ASan+UBSan" make -s fuzz-replay FUZZ_NAMES="$name"

@@ -3,5 +3,5 @@
 # floors (test/bench/bench_tokenize.floors): prints the table and
 # "bench_tokenize: N passed, N failed".  Skips where ../shared is absent.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 exec test/bench/bench_tokenize.sh --check --rounds 5 "$@"

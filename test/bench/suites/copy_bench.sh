@@ -11,7 +11,7 @@
 # the trigger gets faster), so that a slowdown is caught.
 #   NA_COPY_BENCH_ROUNDS=5  rounds per table (the best round counts)
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 corpus=../shared/data/corpora/bbc.jsonl
 FLOOR=${NA_COPY_BENCH_FLOOR:-0.40}
 TARGET=0.50

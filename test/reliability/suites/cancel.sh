@@ -8,9 +8,9 @@
 # CANCEL_LIMIT_MS.  Adversarial run-on texts (one sentence of 100 MB) are
 # measured and shown too, but not held to the limit.  A tracked INSERT of the
 # same size (analysis on write, parallel workers included) is cut the same way.
-#   scripts/with-cluster bash test/suites/cancel.sh
+#   scripts/with-cluster bash test/reliability/suites/cancel.sh
 set -uo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 
 LIMIT_MS=${CANCEL_LIMIT_MS:-1000}
 TIMEOUTS_MS=${CANCEL_TIMEOUTS_MS:-"200 1000 1600 2500"}

@@ -8,9 +8,9 @@
 # has touched (RssShmem: the shared buffers a write fills), must not grow by
 # more than MEMORY_TOLERANCE_KB between the two.  A leak of 100 bytes an article would
 # show as 18 MB at the default sizes.
-#   scripts/with-cluster bash test/suites/memory.sh
+#   scripts/with-cluster bash test/reliability/suites/memory.sh
 set -uo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 
 SMALL=${MEMORY_SMALL:-10000}
 LARGE=${MEMORY_LARGE:-200000}

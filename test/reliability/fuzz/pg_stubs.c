@@ -1,6 +1,6 @@
 /*
  * pg_stubs.c - the few server functions the binding layer's text search
- * parser (src/tsparser.c, src/na_pg.c) calls, for running it outside a server
+ * parser (src/pg/tsparser_pg.c, src/pg/na_pg.c) calls, for running it outside a server
  * in fuzz_tsparser: palloc is malloc (so ASan sees leaks and overflows),
  * ereport(ERROR) aborts with its message (a fuzz input must never raise one),
  * and the database encoding is what the harness sets.  Conversions to other

@@ -4,7 +4,7 @@
 # prints the report; every section must be there with the facts the sample
 # articles state, the report must fit 80 columns and no error may show.
 set -uo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 out=$(mktemp /tmp/na_demo.XXXXXX)
 trap 'rm -f "$out"' EXIT
 export NA_DEMO_DB=na_demo_suite

@@ -6,9 +6,9 @@
 # and vote events exist exactly once and equal a fresh analysis, no derived
 # row outlives its article, nothing was recorded as a failure, and the vote
 # view, refreshed once more, equals a fresh analysis too.
-#   scripts/with-cluster bash test/suites/concurrency.sh
+#   scripts/with-cluster bash test/reliability/suites/concurrency.sh
 set -uo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 
 TRANSACTIONS=${CONCURRENCY_TRANSACTIONS:-5000}
 CLIENTS=2

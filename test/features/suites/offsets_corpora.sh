@@ -3,7 +3,7 @@
 # ../shared/data/corpora/*.jsonl, and likewise for every sentence; tokens in
 # order without overlap, sentences likewise.  Skips where shared/ is absent.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 root=$(pwd)
 shopt -s nullglob
 corpora=(../shared/data/corpora/*.jsonl)
@@ -12,7 +12,7 @@ if [[ ${#corpora[@]} -eq 0 ]]; then
   exit 0
 fi
 if [[ -z "${PGHOST:-}${PGPORT:-}${PGUSER:-}${PGDATABASE:-}" ]]; then
-  exec scripts/with-cluster "$root/test/suites/offsets_corpora.sh" "$@"
+  exec scripts/with-cluster "$root/test/features/suites/offsets_corpora.sh" "$@"
 fi
 
 db=news_analysis_offsets

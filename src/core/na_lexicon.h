@@ -1,0 +1,182 @@
+/*
+ * na_lexicon.h - the core's word lists (data/lexicon/NAME.tsv), one lookup for all.
+ *
+ * Every list of words or phrases the core consults is a TSV file under
+ * data/lexicon; scripts/gen-lexicon compiles them into lexicon_data.c (one
+ * static hash table over every list's keys) and lexicon_ids.h (an identifier
+ * per list, NA_LEX_<FILE NAME>).  Nothing is built at run time, nothing is
+ * allocated, and one lookup of a token answers for every list at once.
+ *
+ * A list is matched either case-insensitively (header column "word": keys
+ * are case-folded with full Unicode case folding, ICU's u_strFoldCase, so
+ * "BÜRGERMEISTER" finds "bürgermeister") or exactly as written (header
+ * "exact": "Ill" is an abbreviation, "ill" is not).
+ *
+ *   row = na_lex_lookup(NA_LEX_SENTENCE_STARTERS, text, len);  (-1: absent)
+ *   na_lex_attr(NA_LEX_X, row, NA_LEX_X_GENDER)                 an attribute
+ *
+ * Callers that test a token against several lists look it up once
+ * (na_lex_token) and keep the two entries; na_lex_in then costs one bit test.
+ * Multi-word entries are keys with single spaces between the words;
+ * na_lex_longest matches them over tokens, longest first.
+ */
+#ifndef NA_LEXICON_H
+#define NA_LEXICON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "lexicon_ids.h"
+
+struct na_doc;
+
+/* What the generated file says about a list. */
+typedef struct na_lex_list_info
+{
+	const char *name;			/* its file name without .tsv */
+	bool		exact;			/* matched as written, not case-folded */
+	uint32_t	nrows;
+	uint32_t	nattrs;			/* columns after the key */
+	uint32_t	max_words;		/* words of its longest entry */
+	uint32_t	first_row;		/* of its rows in na_lex_row_entry */
+	uint32_t	first_attr;		/* of its attributes in na_lex_attr_values */
+} na_lex_list_info;
+
+/* A distinct key of one or more lists (folded, or as written for exact lists). */
+typedef struct na_lex_entry
+{
+	const char *key;
+	uint32_t	len;
+	uint32_t	hash;			/* na_lex_hash of the key */
+	uint64_t	lists[NA_LEX_MASK_WORDS];	/* bit l: in list l */
+	uint32_t	first_row;		/* its rows in na_lex_entry_rows, one per list */
+} na_lex_entry;
+
+/* the generated tables (lexicon_data.c) */
+extern const na_lex_list_info na_lex_lists[NA_LEX_NLISTS];
+extern const na_lex_entry na_lex_entries[];
+extern const uint16_t na_lex_row_entry[];
+extern const uint16_t na_lex_entry_rows[];
+extern const char *const na_lex_attr_values[];
+extern const uint16_t na_lex_slots[];
+extern const uint32_t na_lex_nslots;
+extern const uint32_t na_lex_nentries;
+
+/* The project's one string hash (FNV-1a, 32 bits), also of scripts/gen-places. */
+static inline uint32_t
+na_fnv1a(const char *s, size_t len)
+{
+	uint32_t	h = 0x811C9DC5u;
+
+	for (size_t i = 0; i < len; i++)
+	{
+		h ^= (unsigned char) s[i];
+		h *= 0x01000193u;
+	}
+	return h;
+}
+
+/*
+ * Full Unicode case folding of len bytes of UTF-8 into out (capacity cap):
+ * ASCII by table, anything else through ICU u_strFoldCase.  Returns the
+ * folded length, or (size_t) -1 if it does not fit or s is not UTF-8.
+ */
+size_t		na_lex_fold(const char *s, size_t len, char *out, size_t cap);
+
+/* The entry whose key is these bytes, of FNV-1a hash, or -1. */
+static inline int32_t
+na_lex_find_hashed(const char *key, size_t len, uint32_t hash)
+{
+	for (uint32_t h = hash & (na_lex_nslots - 1); na_lex_slots[h]; h = (h + 1) & (na_lex_nslots - 1))
+	{
+		const na_lex_entry *e = &na_lex_entries[na_lex_slots[h] - 1];
+
+		if (e->hash == hash && e->len == len && memcmp(e->key, key, len) == 0)
+			return (int32_t) (na_lex_slots[h] - 1);
+	}
+	return -1;
+}
+
+/* The entry whose key is exactly these bytes, or -1. */
+static inline int32_t
+na_lex_find(const char *key, size_t len)
+{
+	if (len == 0 || len > NA_LEX_KEY_MAX)
+		return -1;
+	return na_lex_find_hashed(key, len, na_fnv1a(key, len));
+}
+
+/* Is entry (of na_lex_find or na_lex_token; -1 is in no list) in list? */
+static inline bool
+na_lex_in(na_lex_list list, int32_t entry)
+{
+	return entry >= 0 &&
+		(na_lex_entries[entry].lists[list >> 6] >> (list & 63)) & 1;
+}
+
+/*
+ * The entries of a token as written (for exact lists) and case-folded (for
+ * the others); either is -1 when no list has it.  Look a token up once with
+ * this and test it against any number of lists with na_lex_in.
+ */
+void		na_lex_token(const char *text, size_t len, int32_t *exact, int32_t *folded);
+
+/* The entry of text in list: as written or folded, as the list wants. */
+static inline int32_t
+na_lex_entry_in(na_lex_list list, const char *text, size_t len)
+{
+	char		buf[NA_LEX_KEY_MAX];
+	int32_t		entry;
+
+	if (!na_lex_lists[list].exact)
+	{
+		len = na_lex_fold(text, len, buf, sizeof(buf));
+		if (len == (size_t) -1)
+			return -1;
+		text = buf;
+	}
+	entry = na_lex_find(text, len);
+	return na_lex_in(list, entry) ? entry : -1;
+}
+
+/* The row of entry in list (entry must be in it: na_lex_in). */
+uint32_t	na_lex_row_of(na_lex_list list, int32_t entry);
+
+/* The row of text in list, or -1: the lookup of one word in one list. */
+int32_t		na_lex_lookup(na_lex_list list, const char *text, size_t len);
+
+/* Is text in list? */
+static inline bool
+na_lex_has(na_lex_list list, const char *text, size_t len)
+{
+	return na_lex_entry_in(list, text, len) >= 0;
+}
+
+/* Attribute column col (NA_LEX_<LIST>_<COLUMN>) of a row of list. */
+static inline const char *
+na_lex_attr(na_lex_list list, uint32_t row, uint32_t col)
+{
+	const na_lex_list_info *l = &na_lex_lists[list];
+
+	return na_lex_attr_values[l->first_attr + row * l->nattrs + col];
+}
+
+/* The key of a row of list (folded for a case-insensitive list). */
+static inline const char *
+na_lex_key(na_lex_list list, uint32_t row)
+{
+	return na_lex_entries[na_lex_row_entry[na_lex_lists[list].first_row + row]].key;
+}
+
+/*
+ * The longest entry of list that the tokens from token on spell (their texts
+ * joined by single spaces), trying at most the list's longest entry's words:
+ * its row, with *ntokens set to the tokens it covers, or -1.  Tokens of other
+ * sentences are not joined.
+ */
+int32_t		na_lex_longest(na_lex_list list, const struct na_doc *doc, uint32_t token,
+						   uint32_t *ntokens);
+
+#endif

@@ -1,0 +1,167 @@
+/*
+ * test_lexicon.c - unit tests of the lexicon lookup (na_lexicon.h): case
+ * folding as Python's str.casefold does it, exact and folded lists, rows and
+ * attributes, every listed key found again, phrases over tokens.
+ */
+#include <stdlib.h>
+
+#include "na_lexicon.h"
+#include "na_scan.h"
+#include "unit.h"
+
+/* the folded form of s, or "<none>" */
+static const char *
+fold(const char *s)
+{
+	static char buf[NA_LEX_KEY_MAX * 4 + 1];
+	size_t		n = na_lex_fold(s, strlen(s), buf, sizeof(buf) - 1);
+
+	if (n == (size_t) -1)
+		return "<none>";
+	buf[n] = '\0';
+	return buf;
+}
+
+static void
+test_fold(void)
+{
+	CHECK_STR(fold("Said"), "said");
+	CHECK_STR(fold("Déclaré"), "déclaré");
+	CHECK_STR(fold("DÉCLARÉ"), "déclaré");
+	CHECK_STR(fold("BÜRGERMEISTER"), "bürgermeister");
+	CHECK_STR(fold("Straße"), "strasse");	/* full folding, not lower-casing */
+	CHECK_STR(fold("ΣΟΦΟΣ"), "σοφοσ");
+	CHECK_STR(fold("\xe2\x84\xaa"), "k");	/* KELVIN SIGN */
+	CHECK_STR(fold("a\xff"), "<none>");	/* not UTF-8 */
+	CHECK_STR(fold(""), "");
+}
+
+static int32_t
+lookup(na_lex_list list, const char *s)
+{
+	return na_lex_lookup(list, s, strlen(s));
+}
+
+static void
+test_exact_and_folded(void)
+{
+	/* exact lists: "Ill." abbreviates Illinois, "ill." ends a sentence */
+	CHECK(lookup(NA_LEX_ABBREVIATIONS, "Ill") >= 0);
+	CHECK(lookup(NA_LEX_ABBREVIATIONS, "ill") < 0);
+	CHECK(lookup(NA_LEX_ABBREVIATIONS, "ILL") < 0);
+	CHECK(lookup(NA_LEX_ABBREVIATIONS, "Dña") >= 0);
+	CHECK(lookup(NA_LEX_ABBREVIATIONS, "DÑA") < 0);
+	CHECK(lookup(NA_LEX_TITLE_ABBREVIATIONS, "Dña.") >= 0);
+	/* folded lists: any case */
+	CHECK(lookup(NA_LEX_SENTENCE_STARTERS, "however") >= 0);
+	CHECK(lookup(NA_LEX_SENTENCE_STARTERS, "However") >= 0);
+	CHECK(lookup(NA_LEX_SENTENCE_STARTERS, "HOWEVER") >= 0);
+	CHECK(lookup(NA_LEX_SENTENCE_STARTERS, "Howevers") < 0);
+	CHECK(lookup(NA_LEX_SENTENCE_STARTERS, "") < 0);
+	CHECK(lookup(NA_LEX_SENTENCE_STARTERS, "a very long token that is in no list at all") < 0);
+	/* one key in two lists */
+	CHECK(na_lex_has(NA_LEX_ENGLISH_MARKERS, "The", 3));
+	CHECK(na_lex_has(NA_LEX_SENTENCE_STARTERS, "The", 3));
+	CHECK(!na_lex_has(NA_LEX_PEOPLE_FOLLOWERS, "The", 3));
+}
+
+static void
+test_token_entries(void)
+{
+	int32_t		exact;
+	int32_t		folded;
+
+	na_lex_token("The", 3, &exact, &folded);
+	CHECK(exact < 0);			/* no exact list holds "The" */
+	CHECK(na_lex_in(NA_LEX_SENTENCE_STARTERS, folded));
+	CHECK(na_lex_in(NA_LEX_ENGLISH_MARKERS, folded));
+	CHECK(!na_lex_in(NA_LEX_ABBREVIATIONS, folded));
+	na_lex_token("Co", 2, &exact, &folded);
+	CHECK(na_lex_in(NA_LEX_ABBREVIATIONS, exact));
+	CHECK(!na_lex_in(NA_LEX_ABBREVIATIONS, folded));	/* "co" is not "Co" */
+	CHECK(!na_lex_in(NA_LEX_ABBREVIATIONS, -1));
+}
+
+static void
+test_rows_and_attributes(void)
+{
+	int32_t		row = lookup(NA_LEX_ABBREVIATIONS, "Wash");
+
+	CHECK(row >= 0);
+	if (row >= 0)
+	{
+		CHECK_STR(na_lex_key(NA_LEX_ABBREVIATIONS, (uint32_t) row), "Wash");
+		CHECK_STR(na_lex_attr(NA_LEX_ABBREVIATIONS, (uint32_t) row, NA_LEX_ABBREVIATIONS_GROUP),
+				  "us_state");
+	}
+	row = lookup(NA_LEX_ABBREVIATIONS, "Sra");
+	CHECK(row >= 0 && strcmp(na_lex_attr(NA_LEX_ABBREVIATIONS, (uint32_t) row,
+										 NA_LEX_ABBREVIATIONS_GROUP), "title_foreign") == 0);
+}
+
+/* Every row of every list is found again, as its key and (folded lists) in capitals. */
+static void
+test_every_key(void)
+{
+	for (int l = 0; l < NA_LEX_NLISTS; l++)
+	{
+		const na_lex_list_info *info = &na_lex_lists[l];
+
+		CHECK(info->nrows > 0);
+		for (uint32_t r = 0; r < info->nrows; r++)
+		{
+			const char *key = na_lex_key((na_lex_list) l, r);
+			char		upper[NA_LEX_KEY_MAX + 1];
+			size_t		n = strlen(key);
+
+			CHECK_INT(lookup((na_lex_list) l, key), (int32_t) r);
+			if (r > 0)
+				CHECK(strcmp(na_lex_key((na_lex_list) l, r - 1), key) < 0 || !info->exact);
+			if (info->exact)
+				continue;
+			for (size_t i = 0; i < n; i++)
+				upper[i] = (key[i] >= 'a' && key[i] <= 'z') ? (char) (key[i] - 32) : key[i];
+			CHECK_INT(na_lex_lookup((na_lex_list) l, upper, n), (int32_t) r);
+		}
+	}
+	for (uint32_t e = 0; e < na_lex_nentries; e++)
+		CHECK(na_lex_entries[e].hash == na_fnv1a(na_lex_entries[e].key, na_lex_entries[e].len));
+}
+
+static void
+test_longest(void)
+{
+	const char *s = "He left the U.S. However, they stayed.";
+	na_doc		doc;
+	uint32_t	n = 99;
+	int32_t		row;
+	uint32_t	however = UINT32_MAX;
+
+	CHECK_INT(na_scan(&doc, s, strlen(s), 0, na_mem_stdlib()), NA_OK);
+	for (uint32_t i = 0; i < doc.ntokens; i++)
+		if (doc.tokens[i].len == 7 && memcmp(s + doc.tokens[i].start, "However", 7) == 0)
+			however = i;
+	CHECK(however != UINT32_MAX);
+	row = na_lex_longest(NA_LEX_SENTENCE_STARTERS, &doc, however, &n);
+	CHECK(row >= 0 && n == 1);
+	CHECK_INT(na_lex_longest(NA_LEX_SENTENCE_STARTERS, &doc, 1, &n), -1);	/* "left" */
+	CHECK_INT(n, 0);
+	CHECK_INT(na_lex_longest(NA_LEX_SENTENCE_STARTERS, &doc, doc.ntokens, &n), -1);
+	na_doc_free(&doc, na_mem_stdlib());
+}
+
+static const unit_case cases[] = {
+	{"fold", test_fold},
+	{"exact_and_folded", test_exact_and_folded},
+	{"token_entries", test_token_entries},
+	{"rows_and_attributes", test_rows_and_attributes},
+	{"every_key", test_every_key},
+	{"longest", test_longest},
+	{NULL, NULL}
+};
+
+int
+main(void)
+{
+	return unit_run("lexicon", cases);
+}
