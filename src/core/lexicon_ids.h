@@ -8,7 +8,9 @@ typedef enum na_lex_list
 	NA_LEX_ABBREVIATIONS,	/* Words that take a full stop without ending a sentence when a word follows (scanner; the stop is not part of the entry) */
 	NA_LEX_ELISIONS,			/* Elided words written with a leading apostrophe: 'em 'tis 'twas 'til 'cause 'n (scanner) */
 	NA_LEX_ENGLISH_MARKERS,	/* Frequent English words: a sentence with one is English, so "Le" and "La" before a name are part of it (speakers) */
+	NA_LEX_FIRST_NAMES,		/* given names that are evidence of a person (never a place or an organisation), with the gender they usually mean (unknown: used for both); a constraint on pronoun resolution, never an output gender on their own */
 	NA_LEX_MONEY_SCALES,		/* Scale words after an amount of money that belong to the money token: $5 million, 2bn (scanner) */
+	NA_LEX_NAME_PREFIXES,	/* capitalised words written before a person's name that are never part of it ("Republican Donald Trump", "Vermont Bernie Sanders", "Rival Hillary Clinton"): party and state adjectives and descriptions; one or two words */
 	NA_LEX_NUMBER_SUFFIXES,	/* Letters glued to a number that stay in its token: 1980s 21st 10am 1.5m 2bn 10km 70mph (scanner) */
 	NA_LEX_PEOPLE_FOLLOWERS,	/* Words after "the French" that make it the people rather than an adjective (places) */
 	NA_LEX_SENTENCE_STARTERS,	/* Words that, capitalised after an abbreviation like "U.S.", start a new sentence (scanner) */
@@ -18,8 +20,10 @@ typedef enum na_lex_list
 
 /* columns of the lists' attributes (after the first), as indexes for na_lex_attr */
 #define NA_LEX_ABBREVIATIONS_GROUP 0
+#define NA_LEX_FIRST_NAMES_GENDER 0
+#define NA_LEX_NAME_PREFIXES_KIND 0
 
 #define NA_LEX_MASK_WORDS 1	/* 64-bit words of a set of lists */
-#define NA_LEX_KEY_MAX 10	/* bytes of the longest key */
+#define NA_LEX_KEY_MAX 14	/* bytes of the longest key */
 
 #endif

@@ -188,24 +188,13 @@ q_possessive(const qctx *q, uint32_t i)
 int			q_same_base(const qctx *q, uint32_t a, uint32_t b);
 na_quote_span q_span(const qctx *q, uint32_t first, uint32_t last);
 
-/* speaker_lexicon.c (generated from data/lexicon/): sorted by word */
-typedef struct q_word_entry
-{
-	const char *word;			/* lower case */
-	uint8_t		value;			/* na_gender, or a q_prefix_kind */
-} q_word_entry;
-
+/* the kinds of data/lexicon/name_prefixes.tsv */
 typedef enum q_prefix_kind
 {
 	Q_PREFIX_PARTY = 1,			/* Republican Donald Trump */
 	Q_PREFIX_DESCRIPTOR,		/* Rival Hillary Clinton */
 	Q_PREFIX_STATE				/* Vermont Bernie Sanders */
 } q_prefix_kind;
-
-extern const q_word_entry q_first_names[];
-extern const uint32_t q_nfirst_names;
-extern const q_word_entry q_name_prefixes[];
-extern const uint32_t q_nname_prefixes;
 
 /* speakers.c */
 int			q_collect_names(qctx *q);

@@ -7,7 +7,6 @@
  * compatible person.
  */
 #include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "na_lexicon.h"
@@ -76,45 +75,16 @@ q_is_title(const qctx *q, uint32_t i, uint8_t *gender, uint8_t *honorific)
 	return 0;
 }
 
-/*
- * Token i in lower case (ASCII letters folded, a possessive dropped) into
- * buf, for the word lists of data/lexicon/; 0 when it is no word or too long.
- */
-static int
-token_lower(const qctx *q, uint32_t i, char *buf, size_t cap)
+/* The bytes of token i without a possessive ('s, ’s): its length. */
+static uint32_t
+token_base_len(const qctx *q, uint32_t i)
 {
-	const na_token *t;
-	const char *p;
-	uint32_t	len;
+	const na_token *t = &q->doc->tokens[i];
+	const char *p = q->doc->text + t->start;
 
-	if (i >= q->doc->ntokens)
-		return 0;
-	t = &q->doc->tokens[i];
-	if (t->kind != NA_TK_WORD)
-		return 0;
-	p = q->doc->text + t->start;
-	len = t->len;
 	if (q_possessive(q, i))
-		len -= p[len - 2] == '\'' ? 2 : 4;
-	if (len == 0 || len >= cap)
-		return 0;
-	for (uint32_t k = 0; k < len; k++)
-		buf[k] = (p[k] >= 'A' && p[k] <= 'Z') ? (char) (p[k] + 32) : p[k];
-	buf[len] = '\0';
-	return 1;
-}
-
-static int
-word_entry_cmp(const void *key, const void *entry)
-{
-	return strcmp((const char *) key, ((const q_word_entry *) entry)->word);
-}
-
-/* The entry of a word in a sorted list of data/lexicon/, or NULL. */
-static const q_word_entry *
-lexicon_find(const q_word_entry *list, uint32_t n, const char *word)
-{
-	return bsearch(word, list, n, sizeof(q_word_entry), word_entry_cmp);
+		return t->len - (p[t->len - 2] == '\'' ? 2 : 4);
+	return t->len;
 }
 
 /*
@@ -126,13 +96,18 @@ lexicon_find(const q_word_entry *list, uint32_t n, const char *word)
 static int
 given_name_gender(const qctx *q, uint32_t i)
 {
-	char		buf[32];
-	const q_word_entry *e;
+	int32_t		row;
+	const char *g;
 
-	if (!q_is_cap(q, i) || !token_lower(q, i, buf, sizeof(buf)))
+	if (!q_is_cap(q, i) || q->doc->tokens[i].kind != NA_TK_WORD)
 		return -1;
-	e = lexicon_find(q_first_names, q_nfirst_names, buf);
-	return e ? e->value : -1;
+	row = na_lex_lookup(NA_LEX_FIRST_NAMES, q->doc->text + q->doc->tokens[i].start,
+						token_base_len(q, i));
+	if (row < 0)
+		return -1;
+	g = na_lex_attr(NA_LEX_FIRST_NAMES, (uint32_t) row, NA_LEX_FIRST_NAMES_GENDER);
+	return strcmp(g, "male") == 0 ? NA_GENDER_MALE :
+		strcmp(g, "female") == 0 ? NA_GENDER_FEMALE : NA_GENDER_UNKNOWN;
 }
 
 /*
@@ -143,30 +118,22 @@ given_name_gender(const qctx *q, uint32_t i)
 static uint32_t
 name_prefix_at(const qctx *q, uint32_t i, uint8_t *kind)
 {
-	char		buf[64];
-	const q_word_entry *e;
-	size_t		len;
+	uint32_t	n = 0;
+	int32_t		row;
+	const char *k;
 
-	if (!q_is_cap(q, i) || !token_lower(q, i, buf, sizeof(buf) / 2))
+	if (!q_is_cap(q, i) || q_possessive(q, i))
 		return 0;
-	len = strlen(buf);
-	if (q_is_cap(q, i + 1) && !q_possessive(q, i))
-	{
-		buf[len] = ' ';
-		if (token_lower(q, i + 1, buf + len + 1, sizeof(buf) - len - 1) &&
-			(e = lexicon_find(q_name_prefixes, q_nname_prefixes, buf)) != NULL)
-		{
-			*kind = e->value;
-			return 2;
-		}
-		buf[len] = '\0';
-	}
-	if ((e = lexicon_find(q_name_prefixes, q_nname_prefixes, buf)) != NULL)
-	{
-		*kind = e->value;
-		return 1;
-	}
-	return 0;
+	row = na_lex_longest(NA_LEX_NAME_PREFIXES, q->doc, i, &n);
+	if (row < 0 || n == 0)
+		return 0;
+	for (uint32_t x = i + 1; x < i + n; x++)
+		if (!q_is_cap(q, x))
+			return 0;
+	k = na_lex_attr(NA_LEX_NAME_PREFIXES, (uint32_t) row, NA_LEX_NAME_PREFIXES_KIND);
+	*kind = strcmp(k, "party") == 0 ? Q_PREFIX_PARTY :
+		strcmp(k, "state") == 0 ? Q_PREFIX_STATE : Q_PREFIX_DESCRIPTOR;
+	return n;
 }
 
 static q_entity *
