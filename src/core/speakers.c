@@ -558,8 +558,14 @@ q_collect_names(qctx *q)
 			i = j - 1;
 			continue;
 		}
-		/* CONGRESS HAS INVESTIGATED HIM: a shouted headline, no name */
-		if (!place && j - first >= 3)
+		/*
+		 * CONGRESS HAS INVESTIGATED HIM: a shouted headline, no name; NEW
+		 * YORK at a paragraph's start: a dateline (a transcript's DONALD
+		 * TRUMP: keeps its colon)
+		 */
+		if (!place && (j - first >= 3 ||
+					   (j - first == 2 && (toks[first].flags & NA_TF_PARA_START) &&
+						!q_is_punct(q, j, ':'))))
 		{
 			uint32_t	caps = 0;
 
@@ -612,6 +618,16 @@ q_collect_names(qctx *q)
 		{
 			uint8_t		kind;
 			uint32_t	np;
+			uint32_t	k = first;
+
+			/* South Carolina Republican: a description made of prefixes, no name */
+			while (k < j && (np = name_prefix_at(q, k, &kind)) > 0 && k + np <= j)
+				k += np;
+			if (k == j && title_first == QNONE && j - first >= 2)
+			{
+				i = j - 1;
+				continue;
+			}
 
 			while (first + 1 < j && (np = name_prefix_at(q, first, &kind)) > 0 &&
 				   first + np < j &&
@@ -664,6 +680,24 @@ q_collect_names(qctx *q)
 }
 
 /*
+ * Is mention m, inside a source phrase ending at token last, a name that
+ * qualifies a role noun after it ("Tory spokesman", "Clinton campaign
+ * chairman") rather than the source itself?
+ */
+static int
+role_modifier(const qctx *q, const q_mention *m, uint32_t last)
+{
+	for (uint32_t k = m->last + 1; k <= last && k <= m->last + 3; k++)
+	{
+		if (!q_is_word(q, k) || q_is_cap(q, k))
+			return 0;
+		if (q_is_role_noun(q, k))
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * The entity a source phrase [first, last] names: of the mentions inside it,
  * the last that is surely a person, else the last person, else the last
  * one; so "Michael Mulgrew, president of the United Federation of
@@ -685,6 +719,14 @@ q_mention_ending_in(const qctx *q, uint32_t first, uint32_t last)
 			continue;
 		m = &((const q_mention *) q->mentions.items)[q->mention_at[k] - 1];
 		e = &((const q_entity *) q->entities.items)[m->entity];
+		/* a Tory spokesman: the name qualifies a role, the source is unnamed */
+		if (role_modifier(q, m, last))
+		{
+			k = m->first;
+			if (k <= first)
+				break;
+			continue;
+		}
 		if (any == QNONE)
 			any = m->entity;
 		if (e->person && !e->place && e->strong)
