@@ -17,7 +17,9 @@ OBJS = $(BINDING_SRCS:.c=.o)
 # The install script is assembled from one fragment per subsystem.
 SQL_FRAGMENTS = $(sort $(wildcard src/sql/*.sql))
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
-DATA = $(wildcard src/sql/upgrade/*.sql)
+# Earlier versions' install scripts, frozen as released (src/sql/frozen), and
+# the upgrade scripts between versions: ALTER EXTENSION news_analysis UPDATE.
+DATA = $(wildcard src/sql/frozen/*.sql) $(wildcard src/sql/upgrade/*.sql)
 
 REGRESS = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
 REGRESS_OPTS = --load-extension=$(EXTENSION)

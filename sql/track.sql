@@ -211,6 +211,24 @@ CREATE TRIGGER by_hand AFTER INSERT ON clash FOR EACH STATEMENT
   EXECUTE FUNCTION news_analysis.analyse_trigger('body', 'id', 'lenient', 'a', 'b', 'c');
 INSERT INTO clash VALUES (1, 'x');
 
+-- a data-only restore loads the articles (their trigger analyses them), then
+-- the dump's copy of the derived rows: rows already there are skipped, so the
+-- restore neither fails on the primary keys nor doubles rows
+CREATE TEMP TABLE restored_quotes AS SELECT * FROM articles_quotes;
+CREATE TEMP TABLE restored_speakers AS SELECT * FROM articles_speakers;
+CREATE TEMP TABLE restored_votes AS SELECT * FROM articles_vote_events;
+INSERT INTO articles_quotes SELECT * FROM restored_quotes;
+INSERT INTO articles_speakers SELECT * FROM restored_speakers;
+INSERT INTO articles_vote_events SELECT * FROM restored_votes;
+SELECT * FROM pg_temp.drift();
+-- rows of an article the analysis has not written are stored
+DELETE FROM articles_speakers WHERE article_key = (SELECT min(article_key) FROM restored_speakers);
+INSERT INTO articles_speakers SELECT * FROM restored_speakers;
+SELECT * FROM pg_temp.drift();
+-- the analysis itself replaces an article's rows as before
+UPDATE articles SET body = body || ' ' WHERE id = (SELECT min(article_key) FROM restored_quotes);
+SELECT * FROM pg_temp.drift();
+
 -- untrack removes triggers, derived tables and the registry row
 SELECT news_analysis.untrack('articles');
 SELECT count(*) AS tracked FROM news_analysis.tracked;
@@ -261,6 +279,15 @@ SELECT (SELECT count(*) FROM parted, news_analysis.quotes(body)) AS expected,
        (SELECT count(*) FROM parted_quotes) AS stored;
 SELECT news_analysis.untrack('parted');
 DROP TABLE parted;
+-- a key of two columns: the hint says what would make one column a key
+CREATE TABLE parted2 (id integer, published date, body text, PRIMARY KEY (id, published))
+  PARTITION BY RANGE (published);
+CREATE TABLE parted2_2026 PARTITION OF parted2 FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+SELECT news_analysis.track('parted2', 'body', 'id');
+SELECT news_analysis.track('parted2_2026', 'body', 'id');
+CREATE TABLE twokey (id integer, lang text, body text, PRIMARY KEY (id, lang));
+SELECT news_analysis.track('twokey', 'body', 'id');
+DROP TABLE parted2, twokey;
 
 -- the extension dropped and made again in the same session: the trigger
 -- prepares its statements again for the new types
@@ -276,9 +303,16 @@ SELECT article_key, text FROM again_quotes ORDER BY 1;
 SELECT news_analysis.untrack('again');
 DROP TABLE again;
 
--- CREATE EXTENSION makes no trigger of any kind (so Citus can propagate it);
--- the drop clean-up is an event trigger a superuser turns on, once, and it
--- then belongs to the extension
+-- CREATE EXTENSION makes the drop clean-up, an event trigger that belongs
+-- to the extension (so a restore's CREATE EXTENSION makes it again);
+-- enable_drop_cleanup() makes it again if it was taken out and dropped
+SELECT evtname, evtevent, evtenabled FROM pg_event_trigger;
+SELECT count(*) AS extension_members FROM pg_depend
+ WHERE classid = 'pg_event_trigger'::regclass AND deptype = 'e'
+   AND refobjid = (SELECT oid FROM pg_extension WHERE extname = 'news_analysis');
+SELECT news_analysis.enable_drop_cleanup();
+ALTER EXTENSION news_analysis DROP EVENT TRIGGER news_analysis_drop;
+DROP EVENT TRIGGER news_analysis_drop;
 SELECT count(*) AS event_triggers FROM pg_event_trigger;
 SELECT news_analysis.enable_drop_cleanup();
 SELECT news_analysis.enable_drop_cleanup();

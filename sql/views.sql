@@ -40,6 +40,11 @@ SELECT * FROM news_analysis.quoted_on('articles', 'it''s & | !');
 SELECT * FROM news_analysis.quoted_on('articles', 'the');
 -- the stem finds other forms of the word
 SELECT speaker, quotes FROM news_analysis.quoted_on('articles', 'dredging');
+-- several words are a phrase: adjacent and in that order, each a stem or prefix
+SELECT speaker, quotes, articles FROM news_analysis.quoted_on('articles', 'oyster beds');
+SELECT speaker, quotes, articles FROM news_analysis.quoted_on('articles', 'Security  Council,');
+SELECT speaker, quotes, articles FROM news_analysis.quoted_on('articles', 'beds oyster');
+SELECT speaker, quotes, articles FROM news_analysis.quoted_on('articles', 'north chan');
 
 -- the views follow the table as it changes
 UPDATE articles SET body = 'The dredging was postponed.' WHERE id = 4;

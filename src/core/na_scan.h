@@ -48,6 +48,8 @@ typedef enum na_kind
 #define NA_TF_NEWLINE_BEFORE 0x0100 /* a line break precedes */
 #define NA_TF_STRAIGHT		0x0200	/* quote token: a straight ' or " mark */
 #define NA_TF_HAS_DIGIT		0x0400	/* word containing digits */
+#define NA_TF_SOFT_BREAK	0x0800	/* a line break read as a space precedes
+									 * (the wrapping of a hard-wrapped line) */
 
 /* Which mark a quote token is. */
 typedef enum na_mark

@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "na_layout.h"
 #include "na_lexicon.h"
 #include "na_unicode.h"
 
@@ -33,6 +34,9 @@ typedef struct scanner
 	int			para_pending;	/* a line break was seen: next token opens a paragraph */
 	int			double_open;	/* an opening double mark is unmatched in this paragraph */
 	int			single_open;	/* likewise for single marks */
+	uint32_t   *soft;			/* byte offsets of line breaks read as spaces (na_layout.h) */
+	uint32_t	nsoft;
+	uint32_t	soft_next;		/* the first of them not yet passed */
 	na_vec		tokens;
 	const na_mem *mem;
 	int			failed;
@@ -58,6 +62,19 @@ na_kind_name(int kind)
 	return kind_names[kind];
 }
 
+/* The character at an '&': an HTML reference's, or the '&' itself.  Out of
+ * line, so that peek_at stays small enough to inline everywhere. */
+static __attribute__((noinline)) uint16_t
+peek_reference(const scanner *st, size_t at, uint32_t *cp, int *n)
+{
+	if ((*n = na_html_reference(st->s + at, st->len - at, cp)) == 0)
+	{
+		*cp = '&';
+		*n = 1;
+	}
+	return na_char_info(*cp);
+}
+
 /* Decode the character at byte offset at; returns its info, sets *cp, *n. */
 static inline uint16_t
 peek_at(const scanner *st, size_t at, uint32_t *cp, int *n)
@@ -70,6 +87,9 @@ peek_at(const scanner *st, size_t at, uint32_t *cp, int *n)
 	}
 	if (st->s[at] < 0x80)
 	{
+		/* an HTML character reference is one character: &#8220; opens a quote */
+		if (__builtin_expect(st->s[at] == '&', 0))
+			return peek_reference(st, at, cp, n);
 		*cp = st->s[at];
 		*n = 1;
 	}
@@ -107,12 +127,46 @@ next_pos(const scanner *st, size_t at)
 	return at + (n ? n : 1);
 }
 
-/* Advance the cursor by one character of n bytes. */
+/* Advance the cursor by one character of n bytes (an HTML reference counts
+ * all its characters: offsets point into the text as written). */
 static inline void
 cursor_step(const scanner *st, cursor *c, int n)
 {
+	c->cpos += (st->count_bytes || (n > 1 && st->s[c->pos] == '&')) ? (uint32_t) n : 1;
 	c->pos += n;
-	c->cpos += st->count_bytes ? (uint32_t) n : 1;
+}
+
+/* Is the line break at byte pos one the layout reads as a space? */
+static int
+is_soft_break(const scanner *st, size_t pos)
+{
+	uint32_t	lo = 0,
+				hi = st->nsoft;
+
+	while (lo < hi)
+	{
+		uint32_t	mid = lo + (hi - lo) / 2;
+
+		if (st->soft[mid] < pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < st->nsoft && st->soft[lo] == pos;
+}
+
+/* Bytes of the single space between two words at pos: a space, or a line
+ * break read as one (LF, CR or CR LF); 0 for anything else. */
+static size_t
+word_gap_at(const scanner *st, size_t pos)
+{
+	if (pos >= st->len)
+		return 0;
+	if (st->s[pos] == ' ')
+		return 1;
+	if (st->nsoft && (st->s[pos] == '\n' || st->s[pos] == '\r') && is_soft_break(st, pos))
+		return (st->s[pos] == '\r' && pos + 1 < st->len && st->s[pos + 1] == '\n') ? 2 : 1;
+	return 0;
 }
 
 static inline int
@@ -215,7 +269,7 @@ set_word_flags(const scanner *st, na_token *t)
 		int			n;
 		uint16_t	info;
 
-		if (st->s[i] < 0x80)
+		if (st->s[i] < 0x80 && st->s[i] != '&')
 		{
 			unsigned char b = st->s[i];
 
@@ -240,7 +294,8 @@ set_word_flags(const scanner *st, na_token *t)
 			continue;
 		}
 		info = peek_at(st, i, &cp, &n);
-		t->flags |= NA_TF_NONASCII;
+		if (st->s[i] >= 0x80)
+			t->flags |= NA_TF_NONASCII;
 		if ((info & NA_CC_MASK) == NA_CC_LETTER)
 		{
 			letters++;
@@ -299,6 +354,9 @@ init_ascii_bits(void)
 
 			if (cls == NA_CC_LETTER)
 				m = AB_ALNUM | ((info & NA_CF_UPPER) ? AB_UPPER : AB_LOWER);
+			/* & may begin an HTML reference: the general path decodes it */
+			if (b == '&')
+				cls = NA_CC_OTHER;
 			else if (cls == NA_CC_DIGIT)
 				m = AB_ALNUM | AB_DIGIT;
 			/* what scan_word looks at after a word: . ' - & @ : */
@@ -416,11 +474,21 @@ scan_letters(const scanner *st, cursor c)
 			c.pos++;
 			c.cpos++;
 		}
-		if (c.pos >= st->len || st->s[c.pos] < 0x80)
+		if (c.pos >= st->len || (st->s[c.pos] < 0x80 && st->s[c.pos] != '&'))
 			return c;
 		info = peek_at(st, c.pos, &cp, &n);
 		if (!n || !is_word_class((na_cclass) (info & NA_CC_MASK)))
+		{
+			/* a soft hyphen (U+00AD, &shy;) between letters is nothing: the
+			 * word goes on */
+			if (cp == 0x00AD && c.pos > 0 && (is_ascii_alnum(st->s[c.pos - 1]) || st->s[c.pos - 1] >= 0x80) &&
+				class_at(st, c.pos + n) == NA_CC_LETTER)
+			{
+				cursor_step(st, &c, n);
+				continue;
+			}
 			return c;
+		}
 		cursor_step(st, &c, n);
 	}
 }
@@ -528,11 +596,13 @@ scan_money(scanner *st, cursor start)
 
 		if (word.pos > c.pos && span_in(st, c.pos, word.pos, NA_LEX_MONEY_SCALES))
 			c = word;
-		else if (word.pos == c.pos && c.pos < st->len && st->s[c.pos] == ' ')
+		else if (word.pos == c.pos && word_gap_at(st, c.pos))
 		{
 			cursor		after = c;
+			size_t		gap = word_gap_at(st, c.pos);
 
-			cursor_step(st, &after, 1);
+			after.pos += gap;
+			after.cpos += (uint32_t) gap;
 			word = scan_letters(st, after);
 			if (word.pos > after.pos && span_in(st, after.pos, word.pos, NA_LEX_MONEY_SCALES) &&
 				word.pos - after.pos > 2)
@@ -728,9 +798,9 @@ scan_word(scanner *st, cursor start)
 			c = dot;
 			kind = NA_TK_ABBREV;
 		}
-		else if (span_eq(st, start.pos, c.pos, "No") &&
-				 dot.pos + 1 < st->len && st->s[dot.pos] == ' ' &&
-				 is_ascii_digit(st->s[dot.pos + 1]))
+		else if (span_eq(st, start.pos, c.pos, "No") && word_gap_at(st, dot.pos) &&
+				 dot.pos + word_gap_at(st, dot.pos) < st->len &&
+				 is_ascii_digit(st->s[dot.pos + word_gap_at(st, dot.pos)]))
 		{
 			c = dot;
 			kind = NA_TK_ABBREV;
@@ -1353,12 +1423,80 @@ is_comma(const na_doc *doc, const na_token *t)
 	return t->kind == NA_TK_PUNCT && t->len == 1 && doc->text[t->start] == ',';
 }
 
+/* Is token t a one-character punctuation mark c? */
+static inline int
+is_punct_char(const na_doc *doc, const na_token *t, char c)
+{
+	return t->kind == NA_TK_PUNCT && t->len == 1 && doc->text[t->start] == c;
+}
+
+/*
+ * The dash ending a dateline at the start of one of the first three
+ * paragraphs, or UINT32_MAX: "WASHINGTON, March 3 -", "LONDON (Reuters) -",
+ * "UNITED NATIONS —", "BEDMINSTER, N.J. —".  Shape, not a list of places:
+ * one to four words in capitals, then a comma and up to six capitalised
+ * words, abbreviations and numbers, and/or a bracketed agency, then a dash
+ * and a capitalised word or a quote.  The dateline becomes a sentence of its
+ * own, so that it neither glues onto the lead sentence nor stands as its
+ * subject ("WASHINGTON" is no actor, no speaker).
+ */
+static uint32_t
+find_dateline(const na_doc *doc)
+{
+	const na_token *tk = doc->tokens;
+	uint32_t	n = doc->ntokens;
+
+	for (uint32_t p = 0; p < n && tk[p].paragraph < 3; p++)
+	{
+		uint32_t	j = p;
+
+		if (!(tk[p].flags & NA_TF_PARA_START))
+			continue;
+		while (j < n && j - p < 4 && tk[j].kind == NA_TK_WORD && (tk[j].flags & NA_TF_ALLCAPS) &&
+			   (j == p || !(tk[j].flags & NA_TF_PARA_START)))
+			j++;
+		if (j == p || j >= n)
+			continue;
+		if (is_comma(doc, &tk[j]))
+		{
+			uint32_t	from = ++j;
+
+			while (j < n && j - from < 6 && !(tk[j].flags & NA_TF_PARA_START) &&
+				   ((tk[j].kind == NA_TK_WORD && (tk[j].flags & NA_TF_CAPITALIZED)) ||
+					tk[j].kind == NA_TK_ABBREV || tk[j].kind == NA_TK_INITIAL ||
+					tk[j].kind == NA_TK_NUMBER || is_comma(doc, &tk[j])))
+				j++;
+			if (j == from)
+				continue;
+		}
+		if (j < n && is_punct_char(doc, &tk[j], '(') && !(tk[j].flags & NA_TF_PARA_START))
+		{
+			uint32_t	from = j++;
+
+			while (j < n && j - from < 5 && !(tk[j].flags & NA_TF_PARA_START) &&
+				   !is_punct_char(doc, &tk[j], ')'))
+				j++;
+			if (j >= n || !is_punct_char(doc, &tk[j], ')'))
+				continue;
+			j++;
+		}
+		if (j + 1 < n && tk[j].kind == NA_TK_DASH && !(tk[j].flags & NA_TF_PARA_START) &&
+			!(tk[j + 1].flags & NA_TF_PARA_START) &&
+			((tk[j + 1].kind == NA_TK_WORD && (tk[j + 1].flags & NA_TF_CAPITALIZED) &&
+			  !(tk[j + 1].flags & NA_TF_ALLCAPS)) ||
+			 tk[j + 1].kind == NA_TK_OPEN_QUOTE))
+			return j;
+	}
+	return UINT32_MAX;
+}
+
 /* Group tokens into sentences; paragraph breaks always end one. */
 static int
 split_sentences(na_doc *doc, const na_mem *mem)
 {
 	na_vec		sentences;
 	uint32_t	first = 0;
+	uint32_t	dateline_end = find_dateline(doc);
 
 	na_vec_init(&sentences, sizeof(na_sentence));
 	for (uint32_t i = 0; i < doc->ntokens; i++)
@@ -1371,10 +1509,17 @@ split_sentences(na_doc *doc, const na_mem *mem)
 		 * bit test per token skips them (and commas, the commonest stop
 		 * kind), numbering them on the way instead of in a second pass */
 		while ((!((STOP_KINDS >> doc->tokens[i].kind) & 1) || is_comma(doc, &doc->tokens[i])) &&
-			   i + 1 < doc->ntokens && !(doc->tokens[i + 1].flags & NA_TF_PARA_START))
+			   i + 1 < doc->ntokens && !(doc->tokens[i + 1].flags & NA_TF_PARA_START) &&
+			   i != dateline_end)
 			doc->tokens[i++].sentence = current;
 		doc->tokens[i].sentence = current;
-		last = sentence_end_after(doc, i, &ends);
+		if (i == dateline_end)
+		{
+			last = i;
+			ends = 1;
+		}
+		else
+			last = sentence_end_after(doc, i, &ends);
 		if (!ends && last + 1 < doc->ntokens &&
 			(doc->tokens[last + 1].flags & NA_TF_PARA_START))
 			ends = 1;
@@ -1435,6 +1580,12 @@ na_scan(na_doc *doc, const char *text, size_t len, unsigned options,
 	/* news text averages about six bytes a token */
 	if (!na_vec_reserve(&st.tokens, mem, len / 5 + 16))
 		return NA_ERR_NOMEM;
+	/* which line breaks are only the wrapping of a line */
+	if (!na_layout_soft_breaks(st.s, len, mem, &st.soft, &st.nsoft))
+	{
+		na_vec_free(&st.tokens, mem);
+		return NA_ERR_NOMEM;
+	}
 
 	while (st.pos < st.len && !st.failed)
 	{
@@ -1484,6 +1635,17 @@ na_scan(na_doc *doc, const char *text, size_t len, unsigned options,
 				st.pending_flags |= NA_TF_SPACE_BEFORE;
 				break;
 			case NA_CC_NEWLINE:
+				while (st.soft_next < st.nsoft && st.soft[st.soft_next] < st.pos)
+					st.soft_next++;
+				if (st.soft_next < st.nsoft && st.soft[st.soft_next] == st.pos)
+				{
+					/* the wrapping of a line: a space */
+					st.pending_flags |= NA_TF_SPACE_BEFORE | NA_TF_SOFT_BREAK;
+					cursor_step(&st, &here, n);
+					st.pos = here.pos;
+					st.cpos = here.cpos;
+					break;
+				}
 				cursor_step(&st, &here, n);
 				st.pos = here.pos;
 				st.cpos = here.cpos;
@@ -1554,12 +1716,25 @@ na_scan(na_doc *doc, const char *text, size_t len, unsigned options,
 				while (k > t->start && (st.s[k] & 0xC0) == 0x80)
 					k--;
 				na_utf8_decode(st.s + k, st.len - k, &last_cp);
+				if (last_cp == ';' && t->len > 3)
+				{
+					/* a token ending in an HTML reference: that character */
+					size_t		amp = k;
+					uint32_t	ref_cp;
+
+					while (amp > t->start && k - amp < 10 && st.s[amp] != '&')
+						amp--;
+					if (st.s[amp] == '&' &&
+						na_html_reference(st.s + amp, st.len - amp, &ref_cp) == (int) (k + 1 - amp))
+						last_cp = ref_cp;
+				}
 				st.prev_cls = (na_cclass) (na_char_info(last_cp) & NA_CC_MASK);
 			}
 		}
 		else if (st.tokens.count == before)
 			st.prev_cls = cls;
 	}
+	na_free(mem, st.soft);
 	if (st.failed)
 	{
 		na_vec_free(&st.tokens, mem);

@@ -397,6 +397,31 @@ english_sentence(const qctx *q, uint32_t i)
 }
 
 /*
+ * Is the paragraph [from, to) a byline: "By Jane Doe", "By JANE DOE and
+ * Tom Reyes, Reuters"?  Its author writes the article and is quoted in none
+ * of it: a byline must not give "she said" an antecedent (issue 15).
+ */
+static int
+is_byline(const qctx *q, uint32_t from, uint32_t to)
+{
+	const na_doc *doc = q->doc;
+
+	if (to - from < 2 || to - from > 12 || !q_is(q, from, "by") ||
+		!(doc->tokens[from].flags & NA_TF_CAPITALIZED))
+		return 0;
+	for (uint32_t k = from + 1; k < to; k++)
+	{
+		const na_token *t = &doc->tokens[k];
+
+		if (!((t->kind == NA_TK_WORD && (t->flags & NA_TF_CAPITALIZED)) ||
+			  t->kind == NA_TK_INITIAL || q_is(q, k, "and") ||
+			  (t->kind == NA_TK_PUNCT && t->len == 1 && doc->text[t->start] == ',')))
+			return 0;
+	}
+	return 1;
+}
+
+/*
  * Does the paragraph [from, to) attribute a quote, with a lower-case cue
  * after a closing mark (“Private,” said Rosa Lind.)?  Then it is no
  * headline, however capitalized.
@@ -470,7 +495,8 @@ q_collect_names(qctx *q)
 				caps += is_word & ((toks[k].flags & NA_TF_CAPITALIZED) != 0);
 				k++;
 			} while (k < n && !(toks[k].flags & NA_TF_PARA_START));
-			if (words >= 4 && caps * 10 >= words * 7 && !attributes_quote(q, i, k))
+			if ((words >= 4 && caps * 10 >= words * 7 && !attributes_quote(q, i, k)) ||
+				is_byline(q, i, k))
 			{
 				i = k - 1;
 				continue;
@@ -938,10 +964,40 @@ name_span(const qctx *q, uint32_t first, uint32_t last)
 	return s;
 }
 
+static inline int
+is_layout_space(char c)
+{
+	return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
+/* The same spelling, where a line break (of hard-wrapped text) and a space
+ * are the same: "Troy\nRoberts" is "Troy Roberts". */
 static int
 same_text(const qctx *q, na_quote_span a, na_quote_span b)
 {
-	return a.len == b.len && memcmp(q->doc->text + a.start, q->doc->text + b.start, a.len) == 0;
+	const char *x = q->doc->text + a.start;
+	const char *y = q->doc->text + b.start;
+	uint32_t	i = 0,
+				j = 0;
+
+	if (a.len == b.len && memcmp(x, y, a.len) == 0)
+		return 1;
+	while (i < a.len && j < b.len)
+	{
+		if (is_layout_space(x[i]) && is_layout_space(y[j]))
+		{
+			while (i < a.len && is_layout_space(x[i]))
+				i++;
+			while (j < b.len && is_layout_space(y[j]))
+				j++;
+			continue;
+		}
+		if (x[i] != y[j])
+			return 0;
+		i++;
+		j++;
+	}
+	return i == a.len && j == b.len;
 }
 
 static int

@@ -60,6 +60,16 @@
 
 PG_FUNCTION_INFO_V1(na_analyse_trigger);
 PG_FUNCTION_INFO_V1(na_analyse_existing);
+PG_FUNCTION_INFO_V1(na_analysis_writing);
+
+/*
+ * True while this backend's analysis inserts derived rows.  The derived
+ * tables' restore trigger (news_analysis.skip_analysed_row) has the WHEN
+ * clause NOT news_analysis.analysis_writing(), so that it costs the
+ * analysis nothing and checks only rows written by others: a data-only
+ * restore, whose rows the article trigger has already written.
+ */
+static bool writing_derived_rows = false;
 
 #define TRIGGER_NAME "news_analysis_analyse"
 #define TRIGGER_NARGS 6
@@ -905,6 +915,26 @@ analyser_chunk(analyser *an, int n, const Datum *keys, text *const *bodies, Size
 	record_failures(an);
 }
 
+/* Run the insert plan of derived rows with writing_derived_rows set. */
+static int
+insert_derived_rows(SPIPlanPtr insert_plan)
+{
+	bool		was_writing = writing_derived_rows;
+	volatile int ret = 0;
+
+	writing_derived_rows = true;
+	PG_TRY();
+	{
+		ret = SPI_execute_plan(insert_plan, NULL, NULL, false, 0);
+	}
+	PG_FINALLY();
+	{
+		writing_derived_rows = was_writing;
+	}
+	PG_END_TRY();
+	return ret;
+}
+
 /* Write what is pending: delete the replaced keys' rows, insert the new rows. */
 static void
 analyser_flush(analyser *an)
@@ -945,7 +975,7 @@ analyser_flush(analyser *an)
 			}
 		}
 		register_rows_relations(plans, an->stores);
-		ret = SPI_execute_plan(plans->insert_plan, NULL, NULL, false, 0);
+		ret = insert_derived_rows(plans->insert_plan);
 		if (ret != SPI_OK_INSERT)
 			elog(ERROR, "news_analysis: inserting derived rows returned %s",
 				 SPI_result_code_string(ret));
@@ -1436,4 +1466,16 @@ na_analyse_existing(PG_FUNCTION_ARGS)
 	}
 	SPI_finish();
 	PG_RETURN_INT64(done);
+}
+
+/*
+ * news_analysis.analysis_writing() returns boolean: is this backend's
+ * analysis writing derived rows right now?  Exists for the WHEN clause of
+ * the derived tables' restore trigger (see writing_derived_rows).
+ */
+Datum
+na_analysis_writing(PG_FUNCTION_ARGS)
+{
+	(void) fcinfo;
+	PG_RETURN_BOOL(writing_derived_rows);
 }

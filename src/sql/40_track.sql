@@ -40,7 +40,7 @@ CREATE TABLE news_analysis.failures (
 );
 CREATE INDEX ON news_analysis.failures (source, article_key);
 COMMENT ON TABLE news_analysis.failures IS
-  'articles stored without analysis because the analysis failed (lenient mode): the table, the article key as text, the error and when; a log, cleared by reanalyse() and untrack() (for tests, SET news_analysis.fail_on = ''x'' makes the analysis of texts containing x fail, and ''!x'' makes it throw an error, as an unforeseen failure would)';
+  'articles stored without analysis because the analysis failed (lenient mode): the table, the article key as text, the error and when; a log, cleared by reanalyse() and untrack(); retry_failures() analyses them again';
 COMMENT ON COLUMN news_analysis.failures.source_table IS
   'the tracked table''s name when the failure happened (source shows an OID once the table is dropped)';
 
@@ -89,6 +89,9 @@ COMMENT ON POLICY failures_delete ON news_analysis.failures IS
 
 SELECT pg_catalog.pg_extension_config_dump('news_analysis.tracked', '');
 SELECT pg_catalog.pg_extension_config_dump('news_analysis.failures', '');
+-- the failures' identity counter goes with its rows, or a restored database
+-- would hand out their ids again
+SELECT pg_catalog.pg_extension_config_dump('news_analysis.failures_id_seq', '');
 
 CREATE FUNCTION news_analysis.analyse_trigger()
   RETURNS trigger
@@ -106,6 +109,106 @@ CREATE FUNCTION news_analysis.analyse_existing(source regclass, batch_size integ
   LANGUAGE C;
 COMMENT ON FUNCTION news_analysis.analyse_existing(regclass, integer, text[], bigint, bigint) IS
   'analyse (again) every row of a tracked table, or those whose key as text is in keys, or those stored in blocks [first_block, last_block) (locked FOR UPDATE), replacing their derived rows; a NOTICE after each batch of rows (not for blocks); returns the number of rows';
+
+CREATE FUNCTION news_analysis.analysis_writing()
+  RETURNS boolean
+  AS 'MODULE_PATHNAME', 'na_analysis_writing'
+  LANGUAGE C VOLATILE PARALLEL RESTRICTED;
+COMMENT ON FUNCTION news_analysis.analysis_writing() IS
+  'internal: true while this session''s analysis writes derived rows (the WHEN clause of the derived tables'' trigger news_analysis_restore)';
+
+-- A data-only restore (pg_restore --data-only, without --disable-triggers)
+-- loads the articles first: their trigger analyses them and writes their
+-- derived rows, then the dump's copy of the same rows arrives.  This trigger
+-- on every derived table drops a row written by anyone but the analysis when
+-- a row with the same key is there already, so the restore neither fails on
+-- the primary key nor doubles rows.  The analysis of the restored article
+-- stands (after a restore into another version of news_analysis, reanalyse()).
+CREATE FUNCTION news_analysis.skip_analysed_row()
+  RETURNS trigger
+  LANGUAGE plpgsql
+  SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+  present boolean;
+BEGIN
+  -- TG_ARGV[0]: the key column beside article_key (ordinal; first_start for speakers)
+  EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I.%I d'
+                 ' WHERE d.article_key OPERATOR(pg_catalog.=) ($1).article_key'
+                 ' AND d.%I OPERATOR(pg_catalog.=) ($1).%I)',
+                 TG_TABLE_SCHEMA, TG_TABLE_NAME, TG_ARGV[0], TG_ARGV[0])
+    INTO present USING NEW;
+  IF present THEN
+    RETURN NULL;
+  END IF;
+  RETURN NEW;
+END
+$fn$;
+COMMENT ON FUNCTION news_analysis.skip_analysed_row() IS
+  'internal: trigger news_analysis_restore of derived tables: a row written by other than the analysis (a data-only restore) is skipped when its key is there already';
+
+-- The primary key and the restore trigger of one derived table.
+CREATE FUNCTION news_analysis.key_derived_table(derived regclass, key_column name)
+  RETURNS void
+  LANGUAGE plpgsql
+  SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = derived AND i.indisprimary) THEN
+    EXECUTE format('ALTER TABLE %s ADD PRIMARY KEY (article_key, %I)', derived, key_column);
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_trigger g WHERE g.tgrelid = derived
+                   AND g.tgname = 'news_analysis_restore') THEN
+    EXECUTE format('CREATE TRIGGER news_analysis_restore BEFORE INSERT ON %s'
+                   ' FOR EACH ROW WHEN (NOT news_analysis.analysis_writing())'
+                   ' EXECUTE FUNCTION news_analysis.skip_analysed_row(%L)',
+                   derived, key_column);
+  END IF;
+END
+$fn$;
+COMMENT ON FUNCTION news_analysis.key_derived_table(regclass, name) IS
+  'internal: gives a derived table its primary key (article_key, key_column) and the trigger news_analysis_restore, unless it has them';
+
+-- What DROP EXTENSION ... CASCADE leaves of a tracked table: its derived
+-- tables and views, with their rows (the registry, which named them, is
+-- gone).  A derived table of a table that is tracked no longer is known by
+-- the comment track() gave it; track() drops it and its views.
+CREATE FUNCTION news_analysis.drop_leftover(derived text, source regclass)
+  RETURNS boolean
+  LANGUAGE plpgsql
+  SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+  rel    oid := to_regclass(derived);
+  views  text;
+BEGIN
+  IF rel IS NULL
+     OR (SELECT c.relkind FROM pg_class c WHERE c.oid = rel) <> 'r'
+     OR coalesce(obj_description(rel, 'pg_class'), '') NOT LIKE '% of the articles of ' || source::text || ' (key %), kept by news_analysis.track()'
+     OR EXISTS (SELECT 1 FROM news_analysis.tracked t
+                 WHERE rel IN (t.quotes_table, t.speakers_table, t.vote_events_table)) THEN
+    RETURN false;
+  END IF;
+  -- the views create_views() made on it (their comments name the table)
+  SELECT string_agg(DISTINCT format('%I.%I', vn.nspname, v.relname), ', ') INTO views
+    FROM pg_depend d
+    JOIN pg_rewrite w ON w.oid = d.objid AND d.classid = 'pg_rewrite'::regclass
+    JOIN pg_class v ON v.oid = w.ev_class AND v.relkind = 'v'
+    JOIN pg_namespace vn ON vn.oid = v.relnamespace
+   WHERE d.refclassid = 'pg_class'::regclass AND d.refobjid = rel
+     AND coalesce(obj_description(v.oid, 'pg_class'), '') LIKE '% of ' || source::text || '%';
+  IF views IS NOT NULL THEN
+    RAISE NOTICE 'dropping views % left by an earlier news_analysis', views;
+    EXECUTE 'DROP VIEW IF EXISTS ' || views || ' CASCADE';
+  END IF;
+  RAISE NOTICE 'dropping table % left by an earlier news_analysis (DROP EXTENSION ... CASCADE keeps derived tables)', derived;
+  -- without CASCADE: views of the user's own on it stop the DROP with an error naming them
+  EXECUTE format('DROP TABLE %s', derived);
+  RETURN true;
+END
+$fn$;
+COMMENT ON FUNCTION news_analysis.drop_leftover(text, regclass) IS
+  'internal: drops a derived table of source (and the analyst views on it) left behind by DROP EXTENSION news_analysis CASCADE, so that track() can make it again; false if the relation is not such a leftover';
 
 -- The owner check shared by the setup functions.
 CREATE FUNCTION news_analysis.check_owner(source regclass)
@@ -271,6 +374,13 @@ BEGIN
     RAISE EXCEPTION '% is not a table', source
       USING ERRCODE = 'wrong_object_type';
   END IF;
+  -- rows written through the parent would not fire a partition's statement triggers
+  IF rel.relispartition THEN
+    RAISE EXCEPTION 'table % is a partition of %', source,
+      (SELECT i.inhparent::regclass FROM pg_inherits i WHERE i.inhrelid = source)
+      USING ERRCODE = 'wrong_object_type',
+            HINT = 'Track the partitioned table: its triggers see the rows of every partition.';
+  END IF;
   IF EXISTS (SELECT 1 FROM news_analysis.tracked t WHERE t.source = track.source) THEN
     RAISE EXCEPTION 'table % is already tracked', source
       USING ERRCODE = 'duplicate_object',
@@ -319,7 +429,22 @@ BEGIN
     RAISE EXCEPTION 'column "%" of table % is not a key', key_column, source
       USING ERRCODE = 'invalid_column_reference',
             DETAIL = 'The derived rows of an article are found by its key: it must be NOT NULL and have a unique index of its own.',
-            HINT = format('ALTER TABLE %s ADD PRIMARY KEY (%I);', source, key_column);
+            HINT = CASE
+              -- a partitioned table's unique indexes all hold its partition key
+              WHEN rel.relkind = 'p' AND NOT EXISTS (
+                     SELECT 1 FROM pg_partitioned_table pt
+                      WHERE pt.partrelid = source AND pt.partnatts = 1
+                        AND pt.partattrs[0] = key_att.attnum) THEN
+                format('A unique index of a partitioned table must contain its partition key (%s), so %I cannot be a key of its own there: partition the table by %I (PARTITION BY HASH (%I) or RANGE (%I)).',
+                       pg_get_partkeydef(source), key_column, key_column, key_column, key_column)
+              -- a second key beside the primary key
+              WHEN EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = source AND i.indisprimary) THEN
+                format('CREATE UNIQUE INDEX ON %s (%I);', source, key_column) ||
+                CASE WHEN NOT key_att.attnotnull
+                     THEN format(' ALTER TABLE %s ALTER COLUMN %I SET NOT NULL;', source, key_column)
+                     ELSE '' END
+              ELSE format('ALTER TABLE %s ADD PRIMARY KEY (%I);', source, key_column)
+            END;
   END IF;
   key_type := format_type(key_att.atttypid, key_att.atttypmod);
 
@@ -334,6 +459,7 @@ BEGIN
               HINT = 'Derived tables are named after the table with the suffixes _quotes, _speakers and _vote_events; rename the table.';
     END IF;
     qname := format('%I.%I', nspname, tname);
+    PERFORM news_analysis.drop_leftover(qname, source);
     IF to_regclass(qname) IS NOT NULL THEN
       RAISE EXCEPTION 'relation % already exists', qname
         USING ERRCODE = 'duplicate_table',
@@ -341,11 +467,9 @@ BEGIN
     END IF;
     EXECUTE format('CREATE TABLE %s (article_key %s NOT NULL, LIKE news_analysis.%I)',
                    qname, key_type, types[i]);
-    IF types[i] = 'speaker' THEN
-      EXECUTE format('CREATE INDEX ON %s (article_key)', qname);
-    ELSE
-      EXECUTE format('ALTER TABLE %s ADD PRIMARY KEY (article_key, ordinal)', qname);
-    END IF;
+    -- a speaker's first mention is where no other speaker's is
+    PERFORM news_analysis.key_derived_table(qname::regclass,
+      CASE WHEN types[i] = 'speaker' THEN 'first_start' ELSE 'ordinal' END);
     EXECUTE format('ALTER TABLE %s OWNER TO %I', qname, owner);
     EXECUTE format('COMMENT ON TABLE %s IS %L', qname,
                    format('%s of the articles of %s (key %I, text %I), kept by news_analysis.track()',
@@ -568,8 +692,17 @@ $fn$;
 COMMENT ON FUNCTION news_analysis.on_drop() IS
   'event trigger: when a tracked table is dropped, drops its derived tables and views and forgets it';
 
--- The install script creates no trigger of any kind, so that Citus can
--- propagate CREATE EXTENSION to its workers; a superuser turns the clean-up on.
+-- The clean-up is part of the extension: CREATE EXTENSION makes it, so a
+-- restored database (whose CREATE EXTENSION makes it again: pg_dump does not
+-- dump an extension's members) keeps it.  On Citus workers it finds no
+-- tracked table and does nothing.
+CREATE EVENT TRIGGER news_analysis_drop ON sql_drop
+  EXECUTE FUNCTION news_analysis.on_drop();
+COMMENT ON EVENT TRIGGER news_analysis_drop IS
+  'drops the derived tables and views of a tracked table dropped without news_analysis.untrack()';
+
+-- Since 0.2.0 CREATE EXTENSION makes the event trigger; this makes it again
+-- if someone dropped it.
 CREATE FUNCTION news_analysis.enable_drop_cleanup()
   RETURNS void
   LANGUAGE plpgsql
@@ -593,4 +726,4 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION news_analysis.enable_drop_cleanup() IS
-  'superuser, once per database: creates the event trigger news_analysis_drop, so that dropping a tracked table drops its derived tables and views (not done by CREATE EXTENSION, which creates no trigger, for Citus)';
+  'superuser: makes the event trigger news_analysis_drop again if it was dropped (CREATE EXTENSION makes it), so that dropping a tracked table drops its derived tables and views';

@@ -242,7 +242,8 @@ BEGIN
     RETURN;
   END IF;
   -- its stem, or any word starting with it, through the project's text
-  -- search configuration (a stop word gives a NOTICE and no rows)
+  -- search configuration (a stop word gives a NOTICE and no rows); several
+  -- words are a phrase: 'climate change' is 'climat':* <-> 'chang':*
   BEGIN
     topic := to_tsquery('news_analysis.english_news', quote_literal(lower(word)) || ':*');
   EXCEPTION WHEN syntax_error THEN
@@ -285,4 +286,4 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION news_analysis.quoted_on(regclass, text) IS
-  'who is quoted (one person under one name: the people registry) in the articles of a tracked table that mention a word (stemmed with news_analysis.english_news, or a word starting with it): quotes, articles and an example quote, those who use the word themselves first; an index ON articles USING gin (to_tsvector(''news_analysis.english_news'', body)) serves it';
+  'who is quoted (one person under one name: the people registry) in the articles of a tracked table that mention a word (stemmed with news_analysis.english_news, or a word starting with it; several words are a phrase: adjacent, in that order): quotes, articles and an example quote, those who use the word themselves first; an index ON articles USING gin (to_tsvector(''news_analysis.english_news'', body)) serves it';

@@ -22,18 +22,24 @@ check "scripts/demo exits 0 (exit $status)" test "$status" -eq 0
 check "no ERROR in the output" bash -c "! grep -q 'ERROR' '$out'"
 check "15 articles loaded" has "load-samples: 15 articles in table articles"
 check "every article analysed" has "15 articles analysed, 9 views made"
-for section in "1. Quotes per outlet" "2. Most-quoted speakers" "3. Quotes by outlet and month" \
-  "4. Most-quoted speakers by month" "5. Most-quoted speaker of each outlet" "6. Quotes per article" \
-  "7. Speakers: roles and affiliations" "8. Who is quoted on" "9. Vote events" "10. Vetoes by country" \
-  "11. A quote from each article" "12. Articles stored without analysis"; do
+for section in "1. Outlets" "2. By month" "3. Most-quoted speakers" \
+  "4. Most-quoted speaker of each outlet" "5. Articles by number of quotes" "6. Most-quoted articles" \
+  "7. Roles and affiliations of speakers" "8. Quoted in articles that mention \"vote\"" \
+  "9. Vote events: actions and outcomes" "10. Latest vote events" "11. Vetoes by actor" \
+  "12. The most-quoted speakers in their own words" "13. Articles stored without analysis"; do
   check "section '$section'" has "$section"
 done
-check "summary line" has "15 articles from 7 outlets, published 2026-01-14 to 2026-04-22"
+check "summary lines" has "15 articles (14 with quotes) from 7 outlets"
+check "the dates" has "published 2026-01-14 to 2026-04-22"
+check "honest quote counts" grep -qE '^[0-9]+ quotes: [0-9]+ with a speaker \([0-9]+%\), [0-9]+ attributed without one,$' "$out"
 check "an outlet row" grep -qE '^ The Meridian Post +\| +4 \|' "$out"
-check "the month crosstab has its four months" grep -qE '2026-01 \| 2026-02 \| 2026-03 \| 2026-04' "$out"
+check "the months, each a row" bash -c "grep -cE '^ 2026-0[1-4] +\|' '$out' | grep -qx 4"
 check "a recurring speaker is ranked" has "Eleanor Whitcombe"
 check "Russia's veto" grep -qE '^ Russia +\|' "$out"
 check "the United States' veto" grep -qE '^ United States +\|' "$out"
+check "scripts/demo --help prints its usage and exits 0" bash -c "scripts/demo --help | grep -q '^usage: scripts/demo'"
+check "scripts/demo with an unknown argument exits 2 with the usage" bash -c \
+  "scripts/demo --bogus 2>&1 >/dev/null | grep -q '^usage:'; test \${PIPESTATUS[0]} -eq 2"
 wide=$(python3 -c 'import sys; print(sum(len(l.rstrip("\n")) > 80 for l in open(sys.argv[1], encoding="utf-8", errors="replace")))' "$out")
 check "lines fit 80 columns ($wide wider)" test "$wide" -eq 0
 

@@ -1,0 +1,94 @@
+-- Real-world layouts (issue 15): hard-wrapped wire copy, CRLF, verse and
+-- lists, HTML character references, the NYT's ABSTRACT / FULL TEXT labels.
+-- Every text here is written for this test.
+
+-- A wire story hard-wrapped at 66 columns with a dateline: a line break
+-- inside a paragraph is a space, a blank line ends a paragraph.
+CREATE TEMP TABLE wire AS SELECT E'BRUSSELS, March 3 - Farm ministers from the bloc agreed on Tuesday\nto cap the price of fertiliser for two more years, after a night\nof talks that nearly collapsed over subsidies for dairy farmers.\n\n"We have bought our farmers time, and time is what they asked for,\nand we will not let them down again," said Marta Lindqvist, the\nSwedish minister, who chaired the meeting. She added that the cap\nwould be reviewed every six months.\n\nAcross the Atlantic, lawmakers were no less busy. The Senate voted\n61 to 38 to extend the farm credit program for a year, sending the\nbill to the House.'::text AS body;
+
+SELECT ordinal, paragraph, start, length, replace(text, E'\n', '/') AS text
+FROM wire, news_analysis.sentences(body);
+
+-- the quote runs over two lines and is one quote, with its speaker
+SELECT replace(text, E'\n', '/') AS text, paragraph, kind, speaker, cue, attribution
+FROM wire, news_analysis.quotes(body);
+
+-- "The Senate voted\n61 to 38 to extend ...": a tally across a line break
+SELECT actor, action, votes_for, votes_against, replace(evidence, E'\n', '/') AS evidence
+FROM wire, news_analysis.vote_events(body);
+
+-- tokenize numbers paragraphs the same way
+SELECT paragraph, count(*) AS tokens, min(start) AS first_start
+FROM wire, news_analysis.tokenize(body) GROUP BY paragraph ORDER BY paragraph;
+
+-- offsets count every character: substr gives back each sentence
+SELECT bool_and(substr(body, s.start, s.length) = s.text) AS substr_exact
+FROM wire, news_analysis.sentences(body) s;
+
+-- The same story with CRLF line ends: the same sentences, quotes and votes,
+-- offsets counting the CR characters too.
+CREATE TEMP TABLE wire_crlf AS SELECT replace(body, E'\n', E'\r\n') AS body FROM wire;
+
+SELECT ordinal, paragraph, start, length
+FROM wire_crlf, news_analysis.sentences(body);
+
+SELECT (SELECT count(*) FROM wire_crlf, news_analysis.sentences(body)) AS sentences,
+       (SELECT string_agg(speaker || ':' || kind, ', ') FROM wire_crlf, news_analysis.quotes(body)) AS quotes,
+       (SELECT string_agg(actor || ' ' || votes_for || '-' || votes_against, ', ')
+        FROM wire_crlf, news_analysis.vote_events(body)) AS votes,
+       (SELECT bool_and(substr(body, s.start, s.length) = s.text)
+        FROM wire_crlf, news_analysis.sentences(body) s) AS substr_exact;
+
+-- Old Mac line ends (CR alone) are line breaks too.
+SELECT ordinal, paragraph, replace(text, E'\r', '/') AS text
+FROM news_analysis.sentences(replace((SELECT body FROM wire), E'\n', E'\r'))
+WHERE paragraph = 3;
+
+-- Verse keeps its line breaks: short lines of uneven length, not a wrap.
+SELECT ordinal, paragraph, text FROM news_analysis.sentences(
+E'the harbour lights go out at four\nand gulls come in to find\nthe nets we mended yesterday\nstill tangled, left behind');
+
+-- A list keeps its items, and so does a one-sentence-a-line text.
+SELECT ordinal, paragraph, text FROM news_analysis.sentences(
+E'The council approved three measures:\n- a new bus lane on Quay Street\n- longer library hours\n- a ban on idling engines near schools');
+
+SELECT ordinal, paragraph, text FROM news_analysis.sentences(
+E'Turnout was the highest in twenty years.\nThe mayor conceded before midnight.\nHer rival thanked the volunteers.');
+
+-- HTML character references are read as the characters they stand for;
+-- offsets still point into the text as written.
+CREATE TEMP TABLE html AS SELECT
+  'The ministry&#8217;s spokesman, Tomas Berg, said: &#8220;The talks are over.&#8221; Farmers &amp; fishers were not consulted,&nbsp;he added. &quot;Nothing is settled,&quot; said Ana Ruiz.'::text AS body;
+
+SELECT text, kind, speaker, cue, start, length FROM html, news_analysis.quotes(body);
+SELECT bool_and(substr(body, q.start, q.length) = q.text) AS substr_exact
+FROM html, news_analysis.quotes(body) q;
+SELECT token, kind FROM html, news_analysis.tokenize(body) WHERE token LIKE '%&%';
+
+-- A soft hyphen (U+00AD) inside a word is nothing; a no-break space is a space.
+SELECT token, kind, start, length FROM news_analysis.tokenize(
+  U&'The com\00ADmittee met on 3\00A0May.');
+
+-- The NYT layout of PolNeAR: headline, ABSTRACT., summary, FULL TEXT., body.
+-- The labels are sentences of their own and glue onto nothing.
+SELECT ordinal, paragraph, text FROM news_analysis.sentences(
+E'Port strike ends after nine days; \nDockers accept a pay offer that unions had rejected twice.\n\nABSTRACT.\n\nThe strike that closed the port for nine days ended on Friday.\n\nFULL TEXT.\n\nDockers voted to accept the offer on Friday. \x27\x27It was the best we could get,\x27\x27 said Ruth Mbeki, a union steward.');
+
+SELECT text, speaker, attribution FROM news_analysis.quotes(
+E'Port strike ends after nine days; \nDockers accept a pay offer that unions had rejected twice.\n\nABSTRACT.\n\nThe strike that closed the port for nine days ended on Friday.\n\nFULL TEXT.\n\nDockers voted to accept the offer on Friday. \u201CIt was the best we could get,\u201D said Ruth Mbeki, a union steward.');
+
+-- The text search parser reads the same layout: a wrapped name is one phrase.
+SELECT to_tsvector('news_analysis.english_news', E'said Marta\nLindqvist') @@
+       phraseto_tsquery('news_analysis.english_news', 'Marta Lindqvist') AS phrase_across_line;
+
+-- A byline and a dateline: the byline's author is no antecedent for "she",
+-- the dateline is a sentence of its own and no subject (glued on, its
+-- "May" read as a modal verb made the vote hypothetical and lost the tally).
+SELECT ordinal, paragraph, text FROM news_analysis.sentences(
+E'Ferry service resumes\n\nBy Clara Quist\n\nLISBON (Reuters) - Ferries crossed the river again on Monday. "We are back," she said.');
+SELECT text, speaker, speaker_mention, attribution FROM news_analysis.quotes(
+E'Ferry service resumes\n\nBy Clara Quist\n\nLISBON (Reuters) - Ferries crossed the river again on Monday. "We are back," she said.');
+SELECT ordinal, text FROM news_analysis.sentences(
+E'WASHINGTON, May 2 \u2014 The Senate voted 61 to 38 to approve the budget.');
+SELECT actor, action, outcome, votes_for, votes_against, modality FROM news_analysis.vote_events(
+E'WASHINGTON, May 2 \u2014 The Senate voted 61 to 38 to approve the budget.');

@@ -1,0 +1,507 @@
+/*
+ * layout.c - the layout of a text, read before it is scanned (na_layout.h).
+ *
+ * Paragraphs.  Text from wire services, e-mail and plain-text archives is
+ * hard-wrapped: every line break inside a paragraph is only where a line
+ * ran out, and reading it as a paragraph end cuts sentences, quotes and
+ * tallies in two.  Other texts put one paragraph, one sentence, one list item
+ * or one verse on each line, and there every line break counts.  The two are
+ * told apart per document, from the shape a greedy wrap leaves:
+ *
+ *   - its lines are about one width W long: W is the 90th percentile of the
+ *     lengths of lines followed by another line, between 40 and 250
+ *     characters, and hardly any line is much longer than W;
+ *   - a line is "full": the first word of the next line would not have fit
+ *     on it (length + the space + next word > W), for at least 40% of those
+ *     lines.
+ *
+ * In a hard-wrapped text a line break between two lines is a space unless
+ * the next line is indented or a list item, or the line is short (the next
+ * word would have fit: the writer ended it — a sentence ending a paragraph,
+ * a heading, a byline, a dateline or label on a line of its own); a next line
+ * that begins in lower case after a line that does not end a sentence always
+ * continues it.  A blank line always ends a paragraph.
+ *
+ * A text that is not hard-wrapped but is prose (most of its bytes in lines
+ * of 200 or more: a paragraph a line) keeps its line breaks as
+ * paragraph ends, except a stray break inside a sentence: a next line that
+ * begins in lower case after a line that does not end a sentence.  Any other
+ * text (verse, lists, a sentence a line) keeps every line break.  CR LF and CR are
+ * line breaks like LF.  The scanner reads the breaks chosen here as spaces;
+ * offsets are not touched, every character still counts.
+ *
+ * HTML character references (&amp; &#8220; ...) are decoded where the
+ * scanner reads a character, so the reference is one character for analysis
+ * and keeps its place and length in the text.
+ */
+#include "na_layout.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "na_unicode.h"
+
+/* A line of the text, between line breaks. */
+typedef struct line_info
+{
+	uint32_t	start;			/* first byte */
+	uint32_t	content;		/* first byte after the indentation */
+	uint32_t	end;			/* after the last byte that is not white space */
+	uint32_t	brk;			/* the line break after it (the text's end: none) */
+	uint32_t	chars;			/* characters from start to end */
+	uint32_t	gap;			/* 1 + white space after end: the space a
+								 * wrap replaced, and any left before it */
+	uint8_t		brk_len;		/* bytes of that break: 0, 1, or 2 for CR LF */
+} line_info;
+
+/* the widths of hard-wrapped text this model recognises */
+#define WRAP_MIN_WIDTH 40
+#define WRAP_MAX_WIDTH 250
+#define LENGTH_BUCKETS 1024
+/* prose: most of the text is in lines this long (a paragraph a line) */
+#define PROSE_LINE 200
+
+static inline int
+is_blank_byte(const unsigned char *s, uint32_t at, uint32_t end)
+{
+	return s[at] == ' ' || s[at] == '\t' ||
+		(s[at] == 0xC2 && at + 1 < end && s[at + 1] == 0xA0);	/* NBSP */
+}
+
+/* Characters in s[from..to): bytes that are not UTF-8 continuation bytes
+ * (10xxxxxx), eight bytes at a time: the layout measures every line. */
+static uint32_t
+count_chars(const unsigned char *s, uint32_t from, uint32_t to)
+{
+	uint32_t	continuation = 0;
+	uint32_t	i = from;
+
+	while (i + 8 <= to)
+	{
+		/* one 0/1 count per byte lane, summed by a multiply every 255 words */
+		uint64_t	lanes = 0;
+
+		for (int k = 0; k < 255 && i + 8 <= to; k++, i += 8)
+		{
+			uint64_t	v;
+
+			memcpy(&v, s + i, 8);
+			lanes += (v & ~(v << 1) & UINT64_C(0x8080808080808080)) >> 7;
+		}
+		continuation += (uint32_t) ((lanes * UINT64_C(0x0101010101010101)) >> 56);
+	}
+	for (; i < to; i++)
+		continuation += (s[i] & 0xC0) == 0x80;
+	return to - from - continuation;
+}
+
+/* Characters of the first word of a line (up to a space or tab, as textwrap
+ * splits words). */
+static uint32_t
+first_word_chars(const unsigned char *s, const line_info *l)
+{
+	uint32_t	i = l->content;
+
+	while (i < l->end && s[i] != ' ' && s[i] != '\t')
+		i++;
+	return count_chars(s, l->content, i);
+}
+
+/* Does the line end a sentence: . ! ? or … , before closing quotes and brackets? */
+static int
+ends_sentence(const unsigned char *s, const line_info *l)
+{
+	uint32_t	i = l->end;
+
+	while (i > l->content)
+	{
+		uint32_t	at = i - 1;
+		uint32_t	cp;
+
+		while (at > l->content && (s[at] & 0xC0) == 0x80)
+			at--;
+		na_utf8_decode(s + at, i - at, &cp);
+		if (cp == '.' || cp == '!' || cp == '?' || cp == 0x2026)
+			return 1;
+		if (!(cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == 0x201D ||
+			  cp == 0x2019 || cp == 0x00BB || cp == 0x203A))
+			return 0;
+		i = at;
+	}
+	return 0;
+}
+
+/* Does the line begin with a lower-case letter? */
+static int
+starts_lower(const unsigned char *s, const line_info *l)
+{
+	uint32_t	cp;
+
+	na_utf8_decode(s + l->content, l->end - l->content, &cp);
+	return (na_char_info(cp) & NA_CF_LOWER) != 0;
+}
+
+/*
+ * Is the line a list item: a bullet and a space, or a number with . or ) and
+ * a space after a line that ends a sentence or a clause ("and\n59. At least"
+ * is the wrap of a sentence)?
+ */
+static int
+starts_list_item(const unsigned char *s, const line_info *prev, const line_info *l)
+{
+	uint32_t	i = l->content;
+	uint32_t	cp;
+	int			n;
+
+	if (i >= l->end)
+		return 0;
+	n = na_utf8_decode(s + i, l->end - i, &cp);
+	if (cp == '*' || cp == 0x2022 || cp == 0x25AA || cp == 0x25E6 || cp == 0x2023 ||
+		cp == 0x00B7 || cp == 0x25CF)
+		return i + n < l->end && (s[i + n] == ' ' || s[i + n] == '\t');
+	while (i < l->end && i - l->content < 3 && s[i] >= '0' && s[i] <= '9')
+		i++;
+	if (!(i > l->content && i + 1 < l->end && (s[i] == '.' || s[i] == ')') && s[i + 1] == ' '))
+		return 0;
+	return ends_sentence(s, prev) || s[prev->end - 1] == ':' || s[prev->end - 1] == ';';
+}
+
+/* Append the bytes of line l's break to the soft breaks. */
+static int
+add_soft(na_vec *soft, const na_mem *mem, const line_info *l)
+{
+	for (uint32_t k = 0; k < l->brk_len; k++)
+	{
+		uint32_t   *p = na_vec_push(soft, mem);
+
+		if (p == NULL)
+			return 0;
+		*p = l->brk + k;
+	}
+	return 1;
+}
+
+/*
+ * Lines are read as a stream, never stored: a text of millions of short
+ * lines costs no memory.  line_at fills l with the line starting at pos.
+ */
+static void
+line_at(const unsigned char *s, size_t len, int has_cr, uint32_t pos, line_info *l)
+{
+	uint32_t	brk;
+
+	if (!has_cr)
+	{
+		const unsigned char *nl = memchr(s + pos, '\n', len - pos);
+
+		brk = nl ? (uint32_t) (nl - s) : (uint32_t) len;
+	}
+	else
+	{
+		brk = pos;
+		while (brk < len && s[brk] != '\n' && s[brk] != '\r')
+			brk++;
+	}
+	l->start = pos;
+	l->brk = brk;
+	l->brk_len = brk >= len ? 0 : (s[brk] == '\r' && brk + 1 < len && s[brk + 1] == '\n') ? 2 : 1;
+	l->content = pos;
+	while (l->content < brk && is_blank_byte(s, l->content, brk))
+		l->content += s[l->content] == 0xC2 ? 2 : 1;
+	l->end = brk;
+	while (l->end > l->content)
+	{
+		if (s[l->end - 1] == ' ' || s[l->end - 1] == '\t')
+			l->end--;
+		else if (l->end - l->content >= 2 && s[l->end - 2] == 0xC2 && s[l->end - 1] == 0xA0)
+			l->end -= 2;
+		else
+			break;
+	}
+	l->chars = 0;
+	l->gap = 0;
+}
+
+/* The characters of a line, once the text is worth measuring. */
+static void
+measure(const unsigned char *s, line_info *l)
+{
+	l->chars = count_chars(s, l->start, l->end);
+	l->gap = 1 + count_chars(s, l->end, l->brk);
+}
+
+static inline int
+is_blank_line(const line_info *l)
+{
+	return l->content >= l->end;
+}
+
+/* What the first pass over the lines learns about the text. */
+typedef struct layout_stats
+{
+	uint32_t	inner;			/* lines another line follows directly */
+	uint32_t	nonblank;
+	uint64_t	all_bytes;		/* bytes of non-blank lines */
+	uint64_t	long_line_bytes;	/* of them, in lines of PROSE_LINE bytes or more */
+	uint32_t	histogram[LENGTH_BUCKETS];	/* lengths of the inner lines */
+} layout_stats;
+
+int
+na_layout_soft_breaks(const unsigned char *s, size_t len, const na_mem *mem,
+					  uint32_t **soft_out, uint32_t *nsoft_out)
+{
+	na_vec		soft;
+	layout_stats st;
+	line_info	a,
+				b;
+	uint32_t	full = 0,
+				longer = 0,
+				width = 0,
+				lines = 0;
+	int			has_cr;
+	int			wrapped = 0;
+
+	*soft_out = NULL;
+	*nsoft_out = 0;
+	/* most texts decide here: one line, or no two lines in a row */
+	if (len == 0 || len >= UINT32_MAX)
+		return 1;
+	has_cr = memchr(s, '\r', len) != NULL;
+	if (!has_cr && memchr(s, '\n', len) == NULL)
+		return 1;
+	memset(&st, 0, sizeof(st));
+
+	/* the width: the 90th percentile of the lengths of lines another follows;
+	 * full lines (the next word would not have fit), lines far longer */
+	line_at(s, len, has_cr, 0, &a);
+	for (;;)
+	{
+		int			has_next = a.brk_len != 0;
+
+		if (has_next)
+			line_at(s, len, has_cr, a.brk + a.brk_len, &b);
+		if (!is_blank_line(&a))
+		{
+			/* prose is told by bytes: no need to count characters */
+			st.nonblank++;
+			st.all_bytes += a.end - a.start;
+			if (a.end - a.start >= PROSE_LINE)
+				st.long_line_bytes += a.end - a.start;
+			if (has_next && !is_blank_line(&b))
+			{
+				st.inner++;
+				measure(s, &a);
+				st.histogram[a.chars < LENGTH_BUCKETS ? a.chars : LENGTH_BUCKETS - 1]++;
+			}
+		}
+		if (!has_next)
+			break;
+		a = b;
+		if ((++lines & 4095) == 0)
+			na_check_interrupts(mem);
+	}
+	if (st.inner == 0)
+		return 1;				/* no two lines in a row */
+	{
+		uint32_t	seen = 0;
+
+		for (width = 0; width < LENGTH_BUCKETS; width++)
+		{
+			seen += st.histogram[width];
+			if ((uint64_t) seen * 10 >= (uint64_t) st.inner * 9)
+				break;
+		}
+	}
+	if (st.inner >= 2 && width >= WRAP_MIN_WIDTH && width <= WRAP_MAX_WIDTH)
+	{
+		uint32_t	allowed = st.nonblank / 20 > 1 ? st.nonblank / 20 : 1;
+		uint32_t	too_long = width + width / 5 + 8;
+
+		line_at(s, len, has_cr, 0, &a);
+		for (;;)
+		{
+			int			has_next = a.brk_len != 0;
+
+			if (has_next)
+				line_at(s, len, has_cr, a.brk + a.brk_len, &b);
+			/* bytes are at least characters: count only lines that may be long */
+			if (!is_blank_line(&a) && a.end - a.start > too_long)
+			{
+				measure(s, &a);
+				if (a.chars > too_long && ++longer > allowed)
+					break;		/* not one width: not hard-wrapped */
+			}
+			if (!has_next)
+				break;
+			if (!is_blank_line(&a) && !is_blank_line(&b))
+			{
+				measure(s, &a);
+				full += a.chars + a.gap + first_word_chars(s, &b) > width;
+			}
+			a = b;
+			if ((++lines & 4095) == 0)
+				na_check_interrupts(mem);
+		}
+		wrapped = full >= 2 && full * 10 >= st.inner * 4 && longer <= allowed;
+	}
+	/* neither hard-wrapped nor prose (verse, lists, a sentence a line): every
+	 * line break ends a paragraph */
+	if (!wrapped && st.long_line_bytes * 2 < st.all_bytes)
+		return 1;
+
+	/* decide each break between two lines */
+	na_vec_init(&soft, sizeof(uint32_t));
+	line_at(s, len, has_cr, 0, &a);
+	if (wrapped)
+		measure(s, &a);
+	while (a.brk_len)
+	{
+		int			is_soft;
+
+		line_at(s, len, has_cr, a.brk + a.brk_len, &b);
+		if (wrapped)
+			measure(s, &b);
+		if (is_blank_line(&a) || is_blank_line(&b))
+			is_soft = 0;		/* a blank line: a paragraph break */
+		else if (b.content > b.start || starts_list_item(s, &a, &b))
+			is_soft = 0;		/* indented, or a list item */
+		else if (starts_lower(s, &b) && !ends_sentence(s, &a))
+			is_soft = 1;		/* the sentence goes on */
+		else
+			is_soft = wrapped && a.chars + a.gap + first_word_chars(s, &b) > width;	/* a full line */
+		if (is_soft && !add_soft(&soft, mem, &a))
+		{
+			na_vec_free(&soft, mem);
+			return 0;
+		}
+		a = b;
+		if ((++lines & 4095) == 0)
+			na_check_interrupts(mem);
+	}
+	*soft_out = soft.items;
+	*nsoft_out = (uint32_t) soft.count;
+	return 1;
+}
+
+/* ---- HTML character references ---- */
+
+typedef struct named_reference
+{
+	const char *name;
+	uint32_t	cp;
+} named_reference;
+
+/*
+ * The named references of Latin-1 and of the typography news text carries
+ * (quotes, dashes, spaces), sorted by strcmp for bsearch: the HTML standard's
+ * names, not a word list.
+ */
+static const named_reference named_references[] = {
+	{"AElig", 0x00C6}, {"Aacute", 0x00C1}, {"Acirc", 0x00C2}, {"Agrave", 0x00C0},
+	{"Aring", 0x00C5}, {"Atilde", 0x00C3}, {"Auml", 0x00C4}, {"Ccedil", 0x00C7},
+	{"Dagger", 0x2021}, {"ETH", 0x00D0}, {"Eacute", 0x00C9}, {"Ecirc", 0x00CA},
+	{"Egrave", 0x00C8}, {"Euml", 0x00CB}, {"Iacute", 0x00CD}, {"Icirc", 0x00CE},
+	{"Igrave", 0x00CC}, {"Iuml", 0x00CF}, {"Ntilde", 0x00D1}, {"OElig", 0x0152},
+	{"Oacute", 0x00D3}, {"Ocirc", 0x00D4}, {"Ograve", 0x00D2}, {"Oslash", 0x00D8},
+	{"Otilde", 0x00D5}, {"Ouml", 0x00D6}, {"Prime", 0x2033}, {"Scaron", 0x0160},
+	{"THORN", 0x00DE}, {"Uacute", 0x00DA}, {"Ucirc", 0x00DB}, {"Ugrave", 0x00D9},
+	{"Uuml", 0x00DC}, {"Yacute", 0x00DD}, {"Yuml", 0x0178}, {"aacute", 0x00E1}, {"acirc", 0x00E2},
+	{"acute", 0x00B4}, {"aelig", 0x00E6}, {"agrave", 0x00E0}, {"amp", 0x0026}, {"apos", 0x0027},
+	{"aring", 0x00E5}, {"atilde", 0x00E3}, {"auml", 0x00E4}, {"bdquo", 0x201E},
+	{"brvbar", 0x00A6}, {"bull", 0x2022}, {"ccedil", 0x00E7}, {"cedil", 0x00B8}, {"cent", 0x00A2},
+	{"circ", 0x02C6}, {"copy", 0x00A9}, {"curren", 0x00A4}, {"dagger", 0x2020}, {"deg", 0x00B0},
+	{"divide", 0x00F7}, {"eacute", 0x00E9}, {"ecirc", 0x00EA}, {"egrave", 0x00E8},
+	{"emsp", 0x2003}, {"ensp", 0x2002}, {"eth", 0x00F0}, {"euml", 0x00EB}, {"euro", 0x20AC},
+	{"frac12", 0x00BD}, {"frac14", 0x00BC}, {"frac34", 0x00BE}, {"gt", 0x003E},
+	{"hellip", 0x2026}, {"iacute", 0x00ED}, {"icirc", 0x00EE}, {"iexcl", 0x00A1},
+	{"igrave", 0x00EC}, {"iquest", 0x00BF}, {"iuml", 0x00EF}, {"laquo", 0x00AB},
+	{"ldquo", 0x201C}, {"lrm", 0x200E}, {"lsaquo", 0x2039}, {"lsquo", 0x2018}, {"lt", 0x003C},
+	{"macr", 0x00AF}, {"mdash", 0x2014}, {"micro", 0x00B5}, {"middot", 0x00B7}, {"minus", 0x2212},
+	{"nbsp", 0x00A0}, {"ndash", 0x2013}, {"not", 0x00AC}, {"ntilde", 0x00F1}, {"oacute", 0x00F3},
+	{"ocirc", 0x00F4}, {"oelig", 0x0153}, {"ograve", 0x00F2}, {"ordf", 0x00AA}, {"ordm", 0x00BA},
+	{"oslash", 0x00F8}, {"otilde", 0x00F5}, {"ouml", 0x00F6}, {"para", 0x00B6},
+	{"permil", 0x2030}, {"plusmn", 0x00B1}, {"pound", 0x00A3}, {"prime", 0x2032},
+	{"quot", 0x0022}, {"raquo", 0x00BB}, {"rdquo", 0x201D}, {"reg", 0x00AE}, {"rlm", 0x200F},
+	{"rsaquo", 0x203A}, {"rsquo", 0x2019}, {"sbquo", 0x201A}, {"scaron", 0x0161},
+	{"sect", 0x00A7}, {"shy", 0x00AD}, {"sup1", 0x00B9}, {"sup2", 0x00B2}, {"sup3", 0x00B3},
+	{"szlig", 0x00DF}, {"thinsp", 0x2009}, {"thorn", 0x00FE}, {"tilde", 0x02DC},
+	{"times", 0x00D7}, {"trade", 0x2122}, {"uacute", 0x00FA}, {"ucirc", 0x00FB},
+	{"ugrave", 0x00F9}, {"uml", 0x00A8}, {"uuml", 0x00FC}, {"yacute", 0x00FD}, {"yen", 0x00A5},
+	{"yuml", 0x00FF}, {"zwj", 0x200D}, {"zwnj", 0x200C},
+};
+
+/* Numeric references 128-159 mean the windows-1252 characters (as HTML says). */
+static const uint16_t windows_1252[32] = {
+	0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+	0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178
+};
+
+static int
+compare_reference(const void *key, const void *item)
+{
+	return strcmp((const char *) key, ((const named_reference *) item)->name);
+}
+
+int
+na_html_reference(const unsigned char *s, size_t len, uint32_t *cp)
+{
+	size_t		i = 1;
+
+	if (len < 4 || s[0] != '&')
+		return 0;
+	if (s[1] == '#')
+	{
+		uint32_t	v = 0;
+		int			hex = s[2] == 'x' || s[2] == 'X';
+		size_t		digits = 0;
+
+		i = hex ? 3 : 2;
+		for (; i < len && digits < (hex ? 6u : 7u); i++, digits++)
+		{
+			unsigned char c = s[i];
+
+			if (c >= '0' && c <= '9')
+				v = v * (hex ? 16 : 10) + (c - '0');
+			else if (hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+				v = v * 16 + ((c | 0x20) - 'a' + 10);
+			else
+				break;
+		}
+		if (digits == 0 || i >= len || s[i] != ';')
+			return 0;
+		if (v >= 0x80 && v < 0xA0)
+			v = windows_1252[v - 0x80];
+		/* control characters (&#10; too) are not decoded: markup, not text */
+		if (v < 0x20 || v == 0x7F || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+			return 0;
+		*cp = v;
+		return (int) i + 1;
+	}
+	{
+		char		name[8];
+		const named_reference *hit;
+
+		for (; i < len && i <= sizeof(name); i++)
+		{
+			unsigned char c = s[i];
+
+			if (c == ';')
+				break;
+			if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && !(c >= '0' && c <= '9'))
+				return 0;
+			name[i - 1] = (char) c;
+		}
+		if (i >= len || s[i] != ';' || i == 1 || i > sizeof(name))
+			return 0;
+		name[i - 1] = '\0';
+		hit = bsearch(name, named_references,
+					  sizeof(named_references) / sizeof(named_references[0]),
+					  sizeof(named_references[0]), compare_reference);
+		if (hit == NULL)
+			return 0;
+		*cp = hit->cp;
+		return (int) i + 1;
+	}
+}
