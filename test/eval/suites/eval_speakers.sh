@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Who the attributions name, as a researcher counts them (issue #16):
+# test/eval_speakers on ../shared/data/speakers/dev.jsonl (PolNeAR train and
+# dev tracked together, the people registry's person as speaker_id), scored
+# with ../shared/eval/score_speakers.py against ratchet floors (what the
+# analysis reaches now, a little below for noise; raise them when it
+# improves): person accuracy, not-a-person, identity B-cubed F1.
+# Prints the scorer's summary and "eval_speakers: N passed, N failed".
+# Skips where ../shared is absent.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+shared=../shared
+gold=$shared/data/speakers/dev.jsonl
+if [[ ! -f $shared/eval/score_speakers.py || ! -f $gold ]]; then
+  echo "eval_speakers: skipped: $shared/eval/score_speakers.py or $gold is absent (shared/ is not beside the project)"
+  exit 0
+fi
+
+passed=0 failed=0
+out=$(test/eval_speakers "$gold" --min-person 0.85 --min-not-a-person 0.80 --min-identity 0.92 2>&1) && status=0 || status=$?
+echo "polnear_dev: $(tail -n 1 <<<"$out")"
+if [[ $status -eq 0 ]]; then
+  passed=$((passed + 1))
+else
+  failed=$((failed + 1))
+  echo "$out" | sed 's/^/  /'
+fi
+echo "eval_speakers: $passed passed, $failed failed"
+[[ $failed -eq 0 ]]
