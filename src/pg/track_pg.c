@@ -54,12 +54,14 @@
 #include "utils/tuplestore.h"
 #include "utils/typcache.h"
 
+#include "citus_pg.h"
 #include "derived_pg.h"
 #include "na_pg.h"
 #include "parallel_pg.h"
 
 PG_FUNCTION_INFO_V1(na_analyse_trigger);
 PG_FUNCTION_INFO_V1(na_analyse_existing);
+PG_FUNCTION_INFO_V1(na_analyse_shard_row);
 PG_FUNCTION_INFO_V1(na_analysis_writing);
 
 /*
@@ -87,6 +89,7 @@ static bool writing_derived_rows = false;
 typedef struct track_config
 {
 	Oid			source;
+	Oid			logical_source;	/* the tracked table: source, or the distributed table of a shard */
 	const char *text_column;
 	const char *key_column;
 	bool		strict;
@@ -169,7 +172,7 @@ row_error_callback(void *arg)
 	errcontext("news_analysis analysing the article with %s = %s of table %s",
 			   quote_identifier(rc->config->key_column),
 			   key_text(rc->key_type, rc->key),
-			   qualified_table(rc->config->source));
+			   qualified_table(rc->config->logical_source));
 }
 
 /* The trigger's arguments as a configuration; errors name the trigger. */
@@ -183,6 +186,7 @@ config_from_trigger(track_config *config, Oid source, const Trigger *trigger)
 						trigger->tgname, get_rel_name(source), trigger->tgnargs, TRIGGER_NARGS),
 				 errhint("Create the trigger with news_analysis.track(), not by hand.")));
 	config->source = source;
+	config->logical_source = source;
 	config->text_column = trigger->tgargs[0];
 	config->key_column = trigger->tgargs[1];
 	if (strcmp(trigger->tgargs[2], "strict") == 0)
@@ -196,6 +200,24 @@ config_from_trigger(track_config *config, Oid source, const Trigger *trigger)
 						trigger->tgname, trigger->tgargs[2])));
 	for (int d = 0; d < NA_NDERIVED; d++)
 		config->derived[d] = trigger->tgargs[3 + d];
+}
+
+/*
+ * On a shard of a Citus distributed table the trigger's arguments name the
+ * distributed derived tables: write into their shards colocated with this
+ * one instead, and record failures under the distributed table.  Needs SPI.
+ */
+static void
+config_for_shard(track_config *config, const Trigger *trigger)
+{
+	na_citus_shard shard;
+
+	na_citus_shard_of_trigger(trigger->tgoid, trigger->tgname, config->derived, &shard);
+	if (!shard.is_shard)
+		return;
+	config->logical_source = shard.logical;
+	for (int d = 0; d < NA_NDERIVED; d++)
+		config->derived[d] = shard.derived[d];
 }
 
 /* The row type news_analysis.<name>, found without the search_path. */
@@ -604,7 +626,7 @@ record_failure(const analyser *an, Datum key, ErrorData *edata)
 	Datum		params[6];
 	char		nulls[6] = {' ', ' ', ' ', ' ', ' ', ' '};
 	char	   *key_str = key_text(an->plans->key_type, key);
-	char	   *table = qualified_table(config->source);
+	char	   *table = qualified_table(config->logical_source);
 	int			ret;
 
 	ereport(WARNING,
@@ -614,7 +636,7 @@ record_failure(const analyser *an, Datum key, ErrorData *edata)
 			 errdetail("The error is recorded in news_analysis.failures."),
 			 errhint("Fix the cause and update the row; news_analysis.set_strict(table, true) rejects such rows instead.")));
 
-	params[0] = ObjectIdGetDatum(config->source);
+	params[0] = ObjectIdGetDatum(config->logical_source);
 	params[1] = CStringGetTextDatum(table);
 	params[2] = CStringGetTextDatum(key_str);
 	params[3] = CStringGetTextDatum(unpack_sql_state(edata->sqlerrcode));
@@ -1293,6 +1315,14 @@ na_analyse_trigger(PG_FUNCTION_ARGS)
 				 errmsg("news_analysis.analyse_trigger() must be fired AFTER the event"),
 				 errhint("Attach it with news_analysis.track().")));
 
+	/*
+	 * A Citus table's rows are in its shards, whose own triggers analyse
+	 * them; but Citus makes no TRUNCATE trigger on shards: the distributed
+	 * table's own truncates the derived tables (Citus truncates their shards).
+	 */
+	if (!TRIGGER_FIRED_BY_TRUNCATE(trigdata->tg_event) && na_citus_is_shell(trigdata->tg_relation))
+		return PointerGetDatum(NULL);
+
 	config_from_trigger(&config, RelationGetRelid(trigdata->tg_relation), trigdata->tg_trigger);
 	desc = RelationGetDescr(trigdata->tg_relation);
 	if (!TRIGGER_FIRED_FOR_ROW(trigdata->tg_event) && !TRIGGER_FIRED_BY_TRUNCATE(trigdata->tg_event) &&
@@ -1307,6 +1337,7 @@ na_analyse_trigger(PG_FUNCTION_ARGS)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "news_analysis: SPI_connect failed");
 
+	config_for_shard(&config, trigdata->tg_trigger);
 	plans = get_plans(&config, SPI_gettypeid(desc, column_number(&config, desc, config.key_column)));
 	(void) column_number(&config, desc, config.text_column);
 
@@ -1335,6 +1366,62 @@ na_analyse_trigger(PG_FUNCTION_ARGS)
 }
 
 /*
+ * Is this the name of the insert trigger of a tracked table: the name
+ * news_analysis.attach_trigger() gives it, or the one Citus gives its copy
+ * on a shard (with _<shard id> appended)?
+ */
+static bool
+is_tracking_trigger(const char *name)
+{
+	size_t		len = strlen(TRIGGER_NAME);
+
+	if (strcmp(name, TRIGGER_NAME) == 0)
+		return true;
+	return strncmp(name, TRIGGER_NAME "_", len + 1) == 0 &&
+		strspn(name + len + 1, "0123456789") == strlen(name + len + 1) &&
+		na_citus_trigger_shard(name) != 0;
+}
+
+/*
+ * The configuration of a tracked table (or of a shard of one) from its
+ * trigger, with a copy of its columns, its qualified name, and whether it is
+ * the stand-in of a Citus table.  The relcache entry may be rebuilt while
+ * the caller runs: everything returned is a copy.  Errors unless tracked.
+ */
+static const Trigger *
+open_tracked(Oid relid, track_config *config, TupleDesc *desc, char **table, bool *citus_shell)
+{
+	Relation	rel = table_open(relid, AccessShareLock);
+	const Trigger *trigger = NULL;
+	Trigger    *copy;
+
+	if (rel->trigdesc != NULL)
+	{
+		for (int i = 0; i < rel->trigdesc->numtriggers; i++)
+			if (is_tracking_trigger(rel->trigdesc->triggers[i].tgname))
+				trigger = &rel->trigdesc->triggers[i];
+	}
+	if (trigger == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("table \"%s\" is not tracked by news_analysis", RelationGetRelationName(rel)),
+				 errhint("Call news_analysis.track() first.")));
+	copy = palloc(sizeof(Trigger));
+	memcpy(copy, trigger, sizeof(Trigger));
+	copy->tgargs = palloc(sizeof(char *) * trigger->tgnargs);
+	for (int i = 0; i < trigger->tgnargs; i++)
+		copy->tgargs[i] = pstrdup(trigger->tgargs[i]);
+	copy->tgname = pstrdup(trigger->tgname);
+	config_from_trigger(config, relid, copy);
+	*desc = CreateTupleDescCopy(RelationGetDescr(rel));
+	*table = quote_qualified_identifier(get_namespace_name(RelationGetNamespace(rel)),
+										RelationGetRelationName(rel));
+	*citus_shell = na_citus_is_shell(rel);
+	table_close(rel, AccessShareLock);
+	return copy;
+}
+
+/*
  * news_analysis.analyse_existing(source regclass, batch_size integer,
  * keys text[], first_block bigint, last_block bigint) returns bigint:
  * analyse the rows a table held before it was tracked (or only those whose
@@ -1355,8 +1442,8 @@ na_analyse_existing(PG_FUNCTION_ARGS)
 	bool		have_blocks = !PG_ARGISNULL(3) && !PG_ARGISNULL(4);
 	int64		first_block = have_blocks ? PG_GETARG_INT64(3) : 0;
 	int64		last_block = have_blocks ? PG_GETARG_INT64(4) : 0;
-	Relation	rel;
-	const Trigger *trigger = NULL;
+	const Trigger *trigger;
+	bool		citus_shell;
 	track_config config;
 	track_plans *plans;
 	TupleDesc	desc;
@@ -1387,39 +1474,30 @@ na_analyse_existing(PG_FUNCTION_ARGS)
 				 errmsg("block range [" INT64_FORMAT ", " INT64_FORMAT ") is invalid",
 						first_block, last_block)));
 
-	rel = table_open(source, AccessShareLock);
-	if (rel->trigdesc != NULL)
-	{
-		for (int i = 0; i < rel->trigdesc->numtriggers; i++)
-			if (strcmp(rel->trigdesc->triggers[i].tgname, TRIGGER_NAME) == 0)
-				trigger = &rel->trigdesc->triggers[i];
-	}
-	if (trigger == NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
-				 errmsg("table \"%s\" is not tracked by news_analysis", RelationGetRelationName(rel)),
-				 errhint("Call news_analysis.track() first.")));
-	/* the relcache entry may be rebuilt while we run: copy what we need */
-	{
-		Trigger    *copy = palloc(sizeof(Trigger));
-
-		memcpy(copy, trigger, sizeof(Trigger));
-		copy->tgargs = palloc(sizeof(char *) * trigger->tgnargs);
-		for (int i = 0; i < trigger->tgnargs; i++)
-			copy->tgargs[i] = pstrdup(trigger->tgargs[i]);
-		copy->tgname = pstrdup(trigger->tgname);
-		config_from_trigger(&config, source, copy);
-	}
-	desc = CreateTupleDescCopy(RelationGetDescr(rel));
-	table = quote_qualified_identifier(get_namespace_name(RelationGetNamespace(rel)),
-									   RelationGetRelationName(rel));
-	table_close(rel, AccessShareLock);
+	trigger = open_tracked(source, &config, &desc, &table, &citus_shell);
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "news_analysis: SPI_connect failed");
 	key_att = column_number(&config, desc, config.key_column);
 	(void) column_number(&config, desc, config.text_column);
 	key_type = SPI_gettypeid(desc, key_att);
+
+	/* a Citus distributed table: its workers analyse their shards' rows */
+	if (citus_shell && na_citus_is_distributed(source))
+	{
+		if (have_blocks)
+			ereport(ERROR,
+					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					 errmsg("table \"%s\" is distributed by Citus: it has no blocks of its own",
+							get_rel_name(source)),
+					 errhint("Call news_analysis.analyse_existing() without a block range.")));
+		done = na_citus_analyse_distributed(source, config.key_column, keys, config.derived);
+		SPI_finish();
+		ereport(NOTICE,
+				(errmsg("analysed " INT64_FORMAT " rows of %s on its shards", done, table)));
+		PG_RETURN_INT64(done);
+	}
+	config_for_shard(&config, trigger);
 	plans = get_plans(&config, key_type);
 
 	/* the rows to analyse: all, those of the keys given, or of some blocks */
@@ -1466,6 +1544,106 @@ na_analyse_existing(PG_FUNCTION_ARGS)
 	}
 	SPI_finish();
 	PG_RETURN_INT64(done);
+}
+
+/*
+ * news_analysis.analyse_shard_row(shard regclass, key anyelement, map text[])
+ * returns integer: analyse again the row of a tracked table (in practice a
+ * shard of a Citus distributed table, where the workers run it) whose key is
+ * key, replacing its derived rows and its recorded failures; 1 if the row
+ * was there, else 0.  map (NULL: this node's Citus metadata) names the
+ * colocated shards of the derived tables (na_citus_shard_from_map).  It
+ * exists because a distributed query calls a function on each shard's rows
+ * on the worker that holds them: that is how
+ * analyse_existing() reaches the shards of a distributed table (see
+ * na_citus_analyse_distributed), within the caller's transaction.  The row
+ * is locked FOR UPDATE, so that a concurrent update waits rather than races.
+ */
+Datum
+na_analyse_shard_row(PG_FUNCTION_ARGS)
+{
+	Oid			shard;
+	Datum		key;
+	Oid			arg_type = get_fn_expr_argtype(fcinfo->flinfo, 1);
+	ArrayType  *map;
+	const Trigger *trigger;
+	bool		citus_shell;
+	track_config config;
+	track_plans *plans;
+	TupleDesc	desc;
+	Oid			key_type;
+	char	   *table;
+	analyser	an;
+	int64		done;
+	int			ret;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		PG_RETURN_NULL();
+	shard = PG_GETARG_OID(0);
+	key = PG_GETARG_DATUM(1);
+	trigger = open_tracked(shard, &config, &desc, &table, &citus_shell);
+	map = PG_ARGISNULL(2) ? NULL : PG_GETARG_ARRAYTYPE_P(2);
+	if (citus_shell)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("news_analysis.analyse_shard_row() analyses the rows of a shard, not of the Citus table \"%s\"",
+						get_rel_name(shard)),
+				 errhint("Call news_analysis.analyse_existing() or news_analysis.reanalyse() on the table.")));
+	key_type = SPI_gettypeid(desc, column_number(&config, desc, config.key_column));
+	(void) column_number(&config, desc, config.text_column);
+	if (getBaseType(arg_type) != getBaseType(key_type))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("the key given is of type %s, the key column \"%s\" of table %s is of type %s",
+						format_type_be(arg_type), config.key_column, table, format_type_be(key_type))));
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "news_analysis: SPI_connect failed");
+	if (map != NULL)
+	{
+		/* the colocated shards as the coordinator sees them */
+		na_citus_shard shard_map;
+
+		if (na_citus_trigger_shard(trigger->tgname) == 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("table %s is not a shard of a Citus distributed table: it takes no map of colocated shards",
+							table)));
+		na_citus_shard_from_map(na_citus_trigger_shard(trigger->tgname), map, &shard_map);
+		if (OidIsValid(shard_map.logical))
+			config.logical_source = shard_map.logical;
+		for (int d = 0; d < NA_NDERIVED; d++)
+			config.derived[d] = shard_map.derived[d];
+	}
+	else
+		config_for_shard(&config, trigger);
+	plans = get_plans(&config, key_type);
+
+	/* the failures of the article go: it is analysed again (and recorded again if it fails) */
+	{
+		Oid			argtypes[2] = {OIDOID, TEXTOID};
+		Datum		args[2] = {ObjectIdGetDatum(config.logical_source),
+		CStringGetTextDatum(key_text(key_type, key))};
+
+		ret = SPI_execute_with_args("DELETE FROM news_analysis.failures f"
+									" WHERE f.source OPERATOR(pg_catalog.=) $1::pg_catalog.regclass"
+									" AND f.article_key OPERATOR(pg_catalog.=) $2",
+									2, argtypes, args, NULL, false, 0);
+		if (ret != SPI_OK_DELETE)
+			elog(ERROR, "news_analysis: deleting failures returned %s", SPI_result_code_string(ret));
+	}
+
+	analyser_begin(&an, &config, plans);
+	done = analyse_query(&an,
+						 psprintf("SELECT %s, %s::pg_catalog.text, true FROM %s"
+								  " WHERE %s OPERATOR(pg_catalog.=) $1 FOR UPDATE",
+								  quote_identifier(config.key_column),
+								  quote_identifier(config.text_column), table,
+								  quote_identifier(config.key_column)),
+						 1, &key_type, &key, false, 1);
+	analyser_end(&an);
+	SPI_finish();
+	PG_RETURN_INT32((int32) done);
 }
 
 /*

@@ -478,6 +478,7 @@ BEGIN
                    format('the value of %s.%I', source, key_column));
     derived := derived || qname::regclass;
   END LOOP;
+  PERFORM news_analysis.citus_distribute_derived(source, key_column, derived);  -- Citus (45_citus.sql)
 
   INSERT INTO news_analysis.tracked
     (source, text_column, key_column, strict_mode, quotes_table, speakers_table, vote_events_table)
@@ -516,6 +517,7 @@ BEGIN
   EXECUTE format('DROP TABLE IF EXISTS %s, %s, %s',
                  t.quotes_table, t.speakers_table, t.vote_events_table);
   DELETE FROM news_analysis.failures f WHERE f.source = untrack.source;
+  PERFORM news_analysis.citus_forget_failures(source);
   DELETE FROM news_analysis.tracked r WHERE r.source = untrack.source;
 END
 $fn$;
@@ -550,6 +552,7 @@ BEGIN
   t := news_analysis.tracked_row(source);
   EXECUTE format('TRUNCATE %s, %s, %s', t.quotes_table, t.speakers_table, t.vote_events_table);
   DELETE FROM news_analysis.failures f WHERE f.source = reanalyse.source;
+  PERFORM news_analysis.citus_forget_failures(source);
   RETURN news_analysis.analyse_existing(source, batch_size);
 END
 $fn$;
@@ -569,8 +572,8 @@ BEGIN
     RAISE EXCEPTION 'batch_blocks must be at least 1' USING ERRCODE = 'invalid_parameter_value';
   END IF;
   SELECT c.relkind INTO kind FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) source;
-  IF kind OPERATOR(pg_catalog.<>) 'r' THEN
-    -- a partitioned table has no blocks of its own: one pass
+  IF kind OPERATOR(pg_catalog.<>) 'r' OR news_analysis.citus_method(source) IS NOT NULL THEN
+    -- a partitioned or Citus distributed table has no blocks of its own: one pass
     analysed := news_analysis.analyse_existing(source);
     RETURN;
   END IF;
@@ -604,7 +607,9 @@ BEGIN
     DELETE FROM news_analysis.failures f WHERE f.source = retry_failures.source
     RETURNING f.article_key)
   SELECT array_agg(DISTINCT r.article_key) INTO keys FROM retried r;
-  IF keys IS NULL THEN
+  -- Citus: those recorded on the workers (analysing a row there replaces its failures)
+  keys := ARRAY(SELECT DISTINCT k FROM unnest(coalesce(keys, '{}') || news_analysis.citus_failure_keys(source)) k);
+  IF cardinality(keys) = 0 THEN
     RETURN 0;
   END IF;
   -- those that fail again are recorded again
@@ -643,6 +648,7 @@ BEGIN
                    news_analysis.qualified_name(t.vote_events_table))
       INTO articles, quotes, speakers, vote_events;
     SELECT count(*) INTO failures FROM news_analysis.failures f WHERE f.source = t.source;
+    failures := failures + news_analysis.citus_failure_count(t.source);
     RETURN NEXT;
   END LOOP;
 END
