@@ -31,6 +31,12 @@ SELECT speaker FROM news_analysis.quotes(
 SELECT speaker FROM news_analysis.quotes(
   '“Class sizes keep growing,” said Karen Doyle, president of the Federation of School Staff.');
 
+-- a titled name that qualifies a role is no source (and no endless loop)
+SELECT speaker, speaker_mention FROM news_analysis.quotes(
+  '“We disagree,” said President Tom Reyes spokesman Carl Diaz.');
+SELECT speaker FROM news_analysis.quotes(
+  '“We disagree,” a Governor Ann Hill spokesman said.');
+
 -- party, state and descriptive words, weekdays and headings are no part of a name
 SELECT name FROM news_analysis.speakers(
   'Republican Gary Holt called the bill “a disgrace.” “We will repeal it,” Holt said.');

@@ -748,7 +748,8 @@ q_mention_ending_in(const qctx *q, uint32_t first, uint32_t last)
 		/* a Tory spokesman: the name qualifies a role, the source is unnamed */
 		if (role_modifier(q, m, last))
 		{
-			k = m->first;
+			/* past the mention's own tokens, its title's too */
+			k = m->title_first != QNONE && m->title_first < m->first ? m->title_first : m->first;
 			if (k <= first)
 				break;
 			continue;
