@@ -59,7 +59,10 @@ SELECT n, g, news_analysis.person_key(n, g) AS key
   FROM (VALUES ('President Gary J. Holt', NULL), ('Gary Holt''s', NULL), ('Republican Gary Holt', NULL),
                ('Mrs. Marlow', 'female'), ('Marlow', NULL), ('Jane Rodham Marlow', NULL),
                ('Holt Wednesday', NULL), ('Sen. Ed Rees Jr.', NULL), ('Élodie Brunet', NULL),
-               ('Mr.', 'male'), ('', NULL), (NULL, 'male')) v(n, g);
+               ('Mr.', 'male'), ('', NULL), (NULL, 'male'),
+               -- a son is not his father; an organisation keeps its words
+               ('Gary Holt Jr.', NULL), ('Gary Holt', NULL), ('the Dunmore Evening Post', NULL),
+               ('the Carlow Evening Post''s', NULL), ('Kent County Labour Party', NULL)) v(n, g);
 
 -- the people registry of a tracked table
 CREATE TABLE stories (id integer PRIMARY KEY, outlet text, published date, body text);
@@ -102,3 +105,35 @@ SELECT count(*) AS left_behind FROM pg_class
  WHERE relname ~ '^stories_(names|people|speaker_people|quotes|speakers|vote_events|quoted)$';
 SELECT count(*) AS registries FROM news_analysis.tracked_people;
 DROP TABLE stories;
+
+-- a role in apposition before the source is no content of a report: the report follows the cue
+SELECT text, kind, speaker, cue FROM news_analysis.quotes(
+  'The transport secretary, Owen Blake, said the bridge would reopen in spring.');
+SELECT text, kind, speaker, cue FROM news_analysis.quotes(
+  'Kenya''s finance minister, Ruth Wanjiru, warned that the deficit was growing.');
+-- ", said X" inverts only when X ends there: "said the bridge would reopen" names no source
+SELECT text, kind, speaker, cue FROM news_analysis.quotes(
+  'Owen Blake, the transport secretary, said the bridge would reopen in spring.');
+SELECT text, kind, speaker, cue FROM news_analysis.quotes(
+  'The bridge will reopen in spring, said Owen Blake on Tuesday.');
+-- a quote after ", but … and as X went on about" is X's, not the earlier "she said"'s
+SELECT text, speaker FROM news_analysis.quotes(
+  'Tess Moran sat by the radio. “Is he done?” she asked, but the dog barked again, and as Tom Reyes went on about “the hard road ahead,” she turned it off.');
+
+-- a description is the person the article titled with that office, or nobody
+SELECT speaker, speaker_mention FROM news_analysis.quotes(
+  'Harbour City Mayor Ines Vale opened the new ferry terminal on Friday. The mayor also said the old pier would close in May.');
+SELECT speaker, speaker_mention FROM news_analysis.quotes(
+  'Sen. Owen Tarrant (R-Idaho) opposed the bill. “It spends money we do not have,” the Idaho senator said.');
+SELECT speaker, speaker_mention FROM news_analysis.quotes(
+  'The firm reported a loss. “We expected worse,” the spokesman said.');
+-- a name's verb is no part of it; the subject before a phrase like "in an interview" is the source
+SELECT speaker, speaker_mention, cue FROM news_analysis.quotes(
+  'Rita Calloway chimed in on the radio, saying that the council should publish the report.');
+SELECT speaker, speaker_mention, cue FROM news_analysis.quotes(
+  'On Monday Calloway in a long interview appeared to blame the contractors for the delay.');
+SELECT speaker, speaker_mention FROM news_analysis.quotes(
+  'Others in the fishing community said the quota was far too low.');
+-- an adverb opening a sentence or a quotation is no part of a name
+SELECT name FROM news_analysis.speakers(
+  'Interestingly Rita Calloway said the plan was late. “Certainly Tom Reyes knows the answer,” Ann Ode said. “We will see,” Reyes said.');

@@ -338,6 +338,21 @@ DROP TABLE dropped;
 DROP TABLE dropped CASCADE;
 SELECT count(*) AS registry FROM news_analysis.tracked;
 SELECT relname FROM pg_class WHERE relname LIKE 'dropped%';
+-- dropped while the clean-up was off: the derived tables and registry row
+-- stay until the table is tracked again, and track() then replaces them
+ALTER EVENT TRIGGER news_analysis_drop DISABLE;
+CREATE TABLE dropped (id integer PRIMARY KEY, body text);
+SELECT news_analysis.track('dropped', 'body', 'id');
+DROP TABLE dropped;
+SELECT relname FROM pg_class WHERE relname LIKE 'dropped%' ORDER BY 1;
+ALTER EVENT TRIGGER news_analysis_drop ENABLE;
+CREATE TABLE dropped (id integer PRIMARY KEY, body text);
+INSERT INTO dropped VALUES (1, '“Back again,” said Ann Lee.');
+SELECT news_analysis.track('dropped', 'body', 'id');
+SELECT count(*) AS registry FROM news_analysis.tracked;
+SELECT article_key, text FROM dropped_quotes;
+SELECT news_analysis.untrack('dropped');
+DROP TABLE dropped;
 -- and with its schema
 CREATE SCHEMA gone;
 CREATE TABLE gone.dropped (id integer PRIMARY KEY, body text);

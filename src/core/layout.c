@@ -19,8 +19,8 @@
  * the next line is indented or a list item, or the line is short (the next
  * word would have fit: the writer ended it — a sentence ending a paragraph,
  * a heading, a byline, a dateline or label on a line of its own); a next line
- * that begins in lower case after a line that does not end a sentence always
- * continues it.  A blank line always ends a paragraph.
+ * that begins in lower case or with a digit after a line that does not end a
+ * sentence always continues it.  A blank line always ends a paragraph.
  *
  * A text that is not hard-wrapped but is prose (most of its bytes in lines
  * of 200 or more: a paragraph a line) keeps its line breaks as
@@ -365,8 +365,9 @@ na_layout_soft_breaks(const unsigned char *s, size_t len, const na_mem *mem,
 			is_soft = 0;		/* a blank line: a paragraph break */
 		else if (b.content > b.start || starts_list_item(s, &a, &b))
 			is_soft = 0;		/* indented, or a list item */
-		else if (starts_lower(s, &b) && !ends_sentence(s, &a))
-			is_soft = 1;		/* the sentence goes on */
+		else if ((starts_lower(s, &b) || (wrapped && s[b.content] >= '0' && s[b.content] <= '9')) &&
+				 !ends_sentence(s, &a))
+			is_soft = 1;		/* the sentence goes on: "voted\n61 to 38" */
 		else
 			is_soft = wrapped && a.chars + a.gap + first_word_chars(s, &b) > width;	/* a full line */
 		if (is_soft && !add_soft(&soft, mem, &a))

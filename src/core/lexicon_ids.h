@@ -13,6 +13,39 @@ typedef enum na_lex_list
 	NA_LEX_NAME_PREFIXES,	/* capitalised words written before a person's name that are never part of it ("Republican Donald Trump", "Vermont Bernie Sanders", "Rival Hillary Clinton"): party and state adjectives and descriptions; one or two words */
 	NA_LEX_NUMBER_SUFFIXES,	/* Letters glued to a number that stay in its token: 1980s 21st 10am 1.5m 2bn 10km 70mph (scanner) */
 	NA_LEX_PEOPLE_FOLLOWERS,	/* Words after "the French" that make it the people rather than an adjective (places) */
+	NA_LEX_QUOTE_ACCORDING,	/* "According to" in other languages, one word: selon, según, laut, secondo, segundo (quotes) */
+	NA_LEX_QUOTE_AUX_ADVERBS,	/* Auxiliaries and adverbs between a source and its cue: X has also said, X later told (quotes) */
+	NA_LEX_QUOTE_CLAUSE_PREPOSITIONS,	/* Words that open an introductory phrase before a sentence's subject: In a statement, ... (quotes) */
+	NA_LEX_QUOTE_DETERMINERS,	/* Determiners that open a source mention: the spokesman, a campaign aide, his adviser (quotes) */
+	NA_LEX_QUOTE_FOREIGN_OPENERS,	/* Function words of French, Spanish, German, Italian and Portuguese that open sentences: never the first word of a name (speakers) */
+	NA_LEX_QUOTE_HONORIFICS_FEMALE,	/* Honorifics of women before a name: aliases, not roles (speakers) */
+	NA_LEX_QUOTE_HONORIFICS_MALE,	/* Honorifics of men before a name: aliases, not roles (speakers) */
+	NA_LEX_QUOTE_HONORIFICS_NEUTRAL,	/* Honorifics of no gender before a name: Dr., Prof. (speakers) */
+	NA_LEX_QUOTE_NAME_PARTICLES,	/* Particles inside a name: de, van, von, al, bin (speakers) */
+	NA_LEX_QUOTE_NAME_SUFFIXES,	/* Suffixes that end a name: Jr., Sr., III (speakers) */
+	NA_LEX_QUOTE_NOUN_LIKE_CUES,	/* Cue words that are nouns after a determiner or a noun: "the calls", "weapons attacks" (quotes) */
+	NA_LEX_QUOTE_NP_BLOCKERS,	/* Words that cannot be part of a source mention (quotes) */
+	NA_LEX_QUOTE_ORG_WORDS,	/* Words ending names of organisations, places and works, not people (speakers) */
+	NA_LEX_QUOTE_PHRASE_VERBS,	/* Verbs that attribute a quoted phrase inside paraphrase: called it "…", described as "…" (quotes) */
+	NA_LEX_QUOTE_PRONOUNS_HE,	/* Pronouns of a male source, resolved to the person meant (quotes) */
+	NA_LEX_QUOTE_PRONOUNS_OTHER,	/* Pronouns that are sources but name no one: they, I, we, it, you (quotes) */
+	NA_LEX_QUOTE_PRONOUNS_SHE,	/* Pronouns of a female source, resolved to the person meant (quotes) */
+	NA_LEX_QUOTE_ROLE_NOUNS,	/* Role nouns of a source: ambassador, spokesman, analyst (speakers) */
+	NA_LEX_QUOTE_RUN_BREAKERS,	/* Capitalised words that end a run of name words: "Haley The", "Putin He" (speakers) */
+	NA_LEX_QUOTE_SENTENCE_OPENERS,	/* Leading words that are not a sentence's subject: But, Meanwhile, However (quotes) */
+	NA_LEX_QUOTE_SOURCE_NOUNS,	/* Bare nouns that are sources on their own: "…," officials said (quotes) */
+	NA_LEX_QUOTE_SPEECH_NOUNS,	/* Nouns of saying that attribute a quote to a possessive: Trump's claim that "…" (quotes) */
+	NA_LEX_QUOTE_SPEECH_VERBS,	/* Verbs that attribute a quotation next to them: "…," X said / said X / X added: "…" (quotes) */
+	NA_LEX_QUOTE_STOP_CAPS,	/* Capitalised words that begin sentences but are no names (speakers) */
+	NA_LEX_QUOTE_TAIL_PREPOSITIONS,	/* Prepositions that may follow a source before its cue: Mr. Morgan of the Sierra Club said (quotes) */
+	NA_LEX_QUOTE_TITLE_CUES,	/* Words before a quoted title of a work or show: NBC's "Today", on "Face the Nation" (quotes) */
+	NA_LEX_QUOTE_TITLE_FOLLOWERS,	/* Words after a quoted title or name: his "Keepin' It Real" radio program (quotes) */
+	NA_LEX_QUOTE_TITLE_SMALL_WORDS,	/* Short function words inside titles of works: "The Lead with Jake Tapper" (quotes) */
+	NA_LEX_QUOTE_TITLES,		/* Titles before a name: President, Sen., Ambassador, Mayor (speakers) */
+	NA_LEX_QUOTE_VERB_SUBJECT_WORDS,	/* Words before a cue that make it a verb, not a noun: he calls, who claims (quotes) */
+	NA_LEX_QUOTE_WEEKDAY_WORDS,	/* Days and times between a cue and its source or content: said Tuesday, said last week (quotes) */
+	NA_LEX_REPORTING_CUES,	/* reporting cues of reported speech and their class: speech (saying), thought (belief, intention), finding (of a poll, study or document) */
+	NA_LEX_ROLE_OFFICES,		/* Description nouns and titles that name the same office ("the senator" and "Sen.", "the congressman" and "Rep."), so that a description source finds the person the article titled so (speakers) */
 	NA_LEX_SENTENCE_STARTERS,	/* Words that, capitalised after an abbreviation like "U.S.", start a new sentence (scanner) */
 	NA_LEX_TITLE_ABBREVIATIONS,	/* Abbreviations with their stop that never end a sentence: the next word belongs to them (scanner) */
 	NA_LEX_NLISTS
@@ -22,8 +55,10 @@ typedef enum na_lex_list
 #define NA_LEX_ABBREVIATIONS_GROUP 0
 #define NA_LEX_FIRST_NAMES_GENDER 0
 #define NA_LEX_NAME_PREFIXES_KIND 0
+#define NA_LEX_REPORTING_CUES_CLASS 0
+#define NA_LEX_ROLE_OFFICES_OFFICE 0
 
 #define NA_LEX_MASK_WORDS 1	/* 64-bit words of a set of lists */
-#define NA_LEX_KEY_MAX 14	/* bytes of the longest key */
+#define NA_LEX_KEY_MAX 16	/* bytes of the longest key */
 
 #endif

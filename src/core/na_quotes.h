@@ -2,10 +2,12 @@
  * na_quotes.h - quotations and their speakers: who said what.
  *
  * na_quotes_analyze reads a scanned na_doc (never the text again, apart from
- * comparing token spellings) and finds every quotation: the span inside the
- * marks, whether someone says it (direct, partial) or not (scare quotes,
- * titles, nicknames), the cue verb, the source mention and the speaker it
- * resolves to within the article ("Ms. Haley", "she" -> "Nikki R. Haley").
+ * comparing token spellings) and finds every attribution: each quotation
+ * (the span inside the marks, whether someone says it, direct or partial,
+ * or not: scare quotes, titles, nicknames) and each report of speech,
+ * thought or finding without marks (indirect) or with quoted words inside
+ * (mixed); with the cue and its class, the source mention and the speaker
+ * it resolves to within the article ("Ms. Haley", "she" -> "Nikki R. Haley").
  * Speakers carry role ("ambassador"), affiliation ("France") and gender when
  * the text states them.
  *
@@ -37,6 +39,8 @@ typedef enum na_quote_kind
 	NA_QK_DIRECT = 1,			/* a quoted sentence or more: “It is a sad day,” she said */
 	NA_QK_PARTIAL,				/* a quoted phrase inside paraphrase: called it “barbaric” */
 	NA_QK_UNATTRIBUTED,			/* no one says it: scare quotes, titles, nicknames */
+	NA_QK_MIXED,				/* reported speech holding quoted words: she called the plan “a disaster” */
+	NA_QK_INDIRECT,				/* reported speech, no quotation marks: X said the deal is dead */
 	NA_QK_COUNT
 } na_quote_kind;
 
@@ -53,6 +57,16 @@ typedef enum na_quote_attribution
 	NA_QA_SUBJECT,				/* a partial quote: the subject of the sentence quoting it */
 	NA_QA_COUNT
 } na_quote_attribution;
+
+/* What a cue reports; na_cue_class_name gives the SQL spelling. */
+typedef enum na_cue_class
+{
+	NA_CUE_NONE = 0,
+	NA_CUE_SPEECH,				/* said, told, according to, wrote, tweeted */
+	NA_CUE_THOUGHT,				/* believes, thinks, wants, hopes, fears, expects, plans */
+	NA_CUE_FINDING,				/* the poll shows, a study found, records indicate */
+	NA_CUE_COUNT
+} na_cue_class;
 
 typedef enum na_gender
 {
@@ -76,6 +90,11 @@ typedef struct na_quote
 	na_quote_span mention;		/* the source as written (len 0 = none) */
 	na_quote_span cue;			/* the cue as written: said, told, according to (len 0 = none) */
 	float		confidence;		/* 0..1 */
+	uint8_t		cue_class;		/* na_cue_class (NA_CUE_NONE when no cue) */
+	int32_t		part_of;		/* index of the quote this one is a piece of: a
+								 * partial quote inside a mixed attribution's
+								 * content, the second piece of content split
+								 * by its cue; -1 = none */
 } na_quote;
 
 typedef struct na_speaker
@@ -95,7 +114,8 @@ typedef struct na_speaker
 
 typedef struct na_quote_result
 {
-	na_quote   *quotes;			/* in text order */
+	na_quote   *quotes;			/* quotations and reported speech, in text order
+								 * of their content */
 	uint32_t	nquotes;
 	na_speaker *speakers;		/* people who are quoted, in order of first mention */
 	uint32_t	nspeakers;
@@ -116,8 +136,11 @@ void		na_quote_result_free(na_quote_result *result, const na_mem *mem);
  * The key under which a speaker's canonical name is counted across a corpus
  * ("Donald J. Trump", "President Donald Trump" and "Donald Trump's" are all
  * "donald trump"): titles, honorifics, party, state and descriptive words in
- * front, initials, suffixes, possessives and middle names dropped, lower
- * case.  A single remaining word (a surname alone: "Mrs. Clinton") carries
+ * front, initials, possessives and middle names dropped, lower case; a
+ * generational suffix kept ("Donald Trump Jr." is "donald trump jr", his
+ * father's son, not his father); the name of an organisation (its last word
+ * in data/lexicon/quote_org_words.tsv) keeps all its words ("the New York
+ * Times" is "new york times").  A single remaining word (a surname alone: "Mrs. Clinton") carries
  * the gender the article gives it, as "clinton (female)", so that it can be
  * matched with the one person of that name and gender.  Writes a NUL-ended
  * UTF-8 key to out and returns its length; 0 when the name holds no name
@@ -126,10 +149,12 @@ void		na_quote_result_free(na_quote_result *result, const na_mem *mem);
 size_t		na_person_key(const char *name, size_t len, int gender, const na_mem *mem,
 						  char *out, size_t cap, na_status *status);
 
-/* SQL spellings: "direct"/"partial"/"unattributed"; "name"/"title"/...;
+/* SQL spellings: "direct"/"partial"/"unattributed"/"mixed"/"indirect";
+ * "name"/"title"/...; "speech"/"thought"/"finding" (NULL for none);
  * "female"/"male" (NULL for unknown). */
 const char *na_quote_kind_name(int kind);
 const char *na_quote_attribution_name(int attribution);
+const char *na_cue_class_name(int cue_class);
 const char *na_gender_name(int gender);
 
 #endif							/* NA_QUOTES_H */

@@ -42,9 +42,17 @@ typedef enum na_vote_action
 	NA_VA_SPONSOR,				/* proposed, drafted, sponsored, tabled */
 	NA_VA_SUPPORT,				/* backed, endorsed, supported */
 	NA_VA_OPPOSE,				/* opposed */
-	NA_VA_ADOPT,				/* a body passed, adopted, approved, confirmed */
+	NA_VA_ADOPT,				/* a body adopted it */
 	NA_VA_REJECT,				/* a body rejected, voted down */
-	NA_VA_VOTE,					/* took part in a vote, position not stated */
+	NA_VA_VOTE,					/* took part in a vote, side not stated (no row
+								 * of the codebook: rare, kept for the tally) */
+	NA_VA_PASS,					/* a body passed it (passed, carried) */
+	NA_VA_APPROVE,				/* a body approved it (approved, ratified, voted for) */
+	NA_VA_CONFIRM,				/* a body confirmed a nominee */
+	NA_VA_OVERRIDE,				/* a body overrode a veto */
+	NA_VA_ELECT,				/* an electorate chose (voters elected, turned out to vote) */
+	NA_VA_WIN,					/* a candidate or party won (negated: lost) */
+	NA_VA_SCHEDULE,				/* a vote set for a date (will vote on Thursday) */
 	NA_VA_COUNT
 } na_vote_action;
 
@@ -77,8 +85,8 @@ typedef enum na_vote_modality
 {
 	NA_VM_ASSERTED = 1,			/* the Kremlin vetoed a measure */
 	NA_VM_NEGATED,				/* China did not veto; refrained from blocking */
-	NA_VM_EXPECTED,				/* would defeat, is expected to, threatened to, plans to */
-	NA_VM_HYPOTHETICAL,			/* could veto, if ... would */
+	NA_VM_PLANNED,				/* will vote, is expected to, plans to, is set to */
+	NA_VM_HYPOTHETICAL,			/* would or could veto, if ..., threatened to */
 	NA_VM_HISTORICAL,			/* a count of past votes: its seventh veto */
 	NA_VM_COUNT
 } na_vote_modality;

@@ -7,45 +7,55 @@
 
 #include <string.h>
 
+#include "lexicon_ids.h"
 #include "na_quotes.h"
 
 #define QNONE UINT32_MAX
 #define Q_KEY_BUCKETS 256		/* qctx.key_heads; a power of two */
 
-/* The word lists of quote_lex.c; q_in(q, i, LEX_...) tests token i. */
+/*
+ * The word lists of the quote analyser, data/lexicon/quote_*.tsv and
+ * reporting_cues.tsv; q_in(q, i, LEX_...) tests token i.  The generator
+ * numbers the lists in file name order, so these are one run of its list
+ * identifiers and a token's lists come out of its entry with one shift
+ * (quote_lex.c); a list of another subsystem sorted among them only costs
+ * an unused bit.
+ */
+#define Q_LEX_BASE NA_LEX_QUOTE_ACCORDING
 typedef enum q_lex
 {
-	LEX_SPEECH_VERBS = 0,
-	LEX_PHRASE_VERBS,
-	LEX_TAIL_PREPOSITIONS,
-	LEX_SPEECH_NOUNS,
-	LEX_NP_BLOCKERS,
-	LEX_DETERMINERS,
-	LEX_PRONOUNS_HE,
-	LEX_PRONOUNS_SHE,
-	LEX_PRONOUNS_OTHER,
-	LEX_AUX_ADVERBS,
-	LEX_WEEKDAY_WORDS,
-	LEX_SENTENCE_OPENERS,
-	LEX_CLAUSE_PREPOSITIONS,
-	LEX_NOUN_LIKE_CUES,
-	LEX_VERB_SUBJECT_WORDS,
-	LEX_SOURCE_NOUNS,
-	LEX_TITLE_CUES,
-	LEX_TITLE_FOLLOWERS,
-	LEX_TITLE_SMALL_WORDS,
-	LEX_STOP_CAPS,
-	LEX_HONORIFICS_MALE,
-	LEX_HONORIFICS_FEMALE,
-	LEX_HONORIFICS_NEUTRAL,
-	LEX_TITLES,
-	LEX_ROLE_NOUNS,
-	LEX_ORG_WORDS,
-	LEX_RUN_BREAKERS,
-	LEX_NAME_PARTICLES,
-	LEX_NAME_SUFFIXES,
-	LEX_FOREIGN_OPENERS,
-	LEX_ACCORDING,
+	LEX_SPEECH_VERBS = NA_LEX_QUOTE_SPEECH_VERBS - Q_LEX_BASE,
+	LEX_PHRASE_VERBS = NA_LEX_QUOTE_PHRASE_VERBS - Q_LEX_BASE,
+	LEX_TAIL_PREPOSITIONS = NA_LEX_QUOTE_TAIL_PREPOSITIONS - Q_LEX_BASE,
+	LEX_SPEECH_NOUNS = NA_LEX_QUOTE_SPEECH_NOUNS - Q_LEX_BASE,
+	LEX_NP_BLOCKERS = NA_LEX_QUOTE_NP_BLOCKERS - Q_LEX_BASE,
+	LEX_DETERMINERS = NA_LEX_QUOTE_DETERMINERS - Q_LEX_BASE,
+	LEX_PRONOUNS_HE = NA_LEX_QUOTE_PRONOUNS_HE - Q_LEX_BASE,
+	LEX_PRONOUNS_SHE = NA_LEX_QUOTE_PRONOUNS_SHE - Q_LEX_BASE,
+	LEX_PRONOUNS_OTHER = NA_LEX_QUOTE_PRONOUNS_OTHER - Q_LEX_BASE,
+	LEX_AUX_ADVERBS = NA_LEX_QUOTE_AUX_ADVERBS - Q_LEX_BASE,
+	LEX_WEEKDAY_WORDS = NA_LEX_QUOTE_WEEKDAY_WORDS - Q_LEX_BASE,
+	LEX_SENTENCE_OPENERS = NA_LEX_QUOTE_SENTENCE_OPENERS - Q_LEX_BASE,
+	LEX_CLAUSE_PREPOSITIONS = NA_LEX_QUOTE_CLAUSE_PREPOSITIONS - Q_LEX_BASE,
+	LEX_NOUN_LIKE_CUES = NA_LEX_QUOTE_NOUN_LIKE_CUES - Q_LEX_BASE,
+	LEX_VERB_SUBJECT_WORDS = NA_LEX_QUOTE_VERB_SUBJECT_WORDS - Q_LEX_BASE,
+	LEX_SOURCE_NOUNS = NA_LEX_QUOTE_SOURCE_NOUNS - Q_LEX_BASE,
+	LEX_TITLE_CUES = NA_LEX_QUOTE_TITLE_CUES - Q_LEX_BASE,
+	LEX_TITLE_FOLLOWERS = NA_LEX_QUOTE_TITLE_FOLLOWERS - Q_LEX_BASE,
+	LEX_TITLE_SMALL_WORDS = NA_LEX_QUOTE_TITLE_SMALL_WORDS - Q_LEX_BASE,
+	LEX_STOP_CAPS = NA_LEX_QUOTE_STOP_CAPS - Q_LEX_BASE,
+	LEX_HONORIFICS_MALE = NA_LEX_QUOTE_HONORIFICS_MALE - Q_LEX_BASE,
+	LEX_HONORIFICS_FEMALE = NA_LEX_QUOTE_HONORIFICS_FEMALE - Q_LEX_BASE,
+	LEX_HONORIFICS_NEUTRAL = NA_LEX_QUOTE_HONORIFICS_NEUTRAL - Q_LEX_BASE,
+	LEX_TITLES = NA_LEX_QUOTE_TITLES - Q_LEX_BASE,
+	LEX_ROLE_NOUNS = NA_LEX_QUOTE_ROLE_NOUNS - Q_LEX_BASE,
+	LEX_ORG_WORDS = NA_LEX_QUOTE_ORG_WORDS - Q_LEX_BASE,
+	LEX_RUN_BREAKERS = NA_LEX_QUOTE_RUN_BREAKERS - Q_LEX_BASE,
+	LEX_NAME_PARTICLES = NA_LEX_QUOTE_NAME_PARTICLES - Q_LEX_BASE,
+	LEX_NAME_SUFFIXES = NA_LEX_QUOTE_NAME_SUFFIXES - Q_LEX_BASE,
+	LEX_FOREIGN_OPENERS = NA_LEX_QUOTE_FOREIGN_OPENERS - Q_LEX_BASE,
+	LEX_ACCORDING = NA_LEX_QUOTE_ACCORDING - Q_LEX_BASE,
+	LEX_REPORTING_CUES = NA_LEX_REPORTING_CUES - Q_LEX_BASE,	/* with a class column */
 	LEX_COUNT
 } q_lex;
 
@@ -90,18 +100,27 @@ typedef struct qctx
 	na_vec		mentions;		/* q_mention, in text order */
 	na_vec		entities;		/* q_entity */
 	/* one allocation, lexmask its start (see analyze in quotes.c) */
-	uint8_t    *in_quote;		/* per token: inside a quote's marks */
+	uint8_t    *in_quote;		/* per token: bit 1 inside a quote's marks, bit 2 the cue of one */
 	uint32_t   *mention_at;		/* per token: mention index + 1 covering it, 0 = none */
-	uint32_t   *lexmask;		/* per token: lexicons it is in, 0 = not looked up */
+	uint64_t   *lexmask;		/* per token: lexicons it is in, 0 = not looked up */
 	uint32_t   *key_heads;		/* entities by name key: node index + 1, 0 = none */
 	na_vec		key_nodes;		/* q_key_node chains of key_heads */
 	int			failed;
 } qctx;
 
-#define Q_LEX_BIT(lex) (UINT32_C(1) << (lex))
+#define Q_LEX_BIT(lex) (UINT64_C(1) << (lex))
 
 /* quote_lex.c: look token i up in every word list (and cache the mask) */
-uint32_t	q_lex_fill(const qctx *q, uint32_t i);
+uint64_t	q_lex_fill(const qctx *q, uint32_t i);
+
+/* quote_lex.c: the reporting cues by first letters, for q_cue_candidate */
+extern uint32_t q_cue_third[26][26];
+extern uint32_t q_cue_lengths[26];
+extern int	q_cue_ready;
+void		q_cue_filter_build(void);
+
+/* quote_lex.c: the class of the reporting cue at token i (na_cue_class). */
+uint8_t		q_cue_class(const qctx *q, uint32_t i);
 
 /*
  * The helpers below run on nearly every token of every article, so they are
@@ -109,10 +128,10 @@ uint32_t	q_lex_fill(const qctx *q, uint32_t i);
  */
 
 /* The word lists token i is in, as Q_LEX_BIT bits. */
-static inline uint32_t
+static inline uint64_t
 q_lexmask(const qctx *q, uint32_t i)
 {
-	uint32_t	m;
+	uint64_t	m;
 
 	if (i >= q->doc->ntokens)
 		return 0;
@@ -200,9 +219,36 @@ typedef enum q_prefix_kind
 int			q_collect_names(qctx *q);
 uint32_t	q_mention_ending_in(const qctx *q, uint32_t first, uint32_t last);
 uint32_t	q_resolve_pronoun(qctx *q, uint32_t tok, uint8_t gender);
+uint32_t	q_resolve_description(qctx *q, uint32_t first, uint32_t last);
 int			q_build_speakers(qctx *q, na_quote_result *out);
 int			q_is_role_noun(const qctx *q, uint32_t i);
 int			q_is_title(const qctx *q, uint32_t i, uint8_t *gender, uint8_t *honorific);
 
+
+/*
+ * May token i be a reporting cue?  Asked of every word by the pass for
+ * reported speech, so a few table reads and no call: a word whose first
+ * three letters and length no cue has is rejected before any lookup.
+ */
+static inline int
+q_cue_candidate(const qctx *q, uint32_t i)
+{
+	const na_token *t = &q->doc->tokens[i];
+	const unsigned char *p = (const unsigned char *) q->doc->text + t->start;
+	uint32_t	b0,
+				b1,
+				b2;
+
+	if (t->len < 3 || t->len > 31)
+		return 0;
+	if (!q_cue_ready)
+		q_cue_filter_build();
+	b0 = (uint32_t) ((p[0] | 0x20) - 'a');
+	b1 = (uint32_t) ((p[1] | 0x20) - 'a');
+	b2 = (uint32_t) ((p[2] | 0x20) - 'a');
+	if (b0 >= 26 || b1 >= 26 || b2 >= 26)
+		return 0;
+	return (q_cue_lengths[b0] >> t->len) & (q_cue_third[b0][b1] >> b2) & 1;
+}
 
 #endif							/* QUOTE_INTERNAL_H */

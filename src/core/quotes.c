@@ -21,6 +21,7 @@
  * (author="…") are no quotations at all.  The confidence falls along that
  * order.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "quote_internal.h"
@@ -201,7 +202,7 @@ sentence_of(const qctx *q, uint32_t i)
 static uint32_t
 according_at(const qctx *q, uint32_t k)
 {
-	uint32_t	m = q_lexmask(q, k);
+	uint64_t	m = q_lexmask(q, k);
 
 	if (m & Q_LEX_BIT(LEX_ACCORDING))
 		return 1;
@@ -220,6 +221,23 @@ perfect_aux(const qctx *q, uint32_t k)
 }
 
 /* ---- source mentions ---- */
+
+/*
+ * Is token i a lower-case word ending in "ed" (tried, chimed, appeared)?
+ * Right after a name it is the name's verb, not a noun of the mention: a
+ * noun after a name (Trump aides, the Clinton campaign) rarely ends so.
+ */
+static int
+past_tense_like(const qctx *q, uint32_t i)
+{
+	const na_token *t = &q->doc->tokens[i];
+	const char *w;
+
+	if (t->kind != NA_TK_WORD || (t->flags & NA_TF_CAPITALIZED) || t->len < 4)
+		return 0;
+	w = q->doc->text + t->start + t->len - 2;
+	return w[0] == 'e' && w[1] == 'd';
+}
 
 /*
  * A source mention starting at token i (before limit): a pronoun, a name
@@ -258,6 +276,8 @@ np_forward(const qctx *q, uint32_t i, uint32_t limit, uint32_t *first, uint32_t 
 
 		if (q_is_cap(q, j) && !q_in(q, j, LEX_WEEKDAY_WORDS) && !q_in(q, j, LEX_NP_BLOCKERS))
 			saw_cap = 1;
+		else if (j > i && q_is_cap(q, j - 1) && past_tense_like(q, j))
+			break;				/* Stumpf tried …, Hillary Clinton chimed in: the verb */
 		else if (t->kind == NA_TK_WORD && !(t->flags & NA_TF_CAPITALIZED) &&
 				 !q_in(q, j, LEX_NP_BLOCKERS) && !is_any_cue(q, j) &&
 				 !q_in(q, j, LEX_DETERMINERS))
@@ -458,7 +478,7 @@ sentence_subject(const qctx *q, uint32_t tok, uint32_t *first, uint32_t *last)
 		return SRC_NONE;
 	i = s->first_token;
 	/* “…,” Rep. X said, adding …: the subject follows the leading quote */
-	if (i < tok && (doc->tokens[i].kind == NA_TK_OPEN_QUOTE || q->in_quote[i]))
+	if (i < tok && (doc->tokens[i].kind == NA_TK_OPEN_QUOTE || (q->in_quote[i] & 1)))
 	{
 		uint32_t	j = i + 1;
 
@@ -636,6 +656,35 @@ subject_before(const qctx *q, uint32_t k, uint32_t floor, uint32_t *first, uint3
 	type = np_backward(q, j, floor, first, last);
 	if (type == SRC_NONE && !is_quote_mark(q, j))
 		return sentence_subject(q, k, first, last);
+	/* Stumpf in a televised interview appeared to …: the mention before
+	 * the verb is a preposition's object; the subject is a name before it
+	 * (at most two such phrases back), or the mention stays */
+	if (type == SRC_NOMINAL || type == SRC_NAME)
+	{
+		uint32_t	f = *first;
+
+		for (int hops = 0; hops < 2 && f >= floor + 2 && q_in(q, f - 1, LEX_TAIL_PREPOSITIONS) &&
+			 !q_is(q, f - 1, "of") && !q_is_cap(q, f - 1); hops++)
+		{
+			uint32_t	f2,
+						l2;
+			src_type	before = np_backward(q, f - 2, floor, &f2, &l2);
+
+			/* Others in the community said: no name, a group */
+			if (before == SRC_NAME && f2 == l2 && q_in(q, f2, LEX_STOP_CAPS))
+				break;
+			if (before == SRC_NAME || before == SRC_PRONOUN)
+			{
+				*first = f2;
+				*last = l2;
+				type = before;
+				break;
+			}
+			if (before == SRC_NONE)
+				break;
+			f = f2;
+		}
+	}
 	/* another source speaking to Fox News said: the source, not Fox News */
 	if (type != SRC_NONE && type != SRC_PRONOUN && *first >= floor + 3 &&
 		(q_in(q, *first - 1, LEX_TAIL_PREPOSITIONS) || q_is(q, *first - 1, "to")) &&
@@ -932,6 +981,13 @@ outer_attribution(const qctx *q, uint32_t s_first, uint32_t before, q_attr *a)
 	{
 		if (is_quote_mark(q, k) || q_is_punct(q, k, ';'))
 			return;
+		/* “…?” she said, but Kevin dozed, and as Trump went on about “…”:
+		 * a clause of its own after a comma and a conjunction is no report's */
+		if (q_is_punct(q, k, ',') &&
+			(q_is(q, k + 1, "but") || q_is(q, k + 1, "and") || q_is(q, k + 1, "while") ||
+			 q_is(q, k + 1, "although") || q_is(q, k + 1, "though") || q_is(q, k + 1, "yet") ||
+			 q_is(q, k + 1, "as") || q_is(q, k + 1, "when") || q_is(q, k + 1, "because")))
+			return;
 		if (!(q_is(q, k, "said") || q_is(q, k, "says") || q_is(q, k, "told") ||
 			  q_is(q, k, "tells")) || noun_like(q, k))
 			continue;
@@ -1063,6 +1119,32 @@ attr_in_sentence_after(const qctx *q, const q_raw *r, q_attr *a)
 }
 
 /*
+ * Is the quote a nickname inside a name: Robert C. “Bobby” Scott?  A name
+ * part (capitalised word or initial) right before the opening mark and a
+ * capitalised word right after the closing one.  Nobody says a nickname,
+ * whoever the sentence's subject is (issue 15: once a dateline no longer
+ * hides the subject, the subject must not claim it).
+ */
+static int
+nickname_in_name(const qctx *q, const q_raw *r)
+{
+	const na_doc *doc = q->doc;
+	const na_token *before,
+			   *after;
+
+	if (r->open == QNONE || r->close == QNONE || r->open == 0 || r->close + 1 >= doc->ntokens ||
+		r->last - r->first > 1)
+		return 0;
+	before = &doc->tokens[r->open - 1];
+	after = &doc->tokens[r->close + 1];
+	return (before->kind == NA_TK_INITIAL ||
+			(before->kind == NA_TK_WORD && (before->flags & NA_TF_CAPITALIZED))) &&
+		after->kind == NA_TK_WORD && (after->flags & NA_TF_CAPITALIZED) &&
+		!(after->flags & NA_TF_PARA_START) && (after->flags & NA_TF_SPACE_BEFORE) &&
+		after->paragraph == before->paragraph;
+}
+
+/*
  * A phrase quoted inside a running sentence (no comma hands it to a cue
  * after it): called the attacks “barbaric” and accused …
  */
@@ -1112,7 +1194,7 @@ attr_colon(const qctx *q, const q_raw *r, q_attr *a)
 		return 0;
 	/* - Carl Bialik: “…” / Republican pollster Daron Shaw: “…” */
 	if (r->open >= 2 && np_backward(q, r->open - 2, 0, &sf, &sl) == SRC_NAME &&
-		q_mention_ending_in(q, sf, sl) != QNONE && !q->in_quote[sl])
+		q_mention_ending_in(q, sf, sl) != QNONE && !(q->in_quote[sl] & 1))
 	{
 		set_attr(a, SRC_NAME, sf, sl, 0, 0, NA_QA_COLON, 0.6f);
 		return 1;
@@ -1147,7 +1229,7 @@ attr_previous_sentence(const qctx *q, const q_raw *r, q_attr *a)
 	end = s->first_token + s->ntokens;
 	/* a sentence with a quote of its own hands over by continuation */
 	for (uint32_t k = s->first_token; k < end; k++)
-		if (is_quote_mark(q, k) || q->in_quote[k])
+		if (is_quote_mark(q, k) || (q->in_quote[k] & 1))
 			return 0;
 	/* the last few words of that sentence: …, Schiff said. / …, said Schiff. */
 	for (uint32_t k = end; k-- > s->first_token && end - k <= 6;)
@@ -1223,9 +1305,8 @@ closes_later(const qctx *q, uint32_t i, uint8_t mark)
 }
 
 /*
- * '' typed for a double mark (old newspaper archives).  Such quotes are left
- * out: the reference annotation (PolNeAR) counts only “ ” and " quotations,
- * and the typed-over marks pair less reliably.
+ * '' typed for a double mark (the New York Times' house style, old wire
+ * copy), or two single marks that the scanner left apart.
  */
 static int
 is_doubled_apostrophe(const qctx *q, uint32_t i)
@@ -1240,6 +1321,24 @@ is_doubled_apostrophe(const qctx *q, uint32_t i)
 		  q->doc->tokens[i + 1].start == t->start + 1) ||
 		 (i > 0 && q->doc->tokens[i - 1].mark == NA_MARK_SINGLE &&
 		  q->doc->tokens[i - 1].start + 1 == t->start));
+}
+
+/*
+ * Is the doubled apostrophe at i a quotation mark?  Only when the scanner
+ * made one mark of it (a pair of single marks is two apostrophes), and not
+ * in a measurement: 6'' or 12'' after a number is inches.
+ */
+static int
+doubled_apostrophe_quotes(const qctx *q, uint32_t i)
+{
+	const na_token *t = &q->doc->tokens[i];
+
+	if (t->len != 2 || t->mark == NA_MARK_SINGLE)
+		return 0;
+	if (t->kind == NA_TK_CLOSE_QUOTE && i > 0 && !(t->flags & NA_TF_SPACE_BEFORE) &&
+		(q->doc->tokens[i - 1].kind == NA_TK_NUMBER || q->doc->tokens[i - 1].kind == NA_TK_RANGE))
+		return 0;
+	return 1;
 }
 
 /* an attribute value in markup (author="…") is no quotation */
@@ -1327,7 +1426,7 @@ pair_marks(qctx *q, na_vec *raws)
 		}
 		if (t->kind != NA_TK_OPEN_QUOTE && t->kind != NA_TK_CLOSE_QUOTE)
 			continue;
-		if (is_doubled_apostrophe(q, i))
+		if (is_doubled_apostrophe(q, i) && !doubled_apostrophe_quotes(q, i))
 			continue;
 		if (t->mark == NA_MARK_SINGLE)
 		{
@@ -1540,7 +1639,685 @@ entity_of_source(qctx *q, const q_attr *a, const q_raw *r)
 			e = q_mention_ending_in(q, f, l);
 		return e;
 	}
-	return q_mention_ending_in(q, a->src_first, a->src_last);
+	{
+		uint32_t	e = q_mention_ending_in(q, a->src_first, a->src_last);
+
+		/* the mayor said: the person the article titled Mayor */
+		if (e == QNONE)
+			e = q_resolve_description(q, a->src_first, a->src_last);
+		return e;
+	}
+}
+
+/* ---- reported speech: attributions without quotation marks ---- */
+
+#define REPORT_SOURCE_WINDOW 30	/* tokens between a content's edge and its cue */
+#define REPORT_MIN_WORDS 3		/* shorter content is an object, not a report */
+#define REPORT_CONTENT_MAX 250	/* tokens of content after its cue, at most */
+
+/* A report found at a cue: its source and content (one or two pieces). */
+typedef struct q_report
+{
+	q_attr		a;				/* source and cue */
+	uint32_t	first;			/* content tokens [first, last] */
+	uint32_t	last;
+	uint32_t	first2;			/* a second piece after the cue, QNONE = none */
+	uint32_t	last2;
+	uint8_t		cue_class;		/* na_cue_class */
+} q_report;
+
+/* The class of the cue at token k: speech, thought or finding (or none). */
+static uint8_t
+cue_class_at(const qctx *q, uint32_t k)
+{
+	uint8_t		c = q_cue_class(q, k);
+
+	return c == NA_CUE_NONE ? NA_CUE_SPEECH : c;
+}
+
+static int
+is_reporting_cue(const qctx *q, uint32_t k)
+{
+	return q_in(q, k, LEX_REPORTING_CUES);
+}
+
+/* Words in tokens [first, last] (punctuation and marks not counted). */
+static uint32_t
+words_between(const qctx *q, uint32_t first, uint32_t last)
+{
+	uint32_t	n = 0;
+
+	for (uint32_t k = first; k <= last && n < REPORT_MIN_WORDS; k++)
+		n += q->doc->tokens[k].kind != NA_TK_PUNCT && !is_quote_mark(q, k);
+	return n;
+}
+
+/*
+ * Is the reporting word at k no cue here: "the said company", "That said,",
+ * "having said that", "to say the least", "was said to", a noun ("his
+ * claims", "the plans")?
+ */
+static int
+not_a_report(const qctx *q, uint32_t k, uint32_t s0)
+{
+	if (q_is(q, k, "according"))
+		return !q_is(q, k + 1, "to");
+	if (k > s0 && (q_is(q, k - 1, "the") || q_is(q, k - 1, "aforesaid") ||
+				   q_in(q, k - 1, LEX_DETERMINERS) || q_possessive(q, k - 1)))
+		return 1;
+	if (noun_like(q, k))
+		return 1;
+	/* That said, … / Having said that, … */
+	if (q_is(q, k, "said") && (q_is_punct(q, k + 1, ',') || q_is(q, k + 1, "that")) &&
+		k > s0 && (q_is(q, k - 1, "that") || q_is(q, k - 1, "having")) &&
+		(k - 1 == s0 || q_is(q, k - 1, "having")))
+		return 1;
+	if (k > s0 && (q_is(q, k - 1, "to") || q_is(q, k - 1, "is") || q_is(q, k - 1, "was") ||
+				   q_is(q, k - 1, "were") || q_is(q, k - 1, "are") || q_is(q, k - 1, "be") ||
+				   q_is(q, k - 1, "been") || q_is(q, k - 1, "being")))
+		return 1;
+	return 0;
+}
+
+/* The last token of the sentence [s0, s1) that belongs to content: no final stop. */
+static uint32_t
+content_end(const qctx *q, uint32_t s0, uint32_t s1)
+{
+	uint32_t	e = s1 - 1;
+
+	while (e > s0 && (is_sentence_stop(q, e) || q_is_punct(q, e, ',') ||
+					  q_is_punct(q, e, ';') || q_is_punct(q, e, ':') ||
+					  q->doc->tokens[e].kind == NA_TK_DASH))
+		e--;
+	return e;
+}
+
+/*
+ * Where the content after a cue at k begins: past the hearer of told /
+ * warned / assured (X told reporters that …), a time or place (X said on
+ * Tuesday that …, X said in a statement that …) when a "that" follows, a
+ * colon, and the "that" itself.
+ */
+static uint32_t
+content_start_after(const qctx *q, uint32_t k, uint32_t end)
+{
+	uint32_t	j = k + 1;
+	uint32_t	f,
+				l;
+
+	if (q_is(q, k, "according"))
+		return QNONE;
+	/* pointed out, went on to say: the particle belongs to the cue */
+	if (q_is(q, j, "out") || q_is(q, j, "back"))
+		j++;
+	if (q_is(q, k, "told") || q_is(q, k, "tells") || q_is(q, k, "tell") ||
+		q_is(q, k, "telling") || q_is(q, k, "warned") || q_is(q, k, "warns") ||
+		q_is(q, k, "assured") || q_is(q, k, "assures") || q_is(q, k, "reminded") ||
+		q_is(q, k, "informed") || q_is(q, k, "urged") || q_is(q, k, "urges") ||
+		q_is(q, k, "asked") || q_is(q, k, "asks") || q_is(q, k, "promised"))
+	{
+		/* the hearer: him, reporters, the committee, CNN */
+		if (q_is(q, j, "him") || q_is(q, j, "her") || q_is(q, j, "them") || q_is(q, j, "us") ||
+			q_is(q, j, "me") || q_is(q, j, "you"))
+			j++;
+		else if (!q_is(q, j, "that") && np_forward(q, j, end, &f, &l) != SRC_NONE &&
+				 l - j < 6)
+			j = l + 1;
+	}
+	/* said on Tuesday that / said in a statement that / said Tuesday that */
+	if (j < end && !q_is(q, j, "that") &&
+		(q_in(q, j, LEX_TAIL_PREPOSITIONS) || q_is(q, j, "on") || q_in(q, j, LEX_WEEKDAY_WORDS) ||
+		 q_is(q, j, "during") || q_is(q, j, "after") || q_is(q, j, "last") ||
+		 q_is(q, j, "repeatedly") || q_is(q, j, "publicly") || q_is(q, j, "privately") ||
+		 q_is(q, j, "recently") || q_is(q, j, "previously")))
+	{
+		for (uint32_t m = j + 1; m < end && m - j < 14; m++)
+		{
+			if (q_is(q, m, "that") && !q_in(q, m - 1, LEX_DETERMINERS))
+			{
+				j = m;
+				break;
+			}
+			/* agreed on Tuesday to cap …: the time, then the infinitive */
+			if (q_is(q, m, "to") && q_in(q, m - 1, LEX_WEEKDAY_WORDS))
+			{
+				j = m;
+				break;
+			}
+			if (q->doc->tokens[m].kind == NA_TK_PUNCT && !q_is_punct(q, m, '.') &&
+				!q_is_punct(q, m, '\'') && !q_is_punct(q, m, ','))
+				break;
+			if (is_quote_mark(q, m))
+				break;
+		}
+	}
+	if (q_is_punct(q, j, ':') || q_is_punct(q, j, ','))
+		j++;
+	if (q_is(q, j, "that"))
+		j++;
+	return j < end ? j : QNONE;
+}
+
+/*
+ * The content of a report cued at k ends at a following ", adding" /
+ * ", saying" / ", according to": the next report's cue.
+ */
+static uint32_t
+content_stop(const qctx *q, uint32_t from, uint32_t e)
+{
+	for (uint32_t m = from + 1; m <= e; m++)
+	{
+		const na_token *t = &q->doc->tokens[m];
+
+		/* a dash or a semicolon closes the reported clause: … — a plan
+		 * he has raised / …; the rest */
+		if ((t->kind == NA_TK_DASH && (t->flags & NA_TF_SPACE_BEFORE)) ||
+			q_is_punct(q, m, ';') || q_is_punct(q, m, '('))
+			return m - 1;
+		/* … and charged that / … but warned: the subject's next report */
+		if ((q_is(q, m, "and") || q_is(q, m, "but")) && m + 1 <= e &&
+			is_reporting_cue(q, m + 1) && !is_participle(q, m + 1) && !q_is_cap(q, m + 1))
+			return q_is_punct(q, m - 1, ',') ? m - 2 : m - 1;
+		if (!q_is_punct(q, m, ','))
+			continue;
+		/* …, adding that / …, according to / …, appearing to: a phrase of
+		 * the sentence's own, not of the report */
+		if (m + 1 <= e && ((is_reporting_cue(q, m + 1) && is_participle(q, m + 1)) ||
+						   according_at(q, m + 1)))
+			return m - 1;
+		/* …, while 22 percent said / …, but he is: a clause set against it */
+		if (m + 1 <= e && (q_is(q, m + 1, "while") || q_is(q, m + 1, "whereas") ||
+						   q_is(q, m + 1, "but") || q_is(q, m + 1, "although") ||
+						   q_is(q, m + 1, "though") || q_is(q, m + 1, "compared")))
+			return m - 1;
+	}
+	return e;
+}
+
+/*
+ * The share of a poll before a cue at k: 24 percent said, 46% of voters
+ * said, 23 percent who said, One in three said.  Polls report their
+ * respondents this way, and no name or description is there to find.
+ */
+static int
+poll_share_before(const qctx *q, uint32_t k, uint32_t s0, uint32_t *first, uint32_t *last)
+{
+	uint32_t	j = k;
+
+	if (k == 0 || k <= s0)
+		return 0;
+	if (q_is(q, k - 1, "who") && k - 1 > s0)
+		j = k - 1;
+	*last = j - 1;
+	for (uint32_t m = j; m-- > s0 && j - m <= 6;)
+	{
+		const na_token *t = &q->doc->tokens[m];
+
+		if (t->kind == NA_TK_PERCENT)
+		{
+			*first = m;
+			return 1;
+		}
+		if (q_is(q, m, "percent") && m > s0 && q->doc->tokens[m - 1].kind == NA_TK_NUMBER)
+		{
+			*first = m - 1;
+			return 1;
+		}
+		/* One in three said / one in four voters said */
+		if (q_is(q, m, "in") && m > s0 && m + 1 < j &&
+			(q->doc->tokens[m - 1].kind == NA_TK_NUMBER || q_is(q, m - 1, "one")))
+		{
+			*first = m - 1;
+			return 1;
+		}
+		if (t->kind != NA_TK_WORD && t->kind != NA_TK_NUMBER)
+			return 0;
+	}
+	return 0;
+}
+
+/*
+ * Does the source of an inverted report (CLAUSE, said X) end at token i of
+ * the sentence ending at s1?  An inverted subject closes its sentence or is
+ * followed by punctuation, a preposition or a time (said Pike on Monday,
+ * said Pike, the minister); ", said the plan would work" has a verb there:
+ * "the plan" is the content's subject, the source comes before the comma.
+ */
+static int
+inverted_source_ends(const qctx *q, uint32_t i, uint32_t s1)
+{
+	const na_token *t;
+
+	if (i >= s1)
+		return 1;
+	t = &q->doc->tokens[i];
+	if (t->kind != NA_TK_WORD && t->kind != NA_TK_ABBREV)
+		return 1;
+	return q_in(q, i, LEX_CLAUSE_PREPOSITIONS) || q_in(q, i, LEX_WEEKDAY_WORDS) ||
+		q_is(q, i, "who") || q_is(q, i, "and");
+}
+
+/*
+ * "The health minister, Sarah Pike, said …" / "Britain's ambassador, Hugh
+ * Marsh, defended …": the words before the source [sf, sl] are one noun
+ * phrase in apposition to it, the source closed by a comma right before the
+ * cue k.  They describe the speaker and are no content: the report follows
+ * the cue.  (The deal, she said, is dead: no comma between source and cue.)
+ */
+static int
+role_apposition_before(const qctx *q, uint32_t first, uint32_t sf, uint32_t sl, uint32_t k)
+{
+	uint32_t	f2,
+				l2;
+	src_type	type;
+
+	if (sf < first + 2 || !q_is_punct(q, sl + 1, ',') || skip_aux_backward(q, k - 1, sl + 1) != sl + 1)
+		return 0;
+	type = np_backward(q, sf - 2, first, &f2, &l2);
+	if (type == SRC_NONE || type == SRC_PRONOUN || f2 > first || l2 != sf - 2)
+		return 0;
+	/* a description, or a name-like phrase ending in a role */
+	return type == SRC_NOMINAL || role_head(q, f2, l2) || q_is_role_noun(q, l2);
+}
+
+/*
+ * A report at cue k in the sentence [s0, s1), or 0.  The patterns of news:
+ * X said (that) CLAUSE; X told Y CLAUSE; CLAUSE, X said / said X;
+ * CLAUSE, according to X; According to X, CLAUSE; and the cue inside its
+ * content: The deal, she said, is dead.
+ */
+static int
+report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
+{
+	uint32_t	e = content_end(q, s0, s1);
+	uint32_t	sf,
+				sl;
+	src_type	type;
+	uint32_t	first = s0;
+
+	memset(rp, 0, sizeof(*rp));
+	rp->first2 = rp->last2 = QNONE;
+	if (e <= s0 || k > e + 1)
+		return 0;
+	/* a run-on "sentence": content reaches no further than a sentence would */
+	if (e > k + REPORT_CONTENT_MAX)
+		e = k + REPORT_CONTENT_MAX;
+	/* a leading opener or a dash is no content: But, … / — … */
+	while (first < k && (q->doc->tokens[first].kind == NA_TK_DASH ||
+						 q_is(q, first, "but") || q_is(q, first, "and")))
+		first++;
+
+	if (q_is(q, k, "according"))
+	{
+		uint32_t	c;
+
+		type = np_forward(q, k + 2, s1, &sf, &sl);
+		if (type == SRC_NONE)
+			return 0;
+		/* the organisation's report: according to a report by X */
+		c = skip_parenthesis(q, sl + 1, s1);
+		while (c < s1 && c - sl < 12 && !q_is_punct(q, c, ',') && !is_sentence_stop(q, c))
+			c++;
+		set_attr(&rp->a, type, sf, sl, k, k + 1, NA_QA_ACCORDING_TO, 0.7f);
+		rp->cue_class = NA_CUE_SPEECH;
+		if (k <= first + 1 || (k > s0 && q_is_punct(q, k - 1, ',') && k - 1 == first))
+		{
+			/* According to X, CLAUSE */
+			if (!q_is_punct(q, c, ',') || c >= e)
+				return 0;
+			rp->first = c + 1;
+			rp->last = e;
+			return 1;
+		}
+		/* CLAUSE, according to X. */
+		rp->first = first;
+		rp->last = q_is_punct(q, k - 1, ',') ? k - 2 : k - 1;
+		if (c < e && q_is_punct(q, c, ','))
+		{
+			rp->first2 = c + 1;
+			rp->last2 = e;
+		}
+		return rp->last >= rp->first && rp->last != QNONE;
+	}
+
+	rp->cue_class = cue_class_at(q, k);
+	/* CLAUSE, said X. / CLAUSE, said X, a spokesman.  Only verbs of saying
+	 * invert (not ", recalling the warnings", ", defended the veto") */
+	if (k > first + 1 && q_is_punct(q, k - 1, ',') && rp->cue_class == NA_CUE_SPEECH &&
+		q_in(q, k, LEX_SPEECH_VERBS) && !is_participle(q, k) && !q_in(q, k, LEX_PHRASE_VERBS) &&
+		(type = np_forward(q, k + 1, s1, &sf, &sl)) != SRC_NONE && type != SRC_PRONOUN &&
+		inverted_source_ends(q, sl + 1, s1))
+	{
+		uint32_t	a2,
+					b2;
+
+		if (appositive_name(q, type, sf, sl, s1, &a2, &b2))
+		{
+			sf = a2;
+			sl = b2;
+			type = SRC_NAME;
+		}
+		set_attr(&rp->a, type, sf, sl, k, k, NA_QA_NONE, 0.7f);
+		rp->first = first;
+		rp->last = k - 2;
+		return 1;
+	}
+	type = subject_before(q, k, s0, &sf, &sl);
+	if ((type == SRC_NONE || sf < s0 || sl >= k) && poll_share_before(q, k, s0, &sf, &sl))
+		type = SRC_NOMINAL;
+	if (type == SRC_NONE || sf < s0 || sl >= k)
+		return 0;
+	if (q_is(q, sf, "who") || q_is(q, sf, "which") || q_is(q, sf, "that"))
+	{
+		if (!q_is(q, sf, "who"))
+			return 0;
+	}
+	/* a spokesman for the ministry said: the role, not the ministry */
+	if (type != SRC_PRONOUN && sf >= s0 + 2 && sf > first + 1 &&
+		(q_is(q, sf - 1, "for") || q_is(q, sf - 1, "of") || q_is(q, sf - 1, "at")))
+	{
+		uint32_t	f2,
+					l2;
+
+		if (np_backward(q, sf - 2, s0, &f2, &l2) != SRC_NONE &&
+			(q_is_role_noun(q, l2) || q_in(q, l2, LEX_SOURCE_NOUNS)) && f2 >= first)
+		{
+			sf = f2;
+			type = SRC_NOMINAL;
+		}
+	}
+	set_attr(&rp->a, type, sf, sl, k, k, NA_QA_NONE, 0.65f);
+	if (sf > first + 1 && q_is_punct(q, sf - 1, ',') && !is_quote_mark(q, sf - 2) &&
+		!role_apposition_before(q, first, sf, sl, k))
+	{
+		/* CLAUSE, X said … : the content comes before the source */
+		uint32_t	after = k + 1;
+		uint32_t	c;
+
+		int			clause_after = 0;
+
+		for (c = after; c <= e && c - after < 8 && !q_is_punct(q, c, ','); c++)
+			if (q_is(q, c, "that") || is_pronoun(q, c) || is_quote_mark(q, c) ||
+				q_is_punct(q, c, ':') || (c == after && q_is(q, c, "to")))
+				clause_after = 1;
+		rp->first = first;
+		rp->last = sf - 2;
+		if (!clause_after && c < e && q_is_punct(q, c, ',') && words_between(q, first, sf - 2) >= 2)
+		{
+			/* The deal, she said, is dead. */
+			rp->first2 = c + 1;
+			rp->last2 = e;
+		}
+		else if (clause_after || (c <= e && c - after >= 8) ||
+				 words_between(q, first, sf - 2) < REPORT_MIN_WORDS)
+		{
+			/* CLAUSE, X said CLAUSE: the report is after the cue */
+			uint32_t	j = content_start_after(q, k, e + 1);
+
+			if (j == QNONE)
+				return 0;
+			rp->first = j;
+			rp->last = content_stop(q, j, e);
+		}
+		return 1;
+	}
+	/* X said (that) CLAUSE */
+	{
+		uint32_t	j = content_start_after(q, k, e + 1);
+
+		if (j == QNONE)
+			return 0;
+		/* a measure backed by the allies: a participle, no report */
+		if (q_is(q, j, "by") ||
+			q_in(q, j, LEX_TAIL_PREPOSITIONS) || q_is(q, j, "about") || q_is(q, j, "so") ||
+			q_is(q, j, "nothing") || q_is(q, j, "yes") || q_is(q, j, "no"))
+			return 0;
+		/* X appeared to waver / seems that: not X appeared on television */
+		if ((q_is(q, k, "appeared") || q_is(q, k, "appears") || q_is(q, k, "appear") ||
+			 q_is(q, k, "seemed") || q_is(q, k, "seems") || q_is(q, k, "seem")) &&
+			!q_is(q, j, "to") && !q_is(q, j - 1, "that"))
+			return 0;
+		rp->first = j;
+		rp->last = content_stop(q, j, e);
+		return 1;
+	}
+}
+
+/* Is the report's content all one quotation the quotes already hold? */
+static int
+content_is_quoted(const qctx *q, uint32_t first, uint32_t last)
+{
+	uint32_t	inside = 0,
+				words = 0;
+
+	for (uint32_t k = first; k <= last; k++)
+	{
+		if (q->doc->tokens[k].kind == NA_TK_PUNCT || is_quote_mark(q, k))
+			continue;
+		words++;
+		inside += (q->in_quote[k] & 1);
+	}
+	return words > 0 && inside == words;
+}
+
+static int
+any_quoted(const qctx *q, uint32_t first, uint32_t last)
+{
+	for (uint32_t k = first; k <= last; k++)
+		if ((q->in_quote[k] & 1) || is_quote_mark(q, k))
+			return 1;
+	return 0;
+}
+
+/* One quote row of a report piece [first, last]. */
+static na_quote *
+push_report(qctx *q, const q_report *rp, uint32_t first, uint32_t last, uint32_t entity,
+			int second_piece)
+{
+	na_quote   *qt = na_vec_push(&q->quotes, q->mem);
+
+	if (qt == NULL)
+		return NULL;
+	memset(qt, 0, sizeof(*qt));
+	qt->text = q_span(q, first, last);
+	qt->first_token = first;
+	qt->ntokens = last - first + 1;
+	qt->paragraph = q->doc->tokens[first].paragraph;
+	qt->sentence = q->doc->tokens[first].sentence;
+	qt->kind = any_quoted(q, first, last) ? NA_QK_MIXED : NA_QK_INDIRECT;
+	qt->attribution = rp->a.how;
+	qt->mention = q_span(q, rp->a.src_first, rp->a.src_last);
+	qt->cue = q_span(q, rp->a.cue_first, rp->a.cue_last);
+	qt->cue_class = rp->cue_class;
+	qt->confidence = rp->a.confidence;
+	qt->speaker = -1;
+	qt->part_of = -1;
+	if (entity != QNONE)
+	{
+		/* a speaker's attributions count once, not once per piece */
+		if (!second_piece)
+			((q_entity *) q->entities.items)[entity].quotes++;
+		qt->speaker = (int32_t) entity;
+	}
+	return qt;
+}
+
+/*
+ * Every report of speech, thought or finding outside quotation marks: one
+ * pass over the tokens, the lexicon's reporting cues (their mask is cached
+ * per token) tried in their sentence.  A cue that already attributes a
+ * quotation, or lies inside one, reports nothing more; a report whose
+ * content is a quotation is that quotation's.  The work per cue is bounded
+ * by the sentence windows of the helpers, so a text of nothing but cues
+ * stays linear.
+ */
+static int
+reported_speech(qctx *q)
+{
+	const na_doc *doc = q->doc;
+	uint32_t	n = doc->ntokens;
+	uint32_t	checked_block = UINT32_MAX;
+
+	if (doc->nsentences == 0)
+		return 1;
+	for (uint32_t k = 0; k < n; k++)
+	{
+		const na_token *t = &doc->tokens[k];
+		const na_sentence *s;
+		uint32_t	s0,
+					s1;
+		q_report	rp;
+		uint32_t	entity;
+		q_raw		r;
+		na_quote   *qt;
+		int32_t		piece;
+
+		if ((k >> 12) != checked_block)
+		{
+			checked_block = k >> 12;
+			na_check_interrupts(q->mem);
+		}
+		if (t->kind != NA_TK_WORD || q->in_quote[k] || !q_cue_candidate(q, k) ||
+			!is_reporting_cue(q, k))
+			continue;
+		if ((s = sentence_of(q, k)) == NULL)
+			continue;
+		s0 = s->first_token;
+		s1 = s0 + s->ntokens;
+		/* a sentence too long to be one: no report across a run-on text */
+		if (s->ntokens > 300 && k - s0 > SENTENCE_WINDOW && s1 - k > SENTENCE_WINDOW)
+			continue;
+		if (not_a_report(q, k, s0))
+			continue;
+		if (!report_at(q, k, s0, s1, &rp))
+			continue;
+		if (rp.last == QNONE || rp.first > rp.last || rp.last >= n ||
+			words_between(q, rp.first, rp.last) +
+			(rp.first2 != QNONE && rp.last2 != QNONE && rp.last2 >= rp.first2 ?
+			 words_between(q, rp.first2, rp.last2) : 0) < REPORT_MIN_WORDS)
+			continue;
+		if (content_is_quoted(q, rp.first, rp.last) &&
+			(rp.first2 == QNONE || content_is_quoted(q, rp.first2, rp.last2)))
+			continue;
+		memset(&r, 0, sizeof(r));
+		r.open = r.close = QNONE;
+		r.first = rp.first < rp.a.src_first ? rp.first : rp.a.src_first;
+		r.last = rp.last;
+		entity = entity_of_source(q, &rp.a, &r);
+		/* a description names a speaker only when a name heads it: not the
+		 * Russian veto, Mr. Trump's administration, a United Nations panel */
+		if (rp.a.type != SRC_PRONOUN && !q_is(q, rp.a.src_first, "who") &&
+			q->mention_at[rp.a.src_last] == 0)
+			entity = q_resolve_description(q, rp.a.src_first, rp.a.src_last);
+		qt = push_report(q, &rp, rp.first, rp.last, entity, 0);
+		if (qt == NULL)
+			return 0;
+		piece = (int32_t) q->quotes.count - 1;
+		if (rp.first2 != QNONE && rp.last2 != QNONE && rp.last2 >= rp.first2 &&
+			words_between(q, rp.first2, rp.last2) >= 1)
+		{
+			qt = push_report(q, &rp, rp.first2, rp.last2, entity, 1);
+			if (qt == NULL)
+				return 0;
+			qt->part_of = piece;
+		}
+	}
+	return 1;
+}
+
+/* A row and where it was before sorting. */
+typedef struct q_row_order
+{
+	uint32_t	start;			/* content's byte offset */
+	uint32_t	kind;
+	uint32_t	index;			/* in the unsorted rows */
+} q_row_order;
+
+/* By content start, quotations before reports at a tie, then as found. */
+static int
+row_order_cmp(const void *pa, const void *pb)
+{
+	const q_row_order *a = pa;
+	const q_row_order *b = pb;
+
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	return a->index < b->index ? -1 : a->index > b->index;
+}
+
+/*
+ * Row j is a piece of row i: the speaker's attributions count it once, with
+ * i, when both name the same one (rows hold entity indexes until
+ * q_build_speakers).
+ */
+static void
+piece_of(qctx *q, na_quote *rows, uint32_t j, uint32_t i)
+{
+	rows[j].part_of = (int32_t) i;
+	if (rows[j].speaker >= 0 && rows[j].speaker == rows[i].speaker)
+		((q_entity *) q->entities.items)[rows[j].speaker].quotes--;
+}
+
+/*
+ * Put the reports (appended after the quotations in the order of their
+ * cues, which is not their content's: "…, X said" reports what precedes)
+ * into text order with the quotations, O(n log n), keeping part_of right,
+ * and give each partial quote inside a mixed report's content that report
+ * as part_of.
+ */
+static int
+merge_reports(qctx *q, uint32_t nquotes)
+{
+	na_quote   *rows = q->quotes.items;
+	uint32_t	total = (uint32_t) q->quotes.count;
+	na_quote   *merged;
+	q_row_order *order;
+	int32_t    *moved;
+
+	if (total == nquotes)
+		return 1;
+	merged = na_alloc(q->mem, (sizeof(na_quote) + sizeof(q_row_order) + sizeof(int32_t)) *
+					  (size_t) total);
+	if (merged == NULL)
+		return 0;
+	order = (q_row_order *) (merged + total);
+	moved = (int32_t *) (order + total);
+	for (uint32_t i = 0; i < total; i++)
+	{
+		order[i].start = rows[i].text.start;
+		order[i].kind = rows[i].kind;
+		order[i].index = i;
+	}
+	qsort(order, total, sizeof(q_row_order), row_order_cmp);
+	for (uint32_t o = 0; o < total; o++)
+	{
+		moved[order[o].index] = (int32_t) o;
+		merged[o] = rows[order[o].index];
+	}
+	for (uint32_t i = 0; i < total; i++)
+		if (merged[i].part_of >= 0)
+			merged[i].part_of = moved[merged[i].part_of];
+/* partial quotes inside a mixed report: the report is their attribution */
+	for (uint32_t i = 0; i < total; i++)
+	{
+		const na_quote *m = &merged[i];
+
+		if (m->kind != NA_QK_MIXED)
+			continue;
+		for (uint32_t j = i + 1; j < total && merged[j].text.start < m->text.start + m->text.len; j++)
+			if (merged[j].kind == NA_QK_PARTIAL && merged[j].part_of < 0 &&
+				merged[j].text.start + merged[j].text.len <= m->text.start + m->text.len + 4)
+				piece_of(q, merged, j, i);
+		for (uint32_t j = i; j-- > 0 && i - j < 8;)
+			if (merged[j].kind == NA_QK_PARTIAL && merged[j].part_of < 0 &&
+				merged[j].text.start >= m->text.start)
+				piece_of(q, merged, j, i);
+	}
+	memcpy(rows, merged, sizeof(na_quote) * total);
+	na_free(q->mem, merged);
+	return 1;
 }
 
 static int
@@ -1560,7 +2337,7 @@ analyze(qctx *q, na_quote_result *out)
 		goto done;
 	n = (uint32_t) raws.count;
 	rs = raws.items;
-	if (n == 0)
+	if (doc->ntokens == 0)
 	{
 		ok = 1;
 		goto done;
@@ -1568,17 +2345,18 @@ analyze(qctx *q, na_quote_result *out)
 	{
 		/* the per-token arrays and the name key heads in one zeroed block:
 		 * one allocation and one memset per article, not four */
-		size_t		words = 2 * (size_t) doc->ntokens + Q_KEY_BUCKETS;
-		size_t		bytes = words * sizeof(uint32_t) + doc->ntokens;
-		uint32_t   *block = na_alloc(q->mem, bytes);
+		size_t		words = (size_t) doc->ntokens + Q_KEY_BUCKETS;
+		size_t		bytes = (size_t) doc->ntokens * sizeof(uint64_t) +
+			words * sizeof(uint32_t) + doc->ntokens;
+		uint64_t   *block = na_alloc(q->mem, bytes);
 
 		if (block == NULL)
 			goto done;
 		memset(block, 0, bytes);
 		q->lexmask = block;
-		q->mention_at = block + doc->ntokens;
-		q->key_heads = block + 2 * (size_t) doc->ntokens;
-		q->in_quote = (uint8_t *) (block + words);
+		q->mention_at = (uint32_t *) (block + doc->ntokens);
+		q->key_heads = q->mention_at + doc->ntokens;
+		q->in_quote = (uint8_t *) (q->key_heads + Q_KEY_BUCKETS);
 	}
 	for (uint32_t i = 0; i < n; i++)
 		memset(q->in_quote + rs[i].first, 1, rs[i].last - rs[i].first + 1);
@@ -1609,6 +2387,7 @@ analyze(qctx *q, na_quote_result *out)
 		qt->paragraph = para;
 		qt->sentence = doc->tokens[r->open != QNONE ? r->open : r->first].sentence;
 		qt->speaker = -1;
+		qt->part_of = -1;
 
 		if (r->continues && prev.type != SRC_NONE && prev_para != QNONE && para == prev_para + 1)
 		{
@@ -1666,7 +2445,7 @@ analyze(qctx *q, na_quote_result *out)
 				a = prev;
 				entity = prev_entity;
 			}
-			else if (!title && count_words(q, r) < SPEECH_MIN_WORDS &&
+			else if (!title && count_words(q, r) < SPEECH_MIN_WORDS && !nickname_in_name(q, r) &&
 					 (short_type = sentence_subject(q, r->open != QNONE ? r->open : r->first,
 													&short_first, &short_last)) != SRC_NONE &&
 					 short_type != SRC_NOMINAL && !q_in(q, short_first, LEX_PRONOUNS_OTHER) &&
@@ -1718,7 +2497,16 @@ analyze(qctx *q, na_quote_result *out)
 		{
 			qt->mention = q_span(q, a.src_first, a.src_last);
 			if (a.cue_last >= a.cue_first && a.cue_first > 0)
+			{
 				qt->cue = q_span(q, a.cue_first, a.cue_last);
+				qt->cue_class = a.how == NA_QA_ACCORDING_TO ? NA_CUE_SPEECH :
+					is_reporting_cue(q, a.cue_first) ? cue_class_at(q, a.cue_first) : NA_CUE_SPEECH;
+				/* the cue attributes this quotation: it reports nothing
+				 * else (a partial quote's cue reports the clause around it) */
+				if (is_direct(q, r))
+					for (uint32_t c = a.cue_first; c <= a.cue_last; c++)
+						q->in_quote[c] |= 2;
+			}
 			qt->confidence = a.confidence;
 			qt->kind = is_direct(q, r) ? NA_QK_DIRECT : NA_QK_PARTIAL;
 			if (entity != QNONE)
@@ -1745,7 +2533,7 @@ analyze(qctx *q, na_quote_result *out)
 	}
 
 	/* a quote running over paragraphs may be attributed only at its end */
-	for (uint32_t i = n - 1; i > 0; i--)
+	for (uint32_t i = n > 0 ? n - 1 : 0; i > 0; i--)
 	{
 		na_quote   *later = &((na_quote *) q->quotes.items)[i];
 		na_quote   *earlier = &((na_quote *) q->quotes.items)[i - 1];
@@ -1763,6 +2551,8 @@ analyze(qctx *q, na_quote_result *out)
 				((q_entity *) q->entities.items)[later->speaker].quotes++;
 		}
 	}
+	if (!reported_speech(q) || !merge_reports(q, n))
+		goto done;
 	if (!q_build_speakers(q, out))
 		goto done;
 	ok = 1;
@@ -1822,6 +2612,10 @@ na_quote_kind_name(int kind)
 			return "partial";
 		case NA_QK_UNATTRIBUTED:
 			return "unattributed";
+		case NA_QK_MIXED:
+			return "mixed";
+		case NA_QK_INDIRECT:
+			return "indirect";
 	}
 	return "unknown";
 }
@@ -1837,6 +2631,16 @@ na_quote_attribution_name(int attribution)
 	if (attribution <= 0 || attribution >= NA_QA_COUNT)
 		return NULL;
 	return names[attribution];
+}
+
+const char *
+na_cue_class_name(int cue_class)
+{
+	static const char *const names[NA_CUE_COUNT] = {NULL, "speech", "thought", "finding"};
+
+	if (cue_class <= 0 || cue_class >= NA_CUE_COUNT)
+		return NULL;
+	return names[cue_class];
 }
 
 const char *

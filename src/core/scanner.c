@@ -21,6 +21,9 @@
 /* Work between interrupt checks: a few microseconds of scanning. */
 #define INTERRUPT_INTERVAL 4096
 
+/* the paragraphs a dateline may open */
+#define DATELINE_PARAGRAPHS 3
+
 typedef struct scanner
 {
 	const unsigned char *s;
@@ -37,6 +40,8 @@ typedef struct scanner
 	uint32_t   *soft;			/* byte offsets of line breaks read as spaces (na_layout.h) */
 	uint32_t	nsoft;
 	uint32_t	soft_next;		/* the first of them not yet passed */
+	uint32_t	para_first[DATELINE_PARAGRAPHS];	/* first tokens of the first
+													 * paragraphs (datelines) */
 	na_vec		tokens;
 	const na_mem *mem;
 	int			failed;
@@ -229,7 +234,11 @@ emit_flagged(scanner *st, na_kind kind, size_t start, uint32_t cstart, cursor en
 	if (st->para_pending)
 	{
 		if (st->tokens.count > 1)
+		{
 			st->paragraph++;
+			if (st->paragraph < DATELINE_PARAGRAPHS)
+				st->para_first[st->paragraph] = (uint32_t) st->tokens.count - 1;
+		}
 		st->para_pending = 0;
 		st->double_open = 0;
 		st->single_open = 0;
@@ -1441,17 +1450,16 @@ is_punct_char(const na_doc *doc, const na_token *t, char c)
  * subject ("WASHINGTON" is no actor, no speaker).
  */
 static uint32_t
-find_dateline(const na_doc *doc)
+find_dateline(const na_doc *doc, const uint32_t *para_first)
 {
 	const na_token *tk = doc->tokens;
 	uint32_t	n = doc->ntokens;
 
-	for (uint32_t p = 0; p < n && tk[p].paragraph < 3; p++)
+	for (uint32_t para = 0; para < DATELINE_PARAGRAPHS && para < doc->nparagraphs; para++)
 	{
+		uint32_t	p = para_first[para];
 		uint32_t	j = p;
 
-		if (!(tk[p].flags & NA_TF_PARA_START))
-			continue;
 		while (j < n && j - p < 4 && tk[j].kind == NA_TK_WORD && (tk[j].flags & NA_TF_ALLCAPS) &&
 			   (j == p || !(tk[j].flags & NA_TF_PARA_START)))
 			j++;
@@ -1492,11 +1500,14 @@ find_dateline(const na_doc *doc)
 
 /* Group tokens into sentences; paragraph breaks always end one. */
 static int
-split_sentences(na_doc *doc, const na_mem *mem)
+split_sentences(na_doc *doc, const na_mem *mem, const uint32_t *para_first)
 {
 	na_vec		sentences;
 	uint32_t	first = 0;
-	uint32_t	dateline_end = find_dateline(doc);
+	uint32_t	dateline_end = find_dateline(doc, para_first);
+	/* with a dateline, dashes stop the skipping loop too (to find its end) */
+	uint32_t	stop_kinds = STOP_KINDS |
+		(dateline_end != UINT32_MAX ? UINT32_C(1) << NA_TK_DASH : 0);
 
 	na_vec_init(&sentences, sizeof(na_sentence));
 	for (uint32_t i = 0; i < doc->ntokens; i++)
@@ -1508,9 +1519,8 @@ split_sentences(na_doc *doc, const na_mem *mem)
 		/* most tokens can end a sentence only where a paragraph ends: one
 		 * bit test per token skips them (and commas, the commonest stop
 		 * kind), numbering them on the way instead of in a second pass */
-		while ((!((STOP_KINDS >> doc->tokens[i].kind) & 1) || is_comma(doc, &doc->tokens[i])) &&
-			   i + 1 < doc->ntokens && !(doc->tokens[i + 1].flags & NA_TF_PARA_START) &&
-			   i != dateline_end)
+		while ((!((stop_kinds >> doc->tokens[i].kind) & 1) || is_comma(doc, &doc->tokens[i])) &&
+			   i + 1 < doc->ntokens && !(doc->tokens[i + 1].flags & NA_TF_PARA_START))
 			doc->tokens[i++].sentence = current;
 		doc->tokens[i].sentence = current;
 		if (i == dateline_end)
@@ -1748,7 +1758,7 @@ na_scan(na_doc *doc, const char *text, size_t len, unsigned options,
 	doc->nparagraphs = doc->ntokens ? st.paragraph + 1 : 0;
 	if (options & NA_SCAN_NO_SENTENCES)
 		return NA_OK;
-	if (!split_sentences(doc, mem))
+	if (!split_sentences(doc, mem, st.para_first))
 	{
 		na_doc_free(doc, mem);
 		return NA_ERR_NOMEM;

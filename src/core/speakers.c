@@ -33,7 +33,7 @@ q_is_role_noun(const qctx *q, uint32_t i)
 int
 q_is_title(const qctx *q, uint32_t i, uint8_t *gender, uint8_t *honorific)
 {
-	uint32_t	m;
+	uint64_t	m;
 
 	if (!q_is_cap(q, i))
 		return 0;
@@ -108,6 +108,31 @@ given_name_gender(const qctx *q, uint32_t i)
 	g = na_lex_attr(NA_LEX_FIRST_NAMES, (uint32_t) row, NA_LEX_FIRST_NAMES_GENDER);
 	return strcmp(g, "male") == 0 ? NA_GENDER_MALE :
 		strcmp(g, "female") == 0 ? NA_GENDER_FEMALE : NA_GENDER_UNKNOWN;
+}
+
+/*
+ * Is token i an adverb opening its sentence (Interestingly Blocher said,
+ * Maybe Donald Trump …, Afterwards Trump …)?  A sentence opener of the
+ * lexicon, or a word in -ly before a capital that is no given name (Kelly,
+ * Emily): no name begins with it.
+ */
+static int
+sentence_adverb(const qctx *q, uint32_t i)
+{
+	const na_token *t = &q->doc->tokens[i];
+	const char *end;
+
+	/* “Certainly Donald Trump has …: a quotation opens a sentence too */
+	if (t->kind != NA_TK_WORD ||
+		!((t->flags & (NA_TF_SENT_START | NA_TF_PARA_START)) ||
+		  (i > 0 && q->doc->tokens[i - 1].kind == NA_TK_OPEN_QUOTE)))
+		return 0;
+	if (q_in(q, i, LEX_SENTENCE_OPENERS))
+		return 1;
+	end = q->doc->text + t->start + t->len;
+	/* Connolly said: a surname; Interestingly Blocher said: an adverb */
+	return t->len >= 6 && end[-2] == 'l' && end[-1] == 'y' && i + 1 < q->doc->ntokens &&
+		q_is_cap(q, i + 1) && given_name_gender(q, i) < 0;
 }
 
 /*
@@ -438,7 +463,7 @@ attributes_quote(const qctx *q, uint32_t from, uint32_t to)
 		if (t->kind == NA_TK_CLOSE_QUOTE)
 			closed = 1;
 		else if (closed && t->kind == NA_TK_WORD && !(t->flags & NA_TF_CAPITALIZED) &&
-				 !q->in_quote[k] && q_in(q, k, LEX_SPEECH_VERBS))
+				 !(q->in_quote[k] & 1) && q_in(q, k, LEX_SPEECH_VERBS))
 			return 1;
 	}
 	return 0;
@@ -527,7 +552,7 @@ q_collect_names(qctx *q)
 		if ((doc->tokens[i].flags & (NA_TF_SENT_START | NA_TF_PARA_START)) &&
 			q_in(q, i, LEX_FOREIGN_OPENERS) && q_is_cap(q, i + 1) && !english_sentence(q, i))
 			continue;
-		if (title_first == QNONE && (q_in(q, j, LEX_STOP_CAPS) ||
+		if (title_first == QNONE && (q_in(q, j, LEX_STOP_CAPS) || sentence_adverb(q, j) ||
 									 (doc->tokens[j].kind == NA_TK_ABBREV &&
 									  !q_is_cap(q, j + 1))))
 			continue;
@@ -599,6 +624,24 @@ q_collect_names(qctx *q)
 				caps += (toks[k].flags & NA_TF_ALLCAPS) && toks[k].kind == NA_TK_WORD &&
 					toks[k].clen > 1;
 			if (caps == j - first)
+			{
+				i = j - 1;
+				continue;
+			}
+		}
+		/*
+		 * Trump Booed After Telling Jeb Bush: a capitalised preposition
+		 * inside a run of capitals makes it a headline in title case (a
+		 * live blog's entry glued to its text), no name
+		 */
+		if (!place && title_first == QNONE && j - first >= 3)
+		{
+			uint32_t	k;
+
+			for (k = first + 1; k < j; k++)
+				if (q_is_cap(q, k) && q_in(q, k, LEX_CLAUSE_PREPOSITIONS))
+					break;
+			if (k < j)
 			{
 				i = j - 1;
 				continue;
@@ -882,7 +925,7 @@ q_resolve_pronoun(qctx *q, uint32_t tok, uint8_t gender)
 		int			score;
 
 		/* people named inside quotes are spoken of, not speaking */
-		if (q->in_quote[m->first] || !pronoun_may_mean(e, gender))
+		if ((q->in_quote[m->first] & 1) || !pronoun_may_mean(e, gender))
 			continue;
 		distance = sentence - t->sentence;
 		if (distance > PRONOUN_SENTENCES)
@@ -921,7 +964,7 @@ q_resolve_pronoun(qctx *q, uint32_t tok, uint8_t gender)
 		{
 			const q_mention *m = mention(q, k);
 
-			if (!q->in_quote[m->first] && pronoun_may_mean(entity(q, m->entity), gender))
+			if (!(q->in_quote[m->first] & 1) && pronoun_may_mean(entity(q, m->entity), gender))
 			{
 				best = k;
 				second_score = best_score;	/* far away: no evidence of gender */
@@ -944,6 +987,71 @@ q_resolve_pronoun(qctx *q, uint32_t tok, uint8_t gender)
 		e->pronoun_mentions++;
 		return mention(q, best)->entity;
 	}
+}
+
+/* The office a title or description noun names (data/lexicon/role_offices.tsv), or NULL. */
+static const char *
+office_of(const qctx *q, uint32_t i)
+{
+	const na_token *t = &q->doc->tokens[i];
+	int32_t		row;
+
+	if (t->kind != NA_TK_WORD && t->kind != NA_TK_ABBREV)
+		return NULL;
+	row = na_lex_lookup(NA_LEX_ROLE_OFFICES, q->doc->text + t->start, token_base_len(q, i));
+	return row < 0 ? NULL : na_lex_attr(NA_LEX_ROLE_OFFICES, (uint32_t) row, NA_LEX_ROLE_OFFICES_OFFICE);
+}
+
+#define DESCRIPTION_LOOKBACK 400	/* mentions back a description's person is looked for */
+
+/*
+ * The person a description source [first, last] means: "the mayor", "The
+ * South Carolina senator", "the former secretary" is the person the article
+ * named before it with a title of that office (Mayor Bill de Blasio, Sen.
+ * Lindsey Graham, Secretary Ana Ruiz), the nearest one; QNONE when the
+ * article titles nobody so (the description stays a description: no
+ * guess).  Only "the", words and an office noun at its head make such a
+ * description; "the mayor's office" or "a senator" do not.
+ */
+uint32_t
+q_resolve_description(qctx *q, uint32_t first, uint32_t last)
+{
+	const char *office;
+	uint32_t	lo = 0;
+	uint32_t	hi = (uint32_t) q->mentions.count;
+
+	if (last <= first || last - first > 5 || !q_is(q, first, "the") ||
+		q_is_cap(q, last) || q_possessive(q, last) || (office = office_of(q, last)) == NULL)
+		return QNONE;
+	for (uint32_t k = first + 1; k < last; k++)
+		if (q->doc->tokens[k].kind != NA_TK_WORD || q_possessive(q, k) || q_is(q, k, "of"))
+			return QNONE;
+	while (lo < hi)
+	{
+		uint32_t	mid = lo + (hi - lo) / 2;
+
+		if (mention(q, mid)->first < first)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (uint32_t k = lo; k-- > 0 && lo - k <= DESCRIPTION_LOOKBACK;)
+	{
+		const q_mention *m = mention(q, k);
+		const q_entity *e = entity(q, m->entity);
+
+		if (m->title_first == QNONE || m->honorific || !e->person || e->place ||
+			(q->in_quote[m->first] & 1))
+			continue;
+		for (uint32_t t = m->title_first; t < m->first; t++)
+		{
+			const char *o = office_of(q, t);
+
+			if (o != NULL && strcmp(o, office) == 0)
+				return m->entity;
+		}
+	}
+	return QNONE;
 }
 
 /* ---- speakers ---- */
@@ -1256,6 +1364,44 @@ key_noise(const qctx *q, uint32_t k)
 	return t->kind != NA_TK_WORD;
 }
 
+/*
+ * The key of an organisation's name (na_person_key): its words in lower
+ * case, a leading determiner and punctuation dropped ("the New York Times"
+ * is "new york times"), so that the Los Angeles Times stays apart.
+ */
+static size_t
+org_key(const qctx *q, char *out, size_t cap)
+{
+	size_t		n = 0;
+	int			started = 0;
+
+	for (uint32_t k = 0; k < q->doc->ntokens; k++)
+	{
+		const na_token *t = &q->doc->tokens[k];
+		uint32_t	tlen = t->len;
+		size_t		got;
+
+		if (t->kind != NA_TK_WORD && t->kind != NA_TK_ABBREV)
+			continue;
+		if (!started && q_in(q, k, LEX_DETERMINERS))
+			continue;
+		tlen = token_base_len(q, k);
+		if (started)
+		{
+			if (n + 1 >= cap)
+				break;
+			out[n++] = ' ';
+		}
+		got = na_utf8_lower(q->doc->text + t->start, tlen, out + n, cap - n - 1);
+		if (got == 0)
+			return 0;
+		n += got;
+		started = 1;
+	}
+	out[n] = '\0';
+	return n;
+}
+
 size_t
 na_person_key(const char *name, size_t len, int gender, const na_mem *mem,
 			  char *out, size_t cap, na_status *status)
@@ -1263,7 +1409,8 @@ na_person_key(const char *name, size_t len, int gender, const na_mem *mem,
 	na_doc		doc;
 	qctx		q;
 	uint32_t	first = QNONE,
-				last = QNONE;
+				last = QNONE,
+				suffix = QNONE;
 	uint32_t	k;
 	size_t		n = 0;
 
@@ -1278,6 +1425,21 @@ na_person_key(const char *name, size_t len, int gender, const na_mem *mem,
 	memset(&q, 0, sizeof(q));
 	q.doc = &doc;
 	q.mem = mem;
+	/*
+	 * The New York Times, the South Carolina Republican Party: the name of an
+	 * organisation is all its words (its "prefixes" tell one from another)
+	 */
+	for (k = doc.ntokens; k-- > 0;)
+		if (doc.tokens[k].kind == NA_TK_WORD)
+			break;
+	if (k != QNONE && k < doc.ntokens &&
+		na_lex_lookup(NA_LEX_QUOTE_ORG_WORDS, doc.text + doc.tokens[k].start,
+					  token_base_len(&q, k)) >= 0)
+	{
+		n = org_key(&q, out, cap);
+		na_doc_free(&doc, mem);
+		return n;
+	}
 	/* leading titles, honorifics, prefixes and noise: President, Mr., Republican */
 	for (k = 0; k < doc.ntokens; k++)
 	{
@@ -1299,11 +1461,15 @@ na_person_key(const char *name, size_t len, int gender, const na_mem *mem,
 	}
 	for (; k < doc.ntokens; k++)
 	{
+		/* Jr., Sr., III tell a son from his father: they stay in the key */
+		if (first != QNONE && q_in(&q, k, LEX_NAME_SUFFIXES))
+			suffix = k;
 		if (key_noise(&q, k) || q_in(&q, k, LEX_WEEKDAY_WORDS))
 			continue;
 		if (first == QNONE)
 			first = k;
 		last = k;
+		suffix = QNONE;
 	}
 	if (first != QNONE)
 	{
@@ -1330,6 +1496,17 @@ na_person_key(const char *name, size_t len, int gender, const na_mem *mem,
 				break;
 			}
 			n += got;
+		}
+		if (n > 0 && suffix != QNONE && n + 1 + doc.tokens[suffix].len < cap)
+		{
+			const na_token *t = &doc.tokens[suffix];
+			size_t		got;
+
+			out[n++] = ' ';
+			got = na_utf8_lower(doc.text + t->start, t->len, out + n, cap - n - 1);
+			n += got;
+			if (got > 0 && out[n - 1] == '.')
+				n--;
 		}
 		if (n > 0 && first == last && gender != NA_GENDER_UNKNOWN)
 		{

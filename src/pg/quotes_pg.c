@@ -40,6 +40,7 @@ na_pg_quote_values(const na_quote_result *r, uint32 i, const na_pg_text *t,
 {
 	const na_quote *qt = &r->quotes[i];
 	const char *attribution = na_quote_attribution_name(qt->attribution);
+	const char *cue_class = qt->cue.len ? na_cue_class_name(qt->cue_class) : NULL;
 
 	memset(nulls, 0, sizeof(bool) * NA_QUOTE_NATTS);
 	values[0] = Int32GetDatum((int32) i + 1);
@@ -62,14 +63,26 @@ na_pg_quote_values(const na_quote_result *r, uint32 i, const na_pg_text *t,
 	else
 		nulls[8] = nulls[9] = nulls[10] = true;
 	if (qt->cue.len)
+	{
 		values[11] = span_datum(t, &qt->cue);
+		values[14] = Int32GetDatum((int32) qt->cue.cstart + 1);
+		values[15] = Int32GetDatum((int32) qt->cue.clen);
+	}
 	else
-		nulls[11] = true;
+		nulls[11] = nulls[14] = nulls[15] = true;
 	if (attribution)
 		values[12] = CStringGetTextDatum(attribution);
 	else
 		nulls[12] = true;
 	values[13] = Float4GetDatum(qt->confidence);
+	if (cue_class)
+		values[16] = CStringGetTextDatum(cue_class);
+	else
+		nulls[16] = true;
+	if (qt->part_of >= 0)
+		values[17] = Int32GetDatum(qt->part_of + 1);
+	else
+		nulls[17] = true;
 }
 
 void

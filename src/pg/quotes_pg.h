@@ -15,10 +15,12 @@
 /*
  * news_analysis.quote:
  *   ordinal, text, start, length, paragraph, sentence, kind, speaker,
- *   speaker_mention, mention_start, mention_length, cue, attribution, confidence
- * start/length (1-based characters) are the span inside the quotation marks.
+ *   speaker_mention, mention_start, mention_length, cue, attribution, confidence,
+ *   cue_start, cue_length, cue_class, part_of
+ * start/length (1-based characters) are the content: for a quotation the
+ * span inside the marks.
  */
-#define NA_QUOTE_NATTS 14
+#define NA_QUOTE_NATTS 18
 
 /*
  * news_analysis.speaker:

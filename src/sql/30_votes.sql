@@ -38,7 +38,7 @@ COMMENT ON COLUMN news_analysis.vote_event.actor IS
 COMMENT ON COLUMN news_analysis.vote_event.actor_kind IS
   'country, party, person, body or group; NULL when the text names no actor (the resolution was adopted)';
 COMMENT ON COLUMN news_analysis.vote_event.action IS
-  'veto, vote_for, vote_against, abstain, block, sponsor, support, oppose, adopt (a body passed it), reject (a body voted it down) or vote (took part, side not stated)';
+  'by the vote codebook: veto, vote_for, vote_against, abstain, block, sponsor, support, oppose, adopt (a body adopted it), pass (a body passed a bill), approve (a body approved it or voted to do it), confirm (a nominee), reject (a body voted it down), override (a veto), elect (an electorate chose), win (an election, a seat; negated for a loser), schedule (a vote set for later) or vote (took part, side not stated)';
 COMMENT ON COLUMN news_analysis.vote_event.body IS
   'where the vote was held: UN Security Council, UN General Assembly, Senate, House of Representatives, House of Commons, referendum, or the body as written (Iran''s parliament, Monetary Policy Committee)';
 COMMENT ON COLUMN news_analysis.vote_event.motion IS
@@ -54,7 +54,7 @@ COMMENT ON COLUMN news_analysis.vote_event.abstentions IS
 COMMENT ON COLUMN news_analysis.vote_event.method IS
   'unanimous, show_of_hands, voice_vote, acclamation, consensus or secret_ballot, when the text says how the vote was taken';
 COMMENT ON COLUMN news_analysis.vote_event.modality IS
-  'asserted; negated (did not veto); expected (would defeat, threatened to veto, is expected to vote); hypothetical (could veto, if ...); historical (a count of past votes: its seventh veto)';
+  'asserted; negated (did not veto, lost); planned (will vote, is expected to vote); hypothetical (would defeat, threatened to veto, could veto, if ...); historical (a past vote recalled: a year, previously, its seventh veto)';
 
 CREATE FUNCTION news_analysis.vote_events(text)
   RETURNS SETOF news_analysis.vote_event

@@ -186,9 +186,17 @@ BEGIN
      OR (SELECT c.relkind FROM pg_class c WHERE c.oid = rel) <> 'r'
      OR coalesce(obj_description(rel, 'pg_class'), '') NOT LIKE '% of the articles of ' || source::text || ' (key %), kept by news_analysis.track()'
      OR EXISTS (SELECT 1 FROM news_analysis.tracked t
-                 WHERE rel IN (t.quotes_table, t.speakers_table, t.vote_events_table)) THEN
+                 WHERE rel IN (t.quotes_table, t.speakers_table, t.vote_events_table)
+                   AND EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = t.source)) THEN
     RETURN false;
   END IF;
+  -- the registry row of a table dropped while the drop clean-up was missing
+  -- (0.1.0 without enable_drop_cleanup()) names it: forget that row
+  DELETE FROM news_analysis.failures f
+   WHERE f.source IN (SELECT t.source FROM news_analysis.tracked t
+                       WHERE rel IN (t.quotes_table, t.speakers_table, t.vote_events_table));
+  DELETE FROM news_analysis.tracked t
+   WHERE rel IN (t.quotes_table, t.speakers_table, t.vote_events_table);
   -- the views create_views() made on it (their comments name the table)
   SELECT string_agg(DISTINCT format('%I.%I', vn.nspname, v.relname), ', ') INTO views
     FROM pg_depend d
@@ -198,17 +206,18 @@ BEGIN
    WHERE d.refclassid = 'pg_class'::regclass AND d.refobjid = rel
      AND coalesce(obj_description(v.oid, 'pg_class'), '') LIKE '% of ' || source::text || '%';
   IF views IS NOT NULL THEN
-    RAISE NOTICE 'dropping views % left by an earlier news_analysis', views;
+    RAISE NOTICE 'dropping views %, left by an earlier news_analysis.create_views() of %', views, source;
     EXECUTE 'DROP VIEW IF EXISTS ' || views || ' CASCADE';
   END IF;
-  RAISE NOTICE 'dropping table % left by an earlier news_analysis (DROP EXTENSION ... CASCADE keeps derived tables)', derived;
+  RAISE NOTICE 'dropping table %, left by an earlier news_analysis.track() of %', derived, source
+    USING DETAIL = 'DROP EXTENSION news_analysis CASCADE keeps derived tables, and so does DROP TABLE without the drop clean-up.';
   -- without CASCADE: views of the user's own on it stop the DROP with an error naming them
   EXECUTE format('DROP TABLE %s', derived);
   RETURN true;
 END
 $fn$;
 COMMENT ON FUNCTION news_analysis.drop_leftover(text, regclass) IS
-  'internal: drops a derived table of source (and the analyst views on it) left behind by DROP EXTENSION news_analysis CASCADE, so that track() can make it again; false if the relation is not such a leftover';
+  'internal: drops a derived table of source (and the analyst views on it) left behind by DROP EXTENSION news_analysis CASCADE, or by a DROP TABLE without the drop clean-up (then with its registry row), so that track() can make it again; false if the relation is not such a leftover';
 
 -- The owner check shared by the setup functions.
 CREATE FUNCTION news_analysis.check_owner(source regclass)
@@ -451,6 +460,8 @@ BEGIN
   SELECT n.nspname INTO nspname FROM pg_namespace n WHERE n.oid = rel.relnamespace;
   owner := pg_get_userbyid(rel.relowner);
 
+  -- what DROP EXTENSION ... CASCADE left of the people registry (45_people.sql)
+  PERFORM news_analysis.drop_people_leftover(source);
   FOR i IN 1 .. 3 LOOP
     tname := rel.relname || suffixes[i];
     IF octet_length(tname) > 63 THEN
@@ -506,14 +517,16 @@ DECLARE
   t news_analysis.tracked;
 BEGIN
   t := news_analysis.tracked_row(source);
-  PERFORM news_analysis.detach_triggers(source);
-  -- one statement, so that views built on each other go together
+  -- the views first (under Citus a view's DROP must come before the
+  -- parallel DDL on the shards in one transaction); one statement, so that
+  -- views built on each other go together
   IF cardinality(t.views) > 0 THEN
     EXECUTE format('DROP VIEW IF EXISTS %s',
                    (SELECT string_agg(news_analysis.qualified_name(v), ', ') FROM unnest(t.views) v));
   END IF;
   -- the people registry's views depend on the speakers table (45_people.sql)
   PERFORM news_analysis.detach_people(source);
+  PERFORM news_analysis.detach_triggers(source);
   EXECUTE format('DROP TABLE IF EXISTS %s, %s, %s',
                  t.quotes_table, t.speakers_table, t.vote_events_table);
   DELETE FROM news_analysis.failures f WHERE f.source = untrack.source;

@@ -32,7 +32,20 @@ CREATE FUNCTION news_analysis.person_key(name text, gender text DEFAULT NULL)
   AS 'MODULE_PATHNAME', 'na_person_key_sql'
   LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION news_analysis.person_key(text, text) IS
-  'the key under which the people registry counts a speaker''s name: lower case, without titles, honorifics, party, state and descriptive words in front, initials, suffixes, possessives and middle names ("President Donald J. Trump" is "donald trump"); a surname alone carries the gender given (''male'', ''female''): "clinton (female)"; NULL when the name holds no name';
+  'the key under which the people registry counts a speaker''s name: lower case, without titles, honorifics, party, state and descriptive words in front, initials, possessives and middle names ("President Donald J. Trump" is "donald trump"), a generational suffix kept ("Donald Trump Jr." is "donald trump jr"); the name of an organisation (ending in Times, Party, Department, ...) keeps all its words ("the New York Times" is "new york times"); a surname alone carries the gender given (''male'', ''female''): "clinton (female)"; NULL when the name holds no name';
+
+-- The surname of a name key: its last word before a gender tag and a
+-- generational suffix ("donald trump jr" and "trump (male)": "trump").
+CREATE FUNCTION news_analysis.person_surname(key text)
+  RETURNS text
+  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+  SET search_path = pg_catalog, pg_temp
+AS $fn$
+SELECT pg_catalog.split_part(
+  pg_catalog.regexp_replace(pg_catalog.split_part(key, ' (', 1), ' (jr|sr|ii|iii)$', ''), ' ', -1)
+$fn$;
+COMMENT ON FUNCTION news_analysis.person_surname(text) IS
+  'internal: the surname of a name key of news_analysis.person_key(): its last word, without a gender tag or a generational suffix';
 
 CREATE TABLE news_analysis.tracked_people (
   source              regclass PRIMARY KEY REFERENCES news_analysis.tracked ON DELETE CASCADE,
@@ -71,7 +84,8 @@ BEGIN
        WHERE k.key IS NOT NULL),
     counted AS (
       SELECT n.key,
-             (array_agg(n.name ORDER BY length(n.name) DESC, n.name))[1] AS name,
+             (array_agg(n.name ORDER BY lower(n.name) = split_part(n.key, ' (', 1) DESC,
+                                        length(n.name) DESC, n.name))[1] AS name,
              (array_agg(DISTINCT n.name ORDER BY n.name))[1:32] AS aliases,
              count(*) FILTER (WHERE n.gender OPERATOR(pg_catalog.=) 'male') AS male,
              count(*) FILTER (WHERE n.gender OPERATOR(pg_catalog.=) 'female') AS female,
@@ -82,12 +96,16 @@ BEGIN
         FROM n GROUP BY n.key)
     INSERT INTO %s AS p (key, surname, name, aliases, male, female, roles, affiliations,
                          articles, quotes, first_seen, last_seen)
-    SELECT c.key, split_part(split_part(c.key, ' (', 1), ' ', -1), c.name, c.aliases,
+    SELECT c.key, news_analysis.person_surname(c.key), c.name, c.aliases,
            c.male, c.female, c.roles, c.affiliations, c.articles, c.quotes, now(), now()
       FROM counted c
      ORDER BY c.key
     ON CONFLICT (key) DO UPDATE SET
-      name = CASE WHEN length(EXCLUDED.name) > length(p.name) THEN EXCLUDED.name ELSE p.name END,
+      -- the spelling of the key itself (Hillary Clinton, not Hillary Rodham
+      -- Clinton), else the longest
+      name = CASE WHEN lower(p.name) = split_part(p.key, ' (', 1) THEN p.name
+                  WHEN lower(EXCLUDED.name) = split_part(p.key, ' (', 1) THEN EXCLUDED.name
+                  WHEN length(EXCLUDED.name) > length(p.name) THEN EXCLUDED.name ELSE p.name END,
       aliases = CASE WHEN EXCLUDED.aliases <@ p.aliases THEN p.aliases
                      ELSE (SELECT array_agg(DISTINCT x ORDER BY x)
                              FROM unnest(p.aliases OPERATOR(pg_catalog.||) EXCLUDED.aliases) x) END,
@@ -164,6 +182,82 @@ $fn$;
 COMMENT ON FUNCTION news_analysis.people_truncated() IS
   'internal: trigger after TRUNCATE on <table>_speakers: empties the people registry <table>_names';
 
+-- A data-only restore (pg_restore --data-only, without --disable-triggers)
+-- loads the speakers with their triggers on, and those triggers count every
+-- speaker row that arrives in <table>_names; the dump's copy of
+-- <table>_names would count them twice, or collide with the keys already
+-- counted.  So the registry's table takes rows from its triggers only
+-- (pg_trigger_depth() > 0): any other INSERT is skipped.  A full restore
+-- creates this trigger after the data, as every trigger, and loads the
+-- dump's rows as they were.
+CREATE FUNCTION news_analysis.skip_people_row()
+  RETURNS trigger
+  LANGUAGE plpgsql
+  SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+  RETURN NULL;
+END
+$fn$;
+COMMENT ON FUNCTION news_analysis.skip_people_row() IS
+  'internal: trigger news_analysis_people_restore of a people registry''s <table>_names: a row not written by the registry''s triggers (a data-only restore) is skipped, the triggers on <table>_speakers count the restored speakers themselves';
+
+-- What DROP EXTENSION ... CASCADE leaves of a people registry: the table
+-- <table>_names and the view <table>_people (neither uses a function of the
+-- extension; the view <table>_speaker_people does and goes with it), or
+-- what a DROP TABLE without the drop clean-up leaves.  They are known by the
+-- comments attach_people() gave them and by no registry row of a table that
+-- exists naming them; track() drops them before it makes its derived tables
+-- (the view <table>_speaker_people depends on <table>_speakers).
+CREATE FUNCTION news_analysis.drop_people_leftover(source regclass)
+  RETURNS void
+  LANGUAGE plpgsql
+  SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+  nspname name;
+  relname name;
+  names   text;
+  people  text;
+  links   text;
+  rel     oid;
+  views   text;
+BEGIN
+  SELECT n.nspname, c.relname INTO nspname, relname
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = source;
+  names := format('%I.%I', nspname, relname || '_names');
+  people := format('%I.%I', nspname, relname || '_people');
+  links := format('%I.%I', nspname, relname || '_speaker_people');
+  -- the views first: they depend on the table
+  SELECT string_agg(format('%I.%I', n.nspname, c.relname), ', ') INTO views
+    FROM unnest(ARRAY[links, people]) v(name)
+    JOIN pg_class c ON c.oid = to_regclass(v.name) AND c.relkind = 'v'
+    JOIN pg_namespace n ON n.oid = c.relnamespace
+   WHERE (coalesce(obj_description(c.oid, 'pg_class'), '') LIKE 'the people quoted in ' || source::text || ', one row per person%'
+          OR coalesce(obj_description(c.oid, 'pg_class'), '') LIKE 'each speaker of each article of ' || source::text || ' with its name key%')
+     AND NOT EXISTS (SELECT 1 FROM news_analysis.tracked_people p
+                      WHERE c.oid IN (p.people_view, p.speaker_people_view)
+                        AND EXISTS (SELECT 1 FROM pg_class s WHERE s.oid = p.source));
+  IF views IS NOT NULL THEN
+    RAISE NOTICE 'dropping views %, left by an earlier news_analysis.track() of %', views, source;
+    -- without CASCADE: views of the user's own on them stop the DROP with an error naming them
+    EXECUTE 'DROP VIEW ' || views;
+  END IF;
+  rel := to_regclass(names);
+  IF rel IS NOT NULL
+     AND (SELECT c.relkind FROM pg_class c WHERE c.oid = rel) = 'r'
+     AND coalesce(obj_description(rel, 'pg_class'), '') LIKE 'the people registry of ' || source::text || ': %'
+     AND NOT EXISTS (SELECT 1 FROM news_analysis.tracked_people p
+                      WHERE p.names_table = rel AND EXISTS (SELECT 1 FROM pg_class s WHERE s.oid = p.source)) THEN
+    RAISE NOTICE 'dropping table %, left by an earlier news_analysis.track() of %', names, source
+      USING DETAIL = 'DROP EXTENSION news_analysis CASCADE keeps the people registry''s table, and so does DROP TABLE without the drop clean-up.';
+    EXECUTE format('DROP TABLE %s', names);
+  END IF;
+END
+$fn$;
+COMMENT ON FUNCTION news_analysis.drop_people_leftover(regclass) IS
+  'internal: drops the table <table>_names and the views <table>_people and <table>_speaker_people of source left behind by DROP EXTENSION news_analysis CASCADE (or a DROP TABLE without the drop clean-up), so that track() can make the people registry again';
+
 -- The keys of <names> with the person each is counted under: a full name is
 -- its own person; a surname alone is the full name of that surname that
 -- holds at least 80% of the articles of the full names it can be (none of
@@ -214,6 +308,7 @@ DECLARE
   people   text;
   links    text;
   resolved text;
+  distributed boolean;
 BEGIN
   t := news_analysis.tracked_row(source);
   SELECT * INTO rel FROM pg_class c WHERE c.oid = source;
@@ -233,35 +328,61 @@ BEGIN
       USING ERRCODE = 'duplicate_table',
             HINT = 'news_analysis.track() creates them: drop or rename them first.';
   END IF;
-  EXECUTE format($q$
-    CREATE TABLE %s (
-      key          text PRIMARY KEY,
-      surname      text NOT NULL,
-      name         text NOT NULL,
-      aliases      text[] NOT NULL DEFAULT '{}',
-      male         integer NOT NULL DEFAULT 0,
-      female       integer NOT NULL DEFAULT 0,
-      roles        text[] NOT NULL DEFAULT '{}',
-      affiliations text[] NOT NULL DEFAULT '{}',
-      articles     integer NOT NULL,
-      quotes       integer NOT NULL,
-      first_seen   timestamptz NOT NULL,
-      last_seen    timestamptz NOT NULL)$q$, names);
-  EXECUTE format('ALTER TABLE %s OWNER TO %I', names, owner);
-  EXECUTE format('COMMENT ON TABLE %s IS %L', names,
-                 format('the people registry of %s: one row per name key (news_analysis.person_key), kept by triggers on %s; see the view %s',
-                        source, t.speakers_table, people));
-  EXECUTE format('CREATE TRIGGER news_analysis_people_added AFTER INSERT ON %s'
-                 ' REFERENCING NEW TABLE AS news_analysis_people_new'
-                 ' FOR EACH STATEMENT EXECUTE FUNCTION news_analysis.people_added(%L)',
-                 t.speakers_table, names);
-  EXECUTE format('CREATE TRIGGER news_analysis_people_removed AFTER DELETE ON %s'
-                 ' REFERENCING OLD TABLE AS news_analysis_people_old'
-                 ' FOR EACH STATEMENT EXECUTE FUNCTION news_analysis.people_removed(%L)',
-                 t.speakers_table, names);
-  EXECUTE format('CREATE TRIGGER news_analysis_people_truncated AFTER TRUNCATE ON %s'
-                 ' FOR EACH STATEMENT EXECUTE FUNCTION news_analysis.people_truncated(%L)',
-                 t.speakers_table, names);
+  distributed := news_analysis.citus_method(t.speakers_table) IS NOT NULL;
+  IF distributed THEN
+    -- Citus: a distributed table takes no statement triggers, and its rows
+    -- live on the workers; the registry is counted when read
+    EXECUTE format($q$
+      CREATE VIEW %1$s AS
+      SELECT k.key, news_analysis.person_surname(k.key) AS surname,
+             (pg_catalog.array_agg(s.name ORDER BY pg_catalog.lower(s.name) OPERATOR(pg_catalog.=) pg_catalog.split_part(k.key, ' (', 1) DESC,
+                                   pg_catalog.length(s.name) DESC, s.name))[1] AS name,
+             (pg_catalog.array_agg(DISTINCT s.name ORDER BY s.name))[1:32] AS aliases,
+             pg_catalog.count(*) FILTER (WHERE s.gender OPERATOR(pg_catalog.=) 'male')::integer AS male,
+             pg_catalog.count(*) FILTER (WHERE s.gender OPERATOR(pg_catalog.=) 'female')::integer AS female,
+             coalesce(pg_catalog.array_agg(DISTINCT s.role) FILTER (WHERE s.role IS NOT NULL), '{}') AS roles,
+             coalesce(pg_catalog.array_agg(DISTINCT s.affiliation) FILTER (WHERE s.affiliation IS NOT NULL), '{}')
+               AS affiliations,
+             pg_catalog.count(*)::integer AS articles, pg_catalog.sum(s.quotes)::integer AS quotes,
+             NULL::timestamptz AS first_seen, NULL::timestamptz AS last_seen
+        FROM %2$s s, LATERAL (SELECT news_analysis.person_key(s.name, s.gender) AS key) k
+       WHERE k.key IS NOT NULL
+       GROUP BY k.key$q$, names, news_analysis.qualified_name(t.speakers_table));
+    EXECUTE format('ALTER VIEW %s OWNER TO %I', names, owner);
+    EXECUTE format('COMMENT ON VIEW %s IS %L', names,
+                   format('the people registry of %s: one row per name key (news_analysis.person_key), counted from %s when read (a Citus distributed table keeps no registry triggers; first_seen and last_seen are NULL); see the view %s',
+                          source, t.speakers_table, people));
+  ELSE
+    EXECUTE format($q$
+      CREATE TABLE %s (
+        key          text PRIMARY KEY,
+        surname      text NOT NULL,
+        name         text NOT NULL,
+        aliases      text[] NOT NULL DEFAULT '{}',
+        male         integer NOT NULL DEFAULT 0,
+        female       integer NOT NULL DEFAULT 0,
+        roles        text[] NOT NULL DEFAULT '{}',
+        affiliations text[] NOT NULL DEFAULT '{}',
+        articles     integer NOT NULL,
+        quotes       integer NOT NULL,
+        first_seen   timestamptz NOT NULL,
+        last_seen    timestamptz NOT NULL)$q$, names);
+    EXECUTE format('ALTER TABLE %s OWNER TO %I', names, owner);
+    EXECUTE format('COMMENT ON TABLE %s IS %L', names,
+                   format('the people registry of %s: one row per name key (news_analysis.person_key), kept by triggers on %s; see the view %s',
+                          source, t.speakers_table, people));
+    EXECUTE format('CREATE TRIGGER news_analysis_people_added AFTER INSERT ON %s'
+                   ' REFERENCING NEW TABLE AS news_analysis_people_new'
+                   ' FOR EACH STATEMENT EXECUTE FUNCTION news_analysis.people_added(%L)',
+                   t.speakers_table, names);
+    EXECUTE format('CREATE TRIGGER news_analysis_people_removed AFTER DELETE ON %s'
+                   ' REFERENCING OLD TABLE AS news_analysis_people_old'
+                   ' FOR EACH STATEMENT EXECUTE FUNCTION news_analysis.people_removed(%L)',
+                   t.speakers_table, names);
+    EXECUTE format('CREATE TRIGGER news_analysis_people_truncated AFTER TRUNCATE ON %s'
+                   ' FOR EACH STATEMENT EXECUTE FUNCTION news_analysis.people_truncated(%L)',
+                   t.speakers_table, names);
+  END IF;
 
   resolved := news_analysis.people_resolution_sql(names::regclass);
   EXECUTE format($q$
@@ -315,12 +436,16 @@ BEGIN
                         source, people));
   INSERT INTO news_analysis.tracked_people (source, names_table, people_view, speaker_people_view)
   VALUES (source, names::regclass, people::regclass, links::regclass);
+  IF distributed THEN
+    RETURN names::regclass;
+  END IF;
   -- the speakers already there
   EXECUTE format($q$
     INSERT INTO %1$s AS p (key, surname, name, aliases, male, female, roles, affiliations,
                            articles, quotes, first_seen, last_seen)
-    SELECT k.key, split_part(split_part(k.key, ' (', 1), ' ', -1),
-           (array_agg(s.name ORDER BY length(s.name) DESC, s.name))[1],
+    SELECT k.key, news_analysis.person_surname(k.key),
+           (array_agg(s.name ORDER BY lower(s.name) = split_part(k.key, ' (', 1) DESC,
+                                      length(s.name) DESC, s.name))[1],
            (array_agg(DISTINCT s.name ORDER BY s.name))[1:32],
            count(*) FILTER (WHERE s.gender = 'male'), count(*) FILTER (WHERE s.gender = 'female'),
            coalesce(array_agg(DISTINCT s.role) FILTER (WHERE s.role IS NOT NULL), '{}'),
@@ -329,11 +454,15 @@ BEGIN
       FROM %2$s s, LATERAL (SELECT news_analysis.person_key(s.name, s.gender) AS key) k
      WHERE k.key IS NOT NULL
      GROUP BY k.key$q$, names, news_analysis.qualified_name(t.speakers_table));
+  -- from now on only the triggers above write it (see skip_people_row)
+  EXECUTE format('CREATE TRIGGER news_analysis_people_restore BEFORE INSERT ON %s'
+                 ' FOR EACH ROW WHEN (pg_catalog.pg_trigger_depth() OPERATOR(pg_catalog.=) 0)'
+                 ' EXECUTE FUNCTION news_analysis.skip_people_row()', names);
   RETURN names::regclass;
 END
 $fn$;
 COMMENT ON FUNCTION news_analysis.attach_people(regclass) IS
-  'internal: makes the people registry of a tracked table (<table>_names, its triggers on <table>_speakers, the views <table>_people and <table>_speaker_people) and fills it from the speakers already there; news_analysis.track() calls it';
+  'internal: makes the people registry of a tracked table (<table>_names, its triggers on <table>_speakers, the views <table>_people and <table>_speaker_people) and fills it from the speakers already there (for a Citus distributed table <table>_names is a view counting the speakers when read); news_analysis.track() calls it';
 
 -- Remove it (untrack() and the drop clean-up call it): the views first, they
 -- depend on the speakers table.
@@ -346,6 +475,7 @@ DECLARE
   r     news_analysis.tracked_people;
   t     news_analysis.tracked;
   views text;
+  counted_on_read boolean;
 BEGIN
   SELECT * INTO r FROM news_analysis.tracked_people p WHERE p.source = detach_people.source;
   IF NOT FOUND THEN
@@ -358,11 +488,16 @@ BEGIN
   IF views IS NOT NULL THEN
     EXECUTE format('DROP VIEW IF EXISTS %s', views);
   END IF;
+  -- a view for a Citus distributed table, which has no triggers of the
+  -- registry (see attach_people)
+  counted_on_read := (SELECT c.relkind FROM pg_class c WHERE c.oid = r.names_table) = 'v';
   IF news_analysis.qualified_name(r.names_table) IS NOT NULL THEN
-    EXECUTE format('DROP TABLE IF EXISTS %s', news_analysis.qualified_name(r.names_table));
+    EXECUTE format(CASE WHEN counted_on_read THEN 'DROP VIEW IF EXISTS %s' ELSE 'DROP TABLE IF EXISTS %s' END,
+                   news_analysis.qualified_name(r.names_table));
   END IF;
   SELECT * INTO t FROM news_analysis.tracked x WHERE x.source = detach_people.source;
-  IF FOUND AND news_analysis.qualified_name(t.speakers_table) IS NOT NULL THEN
+  IF FOUND AND NOT coalesce(counted_on_read, false)
+     AND news_analysis.qualified_name(t.speakers_table) IS NOT NULL THEN
     EXECUTE format('DROP TRIGGER IF EXISTS news_analysis_people_added ON %1$s;'
                    ' DROP TRIGGER IF EXISTS news_analysis_people_removed ON %1$s;'
                    ' DROP TRIGGER IF EXISTS news_analysis_people_truncated ON %1$s',

@@ -29,12 +29,12 @@ DECLARE
                            'quotes_per_article', 'quotes_per_outlet', 'speaker_roles',
                            'vote_timeline', 'vetoes'];
   comments text[] := ARRAY[
-    'every attributed quote of %s with its article''s outlet and date, the speaker as the people registry names the person (speaker_in_article: as the article does; person: the registry key) and the speaker''s role and affiliation',
-    'most-quoted people of %s (one person under one name: the people registry): quotes, articles, outlets, first and last date quoted',
-    'most-quoted speakers of %s per outlet',
-    'quotes per speaker and month (YYYY-MM) in %s; \crosstabview month reads well',
-    'quotes of each article of %s by kind (articles without quotes included)',
-    'quotes per outlet of %s: articles, quotes, per article, share attributed',
+    'every attribution of %s with a speaker, once (a piece of another left out), direct and partial quotations and reported speech (reported: mixed or indirect), with its article''s outlet and date, the speaker as the people registry names the person (speaker_in_article: as the article does; person: the registry key) and the speaker''s role and affiliation',
+    'most-quoted people of %s (one person under one name: the people registry): attributions (quotes), of them quotations (direct and partial) and reported speech (mixed and indirect), articles, outlets, first and last date quoted',
+    'most-quoted speakers of %s per outlet (one person under one name): attributions, quotations and reported speech',
+    'attributions per speaker (one person under one name) and month (YYYY-MM) in %s, quotations and reported speech apart; \crosstabview month reads well',
+    'attributions of each article of %s by kind, each once (articles without any included); reported = mixed + indirect',
+    'attributions per outlet of %s: articles, attributions, per article, share attributed, quotations and reported speech',
     'roles and affiliations the articles of %s give their speakers',
     'vote events of %s in date order: body, motion, outcome, tally and positions',
     'vetoes cast per country in the vote events of %s (asserted vetoes only)'];
@@ -84,7 +84,8 @@ BEGIN
     format($v$
 SELECT q.article_key, %2$s AS published, %3$s AS outlet,
        q.ordinal, COALESCE(sp.person_name, q.speaker) AS speaker, s.role, s.affiliation,
-       q.kind, q.attribution, q.cue, q.text AS quote, q.confidence,
+       q.kind, q.attribution, q.cue, q.text AS quote, q.confidence, q.cue_class,
+       q.kind OPERATOR(pg_catalog.=) ANY ('{mixed,indirect}'::pg_catalog.text[]) AS reported,
        q.speaker AS speaker_in_article, sp.person
   FROM %1$s q
   JOIN %4$s a ON a.%5$I OPERATOR(pg_catalog.=) q.article_key
@@ -92,7 +93,7 @@ SELECT q.article_key, %2$s AS published, %3$s AS outlet,
                   AND s.name OPERATOR(pg_catalog.=) q.speaker
   LEFT JOIN %7$s sp ON sp.article_key OPERATOR(pg_catalog.=) q.article_key
                    AND sp.speaker OPERATOR(pg_catalog.=) q.speaker
- WHERE q.speaker IS NOT NULL$v$,
+ WHERE q.speaker IS NOT NULL AND q.part_of IS NULL$v$,
       news_analysis.qualified_name(t.quotes_table), pub, outlet,
       news_analysis.qualified_name(source), t.key_column,
       news_analysis.qualified_name(t.speakers_table), links),
@@ -105,21 +106,27 @@ SELECT speaker,
        pg_catalog.count(DISTINCT article_key) AS articles,
        pg_catalog.count(DISTINCT outlet) AS outlets,
        pg_catalog.min(published) AS first_quoted,
-       pg_catalog.max(published) AS last_quoted
+       pg_catalog.max(published) AS last_quoted,
+       pg_catalog.count(*) FILTER (WHERE NOT reported) AS quotations,
+       pg_catalog.count(*) FILTER (WHERE reported) AS reported
   FROM %1$s
  GROUP BY COALESCE(person, speaker), speaker
  ORDER BY quotes DESC, articles DESC, speaker$v$,
     -- speakers_by_outlet
     $v$
 SELECT outlet, speaker, pg_catalog.count(*) AS quotes,
-       pg_catalog.count(DISTINCT article_key) AS articles
+       pg_catalog.count(DISTINCT article_key) AS articles,
+       pg_catalog.count(*) FILTER (WHERE NOT reported) AS quotations,
+       pg_catalog.count(*) FILTER (WHERE reported) AS reported
   FROM %1$s
  GROUP BY outlet, speaker
  ORDER BY outlet, quotes DESC, speaker$v$,
     -- speakers_by_month
     $v$
 SELECT pg_catalog.to_char(published, 'YYYY-MM') AS month, speaker,
-       pg_catalog.count(*) AS quotes
+       pg_catalog.count(*) AS quotes,
+       pg_catalog.count(*) FILTER (WHERE NOT reported) AS quotations,
+       pg_catalog.count(*) FILTER (WHERE reported) AS reported
   FROM %1$s
  GROUP BY 1, speaker
  ORDER BY month, quotes DESC, speaker$v$,
@@ -130,9 +137,13 @@ SELECT a.%2$I AS article_key, %3$s AS published, %4$s AS outlet,
        pg_catalog.count(q.ordinal) FILTER (WHERE q.kind OPERATOR(pg_catalog.=) 'direct') AS direct,
        pg_catalog.count(q.ordinal) FILTER (WHERE q.kind OPERATOR(pg_catalog.=) 'partial') AS partial,
        pg_catalog.count(q.ordinal) FILTER (WHERE q.kind OPERATOR(pg_catalog.=) 'unattributed') AS unattributed,
-       pg_catalog.count(DISTINCT q.speaker) AS speakers
+       pg_catalog.count(DISTINCT q.speaker) AS speakers,
+       pg_catalog.count(q.ordinal) FILTER (WHERE q.kind OPERATOR(pg_catalog.=) 'mixed') AS mixed,
+       pg_catalog.count(q.ordinal) FILTER (WHERE q.kind OPERATOR(pg_catalog.=) 'indirect') AS indirect,
+       pg_catalog.count(q.ordinal) FILTER (WHERE q.kind OPERATOR(pg_catalog.=) ANY ('{mixed,indirect}'::pg_catalog.text[])) AS reported
   FROM %1$s a
   LEFT JOIN %5$s q ON q.article_key OPERATOR(pg_catalog.=) a.%2$I
+                  AND q.part_of IS NULL
  GROUP BY a.%2$I, 2, 3
  ORDER BY 2, 1$v$,
       news_analysis.qualified_name(source), t.key_column, pub, outlet,
@@ -147,7 +158,8 @@ SELECT outlet,
        pg_catalog.sum(partial)::bigint AS partial,
        pg_catalog.sum(unattributed)::bigint AS unattributed,
        pg_catalog.round(100 * (pg_catalog.sum(quotes) OPERATOR(pg_catalog.-) pg_catalog.sum(unattributed))
-             OPERATOR(pg_catalog./) NULLIF(pg_catalog.sum(quotes), 0)) AS attributed_pct
+             OPERATOR(pg_catalog./) NULLIF(pg_catalog.sum(quotes), 0)) AS attributed_pct,
+       pg_catalog.sum(reported)::bigint AS reported
   FROM %2$s
  GROUP BY outlet
  ORDER BY quotes DESC, outlet$v$,
@@ -267,7 +279,7 @@ BEGIN
                         AND s.name OPERATOR(pg_catalog.=) q.speaker
         LEFT JOIN %6$s sp ON sp.article_key OPERATOR(pg_catalog.=) q.article_key
                          AND sp.speaker OPERATOR(pg_catalog.=) q.speaker
-       WHERE q.speaker IS NOT NULL
+       WHERE q.speaker IS NOT NULL AND q.part_of IS NULL
          AND pg_catalog.to_tsvector('news_analysis.english_news', a.%5$I::pg_catalog.text) @@ $1
     )
     SELECT h.speaker,
@@ -286,4 +298,4 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION news_analysis.quoted_on(regclass, text) IS
-  'who is quoted (one person under one name: the people registry) in the articles of a tracked table that mention a word (stemmed with news_analysis.english_news, or a word starting with it; several words are a phrase: adjacent, in that order): quotes, articles and an example quote, those who use the word themselves first; an index ON articles USING gin (to_tsvector(''news_analysis.english_news'', body)) serves it';
+  'who is quoted, directly or in reported speech (one person under one name: the people registry), in the articles of a tracked table that mention a word (stemmed with news_analysis.english_news, or a word starting with it; several words are a phrase: adjacent, in that order): quotes, articles and an example quote, those who use the word themselves first; an index ON articles USING gin (to_tsvector(''news_analysis.english_news'', body)) serves it';

@@ -262,10 +262,20 @@ predict(const char *id, const char *text, size_t len)
 		if (qt->mention.len)
 			printf(", \"speaker_start\": %u, \"speaker_end\": %u", qt->mention.cstart,
 				   qt->mention.cstart + qt->mention.clen);
-		printf(", \"kind\": \"%s\", \"attr\": \"%s\", \"confidence\": %.2f}\n",
+		printf(", \"kind\": \"%s\", \"attr\": \"%s\", \"confidence\": %.2f",
 			   na_quote_kind_name(qt->kind),
 			   qt->attribution ? na_quote_attribution_name(qt->attribution) : "none",
 			   qt->confidence);
+		if (qt->cue.len)
+		{
+			printf(", \"cue\": ");
+			print_json_string(text + qt->cue.start, qt->cue.len);
+			printf(", \"cue_start\": %u, \"cue_class\": \"%s\"", qt->cue.cstart,
+				   na_cue_class_name(qt->cue_class));
+		}
+		if (qt->part_of >= 0)
+			printf(", \"part_of\": %d", qt->part_of + 1);
+		printf("}\n");
 	}
 	for (uint32_t i = 0; i < r.nspeakers && include_speakers; i++)
 	{

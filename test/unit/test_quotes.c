@@ -155,22 +155,33 @@ test_partial_and_scare(void)
 {
 	analyze("Senator Ruth Ames called the deal “a disaster” on Tuesday. "
 			"The so-called “gig economy” keeps growing.");
-	CHECK_INT(res.nquotes, 2);
-	CHECK_STR(quote_text(0), "a disaster");
-	CHECK_STR(kind(0), "partial");
-	CHECK_STR(speaker(0), "Ruth Ames");
-	CHECK_STR(kind(1), "unattributed");
-	CHECK_STR(speaker(1), "(none)");
+	/* the report holding the quoted phrase, the phrase, the scare quote */
+	CHECK_INT(res.nquotes, 3);
+	CHECK_STR(quote_text(0), "the deal “a disaster” on Tuesday");
+	CHECK_STR(kind(0), "mixed");
+	CHECK_STR(quote_text(1), "a disaster");
+	CHECK_STR(kind(1), "partial");
+	CHECK_INT(res.quotes[1].part_of, 0);
+	CHECK_STR(speaker(1), "Ruth Ames");
+	CHECK_INT(res.speakers[0].quotes, 1);
+	CHECK_STR(kind(2), "unattributed");
+	CHECK_STR(speaker(2), "(none)");
 }
 
 static void
 test_according_to(void)
 {
 	analyze("The dam was “never inspected,” according to engineer Maya Stone.");
-	CHECK_INT(res.nquotes, 1);
-	CHECK_STR(how(0), "according_to");
+	/* the report holding the quoted words (mixed), then the quote itself */
+	CHECK_INT(res.nquotes, 2);
+	CHECK_STR(kind(0), "mixed");
+	CHECK_STR(quote_text(0), "The dam was “never inspected,”");
 	CHECK_STR(speaker(0), "Maya Stone");
-	CHECK_STR(span(res.quotes[0].cue), "according to");
+	CHECK_STR(kind(1), "partial");
+	CHECK_INT(res.quotes[1].part_of, 0);
+	CHECK_STR(how(1), "according_to");
+	CHECK_STR(speaker(1), "Maya Stone");
+	CHECK_STR(span(res.quotes[1].cue), "according to");
 }
 
 static void
@@ -300,10 +311,14 @@ test_title_is_role(void)
 {
 	analyze("“The roads are safe,” Councillor Dana Whitfield said. "
 			"The housing secretary, Ms. Priya Raman, said it was “fully funded”.");
-	CHECK_INT(res.nquotes, 2);
+	CHECK_INT(res.nquotes, 3);
 	CHECK_STR(speaker(0), "Dana Whitfield");
 	CHECK_STR(span(res.speakers[0].role), "Councillor");
+	CHECK_STR(kind(1), "mixed");
+	CHECK_STR(quote_text(1), "it was “fully funded”");
 	CHECK_STR(speaker(1), "Priya Raman");
+	CHECK_STR(kind(2), "partial");
+	CHECK_STR(speaker(2), "Priya Raman");
 	CHECK_STR(span(res.speakers[1].role), "housing secretary");
 }
 

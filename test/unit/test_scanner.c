@@ -285,6 +285,94 @@ test_doubled_apostrophes(void)
 	CHECK_STR(kind(doc.sentences[2].first_token + 1), "open_quote");
 }
 
+
+/* A hard-wrapped paragraph is one paragraph; a blank line still ends it. */
+static void
+test_hard_wrapped(void)
+{
+	const char *wrapped =
+		"The finance ministers of the region met in the capital on Monday\n"
+		"and agreed to extend the credit line for exporters by a year, after\n"
+		"talks that ran late into the night over the cost of the guarantees.\n"
+		"\n"
+		"The Senate voted\n"
+		"61 to 38 to approve the measure later that week, officials said on\n"
+		"Friday, and the House is expected to follow before the recess ends.\n";
+
+	scan(wrapped);
+	CHECK_INT(doc.nparagraphs, 2);
+	CHECK_INT(doc.nsentences, 2);
+	/* "and" continues the first line: a space, flagged as a soft break */
+	CHECK_STR(tok(12), "and");
+	CHECK((doc.tokens[12].flags & NA_TF_SOFT_BREAK) != 0);
+	CHECK((doc.tokens[12].flags & NA_TF_PARA_START) == 0);
+	CHECK_INT(doc.tokens[12].paragraph, 0);
+}
+
+/* Verse and lists keep every line break. */
+static void
+test_verse_and_lists(void)
+{
+	scan("the tide comes in at noon\nand leaves the boats aground\nthe gulls do not mind");
+	CHECK_INT(doc.nparagraphs, 3);
+	scan("Three measures passed:\n- a bus lane\n- longer library hours");
+	CHECK_INT(doc.nparagraphs, 3);
+}
+
+/* CR LF and CR are line breaks like LF; offsets count every character. */
+static void
+test_crlf(void)
+{
+	scan("First line.\r\nSecond line.\r\n\r\nThird.\rFourth.");
+	CHECK_INT(doc.nparagraphs, 4);
+	CHECK_INT(doc.sentences[1].cstart, 13);
+	CHECK_INT(doc.sentences[2].cstart, 29);
+	CHECK_INT(doc.sentences[3].cstart, 36);
+}
+
+/* HTML references are the characters they stand for, at their own offsets. */
+static void
+test_html_references(void)
+{
+	scan("&#8220;No,&#8221; said Jos&eacute; &amp; Ana&nbsp;Ruiz.");
+	CHECK_STR(kind(0), "open_quote");
+	CHECK_INT(doc.tokens[0].clen, 7);
+	CHECK_STR(tok(1), "No");
+	CHECK_STR(kind(3), "close_quote");
+	CHECK_STR(tok(5), "Jos&eacute;");
+	CHECK_STR(kind(5), "word");
+	CHECK_STR(tok(6), "&amp;");
+	CHECK_STR(tok(7), "Ana");
+	CHECK_STR(tok(8), "Ruiz");
+	CHECK_INT(doc.tokens[8].cstart, 50);
+	/* not references: no semicolon, unknown name, a control character */
+	scan("M&S &bogus; &#10; AT&T");
+	CHECK_STR(tok(0), "M&S");
+	CHECK_STR(tok(1), "&");
+	CHECK_STR(tok(doc.ntokens - 1), "AT&T");
+}
+
+/* A soft hyphen inside a word is nothing; a no-break space is a space. */
+static void
+test_soft_hyphen(void)
+{
+	scan("com\xC2\xADmittee met\xC2\xA0today");
+	CHECK_INT(doc.ntokens, 3);
+	CHECK_STR(tok(0), "com\xC2\xADmittee");
+	CHECK_INT(doc.tokens[0].clen, 10);
+}
+
+/* A dateline is a sentence of its own. */
+static void
+test_dateline(void)
+{
+	scan("LONDON (Reuters) - The bank held rates on Thursday.");
+	CHECK_INT(doc.nsentences, 2);
+	CHECK_INT(doc.sentences[0].clen, 18);
+	scan("GM, whose plants are idle, said it would wait.");
+	CHECK_INT(doc.nsentences, 1);
+}
+
 int
 main(void)
 {
@@ -308,6 +396,12 @@ main(void)
 		{"sentence_edges", test_sentence_edges},
 		{"count_bytes", test_count_bytes},
 		{"doubled_apostrophes", test_doubled_apostrophes},
+		{"hard_wrapped", test_hard_wrapped},
+		{"verse_and_lists", test_verse_and_lists},
+		{"crlf", test_crlf},
+		{"html_references", test_html_references},
+		{"soft_hyphen", test_soft_hyphen},
+		{"dateline", test_dateline},
 		{NULL, NULL}
 	};
 	int			status = unit_run("scanner", cases);

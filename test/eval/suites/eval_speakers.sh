@@ -4,7 +4,10 @@
 # dev tracked together, the people registry's person as speaker_id), scored
 # with ../shared/eval/score_speakers.py against ratchet floors (what the
 # analysis reaches now, a little below for noise; raise them when it
-# improves): person accuracy, not-a-person, identity B-cubed F1.
+# improves): person accuracy, organisation, not-a-person, identity B-cubed
+# F1.  Since reported speech (#13) the predictions cover 243 of the 420
+# labelled attributions (100 before), so the floors were set again on that
+# larger, harder share.
 # Prints the scorer's summary and "eval_speakers: N passed, N failed".
 # Skips where ../shared is absent.
 set -euo pipefail
@@ -17,7 +20,7 @@ if [[ ! -f $shared/eval/score_speakers.py || ! -f $gold ]]; then
 fi
 
 passed=0 failed=0
-out=$(test/eval_speakers "$gold" --min-person 0.85 --min-not-a-person 0.80 --min-identity 0.92 2>&1) && status=0 || status=$?
+out=$(test/eval_speakers "$gold" --min-person 0.82 --min-organisation 0.35 --min-not-a-person 0.85 --min-identity 0.89 2>&1) && status=0 || status=$?
 echo "polnear_dev: $(tail -n 1 <<<"$out")"
 if [[ $status -eq 0 ]]; then
   passed=$((passed + 1))

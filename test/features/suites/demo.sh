@@ -29,7 +29,7 @@ for section in "1. Outlets" "2. By month" "3. Most-quoted speakers" \
   "12. The most-quoted speakers in their own words" "13. Articles stored without analysis"; do
   check "section '$section'" has "$section"
 done
-check "summary lines" has "15 articles (14 with quotes) from 7 outlets"
+check "summary lines" has "15 articles (15 with quotes) from 7 outlets"
 check "the dates" has "published 2026-01-14 to 2026-04-22"
 check "honest quote counts" grep -qE '^[0-9]+ quotes: [0-9]+ with a speaker \([0-9]+%\), [0-9]+ attributed without one,$' "$out"
 check "an outlet row" grep -qE '^ The Meridian Post +\| +4 \|' "$out"

@@ -5,8 +5,11 @@
 # then, read from the analyst views and the people registry:
 #   - the top 40 people of each outlet, listed here, hold no junk entry: no
 #     name opening with a party, state or descriptive word
-#     (data/lexicon/name_prefixes.tsv) or a weekday, none ending in a weekday,
-#     none in capitals, none of five words or more;
+#     (data/lexicon/name_prefixes.tsv; a plural of one alone is a group:
+#     Republicans) or a weekday, none ending in a weekday, none in capitals
+#     (five letters or more: an acronym is an organisation's name), none
+#     opening with an adverb (Interestingly Blocher, Maybe Trump) or holding
+#     I'm / I've, none of five words or more;
 #   - no person appears under two names in the overall top 100: no two
 #     entries with one name key, no surname alone beside the one full name
 #     of that surname and gender;
@@ -80,12 +83,24 @@ CREATE VIEW junk AS
    WHERE ((lower(split_part(t.speaker, ' ', 1)) IN (SELECT word FROM prefixes)
            OR lower(split_part(t.speaker, ' ', 1)) || ' ' || lower(split_part(t.speaker, ' ', 2))
                 IN (SELECT word FROM prefixes))
-          -- the Washington Post, the New York Times: a name of a newspaper
+          -- the Washington Post, the New York Times: a name of a newspaper;
+          -- the South Carolina Republican Party: a party
           AND lower(regexp_replace(t.speaker, '^.* ', '')) NOT IN ('post', 'times', 'journal', 'news',
-                                                                  'tribune', 'herald', 'observer'))
+                                                                  'tribune', 'herald', 'observer', 'party')
+          -- Republicans, Democrats, Tories: a group (a source that is no
+          -- person, as the issue counts them), not a word stuck to a name
+          AND NOT (t.speaker !~ ' ' AND (lower(regexp_replace(t.speaker, 'ies$', 'y')) IN (SELECT word FROM prefixes)
+                                         OR lower(regexp_replace(t.speaker, 's$', '')) IN (SELECT word FROM prefixes))
+                   AND t.speaker ~ 's$'))
       OR lower(regexp_replace(t.speaker, '^.* ', '')) IN ('monday', 'tuesday', 'wednesday', 'thursday',
                                                           'friday', 'saturday', 'sunday')
-      OR (t.speaker = upper(t.speaker) AND t.speaker ~ '[A-Z]{2}')
+      -- capitals: a dateline or a shouted word (an acronym of four letters
+      -- or fewer is an organisation's name: CNN, BBC, NATO)
+      OR (t.speaker = upper(t.speaker) AND t.speaker ~ '[A-Z]{5}')
+      -- an adverb or a pronoun stuck to a name: Interestingly Blocher, Maybe Trump, I've
+      OR (t.speaker ~ ' ' AND lower(split_part(t.speaker, ' ', 1)) ~ '^[a-z]{4,}ly$')
+      OR lower(split_part(t.speaker, ' ', 1)) IN ('maybe', 'perhaps', 'afterwards', 'meanwhile')
+      OR t.speaker ~* '(^| )i(''|’)(m|ve|d|ll)( |$)'
       OR array_length(regexp_split_to_array(t.speaker, ' +'), 1) >= 5;
 CREATE VIEW top100 AS
   SELECT p.key, p.name, p.gender, p.male, p.female, p.quotes

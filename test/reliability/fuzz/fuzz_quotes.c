@@ -1,7 +1,8 @@
 /*
- * fuzz_quotes.c - quotations (na_quotes_analyze): spans inside the text on
- * character boundaries with the right character offsets, tokens, sentences
- * and speakers that exist, known kinds, confidences in [0, 1], text order,
+ * fuzz_quotes.c - quotations and reported speech (na_quotes_analyze): spans
+ * inside the text on character boundaries with the right character offsets,
+ * tokens, sentences and speakers that exist, known kinds and cue classes,
+ * pieces that name a report, confidences in [0, 1], text order,
  * and a clean NA_ERR_NOMEM from any failed allocation.
  */
 #include <math.h>
@@ -49,6 +50,17 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t input_size)
 		FUZZ_ASSERT(!isnan(q->confidence) && q->confidence >= 0.0f && q->confidence <= 1.0f);
 		if (i > 0)
 			FUZZ_ASSERT(q->text.start >= r.quotes[i - 1].text.start);
+		/* reported speech: a cue class only with a cue; a piece names
+		 * another row, a report (mixed or indirect) */
+		FUZZ_ASSERT(q->cue_class < NA_CUE_COUNT);
+		FUZZ_ASSERT(q->cue_class == NA_CUE_NONE || q->cue.len > 0);
+		FUZZ_ASSERT((q->kind != NA_QK_MIXED && q->kind != NA_QK_INDIRECT) ||
+					(q->cue.len > 0 && q->mention.len > 0));
+		FUZZ_ASSERT(q->part_of >= -1 && q->part_of < (int32_t) r.nquotes &&
+					q->part_of != (int32_t) i);
+		if (q->part_of >= 0)
+			FUZZ_ASSERT(r.quotes[q->part_of].kind == NA_QK_MIXED ||
+						r.quotes[q->part_of].kind == NA_QK_INDIRECT);
 	}
 	fuzz_offsets_free(&off);
 	na_quote_result_free(&r, &mem);

@@ -31,8 +31,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t input_size)
 	for (uint32_t i = 0; i < r.nquotes; i++)
 		if (r.quotes[i].speaker >= 0)
 		{
+			int32_t		whole = r.quotes[i].part_of;
+
 			FUZZ_ASSERT((uint32_t) r.quotes[i].speaker < r.nspeakers);
-			attributed[r.quotes[i].speaker]++;
+			/* an attribution counts once: a piece of a row of the same
+			 * speaker is counted with that row */
+			if (whole < 0 || r.quotes[whole].speaker != r.quotes[i].speaker)
+				attributed[r.quotes[i].speaker]++;
 		}
 
 	for (uint32_t k = 0; k < r.naliases; k++)

@@ -1,0 +1,85 @@
+--
+-- Reported speech: every attribution with its kind, content, cue, cue class
+-- and speaker.  Sentences written for this test, one pattern each.
+--
+
+CREATE FUNCTION pg_temp.attributions(body text)
+  RETURNS TABLE (ordinal integer, kind text, content text, speaker text, mention text,
+                 cue text, cue_class text, part_of integer)
+  LANGUAGE sql AS $$
+  SELECT q.ordinal, q.kind, q.text, q.speaker, q.speaker_mention, q.cue, q.cue_class, q.part_of
+    FROM news_analysis.quotes(body) q ORDER BY q.ordinal
+$$;
+
+-- X said (that) CLAUSE; X said on Tuesday that CLAUSE; X has said CLAUSE
+SELECT * FROM pg_temp.attributions(
+  'Mayor Tessa Grund said that the bridge would reopen in June. '
+  'Grund said on Tuesday that repairs had cost less than planned. '
+  'The transport board has said the tolls will stay.');
+
+-- X told Y (that) CLAUSE; X says CLAUSE
+SELECT * FROM pg_temp.attributions(
+  'Pilar Nkemelu told reporters the strike was over. '
+  'She told the committee that wages must rise. '
+  'The union says its members accepted the offer.');
+
+-- CLAUSE, X said / CLAUSE, said X / a cue inside the content
+SELECT * FROM pg_temp.attributions(
+  'The harvest will be late this year, farmer Ivo Brandt said. '
+  'Prices for grain are rising fast, said Lena Okafor, a trader in Lyon. '
+  'The deal, she said, is dead.');
+
+-- According to X, CLAUSE / CLAUSE, according to X
+SELECT * FROM pg_temp.attributions(
+  'According to the city auditor, the budget has a gap of $4 million. '
+  'The hospital will close its night clinic, according to two nurses.');
+
+-- reporting verbs beyond "said", their class; content over several clauses
+SELECT * FROM pg_temp.attributions(
+  'Senator Ola Veit warned that the plan would fail, and she insisted the vote be delayed. '
+  'Economist Rui Falk predicted inflation would ease because fuel prices fell and wages stalled. '
+  'Mr. Falk denied that he had advised the ministry.');
+
+-- thought and intention cues; findings of polls, studies and records
+SELECT * FROM pg_temp.attributions(
+  'Governor Abel Strand believes the port can double its trade. '
+  'Strand wants to build a second terminal. '
+  'The poll shows most voters oppose the new tax. '
+  'A study by the health institute found that sleep improves memory.');
+
+-- mixed: reported speech with quoted words in it, and its quoted pieces
+SELECT * FROM pg_temp.attributions(
+  'Coach Mara Lind said the team played “like strangers” in the final.');
+
+-- pronoun and description sources
+SELECT * FROM pg_temp.attributions(
+  'Ambassador Jonas Petrakis arrived late. He said the talks had stalled. '
+  'A spokesman for the ministry said the visit would go ahead.');
+
+-- doubled apostrophes as quotation marks (NYT style), not in a measurement
+SELECT * FROM pg_temp.attributions(
+  '''''We are not finished,'''' said Dora Keel, the union''s lawyer. '
+  'The board called the offer ''''an insult.'''' '
+  'The shelf is 12'''' wide and the table 30'''' long.');
+
+-- no attribution: "the said company", "that said", no source, a noun
+SELECT * FROM pg_temp.attributions(
+  'The said company was sold in May. '
+  'That said, the market remains weak. '
+  'Having said that, the firm kept its staff. '
+  'His claims about the budget were false. '
+  'It is said to be the oldest bridge in the city.');
+
+-- offsets: content, mention and cue are substr() of the text
+WITH t(body) AS (VALUES (
+  'Après la réunion, Mayor Zoë Ørsted said the café would stay open. '
+  'The plan, she added, needs money.'))
+SELECT q.ordinal, q.kind,
+       substr(t.body, q.start, q.length) = q.text AS content_ok,
+       substr(t.body, q.mention_start, q.mention_length) = q.speaker_mention AS mention_ok,
+       substr(t.body, q.cue_start, q.cue_length) = q.cue AS cue_ok
+  FROM t, news_analysis.quotes(t.body) q ORDER BY q.ordinal;
+
+-- speakers() counts quotations and reported speech
+SELECT name, quotes FROM news_analysis.speakers(
+  '“We will win,” said Carla Moss. Moss said the polls were wrong. She added that turnout would be high.');

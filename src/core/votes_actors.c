@@ -1,0 +1,677 @@
+/*
+ * votes_actors.c - actors of a vote: countries (and their envoys), bodies, parties, groups
+ * and persons; coordinated actors; the subject of a vote verb; pronouns.
+ */
+#include "votes_internal.h"
+
+int
+party_at(vctx *c, uint32_t i, actor_ref *a)
+{
+	uint32_t	s = T(c, i)->sentence;
+
+	if (!is_capitalized(c, i))
+		return 0;
+	switch (c->doc->text[T(c, i)->start])
+	{
+		case 'C':
+		case 'D':
+		case 'G':
+		case 'L':
+		case 'R':
+		case 'S':
+		case 'T':
+		case 'U':
+			break;
+		default:
+			return 0;
+	}
+	if (is_word(c, i, "Liberal") && in_sentence(c, i + 1, s) && is_word(c, i + 1, "Democrats"))
+	{
+		a->first = a->name_first = i;
+		a->end = a->name_end = i + 2;
+		a->canonical = "Liberal Democrats";
+		a->kind = NA_VK_PARTY;
+		return 1;
+	}
+	if (is_word(c, i, "Lib") && in_sentence(c, i + 1, s) && is_word(c, i + 1, "Dems"))
+	{
+		a->first = a->name_first = i;
+		a->end = a->name_end = i + 2;
+		a->canonical = "Liberal Democrats";
+		a->kind = NA_VK_PARTY;
+		return 1;
+	}
+	for (const party_word *p = parties; p->word; p++)
+	{
+		if (p->word[0] != c->doc->text[T(c, i)->start])
+			continue;
+		if (!na_token_eq(c->doc, T(c, i), p->word) && !is_word_poss_n(c, i, p->word, strlen(p->word)))
+			continue;
+		if (!na_token_eq(c->doc, T(c, i), p->word) && strcmp(p->word, "GOP") != 0 &&
+			!(T(c, i)->flags & NA_TF_CAPITALIZED))
+			continue;
+		a->first = a->name_first = i;
+		a->end = a->name_end = i + 1;
+		a->canonical = p->canonical;
+		a->kind = NA_VK_PARTY;
+		if (in_sentence(c, i + 1, s) && (is_word(c, i + 1, "Party") || in_list(c, i + 1, group_heads) ||
+										 is_word(c, i + 1, "lawmaker") || is_word(c, i + 1, "senator") ||
+										 is_word(c, i + 1, "MP") || is_word(c, i + 1, "leaders") ||
+										 is_word(c, i + 1, "leadership")))
+		{
+			a->end = i + 2;
+			return 1;
+		}
+		return !p->adjective;
+	}
+	return 0;
+}
+
+/* "dozens of countries", "52 senators", "lawmakers", "Republican senators" (a party). */
+int
+group_at(vctx *c, uint32_t i, actor_ref *a)
+{
+	uint32_t	s = T(c, i)->sentence;
+	uint32_t	j = i;
+
+	if (number_at(c, j) >= 0 || is_word(c, j, "most") || is_word(c, j, "many") ||
+		is_word(c, j, "several") || is_word(c, j, "some") || is_word(c, j, "all") ||
+		is_word(c, j, "other") || is_word(c, j, "fellow"))
+		j++;
+	else if ((is_word(c, j, "dozens") || is_word(c, j, "hundreds") || is_word(c, j, "scores") ||
+			  is_word(c, j, "majority") || is_word(c, j, "handful")) && is_word(c, j + 1, "of"))
+		j += 2;
+	if (is_word(c, j, "the") && j > i)
+		j++;
+	/* adjectives: "Western allies", "North Carolina lawmakers", "registered voters" */
+	if (in_sentence(c, j + 1, s) && !in_list(c, j, group_heads) && T(c, j)->kind == NA_TK_WORD &&
+		(is_capitalized(c, j) || in_list(c, j, group_adjectives)))
+	{
+		if (in_list(c, j + 1, group_heads))
+			j++;
+		else if (in_sentence(c, j + 2, s) && in_list(c, j + 2, group_heads) &&
+				 (is_capitalized(c, j + 1) || in_list(c, j + 1, group_adjectives)))
+			j += 2;
+	}
+	if (!in_sentence(c, j, s) || !in_list(c, j, group_heads))
+		return 0;
+	/* "the states" of a federation and "members" alone are too vague as subjects */
+	if (j == i && (is_word(c, j, "states") || is_word(c, j, "members") || is_word(c, j, "allies")))
+		return 0;
+	a->first = a->name_first = i;
+	a->end = a->name_end = j + 1;
+	a->canonical = NULL;
+	a->kind = NA_VK_GROUP;
+	return 1;
+}
+
+int
+person_at(vctx *c, uint32_t i, actor_ref *a)
+{
+	uint32_t	s = T(c, i)->sentence;
+	uint32_t	j = i;
+	uint32_t	k;
+	int			titled = 0;
+
+	if (!is_capitalized(c, i) || in_list(c, i, name_stopwords))
+		return 0;
+	if (in_list(c, j, person_titles))
+	{
+		titled = 1;
+		j++;
+		/* Prime Minister Theresa May */
+		if (is_word(c, j, "Minister") || is_word(c, j, "General"))
+			j++;
+	}
+	else if (is_word(c, j, "Prime") && is_word(c, j + 1, "Minister"))
+	{
+		titled = 1;
+		j += 2;
+	}
+	k = j;
+	while (k < j + 4 && in_sentence(c, k, s) && is_capitalized(c, k) &&
+		   (T(c, k)->kind == NA_TK_WORD || T(c, k)->kind == NA_TK_INITIAL))
+	{
+		na_place_match m;
+		body_ref	b;
+
+		if (trigger_of(c, k) || (k == i && T(c, k)->flags & NA_TF_SENT_START && !titled &&
+								 !is_capitalized(c, k + 1)))
+			break;
+		if (na_place_at(c->doc, k, &m) || body_at(c, k, &b) || in_list(c, k, person_titles) ||
+			in_list(c, k, name_stopwords) ||
+			((T(c, k)->flags & NA_TF_ALLCAPS) && T(c, k)->kind == NA_TK_WORD && T(c, k)->len > 1))
+			break;
+		k++;
+		if (is_possessive(c, k - 1))
+			break;
+	}
+	if (k == j || (!titled && k - j < 2))
+		return 0;
+	/* "The Trump administration": not a person */
+	if (is_word(c, j, "The") || is_word(c, j, "A") || is_word(c, j, "An"))
+		return 0;
+	a->first = i;
+	a->end = k;
+	a->name_first = j;
+	a->name_end = k;
+	a->canonical = NULL;
+	a->kind = NA_VK_PERSON;
+	/* "Medical Association", "Commercial Services": an organisation, not a person */
+	if (!titled && in_list(c, k - 1, org_heads))
+		a->kind = NA_VK_GROUP;
+	return 1;
+}
+
+/*
+ * Is the place at token j a political actor?  Not "Washington Post" or
+ * "Georgia" the US state: an ambiguous name needs a UN context.
+ */
+int
+place_is_actor(vctx *c, uint32_t j, const na_place_match *m)
+{
+	uint32_t	end = j + m->ntokens;
+	uint32_t	s = T(c, j)->sentence;
+
+	if (in_sentence(c, end, s) && in_list(c, end, org_words))
+		return 0;
+	if (m->flags & NA_PLACE_AMBIGUOUS)
+	{
+		if (in_sentence(c, end, s) && is_capitalized(c, end) && !(m->flags & NA_PLACE_POSSESSIVE))
+			return 0;
+		if (m->kind == NA_PLACE_NAME && strcmp(m->country, "United States") != 0 && !c->un_context)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * An actor starting at token i: a country (name, metonym, people, or its
+ * envoy), a body, a party, a group or a person; "it"/"they" as a pronoun.
+ * Returns 1 and fills *a.
+ */
+int
+actor_at(vctx *c, uint32_t i, actor_ref *a)
+{
+	na_place_match m;
+	body_ref	b;
+	uint32_t	s;
+	uint32_t	j;
+
+	if (i >= c->doc->ntokens)
+		return 0;
+	s = T(c, i)->sentence;
+	memset(a, 0, sizeof(*a));
+	if (is_word(c, i, "it") || is_word(c, i, "they"))
+	{
+		a->first = a->end = i;
+		a->end = i + 1;
+		a->pronoun = 1;
+		return 1;
+	}
+	j = i;
+	if (na_place_at(c->doc, j, &m) && place_is_actor(c, j, &m))
+	{
+		uint32_t	end = j + m.ntokens;
+		int			envoy = in_sentence(c, end, s) && in_list(c, end, envoy_nouns);
+
+		if (m.kind == NA_PLACE_DEMONYM || (m.flags & NA_PLACE_POSSESSIVE))
+		{
+			if (!envoy)
+				return 0;
+			end++;
+		}
+		else if (envoy && !(m.flags & NA_PLACE_POSSESSIVE) && m.kind != NA_PLACE_PEOPLE)
+			end++;				/* "the Russia envoy" is rare but harmless */
+		a->first = i;
+		a->end = end;
+		a->name_first = i;
+		a->name_end = end;
+		a->canonical = m.country;
+		a->kind = NA_VK_COUNTRY;
+		return 1;
+	}
+	if (is_word(c, i, "the") && in_sentence(c, i + 1, s))
+		j = i + 1;
+	if (body_at(c, j, &b))
+	{
+		a->first = b.first < i ? b.first : i;
+		a->end = b.end;
+		a->name_first = b.first;
+		a->name_end = b.end;
+		a->canonical = b.canonical;
+		a->kind = NA_VK_BODY;
+		return 1;
+	}
+	if (party_at(c, j, a) || group_at(c, j, a) || person_at(c, j, a))
+	{
+		a->first = i;
+		return 1;
+	}
+	return 0;
+}
+
+/* An actor that ends exactly at token q (inclusive): the longest one. */
+int
+actor_ending_at(vctx *c, uint32_t q, uint32_t floor, actor_ref *a)
+{
+	uint32_t	lo = q >= 7 ? q - 7 : 0;
+
+	if (lo < floor)
+		lo = floor;
+	for (uint32_t st = lo; st <= q; st++)
+	{
+		if (actor_at(c, st, a) && a->end == q + 1)
+			return 1;
+	}
+	return 0;
+}
+
+/* Actors coordinated to the left, ending at q: "Britain, France and the United States". */
+int
+actors_left(vctx *c, uint32_t q, uint32_t floor, actor_ref *out, int max)
+{
+	int			n = 0;
+
+	while (n < max && actor_ending_at(c, q, floor, &out[n]))
+	{
+		uint32_t	f = out[n].first;
+
+		n++;
+		if (out[n - 1].pronoun)
+			break;
+		if (f >= floor + 2 && (is_word(c, f - 1, "and") || is_word(c, f - 1, "or") ||
+							   is_punct(c, f - 1, ',')))
+		{
+			q = f - 2;
+			if (is_punct(c, q, ',') && q > floor)	/* Britain, France, and Germany */
+				q--;
+			continue;
+		}
+		break;
+	}
+	/* collected right to left: give them in text order */
+	for (int k = 0; k < n / 2; k++)
+	{
+		actor_ref	tmp = out[k];
+
+		out[k] = out[n - 1 - k];
+		out[n - 1 - k] = tmp;
+	}
+	return n;
+}
+
+/* Actors coordinated to the right, from token i: "by Britain and France". */
+int
+actors_right(vctx *c, uint32_t i, actor_ref *out, int max)
+{
+	int			n = 0;
+	uint32_t	s;
+
+	if (i >= c->doc->ntokens)
+		return 0;
+	s = T(c, i)->sentence;
+	while (n < max && in_sentence(c, i, s) && actor_at(c, i, &out[n]) && !out[n].pronoun)
+	{
+		i = out[n].end;
+		n++;
+		if (is_punct(c, i, ',') && in_sentence(c, i + 1, s) && !is_word(c, i + 1, "and") &&
+			actor_at(c, i + 1, &out[n < max ? n : max - 1]))
+		{
+			i++;
+			continue;
+		}
+		if (is_punct(c, i, ','))
+			i++;
+		if ((is_word(c, i, "and") || is_word(c, i, "or")) && in_sentence(c, i + 1, s))
+		{
+			i++;
+			continue;
+		}
+		break;
+	}
+	return n;
+}
+
+/* Resolve "it"/"they" at token p to the nearest actor before it in the sentence. */
+int
+resolve_pronoun(vctx *c, uint32_t p, uint32_t sent_first, actor_ref *a)
+{
+	/* "Moscow made clear last week that it would": lower-case words and "that" between */
+	for (uint32_t q = p, steps = 0; q-- > sent_first && steps < 10; steps++)
+	{
+		const na_token *t = T(c, q);
+
+		if (actor_ending_at(c, q, sent_first, a) && !a->pronoun && a->kind != NA_VK_PERSON)
+			return 1;
+		if (t->kind != NA_TK_WORD || (t->flags & NA_TF_CAPITALIZED))
+			break;
+	}
+	/* "It"/"They" opening a sentence: the latest country or body */
+	if (p == sent_first && c->has_last_actor && c->last_actor_sentence + 1 >= T(c, p)->sentence)
+	{
+		*a = c->last_actor;
+		a->first = p;			/* the evidence is the pronoun, the name the actor's */
+		a->end = p + 1;
+		return 1;
+	}
+	return 0;
+}
+
+/* Resolve pronoun actors in place; drops those that do not resolve. */
+int
+resolve_actors(vctx *c, sent_state *st, actor_ref *actors, int n)
+{
+	int			out = 0;
+
+	for (int k = 0; k < n; k++)
+	{
+		actor_ref	a = actors[k];
+
+		if (a.pronoun && !resolve_pronoun(c, a.first, st->first, &a))
+			continue;
+		if (a.pronoun)
+			continue;
+		actors[out++] = a;
+	}
+	return out;
+}
+
+/*
+ * "Ted Cruz of Texas": a senator named with the place he represents; the
+ * place found last is replaced by the person before "of".
+ */
+void
+person_of_place(vctx *c, sent_state *st, actor_ref *a)
+{
+	actor_ref	person;
+	uint32_t	of;
+
+	if (a->kind != NA_VK_COUNTRY || a->first < st->first + 2 || !is_word(c, a->first - 1, "of"))
+		return;
+	of = a->first - 1;
+	memset(&person, 0, sizeof(person));
+	for (uint32_t j = of >= st->first + 4 ? of - 4 : st->first; j < of; j++)
+		if (person_at(c, j, &person) && person.end == of && person.kind == NA_VK_PERSON)
+		{
+			*a = person;
+			return;
+		}
+}
+
+/* Does the person found at token j end at token e (a name that ends in the surname)? */
+static int
+person_ends_at(vctx *c, uint32_t j, uint32_t e, actor_ref *a)
+{
+	return person_at(c, j, a) && a->end == e && a->kind == NA_VK_PERSON;
+}
+
+/*
+ * A person named by a surname alone ("Sanders voted", "Clinton won"): a
+ * capitalized word the article used before as the last word of a full name
+ * ("Bernie Sanders", "Mrs. Clinton").  Looks back at most 4,000 tokens.
+ */
+int
+known_surname(vctx *c, uint32_t k, actor_ref *a)
+{
+	const na_token *t = T(c, k);
+	const char *w = c->doc->text + t->start;
+	uint32_t	lo = k > 4000 ? k - 4000 : 0;
+	na_place_match m;
+	body_ref	b;
+
+	if (t->kind != NA_TK_WORD || t->len < 3 || !(t->flags & NA_TF_CAPITALIZED) ||
+		(t->flags & NA_TF_ALLCAPS) || in_list(c, k, name_stopwords) || in_list(c, k, person_titles) ||
+		trigger_of(c, k) || (k > 0 && is_capitalized(c, k - 1) && T(c, k - 1)->sentence == t->sentence) ||
+		na_place_at(c->doc, k, &m) || body_at(c, k, &b))
+		return 0;
+	for (uint32_t j = k; j-- > lo + 1;)
+	{
+		const na_token *u = T(c, j);
+
+		if (u->len != t->len || memcmp(c->doc->text + u->start, w, t->len) != 0)
+			continue;
+		if (person_ends_at(c, j - 1, j + 1, a) || (j >= 2 && person_ends_at(c, j - 2, j + 1, a)))
+		{
+			memset(a, 0, sizeof(*a));
+			a->first = a->name_first = k;
+			a->end = a->name_end = k + 1;
+			a->kind = NA_VK_PERSON;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * "he", "she" at token p: the person named last before it, in the sentence
+ * or up to 600 tokens back (a full name, a titled name, or a surname the
+ * article gave in full), as a reader resolves it.
+ */
+int
+resolve_person(vctx *c, uint32_t p, actor_ref *a)
+{
+	uint32_t	lo = p > 600 ? p - 600 : 0;
+	uint32_t	sent_first = c->doc->sentences[T(c, p)->sentence].first_token;
+	actor_ref	cand[16];
+	int			count[16];
+	int			ncand = 0;
+	int			best = -1;
+
+	for (uint32_t k = p; k-- > lo && ncand < 16;)
+	{
+		actor_ref	found;
+		int			ok = 0;
+
+		memset(&found, 0, sizeof(found));
+		if (!is_capitalized(c, k) || (T(c, k)->flags & NA_TF_SENT_START && !is_capitalized(c, k + 1) &&
+									   !in_list(c, k, person_titles)))
+			continue;
+		if (person_at(c, k, &found) && found.kind == NA_VK_PERSON && found.end <= p &&
+			!(k > 0 && in_list(c, k - 1, prepositions) && !is_word(c, k - 1, "by")) &&
+			!(k > 0 && is_capitalized(c, k - 1) && T(c, k - 1)->sentence == T(c, k)->sentence &&
+			  !in_list(c, k - 1, name_stopwords)))
+			ok = 1;
+		else if (known_surname(c, k, &found))
+			ok = 1;
+		if (!ok)
+			continue;
+		/* a person named earlier in the pronoun's own sentence is the one meant */
+		if (k >= sent_first)
+		{
+			*a = found;
+			a->first = p;
+			a->end = p + 1;
+			return 1;
+		}
+		/* before it: the person the text names most often (the story's subject), the latest on a tie */
+		{
+			int			same = -1;
+
+			for (int j = 0; j < ncand && same < 0; j++)
+			{
+				const na_token *x = T(c, cand[j].name_end - 1);
+				const na_token *y = T(c, found.name_end - 1);
+
+				if (x->len == y->len && memcmp(c->doc->text + x->start, c->doc->text + y->start, x->len) == 0)
+					same = j;
+			}
+			if (same >= 0)
+				count[same]++;
+			else
+			{
+				cand[ncand] = found;
+				count[ncand++] = 1;
+			}
+		}
+	}
+	for (int j = 0; j < ncand; j++)
+		if (best < 0 || count[j] > count[best])
+			best = j;
+	if (best < 0)
+		return 0;
+	*a = cand[best];
+	a->first = p;				/* the evidence is the pronoun; the name is the person's */
+	a->end = p + 1;
+	return 1;
+}
+
+/* The subject actors of a verb at v: walk left over auxiliaries and an appositive. */
+int
+subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, int *person_only_out)
+{
+	uint32_t	q = v;
+	int			steps = 0;
+	int			infinitive = v > st->first && is_word(c, v - 1, "to");
+
+	*person_only_out = 0;
+	while (q > st->first && steps < 14)
+	{
+		uint32_t	k = q - 1;
+		int			n;
+
+		steps++;
+		/* "Jon Tester (D-Mont.) voted": a parenthetical between subject and verb */
+		if (is_punct(c, k, ')'))
+		{
+			uint32_t	open = k;
+
+			while (open > st->first && open + 10 > k && !is_punct(c, open, '('))
+				open--;
+			if (is_punct(c, open, '(') && open > st->first)
+			{
+				q = open;
+				continue;
+			}
+			return 0;
+		}
+		if (is_punct(c, k, ','))
+		{
+			/* an appositive: skip back to its opening comma */
+			uint32_t	open = k;
+
+			while (open > st->first && open + 16 > k && !is_punct(c, open - 1, ','))
+				open--;
+			if (open > st->first + 1 && is_punct(c, open - 1, ','))
+			{
+				/* "Russia and China, two of the five permanent members, blocked" */
+				n = actors_left(c, open - 2, st->first, actors, max);
+				/* "the mayor of Terre Haute, Duke Bennett, was elected": the appositive names him */
+				if (n > 0 && actors[0].first > st->first && is_word(c, actors[0].first - 1, "of") &&
+					k > open && actors_left(c, k - 1, open, actors, max) > 0)
+					return 1;
+				if (n == 0 && known_surname(c, open - 2, actors))
+					return 1;	/* "Trump, the incumbent President, won" */
+				if (n > 0)
+					return n;
+				/* "a third, Jared Golden, voted": the appositive names the actor (not "In Syria, ...") */
+				if (k > open && !in_list(c, open, prepositions))
+				{
+					n = actors_left(c, k - 1, open, actors, max);
+					if (n > 0)
+						return n;
+				}
+			}
+			return 0;
+		}
+		/* "Poland has rejected the proposal and Germany's parties have opposed": another clause */
+		if (trigger_of(c, k) && k + 1 < v)
+		{
+			uint32_t	head;
+
+			if (motion_right(c, after_verb(c, k), &head))
+				return 0;
+		}
+		/*
+		 * "On Election Day, I will vote", "everyone is voting": the pronoun is
+		 * the subject ("Obama and I voted": the others too); "he", "she" stand
+		 * for a person named before ("Ms. Follett confirmed she would vote").
+		 */
+		if (is_word(c, k, "i") || is_word(c, k, "we") || is_word(c, k, "you") ||
+			is_word(c, k, "everyone") || is_word(c, k, "everybody") || is_word(c, k, "nobody") ||
+			is_word(c, k, "someone") || is_word(c, k, "somebody") || is_word(c, k, "anyone") ||
+			is_word(c, k, "anybody"))
+		{
+			if ((is_word(c, k, "i") || is_word(c, k, "we")) && k > st->first + 1 &&
+				is_word(c, k - 1, "and"))
+			{
+				q = k - 1;
+				continue;
+			}
+			return 0;
+		}
+		/* "he", "she": the person named last (in the sentence or before it) */
+		if (is_word(c, k, "he") || is_word(c, k, "she"))
+		{
+			*person_only_out = 1;
+			return resolve_person(c, k, actors);
+		}
+		/* "Councillor Dana Whitfield, who proposed the motion": the antecedent */
+		if (is_word(c, k, "who") && k >= st->first + 2 && is_punct(c, k - 1, ','))
+		{
+			n = actors_left(c, k - 2, st->first, actors, max);
+			if (n == 1)
+				person_of_place(c, st, &actors[0]);
+			else if (n == 0 && known_surname(c, k - 2, actors))
+				n = 1;
+			return n;
+		}
+		if (is_boundary(c, k) && !is_word(c, k, "that"))
+			return 0;
+		n = actors_left(c, k, st->first, actors, max);
+		/*
+		 * "Workers at Harwick Motors in Castleford have voted": a preposition's
+		 * object is no subject ("in the House, Mr. Sanders passed": the rest
+		 * is).  Not before an infinitive: "called on Congress to pass".
+		 */
+		if (n > 0 && !infinitive && actors[0].first > st->first && !actors[0].pronoun &&
+			(is_word(c, actors[0].first - 1, "at") || is_word(c, actors[0].first - 1, "in") ||
+			 is_word(c, actors[0].first - 1, "from") || is_word(c, actors[0].first - 1, "for") ||
+			 is_word(c, actors[0].first - 1, "on") ||
+			 is_word(c, actors[0].first - 1, "across") || is_word(c, actors[0].first - 1, "among") ||
+			 is_word(c, actors[0].first - 1, "under")))
+		{
+			if (n > 1)
+			{
+				memmove(actors, actors + 1, (size_t) (n - 1) * sizeof(actor_ref));
+				return n - 1;
+			}
+			q = actors[0].first - 1;
+			continue;
+		}
+		if (n == 1)
+			person_of_place(c, st, &actors[0]);
+		/* "urged voters to vote": the object of a control verb chooses nothing */
+		if (n > 0 && infinitive && actors[0].first > st->first && in_list(c, actors[0].first - 1, control_verbs))
+			return 0;
+		if (n > 0)
+			return n;
+		/* "Sanders voted": a surname of a person the article named in full */
+		if (k + 1 == q && known_surname(c, k, actors))
+			return 1;
+		/* "urged women to vote": the subject of the infinitive is the object, not an actor */
+		if (infinitive && in_list(c, k, control_verbs))
+			return 0;
+		/* "the Russians had long signaled their intent to block": nothing else between */
+		if (infinitive && T(c, k)->kind == NA_TK_WORD && !(T(c, k)->flags & NA_TF_CAPITALIZED) &&
+			!in_list(c, k, aux_words) && !in_list(c, k, intent_words) && !in_list(c, k, infinitive_glue))
+			return 0;
+		if (is_word(c, k, "that"))
+			return 0;
+		q = k;
+	}
+	return 0;
+}
+
+/* The subject actors of a verb at v: walk left over auxiliaries and an appositive. */
+int
+subject_of(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max)
+{
+	int			person_only;
+	int			n = subject_walk(c, st, v, actors, max, &person_only);
+
+	/* "he", "she" before the verb: only a person can be the one meant */
+	if (person_only && (n != 1 || actors[0].kind != NA_VK_PERSON))
+		return 0;
+	return n;
+}

@@ -1,0 +1,384 @@
+/*
+ * votes_bodies.c - bodies a vote is held in: named chambers and councils, "the council",
+ * "Iran's parliament", a referendum; the body named earlier in the article.
+ */
+#include "votes_internal.h"
+
+/* Is the word at p, or the possessor of "X's"/"X’s", in one of the lists of mask? */
+static inline int
+word_or_possessor_in(const char *p, uint32_t len, uint32_t mask)
+{
+	if (word_set_of(p, len) & mask)
+		return 1;
+	if (len > 2 && p[len - 2] == '\'' && (p[len - 1] == 's' || p[len - 1] == 'S'))
+		return (word_set_of(p, len - 2) & mask) != 0;
+	if (len > 4 && memcmp(p + len - 4, "\xE2\x80\x99s", 4) == 0)
+		return (word_set_of(p, len - 4) & mask) != 0;
+	return 0;
+}
+
+/* Is token k a body head, possibly possessive ("Council’s")? */
+int
+is_body_head(const vctx *c, uint32_t k)
+{
+	const na_token *t = T(c, k);
+	char		first = c->doc->text[t->start];
+
+	if (t->len < 4 || t->len > 14 || !(t->flags & NA_TF_CAPITALIZED))
+		return 0;
+	switch (first)
+	{
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'K':
+		case 'L':
+		case 'M':
+		case 'P':
+		case 'R':
+		case 'S':
+			break;
+		default:
+			return 0;
+	}
+	/* body heads are capitalized: the token's first letter is theirs */
+	return word_or_possessor_in(c->doc->text + t->start, t->len, 1u << L_body_heads);
+}
+
+/*
+ * A body mentioned at token i ("the" not included): the Security Council, the
+ * Senate, the House, Iran's parliament, the Monetary Policy Committee.
+ * Returns the end token, or 0.
+ */
+uint32_t
+body_at(vctx *c, uint32_t i, body_ref *b)
+{
+	uint32_t	s = T(c, i)->sentence;
+	uint32_t	j;
+	uint32_t	end;
+
+	if (i >= c->doc->ntokens)
+		return 0;
+	if (T(c, i)->kind != NA_TK_WORD && T(c, i)->kind != NA_TK_ABBREV)
+		return 0;
+	/* lower-case bodies are a few words of 5 to 11 letters */
+	if (!(T(c, i)->flags & (NA_TF_CAPITALIZED | NA_TF_ALLCAPS)) &&
+		(T(c, i)->len < 5 || T(c, i)->len > 13))
+		return 0;
+
+	/*
+	 * Quick refusals, for a context walk that meets every token: a lower-case
+	 * body is one of the words tested below; a capitalized one is a name
+	 * tested below by its first word, or a run of capitalized words that
+	 * reaches a body head.
+	 */
+	if (!(T(c, i)->flags & (NA_TF_CAPITALIZED | NA_TF_ALLCAPS)))
+	{
+		int			maybe;
+
+		switch (c->doc->text[T(c, i)->start])
+		{
+			case 'p':
+				maybe = is_word_poss(c, i, "parliament");
+				break;
+			case 'c':
+				maybe = is_word_poss(c, i, "council") || is_word_poss(c, i, "committee");
+				break;
+			case 'l':
+				maybe = is_word_poss(c, i, "legislature");
+				break;
+			case 'a':
+				maybe = is_word_poss(c, i, "assembly");
+				break;
+			case 'b':
+				maybe = is_word_poss(c, i, "board");
+				break;
+			case 'r':
+				maybe = is_word(c, i, "referendum");
+				break;
+			default:
+				maybe = 0;
+		}
+		if (!maybe)
+			return 0;
+	}
+	else if (!is_capitalized(c, i))
+		return 0;
+	else
+	{
+		int			named;
+
+		switch (c->doc->text[T(c, i)->start] | 0x20)
+		{
+			case 'c':
+				named = is_word_poss(c, i, "Commons") || is_word_poss(c, i, "Congress") ||
+					is_word_poss(c, i, "Council");
+				break;
+			case 'e':
+				named = is_word(c, i, "European");
+				break;
+			case 'g':
+				named = is_word(c, i, "General");
+				break;
+			case 'h':
+				named = is_word(c, i, "Human") || is_word_poss(c, i, "House");
+				break;
+			case 's':
+				named = is_word(c, i, "Security") || is_word_poss(c, i, "Senate");
+				break;
+			case 'u':
+				named = is_word(c, i, "UN") || is_word(c, i, "U.N.") || is_word(c, i, "U.N") ||
+					is_word(c, i, "United");
+				break;
+			default:
+				named = 0;
+		}
+		if (!named)
+		{
+			for (end = i; end < i + 6 && in_sentence(c, end, s) && is_capitalized(c, end) &&
+				 T(c, end)->kind == NA_TK_WORD; end++)
+			{
+				if (c->token_lex[end] & TOKEN_BODY_HEAD)
+					break;
+				if (is_possessive(c, end))
+					return 0;
+			}
+			if (!(end < i + 6 && in_sentence(c, end, s) && is_capitalized(c, end) &&
+				  T(c, end)->kind == NA_TK_WORD))
+				return 0;
+		}
+	}
+	b->canonical = NULL;
+	b->first = i;
+	/* lower case: parliament, referendum */
+	if (is_word_poss(c, i, "parliament") && !is_capitalized(c, i))
+	{
+		na_place_match m;
+
+		b->end = i + 1;
+		/* the Greek parliament, Iran's parliament */
+		if (i >= 1 && in_sentence(c, i - 1, s))
+		{
+			for (uint32_t k = (i >= 3 ? i - 3 : 0); k < i; k++)
+				if (in_sentence(c, k, s) && na_place_at(c->doc, k, &m) && k + m.ntokens == i)
+				{
+					b->first = is_word(c, k, "the") ? k + 1 : k;
+					break;
+				}
+		}
+		return b->end;
+	}
+	/* the council, the city council, the committee: a body as written */
+	if ((is_word_poss(c, i, "council") || is_word_poss(c, i, "committee") ||
+		 is_word_poss(c, i, "legislature") || is_word_poss(c, i, "assembly") ||
+		 is_word_poss(c, i, "board")) && !is_capitalized(c, i))
+	{
+		b->end = i + 1;
+		if (i >= 1 && in_sentence(c, i - 1, s) && T(c, i - 1)->kind == NA_TK_WORD &&
+			(is_word(c, i - 1, "city") || is_word(c, i - 1, "town") || is_word(c, i - 1, "county") ||
+			 is_word(c, i - 1, "state") || is_word(c, i - 1, "school") || is_word(c, i - 1, "parish") ||
+			 is_word(c, i - 1, "district") || is_word(c, i - 1, "regional") ||
+			 is_word(c, i - 1, "national") || is_word(c, i - 1, "executive")))
+			b->first = i - 1;
+		return b->end;
+	}
+	if (is_word(c, i, "referendum") && !is_capitalized(c, i))
+	{
+		b->canonical = "referendum";
+		b->end = i + 1;
+		return b->end;
+	}
+	if (!is_capitalized(c, i))
+		return 0;
+	/* UN, U.N., United Nations prefixes */
+	j = i;
+	if (is_word(c, j, "UN") || is_word(c, j, "U.N.") || is_word(c, j, "U.N"))
+		j++;
+	else if (is_word(c, j, "United") && is_word(c, j + 1, "Nations"))
+		j += 2;
+	if (in_sentence(c, j + 1, s) && is_word(c, j, "Security") && is_word_poss(c, j + 1, "Council"))
+	{
+		b->canonical = "UN Security Council";
+		c->unsc_seen = 1;
+		c->un_context = 1;
+		return b->end = j + 2;
+	}
+	if (in_sentence(c, j + 1, s) && is_word(c, j, "General") && is_word_poss(c, j + 1, "Assembly"))
+	{
+		b->canonical = "UN General Assembly";
+		c->un_context = 1;
+		return b->end = j + 2;
+	}
+	if (in_sentence(c, j + 2, s) && is_word(c, j, "Human") && is_word(c, j + 1, "Rights") &&
+		is_word_poss(c, j + 2, "Council"))
+	{
+		b->canonical = "UN Human Rights Council";
+		return b->end = j + 3;
+	}
+	if (j != i)
+		return 0;
+	if (is_word(c, i, "House") && i > 0 && in_sentence(c, i - 1, s) &&
+		(is_word(c, i - 1, "White") || is_word(c, i - 1, "Opera") || is_word(c, i - 1, "Government") ||
+		 is_word(c, i - 1, "Big") || is_word(c, i - 1, "Royal")))
+		return 0;
+	if (is_word(c, i, "House") && is_word(c, i + 1, "of") && in_sentence(c, i + 2, s))
+	{
+		if (is_word_poss(c, i + 2, "Representatives"))
+			b->canonical = "House of Representatives";
+		else if (is_word_poss(c, i + 2, "Commons"))
+			b->canonical = "House of Commons";
+		else if (is_word_poss(c, i + 2, "Lords"))
+			b->canonical = "House of Lords";
+		if (b->canonical)
+			return b->end = i + 3;
+	}
+	/* "a House panel", "the Senate committee": a committee of the chamber, as written */
+	if ((is_word(c, i, "House") || is_word(c, i, "Senate")) && in_sentence(c, i + 1, s) &&
+		(is_word_poss(c, i + 1, "panel") || is_word_poss(c, i + 1, "committee") ||
+		 is_word_poss(c, i + 1, "subcommittee")))
+		return b->end = i + 2;
+	if (is_word_poss(c, i, "House") && !is_word(c, i + 1, "of"))
+	{
+		b->canonical = "House of Representatives";
+		return b->end = i + 1;
+	}
+	if (is_word_poss(c, i, "Commons"))
+	{
+		b->canonical = "House of Commons";
+		return b->end = i + 1;
+	}
+	if (is_word_poss(c, i, "Senate"))
+	{
+		b->canonical = "Senate";
+		/* the Senate Judiciary Committee: a committee */
+		if (!(is_capitalized(c, i + 1) && in_sentence(c, i + 1, s) &&
+			  (is_word_poss(c, i + 2, "Committee") || is_word_poss(c, i + 3, "Committee"))))
+			return b->end = i + 1;
+		b->canonical = NULL;
+	}
+	if (is_word_poss(c, i, "Congress") && !is_word(c, i + 1, "Party"))
+	{
+		b->canonical = "Congress";
+		return b->end = i + 1;
+	}
+	if (is_word(c, i, "European") && is_word_poss(c, i + 1, "Parliament"))
+	{
+		b->canonical = "European Parliament";
+		return b->end = i + 2;
+	}
+	if (is_word_poss(c, i, "Council") && c->unsc_seen && i > 0 && is_word(c, i - 1, "the"))
+	{
+		b->canonical = "UN Security Council";
+		return b->end = i + 1;
+	}
+	/* a run of capitalized words ending in a body head */
+	end = i;
+	while (end < i + 6 && in_sentence(c, end, s) && is_capitalized(c, end) &&
+		   T(c, end)->kind == NA_TK_WORD)
+	{
+		if (is_body_head(c, end))
+		{
+			/* the Court, Board alone are too vague; Parliament alone is fine */
+			if (end == i && !is_word_poss(c, i, "Parliament") && !is_word_poss(c, i, "Bundestag") &&
+				!is_word_poss(c, i, "Knesset") && !is_word_poss(c, i, "Duma") &&
+				!is_word_poss(c, i, "Cabinet") && !is_word_poss(c, i, "Rada"))
+				return 0;
+			if (is_word(c, i, "The"))
+				return 0;
+			return b->end = end + 1;
+		}
+		if (is_possessive(c, end))
+			return 0;
+		end++;
+	}
+	return 0;
+}
+
+/* A body mentioned in sentence s, or the latest one before it (within 30 sentences). */
+int
+find_body(vctx *c, uint32_t from_tok, uint32_t to_tok, body_ref *b)
+{
+	for (uint32_t i = from_tok; i < to_tok; i++)
+	{
+		body_ref	found;
+
+		if ((c->token_lex[i] & TOKEN_BODY_MAYBE) && body_at(c, i, &found))
+		{
+			*b = found;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * The latest body named before sentence s, within 30 sentences.  A cursor
+ * moves forward over the document, so every token is looked at once.
+ */
+int
+context_body(vctx *c, uint32_t sentence, body_ref *b)
+{
+	uint32_t	upto = c->doc->sentences[sentence].first_token;
+
+	while (c->body_cursor < upto)
+	{
+		body_ref	found;
+		uint32_t	e;
+
+		if (!(c->token_lex[c->body_cursor] & TOKEN_BODY_MAYBE))
+		{
+			c->body_cursor++;
+			continue;
+		}
+		e = body_at(c, c->body_cursor, &found);
+
+		if (e)
+		{
+			c->ctx_body = found;
+			c->ctx_body_sentence = T(c, c->body_cursor)->sentence;
+			c->has_ctx_body = 1;
+			c->body_cursor = e;
+		}
+		else
+			c->body_cursor++;
+	}
+	if (c->has_ctx_body && c->ctx_body_sentence + 30 >= sentence)
+	{
+		*b = c->ctx_body;
+		return 1;
+	}
+	return 0;
+}
+
+/* Members who sit in one chamber only: a group of them votes there. */
+static const struct
+{
+	const char *members;
+	const char *chamber;
+}			chamber_members[] = {
+	{"peers", "House of Lords"},
+	{"MEPs", "European Parliament"},
+};
+
+/* The chamber a group actor's head noun names ("peers"), or NULL. */
+const char *
+chamber_of_members(vctx *c, const actor_ref *group)
+{
+	if (group->name_end <= group->name_first)
+		return NULL;
+	for (size_t k = 0; k < sizeof(chamber_members) / sizeof(chamber_members[0]); k++)
+		if (is_word_n(c, group->name_end - 1, chamber_members[k].members,
+					  strlen(chamber_members[k].members)))
+			return chamber_members[k].chamber;
+	return NULL;
+}
+
+/* A committee or panel, named by a span ending in that word? */
+int
+body_is_committee(vctx *c, const body_ref *b)
+{
+	return b->canonical == NULL && b->end > b->first &&
+		(is_word_poss(c, b->end - 1, "committee") || is_word_poss(c, b->end - 1, "subcommittee") ||
+		 is_word_poss(c, b->end - 1, "panel"));
+}

@@ -1,0 +1,242 @@
+/*
+ * votes_elections.c - elections as the codebook codes them: the candidate or
+ * party that wins gets `win` ("Sanders won the primary", "she was elected in
+ * 1997", "was voted into power"), a loser gets `win` negated ("lost the
+ * race", "lost to Obama", "failed to win"), and an electorate that chose
+ * gets `elect` ("voters elected her").  Results in votes count as the
+ * winner's tally_for; percentages are not tallies.
+ */
+#include "votes_internal.h"
+
+/* Is the trigger at v a noun here ("a win", "his win", "the loss")? */
+static int
+election_noun(vctx *c, sent_state *st, uint32_t v)
+{
+	return v > st->first && (is_word(c, v - 1, "a") || is_word(c, v - 1, "the") ||
+							 is_word(c, v - 1, "his") || is_word(c, v - 1, "her") ||
+							 is_word(c, v - 1, "their") || is_word(c, v - 1, "its") ||
+							 is_word(c, v - 1, "newly") || is_word(c, v - 1, "democratically") ||
+							 is_word(c, v - 1, "popularly") || is_word(c, v - 1, "directly") ||
+							 is_possessive(c, v - 1));
+}
+
+/* Does sentence st speak of an election (primary, caucus, delegates, ...)? */
+static int
+election_sentence(vctx *c, sent_state *st)
+{
+	for (uint32_t k = st->first; k < st->end; k++)
+		if (is_word(c, k, "primary") || is_word(c, k, "primaries") || is_word(c, k, "caucus") ||
+			is_word(c, k, "caucuses") || is_word(c, k, "delegates") || is_word(c, k, "election") ||
+			is_word(c, k, "elections") || is_word(c, k, "nomination") || is_word(c, k, "votes"))
+			return 1;
+	return 0;
+}
+
+/*
+ * What was won or lost, after the verb at v: an election word ("the
+ * Republican primary", "the seat", "a second term", "52% of the vote"), a
+ * state in an election sentence ("won Florida"), or "by N votes".  Returns
+ * 1 when it is an election, with the votes won in *votes (-1: none).
+ */
+static int
+election_object(vctx *c, sent_state *st, uint32_t v, int32_t *votes)
+{
+	*votes = NA_VOTE_NO_COUNT;
+	for (uint32_t k = v + 1; k < v + 8 && k < st->end; k++)
+	{
+		const na_token *t = T(c, k);
+		na_place_match m;
+
+		/* "won 13 votes in favour": a motion's count, not an election */
+		if (is_word(c, k, "votes") && (is_word(c, k + 1, "for") || (is_word(c, k + 1, "in") &&
+			(is_word(c, k + 2, "favour") || is_word(c, k + 2, "favor")))))
+			return 0;
+		if (t->kind == NA_TK_NUMBER && is_word(c, k + 1, "votes") && !is_word(c, k - 1, "of") &&
+			!is_word(c, k + 2, "in") && !is_word(c, k + 2, "for"))
+		{
+			*votes = number_at(c, k);
+			return 1;
+		}
+		if (in_list(c, k, election_words))
+			return 1;
+		if (k == v + 1 && na_place_at(c->doc, k, &m) && m.kind == NA_PLACE_NAME &&
+			!(m.flags & NA_PLACE_POSSESSIVE) && election_sentence(c, st))
+			return 1;
+		if (t->kind == NA_TK_PUNCT && !is_punct(c, k, '%'))
+			return 0;
+		if (t->kind == NA_TK_OPEN_QUOTE || t->kind == NA_TK_CLOSE_QUOTE || t->kind == NA_TK_DASH ||
+			in_list(c, k, clause_words) || trigger_of(c, k))
+			return 0;
+	}
+	return 0;
+}
+
+/* Emit one election row for actor a (NULL: none) as a vote event of its own. */
+static void
+election_row(vctx *c, sent_state *st, uint32_t v, const actor_ref *a, uint8_t action, uint8_t modality,
+			 int32_t votes)
+{
+	position	p;
+	body_ref	nobody;
+	uint32_t	event;
+	vote_event *ev;
+
+	memset(&p, 0, sizeof(p));
+	memset(&nobody, 0, sizeof(nobody));
+	p.sentence = st->s;
+	p.verb = v + 1;
+	p.action = action;
+	p.modality = modality;
+	if (a)
+		p.actor = *a;
+	p.ev_first = a && a->first < v && a->first >= st->first ? a->first : v;
+	p.ev_end = v + 1;
+	event = event_for(c, st->s, 1, 0, 0, &nobody, 1, 0);
+	ev = event_ptr(c, event);
+	if (ev && votes >= 0 && modality != NA_VM_HYPOTHETICAL && modality != NA_VM_PLANNED)
+		ev->votes_for = votes;
+	emit(c, &p, event);
+}
+
+/* "lost to Barack Obama": the winner after "to" */
+static int
+winner_after_to(vctx *c, sent_state *st, uint32_t v, actor_ref *a)
+{
+	uint32_t	k = v + 1;
+
+	while (k < st->end && (is_punct(c, k, ',') || T(c, k)->kind == NA_TK_DASH || is_word(c, k, "narrowly") ||
+						   is_word(c, k, "convincingly") || is_word(c, k, "badly")))
+		k++;
+	if (!is_word(c, k, "to") || k + 1 >= st->end)
+		return 0;
+	return actor_at(c, k + 1, a) ? 1 : known_surname(c, k + 1, a);
+}
+
+/* won, lost: the subject wins (or, lost, does not) when the object is an election. */
+static int
+win_or_lose(vctx *c, sent_state *st, uint32_t v, int lose)
+{
+	actor_ref	actors[MAX_ACTORS];
+	actor_ref	winner;
+	int32_t		votes;
+	int			n;
+	int			to_winner = lose && winner_after_to(c, st, v, &winner);
+	uint8_t		mod;
+
+	if (election_noun(c, st, v) || (!election_object(c, st, v, &votes) && !to_winner))
+		return 0;
+	if (to_winner)
+		votes = NA_VOTE_NO_COUNT;
+	n = subject_of(c, st, v, actors, MAX_ACTORS);
+	n = resolve_actors(c, st, actors, n);
+	mod = modality_at(c, v, st->first);
+	for (int k = 0; k < n; k++)
+	{
+		uint8_t		m = mod;
+
+		/* "2,383 delegates to win the nomination": a count, not a candidate */
+		if (actors[k].kind == NA_VK_GROUP && actors[k].name_end > actors[k].name_first &&
+			(is_word(c, actors[k].name_end - 1, "delegates") || is_word(c, actors[k].name_end - 1, "votes") ||
+			 is_word(c, actors[k].name_end - 1, "voters")))
+			continue;
+
+		if (lose && (m == NA_VM_ASSERTED || m == NA_VM_HISTORICAL))
+			m = NA_VM_NEGATED;
+		else if (lose && m == NA_VM_NEGATED)
+			m = NA_VM_ASSERTED;	/* "did not lose" */
+		election_row(c, st, v, &actors[k], NA_VA_WIN, m, votes);
+	}
+	if (to_winner)
+		election_row(c, st, v, &winner, NA_VA_WIN, mod == NA_VM_NEGATED ? NA_VM_NEGATED : mod, votes);
+	return 1;
+}
+
+/*
+ * elected: "X was elected (leader, in 1997)", "X, who was elected", "voters
+ * elected X".  The passive gives the winner; the active gives the
+ * electorate (elect) and the one chosen (win).
+ */
+static int
+elected(vctx *c, sent_state *st, uint32_t v)
+{
+	actor_ref	actors[MAX_ACTORS];
+	actor_ref	chosen;
+	uint32_t	q = v;
+	int			passive = 0;
+	int			n;
+	uint8_t		mod;
+
+	if (election_noun(c, st, v))
+		return 1;				/* "the newly elected mayor": a premodifier, optional */
+	while (q > st->first && (is_word(c, q - 1, "first") || is_word(c, q - 1, "narrowly") ||
+							 is_word(c, q - 1, "easily") || is_word(c, q - 1, "overwhelmingly") ||
+							 is_word(c, q - 1, "twice") || is_word(c, q - 1, "also") ||
+							 is_word(c, q - 1, "later") || is_word(c, q - 1, "then")))
+		q--;
+	if (q > st->first && (is_word(c, q - 1, "was") || is_word(c, q - 1, "were") || is_word(c, q - 1, "been") ||
+						  is_word(c, q - 1, "being") || is_word(c, q - 1, "is") || is_word(c, q - 1, "are") ||
+						  is_word(c, q - 1, "be") || is_word(c, q - 1, "get") || is_word(c, q - 1, "got") ||
+						  (T(c, q - 1)->len > 2 && c->doc->text[T(c, q - 1)->start + T(c, q - 1)->len - 2] == '\'' &&
+						   is_word(c, q - 1, "he's"))))
+		passive = 1;
+	n = subject_of(c, st, v, actors, MAX_ACTORS);
+	n = resolve_actors(c, st, actors, n);
+	mod = modality_at(c, v, st->first);
+	if (passive)
+	{
+		for (int k = 0; k < n; k++)
+			election_row(c, st, v, &actors[k], NA_VA_WIN, mod, NA_VOTE_NO_COUNT);
+		return 1;
+	}
+	/* active: "voters elected her", "the party elected Corbyn as leader" */
+	if (n == 0)
+		return 1;
+	if (!(person_at(c, v + 1, &chosen) || known_surname(c, v + 1, &chosen)))
+		return 1;
+	for (int k = 0; k < n; k++)
+		election_row(c, st, v, &actors[k], NA_VA_ELECT, mod, NA_VOTE_NO_COUNT);
+	election_row(c, st, v, &chosen, NA_VA_WIN, mod, NA_VOTE_NO_COUNT);
+	return 1;
+}
+
+/* "was voted into power", "voted into office": the party or person wins. */
+static int
+voted_into(vctx *c, sent_state *st, uint32_t v)
+{
+	actor_ref	actors[MAX_ACTORS];
+	int			n;
+	uint8_t		mod;
+
+	if (!(is_word(c, v + 1, "into") || is_word(c, v + 1, "in")) ||
+		!(is_word(c, v + 2, "power") || is_word(c, v + 2, "office")))
+		return 0;
+	n = subject_of(c, st, v, actors, MAX_ACTORS);
+	n = resolve_actors(c, st, actors, n);
+	mod = modality_at(c, v, st->first);
+	for (int k = 0; k < n; k++)
+		election_row(c, st, v, &actors[k], NA_VA_WIN, mod, NA_VOTE_NO_COUNT);
+	return 1;
+}
+
+/*
+ * The trigger at v when it speaks of an election: returns 1 when handled
+ * here (rows emitted or none due), 0 to leave it to the other triggers.
+ */
+int
+election_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
+{
+	switch (tw->cls)
+	{
+		case W_WIN:
+			win_or_lose(c, st, v, 0);
+			return 1;
+		case W_LOSE:
+			win_or_lose(c, st, v, 1);
+			return 1;
+		case W_ELECT:
+			return elected(c, st, v);
+		case W_VOTE:
+			return voted_into(c, st, v);
+	}
+	return 0;
+}

@@ -1,0 +1,439 @@
+/*
+ * votes_internal.h - the private interface between the files of the vote
+ * analyser (src/core/votes*.c): word lists, the analysis context, token
+ * helpers and the functions each file gives the others.  Not installed and
+ * not for other analysers: na_votes.h is the public interface.
+ *
+ * The files follow the analysis: votes_lexicon.c (word lists, first pass),
+ * votes_tokens.c (token tests), votes_bodies.c, votes_actors.c,
+ * votes_motions.c (motions and modality), votes_tally.c, votes_events.c
+ * (events and rows), votes_triggers.c (vote verbs and nouns) and votes.c
+ * (a sentence, the entry point).
+ */
+#ifndef VOTES_INTERNAL_H
+#define VOTES_INTERNAL_H
+
+#include <string.h>
+
+#include "na_places.h"
+#include "na_votes.h"
+
+/* the functions below are the analyser's own: not exported from the module */
+#if defined(__GNUC__)
+#pragma GCC visibility push(hidden)
+#endif
+
+/* A word of a list, with its length so comparisons skip strlen. */
+typedef struct word_t
+{
+	const char *w;
+	uint8_t		n;
+} word_t;
+
+#define W(s) {"" s, sizeof(s) - 1}
+
+/* Word classes a trigger lookup yields. */
+enum
+{
+	W_NONE = 0,
+	W_VETO,						/* veto, vetoed, vetoes, vetoing */
+	W_BLOCK,					/* block, blocked, filibustered */
+	W_VOTE,						/* vote, voted, votes, voting */
+	W_ABSTAIN,					/* abstain, abstained, abstaining */
+	W_SPONSOR,					/* sponsored, proposed, drafted, tabled */
+	W_SUPPORT,					/* backed, supported, endorsed */
+	W_OPPOSE,					/* opposed */
+	W_DEFEAT,					/* defeat, defeated */
+	W_ADOPT,					/* adopted, approved */
+	W_PASS,						/* passed, confirmed, ratified, carried */
+	W_REJECT,					/* rejected */
+	W_FAIL,						/* failed */
+	W_UNANIMOUS,				/* unanimously, unanimous */
+	W_TALLY,					/* favour, abstentions: a tally without a verb */
+	W_WIN,						/* won, wins: an election or a vote */
+	W_LOSE,						/* lost, loses */
+	W_ELECT,					/* elected, re-elected */
+	W_OVERRIDE					/* overrode, overridden: a veto */
+};
+
+/* Verb forms: does it end the way a past participle does (for passives)? */
+#define WF_PARTICIPLE 0x01
+#define WF_NOUN_TOO	  0x02		/* veto, vote, vetoes, votes: noun or verb */
+#define WF_GERUND	  0x04		/* abstaining, voting */
+
+typedef struct trigger_word
+{
+	const char *word;
+	uint8_t		cls;
+	uint8_t		form;
+} trigger_word;
+
+/* Parties: the word as written -> canonical name; adjectives need a noun after. */
+typedef struct party_word
+{
+	const char *word;
+	const char *canonical;
+	uint8_t		adjective;		/* "Republican senators": needs a group noun or Party */
+} party_word;
+
+typedef struct actor_ref
+{
+	uint32_t	first;			/* tokens [first, end) */
+	uint32_t	end;
+	const char *canonical;		/* static, or NULL: the span is the name */
+	uint32_t	name_first;		/* the name within the span (titles dropped) */
+	uint32_t	name_end;
+	uint8_t		kind;			/* na_vote_actor_kind */
+	uint8_t		pronoun;		/* it, they: resolve before use */
+} actor_ref;
+
+typedef struct body_ref
+{
+	const char *canonical;		/* static, or NULL: span */
+	uint32_t	first;
+	uint32_t	end;			/* 0 = no body */
+} body_ref;
+
+typedef struct vote_event
+{
+	body_ref	body;
+	uint32_t	sentence;		/* latest sentence that mentions it */
+	uint8_t		outcome;
+	uint8_t		method;
+	int32_t		votes_for;
+	int32_t		votes_against;
+	int32_t		abstentions;
+} vote_event;
+
+#define MAX_ACTORS 8
+#define MAX_EVENTS 4096
+#define EVENT_WINDOW 40			/* sentences over which "the measure" refers back */
+
+typedef struct vctx
+{
+	const na_doc *doc;
+	const na_mem *mem;
+	na_vec		rows;			/* na_vote */
+	na_vec		events;			/* vote_event */
+	int			unsc_seen;		/* the article named the Security Council */
+	int			un_context;		/* the article named a UN body */
+	actor_ref	last_actor;		/* for "it"/"they" in a later sentence */
+	uint32_t	last_actor_sentence;
+	int			has_last_actor;
+	uint32_t	body_cursor;	/* context_body has looked at tokens before this */
+	body_ref	ctx_body;
+	uint32_t	ctx_body_sentence;
+	int			has_ctx_body;
+	uint16_t   *token_lex;		/* per token: lex_flags, and body runs */
+	na_vec		candidates;		/* uint32_t: sentences that hold a trigger */
+	int			failed;
+} vctx;
+
+static inline const na_token *
+T(const vctx *c, uint32_t i)
+{
+	return &c->doc->tokens[i];
+}
+
+/* Is token i inside sentence s (bounds included)? */
+static inline int
+in_sentence(const vctx *c, uint32_t i, uint32_t s)
+{
+	return i < c->doc->ntokens && c->doc->tokens[i].sentence == s;
+}
+
+/* Does token i spell the n-byte word w (ASCII case-insensitive)? */
+static inline int
+is_word_n(const vctx *c, uint32_t i, const char *w, size_t n)
+{
+	const na_token *t;
+	const char *p;
+
+	if (i >= c->doc->ntokens)
+		return 0;
+	t = T(c, i);
+	if (t->len != n)
+		return 0;
+	p = c->doc->text + t->start;
+	for (size_t k = 0; k < n; k++)
+	{
+		char		a = p[k];
+
+		if (a >= 'A' && a <= 'Z')
+			a += 32;
+		if (a != w[k] && !(w[k] >= 'A' && w[k] <= 'Z' && a == w[k] + 32))
+			return 0;
+	}
+	return 1;
+}
+
+/* is_word(c, i, "literal"): the length comes from sizeof, no strlen per call */
+#define is_word(c, i, w) is_word_n((c), (i), "" w, sizeof(w) - 1)
+
+/*
+ * Which of the word lists above a token's word belongs to, as a bit mask:
+ * one hash probe instead of a walk over each list.  The lists compare ASCII
+ * letters case-insensitively, so the table keys are folded to lower case.
+ */
+enum
+{
+	L_motion_heads,
+	L_generic_motions,
+	L_group_heads,
+	L_envoy_nouns,
+	L_aux_words,
+	L_clause_words,
+	L_intent_words,
+	L_ordinal_words,
+	L_number_words,
+	L_definite_words,
+	L_person_titles,
+	L_control_verbs,
+	L_infinitive_glue,
+	L_org_heads,
+	L_prepositions,
+	L_name_stopwords,
+	L_group_adjectives,
+	L_body_heads,
+	L_body_starts,
+	L_org_words,
+	L_time_words,
+	L_verb_before,
+	L_threat_words,
+	L_election_words,
+	L_COUNT
+};
+
+#define WORD_SET_BITS 11
+#define WORD_SET_SIZE (1u << WORD_SET_BITS)
+#define WORD_SET_MAXLEN 24
+
+typedef struct word_set_entry
+{
+	char		w[WORD_SET_MAXLEN + 1];	/* folded to lower case */
+	uint8_t		n;
+	uint32_t	mask;			/* 1 << L_* */
+} word_set_entry;
+
+extern const trigger_word triggers[];
+extern const party_word parties[];
+extern word_set_entry word_set[WORD_SET_SIZE];
+
+static inline char
+fold_ascii(char ch)
+{
+	return (ch >= 'A' && ch <= 'Z') ? (char) (ch + 32) : ch;
+}
+
+/* Do the n bytes at w, folded, spell the folded key? */
+static inline int
+word_set_equal(const char *key, const char *w, uint32_t n)
+{
+	for (uint32_t k = 0; k < n; k++)
+		if (key[k] != fold_ascii(w[k]))
+			return 0;
+	return 1;
+}
+
+static inline uint32_t
+word_set_hash(const char *w, uint32_t n)
+{
+	uint32_t	h = 0x811C9DC5u ^ n;
+
+	for (uint32_t k = 0; k < n; k++)
+		h = (h ^ (unsigned char) fold_ascii(w[k])) * 0x01000193u;
+	return h & (WORD_SET_SIZE - 1);
+}
+
+/* The lists the n bytes at w belong to. */
+static inline uint32_t
+word_set_of(const char *w, uint32_t n)
+{
+	if (n == 0 || n > WORD_SET_MAXLEN)
+		return 0;
+	for (uint32_t h = word_set_hash(w, n);; h = (h + 1) & (WORD_SET_SIZE - 1))
+	{
+		const word_set_entry *e = &word_set[h];
+
+		if (e->n == 0)
+			return 0;
+		if (e->n == n && word_set_equal(e->w, w, n))
+			return e->mask;
+	}
+}
+
+static inline int
+in_set(const vctx *c, uint32_t i, uint32_t mask)
+{
+	const na_token *t;
+
+	if (i >= c->doc->ntokens)
+		return 0;
+	t = T(c, i);
+	return (word_set_of(c->doc->text + t->start, t->len) & mask) != 0;
+}
+
+/* in_list(c, i, aux_words): is token i a word of that list? */
+#define in_list(c, i, list) in_set((c), (i), 1u << L_##list)
+
+/* token_lex[i]: the trigger's index + 1 in the low byte, flags above */
+#define TRIGGER_SLOT_MASK 0x00FF
+#define TOKEN_BODY_MAYBE 0x0100 /* body_at may find a body here; without it, not */
+#define TOKEN_BODY_HEAD 0x0200	/* is_body_head */
+
+/* The trigger word at token i, from the per-document table of na_votes_analyze. */
+static inline const trigger_word *
+trigger_of(const vctx *c, uint32_t i)
+{
+	uint16_t	slot = c->token_lex[i] & TRIGGER_SLOT_MASK;
+
+	return slot ? &triggers[slot - 1] : NULL;
+}
+
+#define is_word_poss(c, i, w) is_word_poss_n((c), (i), "" w, sizeof(w) - 1)
+
+typedef struct tally
+{
+	int32_t		votes_for;
+	int32_t		votes_against;
+	int32_t		abstentions;
+	uint8_t		method;
+	int			found;
+} tally;
+
+typedef struct position
+{
+	uint32_t	sentence;
+	uint32_t	ev_first;		/* evidence tokens [ev_first, ev_end) */
+	uint32_t	ev_end;
+	actor_ref	actor;			/* kind NONE = no actor */
+	uint8_t		action;
+	uint8_t		modality;
+	uint8_t		outcome;
+	uint32_t	motion_first;	/* motion tokens; motion_end 0 = none */
+	uint32_t	motion_end;
+	uint32_t	motion_head;
+	body_ref	body;
+	uint32_t	verb;			/* the trigger's token + 1; 0 = none */
+} position;
+
+typedef struct sent_state
+{
+	uint32_t	s;
+	uint32_t	first;			/* first token */
+	uint32_t	end;			/* end token */
+	body_ref	body;			/* body named in the sentence or in context */
+	int			body_here;		/* named in the sentence itself */
+	uint32_t	event;			/* the event of the sentence so far */
+	uint32_t	last_participle_motion_first;	/* "proposed by X and endorsed by Y" */
+	uint32_t	last_participle_motion_end;
+	uint32_t	last_participle_head;
+	uint32_t	last_participle_end;	/* token after the by-phrase, 0 = none */
+	uint32_t	consumed_until; /* "voted to confirm X": confirm is part of the motion */
+	int			tally_state;	/* 0 = not computed, 1 = none, 2 = found */
+} sent_state;
+
+
+/* votes_lexicon.c */
+void votes_lexicon_init(void);
+void build_word_set(void);
+void build_lexicon(void);
+int32_t number_at(const vctx *c, uint32_t i);
+void first_pass(vctx *c);
+
+/* votes_tokens.c */
+int is_punct(const vctx *c, uint32_t i, char ch);
+int is_capitalized(const vctx *c, uint32_t i);
+int is_boundary(const vctx *c, uint32_t i);
+int range_parts(const vctx *c, uint32_t i, int32_t *parts);
+void span_of(const vctx *c, uint32_t first, uint32_t end, na_vote_span *s);
+void name_span_of(const vctx *c, uint32_t first, uint32_t end, na_vote_span *s);
+int is_word_poss_n(const vctx *c, uint32_t i, const char *w, size_t n);
+int is_possessive(const vctx *c, uint32_t i);
+
+/* votes_bodies.c */
+int is_body_head(const vctx *c, uint32_t k);
+uint32_t body_at(vctx *c, uint32_t i, body_ref *b);
+int find_body(vctx *c, uint32_t from_tok, uint32_t to_tok, body_ref *b);
+int context_body(vctx *c, uint32_t sentence, body_ref *b);
+const char * chamber_of_members(vctx *c, const actor_ref *group);
+int body_is_committee(vctx *c, const body_ref *b);
+
+/* votes_elections.c */
+int election_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw);
+
+/* votes_actors.c */
+void person_of_place(vctx *c, sent_state *st, actor_ref *a);
+int known_surname(vctx *c, uint32_t k, actor_ref *a);
+int resolve_person(vctx *c, uint32_t p, actor_ref *a);
+int party_at(vctx *c, uint32_t i, actor_ref *a);
+int group_at(vctx *c, uint32_t i, actor_ref *a);
+int person_at(vctx *c, uint32_t i, actor_ref *a);
+int place_is_actor(vctx *c, uint32_t j, const na_place_match *m);
+int actor_at(vctx *c, uint32_t i, actor_ref *a);
+int actor_ending_at(vctx *c, uint32_t q, uint32_t floor, actor_ref *a);
+int actors_left(vctx *c, uint32_t q, uint32_t floor, actor_ref *out, int max);
+int actors_right(vctx *c, uint32_t i, actor_ref *out, int max);
+int resolve_pronoun(vctx *c, uint32_t p, uint32_t sent_first, actor_ref *a);
+int resolve_actors(vctx *c, sent_state *st, actor_ref *actors, int n);
+int subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, int *person_only_out);
+int subject_of(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max);
+
+/* votes_motions.c */
+int is_motion_head(const vctx *c, uint32_t i);
+int motion_modifier(const vctx *c, uint32_t i);
+uint32_t motion_right(vctx *c, uint32_t i, uint32_t *head);
+uint32_t phrase_right(vctx *c, uint32_t i, uint32_t max);
+int is_time_word(const vctx *c, uint32_t k);
+int motion_left(vctx *c, uint32_t q, uint32_t floor, uint32_t *first, uint32_t *head);
+int motion_definite(vctx *c, uint32_t first);
+uint8_t modality_at(vctx *c, uint32_t v, uint32_t sent_first);
+int historical_after(vctx *c, uint32_t v);
+
+/* votes_tally.c */
+int vote_context_before(vctx *c, uint32_t k, uint32_t sent_first);
+int vote_context_after(vctx *c, uint32_t k);
+int distractor_near(vctx *c, uint32_t k, uint32_t sent_first);
+int named_members(vctx *c, uint32_t q, uint32_t s, uint32_t *after);
+int abstaining_at(vctx *c, uint32_t q);
+void abstentions_after(vctx *c, uint32_t k, tally *t);
+int split_tally_at(vctx *c, uint32_t k, tally *t);
+void sentence_tally(vctx *c, uint32_t s, tally *t);
+int sentence_has_tally(vctx *c, sent_state *st);
+
+/* votes_events.c */
+int is_p5(const char *country);
+int same_motion_word(vctx *c, uint32_t head);
+uint32_t event_for(vctx *c, uint32_t sentence, int has_motion, int definite, uint32_t head, const body_ref *body, int body_given, uint32_t same_sentence_event);
+vote_event * event_ptr(vctx *c, uint32_t event);
+void emit(vctx *c, const position *p, uint32_t event);
+int recent_event(vctx *c, uint32_t sentence, uint32_t n);
+void emit_positions(vctx *c, sent_state *st, position *p, actor_ref *actors, int nactors);
+uint8_t class_action(int cls);
+uint8_t action_for_actor(uint8_t action, const actor_ref *a);
+uint8_t class_outcome(int cls);
+void propagate(vctx *c);
+int row_cmp(const void *a, const void *b);
+void dedupe(vctx *c);
+void sort_rows(vctx *c);
+void renumber(vctx *c);
+
+/* votes_triggers.c */
+uint32_t after_verb(vctx *c, uint32_t v);
+uint32_t vote_on_motion(vctx *c, uint32_t v, uint32_t *first, uint32_t *head);
+int vote_direction(vctx *c, sent_state *st, uint32_t *qp);
+int active_object_possible(vctx *c, sent_state *st, uint32_t v, int cls);
+void verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw);
+void noun_veto(vctx *c, sent_state *st, uint32_t v);
+int confidence_vote_at(vctx *c, sent_state *st, uint32_t k, uint32_t *first, uint32_t *last);
+int noun_use(vctx *c, uint32_t v, uint32_t first);
+void against_positions(vctx *c, sent_state *st);
+
+/* votes.c */
+void analyze_sentence(vctx *c, uint32_t s);
+
+#if defined(__GNUC__)
+#pragma GCC visibility pop
+#endif
+
+#endif							/* VOTES_INTERNAL_H */

@@ -1,0 +1,355 @@
+/*
+ * votes_motions.c - motions (the measure, the draft resolution, a free noun phrase after
+ * "voted against") and the modality of a trigger (negated, expected,
+ * hypothetical, historical).
+ */
+#include "votes_internal.h"
+
+int
+is_motion_head(const vctx *c, uint32_t i)
+{
+	/* "Bill Clinton", "Act Now": a capitalized head followed by a capitalized word is a name */
+	if (is_capitalized(c, i) && i + 1 < c->doc->ntokens && T(c, i + 1)->sentence == T(c, i)->sentence &&
+		(T(c, i + 1)->flags & NA_TF_CAPITALIZED) && T(c, i + 1)->kind == NA_TK_WORD)
+		return 0;
+	return T(c, i)->kind == NA_TK_WORD && in_list(c, i, motion_heads);
+}
+
+/* Words that may stand in a motion noun phrase before its head. */
+int
+motion_modifier(const vctx *c, uint32_t i)
+{
+	const na_token *t = T(c, i);
+
+	if (t->kind == NA_TK_RANGE || t->kind == NA_TK_NUMBER)
+		return 1;
+	if (t->kind != NA_TK_WORD && t->kind != NA_TK_ABBREV)
+		return 0;
+	if (in_list(c, i, aux_words) || in_list(c, i, clause_words) || trigger_of(c, i))
+		return is_word(c, i, "draft");
+	if (is_word(c, i, "by") || is_word(c, i, "to") || is_word(c, i, "on") || is_word(c, i, "in") ||
+		is_word(c, i, "of") || is_word(c, i, "for") || is_word(c, i, "against") ||
+		is_word(c, i, "with") || is_word(c, i, "and") || is_word(c, i, "or") || is_word(c, i, "at") ||
+		is_word(c, i, "from") || is_word(c, i, "into") || is_word(c, i, "over") || is_word(c, i, "about") ||
+		is_word(c, i, "under") || is_word(c, i, "than") || is_word(c, i, "away") || is_word(c, i, "off") ||
+		is_word(c, i, "out") || is_word(c, i, "who") || is_word(c, i, "whose"))
+		return 0;
+	return 1;
+}
+
+/*
+ * The motion noun phrase beginning at token i (after a verb): determiner,
+ * modifiers, head.  Returns the end token and the head, or 0.
+ */
+uint32_t
+motion_right(vctx *c, uint32_t i, uint32_t *head)
+{
+	uint32_t	s;
+
+	if (i >= c->doc->ntokens)
+		return 0;
+	s = T(c, i)->sentence;
+	for (uint32_t k = i; k < i + 7 && in_sentence(c, k, s); k++)
+	{
+		if (is_motion_head(c, k) || is_word_poss(c, k, "resolution") || is_word_poss(c, k, "draft"))
+		{
+			uint32_t	e = k + 1;
+
+			/* draft resolution, draft measure: the head is the last noun */
+			while (in_sentence(c, e, s) && is_motion_head(c, e) && e < k + 3)
+				e++;
+			*head = e - 1;
+			return e;
+		}
+		if (k > i && !motion_modifier(c, k))
+			return 0;
+		if (k == i && !motion_modifier(c, k) && !is_word(c, k, "the"))
+			return 0;
+	}
+	return 0;
+}
+
+/* A free noun phrase as the motion (voted against the appointment of three directors). */
+uint32_t
+phrase_right(vctx *c, uint32_t i, uint32_t max)
+{
+	uint32_t	s;
+	uint32_t	k;
+
+	if (i >= c->doc->ntokens)
+		return 0;
+	s = T(c, i)->sentence;
+	for (k = i; k < i + max && in_sentence(c, k, s); k++)
+	{
+		const na_token *t = T(c, k);
+
+		/* to pass the "Reproductive Health Care Reform Bill 2019": the quoted title too */
+		if (t->kind == NA_TK_OPEN_QUOTE && k > i)
+		{
+			uint32_t	close = k + 1;
+
+			while (close < k + 16 && in_sentence(c, close, s) && T(c, close)->kind != NA_TK_CLOSE_QUOTE &&
+				   T(c, close)->kind != NA_TK_OPEN_QUOTE)
+				close++;
+			if (close > k + 1 && in_sentence(c, close, s) && T(c, close)->kind == NA_TK_CLOSE_QUOTE)
+				return close + 1;
+			break;
+		}
+		if (t->kind == NA_TK_PUNCT || t->kind == NA_TK_OPEN_QUOTE || t->kind == NA_TK_CLOSE_QUOTE ||
+			t->kind == NA_TK_DASH)
+			break;
+		if (k > i && (is_word(c, k, "by") || is_word(c, k, "on") || is_word(c, k, "after") ||
+					  is_word(c, k, "before") || is_word(c, k, "which") || is_word(c, k, "that") ||
+					  is_word(c, k, "because") || is_word(c, k, "when") || is_word(c, k, "while") ||
+					  is_word(c, k, "unless") || is_word(c, k, "if") || is_word(c, k, "until") ||
+					  is_word(c, k, "despite") || is_word(c, k, "although") || is_word(c, k, "though") ||
+					  is_word(c, k, "with") || is_word(c, k, "but") || is_word(c, k, "as") ||
+					  is_word(c, k, "and") || is_word(c, k, "in")))
+			break;
+	}
+	/* cut by the length limit: end before the last preposition ("open | for at least three") */
+	if (k == i + max && in_sentence(c, k, s))
+	{
+		for (uint32_t j = k - 1; j > i + 2; j--)
+			if (in_list(c, j, prepositions))
+			{
+				k = j;
+				break;
+			}
+	}
+	/* "to keep the library open for at least three years": cut at a word, not "for at" */
+	while (k > i + 1 && (in_list(c, k - 1, prepositions) || is_word(c, k - 1, "a") ||
+						 is_word(c, k - 1, "an") || is_word(c, k - 1, "the")))
+		k--;
+	return k > i ? k : 0;
+}
+
+/* Words of a time adjunct: on Tuesday, last week, in June, earlier this month. */
+int
+is_time_word(const vctx *c, uint32_t k)
+{
+	return T(c, k)->kind == NA_TK_NUMBER || in_list(c, k, time_words);
+}
+
+/* The motion noun phrase ending at or before token q: its first token and head. */
+int
+motion_left(vctx *c, uint32_t q, uint32_t floor, uint32_t *first, uint32_t *head)
+{
+	uint32_t	k = q;
+	uint32_t	f;
+
+	/* skip ", which was", "that had been", "," */
+	for (int skipped = 0; skipped < 5 && k > floor; skipped++)
+	{
+		if (is_punct(c, k, ',') || is_word(c, k, "which") || is_word(c, k, "that") ||
+			is_word(c, k, "was") || is_word(c, k, "were") || is_word(c, k, "been") ||
+			is_word(c, k, "had") || is_word(c, k, "has") || is_word(c, k, "have") ||
+			is_word(c, k, "being") || is_word(c, k, "is") || is_word(c, k, "are") ||
+			is_word(c, k, "unanimously") || is_word(c, k, "later") || is_word(c, k, "also"))
+			k--;
+		else
+			break;
+	}
+	/* "a draft on Tuesday that was", "the bill last week, which was" */
+	for (int skipped = 0; skipped < 4 && k > floor && !is_motion_head(c, k) && is_time_word(c, k); skipped++)
+		k--;
+	if (!is_motion_head(c, k) && !is_word(c, k, "it"))
+		return 0;
+	*head = k;
+	f = k;
+	/* "The government survived a similar motion": the phrase begins at its determiner */
+	while (f > floor && motion_modifier(c, f - 1) && f + 6 > k && !in_list(c, f, definite_words) &&
+		   !is_word(c, f, "a") && !is_word(c, f, "an"))
+		f--;
+	*first = f;
+	return 1;
+}
+
+/* Is the motion phrase [first..head] definite, continuing an earlier vote? */
+int
+motion_definite(vctx *c, uint32_t first)
+{
+	return in_list(c, first, definite_words) || is_possessive(c, first);
+}
+
+/*
+ * An intention before "to": planned when the text states a plan or an
+ * expectation ("is expected to", "plans to", "is set to"), hypothetical when
+ * it states a threat, a wish or a readiness ("threatened to", "is prepared
+ * to", "wants to"), as the codebook tells them apart.
+ */
+static uint8_t
+intent_modality(vctx *c, uint32_t k)
+{
+	return in_list(c, k, threat_words) ? NA_VM_HYPOTHETICAL : NA_VM_PLANNED;
+}
+
+/* Is token k a year (1900 to 2099) written in digits? */
+static int
+is_year(vctx *c, uint32_t k)
+{
+	int32_t		n;
+
+	if (T(c, k)->kind != NA_TK_NUMBER || T(c, k)->len != 4)
+		return 0;
+	n = number_at(c, k);
+	return n >= 1900 && n <= 2099;
+}
+
+/* A present-tense trigger ("votes", "wins"): a time clause around it is no past. */
+static int
+tw_is_present(vctx *c, uint32_t v)
+{
+	const na_token *t = T(c, v);
+	const char *p = c->doc->text + t->start;
+
+	return t->len > 2 && p[t->len - 1] == 's' && p[t->len - 2] != 's';
+}
+
+/*
+ * Is the vote at v recalled as background rather than reported?  The
+ * codebook's historical votes: a year ("voted against it in 2010", "In 1998
+ * the Senate ..."), a pluperfect ("had voted"), words of the past ("ago",
+ * "previously", "once", "in the past", "last voted") in the clause, or a
+ * relative or time clause around a past vote ("Cruz, who voted against
+ * the bill", "before he was elected").
+ */
+static int
+historical_context(vctx *c, uint32_t v, uint32_t sent_first)
+{
+	uint32_t	s = T(c, v)->sentence;
+	uint32_t	lo = v > sent_first + 12 ? v - 12 : sent_first;
+
+	for (uint32_t k = v + 1; k < v + 14 && in_sentence(c, k, s); k++)
+	{
+		if (is_punct(c, k, ';') || T(c, k)->kind == NA_TK_OPEN_QUOTE || T(c, k)->kind == NA_TK_CLOSE_QUOTE)
+			break;
+		if (is_year(c, k) || is_word(c, k, "ago") || is_word(c, k, "previously") ||
+			(is_word(c, k, "in") && is_word(c, k + 1, "the") && is_word(c, k + 2, "past")))
+			return 1;
+		/* "voted for it three times", "in three elections" */
+		if (is_word(c, k, "times") && k > v + 1 && number_at(c, k - 1) > 1)
+			return 1;
+		if (trigger_of(c, k) && k > v + 2)
+			break;
+	}
+	for (uint32_t k = v; k-- > lo;)
+	{
+		if (T(c, k)->kind == NA_TK_OPEN_QUOTE || T(c, k)->kind == NA_TK_CLOSE_QUOTE || is_punct(c, k, ';'))
+			break;
+		if (is_year(c, k) || is_word(c, k, "previously") || is_word(c, k, "once") ||
+			is_word(c, k, "formerly") || is_word(c, k, "originally") || is_word(c, k, "ago"))
+			return 1;
+		/* "had voted", "had been elected", "had already passed" */
+		if (is_word(c, k, "had") && k + 4 > v)
+			return 1;
+		if (is_word(c, k, "last") && k + 1 == v)
+			return 1;			/* "last voted for a Republican" */
+		/* "Ted Cruz, who voted against", "before he was elected", "since it was passed" */
+		if ((is_word(c, k, "who") && k > sent_first && is_punct(c, k - 1, ',')) ||
+			is_word(c, k, "before") || is_word(c, k, "since") || is_word(c, k, "after") ||
+			(is_word(c, k, "when") && k + 4 > v))
+			return !(tw_is_present(c, v));
+	}
+	return 0;
+}
+
+/* Modality of a trigger at v, looking back to the clause start. */
+uint8_t
+modality_at(vctx *c, uint32_t v, uint32_t sent_first)
+{
+	uint32_t	lo = v > sent_first + 8 ? v - 8 : sent_first;
+	uint8_t		mod = NA_VM_ASSERTED;
+
+	for (uint32_t k = v; k-- > lo;)
+	{
+		const na_token *t = T(c, k);
+		const char *p = c->doc->text + t->start;
+
+		if (t->kind == NA_TK_OPEN_QUOTE || t->kind == NA_TK_CLOSE_QUOTE ||
+			is_punct(c, k, ';') || is_punct(c, k, ':'))
+			break;
+		if (t->kind != NA_TK_WORD)
+			continue;
+		if (is_word(c, k, "not") || is_word(c, k, "never") ||
+			(t->len > 3 && (memcmp(p + t->len - 3, "n't", 3) == 0)) ||
+			(t->len > 5 && memcmp(p + t->len - 5, "n\xE2\x80\x99t", 5) == 0) ||
+			is_word(c, k, "refused") || is_word(c, k, "declined") || is_word(c, k, "refrained") ||
+			is_word(c, k, "failed") || is_word(c, k, "neither") || is_word(c, k, "nor"))
+		{
+			if (is_word(c, k, "not") && is_word(c, k + 1, "only"))
+				continue;
+			return NA_VM_NEGATED;
+		}
+		/* "until the full House votes": a condition not yet met */
+		if (is_word(c, k, "could") || is_word(c, k, "might") || is_word(c, k, "may") ||
+			is_word(c, k, "if") || is_word(c, k, "unless") || is_word(c, k, "whether") ||
+			is_word(c, k, "until") || is_word(c, k, "till") ||
+			is_word(c, k, "consider") || is_word(c, k, "considering"))
+			return NA_VM_HYPOTHETICAL;	/* "voters should consider voting for" */
+		if ((is_word(c, k, "would") || is_word(c, k, "should")) && is_word(c, k + 1, "have"))
+			return NA_VM_HYPOTHETICAL;
+		if (mod == NA_VM_ASSERTED && (is_word(c, k, "would") || is_word(c, k, "should") ||
+									  is_word(c, k, "must")))
+			mod = NA_VM_HYPOTHETICAL;
+		if (mod == NA_VM_ASSERTED && (is_word(c, k, "will") || is_word(c, k, "shall") ||
+									  (t->len > 3 && memcmp(p + t->len - 3, "'ll", 3) == 0) ||
+									  (t->len > 5 && memcmp(p + t->len - 5, "\xE2\x80\x99ll", 5) == 0)))
+			mod = NA_VM_PLANNED;
+		if (mod == NA_VM_ASSERTED && is_word(c, k, "to") && k + 1 <= v && k > lo &&
+			in_list(c, k - 1, intent_words))
+			mod = intent_modality(c, k - 1);
+		if (mod == NA_VM_ASSERTED && is_word(c, k, "to") && k >= lo + 2 && in_list(c, k - 2, intent_words))
+			mod = intent_modality(c, k - 2);	/* signaled their intent to block */
+		if (in_list(c, k, clause_words) && !is_word(c, k, "that"))
+			break;
+	}
+	/* a clause opened by "if" further left (within 40 tokens) */
+	for (uint32_t k = lo; k-- > sent_first && k + 40 > lo;)
+	{
+		if (is_word(c, k, "if") || is_word(c, k, "unless"))
+			return NA_VM_HYPOTHETICAL;
+		if (is_punct(c, k, ';'))
+			break;
+	}
+	/* "Should the United Kingdom approve the treaty?": a question asserts nothing */
+	{
+		uint32_t	s = T(c, v)->sentence;
+
+		for (uint32_t k = v + 1; k < v + 40 && in_sentence(c, k, s); k++)
+		{
+			if (is_punct(c, k, '?'))
+				return NA_VM_HYPOTHETICAL;
+			if (is_punct(c, k, '.') || is_punct(c, k, ';') || is_punct(c, k, '!'))
+				break;
+		}
+	}
+	/* a sponsor's or supporter's stand belongs to the vote it leads to, not to an earlier one */
+	if (mod == NA_VM_ASSERTED && !(trigger_of(c, v) && (trigger_of(c, v)->cls == W_SPONSOR ||
+													   trigger_of(c, v)->cls == W_SUPPORT ||
+													   trigger_of(c, v)->cls == W_OPPOSE)) &&
+		historical_context(c, v, sent_first))
+		mod = NA_VM_HISTORICAL;
+	return mod;
+}
+
+/* A count of past votes after a verb: "vetoed 12 resolutions", "16 times". */
+int
+historical_after(vctx *c, uint32_t v)
+{
+	uint32_t	s = T(c, v)->sentence;
+
+	for (uint32_t k = v + 1; k < v + 8 && in_sentence(c, k, s); k++)
+	{
+		if (number_at(c, k) > 1 && (is_word(c, k + 1, "times") || is_word(c, k + 1, "resolutions") ||
+									is_word(c, k + 1, "measures") || is_word(c, k + 1, "drafts") ||
+									is_word(c, k + 1, "bills") || is_word(c, k + 1, "vetoes")))
+			return 1;
+		if (is_word(c, k, "times") && k > v + 1 && number_at(c, k - 1) < 0 &&
+			(is_word(c, k - 1, "several") || is_word(c, k - 1, "many") || is_word(c, k - 1, "multiple")))
+			return 1;
+		if (T(c, k)->kind == NA_TK_PUNCT)
+			break;
+	}
+	return 0;
+}

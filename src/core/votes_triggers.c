@@ -1,0 +1,829 @@
+/*
+ * votes_triggers.c - the triggers of a sentence: vote verbs in the active and the passive,
+ * the noun "veto", confidence votes and members named as voting against.
+ */
+#include "votes_internal.h"
+
+/* Where a verb's complement starts: after particles and adverbs. */
+uint32_t
+after_verb(vctx *c, uint32_t v)
+{
+	uint32_t	k = v + 1;
+
+	while (is_word(c, k, "down") || is_word(c, k, "through") || is_word(c, k, "up") ||
+		   is_word(c, k, "unanimously") || is_word(c, k, "narrowly") || is_word(c, k, "overwhelmingly"))
+		k++;
+	return k;
+}
+
+/* "vote on the bill": the end of the motion a vote is held on, or 0 */
+uint32_t
+vote_on_motion(vctx *c, uint32_t v, uint32_t *first, uint32_t *head)
+{
+	uint32_t	q = after_verb(c, v);
+
+	if (!is_word(c, q, "on") || !in_sentence(c, q + 1, T(c, v)->sentence))
+		return 0;
+	*first = q + 1;
+	return motion_right(c, q + 1, head);
+}
+
+/*
+ * Which way a vote verb goes, reading its complement from *q: 1 for, -1
+ * against, 2 an infinitive ("voted to reject"), -2 down, 0 not said.  *q is
+ * left where the motion starts.
+ */
+int
+vote_direction(vctx *c, sent_state *st, uint32_t *qp)
+{
+	uint32_t	q = *qp;
+	int			dir = 0;
+
+	for (int guard = 0; guard < 14 && in_sentence(c, q, st->s); guard++)
+	{
+		/* "to vote for or against the scheme" says no side */
+		if (is_word(c, q, "for") && is_word(c, q + 1, "or") && is_word(c, q + 2, "against"))
+			break;
+		if (is_word(c, q, "for") || is_word(c, q, "yes"))
+		{
+			dir = 1;
+			q++;
+			break;
+		}
+		if (is_word(c, q, "against") || is_word(c, q, "no"))
+		{
+			dir = -1;
+			q++;
+			break;
+		}
+		if (is_word(c, q, "in") && (is_word(c, q + 1, "favour") || is_word(c, q + 1, "favor")))
+		{
+			dir = 1;
+			q += 2;
+			if (is_word(c, q, "of"))
+				q++;
+			break;
+		}
+		if (is_word(c, q, "to") && in_sentence(c, q + 1, st->s) && T(c, q + 1)->kind == NA_TK_WORD &&
+			number_at(c, q + 1) < 0)
+		{
+			dir = 2;
+			break;
+		}
+		if (is_word(c, q, "to") && number_at(c, q + 1) >= 0)
+		{
+			q += 2;			/* 52 to 48 */
+			continue;
+		}
+		if (is_word(c, q, "down"))
+		{
+			dir = -2;
+			q++;
+			break;
+		}
+		/* skip tallies, "by a vote of", "unanimously", "on Tuesday" */
+		if (T(c, q)->kind == NA_TK_RANGE || T(c, q)->kind == NA_TK_NUMBER || number_at(c, q) >= 0 ||
+			is_word(c, q, "by") || is_word(c, q, "a") || is_word(c, q, "vote") || is_word(c, q, "of") ||
+			is_word(c, q, "votes") || is_word(c, q, "unanimously") || is_word(c, q, "narrowly") ||
+			is_word(c, q, "overwhelmingly") || is_word(c, q, "on") || is_word(c, q, "large") ||
+			is_word(c, q, "majority") || is_word(c, q, "margin") || is_word(c, q, "show") ||
+			is_word(c, q, "hands") || is_word(c, q, "voice") || is_word(c, q, "with") ||
+			is_word(c, q, "abstentions") || is_word(c, q, "abstention") || is_word(c, q, "earlier") ||
+			is_word(c, q, "this") || is_word(c, q, "last") || is_word(c, q, "week") || is_word(c, q, "month") ||
+			is_word(c, q, "night") || is_word(c, q, "morning") || is_word(c, q, "afternoon") ||
+			is_word(c, q, "evening") || is_word(c, q, "today") || is_word(c, q, "yesterday") ||
+			is_punct(c, q, ',') || (is_capitalized(c, q) && (is_word(c, q, "Monday") || is_word(c, q, "Tuesday") ||
+															 is_word(c, q, "Wednesday") || is_word(c, q, "Thursday") ||
+															 is_word(c, q, "Friday") || is_word(c, q, "Saturday") ||
+															 is_word(c, q, "Sunday"))))
+		{
+			q++;
+			continue;
+		}
+		break;
+	}
+	*qp = q;
+	return dir;
+}
+
+/*
+ * Can the active verb of class cls at v take an object the analysis reads (a
+ * motion, a nominee, "it" for a recent vote)?  Classes other than vote,
+ * abstain and veto give no row without one, so this test, cheap and free of
+ * side effects, spares the subject search on most sentences ("came back",
+ * "failed to", "proposed changes").
+ */
+int
+active_object_possible(vctx *c, sent_state *st, uint32_t v, int cls)
+{
+	uint32_t	k = after_verb(c, v);
+	uint32_t	head;
+
+	if (motion_right(c, k, &head))
+		return 1;
+	if (cls == W_PASS && (is_word(c, v, "confirmed") || is_word(c, v, "confirm")))
+		return 1;
+	if (is_word(c, k, "it") && (cls == W_VETO || cls == W_BLOCK || cls == W_SUPPORT ||
+								cls == W_OPPOSE || cls == W_DEFEAT || cls == W_ADOPT ||
+								cls == W_REJECT))
+		return c->events.count > 0 &&
+			((vote_event *) c->events.items)[c->events.count - 1].sentence + 3 >= st->s;
+	return 0;
+}
+
+/* An adverb that may stand in a verb group: "finally", "only", "not", "later". */
+static int
+is_adverb(vctx *c, uint32_t k)
+{
+	const na_token *t = T(c, k);
+
+	if (t->kind != NA_TK_WORD || (t->flags & NA_TF_CAPITALIZED))
+		return 0;
+	if (t->len > 4 && c->doc->text[t->start + t->len - 2] == 'l' && c->doc->text[t->start + t->len - 1] == 'y')
+		return 1;
+	return is_word(c, k, "only") || is_word(c, k, "not") || is_word(c, k, "never") || is_word(c, k, "also") ||
+		is_word(c, k, "then") || is_word(c, k, "later") || is_word(c, k, "already") ||
+		is_word(c, k, "first") || is_word(c, k, "since") || is_word(c, k, "eventually");
+}
+
+/*
+ * The passive's auxiliary before the participle at v ("was passed", "was
+ * finally passed", "has not been approved"): its token, or UINT32_MAX.
+ */
+static uint32_t
+be_before(vctx *c, sent_state *st, uint32_t v)
+{
+	uint32_t	k = v;
+
+	for (int adverbs = 0; k > st->first && adverbs < 3; adverbs++)
+	{
+		if (is_word(c, k - 1, "was") || is_word(c, k - 1, "were") || is_word(c, k - 1, "been") ||
+			is_word(c, k - 1, "being") || is_word(c, k - 1, "is") || is_word(c, k - 1, "are") ||
+			is_word(c, k - 1, "be"))
+			return k - 1;
+		if (!is_adverb(c, k - 1))
+			break;
+		k--;
+	}
+	return UINT32_MAX;
+}
+
+/* Handle a verb trigger at v (not a noun). */
+void
+verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
+{
+	actor_ref	actors[MAX_ACTORS];
+	int			nactors = 0;
+	position	p;
+	int			passive = 0;
+	uint32_t	k;
+	int			cls = tw->cls;
+	uint32_t	on_first = 0;	/* "vote on the bill": the motion voted on */
+	uint32_t	on_head = 0;
+	uint32_t	on_end = 0;
+
+	/* a base form or gerund is never passive: without an object, no row */
+	if (cls != W_VOTE && cls != W_ABSTAIN && cls != W_VETO && !(tw->form & WF_PARTICIPLE) &&
+		!active_object_possible(c, st, v, cls))
+		return;
+	memset(&p, 0, sizeof(p));
+	p.sentence = st->s;
+	p.verb = v + 1;
+	p.action = class_action(cls);
+	p.outcome = NA_VO_NONE;
+	/* "the proposed deal", "a backed loan": a participle used as an adjective */
+	if ((tw->form & WF_PARTICIPLE) && v > st->first &&
+		(is_word(c, v - 1, "the") || is_word(c, v - 1, "a") || is_word(c, v - 1, "an") ||
+		 is_word(c, v - 1, "this") || is_word(c, v - 1, "its") || is_word(c, v - 1, "their") ||
+		 is_word(c, v - 1, "his") || is_word(c, v - 1, "her") || is_word(c, v - 1, "our") ||
+		 is_word(c, v - 1, "your") || is_word(c, v - 1, "my") || is_possessive(c, v - 1)))
+		return;
+	/* "roll back", "bring back": a base-form trigger needs an auxiliary or its subject before it */
+	if (!(tw->form & (WF_PARTICIPLE | WF_GERUND)) && v > st->first && T(c, v - 1)->kind == NA_TK_WORD &&
+		!(T(c, v - 1)->flags & NA_TF_CAPITALIZED) && !in_list(c, v - 1, aux_words) &&
+		!is_word(c, v - 1, "to") && !is_word(c, v - 1, "and") && !is_word(c, v - 1, "or") &&
+		!is_word(c, v - 1, "they") && !is_word(c, v - 1, "it") && !is_word(c, v - 1, "who") &&
+		!is_word(c, v - 1, "which") && !is_word(c, v - 1, "that") && !is_word(c, v - 1, "we") &&
+		!is_word(c, v - 1, "i") && !is_word(c, v - 1, "he") && !is_word(c, v - 1, "she") &&
+		!is_word(c, v - 1, "you"))
+	{
+		actor_ref	subject;
+
+		if (!actor_ending_at(c, v - 1, st->first, &subject))
+			return;
+	}
+	/* "backed away from", "backed off", "backed down" */
+	if (cls == W_SUPPORT && (is_word(c, v + 1, "away") || is_word(c, v + 1, "off") ||
+							 is_word(c, v + 1, "down") || is_word(c, v + 1, "out")))
+		return;
+	/* "information about voting", "in voting for": a gerund after a preposition is a noun */
+	if ((tw->form & WF_GERUND) && v > st->first &&
+		(is_word(c, v - 1, "about") || is_word(c, v - 1, "of") || is_word(c, v - 1, "for") ||
+		 is_word(c, v - 1, "in") || is_word(c, v - 1, "on") || is_word(c, v - 1, "after") ||
+		 is_word(c, v - 1, "before") || is_word(c, v - 1, "without") || is_word(c, v - 1, "by") ||
+		 is_word(c, v - 1, "from") || is_word(c, v - 1, "against")))
+		return;
+	/* "voting" as a noun: "states voting", "the run-up to the voting" */
+	if (cls == W_VOTE && (tw->form & WF_GERUND) &&
+		!(is_word(c, v + 1, "for") || is_word(c, v + 1, "against") || is_word(c, v + 1, "to") ||
+		  (is_word(c, v + 1, "in") && (is_word(c, v + 2, "favour") || is_word(c, v + 2, "favor")))))
+		return;
+
+	/* the modality, once the cheap refusals above are past */
+	p.modality = modality_at(c, v, st->first);
+	/* "to vote", "to block": an infinitive states an aim, not a vote taken */
+	if (p.modality == NA_VM_ASSERTED && v > st->first && is_word(c, v - 1, "to"))
+		p.modality = NA_VM_PLANNED;
+
+	/* passive: "was vetoed by", "a measure backed by", "which was supported by" */
+	if ((tw->form & WF_PARTICIPLE) && is_word(c, v + 1, "by") && in_sentence(c, v + 1, st->s))
+		passive = 1;
+	else if ((tw->form & WF_PARTICIPLE) && be_before(c, st, v) != UINT32_MAX)
+		passive = 2;
+
+	if (cls == W_VOTE)
+	{
+		/* "voted by a large majority" is active; "was voted best film" is not a vote on a motion */
+		if (passive == 1 && !(v > st->first && (is_word(c, v - 1, "was") || is_word(c, v - 1, "were") ||
+												 is_word(c, v - 1, "been") || is_word(c, v - 1, "being"))))
+			passive = 0;
+		/* voted best film, voted out of the house, voted into power, voted for by viewers */
+		if (passive || is_word(c, v + 1, "best") || is_word(c, v + 1, "top") || is_word(c, v + 1, "out") ||
+			is_word(c, v + 1, "off") || is_word(c, v + 1, "into") || is_word(c, v + 1, "onto") ||
+			(is_word(c, v + 1, "for") && is_word(c, v + 2, "by")))
+			return;
+	}
+
+	if (passive)
+	{
+		uint32_t	mf = 0,
+					mh = 0;
+		uint32_t	q = v - 1;
+
+		if (v == st->first)
+			return;
+		/* "proposed by X months ago and endorsed by Y": the same motion */
+		if (st->last_participle_end && v > st->first && is_word(c, v - 1, "and") &&
+			st->last_participle_end + 6 >= v)
+		{
+			p.motion_first = st->last_participle_motion_first;
+			p.motion_end = st->last_participle_motion_end;
+			p.motion_head = st->last_participle_head;
+		}
+		else
+		{
+			if (be_before(c, st, v) != UINT32_MAX)
+				q = be_before(c, st, v) - 1;
+			while (q > st->first && (is_word(c, q, "was") || is_word(c, q, "were") || is_word(c, q, "been") ||
+									 is_word(c, q, "being") || is_word(c, q, "is") || is_word(c, q, "are") ||
+									 is_word(c, q, "has") || is_word(c, q, "have") || is_word(c, q, "had") ||
+									 is_adverb(c, q)))
+				q--;
+			if (!motion_left(c, q, st->first, &mf, &mh) && st->last_participle_end &&
+				st->last_participle_motion_end && st->last_participle_end < v)
+			{
+				/* "The measure, drafted by Germany, was vetoed by ...": the same motion */
+				mf = st->last_participle_motion_first;
+				mh = st->last_participle_head;
+			}
+			if (mh > 0 && mh < v && (is_motion_head(c, mh) || is_word(c, mh, "it")) &&
+				(motion_left(c, q, st->first, &mf, &mh) || st->last_participle_end))
+			{
+				if (is_word(c, mh, "it"))
+				{
+					if (!recent_event(c, st->s, 2) || cls == W_PASS)
+						return;
+					p.motion_first = p.motion_end = 0;
+					p.motion_head = mh;
+				}
+				else
+				{
+					p.motion_first = mf;
+					p.motion_end = mh + 1;
+					p.motion_head = mh;
+				}
+			}
+			else if (cls == W_PASS && (is_word(c, v, "confirmed")))
+			{
+				/* "Neil Gorsuch was confirmed": the nominee is the motion */
+				actor_ref	nominee;
+
+				if (passive != 2 || !actor_ending_at(c, q, st->first, &nominee) ||
+					nominee.kind != NA_VK_PERSON)
+					return;
+				p.motion_first = nominee.first;
+				p.motion_end = nominee.end;
+				p.motion_head = nominee.end - 1;
+			}
+			else
+				return;
+		}
+		if (passive == 1)
+		{
+			nactors = actors_right(c, v + 2, actors, MAX_ACTORS);
+			if (nactors == 0)
+				passive = 2;	/* "carried by a show of hands", "adopted by 12 votes to none" */
+		}
+		if (passive == 1)
+		{
+			k = actors[nactors - 1].end;
+			/* "backed by the United States": from the participle to the last agent */
+			p.ev_first = v;
+			p.ev_end = k;
+			st->last_participle_motion_first = p.motion_first;
+			st->last_participle_motion_end = p.motion_end;
+			st->last_participle_head = p.motion_head;
+			st->last_participle_end = k;
+		}
+		else
+		{
+			/* no agent: the outcome of a vote ("the resolution was adopted 13-0") */
+			if (cls != W_ADOPT && cls != W_PASS && cls != W_REJECT && cls != W_VETO && cls != W_DEFEAT &&
+				cls != W_BLOCK && cls != W_OVERRIDE)
+				return;
+			/* "Redknapp's appointment is confirmed": with no body around, news, not a vote */
+			if (cls == W_PASS && st->body.end == 0 && is_word(c, v, "confirmed"))
+				return;
+			p.ev_first = p.motion_end ? p.motion_first : v - 1;
+			p.ev_end = v + 1;
+			/* the codebook: no actor named, a null actor; the body comes from the context */
+		}
+		p.outcome = class_outcome(cls);
+		if (cls == W_VETO)
+			p.outcome = NA_VO_VETOED;
+		if (p.modality != NA_VM_ASSERTED)
+			p.outcome = NA_VO_NONE;
+		if (nactors == 0)
+		{
+			p.action = class_action(cls);
+			emit_positions(c, st, &p, NULL, 0);
+			return;
+		}
+		for (int a = 0; a < nactors; a++)
+		{
+			position	one = p;
+
+			one.action = action_for_actor(class_action(cls), &actors[a]);
+			emit_positions(c, st, &one, &actors[a], 1);
+		}
+		return;
+	}
+
+	/* active voice: first the cheap tests that leave no row, then the subject */
+	if (cls != W_VOTE && cls != W_ABSTAIN && cls != W_VETO && !active_object_possible(c, st, v, cls))
+		return;
+	if (cls == W_VOTE)
+	{
+		uint32_t	q = after_verb(c, v);
+
+		on_end = vote_on_motion(c, v, &on_first, &on_head);
+		if (vote_direction(c, st, &q) == 0 && !sentence_has_tally(c, st) && !on_end)
+			return;
+	}
+	nactors = subject_of(c, st, v, actors, MAX_ACTORS);
+	nactors = resolve_actors(c, st, actors, nactors);
+
+	k = after_verb(c, v);
+	if (cls == W_VOTE)
+	{
+		/* direction: for, against, in favour of, to <verb>, down */
+		uint32_t	q = k;
+		int			dir = 0;	/* 1 for, -1 against, 2 infinitive, 0 none */
+
+		if (tw->form & WF_NOUN_TOO)
+		{
+			/* "votes"/"vote" as a verb needs a subject right before or a modal */
+			if (v == st->first || !(is_word(c, v - 1, "will") || is_word(c, v - 1, "would") ||
+									is_word(c, v - 1, "to") || is_word(c, v - 1, "not") ||
+									is_word(c, v - 1, "could") || is_word(c, v - 1, "might") ||
+									is_word(c, v - 1, "may") || is_word(c, v - 1, "did") ||
+									(nactors > 0 && actors[nactors - 1].end == v) ||
+									(nactors > 0 && actors[0].end == v)))
+				return;
+		}
+		dir = vote_direction(c, st, &q);
+		if (dir == 1 || dir == -1)
+		{
+			uint32_t	head;
+			uint32_t	e = motion_right(c, q, &head);
+
+			if (!e)
+			{
+				e = phrase_right(c, q, 8);
+				head = e ? e - 1 : 0;
+			}
+			if (e)
+			{
+				p.motion_first = q;
+				p.motion_end = e;
+				p.motion_head = head;
+			}
+			p.action = dir == 1 ? NA_VA_VOTE_FOR : NA_VA_VOTE_AGAINST;
+		}
+		else if (dir == 2)
+		{
+			uint32_t	e = phrase_right(c, q + 1, 9);
+			uint32_t	verb = q + 1;
+
+			/* the codebook's action of a body follows the verb voted: "voted to confirm" */
+			p.verb = verb + 1;
+
+			p.motion_first = q;
+			p.motion_end = e ? e : q + 2;
+			p.motion_head = p.motion_end - 1;
+			st->consumed_until = p.motion_end;
+			if (is_word(c, verb, "reject") || is_word(c, verb, "block") || is_word(c, verb, "oppose") ||
+				is_word(c, verb, "kill") || is_word(c, verb, "scrap") || is_word(c, verb, "overturn") ||
+				(is_word(c, verb, "strike") && (is_word(c, verb + 1, "down") || is_word(c, verb + 1, "out"))) ||
+				is_word(c, verb, "defeat"))
+				p.action = NA_VA_VOTE_AGAINST;
+			else if (is_word(c, verb, "override"))
+				p.action = NA_VA_OVERRIDE;	/* "voted 58 to 19 to override the veto" */
+			else
+				p.action = NA_VA_VOTE_FOR;
+		}
+		else if (dir == -2)
+			p.action = NA_VA_VOTE_AGAINST;
+		else
+			p.action = NA_VA_VOTE;
+		if (nactors == 0)
+			return;
+		/* a body that votes for something decides it */
+		for (int a = 0; a < nactors; a++)
+			if (actors[a].kind == NA_VK_BODY && (p.action == NA_VA_VOTE_FOR || p.action == NA_VA_VOTE_AGAINST))
+			{
+				p.outcome = p.action == NA_VA_VOTE_FOR ? NA_VO_PASSED : NA_VO_REJECTED;
+				p.action = p.action == NA_VA_VOTE_FOR ? NA_VA_ADOPT : NA_VA_REJECT;
+				if (p.modality != NA_VM_ASSERTED)
+					p.outcome = NA_VO_NONE;
+				break;
+			}
+		/*
+		 * a bare "X voted" says little: keep it when the sentence gives a
+		 * tally or method, or when a body votes on a motion ("the Senate is
+		 * expected to vote on the bill")
+		 */
+		if (p.action == NA_VA_VOTE)
+		{
+			if (actors[0].kind == NA_VK_BODY && on_end && !p.motion_end)
+			{
+				p.motion_first = on_first;
+				p.motion_end = on_end;
+				p.motion_head = on_head;
+			}
+			else if (actors[0].kind == NA_VK_PERSON)
+				return;
+			/* computed once per sentence: a long sentence may hold many triggers */
+			else if (!sentence_has_tally(c, st))
+				return;
+		}
+		p.ev_first = actors[0].first;
+		p.ev_end = p.motion_end ? p.motion_end : v + 1;
+		if (dir == -2)
+			p.ev_end = k + 1 > v + 2 ? k : v + 2;
+		emit_positions(c, st, &p, actors, nactors);
+		return;
+	}
+
+	if (cls == W_ABSTAIN)
+	{
+		uint32_t	head;
+		uint32_t	e;
+
+		if (nactors == 0)
+			return;
+		p.ev_first = actors[0].first;
+		p.ev_end = v + 1;
+		if ((is_word(c, k, "on") || is_word(c, k, "from")) && (e = motion_right(c, k + 1, &head)))
+		{
+			p.motion_first = k + 1;
+			p.motion_end = e;
+			p.motion_head = head;
+			p.ev_end = e;
+		}
+		/* "with China abstaining" is evidence from "with" */
+		emit_positions(c, st, &p, actors, nactors);
+		return;
+	}
+
+	/* other verbs take a motion object: veto, block, sponsor, support, oppose, defeat, pass, reject */
+	{
+		uint32_t	head = 0;
+		uint32_t	e = motion_right(c, k, &head);
+
+		if (e)
+		{
+			p.motion_first = k;
+			p.motion_end = e;
+			p.motion_head = head;
+		}
+		else if (cls == W_PASS && (is_word(c, v, "confirmed") || is_word(c, v, "confirm")))
+		{
+			actor_ref	nominee;
+
+			/* "the Senate confirmed Jane Doe"; "Miller confirmed X" is a statement */
+			if (!person_at(c, k, &nominee) || nactors == 0 ||
+				(actors[0].kind != NA_VK_BODY && actors[0].kind != NA_VK_GROUP))
+				return;
+			p.motion_first = nominee.first;
+			p.motion_end = nominee.end;
+			p.motion_head = nominee.end - 1;
+		}
+		else if (is_word(c, k, "it") && (cls == W_VETO || cls == W_BLOCK || cls == W_SUPPORT ||
+										   cls == W_OPPOSE || cls == W_DEFEAT || cls == W_ADOPT ||
+										   cls == W_REJECT))
+		{
+			/* "vetoed it": continues a vote of the last few sentences */
+			if (c->events.count == 0 ||
+				((vote_event *) c->events.items)[c->events.count - 1].sentence + 3 < st->s)
+				return;
+			p.motion_end = 0;
+		}
+		else if (cls != W_VETO)
+			return;
+		if (nactors == 0)
+		{
+			/* "The measure passed 52-48": the motion is the subject */
+			uint32_t	mf,
+						mh;
+
+			if ((cls == W_PASS || cls == W_FAIL || cls == W_ADOPT) && !e && v > st->first &&
+				motion_left(c, v - 1, st->first, &mf, &mh) && !is_word(c, mh, "it"))
+			{
+				p.motion_first = mf;
+				p.motion_end = mh + 1;
+				p.motion_head = mh;
+				p.ev_first = mf;
+				p.ev_end = v + 1;
+				p.outcome = p.modality == NA_VM_ASSERTED ? class_outcome(cls) : NA_VO_NONE;
+				/* "The measure passed": the sentence names no actor (the body is the context's) */
+				emit_positions(c, st, &p, actors, nactors);
+			}
+			return;
+		}
+		if (cls == W_SPONSOR && !e)
+			return;
+		if (historical_after(c, v))
+			p.modality = NA_VM_HISTORICAL;
+		p.ev_first = actors[0].first;
+		for (int a = 1; a < nactors; a++)
+			if (actors[a].first < p.ev_first)
+				p.ev_first = actors[a].first;
+		p.ev_end = p.motion_end ? p.motion_end : v + 1;
+		if (p.modality == NA_VM_ASSERTED)
+			p.outcome = class_outcome(cls);
+		/* a body or group passes/rejects; a country supports/opposes */
+		{
+			position	q = p;
+
+			for (int a = 0; a < nactors; a++)
+			{
+				q.action = action_for_actor(class_action(cls), &actors[a]);
+				if (q.action != NA_VA_ADOPT && q.action != NA_VA_REJECT)
+					q.outcome = cls == W_VETO && q.modality == NA_VM_ASSERTED ? NA_VO_VETOED : NA_VO_NONE;
+				else if (q.modality != NA_VM_ASSERTED)
+					q.outcome = NA_VO_NONE;
+				else if (p.outcome)
+					q.outcome = p.outcome;
+				else
+					q.outcome = q.action == NA_VA_ADOPT ? NA_VO_PASSED : NA_VO_REJECTED;
+				emit_positions(c, st, &q, &actors[a], 1);
+			}
+		}
+	}
+}
+
+/*
+ * The noun "veto" at v: "the Kremlin’s seventh Security Council veto" (a
+ * count), "The Russian veto", "a veto by China", "cast/used its veto".
+ */
+void
+noun_veto(vctx *c, sent_state *st, uint32_t v)
+{
+	position	p;
+	actor_ref	actors[MAX_ACTORS];
+	int			nactors = 0;
+	int			ordinal = 0;
+	uint32_t	np_first = v;
+
+	memset(&p, 0, sizeof(p));
+	p.sentence = st->s;
+	p.action = NA_VA_VETO;
+	/* walk the noun phrase left: modifiers, ordinals, a possessor or demonym */
+	for (uint32_t k = v; k > st->first && k + 7 > v;)
+	{
+		na_place_match m;
+		uint32_t	q = k - 1;
+
+		if (in_list(c, q, ordinal_words) ||
+			(T(c, q)->kind == NA_TK_NUMBER && T(c, q)->len > 2 &&
+			 (memcmp(c->doc->text + T(c, q)->start + T(c, q)->len - 2, "th", 2) == 0 ||
+			  memcmp(c->doc->text + T(c, q)->start + T(c, q)->len - 2, "st", 2) == 0 ||
+			  memcmp(c->doc->text + T(c, q)->start + T(c, q)->len - 2, "nd", 2) == 0 ||
+			  memcmp(c->doc->text + T(c, q)->start + T(c, q)->len - 2, "rd", 2) == 0)))
+		{
+			if (!is_word(c, q, "latest"))
+				ordinal = 1;
+			k = q;
+			continue;
+		}
+		/* the possessor or demonym: try each start that ends at q */
+		{
+			int			found = 0;
+
+			for (uint32_t st2 = (q >= st->first + 3 ? q - 3 : st->first); st2 <= q; st2++)
+			{
+				if (na_place_at(c->doc, st2, &m) && st2 + m.ntokens == q + 1 &&
+					(m.kind == NA_PLACE_DEMONYM || (m.flags & NA_PLACE_POSSESSIVE)))
+				{
+					memset(&actors[0], 0, sizeof(actors[0]));
+					actors[0].first = actors[0].name_first = st2;
+					actors[0].end = actors[0].name_end = q + 1;
+					actors[0].canonical = m.country;
+					actors[0].kind = NA_VK_COUNTRY;
+					nactors = 1;
+					np_first = st2;
+					if (st2 > st->first && (is_word(c, st2 - 1, "the") || is_word(c, st2 - 1, "a")) &&
+						!is_word(c, st2, "the"))
+						np_first = st2 - 1;
+					found = 1;
+					break;
+				}
+			}
+			if (found)
+				break;
+		}
+		if (is_capitalized(c, q) || (T(c, q)->kind == NA_TK_WORD && (is_word(c, q, "its") ||
+																	  is_word(c, q, "their") ||
+																	  is_word(c, q, "a") ||
+																	  is_word(c, q, "the") ||
+																	  is_word(c, q, "first") ||
+																	  is_word(c, q, "another"))))
+		{
+			/* "its veto" after cast/used/exercised: the subject of that verb */
+			if ((is_word(c, q, "its") || is_word(c, q, "their") || is_word(c, q, "a")) && q > st->first &&
+				(is_word(c, q - 1, "cast") || is_word(c, q - 1, "used") || is_word(c, q - 1, "exercised") ||
+				 is_word(c, q - 1, "wielded") || is_word(c, q - 1, "employed") || is_word(c, q - 1, "casts") ||
+				 is_word(c, q - 1, "uses") || is_word(c, q - 1, "use") || is_word(c, q - 1, "cast")))
+			{
+				nactors = subject_of(c, st, q - 1, actors, MAX_ACTORS);
+				nactors = resolve_actors(c, st, actors, nactors);
+				if (nactors > 0)
+					np_first = actors[0].first;
+				break;
+			}
+			if (is_word(c, q, "a") || is_word(c, q, "the") || is_word(c, q, "its") || is_word(c, q, "their"))
+			{
+				np_first = q;
+				k = q;
+				continue;
+			}
+			k = q;
+			continue;
+		}
+		break;
+	}
+	if (nactors == 0)
+	{
+		/* "a veto by China" */
+		if (is_word(c, v + 1, "by") && in_sentence(c, v + 2, st->s))
+		{
+			nactors = actors_right(c, v + 2, actors, MAX_ACTORS);
+			if (nactors == 0)
+				return;
+			p.ev_first = np_first;
+			p.ev_end = actors[nactors - 1].end;
+		}
+		else
+			return;
+	}
+	else
+	{
+		p.ev_first = np_first < actors[0].first ? np_first : actors[0].first;
+		p.ev_end = v + 1;
+	}
+	p.modality = ordinal ? NA_VM_HISTORICAL : modality_at(c, np_first, st->first);
+	if (is_word(c, v, "vetoes"))
+		p.modality = NA_VM_HISTORICAL;	/* "Russia's vetoes": several past ones */
+	/* "the Kremlin's veto ... was its fifth" */
+	for (uint32_t k = v + 1; k + 1 < st->end && k < v + 10; k++)
+	{
+		if (is_punct(c, k, ';') || is_punct(c, k, ':'))
+			break;
+		if ((is_word(c, k, "its") || is_word(c, k, "their") || is_word(c, k, "the")) &&
+			in_list(c, k + 1, ordinal_words) && !is_word(c, k + 1, "latest") &&
+			k > v + 1 && (is_word(c, k - 1, "was") || is_word(c, k - 1, "is") || is_word(c, k - 1, "marked")))
+			p.modality = NA_VM_HISTORICAL;
+	}
+	/* the motion: "veto of the resolution", "veto on the draft" */
+	if ((is_word(c, v + 1, "of") || is_word(c, v + 1, "on") || is_word(c, v + 1, "against")))
+	{
+		uint32_t	head;
+		uint32_t	e = motion_right(c, v + 2, &head);
+
+		if (e)
+		{
+			p.motion_first = v + 2;
+			p.motion_end = e;
+			p.motion_head = head;
+		}
+	}
+	emit_positions(c, st, &p, actors, nactors);
+}
+
+/*
+ * A parliamentary confidence vote at token k: "a vote of (no) confidence",
+ * "a (no-)confidence vote".  A company's or a manager's "vote of confidence"
+ * is a figure of speech: the sentence must name a parliament, MPs or the
+ * government.
+ */
+int
+confidence_vote_at(vctx *c, sent_state *st, uint32_t k, uint32_t *first, uint32_t *last)
+{
+	uint32_t	end = 0;
+	int			political = 0;
+
+	if (is_word(c, k, "vote") && is_word(c, k + 1, "of") &&
+		(is_word(c, k + 2, "confidence") || (is_word(c, k + 2, "no") && is_word(c, k + 3, "confidence"))))
+		end = is_word(c, k + 2, "no") ? k + 3 : k + 2;
+	else if ((is_word(c, k, "confidence") || is_word(c, k, "no-confidence")) &&
+			 (is_word(c, k + 1, "vote") || is_word(c, k + 1, "motion")))
+		end = k + 1;
+	if (end == 0 || !in_sentence(c, end, st->s))
+		return 0;
+	for (uint32_t q = st->first; q < st->end && !political; q++)
+		political = is_word(c, q, "government") || is_word(c, q, "MPs") || is_word(c, q, "parliament") ||
+			is_word(c, q, "lawmakers") || is_word(c, q, "deputies") || is_word(c, q, "cabinet") ||
+			(is_word(c, q, "prime") && is_word(c, q + 1, "minister")) || is_word(c, q, "premier") ||
+			is_word(c, q, "chancellor");
+	/* a legislature named in the sentence also makes it political (not a board) */
+	if (!political && !(st->body_here && st->body.canonical && strcmp(st->body.canonical, "referendum") != 0))
+		return 0;
+	*first = k > st->first && (is_word(c, k - 1, "a") || is_word(c, k - 1, "the")) ? k - 1 : k;
+	*last = end;
+	return 1;
+}
+
+/* Is the trigger at v a noun ("a vote", "the veto", "Russia's veto")? */
+int
+noun_use(vctx *c, uint32_t v, uint32_t first)
+{
+	const na_token *t;
+	uint32_t	q;
+
+	if (v == first)
+		return 0;
+	q = v - 1;
+	t = T(c, q);
+	if (in_list(c, q, verb_before))
+		return 0;
+	if (t->kind == NA_TK_WORD && t->len > 3 &&
+		(memcmp(c->doc->text + t->start + t->len - 3, "n't", 3) == 0 ||
+		 (t->len > 5 && memcmp(c->doc->text + t->start + t->len - 5, "n\xE2\x80\x99t", 5) == 0)))
+		return 0;
+	/* "China vetoes the text" is a verb; "Security Council veto" a noun */
+	if (is_capitalized(c, q) && !is_possessive(c, q) &&
+		(is_word(c, v, "vetoes") || is_word(c, v, "votes")))
+		return 0;
+	return 1;
+}
+
+/*
+ * "won 13 votes in favour, with Russia against": the members a counted vote
+ * names as voting no, without a verb of their own.
+ */
+void
+against_positions(vctx *c, sent_state *st)
+{
+	for (uint32_t k = st->first + 2; k < st->end && !c->failed; k++)
+	{
+		actor_ref	actors[MAX_ACTORS];
+		int			n;
+		position	p;
+
+		if (!is_word(c, k, "against"))
+			continue;
+		/* "against the resolution" is a preposition with its object */
+		if (k + 1 < st->end && T(c, k + 1)->kind != NA_TK_PUNCT && !is_word(c, k + 1, "and"))
+			continue;
+		n = actors_left(c, k - 1, st->first, actors, MAX_ACTORS);
+		n = resolve_actors(c, st, actors, n);
+		if (n == 0 || actors[0].first <= st->first || !is_word(c, actors[0].first - 1, "with"))
+			continue;
+		if (!sentence_has_tally(c, st))
+			return;
+		memset(&p, 0, sizeof(p));
+		p.sentence = st->s;
+		p.action = NA_VA_VOTE_AGAINST;
+		p.modality = modality_at(c, actors[0].first, st->first);
+		p.ev_first = actors[0].first;
+		p.ev_end = k + 1;
+		for (int a = 0; a < n; a++)
+		{
+			position	one = p;
+
+			one.action = action_for_actor(NA_VA_VOTE_AGAINST, &actors[a]);
+			emit_positions(c, st, &one, &actors[a], 1);
+		}
+	}
+}
