@@ -137,3 +137,8 @@ SELECT speaker, speaker_mention FROM news_analysis.quotes(
 -- an adverb opening a sentence or a quotation is no part of a name
 SELECT name FROM news_analysis.speakers(
   'Interestingly Rita Calloway said the plan was late. “Certainly Tom Reyes knows the answer,” Ann Ode said. “We will see,” Reyes said.');
+-- a run of capitals with a capitalised preposition is a headline in title case, no name
+SELECT speaker FROM news_analysis.quotes(
+  'Posted 9:12PMMayor Reyes Cheered After Thanking Ann Ode For Her Work. “We did it together,” Ann Ode said. “Thank you,” Reyes said.');
+-- a transcript label hands the next paragraph to the next speaker
+SELECT speaker, text FROM news_analysis.quotes(E'"HOST: Will the minister be there?\n\n"OKAFOR: He will not attend.\n\n"HOST: Thank you.');

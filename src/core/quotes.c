@@ -2391,8 +2391,9 @@ analyze(qctx *q, na_quote_result *out)
 
 		if (r->continues && prev.type != SRC_NONE && prev_para != QNONE && para == prev_para + 1)
 		{
-			/* the next paragraph of the same speech */
-			found = attr_after(q, r, &a);
+			/* the next paragraph of the same speech, unless a transcript
+			 * label hands it to the next speaker (“PENCE: …” after “WALLACE: …”) */
+			found = attr_transcript(q, r, &a) || attr_after(q, r, &a);
 			if (!found)
 			{
 				a = prev;

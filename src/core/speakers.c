@@ -130,9 +130,10 @@ sentence_adverb(const qctx *q, uint32_t i)
 	if (q_in(q, i, LEX_SENTENCE_OPENERS))
 		return 1;
 	end = q->doc->text + t->start + t->len;
-	/* Connolly said: a surname; Interestingly Blocher said: an adverb */
+	/* Connolly said: a surname; Interestingly Blocher said, Initially,
+	 * regulators said: an adverb */
 	return t->len >= 6 && end[-2] == 'l' && end[-1] == 'y' && i + 1 < q->doc->ntokens &&
-		q_is_cap(q, i + 1) && given_name_gender(q, i) < 0;
+		(q_is_cap(q, i + 1) || q_is_punct(q, i + 1, ',')) && given_name_gender(q, i) < 0;
 }
 
 /*
