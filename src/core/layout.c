@@ -96,15 +96,15 @@ count_chars(const unsigned char *s, uint32_t from, uint32_t to)
 }
 
 /* Characters of the first word of a line (up to a space or tab, as textwrap
- * splits words). */
+ * splits words: a no-break space before or after it is part of it). */
 static uint32_t
 first_word_chars(const unsigned char *s, const line_info *l)
 {
-	uint32_t	i = l->content;
+	uint32_t	i = l->start;
 
-	while (i < l->end && s[i] != ' ' && s[i] != '\t')
+	while (i < l->brk && s[i] != ' ' && s[i] != '\t')
 		i++;
-	return count_chars(s, l->content, i);
+	return count_chars(s, l->start, i);
 }
 
 /* Does the line end a sentence: . ! ? or … , before closing quotes and brackets? */
@@ -143,11 +143,13 @@ starts_lower(const unsigned char *s, const line_info *l)
 
 /*
  * Is the line a list item: a bullet and a space, or a number with . or ) and
- * a space after a line that ends a sentence or a clause ("and\n59. At least"
- * is the wrap of a sentence)?
+ * a space after a short line (prev_full 0: the writer ended it, "1. Results\n
+ * 2. Seats"), or after a line that ends a sentence or a clause ("and\n59. At
+ * least" is the wrap of a sentence)?  wrapped: the text is hard-wrapped.
  */
 static int
-starts_list_item(const unsigned char *s, const line_info *prev, const line_info *l)
+starts_list_item(const unsigned char *s, const line_info *prev, const line_info *l,
+				 int prev_full, int wrapped)
 {
 	uint32_t	i = l->content;
 	uint32_t	cp;
@@ -163,7 +165,12 @@ starts_list_item(const unsigned char *s, const line_info *prev, const line_info 
 		i++;
 	if (!(i > l->content && i + 1 < l->end && (s[i] == '.' || s[i] == ')') && s[i + 1] == ' '))
 		return 0;
-	return ends_sentence(s, prev) || s[prev->end - 1] == ':' || s[prev->end - 1] == ';';
+	if (!prev_full)
+		return 1;
+	/* after a full line of wrapped text, "threat:\n1) If" is as likely the
+	 * wrap of an inline list: only a sentence's end makes it an item */
+	return ends_sentence(s, prev) ||
+		(!wrapped && (s[prev->end - 1] == ':' || s[prev->end - 1] == ';'));
 }
 
 /* Append the bytes of line l's break to the soft breaks. */
@@ -230,6 +237,31 @@ measure(const unsigned char *s, line_info *l)
 	l->gap = 1 + count_chars(s, l->end, l->brk);
 }
 
+/*
+ * Is the line indented: it begins with a space or a tab.  A no-break space
+ * is not an indent: text from web pages leaves "&nbsp;" before
+ * a sentence ("attend. &nbsp;Those who"), and a wrap at the space before it
+ * puts it at the start of a line.
+ */
+static inline int
+is_indented(const unsigned char *s, const line_info *l)
+{
+	return l->content > l->start && (s[l->start] == ' ' || s[l->start] == '\t');
+}
+
+/*
+ * Does the line end in one no-break space, right after its last word: web
+ * pages end paragraphs with "&nbsp;", a wrap almost never leaves one at a
+ * line's end (measured on
+ * PolNeAR: 37 paragraph ends for 4 wraps after the end of a sentence; a
+ * space before it, "Debates. &nbsp;Libertarian", is a wrap's).
+ */
+static inline int
+ends_in_nbsp(const unsigned char *s, const line_info *l)
+{
+	return l->brk == l->end + 2 && s[l->end] == 0xC2 && s[l->end + 1] == 0xA0;
+}
+
 static inline int
 is_blank_line(const line_info *l)
 {
@@ -245,6 +277,32 @@ typedef struct layout_stats
 	uint64_t	long_line_bytes;	/* of them, in lines of PROSE_LINE bytes or more */
 	uint32_t	histogram[LENGTH_BUCKETS];	/* lengths of the inner lines */
 } layout_stats;
+
+/*
+ * The width of a wrap, from the 90th percentile p90 of the line lengths: the
+ * longest length that 2% of the lines (at least one) reach, no more than an
+ * eighth above p90.  A greedy wrap fills lines up to its width, so a tenth of
+ * the lines are longer than p90; taken as the width, a paragraph's last line
+ * of p90 + 1 characters followed by a short word would read as full and its
+ * end would be lost.  Lines much longer (a long word, a URL) do not count.
+ */
+static uint32_t
+wrap_width(const layout_stats *st, uint32_t p90)
+{
+	uint32_t	enough = st->inner / 50 > 1 ? st->inner / 50 : 1;
+	uint32_t	seen = 0;
+	uint32_t	limit = p90 + p90 / 8 + 2;
+
+	if (limit >= LENGTH_BUCKETS - 1)
+		limit = LENGTH_BUCKETS - 2;
+	for (uint32_t w = limit; w > p90; w--)
+	{
+		seen += st->histogram[w];
+		if (seen >= enough)
+			return w;
+	}
+	return p90;
+}
 
 int
 na_layout_soft_breaks(const unsigned char *s, size_t len, const na_mem *mem,
@@ -317,6 +375,8 @@ na_layout_soft_breaks(const unsigned char *s, size_t len, const na_mem *mem,
 		uint32_t	allowed = st.nonblank / 20 > 1 ? st.nonblank / 20 : 1;
 		uint32_t	too_long = width + width / 5 + 8;
 
+		width = wrap_width(&st, width);
+
 		line_at(s, len, has_cr, 0, &a);
 		for (;;)
 		{
@@ -363,13 +423,19 @@ na_layout_soft_breaks(const unsigned char *s, size_t len, const na_mem *mem,
 			measure(s, &b);
 		if (is_blank_line(&a) || is_blank_line(&b))
 			is_soft = 0;		/* a blank line: a paragraph break */
-		else if (b.content > b.start || starts_list_item(s, &a, &b))
-			is_soft = 0;		/* indented, or a list item */
-		else if ((starts_lower(s, &b) || (wrapped && s[b.content] >= '0' && s[b.content] <= '9')) &&
-				 !ends_sentence(s, &a))
-			is_soft = 1;		/* the sentence goes on: "voted\n61 to 38" */
 		else
-			is_soft = wrapped && a.chars + a.gap + first_word_chars(s, &b) > width;	/* a full line */
+		{
+			/* in prose every line counts as full: only a wrap makes one short */
+			int			full = !wrapped || a.chars + a.gap + first_word_chars(s, &b) > width;
+
+			if (is_indented(s, &b) || starts_list_item(s, &a, &b, full, wrapped))
+				is_soft = 0;	/* indented, or a list item */
+			else if ((starts_lower(s, &b) || (wrapped && s[b.content] >= '0' && s[b.content] <= '9')) &&
+					 !ends_sentence(s, &a))
+				is_soft = 1;	/* the sentence goes on: "voted\n61 to 38" */
+			else
+				is_soft = wrapped && full && !(ends_in_nbsp(s, &a) && ends_sentence(s, &a));
+		}
 		if (is_soft && !add_soft(&soft, mem, &a))
 		{
 			na_vec_free(&soft, mem);
@@ -382,6 +448,38 @@ na_layout_soft_breaks(const unsigned char *s, size_t len, const na_mem *mem,
 	*soft_out = soft.items;
 	*nsoft_out = (uint32_t) soft.count;
 	return 1;
+}
+
+size_t
+na_layout_one_line(const char *s, size_t len, char *out)
+{
+	size_t		n = 0;
+
+	for (size_t i = 0; i < len;)
+	{
+		size_t		run = i;
+		int			has_break = 0;
+
+		while (run < len && (s[run] == ' ' || s[run] == '\t' || s[run] == '\n' || s[run] == '\r'))
+		{
+			has_break |= s[run] == '\n' || s[run] == '\r';
+			run++;
+		}
+		if (run > i && has_break)
+		{
+			out[n++] = ' ';
+			i = run;
+		}
+		else if (run > i)
+		{
+			memcpy(out + n, s + i, run - i);
+			n += run - i;
+			i = run;
+		}
+		else
+			out[n++] = s[i++];
+	}
+	return n;
 }
 
 /* ---- HTML character references ---- */

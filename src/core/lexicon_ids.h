@@ -9,6 +9,7 @@ typedef enum na_lex_list
 	NA_LEX_ELISIONS,			/* Elided words written with a leading apostrophe: 'em 'tis 'twas 'til 'cause 'n (scanner) */
 	NA_LEX_ENGLISH_MARKERS,	/* Frequent English words: a sentence with one is English, so "Le" and "La" before a name are part of it (speakers) */
 	NA_LEX_FIRST_NAMES,		/* given names that are evidence of a person (never a place or an organisation), with the gender they usually mean (unknown: used for both); a constraint on pronoun resolution, never an output gender on their own */
+	NA_LEX_KICKERS,			/* ALL-CAPS kickers that open a story before a colon ("EXCLUSIVE: Ministers ..."): labels of the desk, not words of the lead sentence (scanner) */
 	NA_LEX_MONEY_SCALES,		/* Scale words after an amount of money that belong to the money token: $5 million, 2bn (scanner) */
 	NA_LEX_NAME_PREFIXES,	/* capitalised words written before a person's name that are never part of it ("Republican Donald Trump", "Vermont Bernie Sanders", "Rival Hillary Clinton"): party and state adjectives and descriptions; one or two words */
 	NA_LEX_NUMBER_SUFFIXES,	/* Letters glued to a number that stay in its token: 1980s 21st 10am 1.5m 2bn 10km 70mph (scanner) */
@@ -48,6 +49,7 @@ typedef enum na_lex_list
 	NA_LEX_ROLE_OFFICES,		/* Description nouns and titles that name the same office ("the senator" and "Sen.", "the congressman" and "Rep."), so that a description source finds the person the article titled so (speakers) */
 	NA_LEX_SENTENCE_STARTERS,	/* Words that, capitalised after an abbreviation like "U.S.", start a new sentence (scanner) */
 	NA_LEX_TITLE_ABBREVIATIONS,	/* Abbreviations with their stop that never end a sentence: the next word belongs to them (scanner) */
+	NA_LEX_VOTE_BODIES,		/* Named chambers, councils and conventions with their canonical name and country, matched longest-first by body_at (votes) */
 	NA_LEX_NLISTS
 } na_lex_list;
 
@@ -57,8 +59,10 @@ typedef enum na_lex_list
 #define NA_LEX_NAME_PREFIXES_KIND 0
 #define NA_LEX_REPORTING_CUES_CLASS 0
 #define NA_LEX_ROLE_OFFICES_OFFICE 0
+#define NA_LEX_VOTE_BODIES_CANONICAL 0
+#define NA_LEX_VOTE_BODIES_COUNTRY 1
 
 #define NA_LEX_MASK_WORDS 1	/* 64-bit words of a set of lists */
-#define NA_LEX_KEY_MAX 16	/* bytes of the longest key */
+#define NA_LEX_KEY_MAX 30	/* bytes of the longest key */
 
 #endif

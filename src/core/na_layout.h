@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "na_mem.h"
 
@@ -33,5 +34,22 @@ int			na_layout_soft_breaks(const unsigned char *text, size_t len, const na_mem 
  * s does not start one.
  */
 int			na_html_reference(const unsigned char *s, size_t len, uint32_t *cp);
+
+/*
+ * A name or label as one line: len bytes of s copied to out (room for len
+ * bytes) with every run of white space that holds a line break (LF, CR,
+ * CR LF) written as one space, so a name wrapped over two lines
+ * ("Henrike\nVollmer") is the same value as on one.  Excerpts keep their
+ * line breaks (offsets point into them); names are keys, grouped and joined.
+ * Returns the bytes written, at most len.
+ */
+size_t		na_layout_one_line(const char *s, size_t len, char *out);
+
+/* Does s hold a line break, so that na_layout_one_line would change it? */
+static inline int
+na_layout_has_break(const char *s, size_t len)
+{
+	return memchr(s, '\n', len) != NULL || memchr(s, '\r', len) != NULL;
+}
 
 #endif							/* NA_LAYOUT_H */

@@ -50,6 +50,12 @@ typedef enum na_kind
 #define NA_TF_HAS_DIGIT		0x0400	/* word containing digits */
 #define NA_TF_SOFT_BREAK	0x0800	/* a line break read as a space precedes
 									 * (the wrapping of a hard-wrapped line) */
+#define NA_TF_DATELINE		0x1000	/* part of a dateline ("LONDON (Reuters) -"):
+									 * inside its sentence's text, before the
+									 * sentence's first_token */
+#define NA_TF_CUE_SHAPE		0x2000	/* a word of the length and letters of a
+									 * reporting cue (data/lexicon/reporting_cues.tsv):
+									 * maybe one, every cue has it (few others) */
 
 /* Which mark a quote token is. */
 typedef enum na_mark
@@ -76,9 +82,11 @@ typedef struct na_token
 
 typedef struct na_sentence
 {
-	uint32_t	first_token;
+	uint32_t	first_token;	/* the first token analysers read: after a
+								 * dateline the sentence's text opens with */
 	uint32_t	ntokens;
-	uint32_t	start;			/* bytes: first token start .. last token end */
+	uint32_t	start;			/* bytes: first token start .. last token end
+								 * (the dateline's first token, if any) */
 	uint32_t	len;
 	uint32_t	cstart;			/* characters */
 	uint32_t	clen;

@@ -113,12 +113,6 @@ typedef struct qctx
 /* quote_lex.c: look token i up in every word list (and cache the mask) */
 uint64_t	q_lex_fill(const qctx *q, uint32_t i);
 
-/* quote_lex.c: the reporting cues by first letters, for q_cue_candidate */
-extern uint32_t q_cue_third[26][26];
-extern uint32_t q_cue_lengths[26];
-extern int	q_cue_ready;
-void		q_cue_filter_build(void);
-
 /* quote_lex.c: the class of the reporting cue at token i (na_cue_class). */
 uint8_t		q_cue_class(const qctx *q, uint32_t i);
 
@@ -223,32 +217,5 @@ uint32_t	q_resolve_description(qctx *q, uint32_t first, uint32_t last);
 int			q_build_speakers(qctx *q, na_quote_result *out);
 int			q_is_role_noun(const qctx *q, uint32_t i);
 int			q_is_title(const qctx *q, uint32_t i, uint8_t *gender, uint8_t *honorific);
-
-
-/*
- * May token i be a reporting cue?  Asked of every word by the pass for
- * reported speech, so a few table reads and no call: a word whose first
- * three letters and length no cue has is rejected before any lookup.
- */
-static inline int
-q_cue_candidate(const qctx *q, uint32_t i)
-{
-	const na_token *t = &q->doc->tokens[i];
-	const unsigned char *p = (const unsigned char *) q->doc->text + t->start;
-	uint32_t	b0,
-				b1,
-				b2;
-
-	if (t->len < 3 || t->len > 31)
-		return 0;
-	if (!q_cue_ready)
-		q_cue_filter_build();
-	b0 = (uint32_t) ((p[0] | 0x20) - 'a');
-	b1 = (uint32_t) ((p[1] | 0x20) - 'a');
-	b2 = (uint32_t) ((p[2] | 0x20) - 'a');
-	if (b0 >= 26 || b1 >= 26 || b2 >= 26)
-		return 0;
-	return (q_cue_lengths[b0] >> t->len) & (q_cue_third[b0][b1] >> b2) & 1;
-}
 
 #endif							/* QUOTE_INTERNAL_H */

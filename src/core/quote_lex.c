@@ -145,47 +145,14 @@ q_cue_class(const qctx *q, uint32_t i)
 		return NA_CUE_NONE;
 	cls = na_lex_attr(NA_LEX_REPORTING_CUES, na_lex_row_of(NA_LEX_REPORTING_CUES, entry),
 					  NA_LEX_REPORTING_CUES_CLASS);
-	if (strcmp(cls, "thought") == 0)
-		return NA_CUE_THOUGHT;
-	if (strcmp(cls, "finding") == 0)
-		return NA_CUE_FINDING;
-	return NA_CUE_SPEECH;
-}
-
-/*
- * The reporting cues by their first three letters: q_cue_third[c0][c1] has
- * bit c2 - 'a' set when a cue starts c0 c1 c2, q_cue_lengths[c0] bit len when
- * one of len bytes starts with c0.  The pass for reported speech asks
- * q_cue_candidate of every word, and most words are rejected here, without
- * a hashed lookup.  Filled on first use from the generated list, the same in
- * every process; a backend is single-threaded.
- */
-uint32_t	q_cue_third[26][26];
-uint32_t	q_cue_lengths[26];
-int			q_cue_ready;
-
-void
-q_cue_filter_build(void)
-{
-	uint32_t	nrows = na_lex_lists[NA_LEX_REPORTING_CUES].nrows;
-
-	for (uint32_t row = 0; row < nrows; row++)
+	/* speech, thought or finding: the first letter tells them apart */
+	switch (cls[0])
 	{
-		const char *w = na_lex_key(NA_LEX_REPORTING_CUES, row);
-		size_t		len = strlen(w);
-		uint32_t	b0,
-					b1,
-					b2;
-
-		if (len < 3 || len > 31)
-			continue;
-		b0 = letter_index(w[0]);
-		b1 = letter_index(w[1]);
-		b2 = letter_index(w[2]);
-		if (b0 >= 26 || b1 >= 26 || b2 >= 26)
-			continue;
-		q_cue_third[b0][b1] |= UINT32_C(1) << b2;
-		q_cue_lengths[b0] |= UINT32_C(1) << len;
+		case 't':
+			return NA_CUE_THOUGHT;
+		case 'f':
+			return NA_CUE_FINDING;
+		default:
+			return NA_CUE_SPEECH;
 	}
-	q_cue_ready = 1;
 }

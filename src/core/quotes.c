@@ -2177,7 +2177,9 @@ reported_speech(qctx *q)
 			checked_block = k >> 12;
 			na_check_interrupts(q->mem);
 		}
-		if (t->kind != NA_TK_WORD || q->in_quote[k] || !q_cue_candidate(q, k) ||
+		/* the scanner flagged the words shaped like a cue: nearly every
+		 * token is rejected on its flags alone */
+		if (!(t->flags & NA_TF_CUE_SHAPE) || t->kind != NA_TK_WORD || q->in_quote[k] ||
 			!is_reporting_cue(q, k))
 			continue;
 		if ((s = sentence_of(q, k)) == NULL)

@@ -428,12 +428,76 @@ is_abbreviation(const scanner *st, size_t start, size_t end)
 	return span_in(st, start, end, NA_LEX_ABBREVIATIONS);
 }
 
+/*
+ * Words shaped like a reporting cue: one bit per hash of a word's length,
+ * its first four bytes and its last byte, ASCII case folded, set for every
+ * key of data/lexicon/reporting_cues.tsv.  The scanner flags such words
+ * NA_TF_CUE_SHAPE as it emits them, with their bytes at hand, so that the
+ * quote analyser's pass for reported speech visits those few (about one word
+ * in thirty) instead of reading every token's text a second time: the one
+ * scan feeds that pass as it feeds the others.  A word that folds to a key
+ * has the key's shape, so no cue is missed; a word with non-ASCII letters
+ * (which may fold to a key in other ways) is always flagged.
+ */
+#define CUE_SHAPE_BITS 15
+static uint64_t cue_shape_bits[(1u << CUE_SHAPE_BITS) / 64];
+
+/* the bytes of a word's first four that belong to it, by its length */
+static const uint32_t cue_shape_keep[5] = {0, 0xFFu, 0xFFFFu, 0xFFFFFFu, 0xFFFFFFFFu};
+
+/* head: the word's first four bytes (little-endian; any bytes past its end) */
+static inline uint32_t
+cue_shape_hash(uint32_t head, unsigned char last, size_t len)
+{
+	uint32_t	keep = cue_shape_keep[len < 4 ? len : 4];	/* a min, no branch */
+	uint32_t	v = (head | 0x20202020u) & keep;
+
+	return ((v * 0x9E3779B1u) ^ (((uint32_t) (last | 0x20) | (uint32_t) len << 8) * 0x85EBCA6Bu)) >>
+		(32 - CUE_SHAPE_BITS);
+}
+
+/* The first four bytes of p[0..len), zero-padded when the word is shorter. */
+static inline uint32_t
+cue_shape_head(const unsigned char *p, size_t len)
+{
+	unsigned char b[4] = {0, 0, 0, 0};
+
+	memcpy(b, p, len < 4 ? len : 4);
+	return (uint32_t) b[0] | (uint32_t) b[1] << 8 | (uint32_t) b[2] << 16 | (uint32_t) b[3] << 24;
+}
+
+/* NA_TF_CUE_SHAPE for a word whose hash is h, or 0. */
+static inline uint16_t
+cue_shape_flag(uint32_t h)
+{
+	return (uint16_t) (((cue_shape_bits[h >> 6] >> (h & 63)) & 1) * NA_TF_CUE_SHAPE);
+}
+
+static void
+init_cue_shapes(void)
+{
+	const na_lex_list_info *l = &na_lex_lists[NA_LEX_REPORTING_CUES];
+
+	for (uint32_t row = 0; row < l->nrows; row++)
+	{
+		const unsigned char *key = (const unsigned char *) na_lex_key(NA_LEX_REPORTING_CUES, row);
+		size_t		len = strlen((const char *) key);
+		uint32_t	h;
+
+		if (len == 0)
+			continue;
+		h = cue_shape_hash(cue_shape_head(key, len), key[len - 1], len);
+		cue_shape_bits[h >> 6] |= UINT64_C(1) << (h & 63);
+	}
+}
+
 static volatile int tables_ready;
 
 static void
 init_tables(void)
 {
 	init_ascii_bits();
+	init_cue_shapes();
 	tables_ready = 1;
 }
 
@@ -836,6 +900,10 @@ scan_word(scanner *st, cursor start)
 		set_word_flags(st, t);
 		if (hyphenated)
 			t->flags |= NA_TF_HYPHENATED;
+		if (kind == NA_TK_WORD && t->len > 0)
+			t->flags |= (t->flags & NA_TF_NONASCII) ? NA_TF_CUE_SHAPE :
+				cue_shape_flag(cue_shape_hash(cue_shape_head(st->s + t->start, t->len),
+											  st->s[t->start + t->len - 1], t->len));
 	}
 }
 
@@ -1245,6 +1313,19 @@ word_end:
 	}
 	end.pos = i;
 	end.cpos = st->cpos + (uint32_t) (i - st->pos);
+	{
+		/* a word's first four bytes in one load where the text has them */
+		size_t		wlen = i - st->pos;
+		uint32_t	head;
+
+#if NA_SWAR
+		if (st->pos + 4 <= len)
+			memcpy(&head, s + st->pos, 4);	/* little-endian: as cue_shape_head */
+		else
+#endif
+			head = cue_shape_head(s + st->pos, wlen);
+		flags |= cue_shape_flag(cue_shape_hash(head, s[i - 1], wlen));
+	}
 	if (emit_flagged(st, NA_TK_WORD, st->pos, st->cpos, end, flags) != NULL &&
 		i < len && s[i] == ' ')
 	{
@@ -1440,14 +1521,47 @@ is_punct_char(const na_doc *doc, const na_token *t, char c)
 }
 
 /*
+ * The colon ending an ALL-CAPS kicker at token p, the start of a paragraph,
+ * or UINT32_MAX: "EXCLUSIVE: Ministers ...", "BREAKING NEWS: \"We ...".  The
+ * kicker is an entry of data/lexicon/kickers.tsv written in capitals, then a
+ * colon and a capitalised word or a quote in the same paragraph.  A list, not
+ * a shape: "NATO: Russia ..." and "UN: ..." are sources speaking, not
+ * labels.  Read as a dateline is (find_dateline).
+ */
+static uint32_t
+find_kicker(const na_doc *doc, uint32_t p)
+{
+	const na_token *tk = doc->tokens;
+	uint32_t	n = doc->ntokens;
+	uint32_t	words;
+	uint32_t	j;
+
+	if (p >= n || tk[p].kind != NA_TK_WORD || !(tk[p].flags & NA_TF_ALLCAPS) ||
+		na_lex_longest(NA_LEX_KICKERS, doc, p, &words) < 0)
+		return UINT32_MAX;
+	for (j = p; j < p + words; j++)
+		if (!(tk[j].flags & NA_TF_ALLCAPS) || (j > p && (tk[j].flags & NA_TF_PARA_START)))
+			return UINT32_MAX;
+	if (j + 1 < n && is_punct_char(doc, &tk[j], ':') && !(tk[j].flags & NA_TF_PARA_START) &&
+		!(tk[j + 1].flags & NA_TF_PARA_START) &&
+		((tk[j + 1].kind == NA_TK_WORD && (tk[j + 1].flags & NA_TF_CAPITALIZED)) ||
+		 tk[j + 1].kind == NA_TK_OPEN_QUOTE))
+		return j;
+	return UINT32_MAX;
+}
+
+/*
  * The dash ending a dateline at the start of one of the first three
  * paragraphs, or UINT32_MAX: "WASHINGTON, March 3 -", "LONDON (Reuters) -",
  * "UNITED NATIONS —", "BEDMINSTER, N.J. —".  Shape, not a list of places:
  * one to four words in capitals, then a comma and up to six capitalised
  * words, abbreviations and numbers, and/or a bracketed agency, then a dash
- * and a capitalised word or a quote.  The dateline becomes a sentence of its
- * own, so that it neither glues onto the lead sentence nor stands as its
- * subject ("WASHINGTON" is no actor, no speaker).
+ * and a capitalised word or a quote.  The dateline stays in the text of the
+ * lead sentence (as a reader, and the hand-annotated seed article, count
+ * sentences) but no analyser reads it: its tokens are flagged
+ * NA_TF_DATELINE and the sentence's first_token is the lead's first word, so
+ * "WASHINGTON" is no subject, actor or speaker and "May 3" no modal verb.
+ * An ALL-CAPS kicker ("EXCLUSIVE:") is read the same way (find_kicker).
  */
 static uint32_t
 find_dateline(const na_doc *doc, const uint32_t *para_first)
@@ -1459,6 +1573,10 @@ find_dateline(const na_doc *doc, const uint32_t *para_first)
 	{
 		uint32_t	p = para_first[para];
 		uint32_t	j = p;
+		uint32_t	kicker = find_kicker(doc, p);
+
+		if (kicker != UINT32_MAX)
+			return kicker;
 
 		while (j < n && j - p < 4 && tk[j].kind == NA_TK_WORD && (tk[j].flags & NA_TF_ALLCAPS) &&
 			   (j == p || !(tk[j].flags & NA_TF_PARA_START)))
@@ -1504,6 +1622,8 @@ split_sentences(na_doc *doc, const na_mem *mem, const uint32_t *para_first)
 {
 	na_vec		sentences;
 	uint32_t	first = 0;
+	uint32_t	text_first = UINT32_MAX;	/* a dateline's first token: where the
+											 * open sentence's text starts */
 	uint32_t	dateline_end = find_dateline(doc, para_first);
 	/* with a dateline, dashes stop the skipping loop too (to find its end) */
 	uint32_t	stop_kinds = STOP_KINDS |
@@ -1523,13 +1643,19 @@ split_sentences(na_doc *doc, const na_mem *mem, const uint32_t *para_first)
 			   i + 1 < doc->ntokens && !(doc->tokens[i + 1].flags & NA_TF_PARA_START))
 			doc->tokens[i++].sentence = current;
 		doc->tokens[i].sentence = current;
-		if (i == dateline_end)
+		if (i == dateline_end && i + 1 < doc->ntokens)
 		{
-			last = i;
-			ends = 1;
+			/* the dateline opens the lead sentence's text; analysers start
+			 * after it, at a sentence start of their own */
+			for (uint32_t k = first; k <= i; k++)
+				doc->tokens[k].flags |= NA_TF_DATELINE;
+			doc->tokens[first].flags |= NA_TF_SENT_START;
+			doc->tokens[i].flags |= NA_TF_SENT_END;
+			text_first = first;
+			first = i + 1;
+			continue;
 		}
-		else
-			last = sentence_end_after(doc, i, &ends);
+		last = sentence_end_after(doc, i, &ends);
 		if (!ends && last + 1 < doc->ntokens &&
 			(doc->tokens[last + 1].flags & NA_TF_PARA_START))
 			ends = 1;
@@ -1539,7 +1665,7 @@ split_sentences(na_doc *doc, const na_mem *mem, const uint32_t *para_first)
 			continue;
 		{
 			na_sentence *s = na_vec_push(&sentences, mem);
-			const na_token *a = &doc->tokens[first];
+			const na_token *a = &doc->tokens[text_first != UINT32_MAX ? text_first : first];
 			const na_token *b = &doc->tokens[last];
 
 			if (s == NULL)
@@ -1560,6 +1686,7 @@ split_sentences(na_doc *doc, const na_mem *mem, const uint32_t *para_first)
 			doc->tokens[last].flags |= NA_TF_SENT_END;
 		}
 		first = last + 1;
+		text_first = UINT32_MAX;
 		i = last;
 		if ((sentences.count & (INTERRUPT_INTERVAL - 1)) == 0)
 			na_check_interrupts(mem);
@@ -1649,11 +1776,13 @@ na_scan(na_doc *doc, const char *text, size_t len, unsigned options,
 					st.soft_next++;
 				if (st.soft_next < st.nsoft && st.soft[st.soft_next] == st.pos)
 				{
-					/* the wrapping of a line: a space */
+					/* the wrapping of a line: a space, for the next token's
+					 * context too ("shares\n- a third": a spaced dash) */
 					st.pending_flags |= NA_TF_SPACE_BEFORE | NA_TF_SOFT_BREAK;
 					cursor_step(&st, &here, n);
 					st.pos = here.pos;
 					st.cpos = here.cpos;
+					cls = NA_CC_SPACE;
 					break;
 				}
 				cursor_step(&st, &here, n);

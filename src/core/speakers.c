@@ -858,14 +858,16 @@ starts_sentence(qctx *q, uint32_t k)
 /*
  * Can entity e be the person a pronoun of this gender means?  A person
  * (not a place, an event or an organisation: a name with a title, an
- * honorific, a role, a known given name, or someone already quoted by
- * name), and not of the other gender, whether the article says so or the
+ * honorific, a role, a known given name, or someone already quoted under
+ * a full name), and not of the other gender, whether the article says so or the
  * given name does.
  */
 static int
 pronoun_may_mean(const q_entity *e, uint8_t gender)
 {
-	if (e->place || !(e->person || e->quotes > 0))
+	/* quoted counts for a full name only: since reported speech groups are
+	 * quoted too (Unions criticised the plan) */
+	if (e->place || !(e->person || (e->quotes > 0 && e->name_last > e->name_first)))
 		return 0;
 	if (e->gender != NA_GENDER_UNKNOWN && e->gender != gender)
 		return 0;

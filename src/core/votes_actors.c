@@ -113,7 +113,8 @@ person_at(vctx *c, uint32_t i, actor_ref *a)
 	uint32_t	k;
 	int			titled = 0;
 
-	if (!is_capitalized(c, i) || in_list(c, i, name_stopwords))
+	/* "Mr" is a stop word for a name of its own, but it opens "Mr Howard" */
+	if (!is_capitalized(c, i) || (in_list(c, i, name_stopwords) && !in_list(c, i, person_titles)))
 		return 0;
 	if (in_list(c, j, person_titles))
 	{
@@ -138,7 +139,9 @@ person_at(vctx *c, uint32_t i, actor_ref *a)
 		if (trigger_of(c, k) || (k == i && T(c, k)->flags & NA_TF_SENT_START && !titled &&
 								 !is_capitalized(c, k + 1)))
 			break;
-		if (na_place_at(c->doc, k, &m) || body_at(c, k, &b) || in_list(c, k, person_titles) ||
+		/* "Mr Leslie", "Senator Paul": after a title, a name even where a place is spelt so */
+		if ((!(titled && k == j) && na_place_at(c->doc, k, &m)) || body_at(c, k, &b) ||
+			in_list(c, k, person_titles) ||
 			in_list(c, k, name_stopwords) ||
 			((T(c, k)->flags & NA_TF_ALLCAPS) && T(c, k)->kind == NA_TK_WORD && T(c, k)->len > 1))
 			break;
@@ -273,7 +276,9 @@ actors_left(vctx *c, uint32_t q, uint32_t floor, actor_ref *out, int max)
 {
 	int			n = 0;
 
-	while (n < max && actor_ending_at(c, q, floor, &out[n]))
+	while (n < max && (actor_ending_at(c, q, floor, &out[n]) ||
+					   /* "Both Trump and Sanders won": a surname the article gave in full */
+					   (n > 0 && q >= floor && known_surname(c, q, &out[n]))))
 	{
 		uint32_t	f = out[n].first;
 
@@ -417,21 +422,32 @@ known_surname(vctx *c, uint32_t k, actor_ref *a)
 	const na_token *t = T(c, k);
 	const char *w = c->doc->text + t->start;
 	uint32_t	lo = k > 4000 ? k - 4000 : 0;
+	uint32_t	len = t->len;
 	na_place_match m;
 	body_ref	b;
 
 	if (t->kind != NA_TK_WORD || t->len < 3 || !(t->flags & NA_TF_CAPITALIZED) ||
 		(t->flags & NA_TF_ALLCAPS) || in_list(c, k, name_stopwords) || in_list(c, k, person_titles) ||
-		trigger_of(c, k) || (k > 0 && is_capitalized(c, k - 1) && T(c, k - 1)->sentence == t->sentence) ||
+		trigger_of(c, k) ||
+		/* part of a longer name, unless that word only starts the sentence ("Both Ruiz and Ode") */
+		(k > 0 && is_capitalized(c, k - 1) && T(c, k - 1)->sentence == t->sentence &&
+		 !((T(c, k - 1)->flags & NA_TF_SENT_START) && !in_list(c, k - 1, person_titles) &&
+		   !is_capitalized(c, k + 1))) ||
 		na_place_at(c->doc, k, &m) || body_at(c, k, &b))
 		return 0;
+	/* "Obama's veto": the name without its possessive */
+	if (is_possessive(c, k))
+		len -= (w[len - 2] == '\'') ? 2 : 4;
 	for (uint32_t j = k; j-- > lo + 1;)
 	{
 		const na_token *u = T(c, j);
 
-		if (u->len != t->len || memcmp(c->doc->text + u->start, w, t->len) != 0)
+		if (u->len != len || memcmp(c->doc->text + u->start, w, len) != 0)
 			continue;
-		if (person_ends_at(c, j - 1, j + 1, a) || (j >= 2 && person_ends_at(c, j - 2, j + 1, a)))
+		/* "Jacques Chirac" and also "Park Won-soon" (family name first, hyphenated given name) */
+		if (person_ends_at(c, j - 1, j + 1, a) || (j >= 2 && person_ends_at(c, j - 2, j + 1, a)) ||
+			(j + 1 < c->doc->ntokens && memchr(c->doc->text + T(c, j + 1)->start, '-', T(c, j + 1)->len) &&
+			 person_ends_at(c, j, j + 2, a)))
 		{
 			memset(a, 0, sizeof(*a));
 			a->first = a->name_first = k;
@@ -464,16 +480,36 @@ resolve_person(vctx *c, uint32_t p, actor_ref *a)
 		int			ok = 0;
 
 		memset(&found, 0, sizeof(found));
-		if (!is_capitalized(c, k) || (T(c, k)->flags & NA_TF_SENT_START && !is_capitalized(c, k + 1) &&
-									   !in_list(c, k, person_titles)))
+		if (!is_capitalized(c, k))
 			continue;
-		if (person_at(c, k, &found) && found.kind == NA_VK_PERSON && found.end <= p &&
-			!(k > 0 && in_list(c, k - 1, prepositions) && !is_word(c, k - 1, "by")) &&
-			!(k > 0 && is_capitalized(c, k - 1) && T(c, k - 1)->sentence == T(c, k)->sentence &&
-			  !in_list(c, k - 1, name_stopwords)))
+		/* "Welch said that he planned": a sentence's first word is a name when the article gave it in full */
+		if (T(c, k)->flags & NA_TF_SENT_START && !is_capitalized(c, k + 1) && !in_list(c, k, person_titles))
+		{
+			if (!known_surname(c, k, &found))
+				continue;
+			ok = 1;
+		}
+		/* "New York City": inside a longer capitalized name, not a person's */
+		else if (person_at(c, k, &found) && found.kind == NA_VK_PERSON && found.end <= p &&
+				 !(k > 0 && in_list(c, k - 1, prepositions) && !is_word(c, k - 1, "by")) &&
+				 !(k > 0 && is_capitalized(c, k - 1) && T(c, k - 1)->sentence == T(c, k)->sentence &&
+				   (!in_list(c, k - 1, name_stopwords) || !(T(c, k - 1)->flags & NA_TF_SENT_START))))
 			ok = 1;
 		else if (known_surname(c, k, &found))
 			ok = 1;
+		/* "Obama said he would have vetoed": a name as the subject of a speech verb */
+		else if (k >= sent_first && k + 1 < p && T(c, k)->kind == NA_TK_WORD && T(c, k)->len > 2 &&
+				 !(T(c, k)->flags & NA_TF_ALLCAPS) && !(T(c, k)->flags & NA_TF_SENT_START) &&
+				 !is_capitalized(c, k - 1) &&
+				 (is_word(c, k + 1, "said") || is_word(c, k + 1, "says") || is_word(c, k + 1, "added")) &&
+				 !in_list(c, k, name_stopwords) && !actor_at(c, k, &found))
+		{
+			memset(&found, 0, sizeof(found));
+			found.first = found.name_first = k;
+			found.end = found.name_end = k + 1;
+			found.kind = NA_VK_PERSON;
+			ok = 1;
+		}
 		if (!ok)
 			continue;
 		/* a person named earlier in the pronoun's own sentence is the one meant */
@@ -517,6 +553,70 @@ resolve_person(vctx *c, uint32_t p, actor_ref *a)
 }
 
 /* The subject actors of a verb at v: walk left over auxiliaries and an appositive. */
+/*
+ * The last token of the name a relative "who" hangs on, from the token q
+ * before its comma: "Chris Murphy (D-Conn.), who" and "Ted Cruz of Texas,
+ * who" name the person, not the party label or the state.
+ */
+static uint32_t
+antecedent_end(vctx *c, sent_state *st, uint32_t q)
+{
+	if (is_punct(c, q, ')'))
+	{
+		uint32_t	open = q;
+
+		while (open > st->first && open + 10 > q && !is_punct(c, open, '('))
+			open--;
+		if (is_punct(c, open, '(') && open > st->first)
+			q = open - 1;
+	}
+	/* "of Texas", "of South Carolina": a place after a person's name */
+	for (uint32_t k = q; k > st->first + 1 && k + 4 > q; k--)
+		if (is_word(c, k, "of") && is_capitalized(c, k + 1) && is_capitalized(c, k - 1))
+		{
+			actor_ref	person;
+
+			if (actor_ending_at(c, k - 1, st->first, &person) && person.kind == NA_VK_PERSON)
+				return k - 1;
+			break;
+		}
+	return q;
+}
+
+/*
+ * The names listed between two dashes before a verb, the closing dash at
+ * token close: "-- Ted Cruz of Texas, Lindsey Graham of South Carolina and
+ * Rand Paul of Kentucky --".  Each item starts with a name ("of <state>"
+ * after it is the name's); every item must be one, or none is taken.  The
+ * opening dash goes to *open_out (0: none within reach).
+ */
+static int
+dash_list(vctx *c, sent_state *st, uint32_t close, actor_ref *actors, int max, uint32_t *open_out)
+{
+	uint32_t	open = close;
+	uint32_t	k;
+	int			n = 0;
+
+	while (open > st->first && open + 40 > close && T(c, open - 1)->kind != NA_TK_DASH)
+		open--;
+	if (open <= st->first + 1 || T(c, open - 1)->kind != NA_TK_DASH)
+		return 0;
+	*open_out = open - 1;		/* the opening dash */
+	k = open;
+	while (k < close && n < max)
+	{
+		if (!actor_at(c, k, &actors[n]) || actors[n].pronoun || actors[n].end > close)
+			return 0;
+		k = actors[n++].end;
+		/* "of Texas", "(R-Ky.)": what follows the name up to the next comma or "and" */
+		while (k < close && !is_punct(c, k, ',') && !is_word(c, k, "and"))
+			k++;
+		while (k < close && (is_punct(c, k, ',') || is_word(c, k, "and")))
+			k++;
+	}
+	return k >= close ? n : 0;
+}
+
 int
 subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, int *person_only_out)
 {
@@ -562,6 +662,19 @@ subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, in
 					return 1;
 				if (n == 0 && known_surname(c, open - 2, actors))
 					return 1;	/* "Trump, the incumbent President, won" */
+				/* "Two Democratic members, Ann Ode and Bo Li, opposed it": the names counted */
+				if (n == 1 && actors[0].kind == NA_VK_GROUP && k > open &&
+					(number_at(c, actors[0].first) > 0 || number_at(c, actors[0].name_first) > 0))
+				{
+					actor_ref	named[MAX_ACTORS];
+					int			m = actors_left(c, k - 1, open, named, max < MAX_ACTORS ? max : MAX_ACTORS);
+
+					if (m > 0 && named[0].first == open && named[0].kind == NA_VK_PERSON)
+					{
+						memcpy(actors, named, (size_t) m * sizeof(actor_ref));
+						return m;
+					}
+				}
 				if (n > 0)
 					return n;
 				/* "a third, Jared Golden, voted": the appositive names the actor (not "In Syria, ...") */
@@ -573,6 +686,25 @@ subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, in
 				}
 			}
 			return 0;
+		}
+		/* "The majority voted to end the debate and voted for the bill": the first verb's subject */
+		if ((is_word(c, k, "and") || is_word(c, k, "but")) && k + 1 == v && k > st->first)
+		{
+			for (uint32_t t = k; t-- > st->first && t + 30 > k;)
+				if (trigger_of(c, t) && trigger_of(c, t)->cls == trigger_of(c, v)->cls)
+					return subject_of(c, st, t, actors, max);
+			return 0;
+		}
+		/* "The senators -- Ted Cruz of Texas, Rand Paul of Kentucky and Marco Rubio -- all voted" */
+		if (T(c, k)->kind == NA_TK_DASH)
+		{
+			uint32_t	open = 0;
+
+			n = dash_list(c, st, k, actors, max, &open);
+			if (n > 0 || open == 0)
+				return n;
+			q = open;			/* "The rebels -- a dozen in all -- voted": the subject before */
+			continue;
 		}
 		/* "Poland has rejected the proposal and Germany's parties have opposed": another clause */
 		if (trigger_of(c, k) && k + 1 < v)
@@ -609,7 +741,11 @@ subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, in
 		/* "Councillor Dana Whitfield, who proposed the motion": the antecedent */
 		if (is_word(c, k, "who") && k >= st->first + 2 && is_punct(c, k - 1, ','))
 		{
-			n = actors_left(c, k - 2, st->first, actors, max);
+			uint32_t	a = antecedent_end(c, st, k - 2);
+
+			n = actors_left(c, a, st->first, actors, max);
+			if (n == 0 && a != k - 2)
+				n = actors_left(c, k - 2, st->first, actors, max);
 			if (n == 1)
 				person_of_place(c, st, &actors[0]);
 			else if (n == 0 && known_surname(c, k - 2, actors))
@@ -639,6 +775,22 @@ subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, in
 			q = actors[0].first - 1;
 			continue;
 		}
+		/* "the Parliament of New South Wales (NSW), Australia voted": the country is the body's address */
+		if (n == 1 && actors[0].kind == NA_VK_COUNTRY && actors[0].first >= st->first + 2 &&
+			is_punct(c, actors[0].first - 1, ','))
+		{
+			uint32_t	e = actors[0].first - 2;
+			actor_ref	body;
+
+			if (is_punct(c, e, ')'))
+			{
+				while (e > st->first && e + 8 > actors[0].first && !is_punct(c, e, '('))
+					e--;
+				e = is_punct(c, e, '(') && e > st->first ? e - 1 : actors[0].first - 2;
+			}
+			if (actor_ending_at(c, e, st->first, &body) && body.kind == NA_VK_BODY)
+				actors[0] = body;
+		}
 		if (n == 1)
 			person_of_place(c, st, &actors[0]);
 		/* "urged voters to vote": the object of a control verb chooses nothing */
@@ -648,7 +800,24 @@ subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, in
 			return n;
 		/* "Sanders voted": a surname of a person the article named in full */
 		if (k + 1 == q && known_surname(c, k, actors))
+		{
+			/* "Both Trump and Sanders won": the names coordinated before it */
+			if (max > 1 && k >= st->first + 2 && is_word(c, k - 1, "and"))
+			{
+				actor_ref	more[MAX_ACTORS];
+				int			m = actors_left(c, k - 2, st->first, more, max - 1 < MAX_ACTORS ? max - 1 : MAX_ACTORS);
+
+				if (m == 0 && known_surname(c, k - 2, more))
+					m = 1;
+				if (m > 0)
+				{
+					actors[m] = actors[0];
+					memcpy(actors, more, (size_t) m * sizeof(actor_ref));
+					return m + 1;
+				}
+			}
 			return 1;
+		}
 		/* "urged women to vote": the subject of the infinitive is the object, not an actor */
 		if (infinitive && in_list(c, k, control_verbs))
 			return 0;

@@ -3,6 +3,7 @@
  * "Iran's parliament", a referendum; the body named earlier in the article.
  */
 #include "votes_internal.h"
+#include "na_lexicon.h"
 
 /* Is the word at p, or the possessor of "X's"/"X’s", in one of the lists of mask? */
 static inline int
@@ -62,6 +63,19 @@ body_at(vctx *c, uint32_t i, body_ref *b)
 		return 0;
 	if (T(c, i)->kind != NA_TK_WORD && T(c, i)->kind != NA_TK_ABBREV)
 		return 0;
+	/* a chamber of data/lexicon/vote_bodies.tsv, the longest that the words spell */
+	if ((c->token_lex[i] & TOKEN_BODY_GAZ) && is_capitalized(c, i))
+	{
+		uint32_t	n;
+		int32_t		row = na_lex_longest(NA_LEX_VOTE_BODIES, c->doc, i, &n);
+
+		if (row >= 0)
+		{
+			b->canonical = na_lex_attr(NA_LEX_VOTE_BODIES, (uint32_t) row, NA_LEX_VOTE_BODIES_CANONICAL);
+			b->first = i;
+			return b->end = i + n;
+		}
+	}
 	/* lower-case bodies are a few words of 5 to 11 letters */
 	if (!(T(c, i)->flags & (NA_TF_CAPITALIZED | NA_TF_ALLCAPS)) &&
 		(T(c, i)->len < 5 || T(c, i)->len > 13))
@@ -83,7 +97,11 @@ body_at(vctx *c, uint32_t i, body_ref *b)
 				maybe = is_word_poss(c, i, "parliament");
 				break;
 			case 'c':
-				maybe = is_word_poss(c, i, "council") || is_word_poss(c, i, "committee");
+				maybe = is_word_poss(c, i, "council") || is_word_poss(c, i, "committee") ||
+					is_word_poss(c, i, "cabinet") || is_word_poss(c, i, "congress");
+				break;
+			case 's':
+				maybe = is_word_poss(c, i, "senate");
 				break;
 			case 'l':
 				maybe = is_word_poss(c, i, "legislature");
@@ -152,7 +170,9 @@ body_at(vctx *c, uint32_t i, body_ref *b)
 	b->canonical = NULL;
 	b->first = i;
 	/* lower case: parliament, referendum */
-	if (is_word_poss(c, i, "parliament") && !is_capitalized(c, i))
+	/* "the Argentine congress", "the senate", "the island nation's cabinet": as written */
+	if ((is_word_poss(c, i, "parliament") || is_word_poss(c, i, "cabinet") || is_word_poss(c, i, "congress") ||
+		 is_word_poss(c, i, "senate")) && !is_capitalized(c, i))
 	{
 		na_place_match m;
 

@@ -17,7 +17,8 @@ election_noun(vctx *c, sent_state *st, uint32_t v)
 							 is_word(c, v - 1, "their") || is_word(c, v - 1, "its") ||
 							 is_word(c, v - 1, "newly") || is_word(c, v - 1, "democratically") ||
 							 is_word(c, v - 1, "popularly") || is_word(c, v - 1, "directly") ||
-							 is_possessive(c, v - 1));
+							 (is_possessive(c, v - 1) && !is_word(c, v - 1, "he's") && !is_word(c, v - 1, "she's") &&
+							  !is_word(c, v - 1, "he\xE2\x80\x99s") && !is_word(c, v - 1, "she\xE2\x80\x99s")));
 }
 
 /* Does sentence st speak of an election (primary, caucus, delegates, ...)? */
@@ -107,9 +108,32 @@ winner_after_to(vctx *c, sent_state *st, uint32_t v, actor_ref *a)
 	while (k < st->end && (is_punct(c, k, ',') || T(c, k)->kind == NA_TK_DASH || is_word(c, k, "narrowly") ||
 						   is_word(c, k, "convincingly") || is_word(c, k, "badly")))
 		k++;
+	/* "lost the caucuses in Guam to Clinton", "lost the nomination in 2016 to Clinton" */
+	if (!is_word(c, k, "to"))
+	{
+		uint32_t	limit = k + 12;
+
+		for (; k < limit && k < st->end && !is_word(c, k, "to"); k++)
+			if (T(c, k)->kind != NA_TK_WORD && T(c, k)->kind != NA_TK_NUMBER && !is_possessive(c, k))
+				return 0;
+			else if (in_list(c, k, clause_words) || trigger_of(c, k) || is_word(c, k, "and"))
+				return 0;
+	}
 	if (!is_word(c, k, "to") || k + 1 >= st->end)
 		return 0;
-	return actor_at(c, k + 1, a) ? 1 : known_surname(c, k + 1, a);
+	k++;
+	if (is_word(c, k, "former") || is_word(c, k, "then") || is_word(c, k, "incumbent"))
+		k++;					/* "lost to former Senator Clinton" */
+	if (actor_at(c, k, a) && a->kind != NA_VK_COUNTRY && a->kind != NA_VK_BODY)
+		return 1;
+	if (known_surname(c, k, a))
+		return 1;
+	/* "to former United States Secretary of State ... Hillary Clinton": the name ends the titles */
+	for (uint32_t j = k + 1; j < k + 16 && j < st->end && T(c, j)->kind != NA_TK_PUNCT; j++)
+		if (person_at(c, j, a) && a->kind == NA_VK_PERSON &&
+			(a->end >= st->end || T(c, a->end)->kind == NA_TK_PUNCT))
+			return 1;
+	return 0;
 }
 
 /* won, lost: the subject wins (or, lost, does not) when the object is an election. */
@@ -130,6 +154,9 @@ win_or_lose(vctx *c, sent_state *st, uint32_t v, int lose)
 	n = subject_of(c, st, v, actors, MAX_ACTORS);
 	n = resolve_actors(c, st, actors, n);
 	mod = modality_at(c, v, st->first);
+	/* "on track to win the nomination": an aim, as for the other verbs */
+	if (mod == NA_VM_ASSERTED && v > st->first && is_word(c, v - 1, "to"))
+		mod = NA_VM_PLANNED;
 	for (int k = 0; k < n; k++)
 	{
 		uint8_t		m = mod;
@@ -176,11 +203,18 @@ elected(vctx *c, sent_state *st, uint32_t v)
 	if (q > st->first && (is_word(c, q - 1, "was") || is_word(c, q - 1, "were") || is_word(c, q - 1, "been") ||
 						  is_word(c, q - 1, "being") || is_word(c, q - 1, "is") || is_word(c, q - 1, "are") ||
 						  is_word(c, q - 1, "be") || is_word(c, q - 1, "get") || is_word(c, q - 1, "got") ||
-						  (T(c, q - 1)->len > 2 && c->doc->text[T(c, q - 1)->start + T(c, q - 1)->len - 2] == '\'' &&
-						   is_word(c, q - 1, "he's"))))
+						  is_word(c, q - 1, "he's") || is_word(c, q - 1, "she's") ||
+						  is_word(c, q - 1, "he\xE2\x80\x99s") || is_word(c, q - 1, "she\xE2\x80\x99s")))
 		passive = 1;
 	n = subject_of(c, st, v, actors, MAX_ACTORS);
 	n = resolve_actors(c, st, actors, n);
+	/* "if she's elected": the contracted pronoun is the subject */
+	if (n == 0 && passive && q > st->first && T(c, q - 1)->len > 3 &&
+		(is_word(c, q - 1, "he's") || is_word(c, q - 1, "she's") ||
+		 is_word(c, q - 1, "he\xE2\x80\x99s") || is_word(c, q - 1, "she\xE2\x80\x99s")))
+	{
+		n = resolve_person(c, q - 1, actors);
+	}
 	mod = modality_at(c, v, st->first);
 	if (passive)
 	{

@@ -280,6 +280,7 @@ in_set(const vctx *c, uint32_t i, uint32_t mask)
 #define TRIGGER_SLOT_MASK 0x00FF
 #define TOKEN_BODY_MAYBE 0x0100 /* body_at may find a body here; without it, not */
 #define TOKEN_BODY_HEAD 0x0200	/* is_body_head */
+#define TOKEN_BODY_GAZ 0x0400	/* the first word of a body of data/lexicon/vote_bodies.tsv */
 
 /* The trigger word at token i, from the per-document table of na_votes_analyze. */
 static inline const trigger_word *

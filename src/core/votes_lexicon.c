@@ -5,6 +5,7 @@
  * sentences the analysis reads closely.
  */
 #include "votes_internal.h"
+#include "na_lexicon.h"
 
 /* looked up through trigger_table (trigger_of) */
 const trigger_word triggers[] = {
@@ -27,6 +28,7 @@ const trigger_word triggers[] = {
 	{"blocking", W_BLOCK, WF_GERUND},
 	{"blocks", W_BLOCK, 0},
 	{"carried", W_PASS, WF_PARTICIPLE},
+	{"cast", W_VOTE, 0},		/* "cast his ballot for", "cast 66 votes for" */
 	{"co-sponsored", W_SPONSOR, WF_PARTICIPLE},
 	{"confirm", W_PASS, 0},
 	{"confirmed", W_PASS, WF_PARTICIPLE},
@@ -102,7 +104,7 @@ static const word_t motion_heads[] = {
 	W("reform"), W("reforms"), W("appointment"), W("appointments"), W("merger"), W("statement"),
 	W("ordinance"), W("referendum"), W("initiative"), W("candidacy"), W("ban"), W("deal"),
 	W("sanctions"), W("plan"), W("directive"), W("regulation"), W("regulations"), W("veto"),
-	{NULL, 0}
+	W("article"), W("articles"), W("laws"), {NULL, 0}
 };
 
 /* Motion heads that are the same vote when they recur ("the draft" = "the measure"). */
@@ -121,7 +123,8 @@ static const word_t group_heads[] = {
 	W("meps"), W("diplomats"), W("workers"), W("employees"), W("residents"), W("politicians"),
 	W("rebels"), W("backbenchers"), W("conservatives"), W("liberals"), W("moderates"),
 	W("hardliners"), W("cantons"), W("provinces"), W("opponents"), W("colleagues"),
-	W("superdelegates"), W("electors"), W("jurors"), W("commissioners"), W("aldermen"), {NULL, 0}
+	W("superdelegates"), W("electors"), W("jurors"), W("commissioners"), W("aldermen"), W("majority"),
+	{NULL, 0}
 };
 
 /* A country speaks through these: "Britain's ambassador", "the French delegation". */
@@ -140,6 +143,7 @@ static const word_t aux_words[] = {
 	W("together"), W("formally"), W("effectively"), W("duly"), W("subsequently"), W("ultimately"),
 	W("repeatedly"), W("previously"), W("just"), W("still"), W("yet"), W("easily"), W("comfortably"),
 	W("can"), W("must"), W("reportedly"), W("now"), W("each"), W("instead"), W("swiftly"),
+	W("only"), W("probably"), W("certainly"), W("definitely"), W("initially"), W("ultimately"),
 	{NULL, 0}
 };
 
@@ -254,6 +258,7 @@ static const word_t infinitive_glue[] = {
 	W("refused"), W("declined"), W("failed"), W("tried"), W("try"), W("tries"),
 	W("sought"), W("chose"), W("choose"), W("voted"), W("moved"), W("moving"),
 	W("not"), W("yet"), W("already"), W("firmly"), W("publicly"), W("openly"),
+	W("on"), W("track"), W("remained"), W("remains"), W("stayed"), W("course"),
 	W("need"), W("needs"), W("needed"), W("have"), W("has"), W("had"), W("got"),
 	W("used"), W("likely"), W("unlikely"), W("certain"), W("sure"), W("bound"),
 	{NULL, 0}
@@ -363,7 +368,9 @@ static const word_t verb_before[] = {
 	W("they"), W("it"), W("he"), W("she"), W("we"), W("who"), W("which"),
 	W("never"), W("again"), W("both"), W("all"), W("jointly"), W("unanimously"),
 	W("narrowly"), W("overwhelmingly"), W("promptly"), W("quickly"), W("i"),
-	W("you"), {NULL, 0}
+	W("you"), W("only"), W("still"), W("probably"), W("certainly"), W("definitely"),
+	W("i'll"), W("we'll"), W("they'll"), W("he'll"), W("she'll"), W("i'd"), W("we'd"),
+	W("they'd"), W("he'd"), W("she'd"), {NULL, 0}
 };
 
 static const word_t *const word_lists[L_COUNT] = {
@@ -447,6 +454,7 @@ typedef struct lex_entry
 	uint8_t		lower_body;		/* a body word when written in lower case */
 	uint8_t		body_head;		/* a body head when capitalized */
 	uint8_t		body_start;		/* a named body's first word when capitalized */
+	uint8_t		gazetteer;		/* the first word of a body of vote_bodies.tsv */
 	int8_t		number;			/* number_at's value of a number word, -1 = none */
 } lex_entry;
 
@@ -580,7 +588,8 @@ build_lexicon(void)
 {
 	static const char *const possessives[] = {"", "'s", "\xE2\x80\x99s", NULL};
 	static const char *const lower_bodies[] = {
-		"parliament", "council", "committee", "legislature", "assembly", "board", NULL
+		"parliament", "council", "committee", "legislature", "assembly", "board", "cabinet", "congress",
+		"senate", NULL
 	};
 	/* body_at's possessive-tolerant first words (is_word_poss), the rest exact */
 	static const char *const possessive_starts[] = {
@@ -615,6 +624,22 @@ build_lexicon(void)
 		for (int p = 1; possessives[p]; p++)
 			if ((e = lex_add(possessive_starts[k], possessives[p])) != NULL)
 				e->body_start = 1;
+	/* the gazetteer's first words: body_at matches its phrases there (longest first) */
+	for (uint32_t r = 0; r < na_lex_lists[NA_LEX_VOTE_BODIES].nrows; r++)
+	{
+		const char *key = na_lex_key(NA_LEX_VOTE_BODIES, r);
+		const char *space = strchr(key, ' ');
+		char		first[LEX_MAXLEN + 1];
+		size_t		n = space ? (size_t) (space - key) : strlen(key);
+
+		if (n > LEX_MAXLEN)
+			continue;
+		memcpy(first, key, n);
+		first[n] = '\0';
+		for (int p = 0; possessives[p]; p++)
+			if ((e = lex_add(first, p == 0 || !space ? possessives[p] : "")) != NULL)
+				e->gazetteer = 1;
+	}
 	lex_ready = 1;
 }
 
@@ -664,6 +689,8 @@ lex_flags(const char *text, const na_token *t, const lex_entry *e)
 	}
 	if (e->body_start)
 		f |= TOKEN_BODY_MAYBE;
+	if (e->gazetteer)
+		f |= TOKEN_BODY_MAYBE | TOKEN_BODY_GAZ;
 	if (e->body_head && (t->flags & NA_TF_CAPITALIZED) && t->len >= 4 && t->len <= 14 &&
 		text[t->start] >= 'A' && text[t->start] <= 'Z')
 		f |= TOKEN_BODY_MAYBE | TOKEN_BODY_HEAD;

@@ -61,9 +61,20 @@ motion_right(vctx *c, uint32_t i, uint32_t *head)
 			*head = e - 1;
 			return e;
 		}
+		/* "a set of measures", "a series of bills", "a number of gun control measures" */
+		if (k > i && is_word(c, k, "of") && (is_word(c, k - 1, "set") || is_word(c, k - 1, "series") ||
+											  is_word(c, k - 1, "number") || is_word(c, k - 1, "pair") ||
+											  is_word(c, k - 1, "raft") || is_word(c, k - 1, "slew") ||
+											  is_word(c, k - 1, "package") || is_word(c, k - 1, "string")))
+			continue;
+		/* "his proposed budget": a participle modifies the head */
+		if (k > i && is_word(c, k, "proposed"))
+			continue;
 		if (k > i && !motion_modifier(c, k))
 			return 0;
-		if (k == i && !motion_modifier(c, k) && !is_word(c, k, "the"))
+		if (k == i && !motion_modifier(c, k) && !is_word(c, k, "the") && !is_word(c, k, "his") &&
+			!is_word(c, k, "both") &&
+			!is_word(c, k, "her") && !is_word(c, k, "their") && !is_word(c, k, "its"))
 			return 0;
 	}
 	return 0;
@@ -190,7 +201,23 @@ is_year(vctx *c, uint32_t k)
 {
 	int32_t		n;
 
-	if (T(c, k)->kind != NA_TK_NUMBER || T(c, k)->len != 4)
+	const na_token *t = T(c, k);
+	const char *p = c->doc->text + t->start;
+
+	/* "in mid-2018", "early-2005": the year after a prefix */
+	if (t->kind == NA_TK_WORD && t->len >= 8 && t->len <= 10 && p[t->len - 5] == '-' &&
+		(memcmp(p, "mid-", 4) == 0 || memcmp(p, "early-", 6) == 0 || memcmp(p, "late-", 5) == 0))
+	{
+		n = 0;
+		for (uint32_t j = t->len - 4; j < t->len; j++)
+		{
+			if (p[j] < '0' || p[j] > '9')
+				return 0;
+			n = n * 10 + (p[j] - '0');
+		}
+		return n >= 1900 && n <= 2099;
+	}
+	if (t->kind != NA_TK_NUMBER || t->len != 4)
 		return 0;
 	n = number_at(c, k);
 	return n >= 1900 && n <= 2099;
@@ -225,7 +252,10 @@ historical_context(vctx *c, uint32_t v, uint32_t sent_first)
 		if (is_punct(c, k, ';') || T(c, k)->kind == NA_TK_OPEN_QUOTE || T(c, k)->kind == NA_TK_CLOSE_QUOTE)
 			break;
 		if (is_year(c, k) || is_word(c, k, "ago") || is_word(c, k, "previously") ||
-			(is_word(c, k, "in") && is_word(c, k + 1, "the") && is_word(c, k + 2, "past")))
+			(is_word(c, k, "in") && is_word(c, k + 1, "the") && is_word(c, k + 2, "past")) ||
+			/* "won the caucuses that year", "at the time" */
+			(is_word(c, k, "that") && (is_word(c, k + 1, "year") || is_word(c, k + 1, "time"))) ||
+			(is_word(c, k, "at") && is_word(c, k + 1, "the") && is_word(c, k + 2, "time")))
 			return 1;
 		/* "voted for it three times", "in three elections" */
 		if (is_word(c, k, "times") && k > v + 1 && number_at(c, k - 1) > 1)
@@ -239,6 +269,12 @@ historical_context(vctx *c, uint32_t v, uint32_t sent_first)
 			break;
 		if (is_year(c, k) || is_word(c, k, "previously") || is_word(c, k, "once") ||
 			is_word(c, k, "formerly") || is_word(c, k, "originally") || is_word(c, k, "ago"))
+			return 1;
+		/* "Sanders has said he voted against it": a past vote recalled in a present report */
+		if ((is_word(c, k, "says") || (is_word(c, k, "said") && k > 0 &&
+									   (is_word(c, k - 1, "has") || is_word(c, k - 1, "have")))) &&
+			trigger_of(c, v) && (trigger_of(c, v)->form & WF_PARTICIPLE) && !tw_is_present(c, v) &&
+			!(v > 0 && (is_word(c, v - 1, "has") || is_word(c, v - 1, "have"))))
 			return 1;
 		/* "had voted", "had been elected", "had already passed" */
 		if (is_word(c, k, "had") && k + 4 > v)
@@ -282,7 +318,8 @@ modality_at(vctx *c, uint32_t v, uint32_t sent_first)
 			return NA_VM_NEGATED;
 		}
 		/* "until the full House votes": a condition not yet met */
-		if (is_word(c, k, "could") || is_word(c, k, "might") || is_word(c, k, "may") ||
+		/* "In May, the council voted": the month, not the modal */
+		if (is_word(c, k, "could") || is_word(c, k, "might") || (is_word(c, k, "may") && !is_capitalized(c, k)) ||
 			is_word(c, k, "if") || is_word(c, k, "unless") || is_word(c, k, "whether") ||
 			is_word(c, k, "until") || is_word(c, k, "till") ||
 			is_word(c, k, "consider") || is_word(c, k, "considering"))

@@ -213,10 +213,13 @@ sentence_tally(vctx *c, uint32_t s, tally *t)
 		int32_t		parts[3];
 		int			n;
 
-		if (tk->kind == NA_TK_RANGE && t->found && t->abstentions < 0 &&
+		int			range = tk->kind == NA_TK_RANGE ||
+			(tk->kind == NA_TK_WORD && tk->len >= 6 && range_parts(c, k, parts) == 2);
+
+		if (range && t->found && t->abstentions < 0 &&
 			range_parts(c, k, parts) == 3 && parts[0] == t->votes_for && parts[1] == t->votes_against)
 			t->abstentions = parts[2];	/* "12 in favour and one against ..., a 12-1-2 result" */
-		else if (tk->kind == NA_TK_RANGE && !t->found)
+		else if (range && !t->found)
 		{
 			n = range_parts(c, k, parts);
 			if (n >= 2 && !distractor_near(c, k, first) &&
@@ -233,7 +236,7 @@ sentence_tally(vctx *c, uint32_t s, tally *t)
 				t->found = 1;
 			}
 		}
-		else if (tk->kind == NA_TK_NUMBER || tk->kind == NA_TK_WORD)
+		else if (!range && (tk->kind == NA_TK_NUMBER || tk->kind == NA_TK_WORD))
 		{
 			int32_t		a = number_at(c, k);
 
@@ -273,9 +276,8 @@ sentence_tally(vctx *c, uint32_t s, tally *t)
 												  is_word(c, k + 1, "decision") || is_word(c, k + 1, "approval") ||
 												  is_word(c, k + 1, "support"))))
 			{
+				/* the codebook: counts only as stated; "unanimously" is the method, not 0 against */
 				t->method = NA_VME_UNANIMOUS;
-				if (t->votes_against < 0)
-					t->votes_against = 0;
 			}
 			else if (is_word(c, k, "show") && is_word(c, k + 1, "of") && is_word(c, k + 2, "hands"))
 				t->method = NA_VME_SHOW_OF_HANDS;

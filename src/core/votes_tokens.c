@@ -42,11 +42,28 @@ range_parts(const vctx *c, uint32_t i, int32_t *parts)
 	int64_t		v = 0;
 	int			digits = 0;
 
-	if (t->kind != NA_TK_RANGE)
+	const char *p = c->doc->text + t->start;
+	uint32_t	skip_to = UINT32_MAX;	/* "241-to-188": the "to-" after the first dash */
+
+	if (t->kind == NA_TK_WORD && t->len >= 6 && p[0] >= '0' && p[0] <= '9')
+	{
+		for (uint32_t k = 1; k + 4 < t->len && skip_to == UINT32_MAX; k++)
+			if (memcmp(p + k, "-to-", 4) == 0)
+				skip_to = k + 1;
+		if (skip_to == UINT32_MAX)
+			return 0;
+	}
+	else if (t->kind != NA_TK_RANGE)
 		return 0;
 	for (uint32_t k = 0; k <= t->len; k++)
 	{
-		char		ch = k < t->len ? c->doc->text[t->start + k] : '-';
+		char		ch = k < t->len ? p[k] : '-';
+
+		if (k == skip_to)
+		{
+			k += 2;				/* past "to"; the dash after it is read next */
+			continue;
+		}
 
 		if (ch >= '0' && ch <= '9')
 		{

@@ -16,6 +16,62 @@ after_verb(vctx *c, uint32_t v)
 	return k;
 }
 
+/* "they'd", "I'll": a pronoun with a modal (would, will) */
+static int
+modal_contraction(vctx *c, uint32_t k)
+{
+	const na_token *t = T(c, k);
+	const char *p = c->doc->text + t->start;
+
+	if (t->kind != NA_TK_WORD || t->len < 3)
+		return 0;
+	return (p[t->len - 2] == '\'' && (p[t->len - 1] == 'd' || p[t->len - 1] == 'D')) ||
+		(t->len > 3 && memcmp(p + t->len - 3, "'ll", 3) == 0) ||
+		(t->len > 4 && memcmp(p + t->len - 4, "\xE2\x80\x99" "d", 4) == 0) ||
+		(t->len > 5 && memcmp(p + t->len - 5, "\xE2\x80\x99ll", 5) == 0);
+}
+
+/*
+ * Does the sentence speak of setting interest rates ("interest rates", "a
+ * quarter point rise", "rate cut")?  Central banks' committees vote, but
+ * the codebook leaves them out.
+ */
+static int
+rate_setting_sentence(vctx *c, sent_state *st)
+{
+	for (uint32_t k = st->first + 1; k < st->end; k++)
+		if (((is_word(c, k, "rate") || is_word(c, k, "rates")) &&
+			 (is_word(c, k - 1, "interest") || is_word(c, k + 1, "rise") || is_word(c, k + 1, "cut") ||
+			  is_word(c, k + 1, "hike") || is_word(c, k + 1, "increase"))) ||
+			((is_word(c, k, "rise") || is_word(c, k, "cut") || is_word(c, k, "hike")) &&
+			 is_word(c, k - 1, "point")))
+			return 1;
+	return 0;
+}
+
+/* A word that names a ballot: "in a 2016 referendum", "in the election". */
+static int
+is_ballot_word(vctx *c, uint32_t k)
+{
+	return is_word(c, k, "referendum") || is_word(c, k, "plebiscite") || is_word(c, k, "election") ||
+		is_word(c, k, "elections") || is_word(c, k, "ballot") || is_word(c, k, "poll") ||
+		is_word(c, k, "primary") || is_word(c, k, "runoff");
+}
+
+/*
+ * Where a vote verb's complement starts: after its adverbs, but at "down"
+ * ("voted down the bill" says the side, which after_verb would skip).
+ */
+static uint32_t
+vote_complement(vctx *c, uint32_t v)
+{
+	uint32_t	k = v + 1;
+
+	while (is_word(c, k, "unanimously") || is_word(c, k, "narrowly") || is_word(c, k, "overwhelmingly"))
+		k++;
+	return k;
+}
+
 /* "vote on the bill": the end of the motion a vote is held on, or 0 */
 uint32_t
 vote_on_motion(vctx *c, uint32_t v, uint32_t *first, uint32_t *head)
@@ -64,6 +120,14 @@ vote_direction(vctx *c, sent_state *st, uint32_t *qp)
 				q++;
 			break;
 		}
+		/* "voted in support of the act", "voted in opposition to it" */
+		if (is_word(c, q, "in") && (is_word(c, q + 1, "support") || is_word(c, q + 1, "opposition")) &&
+			(is_word(c, q + 2, "of") || is_word(c, q + 2, "to")))
+		{
+			dir = is_word(c, q + 1, "support") ? 1 : -1;
+			q += 3;
+			break;
+		}
 		if (is_word(c, q, "to") && in_sentence(c, q + 1, st->s) && T(c, q + 1)->kind == NA_TK_WORD &&
 			number_at(c, q + 1) < 0)
 		{
@@ -80,6 +144,36 @@ vote_direction(vctx *c, sent_state *st, uint32_t *qp)
 			dir = -2;
 			q++;
 			break;
+		}
+		/* "voted in a 2016 referendum to leave", "voted in the election for": where, not a side */
+		if (is_word(c, q, "in") && (is_word(c, q + 1, "a") || is_word(c, q + 1, "the")))
+		{
+			uint32_t	e = q + 2;
+
+			while (e < q + 6 && in_sentence(c, e, st->s) && !is_ballot_word(c, e) &&
+				   (T(c, e)->kind == NA_TK_NUMBER || T(c, e)->kind == NA_TK_WORD) && !trigger_of(c, e) &&
+				   !is_word(c, e, "to") && !is_word(c, e, "for") && !is_word(c, e, "against"))
+				e++;
+			if (is_ballot_word(c, e))
+			{
+				q = e + 1;
+				continue;
+			}
+		}
+		/* "voted on June 23, 2016, to leave": a date */
+		if (is_capitalized(c, q) && in_list(c, q, time_words))
+		{
+			q++;
+			continue;
+		}
+		/* "cast his ballot for", "cast 66 delegate votes for" */
+		if (is_word(c, *qp - 1, "cast") &&
+			(is_word(c, q, "his") || is_word(c, q, "her") || is_word(c, q, "their") || is_word(c, q, "its") ||
+			 is_word(c, q, "ballot") || is_word(c, q, "ballots") || is_word(c, q, "delegate") ||
+			 is_word(c, q, "decisive") || is_word(c, q, "deciding")))
+		{
+			q++;
+			continue;
 		}
 		/* skip tallies, "by a vote of", "unanimously", "on Tuesday" */
 		if (T(c, q)->kind == NA_TK_RANGE || T(c, q)->kind == NA_TK_NUMBER || number_at(c, q) >= 0 ||
@@ -123,6 +217,14 @@ active_object_possible(vctx *c, sent_state *st, uint32_t v, int cls)
 		return 1;
 	if (cls == W_PASS && (is_word(c, v, "confirmed") || is_word(c, v, "confirm")))
 		return 1;
+	/* "passed the House": a chamber as the object (passed_chamber) */
+	if (cls == W_PASS && (is_word(c, v, "passed") || is_word(c, v, "passes")))
+	{
+		body_ref	b;
+
+		if (body_at(c, is_word(c, k, "the") ? k + 1 : k, &b))
+			return 1;
+	}
 	if (is_word(c, k, "it") && (cls == W_VETO || cls == W_BLOCK || cls == W_SUPPORT ||
 								cls == W_OPPOSE || cls == W_DEFEAT || cls == W_ADOPT ||
 								cls == W_REJECT))
@@ -169,6 +271,27 @@ be_before(vctx *c, sent_state *st, uint32_t v)
 }
 
 /* Handle a verb trigger at v (not a noun). */
+/*
+ * "Eleven of the 15 members", "three of the four cantons": a count of a
+ * group, which the codebook codes as a null actor.  Widens the actor's
+ * evidence to the count.
+ */
+static int
+partitive_count(vctx *c, sent_state *st, actor_ref *a)
+{
+	if (a->kind != NA_VK_GROUP || a->first < st->first + 2)
+		return 0;
+	if (!is_word(c, a->first - 1, "of") ||
+		!(number_at(c, a->first - 2) > 0 || is_word(c, a->first - 2, "most") ||
+		  is_word(c, a->first - 2, "some") || is_word(c, a->first - 2, "all") ||
+		  is_word(c, a->first - 2, "none")))
+		return 0;
+	a->first -= 2;
+	return 1;
+}
+
+static int	passed_chamber(vctx *c, sent_state *st, uint32_t v, uint32_t k, position *p, actor_ref *actors);
+
 void
 verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 {
@@ -229,6 +352,10 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 		  (is_word(c, v + 1, "in") && (is_word(c, v + 2, "favour") || is_word(c, v + 2, "favor")))))
 		return;
 
+	/* the codebook: a committee that sets interest rates votes on no motion */
+	if ((cls == W_VOTE || cls == W_ADOPT || cls == W_PASS || cls == W_REJECT) && rate_setting_sentence(c, st))
+		return;
+
 	/* the modality, once the cheap refusals above are past */
 	p.modality = modality_at(c, v, st->first);
 	/* "to vote", "to block": an infinitive states an aim, not a vote taken */
@@ -274,10 +401,14 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 		{
 			if (be_before(c, st, v) != UINT32_MAX)
 				q = be_before(c, st, v) - 1;
+			/* "the veto will be overridden", "the bill could not be passed" */
 			while (q > st->first && (is_word(c, q, "was") || is_word(c, q, "were") || is_word(c, q, "been") ||
 									 is_word(c, q, "being") || is_word(c, q, "is") || is_word(c, q, "are") ||
 									 is_word(c, q, "has") || is_word(c, q, "have") || is_word(c, q, "had") ||
-									 is_adverb(c, q)))
+									 is_word(c, q, "be") || is_word(c, q, "will") || is_word(c, q, "would") ||
+									 is_word(c, q, "could") || is_word(c, q, "can") || is_word(c, q, "may") ||
+									 is_word(c, q, "might") || is_word(c, q, "must") || is_word(c, q, "should") ||
+									 is_word(c, q, "not") || is_adverb(c, q)))
 				q--;
 			if (!motion_left(c, q, st->first, &mf, &mh) && st->last_participle_end &&
 				st->last_participle_motion_end && st->last_participle_end < v)
@@ -308,8 +439,16 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 				/* "Neil Gorsuch was confirmed": the nominee is the motion */
 				actor_ref	nominee;
 
-				if (passive != 2 || !actor_ending_at(c, q, st->first, &nominee) ||
-					nominee.kind != NA_VK_PERSON)
+				/* "he was confirmed 92 to 0": a pronoun for the nominee when a tally says it was a vote */
+				if (passive == 2 && (is_word(c, q, "he") || is_word(c, q, "she")) &&
+					sentence_has_tally(c, st))
+				{
+					memset(&nominee, 0, sizeof(nominee));
+					nominee.first = q;
+					nominee.end = q + 1;
+				}
+				else if (passive != 2 || !actor_ending_at(c, q, st->first, &nominee) ||
+						 nominee.kind != NA_VK_PERSON)
 					return;
 				p.motion_first = nominee.first;
 				p.motion_end = nominee.end;
@@ -374,7 +513,7 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 		return;
 	if (cls == W_VOTE)
 	{
-		uint32_t	q = after_verb(c, v);
+		uint32_t	q = vote_complement(c, v);
 
 		on_end = vote_on_motion(c, v, &on_first, &on_head);
 		if (vote_direction(c, st, &q) == 0 && !sentence_has_tally(c, st) && !on_end)
@@ -387,16 +526,21 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 	if (cls == W_VOTE)
 	{
 		/* direction: for, against, in favour of, to <verb>, down */
-		uint32_t	q = k;
+		uint32_t	q = vote_complement(c, v);
 		int			dir = 0;	/* 1 for, -1 against, 2 infinitive, 0 none */
 
 		if (tw->form & WF_NOUN_TOO)
 		{
 			/* "votes"/"vote" as a verb needs a subject right before or a modal */
+			/* "he would only vote for it", "they'd vote for him" */
 			if (v == st->first || !(is_word(c, v - 1, "will") || is_word(c, v - 1, "would") ||
 									is_word(c, v - 1, "to") || is_word(c, v - 1, "not") ||
 									is_word(c, v - 1, "could") || is_word(c, v - 1, "might") ||
 									is_word(c, v - 1, "may") || is_word(c, v - 1, "did") ||
+									((is_word(c, v - 1, "only") || is_word(c, v - 1, "still") ||
+									  is_word(c, v - 1, "probably") || is_word(c, v - 1, "certainly")) &&
+									 v >= st->first + 2 && in_list(c, v - 2, verb_before)) ||
+									modal_contraction(c, v - 1) ||
 									(nactors > 0 && actors[nactors - 1].end == v) ||
 									(nactors > 0 && actors[0].end == v)))
 				return;
@@ -443,11 +587,32 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 				p.action = NA_VA_VOTE_FOR;
 		}
 		else if (dir == -2)
+		{
+			uint32_t	head;
+			uint32_t	e = motion_right(c, q, &head);
+
+			/* "voted down the farm bill": the motion after the particle */
+			if (e)
+			{
+				p.motion_first = q;
+				p.motion_end = e;
+				p.motion_head = head;
+			}
 			p.action = NA_VA_VOTE_AGAINST;
+		}
 		else
 			p.action = NA_VA_VOTE;
 		if (nactors == 0)
 			return;
+		/* "Eleven of the 15 members voted in favour": the codebook's unnamed counted group, a null actor */
+		if (nactors == 1 && partitive_count(c, st, &actors[0]) &&
+			(p.action == NA_VA_VOTE_FOR || p.action == NA_VA_VOTE_AGAINST))
+		{
+			p.ev_first = actors[0].first;
+			p.ev_end = p.motion_end ? p.motion_end : v + 1;
+			emit_positions(c, st, &p, NULL, 0);
+			return;
+		}
 		/* a body that votes for something decides it */
 		for (int a = 0; a < nactors; a++)
 			if (actors[a].kind == NA_VK_BODY && (p.action == NA_VA_VOTE_FOR || p.action == NA_VA_VOTE_AGAINST))
@@ -482,6 +647,24 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 		if (dir == -2)
 			p.ev_end = k + 1 > v + 2 ? k : v + 2;
 		emit_positions(c, st, &p, actors, nactors);
+		/* "voted for the first article but against the second": the other side too */
+		if ((dir == 1 || dir == -1) && p.motion_end && in_sentence(c, p.motion_end + 1, st->s) &&
+			(is_word(c, p.motion_end, "but") || is_word(c, p.motion_end, "and")) &&
+			(dir == 1 ? is_word(c, p.motion_end + 1, "against") : is_word(c, p.motion_end + 1, "for")))
+		{
+			uint32_t	q2 = p.motion_end + 2;
+			uint32_t	head;
+			uint32_t	e = phrase_right(c, q2, 6);
+
+			if (e && motion_right(c, q2, &head) == 0)
+				head = e - 1;
+			p.action = dir == 1 ? NA_VA_VOTE_AGAINST : NA_VA_VOTE_FOR;
+			p.motion_first = e ? q2 : 0;
+			p.motion_end = e;
+			p.motion_head = e ? head : 0;
+			p.ev_end = e ? e : q2;
+			emit_positions(c, st, &p, actors, nactors);
+		}
 		return;
 	}
 
@@ -538,6 +721,13 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 				((vote_event *) c->events.items)[c->events.count - 1].sentence + 3 < st->s)
 				return;
 			p.motion_end = 0;
+		}
+		else if (cls == W_PASS && nactors == 0 && (is_word(c, v, "passed") || is_word(c, v, "passes")) &&
+				 passed_chamber(c, st, v, k, &p, actors))
+		{
+			/* "The legislation passed the House": the chamber decides, the subject is the motion */
+			emit_positions(c, st, &p, actors, 1);
+			return;
 		}
 		else if (cls != W_VETO)
 			return;
@@ -597,6 +787,56 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
  * The noun "veto" at v: "the Kremlin’s seventh Security Council veto" (a
  * count), "The Russian veto", "a veto by China", "cast/used its veto".
  */
+/*
+ * "The legislation passed the House again", "the bill passes the Senate":
+ * the chamber after the verb is the actor and the subject the motion.  Fills
+ * the position's motion, evidence and outcome and actors[0]; returns 1.
+ */
+static int
+passed_chamber(vctx *c, sent_state *st, uint32_t v, uint32_t k, position *p, actor_ref *actors)
+{
+	uint32_t	mf,
+				mh;
+	body_ref	b;
+	uint32_t	j = is_word(c, k, "the") ? k + 1 : k;
+
+	if (!in_sentence(c, j, st->s) || !body_at(c, j, &b) || !motion_left(c, v - 1, st->first, &mf, &mh) ||
+		(is_word(c, mh, "it") && !recent_event(c, st->s, 2)))
+		return 0;
+	memset(&actors[0], 0, sizeof(actors[0]));
+	actors[0].first = k;
+	actors[0].end = b.end;
+	actors[0].name_first = b.first;
+	actors[0].name_end = b.end;
+	actors[0].canonical = b.canonical;
+	actors[0].kind = NA_VK_BODY;
+	p->motion_first = mf;
+	p->motion_end = mh + 1;
+	p->motion_head = mh;
+	p->ev_first = mf;
+	p->ev_end = b.end;
+	if (historical_after(c, v))
+		p->modality = NA_VM_HISTORICAL;
+	p->outcome = p->modality == NA_VM_ASSERTED ? NA_VO_PASSED : NA_VO_NONE;
+	return 1;
+}
+
+/*
+ * Is there "the president", "the governor", ... just before token q?  A
+ * pronoun after it most likely means that office holder, whom the vote
+ * analyser cannot name: better no row than the last person named.
+ */
+static int
+role_noun_before(vctx *c, sent_state *st, uint32_t q)
+{
+	for (uint32_t k = q; k > st->first && k + 8 > q; k--)
+		if (is_word(c, k - 1, "the") && (is_word(c, k, "president") || is_word(c, k, "governor") ||
+										  is_word(c, k, "mayor") || is_word(c, k, "premier") ||
+										  is_word(c, k, "chancellor")))
+			return 1;
+	return 0;
+}
+
 void
 noun_veto(vctx *c, sent_state *st, uint32_t v)
 {
@@ -682,6 +922,61 @@ noun_veto(vctx *c, sent_state *st, uint32_t v)
 			continue;
 		}
 		break;
+	}
+	/*
+	 * "Obama's veto", "his veto threat", "the White House has promised a
+	 * veto": a person's veto or the subject of the verb that announces it
+	 */
+	if (nactors == 0 && v > st->first)
+	{
+		uint32_t	q = v - 1;
+		uint8_t		mod = 0;
+
+		if (is_possessive(c, q) && actor_ending_at(c, q, st->first, &actors[0]) &&
+			actors[0].kind == NA_VK_PERSON)
+			nactors = 1;
+		else if (is_possessive(c, q) && known_surname(c, q, &actors[0]))
+			nactors = 1;
+		/* "his veto threat"; not after "the president", whom the pronoun may mean */
+		else if ((is_word(c, q, "his") || is_word(c, q, "her")) && !role_noun_before(c, st, q) &&
+				 resolve_person(c, q, &actors[0]))
+		{
+			nactors = 1;
+			np_first = q;
+		}
+		else if ((is_word(c, q, "a") || is_word(c, q, "another")) && q > st->first &&
+				 (is_word(c, q - 1, "promised") || is_word(c, q - 1, "promises") ||
+				  is_word(c, q - 1, "threatened") || is_word(c, q - 1, "threatens") ||
+				  is_word(c, q - 1, "vowed") || is_word(c, q - 1, "vows") ||
+				  is_word(c, q - 1, "issued") || is_word(c, q - 1, "issue")))
+		{
+			nactors = subject_of(c, st, q - 1, actors, MAX_ACTORS);
+			nactors = resolve_actors(c, st, actors, nactors);
+			if (nactors > 0)
+			{
+				np_first = actors[0].first < q ? actors[0].first : q;
+				/* a promise is a plan; a threat, a vow, hypothetical (the codebook) */
+				mod = is_word(c, q - 1, "promised") || is_word(c, q - 1, "promises") ? NA_VM_PLANNED
+					: is_word(c, q - 1, "issued") || is_word(c, q - 1, "issue") ? 0 : NA_VM_HYPOTHETICAL;
+			}
+		}
+		if (nactors > 0)
+		{
+			if (actors[0].first < np_first)
+				np_first = actors[0].first;
+			p.ev_first = np_first;
+			p.ev_end = v + 1;
+			p.modality = mod ? mod : modality_at(c, np_first, st->first);
+			/* "his veto threat"; "Obama's veto is expected to come" */
+			if (is_word(c, v + 1, "threat") || is_word(c, v + 1, "threats"))
+				p.modality = NA_VM_HYPOTHETICAL;
+			else if (p.modality == NA_VM_ASSERTED &&
+					 ((is_word(c, v + 1, "is") && (is_word(c, v + 2, "expected") || is_word(c, v + 2, "likely"))) ||
+					  is_word(c, v + 1, "will")))
+				p.modality = NA_VM_PLANNED;
+			emit_positions(c, st, &p, actors, nactors);
+			return;
+		}
 	}
 	if (nactors == 0)
 	{

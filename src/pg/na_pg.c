@@ -9,6 +9,7 @@
 #include "utils/builtins.h"
 
 #include "na_pg.h"
+#include "na_layout.h"
 
 static void *
 pg_alloc(void *ctx, size_t size)
@@ -125,6 +126,33 @@ na_pg_slice(const na_pg_text *doc, uint32 start, uint32 len)
 	result = cstring_to_text(server);
 	if (server != doc->utf8 + start)
 		pfree(server);
+	return result;
+}
+
+/*
+ * A speaker's or voter's name, a role, an organisation: the slice with every
+ * line break inside it read as a space (na_layout_one_line), so a name that
+ * a hard wrap split over two lines is the same value as written on one and
+ * groups with it.  Offsets are not involved: names are values, not spans.
+ */
+text *
+na_pg_name_slice(const na_pg_text *doc, uint32 start, uint32 len)
+{
+	char	   *one_line;
+	char	   *server;
+	size_t		n;
+	text	   *result;
+
+	if (!na_layout_has_break(doc->utf8 + start, len))
+		return na_pg_slice(doc, start, len);
+	one_line = palloc(len + 1);
+	n = na_layout_one_line(doc->utf8 + start, len, one_line);
+	one_line[n] = '\0';
+	server = pg_any_to_server(one_line, (int) n, PG_UTF8);
+	result = cstring_to_text_with_len(server, (int) strlen(server));
+	if (server != one_line)
+		pfree(server);
+	pfree(one_line);
 	return result;
 }
 

@@ -38,6 +38,8 @@ void		na_pg_scan(na_doc *doc, const na_pg_text *text, const na_mem *mem);
 
 /* A slice of the document (core byte offsets) as a text datum in the server encoding. */
 text	   *na_pg_slice(const na_pg_text *doc, uint32 start, uint32 len);
+/* A name's slice on one line: line breaks inside it read as a space (issue 15) */
+text	   *na_pg_name_slice(const na_pg_text *doc, uint32 start, uint32 len);
 
 /* Report a core status as an ERROR (never returns for a failure). */
 void		na_pg_check_status(na_status status);

@@ -25,6 +25,13 @@ span_datum(const na_pg_text *t, const na_quote_span *s)
 	return PointerGetDatum(na_pg_slice(t, s->start, s->len));
 }
 
+/* A name, role or organisation: on one line however the text was wrapped. */
+static Datum
+one_line_datum(const na_pg_text *t, const na_quote_span *s)
+{
+	return PointerGetDatum(na_pg_name_slice(t, s->start, s->len));
+}
+
 /* A static UTF-8 string of the core (a country name) in the server encoding. */
 static Datum
 utf8_datum(const char *s)
@@ -32,6 +39,33 @@ utf8_datum(const char *s)
 	char	   *server = pg_any_to_server(s, (int) strlen(s), PG_UTF8);
 
 	return CStringGetTextDatum(server);
+}
+
+/*
+ * The text datum of one of the core's static names (a kind, an attribution,
+ * a cue class, a gender), made once per process: every row of quotes() and
+ * of the derived tables carries three or four of them, and the tuple copies
+ * the bytes anyway, so a palloc and a copy per name and row were waste.
+ */
+static Datum
+name_datum(const char *name)
+{
+	static const char *names[32];
+	static text *texts[32];
+	static int	nnames;
+	text	   *t;
+
+	for (int i = 0; i < nnames; i++)
+		if (names[i] == name)
+			return PointerGetDatum(texts[i]);
+	if (nnames == (int) lengthof(names))
+		return CStringGetTextDatum(name);	/* not one of the few names */
+	t = (text *) MemoryContextAlloc(TopMemoryContext, VARHDRSZ + strlen(name));
+	SET_VARSIZE(t, VARHDRSZ + strlen(name));
+	memcpy(VARDATA(t), name, strlen(name));
+	names[nnames] = name;
+	texts[nnames++] = t;
+	return PointerGetDatum(t);
 }
 
 void
@@ -49,9 +83,9 @@ na_pg_quote_values(const na_quote_result *r, uint32 i, const na_pg_text *t,
 	values[3] = Int32GetDatum((int32) qt->text.clen);
 	values[4] = Int32GetDatum((int32) qt->paragraph + 1);
 	values[5] = Int32GetDatum((int32) qt->sentence + 1);
-	values[6] = CStringGetTextDatum(na_quote_kind_name(qt->kind));
+	values[6] = name_datum(na_quote_kind_name(qt->kind));
 	if (qt->speaker >= 0)
-		values[7] = span_datum(t, &r->speakers[qt->speaker].name);
+		values[7] = one_line_datum(t, &r->speakers[qt->speaker].name);
 	else
 		nulls[7] = true;
 	if (qt->mention.len)
@@ -71,12 +105,12 @@ na_pg_quote_values(const na_quote_result *r, uint32 i, const na_pg_text *t,
 	else
 		nulls[11] = nulls[14] = nulls[15] = true;
 	if (attribution)
-		values[12] = CStringGetTextDatum(attribution);
+		values[12] = name_datum(attribution);
 	else
 		nulls[12] = true;
 	values[13] = Float4GetDatum(qt->confidence);
 	if (cue_class)
-		values[16] = CStringGetTextDatum(cue_class);
+		values[16] = name_datum(cue_class);
 	else
 		nulls[16] = true;
 	if (qt->part_of >= 0)
@@ -95,24 +129,24 @@ na_pg_speaker_values(const na_quote_result *r, uint32 i, const na_pg_text *t,
 	ArrayType  *array;
 
 	memset(nulls, 0, sizeof(bool) * NA_SPEAKER_NATTS);
-	values[0] = span_datum(t, &sp->name);
+	values[0] = one_line_datum(t, &sp->name);
 	if (sp->role.len)
-		values[1] = span_datum(t, &sp->role);
+		values[1] = one_line_datum(t, &sp->role);
 	else
 		nulls[1] = true;
 	if (sp->affiliation)
 		values[2] = utf8_datum(sp->affiliation);
 	else if (sp->affiliation_span.len)
-		values[2] = span_datum(t, &sp->affiliation_span);
+		values[2] = one_line_datum(t, &sp->affiliation_span);
 	else
 		nulls[2] = true;
 	aliases = palloc(sizeof(Datum) * (sp->naliases ? sp->naliases : 1));
 	for (uint32 k = 0; k < sp->naliases; k++)
-		aliases[k] = span_datum(t, &r->aliases[sp->first_alias + k]);
+		aliases[k] = one_line_datum(t, &r->aliases[sp->first_alias + k]);
 	array = construct_array(aliases, (int) sp->naliases, TEXTOID, -1, false, TYPALIGN_INT);
 	values[3] = PointerGetDatum(array);
 	if (gender)
-		values[4] = CStringGetTextDatum(gender);
+		values[4] = name_datum(gender);
 	else
 		nulls[4] = true;
 	values[5] = Int32GetDatum((int32) sp->mentions);

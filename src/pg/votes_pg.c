@@ -22,7 +22,8 @@ set_name(const char *name, Datum *value, bool *isnull)
 		*isnull = true;
 }
 
-/* A canonical name if the core has one, else the span as written, else NULL. */
+/* A canonical name if the core has one, else the span as written (on one
+ * line: na_pg_name_slice), else NULL. */
 static void
 set_name_or_span(const char *name, const na_vote_span *span, const na_pg_text *t,
 				 Datum *value, bool *isnull)
@@ -30,7 +31,7 @@ set_name_or_span(const char *name, const na_vote_span *span, const na_pg_text *t
 	if (name)
 		*value = CStringGetTextDatum(name);
 	else if (span->len)
-		*value = PointerGetDatum(na_pg_slice(t, span->start, span->len));
+		*value = PointerGetDatum(na_pg_name_slice(t, span->start, span->len));
 	else
 		*isnull = true;
 }

@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "na_analysis.h"
+#include "na_layout.h"
 #include "tool_io.h"
 
 /* Text with the characters that would break the format escaped. */
@@ -74,6 +75,28 @@ put_qspan(const char *text, const na_quote_span *s)
 		put_field(text + s->start, s->len);
 	else
 		fputs("\t-", stdout);
+}
+
+/* A name, role or organisation: on one line, as the SQL functions give it
+ * (na_pg_name_slice). */
+static void
+put_name(const char *text, uint32_t start, uint32_t len)
+{
+	char	   *one_line;
+
+	if (len == 0)
+	{
+		fputs("\t-", stdout);
+		return;
+	}
+	one_line = malloc(len);
+	if (one_line == NULL)
+	{
+		fputs("na_rows: out of memory\n", stderr);
+		exit(1);
+	}
+	put_field(one_line, na_layout_one_line(text + start, len, one_line));
+	free(one_line);
 }
 
 static void
@@ -134,7 +157,8 @@ print_article(const char *id, const char *text, size_t len, int tokens)
 			   q->sentence + 1);
 		put_str(na_quote_kind_name(q->kind));
 		if (q->speaker >= 0)
-			put_qspan(text, &a.quotes.speakers[q->speaker].name);
+			put_name(text, a.quotes.speakers[q->speaker].name.start,
+					 a.quotes.speakers[q->speaker].name.len);
 		else
 			fputs("\t-", stdout);
 		put_qspan(text, &q->mention);
@@ -151,20 +175,27 @@ print_article(const char *id, const char *text, size_t len, int tokens)
 		const na_speaker *sp = &a.quotes.speakers[i];
 
 		fputs("P", stdout);
-		put_qspan(text, &sp->name);
-		put_qspan(text, &sp->role);
+		put_name(text, sp->name.start, sp->name.len);
+		put_name(text, sp->role.start, sp->role.len);
 		if (sp->affiliation)
 			put_str(sp->affiliation);
 		else
-			put_qspan(text, &sp->affiliation_span);
+			put_name(text, sp->affiliation_span.start, sp->affiliation_span.len);
 		fputs("\t{", stdout);
 		for (uint32_t k = 0; k < sp->naliases; k++)
 		{
 			const na_quote_span *al = &a.quotes.aliases[sp->first_alias + k];
+			char	   *one_line = malloc(al->len + 1);
 
+			if (one_line == NULL)
+			{
+				fputs("na_rows: out of memory\n", stderr);
+				exit(1);
+			}
 			if (k)
 				putchar('|');
-			put_escaped(text + al->start, al->len);
+			put_escaped(one_line, na_layout_one_line(text + al->start, al->len, one_line));
+			free(one_line);
 		}
 		putchar('}');
 		put_str(na_gender_name(sp->gender));
@@ -184,14 +215,14 @@ print_article(const char *id, const char *text, size_t len, int tokens)
 		if (v->actor)
 			put_str(v->actor);
 		else
-			put_vspan(text, &v->actor_span);
+			put_name(text, v->actor_span.start, v->actor_span.len);
 		put_str(na_vote_actor_kind_name(v->actor_kind));
 		put_str(na_vote_action_name(v->action));
 		if (v->body)
 			put_str(v->body);
 		else
-			put_vspan(text, &v->body_span);
-		put_vspan(text, &v->motion);
+			put_name(text, v->body_span.start, v->body_span.len);
+		put_name(text, v->motion.start, v->motion.len);
 		put_str(na_vote_outcome_name(v->outcome));
 		put_count(v->votes_for);
 		put_count(v->votes_against);

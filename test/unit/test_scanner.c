@@ -3,6 +3,8 @@
  */
 #include <stdlib.h>
 
+#include "na_layout.h"
+#include "na_lexicon.h"
 #include "na_scan.h"
 #include "unit.h"
 
@@ -309,6 +311,62 @@ test_hard_wrapped(void)
 	CHECK_INT(doc.tokens[12].paragraph, 0);
 }
 
+/*
+ * The paragraph cues of wrapped text taken from web pages: a no-break space
+ * leading a line is no indent (the wrap fell on the space before it), one
+ * ending a sentence's line ends the paragraph ("&nbsp;" at a paragraph's
+ * end), and a numbered item after a short line is an item even when the line
+ * before ends no sentence.
+ */
+static void
+test_wrapped_web_text(void)
+{
+	const char *wrapped =
+		"Council members argued for hours over the harbour budget and the\n"
+		"ferry timetable before the chair called a vote late in the evening.\n"
+		"\xC2\xA0Members then passed the budget without a recorded objection, and\n"
+		"the ferry plan was sent back to the transport committee for review.\xC2\xA0\n"
+		"Ferry operators said they would ask the committee to keep the early\n"
+		"boats, which carry most of the workers who commute across the bay.\n"
+		"\n"
+		"Items for the next meeting\n"
+		"1. Harbour dues\n"
+		"2. Parking near the terminal\n";
+
+	scan(wrapped);
+	CHECK_INT(doc.nparagraphs, 5);
+	/* "\xC2\xA0Members" continues the paragraph */
+	CHECK_INT(doc.sentences[1].paragraph, 0);
+	/* "review.\xC2\xA0" ends it */
+	CHECK_INT(doc.sentences[2].paragraph, 1);
+	/* "Items for the next meeting" and each item are paragraphs */
+	CHECK_INT(doc.sentences[3].paragraph, 2);
+	CHECK_INT(doc.sentences[4].paragraph, 3);
+	CHECK_INT(doc.sentences[doc.nsentences - 1].paragraph, 4);
+
+	/* a hyphen after a wrapped line's break is spaced: a dash, as unwrapped */
+	scan("The water board said on Tuesday that it would sell off its old depots\n"
+		 "- a third of the land it owns - to the city council, which plans to\n"
+		 "build a school and a clinic on them before the end of next year.\n");
+	CHECK_INT(doc.nparagraphs, 1);
+	CHECK_STR(tok(14), "-");
+	CHECK_STR(kind(14), "dash");
+}
+
+/* A name wrapped over lines is given on one line; other white space stays. */
+static void
+test_name_on_one_line(void)
+{
+	char		out[64];
+	const char *wrapped = "Henrike\nVollmer  and\r\nAnna \n Berg";
+	size_t		n = na_layout_one_line(wrapped, strlen(wrapped), out);
+
+	out[n] = '\0';
+	CHECK_STR(out, "Henrike Vollmer  and Anna Berg");
+	CHECK(!na_layout_has_break("Anna  Berg", 10));
+	CHECK(na_layout_has_break("Anna\rBerg", 9));
+}
+
 /* Verse and lists keep every line break. */
 static void
 test_verse_and_lists(void)
@@ -362,15 +420,83 @@ test_soft_hyphen(void)
 	CHECK_INT(doc.tokens[0].clen, 10);
 }
 
-/* A dateline is a sentence of its own. */
+/*
+ * A dateline opens the lead sentence's text, but analysers start after it:
+ * its tokens are flagged, first_token is the lead's first word.
+ */
 static void
 test_dateline(void)
 {
 	scan("LONDON (Reuters) - The bank held rates on Thursday.");
-	CHECK_INT(doc.nsentences, 2);
-	CHECK_INT(doc.sentences[0].clen, 18);
+	CHECK_INT(doc.nsentences, 1);
+	CHECK_INT(doc.sentences[0].cstart, 0);
+	CHECK_INT(doc.sentences[0].clen, 51);
+	CHECK_STR(tok(doc.sentences[0].first_token), "The");
+	CHECK_INT(doc.sentences[0].ntokens, 7);
+	CHECK((doc.tokens[0].flags & NA_TF_DATELINE) != 0);
+	CHECK((doc.tokens[4].flags & NA_TF_DATELINE) != 0);
+	CHECK((doc.tokens[5].flags & NA_TF_DATELINE) == 0);
+	CHECK((doc.tokens[5].flags & NA_TF_SENT_START) != 0);
+	CHECK_INT(doc.tokens[0].sentence, 0);
+	/* an ALL-CAPS kicker of data/lexicon/kickers.tsv before a colon too */
+	scan("BREAKING NEWS: The bank held rates on Thursday.");
+	CHECK_INT(doc.nsentences, 1);
+	CHECK_STR(tok(doc.sentences[0].first_token), "The");
+	CHECK((doc.tokens[2].flags & NA_TF_DATELINE) != 0);
+	/* an acronym before a colon is a source, not a kicker */
+	scan("NATO: Russia has moved troops.");
+	CHECK_STR(tok(doc.sentences[0].first_token), "NATO");
 	scan("GM, whose plants are idle, said it would wait.");
 	CHECK_INT(doc.nsentences, 1);
+}
+
+static void
+test_cue_shapes(void)
+{
+	const na_lex_list_info *l = &na_lex_lists[NA_LEX_REPORTING_CUES];
+	static const char *const common[] = {
+		"the", "of", "and", "to", "in", "a", "is", "that", "for", "it", "on", "was",
+		"with", "he", "as", "by", "at", "from", "his", "an", "have", "are", "but", "be",
+	};
+	int			flagged = 0;
+	char		buf[128];
+
+	/* every cue, in any case, mid-text and at the very end of the text
+	 * (where its first four bytes are not all there to load) */
+	CHECK(l->nrows > 100);
+	for (uint32_t row = 0; row < l->nrows; row++)
+	{
+		const char *key = na_lex_key(NA_LEX_REPORTING_CUES, row);
+		size_t		n = strlen(key);
+		char		upper[64];
+
+		for (size_t k = 0; k < n && k < sizeof(upper) - 1; k++)
+			upper[k] = (char) (key[k] >= 'a' && key[k] <= 'z' ? key[k] - 32 : key[k]);
+		upper[n < sizeof(upper) - 1 ? n : sizeof(upper) - 1] = '\0';
+		snprintf(buf, sizeof(buf), "x %s, %c%s %s", key, upper[0], key + 1, upper);
+		scan(buf);
+		CHECK_INT(doc.ntokens, 5);
+		for (uint32_t t = 1; t < doc.ntokens; t++)
+			if (t != 2 && !(doc.tokens[t].flags & NA_TF_CUE_SHAPE))
+			{
+				fprintf(stderr, "  cue \"%s\" without NA_TF_CUE_SHAPE in \"%s\"\n", tok(t), buf);
+				CHECK(0);
+			}
+	}
+	/* words with other letters may fold to a cue: always looked at */
+	scan("sayſ Élan");
+	CHECK(doc.tokens[0].flags & NA_TF_CUE_SHAPE);
+	CHECK(doc.tokens[1].flags & NA_TF_CUE_SHAPE);
+	/* the filter is selective: the commonest words pass it rarely */
+	for (size_t i = 0; i < sizeof(common) / sizeof(common[0]); i++)
+	{
+		scan(common[i]);
+		flagged += (doc.tokens[0].flags & NA_TF_CUE_SHAPE) != 0;
+	}
+	CHECK(flagged <= 2);
+	scan("12 , said");
+	CHECK(!(doc.tokens[0].flags & NA_TF_CUE_SHAPE));
+	CHECK(!(doc.tokens[1].flags & NA_TF_CUE_SHAPE));
 }
 
 int
@@ -397,11 +523,14 @@ main(void)
 		{"count_bytes", test_count_bytes},
 		{"doubled_apostrophes", test_doubled_apostrophes},
 		{"hard_wrapped", test_hard_wrapped},
+		{"wrapped_web_text", test_wrapped_web_text},
+		{"name_on_one_line", test_name_on_one_line},
 		{"verse_and_lists", test_verse_and_lists},
 		{"crlf", test_crlf},
 		{"html_references", test_html_references},
 		{"soft_hyphen", test_soft_hyphen},
 		{"dateline", test_dateline},
+		{"cue_shapes", test_cue_shapes},
 		{NULL, NULL}
 	};
 	int			status = unit_run("scanner", cases);
