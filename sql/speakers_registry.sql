@@ -142,3 +142,6 @@ SELECT speaker FROM news_analysis.quotes(
   'Posted 9:12PMMayor Reyes Cheered After Thanking Ann Ode For Her Work. “We did it together,” Ann Ode said. “Thank you,” Reyes said.');
 -- a transcript label hands the next paragraph to the next speaker
 SELECT speaker, text FROM news_analysis.quotes(E'"HOST: Will the minister be there?\n\n"OKAFOR: He will not attend.\n\n"HOST: Thank you.');
+-- a particle and a surname opening a sentence are the surname of the person named before
+SELECT speaker, speaker_mention FROM news_analysis.quotes(
+  'City Councillor Anna van Dijk spoke first. Van Dijk said the budget would pass.');

@@ -350,8 +350,19 @@ link_mention(qctx *q, q_mention *m, uint32_t mi)
 	uint32_t	first_key = m->first == m->last ? last_key : name_key(q, m->first);
 	q_entity   *e;
 
+	/*
+	 * De Blasio (a sentence's first word) after Bill de Blasio: a particle
+	 * and a surname are the surname alone, no first name
+	 */
+	uint32_t	link_ntok = ntok;
+
+	if (ntok == 2 && q_in(q, m->first, LEX_NAME_PARTICLES))
+	{
+		link_ntok = 1;
+		first_key = last_key;
+	}
 	/* the most recent entities only: bounded work on book-length input */
-	best = find_entity(q, m, ntok, last_key, first_key);
+	best = find_entity(q, m, link_ntok, last_key, first_key);
 	if (best == QNONE)
 	{
 		e = na_vec_push(&q->entities, q->mem);
