@@ -83,3 +83,39 @@ SELECT q.ordinal, q.kind,
 -- speakers() counts quotations and reported speech
 SELECT name, quotes FROM news_analysis.speakers(
   '“We will win,” said Carla Moss. Moss said the polls were wrong. She added that turnout would be high.');
+
+-- X, a long description, said CLAUSE: the noun phrase after the cue starts
+-- the content (a verb follows it), it is no inverted source; the inverted
+-- CLAUSE, said X still holds
+SELECT * FROM pg_temp.attributions(
+  'Karin Holt, a lecturer in maritime law at the city university, said the new ruling went too far. '
+  'Water levels in the old harbour are falling, said the harbour master.');
+
+-- X is expected to …: no source, the clause (subject included) is the content
+SELECT * FROM pg_temp.attributions(
+  'In the spring, the new ferry line is widely expected to open, ending years of delays. '
+  'The mayor expected the works to end soon.');
+
+-- object cues: what is endorsed or praised is the noun phrase, not the time
+-- and place after it; the noun (support for, 38 percent support) is no cue
+SELECT * FROM pg_temp.attributions(
+  'The teachers'' union endorsed Maria Lopez on Friday. '
+  'Senator Bo Dahl praised the harbour plan during a debate in Bergen. '
+  'Support for the harbour plan has grown. Dahl won with 38 percent support. '
+  'About 40 percent support the new tax.');
+
+-- the content ends before a relative clause or a participle of the sentence
+SELECT * FROM pg_temp.attributions(
+  'Officials said the old dam held through the storm, which surprised the engineers. '
+  'Mayor Ines Berg said the coast road will reopen in June, ending weeks of detours.');
+
+-- an opening phrase before the source is no content: the report follows the
+-- cue; a noun phrase and a verb after an inverted cue are a clause
+SELECT * FROM pg_temp.attributions(
+  'In a short statement, the council rejected the harbour plan outright. '
+  'Olga Brin, a fisher from Vardø, said the dispute over the quotas was settled.');
+
+-- X called for a demand (its noun phrase) / X called on Y to act
+SELECT * FROM pg_temp.attributions(
+  'The dockers'' union called for a strike on Monday. '
+  'Mayor Ines Berg called on residents to save water during the drought.');

@@ -134,6 +134,27 @@ FROM (VALUES
 GROUP BY f.n
 ORDER BY f.n;
 
+-- the codebook's patterns of news (#14), one text each: chambers of the gazetteer,
+-- a chamber as the object, counted groups, names between dashes, dates and
+-- places that are no side, a person's veto, an override to come
+SELECT f.n, v.actor, v.actor_kind, v.action, v.body, v.motion, v.votes_for, v.votes_against, v.modality
+FROM (VALUES
+  (1, 'The Lok Sabha passed the land bill on Tuesday.'),
+  (2, 'The Parliament of New South Wales (NSW), Australia voted to adopt the rules.'),
+  (3, 'The water bill passed the Senate 61-38.'),
+  (4, 'Nine of the 12 councillors voted in favour of the plan.'),
+  (5, 'Three senators -- Ada Kim of Iowa, Rob Lane of Utah and Eve Tan -- voted against the amendment.'),
+  (6, 'Norway voted in a 1994 referendum to stay out of the union.'),
+  (7, 'Governor Amy Lund has promised a veto of the bill.'),
+  (8, 'Legislators expect that the veto will be overridden.'),
+  (9, 'The state legislature voted down the zoning bill.'),
+  (10, 'Laura Hart ran again. Hart lost the runoff in the north to former Governor Paul Dunmore.'),
+  (11, 'The articles passed by votes of 221-to-200.'),
+  (12, 'The bank''s Rate Committee - which sets interest rates - voted in favour of a half point rise.')
+) AS f(n, body),
+  news_analysis.vote_events(f.body) AS v
+ORDER BY f.n, v.ordinal;
+
 -- NULL, empty and punctuation-only input
 SELECT count(*) FROM news_analysis.vote_events(NULL);
 SELECT count(*) FROM news_analysis.vote_events('');

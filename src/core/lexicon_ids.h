@@ -26,6 +26,7 @@ typedef enum na_lex_list
 	NA_LEX_QUOTE_NAME_SUFFIXES,	/* Suffixes that end a name: Jr., Sr., III (speakers) */
 	NA_LEX_QUOTE_NOUN_LIKE_CUES,	/* Cue words that are nouns after a determiner or a noun: "the calls", "weapons attacks" (quotes) */
 	NA_LEX_QUOTE_NP_BLOCKERS,	/* Words that cannot be part of a source mention (quotes) */
+	NA_LEX_QUOTE_OBJECT_CUES,	/* Reporting cues whose content is their object, a noun phrase (endorsed Clinton, praised the plan), not a clause: the content ends with the phrase (quotes) */
 	NA_LEX_QUOTE_ORG_WORDS,	/* Words ending names of organisations, places and works, not people (speakers) */
 	NA_LEX_QUOTE_PHRASE_VERBS,	/* Verbs that attribute a quoted phrase inside paraphrase: called it "…", described as "…" (quotes) */
 	NA_LEX_QUOTE_PRONOUNS_HE,	/* Pronouns of a male source, resolved to the person meant (quotes) */
@@ -49,7 +50,37 @@ typedef enum na_lex_list
 	NA_LEX_ROLE_OFFICES,		/* Description nouns and titles that name the same office ("the senator" and "Sen.", "the congressman" and "Rep."), so that a description source finds the person the article titled so (speakers) */
 	NA_LEX_SENTENCE_STARTERS,	/* Words that, capitalised after an abbreviation like "U.S.", start a new sentence (scanner) */
 	NA_LEX_TITLE_ABBREVIATIONS,	/* Abbreviations with their stop that never end a sentence: the next word belongs to them (scanner) */
+	NA_LEX_VOTE_AUX_WORDS,	/* Words that may sit between a subject and its verb (votes) */
 	NA_LEX_VOTE_BODIES,		/* Named chambers, councils and conventions with their canonical name and country, matched longest-first by body_at (votes) */
+	NA_LEX_VOTE_BODY_HEADS,	/* Heads of a capitalized body name: "Monetary Policy Committee" (votes) */
+	NA_LEX_VOTE_BODY_STARTS,	/* First words of the bodies body_at names ("Senate", "UN Security Council") (votes) */
+	NA_LEX_VOTE_CHAMBER_MEMBERS,	/* Members who sit in one chamber only: a group of them votes there ("peers" in the House of Lords) (votes) */
+	NA_LEX_VOTE_CLAUSE_WORDS,	/* Words that end a clause when walking left to a subject (votes) */
+	NA_LEX_VOTE_CONTROL_VERBS,	/* Verbs whose object is the subject of a following infinitive ("urged X to vote") (votes) */
+	NA_LEX_VOTE_DEFINITE_WORDS,	/* Determiners that make a motion definite: it continues an earlier vote (votes) */
+	NA_LEX_VOTE_ELECTION_WORDS,	/* What a candidate wins or loses: "won the seat", "lost the primary", "won 52% of the vote" (votes) */
+	NA_LEX_VOTE_ENVOY_NOUNS,	/* A country speaks through these: "Britain's ambassador", "the French delegation" (votes) */
+	NA_LEX_VOTE_GENERIC_MOTIONS,	/* Motion heads that are the same vote when they recur ("the draft" = "the measure") (votes) */
+	NA_LEX_VOTE_GROUP_ADJECTIVES,	/* Adjectives of a group: "registered voters", "opposition MPs" (votes) */
+	NA_LEX_VOTE_GROUP_HEADS,	/* Nouns that make a group actor ("52 senators", "dozens of countries") (votes) */
+	NA_LEX_VOTE_INFINITIVE_GLUE,	/* Words that may stand between a subject and "to <vote>" besides auxiliaries and intent words (votes) */
+	NA_LEX_VOTE_INTENT_WORDS,	/* Expectation before "to": "threatened to veto", "is expected to vote" (votes) */
+	NA_LEX_VOTE_LOWER_BODIES,	/* Bodies written in lower case ("the council", "the Greek parliament"): the first pass marks them, body_at reads them (votes) */
+	NA_LEX_VOTE_MOTION_HEADS,	/* Heads of a motion noun phrase (votes) */
+	NA_LEX_VOTE_NAME_STOPWORDS,	/* Capitalized words that do not begin or continue a person's name (votes) */
+	NA_LEX_VOTE_NUMBER_WORDS,	/* Number words and their values: "voted nine to three" (votes) */
+	NA_LEX_VOTE_ORDINAL_WORDS,	/* Past-count words: "seventh veto", "vetoed 12 resolutions", "16 times" (votes) */
+	NA_LEX_VOTE_ORG_HEADS,	/* Last words of an organisation's name (votes) */
+	NA_LEX_VOTE_ORG_WORDS,	/* Words after a place name that make it part of another name ("Washington Post") (votes) */
+	NA_LEX_VOTE_PARTIES,		/* Parties as written, capitalized, with the canonical name; an adjective ("Republican senators") needs a group noun or Party after it (votes) */
+	NA_LEX_VOTE_PERMANENT_MEMBERS,	/* The permanent members of the UN Security Council, by canonical country name: their veto blocks a resolution (votes) */
+	NA_LEX_VOTE_PERSON_TITLES,	/* Titles before a person's name (votes) */
+	NA_LEX_VOTE_POSSESSIVE_BODY_STARTS,	/* First words of named bodies that the first pass also marks in the possessive ("the Senate's vote") (votes) */
+	NA_LEX_VOTE_PREPOSITIONS,	/* Prepositions that open an adverbial, not an appositive (votes) */
+	NA_LEX_VOTE_THREAT_WORDS,	/* Intentions that are threats, wishes or readiness: hypothetical, not planned (votes) */
+	NA_LEX_VOTE_TIME_WORDS,	/* Words of a time adjunct: on Tuesday, last week, in June, earlier this month (votes) */
+	NA_LEX_VOTE_TRIGGERS,	/* Vote trigger words: the class of vote word (vote, veto, pass, win, ...) and the verb form (participle, noun too, gerund, - for none) (votes) */
+	NA_LEX_VOTE_VERB_BEFORE,	/* Words before a trigger that make it a verb ("to vote", "they veto") (votes) */
 	NA_LEX_NLISTS
 } na_lex_list;
 
@@ -61,8 +92,14 @@ typedef enum na_lex_list
 #define NA_LEX_ROLE_OFFICES_OFFICE 0
 #define NA_LEX_VOTE_BODIES_CANONICAL 0
 #define NA_LEX_VOTE_BODIES_COUNTRY 1
+#define NA_LEX_VOTE_CHAMBER_MEMBERS_CHAMBER 0
+#define NA_LEX_VOTE_NUMBER_WORDS_VALUE 0
+#define NA_LEX_VOTE_PARTIES_CANONICAL 0
+#define NA_LEX_VOTE_PARTIES_ADJECTIVE 1
+#define NA_LEX_VOTE_TRIGGERS_CLASS 0
+#define NA_LEX_VOTE_TRIGGERS_FORM 1
 
-#define NA_LEX_MASK_WORDS 1	/* 64-bit words of a set of lists */
+#define NA_LEX_MASK_WORDS 2	/* 64-bit words of a set of lists */
 #define NA_LEX_KEY_MAX 30	/* bytes of the longest key */
 
 #endif

@@ -1664,6 +1664,8 @@ typedef struct q_report
 	uint32_t	first2;			/* a second piece after the cue, QNONE = none */
 	uint32_t	last2;
 	uint8_t		cue_class;		/* na_cue_class */
+	uint8_t		object;			/* the content is the cue's object, a noun
+								 * phrase: one word will do */
 } q_report;
 
 /* The class of the cue at token k: speech, thought or finding (or none). */
@@ -1706,6 +1708,21 @@ not_a_report(const qctx *q, uint32_t k, uint32_t s0)
 				   q_in(q, k - 1, LEX_DETERMINERS) || q_possessive(q, k - 1)))
 		return 1;
 	if (noun_like(q, k))
+		return 1;
+	/* the harbour plan during …: plan(s) reports an intention only as a
+	 * verb, and the verb takes "to" (they plan to sell) */
+	if ((q_is(q, k, "plan") || q_is(q, k, "plans")) && !q_is(q, k + 1, "to"))
+		return 1;
+	/* support for him, 38 percent support, in support of, backing from: an
+	 * object cue that is a noun */
+	if (q_in(q, k, LEX_OBJECT_CUES) &&
+		(q_is(q, k + 1, "for") || q_is(q, k + 1, "from") || q_is(q, k + 1, "among") ||
+		 q_is(q, k + 1, "of") || q_is(q, k + 1, "to") ||
+		 (k > s0 && (q_is(q, k - 1, "of") || q_is(q, k - 1, "in"))) ||
+		 /* 38 percent support; (but 40 percent support the tax) */
+		 (k > s0 && (q_is(q, k - 1, "percent") || q->doc->tokens[k - 1].kind == NA_TK_PERCENT ||
+					 q->doc->tokens[k - 1].kind == NA_TK_NUMBER) &&
+		  !q_is_word(q, k + 1))))
 		return 1;
 	/* That said, … / Having said that, … */
 	if (q_is(q, k, "said") && (q_is_punct(q, k + 1, ',') || q_is(q, k + 1, "that")) &&
@@ -1825,6 +1842,14 @@ content_stop(const qctx *q, uint32_t from, uint32_t e)
 		if (m + 1 <= e && ((is_reporting_cue(q, m + 1) && is_participle(q, m + 1)) ||
 						   according_at(q, m + 1)))
 			return m - 1;
+		/* …, providing a boost / …, claiming that: a participle after the
+		 * comma is the sentence's own (not "including") */
+		if (m + 1 <= e && q_is_word(q, m + 1) && is_participle(q, m + 1) &&
+			!q_is_cap(q, m + 1) && !q_is(q, m + 1, "including"))
+			return m - 1;
+		/* …, which forced her to leave: a relative clause on the last noun */
+		if (m + 1 <= e && q_is(q, m + 1, "which"))
+			return m - 1;
 		/* …, while 22 percent said / …, but he is: a clause set against it */
 		if (m + 1 <= e && (q_is(q, m + 1, "while") || q_is(q, m + 1, "whereas") ||
 						   q_is(q, m + 1, "but") || q_is(q, m + 1, "although") ||
@@ -1877,24 +1902,80 @@ poll_share_before(const qctx *q, uint32_t k, uint32_t s0, uint32_t *first, uint3
 }
 
 /*
- * Does the source of an inverted report (CLAUSE, said X) end at token i of
- * the sentence ending at s1?  An inverted subject closes its sentence or is
- * followed by punctuation, a preposition or a time (said Pike on Monday,
- * said Pike, the minister); ", said the plan would work" has a verb there:
- * "the plan" is the content's subject, the source comes before the comma.
+ * The end of the noun phrase a cue of LEX_OBJECT_CUES reports, from its
+ * first token j to at most last: endorsed Clinton for president | on
+ * Thursday, praised the plan | at a rally, backing her | while ….  The
+ * time and place are the sentence's, not what is endorsed; prepositions
+ * that often belong to the phrase (praised his positions on defence,
+ * defended Trump as a candidate) do not end it.
+ */
+static uint32_t
+object_end(const qctx *q, uint32_t j, uint32_t last)
+{
+	for (uint32_t m = j + 1; m <= last; m++)
+	{
+		const na_token *t = &q->doc->tokens[m];
+
+		if (t->kind == NA_TK_PUNCT || t->kind == NA_TK_DASH)
+		{
+			if (q_is_punct(q, m, '.') || q_is_punct(q, m, '\''))
+				continue;
+			return m - 1;
+		}
+		/* Friday, on Monday, last week */
+		if (t->kind == NA_TK_WORD && (q_in(q, m, LEX_WEEKDAY_WORDS) ||
+									  (q_is(q, m, "on") && q_in(q, m + 1, LEX_WEEKDAY_WORDS))))
+			return m - 1;
+		if (t->kind != NA_TK_WORD || (t->flags & NA_TF_CAPITALIZED))
+			continue;
+		if (q_is(q, m, "at") || q_is(q, m, "during") ||
+			q_is(q, m, "when") || q_is(q, m, "while") || q_is(q, m, "since") ||
+			q_is(q, m, "until") || q_is(q, m, "amid") || q_is(q, m, "despite") ||
+			q_is(q, m, "because") || q_is(q, m, "though") || q_is(q, m, "although") ||
+			q_is(q, m, "who") || q_is(q, m, "whom") || q_is(q, m, "which") ||
+			q_is(q, m, "where") || q_is(q, m, "but"))
+			return m - 1;
+	}
+	return last;
+}
+
+/*
+ * Does the source of an inverted cue end at token after (its first token
+ * past the mention)?  "…, said the spokesman." / "…, said Smith, a lawyer" /
+ * "…, said Smith on Tuesday" end there; "…, said the suing states were
+ * wrong" does not: a verb goes on, so the noun phrase after the cue is the
+ * subject of its content (X, a lawyer, said the states were wrong), not a
+ * source.
  */
 static int
-inverted_source_ends(const qctx *q, uint32_t i, uint32_t s1)
+inverted_source_ends(const qctx *q, uint32_t after, uint32_t s1)
 {
 	const na_token *t;
 
-	if (i >= s1)
+	after = skip_parenthesis(q, after, s1);
+	if (after >= s1)
 		return 1;
-	t = &q->doc->tokens[i];
-	if (t->kind != NA_TK_WORD && t->kind != NA_TK_ABBREV)
+	t = &q->doc->tokens[after];
+	if (t->kind != NA_TK_WORD || (t->flags & NA_TF_CAPITALIZED))
 		return 1;
-	return q_in(q, i, LEX_CLAUSE_PREPOSITIONS) || q_in(q, i, LEX_WEEKDAY_WORDS) ||
-		q_is(q, i, "who") || q_is(q, i, "and");
+	if (!(q_in(q, after, LEX_CLAUSE_PREPOSITIONS) || q_in(q, after, LEX_TAIL_PREPOSITIONS) ||
+		  q_in(q, after, LEX_WEEKDAY_WORDS) || q_is(q, after, "who") || q_is(q, after, "and")))
+		return 0;
+	/* …, said the turmoil at the convention was …: a verb before the
+	 * sentence or the phrase ends makes it a clause */
+	for (uint32_t m = after + 1; m < s1 && m - after < 10; m++)
+	{
+		if (q->doc->tokens[m].kind == NA_TK_PUNCT || is_quote_mark(q, m) ||
+			q->doc->tokens[m].kind == NA_TK_DASH)
+			break;
+		if (q_is(q, m, "is") || q_is(q, m, "was") || q_is(q, m, "are") || q_is(q, m, "were") ||
+			q_is(q, m, "has") || q_is(q, m, "have") || q_is(q, m, "had") || q_is(q, m, "will") ||
+			q_is(q, m, "would") || q_is(q, m, "could") || q_is(q, m, "can") ||
+			q_is(q, m, "should") || q_is(q, m, "may") || q_is(q, m, "might") ||
+			q_is(q, m, "must") || q_is(q, m, "did") || q_is(q, m, "does"))
+			return 0;
+	}
+	return 1;
 }
 
 /*
@@ -2042,6 +2123,12 @@ report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
 				clause_after = 1;
 		rp->first = first;
 		rp->last = sf - 2;
+		/* In a statement, X dismissed …; At one point, X asked for …: an
+		 * opening phrase, no clause, before the comma: the report follows */
+		if (!clause_after && first < sf - 1 &&
+			(q_in(q, first, LEX_CLAUSE_PREPOSITIONS) || participial_opener(q, first)) &&
+			!q_is(q, first, "according") && content_start_after(q, k, e + 1) != QNONE)
+			clause_after = 1;
 		if (!clause_after && c < e && q_is_punct(q, c, ',') && words_between(q, first, sf - 2) >= 2)
 		{
 			/* The deal, she said, is dead. */
@@ -2058,6 +2145,20 @@ report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
 				return 0;
 			rp->first = j;
 			rp->last = content_stop(q, j, e);
+		}
+		return 1;
+	}
+	/* X called for a ban / X called on Y to resign: the demand follows */
+	if ((q_is(q, k, "call") || q_is(q, k, "calls") || q_is(q, k, "called") ||
+		 q_is(q, k, "calling")) && (q_is(q, k + 1, "for") || q_is(q, k + 1, "on")) &&
+		k + 2 <= e)
+	{
+		rp->first = k + 2;
+		rp->last = content_stop(q, k + 2, e);
+		if (q_is(q, k + 1, "for"))
+		{
+			rp->last = object_end(q, k + 2, rp->last);
+			rp->object = 1;
 		}
 		return 1;
 	}
@@ -2079,8 +2180,96 @@ report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
 			return 0;
 		rp->first = j;
 		rp->last = content_stop(q, j, e);
+		if (q_in(q, k, LEX_OBJECT_CUES))
+		{
+			rp->last = object_end(q, j, rp->last);
+			rp->object = 1;
+		}
 		return 1;
 	}
+}
+
+/*
+ * The form of "be" before a passive cue at k (X is expected to, X was
+ * widely expected to, X isn't expected to), past adverbs and a negation;
+ * QNONE when there is none.
+ */
+static uint32_t
+passive_be_before(const qctx *q, uint32_t k, uint32_t s0)
+{
+	uint32_t	j = k;
+
+	while (j > s0 && k - j < 4)
+	{
+		const na_token *t = &q->doc->tokens[j - 1];
+		const char *p = q->doc->text + t->start;
+
+		if (t->kind != NA_TK_WORD)
+			return QNONE;
+		if (q_is(q, j - 1, "is") || q_is(q, j - 1, "are") || q_is(q, j - 1, "was") ||
+			q_is(q, j - 1, "were") || q_is(q, j - 1, "be") || q_is(q, j - 1, "been") ||
+			q_is(q, j - 1, "isn’t") || q_is(q, j - 1, "isn't") || q_is(q, j - 1, "aren’t") ||
+			q_is(q, j - 1, "aren't") || q_is(q, j - 1, "wasn’t") || q_is(q, j - 1, "wasn't") ||
+			q_is(q, j - 1, "weren’t") || q_is(q, j - 1, "weren't"))
+			return j - 1;
+		/* widely, originally, also, not, still, now */
+		if (!((t->len > 4 && p[t->len - 2] == 'l' && p[t->len - 1] == 'y') ||
+			  q_is(q, j - 1, "also") || q_is(q, j - 1, "not") || q_is(q, j - 1, "still") ||
+			  q_is(q, j - 1, "now") || q_is(q, j - 1, "no") || q_is(q, j - 1, "longer")))
+			return QNONE;
+		j--;
+	}
+	return QNONE;
+}
+
+/*
+ * X is expected to …: a belief that no one holds by name, its content the
+ * whole clause, subject included (what is expected is that X does it).  Not
+ * "X is said to": hearsay, no report (README).  The clause starts after the sentence's last comma,
+ * semicolon, colon, dash or quotation mark before the cue's subject.
+ */
+static int
+impersonal_report_at(const qctx *q, uint32_t k, uint32_t aux, uint32_t s0, uint32_t s1,
+					 q_report *rp)
+{
+	uint32_t	e = content_end(q, s0, s1);
+	uint32_t	first = aux;
+
+	memset(rp, 0, sizeof(*rp));
+	rp->first2 = rp->last2 = QNONE;
+	if (e <= k + 1 || aux == s0)
+		return 0;
+	if (e > k + REPORT_CONTENT_MAX)
+		e = k + REPORT_CONTENT_MAX;
+	while (first > s0)
+	{
+		const na_token *t = &q->doc->tokens[first - 1];
+
+		if (t->kind == NA_TK_DASH || is_quote_mark(q, first - 1) || q_is_punct(q, first - 1, ',') ||
+			q_is_punct(q, first - 1, ';') || q_is_punct(q, first - 1, ':') ||
+			q_is_punct(q, first - 1, '(') || aux - first >= REPORT_SOURCE_WINDOW)
+			break;
+		first--;
+	}
+	while (first < aux && (q_is(q, first, "but") || q_is(q, first, "and")))
+		first++;
+	if (first == aux)
+		return 0;
+	rp->a.type = SRC_NONE;
+	rp->a.how = NA_QA_NONE;
+	rp->a.cue_first = rp->a.cue_last = k;
+	rp->a.confidence = 0.5f;
+	rp->cue_class = cue_class_at(q, k);
+	rp->first = first;
+	rp->last = content_stop(q, k + 1, e);
+	/* the clause ends at its first comma: …, as the rivals…, giving … */
+	for (uint32_t m = k + 2; m <= rp->last; m++)
+		if (q_is_punct(q, m, ','))
+		{
+			rp->last = m - 1;
+			break;
+		}
+	return 1;
 }
 
 /* Is the report's content all one quotation the quotes already hold? */
@@ -2126,7 +2315,8 @@ push_report(qctx *q, const q_report *rp, uint32_t first, uint32_t last, uint32_t
 	qt->sentence = q->doc->tokens[first].sentence;
 	qt->kind = any_quoted(q, first, last) ? NA_QK_MIXED : NA_QK_INDIRECT;
 	qt->attribution = rp->a.how;
-	qt->mention = q_span(q, rp->a.src_first, rp->a.src_last);
+	if (rp->a.type != SRC_NONE)
+		qt->mention = q_span(q, rp->a.src_first, rp->a.src_last);
 	qt->cue = q_span(q, rp->a.cue_first, rp->a.cue_last);
 	qt->cue_class = rp->cue_class;
 	qt->confidence = rp->a.confidence;
@@ -2171,6 +2361,7 @@ reported_speech(qctx *q)
 		q_raw		r;
 		na_quote   *qt;
 		int32_t		piece;
+		uint32_t	aux;
 
 		if ((k >> 12) != checked_block)
 		{
@@ -2189,14 +2380,21 @@ reported_speech(qctx *q)
 		/* a sentence too long to be one: no report across a run-on text */
 		if (s->ntokens > 300 && k - s0 > SENTENCE_WINDOW && s1 - k > SENTENCE_WINDOW)
 			continue;
-		if (not_a_report(q, k, s0))
-			continue;
-		if (!report_at(q, k, s0, s1, &rp))
+		if (q_is(q, k, "expected") && q_is(q, k + 1, "to") &&
+			(aux = passive_be_before(q, k, s0)) != QNONE)
+		{
+			/* X is expected to …: no source, the clause is the content */
+			if (!impersonal_report_at(q, k, aux, s0, s1, &rp))
+				continue;
+		}
+		else if (not_a_report(q, k, s0) || !report_at(q, k, s0, s1, &rp))
 			continue;
 		if (rp.last == QNONE || rp.first > rp.last || rp.last >= n ||
 			words_between(q, rp.first, rp.last) +
 			(rp.first2 != QNONE && rp.last2 != QNONE && rp.last2 >= rp.first2 ?
-			 words_between(q, rp.first2, rp.last2) : 0) < REPORT_MIN_WORDS)
+			 words_between(q, rp.first2, rp.last2) : 0) <
+			/* endorsed Trump: an object cue reports its object, a word will do */
+			(rp.object ? 1 : REPORT_MIN_WORDS))
 			continue;
 		if (content_is_quoted(q, rp.first, rp.last) &&
 			(rp.first2 == QNONE || content_is_quoted(q, rp.first2, rp.last2)))
@@ -2205,7 +2403,7 @@ reported_speech(qctx *q)
 		r.open = r.close = QNONE;
 		r.first = rp.first < rp.a.src_first ? rp.first : rp.a.src_first;
 		r.last = rp.last;
-		entity = entity_of_source(q, &rp.a, &r);
+		entity = rp.a.type == SRC_NONE ? QNONE : entity_of_source(q, &rp.a, &r);
 		/* a description names a speaker only when a name heads it: not the
 		 * Russian veto, Mr. Trump's administration, a United Nations panel */
 		if (rp.a.type != SRC_PRONOUN && !q_is(q, rp.a.src_first, "who") &&

@@ -41,18 +41,21 @@ party_at(vctx *c, uint32_t i, actor_ref *a)
 		a->kind = NA_VK_PARTY;
 		return 1;
 	}
-	for (const party_word *p = parties; p->word; p++)
+	/* the parties of data/lexicon/vote_parties.tsv, as written (capitalized) */
+	for (uint32_t r = 0; r < na_lex_lists[NA_LEX_VOTE_PARTIES].nrows; r++)
 	{
-		if (p->word[0] != c->doc->text[T(c, i)->start])
+		const char *word = na_lex_key(NA_LEX_VOTE_PARTIES, r);
+
+		if (word[0] != c->doc->text[T(c, i)->start])
 			continue;
-		if (!na_token_eq(c->doc, T(c, i), p->word) && !is_word_poss_n(c, i, p->word, strlen(p->word)))
+		if (!na_token_eq(c->doc, T(c, i), word) && !is_word_poss_n(c, i, word, strlen(word)))
 			continue;
-		if (!na_token_eq(c->doc, T(c, i), p->word) && strcmp(p->word, "GOP") != 0 &&
+		if (!na_token_eq(c->doc, T(c, i), word) && strcmp(word, "GOP") != 0 &&
 			!(T(c, i)->flags & NA_TF_CAPITALIZED))
 			continue;
 		a->first = a->name_first = i;
 		a->end = a->name_end = i + 1;
-		a->canonical = p->canonical;
+		a->canonical = na_lex_attr(NA_LEX_VOTE_PARTIES, r, NA_LEX_VOTE_PARTIES_CANONICAL);
 		a->kind = NA_VK_PARTY;
 		if (in_sentence(c, i + 1, s) && (is_word(c, i + 1, "Party") || in_list(c, i + 1, group_heads) ||
 										 is_word(c, i + 1, "lawmaker") || is_word(c, i + 1, "senator") ||
@@ -62,7 +65,7 @@ party_at(vctx *c, uint32_t i, actor_ref *a)
 			a->end = i + 2;
 			return 1;
 		}
-		return !p->adjective;
+		return strcmp(na_lex_attr(NA_LEX_VOTE_PARTIES, r, NA_LEX_VOTE_PARTIES_ADJECTIVE), "yes") != 0;
 	}
 	return 0;
 }
@@ -584,6 +587,30 @@ antecedent_end(vctx *c, sent_state *st, uint32_t q)
 }
 
 /*
+ * Does the sentence name an office ("the president", "the governor's")
+ * before the pronoun at p, with no capitalized name between?  The pronoun
+ * then most likely means that office holder, whom the analyser cannot name:
+ * no actor is better than the person the article named last.
+ */
+static int
+office_before(vctx *c, sent_state *st, uint32_t p)
+{
+	for (uint32_t k = p; k > st->first + 1; k--)
+	{
+		uint32_t	q = k - 1;
+
+		if (is_capitalized(c, q) && !(T(c, q)->flags & NA_TF_SENT_START))
+			return 0;
+		if (is_word(c, q - 1, "the") &&
+			(is_word_poss(c, q, "president") || is_word_poss(c, q, "governor") ||
+			 is_word_poss(c, q, "mayor") || is_word_poss(c, q, "premier") ||
+			 is_word_poss(c, q, "chancellor")))
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * The names listed between two dashes before a verb, the closing dash at
  * token close: "-- Ted Cruz of Texas, Lindsey Graham of South Carolina and
  * Rand Paul of Kentucky --".  Each item starts with a name ("of <state>"
@@ -736,6 +763,9 @@ subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, in
 		if (is_word(c, k, "he") || is_word(c, k, "she"))
 		{
 			*person_only_out = 1;
+			/* "The president's response ... he asserted he had won": an office holder we cannot name */
+			if (office_before(c, st, k))
+				return 0;
 			return resolve_person(c, k, actors);
 		}
 		/* "Councillor Dana Whitfield, who proposed the motion": the antecedent */

@@ -371,27 +371,22 @@ context_body(vctx *c, uint32_t sentence, body_ref *b)
 	return 0;
 }
 
-/* Members who sit in one chamber only: a group of them votes there. */
-static const struct
-{
-	const char *members;
-	const char *chamber;
-}			chamber_members[] = {
-	{"peers", "House of Lords"},
-	{"MEPs", "European Parliament"},
-};
-
-/* The chamber a group actor's head noun names ("peers"), or NULL. */
+/*
+ * The chamber a group actor's head noun names ("peers": the House of
+ * Lords), from data/lexicon/vote_chamber_members.tsv, or NULL.
+ */
 const char *
 chamber_of_members(vctx *c, const actor_ref *group)
 {
+	const na_token *t;
+	int32_t		row;
+
 	if (group->name_end <= group->name_first)
 		return NULL;
-	for (size_t k = 0; k < sizeof(chamber_members) / sizeof(chamber_members[0]); k++)
-		if (is_word_n(c, group->name_end - 1, chamber_members[k].members,
-					  strlen(chamber_members[k].members)))
-			return chamber_members[k].chamber;
-	return NULL;
+	t = T(c, group->name_end - 1);
+	row = na_lex_lookup(NA_LEX_VOTE_CHAMBER_MEMBERS, c->doc->text + t->start, t->len);
+	return row < 0 ? NULL : na_lex_attr(NA_LEX_VOTE_CHAMBER_MEMBERS, (uint32_t) row,
+										NA_LEX_VOTE_CHAMBER_MEMBERS_CHAMBER);
 }
 
 /* A committee or panel, named by a span ending in that word? */

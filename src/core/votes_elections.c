@@ -92,8 +92,9 @@ election_row(vctx *c, sent_state *st, uint32_t v, const actor_ref *a, uint8_t ac
 		p.actor = *a;
 	p.ev_first = a && a->first < v && a->first >= st->first ? a->first : v;
 	p.ev_end = v + 1;
-	event = event_for(c, st->s, 1, 0, 0, &nobody, 1, 0);
-	ev = event_ptr(c, event);
+	/* an election recalled as background is no event of the article, as for the other votes */
+	event = modality == NA_VM_HISTORICAL ? 0 : event_for(c, st->s, 1, 0, 0, &nobody, 1, 0);
+	ev = event ? event_ptr(c, event) : NULL;
 	if (ev && votes >= 0 && modality != NA_VM_HYPOTHETICAL && modality != NA_VM_PLANNED)
 		ev->votes_for = votes;
 	emit(c, &p, event);
@@ -208,6 +209,12 @@ elected(vctx *c, sent_state *st, uint32_t v)
 		passive = 1;
 	n = subject_of(c, st, v, actors, MAX_ACTORS);
 	n = resolve_actors(c, st, actors, n);
+	/* "the way the legislature is elected", "how mayors are elected": a topic, no election */
+	if (n > 0 && actors[0].first >= st->first + 2 &&
+		((is_word(c, actors[0].first - 1, "the") && actors[0].first >= st->first + 3 &&
+		  is_word(c, actors[0].first - 2, "way")) || is_word(c, actors[0].first - 1, "how") ||
+		 is_word(c, actors[0].first - 2, "how")))
+		return 1;
 	/* "if she's elected": the contracted pronoun is the subject */
 	if (n == 0 && passive && q > st->first && T(c, q - 1)->len > 3 &&
 		(is_word(c, q - 1, "he's") || is_word(c, q - 1, "she's") ||

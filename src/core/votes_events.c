@@ -5,19 +5,11 @@
  */
 #include "votes_internal.h"
 
-static const char *const p5[] = {
-	"Russia", "China", "United States", "United Kingdom", "France", NULL
-};
-
+/* Is the canonical country a permanent member (data/lexicon/vote_permanent_members.tsv)? */
 int
 is_p5(const char *country)
 {
-	if (country == NULL)
-		return 0;
-	for (const char *const *p = p5; *p; p++)
-		if (strcmp(*p, country) == 0)
-			return 1;
-	return 0;
+	return country != NULL && na_lex_lookup(NA_LEX_VOTE_PERMANENT_MEMBERS, country, strlen(country)) >= 0;
 }
 
 /* The words that make two motions the same vote. */

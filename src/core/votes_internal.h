@@ -15,6 +15,7 @@
 
 #include <string.h>
 
+#include "na_lexicon.h"
 #include "na_places.h"
 #include "na_votes.h"
 
@@ -68,13 +69,6 @@ typedef struct trigger_word
 	uint8_t		form;
 } trigger_word;
 
-/* Parties: the word as written -> canonical name; adjectives need a noun after. */
-typedef struct party_word
-{
-	const char *word;
-	const char *canonical;
-	uint8_t		adjective;		/* "Republican senators": needs a group noun or Party */
-} party_word;
 
 typedef struct actor_ref
 {
@@ -215,8 +209,8 @@ typedef struct word_set_entry
 	uint32_t	mask;			/* 1 << L_* */
 } word_set_entry;
 
-extern const trigger_word triggers[];
-extern const party_word parties[];
+#define MAX_TRIGGERS 255			/* a token's slot is one byte: at most 255 trigger words */
+extern trigger_word triggers[MAX_TRIGGERS];
 extern word_set_entry word_set[WORD_SET_SIZE];
 
 static inline char

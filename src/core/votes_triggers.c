@@ -974,6 +974,19 @@ noun_veto(vctx *c, sent_state *st, uint32_t v)
 					 ((is_word(c, v + 1, "is") && (is_word(c, v + 2, "expected") || is_word(c, v + 2, "likely"))) ||
 					  is_word(c, v + 1, "will")))
 				p.modality = NA_VM_PLANNED;
+			/* "a veto of the bill" */
+			if (is_word(c, v + 1, "of") || is_word(c, v + 1, "on"))
+			{
+				uint32_t	head;
+				uint32_t	e = motion_right(c, v + 2, &head);
+
+				if (e)
+				{
+					p.motion_first = v + 2;
+					p.motion_end = e;
+					p.motion_head = head;
+				}
+			}
 			emit_positions(c, st, &p, actors, nactors);
 			return;
 		}

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The quotes benchmark (test/bench/bench_quotes.sh) against floors: the issue's
-# 40 MB/s on BBC, and a ratchet floor on quotes against a regexp_matches quote
+# The quotes benchmark (test/bench/bench_quotes.sh) against floors: MB/s on
+# BBC (the issue asked 40, then 60), and a ratchet floor on quotes against a regexp_matches quote
 # extraction in the same run (reached 2026-11-24: first 71-73 MB/s, ratio
 # 0.74-0.80; after the core speed-up 102-103 MB/s, ratio 1.01-1.11, on a 2-core
 # shared machine, regexp_matches at 91-100 MB/s).  Since quotes() also
@@ -8,11 +8,14 @@
 # word for reporting cues) it reached 50.5 MB/s, ratio 0.56, with
 # regexp_matches at 90 MB/s on a loaded machine (2026-12-05), and 0.49-0.57
 # in two runs of .ci/run on a clean clone of a quiet machine (47.5 MB/s with
-# regexp_matches at 97.7); the floor, 0.42, follows with room for that
-# noise, below the issue's target of 0.65.  The MB/s floor is
+# regexp_matches at 97.7).  Since the pass for reported speech visits only
+# the words the scanner flags as shaped like a cue (2026-12-06) it reached
+# 0.59-0.62, 60.5-66.5 MB/s, in three runs on a machine under load 5.4
+# (regexp_matches at 100-113 MB/s), 0.52 with the machine so busy that regexp_matches ran at 40 MB/s; the floors, ratio 0.48 and 50 MB/s, leave
+# room for that noise, below the issue's target of 0.65.  The MB/s floor is
 # skipped when regexp_matches runs below 60 MB/s (a loaded machine).
 # Prints "bench_quotes: N passed, N failed".
 # Skips where ../shared is absent.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
-exec test/bench/bench_quotes.sh --rounds 5 --min-mbs 40 --min-ratio 0.42 --loaded-below 60 "$@"
+exec test/bench/bench_quotes.sh --rounds 5 --min-mbs 50 --min-ratio 0.48 --loaded-below 60 "$@"

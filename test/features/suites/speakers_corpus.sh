@@ -123,7 +123,10 @@ CREATE VIEW two_names AS
      AND strpos(b.key, ' ') > 0 AND strpos(split_part(b.key, ' (', 1), ' ') > 0
      AND split_part(a.key, ' (', 1) = split_part(b.key, ' ', -1)
    WHERE (a.gender IS NULL OR b.gender IS NULL OR a.gender = b.gender)
-     AND NOT EXISTS (SELECT 1 FROM top100 c
+     -- the one full name of that surname in the whole table (the registry's
+     -- rule), not only among the top 100: Biden beside Joe and Hunter Biden
+     -- is no one's second name
+     AND NOT EXISTS (SELECT 1 FROM corpus_people c
                       WHERE c.key <> b.key AND strpos(split_part(c.key, ' (', 1), ' ') > 0
                         AND split_part(c.key, ' ', -1) = split_part(a.key, ' (', 1)
                         AND (a.gender IS NULL OR c.gender IS NULL OR a.gender = c.gender));
