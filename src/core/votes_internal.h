@@ -326,6 +326,9 @@ typedef struct sent_state
 	uint32_t	last_participle_end;	/* token after the by-phrase, 0 = none */
 	uint32_t	consumed_until; /* "voted to confirm X": confirm is part of the motion */
 	int			tally_state;	/* 0 = not computed, 1 = none, 2 = found */
+	int			rate_state;		/* the same for rate_setting_sentence: once a
+								 * sentence, not once a trigger (a run-on
+								 * sentence of many triggers stays linear) */
 } sent_state;
 
 

@@ -37,7 +37,7 @@ modal_contraction(vctx *c, uint32_t k)
  * the codebook leaves them out.
  */
 static int
-rate_setting_sentence(vctx *c, sent_state *st)
+rate_words_in(vctx *c, const sent_state *st)
 {
 	for (uint32_t k = st->first + 1; k < st->end; k++)
 		if (((is_word(c, k, "rate") || is_word(c, k, "rates")) &&
@@ -47,6 +47,15 @@ rate_setting_sentence(vctx *c, sent_state *st)
 			 is_word(c, k - 1, "point")))
 			return 1;
 	return 0;
+}
+
+/* rate_words_in, once a sentence (see rate_state) */
+static int
+rate_setting_sentence(vctx *c, sent_state *st)
+{
+	if (st->rate_state == 0)
+		st->rate_state = 1 + rate_words_in(c, st);
+	return st->rate_state == 2;
 }
 
 /* A word that names a ballot: "in a 2016 referendum", "in the election". */

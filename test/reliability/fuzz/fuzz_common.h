@@ -149,6 +149,10 @@ fuzz_check_tokens(const na_doc *doc, const char *text, size_t len, unsigned opti
  * Sentence invariants: sentences partition the tokens in order, never cross
  * a paragraph, carry the offsets of their first and last token, and the
  * tokens' sentence numbers and SENT_START/SENT_END flags agree with them.
+ * A dateline or kicker (NA_TF_DATELINE) opens the text of a sentence before
+ * its first_token: its tokens belong to the sentence, in its paragraph, the
+ * sentence's offsets start at its first token, and it is flagged as the
+ * sentence start and end it was before it joined the lead sentence.
  */
 static inline void
 fuzz_check_sentences(const na_doc *doc)
@@ -162,11 +166,23 @@ fuzz_check_sentences(const na_doc *doc)
 		const na_token *a;
 		const na_token *b;
 
-		FUZZ_ASSERT(s->first_token == next_token);
+		FUZZ_ASSERT(s->first_token >= next_token);
 		FUZZ_ASSERT(s->ntokens > 0);
 		FUZZ_ASSERT((uint64_t) s->first_token + s->ntokens <= doc->ntokens);
 		a = &doc->tokens[s->first_token];
 		b = &doc->tokens[s->first_token + s->ntokens - 1];
+		for (uint32_t i = next_token; i < s->first_token; i++)
+		{
+			const na_token *t = &doc->tokens[i];
+
+			FUZZ_ASSERT(t->flags & NA_TF_DATELINE);
+			FUZZ_ASSERT(t->sentence == k);
+			FUZZ_ASSERT(t->paragraph == a->paragraph);
+			FUZZ_ASSERT(((t->flags & NA_TF_SENT_START) != 0) == (i == next_token));
+			FUZZ_ASSERT(((t->flags & NA_TF_SENT_END) != 0) == (i + 1 == s->first_token));
+		}
+		if (s->first_token > next_token)
+			a = &doc->tokens[next_token];
 		FUZZ_ASSERT(s->start == a->start);
 		FUZZ_ASSERT(s->len == b->start + b->len - a->start);
 		FUZZ_ASSERT(s->cstart == a->cstart);
@@ -176,6 +192,7 @@ fuzz_check_sentences(const na_doc *doc)
 		{
 			const na_token *t = &doc->tokens[i];
 
+			FUZZ_ASSERT(!(t->flags & NA_TF_DATELINE));
 			FUZZ_ASSERT(t->sentence == k);
 			FUZZ_ASSERT(t->paragraph == s->paragraph);
 			FUZZ_ASSERT(((t->flags & NA_TF_SENT_START) != 0) == (i == s->first_token));

@@ -30,9 +30,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t input_size)
 						   last->len) == 0);
 		if (k == 0 || s->paragraph != doc.sentences[k - 1].paragraph)
 		{
-			/* a new paragraph is the next one, and opens on a paragraph start */
+			/* a new paragraph is the next one, and opens on a paragraph start
+			 * (a dateline's first token, when one opens the sentence's text) */
+			uint32_t	opening = k == 0 ? 0 : doc.sentences[k - 1].first_token +
+				doc.sentences[k - 1].ntokens;
+
 			FUZZ_ASSERT(s->paragraph == paragraphs_seen);
-			FUZZ_ASSERT(doc.tokens[s->first_token].flags & NA_TF_PARA_START);
+			FUZZ_ASSERT(doc.tokens[opening].flags & NA_TF_PARA_START);
+			FUZZ_ASSERT(doc.tokens[opening].start == s->start);
 			paragraphs_seen++;
 		}
 	}
