@@ -2066,7 +2066,7 @@ DECLARE
     'attributions per outlet of %s: articles, attributions, per article, share attributed, quotations and reported speech',
     'roles and affiliations the articles of %s give their speakers',
     'vote events of %s in date order: body, motion, outcome, tally and positions',
-    'vetoes cast per country in the vote events of %s (asserted vetoes only)'];
+    'vetoes cast by countries in the vote events of %s (asserted vetoes only; a president''s or governor''s veto is in vote_timeline)'];
   bodies   text[];
 BEGIN
   t := news_analysis.tracked_row(source);
@@ -2229,7 +2229,7 @@ SELECT v.actor AS country,
   JOIN %3$s a ON a.%4$I OPERATOR(pg_catalog.=) v.article_key
  WHERE v.action OPERATOR(pg_catalog.=) 'veto'
    AND v.modality OPERATOR(pg_catalog.=) 'asserted'
-   AND v.actor IS NOT NULL
+   AND v.actor_kind OPERATOR(pg_catalog.=) 'country'
  GROUP BY v.actor
  ORDER BY vetoes DESC, country$v$,
       news_analysis.qualified_name(t.vote_events_table), pub,
