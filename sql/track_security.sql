@@ -118,6 +118,8 @@ INSERT INTO owned VALUES (3, '“Refused,” said Rosa Lind.');
 \set VERBOSITY default
 RESET ROLE;
 GRANT INSERT, DELETE ON owned_quotes, owned_speakers, owned_vote_events TO regress_na_other;
+-- and on the people registry the speakers table's triggers keep
+GRANT SELECT, INSERT, UPDATE, DELETE ON owned_names TO regress_na_other;
 SET ROLE regress_na_other;
 INSERT INTO owned VALUES (3, '“Accepted,” said Rosa Lind.');
 -- a writer who is not the owner records failures too

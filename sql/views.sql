@@ -51,6 +51,13 @@ UPDATE articles SET body = 'The dredging was postponed.' WHERE id = 4;
 SELECT speaker, quotes, articles FROM articles_top_speakers;
 DELETE FROM articles WHERE id = 3;
 SELECT count(*) FROM articles_vetoes;
+-- vetoes by country count countries only: a governor's veto is a person's
+INSERT INTO articles VALUES (6, '2026-03-02', 'Valley News',
+  'Governor Ana Ruiz vetoed the school funding bill on Friday. Later that day Russia vetoed the ceasefire resolution.');
+SELECT actor, actor_kind, action, modality FROM news_analysis.vote_events(
+  (SELECT body FROM articles WHERE id = 6)) ORDER BY ordinal;
+SELECT country, vetoes, first_veto, motions FROM articles_vetoes;
+DELETE FROM articles WHERE id = 6;
 
 -- making the views again replaces them; without outlet or date columns they are NULL
 SELECT count(*) FROM news_analysis.create_views('articles', outlet_column => NULL, published_column => NULL);

@@ -8,8 +8,10 @@ typedef enum na_lex_list
 	NA_LEX_ABBREVIATIONS,	/* Words that take a full stop without ending a sentence when a word follows (scanner; the stop is not part of the entry) */
 	NA_LEX_ELISIONS,			/* Elided words written with a leading apostrophe: 'em 'tis 'twas 'til 'cause 'n (scanner) */
 	NA_LEX_ENGLISH_MARKERS,	/* Frequent English words: a sentence with one is English, so "Le" and "La" before a name are part of it (speakers) */
+	NA_LEX_FIRST_NAMES,		/* given names that are evidence of a person (never a place or an organisation), with the gender they usually mean (unknown: used for both); a constraint on pronoun resolution, never an output gender on their own */
 	NA_LEX_KICKERS,			/* ALL-CAPS kickers that open a story before a colon ("EXCLUSIVE: Ministers ..."): labels of the desk, not words of the lead sentence (scanner) */
 	NA_LEX_MONEY_SCALES,		/* Scale words after an amount of money that belong to the money token: $5 million, 2bn (scanner) */
+	NA_LEX_NAME_PREFIXES,	/* capitalised words written before a person's name that are never part of it ("Republican Donald Trump", "Vermont Bernie Sanders", "Rival Hillary Clinton"): party and state adjectives and descriptions; one or two words */
 	NA_LEX_NUMBER_SUFFIXES,	/* Letters glued to a number that stay in its token: 1980s 21st 10am 1.5m 2bn 10km 70mph (scanner) */
 	NA_LEX_PEOPLE_FOLLOWERS,	/* Words after "the French" that make it the people rather than an adjective (places) */
 	NA_LEX_QUOTE_ACCORDING,	/* "According to" in other languages, one word: selon, según, laut, secondo, segundo (quotes) */
@@ -45,6 +47,7 @@ typedef enum na_lex_list
 	NA_LEX_QUOTE_VERB_SUBJECT_WORDS,	/* Words before a cue that make it a verb, not a noun: he calls, who claims (quotes) */
 	NA_LEX_QUOTE_WEEKDAY_WORDS,	/* Days and times between a cue and its source or content: said Tuesday, said last week (quotes) */
 	NA_LEX_REPORTING_CUES,	/* reporting cues of reported speech and their class: speech (saying), thought (belief, intention), finding (of a poll, study or document) */
+	NA_LEX_ROLE_OFFICES,		/* Description nouns and titles that name the same office ("the senator" and "Sen.", "the congressman" and "Rep."), so that a description source finds the person the article titled so (speakers) */
 	NA_LEX_SENTENCE_STARTERS,	/* Words that, capitalised after an abbreviation like "U.S.", start a new sentence (scanner) */
 	NA_LEX_TITLE_ABBREVIATIONS,	/* Abbreviations with their stop that never end a sentence: the next word belongs to them (scanner) */
 	NA_LEX_VOTE_AUX_WORDS,	/* Words that may sit between a subject and its verb (votes) */
@@ -83,7 +86,10 @@ typedef enum na_lex_list
 
 /* columns of the lists' attributes (after the first), as indexes for na_lex_attr */
 #define NA_LEX_ABBREVIATIONS_GROUP 0
+#define NA_LEX_FIRST_NAMES_GENDER 0
+#define NA_LEX_NAME_PREFIXES_KIND 0
 #define NA_LEX_REPORTING_CUES_CLASS 0
+#define NA_LEX_ROLE_OFFICES_OFFICE 0
 #define NA_LEX_VOTE_BODIES_CANONICAL 0
 #define NA_LEX_VOTE_BODIES_COUNTRY 1
 #define NA_LEX_VOTE_CHAMBER_MEMBERS_CHAMBER 0

@@ -132,6 +132,23 @@ na_status	na_quotes_analyze(const na_doc *doc, const na_mem *mem, na_quote_resul
 
 void		na_quote_result_free(na_quote_result *result, const na_mem *mem);
 
+/*
+ * The key under which a speaker's canonical name is counted across a corpus
+ * ("Donald J. Trump", "President Donald Trump" and "Donald Trump's" are all
+ * "donald trump"): titles, honorifics, party, state and descriptive words in
+ * front, initials, possessives and middle names dropped, lower case; a
+ * generational suffix kept ("Donald Trump Jr." is "donald trump jr", his
+ * father's son, not his father); the name of an organisation (its last word
+ * in data/lexicon/quote_org_words.tsv) keeps all its words ("the New York
+ * Times" is "new york times").  A single remaining word (a surname alone: "Mrs. Clinton") carries
+ * the gender the article gives it, as "clinton (female)", so that it can be
+ * matched with the one person of that name and gender.  Writes a NUL-ended
+ * UTF-8 key to out and returns its length; 0 when the name holds no name
+ * (NA_ERR_NOMEM from the scanner is returned through *status).
+ */
+size_t		na_person_key(const char *name, size_t len, int gender, const na_mem *mem,
+						  char *out, size_t cap, na_status *status);
+
 /* SQL spellings: "direct"/"partial"/"unattributed"/"mixed"/"indirect";
  * "name"/"title"/...; "speech"/"thought"/"finding" (NULL for none);
  * "female"/"male" (NULL for unknown). */

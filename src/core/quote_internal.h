@@ -87,6 +87,10 @@ typedef struct q_entity
 	uint8_t		gender;
 	uint8_t		person;			/* evidence that this is a person */
 	uint8_t		place;			/* a country name: never a person */
+	uint8_t		strong;			/* strong evidence: a title, an honorific, a role
+								 * apposition, a known given name */
+	int8_t		given_gender;	/* na_gender its given name usually means; -1:
+								 * no known given name */
 } q_entity;
 
 typedef struct qctx
@@ -198,10 +202,19 @@ q_possessive(const qctx *q, uint32_t i)
 int			q_same_base(const qctx *q, uint32_t a, uint32_t b);
 na_quote_span q_span(const qctx *q, uint32_t first, uint32_t last);
 
+/* the kinds of data/lexicon/name_prefixes.tsv */
+typedef enum q_prefix_kind
+{
+	Q_PREFIX_PARTY = 1,			/* Republican Donald Trump */
+	Q_PREFIX_DESCRIPTOR,		/* Rival Hillary Clinton */
+	Q_PREFIX_STATE				/* Vermont Bernie Sanders */
+} q_prefix_kind;
+
 /* speakers.c */
 int			q_collect_names(qctx *q);
 uint32_t	q_mention_ending_in(const qctx *q, uint32_t first, uint32_t last);
 uint32_t	q_resolve_pronoun(qctx *q, uint32_t tok, uint8_t gender);
+uint32_t	q_resolve_description(qctx *q, uint32_t first, uint32_t last);
 int			q_build_speakers(qctx *q, na_quote_result *out);
 int			q_is_role_noun(const qctx *q, uint32_t i);
 int			q_is_title(const qctx *q, uint32_t i, uint8_t *gender, uint8_t *honorific);

@@ -223,6 +223,23 @@ perfect_aux(const qctx *q, uint32_t k)
 /* ---- source mentions ---- */
 
 /*
+ * Is token i a lower-case word ending in "ed" (tried, chimed, appeared)?
+ * Right after a name it is the name's verb, not a noun of the mention: a
+ * noun after a name (Trump aides, the Clinton campaign) rarely ends so.
+ */
+static int
+past_tense_like(const qctx *q, uint32_t i)
+{
+	const na_token *t = &q->doc->tokens[i];
+	const char *w;
+
+	if (t->kind != NA_TK_WORD || (t->flags & NA_TF_CAPITALIZED) || t->len < 4)
+		return 0;
+	w = q->doc->text + t->start + t->len - 2;
+	return w[0] == 'e' && w[1] == 'd';
+}
+
+/*
  * A source mention starting at token i (before limit): a pronoun, a name
  * (Ms. Haley, the New York Post), or a description (a campaign spokesman).
  */
@@ -259,6 +276,8 @@ np_forward(const qctx *q, uint32_t i, uint32_t limit, uint32_t *first, uint32_t 
 
 		if (q_is_cap(q, j) && !q_in(q, j, LEX_WEEKDAY_WORDS) && !q_in(q, j, LEX_NP_BLOCKERS))
 			saw_cap = 1;
+		else if (j > i && q_is_cap(q, j - 1) && past_tense_like(q, j))
+			break;				/* Stumpf tried …, Hillary Clinton chimed in: the verb */
 		else if (t->kind == NA_TK_WORD && !(t->flags & NA_TF_CAPITALIZED) &&
 				 !q_in(q, j, LEX_NP_BLOCKERS) && !is_any_cue(q, j) &&
 				 !q_in(q, j, LEX_DETERMINERS))
@@ -405,6 +424,20 @@ appositive_name(const qctx *q, src_type type, uint32_t a, uint32_t b, uint32_t l
 	uint32_t	a2,
 				b2;
 
+	/*
+	 * said the work and pensions secretary, Helen Carter: a role phrase
+	 * joined with "and" runs on to its role noun before the comma
+	 */
+	if (type == SRC_NOMINAL && q_is(q, b + 1, "and"))
+	{
+		uint32_t	k = b + 2;
+
+		while (k < limit && k - b <= 6 && q_is_word(q, k) && !q_is_cap(q, k) &&
+			   !q_is_role_noun(q, k))
+			k++;
+		if (k < limit && q_is_role_noun(q, k) && q_is_punct(q, k + 1, ','))
+			b = k;
+	}
 	if (!q_is_punct(q, b + 1, ','))
 		return 0;
 	if (type == SRC_NAME)
@@ -623,6 +656,35 @@ subject_before(const qctx *q, uint32_t k, uint32_t floor, uint32_t *first, uint3
 	type = np_backward(q, j, floor, first, last);
 	if (type == SRC_NONE && !is_quote_mark(q, j))
 		return sentence_subject(q, k, first, last);
+	/* Stumpf in a televised interview appeared to …: the mention before
+	 * the verb is a preposition's object; the subject is a name before it
+	 * (at most two such phrases back), or the mention stays */
+	if (type == SRC_NOMINAL || type == SRC_NAME)
+	{
+		uint32_t	f = *first;
+
+		for (int hops = 0; hops < 2 && f >= floor + 2 && q_in(q, f - 1, LEX_TAIL_PREPOSITIONS) &&
+			 !q_is(q, f - 1, "of") && !q_is_cap(q, f - 1); hops++)
+		{
+			uint32_t	f2,
+						l2;
+			src_type	before = np_backward(q, f - 2, floor, &f2, &l2);
+
+			/* Others in the community said: no name, a group */
+			if (before == SRC_NAME && f2 == l2 && q_in(q, f2, LEX_STOP_CAPS))
+				break;
+			if (before == SRC_NAME || before == SRC_PRONOUN)
+			{
+				*first = f2;
+				*last = l2;
+				type = before;
+				break;
+			}
+			if (before == SRC_NONE)
+				break;
+			f = f2;
+		}
+	}
 	/* another source speaking to Fox News said: the source, not Fox News */
 	if (type != SRC_NONE && type != SRC_PRONOUN && *first >= floor + 3 &&
 		(q_in(q, *first - 1, LEX_TAIL_PREPOSITIONS) || q_is(q, *first - 1, "to")) &&
@@ -918,6 +980,13 @@ outer_attribution(const qctx *q, uint32_t s_first, uint32_t before, q_attr *a)
 	for (uint32_t k = before; k-- > s_first && before - k < 12;)
 	{
 		if (is_quote_mark(q, k) || q_is_punct(q, k, ';'))
+			return;
+		/* “…?” she said, but Kevin dozed, and as Trump went on about “…”:
+		 * a clause of its own after a comma and a conjunction is no report's */
+		if (q_is_punct(q, k, ',') &&
+			(q_is(q, k + 1, "but") || q_is(q, k + 1, "and") || q_is(q, k + 1, "while") ||
+			 q_is(q, k + 1, "although") || q_is(q, k + 1, "though") || q_is(q, k + 1, "yet") ||
+			 q_is(q, k + 1, "as") || q_is(q, k + 1, "when") || q_is(q, k + 1, "because")))
 			return;
 		if (!(q_is(q, k, "said") || q_is(q, k, "says") || q_is(q, k, "told") ||
 			  q_is(q, k, "tells")) || noun_like(q, k))
@@ -1570,7 +1639,14 @@ entity_of_source(qctx *q, const q_attr *a, const q_raw *r)
 			e = q_mention_ending_in(q, f, l);
 		return e;
 	}
-	return q_mention_ending_in(q, a->src_first, a->src_last);
+	{
+		uint32_t	e = q_mention_ending_in(q, a->src_first, a->src_last);
+
+		/* the mayor said: the person the article titled Mayor */
+		if (e == QNONE)
+			e = q_resolve_description(q, a->src_first, a->src_last);
+		return e;
+	}
 }
 
 /* ---- reported speech: attributions without quotation marks ---- */
@@ -1907,6 +1983,29 @@ inverted_source_ends(const qctx *q, uint32_t after, uint32_t s1)
 }
 
 /*
+ * "The health minister, Sarah Pike, said …" / "Britain's ambassador, Hugh
+ * Marsh, defended …": the words before the source [sf, sl] are one noun
+ * phrase in apposition to it, the source closed by a comma right before the
+ * cue k.  They describe the speaker and are no content: the report follows
+ * the cue.  (The deal, she said, is dead: no comma between source and cue.)
+ */
+static int
+role_apposition_before(const qctx *q, uint32_t first, uint32_t sf, uint32_t sl, uint32_t k)
+{
+	uint32_t	f2,
+				l2;
+	src_type	type;
+
+	if (sf < first + 2 || !q_is_punct(q, sl + 1, ',') || skip_aux_backward(q, k - 1, sl + 1) != sl + 1)
+		return 0;
+	type = np_backward(q, sf - 2, first, &f2, &l2);
+	if (type == SRC_NONE || type == SRC_PRONOUN || f2 > first || l2 != sf - 2)
+		return 0;
+	/* a description, or a name-like phrase ending in a role */
+	return type == SRC_NOMINAL || role_head(q, f2, l2) || q_is_role_noun(q, l2);
+}
+
+/*
  * A report at cue k in the sentence [s0, s1), or 0.  The patterns of news:
  * X said (that) CLAUSE; X told Y CLAUSE; CLAUSE, X said / said X;
  * CLAUSE, according to X; According to X, CLAUSE; and the cue inside its
@@ -2013,7 +2112,8 @@ report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
 		}
 	}
 	set_attr(&rp->a, type, sf, sl, k, k, NA_QA_NONE, 0.65f);
-	if (sf > first + 1 && q_is_punct(q, sf - 1, ',') && !is_quote_mark(q, sf - 2))
+	if (sf > first + 1 && q_is_punct(q, sf - 1, ',') && !is_quote_mark(q, sf - 2) &&
+		!role_apposition_before(q, first, sf, sl, k))
 	{
 		/* CLAUSE, X said … : the content comes before the source */
 		uint32_t	after = k + 1;
@@ -2312,7 +2412,7 @@ reported_speech(qctx *q)
 		 * Russian veto, Mr. Trump's administration, a United Nations panel */
 		if (rp.a.type != SRC_PRONOUN && !q_is(q, rp.a.src_first, "who") &&
 			q->mention_at[rp.a.src_last] == 0)
-			entity = QNONE;
+			entity = q_resolve_description(q, rp.a.src_first, rp.a.src_last);
 		qt = push_report(q, &rp, rp.first, rp.last, entity, 0);
 		if (qt == NULL)
 			return 0;
@@ -2495,8 +2595,9 @@ analyze(qctx *q, na_quote_result *out)
 
 		if (r->continues && prev.type != SRC_NONE && prev_para != QNONE && para == prev_para + 1)
 		{
-			/* the next paragraph of the same speech */
-			found = attr_after(q, r, &a);
+			/* the next paragraph of the same speech, unless a transcript
+			 * label hands it to the next speaker (“PENCE: …” after “WALLACE: …”) */
+			found = attr_transcript(q, r, &a) || attr_after(q, r, &a);
 			if (!found)
 			{
 				a = prev;

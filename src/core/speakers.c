@@ -6,14 +6,18 @@
  * Vladimir V. Putin of Russia"), and pronouns resolved to the most recent
  * compatible person.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "na_lexicon.h"
 #include "na_places.h"
+#include "na_unicode.h"
 #include "quote_internal.h"
 
 /* Mentions looked back at when resolving a pronoun. */
 #define PRONOUN_LOOKBACK 40
+#define PRONOUN_CLEAR_MARGIN 50	/* score by which a pronoun's person beat the next */
+#define PRONOUN_SENTENCES 3		/* sentences back a pronoun's person is looked for first */
 #define SUBJECT_REACH 6			/* a sentence's subject starts within its first words */
 #define PHRASE_MAX 8			/* tokens of a role phrase */
 #define LINK_WINDOW 512			/* entities a new name is compared with */
@@ -69,6 +73,93 @@ q_is_title(const qctx *q, uint32_t i, uint8_t *gender, uint8_t *honorific)
 		return 1;
 	}
 	return 0;
+}
+
+/* The bytes of token i without a possessive ('s, ’s): its length. */
+static uint32_t
+token_base_len(const qctx *q, uint32_t i)
+{
+	const na_token *t = &q->doc->tokens[i];
+	const char *p = q->doc->text + t->start;
+
+	if (q_possessive(q, i))
+		return t->len - (p[t->len - 2] == '\'' ? 2 : 4);
+	return t->len;
+}
+
+/*
+ * Is token i a known given name (data/lexicon/first_names.tsv)?  -1 when
+ * not; else the gender it usually means (NA_GENDER_UNKNOWN when used for
+ * both).  Evidence of a person, and a check on pronouns: "she" is not
+ * Donald Trump.
+ */
+static int
+given_name_gender(const qctx *q, uint32_t i)
+{
+	int32_t		row;
+	const char *g;
+
+	if (!q_is_cap(q, i) || q->doc->tokens[i].kind != NA_TK_WORD)
+		return -1;
+	row = na_lex_lookup(NA_LEX_FIRST_NAMES, q->doc->text + q->doc->tokens[i].start,
+						token_base_len(q, i));
+	if (row < 0)
+		return -1;
+	g = na_lex_attr(NA_LEX_FIRST_NAMES, (uint32_t) row, NA_LEX_FIRST_NAMES_GENDER);
+	return strcmp(g, "male") == 0 ? NA_GENDER_MALE :
+		strcmp(g, "female") == 0 ? NA_GENDER_FEMALE : NA_GENDER_UNKNOWN;
+}
+
+/*
+ * Is token i an adverb opening its sentence (Interestingly Blocher said,
+ * Maybe Donald Trump …, Afterwards Trump …)?  A sentence opener of the
+ * lexicon, or a word in -ly before a capital that is no given name (Kelly,
+ * Emily): no name begins with it.
+ */
+static int
+sentence_adverb(const qctx *q, uint32_t i)
+{
+	const na_token *t = &q->doc->tokens[i];
+	const char *end;
+
+	/* “Certainly Donald Trump has …: a quotation opens a sentence too */
+	if (t->kind != NA_TK_WORD ||
+		!((t->flags & (NA_TF_SENT_START | NA_TF_PARA_START)) ||
+		  (i > 0 && q->doc->tokens[i - 1].kind == NA_TK_OPEN_QUOTE)))
+		return 0;
+	if (q_in(q, i, LEX_SENTENCE_OPENERS))
+		return 1;
+	end = q->doc->text + t->start + t->len;
+	/* Connolly said: a surname; Interestingly Blocher said, Initially,
+	 * regulators said: an adverb */
+	return t->len >= 6 && end[-2] == 'l' && end[-1] == 'y' && i + 1 < q->doc->ntokens &&
+		(q_is_cap(q, i + 1) || q_is_punct(q, i + 1, ',')) && given_name_gender(q, i) < 0;
+}
+
+/*
+ * The words at token i written before a name but never part of it (a party,
+ * a state, a description: data/lexicon/name_prefixes.tsv): how many tokens
+ * (0, 1 or 2), and their kind.
+ */
+static uint32_t
+name_prefix_at(const qctx *q, uint32_t i, uint8_t *kind)
+{
+	uint32_t	n = 0;
+	int32_t		row;
+	const char *k;
+
+	if (!q_is_cap(q, i) || q_possessive(q, i))
+		return 0;
+	row = na_lex_longest(NA_LEX_NAME_PREFIXES, q->doc, i, &n);
+	if (row < 0 || n == 0)
+		return 0;
+	for (uint32_t x = i + 1; x < i + n; x++)
+		if (!q_is_cap(q, x))
+			return 0;
+	k = na_lex_attr(NA_LEX_NAME_PREFIXES, (uint32_t) row, NA_LEX_NAME_PREFIXES_KIND);
+	*kind = strcmp(k, "party") == 0 ? Q_PREFIX_PARTY :
+		strcmp(k, "state") == 0 ? Q_PREFIX_STATE : Q_PREFIX_DESCRIPTOR;
+	return n;
 }
 
 static q_entity *
@@ -158,13 +249,24 @@ name_key(const qctx *q, uint32_t i)
 	return na_fnv1a(p, len);
 }
 
-/* Does entity c take the mention m (of ntok tokens, with these keys)? */
+/*
+ * Does entity c take the mention m (of ntok tokens, with these keys)?  The
+ * same spelling; a surname alone (Haley -> Nikki R. Haley); the end of a
+ * longer name (Suu Kyi -> Aung San Suu Kyi); a known given name alone
+ * (Hillary -> Hillary Clinton) of someone who is surely a person, so that
+ * "Trump" never becomes "Trump Tower Grill".  Never across genders: Mr.
+ * Clinton is not Hillary Clinton.
+ */
 static int
 entity_takes(const qctx *q, const q_entity *c, const q_mention *m, uint32_t ntok,
 			 uint32_t last_key, uint32_t first_key)
 {
 	uint32_t	cn = c->name_last - c->name_first + 1;
 
+	if (m->gender != NA_GENDER_UNKNOWN &&
+		((c->gender != NA_GENDER_UNKNOWN && c->gender != m->gender) ||
+		 (c->given_gender > NA_GENDER_UNKNOWN && c->given_gender != m->gender)))
+		return 0;
 	if (c->last_key == last_key)
 	{
 		if (cn == ntok && same_name(q, c->name_first, c->name_last, m->first, m->last))
@@ -172,10 +274,18 @@ entity_takes(const qctx *q, const q_entity *c, const q_mention *m, uint32_t ntok
 		/* Haley -> Nikki R. Haley; Ms. Haley -> Nikki R. Haley */
 		if (!c->place && (ntok == 1 || cn == 1) && q_same_base(q, c->name_last, m->last))
 			return 1;
+		/* Suu Kyi -> Aung San Suu Kyi, and the reverse */
+		if (!c->place && cn > ntok && ntok >= 2 &&
+			same_name(q, c->name_last - ntok + 1, c->name_last, m->first, m->last))
+			return 1;
+		if (!c->place && ntok > cn && cn >= 2 &&
+			same_name(q, c->name_first, c->name_last, m->last - cn + 1, m->last))
+			return 1;
 	}
 	/* Hillary -> Hillary Clinton (first names of known people) */
-	return ntok == 1 && cn >= 2 && c->first_key == first_key && c->person &&
-		!c->place && q_same_base(q, c->name_first, m->first);
+	return ntok == 1 && cn >= 2 && c->first_key == first_key && c->person && c->strong &&
+		!c->place && q_same_base(q, c->name_first, m->first) &&
+		given_name_gender(q, m->first) >= 0;
 }
 
 static uint32_t
@@ -240,8 +350,19 @@ link_mention(qctx *q, q_mention *m, uint32_t mi)
 	uint32_t	first_key = m->first == m->last ? last_key : name_key(q, m->first);
 	q_entity   *e;
 
+	/*
+	 * De Blasio (a sentence's first word) after Bill de Blasio: a particle
+	 * and a surname are the surname alone, no first name
+	 */
+	uint32_t	link_ntok = ntok;
+
+	if (ntok == 2 && q_in(q, m->first, LEX_NAME_PARTICLES))
+	{
+		link_ntok = 1;
+		first_key = last_key;
+	}
 	/* the most recent entities only: bounded work on book-length input */
-	best = find_entity(q, m, ntok, last_key, first_key);
+	best = find_entity(q, m, link_ntok, last_key, first_key);
 	if (best == QNONE)
 	{
 		e = na_vec_push(&q->entities, q->mem);
@@ -255,6 +376,7 @@ link_mention(qctx *q, q_mention *m, uint32_t mi)
 		e->first_mention = mi;
 		e->last_mention = QNONE;
 		e->speaker = -1;
+		e->given_gender = (int8_t) given_name_gender(q, m->first);
 		best = (uint32_t) q->entities.count - 1;
 		if (!index_key(q, last_key, best) ||
 			(first_key != last_key && !index_key(q, first_key, best)))
@@ -273,6 +395,7 @@ link_mention(qctx *q, q_mention *m, uint32_t mi)
 		e->name_last = m->last;
 		e->last_key = last_key;
 		e->first_key = first_key;
+		e->given_gender = (int8_t) given_name_gender(q, m->first);
 	}
 	e->mentions++;
 	if (m->gender && !e->gender)
@@ -379,6 +502,7 @@ q_collect_names(qctx *q)
 		q_mention  *m;
 		na_place_match pm;
 		int			place = 0;
+		int			prefixed;
 		uint32_t	place_checked;
 		int			place_found;
 
@@ -440,7 +564,7 @@ q_collect_names(qctx *q)
 		if ((doc->tokens[i].flags & (NA_TF_SENT_START | NA_TF_PARA_START)) &&
 			q_in(q, i, LEX_FOREIGN_OPENERS) && q_is_cap(q, i + 1) && !english_sentence(q, i))
 			continue;
-		if (title_first == QNONE && (q_in(q, j, LEX_STOP_CAPS) ||
+		if (title_first == QNONE && (q_in(q, j, LEX_STOP_CAPS) || sentence_adverb(q, j) ||
 									 (doc->tokens[j].kind == NA_TK_ABBREV &&
 									  !q_is_cap(q, j + 1))))
 			continue;
@@ -463,7 +587,9 @@ q_collect_names(qctx *q)
 				if ((t->kind == NA_TK_WORD || t->kind == NA_TK_INITIAL) &&
 					(t->flags & NA_TF_CAPITALIZED))
 				{
-					if (j > first && q_in(q, j, LEX_RUN_BREAKERS))
+					/* Haley The; Trump Wednesday: no part of the name */
+					if (j > first && (q_in(q, j, LEX_RUN_BREAKERS) ||
+									  q_in(q, j, LEX_WEEKDAY_WORDS)))
 						break;
 					j++;
 					if (q_possessive(q, j - 1))
@@ -488,6 +614,51 @@ q_collect_names(qctx *q)
 			i = j > i ? j - 1 : i;
 			continue;
 		}
+		/* Veto Power Impedes Peace Efforts: a paragraph's heading, no name */
+		if (!place && title_first == QNONE && j - first >= 4 && q_is_punct(q, j, ':') &&
+			(toks[first].flags & NA_TF_PARA_START))
+		{
+			i = j - 1;
+			continue;
+		}
+		/*
+		 * CONGRESS HAS INVESTIGATED HIM: a shouted headline, no name; NEW
+		 * YORK at a paragraph's start: a dateline (a transcript's DONALD
+		 * TRUMP: keeps its colon)
+		 */
+		if (!place && (j - first >= 3 ||
+					   (j - first == 2 && (toks[first].flags & NA_TF_PARA_START) &&
+						!q_is_punct(q, j, ':'))))
+		{
+			uint32_t	caps = 0;
+
+			for (uint32_t k = first; k < j; k++)
+				caps += (toks[k].flags & NA_TF_ALLCAPS) && toks[k].kind == NA_TK_WORD &&
+					toks[k].clen > 1;
+			if (caps == j - first)
+			{
+				i = j - 1;
+				continue;
+			}
+		}
+		/*
+		 * Trump Booed After Telling Jeb Bush: a capitalised preposition
+		 * inside a run of capitals makes it a headline in title case (a
+		 * live blog's entry glued to its text), no name
+		 */
+		if (!place && title_first == QNONE && j - first >= 3)
+		{
+			uint32_t	k;
+
+			for (k = first + 1; k < j; k++)
+				if (q_is_cap(q, k) && q_in(q, k, LEX_CLAUSE_PREPOSITIONS))
+					break;
+			if (k < j)
+			{
+				i = j - 1;
+				continue;
+			}
+		}
 		if (!place && j - first > 2)
 		{
 			/* Fire Chief Dan Ortiz: the words up to a title are the title */
@@ -500,6 +671,54 @@ q_collect_names(qctx *q)
 					first = k + 1;
 					break;
 				}
+			}
+			/*
+			 * Opposition MP David Okafor, East Midlands MEP Ann Hill: an
+			 * acronym (MP, MEP, CEO) before a given name ends a title
+			 */
+			for (uint32_t k = first + 1; k + 1 < j; k++)
+			{
+				if ((toks[k].flags & NA_TF_ALLCAPS) && toks[k].kind == NA_TK_WORD &&
+					toks[k].clen >= 2 && toks[k].clen <= 4 && given_name_gender(q, k + 1) >= 0)
+				{
+					if (title_first == QNONE)
+						title_first = first;
+					first = k + 1;
+					break;
+				}
+			}
+		}
+		/*
+		 * Republican Donald Trump, Vermont Bernie Sanders, Rival Hillary
+		 * Clinton: a party, a state or a description before a given name
+		 * is no part of the name (Democratic National Committee keeps its
+		 * words: no given name follows); Republican Trump keeps "Trump".
+		 */
+		prefixed = 0;
+		if (!place)
+		{
+			uint8_t		kind;
+			uint32_t	np;
+			uint32_t	k = first;
+
+			/* South Carolina Republican: a description made of prefixes, no name */
+			while (k < j && (np = name_prefix_at(q, k, &kind)) > 0 && k + np <= j)
+				k += np;
+			if (k == j && title_first == QNONE && j - first >= 2)
+			{
+				i = j - 1;
+				continue;
+			}
+
+			while (first + 1 < j && (np = name_prefix_at(q, first, &kind)) > 0 &&
+				   first + np < j &&
+				   (given_name_gender(q, first + np) >= 0 ||
+					(kind == Q_PREFIX_PARTY && first + np + 1 == j &&
+					 !q_in(q, first + np, LEX_ORG_WORDS) &&
+					 !q_in(q, first + np, LEX_STOP_CAPS))))
+			{
+				first += np;
+				prefixed = 1;
 			}
 		}
 		m = na_vec_push(&q->mentions, q->mem);
@@ -515,12 +734,23 @@ q_collect_names(qctx *q)
 		{
 			q_entity   *e = entity(q, m->entity);
 
+			uint32_t	before = (title_first != QNONE ? title_first : m->first);
+			/* a Retired American Warriors conference: a name used as a modifier */
+			int			modifier = title_first == QNONE && !prefixed && before > 0 &&
+				(q_is(q, before - 1, "a") || q_is(q, before - 1, "an") ||
+				 q_is(q, before - 1, "the"));
+
 			if (place)
 				e->place = 1;
-			else if (title_first != QNONE || has_role_apposition(q, m->first, m->last) ||
-					 (m->last > m->first &&
-					  looks_like_person(q, m->first, m->last,
-										m->first == place_checked ? place_found : -1)))
+			else if (modifier)
+				;
+			else if (title_first != QNONE || prefixed || has_role_apposition(q, m->first, m->last) ||
+					 (m->last > m->first && given_name_gender(q, m->first) >= 0 &&
+					  !q_in(q, m->last, LEX_ORG_WORDS)))
+				e->person = e->strong = 1;
+			else if (m->last > m->first &&
+					 looks_like_person(q, m->first, m->last,
+									   m->first == place_checked ? place_found : -1))
 				e->person = 1;
 		}
 		for (uint32_t k = (title_first != QNONE ? title_first : first); k < j; k++)
@@ -530,16 +760,85 @@ q_collect_names(qctx *q)
 	return 1;
 }
 
-/* The entity of the last mention inside tokens [first, last], or QNONE. */
+/*
+ * Is mention m, inside a source phrase ending at token last, a name that
+ * qualifies a role noun after it ("Tory spokesman", "Clinton campaign
+ * chairman") rather than the source itself?
+ */
+static int
+role_modifier(const qctx *q, const q_mention *m, uint32_t last)
+{
+	for (uint32_t k = m->last + 1; k <= last && k <= m->last + 3; k++)
+	{
+		if (!q_is_word(q, k) || q_is_cap(q, k))
+			return 0;
+		if (q_is_role_noun(q, k))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The entity a source phrase [first, last] names: of the mentions inside it,
+ * the last that is surely a person, else the last person, else the last
+ * one; so "Michael Mulgrew, president of the United Federation of
+ * Teachers" is Mulgrew and "Clinton's memoir Living History" is Clinton,
+ * while "Clinton spokesman Jesse Lehrich" is Lehrich.  QNONE when none.
+ */
 uint32_t
 q_mention_ending_in(const qctx *q, uint32_t first, uint32_t last)
 {
+	uint32_t	any = QNONE;
+	uint32_t	person = QNONE;
+
 	for (uint32_t k = last + 1; k-- > first;)
 	{
-		if (q->mention_at[k])
-			return ((q_mention *) q->mentions.items)[q->mention_at[k] - 1].entity;
+		const q_mention *m;
+		const q_entity *e;
+
+		if (!q->mention_at[k])
+			continue;
+		m = &((const q_mention *) q->mentions.items)[q->mention_at[k] - 1];
+		e = &((const q_entity *) q->entities.items)[m->entity];
+		/* a Tory spokesman: the name qualifies a role, the source is unnamed */
+		if (role_modifier(q, m, last))
+		{
+			/* past the mention's own tokens, its title's too */
+			k = m->title_first != QNONE && m->title_first < m->first ? m->title_first : m->first;
+			if (k <= first)
+				break;
+			continue;
+		}
+		if (any == QNONE)
+			any = m->entity;
+		if (e->person && !e->place && e->strong)
+			return m->entity;
+		if (e->person && !e->place && person == QNONE)
+			person = m->entity;
+		/* the mention's own tokens are done */
+		k = m->title_first != QNONE && m->title_first < m->first ? m->title_first : m->first;
+		if (k <= first)
+			break;
 	}
-	return QNONE;
+	return person != QNONE ? person : any;
+}
+
+/*
+ * Is mention m a modifier of what follows rather than someone acting: a
+ * name before a role (Clinton communication director Jennifer Palmieri) or
+ * a possessive (Trump's spokesman)?
+ */
+static int
+modifier_mention(const qctx *q, const q_mention *m)
+{
+	uint32_t	k = m->last + 1;
+
+	if (q_possessive(q, m->last))
+		return 1;
+	for (; k < q->doc->ntokens && k <= m->last + 3 && q_is_word(q, k) && !q_is_cap(q, k); k++)
+		if (q_is_role_noun(q, k))
+			return 1;
+	return 0;
 }
 
 /* Does the mention open its sentence (after a few words: The French ambassador, X)? */
@@ -559,20 +858,67 @@ starts_sentence(qctx *q, uint32_t k)
 
 		if (q->doc->tokens[o->first].sentence != s)
 			break;
-		if (entity(q, o->entity)->person && !entity(q, o->entity)->place)
+		if (entity(q, o->entity)->person && !entity(q, o->entity)->place &&
+			(entity(q, o->entity)->strong || entity(q, o->entity)->quotes > 0) &&
+			!modifier_mention(q, o))
 			return 0;
 	}
 	return 1;
 }
 
-/* The most recent person before token tok that a he/she can mean. */
+/*
+ * Can entity e be the person a pronoun of this gender means?  A person
+ * (not a place, an event or an organisation: a name with a title, an
+ * honorific, a role, a known given name, or someone already quoted under
+ * a full name), and not of the other gender, whether the article says so or the
+ * given name does.
+ */
+static int
+pronoun_may_mean(const q_entity *e, uint8_t gender)
+{
+	/* quoted counts for a full name only: since reported speech groups are
+	 * quoted too (Unions criticised the plan) */
+	if (e->place || !(e->person || (e->quotes > 0 && e->name_last > e->name_first)))
+		return 0;
+	if (e->gender != NA_GENDER_UNKNOWN && e->gender != gender)
+		return 0;
+	if (e->given_gender > NA_GENDER_UNKNOWN && e->given_gender != gender)
+		return 0;
+	return 1;
+}
+
+/*
+ * The person a he/she at token tok means: of the compatible people named
+ * before it (pronoun_may_mean), the most salient one, scored by distance
+ * in sentences (the attribution's own sentence first), being the subject of
+ * its sentence, being someone the article quotes, and being named as an
+ * object ("under President Obama", "with Rusty Humphries") against it; a
+ * name the text only guesses is a person (looks_like_person) weighs less.
+ * When none is near, the most recent compatible person.  A resolution
+ * gives the person that gender only when nothing contradicts it.
+ */
 uint32_t
 q_resolve_pronoun(qctx *q, uint32_t tok, uint8_t gender)
 {
 	uint32_t	lo = 0;
 	uint32_t	hi = (uint32_t) q->mentions.count;
 	uint32_t	sentence = tok < q->doc->ntokens ? q->doc->tokens[tok].sentence : 0;
+	uint32_t	best = QNONE;
+	uint32_t	last_speaker = QNONE;
+	int			best_score = 0;
+	int			second_score = INT32_MIN;	/* of another person */
 
+	/* the speaker of the last attributed quote, if in this or the last paragraph */
+	for (size_t x = q->quotes.count; x-- > 0;)
+	{
+		const na_quote *prev = &((const na_quote *) q->quotes.items)[x];
+
+		if (prev->speaker < 0)
+			continue;
+		if (tok < q->doc->ntokens && prev->paragraph + 1 >= q->doc->tokens[tok].paragraph)
+			last_speaker = (uint32_t) prev->speaker;
+		break;
+	}
 	/* the first mention at or after tok */
 	while (lo < hi)
 	{
@@ -583,36 +929,140 @@ q_resolve_pronoun(qctx *q, uint32_t tok, uint8_t gender)
 		else
 			hi = mid;
 	}
+	for (uint32_t k = lo; k-- > 0 && lo - k <= PRONOUN_LOOKBACK;)
+	{
+		const q_mention *m = mention(q, k);
+		q_entity   *e = entity(q, m->entity);
+		const na_token *t = &q->doc->tokens[m->first];
+		uint32_t	before = m->title_first != QNONE ? m->title_first : m->first;
+		uint32_t	distance;
+		int			score;
 
-	/*
-	 * A person of that gender named in this or the last sentence first; then
-	 * the subject of this or the last sentence (a person named in its first
-	 * words: “McClaren praised Downing and Viduka. He added:” means
-	 * McClaren); then the most recent person who may be of that gender.
-	 */
-	for (int pass = 0; pass < 3; pass++)
+		/* people named inside quotes are spoken of, not speaking */
+		if ((q->in_quote[m->first] & 1) || !pronoun_may_mean(e, gender))
+			continue;
+		distance = sentence - t->sentence;
+		if (distance > PRONOUN_SENTENCES)
+			break;
+		score = 100 - 30 * (int) distance;
+		if (modifier_mention(q, m))
+			score -= 40;
+		else if ((e->strong || e->quotes > 0) && starts_sentence(q, k))
+			score += 40;
+		if (e->quotes > 0)
+			score += 25;
+		if (m->entity == last_speaker)
+			score += 30;
+		if (e->gender == gender)
+			score += 10;
+		if (!e->strong && e->quotes == 0)
+			score -= 40;
+		if (before > 0 && q_in(q, before - 1, LEX_CLAUSE_PREPOSITIONS) &&
+			!(q->doc->tokens[before].flags & NA_TF_SENT_START))
+			score -= 35;
+		if (q_possessive(q, m->last))
+			score -= 20;
+		if (best == QNONE || score > best_score)
+		{
+			if (best != QNONE && mention(q, best)->entity != m->entity)
+				second_score = best_score;
+			best = k;
+			best_score = score;
+		}
+		else if (mention(q, best)->entity != m->entity && score > second_score)
+			second_score = score;
+	}
+	if (best == QNONE)
 	{
 		for (uint32_t k = lo; k-- > 0 && lo - k <= PRONOUN_LOOKBACK;)
 		{
-			q_entity   *e = entity(q, mention(q, k)->entity);
-			const na_token *t = &q->doc->tokens[mention(q, k)->first];
+			const q_mention *m = mention(q, k);
 
-			/* people named inside quotes are spoken of, not speaking */
-			if ((q->in_quote[mention(q, k)->first] & 1))
-				continue;
-			if (!e->person || e->place)
-				continue;
-			if (pass < 2 && t->sentence + 1 < sentence)
+			if (!(q->in_quote[m->first] & 1) && pronoun_may_mean(entity(q, m->entity), gender))
+			{
+				best = k;
+				second_score = best_score;	/* far away: no evidence of gender */
 				break;
-			if (pass == 0 && e->gender != gender)
-				continue;
-			if (pass > 0 && e->gender != gender && e->gender != NA_GENDER_UNKNOWN)
-				continue;
-			if (pass == 1 && !starts_sentence(q, k))
-				continue;
+			}
+		}
+	}
+	if (best == QNONE)
+		return QNONE;
+	{
+		q_entity   *e = entity(q, mention(q, best)->entity);
+
+		/* the pronoun tells the gender when the given name agrees, or
+		 * when no one else came near */
+		if (e->gender == NA_GENDER_UNKNOWN &&
+			(e->given_gender == gender ||
+			 (e->given_gender <= NA_GENDER_UNKNOWN &&
+			  (second_score == INT32_MIN || best_score - second_score >= PRONOUN_CLEAR_MARGIN))))
 			e->gender = gender;
-			e->pronoun_mentions++;
-			return mention(q, k)->entity;
+		e->pronoun_mentions++;
+		return mention(q, best)->entity;
+	}
+}
+
+/* The office a title or description noun names (data/lexicon/role_offices.tsv), or NULL. */
+static const char *
+office_of(const qctx *q, uint32_t i)
+{
+	const na_token *t = &q->doc->tokens[i];
+	int32_t		row;
+
+	if (t->kind != NA_TK_WORD && t->kind != NA_TK_ABBREV)
+		return NULL;
+	row = na_lex_lookup(NA_LEX_ROLE_OFFICES, q->doc->text + t->start, token_base_len(q, i));
+	return row < 0 ? NULL : na_lex_attr(NA_LEX_ROLE_OFFICES, (uint32_t) row, NA_LEX_ROLE_OFFICES_OFFICE);
+}
+
+#define DESCRIPTION_LOOKBACK 400	/* mentions back a description's person is looked for */
+
+/*
+ * The person a description source [first, last] means: "the mayor", "The
+ * South Carolina senator", "the former secretary" is the person the article
+ * named before it with a title of that office (Mayor Bill de Blasio, Sen.
+ * Lindsey Graham, Secretary Ana Ruiz), the nearest one; QNONE when the
+ * article titles nobody so (the description stays a description: no
+ * guess).  Only "the", words and an office noun at its head make such a
+ * description; "the mayor's office" or "a senator" do not.
+ */
+uint32_t
+q_resolve_description(qctx *q, uint32_t first, uint32_t last)
+{
+	const char *office;
+	uint32_t	lo = 0;
+	uint32_t	hi = (uint32_t) q->mentions.count;
+
+	if (last <= first || last - first > 5 || !q_is(q, first, "the") ||
+		q_is_cap(q, last) || q_possessive(q, last) || (office = office_of(q, last)) == NULL)
+		return QNONE;
+	for (uint32_t k = first + 1; k < last; k++)
+		if (q->doc->tokens[k].kind != NA_TK_WORD || q_possessive(q, k) || q_is(q, k, "of"))
+			return QNONE;
+	while (lo < hi)
+	{
+		uint32_t	mid = lo + (hi - lo) / 2;
+
+		if (mention(q, mid)->first < first)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (uint32_t k = lo; k-- > 0 && lo - k <= DESCRIPTION_LOOKBACK;)
+	{
+		const q_mention *m = mention(q, k);
+		const q_entity *e = entity(q, m->entity);
+
+		if (m->title_first == QNONE || m->honorific || !e->person || e->place ||
+			(q->in_quote[m->first] & 1))
+			continue;
+		for (uint32_t t = m->title_first; t < m->first; t++)
+		{
+			const char *o = office_of(q, t);
+
+			if (o != NULL && strcmp(o, office) == 0)
+				return m->entity;
 		}
 	}
 	return QNONE;
@@ -913,4 +1363,178 @@ fail:
 	na_vec_free(&speakers, q->mem);
 	na_vec_free(&aliases, q->mem);
 	return 0;
+}
+
+/* ---- keys of people across a corpus ---- */
+
+/* Is token k a word to drop anywhere in a name: an initial, a suffix (Jr.)? */
+static int
+key_noise(const qctx *q, uint32_t k)
+{
+	const na_token *t = &q->doc->tokens[k];
+
+	if (t->kind == NA_TK_INITIAL || q_in(q, k, LEX_NAME_SUFFIXES))
+		return 1;
+	return t->kind != NA_TK_WORD;
+}
+
+/*
+ * The key of an organisation's name (na_person_key): its words in lower
+ * case, a leading determiner and punctuation dropped ("the New York Times"
+ * is "new york times"), so that the Los Angeles Times stays apart.
+ */
+static size_t
+org_key(const qctx *q, char *out, size_t cap)
+{
+	size_t		n = 0;
+	int			started = 0;
+
+	for (uint32_t k = 0; k < q->doc->ntokens; k++)
+	{
+		const na_token *t = &q->doc->tokens[k];
+		uint32_t	tlen = t->len;
+		size_t		got;
+
+		if (t->kind != NA_TK_WORD && t->kind != NA_TK_ABBREV)
+			continue;
+		if (!started && q_in(q, k, LEX_DETERMINERS))
+			continue;
+		tlen = token_base_len(q, k);
+		if (started)
+		{
+			if (n + 1 >= cap)
+				break;
+			out[n++] = ' ';
+		}
+		got = na_utf8_lower(q->doc->text + t->start, tlen, out + n, cap - n - 1);
+		if (got == 0)
+			return 0;
+		n += got;
+		started = 1;
+	}
+	out[n] = '\0';
+	return n;
+}
+
+size_t
+na_person_key(const char *name, size_t len, int gender, const na_mem *mem,
+			  char *out, size_t cap, na_status *status)
+{
+	na_doc		doc;
+	qctx		q;
+	uint32_t	first = QNONE,
+				last = QNONE,
+				suffix = QNONE;
+	uint32_t	k;
+	size_t		n = 0;
+
+	*status = NA_OK;
+	if (cap == 0)
+		return 0;
+	out[0] = '\0';
+	memset(&doc, 0, sizeof(doc));
+	*status = na_scan(&doc, name, len, NA_SCAN_NO_SENTENCES, mem);
+	if (*status != NA_OK)
+		return 0;
+	memset(&q, 0, sizeof(q));
+	q.doc = &doc;
+	q.mem = mem;
+	/*
+	 * The New York Times, the South Carolina Republican Party: the name of an
+	 * organisation is all its words (its "prefixes" tell one from another)
+	 */
+	for (k = doc.ntokens; k-- > 0;)
+		if (doc.tokens[k].kind == NA_TK_WORD)
+			break;
+	if (k != QNONE && k < doc.ntokens &&
+		na_lex_lookup(NA_LEX_QUOTE_ORG_WORDS, doc.text + doc.tokens[k].start,
+					  token_base_len(&q, k)) >= 0)
+	{
+		n = org_key(&q, out, cap);
+		na_doc_free(&doc, mem);
+		return n;
+	}
+	/* leading titles, honorifics, prefixes and noise: President, Mr., Republican */
+	for (k = 0; k < doc.ntokens; k++)
+	{
+		uint8_t		g,
+					h,
+					kind;
+		uint32_t	np;
+
+		if (key_noise(&q, k))
+			continue;
+		if (k + 1 < doc.ntokens && q_is_title(&q, k, &g, &h))
+			continue;
+		if ((np = name_prefix_at(&q, k, &kind)) > 0 && k + np < doc.ntokens)
+		{
+			k += np - 1;
+			continue;
+		}
+		break;
+	}
+	for (; k < doc.ntokens; k++)
+	{
+		/* Jr., Sr., III tell a son from his father: they stay in the key */
+		if (first != QNONE && q_in(&q, k, LEX_NAME_SUFFIXES))
+			suffix = k;
+		if (key_noise(&q, k) || q_in(&q, k, LEX_WEEKDAY_WORDS))
+			continue;
+		if (first == QNONE)
+			first = k;
+		last = k;
+		suffix = QNONE;
+	}
+	if (first != QNONE)
+	{
+		uint32_t	words[2] = {first, last};
+
+		for (int w = 0; w < (first == last ? 1 : 2); w++)
+		{
+			const na_token *t = &doc.tokens[words[w]];
+			uint32_t	tlen = t->len;
+			size_t		got;
+
+			if (q_possessive(&q, words[w]))
+				tlen -= doc.text[t->start + tlen - 2] == '\'' ? 2 : 4;
+			if (w > 0)
+			{
+				if (n + 1 >= cap)
+					break;
+				out[n++] = ' ';
+			}
+			got = na_utf8_lower(doc.text + t->start, tlen, out + n, cap - n - 1);
+			if (got == 0)
+			{
+				n = 0;
+				break;
+			}
+			n += got;
+		}
+		if (n > 0 && suffix != QNONE && n + 1 + doc.tokens[suffix].len < cap)
+		{
+			const na_token *t = &doc.tokens[suffix];
+			size_t		got;
+
+			out[n++] = ' ';
+			got = na_utf8_lower(doc.text + t->start, t->len, out + n, cap - n - 1);
+			n += got;
+			if (got > 0 && out[n - 1] == '.')
+				n--;
+		}
+		if (n > 0 && first == last && gender != NA_GENDER_UNKNOWN)
+		{
+			const char *tag = gender == NA_GENDER_FEMALE ? " (female)" : " (male)";
+			size_t		tl = strlen(tag);
+
+			if (n + tl < cap)
+			{
+				memcpy(out + n, tag, tl);
+				n += tl;
+			}
+		}
+		out[n] = '\0';
+	}
+	na_doc_free(&doc, mem);
+	return n;
 }

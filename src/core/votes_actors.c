@@ -595,7 +595,8 @@ antecedent_end(vctx *c, sent_state *st, uint32_t q)
 static int
 office_before(vctx *c, sent_state *st, uint32_t p)
 {
-	for (uint32_t k = p; k > st->first + 1; k--)
+	/* 40 tokens at most: a run-on "sentence" of pronouns must stay linear */
+	for (uint32_t k = p; k > st->first + 1 && k + 40 > p; k--)
 	{
 		uint32_t	q = k - 1;
 

@@ -460,6 +460,8 @@ BEGIN
   SELECT n.nspname INTO nspname FROM pg_namespace n WHERE n.oid = rel.relnamespace;
   owner := pg_get_userbyid(rel.relowner);
 
+  -- what DROP EXTENSION ... CASCADE left of the people registry (45_people.sql)
+  PERFORM news_analysis.drop_people_leftover(source);
   FOR i IN 1 .. 3 LOOP
     tname := rel.relname || suffixes[i];
     IF octet_length(tname) > 63 THEN
@@ -493,6 +495,8 @@ BEGIN
     (source, text_column, key_column, strict_mode, quotes_table, speakers_table, vote_events_table)
   VALUES (source, text_column, key_column, track.strict, derived[1], derived[2], derived[3]);
   PERFORM news_analysis.attach_trigger(source);
+  -- the people registry (src/sql/45_people.sql), kept by triggers on the speakers table
+  PERFORM news_analysis.attach_people(source);
 
   -- backfill => false: the caller runs CALL news_analysis.backfill() next
   IF NOT backfill THEN
@@ -513,12 +517,16 @@ DECLARE
   t news_analysis.tracked;
 BEGIN
   t := news_analysis.tracked_row(source);
-  PERFORM news_analysis.detach_triggers(source);
-  -- one statement, so that views built on each other go together
+  -- the views first (under Citus a view's DROP must come before the
+  -- parallel DDL on the shards in one transaction); one statement, so that
+  -- views built on each other go together
   IF cardinality(t.views) > 0 THEN
     EXECUTE format('DROP VIEW IF EXISTS %s',
                    (SELECT string_agg(news_analysis.qualified_name(v), ', ') FROM unnest(t.views) v));
   END IF;
+  -- the people registry's views depend on the speakers table (45_people.sql)
+  PERFORM news_analysis.detach_people(source);
+  PERFORM news_analysis.detach_triggers(source);
   EXECUTE format('DROP TABLE IF EXISTS %s, %s, %s',
                  t.quotes_table, t.speakers_table, t.vote_events_table);
   DELETE FROM news_analysis.failures f WHERE f.source = untrack.source;
@@ -683,6 +691,7 @@ BEGIN
       IF names IS NOT NULL THEN
         EXECUTE format('DROP VIEW IF EXISTS %s', names);
       END IF;
+      PERFORM news_analysis.detach_people(t.source);
       SELECT string_agg(news_analysis.qualified_name(v), ', ') INTO names
         FROM unnest(ARRAY[t.quotes_table, t.speakers_table, t.vote_events_table]) v
        WHERE news_analysis.qualified_name(v) IS NOT NULL;

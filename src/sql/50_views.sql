@@ -23,23 +23,31 @@ DECLARE
   made     regclass[] := '{}';
   vname    text;
   qv       text;
+  links    text;
   i        integer;
   names    text[] := ARRAY['quoted', 'top_speakers', 'speakers_by_outlet', 'speakers_by_month',
                            'quotes_per_article', 'quotes_per_outlet', 'speaker_roles',
                            'vote_timeline', 'vetoes'];
   comments text[] := ARRAY[
-    'every attribution of %s with a speaker, once (a piece of another left out), direct and partial quotations and reported speech (reported: mixed or indirect), with its article''s outlet and date, and the speaker''s role and affiliation',
-    'most-quoted speakers of %s: attributions (quotes), of them quotations (direct and partial) and reported speech (mixed and indirect), articles, outlets, first and last date quoted',
-    'most-quoted speakers of %s per outlet: attributions, quotations and reported speech',
-    'attributions per speaker and month (YYYY-MM) in %s, quotations and reported speech apart; \crosstabview month reads well',
+    'every attribution of %s with a speaker, once (a piece of another left out), direct and partial quotations and reported speech (reported: mixed or indirect), with its article''s outlet and date, the speaker as the people registry names the person (speaker_in_article: as the article does; person: the registry key) and the speaker''s role and affiliation',
+    'most-quoted people of %s (one person under one name: the people registry): attributions (quotes), of them quotations (direct and partial) and reported speech (mixed and indirect), articles, outlets, first and last date quoted',
+    'most-quoted speakers of %s per outlet (one person under one name): attributions, quotations and reported speech',
+    'attributions per speaker (one person under one name) and month (YYYY-MM) in %s, quotations and reported speech apart; \crosstabview month reads well',
     'attributions of each article of %s by kind, each once (articles without any included); reported = mixed + indirect',
     'attributions per outlet of %s: articles, attributions, per article, share attributed, quotations and reported speech',
     'roles and affiliations the articles of %s give their speakers',
     'vote events of %s in date order: body, motion, outcome, tally and positions',
-    'vetoes cast per country in the vote events of %s (asserted vetoes only)'];
+    'vetoes cast by countries in the vote events of %s (asserted vetoes only; a president''s or governor''s veto is in vote_timeline)'];
   bodies   text[];
 BEGIN
   t := news_analysis.tracked_row(source);
+  -- the people registry links each article's speaker to a person (45_people.sql)
+  SELECT news_analysis.qualified_name(p.speaker_people_view) INTO links
+    FROM news_analysis.tracked_people p WHERE p.source = create_views.source;
+  IF links IS NULL THEN
+    RAISE EXCEPTION 'table % has no people registry', source
+      USING ERRCODE = 'undefined_object', HINT = 'Call news_analysis.untrack() and news_analysis.track() again.';
+  END IF;
   SELECT n.nspname, c.relname, pg_get_userbyid(c.relowner) INTO nspname, relname, owner
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = source;
 
@@ -75,17 +83,20 @@ BEGIN
     -- quoted
     format($v$
 SELECT q.article_key, %2$s AS published, %3$s AS outlet,
-       q.ordinal, q.speaker, s.role, s.affiliation, q.kind, q.attribution,
-       q.cue, q.text AS quote, q.confidence, q.cue_class,
-       q.kind OPERATOR(pg_catalog.=) ANY ('{mixed,indirect}'::pg_catalog.text[]) AS reported
+       q.ordinal, COALESCE(sp.person_name, q.speaker) AS speaker, s.role, s.affiliation,
+       q.kind, q.attribution, q.cue, q.text AS quote, q.confidence, q.cue_class,
+       q.kind OPERATOR(pg_catalog.=) ANY ('{mixed,indirect}'::pg_catalog.text[]) AS reported,
+       q.speaker AS speaker_in_article, sp.person
   FROM %1$s q
   JOIN %4$s a ON a.%5$I OPERATOR(pg_catalog.=) q.article_key
   LEFT JOIN %6$s s ON s.article_key OPERATOR(pg_catalog.=) q.article_key
                   AND s.name OPERATOR(pg_catalog.=) q.speaker
+  LEFT JOIN %7$s sp ON sp.article_key OPERATOR(pg_catalog.=) q.article_key
+                   AND sp.speaker OPERATOR(pg_catalog.=) q.speaker
  WHERE q.speaker IS NOT NULL AND q.part_of IS NULL$v$,
       news_analysis.qualified_name(t.quotes_table), pub, outlet,
       news_analysis.qualified_name(source), t.key_column,
-      news_analysis.qualified_name(t.speakers_table)),
+      news_analysis.qualified_name(t.speakers_table), links),
     -- top_speakers
     $v$
 SELECT speaker,
@@ -99,7 +110,7 @@ SELECT speaker,
        pg_catalog.count(*) FILTER (WHERE NOT reported) AS quotations,
        pg_catalog.count(*) FILTER (WHERE reported) AS reported
   FROM %1$s
- GROUP BY speaker
+ GROUP BY COALESCE(person, speaker), speaker
  ORDER BY quotes DESC, articles DESC, speaker$v$,
     -- speakers_by_outlet
     $v$
@@ -189,7 +200,7 @@ SELECT v.actor AS country,
   JOIN %3$s a ON a.%4$I OPERATOR(pg_catalog.=) v.article_key
  WHERE v.action OPERATOR(pg_catalog.=) 'veto'
    AND v.modality OPERATOR(pg_catalog.=) 'asserted'
-   AND v.actor IS NOT NULL
+   AND v.actor_kind OPERATOR(pg_catalog.=) 'country'
  GROUP BY v.actor
  ORDER BY vetoes DESC, country$v$,
       news_analysis.qualified_name(t.vote_events_table), pub,
@@ -258,12 +269,16 @@ BEGIN
   -- quotes containing it come first
   RETURN QUERY EXECUTE format($q$
     WITH hits AS (
-      SELECT q.speaker, s.role, s.affiliation, q.article_key, q.text,
+      SELECT COALESCE(sp.person_name, q.speaker) AS speaker,
+             COALESCE(sp.person, q.speaker) AS person,
+             s.role, s.affiliation, q.article_key, q.text,
              pg_catalog.to_tsvector('news_analysis.english_news', q.text) @@ $1 AS in_quote
         FROM %1$s a
         JOIN %2$s q ON q.article_key OPERATOR(pg_catalog.=) a.%3$I
         LEFT JOIN %4$s s ON s.article_key OPERATOR(pg_catalog.=) q.article_key
                         AND s.name OPERATOR(pg_catalog.=) q.speaker
+        LEFT JOIN %6$s sp ON sp.article_key OPERATOR(pg_catalog.=) q.article_key
+                         AND sp.speaker OPERATOR(pg_catalog.=) q.speaker
        WHERE q.speaker IS NOT NULL AND q.part_of IS NULL
          AND pg_catalog.to_tsvector('news_analysis.english_news', a.%5$I::pg_catalog.text) @@ $1
     )
@@ -273,12 +288,14 @@ BEGIN
            pg_catalog.count(*), pg_catalog.count(DISTINCT h.article_key),
            (pg_catalog.array_agg(h.text ORDER BY h.in_quote DESC, pg_catalog.length(h.text) DESC))[1]
       FROM hits h
-     GROUP BY h.speaker
+     GROUP BY h.person, h.speaker
      ORDER BY pg_catalog.count(*) FILTER (WHERE h.in_quote) DESC, 4 DESC, 1$q$,
     news_analysis.qualified_name(source), news_analysis.qualified_name(t.quotes_table),
-    t.key_column, news_analysis.qualified_name(t.speakers_table), t.text_column)
+    t.key_column, news_analysis.qualified_name(t.speakers_table), t.text_column,
+    (SELECT news_analysis.qualified_name(p.speaker_people_view)
+       FROM news_analysis.tracked_people p WHERE p.source = quoted_on.source))
   USING topic;
 END
 $fn$;
 COMMENT ON FUNCTION news_analysis.quoted_on(regclass, text) IS
-  'who is quoted, directly or in reported speech, in the articles of a tracked table that mention a word (stemmed with news_analysis.english_news, or a word starting with it; several words are a phrase: adjacent, in that order): quotes, articles and an example quote, those who use the word themselves first; an index ON articles USING gin (to_tsvector(''news_analysis.english_news'', body)) serves it';
+  'who is quoted, directly or in reported speech (one person under one name: the people registry), in the articles of a tracked table that mention a word (stemmed with news_analysis.english_news, or a word starting with it; several words are a phrase: adjacent, in that order): quotes, articles and an example quote, those who use the word themselves first; an index ON articles USING gin (to_tsvector(''news_analysis.english_news'', body)) serves it';

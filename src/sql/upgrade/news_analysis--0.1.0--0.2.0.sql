@@ -1316,3 +1316,1065 @@ COMMENT ON COLUMN news_analysis.vote_event.action IS
   'by the vote codebook: veto, vote_for, vote_against, abstain, block, sponsor, support, oppose, adopt (a body adopted it), pass (a body passed a bill), approve (a body approved it or voted to do it), confirm (a nominee), reject (a body voted it down), override (a veto), elect (an electorate chose), win (an election, a seat; negated for a loser), schedule (a vote set for later) or vote (took part, side not stated)';
 COMMENT ON COLUMN news_analysis.vote_event.modality IS
   'asserted; negated (did not veto, lost); planned (will vote, is expected to vote); hypothetical (would defeat, threatened to veto, could veto, if ...); historical (a past vote recalled: a year, previously, its seventh veto)';
+
+-- ==== #16: speakers a researcher can count (the people registry of tracked
+-- tables: person_key(), <table>_names kept by triggers on <table>_speakers,
+-- the views <table>_people and <table>_speaker_people; the analyst views and
+-- quoted_on() count by person).
+--
+-- The registry of every table tracked before the upgrade is made and filled
+-- from its speakers (as track() makes it); the views create_views() made
+-- are made again with the outlet and date columns they were made with, so
+-- that they count by person; track(), untrack(), the drop clean-up,
+-- create_views() and quoted_on() are the merged bodies of src/sql (this
+-- section comes after #13's and #18's, which replaced them too).
+
+CREATE FUNCTION news_analysis.person_key(name text, gender text DEFAULT NULL)
+  RETURNS text
+  AS 'MODULE_PATHNAME', 'na_person_key_sql'
+  LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION news_analysis.person_key(text, text) IS
+  'the key under which the people registry counts a speaker''s name: lower case, without titles, honorifics, party, state and descriptive words in front, initials, possessives and middle names ("President Donald J. Trump" is "donald trump"), a generational suffix kept ("Donald Trump Jr." is "donald trump jr"); the name of an organisation (ending in Times, Party, Department, ...) keeps all its words ("the New York Times" is "new york times"); a surname alone carries the gender given (''male'', ''female''): "clinton (female)"; NULL when the name holds no name';
+
+-- The surname of a name key: its last word before a gender tag and a
+-- generational suffix ("donald trump jr" and "trump (male)": "trump").
+CREATE FUNCTION news_analysis.person_surname(key text)
+  RETURNS text
+  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+  SET search_path = pg_catalog, pg_temp
+AS $fn$
+SELECT pg_catalog.split_part(
+  pg_catalog.regexp_replace(pg_catalog.split_part(key, ' (', 1), ' (jr|sr|ii|iii)$', ''), ' ', -1)
+$fn$;
+COMMENT ON FUNCTION news_analysis.person_surname(text) IS
+  'internal: the surname of a name key of news_analysis.person_key(): its last word, without a gender tag or a generational suffix';
+
+CREATE TABLE news_analysis.tracked_people (
+  source              regclass PRIMARY KEY REFERENCES news_analysis.tracked ON DELETE CASCADE,
+  names_table         regclass NOT NULL,
+  people_view         regclass NOT NULL,
+  speaker_people_view regclass NOT NULL
+);
+COMMENT ON TABLE news_analysis.tracked_people IS
+  'the people registry of each tracked table: <table>_names (one row per name key, kept by triggers on <table>_speakers), the views <table>_people (one row per person) and <table>_speaker_people (each article''s speaker with its person)';
+ALTER TABLE news_analysis.tracked_people ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tracked_people_read ON news_analysis.tracked_people FOR SELECT
+  USING (pg_catalog.has_table_privilege(source, 'SELECT'));
+CREATE POLICY tracked_people_write ON news_analysis.tracked_people FOR ALL
+  USING (pg_catalog.pg_has_role(
+    (SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) source), 'USAGE')
+     OR NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) source))
+  WITH CHECK (pg_catalog.pg_has_role(
+    (SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) source), 'USAGE'));
+GRANT SELECT, INSERT, UPDATE, DELETE ON news_analysis.tracked_people TO PUBLIC;
+SELECT pg_catalog.pg_extension_config_dump('news_analysis.tracked_people', '');
+
+-- Triggers on <table>_speakers; TG_ARGV[0] is the names table.
+
+CREATE FUNCTION news_analysis.people_added()
+  RETURNS trigger
+  LANGUAGE plpgsql
+  SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+  -- one statement for the whole chunk of speakers, in key order
+  EXECUTE format($q$
+    WITH n AS (
+      SELECT k.key, s.name, s.role, s.affiliation, s.gender, s.quotes
+        FROM news_analysis_people_new s,
+             LATERAL (SELECT news_analysis.person_key(s.name, s.gender) AS key) k
+       WHERE k.key IS NOT NULL),
+    counted AS (
+      SELECT n.key,
+             (array_agg(n.name ORDER BY lower(n.name) = split_part(n.key, ' (', 1) DESC,
+                                        length(n.name) DESC, n.name))[1] AS name,
+             (array_agg(DISTINCT n.name ORDER BY n.name))[1:32] AS aliases,
+             count(*) FILTER (WHERE n.gender OPERATOR(pg_catalog.=) 'male') AS male,
+             count(*) FILTER (WHERE n.gender OPERATOR(pg_catalog.=) 'female') AS female,
+             coalesce(array_agg(DISTINCT n.role) FILTER (WHERE n.role IS NOT NULL), '{}') AS roles,
+             coalesce(array_agg(DISTINCT n.affiliation) FILTER (WHERE n.affiliation IS NOT NULL), '{}')
+               AS affiliations,
+             count(*) AS articles, sum(n.quotes) AS quotes
+        FROM n GROUP BY n.key)
+    INSERT INTO %s AS p (key, surname, name, aliases, male, female, roles, affiliations,
+                         articles, quotes, first_seen, last_seen)
+    SELECT c.key, news_analysis.person_surname(c.key), c.name, c.aliases,
+           c.male, c.female, c.roles, c.affiliations, c.articles, c.quotes, now(), now()
+      FROM counted c
+     ORDER BY c.key
+    ON CONFLICT (key) DO UPDATE SET
+      -- the spelling of the key itself (Hillary Clinton, not Hillary Rodham
+      -- Clinton), else the longest
+      name = CASE WHEN lower(p.name) = split_part(p.key, ' (', 1) THEN p.name
+                  WHEN lower(EXCLUDED.name) = split_part(p.key, ' (', 1) THEN EXCLUDED.name
+                  WHEN length(EXCLUDED.name) > length(p.name) THEN EXCLUDED.name ELSE p.name END,
+      aliases = CASE WHEN EXCLUDED.aliases <@ p.aliases THEN p.aliases
+                     ELSE (SELECT array_agg(DISTINCT x ORDER BY x)
+                             FROM unnest(p.aliases OPERATOR(pg_catalog.||) EXCLUDED.aliases) x) END,
+      male = p.male + EXCLUDED.male,
+      female = p.female + EXCLUDED.female,
+      roles = CASE WHEN EXCLUDED.roles <@ p.roles THEN p.roles
+                   ELSE (SELECT array_agg(DISTINCT x ORDER BY x)
+                           FROM unnest(p.roles OPERATOR(pg_catalog.||) EXCLUDED.roles) x) END,
+      affiliations = CASE WHEN EXCLUDED.affiliations <@ p.affiliations THEN p.affiliations
+                          ELSE (SELECT array_agg(DISTINCT x ORDER BY x)
+                                  FROM unnest(p.affiliations OPERATOR(pg_catalog.||) EXCLUDED.affiliations) x) END,
+      articles = p.articles + EXCLUDED.articles,
+      quotes = p.quotes + EXCLUDED.quotes,
+      last_seen = EXCLUDED.last_seen$q$, TG_ARGV[0]);
+  RETURN NULL;
+END
+$fn$;
+COMMENT ON FUNCTION news_analysis.people_added() IS
+  'internal: trigger after INSERT on <table>_speakers: adds the new speakers to the people registry <table>_names, one upsert in key order';
+
+CREATE FUNCTION news_analysis.people_removed()
+  RETURNS trigger
+  LANGUAGE plpgsql
+  SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+  keys text[];
+BEGIN
+  SELECT array_agg(DISTINCT k.key ORDER BY k.key) INTO keys
+    FROM news_analysis_people_old s,
+         LATERAL (SELECT news_analysis.person_key(s.name, s.gender) AS key) k
+   WHERE k.key IS NOT NULL;
+  IF keys IS NULL THEN
+    RETURN NULL;
+  END IF;
+  -- the keys locked in key order (as the upserts of people_added take
+  -- them), then their counts taken back; a key no article names any more goes
+  EXECUTE format($q$
+    SELECT 1 FROM %1$s p WHERE p.key OPERATOR(pg_catalog.=) ANY ($1) ORDER BY p.key FOR UPDATE$q$,
+    TG_ARGV[0]) USING keys;
+  EXECUTE format($q$
+    WITH o AS (
+      SELECT k.key, count(*) AS articles, sum(s.quotes) AS quotes,
+             count(*) FILTER (WHERE s.gender OPERATOR(pg_catalog.=) 'male') AS male,
+             count(*) FILTER (WHERE s.gender OPERATOR(pg_catalog.=) 'female') AS female
+        FROM news_analysis_people_old s,
+             LATERAL (SELECT news_analysis.person_key(s.name, s.gender) AS key) k
+       WHERE k.key IS NOT NULL
+       GROUP BY k.key)
+    UPDATE %1$s p
+       SET articles = p.articles - o.articles, quotes = p.quotes - o.quotes,
+           male = greatest(p.male - o.male, 0), female = greatest(p.female - o.female, 0)
+      FROM o
+     WHERE p.key OPERATOR(pg_catalog.=) o.key$q$, TG_ARGV[0]);
+  EXECUTE format($q$
+    DELETE FROM %1$s p WHERE p.key OPERATOR(pg_catalog.=) ANY ($1) AND p.articles OPERATOR(pg_catalog.<=) 0$q$,
+    TG_ARGV[0]) USING keys;
+  RETURN NULL;
+END
+$fn$;
+COMMENT ON FUNCTION news_analysis.people_removed() IS
+  'internal: trigger after DELETE on <table>_speakers: the counts of the deleted speakers are taken back from their keys (locked in key order); a key no article names any more goes';
+
+CREATE FUNCTION news_analysis.people_truncated()
+  RETURNS trigger
+  LANGUAGE plpgsql
+  SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+  EXECUTE format('TRUNCATE %s', TG_ARGV[0]);
+  RETURN NULL;
+END
+$fn$;
+COMMENT ON FUNCTION news_analysis.people_truncated() IS
+  'internal: trigger after TRUNCATE on <table>_speakers: empties the people registry <table>_names';
+
+-- A data-only restore (pg_restore --data-only, without --disable-triggers)
+-- loads the speakers with their triggers on, and those triggers count every
+-- speaker row that arrives in <table>_names; the dump's copy of
+-- <table>_names would count them twice, or collide with the keys already
+-- counted.  So the registry's table takes rows from its triggers only
+-- (pg_trigger_depth() > 0): any other INSERT is skipped.  A full restore
+-- creates this trigger after the data, as every trigger, and loads the
+-- dump's rows as they were.
+CREATE FUNCTION news_analysis.skip_people_row()
+  RETURNS trigger
+  LANGUAGE plpgsql
+  SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+  RETURN NULL;
+END
+$fn$;
+COMMENT ON FUNCTION news_analysis.skip_people_row() IS
+  'internal: trigger news_analysis_people_restore of a people registry''s <table>_names: a row not written by the registry''s triggers (a data-only restore) is skipped, the triggers on <table>_speakers count the restored speakers themselves';
+
+-- What DROP EXTENSION ... CASCADE leaves of a people registry: the table
+-- <table>_names and the view <table>_people (neither uses a function of the
+-- extension; the view <table>_speaker_people does and goes with it), or
+-- what a DROP TABLE without the drop clean-up leaves.  They are known by the
+-- comments attach_people() gave them and by no registry row of a table that
+-- exists naming them; track() drops them before it makes its derived tables
+-- (the view <table>_speaker_people depends on <table>_speakers).
+CREATE FUNCTION news_analysis.drop_people_leftover(source regclass)
+  RETURNS void
+  LANGUAGE plpgsql
+  SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+  nspname name;
+  relname name;
+  names   text;
+  people  text;
+  links   text;
+  rel     oid;
+  views   text;
+BEGIN
+  SELECT n.nspname, c.relname INTO nspname, relname
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = source;
+  names := format('%I.%I', nspname, relname || '_names');
+  people := format('%I.%I', nspname, relname || '_people');
+  links := format('%I.%I', nspname, relname || '_speaker_people');
+  -- the views first: they depend on the table
+  SELECT string_agg(format('%I.%I', n.nspname, c.relname), ', ') INTO views
+    FROM unnest(ARRAY[links, people]) v(name)
+    JOIN pg_class c ON c.oid = to_regclass(v.name) AND c.relkind = 'v'
+    JOIN pg_namespace n ON n.oid = c.relnamespace
+   WHERE (coalesce(obj_description(c.oid, 'pg_class'), '') LIKE 'the people quoted in ' || source::text || ', one row per person%'
+          OR coalesce(obj_description(c.oid, 'pg_class'), '') LIKE 'each speaker of each article of ' || source::text || ' with its name key%')
+     AND NOT EXISTS (SELECT 1 FROM news_analysis.tracked_people p
+                      WHERE c.oid IN (p.people_view, p.speaker_people_view)
+                        AND EXISTS (SELECT 1 FROM pg_class s WHERE s.oid = p.source));
+  IF views IS NOT NULL THEN
+    RAISE NOTICE 'dropping views %, left by an earlier news_analysis.track() of %', views, source;
+    -- without CASCADE: views of the user's own on them stop the DROP with an error naming them
+    EXECUTE 'DROP VIEW ' || views;
+  END IF;
+  rel := to_regclass(names);
+  IF rel IS NOT NULL
+     AND (SELECT c.relkind FROM pg_class c WHERE c.oid = rel) = 'r'
+     AND coalesce(obj_description(rel, 'pg_class'), '') LIKE 'the people registry of ' || source::text || ': %'
+     AND NOT EXISTS (SELECT 1 FROM news_analysis.tracked_people p
+                      WHERE p.names_table = rel AND EXISTS (SELECT 1 FROM pg_class s WHERE s.oid = p.source)) THEN
+    RAISE NOTICE 'dropping table %, left by an earlier news_analysis.track() of %', names, source
+      USING DETAIL = 'DROP EXTENSION news_analysis CASCADE keeps the people registry''s table, and so does DROP TABLE without the drop clean-up.';
+    EXECUTE format('DROP TABLE %s', names);
+  END IF;
+END
+$fn$;
+COMMENT ON FUNCTION news_analysis.drop_people_leftover(regclass) IS
+  'internal: drops the table <table>_names and the views <table>_people and <table>_speaker_people of source left behind by DROP EXTENSION news_analysis CASCADE (or a DROP TABLE without the drop clean-up), so that track() can make the people registry again';
+
+-- The keys of <names> with the person each is counted under: a full name is
+-- its own person; a surname alone is the full name of that surname that
+-- holds at least 80% of the articles of the full names it can be (none of
+-- the other gender), or stays its own.
+CREATE FUNCTION news_analysis.people_resolution_sql(names regclass)
+  RETURNS text
+  LANGUAGE sql IMMUTABLE
+  SET search_path = pg_catalog, pg_temp
+AS $fn$
+SELECT format($q$
+  WITH n AS (
+    SELECT p.*,
+           CASE WHEN p.male OPERATOR(pg_catalog.>) p.female THEN 'male'
+                WHEN p.female OPERATOR(pg_catalog.>) p.male THEN 'female' END AS gender,
+           pg_catalog.strpos(pg_catalog.split_part(p.key, ' (', 1), ' ') OPERATOR(pg_catalog.>) 0
+             AS full_name
+      FROM %1$s p),
+  -- each surname alone with the full names it can be: same surname, not of the other gender
+  c AS (
+    SELECT s.key, f.key AS candidate, f.articles,
+           pg_catalog.row_number() OVER (PARTITION BY s.key
+                                         ORDER BY f.articles DESC, f.quotes DESC, f.key) AS rank,
+           pg_catalog.sum(f.articles) OVER (PARTITION BY s.key) AS total
+      FROM n s
+      JOIN n f ON f.surname OPERATOR(pg_catalog.=) s.surname AND f.full_name
+     WHERE NOT s.full_name
+       AND (s.gender IS NULL OR f.gender IS NULL OR f.gender OPERATOR(pg_catalog.=) s.gender))
+  SELECT n.*, coalesce(c.candidate, n.key) AS person
+    FROM n
+    LEFT JOIN c ON c.key OPERATOR(pg_catalog.=) n.key AND c.rank OPERATOR(pg_catalog.=) 1
+               AND c.articles OPERATOR(pg_catalog.>=) (0.8 OPERATOR(pg_catalog.*) c.total)$q$, names)
+$fn$;
+COMMENT ON FUNCTION news_analysis.people_resolution_sql(regclass) IS
+  'internal: the query of the keys of a people registry with the person each is counted under (see attach_people)';
+
+-- Make the registry of a tracked table (track() calls it).
+CREATE FUNCTION news_analysis.attach_people(source regclass)
+  RETURNS regclass
+  LANGUAGE plpgsql
+  SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+  t        news_analysis.tracked;
+  rel      pg_class;
+  nspname  name;
+  owner    name;
+  names    text;
+  people   text;
+  links    text;
+  resolved text;
+  distributed boolean;
+BEGIN
+  t := news_analysis.tracked_row(source);
+  SELECT * INTO rel FROM pg_class c WHERE c.oid = source;
+  SELECT n.nspname INTO nspname FROM pg_namespace n WHERE n.oid = rel.relnamespace;
+  owner := pg_get_userbyid(rel.relowner);
+  IF octet_length(rel.relname || '_speaker_people') > 63 THEN
+    RAISE EXCEPTION 'the name of table % is too long for its people registry "%"', source,
+      rel.relname || '_speaker_people'
+      USING ERRCODE = 'name_too_long',
+            HINT = 'The people registry is named after the table with the suffixes _names, _people and _speaker_people; rename the table.';
+  END IF;
+  names := format('%I.%I', nspname, rel.relname || '_names');
+  people := format('%I.%I', nspname, rel.relname || '_people');
+  links := format('%I.%I', nspname, rel.relname || '_speaker_people');
+  IF to_regclass(names) IS NOT NULL OR to_regclass(people) IS NOT NULL OR to_regclass(links) IS NOT NULL THEN
+    RAISE EXCEPTION 'relation % or % or % already exists', names, people, links
+      USING ERRCODE = 'duplicate_table',
+            HINT = 'news_analysis.track() creates them: drop or rename them first.';
+  END IF;
+  distributed := news_analysis.citus_method(t.speakers_table) IS NOT NULL;
+  IF distributed THEN
+    -- Citus: a distributed table takes no statement triggers, and its rows
+    -- live on the workers; the registry is counted when read
+    EXECUTE format($q$
+      CREATE VIEW %1$s AS
+      SELECT k.key, news_analysis.person_surname(k.key) AS surname,
+             (pg_catalog.array_agg(s.name ORDER BY pg_catalog.lower(s.name) OPERATOR(pg_catalog.=) pg_catalog.split_part(k.key, ' (', 1) DESC,
+                                   pg_catalog.length(s.name) DESC, s.name))[1] AS name,
+             (pg_catalog.array_agg(DISTINCT s.name ORDER BY s.name))[1:32] AS aliases,
+             pg_catalog.count(*) FILTER (WHERE s.gender OPERATOR(pg_catalog.=) 'male')::integer AS male,
+             pg_catalog.count(*) FILTER (WHERE s.gender OPERATOR(pg_catalog.=) 'female')::integer AS female,
+             coalesce(pg_catalog.array_agg(DISTINCT s.role) FILTER (WHERE s.role IS NOT NULL), '{}') AS roles,
+             coalesce(pg_catalog.array_agg(DISTINCT s.affiliation) FILTER (WHERE s.affiliation IS NOT NULL), '{}')
+               AS affiliations,
+             pg_catalog.count(*)::integer AS articles, pg_catalog.sum(s.quotes)::integer AS quotes,
+             NULL::timestamptz AS first_seen, NULL::timestamptz AS last_seen
+        FROM %2$s s, LATERAL (SELECT news_analysis.person_key(s.name, s.gender) AS key) k
+       WHERE k.key IS NOT NULL
+       GROUP BY k.key$q$, names, news_analysis.qualified_name(t.speakers_table));
+    EXECUTE format('ALTER VIEW %s OWNER TO %I', names, owner);
+    EXECUTE format('COMMENT ON VIEW %s IS %L', names,
+                   format('the people registry of %s: one row per name key (news_analysis.person_key), counted from %s when read (a Citus distributed table keeps no registry triggers; first_seen and last_seen are NULL); see the view %s',
+                          source, t.speakers_table, people));
+  ELSE
+    EXECUTE format($q$
+      CREATE TABLE %s (
+        key          text PRIMARY KEY,
+        surname      text NOT NULL,
+        name         text NOT NULL,
+        aliases      text[] NOT NULL DEFAULT '{}',
+        male         integer NOT NULL DEFAULT 0,
+        female       integer NOT NULL DEFAULT 0,
+        roles        text[] NOT NULL DEFAULT '{}',
+        affiliations text[] NOT NULL DEFAULT '{}',
+        articles     integer NOT NULL,
+        quotes       integer NOT NULL,
+        first_seen   timestamptz NOT NULL,
+        last_seen    timestamptz NOT NULL)$q$, names);
+    EXECUTE format('ALTER TABLE %s OWNER TO %I', names, owner);
+    EXECUTE format('COMMENT ON TABLE %s IS %L', names,
+                   format('the people registry of %s: one row per name key (news_analysis.person_key), kept by triggers on %s; see the view %s',
+                          source, t.speakers_table, people));
+    EXECUTE format('CREATE TRIGGER news_analysis_people_added AFTER INSERT ON %s'
+                   ' REFERENCING NEW TABLE AS news_analysis_people_new'
+                   ' FOR EACH STATEMENT EXECUTE FUNCTION news_analysis.people_added(%L)',
+                   t.speakers_table, names);
+    EXECUTE format('CREATE TRIGGER news_analysis_people_removed AFTER DELETE ON %s'
+                   ' REFERENCING OLD TABLE AS news_analysis_people_old'
+                   ' FOR EACH STATEMENT EXECUTE FUNCTION news_analysis.people_removed(%L)',
+                   t.speakers_table, names);
+    EXECUTE format('CREATE TRIGGER news_analysis_people_truncated AFTER TRUNCATE ON %s'
+                   ' FOR EACH STATEMENT EXECUTE FUNCTION news_analysis.people_truncated(%L)',
+                   t.speakers_table, names);
+  END IF;
+
+  resolved := news_analysis.people_resolution_sql(names::regclass);
+  EXECUTE format($q$
+    CREATE VIEW %1$s AS
+    WITH r AS (%2$s),
+    p AS (
+      SELECT r.person,
+             (pg_catalog.array_agg(r.name ORDER BY r.full_name DESC, r.articles DESC, r.name))[1] AS name,
+             pg_catalog.sum(r.male) AS male, pg_catalog.sum(r.female) AS female,
+             pg_catalog.sum(r.articles)::bigint AS articles, pg_catalog.sum(r.quotes)::bigint AS quotes,
+             pg_catalog.min(r.first_seen) AS first_seen, pg_catalog.max(r.last_seen) AS last_seen,
+             pg_catalog.array_agg(r.key ORDER BY r.key) AS keys
+        FROM r GROUP BY r.person),
+    al AS (SELECT r.person, pg_catalog.array_agg(DISTINCT x ORDER BY x) AS aliases
+             FROM r, pg_catalog.unnest(r.aliases) x GROUP BY r.person),
+    ro AS (SELECT r.person, pg_catalog.array_agg(DISTINCT x ORDER BY x) AS roles
+             FROM r, pg_catalog.unnest(r.roles) x GROUP BY r.person),
+    af AS (SELECT r.person, pg_catalog.array_agg(DISTINCT x ORDER BY x) AS affiliations
+             FROM r, pg_catalog.unnest(r.affiliations) x GROUP BY r.person)
+    SELECT p.person AS key, p.name,
+           pg_catalog.array_remove(coalesce(al.aliases, '{}'), p.name) AS aliases,
+           CASE WHEN p.male OPERATOR(pg_catalog.>) p.female THEN 'male'
+                WHEN p.female OPERATOR(pg_catalog.>) p.male THEN 'female' END AS gender,
+           coalesce(ro.roles, '{}') AS roles, coalesce(af.affiliations, '{}') AS affiliations,
+           p.articles, p.quotes, p.first_seen, p.last_seen, p.keys
+      FROM p
+      LEFT JOIN al ON al.person OPERATOR(pg_catalog.=) p.person
+      LEFT JOIN ro ON ro.person OPERATOR(pg_catalog.=) p.person
+      LEFT JOIN af ON af.person OPERATOR(pg_catalog.=) p.person$q$, people, resolved);
+  EXECUTE format('ALTER VIEW %s OWNER TO %I', people, owner);
+  EXECUTE format('COMMENT ON VIEW %s IS %L', people,
+                 format('the people quoted in %s, one row per person: key, canonical name, other spellings, gender (from honorifics and pronouns across the corpus; NULL when none or as much for each), roles and affiliations seen, articles and quotes, first and last seen (analysed), and the name keys counted under it',
+                        source));
+  EXECUTE format($q$
+    CREATE VIEW %1$s AS
+    WITH r AS (%2$s),
+    pn AS (
+      SELECT r.person,
+             (pg_catalog.array_agg(r.name ORDER BY r.full_name DESC, r.articles DESC, r.name))[1] AS name
+        FROM r GROUP BY r.person)
+    SELECT s.article_key, s.name AS speaker, k.key, r.person,
+           coalesce(pn.name, s.name) AS person_name
+      FROM %3$s s
+      CROSS JOIN LATERAL (SELECT news_analysis.person_key(s.name, s.gender) AS key) k
+      LEFT JOIN r ON r.key OPERATOR(pg_catalog.=) k.key
+      LEFT JOIN pn ON pn.person OPERATOR(pg_catalog.=) r.person$q$,
+    links, resolved, news_analysis.qualified_name(t.speakers_table));
+  EXECUTE format('ALTER VIEW %s OWNER TO %I', links, owner);
+  EXECUTE format('COMMENT ON VIEW %s IS %L', links,
+                 format('each speaker of each article of %s with its name key and the person it is counted under in %s (person_name: that person''s canonical name)',
+                        source, people));
+  INSERT INTO news_analysis.tracked_people (source, names_table, people_view, speaker_people_view)
+  VALUES (source, names::regclass, people::regclass, links::regclass);
+  IF distributed THEN
+    RETURN names::regclass;
+  END IF;
+  -- the speakers already there
+  EXECUTE format($q$
+    INSERT INTO %1$s AS p (key, surname, name, aliases, male, female, roles, affiliations,
+                           articles, quotes, first_seen, last_seen)
+    SELECT k.key, news_analysis.person_surname(k.key),
+           (array_agg(s.name ORDER BY lower(s.name) = split_part(k.key, ' (', 1) DESC,
+                                      length(s.name) DESC, s.name))[1],
+           (array_agg(DISTINCT s.name ORDER BY s.name))[1:32],
+           count(*) FILTER (WHERE s.gender = 'male'), count(*) FILTER (WHERE s.gender = 'female'),
+           coalesce(array_agg(DISTINCT s.role) FILTER (WHERE s.role IS NOT NULL), '{}'),
+           coalesce(array_agg(DISTINCT s.affiliation) FILTER (WHERE s.affiliation IS NOT NULL), '{}'),
+           count(*), sum(s.quotes), now(), now()
+      FROM %2$s s, LATERAL (SELECT news_analysis.person_key(s.name, s.gender) AS key) k
+     WHERE k.key IS NOT NULL
+     GROUP BY k.key$q$, names, news_analysis.qualified_name(t.speakers_table));
+  -- from now on only the triggers above write it (see skip_people_row)
+  EXECUTE format('CREATE TRIGGER news_analysis_people_restore BEFORE INSERT ON %s'
+                 ' FOR EACH ROW WHEN (pg_catalog.pg_trigger_depth() OPERATOR(pg_catalog.=) 0)'
+                 ' EXECUTE FUNCTION news_analysis.skip_people_row()', names);
+  RETURN names::regclass;
+END
+$fn$;
+COMMENT ON FUNCTION news_analysis.attach_people(regclass) IS
+  'internal: makes the people registry of a tracked table (<table>_names, its triggers on <table>_speakers, the views <table>_people and <table>_speaker_people) and fills it from the speakers already there (for a Citus distributed table <table>_names is a view counting the speakers when read); news_analysis.track() calls it';
+
+-- Remove it (untrack() and the drop clean-up call it): the views first, they
+-- depend on the speakers table.
+CREATE FUNCTION news_analysis.detach_people(source regclass)
+  RETURNS void
+  LANGUAGE plpgsql
+  SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+  r     news_analysis.tracked_people;
+  t     news_analysis.tracked;
+  views text;
+  counted_on_read boolean;
+BEGIN
+  SELECT * INTO r FROM news_analysis.tracked_people p WHERE p.source = detach_people.source;
+  IF NOT FOUND THEN
+    RETURN;
+  END IF;
+  -- whatever a DROP ... CASCADE took with it is gone already
+  SELECT string_agg(news_analysis.qualified_name(v), ', ') INTO views
+    FROM unnest(ARRAY[r.speaker_people_view, r.people_view]) v
+   WHERE news_analysis.qualified_name(v) IS NOT NULL;
+  IF views IS NOT NULL THEN
+    EXECUTE format('DROP VIEW IF EXISTS %s', views);
+  END IF;
+  -- a view for a Citus distributed table, which has no triggers of the
+  -- registry (see attach_people)
+  counted_on_read := (SELECT c.relkind FROM pg_class c WHERE c.oid = r.names_table) = 'v';
+  IF news_analysis.qualified_name(r.names_table) IS NOT NULL THEN
+    EXECUTE format(CASE WHEN counted_on_read THEN 'DROP VIEW IF EXISTS %s' ELSE 'DROP TABLE IF EXISTS %s' END,
+                   news_analysis.qualified_name(r.names_table));
+  END IF;
+  SELECT * INTO t FROM news_analysis.tracked x WHERE x.source = detach_people.source;
+  IF FOUND AND NOT coalesce(counted_on_read, false)
+     AND news_analysis.qualified_name(t.speakers_table) IS NOT NULL THEN
+    EXECUTE format('DROP TRIGGER IF EXISTS news_analysis_people_added ON %1$s;'
+                   ' DROP TRIGGER IF EXISTS news_analysis_people_removed ON %1$s;'
+                   ' DROP TRIGGER IF EXISTS news_analysis_people_truncated ON %1$s',
+                   news_analysis.qualified_name(t.speakers_table));
+  END IF;
+  DELETE FROM news_analysis.tracked_people p WHERE p.source = detach_people.source;
+END
+$fn$;
+COMMENT ON FUNCTION news_analysis.detach_people(regclass) IS
+  'internal: drops the people registry of a tracked table (its views, <table>_names and the triggers that keep it)';
+
+CREATE OR REPLACE FUNCTION news_analysis.track(
+  source      regclass,
+  text_column name,
+  key_column  name,
+  strict      boolean DEFAULT false,
+  batch_size  integer DEFAULT 1000,
+  backfill    boolean DEFAULT true)
+  RETURNS bigint
+  LANGUAGE plpgsql
+  SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+  rel       pg_class;
+  nspname   name;
+  owner     name;
+  text_type oid;
+  key_att   pg_attribute;
+  key_type  text;
+  suffixes  text[] := ARRAY['_quotes', '_speakers', '_vote_events'];
+  types     text[] := ARRAY['quote', 'speaker', 'vote_event'];
+  what      text[] := ARRAY['quotes', 'speakers', 'vote events'];
+  derived   regclass[] := '{}';
+  tname     text;
+  qname     text;
+BEGIN
+  PERFORM news_analysis.check_owner(source);
+  SELECT * INTO rel FROM pg_class c WHERE c.oid = source;
+  IF rel.relkind NOT IN ('r', 'p') THEN
+    RAISE EXCEPTION '% is not a table', source
+      USING ERRCODE = 'wrong_object_type';
+  END IF;
+  -- rows written through the parent would not fire a partition's statement triggers
+  IF rel.relispartition THEN
+    RAISE EXCEPTION 'table % is a partition of %', source,
+      (SELECT i.inhparent::regclass FROM pg_inherits i WHERE i.inhrelid = source)
+      USING ERRCODE = 'wrong_object_type',
+            HINT = 'Track the partitioned table: its triggers see the rows of every partition.';
+  END IF;
+  IF EXISTS (SELECT 1 FROM news_analysis.tracked t WHERE t.source = track.source) THEN
+    RAISE EXCEPTION 'table % is already tracked', source
+      USING ERRCODE = 'duplicate_object',
+            HINT = 'Call news_analysis.untrack() first, or news_analysis.set_strict() to change the mode.';
+  END IF;
+  IF batch_size IS NULL OR batch_size < 1 THEN
+    RAISE EXCEPTION 'batch_size must be at least 1' USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  IF text_column = key_column THEN
+    RAISE EXCEPTION 'the text column and the key column must differ'
+      USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+
+  SELECT getbase.t INTO text_type
+    FROM pg_attribute a,
+         LATERAL (WITH RECURSIVE d(t) AS (
+                    SELECT a.atttypid
+                    UNION ALL
+                    SELECT ty.typbasetype FROM pg_type ty, d
+                     WHERE ty.oid = d.t AND ty.typtype = 'd')
+                  SELECT d.t FROM d JOIN pg_type ty ON ty.oid = d.t
+                   WHERE ty.typtype <> 'd') getbase
+   WHERE a.attrelid = source AND a.attname = text_column AND a.attnum > 0 AND NOT a.attisdropped;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'column "%" of table % does not exist', text_column, source
+      USING ERRCODE = 'undefined_column';
+  END IF;
+  IF text_type NOT IN ('text'::regtype, 'varchar'::regtype, 'bpchar'::regtype) THEN
+    RAISE EXCEPTION 'column "%" of table % is of type %, not text', text_column, source,
+      format_type(text_type, NULL)
+      USING ERRCODE = 'datatype_mismatch',
+            HINT = 'Track a text, varchar or char column.';
+  END IF;
+
+  SELECT * INTO key_att FROM pg_attribute a
+   WHERE a.attrelid = source AND a.attname = key_column AND a.attnum > 0 AND NOT a.attisdropped;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'column "%" of table % does not exist', key_column, source
+      USING ERRCODE = 'undefined_column';
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_index i
+                  WHERE i.indrelid = source AND i.indisunique AND i.indnkeyatts = 1
+                    AND i.indkey[0] = key_att.attnum AND i.indpred IS NULL
+                    AND i.indexprs IS NULL AND i.indimmediate)
+     OR NOT key_att.attnotnull THEN
+    RAISE EXCEPTION 'column "%" of table % is not a key', key_column, source
+      USING ERRCODE = 'invalid_column_reference',
+            DETAIL = 'The derived rows of an article are found by its key: it must be NOT NULL and have a unique index of its own.',
+            HINT = CASE
+              -- a partitioned table's unique indexes all hold its partition key
+              WHEN rel.relkind = 'p' AND NOT EXISTS (
+                     SELECT 1 FROM pg_partitioned_table pt
+                      WHERE pt.partrelid = source AND pt.partnatts = 1
+                        AND pt.partattrs[0] = key_att.attnum) THEN
+                format('A unique index of a partitioned table must contain its partition key (%s), so %I cannot be a key of its own there: partition the table by %I (PARTITION BY HASH (%I) or RANGE (%I)).',
+                       pg_get_partkeydef(source), key_column, key_column, key_column, key_column)
+              -- a second key beside the primary key
+              WHEN EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = source AND i.indisprimary) THEN
+                format('CREATE UNIQUE INDEX ON %s (%I);', source, key_column) ||
+                CASE WHEN NOT key_att.attnotnull
+                     THEN format(' ALTER TABLE %s ALTER COLUMN %I SET NOT NULL;', source, key_column)
+                     ELSE '' END
+              ELSE format('ALTER TABLE %s ADD PRIMARY KEY (%I);', source, key_column)
+            END;
+  END IF;
+  key_type := format_type(key_att.atttypid, key_att.atttypmod);
+
+  SELECT n.nspname INTO nspname FROM pg_namespace n WHERE n.oid = rel.relnamespace;
+  owner := pg_get_userbyid(rel.relowner);
+
+  -- what DROP EXTENSION ... CASCADE left of the people registry (45_people.sql)
+  PERFORM news_analysis.drop_people_leftover(source);
+  FOR i IN 1 .. 3 LOOP
+    tname := rel.relname || suffixes[i];
+    IF octet_length(tname) > 63 THEN
+      RAISE EXCEPTION 'the name of table % is too long for its derived table "%"', source, tname
+        USING ERRCODE = 'name_too_long',
+              HINT = 'Derived tables are named after the table with the suffixes _quotes, _speakers and _vote_events; rename the table.';
+    END IF;
+    qname := format('%I.%I', nspname, tname);
+    PERFORM news_analysis.drop_leftover(qname, source);
+    IF to_regclass(qname) IS NOT NULL THEN
+      RAISE EXCEPTION 'relation % already exists', qname
+        USING ERRCODE = 'duplicate_table',
+              HINT = 'news_analysis.track() creates it: drop or rename it first.';
+    END IF;
+    EXECUTE format('CREATE TABLE %s (article_key %s NOT NULL, LIKE news_analysis.%I)',
+                   qname, key_type, types[i]);
+    -- a speaker's first mention is where no other speaker's is
+    PERFORM news_analysis.key_derived_table(qname::regclass,
+      CASE WHEN types[i] = 'speaker' THEN 'first_start' ELSE 'ordinal' END);
+    EXECUTE format('ALTER TABLE %s OWNER TO %I', qname, owner);
+    EXECUTE format('COMMENT ON TABLE %s IS %L', qname,
+                   format('%s of the articles of %s (key %I, text %I), kept by news_analysis.track()',
+                          what[i], source, key_column, text_column));
+    EXECUTE format('COMMENT ON COLUMN %s.article_key IS %L', qname,
+                   format('the value of %s.%I', source, key_column));
+    derived := derived || qname::regclass;
+  END LOOP;
+  PERFORM news_analysis.citus_distribute_derived(source, key_column, derived);  -- Citus (45_citus.sql)
+
+  INSERT INTO news_analysis.tracked
+    (source, text_column, key_column, strict_mode, quotes_table, speakers_table, vote_events_table)
+  VALUES (source, text_column, key_column, track.strict, derived[1], derived[2], derived[3]);
+  PERFORM news_analysis.attach_trigger(source);
+  -- the people registry (src/sql/45_people.sql), kept by triggers on the speakers table
+  PERFORM news_analysis.attach_people(source);
+
+  -- backfill => false: the caller runs CALL news_analysis.backfill() next
+  IF NOT backfill THEN
+    RETURN 0;
+  END IF;
+  RETURN news_analysis.analyse_existing(source, batch_size);
+END
+$fn$;
+COMMENT ON FUNCTION news_analysis.track(regclass, name, name, boolean, integer, boolean) IS
+  'analyse a table''s articles on write: creates <table>_quotes, <table>_speakers and <table>_vote_events keyed by article_key (owned by the table''s owner, with no grants: grant on them what you grant on the table), attaches the trigger and analyses the rows already there (NOTICE every batch_size rows; with backfill => false it does not, for CALL news_analysis.backfill() to do it in committed batches); returns how many rows it analysed.  Renaming a tracked column or a derived table needs untrack() and track() again; TRUNCATE of a single partition leaves its derived rows (reanalyse() the parent)';
+CREATE OR REPLACE FUNCTION news_analysis.untrack(source regclass)
+  RETURNS void
+  LANGUAGE plpgsql
+  SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+  t news_analysis.tracked;
+BEGIN
+  t := news_analysis.tracked_row(source);
+  -- the views first (under Citus a view's DROP must come before the
+  -- parallel DDL on the shards in one transaction); one statement, so that
+  -- views built on each other go together
+  IF cardinality(t.views) > 0 THEN
+    EXECUTE format('DROP VIEW IF EXISTS %s',
+                   (SELECT string_agg(news_analysis.qualified_name(v), ', ') FROM unnest(t.views) v));
+  END IF;
+  -- the people registry's views depend on the speakers table (45_people.sql)
+  PERFORM news_analysis.detach_people(source);
+  PERFORM news_analysis.detach_triggers(source);
+  EXECUTE format('DROP TABLE IF EXISTS %s, %s, %s',
+                 t.quotes_table, t.speakers_table, t.vote_events_table);
+  DELETE FROM news_analysis.failures f WHERE f.source = untrack.source;
+  PERFORM news_analysis.citus_forget_failures(source);
+  DELETE FROM news_analysis.tracked r WHERE r.source = untrack.source;
+END
+$fn$;
+COMMENT ON FUNCTION news_analysis.untrack(regclass) IS
+  'stop analysing a table on write: drops its triggers, derived tables, views made by create_views(), failures and registry row';
+CREATE OR REPLACE FUNCTION news_analysis.on_drop()
+  RETURNS event_trigger
+  LANGUAGE plpgsql
+  SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+  t news_analysis.tracked;
+  names text;
+BEGIN
+  FOR t IN SELECT r.* FROM news_analysis.tracked r
+             JOIN pg_event_trigger_dropped_objects() d
+               ON d.classid = 'pg_class'::regclass AND d.objid = r.source::oid AND d.objsubid = 0
+  LOOP
+    BEGIN
+      -- whatever the DROP took with it (CASCADE, DROP SCHEMA) is gone already
+      SELECT string_agg(news_analysis.qualified_name(v), ', ') INTO names
+        FROM unnest(t.views) v
+       WHERE news_analysis.qualified_name(v) IS NOT NULL;
+      IF names IS NOT NULL THEN
+        EXECUTE format('DROP VIEW IF EXISTS %s', names);
+      END IF;
+      PERFORM news_analysis.detach_people(t.source);
+      SELECT string_agg(news_analysis.qualified_name(v), ', ') INTO names
+        FROM unnest(ARRAY[t.quotes_table, t.speakers_table, t.vote_events_table]) v
+       WHERE news_analysis.qualified_name(v) IS NOT NULL;
+      IF names IS NOT NULL THEN
+        EXECUTE format('DROP TABLE IF EXISTS %s', names);
+      END IF;
+      DELETE FROM news_analysis.failures f WHERE f.source = t.source;
+      DELETE FROM news_analysis.tracked r WHERE r.source = t.source;
+    EXCEPTION WHEN OTHERS THEN
+      -- never block the user's DROP over our clean-up
+      RAISE WARNING 'news_analysis could not remove the derived tables of a dropped table: %', SQLERRM
+        USING HINT = 'Drop them by hand and delete the row from news_analysis.tracked.';
+    END;
+  END LOOP;
+END
+$fn$;
+COMMENT ON FUNCTION news_analysis.on_drop() IS
+  'event trigger: when a tracked table is dropped, drops its derived tables and views and forgets it';
+CREATE OR REPLACE FUNCTION news_analysis.create_views(
+  source           regclass,
+  outlet_column    name DEFAULT 'outlet',
+  published_column name DEFAULT 'published')
+  RETURNS SETOF regclass
+  LANGUAGE plpgsql
+  SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+  t        news_analysis.tracked;
+  nspname  name;
+  relname  name;
+  owner    name;
+  outlet   text;
+  pub      text;
+  made     regclass[] := '{}';
+  vname    text;
+  qv       text;
+  links    text;
+  i        integer;
+  names    text[] := ARRAY['quoted', 'top_speakers', 'speakers_by_outlet', 'speakers_by_month',
+                           'quotes_per_article', 'quotes_per_outlet', 'speaker_roles',
+                           'vote_timeline', 'vetoes'];
+  comments text[] := ARRAY[
+    'every attribution of %s with a speaker, once (a piece of another left out), direct and partial quotations and reported speech (reported: mixed or indirect), with its article''s outlet and date, the speaker as the people registry names the person (speaker_in_article: as the article does; person: the registry key) and the speaker''s role and affiliation',
+    'most-quoted people of %s (one person under one name: the people registry): attributions (quotes), of them quotations (direct and partial) and reported speech (mixed and indirect), articles, outlets, first and last date quoted',
+    'most-quoted speakers of %s per outlet (one person under one name): attributions, quotations and reported speech',
+    'attributions per speaker (one person under one name) and month (YYYY-MM) in %s, quotations and reported speech apart; \crosstabview month reads well',
+    'attributions of each article of %s by kind, each once (articles without any included); reported = mixed + indirect',
+    'attributions per outlet of %s: articles, attributions, per article, share attributed, quotations and reported speech',
+    'roles and affiliations the articles of %s give their speakers',
+    'vote events of %s in date order: body, motion, outcome, tally and positions',
+    'vetoes cast by countries in the vote events of %s (asserted vetoes only; a president''s or governor''s veto is in vote_timeline)'];
+  bodies   text[];
+BEGIN
+  t := news_analysis.tracked_row(source);
+  -- the people registry links each article's speaker to a person (45_people.sql)
+  SELECT news_analysis.qualified_name(p.speaker_people_view) INTO links
+    FROM news_analysis.tracked_people p WHERE p.source = create_views.source;
+  IF links IS NULL THEN
+    RAISE EXCEPTION 'table % has no people registry', source
+      USING ERRCODE = 'undefined_object', HINT = 'Call news_analysis.untrack() and news_analysis.track() again.';
+  END IF;
+  SELECT n.nspname, c.relname, pg_get_userbyid(c.relowner) INTO nspname, relname, owner
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = source;
+
+  -- no outlet or date column (NULL): the views show NULL for it
+  IF outlet_column IS NOT NULL THEN
+    IF NOT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = source
+                     AND a.attname = outlet_column AND a.attnum > 0 AND NOT a.attisdropped) THEN
+      RAISE EXCEPTION 'column "%" of table % does not exist', outlet_column, source
+        USING ERRCODE = 'undefined_column', HINT = 'Pass outlet_column => NULL if the table has none.';
+    END IF;
+    outlet := format('a.%I::pg_catalog.text', outlet_column);
+  ELSE
+    outlet := 'NULL::pg_catalog.text';
+  END IF;
+  IF published_column IS NOT NULL THEN
+    IF NOT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = source
+                     AND a.attname = published_column AND a.attnum > 0 AND NOT a.attisdropped) THEN
+      RAISE EXCEPTION 'column "%" of table % does not exist', published_column, source
+        USING ERRCODE = 'undefined_column', HINT = 'Pass published_column => NULL if the table has none.';
+    END IF;
+    pub := format('a.%I::pg_catalog.date', published_column);
+  ELSE
+    pub := 'NULL::pg_catalog.date';
+  END IF;
+
+  -- views made earlier are replaced
+  IF cardinality(t.views) > 0 THEN
+    EXECUTE format('DROP VIEW IF EXISTS %s',
+                   (SELECT string_agg(news_analysis.qualified_name(v), ', ') FROM unnest(t.views) v));
+  END IF;
+
+  bodies := ARRAY[
+    -- quoted
+    format($v$
+SELECT q.article_key, %2$s AS published, %3$s AS outlet,
+       q.ordinal, COALESCE(sp.person_name, q.speaker) AS speaker, s.role, s.affiliation,
+       q.kind, q.attribution, q.cue, q.text AS quote, q.confidence, q.cue_class,
+       q.kind OPERATOR(pg_catalog.=) ANY ('{mixed,indirect}'::pg_catalog.text[]) AS reported,
+       q.speaker AS speaker_in_article, sp.person
+  FROM %1$s q
+  JOIN %4$s a ON a.%5$I OPERATOR(pg_catalog.=) q.article_key
+  LEFT JOIN %6$s s ON s.article_key OPERATOR(pg_catalog.=) q.article_key
+                  AND s.name OPERATOR(pg_catalog.=) q.speaker
+  LEFT JOIN %7$s sp ON sp.article_key OPERATOR(pg_catalog.=) q.article_key
+                   AND sp.speaker OPERATOR(pg_catalog.=) q.speaker
+ WHERE q.speaker IS NOT NULL AND q.part_of IS NULL$v$,
+      news_analysis.qualified_name(t.quotes_table), pub, outlet,
+      news_analysis.qualified_name(source), t.key_column,
+      news_analysis.qualified_name(t.speakers_table), links),
+    -- top_speakers
+    $v$
+SELECT speaker,
+       pg_catalog.mode() WITHIN GROUP (ORDER BY role) AS role,
+       pg_catalog.mode() WITHIN GROUP (ORDER BY affiliation) AS affiliation,
+       pg_catalog.count(*) AS quotes,
+       pg_catalog.count(DISTINCT article_key) AS articles,
+       pg_catalog.count(DISTINCT outlet) AS outlets,
+       pg_catalog.min(published) AS first_quoted,
+       pg_catalog.max(published) AS last_quoted,
+       pg_catalog.count(*) FILTER (WHERE NOT reported) AS quotations,
+       pg_catalog.count(*) FILTER (WHERE reported) AS reported
+  FROM %1$s
+ GROUP BY COALESCE(person, speaker), speaker
+ ORDER BY quotes DESC, articles DESC, speaker$v$,
+    -- speakers_by_outlet
+    $v$
+SELECT outlet, speaker, pg_catalog.count(*) AS quotes,
+       pg_catalog.count(DISTINCT article_key) AS articles,
+       pg_catalog.count(*) FILTER (WHERE NOT reported) AS quotations,
+       pg_catalog.count(*) FILTER (WHERE reported) AS reported
+  FROM %1$s
+ GROUP BY outlet, speaker
+ ORDER BY outlet, quotes DESC, speaker$v$,
+    -- speakers_by_month
+    $v$
+SELECT pg_catalog.to_char(published, 'YYYY-MM') AS month, speaker,
+       pg_catalog.count(*) AS quotes,
+       pg_catalog.count(*) FILTER (WHERE NOT reported) AS quotations,
+       pg_catalog.count(*) FILTER (WHERE reported) AS reported
+  FROM %1$s
+ GROUP BY 1, speaker
+ ORDER BY month, quotes DESC, speaker$v$,
+    -- quotes_per_article
+    format($v$
+SELECT a.%2$I AS article_key, %3$s AS published, %4$s AS outlet,
+       pg_catalog.count(q.ordinal) AS quotes,
+       pg_catalog.count(q.ordinal) FILTER (WHERE q.kind OPERATOR(pg_catalog.=) 'direct') AS direct,
+       pg_catalog.count(q.ordinal) FILTER (WHERE q.kind OPERATOR(pg_catalog.=) 'partial') AS partial,
+       pg_catalog.count(q.ordinal) FILTER (WHERE q.kind OPERATOR(pg_catalog.=) 'unattributed') AS unattributed,
+       pg_catalog.count(DISTINCT q.speaker) AS speakers,
+       pg_catalog.count(q.ordinal) FILTER (WHERE q.kind OPERATOR(pg_catalog.=) 'mixed') AS mixed,
+       pg_catalog.count(q.ordinal) FILTER (WHERE q.kind OPERATOR(pg_catalog.=) 'indirect') AS indirect,
+       pg_catalog.count(q.ordinal) FILTER (WHERE q.kind OPERATOR(pg_catalog.=) ANY ('{mixed,indirect}'::pg_catalog.text[])) AS reported
+  FROM %1$s a
+  LEFT JOIN %5$s q ON q.article_key OPERATOR(pg_catalog.=) a.%2$I
+                  AND q.part_of IS NULL
+ GROUP BY a.%2$I, 2, 3
+ ORDER BY 2, 1$v$,
+      news_analysis.qualified_name(source), t.key_column, pub, outlet,
+      news_analysis.qualified_name(t.quotes_table)),
+    -- quotes_per_outlet
+    $v$
+SELECT outlet,
+       pg_catalog.count(*) AS articles,
+       pg_catalog.sum(quotes)::bigint AS quotes,
+       pg_catalog.round(pg_catalog.avg(quotes), 1) AS per_article,
+       pg_catalog.sum(direct)::bigint AS direct,
+       pg_catalog.sum(partial)::bigint AS partial,
+       pg_catalog.sum(unattributed)::bigint AS unattributed,
+       pg_catalog.round(100 * (pg_catalog.sum(quotes) OPERATOR(pg_catalog.-) pg_catalog.sum(unattributed))
+             OPERATOR(pg_catalog./) NULLIF(pg_catalog.sum(quotes), 0)) AS attributed_pct,
+       pg_catalog.sum(reported)::bigint AS reported
+  FROM %2$s
+ GROUP BY outlet
+ ORDER BY quotes DESC, outlet$v$,
+    -- speaker_roles
+    format($v$
+SELECT s.name AS speaker, s.role, s.affiliation,
+       pg_catalog.count(*) AS articles, pg_catalog.sum(s.quotes)::bigint AS quotes
+  FROM %1$s s
+ GROUP BY s.name, s.role, s.affiliation
+ ORDER BY quotes DESC, speaker, role$v$,
+      news_analysis.qualified_name(t.speakers_table)),
+    -- vote_timeline
+    format($v$
+SELECT %2$s AS published, %3$s AS outlet, v.article_key, v.event,
+       pg_catalog.max(v.body) AS body,
+       pg_catalog.max(v.motion) AS motion,
+       pg_catalog.max(v.outcome) AS outcome,
+       pg_catalog.max(pg_catalog.concat_ws('-', v.votes_for, v.votes_against, v.abstentions))
+         FILTER (WHERE v.votes_for IS NOT NULL) AS tally,
+       pg_catalog.string_agg(DISTINCT pg_catalog.concat(v.actor, ': ', v.action), '; ')
+         FILTER (WHERE v.actor IS NOT NULL) AS positions,
+       pg_catalog.max(v.modality) AS modality
+  FROM %1$s v
+  JOIN %4$s a ON a.%5$I OPERATOR(pg_catalog.=) v.article_key
+ WHERE v.event IS NOT NULL
+ GROUP BY 1, 2, v.article_key, v.event
+ ORDER BY 1, v.article_key, v.event$v$,
+      news_analysis.qualified_name(t.vote_events_table), pub, outlet,
+      news_analysis.qualified_name(source), t.key_column),
+    -- vetoes
+    format($v$
+SELECT v.actor AS country,
+       pg_catalog.count(DISTINCT (v.article_key, v.event)) AS vetoes,
+       pg_catalog.min(%2$s) AS first_veto,
+       pg_catalog.max(%2$s) AS last_veto,
+       pg_catalog.string_agg(DISTINCT v.motion, '; ') AS motions
+  FROM %1$s v
+  JOIN %3$s a ON a.%4$I OPERATOR(pg_catalog.=) v.article_key
+ WHERE v.action OPERATOR(pg_catalog.=) 'veto'
+   AND v.modality OPERATOR(pg_catalog.=) 'asserted'
+   AND v.actor_kind OPERATOR(pg_catalog.=) 'country'
+ GROUP BY v.actor
+ ORDER BY vetoes DESC, country$v$,
+      news_analysis.qualified_name(t.vote_events_table), pub,
+      news_analysis.qualified_name(source), t.key_column)];
+
+  FOR i IN 1 .. pg_catalog.array_length(names, 1) LOOP
+    vname := relname || '_' || names[i];
+    IF octet_length(vname) > 63 THEN
+      RAISE EXCEPTION 'the name of table % is too long for its view "%"', source, vname
+        USING ERRCODE = 'name_too_long';
+    END IF;
+    qv := format('%I.%I', nspname, vname);
+    IF to_regclass(qv) IS NOT NULL THEN
+      RAISE EXCEPTION 'relation % already exists', qv
+        USING ERRCODE = 'duplicate_table',
+              HINT = 'news_analysis.create_views() makes it: drop or rename it first.';
+    END IF;
+    -- views over views name the first one, quoted
+    EXECUTE format('CREATE VIEW %s AS %s', qv,
+                   CASE WHEN i IN (2, 3, 4) THEN format(bodies[i], made[1]::text)
+                        WHEN i = 6 THEN format(bodies[i], NULL, made[5]::text)
+                        ELSE bodies[i] END);
+    EXECUTE format('ALTER VIEW %s OWNER TO %I', qv, owner);
+    EXECUTE format('COMMENT ON VIEW %s IS %L', qv, format(comments[i], source));
+    made := made || qv::regclass;
+  END LOOP;
+
+  UPDATE news_analysis.tracked r SET views = made WHERE r.source = create_views.source;
+  RETURN QUERY SELECT unnest(made);
+END
+$fn$;
+COMMENT ON FUNCTION news_analysis.create_views(regclass, name, name) IS
+  'analyst views next to a tracked table''s derived tables: <table>_quoted, _top_speakers, _speakers_by_outlet, _speakers_by_month, _quotes_per_article, _quotes_per_outlet, _speaker_roles, _vote_timeline, _vetoes; outlet and date come from the named columns (NULL: none)';
+CREATE OR REPLACE FUNCTION news_analysis.quoted_on(source regclass, word text)
+  RETURNS TABLE (speaker text, role text, affiliation text, quotes bigint,
+                 articles bigint, example text)
+  LANGUAGE plpgsql STABLE
+  SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+  t     news_analysis.tracked;
+  topic tsquery;
+BEGIN
+  SELECT * INTO t FROM news_analysis.tracked r WHERE r.source = quoted_on.source;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'table % is not tracked', source
+      USING ERRCODE = 'undefined_object', HINT = 'Call news_analysis.track() first.';
+  END IF;
+  IF word IS NULL OR btrim(word) = '' THEN
+    RETURN;
+  END IF;
+  -- its stem, or any word starting with it, through the project's text
+  -- search configuration (a stop word gives a NOTICE and no rows); several
+  -- words are a phrase: 'climate change' is 'climat':* <-> 'chang':*
+  BEGIN
+    topic := to_tsquery('news_analysis.english_news', quote_literal(lower(word)) || ':*');
+  EXCEPTION WHEN syntax_error THEN
+    RAISE EXCEPTION 'cannot search quotes for %: not a word', quote_literal(word)
+      USING ERRCODE = 'invalid_parameter_value', HINT = 'Give one word, such as ''vote''.';
+  END;
+  IF numnode(topic) = 0 THEN
+    RETURN;
+  END IF;
+  -- the articles that mention it, and in them the attributed quotes;
+  -- quotes containing it come first
+  RETURN QUERY EXECUTE format($q$
+    WITH hits AS (
+      SELECT COALESCE(sp.person_name, q.speaker) AS speaker,
+             COALESCE(sp.person, q.speaker) AS person,
+             s.role, s.affiliation, q.article_key, q.text,
+             pg_catalog.to_tsvector('news_analysis.english_news', q.text) @@ $1 AS in_quote
+        FROM %1$s a
+        JOIN %2$s q ON q.article_key OPERATOR(pg_catalog.=) a.%3$I
+        LEFT JOIN %4$s s ON s.article_key OPERATOR(pg_catalog.=) q.article_key
+                        AND s.name OPERATOR(pg_catalog.=) q.speaker
+        LEFT JOIN %6$s sp ON sp.article_key OPERATOR(pg_catalog.=) q.article_key
+                         AND sp.speaker OPERATOR(pg_catalog.=) q.speaker
+       WHERE q.speaker IS NOT NULL AND q.part_of IS NULL
+         AND pg_catalog.to_tsvector('news_analysis.english_news', a.%5$I::pg_catalog.text) @@ $1
+    )
+    SELECT h.speaker,
+           pg_catalog.mode() WITHIN GROUP (ORDER BY h.role),
+           pg_catalog.mode() WITHIN GROUP (ORDER BY h.affiliation),
+           pg_catalog.count(*), pg_catalog.count(DISTINCT h.article_key),
+           (pg_catalog.array_agg(h.text ORDER BY h.in_quote DESC, pg_catalog.length(h.text) DESC))[1]
+      FROM hits h
+     GROUP BY h.person, h.speaker
+     ORDER BY pg_catalog.count(*) FILTER (WHERE h.in_quote) DESC, 4 DESC, 1$q$,
+    news_analysis.qualified_name(source), news_analysis.qualified_name(t.quotes_table),
+    t.key_column, news_analysis.qualified_name(t.speakers_table), t.text_column,
+    (SELECT news_analysis.qualified_name(p.speaker_people_view)
+       FROM news_analysis.tracked_people p WHERE p.source = quoted_on.source))
+  USING topic;
+END
+$fn$;
+COMMENT ON FUNCTION news_analysis.quoted_on(regclass, text) IS
+  'who is quoted, directly or in reported speech (one person under one name: the people registry), in the articles of a tracked table that mention a word (stemmed with news_analysis.english_news, or a word starting with it; several words are a phrase: adjacent, in that order): quotes, articles and an example quote, those who use the word themselves first; an index ON articles USING gin (to_tsvector(''news_analysis.english_news'', body)) serves it';
+
+-- the registry of every table tracked before the upgrade, filled from its
+-- speakers; what attach_people() makes here belongs to the user's table, not
+-- to the extension (an extension script would make it a member)
+DO $do$
+DECLARE
+  r news_analysis.tracked_people;
+BEGIN
+  PERFORM news_analysis.attach_people(t.source) FROM news_analysis.tracked t
+    WHERE NOT EXISTS (SELECT 1 FROM news_analysis.tracked_people p WHERE p.source OPERATOR(pg_catalog.=) t.source);
+  FOR r IN SELECT * FROM news_analysis.tracked_people LOOP
+    EXECUTE pg_catalog.format('ALTER EXTENSION news_analysis DROP VIEW %s', r.speaker_people_view);
+    EXECUTE pg_catalog.format('ALTER EXTENSION news_analysis DROP VIEW %s', r.people_view);
+    EXECUTE pg_catalog.format(CASE WHEN (SELECT c.relkind FROM pg_catalog.pg_class c
+                                          WHERE c.oid OPERATOR(pg_catalog.=) r.names_table) OPERATOR(pg_catalog.=) 'v'
+                                   THEN 'ALTER EXTENSION news_analysis DROP VIEW %s'
+                                   ELSE 'ALTER EXTENSION news_analysis DROP TABLE %s' END, r.names_table);
+  END LOOP;
+END
+$do$;
+
+-- the views create_views() made, made again to count by person, with their
+-- outlet and date columns (read back from the first view: "a.col AS
+-- published" or NULL, then the outlet)
+DO $do$
+DECLARE
+  t       news_analysis.tracked;
+  def     text;
+  lines   text[];
+  outlet  name;
+  pub     name;
+  m       text[];
+BEGIN
+  FOR t IN SELECT * FROM news_analysis.tracked WHERE pg_catalog.cardinality(views) > 0 LOOP
+    def := pg_catalog.pg_get_viewdef(t.views[1]);
+    lines := pg_catalog.regexp_split_to_array(def, E'\n');
+    m := pg_catalog.regexp_match(lines[2], '^\s*\(?a\.("(?:[^"]|"")+"|[^ ,)]+)');
+    pub := CASE WHEN m IS NULL THEN NULL
+                WHEN m[1] LIKE '"%' THEN pg_catalog.replace(pg_catalog.btrim(m[1], '"'), '""', '"')
+                ELSE m[1] END;
+    m := pg_catalog.regexp_match(lines[3], '^\s*\(?a\.("(?:[^"]|"")+"|[^ ,)]+)');
+    outlet := CASE WHEN m IS NULL THEN NULL
+                   WHEN m[1] LIKE '"%' THEN pg_catalog.replace(pg_catalog.btrim(m[1], '"'), '""', '"')
+                   ELSE m[1] END;
+    PERFORM news_analysis.create_views(t.source, outlet, pub);
+    EXECUTE (SELECT pg_catalog.string_agg(pg_catalog.format('ALTER EXTENSION news_analysis DROP VIEW %s', v), '; ')
+               FROM news_analysis.tracked r, pg_catalog.unnest(r.views) v
+              WHERE r.source OPERATOR(pg_catalog.=) t.source);
+  END LOOP;
+END
+$do$;

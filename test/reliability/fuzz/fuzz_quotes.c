@@ -54,12 +54,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t input_size)
 		 * another row, a report (mixed or indirect) */
 		FUZZ_ASSERT(q->cue_class < NA_CUE_COUNT);
 		FUZZ_ASSERT(q->cue_class == NA_CUE_NONE || q->cue.len > 0);
-		/* a report has its cue, and a source unless no one holds it (X is
-		 * expected to …: no attribution) */
+		/* a report has its cue, and its source unless it is impersonal
+		 * ("X is expected to …": no mention, no speaker, no attribution) */
 		FUZZ_ASSERT((q->kind != NA_QK_MIXED && q->kind != NA_QK_INDIRECT) ||
-					(q->cue.len > 0 && (q->mention.len > 0 || q->attribution == NA_QA_NONE)));
-		FUZZ_ASSERT(q->attribution != NA_QA_NONE || q->mention.len == 0 || q->kind == NA_QK_UNATTRIBUTED ||
-					q->kind == NA_QK_DIRECT || q->kind == NA_QK_PARTIAL);
+					(q->cue.len > 0 &&
+					 (q->mention.len > 0 ||
+					  (q->speaker < 0 && q->attribution == NA_QA_NONE))));
 		FUZZ_ASSERT(q->part_of >= -1 && q->part_of < (int32_t) r.nquotes &&
 					q->part_of != (int32_t) i);
 		if (q->part_of >= 0)

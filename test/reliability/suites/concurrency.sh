@@ -4,8 +4,9 @@
 # table while REFRESH MATERIALIZED VIEW CONCURRENTLY of its vote view runs in a
 # loop; then a consistency check: every article's derived quotes, speakers
 # and vote events exist exactly once and equal a fresh analysis, no derived
-# row outlives its article, nothing was recorded as a failure, and the vote
-# view, refreshed once more, equals a fresh analysis too.
+# row outlives its article, nothing was recorded as a failure, the people
+# registry counts exactly the speakers table, and the vote view, refreshed
+# once more, equals a fresh analysis too.
 #   scripts/with-cluster bash test/reliability/suites/concurrency.sh
 set -uo pipefail
 cd "$(dirname "$0")/../../.."
@@ -132,6 +133,21 @@ check "articles with text have derived rows" "$(q "
   SELECT count(*) FROM articles a WHERE a.body IS NOT NULL
      AND NOT EXISTS (SELECT 1 FROM articles_quotes q WHERE q.article_key = a.id)")" 0
 check "no failures recorded" "$(q "SELECT count(*) FROM news_analysis.failures")" 0
+# the people registry (#16), kept by statement triggers of concurrent
+# writers, counts exactly what the speakers table holds
+check "people registry: each key's articles, quotes and gender counts equal the speakers table's" "$(q "
+  SELECT count(*) FROM (
+    (SELECT key, articles, quotes, male, female FROM articles_names
+     EXCEPT ALL
+     SELECT k, count(*), sum(quotes), count(*) FILTER (WHERE gender = 'male'),
+            count(*) FILTER (WHERE gender = 'female')
+       FROM articles_speakers, news_analysis.person_key(name, gender) k WHERE k IS NOT NULL GROUP BY k)
+    UNION ALL
+    (SELECT k, count(*), sum(quotes), count(*) FILTER (WHERE gender = 'male'),
+            count(*) FILTER (WHERE gender = 'female')
+       FROM articles_speakers, news_analysis.person_key(name, gender) k WHERE k IS NOT NULL GROUP BY k
+     EXCEPT ALL
+     SELECT key, articles, quotes, male, female FROM articles_names)) d")" 0
 q "SELECT news_analysis.refresh_vote_view('article_votes', true)" >/dev/null
 check "vote view after a last refresh equals a fresh analysis" "$(q "
   SELECT count(*) FROM (

@@ -1,0 +1,63 @@
+/*
+ * people.c - person_key(name, gender): the key under which the people
+ * registry of a tracked table (src/sql/45_people.sql) counts a speaker, so
+ * that "Donald J. Trump" in one article and "President Donald Trump" in
+ * another are one person.  The rules are the core's (na_person_key).
+ */
+#include "postgres.h"
+
+#include "mb/pg_wchar.h"
+#include "utils/builtins.h"
+
+#include "na_pg.h"
+#include "na_quotes.h"
+
+PG_FUNCTION_INFO_V1(na_person_key_sql);
+
+/* Longer keys than this are cut off by the core's capacity check (no key). */
+#define PERSON_KEY_MAX 256
+
+/*
+ * person_key(name text, gender text) returns text: NULL for a NULL name or
+ * one that holds no name; gender 'male'/'female' tags a surname alone.
+ */
+Datum
+na_person_key_sql(PG_FUNCTION_ARGS)
+{
+	text	   *name;
+	na_pg_text doc;
+	na_mem		mem;
+	char		key[PERSON_KEY_MAX];
+	size_t		len;
+	int			gender = NA_GENDER_UNKNOWN;
+	na_status	status;
+	char	   *server;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	name = PG_GETARG_TEXT_PP(0);
+	if (!PG_ARGISNULL(1))
+	{
+		text	   *g = PG_GETARG_TEXT_PP(1);
+		const char *p = VARDATA_ANY(g);
+		int			glen = VARSIZE_ANY_EXHDR(g);
+
+		if (glen == 4 && pg_strncasecmp(p, "male", 4) == 0)
+			gender = NA_GENDER_MALE;
+		else if (glen == 6 && pg_strncasecmp(p, "female", 6) == 0)
+			gender = NA_GENDER_FEMALE;
+	}
+	if (VARSIZE_ANY_EXHDR(name) == 0 || VARSIZE_ANY_EXHDR(name) > 4 * PERSON_KEY_MAX)
+		PG_RETURN_NULL();
+	na_pg_text_init(&doc, name);
+	na_pg_mem_init(&mem, CurrentMemoryContext);
+	len = na_person_key(doc.utf8, doc.utf8_len, gender, &mem, key, sizeof(key), &status);
+	na_pg_check_status(status);
+	if (len == 0)
+		PG_RETURN_NULL();
+	if (GetDatabaseEncoding() == PG_UTF8 || GetDatabaseEncoding() == PG_SQL_ASCII)
+		PG_RETURN_TEXT_P(cstring_to_text_with_len(key, (int) len));
+	server = (char *) pg_do_encoding_conversion((unsigned char *) key, (int) len,
+												PG_UTF8, GetDatabaseEncoding());
+	PG_RETURN_TEXT_P(cstring_to_text(server));
+}
