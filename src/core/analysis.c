@@ -19,13 +19,13 @@ na_analyse(na_analysis *out, const char *text, size_t len,
 	/* votes first: its pass over every token finds the text still in cache */
 	if (what & NA_ANALYSE_VOTES)
 	{
-		status = na_votes_analyze(&out->doc, mem, &out->votes);
+		status = na_votes_analyse(&out->doc, mem, &out->votes);
 		if (status != NA_OK)
 			goto fail;
 	}
 	if (what & NA_ANALYSE_QUOTES)
 	{
-		status = na_quotes_analyze(&out->doc, mem, &out->quotes);
+		status = na_quotes_analyse(&out->doc, mem, &out->quotes);
 		if (status != NA_OK)
 			goto fail;
 	}

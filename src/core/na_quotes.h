@@ -1,7 +1,7 @@
 /*
  * na_quotes.h - quotations and their speakers: who said what.
  *
- * na_quotes_analyze reads a scanned na_doc (never the text again, apart from
+ * na_quotes_analyse reads a scanned na_doc (never the text again, apart from
  * comparing token spellings) and finds every attribution: each quotation
  * (the span inside the marks, whether someone says it, direct or partial,
  * or not: scare quotes, titles, nicknames) and each report of speech,
@@ -128,7 +128,7 @@ typedef struct na_quote_result
  * out holds arrays allocated through mem (free with na_quote_result_free);
  * on error out is left empty.
  */
-na_status	na_quotes_analyze(const na_doc *doc, const na_mem *mem, na_quote_result *out);
+na_status	na_quotes_analyse(const na_doc *doc, const na_mem *mem, na_quote_result *out);
 
 void		na_quote_result_free(na_quote_result *result, const na_mem *mem);
 

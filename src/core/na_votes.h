@@ -3,7 +3,7 @@
  * blocked, sponsored, supported or opposed which motion in which body, with
  * the outcome and the tally where the text gives them.
  *
- * na_votes_analyze reads a scanned na_doc (the caller scans once and may run
+ * na_votes_analyse reads a scanned na_doc (the caller scans once and may run
  * other analysers on the same doc) and yields one position per actor and
  * piece of evidence, in text order.  Positions that belong to the same vote
  * share an event number ("the Kremlin vetoed a measure" ... "Russia and China
@@ -139,7 +139,7 @@ typedef struct na_vote_result
  * array allocated through mem (free with na_vote_result_free); on error out
  * is left empty.
  */
-na_status	na_votes_analyze(const na_doc *doc, const na_mem *mem, na_vote_result *out);
+na_status	na_votes_analyse(const na_doc *doc, const na_mem *mem, na_vote_result *out);
 
 void		na_vote_result_free(na_vote_result *result, const na_mem *mem);
 

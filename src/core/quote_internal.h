@@ -100,7 +100,7 @@ typedef struct qctx
 	na_vec		quotes;			/* na_quote */
 	na_vec		mentions;		/* q_mention, in text order */
 	na_vec		entities;		/* q_entity */
-	/* one allocation, lexmask its start (see analyze in quotes.c) */
+	/* one allocation, lexmask its start (see analyse in quotes.c) */
 	uint8_t    *in_quote;		/* per token: bit 1 inside a quote's marks, bit 2 the cue of one */
 	uint32_t   *mention_at;		/* per token: mention index + 1 covering it, 0 = none */
 	uint64_t   *lexmask;		/* per token: lexicons it is in, 0 = not looked up */

@@ -2524,220 +2524,252 @@ merge_reports(qctx *q, uint32_t nquotes)
 	return 1;
 }
 
+/*
+ * Where the attribution of a document's quotations stands as they are read
+ * in text order: the last source found, its speaker entity and paragraph.
+ * A quote continuing into the next paragraph, a coordinated quote and a
+ * long passage with no source of its own inherit them.
+ */
+typedef struct q_attr_run
+{
+	q_attr		prev;
+	uint32_t	prev_entity;
+	uint32_t	prev_para;
+} q_attr_run;
+
+/*
+ * The per-token arrays of the analysis and the name key heads, in one zeroed
+ * block: one allocation and one memset per article, not four.  Tokens inside
+ * a quotation are marked, so that names and reports there are known as
+ * quoted.
+ */
 static int
-analyze(qctx *q, na_quote_result *out)
+alloc_token_arrays(qctx *q, const q_raw *rs, uint32_t n)
 {
 	const na_doc *doc = q->doc;
-	na_vec		raws;
-	q_raw	   *rs;
-	uint32_t	n;
-	q_attr		prev = {0};
-	uint32_t	prev_entity = QNONE;
-	uint32_t	prev_para = QNONE;
-	int			ok = 0;
+	size_t		words = (size_t) doc->ntokens + Q_KEY_BUCKETS;
+	size_t		bytes = (size_t) doc->ntokens * sizeof(uint64_t) +
+		words * sizeof(uint32_t) + doc->ntokens;
+	uint64_t   *block = na_alloc(q->mem, bytes);
 
-	na_vec_init(&raws, sizeof(q_raw));
-	if (!pair_marks(q, &raws))
-		goto done;
-	n = (uint32_t) raws.count;
-	rs = raws.items;
-	if (doc->ntokens == 0)
-	{
-		ok = 1;
-		goto done;
-	}
-	{
-		/* the per-token arrays and the name key heads in one zeroed block:
-		 * one allocation and one memset per article, not four */
-		size_t		words = (size_t) doc->ntokens + Q_KEY_BUCKETS;
-		size_t		bytes = (size_t) doc->ntokens * sizeof(uint64_t) +
-			words * sizeof(uint32_t) + doc->ntokens;
-		uint64_t   *block = na_alloc(q->mem, bytes);
-
-		if (block == NULL)
-			goto done;
-		memset(block, 0, bytes);
-		q->lexmask = block;
-		q->mention_at = (uint32_t *) (block + doc->ntokens);
-		q->key_heads = q->mention_at + doc->ntokens;
-		q->in_quote = (uint8_t *) (q->key_heads + Q_KEY_BUCKETS);
-	}
+	if (block == NULL)
+		return 0;
+	memset(block, 0, bytes);
+	q->lexmask = block;
+	q->mention_at = (uint32_t *) (block + doc->ntokens);
+	q->key_heads = q->mention_at + doc->ntokens;
+	q->in_quote = (uint8_t *) (q->key_heads + Q_KEY_BUCKETS);
 	for (uint32_t i = 0; i < n; i++)
 		memset(q->in_quote + rs[i].first, 1, rs[i].last - rs[i].first + 1);
-	if (!q_collect_names(q))
-		goto done;
-	if (!na_vec_reserve(&q->quotes, q->mem, n))
-		goto done;
-	for (uint32_t i = 0; i < n; i++)
+	return 1;
+}
+
+/*
+ * The source of quotation i, tried in the order news writes it: a
+ * continuation of the paragraph before; a cue after or before the quote or
+ * in its sentence; the sentence before; the run's last speaker; the
+ * sentence's subject for short or long quotes.  Sets *a (type SRC_NONE: no
+ * source), *entity (QNONE: none) and *speech (someone's words, speaker
+ * unknown).  It stands apart from the row it fills because its order of
+ * rules is the heart of direct-quote attribution and reads best alone.
+ */
+static void
+source_of_quote(qctx *q, const q_raw *rs, uint32_t i, uint32_t para, const q_attr_run *run,
+				q_attr *a, uint32_t *entity, int *speech)
+{
+	const q_raw *r = &rs[i];
+	int			found;
+	int			title = 0;
+	src_type	short_type;
+	uint32_t	short_first,
+				short_last;
+
+	if (r->continues && run->prev.type != SRC_NONE && run->prev_para != QNONE && para == run->prev_para + 1)
 	{
-		const q_raw *r = &rs[i];
-		na_quote   *qt = na_vec_push(&q->quotes, q->mem);
-		q_attr		a = {0};
-		uint32_t	entity = QNONE;
-		int			found;
-		int			title = 0;
-		int			speech = 0;	/* someone's words, speaker unknown */
-		src_type	short_type;
-		uint32_t	short_first,
-					short_last;
-		uint32_t	para = doc->tokens[r->open != QNONE ? r->open : r->first].paragraph;
-
-		if ((i & 255) == 0)
-			na_check_interrupts(q->mem);
-		memset(qt, 0, sizeof(*qt));
-		qt->text = q_span(q, r->first, r->last);
-		qt->first_token = r->first;
-		qt->ntokens = r->last - r->first + 1;
-		qt->paragraph = para;
-		qt->sentence = doc->tokens[r->open != QNONE ? r->open : r->first].sentence;
-		qt->speaker = -1;
-		qt->part_of = -1;
-
-		if (r->continues && prev.type != SRC_NONE && prev_para != QNONE && para == prev_para + 1)
+		/* the next paragraph of the same speech, unless a transcript
+		 * label hands it to the next speaker (“PENCE: …” after “WALLACE: …”) */
+		found = attr_transcript(q, r, a) || attr_after(q, r, a);
+		if (!found)
 		{
-			/* the next paragraph of the same speech, unless a transcript
-			 * label hands it to the next speaker (“PENCE: …” after “WALLACE: …”) */
-			found = attr_transcript(q, r, &a) || attr_after(q, r, &a);
-			if (!found)
-			{
-				a = prev;
-				a.how = NA_QA_CONTINUATION;
-				a.confidence = 0.8f;
-				entity = prev_entity;
-			}
-			else
-				entity = entity_of_source(q, &a, r);
+			*a = run->prev;
+			a->how = NA_QA_CONTINUATION;
+			a->confidence = 0.8f;
+			*entity = run->prev_entity;
 		}
 		else
-		{
-			title = is_title(q, r);
-			if (title)
-				found = 0;
-			else
-			{
-				found = attr_transcript(q, r, &a);
-				if (!found && is_embedded(q, r))
-					found = attr_before(q, r, &a) || attr_in_sentence_before(q, r, &a) ||
-						attr_after(q, r, &a) || attr_in_sentence_after(q, r, &a);
-				else if (!found)
-					found = attr_after(q, r, &a) || attr_before(q, r, &a) ||
-						attr_in_sentence_before(q, r, &a) || attr_in_sentence_after(q, r, &a) ||
-						attr_colon(q, r, &a);
-			}
-			if (found)
-				entity = entity_of_source(q, &a, r);
-			else if ((is_direct(q, r) || count_words(q, r) >= SPEECH_MIN_WORDS) &&
-					 attr_previous_sentence(q, r, &a))
-				entity = entity_of_source(q, &a, r);
-			else if (prev.type != SRC_NONE && prev_para != QNONE &&
-					 (para == prev_para || para == prev_para + 1) &&
-					 (may_continue(q, r, i > 0 ? &rs[i - 1] : NULL) ||
-					  (a.how == NA_QA_CONTINUATION && para == prev_para)))
-			{
-				uint32_t	cue = a.how == NA_QA_CONTINUATION ? a.cue_first : 0;
-
-				a = prev;
-				a.how = NA_QA_CONTINUATION;
-				a.confidence = 0.65f;
-				a.cue_first = a.cue_last = cue;
-				entity = prev_entity;
-			}
-			else if (!title && i > 0 && coordinated(q, &rs[i - 1], r) &&
-					 ((na_quote *) q->quotes.items)[i - 1].attribution != NA_QA_NONE &&
-					 prev.type != SRC_NONE)
-			{
-				/* “more listening” and “more learning”: one attribution */
-				a = prev;
-				entity = prev_entity;
-			}
-			else if (!title && count_words(q, r) < SPEECH_MIN_WORDS && !nickname_in_name(q, r) &&
-					 (short_type = sentence_subject(q, r->open != QNONE ? r->open : r->first,
-													&short_first, &short_last)) != SRC_NONE &&
-					 short_type != SRC_NOMINAL && !q_in(q, short_first, LEX_PRONOUNS_OTHER) &&
-					 (short_type == SRC_PRONOUN || names_person(q, short_first, short_last)))
-			{
-				/* Reid has gone after Trump as a “spoiled brat”: the subject's words */
-				set_attr(&a, short_type, short_first, short_last, 0, 0, NA_QA_SUBJECT, 0.35f);
-				entity = entity_of_source(q, &a, r);
-			}
-			else if (!title && count_words(q, r) >= SPEECH_MIN_WORDS)
-			{
-				/* too long for a scare quote: someone's words, maybe the last
-				 * speaker's, maybe the subject's */
-				uint32_t	sf,
-							sl;
-				src_type	type;
-
-				speech = 1;
-				if (is_embedded(q, r) &&
-					(type = sentence_subject(q, r->open, &sf, &sl)) != SRC_NONE &&
-					(type == SRC_PRONOUN ? !q_in(q, sf, LEX_PRONOUNS_OTHER) : names_person(q, sf, sl)))
-				{
-					/* Paul Ryan worried that the net was becoming “a hammock …” */
-					set_attr(&a, type, sf, sl, 0, 0, NA_QA_SUBJECT, 0.45f);
-					entity = entity_of_source(q, &a, r);
-				}
-				else if (prev.type != SRC_NONE && prev_para != QNONE && para <= prev_para + 1)
-				{
-					a = prev;
-					a.how = NA_QA_CONTINUATION;
-					a.confidence = 0.45f;
-					a.cue_first = a.cue_last = 0;
-					entity = prev_entity;
-				}
-				else if ((type = sentence_subject(q, r->open != QNONE ? r->open : r->first,
-												  &sf, &sl)) != SRC_NONE)
-				{
-					set_attr(&a, type, sf, sl, 0, 0, NA_QA_SUBJECT, 0.4f);
-					entity = entity_of_source(q, &a, r);
-				}
-				else
-					a.how = NA_QA_NONE;
-			}
-			else
-				a.how = NA_QA_NONE;
-		}
-		qt->attribution = a.how;
-		if (a.type != SRC_NONE)
-		{
-			qt->mention = q_span(q, a.src_first, a.src_last);
-			if (a.cue_last >= a.cue_first && a.cue_first > 0)
-			{
-				qt->cue = q_span(q, a.cue_first, a.cue_last);
-				qt->cue_class = a.how == NA_QA_ACCORDING_TO ? NA_CUE_SPEECH :
-					is_reporting_cue(q, a.cue_first) ? cue_class_at(q, a.cue_first) : NA_CUE_SPEECH;
-				/* the cue attributes this quotation: it reports nothing
-				 * else (a partial quote's cue reports the clause around it) */
-				if (is_direct(q, r))
-					for (uint32_t c = a.cue_first; c <= a.cue_last; c++)
-						q->in_quote[c] |= 2;
-			}
-			qt->confidence = a.confidence;
-			qt->kind = is_direct(q, r) ? NA_QK_DIRECT : NA_QK_PARTIAL;
-			if (entity != QNONE)
-			{
-				q_entity   *e = &((q_entity *) q->entities.items)[entity];
-
-				e->quotes++;
-				qt->speaker = (int32_t) entity;		/* an entity until q_build_speakers */
-			}
-			prev = a;
-			prev_entity = entity;
-			prev_para = para;
-		}
-		else if (speech)
-		{
-			qt->kind = is_direct(q, r) ? NA_QK_DIRECT : NA_QK_PARTIAL;
-			qt->confidence = 0.3f;
-		}
-		else
-		{
-			qt->kind = NA_QK_UNATTRIBUTED;
-			qt->confidence = (r->last - r->first < 4) ? 0.8f : 0.5f;
-		}
+			*entity = entity_of_source(q, a, r);
 	}
+	else
+	{
+		title = is_title(q, r);
+		if (title)
+			found = 0;
+		else
+		{
+			found = attr_transcript(q, r, a);
+			if (!found && is_embedded(q, r))
+				found = attr_before(q, r, a) || attr_in_sentence_before(q, r, a) ||
+					attr_after(q, r, a) || attr_in_sentence_after(q, r, a);
+			else if (!found)
+				found = attr_after(q, r, a) || attr_before(q, r, a) ||
+					attr_in_sentence_before(q, r, a) || attr_in_sentence_after(q, r, a) ||
+					attr_colon(q, r, a);
+		}
+		if (found)
+			*entity = entity_of_source(q, a, r);
+		else if ((is_direct(q, r) || count_words(q, r) >= SPEECH_MIN_WORDS) &&
+				 attr_previous_sentence(q, r, a))
+			*entity = entity_of_source(q, a, r);
+		else if (run->prev.type != SRC_NONE && run->prev_para != QNONE &&
+				 (para == run->prev_para || para == run->prev_para + 1) &&
+				 (may_continue(q, r, i > 0 ? &rs[i - 1] : NULL) ||
+				  (a->how == NA_QA_CONTINUATION && para == run->prev_para)))
+		{
+			uint32_t	cue = a->how == NA_QA_CONTINUATION ? a->cue_first : 0;
 
-	/* a quote running over paragraphs may be attributed only at its end */
+			*a = run->prev;
+			a->how = NA_QA_CONTINUATION;
+			a->confidence = 0.65f;
+			a->cue_first = a->cue_last = cue;
+			*entity = run->prev_entity;
+		}
+		else if (!title && i > 0 && coordinated(q, &rs[i - 1], r) &&
+				 ((na_quote *) q->quotes.items)[i - 1].attribution != NA_QA_NONE &&
+				 run->prev.type != SRC_NONE)
+		{
+			/* “more listening” and “more learning”: one attribution */
+			*a = run->prev;
+			*entity = run->prev_entity;
+		}
+		else if (!title && count_words(q, r) < SPEECH_MIN_WORDS && !nickname_in_name(q, r) &&
+				 (short_type = sentence_subject(q, r->open != QNONE ? r->open : r->first,
+												&short_first, &short_last)) != SRC_NONE &&
+				 short_type != SRC_NOMINAL && !q_in(q, short_first, LEX_PRONOUNS_OTHER) &&
+				 (short_type == SRC_PRONOUN || names_person(q, short_first, short_last)))
+		{
+			/* Reid has gone after Trump as a “spoiled brat”: the subject's words */
+			set_attr(a, short_type, short_first, short_last, 0, 0, NA_QA_SUBJECT, 0.35f);
+			*entity = entity_of_source(q, a, r);
+		}
+		else if (!title && count_words(q, r) >= SPEECH_MIN_WORDS)
+		{
+			/* too long for a scare quote: someone's words, maybe the last
+			 * speaker's, maybe the subject's */
+			uint32_t	sf,
+						sl;
+			src_type	type;
+
+			*speech = 1;
+			if (is_embedded(q, r) &&
+				(type = sentence_subject(q, r->open, &sf, &sl)) != SRC_NONE &&
+				(type == SRC_PRONOUN ? !q_in(q, sf, LEX_PRONOUNS_OTHER) : names_person(q, sf, sl)))
+			{
+				/* Paul Ryan worried that the net was becoming “a hammock …” */
+				set_attr(a, type, sf, sl, 0, 0, NA_QA_SUBJECT, 0.45f);
+				*entity = entity_of_source(q, a, r);
+			}
+			else if (run->prev.type != SRC_NONE && run->prev_para != QNONE && para <= run->prev_para + 1)
+			{
+				*a = run->prev;
+				a->how = NA_QA_CONTINUATION;
+				a->confidence = 0.45f;
+				a->cue_first = a->cue_last = 0;
+				*entity = run->prev_entity;
+			}
+			else if ((type = sentence_subject(q, r->open != QNONE ? r->open : r->first,
+											  &sf, &sl)) != SRC_NONE)
+			{
+				set_attr(a, type, sf, sl, 0, 0, NA_QA_SUBJECT, 0.4f);
+				*entity = entity_of_source(q, a, r);
+			}
+			else
+				a->how = NA_QA_NONE;
+		}
+		else
+			a->how = NA_QA_NONE;
+	}
+}
+
+/*
+ * Quote row qt from the source found for it, and the run moved on when the
+ * quote has a source (the next quotations may inherit it).
+ */
+static void
+fill_quote_row(qctx *q, na_quote *qt, const q_raw *r, const q_attr *a, uint32_t entity,
+			   int speech, uint32_t para, q_attr_run *run)
+{
+	qt->attribution = a->how;
+	if (a->type != SRC_NONE)
+	{
+		qt->mention = q_span(q, a->src_first, a->src_last);
+		if (a->cue_last >= a->cue_first && a->cue_first > 0)
+		{
+			qt->cue = q_span(q, a->cue_first, a->cue_last);
+			qt->cue_class = a->how == NA_QA_ACCORDING_TO ? NA_CUE_SPEECH :
+				is_reporting_cue(q, a->cue_first) ? cue_class_at(q, a->cue_first) : NA_CUE_SPEECH;
+			/* the cue attributes this quotation: it reports nothing
+			 * else (a partial quote's cue reports the clause around it) */
+			if (is_direct(q, r))
+				for (uint32_t c = a->cue_first; c <= a->cue_last; c++)
+					q->in_quote[c] |= 2;
+		}
+		qt->confidence = a->confidence;
+		qt->kind = is_direct(q, r) ? NA_QK_DIRECT : NA_QK_PARTIAL;
+		if (entity != QNONE)
+		{
+			q_entity   *e = &((q_entity *) q->entities.items)[entity];
+
+			e->quotes++;
+			qt->speaker = (int32_t) entity;		/* an entity until q_build_speakers */
+		}
+		run->prev = *a;
+		run->prev_entity = entity;
+		run->prev_para = para;
+	}
+	else if (speech)
+	{
+		qt->kind = is_direct(q, r) ? NA_QK_DIRECT : NA_QK_PARTIAL;
+		qt->confidence = 0.3f;
+	}
+	else
+	{
+		qt->kind = NA_QK_UNATTRIBUTED;
+		qt->confidence = (r->last - r->first < 4) ? 0.8f : 0.5f;
+	}
+}
+
+/* Quotation i as a row of q->quotes, with its source (see source_of_quote). */
+static void
+attribute_quote(qctx *q, const q_raw *rs, uint32_t i, q_attr_run *run)
+{
+	const na_doc *doc = q->doc;
+	const q_raw *r = &rs[i];
+	na_quote   *qt = na_vec_push(&q->quotes, q->mem);	/* reserved: cannot fail */
+	q_attr		a = {0};
+	uint32_t	entity = QNONE;
+	int			speech = 0;
+	uint32_t	para = doc->tokens[r->open != QNONE ? r->open : r->first].paragraph;
+
+	memset(qt, 0, sizeof(*qt));
+	qt->text = q_span(q, r->first, r->last);
+	qt->first_token = r->first;
+	qt->ntokens = r->last - r->first + 1;
+	qt->paragraph = para;
+	qt->sentence = doc->tokens[r->open != QNONE ? r->open : r->first].sentence;
+	qt->speaker = -1;
+	qt->part_of = -1;
+	source_of_quote(q, rs, i, para, run, &a, &entity, &speech);
+	fill_quote_row(q, qt, r, &a, entity, speech, para, run);
+}
+
+/*
+ * A quote running over paragraphs may be attributed only at its end: the
+ * unattributed paragraphs before it take the attribution of the one that
+ * has it.
+ */
+static void
+attribute_back_across_paragraphs(qctx *q, const q_raw *rs, uint32_t n)
+{
 	for (uint32_t i = n > 0 ? n - 1 : 0; i > 0; i--)
 	{
 		na_quote   *later = &((na_quote *) q->quotes.items)[i];
@@ -2756,9 +2788,44 @@ analyze(qctx *q, na_quote_result *out)
 				((q_entity *) q->entities.items)[later->speaker].quotes++;
 		}
 	}
-	if (!reported_speech(q) || !merge_reports(q, n))
+}
+
+/*
+ * The analysis of one scanned document in its steps: pair the quotation
+ * marks, lay out the per-token arrays, collect the names, attribute every
+ * quotation in text order (then back across paragraphs), find the reported
+ * speech and merge it with the quotations, and build the speakers.
+ */
+static int
+analyse(qctx *q, na_quote_result *out)
+{
+	na_vec		raws;
+	q_raw	   *rs;
+	uint32_t	n;
+	q_attr_run	run = {{0}, QNONE, QNONE};
+	int			ok = 0;
+
+	na_vec_init(&raws, sizeof(q_raw));
+	if (!pair_marks(q, &raws))
 		goto done;
-	if (!q_build_speakers(q, out))
+	n = (uint32_t) raws.count;
+	rs = raws.items;
+	if (q->doc->ntokens == 0)
+	{
+		ok = 1;
+		goto done;
+	}
+	if (!alloc_token_arrays(q, rs, n) || !q_collect_names(q) ||
+		!na_vec_reserve(&q->quotes, q->mem, n))
+		goto done;
+	for (uint32_t i = 0; i < n; i++)
+	{
+		if ((i & 255) == 0)
+			na_check_interrupts(q->mem);
+		attribute_quote(q, rs, i, &run);
+	}
+	attribute_back_across_paragraphs(q, rs, n);
+	if (!reported_speech(q) || !merge_reports(q, n) || !q_build_speakers(q, out))
 		goto done;
 	ok = 1;
 done:
@@ -2767,7 +2834,7 @@ done:
 }
 
 na_status
-na_quotes_analyze(const na_doc *doc, const na_mem *mem, na_quote_result *out)
+na_quotes_analyse(const na_doc *doc, const na_mem *mem, na_quote_result *out)
 {
 	qctx		q;
 	int			ok;
@@ -2781,7 +2848,7 @@ na_quotes_analyze(const na_doc *doc, const na_mem *mem, na_quote_result *out)
 	na_vec_init(&q.entities, sizeof(q_entity));
 	na_vec_init(&q.key_nodes, sizeof(uint32_t) * 2);
 
-	ok = analyze(&q, out);
+	ok = analyse(&q, out);
 	na_vec_free(&q.mentions, mem);
 	na_vec_free(&q.entities, mem);
 	na_vec_free(&q.key_nodes, mem);

@@ -66,7 +66,7 @@ tally_sentence_row(vctx *c, sent_state *st)
 }
 
 void
-analyze_sentence(vctx *c, uint32_t s)
+analyse_sentence(vctx *c, uint32_t s)
 {
 	const na_sentence *ss = &c->doc->sentences[s];
 	sent_state	st;
@@ -196,7 +196,7 @@ analyze_sentence(vctx *c, uint32_t s)
 }
 
 na_status
-na_votes_analyze(const na_doc *doc, const na_mem *mem, na_vote_result *out)
+na_votes_analyse(const na_doc *doc, const na_mem *mem, na_vote_result *out)
 {
 	vctx		c;
 
@@ -224,7 +224,7 @@ na_votes_analyze(const na_doc *doc, const na_mem *mem, na_vote_result *out)
 	{
 		if ((k & 63) == 63)
 			na_check_interrupts(mem);
-		analyze_sentence(&c, ((uint32_t *) c.candidates.items)[k]);
+		analyse_sentence(&c, ((uint32_t *) c.candidates.items)[k]);
 	}
 	if (!c.failed)
 	{

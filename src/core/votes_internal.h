@@ -276,7 +276,7 @@ in_set(const vctx *c, uint32_t i, uint32_t mask)
 #define TOKEN_BODY_HEAD 0x0200	/* is_body_head */
 #define TOKEN_BODY_GAZ 0x0400	/* the first word of a body of data/lexicon/vote_bodies.tsv */
 
-/* The trigger word at token i, from the per-document table of na_votes_analyze. */
+/* The trigger word at token i, from the per-document table of na_votes_analyse. */
 static inline const trigger_word *
 trigger_of(const vctx *c, uint32_t i)
 {
@@ -428,7 +428,7 @@ int noun_use(vctx *c, uint32_t v, uint32_t first);
 void against_positions(vctx *c, sent_state *st);
 
 /* votes.c */
-void analyze_sentence(vctx *c, uint32_t s);
+void analyse_sentence(vctx *c, uint32_t s);
 
 #if defined(__GNUC__)
 #pragma GCC visibility pop

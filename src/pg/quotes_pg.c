@@ -164,7 +164,7 @@ na_quotes(PG_FUNCTION_ARGS)
 	na_quote_result result;
 
 	na_pg_srf_begin(&srf, fcinfo, 0, NA_QUOTE_NATTS, "quote");
-	na_pg_check_status(na_quotes_analyze(&srf.doc, &srf.mem, &result));
+	na_pg_check_status(na_quotes_analyse(&srf.doc, &srf.mem, &result));
 	for (uint32 i = 0; i < result.nquotes; i++)
 	{
 		Datum		values[NA_QUOTE_NATTS];
@@ -187,7 +187,7 @@ na_speakers(PG_FUNCTION_ARGS)
 	na_quote_result result;
 
 	na_pg_srf_begin(&srf, fcinfo, 0, NA_SPEAKER_NATTS, "speaker");
-	na_pg_check_status(na_quotes_analyze(&srf.doc, &srf.mem, &result));
+	na_pg_check_status(na_quotes_analyse(&srf.doc, &srf.mem, &result));
 	for (uint32 i = 0; i < result.nspeakers; i++)
 	{
 		Datum		values[NA_SPEAKER_NATTS];

@@ -84,7 +84,7 @@ na_vote_events(PG_FUNCTION_ARGS)
 	na_vote_result result;
 
 	na_pg_srf_begin(&srf, fcinfo, 0, NA_VOTE_NATTS, "vote_event");
-	na_pg_check_status(na_votes_analyze(&srf.doc, &srf.mem, &result));
+	na_pg_check_status(na_votes_analyse(&srf.doc, &srf.mem, &result));
 	for (uint32 i = 0; i < result.nvotes; i++)
 	{
 		Datum		values[NA_VOTE_NATTS];

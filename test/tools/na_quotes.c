@@ -236,7 +236,7 @@ predict(const char *id, const char *text, size_t len)
 
 	if (na_scan(&doc, text, len, 0, na_mem_stdlib()) != NA_OK)
 		return 0;
-	if (na_quotes_analyze(&doc, na_mem_stdlib(), &r) != NA_OK)
+	if (na_quotes_analyse(&doc, na_mem_stdlib(), &r) != NA_OK)
 	{
 		na_doc_free(&doc, na_mem_stdlib());
 		return 0;
@@ -317,7 +317,7 @@ show_text(const char *text, size_t len)
 	na_quote_result r;
 
 	if (na_scan(&doc, text, len, 0, na_mem_stdlib()) != NA_OK ||
-		na_quotes_analyze(&doc, na_mem_stdlib(), &r) != NA_OK)
+		na_quotes_analyse(&doc, na_mem_stdlib(), &r) != NA_OK)
 	{
 		fprintf(stderr, "na_quotes: out of memory\n");
 		exit(2);
@@ -447,7 +447,7 @@ main(int argc, char **argv)
 						return 2;
 					if (mode_quotes)
 					{
-						if (na_quotes_analyze(&doc, na_mem_stdlib(), &res) != NA_OK)
+						if (na_quotes_analyse(&doc, na_mem_stdlib(), &res) != NA_OK)
 							return 2;
 						na_quote_result_free(&res, na_mem_stdlib());
 					}

@@ -190,7 +190,7 @@ analyse(const char *label, const char *text, size_t len, int print)
 		na_doc_free(&doc, na_mem_stdlib());
 		return 0;
 	}
-	if (na_votes_analyze(&doc, na_mem_stdlib(), &r) != NA_OK)
+	if (na_votes_analyse(&doc, na_mem_stdlib(), &r) != NA_OK)
 	{
 		na_doc_free(&doc, na_mem_stdlib());
 		return 2;

@@ -92,8 +92,8 @@ test_same_as_separate_runs(void)
 
 	CHECK_INT(na_analyse(&a, veto_text, len, 0, NA_ANALYSE_ALL, mem), NA_OK);
 	CHECK_INT(na_scan(&doc, veto_text, len, 0, mem), NA_OK);
-	CHECK_INT(na_quotes_analyze(&doc, mem, &quotes), NA_OK);
-	CHECK_INT(na_votes_analyze(&doc, mem, &votes), NA_OK);
+	CHECK_INT(na_quotes_analyse(&doc, mem, &quotes), NA_OK);
+	CHECK_INT(na_votes_analyse(&doc, mem, &votes), NA_OK);
 
 	CHECK(a.doc.text == veto_text);
 	CHECK_INT(a.doc.ntokens, doc.ntokens);

@@ -13,13 +13,13 @@ static na_quote_result res;
 static const char *text;
 
 static void
-analyze(const char *s)
+analyse(const char *s)
 {
 	text = s;
 	na_quote_result_free(&res, na_mem_stdlib());
 	na_doc_free(&doc, na_mem_stdlib());
 	CHECK_INT(na_scan(&doc, s, strlen(s), 0, na_mem_stdlib()), NA_OK);
-	CHECK_INT(na_quotes_analyze(&doc, na_mem_stdlib(), &res), NA_OK);
+	CHECK_INT(na_quotes_analyse(&doc, na_mem_stdlib(), &res), NA_OK);
 }
 
 /* A span of the text, in one of two static buffers. */
@@ -73,7 +73,7 @@ how(uint32_t i)
 static void
 test_said_after(void)
 {
-	analyze("“The bridge will open in May,” Mayor Ana Silva said. "
+	analyse("“The bridge will open in May,” Mayor Ana Silva said. "
 			"“It is on budget,” said Ms. Silva.");
 	CHECK_INT(res.nquotes, 2);
 	CHECK_STR(quote_text(0), "The bridge will open in May,");
@@ -93,7 +93,7 @@ static void
 test_character_offsets(void)
 {
 	/* 0-based code points: é and the emoji are one character each */
-	analyze("Café 😀 “Oui,” Luc Martin said.");
+	analyse("Café 😀 “Oui,” Luc Martin said.");
 	CHECK_INT(res.nquotes, 1);
 	CHECK_INT(res.quotes[0].text.cstart, 8);
 	CHECK_INT(res.quotes[0].text.clen, 4);
@@ -104,7 +104,7 @@ test_character_offsets(void)
 static void
 test_colon_and_role(void)
 {
-	analyze("Norway’s ambassador, Kari Holm, said: “We will vote no.”");
+	analyse("Norway’s ambassador, Kari Holm, said: “We will vote no.”");
 	CHECK_INT(res.nquotes, 1);
 	CHECK_STR(speaker(0), "Kari Holm");
 	CHECK_STR(how(0), "colon");
@@ -116,7 +116,7 @@ test_colon_and_role(void)
 static void
 test_pronoun_gender(void)
 {
-	analyze("Mr. Omar Reyes debated Ms. Lucy Grant. Reyes spoke first. "
+	analyse("Mr. Omar Reyes debated Ms. Lucy Grant. Reyes spoke first. "
 			"“I disagree,” she said. “So do I,” he said.");
 	CHECK_INT(res.nquotes, 2);
 	CHECK_STR(speaker(0), "Lucy Grant");
@@ -128,7 +128,7 @@ test_pronoun_gender(void)
 static void
 test_continuation(void)
 {
-	analyze("“Taxes will fall,” the governor, Paul Hart, said.\n\n"
+	analyse("“Taxes will fall,” the governor, Paul Hart, said.\n\n"
 			"“Schools will get more money.”");
 	CHECK_INT(res.nquotes, 2);
 	CHECK_STR(speaker(0), "Paul Hart");
@@ -140,7 +140,7 @@ static void
 test_multi_paragraph(void)
 {
 	/* the opening mark repeats on each paragraph, the closing one only at the end */
-	analyze("“We started with roads.\n\n“Then came the schools,” Dr. Ines Vogel said.");
+	analyse("“We started with roads.\n\n“Then came the schools,” Dr. Ines Vogel said.");
 	CHECK_INT(res.nquotes, 2);
 	CHECK_STR(quote_text(0), "We started with roads.");
 	CHECK_STR(speaker(0), "Ines Vogel");
@@ -153,7 +153,7 @@ test_multi_paragraph(void)
 static void
 test_partial_and_scare(void)
 {
-	analyze("Senator Ruth Ames called the deal “a disaster” on Tuesday. "
+	analyse("Senator Ruth Ames called the deal “a disaster” on Tuesday. "
 			"The so-called “gig economy” keeps growing.");
 	/* the report holding the quoted phrase, the phrase, the scare quote */
 	CHECK_INT(res.nquotes, 3);
@@ -171,7 +171,7 @@ test_partial_and_scare(void)
 static void
 test_according_to(void)
 {
-	analyze("The dam was “never inspected,” according to engineer Maya Stone.");
+	analyse("The dam was “never inspected,” according to engineer Maya Stone.");
 	/* the report holding the quoted words (mixed), then the quote itself */
 	CHECK_INT(res.nquotes, 2);
 	CHECK_STR(kind(0), "mixed");
@@ -187,7 +187,7 @@ test_according_to(void)
 static void
 test_nested_single(void)
 {
-	analyze("“They chanted ‘lock the gates’ all night,” Officer Ben Cole said.");
+	analyse("“They chanted ‘lock the gates’ all night,” Officer Ben Cole said.");
 	CHECK_INT(res.nquotes, 1);
 	CHECK_STR(quote_text(0), "They chanted ‘lock the gates’ all night,");
 	CHECK_STR(speaker(0), "Ben Cole");
@@ -197,7 +197,7 @@ static void
 test_unbalanced(void)
 {
 	/* an opening mark that never closes ends with its paragraph */
-	analyze("She wrote “we will see\n\nThe next paragraph is plain prose. "
+	analyse("She wrote “we will see\n\nThe next paragraph is plain prose. "
 			"“A real quote,” Ivo Petrov said.");
 	CHECK_INT(res.nquotes, 2);
 	CHECK_STR(quote_text(0), "we will see");
@@ -209,7 +209,7 @@ test_unbalanced(void)
 static void
 test_markup_and_titles(void)
 {
-	analyze("<tweet author=\"somebody\">Hello</tweet> She appeared on NBC’s “Morning Desk” show.");
+	analyse("<tweet author=\"somebody\">Hello</tweet> She appeared on NBC’s “Morning Desk” show.");
 	CHECK_INT(res.nquotes, 1);
 	CHECK_STR(quote_text(0), "Morning Desk");
 	CHECK_STR(kind(0), "unattributed");
@@ -218,7 +218,7 @@ test_markup_and_titles(void)
 static void
 test_aliases(void)
 {
-	analyze("“We are ready,” said President Vera Lind of Finland. "
+	analyse("“We are ready,” said President Vera Lind of Finland. "
 			"Ms. Lind later added: “Fully ready.”");
 	CHECK_INT(res.nspeakers, 1);
 	CHECK_STR(span(res.speakers[0].name), "Vera Lind");
@@ -239,11 +239,11 @@ test_hostile(void)
 	for (size_t i = 0; i + 4 < sizeof(big); i += 4)
 		memcpy(big + i, i % 3 ? "\xe2\x80\x9c a" : "\" \n\n", 4);
 	big[sizeof(big) - 1] = '\0';
-	analyze(big);
+	analyse(big);
 	CHECK(res.nquotes < 10000);
-	analyze("“”\"\" “ ” \xff\xfe “x");
+	analyse("“”\"\" “ ” \xff\xfe “x");
 	CHECK(res.nquotes <= 2);
-	analyze("");
+	analyse("");
 	CHECK_INT(res.nquotes, 0);
 	CHECK_INT(res.nspeakers, 0);
 }
@@ -258,7 +258,7 @@ test_tokens_only(void)
 	na_quote_result_free(&res, na_mem_stdlib());
 	na_doc_free(&doc, na_mem_stdlib());
 	CHECK_INT(na_scan(&doc, s, strlen(s), NA_SCAN_NO_SENTENCES, na_mem_stdlib()), NA_OK);
-	CHECK_INT(na_quotes_analyze(&doc, na_mem_stdlib(), &res), NA_OK);
+	CHECK_INT(na_quotes_analyse(&doc, na_mem_stdlib(), &res), NA_OK);
 	CHECK_INT(res.nquotes, 2);
 	CHECK_STR(speaker(0), "Ana Silva");
 }
@@ -266,7 +266,7 @@ test_tokens_only(void)
 static void
 test_role_apposition_after(void)
 {
-	analyze("“Enough,” Britain’s ambassador, Eleanor Whitcombe, told the council. "
+	analyse("“Enough,” Britain’s ambassador, Eleanor Whitcombe, told the council. "
 			"“Wait,” said the French ambassador, Marc Lavigne. "
 			"“No,” Senator Lee Park, a veteran strategist, said.");
 	CHECK_INT(res.nquotes, 3);
@@ -284,7 +284,7 @@ static void
 test_quote_paragraph_not_headline(void)
 {
 	/* four words, three capitalized: still a quote and its cue */
-	analyze("“Private,” said Rosa Lind.");
+	analyse("“Private,” said Rosa Lind.");
 	CHECK_INT(res.nquotes, 1);
 	CHECK_STR(mention(0), "Rosa Lind");
 	CHECK_STR(speaker(0), "Rosa Lind");
@@ -293,7 +293,7 @@ test_quote_paragraph_not_headline(void)
 static void
 test_other_languages(void)
 {
-	analyze("« Les pistes seront prêtes », a déclaré la maire, Claire Vasseur, hier.\n\n"
+	analyse("« Les pistes seront prêtes », a déclaré la maire, Claire Vasseur, hier.\n\n"
 			"Pour Bernard Lemaire, chef de l’opposition, « le projet est mal financé ».\n\n"
 			"«Hay agua», afirmó la consejera de Medio Ambiente, Lucía Ferrer.");
 	CHECK_INT(res.nquotes, 3);
@@ -309,7 +309,7 @@ test_other_languages(void)
 static void
 test_title_is_role(void)
 {
-	analyze("“The roads are safe,” Councillor Dana Whitfield said. "
+	analyse("“The roads are safe,” Councillor Dana Whitfield said. "
 			"The housing secretary, Ms. Priya Raman, said it was “fully funded”.");
 	CHECK_INT(res.nquotes, 3);
 	CHECK_STR(speaker(0), "Dana Whitfield");

@@ -19,7 +19,7 @@ analyse(const char *s)
 	na_vote_result_free(&res, na_mem_stdlib());
 	na_doc_free(&doc, na_mem_stdlib());
 	CHECK_INT(na_scan(&doc, s, strlen(s), 0, na_mem_stdlib()), NA_OK);
-	CHECK_INT(na_votes_analyze(&doc, na_mem_stdlib(), &res), NA_OK);
+	CHECK_INT(na_votes_analyse(&doc, na_mem_stdlib(), &res), NA_OK);
 }
 
 /* "actor/action/modality" of row i */

@@ -1,5 +1,5 @@
 /*
- * fuzz_quotes.c - quotations and reported speech (na_quotes_analyze): spans
+ * fuzz_quotes.c - quotations and reported speech (na_quotes_analyse): spans
  * inside the text on character boundaries with the right character offsets,
  * tokens, sentences and speakers that exist, known kinds and cue classes,
  * pieces that name a report, confidences in [0, 1], text order,
@@ -28,7 +28,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t input_size)
 	fuzz_scan_checked(&doc, text, size, options, &fa, &mem);
 	live_after_scan = fa.live;
 	calls_before = fa.calls;
-	FUZZ_ASSERT(na_quotes_analyze(&doc, &mem, &r) == NA_OK);
+	FUZZ_ASSERT(na_quotes_analyse(&doc, &mem, &r) == NA_OK);
 	fuzz_offsets_init(&off, text, size, options);
 
 	for (uint32_t i = 0; i < r.nquotes; i++)
@@ -76,7 +76,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t input_size)
 		fuzz_alloc	ffa;
 		na_mem		fmem = fuzz_mem(&ffa, fuzz_fail_point(size, fa.calls - calls_before));
 
-		FUZZ_ASSERT(na_quotes_analyze(&doc, &fmem, &r) == NA_ERR_NOMEM);
+		FUZZ_ASSERT(na_quotes_analyse(&doc, &fmem, &r) == NA_ERR_NOMEM);
 		FUZZ_ASSERT(r.nquotes == 0 && r.nspeakers == 0 && r.naliases == 0);
 		FUZZ_ASSERT(ffa.live == 0);
 	}

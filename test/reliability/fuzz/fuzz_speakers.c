@@ -1,5 +1,5 @@
 /*
- * fuzz_speakers.c - the speakers of na_quotes_analyze: names, roles,
+ * fuzz_speakers.c - the speakers of na_quotes_analyse: names, roles,
  * organisations and aliases inside the text on character boundaries, genders
  * and affiliations that exist, quote counts that agree with the quotes
  * attributed to each speaker, first mentions inside the text.
@@ -23,7 +23,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t input_size)
 	uint32_t   *attributed;
 
 	fuzz_scan_checked(&doc, text, size, options, &fa, &mem);
-	FUZZ_ASSERT(na_quotes_analyze(&doc, &mem, &r) == NA_OK);
+	FUZZ_ASSERT(na_quotes_analyse(&doc, &mem, &r) == NA_OK);
 	fuzz_offsets_init(&off, text, size, options);
 
 	attributed = calloc(r.nspeakers + 1, sizeof(uint32_t));
