@@ -1,6 +1,10 @@
 /*
- * quote_internal.h - what quotes.c (marks, cues, attribution) and speakers.c
- * (names, entities, roles, pronouns) share.  Not part of the core's API.
+ * quote_internal.h - what the quote analyser (quotes.c, quote_sources.c,
+ * quote_reports.c, behind quote_attr.h) and the layers below it share:
+ * speakers.c (names, entities, roles, pronouns) and quote_lex.c (the word
+ * lists as token masks, token helpers).  The dependencies run one way:
+ * quotes -> speakers -> lexicon; nothing here calls into the quote files.
+ * Not part of the core's API.
  */
 #ifndef QUOTE_INTERNAL_H
 #define QUOTE_INTERNAL_H
@@ -198,7 +202,7 @@ q_possessive(const qctx *q, uint32_t i)
 	return 0;
 }
 
-/* token helpers (quotes.c) */
+/* token helpers (quote_lex.c) */
 int			q_same_base(const qctx *q, uint32_t a, uint32_t b);
 na_quote_span q_span(const qctx *q, uint32_t first, uint32_t last);
 

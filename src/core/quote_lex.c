@@ -156,3 +156,42 @@ q_cue_class(const qctx *q, uint32_t i)
 			return NA_CUE_SPEECH;
 	}
 }
+
+/* Byte length of a token without its possessive ending. */
+static uint32_t
+base_len(const qctx *q, uint32_t i)
+{
+	const na_token *t = &q->doc->tokens[i];
+	const char *p = q->doc->text + t->start;
+
+	if (!q_possessive(q, i))
+		return t->len;
+	return p[t->len - 2] == '\'' ? t->len - 2 : t->len - 4;
+}
+
+/* Same word, possessives ignored (Haley, Haley’s)?  Here, below the
+ * speakers, because names are matched with it as much as cues are. */
+int
+q_same_base(const qctx *q, uint32_t a, uint32_t b)
+{
+	uint32_t	la = base_len(q, a);
+	uint32_t	lb = base_len(q, b);
+
+	return la == lb && memcmp(q->doc->text + q->doc->tokens[a].start,
+							  q->doc->text + q->doc->tokens[b].start, la) == 0;
+}
+
+/* The span of tokens [first, last] as the core reports spans. */
+na_quote_span
+q_span(const qctx *q, uint32_t first, uint32_t last)
+{
+	const na_token *a = &q->doc->tokens[first];
+	const na_token *b = &q->doc->tokens[last];
+	na_quote_span s;
+
+	s.start = a->start;
+	s.len = b->start + b->len - a->start;
+	s.cstart = a->cstart;
+	s.clen = na_token_cend(b) - a->cstart;
+	return s;
+}

@@ -1,0 +1,110 @@
+/*
+ * quote_attr.h - private to the attribution of quotations and reported
+ * speech, which is split by concern: quotes.c pairs the marks and puts the
+ * analysis together, quote_sources.c finds the source mention and cue of a
+ * quotation, quote_reports.c finds reported speech (attributions without
+ * quotation marks) and merges it with the quotations.  Speakers
+ * (speakers.c) and the word lists (quote_lex.c) lie below them, in
+ * quote_internal.h: the dependencies run one way, quotes -> speakers ->
+ * lexicon.
+ */
+#ifndef NA_QUOTE_ATTR_H
+#define NA_QUOTE_ATTR_H
+
+#include "quote_internal.h"
+
+/* Tokens looked at around a quote; keeps the work per quote bounded. */
+#define CUE_WINDOW 8			/* between a quote and its cue */
+#define APPOS_WINDOW 40			/* inside an apposition: X, the ..., said */
+#define SENTENCE_WINDOW 60		/* a cue earlier or later in the sentence */
+#define NP_MAX 9				/* tokens of a source mention */
+#define LOOKAHEAD 400			/* finding a closing mark for an opening one */
+#define SPEECH_MIN_WORDS 4		/* shorter quotes with no cue are scare quotes */
+
+typedef struct q_raw
+{
+	uint32_t	open;			/* opening mark token, QNONE = none */
+	uint32_t	close;			/* closing mark token, QNONE = none */
+	uint32_t	first;			/* inner tokens */
+	uint32_t	last;
+	uint8_t		continues;		/* continues the previous quote's speech */
+} q_raw;
+
+typedef enum src_type
+{
+	SRC_NONE = 0,
+	SRC_NAME,
+	SRC_NOMINAL,
+	SRC_PRONOUN
+} src_type;
+
+typedef struct q_attr
+{
+	uint32_t	src_first;
+	uint32_t	src_last;
+	uint32_t	cue_first;
+	uint32_t	cue_last;
+	uint8_t		type;			/* src_type */
+	uint8_t		how;			/* na_quote_attribution */
+	float		confidence;
+} q_attr;
+
+#define REPORT_SOURCE_WINDOW 30	/* tokens between a content's edge and its cue */
+#define REPORT_MIN_WORDS 3		/* shorter content is an object, not a report */
+#define REPORT_CONTENT_MAX 250	/* tokens of content after its cue, at most */
+
+/* A report found at a cue: its source and content (one or two pieces). */
+typedef struct q_report
+{
+	q_attr		a;				/* source and cue */
+	uint32_t	first;			/* content tokens [first, last] */
+	uint32_t	last;
+	uint32_t	first2;			/* a second piece after the cue, QNONE = none */
+	uint32_t	last2;
+	uint8_t		cue_class;		/* na_cue_class */
+	uint8_t		object;			/* the content is the cue's object, a noun
+								 * phrase: one word will do */
+} q_report;
+
+/* quotes.c: token helpers shared by the three files */
+int			q_is_quote_mark(const qctx *q, uint32_t i);
+int			q_is_sentence_stop(const qctx *q, uint32_t i);
+int			q_is_pronoun(const qctx *q, uint32_t i);
+int			q_is_speech_cue(const qctx *q, uint32_t i);
+int			q_is_any_cue(const qctx *q, uint32_t i);
+int			q_noun_like(const qctx *q, uint32_t k);
+int			q_same_paragraph(const qctx *q, uint32_t a, uint32_t b);
+int			q_participial_opener(const qctx *q, uint32_t i);
+int			q_is_participle(const qctx *q, uint32_t k);
+const na_sentence *q_sentence_of(const qctx *q, uint32_t i);
+uint32_t	q_according_at(const qctx *q, uint32_t k);
+int			q_perfect_aux(const qctx *q, uint32_t k);
+uint32_t	q_entity_of_source(qctx *q, const q_attr *a, const q_raw *r);
+
+/* quote_sources.c: source mentions and the attribution of a quotation */
+src_type	q_np_forward(const qctx *q, uint32_t i, uint32_t limit, uint32_t *first, uint32_t *last);
+src_type	q_np_backward(const qctx *q, uint32_t e, uint32_t floor, uint32_t *first, uint32_t *last);
+uint32_t	q_skip_parenthesis(const qctx *q, uint32_t i, uint32_t limit);
+uint32_t	q_skip_aux_backward(const qctx *q, uint32_t i, uint32_t floor);
+int			q_role_head(const qctx *q, uint32_t a, uint32_t b);
+int			q_appositive_name(const qctx *q, src_type type, uint32_t a, uint32_t b, uint32_t limit, uint32_t *first, uint32_t *last);
+src_type	q_sentence_subject(const qctx *q, uint32_t tok, uint32_t *first, uint32_t *last);
+src_type	q_subject_before(const qctx *q, uint32_t k, uint32_t floor, uint32_t *first, uint32_t *last);
+void		q_set_attr(q_attr *a, src_type type, uint32_t sf, uint32_t sl, uint32_t cf, uint32_t cl, uint8_t how, float conf);
+int			q_attr_after(const qctx *q, const q_raw *r, q_attr *a);
+int			q_attr_before(const qctx *q, const q_raw *r, q_attr *a);
+int			q_attr_in_sentence_before(const qctx *q, const q_raw *r, q_attr *a);
+int			q_attr_in_sentence_after(const qctx *q, const q_raw *r, q_attr *a);
+int			q_nickname_in_name(const qctx *q, const q_raw *r);
+int			q_is_embedded(const qctx *q, const q_raw *r);
+int			q_attr_transcript(const qctx *q, const q_raw *r, q_attr *a);
+int			q_attr_colon(const qctx *q, const q_raw *r, q_attr *a);
+int			q_attr_previous_sentence(const qctx *q, const q_raw *r, q_attr *a);
+
+/* quote_reports.c: reported speech */
+uint8_t		q_cue_class_at(const qctx *q, uint32_t k);
+int			q_is_reporting_cue(const qctx *q, uint32_t k);
+int			q_reported_speech(qctx *q);
+int			q_merge_reports(qctx *q, uint32_t nquotes);
+
+#endif							/* NA_QUOTE_ATTR_H */

@@ -1,0 +1,871 @@
+/*
+ * quote_reports.c - reported speech: attributions without quotation marks
+ * (X said that …; …, X said; according to X, …; the deal, she said, is
+ * dead), found at the reporting cues the scanner flagged, and merged with
+ * the quotations into one list of rows in text order (mixed attributions
+ * hold their quoted pieces).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "quote_attr.h"
+
+/* ---- reported speech: attributions without quotation marks ---- */
+
+
+
+/* The class of the cue at token k: speech, thought or finding (or none). */
+uint8_t
+q_cue_class_at(const qctx *q, uint32_t k)
+{
+	uint8_t		c = q_cue_class(q, k);
+
+	return c == NA_CUE_NONE ? NA_CUE_SPEECH : c;
+}
+
+int
+q_is_reporting_cue(const qctx *q, uint32_t k)
+{
+	return q_in(q, k, LEX_REPORTING_CUES);
+}
+
+/* Words in tokens [first, last] (punctuation and marks not counted). */
+static uint32_t
+words_between(const qctx *q, uint32_t first, uint32_t last)
+{
+	uint32_t	n = 0;
+
+	for (uint32_t k = first; k <= last && n < REPORT_MIN_WORDS; k++)
+		n += q->doc->tokens[k].kind != NA_TK_PUNCT && !q_is_quote_mark(q, k);
+	return n;
+}
+
+/*
+ * Is the reporting word at k no cue here: "the said company", "That said,",
+ * "having said that", "to say the least", "was said to", a noun ("his
+ * claims", "the plans")?
+ */
+static int
+not_a_report(const qctx *q, uint32_t k, uint32_t s0)
+{
+	if (q_is(q, k, "according"))
+		return !q_is(q, k + 1, "to");
+	if (k > s0 && (q_is(q, k - 1, "the") || q_is(q, k - 1, "aforesaid") ||
+				   q_in(q, k - 1, LEX_DETERMINERS) || q_possessive(q, k - 1)))
+		return 1;
+	if (q_noun_like(q, k))
+		return 1;
+	/* the harbour plan during …: plan(s) reports an intention only as a
+	 * verb, and the verb takes "to" (they plan to sell) */
+	if ((q_is(q, k, "plan") || q_is(q, k, "plans")) && !q_is(q, k + 1, "to"))
+		return 1;
+	/* support for him, 38 percent support, in support of, backing from: an
+	 * object cue that is a noun */
+	if (q_in(q, k, LEX_OBJECT_CUES) &&
+		(q_is(q, k + 1, "for") || q_is(q, k + 1, "from") || q_is(q, k + 1, "among") ||
+		 q_is(q, k + 1, "of") || q_is(q, k + 1, "to") ||
+		 (k > s0 && (q_is(q, k - 1, "of") || q_is(q, k - 1, "in"))) ||
+		 /* 38 percent support; (but 40 percent support the tax) */
+		 (k > s0 && (q_is(q, k - 1, "percent") || q->doc->tokens[k - 1].kind == NA_TK_PERCENT ||
+					 q->doc->tokens[k - 1].kind == NA_TK_NUMBER) &&
+		  !q_is_word(q, k + 1))))
+		return 1;
+	/* That said, … / Having said that, … */
+	if (q_is(q, k, "said") && (q_is_punct(q, k + 1, ',') || q_is(q, k + 1, "that")) &&
+		k > s0 && (q_is(q, k - 1, "that") || q_is(q, k - 1, "having")) &&
+		(k - 1 == s0 || q_is(q, k - 1, "having")))
+		return 1;
+	/* X is telling, was claiming: the progressive is active, a report */
+	if (k > s0 && q_is_participle(q, k) && !q_is(q, k - 1, "to") && !q_is(q, k - 1, "being"))
+		return 0;
+	if (k > s0 && (q_is(q, k - 1, "to") || q_is(q, k - 1, "is") || q_is(q, k - 1, "was") ||
+				   q_is(q, k - 1, "were") || q_is(q, k - 1, "are") || q_is(q, k - 1, "be") ||
+				   q_is(q, k - 1, "been") || q_is(q, k - 1, "being")))
+		return 1;
+	return 0;
+}
+
+/* The last token of the sentence [s0, s1) that belongs to content: no final stop. */
+static uint32_t
+content_end(const qctx *q, uint32_t s0, uint32_t s1)
+{
+	uint32_t	e = s1 - 1;
+
+	while (e > s0 && (q_is_sentence_stop(q, e) || q_is_punct(q, e, ',') ||
+					  q_is_punct(q, e, ';') || q_is_punct(q, e, ':') ||
+					  q->doc->tokens[e].kind == NA_TK_DASH))
+		e--;
+	return e;
+}
+
+/*
+ * Where the content after a cue at k begins: past the hearer of told /
+ * warned / assured (X told reporters that …), a time or place (X said on
+ * Tuesday that …, X said in a statement that …) when a "that" follows, a
+ * colon, and the "that" itself.
+ */
+static uint32_t
+content_start_after(const qctx *q, uint32_t k, uint32_t end)
+{
+	uint32_t	j = k + 1;
+	uint32_t	f,
+				l;
+
+	if (q_is(q, k, "according"))
+		return QNONE;
+	/* pointed out, went on to say: the particle belongs to the cue */
+	if (q_is(q, j, "out") || q_is(q, j, "back"))
+		j++;
+	if (q_is(q, k, "told") || q_is(q, k, "tells") || q_is(q, k, "tell") ||
+		q_is(q, k, "telling") || q_is(q, k, "warned") || q_is(q, k, "warns") ||
+		q_is(q, k, "assured") || q_is(q, k, "assures") || q_is(q, k, "reminded") ||
+		q_is(q, k, "informed") || q_is(q, k, "urged") || q_is(q, k, "urges") ||
+		q_is(q, k, "asked") || q_is(q, k, "asks") || q_is(q, k, "promised"))
+	{
+		/* the hearer: him, reporters, the committee, CNN */
+		if (q_is(q, j, "him") || q_is(q, j, "her") || q_is(q, j, "them") || q_is(q, j, "us") ||
+			q_is(q, j, "me") || q_is(q, j, "you"))
+			j++;
+		else if (!q_is(q, j, "that") && q_np_forward(q, j, end, &f, &l) != SRC_NONE &&
+				 l - j < 6)
+			j = l + 1;
+	}
+	/* said on Tuesday that / said in a statement that / said Tuesday that */
+	if (j < end && !q_is(q, j, "that") &&
+		(q_in(q, j, LEX_TAIL_PREPOSITIONS) || q_is(q, j, "on") || q_in(q, j, LEX_WEEKDAY_WORDS) ||
+		 q_is(q, j, "during") || q_is(q, j, "after") || q_is(q, j, "last") ||
+		 q_is(q, j, "repeatedly") || q_is(q, j, "publicly") || q_is(q, j, "privately") ||
+		 q_is(q, j, "recently") || q_is(q, j, "previously")))
+	{
+		for (uint32_t m = j + 1; m < end && m - j < 14; m++)
+		{
+			if (q_is(q, m, "that") && !q_in(q, m - 1, LEX_DETERMINERS))
+			{
+				j = m;
+				break;
+			}
+			/* agreed on Tuesday to cap …: the time, then the infinitive */
+			if (q_is(q, m, "to") && q_in(q, m - 1, LEX_WEEKDAY_WORDS))
+			{
+				j = m;
+				break;
+			}
+			if (q->doc->tokens[m].kind == NA_TK_PUNCT && !q_is_punct(q, m, '.') &&
+				!q_is_punct(q, m, '\'') && !q_is_punct(q, m, ','))
+				break;
+			if (q_is_quote_mark(q, m))
+				break;
+		}
+	}
+	if (q_is_punct(q, j, ':') || q_is_punct(q, j, ','))
+		j++;
+	if (q_is(q, j, "that"))
+		j++;
+	return j < end ? j : QNONE;
+}
+
+/*
+ * The content of a report cued at k ends at a following ", adding" /
+ * ", saying" / ", according to": the next report's cue.
+ */
+static uint32_t
+content_stop(const qctx *q, uint32_t from, uint32_t e)
+{
+	for (uint32_t m = from + 1; m <= e; m++)
+	{
+		const na_token *t = &q->doc->tokens[m];
+
+		/* a dash or a semicolon closes the reported clause: … — a plan
+		 * he has raised / …; the rest */
+		if ((t->kind == NA_TK_DASH && (t->flags & NA_TF_SPACE_BEFORE)) ||
+			q_is_punct(q, m, ';') || q_is_punct(q, m, '('))
+			return m - 1;
+		/* … and charged that / … but warned: the subject's next report */
+		if ((q_is(q, m, "and") || q_is(q, m, "but")) && m + 1 <= e &&
+			q_is_reporting_cue(q, m + 1) && !q_is_participle(q, m + 1) && !q_is_cap(q, m + 1) &&
+			q_cue_class(q, m + 1) == NA_CUE_SPEECH)
+			return q_is_punct(q, m - 1, ',') ? m - 2 : m - 1;
+		if (!q_is_punct(q, m, ','))
+			continue;
+		/* …, adding that / …, according to / …, appearing to: a phrase of
+		 * the sentence's own, not of the report */
+		if (m + 1 <= e && ((q_is_reporting_cue(q, m + 1) && q_is_participle(q, m + 1)) ||
+						   q_according_at(q, m + 1)))
+			return m - 1;
+		/* …, providing a boost / …, claiming that: a participle after the
+		 * comma is the sentence's own (not "including") */
+		if (m + 1 <= e && q_is_word(q, m + 1) && q_is_participle(q, m + 1) &&
+			!q_is_cap(q, m + 1) && !q_is(q, m + 1, "including"))
+			return m - 1;
+		/* …, which forced her to leave: a relative clause on the last noun */
+		if (m + 1 <= e && q_is(q, m + 1, "which"))
+			return m - 1;
+		/* …, while 22 percent said / …, but he is: a clause set against it */
+		if (m + 1 <= e && (q_is(q, m + 1, "while") || q_is(q, m + 1, "whereas") ||
+						   q_is(q, m + 1, "but") || q_is(q, m + 1, "although") ||
+						   q_is(q, m + 1, "though") || q_is(q, m + 1, "compared")))
+			return m - 1;
+	}
+	return e;
+}
+
+/*
+ * The share of a poll before a cue at k: 24 percent said, 46% of voters
+ * said, 23 percent who said, One in three said.  Polls report their
+ * respondents this way, and no name or description is there to find.
+ */
+static int
+poll_share_before(const qctx *q, uint32_t k, uint32_t s0, uint32_t *first, uint32_t *last)
+{
+	uint32_t	j = k;
+
+	if (k == 0 || k <= s0)
+		return 0;
+	if (q_is(q, k - 1, "who") && k - 1 > s0)
+		j = k - 1;
+	*last = j - 1;
+	for (uint32_t m = j; m-- > s0 && j - m <= 6;)
+	{
+		const na_token *t = &q->doc->tokens[m];
+
+		if (t->kind == NA_TK_PERCENT)
+		{
+			*first = m;
+			return 1;
+		}
+		if (q_is(q, m, "percent") && m > s0 && q->doc->tokens[m - 1].kind == NA_TK_NUMBER)
+		{
+			*first = m - 1;
+			return 1;
+		}
+		/* One in three said / one in four voters said */
+		if (q_is(q, m, "in") && m > s0 && m + 1 < j &&
+			(q->doc->tokens[m - 1].kind == NA_TK_NUMBER || q_is(q, m - 1, "one")))
+		{
+			*first = m - 1;
+			return 1;
+		}
+		if (t->kind != NA_TK_WORD && t->kind != NA_TK_NUMBER)
+			return 0;
+	}
+	return 0;
+}
+
+/*
+ * The end of the noun phrase a cue of LEX_OBJECT_CUES reports, from its
+ * first token j to at most last: endorsed Clinton for president | on
+ * Thursday, praised the plan | at a rally, backing her | while ….  The
+ * time and place are the sentence's, not what is endorsed; prepositions
+ * that often belong to the phrase (praised his positions on defence,
+ * defended Trump as a candidate) do not end it.
+ */
+static uint32_t
+object_end(const qctx *q, uint32_t j, uint32_t last)
+{
+	for (uint32_t m = j + 1; m <= last; m++)
+	{
+		const na_token *t = &q->doc->tokens[m];
+
+		if (t->kind == NA_TK_PUNCT || t->kind == NA_TK_DASH)
+		{
+			if (q_is_punct(q, m, '.') || q_is_punct(q, m, '\''))
+				continue;
+			return m - 1;
+		}
+		/* Friday, on Monday, last week */
+		if (t->kind == NA_TK_WORD && (q_in(q, m, LEX_WEEKDAY_WORDS) ||
+									  (q_is(q, m, "on") && q_in(q, m + 1, LEX_WEEKDAY_WORDS))))
+			return m - 1;
+		if (t->kind != NA_TK_WORD || (t->flags & NA_TF_CAPITALIZED))
+			continue;
+		if (q_is(q, m, "at") || q_is(q, m, "during") ||
+			q_is(q, m, "when") || q_is(q, m, "while") || q_is(q, m, "since") ||
+			q_is(q, m, "until") || q_is(q, m, "amid") || q_is(q, m, "despite") ||
+			q_is(q, m, "because") || q_is(q, m, "though") || q_is(q, m, "although") ||
+			q_is(q, m, "who") || q_is(q, m, "whom") || q_is(q, m, "which") ||
+			q_is(q, m, "where") || q_is(q, m, "but"))
+			return m - 1;
+	}
+	return last;
+}
+
+/*
+ * Does the source of an inverted cue end at token after (its first token
+ * past the mention)?  "…, said the spokesman." / "…, said Smith, a lawyer" /
+ * "…, said Smith on Tuesday" end there; "…, said the suing states were
+ * wrong" does not: a verb goes on, so the noun phrase after the cue is the
+ * subject of its content (X, a lawyer, said the states were wrong), not a
+ * source.
+ */
+static int
+inverted_source_ends(const qctx *q, uint32_t after, uint32_t s1)
+{
+	const na_token *t;
+
+	after = q_skip_parenthesis(q, after, s1);
+	if (after >= s1)
+		return 1;
+	t = &q->doc->tokens[after];
+	if (t->kind != NA_TK_WORD || (t->flags & NA_TF_CAPITALIZED))
+		return 1;
+	if (!(q_in(q, after, LEX_CLAUSE_PREPOSITIONS) || q_in(q, after, LEX_TAIL_PREPOSITIONS) ||
+		  q_in(q, after, LEX_WEEKDAY_WORDS) || q_is(q, after, "who") || q_is(q, after, "and")))
+		return 0;
+	/* …, said the turmoil at the convention was …: a verb before the
+	 * sentence or the phrase ends makes it a clause */
+	for (uint32_t m = after + 1; m < s1 && m - after < 10; m++)
+	{
+		if (q->doc->tokens[m].kind == NA_TK_PUNCT || q_is_quote_mark(q, m) ||
+			q->doc->tokens[m].kind == NA_TK_DASH)
+			break;
+		if (q_is(q, m, "is") || q_is(q, m, "was") || q_is(q, m, "are") || q_is(q, m, "were") ||
+			q_is(q, m, "has") || q_is(q, m, "have") || q_is(q, m, "had") || q_is(q, m, "will") ||
+			q_is(q, m, "would") || q_is(q, m, "could") || q_is(q, m, "can") ||
+			q_is(q, m, "should") || q_is(q, m, "may") || q_is(q, m, "might") ||
+			q_is(q, m, "must") || q_is(q, m, "did") || q_is(q, m, "does"))
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * "The health minister, Sarah Pike, said …" / "Britain's ambassador, Hugh
+ * Marsh, defended …": the words before the source [sf, sl] are one noun
+ * phrase in apposition to it, the source closed by a comma right before the
+ * cue k.  They describe the speaker and are no content: the report follows
+ * the cue.  (The deal, she said, is dead: no comma between source and cue.)
+ */
+static int
+role_apposition_before(const qctx *q, uint32_t first, uint32_t sf, uint32_t sl, uint32_t k)
+{
+	uint32_t	f2,
+				l2;
+	src_type	type;
+
+	if (sf < first + 2 || !q_is_punct(q, sl + 1, ',') || q_skip_aux_backward(q, k - 1, sl + 1) != sl + 1)
+		return 0;
+	type = q_np_backward(q, sf - 2, first, &f2, &l2);
+	if (type == SRC_NONE || type == SRC_PRONOUN || f2 > first || l2 != sf - 2)
+		return 0;
+	/* a description, or a name-like phrase ending in a role */
+	return type == SRC_NOMINAL || q_role_head(q, f2, l2) || q_is_role_noun(q, l2);
+}
+
+/*
+ * A report at cue k in the sentence [s0, s1), or 0.  The patterns of news:
+ * X said (that) CLAUSE; X told Y CLAUSE; CLAUSE, X said / said X;
+ * CLAUSE, according to X; According to X, CLAUSE; and the cue inside its
+ * content: The deal, she said, is dead.
+ */
+static int
+report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
+{
+	uint32_t	e = content_end(q, s0, s1);
+	uint32_t	sf,
+				sl;
+	src_type	type;
+	uint32_t	first = s0;
+
+	memset(rp, 0, sizeof(*rp));
+	rp->first2 = rp->last2 = QNONE;
+	if (e <= s0 || k > e + 1)
+		return 0;
+	/* a run-on "sentence": content reaches no further than a sentence would */
+	if (e > k + REPORT_CONTENT_MAX)
+		e = k + REPORT_CONTENT_MAX;
+	/* a leading opener or a dash is no content: But, … / — … */
+	while (first < k && (q->doc->tokens[first].kind == NA_TK_DASH ||
+						 q_is(q, first, "but") || q_is(q, first, "and")))
+		first++;
+
+	if (q_is(q, k, "according"))
+	{
+		uint32_t	c;
+
+		type = q_np_forward(q, k + 2, s1, &sf, &sl);
+		if (type == SRC_NONE)
+			return 0;
+		/* the organisation's report: according to a report by X */
+		c = q_skip_parenthesis(q, sl + 1, s1);
+		while (c < s1 && c - sl < 12 && !q_is_punct(q, c, ',') && !q_is_sentence_stop(q, c))
+			c++;
+		q_set_attr(&rp->a, type, sf, sl, k, k + 1, NA_QA_ACCORDING_TO, 0.7f);
+		rp->cue_class = NA_CUE_SPEECH;
+		if (k <= first + 1 || (k > s0 && q_is_punct(q, k - 1, ',') && k - 1 == first))
+		{
+			/* According to X, CLAUSE */
+			if (!q_is_punct(q, c, ',') || c >= e)
+				return 0;
+			rp->first = c + 1;
+			rp->last = e;
+			return 1;
+		}
+		/* CLAUSE, according to X. */
+		rp->first = first;
+		rp->last = q_is_punct(q, k - 1, ',') ? k - 2 : k - 1;
+		if (c < e && q_is_punct(q, c, ','))
+		{
+			rp->first2 = c + 1;
+			rp->last2 = e;
+		}
+		return rp->last >= rp->first && rp->last != QNONE;
+	}
+
+	rp->cue_class = q_cue_class_at(q, k);
+	/* CLAUSE, said X. / CLAUSE, said X, a spokesman.  Only verbs of saying
+	 * invert (not ", recalling the warnings", ", defended the veto") */
+	if (k > first + 1 && q_is_punct(q, k - 1, ',') && rp->cue_class == NA_CUE_SPEECH &&
+		q_in(q, k, LEX_SPEECH_VERBS) && !q_is_participle(q, k) && !q_in(q, k, LEX_PHRASE_VERBS) &&
+		(type = q_np_forward(q, k + 1, s1, &sf, &sl)) != SRC_NONE && type != SRC_PRONOUN &&
+		inverted_source_ends(q, sl + 1, s1))
+	{
+		uint32_t	a2,
+					b2;
+
+		if (q_appositive_name(q, type, sf, sl, s1, &a2, &b2))
+		{
+			sf = a2;
+			sl = b2;
+			type = SRC_NAME;
+		}
+		q_set_attr(&rp->a, type, sf, sl, k, k, NA_QA_NONE, 0.7f);
+		rp->first = first;
+		rp->last = k - 2;
+		return 1;
+	}
+	type = q_subject_before(q, k, s0, &sf, &sl);
+	if ((type == SRC_NONE || sf < s0 || sl >= k) && poll_share_before(q, k, s0, &sf, &sl))
+		type = SRC_NOMINAL;
+	if (type == SRC_NONE || sf < s0 || sl >= k)
+		return 0;
+	if (q_is(q, sf, "who") || q_is(q, sf, "which") || q_is(q, sf, "that"))
+	{
+		if (!q_is(q, sf, "who"))
+			return 0;
+	}
+	/* a spokesman for the ministry said: the role, not the ministry */
+	if (type != SRC_PRONOUN && sf >= s0 + 2 && sf > first + 1 &&
+		(q_is(q, sf - 1, "for") || q_is(q, sf - 1, "of") || q_is(q, sf - 1, "at")))
+	{
+		uint32_t	f2,
+					l2;
+
+		if (q_np_backward(q, sf - 2, s0, &f2, &l2) != SRC_NONE &&
+			(q_is_role_noun(q, l2) || q_in(q, l2, LEX_SOURCE_NOUNS)) && f2 >= first)
+		{
+			sf = f2;
+			type = SRC_NOMINAL;
+		}
+	}
+	q_set_attr(&rp->a, type, sf, sl, k, k, NA_QA_NONE, 0.65f);
+	if (sf > first + 1 && q_is_punct(q, sf - 1, ',') && !q_is_quote_mark(q, sf - 2) &&
+		!role_apposition_before(q, first, sf, sl, k))
+	{
+		/* CLAUSE, X said … : the content comes before the source */
+		uint32_t	after = k + 1;
+		uint32_t	c;
+
+		int			clause_after = 0;
+
+		for (c = after; c <= e && c - after < 8 && !q_is_punct(q, c, ','); c++)
+			if (q_is(q, c, "that") || q_is_pronoun(q, c) || q_is_quote_mark(q, c) ||
+				q_is_punct(q, c, ':') || (c == after && q_is(q, c, "to")))
+				clause_after = 1;
+		rp->first = first;
+		rp->last = sf - 2;
+		/* In a statement, X dismissed …; At one point, X asked for …: an
+		 * opening phrase, no clause, before the comma: the report follows */
+		if (!clause_after && first < sf - 1 &&
+			(q_in(q, first, LEX_CLAUSE_PREPOSITIONS) || q_participial_opener(q, first)) &&
+			!q_is(q, first, "according") && content_start_after(q, k, e + 1) != QNONE)
+			clause_after = 1;
+		if (!clause_after && c < e && q_is_punct(q, c, ',') && words_between(q, first, sf - 2) >= 2)
+		{
+			/* The deal, she said, is dead. */
+			rp->first2 = c + 1;
+			rp->last2 = e;
+		}
+		else if (clause_after || (c <= e && c - after >= 8) ||
+				 words_between(q, first, sf - 2) < REPORT_MIN_WORDS)
+		{
+			/* CLAUSE, X said CLAUSE: the report is after the cue */
+			uint32_t	j = content_start_after(q, k, e + 1);
+
+			if (j == QNONE)
+				return 0;
+			rp->first = j;
+			rp->last = content_stop(q, j, e);
+		}
+		return 1;
+	}
+	/* X called for a ban / X called on Y to resign: the demand follows */
+	if ((q_is(q, k, "call") || q_is(q, k, "calls") || q_is(q, k, "called") ||
+		 q_is(q, k, "calling")) && (q_is(q, k + 1, "for") || q_is(q, k + 1, "on")) &&
+		k + 2 <= e)
+	{
+		rp->first = k + 2;
+		rp->last = content_stop(q, k + 2, e);
+		if (q_is(q, k + 1, "for"))
+		{
+			rp->last = object_end(q, k + 2, rp->last);
+			rp->object = 1;
+		}
+		return 1;
+	}
+	/* X said (that) CLAUSE */
+	{
+		uint32_t	j = content_start_after(q, k, e + 1);
+
+		if (j == QNONE)
+			return 0;
+		/* a measure backed by the allies: a participle, no report */
+		if (q_is(q, j, "by") ||
+			q_in(q, j, LEX_TAIL_PREPOSITIONS) || q_is(q, j, "about") || q_is(q, j, "so") ||
+			q_is(q, j, "nothing") || q_is(q, j, "yes") || q_is(q, j, "no"))
+			return 0;
+		/* X appeared to waver / seems that: not X appeared on television */
+		if ((q_is(q, k, "appeared") || q_is(q, k, "appears") || q_is(q, k, "appear") ||
+			 q_is(q, k, "seemed") || q_is(q, k, "seems") || q_is(q, k, "seem")) &&
+			!q_is(q, j, "to") && !q_is(q, j - 1, "that"))
+			return 0;
+		rp->first = j;
+		rp->last = content_stop(q, j, e);
+		if (q_in(q, k, LEX_OBJECT_CUES))
+		{
+			rp->last = object_end(q, j, rp->last);
+			rp->object = 1;
+		}
+		return 1;
+	}
+}
+
+/*
+ * The form of "be" before a passive cue at k (X is expected to, X was
+ * widely expected to, X isn't expected to), past adverbs and a negation;
+ * QNONE when there is none.
+ */
+static uint32_t
+passive_be_before(const qctx *q, uint32_t k, uint32_t s0)
+{
+	uint32_t	j = k;
+
+	while (j > s0 && k - j < 4)
+	{
+		const na_token *t = &q->doc->tokens[j - 1];
+		const char *p = q->doc->text + t->start;
+
+		if (t->kind != NA_TK_WORD)
+			return QNONE;
+		if (q_is(q, j - 1, "is") || q_is(q, j - 1, "are") || q_is(q, j - 1, "was") ||
+			q_is(q, j - 1, "were") || q_is(q, j - 1, "be") || q_is(q, j - 1, "been") ||
+			q_is(q, j - 1, "isn’t") || q_is(q, j - 1, "isn't") || q_is(q, j - 1, "aren’t") ||
+			q_is(q, j - 1, "aren't") || q_is(q, j - 1, "wasn’t") || q_is(q, j - 1, "wasn't") ||
+			q_is(q, j - 1, "weren’t") || q_is(q, j - 1, "weren't"))
+			return j - 1;
+		/* widely, originally, also, not, still, now */
+		if (!((t->len > 4 && p[t->len - 2] == 'l' && p[t->len - 1] == 'y') ||
+			  q_is(q, j - 1, "also") || q_is(q, j - 1, "not") || q_is(q, j - 1, "still") ||
+			  q_is(q, j - 1, "now") || q_is(q, j - 1, "no") || q_is(q, j - 1, "longer")))
+			return QNONE;
+		j--;
+	}
+	return QNONE;
+}
+
+/*
+ * X is expected to …: a belief that no one holds by name, its content the
+ * whole clause, subject included (what is expected is that X does it).  Not
+ * "X is said to": hearsay, no report (README).  The clause starts after the sentence's last comma,
+ * semicolon, colon, dash or quotation mark before the cue's subject.
+ */
+static int
+impersonal_report_at(const qctx *q, uint32_t k, uint32_t aux, uint32_t s0, uint32_t s1,
+					 q_report *rp)
+{
+	uint32_t	e = content_end(q, s0, s1);
+	uint32_t	first = aux;
+
+	memset(rp, 0, sizeof(*rp));
+	rp->first2 = rp->last2 = QNONE;
+	if (e <= k + 1 || aux == s0)
+		return 0;
+	if (e > k + REPORT_CONTENT_MAX)
+		e = k + REPORT_CONTENT_MAX;
+	while (first > s0)
+	{
+		const na_token *t = &q->doc->tokens[first - 1];
+
+		if (t->kind == NA_TK_DASH || q_is_quote_mark(q, first - 1) || q_is_punct(q, first - 1, ',') ||
+			q_is_punct(q, first - 1, ';') || q_is_punct(q, first - 1, ':') ||
+			q_is_punct(q, first - 1, '(') || aux - first >= REPORT_SOURCE_WINDOW)
+			break;
+		first--;
+	}
+	while (first < aux && (q_is(q, first, "but") || q_is(q, first, "and")))
+		first++;
+	if (first == aux)
+		return 0;
+	rp->a.type = SRC_NONE;
+	rp->a.how = NA_QA_NONE;
+	rp->a.cue_first = rp->a.cue_last = k;
+	rp->a.confidence = 0.5f;
+	rp->cue_class = q_cue_class_at(q, k);
+	rp->first = first;
+	rp->last = content_stop(q, k + 1, e);
+	/* the clause ends at its first comma: …, as the rivals…, giving … */
+	for (uint32_t m = k + 2; m <= rp->last; m++)
+		if (q_is_punct(q, m, ','))
+		{
+			rp->last = m - 1;
+			break;
+		}
+	return 1;
+}
+
+/* Is the report's content all one quotation the quotes already hold? */
+static int
+content_is_quoted(const qctx *q, uint32_t first, uint32_t last)
+{
+	uint32_t	inside = 0,
+				words = 0;
+
+	for (uint32_t k = first; k <= last; k++)
+	{
+		if (q->doc->tokens[k].kind == NA_TK_PUNCT || q_is_quote_mark(q, k))
+			continue;
+		words++;
+		inside += (q->in_quote[k] & 1);
+	}
+	return words > 0 && inside == words;
+}
+
+static int
+any_quoted(const qctx *q, uint32_t first, uint32_t last)
+{
+	for (uint32_t k = first; k <= last; k++)
+		if ((q->in_quote[k] & 1) || q_is_quote_mark(q, k))
+			return 1;
+	return 0;
+}
+
+/* One quote row of a report piece [first, last]. */
+static na_quote *
+push_report(qctx *q, const q_report *rp, uint32_t first, uint32_t last, uint32_t entity,
+			int second_piece)
+{
+	na_quote   *qt = na_vec_push(&q->quotes, q->mem);
+
+	if (qt == NULL)
+		return NULL;
+	memset(qt, 0, sizeof(*qt));
+	qt->text = q_span(q, first, last);
+	qt->first_token = first;
+	qt->ntokens = last - first + 1;
+	qt->paragraph = q->doc->tokens[first].paragraph;
+	qt->sentence = q->doc->tokens[first].sentence;
+	qt->kind = any_quoted(q, first, last) ? NA_QK_MIXED : NA_QK_INDIRECT;
+	qt->attribution = rp->a.how;
+	if (rp->a.type != SRC_NONE)
+		qt->mention = q_span(q, rp->a.src_first, rp->a.src_last);
+	qt->cue = q_span(q, rp->a.cue_first, rp->a.cue_last);
+	qt->cue_class = rp->cue_class;
+	qt->confidence = rp->a.confidence;
+	qt->speaker = -1;
+	qt->part_of = -1;
+	if (entity != QNONE)
+	{
+		/* a speaker's attributions count once, not once per piece */
+		if (!second_piece)
+			((q_entity *) q->entities.items)[entity].quotes++;
+		qt->speaker = (int32_t) entity;
+	}
+	return qt;
+}
+
+/*
+ * Every report of speech, thought or finding outside quotation marks: one
+ * pass over the tokens, the lexicon's reporting cues (their mask is cached
+ * per token) tried in their sentence.  A cue that already attributes a
+ * quotation, or lies inside one, reports nothing more; a report whose
+ * content is a quotation is that quotation's.  The work per cue is bounded
+ * by the sentence windows of the helpers, so a text of nothing but cues
+ * stays linear.
+ */
+int
+q_reported_speech(qctx *q)
+{
+	const na_doc *doc = q->doc;
+	uint32_t	n = doc->ntokens;
+	uint32_t	checked_block = UINT32_MAX;
+
+	if (doc->nsentences == 0)
+		return 1;
+	for (uint32_t k = 0; k < n; k++)
+	{
+		const na_token *t = &doc->tokens[k];
+		const na_sentence *s;
+		uint32_t	s0,
+					s1;
+		q_report	rp;
+		uint32_t	entity;
+		q_raw		r;
+		na_quote   *qt;
+		int32_t		piece;
+		uint32_t	aux;
+
+		if ((k >> 12) != checked_block)
+		{
+			checked_block = k >> 12;
+			na_check_interrupts(q->mem);
+		}
+		/* the scanner flagged the words shaped like a cue: nearly every
+		 * token is rejected on its flags alone */
+		if (!(t->flags & NA_TF_CUE_SHAPE) || t->kind != NA_TK_WORD || q->in_quote[k] ||
+			!q_is_reporting_cue(q, k))
+			continue;
+		if ((s = q_sentence_of(q, k)) == NULL)
+			continue;
+		s0 = s->first_token;
+		s1 = s0 + s->ntokens;
+		/* a sentence too long to be one: no report across a run-on text */
+		if (s->ntokens > 300 && k - s0 > SENTENCE_WINDOW && s1 - k > SENTENCE_WINDOW)
+			continue;
+		if (q_is(q, k, "expected") && q_is(q, k + 1, "to") &&
+			(aux = passive_be_before(q, k, s0)) != QNONE)
+		{
+			/* X is expected to …: no source, the clause is the content */
+			if (!impersonal_report_at(q, k, aux, s0, s1, &rp))
+				continue;
+		}
+		else if (not_a_report(q, k, s0) || !report_at(q, k, s0, s1, &rp))
+			continue;
+		if (rp.last == QNONE || rp.first > rp.last || rp.last >= n ||
+			words_between(q, rp.first, rp.last) +
+			(rp.first2 != QNONE && rp.last2 != QNONE && rp.last2 >= rp.first2 ?
+			 words_between(q, rp.first2, rp.last2) : 0) <
+			/* endorsed Trump: an object cue reports its object, a word will do */
+			(rp.object ? 1 : REPORT_MIN_WORDS))
+			continue;
+		if (content_is_quoted(q, rp.first, rp.last) &&
+			(rp.first2 == QNONE || content_is_quoted(q, rp.first2, rp.last2)))
+			continue;
+		memset(&r, 0, sizeof(r));
+		r.open = r.close = QNONE;
+		r.first = rp.first < rp.a.src_first ? rp.first : rp.a.src_first;
+		r.last = rp.last;
+		entity = rp.a.type == SRC_NONE ? QNONE : q_entity_of_source(q, &rp.a, &r);
+		/* a description names a speaker only when a name heads it: not the
+		 * Russian veto, Mr. Trump's administration, a United Nations panel */
+		if (rp.a.type != SRC_PRONOUN && !q_is(q, rp.a.src_first, "who") &&
+			q->mention_at[rp.a.src_last] == 0)
+			entity = q_resolve_description(q, rp.a.src_first, rp.a.src_last);
+		qt = push_report(q, &rp, rp.first, rp.last, entity, 0);
+		if (qt == NULL)
+			return 0;
+		piece = (int32_t) q->quotes.count - 1;
+		if (rp.first2 != QNONE && rp.last2 != QNONE && rp.last2 >= rp.first2 &&
+			words_between(q, rp.first2, rp.last2) >= 1)
+		{
+			qt = push_report(q, &rp, rp.first2, rp.last2, entity, 1);
+			if (qt == NULL)
+				return 0;
+			qt->part_of = piece;
+		}
+	}
+	return 1;
+}
+
+/* A row and where it was before sorting. */
+typedef struct q_row_order
+{
+	uint32_t	start;			/* content's byte offset */
+	uint32_t	kind;
+	uint32_t	index;			/* in the unsorted rows */
+} q_row_order;
+
+/* By content start, quotations before reports at a tie, then as found. */
+static int
+row_order_cmp(const void *pa, const void *pb)
+{
+	const q_row_order *a = pa;
+	const q_row_order *b = pb;
+
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	return a->index < b->index ? -1 : a->index > b->index;
+}
+
+/*
+ * Row j is a piece of row i: the speaker's attributions count it once, with
+ * i, when both name the same one (rows hold entity indexes until
+ * q_build_speakers).
+ */
+static void
+piece_of(qctx *q, na_quote *rows, uint32_t j, uint32_t i)
+{
+	rows[j].part_of = (int32_t) i;
+	if (rows[j].speaker >= 0 && rows[j].speaker == rows[i].speaker)
+		((q_entity *) q->entities.items)[rows[j].speaker].quotes--;
+}
+
+/*
+ * Put the reports (appended after the quotations in the order of their
+ * cues, which is not their content's: "…, X said" reports what precedes)
+ * into text order with the quotations, O(n log n), keeping part_of right,
+ * and give each partial quote inside a mixed report's content that report
+ * as part_of.
+ */
+int
+q_merge_reports(qctx *q, uint32_t nquotes)
+{
+	na_quote   *rows = q->quotes.items;
+	uint32_t	total = (uint32_t) q->quotes.count;
+	na_quote   *merged;
+	q_row_order *order;
+	int32_t    *moved;
+
+	if (total == nquotes)
+		return 1;
+	merged = na_alloc(q->mem, (sizeof(na_quote) + sizeof(q_row_order) + sizeof(int32_t)) *
+					  (size_t) total);
+	if (merged == NULL)
+		return 0;
+	order = (q_row_order *) (merged + total);
+	moved = (int32_t *) (order + total);
+	for (uint32_t i = 0; i < total; i++)
+	{
+		order[i].start = rows[i].text.start;
+		order[i].kind = rows[i].kind;
+		order[i].index = i;
+	}
+	qsort(order, total, sizeof(q_row_order), row_order_cmp);
+	for (uint32_t o = 0; o < total; o++)
+	{
+		moved[order[o].index] = (int32_t) o;
+		merged[o] = rows[order[o].index];
+	}
+	for (uint32_t i = 0; i < total; i++)
+		if (merged[i].part_of >= 0)
+			merged[i].part_of = moved[merged[i].part_of];
+/* partial quotes inside a mixed report: the report is their attribution */
+	for (uint32_t i = 0; i < total; i++)
+	{
+		const na_quote *m = &merged[i];
+
+		if (m->kind != NA_QK_MIXED)
+			continue;
+		for (uint32_t j = i + 1; j < total && merged[j].text.start < m->text.start + m->text.len; j++)
+			if (merged[j].kind == NA_QK_PARTIAL && merged[j].part_of < 0 &&
+				merged[j].text.start + merged[j].text.len <= m->text.start + m->text.len + 4)
+				piece_of(q, merged, j, i);
+		for (uint32_t j = i; j-- > 0 && i - j < 8;)
+			if (merged[j].kind == NA_QK_PARTIAL && merged[j].part_of < 0 &&
+				merged[j].text.start >= m->text.start)
+				piece_of(q, merged, j, i);
+	}
+	memcpy(rows, merged, sizeof(na_quote) * total);
+	na_free(q->mem, merged);
+	return 1;
+}
