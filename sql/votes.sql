@@ -155,6 +155,31 @@ FROM (VALUES
   news_analysis.vote_events(f.body) AS v
 ORDER BY f.n, v.ordinal;
 
+-- counted groups, a tally with no vote before it, and what candidates gain (#14):
+-- a count of members is a null actor whose count is its side's tally; "the vote
+-- was 6 to 3" is a vote of its own; received/got/secured/took with votes, a
+-- share of the vote or a nomination is a win (a loser's, negated); an award's
+-- nomination, a seat taken and a ruling's 5-to-4 beside "garnered" are no vote;
+-- a body's vote of a past year keeps its tally and is its decision
+SELECT f.n, v.actor, v.action, v.outcome, v.votes_for, v.votes_against, v.modality
+FROM (VALUES
+  (1, 'One alderman voted against the zoning plan.'),
+  (2, 'Twelve senators voted last year to keep the rule.'),
+  (3, 'The justices heard the case in March. The vote was 6 to 3, with the court''s liberals in dissent.'),
+  (4, 'The vote -- 120 in favour, 140 opposed -- left the rule in place.'),
+  (5, 'Maria Lopez received 12% of the vote.'),
+  (6, 'Ana Ruiz got 54 percent of the vote.'),
+  (7, 'Dan Cole secured the Republican nomination.'),
+  (8, 'Lena Park took the Democratic contest.'),
+  (9, 'Ed Vance received 310 votes for the party''s nomination, coming in second.'),
+  (10, 'The film received an Oscar nomination.'),
+  (11, 'Jo Bell took her seat in the chamber.'),
+  (12, 'The bill garnered praise after the 5-to-4 ruling.'),
+  (13, 'The city council voted 40 to 9 in 2011 to close the pool.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
 -- NULL, empty and punctuation-only input
 SELECT count(*) FROM news_analysis.vote_events(NULL);
 SELECT count(*) FROM news_analysis.vote_events('');

@@ -60,9 +60,11 @@ typedef enum na_lex_list
 	NA_LEX_VOTE_DEFINITE_WORDS,	/* Determiners that make a motion definite: it continues an earlier vote (votes) */
 	NA_LEX_VOTE_ELECTION_WORDS,	/* What a candidate wins or loses: "won the seat", "lost the primary", "won 52% of the vote" (votes) */
 	NA_LEX_VOTE_ENVOY_NOUNS,	/* A country speaks through these: "Britain's ambassador", "the French delegation" (votes) */
+	NA_LEX_VOTE_GAIN_OBJECTS,	/* What a candidate secures, takes or receives in an election: "secured the nomination", "took the Democratic contest" ("vote" itself is counted or shared: "received 400 votes", "9% of the vote") (votes) */
 	NA_LEX_VOTE_GENERIC_MOTIONS,	/* Motion heads that are the same vote when they recur ("the draft" = "the measure") (votes) */
 	NA_LEX_VOTE_GROUP_ADJECTIVES,	/* Adjectives of a group: "registered voters", "opposition MPs" (votes) */
 	NA_LEX_VOTE_GROUP_HEADS,	/* Nouns that make a group actor ("52 senators", "dozens of countries") (votes) */
+	NA_LEX_VOTE_GROUP_SINGULARS,	/* A member of a body counted one at a time: "one senator voted against" is the codebook's unnamed counted group (votes) */
 	NA_LEX_VOTE_INFINITIVE_GLUE,	/* Words that may stand between a subject and "to <vote>" besides auxiliaries and intent words (votes) */
 	NA_LEX_VOTE_INTENT_WORDS,	/* Expectation before "to": "threatened to veto", "is expected to vote" (votes) */
 	NA_LEX_VOTE_LOWER_BODIES,	/* Bodies written in lower case ("the council", "the Greek parliament"): the first pass marks them, body_at reads them (votes) */

@@ -25,27 +25,55 @@
  * body's decision before and the same event.
  */
 static void
-tally_sentence_row(vctx *c, sent_state *st)
+tally_sentence_row(vctx *c, sent_state *st, const tally *t)
 {
-	vote_event *last;
+	vote_event *last = NULL;
 	na_vote    *rows = (na_vote *) c->rows.items;
 	position	p;
-	int			says_vote = 0;
+	uint32_t	says_vote = 0;
 
-	if (c->events.count == 0 || c->rows.count == 0)
-		return;
-	last = (vote_event *) c->events.items + c->events.count - 1;
-	if (last->sentence + 2 < st->s)
-		return;
+	if (c->events.count > 0 && c->rows.count > 0)
+		last = (vote_event *) c->events.items + c->events.count - 1;
+	if (last && last->sentence + 2 < st->s)
+		last = NULL;
 	for (uint32_t k = st->first; k < st->end && !says_vote; k++)
-		says_vote = (is_word(c, k, "vote") || is_word(c, k, "tally") || is_word(c, k, "count") ||
-					 is_word(c, k, "margin") || is_word(c, k, "ballot")) &&
+		if ((is_word(c, k, "vote") || is_word(c, k, "tally") || is_word(c, k, "count") ||
+			 is_word(c, k, "margin") || is_word(c, k, "ballot")) &&
 			(is_word(c, k + 1, "was") || is_word(c, k + 1, "is") || is_word(c, k + 1, "stood") ||
-			 is_word(c, k + 1, "ended") || is_word(c, k + 1, "came"));
+			 is_word(c, k + 1, "ended") || is_word(c, k + 1, "came") ||
+			 /* "the vote -- 611 in favor, 748 opposed -- kept the rules" */
+			 (T(c, k + 1)->kind == NA_TK_DASH && number_at(c, k + 2) >= 0)))
+			says_vote = k + 1;
 	if (!says_vote)
 		return;
 	memset(&p, 0, sizeof(p));
 	p.sentence = st->s;
+	if (last == NULL)
+	{
+		/*
+		 * "The vote was 5 to 4, with the court's liberals in the minority.":
+		 * a vote of its own, with no vote before it in the article; the
+		 * tally tells how it ended.  Only "the vote" (a vote known to the
+		 * reader) with both sides counted: "a margin is" or a lone count
+		 * reports no vote.
+		 */
+		if (t->votes_for < 0 || t->votes_against < 0 || says_vote < st->first + 2 ||
+			!is_word(c, says_vote - 2, "the") || !is_word(c, says_vote - 1, "vote"))
+			return;
+		p.action = t->votes_against > t->votes_for ? NA_VA_REJECT : NA_VA_APPROVE;
+		p.modality = modality_at(c, says_vote - 1, st->first);
+		if (p.modality == NA_VM_ASSERTED)
+			p.outcome = t->votes_against > t->votes_for ? NA_VO_REJECTED : NA_VO_ADOPTED;
+		p.ev_first = st->first;
+		p.ev_end = st->end;
+		while (p.ev_end > p.ev_first && T(c, p.ev_end - 1)->kind == NA_TK_PUNCT)
+			p.ev_end--;
+		/* an event of its own: no vote came before it to join */
+		p.body = st->body;
+		st->event = event_for(c, st->s, 1, 0, 0, &p.body, st->body_here, 0);
+		emit(c, &p, st->event);
+		return;
+	}
 	p.action = NA_VA_APPROVE;
 	p.modality = rows[c->rows.count - 1].modality;
 	for (size_t r = c->rows.count; r-- > 0 && rows[r].event == (uint32_t) c->events.count;)
@@ -72,6 +100,7 @@ analyse_sentence(vctx *c, uint32_t s)
 	sent_state	st;
 	tally		t;
 	size_t		rows_before = c->rows.count;
+	int			vote_words = 0; /* a trigger other than an election's gain */
 
 	memset(&st, 0, sizeof(st));
 	st.s = s;
@@ -89,6 +118,8 @@ analyse_sentence(vctx *c, uint32_t s)
 		if (((v - st.first) & 4095) == 4095)
 			na_check_interrupts(c->mem);	/* a run-on "sentence" of megabytes */
 
+		if (tw != NULL && tw->cls != W_GAIN)
+			vote_words = 1;
 		if (tw == NULL || tw->cls == W_UNANIMOUS || tw->cls == W_TALLY || v < st.consumed_until)
 			continue;
 		if (tw->form & WF_NOUN_TOO && noun_use(c, v, st.first))
@@ -102,6 +133,13 @@ analyse_sentence(vctx *c, uint32_t s)
 			verb_trigger(c, &st, v, tw);
 	}
 	against_positions(c, &st);
+	/*
+	 * "received", "took": words of elections only; a sentence with no other
+	 * vote word is read for them alone ("the 5-to-4 decision" beside
+	 * "garnered" is no vote)
+	 */
+	if (!vote_words)
+		return;
 
 	/* tallies and methods go to the sentence's event (or the latest one nearby) */
 	sentence_tally(c, s, &t);
@@ -161,7 +199,22 @@ analyse_sentence(vctx *c, uint32_t s)
 		}
 	}
 	if (t.found && c->rows.count == rows_before)
-		tally_sentence_row(c, &st);
+		tally_sentence_row(c, &st, &t);
+	/* a vote recalled as background has no event: its rows keep the sentence's tally themselves */
+	if (t.found)
+		for (size_t r = rows_before; r < c->rows.count; r++)
+		{
+			na_vote    *row = (na_vote *) c->rows.items + r;
+
+			if (row->event != 0 || row->modality != NA_VM_HISTORICAL)
+				continue;
+			if (t.votes_for >= 0 && row->votes_for == NA_VOTE_NO_COUNT)
+				row->votes_for = t.votes_for;
+			if (t.votes_against >= 0 && row->votes_against == NA_VOTE_NO_COUNT)
+				row->votes_against = t.votes_against;
+			if (t.abstentions >= 0 && row->abstentions == NA_VOTE_NO_COUNT)
+				row->abstentions = t.abstentions;
+		}
 	if (t.found)
 	{
 		uint32_t	event = st.event;

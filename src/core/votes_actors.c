@@ -96,7 +96,9 @@ group_at(vctx *c, uint32_t i, actor_ref *a)
 				 (is_capitalized(c, j + 1) || in_list(c, j + 1, group_adjectives)))
 			j += 2;
 	}
-	if (!in_sentence(c, j, s) || !in_list(c, j, group_heads))
+	/* "one senator", "one member": a count of one names a member, not the body */
+	if (!in_sentence(c, j, s) ||
+		!(in_list(c, j, group_heads) || (j == i + 1 && number_at(c, i) == 1 && in_list(c, j, group_singulars))))
 		return 0;
 	/* "the states" of a federation and "members" alone are too vague as subjects */
 	if (j == i && (is_word(c, j, "states") || is_word(c, j, "members") || is_word(c, j, "allies")))

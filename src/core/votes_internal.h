@@ -54,7 +54,8 @@ enum
 	W_WIN,						/* won, wins: an election or a vote */
 	W_LOSE,						/* lost, loses */
 	W_ELECT,					/* elected, re-elected */
-	W_OVERRIDE					/* overrode, overridden: a veto */
+	W_OVERRIDE,					/* overrode, overridden: a veto */
+	W_GAIN						/* received, secured, took: votes, a nomination */
 };
 
 /* Verb forms: does it end the way a past participle does (for passives)? */
@@ -195,6 +196,8 @@ enum
 	L_verb_before,
 	L_threat_words,
 	L_election_words,
+	L_group_singulars,
+	L_gain_objects,
 	L_COUNT
 };
 
@@ -383,6 +386,7 @@ int motion_modifier(const vctx *c, uint32_t i);
 uint32_t motion_right(vctx *c, uint32_t i, uint32_t *head);
 uint32_t phrase_right(vctx *c, uint32_t i, uint32_t max);
 int is_time_word(const vctx *c, uint32_t k);
+int is_year(vctx *c, uint32_t k);
 int motion_left(vctx *c, uint32_t q, uint32_t floor, uint32_t *first, uint32_t *head);
 int motion_definite(vctx *c, uint32_t first);
 uint8_t modality_at(vctx *c, uint32_t v, uint32_t sent_first);

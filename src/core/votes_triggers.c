@@ -169,6 +169,12 @@ vote_direction(vctx *c, sent_state *st, uint32_t *qp)
 				continue;
 			}
 		}
+		/* "voted 31 to 12 in 2010 to keep": the year of the vote, not a side */
+		if (is_word(c, q, "in") && in_sentence(c, q + 1, st->s) && is_year(c, q + 1))
+		{
+			q += 2;
+			continue;
+		}
 		/* "voted on June 23, 2016, to leave": a date */
 		if (is_capitalized(c, q) && in_list(c, q, time_words))
 		{
@@ -193,6 +199,7 @@ vote_direction(vctx *c, sent_state *st, uint32_t *qp)
 			is_word(c, q, "hands") || is_word(c, q, "voice") || is_word(c, q, "with") ||
 			is_word(c, q, "abstentions") || is_word(c, q, "abstention") || is_word(c, q, "earlier") ||
 			is_word(c, q, "this") || is_word(c, q, "last") || is_word(c, q, "week") || is_word(c, q, "month") ||
+			is_word(c, q, "year") ||
 			is_word(c, q, "night") || is_word(c, q, "morning") || is_word(c, q, "afternoon") ||
 			is_word(c, q, "evening") || is_word(c, q, "today") || is_word(c, q, "yesterday") ||
 			is_punct(c, q, ',') || (is_capitalized(c, q) && (is_word(c, q, "Monday") || is_word(c, q, "Tuesday") ||
@@ -296,6 +303,25 @@ partitive_count(vctx *c, sent_state *st, actor_ref *a)
 		  is_word(c, a->first - 2, "none")))
 		return 0;
 	a->first -= 2;
+	return 1;
+}
+
+/*
+ * "98 senators voted", "One member voted against", "Eleven of the 15
+ * members": the codebook's unnamed counted group, a null actor.  A group
+ * named by a party or a place ("32 Labour rebels", "12 Texas delegates")
+ * keeps its name: the count is then a bloc's size.
+ */
+static int
+counted_group(vctx *c, sent_state *st, actor_ref *a)
+{
+	if (partitive_count(c, st, a))
+		return 1;
+	if (a->kind != NA_VK_GROUP || a->end <= a->first + 1 || number_at(c, a->first) <= 0)
+		return 0;
+	for (uint32_t k = a->first + 1; k < a->end; k++)
+		if (is_capitalized(c, k))
+			return 0;
 	return 1;
 }
 
@@ -673,12 +699,41 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 		if (nactors == 0)
 			return;
 		/* "Eleven of the 15 members voted in favour": the codebook's unnamed counted group, a null actor */
-		if (nactors == 1 && partitive_count(c, st, &actors[0]) &&
+		if (nactors == 1 && counted_group(c, st, &actors[0]) &&
 			(p.action == NA_VA_VOTE_FOR || p.action == NA_VA_VOTE_AGAINST))
 		{
+			uint32_t	head = actors[0].end - 1;
+			/* members' votes are counted; "three of the four cantons" are places, not votes */
+			int32_t		count = is_word(c, head, "cantons") || is_word(c, head, "countries") ||
+				is_word(c, head, "states") || is_word(c, head, "provinces") || is_word(c, head, "nations") ||
+				is_word(c, head, "governments") || is_word(c, head, "delegations") ?
+				-1 : number_at(c, actors[0].first);
+			vote_event *ev;
+
 			p.ev_first = actors[0].first;
 			p.ev_end = p.motion_end ? p.motion_end : v + 1;
 			emit_positions(c, st, &p, NULL, 0);
+			/* the count is the votes of its side, unless the sentence's tally says more */
+			ev = event_ptr(c, st->event);
+			if (count > 0 && p.modality == NA_VM_HISTORICAL && c->rows.count > 0)
+			{
+				/* a vote recalled as background has no event: the row keeps its count */
+				na_vote    *row = (na_vote *) c->rows.items + c->rows.count - 1;
+
+				if (row->event == 0 && p.action == NA_VA_VOTE_FOR)
+					row->votes_for = count;
+				else if (row->event == 0)
+					row->votes_against = count;
+			}
+			else if (ev && count > 0 && p.modality == NA_VM_ASSERTED)
+			{
+				if (ev->votes_for != NA_VOTE_NO_COUNT || ev->votes_against != NA_VOTE_NO_COUNT)
+					;			/* the vote's tally, stated before, says more */
+				else if (p.action == NA_VA_VOTE_FOR)
+					ev->votes_for = count;
+				else
+					ev->votes_against = count;
+			}
 			return;
 		}
 		/* a body that votes for something decides it */
