@@ -180,6 +180,18 @@ FROM (VALUES
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
 
+-- a vote owned by its voter, with its side (#14): the owner takes the side,
+-- a body decides; a vote one has is already cast (historical); no side, no row
+SELECT f.n, v.actor, v.action, v.motion, v.votes_for, v.votes_against, v.modality
+FROM (VALUES
+  (1, 'Jane Roe ran for governor. Critics called her vote in favour of the dam a blunder.'),
+  (2, 'Tom Hale''s vote against the budget cost him the primary.'),
+  (3, 'Back then, the state Senate''s 30-12 vote for closing the mine surprised observers.'),
+  (4, 'Tom Hale''s vote was never in doubt.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
 -- NULL, empty and punctuation-only input
 SELECT count(*) FROM news_analysis.vote_events(NULL);
 SELECT count(*) FROM news_analysis.vote_events('');

@@ -126,6 +126,8 @@ analyse_sentence(vctx *c, uint32_t s)
 		{
 			if (tw->cls == W_VETO)
 				noun_veto(c, &st, v);
+			else if (tw->cls == W_VOTE && is_word(c, v, "vote"))
+				possessed_vote(c, &st, v);
 			continue;
 		}
 		/* "supported", "backed" as adjectives of a non-motion are handled by the motion test */

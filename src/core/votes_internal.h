@@ -427,6 +427,7 @@ int vote_direction(vctx *c, sent_state *st, uint32_t *qp);
 int active_object_possible(vctx *c, sent_state *st, uint32_t v, int cls);
 void verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw);
 void noun_veto(vctx *c, sent_state *st, uint32_t v);
+void possessed_vote(vctx *c, sent_state *st, uint32_t v);
 int confidence_vote_at(vctx *c, sent_state *st, uint32_t k, uint32_t *first, uint32_t *last);
 int noun_use(vctx *c, uint32_t v, uint32_t first);
 void against_positions(vctx *c, sent_state *st);

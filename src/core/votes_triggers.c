@@ -1195,6 +1195,97 @@ confidence_vote_at(vctx *c, sent_state *st, uint32_t k, uint32_t *first, uint32_
 	return 1;
 }
 
+/*
+ * The noun "vote" owned by its voter, with its side: "her vote in favor of
+ * the war", "Rubio's vote for the plan", "the Senate's 80-19 vote for
+ * admitting Poland", "his vote to confirm her".  The owner takes the side (a
+ * body decides: adopt or reject); a vote named as a thing one has is one
+ * already cast, historical unless the clause says it is still to come.
+ */
+void
+possessed_vote(vctx *c, sent_state *st, uint32_t v)
+{
+	actor_ref	owner;
+	position	p;
+	uint32_t	k = v;
+	uint32_t	q = v + 1;
+	int			dir = 0;
+	uint32_t	head = 0;
+	uint32_t	e;
+
+	/* modifiers between owner and noun: "hold-your-nose", "80-19", "decisive" */
+	while (k > st->first + 1 && k + 3 > v && !is_possessive(c, k - 1) && !is_word(c, k - 1, "his") &&
+		   !is_word(c, k - 1, "her") &&
+		   (T(c, k - 1)->kind == NA_TK_RANGE ||
+			(T(c, k - 1)->kind == NA_TK_WORD && !is_capitalized(c, k - 1) && !trigger_of(c, k - 1) &&
+			 !in_list(c, k - 1, definite_words) && !is_word(c, k - 1, "a") && !is_word(c, k - 1, "the"))))
+		k--;
+	if (k <= st->first || !(is_possessive(c, k - 1) || is_word(c, k - 1, "his") || is_word(c, k - 1, "her")))
+		return;
+	if (is_word(c, q, "for"))
+		dir = 1, q++;
+	else if (is_word(c, q, "against"))
+		dir = -1, q++;
+	else if (is_word(c, q, "in") && (is_word(c, q + 1, "favor") || is_word(c, q + 1, "favour")) &&
+			 is_word(c, q + 2, "of"))
+		dir = 1, q += 3;
+	if (dir == 0 || !in_sentence(c, q, st->s))
+		return;
+	memset(&owner, 0, sizeof(owner));
+	if (is_word(c, k - 1, "his") || is_word(c, k - 1, "her"))
+	{
+		if (!resolve_person(c, k - 1, &owner))
+			return;
+		owner.first = k - 1;	/* the evidence is the pronoun, the name the person's */
+		owner.end = k;
+	}
+	else if (!actor_ending_at(c, k - 1, st->first, &owner) || owner.pronoun)
+		return;
+	memset(&p, 0, sizeof(p));
+	p.sentence = st->s;
+	p.verb = v + 1;
+	p.action = dir == 1 ? NA_VA_VOTE_FOR : NA_VA_VOTE_AGAINST;
+	if (owner.kind == NA_VK_BODY)
+		p.action = dir == 1 ? NA_VA_ADOPT : NA_VA_REJECT;
+	p.modality = modality_at(c, v, st->first);
+	if (p.modality == NA_VM_ASSERTED)
+		p.modality = NA_VM_HISTORICAL;
+	e = motion_right(c, q, &head);
+	if (!e)
+	{
+		/* "that plan was a signal", "the war a mistake": the phrase ends before the clause goes on */
+		uint32_t	limit = q + 5;
+
+		e = q;
+		while (e < limit && in_sentence(c, e, st->s) &&
+			   (T(c, e)->kind == NA_TK_WORD || T(c, e)->kind == NA_TK_NUMBER) &&
+			   !in_list(c, e, aux_words) && !trigger_of(c, e) &&
+			   !(in_list(c, e, clause_words) && !(e == q && is_word(c, e, "that"))) &&
+			   !(e > q && (is_word(c, e, "to") || is_word(c, e, "both") || is_word(c, e, "in") ||
+						   /* a determiner starts another phrase, but the object of "closing the mine" */
+						   ((is_word(c, e, "a") || is_word(c, e, "an") || is_word(c, e, "the")) &&
+							!(e == q + 1 && T(c, q)->len > 4 &&
+							  memcmp(c->doc->text + T(c, q)->start + T(c, q)->len - 3, "ing", 3) == 0)))))
+		{
+			if (e == q + 1 && is_word(c, e, "the"))
+				limit = e + 2;	/* "closing the mine": the gerund's object, one noun */
+			e++;
+		}
+		if (e == q)
+			e = 0;
+		head = e ? e - 1 : 0;
+	}
+	if (e)
+	{
+		p.motion_first = q;
+		p.motion_end = e;
+		p.motion_head = head;
+	}
+	p.ev_first = owner.first < k - 1 ? owner.first : k - 1;
+	p.ev_end = e ? e : q;
+	emit_positions(c, st, &p, &owner, 1);
+}
+
 /* Is the trigger at v a noun ("a vote", "the veto", "Russia's veto")? */
 int
 noun_use(vctx *c, uint32_t v, uint32_t first)
