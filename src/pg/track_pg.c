@@ -233,6 +233,11 @@ composite_desc(const char *name)
 	return lookup_rowtype_tupdesc_copy(typid, -1);
 }
 
+/*
+ * A plan kept for the session: the trigger runs once a statement (or row),
+ * and planning the same statements again each time would cost more than the
+ * analysis of a short article.
+ */
 static SPIPlanPtr
 prepare_kept(const char *sql, int nargs, Oid *argtypes)
 {
@@ -246,6 +251,11 @@ prepare_kept(const char *sql, int nargs, Oid *argtypes)
 	return plan;
 }
 
+/*
+ * Drops a table's cached plans and descriptors when a type changed or the
+ * trigger's arguments differ (and after a failed build), keeping the
+ * table's OID, the hash key, so that get_plans can rebuild the entry.
+ */
 static void
 free_plans(track_plans *plans)
 {
@@ -561,6 +571,11 @@ serial_row(void *arg, na_derived_kind kind, Datum *values, bool *nulls)
 	add_row(an, kind, tuple->t_data);
 }
 
+/*
+ * Remembers a failed article of the current chunk until the chunk is flushed:
+ * its failure row is written with the others, after the rows of the articles
+ * that succeeded.
+ */
 static void
 add_failure(analyser *an, int article, ErrorData *edata)
 {
@@ -619,6 +634,10 @@ must_propagate(int sqlerrcode)
 		ERRCODE_TO_CATEGORY(sqlerrcode) == ERRCODE_SYSTEM_ERROR;
 }
 
+/*
+ * A failed analysis keeps the article: warn, and write the error into
+ * news_analysis.failures so that retry_failures() finds it later.
+ */
 static void
 record_failure(const analyser *an, Datum key, ErrorData *edata)
 {
@@ -682,6 +701,10 @@ record_failures(analyser *an)
 	an->failures = NIL;
 }
 
+/*
+ * Installs the context line that names the article being analysed, so that an
+ * error thrown inside the analysis tells the user which row caused it.
+ */
 static void
 push_row_context(ErrorContextCallback *errcallback, row_context *rc, const analyser *an)
 {
@@ -1011,6 +1034,10 @@ analyser_flush(analyser *an)
 	an->chunk_keys = NULL;
 }
 
+/*
+ * The attribute number of a tracked column, with an error that says what to
+ * do when the column was renamed or dropped after track().
+ */
 static int
 column_number(const track_config *config, TupleDesc desc, const char *column)
 {
