@@ -192,6 +192,22 @@ FROM (VALUES
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
 
+-- overriding a person is overriding the veto (the holder of the votes overrides;
+-- having the votes or being able to is a power, hypothetical); what a party or
+-- chamber blocks is a measure, what a country or the police block is not (#14)
+SELECT f.n, v.actor, v.action, v.motion, v.modality
+FROM (VALUES
+  (1, 'Democrats believe they have the votes to override her.'),
+  (2, 'Aides doubt the council is able to override the mayor.'),
+  (3, 'The assembly overrode Governor Ann Lund on Tuesday.'),
+  (4, 'Conservatives quickly blocked the new subsidies.'),
+  (5, 'Labour had blocked earlier reforms.'),
+  (6, 'Russia blocked the website.'),
+  (7, 'In the Senate, she won funds for farms and blocked lenders from raising fees.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
 -- NULL, empty and punctuation-only input
 SELECT count(*) FROM news_analysis.vote_events(NULL);
 SELECT count(*) FROM news_analysis.vote_events('');

@@ -223,6 +223,8 @@ vote_direction(vctx *c, sent_state *st, uint32_t *qp)
  * side effects, spares the subject search on most sentences ("came back",
  * "failed to", "proposed changes").
  */
+static int	override_target(vctx *c, sent_state *st, uint32_t k, position *p);
+
 int
 active_object_possible(vctx *c, sent_state *st, uint32_t v, int cls)
 {
@@ -230,6 +232,16 @@ active_object_possible(vctx *c, sent_state *st, uint32_t v, int cls)
 	uint32_t	head;
 
 	if (motion_right(c, k, &head))
+		return 1;
+	if (cls == W_OVERRIDE)
+	{
+		position	target;
+
+		return override_target(c, st, k, &target);
+	}
+	/* "Republicans blocked the efforts": what a party or chamber blocks is a measure (block_object) */
+	if (cls == W_BLOCK && in_sentence(c, k, st->s) && T(c, k)->kind == NA_TK_WORD && !is_capitalized(c, k) &&
+		!is_word(c, k, "it") && !in_list(c, k, clause_words) && !in_list(c, k, prepositions))
 		return 1;
 	if (cls == W_PASS && (is_word(c, v, "confirmed") || is_word(c, v, "confirm")))
 		return 1;
@@ -284,6 +296,89 @@ be_before(vctx *c, sent_state *st, uint32_t v)
 		k--;
 	}
 	return UINT32_MAX;
+}
+
+/*
+ * Whose veto an override at k overrides: "override him", "override the
+ * president", "override President Obama".  Overriding a person is overriding
+ * the veto they cast or will cast; the person stands for the motion.  Fills
+ * the position's motion; returns 1 when k names one.
+ */
+static int
+override_target(vctx *c, sent_state *st, uint32_t k, position *p)
+{
+	actor_ref	person;
+	uint32_t	end = 0;
+
+	if (!in_sentence(c, k, st->s))
+		return 0;
+	if (is_word(c, k, "him") || is_word(c, k, "her"))
+		end = k + 1;
+	else if (is_word(c, k, "the") && (is_word(c, k + 1, "president") || is_word(c, k + 1, "governor") ||
+									  is_word(c, k + 1, "mayor")))
+		end = k + 2;
+	else if (person_at(c, k, &person) && person.kind == NA_VK_PERSON)
+		end = person.end;
+	if (!end)
+		return 0;
+	p->motion_first = k;
+	p->motion_end = end;
+	p->motion_head = end - 1;
+	return 1;
+}
+
+/*
+ * "Republicans have the votes to override him", "they have the votes
+ * necessary to": who holds the votes, the body, party or group (or "they",
+ * resolved) just before "the votes" at q.  Returns the number of actors (0
+ * or 1) put in actors[0].
+ */
+static int
+override_holder(vctx *c, sent_state *st, uint32_t q, actor_ref *actors)
+{
+	for (uint32_t k = q; k-- > st->first && k + 6 > q;)
+	{
+		if (is_word(c, k, "they") || is_word(c, k, "it"))
+			return resolve_pronoun(c, k, st->first, &actors[0]);
+		if (actor_ending_at(c, k, st->first, &actors[0]) && !actors[0].pronoun &&
+			(actors[0].kind == NA_VK_BODY || actors[0].kind == NA_VK_PARTY || actors[0].kind == NA_VK_GROUP))
+			return 1;
+		if (T(c, k)->kind != NA_TK_WORD || in_list(c, k, clause_words))
+			break;
+	}
+	return 0;
+}
+
+/*
+ * What a party or a chamber blocks is a measure even when it is not named as
+ * one ("Republicans blocked the efforts", "had blocked fuller payments");
+ * what a country, a person or a court blocks (a road, a website, a deal) is
+ * no vote.  Fills the position's motion with the noun phrase at k; returns 1.
+ */
+static int
+block_object(vctx *c, sent_state *st, uint32_t k, position *p, const actor_ref *actors, int nactors)
+{
+	uint32_t	e = k;
+
+	if (nactors == 0)
+		return 0;
+	for (int a = 0; a < nactors; a++)
+		if (actors[a].kind != NA_VK_PARTY && actors[a].kind != NA_VK_BODY)
+			return 0;
+	/* the subject right before the verb ("Republicans had blocked"), not a place of the clause ("In the Senate, he ... blocked") */
+	for (uint32_t q = actors[nactors - 1].end; q + 1 < k && !trigger_of(c, q); q++)
+		if (!in_list(c, q, aux_words) && !is_adverb(c, q))
+			return 0;
+	while (e < k + 5 && in_sentence(c, e, st->s) && T(c, e)->kind == NA_TK_WORD && !is_capitalized(c, e) &&
+		   !in_list(c, e, clause_words) && !in_list(c, e, prepositions) && !in_list(c, e, aux_words) &&
+		   !trigger_of(c, e) && !is_word(c, e, "and") && !is_word(c, e, "or") && !is_word(c, e, "it"))
+		e++;
+	if (e == k || (e == k + 1 && (is_word(c, k, "the") || is_word(c, k, "a") || is_word(c, k, "an"))))
+		return 0;
+	p->motion_first = k;
+	p->motion_end = e;
+	p->motion_head = e - 1;
+	return 1;
 }
 
 /* Handle a verb trigger at v (not a noun). */
@@ -852,8 +947,42 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 			emit_positions(c, st, &p, actors, 1);
 			return;
 		}
+		else if (cls == W_BLOCK && block_object(c, st, k, &p, actors, nactors))
+		{
+			/* "Republicans had blocked fuller payments" */
+		}
+		else if (cls == W_OVERRIDE && override_target(c, st, k, &p))
+		{
+			/* "the votes to override him", "able to override the president": his veto */
+		}
 		else if (cls != W_VETO)
 			return;
+		if (cls == W_OVERRIDE && p.motion_end && v > st->first + 1 && is_word(c, v - 1, "to"))
+		{
+			/*
+			 * "have the votes to override him", "able to override the
+			 * president": a power, not a plan; the holder of the votes
+			 * overrides
+			 */
+			for (uint32_t q = v - 1; q > st->first && q + 4 > v; q--)
+				if (is_word(c, q - 1, "able") || is_word(c, q - 1, "votes") || is_word(c, q - 1, "enough") ||
+					is_word(c, q - 1, "majority") || is_word(c, q - 1, "necessary"))
+				{
+					if (p.modality == NA_VM_PLANNED)
+						p.modality = NA_VM_HYPOTHETICAL;
+					if (nactors == 0)
+						nactors = override_holder(c, st, q - 1, actors);
+					break;
+				}
+		}
+		if (nactors == 0 && cls == W_OVERRIDE && p.motion_end)
+		{
+			/* "being able to override the president": an override with no actor named */
+			p.ev_first = v;
+			p.ev_end = p.motion_end;
+			emit_positions(c, st, &p, NULL, 0);
+			return;
+		}
 		if (nactors == 0)
 		{
 			/* "The measure passed 52-48": the motion is the subject */
