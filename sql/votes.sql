@@ -208,6 +208,20 @@ FROM (VALUES
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
 
+-- US states as actors (#14): a delegation or a legislature that goes on to its
+-- verb decides as a group; a state after "of", "the Vermont senator", a state
+-- that is won and an address ("Dayton, Ohio,") are no actor
+SELECT f.n, v.actor, v.actor_kind, v.action, v.motion, v.modality
+FROM (VALUES
+  (1, 'At the convention, Iowa cast 30 votes for Dana Cole.'),
+  (2, 'Texas and Utah this year passed laws on drones.'),
+  (3, 'Senator Tom Hale of Texas voted for the bill.'),
+  (4, 'The Vermont senator won the primary.'),
+  (5, 'Farmers near Dayton, Ohio, voted against the plan.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
 -- NULL, empty and punctuation-only input
 SELECT count(*) FROM news_analysis.vote_events(NULL);
 SELECT count(*) FROM news_analysis.vote_events('');

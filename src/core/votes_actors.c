@@ -31,6 +31,7 @@ party_at(vctx *c, uint32_t i, actor_ref *a)
 		a->end = a->name_end = i + 2;
 		a->canonical = "Liberal Democrats";
 		a->kind = NA_VK_PARTY;
+		a->us_state = 0;
 		return 1;
 	}
 	if (is_word(c, i, "Lib") && in_sentence(c, i + 1, s) && is_word(c, i + 1, "Dems"))
@@ -39,6 +40,7 @@ party_at(vctx *c, uint32_t i, actor_ref *a)
 		a->end = a->name_end = i + 2;
 		a->canonical = "Liberal Democrats";
 		a->kind = NA_VK_PARTY;
+		a->us_state = 0;
 		return 1;
 	}
 	/* the parties of data/lexicon/vote_parties.tsv, as written (capitalized) */
@@ -57,6 +59,7 @@ party_at(vctx *c, uint32_t i, actor_ref *a)
 		a->end = a->name_end = i + 1;
 		a->canonical = na_lex_attr(NA_LEX_VOTE_PARTIES, r, NA_LEX_VOTE_PARTIES_CANONICAL);
 		a->kind = NA_VK_PARTY;
+		a->us_state = 0;
 		if (in_sentence(c, i + 1, s) && (is_word(c, i + 1, "Party") || in_list(c, i + 1, group_heads) ||
 										 is_word(c, i + 1, "lawmaker") || is_word(c, i + 1, "senator") ||
 										 is_word(c, i + 1, "MP") || is_word(c, i + 1, "leaders") ||
@@ -107,6 +110,7 @@ group_at(vctx *c, uint32_t i, actor_ref *a)
 	a->end = a->name_end = j + 1;
 	a->canonical = NULL;
 	a->kind = NA_VK_GROUP;
+	a->us_state = 0;
 	return 1;
 }
 
@@ -165,6 +169,7 @@ person_at(vctx *c, uint32_t i, actor_ref *a)
 	a->name_end = k;
 	a->canonical = NULL;
 	a->kind = NA_VK_PERSON;
+	a->us_state = 0;
 	/* "Medical Association", "Commercial Services": an organisation, not a person */
 	if (!titled && in_list(c, k - 1, org_heads))
 		a->kind = NA_VK_GROUP;
@@ -251,12 +256,60 @@ actor_at(vctx *c, uint32_t i, actor_ref *a)
 		a->kind = NA_VK_BODY;
 		return 1;
 	}
-	if (party_at(c, j, a) || group_at(c, j, a) || person_at(c, j, a))
+	if (party_at(c, j, a) || group_at(c, j, a) || state_at(c, j, a) || person_at(c, j, a))
 	{
 		a->first = i;
 		return 1;
 	}
 	return 0;
+}
+
+/*
+ * A US state acting in a vote as a whole (data/lexicon/vote_us_states.tsv):
+ * its legislature ("South Dakota passed a law") or its delegation ("Ohio
+ * cast 66 votes for Kasich"), an actor that decides collectively like a
+ * group.  Not the state as an owner ("Ohio's governor") or inside a longer
+ * name ("New York Times", "Texas Instruments", "Ohio State").
+ */
+int
+state_at(vctx *c, uint32_t j, actor_ref *a)
+{
+	uint32_t	n = 0;
+	uint32_t	s = T(c, j)->sentence;
+
+	if (!is_capitalized(c, j) || na_lex_longest(NA_LEX_VOTE_US_STATES, c->doc, j, &n) < 0 || n == 0)
+		return 0;
+	/*
+	 * "Ted Cruz of Texas", "delegates from Ohio", "won in Vermont": where,
+	 * not who; "the Vermont senator": a modifier; "Vigo County, Indiana,":
+	 * an address
+	 */
+	if (j > 0 && T(c, j - 1)->sentence == s &&
+		(in_list(c, j - 1, prepositions) || is_word(c, j - 1, "of") || is_word(c, j - 1, "from") ||
+		 is_word(c, j - 1, "in") || is_word(c, j - 1, "the") || is_word(c, j - 1, "a") ||
+		 is_word(c, j - 1, "an") || (is_punct(c, j - 1, ',') && j > 1 && is_capitalized(c, j - 2))))
+		return 0;
+	/* a subject goes on to its verb: "Ohio cast", "Ohio and Iowa voted", "Texas this year passed" */
+	if (in_sentence(c, j + n, s) &&
+		!(trigger_of(c, j + n) || in_list(c, j + n, aux_words) || is_word(c, j + n, "and") ||
+		  is_word(c, j + n, "or") || is_punct(c, j + n, ',') || is_word(c, j + n, "this") ||
+		  is_word(c, j + n, "last") || is_word(c, j + n, "also") || is_word(c, j + n, "then") ||
+		  is_word(c, j + n, "overwhelmingly") || is_word(c, j + n, "narrowly") ||
+		  is_word(c, j + n, "unanimously")))
+		return 0;
+	for (uint32_t k = j; k < j + n; k++)
+		if (!is_capitalized(c, k) || is_possessive(c, k))
+			return 0;
+	if (in_sentence(c, j + n, s) && (is_capitalized(c, j + n) || in_list(c, j + n, org_words) ||
+									 in_list(c, j + n, group_heads) || is_possessive(c, j + n - 1)))
+		return 0;
+	a->first = a->name_first = j;
+	a->end = a->name_end = j + n;
+	a->canonical = NULL;
+	a->kind = NA_VK_GROUP;
+	a->pronoun = 0;
+	a->us_state = 1;
+	return 1;
 }
 
 /* An actor that ends exactly at token q (inclusive): the longest one. */
@@ -458,6 +511,7 @@ known_surname(vctx *c, uint32_t k, actor_ref *a)
 			a->first = a->name_first = k;
 			a->end = a->name_end = k + 1;
 			a->kind = NA_VK_PERSON;
+			a->us_state = 0;
 			return 1;
 		}
 	}

@@ -162,6 +162,9 @@ win_or_lose(vctx *c, sent_state *st, uint32_t v, int lose)
 	{
 		uint8_t		m = mod;
 
+		/* "could win California and still lose": a state is won, it wins nothing */
+		if (actors[k].us_state)
+			continue;
 		/* "2,383 delegates to win the nomination": a count, not a candidate */
 		if (actors[k].kind == NA_VK_GROUP && actors[k].name_end > actors[k].name_first &&
 			(is_word(c, actors[k].name_end - 1, "delegates") || is_word(c, actors[k].name_end - 1, "votes") ||

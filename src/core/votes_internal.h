@@ -80,6 +80,7 @@ typedef struct actor_ref
 	uint32_t	name_end;
 	uint8_t		kind;			/* na_vote_actor_kind */
 	uint8_t		pronoun;		/* it, they: resolve before use */
+	uint8_t		us_state;		/* a US state (state_at): never who wins an election */
 } actor_ref;
 
 typedef struct body_ref
@@ -369,6 +370,7 @@ int known_surname(vctx *c, uint32_t k, actor_ref *a);
 int resolve_person(vctx *c, uint32_t p, actor_ref *a);
 int party_at(vctx *c, uint32_t i, actor_ref *a);
 int group_at(vctx *c, uint32_t i, actor_ref *a);
+int state_at(vctx *c, uint32_t j, actor_ref *a);
 int person_at(vctx *c, uint32_t i, actor_ref *a);
 int place_is_actor(vctx *c, uint32_t j, const na_place_match *m);
 int actor_at(vctx *c, uint32_t i, actor_ref *a);
