@@ -222,6 +222,22 @@ FROM (VALUES
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
 
+-- elections told in a clause of their own and shares of an electorate (#14): the
+-- main clause's subject was elected "after first being elected" and wins
+-- "winning by a margin of N votes" (a margin, no tally); "85% were in favour"
+-- after a vote word is a null row of its side, alone it is a poll; "the bill,
+-- which the Senate is expected to vote on next week" schedules the bill
+SELECT f.n, v.actor, v.action, v.motion, v.votes_for, v.modality
+FROM (VALUES
+  (1, 'Rosa Diaz spoke. Diaz was in her second term as mayor after first being elected in 2011.'),
+  (2, 'Ira Cole ran for the assembly in 1990, winning by a margin of 312 votes.'),
+  (3, 'Of the 900,000 who voted, 71% were in favour and 29% against.'),
+  (4, 'A survey found 71% were in favour of the scheme.'),
+  (5, 'The roads bill, which the Senate is expected to vote on next week, raises the fuel tax.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
 -- NULL, empty and punctuation-only input
 SELECT count(*) FROM news_analysis.vote_events(NULL);
 SELECT count(*) FROM news_analysis.vote_events('');

@@ -93,6 +93,46 @@ tally_sentence_row(vctx *c, sent_state *st, const tally *t)
 	st->event = (uint32_t) c->events.count;
 }
 
+/*
+ * "Of the 2.8 million who voted, 85% were in favour": a referendum's or a
+ * ballot's electorate by shares, each share a null row of its side (the
+ * codebook's unnamed counted group; percentages are no tallies).  Only after
+ * a vote word in the sentence: "85% were in favour" alone is a poll.
+ */
+static void
+share_positions(vctx *c, sent_state *st)
+{
+	int			voted = 0;
+
+	for (uint32_t k = st->first; k < st->end; k++)
+	{
+		const trigger_word *tw = trigger_of(c, k);
+		uint32_t	q = k + 1;
+		position	p;
+		int			dir = 0;
+
+		if (tw && tw->cls == W_VOTE)
+			voted = 1;
+		if (!voted || T(c, k)->kind != NA_TK_PERCENT)
+			continue;
+		if (is_word(c, q, "were") || is_word(c, q, "was") || is_word(c, q, "voted"))
+			q++;
+		if (is_word(c, q, "in") && (is_word(c, q + 1, "favour") || is_word(c, q + 1, "favor")))
+			dir = 1, q += 2;
+		else if (is_word(c, q, "against") || is_word(c, q, "opposed"))
+			dir = -1, q++;
+		if (dir == 0)
+			continue;
+		memset(&p, 0, sizeof(p));
+		p.sentence = st->s;
+		p.action = dir == 1 ? NA_VA_VOTE_FOR : NA_VA_VOTE_AGAINST;
+		p.modality = modality_at(c, k, st->first);
+		p.ev_first = k;
+		p.ev_end = q;
+		emit_positions(c, st, &p, NULL, 0);
+	}
+}
+
 void
 analyse_sentence(vctx *c, uint32_t s)
 {
@@ -142,6 +182,7 @@ analyse_sentence(vctx *c, uint32_t s)
 	 */
 	if (!vote_words)
 		return;
+	share_positions(c, &st);
 
 	/* tallies and methods go to the sentence's event (or the latest one nearby) */
 	sentence_tally(c, s, &t);

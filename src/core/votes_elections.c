@@ -60,6 +60,10 @@ election_object(vctx *c, sent_state *st, uint32_t v, int32_t *votes)
 		}
 		if (in_list(c, k, election_words))
 			return 1;
+		/* "winning by a margin of 108 votes": a margin is no tally, but a win */
+		if (is_word(c, k, "margin") && is_word(c, k + 1, "of") &&
+			(is_word(c, k + 3, "votes") || is_word(c, k + 4, "votes")))
+			return 1;
 		if (k == v + 1 && na_place_at(c->doc, k, &m) && m.kind == NA_PLACE_NAME &&
 			!(m.flags & NA_PLACE_POSSESSIVE) && election_sentence(c, st))
 			return 1;
@@ -137,6 +141,34 @@ winner_after_to(vctx *c, sent_state *st, uint32_t v, actor_ref *a)
 	return 0;
 }
 
+/*
+ * The subject of the sentence's main clause, for an election told in a
+ * clause of its own that names no one: "Nkurunziza was serving his third
+ * term after first being elected in 2005", "Conyers ran for Congress in
+ * 1964, winning by 108 votes".  A person or party opening the sentence ("He"
+ * resolved); returns 1 and fills *a.
+ */
+static int
+main_subject(vctx *c, sent_state *st, actor_ref *a)
+{
+	uint32_t	k = st->first;
+
+	if (is_word(c, k, "he") || is_word(c, k, "she"))
+	{
+		if (!resolve_person(c, k, a))
+			return 0;
+		a->first = k;
+		a->end = k + 1;
+		return 1;
+	}
+	if (is_word(c, k, "the"))
+		k++;
+	if (actor_at(c, k, a) && !a->pronoun && (a->kind == NA_VK_PERSON || a->kind == NA_VK_PARTY))
+		return 1;
+	/* "Conyers ran ...": a surname the article gave in full before */
+	return known_surname(c, k, a);
+}
+
 /* won, lost: the subject wins (or, lost, does not) when the object is an election. */
 static int
 win_or_lose(vctx *c, sent_state *st, uint32_t v, int lose)
@@ -154,6 +186,10 @@ win_or_lose(vctx *c, sent_state *st, uint32_t v, int lose)
 		votes = NA_VOTE_NO_COUNT;
 	n = subject_of(c, st, v, actors, MAX_ACTORS);
 	n = resolve_actors(c, st, actors, n);
+	/* "ran for Congress in 1964, winning by a margin of 108 votes": the runner wins */
+	if (n == 0 && !lose && v > st->first + 1 && is_punct(c, v - 1, ',') && is_word(c, v, "winning") &&
+		main_subject(c, st, &actors[0]))
+		n = 1;
 	mod = modality_at(c, v, st->first);
 	/* "on track to win the nomination": an aim, as for the other verbs */
 	if (mod == NA_VM_ASSERTED && v > st->first && is_word(c, v - 1, "to"))
@@ -224,6 +260,16 @@ elected(vctx *c, sent_state *st, uint32_t v)
 		 is_word(c, q - 1, "he\xE2\x80\x99s") || is_word(c, q - 1, "she\xE2\x80\x99s")))
 	{
 		n = resolve_person(c, q - 1, actors);
+	}
+	/* "after first being elected in 2005": the main clause's subject was elected */
+	if (n == 0 && passive && q > st->first + 2 && is_word(c, q - 1, "being"))
+	{
+		uint32_t	b = is_word(c, q - 2, "first") || is_word(c, q - 2, "later") ? q - 3 : q - 2;
+
+		if ((is_word(c, b, "after") || is_word(c, b, "before") || is_word(c, b, "since") ||
+			 is_word(c, b, "upon") || is_word(c, b, "following")) &&
+			main_subject(c, st, &actors[0]))
+			n = 1;
 	}
 	mod = modality_at(c, v, st->first);
 	if (passive)

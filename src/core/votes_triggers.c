@@ -87,10 +87,35 @@ vote_on_motion(vctx *c, uint32_t v, uint32_t *first, uint32_t *head)
 {
 	uint32_t	q = after_verb(c, v);
 
-	if (!is_word(c, q, "on") || !in_sentence(c, q + 1, T(c, v)->sentence))
+	uint32_t	s = T(c, v)->sentence;
+	uint32_t	sent_first = c->doc->sentences[s].first_token;
+	uint32_t	e;
+
+	if (!is_word(c, q, "on") || !in_sentence(c, q + 1, s))
 		return 0;
 	*first = q + 1;
-	return motion_right(c, q + 1, head);
+	e = motion_right(c, q + 1, head);
+	if (e || !(T(c, q + 1)->kind == NA_TK_PUNCT || is_time_word(c, q + 1) || is_word(c, q + 1, "next") ||
+			   is_word(c, q + 1, "this") || is_word(c, q + 1, "later")))
+		return e;
+	/* "the bill, which the Senate is expected to vote on next week": the relative's antecedent */
+	for (uint32_t k = v; k-- > sent_first + 1 && k + 10 > v;)
+		if (is_word(c, k, "which") || is_word(c, k, "that"))
+		{
+			uint32_t	j = is_punct(c, k - 1, ',') ? k - 1 : k;
+			uint32_t	mf,
+						mh;
+
+			if (j > sent_first && motion_left(c, j - 1, sent_first, &mf, &mh) && mh + 1 == j &&
+				!is_word(c, mh, "it"))
+			{
+				*first = mf;
+				*head = mh;
+				return mh + 1;
+			}
+			break;
+		}
+	return 0;
 }
 
 /*
