@@ -238,6 +238,18 @@ FROM (VALUES
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
 
+-- a vote verb after "and" whose first verb is no vote: the sentence's subject
+-- (#14), not across an infinitive or a quotation
+SELECT f.n, v.actor, v.action, v.motion, v.modality
+FROM (VALUES
+  (1, 'Ana Ruiz joined the council and promptly voted against the budget.'),
+  (2, 'The Senate passed the bill and voted down the amendment.'),
+  (3, 'Ana Ruiz urged members to go out and win the seat.'),
+  (4, 'Ana Ruiz said: "We have to unite and win."')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
 -- NULL, empty and punctuation-only input
 SELECT count(*) FROM news_analysis.vote_events(NULL);
 SELECT count(*) FROM news_analysis.vote_events('');

@@ -701,6 +701,52 @@ dash_list(vctx *c, sent_state *st, uint32_t close, actor_ref *actors, int max, u
 	return k >= close ? n : 0;
 }
 
+/* An adverb in -ly between "and" and its verb: "and promptly voted". */
+static int
+is_adverb_ly(vctx *c, uint32_t k)
+{
+	const na_token *t = T(c, k);
+
+	return t->kind == NA_TK_WORD && !(t->flags & NA_TF_CAPITALIZED) && t->len > 4 &&
+		c->doc->text[t->start + t->len - 2] == 'l' && c->doc->text[t->start + t->len - 1] == 'y';
+}
+
+/*
+ * The subject that opens the sentence, for a verb coordinated after "and"
+ * at k whose first verb is no vote ("Tom Hale joined the Senate and voted
+ * against the bill", "He arrived in Congress in 1993 and promptly voted
+ * against"): an actor at the sentence start followed by a lower-case verb,
+ * or "he"/"she" resolved ("The Senate passed the bill and voted down the
+ * amendment": the first verb's subject too).  Returns the number of actors.
+ */
+static int
+sentence_subject(vctx *c, sent_state *st, uint32_t k, actor_ref *actors)
+{
+	uint32_t	f = st->first;
+	uint32_t	end;
+
+	/* not across a quotation or an infinitive ("an appeal to activists to go out and win") */
+	for (uint32_t q = f; q < k; q++)
+		if (T(c, q)->kind == NA_TK_OPEN_QUOTE || T(c, q)->kind == NA_TK_CLOSE_QUOTE || is_word(c, q, "to") ||
+			is_punct(c, q, ':') || is_punct(c, q, ';'))
+			return 0;
+	if (is_word(c, f, "he") || is_word(c, f, "she"))
+	{
+		if (!resolve_person(c, f, &actors[0]))
+			return 0;
+		actors[0].first = f;
+		actors[0].end = f + 1;
+		return 1;
+	}
+	if (is_word(c, f, "the"))
+		f++;
+	if (!actor_at(c, f, &actors[0]) || actors[0].pronoun || (end = actors[0].end) >= k ||
+		T(c, end)->kind != NA_TK_WORD || is_capitalized(c, end))
+		return 0;
+	actors[0].first = st->first;
+	return 1;
+}
+
 int
 subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, int *person_only_out)
 {
@@ -772,12 +818,14 @@ subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, in
 			return 0;
 		}
 		/* "The majority voted to end the debate and voted for the bill": the first verb's subject */
-		if ((is_word(c, k, "and") || is_word(c, k, "but")) && k + 1 == v && k > st->first)
+		if ((is_word(c, k, "and") || is_word(c, k, "but")) && k > st->first &&
+			(k + 1 == v || (k + 2 == v && is_adverb_ly(c, k + 1))))
 		{
 			for (uint32_t t = k; t-- > st->first && t + 30 > k;)
 				if (trigger_of(c, t) && trigger_of(c, t)->cls == trigger_of(c, v)->cls)
 					return subject_of(c, st, t, actors, max);
-			return 0;
+			/* "Tom Hale joined the Senate and voted against the bill": the sentence's subject */
+			return sentence_subject(c, st, k, actors);
 		}
 		/* "The senators -- Ted Cruz of Texas, Rand Paul of Kentucky and Marco Rubio -- all voted" */
 		if (T(c, k)->kind == NA_TK_DASH)
