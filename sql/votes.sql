@@ -250,6 +250,12 @@ FROM (VALUES
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
 
+-- two votes in one sentence, "by votes of A and B": the second tally is a vote
+-- of its own with the same positions (#14)
+SELECT v.event, v.actor, v.action, v.motion, v.votes_for, v.votes_against, v.evidence
+FROM news_analysis.vote_events('Both amendments passed by votes of 301-to-120 and 288-to-133.') AS v
+ORDER BY v.ordinal;
+
 -- NULL, empty and punctuation-only input
 SELECT count(*) FROM news_analysis.vote_events(NULL);
 SELECT count(*) FROM news_analysis.vote_events('');

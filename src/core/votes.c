@@ -133,6 +133,57 @@ share_positions(vctx *c, sent_state *st)
 	}
 }
 
+/*
+ * "The two measures passed by votes of 241-to-188 and 236-to-190": two votes
+ * told in one sentence.  The first tally is the sentence's (its event); the
+ * second is a vote of its own with the same positions, each row copied to a
+ * new event that carries it.
+ */
+static void
+second_tally_rows(vctx *c, sent_state *st, size_t rows_before)
+{
+	for (uint32_t k = st->first; k + 4 < st->end; k++)
+	{
+		int32_t		a[3] = {-1, -1, -1};
+		int32_t		b[3] = {-1, -1, -1};
+		uint32_t	first_event = 0;
+		uint32_t	second_event;
+		vote_event *ev;
+		size_t		n = c->rows.count;
+
+		if (!(is_word(c, k, "votes") || is_word(c, k, "margins") || is_word(c, k, "tallies")) ||
+			!is_word(c, k + 1, "of") || range_parts(c, k + 2, a) != 2 || !is_word(c, k + 3, "and") ||
+			range_parts(c, k + 4, b) != 2)
+			continue;
+		for (size_t r = rows_before; r < n && first_event == 0; r++)
+			first_event = ((na_vote *) c->rows.items)[r].event;
+		if (first_event == 0 || (ev = event_ptr(c, first_event)) == NULL)
+			return;
+		second_event = event_for(c, st->s, 1, 0, 0, &ev->body, 1, 0);
+		if ((ev = event_ptr(c, second_event)) == NULL)
+			return;
+		ev->votes_for = b[0];
+		ev->votes_against = b[1];
+		for (size_t r = rows_before; r < n && !c->failed; r++)
+		{
+			na_vote    *copy;
+
+			if (((na_vote *) c->rows.items)[r].event != first_event)
+				continue;
+			copy = na_vec_push(&c->rows, c->mem);
+			if (copy == NULL)
+			{
+				c->failed = 1;
+				return;
+			}
+			*copy = ((na_vote *) c->rows.items)[r];
+			copy->event = second_event;
+			span_of(c, k + 4, k + 5, &copy->evidence);
+		}
+		return;
+	}
+}
+
 void
 analyse_sentence(vctx *c, uint32_t s)
 {
@@ -243,6 +294,8 @@ analyse_sentence(vctx *c, uint32_t s)
 	}
 	if (t.found && c->rows.count == rows_before)
 		tally_sentence_row(c, &st, &t);
+	if (t.found)
+		second_tally_rows(c, &st, rows_before);
 	/* a vote recalled as background has no event: its rows keep the sentence's tally themselves */
 	if (t.found)
 		for (size_t r = rows_before; r < c->rows.count; r++)
