@@ -139,3 +139,8 @@ SELECT (SELECT count(*) FROM (SELECT ordinal, paragraph, start, length FROM pier
 -- quotation closing at a full line is the middle of a paragraph.
 SELECT ordinal, paragraph, replace(text, E'\n', '/') AS text FROM news_analysis.sentences(
 E'The council voted on Monday to close the old swimming baths on\nQuay Street. \u201CWe could not keep patching a roof that the rain is\nslowly taking back, and nobody wanted to say it out loud.\u201D\nMembers said repairs would have cost more than a new pool on the\nedge of town.\n\nA public meeting on the plans will be held at the library in\nJune, and the council said it would publish the full costs\nbefore it.');
+-- A wrapped text with a web address longer than its lines: a line of one
+-- word that overflows says nothing of the width (taken as the width, every
+-- line read as short and every line break as a paragraph's end).
+SELECT ordinal, paragraph, length, replace(text, E'\n', '/') AS text FROM news_analysis.sentences(
+E'The city library will stay open until ten on weekdays from\nMarch, the council said on Monday, after a petition signed\nby more than four thousand students asked for longer hours\nduring the exam season. The plan was published at\nhttps://council.example.org/library/opening-hours-consultation-2026\nalong with the cost of the extra staff, which the council\nput at about ninety thousand a year. Librarians welcomed the\nchange but said the reading rooms on the top floor would\nstill close at six, because the heating there is switched\noff in the evening to save money.\nStudents who use the library late at night will need to show\na card at the door after eight, and the cafe on the ground\nfloor will not change its hours, a spokesman said.');

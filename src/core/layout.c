@@ -561,7 +561,10 @@ typedef struct layout_stats
 	uint32_t	nonblank;
 	uint64_t	all_bytes;		/* bytes of non-blank lines */
 	uint64_t	long_line_bytes;	/* of them, in lines of PROSE_LINE bytes or more */
-	uint32_t	histogram[LENGTH_BUCKETS];	/* lengths of the inner lines */
+	uint32_t	measured;		/* inner lines of two words or more */
+	uint32_t	histogram[LENGTH_BUCKETS];	/* their lengths: a line of one
+											 * word (a URL) that overflows the
+											 * width says nothing of it */
 } layout_stats;
 
 /*
@@ -575,7 +578,7 @@ typedef struct layout_stats
 static uint32_t
 wrap_width(const layout_stats *st, uint32_t p90)
 {
-	uint32_t	enough = st->inner / 50 > 1 ? st->inner / 50 : 1;
+	uint32_t	enough = st->measured / 50 > 1 ? st->measured / 50 : 1;
 	uint32_t	seen = 0;
 	uint32_t	limit = p90 + p90 / 8 + 2;
 
@@ -640,8 +643,13 @@ na_layout_soft_breaks(const unsigned char *s, size_t len, const na_mem *mem,
 			if (has_next && !is_blank_line(&b))
 			{
 				st.inner++;
-				measure(s, &a);
-				st.histogram[a.chars < LENGTH_BUCKETS ? a.chars : LENGTH_BUCKETS - 1]++;
+				/* a space comes within a few bytes in a line of words */
+				if (memchr(s + a.content, ' ', a.end - a.content) != NULL)
+				{
+					measure(s, &a);
+					st.measured++;
+					st.histogram[a.chars < LENGTH_BUCKETS ? a.chars : LENGTH_BUCKETS - 1]++;
+				}
 			}
 		}
 		if (!has_next)
@@ -658,11 +666,11 @@ na_layout_soft_breaks(const unsigned char *s, size_t len, const na_mem *mem,
 		for (width = 0; width < LENGTH_BUCKETS; width++)
 		{
 			seen += st.histogram[width];
-			if ((uint64_t) seen * 10 >= (uint64_t) st.inner * 9)
+			if ((uint64_t) seen * 10 >= (uint64_t) st.measured * 9)
 				break;
 		}
 	}
-	if (st.inner >= 2 && width >= WRAP_MIN_WIDTH && width <= WRAP_MAX_WIDTH)
+	if (st.measured >= 2 && width >= WRAP_MIN_WIDTH && width <= WRAP_MAX_WIDTH)
 	{
 		uint32_t	allowed = st.nonblank / 20 > 1 ? st.nonblank / 20 : 1;
 		uint32_t	too_long = width + width / 5 + 8;
