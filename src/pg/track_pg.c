@@ -459,6 +459,10 @@ typedef struct datum_list
 	int			max;
 } datum_list;
 
+/*
+ * Appends to a growable array of Datums in ctx (the chunk's keys to delete and
+ * its rows), doubling so that a chunk of n rows costs O(n).
+ */
 static void
 datum_list_push(datum_list *list, MemoryContext ctx, Datum value)
 {
@@ -509,6 +513,11 @@ typedef struct analyser
 	int64		reported;
 } analyser;
 
+/*
+ * Prepares an analyser for one statement or backfill: its two memory contexts,
+ * the chunk's (reset by each flush) and the document's (reset per article),
+ * keep memory flat however many rows come.
+ */
 static void
 analyser_begin(analyser *an, const track_config *config, track_plans *plans)
 {
@@ -813,6 +822,10 @@ typedef struct attempt
 	int			nworkers;
 } attempt;
 
+/*
+ * Runs one way of analysing a chunk: serially in the backend over a range of
+ * articles, or by parallel workers over the whole chunk.
+ */
 static void
 run_attempt(analyser *an, const attempt *at)
 {
