@@ -256,6 +256,19 @@ SELECT v.event, v.actor, v.action, v.motion, v.votes_for, v.votes_against, v.evi
 FROM news_analysis.vote_events('Both amendments passed by votes of 301-to-120 and 288-to-133.') AS v
 ORDER BY v.ordinal;
 
+-- a ballot question quoted as text and the way a body is elected report no vote
+-- (#14); the vote on the question told after it does ("approved it": its tally
+-- says it was a vote), and "passed it" continues the vote before
+SELECT f.n, v.actor, v.action, v.votes_for, v.votes_against
+FROM (VALUES
+  (1, 'The question on the ballot is: "Should Wales approve the plan for a new assembly?"'),
+  (2, 'Critics dislike the way the Hong Kong legislature is elected.'),
+  (3, 'The question was: "Do you approve the new charter?" The council approved it by 9 votes to 2.'),
+  (4, 'The Senate passed the ports bill. The House passed it a week later.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
 -- NULL, empty and punctuation-only input
 SELECT count(*) FROM news_analysis.vote_events(NULL);
 SELECT count(*) FROM news_analysis.vote_events('');

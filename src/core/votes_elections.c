@@ -248,12 +248,19 @@ elected(vctx *c, sent_state *st, uint32_t v)
 		passive = 1;
 	n = subject_of(c, st, v, actors, MAX_ACTORS);
 	n = resolve_actors(c, st, actors, n);
-	/* "the way the legislature is elected", "how mayors are elected": a topic, no election */
-	if (n > 0 && actors[0].first >= st->first + 2 &&
-		((is_word(c, actors[0].first - 1, "the") && actors[0].first >= st->first + 3 &&
-		  is_word(c, actors[0].first - 2, "way")) || is_word(c, actors[0].first - 1, "how") ||
-		 is_word(c, actors[0].first - 2, "how")))
-		return 1;
+	/*
+	 * "the way the legislature is elected", "the way the Hong Kong
+	 * legislature is elected", "how mayors are elected": a topic, no election
+	 */
+	if (n > 0)
+		for (uint32_t k = actors[0].first; k > st->first && k + 5 > actors[0].first; k--)
+		{
+			if (is_word(c, k - 1, "how") || (is_word(c, k - 1, "way") && k >= st->first + 2 &&
+											  is_word(c, k - 2, "the")))
+				return 1;
+			if (T(c, k - 1)->kind != NA_TK_WORD || trigger_of(c, k - 1))
+				break;
+		}
 	/* "if she's elected": the contracted pronoun is the subject */
 	if (n == 0 && passive && q > st->first && T(c, q - 1)->len > 3 &&
 		(is_word(c, q - 1, "he's") || is_word(c, q - 1, "she's") ||

@@ -280,9 +280,11 @@ active_object_possible(vctx *c, sent_state *st, uint32_t v, int cls)
 	}
 	if (is_word(c, k, "it") && (cls == W_VETO || cls == W_BLOCK || cls == W_SUPPORT ||
 								cls == W_OPPOSE || cls == W_DEFEAT || cls == W_ADOPT ||
-								cls == W_REJECT))
-		return c->events.count > 0 &&
-			((vote_event *) c->events.items)[c->events.count - 1].sentence + 3 >= st->s;
+								cls == W_REJECT || cls == W_PASS))
+		return (c->events.count > 0 &&
+				((vote_event *) c->events.items)[c->events.count - 1].sentence + 3 >= st->s) ||
+			/* "approved it by 9 votes to 2": the tally says it was a vote */
+			sentence_has_tally(c, st);
 	return 0;
 }
 
@@ -537,6 +539,43 @@ refuse_rate_setting(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 		rate_setting_sentence(c, st);
 }
 
+/*
+ * "The question is: \"Should the United Kingdom approve the Treaty?\"": a
+ * ballot question quoted as text asks, it reports no vote (the codebook's
+ * distractor).  A trigger inside a quotation that opens with "Should", "Do",
+ * "Does", "Are", "Is" or "Will" and ends in a question mark.
+ */
+static int
+refuse_ballot_question(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
+{
+	uint32_t	open = UINT32_MAX;
+
+	(void) tw;
+	for (uint32_t k = v; k-- > st->first && k + 40 > v;)
+	{
+		if (T(c, k)->kind == NA_TK_CLOSE_QUOTE)
+			return 0;
+		if (T(c, k)->kind == NA_TK_OPEN_QUOTE)
+		{
+			open = k;
+			break;
+		}
+	}
+	if (open == UINT32_MAX ||
+		!(is_word(c, open + 1, "Should") || is_word(c, open + 1, "Do") || is_word(c, open + 1, "Does") ||
+		  is_word(c, open + 1, "Are") || is_word(c, open + 1, "Is") || is_word(c, open + 1, "Will")) ||
+		!is_capitalized(c, open + 1))
+		return 0;
+	for (uint32_t k = v + 1; k < st->end && k < v + 60; k++)
+	{
+		if (is_punct(c, k, '?'))
+			return 1;
+		if (T(c, k)->kind == NA_TK_CLOSE_QUOTE)
+			return 0;
+	}
+	return 0;
+}
+
 /* in order: the cheap ones first, the sentence scan of rate setting last */
 static const trigger_refusal_fn trigger_refusals[] = {
 	refuse_no_object,
@@ -545,6 +584,7 @@ static const trigger_refusal_fn trigger_refusals[] = {
 	refuse_phrasal_backing,
 	refuse_gerund_after_preposition,
 	refuse_voting_as_noun,
+	refuse_ballot_question,
 	refuse_rate_setting,
 };
 
@@ -957,11 +997,12 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 		}
 		else if (is_word(c, k, "it") && (cls == W_VETO || cls == W_BLOCK || cls == W_SUPPORT ||
 										   cls == W_OPPOSE || cls == W_DEFEAT || cls == W_ADOPT ||
-										   cls == W_REJECT))
+										   cls == W_REJECT || cls == W_PASS))
 		{
-			/* "vetoed it": continues a vote of the last few sentences */
-			if (c->events.count == 0 ||
-				((vote_event *) c->events.items)[c->events.count - 1].sentence + 3 < st->s)
+			/* "vetoed it": continues a vote of the last few sentences, or its tally says it was one */
+			if ((c->events.count == 0 ||
+				 ((vote_event *) c->events.items)[c->events.count - 1].sentence + 3 < st->s) &&
+				!sentence_has_tally(c, st))
 				return;
 			p.motion_end = 0;
 		}
