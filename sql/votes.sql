@@ -269,6 +269,16 @@ FROM (VALUES
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
 
+-- "she" and "he" resolve to a person of their gender (the given name or the
+-- title tells; #14): not the man named last
+SELECT f.n, v.actor, v.action, v.motion
+FROM (VALUES
+  (1, 'Helen Marsh chairs the panel. Robert Stone spoke first. She voted against the bill.'),
+  (2, 'Helen Marsh chairs the panel. Mr Stone spoke first. He voted against the bill.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
 -- NULL, empty and punctuation-only input
 SELECT count(*) FROM news_analysis.vote_events(NULL);
 SELECT count(*) FROM news_analysis.vote_events('');

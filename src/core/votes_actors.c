@@ -523,6 +523,36 @@ known_surname(vctx *c, uint32_t k, actor_ref *a)
  * or up to 600 tokens back (a full name, a titled name, or a surname the
  * article gave in full), as a reader resolves it.
  */
+/*
+ * Does the person found at *a contradict the pronoun at p?  "she" is not
+ * "Donald Trump" nor "Mr Howard"; "he" is not "Hillary Clinton" nor "Mrs
+ * May".  The given name (data/lexicon/first_names.tsv) or the title before
+ * the name tells; a surname alone tells nothing.
+ */
+static int
+gender_clash(vctx *c, uint32_t p, const actor_ref *a)
+{
+	int			she = is_word(c, p, "she") || is_word(c, p, "her");
+	int			he = is_word(c, p, "he") || is_word(c, p, "his") || is_word(c, p, "him");
+	uint32_t	f = a->name_first;
+	int32_t		row;
+	const char *g = NULL;
+
+	if (!she && !he)
+		return 0;
+	if (a->name_end > f + 1 && T(c, f)->kind == NA_TK_WORD &&
+		(row = na_lex_lookup(NA_LEX_FIRST_NAMES, c->doc->text + T(c, f)->start, T(c, f)->len)) >= 0)
+		g = na_lex_attr(NA_LEX_FIRST_NAMES, (uint32_t) row, NA_LEX_FIRST_NAMES_GENDER);
+	else if (f > 0 && (is_word(c, f - 1, "Mr") || is_word(c, f - 1, "Mr.")))
+		g = "male";
+	else if (f > 0 && (is_word(c, f - 1, "Mrs") || is_word(c, f - 1, "Mrs.") || is_word(c, f - 1, "Ms") ||
+					   is_word(c, f - 1, "Ms.")))
+		g = "female";
+	if (g == NULL)
+		return 0;
+	return (she && strcmp(g, "male") == 0) || (he && strcmp(g, "female") == 0);
+}
+
 int
 resolve_person(vctx *c, uint32_t p, actor_ref *a)
 {
@@ -569,7 +599,7 @@ resolve_person(vctx *c, uint32_t p, actor_ref *a)
 			found.kind = NA_VK_PERSON;
 			ok = 1;
 		}
-		if (!ok)
+		if (!ok || gender_clash(c, p, &found))
 			continue;
 		/* a person named earlier in the pronoun's own sentence is the one meant */
 		if (k >= sent_first)
