@@ -279,6 +279,16 @@ FROM (VALUES
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
 
+-- states won in a primary season, the subject of "for him to win" (the clause's
+-- first person, a condition) and a modal that opens the sentence (#14)
+SELECT f.n, v.actor, v.action, v.modality
+FROM (VALUES
+  (1, 'Should Tom Hale win Florida and Ann Lee win Ohio, no candidate will reach the required number of delegates.'),
+  (2, 'Tom Hale would need 159 superdelegates backing Ann Lee to switch sides for him to win the nomination.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
 -- NULL, empty and punctuation-only input
 SELECT count(*) FROM news_analysis.vote_events(NULL);
 SELECT count(*) FROM news_analysis.vote_events('');

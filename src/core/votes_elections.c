@@ -67,6 +67,14 @@ election_object(vctx *c, sent_state *st, uint32_t v, int32_t *votes)
 		if (k == v + 1 && na_place_at(c->doc, k, &m) && m.kind == NA_PLACE_NAME &&
 			!(m.flags & NA_PLACE_POSSESSIVE) && election_sentence(c, st))
 			return 1;
+		/* "win Florida and Kasich win Ohio": a US state is won in a primary season */
+		if (k == v + 1 && is_capitalized(c, k) && election_sentence(c, st))
+		{
+			uint32_t	n = 0;
+
+			if (na_lex_longest(NA_LEX_VOTE_US_STATES, c->doc, k, &n) >= 0 && n > 0 && !is_possessive(c, k + n - 1))
+				return 1;
+		}
 		if (t->kind == NA_TK_PUNCT && !is_punct(c, k, '%'))
 			return 0;
 		if (t->kind == NA_TK_OPEN_QUOTE || t->kind == NA_TK_CLOSE_QUOTE || t->kind == NA_TK_DASH ||
@@ -178,6 +186,7 @@ win_or_lose(vctx *c, sent_state *st, uint32_t v, int lose)
 	int32_t		votes;
 	int			n;
 	int			to_winner = lose && winner_after_to(c, st, v, &winner);
+	int			for_to = 0;		/* "for him to win" */
 	uint8_t		mod;
 
 	if (election_noun(c, st, v) || (!election_object(c, st, v, &votes) && !to_winner))
@@ -186,6 +195,36 @@ win_or_lose(vctx *c, sent_state *st, uint32_t v, int lose)
 		votes = NA_VOTE_NO_COUNT;
 	n = subject_of(c, st, v, actors, MAX_ACTORS);
 	n = resolve_actors(c, st, actors, n);
+	/* "for him to win the nomination": the subject of the infinitive */
+	if (n == 0 && v >= st->first + 3 && is_word(c, v - 1, "to") && is_word(c, v - 3, "for"))
+	{
+		if (is_word(c, v - 2, "him") || is_word(c, v - 2, "her"))
+		{
+			/*
+			 * "Sanders would need superdelegates supporting Clinton to switch
+			 * sides for him to win": the sentence's first person, whom the
+			 * clause is about, before the nearest one
+			 */
+			for (uint32_t k = st->first; k + 3 < v && n == 0; k++)
+				if ((person_at(c, k, &actors[0]) && actors[0].kind == NA_VK_PERSON) ||
+					known_surname(c, k, &actors[0]))
+					n = 1;
+			if (n == 0 && resolve_person(c, v - 2, &actors[0]))
+				n = 1;
+			if (n)
+			{
+				actors[0].first = v - 2;
+				actors[0].end = v - 1;
+				for_to = 1;
+			}
+		}
+		else if (actor_at(c, v - 2, &actors[0]) && actors[0].end == v - 1 && !actors[0].pronoun)
+			n = 1;
+	}
+	/* "Should Rubio win Florida": a surname the article gave in full, after the inverted modal */
+	if (n == 0 && v >= st->first + 2 && (is_word(c, v - 2, "should") || is_word(c, v - 2, "if")) &&
+		known_surname(c, v - 1, &actors[0]))
+		n = 1;
 	/* "ran for Congress in 1964, winning by a margin of 108 votes": the runner wins */
 	if (n == 0 && !lose && v > st->first + 1 && is_punct(c, v - 1, ',') && is_word(c, v, "winning") &&
 		main_subject(c, st, &actors[0]))
@@ -194,6 +233,9 @@ win_or_lose(vctx *c, sent_state *st, uint32_t v, int lose)
 	/* "on track to win the nomination": an aim, as for the other verbs */
 	if (mod == NA_VM_ASSERTED && v > st->first && is_word(c, v - 1, "to"))
 		mod = NA_VM_PLANNED;
+	/* "would need 159 superdelegates for him to win": a condition, not a plan */
+	if (for_to && mod == NA_VM_PLANNED)
+		mod = NA_VM_HYPOTHETICAL;
 	for (int k = 0; k < n; k++)
 	{
 		uint8_t		m = mod;
