@@ -702,7 +702,7 @@ q_reported_speech(qctx *q)
 		return 1;
 	for (uint32_t k = 0; k < n; k++)
 	{
-		const na_token *t = &doc->tokens[k];
+		const na_token *t;
 		const na_sentence *s;
 		uint32_t	s0,
 					s1;
@@ -713,15 +713,23 @@ q_reported_speech(qctx *q)
 		int32_t		piece;
 		uint32_t	aux;
 
+		/*
+		 * the scanner flagged the words shaped like a cue: nearly every
+		 * token is rejected on its flags alone, here in a loop that does
+		 * nothing else (a run without such words takes microseconds, so
+		 * interrupts are checked where the work is)
+		 */
+		while (k < n && !(doc->tokens[k].flags & NA_TF_CUE_SHAPE))
+			k++;
+		if (k >= n)
+			break;
+		t = &doc->tokens[k];
 		if ((k >> 12) != checked_block)
 		{
 			checked_block = k >> 12;
 			na_check_interrupts(q->mem);
 		}
-		/* the scanner flagged the words shaped like a cue: nearly every
-		 * token is rejected on its flags alone */
-		if (!(t->flags & NA_TF_CUE_SHAPE) || t->kind != NA_TK_WORD || q->in_quote[k] ||
-			!q_is_reporting_cue(q, k))
+		if (t->kind != NA_TK_WORD || q->in_quote[k] || !q_is_reporting_cue(q, k))
 			continue;
 		if ((s = q_sentence_of(q, k)) == NULL)
 			continue;
