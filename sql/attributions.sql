@@ -131,3 +131,19 @@ SELECT * FROM pg_temp.attributions(
 SELECT * FROM pg_temp.attributions(
   'Minister Alva Rosk is telling voters that the ferry tax will fall. '
   'The ferry tax is being criticised as unfair.');
+
+-- verbs of praise, blame and account take their object as what is reported
+-- (hailed the deal, derided the plan, recounted her trip); clause verbs
+-- (mused, implied, proclaimed) take the clause after them
+SELECT * FROM pg_temp.attributions(
+  'The port director hailed the new ferry timetable on Tuesday. '
+  'Councillor Edda Moe derided the parking fees at the town meeting. '
+  'The captain recounted his long night on the ice. '
+  'Mayor Ines Berg implied that the ferry tax would rise again. '
+  'The old fisherman mused that the fjord had never been so warm.');
+
+-- a capitalised cue after a capitalised preposition is a headline in title
+-- case, no report
+SELECT * FROM pg_temp.attributions(
+  'Harbour Chief Resigns After Thanking Crew For Years Of Service. '
+  'The harbour chief thanked the crew for years of service.');

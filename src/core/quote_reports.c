@@ -50,6 +50,13 @@ not_a_report(const qctx *q, uint32_t k, uint32_t s0)
 {
 	if (q_is(q, k, "according"))
 		return !q_is(q, k + 1, "to");
+	/*
+	 * Mayor Cheered After Thanking Staff: a capitalised cue after a
+	 * capitalised preposition is a headline's word in title case (as the
+	 * speakers read such a run), no report
+	 */
+	if (k > s0 && q_is_cap(q, k) && q_is_cap(q, k - 1) && q_in(q, k - 1, LEX_CLAUSE_PREPOSITIONS))
+		return 1;
 	if (k > s0 && (q_is(q, k - 1, "the") || q_is(q, k - 1, "aforesaid") ||
 				   q_in(q, k - 1, LEX_DETERMINERS) || q_possessive(q, k - 1)))
 		return 1;
@@ -272,9 +279,15 @@ object_end(const qctx *q, uint32_t j, uint32_t last)
 				continue;
 			return m - 1;
 		}
-		/* Friday, on Monday, last week */
+		/*
+		 * Friday, on Monday, last week; but a time noun after a word of
+		 * the phrase is its head ("recounted his long night"): the phrase
+		 * ends at a time word only where the time begins
+		 */
 		if (t->kind == NA_TK_WORD && (q_in(q, m, LEX_WEEKDAY_WORDS) ||
-									  (q_is(q, m, "on") && q_in(q, m + 1, LEX_WEEKDAY_WORDS))))
+									  (q_is(q, m, "on") && q_in(q, m + 1, LEX_WEEKDAY_WORDS))) &&
+			!((q_is(q, m, "night") || q_is(q, m, "morning") || q_is(q, m, "evening") ||
+			   q_is(q, m, "afternoon") || q_is(q, m, "week")) && !q_in(q, m - 1, LEX_WEEKDAY_WORDS)))
 			return m - 1;
 		if (t->kind != NA_TK_WORD || (t->flags & NA_TF_CAPITALIZED))
 			continue;
