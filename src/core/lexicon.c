@@ -181,6 +181,7 @@ na_lex_lookup(na_lex_list list, const char *text, size_t len)
 static uint64_t first_word_bits[NA_LEX_NLISTS][FIRST_WORD_BITS / 64];
 static bool first_word_ready[NA_LEX_NLISTS];
 
+/* Set the bits of the first words of list's keys (once per list and process). */
 static void
 first_word_filter_build(na_lex_list list)
 {
