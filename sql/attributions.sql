@@ -147,3 +147,14 @@ SELECT * FROM pg_temp.attributions(
 SELECT * FROM pg_temp.attributions(
   'Harbour Chief Resigns After Thanking Crew For Years Of Service. '
   'The harbour chief thanked the crew for years of service.');
+
+-- a noun of saying or thinking reports the clause after its "that": the
+-- possessor is the source (Smith's claim, her fear), a claim of no one's has
+-- none; "claims that" after its subject is the verb; a phrase that is the
+-- sentence's subject runs into its verb and is left alone
+SELECT * FROM pg_temp.attributions(
+  'The council doubted Olaf Smith''s claim that the pier was unsafe. '
+  'Anna Lind spoke at the dock, where few shared her fear that the ferry would stop. '
+  'Nobody heeded the warning that the ice was thin. '
+  'The warning that the ice was thin came too late. '
+  'Olaf Smith claims that the pier was never inspected.');

@@ -18,8 +18,8 @@
 #define Q_KEY_BUCKETS 256		/* qctx.key_heads; a power of two */
 
 /*
- * The word lists of the quote analyser, data/lexicon/quote_*.tsv and
- * reporting_cues.tsv; q_in(q, i, LEX_...) tests token i.  The generator
+ * The word lists of the quote analyser, data/lexicon/quote_*.tsv,
+ * reporting_cues.tsv and reporting_nouns.tsv; q_in(q, i, LEX_...) tests token i.  The generator
  * numbers the lists in file name order, so these are one run of its list
  * identifiers and a token's lists come out of its entry with one shift
  * (quote_lex.c); a list of another subsystem sorted among them only costs
@@ -61,6 +61,7 @@ typedef enum q_lex
 	LEX_FOREIGN_OPENERS = NA_LEX_QUOTE_FOREIGN_OPENERS - Q_LEX_BASE,
 	LEX_ACCORDING = NA_LEX_QUOTE_ACCORDING - Q_LEX_BASE,
 	LEX_REPORTING_CUES = NA_LEX_REPORTING_CUES - Q_LEX_BASE,	/* with a class column */
+	LEX_REPORTING_NOUNS = NA_LEX_REPORTING_NOUNS - Q_LEX_BASE,	/* likewise */
 	LEX_COUNT
 } q_lex;
 
@@ -120,6 +121,7 @@ uint64_t	q_lex_fill(const qctx *q, uint32_t i);
 
 /* quote_lex.c: the class of the reporting cue at token i (na_cue_class). */
 uint8_t		q_cue_class(const qctx *q, uint32_t i);
+uint8_t		q_noun_cue_class(const qctx *q, uint32_t i);
 
 /*
  * The helpers below run on nearly every token of every article, so they are

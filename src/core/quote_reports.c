@@ -696,6 +696,79 @@ push_report(qctx *q, const q_report *rp, uint32_t first, uint32_t last, uint32_t
 }
 
 /*
+ * A report cued by a noun of saying or thinking at k (reporting_nouns.tsv)
+ * with the clause after its "that": Smith's claim that the bridge was
+ * unsafe, her fear that the ferry would stop, the warning that ….  The word
+ * must be a noun here: a determiner or a possessive before it, or before the
+ * one word that describes it (his repeated claim); in "Trump claims that"
+ * it is a verb, and the verb's rules read it.  The possessor is the source
+ * (Smith's, his); a claim of no one's has none.
+ */
+static int
+noun_report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
+{
+	uint32_t	e = content_end(q, s0, s1);
+	uint32_t	det = k - 1;
+	uint32_t	sf = QNONE,
+				sl = QNONE;
+	src_type	type = SRC_NONE;
+
+	memset(rp, 0, sizeof(*rp));
+	rp->first2 = rp->last2 = QNONE;
+	if (k <= s0 || !q_is(q, k + 1, "that") || e < k + 2)
+		return 0;
+	if (e > k + REPORT_CONTENT_MAX)
+		e = k + REPORT_CONTENT_MAX;
+	if (!q_in(q, det, LEX_DETERMINERS) && !q_possessive(q, det))
+	{
+		if (det <= s0 || !q_is_word(q, det) || q_is_cap(q, det) ||
+			!(q_in(q, det - 1, LEX_DETERMINERS) || q_possessive(q, det - 1)))
+			return 0;
+		det--;
+	}
+	/*
+	 * Her fear that the ferry would stop was shared: the phrase is the
+	 * sentence's subject and its clause runs into the sentence's verb,
+	 * which no rule here finds; left alone
+	 */
+	if (det == s0 || (det == s0 + 1 && (q_is(q, s0, "but") || q_is(q, s0, "and") ||
+										q_is_quote_mark(q, s0))))
+		return 0;
+	if (q_is(q, det, "his") || q_is(q, det, "her"))
+	{
+		type = SRC_PRONOUN;
+		sf = sl = det;
+	}
+	else if (q_possessive(q, det) && q_is_cap(q, det))
+	{
+		/* Olaf Smith's claim: the name's capitalised words */
+		type = SRC_NAME;
+		sl = sf = det;
+		while (sf > s0 && det - sf < 5 && q_is_cap(q, sf - 1) &&
+			   (q->doc->tokens[sf - 1].kind == NA_TK_WORD ||
+				q->doc->tokens[sf - 1].kind == NA_TK_INITIAL))
+			sf--;
+	}
+	else if (q_possessive(q, det) &&
+			 ((type = q_np_backward(q, det, s0, &sf, &sl)) == SRC_PRONOUN || sl != det ||
+			  det - sf > 4))
+		type = SRC_NONE;
+	if (type == SRC_NONE)
+	{
+		rp->a.type = SRC_NONE;
+		rp->a.how = NA_QA_NONE;
+		rp->a.cue_first = rp->a.cue_last = k;
+		rp->a.confidence = 0.5f;
+	}
+	else
+		q_set_attr(&rp->a, type, sf, sl, k, k, NA_QA_NONE, 0.6f);
+	rp->cue_class = q_noun_cue_class(q, k);
+	rp->first = k + 2;
+	rp->last = content_stop(q, k + 2, e);
+	return rp->last >= rp->first;
+}
+
+/*
  * Every report of speech, thought or finding outside quotation marks: one
  * pass over the tokens, the lexicon's reporting cues (their mask is cached
  * per token) tried in their sentence.  A cue that already attributes a
@@ -725,6 +798,7 @@ q_reported_speech(qctx *q)
 		na_quote   *qt;
 		int32_t		piece;
 		uint32_t	aux;
+		int			noun;
 
 		/*
 		 * the scanner flagged the words shaped like a cue: nearly every
@@ -742,7 +816,10 @@ q_reported_speech(qctx *q)
 			checked_block = k >> 12;
 			na_check_interrupts(q->mem);
 		}
-		if (t->kind != NA_TK_WORD || q->in_quote[k] || !q_is_reporting_cue(q, k))
+		if (t->kind != NA_TK_WORD || q->in_quote[k])
+			continue;
+		noun = q_in(q, k, LEX_REPORTING_NOUNS) && q_is(q, k + 1, "that");
+		if (!noun && !q_is_reporting_cue(q, k))
 			continue;
 		if ((s = q_sentence_of(q, k)) == NULL)
 			continue;
@@ -751,7 +828,11 @@ q_reported_speech(qctx *q)
 		/* a sentence too long to be one: no report across a run-on text */
 		if (s->ntokens > 300 && k - s0 > SENTENCE_WINDOW && s1 - k > SENTENCE_WINDOW)
 			continue;
-		if (q_is(q, k, "expected") && q_is(q, k + 1, "to") &&
+		if (noun && noun_report_at(q, k, s0, s1, &rp))
+			;					/* the claim that …: a noun's report */
+		else if (!q_is_reporting_cue(q, k))
+			continue;
+		else if (q_is(q, k, "expected") && q_is(q, k + 1, "to") &&
 			(aux = passive_be_before(q, k, s0)) != QNONE)
 		{
 			/* X is expected to …: no source, the clause is the content */
@@ -777,7 +858,7 @@ q_reported_speech(qctx *q)
 		entity = rp.a.type == SRC_NONE ? QNONE : q_entity_of_source(q, &rp.a, &r);
 		/* a description names a speaker only when a name heads it: not the
 		 * Russian veto, Mr. Trump's administration, a United Nations panel */
-		if (rp.a.type != SRC_PRONOUN && !q_is(q, rp.a.src_first, "who") &&
+		if (rp.a.type != SRC_PRONOUN && rp.a.type != SRC_NONE && !q_is(q, rp.a.src_first, "who") &&
 			q->mention_at[rp.a.src_last] == 0)
 			entity = q_resolve_description(q, rp.a.src_first, rp.a.src_last);
 		qt = push_report(q, &rp, rp.first, rp.last, entity, 0);
