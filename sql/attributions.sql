@@ -158,3 +158,14 @@ SELECT * FROM pg_temp.attributions(
   'Nobody heeded the warning that the ice was thin. '
   'The warning that the ice was thin came too late. '
   'Olaf Smith claims that the pier was never inspected.');
+
+-- a subject and its apposition before the cue ("X, a veteran, said he …",
+-- "X, who …, said") is no inverted "CLAUSE, said X": the clause follows; a
+-- clause after "that" may open with a phrase ("said that in 1998, …"); "via
+-- email" is the cue's, not the content's; an aside between two dashes stays
+-- inside the content
+SELECT * FROM pg_temp.attributions(
+  'Lena Holm, a veteran skipper, said she had crossed the bay in worse storms. '
+  'Nils Aas, who ran the ferry for years, said that in 2009, the pier nearly collapsed. '
+  'The harbour office said via email that the timetable would change. '
+  'The port authority predicted that the busiest routes - those to the islands - will need new boats.');

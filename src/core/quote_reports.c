@@ -12,6 +12,8 @@
 
 /* ---- reported speech: attributions without quotation marks ---- */
 
+#define ASIDE_MAX 20			/* tokens of an aside between two dashes */
+
 
 
 /* The class of the cue at token k: speech, thought or finding (or none). */
@@ -140,7 +142,7 @@ content_start_after(const qctx *q, uint32_t k, uint32_t end)
 	/* said on Tuesday that / said in a statement that / said Tuesday that */
 	if (j < end && !q_is(q, j, "that") &&
 		(q_in(q, j, LEX_TAIL_PREPOSITIONS) || q_is(q, j, "on") || q_in(q, j, LEX_WEEKDAY_WORDS) ||
-		 q_is(q, j, "during") || q_is(q, j, "after") || q_is(q, j, "last") ||
+		 q_is(q, j, "during") || q_is(q, j, "after") || q_is(q, j, "last") || q_is(q, j, "via") ||
 		 q_is(q, j, "repeatedly") || q_is(q, j, "publicly") || q_is(q, j, "privately") ||
 		 q_is(q, j, "recently") || q_is(q, j, "previously")))
 	{
@@ -182,10 +184,28 @@ content_stop(const qctx *q, uint32_t from, uint32_t e)
 	{
 		const na_token *t = &q->doc->tokens[m];
 
-		/* a dash or a semicolon closes the reported clause: … — a plan
-		 * he has raised / …; the rest */
-		if ((t->kind == NA_TK_DASH && (t->flags & NA_TF_SPACE_BEFORE)) ||
-			q_is_punct(q, m, ';') || q_is_punct(q, m, '('))
+		/*
+		 * a dash or a semicolon closes the reported clause: … — a plan
+		 * he has raised / …; the rest.  A pair of dashes is an aside
+		 * inside it: economies - which include Japan - will grow
+		 */
+		if (t->kind == NA_TK_DASH && (t->flags & NA_TF_SPACE_BEFORE))
+		{
+			uint32_t	m2;
+
+			for (m2 = m + 2; m2 <= e && m2 - m <= ASIDE_MAX; m2++)
+				if ((q->doc->tokens[m2].kind == NA_TK_DASH &&
+					 (q->doc->tokens[m2].flags & NA_TF_SPACE_BEFORE)) || q_is_punct(q, m2, ';'))
+					break;
+			if (m2 <= e && m2 - m <= ASIDE_MAX && q->doc->tokens[m2].kind == NA_TK_DASH &&
+				m2 < e)
+			{
+				m = m2;
+				continue;
+			}
+			return m - 1;
+		}
+		if (q_is_punct(q, m, ';') || q_is_punct(q, m, '('))
 			return m - 1;
 		/* … and charged that / … but warned: the subject's next report */
 		if ((q_is(q, m, "and") || q_is(q, m, "but")) && m + 1 <= e &&
@@ -365,6 +385,28 @@ role_apposition_before(const qctx *q, uint32_t first, uint32_t sf, uint32_t sl, 
 }
 
 /*
+ * Is the text [first, comma) a subject and its apposition, "Rendell, a
+ * party veteran" / "Mr. Obama, who knew the votes were not there" /
+ * "Clinton, the former secretary of State", before the comma of a cue at
+ * comma + 1?  Then "…, said he had …" is that subject's report, not the
+ * inverted "CLAUSE, said X": the noun phrase after the cue starts the
+ * content.
+ */
+static int
+subject_with_apposition(const qctx *q, uint32_t first, uint32_t comma)
+{
+	uint32_t	f,
+				l;
+	src_type	type = q_np_forward(q, first, comma, &f, &l);
+
+	if (type == SRC_NONE || type == SRC_PRONOUN || f != first || l + 2 >= comma ||
+		!q_is_punct(q, l + 1, ','))
+		return 0;
+	return q_is(q, l + 2, "who") || q_in(q, l + 2, LEX_DETERMINERS) || q_possessive(q, l + 2) ||
+		q_is_role_noun(q, l + 2);
+}
+
+/*
  * A report at cue k in the sentence [s0, s1), or 0.  The patterns of news:
  * X said (that) CLAUSE; X told Y CLAUSE; CLAUSE, X said / said X;
  * CLAUSE, according to X; According to X, CLAUSE; and the cue inside its
@@ -429,6 +471,7 @@ report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
 	 * invert (not ", recalling the warnings", ", defended the veto") */
 	if (k > first + 1 && q_is_punct(q, k - 1, ',') && rp->cue_class == NA_CUE_SPEECH &&
 		q_in(q, k, LEX_SPEECH_VERBS) && !q_is_participle(q, k) && !q_in(q, k, LEX_PHRASE_VERBS) &&
+		!subject_with_apposition(q, first, k - 1) &&
 		(type = q_np_forward(q, k + 1, s1, &sf, &sl)) != SRC_NONE && type != SRC_PRONOUN &&
 		inverted_source_ends(q, sl + 1, s1))
 	{
@@ -531,10 +574,12 @@ report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
 
 		if (j == QNONE)
 			return 0;
-		/* a measure backed by the allies: a participle, no report */
-		if (q_is(q, j, "by") ||
-			q_in(q, j, LEX_TAIL_PREPOSITIONS) || q_is(q, j, "about") || q_is(q, j, "so") ||
-			q_is(q, j, "nothing") || q_is(q, j, "yes") || q_is(q, j, "no"))
+		/* a measure backed by the allies: a participle, no report (but
+		 * "said that in 1998, …": a clause may open with a phrase) */
+		if (!q_is(q, j - 1, "that") &&
+			(q_is(q, j, "by") ||
+			 q_in(q, j, LEX_TAIL_PREPOSITIONS) || q_is(q, j, "about") || q_is(q, j, "so") ||
+			 q_is(q, j, "nothing") || q_is(q, j, "yes") || q_is(q, j, "no")))
 			return 0;
 		/* X appeared to waver / seems that: not X appeared on television */
 		if ((q_is(q, k, "appeared") || q_is(q, k, "appears") || q_is(q, k, "appear") ||
