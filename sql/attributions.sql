@@ -169,3 +169,9 @@ SELECT * FROM pg_temp.attributions(
   'Nils Aas, who ran the ferry for years, said that in 2009, the pier nearly collapsed. '
   'The harbour office said via email that the timetable would change. '
   'The port authority predicted that the busiest routes - those to the islands - will need new boats.');
+
+-- "said that was …": the pronoun "that" is the clause's subject and stays in
+-- the content; "said that the …" drops the conjunction
+SELECT * FROM pg_temp.attributions(
+  'The skipper said that was the worst storm in years. '
+  'The skipper said that the storm had passed.');

@@ -108,6 +108,22 @@ content_end(const qctx *q, uint32_t s0, uint32_t s1)
 }
 
 /*
+ * Is token i an auxiliary or a form of "be" that makes a clause finite (was,
+ * is, has, will, could, …)?  After "said that" it tells the pronoun "that"
+ * (said that was wrong) from the conjunction (said that the plan was wrong).
+ */
+static int
+finite_verb_at(const qctx *q, uint32_t i)
+{
+	return q_is(q, i, "is") || q_is(q, i, "was") || q_is(q, i, "are") || q_is(q, i, "were") ||
+		q_is(q, i, "has") || q_is(q, i, "had") || q_is(q, i, "will") || q_is(q, i, "would") ||
+		q_is(q, i, "could") || q_is(q, i, "can") || q_is(q, i, "should") ||
+		q_is(q, i, "may") || q_is(q, i, "might") || q_is(q, i, "must") ||
+		q_is(q, i, "does") || q_is(q, i, "did") || q_is(q, i, "wasn't") ||
+		q_is(q, i, "isn't") || q_is(q, i, "wasn’t") || q_is(q, i, "isn’t");
+}
+
+/*
  * Where the content after a cue at k begins: past the hearer of told /
  * warned / assured (X told reporters that …), a time or place (X said on
  * Tuesday that …, X said in a statement that …) when a "that" follows, a
@@ -168,7 +184,9 @@ content_start_after(const qctx *q, uint32_t k, uint32_t end)
 	}
 	if (q_is_punct(q, j, ':') || q_is_punct(q, j, ','))
 		j++;
-	if (q_is(q, j, "that"))
+	/* said that the …; but in "said that was not her view" the pronoun
+	 * "that" is the clause's subject: a verb follows it */
+	if (q_is(q, j, "that") && !finite_verb_at(q, j + 1))
 		j++;
 	return j < end ? j : QNONE;
 }
@@ -574,8 +592,10 @@ report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
 
 		if (j == QNONE)
 			return 0;
-		/* a measure backed by the allies: a participle, no report (but
-		 * "said that in 1998, …": a clause may open with a phrase) */
+		/*
+		 * a measure backed by the allies: a participle, no report (but
+		 * "said that in 1998, …": a clause may open with a phrase)
+		 */
 		if (!q_is(q, j - 1, "that") &&
 			(q_is(q, j, "by") ||
 			 q_in(q, j, LEX_TAIL_PREPOSITIONS) || q_is(q, j, "about") || q_is(q, j, "so") ||
