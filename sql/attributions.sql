@@ -175,3 +175,12 @@ SELECT * FROM pg_temp.attributions(
 SELECT * FROM pg_temp.attributions(
   'The skipper said that was the worst storm in years. '
   'The skipper said that the storm had passed.');
+
+-- "…, but could not …": the same subject's verb goes on in the content (a
+-- new subject after "but" still ends it); "- including …" belongs to the
+-- content; "called Friday for" reports its demand
+SELECT * FROM pg_temp.attributions(
+  'The skippers said they disliked the new quota, but could not afford to stop fishing. '
+  'The skippers said the quota was too low, but the ministry disagreed. '
+  'Officials said the port lost money on every route - including the island ferries. '
+  'The union called Friday for a new round of talks.');

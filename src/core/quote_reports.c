@@ -221,6 +221,9 @@ content_stop(const qctx *q, uint32_t from, uint32_t e)
 				m = m2;
 				continue;
 			}
+			/* … - including the re-emergence of …: the list is the content's */
+			if (q_is(q, m + 1, "including"))
+				continue;
 			return m - 1;
 		}
 		if (q_is_punct(q, m, ';') || q_is_punct(q, m, '('))
@@ -245,9 +248,15 @@ content_stop(const qctx *q, uint32_t from, uint32_t e)
 		/* …, which forced her to leave: a relative clause on the last noun */
 		if (m + 1 <= e && q_is(q, m + 1, "which"))
 			return m - 1;
-		/* …, while 22 percent said / …, but he is: a clause set against it */
+		/*
+		 * …, while 22 percent said / …, but he is: a clause set against
+		 * it; "…, but could not bear to": the same subject's verb goes on
+		 */
 		if (m + 1 <= e && (q_is(q, m + 1, "while") || q_is(q, m + 1, "whereas") ||
-						   q_is(q, m + 1, "but") || q_is(q, m + 1, "although") ||
+						   (q_is(q, m + 1, "but") &&
+							!(finite_verb_at(q, m + 2) || q_is(q, m + 2, "not") ||
+							  q_is(q, m + 2, "also") || q_is(q, m + 2, "still"))) ||
+						   q_is(q, m + 1, "although") ||
 						   q_is(q, m + 1, "though") || q_is(q, m + 1, "compared")))
 			return m - 1;
 	}
@@ -572,19 +581,28 @@ report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
 		}
 		return 1;
 	}
-	/* X called for a ban / X called on Y to resign: the demand follows */
-	if ((q_is(q, k, "call") || q_is(q, k, "calls") || q_is(q, k, "called") ||
-		 q_is(q, k, "calling")) && (q_is(q, k + 1, "for") || q_is(q, k + 1, "on")) &&
-		k + 2 <= e)
+	/*
+	 * X called for a ban / X called on Y to resign / X called Friday for a
+	 * ban (a day or "again" between): the demand follows
+	 */
+	if (q_is(q, k, "call") || q_is(q, k, "calls") || q_is(q, k, "called") ||
+		q_is(q, k, "calling"))
 	{
-		rp->first = k + 2;
-		rp->last = content_stop(q, k + 2, e);
-		if (q_is(q, k + 1, "for"))
+		uint32_t	p = k + 1;
+
+		if (q_in(q, p, LEX_WEEKDAY_WORDS) && (q_is(q, p + 1, "for") || q_is(q, p + 1, "on")))
+			p++;
+		if ((q_is(q, p, "for") || q_is(q, p, "on")) && p + 1 <= e)
 		{
-			rp->last = object_end(q, k + 2, rp->last);
-			rp->object = 1;
+			rp->first = p + 1;
+			rp->last = content_stop(q, p + 1, e);
+			if (q_is(q, p, "for"))
+			{
+				rp->last = object_end(q, p + 1, rp->last);
+				rp->object = 1;
+			}
+			return 1;
 		}
-		return 1;
 	}
 	/* X said (that) CLAUSE */
 	{
