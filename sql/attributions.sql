@@ -184,3 +184,10 @@ SELECT * FROM pg_temp.attributions(
   'The skippers said the quota was too low, but the ministry disagreed. '
   'Officials said the port lost money on every route - including the island ferries. '
   'The union called Friday for a new round of talks.');
+
+-- "said as much" / "has said the same thing": the pro-form is the content,
+-- not the time and place after it; "as much as 40 percent" is a clause's
+SELECT * FROM pg_temp.attributions(
+  'The harbour master said as much in a radio interview on Monday. '
+  'Several skippers have said the same thing, including the oldest of them. '
+  'The ministry said as much as 40 percent of the catch was wasted.');

@@ -624,6 +624,17 @@ report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
 			 q_is(q, k, "seemed") || q_is(q, k, "seems") || q_is(q, k, "seem")) &&
 			!q_is(q, j, "to") && !q_is(q, j - 1, "that"))
 			return 0;
+		/* said as much / has said the same thing: a pro-form is the whole
+		 * content, not the time and place after it */
+		if ((q_is(q, j, "as") && q_is(q, j + 1, "much") && !q_is(q, j + 2, "as")) ||
+			(q_is(q, j, "the") && q_is(q, j + 1, "same") &&
+			 (q_is(q, j + 2, "thing") || q_is(q, j + 2, "things"))))
+		{
+			rp->first = j;
+			rp->last = j + 1 + (q_is(q, j + 2, "thing") || q_is(q, j + 2, "things"));
+			rp->object = 1;
+			return rp->last <= e;
+		}
 		rp->first = j;
 		rp->last = content_stop(q, j, e);
 		if (q_in(q, k, LEX_OBJECT_CUES))
