@@ -191,3 +191,9 @@ SELECT * FROM pg_temp.attributions(
   'The harbour master said as much in a radio interview on Monday. '
   'Several skippers have said the same thing, including the oldest of them. '
   'The ministry said as much as 40 percent of the catch was wasted.');
+
+-- a report inside a clause that opens the sentence (While X said …, Main
+-- clause) ends at that clause's comma
+SELECT * FROM pg_temp.attributions(
+  'While the skippers have argued the quota is too low, the ministry plans to cut it again. '
+  'When the mayor announced the pier would close, nobody in the harbour was surprised.');

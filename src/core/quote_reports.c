@@ -637,6 +637,23 @@ report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
 		}
 		rp->first = j;
 		rp->last = content_stop(q, j, e);
+		/*
+		 * While his advisers have suggested …, Mr. Obama is …: a report
+		 * inside a clause that opens the sentence ends at that clause's
+		 * comma, where the sentence's own clause begins
+		 */
+		if (rp->a.src_first == first + 1 &&
+			(q_is(q, first, "while") || q_is(q, first, "when") || q_is(q, first, "although") ||
+			 q_is(q, first, "though") || q_is(q, first, "because") || q_is(q, first, "if") ||
+			 q_is(q, first, "since") || q_is(q, first, "whereas") || q_is(q, first, "unless")))
+		{
+			for (uint32_t m = j + 1; m < rp->last; m++)
+				if (q_is_punct(q, m, ','))
+				{
+					rp->last = m - 1;
+					break;
+				}
+		}
 		if (q_in(q, k, LEX_OBJECT_CUES))
 		{
 			rp->last = object_end(q, j, rp->last);
