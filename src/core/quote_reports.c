@@ -645,7 +645,8 @@ report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
 		if (rp->a.src_first == first + 1 &&
 			(q_is(q, first, "while") || q_is(q, first, "when") || q_is(q, first, "although") ||
 			 q_is(q, first, "though") || q_is(q, first, "because") || q_is(q, first, "if") ||
-			 q_is(q, first, "since") || q_is(q, first, "whereas") || q_is(q, first, "unless")))
+			 q_is(q, first, "since") || q_is(q, first, "whereas") || q_is(q, first, "unless") ||
+			 q_is(q, first, "after") || q_is(q, first, "before") || q_is(q, first, "once")))
 		{
 			for (uint32_t m = j + 1; m < rp->last; m++)
 				if (q_is_punct(q, m, ','))
