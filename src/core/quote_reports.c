@@ -615,7 +615,7 @@ report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
 		 * "said that in 1998, …": a clause may open with a phrase)
 		 */
 		if (!q_is(q, j - 1, "that") &&
-			(q_is(q, j, "by") ||
+			(q_is(q, j, "by") || q_is(q, j, "into") ||
 			 q_in(q, j, LEX_TAIL_PREPOSITIONS) || q_is(q, j, "about") || q_is(q, j, "so") ||
 			 q_is(q, j, "nothing") || q_is(q, j, "yes") || q_is(q, j, "no")))
 			return 0;
