@@ -110,7 +110,7 @@ typedef struct qctx
 	uint64_t   *lexmask;		/* per token: lexicons it is in, 0 = not looked up */
 	uint32_t   *key_heads;		/* entities by name key: node index + 1, 0 = none */
 	na_vec		key_nodes;		/* q_key_node chains of key_heads */
-	int			failed;
+	int			failed;		/* an allocation failed where no status is returned */
 } qctx;
 
 #define Q_LEX_BIT(lex) (UINT64_C(1) << (lex))
@@ -219,6 +219,7 @@ int			q_collect_names(qctx *q);
 uint32_t	q_mention_ending_in(const qctx *q, uint32_t first, uint32_t last);
 uint32_t	q_resolve_pronoun(qctx *q, uint32_t tok, uint8_t gender);
 uint32_t	q_resolve_description(qctx *q, uint32_t first, uint32_t last);
+uint32_t	q_organisation_after_name(qctx *q, uint32_t first, uint32_t last);
 int			q_build_speakers(qctx *q, na_quote_result *out);
 int			q_is_role_noun(const qctx *q, uint32_t i);
 int			q_is_title(const qctx *q, uint32_t i, uint8_t *gender, uint8_t *honorific);

@@ -523,8 +523,11 @@ q_entity_of_source(qctx *q, const q_attr *a, const q_raw *r)
 		return e;
 	}
 	{
-		uint32_t	e = q_mention_ending_in(q, a->src_first, a->src_last);
+		/* the Trump campaign said: the campaign, not Trump */
+		uint32_t	e = q_organisation_after_name(q, a->src_first, a->src_last);
 
+		if (e == QNONE)
+			e = q_mention_ending_in(q, a->src_first, a->src_last);
 		/* the mayor said: the person the article titled Mayor */
 		if (e == QNONE)
 			e = q_resolve_description(q, a->src_first, a->src_last);
@@ -856,7 +859,8 @@ na_quotes_analyse(const na_doc *doc, const na_mem *mem, na_quote_result *out)
 	na_vec_init(&q.entities, sizeof(q_entity));
 	na_vec_init(&q.key_nodes, sizeof(uint32_t) * 2);
 
-	ok = analyse(&q, out);
+	/* q.failed: an allocation failed where no status could be returned */
+	ok = analyse(&q, out) && !q.failed;
 	na_vec_free(&q.mentions, mem);
 	na_vec_free(&q.entities, mem);
 	na_vec_free(&q.key_nodes, mem);

@@ -101,7 +101,10 @@ CREATE VIEW junk AS
       OR (t.speaker ~ ' ' AND lower(split_part(t.speaker, ' ', 1)) ~ '^[a-z]{4,}ly$')
       OR lower(split_part(t.speaker, ' ', 1)) IN ('maybe', 'perhaps', 'afterwards', 'meanwhile')
       OR t.speaker ~* '(^| )i(''|’)(m|ve|d|ll)( |$)'
-      OR array_length(regexp_split_to_array(t.speaker, ' +'), 1) >= 5;
+      -- five words or more: a headline or a sentence, unless an
+      -- organisation's name runs on over of/for (the National Conference of
+      -- State Legislatures, the Association of Flight Attendants)
+      OR (array_length(regexp_split_to_array(t.speaker, ' +'), 1) >= 5 AND t.speaker !~ ' (of|for) ');
 CREATE VIEW top100 AS
   SELECT p.key, p.name, p.gender, p.male, p.female, p.quotes
     FROM (SELECT v.key, v.name, v.gender, v.quotes, v.articles,

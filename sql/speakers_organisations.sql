@@ -1,0 +1,65 @@
+-- Organisations as sources (issue #16): a source that is an organisation
+-- comes out as the organisation, under the name the article gives it, never
+-- as a person named inside the phrase and never as nobody when the article
+-- names it.  Every sentence here is written for this test.
+
+-- a name and a noun of data/lexicon/org_heads_after_name.tsv: the campaign,
+-- the administration, the police of a place; not the person or the place
+SELECT ordinal, kind, speaker, speaker_mention
+FROM news_analysis.quotes(E'Senator Rosa Harlow toured three mills in Ohio on Friday.\n\n'
+  'The Harlow campaign said the tour had drawn large crowds.\n\n'
+  '“We are not worried about the polls,” the Harlow campaign said in a statement.\n\n'
+  'Dayton police said two people were arrested outside the mill.\n\n'
+  'The Harlow administration would raise the minimum wage, Ms. Harlow said.')
+ORDER BY ordinal;
+
+-- a possessive is no part of such a name: Harlow's campaign stays undecided
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'Rosa Harlow spoke in Dayton.\n\nHarlow’s campaign said the crowd was the largest yet.');
+
+-- a description resolves to the organisation of its kind
+-- (data/lexicon/org_kinds.tsv) the article named before it; an indefinite
+-- one, or a headline's, to the one named after it; "Of"/"For" inside an
+-- organisation's name keep it whole (Guild of Hospital Porters)
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'Porters'' union backs hospital strike.\n\n'
+  'A union representing hospital porters said on Tuesday that its members would strike next month.\n\n'
+  'The Guild of Hospital Porters has 12,000 members in the north of England.\n\n'
+  '“Our members have waited long enough for a fair offer,” the union said.\n\n'
+  'The Kelso Gazette reported that two hospitals had already hired agency staff. '
+  'The newspaper said the trusts had set aside money for the dispute.')
+ORDER BY ordinal;
+
+-- no organisation of that kind named: the description stays undecided; a
+-- description with another noun after its noun is someone else (the
+-- committee chairmen are people), and "The Committee" alone names no
+-- committee to resolve to
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'The company said its profits had fallen by a third.\n\n'
+  'The Committee met on Monday. The Budget Committee of the Ashford council debated the plan.\n\n'
+  'The committee chairmen said they would not sign the report.')
+ORDER BY ordinal;
+
+-- a document's author: a name inside the phrase (a Larkspur survey) or
+-- after "by"; not a place (a Florida poll), not a party word alone
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'Voters in the county favour the levy, according to a recent Larkspur survey of 900 residents.\n\n'
+  'A new report by Meridian Analytics found that rents rose by 9 percent last year.\n\n'
+  'A Florida poll found the race was tied.')
+ORDER BY ordinal;
+
+-- he and she mean people, never an organisation quoted under a full name
+-- (the Centre for Coastal Studies); a name does not run on over "for" into
+-- a person the article named (the Coalition for Harlow), and a surname
+-- alone is the person, not an organisation named after her
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'Dr. Mira Castell leads the research group at the port.\n\n'
+  'The Centre for Coastal Studies said the sea wall had failed twice.\n\n'
+  '“The defences are too old,” she said.\n\n'
+  'Rosa Harlow visited the harbour. The Coalition for Harlow said it had raised $40,000.\n\n'
+  '“She listens,” Harlow told reporters.')
+ORDER BY ordinal;
+
+SELECT name, quotes, first_start
+FROM news_analysis.speakers(E'Senator Rosa Harlow toured three mills in Ohio on Friday.\n\n'
+  'The Harlow campaign said the tour had drawn large crowds, Ms. Harlow said.');
