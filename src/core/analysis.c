@@ -5,6 +5,10 @@
 
 #include "na_analysis.h"
 
+/*
+ * One scan of the text feeds every analyser the caller asks for, so that the
+ * trigger path pays for scanning once.  On failure nothing is left allocated.
+ */
 na_status
 na_analyse(na_analysis *out, const char *text, size_t len,
 		   unsigned scan_options, unsigned what, const na_mem *mem)
@@ -36,6 +40,7 @@ fail:
 	return status;
 }
 
+/* Frees what na_analyse made, in any state it returned. */
 void
 na_analysis_free(na_analysis *analysis, const na_mem *mem)
 {

@@ -7,6 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+/*
+ * The allocator of the unit tests, tools and fuzzers, where no memory context
+ * exists; a zero size still returns a pointer, as palloc does.
+ */
 static void *
 stdlib_alloc(void *ctx, size_t size)
 {
@@ -14,6 +18,7 @@ stdlib_alloc(void *ctx, size_t size)
 	return malloc(size ? size : 1);
 }
 
+/* realloc behind the same contract as stdlib_alloc. */
 static void *
 stdlib_realloc(void *ctx, void *ptr, size_t size)
 {
@@ -21,6 +26,7 @@ stdlib_realloc(void *ctx, void *ptr, size_t size)
 	return realloc(ptr, size ? size : 1);
 }
 
+/* free behind the na_mem interface. */
 static void
 stdlib_free(void *ctx, void *ptr)
 {
@@ -32,12 +38,14 @@ static const na_mem stdlib_mem = {
 	stdlib_alloc, stdlib_realloc, stdlib_free, NULL, NULL
 };
 
+/* The malloc-backed na_mem the core uses outside PostgreSQL. */
 const na_mem *
 na_mem_stdlib(void)
 {
 	return &stdlib_mem;
 }
 
+/* A status as words, for error messages of the binding and the tools. */
 const char *
 na_status_message(na_status status)
 {
@@ -53,6 +61,9 @@ na_status_message(na_status status)
 	return "unknown status";
 }
 
+/*
+ * An empty array of items of one size; allocates nothing until the first push.
+ */
 void
 na_vec_init(na_vec *vec, size_t item_size)
 {
@@ -62,6 +73,11 @@ na_vec_init(na_vec *vec, size_t item_size)
 	vec->item_size = item_size;
 }
 
+/*
+ * Grows the array to at least capacity items.  Returns 0 (the array untouched)
+ * when the size would overflow or memory runs out, so that callers can report
+ * NA_ERR_NOMEM instead of writing past the end.
+ */
 int
 na_vec_reserve(na_vec *vec, const na_mem *mem, size_t capacity)
 {
@@ -80,6 +96,10 @@ na_vec_reserve(na_vec *vec, const na_mem *mem, size_t capacity)
 	return 1;
 }
 
+/*
+ * A new zeroed slot at the end, doubling the capacity when full so that n
+ * pushes cost O(n); NULL when memory runs out.
+ */
 void *
 na_vec_push(na_vec *vec, const na_mem *mem)
 {
@@ -94,6 +114,7 @@ na_vec_push(na_vec *vec, const na_mem *mem)
 	return slot;
 }
 
+/* Frees the items and leaves an empty array that can be used again. */
 void
 na_vec_free(na_vec *vec, const na_mem *mem)
 {

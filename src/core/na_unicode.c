@@ -14,6 +14,10 @@
 uint16_t	na_block_cache[NUM_BLOCKS][BLOCK_SIZE];
 unsigned char na_block_ready[NUM_BLOCKS];
 
+/*
+ * Scripts written without spaces between words: each of their characters is a
+ * token of its own, since their words cannot be found without a dictionary.
+ */
 static int
 is_ideographic(UChar32 c)
 {
@@ -27,6 +31,11 @@ is_ideographic(UChar32 c)
 		sc == USCRIPT_LAO || sc == USCRIPT_KHMER || sc == USCRIPT_MYANMAR;
 }
 
+/*
+ * The scanner's class of one code point, from ICU's properties.  Newlines,
+ * joiners, quotation marks and the soft hyphen are decided before the general
+ * category because the scanner treats them apart from their category.
+ */
 static uint16_t
 compute_info(UChar32 c)
 {
@@ -97,6 +106,10 @@ compute_info(UChar32 c)
 	}
 }
 
+/*
+ * Computes the classes of a whole block at once: ICU is slow per character, and
+ * text reuses few blocks, so the cache fills in a few calls.
+ */
 static void
 fill_block(uint32_t block)
 {
@@ -108,6 +121,10 @@ fill_block(uint32_t block)
 	na_block_ready[block] = 1;
 }
 
+/*
+ * The slow path of na_char_info: the code point's block is not cached yet.
+ * Code points beyond Unicode are classed as U+FFFD, as the decoder reads them.
+ */
 uint16_t
 na_char_info_fill(uint32_t cp)
 {
@@ -121,6 +138,10 @@ na_char_info_fill(uint32_t cp)
 	return na_block_cache[block][cp & (BLOCK_SIZE - 1)] & (uint16_t) ~NA_CF_COMPUTED;
 }
 
+/*
+ * Simple lower-casing (one code point to one), enough for matching words
+ * against the lexicons; ASCII without a call into ICU.
+ */
 uint32_t
 na_char_lower(uint32_t cp)
 {
@@ -129,6 +150,7 @@ na_char_lower(uint32_t cp)
 	return (uint32_t) u_tolower((UChar32) cp);
 }
 
+/* Characters in a UTF-8 string: SQL offsets count characters, not bytes. */
 size_t
 na_utf8_length(const char *s, size_t len)
 {
@@ -149,6 +171,7 @@ na_utf8_length(const char *s, size_t len)
 	return n;
 }
 
+/* Writes one code point as UTF-8; returns its length. */
 static int
 encode_utf8(uint32_t cp, char *out)
 {
@@ -177,6 +200,11 @@ encode_utf8(uint32_t cp, char *out)
 	return 4;
 }
 
+/*
+ * Lower-cases UTF-8 text into out for lexicon lookups of non-ASCII words
+ * ("Bürgermeister").  Returns the bytes written, or 0 when outcap is too small
+ * so that the caller falls back to no match rather than a cut word.
+ */
 size_t
 na_utf8_lower(const char *s, size_t len, char *out, size_t outcap)
 {

@@ -52,6 +52,11 @@ strip_possessive(const char *w, size_t len)
 	return len;
 }
 
+/*
+ * The forms that begin with the normalized word w, from the hash table
+ * scripts/gen-places generated (open addressing, linear probing, as the
+ * generator places them); NULL when no place name begins so.
+ */
 static const na_place_first *
 find_first(const char *w, size_t len)
 {
@@ -101,6 +106,9 @@ filter_bit(const char *w, size_t len)
 						 (unsigned char) w[len - 1], len);
 }
 
+/*
+ * Sets the filter's bit for every first word of the tables, once per process.
+ */
 static void
 build_first_filter(void)
 {
@@ -132,6 +140,7 @@ may_be_first(const char *w, size_t len)
 	return (int) ((first_filter[bit >> 6] >> (bit & 63)) & 1);
 }
 
+/* ASCII lower-casing of one byte, as normalize does for ASCII words. */
 static inline unsigned char
 ascii_lower(char c)
 {
@@ -171,6 +180,10 @@ ascii_may_be_place(const char *w, size_t len)
 	return bare != len && ascii_may_be_first(w, bare);
 }
 
+/*
+ * Tokens a place name may consist of: "U.S." is an abbreviation, "D." of
+ * "D.C." an initial.
+ */
 static int
 is_wordlike(const na_token *t)
 {
@@ -220,6 +233,11 @@ match_rest(const na_doc *doc, uint32_t first, const char *rest, int *possessive)
 	return i - first + 1;
 }
 
+/*
+ * After "the" + a demonym ("the French"), is this a people rather than an
+ * adjective ("the French government")?  The next token decides: nothing, a
+ * punctuation mark or a verb-like word says people.
+ */
 static int
 people_context(const na_doc *doc, uint32_t after)
 {
@@ -295,6 +313,10 @@ try_forms(const na_doc *doc, uint32_t tok, const char *w, size_t wlen,
 	return 0;
 }
 
+/*
+ * A place name at token tok (after "the" when article is set), tried as
+ * written and then without a possessive ending ("Britain's").
+ */
 static int
 place_at(const na_doc *doc, uint32_t tok, int article, na_place_match *m)
 {
@@ -319,6 +341,11 @@ place_at(const na_doc *doc, uint32_t tok, int article, na_place_match *m)
 	return 0;
 }
 
+/*
+ * The place name, demonym, metonym or people beginning at token tok, the
+ * entry point of the analysers: "the" is taken with the name it introduces,
+ * and "New" + a US state name is no country.
+ */
 int
 na_place_at(const na_doc *doc, uint32_t tok, na_place_match *m)
 {
@@ -340,6 +367,7 @@ na_place_at(const na_doc *doc, uint32_t tok, na_place_match *m)
 	return place_at(doc, tok, 0, m);
 }
 
+/* The SQL spelling of a place kind. */
 const char *
 na_place_kind_name(int kind)
 {
@@ -357,6 +385,11 @@ na_place_kind_name(int kind)
 	return "unknown";
 }
 
+/*
+ * The country a name as written stands for ("the Kremlin" -> Russia), for
+ * callers that hold a name but no token stream: the tests and fuzzers check
+ * with it that every affiliation the analysers give is a country's name.
+ */
 const char *
 na_place_canonical(const char *name)
 {
@@ -410,12 +443,14 @@ na_place_canonical(const char *name)
 	return NULL;
 }
 
+/* The number of countries, so that tools and tests can list them. */
 uint32_t
 na_place_country_count(void)
 {
 	return na_place_ncountries;
 }
 
+/* The i-th country name; NULL past the end. */
 const char *
 na_place_country(uint32_t i)
 {

@@ -58,6 +58,10 @@ letter_index(char c)
 	return (l >= 'a' && l <= 'z' && ((unsigned char) c & 0x80) == 0) ? (uint32_t) (l - 'a') : 26;
 }
 
+/*
+ * Fills the filter from the quote lists of the generated lexicon, once per
+ * process, on the first lookup.
+ */
 static void
 lookup_filter_build(void)
 {

@@ -497,6 +497,10 @@ q_subject_before(const qctx *q, uint32_t k, uint32_t floor, uint32_t *first, uin
 
 /* ---- attribution ---- */
 
+/*
+ * Fills an attribution in one call, deriving how the source was found from
+ * its type when the rule gives no more precise answer.
+ */
 void
 q_set_attr(q_attr *a, src_type type, uint32_t sf, uint32_t sl, uint32_t cf, uint32_t cl,
 		 uint8_t how, float conf)

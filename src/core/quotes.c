@@ -147,6 +147,11 @@ q_perfect_aux(const qctx *q, uint32_t k)
 
 /* ---- marks to quotes ---- */
 
+/*
+ * Records the quoted tokens first..last between the marks open and close (QNONE
+ * when the quote runs on without one); an empty quote is no quote.  Returns 0
+ * when memory runs out.
+ */
 static int
 push_raw(qctx *q, na_vec *raws, uint32_t open, uint32_t close, uint32_t first,
 		 uint32_t last, int continues)
@@ -258,6 +263,13 @@ has_double_marks(const qctx *q)
 	return 0;
 }
 
+/*
+ * Pairs opening and closing marks into raw quotes in one pass over the tokens:
+ * double (and angle) marks first, single marks only where they quote (inside
+ * double marks, or in texts that never use double ones), and a quote left open
+ * at a paragraph end continues when the next paragraph opens again, as news
+ * style writes a quotation of several paragraphs.
+ */
 static int
 pair_marks(qctx *q, na_vec *raws)
 {
@@ -487,6 +499,12 @@ may_continue(const qctx *q, const q_raw *r, const q_raw *before)
 	return r->last - r->first + 1 >= 3 || q_is_cap(q, r->first);
 }
 
+/*
+ * The speaker entity an attribution's source mention stands for: a pronoun
+ * resolved to a person named before the quote, "X, who said" to X, and a
+ * description ("the mayor") to the person the article titled so; QNONE when
+ * the text does not say who.
+ */
 uint32_t
 q_entity_of_source(qctx *q, const q_attr *a, const q_raw *r)
 {
@@ -885,6 +903,7 @@ na_quote_result_free(na_quote_result *result, const na_mem *mem)
 	memset(result, 0, sizeof(*result));
 }
 
+/* The SQL spelling of a quote kind. */
 const char *
 na_quote_kind_name(int kind)
 {
@@ -904,6 +923,7 @@ na_quote_kind_name(int kind)
 	return "unknown";
 }
 
+/* The SQL spelling of how a quote's source was found; NULL for none. */
 const char *
 na_quote_attribution_name(int attribution)
 {
@@ -917,6 +937,7 @@ na_quote_attribution_name(int attribution)
 	return names[attribution];
 }
 
+/* The SQL spelling of a cue's class; NULL for none. */
 const char *
 na_cue_class_name(int cue_class)
 {
@@ -927,6 +948,7 @@ na_cue_class_name(int cue_class)
 	return names[cue_class];
 }
 
+/* The SQL spelling of a gender; NULL when unknown. */
 const char *
 na_gender_name(int gender)
 {

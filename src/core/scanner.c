@@ -205,6 +205,12 @@ is_ascii_digit(uint32_t cp)
 	return cp >= '0' && cp <= '9';
 }
 
+/*
+ * Appends a token with its flags.  The common case writes into room reserved
+ * ahead (the token count is estimated from the text's length), so that the
+ * hot loop makes no call; the rest grows the array and records a failure
+ * that na_scan reports after the loop.
+ */
 static inline na_token *
 emit_flagged(scanner *st, na_kind kind, size_t start, uint32_t cstart, cursor end,
 			 uint16_t flags)
@@ -347,6 +353,11 @@ static uint8_t ascii_bits[256];
  */
 static uint8_t ascii_punct_class[128];
 
+/*
+ * Fills the per-byte class tables of ASCII from the same Unicode classes as
+ * every other character (na_char_info), so that the fast path cannot
+ * disagree with the slow one.
+ */
 static void
 init_ascii_bits(void)
 {
@@ -473,6 +484,11 @@ cue_shape_flag(uint32_t h)
 	return (uint16_t) (((cue_shape_bits[h >> 6] >> (h & 63)) & 1) * NA_TF_CUE_SHAPE);
 }
 
+/*
+ * Sets a bit for the shape of every reporting cue of the lexicon, so that the
+ * scanner can flag the words that might be cues at almost no cost and the
+ * analysis of reported speech visits only those.
+ */
 static void
 init_cue_shapes(void)
 {
@@ -1400,6 +1416,10 @@ starts_sentence_after_abbrev(const na_doc *doc, const na_token *next)
 	return na_lex_has(NA_LEX_SENTENCE_STARTERS, doc->text + next->start, next->len);
 }
 
+/*
+ * Does this token end a sentence when nothing else objects: . ! ? an
+ * ellipsis, and the full-width and CJK forms.
+ */
 static inline int
 is_terminal_punct(const na_doc *doc, const na_token *t)
 {
@@ -1903,6 +1923,10 @@ na_doc_free(na_doc *doc, const na_mem *mem)
 	memset(doc, 0, sizeof(*doc));
 }
 
+/*
+ * ASCII case-insensitive comparison of n bytes, for lexicon words that are
+ * ASCII (non-ASCII ones are folded with ICU by the generator).
+ */
 int
 na_ascii_ci_equal(const char *a, const char *b, size_t n)
 {

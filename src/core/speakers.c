@@ -1460,6 +1460,10 @@ q_resolve_description(qctx *q, uint32_t first, uint32_t last)
 
 /* ---- speakers ---- */
 
+/*
+ * The span of a name as a speaker's value: without a possessive ending, so
+ * that "Mr. Assad's" counts with "Mr. Assad".
+ */
 static na_quote_span
 name_span(const qctx *q, uint32_t first, uint32_t last)
 {
@@ -1513,6 +1517,11 @@ same_text(const qctx *q, na_quote_span a, na_quote_span b)
 	return i == a.len && j == b.len;
 }
 
+/*
+ * Adds s to a speaker's aliases unless it repeats the canonical name or an
+ * alias already there; the list is capped (MAX_ALIASES) so that a name
+ * mentioned in many forms cannot make it grow without bound.
+ */
 static int
 add_alias(qctx *q, na_vec *aliases, uint32_t from, na_quote_span canonical, na_quote_span s)
 {
@@ -1711,6 +1720,12 @@ token_entity_cmp(const void *pa, const void *pb)
 	return a[1] < b[1] ? -1 : a[1] > b[1];
 }
 
+/*
+ * One speaker row for every entity that is quoted, in order of first mention,
+ * with its canonical name, aliases, role and counts; the quotes' speaker
+ * numbers are then turned from entities into these rows.  Returns 0 when
+ * memory runs out.
+ */
 int
 q_build_speakers(qctx *q, na_quote_result *out)
 {

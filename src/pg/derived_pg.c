@@ -53,6 +53,7 @@ na_derived_fail_on(void)
 	return fail_on != NULL && fail_on[0] != '\0' ? fail_on : NULL;
 }
 
+/* An ErrorData for a failure na_derived_rows returns instead of throwing. */
 static ErrorData *
 failure(int sqlerrcode, char *message, char *detail)
 {

@@ -139,6 +139,10 @@ typedef struct worker_state
 	uint32		article;
 } worker_state;
 
+/*
+ * Sends a message to the backend; a worker whose backend is gone exits
+ * quietly instead of raising an error nobody reads.
+ */
 static void
 send_or_die(shm_mq_handle *mqh, shm_mq_iovec *iov, int iovcnt)
 {
@@ -147,6 +151,10 @@ send_or_die(shm_mq_handle *mqh, shm_mq_iovec *iov, int iovcnt)
 		proc_exit(0);
 }
 
+/*
+ * The sink of a worker: each derived row goes to the backend as the heap
+ * tuple it will insert, so that the backend only copies it.
+ */
 static void
 worker_row(void *arg, na_derived_kind kind, Datum *values, bool *nulls)
 {
@@ -162,6 +170,10 @@ worker_row(void *arg, na_derived_kind kind, Datum *values, bool *nulls)
 	send_or_die(ws->mqh, iov, 2);
 }
 
+/*
+ * A failed article travels to the backend as its error code, message and
+ * detail, which record it in news_analysis.failures as the serial path would.
+ */
 static void
 worker_failure(worker_state *ws, ErrorData *edata)
 {
@@ -178,6 +190,11 @@ worker_failure(worker_state *ws, ErrorData *edata)
 	send_or_die(ws->mqh, iov, 3);
 }
 
+/*
+ * The entry point of a parallel worker: waits for the texts, then analyses
+ * chunks of articles claimed from the shared counter until none is left, so
+ * that long and short articles balance between workers.
+ */
 void
 na_parallel_main(dsm_segment *seg, shm_toc *toc)
 {

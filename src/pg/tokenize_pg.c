@@ -19,6 +19,10 @@ PG_FUNCTION_INFO_V1(na_sentences);
 /* The kind names as text datums, made once per backend: rows only point at them. */
 static text *kind_texts[NA_TK_KIND_COUNT];
 
+/*
+ * The token kind as a text value made once per backend: tokenize() returns
+ * one for every token, and there are only a few kinds.
+ */
 static Datum
 kind_datum(int kind)
 {
@@ -52,6 +56,10 @@ needs_conversion(const na_pg_text *doc, const slice_buffer *buf)
 	return !doc->same_bytes && !buf->single_byte;
 }
 
+/*
+ * The token's text in buf, reused across rows (the tuplestore copies the row);
+ * only a conversion to another multi-byte server encoding allocates.
+ */
 static Datum
 slice_datum(slice_buffer *buf, const na_pg_text *doc, uint32 start, uint32 len,
 			uint32 cstart, uint32 clen)

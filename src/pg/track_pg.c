@@ -233,6 +233,11 @@ composite_desc(const char *name)
 	return lookup_rowtype_tupdesc_copy(typid, -1);
 }
 
+/*
+ * A plan kept for the session: the trigger runs once a statement (or row),
+ * and planning the same statements again each time would cost more than the
+ * analysis of a short article.
+ */
 static SPIPlanPtr
 prepare_kept(const char *sql, int nargs, Oid *argtypes)
 {
@@ -246,6 +251,11 @@ prepare_kept(const char *sql, int nargs, Oid *argtypes)
 	return plan;
 }
 
+/*
+ * Drops a table's cached plans and descriptors when a type changed or the
+ * trigger's arguments differ (and after a failed build), keeping the
+ * table's OID, the hash key, so that get_plans can rebuild the entry.
+ */
 static void
 free_plans(track_plans *plans)
 {
@@ -449,6 +459,10 @@ typedef struct datum_list
 	int			max;
 } datum_list;
 
+/*
+ * Appends to a growable array of Datums in ctx (the chunk's keys to delete and
+ * its rows), doubling so that a chunk of n rows costs O(n).
+ */
 static void
 datum_list_push(datum_list *list, MemoryContext ctx, Datum value)
 {
@@ -499,6 +513,11 @@ typedef struct analyser
 	int64		reported;
 } analyser;
 
+/*
+ * Prepares an analyser for one statement or backfill: its two memory contexts,
+ * the chunk's (reset by each flush) and the document's (reset per article),
+ * keep memory flat however many rows come.
+ */
 static void
 analyser_begin(analyser *an, const track_config *config, track_plans *plans)
 {
@@ -561,6 +580,11 @@ serial_row(void *arg, na_derived_kind kind, Datum *values, bool *nulls)
 	add_row(an, kind, tuple->t_data);
 }
 
+/*
+ * Remembers a failed article of the current chunk until the chunk is flushed:
+ * its failure row is written with the others, after the rows of the articles
+ * that succeeded.
+ */
 static void
 add_failure(analyser *an, int article, ErrorData *edata)
 {
@@ -619,6 +643,10 @@ must_propagate(int sqlerrcode)
 		ERRCODE_TO_CATEGORY(sqlerrcode) == ERRCODE_SYSTEM_ERROR;
 }
 
+/*
+ * A failed analysis keeps the article: warn, and write the error into
+ * news_analysis.failures so that retry_failures() finds it later.
+ */
 static void
 record_failure(const analyser *an, Datum key, ErrorData *edata)
 {
@@ -682,6 +710,10 @@ record_failures(analyser *an)
 	an->failures = NIL;
 }
 
+/*
+ * Installs the context line that names the article being analysed, so that an
+ * error thrown inside the analysis tells the user which row caused it.
+ */
 static void
 push_row_context(ErrorContextCallback *errcallback, row_context *rc, const analyser *an)
 {
@@ -790,6 +822,10 @@ typedef struct attempt
 	int			nworkers;
 } attempt;
 
+/*
+ * Runs one way of analysing a chunk: serially in the backend over a range of
+ * articles, or by parallel workers over the whole chunk.
+ */
 static void
 run_attempt(analyser *an, const attempt *at)
 {
@@ -1011,6 +1047,10 @@ analyser_flush(analyser *an)
 	an->chunk_keys = NULL;
 }
 
+/*
+ * The attribute number of a tracked column, with an error that says what to
+ * do when the column was renamed or dropped after track().
+ */
 static int
 column_number(const track_config *config, TupleDesc desc, const char *column)
 {

@@ -123,6 +123,11 @@ typedef struct ts_state
 	uint32		map_server;
 } ts_state;
 
+/*
+ * Appends a piece of the token being expanded for the text search parser;
+ * neighbouring blanks merge, and past MAX_PARTS the rest becomes one blank,
+ * so that a pathological token cannot overflow the fixed array.
+ */
 static void
 add_part(ts_state *st, uint32 start, uint32 len, int type)
 {
