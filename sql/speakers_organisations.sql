@@ -63,3 +63,27 @@ ORDER BY ordinal;
 SELECT name, quotes, first_start
 FROM news_analysis.speakers(E'Senator Rosa Harlow toured three mills in Ohio on Friday.\n\n'
   'The Harlow campaign said the tour had drawn large crowds, Ms. Harlow said.');
+
+-- a surname alone that two people of the article take is the one the
+-- article names most (the article is about Carla Denton, her husband is
+-- named once), not merely the one named last
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'Carla Denton opened her campaign in Leeds on Monday. Carla Denton spoke for an hour.\n\n'
+  'Her husband, Paul Denton, sat in the front row.\n\n'
+  'Denton said the city needed new trams.')
+ORDER BY ordinal;
+
+-- a name before "campaign" or "administration" qualifies the organisation:
+-- she is the woman quoted before, not the candidate whose campaign it is
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'Carla Denton spoke in Orlando on Monday.\n\n'
+  '“The turnout is too low,” said Nadia Perrin, who runs a voter drive in Tampa.\n\n'
+  'Volunteers say the Denton campaign has ignored the city.\n\n'
+  '“They have not knocked on a single door here,” she said.')
+ORDER BY ordinal;
+
+-- a typewriter and a curly apostrophe spell one name: O'Brien is Dermot O’Brien
+SELECT name, aliases, quotes
+FROM news_analysis.speakers(E'“We are ready,” Commissioner Dermot O’Brien said.\n\n'
+  '“Nobody was hurt,” O''Brien said.');
+SELECT news_analysis.person_key('Dermot O’Brien') = news_analysis.person_key('Dermot O''Brien') AS same_key;

@@ -140,7 +140,8 @@ void		na_quote_result_free(na_quote_result *result, const na_mem *mem);
  * generational suffix kept ("Donald Trump Jr." is "donald trump jr", his
  * father's son, not his father); the name of an organisation (its last word
  * in data/lexicon/quote_org_words.tsv) keeps all its words ("the New York
- * Times" is "new york times").  A single remaining word (a surname alone: "Mrs. Clinton") carries
+ * Times" is "new york times"); a curly apostrophe is a typewriter one
+ * ("O’Neill" is "o'neill").  A single remaining word (a surname alone: "Mrs. Clinton") carries
  * the gender the article gives it, as "clinton (female)", so that it can be
  * matched with the one person of that name and gender.  Writes a NUL-ended
  * UTF-8 key to out and returns its length; 0 when the name holds no name

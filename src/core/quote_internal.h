@@ -202,6 +202,18 @@ q_possessive(const qctx *q, uint32_t i)
 	return 0;
 }
 
+/* The bytes of an apostrophe at p (' or ’), or 0: names are spelled with either. */
+static inline uint32_t
+q_apostrophe_at(const char *p, size_t len)
+{
+	if (len >= 1 && p[0] == '\'')
+		return 1;
+	if (len >= 3 && (unsigned char) p[0] == 0xE2 && (unsigned char) p[1] == 0x80 &&
+		(unsigned char) p[2] == 0x99)
+		return 3;
+	return 0;
+}
+
 /* token helpers (quote_lex.c) */
 int			q_same_base(const qctx *q, uint32_t a, uint32_t b);
 na_quote_span q_span(const qctx *q, uint32_t first, uint32_t last);

@@ -257,7 +257,8 @@ same_name(const qctx *q, uint32_t a1, uint32_t a2, uint32_t b1, uint32_t b2)
 	return 1;
 }
 
-/* A hash of a name token without its possessive: Haley and Haley’s agree. */
+/* A hash of a name token without its possessive: Haley and Haley’s agree,
+ * so do O’Neill and O'Neill. */
 static uint32_t
 name_key(const qctx *q, uint32_t i)
 {
@@ -265,9 +266,21 @@ name_key(const qctx *q, uint32_t i)
 	const char *p = q->doc->text + t->start;
 	uint32_t	len = t->len;
 
+	uint32_t	h = 0x811C9DC5u;
+
 	if (q_possessive(q, i))
 		len -= p[len - 2] == '\'' ? 2 : 4;
-	return na_fnv1a(p, len);
+	/* na_fnv1a, with ’ hashed as ' (O’Neill and O'Neill are one name) */
+	for (uint32_t k = 0; k < len; k++)
+	{
+		uint32_t	a = q_apostrophe_at(p + k, len - k);
+
+		h ^= a ? (unsigned char) '\'' : (unsigned char) p[k];
+		h *= 0x01000193u;
+		if (a)
+			k += a - 1;
+	}
+	return h;
 }
 
 /* Do tokens (first, last) hold an "of" or "for" (Bank of England)? */
@@ -344,8 +357,9 @@ index_key(qctx *q, uint32_t key, uint32_t e)
 }
 
 /*
- * The most recent entity (of the last LINK_WINDOW) that takes mention m:
- * only entities filed under its keys can, so only those are compared.
+ * The entity (of the last LINK_WINDOW) that takes mention m: the most
+ * recent, or for a surname alone the one named most; only entities filed
+ * under its keys can take it, so only those are compared.
  */
 static uint32_t
 find_entity(const qctx *q, const q_mention *m, uint32_t ntok, uint32_t last_key,
@@ -354,6 +368,7 @@ find_entity(const qctx *q, const q_mention *m, uint32_t ntok, uint32_t last_key,
 	uint32_t	n = (uint32_t) q->entities.count;
 	uint32_t	lo = n > LINK_WINDOW ? n - LINK_WINDOW : 0;
 	uint32_t	best = QNONE;
+	uint32_t	best_mentions = 0;
 	const uint32_t *nodes = q->key_nodes.items;
 
 	for (int pass = 0; pass < (ntok == 1 && first_key != last_key ? 2 : 1); pass++)
@@ -364,11 +379,24 @@ find_entity(const qctx *q, const q_mention *m, uint32_t ntok, uint32_t last_key,
 		{
 			uint32_t	k = nodes[(x - 1) * 2];
 
-			if (k < lo || (best != QNONE && k <= best))
+			const q_entity *c = &((const q_entity *) q->entities.items)[k];
+
+			if (k < lo || k == best)
 				continue;
-			if (entity_takes(q, &((const q_entity *) q->entities.items)[k], m, ntok,
-							 last_key, first_key))
+			/*
+			 * a surname alone that two people of the article take (Clinton
+			 * after Hillary Clinton and Bill Clinton): the one the article
+			 * names most, the person it is about; else the most recent
+			 */
+			if (best != QNONE &&
+				!(ntok == 1 && c->mentions > best_mentions) &&
+				!(k > best && !(ntok == 1 && c->mentions < best_mentions)))
+				continue;
+			if (entity_takes(q, c, m, ntok, last_key, first_key))
+			{
 				best = k;
+				best_mentions = c->mentions;
+			}
 		}
 	}
 	return best;
@@ -914,8 +942,9 @@ q_mention_ending_in(const qctx *q, uint32_t first, uint32_t last)
 
 /*
  * Is mention m a modifier of what follows rather than someone acting: a
- * name before a role (Clinton communication director Jennifer Palmieri) or
- * a possessive (Trump's spokesman)?
+ * name before a role (Clinton communication director Jennifer Palmieri),
+ * before a noun that makes an organisation of it (the Clinton campaign,
+ * the Obama administration) or a possessive (Trump's spokesman)?
  */
 static int
 modifier_mention(const qctx *q, const q_mention *m)
@@ -923,6 +952,10 @@ modifier_mention(const qctx *q, const q_mention *m)
 	uint32_t	k = m->last + 1;
 
 	if (q_possessive(q, m->last))
+		return 1;
+	if (k < q->doc->ntokens && q_is_word(q, k) && !q_is_cap(q, k) &&
+		na_lex_has(NA_LEX_ORG_HEADS_AFTER_NAME, q->doc->text + q->doc->tokens[k].start,
+				   token_base_len(q, k)))
 		return 1;
 	for (; k < q->doc->ntokens && k <= m->last + 3 && q_is_word(q, k) && !q_is_cap(q, k); k++)
 		if (q_is_role_noun(q, k))
@@ -1872,6 +1905,24 @@ org_key(const qctx *q, char *out, size_t cap)
 	return n;
 }
 
+/* A key's curly apostrophes as typewriter ones (o’neill is o'neill): its new length. */
+static size_t
+fold_key_apostrophes(char *out, size_t n)
+{
+	size_t		w = 0;
+
+	for (size_t r = 0; r < n; r++)
+	{
+		uint32_t	a = q_apostrophe_at(out + r, n - r);
+
+		out[w++] = a ? '\'' : out[r];
+		if (a)
+			r += a - 1;
+	}
+	out[w] = '\0';
+	return w;
+}
+
 size_t
 na_person_key(const char *name, size_t len, int gender, const na_mem *mem,
 			  char *out, size_t cap, na_status *status)
@@ -1906,7 +1957,7 @@ na_person_key(const char *name, size_t len, int gender, const na_mem *mem,
 		na_lex_lookup(NA_LEX_QUOTE_ORG_WORDS, doc.text + doc.tokens[k].start,
 					  token_base_len(&q, k)) >= 0)
 	{
-		n = org_key(&q, out, cap);
+		n = fold_key_apostrophes(out, org_key(&q, out, cap));
 		na_doc_free(&doc, mem);
 		return n;
 	}
@@ -1991,6 +2042,7 @@ na_person_key(const char *name, size_t len, int gender, const na_mem *mem,
 		}
 		out[n] = '\0';
 	}
+	n = fold_key_apostrophes(out, n);
 	na_doc_free(&doc, mem);
 	return n;
 }
