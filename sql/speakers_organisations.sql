@@ -87,3 +87,23 @@ SELECT name, aliases, quotes
 FROM news_analysis.speakers(E'“We are ready,” Commissioner Dermot O’Brien said.\n\n'
   '“Nobody was hurt,” O''Brien said.');
 SELECT news_analysis.person_key('Dermot O’Brien') = news_analysis.person_key('Dermot O''Brien') AS same_key;
+
+-- a party named by one word is the party, under its full name
+-- (data/lexicon/party_names.tsv); a party's adjective or member alone is
+-- someone unnamed, no speaker; the plural is the group as written
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'Labour said the new rail fares were unfair to commuters.\n\n'
+  'One Tory said the rise had been inevitable.\n\n'
+  'Republicans said the budget should be balanced first.')
+ORDER BY ordinal;
+
+-- an outlet's own name in capitals is counted under its usual spelling
+-- (data/lexicon/name_respellings.tsv)
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes('POLITICO reported that the senator would retire next year.');
+
+-- a dateline after a headline and the archive's labels, its lead opening
+-- with a title (Sen.), is no speaker
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'Senate Passes Farm Bill.\n\nABSTRACT.\n\nThe bill passed narrowly.\n\nFULL TEXT.\n\n'
+  'HARTFORD — Sen. Ellen Marsh defended the farm bill on Friday, saying it would keep small dairies open.');

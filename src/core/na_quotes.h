@@ -100,6 +100,11 @@ typedef struct na_quote
 typedef struct na_speaker
 {
 	na_quote_span name;			/* canonical name: the fullest name the article uses */
+	const char *name_static;	/* the canonical name when it is no spelling of
+								 * the text (UTF-8, static): a party named by
+								 * one word ("Labour" -> "Labour Party"), a
+								 * name an outlet writes in capitals
+								 * ("POLITICO" -> "Politico"); NULL: name */
 	na_quote_span role;			/* "ambassador", "secretary general" (len 0 = none) */
 	const char *affiliation;	/* canonical country ("United Kingdom"), or NULL */
 	na_quote_span affiliation_span; /* an organisation as written, when affiliation is NULL */

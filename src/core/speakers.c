@@ -1725,6 +1725,52 @@ role_of_mention(const qctx *q, const q_mention *m, na_speaker *sp)
 }
 
 /*
+ * Does entity e name a source a researcher counts?  Not a party's
+ * adjective or member alone ("One Republican said", "a Tory"): that is
+ * someone unnamed.  A plural is a group (Republicans, the Tories) and a
+ * party named by one word (Labour, data/lexicon/party_names.tsv) the party.
+ */
+static int
+names_a_source(const qctx *q, const q_entity *e)
+{
+	const na_token *t = &q->doc->tokens[e->name_first];
+	uint8_t		kind;
+
+	/* (The Independent is a newspaper: a word of org_kinds.tsv keeps it) */
+	if (e->name_first != e->name_last || e->first_mention == QNONE ||
+		name_prefix_at(q, e->name_first, &kind) != 1 || kind != Q_PREFIX_PARTY ||
+		org_kind_of(q, e->name_first, 0) != NULL)
+		return 1;
+	if (t->len > 1 && q->doc->text[t->start + token_base_len(q, e->name_first) - 1] == 's')
+		return 1;
+	return na_lex_has(NA_LEX_PARTY_NAMES, q->doc->text + t->start, token_base_len(q, e->name_first));
+}
+
+/*
+ * The canonical name of a one-word speaker that the text does not spell:
+ * a party's full name (data/lexicon/party_names.tsv: Labour -> Labour
+ * Party), an organisation an outlet writes in capitals
+ * (data/lexicon/name_respellings.tsv: POLITICO -> Politico); NULL when
+ * the name as written is the name.
+ */
+static const char *
+static_name_of(const qctx *q, const q_entity *e)
+{
+	const na_token *t = &q->doc->tokens[e->name_first];
+	uint32_t	len;
+	int32_t		row;
+
+	if (e->name_first != e->name_last || e->first_mention == QNONE)
+		return NULL;
+	len = token_base_len(q, e->name_first);
+	if ((row = na_lex_lookup(NA_LEX_PARTY_NAMES, q->doc->text + t->start, len)) >= 0)
+		return na_lex_attr(NA_LEX_PARTY_NAMES, (uint32_t) row, NA_LEX_PARTY_NAMES_NAME);
+	if ((row = na_lex_lookup(NA_LEX_NAME_RESPELLINGS, q->doc->text + t->start, len)) >= 0)
+		return na_lex_attr(NA_LEX_NAME_RESPELLINGS, (uint32_t) row, NA_LEX_NAME_RESPELLINGS_NAME);
+	return NULL;
+}
+
+/*
  * Where a speaker is first mentioned: its first mention (with its title),
  * or for an organisation of a source, which has no mention, its noun (the
  * "campaign" of "the Trump campaign": no name starts there, so no two
@@ -1778,13 +1824,13 @@ q_build_speakers(qctx *q, na_quote_result *out)
 	 * campaign", q_organisation_after_name) comes after them all
 	 */
 	for (uint32_t ei = 0; ei < ne; ei++)
-		nquoted += entity(q, ei)->quotes > 0;
+		nquoted += entity(q, ei)->quotes > 0 && names_a_source(q, entity(q, ei));
 	if (nquoted > 0 && (order = na_alloc(q->mem, sizeof(uint32_t) * 2 * nquoted)) == NULL)
 		goto fail;
 	nquoted = 0;
 	for (uint32_t ei = 0; ei < ne; ei++)
 	{
-		if (entity(q, ei)->quotes == 0)
+		if (entity(q, ei)->quotes == 0 || !names_a_source(q, entity(q, ei)))
 			continue;
 		order[2 * nquoted] = entity_first_token(q, entity(q, ei));
 		order[2 * nquoted + 1] = ei;
@@ -1811,6 +1857,7 @@ q_build_speakers(qctx *q, na_quote_result *out)
 		e->speaker = (int32_t) speakers.count - 1;
 		canonical = name_span(q, e->name_first, e->name_last);
 		sp->name = canonical;
+		sp->name_static = static_name_of(q, e);
 		sp->gender = e->gender;
 		sp->mentions = e->mentions + e->pronoun_mentions;
 		sp->quotes = e->quotes;
