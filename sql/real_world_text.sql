@@ -115,3 +115,32 @@ SELECT (SELECT count(*) FROM (SELECT ordinal, paragraph, start, length FROM web,
         EXCEPT SELECT start, length, kind, speaker, cue FROM web_flat, news_analysis.quotes(body)) d) AS quotes_differing,
        (SELECT count(*) FROM (SELECT name, aliases, mentions FROM web, news_analysis.speakers(body)
         EXCEPT SELECT name, aliases, mentions FROM web_flat, news_analysis.speakers(body)) d) AS speakers_differing;
+
+-- Paragraphs on lines of their own, no blank line between them, wrapped at
+-- 64 columns: where a paragraph's last line happens to be full, the wrap
+-- alone cannot tell its end from running text, the text's habits can.  In a
+-- text whose paragraphs end at single line breaks, a paragraph ends after a
+-- quotation closing a sentence ("out loud.”") and after an attribution
+-- ("Tom Brill said."); a quotation signed with a dash ("― Maren Holt") ends
+-- before the next quotation; a headline's trailing "; " ends it; but a line
+-- opening with the attribution of the quotation before it ("Brill said.")
+-- goes on with it.  Every row is the one of the text unwrapped.
+CREATE TEMP TABLE pier AS SELECT E'Board shuts Kestrel Point ferry pier after ninety-four years; \nThe harbour board voted on Thursday to close the old ferry pier\nat Kestrel Point, ending a service that ran for more than ninety\nyears.\n\u201CWe could not keep patching a pier the sea is slowly taking\nback, and nobody wanted to be the one to say it out loud.\u201D\nMembers said repairs would have cost twice the board''s yearly\nbudget.\nFares on the two remaining routes will rise by four percent in\nApril to pay for a new landing stage, the chair Tom Brill said.\nVillagers gathered at the pier on Friday evening to mark its\nlast crossing.\n\u201CThe pier was the heart of this village for as long as anyone\ncan remember, long before anyone built the road.\u201D \u2015 Maren Holt\n\u201CMy father fished from it every day.\u201D \u2015 Dan Ruiz\n\u201CWho would have thought we would see this happen on our bay?\u201D\nBrill said. \u201CIt is a loss for every family here.\u201D\nThe board will meet again in May to decide what becomes of the\nland.'::text AS body;
+SELECT ordinal, paragraph, replace(text, E'\n', '/') AS text FROM pier, news_analysis.sentences(body);
+SELECT paragraph, replace(text, E'\n', '/') AS text, kind, speaker, cue, attribution
+FROM pier, news_analysis.quotes(body);
+CREATE TEMP TABLE pier_flat AS SELECT E'Board shuts Kestrel Point ferry pier after ninety-four years; \nThe harbour board voted on Thursday to close the old ferry pier at Kestrel Point, ending a service that ran for more than ninety years.\n\u201CWe could not keep patching a pier the sea is slowly taking back, and nobody wanted to be the one to say it out loud.\u201D\nMembers said repairs would have cost twice the board''s yearly budget.\nFares on the two remaining routes will rise by four percent in April to pay for a new landing stage, the chair Tom Brill said.\nVillagers gathered at the pier on Friday evening to mark its last crossing.\n\u201CThe pier was the heart of this village for as long as anyone can remember, long before anyone built the road.\u201D \u2015 Maren Holt\n\u201CMy father fished from it every day.\u201D \u2015 Dan Ruiz\n\u201CWho would have thought we would see this happen on our bay?\u201D Brill said. \u201CIt is a loss for every family here.\u201D\nThe board will meet again in May to decide what becomes of the land.'::text AS body;
+SELECT (SELECT count(*) FROM (SELECT ordinal, paragraph, start, length FROM pier, news_analysis.sentences(body)
+        EXCEPT SELECT ordinal, paragraph, start, length FROM pier_flat, news_analysis.sentences(body)) d) AS sentences_differing,
+       (SELECT count(*) FROM (SELECT start, length, paragraph, kind, speaker, cue FROM pier, news_analysis.quotes(body)
+        EXCEPT SELECT start, length, paragraph, kind, speaker, cue FROM pier_flat, news_analysis.quotes(body)) d) AS quotes_differing,
+       (SELECT count(*) FROM pier_flat, news_analysis.sentences(body)) AS sentences;
+-- The same line in a text whose paragraphs are set apart by blank lines: a
+-- quotation closing at a full line is the middle of a paragraph.
+SELECT ordinal, paragraph, replace(text, E'\n', '/') AS text FROM news_analysis.sentences(
+E'The council voted on Monday to close the old swimming baths on\nQuay Street. \u201CWe could not keep patching a roof that the rain is\nslowly taking back, and nobody wanted to say it out loud.\u201D\nMembers said repairs would have cost more than a new pool on the\nedge of town.\n\nA public meeting on the plans will be held at the library in\nJune, and the council said it would publish the full costs\nbefore it.');
+-- A wrapped text with a web address longer than its lines: a line of one
+-- word that overflows says nothing of the width (taken as the width, every
+-- line read as short and every line break as a paragraph's end).
+SELECT ordinal, paragraph, length, replace(text, E'\n', '/') AS text FROM news_analysis.sentences(
+E'The city library will stay open until ten on weekdays from\nMarch, the council said on Monday, after a petition signed\nby more than four thousand students asked for longer hours\nduring the exam season. The plan was published at\nhttps://council.example.org/library/opening-hours-consultation-2026\nalong with the cost of the extra staff, which the council\nput at about ninety thousand a year. Librarians welcomed the\nchange but said the reading rooms on the top floor would\nstill close at six, because the heating there is switched\noff in the evening to save money.\nStudents who use the library late at night will need to show\na card at the door after eight, and the cafe on the ground\nfloor will not change its hours, a spokesman said.');

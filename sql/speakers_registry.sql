@@ -64,6 +64,13 @@ SELECT n, g, news_analysis.person_key(n, g) AS key
                ('Gary Holt Jr.', NULL), ('Gary Holt', NULL), ('the Dunmore Evening Post', NULL),
                ('the Carlow Evening Post''s', NULL), ('Kent County Labour Party', NULL)) v(n, g);
 
+-- the surname a key is merged under: its last word, before a gender tag and
+-- without a generational suffix
+SELECT k, news_analysis.person_surname(k) AS surname
+  FROM (VALUES ('gary holt'), ('holt (male)'), ('gary holt jr'), ('ed rees iii'), ('ed rees ii'),
+               ('marlow (female)'), ('élodie brunet'), ('dunmore evening post'), ('holt'),
+               ('jr'), (''), (NULL)) v(k);
+
 -- the people registry of a tracked table
 CREATE TABLE stories (id integer PRIMARY KEY, outlet text, published date, body text);
 SELECT news_analysis.track('stories', 'body', 'id');

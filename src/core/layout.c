@@ -20,7 +20,12 @@
  * word would have fit: the writer ended it — a sentence ending a paragraph,
  * a heading, a byline, a dateline or label on a line of its own); a next line
  * that begins in lower case or with a digit after a line that does not end a
- * sentence always continues it.  A blank line always ends a paragraph.
+ * sentence always continues it.  A blank line always ends a paragraph.  A
+ * full line ending a sentence is ambiguous (a paragraph's last line can be
+ * full too); the text's habits decide it (wrap_habits): in a text whose
+ * paragraphs end at single line breaks, one closing a quotation or ending with
+ * an attribution ends its paragraph, and so, in any wrapped text, do a signed
+ * quotation before the next and a headline's trailing "; ".
  *
  * A text that is not hard-wrapped but is prose (most of its bytes in lines
  * of 200 or more: a paragraph a line) keeps its line breaks as
@@ -39,6 +44,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "na_lexicon.h"
 #include "na_unicode.h"
 
 /* A line of the text, between line breaks. */
@@ -268,6 +274,286 @@ is_blank_line(const line_info *l)
 	return l->content >= l->end;
 }
 
+/* Does white space (a space, a tab, a no-break space) follow the line's last
+ * word before its break? */
+static inline int
+has_trailing_blank(const line_info *l)
+{
+	return l->brk > l->end;
+}
+
+/* The last character of the line's content (0 for a blank line). */
+static uint32_t
+last_char(const unsigned char *s, const line_info *l)
+{
+	uint32_t	at = l->end;
+	uint32_t	cp = 0;
+
+	if (at <= l->content)
+		return 0;
+	at--;
+	while (at > l->content && (s[at] & 0xC0) == 0x80)
+		at--;
+	na_utf8_decode(s + at, l->end - at, &cp);
+	return cp;
+}
+
+static inline int
+is_closing_quote(uint32_t cp)
+{
+	return cp == '"' || cp == '\'' || cp == 0x201D || cp == 0x2019 || cp == 0x00BB ||
+		cp == 0x203A;
+}
+
+/* The first character of the line's content. */
+static uint32_t
+first_char(const unsigned char *s, const line_info *l)
+{
+	uint32_t	cp = 0;
+
+	if (l->end > l->content)
+		na_utf8_decode(s + l->content, l->end - l->content, &cp);
+	return cp;
+}
+
+static inline int
+is_opening_quote(uint32_t cp)
+{
+	return cp == '"' || cp == '\'' || cp == 0x201C || cp == 0x2018 || cp == 0x00AB ||
+		cp == 0x2039 || cp == 0x201E;
+}
+
+/* Does the line begin a paragraph's way: a capital, a digit or an opening
+ * quote or bracket (not a lower-case letter, not punctuation that goes on)? */
+static int
+starts_like_a_paragraph(const unsigned char *s, const line_info *l)
+{
+	uint32_t	cp = first_char(s, l);
+
+	return (na_char_info(cp) & NA_CF_UPPER) != 0 || (cp >= '0' && cp <= '9') ||
+		is_opening_quote(cp) || cp == '(' || cp == '[';
+}
+
+/*
+ * Does the text put two spaces between sentences inside its lines ("said.  The")?
+ * Then a wrap at a sentence's end can leave one of them at the end of the
+ * line, and white space there says nothing about a paragraph's end.
+ */
+static int
+has_double_spaced_sentences(const unsigned char *s, size_t len)
+{
+	const unsigned char *p = s;
+	const unsigned char *end = s + len;
+
+	while (p + 3 < end && (p = memchr(p, ' ', (size_t) (end - p - 2))) != NULL)
+	{
+		if (p[1] == ' ' && p > s && p[2] != ' ' && p[2] != '\n' && p[2] != '\r')
+		{
+			const unsigned char *q = p - 1;
+
+			/* back over closing marks: " ' ) and the three bytes of ” ’ */
+			while (q > s && (*q == '"' || *q == '\'' || *q == ')' ||
+							 (q >= s + 3 && q[-2] == 0xE2 && q[-1] == 0x80 &&
+							  (*q == 0x9D || *q == 0x99))))
+				q -= *q >= 0x80 ? 3 : 1;
+			if (*q == '.' || *q == '!' || *q == '?' || *q == ':' || *q == ';')
+				return 1;
+		}
+		p++;
+	}
+	return 0;
+}
+
+/* The word before byte offset at in the line (skipping spaces): [*from, *to). */
+static int
+word_before(const unsigned char *s, const line_info *l, uint32_t at, uint32_t *from, uint32_t *to)
+{
+	while (at > l->content && (s[at - 1] == ' ' || s[at - 1] == '\t'))
+		at--;
+	*to = at;
+	while (at > l->content && s[at - 1] != ' ' && s[at - 1] != '\t')
+		at--;
+	*from = at;
+	return *to > *from;
+}
+
+static inline int
+begins_upper(const unsigned char *s, uint32_t from, uint32_t to)
+{
+	uint32_t	cp;
+
+	na_utf8_decode(s + from, to - from, &cp);
+	return (na_char_info(cp) & NA_CF_UPPER) != 0;
+}
+
+/*
+ * Does the line end with an attribution closing a sentence: "..., Clinton
+ * said." / "... said Hester." / "... he added." (a verb of saying of
+ * data/lexicon/quote_speech_verbs.tsv as the last word, or before a capitalised
+ * last word)?  A paragraph of news ends with one far more often than a
+ * sentence in the middle of a paragraph happens to end at a line's end.
+ */
+static int
+ends_with_attribution(const unsigned char *s, const line_info *l)
+{
+	uint32_t	from,
+				to;
+
+	if (l->end <= l->content + 2 || s[l->end - 1] != '.')
+		return 0;
+	if (!word_before(s, l, l->end - 1, &from, &to))
+		return 0;
+	if (na_lex_lookup(NA_LEX_QUOTE_SPEECH_VERBS, (const char *) s + from, to - from) >= 0)
+		return 1;
+	if (!begins_upper(s, from, to) || !word_before(s, l, from, &from, &to))
+		return 0;
+	return na_lex_lookup(NA_LEX_QUOTE_SPEECH_VERBS, (const char *) s + from, to - from) >= 0;
+}
+
+/*
+ * Does the line begin with the attribution of the quotation before it:
+ * "Clinton said. ...", "Trump said, referring to ..." or "said Jo Hester, ..."
+ * (a verb of saying closed by a comma or a full stop, or a verb of saying
+ * first and a name closed so)?  "Members said repairs ..." is a sentence of
+ * its own.
+ */
+static int
+begins_with_attribution(const unsigned char *s, const line_info *l)
+{
+	uint32_t	at = l->content;
+	int			verb_first = 0;
+
+	for (int word = 0; word < 4 && at < l->end; word++)
+	{
+		uint32_t	from = at;
+		uint32_t	to;
+		int			closed;
+
+		while (at < l->end && s[at] != ' ' && s[at] != '\t')
+			at++;
+		to = at;
+		closed = s[to - 1] == ',' || s[to - 1] == '.';
+		if (closed)
+			to--;
+		if (to == from)
+			return 0;
+		if (word == 0 || (word == 1 && !verb_first))
+		{
+			if (na_lex_lookup(NA_LEX_QUOTE_SPEECH_VERBS, (const char *) s + from, to - from) < 0)
+			{
+				if (word == 1)
+					return 0;
+			}
+			else if (closed)
+				return word == 1;	/* "Clinton said." ("Said." alone is no attribution) */
+			else
+				verb_first = word == 0;
+		}
+		else if (!begins_upper(s, from, to))
+			return 0;			/* "said the" or "said that": a sentence */
+		else if (closed)
+			return verb_first;	/* "said Jo Hester," */
+		while (at < l->end && (s[at] == ' ' || s[at] == '\t'))
+			at++;
+	}
+	return 0;
+}
+
+/*
+ * Does the line end with a quotation signed by its author: '...trouble.” ―
+ * Edwin G. Monroy' (a closing quote after a sentence's end, a dash, and one
+ * to four capitalised words)?  Collections of readers' or voters' words set
+ * each on a line of its own.
+ */
+static int
+ends_with_signature(const unsigned char *s, const line_info *l)
+{
+	uint32_t	at = l->end;
+	uint32_t	from,
+				to;
+	uint32_t	cp;
+	int			words = 0;
+	line_info	before = *l;
+
+	while (words < 4 && word_before(s, l, at, &from, &to) && begins_upper(s, from, to))
+	{
+		words++;
+		at = from;
+	}
+	if (words == 0 || !word_before(s, l, at, &from, &to))
+		return 0;
+	na_utf8_decode(s + from, to - from, &cp);
+	if (!(cp == 0x2015 || cp == 0x2014 || cp == 0x2013 || cp == '-') ||
+		to - from != (uint32_t) (cp < 0x80 ? 1 : 3))
+		return 0;
+	/* the quotation before the dash ends a sentence with a closing quote */
+	before.end = from;
+	while (before.end > before.content && s[before.end - 1] == ' ')
+		before.end--;
+	return before.end > before.content && is_closing_quote(last_char(s, &before)) &&
+		ends_sentence(s, &before);
+}
+
+/*
+ * What a hard-wrapped text's other lines tell about an ambiguous line break:
+ * a full line (the next word would not have fit) that ends a sentence,
+ * followed by a line that begins like a paragraph.  The wrap cannot tell it
+ * from running text; the text's habits can.
+ */
+typedef struct wrap_habits
+{
+	/* the text's paragraphs are separated by single line breaks (most known
+	 * paragraph ends are short lines, hardly any a blank line): a paragraph
+	 * ending in a quotation at a full line is then far likelier than a
+	 * quotation ending a sentence mid-paragraph right at the line's end */
+	int			single_break_paragraphs;
+	/* the text's wraps leave no white space at the end of a line (none of
+	 * its sure wraps does, and it puts one space between sentences): white
+	 * space left there is the writer's, at a paragraph's end */
+	int			bare_wraps;
+	/* two spaces between sentences inside its lines: -1 until asked (one
+	 * pass over the text, made only for a line that needs it) */
+	int			double_spaced;
+	const unsigned char *text;
+	size_t		len;
+} wrap_habits;
+
+/*
+ * Did the writer end full line a, before line b: a paragraph whose last line
+ * happens to be full?  Only signs a wrap does not leave count: a no-break
+ * space after the sentence's end (web pages end paragraphs with "&nbsp;"),
+ * white space the text's wraps never leave after a sentence or a headline's
+ * ";", and, in a text of single-break paragraphs, a quotation closing a
+ * sentence at the line's end.
+ */
+static int
+writer_ended_full_line(const unsigned char *s, const line_info *a, const line_info *b,
+					   wrap_habits *habits)
+{
+	int			sentence_end = ends_sentence(s, a);
+
+	if (sentence_end && ends_in_nbsp(s, a))
+		return 1;
+	/* "Clinton takes Pa., Md. and Del.; " and its subtitle on the next line */
+	if (habits->bare_wraps && has_trailing_blank(a) && s[a->end - 1] == ';')
+	{
+		if (habits->double_spaced < 0)
+			habits->double_spaced = has_double_spaced_sentences(habits->text, habits->len);
+		if (!habits->double_spaced)
+			return 1;
+	}
+	if (!starts_like_a_paragraph(s, b))
+		return 0;
+	if (is_opening_quote(first_char(s, b)) && ends_with_signature(s, a))
+		return 1;
+	if (!habits->single_break_paragraphs || !sentence_end)
+		return 0;
+	if (is_closing_quote(last_char(s, a)))
+		return !begins_with_attribution(s, b);
+	/* "..., Clinton said." then a new paragraph; "he said.\n“More" goes on */
+	return !is_opening_quote(first_char(s, b)) && ends_with_attribution(s, a);
+}
+
 /* What the first pass over the lines learns about the text. */
 typedef struct layout_stats
 {
@@ -275,7 +561,10 @@ typedef struct layout_stats
 	uint32_t	nonblank;
 	uint64_t	all_bytes;		/* bytes of non-blank lines */
 	uint64_t	long_line_bytes;	/* of them, in lines of PROSE_LINE bytes or more */
-	uint32_t	histogram[LENGTH_BUCKETS];	/* lengths of the inner lines */
+	uint32_t	measured;		/* inner lines of two words or more */
+	uint32_t	histogram[LENGTH_BUCKETS];	/* their lengths: a line of one
+											 * word (a URL) that overflows the
+											 * width says nothing of it */
 } layout_stats;
 
 /*
@@ -289,7 +578,7 @@ typedef struct layout_stats
 static uint32_t
 wrap_width(const layout_stats *st, uint32_t p90)
 {
-	uint32_t	enough = st->inner / 50 > 1 ? st->inner / 50 : 1;
+	uint32_t	enough = st->measured / 50 > 1 ? st->measured / 50 : 1;
 	uint32_t	seen = 0;
 	uint32_t	limit = p90 + p90 / 8 + 2;
 
@@ -316,6 +605,12 @@ na_layout_soft_breaks(const unsigned char *s, size_t len, const na_mem *mem,
 				longer = 0,
 				width = 0,
 				lines = 0;
+	/* the text's habits (wrap_habits), counted while the width is checked */
+	uint32_t	blank_ends = 0,
+				short_ends = 0,
+				sure_wraps = 0,
+				blank_after_wrap = 0;
+	wrap_habits habits = {0, 0, -1, s, len};
 	int			has_cr;
 	int			wrapped = 0;
 
@@ -348,8 +643,13 @@ na_layout_soft_breaks(const unsigned char *s, size_t len, const na_mem *mem,
 			if (has_next && !is_blank_line(&b))
 			{
 				st.inner++;
-				measure(s, &a);
-				st.histogram[a.chars < LENGTH_BUCKETS ? a.chars : LENGTH_BUCKETS - 1]++;
+				/* a space comes within a few bytes in a line of words */
+				if (memchr(s + a.content, ' ', a.end - a.content) != NULL)
+				{
+					measure(s, &a);
+					st.measured++;
+					st.histogram[a.chars < LENGTH_BUCKETS ? a.chars : LENGTH_BUCKETS - 1]++;
+				}
 			}
 		}
 		if (!has_next)
@@ -366,11 +666,11 @@ na_layout_soft_breaks(const unsigned char *s, size_t len, const na_mem *mem,
 		for (width = 0; width < LENGTH_BUCKETS; width++)
 		{
 			seen += st.histogram[width];
-			if ((uint64_t) seen * 10 >= (uint64_t) st.inner * 9)
+			if ((uint64_t) seen * 10 >= (uint64_t) st.measured * 9)
 				break;
 		}
 	}
-	if (st.inner >= 2 && width >= WRAP_MIN_WIDTH && width <= WRAP_MAX_WIDTH)
+	if (st.measured >= 2 && width >= WRAP_MIN_WIDTH && width <= WRAP_MAX_WIDTH)
 	{
 		uint32_t	allowed = st.nonblank / 20 > 1 ? st.nonblank / 20 : 1;
 		uint32_t	too_long = width + width / 5 + 8;
@@ -395,14 +695,32 @@ na_layout_soft_breaks(const unsigned char *s, size_t len, const na_mem *mem,
 				break;
 			if (!is_blank_line(&a) && !is_blank_line(&b))
 			{
+				int			is_full;
+
 				measure(s, &a);
-				full += a.chars + a.gap + first_word_chars(s, &b) > width;
+				is_full = a.chars + a.gap + first_word_chars(s, &b) > width;
+				full += is_full;
+				if (!is_full && !is_indented(s, &b) && ends_sentence(s, &a) &&
+					starts_like_a_paragraph(s, &b))
+					short_ends++;	/* a paragraph's end the wrap shows */
+				else if (is_full && starts_lower(s, &b) && !ends_sentence(s, &a))
+				{
+					sure_wraps++;	/* a sentence going on: a wrap */
+					blank_after_wrap += has_trailing_blank(&a);
+				}
 			}
+			else if (!is_blank_line(&a))
+				blank_ends++;
 			a = b;
 			if ((++lines & 4095) == 0)
 				na_check_interrupts(mem);
 		}
 		wrapped = full >= 2 && full * 10 >= st.inner * 4 && longer <= allowed;
+		if (wrapped)
+		{
+			habits.single_break_paragraphs = short_ends >= 2 && short_ends > blank_ends * 2;
+			habits.bare_wraps = sure_wraps >= 3 && blank_after_wrap * 20 <= sure_wraps;
+		}
 	}
 	/* neither hard-wrapped nor prose (verse, lists, a sentence a line): every
 	 * line break ends a paragraph */
@@ -434,7 +752,7 @@ na_layout_soft_breaks(const unsigned char *s, size_t len, const na_mem *mem,
 					 !ends_sentence(s, &a))
 				is_soft = 1;	/* the sentence goes on: "voted\n61 to 38" */
 			else
-				is_soft = wrapped && full && !(ends_in_nbsp(s, &a) && ends_sentence(s, &a));
+				is_soft = wrapped && full && !writer_ended_full_line(s, &a, &b, &habits);
 		}
 		if (is_soft && !add_soft(&soft, mem, &a))
 		{

@@ -13,6 +13,7 @@
 #include "na_quotes.h"
 
 PG_FUNCTION_INFO_V1(na_person_key_sql);
+PG_FUNCTION_INFO_V1(na_person_surname_sql);
 
 /* Longer keys than this are cut off by the core's capacity check (no key). */
 #define PERSON_KEY_MAX 256
@@ -60,4 +61,49 @@ na_person_key_sql(PG_FUNCTION_ARGS)
 	server = (char *) pg_do_encoding_conversion((unsigned char *) key, (int) len,
 												PG_UTF8, GetDatabaseEncoding());
 	PG_RETURN_TEXT_P(cstring_to_text(server));
+}
+
+/* The generational suffixes person_key keeps at the end of a key. */
+static const char *const key_suffixes[] = {" jr", " sr", " ii", " iii"};
+
+/*
+ * person_surname(key text) returns text: the last word of a person_key key,
+ * before its gender tag ("trump (male)") and without a generational suffix
+ * ("donald trump jr").  The registry's trigger calls it for every new key of
+ * a statement; as a SQL function (regexp_replace behind SET search_path,
+ * which cannot be inlined) it cost as much as all the rest of the
+ * registry's upkeep.  Keys are lower case and their separators ASCII, which
+ * every server encoding keeps as single bytes.
+ */
+Datum
+na_person_surname_sql(PG_FUNCTION_ARGS)
+{
+	text	   *key = PG_GETARG_TEXT_PP(0);
+	const char *p = VARDATA_ANY(key);
+	int			len = VARSIZE_ANY_EXHDR(key);
+	int			start;
+
+	/* before the gender tag: the first " (" */
+	for (int i = 0; i + 1 < len; i++)
+	{
+		if (p[i] == ' ' && p[i + 1] == '(')
+		{
+			len = i;
+			break;
+		}
+	}
+	for (int s = 0; s < (int) lengthof(key_suffixes); s++)
+	{
+		int			slen = (int) strlen(key_suffixes[s]);
+
+		if (len >= slen && memcmp(p + len - slen, key_suffixes[s], slen) == 0)
+		{
+			len -= slen;
+			break;
+		}
+	}
+	start = len;
+	while (start > 0 && p[start - 1] != ' ')
+		start--;
+	PG_RETURN_TEXT_P(cstring_to_text_with_len(p + start, len - start));
 }

@@ -38,12 +38,8 @@ COMMENT ON FUNCTION news_analysis.person_key(text, text) IS
 -- generational suffix ("donald trump jr" and "trump (male)": "trump").
 CREATE FUNCTION news_analysis.person_surname(key text)
   RETURNS text
-  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-  SET search_path = pg_catalog, pg_temp
-AS $fn$
-SELECT pg_catalog.split_part(
-  pg_catalog.regexp_replace(pg_catalog.split_part(key, ' (', 1), ' (jr|sr|ii|iii)$', ''), ' ', -1)
-$fn$;
+  AS 'MODULE_PATHNAME', 'na_person_surname_sql'
+  LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION news_analysis.person_surname(text) IS
   'internal: the surname of a name key of news_analysis.person_key(): its last word, without a gender tag or a generational suffix';
 

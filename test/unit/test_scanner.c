@@ -353,6 +353,61 @@ test_wrapped_web_text(void)
 	CHECK_STR(kind(14), "dash");
 }
 
+/*
+ * A wrapped text of paragraphs on lines of their own: where a paragraph's last
+ * line is full, the text's habits tell its end (layout.c, wrap_habits): a
+ * quotation or an attribution closing it, a signed quotation before the
+ * next, a headline's "; " before its subtitle (not in a text that puts two
+ * spaces between sentences, where a wrap can leave one at a line's end); a
+ * line opening with the attribution of the quotation before it goes on.
+ */
+static void
+test_wrapped_paragraph_habits(void)
+{
+	char		text[2048];
+	const char *at;
+	const char *wrapped =
+		"Board shuts Kestrel Point ferry pier after ninety-four years; \n"
+		"The harbour board voted on Thursday to close the old ferry pier\n"
+		"at Kestrel Point, ending a service that ran for more than ninety\n"
+		"years.\n"
+		"\xE2\x80\x9C" "We could not keep patching a pier the sea is slowly taking\n"
+		"back, and nobody wanted to be the one to say it out loud.\xE2\x80\x9D" "\n"
+		"Members said repairs would have cost twice the board's yearly\n"
+		"budget.\n"
+		"Fares on the two remaining routes will rise by four percent in\n"
+		"April to pay for a new landing stage, the chair Tom Brill said.\n"
+		"Villagers gathered at the pier on Friday evening to mark its\n"
+		"last crossing.\n"
+		"\xE2\x80\x9C" "The pier was the heart of this village for as long as anyone\n"
+		"can remember, long before anyone built the road.\xE2\x80\x9D" " \xE2\x80\x95" " Maren Holt\n"
+		"\xE2\x80\x9C" "My father fished from it every day.\xE2\x80\x9D" " \xE2\x80\x95" " Dan Ruiz\n"
+		"\xE2\x80\x9C" "Who would have thought we would see this happen on our bay?\xE2\x80\x9D" "\n"
+		"Brill said. \xE2\x80\x9C" "It is a loss for every family here.\xE2\x80\x9D" "\n"
+		"The board will meet again in May to decide what becomes of the\n"
+		"land.\n";
+
+	scan(wrapped);
+	CHECK_INT(doc.nparagraphs, 10);
+	CHECK_INT(doc.nsentences, 14);
+	CHECK_INT(doc.sentences[0].paragraph, 0);	/* the headline */
+	CHECK_INT(doc.sentences[2].paragraph, 2);	/* "... out loud.”" */
+	CHECK_INT(doc.sentences[3].paragraph, 3);	/* "Members said ..." */
+	CHECK_INT(doc.sentences[5].paragraph, 5);	/* after "Tom Brill said." */
+	CHECK_INT(doc.sentences[8].paragraph, 7);	/* after "― Maren Holt" */
+	CHECK_INT(doc.sentences[11].paragraph, 8);	/* "Brill said." goes on */
+
+	/* two spaces between two sentences: the "; " may be a wrap's leftover */
+	at = strstr(wrapped, "Brill said. ");
+	CHECK(at != NULL && strlen(wrapped) + 2 < sizeof(text));
+	memcpy(text, wrapped, (size_t) (at - wrapped) + 12);
+	strcpy(text + (at - wrapped) + 12, at + 11);
+	scan(text);
+	CHECK_INT(doc.nparagraphs, 9);
+	CHECK_INT(doc.nsentences, 13);	/* headline and lead: one sentence */
+	CHECK_INT(doc.sentences[1].paragraph, 1);
+}
+
 /* A name wrapped over lines is given on one line; other white space stays. */
 static void
 test_name_on_one_line(void)
@@ -524,6 +579,7 @@ main(void)
 		{"doubled_apostrophes", test_doubled_apostrophes},
 		{"hard_wrapped", test_hard_wrapped},
 		{"wrapped_web_text", test_wrapped_web_text},
+		{"wrapped_paragraph_habits", test_wrapped_paragraph_habits},
 		{"name_on_one_line", test_name_on_one_line},
 		{"verse_and_lists", test_verse_and_lists},
 		{"crlf", test_crlf},
