@@ -107,3 +107,12 @@ FROM news_analysis.quotes('POLITICO reported that the senator would retire next 
 SELECT ordinal, speaker, speaker_mention
 FROM news_analysis.quotes(E'Senate Passes Farm Bill.\n\nABSTRACT.\n\nThe bill passed narrowly.\n\nFULL TEXT.\n\n'
   'HARTFORD — Sen. Ellen Marsh defended the farm bill on Friday, saying it would keep small dairies open.');
+
+-- a headline's names are not collected, but the person it names as the
+-- source is the one the article names: Gina Holt, not nobody; a capital
+-- that only qualifies the source (the Saturday debate) names no one
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'Gina Holt Says The Port Deal Is Dead.\n\n'
+  'Mayor Gina Holt told reporters on Friday that the port deal had collapsed.\n\n'
+  'The Saturday debate showed that the council was split.')
+ORDER BY ordinal;

@@ -1468,9 +1468,100 @@ q_organisation_after_name(qctx *q, uint32_t first, uint32_t last)
 	return (uint32_t) q->entities.count - 1;
 }
 
+/* The same word, case aside (ASCII), possessives ignored: De and de. */
+static int
+same_word_any_case(const qctx *q, uint32_t a, uint32_t b)
+{
+	uint32_t	la = token_base_len(q, a);
+	uint32_t	lb = token_base_len(q, b);
+	const char *x = q->doc->text + q->doc->tokens[a].start;
+	const char *y = q->doc->text + q->doc->tokens[b].start;
+
+	if (la != lb)
+		return 0;
+	for (uint32_t k = 0; k < la; k++)
+	{
+		char		cx = x[k] >= 'A' && x[k] <= 'Z' ? (char) (x[k] - 'A' + 'a') : x[k];
+		char		cy = y[k] >= 'A' && y[k] <= 'Z' ? (char) (y[k] - 'A' + 'a') : y[k];
+
+		if (cx != cy)
+			return 0;
+	}
+	return 1;
+}
+
+/* Does token k hold an apostrophe before its end, other than a possessive (I'm, Don’t)? */
+static int
+contraction(const qctx *q, uint32_t k)
+{
+	const na_token *t = &q->doc->tokens[k];
+	uint32_t	len = token_base_len(q, k);
+
+	for (uint32_t i = 1; i < len; i++)
+		if (q_apostrophe_at(q->doc->text + t->start + i, len - i))
+			return i + 1 < len || apostrophe_end(q, k);
+	return apostrophe_end(q, k);
+}
+
+/*
+ * The entity a source whose name was not collected means: a headline's
+ * names are not read as names ("Chris Christie Calls Clinton ‘A
+ * Disgrace’", "De Blasio says ..."), but the person is named in the
+ * article, before or after.  The capitalised words ending the source must
+ * end an entity's name (De Blasio ends Bill de Blasio, case aside); of
+ * several, the one named most.  QNONE when none.
+ */
+static uint32_t
+entity_spelled_like(qctx *q, uint32_t first, uint32_t last)
+{
+	uint32_t	b = last;
+	uint32_t	a;
+	uint32_t	key;
+	uint32_t	best = QNONE;
+	uint32_t	best_mentions = 0;
+	const uint32_t *nodes = q->key_nodes.items;
+
+	/* the name ends the source: not "the Saturday debate", "New Jersey
+	 * officials", "One news account" */
+	if (!q_is_cap(q, b) || q->mention_at[b] || q->doc->tokens[b].kind != NA_TK_WORD ||
+		q_in(q, b, LEX_WEEKDAY_WORDS) || q_in(q, b, LEX_PRONOUNS_HE) ||
+		q_in(q, b, LEX_PRONOUNS_SHE) || q_in(q, b, LEX_PRONOUNS_OTHER) || contraction(q, b))
+		return QNONE;
+	for (a = b; a > first && b - a < 3 && q_is_cap(q, a - 1) && !q->mention_at[a - 1] &&
+		 q->doc->tokens[a - 1].kind == NA_TK_WORD; a--)
+		;
+	/* a sentence's first word alone (Officials, Critics) names no one */
+	if (a == b && (q->doc->tokens[a].flags & (NA_TF_SENT_START | NA_TF_PARA_START)) &&
+		given_name_gender(q, a) < 0 && q_in(q, a, LEX_SOURCE_NOUNS))
+		return QNONE;
+	key = name_key(q, b);
+	for (uint32_t x = q->key_heads[key_bucket(key)]; x != 0; x = nodes[(x - 1) * 2 + 1])
+	{
+		uint32_t	k = nodes[(x - 1) * 2];
+		const q_entity *c = entity(q, k);
+		uint32_t	cn = c->name_last - c->name_first + 1;
+		uint32_t	n = b - a + 1;
+		/* all of its name, or a person's surname (with its particle: De
+		 * Blasio), not the tail of a longer name (South Carolina of a
+		 * "Ted Cruz South Carolina") */
+		int			same = c->last_key == key && !c->place && cn >= n &&
+			(cn == n || (c->person && (n == 1 || (n == 2 && q_in(q, a, LEX_NAME_PARTICLES)))));
+
+		for (uint32_t w = 0; same && w < n; w++)
+			same = same_word_any_case(q, c->name_last - w, b - w);
+		if (same && (best == QNONE || c->mentions > best_mentions))
+		{
+			best = k;
+			best_mentions = c->mentions;
+		}
+	}
+	return best;
+}
+
 /*
  * The person or organisation a description source [first, last] means:
- * the holder of the office it names (office_holder), the organisation
+ * the person a name the analysis did not collect (in a headline) spells
+ * (entity_spelled_like), the holder of the office it names (office_holder), the organisation
  * made of a name and a noun ("the Trump campaign"), the author of a
  * document ("a new report by Politico") or the organisation of the kind it
  * names ("the union"); QNONE when the article says nothing surer.
@@ -1482,6 +1573,8 @@ q_resolve_description(qctx *q, uint32_t first, uint32_t last)
 
 	if (last < first || last >= q->doc->ntokens)
 		return QNONE;
+	if ((e = entity_spelled_like(q, first, last)) != QNONE)
+		return e;
 	if ((e = office_holder(q, first, last)) != QNONE)
 		return e;
 	if ((e = q_organisation_after_name(q, first, last)) != QNONE)
