@@ -116,3 +116,11 @@ FROM news_analysis.quotes(E'Gina Holt Says The Port Deal Is Dead.\n\n'
   'Mayor Gina Holt told reporters on Friday that the port deal had collapsed.\n\n'
   'The Saturday debate showed that the council was split.')
 ORDER BY ordinal;
+
+-- "it" is the organisation quoted just before it, never a person
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'The Kelso Harbour Association said the pier would reopen in June.\n\n'
+  '“We have repaired every beam,” it said.\n\n'
+  'Engineer Ana Lind said the beams were sound.\n\n'
+  '“They will hold for fifty years,” it said.')
+ORDER BY ordinal;

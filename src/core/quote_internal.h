@@ -230,6 +230,7 @@ typedef enum q_prefix_kind
 int			q_collect_names(qctx *q);
 uint32_t	q_mention_ending_in(const qctx *q, uint32_t first, uint32_t last);
 uint32_t	q_resolve_pronoun(qctx *q, uint32_t tok, uint8_t gender);
+uint32_t	q_resolve_it(qctx *q, uint32_t tok);
 uint32_t	q_resolve_description(qctx *q, uint32_t first, uint32_t last);
 uint32_t	q_organisation_after_name(qctx *q, uint32_t first, uint32_t last);
 int			q_build_speakers(qctx *q, na_quote_result *out);

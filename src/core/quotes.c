@@ -521,6 +521,9 @@ q_entity_of_source(qctx *q, const q_attr *a, const q_raw *r)
 			return q_resolve_pronoun(q, before, NA_GENDER_MALE);
 		if (q_in(q, a->src_first, LEX_PRONOUNS_SHE))
 			return q_resolve_pronoun(q, before, NA_GENDER_FEMALE);
+		/* “…,” it said: the organisation quoted just before */
+		if (q_is(q, a->src_first, "it"))
+			return q_resolve_it(q, before);
 		return QNONE;
 	}
 	if (a->src_first == a->src_last && a->src_first >= 2 && q_is(q, a->src_first, "who") &&

@@ -1142,6 +1142,78 @@ q_resolve_pronoun(qctx *q, uint32_t tok, uint8_t gender)
 	}
 }
 
+/* The first mention at or after token tok (mentions are in text order). */
+static uint32_t
+first_mention_from(qctx *q, uint32_t tok)
+{
+	uint32_t	lo = 0;
+	uint32_t	hi = (uint32_t) q->mentions.count;
+
+	while (lo < hi)
+	{
+		uint32_t	mid = lo + (hi - lo) / 2;
+
+		if (mention(q, mid)->first < tok)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Is entity e an organisation: made from a source's noun (the Trump
+ * campaign) or named with a word that names organisations, and no group
+ * (House Democrats)? */
+static int
+is_organisation(const qctx *q, const q_entity *e)
+{
+	return !e->place && !e->strong && !e->person &&
+		(e->first_mention == QNONE || names_organisation(q, e)) &&
+		!q_in(q, e->name_last, LEX_SOURCE_NOUNS);
+}
+
+/*
+ * The organisation an "it" at token tok means: the source of the last
+ * attribution before it, in its paragraph or the one before (the
+ * Association of Flight Attendants called Clinton a champion ... It said
+ * ...), or, when quotations are read before reported speech is, the
+ * subject of one of the last two sentences; only when that is an
+ * organisation (QNONE otherwise: it is no person, and nothing else is sure
+ * enough).
+ */
+uint32_t
+q_resolve_it(qctx *q, uint32_t tok)
+{
+	uint32_t	para = tok < q->doc->ntokens ? q->doc->tokens[tok].paragraph : 0;
+	uint32_t	sentence = tok < q->doc->ntokens ? q->doc->tokens[tok].sentence : 0;
+	uint32_t	lo = first_mention_from(q, tok);
+
+	for (size_t x = q->quotes.count; x-- > 0;)
+	{
+		const na_quote *prev = &((const na_quote *) q->quotes.items)[x];
+
+		if (prev->speaker < 0)
+			continue;
+		if (prev->paragraph + 1 < para || prev->first_token >= tok)
+			break;
+		return is_organisation(q, entity(q, (uint32_t) prev->speaker)) ?
+			(uint32_t) prev->speaker : QNONE;
+	}
+	for (uint32_t k = lo; k-- > 0 && lo - k <= PRONOUN_LOOKBACK;)
+	{
+		const q_mention *m = mention(q, k);
+		const na_token *t = &q->doc->tokens[m->first];
+
+		if (sentence - t->sentence > 2)
+			break;
+		if ((q->in_quote[m->first] & 1) || !starts_sentence(q, k))
+			continue;
+		/* the nearest subject decides: a person there is no "it" */
+		return is_organisation(q, entity(q, m->entity)) ? m->entity : QNONE;
+	}
+	return QNONE;
+}
+
 /* The office a title or description noun names (data/lexicon/role_offices.tsv), or NULL. */
 static const char *
 office_of(const qctx *q, uint32_t i)
@@ -1207,24 +1279,6 @@ office_holder(qctx *q, uint32_t first, uint32_t last)
 	return QNONE;
 }
 
-/* The first mention at or after token tok (mentions are in text order). */
-static uint32_t
-first_mention_from(qctx *q, uint32_t tok)
-{
-	uint32_t	lo = 0;
-	uint32_t	hi = (uint32_t) q->mentions.count;
-
-	while (lo < hi)
-	{
-		uint32_t	mid = lo + (hi - lo) / 2;
-
-		if (mention(q, mid)->first < tok)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
 
 
 /*
