@@ -1192,10 +1192,11 @@ q_resolve_it(qctx *q, uint32_t tok)
 	{
 		const na_quote *prev = &((const na_quote *) q->quotes.items)[x];
 
-		if (prev->speaker < 0)
-			continue;
-		if (prev->paragraph + 1 < para || prev->first_token >= tok)
+		/* (bounded: the quotes of two paragraphs at most) */
+		if (prev->paragraph + 1 < para)
 			break;
+		if (prev->speaker < 0 || prev->first_token >= tok)
+			continue;
 		return is_organisation(q, entity(q, (uint32_t) prev->speaker)) ?
 			(uint32_t) prev->speaker : QNONE;
 	}
