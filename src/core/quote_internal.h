@@ -111,7 +111,7 @@ typedef struct qctx
 	uint64_t   *lexmask;		/* per token: lexicons it is in, 0 = not looked up */
 	uint32_t   *key_heads;		/* entities by name key: node index + 1, 0 = none */
 	na_vec		key_nodes;		/* q_key_node chains of key_heads */
-	int			failed;
+	int			failed;		/* an allocation failed where no status is returned */
 } qctx;
 
 #define Q_LEX_BIT(lex) (UINT64_C(1) << (lex))
@@ -209,6 +209,18 @@ q_possessive(const qctx *q, uint32_t i)
 	return 0;
 }
 
+/* The bytes of an apostrophe at p (' or ’), or 0: names are spelled with either. */
+static inline uint32_t
+q_apostrophe_at(const char *p, size_t len)
+{
+	if (len >= 1 && p[0] == '\'')
+		return 1;
+	if (len >= 3 && (unsigned char) p[0] == 0xE2 && (unsigned char) p[1] == 0x80 &&
+		(unsigned char) p[2] == 0x99)
+		return 3;
+	return 0;
+}
+
 /* token helpers (quote_lex.c) */
 int			q_same_base(const qctx *q, uint32_t a, uint32_t b);
 na_quote_span q_span(const qctx *q, uint32_t first, uint32_t last);
@@ -225,7 +237,9 @@ typedef enum q_prefix_kind
 int			q_collect_names(qctx *q);
 uint32_t	q_mention_ending_in(const qctx *q, uint32_t first, uint32_t last);
 uint32_t	q_resolve_pronoun(qctx *q, uint32_t tok, uint8_t gender);
+uint32_t	q_resolve_it(qctx *q, uint32_t tok);
 uint32_t	q_resolve_description(qctx *q, uint32_t first, uint32_t last);
+uint32_t	q_organisation_after_name(qctx *q, uint32_t first, uint32_t last);
 int			q_build_speakers(qctx *q, na_quote_result *out);
 int			q_is_role_noun(const qctx *q, uint32_t i);
 int			q_is_title(const qctx *q, uint32_t i, uint8_t *gender, uint8_t *honorific);

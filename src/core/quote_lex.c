@@ -191,16 +191,38 @@ base_len(const qctx *q, uint32_t i)
 	return p[t->len - 2] == '\'' ? t->len - 2 : t->len - 4;
 }
 
-/* Same word, possessives ignored (Haley, Haley’s)?  Here, below the
- * speakers, because names are matched with it as much as cues are. */
+/* Same word, possessives ignored (Haley, Haley’s), a typewriter and a
+ * curly apostrophe alike (O'Neill, O’Neill)?  Here, below the speakers,
+ * because names are matched with it as much as cues are. */
 int
 q_same_base(const qctx *q, uint32_t a, uint32_t b)
 {
 	uint32_t	la = base_len(q, a);
 	uint32_t	lb = base_len(q, b);
+	const char *x = q->doc->text + q->doc->tokens[a].start;
+	const char *y = q->doc->text + q->doc->tokens[b].start;
+	uint32_t	i = 0,
+				j = 0;
 
-	return la == lb && memcmp(q->doc->text + q->doc->tokens[a].start,
-							  q->doc->text + q->doc->tokens[b].start, la) == 0;
+	if (la == lb && memcmp(x, y, la) == 0)
+		return 1;
+	while (i < la && j < lb)
+	{
+		uint32_t	ai = q_apostrophe_at(x + i, la - i);
+		uint32_t	bj = q_apostrophe_at(y + j, lb - j);
+
+		if (ai && bj)
+		{
+			i += ai;
+			j += bj;
+			continue;
+		}
+		if (ai || bj || x[i] != y[j])
+			return 0;
+		i++;
+		j++;
+	}
+	return i == la && j == lb;
 }
 
 /* The span of tokens [first, last] as the core reports spans. */

@@ -21,8 +21,9 @@
 /* Work between interrupt checks: a few microseconds of scanning. */
 #define INTERRUPT_INTERVAL 4096
 
-/* the paragraphs a dateline may open */
-#define DATELINE_PARAGRAPHS 3
+/* the paragraphs a dateline may open (a headline, "ABSTRACT.", an abstract
+ * and "FULL TEXT." come before it in the New York Times' archive) */
+#define DATELINE_PARAGRAPHS 5
 
 typedef struct scanner
 {
@@ -1575,7 +1576,7 @@ find_kicker(const na_doc *doc, uint32_t p)
 }
 
 /*
- * The dash ending a dateline at the start of one of the first three
+ * The dash ending a dateline at the start of one of the first five
  * paragraphs, or UINT32_MAX: "WASHINGTON, March 3 -", "LONDON (Reuters) -",
  * "UNITED NATIONS —", "BEDMINSTER, N.J. —".  Shape, not a list of places:
  * one to four words in capitals, then a comma and up to six capitalised
@@ -1634,6 +1635,8 @@ find_dateline(const na_doc *doc, const uint32_t *para_first)
 			!(tk[j + 1].flags & NA_TF_PARA_START) &&
 			((tk[j + 1].kind == NA_TK_WORD && (tk[j + 1].flags & NA_TF_CAPITALIZED) &&
 			  !(tk[j + 1].flags & NA_TF_ALLCAPS)) ||
+			 /* WASHINGTON — Sen. Chuck Grassley, (Reuters) - U.S. officials */
+			 (tk[j + 1].kind == NA_TK_ABBREV && (tk[j + 1].flags & NA_TF_CAPITALIZED)) ||
 			 tk[j + 1].kind == NA_TK_OPEN_QUOTE))
 			return j;
 	}
