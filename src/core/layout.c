@@ -256,16 +256,23 @@ is_indented(const unsigned char *s, const line_info *l)
 }
 
 /*
- * Does the line end in one no-break space, right after its last word: web
- * pages end paragraphs with "&nbsp;", a wrap almost never leaves one at a
- * line's end (measured on
- * PolNeAR: 37 paragraph ends for 4 wraps after the end of a sentence; a
- * space before it, "Debates. &nbsp;Libertarian", is a wrap's).
+ * Does the line end in no-break spaces (one or more), right after its last
+ * word: web pages end paragraphs with "&nbsp;" (or two), a wrap almost never
+ * leaves one at a line's end (measured on PolNeAR: 37 paragraph ends for 4
+ * wraps after the end of a sentence; a space before it, "Debates.
+ * &nbsp;Libertarian", is a wrap's).
  */
 static inline int
 ends_in_nbsp(const unsigned char *s, const line_info *l)
 {
-	return l->brk == l->end + 2 && s[l->end] == 0xC2 && s[l->end + 1] == 0xA0;
+	uint32_t	at = l->end;
+
+	if (l->brk == at)
+		return 0;
+	for (; at + 1 < l->brk; at += 2)
+		if (s[at] != 0xC2 || s[at + 1] != 0xA0)
+			return 0;
+	return at == l->brk;
 }
 
 static inline int

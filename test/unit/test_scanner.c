@@ -344,6 +344,16 @@ test_wrapped_web_text(void)
 	CHECK_INT(doc.sentences[4].paragraph, 3);
 	CHECK_INT(doc.sentences[doc.nsentences - 1].paragraph, 4);
 
+	/* two no-break spaces ("&nbsp;&nbsp;") end a paragraph as one does */
+	scan("Council members argued for hours over the harbour budget and the\n"
+		 "ferry timetable before the chair called a vote late in the evening.\n"
+		 "Members then passed the budget without a recorded objection, and\n"
+		 "the ferry plan was sent back to the transport committee for review.\xC2\xA0\xC2\xA0\n"
+		 "Ferry operators said they would ask the committee to keep the early\n"
+		 "boats, which carry most of the workers who commute across the bay.\n");
+	CHECK_INT(doc.nparagraphs, 2);
+	CHECK_INT(doc.sentences[2].paragraph, 1);
+
 	/* a hyphen after a wrapped line's break is spaced: a dash, as unwrapped */
 	scan("The water board said on Tuesday that it would sell off its old depots\n"
 		 "- a third of the land it owns - to the city council, which plans to\n"
