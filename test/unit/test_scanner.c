@@ -418,6 +418,41 @@ test_wrapped_paragraph_habits(void)
 	CHECK_INT(doc.sentences[1].paragraph, 1);
 }
 
+/*
+ * In a wrapped text of single-break paragraphs whose wraps leave no white
+ * space at a line's end, a full line ending a sentence with white space after
+ * it is a paragraph's last line; not where the text puts two spaces between
+ * sentences (a wrap there can leave one).
+ */
+static void
+test_wrapped_trailing_blank(void)
+{
+	char		text[1024];
+	const char *at;
+	const char *wrapped =
+		"The water board raised its charges by six percent on Monday, the\n"
+		"first rise in three years.\n"
+		"Households in the valley will pay about forty more a year from\n"
+		"April, and farms will pay more for every litre they take from\n"
+		"the river in the long dry months of the summer and autumn. \n"
+		"Officials said the money would go to new pipes in the old town,\n"
+		"where leaks lose a fifth of the water.\n"
+		"Its chair, Lena Ostrom, will take questions at the town hall\n"
+		"next week.\n";
+
+	scan(wrapped);
+	CHECK_INT(doc.nparagraphs, 4);
+	CHECK_INT(doc.sentences[2].paragraph, 2);
+
+	at = strstr(wrapped, "Monday, the");
+	CHECK(at != NULL && strlen(wrapped) + 2 < sizeof(text));
+	memcpy(text, wrapped, (size_t) (at - wrapped) + 8);
+	strcpy(text + (at - wrapped) + 8, at + 7);	/* "Monday,  the" */
+	scan(text);
+	CHECK_INT(doc.nparagraphs, 3);
+	CHECK_INT(doc.sentences[2].paragraph, 1);
+}
+
 /* A name wrapped over lines is given on one line; other white space stays. */
 static void
 test_name_on_one_line(void)
@@ -590,6 +625,7 @@ main(void)
 		{"hard_wrapped", test_hard_wrapped},
 		{"wrapped_web_text", test_wrapped_web_text},
 		{"wrapped_paragraph_habits", test_wrapped_paragraph_habits},
+		{"wrapped_trailing_blank", test_wrapped_trailing_blank},
 		{"name_on_one_line", test_name_on_one_line},
 		{"verse_and_lists", test_verse_and_lists},
 		{"crlf", test_crlf},
