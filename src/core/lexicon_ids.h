@@ -12,7 +12,11 @@ typedef enum na_lex_list
 	NA_LEX_KICKERS,			/* ALL-CAPS kickers that open a story before a colon ("EXCLUSIVE: Ministers ..."): labels of the desk, not words of the lead sentence (scanner) */
 	NA_LEX_MONEY_SCALES,		/* Scale words after an amount of money that belong to the money token: $5 million, 2bn (scanner) */
 	NA_LEX_NAME_PREFIXES,	/* capitalised words written before a person's name that are never part of it ("Republican Donald Trump", "Vermont Bernie Sanders", "Rival Hillary Clinton"): party and state adjectives and descriptions; one or two words */
+	NA_LEX_NAME_RESPELLINGS,	/* Names of organisations an outlet writes in capitals (its own name: POLITICO), with the spelling of their other uses, so that one organisation is counted under one name (speakers) */
 	NA_LEX_NUMBER_SUFFIXES,	/* Letters glued to a number that stay in its token: 1980s 21st 10am 1.5m 2bn 10km 70mph (scanner) */
+	NA_LEX_ORG_HEADS_AFTER_NAME,	/* Nouns that make an organisation of the name before them ("the Trump campaign", "the Obama administration", "Tulsa police"): the source is the organisation, named with the noun, not the person or place (speakers) */
+	NA_LEX_ORG_KINDS,		/* Kinds of organisation: description nouns ("the union", "the paper"; described yes) and the words of organisations' names of each kind (Association, Times), so that a description source finds the organisation of its kind the article named (speakers) */
+	NA_LEX_PARTY_NAMES,		/* Parties named by one word as a source ("Labour said", "the GOP argues") with the full name a researcher counts them under (speakers) */
 	NA_LEX_PEOPLE_FOLLOWERS,	/* Words after "the French" that make it the people rather than an adjective (places) */
 	NA_LEX_QUOTE_ACCORDING,	/* "According to" in other languages, one word: selon, según, laut, secondo, segundo (quotes) */
 	NA_LEX_QUOTE_AUX_ADVERBS,	/* Auxiliaries and adverbs between a source and its cue: X has also said, X later told (quotes) */
@@ -47,8 +51,10 @@ typedef enum na_lex_list
 	NA_LEX_QUOTE_VERB_SUBJECT_WORDS,	/* Words before a cue that make it a verb, not a noun: he calls, who claims (quotes) */
 	NA_LEX_QUOTE_WEEKDAY_WORDS,	/* Days and times between a cue and its source or content: said Tuesday, said last week (quotes) */
 	NA_LEX_REPORTING_CUES,	/* reporting cues of reported speech and their class: speech (saying), thought (belief, intention), finding (of a poll, study or document) */
+	NA_LEX_REPORTING_NOUNS,	/* nouns that report the clause after their "that" (Smith's claim that …, her fear that …, the warning that …) and the class of what they report, as reporting_cues.tsv; chosen where PolNeAR train marks "NOUN that" a cue at least two times in five (quotes) */
 	NA_LEX_ROLE_OFFICES,		/* Description nouns and titles that name the same office ("the senator" and "Sen.", "the congressman" and "Rep."), so that a description source finds the person the article titled so (speakers) */
 	NA_LEX_SENTENCE_STARTERS,	/* Words that, capitalised after an abbreviation like "U.S.", start a new sentence (scanner) */
+	NA_LEX_SOURCE_DOCUMENTS,	/* Documents whose author is the source a researcher counts: "a Reuters survey", "a new report by Politico" (speakers) */
 	NA_LEX_TITLE_ABBREVIATIONS,	/* Abbreviations with their stop that never end a sentence: the next word belongs to them (scanner) */
 	NA_LEX_VOTE_AUX_WORDS,	/* Words that may sit between a subject and its verb (votes) */
 	NA_LEX_VOTE_BODIES,		/* Named chambers, councils and conventions with their canonical name and country, matched longest-first by body_at (votes) */
@@ -91,7 +97,12 @@ typedef enum na_lex_list
 #define NA_LEX_ABBREVIATIONS_GROUP 0
 #define NA_LEX_FIRST_NAMES_GENDER 0
 #define NA_LEX_NAME_PREFIXES_KIND 0
+#define NA_LEX_NAME_RESPELLINGS_NAME 0
+#define NA_LEX_ORG_KINDS_KIND 0
+#define NA_LEX_ORG_KINDS_DESCRIBED 1
+#define NA_LEX_PARTY_NAMES_NAME 0
 #define NA_LEX_REPORTING_CUES_CLASS 0
+#define NA_LEX_REPORTING_NOUNS_CLASS 0
 #define NA_LEX_ROLE_OFFICES_OFFICE 0
 #define NA_LEX_VOTE_BODIES_CANONICAL 0
 #define NA_LEX_VOTE_BODIES_COUNTRY 1

@@ -100,6 +100,11 @@ typedef struct na_quote
 typedef struct na_speaker
 {
 	na_quote_span name;			/* canonical name: the fullest name the article uses */
+	const char *name_static;	/* the canonical name when it is no spelling of
+								 * the text (UTF-8, static): a party named by
+								 * one word ("Labour" -> "Labour Party"), a
+								 * name an outlet writes in capitals
+								 * ("POLITICO" -> "Politico"); NULL: name */
 	na_quote_span role;			/* "ambassador", "secretary general" (len 0 = none) */
 	const char *affiliation;	/* canonical country ("United Kingdom"), or NULL */
 	na_quote_span affiliation_span; /* an organisation as written, when affiliation is NULL */
@@ -140,7 +145,8 @@ void		na_quote_result_free(na_quote_result *result, const na_mem *mem);
  * generational suffix kept ("Donald Trump Jr." is "donald trump jr", his
  * father's son, not his father); the name of an organisation (its last word
  * in data/lexicon/quote_org_words.tsv) keeps all its words ("the New York
- * Times" is "new york times").  A single remaining word (a surname alone: "Mrs. Clinton") carries
+ * Times" is "new york times"); a curly apostrophe is a typewriter one
+ * ("O’Neill" is "o'neill").  A single remaining word (a surname alone: "Mrs. Clinton") carries
  * the gender the article gives it, as "clinton (female)", so that it can be
  * matched with the one person of that name and gender.  Writes a NUL-ended
  * UTF-8 key to out and returns its length; 0 when the name holds no name

@@ -18,8 +18,8 @@
 #define Q_KEY_BUCKETS 256		/* qctx.key_heads; a power of two */
 
 /*
- * The word lists of the quote analyser, data/lexicon/quote_*.tsv and
- * reporting_cues.tsv; q_in(q, i, LEX_...) tests token i.  The generator
+ * The word lists of the quote analyser, data/lexicon/quote_*.tsv,
+ * reporting_cues.tsv and reporting_nouns.tsv; q_in(q, i, LEX_...) tests token i.  The generator
  * numbers the lists in file name order, so these are one run of its list
  * identifiers and a token's lists come out of its entry with one shift
  * (quote_lex.c); a list of another subsystem sorted among them only costs
@@ -61,6 +61,7 @@ typedef enum q_lex
 	LEX_FOREIGN_OPENERS = NA_LEX_QUOTE_FOREIGN_OPENERS - Q_LEX_BASE,
 	LEX_ACCORDING = NA_LEX_QUOTE_ACCORDING - Q_LEX_BASE,
 	LEX_REPORTING_CUES = NA_LEX_REPORTING_CUES - Q_LEX_BASE,	/* with a class column */
+	LEX_REPORTING_NOUNS = NA_LEX_REPORTING_NOUNS - Q_LEX_BASE,	/* likewise */
 	LEX_COUNT
 } q_lex;
 
@@ -110,7 +111,7 @@ typedef struct qctx
 	uint64_t   *lexmask;		/* per token: lexicons it is in, 0 = not looked up */
 	uint32_t   *key_heads;		/* entities by name key: node index + 1, 0 = none */
 	na_vec		key_nodes;		/* q_key_node chains of key_heads */
-	int			failed;
+	int			failed;		/* an allocation failed where no status is returned */
 } qctx;
 
 #define Q_LEX_BIT(lex) (UINT64_C(1) << (lex))
@@ -120,6 +121,7 @@ uint64_t	q_lex_fill(const qctx *q, uint32_t i);
 
 /* quote_lex.c: the class of the reporting cue at token i (na_cue_class). */
 uint8_t		q_cue_class(const qctx *q, uint32_t i);
+uint8_t		q_noun_cue_class(const qctx *q, uint32_t i);
 
 /*
  * The helpers below run on nearly every token of every article, so they are
@@ -175,15 +177,20 @@ q_is_punct(const qctx *q, uint32_t i, char c)
 }
 
 /*
- * Does token i spell word (ASCII, case-insensitive)?  Inline, so that the
- * length of a literal word is a constant: most tokens fail on it, no call.
+ * Does token i spell word (ASCII, case-insensitive)?  A macro over an inline
+ * function, so that the length of a literal word is a constant at every
+ * call: most tokens fail on it, with neither strlen nor a call (GCC left the
+ * inline function out of line in the busiest files, and strlen with it:
+ * 300,000 calls over BBC).
  */
 static inline int
-q_is(const qctx *q, uint32_t i, const char *word)
+q_is_len(const qctx *q, uint32_t i, const char *word, size_t len)
 {
-	return i < q->doc->ntokens && q->doc->tokens[i].len == strlen(word) &&
-		na_token_is(q->doc, &q->doc->tokens[i], word);
+	return i < q->doc->ntokens && q->doc->tokens[i].len == len &&
+		na_ascii_ci_equal(q->doc->text + q->doc->tokens[i].start, word, len);
 }
+
+#define q_is(q, i, word) q_is_len((q), (i), (word), strlen(word))
 
 /* Does the token end in 's or ’s (or s')? */
 static inline int
@@ -199,6 +206,18 @@ q_possessive(const qctx *q, uint32_t i)
 	if (t->len >= 5 && p[t->len - 1] == 's' && (unsigned char) p[t->len - 2] == 0x99 &&
 		(unsigned char) p[t->len - 3] == 0x80 && (unsigned char) p[t->len - 4] == 0xE2)
 		return 1;
+	return 0;
+}
+
+/* The bytes of an apostrophe at p (' or ’), or 0: names are spelled with either. */
+static inline uint32_t
+q_apostrophe_at(const char *p, size_t len)
+{
+	if (len >= 1 && p[0] == '\'')
+		return 1;
+	if (len >= 3 && (unsigned char) p[0] == 0xE2 && (unsigned char) p[1] == 0x80 &&
+		(unsigned char) p[2] == 0x99)
+		return 3;
 	return 0;
 }
 
@@ -218,7 +237,9 @@ typedef enum q_prefix_kind
 int			q_collect_names(qctx *q);
 uint32_t	q_mention_ending_in(const qctx *q, uint32_t first, uint32_t last);
 uint32_t	q_resolve_pronoun(qctx *q, uint32_t tok, uint8_t gender);
+uint32_t	q_resolve_it(qctx *q, uint32_t tok);
 uint32_t	q_resolve_description(qctx *q, uint32_t first, uint32_t last);
+uint32_t	q_organisation_after_name(qctx *q, uint32_t first, uint32_t last);
 int			q_build_speakers(qctx *q, na_quote_result *out);
 int			q_is_role_noun(const qctx *q, uint32_t i);
 int			q_is_title(const qctx *q, uint32_t i, uint8_t *gender, uint8_t *honorific);

@@ -517,10 +517,14 @@ q_entity_of_source(qctx *q, const q_attr *a, const q_raw *r)
 			before = r->open;
 		else if (r->first < before)
 			before = r->first;
-		if (q_in(q, a->src_first, LEX_PRONOUNS_HE))
+		/* his claim that …, her fear that …: a possessive source (reports) */
+		if (q_in(q, a->src_first, LEX_PRONOUNS_HE) || q_is(q, a->src_first, "his"))
 			return q_resolve_pronoun(q, before, NA_GENDER_MALE);
-		if (q_in(q, a->src_first, LEX_PRONOUNS_SHE))
+		if (q_in(q, a->src_first, LEX_PRONOUNS_SHE) || q_is(q, a->src_first, "her"))
 			return q_resolve_pronoun(q, before, NA_GENDER_FEMALE);
+		/* “…,” it said: the organisation quoted just before */
+		if (q_is(q, a->src_first, "it"))
+			return q_resolve_it(q, before);
 		return QNONE;
 	}
 	if (a->src_first == a->src_last && a->src_first >= 2 && q_is(q, a->src_first, "who") &&
@@ -541,8 +545,11 @@ q_entity_of_source(qctx *q, const q_attr *a, const q_raw *r)
 		return e;
 	}
 	{
-		uint32_t	e = q_mention_ending_in(q, a->src_first, a->src_last);
+		/* the Trump campaign said: the campaign, not Trump */
+		uint32_t	e = q_organisation_after_name(q, a->src_first, a->src_last);
 
+		if (e == QNONE)
+			e = q_mention_ending_in(q, a->src_first, a->src_last);
 		/* the mayor said: the person the article titled Mayor */
 		if (e == QNONE)
 			e = q_resolve_description(q, a->src_first, a->src_last);
@@ -874,7 +881,8 @@ na_quotes_analyse(const na_doc *doc, const na_mem *mem, na_quote_result *out)
 	na_vec_init(&q.entities, sizeof(q_entity));
 	na_vec_init(&q.key_nodes, sizeof(uint32_t) * 2);
 
-	ok = analyse(&q, out);
+	/* q.failed: an allocation failed where no status could be returned */
+	ok = analyse(&q, out) && !q.failed;
 	na_vec_free(&q.mentions, mem);
 	na_vec_free(&q.entities, mem);
 	na_vec_free(&q.key_nodes, mem);

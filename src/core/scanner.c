@@ -21,8 +21,9 @@
 /* Work between interrupt checks: a few microseconds of scanning. */
 #define INTERRUPT_INTERVAL 4096
 
-/* the paragraphs a dateline may open */
-#define DATELINE_PARAGRAPHS 3
+/* the paragraphs a dateline may open (a headline, "ABSTRACT.", an abstract
+ * and "FULL TEXT." come before it in the New York Times' archive) */
+#define DATELINE_PARAGRAPHS 5
 
 typedef struct scanner
 {
@@ -492,18 +493,22 @@ cue_shape_flag(uint32_t h)
 static void
 init_cue_shapes(void)
 {
-	const na_lex_list_info *l = &na_lex_lists[NA_LEX_REPORTING_CUES];
+	/* the verbs and the nouns that report (the claim that …) */
+	static const na_lex_list lists[] = {NA_LEX_REPORTING_CUES, NA_LEX_REPORTING_NOUNS};
 
-	for (uint32_t row = 0; row < l->nrows; row++)
+	for (uint32_t x = 0; x < sizeof(lists) / sizeof(lists[0]); x++)
 	{
-		const unsigned char *key = (const unsigned char *) na_lex_key(NA_LEX_REPORTING_CUES, row);
-		size_t		len = strlen((const char *) key);
-		uint32_t	h;
+		for (uint32_t row = 0; row < na_lex_lists[lists[x]].nrows; row++)
+		{
+			const unsigned char *key = (const unsigned char *) na_lex_key(lists[x], row);
+			size_t		len = strlen((const char *) key);
+			uint32_t	h;
 
-		if (len == 0)
-			continue;
-		h = cue_shape_hash(cue_shape_head(key, len), key[len - 1], len);
-		cue_shape_bits[h >> 6] |= UINT64_C(1) << (h & 63);
+			if (len == 0)
+				continue;
+			h = cue_shape_hash(cue_shape_head(key, len), key[len - 1], len);
+			cue_shape_bits[h >> 6] |= UINT64_C(1) << (h & 63);
+		}
 	}
 }
 
@@ -1571,7 +1576,7 @@ find_kicker(const na_doc *doc, uint32_t p)
 }
 
 /*
- * The dash ending a dateline at the start of one of the first three
+ * The dash ending a dateline at the start of one of the first five
  * paragraphs, or UINT32_MAX: "WASHINGTON, March 3 -", "LONDON (Reuters) -",
  * "UNITED NATIONS —", "BEDMINSTER, N.J. —".  Shape, not a list of places:
  * one to four words in capitals, then a comma and up to six capitalised
@@ -1630,6 +1635,8 @@ find_dateline(const na_doc *doc, const uint32_t *para_first)
 			!(tk[j + 1].flags & NA_TF_PARA_START) &&
 			((tk[j + 1].kind == NA_TK_WORD && (tk[j + 1].flags & NA_TF_CAPITALIZED) &&
 			  !(tk[j + 1].flags & NA_TF_ALLCAPS)) ||
+			 /* WASHINGTON — Sen. Chuck Grassley, (Reuters) - U.S. officials */
+			 (tk[j + 1].kind == NA_TK_ABBREV && (tk[j + 1].flags & NA_TF_CAPITALIZED)) ||
 			 tk[j + 1].kind == NA_TK_OPEN_QUOTE))
 			return j;
 	}

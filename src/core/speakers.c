@@ -7,6 +7,7 @@
  * compatible person.
  */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "na_lexicon.h"
@@ -85,6 +86,26 @@ token_base_len(const qctx *q, uint32_t i)
 	if (q_possessive(q, i))
 		return t->len - (p[t->len - 2] == '\'' ? 2 : 4);
 	return t->len;
+}
+
+/*
+ * The kind of organisation token i names (data/lexicon/org_kinds.tsv), or
+ * NULL; with described, only a noun that describes one ("the union", not
+ * "the workers" or "the times").
+ */
+static const char *
+org_kind_of(const qctx *q, uint32_t i, int described)
+{
+	const na_token *t = &q->doc->tokens[i];
+	int32_t		row;
+
+	if (t->kind != NA_TK_WORD && t->kind != NA_TK_ABBREV)
+		return NULL;
+	row = na_lex_lookup(NA_LEX_ORG_KINDS, q->doc->text + t->start, token_base_len(q, i));
+	if (row < 0 || (described &&
+					strcmp(na_lex_attr(NA_LEX_ORG_KINDS, (uint32_t) row, NA_LEX_ORG_KINDS_DESCRIBED), "yes") != 0))
+		return NULL;
+	return na_lex_attr(NA_LEX_ORG_KINDS, (uint32_t) row, NA_LEX_ORG_KINDS_KIND);
 }
 
 /*
@@ -236,7 +257,8 @@ same_name(const qctx *q, uint32_t a1, uint32_t a2, uint32_t b1, uint32_t b2)
 	return 1;
 }
 
-/* A hash of a name token without its possessive: Haley and Haley’s agree. */
+/* A hash of a name token without its possessive: Haley and Haley’s agree,
+ * so do O’Neill and O'Neill. */
 static uint32_t
 name_key(const qctx *q, uint32_t i)
 {
@@ -244,9 +266,31 @@ name_key(const qctx *q, uint32_t i)
 	const char *p = q->doc->text + t->start;
 	uint32_t	len = t->len;
 
+	uint32_t	h = 0x811C9DC5u;
+
 	if (q_possessive(q, i))
 		len -= p[len - 2] == '\'' ? 2 : 4;
-	return na_fnv1a(p, len);
+	/* na_fnv1a, with ’ hashed as ' (O’Neill and O'Neill are one name) */
+	for (uint32_t k = 0; k < len; k++)
+	{
+		uint32_t	a = q_apostrophe_at(p + k, len - k);
+
+		h ^= a ? (unsigned char) '\'' : (unsigned char) p[k];
+		h *= 0x01000193u;
+		if (a)
+			k += a - 1;
+	}
+	return h;
+}
+
+/* Do tokens (first, last) hold an "of" or "for" (Bank of England)? */
+static int
+name_has_joint(const qctx *q, uint32_t first, uint32_t last)
+{
+	for (uint32_t k = first + 1; k < last; k++)
+		if (q_is(q, k, "of") || q_is(q, k, "for"))
+			return 1;
+	return 0;
 }
 
 /*
@@ -271,8 +315,11 @@ entity_takes(const qctx *q, const q_entity *c, const q_mention *m, uint32_t ntok
 	{
 		if (cn == ntok && same_name(q, c->name_first, c->name_last, m->first, m->last))
 			return 1;
-		/* Haley -> Nikki R. Haley; Ms. Haley -> Nikki R. Haley */
-		if (!c->place && (ntok == 1 || cn == 1) && q_same_base(q, c->name_last, m->last))
+		/* Haley -> Nikki R. Haley; Ms. Haley -> Nikki R. Haley (but
+		 * England is not the Bank of England, nor Trump a Coalition for
+		 * Trump: a name over of/for ends in no head of its own) */
+		if (!c->place && (ntok == 1 || cn == 1) && q_same_base(q, c->name_last, m->last) &&
+			!(cn > 2 && name_has_joint(q, c->name_first, c->name_last)))
 			return 1;
 		/* Suu Kyi -> Aung San Suu Kyi, and the reverse */
 		if (!c->place && cn > ntok && ntok >= 2 &&
@@ -310,8 +357,9 @@ index_key(qctx *q, uint32_t key, uint32_t e)
 }
 
 /*
- * The most recent entity (of the last LINK_WINDOW) that takes mention m:
- * only entities filed under its keys can, so only those are compared.
+ * The entity (of the last LINK_WINDOW) that takes mention m: the most
+ * recent, or for a surname alone the one named most; only entities filed
+ * under its keys can take it, so only those are compared.
  */
 static uint32_t
 find_entity(const qctx *q, const q_mention *m, uint32_t ntok, uint32_t last_key,
@@ -320,6 +368,7 @@ find_entity(const qctx *q, const q_mention *m, uint32_t ntok, uint32_t last_key,
 	uint32_t	n = (uint32_t) q->entities.count;
 	uint32_t	lo = n > LINK_WINDOW ? n - LINK_WINDOW : 0;
 	uint32_t	best = QNONE;
+	uint32_t	best_mentions = 0;
 	const uint32_t *nodes = q->key_nodes.items;
 
 	for (int pass = 0; pass < (ntok == 1 && first_key != last_key ? 2 : 1); pass++)
@@ -330,11 +379,24 @@ find_entity(const qctx *q, const q_mention *m, uint32_t ntok, uint32_t last_key,
 		{
 			uint32_t	k = nodes[(x - 1) * 2];
 
-			if (k < lo || (best != QNONE && k <= best))
+			const q_entity *c = &((const q_entity *) q->entities.items)[k];
+
+			if (k < lo || k == best)
 				continue;
-			if (entity_takes(q, &((const q_entity *) q->entities.items)[k], m, ntok,
-							 last_key, first_key))
+			/*
+			 * a surname alone that two people of the article take (Clinton
+			 * after Hillary Clinton and Bill Clinton): the one the article
+			 * names most, the person it is about; else the most recent
+			 */
+			if (best != QNONE &&
+				!(ntok == 1 && c->mentions > best_mentions) &&
+				!(k > best && !(ntok == 1 && c->mentions < best_mentions)))
+				continue;
+			if (entity_takes(q, c, m, ntok, last_key, first_key))
+			{
 				best = k;
+				best_mentions = c->mentions;
+			}
 		}
 	}
 	return best;
@@ -481,6 +543,52 @@ attributes_quote(const qctx *q, uint32_t from, uint32_t to)
 	return 0;
 }
 
+/*
+ * Is token k the surname of someone the article has already named as
+ * surely a person (Trump after Donald Trump)?
+ */
+static int
+known_person(const qctx *q, uint32_t k)
+{
+	uint32_t	key = name_key(q, k);
+	const uint32_t *nodes = q->key_nodes.items;
+
+	for (uint32_t x = q->key_heads[key_bucket(key)]; x != 0; x = nodes[(x - 1) * 2 + 1])
+	{
+		const q_entity *e = &((const q_entity *) q->entities.items)[nodes[(x - 1) * 2]];
+
+		if (e->person && e->strong && !e->place && e->last_key == key &&
+			q_same_base(q, e->name_last, k))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Is token j an "of" or "for" inside an organisation's name: after a word
+ * that names organisations (Association, Center, Ministry, Workers:
+ * data/lexicon/quote_org_words.tsv, org_kinds.tsv) and before a capital
+ * (the Association of Flight Attendants, the Center for American
+ * Progress, United Mine Workers of America)?
+ */
+static int
+organisation_joint(const qctx *q, uint32_t j)
+{
+	const na_token *t = &q->doc->tokens[j - 1];
+
+	if (!(q_is(q, j, "of") || q_is(q, j, "for")) || !q_is_cap(q, j + 1) ||
+		q_in(q, j + 1, LEX_STOP_CAPS) || q_possessive(q, j - 1))
+		return 0;
+	if (!q_in(q, j - 1, LEX_ORG_WORDS) &&
+		!na_lex_has(NA_LEX_ORG_KINDS, q->doc->text + t->start, t->len))
+		return 0;
+	/* a Coalition for Trump, the East Room for Obama: a person named after
+	 * it is no part of the name */
+	if ((q_is(q, j, "for") && given_name_gender(q, j + 1) >= 0) || known_person(q, j + 1))
+		return 0;
+	return 1;
+}
+
 int
 q_collect_names(qctx *q)
 {
@@ -601,6 +709,13 @@ q_collect_names(qctx *q)
 					j++;
 					continue;
 				}
+				/* Association of Flight Attendants, Center for American
+				 * Progress: an organisation's name runs on over of/for */
+				if (j > first && j + 1 - first < 6 && organisation_joint(q, j))
+				{
+					j++;
+					continue;
+				}
 				if (j > first && q_in(q, j, LEX_NAME_SUFFIXES))
 				{
 					j++;
@@ -664,7 +779,9 @@ q_collect_names(qctx *q)
 			/* Fire Chief Dan Ortiz: the words up to a title are the title */
 			for (uint32_t k = j - 2; k > first; k--)
 			{
-				if (q_is_title(q, k, &g, &h) && !h)
+				/* (the National Conference of State Legislatures: no title) */
+				if (q_is_title(q, k, &g, &h) && !h && !q_is(q, k - 1, "of") &&
+					!q_is(q, k - 1, "for"))
 				{
 					if (title_first == QNONE)
 						title_first = first;
@@ -697,25 +814,49 @@ q_collect_names(qctx *q)
 		prefixed = 0;
 		if (!place)
 		{
-			uint8_t		kind;
+			uint8_t		kind = 0;
 			uint32_t	np;
 			uint32_t	k = first;
 
+			/*
+			 * the chain of prefixes from first (a name has at most six
+			 * words), each link's answer kept, the last one's too: the loop
+			 * after this one asks the same questions
+			 */
+			uint32_t	chain_np[8];
+			uint8_t		chain_kind[8];
+			uint32_t	nchain = 0;
+
 			/* South Carolina Republican: a description made of prefixes, no name */
-			while (k < j && (np = name_prefix_at(q, k, &kind)) > 0 && k + np <= j)
+			while (k < j)
+			{
+				np = name_prefix_at(q, k, &kind);
+				if (nchain < sizeof(chain_np) / sizeof(chain_np[0]))
+				{
+					chain_np[nchain] = np;
+					chain_kind[nchain++] = kind;
+				}
+				if (np == 0 || k + np > j)
+					break;
 				k += np;
+			}
 			if (k == j && title_first == QNONE && j - first >= 2)
 			{
 				i = j - 1;
 				continue;
 			}
 
-			while (first + 1 < j && (np = name_prefix_at(q, first, &kind)) > 0 &&
-				   first + np < j &&
-				   (given_name_gender(q, first + np) >= 0 ||
-					(kind == Q_PREFIX_PARTY && first + np + 1 == j &&
-					 !q_in(q, first + np, LEX_ORG_WORDS) &&
-					 !q_in(q, first + np, LEX_STOP_CAPS))))
+			/* the prefixes the name drops: the first links of that chain */
+			for (uint32_t c = 0;
+				 first + 1 < j &&
+				 (np = c < nchain ? (kind = chain_kind[c], chain_np[c]) :
+				  name_prefix_at(q, first, &kind)) > 0 &&
+				 first + np < j &&
+				 (given_name_gender(q, first + np) >= 0 ||
+				  (kind == Q_PREFIX_PARTY && first + np + 1 == j &&
+				   !q_in(q, first + np, LEX_ORG_WORDS) &&
+				   !q_in(q, first + np, LEX_STOP_CAPS)));
+				 c++)
 			{
 				first += np;
 				prefixed = 1;
@@ -825,8 +966,9 @@ q_mention_ending_in(const qctx *q, uint32_t first, uint32_t last)
 
 /*
  * Is mention m a modifier of what follows rather than someone acting: a
- * name before a role (Clinton communication director Jennifer Palmieri) or
- * a possessive (Trump's spokesman)?
+ * name before a role (Clinton communication director Jennifer Palmieri),
+ * before a noun that makes an organisation of it (the Clinton campaign,
+ * the Obama administration) or a possessive (Trump's spokesman)?
  */
 static int
 modifier_mention(const qctx *q, const q_mention *m)
@@ -834,6 +976,10 @@ modifier_mention(const qctx *q, const q_mention *m)
 	uint32_t	k = m->last + 1;
 
 	if (q_possessive(q, m->last))
+		return 1;
+	if (k < q->doc->ntokens && q_is_word(q, k) && !q_is_cap(q, k) &&
+		na_lex_has(NA_LEX_ORG_HEADS_AFTER_NAME, q->doc->text + q->doc->tokens[k].start,
+				   token_base_len(q, k)))
 		return 1;
 	for (; k < q->doc->ntokens && k <= m->last + 3 && q_is_word(q, k) && !q_is_cap(q, k); k++)
 		if (q_is_role_noun(q, k))
@@ -867,6 +1013,20 @@ starts_sentence(qctx *q, uint32_t k)
 }
 
 /*
+ * Does entity e's name hold a word that names organisations (Department,
+ * Centre, Coalition, Association: data/lexicon/quote_org_words.tsv,
+ * org_kinds.tsv)?  Then it is no one a he or she can mean.
+ */
+static int
+names_organisation(const qctx *q, const q_entity *e)
+{
+	for (uint32_t k = e->name_first; k <= e->name_last; k++)
+		if (q_is_cap(q, k) && (q_in(q, k, LEX_ORG_WORDS) || org_kind_of(q, k, 0) != NULL))
+			return 1;
+	return 0;
+}
+
+/*
  * Can entity e be the person a pronoun of this gender means?  A person
  * (not a place, an event or an organisation: a name with a title, an
  * honorific, a role, a known given name, or someone already quoted under
@@ -874,11 +1034,14 @@ starts_sentence(qctx *q, uint32_t k)
  * given name does.
  */
 static int
-pronoun_may_mean(const q_entity *e, uint8_t gender)
+pronoun_may_mean(const qctx *q, const q_entity *e, uint8_t gender)
 {
 	/* quoted counts for a full name only: since reported speech groups are
 	 * quoted too (Unions criticised the plan) */
 	if (e->place || !(e->person || (e->quotes > 0 && e->name_last > e->name_first)))
+		return 0;
+	/* the Department of Trade, the Centre for Vision: no he or she */
+	if (!e->strong && names_organisation(q, e))
 		return 0;
 	if (e->gender != NA_GENDER_UNKNOWN && e->gender != gender)
 		return 0;
@@ -939,7 +1102,7 @@ q_resolve_pronoun(qctx *q, uint32_t tok, uint8_t gender)
 		int			score;
 
 		/* people named inside quotes are spoken of, not speaking */
-		if ((q->in_quote[m->first] & 1) || !pronoun_may_mean(e, gender))
+		if ((q->in_quote[m->first] & 1) || !pronoun_may_mean(q, e, gender))
 			continue;
 		distance = sentence - t->sentence;
 		if (distance > PRONOUN_SENTENCES)
@@ -978,7 +1141,7 @@ q_resolve_pronoun(qctx *q, uint32_t tok, uint8_t gender)
 		{
 			const q_mention *m = mention(q, k);
 
-			if (!(q->in_quote[m->first] & 1) && pronoun_may_mean(entity(q, m->entity), gender))
+			if (!(q->in_quote[m->first] & 1) && pronoun_may_mean(q, entity(q, m->entity), gender))
 			{
 				best = k;
 				second_score = best_score;	/* far away: no evidence of gender */
@@ -1001,6 +1164,79 @@ q_resolve_pronoun(qctx *q, uint32_t tok, uint8_t gender)
 		e->pronoun_mentions++;
 		return mention(q, best)->entity;
 	}
+}
+
+/* The first mention at or after token tok (mentions are in text order). */
+static uint32_t
+first_mention_from(qctx *q, uint32_t tok)
+{
+	uint32_t	lo = 0;
+	uint32_t	hi = (uint32_t) q->mentions.count;
+
+	while (lo < hi)
+	{
+		uint32_t	mid = lo + (hi - lo) / 2;
+
+		if (mention(q, mid)->first < tok)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Is entity e an organisation: made from a source's noun (the Trump
+ * campaign) or named with a word that names organisations, and no group
+ * (House Democrats)? */
+static int
+is_organisation(const qctx *q, const q_entity *e)
+{
+	return !e->place && !e->strong && !e->person &&
+		(e->first_mention == QNONE || names_organisation(q, e)) &&
+		!q_in(q, e->name_last, LEX_SOURCE_NOUNS);
+}
+
+/*
+ * The organisation an "it" at token tok means: the source of the last
+ * attribution before it, in its paragraph or the one before (the
+ * Association of Flight Attendants called Clinton a champion ... It said
+ * ...), or, when quotations are read before reported speech is, the
+ * subject of one of the last two sentences; only when that is an
+ * organisation (QNONE otherwise: it is no person, and nothing else is sure
+ * enough).
+ */
+uint32_t
+q_resolve_it(qctx *q, uint32_t tok)
+{
+	uint32_t	para = tok < q->doc->ntokens ? q->doc->tokens[tok].paragraph : 0;
+	uint32_t	sentence = tok < q->doc->ntokens ? q->doc->tokens[tok].sentence : 0;
+	uint32_t	lo = first_mention_from(q, tok);
+
+	for (size_t x = q->quotes.count; x-- > 0;)
+	{
+		const na_quote *prev = &((const na_quote *) q->quotes.items)[x];
+
+		/* (bounded: the quotes of two paragraphs at most) */
+		if (prev->paragraph + 1 < para)
+			break;
+		if (prev->speaker < 0 || prev->first_token >= tok)
+			continue;
+		return is_organisation(q, entity(q, (uint32_t) prev->speaker)) ?
+			(uint32_t) prev->speaker : QNONE;
+	}
+	for (uint32_t k = lo; k-- > 0 && lo - k <= PRONOUN_LOOKBACK;)
+	{
+		const q_mention *m = mention(q, k);
+		const na_token *t = &q->doc->tokens[m->first];
+
+		if (sentence - t->sentence > 2)
+			break;
+		if ((q->in_quote[m->first] & 1) || !starts_sentence(q, k))
+			continue;
+		/* the nearest subject decides: a person there is no "it" */
+		return is_organisation(q, entity(q, m->entity)) ? m->entity : QNONE;
+	}
+	return QNONE;
 }
 
 /* The office a title or description noun names (data/lexicon/role_offices.tsv), or NULL. */
@@ -1027,8 +1263,8 @@ office_of(const qctx *q, uint32_t i)
  * guess).  Only "the", words and an office noun at its head make such a
  * description; "the mayor's office" or "a senator" do not.
  */
-uint32_t
-q_resolve_description(qctx *q, uint32_t first, uint32_t last)
+static uint32_t
+office_holder(qctx *q, uint32_t first, uint32_t last)
 {
 	const char *office;
 	uint32_t	lo = 0;
@@ -1066,6 +1302,365 @@ q_resolve_description(qctx *q, uint32_t first, uint32_t last)
 		}
 	}
 	return QNONE;
+}
+
+
+
+/*
+ * Does entity e name an organisation of this kind: no person, no place, a
+ * word of its name of that kind (the Association of Flight Attendants is a
+ * union, The Wall Street Journal a newspaper)?
+ */
+static int
+organisation_of_kind(qctx *q, const q_entity *e, const char *kind)
+{
+	if (e->place || e->strong)
+		return 0;
+	/* "The Committee" alone names no committee in particular */
+	if (e->name_first == e->name_last && (org_kind_of(q, e->name_first, 1) != NULL ||
+										  q_in(q, e->name_first, LEX_SOURCE_NOUNS)))
+		return 0;
+	for (uint32_t k = e->name_first; k <= e->name_last; k++)
+	{
+		const char *o = q_is_cap(q, k) ? org_kind_of(q, k, 0) : NULL;
+
+		if (o != NULL && strcmp(o, kind) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Does token k open what follows a noun rather than continue it: a
+ * participle (representing), a relative pronoun or a preposition?
+ */
+static int
+clause_after_noun(const qctx *q, uint32_t k)
+{
+	const na_token *t;
+
+	if (!q_is_word(q, k) || q_is_cap(q, k))
+		return 0;
+	t = &q->doc->tokens[k];
+	if (t->len > 4 && memcmp(q->doc->text + t->start + t->len - 3, "ing", 3) == 0)
+		return 1;
+	return q_is(q, k, "that") || q_is(q, k, "which") || q_is(q, k, "who") ||
+		q_is(q, k, "of") || q_is(q, k, "in") || q_is(q, k, "for") || q_is(q, k, "at") ||
+		q_is(q, k, "with");
+}
+
+#define ORG_DESCRIPTION_MODIFIERS 4	/* words between a description's determiner and its noun */
+
+/*
+ * The organisation a description source [first, last] means: "the union",
+ * "the paper", "the ministry" is the organisation of that kind
+ * (data/lexicon/org_kinds.tsv) the article named last before it (the
+ * Association of Flight Attendants, The Boston Globe, the Ministry of
+ * Health); an indefinite or bare one ("A union representing flight
+ * attendants endorsed ...", a headline's "Flight attendants' union") is
+ * introduced before it is named, so it is the first one named after it.
+ * The noun heads the phrase (its last word, or the one after "a"/"the"
+ * with a clause after it: "a union representing ..."); a name among its
+ * modifiers ("a United Nations panel") makes it a description of
+ * something else.  QNONE when the article names none of that kind.
+ */
+static uint32_t
+organisation_described(qctx *q, uint32_t first, uint32_t last)
+{
+	uint32_t	head = last;
+	const char *kind;
+	int			definite;
+	uint32_t	from;
+
+	if (last - first > ORG_DESCRIPTION_MODIFIERS + 1)
+		head = QNONE;
+	if (head == QNONE || q_is_cap(q, head) || org_kind_of(q, head, 1) == NULL)
+	{
+		/* a union representing flight attendants, the union that ...: a
+		 * clause after the noun, not another noun (the committee chairmen) */
+		head = first + 1;
+		if (!(q_is(q, first, "a") || q_is(q, first, "an") || q_is(q, first, "the")) ||
+			head >= last || q_is_cap(q, head) || org_kind_of(q, head, 1) == NULL ||
+			q_possessive(q, head) || !clause_after_noun(q, head + 1))
+			return QNONE;
+	}
+	kind = org_kind_of(q, head, 1);
+	definite = q_is(q, first, "the");
+	from = (definite || q_is(q, first, "a") || q_is(q, first, "an")) ? first + 1 : first;
+	for (uint32_t k = from; k < head; k++)
+	{
+		if (q->doc->tokens[k].kind != NA_TK_WORD || q_is(q, k, "of") ||
+			(q_is_cap(q, k) && !(q->doc->tokens[k].flags & NA_TF_SENT_START)))
+			return QNONE;
+	}
+	if (definite)
+	{
+		uint32_t	lo = first_mention_from(q, first);
+
+		for (uint32_t k = lo; k-- > 0 && lo - k <= DESCRIPTION_LOOKBACK;)
+		{
+			const q_mention *m = mention(q, k);
+
+			if (!(q->in_quote[m->first] & 1) && organisation_of_kind(q, entity(q, m->entity), kind))
+				return m->entity;
+		}
+	}
+	for (uint32_t k = first_mention_from(q, last + 1), n = 0;
+		 k < q->mentions.count && n < DESCRIPTION_LOOKBACK; k++, n++)
+	{
+		const q_mention *m = mention(q, k);
+
+		if (!(q->in_quote[m->first] & 1) && organisation_of_kind(q, entity(q, m->entity), kind))
+			return m->entity;
+	}
+	return QNONE;
+}
+
+/* Does the name end in an apostrophe (the MPs' report, Sanders’ campaign)? */
+static int
+apostrophe_end(const qctx *q, uint32_t k)
+{
+	const na_token *t = &q->doc->tokens[k];
+	const char *p = q->doc->text + t->start;
+
+	return (t->len >= 1 && p[t->len - 1] == '\'') ||
+		(t->len >= 3 && (unsigned char) p[t->len - 3] == 0xE2 &&
+		 (unsigned char) p[t->len - 2] == 0x80 && (unsigned char) p[t->len - 1] == 0x99);
+}
+
+/*
+ * Can mention m name a document's author: a name, not a sentence's
+ * capitalised first word alone (Early analysis), a party word alone
+ * (Democratic party's estimates), a letter (The Q poll) or a plural
+ * possessive (a new MPs' report)?
+ */
+static int
+names_an_author(const qctx *q, const q_mention *m)
+{
+	uint8_t		kind;
+
+	if (apostrophe_end(q, m->last))
+		return 0;
+	if (m->first == m->last &&
+		((q->doc->tokens[m->first].flags & NA_TF_SENT_START) ||
+		 q->doc->tokens[m->first].clen < 2 ||
+		 name_prefix_at(q, m->first, &kind) == 1))
+		return 0;
+	return 1;
+}
+
+/*
+ * The author of a document source: "a Reuters survey", "a new report by
+ * Politico", "a study by the Brookings Institution" (a noun of
+ * data/lexicon/source_documents.tsv at the phrase's end) is the
+ * organisation or person who made it, when a name says so inside the
+ * phrase (not a place: "a Florida poll" has no author) or right after
+ * "by".  QNONE otherwise: the document stays a document.
+ */
+static uint32_t
+document_author(qctx *q, uint32_t first, uint32_t last)
+{
+	const na_token *t = &q->doc->tokens[last];
+	uint32_t	k;
+
+	if (t->kind != NA_TK_WORD || q_is_cap(q, last) ||
+		!na_lex_has(NA_LEX_SOURCE_DOCUMENTS, q->doc->text + t->start, t->len))
+		return QNONE;
+	for (k = last; k-- > first;)
+	{
+		if (q->mention_at[k])
+		{
+			const q_mention *m = mention(q, q->mention_at[k] - 1);
+			const q_entity *e = entity(q, m->entity);
+
+			if (!e->place && !e->strong && !e->person && names_an_author(q, m))
+				return m->entity;
+			break;
+		}
+	}
+	k = last + 1;
+	if (!q_is(q, k, "by"))
+		return QNONE;
+	k++;
+	if (q_is(q, k, "the"))
+		k++;
+	if (k < q->doc->ntokens && q->mention_at[k])
+	{
+		const q_mention *m = mention(q, q->mention_at[k] - 1);
+
+		if (!entity(q, m->entity)->place && names_an_author(q, m))
+			return m->entity;
+	}
+	return QNONE;
+}
+
+/*
+ * "The Trump campaign said", "the Obama administration said", "Tulsa
+ * police said": a name right before a noun of
+ * data/lexicon/org_heads_after_name.tsv that ends the source makes the
+ * source an organisation named by both ("Trump campaign"), not the
+ * person or the place.  The entity is made once per spelling, after the
+ * names of the article, and carries no mention of its own (no pronoun
+ * resolves to it).  QNONE when the source is no such phrase; 0 or more
+ * the entity.  Called before the names inside a source are looked at.
+ */
+uint32_t
+q_organisation_after_name(qctx *q, uint32_t first, uint32_t last)
+{
+	const na_token *t;
+	const q_mention *m;
+	uint32_t	n = (uint32_t) q->entities.count;
+	uint32_t	lo = n > LINK_WINDOW ? n - LINK_WINDOW : 0;
+	q_entity   *e;
+
+	if (last <= first || last >= q->doc->ntokens || !q->mention_at[last - 1] ||
+		q->mention_at[last] || q_is_cap(q, last))
+		return QNONE;
+	t = &q->doc->tokens[last];
+	if (t->kind != NA_TK_WORD ||
+		!na_lex_has(NA_LEX_ORG_HEADS_AFTER_NAME, q->doc->text + t->start, token_base_len(q, last)))
+		return QNONE;
+	m = mention(q, q->mention_at[last - 1] - 1);
+	if (m->first < first || m->last != last - 1 || q_possessive(q, m->last) ||
+		apostrophe_end(q, m->last))
+		return QNONE;
+	for (uint32_t k = n; k-- > lo;)
+	{
+		e = entity(q, k);
+		if (e->first_mention == QNONE &&
+			same_name(q, e->name_first, e->name_last, m->first, last))
+			return k;
+	}
+	e = na_vec_push(&q->entities, q->mem);
+	if (e == NULL)
+	{
+		q->failed = 1;
+		return QNONE;
+	}
+	memset(e, 0, sizeof(*e));
+	e->name_first = m->first;
+	e->name_last = last;
+	e->first_mention = QNONE;
+	e->last_mention = QNONE;
+	e->speaker = -1;
+	e->given_gender = -1;
+	return (uint32_t) q->entities.count - 1;
+}
+
+/* The same word, case aside (ASCII), possessives ignored: De and de. */
+static int
+same_word_any_case(const qctx *q, uint32_t a, uint32_t b)
+{
+	uint32_t	la = token_base_len(q, a);
+	uint32_t	lb = token_base_len(q, b);
+	const char *x = q->doc->text + q->doc->tokens[a].start;
+	const char *y = q->doc->text + q->doc->tokens[b].start;
+
+	if (la != lb)
+		return 0;
+	for (uint32_t k = 0; k < la; k++)
+	{
+		char		cx = x[k] >= 'A' && x[k] <= 'Z' ? (char) (x[k] - 'A' + 'a') : x[k];
+		char		cy = y[k] >= 'A' && y[k] <= 'Z' ? (char) (y[k] - 'A' + 'a') : y[k];
+
+		if (cx != cy)
+			return 0;
+	}
+	return 1;
+}
+
+/* Does token k hold an apostrophe before its end, other than a possessive (I'm, Don’t)? */
+static int
+contraction(const qctx *q, uint32_t k)
+{
+	const na_token *t = &q->doc->tokens[k];
+	uint32_t	len = token_base_len(q, k);
+
+	for (uint32_t i = 1; i < len; i++)
+		if (q_apostrophe_at(q->doc->text + t->start + i, len - i))
+			return i + 1 < len || apostrophe_end(q, k);
+	return apostrophe_end(q, k);
+}
+
+/*
+ * The entity a source whose name was not collected means: a headline's
+ * names are not read as names ("Chris Christie Calls Clinton ‘A
+ * Disgrace’", "De Blasio says ..."), but the person is named in the
+ * article, before or after.  The capitalised words ending the source must
+ * end an entity's name (De Blasio ends Bill de Blasio, case aside); of
+ * several, the one named most.  QNONE when none.
+ */
+static uint32_t
+entity_spelled_like(qctx *q, uint32_t first, uint32_t last)
+{
+	uint32_t	b = last;
+	uint32_t	a;
+	uint32_t	key;
+	uint32_t	best = QNONE;
+	uint32_t	best_mentions = 0;
+	const uint32_t *nodes = q->key_nodes.items;
+
+	/* the name ends the source: not "the Saturday debate", "New Jersey
+	 * officials", "One news account" */
+	if (!q_is_cap(q, b) || q->mention_at[b] || q->doc->tokens[b].kind != NA_TK_WORD ||
+		q_in(q, b, LEX_WEEKDAY_WORDS) || q_in(q, b, LEX_PRONOUNS_HE) ||
+		q_in(q, b, LEX_PRONOUNS_SHE) || q_in(q, b, LEX_PRONOUNS_OTHER) || contraction(q, b))
+		return QNONE;
+	for (a = b; a > first && b - a < 3 && q_is_cap(q, a - 1) && !q->mention_at[a - 1] &&
+		 q->doc->tokens[a - 1].kind == NA_TK_WORD; a--)
+		;
+	/* a sentence's first word alone (Officials, Critics) names no one */
+	if (a == b && (q->doc->tokens[a].flags & (NA_TF_SENT_START | NA_TF_PARA_START)) &&
+		given_name_gender(q, a) < 0 && q_in(q, a, LEX_SOURCE_NOUNS))
+		return QNONE;
+	key = name_key(q, b);
+	for (uint32_t x = q->key_heads[key_bucket(key)]; x != 0; x = nodes[(x - 1) * 2 + 1])
+	{
+		uint32_t	k = nodes[(x - 1) * 2];
+		const q_entity *c = entity(q, k);
+		uint32_t	cn = c->name_last - c->name_first + 1;
+		uint32_t	n = b - a + 1;
+		/* all of its name, or a person's surname (with its particle: De
+		 * Blasio), not the tail of a longer name (South Carolina of a
+		 * "Ted Cruz South Carolina") */
+		int			same = c->last_key == key && !c->place && cn >= n &&
+			(cn == n || (c->person && (n == 1 || (n == 2 && q_in(q, a, LEX_NAME_PARTICLES)))));
+
+		for (uint32_t w = 0; same && w < n; w++)
+			same = same_word_any_case(q, c->name_last - w, b - w);
+		if (same && (best == QNONE || c->mentions > best_mentions))
+		{
+			best = k;
+			best_mentions = c->mentions;
+		}
+	}
+	return best;
+}
+
+/*
+ * The person or organisation a description source [first, last] means:
+ * the person a name the analysis did not collect (in a headline) spells
+ * (entity_spelled_like), the holder of the office it names (office_holder), the organisation
+ * made of a name and a noun ("the Trump campaign"), the author of a
+ * document ("a new report by Politico") or the organisation of the kind it
+ * names ("the union"); QNONE when the article says nothing surer.
+ */
+uint32_t
+q_resolve_description(qctx *q, uint32_t first, uint32_t last)
+{
+	uint32_t	e;
+
+	if (last < first || last >= q->doc->ntokens)
+		return QNONE;
+	if ((e = entity_spelled_like(q, first, last)) != QNONE)
+		return e;
+	if ((e = office_holder(q, first, last)) != QNONE)
+		return e;
+	if ((e = q_organisation_after_name(q, first, last)) != QNONE)
+		return e;
+	if ((e = document_author(q, first, last)) != QNONE)
+		return e;
+	return organisation_described(q, first, last);
 }
 
 /* ---- speakers ---- */
@@ -1302,6 +1897,81 @@ role_of_mention(const qctx *q, const q_mention *m, na_speaker *sp)
 }
 
 /*
+ * Does entity e name a source a researcher counts?  Not a party's
+ * adjective or member alone ("One Republican said", "a Tory"): that is
+ * someone unnamed.  A plural is a group (Republicans, the Tories) and a
+ * party named by one word (Labour, data/lexicon/party_names.tsv) the party.
+ */
+static int
+names_a_source(const qctx *q, const q_entity *e)
+{
+	const na_token *t = &q->doc->tokens[e->name_first];
+	uint8_t		kind;
+
+	/* (The Independent is a newspaper: a word of org_kinds.tsv keeps it) */
+	if (e->name_first != e->name_last || e->first_mention == QNONE ||
+		name_prefix_at(q, e->name_first, &kind) != 1 || kind != Q_PREFIX_PARTY ||
+		org_kind_of(q, e->name_first, 0) != NULL)
+		return 1;
+	if (t->len > 1 && q->doc->text[t->start + token_base_len(q, e->name_first) - 1] == 's')
+		return 1;
+	return na_lex_has(NA_LEX_PARTY_NAMES, q->doc->text + t->start, token_base_len(q, e->name_first));
+}
+
+/*
+ * The canonical name of a one-word speaker that the text does not spell:
+ * a party's full name (data/lexicon/party_names.tsv: Labour -> Labour
+ * Party), an organisation an outlet writes in capitals
+ * (data/lexicon/name_respellings.tsv: POLITICO -> Politico); NULL when
+ * the name as written is the name.
+ */
+static const char *
+static_name_of(const qctx *q, const q_entity *e)
+{
+	const na_token *t = &q->doc->tokens[e->name_first];
+	uint32_t	len;
+	int32_t		row;
+
+	if (e->name_first != e->name_last || e->first_mention == QNONE)
+		return NULL;
+	len = token_base_len(q, e->name_first);
+	if ((row = na_lex_lookup(NA_LEX_PARTY_NAMES, q->doc->text + t->start, len)) >= 0)
+		return na_lex_attr(NA_LEX_PARTY_NAMES, (uint32_t) row, NA_LEX_PARTY_NAMES_NAME);
+	if ((row = na_lex_lookup(NA_LEX_NAME_RESPELLINGS, q->doc->text + t->start, len)) >= 0)
+		return na_lex_attr(NA_LEX_NAME_RESPELLINGS, (uint32_t) row, NA_LEX_NAME_RESPELLINGS_NAME);
+	return NULL;
+}
+
+/*
+ * Where a speaker is first mentioned: its first mention (with its title),
+ * or for an organisation of a source, which has no mention, its noun (the
+ * "campaign" of "the Trump campaign": no name starts there, so no two
+ * speakers of an article share the position).
+ */
+static uint32_t
+entity_first_token(qctx *q, const q_entity *e)
+{
+	const q_mention *m;
+
+	if (e->first_mention == QNONE)
+		return e->name_last;
+	m = mention(q, e->first_mention);
+	return m->title_first != QNONE ? m->title_first : m->first;
+}
+
+/* qsort order of (first token, entity) pairs: text order */
+static int
+token_entity_cmp(const void *pa, const void *pb)
+{
+	const uint32_t *a = pa;
+	const uint32_t *b = pb;
+
+	if (a[0] != b[0])
+		return a[0] < b[0] ? -1 : 1;
+	return a[1] < b[1] ? -1 : a[1] > b[1];
+}
+
+/*
  * One speaker row for every entity that is quoted, in order of first mention,
  * with its canonical name, aliases, role and counts; the quotes' speaker
  * numbers are then turned from entities into these rows.  Returns 0 when
@@ -1314,24 +1984,44 @@ q_build_speakers(qctx *q, na_quote_result *out)
 	na_vec		speakers;
 	na_vec		aliases;
 	na_quote   *quotes = q->quotes.items;
+	uint32_t   *order = NULL;
+	uint32_t	nquoted = 0;
 
 	na_vec_init(&speakers, sizeof(na_speaker));
 	na_vec_init(&aliases, sizeof(na_quote_span));
 
-	/* entities in order of first mention: link_mention makes them in text
-	 * order, so their order is that (and there are fewer than mentions) */
+	/*
+	 * speakers in order of first mention: link_mention makes the entities
+	 * of names in text order, but an organisation of a source ("the Trump
+	 * campaign", q_organisation_after_name) comes after them all
+	 */
+	for (uint32_t ei = 0; ei < ne; ei++)
+		nquoted += entity(q, ei)->quotes > 0 && names_a_source(q, entity(q, ei));
+	if (nquoted > 0 && (order = na_alloc(q->mem, sizeof(uint32_t) * 2 * nquoted)) == NULL)
+		goto fail;
+	nquoted = 0;
 	for (uint32_t ei = 0; ei < ne; ei++)
 	{
+		if (entity(q, ei)->quotes == 0 || !names_a_source(q, entity(q, ei)))
+			continue;
+		order[2 * nquoted] = entity_first_token(q, entity(q, ei));
+		order[2 * nquoted + 1] = ei;
+		nquoted++;
+	}
+	if (nquoted > 1)
+		qsort(order, nquoted, sizeof(uint32_t) * 2, token_entity_cmp);
+	for (uint32_t oi = 0; oi < nquoted; oi++)
+	{
+		uint32_t	ei = order[2 * oi + 1];
 		q_entity   *e = entity(q, ei);
 		uint32_t	mi = e->first_mention;
-		q_mention  *m;
 		na_speaker *sp;
 		na_quote_span canonical;
 		int			honorific_alias = 0;
+		uint32_t	first_token = order[2 * oi];
 
 		if (e->quotes == 0 || e->speaker >= 0)
 			continue;
-		m = mention(q, mi);
 		sp = na_vec_push(&speakers, q->mem);
 		if (sp == NULL)
 			goto fail;
@@ -1339,11 +2029,12 @@ q_build_speakers(qctx *q, na_quote_result *out)
 		e->speaker = (int32_t) speakers.count - 1;
 		canonical = name_span(q, e->name_first, e->name_last);
 		sp->name = canonical;
+		sp->name_static = static_name_of(q, e);
 		sp->gender = e->gender;
 		sp->mentions = e->mentions + e->pronoun_mentions;
 		sp->quotes = e->quotes;
-		sp->first_start = q->doc->tokens[m->title_first != QNONE ? m->title_first : m->first].start;
-		sp->first_cstart = q->doc->tokens[m->title_first != QNONE ? m->title_first : m->first].cstart;
+		sp->first_start = q->doc->tokens[first_token].start;
+		sp->first_cstart = q->doc->tokens[first_token].cstart;
 		sp->first_alias = (uint32_t) aliases.count;
 		for (uint32_t k = mi; k != QNONE; k = mention(q, k)->next)
 		{
@@ -1369,12 +2060,14 @@ q_build_speakers(qctx *q, na_quote_result *out)
 		if (quotes[i].speaker >= 0)
 			quotes[i].speaker = entity(q, (uint32_t) quotes[i].speaker)->speaker;
 	}
+	na_free(q->mem, order);
 	out->speakers = speakers.items;
 	out->nspeakers = (uint32_t) speakers.count;
 	out->aliases = aliases.items;
 	out->naliases = (uint32_t) aliases.count;
 	return 1;
 fail:
+	na_free(q->mem, order);
 	na_vec_free(&speakers, q->mem);
 	na_vec_free(&aliases, q->mem);
 	return 0;
@@ -1431,6 +2124,24 @@ org_key(const qctx *q, char *out, size_t cap)
 	return n;
 }
 
+/* A key's curly apostrophes as typewriter ones (o’neill is o'neill): its new length. */
+static size_t
+fold_key_apostrophes(char *out, size_t n)
+{
+	size_t		w = 0;
+
+	for (size_t r = 0; r < n; r++)
+	{
+		uint32_t	a = q_apostrophe_at(out + r, n - r);
+
+		out[w++] = a ? '\'' : out[r];
+		if (a)
+			r += a - 1;
+	}
+	out[w] = '\0';
+	return w;
+}
+
 size_t
 na_person_key(const char *name, size_t len, int gender, const na_mem *mem,
 			  char *out, size_t cap, na_status *status)
@@ -1465,7 +2176,7 @@ na_person_key(const char *name, size_t len, int gender, const na_mem *mem,
 		na_lex_lookup(NA_LEX_QUOTE_ORG_WORDS, doc.text + doc.tokens[k].start,
 					  token_base_len(&q, k)) >= 0)
 	{
-		n = org_key(&q, out, cap);
+		n = fold_key_apostrophes(out, org_key(&q, out, cap));
 		na_doc_free(&doc, mem);
 		return n;
 	}
@@ -1550,6 +2261,7 @@ na_person_key(const char *name, size_t len, int gender, const na_mem *mem,
 		}
 		out[n] = '\0';
 	}
+	n = fold_key_apostrophes(out, n);
 	na_doc_free(&doc, mem);
 	return n;
 }

@@ -41,6 +41,13 @@ utf8_datum(const char *s)
 	return CStringGetTextDatum(server);
 }
 
+/* A speaker's canonical name: its static name (Labour Party) or its spelling in the text. */
+static Datum
+speaker_name_datum(const na_pg_text *t, const na_speaker *sp)
+{
+	return sp->name_static ? utf8_datum(sp->name_static) : one_line_datum(t, &sp->name);
+}
+
 /*
  * The text datum of one of the core's static names (a kind, an attribution,
  * a cue class, a gender), made once per process: every row of quotes() and
@@ -85,7 +92,7 @@ na_pg_quote_values(const na_quote_result *r, uint32 i, const na_pg_text *t,
 	values[5] = Int32GetDatum((int32) qt->sentence + 1);
 	values[6] = name_datum(na_quote_kind_name(qt->kind));
 	if (qt->speaker >= 0)
-		values[7] = one_line_datum(t, &r->speakers[qt->speaker].name);
+		values[7] = speaker_name_datum(t, &r->speakers[qt->speaker]);
 	else
 		nulls[7] = true;
 	if (qt->mention.len)
@@ -129,7 +136,7 @@ na_pg_speaker_values(const na_quote_result *r, uint32 i, const na_pg_text *t,
 	ArrayType  *array;
 
 	memset(nulls, 0, sizeof(bool) * NA_SPEAKER_NATTS);
-	values[0] = one_line_datum(t, &sp->name);
+	values[0] = speaker_name_datum(t, sp);
 	if (sp->role.len)
 		values[1] = one_line_datum(t, &sp->role);
 	else

@@ -20,6 +20,20 @@
 #include "na_quotes.h"
 #include "na_scan.h"
 
+
+/* A speaker's canonical name: its static name (Labour Party) or its spelling in the text. */
+static const char *
+speaker_name(const char *text, const na_speaker *sp)
+{
+	return sp->name_static ? sp->name_static : text + sp->name.start;
+}
+
+static size_t
+speaker_name_len(const na_speaker *sp)
+{
+	return sp->name_static ? strlen(sp->name_static) : sp->name.len;
+}
+
 static char *
 read_file(const char *path, size_t *len)
 {
@@ -255,7 +269,7 @@ predict(const char *id, const char *text, size_t len)
 		{
 			const na_speaker *sp = &r.speakers[qt->speaker];
 
-			print_json_string(text + sp->name.start, sp->name.len);
+			print_json_string(speaker_name(text, sp), speaker_name_len(sp));
 		}
 		else
 			printf("null");
@@ -284,7 +298,7 @@ predict(const char *id, const char *text, size_t len)
 		printf("{\"id\": ");
 		print_json_string(id, strlen(id));
 		printf(", \"speaker_row\": ");
-		print_json_string(text + sp->name.start, sp->name.len);
+		print_json_string(speaker_name(text, sp), speaker_name_len(sp));
 		printf(", \"role\": ");
 		print_json_string(text + sp->role.start, sp->role.len);
 		printf(", \"affiliation\": ");
@@ -330,7 +344,7 @@ show_text(const char *text, size_t len)
 		printf("%u\t%u\t%u\t%s\t%s\t%.*s\t%.*s\t%.*s\t%.2f\t%.*s\n", i + 1, qt->text.cstart + 1,
 			   qt->text.clen, na_quote_kind_name(qt->kind),
 			   qt->attribution ? na_quote_attribution_name(qt->attribution) : "-",
-			   sp ? (int) sp->name.len : 1, sp ? text + sp->name.start : "-",
+			   sp ? (int) speaker_name_len(sp) : 1, sp ? speaker_name(text, sp) : "-",
 			   qt->mention.len ? (int) qt->mention.len : 1, qt->mention.len ? text + qt->mention.start : "-",
 			   qt->cue.len ? (int) qt->cue.len : 1, qt->cue.len ? text + qt->cue.start : "-",
 			   qt->confidence, (int) qt->text.len, text + qt->text.start);
@@ -340,7 +354,7 @@ show_text(const char *text, size_t len)
 		const na_speaker *sp = &r.speakers[i];
 
 		printf("speaker\t%.*s\trole=%.*s\taffiliation=%s%.*s\tgender=%s\tmentions=%u\tquotes=%u\tfirst=%u\taliases=",
-			   (int) sp->name.len, text + sp->name.start,
+			   (int) speaker_name_len(sp), speaker_name(text, sp),
 			   (int) sp->role.len, text + sp->role.start,
 			   sp->affiliation ? sp->affiliation : "",
 			   sp->affiliation ? 0 : (int) sp->affiliation_span.len, text + sp->affiliation_span.start,

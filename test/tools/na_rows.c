@@ -156,7 +156,9 @@ print_article(const char *id, const char *text, size_t len, int tokens)
 		printf("\t%u\t%u\t%u\t%u", q->text.cstart + 1, q->text.clen, q->paragraph + 1,
 			   q->sentence + 1);
 		put_str(na_quote_kind_name(q->kind));
-		if (q->speaker >= 0)
+		if (q->speaker >= 0 && a.quotes.speakers[q->speaker].name_static)
+			put_str(a.quotes.speakers[q->speaker].name_static);
+		else if (q->speaker >= 0)
 			put_name(text, a.quotes.speakers[q->speaker].name.start,
 					 a.quotes.speakers[q->speaker].name.len);
 		else
@@ -175,7 +177,10 @@ print_article(const char *id, const char *text, size_t len, int tokens)
 		const na_speaker *sp = &a.quotes.speakers[i];
 
 		fputs("P", stdout);
-		put_name(text, sp->name.start, sp->name.len);
+		if (sp->name_static)
+			put_str(sp->name_static);
+		else
+			put_name(text, sp->name.start, sp->name.len);
 		put_name(text, sp->role.start, sp->role.len);
 		if (sp->affiliation)
 			put_str(sp->affiliation);

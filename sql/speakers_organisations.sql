@@ -1,0 +1,126 @@
+-- Organisations as sources (issue #16): a source that is an organisation
+-- comes out as the organisation, under the name the article gives it, never
+-- as a person named inside the phrase and never as nobody when the article
+-- names it.  Every sentence here is written for this test.
+
+-- a name and a noun of data/lexicon/org_heads_after_name.tsv: the campaign,
+-- the administration, the police of a place; not the person or the place
+SELECT ordinal, kind, speaker, speaker_mention
+FROM news_analysis.quotes(E'Senator Rosa Harlow toured three mills in Ohio on Friday.\n\n'
+  'The Harlow campaign said the tour had drawn large crowds.\n\n'
+  '“We are not worried about the polls,” the Harlow campaign said in a statement.\n\n'
+  'Dayton police said two people were arrested outside the mill.\n\n'
+  'The Harlow administration would raise the minimum wage, Ms. Harlow said.')
+ORDER BY ordinal;
+
+-- a possessive is no part of such a name: Harlow's campaign stays undecided
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'Rosa Harlow spoke in Dayton.\n\nHarlow’s campaign said the crowd was the largest yet.');
+
+-- a description resolves to the organisation of its kind
+-- (data/lexicon/org_kinds.tsv) the article named before it; an indefinite
+-- one, or a headline's, to the one named after it; "Of"/"For" inside an
+-- organisation's name keep it whole (Guild of Hospital Porters)
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'Porters'' union backs hospital strike.\n\n'
+  'A union representing hospital porters said on Tuesday that its members would strike next month.\n\n'
+  'The Guild of Hospital Porters has 12,000 members in the north of England.\n\n'
+  '“Our members have waited long enough for a fair offer,” the union said.\n\n'
+  'The Kelso Gazette reported that two hospitals had already hired agency staff. '
+  'The newspaper said the trusts had set aside money for the dispute.')
+ORDER BY ordinal;
+
+-- no organisation of that kind named: the description stays undecided; a
+-- description with another noun after its noun is someone else (the
+-- committee chairmen are people), and "The Committee" alone names no
+-- committee to resolve to
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'The company said its profits had fallen by a third.\n\n'
+  'The Committee met on Monday. The Budget Committee of the Ashford council debated the plan.\n\n'
+  'The committee chairmen said they would not sign the report.')
+ORDER BY ordinal;
+
+-- a document's author: a name inside the phrase (a Larkspur survey) or
+-- after "by"; not a place (a Florida poll), not a party word alone
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'Voters in the county favour the levy, according to a recent Larkspur survey of 900 residents.\n\n'
+  'A new report by Meridian Analytics found that rents rose by 9 percent last year.\n\n'
+  'A Florida poll found the race was tied.')
+ORDER BY ordinal;
+
+-- he and she mean people, never an organisation quoted under a full name
+-- (the Centre for Coastal Studies); a name does not run on over "for" into
+-- a person the article named (the Coalition for Harlow), and a surname
+-- alone is the person, not an organisation named after her
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'Dr. Mira Castell leads the research group at the port.\n\n'
+  'The Centre for Coastal Studies said the sea wall had failed twice.\n\n'
+  '“The defences are too old,” she said.\n\n'
+  'Rosa Harlow visited the harbour. The Coalition for Harlow said it had raised $40,000.\n\n'
+  '“She listens,” Harlow told reporters.')
+ORDER BY ordinal;
+
+SELECT name, quotes, first_start
+FROM news_analysis.speakers(E'Senator Rosa Harlow toured three mills in Ohio on Friday.\n\n'
+  'The Harlow campaign said the tour had drawn large crowds, Ms. Harlow said.');
+
+-- a surname alone that two people of the article take is the one the
+-- article names most (the article is about Carla Denton, her husband is
+-- named once), not merely the one named last
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'Carla Denton opened her campaign in Leeds on Monday. Carla Denton spoke for an hour.\n\n'
+  'Her husband, Paul Denton, sat in the front row.\n\n'
+  'Denton said the city needed new trams.')
+ORDER BY ordinal;
+
+-- a name before "campaign" or "administration" qualifies the organisation:
+-- she is the woman quoted before, not the candidate whose campaign it is
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'Carla Denton spoke in Orlando on Monday.\n\n'
+  '“The turnout is too low,” said Nadia Perrin, who runs a voter drive in Tampa.\n\n'
+  'Volunteers say the Denton campaign has ignored the city.\n\n'
+  '“They have not knocked on a single door here,” she said.')
+ORDER BY ordinal;
+
+-- a typewriter and a curly apostrophe spell one name: O'Brien is Dermot O’Brien
+SELECT name, aliases, quotes
+FROM news_analysis.speakers(E'“We are ready,” Commissioner Dermot O’Brien said.\n\n'
+  '“Nobody was hurt,” O''Brien said.');
+SELECT news_analysis.person_key('Dermot O’Brien') = news_analysis.person_key('Dermot O''Brien') AS same_key;
+
+-- a party named by one word is the party, under its full name
+-- (data/lexicon/party_names.tsv); a party's adjective or member alone is
+-- someone unnamed, no speaker; the plural is the group as written
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'Labour said the new rail fares were unfair to commuters.\n\n'
+  'One Tory said the rise had been inevitable.\n\n'
+  'Republicans said the budget should be balanced first.')
+ORDER BY ordinal;
+
+-- an outlet's own name in capitals is counted under its usual spelling
+-- (data/lexicon/name_respellings.tsv)
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes('POLITICO reported that the senator would retire next year.');
+
+-- a dateline after a headline and the archive's labels, its lead opening
+-- with a title (Sen.), is no speaker
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'Senate Passes Farm Bill.\n\nABSTRACT.\n\nThe bill passed narrowly.\n\nFULL TEXT.\n\n'
+  'HARTFORD — Sen. Ellen Marsh defended the farm bill on Friday, saying it would keep small dairies open.');
+
+-- a headline's names are not collected, but the person it names as the
+-- source is the one the article names: Gina Holt, not nobody; a capital
+-- that only qualifies the source (the Saturday debate) names no one
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'Gina Holt Says The Port Deal Is Dead.\n\n'
+  'Mayor Gina Holt told reporters on Friday that the port deal had collapsed.\n\n'
+  'The Saturday debate showed that the council was split.')
+ORDER BY ordinal;
+
+-- "it" is the organisation quoted just before it, never a person
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'The Kelso Harbour Association said the pier would reopen in June.\n\n'
+  '“We have repaired every beam,” it said.\n\n'
+  'Engineer Ana Lind said the beams were sound.\n\n'
+  '“They will hold for fifty years,” it said.')
+ORDER BY ordinal;
