@@ -519,11 +519,6 @@ known_surname(vctx *c, uint32_t k, actor_ref *a)
 }
 
 /*
- * "he", "she" at token p: the person named last before it, in the sentence
- * or up to 600 tokens back (a full name, a titled name, or a surname the
- * article gave in full), as a reader resolves it.
- */
-/*
  * Does the person found at *a contradict the pronoun at p?  "she" is not
  * "Donald Trump" nor "Mr Howard"; "he" is not "Hillary Clinton" nor "Mrs
  * May".  The given name (data/lexicon/first_names.tsv) or the title before
@@ -553,6 +548,11 @@ gender_clash(vctx *c, uint32_t p, const actor_ref *a)
 	return (she && strcmp(g, "male") == 0) || (he && strcmp(g, "female") == 0);
 }
 
+/*
+ * "he", "she" at token p: the person named last before it, in the sentence
+ * or up to 600 tokens back (a full name, a titled name, or a surname the
+ * article gave in full), as a reader resolves it.
+ */
 int
 resolve_person(vctx *c, uint32_t p, actor_ref *a)
 {

@@ -241,6 +241,8 @@ vote_direction(vctx *c, sent_state *st, uint32_t *qp)
 	return dir;
 }
 
+static int	override_target(vctx *c, sent_state *st, uint32_t k, position *p);
+
 /*
  * Can the active verb of class cls at v take an object the analysis reads (a
  * motion, a nominee, "it" for a recent vote)?  Classes other than vote,
@@ -248,8 +250,6 @@ vote_direction(vctx *c, sent_state *st, uint32_t *qp)
  * side effects, spares the subject search on most sentences ("came back",
  * "failed to", "proposed changes").
  */
-static int	override_target(vctx *c, sent_state *st, uint32_t k, position *p);
-
 int
 active_object_possible(vctx *c, sent_state *st, uint32_t v, int cls)
 {
