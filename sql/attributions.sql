@@ -131,3 +131,69 @@ SELECT * FROM pg_temp.attributions(
 SELECT * FROM pg_temp.attributions(
   'Minister Alva Rosk is telling voters that the ferry tax will fall. '
   'The ferry tax is being criticised as unfair.');
+
+-- verbs of praise, blame and account take their object as what is reported
+-- (hailed the deal, derided the plan, recounted her trip); clause verbs
+-- (mused, implied, proclaimed) take the clause after them
+SELECT * FROM pg_temp.attributions(
+  'The port director hailed the new ferry timetable on Tuesday. '
+  'Councillor Edda Moe derided the parking fees at the town meeting. '
+  'The captain recounted his long night on the ice. '
+  'Mayor Ines Berg implied that the ferry tax would rise again. '
+  'The old fisherman mused that the fjord had never been so warm.');
+
+-- a capitalised cue after a capitalised preposition is a headline in title
+-- case, no report
+SELECT * FROM pg_temp.attributions(
+  'Harbour Chief Resigns After Thanking Crew For Years Of Service. '
+  'The harbour chief thanked the crew for years of service.');
+
+-- a noun of saying or thinking reports the clause after its "that": the
+-- possessor is the source (Smith's claim, her fear), a claim of no one's has
+-- none; "claims that" after its subject is the verb; a phrase that is the
+-- sentence's subject runs into its verb and is left alone
+SELECT * FROM pg_temp.attributions(
+  'The council doubted Olaf Smith''s claim that the pier was unsafe. '
+  'Anna Lind spoke at the dock, where few shared her fear that the ferry would stop. '
+  'Nobody heeded the warning that the ice was thin. '
+  'The warning that the ice was thin came too late. '
+  'Olaf Smith claims that the pier was never inspected.');
+
+-- a subject and its apposition before the cue ("X, a veteran, said he …",
+-- "X, who …, said") is no inverted "CLAUSE, said X": the clause follows; a
+-- clause after "that" may open with a phrase ("said that in 1998, …"); "via
+-- email" is the cue's, not the content's; an aside between two dashes stays
+-- inside the content
+SELECT * FROM pg_temp.attributions(
+  'Lena Holm, a veteran skipper, said she had crossed the bay in worse storms. '
+  'Nils Aas, who ran the ferry for years, said that in 2009, the pier nearly collapsed. '
+  'The harbour office said via email that the timetable would change. '
+  'The port authority predicted that the busiest routes - those to the islands - will need new boats.');
+
+-- "said that was …": the pronoun "that" is the clause's subject and stays in
+-- the content; "said that the …" drops the conjunction
+SELECT * FROM pg_temp.attributions(
+  'The skipper said that was the worst storm in years. '
+  'The skipper said that the storm had passed.');
+
+-- "…, but could not …": the same subject's verb goes on in the content (a
+-- new subject after "but" still ends it); "- including …" belongs to the
+-- content; "called Friday for" reports its demand
+SELECT * FROM pg_temp.attributions(
+  'The skippers said they disliked the new quota, but could not afford to stop fishing. '
+  'The skippers said the quota was too low, but the ministry disagreed. '
+  'Officials said the port lost money on every route - including the island ferries. '
+  'The union called Friday for a new round of talks.');
+
+-- "said as much" / "has said the same thing": the pro-form is the content,
+-- not the time and place after it; "as much as 40 percent" is a clause's
+SELECT * FROM pg_temp.attributions(
+  'The harbour master said as much in a radio interview on Monday. '
+  'Several skippers have said the same thing, including the oldest of them. '
+  'The ministry said as much as 40 percent of the catch was wasted.');
+
+-- a report inside a clause that opens the sentence (While X said …, Main
+-- clause) ends at that clause's comma
+SELECT * FROM pg_temp.attributions(
+  'While the skippers have argued the quota is too low, the ministry plans to cut it again. '
+  'When the mayor announced the pier would close, nobody in the harbour was surprised.');

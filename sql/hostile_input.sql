@@ -239,3 +239,8 @@ SELECT count(*) FROM news_analysis.quoted_on('hostile_articles', NULL);
 RESET client_min_messages;
 SELECT news_analysis.untrack('hostile_articles');
 DROP TABLE hostile_articles;
+-- a comma opening the text, before a verb of saying: nothing before it to be
+-- the source (the search for an apposition read before the first token and
+-- crashed the backend)
+SELECT text, kind, speaker, cue FROM news_analysis.quotes(', said.');
+SELECT count(*) FROM news_analysis.quotes(E', said Brill. \u201CNo.\u201D');

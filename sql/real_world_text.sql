@@ -135,6 +135,10 @@ SELECT (SELECT count(*) FROM (SELECT ordinal, paragraph, start, length FROM pier
        (SELECT count(*) FROM (SELECT start, length, paragraph, kind, speaker, cue FROM pier, news_analysis.quotes(body)
         EXCEPT SELECT start, length, paragraph, kind, speaker, cue FROM pier_flat, news_analysis.quotes(body)) d) AS quotes_differing,
        (SELECT count(*) FROM pier_flat, news_analysis.sentences(body)) AS sentences;
+-- with CRLF line ends: the same sentences in the same paragraphs
+SELECT count(*) AS sentences_differing_crlf FROM (
+  SELECT ordinal, paragraph, replace(text, E'\r', '') FROM pier, news_analysis.sentences(replace(body, E'\n', E'\r\n'))
+  EXCEPT SELECT ordinal, paragraph, text FROM pier, news_analysis.sentences(body)) d;
 -- The same line in a text whose paragraphs are set apart by blank lines: a
 -- quotation closing at a full line is the middle of a paragraph.
 SELECT ordinal, paragraph, replace(text, E'\n', '/') AS text FROM news_analysis.sentences(

@@ -155,6 +155,107 @@ FROM (VALUES
   news_analysis.vote_events(f.body) AS v
 ORDER BY f.n, v.ordinal;
 
+-- counted groups, a tally with no vote before it, and what candidates gain (#14):
+-- a count of members is a null actor whose count is its side's tally; "the vote
+-- was 6 to 3" is a vote of its own; received/got/secured/took with votes, a
+-- share of the vote or a nomination is a win (a loser's, negated); an award's
+-- nomination, a seat taken and a ruling's 5-to-4 beside "garnered" are no vote;
+-- a body's vote of a past year keeps its tally and is its decision
+SELECT f.n, v.actor, v.action, v.outcome, v.votes_for, v.votes_against, v.modality
+FROM (VALUES
+  (1, 'One alderman voted against the zoning plan.'),
+  (2, 'Twelve senators voted last year to keep the rule.'),
+  (3, 'The justices heard the case in March. The vote was 6 to 3, with the court''s liberals in dissent.'),
+  (4, 'The vote -- 120 in favour, 140 opposed -- left the rule in place.'),
+  (5, 'Maria Lopez received 12% of the vote.'),
+  (6, 'Ana Ruiz got 54 percent of the vote.'),
+  (7, 'Dan Cole secured the Republican nomination.'),
+  (8, 'Lena Park took the Democratic contest.'),
+  (9, 'Ed Vance received 310 votes for the party''s nomination, coming in second.'),
+  (10, 'The film received an Oscar nomination.'),
+  (11, 'Jo Bell took her seat in the chamber.'),
+  (12, 'The bill garnered praise after the 5-to-4 ruling.'),
+  (13, 'The city council voted 40 to 9 in 2011 to close the pool.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
+-- a vote owned by its voter, with its side (#14): the owner takes the side,
+-- a body decides; a vote one has is already cast (historical); no side, no row
+SELECT f.n, v.actor, v.action, v.motion, v.votes_for, v.votes_against, v.modality
+FROM (VALUES
+  (1, 'Jane Roe ran for governor. Critics called her vote in favour of the dam a blunder.'),
+  (2, 'Tom Hale''s vote against the budget cost him the primary.'),
+  (3, 'Back then, the state Senate''s 30-12 vote for closing the mine surprised observers.'),
+  (4, 'Tom Hale''s vote was never in doubt.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
+-- overriding a person is overriding the veto (the holder of the votes overrides;
+-- having the votes or being able to is a power, hypothetical); what a party or
+-- chamber blocks is a measure, what a country or the police block is not (#14)
+SELECT f.n, v.actor, v.action, v.motion, v.modality
+FROM (VALUES
+  (1, 'Democrats believe they have the votes to override her.'),
+  (2, 'Aides doubt the council is able to override the mayor.'),
+  (3, 'The assembly overrode Governor Ann Lund on Tuesday.'),
+  (4, 'Conservatives quickly blocked the new subsidies.'),
+  (5, 'Labour had blocked earlier reforms.'),
+  (6, 'Russia blocked the website.'),
+  (7, 'In the Senate, she won funds for farms and blocked lenders from raising fees.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
+-- US states as actors (#14): a delegation or a legislature that goes on to its
+-- verb decides as a group; a state after "of", "the Vermont senator", a state
+-- that is won and an address ("Dayton, Ohio,") are no actor
+SELECT f.n, v.actor, v.actor_kind, v.action, v.motion, v.modality
+FROM (VALUES
+  (1, 'At the convention, Iowa cast 30 votes for Dana Cole.'),
+  (2, 'Texas and Utah this year passed laws on drones.'),
+  (3, 'Senator Tom Hale of Texas voted for the bill.'),
+  (4, 'The Vermont senator won the primary.'),
+  (5, 'Farmers near Dayton, Ohio, voted against the plan.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
+-- elections told in a clause of their own and shares of an electorate (#14): the
+-- main clause's subject was elected "after first being elected" and wins
+-- "winning by a margin of N votes" (a margin, no tally); "85% were in favour"
+-- after a vote word is a null row of its side, alone it is a poll; "the bill,
+-- which the Senate is expected to vote on next week" schedules the bill
+SELECT f.n, v.actor, v.action, v.motion, v.votes_for, v.modality
+FROM (VALUES
+  (1, 'Rosa Diaz spoke. Diaz was in her second term as mayor after first being elected in 2011.'),
+  (2, 'Ira Cole ran for the assembly in 1990, winning by a margin of 312 votes.'),
+  (3, 'Of the 900,000 who voted, 71% were in favour and 29% against.'),
+  (4, 'A survey found 71% were in favour of the scheme.'),
+  (5, 'The roads bill, which the Senate is expected to vote on next week, raises the fuel tax.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
+-- a vote verb after "and" whose first verb is no vote: the sentence's subject
+-- (#14), not across an infinitive or a quotation
+SELECT f.n, v.actor, v.action, v.motion, v.modality
+FROM (VALUES
+  (1, 'Ana Ruiz joined the council and promptly voted against the budget.'),
+  (2, 'The Senate passed the bill and voted down the amendment.'),
+  (3, 'Ana Ruiz urged members to go out and win the seat.'),
+  (4, 'Ana Ruiz said: "We have to unite and win."')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
+-- two votes in one sentence, "by votes of A and B": the second tally is a vote
+-- of its own with the same positions (#14)
+SELECT v.event, v.actor, v.action, v.motion, v.votes_for, v.votes_against, v.evidence
+FROM news_analysis.vote_events('Both amendments passed by votes of 301-to-120 and 288-to-133.') AS v
+ORDER BY v.ordinal;
+
 -- NULL, empty and punctuation-only input
 SELECT count(*) FROM news_analysis.vote_events(NULL);
 SELECT count(*) FROM news_analysis.vote_events('');

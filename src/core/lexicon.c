@@ -105,6 +105,43 @@ na_lex_token(const char *text, size_t len, int32_t *exact, int32_t *folded)
 }
 
 /*
+ * The lookup of one word in a case-insensitive list (na_lex_lookup,
+ * na_lex_has: given names, English markers, places' words), for every
+ * capitalised word of an article: an ASCII word, nearly all of them, is
+ * folded and hashed in one pass, as na_lex_token does, rather than folded
+ * by na_lex_fold and hashed again.
+ */
+int32_t
+na_lex_find_folded(const char *text, size_t len)
+{
+	char		buf[NA_LEX_KEY_MAX];
+	uint32_t	hash = 0x811C9DC5u;
+	unsigned char high = 0;
+	size_t		n;
+
+	if (len == 0)
+		return -1;
+	if (len <= NA_LEX_KEY_MAX)
+	{
+		for (size_t i = 0; i < len; i++)
+		{
+			unsigned char c = (unsigned char) text[i];
+			unsigned char l = (unsigned char) (c | (((unsigned char) (c - 'A') < 26) << 5));
+
+			high |= c;
+			buf[i] = (char) l;
+			hash = (hash ^ l) * 0x01000193u;
+		}
+		if (!(high & 0x80))
+			return na_lex_find_hashed(buf, len, hash);
+	}
+	n = na_lex_fold(text, len, buf, sizeof(buf));
+	if (n == (size_t) -1)
+		return -1;
+	return na_lex_find(buf, n);
+}
+
+/*
  * An entry keeps one row per list holding it, in the order of the lists:
  * the row in list is the one after those of the entry's lower lists.
  */
@@ -130,6 +167,88 @@ na_lex_lookup(na_lex_list list, const char *text, size_t len)
 }
 
 /*
+ * A filter in front of na_lex_longest.  Its callers ask about nearly every
+ * capitalised word (is it a name prefix, a kicker, a voting body?) and
+ * nearly none starts a phrase of the list; joining and folding the next
+ * tokens and probing once per length to learn that was most of the time the
+ * speakers spent on names (issue 13).  Bit h of first_word_bits[list] is set
+ * when some key of the list starts with a word (its bytes up to the first
+ * space) whose FNV-1a hash is h modulo FIRST_WORD_BITS; a clear bit proves
+ * no key can match, a set one proves nothing.  Built per list on first use:
+ * constant tables, so a backend builds each once.
+ */
+#define FIRST_WORD_BITS 2048
+static uint64_t first_word_bits[NA_LEX_NLISTS][FIRST_WORD_BITS / 64];
+static bool first_word_ready[NA_LEX_NLISTS];
+
+/* Set the bits of the first words of list's keys (once per list and process). */
+static void
+first_word_filter_build(na_lex_list list)
+{
+	for (uint32_t row = 0; row < na_lex_lists[list].nrows; row++)
+	{
+		const char *key = na_lex_key(list, row);
+		const char *space = strchr(key, ' ');
+		uint32_t	h = na_fnv1a(key, space ? (size_t) (space - key) : strlen(key)) &
+			(FIRST_WORD_BITS - 1);
+
+		first_word_bits[list][h >> 6] |= UINT64_C(1) << (h & 63);
+	}
+	first_word_ready[list] = true;
+}
+
+/*
+ * May a key of list start with the token text[0..len)?  Its bytes are
+ * folded as the list folds into out (capacity NA_LEX_KEY_MAX): their length
+ * goes to *used, or (size_t) -1 when they do not fit or fold.  One pass
+ * folds, hashes and looks for spaces in an ASCII token of a folded list;
+ * anything else takes na_lex_fold.
+ */
+static bool
+may_start_key(na_lex_list list, const char *text, size_t len, char *out, size_t *used)
+{
+	uint32_t	hash = 0x811C9DC5u;
+	unsigned char high = 0;
+	bool		space = false;
+	uint32_t	h;
+
+	if (len <= NA_LEX_KEY_MAX)
+	{
+		const bool	fold = !na_lex_lists[list].exact;
+
+		for (size_t i = 0; i < len; i++)
+		{
+			unsigned char c = (unsigned char) text[i];
+			unsigned char l = fold ? (unsigned char) (c | (((unsigned char) (c - 'A') < 26) << 5)) : c;
+
+			high |= c;
+			space |= c == ' ';
+			out[i] = (char) l;
+			hash = (hash ^ l) * 0x01000193u;
+		}
+		*used = len;
+	}
+	if (len > NA_LEX_KEY_MAX || ((high & 0x80) && !na_lex_lists[list].exact))
+	{
+		if (na_lex_lists[list].exact)
+			*used = (size_t) -1;
+		else
+			*used = na_lex_fold(text, len, out, NA_LEX_KEY_MAX);
+		if (*used == (size_t) -1)
+			return false;
+		space = memchr(out, ' ', *used) != NULL;
+		hash = na_fnv1a(out, *used);
+	}
+	/* a token with a space inside could hold a key's first words: no filter */
+	if (space)
+		return true;
+	if (!first_word_ready[list])
+		first_word_filter_build(list);
+	h = hash & (FIRST_WORD_BITS - 1);
+	return (first_word_bits[list][h >> 6] >> (h & 63)) & 1;
+}
+
+/*
  * Phrases are keys with single spaces: join the tokens' texts that way,
  * folded for a case-insensitive list, and try the longest first.
  */
@@ -143,22 +262,22 @@ na_lex_longest(na_lex_list list, const na_doc *doc, uint32_t token, uint32_t *nt
 	size_t		used = 0;
 
 	*ntokens = 0;
-	if (token >= doc->ntokens)
+	if (token >= doc->ntokens || l->max_words == 0)
 		return -1;
-	/* the keys of 1, 2, ... tokens, as long as a key can be */
-	for (uint32_t k = token; k < doc->ntokens && n < l->max_words && n < 16; k++)
+	/* nearly every token starts no key: the first is folded and filtered alone */
+	if (!may_start_key(list, doc->text + doc->tokens[token].start, doc->tokens[token].len,
+					   buf, &used))
+		return -1;
+	ends[n++] = used;
+	/* the keys of 2, 3, ... tokens, as long as a key can be */
+	for (uint32_t k = token + 1; k < doc->ntokens && n < l->max_words && n < 16; k++)
 	{
 		const na_token *t = &doc->tokens[k];
 		size_t		m;
 
-		if (k > token && t->sentence != doc->tokens[token].sentence)
+		if (t->sentence != doc->tokens[token].sentence || used + 1 > NA_LEX_KEY_MAX)
 			break;
-		if (n > 0)
-		{
-			if (used + 1 > NA_LEX_KEY_MAX)
-				break;
-			buf[used++] = ' ';
-		}
+		buf[used++] = ' ';
 		if (l->exact)
 		{
 			if (t->len > NA_LEX_KEY_MAX - used)

@@ -123,21 +123,16 @@ na_lex_in(na_lex_list list, int32_t entry)
  */
 void		na_lex_token(const char *text, size_t len, int32_t *exact, int32_t *folded);
 
+/* The entry whose key is text case-folded, or -1. */
+int32_t		na_lex_find_folded(const char *text, size_t len);
+
 /* The entry of text in list: as written or folded, as the list wants. */
 static inline int32_t
 na_lex_entry_in(na_lex_list list, const char *text, size_t len)
 {
-	char		buf[NA_LEX_KEY_MAX];
-	int32_t		entry;
+	int32_t		entry = na_lex_lists[list].exact ? na_lex_find(text, len) :
+		na_lex_find_folded(text, len);
 
-	if (!na_lex_lists[list].exact)
-	{
-		len = na_lex_fold(text, len, buf, sizeof(buf));
-		if (len == (size_t) -1)
-			return -1;
-		text = buf;
-	}
-	entry = na_lex_find(text, len);
 	return na_lex_in(list, entry) ? entry : -1;
 }
 

@@ -18,8 +18,8 @@
 #define Q_KEY_BUCKETS 256		/* qctx.key_heads; a power of two */
 
 /*
- * The word lists of the quote analyser, data/lexicon/quote_*.tsv and
- * reporting_cues.tsv; q_in(q, i, LEX_...) tests token i.  The generator
+ * The word lists of the quote analyser, data/lexicon/quote_*.tsv,
+ * reporting_cues.tsv and reporting_nouns.tsv; q_in(q, i, LEX_...) tests token i.  The generator
  * numbers the lists in file name order, so these are one run of its list
  * identifiers and a token's lists come out of its entry with one shift
  * (quote_lex.c); a list of another subsystem sorted among them only costs
@@ -61,6 +61,7 @@ typedef enum q_lex
 	LEX_FOREIGN_OPENERS = NA_LEX_QUOTE_FOREIGN_OPENERS - Q_LEX_BASE,
 	LEX_ACCORDING = NA_LEX_QUOTE_ACCORDING - Q_LEX_BASE,
 	LEX_REPORTING_CUES = NA_LEX_REPORTING_CUES - Q_LEX_BASE,	/* with a class column */
+	LEX_REPORTING_NOUNS = NA_LEX_REPORTING_NOUNS - Q_LEX_BASE,	/* likewise */
 	LEX_COUNT
 } q_lex;
 
@@ -124,6 +125,7 @@ uint64_t	q_lex_fill(const qctx *q, uint32_t i);
 
 /* quote_lex.c: the class of the reporting cue at token i (na_cue_class). */
 uint8_t		q_cue_class(const qctx *q, uint32_t i);
+uint8_t		q_noun_cue_class(const qctx *q, uint32_t i);
 
 /*
  * The helpers below run on nearly every token of every article, so they are
@@ -179,15 +181,20 @@ q_is_punct(const qctx *q, uint32_t i, char c)
 }
 
 /*
- * Does token i spell word (ASCII, case-insensitive)?  Inline, so that the
- * length of a literal word is a constant: most tokens fail on it, no call.
+ * Does token i spell word (ASCII, case-insensitive)?  A macro over an inline
+ * function, so that the length of a literal word is a constant at every
+ * call: most tokens fail on it, with neither strlen nor a call (GCC left the
+ * inline function out of line in the busiest files, and strlen with it:
+ * 300,000 calls over BBC).
  */
 static inline int
-q_is(const qctx *q, uint32_t i, const char *word)
+q_is_len(const qctx *q, uint32_t i, const char *word, size_t len)
 {
-	return i < q->doc->ntokens && q->doc->tokens[i].len == strlen(word) &&
-		na_token_is(q->doc, &q->doc->tokens[i], word);
+	return i < q->doc->ntokens && q->doc->tokens[i].len == len &&
+		na_ascii_ci_equal(q->doc->text + q->doc->tokens[i].start, word, len);
 }
+
+#define q_is(q, i, word) q_is_len((q), (i), (word), strlen(word))
 
 /* Does the token end in 's or ’s (or s')? */
 static inline int

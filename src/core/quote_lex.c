@@ -13,8 +13,9 @@
 #include "quote_internal.h"
 
 _Static_assert(LEX_COUNT <= 63, "lexicon masks are 63 bits and a looked-up bit");
-_Static_assert(NA_LEX_REPORTING_CUES > NA_LEX_QUOTE_ACCORDING,
-			   "the quote lists and the reporting cues are one run of list identifiers");
+_Static_assert(NA_LEX_REPORTING_CUES > NA_LEX_QUOTE_ACCORDING &&
+			   NA_LEX_REPORTING_NOUNS > NA_LEX_REPORTING_CUES,
+			   "the quote lists and the reporting words are one run of list identifiers");
 
 #define LEX_DONE (UINT64_C(1) << 63)	/* the token was looked up */
 #define LEX_MASK ((UINT64_C(1) << LEX_COUNT) - 1)
@@ -139,16 +140,19 @@ q_lex_fill(const qctx *q, uint32_t i)
 	return mask;
 }
 
-uint8_t
-q_cue_class(const qctx *q, uint32_t i)
+/*
+ * The class column of a list of reporting words (reporting_cues.tsv,
+ * reporting_nouns.tsv) for token i: NA_CUE_NONE when the list lacks it.
+ */
+static uint8_t
+class_in(const qctx *q, uint32_t i, na_lex_list list, uint32_t column)
 {
 	int32_t		entry = token_entry(q, i);
 	const char *cls;
 
-	if (!na_lex_in(NA_LEX_REPORTING_CUES, entry))
+	if (!na_lex_in(list, entry))
 		return NA_CUE_NONE;
-	cls = na_lex_attr(NA_LEX_REPORTING_CUES, na_lex_row_of(NA_LEX_REPORTING_CUES, entry),
-					  NA_LEX_REPORTING_CUES_CLASS);
+	cls = na_lex_attr(list, na_lex_row_of(list, entry), column);
 	/* speech, thought or finding: the first letter tells them apart */
 	switch (cls[0])
 	{
@@ -159,6 +163,20 @@ q_cue_class(const qctx *q, uint32_t i)
 		default:
 			return NA_CUE_SPEECH;
 	}
+}
+
+/* The class of the reporting verb at token i (reporting_cues.tsv). */
+uint8_t
+q_cue_class(const qctx *q, uint32_t i)
+{
+	return class_in(q, i, NA_LEX_REPORTING_CUES, NA_LEX_REPORTING_CUES_CLASS);
+}
+
+/* The class of the reporting noun at token i (reporting_nouns.tsv). */
+uint8_t
+q_noun_cue_class(const qctx *q, uint32_t i)
+{
+	return class_in(q, i, NA_LEX_REPORTING_NOUNS, NA_LEX_REPORTING_NOUNS_CLASS);
 }
 
 /* Byte length of a token without its possessive ending. */

@@ -12,6 +12,8 @@
 
 /* ---- reported speech: attributions without quotation marks ---- */
 
+#define ASIDE_MAX 20			/* tokens of an aside between two dashes */
+
 
 
 /* The class of the cue at token k: speech, thought or finding (or none). */
@@ -50,6 +52,13 @@ not_a_report(const qctx *q, uint32_t k, uint32_t s0)
 {
 	if (q_is(q, k, "according"))
 		return !q_is(q, k + 1, "to");
+	/*
+	 * Mayor Cheered After Thanking Staff: a capitalised cue after a
+	 * capitalised preposition is a headline's word in title case (as the
+	 * speakers read such a run), no report
+	 */
+	if (k > s0 && q_is_cap(q, k) && q_is_cap(q, k - 1) && q_in(q, k - 1, LEX_CLAUSE_PREPOSITIONS))
+		return 1;
 	if (k > s0 && (q_is(q, k - 1, "the") || q_is(q, k - 1, "aforesaid") ||
 				   q_in(q, k - 1, LEX_DETERMINERS) || q_possessive(q, k - 1)))
 		return 1;
@@ -99,6 +108,22 @@ content_end(const qctx *q, uint32_t s0, uint32_t s1)
 }
 
 /*
+ * Is token i an auxiliary or a form of "be" that makes a clause finite (was,
+ * is, has, will, could, …)?  After "said that" it tells the pronoun "that"
+ * (said that was wrong) from the conjunction (said that the plan was wrong).
+ */
+static int
+finite_verb_at(const qctx *q, uint32_t i)
+{
+	return q_is(q, i, "is") || q_is(q, i, "was") || q_is(q, i, "are") || q_is(q, i, "were") ||
+		q_is(q, i, "has") || q_is(q, i, "had") || q_is(q, i, "will") || q_is(q, i, "would") ||
+		q_is(q, i, "could") || q_is(q, i, "can") || q_is(q, i, "should") ||
+		q_is(q, i, "may") || q_is(q, i, "might") || q_is(q, i, "must") ||
+		q_is(q, i, "does") || q_is(q, i, "did") || q_is(q, i, "wasn't") ||
+		q_is(q, i, "isn't") || q_is(q, i, "wasn’t") || q_is(q, i, "isn’t");
+}
+
+/*
  * Where the content after a cue at k begins: past the hearer of told /
  * warned / assured (X told reporters that …), a time or place (X said on
  * Tuesday that …, X said in a statement that …) when a "that" follows, a
@@ -133,7 +158,7 @@ content_start_after(const qctx *q, uint32_t k, uint32_t end)
 	/* said on Tuesday that / said in a statement that / said Tuesday that */
 	if (j < end && !q_is(q, j, "that") &&
 		(q_in(q, j, LEX_TAIL_PREPOSITIONS) || q_is(q, j, "on") || q_in(q, j, LEX_WEEKDAY_WORDS) ||
-		 q_is(q, j, "during") || q_is(q, j, "after") || q_is(q, j, "last") ||
+		 q_is(q, j, "during") || q_is(q, j, "after") || q_is(q, j, "last") || q_is(q, j, "via") ||
 		 q_is(q, j, "repeatedly") || q_is(q, j, "publicly") || q_is(q, j, "privately") ||
 		 q_is(q, j, "recently") || q_is(q, j, "previously")))
 	{
@@ -159,7 +184,9 @@ content_start_after(const qctx *q, uint32_t k, uint32_t end)
 	}
 	if (q_is_punct(q, j, ':') || q_is_punct(q, j, ','))
 		j++;
-	if (q_is(q, j, "that"))
+	/* said that the …; but in "said that was not her view" the pronoun
+	 * "that" is the clause's subject: a verb follows it */
+	if (q_is(q, j, "that") && !finite_verb_at(q, j + 1))
 		j++;
 	return j < end ? j : QNONE;
 }
@@ -175,10 +202,31 @@ content_stop(const qctx *q, uint32_t from, uint32_t e)
 	{
 		const na_token *t = &q->doc->tokens[m];
 
-		/* a dash or a semicolon closes the reported clause: … — a plan
-		 * he has raised / …; the rest */
-		if ((t->kind == NA_TK_DASH && (t->flags & NA_TF_SPACE_BEFORE)) ||
-			q_is_punct(q, m, ';') || q_is_punct(q, m, '('))
+		/*
+		 * a dash or a semicolon closes the reported clause: … — a plan
+		 * he has raised / …; the rest.  A pair of dashes is an aside
+		 * inside it: economies - which include Japan - will grow
+		 */
+		if (t->kind == NA_TK_DASH && (t->flags & NA_TF_SPACE_BEFORE))
+		{
+			uint32_t	m2;
+
+			for (m2 = m + 2; m2 <= e && m2 - m <= ASIDE_MAX; m2++)
+				if ((q->doc->tokens[m2].kind == NA_TK_DASH &&
+					 (q->doc->tokens[m2].flags & NA_TF_SPACE_BEFORE)) || q_is_punct(q, m2, ';'))
+					break;
+			if (m2 <= e && m2 - m <= ASIDE_MAX && q->doc->tokens[m2].kind == NA_TK_DASH &&
+				m2 < e)
+			{
+				m = m2;
+				continue;
+			}
+			/* … - including the re-emergence of …: the list is the content's */
+			if (q_is(q, m + 1, "including"))
+				continue;
+			return m - 1;
+		}
+		if (q_is_punct(q, m, ';') || q_is_punct(q, m, '('))
 			return m - 1;
 		/* … and charged that / … but warned: the subject's next report */
 		if ((q_is(q, m, "and") || q_is(q, m, "but")) && m + 1 <= e &&
@@ -200,9 +248,15 @@ content_stop(const qctx *q, uint32_t from, uint32_t e)
 		/* …, which forced her to leave: a relative clause on the last noun */
 		if (m + 1 <= e && q_is(q, m + 1, "which"))
 			return m - 1;
-		/* …, while 22 percent said / …, but he is: a clause set against it */
+		/*
+		 * …, while 22 percent said / …, but he is: a clause set against
+		 * it; "…, but could not bear to": the same subject's verb goes on
+		 */
 		if (m + 1 <= e && (q_is(q, m + 1, "while") || q_is(q, m + 1, "whereas") ||
-						   q_is(q, m + 1, "but") || q_is(q, m + 1, "although") ||
+						   (q_is(q, m + 1, "but") &&
+							!(finite_verb_at(q, m + 2) || q_is(q, m + 2, "not") ||
+							  q_is(q, m + 2, "also") || q_is(q, m + 2, "still"))) ||
+						   q_is(q, m + 1, "although") ||
 						   q_is(q, m + 1, "though") || q_is(q, m + 1, "compared")))
 			return m - 1;
 	}
@@ -272,9 +326,15 @@ object_end(const qctx *q, uint32_t j, uint32_t last)
 				continue;
 			return m - 1;
 		}
-		/* Friday, on Monday, last week */
+		/*
+		 * Friday, on Monday, last week; but a time noun after a word of
+		 * the phrase is its head ("recounted his long night"): the phrase
+		 * ends at a time word only where the time begins
+		 */
 		if (t->kind == NA_TK_WORD && (q_in(q, m, LEX_WEEKDAY_WORDS) ||
-									  (q_is(q, m, "on") && q_in(q, m + 1, LEX_WEEKDAY_WORDS))))
+									  (q_is(q, m, "on") && q_in(q, m + 1, LEX_WEEKDAY_WORDS))) &&
+			!((q_is(q, m, "night") || q_is(q, m, "morning") || q_is(q, m, "evening") ||
+			   q_is(q, m, "afternoon") || q_is(q, m, "week")) && !q_in(q, m - 1, LEX_WEEKDAY_WORDS)))
 			return m - 1;
 		if (t->kind != NA_TK_WORD || (t->flags & NA_TF_CAPITALIZED))
 			continue;
@@ -352,6 +412,28 @@ role_apposition_before(const qctx *q, uint32_t first, uint32_t sf, uint32_t sl, 
 }
 
 /*
+ * Is the text [first, comma) a subject and its apposition, "Rendell, a
+ * party veteran" / "Mr. Obama, who knew the votes were not there" /
+ * "Clinton, the former secretary of State", before the comma of a cue at
+ * comma + 1?  Then "…, said he had …" is that subject's report, not the
+ * inverted "CLAUSE, said X": the noun phrase after the cue starts the
+ * content.
+ */
+static int
+subject_with_apposition(const qctx *q, uint32_t first, uint32_t comma)
+{
+	uint32_t	f,
+				l;
+	src_type	type = q_np_forward(q, first, comma, &f, &l);
+
+	if (type == SRC_NONE || type == SRC_PRONOUN || f != first || l + 2 >= comma ||
+		!q_is_punct(q, l + 1, ','))
+		return 0;
+	return q_is(q, l + 2, "who") || q_in(q, l + 2, LEX_DETERMINERS) || q_possessive(q, l + 2) ||
+		q_is_role_noun(q, l + 2);
+}
+
+/*
  * A report at cue k in the sentence [s0, s1), or 0.  The patterns of news:
  * X said (that) CLAUSE; X told Y CLAUSE; CLAUSE, X said / said X;
  * CLAUSE, according to X; According to X, CLAUSE; and the cue inside its
@@ -416,6 +498,7 @@ report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
 	 * invert (not ", recalling the warnings", ", defended the veto") */
 	if (k > first + 1 && q_is_punct(q, k - 1, ',') && rp->cue_class == NA_CUE_SPEECH &&
 		q_in(q, k, LEX_SPEECH_VERBS) && !q_is_participle(q, k) && !q_in(q, k, LEX_PHRASE_VERBS) &&
+		!subject_with_apposition(q, first, k - 1) &&
 		(type = q_np_forward(q, k + 1, s1, &sf, &sl)) != SRC_NONE && type != SRC_PRONOUN &&
 		inverted_source_ends(q, sl + 1, s1))
 	{
@@ -498,19 +581,28 @@ report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
 		}
 		return 1;
 	}
-	/* X called for a ban / X called on Y to resign: the demand follows */
-	if ((q_is(q, k, "call") || q_is(q, k, "calls") || q_is(q, k, "called") ||
-		 q_is(q, k, "calling")) && (q_is(q, k + 1, "for") || q_is(q, k + 1, "on")) &&
-		k + 2 <= e)
+	/*
+	 * X called for a ban / X called on Y to resign / X called Friday for a
+	 * ban (a day or "again" between): the demand follows
+	 */
+	if (q_is(q, k, "call") || q_is(q, k, "calls") || q_is(q, k, "called") ||
+		q_is(q, k, "calling"))
 	{
-		rp->first = k + 2;
-		rp->last = content_stop(q, k + 2, e);
-		if (q_is(q, k + 1, "for"))
+		uint32_t	p = k + 1;
+
+		if (q_in(q, p, LEX_WEEKDAY_WORDS) && (q_is(q, p + 1, "for") || q_is(q, p + 1, "on")))
+			p++;
+		if ((q_is(q, p, "for") || q_is(q, p, "on")) && p + 1 <= e)
 		{
-			rp->last = object_end(q, k + 2, rp->last);
-			rp->object = 1;
+			rp->first = p + 1;
+			rp->last = content_stop(q, p + 1, e);
+			if (q_is(q, p, "for"))
+			{
+				rp->last = object_end(q, p + 1, rp->last);
+				rp->object = 1;
+			}
+			return 1;
 		}
-		return 1;
 	}
 	/* X said (that) CLAUSE */
 	{
@@ -518,18 +610,51 @@ report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
 
 		if (j == QNONE)
 			return 0;
-		/* a measure backed by the allies: a participle, no report */
-		if (q_is(q, j, "by") ||
-			q_in(q, j, LEX_TAIL_PREPOSITIONS) || q_is(q, j, "about") || q_is(q, j, "so") ||
-			q_is(q, j, "nothing") || q_is(q, j, "yes") || q_is(q, j, "no"))
+		/*
+		 * a measure backed by the allies: a participle, no report (but
+		 * "said that in 1998, …": a clause may open with a phrase)
+		 */
+		if (!q_is(q, j - 1, "that") &&
+			(q_is(q, j, "by") || q_is(q, j, "into") ||
+			 q_in(q, j, LEX_TAIL_PREPOSITIONS) || q_is(q, j, "about") || q_is(q, j, "so") ||
+			 q_is(q, j, "nothing") || q_is(q, j, "yes") || q_is(q, j, "no")))
 			return 0;
 		/* X appeared to waver / seems that: not X appeared on television */
 		if ((q_is(q, k, "appeared") || q_is(q, k, "appears") || q_is(q, k, "appear") ||
 			 q_is(q, k, "seemed") || q_is(q, k, "seems") || q_is(q, k, "seem")) &&
 			!q_is(q, j, "to") && !q_is(q, j - 1, "that"))
 			return 0;
+		/* said as much / has said the same thing: a pro-form is the whole
+		 * content, not the time and place after it */
+		if ((q_is(q, j, "as") && q_is(q, j + 1, "much") && !q_is(q, j + 2, "as")) ||
+			(q_is(q, j, "the") && q_is(q, j + 1, "same") &&
+			 (q_is(q, j + 2, "thing") || q_is(q, j + 2, "things"))))
+		{
+			rp->first = j;
+			rp->last = j + 1 + (q_is(q, j + 2, "thing") || q_is(q, j + 2, "things"));
+			rp->object = 1;
+			return rp->last <= e;
+		}
 		rp->first = j;
 		rp->last = content_stop(q, j, e);
+		/*
+		 * While his advisers have suggested …, Mr. Obama is …: a report
+		 * inside a clause that opens the sentence ends at that clause's
+		 * comma, where the sentence's own clause begins
+		 */
+		if (rp->a.src_first == first + 1 &&
+			(q_is(q, first, "while") || q_is(q, first, "when") || q_is(q, first, "although") ||
+			 q_is(q, first, "though") || q_is(q, first, "because") || q_is(q, first, "if") ||
+			 q_is(q, first, "since") || q_is(q, first, "whereas") || q_is(q, first, "unless") ||
+			 q_is(q, first, "after") || q_is(q, first, "before") || q_is(q, first, "once")))
+		{
+			for (uint32_t m = j + 1; m < rp->last; m++)
+				if (q_is_punct(q, m, ','))
+				{
+					rp->last = m - 1;
+					break;
+				}
+		}
 		if (q_in(q, k, LEX_OBJECT_CUES))
 		{
 			rp->last = object_end(q, j, rp->last);
@@ -683,6 +808,79 @@ push_report(qctx *q, const q_report *rp, uint32_t first, uint32_t last, uint32_t
 }
 
 /*
+ * A report cued by a noun of saying or thinking at k (reporting_nouns.tsv)
+ * with the clause after its "that": Smith's claim that the bridge was
+ * unsafe, her fear that the ferry would stop, the warning that ….  The word
+ * must be a noun here: a determiner or a possessive before it, or before the
+ * one word that describes it (his repeated claim); in "Trump claims that"
+ * it is a verb, and the verb's rules read it.  The possessor is the source
+ * (Smith's, his); a claim of no one's has none.
+ */
+static int
+noun_report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
+{
+	uint32_t	e = content_end(q, s0, s1);
+	uint32_t	det = k - 1;
+	uint32_t	sf = QNONE,
+				sl = QNONE;
+	src_type	type = SRC_NONE;
+
+	memset(rp, 0, sizeof(*rp));
+	rp->first2 = rp->last2 = QNONE;
+	if (k <= s0 || !q_is(q, k + 1, "that") || e < k + 2)
+		return 0;
+	if (e > k + REPORT_CONTENT_MAX)
+		e = k + REPORT_CONTENT_MAX;
+	if (!q_in(q, det, LEX_DETERMINERS) && !q_possessive(q, det))
+	{
+		if (det <= s0 || !q_is_word(q, det) || q_is_cap(q, det) ||
+			!(q_in(q, det - 1, LEX_DETERMINERS) || q_possessive(q, det - 1)))
+			return 0;
+		det--;
+	}
+	/*
+	 * Her fear that the ferry would stop was shared: the phrase is the
+	 * sentence's subject and its clause runs into the sentence's verb,
+	 * which no rule here finds; left alone
+	 */
+	if (det == s0 || (det == s0 + 1 && (q_is(q, s0, "but") || q_is(q, s0, "and") ||
+										q_is_quote_mark(q, s0))))
+		return 0;
+	if (q_is(q, det, "his") || q_is(q, det, "her"))
+	{
+		type = SRC_PRONOUN;
+		sf = sl = det;
+	}
+	else if (q_possessive(q, det) && q_is_cap(q, det))
+	{
+		/* Olaf Smith's claim: the name's capitalised words */
+		type = SRC_NAME;
+		sl = sf = det;
+		while (sf > s0 && det - sf < 5 && q_is_cap(q, sf - 1) &&
+			   (q->doc->tokens[sf - 1].kind == NA_TK_WORD ||
+				q->doc->tokens[sf - 1].kind == NA_TK_INITIAL))
+			sf--;
+	}
+	else if (q_possessive(q, det) &&
+			 ((type = q_np_backward(q, det, s0, &sf, &sl)) == SRC_PRONOUN || sl != det ||
+			  det - sf > 4))
+		type = SRC_NONE;
+	if (type == SRC_NONE)
+	{
+		rp->a.type = SRC_NONE;
+		rp->a.how = NA_QA_NONE;
+		rp->a.cue_first = rp->a.cue_last = k;
+		rp->a.confidence = 0.5f;
+	}
+	else
+		q_set_attr(&rp->a, type, sf, sl, k, k, NA_QA_NONE, 0.6f);
+	rp->cue_class = q_noun_cue_class(q, k);
+	rp->first = k + 2;
+	rp->last = content_stop(q, k + 2, e);
+	return rp->last >= rp->first;
+}
+
+/*
  * Every report of speech, thought or finding outside quotation marks: one
  * pass over the tokens, the lexicon's reporting cues (their mask is cached
  * per token) tried in their sentence.  A cue that already attributes a
@@ -702,7 +900,7 @@ q_reported_speech(qctx *q)
 		return 1;
 	for (uint32_t k = 0; k < n; k++)
 	{
-		const na_token *t = &doc->tokens[k];
+		const na_token *t;
 		const na_sentence *s;
 		uint32_t	s0,
 					s1;
@@ -712,16 +910,28 @@ q_reported_speech(qctx *q)
 		na_quote   *qt;
 		int32_t		piece;
 		uint32_t	aux;
+		int			noun;
 
+		/*
+		 * the scanner flagged the words shaped like a cue: nearly every
+		 * token is rejected on its flags alone, here in a loop that does
+		 * nothing else (a run without such words takes microseconds, so
+		 * interrupts are checked where the work is)
+		 */
+		while (k < n && !(doc->tokens[k].flags & NA_TF_CUE_SHAPE))
+			k++;
+		if (k >= n)
+			break;
+		t = &doc->tokens[k];
 		if ((k >> 12) != checked_block)
 		{
 			checked_block = k >> 12;
 			na_check_interrupts(q->mem);
 		}
-		/* the scanner flagged the words shaped like a cue: nearly every
-		 * token is rejected on its flags alone */
-		if (!(t->flags & NA_TF_CUE_SHAPE) || t->kind != NA_TK_WORD || q->in_quote[k] ||
-			!q_is_reporting_cue(q, k))
+		if (t->kind != NA_TK_WORD || q->in_quote[k])
+			continue;
+		noun = q_in(q, k, LEX_REPORTING_NOUNS) && q_is(q, k + 1, "that");
+		if (!noun && !q_is_reporting_cue(q, k))
 			continue;
 		if ((s = q_sentence_of(q, k)) == NULL)
 			continue;
@@ -730,7 +940,11 @@ q_reported_speech(qctx *q)
 		/* a sentence too long to be one: no report across a run-on text */
 		if (s->ntokens > 300 && k - s0 > SENTENCE_WINDOW && s1 - k > SENTENCE_WINDOW)
 			continue;
-		if (q_is(q, k, "expected") && q_is(q, k + 1, "to") &&
+		if (noun && noun_report_at(q, k, s0, s1, &rp))
+			;					/* the claim that …: a noun's report */
+		else if (!q_is_reporting_cue(q, k))
+			continue;
+		else if (q_is(q, k, "expected") && q_is(q, k + 1, "to") &&
 			(aux = passive_be_before(q, k, s0)) != QNONE)
 		{
 			/* X is expected to …: no source, the clause is the content */
@@ -756,7 +970,7 @@ q_reported_speech(qctx *q)
 		entity = rp.a.type == SRC_NONE ? QNONE : q_entity_of_source(q, &rp.a, &r);
 		/* a description names a speaker only when a name heads it: not the
 		 * Russian veto, Mr. Trump's administration, a United Nations panel */
-		if (rp.a.type != SRC_PRONOUN && !q_is(q, rp.a.src_first, "who") &&
+		if (rp.a.type != SRC_PRONOUN && rp.a.type != SRC_NONE && !q_is(q, rp.a.src_first, "who") &&
 			q->mention_at[rp.a.src_last] == 0)
 			entity = q_resolve_description(q, rp.a.src_first, rp.a.src_last);
 		qt = push_report(q, &rp, rp.first, rp.last, entity, 0);

@@ -408,7 +408,8 @@ q_subject_before(const qctx *q, uint32_t k, uint32_t floor, uint32_t *first, uin
 			}
 		}
 	}
-	if (q_is_punct(q, j, ','))
+	/* (a comma opening the text has nothing before it: ", said." ) */
+	if (j > 0 && q_is_punct(q, j, ','))
 	{
 		uint32_t	c = j;
 		uint32_t	stop = j > APPOS_WINDOW ? j - APPOS_WINDOW : 0;

@@ -517,9 +517,10 @@ q_entity_of_source(qctx *q, const q_attr *a, const q_raw *r)
 			before = r->open;
 		else if (r->first < before)
 			before = r->first;
-		if (q_in(q, a->src_first, LEX_PRONOUNS_HE))
+		/* his claim that …, her fear that …: a possessive source (reports) */
+		if (q_in(q, a->src_first, LEX_PRONOUNS_HE) || q_is(q, a->src_first, "his"))
 			return q_resolve_pronoun(q, before, NA_GENDER_MALE);
-		if (q_in(q, a->src_first, LEX_PRONOUNS_SHE))
+		if (q_in(q, a->src_first, LEX_PRONOUNS_SHE) || q_is(q, a->src_first, "her"))
 			return q_resolve_pronoun(q, before, NA_GENDER_FEMALE);
 		/* “…,” it said: the organisation quoted just before */
 		if (q_is(q, a->src_first, "it"))

@@ -493,18 +493,22 @@ cue_shape_flag(uint32_t h)
 static void
 init_cue_shapes(void)
 {
-	const na_lex_list_info *l = &na_lex_lists[NA_LEX_REPORTING_CUES];
+	/* the verbs and the nouns that report (the claim that …) */
+	static const na_lex_list lists[] = {NA_LEX_REPORTING_CUES, NA_LEX_REPORTING_NOUNS};
 
-	for (uint32_t row = 0; row < l->nrows; row++)
+	for (uint32_t x = 0; x < sizeof(lists) / sizeof(lists[0]); x++)
 	{
-		const unsigned char *key = (const unsigned char *) na_lex_key(NA_LEX_REPORTING_CUES, row);
-		size_t		len = strlen((const char *) key);
-		uint32_t	h;
+		for (uint32_t row = 0; row < na_lex_lists[lists[x]].nrows; row++)
+		{
+			const unsigned char *key = (const unsigned char *) na_lex_key(lists[x], row);
+			size_t		len = strlen((const char *) key);
+			uint32_t	h;
 
-		if (len == 0)
-			continue;
-		h = cue_shape_hash(cue_shape_head(key, len), key[len - 1], len);
-		cue_shape_bits[h >> 6] |= UINT64_C(1) << (h & 63);
+			if (len == 0)
+				continue;
+			h = cue_shape_hash(cue_shape_head(key, len), key[len - 1], len);
+			cue_shape_bits[h >> 6] |= UINT64_C(1) << (h & 63);
+		}
 	}
 }
 

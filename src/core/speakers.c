@@ -814,25 +814,49 @@ q_collect_names(qctx *q)
 		prefixed = 0;
 		if (!place)
 		{
-			uint8_t		kind;
+			uint8_t		kind = 0;
 			uint32_t	np;
 			uint32_t	k = first;
 
+			/*
+			 * the chain of prefixes from first (a name has at most six
+			 * words), each link's answer kept, the last one's too: the loop
+			 * after this one asks the same questions
+			 */
+			uint32_t	chain_np[8];
+			uint8_t		chain_kind[8];
+			uint32_t	nchain = 0;
+
 			/* South Carolina Republican: a description made of prefixes, no name */
-			while (k < j && (np = name_prefix_at(q, k, &kind)) > 0 && k + np <= j)
+			while (k < j)
+			{
+				np = name_prefix_at(q, k, &kind);
+				if (nchain < sizeof(chain_np) / sizeof(chain_np[0]))
+				{
+					chain_np[nchain] = np;
+					chain_kind[nchain++] = kind;
+				}
+				if (np == 0 || k + np > j)
+					break;
 				k += np;
+			}
 			if (k == j && title_first == QNONE && j - first >= 2)
 			{
 				i = j - 1;
 				continue;
 			}
 
-			while (first + 1 < j && (np = name_prefix_at(q, first, &kind)) > 0 &&
-				   first + np < j &&
-				   (given_name_gender(q, first + np) >= 0 ||
-					(kind == Q_PREFIX_PARTY && first + np + 1 == j &&
-					 !q_in(q, first + np, LEX_ORG_WORDS) &&
-					 !q_in(q, first + np, LEX_STOP_CAPS))))
+			/* the prefixes the name drops: the first links of that chain */
+			for (uint32_t c = 0;
+				 first + 1 < j &&
+				 (np = c < nchain ? (kind = chain_kind[c], chain_np[c]) :
+				  name_prefix_at(q, first, &kind)) > 0 &&
+				 first + np < j &&
+				 (given_name_gender(q, first + np) >= 0 ||
+				  (kind == Q_PREFIX_PARTY && first + np + 1 == j &&
+				   !q_in(q, first + np, LEX_ORG_WORDS) &&
+				   !q_in(q, first + np, LEX_STOP_CAPS)));
+				 c++)
 			{
 				first += np;
 				prefixed = 1;

@@ -25,27 +25,55 @@
  * body's decision before and the same event.
  */
 static void
-tally_sentence_row(vctx *c, sent_state *st)
+tally_sentence_row(vctx *c, sent_state *st, const tally *t)
 {
-	vote_event *last;
+	vote_event *last = NULL;
 	na_vote    *rows = (na_vote *) c->rows.items;
 	position	p;
-	int			says_vote = 0;
+	uint32_t	says_vote = 0;
 
-	if (c->events.count == 0 || c->rows.count == 0)
-		return;
-	last = (vote_event *) c->events.items + c->events.count - 1;
-	if (last->sentence + 2 < st->s)
-		return;
+	if (c->events.count > 0 && c->rows.count > 0)
+		last = (vote_event *) c->events.items + c->events.count - 1;
+	if (last && last->sentence + 2 < st->s)
+		last = NULL;
 	for (uint32_t k = st->first; k < st->end && !says_vote; k++)
-		says_vote = (is_word(c, k, "vote") || is_word(c, k, "tally") || is_word(c, k, "count") ||
-					 is_word(c, k, "margin") || is_word(c, k, "ballot")) &&
+		if ((is_word(c, k, "vote") || is_word(c, k, "tally") || is_word(c, k, "count") ||
+			 is_word(c, k, "margin") || is_word(c, k, "ballot")) &&
 			(is_word(c, k + 1, "was") || is_word(c, k + 1, "is") || is_word(c, k + 1, "stood") ||
-			 is_word(c, k + 1, "ended") || is_word(c, k + 1, "came"));
+			 is_word(c, k + 1, "ended") || is_word(c, k + 1, "came") ||
+			 /* "the vote -- 611 in favor, 748 opposed -- kept the rules" */
+			 (T(c, k + 1)->kind == NA_TK_DASH && number_at(c, k + 2) >= 0)))
+			says_vote = k + 1;
 	if (!says_vote)
 		return;
 	memset(&p, 0, sizeof(p));
 	p.sentence = st->s;
+	if (last == NULL)
+	{
+		/*
+		 * "The vote was 5 to 4, with the court's liberals in the minority.":
+		 * a vote of its own, with no vote before it in the article; the
+		 * tally tells how it ended.  Only "the vote" (a vote known to the
+		 * reader) with both sides counted: "a margin is" or a lone count
+		 * reports no vote.
+		 */
+		if (t->votes_for < 0 || t->votes_against < 0 || says_vote < st->first + 2 ||
+			!is_word(c, says_vote - 2, "the") || !is_word(c, says_vote - 1, "vote"))
+			return;
+		p.action = t->votes_against > t->votes_for ? NA_VA_REJECT : NA_VA_APPROVE;
+		p.modality = modality_at(c, says_vote - 1, st->first);
+		if (p.modality == NA_VM_ASSERTED)
+			p.outcome = t->votes_against > t->votes_for ? NA_VO_REJECTED : NA_VO_ADOPTED;
+		p.ev_first = st->first;
+		p.ev_end = st->end;
+		while (p.ev_end > p.ev_first && T(c, p.ev_end - 1)->kind == NA_TK_PUNCT)
+			p.ev_end--;
+		/* an event of its own: no vote came before it to join */
+		p.body = st->body;
+		st->event = event_for(c, st->s, 1, 0, 0, &p.body, st->body_here, 0);
+		emit(c, &p, st->event);
+		return;
+	}
 	p.action = NA_VA_APPROVE;
 	p.modality = rows[c->rows.count - 1].modality;
 	for (size_t r = c->rows.count; r-- > 0 && rows[r].event == (uint32_t) c->events.count;)
@@ -65,6 +93,97 @@ tally_sentence_row(vctx *c, sent_state *st)
 	st->event = (uint32_t) c->events.count;
 }
 
+/*
+ * "Of the 2.8 million who voted, 85% were in favour": a referendum's or a
+ * ballot's electorate by shares, each share a null row of its side (the
+ * codebook's unnamed counted group; percentages are no tallies).  Only after
+ * a vote word in the sentence: "85% were in favour" alone is a poll.
+ */
+static void
+share_positions(vctx *c, sent_state *st)
+{
+	int			voted = 0;
+
+	for (uint32_t k = st->first; k < st->end; k++)
+	{
+		const trigger_word *tw = trigger_of(c, k);
+		uint32_t	q = k + 1;
+		position	p;
+		int			dir = 0;
+
+		if (tw && tw->cls == W_VOTE)
+			voted = 1;
+		if (!voted || T(c, k)->kind != NA_TK_PERCENT)
+			continue;
+		if (is_word(c, q, "were") || is_word(c, q, "was") || is_word(c, q, "voted"))
+			q++;
+		if (is_word(c, q, "in") && (is_word(c, q + 1, "favour") || is_word(c, q + 1, "favor")))
+			dir = 1, q += 2;
+		else if (is_word(c, q, "against") || is_word(c, q, "opposed"))
+			dir = -1, q++;
+		if (dir == 0)
+			continue;
+		memset(&p, 0, sizeof(p));
+		p.sentence = st->s;
+		p.action = dir == 1 ? NA_VA_VOTE_FOR : NA_VA_VOTE_AGAINST;
+		p.modality = modality_at(c, k, st->first);
+		p.ev_first = k;
+		p.ev_end = q;
+		emit_positions(c, st, &p, NULL, 0);
+	}
+}
+
+/*
+ * "The two measures passed by votes of 241-to-188 and 236-to-190": two votes
+ * told in one sentence.  The first tally is the sentence's (its event); the
+ * second is a vote of its own with the same positions, each row copied to a
+ * new event that carries it.
+ */
+static void
+second_tally_rows(vctx *c, sent_state *st, size_t rows_before)
+{
+	for (uint32_t k = st->first; k + 4 < st->end; k++)
+	{
+		int32_t		a[3] = {-1, -1, -1};
+		int32_t		b[3] = {-1, -1, -1};
+		uint32_t	first_event = 0;
+		uint32_t	second_event;
+		vote_event *ev;
+		size_t		n = c->rows.count;
+
+		if (!(is_word(c, k, "votes") || is_word(c, k, "margins") || is_word(c, k, "tallies")) ||
+			!is_word(c, k + 1, "of") || range_parts(c, k + 2, a) != 2 || !is_word(c, k + 3, "and") ||
+			range_parts(c, k + 4, b) != 2)
+			continue;
+		for (size_t r = rows_before; r < n && first_event == 0; r++)
+			first_event = ((na_vote *) c->rows.items)[r].event;
+		if (first_event == 0 || (ev = event_ptr(c, first_event)) == NULL)
+			return;
+		second_event = event_for(c, st->s, 1, 0, 0, &ev->body, 1, 0);
+		if ((ev = event_ptr(c, second_event)) == NULL)
+			return;
+		ev->votes_for = b[0];
+		ev->votes_against = b[1];
+		for (size_t r = rows_before; r < n && !c->failed; r++)
+		{
+			na_vote    *copy;
+
+			if (((na_vote *) c->rows.items)[r].event != first_event)
+				continue;
+			copy = na_vec_push(&c->rows, c->mem);
+			if (copy == NULL)
+			{
+				c->failed = 1;
+				return;
+			}
+			*copy = ((na_vote *) c->rows.items)[r];
+			copy->event = second_event;
+			span_of(c, k + 4, k + 5, &copy->evidence);
+		}
+		return;
+	}
+}
+
 void
 analyse_sentence(vctx *c, uint32_t s)
 {
@@ -72,6 +191,7 @@ analyse_sentence(vctx *c, uint32_t s)
 	sent_state	st;
 	tally		t;
 	size_t		rows_before = c->rows.count;
+	int			vote_words = 0; /* a trigger other than an election's gain */
 
 	memset(&st, 0, sizeof(st));
 	st.s = s;
@@ -89,12 +209,16 @@ analyse_sentence(vctx *c, uint32_t s)
 		if (((v - st.first) & 4095) == 4095)
 			na_check_interrupts(c->mem);	/* a run-on "sentence" of megabytes */
 
+		if (tw != NULL && tw->cls != W_GAIN)
+			vote_words = 1;
 		if (tw == NULL || tw->cls == W_UNANIMOUS || tw->cls == W_TALLY || v < st.consumed_until)
 			continue;
 		if (tw->form & WF_NOUN_TOO && noun_use(c, v, st.first))
 		{
 			if (tw->cls == W_VETO)
 				noun_veto(c, &st, v);
+			else if (tw->cls == W_VOTE && is_word(c, v, "vote"))
+				possessed_vote(c, &st, v);
 			continue;
 		}
 		/* "supported", "backed" as adjectives of a non-motion are handled by the motion test */
@@ -102,6 +226,14 @@ analyse_sentence(vctx *c, uint32_t s)
 			verb_trigger(c, &st, v, tw);
 	}
 	against_positions(c, &st);
+	/*
+	 * "received", "took": words of elections only; a sentence with no other
+	 * vote word is read for them alone ("the 5-to-4 decision" beside
+	 * "garnered" is no vote)
+	 */
+	if (!vote_words)
+		return;
+	share_positions(c, &st);
 
 	/* tallies and methods go to the sentence's event (or the latest one nearby) */
 	sentence_tally(c, s, &t);
@@ -161,7 +293,24 @@ analyse_sentence(vctx *c, uint32_t s)
 		}
 	}
 	if (t.found && c->rows.count == rows_before)
-		tally_sentence_row(c, &st);
+		tally_sentence_row(c, &st, &t);
+	if (t.found)
+		second_tally_rows(c, &st, rows_before);
+	/* a vote recalled as background has no event: its rows keep the sentence's tally themselves */
+	if (t.found)
+		for (size_t r = rows_before; r < c->rows.count; r++)
+		{
+			na_vote    *row = (na_vote *) c->rows.items + r;
+
+			if (row->event != 0 || row->modality != NA_VM_HISTORICAL)
+				continue;
+			if (t.votes_for >= 0 && row->votes_for == NA_VOTE_NO_COUNT)
+				row->votes_for = t.votes_for;
+			if (t.votes_against >= 0 && row->votes_against == NA_VOTE_NO_COUNT)
+				row->votes_against = t.votes_against;
+			if (t.abstentions >= 0 && row->abstentions == NA_VOTE_NO_COUNT)
+				row->abstentions = t.abstentions;
+		}
 	if (t.found)
 	{
 		uint32_t	event = st.event;

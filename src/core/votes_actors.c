@@ -31,6 +31,7 @@ party_at(vctx *c, uint32_t i, actor_ref *a)
 		a->end = a->name_end = i + 2;
 		a->canonical = "Liberal Democrats";
 		a->kind = NA_VK_PARTY;
+		a->us_state = 0;
 		return 1;
 	}
 	if (is_word(c, i, "Lib") && in_sentence(c, i + 1, s) && is_word(c, i + 1, "Dems"))
@@ -39,6 +40,7 @@ party_at(vctx *c, uint32_t i, actor_ref *a)
 		a->end = a->name_end = i + 2;
 		a->canonical = "Liberal Democrats";
 		a->kind = NA_VK_PARTY;
+		a->us_state = 0;
 		return 1;
 	}
 	/* the parties of data/lexicon/vote_parties.tsv, as written (capitalized) */
@@ -57,6 +59,7 @@ party_at(vctx *c, uint32_t i, actor_ref *a)
 		a->end = a->name_end = i + 1;
 		a->canonical = na_lex_attr(NA_LEX_VOTE_PARTIES, r, NA_LEX_VOTE_PARTIES_CANONICAL);
 		a->kind = NA_VK_PARTY;
+		a->us_state = 0;
 		if (in_sentence(c, i + 1, s) && (is_word(c, i + 1, "Party") || in_list(c, i + 1, group_heads) ||
 										 is_word(c, i + 1, "lawmaker") || is_word(c, i + 1, "senator") ||
 										 is_word(c, i + 1, "MP") || is_word(c, i + 1, "leaders") ||
@@ -96,7 +99,9 @@ group_at(vctx *c, uint32_t i, actor_ref *a)
 				 (is_capitalized(c, j + 1) || in_list(c, j + 1, group_adjectives)))
 			j += 2;
 	}
-	if (!in_sentence(c, j, s) || !in_list(c, j, group_heads))
+	/* "one senator", "one member": a count of one names a member, not the body */
+	if (!in_sentence(c, j, s) ||
+		!(in_list(c, j, group_heads) || (j == i + 1 && number_at(c, i) == 1 && in_list(c, j, group_singulars))))
 		return 0;
 	/* "the states" of a federation and "members" alone are too vague as subjects */
 	if (j == i && (is_word(c, j, "states") || is_word(c, j, "members") || is_word(c, j, "allies")))
@@ -105,6 +110,7 @@ group_at(vctx *c, uint32_t i, actor_ref *a)
 	a->end = a->name_end = j + 1;
 	a->canonical = NULL;
 	a->kind = NA_VK_GROUP;
+	a->us_state = 0;
 	return 1;
 }
 
@@ -163,6 +169,7 @@ person_at(vctx *c, uint32_t i, actor_ref *a)
 	a->name_end = k;
 	a->canonical = NULL;
 	a->kind = NA_VK_PERSON;
+	a->us_state = 0;
 	/* "Medical Association", "Commercial Services": an organisation, not a person */
 	if (!titled && in_list(c, k - 1, org_heads))
 		a->kind = NA_VK_GROUP;
@@ -249,12 +256,60 @@ actor_at(vctx *c, uint32_t i, actor_ref *a)
 		a->kind = NA_VK_BODY;
 		return 1;
 	}
-	if (party_at(c, j, a) || group_at(c, j, a) || person_at(c, j, a))
+	if (party_at(c, j, a) || group_at(c, j, a) || state_at(c, j, a) || person_at(c, j, a))
 	{
 		a->first = i;
 		return 1;
 	}
 	return 0;
+}
+
+/*
+ * A US state acting in a vote as a whole (data/lexicon/vote_us_states.tsv):
+ * its legislature ("South Dakota passed a law") or its delegation ("Ohio
+ * cast 66 votes for Kasich"), an actor that decides collectively like a
+ * group.  Not the state as an owner ("Ohio's governor") or inside a longer
+ * name ("New York Times", "Texas Instruments", "Ohio State").
+ */
+int
+state_at(vctx *c, uint32_t j, actor_ref *a)
+{
+	uint32_t	n = 0;
+	uint32_t	s = T(c, j)->sentence;
+
+	if (!is_capitalized(c, j) || na_lex_longest(NA_LEX_VOTE_US_STATES, c->doc, j, &n) < 0 || n == 0)
+		return 0;
+	/*
+	 * "Ted Cruz of Texas", "delegates from Ohio", "won in Vermont": where,
+	 * not who; "the Vermont senator": a modifier; "Vigo County, Indiana,":
+	 * an address
+	 */
+	if (j > 0 && T(c, j - 1)->sentence == s &&
+		(in_list(c, j - 1, prepositions) || is_word(c, j - 1, "of") || is_word(c, j - 1, "from") ||
+		 is_word(c, j - 1, "in") || is_word(c, j - 1, "the") || is_word(c, j - 1, "a") ||
+		 is_word(c, j - 1, "an") || (is_punct(c, j - 1, ',') && j > 1 && is_capitalized(c, j - 2))))
+		return 0;
+	/* a subject goes on to its verb: "Ohio cast", "Ohio and Iowa voted", "Texas this year passed" */
+	if (in_sentence(c, j + n, s) &&
+		!(trigger_of(c, j + n) || in_list(c, j + n, aux_words) || is_word(c, j + n, "and") ||
+		  is_word(c, j + n, "or") || is_punct(c, j + n, ',') || is_word(c, j + n, "this") ||
+		  is_word(c, j + n, "last") || is_word(c, j + n, "also") || is_word(c, j + n, "then") ||
+		  is_word(c, j + n, "overwhelmingly") || is_word(c, j + n, "narrowly") ||
+		  is_word(c, j + n, "unanimously")))
+		return 0;
+	for (uint32_t k = j; k < j + n; k++)
+		if (!is_capitalized(c, k) || is_possessive(c, k))
+			return 0;
+	if (in_sentence(c, j + n, s) && (is_capitalized(c, j + n) || in_list(c, j + n, org_words) ||
+									 in_list(c, j + n, group_heads) || is_possessive(c, j + n - 1)))
+		return 0;
+	a->first = a->name_first = j;
+	a->end = a->name_end = j + n;
+	a->canonical = NULL;
+	a->kind = NA_VK_GROUP;
+	a->pronoun = 0;
+	a->us_state = 1;
+	return 1;
 }
 
 /* An actor that ends exactly at token q (inclusive): the longest one. */
@@ -456,6 +511,7 @@ known_surname(vctx *c, uint32_t k, actor_ref *a)
 			a->first = a->name_first = k;
 			a->end = a->name_end = k + 1;
 			a->kind = NA_VK_PERSON;
+			a->us_state = 0;
 			return 1;
 		}
 	}
@@ -645,6 +701,52 @@ dash_list(vctx *c, sent_state *st, uint32_t close, actor_ref *actors, int max, u
 	return k >= close ? n : 0;
 }
 
+/* An adverb in -ly between "and" and its verb: "and promptly voted". */
+static int
+is_adverb_ly(vctx *c, uint32_t k)
+{
+	const na_token *t = T(c, k);
+
+	return t->kind == NA_TK_WORD && !(t->flags & NA_TF_CAPITALIZED) && t->len > 4 &&
+		c->doc->text[t->start + t->len - 2] == 'l' && c->doc->text[t->start + t->len - 1] == 'y';
+}
+
+/*
+ * The subject that opens the sentence, for a verb coordinated after "and"
+ * at k whose first verb is no vote ("Tom Hale joined the Senate and voted
+ * against the bill", "He arrived in Congress in 1993 and promptly voted
+ * against"): an actor at the sentence start followed by a lower-case verb,
+ * or "he"/"she" resolved ("The Senate passed the bill and voted down the
+ * amendment": the first verb's subject too).  Returns the number of actors.
+ */
+static int
+sentence_subject(vctx *c, sent_state *st, uint32_t k, actor_ref *actors)
+{
+	uint32_t	f = st->first;
+	uint32_t	end;
+
+	/* not across a quotation or an infinitive ("an appeal to activists to go out and win") */
+	for (uint32_t q = f; q < k; q++)
+		if (T(c, q)->kind == NA_TK_OPEN_QUOTE || T(c, q)->kind == NA_TK_CLOSE_QUOTE || is_word(c, q, "to") ||
+			is_punct(c, q, ':') || is_punct(c, q, ';'))
+			return 0;
+	if (is_word(c, f, "he") || is_word(c, f, "she"))
+	{
+		if (!resolve_person(c, f, &actors[0]))
+			return 0;
+		actors[0].first = f;
+		actors[0].end = f + 1;
+		return 1;
+	}
+	if (is_word(c, f, "the"))
+		f++;
+	if (!actor_at(c, f, &actors[0]) || actors[0].pronoun || (end = actors[0].end) >= k ||
+		T(c, end)->kind != NA_TK_WORD || is_capitalized(c, end))
+		return 0;
+	actors[0].first = st->first;
+	return 1;
+}
+
 int
 subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, int *person_only_out)
 {
@@ -716,12 +818,14 @@ subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, in
 			return 0;
 		}
 		/* "The majority voted to end the debate and voted for the bill": the first verb's subject */
-		if ((is_word(c, k, "and") || is_word(c, k, "but")) && k + 1 == v && k > st->first)
+		if ((is_word(c, k, "and") || is_word(c, k, "but")) && k > st->first &&
+			(k + 1 == v || (k + 2 == v && is_adverb_ly(c, k + 1))))
 		{
 			for (uint32_t t = k; t-- > st->first && t + 30 > k;)
 				if (trigger_of(c, t) && trigger_of(c, t)->cls == trigger_of(c, v)->cls)
 					return subject_of(c, st, t, actors, max);
-			return 0;
+			/* "Tom Hale joined the Senate and voted against the bill": the sentence's subject */
+			return sentence_subject(c, st, k, actors);
 		}
 		/* "The senators -- Ted Cruz of Texas, Rand Paul of Kentucky and Marco Rubio -- all voted" */
 		if (T(c, k)->kind == NA_TK_DASH)

@@ -60,6 +60,10 @@ election_object(vctx *c, sent_state *st, uint32_t v, int32_t *votes)
 		}
 		if (in_list(c, k, election_words))
 			return 1;
+		/* "winning by a margin of 108 votes": a margin is no tally, but a win */
+		if (is_word(c, k, "margin") && is_word(c, k + 1, "of") &&
+			(is_word(c, k + 3, "votes") || is_word(c, k + 4, "votes")))
+			return 1;
 		if (k == v + 1 && na_place_at(c->doc, k, &m) && m.kind == NA_PLACE_NAME &&
 			!(m.flags & NA_PLACE_POSSESSIVE) && election_sentence(c, st))
 			return 1;
@@ -137,6 +141,34 @@ winner_after_to(vctx *c, sent_state *st, uint32_t v, actor_ref *a)
 	return 0;
 }
 
+/*
+ * The subject of the sentence's main clause, for an election told in a
+ * clause of its own that names no one: "Nkurunziza was serving his third
+ * term after first being elected in 2005", "Conyers ran for Congress in
+ * 1964, winning by 108 votes".  A person or party opening the sentence ("He"
+ * resolved); returns 1 and fills *a.
+ */
+static int
+main_subject(vctx *c, sent_state *st, actor_ref *a)
+{
+	uint32_t	k = st->first;
+
+	if (is_word(c, k, "he") || is_word(c, k, "she"))
+	{
+		if (!resolve_person(c, k, a))
+			return 0;
+		a->first = k;
+		a->end = k + 1;
+		return 1;
+	}
+	if (is_word(c, k, "the"))
+		k++;
+	if (actor_at(c, k, a) && !a->pronoun && (a->kind == NA_VK_PERSON || a->kind == NA_VK_PARTY))
+		return 1;
+	/* "Conyers ran ...": a surname the article gave in full before */
+	return known_surname(c, k, a);
+}
+
 /* won, lost: the subject wins (or, lost, does not) when the object is an election. */
 static int
 win_or_lose(vctx *c, sent_state *st, uint32_t v, int lose)
@@ -154,6 +186,10 @@ win_or_lose(vctx *c, sent_state *st, uint32_t v, int lose)
 		votes = NA_VOTE_NO_COUNT;
 	n = subject_of(c, st, v, actors, MAX_ACTORS);
 	n = resolve_actors(c, st, actors, n);
+	/* "ran for Congress in 1964, winning by a margin of 108 votes": the runner wins */
+	if (n == 0 && !lose && v > st->first + 1 && is_punct(c, v - 1, ',') && is_word(c, v, "winning") &&
+		main_subject(c, st, &actors[0]))
+		n = 1;
 	mod = modality_at(c, v, st->first);
 	/* "on track to win the nomination": an aim, as for the other verbs */
 	if (mod == NA_VM_ASSERTED && v > st->first && is_word(c, v - 1, "to"))
@@ -162,6 +198,9 @@ win_or_lose(vctx *c, sent_state *st, uint32_t v, int lose)
 	{
 		uint8_t		m = mod;
 
+		/* "could win California and still lose": a state is won, it wins nothing */
+		if (actors[k].us_state)
+			continue;
 		/* "2,383 delegates to win the nomination": a count, not a candidate */
 		if (actors[k].kind == NA_VK_GROUP && actors[k].name_end > actors[k].name_first &&
 			(is_word(c, actors[k].name_end - 1, "delegates") || is_word(c, actors[k].name_end - 1, "votes") ||
@@ -222,6 +261,16 @@ elected(vctx *c, sent_state *st, uint32_t v)
 	{
 		n = resolve_person(c, q - 1, actors);
 	}
+	/* "after first being elected in 2005": the main clause's subject was elected */
+	if (n == 0 && passive && q > st->first + 2 && is_word(c, q - 1, "being"))
+	{
+		uint32_t	b = is_word(c, q - 2, "first") || is_word(c, q - 2, "later") ? q - 3 : q - 2;
+
+		if ((is_word(c, b, "after") || is_word(c, b, "before") || is_word(c, b, "since") ||
+			 is_word(c, b, "upon") || is_word(c, b, "following")) &&
+			main_subject(c, st, &actors[0]))
+			n = 1;
+	}
 	mod = modality_at(c, v, st->first);
 	if (passive)
 	{
@@ -260,6 +309,154 @@ voted_into(vctx *c, sent_state *st, uint32_t v)
 }
 
 /*
+ * The whole-number part of a percentage at k ("52%", "9 percent", "2.3 per
+ * cent"), or -1 when k starts none.  Percentages are no tallies, but a share
+ * of the vote tells a winner from a loser.
+ */
+static int32_t
+percent_at(vctx *c, uint32_t k, uint32_t *after)
+{
+	const na_token *t;
+	int32_t		n = 0;
+	uint32_t	d = 0;
+
+	if (k >= c->doc->ntokens || ((t = T(c, k))->kind != NA_TK_NUMBER && t->kind != NA_TK_PERCENT))
+		return -1;
+	for (; d < t->len && c->doc->text[t->start + d] >= '0' && c->doc->text[t->start + d] <= '9' && n < 1000; d++)
+		n = n * 10 + (c->doc->text[t->start + d] - '0');
+	if (d == 0 || n > 100)
+		return -1;
+	if (t->kind == NA_TK_PERCENT)	/* "52%" is one token */
+		*after = k + 1;
+	else if (is_punct(c, k + 1, '%') || is_word(c, k + 1, "percent"))
+		*after = k + 2;
+	else if (is_word(c, k + 1, "per") && is_word(c, k + 2, "cent"))
+		*after = k + 3;
+	else
+		return -1;
+	return n;
+}
+
+/*
+ * A share of the vote anywhere after v in the sentence ("with about 36% of
+ * the vote", "51 percent of the mayoral vote"): its whole-number part, or -1.
+ */
+static int32_t
+share_of_vote(vctx *c, sent_state *st, uint32_t v)
+{
+	for (uint32_t k = v + 1; k < st->end; k++)
+	{
+		uint32_t	after;
+		int32_t		n = percent_at(c, k, &after);
+
+		if (n < 0 || !is_word(c, after, "of"))
+			continue;
+		for (uint32_t j = after + 1; j < after + 5 && j < st->end; j++)
+			if (is_word(c, j, "vote") || is_word(c, j, "votes") || is_word(c, j, "ballots"))
+				return n;
+	}
+	return -1;
+}
+
+/* "coming in second", "finished third": a place behind the winner */
+static int
+placed_behind(vctx *c, sent_state *st, uint32_t v)
+{
+	for (uint32_t k = v + 1; k + 1 < st->end; k++)
+		if (is_word(c, k, "coming") || is_word(c, k, "came") || is_word(c, k, "finishing") ||
+			is_word(c, k, "finished") || is_word(c, k, "placing") || is_word(c, k, "placed"))
+		{
+			uint32_t	j = is_word(c, k + 1, "in") ? k + 2 : k + 1;
+
+			if (is_word(c, j, "second") || is_word(c, j, "third") || is_word(c, j, "fourth") ||
+				is_word(c, j, "fifth") || is_word(c, j, "last"))
+				return 1;
+		}
+	return 0;
+}
+
+/*
+ * What the verb at v of class gain (received, got, earned, secured, took)
+ * gains, when it is an election's: a count of votes or delegates ("received
+ * 400 votes", votes in *votes), a share of the vote ("got 51% of the vote"),
+ * or a prize of data/lexicon/vote_gain_objects.tsv ("secured the
+ * nomination", "took the Democratic contest"; not "took her seat", a seat
+ * held).  Returns 1 when it is one.
+ */
+static int
+gain_object(vctx *c, sent_state *st, uint32_t v, int32_t *votes)
+{
+	*votes = NA_VOTE_NO_COUNT;
+	for (uint32_t k = v + 1; k < v + 8 && k < st->end; k++)
+	{
+		const na_token *t = T(c, k);
+		uint32_t	after;
+
+		if (t->kind == NA_TK_NUMBER || t->kind == NA_TK_PERCENT)
+		{
+			if (percent_at(c, k, &after) >= 0)
+				return share_of_vote(c, st, k - 1) >= 0;
+			if (is_word(c, k + 1, "votes") && number_at(c, k) >= 0)
+			{
+				*votes = number_at(c, k);
+				return 1;
+			}
+			if (is_word(c, k + 1, "delegate") && is_word(c, k + 2, "votes"))
+				return 1;
+			return is_word(c, k + 1, "delegates") || is_word(c, k + 1, "superdelegates");
+		}
+		if (in_list(c, k, gain_objects))
+		{
+			/* "received an Oscar nomination", "another nomination": an award's, not a party's */
+			if (is_word(c, k, "nomination"))
+				for (uint32_t j = v + 1; j < k; j++)
+					if (is_word(c, j, "a") || is_word(c, j, "an") || is_word(c, j, "another"))
+						return 0;
+			return !((is_word(c, k, "seat") || is_word(c, k, "seats")) &&
+					 (is_word(c, k - 1, "his") || is_word(c, k - 1, "her") || is_word(c, k - 1, "their") ||
+					  is_word(c, k - 1, "its")));
+		}
+		if (t->kind != NA_TK_WORD || in_list(c, k, clause_words) || trigger_of(c, k) ||
+			is_word(c, k, "to") || is_word(c, k, "and"))
+			return 0;
+	}
+	return 0;
+}
+
+/*
+ * received, got, earned, secured, took: a candidate or party that gains
+ * votes, a share of the vote or a nomination is the codebook's `win`; with
+ * less than two votes in five, or placed behind ("coming in second"), the
+ * loser's `win`, negated.  A count of votes is the candidate's tally_for.
+ */
+static void
+gain(vctx *c, sent_state *st, uint32_t v)
+{
+	actor_ref	actors[MAX_ACTORS];
+	int32_t		votes;
+	int32_t		share;
+	int			n;
+	uint8_t		mod;
+
+	if (!gain_object(c, st, v, &votes))
+		return;
+	n = subject_of(c, st, v, actors, MAX_ACTORS);
+	n = resolve_actors(c, st, actors, n);
+	if (n == 0)
+		return;
+	mod = modality_at(c, v, st->first);
+	if (mod == NA_VM_ASSERTED && v > st->first && is_word(c, v - 1, "to"))
+		mod = NA_VM_PLANNED;
+	share = share_of_vote(c, st, v);
+	if ((mod == NA_VM_ASSERTED || mod == NA_VM_HISTORICAL) &&
+		((share >= 0 && share < 40) || placed_behind(c, st, v)))
+		mod = NA_VM_NEGATED;
+	for (int k = 0; k < n; k++)
+		if (actors[k].kind == NA_VK_PERSON || actors[k].kind == NA_VK_PARTY)
+			election_row(c, st, v, &actors[k], NA_VA_WIN, mod, votes);
+}
+
+/*
  * The trigger at v when it speaks of an election: returns 1 when handled
  * here (rows emitted or none due), 0 to leave it to the other triggers.
  */
@@ -278,6 +475,9 @@ election_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 			return elected(c, st, v);
 		case W_VOTE:
 			return voted_into(c, st, v);
+		case W_GAIN:
+			gain(c, st, v);
+			return 1;
 	}
 	return 0;
 }

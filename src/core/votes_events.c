@@ -307,8 +307,17 @@ propagate(vctx *c)
 	{
 		vote_event *ev = event_ptr(c, rows[r].event);
 
+		/*
+		 * A vote recalled as background is no event of the article; a body's
+		 * vote with no side stated is still its decision ("the council voted
+		 * 31 to 12 in 2010"), which its own tally tells.
+		 */
 		if (ev == NULL)
+		{
+			if (rows[r].action == NA_VA_VOTE && rows[r].actor_kind == NA_VK_BODY)
+				rows[r].action = rows[r].votes_against > rows[r].votes_for ? NA_VA_REJECT : NA_VA_APPROVE;
 			continue;
+		}
 		if (rows[r].outcome == NA_VO_NONE)
 			rows[r].outcome = ev->outcome;
 

@@ -54,7 +54,8 @@ enum
 	W_WIN,						/* won, wins: an election or a vote */
 	W_LOSE,						/* lost, loses */
 	W_ELECT,					/* elected, re-elected */
-	W_OVERRIDE					/* overrode, overridden: a veto */
+	W_OVERRIDE,					/* overrode, overridden: a veto */
+	W_GAIN						/* received, secured, took: votes, a nomination */
 };
 
 /* Verb forms: does it end the way a past participle does (for passives)? */
@@ -79,6 +80,7 @@ typedef struct actor_ref
 	uint32_t	name_end;
 	uint8_t		kind;			/* na_vote_actor_kind */
 	uint8_t		pronoun;		/* it, they: resolve before use */
+	uint8_t		us_state;		/* a US state (state_at): never who wins an election */
 } actor_ref;
 
 typedef struct body_ref
@@ -195,6 +197,8 @@ enum
 	L_verb_before,
 	L_threat_words,
 	L_election_words,
+	L_group_singulars,
+	L_gain_objects,
 	L_COUNT
 };
 
@@ -366,6 +370,7 @@ int known_surname(vctx *c, uint32_t k, actor_ref *a);
 int resolve_person(vctx *c, uint32_t p, actor_ref *a);
 int party_at(vctx *c, uint32_t i, actor_ref *a);
 int group_at(vctx *c, uint32_t i, actor_ref *a);
+int state_at(vctx *c, uint32_t j, actor_ref *a);
 int person_at(vctx *c, uint32_t i, actor_ref *a);
 int place_is_actor(vctx *c, uint32_t j, const na_place_match *m);
 int actor_at(vctx *c, uint32_t i, actor_ref *a);
@@ -383,6 +388,7 @@ int motion_modifier(const vctx *c, uint32_t i);
 uint32_t motion_right(vctx *c, uint32_t i, uint32_t *head);
 uint32_t phrase_right(vctx *c, uint32_t i, uint32_t max);
 int is_time_word(const vctx *c, uint32_t k);
+int is_year(vctx *c, uint32_t k);
 int motion_left(vctx *c, uint32_t q, uint32_t floor, uint32_t *first, uint32_t *head);
 int motion_definite(vctx *c, uint32_t first);
 uint8_t modality_at(vctx *c, uint32_t v, uint32_t sent_first);
@@ -423,6 +429,7 @@ int vote_direction(vctx *c, sent_state *st, uint32_t *qp);
 int active_object_possible(vctx *c, sent_state *st, uint32_t v, int cls);
 void verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw);
 void noun_veto(vctx *c, sent_state *st, uint32_t v);
+void possessed_vote(vctx *c, sent_state *st, uint32_t v);
 int confidence_vote_at(vctx *c, sent_state *st, uint32_t k, uint32_t *first, uint32_t *last);
 int noun_use(vctx *c, uint32_t v, uint32_t first);
 void against_positions(vctx *c, sent_state *st);

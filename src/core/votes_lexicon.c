@@ -32,7 +32,7 @@ trigger_class(const char *name)
 		{"sponsor", W_SPONSOR}, {"support", W_SUPPORT}, {"oppose", W_OPPOSE}, {"defeat", W_DEFEAT},
 		{"adopt", W_ADOPT}, {"pass", W_PASS}, {"reject", W_REJECT}, {"fail", W_FAIL},
 		{"unanimous", W_UNANIMOUS}, {"tally", W_TALLY}, {"win", W_WIN}, {"lose", W_LOSE},
-		{"elect", W_ELECT}, {"override", W_OVERRIDE}
+		{"elect", W_ELECT}, {"override", W_OVERRIDE}, {"gain", W_GAIN}
 	};
 
 	for (size_t k = 0; k < sizeof(classes) / sizeof(classes[0]); k++)
@@ -83,6 +83,8 @@ static const na_lex_list word_lists[L_COUNT] = {
 	[L_verb_before] = NA_LEX_VOTE_VERB_BEFORE,
 	[L_threat_words] = NA_LEX_VOTE_THREAT_WORDS,
 	[L_election_words] = NA_LEX_VOTE_ELECTION_WORDS,
+	[L_group_singulars] = NA_LEX_VOTE_GROUP_SINGULARS,
+	[L_gain_objects] = NA_LEX_VOTE_GAIN_OBJECTS,
 };
 
 word_set_entry word_set[WORD_SET_SIZE];

@@ -196,7 +196,7 @@ intent_modality(vctx *c, uint32_t k)
 }
 
 /* Is token k a year (1900 to 2099) written in digits? */
-static int
+int
 is_year(vctx *c, uint32_t k)
 {
 	int32_t		n;
@@ -255,6 +255,8 @@ historical_context(vctx *c, uint32_t v, uint32_t sent_first)
 			(is_word(c, k, "in") && is_word(c, k + 1, "the") && is_word(c, k + 2, "past")) ||
 			/* "won the caucuses that year", "at the time" */
 			(is_word(c, k, "that") && (is_word(c, k + 1, "year") || is_word(c, k + 1, "time"))) ||
+			/* "voted last year to insist": a year back is background, a week back is news */
+			(is_word(c, k, "last") && is_word(c, k + 1, "year")) ||
 			(is_word(c, k, "at") && is_word(c, k + 1, "the") && is_word(c, k + 2, "time")))
 			return 1;
 		/* "voted for it three times", "in three elections" */

@@ -87,10 +87,35 @@ vote_on_motion(vctx *c, uint32_t v, uint32_t *first, uint32_t *head)
 {
 	uint32_t	q = after_verb(c, v);
 
-	if (!is_word(c, q, "on") || !in_sentence(c, q + 1, T(c, v)->sentence))
+	uint32_t	s = T(c, v)->sentence;
+	uint32_t	sent_first = c->doc->sentences[s].first_token;
+	uint32_t	e;
+
+	if (!is_word(c, q, "on") || !in_sentence(c, q + 1, s))
 		return 0;
 	*first = q + 1;
-	return motion_right(c, q + 1, head);
+	e = motion_right(c, q + 1, head);
+	if (e || !(T(c, q + 1)->kind == NA_TK_PUNCT || is_time_word(c, q + 1) || is_word(c, q + 1, "next") ||
+			   is_word(c, q + 1, "this") || is_word(c, q + 1, "later")))
+		return e;
+	/* "the bill, which the Senate is expected to vote on next week": the relative's antecedent */
+	for (uint32_t k = v; k-- > sent_first + 1 && k + 10 > v;)
+		if (is_word(c, k, "which") || is_word(c, k, "that"))
+		{
+			uint32_t	j = is_punct(c, k - 1, ',') ? k - 1 : k;
+			uint32_t	mf,
+						mh;
+
+			if (j > sent_first && motion_left(c, j - 1, sent_first, &mf, &mh) && mh + 1 == j &&
+				!is_word(c, mh, "it"))
+			{
+				*first = mf;
+				*head = mh;
+				return mh + 1;
+			}
+			break;
+		}
+	return 0;
 }
 
 /*
@@ -169,6 +194,12 @@ vote_direction(vctx *c, sent_state *st, uint32_t *qp)
 				continue;
 			}
 		}
+		/* "voted 31 to 12 in 2010 to keep": the year of the vote, not a side */
+		if (is_word(c, q, "in") && in_sentence(c, q + 1, st->s) && is_year(c, q + 1))
+		{
+			q += 2;
+			continue;
+		}
 		/* "voted on June 23, 2016, to leave": a date */
 		if (is_capitalized(c, q) && in_list(c, q, time_words))
 		{
@@ -193,6 +224,7 @@ vote_direction(vctx *c, sent_state *st, uint32_t *qp)
 			is_word(c, q, "hands") || is_word(c, q, "voice") || is_word(c, q, "with") ||
 			is_word(c, q, "abstentions") || is_word(c, q, "abstention") || is_word(c, q, "earlier") ||
 			is_word(c, q, "this") || is_word(c, q, "last") || is_word(c, q, "week") || is_word(c, q, "month") ||
+			is_word(c, q, "year") ||
 			is_word(c, q, "night") || is_word(c, q, "morning") || is_word(c, q, "afternoon") ||
 			is_word(c, q, "evening") || is_word(c, q, "today") || is_word(c, q, "yesterday") ||
 			is_punct(c, q, ',') || (is_capitalized(c, q) && (is_word(c, q, "Monday") || is_word(c, q, "Tuesday") ||
@@ -216,6 +248,8 @@ vote_direction(vctx *c, sent_state *st, uint32_t *qp)
  * side effects, spares the subject search on most sentences ("came back",
  * "failed to", "proposed changes").
  */
+static int	override_target(vctx *c, sent_state *st, uint32_t k, position *p);
+
 int
 active_object_possible(vctx *c, sent_state *st, uint32_t v, int cls)
 {
@@ -223,6 +257,16 @@ active_object_possible(vctx *c, sent_state *st, uint32_t v, int cls)
 	uint32_t	head;
 
 	if (motion_right(c, k, &head))
+		return 1;
+	if (cls == W_OVERRIDE)
+	{
+		position	target;
+
+		return override_target(c, st, k, &target);
+	}
+	/* "Republicans blocked the efforts": what a party or chamber blocks is a measure (block_object) */
+	if (cls == W_BLOCK && in_sentence(c, k, st->s) && T(c, k)->kind == NA_TK_WORD && !is_capitalized(c, k) &&
+		!is_word(c, k, "it") && !in_list(c, k, clause_words) && !in_list(c, k, prepositions))
 		return 1;
 	if (cls == W_PASS && (is_word(c, v, "confirmed") || is_word(c, v, "confirm")))
 		return 1;
@@ -279,6 +323,89 @@ be_before(vctx *c, sent_state *st, uint32_t v)
 	return UINT32_MAX;
 }
 
+/*
+ * Whose veto an override at k overrides: "override him", "override the
+ * president", "override President Obama".  Overriding a person is overriding
+ * the veto they cast or will cast; the person stands for the motion.  Fills
+ * the position's motion; returns 1 when k names one.
+ */
+static int
+override_target(vctx *c, sent_state *st, uint32_t k, position *p)
+{
+	actor_ref	person;
+	uint32_t	end = 0;
+
+	if (!in_sentence(c, k, st->s))
+		return 0;
+	if (is_word(c, k, "him") || is_word(c, k, "her"))
+		end = k + 1;
+	else if (is_word(c, k, "the") && (is_word(c, k + 1, "president") || is_word(c, k + 1, "governor") ||
+									  is_word(c, k + 1, "mayor")))
+		end = k + 2;
+	else if (person_at(c, k, &person) && person.kind == NA_VK_PERSON)
+		end = person.end;
+	if (!end)
+		return 0;
+	p->motion_first = k;
+	p->motion_end = end;
+	p->motion_head = end - 1;
+	return 1;
+}
+
+/*
+ * "Republicans have the votes to override him", "they have the votes
+ * necessary to": who holds the votes, the body, party or group (or "they",
+ * resolved) just before "the votes" at q.  Returns the number of actors (0
+ * or 1) put in actors[0].
+ */
+static int
+override_holder(vctx *c, sent_state *st, uint32_t q, actor_ref *actors)
+{
+	for (uint32_t k = q; k-- > st->first && k + 6 > q;)
+	{
+		if (is_word(c, k, "they") || is_word(c, k, "it"))
+			return resolve_pronoun(c, k, st->first, &actors[0]);
+		if (actor_ending_at(c, k, st->first, &actors[0]) && !actors[0].pronoun &&
+			(actors[0].kind == NA_VK_BODY || actors[0].kind == NA_VK_PARTY || actors[0].kind == NA_VK_GROUP))
+			return 1;
+		if (T(c, k)->kind != NA_TK_WORD || in_list(c, k, clause_words))
+			break;
+	}
+	return 0;
+}
+
+/*
+ * What a party or a chamber blocks is a measure even when it is not named as
+ * one ("Republicans blocked the efforts", "had blocked fuller payments");
+ * what a country, a person or a court blocks (a road, a website, a deal) is
+ * no vote.  Fills the position's motion with the noun phrase at k; returns 1.
+ */
+static int
+block_object(vctx *c, sent_state *st, uint32_t k, position *p, const actor_ref *actors, int nactors)
+{
+	uint32_t	e = k;
+
+	if (nactors == 0)
+		return 0;
+	for (int a = 0; a < nactors; a++)
+		if (actors[a].kind != NA_VK_PARTY && actors[a].kind != NA_VK_BODY)
+			return 0;
+	/* the subject right before the verb ("Republicans had blocked"), not a place of the clause ("In the Senate, he ... blocked") */
+	for (uint32_t q = actors[nactors - 1].end; q + 1 < k && !trigger_of(c, q); q++)
+		if (!in_list(c, q, aux_words) && !is_adverb(c, q))
+			return 0;
+	while (e < k + 5 && in_sentence(c, e, st->s) && T(c, e)->kind == NA_TK_WORD && !is_capitalized(c, e) &&
+		   !in_list(c, e, clause_words) && !in_list(c, e, prepositions) && !in_list(c, e, aux_words) &&
+		   !trigger_of(c, e) && !is_word(c, e, "and") && !is_word(c, e, "or") && !is_word(c, e, "it"))
+		e++;
+	if (e == k || (e == k + 1 && (is_word(c, k, "the") || is_word(c, k, "a") || is_word(c, k, "an"))))
+		return 0;
+	p->motion_first = k;
+	p->motion_end = e;
+	p->motion_head = e - 1;
+	return 1;
+}
+
 /* Handle a verb trigger at v (not a noun). */
 /*
  * "Eleven of the 15 members", "three of the four cantons": a count of a
@@ -296,6 +423,25 @@ partitive_count(vctx *c, sent_state *st, actor_ref *a)
 		  is_word(c, a->first - 2, "none")))
 		return 0;
 	a->first -= 2;
+	return 1;
+}
+
+/*
+ * "98 senators voted", "One member voted against", "Eleven of the 15
+ * members": the codebook's unnamed counted group, a null actor.  A group
+ * named by a party or a place ("32 Labour rebels", "12 Texas delegates")
+ * keeps its name: the count is then a bloc's size.
+ */
+static int
+counted_group(vctx *c, sent_state *st, actor_ref *a)
+{
+	if (partitive_count(c, st, a))
+		return 1;
+	if (a->kind != NA_VK_GROUP || a->end <= a->first + 1 || number_at(c, a->first) <= 0)
+		return 0;
+	for (uint32_t k = a->first + 1; k < a->end; k++)
+		if (is_capitalized(c, k))
+			return 0;
 	return 1;
 }
 
@@ -673,12 +819,41 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 		if (nactors == 0)
 			return;
 		/* "Eleven of the 15 members voted in favour": the codebook's unnamed counted group, a null actor */
-		if (nactors == 1 && partitive_count(c, st, &actors[0]) &&
+		if (nactors == 1 && counted_group(c, st, &actors[0]) &&
 			(p.action == NA_VA_VOTE_FOR || p.action == NA_VA_VOTE_AGAINST))
 		{
+			uint32_t	head = actors[0].end - 1;
+			/* members' votes are counted; "three of the four cantons" are places, not votes */
+			int32_t		count = is_word(c, head, "cantons") || is_word(c, head, "countries") ||
+				is_word(c, head, "states") || is_word(c, head, "provinces") || is_word(c, head, "nations") ||
+				is_word(c, head, "governments") || is_word(c, head, "delegations") ?
+				-1 : number_at(c, actors[0].first);
+			vote_event *ev;
+
 			p.ev_first = actors[0].first;
 			p.ev_end = p.motion_end ? p.motion_end : v + 1;
 			emit_positions(c, st, &p, NULL, 0);
+			/* the count is the votes of its side, unless the sentence's tally says more */
+			ev = event_ptr(c, st->event);
+			if (count > 0 && p.modality == NA_VM_HISTORICAL && c->rows.count > 0)
+			{
+				/* a vote recalled as background has no event: the row keeps its count */
+				na_vote    *row = (na_vote *) c->rows.items + c->rows.count - 1;
+
+				if (row->event == 0 && p.action == NA_VA_VOTE_FOR)
+					row->votes_for = count;
+				else if (row->event == 0)
+					row->votes_against = count;
+			}
+			else if (ev && count > 0 && p.modality == NA_VM_ASSERTED)
+			{
+				if (ev->votes_for != NA_VOTE_NO_COUNT || ev->votes_against != NA_VOTE_NO_COUNT)
+					;			/* the vote's tally, stated before, says more */
+				else if (p.action == NA_VA_VOTE_FOR)
+					ev->votes_for = count;
+				else
+					ev->votes_against = count;
+			}
 			return;
 		}
 		/* a body that votes for something decides it */
@@ -797,8 +972,42 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 			emit_positions(c, st, &p, actors, 1);
 			return;
 		}
+		else if (cls == W_BLOCK && block_object(c, st, k, &p, actors, nactors))
+		{
+			/* "Republicans had blocked fuller payments" */
+		}
+		else if (cls == W_OVERRIDE && override_target(c, st, k, &p))
+		{
+			/* "the votes to override him", "able to override the president": his veto */
+		}
 		else if (cls != W_VETO)
 			return;
+		if (cls == W_OVERRIDE && p.motion_end && v > st->first + 1 && is_word(c, v - 1, "to"))
+		{
+			/*
+			 * "have the votes to override him", "able to override the
+			 * president": a power, not a plan; the holder of the votes
+			 * overrides
+			 */
+			for (uint32_t q = v - 1; q > st->first && q + 4 > v; q--)
+				if (is_word(c, q - 1, "able") || is_word(c, q - 1, "votes") || is_word(c, q - 1, "enough") ||
+					is_word(c, q - 1, "majority") || is_word(c, q - 1, "necessary"))
+				{
+					if (p.modality == NA_VM_PLANNED)
+						p.modality = NA_VM_HYPOTHETICAL;
+					if (nactors == 0)
+						nactors = override_holder(c, st, q - 1, actors);
+					break;
+				}
+		}
+		if (nactors == 0 && cls == W_OVERRIDE && p.motion_end)
+		{
+			/* "being able to override the president": an override with no actor named */
+			p.ev_first = v;
+			p.ev_end = p.motion_end;
+			emit_positions(c, st, &p, NULL, 0);
+			return;
+		}
 		if (nactors == 0)
 		{
 			/* "The measure passed 52-48": the motion is the subject */
@@ -1138,6 +1347,97 @@ confidence_vote_at(vctx *c, sent_state *st, uint32_t k, uint32_t *first, uint32_
 	*first = k > st->first && (is_word(c, k - 1, "a") || is_word(c, k - 1, "the")) ? k - 1 : k;
 	*last = end;
 	return 1;
+}
+
+/*
+ * The noun "vote" owned by its voter, with its side: "her vote in favor of
+ * the war", "Rubio's vote for the plan", "the Senate's 80-19 vote for
+ * admitting Poland", "his vote to confirm her".  The owner takes the side (a
+ * body decides: adopt or reject); a vote named as a thing one has is one
+ * already cast, historical unless the clause says it is still to come.
+ */
+void
+possessed_vote(vctx *c, sent_state *st, uint32_t v)
+{
+	actor_ref	owner;
+	position	p;
+	uint32_t	k = v;
+	uint32_t	q = v + 1;
+	int			dir = 0;
+	uint32_t	head = 0;
+	uint32_t	e;
+
+	/* modifiers between owner and noun: "hold-your-nose", "80-19", "decisive" */
+	while (k > st->first + 1 && k + 3 > v && !is_possessive(c, k - 1) && !is_word(c, k - 1, "his") &&
+		   !is_word(c, k - 1, "her") &&
+		   (T(c, k - 1)->kind == NA_TK_RANGE ||
+			(T(c, k - 1)->kind == NA_TK_WORD && !is_capitalized(c, k - 1) && !trigger_of(c, k - 1) &&
+			 !in_list(c, k - 1, definite_words) && !is_word(c, k - 1, "a") && !is_word(c, k - 1, "the"))))
+		k--;
+	if (k <= st->first || !(is_possessive(c, k - 1) || is_word(c, k - 1, "his") || is_word(c, k - 1, "her")))
+		return;
+	if (is_word(c, q, "for"))
+		dir = 1, q++;
+	else if (is_word(c, q, "against"))
+		dir = -1, q++;
+	else if (is_word(c, q, "in") && (is_word(c, q + 1, "favor") || is_word(c, q + 1, "favour")) &&
+			 is_word(c, q + 2, "of"))
+		dir = 1, q += 3;
+	if (dir == 0 || !in_sentence(c, q, st->s))
+		return;
+	memset(&owner, 0, sizeof(owner));
+	if (is_word(c, k - 1, "his") || is_word(c, k - 1, "her"))
+	{
+		if (!resolve_person(c, k - 1, &owner))
+			return;
+		owner.first = k - 1;	/* the evidence is the pronoun, the name the person's */
+		owner.end = k;
+	}
+	else if (!actor_ending_at(c, k - 1, st->first, &owner) || owner.pronoun)
+		return;
+	memset(&p, 0, sizeof(p));
+	p.sentence = st->s;
+	p.verb = v + 1;
+	p.action = dir == 1 ? NA_VA_VOTE_FOR : NA_VA_VOTE_AGAINST;
+	if (owner.kind == NA_VK_BODY)
+		p.action = dir == 1 ? NA_VA_ADOPT : NA_VA_REJECT;
+	p.modality = modality_at(c, v, st->first);
+	if (p.modality == NA_VM_ASSERTED)
+		p.modality = NA_VM_HISTORICAL;
+	e = motion_right(c, q, &head);
+	if (!e)
+	{
+		/* "that plan was a signal", "the war a mistake": the phrase ends before the clause goes on */
+		uint32_t	limit = q + 5;
+
+		e = q;
+		while (e < limit && in_sentence(c, e, st->s) &&
+			   (T(c, e)->kind == NA_TK_WORD || T(c, e)->kind == NA_TK_NUMBER) &&
+			   !in_list(c, e, aux_words) && !trigger_of(c, e) &&
+			   !(in_list(c, e, clause_words) && !(e == q && is_word(c, e, "that"))) &&
+			   !(e > q && (is_word(c, e, "to") || is_word(c, e, "both") || is_word(c, e, "in") ||
+						   /* a determiner starts another phrase, but the object of "closing the mine" */
+						   ((is_word(c, e, "a") || is_word(c, e, "an") || is_word(c, e, "the")) &&
+							!(e == q + 1 && T(c, q)->len > 4 &&
+							  memcmp(c->doc->text + T(c, q)->start + T(c, q)->len - 3, "ing", 3) == 0)))))
+		{
+			if (e == q + 1 && is_word(c, e, "the"))
+				limit = e + 2;	/* "closing the mine": the gerund's object, one noun */
+			e++;
+		}
+		if (e == q)
+			e = 0;
+		head = e ? e - 1 : 0;
+	}
+	if (e)
+	{
+		p.motion_first = q;
+		p.motion_end = e;
+		p.motion_head = head;
+	}
+	p.ev_first = owner.first < k - 1 ? owner.first : k - 1;
+	p.ev_end = e ? e : q;
+	emit_positions(c, st, &p, &owner, 1);
 }
 
 /* Is the trigger at v a noun ("a vote", "the veto", "Russia's veto")? */

@@ -344,6 +344,16 @@ test_wrapped_web_text(void)
 	CHECK_INT(doc.sentences[4].paragraph, 3);
 	CHECK_INT(doc.sentences[doc.nsentences - 1].paragraph, 4);
 
+	/* two no-break spaces ("&nbsp;&nbsp;") end a paragraph as one does */
+	scan("Council members argued for hours over the harbour budget and the\n"
+		 "ferry timetable before the chair called a vote late in the evening.\n"
+		 "Members then passed the budget without a recorded objection, and\n"
+		 "the ferry plan was sent back to the transport committee for review.\xC2\xA0\xC2\xA0\n"
+		 "Ferry operators said they would ask the committee to keep the early\n"
+		 "boats, which carry most of the workers who commute across the bay.\n");
+	CHECK_INT(doc.nparagraphs, 2);
+	CHECK_INT(doc.sentences[2].paragraph, 1);
+
 	/* a hyphen after a wrapped line's break is spaced: a dash, as unwrapped */
 	scan("The water board said on Tuesday that it would sell off its old depots\n"
 		 "- a third of the land it owns - to the city council, which plans to\n"
@@ -406,6 +416,41 @@ test_wrapped_paragraph_habits(void)
 	CHECK_INT(doc.nparagraphs, 9);
 	CHECK_INT(doc.nsentences, 13);	/* headline and lead: one sentence */
 	CHECK_INT(doc.sentences[1].paragraph, 1);
+}
+
+/*
+ * In a wrapped text of single-break paragraphs whose wraps leave no white
+ * space at a line's end, a full line ending a sentence with white space after
+ * it is a paragraph's last line; not where the text puts two spaces between
+ * sentences (a wrap there can leave one).
+ */
+static void
+test_wrapped_trailing_blank(void)
+{
+	char		text[1024];
+	const char *at;
+	const char *wrapped =
+		"The water board raised its charges by six percent on Monday, the\n"
+		"first rise in three years.\n"
+		"Households in the valley will pay about forty more a year from\n"
+		"April, and farms will pay more for every litre they take from\n"
+		"the river in the long dry months of the summer and autumn. \n"
+		"Officials said the money would go to new pipes in the old town,\n"
+		"where leaks lose a fifth of the water.\n"
+		"Its chair, Lena Ostrom, will take questions at the town hall\n"
+		"next week.\n";
+
+	scan(wrapped);
+	CHECK_INT(doc.nparagraphs, 4);
+	CHECK_INT(doc.sentences[2].paragraph, 2);
+
+	at = strstr(wrapped, "Monday, the");
+	CHECK(at != NULL && strlen(wrapped) + 2 < sizeof(text));
+	memcpy(text, wrapped, (size_t) (at - wrapped) + 8);
+	strcpy(text + (at - wrapped) + 8, at + 7);	/* "Monday,  the" */
+	scan(text);
+	CHECK_INT(doc.nparagraphs, 3);
+	CHECK_INT(doc.sentences[2].paragraph, 1);
 }
 
 /* A name wrapped over lines is given on one line; other white space stays. */
@@ -580,6 +625,7 @@ main(void)
 		{"hard_wrapped", test_hard_wrapped},
 		{"wrapped_web_text", test_wrapped_web_text},
 		{"wrapped_paragraph_habits", test_wrapped_paragraph_habits},
+		{"wrapped_trailing_blank", test_wrapped_trailing_blank},
 		{"name_on_one_line", test_name_on_one_line},
 		{"verse_and_lists", test_verse_and_lists},
 		{"crlf", test_crlf},

@@ -17,8 +17,15 @@
 # with builds running beside it, measured 0.49 and 43.7 MB/s (regexp_matches
 # at 89), but the project's CI measured 39.5 MB/s, ratio 0.46 (regexp_matches
 # at 85.6) on the same commit; the floors, ratio 0.42 and 35 MB/s, leave room
-# for that spread, below the issue's target of 0.65.  The MB/s floor is
-# skipped when regexp_matches runs below 60 MB/s (a loaded machine).
+# for that spread, below the issue's target of 0.65.  The name pass's
+# lexicon lookups cut (2026-12-06: na_quotes_analyse over BBC 416M -> 361M
+# instructions under callgrind, scan+quotes 649M -> 594M, reporting verbs and
+# nouns added since included; the core alone best of six 58.6 -> 63.5 MB/s,
+# alternated): quotes() 35.9-52.8 MB/s, ratio 0.33-0.82 in six runs on a
+# machine under load 5.5 (three other developers' tests beside it), so the
+# floors stay where they were: a run that loaded proves no higher floor.  The
+# MB/s floor is skipped when regexp_matches runs below 60 MB/s (a loaded
+# machine).
 # Prints "bench_quotes: N passed, N failed".
 # Skips where ../shared is absent.
 set -euo pipefail

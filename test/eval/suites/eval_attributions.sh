@@ -18,8 +18,11 @@ if [[ ! -f $shared/eval/score_attributions.py || ! -f $gold ]]; then
 fi
 
 # reached 2026-12-06: F1 0.682, source 0.924, end-to-end 0.621, speech recall
-# 0.883, content F1 0.828 (the issue asks 0.70, 0.90, 0.65, 0.90, 0.80)
-min_f1=0.675 min_source=0.915 min_e2e=0.615 min_speech=0.875 min_char=0.82
+# 0.883, content F1 0.828 (the issue asks 0.70, 0.90, 0.65, 0.90, 0.80);
+# then (reporting verbs and nouns from train's cues, subjects with an
+# apposition, clause boundaries) F1 0.696, source 0.928, end-to-end 0.636,
+# speech recall 0.900, content F1 0.835
+min_f1=0.69 min_source=0.92 min_e2e=0.63 min_speech=0.895 min_char=0.83
 passed=0 failed=0
 status=0
 out=$(test/eval_attributions "$gold" --min-f1 $min_f1 --min-source $min_source --min-e2e $min_e2e 2>&1) || status=$?
