@@ -197,3 +197,8 @@ SELECT * FROM pg_temp.attributions(
 SELECT * FROM pg_temp.attributions(
   'While the skippers have argued the quota is too low, the ministry plans to cut it again. '
   'When the mayor announced the pier would close, nobody in the harbour was surprised.');
+
+-- an order reports its object; "questioning whether …" its clause
+SELECT * FROM pg_temp.attributions(
+  'The governor ordered a review of the ferry contracts on Monday. '
+  'Councillor Edda Moe is questioning whether the pier can be saved.');

@@ -96,6 +96,10 @@ typedef struct q_entity
 								 * apposition, a known given name */
 	int8_t		given_gender;	/* na_gender its given name usually means; -1:
 								 * no known given name */
+	uint8_t		org_checked;	/* org_named and org_kind are known (looked up
+								 * once: names are final by then) */
+	uint8_t		org_named;		/* a word of its name names organisations */
+	const char *org_kind;		/* its name's kind (data/lexicon/org_kinds.tsv) or NULL */
 } q_entity;
 
 typedef struct qctx

@@ -1013,6 +1013,33 @@ starts_sentence(qctx *q, uint32_t k)
 }
 
 /*
+ * Look up once what entity e's name says of an organisation: whether a
+ * word of it names organisations (quote_org_words.tsv, org_kinds.tsv) and
+ * the first kind of org_kinds.tsv among its capitalised words.  Called
+ * during attribution, when the names are final; pronouns and descriptions
+ * ask it of the same entities again and again.
+ */
+static void
+organisation_words(const qctx *q, q_entity *e)
+{
+	if (e->org_checked)
+		return;
+	e->org_checked = 1;
+	for (uint32_t k = e->name_first; k <= e->name_last; k++)
+	{
+		const char *o;
+
+		if (!q_is_cap(q, k))
+			continue;
+		o = org_kind_of(q, k, 0);
+		if (o != NULL || q_in(q, k, LEX_ORG_WORDS))
+			e->org_named = 1;
+		if (o != NULL && e->org_kind == NULL)
+			e->org_kind = o;
+	}
+}
+
+/*
  * Does entity e's name hold a word that names organisations (Department,
  * Centre, Coalition, Association: data/lexicon/quote_org_words.tsv,
  * org_kinds.tsv)?  Then it is no one a he or she can mean.
@@ -1020,10 +1047,8 @@ starts_sentence(qctx *q, uint32_t k)
 static int
 names_organisation(const qctx *q, const q_entity *e)
 {
-	for (uint32_t k = e->name_first; k <= e->name_last; k++)
-		if (q_is_cap(q, k) && (q_in(q, k, LEX_ORG_WORDS) || org_kind_of(q, k, 0) != NULL))
-			return 1;
-	return 0;
+	organisation_words(q, (q_entity *) e);
+	return e->org_named;
 }
 
 /*
@@ -1316,18 +1341,12 @@ organisation_of_kind(qctx *q, const q_entity *e, const char *kind)
 {
 	if (e->place || e->strong)
 		return 0;
-	/* "The Committee" alone names no committee in particular */
-	if (e->name_first == e->name_last && (org_kind_of(q, e->name_first, 1) != NULL ||
-										  q_in(q, e->name_first, LEX_SOURCE_NOUNS)))
+	organisation_words(q, (q_entity *) e);
+	if (e->org_kind == NULL || strcmp(e->org_kind, kind) != 0)
 		return 0;
-	for (uint32_t k = e->name_first; k <= e->name_last; k++)
-	{
-		const char *o = q_is_cap(q, k) ? org_kind_of(q, k, 0) : NULL;
-
-		if (o != NULL && strcmp(o, kind) == 0)
-			return 1;
-	}
-	return 0;
+	/* "The Committee" alone names no committee in particular */
+	return !(e->name_first == e->name_last && (org_kind_of(q, e->name_first, 1) != NULL ||
+											   q_in(q, e->name_first, LEX_SOURCE_NOUNS)));
 }
 
 /*
