@@ -109,7 +109,9 @@ tools: $(TOOL_BINS)
 unittest: $(UNIT_BINS) $(TOOL_BINS)
 	@status=0; for t in $(UNIT_BINS); do $$t || status=1; done; \
 	if python3 scripts/gen-lexicon --check; then echo "lexicon_check: 1 passed, 0 failed"; \
-	else echo "lexicon_check: 0 passed, 1 failed"; status=1; fi; exit $$status
+	else echo "lexicon_check: 0 passed, 1 failed"; status=1; fi; \
+	if python3 scripts/check-function-comments; then echo "function_comments: 1 passed, 0 failed"; \
+	else echo "function_comments: 0 passed, 1 failed"; status=1; fi; exit $$status
 
 .PHONY: unittest-build
 unittest-build: $(UNIT_BINS) $(TOOL_BINS)

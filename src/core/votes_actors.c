@@ -4,6 +4,12 @@
  */
 #include "votes_internal.h"
 
+/*
+ * A party named at token i ("the Liberal Democrats", "Republicans", "Tory
+ * MPs") as an actor of its own: parties vote, block and support as bodies do.
+ * Most capitalised words start no party name, so a switch on the first letter
+ * refuses them before any lookup.
+ */
 int
 party_at(vctx *c, uint32_t i, actor_ref *a)
 {
@@ -114,6 +120,11 @@ group_at(vctx *c, uint32_t i, actor_ref *a)
 	return 1;
 }
 
+/*
+ * A person's name at token i, with a title before it ("Senator Jon Tester",
+ * "Prime Minister Theresa May"), for actors who vote as individuals; stop
+ * words refuse capitalised words that start no name.
+ */
 int
 person_at(vctx *c, uint32_t i, actor_ref *a)
 {
@@ -777,6 +788,12 @@ sentence_subject(vctx *c, sent_state *st, uint32_t k, actor_ref *actors)
 	return 1;
 }
 
+/*
+ * The actors of a vote verb at v: walks left from the verb over the subject
+ * (parentheticals, appositions, coordinated names) and collects every actor
+ * it names, so that "Britain and France voted" gives two rows; stops after
+ * a few steps so that a long sentence stays linear.
+ */
 int
 subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, int *person_only_out)
 {

@@ -104,6 +104,11 @@ codebook_action(vctx *c, const position *p)
 	return p->action;
 }
 
+/*
+ * One output row for position p of event event: the codebook's action, the
+ * actor, body and motion as canonical names or spans of the text.  Running out
+ * of memory is recorded and reported once, at the end of the analysis.
+ */
 void
 emit(vctx *c, const position *p, uint32_t event)
 {
@@ -222,6 +227,10 @@ emit_positions(vctx *c, sent_state *st, position *p, actor_ref *actors, int nact
 	}
 }
 
+/*
+ * The codebook action a trigger's class stands for when nothing in the
+ * sentence changes it.
+ */
 uint8_t
 class_action(int cls)
 {
@@ -270,6 +279,10 @@ action_for_actor(uint8_t action, const actor_ref *a)
 	return action;
 }
 
+/*
+ * The outcome a trigger's class states (passed, rejected, failed); none for
+ * the classes that state a position only.
+ */
 uint8_t
 class_outcome(int cls)
 {
@@ -347,6 +360,9 @@ propagate(vctx *c)
 	}
 }
 
+/*
+ * Rows in text order (by evidence, then actor), as the SQL function returns them.
+ */
 int
 row_cmp(const void *a, const void *b)
 {

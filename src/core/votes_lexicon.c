@@ -90,6 +90,11 @@ static const na_lex_list word_lists[L_COUNT] = {
 word_set_entry word_set[WORD_SET_SIZE];
 static int	word_set_ready;
 
+/*
+ * Folds the vote word lists of the generated lexicon into one hash table of
+ * list masks, once per process, so that a token is looked up in every list at
+ * once; the lists themselves stay in data/lexicon.
+ */
 void
 build_word_set(void)
 {
@@ -187,6 +192,7 @@ lex_filter_bit(uint32_t key)
 	return (key * 0x85EBCA77u) >> (32 - LEX_FILTER_BITS);
 }
 
+/* ASCII case-insensitive comparison of a word of the text with a folded key. */
 static inline int
 lex_equal(const char *key, const char *w, uint32_t n)
 {
@@ -225,6 +231,10 @@ lex_probe(const char *w, uint32_t n, uint32_t key)
 	}
 }
 
+/*
+ * The first-pass entry of the n bytes at w, or NULL; the filter refuses most
+ * words before the table is probed.
+ */
 static inline const lex_entry *
 lex_find(const char *w, uint32_t n)
 {
@@ -272,6 +282,11 @@ lex_add(const char *w, const char *suffix)
 	return e;
 }
 
+/*
+ * Builds the first-pass table (trigger words and the words that open a body)
+ * from the generated lexicon, once per process: the first pass asks it about
+ * every word of the text, so one probe must answer all of those questions.
+ */
 void
 build_lexicon(void)
 {

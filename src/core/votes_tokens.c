@@ -89,6 +89,10 @@ range_parts(const vctx *c, uint32_t i, int32_t *parts)
 	return n;
 }
 
+/*
+ * The text span of tokens [first, end): byte and character offsets, as SQL
+ * returns them; an empty span when the range is empty.
+ */
 void
 span_of(const vctx *c, uint32_t first, uint32_t end, na_vote_span *s)
 {
@@ -158,6 +162,7 @@ is_word_poss_n(const vctx *c, uint32_t i, const char *w, size_t n)
 	return 0;
 }
 
+/* Does token i end in 's or ’s (the Senate's vote)? */
 int
 is_possessive(const vctx *c, uint32_t i)
 {

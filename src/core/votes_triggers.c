@@ -588,6 +588,12 @@ static const trigger_refusal_fn trigger_refusals[] = {
 	refuse_rate_setting,
 };
 
+/*
+ * The positions a vote verb at v states: runs the refusal rules first, then
+ * finds the modality, the voice (active or passive), the actors, the motion,
+ * the body and the tally, and emits one position per actor.  Called for every
+ * trigger word the first pass found.
+ */
 void
 verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 {
@@ -1155,6 +1161,11 @@ role_noun_before(vctx *c, sent_state *st, uint32_t q)
 	return 0;
 }
 
+/*
+ * The veto a noun "veto" states ("Russia's veto", "the fifth Russian veto
+ * of a resolution on Syria"): its possessor or demonym is the actor;
+ * ordinals and "latest" tell a veto counted among others.
+ */
 void
 noun_veto(vctx *c, sent_state *st, uint32_t v)
 {
