@@ -589,6 +589,328 @@ static const trigger_refusal_fn trigger_refusals[] = {
 };
 
 /*
+ * The positions of a vote verb in the passive ("was vetoed by Russia", "a
+ * measure backed by France", "the resolution was adopted 13-0"): the motion
+ * is found before the verb, the agents after "by"; with no agent (passive 2,
+ * or a by-phrase naming none) the row has a null actor, as the codebook says.
+ */
+static void
+passive_trigger(vctx *c, sent_state *st, uint32_t v, int cls, int passive, position *p)
+{
+	actor_ref	actors[MAX_ACTORS];
+	int			nactors = 0;
+	uint32_t	k;
+
+	uint32_t	mf = 0,
+				mh = 0;
+	uint32_t	q = v - 1;
+
+	if (v == st->first)
+		return;
+	/* "proposed by X months ago and endorsed by Y": the same motion */
+	if (st->last_participle_end && v > st->first && is_word(c, v - 1, "and") &&
+		st->last_participle_end + 6 >= v)
+	{
+		p->motion_first = st->last_participle_motion_first;
+		p->motion_end = st->last_participle_motion_end;
+		p->motion_head = st->last_participle_head;
+	}
+	else
+	{
+		if (be_before(c, st, v) != UINT32_MAX)
+			q = be_before(c, st, v) - 1;
+		/* "the veto will be overridden", "the bill could not be passed" */
+		while (q > st->first && (is_word(c, q, "was") || is_word(c, q, "were") || is_word(c, q, "been") ||
+								 is_word(c, q, "being") || is_word(c, q, "is") || is_word(c, q, "are") ||
+								 is_word(c, q, "has") || is_word(c, q, "have") || is_word(c, q, "had") ||
+								 is_word(c, q, "be") || is_word(c, q, "will") || is_word(c, q, "would") ||
+								 is_word(c, q, "could") || is_word(c, q, "can") || is_word(c, q, "may") ||
+								 is_word(c, q, "might") || is_word(c, q, "must") || is_word(c, q, "should") ||
+								 is_word(c, q, "not") || is_adverb(c, q)))
+			q--;
+		if (!motion_left(c, q, st->first, &mf, &mh) && st->last_participle_end &&
+			st->last_participle_motion_end && st->last_participle_end < v)
+		{
+			/* "The measure, drafted by Germany, was vetoed by ...": the same motion */
+			mf = st->last_participle_motion_first;
+			mh = st->last_participle_head;
+		}
+		if (mh > 0 && mh < v && (is_motion_head(c, mh) || is_word(c, mh, "it")) &&
+			(motion_left(c, q, st->first, &mf, &mh) || st->last_participle_end))
+		{
+			if (is_word(c, mh, "it"))
+			{
+				if (!recent_event(c, st->s, 2) || cls == W_PASS)
+					return;
+				p->motion_first = p->motion_end = 0;
+				p->motion_head = mh;
+			}
+			else
+			{
+				p->motion_first = mf;
+				p->motion_end = mh + 1;
+				p->motion_head = mh;
+			}
+		}
+		else if (cls == W_PASS && (is_word(c, v, "confirmed")))
+		{
+			/* "Neil Gorsuch was confirmed": the nominee is the motion */
+			actor_ref	nominee;
+
+			/* "he was confirmed 92 to 0": a pronoun for the nominee when a tally says it was a vote */
+			if (passive == 2 && (is_word(c, q, "he") || is_word(c, q, "she")) &&
+				sentence_has_tally(c, st))
+			{
+				memset(&nominee, 0, sizeof(nominee));
+				nominee.first = q;
+				nominee.end = q + 1;
+			}
+			else if (passive != 2 || !actor_ending_at(c, q, st->first, &nominee) ||
+					 nominee.kind != NA_VK_PERSON)
+				return;
+			p->motion_first = nominee.first;
+			p->motion_end = nominee.end;
+			p->motion_head = nominee.end - 1;
+		}
+		else
+			return;
+	}
+	if (passive == 1)
+	{
+		nactors = actors_right(c, v + 2, actors, MAX_ACTORS);
+		if (nactors == 0)
+			passive = 2;	/* "carried by a show of hands", "adopted by 12 votes to none" */
+	}
+	if (passive == 1)
+	{
+		k = actors[nactors - 1].end;
+		/* "backed by the United States": from the participle to the last agent */
+		p->ev_first = v;
+		p->ev_end = k;
+		st->last_participle_motion_first = p->motion_first;
+		st->last_participle_motion_end = p->motion_end;
+		st->last_participle_head = p->motion_head;
+		st->last_participle_end = k;
+	}
+	else
+	{
+		/* no agent: the outcome of a vote ("the resolution was adopted 13-0") */
+		if (cls != W_ADOPT && cls != W_PASS && cls != W_REJECT && cls != W_VETO && cls != W_DEFEAT &&
+			cls != W_BLOCK && cls != W_OVERRIDE)
+			return;
+		/* "Redknapp's appointment is confirmed": with no body around, news, not a vote */
+		if (cls == W_PASS && st->body.end == 0 && is_word(c, v, "confirmed"))
+			return;
+		p->ev_first = p->motion_end ? p->motion_first : v - 1;
+		p->ev_end = v + 1;
+		/* the codebook: no actor named, a null actor; the body comes from the context */
+	}
+	p->outcome = class_outcome(cls);
+	if (cls == W_VETO)
+		p->outcome = NA_VO_VETOED;
+	if (p->modality != NA_VM_ASSERTED)
+		p->outcome = NA_VO_NONE;
+	if (nactors == 0)
+	{
+		p->action = class_action(cls);
+		emit_positions(c, st, p, NULL, 0);
+		return;
+	}
+	for (int a = 0; a < nactors; a++)
+	{
+		position	one = *p;
+
+		one.action = action_for_actor(class_action(cls), &actors[a]);
+		emit_positions(c, st, &one, &actors[a], 1);
+	}
+	return;
+}
+
+/*
+ * The positions of an active "vote" ("voted for", "voted against", "voted
+ * 13-2 to extend", "voted on the bill"): the direction and the motion after
+ * the verb, one position per actor, a body's vote for something being its
+ * decision.  actors are the subject's, resolved; k is where the complement
+ * starts; on_* is the motion of "vote on".
+ */
+static void
+active_vote_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw, position *p,
+					actor_ref *actors, int nactors, uint32_t k, uint32_t on_first, uint32_t on_head,
+					uint32_t on_end)
+{
+	/* direction: for, against, in favour of, to <verb>, down */
+	uint32_t	q = vote_complement(c, v);
+	int			dir = 0;	/* 1 for, -1 against, 2 infinitive, 0 none */
+
+	if (tw->form & WF_NOUN_TOO)
+	{
+		/* "votes"/"vote" as a verb needs a subject right before or a modal */
+		/* "he would only vote for it", "they'd vote for him" */
+		if (v == st->first || !(is_word(c, v - 1, "will") || is_word(c, v - 1, "would") ||
+								is_word(c, v - 1, "to") || is_word(c, v - 1, "not") ||
+								is_word(c, v - 1, "could") || is_word(c, v - 1, "might") ||
+								is_word(c, v - 1, "may") || is_word(c, v - 1, "did") ||
+								((is_word(c, v - 1, "only") || is_word(c, v - 1, "still") ||
+								  is_word(c, v - 1, "probably") || is_word(c, v - 1, "certainly")) &&
+								 v >= st->first + 2 && in_list(c, v - 2, verb_before)) ||
+								modal_contraction(c, v - 1) ||
+								(nactors > 0 && actors[nactors - 1].end == v) ||
+								(nactors > 0 && actors[0].end == v)))
+			return;
+	}
+	dir = vote_direction(c, st, &q);
+	if (dir == 1 || dir == -1)
+	{
+		uint32_t	head;
+		uint32_t	e = motion_right(c, q, &head);
+
+		if (!e)
+		{
+			e = phrase_right(c, q, 8);
+			head = e ? e - 1 : 0;
+		}
+		if (e)
+		{
+			p->motion_first = q;
+			p->motion_end = e;
+			p->motion_head = head;
+		}
+		p->action = dir == 1 ? NA_VA_VOTE_FOR : NA_VA_VOTE_AGAINST;
+	}
+	else if (dir == 2)
+	{
+		uint32_t	e = phrase_right(c, q + 1, 9);
+		uint32_t	verb = q + 1;
+
+		/* the codebook's action of a body follows the verb voted: "voted to confirm" */
+		p->verb = verb + 1;
+
+		p->motion_first = q;
+		p->motion_end = e ? e : q + 2;
+		p->motion_head = p->motion_end - 1;
+		st->consumed_until = p->motion_end;
+		if (is_word(c, verb, "reject") || is_word(c, verb, "block") || is_word(c, verb, "oppose") ||
+			is_word(c, verb, "kill") || is_word(c, verb, "scrap") || is_word(c, verb, "overturn") ||
+			(is_word(c, verb, "strike") && (is_word(c, verb + 1, "down") || is_word(c, verb + 1, "out"))) ||
+			is_word(c, verb, "defeat"))
+			p->action = NA_VA_VOTE_AGAINST;
+		else if (is_word(c, verb, "override"))
+			p->action = NA_VA_OVERRIDE;	/* "voted 58 to 19 to override the veto" */
+		else
+			p->action = NA_VA_VOTE_FOR;
+	}
+	else if (dir == -2)
+	{
+		uint32_t	head;
+		uint32_t	e = motion_right(c, q, &head);
+
+		/* "voted down the farm bill": the motion after the particle */
+		if (e)
+		{
+			p->motion_first = q;
+			p->motion_end = e;
+			p->motion_head = head;
+		}
+		p->action = NA_VA_VOTE_AGAINST;
+	}
+	else
+		p->action = NA_VA_VOTE;
+	if (nactors == 0)
+		return;
+	/* "Eleven of the 15 members voted in favour": the codebook's unnamed counted group, a null actor */
+	if (nactors == 1 && counted_group(c, st, &actors[0]) &&
+		(p->action == NA_VA_VOTE_FOR || p->action == NA_VA_VOTE_AGAINST))
+	{
+		uint32_t	head = actors[0].end - 1;
+		/* members' votes are counted; "three of the four cantons" are places, not votes */
+		int32_t		count = is_word(c, head, "cantons") || is_word(c, head, "countries") ||
+			is_word(c, head, "states") || is_word(c, head, "provinces") || is_word(c, head, "nations") ||
+			is_word(c, head, "governments") || is_word(c, head, "delegations") ?
+			-1 : number_at(c, actors[0].first);
+		vote_event *ev;
+
+		p->ev_first = actors[0].first;
+		p->ev_end = p->motion_end ? p->motion_end : v + 1;
+		emit_positions(c, st, p, NULL, 0);
+		/* the count is the votes of its side, unless the sentence's tally says more */
+		ev = event_ptr(c, st->event);
+		if (count > 0 && p->modality == NA_VM_HISTORICAL && c->rows.count > 0)
+		{
+			/* a vote recalled as background has no event: the row keeps its count */
+			na_vote    *row = (na_vote *) c->rows.items + c->rows.count - 1;
+
+			if (row->event == 0 && p->action == NA_VA_VOTE_FOR)
+				row->votes_for = count;
+			else if (row->event == 0)
+				row->votes_against = count;
+		}
+		else if (ev && count > 0 && p->modality == NA_VM_ASSERTED)
+		{
+			if (ev->votes_for != NA_VOTE_NO_COUNT || ev->votes_against != NA_VOTE_NO_COUNT)
+				;			/* the vote's tally, stated before, says more */
+			else if (p->action == NA_VA_VOTE_FOR)
+				ev->votes_for = count;
+			else
+				ev->votes_against = count;
+		}
+		return;
+	}
+	/* a body that votes for something decides it */
+	for (int a = 0; a < nactors; a++)
+		if (actors[a].kind == NA_VK_BODY && (p->action == NA_VA_VOTE_FOR || p->action == NA_VA_VOTE_AGAINST))
+		{
+			p->outcome = p->action == NA_VA_VOTE_FOR ? NA_VO_PASSED : NA_VO_REJECTED;
+			p->action = p->action == NA_VA_VOTE_FOR ? NA_VA_ADOPT : NA_VA_REJECT;
+			if (p->modality != NA_VM_ASSERTED)
+				p->outcome = NA_VO_NONE;
+			break;
+		}
+	/*
+	 * a bare "X voted" says little: keep it when the sentence gives a
+	 * tally or method, or when a body votes on a motion ("the Senate is
+	 * expected to vote on the bill")
+	 */
+	if (p->action == NA_VA_VOTE)
+	{
+		if (actors[0].kind == NA_VK_BODY && on_end && !p->motion_end)
+		{
+			p->motion_first = on_first;
+			p->motion_end = on_end;
+			p->motion_head = on_head;
+		}
+		else if (actors[0].kind == NA_VK_PERSON)
+			return;
+		/* computed once per sentence: a long sentence may hold many triggers */
+		else if (!sentence_has_tally(c, st))
+			return;
+	}
+	p->ev_first = actors[0].first;
+	p->ev_end = p->motion_end ? p->motion_end : v + 1;
+	if (dir == -2)
+		p->ev_end = k + 1 > v + 2 ? k : v + 2;
+	emit_positions(c, st, p, actors, nactors);
+	/* "voted for the first article but against the second": the other side too */
+	if ((dir == 1 || dir == -1) && p->motion_end && in_sentence(c, p->motion_end + 1, st->s) &&
+		(is_word(c, p->motion_end, "but") || is_word(c, p->motion_end, "and")) &&
+		(dir == 1 ? is_word(c, p->motion_end + 1, "against") : is_word(c, p->motion_end + 1, "for")))
+	{
+		uint32_t	q2 = p->motion_end + 2;
+		uint32_t	head;
+		uint32_t	e = phrase_right(c, q2, 6);
+
+		if (e && motion_right(c, q2, &head) == 0)
+			head = e - 1;
+		p->action = dir == 1 ? NA_VA_VOTE_AGAINST : NA_VA_VOTE_FOR;
+		p->motion_first = e ? q2 : 0;
+		p->motion_end = e;
+		p->motion_head = e ? head : 0;
+		p->ev_end = e ? e : q2;
+		emit_positions(c, st, p, actors, nactors);
+	}
+	return;
+}
+
+/*
  * The positions a vote verb at v states: runs the refusal rules first, then
  * finds the modality, the voice (active or passive), the actors, the motion,
  * the body and the tally, and emits one position per actor.  Called for every
@@ -643,128 +965,7 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 
 	if (passive)
 	{
-		uint32_t	mf = 0,
-					mh = 0;
-		uint32_t	q = v - 1;
-
-		if (v == st->first)
-			return;
-		/* "proposed by X months ago and endorsed by Y": the same motion */
-		if (st->last_participle_end && v > st->first && is_word(c, v - 1, "and") &&
-			st->last_participle_end + 6 >= v)
-		{
-			p.motion_first = st->last_participle_motion_first;
-			p.motion_end = st->last_participle_motion_end;
-			p.motion_head = st->last_participle_head;
-		}
-		else
-		{
-			if (be_before(c, st, v) != UINT32_MAX)
-				q = be_before(c, st, v) - 1;
-			/* "the veto will be overridden", "the bill could not be passed" */
-			while (q > st->first && (is_word(c, q, "was") || is_word(c, q, "were") || is_word(c, q, "been") ||
-									 is_word(c, q, "being") || is_word(c, q, "is") || is_word(c, q, "are") ||
-									 is_word(c, q, "has") || is_word(c, q, "have") || is_word(c, q, "had") ||
-									 is_word(c, q, "be") || is_word(c, q, "will") || is_word(c, q, "would") ||
-									 is_word(c, q, "could") || is_word(c, q, "can") || is_word(c, q, "may") ||
-									 is_word(c, q, "might") || is_word(c, q, "must") || is_word(c, q, "should") ||
-									 is_word(c, q, "not") || is_adverb(c, q)))
-				q--;
-			if (!motion_left(c, q, st->first, &mf, &mh) && st->last_participle_end &&
-				st->last_participle_motion_end && st->last_participle_end < v)
-			{
-				/* "The measure, drafted by Germany, was vetoed by ...": the same motion */
-				mf = st->last_participle_motion_first;
-				mh = st->last_participle_head;
-			}
-			if (mh > 0 && mh < v && (is_motion_head(c, mh) || is_word(c, mh, "it")) &&
-				(motion_left(c, q, st->first, &mf, &mh) || st->last_participle_end))
-			{
-				if (is_word(c, mh, "it"))
-				{
-					if (!recent_event(c, st->s, 2) || cls == W_PASS)
-						return;
-					p.motion_first = p.motion_end = 0;
-					p.motion_head = mh;
-				}
-				else
-				{
-					p.motion_first = mf;
-					p.motion_end = mh + 1;
-					p.motion_head = mh;
-				}
-			}
-			else if (cls == W_PASS && (is_word(c, v, "confirmed")))
-			{
-				/* "Neil Gorsuch was confirmed": the nominee is the motion */
-				actor_ref	nominee;
-
-				/* "he was confirmed 92 to 0": a pronoun for the nominee when a tally says it was a vote */
-				if (passive == 2 && (is_word(c, q, "he") || is_word(c, q, "she")) &&
-					sentence_has_tally(c, st))
-				{
-					memset(&nominee, 0, sizeof(nominee));
-					nominee.first = q;
-					nominee.end = q + 1;
-				}
-				else if (passive != 2 || !actor_ending_at(c, q, st->first, &nominee) ||
-						 nominee.kind != NA_VK_PERSON)
-					return;
-				p.motion_first = nominee.first;
-				p.motion_end = nominee.end;
-				p.motion_head = nominee.end - 1;
-			}
-			else
-				return;
-		}
-		if (passive == 1)
-		{
-			nactors = actors_right(c, v + 2, actors, MAX_ACTORS);
-			if (nactors == 0)
-				passive = 2;	/* "carried by a show of hands", "adopted by 12 votes to none" */
-		}
-		if (passive == 1)
-		{
-			k = actors[nactors - 1].end;
-			/* "backed by the United States": from the participle to the last agent */
-			p.ev_first = v;
-			p.ev_end = k;
-			st->last_participle_motion_first = p.motion_first;
-			st->last_participle_motion_end = p.motion_end;
-			st->last_participle_head = p.motion_head;
-			st->last_participle_end = k;
-		}
-		else
-		{
-			/* no agent: the outcome of a vote ("the resolution was adopted 13-0") */
-			if (cls != W_ADOPT && cls != W_PASS && cls != W_REJECT && cls != W_VETO && cls != W_DEFEAT &&
-				cls != W_BLOCK && cls != W_OVERRIDE)
-				return;
-			/* "Redknapp's appointment is confirmed": with no body around, news, not a vote */
-			if (cls == W_PASS && st->body.end == 0 && is_word(c, v, "confirmed"))
-				return;
-			p.ev_first = p.motion_end ? p.motion_first : v - 1;
-			p.ev_end = v + 1;
-			/* the codebook: no actor named, a null actor; the body comes from the context */
-		}
-		p.outcome = class_outcome(cls);
-		if (cls == W_VETO)
-			p.outcome = NA_VO_VETOED;
-		if (p.modality != NA_VM_ASSERTED)
-			p.outcome = NA_VO_NONE;
-		if (nactors == 0)
-		{
-			p.action = class_action(cls);
-			emit_positions(c, st, &p, NULL, 0);
-			return;
-		}
-		for (int a = 0; a < nactors; a++)
-		{
-			position	one = p;
-
-			one.action = action_for_actor(class_action(cls), &actors[a]);
-			emit_positions(c, st, &one, &actors[a], 1);
-		}
+		passive_trigger(c, st, v, cls, passive, &p);
 		return;
 	}
 
@@ -785,175 +986,7 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 	k = after_verb(c, v);
 	if (cls == W_VOTE)
 	{
-		/* direction: for, against, in favour of, to <verb>, down */
-		uint32_t	q = vote_complement(c, v);
-		int			dir = 0;	/* 1 for, -1 against, 2 infinitive, 0 none */
-
-		if (tw->form & WF_NOUN_TOO)
-		{
-			/* "votes"/"vote" as a verb needs a subject right before or a modal */
-			/* "he would only vote for it", "they'd vote for him" */
-			if (v == st->first || !(is_word(c, v - 1, "will") || is_word(c, v - 1, "would") ||
-									is_word(c, v - 1, "to") || is_word(c, v - 1, "not") ||
-									is_word(c, v - 1, "could") || is_word(c, v - 1, "might") ||
-									is_word(c, v - 1, "may") || is_word(c, v - 1, "did") ||
-									((is_word(c, v - 1, "only") || is_word(c, v - 1, "still") ||
-									  is_word(c, v - 1, "probably") || is_word(c, v - 1, "certainly")) &&
-									 v >= st->first + 2 && in_list(c, v - 2, verb_before)) ||
-									modal_contraction(c, v - 1) ||
-									(nactors > 0 && actors[nactors - 1].end == v) ||
-									(nactors > 0 && actors[0].end == v)))
-				return;
-		}
-		dir = vote_direction(c, st, &q);
-		if (dir == 1 || dir == -1)
-		{
-			uint32_t	head;
-			uint32_t	e = motion_right(c, q, &head);
-
-			if (!e)
-			{
-				e = phrase_right(c, q, 8);
-				head = e ? e - 1 : 0;
-			}
-			if (e)
-			{
-				p.motion_first = q;
-				p.motion_end = e;
-				p.motion_head = head;
-			}
-			p.action = dir == 1 ? NA_VA_VOTE_FOR : NA_VA_VOTE_AGAINST;
-		}
-		else if (dir == 2)
-		{
-			uint32_t	e = phrase_right(c, q + 1, 9);
-			uint32_t	verb = q + 1;
-
-			/* the codebook's action of a body follows the verb voted: "voted to confirm" */
-			p.verb = verb + 1;
-
-			p.motion_first = q;
-			p.motion_end = e ? e : q + 2;
-			p.motion_head = p.motion_end - 1;
-			st->consumed_until = p.motion_end;
-			if (is_word(c, verb, "reject") || is_word(c, verb, "block") || is_word(c, verb, "oppose") ||
-				is_word(c, verb, "kill") || is_word(c, verb, "scrap") || is_word(c, verb, "overturn") ||
-				(is_word(c, verb, "strike") && (is_word(c, verb + 1, "down") || is_word(c, verb + 1, "out"))) ||
-				is_word(c, verb, "defeat"))
-				p.action = NA_VA_VOTE_AGAINST;
-			else if (is_word(c, verb, "override"))
-				p.action = NA_VA_OVERRIDE;	/* "voted 58 to 19 to override the veto" */
-			else
-				p.action = NA_VA_VOTE_FOR;
-		}
-		else if (dir == -2)
-		{
-			uint32_t	head;
-			uint32_t	e = motion_right(c, q, &head);
-
-			/* "voted down the farm bill": the motion after the particle */
-			if (e)
-			{
-				p.motion_first = q;
-				p.motion_end = e;
-				p.motion_head = head;
-			}
-			p.action = NA_VA_VOTE_AGAINST;
-		}
-		else
-			p.action = NA_VA_VOTE;
-		if (nactors == 0)
-			return;
-		/* "Eleven of the 15 members voted in favour": the codebook's unnamed counted group, a null actor */
-		if (nactors == 1 && counted_group(c, st, &actors[0]) &&
-			(p.action == NA_VA_VOTE_FOR || p.action == NA_VA_VOTE_AGAINST))
-		{
-			uint32_t	head = actors[0].end - 1;
-			/* members' votes are counted; "three of the four cantons" are places, not votes */
-			int32_t		count = is_word(c, head, "cantons") || is_word(c, head, "countries") ||
-				is_word(c, head, "states") || is_word(c, head, "provinces") || is_word(c, head, "nations") ||
-				is_word(c, head, "governments") || is_word(c, head, "delegations") ?
-				-1 : number_at(c, actors[0].first);
-			vote_event *ev;
-
-			p.ev_first = actors[0].first;
-			p.ev_end = p.motion_end ? p.motion_end : v + 1;
-			emit_positions(c, st, &p, NULL, 0);
-			/* the count is the votes of its side, unless the sentence's tally says more */
-			ev = event_ptr(c, st->event);
-			if (count > 0 && p.modality == NA_VM_HISTORICAL && c->rows.count > 0)
-			{
-				/* a vote recalled as background has no event: the row keeps its count */
-				na_vote    *row = (na_vote *) c->rows.items + c->rows.count - 1;
-
-				if (row->event == 0 && p.action == NA_VA_VOTE_FOR)
-					row->votes_for = count;
-				else if (row->event == 0)
-					row->votes_against = count;
-			}
-			else if (ev && count > 0 && p.modality == NA_VM_ASSERTED)
-			{
-				if (ev->votes_for != NA_VOTE_NO_COUNT || ev->votes_against != NA_VOTE_NO_COUNT)
-					;			/* the vote's tally, stated before, says more */
-				else if (p.action == NA_VA_VOTE_FOR)
-					ev->votes_for = count;
-				else
-					ev->votes_against = count;
-			}
-			return;
-		}
-		/* a body that votes for something decides it */
-		for (int a = 0; a < nactors; a++)
-			if (actors[a].kind == NA_VK_BODY && (p.action == NA_VA_VOTE_FOR || p.action == NA_VA_VOTE_AGAINST))
-			{
-				p.outcome = p.action == NA_VA_VOTE_FOR ? NA_VO_PASSED : NA_VO_REJECTED;
-				p.action = p.action == NA_VA_VOTE_FOR ? NA_VA_ADOPT : NA_VA_REJECT;
-				if (p.modality != NA_VM_ASSERTED)
-					p.outcome = NA_VO_NONE;
-				break;
-			}
-		/*
-		 * a bare "X voted" says little: keep it when the sentence gives a
-		 * tally or method, or when a body votes on a motion ("the Senate is
-		 * expected to vote on the bill")
-		 */
-		if (p.action == NA_VA_VOTE)
-		{
-			if (actors[0].kind == NA_VK_BODY && on_end && !p.motion_end)
-			{
-				p.motion_first = on_first;
-				p.motion_end = on_end;
-				p.motion_head = on_head;
-			}
-			else if (actors[0].kind == NA_VK_PERSON)
-				return;
-			/* computed once per sentence: a long sentence may hold many triggers */
-			else if (!sentence_has_tally(c, st))
-				return;
-		}
-		p.ev_first = actors[0].first;
-		p.ev_end = p.motion_end ? p.motion_end : v + 1;
-		if (dir == -2)
-			p.ev_end = k + 1 > v + 2 ? k : v + 2;
-		emit_positions(c, st, &p, actors, nactors);
-		/* "voted for the first article but against the second": the other side too */
-		if ((dir == 1 || dir == -1) && p.motion_end && in_sentence(c, p.motion_end + 1, st->s) &&
-			(is_word(c, p.motion_end, "but") || is_word(c, p.motion_end, "and")) &&
-			(dir == 1 ? is_word(c, p.motion_end + 1, "against") : is_word(c, p.motion_end + 1, "for")))
-		{
-			uint32_t	q2 = p.motion_end + 2;
-			uint32_t	head;
-			uint32_t	e = phrase_right(c, q2, 6);
-
-			if (e && motion_right(c, q2, &head) == 0)
-				head = e - 1;
-			p.action = dir == 1 ? NA_VA_VOTE_AGAINST : NA_VA_VOTE_FOR;
-			p.motion_first = e ? q2 : 0;
-			p.motion_end = e;
-			p.motion_head = e ? head : 0;
-			p.ev_end = e ? e : q2;
-			emit_positions(c, st, &p, actors, nactors);
-		}
+		active_vote_trigger(c, st, v, tw, &p, actors, nactors, k, on_first, on_head, on_end);
 		return;
 	}
 
