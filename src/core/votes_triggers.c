@@ -911,6 +911,143 @@ active_vote_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw,
 }
 
 /*
+ * The positions of a verb that takes a motion as its object (veto, block,
+ * sponsor, support, oppose, defeat, pass, reject, override): the object is
+ * the motion, a nominee ("confirmed Jane Doe"), "it" for a motion just
+ * named, or what a block or override targets; one position per actor, or a
+ * null actor where the sentence names none.
+ */
+static void
+motion_object_trigger(vctx *c, sent_state *st, uint32_t v, int cls, position *p,
+					  actor_ref *actors, int nactors, uint32_t k)
+{
+	uint32_t	head = 0;
+	uint32_t	e = motion_right(c, k, &head);
+
+	if (e)
+	{
+		p->motion_first = k;
+		p->motion_end = e;
+		p->motion_head = head;
+	}
+	else if (cls == W_PASS && (is_word(c, v, "confirmed") || is_word(c, v, "confirm")))
+	{
+		actor_ref	nominee;
+
+		/* "the Senate confirmed Jane Doe"; "Miller confirmed X" is a statement */
+		if (!person_at(c, k, &nominee) || nactors == 0 ||
+			(actors[0].kind != NA_VK_BODY && actors[0].kind != NA_VK_GROUP))
+			return;
+		p->motion_first = nominee.first;
+		p->motion_end = nominee.end;
+		p->motion_head = nominee.end - 1;
+	}
+	else if (is_word(c, k, "it") && (cls == W_VETO || cls == W_BLOCK || cls == W_SUPPORT ||
+									   cls == W_OPPOSE || cls == W_DEFEAT || cls == W_ADOPT ||
+									   cls == W_REJECT || cls == W_PASS))
+	{
+		/* "vetoed it": continues a vote of the last few sentences, or its tally says it was one */
+		if ((c->events.count == 0 ||
+			 ((vote_event *) c->events.items)[c->events.count - 1].sentence + 3 < st->s) &&
+			!sentence_has_tally(c, st))
+			return;
+		p->motion_end = 0;
+	}
+	else if (cls == W_PASS && nactors == 0 && (is_word(c, v, "passed") || is_word(c, v, "passes")) &&
+			 passed_chamber(c, st, v, k, p, actors))
+	{
+		/* "The legislation passed the House": the chamber decides, the subject is the motion */
+		emit_positions(c, st, p, actors, 1);
+		return;
+	}
+	else if (cls == W_BLOCK && block_object(c, st, k, p, actors, nactors))
+	{
+		/* "Republicans had blocked fuller payments" */
+	}
+	else if (cls == W_OVERRIDE && override_target(c, st, k, p))
+	{
+		/* "the votes to override him", "able to override the president": his veto */
+	}
+	else if (cls != W_VETO)
+		return;
+	if (cls == W_OVERRIDE && p->motion_end && v > st->first + 1 && is_word(c, v - 1, "to"))
+	{
+		/*
+		 * "have the votes to override him", "able to override the
+		 * president": a power, not a plan; the holder of the votes
+		 * overrides
+		 */
+		for (uint32_t q = v - 1; q > st->first && q + 4 > v; q--)
+			if (is_word(c, q - 1, "able") || is_word(c, q - 1, "votes") || is_word(c, q - 1, "enough") ||
+				is_word(c, q - 1, "majority") || is_word(c, q - 1, "necessary"))
+			{
+				if (p->modality == NA_VM_PLANNED)
+					p->modality = NA_VM_HYPOTHETICAL;
+				if (nactors == 0)
+					nactors = override_holder(c, st, q - 1, actors);
+				break;
+			}
+	}
+	if (nactors == 0 && cls == W_OVERRIDE && p->motion_end)
+	{
+		/* "being able to override the president": an override with no actor named */
+		p->ev_first = v;
+		p->ev_end = p->motion_end;
+		emit_positions(c, st, p, NULL, 0);
+		return;
+	}
+	if (nactors == 0)
+	{
+		/* "The measure passed 52-48": the motion is the subject */
+		uint32_t	mf,
+					mh;
+
+		if ((cls == W_PASS || cls == W_FAIL || cls == W_ADOPT) && !e && v > st->first &&
+			motion_left(c, v - 1, st->first, &mf, &mh) && !is_word(c, mh, "it"))
+		{
+			p->motion_first = mf;
+			p->motion_end = mh + 1;
+			p->motion_head = mh;
+			p->ev_first = mf;
+			p->ev_end = v + 1;
+			p->outcome = p->modality == NA_VM_ASSERTED ? class_outcome(cls) : NA_VO_NONE;
+			/* "The measure passed": the sentence names no actor (the body is the context's) */
+			emit_positions(c, st, p, actors, nactors);
+		}
+		return;
+	}
+	if (cls == W_SPONSOR && !e)
+		return;
+	if (historical_after(c, v))
+		p->modality = NA_VM_HISTORICAL;
+	p->ev_first = actors[0].first;
+	for (int a = 1; a < nactors; a++)
+		if (actors[a].first < p->ev_first)
+			p->ev_first = actors[a].first;
+	p->ev_end = p->motion_end ? p->motion_end : v + 1;
+	if (p->modality == NA_VM_ASSERTED)
+		p->outcome = class_outcome(cls);
+	/* a body or group passes/rejects; a country supports/opposes */
+	{
+		position	q = *p;
+
+		for (int a = 0; a < nactors; a++)
+		{
+			q.action = action_for_actor(class_action(cls), &actors[a]);
+			if (q.action != NA_VA_ADOPT && q.action != NA_VA_REJECT)
+				q.outcome = cls == W_VETO && q.modality == NA_VM_ASSERTED ? NA_VO_VETOED : NA_VO_NONE;
+			else if (q.modality != NA_VM_ASSERTED)
+				q.outcome = NA_VO_NONE;
+			else if (p->outcome)
+				q.outcome = p->outcome;
+			else
+				q.outcome = q.action == NA_VA_ADOPT ? NA_VO_PASSED : NA_VO_REJECTED;
+			emit_positions(c, st, &q, &actors[a], 1);
+		}
+	}
+}
+
+/*
  * The positions a vote verb at v states: runs the refusal rules first, then
  * finds the modality, the voice (active or passive), the actors, the motion,
  * the body and the tally, and emits one position per actor.  Called for every
@@ -1012,132 +1149,7 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 	}
 
 	/* other verbs take a motion object: veto, block, sponsor, support, oppose, defeat, pass, reject */
-	{
-		uint32_t	head = 0;
-		uint32_t	e = motion_right(c, k, &head);
-
-		if (e)
-		{
-			p.motion_first = k;
-			p.motion_end = e;
-			p.motion_head = head;
-		}
-		else if (cls == W_PASS && (is_word(c, v, "confirmed") || is_word(c, v, "confirm")))
-		{
-			actor_ref	nominee;
-
-			/* "the Senate confirmed Jane Doe"; "Miller confirmed X" is a statement */
-			if (!person_at(c, k, &nominee) || nactors == 0 ||
-				(actors[0].kind != NA_VK_BODY && actors[0].kind != NA_VK_GROUP))
-				return;
-			p.motion_first = nominee.first;
-			p.motion_end = nominee.end;
-			p.motion_head = nominee.end - 1;
-		}
-		else if (is_word(c, k, "it") && (cls == W_VETO || cls == W_BLOCK || cls == W_SUPPORT ||
-										   cls == W_OPPOSE || cls == W_DEFEAT || cls == W_ADOPT ||
-										   cls == W_REJECT || cls == W_PASS))
-		{
-			/* "vetoed it": continues a vote of the last few sentences, or its tally says it was one */
-			if ((c->events.count == 0 ||
-				 ((vote_event *) c->events.items)[c->events.count - 1].sentence + 3 < st->s) &&
-				!sentence_has_tally(c, st))
-				return;
-			p.motion_end = 0;
-		}
-		else if (cls == W_PASS && nactors == 0 && (is_word(c, v, "passed") || is_word(c, v, "passes")) &&
-				 passed_chamber(c, st, v, k, &p, actors))
-		{
-			/* "The legislation passed the House": the chamber decides, the subject is the motion */
-			emit_positions(c, st, &p, actors, 1);
-			return;
-		}
-		else if (cls == W_BLOCK && block_object(c, st, k, &p, actors, nactors))
-		{
-			/* "Republicans had blocked fuller payments" */
-		}
-		else if (cls == W_OVERRIDE && override_target(c, st, k, &p))
-		{
-			/* "the votes to override him", "able to override the president": his veto */
-		}
-		else if (cls != W_VETO)
-			return;
-		if (cls == W_OVERRIDE && p.motion_end && v > st->first + 1 && is_word(c, v - 1, "to"))
-		{
-			/*
-			 * "have the votes to override him", "able to override the
-			 * president": a power, not a plan; the holder of the votes
-			 * overrides
-			 */
-			for (uint32_t q = v - 1; q > st->first && q + 4 > v; q--)
-				if (is_word(c, q - 1, "able") || is_word(c, q - 1, "votes") || is_word(c, q - 1, "enough") ||
-					is_word(c, q - 1, "majority") || is_word(c, q - 1, "necessary"))
-				{
-					if (p.modality == NA_VM_PLANNED)
-						p.modality = NA_VM_HYPOTHETICAL;
-					if (nactors == 0)
-						nactors = override_holder(c, st, q - 1, actors);
-					break;
-				}
-		}
-		if (nactors == 0 && cls == W_OVERRIDE && p.motion_end)
-		{
-			/* "being able to override the president": an override with no actor named */
-			p.ev_first = v;
-			p.ev_end = p.motion_end;
-			emit_positions(c, st, &p, NULL, 0);
-			return;
-		}
-		if (nactors == 0)
-		{
-			/* "The measure passed 52-48": the motion is the subject */
-			uint32_t	mf,
-						mh;
-
-			if ((cls == W_PASS || cls == W_FAIL || cls == W_ADOPT) && !e && v > st->first &&
-				motion_left(c, v - 1, st->first, &mf, &mh) && !is_word(c, mh, "it"))
-			{
-				p.motion_first = mf;
-				p.motion_end = mh + 1;
-				p.motion_head = mh;
-				p.ev_first = mf;
-				p.ev_end = v + 1;
-				p.outcome = p.modality == NA_VM_ASSERTED ? class_outcome(cls) : NA_VO_NONE;
-				/* "The measure passed": the sentence names no actor (the body is the context's) */
-				emit_positions(c, st, &p, actors, nactors);
-			}
-			return;
-		}
-		if (cls == W_SPONSOR && !e)
-			return;
-		if (historical_after(c, v))
-			p.modality = NA_VM_HISTORICAL;
-		p.ev_first = actors[0].first;
-		for (int a = 1; a < nactors; a++)
-			if (actors[a].first < p.ev_first)
-				p.ev_first = actors[a].first;
-		p.ev_end = p.motion_end ? p.motion_end : v + 1;
-		if (p.modality == NA_VM_ASSERTED)
-			p.outcome = class_outcome(cls);
-		/* a body or group passes/rejects; a country supports/opposes */
-		{
-			position	q = p;
-
-			for (int a = 0; a < nactors; a++)
-			{
-				q.action = action_for_actor(class_action(cls), &actors[a]);
-				if (q.action != NA_VA_ADOPT && q.action != NA_VA_REJECT)
-					q.outcome = cls == W_VETO && q.modality == NA_VM_ASSERTED ? NA_VO_VETOED : NA_VO_NONE;
-				else if (q.modality != NA_VM_ASSERTED)
-					q.outcome = NA_VO_NONE;
-				else if (p.outcome)
-					q.outcome = p.outcome;
-				else
-					q.outcome = q.action == NA_VA_ADOPT ? NA_VO_PASSED : NA_VO_REJECTED;
-				emit_positions(c, st, &q, &actors[a], 1);
-			}
-		}
-	}
+	motion_object_trigger(c, st, v, cls, &p, actors, nactors, k);
 }
 
 /*
