@@ -1207,23 +1207,18 @@ role_noun_before(vctx *c, sent_state *st, uint32_t q)
 }
 
 /*
- * The veto a noun "veto" states ("Russia's veto", "the fifth Russian veto
- * of a resolution on Syria"): its possessor or demonym is the actor;
- * ordinals and "latest" tell a veto counted among others.
+ * The noun phrase of a "veto" at v, walked leftwards over its modifiers:
+ * an ordinal ("the fifth veto", not "latest") sets *ordinal; a possessor or
+ * demonym ("Russia's", "the Russian") is the vetoing country; after cast,
+ * used or exercised ("cast its veto") the actor is that verb's subject.
+ * Returns the actors found and sets *np_first to where the phrase starts.
  */
-void
-noun_veto(vctx *c, sent_state *st, uint32_t v)
+static int
+veto_phrase_actors(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int *ordinal,
+				   uint32_t *np_first)
 {
-	position	p;
-	actor_ref	actors[MAX_ACTORS];
 	int			nactors = 0;
-	int			ordinal = 0;
-	uint32_t	np_first = v;
 
-	memset(&p, 0, sizeof(p));
-	p.sentence = st->s;
-	p.action = NA_VA_VETO;
-	/* walk the noun phrase left: modifiers, ordinals, a possessor or demonym */
 	for (uint32_t k = v; k > st->first && k + 7 > v;)
 	{
 		na_place_match m;
@@ -1237,7 +1232,7 @@ noun_veto(vctx *c, sent_state *st, uint32_t v)
 			  memcmp(c->doc->text + T(c, q)->start + T(c, q)->len - 2, "rd", 2) == 0)))
 		{
 			if (!is_word(c, q, "latest"))
-				ordinal = 1;
+				*ordinal = 1;
 			k = q;
 			continue;
 		}
@@ -1256,10 +1251,10 @@ noun_veto(vctx *c, sent_state *st, uint32_t v)
 					actors[0].canonical = m.country;
 					actors[0].kind = NA_VK_COUNTRY;
 					nactors = 1;
-					np_first = st2;
+					*np_first = st2;
 					if (st2 > st->first && (is_word(c, st2 - 1, "the") || is_word(c, st2 - 1, "a")) &&
 						!is_word(c, st2, "the"))
-						np_first = st2 - 1;
+						*np_first = st2 - 1;
 					found = 1;
 					break;
 				}
@@ -1283,12 +1278,12 @@ noun_veto(vctx *c, sent_state *st, uint32_t v)
 				nactors = subject_of(c, st, q - 1, actors, MAX_ACTORS);
 				nactors = resolve_actors(c, st, actors, nactors);
 				if (nactors > 0)
-					np_first = actors[0].first;
+					*np_first = actors[0].first;
 				break;
 			}
 			if (is_word(c, q, "a") || is_word(c, q, "the") || is_word(c, q, "its") || is_word(c, q, "their"))
 			{
-				np_first = q;
+				*np_first = q;
 				k = q;
 				continue;
 			}
@@ -1297,6 +1292,28 @@ noun_veto(vctx *c, sent_state *st, uint32_t v)
 		}
 		break;
 	}
+	return nactors;
+}
+
+/*
+ * The veto a noun "veto" states ("Russia's veto", "the fifth Russian veto
+ * of a resolution on Syria"): its possessor or demonym is the actor;
+ * ordinals and "latest" tell a veto counted among others.
+ */
+void
+noun_veto(vctx *c, sent_state *st, uint32_t v)
+{
+	position	p;
+	actor_ref	actors[MAX_ACTORS];
+	int			nactors = 0;
+	int			ordinal = 0;
+	uint32_t	np_first = v;
+
+	memset(&p, 0, sizeof(p));
+	p.sentence = st->s;
+	p.action = NA_VA_VETO;
+	/* walk the noun phrase left: modifiers, ordinals, a possessor or demonym */
+	nactors = veto_phrase_actors(c, st, v, actors, &ordinal, &np_first);
 	/*
 	 * "Obama's veto", "his veto threat", "the White House has promised a
 	 * veto": a person's veto or the subject of the verb that announces it
