@@ -48,34 +48,17 @@ is_body_head(const vctx *c, uint32_t k)
 }
 
 /*
- * A body mentioned at token i ("the" not included): the Security Council, the
- * Senate, the House, Iran's parliament, the Monetary Policy Committee.
- * Returns the end token, or 0.
+ * May a body begin at token i of sentence s?  The quick refusals of body_at,
+ * which the context walk calls on every token: a lower-case body is one of
+ * a few words of 5 to 13 letters, a capitalised one is a name known by its
+ * first word or a run of capitalised words reaching a body head.  0 refuses;
+ * 1 means body_at must look.
  */
-uint32_t
-body_at(vctx *c, uint32_t i, body_ref *b)
+static int
+body_may_start_at(vctx *c, uint32_t i, uint32_t s)
 {
-	uint32_t	s = T(c, i)->sentence;
-	uint32_t	j;
 	uint32_t	end;
 
-	if (i >= c->doc->ntokens)
-		return 0;
-	if (T(c, i)->kind != NA_TK_WORD && T(c, i)->kind != NA_TK_ABBREV)
-		return 0;
-	/* a chamber of data/lexicon/vote_bodies.tsv, the longest that the words spell */
-	if ((c->token_lex[i] & TOKEN_BODY_GAZ) && is_capitalized(c, i))
-	{
-		uint32_t	n;
-		int32_t		row = na_lex_longest(NA_LEX_VOTE_BODIES, c->doc, i, &n);
-
-		if (row >= 0)
-		{
-			b->canonical = na_lex_attr(NA_LEX_VOTE_BODIES, (uint32_t) row, NA_LEX_VOTE_BODIES_CANONICAL);
-			b->first = i;
-			return b->end = i + n;
-		}
-	}
 	/* lower-case bodies are a few words of 5 to 11 letters */
 	if (!(T(c, i)->flags & (NA_TF_CAPITALIZED | NA_TF_ALLCAPS)) &&
 		(T(c, i)->len < 5 || T(c, i)->len > 13))
@@ -167,6 +150,40 @@ body_at(vctx *c, uint32_t i, body_ref *b)
 				return 0;
 		}
 	}
+	return 1;
+}
+
+/*
+ * A body mentioned at token i ("the" not included): the Security Council, the
+ * Senate, the House, Iran's parliament, the Monetary Policy Committee.
+ * Returns the end token, or 0.
+ */
+uint32_t
+body_at(vctx *c, uint32_t i, body_ref *b)
+{
+	uint32_t	s = T(c, i)->sentence;
+	uint32_t	j;
+	uint32_t	end;
+
+	if (i >= c->doc->ntokens)
+		return 0;
+	if (T(c, i)->kind != NA_TK_WORD && T(c, i)->kind != NA_TK_ABBREV)
+		return 0;
+	/* a chamber of data/lexicon/vote_bodies.tsv, the longest that the words spell */
+	if ((c->token_lex[i] & TOKEN_BODY_GAZ) && is_capitalized(c, i))
+	{
+		uint32_t	n;
+		int32_t		row = na_lex_longest(NA_LEX_VOTE_BODIES, c->doc, i, &n);
+
+		if (row >= 0)
+		{
+			b->canonical = na_lex_attr(NA_LEX_VOTE_BODIES, (uint32_t) row, NA_LEX_VOTE_BODIES_CANONICAL);
+			b->first = i;
+			return b->end = i + n;
+		}
+	}
+	if (!body_may_start_at(c, i, s))
+		return 0;
 	b->canonical = NULL;
 	b->first = i;
 	/* lower case: parliament, referendum */
