@@ -789,6 +789,59 @@ sentence_subject(vctx *c, sent_state *st, uint32_t k, actor_ref *actors)
 }
 
 /*
+ * The subject of a vote verb whose left neighbour is the comma closing an
+ * appositive (k): the actors before the appositive ("Russia and China, two
+ * of the five permanent members, blocked"), or those the appositive names
+ * ("a third, Jared Golden, voted"; "Two Democratic members, Ann Ode and Bo
+ * Li, opposed it").  Returns the actors found, 0 for none.
+ */
+static int
+appositive_subject(vctx *c, sent_state *st, uint32_t k, actor_ref *actors, int max)
+{
+	int			n;
+
+	/* an appositive: skip back to its opening comma */
+	uint32_t	open = k;
+
+	while (open > st->first && open + 16 > k && !is_punct(c, open - 1, ','))
+		open--;
+	if (open > st->first + 1 && is_punct(c, open - 1, ','))
+	{
+		/* "Russia and China, two of the five permanent members, blocked" */
+		n = actors_left(c, open - 2, st->first, actors, max);
+		/* "the mayor of Terre Haute, Duke Bennett, was elected": the appositive names him */
+		if (n > 0 && actors[0].first > st->first && is_word(c, actors[0].first - 1, "of") &&
+			k > open && actors_left(c, k - 1, open, actors, max) > 0)
+			return 1;
+		if (n == 0 && known_surname(c, open - 2, actors))
+			return 1;	/* "Trump, the incumbent President, won" */
+		/* "Two Democratic members, Ann Ode and Bo Li, opposed it": the names counted */
+		if (n == 1 && actors[0].kind == NA_VK_GROUP && k > open &&
+			(number_at(c, actors[0].first) > 0 || number_at(c, actors[0].name_first) > 0))
+		{
+			actor_ref	named[MAX_ACTORS];
+			int			m = actors_left(c, k - 1, open, named, max < MAX_ACTORS ? max : MAX_ACTORS);
+
+			if (m > 0 && named[0].first == open && named[0].kind == NA_VK_PERSON)
+			{
+				memcpy(actors, named, (size_t) m * sizeof(actor_ref));
+				return m;
+			}
+		}
+		if (n > 0)
+			return n;
+		/* "a third, Jared Golden, voted": the appositive names the actor (not "In Syria, ...") */
+		if (k > open && !in_list(c, open, prepositions))
+		{
+			n = actors_left(c, k - 1, open, actors, max);
+			if (n > 0)
+				return n;
+		}
+	}
+	return 0;
+}
+
+/*
  * The actors of a vote verb at v: walks left from the verb over the subject
  * (parentheticals, appositions, coordinated names) and collects every actor
  * it names, so that "Britain and France voted" gives two rows; stops after
@@ -823,47 +876,7 @@ subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, in
 			return 0;
 		}
 		if (is_punct(c, k, ','))
-		{
-			/* an appositive: skip back to its opening comma */
-			uint32_t	open = k;
-
-			while (open > st->first && open + 16 > k && !is_punct(c, open - 1, ','))
-				open--;
-			if (open > st->first + 1 && is_punct(c, open - 1, ','))
-			{
-				/* "Russia and China, two of the five permanent members, blocked" */
-				n = actors_left(c, open - 2, st->first, actors, max);
-				/* "the mayor of Terre Haute, Duke Bennett, was elected": the appositive names him */
-				if (n > 0 && actors[0].first > st->first && is_word(c, actors[0].first - 1, "of") &&
-					k > open && actors_left(c, k - 1, open, actors, max) > 0)
-					return 1;
-				if (n == 0 && known_surname(c, open - 2, actors))
-					return 1;	/* "Trump, the incumbent President, won" */
-				/* "Two Democratic members, Ann Ode and Bo Li, opposed it": the names counted */
-				if (n == 1 && actors[0].kind == NA_VK_GROUP && k > open &&
-					(number_at(c, actors[0].first) > 0 || number_at(c, actors[0].name_first) > 0))
-				{
-					actor_ref	named[MAX_ACTORS];
-					int			m = actors_left(c, k - 1, open, named, max < MAX_ACTORS ? max : MAX_ACTORS);
-
-					if (m > 0 && named[0].first == open && named[0].kind == NA_VK_PERSON)
-					{
-						memcpy(actors, named, (size_t) m * sizeof(actor_ref));
-						return m;
-					}
-				}
-				if (n > 0)
-					return n;
-				/* "a third, Jared Golden, voted": the appositive names the actor (not "In Syria, ...") */
-				if (k > open && !in_list(c, open, prepositions))
-				{
-					n = actors_left(c, k - 1, open, actors, max);
-					if (n > 0)
-						return n;
-				}
-			}
-			return 0;
-		}
+			return appositive_subject(c, st, k, actors, max);
 		/* "The majority voted to end the debate and voted for the bill": the first verb's subject */
 		if ((is_word(c, k, "and") || is_word(c, k, "but")) && k > st->first &&
 			(k + 1 == v || (k + 2 == v && is_adverb_ly(c, k + 1))))
