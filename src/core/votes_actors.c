@@ -842,6 +842,33 @@ appositive_subject(vctx *c, sent_state *st, uint32_t k, actor_ref *actors, int m
 }
 
 /*
+ * The subject of a vote verb that is the surname k of a person the article
+ * named in full ("Sanders voted"), with the names coordinated before it
+ * ("Both Trump and Sanders won").  actors[0] holds the surname's person;
+ * returns the actors.
+ */
+static int
+surname_subject(vctx *c, sent_state *st, uint32_t k, actor_ref *actors, int max)
+{
+	/* "Both Trump and Sanders won": the names coordinated before it */
+	if (max > 1 && k >= st->first + 2 && is_word(c, k - 1, "and"))
+	{
+		actor_ref	more[MAX_ACTORS];
+		int			m = actors_left(c, k - 2, st->first, more, max - 1 < MAX_ACTORS ? max - 1 : MAX_ACTORS);
+
+		if (m == 0 && known_surname(c, k - 2, more))
+			m = 1;
+		if (m > 0)
+		{
+			actors[m] = actors[0];
+			memcpy(actors, more, (size_t) m * sizeof(actor_ref));
+			return m + 1;
+		}
+	}
+	return 1;
+}
+
+/*
  * The actors of a vote verb at v: walks left from the verb over the subject
  * (parentheticals, appositions, coordinated names) and collects every actor
  * it names, so that "Britain and France voted" gives two rows; stops after
@@ -995,24 +1022,7 @@ subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, in
 			return n;
 		/* "Sanders voted": a surname of a person the article named in full */
 		if (k + 1 == q && known_surname(c, k, actors))
-		{
-			/* "Both Trump and Sanders won": the names coordinated before it */
-			if (max > 1 && k >= st->first + 2 && is_word(c, k - 1, "and"))
-			{
-				actor_ref	more[MAX_ACTORS];
-				int			m = actors_left(c, k - 2, st->first, more, max - 1 < MAX_ACTORS ? max - 1 : MAX_ACTORS);
-
-				if (m == 0 && known_surname(c, k - 2, more))
-					m = 1;
-				if (m > 0)
-				{
-					actors[m] = actors[0];
-					memcpy(actors, more, (size_t) m * sizeof(actor_ref));
-					return m + 1;
-				}
-			}
-			return 1;
-		}
+			return surname_subject(c, st, k, actors, max);
 		/* "urged women to vote": the subject of the infinitive is the object, not an actor */
 		if (infinitive && in_list(c, k, control_verbs))
 			return 0;
