@@ -115,26 +115,13 @@ int32_t
 na_lex_find_folded(const char *text, size_t len)
 {
 	char		buf[NA_LEX_KEY_MAX];
-	uint32_t	hash = 0x811C9DC5u;
-	unsigned char high = 0;
+	uint32_t	hash;
 	size_t		n;
 
 	if (len == 0)
 		return -1;
-	if (len <= NA_LEX_KEY_MAX)
-	{
-		for (size_t i = 0; i < len; i++)
-		{
-			unsigned char c = (unsigned char) text[i];
-			unsigned char l = (unsigned char) (c | (((unsigned char) (c - 'A') < 26) << 5));
-
-			high |= c;
-			buf[i] = (char) l;
-			hash = (hash ^ l) * 0x01000193u;
-		}
-		if (!(high & 0x80))
-			return na_lex_find_hashed(buf, len, hash);
-	}
+	if (len <= NA_LEX_KEY_MAX && na_lex_fold_ascii_hashed(text, len, buf, &hash))
+		return na_lex_find_hashed(buf, len, hash);
 	n = na_lex_fold(text, len, buf, sizeof(buf));
 	if (n == (size_t) -1)
 		return -1;

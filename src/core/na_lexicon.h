@@ -99,6 +99,30 @@ na_lex_find_hashed(const char *key, size_t len, uint32_t hash)
 	return -1;
 }
 
+/*
+ * The fast path of a case-insensitive lookup: the ASCII fold of len bytes
+ * (len <= NA_LEX_KEY_MAX) into buf and its FNV-1a hash, in one pass.
+ * Returns 0 when a byte is not ASCII: the caller folds with na_lex_fold.
+ */
+static inline int
+na_lex_fold_ascii_hashed(const char *text, size_t len, char *buf, uint32_t *hash)
+{
+	uint32_t	h = 0x811C9DC5u;
+	unsigned char high = 0;
+
+	for (size_t i = 0; i < len; i++)
+	{
+		unsigned char c = (unsigned char) text[i];
+		unsigned char l = (unsigned char) (c | (((unsigned char) (c - 'A') < 26) << 5));
+
+		high |= c;
+		buf[i] = (char) l;
+		h = (h ^ l) * 0x01000193u;
+	}
+	*hash = h;
+	return !(high & 0x80);
+}
+
 /* The entry whose key is exactly these bytes, or -1. */
 static inline int32_t
 na_lex_find(const char *key, size_t len)

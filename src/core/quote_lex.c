@@ -111,19 +111,9 @@ token_entry(const qctx *q, uint32_t i)
 	if (t->len <= NA_LEX_KEY_MAX)
 	{
 		char		buf[NA_LEX_KEY_MAX];
-		uint32_t	hash = 0x811C9DC5u;
-		unsigned char high = 0;
+		uint32_t	hash;
 
-		for (uint32_t k = 0; k < t->len; k++)
-		{
-			unsigned char c = (unsigned char) p[k];
-			unsigned char l = (unsigned char) (c | (((unsigned char) (c - 'A') < 26) << 5));
-
-			high |= c;
-			buf[k] = (char) l;
-			hash = (hash ^ l) * 0x01000193u;
-		}
-		if (!(high & 0x80))
+		if (na_lex_fold_ascii_hashed(p, t->len, buf, &hash))
 			return na_lex_find_hashed(buf, t->len, hash);
 	}
 	na_lex_token(p, t->len, &exact, &folded);

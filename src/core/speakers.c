@@ -1075,6 +1075,25 @@ pronoun_may_mean(const qctx *q, const q_entity *e, uint8_t gender)
 	return 1;
 }
 
+/* The first mention at or after token tok (mentions are in text order). */
+static uint32_t
+first_mention_from(qctx *q, uint32_t tok)
+{
+	uint32_t	lo = 0;
+	uint32_t	hi = (uint32_t) q->mentions.count;
+
+	while (lo < hi)
+	{
+		uint32_t	mid = lo + (hi - lo) / 2;
+
+		if (mention(q, mid)->first < tok)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /*
  * The person a he/she at token tok means: of the compatible people named
  * before it (pronoun_may_mean), the most salient one, scored by distance
@@ -1088,8 +1107,7 @@ pronoun_may_mean(const qctx *q, const q_entity *e, uint8_t gender)
 uint32_t
 q_resolve_pronoun(qctx *q, uint32_t tok, uint8_t gender)
 {
-	uint32_t	lo = 0;
-	uint32_t	hi = (uint32_t) q->mentions.count;
+	uint32_t	lo;
 	uint32_t	sentence = tok < q->doc->ntokens ? q->doc->tokens[tok].sentence : 0;
 	uint32_t	best = QNONE;
 	uint32_t	last_speaker = QNONE;
@@ -1107,16 +1125,7 @@ q_resolve_pronoun(qctx *q, uint32_t tok, uint8_t gender)
 			last_speaker = (uint32_t) prev->speaker;
 		break;
 	}
-	/* the first mention at or after tok */
-	while (lo < hi)
-	{
-		uint32_t	mid = lo + (hi - lo) / 2;
-
-		if (mention(q, mid)->first < tok)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	lo = first_mention_from(q, tok);
 	for (uint32_t k = lo; k-- > 0 && lo - k <= PRONOUN_LOOKBACK;)
 	{
 		const q_mention *m = mention(q, k);
@@ -1189,25 +1198,6 @@ q_resolve_pronoun(qctx *q, uint32_t tok, uint8_t gender)
 		e->pronoun_mentions++;
 		return mention(q, best)->entity;
 	}
-}
-
-/* The first mention at or after token tok (mentions are in text order). */
-static uint32_t
-first_mention_from(qctx *q, uint32_t tok)
-{
-	uint32_t	lo = 0;
-	uint32_t	hi = (uint32_t) q->mentions.count;
-
-	while (lo < hi)
-	{
-		uint32_t	mid = lo + (hi - lo) / 2;
-
-		if (mention(q, mid)->first < tok)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
 }
 
 /* Is entity e an organisation: made from a source's noun (the Trump
@@ -1328,7 +1318,6 @@ office_holder(qctx *q, uint32_t first, uint32_t last)
 	}
 	return QNONE;
 }
-
 
 
 /*
