@@ -202,3 +202,15 @@ SELECT * FROM pg_temp.attributions(
 SELECT * FROM pg_temp.attributions(
   'The governor ordered a review of the ferry contracts on Monday. '
   'Councillor Edda Moe is questioning whether the pier can be saved.');
+
+-- every form of a reporting verb is a cue (ask, predict, refuse, respond,
+-- note, blame in the present); a noun of the same spelling is none (a note,
+-- a call)
+SELECT * FROM pg_temp.attributions(
+  'The fishermen ask that the quota be lifted before winter. '
+  'The ferry owners predict the route will close by spring. '
+  'Most skippers refuse to sign the new contract. '
+  'The port authorities respond that the pier is safe for cargo. '
+  'The inspectors note that the hull was repaired twice. '
+  'Local traders blame the council for the empty stalls. '
+  'A note on the door said nothing. They made a call to the harbour.');
