@@ -214,3 +214,18 @@ SELECT * FROM pg_temp.attributions(
   'The inspectors note that the hull was repaired twice. '
   'Local traders blame the council for the empty stalls. '
   'A note on the door said nothing. They made a call to the harbour.');
+
+-- a contracted pronoun is the source (he’s claiming, she's arguing: "is",
+-- not a possessive), and the report holding quoted words is mixed
+SELECT * FROM pg_temp.attributions(
+  'He’s claiming that the harbour is “a big problem for the town” but “nobody wants to fix it.” '
+  'She''s arguing that the pier is unsafe.');
+
+-- a partial quotation that closes the speaker's clause before the cue after
+-- it: the clause from the sentence's start is the (mixed) attribution, the
+-- quotation its piece; not when the words before it are no clause
+SELECT * FROM pg_temp.attributions(
+  'Not paying the harbour fee “makes me smart,” the skipper said. '
+  'With so many boats in the bay, “there is no room for one more,” he said. '
+  'However noble the goal, closing the pier “is a mistake,” said Ada Lind. '
+  'Port 😀 “Never,” Ada Lind said.');

@@ -881,6 +881,94 @@ noun_report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp
 }
 
 /*
+ * Not paying taxes “makes me smart,” he said: a partial quotation that
+ * closes its sentence's content before the cue after it leaves the words
+ * before it, in the speaker's clause, unattributed.  The attribution is
+ * the whole clause from the sentence's start (past "But", "And" or a dash)
+ * to the closing mark, a mixed one with the quotation inside it
+ * (q_merge_reports makes the partial its piece).  Only where the lead-in
+ * holds at least two words and no quotation of its own, and the cue follows
+ * the closing mark within the sentence: "…, he said" / "…, said X".
+ */
+static int
+lead_in_mixed(qctx *q, uint32_t nquotations)
+{
+	uint32_t	nrows = (uint32_t) q->quotes.count;
+	uint8_t    *reported;
+
+	if (nrows == 0)
+		return 1;
+	/* the tokens of the reports found at their cues: a quotation inside
+	 * one is already a piece of a mixed attribution */
+	reported = na_alloc(q->mem, q->doc->ntokens);
+	if (reported == NULL)
+		return 0;
+	memset(reported, 0, q->doc->ntokens);
+	for (uint32_t i = nquotations; i < nrows; i++)
+	{
+		const na_quote *r = &((na_quote *) q->quotes.items)[i];
+
+		memset(reported + r->first_token, 1, r->ntokens);
+	}
+	for (uint32_t i = 0; i < nquotations; i++)
+	{
+		na_quote	row = ((na_quote *) q->quotes.items)[i];
+		uint32_t	open = row.first_token - 1;
+		uint32_t	close = row.first_token + row.ntokens;
+		uint32_t	first,
+					s0;
+		const na_sentence *s;
+		na_quote   *qt;
+		int			bare = 1;
+		uint32_t	words = 0;
+
+		if (row.kind != NA_QK_PARTIAL || row.cue.len == 0 || row.part_of >= 0 ||
+			reported[row.first_token] ||
+			row.first_token == 0 || close >= q->doc->ntokens ||
+			!q_is_quote_mark(q, open) || !q_is_quote_mark(q, close) ||
+			row.cue.start < q->doc->tokens[close].start ||
+			row.cue.start - q->doc->tokens[close].start > 16 ||
+			(s = q_sentence_of(q, open)) == NULL)
+			continue;
+		s0 = s->first_token;
+		/* the cue follows the closing mark after a comma (inside or outside it) */
+		if (!(q_is_punct(q, close + 1, ',') || q_is_punct(q, close - 1, ',')))
+			continue;
+		first = s0;
+		while (first < open && (q->doc->tokens[first].kind == NA_TK_DASH ||
+								q_is(q, first, "but") || q_is(q, first, "and")))
+			first++;
+		if (open < first + 2)
+			continue;
+		for (uint32_t m = first; m < open && bare; m++)
+		{
+			if (q_is_quote_mark(q, m) || q_is_punct(q, m, ':') || q->in_quote[m])
+				bare = 0;
+			words += q->doc->tokens[m].kind == NA_TK_WORD;
+		}
+		if (!bare || words < 2)
+			continue;
+		qt = na_vec_push(&q->quotes, q->mem);
+		if (qt == NULL)
+		{
+			na_free(q->mem, reported);
+			return 0;
+		}
+		*qt = row;
+		qt->text = q_span(q, first, close);
+		qt->first_token = first;
+		qt->ntokens = close - first + 1;
+		qt->paragraph = q->doc->tokens[first].paragraph;
+		qt->sentence = q->doc->tokens[first].sentence;
+		qt->kind = NA_QK_MIXED;
+		if (qt->speaker >= 0)
+			((q_entity *) q->entities.items)[qt->speaker].quotes++;
+	}
+	na_free(q->mem, reported);
+	return 1;
+}
+
+/*
  * Every report of speech, thought or finding outside quotation marks: one
  * pass over the tokens, the lexicon's reporting cues (their mask is cached
  * per token) tried in their sentence.  A cue that already attributes a
@@ -895,6 +983,7 @@ q_reported_speech(qctx *q)
 	const na_doc *doc = q->doc;
 	uint32_t	n = doc->ntokens;
 	uint32_t	checked_block = UINT32_MAX;
+	uint32_t	nquotations = (uint32_t) q->quotes.count;
 
 	if (doc->nsentences == 0)
 		return 1;
@@ -986,7 +1075,7 @@ q_reported_speech(qctx *q)
 			qt->part_of = piece;
 		}
 	}
-	return 1;
+	return lead_in_mixed(q, nquotations);
 }
 
 /* A row and where it was before sorting. */
