@@ -229,3 +229,18 @@ SELECT * FROM pg_temp.attributions(
   'With so many boats in the bay, “there is no room for one more,” he said. '
   'However noble the goal, closing the pier “is a mistake,” said Ada Lind. '
   'Port 😀 “Never,” Ada Lind said.');
+
+-- "When asked whether …, X …" / "Asked by Y if …, X …": the question is the
+-- content, up to the clause's comma; its source is the asker of a "by"
+-- phrase, or none (the subject answers)
+SELECT * FROM pg_temp.attributions(
+  'When asked whether the ferry would run in winter, the harbour master shrugged. '
+  'Asked by reporters if he would resign, Mayor Olaf Berg laughed. '
+  'Asked on Radio Nord what he would change, Berg smiled.');
+
+-- a report in a relative clause ("X, who said …, said …") ends at the
+-- clause's comma; a bare answer is a whole content (said yes / said so)
+SELECT * FROM pg_temp.attributions(
+  'Ivo Brandt, who said he usually votes for the Greens, said the harbour plan was a mistake. '
+  'The skipper, who said the quota was too low, left early. '
+  'Asked if the pier should close, 61 percent said yes, while 20 percent said so in March.');

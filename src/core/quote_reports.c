@@ -516,9 +516,12 @@ report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
 		rp->last = k - 2;
 		return 1;
 	}
-	type = q_subject_before(q, k, s0, &sf, &sl);
-	if ((type == SRC_NONE || sf < s0 || sl >= k) && poll_share_before(q, k, s0, &sf, &sl))
+	/* 20 percent said: the share right before the cue is its source, not
+	 * the sentence's subject (61 percent said yes, while 20 percent said) */
+	if (poll_share_before(q, k, s0, &sf, &sl))
 		type = SRC_NOMINAL;
+	else
+		type = q_subject_before(q, k, s0, &sf, &sl);
 	if (type == SRC_NONE || sf < s0 || sl >= k)
 		return 0;
 	if (q_is(q, sf, "who") || q_is(q, sf, "which") || q_is(q, sf, "that"))
@@ -541,6 +544,47 @@ report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
 		}
 	}
 	q_set_attr(&rp->a, type, sf, sl, k, k, NA_QA_NONE, 0.65f);
+	/*
+	 * 72 percent said yes / 55 percent said so in December / she said
+	 * no.: the answer is the whole content (a verb of saying before it;
+	 * "said so far", "said no one" go on)
+	 */
+	if (rp->cue_class == NA_CUE_SPEECH &&
+		(q_is(q, k + 1, "yes") || q_is(q, k + 1, "no") || q_is(q, k + 1, "so")) &&
+		(k + 1 == e || q_is_punct(q, k + 2, ',') || q_is(q, k + 2, "in") || q_is(q, k + 2, "on") ||
+		 q_is(q, k + 2, "while") || q_is(q, k + 2, "but") || q_is(q, k + 2, "and") ||
+		 q_is(q, k + 2, "after") || q_is(q, k + 2, "when") || q_is(q, k + 2, "at")))
+	{
+		rp->first = rp->last = k + 1;
+		rp->object = 1;
+		return 1;
+	}
+	/*
+	 * Barkley, who said he votes for Democrats, said …: a report in a
+	 * relative clause follows its cue and ends at the comma that closes
+	 * the clause (the words before "who" are its antecedent, no content)
+	 */
+	if (q_is(q, sf, "who") && sf > s0 && q_is_punct(q, sf - 1, ','))
+	{
+		uint32_t	j = content_start_after(q, k, e + 1);
+
+		if (j == QNONE)
+			return 0;
+		rp->first = j;
+		rp->last = content_stop(q, j, e);
+		for (uint32_t m = j + 1; m < rp->last; m++)
+			if (q_is_punct(q, m, ',') && !(q->in_quote[m] & 1))
+			{
+				rp->last = m - 1;
+				break;
+			}
+		if (q_in(q, k, LEX_OBJECT_CUES))
+		{
+			rp->last = object_end(q, j, rp->last);
+			rp->object = 1;
+		}
+		return 1;
+	}
 	if (sf > first + 1 && q_is_punct(q, sf - 1, ',') && !q_is_quote_mark(q, sf - 2) &&
 		!role_apposition_before(q, first, sf, sl, k))
 	{
@@ -745,6 +789,83 @@ impersonal_report_at(const qctx *q, uint32_t k, uint32_t aux, uint32_t s0, uint3
 			break;
 		}
 	return 1;
+}
+
+/*
+ * "When asked whether the ferry would run, the harbour master shrugged" /
+ * "Asked by reporters if he would resign, Berg said no": the question put
+ * to the sentence's subject, reported in an opening clause.  Its content
+ * runs from the question's first word (whether, if, how, what, to, about
+ * ...) to the comma that ends the clause; its source is the one who asked,
+ * named only in a "by" phrase (the subject answers, it does not ask).
+ */
+static int
+asked_clause_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
+{
+	uint32_t	lead = s0;
+	uint32_t	j = k + 1;
+	uint32_t	sf = QNONE,
+				sl = QNONE;
+	src_type	type = SRC_NONE;
+	uint32_t	e = content_end(q, s0, s1);
+
+	memset(rp, 0, sizeof(*rp));
+	rp->first2 = rp->last2 = QNONE;
+	if (!q_is(q, k, "asked"))
+		return 0;
+	while (lead < k && (q_is_quote_mark(q, lead) || q_is(q, lead, "but") || q_is(q, lead, "and") ||
+						q->doc->tokens[lead].kind == NA_TK_DASH))
+		lead++;
+	if (!(lead == k || (lead + 1 == k && (q_is(q, lead, "when") || q_is(q, lead, "after") ||
+										   q_is(q, lead, "once") || q_is(q, lead, "if")))))
+		return 0;
+	if (q_is(q, j, "by"))
+	{
+		type = q_np_forward(q, j + 1, s1, &sf, &sl);
+		if (type == SRC_NONE || sl - j > NP_MAX)
+			return 0;
+		j = sl + 1;
+	}
+	/* on Fox News, at the rally, again: the occasion before the question */
+	for (uint32_t m = j; m < e && m - j < 8; m++)
+	{
+		if (q_is(q, m, "whether") || q_is(q, m, "if") || q_is(q, m, "how") || q_is(q, m, "what") ||
+			q_is(q, m, "who") || q_is(q, m, "whom") || q_is(q, m, "why") || q_is(q, m, "when") ||
+			q_is(q, m, "where") || q_is(q, m, "which") || q_is(q, m, "to") || q_is(q, m, "about"))
+		{
+			j = m;
+			break;
+		}
+		if (q->doc->tokens[m].kind != NA_TK_WORD || m + 1 - j >= 8)
+			return 0;
+	}
+	if (!(q_is(q, j, "whether") || q_is(q, j, "if") || q_is(q, j, "how") || q_is(q, j, "what") ||
+		  q_is(q, j, "who") || q_is(q, j, "whom") || q_is(q, j, "why") || q_is(q, j, "when") ||
+		  q_is(q, j, "where") || q_is(q, j, "which") || q_is(q, j, "to") || q_is(q, j, "about")))
+		return 0;
+	/* the clause ends at its comma (not one inside a quotation) */
+	for (uint32_t m = j + 1; m <= e && m - j < REPORT_CONTENT_MAX; m++)
+	{
+		if (q_is_punct(q, m, ',') && !(q->in_quote[m] & 1))
+		{
+			if (type == SRC_NONE)
+			{
+				rp->a.type = SRC_NONE;
+				rp->a.how = NA_QA_NONE;
+				rp->a.cue_first = rp->a.cue_last = k;
+				rp->a.confidence = 0.5f;
+			}
+			else
+				q_set_attr(&rp->a, type, sf, sl, k, k, NA_QA_NONE, 0.6f);
+			rp->cue_class = NA_CUE_SPEECH;
+			rp->first = j;
+			rp->last = m - 1;
+			return 1;
+		}
+		if (q_is_sentence_stop(q, m) || q_is_punct(q, m, ';') || q_is_punct(q, m, ':'))
+			return 0;
+	}
+	return 0;
 }
 
 /* Is the report's content all one quotation the quotes already hold? */
@@ -1040,6 +1161,8 @@ q_reported_speech(qctx *q)
 			if (!impersonal_report_at(q, k, aux, s0, s1, &rp))
 				continue;
 		}
+		else if (asked_clause_at(q, k, s0, s1, &rp))
+			;					/* When asked whether …, X …: the question */
 		else if (not_a_report(q, k, s0) || !report_at(q, k, s0, s1, &rp))
 			continue;
 		if (rp.last == QNONE || rp.first > rp.last || rp.last >= n ||
