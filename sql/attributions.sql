@@ -244,3 +244,11 @@ SELECT * FROM pg_temp.attributions(
   'Ivo Brandt, who said he usually votes for the Greens, said the harbour plan was a mistake. '
   'The skipper, who said the quota was too low, left early. '
   'Asked if the pier should close, 61 percent said yes, while 20 percent said so in March.');
+
+-- a stance is no report: "support" reports only a poll's share (40 percent
+-- support …), not "The skippers support the plan"; "backing", "attacking",
+-- "knew" and "maintained" are no cues (wrong more often than right)
+SELECT * FROM pg_temp.attributions(
+  'The skippers support the new harbour plan. '
+  'Senator Bo Dahl is backing the ferry levy. '
+  'About 30 percent support the levy.');
