@@ -252,3 +252,12 @@ SELECT * FROM pg_temp.attributions(
   'The skippers support the new harbour plan. '
   'Senator Bo Dahl is backing the ferry levy. '
   'About 30 percent support the levy.');
+
+-- a transcript's turn: a paragraph opening with a speaker and a colon
+-- reports the rest of the paragraph; not a kicker (UPDATE:) nor an
+-- interview's Q:
+SELECT * FROM pg_temp.attributions(
+  E'Harbour master Olaf Berg spoke to the council on Monday.\n\n' ||
+  E'MOE: Will the pier be ready for the summer ferries this year?\n\n' ||
+  E'UPDATE: The pier was closed on Tuesday after the storm.\n\n' ||
+  E'Q: Is the ferry still running on Sundays this year?');

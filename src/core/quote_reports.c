@@ -1009,6 +1009,86 @@ noun_report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp
 }
 
 /*
+ * A transcript's turn or a headline's speaker: "FALLIN: Well, I think the
+ * nation …" / "Cruz: Trump Would Put Liberals On Court".  A paragraph that
+ * opens with a speaker and a colon reports the rest of the paragraph,
+ * the colon its cue.  The speaker is a name in capitals (TAPPER, JAKE
+ * TAPPER) or a name the article gives a person elsewhere (not "Update:",
+ * "Photo:": no one is called so), of at most four words; a quotation right
+ * after the colon is the quotations' (q_attr_colon).
+ */
+static int
+transcript_turns(qctx *q)
+{
+	const na_doc *doc = q->doc;
+
+	for (uint32_t i = 0; i < doc->nsentences; i++)
+	{
+		uint32_t	t0 = doc->sentences[i].first_token;
+		uint32_t	c,
+					last,
+					sf,
+					sl;
+		int			caps = 1;
+		q_report	rp;
+		q_raw		r;
+		uint32_t	entity;
+
+		if ((i & 1023) == 0)
+			na_check_interrupts(q->mem);
+		if (!(doc->tokens[t0].flags & NA_TF_PARA_START) || q->in_quote[t0])
+			continue;
+		for (c = t0; c < doc->ntokens && c - t0 <= 4 && !q_is_punct(q, c, ':'); c++)
+		{
+			const na_token *t = &doc->tokens[c];
+
+			if (!(t->flags & NA_TF_CAPITALIZED) && !(t->flags & NA_TF_ALLCAPS))
+				break;
+			if (t->kind != NA_TK_WORD && t->kind != NA_TK_INITIAL && t->kind != NA_TK_ABBREV)
+				break;
+			/* Q: / A: an interview's question and answer name no one */
+			if (c == t0 && t->len == 1)
+				break;
+			caps &= (t->flags & NA_TF_ALLCAPS) != 0;
+		}
+		if (c == t0 || c >= doc->ntokens || c - t0 > 4 || !q_is_punct(q, c, ':') ||
+			c + 1 >= doc->ntokens || q_is_quote_mark(q, c + 1) ||
+			doc->tokens[c + 1].paragraph != doc->tokens[t0].paragraph)
+			continue;
+		if (!caps && !(q_np_backward(q, c - 1, t0, &sf, &sl) == SRC_NAME && sf == t0 &&
+					   sl == c - 1 && q_mention_ending_in(q, sf, sl) != QNONE))
+			continue;
+		sf = t0;
+		sl = c - 1;
+		/* the turn: the rest of its paragraph, within the content's bound */
+		for (last = c + 1; last + 1 < doc->ntokens && last - c < REPORT_CONTENT_MAX &&
+			 doc->tokens[last + 1].paragraph == doc->tokens[t0].paragraph; last++)
+			;
+		while (last > c + 1 && (q_is_sentence_stop(q, last) || q_is_quote_mark(q, last) ||
+								doc->tokens[last].kind == NA_TK_PUNCT))
+			last--;
+		if (words_between(q, c + 1, last) < REPORT_MIN_WORDS || content_is_quoted(q, c + 1, last))
+			continue;
+		memset(&rp, 0, sizeof(rp));
+		rp.first2 = rp.last2 = QNONE;
+		q_set_attr(&rp.a, SRC_NAME, sf, sl, c, c, NA_QA_COLON, 0.6f);
+		rp.cue_class = NA_CUE_SPEECH;
+		rp.first = c + 1;
+		rp.last = last;
+		memset(&r, 0, sizeof(r));
+		r.open = r.close = QNONE;
+		r.first = sf;
+		r.last = last;
+		entity = q_entity_of_source(q, &rp.a, &r);
+		if (entity == QNONE)
+			continue;
+		if (push_report(q, &rp, rp.first, rp.last, entity, 0) == NULL)
+			return 0;
+	}
+	return 1;
+}
+
+/*
  * Not paying taxes “makes me smart,” he said: a partial quotation that
  * closes its sentence's content before the cue after it leaves the words
  * before it, in the speaker's clause, unattributed.  The attribution is
@@ -1205,6 +1285,8 @@ q_reported_speech(qctx *q)
 			qt->part_of = piece;
 		}
 	}
+	if (!transcript_turns(q))
+		return 0;
 	return lead_in_mixed(q, nquotations);
 }
 
