@@ -261,3 +261,11 @@ SELECT * FROM pg_temp.attributions(
   E'MOE: Will the pier be ready for the summer ferries this year?\n\n' ||
   E'UPDATE: The pier was closed on Tuesday after the storm.\n\n' ||
   E'Q: Is the ferry still running on Sundays this year?');
+
+-- "X, who has in the past described …" / "X, who on Tuesday endorsed …" /
+-- "64 percent who say …": the relative pronoun is the source as written,
+-- past the aside before the cue, and its antecedent the speaker
+SELECT * FROM pg_temp.attributions(
+  'Ada Lind, who has in the past described the pier as unsafe, spoke on Monday. '
+  'Olaf Berg, who on Tuesday endorsed the levy, said more. '
+  'Among the 64 percent who say the pier is unsafe, most live nearby.');

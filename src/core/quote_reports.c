@@ -434,6 +434,36 @@ subject_with_apposition(const qctx *q, uint32_t first, uint32_t comma)
 }
 
 /*
+ * The "who" whose verb the cue at k is, past an aside between them (who
+ * has in the past described, who, on a press call Friday, criticized, who
+ * on Tuesday endorsed), or QNONE: only times, places, auxiliaries, adverbs,
+ * names and commas may stand between.
+ */
+static uint32_t
+relative_subject_before(const qctx *q, uint32_t k, uint32_t s0)
+{
+	for (uint32_t m = k; m-- > s0 && k - m <= 9;)
+	{
+		const na_token *t = &q->doc->tokens[m];
+		const char *p = q->doc->text + t->start;
+
+		if (q_is(q, m, "who"))
+			return q->in_quote[m] ? QNONE : m;
+		if (q_is_punct(q, m, ',') || t->kind == NA_TK_NUMBER ||
+			(t->flags & NA_TF_CAPITALIZED) || q_in(q, m, LEX_TAIL_PREPOSITIONS) ||
+			q_in(q, m, LEX_CLAUSE_PREPOSITIONS) || q_in(q, m, LEX_WEEKDAY_WORDS) ||
+			q_in(q, m, LEX_DETERMINERS) || q_is(q, m, "has") || q_is(q, m, "have") ||
+			q_is(q, m, "had") || q_is(q, m, "also") || q_is(q, m, "never") ||
+			q_is(q, m, "not") || q_is(q, m, "will") || q_is(q, m, "would") ||
+			q_is(q, m, "past") || q_is(q, m, "call") || q_is(q, m, "conference") ||
+			(t->kind == NA_TK_WORD && t->len > 4 && p[t->len - 2] == 'l' && p[t->len - 1] == 'y'))
+			continue;
+		return QNONE;
+	}
+	return QNONE;
+}
+
+/*
  * A report at cue k in the sentence [s0, s1), or 0.  The patterns of news:
  * X said (that) CLAUSE; X told Y CLAUSE; CLAUSE, X said / said X;
  * CLAUSE, according to X; According to X, CLAUSE; and the cue inside its
@@ -550,6 +580,29 @@ report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
 			type = SRC_NOMINAL;
 		}
 	}
+	/*
+	 * Beck, who has in the past described …; Sanders, who on Tuesday
+	 * endorsed …; 64 percent who say …: the relative pronoun is the source
+	 * as written (its antecedent the speaker), not a phrase of the aside
+	 */
+	if (type != SRC_PRONOUN)
+	{
+		uint32_t	w = relative_subject_before(q, k, s0);
+
+		if (w != QNONE && (sf > w || sl < w))
+		{
+			uint32_t	f2,
+						l2;
+			src_type	antecedent = w >= s0 + 2 && q_is_punct(q, w - 1, ',') ?
+				q_np_backward(q, w - 2, s0, &f2, &l2) : SRC_NONE;
+
+			if (antecedent != SRC_NONE || poll_share_before(q, w + 1, s0, &f2, &l2))
+			{
+				sf = sl = w;
+				type = antecedent == SRC_NONE || antecedent == SRC_PRONOUN ? SRC_NOMINAL : antecedent;
+			}
+		}
+	}
 	q_set_attr(&rp->a, type, sf, sl, k, k, NA_QA_NONE, 0.65f);
 	/*
 	 * 72 percent said yes / 55 percent said so in December / she said
@@ -567,11 +620,12 @@ report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
 		return 1;
 	}
 	/*
-	 * Barkley, who said he votes for Democrats, said …: a report in a
-	 * relative clause follows its cue and ends at the comma that closes
-	 * the clause (the words before "who" are its antecedent, no content)
+	 * Barkley, who said he votes for Democrats, said …; among the 64
+	 * percent who say it is unsafe, most …: a report in a relative clause
+	 * follows its cue and ends at the comma that closes the clause (the
+	 * words before "who" are its antecedent, no content)
 	 */
-	if (q_is(q, sf, "who") && sf > s0 && q_is_punct(q, sf - 1, ','))
+	if (q_is(q, sf, "who") && sf > s0)
 	{
 		uint32_t	j = content_start_after(q, k, e + 1);
 
