@@ -598,6 +598,108 @@ word_end:
 	return 1;
 }
 
+/*
+ * A line break at here: a space when the layout reads it as the wrapping of
+ * a line, else the start of a paragraph for the next token.  Returns the
+ * class the next token sees before it.
+ */
+static inline na_cclass
+scan_line_break(scanner *st, cursor here, int n)
+{
+	int			soft;
+
+	while (st->soft_next < st->nsoft && st->soft[st->soft_next] < st->pos)
+		st->soft_next++;
+	soft = st->soft_next < st->nsoft && st->soft[st->soft_next] == st->pos;
+	cursor_step(st, &here, n);
+	st->pos = here.pos;
+	st->cpos = here.cpos;
+	if (soft)
+	{
+		/* the wrapping of a line: a space, for the next token's context
+		 * too ("shares\n- a third": a spaced dash) */
+		st->pending_flags |= NA_TF_SPACE_BEFORE | NA_TF_SOFT_BREAK;
+		return NA_CC_SPACE;
+	}
+	st->pending_flags |= NA_TF_SPACE_BEFORE | NA_TF_NEWLINE_BEFORE;
+	if (st->tokens.count > 0)
+		st->para_pending = 1;
+	return NA_CC_NEWLINE;
+}
+
+/* One CJK character with its combining marks: a token, as CJK has no spaces. */
+static void
+scan_ideograph(scanner *st, cursor here, int n)
+{
+	na_token   *t;
+	size_t		start = here.pos;
+	uint32_t	cstart = here.cpos;
+
+	cursor_step(st, &here, n);
+	while (here.pos < st->len && class_at(st, here.pos) == NA_CC_MARK)
+		cursor_step(st, &here, (int) (next_pos(st, here.pos) - here.pos));
+	t = emit(st, NA_TK_IDEOGRAPH, start, cstart, here);
+	if (t)
+		t->flags |= NA_TF_NONASCII;
+}
+
+/* A currency sign: money when digits follow ("$5", "US$ 5" aside), else a symbol. */
+static void
+scan_currency(scanner *st, cursor here, uint32_t cp, int n)
+{
+	size_t		after = here.pos + n;
+
+	while (after < st->len && class_at(st, after) == NA_CC_CURRENCY)
+		after = next_pos(st, after);
+	if (after < st->len && is_ascii_digit(st->s[after]))
+		scan_money(st, here);
+	else
+		scan_other(st, here, cp, n, NA_CC_CURRENCY);
+}
+
+/*
+ * After a token of the general path: its NONASCII flag (the word scanners
+ * set their own) and the class of its last character, which decides which
+ * side a straight quotation mark after it is on.
+ */
+static inline void
+after_token(scanner *st)
+{
+	na_token   *t = (na_token *) st->tokens.items + st->tokens.count - 1;
+	uint32_t	last_cp;
+
+	if (t->kind != NA_TK_WORD && t->kind != NA_TK_IDEOGRAPH && t->kind != NA_TK_EMOJI)
+	{
+		for (uint32_t k = t->start; k < t->start + t->len; k++)
+			if (st->s[k] & 0x80)
+			{
+				t->flags |= NA_TF_NONASCII;
+				break;
+			}
+	}
+	/* the class of the token's last character, for straight quotes */
+	{
+		size_t		k = t->start + t->len - 1;
+
+		while (k > t->start && (st->s[k] & 0xC0) == 0x80)
+			k--;
+		na_utf8_decode(st->s + k, st->len - k, &last_cp);
+		if (last_cp == ';' && t->len > 3)
+		{
+			/* a token ending in an HTML reference: that character */
+			size_t		amp = k;
+			uint32_t	ref_cp;
+
+			while (amp > t->start && k - amp < 10 && st->s[amp] != '&')
+				amp--;
+			if (st->s[amp] == '&' &&
+				na_html_reference(st->s + amp, st->len - amp, &ref_cp) == (int) (k + 1 - amp))
+				last_cp = ref_cp;
+		}
+		st->prev_cls = (na_cclass) (na_char_info(last_cp) & NA_CC_MASK);
+	}
+}
+
 na_status
 na_scan(na_doc *doc, const char *text, size_t len, unsigned options,
 		const na_mem *mem)
@@ -674,25 +776,7 @@ na_scan(na_doc *doc, const char *text, size_t len, unsigned options,
 				st.pending_flags |= NA_TF_SPACE_BEFORE;
 				break;
 			case NA_CC_NEWLINE:
-				while (st.soft_next < st.nsoft && st.soft[st.soft_next] < st.pos)
-					st.soft_next++;
-				if (st.soft_next < st.nsoft && st.soft[st.soft_next] == st.pos)
-				{
-					/* the wrapping of a line: a space, for the next token's
-					 * context too ("shares\n- a third": a spaced dash) */
-					st.pending_flags |= NA_TF_SPACE_BEFORE | NA_TF_SOFT_BREAK;
-					cursor_step(&st, &here, n);
-					st.pos = here.pos;
-					st.cpos = here.cpos;
-					cls = NA_CC_SPACE;
-					break;
-				}
-				cursor_step(&st, &here, n);
-				st.pos = here.pos;
-				st.cpos = here.cpos;
-				st.pending_flags |= NA_TF_SPACE_BEFORE | NA_TF_NEWLINE_BEFORE;
-				if (st.tokens.count > 0)
-					st.para_pending = 1;
+				cls = scan_line_break(&st, here, n);
 				break;
 			case NA_CC_LETTER:
 			case NA_CC_MARK:
@@ -702,32 +786,13 @@ na_scan(na_doc *doc, const char *text, size_t len, unsigned options,
 				scan_number(&st, here);
 				break;
 			case NA_CC_IDEOGRAPH:
-				{
-					na_token   *t;
-
-					/* one CJK character, with its combining marks, per token */
-					cursor_step(&st, &here, n);
-					while (here.pos < st.len && class_at(&st, here.pos) == NA_CC_MARK)
-						cursor_step(&st, &here, (int) (next_pos(&st, here.pos) - here.pos));
-					t = emit(&st, NA_TK_IDEOGRAPH, st.pos, st.cpos, here);
-					if (t)
-						t->flags |= NA_TF_NONASCII;
-				}
+				scan_ideograph(&st, here, n);
 				break;
 			case NA_CC_QUOTE:
 				scan_quote(&st, here, cp, n);
 				break;
 			case NA_CC_CURRENCY:
-				{
-					size_t		after = here.pos + n;
-
-					while (after < st.len && class_at(&st, after) == NA_CC_CURRENCY)
-						after = next_pos(&st, after);
-					if (after < st.len && is_ascii_digit(st.s[after]))
-						scan_money(&st, here);
-					else
-						scan_other(&st, here, cp, n, cls);
-				}
+				scan_currency(&st, here, cp, n);
 				break;
 			case NA_CC_EMOJI:
 				scan_emoji(&st, here, n);
@@ -737,41 +802,7 @@ na_scan(na_doc *doc, const char *text, size_t len, unsigned options,
 				break;
 		}
 		if (st.tokens.count > before && !st.failed)
-		{
-			na_token   *t = (na_token *) st.tokens.items + st.tokens.count - 1;
-			uint32_t	last_cp;
-
-			if (t->kind != NA_TK_WORD && t->kind != NA_TK_IDEOGRAPH && t->kind != NA_TK_EMOJI)
-			{
-				for (uint32_t k = t->start; k < t->start + t->len; k++)
-					if (st.s[k] & 0x80)
-					{
-						t->flags |= NA_TF_NONASCII;
-						break;
-					}
-			}
-			/* the class of the token's last character, for straight quotes */
-			{
-				size_t		k = t->start + t->len - 1;
-
-				while (k > t->start && (st.s[k] & 0xC0) == 0x80)
-					k--;
-				na_utf8_decode(st.s + k, st.len - k, &last_cp);
-				if (last_cp == ';' && t->len > 3)
-				{
-					/* a token ending in an HTML reference: that character */
-					size_t		amp = k;
-					uint32_t	ref_cp;
-
-					while (amp > t->start && k - amp < 10 && st.s[amp] != '&')
-						amp--;
-					if (st.s[amp] == '&' &&
-						na_html_reference(st.s + amp, st.len - amp, &ref_cp) == (int) (k + 1 - amp))
-						last_cp = ref_cp;
-				}
-				st.prev_cls = (na_cclass) (na_char_info(last_cp) & NA_CC_MASK);
-			}
-		}
+			after_token(&st);
 		else if (st.tokens.count == before)
 			st.prev_cls = cls;
 	}
