@@ -359,8 +359,11 @@ na_votes_analyse(const na_doc *doc, const na_mem *mem, na_vote_result *out)
 
 	votes_lexicon_init();
 	c.token_lex = na_alloc(mem, (doc->ntokens ? doc->ntokens : 1) * sizeof(uint16_t));
-	if (c.token_lex == NULL)
+	c.token_entry = na_alloc(mem, (doc->ntokens ? doc->ntokens : 1) * sizeof(int32_t));
+	if (c.token_lex == NULL || c.token_entry == NULL)
 		c.failed = 1;
+	else
+		memset(c.token_entry, 0, (doc->ntokens ? doc->ntokens : 1) * sizeof(int32_t));
 
 	/*
 	 * One pass over the tokens finds the trigger words; only the sentences
@@ -384,6 +387,8 @@ na_votes_analyse(const na_doc *doc, const na_mem *mem, na_vote_result *out)
 	}
 	if (c.token_lex)
 		na_free(mem, c.token_lex);
+	if (c.token_entry)
+		na_free(mem, c.token_entry);
 	na_vec_free(&c.candidates, mem);
 	if (c.failed)
 	{

@@ -5,16 +5,16 @@
 #include "votes_internal.h"
 #include "na_lexicon.h"
 
-/* Is the word at p, or the possessor of "X's"/"X’s", in one of the lists of mask? */
+/* Is the word at p, or the possessor of "X's"/"X’s", a word of list? */
 static inline int
-word_or_possessor_in(const char *p, uint32_t len, uint32_t mask)
+word_or_possessor_in(const char *p, uint32_t len, na_lex_list list)
 {
-	if (word_set_of(p, len) & mask)
+	if (na_lex_has(list, p, len))
 		return 1;
 	if (len > 2 && p[len - 2] == '\'' && (p[len - 1] == 's' || p[len - 1] == 'S'))
-		return (word_set_of(p, len - 2) & mask) != 0;
+		return na_lex_has(list, p, len - 2);
 	if (len > 4 && memcmp(p + len - 4, "\xE2\x80\x99s", 4) == 0)
-		return (word_set_of(p, len - 4) & mask) != 0;
+		return na_lex_has(list, p, len - 4);
 	return 0;
 }
 
@@ -44,7 +44,7 @@ is_body_head(const vctx *c, uint32_t k)
 			return 0;
 	}
 	/* body heads are capitalized: the token's first letter is theirs */
-	return word_or_possessor_in(c->doc->text + t->start, t->len, 1u << L_body_heads);
+	return word_or_possessor_in(c->doc->text + t->start, t->len, NA_LEX_VOTE_BODY_HEADS);
 }
 
 /*
