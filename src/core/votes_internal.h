@@ -170,7 +170,9 @@ is_word_n(const vctx *c, uint32_t i, const char *w, size_t n)
 /*
  * The word lists in_list asks about, by their short names: each is the file
  * data/lexicon/vote_<name>.tsv, looked up through the one generated lexicon
- * (na_lexicon.h), which folds case as the lists want.
+ * (na_lexicon.h), which folds case as the lists want.  Every name is given
+ * its NA_LEX_ identifier explicitly: a name added without one would take
+ * another list's.
  */
 enum
 {
