@@ -728,38 +728,35 @@ passive_trigger(vctx *c, sent_state *st, uint32_t v, int cls, int passive, posit
 }
 
 /*
- * The positions of an active "vote" ("voted for", "voted against", "voted
- * 13-2 to extend", "voted on the bill"): the direction and the motion after
- * the verb, one position per actor, a body's vote for something being its
- * decision.  actors are the subject's, resolved; k is where the complement
- * starts; on_* is the motion of "vote on".
+ * "votes"/"vote" is a verb only with a subject right before it or a modal:
+ * "he would only vote for it", "they'd vote for him"; else it is the noun.
+ */
+static int
+vote_used_as_verb(vctx *c, const sent_state *st, uint32_t v, const actor_ref *actors, int nactors)
+{
+	if (v == st->first)
+		return 0;
+	return is_word(c, v - 1, "will") || is_word(c, v - 1, "would") ||
+		is_word(c, v - 1, "to") || is_word(c, v - 1, "not") ||
+		is_word(c, v - 1, "could") || is_word(c, v - 1, "might") ||
+		is_word(c, v - 1, "may") || is_word(c, v - 1, "did") ||
+		((is_word(c, v - 1, "only") || is_word(c, v - 1, "still") ||
+		  is_word(c, v - 1, "probably") || is_word(c, v - 1, "certainly")) &&
+		 v >= st->first + 2 && in_list(c, v - 2, verb_before)) ||
+		modal_contraction(c, v - 1) ||
+		(nactors > 0 && actors[nactors - 1].end == v) ||
+		(nactors > 0 && actors[0].end == v);
+}
+
+/*
+ * The action and the motion of an active "vote" by its direction dir
+ * (vote_direction): "for" or "against" the motion after q, "to <verb>" the
+ * verb's object (what the verb does decides the side), "down" the motion
+ * after the particle, or a bare vote.
  */
 static void
-active_vote_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw, position *p,
-					actor_ref *actors, int nactors, uint32_t k, uint32_t on_first, uint32_t on_head,
-					uint32_t on_end)
+vote_motion_by_direction(vctx *c, sent_state *st, uint32_t q, int dir, position *p)
 {
-	/* direction: for, against, in favour of, to <verb>, down */
-	uint32_t	q = vote_complement(c, v);
-	int			dir = 0;	/* 1 for, -1 against, 2 infinitive, 0 none */
-
-	if (tw->form & WF_NOUN_TOO)
-	{
-		/* "votes"/"vote" as a verb needs a subject right before or a modal */
-		/* "he would only vote for it", "they'd vote for him" */
-		if (v == st->first || !(is_word(c, v - 1, "will") || is_word(c, v - 1, "would") ||
-								is_word(c, v - 1, "to") || is_word(c, v - 1, "not") ||
-								is_word(c, v - 1, "could") || is_word(c, v - 1, "might") ||
-								is_word(c, v - 1, "may") || is_word(c, v - 1, "did") ||
-								((is_word(c, v - 1, "only") || is_word(c, v - 1, "still") ||
-								  is_word(c, v - 1, "probably") || is_word(c, v - 1, "certainly")) &&
-								 v >= st->first + 2 && in_list(c, v - 2, verb_before)) ||
-								modal_contraction(c, v - 1) ||
-								(nactors > 0 && actors[nactors - 1].end == v) ||
-								(nactors > 0 && actors[0].end == v)))
-			return;
-	}
-	dir = vote_direction(c, st, &q);
 	if (dir == 1 || dir == -1)
 	{
 		uint32_t	head;
@@ -816,44 +813,77 @@ active_vote_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw,
 	}
 	else
 		p->action = NA_VA_VOTE;
+}
+
+/*
+ * "Eleven of the 15 members voted in favour": the codebook's unnamed counted
+ * group, a null actor whose count is the votes of its side, unless the
+ * sentence's tally says more.
+ */
+static void
+counted_group_vote(vctx *c, sent_state *st, uint32_t v, position *p, const actor_ref *group)
+{
+	uint32_t	head = group->end - 1;
+	/* members' votes are counted; "three of the four cantons" are places, not votes */
+	int32_t		count = is_word(c, head, "cantons") || is_word(c, head, "countries") ||
+		is_word(c, head, "states") || is_word(c, head, "provinces") || is_word(c, head, "nations") ||
+		is_word(c, head, "governments") || is_word(c, head, "delegations") ?
+		-1 : number_at(c, group->first);
+	vote_event *ev;
+
+	p->ev_first = group->first;
+	p->ev_end = p->motion_end ? p->motion_end : v + 1;
+	emit_positions(c, st, p, NULL, 0);
+	/* the count is the votes of its side, unless the sentence's tally says more */
+	ev = event_ptr(c, st->event);
+	if (count > 0 && p->modality == NA_VM_HISTORICAL && c->rows.count > 0)
+	{
+		/* a vote recalled as background has no event: the row keeps its count */
+		na_vote    *row = (na_vote *) c->rows.items + c->rows.count - 1;
+
+		if (row->event == 0 && p->action == NA_VA_VOTE_FOR)
+			row->votes_for = count;
+		else if (row->event == 0)
+			row->votes_against = count;
+	}
+	else if (ev && count > 0 && p->modality == NA_VM_ASSERTED)
+	{
+		if (ev->votes_for != NA_VOTE_NO_COUNT || ev->votes_against != NA_VOTE_NO_COUNT)
+			;			/* the vote's tally, stated before, says more */
+		else if (p->action == NA_VA_VOTE_FOR)
+			ev->votes_for = count;
+		else
+			ev->votes_against = count;
+	}
+}
+
+/*
+ * The positions of an active "vote" ("voted for", "voted against", "voted
+ * 13-2 to extend", "voted on the bill"): the direction and the motion after
+ * the verb, one position per actor, a body's vote for something being its
+ * decision.  actors are the subject's, resolved; k is where the complement
+ * starts; on_* is the motion of "vote on".
+ */
+static void
+active_vote_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw, position *p,
+					actor_ref *actors, int nactors, uint32_t k, uint32_t on_first, uint32_t on_head,
+					uint32_t on_end)
+{
+	/* direction: for, against, in favour of, to <verb>, down */
+	uint32_t	q = vote_complement(c, v);
+	int			dir = 0;	/* 1 for, -1 against, 2 infinitive, 0 none */
+
+	if ((tw->form & WF_NOUN_TOO) && !vote_used_as_verb(c, st, v, actors, nactors))
+		return;
+	dir = vote_direction(c, st, &q);
+	vote_motion_by_direction(c, st, q, dir, p);
 	if (nactors == 0)
 		return;
 	/* "Eleven of the 15 members voted in favour": the codebook's unnamed counted group, a null actor */
 	if (nactors == 1 && counted_group(c, st, &actors[0]) &&
 		(p->action == NA_VA_VOTE_FOR || p->action == NA_VA_VOTE_AGAINST))
 	{
-		uint32_t	head = actors[0].end - 1;
-		/* members' votes are counted; "three of the four cantons" are places, not votes */
-		int32_t		count = is_word(c, head, "cantons") || is_word(c, head, "countries") ||
-			is_word(c, head, "states") || is_word(c, head, "provinces") || is_word(c, head, "nations") ||
-			is_word(c, head, "governments") || is_word(c, head, "delegations") ?
-			-1 : number_at(c, actors[0].first);
-		vote_event *ev;
-
-		p->ev_first = actors[0].first;
-		p->ev_end = p->motion_end ? p->motion_end : v + 1;
-		emit_positions(c, st, p, NULL, 0);
-		/* the count is the votes of its side, unless the sentence's tally says more */
-		ev = event_ptr(c, st->event);
-		if (count > 0 && p->modality == NA_VM_HISTORICAL && c->rows.count > 0)
-		{
-			/* a vote recalled as background has no event: the row keeps its count */
-			na_vote    *row = (na_vote *) c->rows.items + c->rows.count - 1;
-
-			if (row->event == 0 && p->action == NA_VA_VOTE_FOR)
-				row->votes_for = count;
-			else if (row->event == 0)
-				row->votes_against = count;
-		}
-		else if (ev && count > 0 && p->modality == NA_VM_ASSERTED)
-		{
-			if (ev->votes_for != NA_VOTE_NO_COUNT || ev->votes_against != NA_VOTE_NO_COUNT)
-				;			/* the vote's tally, stated before, says more */
-			else if (p->action == NA_VA_VOTE_FOR)
-				ev->votes_for = count;
-			else
-				ev->votes_against = count;
-		}
+		counted_group_vote(c, st, v, p, &actors[0]);
 		return;
 	}
 	/* a body that votes for something decides it */
