@@ -610,6 +610,26 @@ ends_sentence(const qctx *q, uint32_t k, uint32_t end)
 }
 
 /*
+ * "according to X" at k (q_according_at): the source is the mention after
+ * the phrase, before end, and the phrase is the cue.  Returns 1 with a
+ * filled, 0 when no mention follows (the quote keeps no source from here).
+ * One function for the three places a quote meets the phrase.
+ */
+static int
+according_to_source(const qctx *q, uint32_t k, uint32_t end, float confidence, q_attr *a)
+{
+	uint32_t	n = q_according_at(q, k);
+	uint32_t	sf,
+				sl;
+	src_type	type = q_np_forward(q, k + n, end, &sf, &sl);
+
+	if (type == SRC_NONE)
+		return 0;
+	q_set_attr(a, type, sf, sl, k, k + n - 1, NA_QA_ACCORDING_TO, confidence);
+	return 1;
+}
+
+/*
  * A quote paragraph signed in the next one: “…”¶- Jane Doe, Springfield.
  * (a dash, a name, nothing else of note).
  */
@@ -669,18 +689,8 @@ q_attr_after(const qctx *q, const q_raw *r, q_attr *a)
 		j++;
 	if (j >= end)
 		return 0;
-	if (q_according_at(q, j) && !new_sentence)
-	{
-		uint32_t	n = q_according_at(q, j);
-
-		type = q_np_forward(q, j + n, end, &sf, &sl);
-		if (type != SRC_NONE)
-		{
-			q_set_attr(a, type, sf, sl, j, j + n - 1, NA_QA_ACCORDING_TO, 0.9f);
-			return 1;
-		}
-		return 0;
-	}
+	if (!new_sentence && q_according_at(q, j))
+		return according_to_source(q, j, end, 0.9f, a);
 	if (q_is_speech_cue(q, j) || (q_perfect_aux(q, j) && q_is_speech_cue(q, j + 1)))
 	{
 		uint32_t	cue_first = j;
@@ -873,15 +883,7 @@ q_attr_in_sentence_before(const qctx *q, const q_raw *r, q_attr *a)
 			return 1;
 		}
 		if (q_according_at(q, k))
-		{
-			uint32_t	n = q_according_at(q, k);
-
-			type = q_np_forward(q, k + n, o, &sf, &sl);
-			if (type == SRC_NONE)
-				return 0;
-			q_set_attr(a, type, sf, sl, k, k + n - 1, NA_QA_ACCORDING_TO, 0.8f);
-			return 1;
-		}
+			return according_to_source(q, k, o, 0.8f, a);
 		if (k > 0 && q_in(q, k, LEX_SPEECH_NOUNS) && q_possessive(q, k - 1) && q_is_cap(q, k - 1) &&
 			(q_is(q, k + 1, "that") || q_is_punct(q, k + 1, ':')))
 		{
@@ -934,16 +936,8 @@ q_attr_in_sentence_after(const qctx *q, const q_raw *r, q_attr *a)
 	{
 		if (q_is_quote_mark(q, k))
 			return 0;
-		if (q_according_at(q, k) && q_is_punct(q, k - 1, ','))
-		{
-			uint32_t	n = q_according_at(q, k);
-
-			type = q_np_forward(q, k + n, s_end, &sf, &sl);
-			if (type == SRC_NONE)
-				return 0;
-			q_set_attr(a, type, sf, sl, k, k + n - 1, NA_QA_ACCORDING_TO, 0.8f);
-			return 1;
-		}
+		if (q_is_punct(q, k - 1, ',') && q_according_at(q, k))
+			return according_to_source(q, k, s_end, 0.8f, a);
 		if (q_is_speech_cue(q, k))
 		{
 			uint32_t	e = s_end;
