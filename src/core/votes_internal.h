@@ -208,28 +208,37 @@ enum
 extern trigger_word triggers[MAX_TRIGGERS];
 
 /*
- * Is token i a word of list (an NA_LEX_ identifier)?  The rules ask about
- * the same few tokens of a sentence in many lists: a token's folded entry
- * is looked up once and kept, and each list is then a bit test.
+ * The folded lexicon entry of token i, or -1.  The rules ask about the same
+ * few tokens of a sentence in many lists: a token's entry is looked up once
+ * per document and kept (c->token_entry), and each list is then a bit test.
  */
+static inline int32_t
+token_entry_of(const vctx *c, uint32_t i)
+{
+	if (c->token_entry[i] == 0)
+	{
+		const na_token *t = T(c, i);
+		int32_t		entry = na_lex_find_folded(c->doc->text + t->start, t->len);
+
+		c->token_entry[i] = entry < 0 ? -1 : entry + 1;
+	}
+	return c->token_entry[i] > 0 ? c->token_entry[i] - 1 : -1;
+}
+
+/* Is token i a word of list (an NA_LEX_ identifier)? */
 static inline int
 in_lex(const vctx *c, uint32_t i, na_lex_list list)
 {
 	const na_token *t;
-	int32_t		entry;
 
 	if (i >= c->doc->ntokens)
 		return 0;
-	t = T(c, i);
 	if (na_lex_lists[list].exact)
-		return na_lex_has(list, c->doc->text + t->start, t->len);
-	if (c->token_entry[i] == 0)
 	{
-		entry = na_lex_find_folded(c->doc->text + t->start, t->len);
-		c->token_entry[i] = entry < 0 ? -1 : entry + 1;
+		t = T(c, i);
+		return na_lex_has(list, c->doc->text + t->start, t->len);
 	}
-	entry = c->token_entry[i];
-	return entry > 0 && na_lex_in(list, entry - 1);
+	return na_lex_in(list, token_entry_of(c, i));
 }
 
 /* in_list(c, i, aux_words): is token i a word of data/lexicon/vote_aux_words.tsv? */
@@ -299,7 +308,6 @@ typedef struct sent_state
 
 /* votes_lexicon.c */
 void votes_lexicon_init(void);
-void build_lexicon(void);
 int32_t number_at(const vctx *c, uint32_t i);
 void first_pass(vctx *c);
 
