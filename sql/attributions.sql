@@ -269,3 +269,9 @@ SELECT * FROM pg_temp.attributions(
   'Ada Lind, who has in the past described the pier as unsafe, spoke on Monday. '
   'Olaf Berg, who on Tuesday endorsed the levy, said more. '
   'Among the 64 percent who say the pier is unsafe, most live nearby.');
+
+-- "X seems to …" / "X appeared to …": an impression no one holds by name;
+-- the subject is what seems, no source
+SELECT * FROM pg_temp.attributions(
+  'The new ferry seems to be running late again. '
+  'Mayor Ines Vale appeared to reject the levy on Monday.');

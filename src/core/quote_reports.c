@@ -929,6 +929,18 @@ asked_clause_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *r
 	return 0;
 }
 
+/*
+ * "The plan seems to be failing", "the crowd appeared unmoved": an
+ * impression no one holds by name.  Its subject is what seems, not who
+ * thinks so, so the report has no source (PolNeAR annotates none).
+ */
+static int
+seems_to(const qctx *q, uint32_t k)
+{
+	return q_is(q, k, "seems") || q_is(q, k, "seemed") || q_is(q, k, "seem") ||
+		q_is(q, k, "appears") || q_is(q, k, "appeared") || q_is(q, k, "appear");
+}
+
 /* Is the report's content all one quotation the quotes already hold? */
 static int
 content_is_quoted(const qctx *q, uint32_t first, uint32_t last)
@@ -1306,6 +1318,8 @@ q_reported_speech(qctx *q)
 			;					/* When asked whether …, X …: the question */
 		else if (not_a_report(q, k, s0) || !report_at(q, k, s0, s1, &rp))
 			continue;
+		else if (seems_to(q, k) && rp.a.type != SRC_NONE && rp.a.src_last + 1 == k)
+			rp.a.type = SRC_NONE;	/* the plan seems to fail: no one holds the view */
 		if (rp.last == QNONE || rp.first > rp.last || rp.last >= n ||
 			words_between(q, rp.first, rp.last) +
 			(rp.first2 != QNONE && rp.last2 != QNONE && rp.last2 >= rp.first2 ?
