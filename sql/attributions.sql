@@ -275,3 +275,9 @@ SELECT * FROM pg_temp.attributions(
 SELECT * FROM pg_temp.attributions(
   'The new ferry seems to be running late again. '
   'Mayor Ines Vale appeared to reject the levy on Monday.');
+
+-- a time is no source: "A survey in late August found …", "Prosecutors in
+-- April charged …" are the survey's and the prosecutors'
+SELECT * FROM pg_temp.attributions(
+  'A harbour survey in late August found most skippers want the levy. '
+  'Federal prosecutors in April charged two ferry owners with fraud.');

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "na_lexicon.h"
 #include "quote_attr.h"
 
 /* ---- reported speech: attributions without quotation marks ---- */
@@ -433,6 +434,48 @@ subject_with_apposition(const qctx *q, uint32_t first, uint32_t comma)
 		q_is_role_noun(q, l + 2);
 }
 
+/* Is token i a word of a time adjunct (in late August, this month, Tuesday)? */
+static int
+time_word_at(const qctx *q, uint32_t i)
+{
+	const na_token *t = &q->doc->tokens[i];
+
+	return (t->kind == NA_TK_WORD &&
+			na_lex_has(NA_LEX_VOTE_TIME_WORDS, q->doc->text + t->start, t->len)) ||
+		t->kind == NA_TK_NUMBER || q_is(q, i, "late") || q_is(q, i, "early") ||
+		q_is(q, i, "mid") || q_is(q, i, "initially");
+}
+
+/*
+ * "A Quinnipiac poll in late August found …", "Federal prosecutors in April
+ * charged …": a mention of nothing but a time is no source; the subject is
+ * the phrase before the time (or none).  Rewrites [*sf, *sl] and returns
+ * the new type, SRC_NONE when nothing stands before the time (the
+ * mention then stays).
+ */
+static src_type
+past_time_phrase(const qctx *q, uint32_t s0, uint32_t *sf, uint32_t *sl, src_type type)
+{
+	uint32_t	f2,
+				l2;
+	uint32_t	p;
+	src_type	before;
+
+	for (uint32_t m = *sf; m <= *sl; m++)
+		if (!time_word_at(q, m))
+			return type;
+	for (p = *sf; p > s0 && time_word_at(q, p - 1) && *sf - p < 4;)
+		p--;
+	if (p <= s0 + 1 || p == *sf)
+		return SRC_NONE;
+	before = q_np_backward(q, p - 1, s0, &f2, &l2);
+	if (before == SRC_NONE || l2 != p - 1)
+		return SRC_NONE;
+	*sf = f2;
+	*sl = l2;
+	return before;
+}
+
 /*
  * The "who" whose verb the cue at k is, past an aside between them (who
  * has in the past described, who, on a press call Friday, criticized, who
@@ -578,6 +621,19 @@ report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
 		{
 			sf = f2;
 			type = SRC_NOMINAL;
+		}
+	}
+	if (type != SRC_PRONOUN)
+	{
+		uint32_t	f2 = sf,
+					l2 = sl;
+		src_type	t2 = past_time_phrase(q, s0, &f2, &l2, type);
+
+		if (t2 != SRC_NONE)
+		{
+			sf = f2;
+			sl = l2;
+			type = t2;
 		}
 	}
 	/*
