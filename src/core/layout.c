@@ -612,62 +612,56 @@ wrap_width(const layout_stats *st, uint32_t p90)
 	return p90;
 }
 
-int
-na_layout_soft_breaks(const unsigned char *s, size_t len, const na_mem *mem,
-					  uint32_t **soft_out, uint32_t *nsoft_out)
+/*
+ * One pass over the lines: which text, its line breaks (has_cr: CR and CR LF
+ * too), and the allocator whose interrupt check a long text calls.
+ */
+typedef struct layout_text
 {
-	na_vec		soft;
-	layout_stats st;
+	const unsigned char *s;
+	size_t		len;
+	int			has_cr;
+	const na_mem *mem;
+} layout_text;
+
+/*
+ * First step: the statistics every later step reads (prose or not, the
+ * lengths of lines another line follows).  Characters are counted only for
+ * lines with a space in them: a line of one word (a URL) says nothing of a
+ * wrap's width.
+ */
+static void
+collect_line_stats(const layout_text *t, layout_stats *st)
+{
+	const unsigned char *s = t->s;
 	line_info	a,
 				b;
-	uint32_t	full = 0,
-				longer = 0,
-				width = 0,
-				lines = 0;
-	/* the text's habits (wrap_habits), counted while the width is checked */
-	uint32_t	blank_ends = 0,
-				short_ends = 0,
-				sure_wraps = 0,
-				blank_after_wrap = 0;
-	wrap_habits habits = {0, 0, -1, s, len};
-	int			has_cr;
-	int			wrapped = 0;
+	uint32_t	lines = 0;
 
-	*soft_out = NULL;
-	*nsoft_out = 0;
-	/* most texts decide here: one line, or no two lines in a row */
-	if (len == 0 || len >= UINT32_MAX)
-		return 1;
-	has_cr = memchr(s, '\r', len) != NULL;
-	if (!has_cr && memchr(s, '\n', len) == NULL)
-		return 1;
-	memset(&st, 0, sizeof(st));
-
-	/* the width: the 90th percentile of the lengths of lines another follows;
-	 * full lines (the next word would not have fit), lines far longer */
-	line_at(s, len, has_cr, 0, &a);
+	memset(st, 0, sizeof(*st));
+	line_at(s, t->len, t->has_cr, 0, &a);
 	for (;;)
 	{
 		int			has_next = a.brk_len != 0;
 
 		if (has_next)
-			line_at(s, len, has_cr, a.brk + a.brk_len, &b);
+			line_at(s, t->len, t->has_cr, a.brk + a.brk_len, &b);
 		if (!is_blank_line(&a))
 		{
 			/* prose is told by bytes: no need to count characters */
-			st.nonblank++;
-			st.all_bytes += a.end - a.start;
+			st->nonblank++;
+			st->all_bytes += a.end - a.start;
 			if (a.end - a.start >= PROSE_LINE)
-				st.long_line_bytes += a.end - a.start;
+				st->long_line_bytes += a.end - a.start;
 			if (has_next && !is_blank_line(&b))
 			{
-				st.inner++;
+				st->inner++;
 				/* a space comes within a few bytes in a line of words */
 				if (memchr(s + a.content, ' ', a.end - a.content) != NULL)
 				{
 					measure(s, &a);
-					st.measured++;
-					st.histogram[a.chars < LENGTH_BUCKETS ? a.chars : LENGTH_BUCKETS - 1]++;
+					st->measured++;
+					st->histogram[a.chars < LENGTH_BUCKETS ? a.chars : LENGTH_BUCKETS - 1]++;
 				}
 			}
 		}
@@ -675,117 +669,190 @@ na_layout_soft_breaks(const unsigned char *s, size_t len, const na_mem *mem,
 			break;
 		a = b;
 		if ((++lines & 4095) == 0)
-			na_check_interrupts(mem);
+			na_check_interrupts(t->mem);
 	}
+}
+
+/* The 90th percentile of the measured line lengths (LENGTH_BUCKETS when
+ * there are none): the starting point of a wrap's width. */
+static uint32_t
+length_p90(const layout_stats *st)
+{
+	uint32_t	seen = 0;
+	uint32_t	width;
+
+	for (width = 0; width < LENGTH_BUCKETS; width++)
+	{
+		seen += st->histogram[width];
+		if ((uint64_t) seen * 10 >= (uint64_t) st->measured * 9)
+			break;
+	}
+	return width;
+}
+
+/*
+ * Second step: is the text hard-wrapped at width: hardly any line far
+ * longer, and at least 40% of the lines another follows are full (the next
+ * word would not have fit).  The same pass counts what wrap_habits needs:
+ * paragraph ends the wrap shows (short lines ending a sentence) against
+ * blank lines, and the white space left after sure wraps.
+ */
+static int
+check_hard_wrap(const layout_text *t, const layout_stats *st, uint32_t width,
+				wrap_habits *habits)
+{
+	const unsigned char *s = t->s;
+	line_info	a,
+				b;
+	uint32_t	allowed = st->nonblank / 20 > 1 ? st->nonblank / 20 : 1;
+	uint32_t	too_long = width + width / 5 + 8;
+	uint32_t	full = 0,
+				longer = 0,
+				lines = 0,
+				blank_ends = 0,
+				short_ends = 0,
+				sure_wraps = 0,
+				blank_after_wrap = 0;
+	int			wrapped;
+
+	line_at(s, t->len, t->has_cr, 0, &a);
+	for (;;)
+	{
+		int			has_next = a.brk_len != 0;
+
+		if (has_next)
+			line_at(s, t->len, t->has_cr, a.brk + a.brk_len, &b);
+		/* bytes are at least characters: count only lines that may be long */
+		if (!is_blank_line(&a) && a.end - a.start > too_long)
+		{
+			measure(s, &a);
+			if (a.chars > too_long && ++longer > allowed)
+				break;			/* not one width: not hard-wrapped */
+		}
+		if (!has_next)
+			break;
+		if (!is_blank_line(&a) && !is_blank_line(&b))
+		{
+			int			is_full;
+
+			measure(s, &a);
+			is_full = a.chars + a.gap + first_word_chars(s, &b) > width;
+			full += is_full;
+			if (!is_full && !is_indented(s, &b) && ends_sentence(s, &a) &&
+				starts_like_a_paragraph(s, &b))
+				short_ends++;	/* a paragraph's end the wrap shows */
+			else if (is_full && starts_lower(s, &b) && !ends_sentence(s, &a))
+			{
+				sure_wraps++;	/* a sentence going on: a wrap */
+				blank_after_wrap += has_trailing_blank(&a);
+			}
+		}
+		else if (is_blank_line(&a) && !is_blank_line(&b))
+			blank_ends++;		/* a paragraph after a blank line (not the
+								 * text's final line break) */
+		a = b;
+		if ((++lines & 4095) == 0)
+			na_check_interrupts(t->mem);
+	}
+	wrapped = full >= 2 && full * 10 >= st->inner * 4 && longer <= allowed;
+	if (wrapped)
+	{
+		habits->single_break_paragraphs = short_ends >= 2 && short_ends > blank_ends * 2;
+		habits->bare_wraps = sure_wraps >= 3 && blank_after_wrap * 20 <= sure_wraps;
+	}
+	return wrapped;
+}
+
+/*
+ * Is the break between lines a and b (neither blank) a space?  In prose
+ * (wrapped 0) every line counts as full: only a wrap makes one short.
+ */
+static int
+is_soft_break(const unsigned char *s, const line_info *a, const line_info *b,
+			  int wrapped, uint32_t width, wrap_habits *habits)
+{
+	int			full = !wrapped || a->chars + a->gap + first_word_chars(s, b) > width;
+
+	if (is_indented(s, b) || starts_list_item(s, a, b, full, wrapped))
+		return 0;				/* indented, or a list item */
+	if ((starts_lower(s, b) || (wrapped && s[b->content] >= '0' && s[b->content] <= '9')) &&
+		!ends_sentence(s, a))
+		return 1;				/* the sentence goes on: "voted\n61 to 38" */
+	return wrapped && full && !writer_ended_full_line(s, a, b, habits);
+}
+
+/*
+ * Last step: every line break between two lines that is read as a space, in
+ * *soft (its bytes: two for CR LF).  A blank line always ends a paragraph.
+ */
+static int
+collect_soft_breaks(const layout_text *t, int wrapped, uint32_t width, wrap_habits *habits,
+					uint32_t **soft_out, uint32_t *nsoft_out)
+{
+	const unsigned char *s = t->s;
+	na_vec		soft;
+	line_info	a,
+				b;
+	uint32_t	lines = 0;
+
+	na_vec_init(&soft, sizeof(uint32_t));
+	line_at(s, t->len, t->has_cr, 0, &a);
+	if (wrapped)
+		measure(s, &a);
+	while (a.brk_len)
+	{
+		line_at(s, t->len, t->has_cr, a.brk + a.brk_len, &b);
+		if (wrapped)
+			measure(s, &b);
+		if (!is_blank_line(&a) && !is_blank_line(&b) &&
+			is_soft_break(s, &a, &b, wrapped, width, habits) &&
+			!add_soft(&soft, t->mem, &a))
+		{
+			na_vec_free(&soft, t->mem);
+			return 0;
+		}
+		a = b;
+		if ((++lines & 4095) == 0)
+			na_check_interrupts(t->mem);
+	}
+	*soft_out = soft.items;
+	*nsoft_out = (uint32_t) soft.count;
+	return 1;
+}
+
+int
+na_layout_soft_breaks(const unsigned char *s, size_t len, const na_mem *mem,
+					  uint32_t **soft_out, uint32_t *nsoft_out)
+{
+	layout_text t = {s, len, 0, mem};
+	layout_stats st;
+	wrap_habits habits = {0, 0, -1, s, len};
+	uint32_t	width;
+	int			wrapped = 0;
+
+	*soft_out = NULL;
+	*nsoft_out = 0;
+	/* most texts decide here: one line, or no two lines in a row */
+	if (len == 0 || len >= UINT32_MAX)
+		return 1;
+	t.has_cr = memchr(s, '\r', len) != NULL;
+	if (!t.has_cr && memchr(s, '\n', len) == NULL)
+		return 1;
+
+	collect_line_stats(&t, &st);
 	if (st.inner == 0)
 		return 1;				/* no two lines in a row */
-	{
-		uint32_t	seen = 0;
-
-		for (width = 0; width < LENGTH_BUCKETS; width++)
-		{
-			seen += st.histogram[width];
-			if ((uint64_t) seen * 10 >= (uint64_t) st.measured * 9)
-				break;
-		}
-	}
+	width = length_p90(&st);
 	if (st.measured >= 2 && width >= WRAP_MIN_WIDTH && width <= WRAP_MAX_WIDTH)
 	{
-		uint32_t	allowed = st.nonblank / 20 > 1 ? st.nonblank / 20 : 1;
-		uint32_t	too_long = width + width / 5 + 8;
-
 		width = wrap_width(&st, width);
-
-		line_at(s, len, has_cr, 0, &a);
-		for (;;)
-		{
-			int			has_next = a.brk_len != 0;
-
-			if (has_next)
-				line_at(s, len, has_cr, a.brk + a.brk_len, &b);
-			/* bytes are at least characters: count only lines that may be long */
-			if (!is_blank_line(&a) && a.end - a.start > too_long)
-			{
-				measure(s, &a);
-				if (a.chars > too_long && ++longer > allowed)
-					break;		/* not one width: not hard-wrapped */
-			}
-			if (!has_next)
-				break;
-			if (!is_blank_line(&a) && !is_blank_line(&b))
-			{
-				int			is_full;
-
-				measure(s, &a);
-				is_full = a.chars + a.gap + first_word_chars(s, &b) > width;
-				full += is_full;
-				if (!is_full && !is_indented(s, &b) && ends_sentence(s, &a) &&
-					starts_like_a_paragraph(s, &b))
-					short_ends++;	/* a paragraph's end the wrap shows */
-				else if (is_full && starts_lower(s, &b) && !ends_sentence(s, &a))
-				{
-					sure_wraps++;	/* a sentence going on: a wrap */
-					blank_after_wrap += has_trailing_blank(&a);
-				}
-			}
-			else if (is_blank_line(&a) && !is_blank_line(&b))
-				blank_ends++;	/* a paragraph after a blank line (not the
-								 * text's final line break) */
-			a = b;
-			if ((++lines & 4095) == 0)
-				na_check_interrupts(mem);
-		}
-		wrapped = full >= 2 && full * 10 >= st.inner * 4 && longer <= allowed;
-		if (wrapped)
-		{
-			habits.single_break_paragraphs = short_ends >= 2 && short_ends > blank_ends * 2;
-			habits.bare_wraps = sure_wraps >= 3 && blank_after_wrap * 20 <= sure_wraps;
-		}
+		wrapped = check_hard_wrap(&t, &st, width, &habits);
 	}
 	/* neither hard-wrapped nor prose (verse, lists, a sentence a line): every
 	 * line break ends a paragraph */
 	if (!wrapped && st.long_line_bytes * 2 < st.all_bytes)
 		return 1;
-
-	/* decide each break between two lines */
-	na_vec_init(&soft, sizeof(uint32_t));
-	line_at(s, len, has_cr, 0, &a);
-	if (wrapped)
-		measure(s, &a);
-	while (a.brk_len)
-	{
-		int			is_soft;
-
-		line_at(s, len, has_cr, a.brk + a.brk_len, &b);
-		if (wrapped)
-			measure(s, &b);
-		if (is_blank_line(&a) || is_blank_line(&b))
-			is_soft = 0;		/* a blank line: a paragraph break */
-		else
-		{
-			/* in prose every line counts as full: only a wrap makes one short */
-			int			full = !wrapped || a.chars + a.gap + first_word_chars(s, &b) > width;
-
-			if (is_indented(s, &b) || starts_list_item(s, &a, &b, full, wrapped))
-				is_soft = 0;	/* indented, or a list item */
-			else if ((starts_lower(s, &b) || (wrapped && s[b.content] >= '0' && s[b.content] <= '9')) &&
-					 !ends_sentence(s, &a))
-				is_soft = 1;	/* the sentence goes on: "voted\n61 to 38" */
-			else
-				is_soft = wrapped && full && !writer_ended_full_line(s, &a, &b, &habits);
-		}
-		if (is_soft && !add_soft(&soft, mem, &a))
-		{
-			na_vec_free(&soft, mem);
-			return 0;
-		}
-		a = b;
-		if ((++lines & 4095) == 0)
-			na_check_interrupts(mem);
-	}
-	*soft_out = soft.items;
-	*nsoft_out = (uint32_t) soft.count;
-	return 1;
+	return collect_soft_breaks(&t, wrapped, width, &habits, soft_out, nsoft_out);
 }
 
 size_t
