@@ -66,6 +66,10 @@ typedef struct line_info
 #define LENGTH_BUCKETS 1024
 /* prose: most of the text is in lines this long (a paragraph a line) */
 #define PROSE_LINE 200
+/* paragraph lengths in lines a wrapped text's known paragraphs are counted
+ * by (the last bucket: that long or longer), and how many it must show */
+#define PARAGRAPH_BUCKETS 64
+#define MIN_KNOWN_PARAGRAPHS 5
 
 static inline int
 is_blank_byte(const unsigned char *s, uint32_t at, uint32_t end)
@@ -521,9 +525,87 @@ typedef struct wrap_habits
 	/* two spaces between sentences inside its lines: -1 until asked (one
 	 * pass over the text, made only for a line that needs it) */
 	int			double_spaced;
+	/* in a text of single-break paragraphs: the length in lines that more
+	 * than a tenth of its known paragraphs (ended by a short line or a
+	 * blank line) do not exceed; 0 when it has too few of them to say */
+	uint32_t	long_paragraph;
+	/* lines of the paragraph being read, up to the line before the break */
+	uint32_t	paragraph_lines;
 	const unsigned char *text;
 	size_t		len;
+	int			has_cr;
+	uint32_t	width;
 } wrap_habits;
+
+/*
+ * Does the line end with a title, an initial or an abbreviation rather than
+ * a sentence: "... Florida Sen." (data/lexicon/title_abbreviations.tsv),
+ * "President George W.", "the U.S."?  What follows on the next line may
+ * well be the rest of the name, whatever the paragraph's length says.
+ */
+static int
+ends_with_title_or_initial(const unsigned char *s, const line_info *l)
+{
+	uint32_t	from,
+				to;
+
+	if (l->end <= l->content || s[l->end - 1] != '.' ||
+		!word_before(s, l, l->end - 1, &from, &to) || !begins_upper(s, from, to))
+		return 0;
+	return to - from == 1 || memchr(s + from, '.', to - from) != NULL ||
+		na_lex_in(NA_LEX_TITLE_ABBREVIATIONS, na_lex_find((const char *) s + from, to + 1 - from));
+}
+
+/*
+ * Lines from b to the next paragraph end the wrap shows (a line the next
+ * word would have fit on, a blank line, the text's end), counting no further
+ * than limit: a bounded look ahead, so no text costs more than a constant
+ * per line break.
+ */
+static uint32_t
+lines_to_known_end(const wrap_habits *h, const line_info *b, uint32_t limit)
+{
+	line_info	l = *b,
+				next;
+	uint32_t	n = 1;
+
+	while (n <= limit && l.brk_len)
+	{
+		line_at(h->text, h->len, h->has_cr, l.brk + l.brk_len, &next);
+		if (is_blank_line(&next))
+			break;
+		measure(h->text, &l);
+		if (l.chars + l.gap + first_word_chars(h->text, &next) <= h->width)
+			break;				/* short: the writer ended it */
+		l = next;
+		n++;
+	}
+	return n;
+}
+
+/*
+ * In a text of single-break paragraphs, would reading full line a's
+ * sentence end as a wrap make a paragraph longer than nine in ten of the
+ * paragraphs the text shows (from the paragraph's first line to the next
+ * end the wrap shows)?  A paragraph's end that happens to fall at a full
+ * line leaves a run of lines as long as two paragraphs; a sentence ending
+ * at a line's end inside a paragraph of the usual length does not.  Only
+ * from the third line of a paragraph on: a paragraph of one or two lines
+ * followed by a long one is the likelier reading of a short run.
+ */
+static int
+would_run_too_long(const unsigned char *s, const line_info *a, const line_info *b,
+				   const wrap_habits *habits)
+{
+	uint32_t	k = habits->paragraph_lines;
+
+	if (habits->long_paragraph == 0 || k < 3 || ends_with_title_or_initial(s, a))
+		return 0;
+	if (k > habits->long_paragraph)
+		return 1;
+	return k + lines_to_known_end(habits, b, habits->long_paragraph - k + 1) >
+		habits->long_paragraph;
+}
 
 /*
  * Did the writer end full line a, before line b: a paragraph whose last line
@@ -569,8 +651,12 @@ writer_ended_full_line(const unsigned char *s, const line_info *a, const line_in
 	}
 	if (is_closing_quote(last_char(s, a)))
 		return !begins_with_attribution(s, b);
-	/* "..., Clinton said." then a new paragraph; "he said.\n“More" goes on */
-	return !is_opening_quote(first_char(s, b)) && ends_with_attribution(s, a);
+	/* "..., Clinton said." then a new paragraph; "he said.\n“More" goes on,
+	 * and so does "said Sen.\nOwen Tarrant" */
+	if (!is_opening_quote(first_char(s, b)) && ends_with_attribution(s, a) &&
+		!ends_with_title_or_initial(s, a))
+		return 1;
+	return would_run_too_long(s, a, b, habits);
 }
 
 /* What the first pass over the lines learns about the text. */
@@ -691,6 +777,30 @@ length_p90(const layout_stats *st)
 }
 
 /*
+ * The length in lines that more than a tenth of the known paragraphs (their
+ * lengths in paragraphs[]) do not exceed, or 0 when fewer than
+ * MIN_KNOWN_PARAGRAPHS are known: too few to tell a long paragraph.
+ */
+static uint32_t
+long_paragraph_lines(const uint32_t *paragraphs)
+{
+	uint32_t	known = 0,
+				longer = 0;
+
+	for (uint32_t n = 1; n < PARAGRAPH_BUCKETS; n++)
+		known += paragraphs[n];
+	if (known < MIN_KNOWN_PARAGRAPHS)
+		return 0;
+	for (uint32_t n = PARAGRAPH_BUCKETS - 1; n > 0; n--)
+	{
+		if ((longer + paragraphs[n]) * 10 > known)
+			return n;
+		longer += paragraphs[n];
+	}
+	return 0;
+}
+
+/*
  * Second step: is the text hard-wrapped at width: hardly any line far
  * longer, and at least 40% of the lines another follows are full (the next
  * word would not have fit).  The same pass counts what wrap_habits needs:
@@ -712,7 +822,9 @@ check_hard_wrap(const layout_text *t, const layout_stats *st, uint32_t width,
 				blank_ends = 0,
 				short_ends = 0,
 				sure_wraps = 0,
-				blank_after_wrap = 0;
+				blank_after_wrap = 0,
+				run = 0;
+	uint32_t	paragraphs[PARAGRAPH_BUCKETS] = {0};
 	int			wrapped;
 
 	line_at(s, t->len, t->has_cr, 0, &a);
@@ -729,6 +841,7 @@ check_hard_wrap(const layout_text *t, const layout_stats *st, uint32_t width,
 			if (a.chars > too_long && ++longer > allowed)
 				break;			/* not one width: not hard-wrapped */
 		}
+		run += !is_blank_line(&a);
 		if (!has_next)
 			break;
 		if (!is_blank_line(&a) && !is_blank_line(&b))
@@ -740,7 +853,11 @@ check_hard_wrap(const layout_text *t, const layout_stats *st, uint32_t width,
 			full += is_full;
 			if (!is_full && !is_indented(s, &b) && ends_sentence(s, &a) &&
 				starts_like_a_paragraph(s, &b))
+			{
 				short_ends++;	/* a paragraph's end the wrap shows */
+				paragraphs[run < PARAGRAPH_BUCKETS ? run : PARAGRAPH_BUCKETS - 1]++;
+				run = 0;
+			}
 			else if (is_full && starts_lower(s, &b) && !ends_sentence(s, &a))
 			{
 				sure_wraps++;	/* a sentence going on: a wrap */
@@ -750,6 +867,11 @@ check_hard_wrap(const layout_text *t, const layout_stats *st, uint32_t width,
 		else if (is_blank_line(&a) && !is_blank_line(&b))
 			blank_ends++;		/* a paragraph after a blank line (not the
 								 * text's final line break) */
+		else if (!is_blank_line(&a))
+		{
+			paragraphs[run < PARAGRAPH_BUCKETS ? run : PARAGRAPH_BUCKETS - 1]++;
+			run = 0;			/* a paragraph before a blank line */
+		}
 		a = b;
 		if ((++lines & 4095) == 0)
 			na_check_interrupts(t->mem);
@@ -759,6 +881,8 @@ check_hard_wrap(const layout_text *t, const layout_stats *st, uint32_t width,
 	{
 		habits->single_break_paragraphs = short_ends >= 2 && short_ends > blank_ends * 2;
 		habits->bare_wraps = sure_wraps >= 3 && blank_after_wrap * 20 <= sure_wraps;
+		if (habits->single_break_paragraphs)
+			habits->long_paragraph = long_paragraph_lines(paragraphs);
 	}
 	return wrapped;
 }
@@ -804,13 +928,18 @@ collect_soft_breaks(const layout_text *t, int wrapped, uint32_t width, wrap_habi
 		line_at(s, t->len, t->has_cr, a.brk + a.brk_len, &b);
 		if (wrapped)
 			measure(s, &b);
+		habits->paragraph_lines += !is_blank_line(&a);
 		if (!is_blank_line(&a) && !is_blank_line(&b) &&
-			is_soft_break(s, &a, &b, wrapped, width, habits) &&
-			!add_soft(&soft, t->mem, &a))
+			is_soft_break(s, &a, &b, wrapped, width, habits))
 		{
-			na_vec_free(&soft, t->mem);
-			return 0;
+			if (!add_soft(&soft, t->mem, &a))
+			{
+				na_vec_free(&soft, t->mem);
+				return 0;
+			}
 		}
+		else
+			habits->paragraph_lines = 0;
 		a = b;
 		if ((++lines & 4095) == 0)
 			na_check_interrupts(t->mem);
@@ -826,7 +955,7 @@ na_layout_soft_breaks(const unsigned char *s, size_t len, const na_mem *mem,
 {
 	layout_text t = {s, len, 0, mem};
 	layout_stats st;
-	wrap_habits habits = {0, 0, -1, s, len};
+	wrap_habits habits = {0, 0, -1, 0, 0, s, len, 0, 0};
 	uint32_t	width;
 	int			wrapped = 0;
 
@@ -835,7 +964,7 @@ na_layout_soft_breaks(const unsigned char *s, size_t len, const na_mem *mem,
 	/* most texts decide here: one line, or no two lines in a row */
 	if (len == 0 || len >= UINT32_MAX)
 		return 1;
-	t.has_cr = memchr(s, '\r', len) != NULL;
+	t.has_cr = habits.has_cr = memchr(s, '\r', len) != NULL;
 	if (!t.has_cr && memchr(s, '\n', len) == NULL)
 		return 1;
 
@@ -845,7 +974,7 @@ na_layout_soft_breaks(const unsigned char *s, size_t len, const na_mem *mem,
 	width = length_p90(&st);
 	if (st.measured >= 2 && width >= WRAP_MIN_WIDTH && width <= WRAP_MAX_WIDTH)
 	{
-		width = wrap_width(&st, width);
+		width = habits.width = wrap_width(&st, width);
 		wrapped = check_hard_wrap(&t, &st, width, &habits);
 	}
 	/* neither hard-wrapped nor prose (verse, lists, a sentence a line): every
