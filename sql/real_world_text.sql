@@ -167,3 +167,13 @@ SELECT ordinal, paragraph, replace(text, E'\n', '/') AS text FROM news_analysis.
   replace((SELECT body FROM terminal), 'first of the traders to move in well before the end of June.',
           E'first traders to move in well before the end of June, said Sen.\nOwen Tarrant.'))
 WHERE paragraph BETWEEN 7 AND 8;
+-- A newsletter's items set with a hyphen against a capital ("-Analysts
+-- warn ..."), wrapped at 64 columns: after a line ending a sentence, a
+-- source in brackets or a colon, such a line is a list item, even after a
+-- full line; the sentence inside an item wraps as usual.
+CREATE TEMP TABLE letter AS SELECT E'Polls this week: the race tightens\nThree new surveys of the city''s voters came out on Tuesday, and\nall of them show the gap between the two leading candidates\nclosing fast. [Courier]\nHere is what else caught our eye in the numbers this week:\n-One survey finds that most voters under thirty have not yet\ndecided whom to back, and that many of them may stay at home.\n[Herald]\n-Turnout among older voters is expected to match the record set\nfour years ago, according to the election office. [Gazette]\n-Analysts warn that small samples make the weekly polls swing\nmore than the race itself does. [Courier]\nThe next edition of this letter will come out on Friday, a day\nbefore the polls open.'::text AS body;
+CREATE TEMP TABLE letter_flat AS SELECT E'Polls this week: the race tightens\nThree new surveys of the city''s voters came out on Tuesday, and all of them show the gap between the two leading candidates closing fast. [Courier]\nHere is what else caught our eye in the numbers this week:\n-One survey finds that most voters under thirty have not yet decided whom to back, and that many of them may stay at home. [Herald]\n-Turnout among older voters is expected to match the record set four years ago, according to the election office. [Gazette]\n-Analysts warn that small samples make the weekly polls swing more than the race itself does. [Courier]\nThe next edition of this letter will come out on Friday, a day before the polls open.'::text AS body;
+SELECT ordinal, paragraph, replace(text, E'\n', '/') AS text FROM letter, news_analysis.sentences(body);
+SELECT count(*) AS sentences_differing FROM (
+  SELECT ordinal, paragraph, start, length FROM letter, news_analysis.sentences(body)
+  EXCEPT SELECT ordinal, paragraph, start, length FROM letter_flat, news_analysis.sentences(body)) d;

@@ -151,8 +151,25 @@ starts_lower(const unsigned char *s, const line_info *l)
 	return (na_char_info(cp) & NA_CF_LOWER) != 0;
 }
 
+/* The last character of the line's content (0 for a blank line). */
+static uint32_t
+last_char(const unsigned char *s, const line_info *l)
+{
+	uint32_t	at = l->end;
+	uint32_t	cp = 0;
+
+	if (at <= l->content)
+		return 0;
+	at--;
+	while (at > l->content && (s[at] & 0xC0) == 0x80)
+		at--;
+	na_utf8_decode(s + at, l->end - at, &cp);
+	return cp;
+}
+
 /*
- * Is the line a list item: a bullet and a space, or a number with . or ) and
+ * Is the line a list item: a bullet and a space, a hyphen against a capital
+ * ("-Trump leads"), or a number with . or ) and
  * a space after a short line (prev_full 0: the writer ended it, "1. Results\n
  * 2. Seats"), or after a line that ends a sentence or a clause ("and\n59. At
  * least" is the wrap of a sentence)?  wrapped: the text is hard-wrapped.
@@ -171,6 +188,19 @@ starts_list_item(const unsigned char *s, const line_info *prev, const line_info 
 	if (cp == '*' || cp == 0x2022 || cp == 0x25AA || cp == 0x25E6 || cp == 0x2023 ||
 		cp == 0x00B7 || cp == 0x25CF)
 		return i + n < l->end && (s[i + n] == ' ' || s[i + n] == '\t');
+	/* "-Americans are more optimistic ...": newsletters set their items with
+	 * a hyphen against a capital, after a line that ends a sentence, a
+	 * source in brackets ("[538]") or an introduction ("data:"); elsewhere
+	 * it is a hyphen a wrap put first ("Kilroy\n-Silk", "R\n-S.C.") */
+	if (cp == '-' && i + 1 < l->end)
+	{
+		uint32_t	next,
+					before = last_char(s, prev);
+
+		na_utf8_decode(s + i + 1, l->end - i - 1, &next);
+		return (na_char_info(next) & NA_CF_UPPER) != 0 &&
+			(before == ']' || before == ':' || ends_sentence(s, prev));
+	}
 	while (i < l->end && i - l->content < 3 && s[i] >= '0' && s[i] <= '9')
 		i++;
 	if (!(i > l->content && i + 1 < l->end && (s[i] == '.' || s[i] == ')') && s[i + 1] == ' '))
@@ -291,22 +321,6 @@ static inline int
 has_trailing_blank(const line_info *l)
 {
 	return l->brk > l->end;
-}
-
-/* The last character of the line's content (0 for a blank line). */
-static uint32_t
-last_char(const unsigned char *s, const line_info *l)
-{
-	uint32_t	at = l->end;
-	uint32_t	cp = 0;
-
-	if (at <= l->content)
-		return 0;
-	at--;
-	while (at > l->content && (s[at] & 0xC0) == 0x80)
-		at--;
-	na_utf8_decode(s + at, l->end - at, &cp);
-	return cp;
 }
 
 static inline int
