@@ -177,3 +177,18 @@ SELECT ordinal, paragraph, replace(text, E'\n', '/') AS text FROM letter, news_a
 SELECT count(*) AS sentences_differing FROM (
   SELECT ordinal, paragraph, start, length FROM letter, news_analysis.sentences(body)
   EXCEPT SELECT ordinal, paragraph, start, length FROM letter_flat, news_analysis.sentences(body)) d;
+-- A text that sets quotations apart after a colon (paragraphs between blank
+-- lines, the quotation on a line of its own after "... wrote:"), wrapped at
+-- 64 columns: where the colon ends a full line ("... put it plainly:"), the
+-- quotation still starts a paragraph, as it does three times in the text at
+-- short lines.  In running text ('said: "We ...') a wrap after a colon is
+-- only a wrap.
+CREATE TEMP TABLE letters AS SELECT E'The water board published its letters to the council on Friday,\na week after the vote on the new reservoir was put off.\n\nIn the first, sent in March, the board''s chair wrote:\n"We cannot guarantee supply through another dry summer unless\nwork on the reservoir begins this year."\n\nThe council''s reply, signed by its leader, was short:\n"The council will decide when it has seen the full costs."\n\nA second letter from the board, sent in May after the council\nasked for more time to consider the costs, said:\n"Every month of delay adds to the bill, and the bill is already\nlarger than the council was told."\n\nResidents who spoke at Friday''s meeting were less patient. One\nof the farmers whose cattle drink from the river put it plainly:\n"We were promised this in the last election and in the one\nbefore that."\n\nThe council will vote again next month.'::text AS body;
+CREATE TEMP TABLE letters_flat AS SELECT E'The water board published its letters to the council on Friday, a week after the vote on the new reservoir was put off.\n\nIn the first, sent in March, the board''s chair wrote:\n"We cannot guarantee supply through another dry summer unless work on the reservoir begins this year."\n\nThe council''s reply, signed by its leader, was short:\n"The council will decide when it has seen the full costs."\n\nA second letter from the board, sent in May after the council asked for more time to consider the costs, said:\n"Every month of delay adds to the bill, and the bill is already larger than the council was told."\n\nResidents who spoke at Friday''s meeting were less patient. One of the farmers whose cattle drink from the river put it plainly:\n"We were promised this in the last election and in the one before that."\n\nThe council will vote again next month.'::text AS body;
+SELECT ordinal, paragraph, replace(text, E'\n', '/') AS text FROM letters, news_analysis.sentences(body)
+WHERE paragraph >= 8;
+SELECT count(*) AS sentences_differing FROM (
+  SELECT ordinal, paragraph, start, length FROM letters, news_analysis.sentences(body)
+  EXCEPT SELECT ordinal, paragraph, start, length FROM letters_flat, news_analysis.sentences(body)) d;
+SELECT ordinal, paragraph, replace(text, E'\n', '/') AS text FROM news_analysis.sentences(
+E'The water board published its letters to the council on Friday,\nafter the vote was put off. In the first, the chair of the board:\n"We cannot guarantee supply through another dry summer." The\ncouncil replied that it would decide when it had seen the costs.');
