@@ -66,6 +66,10 @@ typedef struct line_info
 #define LENGTH_BUCKETS 1024
 /* prose: most of the text is in lines this long (a paragraph a line) */
 #define PROSE_LINE 200
+/* paragraph lengths in lines a wrapped text's known paragraphs are counted
+ * by (the last bucket: that long or longer), and how many it must show */
+#define PARAGRAPH_BUCKETS 64
+#define MIN_KNOWN_PARAGRAPHS 5
 
 static inline int
 is_blank_byte(const unsigned char *s, uint32_t at, uint32_t end)
@@ -147,8 +151,25 @@ starts_lower(const unsigned char *s, const line_info *l)
 	return (na_char_info(cp) & NA_CF_LOWER) != 0;
 }
 
+/* The last character of the line's content (0 for a blank line). */
+static uint32_t
+last_char(const unsigned char *s, const line_info *l)
+{
+	uint32_t	at = l->end;
+	uint32_t	cp = 0;
+
+	if (at <= l->content)
+		return 0;
+	at--;
+	while (at > l->content && (s[at] & 0xC0) == 0x80)
+		at--;
+	na_utf8_decode(s + at, l->end - at, &cp);
+	return cp;
+}
+
 /*
- * Is the line a list item: a bullet and a space, or a number with . or ) and
+ * Is the line a list item: a bullet and a space, a hyphen against a capital
+ * ("-Trump leads"), or a number with . or ) and
  * a space after a short line (prev_full 0: the writer ended it, "1. Results\n
  * 2. Seats"), or after a line that ends a sentence or a clause ("and\n59. At
  * least" is the wrap of a sentence)?  wrapped: the text is hard-wrapped.
@@ -167,6 +188,19 @@ starts_list_item(const unsigned char *s, const line_info *prev, const line_info 
 	if (cp == '*' || cp == 0x2022 || cp == 0x25AA || cp == 0x25E6 || cp == 0x2023 ||
 		cp == 0x00B7 || cp == 0x25CF)
 		return i + n < l->end && (s[i + n] == ' ' || s[i + n] == '\t');
+	/* "-Americans are more optimistic ...": newsletters set their items with
+	 * a hyphen against a capital, after a line that ends a sentence, a
+	 * source in brackets ("[538]") or an introduction ("data:"); elsewhere
+	 * it is a hyphen a wrap put first ("Kilroy\n-Silk", "R\n-S.C.") */
+	if (cp == '-' && i + 1 < l->end)
+	{
+		uint32_t	next,
+					before = last_char(s, prev);
+
+		na_utf8_decode(s + i + 1, l->end - i - 1, &next);
+		return (na_char_info(next) & NA_CF_UPPER) != 0 &&
+			(before == ']' || before == ':' || ends_sentence(s, prev));
+	}
 	while (i < l->end && i - l->content < 3 && s[i] >= '0' && s[i] <= '9')
 		i++;
 	if (!(i > l->content && i + 1 < l->end && (s[i] == '.' || s[i] == ')') && s[i + 1] == ' '))
@@ -287,22 +321,6 @@ static inline int
 has_trailing_blank(const line_info *l)
 {
 	return l->brk > l->end;
-}
-
-/* The last character of the line's content (0 for a blank line). */
-static uint32_t
-last_char(const unsigned char *s, const line_info *l)
-{
-	uint32_t	at = l->end;
-	uint32_t	cp = 0;
-
-	if (at <= l->content)
-		return 0;
-	at--;
-	while (at > l->content && (s[at] & 0xC0) == 0x80)
-		at--;
-	na_utf8_decode(s + at, l->end - at, &cp);
-	return cp;
 }
 
 static inline int
@@ -521,9 +539,129 @@ typedef struct wrap_habits
 	/* two spaces between sentences inside its lines: -1 until asked (one
 	 * pass over the text, made only for a line that needs it) */
 	int			double_spaced;
+	/* in a text of single-break paragraphs: the length in lines that more
+	 * than a tenth of its known paragraphs (ended by a short line or a
+	 * blank line) do not exceed; 0 when it has too few of them to say */
+	uint32_t	long_paragraph;
+	/* lines of the paragraph being read, up to the line before the break */
+	uint32_t	paragraph_lines;
+	/* quotations the wrap shows set on lines of their own after a colon
+	 * (a short line ending in ':', the next opening a quote), and whether
+	 * that is the text's habit: -1 until asked, then 1 when it shows at
+	 * least three and more of them than colons before a quotation inside
+	 * a line */
+	uint32_t	colon_block_quotes;
+	int			block_quotes_after_colon;
 	const unsigned char *text;
 	size_t		len;
+	int			has_cr;
+	uint32_t	width;
 } wrap_habits;
+
+/*
+ * Does the line end with a title, an initial or an abbreviation rather than
+ * a sentence: "... Florida Sen." (data/lexicon/title_abbreviations.tsv),
+ * "President George W.", "the U.S."?  What follows on the next line may
+ * well be the rest of the name, whatever the paragraph's length says.
+ */
+static int
+ends_with_title_or_initial(const unsigned char *s, const line_info *l)
+{
+	uint32_t	from,
+				to;
+
+	if (l->end <= l->content || s[l->end - 1] != '.' ||
+		!word_before(s, l, l->end - 1, &from, &to) || !begins_upper(s, from, to))
+		return 0;
+	return to - from == 1 || memchr(s + from, '.', to - from) != NULL ||
+		na_lex_in(NA_LEX_TITLE_ABBREVIATIONS, na_lex_find((const char *) s + from, to + 1 - from));
+}
+
+/*
+ * Lines from b to the next paragraph end the wrap shows (a line the next
+ * word would have fit on, a blank line, the text's end), counting no further
+ * than limit: a bounded look ahead, so no text costs more than a constant
+ * per line break.
+ */
+static uint32_t
+lines_to_known_end(const wrap_habits *h, const line_info *b, uint32_t limit)
+{
+	line_info	l = *b,
+				next;
+	uint32_t	n = 1;
+
+	while (n <= limit && l.brk_len)
+	{
+		line_at(h->text, h->len, h->has_cr, l.brk + l.brk_len, &next);
+		if (is_blank_line(&next))
+			break;
+		measure(h->text, &l);
+		if (l.chars + l.gap + first_word_chars(h->text, &next) <= h->width)
+			break;				/* short: the writer ended it */
+		l = next;
+		n++;
+	}
+	return n;
+}
+
+/*
+ * In a text of single-break paragraphs, would reading full line a's
+ * sentence end as a wrap make a paragraph longer than nine in ten of the
+ * paragraphs the text shows (from the paragraph's first line to the next
+ * end the wrap shows)?  A paragraph's end that happens to fall at a full
+ * line leaves a run of lines as long as two paragraphs; a sentence ending
+ * at a line's end inside a paragraph of the usual length does not.  Only
+ * from the third line of a paragraph on: a paragraph of one or two lines
+ * followed by a long one is the likelier reading of a short run.
+ */
+static int
+would_run_too_long(const unsigned char *s, const line_info *a, const line_info *b,
+				   const wrap_habits *habits)
+{
+	uint32_t	k = habits->paragraph_lines;
+
+	if (habits->long_paragraph == 0 || k < 3 || ends_with_title_or_initial(s, a))
+		return 0;
+	if (k > habits->long_paragraph)
+		return 1;
+	return k + lines_to_known_end(habits, b, habits->long_paragraph - k + 1) >
+		habits->long_paragraph;
+}
+
+/*
+ * Does the text set quotations apart on lines of their own after a colon
+ * ("... commented:" and the quotation on the next line), as block quotes of
+ * web pages come out in plain text?  A colon then a quotation at a full
+ * line is then the same habit, not a wrap: in running text ("said: “We ...")
+ * the wrap falls there no more often than anywhere (BBC wrapped at 60, 70
+ * and 78 columns: 305 wraps in 306).  Asked only for such a line; one pass
+ * over the text counts the colons before a quotation inside a line.
+ */
+static int
+sets_quotes_apart(wrap_habits *h)
+{
+	if (h->block_quotes_after_colon < 0)
+	{
+		uint32_t	inline_quotes = 0;
+		const unsigned char *p = h->text;
+		const unsigned char *end = h->text + h->len;
+
+		while (p < end && (p = memchr(p, ':', (size_t) (end - p))) != NULL)
+		{
+			const unsigned char *q = ++p;
+			uint32_t	cp = 0;
+
+			while (q < end && *q == ' ')
+				q++;
+			if (q > p && q < end)
+				na_utf8_decode(q, (size_t) (end - q), &cp);
+			inline_quotes += q > p && is_opening_quote(cp) && cp != '\'';
+		}
+		h->block_quotes_after_colon = h->colon_block_quotes >= 3 &&
+			h->colon_block_quotes > inline_quotes;
+	}
+	return h->block_quotes_after_colon;
+}
 
 /*
  * Did the writer end full line a, before line b: a paragraph whose last line
@@ -558,6 +696,11 @@ writer_ended_full_line(const unsigned char *s, const line_info *a, const line_in
 		return 0;
 	if (is_opening_quote(first_char(s, b)) && ends_with_signature(s, a))
 		return 1;
+	/* "... Mark Seidenberg commented:\n“[Harris is] ..." in a text that sets
+	 * its quotations apart after a colon */
+	if (last_char(s, a) == ':' && is_opening_quote(first_char(s, b)) &&
+		sets_quotes_apart(habits))
+		return 1;
 	if (!habits->single_break_paragraphs || !sentence_end)
 		return 0;
 	if (habits->bare_wraps && has_trailing_blank(a))
@@ -569,8 +712,12 @@ writer_ended_full_line(const unsigned char *s, const line_info *a, const line_in
 	}
 	if (is_closing_quote(last_char(s, a)))
 		return !begins_with_attribution(s, b);
-	/* "..., Clinton said." then a new paragraph; "he said.\n“More" goes on */
-	return !is_opening_quote(first_char(s, b)) && ends_with_attribution(s, a);
+	/* "..., Clinton said." then a new paragraph; "he said.\n“More" goes on,
+	 * and so does "said Sen.\nOwen Tarrant" */
+	if (!is_opening_quote(first_char(s, b)) && ends_with_attribution(s, a) &&
+		!ends_with_title_or_initial(s, a))
+		return 1;
+	return would_run_too_long(s, a, b, habits);
 }
 
 /* What the first pass over the lines learns about the text. */
@@ -612,62 +759,56 @@ wrap_width(const layout_stats *st, uint32_t p90)
 	return p90;
 }
 
-int
-na_layout_soft_breaks(const unsigned char *s, size_t len, const na_mem *mem,
-					  uint32_t **soft_out, uint32_t *nsoft_out)
+/*
+ * One pass over the lines: which text, its line breaks (has_cr: CR and CR LF
+ * too), and the allocator whose interrupt check a long text calls.
+ */
+typedef struct layout_text
 {
-	na_vec		soft;
-	layout_stats st;
+	const unsigned char *s;
+	size_t		len;
+	int			has_cr;
+	const na_mem *mem;
+} layout_text;
+
+/*
+ * First step: the statistics every later step reads (prose or not, the
+ * lengths of lines another line follows).  Characters are counted only for
+ * lines with a space in them: a line of one word (a URL) says nothing of a
+ * wrap's width.
+ */
+static void
+collect_line_stats(const layout_text *t, layout_stats *st)
+{
+	const unsigned char *s = t->s;
 	line_info	a,
 				b;
-	uint32_t	full = 0,
-				longer = 0,
-				width = 0,
-				lines = 0;
-	/* the text's habits (wrap_habits), counted while the width is checked */
-	uint32_t	blank_ends = 0,
-				short_ends = 0,
-				sure_wraps = 0,
-				blank_after_wrap = 0;
-	wrap_habits habits = {0, 0, -1, s, len};
-	int			has_cr;
-	int			wrapped = 0;
+	uint32_t	lines = 0;
 
-	*soft_out = NULL;
-	*nsoft_out = 0;
-	/* most texts decide here: one line, or no two lines in a row */
-	if (len == 0 || len >= UINT32_MAX)
-		return 1;
-	has_cr = memchr(s, '\r', len) != NULL;
-	if (!has_cr && memchr(s, '\n', len) == NULL)
-		return 1;
-	memset(&st, 0, sizeof(st));
-
-	/* the width: the 90th percentile of the lengths of lines another follows;
-	 * full lines (the next word would not have fit), lines far longer */
-	line_at(s, len, has_cr, 0, &a);
+	memset(st, 0, sizeof(*st));
+	line_at(s, t->len, t->has_cr, 0, &a);
 	for (;;)
 	{
 		int			has_next = a.brk_len != 0;
 
 		if (has_next)
-			line_at(s, len, has_cr, a.brk + a.brk_len, &b);
+			line_at(s, t->len, t->has_cr, a.brk + a.brk_len, &b);
 		if (!is_blank_line(&a))
 		{
 			/* prose is told by bytes: no need to count characters */
-			st.nonblank++;
-			st.all_bytes += a.end - a.start;
+			st->nonblank++;
+			st->all_bytes += a.end - a.start;
 			if (a.end - a.start >= PROSE_LINE)
-				st.long_line_bytes += a.end - a.start;
+				st->long_line_bytes += a.end - a.start;
 			if (has_next && !is_blank_line(&b))
 			{
-				st.inner++;
+				st->inner++;
 				/* a space comes within a few bytes in a line of words */
 				if (memchr(s + a.content, ' ', a.end - a.content) != NULL)
 				{
 					measure(s, &a);
-					st.measured++;
-					st.histogram[a.chars < LENGTH_BUCKETS ? a.chars : LENGTH_BUCKETS - 1]++;
+					st->measured++;
+					st->histogram[a.chars < LENGTH_BUCKETS ? a.chars : LENGTH_BUCKETS - 1]++;
 				}
 			}
 		}
@@ -675,117 +816,236 @@ na_layout_soft_breaks(const unsigned char *s, size_t len, const na_mem *mem,
 			break;
 		a = b;
 		if ((++lines & 4095) == 0)
-			na_check_interrupts(mem);
+			na_check_interrupts(t->mem);
 	}
+}
+
+/* The 90th percentile of the measured line lengths (LENGTH_BUCKETS when
+ * there are none): the starting point of a wrap's width. */
+static uint32_t
+length_p90(const layout_stats *st)
+{
+	uint32_t	seen = 0;
+	uint32_t	width;
+
+	for (width = 0; width < LENGTH_BUCKETS; width++)
+	{
+		seen += st->histogram[width];
+		if ((uint64_t) seen * 10 >= (uint64_t) st->measured * 9)
+			break;
+	}
+	return width;
+}
+
+/*
+ * The length in lines that more than a tenth of the known paragraphs (their
+ * lengths in paragraphs[]) do not exceed, or 0 when fewer than
+ * MIN_KNOWN_PARAGRAPHS are known: too few to tell a long paragraph.
+ */
+static uint32_t
+long_paragraph_lines(const uint32_t *paragraphs)
+{
+	uint32_t	known = 0,
+				longer = 0;
+
+	for (uint32_t n = 1; n < PARAGRAPH_BUCKETS; n++)
+		known += paragraphs[n];
+	if (known < MIN_KNOWN_PARAGRAPHS)
+		return 0;
+	for (uint32_t n = PARAGRAPH_BUCKETS - 1; n > 0; n--)
+	{
+		if ((longer + paragraphs[n]) * 10 > known)
+			return n;
+		longer += paragraphs[n];
+	}
+	return 0;
+}
+
+/*
+ * Second step: is the text hard-wrapped at width: hardly any line far
+ * longer, and at least 40% of the lines another follows are full (the next
+ * word would not have fit).  The same pass counts what wrap_habits needs:
+ * paragraph ends the wrap shows (short lines ending a sentence) against
+ * blank lines, and the white space left after sure wraps.
+ */
+static int
+check_hard_wrap(const layout_text *t, const layout_stats *st, uint32_t width,
+				wrap_habits *habits)
+{
+	const unsigned char *s = t->s;
+	line_info	a,
+				b;
+	uint32_t	allowed = st->nonblank / 20 > 1 ? st->nonblank / 20 : 1;
+	uint32_t	too_long = width + width / 5 + 8;
+	uint32_t	full = 0,
+				longer = 0,
+				lines = 0,
+				blank_ends = 0,
+				short_ends = 0,
+				sure_wraps = 0,
+				blank_after_wrap = 0,
+				run = 0;
+	uint32_t	paragraphs[PARAGRAPH_BUCKETS] = {0};
+	int			wrapped;
+
+	line_at(s, t->len, t->has_cr, 0, &a);
+	for (;;)
+	{
+		int			has_next = a.brk_len != 0;
+
+		if (has_next)
+			line_at(s, t->len, t->has_cr, a.brk + a.brk_len, &b);
+		/* bytes are at least characters: count only lines that may be long */
+		if (!is_blank_line(&a) && a.end - a.start > too_long)
+		{
+			measure(s, &a);
+			if (a.chars > too_long && ++longer > allowed)
+				break;			/* not one width: not hard-wrapped */
+		}
+		run += !is_blank_line(&a);
+		if (!has_next)
+			break;
+		if (!is_blank_line(&a) && !is_blank_line(&b))
+		{
+			int			is_full;
+
+			measure(s, &a);
+			is_full = a.chars + a.gap + first_word_chars(s, &b) > width;
+			full += is_full;
+			if (!is_full && s[a.end - 1] == ':' && !is_indented(s, &b) &&
+				is_opening_quote(first_char(s, &b)))
+				habits->colon_block_quotes++;
+			if (!is_full && !is_indented(s, &b) && ends_sentence(s, &a) &&
+				starts_like_a_paragraph(s, &b))
+			{
+				short_ends++;	/* a paragraph's end the wrap shows */
+				paragraphs[run < PARAGRAPH_BUCKETS ? run : PARAGRAPH_BUCKETS - 1]++;
+				run = 0;
+			}
+			else if (is_full && starts_lower(s, &b) && !ends_sentence(s, &a))
+			{
+				sure_wraps++;	/* a sentence going on: a wrap */
+				blank_after_wrap += has_trailing_blank(&a);
+			}
+		}
+		else if (is_blank_line(&a) && !is_blank_line(&b))
+			blank_ends++;		/* a paragraph after a blank line (not the
+								 * text's final line break) */
+		else if (!is_blank_line(&a))
+		{
+			paragraphs[run < PARAGRAPH_BUCKETS ? run : PARAGRAPH_BUCKETS - 1]++;
+			run = 0;			/* a paragraph before a blank line */
+		}
+		a = b;
+		if ((++lines & 4095) == 0)
+			na_check_interrupts(t->mem);
+	}
+	wrapped = full >= 2 && full * 10 >= st->inner * 4 && longer <= allowed;
+	if (wrapped)
+	{
+		habits->single_break_paragraphs = short_ends >= 2 && short_ends > blank_ends * 2;
+		habits->bare_wraps = sure_wraps >= 3 && blank_after_wrap * 20 <= sure_wraps;
+		if (habits->single_break_paragraphs)
+			habits->long_paragraph = long_paragraph_lines(paragraphs);
+	}
+	return wrapped;
+}
+
+/*
+ * Is the break between lines a and b (neither blank) a space?  In prose
+ * (wrapped 0) every line counts as full: only a wrap makes one short.
+ */
+static int
+is_soft_break(const unsigned char *s, const line_info *a, const line_info *b,
+			  int wrapped, uint32_t width, wrap_habits *habits)
+{
+	int			full = !wrapped || a->chars + a->gap + first_word_chars(s, b) > width;
+
+	if (is_indented(s, b) || starts_list_item(s, a, b, full, wrapped))
+		return 0;				/* indented, or a list item */
+	if ((starts_lower(s, b) || (wrapped && s[b->content] >= '0' && s[b->content] <= '9')) &&
+		!ends_sentence(s, a))
+		return 1;				/* the sentence goes on: "voted\n61 to 38" */
+	return wrapped && full && !writer_ended_full_line(s, a, b, habits);
+}
+
+/*
+ * Last step: every line break between two lines that is read as a space, in
+ * *soft (its bytes: two for CR LF).  A blank line always ends a paragraph.
+ */
+static int
+collect_soft_breaks(const layout_text *t, int wrapped, uint32_t width, wrap_habits *habits,
+					uint32_t **soft_out, uint32_t *nsoft_out)
+{
+	const unsigned char *s = t->s;
+	na_vec		soft;
+	line_info	a,
+				b;
+	uint32_t	lines = 0;
+
+	na_vec_init(&soft, sizeof(uint32_t));
+	line_at(s, t->len, t->has_cr, 0, &a);
+	if (wrapped)
+		measure(s, &a);
+	while (a.brk_len)
+	{
+		line_at(s, t->len, t->has_cr, a.brk + a.brk_len, &b);
+		if (wrapped)
+			measure(s, &b);
+		habits->paragraph_lines += !is_blank_line(&a);
+		if (!is_blank_line(&a) && !is_blank_line(&b) &&
+			is_soft_break(s, &a, &b, wrapped, width, habits))
+		{
+			if (!add_soft(&soft, t->mem, &a))
+			{
+				na_vec_free(&soft, t->mem);
+				return 0;
+			}
+		}
+		else
+			habits->paragraph_lines = 0;
+		a = b;
+		if ((++lines & 4095) == 0)
+			na_check_interrupts(t->mem);
+	}
+	*soft_out = soft.items;
+	*nsoft_out = (uint32_t) soft.count;
+	return 1;
+}
+
+int
+na_layout_soft_breaks(const unsigned char *s, size_t len, const na_mem *mem,
+					  uint32_t **soft_out, uint32_t *nsoft_out)
+{
+	layout_text t = {s, len, 0, mem};
+	layout_stats st;
+	wrap_habits habits = {0, 0, -1, 0, 0, 0, -1, s, len, 0, 0};
+	uint32_t	width;
+	int			wrapped = 0;
+
+	*soft_out = NULL;
+	*nsoft_out = 0;
+	/* most texts decide here: one line, or no two lines in a row */
+	if (len == 0 || len >= UINT32_MAX)
+		return 1;
+	t.has_cr = habits.has_cr = memchr(s, '\r', len) != NULL;
+	if (!t.has_cr && memchr(s, '\n', len) == NULL)
+		return 1;
+
+	collect_line_stats(&t, &st);
 	if (st.inner == 0)
 		return 1;				/* no two lines in a row */
-	{
-		uint32_t	seen = 0;
-
-		for (width = 0; width < LENGTH_BUCKETS; width++)
-		{
-			seen += st.histogram[width];
-			if ((uint64_t) seen * 10 >= (uint64_t) st.measured * 9)
-				break;
-		}
-	}
+	width = length_p90(&st);
 	if (st.measured >= 2 && width >= WRAP_MIN_WIDTH && width <= WRAP_MAX_WIDTH)
 	{
-		uint32_t	allowed = st.nonblank / 20 > 1 ? st.nonblank / 20 : 1;
-		uint32_t	too_long = width + width / 5 + 8;
-
-		width = wrap_width(&st, width);
-
-		line_at(s, len, has_cr, 0, &a);
-		for (;;)
-		{
-			int			has_next = a.brk_len != 0;
-
-			if (has_next)
-				line_at(s, len, has_cr, a.brk + a.brk_len, &b);
-			/* bytes are at least characters: count only lines that may be long */
-			if (!is_blank_line(&a) && a.end - a.start > too_long)
-			{
-				measure(s, &a);
-				if (a.chars > too_long && ++longer > allowed)
-					break;		/* not one width: not hard-wrapped */
-			}
-			if (!has_next)
-				break;
-			if (!is_blank_line(&a) && !is_blank_line(&b))
-			{
-				int			is_full;
-
-				measure(s, &a);
-				is_full = a.chars + a.gap + first_word_chars(s, &b) > width;
-				full += is_full;
-				if (!is_full && !is_indented(s, &b) && ends_sentence(s, &a) &&
-					starts_like_a_paragraph(s, &b))
-					short_ends++;	/* a paragraph's end the wrap shows */
-				else if (is_full && starts_lower(s, &b) && !ends_sentence(s, &a))
-				{
-					sure_wraps++;	/* a sentence going on: a wrap */
-					blank_after_wrap += has_trailing_blank(&a);
-				}
-			}
-			else if (is_blank_line(&a) && !is_blank_line(&b))
-				blank_ends++;	/* a paragraph after a blank line (not the
-								 * text's final line break) */
-			a = b;
-			if ((++lines & 4095) == 0)
-				na_check_interrupts(mem);
-		}
-		wrapped = full >= 2 && full * 10 >= st.inner * 4 && longer <= allowed;
-		if (wrapped)
-		{
-			habits.single_break_paragraphs = short_ends >= 2 && short_ends > blank_ends * 2;
-			habits.bare_wraps = sure_wraps >= 3 && blank_after_wrap * 20 <= sure_wraps;
-		}
+		width = habits.width = wrap_width(&st, width);
+		wrapped = check_hard_wrap(&t, &st, width, &habits);
 	}
 	/* neither hard-wrapped nor prose (verse, lists, a sentence a line): every
 	 * line break ends a paragraph */
 	if (!wrapped && st.long_line_bytes * 2 < st.all_bytes)
 		return 1;
-
-	/* decide each break between two lines */
-	na_vec_init(&soft, sizeof(uint32_t));
-	line_at(s, len, has_cr, 0, &a);
-	if (wrapped)
-		measure(s, &a);
-	while (a.brk_len)
-	{
-		int			is_soft;
-
-		line_at(s, len, has_cr, a.brk + a.brk_len, &b);
-		if (wrapped)
-			measure(s, &b);
-		if (is_blank_line(&a) || is_blank_line(&b))
-			is_soft = 0;		/* a blank line: a paragraph break */
-		else
-		{
-			/* in prose every line counts as full: only a wrap makes one short */
-			int			full = !wrapped || a.chars + a.gap + first_word_chars(s, &b) > width;
-
-			if (is_indented(s, &b) || starts_list_item(s, &a, &b, full, wrapped))
-				is_soft = 0;	/* indented, or a list item */
-			else if ((starts_lower(s, &b) || (wrapped && s[b.content] >= '0' && s[b.content] <= '9')) &&
-					 !ends_sentence(s, &a))
-				is_soft = 1;	/* the sentence goes on: "voted\n61 to 38" */
-			else
-				is_soft = wrapped && full && !writer_ended_full_line(s, &a, &b, &habits);
-		}
-		if (is_soft && !add_soft(&soft, mem, &a))
-		{
-			na_vec_free(&soft, mem);
-			return 0;
-		}
-		a = b;
-		if ((++lines & 4095) == 0)
-			na_check_interrupts(mem);
-	}
-	*soft_out = soft.items;
-	*nsoft_out = (uint32_t) soft.count;
-	return 1;
+	return collect_soft_breaks(&t, wrapped, width, &habits, soft_out, nsoft_out);
 }
 
 size_t
