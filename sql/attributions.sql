@@ -202,3 +202,82 @@ SELECT * FROM pg_temp.attributions(
 SELECT * FROM pg_temp.attributions(
   'The governor ordered a review of the ferry contracts on Monday. '
   'Councillor Edda Moe is questioning whether the pier can be saved.');
+
+-- every form of a reporting verb is a cue (ask, predict, refuse, respond,
+-- note, blame in the present); a noun of the same spelling is none (a note,
+-- a call)
+SELECT * FROM pg_temp.attributions(
+  'The fishermen ask that the quota be lifted before winter. '
+  'The ferry owners predict the route will close by spring. '
+  'Most skippers refuse to sign the new contract. '
+  'The port authorities respond that the pier is safe for cargo. '
+  'The inspectors note that the hull was repaired twice. '
+  'Local traders blame the council for the empty stalls. '
+  'A note on the door said nothing. They made a call to the harbour.');
+
+-- a contracted pronoun is the source (he’s claiming, she's arguing: "is",
+-- not a possessive), and the report holding quoted words is mixed
+SELECT * FROM pg_temp.attributions(
+  'He’s claiming that the harbour is “a big problem for the town” but “nobody wants to fix it.” '
+  'She''s arguing that the pier is unsafe.');
+
+-- a partial quotation that closes the speaker's clause before the cue after
+-- it: the clause from the sentence's start is the (mixed) attribution, the
+-- quotation its piece; not when the words before it are no clause
+SELECT * FROM pg_temp.attributions(
+  'Not paying the harbour fee “makes me smart,” the skipper said. '
+  'With so many boats in the bay, “there is no room for one more,” he said. '
+  'However noble the goal, closing the pier “is a mistake,” said Ada Lind. '
+  'Port 😀 “Never,” Ada Lind said.');
+
+-- "When asked whether …, X …" / "Asked by Y if …, X …": the question is the
+-- content, up to the clause's comma; its source is the asker of a "by"
+-- phrase, or none (the subject answers)
+SELECT * FROM pg_temp.attributions(
+  'When asked whether the ferry would run in winter, the harbour master shrugged. '
+  'Asked by reporters if he would resign, Mayor Olaf Berg laughed. '
+  'Asked on Radio Nord what he would change, Berg smiled.');
+
+-- a report in a relative clause ("X, who said …, said …") ends at the
+-- clause's comma; a bare answer is a whole content (said yes / said so)
+SELECT * FROM pg_temp.attributions(
+  'Ivo Brandt, who said he usually votes for the Greens, said the harbour plan was a mistake. '
+  'The skipper, who said the quota was too low, left early. '
+  'Asked if the pier should close, 61 percent said yes, while 20 percent said so in March.');
+
+-- a stance is no report: "support" reports only a poll's share (40 percent
+-- support …), not "The skippers support the plan"; "backing", "attacking",
+-- "knew" and "maintained" are no cues (wrong more often than right)
+SELECT * FROM pg_temp.attributions(
+  'The skippers support the new harbour plan. '
+  'Senator Bo Dahl is backing the ferry levy. '
+  'About 30 percent support the levy.');
+
+-- a transcript's turn: a paragraph opening with a speaker and a colon
+-- reports the rest of the paragraph; not a kicker (UPDATE:) nor an
+-- interview's Q:
+SELECT * FROM pg_temp.attributions(
+  E'Harbour master Olaf Berg spoke to the council on Monday.\n\n' ||
+  E'MOE: Will the pier be ready for the summer ferries this year?\n\n' ||
+  E'UPDATE: The pier was closed on Tuesday after the storm.\n\n' ||
+  E'Q: Is the ferry still running on Sundays this year?');
+
+-- "X, who has in the past described …" / "X, who on Tuesday endorsed …" /
+-- "64 percent who say …": the relative pronoun is the source as written,
+-- past the aside before the cue, and its antecedent the speaker
+SELECT * FROM pg_temp.attributions(
+  'Ada Lind, who has in the past described the pier as unsafe, spoke on Monday. '
+  'Olaf Berg, who on Tuesday endorsed the levy, said more. '
+  'Among the 64 percent who say the pier is unsafe, most live nearby.');
+
+-- "X seems to …" / "X appeared to …": an impression no one holds by name;
+-- the subject is what seems, no source
+SELECT * FROM pg_temp.attributions(
+  'The new ferry seems to be running late again. '
+  'Mayor Ines Vale appeared to reject the levy on Monday.');
+
+-- a time is no source: "A survey in late August found …", "Prosecutors in
+-- April charged …" are the survey's and the prosecutors'
+SELECT * FROM pg_temp.attributions(
+  'A harbour survey in late August found most skippers want the levy. '
+  'Federal prosecutors in April charged two ferry owners with fraud.');

@@ -33,9 +33,9 @@ typedef enum na_lex_list
 	NA_LEX_QUOTE_OBJECT_CUES,	/* Reporting cues whose content is their object, a noun phrase (endorsed Clinton, praised the plan), not a clause: the content ends with the phrase (quotes) */
 	NA_LEX_QUOTE_ORG_WORDS,	/* Words ending names of organisations, places and works, not people (speakers) */
 	NA_LEX_QUOTE_PHRASE_VERBS,	/* Verbs that attribute a quoted phrase inside paraphrase: called it "…", described as "…" (quotes) */
-	NA_LEX_QUOTE_PRONOUNS_HE,	/* Pronouns of a male source, resolved to the person meant (quotes) */
+	NA_LEX_QUOTE_PRONOUNS_HE,	/* Pronouns of a male source, resolved to the person meant, and their contractions (he’s said, he’d argued) (quotes) */
 	NA_LEX_QUOTE_PRONOUNS_OTHER,	/* Pronouns that are sources but name no one: they, I, we, it, you (quotes) */
-	NA_LEX_QUOTE_PRONOUNS_SHE,	/* Pronouns of a female source, resolved to the person meant (quotes) */
+	NA_LEX_QUOTE_PRONOUNS_SHE,	/* Pronouns of a female source, resolved to the person meant, and their contractions (she’s said) (quotes) */
 	NA_LEX_QUOTE_ROLE_NOUNS,	/* Role nouns of a source: ambassador, spokesman, analyst (speakers) */
 	NA_LEX_QUOTE_RUN_BREAKERS,	/* Capitalised words that end a run of name words: "Haley The", "Putin He" (speakers) */
 	NA_LEX_QUOTE_SENTENCE_OPENERS,	/* Leading words that are not a sentence's subject: But, Meanwhile, However (quotes) */

@@ -196,7 +196,23 @@ q_is_len(const qctx *q, uint32_t i, const char *word, size_t len)
 
 #define q_is(q, i, word) q_is_len((q), (i), (word), strlen(word))
 
-/* Does the token end in 's or ’s (or s')? */
+/*
+ * Is the word of len bytes at p, before its 's, a pronoun whose 's is "is"
+ * or "has" (he's, it’s, that's, there's, who's), never a possessive?
+ */
+static inline int
+q_contracted_pronoun(const char *p, size_t len)
+{
+	static const char *const words[] = {"he", "she", "it", "that", "there", "here", "who",
+	"what", "where", "let"};
+
+	for (size_t w = 0; w < sizeof(words) / sizeof(words[0]); w++)
+		if (strlen(words[w]) == len && na_ascii_ci_equal(p, words[w], len))
+			return 1;
+	return 0;
+}
+
+/* Does the token end in 's or ’s (or s'), a possessive (not he's, it’s)? */
 static inline int
 q_possessive(const qctx *q, uint32_t i)
 {
@@ -206,10 +222,10 @@ q_possessive(const qctx *q, uint32_t i)
 	if (t->kind != NA_TK_WORD || t->len < 3)
 		return 0;
 	if (p[t->len - 1] == 's' && p[t->len - 2] == '\'')
-		return 1;
+		return !q_contracted_pronoun(p, t->len - 2);
 	if (t->len >= 5 && p[t->len - 1] == 's' && (unsigned char) p[t->len - 2] == 0x99 &&
 		(unsigned char) p[t->len - 3] == 0x80 && (unsigned char) p[t->len - 4] == 0xE2)
-		return 1;
+		return !q_contracted_pronoun(p, t->len - 4);
 	return 0;
 }
 

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "na_lexicon.h"
 #include "quote_attr.h"
 
 /* ---- reported speech: attributions without quotation marks ---- */
@@ -433,6 +434,78 @@ subject_with_apposition(const qctx *q, uint32_t first, uint32_t comma)
 		q_is_role_noun(q, l + 2);
 }
 
+/* Is token i a word of a time adjunct (in late August, this month, Tuesday)? */
+static int
+time_word_at(const qctx *q, uint32_t i)
+{
+	const na_token *t = &q->doc->tokens[i];
+
+	return (t->kind == NA_TK_WORD &&
+			na_lex_has(NA_LEX_VOTE_TIME_WORDS, q->doc->text + t->start, t->len)) ||
+		t->kind == NA_TK_NUMBER || q_is(q, i, "late") || q_is(q, i, "early") ||
+		q_is(q, i, "mid") || q_is(q, i, "initially");
+}
+
+/*
+ * "A Quinnipiac poll in late August found …", "Federal prosecutors in April
+ * charged …": a mention of nothing but a time is no source; the subject is
+ * the phrase before the time (or none).  Rewrites [*sf, *sl] and returns
+ * the new type, SRC_NONE when nothing stands before the time (the
+ * mention then stays).
+ */
+static src_type
+past_time_phrase(const qctx *q, uint32_t s0, uint32_t *sf, uint32_t *sl, src_type type)
+{
+	uint32_t	f2,
+				l2;
+	uint32_t	p;
+	src_type	before;
+
+	for (uint32_t m = *sf; m <= *sl; m++)
+		if (!time_word_at(q, m))
+			return type;
+	for (p = *sf; p > s0 && time_word_at(q, p - 1) && *sf - p < 4;)
+		p--;
+	if (p <= s0 + 1 || p == *sf)
+		return SRC_NONE;
+	before = q_np_backward(q, p - 1, s0, &f2, &l2);
+	if (before == SRC_NONE || l2 != p - 1)
+		return SRC_NONE;
+	*sf = f2;
+	*sl = l2;
+	return before;
+}
+
+/*
+ * The "who" whose verb the cue at k is, past an aside between them (who
+ * has in the past described, who, on a press call Friday, criticized, who
+ * on Tuesday endorsed), or QNONE: only times, places, auxiliaries, adverbs,
+ * names and commas may stand between.
+ */
+static uint32_t
+relative_subject_before(const qctx *q, uint32_t k, uint32_t s0)
+{
+	for (uint32_t m = k; m-- > s0 && k - m <= 9;)
+	{
+		const na_token *t = &q->doc->tokens[m];
+		const char *p = q->doc->text + t->start;
+
+		if (q_is(q, m, "who"))
+			return q->in_quote[m] ? QNONE : m;
+		if (q_is_punct(q, m, ',') || t->kind == NA_TK_NUMBER ||
+			(t->flags & NA_TF_CAPITALIZED) || q_in(q, m, LEX_TAIL_PREPOSITIONS) ||
+			q_in(q, m, LEX_CLAUSE_PREPOSITIONS) || q_in(q, m, LEX_WEEKDAY_WORDS) ||
+			q_in(q, m, LEX_DETERMINERS) || q_is(q, m, "has") || q_is(q, m, "have") ||
+			q_is(q, m, "had") || q_is(q, m, "also") || q_is(q, m, "never") ||
+			q_is(q, m, "not") || q_is(q, m, "will") || q_is(q, m, "would") ||
+			q_is(q, m, "past") || q_is(q, m, "call") || q_is(q, m, "conference") ||
+			(t->kind == NA_TK_WORD && t->len > 4 && p[t->len - 2] == 'l' && p[t->len - 1] == 'y'))
+			continue;
+		return QNONE;
+	}
+	return QNONE;
+}
+
 /*
  * A report at cue k in the sentence [s0, s1), or 0.  The patterns of news:
  * X said (that) CLAUSE; X told Y CLAUSE; CLAUSE, X said / said X;
@@ -516,9 +589,19 @@ report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
 		rp->last = k - 2;
 		return 1;
 	}
-	type = q_subject_before(q, k, s0, &sf, &sl);
-	if ((type == SRC_NONE || sf < s0 || sl >= k) && poll_share_before(q, k, s0, &sf, &sl))
+	/* 20 percent said: the share right before the cue is its source, not
+	 * the sentence's subject (61 percent said yes, while 20 percent said) */
+	if (poll_share_before(q, k, s0, &sf, &sl))
 		type = SRC_NOMINAL;
+	/*
+	 * 40 percent support the tax reports a poll's finding; "Cruz is
+	 * supporting Trump", "they support the bill" far more often state a
+	 * stance than report one (a third of them are attributions on train)
+	 */
+	else if (q_is(q, k, "support") || q_is(q, k, "supporting"))
+		return 0;
+	else
+		type = q_subject_before(q, k, s0, &sf, &sl);
 	if (type == SRC_NONE || sf < s0 || sl >= k)
 		return 0;
 	if (q_is(q, sf, "who") || q_is(q, sf, "which") || q_is(q, sf, "that"))
@@ -540,7 +623,85 @@ report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
 			type = SRC_NOMINAL;
 		}
 	}
+	if (type != SRC_PRONOUN)
+	{
+		uint32_t	f2 = sf,
+					l2 = sl;
+		src_type	t2 = past_time_phrase(q, s0, &f2, &l2, type);
+
+		if (t2 != SRC_NONE)
+		{
+			sf = f2;
+			sl = l2;
+			type = t2;
+		}
+	}
+	/*
+	 * Beck, who has in the past described …; Sanders, who on Tuesday
+	 * endorsed …; 64 percent who say …: the relative pronoun is the source
+	 * as written (its antecedent the speaker), not a phrase of the aside
+	 */
+	if (type != SRC_PRONOUN)
+	{
+		uint32_t	w = relative_subject_before(q, k, s0);
+
+		if (w != QNONE && (sf > w || sl < w))
+		{
+			uint32_t	f2,
+						l2;
+			src_type	antecedent = w >= s0 + 2 && q_is_punct(q, w - 1, ',') ?
+				q_np_backward(q, w - 2, s0, &f2, &l2) : SRC_NONE;
+
+			if (antecedent != SRC_NONE || poll_share_before(q, w + 1, s0, &f2, &l2))
+			{
+				sf = sl = w;
+				type = antecedent == SRC_NONE || antecedent == SRC_PRONOUN ? SRC_NOMINAL : antecedent;
+			}
+		}
+	}
 	q_set_attr(&rp->a, type, sf, sl, k, k, NA_QA_NONE, 0.65f);
+	/*
+	 * 72 percent said yes / 55 percent said so in December / she said
+	 * no.: the answer is the whole content (a verb of saying before it;
+	 * "said so far", "said no one" go on)
+	 */
+	if (rp->cue_class == NA_CUE_SPEECH &&
+		(q_is(q, k + 1, "yes") || q_is(q, k + 1, "no") || q_is(q, k + 1, "so")) &&
+		(k + 1 == e || q_is_punct(q, k + 2, ',') || q_is(q, k + 2, "in") || q_is(q, k + 2, "on") ||
+		 q_is(q, k + 2, "while") || q_is(q, k + 2, "but") || q_is(q, k + 2, "and") ||
+		 q_is(q, k + 2, "after") || q_is(q, k + 2, "when") || q_is(q, k + 2, "at")))
+	{
+		rp->first = rp->last = k + 1;
+		rp->object = 1;
+		return 1;
+	}
+	/*
+	 * Barkley, who said he votes for Democrats, said …; among the 64
+	 * percent who say it is unsafe, most …: a report in a relative clause
+	 * follows its cue and ends at the comma that closes the clause (the
+	 * words before "who" are its antecedent, no content)
+	 */
+	if (q_is(q, sf, "who") && sf > s0)
+	{
+		uint32_t	j = content_start_after(q, k, e + 1);
+
+		if (j == QNONE)
+			return 0;
+		rp->first = j;
+		rp->last = content_stop(q, j, e);
+		for (uint32_t m = j + 1; m < rp->last; m++)
+			if (q_is_punct(q, m, ',') && !(q->in_quote[m] & 1))
+			{
+				rp->last = m - 1;
+				break;
+			}
+		if (q_in(q, k, LEX_OBJECT_CUES))
+		{
+			rp->last = object_end(q, j, rp->last);
+			rp->object = 1;
+		}
+		return 1;
+	}
 	if (sf > first + 1 && q_is_punct(q, sf - 1, ',') && !q_is_quote_mark(q, sf - 2) &&
 		!role_apposition_before(q, first, sf, sl, k))
 	{
@@ -747,6 +908,95 @@ impersonal_report_at(const qctx *q, uint32_t k, uint32_t aux, uint32_t s0, uint3
 	return 1;
 }
 
+/*
+ * "When asked whether the ferry would run, the harbour master shrugged" /
+ * "Asked by reporters if he would resign, Berg said no": the question put
+ * to the sentence's subject, reported in an opening clause.  Its content
+ * runs from the question's first word (whether, if, how, what, to, about
+ * ...) to the comma that ends the clause; its source is the one who asked,
+ * named only in a "by" phrase (the subject answers, it does not ask).
+ */
+static int
+asked_clause_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
+{
+	uint32_t	lead = s0;
+	uint32_t	j = k + 1;
+	uint32_t	sf = QNONE,
+				sl = QNONE;
+	src_type	type = SRC_NONE;
+	uint32_t	e = content_end(q, s0, s1);
+
+	memset(rp, 0, sizeof(*rp));
+	rp->first2 = rp->last2 = QNONE;
+	if (!q_is(q, k, "asked"))
+		return 0;
+	while (lead < k && (q_is_quote_mark(q, lead) || q_is(q, lead, "but") || q_is(q, lead, "and") ||
+						q->doc->tokens[lead].kind == NA_TK_DASH))
+		lead++;
+	if (!(lead == k || (lead + 1 == k && (q_is(q, lead, "when") || q_is(q, lead, "after") ||
+										   q_is(q, lead, "once") || q_is(q, lead, "if")))))
+		return 0;
+	if (q_is(q, j, "by"))
+	{
+		type = q_np_forward(q, j + 1, s1, &sf, &sl);
+		if (type == SRC_NONE || sl - j > NP_MAX)
+			return 0;
+		j = sl + 1;
+	}
+	/* on Fox News, at the rally, again: the occasion before the question */
+	for (uint32_t m = j; m < e && m - j < 8; m++)
+	{
+		if (q_is(q, m, "whether") || q_is(q, m, "if") || q_is(q, m, "how") || q_is(q, m, "what") ||
+			q_is(q, m, "who") || q_is(q, m, "whom") || q_is(q, m, "why") || q_is(q, m, "when") ||
+			q_is(q, m, "where") || q_is(q, m, "which") || q_is(q, m, "to") || q_is(q, m, "about"))
+		{
+			j = m;
+			break;
+		}
+		if (q->doc->tokens[m].kind != NA_TK_WORD || m + 1 - j >= 8)
+			return 0;
+	}
+	if (!(q_is(q, j, "whether") || q_is(q, j, "if") || q_is(q, j, "how") || q_is(q, j, "what") ||
+		  q_is(q, j, "who") || q_is(q, j, "whom") || q_is(q, j, "why") || q_is(q, j, "when") ||
+		  q_is(q, j, "where") || q_is(q, j, "which") || q_is(q, j, "to") || q_is(q, j, "about")))
+		return 0;
+	/* the clause ends at its comma (not one inside a quotation) */
+	for (uint32_t m = j + 1; m <= e && m - j < REPORT_CONTENT_MAX; m++)
+	{
+		if (q_is_punct(q, m, ',') && !(q->in_quote[m] & 1))
+		{
+			if (type == SRC_NONE)
+			{
+				rp->a.type = SRC_NONE;
+				rp->a.how = NA_QA_NONE;
+				rp->a.cue_first = rp->a.cue_last = k;
+				rp->a.confidence = 0.5f;
+			}
+			else
+				q_set_attr(&rp->a, type, sf, sl, k, k, NA_QA_NONE, 0.6f);
+			rp->cue_class = NA_CUE_SPEECH;
+			rp->first = j;
+			rp->last = m - 1;
+			return 1;
+		}
+		if (q_is_sentence_stop(q, m) || q_is_punct(q, m, ';') || q_is_punct(q, m, ':'))
+			return 0;
+	}
+	return 0;
+}
+
+/*
+ * "The plan seems to be failing", "the crowd appeared unmoved": an
+ * impression no one holds by name.  Its subject is what seems, not who
+ * thinks so, so the report has no source (PolNeAR annotates none).
+ */
+static int
+seems_to(const qctx *q, uint32_t k)
+{
+	return q_is(q, k, "seems") || q_is(q, k, "seemed") || q_is(q, k, "seem") ||
+		q_is(q, k, "appears") || q_is(q, k, "appeared") || q_is(q, k, "appear");
+}
+
 /* Is the report's content all one quotation the quotes already hold? */
 static int
 content_is_quoted(const qctx *q, uint32_t first, uint32_t last)
@@ -881,6 +1131,174 @@ noun_report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp
 }
 
 /*
+ * A transcript's turn or a headline's speaker: "FALLIN: Well, I think the
+ * nation …" / "Cruz: Trump Would Put Liberals On Court".  A paragraph that
+ * opens with a speaker and a colon reports the rest of the paragraph,
+ * the colon its cue.  The speaker is a name in capitals (TAPPER, JAKE
+ * TAPPER) or a name the article gives a person elsewhere (not "Update:",
+ * "Photo:": no one is called so), of at most four words; a quotation right
+ * after the colon is the quotations' (q_attr_colon).
+ */
+static int
+transcript_turns(qctx *q)
+{
+	const na_doc *doc = q->doc;
+
+	for (uint32_t i = 0; i < doc->nsentences; i++)
+	{
+		uint32_t	t0 = doc->sentences[i].first_token;
+		uint32_t	c,
+					last,
+					sf,
+					sl;
+		int			caps = 1;
+		q_report	rp;
+		q_raw		r;
+		uint32_t	entity;
+
+		if ((i & 1023) == 0)
+			na_check_interrupts(q->mem);
+		if (!(doc->tokens[t0].flags & NA_TF_PARA_START) || q->in_quote[t0])
+			continue;
+		for (c = t0; c < doc->ntokens && c - t0 <= 4 && !q_is_punct(q, c, ':'); c++)
+		{
+			const na_token *t = &doc->tokens[c];
+
+			if (!(t->flags & NA_TF_CAPITALIZED) && !(t->flags & NA_TF_ALLCAPS))
+				break;
+			if (t->kind != NA_TK_WORD && t->kind != NA_TK_INITIAL && t->kind != NA_TK_ABBREV)
+				break;
+			/* Q: / A: an interview's question and answer name no one */
+			if (c == t0 && t->len == 1)
+				break;
+			caps &= (t->flags & NA_TF_ALLCAPS) != 0;
+		}
+		if (c == t0 || c >= doc->ntokens || c - t0 > 4 || !q_is_punct(q, c, ':') ||
+			c + 1 >= doc->ntokens || q_is_quote_mark(q, c + 1) ||
+			doc->tokens[c + 1].paragraph != doc->tokens[t0].paragraph)
+			continue;
+		if (!caps && !(q_np_backward(q, c - 1, t0, &sf, &sl) == SRC_NAME && sf == t0 &&
+					   sl == c - 1 && q_mention_ending_in(q, sf, sl) != QNONE))
+			continue;
+		sf = t0;
+		sl = c - 1;
+		/* the turn: the rest of its paragraph, within the content's bound */
+		for (last = c + 1; last + 1 < doc->ntokens && last - c < REPORT_CONTENT_MAX &&
+			 doc->tokens[last + 1].paragraph == doc->tokens[t0].paragraph; last++)
+			;
+		while (last > c + 1 && (q_is_sentence_stop(q, last) || q_is_quote_mark(q, last) ||
+								doc->tokens[last].kind == NA_TK_PUNCT))
+			last--;
+		if (words_between(q, c + 1, last) < REPORT_MIN_WORDS || content_is_quoted(q, c + 1, last))
+			continue;
+		memset(&rp, 0, sizeof(rp));
+		rp.first2 = rp.last2 = QNONE;
+		q_set_attr(&rp.a, SRC_NAME, sf, sl, c, c, NA_QA_COLON, 0.6f);
+		rp.cue_class = NA_CUE_SPEECH;
+		rp.first = c + 1;
+		rp.last = last;
+		memset(&r, 0, sizeof(r));
+		r.open = r.close = QNONE;
+		r.first = sf;
+		r.last = last;
+		entity = q_entity_of_source(q, &rp.a, &r);
+		if (entity == QNONE)
+			continue;
+		if (push_report(q, &rp, rp.first, rp.last, entity, 0) == NULL)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Not paying taxes “makes me smart,” he said: a partial quotation that
+ * closes its sentence's content before the cue after it leaves the words
+ * before it, in the speaker's clause, unattributed.  The attribution is
+ * the whole clause from the sentence's start (past "But", "And" or a dash)
+ * to the closing mark, a mixed one with the quotation inside it
+ * (q_merge_reports makes the partial its piece).  Only where the lead-in
+ * holds at least two words and no quotation of its own, and the cue follows
+ * the closing mark within the sentence: "…, he said" / "…, said X".
+ */
+static int
+lead_in_mixed(qctx *q, uint32_t nquotations)
+{
+	uint32_t	nrows = (uint32_t) q->quotes.count;
+	uint8_t    *reported;
+
+	if (nrows == 0)
+		return 1;
+	/* the tokens of the reports found at their cues: a quotation inside
+	 * one is already a piece of a mixed attribution */
+	reported = na_alloc(q->mem, q->doc->ntokens);
+	if (reported == NULL)
+		return 0;
+	memset(reported, 0, q->doc->ntokens);
+	for (uint32_t i = nquotations; i < nrows; i++)
+	{
+		const na_quote *r = &((na_quote *) q->quotes.items)[i];
+
+		memset(reported + r->first_token, 1, r->ntokens);
+	}
+	for (uint32_t i = 0; i < nquotations; i++)
+	{
+		na_quote	row = ((na_quote *) q->quotes.items)[i];
+		uint32_t	open = row.first_token - 1;
+		uint32_t	close = row.first_token + row.ntokens;
+		uint32_t	first,
+					s0;
+		const na_sentence *s;
+		na_quote   *qt;
+		int			bare = 1;
+		uint32_t	words = 0;
+
+		if (row.kind != NA_QK_PARTIAL || row.cue.len == 0 || row.part_of >= 0 ||
+			reported[row.first_token] ||
+			row.first_token == 0 || close >= q->doc->ntokens ||
+			!q_is_quote_mark(q, open) || !q_is_quote_mark(q, close) ||
+			row.cue.start < q->doc->tokens[close].start ||
+			row.cue.start - q->doc->tokens[close].start > 16 ||
+			(s = q_sentence_of(q, open)) == NULL)
+			continue;
+		s0 = s->first_token;
+		/* the cue follows the closing mark after a comma (inside or outside it) */
+		if (!(q_is_punct(q, close + 1, ',') || q_is_punct(q, close - 1, ',')))
+			continue;
+		first = s0;
+		while (first < open && (q->doc->tokens[first].kind == NA_TK_DASH ||
+								q_is(q, first, "but") || q_is(q, first, "and")))
+			first++;
+		if (open < first + 2)
+			continue;
+		for (uint32_t m = first; m < open && bare; m++)
+		{
+			if (q_is_quote_mark(q, m) || q_is_punct(q, m, ':') || q->in_quote[m])
+				bare = 0;
+			words += q->doc->tokens[m].kind == NA_TK_WORD;
+		}
+		if (!bare || words < 2)
+			continue;
+		qt = na_vec_push(&q->quotes, q->mem);
+		if (qt == NULL)
+		{
+			na_free(q->mem, reported);
+			return 0;
+		}
+		*qt = row;
+		qt->text = q_span(q, first, close);
+		qt->first_token = first;
+		qt->ntokens = close - first + 1;
+		qt->paragraph = q->doc->tokens[first].paragraph;
+		qt->sentence = q->doc->tokens[first].sentence;
+		qt->kind = NA_QK_MIXED;
+		if (qt->speaker >= 0)
+			((q_entity *) q->entities.items)[qt->speaker].quotes++;
+	}
+	na_free(q->mem, reported);
+	return 1;
+}
+
+/*
  * Every report of speech, thought or finding outside quotation marks: one
  * pass over the tokens, the lexicon's reporting cues (their mask is cached
  * per token) tried in their sentence.  A cue that already attributes a
@@ -895,6 +1313,7 @@ q_reported_speech(qctx *q)
 	const na_doc *doc = q->doc;
 	uint32_t	n = doc->ntokens;
 	uint32_t	checked_block = UINT32_MAX;
+	uint32_t	nquotations = (uint32_t) q->quotes.count;
 
 	if (doc->nsentences == 0)
 		return 1;
@@ -951,8 +1370,12 @@ q_reported_speech(qctx *q)
 			if (!impersonal_report_at(q, k, aux, s0, s1, &rp))
 				continue;
 		}
+		else if (asked_clause_at(q, k, s0, s1, &rp))
+			;					/* When asked whether …, X …: the question */
 		else if (not_a_report(q, k, s0) || !report_at(q, k, s0, s1, &rp))
 			continue;
+		else if (seems_to(q, k) && rp.a.type != SRC_NONE && rp.a.src_last + 1 == k)
+			rp.a.type = SRC_NONE;	/* the plan seems to fail: no one holds the view */
 		if (rp.last == QNONE || rp.first > rp.last || rp.last >= n ||
 			words_between(q, rp.first, rp.last) +
 			(rp.first2 != QNONE && rp.last2 != QNONE && rp.last2 >= rp.first2 ?
@@ -986,7 +1409,9 @@ q_reported_speech(qctx *q)
 			qt->part_of = piece;
 		}
 	}
-	return 1;
+	if (!transcript_turns(q))
+		return 0;
+	return lead_in_mixed(q, nquotations);
 }
 
 /* A row and where it was before sorting. */

@@ -21,8 +21,12 @@ fi
 # 0.883, content F1 0.828 (the issue asks 0.70, 0.90, 0.65, 0.90, 0.80);
 # then (reporting verbs and nouns from train's cues, subjects with an
 # apposition, clause boundaries) F1 0.696, source 0.928, end-to-end 0.636,
-# speech recall 0.900, content F1 0.835
-min_f1=0.69 min_source=0.92 min_e2e=0.63 min_speech=0.895 min_char=0.83
+# speech recall 0.900, content F1 0.835; then (every inflection of the
+# reporting verbs, contracted pronouns, lead-in clauses of partial quotes,
+# "when asked", relative clauses, transcript turns, stance cues out) F1
+# 0.706, source 0.929, end-to-end 0.645, speech recall 0.908, content F1
+# 0.839
+min_f1=0.70 min_source=0.925 min_e2e=0.64 min_speech=0.905 min_char=0.835
 passed=0 failed=0
 status=0
 out=$(test/eval_attributions "$gold" --min-f1 $min_f1 --min-source $min_source --min-e2e $min_e2e 2>&1) || status=$?
