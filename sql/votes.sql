@@ -289,6 +289,22 @@ FROM (VALUES
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
 
+-- a name of one word the article gives nowhere in full wins in a story about
+-- politics (#14): a person, an acronym (a party), after "after"; not a team
+-- in a sports story, not the adjective of "a Vermont senator", and not a word
+-- written capitalised only where it opens a sentence (it may be a noun)
+SELECT f.n, v.actor, v.actor_kind, v.action, v.modality
+FROM (VALUES
+  (1, 'After a bitter election campaign, Tellier was elected president in 2011.'),
+  (2, 'At the parliamentary elections of 2009, the PDR won a majority in the assembly.'),
+  (3, 'The seat fell vacant after Okafor was elected mayor, the party said.'),
+  (4, 'Rovers have won the race for the young striker, the club said.'),
+  (5, 'In the election, a Vermont senator won the primary with ease.'),
+  (6, 'The election campaign was bitter. Tellier was elected president in 2011.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
 -- NULL, empty and punctuation-only input
 SELECT count(*) FROM news_analysis.vote_events(NULL);
 SELECT count(*) FROM news_analysis.vote_events('');
