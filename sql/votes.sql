@@ -305,6 +305,17 @@ FROM (VALUES
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
 
+-- the causative passive (#14): "have his veto overridden" names no actor; after
+-- "to" it is an aim
+SELECT f.n, v.actor, v.action, v.motion, v.modality
+FROM (VALUES
+  (1, 'If the House holds firm, the governor may have his veto overridden.'),
+  (2, 'The whips worked all night to get the bill passed before the recess.'),
+  (3, 'In the end the mayor got the budget approved.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
 -- NULL, empty and punctuation-only input
 SELECT count(*) FROM news_analysis.vote_events(NULL);
 SELECT count(*) FROM news_analysis.vote_events('');
