@@ -316,6 +316,20 @@ FROM (VALUES
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
 
+-- campaigns (#14): against a measure or for a "no" vote is oppose, for a "yes"
+-- vote support, planned while the vote is to come; a campaign against a
+-- person, or the noun, is no position
+SELECT f.n, v.actor, v.action, v.motion, v.modality
+FROM (VALUES
+  (1, 'The islanders will vote in May, and the Greens are set to campaign for a "no" vote.'),
+  (2, 'The Labour Party is campaigning against the water bill.'),
+  (3, 'The Liberals campaigned for a yes vote in the 1998 referendum.'),
+  (4, 'Ms Kerr is campaigning against Mr Dunne in the northern district.'),
+  (5, 'The campaign against the water bill has ended.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
 -- NULL, empty and punctuation-only input
 SELECT count(*) FROM news_analysis.vote_events(NULL);
 SELECT count(*) FROM news_analysis.vote_events('');

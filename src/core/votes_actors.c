@@ -1123,11 +1123,12 @@ subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, in
 			return surname_subject(c, st, k, actors, max);
 		/*
 		 * "Chirac was elected": a name of one word the article gives nowhere
-		 * in full, for an election or a veto (a company "rejects" offers)
+		 * in full, for an election, a veto or a campaign (a company "rejects" offers)
 		 */
 		if (k + 1 == q && only_aux_between(c, k, v) && trigger_of(c, v) &&
 			(trigger_of(c, v)->cls == W_WIN || trigger_of(c, v)->cls == W_ELECT ||
-			 trigger_of(c, v)->cls == W_LOSE || trigger_of(c, v)->cls == W_VETO) &&
+			 trigger_of(c, v)->cls == W_LOSE || trigger_of(c, v)->cls == W_VETO ||
+			 trigger_of(c, v)->cls == W_CAMPAIGN) &&
 			lone_name(c, k, actors))
 			return 1;
 		/* "urged women to vote": the subject of the infinitive is the object, not an actor */

@@ -506,6 +506,84 @@ gain(vctx *c, sent_state *st, uint32_t v)
 }
 
 /*
+ * The side a campaign takes, after the verb at v: "against" a measure
+ * (oppose), or for a "no" or a "yes" vote (oppose, support).  Returns the
+ * action and sets *end to the token after the evidence and *motion_first,
+ * *motion_end, *head to the measure (end 0 for a referendum's side); 0
+ * when the campaign is for or against no measure ("against Clinton").
+ */
+static uint8_t
+campaign_side(vctx *c, sent_state *st, uint32_t v, uint32_t *end, uint32_t *motion_first,
+			  uint32_t *motion_end, uint32_t *head)
+{
+	uint32_t	k = v + 1;
+	uint8_t		action;
+
+	*motion_first = *motion_end = *head = 0;
+	if (is_word(c, k, "against"))
+	{
+		*motion_end = motion_right(c, k + 1, head);
+		*motion_first = k + 1;
+		*end = *motion_end;
+		return *motion_end ? NA_VA_OPPOSE : 0;
+	}
+	if (!is_word(c, k, "for"))
+		return 0;
+	k++;
+	if (is_word(c, k, "a"))
+		k++;
+	if (T(c, k)->kind == NA_TK_OPEN_QUOTE)
+		k++;
+	if (is_word(c, k, "no"))
+		action = NA_VA_OPPOSE;
+	else if (is_word(c, k, "yes"))
+		action = NA_VA_SUPPORT;
+	else
+		return 0;
+	k++;
+	if (T(c, k)->kind == NA_TK_CLOSE_QUOTE || T(c, k)->kind == NA_TK_OPEN_QUOTE)
+		k++;
+	if (!in_sentence(c, k, st->s) || !is_word(c, k, "vote"))
+		return 0;
+	*end = k + 1;
+	return action;
+}
+
+/*
+ * campaign, campaigning: a party or group campaigning against a measure or
+ * for a "no" vote opposes it (a "yes" vote: supports it), the codebook's
+ * oppose and support ("the Tories set to campaign for a no vote").  While
+ * the campaign runs its vote is still to come: planned; "campaigned" keeps
+ * the modality of its sentence.
+ */
+static void
+campaign(vctx *c, sent_state *st, uint32_t v)
+{
+	actor_ref	actors[MAX_ACTORS];
+	position	p;
+	uint32_t	end = 0;
+	int			n;
+
+	memset(&p, 0, sizeof(p));
+	p.action = campaign_side(c, st, v, &end, &p.motion_first, &p.motion_end, &p.motion_head);
+	if (p.action == 0)
+		return;
+	n = subject_of(c, st, v, actors, MAX_ACTORS);
+	n = resolve_actors(c, st, actors, n);
+	if (n == 0)
+		return;
+	p.sentence = st->s;
+	p.verb = v + 1;
+	p.outcome = NA_VO_NONE;
+	p.modality = modality_at(c, v, st->first);
+	if (p.modality == NA_VM_ASSERTED && !is_word(c, v, "campaigned"))
+		p.modality = NA_VM_PLANNED;
+	p.ev_first = actors[0].first < v ? actors[0].first : v;
+	p.ev_end = end;
+	emit_positions(c, st, &p, actors, n);
+}
+
+/*
  * The trigger at v when it speaks of an election: returns 1 when handled
  * here (rows emitted or none due), 0 to leave it to the other triggers.
  */
@@ -526,6 +604,9 @@ election_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 			return voted_into(c, st, v);
 		case W_GAIN:
 			gain(c, st, v);
+			return 1;
+		case W_CAMPAIGN:
+			campaign(c, st, v);
 			return 1;
 	}
 	return 0;

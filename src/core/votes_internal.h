@@ -55,7 +55,8 @@ enum
 	W_LOSE,						/* lost, loses */
 	W_ELECT,					/* elected, re-elected */
 	W_OVERRIDE,					/* overrode, overridden: a veto */
-	W_GAIN						/* received, secured, took: votes, a nomination */
+	W_GAIN,						/* received, secured, took: votes, a nomination */
+	W_CAMPAIGN					/* campaign, campaigning: against a measure, for a "no" vote */
 };
 
 /* Verb forms: does it end the way a past participle does (for passives)? */
