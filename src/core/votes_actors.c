@@ -1072,6 +1072,9 @@ subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, in
 				n = 1;
 			return n;
 		}
+		/* "He was among the members who voted": the copula's subject */
+		if (is_word(c, k, "who") && k + 1 == q)
+			return copula_subject(c, st, k, actors, max);
 		if (is_boundary(c, k) && !is_word(c, k, "that"))
 			return 0;
 		n = actors_left(c, k, st->first, actors, max);
