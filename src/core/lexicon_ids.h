@@ -73,6 +73,7 @@ typedef enum na_lex_list
 	NA_LEX_VOTE_GROUP_SINGULARS,	/* A member of a body counted one at a time: "one senator voted against" is the codebook's unnamed counted group (votes) */
 	NA_LEX_VOTE_INFINITIVE_GLUE,	/* Words that may stand between a subject and "to <vote>" besides auxiliaries and intent words (votes) */
 	NA_LEX_VOTE_INTENT_WORDS,	/* Expectation before "to": "threatened to veto", "is expected to vote" (votes) */
+	NA_LEX_VOTE_LEGISLATOR_NOUNS,	/* Nouns for members of a chamber, whose relative clause ("MPs who voted themselves a pension") makes them the voters (votes) */
 	NA_LEX_VOTE_LOWER_BODIES,	/* Bodies written in lower case ("the council", "the Greek parliament"): the first pass marks them, body_at reads them (votes) */
 	NA_LEX_VOTE_MOTION_HEADS,	/* Heads of a motion noun phrase (votes) */
 	NA_LEX_VOTE_NAME_STOPWORDS,	/* Capitalized words that do not begin or continue a person's name (votes) */

@@ -339,6 +339,29 @@ actor_ending_at(vctx *c, uint32_t q, uint32_t floor, actor_ref *a)
 	return 0;
 }
 
+/*
+ * The token before an appositive that ends at q ("Ann Ode, now the party's
+ * leader, and"), when an actor ends there; else q.  The appositive is at
+ * most 8 tokens with no vote word and no clause boundary, so that a list
+ * of actors is not taken for an aside.
+ */
+static uint32_t
+over_appositive(vctx *c, uint32_t q, uint32_t floor)
+{
+	actor_ref	probe;
+
+	if (actor_ending_at(c, q, floor, &probe))
+		return q;
+	for (uint32_t j = q; j > floor + 1 && j + 8 > q; j--)
+	{
+		if (trigger_of(c, j) || is_boundary(c, j))
+			return q;
+		if (is_punct(c, j - 1, ','))
+			return actor_ending_at(c, j - 2, floor, &probe) ? j - 2 : q;
+	}
+	return q;
+}
+
 /* Actors coordinated to the left, ending at q: "Britain, France and the United States". */
 int
 actors_left(vctx *c, uint32_t q, uint32_t floor, actor_ref *out, int max)
@@ -359,7 +382,12 @@ actors_left(vctx *c, uint32_t q, uint32_t floor, actor_ref *out, int max)
 		{
 			q = f - 2;
 			if (is_punct(c, q, ',') && q > floor)	/* Britain, France, and Germany */
+			{
 				q--;
+				/* "Ann Ode, now the party's leader, and Bo Li": over the appositive */
+				if (is_word(c, f - 1, "and"))
+					q = over_appositive(c, q, floor);
+			}
 			continue;
 		}
 		break;
@@ -1074,7 +1102,18 @@ subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, in
 		}
 		/* "He was among the members who voted": the copula's subject */
 		if (is_word(c, k, "who") && k + 1 == q)
-			return copula_subject(c, st, k, actors, max);
+		{
+			n = copula_subject(c, st, k, actors, max);
+			/* "the hypocrisy of MPs who voted themselves a pension": members of a chamber */
+			if (n == 0 && k > st->first &&
+				na_lex_has(NA_LEX_VOTE_LEGISLATOR_NOUNS, c->doc->text + T(c, k - 1)->start, T(c, k - 1)->len))
+			{
+				n = actors_left(c, k - 1, st->first, actors, max);
+				if (n != 1 || actors[0].kind != NA_VK_GROUP)
+					n = 0;
+			}
+			return n;
+		}
 		if (is_boundary(c, k) && !is_word(c, k, "that"))
 			return 0;
 		n = actors_left(c, k, st->first, actors, max);

@@ -134,7 +134,12 @@ vote_direction(vctx *c, sent_state *st, uint32_t *qp)
 		/* "to vote for or against the scheme" says no side */
 		if (is_word(c, q, "for") && is_word(c, q + 1, "or") && is_word(c, q + 2, "against"))
 			break;
-		if (is_word(c, q, "for") || is_word(c, q, "yes"))
+		/* "MPs voted themselves a pay rise": granted to themselves, a vote for it */
+		if (is_word(c, q, "for") || is_word(c, q, "yes") ||
+			(guard == 0 && (is_word(c, q, "themselves") || is_word(c, q, "himself") ||
+							is_word(c, q, "herself")) && in_sentence(c, q + 1, st->s) &&
+			 T(c, q + 1)->kind == NA_TK_WORD &&
+			 !in_list(c, q + 1, clause_words)))
 		{
 			dir = 1;
 			q++;
