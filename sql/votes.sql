@@ -357,6 +357,19 @@ FROM (VALUES
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
 
+-- a country that held elections or a referendum (#14): a null elect or approve
+-- row (the electorate's vote, its side unsaid), dated anywhere before the verb;
+-- a party holding a primary, or a meeting, is no vote
+SELECT f.n, v.actor, v.action, v.modality
+FROM (VALUES
+  (1, 'On Sunday, Portugal held a snap general election.'),
+  (2, 'In 1994, after years of talks and two failed treaties, Norway held a referendum on joining the EU.'),
+  (3, 'The Greens held a primary in the spring.'),
+  (4, 'France held talks with Germany on the budget.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
 -- NULL, empty and punctuation-only input
 SELECT count(*) FROM news_analysis.vote_events(NULL);
 SELECT count(*) FROM news_analysis.vote_events('');

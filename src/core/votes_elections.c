@@ -584,6 +584,46 @@ campaign(vctx *c, sent_state *st, uint32_t v)
 }
 
 /*
+ * "Ethiopia held elections", "the United Kingdom held a referendum": a
+ * country that held a vote reports a vote of its electorate, which the
+ * codebook gives a null actor (the country is the accepted alternative):
+ * `elect` for elections, `approve` for a referendum (its side unsaid).  Up
+ * to two words between the article and the noun ("a general election").
+ */
+static void
+held_vote(vctx *c, sent_state *st, uint32_t v)
+{
+	actor_ref	actors[MAX_ACTORS];
+	uint32_t	k = v + 1;
+	uint8_t		action;
+	uint8_t		mod;
+
+	if (is_word(c, k, "a") || is_word(c, k, "an") || is_word(c, k, "its") || is_word(c, k, "their"))
+		k++;
+	for (int words = 0; words < 2 && in_sentence(c, k + 1, st->s) && T(c, k)->kind == NA_TK_WORD &&
+		 !in_list(c, k, election_words) && !trigger_of(c, k); words++)
+		k++;
+	if (is_word(c, k, "elections") || is_word(c, k, "election") || is_word(c, k, "by-election"))
+		action = NA_VA_ELECT;
+	else if (is_word(c, k, "referendum") || is_word(c, k, "plebiscite"))
+		action = NA_VA_APPROVE;
+	else
+		return;
+	if (!in_sentence(c, k, st->s) || subject_of(c, st, v, actors, MAX_ACTORS) != 1 ||
+		actors[0].kind != NA_VK_COUNTRY)
+		return;
+	mod = modality_at(c, v, st->first);
+	/* only "never held", "has not held" deny it ("after two failed treaties, Norway held") */
+	if (mod == NA_VM_NEGATED && !(v > st->first && (is_word(c, v - 1, "never") || is_word(c, v - 1, "not"))))
+		mod = NA_VM_ASSERTED;
+	/* "In May 2005, with the economy growing ..., Ethiopia held elections": dated anywhere before */
+	for (uint32_t j = st->first; mod == NA_VM_ASSERTED && j < v; j++)
+		if (is_year(c, j))
+			mod = NA_VM_HISTORICAL;
+	election_row(c, st, v, NULL, action, mod, -1);
+}
+
+/*
  * The trigger at v when it speaks of an election: returns 1 when handled
  * here (rows emitted or none due), 0 to leave it to the other triggers.
  */
@@ -607,6 +647,9 @@ election_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 			return 1;
 		case W_CAMPAIGN:
 			campaign(c, st, v);
+			return 1;
+		case W_HELD:
+			held_vote(c, st, v);
 			return 1;
 	}
 	return 0;

@@ -56,7 +56,8 @@ enum
 	W_ELECT,					/* elected, re-elected */
 	W_OVERRIDE,					/* overrode, overridden: a veto */
 	W_GAIN,						/* received, secured, took: votes, a nomination */
-	W_CAMPAIGN					/* campaign, campaigning: against a measure, for a "no" vote */
+	W_CAMPAIGN,					/* campaign, campaigning: against a measure, for a "no" vote */
+	W_HELD						/* held: a country held elections, a referendum */
 };
 
 /* Verb forms: does it end the way a past participle does (for passives)? */

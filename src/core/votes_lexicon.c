@@ -33,7 +33,7 @@ trigger_class(const char *name)
 		{"adopt", W_ADOPT}, {"pass", W_PASS}, {"reject", W_REJECT}, {"fail", W_FAIL},
 		{"unanimous", W_UNANIMOUS}, {"tally", W_TALLY}, {"win", W_WIN}, {"lose", W_LOSE},
 		{"elect", W_ELECT}, {"override", W_OVERRIDE}, {"gain", W_GAIN},
-		{"campaign", W_CAMPAIGN}
+		{"campaign", W_CAMPAIGN}, {"held", W_HELD}
 	};
 
 	for (size_t k = 0; k < sizeof(classes) / sizeof(classes[0]); k++)
