@@ -370,6 +370,20 @@ FROM (VALUES
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
 
+-- a motion that passed or failed with no object (#14): a null row with its
+-- outcome, when the motion opens its clause; not a law cited by its date, not
+-- a deadline, not "failed to"
+SELECT f.n, v.actor, v.action, v.motion, v.outcome, v.modality
+FROM (VALUES
+  (1, 'The harbour bill passed on Thursday.'),
+  (2, 'Shortly after the zoning motion failed, the mayor left the chamber.'),
+  (3, 'Tough rules passed in 1998 require every port to keep records.'),
+  (4, 'The deadline passed without a deal.'),
+  (5, 'The levy failed to win support.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
 -- NULL, empty and punctuation-only input
 SELECT count(*) FROM news_analysis.vote_events(NULL);
 SELECT count(*) FROM news_analysis.vote_events('');

@@ -222,7 +222,8 @@ analyse_sentence(vctx *c, uint32_t s)
 			continue;
 		}
 		/* "supported", "backed" as adjectives of a non-motion are handled by the motion test */
-		if (!election_trigger(c, &st, v, tw))
+		/* "The bill passed.": an outcome with no actor and no object */
+		if (!election_trigger(c, &st, v, tw) && !motion_outcome(c, &st, v, tw))
 			verb_trigger(c, &st, v, tw);
 	}
 	against_positions(c, &st);

@@ -1,7 +1,8 @@
 /*
  * votes_clauses.c - the vote analyser's readings of clauses around a vote
  * verb that name its actor elsewhere in the sentence: a relative clause on a
- * predicate ("He was among the members who voted against": he).
+ * predicate ("He was among the members who voted against": he), and a
+ * motion's own outcome ("The bill passed.": no actor named).
  */
 #include "votes_internal.h"
 
@@ -38,4 +39,94 @@ copula_subject(vctx *c, sent_state *st, uint32_t k, actor_ref *actors, int max)
 		j = b;
 	}
 	return 0;
+}
+
+/*
+ * Does a verb follow the adverbials that start at k ("reforms passed in 2001
+ * give the government the right")?  Then the participle before k may be a
+ * reduced relative and the law a standard cited, no vote.  Skips up to 8
+ * tokens of prepositions, times, numbers, adverbs and the noun phrases
+ * after a determiner; a lower-case word outside them is taken for the verb.
+ */
+static int
+verb_follows_adverbial(vctx *c, sent_state *st, uint32_t k)
+{
+	int			det = 0;
+
+	for (uint32_t j = k; j < k + 8 && in_sentence(c, j, st->s); j++)
+	{
+		const na_token *t = T(c, j);
+
+		if (t->kind == NA_TK_NUMBER)
+			continue;
+		if (t->kind != NA_TK_WORD || in_list(c, j, clause_words) || is_word(c, j, "and") ||
+			is_word(c, j, "but"))
+			return 0;
+		if (in_list(c, j, prepositions) || in_list(c, j, time_words) || is_word(c, j, "easily") ||
+			(t->len > 4 && memcmp(c->doc->text + t->start + t->len - 2, "ly", 2) == 0))
+			det = 0;
+		else if (is_word(c, j, "the") || is_word(c, j, "a") || is_word(c, j, "an") ||
+				 is_word(c, j, "its") || is_word(c, j, "their"))
+			det = 1;
+		else if (!det && !is_capitalized(c, j))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * A motion that passed or failed with no object after the verb: "The bill
+ * passed.", "after a bank deregulation bill passed", "The motion failed on
+ * Tuesday": the vote's outcome with a null actor, as the codebook codes
+ * "the motion failed".  The motion must open its clause (the sentence, or
+ * after a comma, a conjunction or a subordinator), so that a law cited by
+ * its date ("under a law passed in 1990") stays a distractor; "by" after
+ * the verb is a passive and "failed to" a failure to act, both read
+ * elsewhere.  Returns 1 when it emitted the row.
+ */
+int
+motion_outcome(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
+{
+	uint32_t	k = v + 1;
+	uint32_t	q = v;
+	uint32_t	mf;
+	uint32_t	mh;
+	position	p;
+
+	if (!(is_word(c, v, "passed") || is_word(c, v, "failed")))
+		return 0;
+	/* after the verb: the clause ends, or an adverbial follows */
+	if (in_sentence(c, k, st->s) && T(c, k)->kind == NA_TK_WORD &&
+		(is_word(c, k, "by") || is_word(c, k, "to") || is_word(c, k, "that") ||
+		 !(in_list(c, k, prepositions) || in_list(c, k, time_words) || in_list(c, k, clause_words) ||
+		   in_list(c, k, aux_words) || is_word(c, k, "and") || is_word(c, k, "easily") ||
+		   (T(c, k)->len > 4 && memcmp(c->doc->text + T(c, k)->start + T(c, k)->len - 2, "ly", 2) == 0))))
+		return 0;
+	/* "The amendment has narrowly passed": auxiliaries and adverbs before the verb */
+	while (q > st->first && in_list(c, q - 1, aux_words))
+		q--;
+	if (q == st->first || !is_motion_head(c, q - 1) || !motion_left(c, q - 1, st->first, &mf, &mh) ||
+		mh != q - 1 || is_word(c, mh, "it"))
+		return 0;
+	if (mf > st->first && !is_punct(c, mf - 1, ',') && !in_list(c, mf - 1, clause_words) &&
+		!is_word(c, mf - 1, "and") && !is_word(c, mf - 1, "once"))
+		return 0;
+	/* "Controversial reforms passed in 2001 give ...": an indefinite law cited, not a vote */
+	if (!motion_definite(c, mf) && verb_follows_adverbial(c, st, k))
+		return 0;
+	memset(&p, 0, sizeof(p));
+	p.sentence = st->s;
+	p.verb = v + 1;
+	p.action = class_action(tw->cls);
+	p.outcome = class_outcome(tw->cls);
+	p.modality = modality_at(c, v, st->first);
+	if (p.modality != NA_VM_ASSERTED && p.modality != NA_VM_HISTORICAL)
+		p.outcome = NA_VO_NONE;
+	p.motion_first = mf;
+	p.motion_end = mh + 1;
+	p.motion_head = mh;
+	p.ev_first = mf;
+	p.ev_end = v + 1;
+	emit_positions(c, st, &p, NULL, 0);
+	return 1;
 }
