@@ -384,6 +384,17 @@ FROM (VALUES
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
 
+-- one win verb reporting several elections gives a row each (#14), the
+-- evidence of the further rows the word that names the election
+SELECT f.n, v.actor, v.action, v.modality, v.evidence
+FROM (VALUES
+  (1, 'Ines Duarte was first elected in 2005. She was re-elected twice, in 2009 and 2013.'),
+  (2, 'Tom Hale won the caucus in Iowa and in his home state of Nevada.'),
+  (3, 'Tom Hale won the seat in 2010 and served until 2016.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
 -- NULL, empty and punctuation-only input
 SELECT count(*) FROM news_analysis.vote_events(NULL);
 SELECT count(*) FROM news_analysis.vote_events('');

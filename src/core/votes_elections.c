@@ -84,6 +84,47 @@ election_object(vctx *c, sent_state *st, uint32_t v, int32_t *votes)
 	return 0;
 }
 
+/*
+ * The further elections one win verb at v reports: "re-elected twice",
+ * "in 2014 and 2018", "won the primary in Oklahoma and in Vermont".  The
+ * codebook gives each election its row.  Fills more[] with a token that
+ * stands for each further election (its evidence) and returns their count
+ * (at most 2); stops at the clause's end or another vote word.
+ */
+static int
+election_repeats(vctx *c, sent_state *st, uint32_t v, uint32_t *more)
+{
+	int			n = 0;
+
+	for (uint32_t j = v + 1; j < v + 20 && in_sentence(c, j, st->s) && n < 2; j++)
+	{
+		if (is_punct(c, j, '.') || is_punct(c, j, ';') || is_punct(c, j, '?') || trigger_of(c, j) ||
+			(in_list(c, j, clause_words) && !is_word(c, j, "and")))
+			break;
+		/* "twice, in 2014 and 2018": the years are the two times */
+		if (is_word(c, j, "twice"))
+		{
+			more[0] = j;
+			return 1;
+		}
+		/* "in 2014 and 2018", "in 2010, 2014 and 2018" */
+		else if (is_year(c, j) && (is_word(c, j + 1, "and") || is_punct(c, j + 1, ',')) && is_year(c, j + 2))
+			more[n++] = j + 2;
+		/* "in Oklahoma and in Vermont" */
+		else if (is_word(c, j, "and") && is_word(c, j + 1, "in") && j > v + 2 && in_sentence(c, j + 2, st->s) &&
+				 (is_capitalized(c, j - 1) || is_year(c, j - 1)))
+		{
+			/* "and in his home state of Vermont": the place names it */
+			uint32_t	e = j + 2;
+
+			while (e < j + 8 && in_sentence(c, e + 1, st->s) && !is_capitalized(c, e) && !is_year(c, e))
+				e++;
+			more[n++] = is_capitalized(c, e) || is_year(c, e) ? e : j + 2;
+		}
+	}
+	return n;
+}
+
 /* Emit one election row for actor a (NULL: none) as a vote event of its own. */
 static void
 election_row(vctx *c, sent_state *st, uint32_t v, const actor_ref *a, uint8_t action, uint8_t modality,
@@ -110,6 +151,19 @@ election_row(vctx *c, sent_state *st, uint32_t v, const actor_ref *a, uint8_t ac
 	if (ev && votes >= 0 && modality != NA_VM_HYPOTHETICAL && modality != NA_VM_PLANNED)
 		ev->votes_for = votes;
 	emit(c, &p, event);
+	/* "He was re-elected twice, in 2014 and 2018": a row for each election */
+	if (action == NA_VA_WIN && a)
+	{
+		uint32_t	more[2];
+		int			n = election_repeats(c, st, v, more);
+
+		for (int k = 0; k < n; k++)
+		{
+			p.ev_first = more[k];
+			p.ev_end = more[k] + 1;
+			emit(c, &p, event);
+		}
+	}
 }
 
 /* "lost to Barack Obama": the winner after "to" */
