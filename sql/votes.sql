@@ -395,6 +395,16 @@ FROM (VALUES
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
 
+-- a roll call told as counts with no vote verb (#14): a null row per side, the
+-- counts the event's tally; one count alone is no roll call
+SELECT f.n, v.actor, v.action, v.motion, v.votes_for, v.votes_against, v.abstentions
+FROM (VALUES
+  (1, 'The clerk read out nine votes for Ann Lee, six for Tom Hale and one abstention.'),
+  (2, 'The chairman announced 12 votes for Ann Lee.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
 -- NULL, empty and punctuation-only input
 SELECT count(*) FROM news_analysis.vote_events(NULL);
 SELECT count(*) FROM news_analysis.vote_events('');

@@ -2,7 +2,8 @@
  * votes_clauses.c - the vote analyser's readings of clauses around a vote
  * verb that name its actor elsewhere in the sentence: a relative clause on a
  * predicate ("He was among the members who voted against": he), and a
- * motion's own outcome ("The bill passed.": no actor named).
+ * motion's own outcome ("The bill passed.": no actor named), and a roll
+ * call told as counts ("four votes for Trump, 31 for Cruz").
  */
 #include "votes_internal.h"
 
@@ -129,4 +130,117 @@ motion_outcome(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 	p.ev_end = v + 1;
 	emit_positions(c, st, &p, NULL, 0);
 	return 1;
+}
+
+/*
+ * The name of a candidate at j in a roll call ("for Senator Ted Cruz", "for
+ * Trump"): a person, a surname the article gave in full, or a capitalised
+ * word.  Returns the token after it, 0 for none.
+ */
+static uint32_t
+roll_call_name(vctx *c, sent_state *st, uint32_t j)
+{
+	actor_ref	a;
+
+	if (!in_sentence(c, j, st->s))
+		return 0;
+	if ((person_at(c, j, &a) && a.kind == NA_VK_PERSON) || known_surname(c, j, &a))
+		return a.end;
+	return is_capitalized(c, j) && T(c, j)->kind == NA_TK_WORD ? j + 1 : 0;
+}
+
+/*
+ * The rows of a roll call read by roll_call_counts: one null vote_for per
+ * candidate (the candidate's name its motion), a null abstain when
+ * abstentions are counted, all in one event that carries the counts.
+ */
+static void
+roll_call_rows(vctx *c, sent_state *st, uint32_t k, const int32_t *counts, uint32_t names[][2], int n,
+			   int32_t abstentions)
+{
+	body_ref	nobody;
+	position	p;
+	uint32_t	event;
+	vote_event *ev;
+
+	memset(&nobody, 0, sizeof(nobody));
+	memset(&p, 0, sizeof(p));
+	p.sentence = st->s;
+	p.verb = k + 2;
+	p.modality = modality_at(c, k + 1, st->first);
+	event = event_for(c, st->s, 1, 0, 0, &nobody, 1, 0);
+	ev = event ? event_ptr(c, event) : NULL;
+	if (ev)
+	{
+		ev->votes_for = counts[0];
+		ev->votes_against = n > 1 ? counts[1] : NA_VOTE_NO_COUNT;
+		ev->abstentions = abstentions;
+	}
+	for (int i = 0; i < n; i++)
+	{
+		p.action = NA_VA_VOTE_FOR;
+		p.motion_first = p.ev_first = names[i][0];
+		p.motion_end = p.ev_end = names[i][1];
+		p.motion_head = names[i][1] - 1;
+		if (i == 0)
+			p.ev_first = k;
+		emit(c, &p, event);
+	}
+	if (abstentions >= 0)
+	{
+		p.action = NA_VA_ABSTAIN;
+		p.motion_first = p.motion_end = p.motion_head = 0;
+		p.ev_first = k;
+		p.ev_end = k + 2;
+		emit(c, &p, event);
+	}
+}
+
+/*
+ * A roll call given as counts with no vote verb: "announced four votes for
+ * Trump, 31 for Senator Ted Cruz and two abstentions".  The codebook gives a
+ * null row for each side (vote_for each candidate, abstain), the counts the
+ * event's tally (the first two candidates as for and against, an unordered
+ * pair for the scorer).  Needs two items at least, so that "received 400
+ * votes for mayor" stays an election's gain.
+ */
+void
+roll_call_counts(vctx *c, sent_state *st)
+{
+	for (uint32_t k = st->first; k + 3 < st->end; k++)
+	{
+		int32_t		counts[4];
+		uint32_t	names[4][2];
+		int			n = 0;
+		int32_t		abstentions = NA_VOTE_NO_COUNT;
+		uint32_t	j = k + 3;
+		uint32_t	e;
+
+		if (number_at(c, k) < 0 || !is_word(c, k + 1, "votes") || !is_word(c, k + 2, "for"))
+			continue;
+		counts[0] = number_at(c, k);
+		while (n < 4 && (e = roll_call_name(c, st, j)) != 0)
+		{
+			names[n][0] = j;
+			names[n][1] = e;
+			n++;
+			if (is_punct(c, e, ','))
+				e++;
+			if (is_word(c, e, "and"))
+				e++;
+			if (number_at(c, e) >= 0 && (is_word(c, e + 1, "abstentions") || is_word(c, e + 1, "abstention")))
+			{
+				abstentions = number_at(c, e);
+				break;
+			}
+			if (n == 4 || number_at(c, e) < 0 || !is_word(c, e + 1, "for"))
+				break;
+			counts[n] = number_at(c, e);
+			j = e + 2;
+		}
+		if (n + (abstentions >= 0) < 2)
+			return;
+		roll_call_rows(c, st, k, counts, names, n, abstentions);
+		return;
+	}
 }
