@@ -405,6 +405,16 @@ FROM (VALUES
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
 
+-- "they" after a subordinator is the main clause's subject, not the complement
+-- of "the number of" (#14); a poll's share "of voters" is no antecedent
+SELECT f.n, v.actor, v.action, v.modality
+FROM (VALUES
+  (1, 'The Conservative Party would halve the number of ministers if they were elected.'),
+  (2, 'Some 40% of registered voters said they would vote for Ann Lee.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
 -- NULL, empty and punctuation-only input
 SELECT count(*) FROM news_analysis.vote_events(NULL);
 SELECT count(*) FROM news_analysis.vote_events('');

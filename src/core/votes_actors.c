@@ -445,9 +445,27 @@ resolve_pronoun(vctx *c, uint32_t p, uint32_t sent_first, actor_ref *a)
 		const na_token *t = T(c, q);
 
 		if (actor_ending_at(c, q, sent_first, a) && !a->pronoun && a->kind != NA_VK_PERSON)
-			return 1;
+		{
+			/* "would cut the number of MPs if they were elected": not the object's complement */
+			if (!(a->first > sent_first && is_word(c, a->first - 1, "of")))
+				return 1;
+		}
 		if (t->kind != NA_TK_WORD || (t->flags & NA_TF_CAPITALIZED))
 			break;
+	}
+	/* "The Conservative Party would cut ... if they were elected": the main clause's subject */
+	if (p > sent_first + 2 && in_list(c, p - 1, clause_words) && !is_word(c, p - 1, "that") &&
+		!is_word(c, p - 1, "who") && !is_word(c, p - 1, "which"))
+	{
+		uint32_t	f = is_word(c, sent_first, "the") ? sent_first + 1 : sent_first;
+
+		if (actor_at(c, f, a) && !a->pronoun && a->kind != NA_VK_PERSON && a->end < p &&
+			T(c, a->end)->kind == NA_TK_WORD && !is_capitalized(c, a->end))
+		{
+			a->first = p;		/* the evidence is the pronoun, the name the actor's */
+			a->end = p + 1;
+			return 1;
+		}
 	}
 	/* "It"/"They" opening a sentence: the latest country or body */
 	if (p == sent_first && c->has_last_actor && c->last_actor_sentence + 1 >= T(c, p)->sentence)
