@@ -74,10 +74,10 @@ typedef enum na_lex_list
 	NA_LEX_VOTE_INFINITIVE_GLUE,	/* Words that may stand between a subject and "to <vote>" besides auxiliaries and intent words (votes) */
 	NA_LEX_VOTE_INTENT_WORDS,	/* Expectation before "to": "threatened to veto", "is expected to vote" (votes) */
 	NA_LEX_VOTE_LEGISLATOR_NOUNS,	/* Nouns for members of a chamber, whose relative clause ("MPs who voted themselves a pension") makes them the voters (votes) */
-	NA_LEX_VOTE_LOWER_BODIES,	/* Bodies written in lower case ("the council", "the Greek parliament"): the first pass marks them, body_at reads them (votes) */
+	NA_LEX_VOTE_LOWER_BODIES,	/* Bodies written in lower case ("the council", "the Greek parliament", a referendum): the first pass marks them, body_at reads them (votes) */
 	NA_LEX_VOTE_MOTION_HEADS,	/* Heads of a motion noun phrase (votes) */
 	NA_LEX_VOTE_NAME_STOPWORDS,	/* Capitalized words that do not begin or continue a person's name (votes) */
-	NA_LEX_VOTE_NUMBER_WORDS,	/* Number words and their values: "voted nine to three" (votes) */
+	NA_LEX_VOTE_NUMBER_WORDS,	/* Number words and their values: "voted nine to three", "no", "none" (votes) */
 	NA_LEX_VOTE_ORDINAL_WORDS,	/* Past-count words: "seventh veto", "vetoed 12 resolutions", "16 times" (votes) */
 	NA_LEX_VOTE_ORG_HEADS,	/* Last words of an organisation's name (votes) */
 	NA_LEX_VOTE_ORG_WORDS,	/* Words after a place name that make it part of another name ("Washington Post") (votes) */
@@ -118,5 +118,15 @@ typedef enum na_lex_list
 #define NA_LEX_MASK_WORDS 2	/* 64-bit words of a set of lists */
 #define NA_LEX_KEY_MAX 30	/* bytes of the longest key */
 #define NA_LEX_FIRST_WORD_BITS 2048	/* bits of a list's first-word filter */
+#define NA_LEX_SHAPE_BITS 15	/* bits of a shape filter */
+
+/* the shape filters (na_lex_shape_filters), each over a group of lists */
+typedef enum na_lex_shape_filter
+{
+	NA_LEX_SHAPES_REPORTING_CUES,
+	NA_LEX_SHAPES_QUOTE_WORDS,
+	NA_LEX_SHAPES_VOTE_FIRST_PASS,
+	NA_LEX_NSHAPE_FILTERS
+} na_lex_shape_filter;
 
 #endif

@@ -7,6 +7,7 @@
 
 #include "na_lexicon.h"
 #include "na_scan.h"
+#include "quote_internal.h"
 #include "unit.h"
 
 /* the folded form of s, or "<none>" */
@@ -150,10 +151,104 @@ test_longest(void)
 	na_doc_free(&doc, na_mem_stdlib());
 }
 
+/* the shape of the len bytes at w followed by suffix (a possessive), for the filters */
+static uint32_t
+shape_with(const char *w, size_t len, const char *suffix)
+{
+	char		buf[NA_LEX_KEY_MAX + 8];
+	size_t		n = len + strlen(suffix);
+
+	memcpy(buf, w, len);
+	memcpy(buf + len, suffix, strlen(suffix));
+	return na_lex_shape(na_lex_shape_head((const unsigned char *) buf, n), (unsigned char) buf[n - 1], n);
+}
+
+/*
+ * The words the vote analyser's first pass reads must all pass its filter
+ * (NA_TF_VOTE_SHAPE): the trigger and body words, the possessives of body
+ * words ("the Council's vote") and the gazetteer's first words.  Returns
+ * how many are refused.
+ */
+static int
+vote_first_pass_refusals(void)
+{
+	static const na_lex_list plain[] = {NA_LEX_VOTE_TRIGGERS, NA_LEX_VOTE_LOWER_BODIES,
+		NA_LEX_VOTE_BODY_HEADS, NA_LEX_VOTE_BODY_STARTS, NA_LEX_VOTE_NUMBER_WORDS};
+	static const na_lex_list possessive[] = {NA_LEX_VOTE_LOWER_BODIES, NA_LEX_VOTE_BODY_HEADS,
+		NA_LEX_VOTE_POSSESSIVE_BODY_STARTS};
+	int			refused = 0;
+
+	for (size_t k = 0; k < sizeof(plain) / sizeof(plain[0]); k++)
+		for (uint32_t row = 0; row < na_lex_lists[plain[k]].nrows; row++)
+		{
+			const char *key = na_lex_key(plain[k], row);
+
+			refused += !na_lex_shape_may(NA_LEX_SHAPES_VOTE_FIRST_PASS, shape_with(key, strlen(key), ""));
+		}
+	for (size_t k = 0; k < sizeof(possessive) / sizeof(possessive[0]); k++)
+		for (uint32_t row = 0; row < na_lex_lists[possessive[k]].nrows; row++)
+		{
+			const char *key = na_lex_key(possessive[k], row);
+
+			refused += !na_lex_shape_may(NA_LEX_SHAPES_VOTE_FIRST_PASS, shape_with(key, strlen(key), "'s"));
+			refused += !na_lex_shape_may(NA_LEX_SHAPES_VOTE_FIRST_PASS,
+										 shape_with(key, strlen(key), "\xE2\x80\x99s"));
+		}
+	for (uint32_t row = 0; row < na_lex_lists[NA_LEX_VOTE_BODIES].nrows; row++)
+	{
+		const char *key = na_lex_key(NA_LEX_VOTE_BODIES, row);
+		const char *space = strchr(key, ' ');
+
+		refused += !na_lex_shape_may(NA_LEX_SHAPES_VOTE_FIRST_PASS,
+									 shape_with(key, space ? (size_t) (space - key) : strlen(key), ""));
+	}
+	return refused;
+}
+
+/*
+ * The generated filters are computed in Python (scripts/gen-lexicon) and
+ * read in C: every key must pass its list's first-word filter, and every
+ * key of the quote analyser's lists (the run quote_lex.c reads) and of the
+ * reporting cues must pass its shape filter, or those words are never found.
+ */
+static void
+test_generated_filters(void)
+{
+	int			refused = 0;
+
+	for (uint32_t l = 0; l < NA_LEX_NLISTS; l++)
+		for (uint32_t row = 0; row < na_lex_lists[l].nrows; row++)
+		{
+			const char *key = na_lex_key((na_lex_list) l, row);
+			const char *space = strchr(key, ' ');
+			size_t		len = strlen(key);
+			uint32_t	h = na_fnv1a(key, space ? (size_t) (space - key) : len) &
+				(NA_LEX_FIRST_WORD_BITS - 1);
+			uint32_t	shape = na_lex_shape(na_lex_shape_head((const unsigned char *) key, len),
+											 (unsigned char) key[len - 1], len);
+
+			if (!((na_lex_first_words[l][h >> 6] >> (h & 63)) & 1))
+				refused++;
+			if (l >= Q_LEX_BASE && l < Q_LEX_BASE + LEX_COUNT &&
+				!na_lex_shape_may(NA_LEX_SHAPES_QUOTE_WORDS, shape))
+				refused++;
+			if ((l == NA_LEX_REPORTING_CUES || l == NA_LEX_REPORTING_NOUNS) &&
+				!na_lex_shape_may(NA_LEX_SHAPES_REPORTING_CUES, shape))
+				refused++;
+		}
+	CHECK_INT(refused, 0);
+	CHECK_INT(vote_first_pass_refusals(), 0);
+	/* and the filters refuse something: a word in no list */
+	CHECK_INT(na_lex_shape_may(NA_LEX_SHAPES_REPORTING_CUES,
+							   na_lex_shape(na_lex_shape_head((const unsigned char *) "xyzzyq", 6),
+											'q', 6)), 0);
+}
+
 static const unit_case cases[] = {
 	{"fold", test_fold},
 	{"exact_and_folded", test_exact_and_folded},
 	{"token_entries", test_token_entries},
+	{"generated_filters", test_generated_filters},
 	{"rows_and_attributes", test_rows_and_attributes},
 	{"every_key", test_every_key},
 	{"longest", test_longest},
