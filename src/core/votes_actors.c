@@ -577,18 +577,6 @@ known_surname(vctx *c, uint32_t k, actor_ref *a)
 
 static int	is_adverb_ly(vctx *c, uint32_t k);
 
-/* Does the text w of len bytes contain needle?  (Token text is not NUL-terminated.) */
-static int
-strstr_n(const char *w, uint32_t len, const char *needle)
-{
-	size_t		n = strlen(needle);
-
-	for (uint32_t i = 0; i + n <= len; i++)
-		if (memcmp(w + i, needle, n) == 0)
-			return 1;
-	return 0;
-}
-
 /*
  * Are the tokens strictly between k and v auxiliaries, negations and
  * adverbs only ("Chirac was duly elected")?  Then the word at k is the
@@ -600,76 +588,6 @@ only_aux_between(vctx *c, uint32_t k, uint32_t v)
 	for (uint32_t j = k + 1; j < v; j++)
 		if (!in_list(c, j, aux_words) && !is_adverb_ly(c, j))
 			return 0;
-	return 1;
-}
-
-/*
- * Does the article speak of politics (data/lexicon/vote_politics_signs.tsv:
- * "election", "voters", "parliament")?  A lone capitalised word that "won"
- * in a sports or music story is a team or a band.  Looked up once per
- * article, on the first question.
- */
-static int
-politics_article(vctx *c)
-{
-	for (uint32_t i = 0; c->politics_seen == 0 && i < c->doc->ntokens; i++)
-		if (T(c, i)->kind == NA_TK_WORD &&
-			na_lex_has(NA_LEX_VOTE_POLITICS_SIGNS, c->doc->text + T(c, i)->start, T(c, i)->len))
-			c->politics_seen = 1;
-	if (c->politics_seen == 0)
-		c->politics_seen = -1;
-	return c->politics_seen > 0;
-}
-
-/*
- * A name of one word that the article gives nowhere in full ("Chirac was
- * elected", "the MDC won a majority", "Respect won the seat"): a capitalised
- * word, or an acronym, right before the verb.  A word that opens the
- * sentence may be an ordinary noun ("Shareholders voted"), so there the
- * article must also write it capitalised inside a sentence (looking at most
- * 4,000 tokens either way).  A person unless written in capitals.
- */
-int
-lone_name(vctx *c, uint32_t k, actor_ref *a)
-{
-	const na_token *t = T(c, k);
-	const char *w = c->doc->text + t->start;
-	uint32_t	lo = k > 4000 ? k - 4000 : 0;
-	uint32_t	hi = k + 4000 < c->doc->ntokens ? k + 4000 : c->doc->ntokens;
-	int			proper = !(t->flags & NA_TF_SENT_START);
-	na_place_match m;
-	body_ref	b;
-
-	if (t->kind != NA_TK_WORD || t->len < 2 || !(t->flags & NA_TF_CAPITALIZED) ||
-		((t->flags & NA_TF_ALLCAPS) ? t->len > 5 : t->len < 3) ||
-		memchr(w, '\'', t->len) || memchr(w, '.', t->len) || strstr_n(w, t->len, "\xE2\x80\x99") ||
-		is_word(c, k, "The") ||
-		/* "a Democrat to win", "Coalition for Unity and Democracy won": a noun, a name's end */
-		(k > 0 && (is_word(c, k - 1, "a") || is_word(c, k - 1, "an") || is_word(c, k - 1, "and") ||
-				   is_word(c, k - 1, "of") || is_word(c, k - 1, "in") || is_word(c, k - 1, "at") ||
-				   is_word(c, k - 1, "from") || is_word(c, k - 1, "for") || is_word(c, k - 1, "by"))) || state_at(c, k, a) ||
-		is_possessive(c, k) || in_list(c, k, name_stopwords) || in_list(c, k, person_titles) ||
-		trigger_of(c, k) || (k > 0 && is_capitalized(c, k - 1) && T(c, k - 1)->sentence == t->sentence &&
-							 !(T(c, k - 1)->flags & NA_TF_SENT_START)) ||
-		na_place_at(c->doc, k, &m) || body_at(c, k, &b))
-		return 0;
-	/* "The MDC": the article's word after a capitalised determiner is still alone */
-	if (k > 0 && is_capitalized(c, k - 1) && T(c, k - 1)->sentence == t->sentence &&
-		!is_word(c, k - 1, "The"))
-		return 0;
-	for (uint32_t j = lo; !proper && j < hi; j++)
-	{
-		const na_token *u = T(c, j);
-
-		proper = j != k && u->len == t->len && !(u->flags & NA_TF_SENT_START) &&
-			memcmp(c->doc->text + u->start, w, t->len) == 0;
-	}
-	if (!proper || !politics_article(c))
-		return 0;
-	memset(a, 0, sizeof(*a));
-	a->first = a->name_first = k;
-	a->end = a->name_end = k + 1;
-	a->kind = (t->flags & NA_TF_ALLCAPS) ? NA_VK_GROUP : NA_VK_PERSON;
 	return 1;
 }
 
