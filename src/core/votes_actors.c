@@ -592,6 +592,23 @@ only_aux_between(vctx *c, uint32_t k, uint32_t v)
 }
 
 /*
+ * Is the word at k, right before the verb at v but for auxiliaries, a name
+ * of one word the article gives nowhere in full (lone_name)?  Only for an
+ * election, a veto or a campaign: a company "rejects" offers and "backs"
+ * plans.  Fills actors[0].
+ */
+static int
+lone_name_subject(vctx *c, uint32_t k, uint32_t v, actor_ref *actors)
+{
+	const trigger_word *tw = trigger_of(c, v);
+
+	return tw && (tw->cls == W_WIN || tw->cls == W_ELECT || tw->cls == W_LOSE || tw->cls == W_VETO ||
+				  tw->cls == W_CAMPAIGN) &&
+		only_aux_between(c, k, v) && lone_name(c, k, actors);
+}
+
+
+/*
  * Does the person found at *a contradict the pronoun at p?  "she" is not
  * "Donald Trump" nor "Mr Howard"; "he" is not "Hillary Clinton" nor "Mrs
  * May".  The given name (data/lexicon/first_names.tsv) or the title before
@@ -931,6 +948,46 @@ surname_subject(vctx *c, sent_state *st, uint32_t k, actor_ref *actors, int max)
 }
 
 /*
+ * The actors "who" at k stands for, before a vote verb: the antecedent of a
+ * non-restrictive clause ("Councillor Dana Whitfield, who proposed the
+ * motion"), the copula's subject of a predicate ("He was among the members
+ * who voted"), or members of a chamber ("MPs who voted themselves a
+ * pension", data/lexicon/vote_legislator_nouns.tsv).  q is the token after
+ * k's place in the walk.  Returns the actors found, or -1 when "who" is
+ * none of these and the walk goes on as before.
+ */
+static int
+who_subject(vctx *c, sent_state *st, uint32_t k, uint32_t q, actor_ref *actors, int max)
+{
+	int			n;
+
+	if (k >= st->first + 2 && is_punct(c, k - 1, ','))
+	{
+		uint32_t	a = antecedent_end(c, st, k - 2);
+
+		n = actors_left(c, a, st->first, actors, max);
+		if (n == 0 && a != k - 2)
+			n = actors_left(c, k - 2, st->first, actors, max);
+		if (n == 1)
+			person_of_place(c, st, &actors[0]);
+		else if (n == 0 && known_surname(c, k - 2, actors))
+			n = 1;
+		return n;
+	}
+	if (k + 1 != q)
+		return -1;
+	n = copula_subject(c, st, k, actors, max);
+	if (n == 0 && k > st->first &&
+		na_lex_has(NA_LEX_VOTE_LEGISLATOR_NOUNS, c->doc->text + T(c, k - 1)->start, T(c, k - 1)->len))
+	{
+		n = actors_left(c, k - 1, st->first, actors, max);
+		if (n != 1 || actors[0].kind != NA_VK_GROUP)
+			n = 0;
+	}
+	return n;
+}
+
+/*
  * The actors of a vote verb at v: walks left from the verb over the subject
  * (parentheticals, appositions, coordinated names) and collects every actor
  * it names, so that "Britain and France voted" gives two rows; stops after
@@ -1022,34 +1079,9 @@ subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, in
 				return 0;
 			return resolve_person(c, k, actors);
 		}
-		/* "Councillor Dana Whitfield, who proposed the motion": the antecedent */
-		if (is_word(c, k, "who") && k >= st->first + 2 && is_punct(c, k - 1, ','))
-		{
-			uint32_t	a = antecedent_end(c, st, k - 2);
-
-			n = actors_left(c, a, st->first, actors, max);
-			if (n == 0 && a != k - 2)
-				n = actors_left(c, k - 2, st->first, actors, max);
-			if (n == 1)
-				person_of_place(c, st, &actors[0]);
-			else if (n == 0 && known_surname(c, k - 2, actors))
-				n = 1;
+		/* "Councillor Dana Whitfield, who proposed", "He was among the members who voted" */
+		if (is_word(c, k, "who") && (n = who_subject(c, st, k, q, actors, max)) >= 0)
 			return n;
-		}
-		/* "He was among the members who voted": the copula's subject */
-		if (is_word(c, k, "who") && k + 1 == q)
-		{
-			n = copula_subject(c, st, k, actors, max);
-			/* "the hypocrisy of MPs who voted themselves a pension": members of a chamber */
-			if (n == 0 && k > st->first &&
-				na_lex_has(NA_LEX_VOTE_LEGISLATOR_NOUNS, c->doc->text + T(c, k - 1)->start, T(c, k - 1)->len))
-			{
-				n = actors_left(c, k - 1, st->first, actors, max);
-				if (n != 1 || actors[0].kind != NA_VK_GROUP)
-					n = 0;
-			}
-			return n;
-		}
 		if (is_boundary(c, k) && !is_word(c, k, "that"))
 			return 0;
 		n = actors_left(c, k, st->first, actors, max);
@@ -1099,15 +1131,8 @@ subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, in
 		/* "Sanders voted": a surname of a person the article named in full */
 		if (k + 1 == q && known_surname(c, k, actors))
 			return surname_subject(c, st, k, actors, max);
-		/*
-		 * "Chirac was elected": a name of one word the article gives nowhere
-		 * in full, for an election, a veto or a campaign (a company "rejects" offers)
-		 */
-		if (k + 1 == q && only_aux_between(c, k, v) && trigger_of(c, v) &&
-			(trigger_of(c, v)->cls == W_WIN || trigger_of(c, v)->cls == W_ELECT ||
-			 trigger_of(c, v)->cls == W_LOSE || trigger_of(c, v)->cls == W_VETO ||
-			 trigger_of(c, v)->cls == W_CAMPAIGN) &&
-			lone_name(c, k, actors))
+		/* "Chirac was elected": a name of one word the article gives nowhere in full */
+		if (k + 1 == q && lone_name_subject(c, k, v, actors))
 			return 1;
 		/* "urged women to vote": the subject of the infinitive is the object, not an actor */
 		if (infinitive && in_list(c, k, control_verbs))
