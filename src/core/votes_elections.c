@@ -670,8 +670,8 @@ held_vote(vctx *c, sent_state *st, uint32_t v)
 	/* only "never held", "has not held" deny it ("after two failed treaties, Norway held") */
 	if (mod == NA_VM_NEGATED && !(v > st->first && (is_word(c, v - 1, "never") || is_word(c, v - 1, "not"))))
 		mod = NA_VM_ASSERTED;
-	/* "In May 2005, with the economy growing ..., Ethiopia held elections": dated anywhere before */
-	for (uint32_t j = st->first; mod == NA_VM_ASSERTED && j < v; j++)
+	/* "In May 2005, with the economy growing ..., Ethiopia held elections": dated before (60 tokens) */
+	for (uint32_t j = v > st->first + 60 ? v - 60 : st->first; mod == NA_VM_ASSERTED && j < v; j++)
 		if (is_year(c, j))
 			mod = NA_VM_HISTORICAL;
 	election_row(c, st, v, NULL, action, mod, -1);
