@@ -415,6 +415,17 @@ FROM (VALUES
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
 
+-- a pronoun after "the president" or "the governor" is the person the article
+-- titled so (#14); with no such title, no row rather than the last name
+SELECT f.n, v.actor, v.action, v.modality
+FROM (VALUES
+  (1, 'Governor Ada Brandt met the mayor, Tom Hale. If the governor keeps to her veto threat, the bill dies.'),
+  (2, 'Ada Brandt met the mayor, Tom Hale. If the governor keeps to her veto threat, the bill dies.'),
+  (3, 'President Ada Brandt met Tom Hale. The president said she would veto the bill.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
 -- NULL, empty and punctuation-only input
 SELECT count(*) FROM news_analysis.vote_events(NULL);
 SELECT count(*) FROM news_analysis.vote_events('');

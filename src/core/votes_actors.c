@@ -765,10 +765,11 @@ antecedent_end(vctx *c, sent_state *st, uint32_t q)
 /*
  * Does the sentence name an office ("the president", "the governor's")
  * before the pronoun at p, with no capitalized name between?  The pronoun
- * then most likely means that office holder, whom the analyser cannot name:
- * no actor is better than the person the article named last.
+ * then most likely means that office holder (office_holder finds the
+ * person the article titled so): no actor is better than the person the
+ * article named last.  Returns the office's token + 1, or 0.
  */
-static int
+static uint32_t
 office_before(vctx *c, sent_state *st, uint32_t p)
 {
 	/* 40 tokens at most: a run-on "sentence" of pronouns must stay linear */
@@ -782,7 +783,7 @@ office_before(vctx *c, sent_state *st, uint32_t p)
 			(is_word_poss(c, q, "president") || is_word_poss(c, q, "governor") ||
 			 is_word_poss(c, q, "mayor") || is_word_poss(c, q, "premier") ||
 			 is_word_poss(c, q, "chancellor")))
-			return 1;
+			return q + 1;
 	}
 	return 0;
 }
@@ -999,6 +1000,7 @@ subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, in
 	uint32_t	q = v;
 	int			steps = 0;
 	int			infinitive = v > st->first && is_word(c, v - 1, "to");
+	uint32_t	office;
 
 	*person_only_out = 0;
 	while (q > st->first && steps < 14)
@@ -1075,8 +1077,14 @@ subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, in
 		{
 			*person_only_out = 1;
 			/* "The president's response ... he asserted he had won": an office holder we cannot name */
-			if (office_before(c, st, k))
-				return 0;
+			if ((office = office_before(c, st, k)) != 0)
+			{
+				if (!office_holder(c, office - 1, actors))
+					return 0;
+				actors[0].first = k;	/* the evidence is the pronoun, the name the holder's */
+				actors[0].end = k + 1;
+				return 1;
+			}
 			return resolve_person(c, k, actors);
 		}
 		/* "Councillor Dana Whitfield, who proposed", "He was among the members who voted" */

@@ -327,3 +327,37 @@ roll_call_counts(vctx *c, sent_state *st)
 		return;
 	}
 }
+
+/*
+ * The person the article titled with the office named at token k: "the
+ * president" after "President Barack Obama", "the governor" after
+ * "Governor Dennis Daugaard".  A pronoun after the office most likely means
+ * its holder, whom the article often named once; with no such title in the
+ * 4,000 tokens before, none (better no row than the last person named).
+ */
+int
+office_holder(vctx *c, uint32_t k, actor_ref *a)
+{
+	const na_token *t = T(c, k);
+	const char *w = c->doc->text + t->start;
+	uint32_t	len = t->len;
+	uint32_t	lo = k > 4000 ? k - 4000 : 0;
+
+	/* "the governor's veto": the office without its possessive */
+	if (is_possessive(c, k))
+		len -= (w[len - 2] == '\'') ? 2 : 4;
+	for (uint32_t j = k; j-- > lo;)
+	{
+		const na_token *u = T(c, j);
+		const char *x = c->doc->text + u->start;
+		uint32_t	i = 0;
+
+		if (u->len != len || !(u->flags & NA_TF_CAPITALIZED))
+			continue;
+		while (i < len && (x[i] | 0x20) == (w[i] | 0x20))
+			i++;
+		if (i == len && person_at(c, j, a) && a->kind == NA_VK_PERSON && a->name_end > a->name_first)
+			return 1;
+	}
+	return 0;
+}

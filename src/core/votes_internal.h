@@ -342,6 +342,7 @@ int lone_name(vctx *c, uint32_t k, actor_ref *a);
 int copula_subject(vctx *c, sent_state *st, uint32_t k, actor_ref *actors, int max);
 int motion_outcome(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw);
 void roll_call_counts(vctx *c, sent_state *st);
+int office_holder(vctx *c, uint32_t k, actor_ref *a);
 int resolve_person(vctx *c, uint32_t p, actor_ref *a);
 int party_at(vctx *c, uint32_t i, actor_ref *a);
 int group_at(vctx *c, uint32_t i, actor_ref *a);
