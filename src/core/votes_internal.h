@@ -205,6 +205,9 @@ enum
 	L_election_words = NA_LEX_VOTE_ELECTION_WORDS,
 	L_group_singulars = NA_LEX_VOTE_GROUP_SINGULARS,
 	L_gain_objects = NA_LEX_VOTE_GAIN_OBJECTS,
+	L_participle_determiners = NA_LEX_VOTE_PARTICIPLE_DETERMINERS,
+	L_gerund_prepositions = NA_LEX_VOTE_GERUND_PREPOSITIONS,
+	L_base_form_openers = NA_LEX_VOTE_BASE_FORM_OPENERS,
 };
 
 #define MAX_TRIGGERS 255			/* a token's slot is one byte: at most 255 trigger words */
@@ -362,6 +365,8 @@ int subject_of(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max);
 int is_motion_head(const vctx *c, uint32_t i);
 int motion_modifier(const vctx *c, uint32_t i);
 uint32_t motion_right(vctx *c, uint32_t i, uint32_t *head);
+/* The motion that starts at k (motion_right), if any, as p's motion. */
+int motion_from(vctx *c, uint32_t k, position *p);
 uint32_t phrase_right(vctx *c, uint32_t i, uint32_t max);
 int is_time_word(const vctx *c, uint32_t k);
 int is_year(vctx *c, uint32_t k);
