@@ -75,6 +75,7 @@ typedef enum na_lex_list
 	NA_LEX_VOTE_GROUP_SINGULARS,	/* A member of a body counted one at a time: "one senator voted against" is the codebook's unnamed counted group (votes) */
 	NA_LEX_VOTE_INFINITIVE_GLUE,	/* Words that may stand between a subject and "to <vote>" besides auxiliaries and intent words (votes) */
 	NA_LEX_VOTE_INTENT_WORDS,	/* Expectation before "to": "threatened to veto", "is expected to vote" (votes) */
+	NA_LEX_VOTE_LEGISLATOR_NOUNS,	/* Nouns for members of a chamber, whose relative clause ("MPs who voted themselves a pension") makes them the voters (votes) */
 	NA_LEX_VOTE_LOWER_BODIES,	/* Bodies written in lower case ("the council", "the Greek parliament", a referendum): the first pass marks them, body_at reads them (votes) */
 	NA_LEX_VOTE_MOTION_HEADS,	/* Heads of a motion noun phrase (votes) */
 	NA_LEX_VOTE_NAME_STOPWORDS,	/* Capitalized words that do not begin or continue a person's name (votes) */
@@ -86,6 +87,7 @@ typedef enum na_lex_list
 	NA_LEX_VOTE_PARTIES,		/* Parties as written, capitalized, with the canonical name; an adjective ("Republican senators") needs a group noun or Party after it (votes) */
 	NA_LEX_VOTE_PERMANENT_MEMBERS,	/* The permanent members of the UN Security Council, by canonical country name: their veto blocks a resolution (votes) */
 	NA_LEX_VOTE_PERSON_TITLES,	/* Titles before a person's name (votes) */
+	NA_LEX_VOTE_POLITICS_SIGNS,	/* Words that show an article is about politics, so that a lone capitalised word before "won" may be a candidate or a party, not a team or a band (votes) */
 	NA_LEX_VOTE_POSSESSIVE_BODY_STARTS,	/* First words of named bodies that the first pass also marks in the possessive ("the Senate's vote") (votes) */
 	NA_LEX_VOTE_PREPOSITIONS,	/* Prepositions that open an adverbial, not an appositive (votes) */
 	NA_LEX_VOTE_THREAT_WORDS,	/* Intentions that are threats, wishes or readiness: hypothetical, not planned (votes) */
