@@ -124,3 +124,12 @@ FROM news_analysis.quotes(E'The Kelso Harbour Association said the pier would re
   'Engineer Ana Lind said the beams were sound.\n\n'
   '“They will hold for fifty years,” it said.')
 ORDER BY ordinal;
+
+-- "it" after a source named by one word: a company the text capitalises in
+-- mid sentence (Brakwell) is that company; a word capitalised only where a
+-- sentence starts (Bondholders) is no name "it" can mean
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'Shares in Brakwell rose 4% on Monday.\n\n'
+  'Brakwell said sales of its garden tools had doubled. It said a second factory would open in May.\n\n'
+  'Bondholders said the offer was too low. It said the talks would go on.')
+ORDER BY ordinal;

@@ -1212,13 +1212,48 @@ is_organisation(const qctx *q, const q_entity *e)
 }
 
 /*
+ * Can an "it" mean entity e, the source of the attribution before it?  An
+ * organisation (is_organisation), or a name with no evidence of a person
+ * that reads as no person's: a country (Russia said it would ...), an
+ * acronym (the TUC, DrKW), a single word the text capitalises in mid
+ * sentence (Yukos, Wipro, BA: companies are named so more often than not,
+ * and "it" itself says e is no one).  Never a name with a title, an
+ * honorific, a role or a known given name, a guessed person's full name
+ * (Ildefonso Guajardo), a group (analysts), nor a word capitalised only
+ * where sentences start (Rather, Creditors).
+ */
+static int
+it_may_mean(qctx *q, const q_entity *e)
+{
+	if (is_organisation(q, e))
+		return 1;
+	if (e->strong || e->given_gender >= 0 || e->first_mention == QNONE ||
+		q_in(q, e->name_last, LEX_SOURCE_NOUNS) || (e->person && !e->place))
+		return 0;
+	if (e->name_last > e->name_first || e->place ||
+		(q->doc->tokens[e->name_first].flags & NA_TF_ALLCAPS))
+		return 1;
+	/* one capitalised word: a name only if the text capitalises it where a
+	 * sentence does not start (Rather, Hopes, Creditors said ... are not) */
+	for (uint32_t mi = e->first_mention; mi != QNONE; mi = mention(q, mi)->next)
+	{
+		const q_mention *m = mention(q, mi);
+
+		if (!(q->doc->tokens[m->first].flags & NA_TF_SENT_START) &&
+			(m->title_first == QNONE || m->title_first == m->first))
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * The organisation an "it" at token tok means: the source of the last
  * attribution before it, in its paragraph or the one before (the
  * Association of Flight Attendants called Clinton a champion ... It said
  * ...), or, when quotations are read before reported speech is, the
- * subject of one of the last two sentences; only when that is an
- * organisation (QNONE otherwise: it is no person, and nothing else is sure
- * enough).
+ * subject of one of the last two sentences; only when "it" can mean that
+ * source or subject (it_may_mean; QNONE otherwise: it is no person, and
+ * nothing else is sure enough).
  */
 uint32_t
 q_resolve_it(qctx *q, uint32_t tok)
@@ -1236,7 +1271,7 @@ q_resolve_it(qctx *q, uint32_t tok)
 			break;
 		if (prev->speaker < 0 || prev->first_token >= tok)
 			continue;
-		return is_organisation(q, entity(q, (uint32_t) prev->speaker)) ?
+		return it_may_mean(q, entity(q, (uint32_t) prev->speaker)) ?
 			(uint32_t) prev->speaker : QNONE;
 	}
 	for (uint32_t k = lo; k-- > 0 && lo - k <= PRONOUN_LOOKBACK;)
