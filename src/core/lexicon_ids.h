@@ -18,6 +18,7 @@ typedef enum na_lex_list
 	NA_LEX_ORG_KINDS,		/* Kinds of organisation: description nouns ("the union", "the paper"; described yes) and the words of organisations' names of each kind (Association, Times), so that a description source finds the organisation of its kind the article named (speakers) */
 	NA_LEX_PARTY_NAMES,		/* Parties named by one word as a source ("Labour said", "the GOP argues") with the full name a researcher counts them under (speakers) */
 	NA_LEX_PEOPLE_FOLLOWERS,	/* Words after "the French" that make it the people rather than an adjective (places) */
+	NA_LEX_POSSESSOR_NOT_SUBJECT,	/* Nouns after an office's possessive that make someone or something else the subject ("the president's office said", "the senator's wife"): such a description is no mention of the office holder for a pronoun after it (speakers) */
 	NA_LEX_QUOTE_ACCORDING,	/* "According to" in other languages, one word: selon, según, laut, secondo, segundo (quotes) */
 	NA_LEX_QUOTE_AUX_ADVERBS,	/* Auxiliaries and adverbs between a source and its cue: X has also said, X later told (quotes) */
 	NA_LEX_QUOTE_CLAUSE_PREPOSITIONS,	/* Words that open an introductory phrase before a sentence's subject: In a statement, ... (quotes) */

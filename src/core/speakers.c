@@ -1094,25 +1094,210 @@ first_mention_from(qctx *q, uint32_t tok)
 	return lo;
 }
 
+static uint32_t office_holder(qctx *q, uint32_t first, uint32_t last, int possessive_ok);
+static const char *office_of(const qctx *q, uint32_t i);
+
+#define PRONOUN_CHAIN_SENTENCES 12	/* sentences a chain of he/she subjects bridges */
+
+/* The first token of sentence s a subject can start at: after an opener
+ * (But, However, Meanwhile) and its comma; QNONE for a sentence that opens
+ * a quotation or holds nothing. */
+static uint32_t
+sentence_subject_start(const qctx *q, uint32_t s)
+{
+	const na_sentence *sn = &q->doc->sentences[s];
+	uint32_t	k = sn->first_token;
+	uint32_t	end = sn->first_token + sn->ntokens;
+
+	if (sn->ntokens == 0 || (q->in_quote[k] & 1))
+		return QNONE;
+	if (k + 1 < end && q_in(q, k, LEX_SENTENCE_OPENERS))
+		k += q_is_punct(q, k + 1, ',') ? 2 : 1;
+	return k < end && q_is_word(q, k) && !(q->in_quote[k] & 1) ? k : QNONE;
+}
+
+/*
+ * Does sentence s open with a he or she of this gender as its subject ("She
+ * has faced ...")?  Such a sentence goes on about the person the chain of
+ * pronouns began with, so a pronoun after it is no farther from that person
+ * for it (a chain of he/she sentences is one topic, not distance).
+ */
+static int
+sentence_continues_pronoun(const qctx *q, uint32_t s, uint8_t gender)
+{
+	uint32_t	k = sentence_subject_start(q, s);
+
+	if (k == QNONE)
+		return 0;
+	return gender == NA_GENDER_MALE ? q_in(q, k, LEX_PRONOUNS_HE) && !q_is(q, k, "his") :
+		q_in(q, k, LEX_PRONOUNS_SHE) && !q_is(q, k, "her");
+}
+
+/*
+ * The person a description opening sentence s names as its subject: "The
+ * president's roots ...", "The senator said ...": the holder of that office
+ * the article titled before (office_holder), a mention a pronoun after it
+ * may mean like a name; QNONE otherwise.  Only a description before token
+ * tok counts.
+ */
+static uint32_t
+description_subject(qctx *q, uint32_t s, uint32_t tok)
+{
+	uint32_t	k = sentence_subject_start(q, s);
+	uint32_t	end = q->doc->sentences[s].first_token + q->doc->sentences[s].ntokens;
+
+	if (k == QNONE || !q_is(q, k, "the"))
+		return QNONE;
+	for (uint32_t j = k + 1; j < end && j < tok && j - k <= 5; j++)
+	{
+		if (!q_is_word(q, j) || q_is_cap(q, j))
+			return QNONE;
+		if (office_of(q, j) != NULL)
+		{
+			/* The foreign secretary, Jack Straw, ...: the name is the
+			 * subject, a mention of its own; the president's office, the
+			 * mayor's spokesman: an organisation or someone else */
+			if (q_is_punct(q, j + 1, ',') && q_is_cap(q, j + 2))
+				return QNONE;
+			if (q_possessive(q, j) && j + 1 < end &&
+				(na_lex_has(NA_LEX_POSSESSOR_NOT_SUBJECT, q->doc->text + q->doc->tokens[j + 1].start,
+							token_base_len(q, j + 1)) ||
+				 org_kind_of(q, j + 1, 1) != NULL || q_is_role_noun(q, j + 1)))
+				return QNONE;
+			return office_holder(q, k, j, 1);
+		}
+	}
+	return QNONE;
+}
+
+/*
+ * How salient mention k (of a person a he/she may mean) is for a pronoun
+ * `distance` sentences after it: the subject of its sentence (*subject set)
+ * and someone the article quotes weigh more, a name that only qualifies a
+ * noun, an object ("under President Obama", "with Rusty Humphries"), a
+ * possessive and a name the text only guesses is a person
+ * (looks_like_person) less.
+ */
+static int
+mention_salience(qctx *q, uint32_t k, uint32_t distance, uint8_t gender, int *subject)
+{
+	const q_mention *m = mention(q, k);
+	const q_entity *e = entity(q, m->entity);
+	uint32_t	before = m->title_first != QNONE ? m->title_first : m->first;
+	int			score = 100 - 30 * (int) distance;
+
+	*subject = 0;
+	if (modifier_mention(q, m))
+		score -= 40;
+	else if ((e->strong || e->quotes > 0) && starts_sentence(q, k))
+	{
+		score += 40;
+		*subject = 1;
+	}
+	if (e->quotes > 0)
+		score += 25;
+	if (e->gender == gender)
+		score += 10;
+	if (!e->strong && e->quotes == 0)
+		score -= 40;
+	if (before > 0 && q_in(q, before - 1, LEX_CLAUSE_PREPOSITIONS) &&
+		!(q->doc->tokens[before].flags & NA_TF_SENT_START))
+		score -= 35;
+	if (q_possessive(q, m->last))
+		score -= 20;
+	return score;
+}
+
+#define PRONOUN_WINDOW (PRONOUN_SENTENCES + PRONOUN_CHAIN_SENTENCES)
+
+/* A person a pronoun may mean: a mention or a description before it. */
+typedef struct pronoun_candidate
+{
+	uint32_t	entity;
+	uint32_t	raw;			/* sentences back from the pronoun's */
+	int			score;			/* mention_salience, or a description's */
+	int			subject;		/* the subject of its sentence */
+} pronoun_candidate;
+
+/* The best candidate of a pronoun so far, and the best score of another. */
+typedef struct pronoun_pick
+{
+	uint32_t	entity;
+	int			score;
+	int			second;			/* of another person; INT32_MIN: none */
+} pronoun_pick;
+
+static void
+pick_candidate(pronoun_pick *p, uint32_t e, int score)
+{
+	if (p->entity == QNONE || score > p->score)
+	{
+		if (p->entity != QNONE && p->entity != e)
+			p->second = p->score;
+		p->entity = e;
+		p->score = score;
+	}
+	else if (p->entity != e && score > p->second)
+		p->second = score;
+}
+
+/*
+ * Pick among the candidates, in the order found (descriptions, then
+ * mentions from the nearest back).  The last speaker counts more, unless
+ * someone else is the subject of a sentence after its mention ("Home
+ * Secretary Paul Granger said ... The shadow home secretary, Eric
+ * Whitlow, welcomed the news. But he said ...": the new subject is whom
+ * the text goes on about).
+ */
+static pronoun_pick
+pick_pronoun_candidate(const pronoun_candidate *c, uint32_t n, uint32_t last_speaker)
+{
+	pronoun_pick pick = {QNONE, 0, INT32_MIN};
+
+	for (uint32_t i = 0; i < n; i++)
+	{
+		int			score = c[i].score;
+
+		if (c[i].entity == last_speaker)
+		{
+			int			displaced = 0;
+
+			for (uint32_t j = 0; j < n && !displaced; j++)
+				displaced = c[j].subject && c[j].entity != last_speaker && c[j].raw < c[i].raw;
+			if (!displaced)
+				score += 30;
+		}
+		pick_candidate(&pick, c[i].entity, score);
+	}
+	return pick;
+}
+
 /*
  * The person a he/she at token tok means: of the compatible people named
- * before it (pronoun_may_mean), the most salient one, scored by distance
- * in sentences (the attribution's own sentence first), being the subject of
- * its sentence, being someone the article quotes, and being named as an
- * object ("under President Obama", "with Rusty Humphries") against it; a
- * name the text only guesses is a person (looks_like_person) weighs less.
- * When none is near, the most recent compatible person.  A resolution
- * gives the person that gender only when nothing contradicts it.
+ * before it (pronoun_may_mean), the most salient one (mention_salience),
+ * scored by distance in sentences (the attribution's own sentence first);
+ * an unbroken run of sentences just before the pronoun's whose subject is a
+ * he/she of the same gender does not count in the distance (Lynch said ...
+ * She has faced ... She has called ... she said: one chain back to the
+ * person named before it), and a description that is a sentence's
+ * subject ("The president's roots ...") is a mention of the person the
+ * article titled so.  When none is near, the most recent compatible
+ * person.  A resolution gives the person that gender only when nothing
+ * contradicts it.
  */
 uint32_t
 q_resolve_pronoun(qctx *q, uint32_t tok, uint8_t gender)
 {
 	uint32_t	lo;
 	uint32_t	sentence = tok < q->doc->ntokens ? q->doc->tokens[tok].sentence : 0;
-	uint32_t	best = QNONE;
 	uint32_t	last_speaker = QNONE;
-	int			best_score = 0;
-	int			second_score = INT32_MIN;	/* of another person */
+	uint32_t	chain[PRONOUN_WINDOW + 1];	/* by raw distance: the he/she sentences
+											 * between, in an unbroken run back
+											 * from the pronoun's */
+	uint32_t	window = 0;
+	pronoun_candidate cand[PRONOUN_WINDOW + 1 + PRONOUN_LOOKBACK + 1];
+	uint32_t	ncand = 0;
+	pronoun_pick pick;
 
 	/* the speaker of the last attributed quote, if in this or the last paragraph */
 	for (size_t x = q->quotes.count; x-- > 0;)
@@ -1125,51 +1310,58 @@ q_resolve_pronoun(qctx *q, uint32_t tok, uint8_t gender)
 			last_speaker = (uint32_t) prev->speaker;
 		break;
 	}
+	chain[0] = 0;
+	if (tok < q->doc->ntokens)
+	{
+		int			unbroken = 1;	/* every sentence since the pronoun's so far */
+
+		for (window = 1; window <= PRONOUN_WINDOW && window <= sentence; window++)
+		{
+			unbroken = unbroken &&
+				(window < 2 || sentence_continues_pronoun(q, sentence - window + 1, gender));
+			chain[window] = chain[window - 1] + (window >= 2 && unbroken);
+		}
+	}
+	/* descriptions as subjects: the president's ..., the senator said */
+	for (uint32_t r = 0; r < window; r++)
+	{
+		uint32_t	distance = r - chain[r];
+		uint32_t	e;
+		const q_entity *c;
+
+		if (distance > PRONOUN_SENTENCES)
+			break;
+		if ((e = description_subject(q, sentence - r, tok)) == QNONE ||
+			!pronoun_may_mean(q, (c = entity(q, e)), gender))
+			continue;
+		cand[ncand].entity = e;
+		cand[ncand].raw = r;
+		cand[ncand].subject = 1;
+		cand[ncand++].score = 100 - 30 * (int) distance + 40 + (c->quotes > 0 ? 25 : 0) +
+			(c->gender == gender ? 10 : 0);
+	}
 	lo = first_mention_from(q, tok);
 	for (uint32_t k = lo; k-- > 0 && lo - k <= PRONOUN_LOOKBACK;)
 	{
 		const q_mention *m = mention(q, k);
-		q_entity   *e = entity(q, m->entity);
-		const na_token *t = &q->doc->tokens[m->first];
-		uint32_t	before = m->title_first != QNONE ? m->title_first : m->first;
+		uint32_t	raw = sentence - q->doc->tokens[m->first].sentence;
 		uint32_t	distance;
-		int			score;
 
 		/* people named inside quotes are spoken of, not speaking */
-		if ((q->in_quote[m->first] & 1) || !pronoun_may_mean(q, e, gender))
+		if ((q->in_quote[m->first] & 1) || !pronoun_may_mean(q, entity(q, m->entity), gender))
 			continue;
-		distance = sentence - t->sentence;
+		if (raw >= window)
+			break;
+		distance = raw - chain[raw];
 		if (distance > PRONOUN_SENTENCES)
 			break;
-		score = 100 - 30 * (int) distance;
-		if (modifier_mention(q, m))
-			score -= 40;
-		else if ((e->strong || e->quotes > 0) && starts_sentence(q, k))
-			score += 40;
-		if (e->quotes > 0)
-			score += 25;
-		if (m->entity == last_speaker)
-			score += 30;
-		if (e->gender == gender)
-			score += 10;
-		if (!e->strong && e->quotes == 0)
-			score -= 40;
-		if (before > 0 && q_in(q, before - 1, LEX_CLAUSE_PREPOSITIONS) &&
-			!(q->doc->tokens[before].flags & NA_TF_SENT_START))
-			score -= 35;
-		if (q_possessive(q, m->last))
-			score -= 20;
-		if (best == QNONE || score > best_score)
-		{
-			if (best != QNONE && mention(q, best)->entity != m->entity)
-				second_score = best_score;
-			best = k;
-			best_score = score;
-		}
-		else if (mention(q, best)->entity != m->entity && score > second_score)
-			second_score = score;
+		cand[ncand].entity = m->entity;
+		cand[ncand].raw = raw;
+		cand[ncand].score = mention_salience(q, k, distance, gender, &cand[ncand].subject);
+		ncand++;
 	}
-	if (best == QNONE)
+	pick = pick_pronoun_candidate(cand, ncand, last_speaker);
+	if (pick.entity == QNONE)
 	{
 		for (uint32_t k = lo; k-- > 0 && lo - k <= PRONOUN_LOOKBACK;)
 		{
@@ -1177,26 +1369,26 @@ q_resolve_pronoun(qctx *q, uint32_t tok, uint8_t gender)
 
 			if (!(q->in_quote[m->first] & 1) && pronoun_may_mean(q, entity(q, m->entity), gender))
 			{
-				best = k;
-				second_score = best_score;	/* far away: no evidence of gender */
+				pick.entity = m->entity;
+				pick.second = pick.score;	/* far away: no evidence of gender */
 				break;
 			}
 		}
 	}
-	if (best == QNONE)
+	if (pick.entity == QNONE)
 		return QNONE;
 	{
-		q_entity   *e = entity(q, mention(q, best)->entity);
+		q_entity   *e = entity(q, pick.entity);
 
 		/* the pronoun tells the gender when the given name agrees, or
 		 * when no one else came near */
 		if (e->gender == NA_GENDER_UNKNOWN &&
 			(e->given_gender == gender ||
 			 (e->given_gender <= NA_GENDER_UNKNOWN &&
-			  (second_score == INT32_MIN || best_score - second_score >= PRONOUN_CLEAR_MARGIN))))
+			  (pick.second == INT32_MIN || pick.score - pick.second >= PRONOUN_CLEAR_MARGIN))))
 			e->gender = gender;
 		e->pronoun_mentions++;
-		return mention(q, best)->entity;
+		return pick.entity;
 	}
 }
 
@@ -1311,17 +1503,19 @@ office_of(const qctx *q, uint32_t i)
  * Lindsey Graham, Secretary Ana Ruiz), the nearest one; QNONE when the
  * article titles nobody so (the description stays a description: no
  * guess).  Only "the", words and an office noun at its head make such a
- * description; "the mayor's office" or "a senator" do not.
+ * description; "the mayor's office" or "a senator" do not (possessive_ok:
+ * "the president's" names the president, as a pronoun's antecedent may).
  */
 static uint32_t
-office_holder(qctx *q, uint32_t first, uint32_t last)
+office_holder(qctx *q, uint32_t first, uint32_t last, int possessive_ok)
 {
 	const char *office;
 	uint32_t	lo = 0;
 	uint32_t	hi = (uint32_t) q->mentions.count;
 
 	if (last <= first || last - first > 5 || !q_is(q, first, "the") ||
-		q_is_cap(q, last) || q_possessive(q, last) || (office = office_of(q, last)) == NULL)
+		q_is_cap(q, last) || (q_possessive(q, last) && !possessive_ok) ||
+		(office = office_of(q, last)) == NULL)
 		return QNONE;
 	for (uint32_t k = first + 1; k < last; k++)
 		if (q->doc->tokens[k].kind != NA_TK_WORD || q_possessive(q, k) || q_is(q, k, "of"))
@@ -1697,7 +1891,7 @@ q_resolve_description(qctx *q, uint32_t first, uint32_t last)
 		return QNONE;
 	if ((e = entity_spelled_like(q, first, last)) != QNONE)
 		return e;
-	if ((e = office_holder(q, first, last)) != QNONE)
+	if ((e = office_holder(q, first, last, 0)) != QNONE)
 		return e;
 	if ((e = q_organisation_after_name(q, first, last)) != QNONE)
 		return e;
