@@ -1227,6 +1227,9 @@ typedef struct pronoun_pick
 	int			second;			/* of another person; INT32_MIN: none */
 } pronoun_pick;
 
+/* Take candidate e with this score into the pick: the best so far, or
+ * the best of another person (the margin that lets a pronoun give its
+ * gender). */
 static void
 pick_candidate(pronoun_pick *p, uint32_t e, int score)
 {
