@@ -158,33 +158,13 @@ na_lex_lookup(na_lex_list list, const char *text, size_t len)
  * capitalised word (is it a name prefix, a kicker, a voting body?) and
  * nearly none starts a phrase of the list; joining and folding the next
  * tokens and probing once per length to learn that was most of the time the
- * speakers spent on names (issue 13).  Bit h of first_word_bits[list] is set
+ * speakers spent on names (issue 13).  Bit h of na_lex_first_words[list] is set
  * when some key of the list starts with a word (its bytes up to the first
- * space) whose FNV-1a hash is h modulo FIRST_WORD_BITS; a clear bit proves
- * no key can match, a set one proves nothing.  Built per list on first use:
- * constant tables, so a backend builds each once.
- */
-#define FIRST_WORD_BITS 2048
-static uint64_t first_word_bits[NA_LEX_NLISTS][FIRST_WORD_BITS / 64];
-static bool first_word_ready[NA_LEX_NLISTS];
-
-/* Set the bits of the first words of list's keys (once per list and process). */
-static void
-first_word_filter_build(na_lex_list list)
-{
-	for (uint32_t row = 0; row < na_lex_lists[list].nrows; row++)
-	{
-		const char *key = na_lex_key(list, row);
-		const char *space = strchr(key, ' ');
-		uint32_t	h = na_fnv1a(key, space ? (size_t) (space - key) : strlen(key)) &
-			(FIRST_WORD_BITS - 1);
-
-		first_word_bits[list][h >> 6] |= UINT64_C(1) << (h & 63);
-	}
-	first_word_ready[list] = true;
-}
-
-/*
+ * space) whose FNV-1a hash is h modulo NA_LEX_FIRST_WORD_BITS; a clear bit
+ * proves no key can match, a set one proves nothing.  scripts/gen-lexicon
+ * computes the bits with the lists (na_lex_first_words), so nothing is built
+ * at run time.
+ *
  * May a key of list start with the token text[0..len)?  Its bytes are
  * folded as the list folds into out (capacity NA_LEX_KEY_MAX): their length
  * goes to *used, or (size_t) -1 when they do not fit or fold.  One pass
@@ -229,10 +209,8 @@ may_start_key(na_lex_list list, const char *text, size_t len, char *out, size_t 
 	/* a token with a space inside could hold a key's first words: no filter */
 	if (space)
 		return true;
-	if (!first_word_ready[list])
-		first_word_filter_build(list);
-	h = hash & (FIRST_WORD_BITS - 1);
-	return (first_word_bits[list][h >> 6] >> (h & 63)) & 1;
+	h = hash & (NA_LEX_FIRST_WORD_BITS - 1);
+	return (na_lex_first_words[list][h >> 6] >> (h & 63)) & 1;
 }
 
 /*

@@ -116,5 +116,6 @@ typedef enum na_lex_list
 
 #define NA_LEX_MASK_WORDS 2	/* 64-bit words of a set of lists */
 #define NA_LEX_KEY_MAX 30	/* bytes of the longest key */
+#define NA_LEX_FIRST_WORD_BITS 2048	/* bits of a list's first-word filter */
 
 #endif

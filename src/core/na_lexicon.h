@@ -58,6 +58,8 @@ typedef struct na_lex_entry
 extern const na_lex_list_info na_lex_lists[NA_LEX_NLISTS];
 extern const na_lex_entry na_lex_entries[];
 extern const uint16_t na_lex_row_entry[];
+/* per list, a bit for the hash of each key's first word: na_lex_longest's filter */
+extern const uint64_t na_lex_first_words[NA_LEX_NLISTS][NA_LEX_FIRST_WORD_BITS / 64];
 extern const uint16_t na_lex_entry_rows[];
 extern const char *const na_lex_attr_values[];
 extern const uint16_t na_lex_slots[];

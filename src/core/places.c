@@ -83,47 +83,15 @@ find_first(const char *w, size_t len)
  * One bit per hash of a first word's length and first, second and last
  * bytes, set for every first word of the tables: most capitalized words
  * (names, sentence starts) are no place, and this rejects them before
- * hashing the whole word.
+ * hashing the whole word.  scripts/gen-places computes the bits
+ * (na_place_first_filter) with the tables; the hash is places_data.h's.
  */
-#define FILTER_BITS 14
-static uint64_t first_filter[(1u << FILTER_BITS) / 64];
-static volatile int first_filter_ready;
-
-static inline uint32_t
-filter_bit_of(unsigned char first, unsigned char second, unsigned char last, size_t len)
-{
-	uint32_t	key = (uint32_t) first | ((uint32_t) second << 8) |
-		((uint32_t) last << 16) | ((uint32_t) len << 24);
-
-	return (key * 0x9E3779B1u) >> (32 - FILTER_BITS);
-}
-
 /* the filter bit of a normalized word */
 static inline uint32_t
 filter_bit(const char *w, size_t len)
 {
-	return filter_bit_of((unsigned char) w[0], (unsigned char) w[len > 1],
+	return na_place_filter_bit((unsigned char) w[0], (unsigned char) w[len > 1],
 						 (unsigned char) w[len - 1], len);
-}
-
-/*
- * Sets the filter's bit for every first word of the tables, once per process.
- */
-static void
-build_first_filter(void)
-{
-	for (uint32_t h = 0; h <= na_place_hash_mask; h++)
-	{
-		const na_place_first *f;
-		uint32_t	bit;
-
-		if (na_place_hash[h] == 0)
-			continue;
-		f = &na_place_firsts[na_place_hash[h] - 1];
-		bit = filter_bit(f->word, f->len);
-		first_filter[bit >> 6] |= UINT64_C(1) << (bit & 63);
-	}
-	first_filter_ready = 1;
 }
 
 /* May w be a first word of the tables?  No means no; yes means look. */
@@ -134,10 +102,8 @@ may_be_first(const char *w, size_t len)
 
 	if (len == 0 || len > WORD_MAX)
 		return 0;				/* normalize never makes such words */
-	if (!first_filter_ready)
-		build_first_filter();
 	bit = filter_bit(w, len);
-	return (int) ((first_filter[bit >> 6] >> (bit & 63)) & 1);
+	return (int) ((na_place_first_filter[bit >> 6] >> (bit & 63)) & 1);
 }
 
 /* ASCII lower-casing of one byte, as normalize does for ASCII words. */
@@ -155,10 +121,8 @@ ascii_may_be_first(const char *w, size_t len)
 
 	if (len == 0 || len > WORD_MAX)
 		return 0;
-	if (!first_filter_ready)
-		build_first_filter();
-	bit = filter_bit_of(ascii_lower(w[0]), ascii_lower(w[len > 1]), ascii_lower(w[len - 1]), len);
-	return (int) ((first_filter[bit >> 6] >> (bit & 63)) & 1);
+	bit = na_place_filter_bit(ascii_lower(w[0]), ascii_lower(w[len > 1]), ascii_lower(w[len - 1]), len);
+	return (int) ((na_place_first_filter[bit >> 6] >> (bit & 63)) & 1);
 }
 
 /*

@@ -44,4 +44,21 @@ extern const na_place_first na_place_firsts[];
 extern const uint16_t na_place_hash[];	/* index + 1 into na_place_firsts, 0 = empty */
 extern const uint32_t na_place_hash_mask;
 
+/* places.c's filter of first words: bit filter_bit(word) set for each */
+#define NA_PLACE_FILTER_BITS 14
+extern const uint64_t na_place_first_filter[(1u << NA_PLACE_FILTER_BITS) / 64];
+
+/*
+ * The filter's bit of a normalized first word by its length and first,
+ * second and last bytes (scripts/gen-places computes the same).
+ */
+static inline uint32_t
+na_place_filter_bit(unsigned char first, unsigned char second, unsigned char last, size_t len)
+{
+	uint32_t	key = (uint32_t) first | ((uint32_t) second << 8) |
+		((uint32_t) last << 16) | ((uint32_t) len << 24);
+
+	return (key * 0x9E3779B1u) >> (32 - NA_PLACE_FILTER_BITS);
+}
+
 #endif							/* NA_PLACES_DATA_H */

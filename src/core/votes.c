@@ -134,6 +134,129 @@ share_positions(vctx *c, sent_state *st)
 }
 
 /*
+ * A tally in a sentence no vote verb gave rows to, with a motion named ("The
+ * draft received nine in favour, three against"): a vote on that motion
+ * with no actor named, its outcome from a verb of the sentence if any.
+ */
+static void
+named_motion_tally(vctx *c, sent_state *st)
+{
+	int			recent = c->events.count > 0 &&
+		((vote_event *) c->events.items)[c->events.count - 1].sentence + 2 >= st->s;
+
+	/* "The draft received nine in favour, three against": a vote on the motion named */
+	for (uint32_t k = st->first; k < st->end; k++)
+	{
+		uint32_t	mf = 0,
+					mh = 0;
+		int			named = is_motion_head(c, k) && !is_motion_head(c, k + 1) &&
+			motion_left(c, k, st->first, &mf, &mh) && mh == k;
+
+		/* "survived a vote of confidence by 325 votes to 306": in a parliament only */
+		if (!named && confidence_vote_at(c, st, k, &mf, &mh))
+			named = 1;
+		/* after a vote in the last sentences, only "a similar motion" is another one */
+		if (named && recent && motion_definite(c, mf))
+			break;
+		if (named)
+		{
+			position	p;
+
+			memset(&p, 0, sizeof(p));
+			p.sentence = st->s;
+			p.action = NA_VA_VOTE;
+			p.modality = NA_VM_ASSERTED;
+			/* "Politicians unanimously rejected the bill": the verb says how it ended */
+			for (uint32_t q = st->first; q < st->end; q++)
+			{
+				const trigger_word *tw = trigger_of(c, q);
+
+				if (tw && (tw->cls == W_ADOPT || tw->cls == W_PASS || tw->cls == W_REJECT ||
+						   tw->cls == W_FAIL))
+				{
+					p.action = class_action(tw->cls);
+					p.modality = modality_at(c, q, st->first);
+					if (p.modality == NA_VM_ASSERTED)
+						p.outcome = class_outcome(tw->cls);
+					break;
+				}
+			}
+			p.motion_first = mf;
+			p.motion_end = mh + 1;
+			p.motion_head = mh;
+			p.ev_first = st->first;
+			p.ev_end = st->end;
+			while (p.ev_end > p.ev_first && T(c, p.ev_end - 1)->kind == NA_TK_PUNCT)
+				p.ev_end--;
+			/* "The bill was approved on a 61 to 38 vote": no actor named */
+			emit_positions(c, st, &p, NULL, 0);
+			break;
+		}
+	}
+}
+
+/*
+ * A vote recalled as background has no event: its rows keep the sentence's
+ * tally themselves, where they have none of their own.
+ */
+static void
+historical_rows_take_tally(vctx *c, size_t rows_before, const tally *t)
+{
+	for (size_t r = rows_before; r < c->rows.count; r++)
+	{
+		na_vote    *row = (na_vote *) c->rows.items + r;
+
+		if (row->event != 0 || row->modality != NA_VM_HISTORICAL)
+			continue;
+		if (t->votes_for >= 0 && row->votes_for == NA_VOTE_NO_COUNT)
+			row->votes_for = t->votes_for;
+		if (t->votes_against >= 0 && row->votes_against == NA_VOTE_NO_COUNT)
+			row->votes_against = t->votes_against;
+		if (t->abstentions >= 0 && row->abstentions == NA_VOTE_NO_COUNT)
+			row->abstentions = t->abstentions;
+	}
+}
+
+/*
+ * The sentence's tally goes to its event, or to the latest event of the
+ * last two sentences when this one gave no rows ("The vote was 64 to 35");
+ * when the sentence gave rows, only if one of them is asserted (a planned
+ * vote's tally is a forecast, not a result).
+ */
+static void
+tally_to_event(vctx *c, const sent_state *st, size_t rows_before, const tally *t)
+{
+	uint32_t	event = st->event;
+	vote_event *ev;
+
+	if (event == 0 && c->events.count > 0 &&
+		((vote_event *) c->events.items)[c->events.count - 1].sentence + 2 >= st->s &&
+		c->rows.count == rows_before)
+		event = (uint32_t) c->events.count;
+	ev = event_ptr(c, event);
+	if (ev && (c->rows.count > rows_before || event != 0))
+	{
+		int			asserted = 0;
+
+		for (size_t r = rows_before; r < c->rows.count; r++)
+			if (((na_vote *) c->rows.items)[r].event == event &&
+				((na_vote *) c->rows.items)[r].modality == NA_VM_ASSERTED)
+				asserted = 1;
+		if (asserted || c->rows.count == rows_before)
+		{
+			if (t->votes_for >= 0)
+				ev->votes_for = t->votes_for;
+			if (t->votes_against >= 0)
+				ev->votes_against = t->votes_against;
+			if (t->abstentions >= 0)
+				ev->abstentions = t->abstentions;
+			if (t->method)
+				ev->method = t->method;
+		}
+	}
+}
+
+/*
  * "The two measures passed by votes of 241-to-188 and 236-to-190": two votes
  * told in one sentence.  The first tally is the sentence's (its event); the
  * second is a vote of its own with the same positions, each row copied to a
@@ -238,110 +361,15 @@ analyse_sentence(vctx *c, uint32_t s)
 	/* tallies and methods go to the sentence's event (or the latest one nearby) */
 	sentence_tally(c, s, &t);
 	if (t.found && c->rows.count == rows_before)
-	{
-		int			recent = c->events.count > 0 &&
-			((vote_event *) c->events.items)[c->events.count - 1].sentence + 2 >= s;
-
-		/* "The draft received nine in favour, three against": a vote on the motion named */
-		for (uint32_t k = st.first; k < st.end; k++)
-		{
-			uint32_t	mf = 0,
-						mh = 0;
-			int			named = is_motion_head(c, k) && !is_motion_head(c, k + 1) &&
-				motion_left(c, k, st.first, &mf, &mh) && mh == k;
-
-			/* "survived a vote of confidence by 325 votes to 306": in a parliament only */
-			if (!named && confidence_vote_at(c, &st, k, &mf, &mh))
-				named = 1;
-			/* after a vote in the last sentences, only "a similar motion" is another one */
-			if (named && recent && motion_definite(c, mf))
-				break;
-			if (named)
-			{
-				position	p;
-
-				memset(&p, 0, sizeof(p));
-				p.sentence = s;
-				p.action = NA_VA_VOTE;
-				p.modality = NA_VM_ASSERTED;
-				/* "Politicians unanimously rejected the bill": the verb says how it ended */
-				for (uint32_t q = st.first; q < st.end; q++)
-				{
-					const trigger_word *tw = trigger_of(c, q);
-
-					if (tw && (tw->cls == W_ADOPT || tw->cls == W_PASS || tw->cls == W_REJECT ||
-							   tw->cls == W_FAIL))
-					{
-						p.action = class_action(tw->cls);
-						p.modality = modality_at(c, q, st.first);
-						if (p.modality == NA_VM_ASSERTED)
-							p.outcome = class_outcome(tw->cls);
-						break;
-					}
-				}
-				p.motion_first = mf;
-				p.motion_end = mh + 1;
-				p.motion_head = mh;
-				p.ev_first = st.first;
-				p.ev_end = st.end;
-				while (p.ev_end > p.ev_first && T(c, p.ev_end - 1)->kind == NA_TK_PUNCT)
-					p.ev_end--;
-				/* "The bill was approved on a 61 to 38 vote": no actor named */
-				emit_positions(c, &st, &p, NULL, 0);
-				break;
-			}
-		}
-	}
+		named_motion_tally(c, &st);
 	if (t.found && c->rows.count == rows_before)
 		tally_sentence_row(c, &st, &t);
 	if (t.found)
 		second_tally_rows(c, &st, rows_before);
-	/* a vote recalled as background has no event: its rows keep the sentence's tally themselves */
 	if (t.found)
-		for (size_t r = rows_before; r < c->rows.count; r++)
-		{
-			na_vote    *row = (na_vote *) c->rows.items + r;
-
-			if (row->event != 0 || row->modality != NA_VM_HISTORICAL)
-				continue;
-			if (t.votes_for >= 0 && row->votes_for == NA_VOTE_NO_COUNT)
-				row->votes_for = t.votes_for;
-			if (t.votes_against >= 0 && row->votes_against == NA_VOTE_NO_COUNT)
-				row->votes_against = t.votes_against;
-			if (t.abstentions >= 0 && row->abstentions == NA_VOTE_NO_COUNT)
-				row->abstentions = t.abstentions;
-		}
+		historical_rows_take_tally(c, rows_before, &t);
 	if (t.found)
-	{
-		uint32_t	event = st.event;
-		vote_event *ev;
-
-		if (event == 0 && c->events.count > 0 &&
-			((vote_event *) c->events.items)[c->events.count - 1].sentence + 2 >= s &&
-			c->rows.count == rows_before)
-			event = (uint32_t) c->events.count;
-		ev = event_ptr(c, event);
-		if (ev && (c->rows.count > rows_before || event != 0))
-		{
-			int			asserted = 0;
-
-			for (size_t r = rows_before; r < c->rows.count; r++)
-				if (((na_vote *) c->rows.items)[r].event == event &&
-					((na_vote *) c->rows.items)[r].modality == NA_VM_ASSERTED)
-					asserted = 1;
-			if (asserted || c->rows.count == rows_before)
-			{
-				if (t.votes_for >= 0)
-					ev->votes_for = t.votes_for;
-				if (t.votes_against >= 0)
-					ev->votes_against = t.votes_against;
-				if (t.abstentions >= 0)
-					ev->abstentions = t.abstentions;
-				if (t.method)
-					ev->method = t.method;
-			}
-		}
-	}
+		tally_to_event(c, &st, rows_before, &t);
 }
 
 na_status
@@ -359,8 +387,11 @@ na_votes_analyse(const na_doc *doc, const na_mem *mem, na_vote_result *out)
 
 	votes_lexicon_init();
 	c.token_lex = na_alloc(mem, (doc->ntokens ? doc->ntokens : 1) * sizeof(uint16_t));
-	if (c.token_lex == NULL)
+	c.token_entry = na_alloc(mem, (doc->ntokens ? doc->ntokens : 1) * sizeof(int32_t));
+	if (c.token_lex == NULL || c.token_entry == NULL)
 		c.failed = 1;
+	else
+		memset(c.token_entry, 0, (doc->ntokens ? doc->ntokens : 1) * sizeof(int32_t));
 
 	/*
 	 * One pass over the tokens finds the trigger words; only the sentences
@@ -384,6 +415,8 @@ na_votes_analyse(const na_doc *doc, const na_mem *mem, na_vote_result *out)
 	}
 	if (c.token_lex)
 		na_free(mem, c.token_lex);
+	if (c.token_entry)
+		na_free(mem, c.token_entry);
 	na_vec_free(&c.candidates, mem);
 	if (c.failed)
 	{

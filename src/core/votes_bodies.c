@@ -5,16 +5,16 @@
 #include "votes_internal.h"
 #include "na_lexicon.h"
 
-/* Is the word at p, or the possessor of "X's"/"X’s", in one of the lists of mask? */
+/* Is the word at p, or the possessor of "X's"/"X’s", a word of list? */
 static inline int
-word_or_possessor_in(const char *p, uint32_t len, uint32_t mask)
+word_or_possessor_in(const char *p, uint32_t len, na_lex_list list)
 {
-	if (word_set_of(p, len) & mask)
+	if (na_lex_has(list, p, len))
 		return 1;
 	if (len > 2 && p[len - 2] == '\'' && (p[len - 1] == 's' || p[len - 1] == 'S'))
-		return (word_set_of(p, len - 2) & mask) != 0;
+		return na_lex_has(list, p, len - 2);
 	if (len > 4 && memcmp(p + len - 4, "\xE2\x80\x99s", 4) == 0)
-		return (word_set_of(p, len - 4) & mask) != 0;
+		return na_lex_has(list, p, len - 4);
 	return 0;
 }
 
@@ -44,7 +44,7 @@ is_body_head(const vctx *c, uint32_t k)
 			return 0;
 	}
 	/* body heads are capitalized: the token's first letter is theirs */
-	return word_or_possessor_in(c->doc->text + t->start, t->len, 1u << L_body_heads);
+	return word_or_possessor_in(c->doc->text + t->start, t->len, NA_LEX_VOTE_BODY_HEADS);
 }
 
 /*
@@ -154,42 +154,16 @@ body_may_start_at(vctx *c, uint32_t i, uint32_t s)
 }
 
 /*
- * A body mentioned at token i ("the" not included): the Security Council, the
- * Senate, the House, Iran's parliament, the Monetary Policy Committee.
- * Returns the end token, or 0.
+ * A body written in lower case at i, as written: "the Argentine congress",
+ * "the island nation's cabinet", "the city council", a referendum.  Returns
+ * its end, or 0.
  */
-uint32_t
-body_at(vctx *c, uint32_t i, body_ref *b)
+static uint32_t
+lower_case_body_at(vctx *c, uint32_t i, uint32_t s, body_ref *b)
 {
-	uint32_t	s = T(c, i)->sentence;
-	uint32_t	j;
-	uint32_t	end;
-
-	if (i >= c->doc->ntokens)
-		return 0;
-	if (T(c, i)->kind != NA_TK_WORD && T(c, i)->kind != NA_TK_ABBREV)
-		return 0;
-	/* a chamber of data/lexicon/vote_bodies.tsv, the longest that the words spell */
-	if ((c->token_lex[i] & TOKEN_BODY_GAZ) && is_capitalized(c, i))
-	{
-		uint32_t	n;
-		int32_t		row = na_lex_longest(NA_LEX_VOTE_BODIES, c->doc, i, &n);
-
-		if (row >= 0)
-		{
-			b->canonical = na_lex_attr(NA_LEX_VOTE_BODIES, (uint32_t) row, NA_LEX_VOTE_BODIES_CANONICAL);
-			b->first = i;
-			return b->end = i + n;
-		}
-	}
-	if (!body_may_start_at(c, i, s))
-		return 0;
-	b->canonical = NULL;
-	b->first = i;
-	/* lower case: parliament, referendum */
 	/* "the Argentine congress", "the senate", "the island nation's cabinet": as written */
-	if ((is_word_poss(c, i, "parliament") || is_word_poss(c, i, "cabinet") || is_word_poss(c, i, "congress") ||
-		 is_word_poss(c, i, "senate")) && !is_capitalized(c, i))
+	if (is_word_poss(c, i, "parliament") || is_word_poss(c, i, "cabinet") || is_word_poss(c, i, "congress") ||
+		is_word_poss(c, i, "senate"))
 	{
 		na_place_match m;
 
@@ -207,9 +181,9 @@ body_at(vctx *c, uint32_t i, body_ref *b)
 		return b->end;
 	}
 	/* the council, the city council, the committee: a body as written */
-	if ((is_word_poss(c, i, "council") || is_word_poss(c, i, "committee") ||
-		 is_word_poss(c, i, "legislature") || is_word_poss(c, i, "assembly") ||
-		 is_word_poss(c, i, "board")) && !is_capitalized(c, i))
+	if (is_word_poss(c, i, "council") || is_word_poss(c, i, "committee") ||
+		is_word_poss(c, i, "legislature") || is_word_poss(c, i, "assembly") ||
+		is_word_poss(c, i, "board"))
 	{
 		b->end = i + 1;
 		if (i >= 1 && in_sentence(c, i - 1, s) && T(c, i - 1)->kind == NA_TK_WORD &&
@@ -220,16 +194,25 @@ body_at(vctx *c, uint32_t i, body_ref *b)
 			b->first = i - 1;
 		return b->end;
 	}
-	if (is_word(c, i, "referendum") && !is_capitalized(c, i))
+	if (is_word(c, i, "referendum"))
 	{
 		b->canonical = "referendum";
 		b->end = i + 1;
 		return b->end;
 	}
-	if (!is_capitalized(c, i))
-		return 0;
-	/* UN, U.N., United Nations prefixes */
-	j = i;
+	return 0;
+}
+
+/*
+ * The UN's bodies, with or without a UN prefix: "the U.N. Security Council",
+ * "the General Assembly".  Returns 1 with b set, -1 when a UN prefix is
+ * followed by no body the analyser knows, 0 otherwise.
+ */
+static int
+un_body_at(vctx *c, uint32_t i, uint32_t s, body_ref *b)
+{
+	uint32_t	j = i;
+
 	if (is_word(c, j, "UN") || is_word(c, j, "U.N.") || is_word(c, j, "U.N"))
 		j++;
 	else if (is_word(c, j, "United") && is_word(c, j + 1, "Nations"))
@@ -239,26 +222,40 @@ body_at(vctx *c, uint32_t i, body_ref *b)
 		b->canonical = "UN Security Council";
 		c->unsc_seen = 1;
 		c->un_context = 1;
-		return b->end = j + 2;
+		b->end = j + 2;
+		return 1;
 	}
 	if (in_sentence(c, j + 1, s) && is_word(c, j, "General") && is_word_poss(c, j + 1, "Assembly"))
 	{
 		b->canonical = "UN General Assembly";
 		c->un_context = 1;
-		return b->end = j + 2;
+		b->end = j + 2;
+		return 1;
 	}
 	if (in_sentence(c, j + 2, s) && is_word(c, j, "Human") && is_word(c, j + 1, "Rights") &&
 		is_word_poss(c, j + 2, "Council"))
 	{
 		b->canonical = "UN Human Rights Council";
-		return b->end = j + 3;
+		b->end = j + 3;
+		return 1;
 	}
-	if (j != i)
-		return 0;
+	return j != i ? -1 : 0;
+}
+
+/*
+ * The chambers body_at names by their words: the House (not the White
+ * House), the House of Commons or Lords, a House or Senate committee, the
+ * Senate, Congress, the European Parliament, "the Council" once the
+ * Security Council was named.  Returns 1 with b set, -1 when the words
+ * name no body (the White House), 0 when they are none of these.
+ */
+static int
+named_body_at(vctx *c, uint32_t i, uint32_t s, body_ref *b)
+{
 	if (is_word(c, i, "House") && i > 0 && in_sentence(c, i - 1, s) &&
 		(is_word(c, i - 1, "White") || is_word(c, i - 1, "Opera") || is_word(c, i - 1, "Government") ||
 		 is_word(c, i - 1, "Big") || is_word(c, i - 1, "Royal")))
-		return 0;
+		return -1;
 	if (is_word(c, i, "House") && is_word(c, i + 1, "of") && in_sentence(c, i + 2, s))
 	{
 		if (is_word_poss(c, i + 2, "Representatives"))
@@ -268,22 +265,30 @@ body_at(vctx *c, uint32_t i, body_ref *b)
 		else if (is_word_poss(c, i + 2, "Lords"))
 			b->canonical = "House of Lords";
 		if (b->canonical)
-			return b->end = i + 3;
+		{
+			b->end = i + 3;
+			return 1;
+		}
 	}
 	/* "a House panel", "the Senate committee": a committee of the chamber, as written */
 	if ((is_word(c, i, "House") || is_word(c, i, "Senate")) && in_sentence(c, i + 1, s) &&
 		(is_word_poss(c, i + 1, "panel") || is_word_poss(c, i + 1, "committee") ||
 		 is_word_poss(c, i + 1, "subcommittee")))
-		return b->end = i + 2;
+	{
+		b->end = i + 2;
+		return 1;
+	}
 	if (is_word_poss(c, i, "House") && !is_word(c, i + 1, "of"))
 	{
 		b->canonical = "House of Representatives";
-		return b->end = i + 1;
+		b->end = i + 1;
+		return 1;
 	}
 	if (is_word_poss(c, i, "Commons"))
 	{
 		b->canonical = "House of Commons";
-		return b->end = i + 1;
+		b->end = i + 1;
+		return 1;
 	}
 	if (is_word_poss(c, i, "Senate"))
 	{
@@ -291,25 +296,42 @@ body_at(vctx *c, uint32_t i, body_ref *b)
 		/* the Senate Judiciary Committee: a committee */
 		if (!(is_capitalized(c, i + 1) && in_sentence(c, i + 1, s) &&
 			  (is_word_poss(c, i + 2, "Committee") || is_word_poss(c, i + 3, "Committee"))))
-			return b->end = i + 1;
+		{
+			b->end = i + 1;
+			return 1;
+		}
 		b->canonical = NULL;
 	}
 	if (is_word_poss(c, i, "Congress") && !is_word(c, i + 1, "Party"))
 	{
 		b->canonical = "Congress";
-		return b->end = i + 1;
+		b->end = i + 1;
+		return 1;
 	}
 	if (is_word(c, i, "European") && is_word_poss(c, i + 1, "Parliament"))
 	{
 		b->canonical = "European Parliament";
-		return b->end = i + 2;
+		b->end = i + 2;
+		return 1;
 	}
 	if (is_word_poss(c, i, "Council") && c->unsc_seen && i > 0 && is_word(c, i - 1, "the"))
 	{
 		b->canonical = "UN Security Council";
-		return b->end = i + 1;
+		b->end = i + 1;
+		return 1;
 	}
-	/* a run of capitalized words ending in a body head */
+	return 0;
+}
+
+/*
+ * A run of up to six capitalized words ending in a body head ("the Finance
+ * Committee", "the Kenyan Parliament").  Returns its end, or 0.
+ */
+static uint32_t
+capitalized_body_at(vctx *c, uint32_t i, uint32_t s, body_ref *b)
+{
+	uint32_t	end;
+
 	end = i;
 	while (end < i + 6 && in_sentence(c, end, s) && is_capitalized(c, end) &&
 		   T(c, end)->kind == NA_TK_WORD)
@@ -330,6 +352,61 @@ body_at(vctx *c, uint32_t i, body_ref *b)
 		end++;
 	}
 	return 0;
+}
+
+/*
+ * A body mentioned at token i ("the" not included): the Security Council, the
+ * Senate, the House, Iran's parliament, the Monetary Policy Committee.
+ * Returns the end token, or 0.
+ */
+uint32_t
+body_at(vctx *c, uint32_t i, body_ref *b)
+{
+	uint32_t	s;
+
+	if (i >= c->doc->ntokens)
+		return 0;
+	s = T(c, i)->sentence;
+	if (T(c, i)->kind != NA_TK_WORD && T(c, i)->kind != NA_TK_ABBREV)
+		return 0;
+	/* a chamber of data/lexicon/vote_bodies.tsv, the longest that the words spell */
+	if ((c->token_lex[i] & TOKEN_BODY_GAZ) && is_capitalized(c, i))
+	{
+		uint32_t	n;
+		int32_t		row = na_lex_longest(NA_LEX_VOTE_BODIES, c->doc, i, &n);
+
+		if (row >= 0)
+		{
+			b->canonical = na_lex_attr(NA_LEX_VOTE_BODIES, (uint32_t) row, NA_LEX_VOTE_BODIES_CANONICAL);
+			b->first = i;
+			return b->end = i + n;
+		}
+	}
+	if (!body_may_start_at(c, i, s))
+		return 0;
+	b->canonical = NULL;
+	b->first = i;
+	if (!is_capitalized(c, i))
+		return lower_case_body_at(c, i, s, b);
+	/* UN, U.N., United Nations prefixes */
+	switch (un_body_at(c, i, s, b))
+	{
+		case 1:
+			return b->end;
+		case -1:
+			return 0;			/* a UN prefix before no UN body */
+		default:
+			break;
+	}
+	switch (named_body_at(c, i, s, b))
+	{
+		case 1:
+			return b->end;
+		case -1:
+			return 0;
+		default:
+			return capitalized_body_at(c, i, s, b);
+	}
 }
 
 /* A body mentioned in sentence s, or the latest one before it (within 30 sentences). */

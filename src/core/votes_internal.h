@@ -121,6 +121,7 @@ typedef struct vctx
 	uint32_t	ctx_body_sentence;
 	int			has_ctx_body;
 	uint16_t   *token_lex;		/* per token: lex_flags, and body runs */
+	int32_t    *token_entry;	/* per token: its folded lexicon entry + 1, -1 none, 0 not yet looked up */
 	na_vec		candidates;		/* uint32_t: sentences that hold a trigger */
 	int			failed;
 } vctx;
@@ -167,112 +168,72 @@ is_word_n(const vctx *c, uint32_t i, const char *w, size_t n)
 #define is_word(c, i, w) is_word_n((c), (i), "" w, sizeof(w) - 1)
 
 /*
- * Which of the word lists above a token's word belongs to, as a bit mask:
- * one hash probe instead of a walk over each list.  The lists compare ASCII
- * letters case-insensitively, so the table keys are folded to lower case.
+ * The word lists in_list asks about, by their short names: each is the file
+ * data/lexicon/vote_<name>.tsv, looked up through the one generated lexicon
+ * (na_lexicon.h), which folds case as the lists want.  Every name is given
+ * its NA_LEX_ identifier explicitly: a name added without one would take
+ * another list's.
  */
 enum
 {
-	L_motion_heads,
-	L_generic_motions,
-	L_group_heads,
-	L_envoy_nouns,
-	L_aux_words,
-	L_clause_words,
-	L_intent_words,
-	L_ordinal_words,
-	L_number_words,
-	L_definite_words,
-	L_person_titles,
-	L_control_verbs,
-	L_infinitive_glue,
-	L_org_heads,
-	L_prepositions,
-	L_name_stopwords,
-	L_group_adjectives,
-	L_body_heads,
-	L_body_starts,
-	L_org_words,
-	L_time_words,
-	L_verb_before,
-	L_threat_words,
-	L_election_words,
-	L_group_singulars,
-	L_gain_objects,
-	L_COUNT
+	L_motion_heads = NA_LEX_VOTE_MOTION_HEADS,
+	L_generic_motions = NA_LEX_VOTE_GENERIC_MOTIONS,
+	L_group_heads = NA_LEX_VOTE_GROUP_HEADS,
+	L_envoy_nouns = NA_LEX_VOTE_ENVOY_NOUNS,
+	L_aux_words = NA_LEX_VOTE_AUX_WORDS,
+	L_clause_words = NA_LEX_VOTE_CLAUSE_WORDS,
+	L_intent_words = NA_LEX_VOTE_INTENT_WORDS,
+	L_ordinal_words = NA_LEX_VOTE_ORDINAL_WORDS,
+	L_number_words = NA_LEX_VOTE_NUMBER_WORDS,
+	L_definite_words = NA_LEX_VOTE_DEFINITE_WORDS,
+	L_person_titles = NA_LEX_VOTE_PERSON_TITLES,
+	L_control_verbs = NA_LEX_VOTE_CONTROL_VERBS,
+	L_infinitive_glue = NA_LEX_VOTE_INFINITIVE_GLUE,
+	L_org_heads = NA_LEX_VOTE_ORG_HEADS,
+	L_prepositions = NA_LEX_VOTE_PREPOSITIONS,
+	L_name_stopwords = NA_LEX_VOTE_NAME_STOPWORDS,
+	L_group_adjectives = NA_LEX_VOTE_GROUP_ADJECTIVES,
+	L_body_heads = NA_LEX_VOTE_BODY_HEADS,
+	L_body_starts = NA_LEX_VOTE_BODY_STARTS,
+	L_org_words = NA_LEX_VOTE_ORG_WORDS,
+	L_time_words = NA_LEX_VOTE_TIME_WORDS,
+	L_verb_before = NA_LEX_VOTE_VERB_BEFORE,
+	L_threat_words = NA_LEX_VOTE_THREAT_WORDS,
+	L_election_words = NA_LEX_VOTE_ELECTION_WORDS,
+	L_group_singulars = NA_LEX_VOTE_GROUP_SINGULARS,
+	L_gain_objects = NA_LEX_VOTE_GAIN_OBJECTS,
 };
-
-#define WORD_SET_BITS 11
-#define WORD_SET_SIZE (1u << WORD_SET_BITS)
-#define WORD_SET_MAXLEN 24
-
-typedef struct word_set_entry
-{
-	char		w[WORD_SET_MAXLEN + 1];	/* folded to lower case */
-	uint8_t		n;
-	uint32_t	mask;			/* 1 << L_* */
-} word_set_entry;
 
 #define MAX_TRIGGERS 255			/* a token's slot is one byte: at most 255 trigger words */
 extern trigger_word triggers[MAX_TRIGGERS];
-extern word_set_entry word_set[WORD_SET_SIZE];
 
-static inline char
-fold_ascii(char ch)
-{
-	return (ch >= 'A' && ch <= 'Z') ? (char) (ch + 32) : ch;
-}
-
-/* Do the n bytes at w, folded, spell the folded key? */
+/*
+ * Is token i a word of list (an NA_LEX_ identifier)?  The rules ask about
+ * the same few tokens of a sentence in many lists: a token's folded entry
+ * is looked up once and kept, and each list is then a bit test.
+ */
 static inline int
-word_set_equal(const char *key, const char *w, uint32_t n)
-{
-	for (uint32_t k = 0; k < n; k++)
-		if (key[k] != fold_ascii(w[k]))
-			return 0;
-	return 1;
-}
-
-static inline uint32_t
-word_set_hash(const char *w, uint32_t n)
-{
-	uint32_t	h = 0x811C9DC5u ^ n;
-
-	for (uint32_t k = 0; k < n; k++)
-		h = (h ^ (unsigned char) fold_ascii(w[k])) * 0x01000193u;
-	return h & (WORD_SET_SIZE - 1);
-}
-
-/* The lists the n bytes at w belong to. */
-static inline uint32_t
-word_set_of(const char *w, uint32_t n)
-{
-	if (n == 0 || n > WORD_SET_MAXLEN)
-		return 0;
-	for (uint32_t h = word_set_hash(w, n);; h = (h + 1) & (WORD_SET_SIZE - 1))
-	{
-		const word_set_entry *e = &word_set[h];
-
-		if (e->n == 0)
-			return 0;
-		if (e->n == n && word_set_equal(e->w, w, n))
-			return e->mask;
-	}
-}
-
-static inline int
-in_set(const vctx *c, uint32_t i, uint32_t mask)
+in_lex(const vctx *c, uint32_t i, na_lex_list list)
 {
 	const na_token *t;
+	int32_t		entry;
 
 	if (i >= c->doc->ntokens)
 		return 0;
 	t = T(c, i);
-	return (word_set_of(c->doc->text + t->start, t->len) & mask) != 0;
+	if (na_lex_lists[list].exact)
+		return na_lex_has(list, c->doc->text + t->start, t->len);
+	if (c->token_entry[i] == 0)
+	{
+		entry = na_lex_find_folded(c->doc->text + t->start, t->len);
+		c->token_entry[i] = entry < 0 ? -1 : entry + 1;
+	}
+	entry = c->token_entry[i];
+	return entry > 0 && na_lex_in(list, entry - 1);
 }
 
-/* in_list(c, i, aux_words): is token i a word of that list? */
-#define in_list(c, i, list) in_set((c), (i), 1u << L_##list)
+/* in_list(c, i, aux_words): is token i a word of data/lexicon/vote_aux_words.tsv? */
+#define in_list(c, i, list) in_lex((c), (i), (na_lex_list) L_##list)
 
 /* token_lex[i]: the trigger's index + 1 in the low byte, flags above */
 #define TRIGGER_SLOT_MASK 0x00FF
@@ -338,7 +299,6 @@ typedef struct sent_state
 
 /* votes_lexicon.c */
 void votes_lexicon_init(void);
-void build_word_set(void);
 void build_lexicon(void);
 int32_t number_at(const vctx *c, uint32_t i);
 void first_pass(vctx *c);

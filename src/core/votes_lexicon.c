@@ -1,11 +1,10 @@
 /*
  * votes_lexicon.c - the vote analyser's view of its word lists: the lists
  * themselves are data (data/lexicon/vote_*.tsv, compiled by scripts/gen-lexicon
- * into lexicon_data.c); here the trigger table and the word set that tells
- * which lists a word is in (one hash probe) are filled from them once per
- * process, and the first pass runs: one probe per token into a small
- * lexicon of trigger words and body words marks the tokens and the
- * sentences the analysis reads closely.
+ * into lexicon_data.c, looked up through na_lexicon.h like every list); here
+ * the trigger table is filled from them once per process, and the first
+ * pass runs: one probe per token into a small index of trigger words and
+ * body words marks the tokens and the sentences the analysis reads closely.
  */
 #include <stdlib.h>
 
@@ -52,80 +51,6 @@ trigger_form(const char *name)
 	if (strcmp(name, "gerund") == 0)
 		return WF_GERUND;
 	return 0;
-}
-
-/*
- * The word lists the word set answers for (in_list), each a file of
- * data/lexicon (vote_<list>.tsv).
- */
-static const na_lex_list word_lists[L_COUNT] = {
-	[L_motion_heads] = NA_LEX_VOTE_MOTION_HEADS,
-	[L_generic_motions] = NA_LEX_VOTE_GENERIC_MOTIONS,
-	[L_group_heads] = NA_LEX_VOTE_GROUP_HEADS,
-	[L_envoy_nouns] = NA_LEX_VOTE_ENVOY_NOUNS,
-	[L_aux_words] = NA_LEX_VOTE_AUX_WORDS,
-	[L_clause_words] = NA_LEX_VOTE_CLAUSE_WORDS,
-	[L_intent_words] = NA_LEX_VOTE_INTENT_WORDS,
-	[L_ordinal_words] = NA_LEX_VOTE_ORDINAL_WORDS,
-	[L_number_words] = NA_LEX_VOTE_NUMBER_WORDS,
-	[L_definite_words] = NA_LEX_VOTE_DEFINITE_WORDS,
-	[L_person_titles] = NA_LEX_VOTE_PERSON_TITLES,
-	[L_control_verbs] = NA_LEX_VOTE_CONTROL_VERBS,
-	[L_infinitive_glue] = NA_LEX_VOTE_INFINITIVE_GLUE,
-	[L_org_heads] = NA_LEX_VOTE_ORG_HEADS,
-	[L_prepositions] = NA_LEX_VOTE_PREPOSITIONS,
-	[L_name_stopwords] = NA_LEX_VOTE_NAME_STOPWORDS,
-	[L_group_adjectives] = NA_LEX_VOTE_GROUP_ADJECTIVES,
-	[L_body_heads] = NA_LEX_VOTE_BODY_HEADS,
-	[L_body_starts] = NA_LEX_VOTE_BODY_STARTS,
-	[L_org_words] = NA_LEX_VOTE_ORG_WORDS,
-	[L_time_words] = NA_LEX_VOTE_TIME_WORDS,
-	[L_verb_before] = NA_LEX_VOTE_VERB_BEFORE,
-	[L_threat_words] = NA_LEX_VOTE_THREAT_WORDS,
-	[L_election_words] = NA_LEX_VOTE_ELECTION_WORDS,
-	[L_group_singulars] = NA_LEX_VOTE_GROUP_SINGULARS,
-	[L_gain_objects] = NA_LEX_VOTE_GAIN_OBJECTS,
-};
-
-word_set_entry word_set[WORD_SET_SIZE];
-static int	word_set_ready;
-
-/*
- * Folds the vote word lists of the generated lexicon into one hash table of
- * list masks, once per process, so that a token is looked up in every list at
- * once; the lists themselves stay in data/lexicon.
- */
-void
-build_word_set(void)
-{
-	for (int l = 0; l < L_COUNT; l++)
-		for (uint32_t r = 0; r < na_lex_lists[word_lists[l]].nrows; r++)
-		{
-			const char *w = na_lex_key(word_lists[l], r);
-			uint32_t	n = (uint32_t) strlen(w);
-			uint32_t	h;
-
-			if (n == 0 || n > WORD_SET_MAXLEN)
-				continue;		/* no list word is this long; keep the table safe */
-			h = word_set_hash(w, n);
-
-			for (;; h = (h + 1) & (WORD_SET_SIZE - 1))
-			{
-				word_set_entry *e = &word_set[h];
-
-				if (e->n == 0)
-				{
-					for (uint32_t k = 0; k < n; k++)
-						e->w[k] = fold_ascii(w[k]);
-					e->n = (uint8_t) n;
-				}
-				else if (!(e->n == n && word_set_equal(e->w, w, n)))
-					continue;
-				e->mask |= 1u << l;
-				break;
-			}
-		}
-	word_set_ready = 1;
 }
 
 /*
@@ -508,12 +433,10 @@ first_pass(vctx *c)
 	}
 }
 
-/* Build the word set and the first-pass lexicon once per process. */
+/* Build the first-pass lexicon once per process. */
 void
 votes_lexicon_init(void)
 {
 	if (!lex_ready)
 		build_lexicon();
-	if (!word_set_ready)
-		build_word_set();
 }

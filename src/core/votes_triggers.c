@@ -1,6 +1,7 @@
 /*
- * votes_triggers.c - the triggers of a sentence: vote verbs in the active and the passive,
- * the noun "veto", confidence votes and members named as voting against.
+ * votes_triggers.c - the verb triggers of a sentence: vote verbs in the active and the
+ * passive, with the refusal rules that keep a vote word from being a vote (the noun
+ * triggers are in votes_nouns.c).
  */
 #include "votes_internal.h"
 
@@ -727,38 +728,35 @@ passive_trigger(vctx *c, sent_state *st, uint32_t v, int cls, int passive, posit
 }
 
 /*
- * The positions of an active "vote" ("voted for", "voted against", "voted
- * 13-2 to extend", "voted on the bill"): the direction and the motion after
- * the verb, one position per actor, a body's vote for something being its
- * decision.  actors are the subject's, resolved; k is where the complement
- * starts; on_* is the motion of "vote on".
+ * "votes"/"vote" is a verb only with a subject right before it or a modal:
+ * "he would only vote for it", "they'd vote for him"; else it is the noun.
+ */
+static int
+vote_used_as_verb(vctx *c, const sent_state *st, uint32_t v, const actor_ref *actors, int nactors)
+{
+	if (v == st->first)
+		return 0;
+	return is_word(c, v - 1, "will") || is_word(c, v - 1, "would") ||
+		is_word(c, v - 1, "to") || is_word(c, v - 1, "not") ||
+		is_word(c, v - 1, "could") || is_word(c, v - 1, "might") ||
+		is_word(c, v - 1, "may") || is_word(c, v - 1, "did") ||
+		((is_word(c, v - 1, "only") || is_word(c, v - 1, "still") ||
+		  is_word(c, v - 1, "probably") || is_word(c, v - 1, "certainly")) &&
+		 v >= st->first + 2 && in_list(c, v - 2, verb_before)) ||
+		modal_contraction(c, v - 1) ||
+		(nactors > 0 && actors[nactors - 1].end == v) ||
+		(nactors > 0 && actors[0].end == v);
+}
+
+/*
+ * The action and the motion of an active "vote" by its direction dir
+ * (vote_direction): "for" or "against" the motion after q, "to <verb>" the
+ * verb's object (what the verb does decides the side), "down" the motion
+ * after the particle, or a bare vote.
  */
 static void
-active_vote_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw, position *p,
-					actor_ref *actors, int nactors, uint32_t k, uint32_t on_first, uint32_t on_head,
-					uint32_t on_end)
+vote_motion_by_direction(vctx *c, sent_state *st, uint32_t q, int dir, position *p)
 {
-	/* direction: for, against, in favour of, to <verb>, down */
-	uint32_t	q = vote_complement(c, v);
-	int			dir = 0;	/* 1 for, -1 against, 2 infinitive, 0 none */
-
-	if (tw->form & WF_NOUN_TOO)
-	{
-		/* "votes"/"vote" as a verb needs a subject right before or a modal */
-		/* "he would only vote for it", "they'd vote for him" */
-		if (v == st->first || !(is_word(c, v - 1, "will") || is_word(c, v - 1, "would") ||
-								is_word(c, v - 1, "to") || is_word(c, v - 1, "not") ||
-								is_word(c, v - 1, "could") || is_word(c, v - 1, "might") ||
-								is_word(c, v - 1, "may") || is_word(c, v - 1, "did") ||
-								((is_word(c, v - 1, "only") || is_word(c, v - 1, "still") ||
-								  is_word(c, v - 1, "probably") || is_word(c, v - 1, "certainly")) &&
-								 v >= st->first + 2 && in_list(c, v - 2, verb_before)) ||
-								modal_contraction(c, v - 1) ||
-								(nactors > 0 && actors[nactors - 1].end == v) ||
-								(nactors > 0 && actors[0].end == v)))
-			return;
-	}
-	dir = vote_direction(c, st, &q);
 	if (dir == 1 || dir == -1)
 	{
 		uint32_t	head;
@@ -815,44 +813,77 @@ active_vote_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw,
 	}
 	else
 		p->action = NA_VA_VOTE;
+}
+
+/*
+ * "Eleven of the 15 members voted in favour": the codebook's unnamed counted
+ * group, a null actor whose count is the votes of its side, unless the
+ * sentence's tally says more.
+ */
+static void
+counted_group_vote(vctx *c, sent_state *st, uint32_t v, position *p, const actor_ref *group)
+{
+	uint32_t	head = group->end - 1;
+	/* members' votes are counted; "three of the four cantons" are places, not votes */
+	int32_t		count = is_word(c, head, "cantons") || is_word(c, head, "countries") ||
+		is_word(c, head, "states") || is_word(c, head, "provinces") || is_word(c, head, "nations") ||
+		is_word(c, head, "governments") || is_word(c, head, "delegations") ?
+		-1 : number_at(c, group->first);
+	vote_event *ev;
+
+	p->ev_first = group->first;
+	p->ev_end = p->motion_end ? p->motion_end : v + 1;
+	emit_positions(c, st, p, NULL, 0);
+	/* the count is the votes of its side, unless the sentence's tally says more */
+	ev = event_ptr(c, st->event);
+	if (count > 0 && p->modality == NA_VM_HISTORICAL && c->rows.count > 0)
+	{
+		/* a vote recalled as background has no event: the row keeps its count */
+		na_vote    *row = (na_vote *) c->rows.items + c->rows.count - 1;
+
+		if (row->event == 0 && p->action == NA_VA_VOTE_FOR)
+			row->votes_for = count;
+		else if (row->event == 0)
+			row->votes_against = count;
+	}
+	else if (ev && count > 0 && p->modality == NA_VM_ASSERTED)
+	{
+		if (ev->votes_for != NA_VOTE_NO_COUNT || ev->votes_against != NA_VOTE_NO_COUNT)
+			;			/* the vote's tally, stated before, says more */
+		else if (p->action == NA_VA_VOTE_FOR)
+			ev->votes_for = count;
+		else
+			ev->votes_against = count;
+	}
+}
+
+/*
+ * The positions of an active "vote" ("voted for", "voted against", "voted
+ * 13-2 to extend", "voted on the bill"): the direction and the motion after
+ * the verb, one position per actor, a body's vote for something being its
+ * decision.  actors are the subject's, resolved; k is where the complement
+ * starts; on_* is the motion of "vote on".
+ */
+static void
+active_vote_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw, position *p,
+					actor_ref *actors, int nactors, uint32_t k, uint32_t on_first, uint32_t on_head,
+					uint32_t on_end)
+{
+	/* direction: for, against, in favour of, to <verb>, down */
+	uint32_t	q = vote_complement(c, v);
+	int			dir = 0;	/* 1 for, -1 against, 2 infinitive, 0 none */
+
+	if ((tw->form & WF_NOUN_TOO) && !vote_used_as_verb(c, st, v, actors, nactors))
+		return;
+	dir = vote_direction(c, st, &q);
+	vote_motion_by_direction(c, st, q, dir, p);
 	if (nactors == 0)
 		return;
 	/* "Eleven of the 15 members voted in favour": the codebook's unnamed counted group, a null actor */
 	if (nactors == 1 && counted_group(c, st, &actors[0]) &&
 		(p->action == NA_VA_VOTE_FOR || p->action == NA_VA_VOTE_AGAINST))
 	{
-		uint32_t	head = actors[0].end - 1;
-		/* members' votes are counted; "three of the four cantons" are places, not votes */
-		int32_t		count = is_word(c, head, "cantons") || is_word(c, head, "countries") ||
-			is_word(c, head, "states") || is_word(c, head, "provinces") || is_word(c, head, "nations") ||
-			is_word(c, head, "governments") || is_word(c, head, "delegations") ?
-			-1 : number_at(c, actors[0].first);
-		vote_event *ev;
-
-		p->ev_first = actors[0].first;
-		p->ev_end = p->motion_end ? p->motion_end : v + 1;
-		emit_positions(c, st, p, NULL, 0);
-		/* the count is the votes of its side, unless the sentence's tally says more */
-		ev = event_ptr(c, st->event);
-		if (count > 0 && p->modality == NA_VM_HISTORICAL && c->rows.count > 0)
-		{
-			/* a vote recalled as background has no event: the row keeps its count */
-			na_vote    *row = (na_vote *) c->rows.items + c->rows.count - 1;
-
-			if (row->event == 0 && p->action == NA_VA_VOTE_FOR)
-				row->votes_for = count;
-			else if (row->event == 0)
-				row->votes_against = count;
-		}
-		else if (ev && count > 0 && p->modality == NA_VM_ASSERTED)
-		{
-			if (ev->votes_for != NA_VOTE_NO_COUNT || ev->votes_against != NA_VOTE_NO_COUNT)
-				;			/* the vote's tally, stated before, says more */
-			else if (p->action == NA_VA_VOTE_FOR)
-				ev->votes_for = count;
-			else
-				ev->votes_against = count;
-		}
+		counted_group_vote(c, st, v, p, &actors[0]);
 		return;
 	}
 	/* a body that votes for something decides it */
@@ -1188,432 +1219,4 @@ passed_chamber(vctx *c, sent_state *st, uint32_t v, uint32_t k, position *p, act
 		p->modality = NA_VM_HISTORICAL;
 	p->outcome = p->modality == NA_VM_ASSERTED ? NA_VO_PASSED : NA_VO_NONE;
 	return 1;
-}
-
-/*
- * Is there "the president", "the governor", ... just before token q?  A
- * pronoun after it most likely means that office holder, whom the vote
- * analyser cannot name: better no row than the last person named.
- */
-static int
-role_noun_before(vctx *c, sent_state *st, uint32_t q)
-{
-	for (uint32_t k = q; k > st->first && k + 8 > q; k--)
-		if (is_word(c, k - 1, "the") && (is_word(c, k, "president") || is_word(c, k, "governor") ||
-										  is_word(c, k, "mayor") || is_word(c, k, "premier") ||
-										  is_word(c, k, "chancellor")))
-			return 1;
-	return 0;
-}
-
-/*
- * The noun phrase of a "veto" at v, walked leftwards over its modifiers:
- * an ordinal ("the fifth veto", not "latest") sets *ordinal; a possessor or
- * demonym ("Russia's", "the Russian") is the vetoing country; after cast,
- * used or exercised ("cast its veto") the actor is that verb's subject.
- * Returns the actors found and sets *np_first to where the phrase starts.
- */
-static int
-veto_phrase_actors(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int *ordinal,
-				   uint32_t *np_first)
-{
-	int			nactors = 0;
-
-	for (uint32_t k = v; k > st->first && k + 7 > v;)
-	{
-		na_place_match m;
-		uint32_t	q = k - 1;
-
-		if (in_list(c, q, ordinal_words) ||
-			(T(c, q)->kind == NA_TK_NUMBER && T(c, q)->len > 2 &&
-			 (memcmp(c->doc->text + T(c, q)->start + T(c, q)->len - 2, "th", 2) == 0 ||
-			  memcmp(c->doc->text + T(c, q)->start + T(c, q)->len - 2, "st", 2) == 0 ||
-			  memcmp(c->doc->text + T(c, q)->start + T(c, q)->len - 2, "nd", 2) == 0 ||
-			  memcmp(c->doc->text + T(c, q)->start + T(c, q)->len - 2, "rd", 2) == 0)))
-		{
-			if (!is_word(c, q, "latest"))
-				*ordinal = 1;
-			k = q;
-			continue;
-		}
-		/* the possessor or demonym: try each start that ends at q */
-		{
-			int			found = 0;
-
-			for (uint32_t st2 = (q >= st->first + 3 ? q - 3 : st->first); st2 <= q; st2++)
-			{
-				if (na_place_at(c->doc, st2, &m) && st2 + m.ntokens == q + 1 &&
-					(m.kind == NA_PLACE_DEMONYM || (m.flags & NA_PLACE_POSSESSIVE)))
-				{
-					memset(&actors[0], 0, sizeof(actors[0]));
-					actors[0].first = actors[0].name_first = st2;
-					actors[0].end = actors[0].name_end = q + 1;
-					actors[0].canonical = m.country;
-					actors[0].kind = NA_VK_COUNTRY;
-					nactors = 1;
-					*np_first = st2;
-					if (st2 > st->first && (is_word(c, st2 - 1, "the") || is_word(c, st2 - 1, "a")) &&
-						!is_word(c, st2, "the"))
-						*np_first = st2 - 1;
-					found = 1;
-					break;
-				}
-			}
-			if (found)
-				break;
-		}
-		if (is_capitalized(c, q) || (T(c, q)->kind == NA_TK_WORD && (is_word(c, q, "its") ||
-																	  is_word(c, q, "their") ||
-																	  is_word(c, q, "a") ||
-																	  is_word(c, q, "the") ||
-																	  is_word(c, q, "first") ||
-																	  is_word(c, q, "another"))))
-		{
-			/* "its veto" after cast/used/exercised: the subject of that verb */
-			if ((is_word(c, q, "its") || is_word(c, q, "their") || is_word(c, q, "a")) && q > st->first &&
-				(is_word(c, q - 1, "cast") || is_word(c, q - 1, "used") || is_word(c, q - 1, "exercised") ||
-				 is_word(c, q - 1, "wielded") || is_word(c, q - 1, "employed") || is_word(c, q - 1, "casts") ||
-				 is_word(c, q - 1, "uses") || is_word(c, q - 1, "use") || is_word(c, q - 1, "cast")))
-			{
-				nactors = subject_of(c, st, q - 1, actors, MAX_ACTORS);
-				nactors = resolve_actors(c, st, actors, nactors);
-				if (nactors > 0)
-					*np_first = actors[0].first;
-				break;
-			}
-			if (is_word(c, q, "a") || is_word(c, q, "the") || is_word(c, q, "its") || is_word(c, q, "their"))
-			{
-				*np_first = q;
-				k = q;
-				continue;
-			}
-			k = q;
-			continue;
-		}
-		break;
-	}
-	return nactors;
-}
-
-/*
- * The veto a noun "veto" states ("Russia's veto", "the fifth Russian veto
- * of a resolution on Syria"): its possessor or demonym is the actor;
- * ordinals and "latest" tell a veto counted among others.
- */
-void
-noun_veto(vctx *c, sent_state *st, uint32_t v)
-{
-	position	p;
-	actor_ref	actors[MAX_ACTORS];
-	int			nactors = 0;
-	int			ordinal = 0;
-	uint32_t	np_first = v;
-
-	memset(&p, 0, sizeof(p));
-	p.sentence = st->s;
-	p.action = NA_VA_VETO;
-	/* walk the noun phrase left: modifiers, ordinals, a possessor or demonym */
-	nactors = veto_phrase_actors(c, st, v, actors, &ordinal, &np_first);
-	/*
-	 * "Obama's veto", "his veto threat", "the White House has promised a
-	 * veto": a person's veto or the subject of the verb that announces it
-	 */
-	if (nactors == 0 && v > st->first)
-	{
-		uint32_t	q = v - 1;
-		uint8_t		mod = 0;
-
-		if (is_possessive(c, q) && actor_ending_at(c, q, st->first, &actors[0]) &&
-			actors[0].kind == NA_VK_PERSON)
-			nactors = 1;
-		else if (is_possessive(c, q) && known_surname(c, q, &actors[0]))
-			nactors = 1;
-		/* "his veto threat"; not after "the president", whom the pronoun may mean */
-		else if ((is_word(c, q, "his") || is_word(c, q, "her")) && !role_noun_before(c, st, q) &&
-				 resolve_person(c, q, &actors[0]))
-		{
-			nactors = 1;
-			np_first = q;
-		}
-		else if ((is_word(c, q, "a") || is_word(c, q, "another")) && q > st->first &&
-				 (is_word(c, q - 1, "promised") || is_word(c, q - 1, "promises") ||
-				  is_word(c, q - 1, "threatened") || is_word(c, q - 1, "threatens") ||
-				  is_word(c, q - 1, "vowed") || is_word(c, q - 1, "vows") ||
-				  is_word(c, q - 1, "issued") || is_word(c, q - 1, "issue")))
-		{
-			nactors = subject_of(c, st, q - 1, actors, MAX_ACTORS);
-			nactors = resolve_actors(c, st, actors, nactors);
-			if (nactors > 0)
-			{
-				np_first = actors[0].first < q ? actors[0].first : q;
-				/* a promise is a plan; a threat, a vow, hypothetical (the codebook) */
-				mod = is_word(c, q - 1, "promised") || is_word(c, q - 1, "promises") ? NA_VM_PLANNED
-					: is_word(c, q - 1, "issued") || is_word(c, q - 1, "issue") ? 0 : NA_VM_HYPOTHETICAL;
-			}
-		}
-		if (nactors > 0)
-		{
-			if (actors[0].first < np_first)
-				np_first = actors[0].first;
-			p.ev_first = np_first;
-			p.ev_end = v + 1;
-			p.modality = mod ? mod : modality_at(c, np_first, st->first);
-			/* "his veto threat"; "Obama's veto is expected to come" */
-			if (is_word(c, v + 1, "threat") || is_word(c, v + 1, "threats"))
-				p.modality = NA_VM_HYPOTHETICAL;
-			else if (p.modality == NA_VM_ASSERTED &&
-					 ((is_word(c, v + 1, "is") && (is_word(c, v + 2, "expected") || is_word(c, v + 2, "likely"))) ||
-					  is_word(c, v + 1, "will")))
-				p.modality = NA_VM_PLANNED;
-			/* "a veto of the bill" */
-			if (is_word(c, v + 1, "of") || is_word(c, v + 1, "on"))
-			{
-				uint32_t	head;
-				uint32_t	e = motion_right(c, v + 2, &head);
-
-				if (e)
-				{
-					p.motion_first = v + 2;
-					p.motion_end = e;
-					p.motion_head = head;
-				}
-			}
-			emit_positions(c, st, &p, actors, nactors);
-			return;
-		}
-	}
-	if (nactors == 0)
-	{
-		/* "a veto by China" */
-		if (is_word(c, v + 1, "by") && in_sentence(c, v + 2, st->s))
-		{
-			nactors = actors_right(c, v + 2, actors, MAX_ACTORS);
-			if (nactors == 0)
-				return;
-			p.ev_first = np_first;
-			p.ev_end = actors[nactors - 1].end;
-		}
-		else
-			return;
-	}
-	else
-	{
-		p.ev_first = np_first < actors[0].first ? np_first : actors[0].first;
-		p.ev_end = v + 1;
-	}
-	p.modality = ordinal ? NA_VM_HISTORICAL : modality_at(c, np_first, st->first);
-	if (is_word(c, v, "vetoes"))
-		p.modality = NA_VM_HISTORICAL;	/* "Russia's vetoes": several past ones */
-	/* "the Kremlin's veto ... was its fifth" */
-	for (uint32_t k = v + 1; k + 1 < st->end && k < v + 10; k++)
-	{
-		if (is_punct(c, k, ';') || is_punct(c, k, ':'))
-			break;
-		if ((is_word(c, k, "its") || is_word(c, k, "their") || is_word(c, k, "the")) &&
-			in_list(c, k + 1, ordinal_words) && !is_word(c, k + 1, "latest") &&
-			k > v + 1 && (is_word(c, k - 1, "was") || is_word(c, k - 1, "is") || is_word(c, k - 1, "marked")))
-			p.modality = NA_VM_HISTORICAL;
-	}
-	/* the motion: "veto of the resolution", "veto on the draft" */
-	if ((is_word(c, v + 1, "of") || is_word(c, v + 1, "on") || is_word(c, v + 1, "against")))
-	{
-		uint32_t	head;
-		uint32_t	e = motion_right(c, v + 2, &head);
-
-		if (e)
-		{
-			p.motion_first = v + 2;
-			p.motion_end = e;
-			p.motion_head = head;
-		}
-	}
-	emit_positions(c, st, &p, actors, nactors);
-}
-
-/*
- * A parliamentary confidence vote at token k: "a vote of (no) confidence",
- * "a (no-)confidence vote".  A company's or a manager's "vote of confidence"
- * is a figure of speech: the sentence must name a parliament, MPs or the
- * government.
- */
-int
-confidence_vote_at(vctx *c, sent_state *st, uint32_t k, uint32_t *first, uint32_t *last)
-{
-	uint32_t	end = 0;
-	int			political = 0;
-
-	if (is_word(c, k, "vote") && is_word(c, k + 1, "of") &&
-		(is_word(c, k + 2, "confidence") || (is_word(c, k + 2, "no") && is_word(c, k + 3, "confidence"))))
-		end = is_word(c, k + 2, "no") ? k + 3 : k + 2;
-	else if ((is_word(c, k, "confidence") || is_word(c, k, "no-confidence")) &&
-			 (is_word(c, k + 1, "vote") || is_word(c, k + 1, "motion")))
-		end = k + 1;
-	if (end == 0 || !in_sentence(c, end, st->s))
-		return 0;
-	for (uint32_t q = st->first; q < st->end && !political; q++)
-		political = is_word(c, q, "government") || is_word(c, q, "MPs") || is_word(c, q, "parliament") ||
-			is_word(c, q, "lawmakers") || is_word(c, q, "deputies") || is_word(c, q, "cabinet") ||
-			(is_word(c, q, "prime") && is_word(c, q + 1, "minister")) || is_word(c, q, "premier") ||
-			is_word(c, q, "chancellor");
-	/* a legislature named in the sentence also makes it political (not a board) */
-	if (!political && !(st->body_here && st->body.canonical && strcmp(st->body.canonical, "referendum") != 0))
-		return 0;
-	*first = k > st->first && (is_word(c, k - 1, "a") || is_word(c, k - 1, "the")) ? k - 1 : k;
-	*last = end;
-	return 1;
-}
-
-/*
- * The noun "vote" owned by its voter, with its side: "her vote in favor of
- * the war", "Rubio's vote for the plan", "the Senate's 80-19 vote for
- * admitting Poland", "his vote to confirm her".  The owner takes the side (a
- * body decides: adopt or reject); a vote named as a thing one has is one
- * already cast, historical unless the clause says it is still to come.
- */
-void
-possessed_vote(vctx *c, sent_state *st, uint32_t v)
-{
-	actor_ref	owner;
-	position	p;
-	uint32_t	k = v;
-	uint32_t	q = v + 1;
-	int			dir = 0;
-	uint32_t	head = 0;
-	uint32_t	e;
-
-	/* modifiers between owner and noun: "hold-your-nose", "80-19", "decisive" */
-	while (k > st->first + 1 && k + 3 > v && !is_possessive(c, k - 1) && !is_word(c, k - 1, "his") &&
-		   !is_word(c, k - 1, "her") &&
-		   (T(c, k - 1)->kind == NA_TK_RANGE ||
-			(T(c, k - 1)->kind == NA_TK_WORD && !is_capitalized(c, k - 1) && !trigger_of(c, k - 1) &&
-			 !in_list(c, k - 1, definite_words) && !is_word(c, k - 1, "a") && !is_word(c, k - 1, "the"))))
-		k--;
-	if (k <= st->first || !(is_possessive(c, k - 1) || is_word(c, k - 1, "his") || is_word(c, k - 1, "her")))
-		return;
-	if (is_word(c, q, "for"))
-		dir = 1, q++;
-	else if (is_word(c, q, "against"))
-		dir = -1, q++;
-	else if (is_word(c, q, "in") && (is_word(c, q + 1, "favor") || is_word(c, q + 1, "favour")) &&
-			 is_word(c, q + 2, "of"))
-		dir = 1, q += 3;
-	if (dir == 0 || !in_sentence(c, q, st->s))
-		return;
-	memset(&owner, 0, sizeof(owner));
-	if (is_word(c, k - 1, "his") || is_word(c, k - 1, "her"))
-	{
-		if (!resolve_person(c, k - 1, &owner))
-			return;
-		owner.first = k - 1;	/* the evidence is the pronoun, the name the person's */
-		owner.end = k;
-	}
-	else if (!actor_ending_at(c, k - 1, st->first, &owner) || owner.pronoun)
-		return;
-	memset(&p, 0, sizeof(p));
-	p.sentence = st->s;
-	p.verb = v + 1;
-	p.action = dir == 1 ? NA_VA_VOTE_FOR : NA_VA_VOTE_AGAINST;
-	if (owner.kind == NA_VK_BODY)
-		p.action = dir == 1 ? NA_VA_ADOPT : NA_VA_REJECT;
-	p.modality = modality_at(c, v, st->first);
-	if (p.modality == NA_VM_ASSERTED)
-		p.modality = NA_VM_HISTORICAL;
-	e = motion_right(c, q, &head);
-	if (!e)
-	{
-		/* "that plan was a signal", "the war a mistake": the phrase ends before the clause goes on */
-		uint32_t	limit = q + 5;
-
-		e = q;
-		while (e < limit && in_sentence(c, e, st->s) &&
-			   (T(c, e)->kind == NA_TK_WORD || T(c, e)->kind == NA_TK_NUMBER) &&
-			   !in_list(c, e, aux_words) && !trigger_of(c, e) &&
-			   !(in_list(c, e, clause_words) && !(e == q && is_word(c, e, "that"))) &&
-			   !(e > q && (is_word(c, e, "to") || is_word(c, e, "both") || is_word(c, e, "in") ||
-						   /* a determiner starts another phrase, but the object of "closing the mine" */
-						   ((is_word(c, e, "a") || is_word(c, e, "an") || is_word(c, e, "the")) &&
-							!(e == q + 1 && T(c, q)->len > 4 &&
-							  memcmp(c->doc->text + T(c, q)->start + T(c, q)->len - 3, "ing", 3) == 0)))))
-		{
-			if (e == q + 1 && is_word(c, e, "the"))
-				limit = e + 2;	/* "closing the mine": the gerund's object, one noun */
-			e++;
-		}
-		if (e == q)
-			e = 0;
-		head = e ? e - 1 : 0;
-	}
-	if (e)
-	{
-		p.motion_first = q;
-		p.motion_end = e;
-		p.motion_head = head;
-	}
-	p.ev_first = owner.first < k - 1 ? owner.first : k - 1;
-	p.ev_end = e ? e : q;
-	emit_positions(c, st, &p, &owner, 1);
-}
-
-/* Is the trigger at v a noun ("a vote", "the veto", "Russia's veto")? */
-int
-noun_use(vctx *c, uint32_t v, uint32_t first)
-{
-	const na_token *t;
-	uint32_t	q;
-
-	if (v == first)
-		return 0;
-	q = v - 1;
-	t = T(c, q);
-	if (in_list(c, q, verb_before))
-		return 0;
-	if (t->kind == NA_TK_WORD && t->len > 3 &&
-		(memcmp(c->doc->text + t->start + t->len - 3, "n't", 3) == 0 ||
-		 (t->len > 5 && memcmp(c->doc->text + t->start + t->len - 5, "n\xE2\x80\x99t", 5) == 0)))
-		return 0;
-	/* "China vetoes the text" is a verb; "Security Council veto" a noun */
-	if (is_capitalized(c, q) && !is_possessive(c, q) &&
-		(is_word(c, v, "vetoes") || is_word(c, v, "votes")))
-		return 0;
-	return 1;
-}
-
-/*
- * "won 13 votes in favour, with Russia against": the members a counted vote
- * names as voting no, without a verb of their own.
- */
-void
-against_positions(vctx *c, sent_state *st)
-{
-	for (uint32_t k = st->first + 2; k < st->end && !c->failed; k++)
-	{
-		actor_ref	actors[MAX_ACTORS];
-		int			n;
-		position	p;
-
-		if (!is_word(c, k, "against"))
-			continue;
-		/* "against the resolution" is a preposition with its object */
-		if (k + 1 < st->end && T(c, k + 1)->kind != NA_TK_PUNCT && !is_word(c, k + 1, "and"))
-			continue;
-		n = actors_left(c, k - 1, st->first, actors, MAX_ACTORS);
-		n = resolve_actors(c, st, actors, n);
-		if (n == 0 || actors[0].first <= st->first || !is_word(c, actors[0].first - 1, "with"))
-			continue;
-		if (!sentence_has_tally(c, st))
-			return;
-		memset(&p, 0, sizeof(p));
-		p.sentence = st->s;
-		p.action = NA_VA_VOTE_AGAINST;
-		p.modality = modality_at(c, actors[0].first, st->first);
-		p.ev_first = actors[0].first;
-		p.ev_end = k + 1;
-		for (int a = 0; a < n; a++)
-		{
-			position	one = p;
-
-			one.action = action_for_actor(NA_VA_VOTE_AGAINST, &actors[a]);
-			emit_positions(c, st, &one, &actors[a], 1);
-		}
-	}
 }

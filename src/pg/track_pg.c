@@ -1,5 +1,5 @@
 /*
- * track.c - analyse on write: the triggers that keep a tracked table's
+ * track_pg.c - analyse on write: the triggers that keep a tracked table's
  * derived tables (quotes, speakers, vote events) in step with its text, and
  * the backfill of rows that were there before tracking began.
  *
@@ -58,6 +58,7 @@
 #include "derived_pg.h"
 #include "na_pg.h"
 #include "parallel_pg.h"
+#include "track_pg.h"
 
 PG_FUNCTION_INFO_V1(na_analyse_trigger);
 PG_FUNCTION_INFO_V1(na_analyse_existing);
@@ -71,52 +72,10 @@ PG_FUNCTION_INFO_V1(na_analysis_writing);
  * analysis nothing and checks only rows written by others: a data-only
  * restore, whose rows the article trigger has already written.
  */
-static bool writing_derived_rows = false;
+bool		track_writing_derived_rows = false;
 
 #define TRIGGER_NAME "news_analysis_analyse"
 #define TRIGGER_NARGS 6
-
-/*
- * Rows analysed at a time, and text: enough for parallel workers to pay
- * off, little enough to bound the memory of a long COPY.
- */
-#define CHUNK_MAX_ROWS 4096
-#define CHUNK_MAX_BYTES ((Size) 16 * 1024 * 1024)
-/* Rows fetched from the cursor at a time. */
-#define FETCH_ROWS 256
-
-/* How one table is tracked: the trigger's arguments. */
-typedef struct track_config
-{
-	Oid			source;
-	Oid			logical_source;	/* the tracked table: source, or the distributed table of a shard */
-	const char *text_column;
-	const char *key_column;
-	bool		strict;
-	const char *derived[NA_NDERIVED];	/* qualified, quoted table names */
-} track_config;
-
-/*
- * Prepared plans of one tracked table, kept for the session.  The signature
- * (configuration and key type) tells when a re-track made them stale.
- */
-typedef struct track_plans
-{
-	Oid			source;			/* hash key */
-	char	   *signature;
-	uint64		generation;		/* plan_generation when prepared */
-	Oid			key_type;
-	int16		key_typlen;
-	bool		key_typbyval;
-	char		key_typalign;
-	Oid			key_array_type;
-	TupleDesc	row_desc[NA_NDERIVED];	/* the composite type of each derived table */
-	TupleDesc	table_desc[NA_NDERIVED];	/* article_key and the composite's columns */
-	SPIPlanPtr	delete_plan;	/* delete every derived row of an array of keys */
-	SPIPlanPtr	insert_plan;	/* insert a chunk's rows into all three */
-	SPIPlanPtr	failure_plan;	/* record a failure */
-	SPIPlanPtr	truncate_plan;
-} track_plans;
 
 static HTAB *plan_cache = NULL;
 
@@ -137,15 +96,8 @@ type_changed(Datum arg, int cacheid, uint32 hashvalue)
 }
 
 /* The document being analysed, for error context lines. */
-typedef struct row_context
-{
-	const track_config *config;
-	Oid			key_type;
-	Datum		key;
-} row_context;
-
-static char *
-key_text(Oid key_type, Datum key)
+char *
+track_key_text(Oid key_type, Datum key)
 {
 	Oid			output;
 	bool		varlena;
@@ -154,8 +106,8 @@ key_text(Oid key_type, Datum key)
 	return OidOutputFunctionCall(output, key);
 }
 
-static char *
-qualified_table(Oid relid)
+char *
+track_qualified_table(Oid relid)
 {
 	char	   *name = get_rel_name(relid);
 
@@ -164,15 +116,15 @@ qualified_table(Oid relid)
 	return quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)), name);
 }
 
-static void
-row_error_callback(void *arg)
+void
+track_row_error_callback(void *arg)
 {
 	row_context *rc = (row_context *) arg;
 
 	errcontext("news_analysis analysing the article with %s = %s of table %s",
 			   quote_identifier(rc->config->key_column),
-			   key_text(rc->key_type, rc->key),
-			   qualified_table(rc->config->logical_source));
+			   track_key_text(rc->key_type, rc->key),
+			   track_qualified_table(rc->config->logical_source));
 }
 
 /* The trigger's arguments as a configuration; errors name the trigger. */
@@ -288,8 +240,8 @@ static const char *const rows_relation_name[NA_NDERIVED] = {
  * Show the rows of stores[d] (or no rows: NULL, to prepare the statement)
  * to the next statements of this SPI connection.
  */
-static void
-register_rows_relations(const track_plans *plans, Tuplestorestate **stores)
+void
+track_register_rows(const track_plans *plans, Tuplestorestate **stores)
 {
 	for (int d = 0; d < NA_NDERIVED; d++)
 	{
@@ -306,8 +258,8 @@ register_rows_relations(const track_plans *plans, Tuplestorestate **stores)
 	}
 }
 
-static void
-unregister_rows_relations(void)
+void
+track_unregister_rows(void)
 {
 	for (int d = 0; d < NA_NDERIVED; d++)
 		SPI_unregister_relation(rows_relation_name[d]);
@@ -413,9 +365,9 @@ get_plans(const track_config *config, Oid key_type)
 				appendStringInfoChar(&sql, ')');
 		}
 		/* (an error leaves them registered: it ends this SPI connection too) */
-		register_rows_relations(plans, NULL);
+		track_register_rows(plans, NULL);
 		plans->insert_plan = prepare_kept(sql.data, 0, NULL);
-		unregister_rows_relations();
+		track_unregister_rows();
 
 		argtypes[0] = OIDOID;
 		argtypes[1] = TEXTOID;
@@ -449,602 +401,6 @@ get_plans(const track_config *config, Oid key_type)
 	plans->signature = MemoryContextStrdup(TopMemoryContext, sig.data);
 	pfree(sig.data);
 	return plans;
-}
-
-/* A growable array of datums in the analyser's chunk context. */
-typedef struct datum_list
-{
-	Datum	   *items;
-	int			n;
-	int			max;
-} datum_list;
-
-/*
- * Appends to a growable array of Datums in ctx (the chunk's keys to delete and
- * its rows), doubling so that a chunk of n rows costs O(n).
- */
-static void
-datum_list_push(datum_list *list, MemoryContext ctx, Datum value)
-{
-	if (list->n == list->max)
-	{
-		list->max = list->max ? list->max * 2 : 64;
-		if (list->items == NULL)
-			list->items = MemoryContextAlloc(ctx, sizeof(Datum) * list->max);
-		else
-			list->items = repalloc(list->items, sizeof(Datum) * list->max);
-	}
-	list->items[list->n++] = value;
-}
-
-/* An article whose analysis failed, to be recorded once its chunk is done. */
-typedef struct pending_failure
-{
-	int			article;		/* its place in the chunk */
-	Datum		key;
-	ErrorData  *edata;
-} pending_failure;
-
-/*
- * Analysis of a stream of articles into a tracked table's derived tables.
- * Articles come in chunks (analyser_chunk); their derived rows, and the keys
- * whose old rows must go first, pile up in chunkctx until analyser_flush
- * writes them with one delete and one insert statement.
- */
-typedef struct analyser
-{
-	const track_config *config;
-	track_plans *plans;
-	const char *fail_on;		/* news_analysis.fail_on (tests), or NULL */
-	MemoryContext chunkctx;		/* pending keys and rows; reset by each flush */
-	MemoryContext docctx;		/* one article's analysis; reset per article */
-	datum_list	delete_keys;	/* keys whose derived rows are replaced */
-	datum_list	rows[NA_NDERIVED];	/* HeapTupleHeaders of plans->table_desc[d] */
-	/* rows of a parallel attempt, copied straight from the workers' queues */
-	Tuplestorestate *stores[NA_NDERIVED];
-	List	   *failures;		/* pending_failure *, of the chunk being analysed */
-	Datum	   *chunk_keys;		/* the chunk's keys, copied into chunkctx */
-	int			article;		/* the article being analysed (serial) */
-	int64		failed;			/* articles stored without analysis */
-	/* progress NOTICEs of a backfill: report_total < 0 for none */
-	const char *report_table;
-	int64		report_total;
-	int64		report_every;
-	int64		reported;
-} analyser;
-
-/*
- * Prepares an analyser for one statement or backfill: its two memory contexts,
- * the chunk's (reset by each flush) and the document's (reset per article),
- * keep memory flat however many rows come.
- */
-static void
-analyser_begin(analyser *an, const track_config *config, track_plans *plans)
-{
-	memset(an, 0, sizeof(*an));
-	an->config = config;
-	an->plans = plans;
-	an->fail_on = na_derived_fail_on();
-	an->report_total = -1;
-	an->chunkctx = AllocSetContextCreate(CurrentMemoryContext, "news_analysis chunk",
-										 ALLOCSET_DEFAULT_SIZES);
-	an->docctx = AllocSetContextCreate(CurrentMemoryContext, "news_analysis document",
-									   ALLOCSET_DEFAULT_SIZES);
-}
-
-static void
-analyser_end(analyser *an)
-{
-	MemoryContextDelete(an->docctx);
-	MemoryContextDelete(an->chunkctx);
-}
-
-/* The key as a datum of the chunk context (it must outlive the caller's tuple). */
-static Datum
-chunk_key(analyser *an, Datum key)
-{
-	const track_plans *plans = an->plans;
-
-	if (plans->key_typbyval)
-		return key;
-	return datumCopy(key, false, plans->key_typlen);
-}
-
-/* Forget an article's old derived rows at the next flush. */
-static void
-analyser_delete(analyser *an, Datum key)
-{
-	MemoryContext oldctx = MemoryContextSwitchTo(an->chunkctx);
-
-	datum_list_push(&an->delete_keys, an->chunkctx, chunk_key(an, key));
-	MemoryContextSwitchTo(oldctx);
-}
-
-/* A row of derived table kind, formed in chunkctx. */
-static void
-add_row(analyser *an, na_derived_kind kind, HeapTupleHeader row)
-{
-	datum_list_push(&an->rows[kind], an->chunkctx, PointerGetDatum(row));
-}
-
-/* na_derived_sink of the backend's own analysis */
-static void
-serial_row(void *arg, na_derived_kind kind, Datum *values, bool *nulls)
-{
-	analyser   *an = (analyser *) arg;
-	MemoryContext oldctx = MemoryContextSwitchTo(an->chunkctx);
-	HeapTuple	tuple = na_derived_form_row(an->plans->table_desc[kind],
-											an->chunk_keys[an->article], values, nulls);
-
-	MemoryContextSwitchTo(oldctx);
-	add_row(an, kind, tuple->t_data);
-}
-
-/*
- * Remembers a failed article of the current chunk until the chunk is flushed:
- * its failure row is written with the others, after the rows of the articles
- * that succeeded.
- */
-static void
-add_failure(analyser *an, int article, ErrorData *edata)
-{
-	MemoryContext oldctx = MemoryContextSwitchTo(an->chunkctx);
-	pending_failure *f = palloc(sizeof(pending_failure));
-
-	f->article = article;
-	f->key = an->chunk_keys[article];
-	f->edata = edata;
-	an->failures = lappend(an->failures, f);
-	MemoryContextSwitchTo(oldctx);
-}
-
-/* na_parallel_sink callbacks */
-static void
-parallel_row(void *arg, int article, na_derived_kind kind, HeapTuple row)
-{
-	analyser   *an = (analyser *) arg;
-
-	(void) article;
-	if (an->stores[kind] == NULL)
-	{
-		MemoryContext oldctx = MemoryContextSwitchTo(an->chunkctx);
-
-		/* in memory only: a temporary file would belong to the attempt's subtransaction */
-		an->stores[kind] = tuplestore_begin_heap(false, false, MAX_KILOBYTES);
-		MemoryContextSwitchTo(oldctx);
-	}
-	tuplestore_puttuple(an->stores[kind], row);
-}
-
-/* Forget the rows of a parallel attempt. */
-static void
-drop_stores(analyser *an)
-{
-	for (int d = 0; d < NA_NDERIVED; d++)
-		if (an->stores[d] != NULL)
-		{
-			tuplestore_end(an->stores[d]);
-			an->stores[d] = NULL;
-		}
-}
-
-static void
-parallel_failure(void *arg, int article, ErrorData *edata)
-{
-	add_failure((analyser *) arg, article, edata);
-}
-
-/* Errors that must stop the statement even in lenient mode. */
-static bool
-must_propagate(int sqlerrcode)
-{
-	return sqlerrcode == ERRCODE_QUERY_CANCELED ||
-		ERRCODE_TO_CATEGORY(sqlerrcode) == ERRCODE_OPERATOR_INTERVENTION ||
-		ERRCODE_TO_CATEGORY(sqlerrcode) == ERRCODE_SYSTEM_ERROR;
-}
-
-/*
- * A failed analysis keeps the article: warn, and write the error into
- * news_analysis.failures so that retry_failures() finds it later.
- */
-static void
-record_failure(const analyser *an, Datum key, ErrorData *edata)
-{
-	const track_config *config = an->config;
-	Datum		params[6];
-	char		nulls[6] = {' ', ' ', ' ', ' ', ' ', ' '};
-	char	   *key_str = key_text(an->plans->key_type, key);
-	char	   *table = qualified_table(config->logical_source);
-	int			ret;
-
-	ereport(WARNING,
-			(errcode(ERRCODE_WARNING),
-			 errmsg("article with %s = %s of table %s was stored without analysis: %s",
-					quote_identifier(config->key_column), key_str, table, edata->message),
-			 errdetail("The error is recorded in news_analysis.failures."),
-			 errhint("Fix the cause and update the row; news_analysis.set_strict(table, true) rejects such rows instead.")));
-
-	params[0] = ObjectIdGetDatum(config->logical_source);
-	params[1] = CStringGetTextDatum(table);
-	params[2] = CStringGetTextDatum(key_str);
-	params[3] = CStringGetTextDatum(unpack_sql_state(edata->sqlerrcode));
-	params[4] = CStringGetTextDatum(edata->message ? edata->message : "");
-	if (edata->detail)
-		params[5] = CStringGetTextDatum(edata->detail);
-	else
-	{
-		params[5] = (Datum) 0;
-		nulls[5] = 'n';
-	}
-	ret = SPI_execute_plan(an->plans->failure_plan, params, nulls, false, 0);
-	if (ret != SPI_OK_INSERT)
-		elog(ERROR, "news_analysis: recording a failure returned %s", SPI_result_code_string(ret));
-}
-
-static int
-failure_order(const ListCell *a, const ListCell *b)
-{
-	int			x = ((const pending_failure *) lfirst(a))->article;
-	int			y = ((const pending_failure *) lfirst(b))->article;
-
-	return (x > y) - (x < y);
-}
-
-/*
- * Record the chunk's failures, in the order of its rows (workers report them
- * in any order): a WARNING and a row of news_analysis.failures each.
- */
-static void
-record_failures(analyser *an)
-{
-	ListCell   *lc;
-
-	list_sort(an->failures, failure_order);
-	foreach(lc, an->failures)
-	{
-		pending_failure *f = (pending_failure *) lfirst(lc);
-
-		record_failure(an, f->key, f->edata);
-		an->failed++;
-	}
-	an->failures = NIL;
-}
-
-/*
- * Installs the context line that names the article being analysed, so that an
- * error thrown inside the analysis tells the user which row caused it.
- */
-static void
-push_row_context(ErrorContextCallback *errcallback, row_context *rc, const analyser *an)
-{
-	rc->config = an->config;
-	rc->key_type = an->plans->key_type;
-	rc->key = (Datum) 0;
-	errcallback->callback = row_error_callback;
-	errcallback->arg = rc;
-	errcallback->previous = error_context_stack;
-	error_context_stack = errcallback;
-}
-
-/* Strict mode: a failed analysis rejects the statement. */
-static void
-raise_failure(const ErrorData *edata)
-{
-	ereport(ERROR,
-			(errcode(edata->sqlerrcode),
-			 errmsg_internal("%s", edata->message),
-			 edata->detail ? errdetail_internal("%s", edata->detail) : 0));
-}
-
-/* The same with a context line naming the article. */
-static void
-throw_failure(const analyser *an, Datum key, const ErrorData *edata)
-{
-	ErrorContextCallback errcallback;
-	row_context rc;
-
-	push_row_context(&errcallback, &rc, an);
-	rc.key = key;
-	raise_failure(edata);
-}
-
-/*
- * The backend alone analyses articles [from, to) of the chunk, with an error
- * context line naming the article being analysed.  A failure of an article
- * is thrown in strict mode and kept for record_failures otherwise.
- */
-static void
-analyse_range(analyser *an, text *const *bodies, int from, int to)
-{
-	ErrorContextCallback errcallback;
-	row_context rc;
-
-	push_row_context(&errcallback, &rc, an);
-	for (int i = from; i < to; i++)
-	{
-		ErrorData  *edata;
-
-		CHECK_FOR_INTERRUPTS();
-		if (bodies[i] == NULL || VARSIZE_ANY_EXHDR(bodies[i]) == 0)
-			continue;
-		rc.key = an->chunk_keys[i];
-		an->article = i;
-		MemoryContextSwitchTo(an->chunkctx);
-		edata = na_derived_rows(bodies[i], an->fail_on, an->docctx, serial_row, an);
-		MemoryContextReset(an->docctx);
-		if (edata != NULL)
-		{
-			if (an->config->strict)
-				raise_failure(edata);
-			add_failure(an, i, edata);
-		}
-	}
-	error_context_stack = errcallback.previous;
-}
-
-/* What a failed attempt must undo: the lengths of the pending lists before it. */
-typedef struct chunk_mark
-{
-	int			rows[NA_NDERIVED];
-	int			failures;
-} chunk_mark;
-
-static void
-mark_chunk(const analyser *an, chunk_mark *mark)
-{
-	for (int d = 0; d < NA_NDERIVED; d++)
-		mark->rows[d] = an->rows[d].n;
-	mark->failures = list_length(an->failures);
-}
-
-static void
-undo_to_mark(analyser *an, const chunk_mark *mark)
-{
-	for (int d = 0; d < NA_NDERIVED; d++)
-		an->rows[d].n = mark->rows[d];
-	an->failures = list_truncate(an->failures, mark->failures);
-}
-
-/* The work of one attempt at (part of) a chunk. */
-typedef enum attempt_kind
-{
-	ATTEMPT_SERIAL,				/* analyse_range(from, to) */
-	ATTEMPT_PARALLEL			/* na_parallel_derived over the whole chunk */
-} attempt_kind;
-
-typedef struct attempt
-{
-	attempt_kind kind;
-	int			n;
-	text	   *const *bodies;
-	int			from;
-	int			to;
-	int			nworkers;
-} attempt;
-
-/*
- * Runs one way of analysing a chunk: serially in the backend over a range of
- * articles, or by parallel workers over the whole chunk.
- */
-static void
-run_attempt(analyser *an, const attempt *at)
-{
-	if (at->kind == ATTEMPT_SERIAL)
-		analyse_range(an, at->bodies, at->from, at->to);
-	else
-	{
-		na_parallel_sink sink = {parallel_row, parallel_failure, an};
-		Oid			row_type[NA_NDERIVED];
-
-		for (int d = 0; d < NA_NDERIVED; d++)
-			row_type[d] = an->plans->row_desc[d]->tdtypeid;
-		na_parallel_derived(at->n, an->chunk_keys, at->bodies, an->plans->key_type, row_type,
-							at->nworkers, an->fail_on, an->chunkctx, &sink);
-	}
-}
-
-/*
- * Run an attempt in a subtransaction, as a PL/pgSQL exception block does,
- * so that an unforeseen error is contained.  Returns NULL when it succeeded;
- * otherwise the error (copied into chunkctx), after the subtransaction was
- * rolled back and the pending lists restored.  A cancel or shutdown is not
- * a failure of an article: it is thrown on.
- */
-static ErrorData *
-run_attempt_contained(analyser *an, const attempt *at)
-{
-	MemoryContext callerctx = CurrentMemoryContext;
-	ResourceOwner owner = CurrentResourceOwner;
-	ErrorData  *volatile edata = NULL;
-	chunk_mark	mark;
-
-	mark_chunk(an, &mark);
-	BeginInternalSubTransaction(NULL);
-	MemoryContextSwitchTo(callerctx);
-	PG_TRY();
-	{
-		run_attempt(an, at);
-		ReleaseCurrentSubTransaction();
-		MemoryContextSwitchTo(callerctx);
-		CurrentResourceOwner = owner;
-	}
-	PG_CATCH();
-	{
-		MemoryContextSwitchTo(an->chunkctx);
-		edata = CopyErrorData();
-		FlushErrorState();
-		RollbackAndReleaseCurrentSubTransaction();
-		MemoryContextSwitchTo(callerctx);
-		CurrentResourceOwner = owner;
-	}
-	PG_END_TRY();
-
-	if (edata != NULL && must_propagate(edata->sqlerrcode))
-		ReThrowError(edata);
-	if (edata != NULL)
-	{
-		undo_to_mark(an, &mark);
-		if (at->kind == ATTEMPT_PARALLEL)
-			drop_stores(an);
-	}
-	return edata;
-}
-
-/* Workers for a chunk: none for little text, then one per NA_PARALLEL_MIN_BYTES. */
-static int
-chunk_workers(int n, Size bytes)
-{
-	int			allowed = na_parallel_workers_allowed();
-
-	if (allowed <= 0 || n < 8 || IsInParallelMode())
-		return 0;
-	if (bytes < NA_PARALLEL_MIN_BYTES)
-		return 0;
-	return (int) Min((Size) allowed, bytes / NA_PARALLEL_MIN_BYTES);
-}
-
-/*
- * Analyse a chunk of articles (bodies[i] NULL: no text; bytes: their raw
- * size) into the pending derived rows, with parallel workers when it is
- * large enough.  Strict mode: any failure is thrown.  Lenient mode: failed
- * articles are recorded; an unforeseen error is contained by a
- * subtransaction for the chunk, and only then are its articles analysed
- * again one subtransaction each, so that the others keep their analysis.
- */
-static void
-analyser_chunk(analyser *an, int n, const Datum *keys, text *const *bodies, Size bytes)
-{
-	attempt		at = {ATTEMPT_SERIAL, n, bodies, 0, n, chunk_workers(n, bytes)};
-	MemoryContext oldctx = MemoryContextSwitchTo(an->chunkctx);
-	ErrorData  *edata;
-
-	an->chunk_keys = palloc(sizeof(Datum) * Max(n, 1));
-	for (int i = 0; i < n; i++)
-		an->chunk_keys[i] = chunk_key(an, keys[i]);
-	MemoryContextSwitchTo(oldctx);
-	if (at.nworkers > 0)
-		at.kind = ATTEMPT_PARALLEL;
-
-	if (an->config->strict)
-	{
-		run_attempt(an, &at);
-		/* the parallel path returns failures: the first one rejects the statement */
-		if (an->failures != NIL)
-		{
-			pending_failure *first = NULL;
-			ListCell   *lc;
-
-			foreach(lc, an->failures)
-			{
-				pending_failure *f = (pending_failure *) lfirst(lc);
-
-				if (first == NULL || f->article < first->article)
-					first = f;
-			}
-			throw_failure(an, first->key, first->edata);
-		}
-		return;
-	}
-
-	edata = run_attempt_contained(an, &at);
-	if (edata != NULL && at.kind == ATTEMPT_PARALLEL)
-	{
-		/* the backend alone, the whole chunk in one subtransaction */
-		at.kind = ATTEMPT_SERIAL;
-		edata = run_attempt_contained(an, &at);
-	}
-	if (edata != NULL)
-	{
-		if (n == 1)
-			add_failure(an, 0, edata);
-		else
-		{
-			/* article by article, to find the ones that fail */
-			for (int i = 0; i < n; i++)
-			{
-				at.from = i;
-				at.to = i + 1;
-				edata = run_attempt_contained(an, &at);
-				if (edata != NULL)
-					add_failure(an, i, edata);
-			}
-		}
-	}
-	record_failures(an);
-}
-
-/* Run the insert plan of derived rows with writing_derived_rows set. */
-static int
-insert_derived_rows(SPIPlanPtr insert_plan)
-{
-	bool		was_writing = writing_derived_rows;
-	volatile int ret = 0;
-
-	writing_derived_rows = true;
-	PG_TRY();
-	{
-		ret = SPI_execute_plan(insert_plan, NULL, NULL, false, 0);
-	}
-	PG_FINALLY();
-	{
-		writing_derived_rows = was_writing;
-	}
-	PG_END_TRY();
-	return ret;
-}
-
-/* Write what is pending: delete the replaced keys' rows, insert the new rows. */
-static void
-analyser_flush(analyser *an)
-{
-	const track_plans *plans = an->plans;
-	MemoryContext oldctx = MemoryContextSwitchTo(an->chunkctx);
-	bool		any_rows = false;
-	int			ret;
-
-	if (an->delete_keys.n > 0)
-	{
-		Datum		keys = PointerGetDatum(construct_array(an->delete_keys.items, an->delete_keys.n,
-														   plans->key_type, plans->key_typlen,
-														   plans->key_typbyval, plans->key_typalign));
-
-		ret = SPI_execute_plan(plans->delete_plan, &keys, NULL, false, 0);
-		if (ret != SPI_OK_DELETE)
-			elog(ERROR, "news_analysis: deleting derived rows returned %s",
-				 SPI_result_code_string(ret));
-	}
-	for (int d = 0; d < NA_NDERIVED; d++)
-		any_rows |= an->rows[d].n > 0 || an->stores[d] != NULL;
-	if (any_rows)
-	{
-		for (int d = 0; d < NA_NDERIVED; d++)
-		{
-			if (an->stores[d] == NULL)
-				an->stores[d] = tuplestore_begin_heap(false, false, work_mem);
-			for (int i = 0; i < an->rows[d].n; i++)
-			{
-				HeapTupleData tuple;
-
-				tuple.t_data = (HeapTupleHeader) DatumGetPointer(an->rows[d].items[i]);
-				tuple.t_len = HeapTupleHeaderGetDatumLength(tuple.t_data);
-				ItemPointerSetInvalid(&tuple.t_self);
-				tuple.t_tableOid = InvalidOid;
-				tuplestore_puttuple(an->stores[d], &tuple);
-			}
-		}
-		register_rows_relations(plans, an->stores);
-		ret = insert_derived_rows(plans->insert_plan);
-		if (ret != SPI_OK_INSERT)
-			elog(ERROR, "news_analysis: inserting derived rows returned %s",
-				 SPI_result_code_string(ret));
-		unregister_rows_relations();
-		drop_stores(an);
-	}
-	MemoryContextSwitchTo(oldctx);
-	MemoryContextReset(an->chunkctx);
-	memset(&an->delete_keys, 0, sizeof(an->delete_keys));
-	memset(an->rows, 0, sizeof(an->rows));
-	an->chunk_keys = NULL;
 }
 
 /*
@@ -1140,13 +496,13 @@ analyse_query(analyser *an, const char *sql, int nargs, Oid *argtypes, Datum *ar
 				if (bodies[n] != NULL)
 					bytes += toast_raw_datum_size(body);
 				if (DatumGetBool(SPI_getbinval(tuple, desc, 3, &replace_null)))
-					analyser_delete(an, keys[n]);
+					track_analyser_delete(an, keys[n]);
 			}
 		}
 		if (n == 0)
 			break;
-		analyser_chunk(an, n, keys, bodies, bytes);
-		analyser_flush(an);
+		track_analyser_chunk(an, n, keys, bodies, bytes);
+		track_analyser_flush(an);
 		for (int f = 0; f < nfetched; f++)
 			SPI_freetuptable(fetched[f]);
 		done += n;
@@ -1220,8 +576,8 @@ analyse_new_rows(analyser *an, TriggerData *trigdata)
 		}
 		if (n == 0)
 			break;
-		analyser_chunk(an, n, keys, bodies, bytes);
-		analyser_flush(an);
+		track_analyser_chunk(an, n, keys, bodies, bytes);
+		track_analyser_flush(an);
 		for (int i = 0; i < n; i++)
 			ExecDropSingleTupleTableSlot(slots[i]);
 	}
@@ -1292,12 +648,12 @@ row_trigger(analyser *an, TriggerData *trigdata)
 	{
 		body = row_text(trigdata->tg_trigtuple, desc, text_att);
 		if (!isnull)
-			analyser_chunk(an, 1, &key, &body, 0);
+			track_analyser_chunk(an, 1, &key, &body, 0);
 	}
 	else if (TRIGGER_FIRED_BY_DELETE(trigdata->tg_event))
 	{
 		if (!isnull)
-			analyser_delete(an, key);
+			track_analyser_delete(an, key);
 	}
 	else if (TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event))
 	{
@@ -1318,14 +674,14 @@ row_trigger(analyser *an, TriggerData *trigdata)
 			(old_text_null || datumIsEqual(old_text, new_text, false, -1)))
 			return;
 		if (!isnull)
-			analyser_delete(an, key);
+			track_analyser_delete(an, key);
 		if (!new_isnull)
 		{
 			body = new_text_null ? NULL : (text *) DatumGetPointer(new_text);
 			/* a new key's rows go too (a row deleted while untracked may have left some) */
 			if (!same_key)
-				analyser_delete(an, new_key);
-			analyser_chunk(an, 1, &new_key, &body, 0);
+				track_analyser_delete(an, new_key);
+			track_analyser_chunk(an, 1, &new_key, &body, 0);
 		}
 	}
 }
@@ -1392,15 +748,15 @@ na_analyse_trigger(PG_FUNCTION_ARGS)
 		return PointerGetDatum(NULL);
 	}
 
-	analyser_begin(&an, &config, plans);
+	track_analyser_begin(&an, &config, plans);
 	if (TRIGGER_FIRED_FOR_ROW(trigdata->tg_event))
 	{
 		row_trigger(&an, trigdata);
-		analyser_flush(&an);
+		track_analyser_flush(&an);
 	}
 	else
 		statement_trigger(&an, trigdata);
-	analyser_end(&an);
+	track_analyser_end(&an);
 	SPI_finish();
 	return PointerGetDatum(NULL);
 }
@@ -1574,13 +930,13 @@ na_analyse_existing(PG_FUNCTION_ARGS)
 		sql = psprintf("SELECT %s, %s::pg_catalog.text, true FROM %s WHERE %s%s",
 					   quote_identifier(config.key_column), quote_identifier(config.text_column),
 					   table, where.data, have_blocks ? " FOR UPDATE" : "");
-		analyser_begin(&an, &config, plans);
+		track_analyser_begin(&an, &config, plans);
 		an.report_table = table;
 		an.report_total = total;
 		an.report_every = batch_size;
 		done = analyse_query(&an, sql, have_keys ? 1 : 0, argtypes, &keys, !have_blocks,
 							 batch_size);
-		analyser_end(&an);
+		track_analyser_end(&an);
 	}
 	SPI_finish();
 	PG_RETURN_INT64(done);
@@ -1663,7 +1019,7 @@ na_analyse_shard_row(PG_FUNCTION_ARGS)
 	{
 		Oid			argtypes[2] = {OIDOID, TEXTOID};
 		Datum		args[2] = {ObjectIdGetDatum(config.logical_source),
-		CStringGetTextDatum(key_text(key_type, key))};
+		CStringGetTextDatum(track_key_text(key_type, key))};
 
 		ret = SPI_execute_with_args("DELETE FROM news_analysis.failures f"
 									" WHERE f.source OPERATOR(pg_catalog.=) $1::pg_catalog.regclass"
@@ -1673,7 +1029,7 @@ na_analyse_shard_row(PG_FUNCTION_ARGS)
 			elog(ERROR, "news_analysis: deleting failures returned %s", SPI_result_code_string(ret));
 	}
 
-	analyser_begin(&an, &config, plans);
+	track_analyser_begin(&an, &config, plans);
 	done = analyse_query(&an,
 						 psprintf("SELECT %s, %s::pg_catalog.text, true FROM %s"
 								  " WHERE %s OPERATOR(pg_catalog.=) $1 FOR UPDATE",
@@ -1681,7 +1037,7 @@ na_analyse_shard_row(PG_FUNCTION_ARGS)
 								  quote_identifier(config.text_column), table,
 								  quote_identifier(config.key_column)),
 						 1, &key_type, &key, false, 1);
-	analyser_end(&an);
+	track_analyser_end(&an);
 	SPI_finish();
 	PG_RETURN_INT32((int32) done);
 }
@@ -1689,11 +1045,11 @@ na_analyse_shard_row(PG_FUNCTION_ARGS)
 /*
  * news_analysis.analysis_writing() returns boolean: is this backend's
  * analysis writing derived rows right now?  Exists for the WHEN clause of
- * the derived tables' restore trigger (see writing_derived_rows).
+ * the derived tables' restore trigger (see track_writing_derived_rows).
  */
 Datum
 na_analysis_writing(PG_FUNCTION_ARGS)
 {
 	(void) fcinfo;
-	PG_RETURN_BOOL(writing_derived_rows);
+	PG_RETURN_BOOL(track_writing_derived_rows);
 }

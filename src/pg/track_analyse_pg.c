@@ -1,0 +1,592 @@
+/*
+ * track_analyse_pg.c - the analyser of analyse-on-write: articles come in
+ * chunks from the triggers and the backfill of track_pg.c; their derived
+ * rows pile up per chunk and are written by one delete and one insert
+ * statement.  In lenient mode a chunk is analysed in one subtransaction and,
+ * only when that fails, row by row to find the failing articles, which are
+ * recorded in news_analysis.failures while their rows stay.
+ */
+#include "postgres.h"
+
+#include "access/detoast.h"
+#include "access/htup_details.h"
+#include "access/table.h"
+#include "access/xact.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "executor/executor.h"
+#include "executor/spi.h"
+#include "funcapi.h"
+#include "lib/stringinfo.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/datum.h"
+#include "utils/guc.h"
+#include "utils/hsearch.h"
+#include "utils/inval.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/rel.h"
+#include "utils/syscache.h"
+#include "utils/guc.h"
+#include "utils/tuplestore.h"
+#include "utils/typcache.h"
+
+#include "citus_pg.h"
+#include "derived_pg.h"
+#include "na_pg.h"
+#include "parallel_pg.h"
+#include "track_pg.h"
+
+/*
+ * Appends to a growable array of Datums in ctx (the chunk's keys to delete and
+ * its rows), doubling so that a chunk of n rows costs O(n).
+ */
+static void
+datum_list_push(datum_list *list, MemoryContext ctx, Datum value)
+{
+	if (list->n == list->max)
+	{
+		list->max = list->max ? list->max * 2 : 64;
+		if (list->items == NULL)
+			list->items = MemoryContextAlloc(ctx, sizeof(Datum) * list->max);
+		else
+			list->items = repalloc(list->items, sizeof(Datum) * list->max);
+	}
+	list->items[list->n++] = value;
+}
+
+/*
+ * Prepares an analyser for one statement or backfill: its two memory contexts,
+ * the chunk's (reset by each flush) and the document's (reset per article),
+ * keep memory flat however many rows come.
+ */
+void
+track_analyser_begin(analyser *an, const track_config *config, track_plans *plans)
+{
+	memset(an, 0, sizeof(*an));
+	an->config = config;
+	an->plans = plans;
+	an->fail_on = na_derived_fail_on();
+	an->report_total = -1;
+	an->chunkctx = AllocSetContextCreate(CurrentMemoryContext, "news_analysis chunk",
+										 ALLOCSET_DEFAULT_SIZES);
+	an->docctx = AllocSetContextCreate(CurrentMemoryContext, "news_analysis document",
+									   ALLOCSET_DEFAULT_SIZES);
+}
+
+void
+track_analyser_end(analyser *an)
+{
+	MemoryContextDelete(an->docctx);
+	MemoryContextDelete(an->chunkctx);
+}
+
+/* The key as a datum of the chunk context (it must outlive the caller's tuple). */
+static Datum
+chunk_key(analyser *an, Datum key)
+{
+	const track_plans *plans = an->plans;
+
+	if (plans->key_typbyval)
+		return key;
+	return datumCopy(key, false, plans->key_typlen);
+}
+
+/* Forget an article's old derived rows at the next flush. */
+void
+track_analyser_delete(analyser *an, Datum key)
+{
+	MemoryContext oldctx = MemoryContextSwitchTo(an->chunkctx);
+
+	datum_list_push(&an->delete_keys, an->chunkctx, chunk_key(an, key));
+	MemoryContextSwitchTo(oldctx);
+}
+
+/* A row of derived table kind, formed in chunkctx. */
+static void
+add_row(analyser *an, na_derived_kind kind, HeapTupleHeader row)
+{
+	datum_list_push(&an->rows[kind], an->chunkctx, PointerGetDatum(row));
+}
+
+/* na_derived_sink of the backend's own analysis */
+static void
+serial_row(void *arg, na_derived_kind kind, Datum *values, bool *nulls)
+{
+	analyser   *an = (analyser *) arg;
+	MemoryContext oldctx = MemoryContextSwitchTo(an->chunkctx);
+	HeapTuple	tuple = na_derived_form_row(an->plans->table_desc[kind],
+											an->chunk_keys[an->article], values, nulls);
+
+	MemoryContextSwitchTo(oldctx);
+	add_row(an, kind, tuple->t_data);
+}
+
+/*
+ * Remembers a failed article of the current chunk until the chunk is flushed:
+ * its failure row is written with the others, after the rows of the articles
+ * that succeeded.
+ */
+static void
+add_failure(analyser *an, int article, ErrorData *edata)
+{
+	MemoryContext oldctx = MemoryContextSwitchTo(an->chunkctx);
+	pending_failure *f = palloc(sizeof(pending_failure));
+
+	f->article = article;
+	f->key = an->chunk_keys[article];
+	f->edata = edata;
+	an->failures = lappend(an->failures, f);
+	MemoryContextSwitchTo(oldctx);
+}
+
+/* na_parallel_sink callbacks */
+static void
+parallel_row(void *arg, int article, na_derived_kind kind, HeapTuple row)
+{
+	analyser   *an = (analyser *) arg;
+
+	(void) article;
+	if (an->stores[kind] == NULL)
+	{
+		MemoryContext oldctx = MemoryContextSwitchTo(an->chunkctx);
+
+		/* in memory only: a temporary file would belong to the attempt's subtransaction */
+		an->stores[kind] = tuplestore_begin_heap(false, false, MAX_KILOBYTES);
+		MemoryContextSwitchTo(oldctx);
+	}
+	tuplestore_puttuple(an->stores[kind], row);
+}
+
+/* Forget the rows of a parallel attempt. */
+static void
+drop_stores(analyser *an)
+{
+	for (int d = 0; d < NA_NDERIVED; d++)
+		if (an->stores[d] != NULL)
+		{
+			tuplestore_end(an->stores[d]);
+			an->stores[d] = NULL;
+		}
+}
+
+static void
+parallel_failure(void *arg, int article, ErrorData *edata)
+{
+	add_failure((analyser *) arg, article, edata);
+}
+
+/* Errors that must stop the statement even in lenient mode. */
+static bool
+must_propagate(int sqlerrcode)
+{
+	return sqlerrcode == ERRCODE_QUERY_CANCELED ||
+		ERRCODE_TO_CATEGORY(sqlerrcode) == ERRCODE_OPERATOR_INTERVENTION ||
+		ERRCODE_TO_CATEGORY(sqlerrcode) == ERRCODE_SYSTEM_ERROR;
+}
+
+/*
+ * A failed analysis keeps the article: warn, and write the error into
+ * news_analysis.failures so that retry_failures() finds it later.
+ */
+static void
+record_failure(const analyser *an, Datum key, ErrorData *edata)
+{
+	const track_config *config = an->config;
+	Datum		params[6];
+	char		nulls[6] = {' ', ' ', ' ', ' ', ' ', ' '};
+	char	   *key_str = track_key_text(an->plans->key_type, key);
+	char	   *table = track_qualified_table(config->logical_source);
+	int			ret;
+
+	ereport(WARNING,
+			(errcode(ERRCODE_WARNING),
+			 errmsg("article with %s = %s of table %s was stored without analysis: %s",
+					quote_identifier(config->key_column), key_str, table, edata->message),
+			 errdetail("The error is recorded in news_analysis.failures."),
+			 errhint("Fix the cause and update the row; news_analysis.set_strict(table, true) rejects such rows instead.")));
+
+	params[0] = ObjectIdGetDatum(config->logical_source);
+	params[1] = CStringGetTextDatum(table);
+	params[2] = CStringGetTextDatum(key_str);
+	params[3] = CStringGetTextDatum(unpack_sql_state(edata->sqlerrcode));
+	params[4] = CStringGetTextDatum(edata->message ? edata->message : "");
+	if (edata->detail)
+		params[5] = CStringGetTextDatum(edata->detail);
+	else
+	{
+		params[5] = (Datum) 0;
+		nulls[5] = 'n';
+	}
+	ret = SPI_execute_plan(an->plans->failure_plan, params, nulls, false, 0);
+	if (ret != SPI_OK_INSERT)
+		elog(ERROR, "news_analysis: recording a failure returned %s", SPI_result_code_string(ret));
+}
+
+static int
+failure_order(const ListCell *a, const ListCell *b)
+{
+	int			x = ((const pending_failure *) lfirst(a))->article;
+	int			y = ((const pending_failure *) lfirst(b))->article;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * Record the chunk's failures, in the order of its rows (workers report them
+ * in any order): a WARNING and a row of news_analysis.failures each.
+ */
+static void
+record_failures(analyser *an)
+{
+	ListCell   *lc;
+
+	list_sort(an->failures, failure_order);
+	foreach(lc, an->failures)
+	{
+		pending_failure *f = (pending_failure *) lfirst(lc);
+
+		record_failure(an, f->key, f->edata);
+		an->failed++;
+	}
+	an->failures = NIL;
+}
+
+/*
+ * Installs the context line that names the article being analysed, so that an
+ * error thrown inside the analysis tells the user which row caused it.
+ */
+static void
+push_row_context(ErrorContextCallback *errcallback, row_context *rc, const analyser *an)
+{
+	rc->config = an->config;
+	rc->key_type = an->plans->key_type;
+	rc->key = (Datum) 0;
+	errcallback->callback = track_row_error_callback;
+	errcallback->arg = rc;
+	errcallback->previous = error_context_stack;
+	error_context_stack = errcallback;
+}
+
+/* Strict mode: a failed analysis rejects the statement. */
+static void
+raise_failure(const ErrorData *edata)
+{
+	ereport(ERROR,
+			(errcode(edata->sqlerrcode),
+			 errmsg_internal("%s", edata->message),
+			 edata->detail ? errdetail_internal("%s", edata->detail) : 0));
+}
+
+/* The same with a context line naming the article. */
+static void
+throw_failure(const analyser *an, Datum key, const ErrorData *edata)
+{
+	ErrorContextCallback errcallback;
+	row_context rc;
+
+	push_row_context(&errcallback, &rc, an);
+	rc.key = key;
+	raise_failure(edata);
+}
+
+/*
+ * The backend alone analyses articles [from, to) of the chunk, with an error
+ * context line naming the article being analysed.  A failure of an article
+ * is thrown in strict mode and kept for record_failures otherwise.
+ */
+static void
+analyse_range(analyser *an, text *const *bodies, int from, int to)
+{
+	ErrorContextCallback errcallback;
+	row_context rc;
+
+	push_row_context(&errcallback, &rc, an);
+	for (int i = from; i < to; i++)
+	{
+		ErrorData  *edata;
+
+		CHECK_FOR_INTERRUPTS();
+		if (bodies[i] == NULL || VARSIZE_ANY_EXHDR(bodies[i]) == 0)
+			continue;
+		rc.key = an->chunk_keys[i];
+		an->article = i;
+		MemoryContextSwitchTo(an->chunkctx);
+		edata = na_derived_rows(bodies[i], an->fail_on, an->docctx, serial_row, an);
+		MemoryContextReset(an->docctx);
+		if (edata != NULL)
+		{
+			if (an->config->strict)
+				raise_failure(edata);
+			add_failure(an, i, edata);
+		}
+	}
+	error_context_stack = errcallback.previous;
+}
+
+/* What a failed attempt must undo: the lengths of the pending lists before it. */
+typedef struct chunk_mark
+{
+	int			rows[NA_NDERIVED];
+	int			failures;
+} chunk_mark;
+
+static void
+mark_chunk(const analyser *an, chunk_mark *mark)
+{
+	for (int d = 0; d < NA_NDERIVED; d++)
+		mark->rows[d] = an->rows[d].n;
+	mark->failures = list_length(an->failures);
+}
+
+static void
+undo_to_mark(analyser *an, const chunk_mark *mark)
+{
+	for (int d = 0; d < NA_NDERIVED; d++)
+		an->rows[d].n = mark->rows[d];
+	an->failures = list_truncate(an->failures, mark->failures);
+}
+
+/* The work of one attempt at (part of) a chunk. */
+typedef enum attempt_kind
+{
+	ATTEMPT_SERIAL,				/* analyse_range(from, to) */
+	ATTEMPT_PARALLEL			/* na_parallel_derived over the whole chunk */
+} attempt_kind;
+
+typedef struct attempt
+{
+	attempt_kind kind;
+	int			n;
+	text	   *const *bodies;
+	int			from;
+	int			to;
+	int			nworkers;
+} attempt;
+
+/*
+ * Runs one way of analysing a chunk: serially in the backend over a range of
+ * articles, or by parallel workers over the whole chunk.
+ */
+static void
+run_attempt(analyser *an, const attempt *at)
+{
+	if (at->kind == ATTEMPT_SERIAL)
+		analyse_range(an, at->bodies, at->from, at->to);
+	else
+	{
+		na_parallel_sink sink = {parallel_row, parallel_failure, an};
+		Oid			row_type[NA_NDERIVED];
+
+		for (int d = 0; d < NA_NDERIVED; d++)
+			row_type[d] = an->plans->row_desc[d]->tdtypeid;
+		na_parallel_derived(at->n, an->chunk_keys, at->bodies, an->plans->key_type, row_type,
+							at->nworkers, an->fail_on, an->chunkctx, &sink);
+	}
+}
+
+/*
+ * Run an attempt in a subtransaction, as a PL/pgSQL exception block does,
+ * so that an unforeseen error is contained.  Returns NULL when it succeeded;
+ * otherwise the error (copied into chunkctx), after the subtransaction was
+ * rolled back and the pending lists restored.  A cancel or shutdown is not
+ * a failure of an article: it is thrown on.
+ */
+static ErrorData *
+run_attempt_contained(analyser *an, const attempt *at)
+{
+	MemoryContext callerctx = CurrentMemoryContext;
+	ResourceOwner owner = CurrentResourceOwner;
+	ErrorData  *volatile edata = NULL;
+	chunk_mark	mark;
+
+	mark_chunk(an, &mark);
+	BeginInternalSubTransaction(NULL);
+	MemoryContextSwitchTo(callerctx);
+	PG_TRY();
+	{
+		run_attempt(an, at);
+		ReleaseCurrentSubTransaction();
+		MemoryContextSwitchTo(callerctx);
+		CurrentResourceOwner = owner;
+	}
+	PG_CATCH();
+	{
+		MemoryContextSwitchTo(an->chunkctx);
+		edata = CopyErrorData();
+		FlushErrorState();
+		RollbackAndReleaseCurrentSubTransaction();
+		MemoryContextSwitchTo(callerctx);
+		CurrentResourceOwner = owner;
+	}
+	PG_END_TRY();
+
+	if (edata != NULL && must_propagate(edata->sqlerrcode))
+		ReThrowError(edata);
+	if (edata != NULL)
+	{
+		undo_to_mark(an, &mark);
+		if (at->kind == ATTEMPT_PARALLEL)
+			drop_stores(an);
+	}
+	return edata;
+}
+
+/* Workers for a chunk: none for little text, then one per NA_PARALLEL_MIN_BYTES. */
+static int
+chunk_workers(int n, Size bytes)
+{
+	int			allowed = na_parallel_workers_allowed();
+
+	if (allowed <= 0 || n < 8 || IsInParallelMode())
+		return 0;
+	if (bytes < NA_PARALLEL_MIN_BYTES)
+		return 0;
+	return (int) Min((Size) allowed, bytes / NA_PARALLEL_MIN_BYTES);
+}
+
+/*
+ * Analyse a chunk of articles (bodies[i] NULL: no text; bytes: their raw
+ * size) into the pending derived rows, with parallel workers when it is
+ * large enough.  Strict mode: any failure is thrown.  Lenient mode: failed
+ * articles are recorded; an unforeseen error is contained by a
+ * subtransaction for the chunk, and only then are its articles analysed
+ * again one subtransaction each, so that the others keep their analysis.
+ */
+void
+track_analyser_chunk(analyser *an, int n, const Datum *keys, text *const *bodies, Size bytes)
+{
+	attempt		at = {ATTEMPT_SERIAL, n, bodies, 0, n, chunk_workers(n, bytes)};
+	MemoryContext oldctx = MemoryContextSwitchTo(an->chunkctx);
+	ErrorData  *edata;
+
+	an->chunk_keys = palloc(sizeof(Datum) * Max(n, 1));
+	for (int i = 0; i < n; i++)
+		an->chunk_keys[i] = chunk_key(an, keys[i]);
+	MemoryContextSwitchTo(oldctx);
+	if (at.nworkers > 0)
+		at.kind = ATTEMPT_PARALLEL;
+
+	if (an->config->strict)
+	{
+		run_attempt(an, &at);
+		/* the parallel path returns failures: the first one rejects the statement */
+		if (an->failures != NIL)
+		{
+			pending_failure *first = NULL;
+			ListCell   *lc;
+
+			foreach(lc, an->failures)
+			{
+				pending_failure *f = (pending_failure *) lfirst(lc);
+
+				if (first == NULL || f->article < first->article)
+					first = f;
+			}
+			throw_failure(an, first->key, first->edata);
+		}
+		return;
+	}
+
+	edata = run_attempt_contained(an, &at);
+	if (edata != NULL && at.kind == ATTEMPT_PARALLEL)
+	{
+		/* the backend alone, the whole chunk in one subtransaction */
+		at.kind = ATTEMPT_SERIAL;
+		edata = run_attempt_contained(an, &at);
+	}
+	if (edata != NULL)
+	{
+		if (n == 1)
+			add_failure(an, 0, edata);
+		else
+		{
+			/* article by article, to find the ones that fail */
+			for (int i = 0; i < n; i++)
+			{
+				at.from = i;
+				at.to = i + 1;
+				edata = run_attempt_contained(an, &at);
+				if (edata != NULL)
+					add_failure(an, i, edata);
+			}
+		}
+	}
+	record_failures(an);
+}
+
+/* Run the insert plan of derived rows with track_writing_derived_rows set. */
+static int
+insert_derived_rows(SPIPlanPtr insert_plan)
+{
+	bool		was_writing = track_writing_derived_rows;
+	volatile int ret = 0;
+
+	track_writing_derived_rows = true;
+	PG_TRY();
+	{
+		ret = SPI_execute_plan(insert_plan, NULL, NULL, false, 0);
+	}
+	PG_FINALLY();
+	{
+		track_writing_derived_rows = was_writing;
+	}
+	PG_END_TRY();
+	return ret;
+}
+
+/* Write what is pending: delete the replaced keys' rows, insert the new rows. */
+void
+track_analyser_flush(analyser *an)
+{
+	const track_plans *plans = an->plans;
+	MemoryContext oldctx = MemoryContextSwitchTo(an->chunkctx);
+	bool		any_rows = false;
+	int			ret;
+
+	if (an->delete_keys.n > 0)
+	{
+		Datum		keys = PointerGetDatum(construct_array(an->delete_keys.items, an->delete_keys.n,
+														   plans->key_type, plans->key_typlen,
+														   plans->key_typbyval, plans->key_typalign));
+
+		ret = SPI_execute_plan(plans->delete_plan, &keys, NULL, false, 0);
+		if (ret != SPI_OK_DELETE)
+			elog(ERROR, "news_analysis: deleting derived rows returned %s",
+				 SPI_result_code_string(ret));
+	}
+	for (int d = 0; d < NA_NDERIVED; d++)
+		any_rows |= an->rows[d].n > 0 || an->stores[d] != NULL;
+	if (any_rows)
+	{
+		for (int d = 0; d < NA_NDERIVED; d++)
+		{
+			if (an->stores[d] == NULL)
+				an->stores[d] = tuplestore_begin_heap(false, false, work_mem);
+			for (int i = 0; i < an->rows[d].n; i++)
+			{
+				HeapTupleData tuple;
+
+				tuple.t_data = (HeapTupleHeader) DatumGetPointer(an->rows[d].items[i]);
+				tuple.t_len = HeapTupleHeaderGetDatumLength(tuple.t_data);
+				ItemPointerSetInvalid(&tuple.t_self);
+				tuple.t_tableOid = InvalidOid;
+				tuplestore_puttuple(an->stores[d], &tuple);
+			}
+		}
+		track_register_rows(plans, an->stores);
+		ret = insert_derived_rows(plans->insert_plan);
+		if (ret != SPI_OK_INSERT)
+			elog(ERROR, "news_analysis: inserting derived rows returned %s",
+				 SPI_result_code_string(ret));
+		track_unregister_rows();
+		drop_stores(an);
+	}
+	MemoryContextSwitchTo(oldctx);
+	MemoryContextReset(an->chunkctx);
+	memset(&an->delete_keys, 0, sizeof(an->delete_keys));
+	memset(an->rows, 0, sizeof(an->rows));
+	an->chunk_keys = NULL;
+}
