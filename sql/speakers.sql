@@ -29,3 +29,11 @@ FROM news_analysis.speakers(E'The housing secretary, Ms. Priya Raman, said the p
   '« Nous paierons tous », a dit M. Dupuis.\n\n'
   '“Nobody won,” said M. Dane Waters.\n\n'
   'The chair of the talks, Ambassador Kofi Mensah of Ghana, was blunt: “Nobody agrees.”');
+
+-- a surname with its particle written before the full name ("Van Dyke
+-- says ..." in a lead, then Judge Ada van Dyke) is the same person: one
+-- speaker under the fullest name
+SELECT name, aliases, quotes
+FROM news_analysis.speakers(E'Van Dyke says the ruling will stand.\n\n'
+  'Judge Ada van Dyke told reporters on Tuesday that the appeal had no merit.\n\n'
+  '“We are done here,” Van Dyke said.');

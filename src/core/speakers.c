@@ -245,14 +245,19 @@ has_role_apposition(const qctx *q, uint32_t first, uint32_t last)
 	return 0;
 }
 
-/* Two names [a1,a2] and [b1,b2] spelled alike (possessives ignored)? */
+static int	same_word_any_case(const qctx *q, uint32_t a, uint32_t b);
+
+/* Two names [a1,a2] and [b1,b2] spelled alike (possessives ignored; a
+ * particle in either case: De Blasio and Bill de Blasio)? */
 static int
 same_name(const qctx *q, uint32_t a1, uint32_t a2, uint32_t b1, uint32_t b2)
 {
 	if (a2 - a1 != b2 - b1)
 		return 0;
 	for (uint32_t k = 0; k <= a2 - a1; k++)
-		if (!q_same_base(q, a1 + k, b1 + k))
+		if (!q_same_base(q, a1 + k, b1 + k) &&
+			!(k < a2 - a1 && q_in(q, a1 + k, LEX_NAME_PARTICLES) &&
+			  same_word_any_case(q, a1 + k, b1 + k)))
 			return 0;
 	return 1;
 }
