@@ -133,3 +133,15 @@ FROM news_analysis.quotes(E'Shares in Brakwell rose 4% on Monday.\n\n'
   'Brakwell said sales of its garden tools had doubled. It said a second factory would open in May.\n\n'
   'Bondholders said the offer was too low. It said the talks would go on.')
 ORDER BY ordinal;
+
+-- police as a source, bare or "the police", is the police force the
+-- article named (org_kinds.tsv: police); a name's head word gives its kind
+-- too (the Kelso Police Federation is "the federation" as well as police)
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'Officers of the Kelso Valley Police arrested two men on Sunday.\n\n'
+  'The men had been seen near the depot, police said.')
+ORDER BY ordinal;
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'The Kelso Police Federation criticised the cuts on Monday.\n\n'
+  'Staff were stretched, the federation said.')
+ORDER BY ordinal;

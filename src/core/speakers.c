@@ -1559,8 +1559,9 @@ office_holder(qctx *q, uint32_t first, uint32_t last, int possessive_ok)
 
 /*
  * Does entity e name an organisation of this kind: no person, no place, a
- * word of its name of that kind (the Association of Flight Attendants is a
- * union, The Wall Street Journal a newspaper)?
+ * word of its name of that kind, the first or the head (the Association of
+ * Flight Attendants is a union, The Wall Street Journal a newspaper, the
+ * Police Federation a police and a federation)?
  */
 static int
 organisation_of_kind(qctx *q, const q_entity *e, const char *kind)
@@ -1568,8 +1569,20 @@ organisation_of_kind(qctx *q, const q_entity *e, const char *kind)
 	if (e->place || e->strong)
 		return 0;
 	organisation_words(q, (q_entity *) e);
-	if (e->org_kind == NULL || strcmp(e->org_kind, kind) != 0)
+	if (e->org_kind == NULL)
 		return 0;
+	if (strcmp(e->org_kind, kind) != 0)
+	{
+		/* its head, the last word, when no "of" or "for" puts the head
+		 * first: the Police Federation is a federation (and, by its first
+		 * word, the Dayton Police Department a police); the Association
+		 * of Chief Police Officers is no police */
+		const char *head = org_kind_of(q, e->name_last, 0);
+
+		if (head == NULL || strcmp(head, kind) != 0 ||
+			name_has_joint(q, e->name_first, e->name_last))
+			return 0;
+	}
 	/* "The Committee" alone names no committee in particular */
 	return !(e->name_first == e->name_last && (org_kind_of(q, e->name_first, 1) != NULL ||
 											   q_in(q, e->name_first, LEX_SOURCE_NOUNS)));
@@ -1630,7 +1643,10 @@ organisation_described(qctx *q, uint32_t first, uint32_t last)
 			return QNONE;
 	}
 	kind = org_kind_of(q, head, 1);
-	definite = q_is(q, first, "the");
+	/* the union, and a bare noun in running text (according to police, as
+	 * police have said): the one named before */
+	definite = q_is(q, first, "the") ||
+		(first == last && !q_is_cap(q, first) && !(q->doc->tokens[first].flags & NA_TF_PARA_START));
 	from = (definite || q_is(q, first, "a") || q_is(q, first, "an")) ? first + 1 : first;
 	for (uint32_t k = from; k < head; k++)
 	{
