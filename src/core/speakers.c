@@ -1422,6 +1422,18 @@ is_organisation(const qctx *q, const q_entity *e)
  * (Ildefonso Guajardo), a group (analysts), nor a word capitalised only
  * where sentences start (Rather, Creditors).
  */
+/* Does a country's name or metonym start at token k (Russia, Beijing, the
+ * Kremlin), not a demonym or a people (Swedish, Americans)?  What "it" may
+ * mean of the places. */
+static int
+names_a_country(const qctx *q, uint32_t k)
+{
+	na_place_match pm;
+
+	return na_place_at(q->doc, k, &pm) &&
+		(pm.kind == NA_PLACE_NAME || pm.kind == NA_PLACE_METONYM);
+}
+
 static int
 it_may_mean(qctx *q, const q_entity *e)
 {
@@ -1430,8 +1442,9 @@ it_may_mean(qctx *q, const q_entity *e)
 	if (e->strong || e->given_gender >= 0 || e->first_mention == QNONE ||
 		q_in(q, e->name_last, LEX_SOURCE_NOUNS) || (e->person && !e->place))
 		return 0;
-	if (e->name_last > e->name_first || e->place ||
-		(q->doc->tokens[e->name_first].flags & NA_TF_ALLCAPS))
+	if (e->place)
+		return names_a_country(q, e->name_first);
+	if (e->name_last > e->name_first || (q->doc->tokens[e->name_first].flags & NA_TF_ALLCAPS))
 		return 1;
 	/* one capitalised word: a name only if the text capitalises it where a
 	 * sentence does not start (Rather, Hopes, Creditors said ... are not) */
