@@ -145,3 +145,12 @@ SELECT ordinal, speaker, speaker_mention
 FROM news_analysis.quotes(E'The Kelso Police Federation criticised the cuts on Monday.\n\n'
   'Staff were stretched, the federation said.')
 ORDER BY ordinal;
+
+-- a place named where the source is ("surveys in Ohio and Iowa", "officials
+-- in Lisbon") is not who speaks: no speaker; a name after "and" that
+-- follows no such list stays the source (Nationwide)
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'Recent surveys in Ohio and Iowa have shown the senator gaining ground.\n\n'
+  'Officials in Lisbon said the bridge would reopen in May.\n\n'
+  'House prices fell in January, and Nationwide said the fall would last.')
+ORDER BY ordinal;

@@ -903,6 +903,20 @@ role_modifier(const qctx *q, const q_mention *m, uint32_t last)
 	return 0;
 }
 
+/* Does a list of names after "in" or "across" end at the "and" at token k
+ * (polls in Ohio, Texas and Iowa)? */
+static int
+located_before(const qctx *q, uint32_t k)
+{
+	uint32_t	j = k;
+
+	while (j-- > 0 && k - j <= PHRASE_MAX &&
+		   (q_is_cap(q, j) || q_is_punct(q, j, ',') || q_is(q, j, "and")))
+		;
+	return j != QNONE && j < k - 1 && q->mention_at[k - 1] &&
+		(q_is(q, j, "in") || q_is(q, j, "across"));
+}
+
 /*
  * The entity a source phrase [first, last] names: of the mentions inside it,
  * the last that is surely a person, else the last person, else the last
@@ -930,6 +944,17 @@ q_mention_ending_in(const qctx *q, uint32_t first, uint32_t last)
 		{
 			/* past the mention's own tokens, its title's too */
 			k = m->title_first != QNONE && m->title_first < m->first ? m->title_first : m->first;
+			if (k <= first)
+				break;
+			continue;
+		}
+		/* polls in Pennsylvania and Virginia, officials in Ohio: where
+		 * the source is, not who */
+		if (any == QNONE && !(e->person && !e->place) && m->title_first == QNONE &&
+			m->first > 0 && (q_is(q, m->first - 1, "in") || q_is(q, m->first - 1, "across") ||
+							 (q_is(q, m->first - 1, "and") && located_before(q, m->first - 1))))
+		{
+			k = m->first;
 			if (k <= first)
 				break;
 			continue;
