@@ -154,3 +154,9 @@ FROM news_analysis.quotes(E'Recent surveys in Ohio and Iowa have shown the senat
   'Officials in Lisbon said the bridge would reopen in May.\n\n'
   'House prices fell in January, and Nationwide said the fall would last.')
 ORDER BY ordinal;
+
+-- a source found at the organisation of someone's role ("X, president of
+-- the Guild, which represents ..., said") is the person whose role it is
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes('Ines Marchetti, president of the Harbor Pilots Guild, which represents 400 pilots, said the strike would go ahead.')
+ORDER BY ordinal;

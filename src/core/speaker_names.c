@@ -918,6 +918,36 @@ located_before(const qctx *q, uint32_t k)
 }
 
 /*
+ * The person whose role an organisation named at token first is part of:
+ * "Michael Mulgrew, president of the United Federation of Teachers, which
+ * represents ..., said": a source found at the organisation (a relative
+ * clause after it hides the person) is the person the role belongs to.
+ * QNONE unless a person's name, a comma, a phrase with a role noun and
+ * "of", "at" or "for" (and "the") come right before it.
+ */
+static uint32_t
+role_holder_before(const qctx *q, uint32_t first)
+{
+	uint32_t	j = first;
+	int			role = 0;
+
+	if (j > 0 && q_is(q, j - 1, "the"))
+		j--;
+	if (j < 2 || !(q_is(q, j - 1, "of") || q_is(q, j - 1, "at") || q_is(q, j - 1, "for")))
+		return QNONE;
+	for (j -= 2; j > 0 && first - j <= PHRASE_MAX + 2 && q_is_word(q, j) && !q_is_cap(q, j); j--)
+		role |= q_is_role_noun(q, j);
+	if (!role || j == 0 || !q_is_punct(q, j, ',') || !q->mention_at[j - 1])
+		return QNONE;
+	{
+		const q_mention *m = &((const q_mention *) q->mentions.items)[q->mention_at[j - 1] - 1];
+		const q_entity *e = &((const q_entity *) q->entities.items)[m->entity];
+
+		return e->person && e->strong && !e->place && m->last == j - 1 ? m->entity : QNONE;
+	}
+}
+
+/*
  * The entity a source phrase [first, last] names: of the mentions inside it,
  * the last that is surely a person, else the last person, else the last
  * one; so "Michael Mulgrew, president of the United Federation of
@@ -928,6 +958,8 @@ uint32_t
 q_mention_ending_in(const qctx *q, uint32_t first, uint32_t last)
 {
 	uint32_t	any = QNONE;
+	uint32_t	any_first = QNONE;	/* where any's mention starts and ends */
+	uint32_t	any_last = QNONE;
 	uint32_t	person = QNONE;
 
 	for (uint32_t k = last + 1; k-- > first;)
@@ -960,7 +992,11 @@ q_mention_ending_in(const qctx *q, uint32_t first, uint32_t last)
 			continue;
 		}
 		if (any == QNONE)
+		{
 			any = m->entity;
+			any_first = m->title_first != QNONE ? m->title_first : m->first;
+			any_last = m->last;
+		}
 		if (e->person && !e->place && e->strong)
 			return m->entity;
 		if (e->person && !e->place && person == QNONE)
@@ -970,7 +1006,20 @@ q_mention_ending_in(const qctx *q, uint32_t first, uint32_t last)
 		if (k <= first)
 			break;
 	}
-	return person != QNONE ? person : any;
+	if (person != QNONE)
+		return person;
+	/* (not when a name in apposition follows: "the prosecutor of Tehran,
+	 * Ali Mehr, said" is Mehr's) */
+	if (any != QNONE && !((const q_entity *) q->entities.items)[any].person &&
+		!(q_is_punct(q, any_last + 1, ',') && any_last + 2 < q->doc->ntokens &&
+		  q->mention_at[any_last + 2]))
+	{
+		uint32_t	holder = role_holder_before(q, any_first);
+
+		if (holder != QNONE)
+			return holder;
+	}
+	return any;
 }
 
 /*
