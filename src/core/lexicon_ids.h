@@ -117,5 +117,14 @@ typedef enum na_lex_list
 #define NA_LEX_MASK_WORDS 2	/* 64-bit words of a set of lists */
 #define NA_LEX_KEY_MAX 30	/* bytes of the longest key */
 #define NA_LEX_FIRST_WORD_BITS 2048	/* bits of a list's first-word filter */
+#define NA_LEX_SHAPE_BITS 15	/* bits of a shape filter */
+
+/* the shape filters (na_lex_shape_filters), each over a group of lists */
+typedef enum na_lex_shape_filter
+{
+	NA_LEX_SHAPES_REPORTING_CUES,
+	NA_LEX_SHAPES_QUOTE_WORDS,
+	NA_LEX_NSHAPE_FILTERS
+} na_lex_shape_filter;
 
 #endif

@@ -60,6 +60,8 @@ extern const na_lex_entry na_lex_entries[];
 extern const uint16_t na_lex_row_entry[];
 /* per list, a bit for the hash of each key's first word: na_lex_longest's filter */
 extern const uint64_t na_lex_first_words[NA_LEX_NLISTS][NA_LEX_FIRST_WORD_BITS / 64];
+/* per group of lists (scripts/gen-lexicon's SHAPE_FILTERS), a bit for each key's na_lex_shape */
+extern const uint64_t na_lex_shape_filters[NA_LEX_NSHAPE_FILTERS][(1u << NA_LEX_SHAPE_BITS) / 64];
 extern const uint16_t na_lex_entry_rows[];
 extern const char *const na_lex_attr_values[];
 extern const uint16_t na_lex_slots[];
@@ -78,6 +80,42 @@ na_fnv1a(const char *s, size_t len)
 		h *= 0x01000193u;
 	}
 	return h;
+}
+
+/*
+ * A token's shape for the shape filters: a hash of its length, its first
+ * four bytes and its last byte, ASCII letters folded (| 0x20; other bytes
+ * only collide).  Filters refuse nearly every word of a text with one bit
+ * test and the token's bytes at hand; a key's shape is its folded form's,
+ * so a token that folds to a key never is refused, except one with
+ * non-ASCII letters, which callers let through.  head: the first four bytes,
+ * little-endian, any bytes past the token's end ignored.
+ */
+static inline uint32_t
+na_lex_shape(uint32_t head, unsigned char last, size_t len)
+{
+	static const uint32_t keep[5] = {0, 0xFFu, 0xFFFFu, 0xFFFFFFu, 0xFFFFFFFFu};
+	uint32_t	v = (head | 0x20202020u) & keep[len < 4 ? len : 4];
+
+	return ((v * 0x9E3779B1u) ^ (((uint32_t) (last | 0x20) | (uint32_t) len << 8) * 0x85EBCA6Bu)) >>
+		(32 - NA_LEX_SHAPE_BITS);
+}
+
+/* The first four bytes of p[0..len), zero-padded, for na_lex_shape. */
+static inline uint32_t
+na_lex_shape_head(const unsigned char *p, size_t len)
+{
+	unsigned char b[4] = {0, 0, 0, 0};
+
+	memcpy(b, p, len < 4 ? len : 4);
+	return (uint32_t) b[0] | (uint32_t) b[1] << 8 | (uint32_t) b[2] << 16 | (uint32_t) b[3] << 24;
+}
+
+/* May a token of shape h be a key of the lists of filter f?  (0 proves not.) */
+static inline bool
+na_lex_shape_may(na_lex_shape_filter f, uint32_t h)
+{
+	return (na_lex_shape_filters[f][h >> 6] >> (h & 63)) & 1;
 }
 
 /*

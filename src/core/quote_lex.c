@@ -38,51 +38,6 @@ quote_lists_of(int32_t entry)
 	return m & LEX_MASK;
 }
 
-/*
- * A filter in front of the lookup: second_letters[len][c0] has bit c1 set
- * when a key of the quote lists of len bytes starts with the letters c0 c1
- * (bit 26: a second byte that is no letter, or none).  Most tokens (names,
- * numbers, most words) are rejected here without hashing; a token whose
- * first byte is no ASCII letter is looked up when some key starts so.
- */
-#define FILTER_LEN_MAX 31
-static uint32_t second_letters[FILTER_LEN_MAX + 1][26];
-static int	other_first;		/* a key starts with a byte that is no letter */
-static int	filter_ready;
-
-/* a-z (either case) as 0..25, anything else 26 */
-static inline uint32_t
-letter_index(char c)
-{
-	unsigned char l = (unsigned char) c | 0x20;
-
-	return (l >= 'a' && l <= 'z' && ((unsigned char) c & 0x80) == 0) ? (uint32_t) (l - 'a') : 26;
-}
-
-/*
- * Fills the filter from the quote lists of the generated lexicon, once per
- * process, on the first lookup.
- */
-static void
-lookup_filter_build(void)
-{
-	for (uint32_t l = Q_LEX_BASE; l < Q_LEX_BASE + LEX_COUNT && l < NA_LEX_NLISTS; l++)
-	{
-		for (uint32_t row = 0; row < na_lex_lists[l].nrows; row++)
-		{
-			const char *w = na_lex_key((na_lex_list) l, row);
-			size_t		len = strlen(w);
-			uint32_t	b0 = letter_index(w[0]);
-
-			if (b0 >= 26 || len > FILTER_LEN_MAX)
-				other_first = 1;
-			else
-				second_letters[len][b0] |= UINT32_C(1) << letter_index(len > 1 ? w[1] : 0);
-		}
-	}
-	filter_ready = 1;
-}
-
 /* The case-folded entry of token i, or -1 (words, abbreviations and initials only). */
 static int32_t
 token_entry(const qctx *q, uint32_t i)
@@ -91,20 +46,20 @@ token_entry(const qctx *q, uint32_t i)
 	const char *p = q->doc->text + t->start;
 	int32_t		exact,
 				folded;
-	uint32_t	b0;
 
 	if ((t->kind != NA_TK_WORD && t->kind != NA_TK_ABBREV && t->kind != NA_TK_INITIAL) ||
 		t->len == 0)
 		return -1;
-	if (!filter_ready)
-		lookup_filter_build();
-	b0 = letter_index(p[0]);
-	if (b0 < 26 && t->len <= FILTER_LEN_MAX)
-	{
-		if (!((second_letters[t->len][b0] >> letter_index(t->len > 1 ? p[1] : 0)) & 1))
-			return -1;
-	}
-	else if (!other_first)
+	/*
+	 * Most tokens (names, numbers, most words) are in no quote list: the
+	 * lexicon's shape filter of the quote lists refuses them before any
+	 * folding or hashing; a token with non-ASCII bytes may fold in other
+	 * ways and is looked up.
+	 */
+	if (!(t->flags & NA_TF_NONASCII) &&
+		!na_lex_shape_may(NA_LEX_SHAPES_QUOTE_WORDS,
+						  na_lex_shape(na_lex_shape_head((const unsigned char *) p, t->len),
+									   (unsigned char) p[t->len - 1], t->len)))
 		return -1;
 	/* the folded key alone (the quote lists are all case-insensitive):
 	 * ASCII folded and hashed here in one pass, one probe */

@@ -333,121 +333,118 @@ q_sentence_subject(const qctx *q, uint32_t tok, uint32_t *first, uint32_t *last)
 }
 
 /*
- * The source before a cue at token k (not before floor): X said, X has said,
- * X, the ambassador, said, X, who ..., said; "who" gives its antecedent.
+ * "…, saying", "…, adding": a participle's subject is its clause's ("Nefzi
+ * said, adding: …" is Nefzi's), or the sentence's.  SRC_NONE when the
+ * participle has neither.
  */
-src_type
-q_subject_before(const qctx *q, uint32_t k, uint32_t floor, uint32_t *first, uint32_t *last)
+static src_type
+participle_subject(const qctx *q, uint32_t k, uint32_t floor, uint32_t *first, uint32_t *last)
 {
-	uint32_t	j;
 	src_type	type;
 
-	if (k == 0 || k <= floor)
-		return SRC_NONE;
-	/* …, saying / calling / adding: the participle's subject is the clause's */
-	if (q_is_participle(q, k) && k > 0 && !q_is_pronoun(q, k - 1) && !q_is_cap(q, k - 1))
+	/* Nefzi said, adding: the subject of the verb just before */
+	for (uint32_t v = k - 1; v > floor && k - v <= 8; v--)
 	{
-		/* Nefzi said, adding: the subject of the verb just before */
-		for (uint32_t v = k - 1; v > floor && k - v <= 8; v--)
+		if (q_is_quote_mark(q, v) || q_is_sentence_stop(q, v))
+			break;
+		if (q_is_speech_cue(q, v) && !q_is_participle(q, v) && !q_noun_like(q, v))
 		{
-			if (q_is_quote_mark(q, v) || q_is_sentence_stop(q, v))
-				break;
-			if (q_is_speech_cue(q, v) && !q_is_participle(q, v) && !q_noun_like(q, v))
-			{
-				type = q_subject_before(q, v, floor, first, last);
-				if (type != SRC_NONE)
-					return type;
-				break;
-			}
+			type = q_subject_before(q, v, floor, first, last);
+			if (type != SRC_NONE)
+				return type;
+			break;
 		}
-		type = q_sentence_subject(q, k, first, last);
+	}
+	type = q_sentence_subject(q, k, first, last);
+	if (type != SRC_NONE)
+		return type;
+	return SRC_NONE;
+}
+
+/*
+ * "I laughed and said": the subject of the first verb, a pronoun or a name
+ * after a comma or at the sentence's start, before the "and" at j.
+ */
+static src_type
+coordinated_subject(const qctx *q, uint32_t j, uint32_t floor, uint32_t *first, uint32_t *last)
+{
+	/* I laughed and said: the subject of the first verb */
+	for (uint32_t m = j - 1; m > floor && j - m < 8; m--)
+	{
+		const na_token *t = &q->doc->tokens[m];
+
+		if (t->kind != NA_TK_WORD && t->kind != NA_TK_ABBREV && t->kind != NA_TK_INITIAL)
+			break;
+		if ((q_is_pronoun(q, m) || q_is_cap(q, m)) &&
+			(q_is_punct(q, m - 1, ',') || (t->flags & NA_TF_SENT_START) ||
+			 (q_is_pronoun(q, m) && q_in(q, m - 1, LEX_CLAUSE_PREPOSITIONS))))
+		{
+			if (q_is_pronoun(q, m))
+			{
+				*first = *last = m;
+				return SRC_PRONOUN;
+			}
+			return q_np_forward(q, m, j, first, last);
+		}
+	}
+	return SRC_NONE;
+}
+
+/*
+ * "X, the role of Y, said": with a comma at j just before the verb k, the
+ * mention before the first comma, or the one between the commas, or the
+ * sentence's subject.
+ */
+static src_type
+appositive_subject(const qctx *q, uint32_t k, uint32_t j, uint32_t floor, uint32_t *first,
+				   uint32_t *last)
+{
+	src_type	type;
+	uint32_t	c = j;
+	uint32_t	stop = j > APPOS_WINDOW ? j - APPOS_WINDOW : 0;
+
+	/* X, the role of Y, said: the mention before the first comma */
+	if (stop < floor)
+		stop = floor;
+	for (c = j - 1; c > stop; c--)
+	{
+		if (q_is_punct(q, c, ',') || q_is_sentence_stop(q, c) ||
+			(q->doc->tokens[c].flags & NA_TF_SENT_START))
+			break;
+	}
+	if (c > stop && q_is_punct(q, c, ','))
+	{
+		uint32_t	a2,
+					b2;
+		src_type	inner = q_np_forward(q, c + 1, j, &a2, &b2);
+
+		type = q_np_backward(q, c - 1, floor, first, last);
+		if (type == SRC_NAME && !q_possessive(q, *last) &&
+			!q_in(q, *first, LEX_DETERMINERS) && !q_is_role_noun(q, *last) &&
+			!q_possessive(q, *first) && !q_role_head(q, *first, *last))
+			return type;
+		if (inner == SRC_NAME && b2 + 1 == j)
+		{
+			*first = a2;
+			*last = b2;
+			return inner;
+		}
 		if (type != SRC_NONE)
 			return type;
 	}
-	j = q_skip_aux_backward(q, k - 1, floor);
-	if (j == QNONE || j < floor)
-		return SRC_NONE;
-	/* House Speaker Paul D. Ryan (R-Wis.) said */
-	if (q_is_punct(q, j, ')'))
-	{
-		uint32_t	o = j;
+	return q_sentence_subject(q, k, first, last);
+}
 
-		while (o > floor && j - o < 10 && !q_is_punct(q, o, '('))
-			o--;
-		if (q_is_punct(q, o, '(') && o > floor)
-			j = o - 1;
-	}
-	if (q_is(q, j, "who") && j >= 2 && q_is_punct(q, j - 1, ','))
-	{
-		/* X, who said: "who" is the source as written, X whom it names */
-		type = q_np_backward(q, j - 2, floor, first, last);
-		if (type == SRC_NONE)
-			return SRC_NONE;
-		*first = *last = j;
-		return type == SRC_PRONOUN ? SRC_NAME : type;
-	}
-	if (q_is(q, j, "and") && j > floor)
-	{
-		/* I laughed and said: the subject of the first verb */
-		for (uint32_t m = j - 1; m > floor && j - m < 8; m--)
-		{
-			const na_token *t = &q->doc->tokens[m];
-
-			if (t->kind != NA_TK_WORD && t->kind != NA_TK_ABBREV && t->kind != NA_TK_INITIAL)
-				break;
-			if ((q_is_pronoun(q, m) || q_is_cap(q, m)) &&
-				(q_is_punct(q, m - 1, ',') || (t->flags & NA_TF_SENT_START) ||
-				 (q_is_pronoun(q, m) && q_in(q, m - 1, LEX_CLAUSE_PREPOSITIONS))))
-			{
-				if (q_is_pronoun(q, m))
-				{
-					*first = *last = m;
-					return SRC_PRONOUN;
-				}
-				return q_np_forward(q, m, j, first, last);
-			}
-		}
-	}
-	/* (a comma opening the text has nothing before it: ", said." ) */
-	if (j > 0 && q_is_punct(q, j, ','))
-	{
-		uint32_t	c = j;
-		uint32_t	stop = j > APPOS_WINDOW ? j - APPOS_WINDOW : 0;
-
-		/* X, the role of Y, said: the mention before the first comma */
-		if (stop < floor)
-			stop = floor;
-		for (c = j - 1; c > stop; c--)
-		{
-			if (q_is_punct(q, c, ',') || q_is_sentence_stop(q, c) ||
-				(q->doc->tokens[c].flags & NA_TF_SENT_START))
-				break;
-		}
-		if (c > stop && q_is_punct(q, c, ','))
-		{
-			uint32_t	a2,
-						b2;
-			src_type	inner = q_np_forward(q, c + 1, j, &a2, &b2);
-
-			type = q_np_backward(q, c - 1, floor, first, last);
-			if (type == SRC_NAME && !q_possessive(q, *last) &&
-				!q_in(q, *first, LEX_DETERMINERS) && !q_is_role_noun(q, *last) &&
-				!q_possessive(q, *first) && !q_role_head(q, *first, *last))
-				return type;
-			if (inner == SRC_NAME && b2 + 1 == j)
-			{
-				*first = a2;
-				*last = b2;
-				return inner;
-			}
-			if (type != SRC_NONE)
-				return type;
-		}
-		return q_sentence_subject(q, k, first, last);
-	}
-	type = q_np_backward(q, j, floor, first, last);
-	if (type == SRC_NONE && !q_is_quote_mark(q, j))
-		return q_sentence_subject(q, k, first, last);
+/*
+ * The mention found before a verb may be a preposition's object: "Stumpf
+ * in a televised interview appeared to …" is Stumpf's (at most two such
+ * phrases back), and "another source speaking to Fox News said" the
+ * source's, not Fox News's.
+ */
+static src_type
+subject_before_prepositions(const qctx *q, uint32_t floor, src_type type, uint32_t *first,
+							uint32_t *last)
+{
 	/* Stumpf in a televised interview appeared to …: the mention before
 	 * the verb is a preposition's object; the subject is a name before it
 	 * (at most two such phrases back), or the mention stays */
@@ -494,6 +491,62 @@ q_subject_before(const qctx *q, uint32_t k, uint32_t floor, uint32_t *first, uin
 		}
 	}
 	return type;
+}
+
+/*
+ * The source before a cue at token k (not before floor): X said, X has said,
+ * X, the ambassador, said, X, who ..., said; "who" gives its antecedent.
+ */
+src_type
+q_subject_before(const qctx *q, uint32_t k, uint32_t floor, uint32_t *first, uint32_t *last)
+{
+	uint32_t	j;
+	src_type	type;
+
+	if (k == 0 || k <= floor)
+		return SRC_NONE;
+	/* …, saying / calling / adding: the participle's subject is the clause's */
+	if (q_is_participle(q, k) && k > 0 && !q_is_pronoun(q, k - 1) && !q_is_cap(q, k - 1))
+	{
+		type = participle_subject(q, k, floor, first, last);
+		if (type != SRC_NONE)
+			return type;
+	}
+	j = q_skip_aux_backward(q, k - 1, floor);
+	if (j == QNONE || j < floor)
+		return SRC_NONE;
+	/* House Speaker Paul D. Ryan (R-Wis.) said */
+	if (q_is_punct(q, j, ')'))
+	{
+		uint32_t	o = j;
+
+		while (o > floor && j - o < 10 && !q_is_punct(q, o, '('))
+			o--;
+		if (q_is_punct(q, o, '(') && o > floor)
+			j = o - 1;
+	}
+	if (q_is(q, j, "who") && j >= 2 && q_is_punct(q, j - 1, ','))
+	{
+		/* X, who said: "who" is the source as written, X whom it names */
+		type = q_np_backward(q, j - 2, floor, first, last);
+		if (type == SRC_NONE)
+			return SRC_NONE;
+		*first = *last = j;
+		return type == SRC_PRONOUN ? SRC_NAME : type;
+	}
+	if (q_is(q, j, "and") && j > floor)
+	{
+		type = coordinated_subject(q, j, floor, first, last);
+		if (type != SRC_NONE)
+			return type;
+	}
+	/* (a comma opening the text has nothing before it: ", said." ) */
+	if (j > 0 && q_is_punct(q, j, ','))
+		return appositive_subject(q, k, j, floor, first, last);
+	type = q_np_backward(q, j, floor, first, last);
+	if (type == SRC_NONE && !q_is_quote_mark(q, j))
+		return q_sentence_subject(q, k, first, last);
+	return subject_before_prepositions(q, floor, type, first, last);
 }
 
 /* ---- attribution ---- */
@@ -557,6 +610,26 @@ ends_sentence(const qctx *q, uint32_t k, uint32_t end)
 }
 
 /*
+ * "according to X" at k (q_according_at): the source is the mention after
+ * the phrase, before end, and the phrase is the cue.  Returns 1 with a
+ * filled, 0 when no mention follows (the quote keeps no source from here).
+ * One function for the three places a quote meets the phrase.
+ */
+static int
+according_to_source(const qctx *q, uint32_t k, uint32_t end, float confidence, q_attr *a)
+{
+	uint32_t	n = q_according_at(q, k);
+	uint32_t	sf,
+				sl;
+	src_type	type = q_np_forward(q, k + n, end, &sf, &sl);
+
+	if (type == SRC_NONE)
+		return 0;
+	q_set_attr(a, type, sf, sl, k, k + n - 1, NA_QA_ACCORDING_TO, confidence);
+	return 1;
+}
+
+/*
  * A quote paragraph signed in the next one: “…”¶- Jane Doe, Springfield.
  * (a dash, a name, nothing else of note).
  */
@@ -616,18 +689,8 @@ q_attr_after(const qctx *q, const q_raw *r, q_attr *a)
 		j++;
 	if (j >= end)
 		return 0;
-	if (q_according_at(q, j) && !new_sentence)
-	{
-		uint32_t	n = q_according_at(q, j);
-
-		type = q_np_forward(q, j + n, end, &sf, &sl);
-		if (type != SRC_NONE)
-		{
-			q_set_attr(a, type, sf, sl, j, j + n - 1, NA_QA_ACCORDING_TO, 0.9f);
-			return 1;
-		}
-		return 0;
-	}
+	if (!new_sentence && q_according_at(q, j))
+		return according_to_source(q, j, end, 0.9f, a);
 	if (q_is_speech_cue(q, j) || (q_perfect_aux(q, j) && q_is_speech_cue(q, j + 1)))
 	{
 		uint32_t	cue_first = j;
@@ -820,15 +883,7 @@ q_attr_in_sentence_before(const qctx *q, const q_raw *r, q_attr *a)
 			return 1;
 		}
 		if (q_according_at(q, k))
-		{
-			uint32_t	n = q_according_at(q, k);
-
-			type = q_np_forward(q, k + n, o, &sf, &sl);
-			if (type == SRC_NONE)
-				return 0;
-			q_set_attr(a, type, sf, sl, k, k + n - 1, NA_QA_ACCORDING_TO, 0.8f);
-			return 1;
-		}
+			return according_to_source(q, k, o, 0.8f, a);
 		if (k > 0 && q_in(q, k, LEX_SPEECH_NOUNS) && q_possessive(q, k - 1) && q_is_cap(q, k - 1) &&
 			(q_is(q, k + 1, "that") || q_is_punct(q, k + 1, ':')))
 		{
@@ -881,16 +936,8 @@ q_attr_in_sentence_after(const qctx *q, const q_raw *r, q_attr *a)
 	{
 		if (q_is_quote_mark(q, k))
 			return 0;
-		if (q_according_at(q, k) && q_is_punct(q, k - 1, ','))
-		{
-			uint32_t	n = q_according_at(q, k);
-
-			type = q_np_forward(q, k + n, s_end, &sf, &sl);
-			if (type == SRC_NONE)
-				return 0;
-			q_set_attr(a, type, sf, sl, k, k + n - 1, NA_QA_ACCORDING_TO, 0.8f);
-			return 1;
-		}
+		if (q_is_punct(q, k - 1, ',') && q_according_at(q, k))
+			return according_to_source(q, k, s_end, 0.8f, a);
 		if (q_is_speech_cue(q, k))
 		{
 			uint32_t	e = s_end;

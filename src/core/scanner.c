@@ -131,10 +131,13 @@ static uint8_t ascii_bits[256];
  */
 static uint8_t ascii_punct_class[128];
 
+static volatile int ascii_bits_ready;
+
 /*
  * Fills the per-byte class tables of ASCII from the same Unicode classes as
  * every other character (na_char_info), so that the fast path cannot
- * disagree with the slow one.
+ * disagree with the slow one.  Filled once per process from ICU at run time
+ * (the brief: Unicode from ICU, never hand-made tables).
  */
 static void
 init_ascii_bits(void)
@@ -166,6 +169,7 @@ init_ascii_bits(void)
 		}
 		ascii_bits[b] = m;
 	}
+	ascii_bits_ready = 1;
 }
 
 /*
@@ -202,85 +206,19 @@ is_abbreviation(const scanner *st, size_t start, size_t end)
 }
 
 /*
- * Words shaped like a reporting cue: one bit per hash of a word's length,
- * its first four bytes and its last byte, ASCII case folded, set for every
- * key of data/lexicon/reporting_cues.tsv.  The scanner flags such words
- * NA_TF_CUE_SHAPE as it emits them, with their bytes at hand, so that the
- * quote analyser's pass for reported speech visits those few (about one word
- * in thirty) instead of reading every token's text a second time: the one
- * scan feeds that pass as it feeds the others.  A word that folds to a key
- * has the key's shape, so no cue is missed; a word with non-ASCII letters
- * (which may fold to a key in other ways) is always flagged.
+ * Words shaped like a reporting cue: the scanner flags them NA_TF_CUE_SHAPE
+ * as it emits them, with their bytes at hand, so that the quote analyser's
+ * pass for reported speech visits those few (about one word in thirty)
+ * instead of reading every token's text a second time: the one scan feeds
+ * that pass as it feeds the others.  The filter is the lexicon's
+ * (na_lex_shape over data/lexicon/reporting_cues.tsv and
+ * reporting_nouns.tsv, generated with the lists); a word with non-ASCII
+ * letters (which may fold to a key in other ways) is always flagged.
  */
-#define CUE_SHAPE_BITS 15
-static uint64_t cue_shape_bits[(1u << CUE_SHAPE_BITS) / 64];
-
-/* the bytes of a word's first four that belong to it, by its length */
-static const uint32_t cue_shape_keep[5] = {0, 0xFFu, 0xFFFFu, 0xFFFFFFu, 0xFFFFFFFFu};
-
-/* head: the word's first four bytes (little-endian; any bytes past its end) */
-static inline uint32_t
-cue_shape_hash(uint32_t head, unsigned char last, size_t len)
-{
-	uint32_t	keep = cue_shape_keep[len < 4 ? len : 4];	/* a min, no branch */
-	uint32_t	v = (head | 0x20202020u) & keep;
-
-	return ((v * 0x9E3779B1u) ^ (((uint32_t) (last | 0x20) | (uint32_t) len << 8) * 0x85EBCA6Bu)) >>
-		(32 - CUE_SHAPE_BITS);
-}
-
-/* The first four bytes of p[0..len), zero-padded when the word is shorter. */
-static inline uint32_t
-cue_shape_head(const unsigned char *p, size_t len)
-{
-	unsigned char b[4] = {0, 0, 0, 0};
-
-	memcpy(b, p, len < 4 ? len : 4);
-	return (uint32_t) b[0] | (uint32_t) b[1] << 8 | (uint32_t) b[2] << 16 | (uint32_t) b[3] << 24;
-}
-
-/* NA_TF_CUE_SHAPE for a word whose hash is h, or 0. */
 static inline uint16_t
 cue_shape_flag(uint32_t h)
 {
-	return (uint16_t) (((cue_shape_bits[h >> 6] >> (h & 63)) & 1) * NA_TF_CUE_SHAPE);
-}
-
-/*
- * Sets a bit for the shape of every reporting cue of the lexicon, so that the
- * scanner can flag the words that might be cues at almost no cost and the
- * analysis of reported speech visits only those.
- */
-static void
-init_cue_shapes(void)
-{
-	/* the verbs and the nouns that report (the claim that …) */
-	static const na_lex_list lists[] = {NA_LEX_REPORTING_CUES, NA_LEX_REPORTING_NOUNS};
-
-	for (uint32_t x = 0; x < sizeof(lists) / sizeof(lists[0]); x++)
-	{
-		for (uint32_t row = 0; row < na_lex_lists[lists[x]].nrows; row++)
-		{
-			const unsigned char *key = (const unsigned char *) na_lex_key(lists[x], row);
-			size_t		len = strlen((const char *) key);
-			uint32_t	h;
-
-			if (len == 0)
-				continue;
-			h = cue_shape_hash(cue_shape_head(key, len), key[len - 1], len);
-			cue_shape_bits[h >> 6] |= UINT64_C(1) << (h & 63);
-		}
-	}
-}
-
-static volatile int tables_ready;
-
-static void
-init_tables(void)
-{
-	init_ascii_bits();
-	init_cue_shapes();
-	tables_ready = 1;
+	return (uint16_t) (na_lex_shape_may(NA_LEX_SHAPES_REPORTING_CUES, h) * NA_TF_CUE_SHAPE);
 }
 
 /*
@@ -428,7 +366,7 @@ scan_word(scanner *st, cursor start)
 			t->flags |= NA_TF_HYPHENATED;
 		if (kind == NA_TK_WORD && t->len > 0)
 			t->flags |= (t->flags & NA_TF_NONASCII) ? NA_TF_CUE_SHAPE :
-				cue_shape_flag(cue_shape_hash(cue_shape_head(st->s + t->start, t->len),
+				cue_shape_flag(na_lex_shape(na_lex_shape_head(st->s + t->start, t->len),
 											  st->s[t->start + t->len - 1], t->len));
 	}
 }
@@ -581,8 +519,8 @@ word_end:
 			memcpy(&head, s + st->pos, 4);	/* little-endian: as cue_shape_head */
 		else
 #endif
-			head = cue_shape_head(s + st->pos, wlen);
-		flags |= cue_shape_flag(cue_shape_hash(head, s[i - 1], wlen));
+			head = na_lex_shape_head(s + st->pos, wlen);
+		flags |= cue_shape_flag(na_lex_shape(head, s[i - 1], wlen));
 	}
 	if (emit_flagged(st, NA_TK_WORD, st->pos, st->cpos, end, flags) != NULL &&
 		i < len && s[i] == ' ')
@@ -709,8 +647,8 @@ na_scan(na_doc *doc, const char *text, size_t len, unsigned options,
 	memset(doc, 0, sizeof(*doc));
 	if (len >= UINT32_MAX)
 		return NA_ERR_TOO_LONG;
-	if (!tables_ready)
-		init_tables();
+	if (!ascii_bits_ready)
+		init_ascii_bits();
 	memset(&st, 0, sizeof(st));
 	st.s = (const unsigned char *) text;
 	st.len = len;

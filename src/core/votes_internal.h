@@ -384,6 +384,10 @@ void renumber(vctx *c);
 
 /* votes_triggers.c */
 uint32_t after_verb(vctx *c, uint32_t v);
+int active_object_possible(vctx *c, sent_state *st, uint32_t v, int cls);
+
+/* votes_refusals.c */
+int trigger_refused(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw);
 uint32_t vote_on_motion(vctx *c, uint32_t v, uint32_t *first, uint32_t *head);
 int vote_direction(vctx *c, sent_state *st, uint32_t *qp);
 int active_object_possible(vctx *c, sent_state *st, uint32_t v, int cls);

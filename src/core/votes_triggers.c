@@ -32,33 +32,6 @@ modal_contraction(vctx *c, uint32_t k)
 		(t->len > 5 && memcmp(p + t->len - 5, "\xE2\x80\x99ll", 5) == 0);
 }
 
-/*
- * Does the sentence speak of setting interest rates ("interest rates", "a
- * quarter point rise", "rate cut")?  Central banks' committees vote, but
- * the codebook leaves them out.
- */
-static int
-rate_words_in(vctx *c, const sent_state *st)
-{
-	for (uint32_t k = st->first + 1; k < st->end; k++)
-		if (((is_word(c, k, "rate") || is_word(c, k, "rates")) &&
-			 (is_word(c, k - 1, "interest") || is_word(c, k + 1, "rise") || is_word(c, k + 1, "cut") ||
-			  is_word(c, k + 1, "hike") || is_word(c, k + 1, "increase"))) ||
-			((is_word(c, k, "rise") || is_word(c, k, "cut") || is_word(c, k, "hike")) &&
-			 is_word(c, k - 1, "point")))
-			return 1;
-	return 0;
-}
-
-/* rate_words_in, once a sentence (see rate_state) */
-static int
-rate_setting_sentence(vctx *c, sent_state *st)
-{
-	if (st->rate_state == 0)
-		st->rate_state = 1 + rate_words_in(c, st);
-	return st->rate_state == 2;
-}
-
 /* A word that names a ballot: "in a 2016 referendum", "in the election". */
 static int
 is_ballot_word(vctx *c, uint32_t k)
@@ -449,145 +422,6 @@ counted_group(vctx *c, sent_state *st, actor_ref *a)
 }
 
 static int	passed_chamber(vctx *c, sent_state *st, uint32_t v, uint32_t k, position *p, actor_ref *actors);
-
-/*
- * The refusals of a vote verb: readings of a trigger word that are no vote
- * (a participle used as an adjective, a gerund used as a noun, a phrasal
- * verb, an interest-rate committee).  Each rule looks at the trigger v of
- * class cls in its sentence and returns 1 to refuse it; verb_trigger runs
- * them in order before any work on actors and motions, as PostgreSQL's text
- * search parser runs its action tables: a reader adds a refusal as a row
- * here, not as another branch of verb_trigger.
- */
-typedef int (*trigger_refusal_fn) (vctx *c, sent_state *st, uint32_t v, const trigger_word *tw);
-
-/* a base form or gerund is never passive: without an object, no row */
-static int
-refuse_no_object(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
-{
-	int			cls = tw->cls;
-
-	return cls != W_VOTE && cls != W_ABSTAIN && cls != W_VETO && !(tw->form & WF_PARTICIPLE) &&
-		!active_object_possible(c, st, v, cls);
-}
-
-/* "the proposed deal", "a backed loan": a participle used as an adjective */
-static int
-refuse_adjectival_participle(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
-{
-	return (tw->form & WF_PARTICIPLE) && v > st->first &&
-		(is_word(c, v - 1, "the") || is_word(c, v - 1, "a") || is_word(c, v - 1, "an") ||
-		 is_word(c, v - 1, "this") || is_word(c, v - 1, "its") || is_word(c, v - 1, "their") ||
-		 is_word(c, v - 1, "his") || is_word(c, v - 1, "her") || is_word(c, v - 1, "our") ||
-		 is_word(c, v - 1, "your") || is_word(c, v - 1, "my") || is_possessive(c, v - 1));
-}
-
-/* "roll back", "bring back": a base-form trigger needs an auxiliary or its subject before it */
-static int
-refuse_base_form_without_subject(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
-{
-	actor_ref	subject;
-
-	if (!(!(tw->form & (WF_PARTICIPLE | WF_GERUND)) && v > st->first && T(c, v - 1)->kind == NA_TK_WORD &&
-		  !(T(c, v - 1)->flags & NA_TF_CAPITALIZED) && !in_list(c, v - 1, aux_words) &&
-		  !is_word(c, v - 1, "to") && !is_word(c, v - 1, "and") && !is_word(c, v - 1, "or") &&
-		  !is_word(c, v - 1, "they") && !is_word(c, v - 1, "it") && !is_word(c, v - 1, "who") &&
-		  !is_word(c, v - 1, "which") && !is_word(c, v - 1, "that") && !is_word(c, v - 1, "we") &&
-		  !is_word(c, v - 1, "i") && !is_word(c, v - 1, "he") && !is_word(c, v - 1, "she") &&
-		  !is_word(c, v - 1, "you")))
-		return 0;
-	return !actor_ending_at(c, v - 1, st->first, &subject);
-}
-
-/* "backed away from", "backed off", "backed down" */
-static int
-refuse_phrasal_backing(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
-{
-	(void) st;
-	return tw->cls == W_SUPPORT && (is_word(c, v + 1, "away") || is_word(c, v + 1, "off") ||
-									is_word(c, v + 1, "down") || is_word(c, v + 1, "out"));
-}
-
-/* "information about voting", "in voting for": a gerund after a preposition is a noun */
-static int
-refuse_gerund_after_preposition(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
-{
-	return (tw->form & WF_GERUND) && v > st->first &&
-		(is_word(c, v - 1, "about") || is_word(c, v - 1, "of") || is_word(c, v - 1, "for") ||
-		 is_word(c, v - 1, "in") || is_word(c, v - 1, "on") || is_word(c, v - 1, "after") ||
-		 is_word(c, v - 1, "before") || is_word(c, v - 1, "without") || is_word(c, v - 1, "by") ||
-		 is_word(c, v - 1, "from") || is_word(c, v - 1, "against"));
-}
-
-/* "voting" as a noun: "states voting", "the run-up to the voting" */
-static int
-refuse_voting_as_noun(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
-{
-	(void) st;
-	return tw->cls == W_VOTE && (tw->form & WF_GERUND) &&
-		!(is_word(c, v + 1, "for") || is_word(c, v + 1, "against") || is_word(c, v + 1, "to") ||
-		  (is_word(c, v + 1, "in") && (is_word(c, v + 2, "favour") || is_word(c, v + 2, "favor"))));
-}
-
-/* the codebook: a committee that sets interest rates votes on no motion */
-static int
-refuse_rate_setting(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
-{
-	int			cls = tw->cls;
-
-	(void) v;
-	return (cls == W_VOTE || cls == W_ADOPT || cls == W_PASS || cls == W_REJECT) &&
-		rate_setting_sentence(c, st);
-}
-
-/*
- * "The question is: \"Should the United Kingdom approve the Treaty?\"": a
- * ballot question quoted as text asks, it reports no vote (the codebook's
- * distractor).  A trigger inside a quotation that opens with "Should", "Do",
- * "Does", "Are", "Is" or "Will" and ends in a question mark.
- */
-static int
-refuse_ballot_question(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
-{
-	uint32_t	open = UINT32_MAX;
-
-	(void) tw;
-	for (uint32_t k = v; k-- > st->first && k + 40 > v;)
-	{
-		if (T(c, k)->kind == NA_TK_CLOSE_QUOTE)
-			return 0;
-		if (T(c, k)->kind == NA_TK_OPEN_QUOTE)
-		{
-			open = k;
-			break;
-		}
-	}
-	if (open == UINT32_MAX ||
-		!(is_word(c, open + 1, "Should") || is_word(c, open + 1, "Do") || is_word(c, open + 1, "Does") ||
-		  is_word(c, open + 1, "Are") || is_word(c, open + 1, "Is") || is_word(c, open + 1, "Will")) ||
-		!is_capitalized(c, open + 1))
-		return 0;
-	for (uint32_t k = v + 1; k < st->end && k < v + 60; k++)
-	{
-		if (is_punct(c, k, '?'))
-			return 1;
-		if (T(c, k)->kind == NA_TK_CLOSE_QUOTE)
-			return 0;
-	}
-	return 0;
-}
-
-/* in order: the cheap ones first, the sentence scan of rate setting last */
-static const trigger_refusal_fn trigger_refusals[] = {
-	refuse_no_object,
-	refuse_adjectival_participle,
-	refuse_base_form_without_subject,
-	refuse_phrasal_backing,
-	refuse_gerund_after_preposition,
-	refuse_voting_as_noun,
-	refuse_ballot_question,
-	refuse_rate_setting,
-};
 
 /*
  * The positions of a vote verb in the passive ("was vetoed by Russia", "a
@@ -1097,9 +931,8 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 	uint32_t	on_head = 0;
 	uint32_t	on_end = 0;
 
-	for (size_t r = 0; r < sizeof(trigger_refusals) / sizeof(trigger_refusals[0]); r++)
-		if (trigger_refusals[r] (c, st, v, tw))
-			return;
+	if (trigger_refused(c, st, v, tw))
+		return;
 	memset(&p, 0, sizeof(p));
 	p.sentence = st->s;
 	p.verb = v + 1;

@@ -7,6 +7,7 @@
 
 #include "na_lexicon.h"
 #include "na_scan.h"
+#include "quote_internal.h"
 #include "unit.h"
 
 /* the folded form of s, or "<none>" */
@@ -150,10 +151,49 @@ test_longest(void)
 	na_doc_free(&doc, na_mem_stdlib());
 }
 
+/*
+ * The generated filters are computed in Python (scripts/gen-lexicon) and
+ * read in C: every key must pass its list's first-word filter, and every
+ * key of the quote analyser's lists (the run quote_lex.c reads) and of the
+ * reporting cues must pass its shape filter, or those words are never found.
+ */
+static void
+test_generated_filters(void)
+{
+	int			refused = 0;
+
+	for (uint32_t l = 0; l < NA_LEX_NLISTS; l++)
+		for (uint32_t row = 0; row < na_lex_lists[l].nrows; row++)
+		{
+			const char *key = na_lex_key((na_lex_list) l, row);
+			const char *space = strchr(key, ' ');
+			size_t		len = strlen(key);
+			uint32_t	h = na_fnv1a(key, space ? (size_t) (space - key) : len) &
+				(NA_LEX_FIRST_WORD_BITS - 1);
+			uint32_t	shape = na_lex_shape(na_lex_shape_head((const unsigned char *) key, len),
+											 (unsigned char) key[len - 1], len);
+
+			if (!((na_lex_first_words[l][h >> 6] >> (h & 63)) & 1))
+				refused++;
+			if (l >= Q_LEX_BASE && l < Q_LEX_BASE + LEX_COUNT &&
+				!na_lex_shape_may(NA_LEX_SHAPES_QUOTE_WORDS, shape))
+				refused++;
+			if ((l == NA_LEX_REPORTING_CUES || l == NA_LEX_REPORTING_NOUNS) &&
+				!na_lex_shape_may(NA_LEX_SHAPES_REPORTING_CUES, shape))
+				refused++;
+		}
+	CHECK_INT(refused, 0);
+	/* and the filters refuse something: a word in no list */
+	CHECK_INT(na_lex_shape_may(NA_LEX_SHAPES_REPORTING_CUES,
+							   na_lex_shape(na_lex_shape_head((const unsigned char *) "xyzzyq", 6),
+											'q', 6)), 0);
+}
+
 static const unit_case cases[] = {
 	{"fold", test_fold},
 	{"exact_and_folded", test_exact_and_folded},
 	{"token_entries", test_token_entries},
+	{"generated_filters", test_generated_filters},
 	{"rows_and_attributes", test_rows_and_attributes},
 	{"every_key", test_every_key},
 	{"longest", test_longest},
