@@ -799,6 +799,8 @@ q_collect_names(qctx *q)
 		if (!place)
 		{
 			uint8_t		kind = 0;
+			uint8_t		title_gender,
+						title_honorific;	/* (unused: a party's MP is no name) */
 			uint32_t	np;
 			uint32_t	k = first;
 
@@ -839,7 +841,8 @@ q_collect_names(qctx *q)
 				 (sp_given_name_gender(q, first + np) >= 0 ||
 				  (kind == Q_PREFIX_PARTY && first + np + 1 == j &&
 				   !q_in(q, first + np, LEX_ORG_WORDS) &&
-				   !q_in(q, first + np, LEX_STOP_CAPS)));
+				   !q_in(q, first + np, LEX_STOP_CAPS) &&
+				   !q_is_title(q, first + np, &title_gender, &title_honorific)));
 				 c++)
 			{
 				first += np;
