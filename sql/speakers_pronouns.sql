@@ -29,3 +29,14 @@ FROM news_analysis.quotes(E'Home Secretary Paul Granger said the four men would 
   'The shadow home secretary, Eric Whitlow, welcomed the news. But he said serious questions remained.\n\n'
   'The home secretary''s office said the men would be questioned. Nadia Frost, a lawyer for two of them, called that unlawful. “They have done nothing wrong,” she said.')
 ORDER BY ordinal;
+
+-- a lead's indefinite description ("A state judge ... saying") is the
+-- person titled with that office in the next sentences (Judge and Justice
+-- are one office: data/lexicon/role_offices.tsv); a title alone in a
+-- headline ("Judge Clears ...") names no one
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'Judge Clears Harbor Plan.\n\n'
+  'A state judge on Monday cleared the harbor plan, saying the council had followed the law.\n\n'
+  'Superior Court Justice Nora Feld ruled that the objections came too late. The judge said the council could proceed.')
+WHERE part_of IS NULL
+ORDER BY ordinal;

@@ -2053,7 +2053,7 @@ const char *const na_lex_attr_values[2009] = {
 	"governor",
 	"governor",
 	"judge",
-	"justice",
+	"judge",
 	"mayor",
 	"minister",
 	"premier",

@@ -81,6 +81,49 @@ sp_office_holder(qctx *q, uint32_t first, uint32_t last, int possessive_ok)
 }
 
 
+#define INTRODUCED_SENTENCES 3	/* sentences after "a judge" its person may be named in */
+#define LEAD_SENTENCES 2		/* a headline and a lead's first sentences */
+
+/*
+ * The person an indefinite description [first, last] introduces: "A New
+ * York judge has rejected ..." in a lead, then "Manhattan Supreme Court
+ * Justice Frank Nervo rejected that argument": the first person titled
+ * with that office (data/lexicon/role_offices.tsv) in the next few
+ * sentences.  Only in the headline and the lead, where news introduces
+ * someone it names next; "a senator said" further on is someone unnamed.
+ * QNONE otherwise.
+ */
+static uint32_t
+office_holder_after(qctx *q, uint32_t first, uint32_t last)
+{
+	const char *office;
+	uint32_t	sentence = q->doc->tokens[last].sentence;
+
+	if (last <= first || last - first > 5 || !(q_is(q, first, "a") || q_is(q, first, "an")) ||
+		q_is_cap(q, last) || q_possessive(q, last) || sentence > LEAD_SENTENCES ||
+		(office = sp_office_of(q, last)) == NULL)
+		return QNONE;
+	for (uint32_t k = sp_first_mention_from(q, last + 1); k < q->mentions.count; k++)
+	{
+		const q_mention *m = mention(q, k);
+		const q_entity *e = entity(q, m->entity);
+
+		if (q->doc->tokens[m->first].sentence > sentence + INTRODUCED_SENTENCES)
+			break;
+		if (m->title_first == QNONE || m->honorific || !e->person || e->place ||
+			(q->in_quote[m->first] & 1))
+			continue;
+		for (uint32_t t = m->title_first; t < m->first; t++)
+		{
+			const char *o = sp_office_of(q, t);
+
+			if (o != NULL && strcmp(o, office) == 0)
+				return m->entity;
+		}
+	}
+	return QNONE;
+}
+
 /*
  * Does entity e name an organisation of this kind: no person, no place, a
  * word of its name of that kind, the first or the head (the Association of
@@ -440,6 +483,8 @@ q_resolve_description(qctx *q, uint32_t first, uint32_t last)
 	if ((e = entity_spelled_like(q, first, last)) != QNONE)
 		return e;
 	if ((e = sp_office_holder(q, first, last, 0)) != QNONE)
+		return e;
+	if ((e = office_holder_after(q, first, last)) != QNONE)
 		return e;
 	if ((e = q_organisation_after_name(q, first, last)) != QNONE)
 		return e;

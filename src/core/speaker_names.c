@@ -713,6 +713,11 @@ q_collect_names(qctx *q)
 			i = j > i ? j - 1 : i;
 			continue;
 		}
+		/* Judge Rejects ... in a headline, "The MP said": a title alone
+		 * names no one (The Observer, a role noun and a paper, does) */
+		if (!place && title_first == QNONE && j == first + 1 && q_in(q, first, LEX_TITLES) &&
+			!q_in(q, first, LEX_ORG_WORDS) && sp_org_kind_of(q, first, 0) == NULL)
+			continue;
 		/* Veto Power Impedes Peace Efforts: a paragraph's heading, no name */
 		if (!place && title_first == QNONE && j - first >= 4 && q_is_punct(q, j, ':') &&
 			(toks[first].flags & NA_TF_PARA_START))
