@@ -269,3 +269,56 @@ na_lex_longest(na_lex_list list, const na_doc *doc, uint32_t token, uint32_t *nt
 	}
 	return -1;
 }
+
+/*
+ * Does a key of list start with the word text[0..len) and a space?  The
+ * vote analyser's first pass marks the first words of named bodies ("Dáil"
+ * of "Dáil Éireann") without building a table of them: the entries are
+ * sorted by their bytes, so the keys with that prefix are one run found by
+ * binary search.
+ */
+bool
+na_lex_starts_phrase(na_lex_list list, const char *text, size_t len)
+{
+	char		prefix[NA_LEX_KEY_MAX + 1];
+	size_t		n;
+	uint32_t	lo = 0,
+				hi = na_lex_nentries;
+
+	if (len == 0)
+		return false;
+	if (na_lex_lists[list].exact)
+	{
+		if (len > NA_LEX_KEY_MAX)
+			return false;
+		memcpy(prefix, text, len);
+		n = len;
+	}
+	else if ((n = na_lex_fold(text, len, prefix, NA_LEX_KEY_MAX)) == (size_t) -1)
+		return false;
+	if (n >= NA_LEX_KEY_MAX)
+		return false;			/* no key is longer than the prefix and a space */
+	prefix[n++] = ' ';
+	while (lo < hi)
+	{
+		uint32_t	mid = lo + (hi - lo) / 2;
+		const na_lex_entry *e = &na_lex_entries[mid];
+		int			cmp = memcmp(e->key, prefix, e->len < n ? e->len : n);
+
+		if (cmp < 0 || (cmp == 0 && e->len < n))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < na_lex_nentries; lo++)
+	{
+		const na_lex_entry *e = &na_lex_entries[lo];
+
+		if (e->len < n || memcmp(e->key, prefix, n) != 0)
+			return false;
+		if (na_lex_in(list, (int32_t) lo))
+			return true;
+	}
+	return false;
+}
+

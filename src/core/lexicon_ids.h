@@ -58,6 +58,7 @@ typedef enum na_lex_list
 	NA_LEX_SOURCE_DOCUMENTS,	/* Documents whose author is the source a researcher counts: "a Reuters survey", "a new report by Politico" (speakers) */
 	NA_LEX_TITLE_ABBREVIATIONS,	/* Abbreviations with their stop that never end a sentence: the next word belongs to them (scanner) */
 	NA_LEX_VOTE_AUX_WORDS,	/* Words that may sit between a subject and its verb (votes) */
+	NA_LEX_VOTE_BASE_FORM_OPENERS,	/* Words a base-form vote verb may follow without a subject of its own ("to block", "and oppose", "they reject") (votes refusals) */
 	NA_LEX_VOTE_BODIES,		/* Named chambers, councils and conventions with their canonical name and country, matched longest-first by body_at (votes) */
 	NA_LEX_VOTE_BODY_HEADS,	/* Heads of a capitalized body name: "Monetary Policy Committee" (votes) */
 	NA_LEX_VOTE_BODY_STARTS,	/* First words of the bodies body_at names ("Senate", "UN Security Council") (votes) */
@@ -69,18 +70,20 @@ typedef enum na_lex_list
 	NA_LEX_VOTE_ENVOY_NOUNS,	/* A country speaks through these: "Britain's ambassador", "the French delegation" (votes) */
 	NA_LEX_VOTE_GAIN_OBJECTS,	/* What a candidate secures, takes or receives in an election: "secured the nomination", "took the Democratic contest" ("vote" itself is counted or shared: "received 400 votes", "9% of the vote") (votes) */
 	NA_LEX_VOTE_GENERIC_MOTIONS,	/* Motion heads that are the same vote when they recur ("the draft" = "the measure") (votes) */
+	NA_LEX_VOTE_GERUND_PREPOSITIONS,	/* Prepositions before a gerund that make it a noun ("information about voting"): no vote (votes refusals) */
 	NA_LEX_VOTE_GROUP_ADJECTIVES,	/* Adjectives of a group: "registered voters", "opposition MPs" (votes) */
 	NA_LEX_VOTE_GROUP_HEADS,	/* Nouns that make a group actor ("52 senators", "dozens of countries") (votes) */
 	NA_LEX_VOTE_GROUP_SINGULARS,	/* A member of a body counted one at a time: "one senator voted against" is the codebook's unnamed counted group (votes) */
 	NA_LEX_VOTE_INFINITIVE_GLUE,	/* Words that may stand between a subject and "to <vote>" besides auxiliaries and intent words (votes) */
 	NA_LEX_VOTE_INTENT_WORDS,	/* Expectation before "to": "threatened to veto", "is expected to vote" (votes) */
-	NA_LEX_VOTE_LOWER_BODIES,	/* Bodies written in lower case ("the council", "the Greek parliament"): the first pass marks them, body_at reads them (votes) */
+	NA_LEX_VOTE_LOWER_BODIES,	/* Bodies written in lower case ("the council", "the Greek parliament", a referendum): the first pass marks them, body_at reads them (votes) */
 	NA_LEX_VOTE_MOTION_HEADS,	/* Heads of a motion noun phrase (votes) */
 	NA_LEX_VOTE_NAME_STOPWORDS,	/* Capitalized words that do not begin or continue a person's name (votes) */
-	NA_LEX_VOTE_NUMBER_WORDS,	/* Number words and their values: "voted nine to three" (votes) */
+	NA_LEX_VOTE_NUMBER_WORDS,	/* Number words and their values: "voted nine to three", "no", "none" (votes) */
 	NA_LEX_VOTE_ORDINAL_WORDS,	/* Past-count words: "seventh veto", "vetoed 12 resolutions", "16 times" (votes) */
 	NA_LEX_VOTE_ORG_HEADS,	/* Last words of an organisation's name (votes) */
 	NA_LEX_VOTE_ORG_WORDS,	/* Words after a place name that make it part of another name ("Washington Post") (votes) */
+	NA_LEX_VOTE_PARTICIPLE_DETERMINERS,	/* Words before a participle that make it an adjective ("the proposed deal", "its backed loan"): no vote (votes refusals) */
 	NA_LEX_VOTE_PARTIES,		/* Parties as written, capitalized, with the canonical name; an adjective ("Republican senators") needs a group noun or Party after it (votes) */
 	NA_LEX_VOTE_PERMANENT_MEMBERS,	/* The permanent members of the UN Security Council, by canonical country name: their veto blocks a resolution (votes) */
 	NA_LEX_VOTE_PERSON_TITLES,	/* Titles before a person's name (votes) */
@@ -124,6 +127,7 @@ typedef enum na_lex_shape_filter
 {
 	NA_LEX_SHAPES_REPORTING_CUES,
 	NA_LEX_SHAPES_QUOTE_WORDS,
+	NA_LEX_SHAPES_VOTE_FIRST_PASS,
 	NA_LEX_NSHAPE_FILTERS
 } na_lex_shape_filter;
 

@@ -203,6 +203,9 @@ na_lex_entry_in(na_lex_list list, const char *text, size_t len)
 /* The row of entry in list (entry must be in it: na_lex_in). */
 uint32_t	na_lex_row_of(na_lex_list list, int32_t entry);
 
+/* Does a key of list start with the word text[0..len) and a space? */
+bool		na_lex_starts_phrase(na_lex_list list, const char *text, size_t len);
+
 /* The row of text in list, or -1: the lookup of one word in one list. */
 int32_t		na_lex_lookup(na_lex_list list, const char *text, size_t len);
 

@@ -56,6 +56,10 @@ typedef enum na_kind
 #define NA_TF_CUE_SHAPE		0x2000	/* a word of the length and letters of a
 									 * reporting cue (data/lexicon/reporting_cues.tsv):
 									 * maybe one, every cue has it (few others) */
+#define NA_TF_VOTE_SHAPE	0x4000	/* a word or abbreviation shaped like a word
+									 * the vote analyser's first pass reads
+									 * (a trigger, a body's word): every such
+									 * word has it (few others) */
 
 /* Which mark a quote token is. */
 typedef enum na_mark

@@ -206,19 +206,21 @@ is_abbreviation(const scanner *st, size_t start, size_t end)
 }
 
 /*
- * Words shaped like a reporting cue: the scanner flags them NA_TF_CUE_SHAPE
- * as it emits them, with their bytes at hand, so that the quote analyser's
- * pass for reported speech visits those few (about one word in thirty)
- * instead of reading every token's text a second time: the one scan feeds
- * that pass as it feeds the others.  The filter is the lexicon's
- * (na_lex_shape over data/lexicon/reporting_cues.tsv and
- * reporting_nouns.tsv, generated with the lists); a word with non-ASCII
- * letters (which may fold to a key in other ways) is always flagged.
+ * Words shaped like a reporting cue or like a word the vote analyser's
+ * first pass reads: the scanner flags them NA_TF_CUE_SHAPE and
+ * NA_TF_VOTE_SHAPE as it emits them, with their bytes at hand and their
+ * shape hashed once, so that the pass for reported speech and the vote
+ * first pass visit those few (a word in thirty) instead of reading every
+ * token's text a second time: the one scan feeds those passes as it feeds
+ * the others.  The filters are the lexicon's (na_lex_shape filters,
+ * generated with the lists); a word with non-ASCII letters (which may fold
+ * to a key in other ways) is always flagged.
  */
 static inline uint16_t
-cue_shape_flag(uint32_t h)
+shape_flags(uint32_t h)
 {
-	return (uint16_t) (na_lex_shape_may(NA_LEX_SHAPES_REPORTING_CUES, h) * NA_TF_CUE_SHAPE);
+	return (uint16_t) (na_lex_shape_may(NA_LEX_SHAPES_REPORTING_CUES, h) * NA_TF_CUE_SHAPE |
+					   na_lex_shape_may(NA_LEX_SHAPES_VOTE_FIRST_PASS, h) * NA_TF_VOTE_SHAPE);
 }
 
 /*
@@ -365,9 +367,13 @@ scan_word(scanner *st, cursor start)
 		if (hyphenated)
 			t->flags |= NA_TF_HYPHENATED;
 		if (kind == NA_TK_WORD && t->len > 0)
-			t->flags |= (t->flags & NA_TF_NONASCII) ? NA_TF_CUE_SHAPE :
-				cue_shape_flag(na_lex_shape(na_lex_shape_head(st->s + t->start, t->len),
-											  st->s[t->start + t->len - 1], t->len));
+			t->flags |= (t->flags & NA_TF_NONASCII) ? NA_TF_CUE_SHAPE | NA_TF_VOTE_SHAPE :
+				shape_flags(na_lex_shape(na_lex_shape_head(st->s + t->start, t->len),
+										 st->s[t->start + t->len - 1], t->len));
+		else if (kind == NA_TK_ABBREV && t->len > 0)
+			t->flags |= (t->flags & NA_TF_NONASCII) ? NA_TF_VOTE_SHAPE :
+				(shape_flags(na_lex_shape(na_lex_shape_head(st->s + t->start, t->len),
+										  st->s[t->start + t->len - 1], t->len)) & NA_TF_VOTE_SHAPE);
 	}
 }
 
@@ -516,11 +522,11 @@ word_end:
 
 #if NA_SWAR
 		if (st->pos + 4 <= len)
-			memcpy(&head, s + st->pos, 4);	/* little-endian: as cue_shape_head */
+			memcpy(&head, s + st->pos, 4);	/* little-endian: as na_lex_shape_head */
 		else
 #endif
 			head = na_lex_shape_head(s + st->pos, wlen);
-		flags |= cue_shape_flag(na_lex_shape(head, s[i - 1], wlen));
+		flags |= shape_flags(na_lex_shape(head, s[i - 1], wlen));
 	}
 	if (emit_flagged(st, NA_TK_WORD, st->pos, st->cpos, end, flags) != NULL &&
 		i < len && s[i] == ' ')

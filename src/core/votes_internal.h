@@ -202,34 +202,46 @@ enum
 	L_election_words = NA_LEX_VOTE_ELECTION_WORDS,
 	L_group_singulars = NA_LEX_VOTE_GROUP_SINGULARS,
 	L_gain_objects = NA_LEX_VOTE_GAIN_OBJECTS,
+	L_participle_determiners = NA_LEX_VOTE_PARTICIPLE_DETERMINERS,
+	L_gerund_prepositions = NA_LEX_VOTE_GERUND_PREPOSITIONS,
+	L_base_form_openers = NA_LEX_VOTE_BASE_FORM_OPENERS,
 };
 
 #define MAX_TRIGGERS 255			/* a token's slot is one byte: at most 255 trigger words */
 extern trigger_word triggers[MAX_TRIGGERS];
 
 /*
- * Is token i a word of list (an NA_LEX_ identifier)?  The rules ask about
- * the same few tokens of a sentence in many lists: a token's folded entry
- * is looked up once and kept, and each list is then a bit test.
+ * The folded lexicon entry of token i, or -1.  The rules ask about the same
+ * few tokens of a sentence in many lists: a token's entry is looked up once
+ * per document and kept (c->token_entry), and each list is then a bit test.
  */
+static inline int32_t
+token_entry_of(const vctx *c, uint32_t i)
+{
+	if (c->token_entry[i] == 0)
+	{
+		const na_token *t = T(c, i);
+		int32_t		entry = na_lex_find_folded(c->doc->text + t->start, t->len);
+
+		c->token_entry[i] = entry < 0 ? -1 : entry + 1;
+	}
+	return c->token_entry[i] > 0 ? c->token_entry[i] - 1 : -1;
+}
+
+/* Is token i a word of list (an NA_LEX_ identifier)? */
 static inline int
 in_lex(const vctx *c, uint32_t i, na_lex_list list)
 {
 	const na_token *t;
-	int32_t		entry;
 
 	if (i >= c->doc->ntokens)
 		return 0;
-	t = T(c, i);
 	if (na_lex_lists[list].exact)
-		return na_lex_has(list, c->doc->text + t->start, t->len);
-	if (c->token_entry[i] == 0)
 	{
-		entry = na_lex_find_folded(c->doc->text + t->start, t->len);
-		c->token_entry[i] = entry < 0 ? -1 : entry + 1;
+		t = T(c, i);
+		return na_lex_has(list, c->doc->text + t->start, t->len);
 	}
-	entry = c->token_entry[i];
-	return entry > 0 && na_lex_in(list, entry - 1);
+	return na_lex_in(list, token_entry_of(c, i));
 }
 
 /* in_list(c, i, aux_words): is token i a word of data/lexicon/vote_aux_words.tsv? */
@@ -299,7 +311,6 @@ typedef struct sent_state
 
 /* votes_lexicon.c */
 void votes_lexicon_init(void);
-void build_lexicon(void);
 int32_t number_at(const vctx *c, uint32_t i);
 void first_pass(vctx *c);
 
@@ -346,6 +357,8 @@ int subject_of(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max);
 int is_motion_head(const vctx *c, uint32_t i);
 int motion_modifier(const vctx *c, uint32_t i);
 uint32_t motion_right(vctx *c, uint32_t i, uint32_t *head);
+/* The motion that starts at k (motion_right), if any, as p's motion. */
+int motion_from(vctx *c, uint32_t k, position *p);
 uint32_t phrase_right(vctx *c, uint32_t i, uint32_t max);
 int is_time_word(const vctx *c, uint32_t k);
 int is_year(vctx *c, uint32_t k);

@@ -2,9 +2,10 @@
  * votes_lexicon.c - the vote analyser's view of its word lists: the lists
  * themselves are data (data/lexicon/vote_*.tsv, compiled by scripts/gen-lexicon
  * into lexicon_data.c, looked up through na_lexicon.h like every list); here
- * the trigger table is filled from them once per process, and the first
- * pass runs: one probe per token into a small index of trigger words and
- * body words marks the tokens and the sentences the analysis reads closely.
+ * the trigger table is read from them, and the first pass runs: the
+ * lexicon's shape filter of the first pass's words refuses nearly every
+ * token with one bit test, and the few it passes are looked up, so that the
+ * tokens and the sentences the analysis reads closely are marked.
  */
 #include <stdlib.h>
 
@@ -13,10 +14,11 @@
 
 /*
  * The trigger words of data/lexicon/vote_triggers.tsv with their class and
- * form, filled once per process (build_lexicon); trigger_of indexes it.
+ * form, row by row, decoded once per process (votes_lexicon_init) from the
+ * list's attributes; trigger_of indexes it by row + 1.
  */
 trigger_word triggers[MAX_TRIGGERS];
-static uint32_t ntriggers;
+static int	triggers_ready;
 
 /* A trigger's class by its name in vote_triggers.tsv (the enum's own spelling, lower case). */
 static uint8_t
@@ -53,229 +55,12 @@ trigger_form(const char *name)
 	return 0;
 }
 
-/*
- * The first-pass lexicon: every word the first pass marks (triggers, the
- * lower-case body words, body heads and the first words of named bodies,
- * with their possessive forms) in one hash table keyed by length and three
- * letters (first, second, last).  Most words of a text miss on an empty slot
- * without a byte compare.  Built once per process, read-only after.
- */
-#define LEX_TABLE_BITS 11
-#define LEX_TABLE_SIZE (1u << LEX_TABLE_BITS)
-#define LEX_MAXLEN 24
-#define LEX_MAX_ENTRIES 512
+/* the longest word the first pass marks ("parliamentarians" and a possessive) */
+#define FIRST_PASS_MAXLEN 24
 
-typedef struct lex_entry
-{
-	char		w[LEX_MAXLEN + 1];	/* folded to lower case */
-	uint8_t		n;
-	uint8_t		trigger;		/* index + 1 into triggers, 0 = none */
-	uint8_t		lower_body;		/* a body word when written in lower case */
-	uint8_t		body_head;		/* a body head when capitalized */
-	uint8_t		body_start;		/* a named body's first word when capitalized */
-	uint8_t		gazetteer;		/* the first word of a body of vote_bodies.tsv */
-	int8_t		number;			/* number_at's value of a number word, -1 = none */
-} lex_entry;
-
-typedef struct lex_slot
-{
-	uint32_t	key;			/* lex_key of the entry's word */
-	uint32_t	entry;			/* index + 1 into lex_entries, 0 = empty */
-} lex_slot;
-
-static lex_entry lex_entries[LEX_MAX_ENTRIES];
-static lex_slot lex_table[LEX_TABLE_SIZE];
-static int	lex_nentries;
-static int	lex_ready;
 
 /*
- * One bit per key hash, set for every entry: nearly all words of a text are
- * in no list, and a bit test that almost never passes predicts far better
- * than a probe that finds an empty slot only most of the time.
- */
-#define LEX_FILTER_BITS 14
-static uint64_t lex_filter[(1u << LEX_FILTER_BITS) / 64];
-
-static inline uint32_t
-lex_key(const char *w, uint32_t len)
-{
-	/* | 0x20 folds ASCII capitals; other bytes only collide, the compare decides */
-	return (uint32_t) (unsigned char) (w[0] | 0x20) |
-		((uint32_t) (unsigned char) (w[1] | 0x20) << 8) |
-		((uint32_t) (unsigned char) (w[len - 1] | 0x20) << 16) | (len << 24);
-}
-
-static inline uint32_t
-lex_hash(uint32_t key)
-{
-	return (key * 0x9E3779B1u) >> (32 - LEX_TABLE_BITS);
-}
-
-static inline uint32_t
-lex_filter_bit(uint32_t key)
-{
-	return (key * 0x85EBCA77u) >> (32 - LEX_FILTER_BITS);
-}
-
-/* ASCII case-insensitive comparison of a word of the text with a folded key. */
-static inline int
-lex_equal(const char *key, const char *w, uint32_t n)
-{
-	for (uint32_t k = 0; k < n; k++)
-	{
-		char		ch = w[k];
-
-		if (ch >= 'A' && ch <= 'Z')
-			ch += 32;
-		if (ch != key[k])
-			return 0;
-	}
-	return 1;
-}
-
-static inline int
-lex_filter_has(uint32_t key)
-{
-	uint32_t	bit = lex_filter_bit(key);
-
-	return (int) ((lex_filter[bit >> 6] >> (bit & 63)) & 1);
-}
-
-/* The entry of the n bytes at w with key lex_key(w, n), past the filter. */
-static inline const lex_entry *
-lex_probe(const char *w, uint32_t n, uint32_t key)
-{
-	for (uint32_t h = lex_hash(key);; h = (h + 1) & (LEX_TABLE_SIZE - 1))
-	{
-		const lex_slot *slot = &lex_table[h];
-
-		if (slot->entry == 0)
-			return NULL;
-		if (slot->key == key && lex_equal(lex_entries[slot->entry - 1].w, w, n))
-			return &lex_entries[slot->entry - 1];
-	}
-}
-
-/*
- * The first-pass entry of the n bytes at w, or NULL; the filter refuses most
- * words before the table is probed.
- */
-static inline const lex_entry *
-lex_find(const char *w, uint32_t n)
-{
-	uint32_t	key;
-
-	if (n < 2 || n > LEX_MAXLEN)
-		return NULL;
-	key = lex_key(w, n);
-	if (!lex_filter_has(key))
-		return NULL;
-	return lex_probe(w, n, key);
-}
-
-/* The entry for w + suffix, added if new (NULL if the table is full). */
-static lex_entry *
-lex_add(const char *w, const char *suffix)
-{
-	char		buf[LEX_MAXLEN + 1];
-	size_t		n = strlen(w);
-	size_t		m = strlen(suffix);
-	lex_entry  *e;
-	uint32_t	h;
-
-	if (n + m > LEX_MAXLEN || n + m < 2)
-		return NULL;
-	memcpy(buf, w, n);
-	memcpy(buf + n, suffix, m);
-	n += m;
-	e = (lex_entry *) lex_find(buf, (uint32_t) n);
-	if (e)
-		return e;
-	if (lex_nentries >= LEX_MAX_ENTRIES)
-		return NULL;
-	e = &lex_entries[lex_nentries++];
-	e->number = -1;
-	for (size_t k = 0; k < n; k++)
-		e->w[k] = (buf[k] >= 'A' && buf[k] <= 'Z') ? (char) (buf[k] + 32) : buf[k];
-	e->n = (uint8_t) n;
-	for (h = lex_hash(lex_key(e->w, (uint32_t) n)); lex_table[h].entry; h = (h + 1) & (LEX_TABLE_SIZE - 1))
-		;
-	lex_table[h].key = lex_key(e->w, (uint32_t) n);
-	lex_table[h].entry = (uint32_t) lex_nentries;
-	lex_filter[lex_filter_bit(lex_table[h].key) >> 6] |=
-		UINT64_C(1) << (lex_filter_bit(lex_table[h].key) & 63);
-	return e;
-}
-
-/*
- * Builds the first-pass table (trigger words and the words that open a body)
- * from the generated lexicon, once per process: the first pass asks it about
- * every word of the text, so one probe must answer all of those questions.
- */
-void
-build_lexicon(void)
-{
-	/* the forms of a body word the first pass marks: as written and possessive (not a word list) */
-	static const char possessive[3][5] = {"", "'s", "\xE2\x80\x99s"};
-	lex_entry  *e;
-
-	const na_lex_list_info *tl = &na_lex_lists[NA_LEX_VOTE_TRIGGERS];
-
-	for (uint32_t r = 0; r < tl->nrows && ntriggers < MAX_TRIGGERS; r++)
-	{
-		trigger_word *t = &triggers[ntriggers];
-
-		t->word = na_lex_key(NA_LEX_VOTE_TRIGGERS, r);
-		t->cls = trigger_class(na_lex_attr(NA_LEX_VOTE_TRIGGERS, r, NA_LEX_VOTE_TRIGGERS_CLASS));
-		t->form = trigger_form(na_lex_attr(NA_LEX_VOTE_TRIGGERS, r, NA_LEX_VOTE_TRIGGERS_FORM));
-		if ((e = lex_add(t->word, "")) != NULL)
-			e->trigger = (uint8_t) (++ntriggers);
-	}
-	for (uint32_t r = 0; r < na_lex_lists[NA_LEX_VOTE_LOWER_BODIES].nrows; r++)
-		for (int p = 0; p < 3; p++)
-			if ((e = lex_add(na_lex_key(NA_LEX_VOTE_LOWER_BODIES, r), possessive[p])) != NULL)
-				e->lower_body = 1;
-	if ((e = lex_add("referendum", "")) != NULL)
-		e->lower_body = 1;
-	for (uint32_t r = 0; r < na_lex_lists[NA_LEX_VOTE_BODY_HEADS].nrows; r++)
-		for (int p = 0; p < 3; p++)
-			if ((e = lex_add(na_lex_key(NA_LEX_VOTE_BODY_HEADS, r), possessive[p])) != NULL)
-				e->body_head = 1;
-	for (uint32_t r = 0; r < na_lex_lists[NA_LEX_VOTE_BODY_STARTS].nrows; r++)
-		if ((e = lex_add(na_lex_key(NA_LEX_VOTE_BODY_STARTS, r), "")) != NULL)
-			e->body_start = 1;
-	for (uint32_t r = 0; r < na_lex_lists[NA_LEX_VOTE_NUMBER_WORDS].nrows; r++)
-		if ((e = lex_add(na_lex_key(NA_LEX_VOTE_NUMBER_WORDS, r), "")) != NULL)
-			e->number = (int8_t) atoi(na_lex_attr(NA_LEX_VOTE_NUMBER_WORDS, r, NA_LEX_VOTE_NUMBER_WORDS_VALUE));
-	if ((e = lex_add("none", "")) != NULL)
-		e->number = 0;
-	if ((e = lex_add("no", "")) != NULL)
-		e->number = 0;
-	for (uint32_t r = 0; r < na_lex_lists[NA_LEX_VOTE_POSSESSIVE_BODY_STARTS].nrows; r++)
-		for (int p = 1; p < 3; p++)
-			if ((e = lex_add(na_lex_key(NA_LEX_VOTE_POSSESSIVE_BODY_STARTS, r), possessive[p])) != NULL)
-				e->body_start = 1;
-	/* the gazetteer's first words: body_at matches its phrases there (longest first) */
-	for (uint32_t r = 0; r < na_lex_lists[NA_LEX_VOTE_BODIES].nrows; r++)
-	{
-		const char *key = na_lex_key(NA_LEX_VOTE_BODIES, r);
-		const char *space = strchr(key, ' ');
-		char		first[LEX_MAXLEN + 1];
-		size_t		n = space ? (size_t) (space - key) : strlen(key);
-
-		if (n > LEX_MAXLEN)
-			continue;
-		memcpy(first, key, n);
-		first[n] = '\0';
-		for (int p = 0; p < 3; p++)
-			if ((e = lex_add(first, p == 0 || !space ? possessive[p] : "")) != NULL)
-				e->gazetteer = 1;
-	}
-	lex_ready = 1;
-}
-
-/*
- * Might token t be in the first-pass lexicon, by kind, case and length?
+ * Might token t be a word the first pass marks, by kind, case and length?
  * Asked only of the few tokens the filter passes (see first_pass).
  */
 static inline int
@@ -284,45 +69,125 @@ lex_eligible(const na_token *t)
 	if (t->kind != NA_TK_WORD && t->kind != NA_TK_ABBREV)
 		return 0;
 	if (t->flags & (NA_TF_CAPITALIZED | NA_TF_ALLCAPS))
-		return t->len >= 2 && t->len <= LEX_MAXLEN;
+		return t->len >= 2 && t->len <= FIRST_PASS_MAXLEN;
 	/* lower-case words the lexicon has are 4 to 13 bytes long: "the", "of", "and" miss here */
 	return t->len >= 3 && t->len <= 13;
 }
 
-/* lex_key of a token of len >= 1 bytes at w; a one-byte token reads its byte twice */
-static inline uint32_t
-lex_token_key(const char *w, uint32_t len)
+/*
+ * What the lists say of a word the first pass reads: its trigger (row + 1
+ * in vote_triggers.tsv, 0 none) and whether it is a body word written in
+ * lower case, a body head, the first word of a body body_at names, or the
+ * first word of a body of the gazetteer (vote_bodies.tsv).  A possessive
+ * ("Council's", "Senate’s") is read through its possessor.
+ */
+typedef struct first_pass_word
 {
-	return (uint32_t) (unsigned char) (w[0] | 0x20) |
-		((uint32_t) (unsigned char) (w[len > 1] | 0x20) << 8) |
-		((uint32_t) (unsigned char) (w[len - 1] | 0x20) << 16) | (len << 24);
+	uint8_t		trigger;
+	bool		lower_body;
+	bool		body_head;
+	bool		body_start;
+	bool		gazetteer;
+} first_pass_word;
+
+/*
+ * May the folded word at w start a key of vote_bodies.tsv?  The lexicon's
+ * first-word filter of the list answers most words before the search.
+ */
+static bool
+gazetteer_first_word(const char *w, uint32_t len)
+{
+	char		folded[NA_LEX_KEY_MAX];
+	size_t		n = na_lex_fold(w, len, folded, sizeof(folded));
+	uint32_t	h;
+
+	if (n == (size_t) -1)
+		return false;
+	h = na_fnv1a(folded, n) & (NA_LEX_FIRST_WORD_BITS - 1);
+	if (!((na_lex_first_words[NA_LEX_VOTE_BODIES][h >> 6] >> (h & 63)) & 1))
+		return false;
+	return na_lex_starts_phrase(NA_LEX_VOTE_BODIES, w, len);
 }
 
 /*
- * The first-pass flags of token t, found as entry e: its trigger (triggers
- * are lower-case words, capitalized only at a sentence start) and its body
- * flags, the same tests as is_body_head and a superset of the tokens body_at
- * accepts.
+ * The first-pass lists' answers for token t (see first_pass_word).  A word
+ * in lower case can only be a trigger or a lower-case body: the other
+ * lists, and the gazetteer's search, are asked of capitalized words only.
+ */
+static first_pass_word
+first_pass_lookup(const vctx *c, uint32_t i)
+{
+	first_pass_word fw = {0, false, false, false, false};
+	const na_token *t = T(c, i);
+	const char *w = c->doc->text + t->start;
+	uint32_t	len = t->len;
+	int32_t		entry = token_entry_of(c, i);
+	int32_t		possessor = -1;
+	bool		capitalized = (t->flags & (NA_TF_CAPITALIZED | NA_TF_ALLCAPS)) != 0;
+
+	if ((w[len - 1] | 0x20) != 's')
+		;
+	else if (len > 2 && w[len - 2] == '\'')
+		possessor = na_lex_find_folded(w, len - 2);
+	else if (len > 4 && memcmp(w + len - 4, "\xE2\x80\x99", 3) == 0)
+		possessor = na_lex_find_folded(w, len - 4);
+	if (entry >= 0)
+	{
+		if (na_lex_in(NA_LEX_VOTE_TRIGGERS, entry))
+		{
+			uint32_t	row = na_lex_row_of(NA_LEX_VOTE_TRIGGERS, entry);
+
+			if (row < MAX_TRIGGERS)
+				fw.trigger = (uint8_t) (row + 1);
+		}
+		fw.lower_body = na_lex_in(NA_LEX_VOTE_LOWER_BODIES, entry);
+	}
+	if (possessor >= 0)
+		fw.lower_body |= na_lex_in(NA_LEX_VOTE_LOWER_BODIES, possessor);
+	if (!capitalized)
+		return fw;
+	if (entry >= 0)
+	{
+		fw.body_head = na_lex_in(NA_LEX_VOTE_BODY_HEADS, entry);
+		fw.body_start = na_lex_in(NA_LEX_VOTE_BODY_STARTS, entry);
+		fw.gazetteer = na_lex_in(NA_LEX_VOTE_BODIES, entry);
+	}
+	if (possessor >= 0)
+	{
+		fw.body_head |= na_lex_in(NA_LEX_VOTE_BODY_HEADS, possessor);
+		fw.body_start |= na_lex_in(NA_LEX_VOTE_POSSESSIVE_BODY_STARTS, possessor);
+		fw.gazetteer |= na_lex_in(NA_LEX_VOTE_BODIES, possessor);
+	}
+	else if (!fw.gazetteer)
+		fw.gazetteer = gazetteer_first_word(w, len);
+	return fw;
+}
+
+/*
+ * The first-pass flags of token t, whose lists say fw: its trigger
+ * (triggers are lower-case words, capitalized only at a sentence start) and
+ * its body flags, the same tests as is_body_head and a superset of the
+ * tokens body_at accepts.
  */
 static inline uint16_t
-lex_flags(const char *text, const na_token *t, const lex_entry *e)
+first_pass_flags(const char *text, const na_token *t, const first_pass_word *fw)
 {
 	uint16_t	f = 0;
 
-	if (e->trigger && t->kind == NA_TK_WORD && t->len >= 3 && t->len <= 12 &&
+	if (fw->trigger && t->kind == NA_TK_WORD && t->len >= 3 && t->len <= 12 &&
 		(!(t->flags & NA_TF_CAPITALIZED) || (t->flags & NA_TF_SENT_START)))
-		f = e->trigger;
+		f = fw->trigger;
 	if (!(t->flags & (NA_TF_CAPITALIZED | NA_TF_ALLCAPS)))
 	{
-		if (e->lower_body && t->len >= 5 && t->len <= 13)
+		if (fw->lower_body && t->len >= 5 && t->len <= 13)
 			f |= TOKEN_BODY_MAYBE;
 		return f;
 	}
-	if (e->body_start)
+	if (fw->body_start)
 		f |= TOKEN_BODY_MAYBE;
-	if (e->gazetteer)
+	if (fw->gazetteer)
 		f |= TOKEN_BODY_MAYBE | TOKEN_BODY_GAZ;
-	if (e->body_head && (t->flags & NA_TF_CAPITALIZED) && t->len >= 4 && t->len <= 14 &&
+	if (fw->body_head && (t->flags & NA_TF_CAPITALIZED) && t->len >= 4 && t->len <= 14 &&
 		text[t->start] >= 'A' && text[t->start] <= 'Z')
 		f |= TOKEN_BODY_MAYBE | TOKEN_BODY_HEAD;
 	return f;
@@ -362,11 +227,18 @@ number_at(const vctx *c, uint32_t i)
 		return -1;
 	if (t->len < 2 || t->len > 9)
 		return -1;
-	/* "no", "none", "zero" .. "twenty": one probe of the first-pass lexicon */
+	/* "no", "none", "zero" .. "twenty" (data/lexicon/vote_number_words.tsv):
+	 * the scanner's flag of the first pass's words (number words among
+	 * them) refuses most words before the lookup */
+	if (!(t->flags & NA_TF_VOTE_SHAPE))
+		return -1;
 	{
-		const lex_entry *e = lex_find(c->doc->text + t->start, t->len);
+		int32_t		entry = token_entry_of(c, i);
 
-		return e ? e->number : -1;
+		if (!na_lex_in(NA_LEX_VOTE_NUMBER_WORDS, entry))
+			return -1;
+		return atoi(na_lex_attr(NA_LEX_VOTE_NUMBER_WORDS, na_lex_row_of(NA_LEX_VOTE_NUMBER_WORDS, entry),
+								NA_LEX_VOTE_NUMBER_WORDS_VALUE));
 	}
 }
 
@@ -388,8 +260,7 @@ first_pass(vctx *c)
 	for (uint32_t i = 0; i < ntokens; i++)
 	{
 		const na_token *t = &tokens[i];
-		const lex_entry *e;
-		uint32_t	key;
+		first_pass_word fw;
 		uint16_t	slot;
 		uint16_t	f;
 
@@ -402,17 +273,18 @@ first_pass(vctx *c)
 			continue;
 		}
 		/*
-		 * The filter first: it rejects nearly every token, so its branch is
-		 * well predicted, and only the few it passes pay for lex_eligible.
+		 * The scanner's flag first (NA_TF_VOTE_SHAPE: the lexicon's filter
+		 * of the words read here): it rejects nearly every token, so its
+		 * branch is well predicted, and only the few it passes pay for
+		 * lex_eligible and the lookup.
 		 */
-		key = lex_token_key(text + t->start, t->len);
-		if (!lex_filter_has(key) || !lex_eligible(t) ||
-			(e = lex_probe(text + t->start, t->len, key)) == NULL)
+		if (!(t->flags & NA_TF_VOTE_SHAPE) || !lex_eligible(t))
 		{
 			flags[i] = 0;
 			continue;
 		}
-		f = lex_flags(text, t, e);
+		fw = first_pass_lookup(c, i);
+		f = first_pass_flags(text, t, &fw);
 		slot = f & TRIGGER_SLOT_MASK;
 		flags[i] = f;
 		/* a capitalized run that reaches a body head may start 5 tokens back */
@@ -433,10 +305,25 @@ first_pass(vctx *c)
 	}
 }
 
-/* Build the first-pass lexicon once per process. */
+/*
+ * Decodes the trigger table from vote_triggers.tsv's class and form columns,
+ * once per process: the analysis asks a trigger's class of every candidate
+ * token, and an enum is cheaper to test than the column's text.
+ */
 void
 votes_lexicon_init(void)
 {
-	if (!lex_ready)
-		build_lexicon();
+	const na_lex_list_info *tl = &na_lex_lists[NA_LEX_VOTE_TRIGGERS];
+
+	if (triggers_ready)
+		return;
+	for (uint32_t r = 0; r < tl->nrows && r < MAX_TRIGGERS; r++)
+	{
+		trigger_word *t = &triggers[r];
+
+		t->word = na_lex_key(NA_LEX_VOTE_TRIGGERS, r);
+		t->cls = trigger_class(na_lex_attr(NA_LEX_VOTE_TRIGGERS, r, NA_LEX_VOTE_TRIGGERS_CLASS));
+		t->form = trigger_form(na_lex_attr(NA_LEX_VOTE_TRIGGERS, r, NA_LEX_VOTE_TRIGGERS_FORM));
+	}
+	triggers_ready = 1;
 }

@@ -392,3 +392,22 @@ historical_after(vctx *c, uint32_t v)
 	}
 	return 0;
 }
+
+/*
+ * The motion that starts at k, if motion_right finds one, becomes p's
+ * motion: "a veto of the bill", "voted down the farm bill".  Returns 1 when
+ * one was found.
+ */
+int
+motion_from(vctx *c, uint32_t k, position *p)
+{
+	uint32_t	head;
+	uint32_t	e = motion_right(c, k, &head);
+
+	if (!e)
+		return 0;
+	p->motion_first = k;
+	p->motion_end = e;
+	p->motion_head = head;
+	return 1;
+}

@@ -182,17 +182,7 @@ noun_veto(vctx *c, sent_state *st, uint32_t v)
 				p.modality = NA_VM_PLANNED;
 			/* "a veto of the bill" */
 			if (is_word(c, v + 1, "of") || is_word(c, v + 1, "on"))
-			{
-				uint32_t	head;
-				uint32_t	e = motion_right(c, v + 2, &head);
-
-				if (e)
-				{
-					p.motion_first = v + 2;
-					p.motion_end = e;
-					p.motion_head = head;
-				}
-			}
+				motion_from(c, v + 2, &p);
 			emit_positions(c, st, &p, actors, nactors);
 			return;
 		}
@@ -230,18 +220,8 @@ noun_veto(vctx *c, sent_state *st, uint32_t v)
 			p.modality = NA_VM_HISTORICAL;
 	}
 	/* the motion: "veto of the resolution", "veto on the draft" */
-	if ((is_word(c, v + 1, "of") || is_word(c, v + 1, "on") || is_word(c, v + 1, "against")))
-	{
-		uint32_t	head;
-		uint32_t	e = motion_right(c, v + 2, &head);
-
-		if (e)
-		{
-			p.motion_first = v + 2;
-			p.motion_end = e;
-			p.motion_head = head;
-		}
-	}
+	if (is_word(c, v + 1, "of") || is_word(c, v + 1, "on") || is_word(c, v + 1, "against"))
+		motion_from(c, v + 2, &p);
 	emit_positions(c, st, &p, actors, nactors);
 }
 

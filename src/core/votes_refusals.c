@@ -58,10 +58,7 @@ static int
 refuse_adjectival_participle(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 {
 	return (tw->form & WF_PARTICIPLE) && v > st->first &&
-		(is_word(c, v - 1, "the") || is_word(c, v - 1, "a") || is_word(c, v - 1, "an") ||
-		 is_word(c, v - 1, "this") || is_word(c, v - 1, "its") || is_word(c, v - 1, "their") ||
-		 is_word(c, v - 1, "his") || is_word(c, v - 1, "her") || is_word(c, v - 1, "our") ||
-		 is_word(c, v - 1, "your") || is_word(c, v - 1, "my") || is_possessive(c, v - 1));
+		(in_list(c, v - 1, participle_determiners) || is_possessive(c, v - 1));
 }
 
 /* "roll back", "bring back": a base-form trigger needs an auxiliary or its subject before it */
@@ -72,11 +69,7 @@ refuse_base_form_without_subject(vctx *c, sent_state *st, uint32_t v, const trig
 
 	if (!(!(tw->form & (WF_PARTICIPLE | WF_GERUND)) && v > st->first && T(c, v - 1)->kind == NA_TK_WORD &&
 		  !(T(c, v - 1)->flags & NA_TF_CAPITALIZED) && !in_list(c, v - 1, aux_words) &&
-		  !is_word(c, v - 1, "to") && !is_word(c, v - 1, "and") && !is_word(c, v - 1, "or") &&
-		  !is_word(c, v - 1, "they") && !is_word(c, v - 1, "it") && !is_word(c, v - 1, "who") &&
-		  !is_word(c, v - 1, "which") && !is_word(c, v - 1, "that") && !is_word(c, v - 1, "we") &&
-		  !is_word(c, v - 1, "i") && !is_word(c, v - 1, "he") && !is_word(c, v - 1, "she") &&
-		  !is_word(c, v - 1, "you")))
+		  !in_list(c, v - 1, base_form_openers)))
 		return 0;
 	return !actor_ending_at(c, v - 1, st->first, &subject);
 }
@@ -94,11 +87,7 @@ refuse_phrasal_backing(vctx *c, sent_state *st, uint32_t v, const trigger_word *
 static int
 refuse_gerund_after_preposition(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 {
-	return (tw->form & WF_GERUND) && v > st->first &&
-		(is_word(c, v - 1, "about") || is_word(c, v - 1, "of") || is_word(c, v - 1, "for") ||
-		 is_word(c, v - 1, "in") || is_word(c, v - 1, "on") || is_word(c, v - 1, "after") ||
-		 is_word(c, v - 1, "before") || is_word(c, v - 1, "without") || is_word(c, v - 1, "by") ||
-		 is_word(c, v - 1, "from") || is_word(c, v - 1, "against"));
+	return (tw->form & WF_GERUND) && v > st->first && in_list(c, v - 1, gerund_prepositions);
 }
 
 /* "voting" as a noun: "states voting", "the run-up to the voting" */

@@ -633,16 +633,8 @@ vote_motion_by_direction(vctx *c, sent_state *st, uint32_t q, int dir, position 
 	}
 	else if (dir == -2)
 	{
-		uint32_t	head;
-		uint32_t	e = motion_right(c, q, &head);
-
 		/* "voted down the farm bill": the motion after the particle */
-		if (e)
-		{
-			p->motion_first = q;
-			p->motion_end = e;
-			p->motion_head = head;
-		}
+		motion_from(c, q, p);
 		p->action = NA_VA_VOTE_AGAINST;
 	}
 	else

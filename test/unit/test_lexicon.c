@@ -151,6 +151,60 @@ test_longest(void)
 	na_doc_free(&doc, na_mem_stdlib());
 }
 
+/* the shape of the len bytes at w followed by suffix (a possessive), for the filters */
+static uint32_t
+shape_with(const char *w, size_t len, const char *suffix)
+{
+	char		buf[NA_LEX_KEY_MAX + 8];
+	size_t		n = len + strlen(suffix);
+
+	memcpy(buf, w, len);
+	memcpy(buf + len, suffix, strlen(suffix));
+	return na_lex_shape(na_lex_shape_head((const unsigned char *) buf, n), (unsigned char) buf[n - 1], n);
+}
+
+/*
+ * The words the vote analyser's first pass reads must all pass its filter
+ * (NA_TF_VOTE_SHAPE): the trigger and body words, the possessives of body
+ * words ("the Council's vote") and the gazetteer's first words.  Returns
+ * how many are refused.
+ */
+static int
+vote_first_pass_refusals(void)
+{
+	static const na_lex_list plain[] = {NA_LEX_VOTE_TRIGGERS, NA_LEX_VOTE_LOWER_BODIES,
+		NA_LEX_VOTE_BODY_HEADS, NA_LEX_VOTE_BODY_STARTS, NA_LEX_VOTE_NUMBER_WORDS};
+	static const na_lex_list possessive[] = {NA_LEX_VOTE_LOWER_BODIES, NA_LEX_VOTE_BODY_HEADS,
+		NA_LEX_VOTE_POSSESSIVE_BODY_STARTS};
+	int			refused = 0;
+
+	for (size_t k = 0; k < sizeof(plain) / sizeof(plain[0]); k++)
+		for (uint32_t row = 0; row < na_lex_lists[plain[k]].nrows; row++)
+		{
+			const char *key = na_lex_key(plain[k], row);
+
+			refused += !na_lex_shape_may(NA_LEX_SHAPES_VOTE_FIRST_PASS, shape_with(key, strlen(key), ""));
+		}
+	for (size_t k = 0; k < sizeof(possessive) / sizeof(possessive[0]); k++)
+		for (uint32_t row = 0; row < na_lex_lists[possessive[k]].nrows; row++)
+		{
+			const char *key = na_lex_key(possessive[k], row);
+
+			refused += !na_lex_shape_may(NA_LEX_SHAPES_VOTE_FIRST_PASS, shape_with(key, strlen(key), "'s"));
+			refused += !na_lex_shape_may(NA_LEX_SHAPES_VOTE_FIRST_PASS,
+										 shape_with(key, strlen(key), "\xE2\x80\x99s"));
+		}
+	for (uint32_t row = 0; row < na_lex_lists[NA_LEX_VOTE_BODIES].nrows; row++)
+	{
+		const char *key = na_lex_key(NA_LEX_VOTE_BODIES, row);
+		const char *space = strchr(key, ' ');
+
+		refused += !na_lex_shape_may(NA_LEX_SHAPES_VOTE_FIRST_PASS,
+									 shape_with(key, space ? (size_t) (space - key) : strlen(key), ""));
+	}
+	return refused;
+}
+
 /*
  * The generated filters are computed in Python (scripts/gen-lexicon) and
  * read in C: every key must pass its list's first-word filter, and every
@@ -183,6 +237,7 @@ test_generated_filters(void)
 				refused++;
 		}
 	CHECK_INT(refused, 0);
+	CHECK_INT(vote_first_pass_refusals(), 0);
 	/* and the filters refuse something: a word in no list */
 	CHECK_INT(na_lex_shape_may(NA_LEX_SHAPES_REPORTING_CUES,
 							   na_lex_shape(na_lex_shape_head((const unsigned char *) "xyzzyq", 6),
