@@ -40,3 +40,11 @@ FROM news_analysis.quotes(E'Judge Clears Harbor Plan.\n\n'
   'Superior Court Justice Nora Feld ruled that the objections came too late. The judge said the council could proceed.')
 WHERE part_of IS NULL
 ORDER BY ordinal;
+
+-- a title after a work's noun ("her memoir, Salt Roads") is no person a
+-- pronoun can mean: with no woman named, "she" stays unresolved
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'Mayor Tom Reyes spoke in Dover on Friday.\n\n'
+  'In her memoir, Salt Roads, she recalls the floods of 1998. “We lost everything,” she said.')
+WHERE part_of IS NULL
+ORDER BY ordinal;

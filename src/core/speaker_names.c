@@ -573,6 +573,21 @@ organisation_joint(const qctx *q, uint32_t j)
 	return 1;
 }
 
+/*
+ * Does a name starting at token k follow a noun of a work, right after it
+ * or after its comma ("her 2003 book, Living History", "the film Closer")?
+ * Then it is the work's title: no evidence of a person.
+ */
+static int
+names_a_work(const qctx *q, uint32_t k)
+{
+	uint32_t	w = k > 0 && q_is_punct(q, k - 1, ',') ? k - 1 : k;
+
+	return w > 0 && q_is_word(q, w - 1) && !q_is_cap(q, w - 1) &&
+		na_lex_has(NA_LEX_WORK_NOUNS, q->doc->text + q->doc->tokens[w - 1].start,
+				   sp_token_base_len(q, w - 1));
+}
+
 int
 q_collect_names(qctx *q)
 {
@@ -875,7 +890,7 @@ q_collect_names(qctx *q)
 
 			if (place)
 				e->place = 1;
-			else if (modifier)
+			else if (modifier || names_a_work(q, before))
 				;
 			else if (title_first != QNONE || prefixed || has_role_apposition(q, m->first, m->last) ||
 					 (m->last > m->first && sp_given_name_gender(q, m->first) >= 0 &&
