@@ -942,7 +942,7 @@ located_before(const qctx *q, uint32_t k)
 
 /*
  * The person whose role an organisation named at token first is part of:
- * "Michael Mulgrew, president of the United Federation of Teachers, which
+ * "Dana Okoro, president of the Riverside Nurses Association, which
  * represents ..., said": a source found at the organisation (a relative
  * clause after it hides the person) is the person the role belongs to.
  * QNONE unless a person's name, a comma, a phrase with a role noun and
@@ -973,8 +973,8 @@ role_holder_before(const qctx *q, uint32_t first)
 /*
  * The entity a source phrase [first, last] names: of the mentions inside it,
  * the last that is surely a person, else the last person, else the last
- * one; so "Michael Mulgrew, president of the United Federation of
- * Teachers" is Mulgrew and "Clinton's memoir Living History" is Clinton,
+ * one; so "Dana Okoro, president of the Riverside Nurses Association"
+ * is Okoro and "Clinton's memoir Living History" is Clinton,
  * while "Clinton spokesman Jesse Lehrich" is Lehrich.  QNONE when none.
  */
 uint32_t
