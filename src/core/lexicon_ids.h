@@ -96,7 +96,7 @@ typedef enum na_lex_list
 	NA_LEX_VOTE_TRIGGERS,	/* Vote trigger words: the class of vote word (vote, veto, pass, win, ...) and the verb form (participle, noun too, gerund, - for none) (votes) */
 	NA_LEX_VOTE_US_STATES,	/* US states that act in a vote themselves: a state legislature passing a law ("South Dakota passed a law"), a delegation at a convention ("Ohio cast 66 votes for"); Washington and Georgia are left out, their names mostly mean the capital and the country (votes) */
 	NA_LEX_VOTE_VERB_BEFORE,	/* Words before a trigger that make it a verb ("to vote", "they veto") (votes) */
-	NA_LEX_WORK_NOUNS,		/* Nouns of works whose title may follow them ("her book, Living History", "the film Closer"): a name right after one is a title, no person a pronoun can mean (speakers) */
+	NA_LEX_WORK_NOUNS,		/* Nouns of works whose title may follow them ("her memoir, Open Roads", "the film Closer"): a name right after one is a title, no person a pronoun can mean (speakers) */
 	NA_LEX_NLISTS
 } na_lex_list;
 

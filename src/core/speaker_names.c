@@ -575,7 +575,7 @@ organisation_joint(const qctx *q, uint32_t j)
 
 /*
  * Does a name starting at token k follow a noun of a work, right after it
- * or after its comma ("her 2003 book, Living History", "the film Closer")?
+ * or after its comma ("her 2011 memoir, Open Roads", "the film Closer")?
  * Then it is the work's title: no evidence of a person.
  */
 static int
@@ -974,8 +974,8 @@ role_holder_before(const qctx *q, uint32_t first)
  * The entity a source phrase [first, last] names: of the mentions inside it,
  * the last that is surely a person, else the last person, else the last
  * one; so "Dana Okoro, president of the Riverside Nurses Association"
- * is Okoro and "Clinton's memoir Living History" is Clinton,
- * while "Clinton spokesman Jesse Lehrich" is Lehrich.  QNONE when none.
+ * is Okoro and "Ruiz's memoir Open Roads" is Ruiz,
+ * while "Ruiz spokesman Tom Abara" is Abara.  QNONE when none.
  */
 uint32_t
 q_mention_ending_in(const qctx *q, uint32_t first, uint32_t last)
