@@ -13,12 +13,11 @@
 # 0.50 on main.  Pronoun chains, descriptions as subjects, roles' holders
 # and places that are no source (#16) measured person 0.901, not-a-person
 # 0.930, identity 0.956 (then 0.906 and 0.959 with a lead's "a judge"):
-# floors 0.90, 0.92, 0.95.  Merged with #13 and #15 on main (coverage 0.633):
-# person 0.903, not-a-person 0.911, identity 0.955: person floor 0.895 (one
-# attribution of margin), not-a-person 0.90.  Merged with #13's new attributions (2026-12-06:
+# floors 0.90, 0.92, 0.95.  Merged with #13's new attributions (2026-12-06:
 # more reports found, some of them by groups and documents the speakers
-# branch had not scored) not-a-person measured 0.911, person 0.903, identity
-# 0.955: not-a-person floor 0.90 on main.
+# branch had not scored; coverage 0.633) not-a-person measured 0.911, person
+# 0.903, identity 0.955: floors not-a-person 0.90, person 0.895 (one
+# attribution of margin) on main.
 # Prints the scorer's summary and "eval_speakers: N passed, N failed".
 # Skips where ../shared is absent.
 set -euo pipefail
