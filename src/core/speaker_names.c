@@ -588,6 +588,348 @@ names_a_work(const qctx *q, uint32_t k)
 				   sp_token_base_len(q, w - 1));
 }
 
+/*
+ * A run of capitalised words that may be a name, as q_collect_names reads
+ * it: [first, end) the name, the title words before it, what the title and
+ * honorific say of gender, whether the run is a place (and what
+ * na_place_at said at place_checked), and whether a party or state before
+ * the name was dropped.
+ */
+typedef struct name_run
+{
+	uint32_t	first;
+	uint32_t	end;
+	uint32_t	title_first;
+	uint8_t		gender;
+	uint8_t		honorific;
+	int			place;
+	int			prefixed;
+	uint32_t	place_checked;
+	int			place_found;
+} name_run;
+
+/*
+ * The end of the paragraph at i when it is a headline (most of its words
+ * capitalized, and it attributes no quote) or a byline: such a paragraph
+ * names no one reliably.  0 otherwise.
+ */
+static uint32_t
+headline_end(const qctx *q, uint32_t i)
+{
+	const na_token *toks = q->doc->tokens;
+	uint32_t	n = q->doc->ntokens;
+	uint32_t	words = 0,
+				caps = 0,
+				k = i;
+
+	/* counted without branches: which tokens are words is a coin toss */
+	do
+	{
+		uint32_t	is_word = toks[k].kind == NA_TK_WORD;
+
+		words += is_word;
+		caps += is_word & ((toks[k].flags & NA_TF_CAPITALIZED) != 0);
+		k++;
+	} while (k < n && !(toks[k].flags & NA_TF_PARA_START));
+	if ((words >= 4 && caps * 10 >= words * 7 && !attributes_quote(q, i, k)) ||
+		is_byline(q, i, k))
+		return k;
+	return 0;
+}
+
+/*
+ * Titles and honorifics before a name at i ("Secretary of State John
+ * Kerry", "Mr."): their first token, gender and honorific go to r; returns
+ * where the name proper starts.
+ */
+static uint32_t
+titles_before_name(const qctx *q, uint32_t i, name_run *r)
+{
+	uint32_t	j = i;
+	uint8_t		g,
+				h;
+
+	while (j < q->doc->ntokens && j - i < 3 && q_is_title(q, j, &g, &h) && q_is_cap(q, j + 1) &&
+		   !q_in(q, j + 1, LEX_STOP_CAPS))
+	{
+		if (r->title_first == QNONE)
+			r->title_first = j;
+		if (g)
+			r->gender = g;
+		r->honorific |= h;
+		j++;
+		/* Secretary of State John Kerry */
+		if (q_is(q, j, "of") && q_is_cap(q, j + 1) && q_is_cap(q, j + 2))
+			j += 2;
+	}
+	return j;
+}
+
+/*
+ * The end of the run of capitalised words from first that may be a name:
+ * up to six words, with particles (de, van), suffixes (Jr.) and an
+ * organisation's of/for ("Center for American Progress"), stopping at a
+ * possessive, a weekday or a word that breaks a run ("Haley The").
+ */
+static uint32_t
+capitalised_run_end(const qctx *q, uint32_t first)
+{
+	uint32_t	j = first;
+	uint32_t	n = q->doc->ntokens;
+
+	while (j < n && j - first < 6)
+	{
+		const na_token *t = &q->doc->tokens[j];
+
+		if (j > first && (t->flags & (NA_TF_PARA_START | NA_TF_SENT_START)))
+			break;
+		if ((t->kind == NA_TK_WORD || t->kind == NA_TK_INITIAL) &&
+			(t->flags & NA_TF_CAPITALIZED))
+		{
+			/* Haley The; Trump Wednesday: no part of the name */
+			if (j > first && (q_in(q, j, LEX_RUN_BREAKERS) ||
+							  q_in(q, j, LEX_WEEKDAY_WORDS)))
+				break;
+			j++;
+			if (q_possessive(q, j - 1))
+				break;
+			continue;
+		}
+		if (j > first && (q_in(q, j, LEX_NAME_PARTICLES) && q_is_cap(q, j + 1)))
+		{
+			j++;
+			continue;
+		}
+		/* Association of Flight Attendants, Center for American
+		 * Progress: an organisation's name runs on over of/for */
+		if (j > first && j + 1 - first < 6 && organisation_joint(q, j))
+		{
+			j++;
+			continue;
+		}
+		if (j > first && q_in(q, j, LEX_NAME_SUFFIXES))
+		{
+			j++;
+			continue;
+		}
+		break;
+	}
+	return j;
+}
+
+/* What refine_name_run says of a run: a name, or which tokens to skip. */
+typedef enum run_verdict
+{
+	RUN_NAME,					/* record the mention */
+	RUN_SKIP_TOKEN,				/* no name here; read on from the next token */
+	RUN_SKIP_RUN				/* no name in the whole run: read on after it */
+} run_verdict;
+
+/*
+ * The run's title words within it ("Fire Chief Dan Ortiz", "Opposition MP
+ * David Okafor"): the words up to a title, or to an acronym before a given
+ * name, are the title, and the name starts after them.
+ */
+static void
+split_title_in_run(const qctx *q, name_run *r)
+{
+	const na_token *toks = q->doc->tokens;
+	uint8_t		g,
+				h;
+
+	/* Fire Chief Dan Ortiz: the words up to a title are the title */
+	for (uint32_t k = r->end - 2; k > r->first; k--)
+	{
+		/* (the National Conference of State Legislatures: no title) */
+		if (q_is_title(q, k, &g, &h) && !h && !q_is(q, k - 1, "of") &&
+			!q_is(q, k - 1, "for"))
+		{
+			if (r->title_first == QNONE)
+				r->title_first = r->first;
+			r->first = k + 1;
+			break;
+		}
+	}
+	/*
+	 * Opposition MP David Okafor, East Midlands MEP Ann Hill: an acronym
+	 * (MP, MEP, CEO) before a given name ends a title
+	 */
+	for (uint32_t k = r->first + 1; k + 1 < r->end; k++)
+	{
+		if ((toks[k].flags & NA_TF_ALLCAPS) && toks[k].kind == NA_TK_WORD &&
+			toks[k].clen >= 2 && toks[k].clen <= 4 && sp_given_name_gender(q, k + 1) >= 0)
+		{
+			if (r->title_first == QNONE)
+				r->title_first = r->first;
+			r->first = k + 1;
+			break;
+		}
+	}
+}
+
+/*
+ * Republican Donald Trump, Vermont Bernie Sanders, Rival Hillary Clinton: a
+ * party, a state or a description before a given name is no part of the
+ * name (Democratic National Committee keeps its words: no given name
+ * follows); Republican Trump keeps "Trump".  Returns 0 when the run is only
+ * such a description ("South Carolina Republican"), no name.
+ */
+static int
+drop_name_prefixes(const qctx *q, name_run *r)
+{
+	uint8_t		kind = 0;
+	uint8_t		title_gender,
+				title_honorific;	/* (unused: a party's MP is no name) */
+	uint32_t	np;
+	uint32_t	k = r->first;
+
+	/*
+	 * the chain of prefixes from first (a name has at most six words), each
+	 * link's answer kept, the last one's too: the loop after this one asks
+	 * the same questions
+	 */
+	uint32_t	chain_np[8];
+	uint8_t		chain_kind[8];
+	uint32_t	nchain = 0;
+
+	/* South Carolina Republican: a description made of prefixes, no name */
+	while (k < r->end)
+	{
+		np = sp_name_prefix_at(q, k, &kind);
+		if (nchain < sizeof(chain_np) / sizeof(chain_np[0]))
+		{
+			chain_np[nchain] = np;
+			chain_kind[nchain++] = kind;
+		}
+		if (np == 0 || k + np > r->end)
+			break;
+		k += np;
+	}
+	if (k == r->end && r->title_first == QNONE && r->end - r->first >= 2)
+		return 0;
+
+	/* the prefixes the name drops: the first links of that chain */
+	for (uint32_t c = 0;
+		 r->first + 1 < r->end &&
+		 (np = c < nchain ? (kind = chain_kind[c], chain_np[c]) :
+		  sp_name_prefix_at(q, r->first, &kind)) > 0 &&
+		 r->first + np < r->end &&
+		 (sp_given_name_gender(q, r->first + np) >= 0 ||
+		  (kind == Q_PREFIX_PARTY && r->first + np + 1 == r->end &&
+		   !q_in(q, r->first + np, LEX_ORG_WORDS) &&
+		   !q_in(q, r->first + np, LEX_STOP_CAPS) &&
+		   !q_is_title(q, r->first + np, &title_gender, &title_honorific)));
+		 c++)
+	{
+		r->first += np;
+		r->prefixed = 1;
+	}
+	return 1;
+}
+
+/*
+ * Is the run a name?  A title alone, a paragraph's heading, a shouted or a
+ * title-case headline and a description made of prefixes name no one; a
+ * name keeps its title words and loses the prefixes before it (r updated).
+ */
+static run_verdict
+refine_name_run(const qctx *q, name_run *r)
+{
+	const na_token *toks = q->doc->tokens;
+	uint32_t	first = r->first;
+	uint32_t	j = r->end;
+
+	/* Judge Rejects ... in a headline, "The MP said": a title alone
+	 * names no one (The Observer, a role noun and a paper, does) */
+	if (!r->place && r->title_first == QNONE && j == first + 1 && q_in(q, first, LEX_TITLES) &&
+		!q_in(q, first, LEX_ORG_WORDS) && sp_org_kind_of(q, first, 0) == NULL)
+		return RUN_SKIP_TOKEN;
+	/* Veto Power Impedes Peace Efforts: a paragraph's heading, no name */
+	if (!r->place && r->title_first == QNONE && j - first >= 4 && q_is_punct(q, j, ':') &&
+		(toks[first].flags & NA_TF_PARA_START))
+		return RUN_SKIP_RUN;
+	/*
+	 * CONGRESS HAS INVESTIGATED HIM: a shouted headline, no name; NEW YORK
+	 * at a paragraph's start: a dateline (a transcript's DONALD TRUMP: keeps
+	 * its colon)
+	 */
+	if (!r->place && (j - first >= 3 ||
+					  (j - first == 2 && (toks[first].flags & NA_TF_PARA_START) &&
+					   !q_is_punct(q, j, ':'))))
+	{
+		uint32_t	caps = 0;
+
+		for (uint32_t k = first; k < j; k++)
+			caps += (toks[k].flags & NA_TF_ALLCAPS) && toks[k].kind == NA_TK_WORD &&
+				toks[k].clen > 1;
+		if (caps == j - first)
+			return RUN_SKIP_RUN;
+	}
+	/*
+	 * Trump Booed After Telling Jeb Bush: a capitalised preposition inside a
+	 * run of capitals makes it a headline in title case (a live blog's entry
+	 * glued to its text), no name
+	 */
+	if (!r->place && r->title_first == QNONE && j - first >= 3)
+	{
+		for (uint32_t k = first + 1; k < j; k++)
+			if (q_is_cap(q, k) && q_in(q, k, LEX_CLAUSE_PREPOSITIONS))
+				return RUN_SKIP_RUN;
+	}
+	if (r->place)
+		return RUN_NAME;
+	if (j - first > 2)
+		split_title_in_run(q, r);
+	return drop_name_prefixes(q, r) ? RUN_NAME : RUN_SKIP_RUN;
+}
+
+/*
+ * Records the run r as a mention: linked to its entity, which becomes a
+ * place, a person (surely so with a title, a dropped prefix, a role in
+ * apposition or a given name) or stays unknown; mention_at marks its tokens.
+ * 0 when out of memory.
+ */
+static int
+add_mention(qctx *q, const name_run *r)
+{
+	q_mention  *m = na_vec_push(&q->mentions, q->mem);
+
+	if (m == NULL)
+		return 0;
+	m->first = r->first;
+	m->last = r->end - 1;
+	m->title_first = r->title_first;
+	m->honorific = r->honorific;
+	m->gender = r->gender;
+	if (!link_mention(q, m, (uint32_t) q->mentions.count - 1))
+		return 0;
+	{
+		q_entity   *e = entity(q, m->entity);
+
+		uint32_t	before = (r->title_first != QNONE ? r->title_first : m->first);
+		/* a Retired American Warriors conference: a name used as a modifier */
+		int			modifier = r->title_first == QNONE && !r->prefixed && before > 0 &&
+			(q_is(q, before - 1, "a") || q_is(q, before - 1, "an") ||
+			 q_is(q, before - 1, "the"));
+
+		if (r->place)
+			e->place = 1;
+		else if (modifier || names_a_work(q, before))
+			;
+		else if (r->title_first != QNONE || r->prefixed || has_role_apposition(q, m->first, m->last) ||
+				 (m->last > m->first && sp_given_name_gender(q, m->first) >= 0 &&
+				  !q_in(q, m->last, LEX_ORG_WORDS)))
+			e->person = e->strong = 1;
+		else if (m->last > m->first &&
+				 looks_like_person(q, m->first, m->last,
+								   m->first == r->place_checked ? r->place_found : -1))
+			e->person = 1;
+	}
+	for (uint32_t k = (r->title_first != QNONE ? r->title_first : r->first); k < r->end; k++)
+		q->mention_at[k] = (uint32_t) q->mentions.count;
+	return 1;
+}
+
 int
 q_collect_names(qctx *q)
 {
@@ -598,20 +940,10 @@ q_collect_names(qctx *q)
 
 	for (uint32_t i = 0; i < n; i++)
 	{
-		uint32_t	j;
-		uint32_t	title_first = QNONE;
-
-		uint8_t		gender = 0;
-		uint8_t		honorific = 0;
-		uint8_t		g,
-					h;
-		uint32_t	first;
-		q_mention  *m;
+		name_run	r;
+		uint32_t	end;
 		na_place_match pm;
-		int			place = 0;
-		int			prefixed;
-		uint32_t	place_checked;
-		int			place_found;
+		run_verdict verdict;
 
 		/* most tokens are lower case and inside a paragraph: skip them first */
 		if (i != 0 && !(toks[i].flags & (NA_TF_CAPITALIZED | NA_TF_PARA_START)))
@@ -622,29 +954,11 @@ q_collect_names(qctx *q)
 			if (i >= n)
 				break;
 		}
-		j = i;
 		/* a headline (most words capitalized) names no one reliably */
-		if (i == 0 || (doc->tokens[i].flags & NA_TF_PARA_START))
+		if ((i == 0 || (toks[i].flags & NA_TF_PARA_START)) && (end = headline_end(q, i)) != 0)
 		{
-			uint32_t	words = 0,
-						caps = 0,
-						k = i;
-
-			/* counted without branches: which tokens are words is a coin toss */
-			do
-			{
-				uint32_t	is_word = toks[k].kind == NA_TK_WORD;
-
-				words += is_word;
-				caps += is_word & ((toks[k].flags & NA_TF_CAPITALIZED) != 0);
-				k++;
-			} while (k < n && !(toks[k].flags & NA_TF_PARA_START));
-			if ((words >= 4 && caps * 10 >= words * 7 && !attributes_quote(q, i, k)) ||
-				is_byline(q, i, k))
-			{
-				i = k - 1;
-				continue;
-			}
+			i = end - 1;
+			continue;
 		}
 		if ((i >> 12) != checked_block)
 		{
@@ -652,258 +966,43 @@ q_collect_names(qctx *q)
 			na_check_interrupts(q->mem);
 		}
 		/* most tokens are lower case: reject them before anything else */
-		if (!(doc->tokens[i].flags & NA_TF_CAPITALIZED) || !q_is_cap(q, i))
+		if (!(toks[i].flags & NA_TF_CAPITALIZED) || !q_is_cap(q, i))
 			continue;
-		while (j < n && j - i < 3 && q_is_title(q, j, &g, &h) && q_is_cap(q, j + 1) &&
-			   !q_in(q, j + 1, LEX_STOP_CAPS))
-		{
-			if (title_first == QNONE)
-				title_first = j;
-			if (g)
-				gender = g;
-			honorific |= h;
-			j++;
-			/* Secretary of State John Kerry */
-			if (q_is(q, j, "of") && q_is_cap(q, j + 1) && q_is_cap(q, j + 2))
-				j += 2;
-		}
+		memset(&r, 0, sizeof(r));
+		r.title_first = QNONE;
+		r.first = titles_before_name(q, i, &r);
 		/* Pour Bernard Lemaire / El Parlamento: a function word, no name */
-		if ((doc->tokens[i].flags & (NA_TF_SENT_START | NA_TF_PARA_START)) &&
+		if ((toks[i].flags & (NA_TF_SENT_START | NA_TF_PARA_START)) &&
 			q_in(q, i, LEX_FOREIGN_OPENERS) && q_is_cap(q, i + 1) && !english_sentence(q, i))
 			continue;
-		if (title_first == QNONE && (q_in(q, j, LEX_STOP_CAPS) || sentence_adverb(q, j) ||
-									 (doc->tokens[j].kind == NA_TK_ABBREV &&
-									  !q_is_cap(q, j + 1))))
+		if (r.title_first == QNONE && (q_in(q, r.first, LEX_STOP_CAPS) || sentence_adverb(q, r.first) ||
+									   (toks[r.first].kind == NA_TK_ABBREV && !q_is_cap(q, r.first + 1))))
 			continue;
-		first = j;
-		place_checked = first;
-		place_found = na_place_at(doc, first, &pm);
-		if (place_found && !(pm.flags & NA_PLACE_AMBIGUOUS))
+		r.place_checked = r.first;
+		r.place_found = na_place_at(doc, r.first, &pm);
+		if (r.place_found && !(pm.flags & NA_PLACE_AMBIGUOUS))
 		{
-			place = 1;
-			j = first + pm.ntokens;
+			r.place = 1;
+			r.end = r.first + pm.ntokens;
 		}
 		else
+			r.end = capitalised_run_end(q, r.first);
+		if (r.end == r.first)
 		{
-			while (j < n && j - first < 6)
-			{
-				const na_token *t = &doc->tokens[j];
-
-				if (j > first && (t->flags & (NA_TF_PARA_START | NA_TF_SENT_START)))
-					break;
-				if ((t->kind == NA_TK_WORD || t->kind == NA_TK_INITIAL) &&
-					(t->flags & NA_TF_CAPITALIZED))
-				{
-					/* Haley The; Trump Wednesday: no part of the name */
-					if (j > first && (q_in(q, j, LEX_RUN_BREAKERS) ||
-									  q_in(q, j, LEX_WEEKDAY_WORDS)))
-						break;
-					j++;
-					if (q_possessive(q, j - 1))
-						break;
-					continue;
-				}
-				if (j > first && (q_in(q, j, LEX_NAME_PARTICLES) && q_is_cap(q, j + 1)))
-				{
-					j++;
-					continue;
-				}
-				/* Association of Flight Attendants, Center for American
-				 * Progress: an organisation's name runs on over of/for */
-				if (j > first && j + 1 - first < 6 && organisation_joint(q, j))
-				{
-					j++;
-					continue;
-				}
-				if (j > first && q_in(q, j, LEX_NAME_SUFFIXES))
-				{
-					j++;
-					continue;
-				}
-				break;
-			}
-		}
-		if (j == first)
-		{
-			i = j > i ? j - 1 : i;
+			i = r.end > i ? r.end - 1 : i;
 			continue;
 		}
-		/* Judge Rejects ... in a headline, "The MP said": a title alone
-		 * names no one (The Observer, a role noun and a paper, does) */
-		if (!place && title_first == QNONE && j == first + 1 && q_in(q, first, LEX_TITLES) &&
-			!q_in(q, first, LEX_ORG_WORDS) && sp_org_kind_of(q, first, 0) == NULL)
+		verdict = refine_name_run(q, &r);
+		if (verdict == RUN_SKIP_TOKEN)
 			continue;
-		/* Veto Power Impedes Peace Efforts: a paragraph's heading, no name */
-		if (!place && title_first == QNONE && j - first >= 4 && q_is_punct(q, j, ':') &&
-			(toks[first].flags & NA_TF_PARA_START))
+		if (verdict == RUN_SKIP_RUN)
 		{
-			i = j - 1;
+			i = r.end - 1;
 			continue;
 		}
-		/*
-		 * CONGRESS HAS INVESTIGATED HIM: a shouted headline, no name; NEW
-		 * YORK at a paragraph's start: a dateline (a transcript's DONALD
-		 * TRUMP: keeps its colon)
-		 */
-		if (!place && (j - first >= 3 ||
-					   (j - first == 2 && (toks[first].flags & NA_TF_PARA_START) &&
-						!q_is_punct(q, j, ':'))))
-		{
-			uint32_t	caps = 0;
-
-			for (uint32_t k = first; k < j; k++)
-				caps += (toks[k].flags & NA_TF_ALLCAPS) && toks[k].kind == NA_TK_WORD &&
-					toks[k].clen > 1;
-			if (caps == j - first)
-			{
-				i = j - 1;
-				continue;
-			}
-		}
-		/*
-		 * Trump Booed After Telling Jeb Bush: a capitalised preposition
-		 * inside a run of capitals makes it a headline in title case (a
-		 * live blog's entry glued to its text), no name
-		 */
-		if (!place && title_first == QNONE && j - first >= 3)
-		{
-			uint32_t	k;
-
-			for (k = first + 1; k < j; k++)
-				if (q_is_cap(q, k) && q_in(q, k, LEX_CLAUSE_PREPOSITIONS))
-					break;
-			if (k < j)
-			{
-				i = j - 1;
-				continue;
-			}
-		}
-		if (!place && j - first > 2)
-		{
-			/* Fire Chief Dan Ortiz: the words up to a title are the title */
-			for (uint32_t k = j - 2; k > first; k--)
-			{
-				/* (the National Conference of State Legislatures: no title) */
-				if (q_is_title(q, k, &g, &h) && !h && !q_is(q, k - 1, "of") &&
-					!q_is(q, k - 1, "for"))
-				{
-					if (title_first == QNONE)
-						title_first = first;
-					first = k + 1;
-					break;
-				}
-			}
-			/*
-			 * Opposition MP David Okafor, East Midlands MEP Ann Hill: an
-			 * acronym (MP, MEP, CEO) before a given name ends a title
-			 */
-			for (uint32_t k = first + 1; k + 1 < j; k++)
-			{
-				if ((toks[k].flags & NA_TF_ALLCAPS) && toks[k].kind == NA_TK_WORD &&
-					toks[k].clen >= 2 && toks[k].clen <= 4 && sp_given_name_gender(q, k + 1) >= 0)
-				{
-					if (title_first == QNONE)
-						title_first = first;
-					first = k + 1;
-					break;
-				}
-			}
-		}
-		/*
-		 * Republican Donald Trump, Vermont Bernie Sanders, Rival Hillary
-		 * Clinton: a party, a state or a description before a given name
-		 * is no part of the name (Democratic National Committee keeps its
-		 * words: no given name follows); Republican Trump keeps "Trump".
-		 */
-		prefixed = 0;
-		if (!place)
-		{
-			uint8_t		kind = 0;
-			uint8_t		title_gender,
-						title_honorific;	/* (unused: a party's MP is no name) */
-			uint32_t	np;
-			uint32_t	k = first;
-
-			/*
-			 * the chain of prefixes from first (a name has at most six
-			 * words), each link's answer kept, the last one's too: the loop
-			 * after this one asks the same questions
-			 */
-			uint32_t	chain_np[8];
-			uint8_t		chain_kind[8];
-			uint32_t	nchain = 0;
-
-			/* South Carolina Republican: a description made of prefixes, no name */
-			while (k < j)
-			{
-				np = sp_name_prefix_at(q, k, &kind);
-				if (nchain < sizeof(chain_np) / sizeof(chain_np[0]))
-				{
-					chain_np[nchain] = np;
-					chain_kind[nchain++] = kind;
-				}
-				if (np == 0 || k + np > j)
-					break;
-				k += np;
-			}
-			if (k == j && title_first == QNONE && j - first >= 2)
-			{
-				i = j - 1;
-				continue;
-			}
-
-			/* the prefixes the name drops: the first links of that chain */
-			for (uint32_t c = 0;
-				 first + 1 < j &&
-				 (np = c < nchain ? (kind = chain_kind[c], chain_np[c]) :
-				  sp_name_prefix_at(q, first, &kind)) > 0 &&
-				 first + np < j &&
-				 (sp_given_name_gender(q, first + np) >= 0 ||
-				  (kind == Q_PREFIX_PARTY && first + np + 1 == j &&
-				   !q_in(q, first + np, LEX_ORG_WORDS) &&
-				   !q_in(q, first + np, LEX_STOP_CAPS) &&
-				   !q_is_title(q, first + np, &title_gender, &title_honorific)));
-				 c++)
-			{
-				first += np;
-				prefixed = 1;
-			}
-		}
-		m = na_vec_push(&q->mentions, q->mem);
-		if (m == NULL)
+		if (!add_mention(q, &r))
 			return 0;
-		m->first = first;
-		m->last = j - 1;
-		m->title_first = title_first;
-		m->honorific = honorific;
-		m->gender = gender;
-		if (!link_mention(q, m, (uint32_t) q->mentions.count - 1))
-			return 0;
-		{
-			q_entity   *e = entity(q, m->entity);
-
-			uint32_t	before = (title_first != QNONE ? title_first : m->first);
-			/* a Retired American Warriors conference: a name used as a modifier */
-			int			modifier = title_first == QNONE && !prefixed && before > 0 &&
-				(q_is(q, before - 1, "a") || q_is(q, before - 1, "an") ||
-				 q_is(q, before - 1, "the"));
-
-			if (place)
-				e->place = 1;
-			else if (modifier || names_a_work(q, before))
-				;
-			else if (title_first != QNONE || prefixed || has_role_apposition(q, m->first, m->last) ||
-					 (m->last > m->first && sp_given_name_gender(q, m->first) >= 0 &&
-					  !q_in(q, m->last, LEX_ORG_WORDS)))
-				e->person = e->strong = 1;
-			else if (m->last > m->first &&
-					 looks_like_person(q, m->first, m->last,
-									   m->first == place_checked ? place_found : -1))
-				e->person = 1;
-		}
-		for (uint32_t k = (title_first != QNONE ? title_first : first); k < j; k++)
-			q->mention_at[k] = (uint32_t) q->mentions.count;
-		i = j - 1;
+		i = r.end - 1;
 	}
 	return 1;
 }
