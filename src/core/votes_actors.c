@@ -989,6 +989,52 @@ who_subject(vctx *c, sent_state *st, uint32_t k, uint32_t q, actor_ref *actors, 
 }
 
 /*
+ * "he", "she" at k as a vote's subject: the person named last (in the
+ * sentence or before it); after "the president's ..." the office holder the
+ * article titled so, with the pronoun as the evidence.
+ */
+static int
+he_she_subject(vctx *c, sent_state *st, uint32_t k, actor_ref *actors)
+{
+	uint32_t	office;
+
+	/* "The president's response ... he asserted he had won": an office holder */
+	if ((office = office_before(c, st, k)) != 0)
+	{
+		if (!office_holder(c, office - 1, actors))
+			return 0;
+		actors[0].first = k;	/* the evidence is the pronoun, the name the holder's */
+		actors[0].end = k + 1;
+		return 1;
+	}
+	return resolve_person(c, k, actors);
+}
+
+/*
+ * A country after a comma is the address of the body before it: "the
+ * Parliament of New South Wales (NSW), Australia voted" is the Parliament's
+ * vote, so *a becomes that body when one ends there.
+ */
+static void
+body_before_country(vctx *c, sent_state *st, actor_ref *a)
+{
+	uint32_t	e;
+	actor_ref	body;
+
+	if (a->first < st->first + 2 || !is_punct(c, a->first - 1, ','))
+		return;
+	e = a->first - 2;
+	if (is_punct(c, e, ')'))
+	{
+		while (e > st->first && e + 8 > a->first && !is_punct(c, e, '('))
+			e--;
+		e = is_punct(c, e, '(') && e > st->first ? e - 1 : a->first - 2;
+	}
+	if (actor_ending_at(c, e, st->first, &body) && body.kind == NA_VK_BODY)
+		*a = body;
+}
+
+/*
  * The actors of a vote verb at v: walks left from the verb over the subject
  * (parentheticals, appositions, coordinated names) and collects every actor
  * it names, so that "Britain and France voted" gives two rows; stops after
@@ -1000,7 +1046,6 @@ subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, in
 	uint32_t	q = v;
 	int			steps = 0;
 	int			infinitive = v > st->first && is_word(c, v - 1, "to");
-	uint32_t	office;
 
 	*person_only_out = 0;
 	while (q > st->first && steps < 14)
@@ -1076,16 +1121,7 @@ subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, in
 		if (is_word(c, k, "he") || is_word(c, k, "she"))
 		{
 			*person_only_out = 1;
-			/* "The president's response ... he asserted he had won": an office holder we cannot name */
-			if ((office = office_before(c, st, k)) != 0)
-			{
-				if (!office_holder(c, office - 1, actors))
-					return 0;
-				actors[0].first = k;	/* the evidence is the pronoun, the name the holder's */
-				actors[0].end = k + 1;
-				return 1;
-			}
-			return resolve_person(c, k, actors);
+			return he_she_subject(c, st, k, actors);
 		}
 		/* "Councillor Dana Whitfield, who proposed", "He was among the members who voted" */
 		if (is_word(c, k, "who") && (n = who_subject(c, st, k, q, actors, max)) >= 0)
@@ -1114,21 +1150,8 @@ subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, in
 			continue;
 		}
 		/* "the Parliament of New South Wales (NSW), Australia voted": the country is the body's address */
-		if (n == 1 && actors[0].kind == NA_VK_COUNTRY && actors[0].first >= st->first + 2 &&
-			is_punct(c, actors[0].first - 1, ','))
-		{
-			uint32_t	e = actors[0].first - 2;
-			actor_ref	body;
-
-			if (is_punct(c, e, ')'))
-			{
-				while (e > st->first && e + 8 > actors[0].first && !is_punct(c, e, '('))
-					e--;
-				e = is_punct(c, e, '(') && e > st->first ? e - 1 : actors[0].first - 2;
-			}
-			if (actor_ending_at(c, e, st->first, &body) && body.kind == NA_VK_BODY)
-				actors[0] = body;
-		}
+		if (n == 1 && actors[0].kind == NA_VK_COUNTRY)
+			body_before_country(c, st, &actors[0]);
 		if (n == 1)
 			person_of_place(c, st, &actors[0]);
 		/* "urged voters to vote": the object of a control verb chooses nothing */
