@@ -29,3 +29,23 @@ FROM news_analysis.speakers(E'The housing secretary, Ms. Priya Raman, said the p
   '« Nous paierons tous », a dit M. Dupuis.\n\n'
   '“Nobody won,” said M. Dane Waters.\n\n'
   'The chair of the talks, Ambassador Kofi Mensah of Ghana, was blunt: “Nobody agrees.”');
+
+-- a surname with its particle written before the full name ("Van Dyke
+-- says ..." in a lead, then Judge Ada van Dyke) is the same person: one
+-- speaker under the fullest name
+SELECT name, aliases, quotes
+FROM news_analysis.speakers(E'Van Dyke says the ruling will stand.\n\n'
+  'Judge Ada van Dyke told reporters on Tuesday that the appeal had no merit.\n\n'
+  '“We are done here,” Van Dyke said.');
+
+-- a party and a parliamentary title before a name are neither part of it
+-- (Labour MP, Lib Dem MP, Green MEP, Liberal Democrat): the name is the
+-- person's, the title a role; the party's members as a group keep their
+-- name (the Lib Dems)
+SELECT name, role, aliases, quotes
+FROM news_analysis.speakers(E'Labour MP Joan Pettifer said the vote had been rushed.\n\n'
+  '“It is a shambles,” said Lib Dem MP Owen Carrick.\n\n'
+  'Green MEP Ilse Brandt said the rules were too weak.\n\n'
+  'Liberal Democrat Tessa Morland said the cuts went too far.\n\n'
+  'The Lib Dems said they would vote against the bill.')
+ORDER BY first_start;

@@ -124,3 +124,39 @@ FROM news_analysis.quotes(E'The Kelso Harbour Association said the pier would re
   'Engineer Ana Lind said the beams were sound.\n\n'
   '“They will hold for fifty years,” it said.')
 ORDER BY ordinal;
+
+-- "it" after a source named by one word: a company the text capitalises in
+-- mid sentence (Brakwell) is that company; a word capitalised only where a
+-- sentence starts (Bondholders) is no name "it" can mean
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'Shares in Brakwell rose 4% on Monday.\n\n'
+  'Brakwell said sales of its garden tools had doubled. It said a second factory would open in May.\n\n'
+  'Bondholders said the offer was too low. It said the talks would go on.')
+ORDER BY ordinal;
+
+-- police as a source, bare or "the police", is the police force the
+-- article named (org_kinds.tsv: police); a name's head word gives its kind
+-- too (the Kelso Police Federation is "the federation" as well as police)
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'Officers of the Kelso Valley Police arrested two men on Sunday.\n\n'
+  'The men had been seen near the depot, police said.')
+ORDER BY ordinal;
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'The Kelso Police Federation criticised the cuts on Monday.\n\n'
+  'Staff were stretched, the federation said.')
+ORDER BY ordinal;
+
+-- a place named where the source is ("surveys in Ohio and Iowa", "officials
+-- in Lisbon") is not who speaks: no speaker; a name after "and" that
+-- follows no such list stays the source (Nationwide)
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'Recent surveys in Ohio and Iowa have shown the senator gaining ground.\n\n'
+  'Officials in Lisbon said the bridge would reopen in May.\n\n'
+  'House prices fell in January, and Nationwide said the fall would last.')
+ORDER BY ordinal;
+
+-- a source found at the organisation of someone's role ("X, president of
+-- the Guild, which represents ..., said") is the person whose role it is
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes('Ines Marchetti, president of the Harbor Pilots Guild, which represents 400 pilots, said the strike would go ahead.')
+ORDER BY ordinal;

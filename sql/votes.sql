@@ -289,6 +289,143 @@ FROM (VALUES
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
 
+-- a name of one word the article gives nowhere in full wins in a story about
+-- politics (#14): a person, an acronym (a party), after "after"; not a team
+-- in a sports story, not the adjective of "a Vermont senator", and not a word
+-- written capitalised only where it opens a sentence (it may be a noun)
+SELECT f.n, v.actor, v.actor_kind, v.action, v.modality
+FROM (VALUES
+  (1, 'After a bitter election campaign, Tellier was elected president in 2011.'),
+  (2, 'At the parliamentary elections of 2009, the PDR won a majority in the assembly.'),
+  (3, 'The seat fell vacant after Okafor was elected mayor, the party said.'),
+  (4, 'Rovers have won the race for the young striker, the club said.'),
+  (5, 'In the election, a Vermont senator won the primary with ease.'),
+  (6, 'The election campaign was bitter. Tellier was elected president in 2011.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
+-- the causative passive (#14): "have his veto overridden" names no actor; after
+-- "to" it is an aim
+SELECT f.n, v.actor, v.action, v.motion, v.modality
+FROM (VALUES
+  (1, 'If the House holds firm, the governor may have his veto overridden.'),
+  (2, 'The whips worked all night to get the bill passed before the recess.'),
+  (3, 'In the end the mayor got the budget approved.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
+-- campaigns (#14): against a measure or for a "no" vote is oppose, for a "yes"
+-- vote support, planned while the vote is to come; a campaign against a
+-- person, or the noun, is no position
+SELECT f.n, v.actor, v.action, v.motion, v.modality
+FROM (VALUES
+  (1, 'The islanders will vote in May, and the Greens are set to campaign for a "no" vote.'),
+  (2, 'The Labour Party is campaigning against the water bill.'),
+  (3, 'The Liberals campaigned for a yes vote in the 1998 referendum.'),
+  (4, 'Ms Kerr is campaigning against Mr Dunne in the northern district.'),
+  (5, 'The campaign against the water bill has ended.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
+-- "who" after a predicate is the copula's subject (#14): "she was among the
+-- members who voted" is her vote; a class with no copula names no one; a
+-- record ("has repeatedly voted") and a year after the noun vote are history
+SELECT f.n, v.actor, v.action, v.motion, v.modality
+FROM (VALUES
+  (1, 'Nora Quist retired in May. She was among the senators who voted against the dam in 2009.'),
+  (2, 'Tom Hale was one of four members who voted for the levy.'),
+  (3, 'Ann Lee is the only candidate in the race who has repeatedly voted against the tax.'),
+  (4, 'The members who voted against the levy were few.'),
+  (5, 'Paul Grady is a dogged campaigner who won 48% of the mayoral vote in 2012.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
+-- (#14) names coordinated over an appositive ("A, now X, and B were elected"),
+-- "voted themselves" a thing (a vote for it), members of a chamber before
+-- "who" (not voters, not a party)
+SELECT f.n, v.actor, v.action, v.motion, v.modality
+FROM (VALUES
+  (1, 'Rosa Lind, now the group''s treasurer, and Omar Haddad were elected in 2016.'),
+  (2, 'The councillors voted themselves a 12% rise in allowances.'),
+  (3, 'Voters were angry with senators who voted themselves a bonus.'),
+  (4, 'Pollsters found independent voters who voted for both parties.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
+-- a country that held elections or a referendum (#14): a null elect or approve
+-- row (the electorate's vote, its side unsaid), dated anywhere before the verb;
+-- a party holding a primary, or a meeting, is no vote
+SELECT f.n, v.actor, v.action, v.modality
+FROM (VALUES
+  (1, 'On Sunday, Portugal held a snap general election.'),
+  (2, 'In 1994, after years of talks and two failed treaties, Norway held a referendum on joining the EU.'),
+  (3, 'The Greens held a primary in the spring.'),
+  (4, 'France held talks with Germany on the budget.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
+-- a motion that passed or failed with no object (#14): a null row with its
+-- outcome, when the motion opens its clause; not a law cited by its date, not
+-- a deadline, not "failed to"
+SELECT f.n, v.actor, v.action, v.motion, v.outcome, v.modality
+FROM (VALUES
+  (1, 'The harbour bill passed on Thursday.'),
+  (2, 'Shortly after the zoning motion failed, the mayor left the chamber.'),
+  (3, 'Tough rules passed in 1998 require every port to keep records.'),
+  (4, 'The deadline passed without a deal.'),
+  (5, 'The levy failed to win support.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
+-- one win verb reporting several elections gives a row each (#14), the
+-- evidence of the further rows the word that names the election
+SELECT f.n, v.actor, v.action, v.modality, v.evidence
+FROM (VALUES
+  (1, 'Ines Duarte was first elected in 2005. She was re-elected twice, in 2009 and 2013.'),
+  (2, 'Tom Hale won the caucus in Iowa and in his home state of Nevada.'),
+  (3, 'Tom Hale won the seat in 2010 and served until 2016.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
+-- a roll call told as counts with no vote verb (#14): a null row per side, the
+-- counts the event's tally; one count alone is no roll call
+SELECT f.n, v.actor, v.action, v.motion, v.votes_for, v.votes_against, v.abstentions
+FROM (VALUES
+  (1, 'The clerk read out nine votes for Ann Lee, six for Tom Hale and one abstention.'),
+  (2, 'The chairman announced 12 votes for Ann Lee.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
+-- "they" after a subordinator is the main clause's subject, not the complement
+-- of "the number of" (#14); a poll's share "of voters" is no antecedent
+SELECT f.n, v.actor, v.action, v.modality
+FROM (VALUES
+  (1, 'The Conservative Party would halve the number of ministers if they were elected.'),
+  (2, 'Some 40% of registered voters said they would vote for Ann Lee.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
+-- a pronoun after "the president" or "the governor" is the person the article
+-- titled so (#14); with no such title, no row rather than the last name
+SELECT f.n, v.actor, v.action, v.modality
+FROM (VALUES
+  (1, 'Governor Ada Brandt met the mayor, Tom Hale. If the governor keeps to her veto threat, the bill dies.'),
+  (2, 'Ada Brandt met the mayor, Tom Hale. If the governor keeps to her veto threat, the bill dies.'),
+  (3, 'President Ada Brandt met Tom Hale. The president said she would veto the bill.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
 -- NULL, empty and punctuation-only input
 SELECT count(*) FROM news_analysis.vote_events(NULL);
 SELECT count(*) FROM news_analysis.vote_events('');

@@ -18,6 +18,7 @@ typedef enum na_lex_list
 	NA_LEX_ORG_KINDS,		/* Kinds of organisation: description nouns ("the union", "the paper"; described yes) and the words of organisations' names of each kind (Association, Times), so that a description source finds the organisation of its kind the article named (speakers) */
 	NA_LEX_PARTY_NAMES,		/* Parties named by one word as a source ("Labour said", "the GOP argues") with the full name a researcher counts them under (speakers) */
 	NA_LEX_PEOPLE_FOLLOWERS,	/* Words after "the French" that make it the people rather than an adjective (places) */
+	NA_LEX_POSSESSOR_NOT_SUBJECT,	/* Nouns after an office's possessive that make someone or something else the subject ("the president's office said", "the senator's wife"): such a description is no mention of the office holder for a pronoun after it (speakers) */
 	NA_LEX_QUOTE_ACCORDING,	/* "According to" in other languages, one word: selon, según, laut, secondo, segundo (quotes) */
 	NA_LEX_QUOTE_AUX_ADVERBS,	/* Auxiliaries and adverbs between a source and its cue: X has also said, X later told (quotes) */
 	NA_LEX_QUOTE_CLAUSE_PREPOSITIONS,	/* Words that open an introductory phrase before a sentence's subject: In a statement, ... (quotes) */
@@ -75,6 +76,7 @@ typedef enum na_lex_list
 	NA_LEX_VOTE_GROUP_SINGULARS,	/* A member of a body counted one at a time: "one senator voted against" is the codebook's unnamed counted group (votes) */
 	NA_LEX_VOTE_INFINITIVE_GLUE,	/* Words that may stand between a subject and "to <vote>" besides auxiliaries and intent words (votes) */
 	NA_LEX_VOTE_INTENT_WORDS,	/* Expectation before "to": "threatened to veto", "is expected to vote" (votes) */
+	NA_LEX_VOTE_LEGISLATOR_NOUNS,	/* Nouns for members of a chamber, whose relative clause ("MPs who voted themselves a pension") makes them the voters (votes) */
 	NA_LEX_VOTE_LOWER_BODIES,	/* Bodies written in lower case ("the council", "the Greek parliament", a referendum): the first pass marks them, body_at reads them (votes) */
 	NA_LEX_VOTE_MOTION_HEADS,	/* Heads of a motion noun phrase (votes) */
 	NA_LEX_VOTE_NAME_STOPWORDS,	/* Capitalized words that do not begin or continue a person's name (votes) */
@@ -86,6 +88,7 @@ typedef enum na_lex_list
 	NA_LEX_VOTE_PARTIES,		/* Parties as written, capitalized, with the canonical name; an adjective ("Republican senators") needs a group noun or Party after it (votes) */
 	NA_LEX_VOTE_PERMANENT_MEMBERS,	/* The permanent members of the UN Security Council, by canonical country name: their veto blocks a resolution (votes) */
 	NA_LEX_VOTE_PERSON_TITLES,	/* Titles before a person's name (votes) */
+	NA_LEX_VOTE_POLITICS_SIGNS,	/* Words that show an article is about politics, so that a lone capitalised word before "won" may be a candidate or a party, not a team or a band (votes) */
 	NA_LEX_VOTE_POSSESSIVE_BODY_STARTS,	/* First words of named bodies that the first pass also marks in the possessive ("the Senate's vote") (votes) */
 	NA_LEX_VOTE_PREPOSITIONS,	/* Prepositions that open an adverbial, not an appositive (votes) */
 	NA_LEX_VOTE_THREAT_WORDS,	/* Intentions that are threats, wishes or readiness: hypothetical, not planned (votes) */
@@ -93,6 +96,7 @@ typedef enum na_lex_list
 	NA_LEX_VOTE_TRIGGERS,	/* Vote trigger words: the class of vote word (vote, veto, pass, win, ...) and the verb form (participle, noun too, gerund, - for none) (votes) */
 	NA_LEX_VOTE_US_STATES,	/* US states that act in a vote themselves: a state legislature passing a law ("South Dakota passed a law"), a delegation at a convention ("Ohio cast 66 votes for"); Washington and Georgia are left out, their names mostly mean the capital and the country (votes) */
 	NA_LEX_VOTE_VERB_BEFORE,	/* Words before a trigger that make it a verb ("to vote", "they veto") (votes) */
+	NA_LEX_WORK_NOUNS,		/* Nouns of works whose title may follow them ("her memoir, Open Roads", "the film Closer"): a name right after one is a title, no person a pronoun can mean (speakers) */
 	NA_LEX_NLISTS
 } na_lex_list;
 

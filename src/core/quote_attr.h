@@ -4,7 +4,7 @@
  * analysis together, quote_sources.c finds the source mention and cue of a
  * quotation, quote_reports.c finds reported speech (attributions without
  * quotation marks) and merges it with the quotations.  Speakers
- * (speakers.c) and the word lists (quote_lex.c) lie below them, in
+ * (speaker_*.c, speakers.c) and the word lists (quote_lex.c) lie below them, in
  * quote_internal.h: the dependencies run one way, quotes -> speakers ->
  * lexicon.
  */

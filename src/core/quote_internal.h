@@ -1,7 +1,9 @@
 /*
  * quote_internal.h - what the quote analyser (quotes.c, quote_sources.c,
  * quote_reports.c, behind quote_attr.h) and the layers below it share:
- * speakers.c (names, entities, roles, pronouns) and quote_lex.c (the word
+ * the speaker files (speaker_names.c, speaker_pronouns.c,
+ * speaker_descriptions.c, speakers.c: names, entities, pronouns,
+ * descriptions, roles; speakers_internal.h) and quote_lex.c (the word
  * lists as token masks, token helpers).  The dependencies run one way:
  * quotes -> speakers -> lexicon; nothing here calls into the quote files.
  * Not part of the core's API.
@@ -253,15 +255,21 @@ typedef enum q_prefix_kind
 	Q_PREFIX_STATE				/* Vermont Bernie Sanders */
 } q_prefix_kind;
 
-/* speakers.c */
+/* speaker_names.c */
 int			q_collect_names(qctx *q);
 uint32_t	q_mention_ending_in(const qctx *q, uint32_t first, uint32_t last);
-uint32_t	q_resolve_pronoun(qctx *q, uint32_t tok, uint8_t gender);
-uint32_t	q_resolve_it(qctx *q, uint32_t tok);
-uint32_t	q_resolve_description(qctx *q, uint32_t first, uint32_t last);
-uint32_t	q_organisation_after_name(qctx *q, uint32_t first, uint32_t last);
-int			q_build_speakers(qctx *q, na_quote_result *out);
 int			q_is_role_noun(const qctx *q, uint32_t i);
 int			q_is_title(const qctx *q, uint32_t i, uint8_t *gender, uint8_t *honorific);
+
+/* speaker_pronouns.c */
+uint32_t	q_resolve_pronoun(qctx *q, uint32_t tok, uint8_t gender);
+uint32_t	q_resolve_it(qctx *q, uint32_t tok);
+
+/* speaker_descriptions.c */
+uint32_t	q_resolve_description(qctx *q, uint32_t first, uint32_t last);
+uint32_t	q_organisation_after_name(qctx *q, uint32_t first, uint32_t last);
+
+/* speakers.c */
+int			q_build_speakers(qctx *q, na_quote_result *out);
 
 #endif							/* QUOTE_INTERNAL_H */

@@ -345,10 +345,14 @@ analyse_sentence(vctx *c, uint32_t s)
 			continue;
 		}
 		/* "supported", "backed" as adjectives of a non-motion are handled by the motion test */
-		if (!election_trigger(c, &st, v, tw))
+		/* "The bill passed.": an outcome with no actor and no object */
+		if (!election_trigger(c, &st, v, tw) && !motion_outcome(c, &st, v, tw))
 			verb_trigger(c, &st, v, tw);
 	}
 	against_positions(c, &st);
+	/* "four votes for Trump, 31 for Cruz and two abstentions" */
+	if (c->rows.count == rows_before)
+		roll_call_counts(c, &st);
 	/*
 	 * "received", "took": words of elections only; a sentence with no other
 	 * vote word is read for them alone ("the 5-to-4 decision" beside

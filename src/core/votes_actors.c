@@ -339,6 +339,29 @@ actor_ending_at(vctx *c, uint32_t q, uint32_t floor, actor_ref *a)
 	return 0;
 }
 
+/*
+ * The token before an appositive that ends at q ("Ann Ode, now the party's
+ * leader, and"), when an actor ends there; else q.  The appositive is at
+ * most 8 tokens with no vote word and no clause boundary, so that a list
+ * of actors is not taken for an aside.
+ */
+static uint32_t
+over_appositive(vctx *c, uint32_t q, uint32_t floor)
+{
+	actor_ref	probe;
+
+	if (actor_ending_at(c, q, floor, &probe))
+		return q;
+	for (uint32_t j = q; j > floor + 1 && j + 8 > q; j--)
+	{
+		if (trigger_of(c, j) || is_boundary(c, j))
+			return q;
+		if (is_punct(c, j - 1, ','))
+			return actor_ending_at(c, j - 2, floor, &probe) ? j - 2 : q;
+	}
+	return q;
+}
+
 /* Actors coordinated to the left, ending at q: "Britain, France and the United States". */
 int
 actors_left(vctx *c, uint32_t q, uint32_t floor, actor_ref *out, int max)
@@ -359,7 +382,12 @@ actors_left(vctx *c, uint32_t q, uint32_t floor, actor_ref *out, int max)
 		{
 			q = f - 2;
 			if (is_punct(c, q, ',') && q > floor)	/* Britain, France, and Germany */
+			{
 				q--;
+				/* "Ann Ode, now the party's leader, and Bo Li": over the appositive */
+				if (is_word(c, f - 1, "and"))
+					q = over_appositive(c, q, floor);
+			}
 			continue;
 		}
 		break;
@@ -417,9 +445,27 @@ resolve_pronoun(vctx *c, uint32_t p, uint32_t sent_first, actor_ref *a)
 		const na_token *t = T(c, q);
 
 		if (actor_ending_at(c, q, sent_first, a) && !a->pronoun && a->kind != NA_VK_PERSON)
-			return 1;
+		{
+			/* "would cut the number of MPs if they were elected": not the object's complement */
+			if (!(a->first > sent_first && is_word(c, a->first - 1, "of")))
+				return 1;
+		}
 		if (t->kind != NA_TK_WORD || (t->flags & NA_TF_CAPITALIZED))
 			break;
+	}
+	/* "The Conservative Party would cut ... if they were elected": the main clause's subject */
+	if (p > sent_first + 2 && in_list(c, p - 1, clause_words) && !is_word(c, p - 1, "that") &&
+		!is_word(c, p - 1, "who") && !is_word(c, p - 1, "which"))
+	{
+		uint32_t	f = is_word(c, sent_first, "the") ? sent_first + 1 : sent_first;
+
+		if (actor_at(c, f, a) && !a->pronoun && a->kind != NA_VK_PERSON && a->end < p &&
+			T(c, a->end)->kind == NA_TK_WORD && !is_capitalized(c, a->end))
+		{
+			a->first = p;		/* the evidence is the pronoun, the name the actor's */
+			a->end = p + 1;
+			return 1;
+		}
 	}
 	/* "It"/"They" opening a sentence: the latest country or body */
 	if (p == sent_first && c->has_last_actor && c->last_actor_sentence + 1 >= T(c, p)->sentence)
@@ -528,6 +574,39 @@ known_surname(vctx *c, uint32_t k, actor_ref *a)
 	}
 	return 0;
 }
+
+static int	is_adverb_ly(vctx *c, uint32_t k);
+
+/*
+ * Are the tokens strictly between k and v auxiliaries, negations and
+ * adverbs only ("Chirac was duly elected")?  Then the word at k is the
+ * verb's subject and not a premodifier ("Vermont senator won").
+ */
+static int
+only_aux_between(vctx *c, uint32_t k, uint32_t v)
+{
+	for (uint32_t j = k + 1; j < v; j++)
+		if (!in_list(c, j, aux_words) && !is_adverb_ly(c, j))
+			return 0;
+	return 1;
+}
+
+/*
+ * Is the word at k, right before the verb at v but for auxiliaries, a name
+ * of one word the article gives nowhere in full (lone_name)?  Only for an
+ * election, a veto or a campaign: a company "rejects" offers and "backs"
+ * plans.  Fills actors[0].
+ */
+static int
+lone_name_subject(vctx *c, uint32_t k, uint32_t v, actor_ref *actors)
+{
+	const trigger_word *tw = trigger_of(c, v);
+
+	return tw && (tw->cls == W_WIN || tw->cls == W_ELECT || tw->cls == W_LOSE || tw->cls == W_VETO ||
+				  tw->cls == W_CAMPAIGN) &&
+		only_aux_between(c, k, v) && lone_name(c, k, actors);
+}
+
 
 /*
  * Does the person found at *a contradict the pronoun at p?  "she" is not
@@ -686,10 +765,11 @@ antecedent_end(vctx *c, sent_state *st, uint32_t q)
 /*
  * Does the sentence name an office ("the president", "the governor's")
  * before the pronoun at p, with no capitalized name between?  The pronoun
- * then most likely means that office holder, whom the analyser cannot name:
- * no actor is better than the person the article named last.
+ * then most likely means that office holder (office_holder finds the
+ * person the article titled so): no actor is better than the person the
+ * article named last.  Returns the office's token + 1, or 0.
  */
-static int
+static uint32_t
 office_before(vctx *c, sent_state *st, uint32_t p)
 {
 	/* 40 tokens at most: a run-on "sentence" of pronouns must stay linear */
@@ -703,7 +783,7 @@ office_before(vctx *c, sent_state *st, uint32_t p)
 			(is_word_poss(c, q, "president") || is_word_poss(c, q, "governor") ||
 			 is_word_poss(c, q, "mayor") || is_word_poss(c, q, "premier") ||
 			 is_word_poss(c, q, "chancellor")))
-			return 1;
+			return q + 1;
 	}
 	return 0;
 }
@@ -869,6 +949,92 @@ surname_subject(vctx *c, sent_state *st, uint32_t k, actor_ref *actors, int max)
 }
 
 /*
+ * The actors "who" at k stands for, before a vote verb: the antecedent of a
+ * non-restrictive clause ("Councillor Dana Whitfield, who proposed the
+ * motion"), the copula's subject of a predicate ("He was among the members
+ * who voted"), or members of a chamber ("MPs who voted themselves a
+ * pension", data/lexicon/vote_legislator_nouns.tsv).  q is the token after
+ * k's place in the walk.  Returns the actors found, or -1 when "who" is
+ * none of these and the walk goes on as before.
+ */
+static int
+who_subject(vctx *c, sent_state *st, uint32_t k, uint32_t q, actor_ref *actors, int max)
+{
+	int			n;
+
+	if (k >= st->first + 2 && is_punct(c, k - 1, ','))
+	{
+		uint32_t	a = antecedent_end(c, st, k - 2);
+
+		n = actors_left(c, a, st->first, actors, max);
+		if (n == 0 && a != k - 2)
+			n = actors_left(c, k - 2, st->first, actors, max);
+		if (n == 1)
+			person_of_place(c, st, &actors[0]);
+		else if (n == 0 && known_surname(c, k - 2, actors))
+			n = 1;
+		return n;
+	}
+	if (k + 1 != q)
+		return -1;
+	n = copula_subject(c, st, k, actors, max);
+	if (n == 0 && k > st->first &&
+		na_lex_has(NA_LEX_VOTE_LEGISLATOR_NOUNS, c->doc->text + T(c, k - 1)->start, T(c, k - 1)->len))
+	{
+		n = actors_left(c, k - 1, st->first, actors, max);
+		if (n != 1 || actors[0].kind != NA_VK_GROUP)
+			n = 0;
+	}
+	return n;
+}
+
+/*
+ * "he", "she" at k as a vote's subject: the person named last (in the
+ * sentence or before it); after "the president's ..." the office holder the
+ * article titled so, with the pronoun as the evidence.
+ */
+static int
+he_she_subject(vctx *c, sent_state *st, uint32_t k, actor_ref *actors)
+{
+	uint32_t	office;
+
+	/* "The president's response ... he asserted he had won": an office holder */
+	if ((office = office_before(c, st, k)) != 0)
+	{
+		if (!office_holder(c, office - 1, actors))
+			return 0;
+		actors[0].first = k;	/* the evidence is the pronoun, the name the holder's */
+		actors[0].end = k + 1;
+		return 1;
+	}
+	return resolve_person(c, k, actors);
+}
+
+/*
+ * A country after a comma is the address of the body before it: "the
+ * Parliament of New South Wales (NSW), Australia voted" is the Parliament's
+ * vote, so *a becomes that body when one ends there.
+ */
+static void
+body_before_country(vctx *c, sent_state *st, actor_ref *a)
+{
+	uint32_t	e;
+	actor_ref	body;
+
+	if (a->first < st->first + 2 || !is_punct(c, a->first - 1, ','))
+		return;
+	e = a->first - 2;
+	if (is_punct(c, e, ')'))
+	{
+		while (e > st->first && e + 8 > a->first && !is_punct(c, e, '('))
+			e--;
+		e = is_punct(c, e, '(') && e > st->first ? e - 1 : a->first - 2;
+	}
+	if (actor_ending_at(c, e, st->first, &body) && body.kind == NA_VK_BODY)
+		*a = body;
+}
+
+/*
  * The actors of a vote verb at v: walks left from the verb over the subject
  * (parentheticals, appositions, coordinated names) and collects every actor
  * it names, so that "Britain and France voted" gives two rows; stops after
@@ -955,25 +1121,11 @@ subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, in
 		if (is_word(c, k, "he") || is_word(c, k, "she"))
 		{
 			*person_only_out = 1;
-			/* "The president's response ... he asserted he had won": an office holder we cannot name */
-			if (office_before(c, st, k))
-				return 0;
-			return resolve_person(c, k, actors);
+			return he_she_subject(c, st, k, actors);
 		}
-		/* "Councillor Dana Whitfield, who proposed the motion": the antecedent */
-		if (is_word(c, k, "who") && k >= st->first + 2 && is_punct(c, k - 1, ','))
-		{
-			uint32_t	a = antecedent_end(c, st, k - 2);
-
-			n = actors_left(c, a, st->first, actors, max);
-			if (n == 0 && a != k - 2)
-				n = actors_left(c, k - 2, st->first, actors, max);
-			if (n == 1)
-				person_of_place(c, st, &actors[0]);
-			else if (n == 0 && known_surname(c, k - 2, actors))
-				n = 1;
+		/* "Councillor Dana Whitfield, who proposed", "He was among the members who voted" */
+		if (is_word(c, k, "who") && (n = who_subject(c, st, k, q, actors, max)) >= 0)
 			return n;
-		}
 		if (is_boundary(c, k) && !is_word(c, k, "that"))
 			return 0;
 		n = actors_left(c, k, st->first, actors, max);
@@ -998,21 +1150,8 @@ subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, in
 			continue;
 		}
 		/* "the Parliament of New South Wales (NSW), Australia voted": the country is the body's address */
-		if (n == 1 && actors[0].kind == NA_VK_COUNTRY && actors[0].first >= st->first + 2 &&
-			is_punct(c, actors[0].first - 1, ','))
-		{
-			uint32_t	e = actors[0].first - 2;
-			actor_ref	body;
-
-			if (is_punct(c, e, ')'))
-			{
-				while (e > st->first && e + 8 > actors[0].first && !is_punct(c, e, '('))
-					e--;
-				e = is_punct(c, e, '(') && e > st->first ? e - 1 : actors[0].first - 2;
-			}
-			if (actor_ending_at(c, e, st->first, &body) && body.kind == NA_VK_BODY)
-				actors[0] = body;
-		}
+		if (n == 1 && actors[0].kind == NA_VK_COUNTRY)
+			body_before_country(c, st, &actors[0]);
 		if (n == 1)
 			person_of_place(c, st, &actors[0]);
 		/* "urged voters to vote": the object of a control verb chooses nothing */
@@ -1023,6 +1162,9 @@ subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, in
 		/* "Sanders voted": a surname of a person the article named in full */
 		if (k + 1 == q && known_surname(c, k, actors))
 			return surname_subject(c, st, k, actors, max);
+		/* "Chirac was elected": a name of one word the article gives nowhere in full */
+		if (k + 1 == q && lone_name_subject(c, k, v, actors))
+			return 1;
 		/* "urged women to vote": the subject of the infinitive is the object, not an actor */
 		if (infinitive && in_list(c, k, control_verbs))
 			return 0;

@@ -84,6 +84,47 @@ election_object(vctx *c, sent_state *st, uint32_t v, int32_t *votes)
 	return 0;
 }
 
+/*
+ * The further elections one win verb at v reports: "re-elected twice",
+ * "in 2014 and 2018", "won the primary in Oklahoma and in Vermont".  The
+ * codebook gives each election its row.  Fills more[] with a token that
+ * stands for each further election (its evidence) and returns their count
+ * (at most 2); stops at the clause's end or another vote word.
+ */
+static int
+election_repeats(vctx *c, sent_state *st, uint32_t v, uint32_t *more)
+{
+	int			n = 0;
+
+	for (uint32_t j = v + 1; j < v + 20 && in_sentence(c, j, st->s) && n < 2; j++)
+	{
+		if (is_punct(c, j, '.') || is_punct(c, j, ';') || is_punct(c, j, '?') || trigger_of(c, j) ||
+			(in_list(c, j, clause_words) && !is_word(c, j, "and")))
+			break;
+		/* "twice, in 2014 and 2018": the years are the two times */
+		if (is_word(c, j, "twice"))
+		{
+			more[0] = j;
+			return 1;
+		}
+		/* "in 2014 and 2018", "in 2010, 2014 and 2018" */
+		else if (is_year(c, j) && (is_word(c, j + 1, "and") || is_punct(c, j + 1, ',')) && is_year(c, j + 2))
+			more[n++] = j + 2;
+		/* "in Oklahoma and in Vermont" */
+		else if (is_word(c, j, "and") && is_word(c, j + 1, "in") && j > v + 2 && in_sentence(c, j + 2, st->s) &&
+				 (is_capitalized(c, j - 1) || is_year(c, j - 1)))
+		{
+			/* "and in his home state of Vermont": the place names it */
+			uint32_t	e = j + 2;
+
+			while (e < j + 8 && in_sentence(c, e + 1, st->s) && !is_capitalized(c, e) && !is_year(c, e))
+				e++;
+			more[n++] = is_capitalized(c, e) || is_year(c, e) ? e : j + 2;
+		}
+	}
+	return n;
+}
+
 /* Emit one election row for actor a (NULL: none) as a vote event of its own. */
 static void
 election_row(vctx *c, sent_state *st, uint32_t v, const actor_ref *a, uint8_t action, uint8_t modality,
@@ -110,6 +151,19 @@ election_row(vctx *c, sent_state *st, uint32_t v, const actor_ref *a, uint8_t ac
 	if (ev && votes >= 0 && modality != NA_VM_HYPOTHETICAL && modality != NA_VM_PLANNED)
 		ev->votes_for = votes;
 	emit(c, &p, event);
+	/* "He was re-elected twice, in 2014 and 2018": a row for each election */
+	if (action == NA_VA_WIN && a)
+	{
+		uint32_t	more[2];
+		int			n = election_repeats(c, st, v, more);
+
+		for (int k = 0; k < n; k++)
+		{
+			p.ev_first = more[k];
+			p.ev_end = more[k] + 1;
+			emit(c, &p, event);
+		}
+	}
 }
 
 /* "lost to Barack Obama": the winner after "to" */
@@ -506,6 +560,124 @@ gain(vctx *c, sent_state *st, uint32_t v)
 }
 
 /*
+ * The side a campaign takes, after the verb at v: "against" a measure
+ * (oppose), or for a "no" or a "yes" vote (oppose, support).  Returns the
+ * action and sets *end to the token after the evidence and *motion_first,
+ * *motion_end, *head to the measure (end 0 for a referendum's side); 0
+ * when the campaign is for or against no measure ("against Clinton").
+ */
+static uint8_t
+campaign_side(vctx *c, sent_state *st, uint32_t v, uint32_t *end, uint32_t *motion_first,
+			  uint32_t *motion_end, uint32_t *head)
+{
+	uint32_t	k = v + 1;
+	uint8_t		action;
+
+	*motion_first = *motion_end = *head = 0;
+	if (is_word(c, k, "against"))
+	{
+		*motion_end = motion_right(c, k + 1, head);
+		*motion_first = k + 1;
+		*end = *motion_end;
+		return *motion_end ? NA_VA_OPPOSE : 0;
+	}
+	if (!is_word(c, k, "for"))
+		return 0;
+	k++;
+	if (is_word(c, k, "a"))
+		k++;
+	if (T(c, k)->kind == NA_TK_OPEN_QUOTE)
+		k++;
+	if (is_word(c, k, "no"))
+		action = NA_VA_OPPOSE;
+	else if (is_word(c, k, "yes"))
+		action = NA_VA_SUPPORT;
+	else
+		return 0;
+	k++;
+	if (T(c, k)->kind == NA_TK_CLOSE_QUOTE || T(c, k)->kind == NA_TK_OPEN_QUOTE)
+		k++;
+	if (!in_sentence(c, k, st->s) || !is_word(c, k, "vote"))
+		return 0;
+	*end = k + 1;
+	return action;
+}
+
+/*
+ * campaign, campaigning: a party or group campaigning against a measure or
+ * for a "no" vote opposes it (a "yes" vote: supports it), the codebook's
+ * oppose and support ("the Tories set to campaign for a no vote").  While
+ * the campaign runs its vote is still to come: planned; "campaigned" keeps
+ * the modality of its sentence.
+ */
+static void
+campaign(vctx *c, sent_state *st, uint32_t v)
+{
+	actor_ref	actors[MAX_ACTORS];
+	position	p;
+	uint32_t	end = 0;
+	int			n;
+
+	memset(&p, 0, sizeof(p));
+	p.action = campaign_side(c, st, v, &end, &p.motion_first, &p.motion_end, &p.motion_head);
+	if (p.action == 0)
+		return;
+	n = subject_of(c, st, v, actors, MAX_ACTORS);
+	n = resolve_actors(c, st, actors, n);
+	if (n == 0)
+		return;
+	p.sentence = st->s;
+	p.verb = v + 1;
+	p.outcome = NA_VO_NONE;
+	p.modality = modality_at(c, v, st->first);
+	if (p.modality == NA_VM_ASSERTED && !is_word(c, v, "campaigned"))
+		p.modality = NA_VM_PLANNED;
+	p.ev_first = actors[0].first < v ? actors[0].first : v;
+	p.ev_end = end;
+	emit_positions(c, st, &p, actors, n);
+}
+
+/*
+ * "Ethiopia held elections", "the United Kingdom held a referendum": a
+ * country that held a vote reports a vote of its electorate, which the
+ * codebook gives a null actor (the country is the accepted alternative):
+ * `elect` for elections, `approve` for a referendum (its side unsaid).  Up
+ * to two words between the article and the noun ("a general election").
+ */
+static void
+held_vote(vctx *c, sent_state *st, uint32_t v)
+{
+	actor_ref	actors[MAX_ACTORS];
+	uint32_t	k = v + 1;
+	uint8_t		action;
+	uint8_t		mod;
+
+	if (is_word(c, k, "a") || is_word(c, k, "an") || is_word(c, k, "its") || is_word(c, k, "their"))
+		k++;
+	for (int words = 0; words < 2 && in_sentence(c, k + 1, st->s) && T(c, k)->kind == NA_TK_WORD &&
+		 !in_list(c, k, election_words) && !trigger_of(c, k); words++)
+		k++;
+	if (is_word(c, k, "elections") || is_word(c, k, "election") || is_word(c, k, "by-election"))
+		action = NA_VA_ELECT;
+	else if (is_word(c, k, "referendum") || is_word(c, k, "plebiscite"))
+		action = NA_VA_APPROVE;
+	else
+		return;
+	if (!in_sentence(c, k, st->s) || subject_of(c, st, v, actors, MAX_ACTORS) != 1 ||
+		actors[0].kind != NA_VK_COUNTRY)
+		return;
+	mod = modality_at(c, v, st->first);
+	/* only "never held", "has not held" deny it ("after two failed treaties, Norway held") */
+	if (mod == NA_VM_NEGATED && !(v > st->first && (is_word(c, v - 1, "never") || is_word(c, v - 1, "not"))))
+		mod = NA_VM_ASSERTED;
+	/* "In May 2005, with the economy growing ..., Ethiopia held elections": dated before (60 tokens) */
+	for (uint32_t j = v > st->first + 60 ? v - 60 : st->first; mod == NA_VM_ASSERTED && j < v; j++)
+		if (is_year(c, j))
+			mod = NA_VM_HISTORICAL;
+	election_row(c, st, v, NULL, action, mod, -1);
+}
+
+/*
  * The trigger at v when it speaks of an election: returns 1 when handled
  * here (rows emitted or none due), 0 to leave it to the other triggers.
  */
@@ -526,6 +698,12 @@ election_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 			return voted_into(c, st, v);
 		case W_GAIN:
 			gain(c, st, v);
+			return 1;
+		case W_CAMPAIGN:
+			campaign(c, st, v);
+			return 1;
+		case W_HELD:
+			held_vote(c, st, v);
 			return 1;
 	}
 	return 0;

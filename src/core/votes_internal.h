@@ -55,7 +55,9 @@ enum
 	W_LOSE,						/* lost, loses */
 	W_ELECT,					/* elected, re-elected */
 	W_OVERRIDE,					/* overrode, overridden: a veto */
-	W_GAIN						/* received, secured, took: votes, a nomination */
+	W_GAIN,						/* received, secured, took: votes, a nomination */
+	W_CAMPAIGN,					/* campaign, campaigning: against a measure, for a "no" vote */
+	W_HELD						/* held: a country held elections, a referendum */
 };
 
 /* Verb forms: does it end the way a past participle does (for passives)? */
@@ -116,6 +118,7 @@ typedef struct vctx
 	actor_ref	last_actor;		/* for "it"/"they" in a later sentence */
 	uint32_t	last_actor_sentence;
 	int			has_last_actor;
+	int			politics_seen;	/* 0 not looked yet, 1 a politics word, -1 none */
 	uint32_t	body_cursor;	/* context_body has looked at tokens before this */
 	body_ref	ctx_body;
 	uint32_t	ctx_body_sentence;
@@ -338,6 +341,11 @@ int election_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw
 /* votes_actors.c */
 void person_of_place(vctx *c, sent_state *st, actor_ref *a);
 int known_surname(vctx *c, uint32_t k, actor_ref *a);
+int lone_name(vctx *c, uint32_t k, actor_ref *a);
+int copula_subject(vctx *c, sent_state *st, uint32_t k, actor_ref *actors, int max);
+int motion_outcome(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw);
+void roll_call_counts(vctx *c, sent_state *st);
+int office_holder(vctx *c, uint32_t k, actor_ref *a);
 int resolve_person(vctx *c, uint32_t p, actor_ref *a);
 int party_at(vctx *c, uint32_t i, actor_ref *a);
 int group_at(vctx *c, uint32_t i, actor_ref *a);

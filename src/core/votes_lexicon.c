@@ -33,7 +33,8 @@ trigger_class(const char *name)
 		{"sponsor", W_SPONSOR}, {"support", W_SUPPORT}, {"oppose", W_OPPOSE}, {"defeat", W_DEFEAT},
 		{"adopt", W_ADOPT}, {"pass", W_PASS}, {"reject", W_REJECT}, {"fail", W_FAIL},
 		{"unanimous", W_UNANIMOUS}, {"tally", W_TALLY}, {"win", W_WIN}, {"lose", W_LOSE},
-		{"elect", W_ELECT}, {"override", W_OVERRIDE}, {"gain", W_GAIN}
+		{"elect", W_ELECT}, {"override", W_OVERRIDE}, {"gain", W_GAIN},
+		{"campaign", W_CAMPAIGN}, {"held", W_HELD}
 	};
 
 	for (size_t k = 0; k < sizeof(classes) / sizeof(classes[0]); k++)

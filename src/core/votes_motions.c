@@ -249,7 +249,9 @@ historical_context(vctx *c, uint32_t v, uint32_t sent_first)
 
 	for (uint32_t k = v + 1; k < v + 14 && in_sentence(c, k, s); k++)
 	{
-		if (is_punct(c, k, ';') || T(c, k)->kind == NA_TK_OPEN_QUOTE || T(c, k)->kind == NA_TK_CLOSE_QUOTE)
+		/* "won more of the vote than Obama did in 2008": the year is the comparison's */
+		if (is_punct(c, k, ';') || T(c, k)->kind == NA_TK_OPEN_QUOTE || T(c, k)->kind == NA_TK_CLOSE_QUOTE ||
+			is_word(c, k, "than"))
 			break;
 		if (is_year(c, k) || is_word(c, k, "ago") || is_word(c, k, "previously") ||
 			(is_word(c, k, "in") && is_word(c, k + 1, "the") && is_word(c, k + 2, "past")) ||
@@ -262,7 +264,10 @@ historical_context(vctx *c, uint32_t v, uint32_t sent_first)
 		/* "voted for it three times", "in three elections" */
 		if (is_word(c, k, "times") && k > v + 1 && number_at(c, k - 1) > 1)
 			return 1;
-		if (trigger_of(c, k) && k > v + 2)
+		/* "got 51% of the mayoral vote in 2009": a noun vote is the object, read on */
+		if (trigger_of(c, k) && k > v + 2 &&
+			!((is_word(c, k, "vote") || is_word(c, k, "votes")) && T(c, k - 1)->kind == NA_TK_WORD &&
+			  !(T(c, k - 1)->flags & NA_TF_CAPITALIZED) && !is_word(c, k - 1, "to")))
 			break;
 	}
 	for (uint32_t k = v; k-- > lo;)
@@ -270,7 +275,9 @@ historical_context(vctx *c, uint32_t v, uint32_t sent_first)
 		if (T(c, k)->kind == NA_TK_OPEN_QUOTE || T(c, k)->kind == NA_TK_CLOSE_QUOTE || is_punct(c, k, ';'))
 			break;
 		if (is_year(c, k) || is_word(c, k, "previously") || is_word(c, k, "once") ||
-			is_word(c, k, "formerly") || is_word(c, k, "originally") || is_word(c, k, "ago"))
+			is_word(c, k, "formerly") || is_word(c, k, "originally") || is_word(c, k, "ago") ||
+			/* "has repeatedly voted against": a record of past votes */
+			(is_word(c, k, "repeatedly") && k + 1 == v))
 			return 1;
 		/* "Sanders has said he voted against it": a past vote recalled in a present report */
 		if ((is_word(c, k, "says") || (is_word(c, k, "said") && k > 0 &&

@@ -7,17 +7,17 @@
 
 /*
  * Is there "the president", "the governor", ... just before token q?  A
- * pronoun after it most likely means that office holder, whom the vote
- * analyser cannot name: better no row than the last person named.
+ * pronoun after it most likely means that office holder: better no row than
+ * the last person named.  Returns the office's token + 1, or 0.
  */
-static int
+static uint32_t
 role_noun_before(vctx *c, sent_state *st, uint32_t q)
 {
 	for (uint32_t k = q; k > st->first && k + 8 > q; k--)
 		if (is_word(c, k - 1, "the") && (is_word(c, k, "president") || is_word(c, k, "governor") ||
 										  is_word(c, k, "mayor") || is_word(c, k, "premier") ||
 										  is_word(c, k, "chancellor")))
-			return 1;
+			return k + 1;
 	return 0;
 }
 
@@ -143,10 +143,13 @@ noun_veto(vctx *c, sent_state *st, uint32_t v)
 			nactors = 1;
 		else if (is_possessive(c, q) && known_surname(c, q, &actors[0]))
 			nactors = 1;
-		/* "his veto threat"; not after "the president", whom the pronoun may mean */
-		else if ((is_word(c, q, "his") || is_word(c, q, "her")) && !role_noun_before(c, st, q) &&
-				 resolve_person(c, q, &actors[0]))
+		/* "his veto threat"; after "the president", the president the article titled so */
+		else if ((is_word(c, q, "his") || is_word(c, q, "her")) &&
+				 (role_noun_before(c, st, q) ? office_holder(c, role_noun_before(c, st, q) - 1, &actors[0])
+				  : resolve_person(c, q, &actors[0])))
 		{
+			actors[0].first = q;
+			actors[0].end = q + 1;
 			nactors = 1;
 			np_first = q;
 		}

@@ -108,7 +108,12 @@ vote_direction(vctx *c, sent_state *st, uint32_t *qp)
 		/* "to vote for or against the scheme" says no side */
 		if (is_word(c, q, "for") && is_word(c, q + 1, "or") && is_word(c, q + 2, "against"))
 			break;
-		if (is_word(c, q, "for") || is_word(c, q, "yes"))
+		/* "MPs voted themselves a pay rise": granted to themselves, a vote for it */
+		if (is_word(c, q, "for") || is_word(c, q, "yes") ||
+			(guard == 0 && (is_word(c, q, "themselves") || is_word(c, q, "himself") ||
+							is_word(c, q, "herself")) && in_sentence(c, q + 1, st->s) &&
+			 T(c, q + 1)->kind == NA_TK_WORD &&
+			 !in_list(c, q + 1, clause_words)))
 		{
 			dir = 1;
 			q++;
@@ -295,6 +300,31 @@ be_before(vctx *c, sent_state *st, uint32_t v)
 		if (!is_adverb(c, k - 1))
 			break;
 		k--;
+	}
+	return UINT32_MAX;
+}
+
+/*
+ * The causative passive "have his veto overridden", "got the bill passed":
+ * have or get, then a possessive or an article and one or two words, right
+ * before the participle at v.  The object is the motion, the actor unnamed.
+ * Returns the token of have or get, or UINT32_MAX.
+ */
+static uint32_t
+causative_before(vctx *c, sent_state *st, uint32_t v)
+{
+	for (uint32_t d = v; d + 3 > v && d > st->first + 1; d--)
+	{
+		uint32_t	k = d - 1;		/* the determiner */
+
+		if (!(is_word(c, k, "his") || is_word(c, k, "her") || is_word(c, k, "its") ||
+			  is_word(c, k, "their") || is_word(c, k, "the")))
+			continue;
+		if (k > st->first && k + 1 < v &&
+			(is_word(c, k - 1, "have") || is_word(c, k - 1, "has") || is_word(c, k - 1, "had") ||
+			 is_word(c, k - 1, "get") || is_word(c, k - 1, "got") || is_word(c, k - 1, "gets")))
+			return k - 1;
+		break;
 	}
 	return UINT32_MAX;
 }
@@ -942,6 +972,13 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 		passive = 1;
 	else if ((tw->form & WF_PARTICIPLE) && be_before(c, st, v) != UINT32_MAX)
 		passive = 2;
+	else if ((tw->form & WF_PARTICIPLE) && (k = causative_before(c, st, v)) != UINT32_MAX)
+	{
+		passive = 2;
+		/* "for the government to get the Bill passed": an aim */
+		if (p.modality == NA_VM_ASSERTED && k > st->first && is_word(c, k - 1, "to"))
+			p.modality = NA_VM_PLANNED;
+	}
 
 	if (cls == W_VOTE)
 	{

@@ -1,0 +1,494 @@
+/*
+ * speaker_descriptions.c - sources that are no name: a description ("the
+ * mayor", "the union"), an organisation named with a noun ("the Trump
+ * campaign"), a document ("a Reuters survey") and a headline's name, each
+ * resolved to the person or organisation the article names for it, or to
+ * nothing.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "na_lexicon.h"
+#include "na_places.h"
+#include "speakers_internal.h"
+
+/* The office a title or description noun names (data/lexicon/role_offices.tsv), or NULL. */
+const char *
+sp_office_of(const qctx *q, uint32_t i)
+{
+	const na_token *t = &q->doc->tokens[i];
+	int32_t		row;
+
+	if (t->kind != NA_TK_WORD && t->kind != NA_TK_ABBREV)
+		return NULL;
+	row = na_lex_lookup(NA_LEX_ROLE_OFFICES, q->doc->text + t->start, sp_token_base_len(q, i));
+	return row < 0 ? NULL : na_lex_attr(NA_LEX_ROLE_OFFICES, (uint32_t) row, NA_LEX_ROLE_OFFICES_OFFICE);
+}
+
+#define DESCRIPTION_LOOKBACK 400	/* mentions back a description's person is looked for */
+
+/*
+ * The person a description source [first, last] means: "the mayor", "The
+ * South Carolina senator", "the former secretary" is the person the article
+ * named before it with a title of that office (Mayor Bill de Blasio, Sen.
+ * Lindsey Graham, Secretary Ana Ruiz), the nearest one; QNONE when the
+ * article titles nobody so (the description stays a description: no
+ * guess).  Only "the", words and an office noun at its head make such a
+ * description; "the mayor's office" or "a senator" do not (possessive_ok:
+ * "the president's" names the president, as a pronoun's antecedent may).
+ */
+uint32_t
+sp_office_holder(qctx *q, uint32_t first, uint32_t last, int possessive_ok)
+{
+	const char *office;
+	uint32_t	lo = 0;
+	uint32_t	hi = (uint32_t) q->mentions.count;
+
+	if (last <= first || last - first > 5 || !q_is(q, first, "the") ||
+		q_is_cap(q, last) || (q_possessive(q, last) && !possessive_ok) ||
+		(office = sp_office_of(q, last)) == NULL)
+		return QNONE;
+	for (uint32_t k = first + 1; k < last; k++)
+		if (q->doc->tokens[k].kind != NA_TK_WORD || q_possessive(q, k) || q_is(q, k, "of"))
+			return QNONE;
+	while (lo < hi)
+	{
+		uint32_t	mid = lo + (hi - lo) / 2;
+
+		if (mention(q, mid)->first < first)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (uint32_t k = lo; k-- > 0 && lo - k <= DESCRIPTION_LOOKBACK;)
+	{
+		const q_mention *m = mention(q, k);
+		const q_entity *e = entity(q, m->entity);
+
+		if (m->title_first == QNONE || m->honorific || !e->person || e->place ||
+			(q->in_quote[m->first] & 1))
+			continue;
+		for (uint32_t t = m->title_first; t < m->first; t++)
+		{
+			const char *o = sp_office_of(q, t);
+
+			if (o != NULL && strcmp(o, office) == 0)
+				return m->entity;
+		}
+	}
+	return QNONE;
+}
+
+
+#define INTRODUCED_SENTENCES 3	/* sentences after "a judge" its person may be named in */
+#define LEAD_SENTENCES 2		/* a headline and a lead's first sentences */
+
+/*
+ * The person an indefinite description [first, last] introduces: "A New
+ * York judge has rejected ..." in a lead, then "Manhattan Supreme Court
+ * Justice Frank Nervo rejected that argument": the first person titled
+ * with that office (data/lexicon/role_offices.tsv) in the next few
+ * sentences.  Only in the headline and the lead, where news introduces
+ * someone it names next; "a senator said" further on is someone unnamed.
+ * QNONE otherwise.
+ */
+static uint32_t
+office_holder_after(qctx *q, uint32_t first, uint32_t last)
+{
+	const char *office;
+	uint32_t	sentence = q->doc->tokens[last].sentence;
+
+	if (last <= first || last - first > 5 || !(q_is(q, first, "a") || q_is(q, first, "an")) ||
+		q_is_cap(q, last) || q_possessive(q, last) || sentence > LEAD_SENTENCES ||
+		(office = sp_office_of(q, last)) == NULL)
+		return QNONE;
+	for (uint32_t k = sp_first_mention_from(q, last + 1); k < q->mentions.count; k++)
+	{
+		const q_mention *m = mention(q, k);
+		const q_entity *e = entity(q, m->entity);
+
+		if (q->doc->tokens[m->first].sentence > sentence + INTRODUCED_SENTENCES)
+			break;
+		if (m->title_first == QNONE || m->honorific || !e->person || e->place ||
+			(q->in_quote[m->first] & 1))
+			continue;
+		for (uint32_t t = m->title_first; t < m->first; t++)
+		{
+			const char *o = sp_office_of(q, t);
+
+			if (o != NULL && strcmp(o, office) == 0)
+				return m->entity;
+		}
+	}
+	return QNONE;
+}
+
+/*
+ * Does entity e name an organisation of this kind: no person, no place, a
+ * word of its name of that kind, the first or the head (the Association of
+ * Flight Attendants is a union, The Wall Street Journal a newspaper, the
+ * Police Federation a police and a federation)?
+ */
+static int
+organisation_of_kind(qctx *q, const q_entity *e, const char *kind)
+{
+	if (e->place || e->strong)
+		return 0;
+	sp_organisation_words(q, (q_entity *) e);
+	if (e->org_kind == NULL)
+		return 0;
+	if (strcmp(e->org_kind, kind) != 0)
+	{
+		/* its head, the last word, when no "of" or "for" puts the head
+		 * first: the Police Federation is a federation (and, by its first
+		 * word, the Dayton Police Department a police); the Association
+		 * of Chief Police Officers is no police */
+		const char *head = sp_org_kind_of(q, e->name_last, 0);
+
+		if (head == NULL || strcmp(head, kind) != 0 ||
+			sp_name_has_joint(q, e->name_first, e->name_last))
+			return 0;
+	}
+	/* "The Committee" alone names no committee in particular */
+	return !(e->name_first == e->name_last && (sp_org_kind_of(q, e->name_first, 1) != NULL ||
+											   q_in(q, e->name_first, LEX_SOURCE_NOUNS)));
+}
+
+/*
+ * Does token k open what follows a noun rather than continue it: a
+ * participle (representing), a relative pronoun or a preposition?
+ */
+static int
+clause_after_noun(const qctx *q, uint32_t k)
+{
+	const na_token *t;
+
+	if (!q_is_word(q, k) || q_is_cap(q, k))
+		return 0;
+	t = &q->doc->tokens[k];
+	if (t->len > 4 && memcmp(q->doc->text + t->start + t->len - 3, "ing", 3) == 0)
+		return 1;
+	return q_is(q, k, "that") || q_is(q, k, "which") || q_is(q, k, "who") ||
+		q_is(q, k, "of") || q_is(q, k, "in") || q_is(q, k, "for") || q_is(q, k, "at") ||
+		q_is(q, k, "with");
+}
+
+#define ORG_DESCRIPTION_MODIFIERS 4	/* words between a description's determiner and its noun */
+
+/*
+ * The organisation a description source [first, last] means: "the union",
+ * "the paper", "the ministry" is the organisation of that kind
+ * (data/lexicon/org_kinds.tsv) the article named last before it (the
+ * Association of Flight Attendants, The Boston Globe, the Ministry of
+ * Health); an indefinite or bare one ("A union representing flight
+ * attendants endorsed ...", a headline's "Flight attendants' union") is
+ * introduced before it is named, so it is the first one named after it.
+ * The noun heads the phrase (its last word, or the one after "a"/"the"
+ * with a clause after it: "a union representing ..."); a name among its
+ * modifiers ("a United Nations panel") makes it a description of
+ * something else.  QNONE when the article names none of that kind.
+ */
+static uint32_t
+organisation_described(qctx *q, uint32_t first, uint32_t last)
+{
+	uint32_t	head = last;
+	const char *kind;
+	int			definite;
+	uint32_t	from;
+
+	if (last - first > ORG_DESCRIPTION_MODIFIERS + 1)
+		head = QNONE;
+	if (head == QNONE || q_is_cap(q, head) || sp_org_kind_of(q, head, 1) == NULL)
+	{
+		/* a union representing flight attendants, the union that ...: a
+		 * clause after the noun, not another noun (the committee chairmen) */
+		head = first + 1;
+		if (!(q_is(q, first, "a") || q_is(q, first, "an") || q_is(q, first, "the")) ||
+			head >= last || q_is_cap(q, head) || sp_org_kind_of(q, head, 1) == NULL ||
+			q_possessive(q, head) || !clause_after_noun(q, head + 1))
+			return QNONE;
+	}
+	kind = sp_org_kind_of(q, head, 1);
+	/* the union, and a bare noun in running text (according to police, as
+	 * police have said): the one named before */
+	definite = q_is(q, first, "the") ||
+		(first == last && !q_is_cap(q, first) && !(q->doc->tokens[first].flags & NA_TF_PARA_START));
+	from = (definite || q_is(q, first, "a") || q_is(q, first, "an")) ? first + 1 : first;
+	for (uint32_t k = from; k < head; k++)
+	{
+		if (q->doc->tokens[k].kind != NA_TK_WORD || q_is(q, k, "of") ||
+			(q_is_cap(q, k) && !(q->doc->tokens[k].flags & NA_TF_SENT_START)))
+			return QNONE;
+	}
+	if (definite)
+	{
+		uint32_t	lo = sp_first_mention_from(q, first);
+
+		for (uint32_t k = lo; k-- > 0 && lo - k <= DESCRIPTION_LOOKBACK;)
+		{
+			const q_mention *m = mention(q, k);
+
+			if (!(q->in_quote[m->first] & 1) && organisation_of_kind(q, entity(q, m->entity), kind))
+				return m->entity;
+		}
+	}
+	for (uint32_t k = sp_first_mention_from(q, last + 1), n = 0;
+		 k < q->mentions.count && n < DESCRIPTION_LOOKBACK; k++, n++)
+	{
+		const q_mention *m = mention(q, k);
+
+		if (!(q->in_quote[m->first] & 1) && organisation_of_kind(q, entity(q, m->entity), kind))
+			return m->entity;
+	}
+	return QNONE;
+}
+
+/* Does the name end in an apostrophe (the MPs' report, Sanders’ campaign)? */
+static int
+apostrophe_end(const qctx *q, uint32_t k)
+{
+	const na_token *t = &q->doc->tokens[k];
+	const char *p = q->doc->text + t->start;
+
+	return (t->len >= 1 && p[t->len - 1] == '\'') ||
+		(t->len >= 3 && (unsigned char) p[t->len - 3] == 0xE2 &&
+		 (unsigned char) p[t->len - 2] == 0x80 && (unsigned char) p[t->len - 1] == 0x99);
+}
+
+/*
+ * Can mention m name a document's author: a name, not a sentence's
+ * capitalised first word alone (Early analysis), a party word alone
+ * (Democratic party's estimates), a letter (The Q poll) or a plural
+ * possessive (a new MPs' report)?
+ */
+static int
+names_an_author(const qctx *q, const q_mention *m)
+{
+	uint8_t		kind;
+
+	if (apostrophe_end(q, m->last))
+		return 0;
+	if (m->first == m->last &&
+		((q->doc->tokens[m->first].flags & NA_TF_SENT_START) ||
+		 q->doc->tokens[m->first].clen < 2 ||
+		 sp_name_prefix_at(q, m->first, &kind) == 1))
+		return 0;
+	return 1;
+}
+
+/*
+ * The author of a document source: "a Reuters survey", "a new report by
+ * Politico", "a study by the Brookings Institution" (a noun of
+ * data/lexicon/source_documents.tsv at the phrase's end) is the
+ * organisation or person who made it, when a name says so inside the
+ * phrase (not a place: "a Florida poll" has no author) or right after
+ * "by".  QNONE otherwise: the document stays a document.
+ */
+static uint32_t
+document_author(qctx *q, uint32_t first, uint32_t last)
+{
+	const na_token *t = &q->doc->tokens[last];
+	uint32_t	k;
+
+	if (t->kind != NA_TK_WORD || q_is_cap(q, last) ||
+		!na_lex_has(NA_LEX_SOURCE_DOCUMENTS, q->doc->text + t->start, t->len))
+		return QNONE;
+	for (k = last; k-- > first;)
+	{
+		if (q->mention_at[k])
+		{
+			const q_mention *m = mention(q, q->mention_at[k] - 1);
+			const q_entity *e = entity(q, m->entity);
+
+			if (!e->place && !e->strong && !e->person && names_an_author(q, m))
+				return m->entity;
+			break;
+		}
+	}
+	k = last + 1;
+	if (!q_is(q, k, "by"))
+		return QNONE;
+	k++;
+	if (q_is(q, k, "the"))
+		k++;
+	if (k < q->doc->ntokens && q->mention_at[k])
+	{
+		const q_mention *m = mention(q, q->mention_at[k] - 1);
+
+		if (!entity(q, m->entity)->place && names_an_author(q, m))
+			return m->entity;
+	}
+	return QNONE;
+}
+
+/*
+ * "The Trump campaign said", "the Obama administration said", "Tulsa
+ * police said": a name right before a noun of
+ * data/lexicon/org_heads_after_name.tsv that ends the source makes the
+ * source an organisation named by both ("Trump campaign"), not the
+ * person or the place.  The entity is made once per spelling, after the
+ * names of the article, and carries no mention of its own (no pronoun
+ * resolves to it).  QNONE when the source is no such phrase; 0 or more
+ * the entity.  Called before the names inside a source are looked at.
+ */
+uint32_t
+q_organisation_after_name(qctx *q, uint32_t first, uint32_t last)
+{
+	const na_token *t;
+	const q_mention *m;
+	uint32_t	n = (uint32_t) q->entities.count;
+	uint32_t	lo = n > LINK_WINDOW ? n - LINK_WINDOW : 0;
+	q_entity   *e;
+
+	if (last <= first || last >= q->doc->ntokens || !q->mention_at[last - 1] ||
+		q->mention_at[last] || q_is_cap(q, last))
+		return QNONE;
+	t = &q->doc->tokens[last];
+	if (t->kind != NA_TK_WORD ||
+		!na_lex_has(NA_LEX_ORG_HEADS_AFTER_NAME, q->doc->text + t->start, sp_token_base_len(q, last)))
+		return QNONE;
+	m = mention(q, q->mention_at[last - 1] - 1);
+	if (m->first < first || m->last != last - 1 || q_possessive(q, m->last) ||
+		apostrophe_end(q, m->last))
+		return QNONE;
+	for (uint32_t k = n; k-- > lo;)
+	{
+		e = entity(q, k);
+		if (e->first_mention == QNONE &&
+			sp_same_name(q, e->name_first, e->name_last, m->first, last))
+			return k;
+	}
+	e = na_vec_push(&q->entities, q->mem);
+	if (e == NULL)
+	{
+		q->failed = 1;
+		return QNONE;
+	}
+	memset(e, 0, sizeof(*e));
+	e->name_first = m->first;
+	e->name_last = last;
+	e->first_mention = QNONE;
+	e->last_mention = QNONE;
+	e->speaker = -1;
+	e->given_gender = -1;
+	return (uint32_t) q->entities.count - 1;
+}
+
+/* The same word, case aside (ASCII), possessives ignored: De and de. */
+int
+sp_same_word_any_case(const qctx *q, uint32_t a, uint32_t b)
+{
+	uint32_t	la = sp_token_base_len(q, a);
+	uint32_t	lb = sp_token_base_len(q, b);
+	const char *x = q->doc->text + q->doc->tokens[a].start;
+	const char *y = q->doc->text + q->doc->tokens[b].start;
+
+	if (la != lb)
+		return 0;
+	for (uint32_t k = 0; k < la; k++)
+	{
+		char		cx = x[k] >= 'A' && x[k] <= 'Z' ? (char) (x[k] - 'A' + 'a') : x[k];
+		char		cy = y[k] >= 'A' && y[k] <= 'Z' ? (char) (y[k] - 'A' + 'a') : y[k];
+
+		if (cx != cy)
+			return 0;
+	}
+	return 1;
+}
+
+/* Does token k hold an apostrophe before its end, other than a possessive (I'm, Don’t)? */
+static int
+contraction(const qctx *q, uint32_t k)
+{
+	const na_token *t = &q->doc->tokens[k];
+	uint32_t	len = sp_token_base_len(q, k);
+
+	for (uint32_t i = 1; i < len; i++)
+		if (q_apostrophe_at(q->doc->text + t->start + i, len - i))
+			return i + 1 < len || apostrophe_end(q, k);
+	return apostrophe_end(q, k);
+}
+
+/*
+ * The entity a source whose name was not collected means: a headline's
+ * names are not read as names ("Chris Christie Calls Clinton ‘A
+ * Disgrace’", "De Blasio says ..."), but the person is named in the
+ * article, before or after.  The capitalised words ending the source must
+ * end an entity's name (De Blasio ends Bill de Blasio, case aside); of
+ * several, the one named most.  QNONE when none.
+ */
+static uint32_t
+entity_spelled_like(qctx *q, uint32_t first, uint32_t last)
+{
+	uint32_t	b = last;
+	uint32_t	a;
+	uint32_t	key;
+	uint32_t	best = QNONE;
+	uint32_t	best_mentions = 0;
+	const uint32_t *nodes = q->key_nodes.items;
+
+	/* the name ends the source: not "the Saturday debate", "New Jersey
+	 * officials", "One news account" */
+	if (!q_is_cap(q, b) || q->mention_at[b] || q->doc->tokens[b].kind != NA_TK_WORD ||
+		q_in(q, b, LEX_WEEKDAY_WORDS) || q_in(q, b, LEX_PRONOUNS_HE) ||
+		q_in(q, b, LEX_PRONOUNS_SHE) || q_in(q, b, LEX_PRONOUNS_OTHER) || contraction(q, b))
+		return QNONE;
+	for (a = b; a > first && b - a < 3 && q_is_cap(q, a - 1) && !q->mention_at[a - 1] &&
+		 q->doc->tokens[a - 1].kind == NA_TK_WORD; a--)
+		;
+	/* a sentence's first word alone (Officials, Critics) names no one */
+	if (a == b && (q->doc->tokens[a].flags & (NA_TF_SENT_START | NA_TF_PARA_START)) &&
+		sp_given_name_gender(q, a) < 0 && q_in(q, a, LEX_SOURCE_NOUNS))
+		return QNONE;
+	key = sp_name_key(q, b);
+	for (uint32_t x = q->key_heads[sp_key_bucket(key)]; x != 0; x = nodes[(x - 1) * 2 + 1])
+	{
+		uint32_t	k = nodes[(x - 1) * 2];
+		const q_entity *c = entity(q, k);
+		uint32_t	cn = c->name_last - c->name_first + 1;
+		uint32_t	n = b - a + 1;
+		/* all of its name, or a person's surname (with its particle: De
+		 * Blasio), not the tail of a longer name (South Carolina of a
+		 * "Ted Cruz South Carolina") */
+		int			same = c->last_key == key && !c->place && cn >= n &&
+			(cn == n || (c->person && (n == 1 || (n == 2 && q_in(q, a, LEX_NAME_PARTICLES)))));
+
+		for (uint32_t w = 0; same && w < n; w++)
+			same = sp_same_word_any_case(q, c->name_last - w, b - w);
+		if (same && (best == QNONE || c->mentions > best_mentions))
+		{
+			best = k;
+			best_mentions = c->mentions;
+		}
+	}
+	return best;
+}
+
+/*
+ * The person or organisation a description source [first, last] means:
+ * the person a name the analysis did not collect (in a headline) spells
+ * (entity_spelled_like), the holder of the office it names (office_holder), the organisation
+ * made of a name and a noun ("the Trump campaign"), the author of a
+ * document ("a new report by Politico") or the organisation of the kind it
+ * names ("the union"); QNONE when the article says nothing surer.
+ */
+uint32_t
+q_resolve_description(qctx *q, uint32_t first, uint32_t last)
+{
+	uint32_t	e;
+
+	if (last < first || last >= q->doc->ntokens)
+		return QNONE;
+	if ((e = entity_spelled_like(q, first, last)) != QNONE)
+		return e;
+	if ((e = sp_office_holder(q, first, last, 0)) != QNONE)
+		return e;
+	if ((e = office_holder_after(q, first, last)) != QNONE)
+		return e;
+	if ((e = q_organisation_after_name(q, first, last)) != QNONE)
+		return e;
+	if ((e = document_author(q, first, last)) != QNONE)
+		return e;
+	return organisation_described(q, first, last);
+}

@@ -1,0 +1,1193 @@
+/*
+ * speaker_names.c - the people of an article: name mentions grouped into
+ * entities by surname ("Nikki R. Haley", "Ms. Haley", "Haley"), with the
+ * evidence that a name is a person's (titles, honorifics, given names,
+ * role appositions) or a place's.  Pronouns are speaker_pronouns.c's,
+ * descriptions speaker_descriptions.c's, the speakers of the result
+ * speakers.c's.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "na_lexicon.h"
+#include "na_places.h"
+#include "na_unicode.h"
+#include "speakers_internal.h"
+
+#define SUBJECT_REACH 6			/* a sentence's subject starts within its first words */
+
+int
+q_is_role_noun(const qctx *q, uint32_t i)
+{
+	return q_in(q, i, LEX_ROLE_NOUNS);
+}
+
+/* Is token i a title or honorific before a name?  Sets gender and honorific. */
+int
+q_is_title(const qctx *q, uint32_t i, uint8_t *gender, uint8_t *honorific)
+{
+	uint64_t	m;
+
+	if (!q_is_cap(q, i))
+		return 0;
+	*gender = NA_GENDER_UNKNOWN;
+	*honorific = 0;
+	m = q_lexmask(q, i);
+	/* M. Dupuis, but M. Dane Waters has an initial */
+	if (q->doc->tokens[i].kind == NA_TK_INITIAL && q_is_cap(q, i + 2))
+		return 0;
+	if (m & Q_LEX_BIT(LEX_HONORIFICS_MALE))
+	{
+		*gender = NA_GENDER_MALE;
+		*honorific = 1;
+		return 1;
+	}
+	if (m & Q_LEX_BIT(LEX_HONORIFICS_FEMALE))
+	{
+		*gender = NA_GENDER_FEMALE;
+		*honorific = 1;
+		return 1;
+	}
+	if (m & Q_LEX_BIT(LEX_HONORIFICS_NEUTRAL))
+	{
+		*honorific = 1;
+		return 1;
+	}
+	/* President, Sen., and roles used as titles: Economist Li Wei */
+	if (m & (Q_LEX_BIT(LEX_TITLES) | Q_LEX_BIT(LEX_ROLE_NOUNS)))
+	{
+		if (q_is(q, i, "congresswoman") || q_is(q, i, "chairwoman") ||
+			q_is(q, i, "councilwoman") || q_is(q, i, "assemblywoman"))
+			*gender = NA_GENDER_FEMALE;
+		else if (q_is(q, i, "congressman") || q_is(q, i, "chairman") ||
+				 q_is(q, i, "councilman") || q_is(q, i, "assemblyman") ||
+				 q_is(q, i, "father"))
+			*gender = NA_GENDER_MALE;
+		return 1;
+	}
+	return 0;
+}
+
+/* The bytes of token i without a possessive ('s, ’s): its length. */
+uint32_t
+sp_token_base_len(const qctx *q, uint32_t i)
+{
+	const na_token *t = &q->doc->tokens[i];
+	const char *p = q->doc->text + t->start;
+
+	if (q_possessive(q, i))
+		return t->len - (p[t->len - 2] == '\'' ? 2 : 4);
+	return t->len;
+}
+
+/*
+ * The kind of organisation token i names (data/lexicon/org_kinds.tsv), or
+ * NULL; with described, only a noun that describes one ("the union", not
+ * "the workers" or "the times").
+ */
+const char *
+sp_org_kind_of(const qctx *q, uint32_t i, int described)
+{
+	const na_token *t = &q->doc->tokens[i];
+	int32_t		row;
+
+	if (t->kind != NA_TK_WORD && t->kind != NA_TK_ABBREV)
+		return NULL;
+	row = na_lex_lookup(NA_LEX_ORG_KINDS, q->doc->text + t->start, sp_token_base_len(q, i));
+	if (row < 0 || (described &&
+					strcmp(na_lex_attr(NA_LEX_ORG_KINDS, (uint32_t) row, NA_LEX_ORG_KINDS_DESCRIBED), "yes") != 0))
+		return NULL;
+	return na_lex_attr(NA_LEX_ORG_KINDS, (uint32_t) row, NA_LEX_ORG_KINDS_KIND);
+}
+
+/*
+ * Is token i a known given name (data/lexicon/first_names.tsv)?  -1 when
+ * not; else the gender it usually means (NA_GENDER_UNKNOWN when used for
+ * both).  Evidence of a person, and a check on pronouns: "she" is not
+ * Donald Trump.
+ */
+int
+sp_given_name_gender(const qctx *q, uint32_t i)
+{
+	int32_t		row;
+	const char *g;
+
+	if (!q_is_cap(q, i) || q->doc->tokens[i].kind != NA_TK_WORD)
+		return -1;
+	row = na_lex_lookup(NA_LEX_FIRST_NAMES, q->doc->text + q->doc->tokens[i].start,
+						sp_token_base_len(q, i));
+	if (row < 0)
+		return -1;
+	g = na_lex_attr(NA_LEX_FIRST_NAMES, (uint32_t) row, NA_LEX_FIRST_NAMES_GENDER);
+	return strcmp(g, "male") == 0 ? NA_GENDER_MALE :
+		strcmp(g, "female") == 0 ? NA_GENDER_FEMALE : NA_GENDER_UNKNOWN;
+}
+
+/*
+ * Is token i an adverb opening its sentence (Interestingly Blocher said,
+ * Maybe Donald Trump …, Afterwards Trump …)?  A sentence opener of the
+ * lexicon, or a word in -ly before a capital that is no given name (Kelly,
+ * Emily): no name begins with it.
+ */
+static int
+sentence_adverb(const qctx *q, uint32_t i)
+{
+	const na_token *t = &q->doc->tokens[i];
+	const char *end;
+
+	/* “Certainly Donald Trump has …: a quotation opens a sentence too */
+	if (t->kind != NA_TK_WORD ||
+		!((t->flags & (NA_TF_SENT_START | NA_TF_PARA_START)) ||
+		  (i > 0 && q->doc->tokens[i - 1].kind == NA_TK_OPEN_QUOTE)))
+		return 0;
+	if (q_in(q, i, LEX_SENTENCE_OPENERS))
+		return 1;
+	end = q->doc->text + t->start + t->len;
+	/* Connolly said: a surname; Interestingly Blocher said, Initially,
+	 * regulators said: an adverb */
+	return t->len >= 6 && end[-2] == 'l' && end[-1] == 'y' && i + 1 < q->doc->ntokens &&
+		(q_is_cap(q, i + 1) || q_is_punct(q, i + 1, ',')) && sp_given_name_gender(q, i) < 0;
+}
+
+/*
+ * The words at token i written before a name but never part of it (a party,
+ * a state, a description: data/lexicon/name_prefixes.tsv): how many tokens
+ * (0, 1 or 2), and their kind.
+ */
+uint32_t
+sp_name_prefix_at(const qctx *q, uint32_t i, uint8_t *kind)
+{
+	uint32_t	n = 0;
+	int32_t		row;
+	const char *k;
+
+	if (!q_is_cap(q, i) || q_possessive(q, i))
+		return 0;
+	row = na_lex_longest(NA_LEX_NAME_PREFIXES, q->doc, i, &n);
+	if (row < 0 || n == 0)
+		return 0;
+	for (uint32_t x = i + 1; x < i + n; x++)
+		if (!q_is_cap(q, x))
+			return 0;
+	k = na_lex_attr(NA_LEX_NAME_PREFIXES, (uint32_t) row, NA_LEX_NAME_PREFIXES_KIND);
+	*kind = strcmp(k, "party") == 0 ? Q_PREFIX_PARTY :
+		strcmp(k, "state") == 0 ? Q_PREFIX_STATE : Q_PREFIX_DESCRIPTOR;
+	return n;
+}
+
+/* Does the name [first, last] read as a person's (no place, no organisation)? */
+/* place_at_first: na_place_at(first) when the caller knows it, else -1 */
+static int
+looks_like_person(const qctx *q, uint32_t first, uint32_t last, int place_at_first)
+{
+	na_place_match pm;
+	int			words = 0;
+
+	if (q_in(q, last, LEX_ORG_WORDS) || q_in(q, first, LEX_ORG_WORDS))
+		return 0;
+	if (place_at_first < 0)
+		place_at_first = na_place_at(q->doc, first, &pm);
+	if (place_at_first)
+		return 0;
+	for (uint32_t k = first; k <= last; k++)
+	{
+		if (q->doc->tokens[k].flags & NA_TF_ALLCAPS && q->doc->tokens[k].kind == NA_TK_WORD)
+			return 0;
+		words += q->doc->tokens[k].kind == NA_TK_WORD && q->doc->tokens[k].clen > 1;
+	}
+	return words > 0;
+}
+
+/* An apposition next to the name that holds a role noun: a person. */
+static int
+has_role_apposition(const qctx *q, uint32_t first, uint32_t last)
+{
+	if (first >= 2 && q_is_punct(q, first - 1, ','))
+	{
+		for (uint32_t k = first - 2; k != QNONE && first - 2 - k < 3; k--)
+		{
+			if (q_is_role_noun(q, k))
+				return 1;
+			if (!q_is_word(q, k))
+				break;
+		}
+	}
+	if (q_is_punct(q, last + 1, ','))
+	{
+		for (uint32_t k = last + 2; k < q->doc->ntokens && k - last - 2 < PHRASE_MAX; k++)
+		{
+			if (q_is_role_noun(q, k))
+				return 1;
+			if (!q_is_word(q, k) && q->doc->tokens[k].kind != NA_TK_ABBREV)
+				break;
+		}
+	}
+	return 0;
+}
+
+/* Two names [a1,a2] and [b1,b2] spelled alike (possessives ignored; a
+ * particle in either case: De Blasio and Bill de Blasio)? */
+int
+sp_same_name(const qctx *q, uint32_t a1, uint32_t a2, uint32_t b1, uint32_t b2)
+{
+	if (a2 - a1 != b2 - b1)
+		return 0;
+	for (uint32_t k = 0; k <= a2 - a1; k++)
+		if (!q_same_base(q, a1 + k, b1 + k) &&
+			!(k < a2 - a1 && q_in(q, a1 + k, LEX_NAME_PARTICLES) &&
+			  sp_same_word_any_case(q, a1 + k, b1 + k)))
+			return 0;
+	return 1;
+}
+
+/* A hash of a name token without its possessive: Haley and Haley’s agree,
+ * so do O’Neill and O'Neill. */
+uint32_t
+sp_name_key(const qctx *q, uint32_t i)
+{
+	const na_token *t = &q->doc->tokens[i];
+	const char *p = q->doc->text + t->start;
+	uint32_t	len = t->len;
+
+	uint32_t	h = 0x811C9DC5u;
+
+	if (q_possessive(q, i))
+		len -= p[len - 2] == '\'' ? 2 : 4;
+	/* na_fnv1a, with ’ hashed as ' (O’Neill and O'Neill are one name) */
+	for (uint32_t k = 0; k < len; k++)
+	{
+		uint32_t	a = q_apostrophe_at(p + k, len - k);
+
+		h ^= a ? (unsigned char) '\'' : (unsigned char) p[k];
+		h *= 0x01000193u;
+		if (a)
+			k += a - 1;
+	}
+	return h;
+}
+
+/* Do tokens (first, last) hold an "of" or "for" (Bank of England)? */
+int
+sp_name_has_joint(const qctx *q, uint32_t first, uint32_t last)
+{
+	for (uint32_t k = first + 1; k < last; k++)
+		if (q_is(q, k, "of") || q_is(q, k, "for"))
+			return 1;
+	return 0;
+}
+
+/*
+ * Does entity c take the mention m (of ntok tokens, with these keys)?  The
+ * same spelling; a surname alone (Haley -> Nikki R. Haley); the end of a
+ * longer name (Suu Kyi -> Aung San Suu Kyi); a known given name alone
+ * (Hillary -> Hillary Clinton) of someone who is surely a person, so that
+ * "Trump" never becomes "Trump Tower Grill".  Never across genders: Mr.
+ * Clinton is not Hillary Clinton.
+ */
+static int
+entity_takes(const qctx *q, const q_entity *c, const q_mention *m, uint32_t ntok,
+			 uint32_t last_key, uint32_t first_key)
+{
+	uint32_t	cn = c->name_last - c->name_first + 1;
+
+	if (m->gender != NA_GENDER_UNKNOWN &&
+		((c->gender != NA_GENDER_UNKNOWN && c->gender != m->gender) ||
+		 (c->given_gender > NA_GENDER_UNKNOWN && c->given_gender != m->gender)))
+		return 0;
+	if (c->last_key == last_key)
+	{
+		if (cn == ntok && sp_same_name(q, c->name_first, c->name_last, m->first, m->last))
+			return 1;
+		/* Haley -> Nikki R. Haley; Ms. Haley -> Nikki R. Haley (but
+		 * England is not the Bank of England, nor Trump a Coalition for
+		 * Trump: a name over of/for ends in no head of its own) */
+		if (!c->place && (ntok == 1 || cn == 1) && q_same_base(q, c->name_last, m->last) &&
+			!(cn > 2 && sp_name_has_joint(q, c->name_first, c->name_last)))
+			return 1;
+		/* Suu Kyi -> Aung San Suu Kyi, and the reverse */
+		if (!c->place && cn > ntok && ntok >= 2 &&
+			sp_same_name(q, c->name_last - ntok + 1, c->name_last, m->first, m->last))
+			return 1;
+		if (!c->place && ntok > cn && cn >= 2 &&
+			sp_same_name(q, c->name_first, c->name_last, m->last - cn + 1, m->last))
+			return 1;
+	}
+	/* Hillary -> Hillary Clinton (first names of known people) */
+	return ntok == 1 && cn >= 2 && c->first_key == first_key && c->person && c->strong &&
+		!c->place && q_same_base(q, c->name_first, m->first) &&
+		sp_given_name_gender(q, m->first) >= 0;
+}
+
+uint32_t
+sp_key_bucket(uint32_t key)
+{
+	return (key ^ (key >> 13)) & (Q_KEY_BUCKETS - 1);
+}
+
+/* File entity e under a name key it has (stale entries are checked on use). */
+static int
+index_key(qctx *q, uint32_t key, uint32_t e)
+{
+	uint32_t	b = sp_key_bucket(key);
+	uint32_t   *node = na_vec_push(&q->key_nodes, q->mem);
+
+	if (node == NULL)
+		return 0;
+	node[0] = e;
+	node[1] = q->key_heads[b];
+	q->key_heads[b] = (uint32_t) q->key_nodes.count;
+	return 1;
+}
+
+/*
+ * The entity (of the last LINK_WINDOW) that takes mention m: the most
+ * recent, or for a surname alone the one named most; only entities filed
+ * under its keys can take it, so only those are compared.
+ */
+static uint32_t
+find_entity(const qctx *q, const q_mention *m, uint32_t ntok, uint32_t last_key,
+			uint32_t first_key)
+{
+	uint32_t	n = (uint32_t) q->entities.count;
+	uint32_t	lo = n > LINK_WINDOW ? n - LINK_WINDOW : 0;
+	uint32_t	best = QNONE;
+	uint32_t	best_mentions = 0;
+	const uint32_t *nodes = q->key_nodes.items;
+
+	for (int pass = 0; pass < (ntok == 1 && first_key != last_key ? 2 : 1); pass++)
+	{
+		uint32_t	key = pass == 0 ? last_key : first_key;
+
+		for (uint32_t x = q->key_heads[sp_key_bucket(key)]; x != 0; x = nodes[(x - 1) * 2 + 1])
+		{
+			uint32_t	k = nodes[(x - 1) * 2];
+
+			const q_entity *c = &((const q_entity *) q->entities.items)[k];
+
+			if (k < lo || k == best)
+				continue;
+			/*
+			 * a surname alone that two people of the article take (Clinton
+			 * after Hillary Clinton and Bill Clinton): the one the article
+			 * names most, the person it is about; else the most recent
+			 */
+			if (best != QNONE &&
+				!(ntok == 1 && c->mentions > best_mentions) &&
+				!(k > best && !(ntok == 1 && c->mentions < best_mentions)))
+				continue;
+			if (entity_takes(q, c, m, ntok, last_key, first_key))
+			{
+				best = k;
+				best_mentions = c->mentions;
+			}
+		}
+	}
+	return best;
+}
+
+/* The entity a new mention [first, last] refers to, or a new one. */
+static int
+link_mention(qctx *q, q_mention *m, uint32_t mi)
+{
+	uint32_t	ntok = m->last - m->first + 1;
+	uint32_t	best;
+	uint32_t	last_key = sp_name_key(q, m->last);
+	uint32_t	first_key = m->first == m->last ? last_key : sp_name_key(q, m->first);
+	q_entity   *e;
+
+	/*
+	 * De Blasio (a sentence's first word) after Bill de Blasio: a particle
+	 * and a surname are the surname alone, no first name
+	 */
+	uint32_t	link_ntok = ntok;
+
+	if (ntok == 2 && q_in(q, m->first, LEX_NAME_PARTICLES))
+	{
+		link_ntok = 1;
+		first_key = last_key;
+	}
+	/* the most recent entities only: bounded work on book-length input */
+	best = find_entity(q, m, link_ntok, last_key, first_key);
+	if (best == QNONE)
+	{
+		e = na_vec_push(&q->entities, q->mem);
+		if (e == NULL)
+			return 0;
+		memset(e, 0, sizeof(*e));
+		e->name_first = m->first;
+		e->name_last = m->last;
+		e->last_key = last_key;
+		e->first_key = first_key;
+		e->first_mention = mi;
+		e->last_mention = QNONE;
+		e->speaker = -1;
+		e->given_gender = (int8_t) sp_given_name_gender(q, m->first);
+		best = (uint32_t) q->entities.count - 1;
+		if (!index_key(q, last_key, best) ||
+			(first_key != last_key && !index_key(q, first_key, best)))
+			return 0;
+	}
+	e = entity(q, best);
+	/* the fullest name the article uses is the canonical one */
+	if (ntok > e->name_last - e->name_first + 1)
+	{
+		if ((last_key != e->last_key && !index_key(q, last_key, best)) ||
+			(first_key != e->first_key && first_key != last_key &&
+			 !index_key(q, first_key, best)))
+			return 0;
+		e = entity(q, best);
+		e->name_first = m->first;
+		e->name_last = m->last;
+		e->last_key = last_key;
+		e->first_key = first_key;
+		e->given_gender = (int8_t) sp_given_name_gender(q, m->first);
+	}
+	e->mentions++;
+	if (m->gender && !e->gender)
+		e->gender = m->gender;
+	m->entity = best;
+	m->next = QNONE;
+	if (e->last_mention != QNONE)
+		mention(q, e->last_mention)->next = mi;
+	e->last_mention = mi;
+	return 1;
+}
+
+/*
+ * Is the sentence of token i English?  Then a leading "Le" or "La" is part
+ * of a name (Le Pen said), not a French article.
+ */
+static int
+english_sentence(const qctx *q, uint32_t i)
+{
+	uint32_t	s = q->doc->tokens[i].sentence;
+	uint32_t	end;
+
+	if (s >= q->doc->nsentences)
+		return 1;
+	end = q->doc->sentences[s].first_token + q->doc->sentences[s].ntokens;
+	for (uint32_t k = q->doc->sentences[s].first_token; k < end && k < q->doc->ntokens; k++)
+	{
+		const na_token *t = &q->doc->tokens[k];
+
+		/* the, and, of, said...: data/lexicon/english_markers.tsv */
+		if (t->kind == NA_TK_WORD &&
+			na_lex_has(NA_LEX_ENGLISH_MARKERS, q->doc->text + t->start, t->len))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Is the paragraph [from, to) a byline: "By Jane Doe", "By JANE DOE and
+ * Tom Reyes, Reuters"?  Its author writes the article and is quoted in none
+ * of it: a byline must not give "she said" an antecedent (issue 15).
+ */
+static int
+is_byline(const qctx *q, uint32_t from, uint32_t to)
+{
+	const na_doc *doc = q->doc;
+
+	if (to - from < 2 || to - from > 12 || !q_is(q, from, "by") ||
+		!(doc->tokens[from].flags & NA_TF_CAPITALIZED))
+		return 0;
+	for (uint32_t k = from + 1; k < to; k++)
+	{
+		const na_token *t = &doc->tokens[k];
+
+		if (!((t->kind == NA_TK_WORD && (t->flags & NA_TF_CAPITALIZED)) ||
+			  t->kind == NA_TK_INITIAL || q_is(q, k, "and") ||
+			  (t->kind == NA_TK_PUNCT && t->len == 1 && doc->text[t->start] == ',')))
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Does the paragraph [from, to) attribute a quote, with a lower-case cue
+ * after a closing mark (“Private,” said Rosa Lind.)?  Then it is no
+ * headline, however capitalized.
+ */
+static int
+attributes_quote(const qctx *q, uint32_t from, uint32_t to)
+{
+	int			closed = 0;
+
+	for (uint32_t k = from; k < to; k++)
+	{
+		const na_token *t = &q->doc->tokens[k];
+
+		if (t->kind == NA_TK_CLOSE_QUOTE)
+			closed = 1;
+		else if (closed && t->kind == NA_TK_WORD && !(t->flags & NA_TF_CAPITALIZED) &&
+				 !(q->in_quote[k] & 1) && q_in(q, k, LEX_SPEECH_VERBS))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Is token k the surname of someone the article has already named as
+ * surely a person (Trump after Donald Trump)?
+ */
+static int
+known_person(const qctx *q, uint32_t k)
+{
+	uint32_t	key = sp_name_key(q, k);
+	const uint32_t *nodes = q->key_nodes.items;
+
+	for (uint32_t x = q->key_heads[sp_key_bucket(key)]; x != 0; x = nodes[(x - 1) * 2 + 1])
+	{
+		const q_entity *e = &((const q_entity *) q->entities.items)[nodes[(x - 1) * 2]];
+
+		if (e->person && e->strong && !e->place && e->last_key == key &&
+			q_same_base(q, e->name_last, k))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Is token j an "of" or "for" inside an organisation's name: after a word
+ * that names organisations (Association, Center, Ministry, Workers:
+ * data/lexicon/quote_org_words.tsv, org_kinds.tsv) and before a capital
+ * (the Association of Flight Attendants, the Center for American
+ * Progress, United Mine Workers of America)?
+ */
+static int
+organisation_joint(const qctx *q, uint32_t j)
+{
+	const na_token *t = &q->doc->tokens[j - 1];
+
+	if (!(q_is(q, j, "of") || q_is(q, j, "for")) || !q_is_cap(q, j + 1) ||
+		q_in(q, j + 1, LEX_STOP_CAPS) || q_possessive(q, j - 1))
+		return 0;
+	if (!q_in(q, j - 1, LEX_ORG_WORDS) &&
+		!na_lex_has(NA_LEX_ORG_KINDS, q->doc->text + t->start, t->len))
+		return 0;
+	/* a Coalition for Trump, the East Room for Obama: a person named after
+	 * it is no part of the name */
+	if ((q_is(q, j, "for") && sp_given_name_gender(q, j + 1) >= 0) || known_person(q, j + 1))
+		return 0;
+	return 1;
+}
+
+/*
+ * Does a name starting at token k follow a noun of a work, right after it
+ * or after its comma ("her 2011 memoir, Open Roads", "the film Closer")?
+ * Then it is the work's title: no evidence of a person.
+ */
+static int
+names_a_work(const qctx *q, uint32_t k)
+{
+	uint32_t	w = k > 0 && q_is_punct(q, k - 1, ',') ? k - 1 : k;
+
+	return w > 0 && q_is_word(q, w - 1) && !q_is_cap(q, w - 1) &&
+		na_lex_has(NA_LEX_WORK_NOUNS, q->doc->text + q->doc->tokens[w - 1].start,
+				   sp_token_base_len(q, w - 1));
+}
+
+/*
+ * A run of capitalised words that may be a name, as q_collect_names reads
+ * it: [first, end) the name, the title words before it, what the title and
+ * honorific say of gender, whether the run is a place (and what
+ * na_place_at said at place_checked), and whether a party or state before
+ * the name was dropped.
+ */
+typedef struct name_run
+{
+	uint32_t	first;
+	uint32_t	end;
+	uint32_t	title_first;
+	uint8_t		gender;
+	uint8_t		honorific;
+	int			place;
+	int			prefixed;
+	uint32_t	place_checked;
+	int			place_found;
+} name_run;
+
+/*
+ * The end of the paragraph at i when it is a headline (most of its words
+ * capitalized, and it attributes no quote) or a byline: such a paragraph
+ * names no one reliably.  0 otherwise.
+ */
+static uint32_t
+headline_end(const qctx *q, uint32_t i)
+{
+	const na_token *toks = q->doc->tokens;
+	uint32_t	n = q->doc->ntokens;
+	uint32_t	words = 0,
+				caps = 0,
+				k = i;
+
+	/* counted without branches: which tokens are words is a coin toss */
+	do
+	{
+		uint32_t	is_word = toks[k].kind == NA_TK_WORD;
+
+		words += is_word;
+		caps += is_word & ((toks[k].flags & NA_TF_CAPITALIZED) != 0);
+		k++;
+	} while (k < n && !(toks[k].flags & NA_TF_PARA_START));
+	if ((words >= 4 && caps * 10 >= words * 7 && !attributes_quote(q, i, k)) ||
+		is_byline(q, i, k))
+		return k;
+	return 0;
+}
+
+/*
+ * Titles and honorifics before a name at i ("Secretary of State John
+ * Kerry", "Mr."): their first token, gender and honorific go to r; returns
+ * where the name proper starts.
+ */
+static uint32_t
+titles_before_name(const qctx *q, uint32_t i, name_run *r)
+{
+	uint32_t	j = i;
+	uint8_t		g,
+				h;
+
+	while (j < q->doc->ntokens && j - i < 3 && q_is_title(q, j, &g, &h) && q_is_cap(q, j + 1) &&
+		   !q_in(q, j + 1, LEX_STOP_CAPS))
+	{
+		if (r->title_first == QNONE)
+			r->title_first = j;
+		if (g)
+			r->gender = g;
+		r->honorific |= h;
+		j++;
+		/* Secretary of State John Kerry */
+		if (q_is(q, j, "of") && q_is_cap(q, j + 1) && q_is_cap(q, j + 2))
+			j += 2;
+	}
+	return j;
+}
+
+/*
+ * The end of the run of capitalised words from first that may be a name:
+ * up to six words, with particles (de, van), suffixes (Jr.) and an
+ * organisation's of/for ("Center for American Progress"), stopping at a
+ * possessive, a weekday or a word that breaks a run ("Haley The").
+ */
+static uint32_t
+capitalised_run_end(const qctx *q, uint32_t first)
+{
+	uint32_t	j = first;
+	uint32_t	n = q->doc->ntokens;
+
+	while (j < n && j - first < 6)
+	{
+		const na_token *t = &q->doc->tokens[j];
+
+		if (j > first && (t->flags & (NA_TF_PARA_START | NA_TF_SENT_START)))
+			break;
+		if ((t->kind == NA_TK_WORD || t->kind == NA_TK_INITIAL) &&
+			(t->flags & NA_TF_CAPITALIZED))
+		{
+			/* Haley The; Trump Wednesday: no part of the name */
+			if (j > first && (q_in(q, j, LEX_RUN_BREAKERS) ||
+							  q_in(q, j, LEX_WEEKDAY_WORDS)))
+				break;
+			j++;
+			if (q_possessive(q, j - 1))
+				break;
+			continue;
+		}
+		if (j > first && (q_in(q, j, LEX_NAME_PARTICLES) && q_is_cap(q, j + 1)))
+		{
+			j++;
+			continue;
+		}
+		/* Association of Flight Attendants, Center for American
+		 * Progress: an organisation's name runs on over of/for */
+		if (j > first && j + 1 - first < 6 && organisation_joint(q, j))
+		{
+			j++;
+			continue;
+		}
+		if (j > first && q_in(q, j, LEX_NAME_SUFFIXES))
+		{
+			j++;
+			continue;
+		}
+		break;
+	}
+	return j;
+}
+
+/* What refine_name_run says of a run: a name, or which tokens to skip. */
+typedef enum run_verdict
+{
+	RUN_NAME,					/* record the mention */
+	RUN_SKIP_TOKEN,				/* no name here; read on from the next token */
+	RUN_SKIP_RUN				/* no name in the whole run: read on after it */
+} run_verdict;
+
+/*
+ * The run's title words within it ("Fire Chief Dan Ortiz", "Opposition MP
+ * David Okafor"): the words up to a title, or to an acronym before a given
+ * name, are the title, and the name starts after them.
+ */
+static void
+split_title_in_run(const qctx *q, name_run *r)
+{
+	const na_token *toks = q->doc->tokens;
+	uint8_t		g,
+				h;
+
+	/* Fire Chief Dan Ortiz: the words up to a title are the title */
+	for (uint32_t k = r->end - 2; k > r->first; k--)
+	{
+		/* (the National Conference of State Legislatures: no title) */
+		if (q_is_title(q, k, &g, &h) && !h && !q_is(q, k - 1, "of") &&
+			!q_is(q, k - 1, "for"))
+		{
+			if (r->title_first == QNONE)
+				r->title_first = r->first;
+			r->first = k + 1;
+			break;
+		}
+	}
+	/*
+	 * Opposition MP David Okafor, East Midlands MEP Ann Hill: an acronym
+	 * (MP, MEP, CEO) before a given name ends a title
+	 */
+	for (uint32_t k = r->first + 1; k + 1 < r->end; k++)
+	{
+		if ((toks[k].flags & NA_TF_ALLCAPS) && toks[k].kind == NA_TK_WORD &&
+			toks[k].clen >= 2 && toks[k].clen <= 4 && sp_given_name_gender(q, k + 1) >= 0)
+		{
+			if (r->title_first == QNONE)
+				r->title_first = r->first;
+			r->first = k + 1;
+			break;
+		}
+	}
+}
+
+/*
+ * Republican Donald Trump, Vermont Bernie Sanders, Rival Hillary Clinton: a
+ * party, a state or a description before a given name is no part of the
+ * name (Democratic National Committee keeps its words: no given name
+ * follows); Republican Trump keeps "Trump".  Returns 0 when the run is only
+ * such a description ("South Carolina Republican"), no name.
+ */
+static int
+drop_name_prefixes(const qctx *q, name_run *r)
+{
+	uint8_t		kind = 0;
+	uint8_t		title_gender,
+				title_honorific;	/* (unused: a party's MP is no name) */
+	uint32_t	np;
+	uint32_t	k = r->first;
+
+	/*
+	 * the chain of prefixes from first (a name has at most six words), each
+	 * link's answer kept, the last one's too: the loop after this one asks
+	 * the same questions
+	 */
+	uint32_t	chain_np[8];
+	uint8_t		chain_kind[8];
+	uint32_t	nchain = 0;
+
+	/* South Carolina Republican: a description made of prefixes, no name */
+	while (k < r->end)
+	{
+		np = sp_name_prefix_at(q, k, &kind);
+		if (nchain < sizeof(chain_np) / sizeof(chain_np[0]))
+		{
+			chain_np[nchain] = np;
+			chain_kind[nchain++] = kind;
+		}
+		if (np == 0 || k + np > r->end)
+			break;
+		k += np;
+	}
+	if (k == r->end && r->title_first == QNONE && r->end - r->first >= 2)
+		return 0;
+
+	/* the prefixes the name drops: the first links of that chain */
+	for (uint32_t c = 0;
+		 r->first + 1 < r->end &&
+		 (np = c < nchain ? (kind = chain_kind[c], chain_np[c]) :
+		  sp_name_prefix_at(q, r->first, &kind)) > 0 &&
+		 r->first + np < r->end &&
+		 (sp_given_name_gender(q, r->first + np) >= 0 ||
+		  (kind == Q_PREFIX_PARTY && r->first + np + 1 == r->end &&
+		   !q_in(q, r->first + np, LEX_ORG_WORDS) &&
+		   !q_in(q, r->first + np, LEX_STOP_CAPS) &&
+		   !q_is_title(q, r->first + np, &title_gender, &title_honorific)));
+		 c++)
+	{
+		r->first += np;
+		r->prefixed = 1;
+	}
+	return 1;
+}
+
+/*
+ * Is the run a name?  A title alone, a paragraph's heading, a shouted or a
+ * title-case headline and a description made of prefixes name no one; a
+ * name keeps its title words and loses the prefixes before it (r updated).
+ */
+static run_verdict
+refine_name_run(const qctx *q, name_run *r)
+{
+	const na_token *toks = q->doc->tokens;
+	uint32_t	first = r->first;
+	uint32_t	j = r->end;
+
+	/* Judge Rejects ... in a headline, "The MP said": a title alone
+	 * names no one (The Observer, a role noun and a paper, does) */
+	if (!r->place && r->title_first == QNONE && j == first + 1 && q_in(q, first, LEX_TITLES) &&
+		!q_in(q, first, LEX_ORG_WORDS) && sp_org_kind_of(q, first, 0) == NULL)
+		return RUN_SKIP_TOKEN;
+	/* Veto Power Impedes Peace Efforts: a paragraph's heading, no name */
+	if (!r->place && r->title_first == QNONE && j - first >= 4 && q_is_punct(q, j, ':') &&
+		(toks[first].flags & NA_TF_PARA_START))
+		return RUN_SKIP_RUN;
+	/*
+	 * CONGRESS HAS INVESTIGATED HIM: a shouted headline, no name; NEW YORK
+	 * at a paragraph's start: a dateline (a transcript's DONALD TRUMP: keeps
+	 * its colon)
+	 */
+	if (!r->place && (j - first >= 3 ||
+					  (j - first == 2 && (toks[first].flags & NA_TF_PARA_START) &&
+					   !q_is_punct(q, j, ':'))))
+	{
+		uint32_t	caps = 0;
+
+		for (uint32_t k = first; k < j; k++)
+			caps += (toks[k].flags & NA_TF_ALLCAPS) && toks[k].kind == NA_TK_WORD &&
+				toks[k].clen > 1;
+		if (caps == j - first)
+			return RUN_SKIP_RUN;
+	}
+	/*
+	 * Trump Booed After Telling Jeb Bush: a capitalised preposition inside a
+	 * run of capitals makes it a headline in title case (a live blog's entry
+	 * glued to its text), no name
+	 */
+	if (!r->place && r->title_first == QNONE && j - first >= 3)
+	{
+		for (uint32_t k = first + 1; k < j; k++)
+			if (q_is_cap(q, k) && q_in(q, k, LEX_CLAUSE_PREPOSITIONS))
+				return RUN_SKIP_RUN;
+	}
+	if (r->place)
+		return RUN_NAME;
+	if (j - first > 2)
+		split_title_in_run(q, r);
+	return drop_name_prefixes(q, r) ? RUN_NAME : RUN_SKIP_RUN;
+}
+
+/*
+ * Records the run r as a mention: linked to its entity, which becomes a
+ * place, a person (surely so with a title, a dropped prefix, a role in
+ * apposition or a given name) or stays unknown; mention_at marks its tokens.
+ * 0 when out of memory.
+ */
+static int
+add_mention(qctx *q, const name_run *r)
+{
+	q_mention  *m = na_vec_push(&q->mentions, q->mem);
+
+	if (m == NULL)
+		return 0;
+	m->first = r->first;
+	m->last = r->end - 1;
+	m->title_first = r->title_first;
+	m->honorific = r->honorific;
+	m->gender = r->gender;
+	if (!link_mention(q, m, (uint32_t) q->mentions.count - 1))
+		return 0;
+	{
+		q_entity   *e = entity(q, m->entity);
+
+		uint32_t	before = (r->title_first != QNONE ? r->title_first : m->first);
+		/* a Retired American Warriors conference: a name used as a modifier */
+		int			modifier = r->title_first == QNONE && !r->prefixed && before > 0 &&
+			(q_is(q, before - 1, "a") || q_is(q, before - 1, "an") ||
+			 q_is(q, before - 1, "the"));
+
+		if (r->place)
+			e->place = 1;
+		else if (modifier || names_a_work(q, before))
+			;
+		else if (r->title_first != QNONE || r->prefixed || has_role_apposition(q, m->first, m->last) ||
+				 (m->last > m->first && sp_given_name_gender(q, m->first) >= 0 &&
+				  !q_in(q, m->last, LEX_ORG_WORDS)))
+			e->person = e->strong = 1;
+		else if (m->last > m->first &&
+				 looks_like_person(q, m->first, m->last,
+								   m->first == r->place_checked ? r->place_found : -1))
+			e->person = 1;
+	}
+	for (uint32_t k = (r->title_first != QNONE ? r->title_first : r->first); k < r->end; k++)
+		q->mention_at[k] = (uint32_t) q->mentions.count;
+	return 1;
+}
+
+int
+q_collect_names(qctx *q)
+{
+	const na_doc *doc = q->doc;
+	const na_token *toks = doc->tokens;
+	uint32_t	n = doc->ntokens;
+	uint32_t	checked_block = UINT32_MAX;	/* interrupts checked per 4096 tokens */
+
+	for (uint32_t i = 0; i < n; i++)
+	{
+		name_run	r;
+		uint32_t	end;
+		na_place_match pm;
+		run_verdict verdict;
+
+		/* most tokens are lower case and inside a paragraph: skip them first */
+		if (i != 0 && !(toks[i].flags & (NA_TF_CAPITALIZED | NA_TF_PARA_START)))
+		{
+			do
+				i++;
+			while (i < n && !(toks[i].flags & (NA_TF_CAPITALIZED | NA_TF_PARA_START)));
+			if (i >= n)
+				break;
+		}
+		/* a headline (most words capitalized) names no one reliably */
+		if ((i == 0 || (toks[i].flags & NA_TF_PARA_START)) && (end = headline_end(q, i)) != 0)
+		{
+			i = end - 1;
+			continue;
+		}
+		if ((i >> 12) != checked_block)
+		{
+			checked_block = i >> 12;
+			na_check_interrupts(q->mem);
+		}
+		/* most tokens are lower case: reject them before anything else */
+		if (!(toks[i].flags & NA_TF_CAPITALIZED) || !q_is_cap(q, i))
+			continue;
+		memset(&r, 0, sizeof(r));
+		r.title_first = QNONE;
+		r.first = titles_before_name(q, i, &r);
+		/* Pour Bernard Lemaire / El Parlamento: a function word, no name */
+		if ((toks[i].flags & (NA_TF_SENT_START | NA_TF_PARA_START)) &&
+			q_in(q, i, LEX_FOREIGN_OPENERS) && q_is_cap(q, i + 1) && !english_sentence(q, i))
+			continue;
+		if (r.title_first == QNONE && (q_in(q, r.first, LEX_STOP_CAPS) || sentence_adverb(q, r.first) ||
+									   (toks[r.first].kind == NA_TK_ABBREV && !q_is_cap(q, r.first + 1))))
+			continue;
+		r.place_checked = r.first;
+		r.place_found = na_place_at(doc, r.first, &pm);
+		if (r.place_found && !(pm.flags & NA_PLACE_AMBIGUOUS))
+		{
+			r.place = 1;
+			r.end = r.first + pm.ntokens;
+		}
+		else
+			r.end = capitalised_run_end(q, r.first);
+		if (r.end == r.first)
+		{
+			i = r.end > i ? r.end - 1 : i;
+			continue;
+		}
+		verdict = refine_name_run(q, &r);
+		if (verdict == RUN_SKIP_TOKEN)
+			continue;
+		if (verdict == RUN_SKIP_RUN)
+		{
+			i = r.end - 1;
+			continue;
+		}
+		if (!add_mention(q, &r))
+			return 0;
+		i = r.end - 1;
+	}
+	return 1;
+}
+
+/*
+ * Is mention m, inside a source phrase ending at token last, a name that
+ * qualifies a role noun after it ("Tory spokesman", "Clinton campaign
+ * chairman") rather than the source itself?
+ */
+static int
+role_modifier(const qctx *q, const q_mention *m, uint32_t last)
+{
+	for (uint32_t k = m->last + 1; k <= last && k <= m->last + 3; k++)
+	{
+		if (!q_is_word(q, k) || q_is_cap(q, k))
+			return 0;
+		if (q_is_role_noun(q, k))
+			return 1;
+	}
+	return 0;
+}
+
+/* Does a list of names after "in" or "across" end at the "and" at token k
+ * (polls in Ohio, Texas and Iowa)? */
+static int
+located_before(const qctx *q, uint32_t k)
+{
+	uint32_t	j = k;
+
+	while (j-- > 0 && k - j <= PHRASE_MAX &&
+		   (q_is_cap(q, j) || q_is_punct(q, j, ',') || q_is(q, j, "and")))
+		;
+	return j != QNONE && j < k - 1 && q->mention_at[k - 1] &&
+		(q_is(q, j, "in") || q_is(q, j, "across"));
+}
+
+/*
+ * The person whose role an organisation named at token first is part of:
+ * "Dana Okoro, president of the Riverside Nurses Association, which
+ * represents ..., said": a source found at the organisation (a relative
+ * clause after it hides the person) is the person the role belongs to.
+ * QNONE unless a person's name, a comma, a phrase with a role noun and
+ * "of", "at" or "for" (and "the") come right before it.
+ */
+static uint32_t
+role_holder_before(const qctx *q, uint32_t first)
+{
+	uint32_t	j = first;
+	int			role = 0;
+
+	if (j > 0 && q_is(q, j - 1, "the"))
+		j--;
+	if (j < 2 || !(q_is(q, j - 1, "of") || q_is(q, j - 1, "at") || q_is(q, j - 1, "for")))
+		return QNONE;
+	for (j -= 2; j > 0 && first - j <= PHRASE_MAX + 2 && q_is_word(q, j) && !q_is_cap(q, j); j--)
+		role |= q_is_role_noun(q, j);
+	if (!role || j == 0 || !q_is_punct(q, j, ',') || !q->mention_at[j - 1])
+		return QNONE;
+	{
+		const q_mention *m = &((const q_mention *) q->mentions.items)[q->mention_at[j - 1] - 1];
+		const q_entity *e = &((const q_entity *) q->entities.items)[m->entity];
+
+		return e->person && e->strong && !e->place && m->last == j - 1 ? m->entity : QNONE;
+	}
+}
+
+/*
+ * The entity a source phrase [first, last] names: of the mentions inside it,
+ * the last that is surely a person, else the last person, else the last
+ * one; so "Dana Okoro, president of the Riverside Nurses Association"
+ * is Okoro and "Ruiz's memoir Open Roads" is Ruiz,
+ * while "Ruiz spokesman Tom Abara" is Abara.  QNONE when none.
+ */
+uint32_t
+q_mention_ending_in(const qctx *q, uint32_t first, uint32_t last)
+{
+	uint32_t	any = QNONE;
+	uint32_t	any_first = QNONE;	/* where any's mention starts and ends */
+	uint32_t	any_last = QNONE;
+	uint32_t	person = QNONE;
+
+	for (uint32_t k = last + 1; k-- > first;)
+	{
+		const q_mention *m;
+		const q_entity *e;
+
+		if (!q->mention_at[k])
+			continue;
+		m = &((const q_mention *) q->mentions.items)[q->mention_at[k] - 1];
+		e = &((const q_entity *) q->entities.items)[m->entity];
+		/* a Tory spokesman: the name qualifies a role, the source is unnamed */
+		if (role_modifier(q, m, last))
+		{
+			/* past the mention's own tokens, its title's too */
+			k = m->title_first != QNONE && m->title_first < m->first ? m->title_first : m->first;
+			if (k <= first)
+				break;
+			continue;
+		}
+		/* polls in Pennsylvania and Virginia, officials in Ohio: where
+		 * the source is, not who */
+		if (any == QNONE && !(e->person && !e->place) && m->title_first == QNONE &&
+			m->first > 0 && (q_is(q, m->first - 1, "in") || q_is(q, m->first - 1, "across") ||
+							 (q_is(q, m->first - 1, "and") && located_before(q, m->first - 1))))
+		{
+			k = m->first;
+			if (k <= first)
+				break;
+			continue;
+		}
+		if (any == QNONE)
+		{
+			any = m->entity;
+			any_first = m->title_first != QNONE ? m->title_first : m->first;
+			any_last = m->last;
+		}
+		if (e->person && !e->place && e->strong)
+			return m->entity;
+		if (e->person && !e->place && person == QNONE)
+			person = m->entity;
+		/* the mention's own tokens are done */
+		k = m->title_first != QNONE && m->title_first < m->first ? m->title_first : m->first;
+		if (k <= first)
+			break;
+	}
+	if (person != QNONE)
+		return person;
+	/* (not when a name in apposition follows: "the prosecutor of Tehran,
+	 * Ali Mehr, said" is Mehr's) */
+	if (any != QNONE && !((const q_entity *) q->entities.items)[any].person &&
+		!(q_is_punct(q, any_last + 1, ',') && any_last + 2 < q->doc->ntokens &&
+		  q->mention_at[any_last + 2]))
+	{
+		uint32_t	holder = role_holder_before(q, any_first);
+
+		if (holder != QNONE)
+			return holder;
+	}
+	return any;
+}
+
+/*
+ * Is mention m a modifier of what follows rather than someone acting: a
+ * name before a role (Clinton communication director Jennifer Palmieri),
+ * before a noun that makes an organisation of it (the Clinton campaign,
+ * the Obama administration) or a possessive (Trump's spokesman)?
+ */
+int
+sp_modifier_mention(const qctx *q, const q_mention *m)
+{
+	uint32_t	k = m->last + 1;
+
+	if (q_possessive(q, m->last))
+		return 1;
+	if (k < q->doc->ntokens && q_is_word(q, k) && !q_is_cap(q, k) &&
+		na_lex_has(NA_LEX_ORG_HEADS_AFTER_NAME, q->doc->text + q->doc->tokens[k].start,
+				   sp_token_base_len(q, k)))
+		return 1;
+	for (; k < q->doc->ntokens && k <= m->last + 3 && q_is_word(q, k) && !q_is_cap(q, k); k++)
+		if (q_is_role_noun(q, k))
+			return 1;
+	return 0;
+}
+
+/* Does the mention open its sentence (after a few words: The French ambassador, X)? */
+int
+sp_starts_sentence(qctx *q, uint32_t k)
+{
+	const q_mention *m = mention(q, k);
+	uint32_t	first = m->title_first != QNONE ? m->title_first : m->first;
+	uint32_t	s = q->doc->tokens[first].sentence;
+
+	if (s >= q->doc->nsentences || first - q->doc->sentences[s].first_token > SUBJECT_REACH)
+		return 0;
+	/* the first person of the sentence, not a second one: X praised Y */
+	for (uint32_t j = k; j-- > 0;)
+	{
+		const q_mention *o = mention(q, j);
+
+		if (q->doc->tokens[o->first].sentence != s)
+			break;
+		if (entity(q, o->entity)->person && !entity(q, o->entity)->place &&
+			(entity(q, o->entity)->strong || entity(q, o->entity)->quotes > 0) &&
+			!sp_modifier_mention(q, o))
+			return 0;
+	}
+	return 1;
+}

@@ -1,0 +1,51 @@
+/*
+ * speakers_internal.h - what the files of the speaker analysis share
+ * (speaker_names.c: names, mentions and entities; speaker_pronouns.c: he,
+ * she and it; speaker_descriptions.c: descriptions, organisations and
+ * documents as sources; speakers.c: the speakers of the result and the
+ * people keys of a corpus).  Internal to the core: the quote analysis calls
+ * the q_* entry points of quote_internal.h.
+ */
+#ifndef NA_SPEAKERS_INTERNAL_H
+#define NA_SPEAKERS_INTERNAL_H
+
+#include "quote_internal.h"
+
+#define PHRASE_MAX 8			/* tokens of a role phrase */
+#define LINK_WINDOW 512			/* entities a new name is compared with */
+#define MAX_ALIASES 16			/* spellings kept per speaker */
+
+static inline q_entity *
+entity(qctx *q, uint32_t e)
+{
+	return &((q_entity *) q->entities.items)[e];
+}
+
+static inline q_mention *
+mention(qctx *q, uint32_t m)
+{
+	return &((q_mention *) q->mentions.items)[m];
+}
+
+/* speaker_names.c: words of names and the entities they make */
+uint32_t	sp_token_base_len(const qctx *q, uint32_t i);
+const char *sp_org_kind_of(const qctx *q, uint32_t i, int described);
+int			sp_given_name_gender(const qctx *q, uint32_t i);
+uint32_t	sp_name_prefix_at(const qctx *q, uint32_t i, uint8_t *kind);
+int			sp_same_name(const qctx *q, uint32_t a1, uint32_t a2, uint32_t b1, uint32_t b2);
+uint32_t	sp_name_key(const qctx *q, uint32_t i);
+int			sp_name_has_joint(const qctx *q, uint32_t first, uint32_t last);
+uint32_t	sp_key_bucket(uint32_t key);
+int			sp_modifier_mention(const qctx *q, const q_mention *m);
+int			sp_starts_sentence(qctx *q, uint32_t k);
+
+/* speaker_pronouns.c */
+void		sp_organisation_words(const qctx *q, q_entity *e);
+uint32_t	sp_first_mention_from(qctx *q, uint32_t tok);
+
+/* speaker_descriptions.c */
+const char *sp_office_of(const qctx *q, uint32_t i);
+uint32_t	sp_office_holder(qctx *q, uint32_t first, uint32_t last, int possessive_ok);
+int			sp_same_word_any_case(const qctx *q, uint32_t a, uint32_t b);
+
+#endif							/* NA_SPEAKERS_INTERNAL_H */
