@@ -281,3 +281,8 @@ SELECT * FROM pg_temp.attributions(
 SELECT * FROM pg_temp.attributions(
   'A harbour survey in late August found most skippers want the levy. '
   'Federal prosecutors in April charged two ferry owners with fraud.');
+
+-- a verb after "than" has a subject of its own: no report of the sentence's
+-- subject ("rather than criticize him")
+SELECT * FROM pg_temp.attributions(
+  'Berg said that if skippers dislike the levy, they should vote rather than criticize him.');

@@ -80,6 +80,10 @@ not_a_report(const qctx *q, uint32_t k, uint32_t s0)
 					 q->doc->tokens[k - 1].kind == NA_TK_NUMBER) &&
 		  !q_is_word(q, k + 1))))
 		return 1;
+	/* they should change the laws rather than criticize him: the verb after
+	 * "than" has a subject of its own, seldom the sentence's */
+	if (k > s0 && q_is(q, k - 1, "than"))
+		return 1;
 	/* That said, … / Having said that, … */
 	if (q_is(q, k, "said") && (q_is_punct(q, k + 1, ',') || q_is(q, k + 1, "that")) &&
 		k > s0 && (q_is(q, k - 1, "that") || q_is(q, k - 1, "having")) &&
