@@ -511,88 +511,96 @@ relative_subject_before(const qctx *q, uint32_t k, uint32_t s0)
 }
 
 /*
- * A report at cue k in the sentence [s0, s1), or 0.  The patterns of news:
- * X said (that) CLAUSE; X told Y CLAUSE; CLAUSE, X said / said X;
- * CLAUSE, according to X; According to X, CLAUSE; and the cue inside its
- * content: The deal, she said, is dead.
+ * "According to X, CLAUSE" and "CLAUSE, according to X": the source is the
+ * mention after the phrase (the organisation's report: according to a
+ * report by X), the content the clause on the other side of it, and a
+ * clause after X's comma too.
  */
 static int
-report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
+according_report(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, uint32_t first, uint32_t e,
+				 q_report *rp)
 {
-	uint32_t	e = content_end(q, s0, s1);
 	uint32_t	sf,
 				sl;
 	src_type	type;
-	uint32_t	first = s0;
+	uint32_t	c;
 
-	memset(rp, 0, sizeof(*rp));
-	rp->first2 = rp->last2 = QNONE;
-	if (e <= s0 || k > e + 1)
+	type = q_np_forward(q, k + 2, s1, &sf, &sl);
+	if (type == SRC_NONE)
 		return 0;
-	/* a run-on "sentence": content reaches no further than a sentence would */
-	if (e > k + REPORT_CONTENT_MAX)
-		e = k + REPORT_CONTENT_MAX;
-	/* a leading opener or a dash is no content: But, … / — … */
-	while (first < k && (q->doc->tokens[first].kind == NA_TK_DASH ||
-						 q_is(q, first, "but") || q_is(q, first, "and")))
-		first++;
-
-	if (q_is(q, k, "according"))
+	/* the organisation's report: according to a report by X */
+	c = q_skip_parenthesis(q, sl + 1, s1);
+	while (c < s1 && c - sl < 12 && !q_is_punct(q, c, ',') && !q_is_sentence_stop(q, c))
+		c++;
+	q_set_attr(&rp->a, type, sf, sl, k, k + 1, NA_QA_ACCORDING_TO, 0.7f);
+	rp->cue_class = NA_CUE_SPEECH;
+	if (k <= first + 1 || (k > s0 && q_is_punct(q, k - 1, ',') && k - 1 == first))
 	{
-		uint32_t	c;
-
-		type = q_np_forward(q, k + 2, s1, &sf, &sl);
-		if (type == SRC_NONE)
+		/* According to X, CLAUSE */
+		if (!q_is_punct(q, c, ',') || c >= e)
 			return 0;
-		/* the organisation's report: according to a report by X */
-		c = q_skip_parenthesis(q, sl + 1, s1);
-		while (c < s1 && c - sl < 12 && !q_is_punct(q, c, ',') && !q_is_sentence_stop(q, c))
-			c++;
-		q_set_attr(&rp->a, type, sf, sl, k, k + 1, NA_QA_ACCORDING_TO, 0.7f);
-		rp->cue_class = NA_CUE_SPEECH;
-		if (k <= first + 1 || (k > s0 && q_is_punct(q, k - 1, ',') && k - 1 == first))
-		{
-			/* According to X, CLAUSE */
-			if (!q_is_punct(q, c, ',') || c >= e)
-				return 0;
-			rp->first = c + 1;
-			rp->last = e;
-			return 1;
-		}
-		/* CLAUSE, according to X. */
-		rp->first = first;
-		rp->last = q_is_punct(q, k - 1, ',') ? k - 2 : k - 1;
-		if (c < e && q_is_punct(q, c, ','))
-		{
-			rp->first2 = c + 1;
-			rp->last2 = e;
-		}
-		return rp->last >= rp->first && rp->last != QNONE;
+		rp->first = c + 1;
+		rp->last = e;
+		return 1;
 	}
+	/* CLAUSE, according to X. */
+	rp->first = first;
+	rp->last = q_is_punct(q, k - 1, ',') ? k - 2 : k - 1;
+	if (c < e && q_is_punct(q, c, ','))
+	{
+		rp->first2 = c + 1;
+		rp->last2 = e;
+	}
+	return rp->last >= rp->first && rp->last != QNONE;
+}
 
-	rp->cue_class = q_cue_class_at(q, k);
-	/* CLAUSE, said X. / CLAUSE, said X, a spokesman.  Only verbs of saying
-	 * invert (not ", recalling the warnings", ", defended the veto") */
-	if (k > first + 1 && q_is_punct(q, k - 1, ',') && rp->cue_class == NA_CUE_SPEECH &&
+/*
+ * CLAUSE, said X. / CLAUSE, said X, a spokesman.  Only verbs of saying
+ * invert (not ", recalling the warnings", ", defended the veto").  Returns 1
+ * with rp filled, 0 when the cue at k is not inverted.
+ */
+static int
+inverted_report(const qctx *q, uint32_t k, uint32_t s1, uint32_t first, q_report *rp)
+{
+	uint32_t	sf,
+				sl,
+				a2,
+				b2;
+	src_type	type;
+
+	if (!(k > first + 1 && q_is_punct(q, k - 1, ',') && rp->cue_class == NA_CUE_SPEECH &&
 		q_in(q, k, LEX_SPEECH_VERBS) && !q_is_participle(q, k) && !q_in(q, k, LEX_PHRASE_VERBS) &&
 		!subject_with_apposition(q, first, k - 1) &&
 		(type = q_np_forward(q, k + 1, s1, &sf, &sl)) != SRC_NONE && type != SRC_PRONOUN &&
-		inverted_source_ends(q, sl + 1, s1))
+		inverted_source_ends(q, sl + 1, s1)))
+		return 0;
+	if (q_appositive_name(q, type, sf, sl, s1, &a2, &b2))
 	{
-		uint32_t	a2,
-					b2;
-
-		if (q_appositive_name(q, type, sf, sl, s1, &a2, &b2))
-		{
-			sf = a2;
-			sl = b2;
-			type = SRC_NAME;
-		}
-		q_set_attr(&rp->a, type, sf, sl, k, k, NA_QA_NONE, 0.7f);
-		rp->first = first;
-		rp->last = k - 2;
-		return 1;
+		sf = a2;
+		sl = b2;
+		type = SRC_NAME;
 	}
+	q_set_attr(&rp->a, type, sf, sl, k, k, NA_QA_NONE, 0.7f);
+	rp->first = first;
+	rp->last = k - 2;
+	return 1;
+}
+
+/*
+ * The source of a report at k, before it: a poll's share right before the
+ * cue, else the cue's subject, moved from an organisation to its role
+ * ("a spokesman for the ministry"), from a time phrase to what it dates, and
+ * to "who" across an aside.  Returns SRC_NONE when the cue has no source it
+ * reports for (a stance: "they support the bill").
+ */
+static src_type
+report_source(const qctx *q, uint32_t k, uint32_t s0, uint32_t first, uint32_t *sf_out,
+			  uint32_t *sl_out)
+{
+	uint32_t	sf = 0,
+				sl = 0;
+	src_type	type;
+
 	/* 20 percent said: the share right before the cue is its source, not
 	 * the sentence's subject (61 percent said yes, while 20 percent said) */
 	if (poll_share_before(q, k, s0, &sf, &sl))
@@ -603,15 +611,15 @@ report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
 	 * stance than report one (a third of them are attributions on train)
 	 */
 	else if (q_is(q, k, "support") || q_is(q, k, "supporting"))
-		return 0;
+		return SRC_NONE;
 	else
 		type = q_subject_before(q, k, s0, &sf, &sl);
 	if (type == SRC_NONE || sf < s0 || sl >= k)
-		return 0;
+		return SRC_NONE;
 	if (q_is(q, sf, "who") || q_is(q, sf, "which") || q_is(q, sf, "that"))
 	{
 		if (!q_is(q, sf, "who"))
-			return 0;
+			return SRC_NONE;
 	}
 	/* a spokesman for the ministry said: the role, not the ministry */
 	if (type != SRC_PRONOUN && sf >= s0 + 2 && sf > first + 1 &&
@@ -663,6 +671,215 @@ report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
 			}
 		}
 	}
+	*sf_out = sf;
+	*sl_out = sl;
+	return type;
+}
+
+/*
+ * Barkley, who said he votes for Democrats, said …; among the 64 percent
+ * who say it is unsafe, most …: a report in a relative clause follows its
+ * cue and ends at the comma that closes the clause (the words before "who"
+ * are its antecedent, no content).
+ */
+static int
+relative_clause_report(const qctx *q, uint32_t k, uint32_t e, q_report *rp)
+{
+	uint32_t	j = content_start_after(q, k, e + 1);
+
+	if (j == QNONE)
+		return 0;
+	rp->first = j;
+	rp->last = content_stop(q, j, e);
+	for (uint32_t m = j + 1; m < rp->last; m++)
+		if (q_is_punct(q, m, ',') && !(q->in_quote[m] & 1))
+		{
+			rp->last = m - 1;
+			break;
+		}
+	if (q_in(q, k, LEX_OBJECT_CUES))
+	{
+		rp->last = object_end(q, j, rp->last);
+		rp->object = 1;
+	}
+	return 1;
+}
+
+/*
+ * CLAUSE, X said …: the content comes before the source at sf, unless an
+ * opening phrase (In a statement, X dismissed …) or a clause after the cue
+ * says the report follows; "The deal, she said, is dead" has both pieces.
+ */
+static int
+report_before_source(const qctx *q, uint32_t k, uint32_t first, uint32_t sf, uint32_t e,
+					 q_report *rp)
+{
+	uint32_t	after = k + 1;
+	uint32_t	c;
+	int			clause_after = 0;
+
+	for (c = after; c <= e && c - after < 8 && !q_is_punct(q, c, ','); c++)
+		if (q_is(q, c, "that") || q_is_pronoun(q, c) || q_is_quote_mark(q, c) ||
+			q_is_punct(q, c, ':') || (c == after && q_is(q, c, "to")))
+			clause_after = 1;
+	rp->first = first;
+	rp->last = sf - 2;
+	/* In a statement, X dismissed …; At one point, X asked for …: an
+	 * opening phrase, no clause, before the comma: the report follows */
+	if (!clause_after && first < sf - 1 &&
+		(q_in(q, first, LEX_CLAUSE_PREPOSITIONS) || q_participial_opener(q, first)) &&
+		!q_is(q, first, "according") && content_start_after(q, k, e + 1) != QNONE)
+		clause_after = 1;
+	if (!clause_after && c < e && q_is_punct(q, c, ',') && words_between(q, first, sf - 2) >= 2)
+	{
+		/* The deal, she said, is dead. */
+		rp->first2 = c + 1;
+		rp->last2 = e;
+	}
+	else if (clause_after || (c <= e && c - after >= 8) ||
+			 words_between(q, first, sf - 2) < REPORT_MIN_WORDS)
+	{
+		/* CLAUSE, X said CLAUSE: the report is after the cue */
+		uint32_t	j = content_start_after(q, k, e + 1);
+
+		if (j == QNONE)
+			return 0;
+		rp->first = j;
+		rp->last = content_stop(q, j, e);
+	}
+	return 1;
+}
+
+/*
+ * X called for a ban / X called on Y to resign / X called Friday for a ban
+ * (a day between): the demand follows.  Returns 1 with rp filled, 0 when
+ * the cue at k is no call for or on.
+ */
+static int
+call_for_report(const qctx *q, uint32_t k, uint32_t e, q_report *rp)
+{
+	uint32_t	p = k + 1;
+
+	if (!(q_is(q, k, "call") || q_is(q, k, "calls") || q_is(q, k, "called") ||
+		  q_is(q, k, "calling")))
+		return 0;
+	if (q_in(q, p, LEX_WEEKDAY_WORDS) && (q_is(q, p + 1, "for") || q_is(q, p + 1, "on")))
+		p++;
+	if ((q_is(q, p, "for") || q_is(q, p, "on")) && p + 1 <= e)
+	{
+		rp->first = p + 1;
+		rp->last = content_stop(q, p + 1, e);
+		if (q_is(q, p, "for"))
+		{
+			rp->last = object_end(q, p + 1, rp->last);
+			rp->object = 1;
+		}
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * X said (that) CLAUSE: the content after the cue, unless a participle
+ * follows (a measure backed by the allies), "appeared" reports no saying,
+ * or a pro-form is the whole content (said as much); a report inside an
+ * opening "While …," clause ends at that clause's comma.
+ */
+static int
+that_clause_report(const qctx *q, uint32_t k, uint32_t first, uint32_t e, q_report *rp)
+{
+	uint32_t	j = content_start_after(q, k, e + 1);
+
+	if (j == QNONE)
+		return 0;
+	/*
+	 * a measure backed by the allies: a participle, no report (but
+	 * "said that in 1998, …": a clause may open with a phrase)
+	 */
+	if (!q_is(q, j - 1, "that") &&
+		(q_is(q, j, "by") || q_is(q, j, "into") ||
+		 q_in(q, j, LEX_TAIL_PREPOSITIONS) || q_is(q, j, "about") || q_is(q, j, "so") ||
+		 q_is(q, j, "nothing") || q_is(q, j, "yes") || q_is(q, j, "no")))
+		return 0;
+	/* X appeared to waver / seems that: not X appeared on television */
+	if ((q_is(q, k, "appeared") || q_is(q, k, "appears") || q_is(q, k, "appear") ||
+		 q_is(q, k, "seemed") || q_is(q, k, "seems") || q_is(q, k, "seem")) &&
+		!q_is(q, j, "to") && !q_is(q, j - 1, "that"))
+		return 0;
+	/* said as much / has said the same thing: a pro-form is the whole
+	 * content, not the time and place after it */
+	if ((q_is(q, j, "as") && q_is(q, j + 1, "much") && !q_is(q, j + 2, "as")) ||
+		(q_is(q, j, "the") && q_is(q, j + 1, "same") &&
+		 (q_is(q, j + 2, "thing") || q_is(q, j + 2, "things"))))
+	{
+		rp->first = j;
+		rp->last = j + 1 + (q_is(q, j + 2, "thing") || q_is(q, j + 2, "things"));
+		rp->object = 1;
+		return rp->last <= e;
+	}
+	rp->first = j;
+	rp->last = content_stop(q, j, e);
+	/*
+	 * While his advisers have suggested …, Mr. Obama is …: a report
+	 * inside a clause that opens the sentence ends at that clause's
+	 * comma, where the sentence's own clause begins
+	 */
+	if (rp->a.src_first == first + 1 &&
+		(q_is(q, first, "while") || q_is(q, first, "when") || q_is(q, first, "although") ||
+		 q_is(q, first, "though") || q_is(q, first, "because") || q_is(q, first, "if") ||
+		 q_is(q, first, "since") || q_is(q, first, "whereas") || q_is(q, first, "unless") ||
+		 q_is(q, first, "after") || q_is(q, first, "before") || q_is(q, first, "once")))
+	{
+		for (uint32_t m = j + 1; m < rp->last; m++)
+			if (q_is_punct(q, m, ','))
+			{
+				rp->last = m - 1;
+				break;
+			}
+	}
+	if (q_in(q, k, LEX_OBJECT_CUES))
+	{
+		rp->last = object_end(q, j, rp->last);
+		rp->object = 1;
+	}
+	return 1;
+}
+
+/*
+ * A report at cue k in the sentence [s0, s1), or 0.  The patterns of news:
+ * X said (that) CLAUSE; X told Y CLAUSE; CLAUSE, X said / said X;
+ * CLAUSE, according to X; According to X, CLAUSE; and the cue inside its
+ * content: The deal, she said, is dead.
+ */
+static int
+report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
+{
+	uint32_t	e = content_end(q, s0, s1);
+	uint32_t	sf,
+				sl;
+	src_type	type;
+	uint32_t	first = s0;
+
+	memset(rp, 0, sizeof(*rp));
+	rp->first2 = rp->last2 = QNONE;
+	if (e <= s0 || k > e + 1)
+		return 0;
+	/* a run-on "sentence": content reaches no further than a sentence would */
+	if (e > k + REPORT_CONTENT_MAX)
+		e = k + REPORT_CONTENT_MAX;
+	/* a leading opener or a dash is no content: But, … / — … */
+	while (first < k && (q->doc->tokens[first].kind == NA_TK_DASH ||
+						 q_is(q, first, "but") || q_is(q, first, "and")))
+		first++;
+
+	if (q_is(q, k, "according"))
+		return according_report(q, k, s0, s1, first, e, rp);
+	rp->cue_class = q_cue_class_at(q, k);
+	if (inverted_report(q, k, s1, first, rp))
+		return 1;
+	type = report_source(q, k, s0, first, &sf, &sl);
+	if (type == SRC_NONE)
+		return 0;
 	q_set_attr(&rp->a, type, sf, sl, k, k, NA_QA_NONE, 0.65f);
 	/*
 	 * 72 percent said yes / 55 percent said so in December / she said
@@ -679,154 +896,15 @@ report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
 		rp->object = 1;
 		return 1;
 	}
-	/*
-	 * Barkley, who said he votes for Democrats, said …; among the 64
-	 * percent who say it is unsafe, most …: a report in a relative clause
-	 * follows its cue and ends at the comma that closes the clause (the
-	 * words before "who" are its antecedent, no content)
-	 */
 	if (q_is(q, sf, "who") && sf > s0)
-	{
-		uint32_t	j = content_start_after(q, k, e + 1);
-
-		if (j == QNONE)
-			return 0;
-		rp->first = j;
-		rp->last = content_stop(q, j, e);
-		for (uint32_t m = j + 1; m < rp->last; m++)
-			if (q_is_punct(q, m, ',') && !(q->in_quote[m] & 1))
-			{
-				rp->last = m - 1;
-				break;
-			}
-		if (q_in(q, k, LEX_OBJECT_CUES))
-		{
-			rp->last = object_end(q, j, rp->last);
-			rp->object = 1;
-		}
-		return 1;
-	}
+		return relative_clause_report(q, k, e, rp);
 	if (sf > first + 1 && q_is_punct(q, sf - 1, ',') && !q_is_quote_mark(q, sf - 2) &&
 		!role_apposition_before(q, first, sf, sl, k))
-	{
-		/* CLAUSE, X said … : the content comes before the source */
-		uint32_t	after = k + 1;
-		uint32_t	c;
-
-		int			clause_after = 0;
-
-		for (c = after; c <= e && c - after < 8 && !q_is_punct(q, c, ','); c++)
-			if (q_is(q, c, "that") || q_is_pronoun(q, c) || q_is_quote_mark(q, c) ||
-				q_is_punct(q, c, ':') || (c == after && q_is(q, c, "to")))
-				clause_after = 1;
-		rp->first = first;
-		rp->last = sf - 2;
-		/* In a statement, X dismissed …; At one point, X asked for …: an
-		 * opening phrase, no clause, before the comma: the report follows */
-		if (!clause_after && first < sf - 1 &&
-			(q_in(q, first, LEX_CLAUSE_PREPOSITIONS) || q_participial_opener(q, first)) &&
-			!q_is(q, first, "according") && content_start_after(q, k, e + 1) != QNONE)
-			clause_after = 1;
-		if (!clause_after && c < e && q_is_punct(q, c, ',') && words_between(q, first, sf - 2) >= 2)
-		{
-			/* The deal, she said, is dead. */
-			rp->first2 = c + 1;
-			rp->last2 = e;
-		}
-		else if (clause_after || (c <= e && c - after >= 8) ||
-				 words_between(q, first, sf - 2) < REPORT_MIN_WORDS)
-		{
-			/* CLAUSE, X said CLAUSE: the report is after the cue */
-			uint32_t	j = content_start_after(q, k, e + 1);
-
-			if (j == QNONE)
-				return 0;
-			rp->first = j;
-			rp->last = content_stop(q, j, e);
-		}
+		return report_before_source(q, k, first, sf, e, rp);
+	if (call_for_report(q, k, e, rp))
 		return 1;
-	}
-	/*
-	 * X called for a ban / X called on Y to resign / X called Friday for a
-	 * ban (a day or "again" between): the demand follows
-	 */
-	if (q_is(q, k, "call") || q_is(q, k, "calls") || q_is(q, k, "called") ||
-		q_is(q, k, "calling"))
-	{
-		uint32_t	p = k + 1;
-
-		if (q_in(q, p, LEX_WEEKDAY_WORDS) && (q_is(q, p + 1, "for") || q_is(q, p + 1, "on")))
-			p++;
-		if ((q_is(q, p, "for") || q_is(q, p, "on")) && p + 1 <= e)
-		{
-			rp->first = p + 1;
-			rp->last = content_stop(q, p + 1, e);
-			if (q_is(q, p, "for"))
-			{
-				rp->last = object_end(q, p + 1, rp->last);
-				rp->object = 1;
-			}
-			return 1;
-		}
-	}
 	/* X said (that) CLAUSE */
-	{
-		uint32_t	j = content_start_after(q, k, e + 1);
-
-		if (j == QNONE)
-			return 0;
-		/*
-		 * a measure backed by the allies: a participle, no report (but
-		 * "said that in 1998, …": a clause may open with a phrase)
-		 */
-		if (!q_is(q, j - 1, "that") &&
-			(q_is(q, j, "by") || q_is(q, j, "into") ||
-			 q_in(q, j, LEX_TAIL_PREPOSITIONS) || q_is(q, j, "about") || q_is(q, j, "so") ||
-			 q_is(q, j, "nothing") || q_is(q, j, "yes") || q_is(q, j, "no")))
-			return 0;
-		/* X appeared to waver / seems that: not X appeared on television */
-		if ((q_is(q, k, "appeared") || q_is(q, k, "appears") || q_is(q, k, "appear") ||
-			 q_is(q, k, "seemed") || q_is(q, k, "seems") || q_is(q, k, "seem")) &&
-			!q_is(q, j, "to") && !q_is(q, j - 1, "that"))
-			return 0;
-		/* said as much / has said the same thing: a pro-form is the whole
-		 * content, not the time and place after it */
-		if ((q_is(q, j, "as") && q_is(q, j + 1, "much") && !q_is(q, j + 2, "as")) ||
-			(q_is(q, j, "the") && q_is(q, j + 1, "same") &&
-			 (q_is(q, j + 2, "thing") || q_is(q, j + 2, "things"))))
-		{
-			rp->first = j;
-			rp->last = j + 1 + (q_is(q, j + 2, "thing") || q_is(q, j + 2, "things"));
-			rp->object = 1;
-			return rp->last <= e;
-		}
-		rp->first = j;
-		rp->last = content_stop(q, j, e);
-		/*
-		 * While his advisers have suggested …, Mr. Obama is …: a report
-		 * inside a clause that opens the sentence ends at that clause's
-		 * comma, where the sentence's own clause begins
-		 */
-		if (rp->a.src_first == first + 1 &&
-			(q_is(q, first, "while") || q_is(q, first, "when") || q_is(q, first, "although") ||
-			 q_is(q, first, "though") || q_is(q, first, "because") || q_is(q, first, "if") ||
-			 q_is(q, first, "since") || q_is(q, first, "whereas") || q_is(q, first, "unless") ||
-			 q_is(q, first, "after") || q_is(q, first, "before") || q_is(q, first, "once")))
-		{
-			for (uint32_t m = j + 1; m < rp->last; m++)
-				if (q_is_punct(q, m, ','))
-				{
-					rp->last = m - 1;
-					break;
-				}
-		}
-		if (q_in(q, k, LEX_OBJECT_CUES))
-		{
-			rp->last = object_end(q, j, rp->last);
-			rp->object = 1;
-		}
-		return 1;
-	}
+	return that_clause_report(q, k, first, e, rp);
 }
 
 /*
