@@ -105,6 +105,14 @@ int			q_attr_previous_sentence(const qctx *q, const q_raw *r, q_attr *a);
 uint8_t		q_cue_class_at(const qctx *q, uint32_t k);
 int			q_is_reporting_cue(const qctx *q, uint32_t k);
 int			q_reported_speech(qctx *q);
+uint32_t	q_words_between(const qctx *q, uint32_t first, uint32_t last);
+
+/* quote_report_rows.c: reports as rows, merged with the quotations */
+na_quote   *push_report(qctx *q, const q_report *rp, uint32_t first, uint32_t last, uint32_t entity,
+						int second_piece);
+int			transcript_turns(qctx *q);
+int			lead_in_mixed(qctx *q, uint32_t nquotations);
+int			q_content_is_quoted(const qctx *q, uint32_t first, uint32_t last);
 int			q_merge_reports(qctx *q, uint32_t nquotes);
 
 #endif							/* NA_QUOTE_ATTR_H */

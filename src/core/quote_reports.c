@@ -1,9 +1,9 @@
 /*
  * quote_reports.c - reported speech: attributions without quotation marks
  * (X said that …; …, X said; according to X, …; the deal, she said, is
- * dead), found at the reporting cues the scanner flagged, and merged with
- * the quotations into one list of rows in text order (mixed attributions
- * hold their quoted pieces).
+ * dead), found at the reporting cues the scanner flagged; quote_report_rows.c
+ * makes them rows and merges them with the quotations into one list in
+ * text order (mixed attributions hold their quoted pieces).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -14,8 +14,6 @@
 /* ---- reported speech: attributions without quotation marks ---- */
 
 #define ASIDE_MAX 20			/* tokens of an aside between two dashes */
-
-
 
 /* The class of the cue at token k: speech, thought or finding (or none). */
 uint8_t
@@ -33,8 +31,8 @@ q_is_reporting_cue(const qctx *q, uint32_t k)
 }
 
 /* Words in tokens [first, last] (punctuation and marks not counted). */
-static uint32_t
-words_between(const qctx *q, uint32_t first, uint32_t last)
+uint32_t
+q_words_between(const qctx *q, uint32_t first, uint32_t last)
 {
 	uint32_t	n = 0;
 
@@ -730,14 +728,14 @@ report_before_source(const qctx *q, uint32_t k, uint32_t first, uint32_t sf, uin
 		(q_in(q, first, LEX_CLAUSE_PREPOSITIONS) || q_participial_opener(q, first)) &&
 		!q_is(q, first, "according") && content_start_after(q, k, e + 1) != QNONE)
 		clause_after = 1;
-	if (!clause_after && c < e && q_is_punct(q, c, ',') && words_between(q, first, sf - 2) >= 2)
+	if (!clause_after && c < e && q_is_punct(q, c, ',') && q_words_between(q, first, sf - 2) >= 2)
 	{
 		/* The deal, she said, is dead. */
 		rp->first2 = c + 1;
 		rp->last2 = e;
 	}
 	else if (clause_after || (c <= e && c - after >= 8) ||
-			 words_between(q, first, sf - 2) < REPORT_MIN_WORDS)
+			 q_words_between(q, first, sf - 2) < REPORT_MIN_WORDS)
 	{
 		/* CLAUSE, X said CLAUSE: the report is after the cue */
 		uint32_t	j = content_start_after(q, k, e + 1);
@@ -1079,66 +1077,6 @@ seems_to(const qctx *q, uint32_t k)
 		q_is(q, k, "appears") || q_is(q, k, "appeared") || q_is(q, k, "appear");
 }
 
-/* Is the report's content all one quotation the quotes already hold? */
-static int
-content_is_quoted(const qctx *q, uint32_t first, uint32_t last)
-{
-	uint32_t	inside = 0,
-				words = 0;
-
-	for (uint32_t k = first; k <= last; k++)
-	{
-		if (q->doc->tokens[k].kind == NA_TK_PUNCT || q_is_quote_mark(q, k))
-			continue;
-		words++;
-		inside += (q->in_quote[k] & 1);
-	}
-	return words > 0 && inside == words;
-}
-
-static int
-any_quoted(const qctx *q, uint32_t first, uint32_t last)
-{
-	for (uint32_t k = first; k <= last; k++)
-		if ((q->in_quote[k] & 1) || q_is_quote_mark(q, k))
-			return 1;
-	return 0;
-}
-
-/* One quote row of a report piece [first, last]. */
-static na_quote *
-push_report(qctx *q, const q_report *rp, uint32_t first, uint32_t last, uint32_t entity,
-			int second_piece)
-{
-	na_quote   *qt = na_vec_push(&q->quotes, q->mem);
-
-	if (qt == NULL)
-		return NULL;
-	memset(qt, 0, sizeof(*qt));
-	qt->text = q_span(q, first, last);
-	qt->first_token = first;
-	qt->ntokens = last - first + 1;
-	qt->paragraph = q->doc->tokens[first].paragraph;
-	qt->sentence = q->doc->tokens[first].sentence;
-	qt->kind = any_quoted(q, first, last) ? NA_QK_MIXED : NA_QK_INDIRECT;
-	qt->attribution = rp->a.how;
-	if (rp->a.type != SRC_NONE)
-		qt->mention = q_span(q, rp->a.src_first, rp->a.src_last);
-	qt->cue = q_span(q, rp->a.cue_first, rp->a.cue_last);
-	qt->cue_class = rp->cue_class;
-	qt->confidence = rp->a.confidence;
-	qt->speaker = -1;
-	qt->part_of = -1;
-	if (entity != QNONE)
-	{
-		/* a speaker's attributions count once, not once per piece */
-		if (!second_piece)
-			((q_entity *) q->entities.items)[entity].quotes++;
-		qt->speaker = (int32_t) entity;
-	}
-	return qt;
-}
-
 /*
  * A report cued by a noun of saying or thinking at k (reporting_nouns.tsv)
  * with the clause after its "that": Smith's claim that the bridge was
@@ -1210,174 +1148,6 @@ noun_report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp
 	rp->first = k + 2;
 	rp->last = content_stop(q, k + 2, e);
 	return rp->last >= rp->first;
-}
-
-/*
- * A transcript's turn or a headline's speaker: "FALLIN: Well, I think the
- * nation …" / "Cruz: Trump Would Put Liberals On Court".  A paragraph that
- * opens with a speaker and a colon reports the rest of the paragraph,
- * the colon its cue.  The speaker is a name in capitals (TAPPER, JAKE
- * TAPPER) or a name the article gives a person elsewhere (not "Update:",
- * "Photo:": no one is called so), of at most four words; a quotation right
- * after the colon is the quotations' (q_attr_colon).
- */
-static int
-transcript_turns(qctx *q)
-{
-	const na_doc *doc = q->doc;
-
-	for (uint32_t i = 0; i < doc->nsentences; i++)
-	{
-		uint32_t	t0 = doc->sentences[i].first_token;
-		uint32_t	c,
-					last,
-					sf,
-					sl;
-		int			caps = 1;
-		q_report	rp;
-		q_raw		r;
-		uint32_t	entity;
-
-		if ((i & 1023) == 0)
-			na_check_interrupts(q->mem);
-		if (!(doc->tokens[t0].flags & NA_TF_PARA_START) || q->in_quote[t0])
-			continue;
-		for (c = t0; c < doc->ntokens && c - t0 <= 4 && !q_is_punct(q, c, ':'); c++)
-		{
-			const na_token *t = &doc->tokens[c];
-
-			if (!(t->flags & NA_TF_CAPITALIZED) && !(t->flags & NA_TF_ALLCAPS))
-				break;
-			if (t->kind != NA_TK_WORD && t->kind != NA_TK_INITIAL && t->kind != NA_TK_ABBREV)
-				break;
-			/* Q: / A: an interview's question and answer name no one */
-			if (c == t0 && t->len == 1)
-				break;
-			caps &= (t->flags & NA_TF_ALLCAPS) != 0;
-		}
-		if (c == t0 || c >= doc->ntokens || c - t0 > 4 || !q_is_punct(q, c, ':') ||
-			c + 1 >= doc->ntokens || q_is_quote_mark(q, c + 1) ||
-			doc->tokens[c + 1].paragraph != doc->tokens[t0].paragraph)
-			continue;
-		if (!caps && !(q_np_backward(q, c - 1, t0, &sf, &sl) == SRC_NAME && sf == t0 &&
-					   sl == c - 1 && q_mention_ending_in(q, sf, sl) != QNONE))
-			continue;
-		sf = t0;
-		sl = c - 1;
-		/* the turn: the rest of its paragraph, within the content's bound */
-		for (last = c + 1; last + 1 < doc->ntokens && last - c < REPORT_CONTENT_MAX &&
-			 doc->tokens[last + 1].paragraph == doc->tokens[t0].paragraph; last++)
-			;
-		while (last > c + 1 && (q_is_sentence_stop(q, last) || q_is_quote_mark(q, last) ||
-								doc->tokens[last].kind == NA_TK_PUNCT))
-			last--;
-		if (words_between(q, c + 1, last) < REPORT_MIN_WORDS || content_is_quoted(q, c + 1, last))
-			continue;
-		memset(&rp, 0, sizeof(rp));
-		rp.first2 = rp.last2 = QNONE;
-		q_set_attr(&rp.a, SRC_NAME, sf, sl, c, c, NA_QA_COLON, 0.6f);
-		rp.cue_class = NA_CUE_SPEECH;
-		rp.first = c + 1;
-		rp.last = last;
-		memset(&r, 0, sizeof(r));
-		r.open = r.close = QNONE;
-		r.first = sf;
-		r.last = last;
-		entity = q_entity_of_source(q, &rp.a, &r);
-		if (entity == QNONE)
-			continue;
-		if (push_report(q, &rp, rp.first, rp.last, entity, 0) == NULL)
-			return 0;
-	}
-	return 1;
-}
-
-/*
- * Not paying taxes “makes me smart,” he said: a partial quotation that
- * closes its sentence's content before the cue after it leaves the words
- * before it, in the speaker's clause, unattributed.  The attribution is
- * the whole clause from the sentence's start (past "But", "And" or a dash)
- * to the closing mark, a mixed one with the quotation inside it
- * (q_merge_reports makes the partial its piece).  Only where the lead-in
- * holds at least two words and no quotation of its own, and the cue follows
- * the closing mark within the sentence: "…, he said" / "…, said X".
- */
-static int
-lead_in_mixed(qctx *q, uint32_t nquotations)
-{
-	uint32_t	nrows = (uint32_t) q->quotes.count;
-	uint8_t    *reported;
-
-	if (nrows == 0)
-		return 1;
-	/* the tokens of the reports found at their cues: a quotation inside
-	 * one is already a piece of a mixed attribution */
-	reported = na_alloc(q->mem, q->doc->ntokens);
-	if (reported == NULL)
-		return 0;
-	memset(reported, 0, q->doc->ntokens);
-	for (uint32_t i = nquotations; i < nrows; i++)
-	{
-		const na_quote *r = &((na_quote *) q->quotes.items)[i];
-
-		memset(reported + r->first_token, 1, r->ntokens);
-	}
-	for (uint32_t i = 0; i < nquotations; i++)
-	{
-		na_quote	row = ((na_quote *) q->quotes.items)[i];
-		uint32_t	open = row.first_token - 1;
-		uint32_t	close = row.first_token + row.ntokens;
-		uint32_t	first,
-					s0;
-		const na_sentence *s;
-		na_quote   *qt;
-		int			bare = 1;
-		uint32_t	words = 0;
-
-		if (row.kind != NA_QK_PARTIAL || row.cue.len == 0 || row.part_of >= 0 ||
-			reported[row.first_token] ||
-			row.first_token == 0 || close >= q->doc->ntokens ||
-			!q_is_quote_mark(q, open) || !q_is_quote_mark(q, close) ||
-			row.cue.start < q->doc->tokens[close].start ||
-			row.cue.start - q->doc->tokens[close].start > 16 ||
-			(s = q_sentence_of(q, open)) == NULL)
-			continue;
-		s0 = s->first_token;
-		/* the cue follows the closing mark after a comma (inside or outside it) */
-		if (!(q_is_punct(q, close + 1, ',') || q_is_punct(q, close - 1, ',')))
-			continue;
-		first = s0;
-		while (first < open && (q->doc->tokens[first].kind == NA_TK_DASH ||
-								q_is(q, first, "but") || q_is(q, first, "and")))
-			first++;
-		if (open < first + 2)
-			continue;
-		for (uint32_t m = first; m < open && bare; m++)
-		{
-			if (q_is_quote_mark(q, m) || q_is_punct(q, m, ':') || q->in_quote[m])
-				bare = 0;
-			words += q->doc->tokens[m].kind == NA_TK_WORD;
-		}
-		if (!bare || words < 2)
-			continue;
-		qt = na_vec_push(&q->quotes, q->mem);
-		if (qt == NULL)
-		{
-			na_free(q->mem, reported);
-			return 0;
-		}
-		*qt = row;
-		qt->text = q_span(q, first, close);
-		qt->first_token = first;
-		qt->ntokens = close - first + 1;
-		qt->paragraph = q->doc->tokens[first].paragraph;
-		qt->sentence = q->doc->tokens[first].sentence;
-		qt->kind = NA_QK_MIXED;
-		if (qt->speaker >= 0)
-			((q_entity *) q->entities.items)[qt->speaker].quotes++;
-	}
-	na_free(q->mem, reported);
-	return 1;
 }
 
 /*
@@ -1459,14 +1229,14 @@ q_reported_speech(qctx *q)
 		else if (seems_to(q, k) && rp.a.type != SRC_NONE && rp.a.src_last + 1 == k)
 			rp.a.type = SRC_NONE;	/* the plan seems to fail: no one holds the view */
 		if (rp.last == QNONE || rp.first > rp.last || rp.last >= n ||
-			words_between(q, rp.first, rp.last) +
+			q_words_between(q, rp.first, rp.last) +
 			(rp.first2 != QNONE && rp.last2 != QNONE && rp.last2 >= rp.first2 ?
-			 words_between(q, rp.first2, rp.last2) : 0) <
+			 q_words_between(q, rp.first2, rp.last2) : 0) <
 			/* endorsed Trump: an object cue reports its object, a word will do */
 			(rp.object ? 1 : REPORT_MIN_WORDS))
 			continue;
-		if (content_is_quoted(q, rp.first, rp.last) &&
-			(rp.first2 == QNONE || content_is_quoted(q, rp.first2, rp.last2)))
+		if (q_content_is_quoted(q, rp.first, rp.last) &&
+			(rp.first2 == QNONE || q_content_is_quoted(q, rp.first2, rp.last2)))
 			continue;
 		memset(&r, 0, sizeof(r));
 		r.open = r.close = QNONE;
@@ -1483,7 +1253,7 @@ q_reported_speech(qctx *q)
 			return 0;
 		piece = (int32_t) q->quotes.count - 1;
 		if (rp.first2 != QNONE && rp.last2 != QNONE && rp.last2 >= rp.first2 &&
-			words_between(q, rp.first2, rp.last2) >= 1)
+			q_words_between(q, rp.first2, rp.last2) >= 1)
 		{
 			qt = push_report(q, &rp, rp.first2, rp.last2, entity, 1);
 			if (qt == NULL)
@@ -1496,97 +1266,3 @@ q_reported_speech(qctx *q)
 	return lead_in_mixed(q, nquotations);
 }
 
-/* A row and where it was before sorting. */
-typedef struct q_row_order
-{
-	uint32_t	start;			/* content's byte offset */
-	uint32_t	kind;
-	uint32_t	index;			/* in the unsorted rows */
-} q_row_order;
-
-/* By content start, quotations before reports at a tie, then as found. */
-static int
-row_order_cmp(const void *pa, const void *pb)
-{
-	const q_row_order *a = pa;
-	const q_row_order *b = pb;
-
-	if (a->start != b->start)
-		return a->start < b->start ? -1 : 1;
-	if (a->kind != b->kind)
-		return a->kind < b->kind ? -1 : 1;
-	return a->index < b->index ? -1 : a->index > b->index;
-}
-
-/*
- * Row j is a piece of row i: the speaker's attributions count it once, with
- * i, when both name the same one (rows hold entity indexes until
- * q_build_speakers).
- */
-static void
-piece_of(qctx *q, na_quote *rows, uint32_t j, uint32_t i)
-{
-	rows[j].part_of = (int32_t) i;
-	if (rows[j].speaker >= 0 && rows[j].speaker == rows[i].speaker)
-		((q_entity *) q->entities.items)[rows[j].speaker].quotes--;
-}
-
-/*
- * Put the reports (appended after the quotations in the order of their
- * cues, which is not their content's: "…, X said" reports what precedes)
- * into text order with the quotations, O(n log n), keeping part_of right,
- * and give each partial quote inside a mixed report's content that report
- * as part_of.
- */
-int
-q_merge_reports(qctx *q, uint32_t nquotes)
-{
-	na_quote   *rows = q->quotes.items;
-	uint32_t	total = (uint32_t) q->quotes.count;
-	na_quote   *merged;
-	q_row_order *order;
-	int32_t    *moved;
-
-	if (total == nquotes)
-		return 1;
-	merged = na_alloc(q->mem, (sizeof(na_quote) + sizeof(q_row_order) + sizeof(int32_t)) *
-					  (size_t) total);
-	if (merged == NULL)
-		return 0;
-	order = (q_row_order *) (merged + total);
-	moved = (int32_t *) (order + total);
-	for (uint32_t i = 0; i < total; i++)
-	{
-		order[i].start = rows[i].text.start;
-		order[i].kind = rows[i].kind;
-		order[i].index = i;
-	}
-	qsort(order, total, sizeof(q_row_order), row_order_cmp);
-	for (uint32_t o = 0; o < total; o++)
-	{
-		moved[order[o].index] = (int32_t) o;
-		merged[o] = rows[order[o].index];
-	}
-	for (uint32_t i = 0; i < total; i++)
-		if (merged[i].part_of >= 0)
-			merged[i].part_of = moved[merged[i].part_of];
-/* partial quotes inside a mixed report: the report is their attribution */
-	for (uint32_t i = 0; i < total; i++)
-	{
-		const na_quote *m = &merged[i];
-
-		if (m->kind != NA_QK_MIXED)
-			continue;
-		for (uint32_t j = i + 1; j < total && merged[j].text.start < m->text.start + m->text.len; j++)
-			if (merged[j].kind == NA_QK_PARTIAL && merged[j].part_of < 0 &&
-				merged[j].text.start + merged[j].text.len <= m->text.start + m->text.len + 4)
-				piece_of(q, merged, j, i);
-		for (uint32_t j = i; j-- > 0 && i - j < 8;)
-			if (merged[j].kind == NA_QK_PARTIAL && merged[j].part_of < 0 &&
-				merged[j].text.start >= m->text.start)
-				piece_of(q, merged, j, i);
-	}
-	memcpy(rows, merged, sizeof(na_quote) * total);
-	na_free(q->mem, merged);
-	return 1;
-}
