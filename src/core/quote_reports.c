@@ -675,6 +675,37 @@ report_source(const qctx *q, uint32_t k, uint32_t s0, uint32_t first, uint32_t *
 }
 
 /*
+ * A report whose content [j, rp->last] is a clause ends at its first comma
+ * (outside quotation marks when skip_quoted): the comma that closes a
+ * relative or an opening subordinate clause.
+ */
+static void
+end_at_clause_comma(const qctx *q, uint32_t j, bool skip_quoted, q_report *rp)
+{
+	for (uint32_t m = j + 1; m < rp->last; m++)
+		if (q_is_punct(q, m, ',') && !(skip_quoted && (q->in_quote[m] & 1)))
+		{
+			rp->last = m - 1;
+			break;
+		}
+}
+
+/*
+ * A cue whose content is its object (data/lexicon/quote_object_cues.tsv:
+ * "endorsed Clinton", "praised the plan") reports a noun phrase, not a
+ * clause: the content ends with that phrase.
+ */
+static void
+object_cue_end(const qctx *q, uint32_t k, uint32_t j, q_report *rp)
+{
+	if (q_in(q, k, LEX_OBJECT_CUES))
+	{
+		rp->last = object_end(q, j, rp->last);
+		rp->object = 1;
+	}
+}
+
+/*
  * Barkley, who said he votes for Democrats, said …; among the 64 percent
  * who say it is unsafe, most …: a report in a relative clause follows its
  * cue and ends at the comma that closes the clause (the words before "who"
@@ -689,17 +720,8 @@ relative_clause_report(const qctx *q, uint32_t k, uint32_t e, q_report *rp)
 		return 0;
 	rp->first = j;
 	rp->last = content_stop(q, j, e);
-	for (uint32_t m = j + 1; m < rp->last; m++)
-		if (q_is_punct(q, m, ',') && !(q->in_quote[m] & 1))
-		{
-			rp->last = m - 1;
-			break;
-		}
-	if (q_in(q, k, LEX_OBJECT_CUES))
-	{
-		rp->last = object_end(q, j, rp->last);
-		rp->object = 1;
-	}
+	end_at_clause_comma(q, j, true, rp);
+	object_cue_end(q, k, j, rp);
 	return 1;
 }
 
@@ -827,19 +849,8 @@ that_clause_report(const qctx *q, uint32_t k, uint32_t first, uint32_t e, q_repo
 		 q_is(q, first, "though") || q_is(q, first, "because") || q_is(q, first, "if") ||
 		 q_is(q, first, "since") || q_is(q, first, "whereas") || q_is(q, first, "unless") ||
 		 q_is(q, first, "after") || q_is(q, first, "before") || q_is(q, first, "once")))
-	{
-		for (uint32_t m = j + 1; m < rp->last; m++)
-			if (q_is_punct(q, m, ','))
-			{
-				rp->last = m - 1;
-				break;
-			}
-	}
-	if (q_in(q, k, LEX_OBJECT_CUES))
-	{
-		rp->last = object_end(q, j, rp->last);
-		rp->object = 1;
-	}
+		end_at_clause_comma(q, j, false, rp);
+	object_cue_end(q, k, j, rp);
 	return 1;
 }
 

@@ -29,6 +29,28 @@ sp_office_of(const qctx *q, uint32_t i)
 #define DESCRIPTION_LOOKBACK 400	/* mentions back a description's person is looked for */
 
 /*
+ * Is mention m, of entity e, a person named with a title of that office
+ * (data/lexicon/role_offices.tsv), outside quotation marks and without an
+ * honorific ("Justice Frank Nervo" holds the judge's office)?  A
+ * description is resolved to such a mention before or after it.
+ */
+static bool
+titled_with_office(const qctx *q, const q_mention *m, const q_entity *e, const char *office)
+{
+	if (m->title_first == QNONE || m->honorific || !e->person || e->place ||
+		(q->in_quote[m->first] & 1))
+		return false;
+	for (uint32_t t = m->title_first; t < m->first; t++)
+	{
+		const char *o = sp_office_of(q, t);
+
+		if (o != NULL && strcmp(o, office) == 0)
+			return true;
+	}
+	return false;
+}
+
+/*
  * The person a description source [first, last] means: "the mayor", "The
  * South Carolina senator", "the former secretary" is the person the article
  * named before it with a title of that office (Mayor Bill de Blasio, Sen.
@@ -66,20 +88,11 @@ sp_office_holder(qctx *q, uint32_t first, uint32_t last, int possessive_ok)
 		const q_mention *m = mention(q, k);
 		const q_entity *e = entity(q, m->entity);
 
-		if (m->title_first == QNONE || m->honorific || !e->person || e->place ||
-			(q->in_quote[m->first] & 1))
-			continue;
-		for (uint32_t t = m->title_first; t < m->first; t++)
-		{
-			const char *o = sp_office_of(q, t);
-
-			if (o != NULL && strcmp(o, office) == 0)
-				return m->entity;
-		}
+		if (titled_with_office(q, m, e, office))
+			return m->entity;
 	}
 	return QNONE;
 }
-
 
 #define INTRODUCED_SENTENCES 3	/* sentences after "a judge" its person may be named in */
 #define LEAD_SENTENCES 2		/* a headline and a lead's first sentences */
@@ -110,16 +123,8 @@ office_holder_after(qctx *q, uint32_t first, uint32_t last)
 
 		if (q->doc->tokens[m->first].sentence > sentence + INTRODUCED_SENTENCES)
 			break;
-		if (m->title_first == QNONE || m->honorific || !e->person || e->place ||
-			(q->in_quote[m->first] & 1))
-			continue;
-		for (uint32_t t = m->title_first; t < m->first; t++)
-		{
-			const char *o = sp_office_of(q, t);
-
-			if (o != NULL && strcmp(o, office) == 0)
-				return m->entity;
-		}
+		if (titled_with_office(q, m, e, office))
+			return m->entity;
 	}
 	return QNONE;
 }
