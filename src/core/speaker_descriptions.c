@@ -64,8 +64,7 @@ uint32_t
 sp_office_holder(qctx *q, uint32_t first, uint32_t last, int possessive_ok)
 {
 	const char *office;
-	uint32_t	lo = 0;
-	uint32_t	hi = (uint32_t) q->mentions.count;
+	uint32_t	lo;
 
 	if (last <= first || last - first > 5 || !q_is(q, first, "the") ||
 		q_is_cap(q, last) || (q_possessive(q, last) && !possessive_ok) ||
@@ -74,15 +73,7 @@ sp_office_holder(qctx *q, uint32_t first, uint32_t last, int possessive_ok)
 	for (uint32_t k = first + 1; k < last; k++)
 		if (q->doc->tokens[k].kind != NA_TK_WORD || q_possessive(q, k) || q_is(q, k, "of"))
 			return QNONE;
-	while (lo < hi)
-	{
-		uint32_t	mid = lo + (hi - lo) / 2;
-
-		if (mention(q, mid)->first < first)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	lo = sp_first_mention_from(q, first);
 	for (uint32_t k = lo; k-- > 0 && lo - k <= DESCRIPTION_LOOKBACK;)
 	{
 		const q_mention *m = mention(q, k);
