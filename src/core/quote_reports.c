@@ -1000,6 +1000,25 @@ impersonal_report_at(const qctx *q, uint32_t k, uint32_t aux, uint32_t s0, uint3
 }
 
 /*
+ * The source of a report with its cue at k: the mention [sf, sl] of that
+ * type, or none written (SRC_NONE: "It is widely believed that …", "the
+ * claim that …") with the cue alone and a lower confidence.
+ */
+static void
+set_report_source(q_report *rp, src_type type, uint32_t sf, uint32_t sl, uint32_t k)
+{
+	if (type == SRC_NONE)
+	{
+		rp->a.type = SRC_NONE;
+		rp->a.how = NA_QA_NONE;
+		rp->a.cue_first = rp->a.cue_last = k;
+		rp->a.confidence = 0.5f;
+	}
+	else
+		q_set_attr(&rp->a, type, sf, sl, k, k, NA_QA_NONE, 0.6f);
+}
+
+/*
  * "When asked whether the ferry would run, the harbour master shrugged" /
  * "Asked by reporters if he would resign, Berg said no": the question put
  * to the sentence's subject, reported in an opening clause.  Its content
@@ -1056,15 +1075,7 @@ asked_clause_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *r
 	{
 		if (q_is_punct(q, m, ',') && !(q->in_quote[m] & 1))
 		{
-			if (type == SRC_NONE)
-			{
-				rp->a.type = SRC_NONE;
-				rp->a.how = NA_QA_NONE;
-				rp->a.cue_first = rp->a.cue_last = k;
-				rp->a.confidence = 0.5f;
-			}
-			else
-				q_set_attr(&rp->a, type, sf, sl, k, k, NA_QA_NONE, 0.6f);
+			set_report_source(rp, type, sf, sl, k);
 			rp->cue_class = NA_CUE_SPEECH;
 			rp->first = j;
 			rp->last = m - 1;
@@ -1146,15 +1157,7 @@ noun_report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp
 			 ((type = q_np_backward(q, det, s0, &sf, &sl)) == SRC_PRONOUN || sl != det ||
 			  det - sf > 4))
 		type = SRC_NONE;
-	if (type == SRC_NONE)
-	{
-		rp->a.type = SRC_NONE;
-		rp->a.how = NA_QA_NONE;
-		rp->a.cue_first = rp->a.cue_last = k;
-		rp->a.confidence = 0.5f;
-	}
-	else
-		q_set_attr(&rp->a, type, sf, sl, k, k, NA_QA_NONE, 0.6f);
+	set_report_source(rp, type, sf, sl, k);
 	rp->cue_class = q_noun_cue_class(q, k);
 	rp->first = k + 2;
 	rp->last = content_stop(q, k + 2, e);
