@@ -25,9 +25,13 @@
 # machine under load 5.5 (three other developers' tests beside it), so the
 # floors stay where they were: a run that loaded proves no higher floor.  The
 # MB/s floor is skipped when regexp_matches runs below 60 MB/s (a loaded
-# machine).
+# machine).  After #13's further cues and #16's speakers (2026-12-06, session
+# 6) a quiet machine measured 60.7-61.9 MB/s, ratio 0.48 (regexp_matches at
+# 126-129), where it measured 0.52-0.53 before; the project's CI machine
+# measured 0.46 when this one measured 0.52, so it may measure about 0.42
+# now: floors 30 MB/s and ratio 0.36, below that spread.
 # Prints "bench_quotes: N passed, N failed".
 # Skips where ../shared is absent.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
-exec test/bench/bench_quotes.sh --rounds 5 --min-mbs 35 --min-ratio 0.42 --loaded-below 60 "$@"
+exec test/bench/bench_quotes.sh --rounds 5 --min-mbs 30 --min-ratio 0.36 --loaded-below 60 "$@"
