@@ -244,6 +244,8 @@ q_apostrophe_at(const char *p, size_t len)
 }
 
 /* token helpers (quote_lex.c) */
+/* The bytes of token i without a possessive ('s, ’s): its length. */
+uint32_t	q_base_len(const qctx *q, uint32_t i);
 int			q_same_base(const qctx *q, uint32_t a, uint32_t b);
 na_quote_span q_span(const qctx *q, uint32_t first, uint32_t last);
 

@@ -125,8 +125,8 @@ q_noun_cue_class(const qctx *q, uint32_t i)
 }
 
 /* Byte length of a token without its possessive ending. */
-static uint32_t
-base_len(const qctx *q, uint32_t i)
+uint32_t
+q_base_len(const qctx *q, uint32_t i)
 {
 	const na_token *t = &q->doc->tokens[i];
 	const char *p = q->doc->text + t->start;
@@ -142,8 +142,8 @@ base_len(const qctx *q, uint32_t i)
 int
 q_same_base(const qctx *q, uint32_t a, uint32_t b)
 {
-	uint32_t	la = base_len(q, a);
-	uint32_t	lb = base_len(q, b);
+	uint32_t	la = q_base_len(q, a);
+	uint32_t	lb = q_base_len(q, b);
 	const char *x = q->doc->text + q->doc->tokens[a].start;
 	const char *y = q->doc->text + q->doc->tokens[b].start;
 	uint32_t	i = 0,

@@ -22,7 +22,7 @@ sp_office_of(const qctx *q, uint32_t i)
 
 	if (t->kind != NA_TK_WORD && t->kind != NA_TK_ABBREV)
 		return NULL;
-	row = na_lex_lookup(NA_LEX_ROLE_OFFICES, q->doc->text + t->start, sp_token_base_len(q, i));
+	row = na_lex_lookup(NA_LEX_ROLE_OFFICES, q->doc->text + t->start, q_base_len(q, i));
 	return row < 0 ? NULL : na_lex_attr(NA_LEX_ROLE_OFFICES, (uint32_t) row, NA_LEX_ROLE_OFFICES_OFFICE);
 }
 
@@ -342,7 +342,7 @@ q_organisation_after_name(qctx *q, uint32_t first, uint32_t last)
 		return QNONE;
 	t = &q->doc->tokens[last];
 	if (t->kind != NA_TK_WORD ||
-		!na_lex_has(NA_LEX_ORG_HEADS_AFTER_NAME, q->doc->text + t->start, sp_token_base_len(q, last)))
+		!na_lex_has(NA_LEX_ORG_HEADS_AFTER_NAME, q->doc->text + t->start, q_base_len(q, last)))
 		return QNONE;
 	m = mention(q, q->mention_at[last - 1] - 1);
 	if (m->first < first || m->last != last - 1 || q_possessive(q, m->last) ||
@@ -375,8 +375,8 @@ q_organisation_after_name(qctx *q, uint32_t first, uint32_t last)
 int
 sp_same_word_any_case(const qctx *q, uint32_t a, uint32_t b)
 {
-	uint32_t	la = sp_token_base_len(q, a);
-	uint32_t	lb = sp_token_base_len(q, b);
+	uint32_t	la = q_base_len(q, a);
+	uint32_t	lb = q_base_len(q, b);
 	const char *x = q->doc->text + q->doc->tokens[a].start;
 	const char *y = q->doc->text + q->doc->tokens[b].start;
 
@@ -398,7 +398,7 @@ static int
 contraction(const qctx *q, uint32_t k)
 {
 	const na_token *t = &q->doc->tokens[k];
-	uint32_t	len = sp_token_base_len(q, k);
+	uint32_t	len = q_base_len(q, k);
 
 	for (uint32_t i = 1; i < len; i++)
 		if (q_apostrophe_at(q->doc->text + t->start + i, len - i))

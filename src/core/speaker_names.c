@@ -69,18 +69,6 @@ q_is_title(const qctx *q, uint32_t i, uint8_t *gender, uint8_t *honorific)
 	return 0;
 }
 
-/* The bytes of token i without a possessive ('s, ’s): its length. */
-uint32_t
-sp_token_base_len(const qctx *q, uint32_t i)
-{
-	const na_token *t = &q->doc->tokens[i];
-	const char *p = q->doc->text + t->start;
-
-	if (q_possessive(q, i))
-		return t->len - (p[t->len - 2] == '\'' ? 2 : 4);
-	return t->len;
-}
-
 /*
  * The kind of organisation token i names (data/lexicon/org_kinds.tsv), or
  * NULL; with described, only a noun that describes one ("the union", not
@@ -94,7 +82,7 @@ sp_org_kind_of(const qctx *q, uint32_t i, int described)
 
 	if (t->kind != NA_TK_WORD && t->kind != NA_TK_ABBREV)
 		return NULL;
-	row = na_lex_lookup(NA_LEX_ORG_KINDS, q->doc->text + t->start, sp_token_base_len(q, i));
+	row = na_lex_lookup(NA_LEX_ORG_KINDS, q->doc->text + t->start, q_base_len(q, i));
 	if (row < 0 || (described &&
 					strcmp(na_lex_attr(NA_LEX_ORG_KINDS, (uint32_t) row, NA_LEX_ORG_KINDS_DESCRIBED), "yes") != 0))
 		return NULL;
@@ -116,7 +104,7 @@ sp_given_name_gender(const qctx *q, uint32_t i)
 	if (!q_is_cap(q, i) || q->doc->tokens[i].kind != NA_TK_WORD)
 		return -1;
 	row = na_lex_lookup(NA_LEX_FIRST_NAMES, q->doc->text + q->doc->tokens[i].start,
-						sp_token_base_len(q, i));
+						q_base_len(q, i));
 	if (row < 0)
 		return -1;
 	g = na_lex_attr(NA_LEX_FIRST_NAMES, (uint32_t) row, NA_LEX_FIRST_NAMES_GENDER);
@@ -585,7 +573,7 @@ names_a_work(const qctx *q, uint32_t k)
 
 	return w > 0 && q_is_word(q, w - 1) && !q_is_cap(q, w - 1) &&
 		na_lex_has(NA_LEX_WORK_NOUNS, q->doc->text + q->doc->tokens[w - 1].start,
-				   sp_token_base_len(q, w - 1));
+				   q_base_len(q, w - 1));
 }
 
 /*
@@ -1159,7 +1147,7 @@ sp_modifier_mention(const qctx *q, const q_mention *m)
 		return 1;
 	if (k < q->doc->ntokens && q_is_word(q, k) && !q_is_cap(q, k) &&
 		na_lex_has(NA_LEX_ORG_HEADS_AFTER_NAME, q->doc->text + q->doc->tokens[k].start,
-				   sp_token_base_len(q, k)))
+				   q_base_len(q, k)))
 		return 1;
 	for (; k < q->doc->ntokens && k <= m->last + 3 && q_is_word(q, k) && !q_is_cap(q, k); k++)
 		if (q_is_role_noun(q, k))

@@ -162,7 +162,7 @@ description_subject(qctx *q, uint32_t s, uint32_t tok)
 				return QNONE;
 			if (q_possessive(q, j) && j + 1 < end &&
 				(na_lex_has(NA_LEX_POSSESSOR_NOT_SUBJECT, q->doc->text + q->doc->tokens[j + 1].start,
-							sp_token_base_len(q, j + 1)) ||
+							q_base_len(q, j + 1)) ||
 				 sp_org_kind_of(q, j + 1, 1) != NULL || q_is_role_noun(q, j + 1)))
 				return QNONE;
 			return sp_office_holder(q, k, j, 1);

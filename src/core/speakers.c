@@ -263,9 +263,9 @@ names_a_source(const qctx *q, const q_entity *e)
 		sp_name_prefix_at(q, e->name_first, &kind) != 1 || kind != Q_PREFIX_PARTY ||
 		sp_org_kind_of(q, e->name_first, 0) != NULL)
 		return 1;
-	if (t->len > 1 && q->doc->text[t->start + sp_token_base_len(q, e->name_first) - 1] == 's')
+	if (t->len > 1 && q->doc->text[t->start + q_base_len(q, e->name_first) - 1] == 's')
 		return 1;
-	return na_lex_has(NA_LEX_PARTY_NAMES, q->doc->text + t->start, sp_token_base_len(q, e->name_first));
+	return na_lex_has(NA_LEX_PARTY_NAMES, q->doc->text + t->start, q_base_len(q, e->name_first));
 }
 
 /*
@@ -284,7 +284,7 @@ static_name_of(const qctx *q, const q_entity *e)
 
 	if (e->name_first != e->name_last || e->first_mention == QNONE)
 		return NULL;
-	len = sp_token_base_len(q, e->name_first);
+	len = q_base_len(q, e->name_first);
 	if ((row = na_lex_lookup(NA_LEX_PARTY_NAMES, q->doc->text + t->start, len)) >= 0)
 		return na_lex_attr(NA_LEX_PARTY_NAMES, (uint32_t) row, NA_LEX_PARTY_NAMES_NAME);
 	if ((row = na_lex_lookup(NA_LEX_NAME_RESPELLINGS, q->doc->text + t->start, len)) >= 0)
@@ -457,7 +457,7 @@ org_key(const qctx *q, char *out, size_t cap)
 			continue;
 		if (!started && q_in(q, k, LEX_DETERMINERS))
 			continue;
-		tlen = sp_token_base_len(q, k);
+		tlen = q_base_len(q, k);
 		if (started)
 		{
 			if (n + 1 >= cap)
@@ -524,7 +524,7 @@ na_person_key(const char *name, size_t len, int gender, const na_mem *mem,
 			break;
 	if (k != QNONE && k < doc.ntokens &&
 		na_lex_lookup(NA_LEX_QUOTE_ORG_WORDS, doc.text + doc.tokens[k].start,
-					  sp_token_base_len(&q, k)) >= 0)
+					  q_base_len(&q, k)) >= 0)
 	{
 		n = fold_key_apostrophes(out, org_key(&q, out, cap));
 		na_doc_free(&doc, mem);

@@ -27,8 +27,6 @@ mention(qctx *q, uint32_t m)
 	return &((q_mention *) q->mentions.items)[m];
 }
 
-/* speaker_names.c: words of names and the entities they make */
-uint32_t	sp_token_base_len(const qctx *q, uint32_t i);
 const char *sp_org_kind_of(const qctx *q, uint32_t i, int described);
 int			sp_given_name_gender(const qctx *q, uint32_t i);
 uint32_t	sp_name_prefix_at(const qctx *q, uint32_t i, uint8_t *kind);
