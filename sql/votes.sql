@@ -426,6 +426,44 @@ FROM (VALUES
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
 
+-- #14: a chamber's decision on a thing not named as a measure; "dismissed by"
+-- a chamber (not a party's or a board's stance); "it" after a vote recalled
+-- in the same sentence keeps its time
+SELECT f.n, v.actor, v.action, v.motion, v.outcome, v.modality
+FROM (VALUES
+  (1, 'The regional assembly rejected the merger of the two districts.'),
+  (2, 'In 2011, the national congress approved a bill on grazing rights, but it was dismissed by the senate.'),
+  (3, 'The opposition dismissed the budget plan as a gimmick.'),
+  (4, 'The board rejected the takeover offer from the parliament''s pension fund.'),
+  (5, 'The Senate rejected claims that the vote had been rigged.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
+-- #14: an executive described as a veto's subject: the holder titled before for
+-- "the governor", the description as written otherwise
+SELECT f.n, v.actor, v.actor_kind, v.action, v.modality
+FROM (VALUES
+  (1, 'Governor Ada Brandt toured the flood zone. On Friday the governor vetoed the water bill.'),
+  (2, 'Governor Ada Brandt spoke in Columbus. Last month, Idaho''s Democratic governor vetoed a bill on tolls.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
+-- #14: ties (a body or a court deadlocked, "the tie vote": the question fails),
+-- the other share of an elliptic referendum result, and an indirect question
+SELECT f.n, v.actor, v.action, v.outcome, v.votes_for, v.votes_against, v.modality
+FROM (VALUES
+  (1, 'The appeals court deadlocked 6 to 6 on the voting law, so the old map stands.'),
+  (2, 'The Senate deadlocked on the farm bill.'),
+  (3, 'After the deadlocked talks in Geneva, the envoys went home.'),
+  (4, 'The justices heard the appeal in May. The tie vote left the lower ruling in place.'),
+  (5, 'In the island''s referendum, some 61% of voters voted to stay and 39% to leave.'),
+  (6, 'Asked in the senate lobby, Ms Ode declined to say whom she would vote for.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
 -- NULL, empty and punctuation-only input
 SELECT count(*) FROM news_analysis.vote_events(NULL);
 SELECT count(*) FROM news_analysis.vote_events('');

@@ -80,7 +80,9 @@ typedef enum na_lex_list
 	NA_LEX_VOTE_LOWER_BODIES,	/* Bodies written in lower case ("the council", "the Greek parliament", a referendum): the first pass marks them, body_at reads them (votes) */
 	NA_LEX_VOTE_MOTION_HEADS,	/* Heads of a motion noun phrase (votes) */
 	NA_LEX_VOTE_NAME_STOPWORDS,	/* Capitalized words that do not begin or continue a person's name (votes) */
+	NA_LEX_VOTE_NONLEGISLATIVE_HEADS,	/* Heads of a body whose decision on a thing it is not a vote of the codebook when the thing is not named as a measure: "the board rejected the move", "the court rejected the appeal" (votes: body_decision_object) */
 	NA_LEX_VOTE_NUMBER_WORDS,	/* Number words and their values: "voted nine to three", "no", "none" (votes) */
+	NA_LEX_VOTE_OFFICE_NOUNS,	/* Offices whose holder vetoes or signs, named by description as a vote's subject: "South Dakota's Republican governor vetoed a bill", "the mayor vetoed it" (votes: office_description_subject) */
 	NA_LEX_VOTE_ORDINAL_WORDS,	/* Past-count words: "seventh veto", "vetoed 12 resolutions", "16 times" (votes) */
 	NA_LEX_VOTE_ORG_HEADS,	/* Last words of an organisation's name (votes) */
 	NA_LEX_VOTE_ORG_WORDS,	/* Words after a place name that make it part of another name ("Washington Post") (votes) */
@@ -91,9 +93,10 @@ typedef enum na_lex_list
 	NA_LEX_VOTE_POLITICS_SIGNS,	/* Words that show an article is about politics, so that a lone capitalised word before "won" may be a candidate or a party, not a team or a band (votes) */
 	NA_LEX_VOTE_POSSESSIVE_BODY_STARTS,	/* First words of named bodies that the first pass also marks in the possessive ("the Senate's vote") (votes) */
 	NA_LEX_VOTE_PREPOSITIONS,	/* Prepositions that open an adverbial, not an appositive (votes) */
+	NA_LEX_VOTE_STATEMENT_OBJECTS,	/* What a chamber rejects or approves that is a statement, not a measure put to it: "the Senate rejected claims that ...", "rejected the criticism" (votes: body_decision_object) */
 	NA_LEX_VOTE_THREAT_WORDS,	/* Intentions that are threats, wishes or readiness: hypothetical, not planned (votes) */
 	NA_LEX_VOTE_TIME_WORDS,	/* Words of a time adjunct: on Tuesday, last week, in June, earlier this month (votes) */
-	NA_LEX_VOTE_TRIGGERS,	/* Vote trigger words: the class of vote word (vote, veto, pass, win, ...) and the verb form (participle, noun too, gerund, - for none) (votes) */
+	NA_LEX_VOTE_TRIGGERS,	/* Vote trigger words: the class of vote word (vote, veto, pass, win, ...) and the verb form (participle, noun too, gerund, passive: a participle that is a vote only with its "by" agent, - for none) (votes) */
 	NA_LEX_VOTE_US_STATES,	/* US states that act in a vote themselves: a state legislature passing a law ("South Dakota passed a law"), a delegation at a convention ("Ohio cast 66 votes for"); Washington and Georgia are left out, their names mostly mean the capital and the country (votes) */
 	NA_LEX_VOTE_VERB_BEFORE,	/* Words before a trigger that make it a verb ("to vote", "they veto") (votes) */
 	NA_LEX_WORK_NOUNS,		/* Nouns of works whose title may follow them ("her memoir, Open Roads", "the film Closer"): a name right after one is a title, no person a pronoun can mean (speakers) */

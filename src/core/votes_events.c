@@ -152,6 +152,21 @@ recent_event(vctx *c, uint32_t sentence, uint32_t n)
 		((vote_event *) c->events.items)[c->events.count - 1].sentence + n >= sentence;
 }
 
+/*
+ * Did the sentence s already give a row with a motion ("the congress
+ * approved a bill in 2018, but it was dismissed by the senate")?  A vote
+ * recalled as background opens no event, so recent_event misses it; "it"
+ * after it still names that motion.
+ */
+int
+motion_row_in_sentence(vctx *c, uint32_t s)
+{
+	const na_vote *rows = (const na_vote *) c->rows.items;
+
+	return c->rows.count > 0 && rows[c->rows.count - 1].sentence == s &&
+		rows[c->rows.count - 1].motion.len > 0;
+}
+
 /* Fill a position's motion and event, then emit one row per actor. */
 void
 emit_positions(vctx *c, sent_state *st, position *p, actor_ref *actors, int nactors)
