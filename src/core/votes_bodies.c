@@ -181,16 +181,11 @@ lower_case_body_at(vctx *c, uint32_t i, uint32_t s, body_ref *b)
 		return b->end;
 	}
 	/* the council, the city council, the committee: a body as written */
-	if (is_word_poss(c, i, "council") || is_word_poss(c, i, "committee") ||
-		is_word_poss(c, i, "legislature") || is_word_poss(c, i, "assembly") ||
-		is_word_poss(c, i, "board"))
+	if (in_list_poss(c, i, body_nouns))
 	{
 		b->end = i + 1;
 		if (i >= 1 && in_sentence(c, i - 1, s) && T(c, i - 1)->kind == NA_TK_WORD &&
-			(is_word(c, i - 1, "city") || is_word(c, i - 1, "town") || is_word(c, i - 1, "county") ||
-			 is_word(c, i - 1, "state") || is_word(c, i - 1, "school") || is_word(c, i - 1, "parish") ||
-			 is_word(c, i - 1, "district") || is_word(c, i - 1, "regional") ||
-			 is_word(c, i - 1, "national") || is_word(c, i - 1, "executive")))
+			in_list(c, i - 1, body_level_words))
 			b->first = i - 1;
 		return b->end;
 	}
@@ -253,8 +248,7 @@ static int
 named_body_at(vctx *c, uint32_t i, uint32_t s, body_ref *b)
 {
 	if (is_word(c, i, "House") && i > 0 && in_sentence(c, i - 1, s) &&
-		(is_word(c, i - 1, "White") || is_word(c, i - 1, "Opera") || is_word(c, i - 1, "Government") ||
-		 is_word(c, i - 1, "Big") || is_word(c, i - 1, "Royal")))
+		in_list(c, i - 1, house_not_chamber))
 		return -1;
 	if (is_word(c, i, "House") && is_word(c, i + 1, "of") && in_sentence(c, i + 2, s))
 	{
