@@ -65,7 +65,7 @@ typedef enum na_lex_list
 	NA_LEX_VOTE_BALLOT_WORDS,	/* Nouns for a ballot of the electorate: referendum, plebiscite, primary, runoff (votes) */
 	NA_LEX_VOTE_BASE_FORM_OPENERS,	/* Words a base-form vote verb may follow without a subject of its own ("to block", "and oppose", "they reject") (votes refusals) */
 	NA_LEX_VOTE_BE_FORMS,	/* Forms of be before a participle, which make it a passive: was vetoed, is being passed (votes) */
-	NA_LEX_VOTE_BODIES,		/* Named chambers, councils and conventions with their canonical name and country, matched longest-first by body_at (votes) */
+	NA_LEX_VOTE_BODIES,		/* Named chambers, councils and conventions with their canonical name and country, matched longest-first by body_at (the last word also with 's), and what naming each tells the rules: un_security_council, un (an organ of the UN) or none (votes) */
 	NA_LEX_VOTE_BODY_HEADS,	/* Heads of a capitalized body name: "Monetary Policy Committee" (votes) */
 	NA_LEX_VOTE_BODY_LEVEL_WORDS,	/* Words before council, board or assembly that name one local or national body: the city council, the school board (votes) */
 	NA_LEX_VOTE_BODY_NOUNS,	/* Nouns of a body that decides by vote, as written without a name: the council, the committee's vote (votes) */
@@ -167,6 +167,7 @@ typedef enum na_lex_list
 #define NA_LEX_ROLE_OFFICES_OFFICE 0
 #define NA_LEX_VOTE_BODIES_CANONICAL 0
 #define NA_LEX_VOTE_BODIES_COUNTRY 1
+#define NA_LEX_VOTE_BODIES_CONTEXT 2
 #define NA_LEX_VOTE_CHAMBER_MEMBERS_CHAMBER 0
 #define NA_LEX_VOTE_NUMBER_WORDS_VALUE 0
 #define NA_LEX_VOTE_PARTIES_CANONICAL 0
@@ -175,7 +176,7 @@ typedef enum na_lex_list
 #define NA_LEX_VOTE_TRIGGERS_FORM 1
 
 #define NA_LEX_MASK_WORDS 3	/* 64-bit words of a set of lists */
-#define NA_LEX_KEY_MAX 30	/* bytes of the longest key */
+#define NA_LEX_KEY_MAX 35	/* bytes of the longest key */
 #define NA_LEX_FIRST_WORD_BITS 2048	/* bits of a list's first-word filter */
 #define NA_LEX_SHAPE_BITS 15	/* bits of a shape filter */
 
