@@ -20,30 +20,53 @@ typedef enum na_lex_list
 	NA_LEX_PEOPLE_FOLLOWERS,	/* Words after "the French" that make it the people rather than an adjective (places) */
 	NA_LEX_POSSESSOR_NOT_SUBJECT,	/* Nouns after an office's possessive that make someone or something else the subject ("the president's office said", "the senator's wife"): such a description is no mention of the office holder for a pronoun after it (speakers) */
 	NA_LEX_QUOTE_ACCORDING,	/* "According to" in other languages, one word: selon, según, laut, secondo, segundo (quotes) */
+	NA_LEX_QUOTE_ANSWER_FOLLOWERS,	/* Words after a yes or no that end it as the whole content: said no on Tuesday, said yes but (quotes) */
 	NA_LEX_QUOTE_AUX_ADVERBS,	/* Auxiliaries and adverbs between a source and its cue: X has also said, X later told (quotes) */
+	NA_LEX_QUOTE_CLAUSE_CONJUNCTIONS,	/* Conjunctions that open a clause of its own after a comma, which no report before it reaches: …, she said, but the crowd left (quotes) */
 	NA_LEX_QUOTE_CLAUSE_PREPOSITIONS,	/* Words that open an introductory phrase before a sentence's subject: In a statement, ... (quotes) */
+	NA_LEX_QUOTE_CUE_ADJUNCT_OPENERS,	/* Words that open an adjunct between a cue and its that: said during the debate that, said repeatedly that (quotes) */
+	NA_LEX_QUOTE_CUE_INFINITIVE_BEFORE,	/* Words before a cue that make it an infinitive or a passive, not the subject's report: to say, was told, being asked (quotes) */
+	NA_LEX_QUOTE_CUE_NOUN_FOLLOWERS,	/* Words after an object cue that make it a noun, not a report: support for him, in support of, backing from donors (quotes) */
+	NA_LEX_QUOTE_DAY_PART_WORDS,	/* Parts of a day that go on a time phrase after a weekday: on Tuesday night, Monday morning (quotes) */
+	NA_LEX_QUOTE_DESCRIPTION_CLAUSE_OPENERS,	/* Words after a description's noun that open its clause or complement: the official who spoke, the head of (quotes) */
 	NA_LEX_QUOTE_DETERMINERS,	/* Determiners that open a source mention: the spokesman, a campaign aide, his adviser (quotes) */
+	NA_LEX_QUOTE_FINITE_VERBS,	/* Finite auxiliaries and copulas after that, which make that a pronoun and not a conjunction: said that was wrong (quotes) */
 	NA_LEX_QUOTE_FOREIGN_OPENERS,	/* Function words of French, Spanish, German, Italian and Portuguese that open sentences: never the first word of a name (speakers) */
+	NA_LEX_QUOTE_GENDERED_TITLES,	/* Titles and roles that tell the gender of the person they name: Congresswoman Ada Reyes, Chairman Li (speakers) */
+	NA_LEX_QUOTE_HEARER_CUES,	/* Cues whose object is the hearer, skipped on the way to the content: told reporters that, warned him that (quotes) */
+	NA_LEX_QUOTE_HEARER_PRONOUNS,	/* Object pronouns of the hearer after a cue: told him that, warned us that (quotes) */
 	NA_LEX_QUOTE_HONORIFICS_FEMALE,	/* Honorifics of women before a name: aliases, not roles (speakers) */
 	NA_LEX_QUOTE_HONORIFICS_MALE,	/* Honorifics of men before a name: aliases, not roles (speakers) */
 	NA_LEX_QUOTE_HONORIFICS_NEUTRAL,	/* Honorifics of no gender before a name: Dr., Prof. (speakers) */
+	NA_LEX_QUOTE_INVERTED_CLAUSE_VERBS,	/* Auxiliaries and copulas after an inverted cue's subject that make it a clause, not the source: said the plan was late (quotes) */
 	NA_LEX_QUOTE_NAME_PARTICLES,	/* Particles inside a name: de, van, von, al, bin (speakers) */
 	NA_LEX_QUOTE_NAME_SUFFIXES,	/* Suffixes that end a name: Jr., Sr., III (speakers) */
+	NA_LEX_QUOTE_NON_CLAUSE_OBJECTS,	/* Words after a cue that make its object no clause: said nothing, said so, said yes, talked about (quotes) */
 	NA_LEX_QUOTE_NOUN_LIKE_CUES,	/* Cue words that are nouns after a determiner or a noun: "the calls", "weapons attacks" (quotes) */
 	NA_LEX_QUOTE_NP_BLOCKERS,	/* Words that cannot be part of a source mention (quotes) */
 	NA_LEX_QUOTE_OBJECT_CUES,	/* Reporting cues whose content is their object, a noun phrase (endorsed Clinton, praised the plan), not a clause: the content ends with the phrase (quotes) */
+	NA_LEX_QUOTE_OBJECT_PHRASE_ENDS,	/* Words that end a cue's object phrase where an adjunct or a clause begins: recounted the night at the hearing (quotes) */
 	NA_LEX_QUOTE_ORG_WORDS,	/* Words ending names of organisations, places and works, not people (speakers) */
+	NA_LEX_QUOTE_PARTITIVE_SOURCES,	/* Words of a partitive source before of: said one of those advisers, some of his aides (quotes) */
+	NA_LEX_QUOTE_PASSIVE_ADVERBS,	/* Adverbs between be and a passive cue, beside those in -ly: is not expected, was no longer thought (quotes) */
+	NA_LEX_QUOTE_PASSIVE_BE,	/* Forms of be before a passive cue: was told, isn't expected (quotes) */
+	NA_LEX_QUOTE_PERFECT_AUXILIARIES,	/* Auxiliaries of the perfect before a past participle cue in French, Spanish, Italian, German and Portuguese: a déclaré, ha dicho, hat gesagt (quotes) */
 	NA_LEX_QUOTE_PHRASE_VERBS,	/* Verbs that attribute a quoted phrase inside paraphrase: called it "…", described as "…" (quotes) */
 	NA_LEX_QUOTE_PRONOUNS_HE,	/* Pronouns of a male source, resolved to the person meant, and their contractions (he’s said, he’d argued) (quotes) */
 	NA_LEX_QUOTE_PRONOUNS_OTHER,	/* Pronouns that are sources but name no one: they, I, we, it, you (quotes) */
 	NA_LEX_QUOTE_PRONOUNS_SHE,	/* Pronouns of a female source, resolved to the person meant, and their contractions (she’s said) (quotes) */
+	NA_LEX_QUOTE_QUESTION_OPENERS,	/* Words that open an indirect question after asked: asked whether, asked how, asked about (quotes) */
+	NA_LEX_QUOTE_RELATIVE_SUBJECT_SKIPS,	/* Words skipped going back from a cue to the who of its relative clause: who has also said, who in a past conference call said (quotes) */
+	NA_LEX_QUOTE_ROLE_COMPLEMENTS,	/* Words after a role noun that open its complement: minister of, président du, head for (quotes) */
 	NA_LEX_QUOTE_ROLE_NOUNS,	/* Role nouns of a source: ambassador, spokesman, analyst (speakers) */
 	NA_LEX_QUOTE_RUN_BREAKERS,	/* Capitalised words that end a run of name words: "Haley The", "Putin He" (speakers) */
+	NA_LEX_QUOTE_SEEM_VERBS,	/* Verbs of seeming, whose subject is no source: he seemed to waver, it appears that (quotes) */
 	NA_LEX_QUOTE_SENTENCE_OPENERS,	/* Leading words that are not a sentence's subject: But, Meanwhile, However (quotes) */
 	NA_LEX_QUOTE_SOURCE_NOUNS,	/* Bare nouns that are sources on their own: "…," officials said (quotes) */
 	NA_LEX_QUOTE_SPEECH_NOUNS,	/* Nouns of saying that attribute a quote to a possessive: Trump's claim that "…" (quotes) */
 	NA_LEX_QUOTE_SPEECH_VERBS,	/* Verbs that attribute a quotation next to them: "…," X said / said X / X added: "…" (quotes) */
 	NA_LEX_QUOTE_STOP_CAPS,	/* Capitalised words that begin sentences but are no names (speakers) */
+	NA_LEX_QUOTE_SUBORDINATORS,	/* Subordinating conjunctions that open a clause before the sentence's own, where a report inside it ends: While his aides have suggested …, the senator (quotes) */
 	NA_LEX_QUOTE_TAIL_PREPOSITIONS,	/* Prepositions that may follow a source before its cue: Mr. Morgan of the Sierra Club said (quotes) */
 	NA_LEX_QUOTE_TITLE_CUES,	/* Words before a quoted title of a work or show: NBC's "Today", on "Face the Nation" (quotes) */
 	NA_LEX_QUOTE_TITLE_FOLLOWERS,	/* Words after a quoted title or name: his "Keepin' It Real" radio program (quotes) */
@@ -162,6 +185,7 @@ typedef enum na_lex_list
 #define NA_LEX_ORG_KINDS_KIND 0
 #define NA_LEX_ORG_KINDS_DESCRIBED 1
 #define NA_LEX_PARTY_NAMES_NAME 0
+#define NA_LEX_QUOTE_GENDERED_TITLES_GENDER 0
 #define NA_LEX_REPORTING_CUES_CLASS 0
 #define NA_LEX_REPORTING_NOUNS_CLASS 0
 #define NA_LEX_ROLE_OFFICES_OFFICE 0
