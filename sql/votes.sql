@@ -158,7 +158,8 @@ ORDER BY f.n, v.ordinal;
 -- counted groups, a tally with no vote before it, and what candidates gain (#14):
 -- a count of members is a null actor whose count is its side's tally; "the vote
 -- was 6 to 3" is a vote of its own; received/got/secured/took with votes, a
--- share of the vote or a nomination is a win (a loser's, negated); an award's
+-- share of the vote or a nomination is a win (a loser's, negated, and the
+-- voters who chose a loser a null vote_for row with the count); an award's
 -- nomination, a seat taken and a ruling's 5-to-4 beside "garnered" are no vote;
 -- a body's vote of a past year keeps its tally and is its decision
 SELECT f.n, v.actor, v.action, v.outcome, v.votes_for, v.votes_against, v.modality
@@ -460,6 +461,31 @@ FROM (VALUES
   (4, 'The justices heard the appeal in May. The tie vote left the lower ruling in place.'),
   (5, 'In the island''s referendum, some 61% of voters voted to stay and 39% to leave.'),
   (6, 'Asked in the senate lobby, Ms Ode declined to say whom she would vote for.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
+-- #14: a government voted in is the party that leads it; a bloc of voters
+-- ("losing the Latino vote") is no election; a passive with no agent that an
+-- active clause of the sentence repeats is one row, the named actor's
+SELECT f.n, v.actor, v.action, v.modality
+FROM (VALUES
+  (1, 'The coalition government, led by the Farmers Party, was voted into power in March.'),
+  (2, 'Mayor Ode had been losing the Latino vote for months, pollsters said.'),
+  (3, 'Governor Ada Brandt vetoed the tax bill. If the veto is overridden, it will be the first time the assembly has overridden her.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
+-- #14: the voters who chose a candidate, a null vote_for row beside the
+-- candidate's (the count its tally, a share none, one row per share listed);
+-- not for a majority's share, nor in a poll
+SELECT f.n, v.actor, v.action, v.votes_for, v.modality, v.evidence
+FROM (VALUES
+  (1, 'In the 2018 race for governor, the Green candidate Ada Moss received 4,210 votes.'),
+  (2, 'Ben Ode ran for the state senate twice. He received 4 percent of the vote in 2010 and 3.5 percent in 2014.'),
+  (3, 'In the mayoral election, Lia Cruz got 55% of the vote.'),
+  (4, 'In a poll of likely voters for the primary, Lia Cruz got 30% of the vote.')
 ) AS f(n, body)
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;

@@ -149,6 +149,7 @@ typedef enum na_lex_list
 	NA_LEX_VOTE_PLACING_VERBS,	/* Verbs that report a candidate's place in a result: came second, finished third (votes) */
 	NA_LEX_VOTE_PLAIN_ADVERBS,	/* Adverbs that do not end in -ly, which may stand before a vote verb: only, never, already, eventually (votes) */
 	NA_LEX_VOTE_POLITICS_SIGNS,	/* Words that show an article is about politics, so that a lone capitalised word before "won" may be a candidate or a party, not a team or a band (votes) */
+	NA_LEX_VOTE_POLL_WORDS,	/* Words of opinion polls: a share "of respondents' votes" in a sentence that names a poll is voting intention, not votes cast (votes: voters_of_candidate) */
 	NA_LEX_VOTE_POSSESSIVE_BODY_STARTS,	/* First words of named bodies that the first pass also marks in the possessive ("the Senate's vote") (votes) */
 	NA_LEX_VOTE_PREPOSITIONS,	/* Prepositions that open an adverbial, not an appositive (votes) */
 	NA_LEX_VOTE_RANK_PREDICATE_OPENERS,	/* Words after a copula that open a class or a rank, not a name: was among the winners, is the only candidate (votes) */
@@ -175,6 +176,7 @@ typedef enum na_lex_list
 	NA_LEX_VOTE_VOTE_DIRECTION_SKIPS,	/* Words skipped between a vote verb and its direction: by a vote of, unanimously, on Tuesday, last week (votes) */
 	NA_LEX_VOTE_VOTE_VERB_MARKERS,	/* Words before vote that make it a verb: will vote, to vote, did not vote (votes) */
 	NA_LEX_VOTE_VOTED_NOT_MOTION_WORDS,	/* Words after voted that make it an award or a removal, not a vote on a motion: voted best film, voted out (votes) */
+	NA_LEX_VOTE_VOTER_BLOCS,	/* Groups of voters by who they are: "won the black vote", "losing the Latino vote" is a bloc's preference, told by polls, not an election won (votes: election_object) */
 	NA_LEX_VOTE_WEEKDAYS,	/* The days of the week, skipped between a vote verb and its direction: voted on Tuesday for (votes) */
 	NA_LEX_WORK_NOUNS,		/* Nouns of works whose title may follow them ("her memoir, Open Roads", "the film Closer"): a name right after one is a title, no person a pronoun can mean (speakers) */
 	NA_LEX_NLISTS

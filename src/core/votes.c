@@ -445,6 +445,7 @@ na_votes_analyse(const na_doc *doc, const na_mem *mem, na_vote_result *out)
 		propagate(&c);
 		sort_rows(&c);
 		dedupe(&c);
+		drop_unnamed_repeats(&c);
 		renumber(&c);
 	}
 	if (c.token_lex)

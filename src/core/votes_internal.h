@@ -461,6 +461,7 @@ uint8_t class_outcome(int cls);
 void propagate(vctx *c);
 int row_cmp(const void *a, const void *b);
 void dedupe(vctx *c);
+void drop_unnamed_repeats(vctx *c);
 void sort_rows(vctx *c);
 void renumber(vctx *c);
 
