@@ -490,6 +490,20 @@ FROM (VALUES
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
 
+-- #14: the votes counted for an override (a power, hypothetical); an
+-- electorate turning out to vote in an election (elect); a vote owned by a
+-- surname the article gave in full; a perfect passive in a relative clause
+-- is background whatever the main clause supposes
+SELECT f.n, v.actor, v.action, v.modality, v.evidence
+FROM (VALUES
+  (1, 'The governor vetoed the gun bill. "We believe the votes are there for an override," the whip said.'),
+  (2, 'On Sunday, Lisbon residents turned out in record numbers to vote in the municipal elections.'),
+  (3, 'Senator Ada Moss toured the plant. Union leaders criticised Moss''s grudging vote for the pipeline.'),
+  (4, 'If the plan goes ahead, the ministers will revive a treaty that had been rejected by the Senate.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
 -- NULL, empty and punctuation-only input
 SELECT count(*) FROM news_analysis.vote_events(NULL);
 SELECT count(*) FROM news_analysis.vote_events('');

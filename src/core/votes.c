@@ -370,6 +370,8 @@ analyse_sentence(vctx *c, uint32_t s)
 		{
 			if (tw->cls == W_VETO)
 				noun_veto(c, &st, v);
+			else if (tw->cls == W_OVERRIDE)
+				noun_override(c, &st, v);
 			else if (tw->cls == W_VOTE && is_word(c, v, "vote") && !tie_vote(c, &st, v))
 				possessed_vote(c, &st, v);
 			continue;

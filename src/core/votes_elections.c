@@ -829,3 +829,42 @@ election_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 	}
 	return 0;
 }
+
+/*
+ * "Hong Kongers turned out 2.9 million strong to vote in their district
+ * elections", "voters turned out in record numbers to vote in the
+ * referendum": an electorate choosing, the codebook's elect row, its actor
+ * the subject of "turned out".  v is "vote" after "to"; the election is
+ * named after "in" (vote_election_words.tsv).  Returns 1 when it gave the
+ * row (or found the subject refers to no one).
+ */
+int
+turnout_vote(vctx *c, sent_state *st, uint32_t v)
+{
+	actor_ref	actors[MAX_ACTORS];
+	uint32_t	turned = 0;
+	int			n;
+	int			election = 0;
+
+	if (v < st->first + 3 || !is_word(c, v - 1, "to") || !is_word(c, v + 1, "in"))
+		return 0;
+	for (uint32_t e = v + 2; e < v + 7 && in_sentence(c, e, st->s) && T(c, e)->kind == NA_TK_WORD && !election;
+		 e++)
+		election = in_list(c, e, election_words) && !is_word(c, e, "vote") && !is_word(c, e, "votes");
+	if (!election)
+		return 0;
+	for (uint32_t k = v - 1; k-- > st->first && k + 10 > v;)
+		if ((is_word(c, k, "turned") || is_word(c, k, "turn") || is_word(c, k, "turning")) &&
+			is_word(c, k + 1, "out"))
+		{
+			turned = k;
+			break;
+		}
+	if (!turned)
+		return 0;
+	n = subject_of(c, st, turned, actors, MAX_ACTORS);
+	n = resolve_actors(c, st, actors, n);
+	for (int k = 0; k < n; k++)
+		election_row(c, st, v, &actors[k], NA_VA_ELECT, modality_at(c, turned, st->first), NA_VOTE_NO_COUNT);
+	return 1;
+}

@@ -397,6 +397,7 @@ int body_is_committee(vctx *c, const body_ref *b);
 
 /* votes_elections.c */
 int election_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw);
+int turnout_vote(vctx *c, sent_state *st, uint32_t v);
 
 /* votes_actors.c */
 void person_of_place(vctx *c, sent_state *st, actor_ref *a);
@@ -469,6 +470,7 @@ void renumber(vctx *c);
 uint32_t after_verb(vctx *c, uint32_t v);
 int active_object_possible(vctx *c, sent_state *st, uint32_t v, int cls);
 void deadlock_trigger(vctx *c, sent_state *st, uint32_t v);
+void noun_override(vctx *c, sent_state *st, uint32_t v);
 
 /* votes_refusals.c */
 int trigger_refused(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw);

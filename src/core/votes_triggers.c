@@ -1055,6 +1055,9 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 	{
 		uint32_t	q = vote_complement(c, v);
 
+		/* "turned out in record numbers to vote in the elections": the electorate's choice */
+		if (turnout_vote(c, st, v))
+			return;
 		on_end = vote_on_motion(c, v, &on_first, &on_head);
 		if (vote_direction(c, st, &q) == 0 && !sentence_has_tally(c, st) && !on_end)
 			return;
@@ -1177,4 +1180,44 @@ deadlock_trigger(vctx *c, sent_state *st, uint32_t v)
 	p.ev_first = actors[0].first;
 	p.ev_end = v + 1;
 	emit_positions(c, st, &p, actors, 1);
+}
+
+/*
+ * The noun "override" at v after the votes that make it: "the votes are
+ * there for the override", "Republicans have enough votes for an override".
+ * A power counted, not a vote taken: hypothetical (negated after "not"),
+ * the holder of the votes its actor where the sentence names one
+ * (override_holder), else a null actor.  Other uses of the noun ("the
+ * override vote", "an override attempt") are left to the votes around them.
+ */
+void
+noun_override(vctx *c, sent_state *st, uint32_t v)
+{
+	actor_ref	actors[1];
+	int			n = 0;
+	position	p;
+	uint32_t	votes = 0;
+
+	if (!is_word(c, v, "override") || v < st->first + 3 ||
+		!(is_word(c, v - 1, "the") || is_word(c, v - 1, "an")) || !is_word(c, v - 2, "for"))
+		return;
+	for (uint32_t k = v - 2; k-- > st->first && k + 8 > v;)
+		if (is_word(c, k, "votes"))
+		{
+			votes = k;
+			break;
+		}
+	if (!votes)
+		return;
+	if (votes > st->first + 1)
+		n = override_holder(c, st, votes - (is_word(c, votes - 1, "the") ? 1 : 0), actors);
+	memset(&p, 0, sizeof(p));
+	p.sentence = st->s;
+	p.action = NA_VA_OVERRIDE;
+	p.modality = modality_at(c, v, st->first);
+	if (p.modality != NA_VM_NEGATED)
+		p.modality = NA_VM_HYPOTHETICAL;
+	p.ev_first = votes > st->first && is_word(c, votes - 1, "the") ? votes - 1 : votes;
+	p.ev_end = v + 1;
+	emit_positions(c, st, &p, n ? actors : NULL, n);
 }
