@@ -504,6 +504,18 @@ FROM (VALUES
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
 
+-- #14: a pronoun with a modal contracted onto it is the subject ("they'd");
+-- a surname alone has the gender the article's fuller mentions give it ("Mr.
+-- Hale" is no "she"); "whoever wins" names no one
+SELECT f.n, v.actor, v.action, v.modality
+FROM (VALUES
+  (1, 'Republican senators are divided on whether they''d vote for the nominee in a special session.'),
+  (2, 'Mr. Hale spoke at the plant. Later, Ms. Ode met Hale again. She says she plans to vote for Senator Ann Lee of Ohio.'),
+  (3, 'Tom Hale spoke in Ohio. If he carries the state, he''d have enough delegates to beat whoever wins the Democratic nomination.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
 -- NULL, empty and punctuation-only input
 SELECT count(*) FROM news_analysis.vote_events(NULL);
 SELECT count(*) FROM news_analysis.vote_events('');

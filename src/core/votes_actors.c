@@ -221,7 +221,7 @@ actor_at(vctx *c, uint32_t i, actor_ref *a)
 		return 0;
 	s = T(c, i)->sentence;
 	memset(a, 0, sizeof(*a));
-	if (is_word(c, i, "it") || is_word(c, i, "they"))
+	if (is_word_or_modal(c, i, "it") || is_word_or_modal(c, i, "they"))
 	{
 		a->first = a->end = i;
 		a->end = i + 1;
@@ -599,30 +599,80 @@ lone_name_subject(vctx *c, uint32_t k, uint32_t v, actor_ref *actors)
 
 
 /*
+ * The gender the name at tokens [f, end) shows: its given name
+ * (data/lexicon/first_names.tsv) or the title before it; NULL for none.
+ */
+static const char *
+name_gender(vctx *c, uint32_t f, uint32_t end)
+{
+	int32_t		row;
+
+	if (end > f + 1 && T(c, f)->kind == NA_TK_WORD &&
+		(row = na_lex_lookup(NA_LEX_FIRST_NAMES, c->doc->text + T(c, f)->start, T(c, f)->len)) >= 0)
+		return na_lex_attr(NA_LEX_FIRST_NAMES, (uint32_t) row, NA_LEX_FIRST_NAMES_GENDER);
+	if (f > 0 && (is_word(c, f - 1, "Mr") || is_word(c, f - 1, "Mr.")))
+		return "male";
+	if (f > 0 && (is_word(c, f - 1, "Mrs") || is_word(c, f - 1, "Mrs.") || is_word(c, f - 1, "Ms") ||
+				  is_word(c, f - 1, "Ms.")))
+		return "female";
+	return NULL;
+}
+
+/*
+ * The gender a surname alone at token f shows where the article wrote it
+ * with a title or a given name in the 4,000 tokens before p ("Mr. Trump" or
+ * "Donald J. Trump" earlier makes a bare "Trump" no "she"); NULL for none,
+ * or when the article gives the surname to a man and a woman.
+ */
+static const char *
+surname_gender(vctx *c, uint32_t p, uint32_t f)
+{
+	const na_token *t = T(c, f);
+	uint32_t	lo = p > 4000 ? p - 4000 : 0;
+	int			male = 0,
+				female = 0;
+
+	for (uint32_t k = p; k-- > lo;)
+	{
+		const na_token *u = T(c, k);
+		const char *g = NULL;
+
+		if (k == f || u->len != t->len || memcmp(c->doc->text + u->start, c->doc->text + t->start, t->len) != 0)
+			continue;
+		g = name_gender(c, k, k + 1);
+		/* "Donald J. Trump": the given name a word or two before */
+		for (uint32_t j = k > lo + 3 ? k - 3 : lo; j < k && g == NULL; j++)
+			if (is_capitalized(c, j))
+				g = name_gender(c, j, k + 1);
+		if (g != NULL && strcmp(g, "male") == 0)
+			male++;
+		else if (g != NULL && strcmp(g, "female") == 0)
+			female++;
+	}
+	/* "Bernie Sanders" and "Jane Sanders": two people, the surname tells nothing */
+	return male && !female ? "male" : female && !male ? "female" : NULL;
+}
+
+/*
  * Does the person found at *a contradict the pronoun at p?  "she" is not
  * "Donald Trump" nor "Mr Howard"; "he" is not "Hillary Clinton" nor "Mrs
  * May".  The given name (data/lexicon/first_names.tsv) or the title before
- * the name tells; a surname alone tells nothing.
+ * the name tells; a surname alone tells what the article's fuller mentions
+ * of it tell (surname_gender).
  */
 static int
 gender_clash(vctx *c, uint32_t p, const actor_ref *a)
 {
-	int			she = is_word(c, p, "she") || is_word(c, p, "her");
-	int			he = is_word(c, p, "he") || is_word(c, p, "his") || is_word(c, p, "him");
+	int			she = is_word_or_modal(c, p, "she") || is_word(c, p, "her");
+	int			he = is_word_or_modal(c, p, "he") || is_word(c, p, "his") || is_word(c, p, "him");
 	uint32_t	f = a->name_first;
-	int32_t		row;
-	const char *g = NULL;
+	const char *g;
 
 	if (!she && !he)
 		return 0;
-	if (a->name_end > f + 1 && T(c, f)->kind == NA_TK_WORD &&
-		(row = na_lex_lookup(NA_LEX_FIRST_NAMES, c->doc->text + T(c, f)->start, T(c, f)->len)) >= 0)
-		g = na_lex_attr(NA_LEX_FIRST_NAMES, (uint32_t) row, NA_LEX_FIRST_NAMES_GENDER);
-	else if (f > 0 && (is_word(c, f - 1, "Mr") || is_word(c, f - 1, "Mr.")))
-		g = "male";
-	else if (f > 0 && (is_word(c, f - 1, "Mrs") || is_word(c, f - 1, "Mrs.") || is_word(c, f - 1, "Ms") ||
-					   is_word(c, f - 1, "Ms.")))
-		g = "female";
+	g = name_gender(c, f, a->name_end);
+	if (g == NULL && a->name_end == f + 1)
+		g = surname_gender(c, p, f);
 	if (g == NULL)
 		return 0;
 	return (she && strcmp(g, "male") == 0) || (he && strcmp(g, "female") == 0);
@@ -1156,8 +1206,11 @@ subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, in
 			}
 			return 0;
 		}
+		/* "best whoever wins": a subject no one in particular */
+		if (is_word(c, k, "whoever") || is_word(c, k, "whichever"))
+			return 0;
 		/* "he", "she": the person named last (in the sentence or before it) */
-		if (is_word(c, k, "he") || is_word(c, k, "she"))
+		if (is_word_or_modal(c, k, "he") || is_word_or_modal(c, k, "she"))
 		{
 			*person_only_out = 1;
 			return he_she_subject(c, st, k, actors);

@@ -386,6 +386,8 @@ int in_lex_poss(const vctx *c, uint32_t i, na_lex_list list);
 /* in_list_poss(c, i, body_nouns): a word of the list, or its possessive */
 #define in_list_poss(c, i, list) in_lex_poss((c), (i), (na_lex_list) L_##list)
 int is_possessive(const vctx *c, uint32_t i);
+int is_word_or_modal_n(const vctx *c, uint32_t i, const char *w, size_t n);
+#define is_word_or_modal(c, i, w) is_word_or_modal_n((c), (i), "" w, sizeof(w) - 1)
 
 /* votes_bodies.c */
 int is_body_head(const vctx *c, uint32_t k);
