@@ -516,6 +516,17 @@ FROM (VALUES
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
 
+-- #14: a surname after a quoted sentence's opening modal ("writes: “Should
+-- Ruiz win ...") is the candidate; a count in which one candidate leads
+-- another is the leader's win, with the count as its tally
+SELECT f.n, v.actor, v.action, v.votes_for, v.votes_against, v.modality
+FROM (VALUES
+  (1, 'Sen. Ana Ruiz campaigned in Tampa before the primary. The Herald writes: “Should Ruiz win the Florida primary, the race is over.”'),
+  (2, 'Ana Ruiz and Tom Hale fought for the county. Ruiz led Hale late Tuesday by a few hundred ballots -- 41,205 to 40,824 votes.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
 -- NULL, empty and punctuation-only input
 SELECT count(*) FROM news_analysis.vote_events(NULL);
 SELECT count(*) FROM news_analysis.vote_events('');

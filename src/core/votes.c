@@ -396,6 +396,9 @@ analyse_sentence(vctx *c, uint32_t s)
 
 	/* tallies and methods go to the sentence's event (or the latest one nearby) */
 	sentence_tally(c, s, &t);
+	/* "Clinton led Sanders -- 212,205 to 210,424 votes": the leader's win */
+	if (t.found && c->rows.count == rows_before && leader_in_count(c, &st, &t))
+		return;
 	if (t.found && c->rows.count == rows_before)
 		named_motion_tally(c, &st);
 	if (t.found && c->rows.count == rows_before)

@@ -517,6 +517,18 @@ person_ends_at(vctx *c, uint32_t j, uint32_t e, actor_ref *a)
 }
 
 /*
+ * Does token i open a sentence or a quoted one ("writes: “Should Rubio
+ * win")?  Its capital then says nothing of a name.
+ */
+static int
+opens_clause(vctx *c, uint32_t i)
+{
+	return (T(c, i)->flags & NA_TF_SENT_START) ||
+		(i > 0 && T(c, i - 1)->sentence == T(c, i)->sentence &&
+		 (T(c, i - 1)->kind == NA_TK_OPEN_QUOTE || is_punct(c, i - 1, ':')));
+}
+
+/*
  * A person named by a surname alone ("Sanders voted", "Clinton won"): a
  * capitalized word the article used before as the last word of a full name
  * ("Bernie Sanders", "Mrs. Clinton").  Looks back at most 4,000 tokens.
@@ -536,7 +548,7 @@ known_surname(vctx *c, uint32_t k, actor_ref *a)
 		trigger_of(c, k) ||
 		/* part of a longer name, unless that word only starts the sentence ("Both Ruiz and Ode") */
 		(k > 0 && is_capitalized(c, k - 1) && T(c, k - 1)->sentence == t->sentence &&
-		 !((T(c, k - 1)->flags & NA_TF_SENT_START) && !in_list(c, k - 1, person_titles) &&
+		 !(opens_clause(c, k - 1) && !in_list(c, k - 1, person_titles) &&
 		   !is_capitalized(c, k + 1))) ||
 		na_place_at(c->doc, k, &m) || body_at(c, k, &b))
 		return 0;

@@ -868,3 +868,45 @@ turnout_vote(vctx *c, sent_state *st, uint32_t v)
 		election_row(c, st, v, &actors[k], NA_VA_ELECT, modality_at(c, turned, st->first), NA_VOTE_NO_COUNT);
 	return 1;
 }
+
+/*
+ * "Clinton led Sanders late Tuesday by less than one-half of 1 percent --
+ * 212,205 to 210,424 votes": a count of votes in which a candidate leads
+ * another is the leader's win (the codebook's win, with the count as its
+ * tally), told without a verb of winning.  The leader is the person right
+ * before "led"/"leads", the other a person right after it; the sentence's
+ * tally t (counted in votes) is the count.  Returns 1 when it gave the row.
+ */
+int
+leader_in_count(vctx *c, sent_state *st, const tally *t)
+{
+	if (t->votes_for < 0 || t->votes_against < 0)
+		return 0;
+	for (uint32_t k = st->first + 1; k + 1 < st->end; k++)
+	{
+		actor_ref	leader;
+		actor_ref	other;
+		vote_event *ev;
+		uint8_t		mod;
+
+		if (!(is_word(c, k, "led") || is_word(c, k, "leads")))
+			continue;
+		if (!((actor_ending_at(c, k - 1, st->first, &leader) && leader.kind == NA_VK_PERSON) ||
+			  known_surname(c, k - 1, &leader)) ||
+			!((person_at(c, k + 1, &other) && other.kind == NA_VK_PERSON) || known_surname(c, k + 1, &other)))
+			continue;
+		mod = modality_at(c, k, st->first);
+		if (mod != NA_VM_ASSERTED && mod != NA_VM_HISTORICAL)
+			return 0;
+		election_row(c, st, k, &leader, NA_VA_WIN, mod, t->votes_for > t->votes_against ?
+					 t->votes_for : t->votes_against);
+		ev = event_ptr(c, ((na_vote *) c->rows.items)[c->rows.count - 1].event);
+		if (ev)
+			ev->votes_against = t->votes_for > t->votes_against ? t->votes_against : t->votes_for;
+		else
+			((na_vote *) c->rows.items)[c->rows.count - 1].votes_against =
+				t->votes_for > t->votes_against ? t->votes_against : t->votes_for;
+		return 1;
+	}
+	return 0;
+}

@@ -400,6 +400,7 @@ int body_is_committee(vctx *c, const body_ref *b);
 /* votes_elections.c */
 int election_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw);
 int turnout_vote(vctx *c, sent_state *st, uint32_t v);
+int leader_in_count(vctx *c, sent_state *st, const tally *t);
 
 /* votes_actors.c */
 void person_of_place(vctx *c, sent_state *st, actor_ref *a);
