@@ -124,17 +124,17 @@ chunk_store(analyser *an, na_derived_kind kind)
 }
 
 /*
- * na_derived_sink of the backend's own analysis.  A row goes straight into
- * the chunk's store, formed once where the insert statement reads it
- * (forming a heap tuple first and copying it into the store at the flush
- * cost a tenth of a tracked COPY, in allocations and page faults).  Only
- * the article-by-article retry of a failed chunk stages its rows in
- * an->rows, so that a failed article's rows are dropped by truncating a list.
+ * A row of article (of the chunk) for derived table kind, from the values
+ * of the row builders: straight into the chunk's store, formed once where
+ * the insert statement reads it (forming a heap tuple first and copying it
+ * into the store at the flush cost a tenth of a tracked COPY, in
+ * allocations and page faults).  Only the article-by-article retry of a
+ * failed chunk stages its rows in an->rows, so that a failed article's rows
+ * are dropped by truncating a list.
  */
 static void
-serial_row(void *arg, na_derived_kind kind, Datum *values, bool *nulls)
+chunk_row(analyser *an, int article, na_derived_kind kind, Datum *values, bool *nulls)
 {
-	analyser   *an = (analyser *) arg;
 	TupleDesc	desc = an->plans->table_desc[kind];
 	Datum		row_values[FUNC_MAX_ARGS];
 	bool		row_nulls[FUNC_MAX_ARGS];
@@ -144,7 +144,7 @@ serial_row(void *arg, na_derived_kind kind, Datum *values, bool *nulls)
 	if (!an->staging)
 	{
 		Assert(desc->natts <= FUNC_MAX_ARGS);
-		row_values[0] = an->chunk_keys[an->article];
+		row_values[0] = an->chunk_keys[article];
 		row_nulls[0] = false;
 		memcpy(row_values + 1, values, sizeof(Datum) * (desc->natts - 1));
 		memcpy(row_nulls + 1, nulls, sizeof(bool) * (desc->natts - 1));
@@ -152,9 +152,18 @@ serial_row(void *arg, na_derived_kind kind, Datum *values, bool *nulls)
 		return;
 	}
 	oldctx = MemoryContextSwitchTo(an->chunkctx);
-	tuple = na_derived_form_row(desc, an->chunk_keys[an->article], values, nulls);
+	tuple = na_derived_form_row(desc, an->chunk_keys[article], values, nulls);
 	MemoryContextSwitchTo(oldctx);
 	datum_list_push(&an->rows[kind], an->chunkctx, PointerGetDatum(tuple->t_data));
+}
+
+/* na_derived_sink of the backend's own analysis */
+static void
+serial_row(void *arg, na_derived_kind kind, Datum *values, bool *nulls)
+{
+	analyser   *an = (analyser *) arg;
+
+	chunk_row(an, an->article, kind, values, nulls);
 }
 
 /*
@@ -175,12 +184,18 @@ add_failure(analyser *an, int article, ErrorData *edata)
 	MemoryContextSwitchTo(oldctx);
 }
 
-/* na_parallel_sink callbacks */
+/* na_parallel_sink callbacks: the workers' rows, and the backend's own values */
 static void
 parallel_row(void *arg, int article, na_derived_kind kind, HeapTuple row)
 {
 	(void) article;
 	tuplestore_puttuple(chunk_store((analyser *) arg, kind), row);
+}
+
+static void
+parallel_values(void *arg, int article, na_derived_kind kind, Datum *values, bool *nulls)
+{
+	chunk_row((analyser *) arg, article, kind, values, nulls);
 }
 
 /* Forget the chunk's stored rows. */
@@ -434,7 +449,7 @@ run_attempt(analyser *an, const attempt *at)
 		analyse_range(an, at->bodies, at->from, at->to);
 	else
 	{
-		na_parallel_sink sink = {parallel_row, parallel_failure, an};
+		na_parallel_sink sink = {parallel_row, parallel_values, parallel_failure, an};
 		Oid			row_type[NA_NDERIVED];
 
 		for (int d = 0; d < NA_NDERIVED; d++)
