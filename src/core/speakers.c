@@ -33,6 +33,26 @@ name_span(const qctx *q, uint32_t first, uint32_t last)
 		s.len -= curly ? 4 : 2;
 		s.clen -= t->len == t->clen && curly ? 4 : 2;	/* SQL_ASCII counts bytes */
 	}
+	else
+	{
+		/* Todd Starnes' podcast -> Todd Starnes (a plural possessive's
+		 * apostrophe alone) */
+		const na_token *t = &q->doc->tokens[last];
+		const char *p = q->doc->text + t->start;
+
+		if (t->kind == NA_TK_WORD && t->len >= 3 && p[t->len - 1] == '\'' && p[t->len - 2] == 's')
+		{
+			s.len -= 1;
+			s.clen -= 1;
+		}
+		else if (t->kind == NA_TK_WORD && t->len >= 5 && p[t->len - 4] == 's' &&
+				 (unsigned char) p[t->len - 3] == 0xE2 && (unsigned char) p[t->len - 2] == 0x80 &&
+				 (unsigned char) p[t->len - 1] == 0x99)
+		{
+			s.len -= 3;
+			s.clen -= t->len == t->clen ? 3 : 1;
+		}
+	}
 	return s;
 }
 
