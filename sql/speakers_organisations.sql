@@ -160,3 +160,17 @@ ORDER BY ordinal;
 SELECT ordinal, speaker, speaker_mention
 FROM news_analysis.quotes('Ines Marchetti, president of the Harbor Pilots Guild, which represents 400 pilots, said the strike would go ahead.')
 ORDER BY ordinal;
+
+-- a poll or study made by partners joined with a slash is one source
+-- named by both (the Herald/WKTV poll); a participle after the document's
+-- noun (conducted, released) is no part of the source; the author of "a
+-- study by X and Y" is X, the first, and a study by a description of an
+-- organisation or by a role holder ("by Dunmore Law School professor Ann
+-- Reyes") is by the name the description leads to
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'According to a Portland Herald/WKTV News poll released on Monday, the mayor leads by six points.\n\n'
+  'A Lakeside College/Daily Courier survey conducted last month found that most renters expect higher rents.\n\n'
+  'A 2015 study by Fenwick University and the University of Tromso at Narvik found that winter births are rising.\n\n'
+  'A 2019 study by Dunmore Law School professor Ann Reyes found that 12 of the cases were real.\n\n'
+  'A report by the conservative watchdog group Civic Ledger found that the governor got twice the airtime.')
+ORDER BY ordinal;

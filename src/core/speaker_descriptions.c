@@ -273,6 +273,20 @@ names_an_author(const qctx *q, const q_mention *m)
 	return 1;
 }
 
+/* Is token i a lower-case noun of a document whose author is a source
+ * (data/lexicon/source_documents.tsv: poll, survey, study, report)? */
+int
+q_is_document_noun(const qctx *q, uint32_t i)
+{
+	const na_token *t;
+
+	if (i >= q->doc->ntokens)
+		return 0;
+	t = &q->doc->tokens[i];
+	return t->kind == NA_TK_WORD && !q_is_cap(q, i) &&
+		na_lex_has(NA_LEX_SOURCE_DOCUMENTS, q->doc->text + t->start, t->len);
+}
+
 /*
  * The author of a document source: "a Reuters survey", "a new report by
  * Politico", "a study by the Brookings Institution" (a noun of
@@ -284,12 +298,19 @@ names_an_author(const qctx *q, const q_mention *m)
 static uint32_t
 document_author(qctx *q, uint32_t first, uint32_t last)
 {
-	const na_token *t = &q->doc->tokens[last];
 	uint32_t	k;
 
-	if (t->kind != NA_TK_WORD || q_is_cap(q, last) ||
-		!na_lex_has(NA_LEX_SOURCE_DOCUMENTS, q->doc->text + t->start, t->len))
-		return QNONE;
+	/* a 2014 study by Harvard and the University of Oslo: the document's
+	 * noun inside the phrase, its author after "by" */
+	if (!q_is_document_noun(q, last))
+	{
+		for (k = first; k < last; k++)
+			if (q_is_document_noun(q, k) && q_is(q, k + 1, "by"))
+				break;
+		if (k >= last)
+			return QNONE;
+		last = k;
+	}
 	for (k = last; k-- > first;)
 	{
 		if (q->mention_at[k])
@@ -308,10 +329,25 @@ document_author(qctx *q, uint32_t first, uint32_t last)
 	k++;
 	if (q_is(q, k, "the"))
 		k++;
+	/* by the liberal watchdog group Media Matters: the name after its
+	 * description */
+	for (uint32_t words = 0; words < 4 && k < q->doc->ntokens && !q->mention_at[k] &&
+		 q_is_word(q, k) && !q_is_cap(q, k) && !q_is(q, k, "and"); words++)
+		k++;
+	/* the first of joint authors (by Harvard and Yale) */
 	if (k < q->doc->ntokens && q->mention_at[k])
 	{
 		const q_mention *m = mention(q, q->mention_at[k] - 1);
 
+		/* by Loyola Law School professor Ann Reyes: the professor */
+		if (q_is_role_noun(q, m->last + 1) && m->last + 2 < q->doc->ntokens &&
+			q->mention_at[m->last + 2])
+		{
+			const q_mention *holder = mention(q, q->mention_at[m->last + 2] - 1);
+
+			if (entity(q, holder->entity)->person)
+				return holder->entity;
+		}
 		if (!entity(q, m->entity)->place && names_an_author(q, m))
 			return m->entity;
 	}

@@ -791,7 +791,9 @@ capitalised_run_end(const qctx *q, uint32_t first)
 	uint32_t	j = first;
 	uint32_t	n = q->doc->ntokens;
 
-	while (j < n && j - first < 6)
+	uint32_t	slashes = 0;
+
+	while (j < n && j - first < 6 + 2 * slashes)
 	{
 		const na_token *t = &q->doc->tokens[j];
 
@@ -823,6 +825,13 @@ capitalised_run_end(const qctx *q, uint32_t first)
 		}
 		if (j > first && q_in(q, j, LEX_NAME_SUFFIXES))
 		{
+			j++;
+			continue;
+		}
+		/* the New York Times/CBS News poll: one source of two partners */
+		if (j > first && q_name_slash(q, j))
+		{
+			slashes++;
 			j++;
 			continue;
 		}
