@@ -174,3 +174,7 @@ FROM news_analysis.quotes(E'According to a Portland Herald/WKTV News poll releas
   'A 2019 study by Dunmore Law School professor Ann Reyes found that 12 of the cases were real.\n\n'
   'A report by the conservative watchdog group Civic Ledger found that the governor got twice the airtime.')
 ORDER BY ordinal;
+-- names joined by a slash but leading to no poll or study stay two names
+SELECT name FROM news_analysis.speakers(E'Senator Ada Vance met Governor Luis Ortega on Monday.\n\n'
+  'The Vance/Ortega plan would cost too much, the Ortega campaign said.')
+ORDER BY first_start;

@@ -780,6 +780,32 @@ titles_before_name(const qctx *q, uint32_t i, name_run *r)
 }
 
 /*
+ * Do the names from token i on lead, within a few words, to the noun of a
+ * document with an author (a Times/CBS News tracking poll, a Post/ABC News
+ * survey)?  Only then is a slash between names a joint source.
+ */
+static int
+names_a_document_ahead(const qctx *q, uint32_t i)
+{
+	uint32_t	k = i;
+	uint32_t	lower = 0;
+
+	while (k < q->doc->ntokens && k - i < 12)
+	{
+		/* (a Suffolk University/Boston Globe Poll: a title-case poll too) */
+		if (q_is_document_noun(q, k) || q_is(q, k, "poll") || q_is(q, k, "survey"))
+			return 1;
+		if (q_is_cap(q, k) || q_name_slash(q, k))
+			k++;
+		else if (q_is_word(q, k) && lower++ < 3)
+			k++;
+		else
+			break;
+	}
+	return 0;
+}
+
+/*
  * The end of the run of capitalised words from first that may be a name:
  * up to six words, with particles (de, van), suffixes (Jr.) and an
  * organisation's of/for ("Center for American Progress"), stopping at a
@@ -828,8 +854,9 @@ capitalised_run_end(const qctx *q, uint32_t first)
 			j++;
 			continue;
 		}
-		/* the New York Times/CBS News poll: one source of two partners */
-		if (j > first && q_name_slash(q, j))
+		/* the New York Times/CBS News poll: one source of two partners
+		 * (not the Obama/Clinton policies: partners of a document only) */
+		if (j > first && q_name_slash(q, j) && names_a_document_ahead(q, j + 1))
 		{
 			slashes++;
 			j++;
