@@ -178,3 +178,13 @@ ORDER BY ordinal;
 SELECT name FROM news_analysis.speakers(E'Senator Ada Vance met Governor Luis Ortega on Monday.\n\n'
   'The Vance/Ortega plan would cost too much, the Ortega campaign said.')
 ORDER BY first_start;
+
+-- "her campaign", "his administration" as a source: the organisation of
+-- the person the pronoun means, as the article names it (the Vance
+-- campaign); where the article never names it so, no speaker (not the
+-- person herself)
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'Senator Ada Vance was treated for a cold, her campaign said on Sunday.\n\n'
+  'The Vance campaign cancelled two events. Later her campaign disclosed that she had pneumonia.\n\n'
+  'Governor Luis Ortega visited the flooded towns. His administration said that the repairs would take a year.')
+ORDER BY ordinal;

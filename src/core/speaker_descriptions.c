@@ -498,6 +498,42 @@ entity_spelled_like(qctx *q, uint32_t first, uint32_t last)
 }
 
 /*
+ * "Her campaign said", "his administration said": the organisation of the
+ * person the pronoun means, as the article names it elsewhere (the Clinton
+ * campaign, the Obama administration: a noun of
+ * data/lexicon/org_heads_after_name.tsv right after one of the person's
+ * names).  QNONE when the article never names it so: the source stays a
+ * description rather than becoming the person.
+ */
+static uint32_t
+possessor_organisation(qctx *q, uint32_t first, uint32_t last)
+{
+	const na_token *t;
+	uint32_t	person;
+	int			his = q_is(q, first, "his");
+
+	if (last != first + 1 || (!his && !q_is(q, first, "her")))
+		return QNONE;
+	t = &q->doc->tokens[last];
+	if (t->kind != NA_TK_WORD || q_is_cap(q, last) ||
+		!na_lex_has(NA_LEX_ORG_HEADS_AFTER_NAME, q->doc->text + t->start, q_base_len(q, last)))
+		return QNONE;
+	person = q_resolve_pronoun(q, first, his ? NA_GENDER_MALE : NA_GENDER_FEMALE);
+	if (person == QNONE)
+		return QNONE;
+	for (uint32_t mi = entity(q, person)->first_mention; mi != QNONE; mi = mention(q, mi)->next)
+	{
+		const q_mention *m = mention(q, mi);
+		uint32_t	e;
+
+		if (m->last + 1 < q->doc->ntokens && q_same_base(q, m->last + 1, last) &&
+			(e = q_organisation_after_name(q, m->first, m->last + 1)) != QNONE)
+			return e;
+	}
+	return QNONE;
+}
+
+/*
  * The person or organisation a description source [first, last] means:
  * the person a name the analysis did not collect (in a headline) spells
  * (entity_spelled_like), the holder of the office it names (office_holder), the organisation
@@ -513,6 +549,8 @@ q_resolve_description(qctx *q, uint32_t first, uint32_t last)
 	if (last < first || last >= q->doc->ntokens)
 		return QNONE;
 	if ((e = entity_spelled_like(q, first, last)) != QNONE)
+		return e;
+	if ((e = possessor_organisation(q, first, last)) != QNONE)
 		return e;
 	if ((e = sp_office_holder(q, first, last, 0)) != QNONE)
 		return e;
