@@ -188,3 +188,12 @@ FROM news_analysis.quotes(E'Senator Ada Vance was treated for a cold, her campai
   'The Vance campaign cancelled two events. Later her campaign disclosed that she had pneumonia.\n\n'
   'Governor Luis Ortega visited the flooded towns. His administration said that the repairs would take a year.')
 ORDER BY ordinal;
+
+-- an organisation named in full and by its acronym (the Coastal Research
+-- Council ... the CRC) is one speaker under the acronym, the full name an
+-- alias; a joint name (Harbor News-Ipsos) is no spelling of an acronym
+SELECT name, aliases, quotes
+FROM news_analysis.speakers(E'The Coastal Research Council cut its estimate of the storm season on Tuesday.\n\n'
+  'The CRC expects nine named storms. Overall, the council predicted that two would reach land.\n\n'
+  'A Harbor News-Ipsos poll found that most residents want a sea wall, and HN said the poll would be repeated.')
+ORDER BY first_start;

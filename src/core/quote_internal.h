@@ -102,6 +102,9 @@ typedef struct q_entity
 								 * once: names are final by then) */
 	uint8_t		org_named;		/* a word of its name names organisations */
 	const char *org_kind;		/* its name's kind (data/lexicon/org_kinds.tsv) or NULL */
+	uint32_t	acronym;		/* the entity + 1 of the acronym the article also
+								 * names it by (International Monetary Fund ->
+								 * IMF: one speaker), 0 = none */
 } q_entity;
 
 typedef struct qctx
