@@ -197,3 +197,12 @@ FROM news_analysis.speakers(E'The Coastal Research Council cut its estimate of t
   'The CRC expects nine named storms. Overall, the council predicted that two would reach land.\n\n'
   'A Harbor News-Ipsos poll found that most residents want a sea wall, and HN said the poll would be repeated.')
 ORDER BY first_start;
+
+-- "it" opening a main clause after a subordinate clause that opens the
+-- sentence means that clause's subject when it can be an organisation
+-- (the NRDC); not a place, not a person, and not the "it" of a passive
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'Although the NRDC did not name the mine, it warned that the river was "badly polluted" this spring.\n\n'
+  'When Governor Ana Ruiz spoke, it was clear that the budget would pass.\n\n'
+  'Because the Kestrel Group had studied the plan, it was said to be sound by the council.')
+ORDER BY ordinal;

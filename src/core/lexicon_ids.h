@@ -56,6 +56,7 @@ typedef enum na_lex_list
 	NA_LEX_ROLE_OFFICES,		/* Description nouns and titles that name the same office ("the senator" and "Sen.", "the congressman" and "Rep."), so that a description source finds the person the article titled so (speakers) */
 	NA_LEX_SENTENCE_STARTERS,	/* Words that, capitalised after an abbreviation like "U.S.", start a new sentence (scanner) */
 	NA_LEX_SOURCE_DOCUMENTS,	/* Documents whose author is the source a researcher counts: "a Reuters survey", "a new report by Politico" (speakers) */
+	NA_LEX_SUBORDINATORS,	/* Conjunctions opening a subordinate clause before its main clause, whose subject an "it" of the main clause may mean: Although the IMF did not name him, it warned ... (speakers) */
 	NA_LEX_TITLE_ABBREVIATIONS,	/* Abbreviations with their stop that never end a sentence: the next word belongs to them (scanner) */
 	NA_LEX_VOTE_AUX_WORDS,	/* Words that may sit between a subject and its verb (votes) */
 	NA_LEX_VOTE_BASE_FORM_OPENERS,	/* Words a base-form vote verb may follow without a subject of its own ("to block", "and oppose", "they reject") (votes refusals) */
