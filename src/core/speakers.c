@@ -166,8 +166,7 @@ role_of_mention(const qctx *q, const q_mention *m, na_speaker *sp)
 					break;
 				/* a role with its complement, opening the phrase */
 				if (q_is_role_noun(q, r) && !q_is_cap(q, r) &&
-					(q_is(q, r + 1, "of") || q_is(q, r + 1, "de") || q_is(q, r + 1, "du") ||
-					 q_is(q, r + 1, "del") || q_is(q, r + 1, "di") || q_is(q, r + 1, "for")) &&
+					q_in(q, r + 1, LEX_ROLE_COMPLEMENTS) &&
 					(r == 0 || q_in(q, r - 1, LEX_DETERMINERS) ||
 					 q_in(q, r - 1, LEX_FOREIGN_OPENERS) || q_possessive(q, r - 1) ||
 					 (q->doc->tokens[r].flags & NA_TF_SENT_START)))
@@ -366,8 +365,9 @@ acronym_letters(const qctx *q, uint32_t k, char out[8])
 
 /*
  * Does the name [first, last] of several words spell the acronym by the
- * initials of its capitalised words, small words (of, for, the, and, on)
- * left out (International Monetary Fund: IMF; Bank of England: BOE)?
+ * initials of its capitalised words, the small words of
+ * data/lexicon/acronym_small_words.tsv left out (International Monetary
+ * Fund: IMF; Bank of England: BOE)?
  */
 static int
 spells_acronym(const qctx *q, uint32_t first, uint32_t last, const char *acronym)
@@ -379,8 +379,8 @@ spells_acronym(const qctx *q, uint32_t first, uint32_t last, const char *acronym
 		const na_token *t = &q->doc->tokens[k];
 		char		c;
 
-		if (q_is(q, k, "of") || q_is(q, k, "for") || q_is(q, k, "the") || q_is(q, k, "and") ||
-			q_is(q, k, "on"))
+		if (t->kind == NA_TK_WORD && !q_is_cap(q, k) &&
+			na_lex_has(NA_LEX_ACRONYM_SMALL_WORDS, q->doc->text + t->start, t->len))
 			continue;
 		/* (not Associated Press-GfK: a joint name is no spelling of AP) */
 		if (t->kind != NA_TK_WORD || !q_is_cap(q, k) ||
