@@ -206,3 +206,10 @@ FROM news_analysis.quotes(E'Although the NRDC did not name the mine, it warned t
   'When Governor Ana Ruiz spoke, it was clear that the budget would pass.\n\n'
   'Because the Kestrel Group had studied the plan, it was said to be sound by the council.')
 ORDER BY ordinal;
+
+-- police as a source when the article names the force only through a
+-- role ("the Dunmore-Lake police chief"), later: that force
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'Officers stopped the van near the bridge. According to police, the driver had a knife.\n\n'
+  'Kerr Dale, the Dunmore-Lake police chief, said that the video did not settle the question.')
+ORDER BY ordinal;

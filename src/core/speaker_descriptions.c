@@ -171,6 +171,25 @@ clause_after_noun(const qctx *q, uint32_t k)
 #define ORG_DESCRIPTION_MODIFIERS 4	/* words between a description's determiner and its noun */
 
 /*
+ * The organisation of this kind that mention m names: its entity's
+ * (organisation_of_kind), or one named by m and the description's own noun
+ * after it, "the Charlotte-Mecklenburg police chief" naming the
+ * Charlotte-Mecklenburg police for "police said" (a noun of
+ * data/lexicon/org_heads_after_name.tsv, as q_organisation_after_name
+ * makes it); QNONE when m names none.
+ */
+static uint32_t
+organisation_of_kind_at(qctx *q, const q_mention *m, uint32_t head, const char *kind)
+{
+	if (organisation_of_kind(q, entity(q, m->entity), kind))
+		return m->entity;
+	if (m->last + 1 < q->doc->ntokens && q_same_base(q, m->last + 1, head) &&
+		!entity(q, m->entity)->strong && !entity(q, m->entity)->person)
+		return q_organisation_after_name(q, m->first, m->last + 1);
+	return QNONE;
+}
+
+/*
  * The organisation a description source [first, last] means: "the union",
  * "the paper", "the ministry" is the organisation of that kind
  * (data/lexicon/org_kinds.tsv) the article named last before it (the
@@ -223,17 +242,20 @@ organisation_described(qctx *q, uint32_t first, uint32_t last)
 		{
 			const q_mention *m = mention(q, k);
 
-			if (!(q->in_quote[m->first] & 1) && organisation_of_kind(q, entity(q, m->entity), kind))
-				return m->entity;
+			uint32_t	e;
+
+			if (!(q->in_quote[m->first] & 1) && (e = organisation_of_kind_at(q, m, head, kind)) != QNONE)
+				return e;
 		}
 	}
 	for (uint32_t k = sp_first_mention_from(q, last + 1), n = 0;
 		 k < q->mentions.count && n < DESCRIPTION_LOOKBACK; k++, n++)
 	{
 		const q_mention *m = mention(q, k);
+		uint32_t	e;
 
-		if (!(q->in_quote[m->first] & 1) && organisation_of_kind(q, entity(q, m->entity), kind))
-			return m->entity;
+		if (!(q->in_quote[m->first] & 1) && (e = organisation_of_kind_at(q, m, head, kind)) != QNONE)
+			return e;
 	}
 	return QNONE;
 }
