@@ -286,3 +286,9 @@ SELECT * FROM pg_temp.attributions(
 -- subject ("rather than criticize him")
 SELECT * FROM pg_temp.attributions(
   'Berg said that if skippers dislike the levy, they should vote rather than criticize him.');
+
+-- "X, which reported …": the relative pronoun of an organisation or a
+-- document is the source as written, as "who" is a person's
+SELECT * FROM pg_temp.attributions(
+  'On Friday the harbour board released an audit, which found that the pier needs new pilings. '
+  'The plan went to the Coast Gazette, which reported that two ferries would stop in May.');

@@ -614,11 +614,8 @@ report_source(const qctx *q, uint32_t k, uint32_t s0, uint32_t first, uint32_t *
 		type = q_subject_before(q, k, s0, &sf, &sl);
 	if (type == SRC_NONE || sf < s0 || sl >= k)
 		return SRC_NONE;
-	if (q_is(q, sf, "who") || q_is(q, sf, "which") || q_is(q, sf, "that"))
-	{
-		if (!q_is(q, sf, "who"))
-			return SRC_NONE;
-	}
+	if (q_is(q, sf, "that"))
+		return SRC_NONE;
 	/* a spokesman for the ministry said: the role, not the ministry */
 	if (type != SRC_PRONOUN && sf >= s0 + 2 && sf > first + 1 &&
 		(q_is(q, sf - 1, "for") || q_is(q, sf - 1, "of") || q_is(q, sf - 1, "at")))
@@ -905,7 +902,7 @@ report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
 		rp->object = 1;
 		return 1;
 	}
-	if (q_is(q, sf, "who") && sf > s0)
+	if ((q_is(q, sf, "who") || q_is(q, sf, "which")) && sf > s0)
 		return relative_clause_report(q, k, e, rp);
 	if (sf > first + 1 && q_is_punct(q, sf - 1, ',') && !q_is_quote_mark(q, sf - 2) &&
 		!role_apposition_before(q, first, sf, sl, k))
@@ -1260,6 +1257,7 @@ q_reported_speech(qctx *q)
 		/* a description names a speaker only when a name heads it: not the
 		 * Russian veto, Mr. Trump's administration, a United Nations panel */
 		if (rp.a.type != SRC_PRONOUN && rp.a.type != SRC_NONE && !q_is(q, rp.a.src_first, "who") &&
+			!q_is(q, rp.a.src_first, "which") &&
 			q->mention_at[rp.a.src_last] == 0)
 			entity = q_resolve_description(q, rp.a.src_first, rp.a.src_last);
 		qt = push_report(q, &rp, rp.first, rp.last, entity, 0);
