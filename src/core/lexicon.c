@@ -213,26 +213,56 @@ may_start_key(na_lex_list list, const char *text, size_t len, char *out, size_t 
 	return (na_lex_first_words[list][h >> 6] >> (h & 63)) & 1;
 }
 
+/* The length of text without a possessive 's or ’s ending it, or 0. */
+static size_t
+possessive_base_len(const char *text, size_t len)
+{
+	if (len > 2 && text[len - 2] == '\'' && (text[len - 1] | 0x20) == 's')
+		return len - 2;
+	if (len > 4 && memcmp(text + len - 4, "\xE2\x80\x99s", 4) == 0)
+		return len - 4;
+	return 0;
+}
+
 /*
  * Phrases are keys with single spaces: join the tokens' texts that way,
- * folded for a case-insensitive list, and try the longest first.
+ * folded for a case-insensitive list, and try the longest first.  With
+ * possessive, a key's last word may also carry 's or ’s ("the Security
+ * Council's vote"): a name owns what follows it as well as it names.
  */
-int32_t
-na_lex_longest(na_lex_list list, const na_doc *doc, uint32_t token, uint32_t *ntokens)
+static int32_t
+longest_key(na_lex_list list, const na_doc *doc, uint32_t token, uint32_t *ntokens,
+			bool possessive)
 {
 	const na_lex_list_info *l = &na_lex_lists[list];
+	const na_token *first;
 	char		buf[NA_LEX_KEY_MAX + 1];
 	size_t		ends[16];
+	size_t		bases[16];		/* ends[] without a possessive ending, or 0 */
 	uint32_t	n = 0;
 	size_t		used = 0;
+	size_t		base;
 
 	*ntokens = 0;
 	if (token >= doc->ntokens || l->max_words == 0)
 		return -1;
+	first = &doc->tokens[token];
+	base = possessive ? possessive_base_len(doc->text + first->start, first->len) : 0;
 	/* nearly every token starts no key: the first is folded and filtered alone */
-	if (!may_start_key(list, doc->text + doc->tokens[token].start, doc->tokens[token].len,
-					   buf, &used))
-		return -1;
+	if (!may_start_key(list, doc->text + first->start, first->len, buf, &used))
+	{
+		int32_t		entry;
+
+		/* "Bundestag's": a one-word key before its possessive ending */
+		if (base == 0 || !may_start_key(list, doc->text + first->start, base, buf, &used))
+			return -1;
+		entry = na_lex_find(buf, used);
+		if (!na_lex_in(list, entry))
+			return -1;
+		*ntokens = 1;
+		return (int32_t) na_lex_row_of(list, entry);
+	}
+	bases[n] = base ? used - (first->len - base) : 0;
 	ends[n++] = used;
 	/* the keys of 2, 3, ... tokens, as long as a key can be */
 	for (uint32_t k = token + 1; k < doc->ntokens && n < l->max_words && n < 16; k++)
@@ -240,7 +270,7 @@ na_lex_longest(na_lex_list list, const na_doc *doc, uint32_t token, uint32_t *nt
 		const na_token *t = &doc->tokens[k];
 		size_t		m;
 
-		if (t->sentence != doc->tokens[token].sentence || used + 1 > NA_LEX_KEY_MAX)
+		if (t->sentence != first->sentence || used + 1 > NA_LEX_KEY_MAX)
 			break;
 		buf[used++] = ' ';
 		if (l->exact)
@@ -254,12 +284,16 @@ na_lex_longest(na_lex_list list, const na_doc *doc, uint32_t token, uint32_t *nt
 								  NA_LEX_KEY_MAX - used)) == (size_t) -1)
 			break;
 		used += m;
+		base = possessive ? possessive_base_len(doc->text + t->start, t->len) : 0;
+		bases[n] = base ? used - (t->len - base) : 0;
 		ends[n++] = used;
 	}
 	while (n > 0)
 	{
 		int32_t		entry = na_lex_find(buf, ends[n - 1]);
 
+		if (!na_lex_in(list, entry) && bases[n - 1])
+			entry = na_lex_find(buf, bases[n - 1]);
 		if (na_lex_in(list, entry))
 		{
 			*ntokens = n;
@@ -268,6 +302,18 @@ na_lex_longest(na_lex_list list, const na_doc *doc, uint32_t token, uint32_t *nt
 		n--;
 	}
 	return -1;
+}
+
+int32_t
+na_lex_longest(na_lex_list list, const na_doc *doc, uint32_t token, uint32_t *ntokens)
+{
+	return longest_key(list, doc, token, ntokens, false);
+}
+
+int32_t
+na_lex_longest_possessive(na_lex_list list, const na_doc *doc, uint32_t token, uint32_t *ntokens)
+{
+	return longest_key(list, doc, token, ntokens, true);
 }
 
 /*

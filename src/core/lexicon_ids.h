@@ -20,30 +20,53 @@ typedef enum na_lex_list
 	NA_LEX_PEOPLE_FOLLOWERS,	/* Words after "the French" that make it the people rather than an adjective (places) */
 	NA_LEX_POSSESSOR_NOT_SUBJECT,	/* Nouns after an office's possessive that make someone or something else the subject ("the president's office said", "the senator's wife"): such a description is no mention of the office holder for a pronoun after it (speakers) */
 	NA_LEX_QUOTE_ACCORDING,	/* "According to" in other languages, one word: selon, según, laut, secondo, segundo (quotes) */
+	NA_LEX_QUOTE_ANSWER_FOLLOWERS,	/* Words after a yes or no that end it as the whole content: said no on Tuesday, said yes but (quotes) */
 	NA_LEX_QUOTE_AUX_ADVERBS,	/* Auxiliaries and adverbs between a source and its cue: X has also said, X later told (quotes) */
+	NA_LEX_QUOTE_CLAUSE_CONJUNCTIONS,	/* Conjunctions that open a clause of its own after a comma, which no report before it reaches: …, she said, but the crowd left (quotes) */
 	NA_LEX_QUOTE_CLAUSE_PREPOSITIONS,	/* Words that open an introductory phrase before a sentence's subject: In a statement, ... (quotes) */
+	NA_LEX_QUOTE_CUE_ADJUNCT_OPENERS,	/* Words that open an adjunct between a cue and its that: said during the debate that, said repeatedly that (quotes) */
+	NA_LEX_QUOTE_CUE_INFINITIVE_BEFORE,	/* Words before a cue that make it an infinitive or a passive, not the subject's report: to say, was told, being asked (quotes) */
+	NA_LEX_QUOTE_CUE_NOUN_FOLLOWERS,	/* Words after an object cue that make it a noun, not a report: support for him, in support of, backing from donors (quotes) */
+	NA_LEX_QUOTE_DAY_PART_WORDS,	/* Parts of a day that go on a time phrase after a weekday: on Tuesday night, Monday morning (quotes) */
+	NA_LEX_QUOTE_DESCRIPTION_CLAUSE_OPENERS,	/* Words after a description's noun that open its clause or complement: the official who spoke, the head of (quotes) */
 	NA_LEX_QUOTE_DETERMINERS,	/* Determiners that open a source mention: the spokesman, a campaign aide, his adviser (quotes) */
+	NA_LEX_QUOTE_FINITE_VERBS,	/* Finite auxiliaries and copulas after that, which make that a pronoun and not a conjunction: said that was wrong (quotes) */
 	NA_LEX_QUOTE_FOREIGN_OPENERS,	/* Function words of French, Spanish, German, Italian and Portuguese that open sentences: never the first word of a name (speakers) */
+	NA_LEX_QUOTE_GENDERED_TITLES,	/* Titles and roles that tell the gender of the person they name: Congresswoman Ada Reyes, Chairman Li (speakers) */
+	NA_LEX_QUOTE_HEARER_CUES,	/* Cues whose object is the hearer, skipped on the way to the content: told reporters that, warned him that (quotes) */
+	NA_LEX_QUOTE_HEARER_PRONOUNS,	/* Object pronouns of the hearer after a cue: told him that, warned us that (quotes) */
 	NA_LEX_QUOTE_HONORIFICS_FEMALE,	/* Honorifics of women before a name: aliases, not roles (speakers) */
 	NA_LEX_QUOTE_HONORIFICS_MALE,	/* Honorifics of men before a name: aliases, not roles (speakers) */
 	NA_LEX_QUOTE_HONORIFICS_NEUTRAL,	/* Honorifics of no gender before a name: Dr., Prof. (speakers) */
+	NA_LEX_QUOTE_INVERTED_CLAUSE_VERBS,	/* Auxiliaries and copulas after an inverted cue's subject that make it a clause, not the source: said the plan was late (quotes) */
 	NA_LEX_QUOTE_NAME_PARTICLES,	/* Particles inside a name: de, van, von, al, bin (speakers) */
 	NA_LEX_QUOTE_NAME_SUFFIXES,	/* Suffixes that end a name: Jr., Sr., III (speakers) */
+	NA_LEX_QUOTE_NON_CLAUSE_OBJECTS,	/* Words after a cue that make its object no clause: said nothing, said so, said yes, talked about (quotes) */
 	NA_LEX_QUOTE_NOUN_LIKE_CUES,	/* Cue words that are nouns after a determiner or a noun: "the calls", "weapons attacks" (quotes) */
 	NA_LEX_QUOTE_NP_BLOCKERS,	/* Words that cannot be part of a source mention (quotes) */
 	NA_LEX_QUOTE_OBJECT_CUES,	/* Reporting cues whose content is their object, a noun phrase (endorsed Clinton, praised the plan), not a clause: the content ends with the phrase (quotes) */
+	NA_LEX_QUOTE_OBJECT_PHRASE_ENDS,	/* Words that end a cue's object phrase where an adjunct or a clause begins: recounted the night at the hearing (quotes) */
 	NA_LEX_QUOTE_ORG_WORDS,	/* Words ending names of organisations, places and works, not people (speakers) */
+	NA_LEX_QUOTE_PARTITIVE_SOURCES,	/* Words of a partitive source before of: said one of those advisers, some of his aides (quotes) */
+	NA_LEX_QUOTE_PASSIVE_ADVERBS,	/* Adverbs between be and a passive cue, beside those in -ly: is not expected, was no longer thought (quotes) */
+	NA_LEX_QUOTE_PASSIVE_BE,	/* Forms of be before a passive cue: was told, isn't expected (quotes) */
+	NA_LEX_QUOTE_PERFECT_AUXILIARIES,	/* Auxiliaries of the perfect before a past participle cue in French, Spanish, Italian, German and Portuguese: a déclaré, ha dicho, hat gesagt (quotes) */
 	NA_LEX_QUOTE_PHRASE_VERBS,	/* Verbs that attribute a quoted phrase inside paraphrase: called it "…", described as "…" (quotes) */
 	NA_LEX_QUOTE_PRONOUNS_HE,	/* Pronouns of a male source, resolved to the person meant, and their contractions (he’s said, he’d argued) (quotes) */
 	NA_LEX_QUOTE_PRONOUNS_OTHER,	/* Pronouns that are sources but name no one: they, I, we, it, you (quotes) */
 	NA_LEX_QUOTE_PRONOUNS_SHE,	/* Pronouns of a female source, resolved to the person meant, and their contractions (she’s said) (quotes) */
+	NA_LEX_QUOTE_QUESTION_OPENERS,	/* Words that open an indirect question after asked: asked whether, asked how, asked about (quotes) */
+	NA_LEX_QUOTE_RELATIVE_SUBJECT_SKIPS,	/* Words skipped going back from a cue to the who of its relative clause: who has also said, who in a past conference call said (quotes) */
+	NA_LEX_QUOTE_ROLE_COMPLEMENTS,	/* Words after a role noun that open its complement: minister of, président du, head for (quotes) */
 	NA_LEX_QUOTE_ROLE_NOUNS,	/* Role nouns of a source: ambassador, spokesman, analyst (speakers) */
 	NA_LEX_QUOTE_RUN_BREAKERS,	/* Capitalised words that end a run of name words: "Haley The", "Putin He" (speakers) */
+	NA_LEX_QUOTE_SEEM_VERBS,	/* Verbs of seeming, whose subject is no source: he seemed to waver, it appears that (quotes) */
 	NA_LEX_QUOTE_SENTENCE_OPENERS,	/* Leading words that are not a sentence's subject: But, Meanwhile, However (quotes) */
 	NA_LEX_QUOTE_SOURCE_NOUNS,	/* Bare nouns that are sources on their own: "…," officials said (quotes) */
 	NA_LEX_QUOTE_SPEECH_NOUNS,	/* Nouns of saying that attribute a quote to a possessive: Trump's claim that "…" (quotes) */
 	NA_LEX_QUOTE_SPEECH_VERBS,	/* Verbs that attribute a quotation next to them: "…," X said / said X / X added: "…" (quotes) */
 	NA_LEX_QUOTE_STOP_CAPS,	/* Capitalised words that begin sentences but are no names (speakers) */
+	NA_LEX_QUOTE_SUBORDINATORS,	/* Subordinating conjunctions that open a clause before the sentence's own, where a report inside it ends: While his aides have suggested …, the senator (quotes) */
 	NA_LEX_QUOTE_TAIL_PREPOSITIONS,	/* Prepositions that may follow a source before its cue: Mr. Morgan of the Sierra Club said (quotes) */
 	NA_LEX_QUOTE_TITLE_CUES,	/* Words before a quoted title of a work or show: NBC's "Today", on "Face the Nation" (quotes) */
 	NA_LEX_QUOTE_TITLE_FOLLOWERS,	/* Words after a quoted title or name: his "Keepin' It Real" radio program (quotes) */
@@ -58,45 +81,99 @@ typedef enum na_lex_list
 	NA_LEX_SENTENCE_STARTERS,	/* Words that, capitalised after an abbreviation like "U.S.", start a new sentence (scanner) */
 	NA_LEX_SOURCE_DOCUMENTS,	/* Documents whose author is the source a researcher counts: "a Reuters survey", "a new report by Politico" (speakers) */
 	NA_LEX_TITLE_ABBREVIATIONS,	/* Abbreviations with their stop that never end a sentence: the next word belongs to them (scanner) */
+	NA_LEX_VOTE_ADVERBIAL_DETERMINERS,	/* Determiners that open a noun phrase after an adverbial, before the verb is sought: after the vote, in its session (votes) */
+	NA_LEX_VOTE_AFTER_VERB_PARTICLES,	/* Words after a vote verb skipped on the way to its object: voted down, passed unanimously (votes) */
+	NA_LEX_VOTE_AGAINST_MOTION_VERBS,	/* Verbs after voted to that make the vote one against the motion: voted to reject, voted to scrap (votes) */
 	NA_LEX_VOTE_AUX_WORDS,	/* Words that may sit between a subject and its verb (votes) */
+	NA_LEX_VOTE_BALLOT_QUESTION_OPENERS,	/* Words that open a quoted ballot question, which is no vote of the country: Should the state remain … (votes) */
+	NA_LEX_VOTE_BALLOT_WORDS,	/* Nouns for a ballot of the electorate: referendum, plebiscite, primary, runoff (votes) */
 	NA_LEX_VOTE_BASE_FORM_OPENERS,	/* Words a base-form vote verb may follow without a subject of its own ("to block", "and oppose", "they reject") (votes refusals) */
-	NA_LEX_VOTE_BODIES,		/* Named chambers, councils and conventions with their canonical name and country, matched longest-first by body_at (votes) */
+	NA_LEX_VOTE_BE_FORMS,	/* Forms of be before a participle, which make it a passive: was vetoed, is being passed (votes) */
+	NA_LEX_VOTE_BODIES,		/* Named chambers, councils and conventions with their canonical name and country, matched longest-first by body_at (the last word also with 's), and what naming each tells the rules: un_security_council, un (an organ of the UN) or none (votes) */
 	NA_LEX_VOTE_BODY_HEADS,	/* Heads of a capitalized body name: "Monetary Policy Committee" (votes) */
+	NA_LEX_VOTE_BODY_LEVEL_WORDS,	/* Words before council, board or assembly that name one local or national body: the city council, the school board (votes) */
+	NA_LEX_VOTE_BODY_NOUNS,	/* Nouns of a body that decides by vote, as written without a name: the council, the committee's vote (votes) */
 	NA_LEX_VOTE_BODY_STARTS,	/* First words of the bodies body_at names ("Senate", "UN Security Council") (votes) */
+	NA_LEX_VOTE_CAST_VOTE_WORDS,	/* Words after cast that lead on to a vote's direction: cast his ballot for, cast the deciding vote (votes) */
+	NA_LEX_VOTE_CAUSATIVE_DETERMINERS,	/* Determiners of the object of a causative passive: have his veto overridden, get the bill passed (votes) */
+	NA_LEX_VOTE_CAUSATIVE_VERBS,	/* Verbs of the causative passive: have his veto overridden, got the bill passed (votes) */
 	NA_LEX_VOTE_CHAMBER_MEMBERS,	/* Members who sit in one chamber only: a group of them votes there ("peers" in the House of Lords) (votes) */
 	NA_LEX_VOTE_CLAUSE_WORDS,	/* Words that end a clause when walking left to a subject (votes) */
+	NA_LEX_VOTE_CONDITION_WORDS,	/* Words that make a vote a condition or a hypothesis: if, unless, whether, until, considering (votes) */
+	NA_LEX_VOTE_CONFIDENCE_VOTE_SUBJECTS,	/* Words that make a confidence vote a political one: the government lost a confidence vote (votes) */
 	NA_LEX_VOTE_CONTROL_VERBS,	/* Verbs whose object is the subject of a following infinitive ("urged X to vote") (votes) */
+	NA_LEX_VOTE_COUNTED_PLACE_NOUNS,	/* Nouns of places or governments whose number counts them, not votes: three of the four cantons (votes) */
 	NA_LEX_VOTE_DEFINITE_WORDS,	/* Determiners that make a motion definite: it continues an earlier vote (votes) */
+	NA_LEX_VOTE_ELECTED_ADVERBS,	/* Adverbs between an auxiliary and elected: was first elected, was narrowly re-elected (votes) */
+	NA_LEX_VOTE_ELECTED_AUXILIARIES,	/* Auxiliaries before elected that make it a passive: was elected, got re-elected, she's elected (votes) */
+	NA_LEX_VOTE_ELECTED_PREMODIFIERS,	/* Words before elected that make it a premodifier of a noun: the newly elected mayor, a directly elected president (votes) */
+	NA_LEX_VOTE_ELECTION_SENTENCE_WORDS,	/* Words that make a sentence one about an election, for win and lose: primary, caucus, delegates, nomination (votes) */
+	NA_LEX_VOTE_ELECTION_TIME_PREPOSITIONS,	/* Prepositions of time before a clause of being elected: after being elected, since winning (votes) */
 	NA_LEX_VOTE_ELECTION_WORDS,	/* What a candidate wins or loses: "won the seat", "lost the primary", "won 52% of the vote" (votes) */
 	NA_LEX_VOTE_ENVOY_NOUNS,	/* A country speaks through these: "Britain's ambassador", "the French delegation" (votes) */
 	NA_LEX_VOTE_GAIN_OBJECTS,	/* What a candidate secures, takes or receives in an election: "secured the nomination", "took the Democratic contest" ("vote" itself is counted or shared: "received 400 votes", "9% of the vote") (votes) */
 	NA_LEX_VOTE_GENERIC_MOTIONS,	/* Motion heads that are the same vote when they recur ("the draft" = "the measure") (votes) */
+	NA_LEX_VOTE_GENERIC_PRONOUNS,	/* Pronouns for the writer, the reader or anyone, which name no voter: I, we, you, everyone, nobody (votes) */
 	NA_LEX_VOTE_GERUND_PREPOSITIONS,	/* Prepositions before a gerund that make it a noun ("information about voting"): no vote (votes refusals) */
 	NA_LEX_VOTE_GROUP_ADJECTIVES,	/* Adjectives of a group: "registered voters", "opposition MPs" (votes) */
+	NA_LEX_VOTE_GROUP_AMOUNT_NOUNS,	/* Nouns that count an unnamed group of voters: dozens of MPs, a handful of senators (votes) */
 	NA_LEX_VOTE_GROUP_HEADS,	/* Nouns that make a group actor ("52 senators", "dozens of countries") (votes) */
+	NA_LEX_VOTE_GROUP_QUANTIFIERS,	/* Quantifiers and modifiers before the noun of an unnamed group of voters: most senators, several fellow MPs (votes) */
 	NA_LEX_VOTE_GROUP_SINGULARS,	/* A member of a body counted one at a time: "one senator voted against" is the codebook's unnamed counted group (votes) */
+	NA_LEX_VOTE_HISTORY_ADVERBS,	/* Adverbs that put a vote in the past: previously, once, formerly, ago (votes) */
+	NA_LEX_VOTE_HOUSE_NOT_CHAMBER,	/* Words before House that make it a building, a company or a family, not a chamber: White House, Opera House (votes) */
 	NA_LEX_VOTE_INFINITIVE_GLUE,	/* Words that may stand between a subject and "to <vote>" besides auxiliaries and intent words (votes) */
 	NA_LEX_VOTE_INTENT_WORDS,	/* Expectation before "to": "threatened to veto", "is expected to vote" (votes) */
 	NA_LEX_VOTE_LEGISLATOR_NOUNS,	/* Nouns for members of a chamber, whose relative clause ("MPs who voted themselves a pension") makes them the voters (votes) */
+	NA_LEX_VOTE_LONE_NAME_BEFORE,	/* Words before a capitalised word that make it a noun or a name's end, not a lone name: a Democrat, Coalition for Unity (votes) */
 	NA_LEX_VOTE_LOWER_BODIES,	/* Bodies written in lower case ("the council", "the Greek parliament", a referendum): the first pass marks them, body_at reads them (votes) */
+	NA_LEX_VOTE_MOTION_COLLECTION_NOUNS,	/* Nouns that gather motions: a set of measures, a package of bills (votes) */
 	NA_LEX_VOTE_MOTION_HEADS,	/* Heads of a motion noun phrase (votes) */
+	NA_LEX_VOTE_MOTION_LEFT_SKIPS,	/* Words skipped going left from a verb back to its motion: the bill, which was later passed (votes) */
+	NA_LEX_VOTE_MOTION_MODIFIER_ENDS,	/* Words that end the modifiers of a motion's noun: the bill by the senator, the bill to raise taxes (votes) */
+	NA_LEX_VOTE_MOTION_PHRASE_ENDS,	/* Words that end a motion's phrase on its right, where a new clause or adjunct begins: because, while, after (votes) */
 	NA_LEX_VOTE_NAME_STOPWORDS,	/* Capitalized words that do not begin or continue a person's name (votes) */
 	NA_LEX_VOTE_NUMBER_WORDS,	/* Number words and their values: "voted nine to three", "no", "none" (votes) */
 	NA_LEX_VOTE_ORDINAL_WORDS,	/* Past-count words: "seventh veto", "vetoed 12 resolutions", "16 times" (votes) */
 	NA_LEX_VOTE_ORG_HEADS,	/* Last words of an organisation's name (votes) */
 	NA_LEX_VOTE_ORG_WORDS,	/* Words after a place name that make it part of another name ("Washington Post") (votes) */
+	NA_LEX_VOTE_OVERRIDE_CAPACITY_WORDS,	/* Words before to override that make it a capacity, not an event: enough votes to override (votes) */
 	NA_LEX_VOTE_PARTICIPLE_DETERMINERS,	/* Words before a participle that make it an adjective ("the proposed deal", "its backed loan"): no vote (votes refusals) */
 	NA_LEX_VOTE_PARTIES,		/* Parties as written, capitalized, with the canonical name; an adjective ("Republican senators") needs a group noun or Party after it (votes) */
+	NA_LEX_VOTE_PARTY_PEOPLE_NOUNS,	/* Nouns after a party's name that make it the party's people: a Labour MP, the Republican leadership (votes) */
+	NA_LEX_VOTE_PASSIVE_AUXILIARIES,	/* Auxiliaries and modals before a participle's be, which make it a passive: the veto will be overridden (votes) */
 	NA_LEX_VOTE_PERMANENT_MEMBERS,	/* The permanent members of the UN Security Council, by canonical country name: their veto blocks a resolution (votes) */
 	NA_LEX_VOTE_PERSON_TITLES,	/* Titles before a person's name (votes) */
+	NA_LEX_VOTE_PLACING_ORDINALS,	/* Places after a placing verb that make the candidate a loser: came second, finished last (votes) */
+	NA_LEX_VOTE_PLACING_VERBS,	/* Verbs that report a candidate's place in a result: came second, finished third (votes) */
+	NA_LEX_VOTE_PLAIN_ADVERBS,	/* Adverbs that do not end in -ly, which may stand before a vote verb: only, never, already, eventually (votes) */
 	NA_LEX_VOTE_POLITICS_SIGNS,	/* Words that show an article is about politics, so that a lone capitalised word before "won" may be a candidate or a party, not a team or a band (votes) */
 	NA_LEX_VOTE_POSSESSIVE_BODY_STARTS,	/* First words of named bodies that the first pass also marks in the possessive ("the Senate's vote") (votes) */
 	NA_LEX_VOTE_PREPOSITIONS,	/* Prepositions that open an adverbial, not an appositive (votes) */
+	NA_LEX_VOTE_RANK_PREDICATE_OPENERS,	/* Words after a copula that open a class or a rank, not a name: was among the winners, is the only candidate (votes) */
+	NA_LEX_VOTE_REFUSAL_WORDS,	/* Words that negate the vote after them: refused to vote, failed to pass, neither voted (votes) */
+	NA_LEX_VOTE_REPEATED_VOTE_NOUNS,	/* Nouns after a count that make a vote one of many in the past: vetoed 12 bills, voted five times (votes) */
+	NA_LEX_VOTE_SETTING_PREPOSITIONS,	/* Prepositions that make the name after them a setting, not the voter: in Ohio, across the country, under the coalition (votes) */
+	NA_LEX_VOTE_STATE_PLACE_BEFORE,	/* Words before a state's name that make it a place or a modifier, not a voter: of Ohio, in Texas, the Iowa senator (votes) */
+	NA_LEX_VOTE_STATE_SUBJECT_GAP,	/* Words that may stand between a state as subject and its verb: Texas this year passed, Ohio narrowly voted (votes) */
+	NA_LEX_VOTE_TALLY_CONTEXT_NOUNS,	/* Nouns after numbers that make them a tally: a 52-48 vote, a 7-2 ruling (votes) */
+	NA_LEX_VOTE_TALLY_DISTRACTORS,	/* Words before numbers that make them something other than a tally: aged 52-48, leads 48-45, won 3-1 (votes) */
+	NA_LEX_VOTE_TALLY_LINK_VERBS,	/* Verbs that join a tally noun to its numbers: the vote was 64 to 35, the count stood at 9-6 (votes) */
+	NA_LEX_VOTE_TALLY_NOUNS,	/* Nouns a sentence uses for a vote's count, which the numbers after them make a tally: the count was 9 to 6 (votes) */
 	NA_LEX_VOTE_THREAT_WORDS,	/* Intentions that are threats, wishes or readiness: hypothetical, not planned (votes) */
 	NA_LEX_VOTE_TIME_WORDS,	/* Words of a time adjunct: on Tuesday, last week, in June, earlier this month (votes) */
 	NA_LEX_VOTE_TRIGGERS,	/* Vote trigger words: the class of vote word (vote, veto, pass, win, ...) and the verb form (participle, noun too, gerund, - for none) (votes) */
+	NA_LEX_VOTE_UNANIMOUS_NOUNS,	/* Nouns after unanimous that make it a unanimous vote: a unanimous decision, unanimous approval (votes) */
 	NA_LEX_VOTE_US_STATES,	/* US states that act in a vote themselves: a state legislature passing a law ("South Dakota passed a law"), a delegation at a convention ("Ohio cast 66 votes for"); Washington and Georgia are left out, their names mostly mean the capital and the country (votes) */
 	NA_LEX_VOTE_VERB_BEFORE,	/* Words before a trigger that make it a verb ("to vote", "they veto") (votes) */
+	NA_LEX_VOTE_VETO_DETERMINERS,	/* Determiners before veto whose owner is sought in the sentence: its veto, a first veto, another veto (votes) */
+	NA_LEX_VOTE_VETO_HOLDER_ROLES,	/* Roles whose holder casts a veto: the president's veto, the governor vetoed (votes) */
+	NA_LEX_VOTE_VETO_THREAT_VERBS,	/* Verbs before a veto that make their subject the actor: threatened a veto, issued a veto, vowed a veto (votes) */
+	NA_LEX_VOTE_VETO_USE_VERBS,	/* Verbs for using a veto, whose subject is the vetoing actor: cast, used, exercised, wielded (votes) */
+	NA_LEX_VOTE_VOTE_DIRECTION_SKIPS,	/* Words skipped between a vote verb and its direction: by a vote of, unanimously, on Tuesday, last week (votes) */
+	NA_LEX_VOTE_VOTE_VERB_MARKERS,	/* Words before vote that make it a verb: will vote, to vote, did not vote (votes) */
+	NA_LEX_VOTE_VOTED_NOT_MOTION_WORDS,	/* Words after voted that make it an award or a removal, not a vote on a motion: voted best film, voted out (votes) */
+	NA_LEX_VOTE_WEEKDAYS,	/* The days of the week, skipped between a vote verb and its direction: voted on Tuesday for (votes) */
 	NA_LEX_WORK_NOUNS,		/* Nouns of works whose title may follow them ("her memoir, Open Roads", "the film Closer"): a name right after one is a title, no person a pronoun can mean (speakers) */
 	NA_LEX_NLISTS
 } na_lex_list;
@@ -109,6 +186,7 @@ typedef enum na_lex_list
 #define NA_LEX_ORG_KINDS_KIND 0
 #define NA_LEX_ORG_KINDS_DESCRIBED 1
 #define NA_LEX_PARTY_NAMES_NAME 0
+#define NA_LEX_QUOTE_GENDERED_TITLES_GENDER 0
 #define NA_LEX_REPORTING_CUES_CLASS 0
 #define NA_LEX_REPORTING_NOUNS_CLASS 0
 #define NA_LEX_REPORTING_PHRASES_CLASS 0
@@ -116,6 +194,7 @@ typedef enum na_lex_list
 #define NA_LEX_ROLE_OFFICES_OFFICE 0
 #define NA_LEX_VOTE_BODIES_CANONICAL 0
 #define NA_LEX_VOTE_BODIES_COUNTRY 1
+#define NA_LEX_VOTE_BODIES_CONTEXT 2
 #define NA_LEX_VOTE_CHAMBER_MEMBERS_CHAMBER 0
 #define NA_LEX_VOTE_NUMBER_WORDS_VALUE 0
 #define NA_LEX_VOTE_PARTIES_CANONICAL 0
@@ -123,8 +202,8 @@ typedef enum na_lex_list
 #define NA_LEX_VOTE_TRIGGERS_CLASS 0
 #define NA_LEX_VOTE_TRIGGERS_FORM 1
 
-#define NA_LEX_MASK_WORDS 2	/* 64-bit words of a set of lists */
-#define NA_LEX_KEY_MAX 30	/* bytes of the longest key */
+#define NA_LEX_MASK_WORDS 3	/* 64-bit words of a set of lists */
+#define NA_LEX_KEY_MAX 35	/* bytes of the longest key */
 #define NA_LEX_FIRST_WORD_BITS 2048	/* bits of a list's first-word filter */
 #define NA_LEX_SHAPE_BITS 15	/* bits of a shape filter */
 

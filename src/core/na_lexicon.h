@@ -241,4 +241,8 @@ na_lex_key(na_lex_list list, uint32_t row)
 int32_t		na_lex_longest(na_lex_list list, const struct na_doc *doc, uint32_t token,
 						   uint32_t *ntokens);
 
+/* na_lex_longest, the last word also matching with 's or ’s ("Senate's") */
+int32_t		na_lex_longest_possessive(na_lex_list list, const struct na_doc *doc, uint32_t token,
+									  uint32_t *ntokens);
+
 #endif

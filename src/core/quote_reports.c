@@ -70,8 +70,7 @@ not_a_report(const qctx *q, uint32_t k, uint32_t s0)
 	/* support for him, 38 percent support, in support of, backing from: an
 	 * object cue that is a noun */
 	if (q_in(q, k, LEX_OBJECT_CUES) &&
-		(q_is(q, k + 1, "for") || q_is(q, k + 1, "from") || q_is(q, k + 1, "among") ||
-		 q_is(q, k + 1, "of") || q_is(q, k + 1, "to") ||
+		(q_in(q, k + 1, LEX_CUE_NOUN_FOLLOWERS) ||
 		 (k > s0 && (q_is(q, k - 1, "of") || q_is(q, k - 1, "in"))) ||
 		 /* 38 percent support; (but 40 percent support the tax) */
 		 (k > s0 && (q_is(q, k - 1, "percent") || q->doc->tokens[k - 1].kind == NA_TK_PERCENT ||
@@ -90,9 +89,7 @@ not_a_report(const qctx *q, uint32_t k, uint32_t s0)
 	/* X is telling, was claiming: the progressive is active, a report */
 	if (k > s0 && q_is_participle(q, k) && !q_is(q, k - 1, "to") && !q_is(q, k - 1, "being"))
 		return 0;
-	if (k > s0 && (q_is(q, k - 1, "to") || q_is(q, k - 1, "is") || q_is(q, k - 1, "was") ||
-				   q_is(q, k - 1, "were") || q_is(q, k - 1, "are") || q_is(q, k - 1, "be") ||
-				   q_is(q, k - 1, "been") || q_is(q, k - 1, "being")))
+	if (k > s0 && q_in(q, k - 1, LEX_CUE_INFINITIVE_BEFORE))
 		return 1;
 	return 0;
 }
@@ -118,12 +115,7 @@ content_end(const qctx *q, uint32_t s0, uint32_t s1)
 static int
 finite_verb_at(const qctx *q, uint32_t i)
 {
-	return q_is(q, i, "is") || q_is(q, i, "was") || q_is(q, i, "are") || q_is(q, i, "were") ||
-		q_is(q, i, "has") || q_is(q, i, "had") || q_is(q, i, "will") || q_is(q, i, "would") ||
-		q_is(q, i, "could") || q_is(q, i, "can") || q_is(q, i, "should") ||
-		q_is(q, i, "may") || q_is(q, i, "might") || q_is(q, i, "must") ||
-		q_is(q, i, "does") || q_is(q, i, "did") || q_is(q, i, "wasn't") ||
-		q_is(q, i, "isn't") || q_is(q, i, "wasn’t") || q_is(q, i, "isn’t");
+	return q_in(q, i, LEX_FINITE_VERBS);
 }
 
 /*
@@ -144,15 +136,10 @@ content_start_after(const qctx *q, uint32_t k, uint32_t end)
 	/* pointed out, went on to say: the particle belongs to the cue */
 	if (q_is(q, j, "out") || q_is(q, j, "back"))
 		j++;
-	if (q_is(q, k, "told") || q_is(q, k, "tells") || q_is(q, k, "tell") ||
-		q_is(q, k, "telling") || q_is(q, k, "warned") || q_is(q, k, "warns") ||
-		q_is(q, k, "assured") || q_is(q, k, "assures") || q_is(q, k, "reminded") ||
-		q_is(q, k, "informed") || q_is(q, k, "urged") || q_is(q, k, "urges") ||
-		q_is(q, k, "asked") || q_is(q, k, "asks") || q_is(q, k, "promised"))
+	if (q_in(q, k, LEX_HEARER_CUES))
 	{
 		/* the hearer: him, reporters, the committee, CNN */
-		if (q_is(q, j, "him") || q_is(q, j, "her") || q_is(q, j, "them") || q_is(q, j, "us") ||
-			q_is(q, j, "me") || q_is(q, j, "you"))
+		if (q_in(q, j, LEX_HEARER_PRONOUNS))
 			j++;
 		else if (!q_is(q, j, "that") && q_np_forward(q, j, end, &f, &l) != SRC_NONE &&
 				 l - j < 6)
@@ -161,9 +148,7 @@ content_start_after(const qctx *q, uint32_t k, uint32_t end)
 	/* said on Tuesday that / said in a statement that / said Tuesday that */
 	if (j < end && !q_is(q, j, "that") &&
 		(q_in(q, j, LEX_TAIL_PREPOSITIONS) || q_is(q, j, "on") || q_in(q, j, LEX_WEEKDAY_WORDS) ||
-		 q_is(q, j, "during") || q_is(q, j, "after") || q_is(q, j, "last") || q_is(q, j, "via") ||
-		 q_is(q, j, "repeatedly") || q_is(q, j, "publicly") || q_is(q, j, "privately") ||
-		 q_is(q, j, "recently") || q_is(q, j, "previously")))
+		 q_in(q, j, LEX_CUE_ADJUNCT_OPENERS)))
 	{
 		for (uint32_t m = j + 1; m < end && m - j < 14; m++)
 		{
@@ -336,17 +321,11 @@ object_end(const qctx *q, uint32_t j, uint32_t last)
 		 */
 		if (t->kind == NA_TK_WORD && (q_in(q, m, LEX_WEEKDAY_WORDS) ||
 									  (q_is(q, m, "on") && q_in(q, m + 1, LEX_WEEKDAY_WORDS))) &&
-			!((q_is(q, m, "night") || q_is(q, m, "morning") || q_is(q, m, "evening") ||
-			   q_is(q, m, "afternoon") || q_is(q, m, "week")) && !q_in(q, m - 1, LEX_WEEKDAY_WORDS)))
+			!(q_in(q, m, LEX_DAY_PART_WORDS) && !q_in(q, m - 1, LEX_WEEKDAY_WORDS)))
 			return m - 1;
 		if (t->kind != NA_TK_WORD || (t->flags & NA_TF_CAPITALIZED))
 			continue;
-		if (q_is(q, m, "at") || q_is(q, m, "during") ||
-			q_is(q, m, "when") || q_is(q, m, "while") || q_is(q, m, "since") ||
-			q_is(q, m, "until") || q_is(q, m, "amid") || q_is(q, m, "despite") ||
-			q_is(q, m, "because") || q_is(q, m, "though") || q_is(q, m, "although") ||
-			q_is(q, m, "who") || q_is(q, m, "whom") || q_is(q, m, "which") ||
-			q_is(q, m, "where") || q_is(q, m, "but"))
+		if (q_in(q, m, LEX_OBJECT_PHRASE_ENDS))
 			return m - 1;
 	}
 	return last;
@@ -381,11 +360,7 @@ inverted_source_ends(const qctx *q, uint32_t after, uint32_t s1)
 		if (q->doc->tokens[m].kind == NA_TK_PUNCT || q_is_quote_mark(q, m) ||
 			q->doc->tokens[m].kind == NA_TK_DASH)
 			break;
-		if (q_is(q, m, "is") || q_is(q, m, "was") || q_is(q, m, "are") || q_is(q, m, "were") ||
-			q_is(q, m, "has") || q_is(q, m, "have") || q_is(q, m, "had") || q_is(q, m, "will") ||
-			q_is(q, m, "would") || q_is(q, m, "could") || q_is(q, m, "can") ||
-			q_is(q, m, "should") || q_is(q, m, "may") || q_is(q, m, "might") ||
-			q_is(q, m, "must") || q_is(q, m, "did") || q_is(q, m, "does"))
+		if (q_in(q, m, LEX_INVERTED_CLAUSE_VERBS))
 			return 0;
 	}
 	return 1;
@@ -497,10 +472,7 @@ relative_subject_before(const qctx *q, uint32_t k, uint32_t s0)
 		if (q_is_punct(q, m, ',') || t->kind == NA_TK_NUMBER ||
 			(t->flags & NA_TF_CAPITALIZED) || q_in(q, m, LEX_TAIL_PREPOSITIONS) ||
 			q_in(q, m, LEX_CLAUSE_PREPOSITIONS) || q_in(q, m, LEX_WEEKDAY_WORDS) ||
-			q_in(q, m, LEX_DETERMINERS) || q_is(q, m, "has") || q_is(q, m, "have") ||
-			q_is(q, m, "had") || q_is(q, m, "also") || q_is(q, m, "never") ||
-			q_is(q, m, "not") || q_is(q, m, "will") || q_is(q, m, "would") ||
-			q_is(q, m, "past") || q_is(q, m, "call") || q_is(q, m, "conference") ||
+			q_in(q, m, LEX_DETERMINERS) || q_in(q, m, LEX_RELATIVE_SUBJECT_SKIPS) ||
 			(t->kind == NA_TK_WORD && t->len > 4 && p[t->len - 2] == 'l' && p[t->len - 1] == 'y'))
 			continue;
 		return QNONE;
@@ -815,12 +787,10 @@ that_clause_report(const qctx *q, uint32_t k, uint32_t first, uint32_t e, q_repo
 	 */
 	if (!q_is(q, j - 1, "that") &&
 		(q_is(q, j, "by") || q_is(q, j, "into") ||
-		 q_in(q, j, LEX_TAIL_PREPOSITIONS) || q_is(q, j, "about") || q_is(q, j, "so") ||
-		 q_is(q, j, "nothing") || q_is(q, j, "yes") || q_is(q, j, "no")))
+		 q_in(q, j, LEX_TAIL_PREPOSITIONS) || q_in(q, j, LEX_NON_CLAUSE_OBJECTS)))
 		return 0;
 	/* X appeared to waver / seems that: not X appeared on television */
-	if ((q_is(q, k, "appeared") || q_is(q, k, "appears") || q_is(q, k, "appear") ||
-		 q_is(q, k, "seemed") || q_is(q, k, "seems") || q_is(q, k, "seem")) &&
+	if (q_in(q, k, LEX_SEEM_VERBS) &&
 		!q_is(q, j, "to") && !q_is(q, j - 1, "that"))
 		return 0;
 	/* said as much / has said the same thing: a pro-form is the whole
@@ -842,10 +812,7 @@ that_clause_report(const qctx *q, uint32_t k, uint32_t first, uint32_t e, q_repo
 	 * comma, where the sentence's own clause begins
 	 */
 	if (rp->a.src_first == first + 1 &&
-		(q_is(q, first, "while") || q_is(q, first, "when") || q_is(q, first, "although") ||
-		 q_is(q, first, "though") || q_is(q, first, "because") || q_is(q, first, "if") ||
-		 q_is(q, first, "since") || q_is(q, first, "whereas") || q_is(q, first, "unless") ||
-		 q_is(q, first, "after") || q_is(q, first, "before") || q_is(q, first, "once")))
+		q_in(q, first, LEX_SUBORDINATORS))
 		end_at_clause_comma(q, j, false, rp);
 	object_cue_end(q, k, j, rp);
 	return 1;
@@ -894,9 +861,7 @@ report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
 	 */
 	if (rp->cue_class == NA_CUE_SPEECH &&
 		(q_is(q, k + 1, "yes") || q_is(q, k + 1, "no") || q_is(q, k + 1, "so")) &&
-		(k + 1 == e || q_is_punct(q, k + 2, ',') || q_is(q, k + 2, "in") || q_is(q, k + 2, "on") ||
-		 q_is(q, k + 2, "while") || q_is(q, k + 2, "but") || q_is(q, k + 2, "and") ||
-		 q_is(q, k + 2, "after") || q_is(q, k + 2, "when") || q_is(q, k + 2, "at")))
+		(k + 1 == e || q_is_punct(q, k + 2, ',') || q_in(q, k + 2, LEX_ANSWER_FOLLOWERS)))
 	{
 		rp->first = rp->last = k + 1;
 		rp->object = 1;
@@ -930,16 +895,11 @@ passive_be_before(const qctx *q, uint32_t k, uint32_t s0)
 
 		if (t->kind != NA_TK_WORD)
 			return QNONE;
-		if (q_is(q, j - 1, "is") || q_is(q, j - 1, "are") || q_is(q, j - 1, "was") ||
-			q_is(q, j - 1, "were") || q_is(q, j - 1, "be") || q_is(q, j - 1, "been") ||
-			q_is(q, j - 1, "isn’t") || q_is(q, j - 1, "isn't") || q_is(q, j - 1, "aren’t") ||
-			q_is(q, j - 1, "aren't") || q_is(q, j - 1, "wasn’t") || q_is(q, j - 1, "wasn't") ||
-			q_is(q, j - 1, "weren’t") || q_is(q, j - 1, "weren't"))
+		if (q_in(q, j - 1, LEX_PASSIVE_BE))
 			return j - 1;
 		/* widely, originally, also, not, still, now */
 		if (!((t->len > 4 && p[t->len - 2] == 'l' && p[t->len - 1] == 'y') ||
-			  q_is(q, j - 1, "also") || q_is(q, j - 1, "not") || q_is(q, j - 1, "still") ||
-			  q_is(q, j - 1, "now") || q_is(q, j - 1, "no") || q_is(q, j - 1, "longer")))
+			  q_in(q, j - 1, LEX_PASSIVE_ADVERBS)))
 			return QNONE;
 		j--;
 	}
@@ -1053,9 +1013,7 @@ asked_clause_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *r
 	/* on Fox News, at the rally, again: the occasion before the question */
 	for (uint32_t m = j; m < e && m - j < 8; m++)
 	{
-		if (q_is(q, m, "whether") || q_is(q, m, "if") || q_is(q, m, "how") || q_is(q, m, "what") ||
-			q_is(q, m, "who") || q_is(q, m, "whom") || q_is(q, m, "why") || q_is(q, m, "when") ||
-			q_is(q, m, "where") || q_is(q, m, "which") || q_is(q, m, "to") || q_is(q, m, "about"))
+		if (q_in(q, m, LEX_QUESTION_OPENERS))
 		{
 			j = m;
 			break;
@@ -1063,9 +1021,7 @@ asked_clause_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *r
 		if (q->doc->tokens[m].kind != NA_TK_WORD || m + 1 - j >= 8)
 			return 0;
 	}
-	if (!(q_is(q, j, "whether") || q_is(q, j, "if") || q_is(q, j, "how") || q_is(q, j, "what") ||
-		  q_is(q, j, "who") || q_is(q, j, "whom") || q_is(q, j, "why") || q_is(q, j, "when") ||
-		  q_is(q, j, "where") || q_is(q, j, "which") || q_is(q, j, "to") || q_is(q, j, "about")))
+	if (!q_in(q, j, LEX_QUESTION_OPENERS))
 		return 0;
 	/* the clause ends at its comma (not one inside a quotation) */
 	for (uint32_t m = j + 1; m <= e && m - j < REPORT_CONTENT_MAX; m++)
@@ -1092,8 +1048,7 @@ asked_clause_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *r
 static int
 seems_to(const qctx *q, uint32_t k)
 {
-	return q_is(q, k, "seems") || q_is(q, k, "seemed") || q_is(q, k, "seem") ||
-		q_is(q, k, "appears") || q_is(q, k, "appeared") || q_is(q, k, "appear");
+	return q_in(q, k, LEX_SEEM_VERBS);
 }
 
 /*

@@ -49,8 +49,7 @@ q_np_forward(const qctx *q, uint32_t i, uint32_t limit, uint32_t *first, uint32_
 		return SRC_PRONOUN;
 	}
 	/* said one of those advisers / some of his aides */
-	if (q_is(q, i + 1, "of") && (q_is(q, i, "one") || q_is(q, i, "some") || q_is(q, i, "many") ||
-								   q_is(q, i, "several") || q_is(q, i, "two") || q_is(q, i, "most")))
+	if (q_is(q, i + 1, "of") && q_in(q, i, LEX_PARTITIVE_SOURCES))
 	{
 		src_type	inner = q_np_forward(q, i + 2, limit, first, last);
 
@@ -843,9 +842,7 @@ outer_attribution(const qctx *q, uint32_t s_first, uint32_t before, q_attr *a)
 		/* “…?” she said, but Kevin dozed, and as Trump went on about “…”:
 		 * a clause of its own after a comma and a conjunction is no report's */
 		if (q_is_punct(q, k, ',') &&
-			(q_is(q, k + 1, "but") || q_is(q, k + 1, "and") || q_is(q, k + 1, "while") ||
-			 q_is(q, k + 1, "although") || q_is(q, k + 1, "though") || q_is(q, k + 1, "yet") ||
-			 q_is(q, k + 1, "as") || q_is(q, k + 1, "when") || q_is(q, k + 1, "because")))
+			q_in(q, k + 1, LEX_CLAUSE_CONJUNCTIONS))
 			return;
 		if (!(q_is(q, k, "said") || q_is(q, k, "says") || q_is(q, k, "told") ||
 			  q_is(q, k, "tells")) || q_noun_like(q, k))

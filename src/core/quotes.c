@@ -141,8 +141,7 @@ q_according_at(const qctx *q, uint32_t k)
 int
 q_perfect_aux(const qctx *q, uint32_t k)
 {
-	return q_is(q, k, "a") || q_is(q, k, "ha") || q_is(q, k, "hat") || q_is(q, k, "ont") ||
-		q_is(q, k, "han") || q_is(q, k, "hanno") || q_is(q, k, "tem");
+	return q_in(q, k, LEX_PERFECT_AUXILIARIES);
 }
 
 /* ---- marks to quotes ---- */

@@ -165,9 +165,7 @@ clause_after_noun(const qctx *q, uint32_t k)
 	t = &q->doc->tokens[k];
 	if (t->len > 4 && memcmp(q->doc->text + t->start + t->len - 3, "ing", 3) == 0)
 		return 1;
-	return q_is(q, k, "that") || q_is(q, k, "which") || q_is(q, k, "who") ||
-		q_is(q, k, "of") || q_is(q, k, "in") || q_is(q, k, "for") || q_is(q, k, "at") ||
-		q_is(q, k, "with");
+	return q_in(q, k, LEX_DESCRIPTION_CLAUSE_OPENERS);
 }
 
 #define ORG_DESCRIPTION_MODIFIERS 4	/* words between a description's determiner and its noun */

@@ -57,13 +57,16 @@ q_is_title(const qctx *q, uint32_t i, uint8_t *gender, uint8_t *honorific)
 	/* President, Sen., and roles used as titles: Economist Li Wei */
 	if (m & (Q_LEX_BIT(LEX_TITLES) | Q_LEX_BIT(LEX_ROLE_NOUNS)))
 	{
-		if (q_is(q, i, "congresswoman") || q_is(q, i, "chairwoman") ||
-			q_is(q, i, "councilwoman") || q_is(q, i, "assemblywoman"))
-			*gender = NA_GENDER_FEMALE;
-		else if (q_is(q, i, "congressman") || q_is(q, i, "chairman") ||
-				 q_is(q, i, "councilman") || q_is(q, i, "assemblyman") ||
-				 q_is(q, i, "father"))
-			*gender = NA_GENDER_MALE;
+		if (m & Q_LEX_BIT(LEX_GENDERED_TITLES))
+		{
+			const na_token *t = &q->doc->tokens[i];
+			int32_t		entry = na_lex_entry_in(NA_LEX_QUOTE_GENDERED_TITLES, q->doc->text + t->start, t->len);
+			const char *g = na_lex_attr(NA_LEX_QUOTE_GENDERED_TITLES,
+										na_lex_row_of(NA_LEX_QUOTE_GENDERED_TITLES, entry),
+										NA_LEX_QUOTE_GENDERED_TITLES_GENDER);
+
+			*gender = g[0] == 'f' ? NA_GENDER_FEMALE : NA_GENDER_MALE;
+		}
 		return 1;
 	}
 	return 0;

@@ -146,8 +146,7 @@ role_of_mention(const qctx *q, const q_mention *m, na_speaker *sp)
 					break;
 				/* a role with its complement, opening the phrase */
 				if (q_is_role_noun(q, r) && !q_is_cap(q, r) &&
-					(q_is(q, r + 1, "of") || q_is(q, r + 1, "de") || q_is(q, r + 1, "du") ||
-					 q_is(q, r + 1, "del") || q_is(q, r + 1, "di") || q_is(q, r + 1, "for")) &&
+					q_in(q, r + 1, LEX_ROLE_COMPLEMENTS) &&
 					(r == 0 || q_in(q, r - 1, LEX_DETERMINERS) ||
 					 q_in(q, r - 1, LEX_FOREIGN_OPENERS) || q_possessive(q, r - 1) ||
 					 (q->doc->tokens[r].flags & NA_TF_SENT_START)))

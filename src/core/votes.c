@@ -37,10 +37,8 @@ tally_sentence_row(vctx *c, sent_state *st, const tally *t)
 	if (last && last->sentence + 2 < st->s)
 		last = NULL;
 	for (uint32_t k = st->first; k < st->end && !says_vote; k++)
-		if ((is_word(c, k, "vote") || is_word(c, k, "tally") || is_word(c, k, "count") ||
-			 is_word(c, k, "margin") || is_word(c, k, "ballot")) &&
-			(is_word(c, k + 1, "was") || is_word(c, k + 1, "is") || is_word(c, k + 1, "stood") ||
-			 is_word(c, k + 1, "ended") || is_word(c, k + 1, "came") ||
+		if (in_list(c, k, tally_nouns) &&
+			(in_list(c, k + 1, tally_link_verbs) ||
 			 /* "the vote -- 611 in favor, 748 opposed -- kept the rules" */
 			 (T(c, k + 1)->kind == NA_TK_DASH && number_at(c, k + 2) >= 0)))
 			says_vote = k + 1;

@@ -67,9 +67,7 @@ party_at(vctx *c, uint32_t i, actor_ref *a)
 		a->kind = NA_VK_PARTY;
 		a->us_state = 0;
 		if (in_sentence(c, i + 1, s) && (is_word(c, i + 1, "Party") || in_list(c, i + 1, group_heads) ||
-										 is_word(c, i + 1, "lawmaker") || is_word(c, i + 1, "senator") ||
-										 is_word(c, i + 1, "MP") || is_word(c, i + 1, "leaders") ||
-										 is_word(c, i + 1, "leadership")))
+										 in_list(c, i + 1, party_people_nouns)))
 		{
 			a->end = i + 2;
 			return 1;
@@ -86,12 +84,9 @@ group_at(vctx *c, uint32_t i, actor_ref *a)
 	uint32_t	s = T(c, i)->sentence;
 	uint32_t	j = i;
 
-	if (number_at(c, j) >= 0 || is_word(c, j, "most") || is_word(c, j, "many") ||
-		is_word(c, j, "several") || is_word(c, j, "some") || is_word(c, j, "all") ||
-		is_word(c, j, "other") || is_word(c, j, "fellow"))
+	if (number_at(c, j) >= 0 || in_list(c, j, group_quantifiers))
 		j++;
-	else if ((is_word(c, j, "dozens") || is_word(c, j, "hundreds") || is_word(c, j, "scores") ||
-			  is_word(c, j, "majority") || is_word(c, j, "handful")) && is_word(c, j + 1, "of"))
+	else if (in_list(c, j, group_amount_nouns) && is_word(c, j + 1, "of"))
 		j += 2;
 	if (is_word(c, j, "the") && j > i)
 		j++;
@@ -296,17 +291,12 @@ state_at(vctx *c, uint32_t j, actor_ref *a)
 	 * an address
 	 */
 	if (j > 0 && T(c, j - 1)->sentence == s &&
-		(in_list(c, j - 1, prepositions) || is_word(c, j - 1, "of") || is_word(c, j - 1, "from") ||
-		 is_word(c, j - 1, "in") || is_word(c, j - 1, "the") || is_word(c, j - 1, "a") ||
-		 is_word(c, j - 1, "an") || (is_punct(c, j - 1, ',') && j > 1 && is_capitalized(c, j - 2))))
+		(in_list(c, j - 1, prepositions) || in_list(c, j - 1, state_place_before) || (is_punct(c, j - 1, ',') && j > 1 && is_capitalized(c, j - 2))))
 		return 0;
 	/* a subject goes on to its verb: "Ohio cast", "Ohio and Iowa voted", "Texas this year passed" */
 	if (in_sentence(c, j + n, s) &&
 		!(trigger_of(c, j + n) || in_list(c, j + n, aux_words) || is_word(c, j + n, "and") ||
-		  is_word(c, j + n, "or") || is_punct(c, j + n, ',') || is_word(c, j + n, "this") ||
-		  is_word(c, j + n, "last") || is_word(c, j + n, "also") || is_word(c, j + n, "then") ||
-		  is_word(c, j + n, "overwhelmingly") || is_word(c, j + n, "narrowly") ||
-		  is_word(c, j + n, "unanimously")))
+		  is_word(c, j + n, "or") || is_punct(c, j + n, ',') || in_list(c, j + n, state_subject_gap)))
 		return 0;
 	for (uint32_t k = j; k < j + n; k++)
 		if (!is_capitalized(c, k) || is_possessive(c, k))
@@ -780,9 +770,7 @@ office_before(vctx *c, sent_state *st, uint32_t p)
 		if (is_capitalized(c, q) && !(T(c, q)->flags & NA_TF_SENT_START))
 			return 0;
 		if (is_word(c, q - 1, "the") &&
-			(is_word_poss(c, q, "president") || is_word_poss(c, q, "governor") ||
-			 is_word_poss(c, q, "mayor") || is_word_poss(c, q, "premier") ||
-			 is_word_poss(c, q, "chancellor")))
+			in_list_poss(c, q, veto_holder_roles))
 			return q + 1;
 	}
 	return 0;
@@ -1104,10 +1092,7 @@ subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, in
 		 * the subject ("Obama and I voted": the others too); "he", "she" stand
 		 * for a person named before ("Ms. Follett confirmed she would vote").
 		 */
-		if (is_word(c, k, "i") || is_word(c, k, "we") || is_word(c, k, "you") ||
-			is_word(c, k, "everyone") || is_word(c, k, "everybody") || is_word(c, k, "nobody") ||
-			is_word(c, k, "someone") || is_word(c, k, "somebody") || is_word(c, k, "anyone") ||
-			is_word(c, k, "anybody"))
+		if (in_list(c, k, generic_pronouns))
 		{
 			if ((is_word(c, k, "i") || is_word(c, k, "we")) && k > st->first + 1 &&
 				is_word(c, k - 1, "and"))
@@ -1135,11 +1120,7 @@ subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, in
 		 * is).  Not before an infinitive: "called on Congress to pass".
 		 */
 		if (n > 0 && !infinitive && actors[0].first > st->first && !actors[0].pronoun &&
-			(is_word(c, actors[0].first - 1, "at") || is_word(c, actors[0].first - 1, "in") ||
-			 is_word(c, actors[0].first - 1, "from") || is_word(c, actors[0].first - 1, "for") ||
-			 is_word(c, actors[0].first - 1, "on") ||
-			 is_word(c, actors[0].first - 1, "across") || is_word(c, actors[0].first - 1, "among") ||
-			 is_word(c, actors[0].first - 1, "under")))
+			in_list(c, actors[0].first - 1, setting_prepositions))
 		{
 			if (n > 1)
 			{

@@ -108,33 +108,9 @@ body_may_start_at(vctx *c, uint32_t i, uint32_t s)
 		return 0;
 	else
 	{
-		int			named;
+		/* the first words of the bodies named below and in vote_bodies.tsv */
+		int			named = in_list_poss(c, i, body_starts);
 
-		switch (c->doc->text[T(c, i)->start] | 0x20)
-		{
-			case 'c':
-				named = is_word_poss(c, i, "Commons") || is_word_poss(c, i, "Congress") ||
-					is_word_poss(c, i, "Council");
-				break;
-			case 'e':
-				named = is_word(c, i, "European");
-				break;
-			case 'g':
-				named = is_word(c, i, "General");
-				break;
-			case 'h':
-				named = is_word(c, i, "Human") || is_word_poss(c, i, "House");
-				break;
-			case 's':
-				named = is_word(c, i, "Security") || is_word_poss(c, i, "Senate");
-				break;
-			case 'u':
-				named = is_word(c, i, "UN") || is_word(c, i, "U.N.") || is_word(c, i, "U.N") ||
-					is_word(c, i, "United");
-				break;
-			default:
-				named = 0;
-		}
 		if (!named)
 		{
 			for (end = i; end < i + 6 && in_sentence(c, end, s) && is_capitalized(c, end) &&
@@ -181,16 +157,11 @@ lower_case_body_at(vctx *c, uint32_t i, uint32_t s, body_ref *b)
 		return b->end;
 	}
 	/* the council, the city council, the committee: a body as written */
-	if (is_word_poss(c, i, "council") || is_word_poss(c, i, "committee") ||
-		is_word_poss(c, i, "legislature") || is_word_poss(c, i, "assembly") ||
-		is_word_poss(c, i, "board"))
+	if (in_list_poss(c, i, body_nouns))
 	{
 		b->end = i + 1;
 		if (i >= 1 && in_sentence(c, i - 1, s) && T(c, i - 1)->kind == NA_TK_WORD &&
-			(is_word(c, i - 1, "city") || is_word(c, i - 1, "town") || is_word(c, i - 1, "county") ||
-			 is_word(c, i - 1, "state") || is_word(c, i - 1, "school") || is_word(c, i - 1, "parish") ||
-			 is_word(c, i - 1, "district") || is_word(c, i - 1, "regional") ||
-			 is_word(c, i - 1, "national") || is_word(c, i - 1, "executive")))
+			in_list(c, i - 1, body_level_words))
 			b->first = i - 1;
 		return b->end;
 	}
@@ -204,72 +175,33 @@ lower_case_body_at(vctx *c, uint32_t i, uint32_t s, body_ref *b)
 }
 
 /*
- * The UN's bodies, with or without a UN prefix: "the U.N. Security Council",
- * "the General Assembly".  Returns 1 with b set, -1 when a UN prefix is
- * followed by no body the analyser knows, 0 otherwise.
+ * Does a UN prefix start at i ("UN", "U.N.", "United Nations")?  The UN's
+ * bodies are in vote_bodies.tsv; a prefix before no body found there names
+ * a body the analyser does not know ("the UN Human Rights Committee"), and
+ * it must not become one by the rules for capitalised words.
  */
 static int
-un_body_at(vctx *c, uint32_t i, uint32_t s, body_ref *b)
+un_prefix_at(vctx *c, uint32_t i)
 {
-	uint32_t	j = i;
-
-	if (is_word(c, j, "UN") || is_word(c, j, "U.N.") || is_word(c, j, "U.N"))
-		j++;
-	else if (is_word(c, j, "United") && is_word(c, j + 1, "Nations"))
-		j += 2;
-	if (in_sentence(c, j + 1, s) && is_word(c, j, "Security") && is_word_poss(c, j + 1, "Council"))
-	{
-		b->canonical = "UN Security Council";
-		c->unsc_seen = 1;
-		c->un_context = 1;
-		b->end = j + 2;
-		return 1;
-	}
-	if (in_sentence(c, j + 1, s) && is_word(c, j, "General") && is_word_poss(c, j + 1, "Assembly"))
-	{
-		b->canonical = "UN General Assembly";
-		c->un_context = 1;
-		b->end = j + 2;
-		return 1;
-	}
-	if (in_sentence(c, j + 2, s) && is_word(c, j, "Human") && is_word(c, j + 1, "Rights") &&
-		is_word_poss(c, j + 2, "Council"))
-	{
-		b->canonical = "UN Human Rights Council";
-		b->end = j + 3;
-		return 1;
-	}
-	return j != i ? -1 : 0;
+	return is_word(c, i, "UN") || is_word(c, i, "U.N.") || is_word(c, i, "U.N") ||
+		(is_word(c, i, "United") && is_word(c, i + 1, "Nations"));
 }
 
 /*
- * The chambers body_at names by their words: the House (not the White
- * House), the House of Commons or Lords, a House or Senate committee, the
- * Senate, Congress, the European Parliament, "the Council" once the
- * Security Council was named.  Returns 1 with b set, -1 when the words
- * name no body (the White House), 0 when they are none of these.
+ * The chambers whose bare names need the words around them, which a
+ * gazetteer cannot see: the House (not the White House, nor a "House of"
+ * vote_bodies.tsv does not name), a House or Senate committee, the Senate
+ * (not the Senate Judiciary Committee), Congress (not the Congress Party),
+ * "the Council" once the Security Council was named.  Returns 1 with b set,
+ * -1 when the words name no body (the White House), 0 when they are none of
+ * these.
  */
 static int
 named_body_at(vctx *c, uint32_t i, uint32_t s, body_ref *b)
 {
 	if (is_word(c, i, "House") && i > 0 && in_sentence(c, i - 1, s) &&
-		(is_word(c, i - 1, "White") || is_word(c, i - 1, "Opera") || is_word(c, i - 1, "Government") ||
-		 is_word(c, i - 1, "Big") || is_word(c, i - 1, "Royal")))
+		in_list(c, i - 1, house_not_chamber))
 		return -1;
-	if (is_word(c, i, "House") && is_word(c, i + 1, "of") && in_sentence(c, i + 2, s))
-	{
-		if (is_word_poss(c, i + 2, "Representatives"))
-			b->canonical = "House of Representatives";
-		else if (is_word_poss(c, i + 2, "Commons"))
-			b->canonical = "House of Commons";
-		else if (is_word_poss(c, i + 2, "Lords"))
-			b->canonical = "House of Lords";
-		if (b->canonical)
-		{
-			b->end = i + 3;
-			return 1;
-		}
-	}
 	/* "a House panel", "the Senate committee": a committee of the chamber, as written */
 	if ((is_word(c, i, "House") || is_word(c, i, "Senate")) && in_sentence(c, i + 1, s) &&
 		(is_word_poss(c, i + 1, "panel") || is_word_poss(c, i + 1, "committee") ||
@@ -281,12 +213,6 @@ named_body_at(vctx *c, uint32_t i, uint32_t s, body_ref *b)
 	if (is_word_poss(c, i, "House") && !is_word(c, i + 1, "of"))
 	{
 		b->canonical = "House of Representatives";
-		b->end = i + 1;
-		return 1;
-	}
-	if (is_word_poss(c, i, "Commons"))
-	{
-		b->canonical = "House of Commons";
 		b->end = i + 1;
 		return 1;
 	}
@@ -306,12 +232,6 @@ named_body_at(vctx *c, uint32_t i, uint32_t s, body_ref *b)
 	{
 		b->canonical = "Congress";
 		b->end = i + 1;
-		return 1;
-	}
-	if (is_word(c, i, "European") && is_word_poss(c, i + 1, "Parliament"))
-	{
-		b->canonical = "European Parliament";
-		b->end = i + 2;
 		return 1;
 	}
 	if (is_word_poss(c, i, "Council") && c->unsc_seen && i > 0 && is_word(c, i - 1, "the"))
@@ -373,12 +293,20 @@ body_at(vctx *c, uint32_t i, body_ref *b)
 	if ((c->token_lex[i] & TOKEN_BODY_GAZ) && is_capitalized(c, i))
 	{
 		uint32_t	n;
-		int32_t		row = na_lex_longest(NA_LEX_VOTE_BODIES, c->doc, i, &n);
+		int32_t		row = na_lex_longest_possessive(NA_LEX_VOTE_BODIES, c->doc, i, &n);
 
 		if (row >= 0)
 		{
+			const char *context = na_lex_attr(NA_LEX_VOTE_BODIES, (uint32_t) row,
+											  NA_LEX_VOTE_BODIES_CONTEXT);
+
 			b->canonical = na_lex_attr(NA_LEX_VOTE_BODIES, (uint32_t) row, NA_LEX_VOTE_BODIES_CANONICAL);
 			b->first = i;
+			/* "the Council" is the Security Council once named; "the UN" context */
+			if (strcmp(context, "un_security_council") == 0)
+				c->unsc_seen = 1;
+			if (strcmp(context, "none") != 0)
+				c->un_context = 1;
 			return b->end = i + n;
 		}
 	}
@@ -388,16 +316,8 @@ body_at(vctx *c, uint32_t i, body_ref *b)
 	b->first = i;
 	if (!is_capitalized(c, i))
 		return lower_case_body_at(c, i, s, b);
-	/* UN, U.N., United Nations prefixes */
-	switch (un_body_at(c, i, s, b))
-	{
-		case 1:
-			return b->end;
-		case -1:
-			return 0;			/* a UN prefix before no UN body */
-		default:
-			break;
-	}
+	if (un_prefix_at(c, i))
+		return 0;				/* a UN prefix before no UN body of vote_bodies.tsv */
 	switch (named_body_at(c, i, s, b))
 	{
 		case 1:

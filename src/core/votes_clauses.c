@@ -62,9 +62,7 @@ lone_name(vctx *c, uint32_t k, actor_ref *a)
 		memchr(w, '\'', t->len) || memchr(w, '.', t->len) || strstr_n(w, t->len, "\xE2\x80\x99") ||
 		is_word(c, k, "The") ||
 		/* "a Democrat to win", "Coalition for Unity and Democracy won": a noun, a name's end */
-		(k > 0 && (is_word(c, k - 1, "a") || is_word(c, k - 1, "an") || is_word(c, k - 1, "and") ||
-				   is_word(c, k - 1, "of") || is_word(c, k - 1, "in") || is_word(c, k - 1, "at") ||
-				   is_word(c, k - 1, "from") || is_word(c, k - 1, "for") || is_word(c, k - 1, "by"))) || state_at(c, k, a) ||
+		(k > 0 && in_list(c, k - 1, lone_name_before)) || state_at(c, k, a) ||
 		is_possessive(c, k) || in_list(c, k, name_stopwords) || in_list(c, k, person_titles) ||
 		trigger_of(c, k) || (k > 0 && is_capitalized(c, k - 1) && T(c, k - 1)->sentence == t->sentence &&
 							 !(T(c, k - 1)->flags & NA_TF_SENT_START)) ||
@@ -111,8 +109,7 @@ copula_subject(vctx *c, sent_state *st, uint32_t k, actor_ref *actors, int max)
 		if (is_word(c, b, "was") || is_word(c, b, "were") || is_word(c, b, "is") || is_word(c, b, "are"))
 		{
 			/* the predicate opens as a class or a rank does: among, one of, the only */
-			if (!(is_word(c, j, "among") || is_word(c, j, "one") || is_word(c, j, "the") ||
-				  is_word(c, j, "a") || is_word(c, j, "an")) || j + 1 >= k)
+			if (!in_list(c, j, rank_predicate_openers) || j + 1 >= k)
 				return 0;
 			return subject_of(c, st, b, actors, max);
 		}
@@ -149,8 +146,7 @@ verb_follows_adverbial(vctx *c, sent_state *st, uint32_t k)
 		if (in_list(c, j, prepositions) || in_list(c, j, time_words) || is_word(c, j, "easily") ||
 			(t->len > 4 && memcmp(c->doc->text + t->start + t->len - 2, "ly", 2) == 0))
 			det = 0;
-		else if (is_word(c, j, "the") || is_word(c, j, "a") || is_word(c, j, "an") ||
-				 is_word(c, j, "its") || is_word(c, j, "their"))
+		else if (in_list(c, j, adverbial_determiners))
 			det = 1;
 		else if (!det && !is_capitalized(c, j))
 			return 1;

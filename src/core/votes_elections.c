@@ -12,11 +12,7 @@
 static int
 election_noun(vctx *c, sent_state *st, uint32_t v)
 {
-	return v > st->first && (is_word(c, v - 1, "a") || is_word(c, v - 1, "the") ||
-							 is_word(c, v - 1, "his") || is_word(c, v - 1, "her") ||
-							 is_word(c, v - 1, "their") || is_word(c, v - 1, "its") ||
-							 is_word(c, v - 1, "newly") || is_word(c, v - 1, "democratically") ||
-							 is_word(c, v - 1, "popularly") || is_word(c, v - 1, "directly") ||
+	return v > st->first && (in_list(c, v - 1, elected_premodifiers) ||
 							 (is_possessive(c, v - 1) && !is_word(c, v - 1, "he's") && !is_word(c, v - 1, "she's") &&
 							  !is_word(c, v - 1, "he\xE2\x80\x99s") && !is_word(c, v - 1, "she\xE2\x80\x99s")));
 }
@@ -26,9 +22,7 @@ static int
 election_sentence(vctx *c, sent_state *st)
 {
 	for (uint32_t k = st->first; k < st->end; k++)
-		if (is_word(c, k, "primary") || is_word(c, k, "primaries") || is_word(c, k, "caucus") ||
-			is_word(c, k, "caucuses") || is_word(c, k, "delegates") || is_word(c, k, "election") ||
-			is_word(c, k, "elections") || is_word(c, k, "nomination") || is_word(c, k, "votes"))
+		if (in_list(c, k, election_sentence_words))
 			return 1;
 	return 0;
 }
@@ -331,16 +325,9 @@ elected(vctx *c, sent_state *st, uint32_t v)
 
 	if (election_noun(c, st, v))
 		return 1;				/* "the newly elected mayor": a premodifier, optional */
-	while (q > st->first && (is_word(c, q - 1, "first") || is_word(c, q - 1, "narrowly") ||
-							 is_word(c, q - 1, "easily") || is_word(c, q - 1, "overwhelmingly") ||
-							 is_word(c, q - 1, "twice") || is_word(c, q - 1, "also") ||
-							 is_word(c, q - 1, "later") || is_word(c, q - 1, "then")))
+	while (q > st->first && in_list(c, q - 1, elected_adverbs))
 		q--;
-	if (q > st->first && (is_word(c, q - 1, "was") || is_word(c, q - 1, "were") || is_word(c, q - 1, "been") ||
-						  is_word(c, q - 1, "being") || is_word(c, q - 1, "is") || is_word(c, q - 1, "are") ||
-						  is_word(c, q - 1, "be") || is_word(c, q - 1, "get") || is_word(c, q - 1, "got") ||
-						  is_word(c, q - 1, "he's") || is_word(c, q - 1, "she's") ||
-						  is_word(c, q - 1, "he\xE2\x80\x99s") || is_word(c, q - 1, "she\xE2\x80\x99s")))
+	if (q > st->first && in_list(c, q - 1, elected_auxiliaries))
 		passive = 1;
 	n = subject_of(c, st, v, actors, MAX_ACTORS);
 	n = resolve_actors(c, st, actors, n);
@@ -369,8 +356,7 @@ elected(vctx *c, sent_state *st, uint32_t v)
 	{
 		uint32_t	b = is_word(c, q - 2, "first") || is_word(c, q - 2, "later") ? q - 3 : q - 2;
 
-		if ((is_word(c, b, "after") || is_word(c, b, "before") || is_word(c, b, "since") ||
-			 is_word(c, b, "upon") || is_word(c, b, "following")) &&
+		if (in_list(c, b, election_time_prepositions) &&
 			main_subject(c, st, &actors[0]))
 			n = 1;
 	}
@@ -466,13 +452,11 @@ static int
 placed_behind(vctx *c, sent_state *st, uint32_t v)
 {
 	for (uint32_t k = v + 1; k + 1 < st->end; k++)
-		if (is_word(c, k, "coming") || is_word(c, k, "came") || is_word(c, k, "finishing") ||
-			is_word(c, k, "finished") || is_word(c, k, "placing") || is_word(c, k, "placed"))
+		if (in_list(c, k, placing_verbs))
 		{
 			uint32_t	j = is_word(c, k + 1, "in") ? k + 2 : k + 1;
 
-			if (is_word(c, j, "second") || is_word(c, j, "third") || is_word(c, j, "fourth") ||
-				is_word(c, j, "fifth") || is_word(c, j, "last"))
+			if (in_list(c, j, placing_ordinals))
 				return 1;
 		}
 	return 0;

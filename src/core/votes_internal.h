@@ -208,6 +208,60 @@ enum
 	L_participle_determiners = NA_LEX_VOTE_PARTICIPLE_DETERMINERS,
 	L_gerund_prepositions = NA_LEX_VOTE_GERUND_PREPOSITIONS,
 	L_base_form_openers = NA_LEX_VOTE_BASE_FORM_OPENERS,
+	L_adverbial_determiners = NA_LEX_VOTE_ADVERBIAL_DETERMINERS,
+	L_after_verb_particles = NA_LEX_VOTE_AFTER_VERB_PARTICLES,
+	L_against_motion_verbs = NA_LEX_VOTE_AGAINST_MOTION_VERBS,
+	L_ballot_question_openers = NA_LEX_VOTE_BALLOT_QUESTION_OPENERS,
+	L_ballot_words = NA_LEX_VOTE_BALLOT_WORDS,
+	L_be_forms = NA_LEX_VOTE_BE_FORMS,
+	L_body_level_words = NA_LEX_VOTE_BODY_LEVEL_WORDS,
+	L_body_nouns = NA_LEX_VOTE_BODY_NOUNS,
+	L_cast_vote_words = NA_LEX_VOTE_CAST_VOTE_WORDS,
+	L_causative_determiners = NA_LEX_VOTE_CAUSATIVE_DETERMINERS,
+	L_causative_verbs = NA_LEX_VOTE_CAUSATIVE_VERBS,
+	L_condition_words = NA_LEX_VOTE_CONDITION_WORDS,
+	L_confidence_vote_subjects = NA_LEX_VOTE_CONFIDENCE_VOTE_SUBJECTS,
+	L_counted_place_nouns = NA_LEX_VOTE_COUNTED_PLACE_NOUNS,
+	L_elected_adverbs = NA_LEX_VOTE_ELECTED_ADVERBS,
+	L_elected_auxiliaries = NA_LEX_VOTE_ELECTED_AUXILIARIES,
+	L_elected_premodifiers = NA_LEX_VOTE_ELECTED_PREMODIFIERS,
+	L_election_sentence_words = NA_LEX_VOTE_ELECTION_SENTENCE_WORDS,
+	L_election_time_prepositions = NA_LEX_VOTE_ELECTION_TIME_PREPOSITIONS,
+	L_generic_pronouns = NA_LEX_VOTE_GENERIC_PRONOUNS,
+	L_group_amount_nouns = NA_LEX_VOTE_GROUP_AMOUNT_NOUNS,
+	L_group_quantifiers = NA_LEX_VOTE_GROUP_QUANTIFIERS,
+	L_history_adverbs = NA_LEX_VOTE_HISTORY_ADVERBS,
+	L_house_not_chamber = NA_LEX_VOTE_HOUSE_NOT_CHAMBER,
+	L_lone_name_before = NA_LEX_VOTE_LONE_NAME_BEFORE,
+	L_motion_collection_nouns = NA_LEX_VOTE_MOTION_COLLECTION_NOUNS,
+	L_motion_left_skips = NA_LEX_VOTE_MOTION_LEFT_SKIPS,
+	L_motion_modifier_ends = NA_LEX_VOTE_MOTION_MODIFIER_ENDS,
+	L_motion_phrase_ends = NA_LEX_VOTE_MOTION_PHRASE_ENDS,
+	L_override_capacity_words = NA_LEX_VOTE_OVERRIDE_CAPACITY_WORDS,
+	L_party_people_nouns = NA_LEX_VOTE_PARTY_PEOPLE_NOUNS,
+	L_passive_auxiliaries = NA_LEX_VOTE_PASSIVE_AUXILIARIES,
+	L_placing_ordinals = NA_LEX_VOTE_PLACING_ORDINALS,
+	L_placing_verbs = NA_LEX_VOTE_PLACING_VERBS,
+	L_plain_adverbs = NA_LEX_VOTE_PLAIN_ADVERBS,
+	L_rank_predicate_openers = NA_LEX_VOTE_RANK_PREDICATE_OPENERS,
+	L_refusal_words = NA_LEX_VOTE_REFUSAL_WORDS,
+	L_repeated_vote_nouns = NA_LEX_VOTE_REPEATED_VOTE_NOUNS,
+	L_setting_prepositions = NA_LEX_VOTE_SETTING_PREPOSITIONS,
+	L_state_place_before = NA_LEX_VOTE_STATE_PLACE_BEFORE,
+	L_state_subject_gap = NA_LEX_VOTE_STATE_SUBJECT_GAP,
+	L_tally_context_nouns = NA_LEX_VOTE_TALLY_CONTEXT_NOUNS,
+	L_tally_distractors = NA_LEX_VOTE_TALLY_DISTRACTORS,
+	L_tally_link_verbs = NA_LEX_VOTE_TALLY_LINK_VERBS,
+	L_tally_nouns = NA_LEX_VOTE_TALLY_NOUNS,
+	L_unanimous_nouns = NA_LEX_VOTE_UNANIMOUS_NOUNS,
+	L_veto_determiners = NA_LEX_VOTE_VETO_DETERMINERS,
+	L_veto_holder_roles = NA_LEX_VOTE_VETO_HOLDER_ROLES,
+	L_veto_threat_verbs = NA_LEX_VOTE_VETO_THREAT_VERBS,
+	L_veto_use_verbs = NA_LEX_VOTE_VETO_USE_VERBS,
+	L_vote_direction_skips = NA_LEX_VOTE_VOTE_DIRECTION_SKIPS,
+	L_vote_verb_markers = NA_LEX_VOTE_VOTE_VERB_MARKERS,
+	L_voted_not_motion_words = NA_LEX_VOTE_VOTED_NOT_MOTION_WORDS,
+	L_weekdays = NA_LEX_VOTE_WEEKDAYS,
 };
 
 #define MAX_TRIGGERS 255			/* a token's slot is one byte: at most 255 trigger words */
@@ -325,6 +379,10 @@ int range_parts(const vctx *c, uint32_t i, int32_t *parts);
 void span_of(const vctx *c, uint32_t first, uint32_t end, na_vote_span *s);
 void name_span_of(const vctx *c, uint32_t first, uint32_t end, na_vote_span *s);
 int is_word_poss_n(const vctx *c, uint32_t i, const char *w, size_t n);
+int in_lex_poss(const vctx *c, uint32_t i, na_lex_list list);
+
+/* in_list_poss(c, i, body_nouns): a word of the list, or its possessive */
+#define in_list_poss(c, i, list) in_lex_poss((c), (i), (na_lex_list) L_##list)
 int is_possessive(const vctx *c, uint32_t i);
 
 /* votes_bodies.c */

@@ -27,12 +27,7 @@ motion_modifier(const vctx *c, uint32_t i)
 		return 0;
 	if (in_list(c, i, aux_words) || in_list(c, i, clause_words) || trigger_of(c, i))
 		return is_word(c, i, "draft");
-	if (is_word(c, i, "by") || is_word(c, i, "to") || is_word(c, i, "on") || is_word(c, i, "in") ||
-		is_word(c, i, "of") || is_word(c, i, "for") || is_word(c, i, "against") ||
-		is_word(c, i, "with") || is_word(c, i, "and") || is_word(c, i, "or") || is_word(c, i, "at") ||
-		is_word(c, i, "from") || is_word(c, i, "into") || is_word(c, i, "over") || is_word(c, i, "about") ||
-		is_word(c, i, "under") || is_word(c, i, "than") || is_word(c, i, "away") || is_word(c, i, "off") ||
-		is_word(c, i, "out") || is_word(c, i, "who") || is_word(c, i, "whose"))
+	if (in_list(c, i, motion_modifier_ends))
 		return 0;
 	return 1;
 }
@@ -62,10 +57,7 @@ motion_right(vctx *c, uint32_t i, uint32_t *head)
 			return e;
 		}
 		/* "a set of measures", "a series of bills", "a number of gun control measures" */
-		if (k > i && is_word(c, k, "of") && (is_word(c, k - 1, "set") || is_word(c, k - 1, "series") ||
-											  is_word(c, k - 1, "number") || is_word(c, k - 1, "pair") ||
-											  is_word(c, k - 1, "raft") || is_word(c, k - 1, "slew") ||
-											  is_word(c, k - 1, "package") || is_word(c, k - 1, "string")))
+		if (k > i && is_word(c, k, "of") && in_list(c, k - 1, motion_collection_nouns))
 			continue;
 		/* "his proposed budget": a participle modifies the head */
 		if (k > i && is_word(c, k, "proposed"))
@@ -109,13 +101,7 @@ phrase_right(vctx *c, uint32_t i, uint32_t max)
 		if (t->kind == NA_TK_PUNCT || t->kind == NA_TK_OPEN_QUOTE || t->kind == NA_TK_CLOSE_QUOTE ||
 			t->kind == NA_TK_DASH)
 			break;
-		if (k > i && (is_word(c, k, "by") || is_word(c, k, "on") || is_word(c, k, "after") ||
-					  is_word(c, k, "before") || is_word(c, k, "which") || is_word(c, k, "that") ||
-					  is_word(c, k, "because") || is_word(c, k, "when") || is_word(c, k, "while") ||
-					  is_word(c, k, "unless") || is_word(c, k, "if") || is_word(c, k, "until") ||
-					  is_word(c, k, "despite") || is_word(c, k, "although") || is_word(c, k, "though") ||
-					  is_word(c, k, "with") || is_word(c, k, "but") || is_word(c, k, "as") ||
-					  is_word(c, k, "and") || is_word(c, k, "in")))
+		if (k > i && in_list(c, k, motion_phrase_ends))
 			break;
 	}
 	/* cut by the length limit: end before the last preposition ("open | for at least three") */
@@ -152,11 +138,7 @@ motion_left(vctx *c, uint32_t q, uint32_t floor, uint32_t *first, uint32_t *head
 	/* skip ", which was", "that had been", "," */
 	for (int skipped = 0; skipped < 5 && k > floor; skipped++)
 	{
-		if (is_punct(c, k, ',') || is_word(c, k, "which") || is_word(c, k, "that") ||
-			is_word(c, k, "was") || is_word(c, k, "were") || is_word(c, k, "been") ||
-			is_word(c, k, "had") || is_word(c, k, "has") || is_word(c, k, "have") ||
-			is_word(c, k, "being") || is_word(c, k, "is") || is_word(c, k, "are") ||
-			is_word(c, k, "unanimously") || is_word(c, k, "later") || is_word(c, k, "also"))
+		if (is_punct(c, k, ',') || in_list(c, k, motion_left_skips))
 			k--;
 		else
 			break;
@@ -274,8 +256,7 @@ historical_context(vctx *c, uint32_t v, uint32_t sent_first)
 	{
 		if (T(c, k)->kind == NA_TK_OPEN_QUOTE || T(c, k)->kind == NA_TK_CLOSE_QUOTE || is_punct(c, k, ';'))
 			break;
-		if (is_year(c, k) || is_word(c, k, "previously") || is_word(c, k, "once") ||
-			is_word(c, k, "formerly") || is_word(c, k, "originally") || is_word(c, k, "ago") ||
+		if (is_year(c, k) || in_list(c, k, history_adverbs) ||
 			/* "has repeatedly voted against": a record of past votes */
 			(is_word(c, k, "repeatedly") && k + 1 == v))
 			return 1;
@@ -319,8 +300,7 @@ modality_at(vctx *c, uint32_t v, uint32_t sent_first)
 		if (is_word(c, k, "not") || is_word(c, k, "never") ||
 			(t->len > 3 && (memcmp(p + t->len - 3, "n't", 3) == 0)) ||
 			(t->len > 5 && memcmp(p + t->len - 5, "n\xE2\x80\x99t", 5) == 0) ||
-			is_word(c, k, "refused") || is_word(c, k, "declined") || is_word(c, k, "refrained") ||
-			is_word(c, k, "failed") || is_word(c, k, "neither") || is_word(c, k, "nor"))
+			in_list(c, k, refusal_words))
 		{
 			if (is_word(c, k, "not") && is_word(c, k + 1, "only"))
 				continue;
@@ -329,9 +309,7 @@ modality_at(vctx *c, uint32_t v, uint32_t sent_first)
 		/* "until the full House votes": a condition not yet met */
 		/* "In May, the council voted": the month, not the modal */
 		if (is_word(c, k, "could") || is_word(c, k, "might") || (is_word(c, k, "may") && !is_capitalized(c, k)) ||
-			is_word(c, k, "if") || is_word(c, k, "unless") || is_word(c, k, "whether") ||
-			is_word(c, k, "until") || is_word(c, k, "till") ||
-			is_word(c, k, "consider") || is_word(c, k, "considering"))
+			in_list(c, k, condition_words))
 			return NA_VM_HYPOTHETICAL;	/* "voters should consider voting for" */
 		if ((is_word(c, k, "would") || is_word(c, k, "should")) && is_word(c, k + 1, "have"))
 			return NA_VM_HYPOTHETICAL;
@@ -387,9 +365,7 @@ historical_after(vctx *c, uint32_t v)
 
 	for (uint32_t k = v + 1; k < v + 8 && in_sentence(c, k, s); k++)
 	{
-		if (number_at(c, k) > 1 && (is_word(c, k + 1, "times") || is_word(c, k + 1, "resolutions") ||
-									is_word(c, k + 1, "measures") || is_word(c, k + 1, "drafts") ||
-									is_word(c, k + 1, "bills") || is_word(c, k + 1, "vetoes")))
+		if (number_at(c, k) > 1 && in_list(c, k + 1, repeated_vote_nouns))
 			return 1;
 		if (is_word(c, k, "times") && k > v + 1 && number_at(c, k - 1) < 0 &&
 			(is_word(c, k - 1, "several") || is_word(c, k - 1, "many") || is_word(c, k - 1, "multiple")))

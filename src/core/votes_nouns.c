@@ -14,9 +14,7 @@ static uint32_t
 role_noun_before(vctx *c, sent_state *st, uint32_t q)
 {
 	for (uint32_t k = q; k > st->first && k + 8 > q; k--)
-		if (is_word(c, k - 1, "the") && (is_word(c, k, "president") || is_word(c, k, "governor") ||
-										  is_word(c, k, "mayor") || is_word(c, k, "premier") ||
-										  is_word(c, k, "chancellor")))
+		if (is_word(c, k - 1, "the") && in_list(c, k, veto_holder_roles))
 			return k + 1;
 	return 0;
 }
@@ -77,18 +75,11 @@ veto_phrase_actors(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int *
 			if (found)
 				break;
 		}
-		if (is_capitalized(c, q) || (T(c, q)->kind == NA_TK_WORD && (is_word(c, q, "its") ||
-																	  is_word(c, q, "their") ||
-																	  is_word(c, q, "a") ||
-																	  is_word(c, q, "the") ||
-																	  is_word(c, q, "first") ||
-																	  is_word(c, q, "another"))))
+		if (is_capitalized(c, q) || (T(c, q)->kind == NA_TK_WORD && in_list(c, q, veto_determiners)))
 		{
 			/* "its veto" after cast/used/exercised: the subject of that verb */
 			if ((is_word(c, q, "its") || is_word(c, q, "their") || is_word(c, q, "a")) && q > st->first &&
-				(is_word(c, q - 1, "cast") || is_word(c, q - 1, "used") || is_word(c, q - 1, "exercised") ||
-				 is_word(c, q - 1, "wielded") || is_word(c, q - 1, "employed") || is_word(c, q - 1, "casts") ||
-				 is_word(c, q - 1, "uses") || is_word(c, q - 1, "use") || is_word(c, q - 1, "cast")))
+				in_list(c, q - 1, veto_use_verbs))
 			{
 				nactors = subject_of(c, st, q - 1, actors, MAX_ACTORS);
 				nactors = resolve_actors(c, st, actors, nactors);
@@ -154,10 +145,7 @@ noun_veto(vctx *c, sent_state *st, uint32_t v)
 			np_first = q;
 		}
 		else if ((is_word(c, q, "a") || is_word(c, q, "another")) && q > st->first &&
-				 (is_word(c, q - 1, "promised") || is_word(c, q - 1, "promises") ||
-				  is_word(c, q - 1, "threatened") || is_word(c, q - 1, "threatens") ||
-				  is_word(c, q - 1, "vowed") || is_word(c, q - 1, "vows") ||
-				  is_word(c, q - 1, "issued") || is_word(c, q - 1, "issue")))
+				 in_list(c, q - 1, veto_threat_verbs))
 		{
 			nactors = subject_of(c, st, q - 1, actors, MAX_ACTORS);
 			nactors = resolve_actors(c, st, actors, nactors);
@@ -249,8 +237,7 @@ confidence_vote_at(vctx *c, sent_state *st, uint32_t k, uint32_t *first, uint32_
 	if (end == 0 || !in_sentence(c, end, st->s))
 		return 0;
 	for (uint32_t q = st->first; q < st->end && !political; q++)
-		political = is_word(c, q, "government") || is_word(c, q, "MPs") || is_word(c, q, "parliament") ||
-			is_word(c, q, "lawmakers") || is_word(c, q, "deputies") || is_word(c, q, "cabinet") ||
+		political = in_list(c, q, confidence_vote_subjects) ||
 			(is_word(c, q, "prime") && is_word(c, q + 1, "minister")) || is_word(c, q, "premier") ||
 			is_word(c, q, "chancellor");
 	/* a legislature named in the sentence also makes it political (not a board) */

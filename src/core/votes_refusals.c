@@ -134,8 +134,7 @@ refuse_ballot_question(vctx *c, sent_state *st, uint32_t v, const trigger_word *
 		}
 	}
 	if (open == UINT32_MAX ||
-		!(is_word(c, open + 1, "Should") || is_word(c, open + 1, "Do") || is_word(c, open + 1, "Does") ||
-		  is_word(c, open + 1, "Are") || is_word(c, open + 1, "Is") || is_word(c, open + 1, "Will")) ||
+		!in_list(c, open + 1, ballot_question_openers) ||
 		!is_capitalized(c, open + 1))
 		return 0;
 	for (uint32_t k = v + 1; k < st->end && k < v + 60; k++)

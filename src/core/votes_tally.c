@@ -57,8 +57,7 @@ int
 vote_context_after(vctx *c, uint32_t k)
 {
 	/* a 52-48 vote, 217-213 votes, a 13-0 decision */
-	return is_word(c, k, "vote") || is_word(c, k, "votes") || is_word(c, k, "ballot") ||
-		is_word(c, k, "decision") || is_word(c, k, "ruling") || is_word(c, k, "tally");
+	return in_list(c, k, tally_context_nouns);
 }
 
 /* Distractor words that make a number pair not a vote (polls, ages, scores). */
@@ -68,11 +67,7 @@ distractor_near(vctx *c, uint32_t k, uint32_t sent_first)
 	uint32_t	lo = k > sent_first + 3 ? k - 3 : sent_first;
 
 	for (uint32_t q = lo; q < k; q++)
-		if (is_word(c, q, "aged") || is_word(c, q, "ages") || is_word(c, q, "age") ||
-			is_word(c, q, "poll") || is_word(c, q, "polls") || is_word(c, q, "leads") ||
-			is_word(c, q, "lead") || is_word(c, q, "score") || is_word(c, q, "won") ||
-			is_word(c, q, "beat") || is_word(c, q, "lost") || is_word(c, q, "drew") ||
-			is_word(c, q, "trails") || is_word(c, q, "between"))
+		if (in_list(c, q, tally_distractors))
 			return 1;
 	return 0;
 }
@@ -272,9 +267,7 @@ sentence_tally(vctx *c, uint32_t s, tally *t)
 									   (c->doc->text[tk->start] | 0x20) == 'b'))
 		{
 			if (is_word(c, k, "unanimously") || (is_word(c, k, "unanimous") &&
-												 (is_word(c, k + 1, "vote") || is_word(c, k + 1, "votes") ||
-												  is_word(c, k + 1, "decision") || is_word(c, k + 1, "approval") ||
-												  is_word(c, k + 1, "support"))))
+												 in_list(c, k + 1, unanimous_nouns)))
 			{
 				/* the codebook: counts only as stated; "unanimously" is the method, not 0 against */
 				t->method = NA_VME_UNANIMOUS;

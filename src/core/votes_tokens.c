@@ -162,6 +162,30 @@ is_word_poss_n(const vctx *c, uint32_t i, const char *w, size_t n)
 	return 0;
 }
 
+/*
+ * Is token i a word of list, or a word of it with 's or ’s ("Council’s" ~
+ * council)?  The rules that find an owner ("the governor's veto") ask a list
+ * of nouns in both forms.
+ */
+int
+in_lex_poss(const vctx *c, uint32_t i, na_lex_list list)
+{
+	const na_token *t;
+	const char *p;
+
+	if (in_lex(c, i, list))
+		return 1;
+	if (i >= c->doc->ntokens)
+		return 0;
+	t = T(c, i);
+	p = c->doc->text + t->start;
+	if (t->len > 2 && p[t->len - 2] == '\'' && (p[t->len - 1] == 's' || p[t->len - 1] == 'S'))
+		return na_lex_has(list, p, t->len - 2);
+	if (t->len > 4 && memcmp(p + t->len - 4, "\xE2\x80\x99s", 4) == 0)
+		return na_lex_has(list, p, t->len - 4);
+	return 0;
+}
+
 /* Does token i end in 's or ’s (the Senate's vote)? */
 int
 is_possessive(const vctx *c, uint32_t i)

@@ -11,8 +11,7 @@ after_verb(vctx *c, uint32_t v)
 {
 	uint32_t	k = v + 1;
 
-	while (is_word(c, k, "down") || is_word(c, k, "through") || is_word(c, k, "up") ||
-		   is_word(c, k, "unanimously") || is_word(c, k, "narrowly") || is_word(c, k, "overwhelmingly"))
+	while (in_list(c, k, after_verb_particles))
 		k++;
 	return k;
 }
@@ -36,9 +35,7 @@ modal_contraction(vctx *c, uint32_t k)
 static int
 is_ballot_word(vctx *c, uint32_t k)
 {
-	return is_word(c, k, "referendum") || is_word(c, k, "plebiscite") || is_word(c, k, "election") ||
-		is_word(c, k, "elections") || is_word(c, k, "ballot") || is_word(c, k, "poll") ||
-		is_word(c, k, "primary") || is_word(c, k, "runoff");
+	return in_list(c, k, ballot_words);
 }
 
 /*
@@ -187,29 +184,15 @@ vote_direction(vctx *c, sent_state *st, uint32_t *qp)
 		}
 		/* "cast his ballot for", "cast 66 delegate votes for" */
 		if (is_word(c, *qp - 1, "cast") &&
-			(is_word(c, q, "his") || is_word(c, q, "her") || is_word(c, q, "their") || is_word(c, q, "its") ||
-			 is_word(c, q, "ballot") || is_word(c, q, "ballots") || is_word(c, q, "delegate") ||
-			 is_word(c, q, "decisive") || is_word(c, q, "deciding")))
+			in_list(c, q, cast_vote_words))
 		{
 			q++;
 			continue;
 		}
 		/* skip tallies, "by a vote of", "unanimously", "on Tuesday" */
 		if (T(c, q)->kind == NA_TK_RANGE || T(c, q)->kind == NA_TK_NUMBER || number_at(c, q) >= 0 ||
-			is_word(c, q, "by") || is_word(c, q, "a") || is_word(c, q, "vote") || is_word(c, q, "of") ||
-			is_word(c, q, "votes") || is_word(c, q, "unanimously") || is_word(c, q, "narrowly") ||
-			is_word(c, q, "overwhelmingly") || is_word(c, q, "on") || is_word(c, q, "large") ||
-			is_word(c, q, "majority") || is_word(c, q, "margin") || is_word(c, q, "show") ||
-			is_word(c, q, "hands") || is_word(c, q, "voice") || is_word(c, q, "with") ||
-			is_word(c, q, "abstentions") || is_word(c, q, "abstention") || is_word(c, q, "earlier") ||
-			is_word(c, q, "this") || is_word(c, q, "last") || is_word(c, q, "week") || is_word(c, q, "month") ||
-			is_word(c, q, "year") ||
-			is_word(c, q, "night") || is_word(c, q, "morning") || is_word(c, q, "afternoon") ||
-			is_word(c, q, "evening") || is_word(c, q, "today") || is_word(c, q, "yesterday") ||
-			is_punct(c, q, ',') || (is_capitalized(c, q) && (is_word(c, q, "Monday") || is_word(c, q, "Tuesday") ||
-															 is_word(c, q, "Wednesday") || is_word(c, q, "Thursday") ||
-															 is_word(c, q, "Friday") || is_word(c, q, "Saturday") ||
-															 is_word(c, q, "Sunday"))))
+			in_list(c, q, vote_direction_skips) ||
+			is_punct(c, q, ',') || (is_capitalized(c, q) && in_list(c, q, weekdays)))
 		{
 			q++;
 			continue;
@@ -277,9 +260,7 @@ is_adverb(vctx *c, uint32_t k)
 		return 0;
 	if (t->len > 4 && c->doc->text[t->start + t->len - 2] == 'l' && c->doc->text[t->start + t->len - 1] == 'y')
 		return 1;
-	return is_word(c, k, "only") || is_word(c, k, "not") || is_word(c, k, "never") || is_word(c, k, "also") ||
-		is_word(c, k, "then") || is_word(c, k, "later") || is_word(c, k, "already") ||
-		is_word(c, k, "first") || is_word(c, k, "since") || is_word(c, k, "eventually");
+	return in_list(c, k, plain_adverbs);
 }
 
 /*
@@ -293,9 +274,7 @@ be_before(vctx *c, sent_state *st, uint32_t v)
 
 	for (int adverbs = 0; k > st->first && adverbs < 3; adverbs++)
 	{
-		if (is_word(c, k - 1, "was") || is_word(c, k - 1, "were") || is_word(c, k - 1, "been") ||
-			is_word(c, k - 1, "being") || is_word(c, k - 1, "is") || is_word(c, k - 1, "are") ||
-			is_word(c, k - 1, "be"))
+		if (in_list(c, k - 1, be_forms))
 			return k - 1;
 		if (!is_adverb(c, k - 1))
 			break;
@@ -317,12 +296,10 @@ causative_before(vctx *c, sent_state *st, uint32_t v)
 	{
 		uint32_t	k = d - 1;		/* the determiner */
 
-		if (!(is_word(c, k, "his") || is_word(c, k, "her") || is_word(c, k, "its") ||
-			  is_word(c, k, "their") || is_word(c, k, "the")))
+		if (!in_list(c, k, causative_determiners))
 			continue;
 		if (k > st->first && k + 1 < v &&
-			(is_word(c, k - 1, "have") || is_word(c, k - 1, "has") || is_word(c, k - 1, "had") ||
-			 is_word(c, k - 1, "get") || is_word(c, k - 1, "got") || is_word(c, k - 1, "gets")))
+			in_list(c, k - 1, causative_verbs))
 			return k - 1;
 		break;
 	}
@@ -485,13 +462,7 @@ passive_trigger(vctx *c, sent_state *st, uint32_t v, int cls, int passive, posit
 		if (be_before(c, st, v) != UINT32_MAX)
 			q = be_before(c, st, v) - 1;
 		/* "the veto will be overridden", "the bill could not be passed" */
-		while (q > st->first && (is_word(c, q, "was") || is_word(c, q, "were") || is_word(c, q, "been") ||
-								 is_word(c, q, "being") || is_word(c, q, "is") || is_word(c, q, "are") ||
-								 is_word(c, q, "has") || is_word(c, q, "have") || is_word(c, q, "had") ||
-								 is_word(c, q, "be") || is_word(c, q, "will") || is_word(c, q, "would") ||
-								 is_word(c, q, "could") || is_word(c, q, "can") || is_word(c, q, "may") ||
-								 is_word(c, q, "might") || is_word(c, q, "must") || is_word(c, q, "should") ||
-								 is_word(c, q, "not") || is_adverb(c, q)))
+		while (q > st->first && (in_list(c, q, passive_auxiliaries) || is_adverb(c, q)))
 			q--;
 		if (!motion_left(c, q, st->first, &mf, &mh) && st->last_participle_end &&
 			st->last_participle_motion_end && st->last_participle_end < v)
@@ -600,10 +571,7 @@ vote_used_as_verb(vctx *c, const sent_state *st, uint32_t v, const actor_ref *ac
 {
 	if (v == st->first)
 		return 0;
-	return is_word(c, v - 1, "will") || is_word(c, v - 1, "would") ||
-		is_word(c, v - 1, "to") || is_word(c, v - 1, "not") ||
-		is_word(c, v - 1, "could") || is_word(c, v - 1, "might") ||
-		is_word(c, v - 1, "may") || is_word(c, v - 1, "did") ||
+	return in_list(c, v - 1, vote_verb_markers) ||
 		((is_word(c, v - 1, "only") || is_word(c, v - 1, "still") ||
 		  is_word(c, v - 1, "probably") || is_word(c, v - 1, "certainly")) &&
 		 v >= st->first + 2 && in_list(c, v - 2, verb_before)) ||
@@ -651,8 +619,7 @@ vote_motion_by_direction(vctx *c, sent_state *st, uint32_t q, int dir, position 
 		p->motion_end = e ? e : q + 2;
 		p->motion_head = p->motion_end - 1;
 		st->consumed_until = p->motion_end;
-		if (is_word(c, verb, "reject") || is_word(c, verb, "block") || is_word(c, verb, "oppose") ||
-			is_word(c, verb, "kill") || is_word(c, verb, "scrap") || is_word(c, verb, "overturn") ||
+		if (in_list(c, verb, against_motion_verbs) ||
 			(is_word(c, verb, "strike") && (is_word(c, verb + 1, "down") || is_word(c, verb + 1, "out"))) ||
 			is_word(c, verb, "defeat"))
 			p->action = NA_VA_VOTE_AGAINST;
@@ -681,9 +648,7 @@ counted_group_vote(vctx *c, sent_state *st, uint32_t v, position *p, const actor
 {
 	uint32_t	head = group->end - 1;
 	/* members' votes are counted; "three of the four cantons" are places, not votes */
-	int32_t		count = is_word(c, head, "cantons") || is_word(c, head, "countries") ||
-		is_word(c, head, "states") || is_word(c, head, "provinces") || is_word(c, head, "nations") ||
-		is_word(c, head, "governments") || is_word(c, head, "delegations") ?
+	int32_t		count = in_list(c, head, counted_place_nouns) ?
 		-1 : number_at(c, group->first);
 	vote_event *ev;
 
@@ -865,8 +830,7 @@ motion_object_trigger(vctx *c, sent_state *st, uint32_t v, int cls, position *p,
 		 * overrides
 		 */
 		for (uint32_t q = v - 1; q > st->first && q + 4 > v; q--)
-			if (is_word(c, q - 1, "able") || is_word(c, q - 1, "votes") || is_word(c, q - 1, "enough") ||
-				is_word(c, q - 1, "majority") || is_word(c, q - 1, "necessary"))
+			if (in_list(c, q - 1, override_capacity_words))
 			{
 				if (p->modality == NA_VM_PLANNED)
 					p->modality = NA_VM_HYPOTHETICAL;
@@ -987,8 +951,7 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 												 is_word(c, v - 1, "been") || is_word(c, v - 1, "being"))))
 			passive = 0;
 		/* voted best film, voted out of the house, voted into power, voted for by viewers */
-		if (passive || is_word(c, v + 1, "best") || is_word(c, v + 1, "top") || is_word(c, v + 1, "out") ||
-			is_word(c, v + 1, "off") || is_word(c, v + 1, "into") || is_word(c, v + 1, "onto") ||
+		if (passive || in_list(c, v + 1, voted_not_motion_words) ||
 			(is_word(c, v + 1, "for") && is_word(c, v + 2, "by")))
 			return;
 	}

@@ -151,6 +151,45 @@ test_longest(void)
 	na_doc_free(&doc, na_mem_stdlib());
 }
 
+/* The token of doc that spells w, or UINT32_MAX. */
+static uint32_t
+token_spelling(const na_doc *doc, const char *text, const char *w)
+{
+	for (uint32_t i = 0; i < doc->ntokens; i++)
+		if (doc->tokens[i].len == strlen(w) && memcmp(text + doc->tokens[i].start, w, strlen(w)) == 0)
+			return i;
+	return UINT32_MAX;
+}
+
+/* A phrase's last word may carry a possessive, and only with the _possessive lookup. */
+static void
+test_longest_possessive(void)
+{
+	const char *s = "The Security Council\u2019s vote came after the Bundestag's debate and the "
+		"House of Lords' reply; the security council's staff, the Council's and the Knesset's.";
+	na_doc		doc;
+	uint32_t	n = 99;
+	int32_t		row;
+
+	CHECK_INT(na_scan(&doc, s, strlen(s), 0, na_mem_stdlib()), NA_OK);
+	row = na_lex_longest_possessive(NA_LEX_VOTE_BODIES, &doc, token_spelling(&doc, s, "Security"), &n);
+	CHECK(row >= 0 && n == 2);
+	CHECK_STR(na_lex_attr(NA_LEX_VOTE_BODIES, (uint32_t) row, NA_LEX_VOTE_BODIES_CANONICAL), "UN Security Council");
+	CHECK_INT(na_lex_longest(NA_LEX_VOTE_BODIES, &doc, token_spelling(&doc, s, "Security"), &n), -1);
+	/* one word before its 's; lower case as the list folds it */
+	row = na_lex_longest_possessive(NA_LEX_VOTE_BODIES, &doc, token_spelling(&doc, s, "Bundestag's"), &n);
+	CHECK(row >= 0 && n == 1);
+	row = na_lex_longest_possessive(NA_LEX_VOTE_BODIES, &doc, token_spelling(&doc, s, "security"), &n);
+	CHECK(row >= 0 && n == 2);
+	/* "Lords'" is a plural's apostrophe, not 's: no key; "Council's" alone is no body of the list */
+	CHECK_INT(na_lex_longest_possessive(NA_LEX_VOTE_BODIES, &doc, token_spelling(&doc, s, "House"), &n), -1);
+	CHECK_INT(na_lex_longest_possessive(NA_LEX_VOTE_BODIES, &doc, token_spelling(&doc, s, "Council's"), &n), -1);
+	CHECK_INT(n, 0);
+	row = na_lex_longest_possessive(NA_LEX_VOTE_BODIES, &doc, token_spelling(&doc, s, "Knesset's"), &n);
+	CHECK(row >= 0 && n == 1);
+	na_doc_free(&doc, na_mem_stdlib());
+}
+
 /* the shape of the len bytes at w followed by suffix (a possessive), for the filters */
 static uint32_t
 shape_with(const char *w, size_t len, const char *suffix)
@@ -252,6 +291,7 @@ static const unit_case cases[] = {
 	{"rows_and_attributes", test_rows_and_attributes},
 	{"every_key", test_every_key},
 	{"longest", test_longest},
+	{"longest_possessive", test_longest_possessive},
 	{NULL, NULL}
 };
 

@@ -57,5 +57,15 @@ expect "a list without its purpose line" "what the list is for"
 fresh; printf '\nstatic const char *const cue_words[] = {"said", "told", NULL};\n' >>"$tmp/t/src/core/speakers.c"
 expect "a word list declared in C" "a word list declared in C"
 
+fresh; cat >>"$tmp/t/src/core/votes_tally.c" <<'C'
+static int
+season_word(vctx *c, uint32_t k)
+{
+	return is_word(c, k, "spring") || is_word(c, k, "summer") || is_word(c, k, "autumn") ||
+		is_word(c, k, "fall") || is_word(c, k, "winter");
+}
+C
+expect "a word list written as a chain of tests" "a chain of tests"
+
 echo "lexicon_lists: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]
