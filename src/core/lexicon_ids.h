@@ -6,6 +6,7 @@
 typedef enum na_lex_list
 {
 	NA_LEX_ABBREVIATIONS,	/* Words that take a full stop without ending a sentence when a word follows (scanner; the stop is not part of the entry) */
+	NA_LEX_ACRONYM_SMALL_WORDS,	/* Small words an acronym skips in the name it abbreviates: International Monetary Fund is IMF, Bank of England BOE (speakers) */
 	NA_LEX_ELISIONS,			/* Elided words written with a leading apostrophe: 'em 'tis 'twas 'til 'cause 'n (scanner) */
 	NA_LEX_ENGLISH_MARKERS,	/* Frequent English words: a sentence with one is English, so "Le" and "La" before a name are part of it (speakers) */
 	NA_LEX_FIRST_NAMES,		/* given names that are evidence of a person (never a place or an organisation), with the gender they usually mean (unknown: used for both); a constraint on pronoun resolution, never an output gender on their own */
@@ -76,9 +77,11 @@ typedef enum na_lex_list
 	NA_LEX_QUOTE_WEEKDAY_WORDS,	/* Days and times between a cue and its source or content: said Tuesday, said last week (quotes) */
 	NA_LEX_REPORTING_CUES,	/* reporting cues of reported speech and their class: speech (saying), thought (belief, intention), finding (of a poll, study or document) */
 	NA_LEX_REPORTING_NOUNS,	/* nouns that report the clause after their "that" (Smith's claim that …, her fear that …, the warning that …) and the class of what they report, as reporting_cues.tsv; chosen where PolNeAR train marks "NOUN that" a cue at least two times in five (quotes) */
+	NA_LEX_REPORTING_PHRASES,	/* reporting cues of several words whose first word is no cue alone (spoke about, made clear, took issue with), with the class of what they report, as reporting_cues.tsv, and its shape: a clause (made clear that …) or an object, a noun phrase (spoke about the levy); chosen where PolNeAR train marks the phrase a cue at least half the times it occurs (quotes) */
 	NA_LEX_ROLE_OFFICES,		/* Description nouns and titles that name the same office ("the senator" and "Sen.", "the congressman" and "Rep."), so that a description source finds the person the article titled so (speakers) */
 	NA_LEX_SENTENCE_STARTERS,	/* Words that, capitalised after an abbreviation like "U.S.", start a new sentence (scanner) */
 	NA_LEX_SOURCE_DOCUMENTS,	/* Documents whose author is the source a researcher counts: "a Reuters survey", "a new report by Politico" (speakers) */
+	NA_LEX_SUBORDINATORS,	/* Conjunctions opening a subordinate clause before its main clause, whose subject an "it" of the main clause may mean: Although the IMF did not name him, it warned ... (speakers) */
 	NA_LEX_TITLE_ABBREVIATIONS,	/* Abbreviations with their stop that never end a sentence: the next word belongs to them (scanner) */
 	NA_LEX_VOTE_ADVERBIAL_DETERMINERS,	/* Determiners that open a noun phrase after an adverbial, before the verb is sought: after the vote, in its session (votes) */
 	NA_LEX_VOTE_AFTER_VERB_PARTICLES,	/* Words after a vote verb skipped on the way to its object: voted down, passed unanimously (votes) */
@@ -193,6 +196,8 @@ typedef enum na_lex_list
 #define NA_LEX_QUOTE_GENDERED_TITLES_GENDER 0
 #define NA_LEX_REPORTING_CUES_CLASS 0
 #define NA_LEX_REPORTING_NOUNS_CLASS 0
+#define NA_LEX_REPORTING_PHRASES_CLASS 0
+#define NA_LEX_REPORTING_PHRASES_CONTENT 1
 #define NA_LEX_ROLE_OFFICES_OFFICE 0
 #define NA_LEX_VOTE_BODIES_CANONICAL 0
 #define NA_LEX_VOTE_BODIES_COUNTRY 1
