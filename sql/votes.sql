@@ -527,6 +527,17 @@ FROM (VALUES
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
 
+-- #14: a vote set on what a "which" clause's antecedent names, whatever its
+-- noun (the evidence is the voter's clause); a military title before a name
+-- in the pronoun's own sentence
+SELECT f.n, v.actor, v.action, v.motion, v.modality, v.evidence
+FROM (VALUES
+  (1, 'The bill''s successor, which the Senate is expected to vote on next week, keeps the cap.'),
+  (2, 'Tom Hale spoke first. “It is a mess,” said Army Capt. Lena Ortiz, who said she would not vote for Hale.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
 -- NULL, empty and punctuation-only input
 SELECT count(*) FROM news_analysis.vote_events(NULL);
 SELECT count(*) FROM news_analysis.vote_events('');

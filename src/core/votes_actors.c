@@ -724,6 +724,8 @@ resolve_person(vctx *c, uint32_t p, actor_ref *a)
 		else if (person_at(c, k, &found) && found.kind == NA_VK_PERSON && found.end <= p &&
 				 !(k > 0 && in_list(c, k - 1, prepositions) && !is_word(c, k - 1, "by")) &&
 				 !(k > 0 && is_capitalized(c, k - 1) && T(c, k - 1)->sentence == T(c, k)->sentence &&
+				   /* "Army Capt. Christian Pardo": a title before the name is no longer name */
+				   !in_list(c, k - 1, person_titles) &&
 				   (!in_list(c, k - 1, name_stopwords) || !(T(c, k - 1)->flags & NA_TF_SENT_START))))
 			ok = 1;
 		else if (known_surname(c, k, &found))

@@ -52,6 +52,30 @@ vote_complement(vctx *c, uint32_t v)
 	return k;
 }
 
+/*
+ * The noun phrase that ends right before the comma at j, the antecedent of
+ * a non-restrictive "which" ("NCLB's replacement, which ..."): a noun in
+ * lower case with at most three words before it (a possessive, a
+ * determiner, adjectives), none a clause word, a preposition or a vote
+ * word.  Fills [*first, *head]; returns 1.
+ */
+static int
+antecedent_phrase(vctx *c, uint32_t sent_first, uint32_t j, uint32_t *first, uint32_t *head)
+{
+	uint32_t	h = j - 1;
+	uint32_t	f = h;
+
+	if (T(c, h)->kind != NA_TK_WORD || is_capitalized(c, h) || trigger_of(c, h) ||
+		in_list(c, h, clause_words) || in_list(c, h, prepositions) || in_list(c, h, aux_words))
+		return 0;
+	while (f > sent_first && f + 3 > h && T(c, f - 1)->kind == NA_TK_WORD && !trigger_of(c, f - 1) &&
+		   !in_list(c, f - 1, clause_words) && !in_list(c, f - 1, prepositions) && !in_list(c, f - 1, aux_words))
+		f--;
+	*first = f;
+	*head = h;
+	return 1;
+}
+
 /* "vote on the bill": the end of the motion a vote is held on, or 0 */
 uint32_t
 vote_on_motion(vctx *c, uint32_t v, uint32_t *first, uint32_t *head)
@@ -84,6 +108,9 @@ vote_on_motion(vctx *c, uint32_t v, uint32_t *first, uint32_t *head)
 				*head = mh;
 				return mh + 1;
 			}
+			/* "NCLB's replacement, which the Senate is expected to vote on": what it names is voted on */
+			if (j > sent_first + 1 && is_punct(c, j, ',') && antecedent_phrase(c, sent_first, j, first, head))
+				return *head + 1;
 			break;
 		}
 	return 0;
@@ -819,6 +846,9 @@ active_vote_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw,
 	p->ev_end = p->motion_end ? p->motion_end : v + 1;
 	if (dir == -2)
 		p->ev_end = k + 1 > v + 2 ? k : v + 2;
+	/* "the bill, which the Senate is expected to vote on": the motion is before the voter */
+	if (p->ev_end <= p->ev_first)
+		p->ev_end = is_word(c, v + 1, "on") ? v + 2 : v + 1;
 	emit_positions(c, st, p, actors, nactors);
 	/* "52% voted to leave and 48% to stay": the other share, the other side */
 	if (dir == 2 && p->motion_end)
