@@ -159,7 +159,8 @@ ORDER BY f.n, v.ordinal;
 -- a count of members is a null actor whose count is its side's tally; "the vote
 -- was 6 to 3" is a vote of its own; received/got/secured/took with votes, a
 -- share of the vote or a nomination is a win (a loser's, negated, and the
--- voters who chose a loser a null vote_for row with the count); an award's
+-- voters who chose a loser a null vote_for row with the count); "with the
+-- court's liberals in dissent" (or "in the majority") is that side's row; an award's
 -- nomination, a seat taken and a ruling's 5-to-4 beside "garnered" are no vote;
 -- a body's vote of a past year keeps its tally and is its decision
 SELECT f.n, v.actor, v.action, v.outcome, v.votes_for, v.votes_against, v.modality
@@ -529,11 +530,12 @@ ORDER BY f.n, v.ordinal;
 
 -- #14: a vote set on what a "which" clause's antecedent names, whatever its
 -- noun (the evidence is the voter's clause); a military title before a name
--- in the pronoun's own sentence
+-- in the pronoun's own sentence; "with X in the majority" is X's vote_for
 SELECT f.n, v.actor, v.action, v.motion, v.modality, v.evidence
 FROM (VALUES
   (1, 'The bill''s successor, which the Senate is expected to vote on next week, keeps the cap.'),
-  (2, 'Tom Hale spoke first. “It is a mess,” said Army Capt. Lena Ortiz, who said she would not vote for Hale.')
+  (2, 'Tom Hale spoke first. “It is a mess,” said Army Capt. Lena Ortiz, who said she would not vote for Hale.'),
+  (3, 'The council met on Monday. The vote was 7 to 2, with the council''s moderates in the majority.')
 ) AS f(n, body)
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
