@@ -530,12 +530,14 @@ ORDER BY f.n, v.ordinal;
 
 -- #14: a vote set on what a "which" clause's antecedent names, whatever its
 -- noun (the evidence is the voter's clause); a military title before a name
--- in the pronoun's own sentence; "with X in the majority" is X's vote_for
+-- in the pronoun's own sentence; "with X in the majority" is X's vote_for;
+-- "if Ruiz wins." closing a sentence with a vote word is her hypothetical win
 SELECT f.n, v.actor, v.action, v.motion, v.modality, v.evidence
 FROM (VALUES
   (1, 'The bill''s successor, which the Senate is expected to vote on next week, keeps the cap.'),
   (2, 'Tom Hale spoke first. “It is a mess,” said Army Capt. Lena Ortiz, who said she would not vote for Hale.'),
-  (3, 'The council met on Monday. The vote was 7 to 2, with the council''s moderates in the majority.')
+  (3, 'The council met on Monday. The vote was 7 to 2, with the council''s moderates in the majority.'),
+  (4, 'Ana Ruiz leads the race. Senators are split on whether they would vote for the treaty if Ruiz wins.')
 ) AS f(n, body)
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;

@@ -231,6 +231,35 @@ main_subject(vctx *c, sent_state *st, actor_ref *a)
 	return known_surname(c, k, a);
 }
 
+/*
+ * "... in a lame-duck session if Clinton wins.": a candidate the article
+ * named in full who wins, with nothing after the verb, in a condition of a
+ * sentence about an election or with a vote word: the election is the one
+ * the article is about.  Only "wins"/"win" closing its clause right after "if"/"unless"
+ * and the name (a sports story's "if Arsenal wins" has no person named in
+ * full).  *votes is left without a count.
+ */
+static int
+conditional_win(vctx *c, sent_state *st, uint32_t v, int32_t *votes)
+{
+	actor_ref	who;
+
+	*votes = NA_VOTE_NO_COUNT;
+	if (v < st->first + 2 || !(is_word(c, v - 2, "if") || is_word(c, v - 2, "unless")) ||
+		!(is_word(c, v, "wins") || is_word(c, v, "win")) || !in_sentence(c, v + 1, st->s) ||
+		!(is_punct(c, v + 1, '.') || is_punct(c, v + 1, ',') || is_punct(c, v + 1, ';')))
+		return 0;
+	if (!known_surname(c, v - 1, &who))
+		return 0;
+	if (election_sentence(c, st))
+		return 1;
+	/* "whether they'd vote for Garland ... if Clinton wins": a vote word in the sentence */
+	for (uint32_t k = st->first; k < st->end; k++)
+		if (trigger_of(c, k) && trigger_of(c, k)->cls == W_VOTE)
+			return 1;
+	return 0;
+}
+
 /* won, lost: the subject wins (or, lost, does not) when the object is an election. */
 static int
 win_or_lose(vctx *c, sent_state *st, uint32_t v, int lose)
@@ -243,7 +272,8 @@ win_or_lose(vctx *c, sent_state *st, uint32_t v, int lose)
 	int			for_to = 0;		/* "for him to win" */
 	uint8_t		mod;
 
-	if (election_noun(c, st, v) || (!election_object(c, st, v, &votes) && !to_winner))
+	if (election_noun(c, st, v) ||
+		(!election_object(c, st, v, &votes) && !to_winner && !conditional_win(c, st, v, &votes)))
 		return 0;
 	if (to_winner)
 		votes = NA_VOTE_NO_COUNT;
