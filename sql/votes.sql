@@ -434,7 +434,7 @@ ORDER BY f.n, v.ordinal;
 SELECT f.n, v.actor, v.action, v.motion, v.outcome, v.modality
 FROM (VALUES
   (1, 'The regional assembly rejected the merger of the two districts.'),
-  (2, 'In 2011, the national congress approved a bill on grazing rights, but it was dismissed by the senate.'),
+  (2, 'In 2011, the national congress approved a bill on grazing rights, but it was swiftly dismissed by the senate.'),
   (3, 'The opposition dismissed the budget plan as a gimmick.'),
   (4, 'The board rejected the takeover offer from the parliament''s pension fund.'),
   (5, 'The Senate rejected claims that the vote had been rigged.')
@@ -510,8 +510,8 @@ ORDER BY f.n, v.ordinal;
 -- Hale" is no "she"); "whoever wins" names no one
 SELECT f.n, v.actor, v.action, v.modality
 FROM (VALUES
-  (1, 'Republican senators are divided on whether they''d vote for the nominee in a special session.'),
-  (2, 'Mr. Hale spoke at the plant. Later, Ms. Ode met Hale again. She says she plans to vote for Senator Ann Lee of Ohio.'),
+  (1, 'Republican senators remain unsure if they''d vote for the nominee in a special session.'),
+  (2, 'Mr. Hale spoke at the plant. Later, Ms. Ode met Hale again. She now says she intends to vote for Senator Ann Lee of Ohio.'),
   (3, 'Tom Hale spoke in Ohio. If he carries the state, he''d have enough delegates to beat whoever wins the Democratic nomination.')
 ) AS f(n, body)
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
@@ -534,10 +534,10 @@ ORDER BY f.n, v.ordinal;
 -- "if Ruiz wins." closing a sentence with a vote word is her hypothetical win
 SELECT f.n, v.actor, v.action, v.motion, v.modality, v.evidence
 FROM (VALUES
-  (1, 'The bill''s successor, which the Senate is expected to vote on next week, keeps the cap.'),
+  (1, 'The bill''s successor, which the Senate is due to vote on later this month, keeps the cap.'),
   (2, 'Tom Hale spoke first. “It is a mess,” said Army Capt. Lena Ortiz, who said she would not vote for Hale.'),
   (3, 'The council met on Monday. The vote was 7 to 2, with the council''s moderates in the majority.'),
-  (4, 'Ana Ruiz leads the race. Senators are split on whether they would vote for the treaty if Ruiz wins.')
+  (4, 'Ana Ruiz leads the race. Senators disagree about whether they would vote for the treaty if Ruiz wins.')
 ) AS f(n, body)
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
