@@ -394,30 +394,35 @@ word_before_stop(const scanner *st, size_t start, size_t end)
 	return 1;
 }
 
+#if defined(__GNUC__)
+#define NA_ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define NA_ALWAYS_INLINE inline
+#endif
+
 /*
- * An ASCII word at st->pos that ends in a character no rule of scan_word
- * looks at (space, comma, bracket, ...): emitted directly with its flags.
- * Returns 0, having done nothing, when scan_word must decide.
+ * The end of the ASCII word at pos when it ends in a character no rule of
+ * scan_word looks at (space, comma, bracket, ...), with its case, digit and
+ * shape flags in *flags; 0 when scan_word must decide.  Reads only: the
+ * callers emit.  Inline even where GCC would not (it is called from two
+ * places, one a loop over most of the text's words, where a call costs a
+ * fifth of the word).
  */
-static inline int
-scan_plain_word(scanner *st)
+static NA_ALWAYS_INLINE size_t
+plain_word_end(const scanner *st, size_t pos, uint16_t *flags_out)
 {
 	const unsigned char *s = st->s;
-	size_t		i = st->pos;
+	size_t		i = pos;
 	size_t		len = st->len;
-	int			upper = 0;
 	uint16_t	flags = 0;
-	unsigned char b = s[i];
-	cursor		end;
 #if NA_SWAR
-	uint64_t	acc_up = 0,		/* nonzero once a byte of the class is seen */
-				acc_low = 0,
+	uint64_t	acc_low = 0,	/* nonzero once a byte of the class is seen */
 				acc_dig = 0;
 #endif
-	unsigned	seen = 0;		/* AB_* bits of the word's bytes */
+	unsigned	seen = 0;		/* AB_* bits of the word's bytes (byte loop) */
 	unsigned	m;
 
-	if (b < 'a')
+	if (s[pos] < 'a')
 		flags |= NA_TF_CAPITALIZED;
 #if NA_SWAR && defined(__SSE2__)
 	/*
@@ -425,6 +430,8 @@ scan_plain_word(scanner *st)
 	 * in the first sixteen, so the loop's branch is always guessed right
 	 * (words longer than eight bytes made the SWAR loop's a coin toss).
 	 * Bytes >= 0x80 are negative to the signed compares: no letter, no digit.
+	 * Only lower-case letters and digits are collected: upper-case ones
+	 * matter only to a word without lower-case letters (counted below).
 	 */
 	while (i + 16 <= len)
 	{
@@ -442,7 +449,6 @@ scan_plain_word(scanner *st)
 
 		if (stop == 0)
 		{
-			acc_up |= alpha & ~lower_case;
 			acc_low |= alpha & lower_case;
 			acc_dig |= dig;
 			i += 16;
@@ -450,7 +456,6 @@ scan_plain_word(scanner *st)
 		}
 		/* the bytes before the first stop */
 		stop = (stop & -stop) - 1;
-		acc_up |= alpha & ~lower_case & stop;
 		acc_low |= alpha & lower_case & stop;
 		acc_dig |= dig & stop;
 		i += (size_t) __builtin_ctz(stop + 1);
@@ -476,7 +481,6 @@ scan_plain_word(scanner *st)
 		stop = ~(up | low | dig) & SWAR_HIGH;
 		if (stop == 0)
 		{
-			acc_up |= up;
 			acc_low |= low;
 			acc_dig |= dig;
 			i += 8;
@@ -484,7 +488,6 @@ scan_plain_word(scanner *st)
 		}
 		/* the bytes before the first stop: bits below its 0x80 */
 		stop = (stop & -stop) - 1;
-		acc_up |= up & stop;
 		acc_low |= low & stop;
 		acc_dig |= dig & stop;
 		i += __builtin_ctzll(stop + 1) >> 3;
@@ -498,42 +501,110 @@ scan_plain_word(scanner *st)
 	}
 #if NA_SWAR
 word_end:
-	seen |= (acc_up ? AB_UPPER : 0) | (acc_low ? AB_LOWER : 0) | (acc_dig ? AB_DIGIT : 0);
+	seen |= (acc_low ? AB_LOWER : 0) | (acc_dig ? AB_DIGIT : 0);
 #endif
 	if (i < len && (ascii_bits[s[i]] & AB_SPECIAL) &&
-		!(s[i] == '.' && word_before_stop(st, st->pos, i)))
+		!(s[i] == '.' && word_before_stop(st, pos, i)))
 		return 0;
 	if (seen & AB_DIGIT)
 		flags |= NA_TF_HAS_DIGIT;
-	if ((seen & (AB_UPPER | AB_LOWER)) == AB_UPPER)
+	if (!(seen & AB_LOWER))
 	{
 		/* no lower-case letter: all capitals if there are two of them */
-		for (size_t k = st->pos; k < i && upper < 2; k++)
+		int			upper = 0;
+
+		for (size_t k = pos; k < i && upper < 2; k++)
 			upper += (ascii_bits[s[k]] & AB_UPPER) != 0;
 		if (upper >= 2)
 			flags |= NA_TF_ALLCAPS;
 	}
-	end.pos = i;
-	end.cpos = st->cpos + (uint32_t) (i - st->pos);
 	{
 		/* a word's first four bytes in one load where the text has them */
-		size_t		wlen = i - st->pos;
+		size_t		wlen = i - pos;
 		uint32_t	head;
 
 #if NA_SWAR
-		if (st->pos + 4 <= len)
-			memcpy(&head, s + st->pos, 4);	/* little-endian: as na_lex_shape_head */
+		if (pos + 4 <= len)
+			memcpy(&head, s + pos, 4);	/* little-endian: as na_lex_shape_head */
 		else
 #endif
-			head = na_lex_shape_head(s + st->pos, wlen);
+			head = na_lex_shape_head(s + pos, wlen);
 		flags |= shape_flags(na_lex_shape(head, s[i - 1], wlen));
 	}
-	if (emit_flagged(st, NA_TK_WORD, st->pos, st->cpos, end, flags) != NULL &&
-		i < len && s[i] == ' ')
+	*flags_out = flags;
+	return i;
+}
+
+/*
+ * Plain ASCII words (see plain_word_end) at st->pos: the first emitted as
+ * any token, then, while a single space and another plain word follow and
+ * the reserved room lasts, the run of them written directly, the scanner's
+ * state held in locals (most of a news text is such runs: the state of the
+ * general emit, a paragraph or the first token, cannot change inside one).
+ * Returns 0, having done nothing, when scan_word must decide the first word.
+ */
+static inline int
+scan_plain_word(scanner *st)
+{
+	const unsigned char *s = st->s;
+	size_t		len = st->len;
+	size_t		i;
+	uint16_t	flags;
+	cursor		end;
+
+	if ((i = plain_word_end(st, st->pos, &flags)) == 0)
+		return 0;
+	end.pos = i;
+	end.cpos = st->cpos + (uint32_t) (i - st->pos);
+	if (emit_flagged(st, NA_TK_WORD, st->pos, st->cpos, end, flags) == NULL)
+		return 1;
+	if (i < len && s[i] == ' ')
 	{
-		/* the space after the word, as the main loop would take it: one turn fewer */
-		st->pos++;
-		st->cpos++;
+		na_token   *items = (na_token *) st->tokens.items;
+		size_t		count = st->tokens.count;
+		size_t		capacity = st->tokens.capacity;
+		uint32_t	paragraph = st->paragraph;
+		uint32_t	cpos = end.cpos;
+
+		/* i is at a space after a word: take it, and the word after it */
+		while (i + 1 < len && (unsigned) ((s[i + 1] | 0x20) - 'a') < 26 && count < capacity)
+		{
+			size_t		wpos = i + 1;
+			size_t		wend = plain_word_end(st, wpos, &flags);
+			na_token   *t;
+
+			if (wend == 0)
+				break;
+			cpos++;				/* the space */
+			t = items + count++;
+			t->start = (uint32_t) wpos;
+			t->len = (uint32_t) (wend - wpos);
+			t->cstart = cpos;
+			t->clen = (uint32_t) (wend - wpos);
+			t->sentence = 0;
+			t->paragraph = paragraph;
+			t->flags = NA_TF_SPACE_BEFORE | flags;
+			t->kind = NA_TK_WORD;
+			t->mark = 0;
+			cpos += (uint32_t) (wend - wpos);
+			i = wend;
+			if ((count & (INTERRUPT_INTERVAL - 1)) == 0)
+				na_check_interrupts(st->mem);
+			if (i >= len || s[i] != ' ')
+			{
+				/* the run ends after a word */
+				st->tokens.count = count;
+				st->pos = i;
+				st->cpos = cpos;
+				st->pending_flags = 0;
+				st->prev_cls = (unsigned) (s[i - 1] - '0') < 10 ? NA_CC_DIGIT : NA_CC_LETTER;
+				return 1;
+			}
+		}
+		/* the run ends at a space: taken as the main loop would take it */
+		st->tokens.count = count;
+		st->pos = i + 1;
+		st->cpos = cpos + 1;
 		st->pending_flags |= NA_TF_SPACE_BEFORE;
 		st->prev_cls = NA_CC_SPACE;
 		return 1;
