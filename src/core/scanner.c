@@ -404,21 +404,20 @@ word_before_stop(const scanner *st, size_t start, size_t end)
  * The end of the ASCII word at pos when it ends in a character no rule of
  * scan_word looks at (space, comma, bracket, ...), with its case, digit and
  * shape flags in *flags; 0 when scan_word must decide.  Reads only: the
- * callers emit.  Inline even where GCC would not (it is called from two
+ * callers emit.  The text comes as s and len, which the callers hold in
+ * locals: read through st, they would be read again after every token
+ * written (a token's store might alias st, to the compiler).  Inline even where GCC would not (it is called from two
  * places, one a loop over most of the text's words, where a call costs a
  * fifth of the word).
  */
 static NA_ALWAYS_INLINE size_t
-plain_word_end(const scanner *st, size_t pos, uint16_t *flags_out)
+plain_word_end(const scanner *st, const unsigned char *s, size_t len, size_t pos,
+			   uint16_t *flags_out)
 {
-	const unsigned char *s = st->s;
 	size_t		i = pos;
-	size_t		len = st->len;
 	uint16_t	flags = 0;
-#if NA_SWAR
 	uint64_t	acc_low = 0,	/* nonzero once a byte of the class is seen */
 				acc_dig = 0;
-#endif
 	unsigned	seen = 0;		/* AB_* bits of the word's bytes (byte loop) */
 	unsigned	m;
 
@@ -429,36 +428,38 @@ plain_word_end(const scanner *st, size_t pos, uint16_t *flags_out)
 	 * Sixteen bytes at a time where SSE2 is at hand: nearly every word ends
 	 * in the first sixteen, so the loop's branch is always guessed right
 	 * (words longer than eight bytes made the SWAR loop's a coin toss).
-	 * Bytes >= 0x80 are negative to the signed compares: no letter, no digit.
-	 * Only lower-case letters and digits are collected: upper-case ones
-	 * matter only to a word without lower-case letters (counted below).
+	 * A byte is in 'a'..'z' when, moved by 0x80 - 'a', it is among the 26
+	 * smallest signed bytes: one add and one compare a class, and bytes >=
+	 * 0x80 fall outside every class.  Only lower-case letters and digits are
+	 * collected: upper-case ones matter only to a word without lower-case
+	 * letters (counted below).
 	 */
 	while (i + 16 <= len)
 	{
 		__m128i		v = _mm_loadu_si128((const __m128i *) (s + i));
-		__m128i		folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
-		unsigned	alpha = (unsigned) _mm_movemask_epi8(
-			_mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
-						  _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1))));
+		unsigned	low = (unsigned) _mm_movemask_epi8(
+			_mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char) (0x80 - 'a'))),
+						   _mm_set1_epi8((char) (-128 + 26))));
+		unsigned	up = (unsigned) _mm_movemask_epi8(
+			_mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char) (0x80 - 'A'))),
+						   _mm_set1_epi8((char) (-128 + 26))));
 		unsigned	dig = (unsigned) _mm_movemask_epi8(
-			_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
-						  _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1))));
-		/* bit 5 of every byte (moved to bit 7): set in lower-case letters */
-		unsigned	lower_case = (unsigned) _mm_movemask_epi8(_mm_slli_epi16(v, 2));
-		unsigned	stop = ~(alpha | dig) & 0xFFFFu;
+			_mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char) (0x80 - '0'))),
+						   _mm_set1_epi8((char) (-128 + 10))));
+		unsigned	stop = ~(low | up | dig) & 0xFFFFu;
 
 		if (stop == 0)
 		{
-			acc_low |= alpha & lower_case;
+			acc_low |= low;
 			acc_dig |= dig;
 			i += 16;
 			continue;
 		}
 		/* the bytes before the first stop */
+		i += (size_t) __builtin_ctz(stop);
 		stop = (stop & -stop) - 1;
-		acc_low |= alpha & lower_case & stop;
+		acc_low |= low & stop;
 		acc_dig |= dig & stop;
-		i += (size_t) __builtin_ctz(stop + 1);
 		goto word_end;
 	}
 #endif
@@ -499,16 +500,17 @@ plain_word_end(const scanner *st, size_t pos, uint16_t *flags_out)
 		seen |= m;
 		i++;
 	}
+	acc_low |= seen & AB_LOWER;
+	acc_dig |= seen & AB_DIGIT;
 #if NA_SWAR
 word_end:
-	seen |= (acc_low ? AB_LOWER : 0) | (acc_dig ? AB_DIGIT : 0);
 #endif
 	if (i < len && (ascii_bits[s[i]] & AB_SPECIAL) &&
 		!(s[i] == '.' && word_before_stop(st, pos, i)))
 		return 0;
-	if (seen & AB_DIGIT)
+	if (acc_dig)
 		flags |= NA_TF_HAS_DIGIT;
-	if (!(seen & AB_LOWER))
+	if (!acc_low)
 	{
 		/* no lower-case letter: all capitals if there are two of them */
 		int			upper = 0;
@@ -536,80 +538,121 @@ word_end:
 }
 
 /*
- * Plain ASCII words (see plain_word_end) at st->pos: the first emitted as
- * any token, then, while a single space and another plain word follow and
- * the reserved room lasts, the run of them written directly, the scanner's
- * state held in locals (most of a news text is such runs: the state of the
- * general emit, a paragraph or the first token, cannot change inside one).
- * Returns 0, having done nothing, when scan_word must decide the first word.
+ * The run of tokens after a plain word that ends at the space at i (cpos:
+ * its character offset): while a single space and another plain word
+ * follow, or a punctuation mark the main loop would emit alone, they are
+ * written directly into the reserved room, the scanner's state held in
+ * locals (most of a news text is such runs, and inside one the state of the
+ * general emit, a paragraph or the first token, cannot change).  Out of
+ * line so that the loop has the registers to itself: na_scan around it
+ * holds too much.  Leaves st as the main loop would after the last token
+ * (and the space after it, if any).
+ */
+static __attribute__((noinline)) void
+scan_token_run(scanner *st, size_t i, uint32_t cpos)
+{
+	const unsigned char *s = st->s;
+	size_t		len = st->len;
+	na_token   *items = (na_token *) st->tokens.items;
+	size_t		count = st->tokens.count;
+	size_t		capacity = st->tokens.capacity;
+	uint32_t	paragraph = st->paragraph;
+	unsigned char b;
+	na_token   *t;
+
+	/* i is at a space after a token: take it, and the word after it */
+	while (i + 1 < len && (unsigned) ((s[i + 1] | 0x20) - 'a') < 26 && count < capacity)
+	{
+		size_t		wpos = i + 1;
+		uint16_t	flags;
+		size_t		wend = plain_word_end(st, s, len, wpos, &flags);
+
+		if (wend == 0)
+			break;
+		cpos++;					/* the space */
+		t = items + count++;
+		t->start = (uint32_t) wpos;
+		t->len = (uint32_t) (wend - wpos);
+		t->cstart = cpos;
+		t->clen = (uint32_t) (wend - wpos);
+		t->sentence = 0;
+		t->paragraph = paragraph;
+		t->flags = NA_TF_SPACE_BEFORE | flags;
+		t->kind = NA_TK_WORD;
+		t->mark = 0;
+		cpos += (uint32_t) (wend - wpos);
+		i = wend;
+		if ((count & (INTERRUPT_INTERVAL - 1)) == 0)
+			na_check_interrupts(st->mem);
+		if (i < len && s[i] == ' ')
+			continue;
+		/* a punctuation mark after the word, as the main loop's fast path
+		 * emits it: one byte, no space before ("word," "word." "word)") */
+		if (i >= len || (b = s[i]) >= 0x80 || !ascii_punct_class[b] ||
+			(b == '.' && i + 2 < len && s[i + 1] == '.' && s[i + 2] == '.') ||
+			count >= capacity)
+		{
+			/* the run ends after a word */
+			st->prev_cls = (unsigned) (s[i - 1] - '0') < 10 ? NA_CC_DIGIT : NA_CC_LETTER;
+			goto after_token;
+		}
+		t = items + count++;
+		t->start = (uint32_t) i;
+		t->len = 1;
+		t->cstart = cpos;
+		t->clen = 1;
+		t->sentence = 0;
+		t->paragraph = paragraph;
+		t->flags = 0;
+		t->kind = NA_TK_PUNCT;
+		t->mark = 0;
+		cpos++;
+		i++;
+		if ((count & (INTERRUPT_INTERVAL - 1)) == 0)
+			na_check_interrupts(st->mem);
+		if (i < len && s[i] == ' ')
+			continue;
+		/* the run ends after the mark */
+		st->prev_cls = (na_cclass) ascii_punct_class[b];
+		goto after_token;
+	}
+	/* the run ends at a space: taken as the main loop would take it */
+	st->tokens.count = count;
+	st->pos = i + 1;
+	st->cpos = cpos + 1;
+	st->pending_flags = NA_TF_SPACE_BEFORE;
+	st->prev_cls = NA_CC_SPACE;
+	return;
+after_token:
+	st->tokens.count = count;
+	st->pos = i;
+	st->cpos = cpos;
+	st->pending_flags = 0;
+}
+
+/*
+ * A plain ASCII word (see plain_word_end) at st->pos, emitted as any token,
+ * and the run of plain words after it (scan_token_run).  Returns 0, having
+ * done nothing, when scan_word must decide the word.
  */
 static inline int
 scan_plain_word(scanner *st)
 {
 	const unsigned char *s = st->s;
-	size_t		len = st->len;
 	size_t		i;
 	uint16_t	flags;
 	cursor		end;
 
-	if ((i = plain_word_end(st, st->pos, &flags)) == 0)
+	if ((i = plain_word_end(st, s, st->len, st->pos, &flags)) == 0)
 		return 0;
 	end.pos = i;
 	end.cpos = st->cpos + (uint32_t) (i - st->pos);
 	if (emit_flagged(st, NA_TK_WORD, st->pos, st->cpos, end, flags) == NULL)
 		return 1;
-	if (i < len && s[i] == ' ')
-	{
-		na_token   *items = (na_token *) st->tokens.items;
-		size_t		count = st->tokens.count;
-		size_t		capacity = st->tokens.capacity;
-		uint32_t	paragraph = st->paragraph;
-		uint32_t	cpos = end.cpos;
-
-		/* i is at a space after a word: take it, and the word after it */
-		while (i + 1 < len && (unsigned) ((s[i + 1] | 0x20) - 'a') < 26 && count < capacity)
-		{
-			size_t		wpos = i + 1;
-			size_t		wend = plain_word_end(st, wpos, &flags);
-			na_token   *t;
-
-			if (wend == 0)
-				break;
-			cpos++;				/* the space */
-			t = items + count++;
-			t->start = (uint32_t) wpos;
-			t->len = (uint32_t) (wend - wpos);
-			t->cstart = cpos;
-			t->clen = (uint32_t) (wend - wpos);
-			t->sentence = 0;
-			t->paragraph = paragraph;
-			t->flags = NA_TF_SPACE_BEFORE | flags;
-			t->kind = NA_TK_WORD;
-			t->mark = 0;
-			cpos += (uint32_t) (wend - wpos);
-			i = wend;
-			if ((count & (INTERRUPT_INTERVAL - 1)) == 0)
-				na_check_interrupts(st->mem);
-			if (i >= len || s[i] != ' ')
-			{
-				/* the run ends after a word */
-				st->tokens.count = count;
-				st->pos = i;
-				st->cpos = cpos;
-				st->pending_flags = 0;
-				st->prev_cls = (unsigned) (s[i - 1] - '0') < 10 ? NA_CC_DIGIT : NA_CC_LETTER;
-				return 1;
-			}
-		}
-		/* the run ends at a space: taken as the main loop would take it */
-		st->tokens.count = count;
-		st->pos = i + 1;
-		st->cpos = cpos + 1;
-		st->pending_flags |= NA_TF_SPACE_BEFORE;
-		st->prev_cls = NA_CC_SPACE;
-		return 1;
-	}
-	st->prev_cls = (unsigned) (s[i - 1] - '0') < 10 ? NA_CC_DIGIT : NA_CC_LETTER;
+	if (i < st->len && s[i] == ' ')
+		scan_token_run(st, i, end.cpos);
+	else
+		st->prev_cls = (unsigned) (s[i - 1] - '0') < 10 ? NA_CC_DIGIT : NA_CC_LETTER;
 	return 1;
 }
 
