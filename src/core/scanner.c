@@ -46,70 +46,6 @@ scan_peek_reference(const scanner *st, size_t at, uint32_t *cp, int *n)
 	}
 	return na_char_info(*cp);
 }
-/* Set case and script flags of a word-like token from its text. */
-void
-set_word_flags(const scanner *st, na_token *t)
-{
-	size_t		i = t->start;
-	size_t		end = t->start + t->len;
-	int			letters = 0;
-	int			upper = 0;
-	int			first = 1;
-
-	while (i < end)
-	{
-		uint32_t	cp;
-		int			n;
-		uint16_t	info;
-
-		if (st->s[i] < 0x80 && st->s[i] != '&')
-		{
-			unsigned char b = st->s[i];
-
-			/* ASCII: no decoding, and letters are just a range test */
-			if ((unsigned) ((b | 0x20) - 'a') < 26)
-			{
-				letters++;
-				if (b < 'a')
-				{
-					upper++;
-					if (first)
-						t->flags |= NA_TF_CAPITALIZED;
-				}
-				first = 0;
-			}
-			else if ((unsigned) (b - '0') < 10)
-			{
-				t->flags |= NA_TF_HAS_DIGIT;
-				first = 0;
-			}
-			i++;
-			continue;
-		}
-		info = peek_at(st, i, &cp, &n);
-		if (st->s[i] >= 0x80)
-			t->flags |= NA_TF_NONASCII;
-		if ((info & NA_CC_MASK) == NA_CC_LETTER)
-		{
-			letters++;
-			if (info & NA_CF_UPPER)
-			{
-				upper++;
-				if (first)
-					t->flags |= NA_TF_CAPITALIZED;
-			}
-			first = 0;
-		}
-		else if ((info & NA_CC_MASK) == NA_CC_DIGIT)
-		{
-			t->flags |= NA_TF_HAS_DIGIT;
-			first = 0;
-		}
-		i += n;
-	}
-	if (letters >= 2 && upper == letters)
-		t->flags |= NA_TF_ALLCAPS;
-}
 
 /*
  * Bits of every byte for the ASCII fast paths, computed once from the ICU
@@ -194,6 +130,120 @@ swar_in_range(uint64_t v, unsigned lo, unsigned hi)
 #else
 #define NA_SWAR 0
 #endif
+
+#if NA_SWAR && defined(__SSE2__)
+/*
+ * The bytes of v in first .. first + count - 1 (ASCII), as a bit mask: a
+ * byte moved by 0x80 - first is then among the count smallest signed bytes,
+ * one add and one compare; bytes >= 0x80 fall outside every class.
+ */
+static inline unsigned
+ascii_class_mask(__m128i v, unsigned char first, int count)
+{
+	return (unsigned) _mm_movemask_epi8(
+		_mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char) (0x80 - first))),
+					   _mm_set1_epi8((char) (-128 + count))));
+}
+#endif
+
+/* Set case and script flags of a word-like token from its text. */
+void
+set_word_flags(const scanner *st, na_token *t)
+{
+	size_t		i = t->start;
+	size_t		end = t->start + t->len;
+	int			letters = 0;
+	int			upper = 0;
+	int			first = 1;
+
+#if NA_SWAR && defined(__SSE2__)
+	/*
+	 * A token of at most sixteen bytes, all ASCII and no '&' (the common
+	 * case: Kremlin's, Russia-backed, Mr.): its classes in one load, the
+	 * flags from the masks as the loop below would set them.
+	 */
+	if (t->len <= 16 && (size_t) t->start + 16 <= st->len)
+	{
+		__m128i		v = _mm_loadu_si128((const __m128i *) (st->s + t->start));
+		unsigned	in_token = (1u << t->len) - 1;
+		unsigned	special = ((unsigned) _mm_movemask_epi8(v) |
+							   (unsigned) _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('&')))) &
+			in_token;
+
+		if (special == 0)
+		{
+			unsigned	low = ascii_class_mask(v, 'a', 26) & in_token;
+			unsigned	up = ascii_class_mask(v, 'A', 26) & in_token;
+			unsigned	dig = ascii_class_mask(v, '0', 10) & in_token;
+			unsigned	alnum = low | up | dig;
+
+			/* capitalised: the first letter or digit is an upper-case letter */
+			if (up & alnum & -alnum)
+				t->flags |= NA_TF_CAPITALIZED;
+			if (dig)
+				t->flags |= NA_TF_HAS_DIGIT;
+			/* all capitals: no lower-case letter, two upper-case ones */
+			if (!low && (up & (up - 1)))
+				t->flags |= NA_TF_ALLCAPS;
+			return;
+		}
+	}
+#endif
+
+	while (i < end)
+	{
+		uint32_t	cp;
+		int			n;
+		uint16_t	info;
+
+		if (st->s[i] < 0x80 && st->s[i] != '&')
+		{
+			unsigned char b = st->s[i];
+
+			/* ASCII: no decoding, and letters are just a range test */
+			if ((unsigned) ((b | 0x20) - 'a') < 26)
+			{
+				letters++;
+				if (b < 'a')
+				{
+					upper++;
+					if (first)
+						t->flags |= NA_TF_CAPITALIZED;
+				}
+				first = 0;
+			}
+			else if ((unsigned) (b - '0') < 10)
+			{
+				t->flags |= NA_TF_HAS_DIGIT;
+				first = 0;
+			}
+			i++;
+			continue;
+		}
+		info = peek_at(st, i, &cp, &n);
+		if (st->s[i] >= 0x80)
+			t->flags |= NA_TF_NONASCII;
+		if ((info & NA_CC_MASK) == NA_CC_LETTER)
+		{
+			letters++;
+			if (info & NA_CF_UPPER)
+			{
+				upper++;
+				if (first)
+					t->flags |= NA_TF_CAPITALIZED;
+			}
+			first = 0;
+		}
+		else if ((info & NA_CC_MASK) == NA_CC_DIGIT)
+		{
+			t->flags |= NA_TF_HAS_DIGIT;
+			first = 0;
+		}
+		i += n;
+	}
+	if (letters >= 2 && upper == letters)
+		t->flags |= NA_TF_ALLCAPS;
+}
 
 /*
  * Does a full stop after text[start..end) leave the sentence open when a
@@ -554,14 +604,18 @@ scan_token_run(scanner *st, size_t i, uint32_t cpos)
 	const unsigned char *s = st->s;
 	size_t		len = st->len;
 	na_token   *items = (na_token *) st->tokens.items;
-	size_t		count = st->tokens.count;
-	size_t		capacity = st->tokens.capacity;
+	na_token   *t = items + st->tokens.count;	/* the next token's room */
+	na_token   *room_end = items + st->tokens.capacity;
+	/* where the interrupt check falls due: as emit's, every INTERRUPT_INTERVAL tokens */
+	na_token   *check_at = items + ((st->tokens.count | (INTERRUPT_INTERVAL - 1)) + 1);
+	/* every byte of a run is an ASCII character: a character offset is the
+	 * byte offset moved by what it was at the run's start */
+	uint32_t	to_chars = cpos - (uint32_t) i;
 	uint32_t	paragraph = st->paragraph;
 	unsigned char b;
-	na_token   *t;
 
 	/* i is at a space after a token: take it, and the word after it */
-	while (i + 1 < len && (unsigned) ((s[i + 1] | 0x20) - 'a') < 26 && count < capacity)
+	while (i + 1 < len && (unsigned) ((s[i + 1] | 0x20) - 'a') < 26 && t < room_end)
 	{
 		size_t		wpos = i + 1;
 		uint16_t	flags;
@@ -569,47 +623,48 @@ scan_token_run(scanner *st, size_t i, uint32_t cpos)
 
 		if (wend == 0)
 			break;
-		cpos++;					/* the space */
-		t = items + count++;
 		t->start = (uint32_t) wpos;
 		t->len = (uint32_t) (wend - wpos);
-		t->cstart = cpos;
+		t->cstart = (uint32_t) wpos + to_chars;
 		t->clen = (uint32_t) (wend - wpos);
 		t->sentence = 0;
 		t->paragraph = paragraph;
 		t->flags = NA_TF_SPACE_BEFORE | flags;
 		t->kind = NA_TK_WORD;
 		t->mark = 0;
-		cpos += (uint32_t) (wend - wpos);
 		i = wend;
-		if ((count & (INTERRUPT_INTERVAL - 1)) == 0)
+		if (++t == check_at)
+		{
 			na_check_interrupts(st->mem);
+			check_at += INTERRUPT_INTERVAL;
+		}
 		if (i < len && s[i] == ' ')
 			continue;
 		/* a punctuation mark after the word, as the main loop's fast path
 		 * emits it: one byte, no space before ("word," "word." "word)") */
 		if (i >= len || (b = s[i]) >= 0x80 || !ascii_punct_class[b] ||
 			(b == '.' && i + 2 < len && s[i + 1] == '.' && s[i + 2] == '.') ||
-			count >= capacity)
+			t >= room_end)
 		{
 			/* the run ends after a word */
 			st->prev_cls = (unsigned) (s[i - 1] - '0') < 10 ? NA_CC_DIGIT : NA_CC_LETTER;
 			goto after_token;
 		}
-		t = items + count++;
 		t->start = (uint32_t) i;
 		t->len = 1;
-		t->cstart = cpos;
+		t->cstart = (uint32_t) i + to_chars;
 		t->clen = 1;
 		t->sentence = 0;
 		t->paragraph = paragraph;
 		t->flags = 0;
 		t->kind = NA_TK_PUNCT;
 		t->mark = 0;
-		cpos++;
 		i++;
-		if ((count & (INTERRUPT_INTERVAL - 1)) == 0)
+		if (++t == check_at)
+		{
 			na_check_interrupts(st->mem);
+			check_at += INTERRUPT_INTERVAL;
+		}
 		if (i < len && s[i] == ' ')
 			continue;
 		/* the run ends after the mark */
@@ -617,16 +672,16 @@ scan_token_run(scanner *st, size_t i, uint32_t cpos)
 		goto after_token;
 	}
 	/* the run ends at a space: taken as the main loop would take it */
-	st->tokens.count = count;
+	st->tokens.count = (size_t) (t - items);
 	st->pos = i + 1;
-	st->cpos = cpos + 1;
+	st->cpos = (uint32_t) i + to_chars + 1;
 	st->pending_flags = NA_TF_SPACE_BEFORE;
 	st->prev_cls = NA_CC_SPACE;
 	return;
 after_token:
-	st->tokens.count = count;
+	st->tokens.count = (size_t) (t - items);
 	st->pos = i;
-	st->cpos = cpos;
+	st->cpos = (uint32_t) i + to_chars;
 	st->pending_flags = 0;
 }
 
