@@ -67,6 +67,9 @@ static uint8_t ascii_bits[256];
  */
 static uint8_t ascii_punct_class[128];
 
+/* na_char_info of every ASCII byte, for the main loop's general path */
+static uint16_t ascii_info[128];
+
 static volatile int ascii_bits_ready;
 
 /*
@@ -88,6 +91,8 @@ init_ascii_bits(void)
 		{
 			uint16_t	info = na_char_info((uint32_t) b);
 			na_cclass	cls = (na_cclass) (info & NA_CC_MASK);
+
+			ascii_info[b] = info;
 
 			if (cls == NA_CC_LETTER)
 				m = AB_ALNUM | ((info & NA_CF_UPPER) ? AB_UPPER : AB_LOWER);
@@ -872,7 +877,15 @@ na_scan(na_doc *doc, const char *text, size_t len, unsigned options,
 			continue;
 		}
 
-		info = peek_at(&st, st.pos, &cp, &n);
+		if (b < 0x80 && b != '&')
+		{
+			/* ASCII (line breaks, quotation marks, digits): no decoding, no call */
+			cp = b;
+			n = 1;
+			info = ascii_info[b];
+		}
+		else
+			info = peek_at(&st, st.pos, &cp, &n);
 		cls = (na_cclass) (info & NA_CC_MASK);
 		here.pos = st.pos;
 		here.cpos = st.cpos;
