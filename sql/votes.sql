@@ -159,7 +159,8 @@ ORDER BY f.n, v.ordinal;
 -- a count of members is a null actor whose count is its side's tally; "the vote
 -- was 6 to 3" is a vote of its own; received/got/secured/took with votes, a
 -- share of the vote or a nomination is a win (a loser's, negated, and the
--- voters who chose a loser a null vote_for row with the count); an award's
+-- voters who chose a loser a null vote_for row with the count); "with the
+-- court's liberals in dissent" (or "in the majority") is that side's row; an award's
 -- nomination, a seat taken and a ruling's 5-to-4 beside "garnered" are no vote;
 -- a body's vote of a past year keeps its tally and is its decision
 SELECT f.n, v.actor, v.action, v.outcome, v.votes_for, v.votes_against, v.modality
@@ -486,6 +487,55 @@ FROM (VALUES
   (2, 'Ben Ode ran for the state senate twice. He received 4 percent of the vote in 2010 and 3.5 percent in 2014.'),
   (3, 'In the mayoral election, Lia Cruz got 55% of the vote.'),
   (4, 'In a poll of likely voters for the primary, Lia Cruz got 30% of the vote.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
+-- #14: the votes counted for an override (a power, hypothetical); an
+-- electorate turning out to vote in an election (elect); a vote owned by a
+-- surname the article gave in full; a perfect passive in a relative clause
+-- is background whatever the main clause supposes
+SELECT f.n, v.actor, v.action, v.modality, v.evidence
+FROM (VALUES
+  (1, 'The governor vetoed the gun bill. "We believe the votes are there for an override," the whip said.'),
+  (2, 'On Sunday, Lisbon residents turned out in record numbers to vote in the municipal elections.'),
+  (3, 'Senator Ada Moss toured the plant. Union leaders criticised Moss''s grudging vote for the pipeline.'),
+  (4, 'If the plan goes ahead, the ministers will revive a treaty that had been rejected by the Senate.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
+-- #14: a pronoun with a modal contracted onto it is the subject ("they'd");
+-- a surname alone has the gender the article's fuller mentions give it ("Mr.
+-- Hale" is no "she"); "whoever wins" names no one
+SELECT f.n, v.actor, v.action, v.modality
+FROM (VALUES
+  (1, 'Republican senators are divided on whether they''d vote for the nominee in a special session.'),
+  (2, 'Mr. Hale spoke at the plant. Later, Ms. Ode met Hale again. She says she plans to vote for Senator Ann Lee of Ohio.'),
+  (3, 'Tom Hale spoke in Ohio. If he carries the state, he''d have enough delegates to beat whoever wins the Democratic nomination.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
+-- #14: a surname after a quoted sentence's opening modal ("writes: “Should
+-- Ruiz win ...") is the candidate; a count in which one candidate leads
+-- another is the leader's win, with the count as its tally
+SELECT f.n, v.actor, v.action, v.votes_for, v.votes_against, v.modality
+FROM (VALUES
+  (1, 'Sen. Ana Ruiz campaigned in Tampa before the primary. The Herald writes: “Should Ruiz win the Florida primary, the race is over.”'),
+  (2, 'Ana Ruiz and Tom Hale fought for the county. Ruiz led Hale late Tuesday by a few hundred ballots -- 41,205 to 40,824 votes.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
+-- #14: a vote set on what a "which" clause's antecedent names, whatever its
+-- noun (the evidence is the voter's clause); a military title before a name
+-- in the pronoun's own sentence; "with X in the majority" is X's vote_for
+SELECT f.n, v.actor, v.action, v.motion, v.modality, v.evidence
+FROM (VALUES
+  (1, 'The bill''s successor, which the Senate is expected to vote on next week, keeps the cap.'),
+  (2, 'Tom Hale spoke first. “It is a mess,” said Army Capt. Lena Ortiz, who said she would not vote for Hale.'),
+  (3, 'The council met on Monday. The vote was 7 to 2, with the council''s moderates in the majority.')
 ) AS f(n, body)
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;

@@ -19,6 +19,50 @@
 #include "votes_internal.h"
 
 /*
+ * "The vote was 5 to 4, with the court's conservatives in the majority":
+ * the side named after "with" voted with the majority (vote_for) or the
+ * minority ("in the minority", "in dissent": vote_against), a row of its
+ * own in the tally sentence's vote, its actor the phrase as written (a
+ * bench's wing is no name of the lists).  decision is that vote's row,
+ * already emitted.
+ */
+static void
+majority_side_row(vctx *c, sent_state *st, const position *decision, uint32_t event)
+{
+	for (uint32_t k = st->first; k + 4 < st->end; k++)
+	{
+		uint32_t	e = k + 1;
+		uint32_t	side;
+		position	p;
+
+		if (!is_word(c, k, "with"))
+			continue;
+		while (e < k + 6 && e < st->end && T(c, e)->kind == NA_TK_WORD && !is_word(c, e, "in"))
+			e++;
+		/* "in the majority", "in the minority", "in dissent" */
+		if (e == k + 1 || !is_word(c, e, "in"))
+			continue;
+		side = is_word(c, e + 1, "the") ? e + 2 : e + 1;
+		if (!(is_word(c, side, "majority") || is_word(c, side, "minority") || is_word(c, side, "dissent")))
+			continue;
+		p = *decision;
+		memset(&p.actor, 0, sizeof(p.actor));
+		p.actor.first = k + 1;
+		p.actor.end = e;
+		p.actor.name_first = is_word(c, k + 1, "the") ? k + 2 : k + 1;
+		p.actor.name_end = e;
+		p.actor.kind = NA_VK_GROUP;
+		if (p.actor.name_first >= e)
+			return;
+		p.action = is_word(c, side, "majority") ? NA_VA_VOTE_FOR : NA_VA_VOTE_AGAINST;
+		p.ev_first = k + 1;
+		p.ev_end = side + 1;
+		emit(c, &p, event);
+		return;
+	}
+}
+
+/*
  * "The Senate passed the farm bill on Thursday. The vote was 64 to 35.": a
  * sentence that gives only the tally of the vote before it reports that
  * vote again, with no actor (the codebook's null row), the action of the
@@ -70,6 +114,7 @@ tally_sentence_row(vctx *c, sent_state *st, const tally *t)
 		p.body = st->body;
 		st->event = event_for(c, st->s, 1, 0, 0, &p.body, st->body_here, 0);
 		emit(c, &p, st->event);
+		majority_side_row(c, st, &p, st->event);
 		return;
 	}
 	p.action = NA_VA_APPROVE;
@@ -89,6 +134,7 @@ tally_sentence_row(vctx *c, sent_state *st, const tally *t)
 	last->sentence = st->s;
 	emit(c, &p, (uint32_t) c->events.count);
 	st->event = (uint32_t) c->events.count;
+	majority_side_row(c, st, &p, st->event);
 }
 
 /*
@@ -370,6 +416,8 @@ analyse_sentence(vctx *c, uint32_t s)
 		{
 			if (tw->cls == W_VETO)
 				noun_veto(c, &st, v);
+			else if (tw->cls == W_OVERRIDE)
+				noun_override(c, &st, v);
 			else if (tw->cls == W_VOTE && is_word(c, v, "vote") && !tie_vote(c, &st, v))
 				possessed_vote(c, &st, v);
 			continue;
@@ -394,6 +442,9 @@ analyse_sentence(vctx *c, uint32_t s)
 
 	/* tallies and methods go to the sentence's event (or the latest one nearby) */
 	sentence_tally(c, s, &t);
+	/* "Clinton led Sanders -- 212,205 to 210,424 votes": the leader's win */
+	if (t.found && c->rows.count == rows_before && leader_in_count(c, &st, &t))
+		return;
 	if (t.found && c->rows.count == rows_before)
 		named_motion_tally(c, &st);
 	if (t.found && c->rows.count == rows_before)

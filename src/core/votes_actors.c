@@ -221,7 +221,7 @@ actor_at(vctx *c, uint32_t i, actor_ref *a)
 		return 0;
 	s = T(c, i)->sentence;
 	memset(a, 0, sizeof(*a));
-	if (is_word(c, i, "it") || is_word(c, i, "they"))
+	if (is_word_or_modal(c, i, "it") || is_word_or_modal(c, i, "they"))
 	{
 		a->first = a->end = i;
 		a->end = i + 1;
@@ -517,6 +517,18 @@ person_ends_at(vctx *c, uint32_t j, uint32_t e, actor_ref *a)
 }
 
 /*
+ * Does token i open a sentence or a quoted one ("writes: “Should Rubio
+ * win")?  Its capital then says nothing of a name.
+ */
+static int
+opens_clause(vctx *c, uint32_t i)
+{
+	return (T(c, i)->flags & NA_TF_SENT_START) ||
+		(i > 0 && T(c, i - 1)->sentence == T(c, i)->sentence &&
+		 (T(c, i - 1)->kind == NA_TK_OPEN_QUOTE || is_punct(c, i - 1, ':')));
+}
+
+/*
  * A person named by a surname alone ("Sanders voted", "Clinton won"): a
  * capitalized word the article used before as the last word of a full name
  * ("Bernie Sanders", "Mrs. Clinton").  Looks back at most 4,000 tokens.
@@ -536,7 +548,7 @@ known_surname(vctx *c, uint32_t k, actor_ref *a)
 		trigger_of(c, k) ||
 		/* part of a longer name, unless that word only starts the sentence ("Both Ruiz and Ode") */
 		(k > 0 && is_capitalized(c, k - 1) && T(c, k - 1)->sentence == t->sentence &&
-		 !((T(c, k - 1)->flags & NA_TF_SENT_START) && !in_list(c, k - 1, person_titles) &&
+		 !(opens_clause(c, k - 1) && !in_list(c, k - 1, person_titles) &&
 		   !is_capitalized(c, k + 1))) ||
 		na_place_at(c->doc, k, &m) || body_at(c, k, &b))
 		return 0;
@@ -599,30 +611,80 @@ lone_name_subject(vctx *c, uint32_t k, uint32_t v, actor_ref *actors)
 
 
 /*
+ * The gender the name at tokens [f, end) shows: its given name
+ * (data/lexicon/first_names.tsv) or the title before it; NULL for none.
+ */
+static const char *
+name_gender(vctx *c, uint32_t f, uint32_t end)
+{
+	int32_t		row;
+
+	if (end > f + 1 && T(c, f)->kind == NA_TK_WORD &&
+		(row = na_lex_lookup(NA_LEX_FIRST_NAMES, c->doc->text + T(c, f)->start, T(c, f)->len)) >= 0)
+		return na_lex_attr(NA_LEX_FIRST_NAMES, (uint32_t) row, NA_LEX_FIRST_NAMES_GENDER);
+	if (f > 0 && (is_word(c, f - 1, "Mr") || is_word(c, f - 1, "Mr.")))
+		return "male";
+	if (f > 0 && (is_word(c, f - 1, "Mrs") || is_word(c, f - 1, "Mrs.") || is_word(c, f - 1, "Ms") ||
+				  is_word(c, f - 1, "Ms.")))
+		return "female";
+	return NULL;
+}
+
+/*
+ * The gender a surname alone at token f shows where the article wrote it
+ * with a title or a given name in the 4,000 tokens before p ("Mr. Trump" or
+ * "Donald J. Trump" earlier makes a bare "Trump" no "she"); NULL for none,
+ * or when the article gives the surname to a man and a woman.
+ */
+static const char *
+surname_gender(vctx *c, uint32_t p, uint32_t f)
+{
+	const na_token *t = T(c, f);
+	uint32_t	lo = p > 4000 ? p - 4000 : 0;
+	int			male = 0,
+				female = 0;
+
+	for (uint32_t k = p; k-- > lo;)
+	{
+		const na_token *u = T(c, k);
+		const char *g = NULL;
+
+		if (k == f || u->len != t->len || memcmp(c->doc->text + u->start, c->doc->text + t->start, t->len) != 0)
+			continue;
+		g = name_gender(c, k, k + 1);
+		/* "Donald J. Trump": the given name a word or two before */
+		for (uint32_t j = k > lo + 3 ? k - 3 : lo; j < k && g == NULL; j++)
+			if (is_capitalized(c, j))
+				g = name_gender(c, j, k + 1);
+		if (g != NULL && strcmp(g, "male") == 0)
+			male++;
+		else if (g != NULL && strcmp(g, "female") == 0)
+			female++;
+	}
+	/* "Bernie Sanders" and "Jane Sanders": two people, the surname tells nothing */
+	return male && !female ? "male" : female && !male ? "female" : NULL;
+}
+
+/*
  * Does the person found at *a contradict the pronoun at p?  "she" is not
  * "Donald Trump" nor "Mr Howard"; "he" is not "Hillary Clinton" nor "Mrs
  * May".  The given name (data/lexicon/first_names.tsv) or the title before
- * the name tells; a surname alone tells nothing.
+ * the name tells; a surname alone tells what the article's fuller mentions
+ * of it tell (surname_gender).
  */
 static int
 gender_clash(vctx *c, uint32_t p, const actor_ref *a)
 {
-	int			she = is_word(c, p, "she") || is_word(c, p, "her");
-	int			he = is_word(c, p, "he") || is_word(c, p, "his") || is_word(c, p, "him");
+	int			she = is_word_or_modal(c, p, "she") || is_word(c, p, "her");
+	int			he = is_word_or_modal(c, p, "he") || is_word(c, p, "his") || is_word(c, p, "him");
 	uint32_t	f = a->name_first;
-	int32_t		row;
-	const char *g = NULL;
+	const char *g;
 
 	if (!she && !he)
 		return 0;
-	if (a->name_end > f + 1 && T(c, f)->kind == NA_TK_WORD &&
-		(row = na_lex_lookup(NA_LEX_FIRST_NAMES, c->doc->text + T(c, f)->start, T(c, f)->len)) >= 0)
-		g = na_lex_attr(NA_LEX_FIRST_NAMES, (uint32_t) row, NA_LEX_FIRST_NAMES_GENDER);
-	else if (f > 0 && (is_word(c, f - 1, "Mr") || is_word(c, f - 1, "Mr.")))
-		g = "male";
-	else if (f > 0 && (is_word(c, f - 1, "Mrs") || is_word(c, f - 1, "Mrs.") || is_word(c, f - 1, "Ms") ||
-					   is_word(c, f - 1, "Ms.")))
-		g = "female";
+	g = name_gender(c, f, a->name_end);
+	if (g == NULL && a->name_end == f + 1)
+		g = surname_gender(c, p, f);
 	if (g == NULL)
 		return 0;
 	return (she && strcmp(g, "male") == 0) || (he && strcmp(g, "female") == 0);
@@ -662,6 +724,8 @@ resolve_person(vctx *c, uint32_t p, actor_ref *a)
 		else if (person_at(c, k, &found) && found.kind == NA_VK_PERSON && found.end <= p &&
 				 !(k > 0 && in_list(c, k - 1, prepositions) && !is_word(c, k - 1, "by")) &&
 				 !(k > 0 && is_capitalized(c, k - 1) && T(c, k - 1)->sentence == T(c, k)->sentence &&
+				   /* "Army Capt. Christian Pardo": a title before the name is no longer name */
+				   !in_list(c, k - 1, person_titles) &&
 				   (!in_list(c, k - 1, name_stopwords) || !(T(c, k - 1)->flags & NA_TF_SENT_START))))
 			ok = 1;
 		else if (known_surname(c, k, &found))
@@ -1156,8 +1220,11 @@ subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, in
 			}
 			return 0;
 		}
+		/* "best whoever wins": a subject no one in particular */
+		if (is_word(c, k, "whoever") || is_word(c, k, "whichever"))
+			return 0;
 		/* "he", "she": the person named last (in the sentence or before it) */
-		if (is_word(c, k, "he") || is_word(c, k, "she"))
+		if (is_word_or_modal(c, k, "he") || is_word_or_modal(c, k, "she"))
 		{
 			*person_only_out = 1;
 			return he_she_subject(c, st, k, actors);

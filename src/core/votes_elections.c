@@ -829,3 +829,84 @@ election_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 	}
 	return 0;
 }
+
+/*
+ * "Hong Kongers turned out 2.9 million strong to vote in their district
+ * elections", "voters turned out in record numbers to vote in the
+ * referendum": an electorate choosing, the codebook's elect row, its actor
+ * the subject of "turned out".  v is "vote" after "to"; the election is
+ * named after "in" (vote_election_words.tsv).  Returns 1 when it gave the
+ * row (or found the subject refers to no one).
+ */
+int
+turnout_vote(vctx *c, sent_state *st, uint32_t v)
+{
+	actor_ref	actors[MAX_ACTORS];
+	uint32_t	turned = 0;
+	int			n;
+	int			election = 0;
+
+	if (v < st->first + 3 || !is_word(c, v - 1, "to") || !is_word(c, v + 1, "in"))
+		return 0;
+	for (uint32_t e = v + 2; e < v + 7 && in_sentence(c, e, st->s) && T(c, e)->kind == NA_TK_WORD && !election;
+		 e++)
+		election = in_list(c, e, election_words) && !is_word(c, e, "vote") && !is_word(c, e, "votes");
+	if (!election)
+		return 0;
+	for (uint32_t k = v - 1; k-- > st->first && k + 10 > v;)
+		if ((is_word(c, k, "turned") || is_word(c, k, "turn") || is_word(c, k, "turning")) &&
+			is_word(c, k + 1, "out"))
+		{
+			turned = k;
+			break;
+		}
+	if (!turned)
+		return 0;
+	n = subject_of(c, st, turned, actors, MAX_ACTORS);
+	n = resolve_actors(c, st, actors, n);
+	for (int k = 0; k < n; k++)
+		election_row(c, st, v, &actors[k], NA_VA_ELECT, modality_at(c, turned, st->first), NA_VOTE_NO_COUNT);
+	return 1;
+}
+
+/*
+ * "Clinton led Sanders late Tuesday by less than one-half of 1 percent --
+ * 212,205 to 210,424 votes": a count of votes in which a candidate leads
+ * another is the leader's win (the codebook's win, with the count as its
+ * tally), told without a verb of winning.  The leader is the person right
+ * before "led"/"leads", the other a person right after it; the sentence's
+ * tally t (counted in votes) is the count.  Returns 1 when it gave the row.
+ */
+int
+leader_in_count(vctx *c, sent_state *st, const tally *t)
+{
+	if (t->votes_for < 0 || t->votes_against < 0)
+		return 0;
+	for (uint32_t k = st->first + 1; k + 1 < st->end; k++)
+	{
+		actor_ref	leader;
+		actor_ref	other;
+		vote_event *ev;
+		uint8_t		mod;
+
+		if (!(is_word(c, k, "led") || is_word(c, k, "leads")))
+			continue;
+		if (!((actor_ending_at(c, k - 1, st->first, &leader) && leader.kind == NA_VK_PERSON) ||
+			  known_surname(c, k - 1, &leader)) ||
+			!((person_at(c, k + 1, &other) && other.kind == NA_VK_PERSON) || known_surname(c, k + 1, &other)))
+			continue;
+		mod = modality_at(c, k, st->first);
+		if (mod != NA_VM_ASSERTED && mod != NA_VM_HISTORICAL)
+			return 0;
+		election_row(c, st, k, &leader, NA_VA_WIN, mod, t->votes_for > t->votes_against ?
+					 t->votes_for : t->votes_against);
+		ev = event_ptr(c, ((na_vote *) c->rows.items)[c->rows.count - 1].event);
+		if (ev)
+			ev->votes_against = t->votes_for > t->votes_against ? t->votes_against : t->votes_for;
+		else
+			((na_vote *) c->rows.items)[c->rows.count - 1].votes_against =
+				t->votes_for > t->votes_against ? t->votes_against : t->votes_for;
+		return 1;
+	}
+	return 0;
+}

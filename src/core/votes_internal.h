@@ -386,6 +386,8 @@ int in_lex_poss(const vctx *c, uint32_t i, na_lex_list list);
 /* in_list_poss(c, i, body_nouns): a word of the list, or its possessive */
 #define in_list_poss(c, i, list) in_lex_poss((c), (i), (na_lex_list) L_##list)
 int is_possessive(const vctx *c, uint32_t i);
+int is_word_or_modal_n(const vctx *c, uint32_t i, const char *w, size_t n);
+#define is_word_or_modal(c, i, w) is_word_or_modal_n((c), (i), "" w, sizeof(w) - 1)
 
 /* votes_bodies.c */
 int is_body_head(const vctx *c, uint32_t k);
@@ -397,6 +399,8 @@ int body_is_committee(vctx *c, const body_ref *b);
 
 /* votes_elections.c */
 int election_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw);
+int turnout_vote(vctx *c, sent_state *st, uint32_t v);
+int leader_in_count(vctx *c, sent_state *st, const tally *t);
 
 /* votes_actors.c */
 void person_of_place(vctx *c, sent_state *st, actor_ref *a);
@@ -469,6 +473,7 @@ void renumber(vctx *c);
 uint32_t after_verb(vctx *c, uint32_t v);
 int active_object_possible(vctx *c, sent_state *st, uint32_t v, int cls);
 void deadlock_trigger(vctx *c, sent_state *st, uint32_t v);
+void noun_override(vctx *c, sent_state *st, uint32_t v);
 
 /* votes_refusals.c */
 int trigger_refused(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw);

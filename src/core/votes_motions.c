@@ -280,6 +280,21 @@ historical_context(vctx *c, uint32_t v, uint32_t sent_first)
 	return 0;
 }
 
+/*
+ * "a controversial measure that has been rejected by the European
+ * Parliament": a participle in a relative clause in the perfect passive
+ * ("that has been", "which had been") tells a vote already taken, whatever
+ * the main clause supposes ("If it gets its way, the government will push
+ * through ..."): background, not the condition's.  v is the participle.
+ */
+static int
+relative_clause_fact(vctx *c, uint32_t v, uint32_t sent_first)
+{
+	return v >= sent_first + 3 && is_word(c, v - 1, "been") &&
+		(is_word(c, v - 2, "has") || is_word(c, v - 2, "have") || is_word(c, v - 2, "had")) &&
+		(is_word(c, v - 3, "that") || is_word(c, v - 3, "which"));
+}
+
 /* Modality of a trigger at v, looking back to the clause start. */
 uint8_t
 modality_at(vctx *c, uint32_t v, uint32_t sent_first)
@@ -287,6 +302,9 @@ modality_at(vctx *c, uint32_t v, uint32_t sent_first)
 	uint32_t	lo = v > sent_first + 8 ? v - 8 : sent_first;
 	uint8_t		mod = NA_VM_ASSERTED;
 
+	/* "If it gets its way, ... a measure that has been rejected by ...": a fact told in passing */
+	if (relative_clause_fact(c, v, sent_first))
+		return NA_VM_HISTORICAL;
 	for (uint32_t k = v; k-- > lo;)
 	{
 		const na_token *t = T(c, k);

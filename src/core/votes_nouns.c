@@ -292,7 +292,9 @@ possessed_vote(vctx *c, sent_state *st, uint32_t v)
 		owner.first = k - 1;	/* the evidence is the pronoun, the name the person's */
 		owner.end = k;
 	}
-	else if (!actor_ending_at(c, k - 1, st->first, &owner) || owner.pronoun)
+	else if ((!actor_ending_at(c, k - 1, st->first, &owner) || owner.pronoun) &&
+			 /* "Ayotte's vote for Trump": a surname the article gave in full */
+			 !known_surname(c, k - 1, &owner))
 		return;
 	memset(&p, 0, sizeof(p));
 	p.sentence = st->s;

@@ -198,3 +198,34 @@ is_possessive(const vctx *c, uint32_t i)
 	return (t->len > 2 && p[t->len - 2] == '\'' && p[t->len - 1] == 's') ||
 		(t->len > 4 && memcmp(p + t->len - 4, "\xE2\x80\x99s", 4) == 0);
 }
+
+/*
+ * Is token i the word w with a modal contracted onto it ("they'd",
+ * "she'll", "it’d"), or w alone?  A contracted pronoun is still the
+ * subject: "whether they'd vote for Garland".  is_word_or_modal(c, i, "they").
+ */
+int
+is_word_or_modal_n(const vctx *c, uint32_t i, const char *w, size_t n)
+{
+	const na_token *t;
+	const char *p;
+	size_t		rest;
+
+	if (is_word_n(c, i, w, n))
+		return 1;
+	if (i >= c->doc->ntokens)
+		return 0;
+	t = T(c, i);
+	if (t->kind != NA_TK_WORD || t->len <= n)
+		return 0;
+	p = c->doc->text + t->start;
+	for (size_t k = 0; k < n; k++)
+		if ((p[k] | 0x20) != w[k])
+			return 0;
+	p += n;
+	rest = t->len - n;
+	return (rest == 2 && p[0] == '\'' && (p[1] | 0x20) == 'd') ||
+		(rest == 3 && p[0] == '\'' && (p[1] | 0x20) == 'l' && (p[2] | 0x20) == 'l') ||
+		(rest == 4 && memcmp(p, "\xE2\x80\x99", 3) == 0 && (p[3] | 0x20) == 'd') ||
+		(rest == 5 && memcmp(p, "\xE2\x80\x99", 3) == 0 && (p[3] | 0x20) == 'l' && (p[4] | 0x20) == 'l');
+}

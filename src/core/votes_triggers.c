@@ -52,6 +52,30 @@ vote_complement(vctx *c, uint32_t v)
 	return k;
 }
 
+/*
+ * The noun phrase that ends right before the comma at j, the antecedent of
+ * a non-restrictive "which" ("NCLB's replacement, which ..."): a noun in
+ * lower case with at most three words before it (a possessive, a
+ * determiner, adjectives), none a clause word, a preposition or a vote
+ * word.  Fills [*first, *head]; returns 1.
+ */
+static int
+antecedent_phrase(vctx *c, uint32_t sent_first, uint32_t j, uint32_t *first, uint32_t *head)
+{
+	uint32_t	h = j - 1;
+	uint32_t	f = h;
+
+	if (T(c, h)->kind != NA_TK_WORD || is_capitalized(c, h) || trigger_of(c, h) ||
+		in_list(c, h, clause_words) || in_list(c, h, prepositions) || in_list(c, h, aux_words))
+		return 0;
+	while (f > sent_first && f + 3 > h && T(c, f - 1)->kind == NA_TK_WORD && !trigger_of(c, f - 1) &&
+		   !in_list(c, f - 1, clause_words) && !in_list(c, f - 1, prepositions) && !in_list(c, f - 1, aux_words))
+		f--;
+	*first = f;
+	*head = h;
+	return 1;
+}
+
 /* "vote on the bill": the end of the motion a vote is held on, or 0 */
 uint32_t
 vote_on_motion(vctx *c, uint32_t v, uint32_t *first, uint32_t *head)
@@ -84,6 +108,9 @@ vote_on_motion(vctx *c, uint32_t v, uint32_t *first, uint32_t *head)
 				*head = mh;
 				return mh + 1;
 			}
+			/* "NCLB's replacement, which the Senate is expected to vote on": what it names is voted on */
+			if (j > sent_first + 1 && is_punct(c, j, ',') && antecedent_phrase(c, sent_first, j, first, head))
+				return *head + 1;
 			break;
 		}
 	return 0;
@@ -819,6 +846,9 @@ active_vote_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw,
 	p->ev_end = p->motion_end ? p->motion_end : v + 1;
 	if (dir == -2)
 		p->ev_end = k + 1 > v + 2 ? k : v + 2;
+	/* "the bill, which the Senate is expected to vote on": the motion is before the voter */
+	if (p->ev_end <= p->ev_first)
+		p->ev_end = is_word(c, v + 1, "on") ? v + 2 : v + 1;
 	emit_positions(c, st, p, actors, nactors);
 	/* "52% voted to leave and 48% to stay": the other share, the other side */
 	if (dir == 2 && p->motion_end)
@@ -1055,6 +1085,9 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 	{
 		uint32_t	q = vote_complement(c, v);
 
+		/* "turned out in record numbers to vote in the elections": the electorate's choice */
+		if (turnout_vote(c, st, v))
+			return;
 		on_end = vote_on_motion(c, v, &on_first, &on_head);
 		if (vote_direction(c, st, &q) == 0 && !sentence_has_tally(c, st) && !on_end)
 			return;
@@ -1177,4 +1210,44 @@ deadlock_trigger(vctx *c, sent_state *st, uint32_t v)
 	p.ev_first = actors[0].first;
 	p.ev_end = v + 1;
 	emit_positions(c, st, &p, actors, 1);
+}
+
+/*
+ * The noun "override" at v after the votes that make it: "the votes are
+ * there for the override", "Republicans have enough votes for an override".
+ * A power counted, not a vote taken: hypothetical (negated after "not"),
+ * the holder of the votes its actor where the sentence names one
+ * (override_holder), else a null actor.  Other uses of the noun ("the
+ * override vote", "an override attempt") are left to the votes around them.
+ */
+void
+noun_override(vctx *c, sent_state *st, uint32_t v)
+{
+	actor_ref	actors[1];
+	int			n = 0;
+	position	p;
+	uint32_t	votes = 0;
+
+	if (!is_word(c, v, "override") || v < st->first + 3 ||
+		!(is_word(c, v - 1, "the") || is_word(c, v - 1, "an")) || !is_word(c, v - 2, "for"))
+		return;
+	for (uint32_t k = v - 2; k-- > st->first && k + 8 > v;)
+		if (is_word(c, k, "votes"))
+		{
+			votes = k;
+			break;
+		}
+	if (!votes)
+		return;
+	if (votes > st->first + 1)
+		n = override_holder(c, st, votes - (is_word(c, votes - 1, "the") ? 1 : 0), actors);
+	memset(&p, 0, sizeof(p));
+	p.sentence = st->s;
+	p.action = NA_VA_OVERRIDE;
+	p.modality = modality_at(c, v, st->first);
+	if (p.modality != NA_VM_NEGATED)
+		p.modality = NA_VM_HYPOTHETICAL;
+	p.ev_first = votes > st->first && is_word(c, votes - 1, "the") ? votes - 1 : votes;
+	p.ev_end = v + 1;
+	emit_positions(c, st, &p, n ? actors : NULL, n);
 }
