@@ -76,7 +76,13 @@ q_np_forward(const qctx *q, uint32_t i, uint32_t limit, uint32_t *first, uint32_
 			saw_noun = 1;
 		else if (j == i && (t->kind == NA_TK_NUMBER || t->kind == NA_TK_RANGE) &&
 				 q_is_word(q, j + 1))
-			;					/* 9/11 widow Terry Strada */
+			;					/* 2016 nominee Ann Reyes */
+		else if (j == i && t->kind == NA_TK_NUMBER && q_is_punct(q, j + 1, '/') &&
+				 j + 3 < limit && q->doc->tokens[j + 2].kind == NA_TK_NUMBER &&
+				 t->start + t->len == q->doc->tokens[j + 1].start &&
+				 q->doc->tokens[j + 1].start + 1 == q->doc->tokens[j + 2].start &&
+				 q_is_word(q, j + 3))
+			j += 2;				/* 9/11 widow Terry Strada: a date as a modifier */
 		else
 			break;
 		j++;
