@@ -286,3 +286,28 @@ SELECT * FROM pg_temp.attributions(
 -- subject ("rather than criticize him")
 SELECT * FROM pg_temp.attributions(
   'Berg said that if skippers dislike the levy, they should vote rather than criticize him.');
+
+-- "X, which reported …": the relative pronoun of an organisation or a
+-- document is the source as written, as "who" is a person's
+SELECT * FROM pg_temp.attributions(
+  'On Friday the harbour board released an audit, which found that the pier needs new pilings. '
+  'The plan went to the Coast Gazette, which reported that two ferries would stop in May.');
+
+-- cues of several words (data/lexicon/reporting_phrases.tsv) whose first
+-- word is no cue alone: a clause after "made it clear (to Y) that", a noun
+-- phrase after "spoke about", "took issue with", "laid out"; not the
+-- passive ("was made clear") nor a noun ("the talks about")
+SELECT * FROM pg_temp.attributions(
+  'Mayor Ines Vale made it clear to the skippers on Monday that the pier would stay shut. '
+  'The harbour master spoke about the storm damage at length. '
+  'Ada Lind, who took issue with the levy, left early. '
+  'Berg laid out a plan for two new ferries in the spring. '
+  'The cost was made clear by the audit. '
+  'The talks about the levy ended on Friday.');
+
+-- a given name tells a gender as a title does: "Helen Ruden" is not the
+-- "Mr. Ruden" named before her, so his later quotes stay his
+SELECT ordinal, kind, content, speaker, mention FROM pg_temp.attributions(
+  'President Ruden spoke at the pier on Monday. “We will rebuild it,” Mr. Ruden said. '
+  'The first lady, Helen Ruden, stood beside him. '
+  'Mr. Ruden made the case for a new ferry.');

@@ -78,6 +78,7 @@ typedef enum na_lex_list
 	NA_LEX_QUOTE_WEEKDAY_WORDS,	/* Days and times between a cue and its source or content: said Tuesday, said last week (quotes) */
 	NA_LEX_REPORTING_CUES,	/* reporting cues of reported speech and their class: speech (saying), thought (belief, intention), finding (of a poll, study or document) */
 	NA_LEX_REPORTING_NOUNS,	/* nouns that report the clause after their "that" (Smith's claim that …, her fear that …, the warning that …) and the class of what they report, as reporting_cues.tsv; chosen where PolNeAR train marks "NOUN that" a cue at least two times in five (quotes) */
+	NA_LEX_REPORTING_PHRASES,	/* reporting cues of several words whose first word is no cue alone (spoke about, made clear, took issue with), with the class of what they report, as reporting_cues.tsv, and its shape: a clause (made clear that …) or an object, a noun phrase (spoke about the levy); chosen where PolNeAR train marks the phrase a cue at least half the times it occurs (quotes) */
 	NA_LEX_ROLE_OFFICES,		/* Description nouns and titles that name the same office ("the senator" and "Sen.", "the congressman" and "Rep."), so that a description source finds the person the article titled so (speakers) */
 	NA_LEX_SENTENCE_STARTERS,	/* Words that, capitalised after an abbreviation like "U.S.", start a new sentence (scanner) */
 	NA_LEX_SOURCE_DOCUMENTS,	/* Documents whose author is the source a researcher counts: "a Reuters survey", "a new report by Politico" (speakers) */
@@ -135,7 +136,9 @@ typedef enum na_lex_list
 	NA_LEX_VOTE_MOTION_MODIFIER_ENDS,	/* Words that end the modifiers of a motion's noun: the bill by the senator, the bill to raise taxes (votes) */
 	NA_LEX_VOTE_MOTION_PHRASE_ENDS,	/* Words that end a motion's phrase on its right, where a new clause or adjunct begins: because, while, after (votes) */
 	NA_LEX_VOTE_NAME_STOPWORDS,	/* Capitalized words that do not begin or continue a person's name (votes) */
+	NA_LEX_VOTE_NONLEGISLATIVE_HEADS,	/* Heads of a body whose decision on a thing it is not a vote of the codebook when the thing is not named as a measure: "the board rejected the move", "the court rejected the appeal" (votes: body_decision_object) */
 	NA_LEX_VOTE_NUMBER_WORDS,	/* Number words and their values: "voted nine to three", "no", "none" (votes) */
+	NA_LEX_VOTE_OFFICE_NOUNS,	/* Offices whose holder vetoes or signs, named by description as a vote's subject: "South Dakota's Republican governor vetoed a bill", "the mayor vetoed it" (votes: office_description_subject) */
 	NA_LEX_VOTE_ORDINAL_WORDS,	/* Past-count words: "seventh veto", "vetoed 12 resolutions", "16 times" (votes) */
 	NA_LEX_VOTE_ORG_HEADS,	/* Last words of an organisation's name (votes) */
 	NA_LEX_VOTE_ORG_WORDS,	/* Words after a place name that make it part of another name ("Washington Post") (votes) */
@@ -150,6 +153,7 @@ typedef enum na_lex_list
 	NA_LEX_VOTE_PLACING_VERBS,	/* Verbs that report a candidate's place in a result: came second, finished third (votes) */
 	NA_LEX_VOTE_PLAIN_ADVERBS,	/* Adverbs that do not end in -ly, which may stand before a vote verb: only, never, already, eventually (votes) */
 	NA_LEX_VOTE_POLITICS_SIGNS,	/* Words that show an article is about politics, so that a lone capitalised word before "won" may be a candidate or a party, not a team or a band (votes) */
+	NA_LEX_VOTE_POLL_WORDS,	/* Words of opinion polls: a share "of respondents' votes" in a sentence that names a poll is voting intention, not votes cast (votes: voters_of_candidate) */
 	NA_LEX_VOTE_POSSESSIVE_BODY_STARTS,	/* First words of named bodies that the first pass also marks in the possessive ("the Senate's vote") (votes) */
 	NA_LEX_VOTE_PREPOSITIONS,	/* Prepositions that open an adverbial, not an appositive (votes) */
 	NA_LEX_VOTE_RANK_PREDICATE_OPENERS,	/* Words after a copula that open a class or a rank, not a name: was among the winners, is the only candidate (votes) */
@@ -158,13 +162,14 @@ typedef enum na_lex_list
 	NA_LEX_VOTE_SETTING_PREPOSITIONS,	/* Prepositions that make the name after them a setting, not the voter: in Ohio, across the country, under the coalition (votes) */
 	NA_LEX_VOTE_STATE_PLACE_BEFORE,	/* Words before a state's name that make it a place or a modifier, not a voter: of Ohio, in Texas, the Iowa senator (votes) */
 	NA_LEX_VOTE_STATE_SUBJECT_GAP,	/* Words that may stand between a state as subject and its verb: Texas this year passed, Ohio narrowly voted (votes) */
+	NA_LEX_VOTE_STATEMENT_OBJECTS,	/* What a chamber rejects or approves that is a statement, not a measure put to it: "the Senate rejected claims that ...", "rejected the criticism" (votes: body_decision_object) */
 	NA_LEX_VOTE_TALLY_CONTEXT_NOUNS,	/* Nouns after numbers that make them a tally: a 52-48 vote, a 7-2 ruling (votes) */
 	NA_LEX_VOTE_TALLY_DISTRACTORS,	/* Words before numbers that make them something other than a tally: aged 52-48, leads 48-45, won 3-1 (votes) */
 	NA_LEX_VOTE_TALLY_LINK_VERBS,	/* Verbs that join a tally noun to its numbers: the vote was 64 to 35, the count stood at 9-6 (votes) */
 	NA_LEX_VOTE_TALLY_NOUNS,	/* Nouns a sentence uses for a vote's count, which the numbers after them make a tally: the count was 9 to 6 (votes) */
 	NA_LEX_VOTE_THREAT_WORDS,	/* Intentions that are threats, wishes or readiness: hypothetical, not planned (votes) */
 	NA_LEX_VOTE_TIME_WORDS,	/* Words of a time adjunct: on Tuesday, last week, in June, earlier this month (votes) */
-	NA_LEX_VOTE_TRIGGERS,	/* Vote trigger words: the class of vote word (vote, veto, pass, win, ...) and the verb form (participle, noun too, gerund, - for none) (votes) */
+	NA_LEX_VOTE_TRIGGERS,	/* Vote trigger words: the class of vote word (vote, veto, pass, win, ...) and the verb form (participle, noun too, gerund, passive: a participle that is a vote only with its "by" agent, - for none) (votes) */
 	NA_LEX_VOTE_UNANIMOUS_NOUNS,	/* Nouns after unanimous that make it a unanimous vote: a unanimous decision, unanimous approval (votes) */
 	NA_LEX_VOTE_US_STATES,	/* US states that act in a vote themselves: a state legislature passing a law ("South Dakota passed a law"), a delegation at a convention ("Ohio cast 66 votes for"); Washington and Georgia are left out, their names mostly mean the capital and the country (votes) */
 	NA_LEX_VOTE_VERB_BEFORE,	/* Words before a trigger that make it a verb ("to vote", "they veto") (votes) */
@@ -175,6 +180,7 @@ typedef enum na_lex_list
 	NA_LEX_VOTE_VOTE_DIRECTION_SKIPS,	/* Words skipped between a vote verb and its direction: by a vote of, unanimously, on Tuesday, last week (votes) */
 	NA_LEX_VOTE_VOTE_VERB_MARKERS,	/* Words before vote that make it a verb: will vote, to vote, did not vote (votes) */
 	NA_LEX_VOTE_VOTED_NOT_MOTION_WORDS,	/* Words after voted that make it an award or a removal, not a vote on a motion: voted best film, voted out (votes) */
+	NA_LEX_VOTE_VOTER_BLOCS,	/* Groups of voters by who they are: "won the black vote", "losing the Latino vote" is a bloc's preference, told by polls, not an election won (votes: election_object) */
 	NA_LEX_VOTE_WEEKDAYS,	/* The days of the week, skipped between a vote verb and its direction: voted on Tuesday for (votes) */
 	NA_LEX_WORK_NOUNS,		/* Nouns of works whose title may follow them ("her memoir, Open Roads", "the film Closer"): a name right after one is a title, no person a pronoun can mean (speakers) */
 	NA_LEX_NLISTS
@@ -191,6 +197,8 @@ typedef enum na_lex_list
 #define NA_LEX_QUOTE_GENDERED_TITLES_GENDER 0
 #define NA_LEX_REPORTING_CUES_CLASS 0
 #define NA_LEX_REPORTING_NOUNS_CLASS 0
+#define NA_LEX_REPORTING_PHRASES_CLASS 0
+#define NA_LEX_REPORTING_PHRASES_CONTENT 1
 #define NA_LEX_ROLE_OFFICES_OFFICE 0
 #define NA_LEX_VOTE_BODIES_CANONICAL 0
 #define NA_LEX_VOTE_BODIES_COUNTRY 1

@@ -591,11 +591,8 @@ report_source(const qctx *q, uint32_t k, uint32_t s0, uint32_t first, uint32_t *
 		type = q_subject_before(q, k, s0, &sf, &sl);
 	if (type == SRC_NONE || sf < s0 || sl >= k)
 		return SRC_NONE;
-	if (q_is(q, sf, "who") || q_is(q, sf, "which") || q_is(q, sf, "that"))
-	{
-		if (!q_is(q, sf, "who"))
-			return SRC_NONE;
-	}
+	if (q_is(q, sf, "that"))
+		return SRC_NONE;
 	/* a spokesman for the ministry said: the role, not the ministry */
 	if (type != SRC_PRONOUN && sf >= s0 + 2 && sf > first + 1 &&
 		(q_is(q, sf - 1, "for") || q_is(q, sf - 1, "of") || q_is(q, sf - 1, "at")))
@@ -875,7 +872,7 @@ report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
 		rp->object = 1;
 		return 1;
 	}
-	if (q_is(q, sf, "who") && sf > s0)
+	if ((q_is(q, sf, "who") || q_is(q, sf, "which")) && sf > s0)
 		return relative_clause_report(q, k, e, rp);
 	if (sf > first + 1 && q_is_punct(q, sf - 1, ',') && !q_is_quote_mark(q, sf - 2) &&
 		!role_apposition_before(q, first, sf, sl, k))
@@ -1125,6 +1122,86 @@ noun_report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp
 }
 
 /*
+ * A report cued by a phrase of several words at k (reporting_phrases.tsv:
+ * "spoke about", "made it clear", "took issue with"), ntok tokens long,
+ * whose first word alone is no cue: the source is the phrase's subject, as
+ * a one-word cue's, and the content follows the phrase, a clause (made
+ * clear to the board that …) or a noun phrase it is about (spoke about the
+ * levy on Monday).  The passive ("was made clear") and a noun ("the talks
+ * about the levy") report nothing here.
+ */
+static int
+phrase_report_at(const qctx *q, uint32_t k, uint32_t ntok, int32_t row, uint32_t s0, uint32_t s1,
+				 q_report *rp)
+{
+	uint32_t	e = content_end(q, s0, s1);
+	uint32_t	last_cue = k + ntok - 1;
+	uint32_t	first = s0;
+	uint32_t	sf,
+				sl,
+				j;
+	src_type	type;
+	const char *cls = na_lex_attr(NA_LEX_REPORTING_PHRASES, (uint32_t) row,
+								  NA_LEX_REPORTING_PHRASES_CLASS);
+	int			object = na_lex_attr(NA_LEX_REPORTING_PHRASES, (uint32_t) row,
+									 NA_LEX_REPORTING_PHRASES_CONTENT)[0] == 'o';
+
+	memset(rp, 0, sizeof(*rp));
+	rp->first2 = rp->last2 = QNONE;
+	if (e <= last_cue || not_a_report(q, k, s0))
+		return 0;
+	if (e > k + REPORT_CONTENT_MAX)
+		e = k + REPORT_CONTENT_MAX;
+	while (first < k && (q->doc->tokens[first].kind == NA_TK_DASH ||
+						 q_is(q, first, "but") || q_is(q, first, "and")))
+		first++;
+	type = report_source(q, k, s0, first, &sf, &sl);
+	if (type == SRC_NONE)
+		return 0;
+	q_set_attr(&rp->a, type, sf, sl, k, last_cue, NA_QA_NONE, 0.6f);
+	rp->cue_class = cls[0] == 't' ? NA_CUE_THOUGHT : cls[0] == 'f' ? NA_CUE_FINDING : NA_CUE_SPEECH;
+	if (object)
+	{
+		j = last_cue + 1;
+		if (!q_is_word(q, j) && q->doc->tokens[j].kind != NA_TK_NUMBER && !q_is_quote_mark(q, j))
+			return 0;
+		rp->first = j;
+		rp->last = object_end(q, j, content_stop(q, j, e));
+		rp->object = 1;
+	}
+	else
+	{
+		/* made clear to the board on Monday that …: past the hearer and the time */
+		uint32_t	hf,
+					hl,
+					before = last_cue;
+
+		if (q_is(q, last_cue + 1, "to") &&
+			q_np_forward(q, last_cue + 2, e, &hf, &hl) != SRC_NONE && hl - last_cue < 8)
+			before = hl;
+		j = content_start_after(q, before, e + 1);
+		if (j == QNONE)
+			return 0;
+		/* made the case for the levy: the case is its object */
+		if (q_is(q, j, "for") && j == last_cue + 1)
+		{
+			rp->first = j + 1;
+			rp->last = object_end(q, j + 1, content_stop(q, j + 1, e));
+			rp->object = 1;
+		}
+		else
+		{
+			rp->first = j;
+			rp->last = content_stop(q, j, e);
+		}
+	}
+	/* X, who spoke about …, left: the relative clause ends at its comma */
+	if (q_is(q, sf, "who") || q_is(q, sf, "which"))
+		end_at_clause_comma(q, rp->first, true, rp);
+	return rp->last >= rp->first;
+}
+
+/*
  * Every report of speech, thought or finding outside quotation marks: one
  * pass over the tokens, the lexicon's reporting cues (their mask is cached
  * per token) tried in their sentence.  A cue that already attributes a
@@ -1156,6 +1233,8 @@ q_reported_speech(qctx *q)
 		int32_t		piece;
 		uint32_t	aux;
 		int			noun;
+		int32_t		phrase;
+		uint32_t	phrase_len;
 
 		/*
 		 * the scanner flagged the words shaped like a cue: nearly every
@@ -1176,7 +1255,8 @@ q_reported_speech(qctx *q)
 		if (t->kind != NA_TK_WORD || q->in_quote[k])
 			continue;
 		noun = q_in(q, k, LEX_REPORTING_NOUNS) && q_is(q, k + 1, "that");
-		if (!noun && !q_is_reporting_cue(q, k))
+		phrase = na_lex_longest(NA_LEX_REPORTING_PHRASES, doc, k, &phrase_len);
+		if (!noun && phrase < 0 && !q_is_reporting_cue(q, k))
 			continue;
 		if ((s = q_sentence_of(q, k)) == NULL)
 			continue;
@@ -1185,7 +1265,13 @@ q_reported_speech(qctx *q)
 		/* a sentence too long to be one: no report across a run-on text */
 		if (s->ntokens > 300 && k - s0 > SENTENCE_WINDOW && s1 - k > SENTENCE_WINDOW)
 			continue;
-		if (noun && noun_report_at(q, k, s0, s1, &rp))
+		if (phrase >= 0)
+		{
+			/* spoke about …, made it clear that …: a phrase's report */
+			if (!phrase_report_at(q, k, phrase_len, phrase, s0, s1, &rp))
+				continue;
+		}
+		else if (noun && noun_report_at(q, k, s0, s1, &rp))
 			;					/* the claim that …: a noun's report */
 		else if (!q_is_reporting_cue(q, k))
 			continue;
@@ -1220,6 +1306,7 @@ q_reported_speech(qctx *q)
 		/* a description names a speaker only when a name heads it: not the
 		 * Russian veto, Mr. Trump's administration, a United Nations panel */
 		if (rp.a.type != SRC_PRONOUN && rp.a.type != SRC_NONE && !q_is(q, rp.a.src_first, "who") &&
+			!q_is(q, rp.a.src_first, "which") &&
 			q->mention_at[rp.a.src_last] == 0)
 			entity = q_resolve_description(q, rp.a.src_first, rp.a.src_last);
 		qt = push_report(q, &rp, rp.first, rp.last, entity, 0);

@@ -561,7 +561,7 @@ q_subject_before(const qctx *q, uint32_t k, uint32_t floor, uint32_t *first, uin
 		if (q_is_punct(q, o, '(') && o > floor)
 			j = o - 1;
 	}
-	if (q_is(q, j, "who") && j >= 2 && q_is_punct(q, j - 1, ','))
+	if ((q_is(q, j, "who") || q_is(q, j, "which")) && j >= 2 && q_is_punct(q, j - 1, ','))
 	{
 		/* X, who said: "who" is the source as written, X whom it names */
 		type = q_np_backward(q, j - 2, floor, first, last);

@@ -526,7 +526,8 @@ q_entity_of_source(qctx *q, const q_attr *a, const q_raw *r)
 			return q_resolve_it(q, before);
 		return QNONE;
 	}
-	if (a->src_first == a->src_last && a->src_first >= 2 && q_is(q, a->src_first, "who") &&
+	if (a->src_first == a->src_last && a->src_first >= 2 &&
+		(q_is(q, a->src_first, "who") || q_is(q, a->src_first, "which")) &&
 		q_is_punct(q, a->src_first - 1, ','))
 	{
 		uint32_t	f,
