@@ -11,6 +11,7 @@
 #
 # Floors (ratchets: a little below what the code reaches; see README):
 #   identical rows            BBC 99.9%  Wikinews 99.9%  PolNeAR dev 98.5%
+#                             (dev at 60 and 78 columns and CRLF: 99.9%)
 #   identical but for paragraph numbers  99.9%  99.9%              99.9%
 # Measured (#15, after single line breaks after a sentence read as inside
 # the paragraph in texts of blank-line paragraphs, and the look ahead of
@@ -30,6 +31,15 @@
 # The Wikinews articles that lost a paragraph end before (wn-2020-092, -105,
 # -113) break a line once in a while inside paragraphs set apart by blank
 # lines; wrapped, the break fell at a full line.
+# Signals measured for that class and left out (PolNeAR train and dev at 60,
+# 70 and 78 columns): a line in title case before a line reading as a
+# sentence (a live blog's headline) fixed 3 breaks and broke 3 others (a
+# headline wrapped over two lines, a list of names), rows 97.47/97.85/97.98
+# -> 97.45/97.82/97.93; a paragraph that already has as many sentences as
+# the median of the text's known paragraphs: 44 paragraph ends against 37
+# wraps among the breaks read as wraps, fewer beyond the median; the exact
+# width (the longest line against the shortest overflow of the sure wraps)
+# does not separate them either: both readings leave the line full.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 shared=../shared/data
@@ -43,17 +53,18 @@ echo "differences: $log"
 status=0
 run() {
   local corpus=$1 min=$2 loose=$3
+  shift 3
   if [[ ! -f $corpus ]]; then
     echo "skipped: $corpus is absent"
     return
   fi
   python3 test/features/suites/wrap_invariance.py check --min "$min" --min-loose "$loose" \
-    --log "$log.part" "$corpus" || status=1
+    "$@" --log "$log.part" "$corpus" || status=1
   cat "$log.part" >>"$log"
   rm -f "$log.part"
 }
 : >"$log"
 run $shared/corpora/bbc.jsonl 99.9 99.9
 run $shared/corpora/wikinews.jsonl 99.9 99.9
-run $shared/polnear/dev.jsonl 98.5 99.9
+run $shared/polnear/dev.jsonl 98.5 99.9 --floor wrap60=99.9 --floor wrap78=99.9 --floor crlf=99.9
 exit $status
