@@ -7,6 +7,7 @@ typedef enum na_lex_list
 {
 	NA_LEX_ABBREVIATIONS,	/* Words that take a full stop without ending a sentence when a word follows (scanner; the stop is not part of the entry) */
 	NA_LEX_ACRONYM_SMALL_WORDS,	/* Small words an acronym skips in the name it abbreviates: International Monetary Fund is IMF, Bank of England BOE (speakers) */
+	NA_LEX_CUE_COMPOUND_HEADS,	/* Nouns that make a reporting word before them part of a compound noun, no cue: a liberal think tank (quotes) */
 	NA_LEX_ELISIONS,			/* Elided words written with a leading apostrophe: 'em 'tis 'twas 'til 'cause 'n (scanner) */
 	NA_LEX_ENGLISH_MARKERS,	/* Frequent English words: a sentence with one is English, so "Le" and "La" before a name are part of it (speakers) */
 	NA_LEX_FIRST_NAMES,		/* given names that are evidence of a person (never a place or an organisation), with the gender they usually mean (unknown: used for both); a constraint on pronoun resolution, never an output gender on their own */

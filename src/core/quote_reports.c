@@ -44,7 +44,7 @@ q_words_between(const qctx *q, uint32_t first, uint32_t last)
 /*
  * Is the reporting word at k no cue here: "the said company", "That said,",
  * "having said that", "to say the least", "was said to", a noun ("his
- * claims", "the plans")?
+ * claims", "the plans", "a think tank")?
  */
 static int
 not_a_report(const qctx *q, uint32_t k, uint32_t s0)
@@ -62,6 +62,11 @@ not_a_report(const qctx *q, uint32_t k, uint32_t s0)
 				   q_in(q, k - 1, LEX_DETERMINERS) || q_possessive(q, k - 1)))
 		return 1;
 	if (q_noun_like(q, k))
+		return 1;
+	/* a liberal think tank: a compound noun (data/lexicon/cue_compound_heads.tsv) */
+	if (k + 1 < q->doc->ntokens && q_is_word(q, k + 1) &&
+		na_lex_has(NA_LEX_CUE_COMPOUND_HEADS, q->doc->text + q->doc->tokens[k + 1].start,
+				   q->doc->tokens[k + 1].len))
 		return 1;
 	/* the harbour plan during …: plan(s) reports an intention only as a
 	 * verb, and the verb takes "to" (they plan to sell) */
