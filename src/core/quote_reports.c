@@ -180,6 +180,28 @@ content_start_after(const qctx *q, uint32_t k, uint32_t end)
 }
 
 /*
+ * Does a clause with a subject of its own and a verb of saying begin at
+ * token from ("…, and more than half said …", "…, but he warned …")?  A
+ * noun phrase and the cue within a few words, no punctuation between.
+ */
+static int
+next_report_subject(const qctx *q, uint32_t from, uint32_t e)
+{
+	if (!q_is_word(q, from) || q_is_reporting_cue(q, from) || finite_verb_at(q, from) ||
+		q_is(q, from, "that") || q_is(q, from, "to"))
+		return 0;
+	for (uint32_t m = from + 1; m <= e && m - from < 8; m++)
+	{
+		if (q->doc->tokens[m].kind == NA_TK_PUNCT || q_is_quote_mark(q, m) || q->in_quote[m])
+			return 0;
+		if (q_is_reporting_cue(q, m) && q_cue_class(q, m) == NA_CUE_SPEECH &&
+			!q_is_participle(q, m) && !q_is(q, m - 1, "to"))
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * The content of a report cued at k ends at a following ", adding" /
  * ", saying" / ", according to": the next report's cue.
  */
@@ -236,6 +258,10 @@ content_stop(const qctx *q, uint32_t from, uint32_t e)
 		/* …, which forced her to leave: a relative clause on the last noun */
 		if (m + 1 <= e && q_is(q, m + 1, "which"))
 			return m - 1;
+		/* …, and three in four said …: a report of its own subject */
+		if (m + 2 <= e && (q_is(q, m + 1, "and") || q_is(q, m + 1, "but")) &&
+			next_report_subject(q, m + 2, e))
+			return m - 1;
 		/*
 		 * …, while 22 percent said / …, but he is: a clause set against
 		 * it; "…, but could not bear to": the same subject's verb goes on
@@ -243,7 +269,8 @@ content_stop(const qctx *q, uint32_t from, uint32_t e)
 		if (m + 1 <= e && (q_is(q, m + 1, "while") || q_is(q, m + 1, "whereas") ||
 						   (q_is(q, m + 1, "but") &&
 							!(finite_verb_at(q, m + 2) || q_is(q, m + 2, "not") ||
-							  q_is(q, m + 2, "also") || q_is(q, m + 2, "still"))) ||
+							  q_is(q, m + 2, "also") || q_is(q, m + 2, "still") ||
+							  q_is(q, m + 2, "that"))) ||
 						   q_is(q, m + 1, "although") ||
 						   q_is(q, m + 1, "though") || q_is(q, m + 1, "compared")))
 			return m - 1;
@@ -1304,6 +1331,8 @@ q_reported_speech(qctx *q)
 			!q_is(q, rp.a.src_first, "which") &&
 			q->mention_at[rp.a.src_last] == 0)
 			entity = q_resolve_description(q, rp.a.src_first, rp.a.src_last);
+		if (q_report_nested_in_other(q, &rp, entity, nquotations))
+			continue;
 		qt = push_report(q, &rp, rp.first, rp.last, entity, 0);
 		if (qt == NULL)
 			return 0;
