@@ -321,3 +321,11 @@ SELECT * FROM pg_temp.attributions(
   'Mayor Ines Vale said she believes the pier can reopen by June. '
   'Vale said the levy was fair, but that it would rise in May. '
   'Berg said the ferry was late, and two skippers said the crossing was rough.');
+
+-- the passive with its agent: the agent after "by" is the source, the
+-- clause's subject what was reported; no agent, or a relative "that", no row
+SELECT * FROM pg_temp.attributions(
+  'The pier closure was first reported by the Coast Gazette. '
+  'On Monday the new levy was criticised by two skipper unions. '
+  'The ferry that was praised by Berg sank. '
+  'The levy was criticised on Monday.');
