@@ -192,3 +192,26 @@ SELECT count(*) AS sentences_differing FROM (
   EXCEPT SELECT ordinal, paragraph, start, length FROM letters_flat, news_analysis.sentences(body)) d;
 SELECT ordinal, paragraph, replace(text, E'\n', '/') AS text FROM news_analysis.sentences(
 E'The water board published its letters to the council on Friday,\nafter the vote was put off. In the first, the chair of the board:\n"We cannot guarantee supply through another dry summer." The\ncouncil replied that it would decide when it had seen the costs.');
+-- A text that sets its paragraphs apart with blank lines and breaks a line
+-- once after a sentence (here after a quotation closing it): the single
+-- break is a line break inside the paragraph, as Markdown and wiki text
+-- read it, in the text as written and wrapped at 62 columns, where the
+-- break falls at a full line and no wrap could show it.  Both give the same
+-- sentences in the same paragraphs, and the same quotes.
+CREATE TEMP TABLE ferry_flat AS SELECT E'The ferry company said on Monday that it would cut the winter timetable to four crossings a day from November, blaming the price of fuel and a shortage of crews.\n\nIts chief executive, Aldo Renn, told the harbour board that the company had lost money on every winter crossing for three years. \u201CWe cannot go on paying for empty boats,\u201D he said, calling the old timetable \u201Cthe most generous on the coast.\u201D\nIslanders who cross to work every morning said the cut would leave them stranded.\n\nThe board asked the company to keep the first boat of the day, which carries most of the workers, and to publish the numbers behind its decision before the board meets again.\n\nA spokesman for the islanders'' association said it would ask the council to pay for the early crossing if the company refused.\n\nThe new timetable starts on the first Monday of November.'::text AS body;
+CREATE TEMP TABLE ferry AS SELECT E'The ferry company said on Monday that it would cut the winter\ntimetable to four crossings a day from November, blaming the\nprice of fuel and a shortage of crews.\n\nIts chief executive, Aldo Renn, told the harbour board that\nthe company had lost money on every winter crossing for three\nyears. \u201CWe cannot go on paying for empty boats,\u201D he said,\ncalling the old timetable \u201Cthe most generous on the coast.\u201D\nIslanders who cross to work every morning said the cut would\nleave them stranded.\n\nThe board asked the company to keep the first boat of the day,\nwhich carries most of the workers, and to publish the numbers\nbehind its decision before the board meets again.\n\nA spokesman for the islanders'' association said it would ask\nthe council to pay for the early crossing if the company\nrefused.\n\nThe new timetable starts on the first Monday of November.'::text AS body;
+SELECT ordinal, paragraph, left(replace(text, E'\n', '/'), 60) AS text FROM ferry_flat, news_analysis.sentences(body);
+SELECT count(*) AS sentences_differing FROM (
+  SELECT ordinal, paragraph, start, length FROM ferry, news_analysis.sentences(body)
+  EXCEPT SELECT ordinal, paragraph, start, length FROM ferry_flat, news_analysis.sentences(body)) d;
+SELECT paragraph, kind, text, speaker FROM ferry, news_analysis.quotes(body) WHERE kind <> 'indirect';
+SELECT count(*) AS quotes_differing FROM (
+  SELECT start, length, paragraph, kind, speaker, cue FROM ferry, news_analysis.quotes(body)
+  EXCEPT SELECT start, length, paragraph, kind, speaker, cue FROM ferry_flat, news_analysis.quotes(body)) d;
+-- The same text with a second single break, before its last paragraph: two
+-- single breaks against three blank lines, so every line break counts; and
+-- verse in stanzas keeps every line.
+SELECT ordinal, paragraph, left(text, 40) AS text FROM news_analysis.sentences(
+  replace((SELECT body FROM ferry_flat), E'refused.\n\nThe new', E'refused.\nThe new'));
+SELECT ordinal, paragraph, text FROM news_analysis.sentences(
+E'The tide goes out.\nThe gulls come in.\n\nThe boats lie still.\nThe nets are thin.\n\nThe lamps are lit.\nThe day is done.\n\nThe harbour sleeps.\nWe wait for sun.');

@@ -49,3 +49,20 @@ FROM news_analysis.speakers(E'Labour MP Joan Pettifer said the vote had been rus
   'Liberal Democrat Tessa Morland said the cuts went too far.\n\n'
   'The Lib Dems said they would vote against the bill.')
 ORDER BY first_start;
+
+-- a surname mistyped after the full name (a letter dropped or changed, a
+-- capital missed) is the same person; a short name (Rush after Bush) is no
+-- slip, and a slip two people could be (Bergem: Bergen or Berger) is left
+-- alone
+SELECT name, aliases, quotes
+FROM news_analysis.speakers(E'The surgeon Marta Kowalczyk reviewed the records with Dr. Ruth Pellegrino.\n\n'
+  'Kowalczk said the records were incomplete.\n\n'
+  'Pelegrino told the board the hospital would reply.\n\n'
+  'A friend, Josh Bush, was there too. Rush said the board had been unfair.\n\n'
+  'The analyst Omar Delacroix-Vane and his colleague, Ivo Hartmann, wrote the report. '
+  'Hartman said the figures were sound.\n\n'
+  'The coach, Rosa DeAngelo, was asked about the injury. Deangelo said it was minor.')
+ORDER BY first_start;
+SELECT name, aliases
+FROM news_analysis.speakers(E'Hanna Bergen and Lena Berger arrived. Bergem said the deal was done.')
+ORDER BY first_start;

@@ -160,3 +160,56 @@ ORDER BY ordinal;
 SELECT ordinal, speaker, speaker_mention
 FROM news_analysis.quotes('Ines Marchetti, president of the Harbor Pilots Guild, which represents 400 pilots, said the strike would go ahead.')
 ORDER BY ordinal;
+
+-- a poll or study made by partners joined with a slash is one source
+-- named by both (the Herald/WKTV poll); a participle after the document's
+-- noun (conducted, released) is no part of the source; the author of "a
+-- study by X and Y" is X, the first, and a study by a description of an
+-- organisation or by a role holder ("by Dunmore Law School professor Ann
+-- Reyes") is by the name the description leads to
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'According to a Portland Herald/WKTV News poll released on Monday, the mayor leads by six points.\n\n'
+  'A Lakeside College/Daily Courier survey conducted last month found that most renters expect higher rents.\n\n'
+  'A 2015 study by Fenwick University and the University of Tromso at Narvik found that winter births are rising.\n\n'
+  'A 2019 study by Dunmore Law School professor Ann Reyes found that 12 of the cases were real.\n\n'
+  'A report by the conservative watchdog group Civic Ledger found that the governor got twice the airtime.')
+ORDER BY ordinal;
+-- names joined by a slash but leading to no poll or study stay two names
+SELECT name FROM news_analysis.speakers(E'Senator Ada Vance met Governor Luis Ortega on Monday.\n\n'
+  'The Vance/Ortega plan would cost too much, the Ortega campaign said.')
+ORDER BY first_start;
+
+-- "her campaign", "his administration" as a source: the organisation of
+-- the person the pronoun means, as the article names it (the Vance
+-- campaign); where the article never names it so, no speaker (not the
+-- person herself)
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'Senator Ada Vance was treated for a cold, her campaign said on Sunday.\n\n'
+  'The Vance campaign cancelled two events. Later her campaign disclosed that she had pneumonia.\n\n'
+  'Governor Luis Ortega visited the flooded towns. His administration said that the repairs would take a year.')
+ORDER BY ordinal;
+
+-- an organisation named in full and by its acronym (the Coastal Research
+-- Council ... the CRC) is one speaker under the acronym, the full name an
+-- alias; a joint name (Harbor News-Ipsos) is no spelling of an acronym
+SELECT name, aliases, quotes
+FROM news_analysis.speakers(E'The Coastal Research Council cut its estimate of the storm season on Tuesday.\n\n'
+  'The CRC expects nine named storms. Overall, the council predicted that two would reach land.\n\n'
+  'A Harbor News-Ipsos poll found that most residents want a sea wall, and HN said the poll would be repeated.')
+ORDER BY first_start;
+
+-- "it" opening a main clause after a subordinate clause that opens the
+-- sentence means that clause's subject when it can be an organisation
+-- (the NRDC); not a place, not a person, and not the "it" of a passive
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'Although the NRDC did not name the mine, it warned that the river was "badly polluted" this spring.\n\n'
+  'When Governor Ana Ruiz spoke, it was clear that the budget would pass.\n\n'
+  'Because the Kestrel Group had studied the plan, it was said to be sound by the council.')
+ORDER BY ordinal;
+
+-- police as a source when the article names the force only through a
+-- role ("the Dunmore-Lake police chief"), later: that force
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'Officers stopped the van near the bridge. According to police, the driver had a knife.\n\n'
+  'Kerr Dale, the Dunmore-Lake police chief, said that the video did not settle the question.')
+ORDER BY ordinal;

@@ -158,7 +158,8 @@ ORDER BY f.n, v.ordinal;
 -- counted groups, a tally with no vote before it, and what candidates gain (#14):
 -- a count of members is a null actor whose count is its side's tally; "the vote
 -- was 6 to 3" is a vote of its own; received/got/secured/took with votes, a
--- share of the vote or a nomination is a win (a loser's, negated); an award's
+-- share of the vote or a nomination is a win (a loser's, negated, and the
+-- voters who chose a loser a null vote_for row with the count); an award's
 -- nomination, a seat taken and a ruling's 5-to-4 beside "garnered" are no vote;
 -- a body's vote of a past year keeps its tally and is its decision
 SELECT f.n, v.actor, v.action, v.outcome, v.votes_for, v.votes_against, v.modality
@@ -422,6 +423,69 @@ FROM (VALUES
   (1, 'Governor Ada Brandt met the mayor, Tom Hale. If the governor keeps to her veto threat, the bill dies.'),
   (2, 'Ada Brandt met the mayor, Tom Hale. If the governor keeps to her veto threat, the bill dies.'),
   (3, 'President Ada Brandt met Tom Hale. The president said she would veto the bill.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
+-- #14: a chamber's decision on a thing not named as a measure; "dismissed by"
+-- a chamber (not a party's or a board's stance); "it" after a vote recalled
+-- in the same sentence keeps its time
+SELECT f.n, v.actor, v.action, v.motion, v.outcome, v.modality
+FROM (VALUES
+  (1, 'The regional assembly rejected the merger of the two districts.'),
+  (2, 'In 2011, the national congress approved a bill on grazing rights, but it was dismissed by the senate.'),
+  (3, 'The opposition dismissed the budget plan as a gimmick.'),
+  (4, 'The board rejected the takeover offer from the parliament''s pension fund.'),
+  (5, 'The Senate rejected claims that the vote had been rigged.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
+-- #14: an executive described as a veto's subject: the holder titled before for
+-- "the governor", the description as written otherwise
+SELECT f.n, v.actor, v.actor_kind, v.action, v.modality
+FROM (VALUES
+  (1, 'Governor Ada Brandt toured the flood zone. On Friday the governor vetoed the water bill.'),
+  (2, 'Governor Ada Brandt spoke in Columbus. Last month, Idaho''s Democratic governor vetoed a bill on tolls.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
+-- #14: ties (a body or a court deadlocked, "the tie vote": the question fails),
+-- the other share of an elliptic referendum result, and an indirect question
+SELECT f.n, v.actor, v.action, v.outcome, v.votes_for, v.votes_against, v.modality
+FROM (VALUES
+  (1, 'The appeals court deadlocked 6 to 6 on the voting law, so the old map stands.'),
+  (2, 'The Senate deadlocked on the farm bill.'),
+  (3, 'After the deadlocked talks in Geneva, the envoys went home.'),
+  (4, 'The justices heard the appeal in May. The tie vote left the lower ruling in place.'),
+  (5, 'In the island''s referendum, some 61% of voters voted to stay and 39% to leave.'),
+  (6, 'Asked in the senate lobby, Ms Ode declined to say whom she would vote for.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
+-- #14: a government voted in is the party that leads it; a bloc of voters
+-- ("losing the Latino vote") is no election; a passive with no agent that an
+-- active clause of the sentence repeats is one row, the named actor's
+SELECT f.n, v.actor, v.action, v.modality
+FROM (VALUES
+  (1, 'The coalition government, led by the Farmers Party, was voted into power in March.'),
+  (2, 'Mayor Ode had been losing the Latino vote for months, pollsters said.'),
+  (3, 'Governor Ada Brandt vetoed the tax bill. If the veto is overridden, it will be the first time the assembly has overridden her.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
+-- #14: the voters who chose a candidate, a null vote_for row beside the
+-- candidate's (the count its tally, a share none, one row per share listed);
+-- not for a majority's share, nor in a poll
+SELECT f.n, v.actor, v.action, v.votes_for, v.modality, v.evidence
+FROM (VALUES
+  (1, 'In the 2018 race for governor, the Green candidate Ada Moss received 4,210 votes.'),
+  (2, 'Ben Ode ran for the state senate twice. He received 4 percent of the vote in 2010 and 3.5 percent in 2014.'),
+  (3, 'In the mayoral election, Lia Cruz got 55% of the vote.'),
+  (4, 'In a poll of likely voters for the primary, Lia Cruz got 30% of the vote.')
 ) AS f(n, body)
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;

@@ -31,7 +31,12 @@
  * of 200 or more: a paragraph a line) keeps its line breaks as
  * paragraph ends, except a stray break inside a sentence: a next line that
  * begins in lower case after a line that does not end a sentence.  Any other
- * text (verse, lists, a sentence a line) keeps every line break.  CR LF and CR are
+ * text (verse, lists, a sentence a line) keeps every line break.  In every
+ * layout, a text that sets its paragraphs apart with blank lines reads a
+ * single line break after a sentence as one inside a paragraph (Markdown's
+ * and wiki text's reading): wrapped, such a break at a full line cannot be
+ * told from a wrap, and only this reading is the same however the text is
+ * wrapped.  CR LF and CR are
  * line breaks like LF.  The scanner reads the breaks chosen here as spaces;
  * offsets are not touched, every character still counts.
  *
@@ -532,6 +537,12 @@ typedef struct wrap_habits
 	 * ending in a quotation at a full line is then far likelier than a
 	 * quotation ending a sentence mid-paragraph right at the line's end */
 	int			single_break_paragraphs;
+	/* the text's paragraphs are separated by blank lines (at least three
+	 * blank-line paragraph ends, four times as many as the writer's single
+	 * line breaks after a sentence that the layout shows): a single line
+	 * break after a sentence's end is then a line break inside a paragraph,
+	 * as Markdown and wiki text read it (see sentence_goes_on) */
+	int			blank_line_paragraphs;
 	/* the text's wraps leave no white space at the end of a line (none of
 	 * its sure wraps does, and it puts one space between sentences): white
 	 * space left there is the writer's, at a paragraph's end */
@@ -578,57 +589,6 @@ ends_with_title_or_initial(const unsigned char *s, const line_info *l)
 }
 
 /*
- * Lines from b to the next paragraph end the wrap shows (a line the next
- * word would have fit on, a blank line, the text's end), counting no further
- * than limit: a bounded look ahead, so no text costs more than a constant
- * per line break.
- */
-static uint32_t
-lines_to_known_end(const wrap_habits *h, const line_info *b, uint32_t limit)
-{
-	line_info	l = *b,
-				next;
-	uint32_t	n = 1;
-
-	while (n <= limit && l.brk_len)
-	{
-		line_at(h->text, h->len, h->has_cr, l.brk + l.brk_len, &next);
-		if (is_blank_line(&next))
-			break;
-		measure(h->text, &l);
-		if (l.chars + l.gap + first_word_chars(h->text, &next) <= h->width)
-			break;				/* short: the writer ended it */
-		l = next;
-		n++;
-	}
-	return n;
-}
-
-/*
- * In a text of single-break paragraphs, would reading full line a's
- * sentence end as a wrap make a paragraph longer than nine in ten of the
- * paragraphs the text shows (from the paragraph's first line to the next
- * end the wrap shows)?  A paragraph's end that happens to fall at a full
- * line leaves a run of lines as long as two paragraphs; a sentence ending
- * at a line's end inside a paragraph of the usual length does not.  Only
- * from the third line of a paragraph on: a paragraph of one or two lines
- * followed by a long one is the likelier reading of a short run.
- */
-static int
-would_run_too_long(const unsigned char *s, const line_info *a, const line_info *b,
-				   const wrap_habits *habits)
-{
-	uint32_t	k = habits->paragraph_lines;
-
-	if (habits->long_paragraph == 0 || k < 3 || ends_with_title_or_initial(s, a))
-		return 0;
-	if (k > habits->long_paragraph)
-		return 1;
-	return k + lines_to_known_end(habits, b, habits->long_paragraph - k + 1) >
-		habits->long_paragraph;
-}
-
-/*
  * Does the text set quotations apart on lines of their own after a colon
  * ("... commented:" and the quotation on the next line), as block quotes of
  * web pages come out in plain text?  A colon then a quotation at a full
@@ -664,8 +624,9 @@ sets_quotes_apart(wrap_habits *h)
 }
 
 /*
- * Did the writer end full line a, before line b: a paragraph whose last line
- * happens to be full?  Only signs a wrap does not leave count: a no-break
+ * What full line a's end, before line b, shows of a paragraph's end whose
+ * last line happens to be full: 1 the writer ended it, 0 the paragraph goes
+ * on, -1 no sign either way.  Only signs a wrap does not leave count: a no-break
  * space after the sentence's end (web pages end paragraphs with "&nbsp;"),
  * white space the text's wraps never leave after a headline's ";", a
  * quotation signed with a dash before the next quotation; and in a text of
@@ -677,8 +638,8 @@ sets_quotes_apart(wrap_habits *h)
  * a plain sentence's end at a full line is a wrap twice as often.
  */
 static int
-writer_ended_full_line(const unsigned char *s, const line_info *a, const line_info *b,
-					   wrap_habits *habits)
+signs_of_an_end(const unsigned char *s, const line_info *a, const line_info *b,
+				wrap_habits *habits)
 {
 	int			sentence_end = ends_sentence(s, a);
 
@@ -717,7 +678,78 @@ writer_ended_full_line(const unsigned char *s, const line_info *a, const line_in
 	if (!is_opening_quote(first_char(s, b)) && ends_with_attribution(s, a) &&
 		!ends_with_title_or_initial(s, a))
 		return 1;
-	return would_run_too_long(s, a, b, habits);
+	return -1;
+}
+
+/*
+ * Lines from b to the next paragraph end the wrap shows (a line the next
+ * word would have fit on, a full line whose end shows a sign of the writer's
+ * (signs_of_an_end: a closing quotation, an attribution, ...), a blank line,
+ * the text's end), counting no further than limit: a bounded look ahead, so
+ * no text costs more than a constant per line break.  Without the signs, a
+ * quotation's paragraph that ends at a full line would count as part of the
+ * run, and a sentence before it read as a paragraph's end for the length.
+ */
+static uint32_t
+lines_to_known_end(wrap_habits *h, const line_info *b, uint32_t limit)
+{
+	line_info	l = *b,
+				next;
+	uint32_t	n = 1;
+
+	while (n <= limit && l.brk_len)
+	{
+		line_at(h->text, h->len, h->has_cr, l.brk + l.brk_len, &next);
+		if (is_blank_line(&next))
+			break;
+		measure(h->text, &l);
+		if (l.chars + l.gap + first_word_chars(h->text, &next) <= h->width)
+			break;				/* short: the writer ended it */
+		if (signs_of_an_end(h->text, &l, &next, h) > 0)
+			break;
+		l = next;
+		n++;
+	}
+	return n;
+}
+
+/*
+ * In a text of single-break paragraphs, would reading full line a's
+ * sentence end as a wrap make a paragraph longer than nine in ten of the
+ * paragraphs the text shows (from the paragraph's first line to the next
+ * end the wrap shows)?  A paragraph's end that happens to fall at a full
+ * line leaves a run of lines as long as two paragraphs; a sentence ending
+ * at a line's end inside a paragraph of the usual length does not.  Only
+ * from the third line of a paragraph on: a paragraph of one or two lines
+ * followed by a long one is the likelier reading of a short run.
+ */
+static int
+would_run_too_long(const unsigned char *s, const line_info *a, const line_info *b,
+				   wrap_habits *habits)
+{
+	uint32_t	k = habits->paragraph_lines;
+
+	if (habits->long_paragraph == 0 || k < 3 || ends_with_title_or_initial(s, a))
+		return 0;
+	if (k > habits->long_paragraph)
+		return 1;
+	return k + lines_to_known_end(habits, b, habits->long_paragraph - k + 1) >
+		habits->long_paragraph;
+}
+
+/*
+ * Did the writer end full line a, before line b: a paragraph whose last line
+ * happens to be full?  Its signs (signs_of_an_end) decide, and where they
+ * say nothing, in a text of single-break paragraphs, the length the
+ * paragraph would run to (would_run_too_long).
+ */
+static int
+writer_ended_full_line(const unsigned char *s, const line_info *a, const line_info *b,
+					   wrap_habits *habits)
+{
+	int			sign = signs_of_an_end(s, a, b, habits);
+
+	return sign >= 0 ? sign : would_run_too_long(s, a, b, habits);
 }
 
 /* What the first pass over the lines learns about the text. */
@@ -728,6 +760,10 @@ typedef struct layout_stats
 	uint64_t	all_bytes;		/* bytes of non-blank lines */
 	uint64_t	long_line_bytes;	/* of them, in lines of PROSE_LINE bytes or more */
 	uint32_t	measured;		/* inner lines of two words or more */
+	uint32_t	blank_ends;		/* paragraphs after a blank line */
+	uint32_t	sentence_breaks;	/* single line breaks after a sentence's
+									 * end, before a line that begins like a
+									 * paragraph and is not indented */
 	uint32_t	histogram[LENGTH_BUCKETS];	/* their lengths: a line of one
 											 * word (a URL) that overflows the
 											 * width says nothing of it */
@@ -803,6 +839,8 @@ collect_line_stats(const layout_text *t, layout_stats *st)
 			if (has_next && !is_blank_line(&b))
 			{
 				st->inner++;
+				st->sentence_breaks += ends_sentence(s, &a) && !is_indented(s, &b) &&
+					starts_like_a_paragraph(s, &b);
 				/* a space comes within a few bytes in a line of words */
 				if (memchr(s + a.content, ' ', a.end - a.content) != NULL)
 				{
@@ -812,6 +850,8 @@ collect_line_stats(const layout_text *t, layout_stats *st)
 				}
 			}
 		}
+		else if (has_next && !is_blank_line(&b))
+			st->blank_ends++;
 		if (!has_next)
 			break;
 		a = b;
@@ -862,6 +902,22 @@ long_paragraph_lines(const uint32_t *paragraphs)
 }
 
 /*
+ * Does the text set its paragraphs apart with blank lines: at least three
+ * paragraphs after a blank line, and four times as many as the single line
+ * breaks after a sentence's end that the writer visibly made (every one in
+ * prose; in hard-wrapped text, those after a short line)?  Such a text
+ * breaks a line inside a paragraph now and then (wiki text and Markdown
+ * show it as one paragraph; Wikinews keeps the break in its plain text),
+ * and a wrap hides where: the writer's break at a full line looks like any
+ * wrap.  Verse and lists in stanzas break most lines and are not such texts.
+ */
+static int
+sets_paragraphs_apart(uint32_t blank_ends, uint32_t sentence_breaks)
+{
+	return blank_ends >= 3 && (uint64_t) sentence_breaks * 4 <= blank_ends;
+}
+
+/*
  * Second step: is the text hard-wrapped at width: hardly any line far
  * longer, and at least 40% of the lines another follows are full (the next
  * word would not have fit).  The same pass counts what wrap_habits needs:
@@ -882,6 +938,7 @@ check_hard_wrap(const layout_text *t, const layout_stats *st, uint32_t width,
 				lines = 0,
 				blank_ends = 0,
 				short_ends = 0,
+				nbsp_ends = 0,
 				sure_wraps = 0,
 				blank_after_wrap = 0,
 				run = 0;
@@ -922,6 +979,9 @@ check_hard_wrap(const layout_text *t, const layout_stats *st, uint32_t width,
 				paragraphs[run < PARAGRAPH_BUCKETS ? run : PARAGRAPH_BUCKETS - 1]++;
 				run = 0;
 			}
+			else if (is_full && ends_in_nbsp(s, &a) && !is_indented(s, &b) &&
+					 ends_sentence(s, &a) && starts_like_a_paragraph(s, &b))
+				nbsp_ends++;	/* a web page's paragraph end at a full line */
 			else if (is_full && starts_lower(s, &b) && !ends_sentence(s, &a))
 			{
 				sure_wraps++;	/* a sentence going on: a wrap */
@@ -944,6 +1004,7 @@ check_hard_wrap(const layout_text *t, const layout_stats *st, uint32_t width,
 	if (wrapped)
 	{
 		habits->single_break_paragraphs = short_ends >= 2 && short_ends > blank_ends * 2;
+		habits->blank_line_paragraphs = sets_paragraphs_apart(blank_ends, short_ends + nbsp_ends);
 		habits->bare_wraps = sure_wraps >= 3 && blank_after_wrap * 20 <= sure_wraps;
 		if (habits->single_break_paragraphs)
 			habits->long_paragraph = long_paragraph_lines(paragraphs);
@@ -952,20 +1013,58 @@ check_hard_wrap(const layout_text *t, const layout_stats *st, uint32_t width,
 }
 
 /*
+ * In a text whose paragraphs are set apart by blank lines, does the
+ * paragraph go on after line a's sentence end at a single line break, before
+ * a line b that begins like a sentence (not after an abbreviation or an
+ * initial, "the U.K.", whose sentence end is not sure; not before an item
+ * "~ Meet the ...", a rule "—-")?  It
+ * does, as in Markdown and wiki text, whether the line is full or short,
+ * wrapped or not (a wrap hides where the writer broke a line, so only this
+ * reading is the same for the text however it is wrapped), except where the
+ * line ends the way a web page ends a paragraph (a no-break space after the
+ * sentence) or a signed quotation before the next quotation.
+ */
+static int
+sentence_goes_on(const unsigned char *s, const line_info *a, const line_info *b)
+{
+	if (ends_in_nbsp(s, a))
+		return 0;
+	return !(is_opening_quote(first_char(s, b)) && ends_with_signature(s, a));
+}
+
+/* How a text's line breaks are read, decided once per text. */
+typedef enum layout_kind
+{
+	LAYOUT_LINES,				/* verse, lists, a sentence a line: every line
+								 * break counts (but see sentence_goes_on) */
+	LAYOUT_PROSE,				/* a paragraph a line */
+	LAYOUT_WRAPPED				/* hard-wrapped at one width */
+} layout_kind;
+
+/*
  * Is the break between lines a and b (neither blank) a space?  In prose
- * (wrapped 0) every line counts as full: only a wrap makes one short.
+ * every line counts as full: only a wrap makes one short.  In a text of
+ * lines, only a sentence's end in a text of blank-line paragraphs may be.
  */
 static int
 is_soft_break(const unsigned char *s, const line_info *a, const line_info *b,
-			  int wrapped, uint32_t width, wrap_habits *habits)
+			  layout_kind kind, uint32_t width, wrap_habits *habits)
 {
+	int			wrapped = kind == LAYOUT_WRAPPED;
 	int			full = !wrapped || a->chars + a->gap + first_word_chars(s, b) > width;
 
 	if (is_indented(s, b) || starts_list_item(s, a, b, full, wrapped))
 		return 0;				/* indented, or a list item */
+	if (kind == LAYOUT_LINES)
+		return habits->blank_line_paragraphs && ends_sentence(s, a) &&
+			starts_like_a_paragraph(s, b) && !ends_with_title_or_initial(s, a) &&
+			sentence_goes_on(s, a, b);
 	if ((starts_lower(s, b) || (wrapped && s[b->content] >= '0' && s[b->content] <= '9')) &&
 		!ends_sentence(s, a))
 		return 1;				/* the sentence goes on: "voted\n61 to 38" */
+	if (habits->blank_line_paragraphs && ends_sentence(s, a) && starts_like_a_paragraph(s, b) &&
+		!ends_with_title_or_initial(s, a))
+		return sentence_goes_on(s, a, b);
 	return wrapped && full && !writer_ended_full_line(s, a, b, habits);
 }
 
@@ -974,9 +1073,10 @@ is_soft_break(const unsigned char *s, const line_info *a, const line_info *b,
  * *soft (its bytes: two for CR LF).  A blank line always ends a paragraph.
  */
 static int
-collect_soft_breaks(const layout_text *t, int wrapped, uint32_t width, wrap_habits *habits,
+collect_soft_breaks(const layout_text *t, layout_kind kind, uint32_t width, wrap_habits *habits,
 					uint32_t **soft_out, uint32_t *nsoft_out)
 {
+	int			wrapped = kind == LAYOUT_WRAPPED;
 	const unsigned char *s = t->s;
 	na_vec		soft;
 	line_info	a,
@@ -994,7 +1094,7 @@ collect_soft_breaks(const layout_text *t, int wrapped, uint32_t width, wrap_habi
 			measure(s, &b);
 		habits->paragraph_lines += !is_blank_line(&a);
 		if (!is_blank_line(&a) && !is_blank_line(&b) &&
-			is_soft_break(s, &a, &b, wrapped, width, habits))
+			is_soft_break(s, &a, &b, kind, width, habits))
 		{
 			if (!add_soft(&soft, t->mem, &a))
 			{
@@ -1019,7 +1119,7 @@ na_layout_soft_breaks(const unsigned char *s, size_t len, const na_mem *mem,
 {
 	layout_text t = {s, len, 0, mem};
 	layout_stats st;
-	wrap_habits habits = {0, 0, -1, 0, 0, 0, -1, s, len, 0, 0};
+	wrap_habits habits = {0, 0, 0, -1, 0, 0, 0, -1, s, len, 0, 0};
 	uint32_t	width;
 	int			wrapped = 0;
 
@@ -1041,11 +1141,18 @@ na_layout_soft_breaks(const unsigned char *s, size_t len, const na_mem *mem,
 		width = habits.width = wrap_width(&st, width);
 		wrapped = check_hard_wrap(&t, &st, width, &habits);
 	}
+	if (wrapped)
+		return collect_soft_breaks(&t, LAYOUT_WRAPPED, width, &habits, soft_out, nsoft_out);
+	/* not wrapped: every single line break is the writer's, all of them count */
+	habits.blank_line_paragraphs = sets_paragraphs_apart(st.blank_ends, st.sentence_breaks);
+	if (st.long_line_bytes * 2 >= st.all_bytes)
+		return collect_soft_breaks(&t, LAYOUT_PROSE, width, &habits, soft_out, nsoft_out);
 	/* neither hard-wrapped nor prose (verse, lists, a sentence a line): every
-	 * line break ends a paragraph */
-	if (!wrapped && st.long_line_bytes * 2 < st.all_bytes)
+	 * line break ends a paragraph, but a sentence's in a text of blank-line
+	 * paragraphs */
+	if (!habits.blank_line_paragraphs)
 		return 1;
-	return collect_soft_breaks(&t, wrapped, width, &habits, soft_out, nsoft_out);
+	return collect_soft_breaks(&t, LAYOUT_LINES, width, &habits, soft_out, nsoft_out);
 }
 
 size_t

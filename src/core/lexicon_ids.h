@@ -6,6 +6,7 @@
 typedef enum na_lex_list
 {
 	NA_LEX_ABBREVIATIONS,	/* Words that take a full stop without ending a sentence when a word follows (scanner; the stop is not part of the entry) */
+	NA_LEX_ACRONYM_SMALL_WORDS,	/* Small words an acronym skips in the name it abbreviates: International Monetary Fund is IMF, Bank of England BOE (speakers) */
 	NA_LEX_ELISIONS,			/* Elided words written with a leading apostrophe: 'em 'tis 'twas 'til 'cause 'n (scanner) */
 	NA_LEX_ENGLISH_MARKERS,	/* Frequent English words: a sentence with one is English, so "Le" and "La" before a name are part of it (speakers) */
 	NA_LEX_FIRST_NAMES,		/* given names that are evidence of a person (never a place or an organisation), with the gender they usually mean (unknown: used for both); a constraint on pronoun resolution, never an output gender on their own */
@@ -80,6 +81,7 @@ typedef enum na_lex_list
 	NA_LEX_ROLE_OFFICES,		/* Description nouns and titles that name the same office ("the senator" and "Sen.", "the congressman" and "Rep."), so that a description source finds the person the article titled so (speakers) */
 	NA_LEX_SENTENCE_STARTERS,	/* Words that, capitalised after an abbreviation like "U.S.", start a new sentence (scanner) */
 	NA_LEX_SOURCE_DOCUMENTS,	/* Documents whose author is the source a researcher counts: "a Reuters survey", "a new report by Politico" (speakers) */
+	NA_LEX_SUBORDINATORS,	/* Conjunctions opening a subordinate clause before its main clause, whose subject an "it" of the main clause may mean: Although the IMF did not name him, it warned ... (speakers) */
 	NA_LEX_TITLE_ABBREVIATIONS,	/* Abbreviations with their stop that never end a sentence: the next word belongs to them (scanner) */
 	NA_LEX_VOTE_ADVERBIAL_DETERMINERS,	/* Determiners that open a noun phrase after an adverbial, before the verb is sought: after the vote, in its session (votes) */
 	NA_LEX_VOTE_AFTER_VERB_PARTICLES,	/* Words after a vote verb skipped on the way to its object: voted down, passed unanimously (votes) */
@@ -133,7 +135,9 @@ typedef enum na_lex_list
 	NA_LEX_VOTE_MOTION_MODIFIER_ENDS,	/* Words that end the modifiers of a motion's noun: the bill by the senator, the bill to raise taxes (votes) */
 	NA_LEX_VOTE_MOTION_PHRASE_ENDS,	/* Words that end a motion's phrase on its right, where a new clause or adjunct begins: because, while, after (votes) */
 	NA_LEX_VOTE_NAME_STOPWORDS,	/* Capitalized words that do not begin or continue a person's name (votes) */
+	NA_LEX_VOTE_NONLEGISLATIVE_HEADS,	/* Heads of a body whose decision on a thing it is not a vote of the codebook when the thing is not named as a measure: "the board rejected the move", "the court rejected the appeal" (votes: body_decision_object) */
 	NA_LEX_VOTE_NUMBER_WORDS,	/* Number words and their values: "voted nine to three", "no", "none" (votes) */
+	NA_LEX_VOTE_OFFICE_NOUNS,	/* Offices whose holder vetoes or signs, named by description as a vote's subject: "South Dakota's Republican governor vetoed a bill", "the mayor vetoed it" (votes: office_description_subject) */
 	NA_LEX_VOTE_ORDINAL_WORDS,	/* Past-count words: "seventh veto", "vetoed 12 resolutions", "16 times" (votes) */
 	NA_LEX_VOTE_ORG_HEADS,	/* Last words of an organisation's name (votes) */
 	NA_LEX_VOTE_ORG_WORDS,	/* Words after a place name that make it part of another name ("Washington Post") (votes) */
@@ -148,6 +152,7 @@ typedef enum na_lex_list
 	NA_LEX_VOTE_PLACING_VERBS,	/* Verbs that report a candidate's place in a result: came second, finished third (votes) */
 	NA_LEX_VOTE_PLAIN_ADVERBS,	/* Adverbs that do not end in -ly, which may stand before a vote verb: only, never, already, eventually (votes) */
 	NA_LEX_VOTE_POLITICS_SIGNS,	/* Words that show an article is about politics, so that a lone capitalised word before "won" may be a candidate or a party, not a team or a band (votes) */
+	NA_LEX_VOTE_POLL_WORDS,	/* Words of opinion polls: a share "of respondents' votes" in a sentence that names a poll is voting intention, not votes cast (votes: voters_of_candidate) */
 	NA_LEX_VOTE_POSSESSIVE_BODY_STARTS,	/* First words of named bodies that the first pass also marks in the possessive ("the Senate's vote") (votes) */
 	NA_LEX_VOTE_PREPOSITIONS,	/* Prepositions that open an adverbial, not an appositive (votes) */
 	NA_LEX_VOTE_RANK_PREDICATE_OPENERS,	/* Words after a copula that open a class or a rank, not a name: was among the winners, is the only candidate (votes) */
@@ -156,13 +161,14 @@ typedef enum na_lex_list
 	NA_LEX_VOTE_SETTING_PREPOSITIONS,	/* Prepositions that make the name after them a setting, not the voter: in Ohio, across the country, under the coalition (votes) */
 	NA_LEX_VOTE_STATE_PLACE_BEFORE,	/* Words before a state's name that make it a place or a modifier, not a voter: of Ohio, in Texas, the Iowa senator (votes) */
 	NA_LEX_VOTE_STATE_SUBJECT_GAP,	/* Words that may stand between a state as subject and its verb: Texas this year passed, Ohio narrowly voted (votes) */
+	NA_LEX_VOTE_STATEMENT_OBJECTS,	/* What a chamber rejects or approves that is a statement, not a measure put to it: "the Senate rejected claims that ...", "rejected the criticism" (votes: body_decision_object) */
 	NA_LEX_VOTE_TALLY_CONTEXT_NOUNS,	/* Nouns after numbers that make them a tally: a 52-48 vote, a 7-2 ruling (votes) */
 	NA_LEX_VOTE_TALLY_DISTRACTORS,	/* Words before numbers that make them something other than a tally: aged 52-48, leads 48-45, won 3-1 (votes) */
 	NA_LEX_VOTE_TALLY_LINK_VERBS,	/* Verbs that join a tally noun to its numbers: the vote was 64 to 35, the count stood at 9-6 (votes) */
 	NA_LEX_VOTE_TALLY_NOUNS,	/* Nouns a sentence uses for a vote's count, which the numbers after them make a tally: the count was 9 to 6 (votes) */
 	NA_LEX_VOTE_THREAT_WORDS,	/* Intentions that are threats, wishes or readiness: hypothetical, not planned (votes) */
 	NA_LEX_VOTE_TIME_WORDS,	/* Words of a time adjunct: on Tuesday, last week, in June, earlier this month (votes) */
-	NA_LEX_VOTE_TRIGGERS,	/* Vote trigger words: the class of vote word (vote, veto, pass, win, ...) and the verb form (participle, noun too, gerund, - for none) (votes) */
+	NA_LEX_VOTE_TRIGGERS,	/* Vote trigger words: the class of vote word (vote, veto, pass, win, ...) and the verb form (participle, noun too, gerund, passive: a participle that is a vote only with its "by" agent, - for none) (votes) */
 	NA_LEX_VOTE_UNANIMOUS_NOUNS,	/* Nouns after unanimous that make it a unanimous vote: a unanimous decision, unanimous approval (votes) */
 	NA_LEX_VOTE_US_STATES,	/* US states that act in a vote themselves: a state legislature passing a law ("South Dakota passed a law"), a delegation at a convention ("Ohio cast 66 votes for"); Washington and Georgia are left out, their names mostly mean the capital and the country (votes) */
 	NA_LEX_VOTE_VERB_BEFORE,	/* Words before a trigger that make it a verb ("to vote", "they veto") (votes) */
@@ -173,6 +179,7 @@ typedef enum na_lex_list
 	NA_LEX_VOTE_VOTE_DIRECTION_SKIPS,	/* Words skipped between a vote verb and its direction: by a vote of, unanimously, on Tuesday, last week (votes) */
 	NA_LEX_VOTE_VOTE_VERB_MARKERS,	/* Words before vote that make it a verb: will vote, to vote, did not vote (votes) */
 	NA_LEX_VOTE_VOTED_NOT_MOTION_WORDS,	/* Words after voted that make it an award or a removal, not a vote on a motion: voted best film, voted out (votes) */
+	NA_LEX_VOTE_VOTER_BLOCS,	/* Groups of voters by who they are: "won the black vote", "losing the Latino vote" is a bloc's preference, told by polls, not an election won (votes: election_object) */
 	NA_LEX_VOTE_WEEKDAYS,	/* The days of the week, skipped between a vote verb and its direction: voted on Tuesday for (votes) */
 	NA_LEX_WORK_NOUNS,		/* Nouns of works whose title may follow them ("her memoir, Open Roads", "the film Closer"): a name right after one is a title, no person a pronoun can mean (speakers) */
 	NA_LEX_NLISTS

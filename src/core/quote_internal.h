@@ -125,6 +125,9 @@ typedef struct q_entity
 								 * once: names are final by then) */
 	uint8_t		org_named;		/* a word of its name names organisations */
 	const char *org_kind;		/* its name's kind (data/lexicon/org_kinds.tsv) or NULL */
+	uint32_t	acronym;		/* the entity + 1 of the acronym the article also
+								 * names it by (International Monetary Fund ->
+								 * IMF: one speaker), 0 = none */
 } q_entity;
 
 typedef struct qctx
@@ -266,6 +269,23 @@ q_apostrophe_at(const char *p, size_t len)
 	return 0;
 }
 
+/*
+ * Is token i a slash joining two capitalised names with no space (the New
+ * York Times/CBS News poll, USC Dornsife/Los Angeles Times)?  Such a pair
+ * is one source: the partners of a joint poll or study.
+ */
+static inline int
+q_name_slash(const qctx *q, uint32_t i)
+{
+	const na_token *t;
+
+	if (i == 0 || i + 1 >= q->doc->ntokens || !q_is_punct(q, i, '/'))
+		return 0;
+	t = q->doc->tokens;
+	return t[i - 1].start + t[i - 1].len == t[i].start && t[i].start + 1 == t[i + 1].start &&
+		q_is_cap(q, i - 1) && q_is_cap(q, i + 1);
+}
+
 /* token helpers (quote_lex.c) */
 /* The bytes of token i without a possessive ('s, ’s): its length. */
 uint32_t	q_base_len(const qctx *q, uint32_t i);
@@ -293,6 +313,7 @@ uint32_t	q_resolve_it(qctx *q, uint32_t tok);
 /* speaker_descriptions.c */
 uint32_t	q_resolve_description(qctx *q, uint32_t first, uint32_t last);
 uint32_t	q_organisation_after_name(qctx *q, uint32_t first, uint32_t last);
+int			q_is_document_noun(const qctx *q, uint32_t i);
 
 /* speakers.c */
 int			q_build_speakers(qctx *q, na_quote_result *out);

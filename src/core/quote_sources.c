@@ -66,8 +66,10 @@ q_np_forward(const qctx *q, uint32_t i, uint32_t limit, uint32_t *first, uint32_
 
 		if (q_is_cap(q, j) && !q_in(q, j, LEX_WEEKDAY_WORDS) && !q_in(q, j, LEX_NP_BLOCKERS))
 			saw_cap = 1;
-		else if (j > i && q_is_cap(q, j - 1) && past_tense_like(q, j))
-			break;				/* Stumpf tried …, Hillary Clinton chimed in: the verb */
+		else if (j > i && (q_is_cap(q, j - 1) || q_is_document_noun(q, j - 1)) &&
+				 past_tense_like(q, j))
+			break;				/* Stumpf tried …, Hillary Clinton chimed in: the verb;
+								 * a poll conducted last week: the poll */
 		else if (t->kind == NA_TK_WORD && !(t->flags & NA_TF_CAPITALIZED) &&
 				 !q_in(q, j, LEX_NP_BLOCKERS) && !q_is_any_cue(q, j) &&
 				 !q_in(q, j, LEX_DETERMINERS))
@@ -78,7 +80,7 @@ q_np_forward(const qctx *q, uint32_t i, uint32_t limit, uint32_t *first, uint32_
 		else
 			break;
 		j++;
-		if (j < limit && q_is_punct(q, j, '-') && q_is_word(q, j + 1))
+		if (j < limit && ((q_is_punct(q, j, '-') && q_is_word(q, j + 1)) || q_name_slash(q, j)))
 			j++;
 	}
 	if (!saw_cap && !saw_noun)
@@ -130,6 +132,9 @@ q_np_backward(const qctx *q, uint32_t e, uint32_t floor, uint32_t *first, uint32
 		if ((t->flags & (NA_TF_SENT_START | NA_TF_PARA_START)) || j == floor || j == 0)
 			break;
 		j--;
+		/* USC Dornsife/Los Angeles Times: over the slash of joint names */
+		if (j > floor && q_name_slash(q, j))
+			j--;
 	}
 	if (start > e)
 		return SRC_NONE;
@@ -471,6 +476,32 @@ subject_before_prepositions(const qctx *q, uint32_t floor, src_type type, uint32
 			if (before == SRC_NONE)
 				break;
 			f = f2;
+		}
+	}
+	/* a 2014 study by Yale and the University of Oslo at Bergen found: the
+	 * study (whose author its "by" names), not Bergen */
+	if (type == SRC_NAME || type == SRC_NOMINAL)
+	{
+		for (uint32_t d = *first; d-- > floor + 1 && *first - d < 12;)
+		{
+			if (q_is(q, d, "by") && q_is_document_noun(q, d - 1))
+			{
+				uint32_t	f,
+							l;
+
+				if (q_np_backward(q, d - 1, floor, &f, &l) == SRC_NONE)
+					f = d - 1;
+				/* a 2014 study */
+				if (f >= floor + 2 && q->doc->tokens[f - 1].kind == NA_TK_NUMBER &&
+					q_in(q, f - 2, LEX_DETERMINERS))
+					f -= 2;
+				*first = f;
+				*last = d - 1;
+				return SRC_NOMINAL;
+			}
+			if (!q_is_cap(q, d) && !q_is(q, d, "and") && !q_is(q, d, "the") &&
+				!q_is(q, d, "of") && !q_is(q, d, "at"))
+				break;
 		}
 	}
 	/* another source speaking to Fox News said: the source, not Fox News */

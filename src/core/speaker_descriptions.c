@@ -171,6 +171,25 @@ clause_after_noun(const qctx *q, uint32_t k)
 #define ORG_DESCRIPTION_MODIFIERS 4	/* words between a description's determiner and its noun */
 
 /*
+ * The organisation of this kind that mention m names: its entity's
+ * (organisation_of_kind), or one named by m and the description's own noun
+ * after it, "the Charlotte-Mecklenburg police chief" naming the
+ * Charlotte-Mecklenburg police for "police said" (a noun of
+ * data/lexicon/org_heads_after_name.tsv, as q_organisation_after_name
+ * makes it); QNONE when m names none.
+ */
+static uint32_t
+organisation_of_kind_at(qctx *q, const q_mention *m, uint32_t head, const char *kind)
+{
+	if (organisation_of_kind(q, entity(q, m->entity), kind))
+		return m->entity;
+	if (m->last + 1 < q->doc->ntokens && q_same_base(q, m->last + 1, head) &&
+		!entity(q, m->entity)->strong && !entity(q, m->entity)->person)
+		return q_organisation_after_name(q, m->first, m->last + 1);
+	return QNONE;
+}
+
+/*
  * The organisation a description source [first, last] means: "the union",
  * "the paper", "the ministry" is the organisation of that kind
  * (data/lexicon/org_kinds.tsv) the article named last before it (the
@@ -223,17 +242,20 @@ organisation_described(qctx *q, uint32_t first, uint32_t last)
 		{
 			const q_mention *m = mention(q, k);
 
-			if (!(q->in_quote[m->first] & 1) && organisation_of_kind(q, entity(q, m->entity), kind))
-				return m->entity;
+			uint32_t	e;
+
+			if (!(q->in_quote[m->first] & 1) && (e = organisation_of_kind_at(q, m, head, kind)) != QNONE)
+				return e;
 		}
 	}
 	for (uint32_t k = sp_first_mention_from(q, last + 1), n = 0;
 		 k < q->mentions.count && n < DESCRIPTION_LOOKBACK; k++, n++)
 	{
 		const q_mention *m = mention(q, k);
+		uint32_t	e;
 
-		if (!(q->in_quote[m->first] & 1) && organisation_of_kind(q, entity(q, m->entity), kind))
-			return m->entity;
+		if (!(q->in_quote[m->first] & 1) && (e = organisation_of_kind_at(q, m, head, kind)) != QNONE)
+			return e;
 	}
 	return QNONE;
 }
@@ -271,6 +293,20 @@ names_an_author(const qctx *q, const q_mention *m)
 	return 1;
 }
 
+/* Is token i a lower-case noun of a document whose author is a source
+ * (data/lexicon/source_documents.tsv: poll, survey, study, report)? */
+int
+q_is_document_noun(const qctx *q, uint32_t i)
+{
+	const na_token *t;
+
+	if (i >= q->doc->ntokens)
+		return 0;
+	t = &q->doc->tokens[i];
+	return t->kind == NA_TK_WORD && !q_is_cap(q, i) &&
+		na_lex_has(NA_LEX_SOURCE_DOCUMENTS, q->doc->text + t->start, t->len);
+}
+
 /*
  * The author of a document source: "a Reuters survey", "a new report by
  * Politico", "a study by the Brookings Institution" (a noun of
@@ -282,12 +318,19 @@ names_an_author(const qctx *q, const q_mention *m)
 static uint32_t
 document_author(qctx *q, uint32_t first, uint32_t last)
 {
-	const na_token *t = &q->doc->tokens[last];
 	uint32_t	k;
 
-	if (t->kind != NA_TK_WORD || q_is_cap(q, last) ||
-		!na_lex_has(NA_LEX_SOURCE_DOCUMENTS, q->doc->text + t->start, t->len))
-		return QNONE;
+	/* a 2014 study by Harvard and the University of Oslo: the document's
+	 * noun inside the phrase, its author after "by" */
+	if (!q_is_document_noun(q, last))
+	{
+		for (k = first; k < last; k++)
+			if (q_is_document_noun(q, k) && q_is(q, k + 1, "by"))
+				break;
+		if (k >= last)
+			return QNONE;
+		last = k;
+	}
 	for (k = last; k-- > first;)
 	{
 		if (q->mention_at[k])
@@ -306,10 +349,25 @@ document_author(qctx *q, uint32_t first, uint32_t last)
 	k++;
 	if (q_is(q, k, "the"))
 		k++;
+	/* by the liberal watchdog group Media Matters: the name after its
+	 * description */
+	for (uint32_t words = 0; words < 4 && k < q->doc->ntokens && !q->mention_at[k] &&
+		 q_is_word(q, k) && !q_is_cap(q, k) && !q_is(q, k, "and"); words++)
+		k++;
+	/* the first of joint authors (by Harvard and Yale) */
 	if (k < q->doc->ntokens && q->mention_at[k])
 	{
 		const q_mention *m = mention(q, q->mention_at[k] - 1);
 
+		/* by Loyola Law School professor Ann Reyes: the professor */
+		if (q_is_role_noun(q, m->last + 1) && m->last + 2 < q->doc->ntokens &&
+			q->mention_at[m->last + 2])
+		{
+			const q_mention *holder = mention(q, q->mention_at[m->last + 2] - 1);
+
+			if (entity(q, holder->entity)->person)
+				return holder->entity;
+		}
 		if (!entity(q, m->entity)->place && names_an_author(q, m))
 			return m->entity;
 	}
@@ -460,6 +518,42 @@ entity_spelled_like(qctx *q, uint32_t first, uint32_t last)
 }
 
 /*
+ * "Her campaign said", "his administration said": the organisation of the
+ * person the pronoun means, as the article names it elsewhere (the Clinton
+ * campaign, the Obama administration: a noun of
+ * data/lexicon/org_heads_after_name.tsv right after one of the person's
+ * names).  QNONE when the article never names it so: the source stays a
+ * description rather than becoming the person.
+ */
+static uint32_t
+possessor_organisation(qctx *q, uint32_t first, uint32_t last)
+{
+	const na_token *t;
+	uint32_t	person;
+	int			his = q_is(q, first, "his");
+
+	if (last != first + 1 || (!his && !q_is(q, first, "her")))
+		return QNONE;
+	t = &q->doc->tokens[last];
+	if (t->kind != NA_TK_WORD || q_is_cap(q, last) ||
+		!na_lex_has(NA_LEX_ORG_HEADS_AFTER_NAME, q->doc->text + t->start, q_base_len(q, last)))
+		return QNONE;
+	person = q_resolve_pronoun(q, first, his ? NA_GENDER_MALE : NA_GENDER_FEMALE);
+	if (person == QNONE)
+		return QNONE;
+	for (uint32_t mi = entity(q, person)->first_mention; mi != QNONE; mi = mention(q, mi)->next)
+	{
+		const q_mention *m = mention(q, mi);
+		uint32_t	e;
+
+		if (m->last + 1 < q->doc->ntokens && q_same_base(q, m->last + 1, last) &&
+			(e = q_organisation_after_name(q, m->first, m->last + 1)) != QNONE)
+			return e;
+	}
+	return QNONE;
+}
+
+/*
  * The person or organisation a description source [first, last] means:
  * the person a name the analysis did not collect (in a headline) spells
  * (entity_spelled_like), the holder of the office it names (office_holder), the organisation
@@ -475,6 +569,8 @@ q_resolve_description(qctx *q, uint32_t first, uint32_t last)
 	if (last < first || last >= q->doc->ntokens)
 		return QNONE;
 	if ((e = entity_spelled_like(q, first, last)) != QNONE)
+		return e;
+	if ((e = possessor_organisation(q, first, last)) != QNONE)
 		return e;
 	if ((e = sp_office_holder(q, first, last, 0)) != QNONE)
 		return e;

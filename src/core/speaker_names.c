@@ -381,9 +381,132 @@ find_entity(const qctx *q, const q_mention *m, uint32_t ntok, uint32_t last_key,
 	return best;
 }
 
-/* The entity a new mention [first, last] refers to, or a new one. */
+static inline int
+same_letter_ci(char x, char y)
+{
+	return na_ascii_ci_equal(&x, &y, 1);
+}
+
+/*
+ * Are the byte strings a and b one edit apart, ignoring ASCII case (a letter
+ * changed, added, dropped, or two neighbours swapped: McLenney / McClenney)?
+ * Equal strings are not.
+ */
 static int
-link_mention(qctx *q, q_mention *m, uint32_t mi)
+one_edit_apart(const char *a, uint32_t alen, const char *b, uint32_t blen)
+{
+	uint32_t	i = 0;
+
+	if (alen > blen)
+	{
+		const char *t = a;
+		uint32_t	tl = alen;
+
+		a = b;
+		alen = blen;
+		b = t;
+		blen = tl;
+	}
+	if (blen - alen > 1)
+		return 0;
+	while (i < alen && same_letter_ci(a[i], b[i]))
+		i++;
+	if (i == alen)
+		return blen == alen + 1;
+	if (alen == blen)
+	{
+		/* Wimes / Wines */
+		if (na_ascii_ci_equal(a + i + 1, b + i + 1, alen - i - 1))
+			return 1;
+		/* a swap of neighbours: Bornstien / Bornstein */
+		return i + 1 < alen && same_letter_ci(a[i], b[i + 1]) && same_letter_ci(a[i + 1], b[i]) &&
+			na_ascii_ci_equal(a + i + 2, b + i + 2, alen - i - 2);
+	}
+	/* b has one letter more at i: Bornsten / Bornstein */
+	return na_ascii_ci_equal(a + i, b + i + 1, alen - i);
+}
+
+/* The length of a word without the apostrophe of a plural possessive
+ * (Sanders' -> Sanders, Sanders’ -> Sanders). */
+static uint32_t
+without_plural_apostrophe(const char *p, uint32_t len)
+{
+	if (len >= 3 && p[len - 1] == '\'' && p[len - 2] == 's')
+		return len - 1;
+	if (len >= 5 && (unsigned char) p[len - 1] == 0x99 && (unsigned char) p[len - 2] == 0x80 &&
+		(unsigned char) p[len - 3] == 0xE2 && p[len - 4] == 's')
+		return len - 3;
+	return len;
+}
+
+/* Is a (alen bytes) b with an s added: a plural, no slip (Democrats)? */
+static int
+plural_of(const char *a, uint32_t alen, const char *b, uint32_t blen)
+{
+	return alen == blen + 1 && (a[blen] == 's' || a[blen] == 'S') &&
+		na_ascii_ci_equal(a, b, blen);
+}
+
+/*
+ * A surname alone that no one of the article takes but that is one typing
+ * slip from the surname of exactly one person the article has named in
+ * full before ("Harold Bornstein ... Bornsten's letter", "Leslie Wimes ...
+ * Wines believes"): that person, or QNONE.  Copy editors miss such slips,
+ * and without this the slip becomes a speaker of its own.  Only surnames of
+ * five letters or more and slips past the first letter count, so that
+ * short names and different names (Bush, Rush) stay apart.
+ */
+static uint32_t
+misspelt_surname_entity(const qctx *q, const q_mention *m)
+{
+	const na_token *t = &q->doc->tokens[m->last];
+	const char *p = q->doc->text + t->start;
+	uint32_t	len = q_base_len(q, m->last);
+	uint32_t	n = (uint32_t) q->entities.count;
+	uint32_t	lo = n > LINK_WINDOW ? n - LINK_WINDOW : 0;
+	uint32_t	found = QNONE;
+
+	uint32_t	written = len;
+
+	len = without_plural_apostrophe(p, len);
+	if (len < 5 || t->kind != NA_TK_WORD || (t->flags & NA_TF_ALLCAPS))
+		return QNONE;
+	for (uint32_t k = n; k-- > lo;)
+	{
+		const q_entity *c = &((const q_entity *) q->entities.items)[k];
+		const na_token *ct;
+		uint32_t	clen;
+
+		if (!c->person || c->place || c->name_last == c->name_first)
+			continue;
+		ct = &q->doc->tokens[c->name_last];
+		clen = q_base_len(q, c->name_last);
+		if (clen + 1 < len || len + 1 < clen || clen < 5 ||
+			q->doc->text[ct->start] != p[0] || q->doc->text[ct->start + 1] != p[1])
+			continue;
+		if (m->gender != NA_GENDER_UNKNOWN && c->gender != NA_GENDER_UNKNOWN &&
+			c->gender != m->gender)
+			continue;
+		/* Sanders' is Sanders and Deangelo DeAngelo (when the article
+		 * wrote Bernie Sanders, Rosa DeAngelo); Democrats is no slip for
+		 * Democrat */
+		if (!(len == clen && na_ascii_ci_equal(p, q->doc->text + ct->start, len) &&
+			  (len < written || memcmp(p, q->doc->text + ct->start, len) != 0)) &&
+			(!one_edit_apart(p, len, q->doc->text + ct->start, clen) ||
+			 plural_of(p, len, q->doc->text + ct->start, clen) ||
+			 plural_of(q->doc->text + ct->start, clen, p, len)))
+			continue;
+		if (found != QNONE && found != k)
+			return QNONE;		/* two people it could be: neither */
+		found = k;
+	}
+	return found;
+}
+
+/* The entity a new mention [first, last] refers to, or a new one (place:
+ * the mention is a place's name, never a slip for a person's). */
+static int
+link_mention(qctx *q, q_mention *m, uint32_t mi, int place)
 {
 	uint32_t	ntok = m->last - m->first + 1;
 	uint32_t	best;
@@ -404,6 +527,9 @@ link_mention(qctx *q, q_mention *m, uint32_t mi)
 	}
 	/* the most recent entities only: bounded work on book-length input */
 	best = find_entity(q, m, link_ntok, last_key, first_key);
+	/* Bornsten's after Harold Bornstein: a slip, not a new person */
+	if (best == QNONE && ntok == 1 && !place)
+		best = misspelt_surname_entity(q, m);
 	if (best == QNONE)
 	{
 		e = na_vec_push(&q->entities, q->mem);
@@ -661,6 +787,32 @@ titles_before_name(const qctx *q, uint32_t i, name_run *r)
 }
 
 /*
+ * Do the names from token i on lead, within a few words, to the noun of a
+ * document with an author (a Times/CBS News tracking poll, a Post/ABC News
+ * survey)?  Only then is a slash between names a joint source.
+ */
+static int
+names_a_document_ahead(const qctx *q, uint32_t i)
+{
+	uint32_t	k = i;
+	uint32_t	lower = 0;
+
+	while (k < q->doc->ntokens && k - i < 12)
+	{
+		/* (a Suffolk University/Boston Globe Poll: a title-case poll too) */
+		if (q_is_document_noun(q, k) || q_is(q, k, "poll") || q_is(q, k, "survey"))
+			return 1;
+		if (q_is_cap(q, k) || q_name_slash(q, k))
+			k++;
+		else if (q_is_word(q, k) && lower++ < 3)
+			k++;
+		else
+			break;
+	}
+	return 0;
+}
+
+/*
  * The end of the run of capitalised words from first that may be a name:
  * up to six words, with particles (de, van), suffixes (Jr.) and an
  * organisation's of/for ("Center for American Progress"), stopping at a
@@ -672,7 +824,9 @@ capitalised_run_end(const qctx *q, uint32_t first)
 	uint32_t	j = first;
 	uint32_t	n = q->doc->ntokens;
 
-	while (j < n && j - first < 6)
+	uint32_t	slashes = 0;
+
+	while (j < n && j - first < 6 + 2 * slashes)
 	{
 		const na_token *t = &q->doc->tokens[j];
 
@@ -704,6 +858,14 @@ capitalised_run_end(const qctx *q, uint32_t first)
 		}
 		if (j > first && q_in(q, j, LEX_NAME_SUFFIXES))
 		{
+			j++;
+			continue;
+		}
+		/* the New York Times/CBS News poll: one source of two partners
+		 * (not the Obama/Clinton policies: partners of a document only) */
+		if (j > first && q_name_slash(q, j) && names_a_document_ahead(q, j + 1))
+		{
+			slashes++;
 			j++;
 			continue;
 		}
@@ -896,7 +1058,7 @@ add_mention(qctx *q, const name_run *r)
 	m->title_first = r->title_first;
 	m->honorific = r->honorific;
 	m->gender = r->gender;
-	if (!link_mention(q, m, (uint32_t) q->mentions.count - 1))
+	if (!link_mention(q, m, (uint32_t) q->mentions.count - 1, r->place))
 		return 0;
 	{
 		q_entity   *e = entity(q, m->entity);

@@ -456,6 +456,52 @@ it_may_mean(qctx *q, const q_entity *e)
 }
 
 /*
+ * "Although the IMF did not name him, it warned ...": an "it" opening a
+ * main clause after a subordinate clause that opens the sentence means
+ * that clause's subject, when it can be an organisation's name (it_may_mean;
+ * not a place: "Although Russia ..., it rained"); QNONE otherwise.  lo
+ * is the first mention at or after tok (sp_first_mention_from).
+ */
+static uint32_t
+subordinate_clause_subject(qctx *q, uint32_t tok, uint32_t lo)
+{
+	const na_token *toks = q->doc->tokens;
+	uint32_t	s0;
+	uint32_t	k;
+
+	if (tok == 0 || tok >= q->doc->ntokens || !q_is_punct(q, tok - 1, ','))
+		return QNONE;
+	/* When X examined the claim, it was labeled ...: a passive's "it" is
+	 * the thing done to, not the clause's subject */
+	if (q_is(q, tok + 1, "was") || q_is(q, tok + 1, "is") || q_is(q, tok + 1, "were"))
+		return QNONE;
+	/* the first mention of the sentence, right after its conjunction */
+	for (k = lo; k-- > 0 && lo - k <= PRONOUN_LOOKBACK;)
+	{
+		const q_mention *m = mention(q, k);
+
+		if (toks[m->first].sentence != toks[tok].sentence)
+			break;
+		if (k > 0 && toks[mention(q, k - 1)->first].sentence == toks[tok].sentence)
+			continue;
+		s0 = m->first;
+		while (s0 > 0 && toks[s0 - 1].sentence == toks[tok].sentence && m->first - s0 < 3)
+			s0--;
+		if (!(toks[s0].flags & (NA_TF_SENT_START | NA_TF_PARA_START)) ||
+			!na_lex_has(NA_LEX_SUBORDINATORS, q->doc->text + toks[s0].start, toks[s0].len))
+			return QNONE;
+		/* Although the IMF / Because Moody's: the conjunction, "the", the name */
+		if (!(s0 + 1 == m->first || (s0 + 2 == m->first && q_is(q, s0 + 1, "the"))))
+			return QNONE;
+		if (q->in_quote[m->first] & 1)
+			return QNONE;
+		return it_may_mean(q, entity(q, m->entity)) && !entity(q, m->entity)->place ?
+			m->entity : QNONE;
+	}
+	return QNONE;
+}
+
+/*
  * The organisation an "it" at token tok means: the source of the last
  * attribution before it, in its paragraph or the one before (the
  * Association of Flight Attendants called Clinton a champion ... It said
@@ -471,6 +517,10 @@ q_resolve_it(qctx *q, uint32_t tok)
 	uint32_t	sentence = tok < q->doc->ntokens ? q->doc->tokens[tok].sentence : 0;
 	uint32_t	lo = sp_first_mention_from(q, tok);
 
+	uint32_t	clause = subordinate_clause_subject(q, tok, lo);
+
+	if (clause != QNONE)
+		return clause;
 	for (size_t x = q->quotes.count; x-- > 0;)
 	{
 		const na_quote *prev = &((const na_quote *) q->quotes.items)[x];

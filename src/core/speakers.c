@@ -33,6 +33,26 @@ name_span(const qctx *q, uint32_t first, uint32_t last)
 		s.len -= curly ? 4 : 2;
 		s.clen -= t->len == t->clen && curly ? 4 : 2;	/* SQL_ASCII counts bytes */
 	}
+	else
+	{
+		/* Todd Starnes' podcast -> Todd Starnes (a plural possessive's
+		 * apostrophe alone) */
+		const na_token *t = &q->doc->tokens[last];
+		const char *p = q->doc->text + t->start;
+
+		if (t->kind == NA_TK_WORD && t->len >= 3 && p[t->len - 1] == '\'' && p[t->len - 2] == 's')
+		{
+			s.len -= 1;
+			s.clen -= 1;
+		}
+		else if (t->kind == NA_TK_WORD && t->len >= 5 && p[t->len - 4] == 's' &&
+				 (unsigned char) p[t->len - 3] == 0xE2 && (unsigned char) p[t->len - 2] == 0x80 &&
+				 (unsigned char) p[t->len - 1] == 0x99)
+		{
+			s.len -= 3;
+			s.clen -= t->len == t->clen ? 3 : 1;
+		}
+	}
 	return s;
 }
 
@@ -321,6 +341,98 @@ token_entity_cmp(const void *pa, const void *pb)
 }
 
 /*
+ * Token k's letters (2 to 6 ASCII capitals, an acronym: IMF, NATO), as a
+ * NUL-ended string in out; 0 when it is no acronym.
+ */
+static int
+acronym_letters(const qctx *q, uint32_t k, char out[8])
+{
+	const na_token *t = &q->doc->tokens[k];
+	const char *p = q->doc->text + t->start;
+	uint32_t	len = q_base_len(q, k);	/* the IMF's */
+
+	if (t->kind != NA_TK_WORD || len < 2 || len > 6)
+		return 0;
+	for (uint32_t c = 0; c < len; c++)
+	{
+		if (p[c] < 'A' || p[c] > 'Z')
+			return 0;
+		out[c] = p[c];
+	}
+	out[len] = '\0';
+	return 1;
+}
+
+/*
+ * Does the name [first, last] of several words spell the acronym by the
+ * initials of its capitalised words, the small words of
+ * data/lexicon/acronym_small_words.tsv left out (International Monetary
+ * Fund: IMF; Bank of England: BOE)?
+ */
+static int
+spells_acronym(const qctx *q, uint32_t first, uint32_t last, const char *acronym)
+{
+	size_t		n = 0;
+
+	for (uint32_t k = first; k <= last; k++)
+	{
+		const na_token *t = &q->doc->tokens[k];
+		char		c;
+
+		if (t->kind == NA_TK_WORD && !q_is_cap(q, k) &&
+			na_lex_has(NA_LEX_ACRONYM_SMALL_WORDS, q->doc->text + t->start, t->len))
+			continue;
+		/* (not Associated Press-GfK: a joint name is no spelling of AP) */
+		if (t->kind != NA_TK_WORD || !q_is_cap(q, k) ||
+			memchr(q->doc->text + t->start, '-', t->len) != NULL)
+			return 0;
+		c = q->doc->text[t->start];
+		if (acronym[n] == '\0' || c != acronym[n])
+			return 0;
+		n++;
+	}
+	return acronym[n] == '\0';
+}
+
+/*
+ * An organisation the article names both in full and by its acronym (the
+ * International Monetary Fund ... the IMF) is one speaker, under the
+ * acronym: the form news uses after the first mention and the one articles
+ * that never spell it out share, so that the organisation is counted once
+ * in an article and across a corpus.  Marks each full name's entity with
+ * its acronym's; a name two acronyms could stand for is left alone.
+ */
+static void
+join_acronyms(qctx *q)
+{
+	uint32_t	ne = (uint32_t) q->entities.count;
+
+	for (uint32_t ai = 0; ai < ne; ai++)
+	{
+		q_entity   *a = entity(q, ai);
+		char		letters[8];
+
+		if (a->name_first != a->name_last || a->place || a->strong || a->acronym ||
+			!acronym_letters(q, a->name_first, letters))
+			continue;
+		for (uint32_t fi = 0; fi < ne; fi++)
+		{
+			q_entity   *f = entity(q, fi);
+
+			if (fi == ai || f->acronym || f->place || f->strong || f->name_last == f->name_first ||
+				f->name_last - f->name_first > 8 ||
+				!spells_acronym(q, f->name_first, f->name_last, letters))
+				continue;
+			f->acronym = ai + 1;
+			a->quotes += f->quotes;
+			a->mentions += f->mentions;
+			a->pronoun_mentions += f->pronoun_mentions;
+			f->quotes = 0;
+		}
+	}
+}
+
+/*
  * One speaker row for every entity that is quoted, in order of first mention,
  * with its canonical name, aliases, role and counts; the quotes' speaker
  * numbers are then turned from entities into these rows.  Returns 0 when
@@ -338,6 +450,7 @@ q_build_speakers(qctx *q, na_quote_result *out)
 
 	na_vec_init(&speakers, sizeof(na_speaker));
 	na_vec_init(&aliases, sizeof(na_quote_span));
+	join_acronyms(q);
 
 	/*
 	 * speakers in order of first mention: link_mention makes the entities
@@ -397,6 +510,12 @@ q_build_speakers(qctx *q, na_quote_result *out)
 			if (!add_alias(q, &aliases, sp->first_alias, canonical, name_span(q, from, o->last)))
 				goto fail;
 		}
+		/* the International Monetary Fund, when IMF is the name */
+		for (uint32_t fi = 0; fi < ne; fi++)
+			if (entity(q, fi)->acronym == ei + 1 &&
+				!add_alias(q, &aliases, sp->first_alias, canonical,
+						   name_span(q, entity(q, fi)->name_first, entity(q, fi)->name_last)))
+				goto fail;
 		/* “Ms. Haley” implies the bare “Haley” */
 		if (honorific_alias && e->name_last > e->name_first &&
 			!add_alias(q, &aliases, sp->first_alias, canonical,
@@ -404,6 +523,9 @@ q_build_speakers(qctx *q, na_quote_result *out)
 			goto fail;
 		sp->naliases = (uint32_t) aliases.count - sp->first_alias;
 	}
+	for (uint32_t ei = 0; ei < ne; ei++)
+		if (entity(q, ei)->acronym)
+			entity(q, ei)->speaker = entity(q, entity(q, ei)->acronym - 1)->speaker;
 	for (uint32_t i = 0; i < q->quotes.count; i++)
 	{
 		if (quotes[i].speaker >= 0)

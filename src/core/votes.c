@@ -92,6 +92,33 @@ tally_sentence_row(vctx *c, sent_state *st, const tally *t)
 }
 
 /*
+ * "The tie vote left the ruling in place": a vote the reader knows ("the"),
+ * tied, so the question put failed; the codebook's null reject (the body is
+ * the context's).  Returns 1 when the noun "vote" at v is such a tie.
+ */
+static int
+tie_vote(vctx *c, sent_state *st, uint32_t v)
+{
+	position	p;
+
+	if (v < st->first + 2 || !(is_word(c, v - 1, "tie") || is_word(c, v - 1, "tied")) ||
+		!is_word(c, v - 2, "the"))
+		return 0;
+	memset(&p, 0, sizeof(p));
+	p.sentence = st->s;
+	p.action = NA_VA_REJECT;
+	p.modality = modality_at(c, v, st->first);
+	p.outcome = p.modality == NA_VM_ASSERTED ? NA_VO_FAILED : NA_VO_NONE;
+	p.ev_first = v - 2;
+	p.ev_end = v + 1;
+	/* a vote of its own: a tie is not the count of the vote before it */
+	p.body = st->body;
+	st->event = event_for(c, st->s, 1, 0, 0, &p.body, st->body_here, 0);
+	emit(c, &p, st->event);
+	return 1;
+}
+
+/*
  * "Of the 2.8 million who voted, 85% were in favour": a referendum's or a
  * ballot's electorate by shares, each share a null row of its side (the
  * codebook's unnamed counted group; percentages are no tallies).  Only after
@@ -334,11 +361,16 @@ analyse_sentence(vctx *c, uint32_t s)
 			vote_words = 1;
 		if (tw == NULL || tw->cls == W_UNANIMOUS || tw->cls == W_TALLY || v < st.consumed_until)
 			continue;
+		if (tw->cls == W_DEADLOCK)
+		{
+			deadlock_trigger(c, &st, v);
+			continue;
+		}
 		if (tw->form & WF_NOUN_TOO && noun_use(c, v, st.first))
 		{
 			if (tw->cls == W_VETO)
 				noun_veto(c, &st, v);
-			else if (tw->cls == W_VOTE && is_word(c, v, "vote"))
+			else if (tw->cls == W_VOTE && is_word(c, v, "vote") && !tie_vote(c, &st, v))
 				possessed_vote(c, &st, v);
 			continue;
 		}
@@ -413,6 +445,7 @@ na_votes_analyse(const na_doc *doc, const na_mem *mem, na_vote_result *out)
 		propagate(&c);
 		sort_rows(&c);
 		dedupe(&c);
+		drop_unnamed_repeats(&c);
 		renumber(&c);
 	}
 	if (c.token_lex)

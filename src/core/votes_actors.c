@@ -999,6 +999,60 @@ he_she_subject(vctx *c, sent_state *st, uint32_t k, actor_ref *actors)
 }
 
 /*
+ * An office described as the subject of a veto, the office noun at k
+ * (data/lexicon/vote_office_nouns.tsv): "the governor vetoed the bill",
+ * "South Dakota's Republican governor vetoed a bill".  For "the governor",
+ * the holder the article titled so ("Governor Dennis Daugaard") where there
+ * is one, else
+ * the description as written, which the codebook accepts as the actor: the
+ * office is one person, so no other person named nearby is taken for him.
+ * Vetoes only: in an election ("the former governor took 3%") the office is
+ * not who stands, and the candidate's name is what the codebook wants.
+ * The description opens with "the" or a possessive, and holds a few words
+ * at most.  Returns 1 with actors[0] filled.
+ */
+static int
+office_description_subject(vctx *c, sent_state *st, uint32_t k, actor_ref *actors)
+{
+	uint32_t	first = k;
+	int			determined = 0;
+
+	if (T(c, k)->kind != NA_TK_WORD || is_capitalized(c, k) || !in_lex(c, k, NA_LEX_VOTE_OFFICE_NOUNS))
+		return 0;
+	while (first > st->first && first + 5 > k && T(c, first - 1)->kind == NA_TK_WORD &&
+		   !trigger_of(c, first - 1) && !in_list(c, first - 1, clause_words) &&
+		   !in_list(c, first - 1, aux_words) && !in_list(c, first - 1, prepositions))
+	{
+		first--;
+		if (is_word(c, first, "the") || is_possessive(c, first))
+		{
+			determined = 1;
+			break;
+		}
+	}
+	if (!determined)
+		return 0;
+	/* "South Dakota's": the possessive may end a name of two words */
+	while (first > st->first && is_capitalized(c, first - 1) && is_capitalized(c, first) &&
+		   is_possessive(c, first))
+		first--;
+	/* only "the governor" is the one titled before: "Ohio's governor" may be another */
+	if (first + 1 == k && is_word(c, first, "the") && office_holder(c, k, &actors[0]))
+	{
+		actors[0].first = first;	/* the evidence is the description, the name the holder's */
+		actors[0].end = k + 1;
+		return 1;
+	}
+	memset(&actors[0], 0, sizeof(actors[0]));
+	actors[0].first = first;
+	actors[0].end = k + 1;
+	actors[0].name_first = is_word(c, first, "the") ? first + 1 : first;
+	actors[0].name_end = k + 1;
+	actors[0].kind = NA_VK_PERSON;
+	return 1;
+}
+
+/*
  * A country after a comma is the address of the body before it: "the
  * Parliament of New South Wales (NSW), Australia voted" is the Parliament's
  * vote, so *a becomes that body when one ends there.
@@ -1140,6 +1194,10 @@ subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, in
 			return 0;
 		if (n > 0)
 			return n;
+		/* "the governor vetoed", "South Dakota's Republican governor vetoed" */
+		if (k + 1 == q && trigger_of(c, v) && trigger_of(c, v)->cls == W_VETO &&
+			office_description_subject(c, st, k, actors))
+			return 1;
 		/* "Sanders voted": a surname of a person the article named in full */
 		if (k + 1 == q && known_surname(c, k, actors))
 			return surname_subject(c, st, k, actors, max);

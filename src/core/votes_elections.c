@@ -52,6 +52,9 @@ election_object(vctx *c, sent_state *st, uint32_t v, int32_t *votes)
 			*votes = number_at(c, k);
 			return 1;
 		}
+		/* "losing the black vote": a bloc of voters, as polls tell it (vote_voter_blocs.tsv) */
+		if (is_word(c, k, "vote") && k > v + 1 && in_lex(c, k - 1, NA_LEX_VOTE_VOTER_BLOCS))
+			return 0;
 		if (in_list(c, k, election_words))
 			return 1;
 		/* "winning by a margin of 108 votes": a margin is no tally, but a win */
@@ -145,6 +148,9 @@ election_row(vctx *c, sent_state *st, uint32_t v, const actor_ref *a, uint8_t ac
 	if (ev && votes >= 0 && modality != NA_VM_HYPOTHETICAL && modality != NA_VM_PLANNED)
 		ev->votes_for = votes;
 	emit(c, &p, event);
+	/* an election recalled has no event: the row keeps the candidate's votes itself */
+	if (event == 0 && votes >= 0 && modality == NA_VM_HISTORICAL && c->rows.count > 0)
+		((na_vote *) c->rows.items)[c->rows.count - 1].votes_for = votes;
 	/* "He was re-elected twice, in 2014 and 2018": a row for each election */
 	if (action == NA_VA_WIN && a)
 	{
@@ -378,6 +384,44 @@ elected(vctx *c, sent_state *st, uint32_t v)
 	return 1;
 }
 
+/*
+ * "The new Indian government, led by the Congress Party, was voted into
+ * power": a government is voted in as the party that leads it.  When the
+ * appositive between the subject a and the verb v names the party after
+ * "led by", that party replaces a.
+ */
+static void
+leading_party(vctx *c, sent_state *st, uint32_t v, actor_ref *a)
+{
+	actor_ref	party;
+
+	for (uint32_t k = a->end; k + 2 < v && k < a->end + 4; k++)
+		if (is_word(c, k, "led") && is_word(c, k + 1, "by"))
+		{
+			uint32_t	j = is_word(c, k + 2, "the") ? k + 3 : k + 2;
+
+			if (in_sentence(c, j, st->s) && party_at(c, j, &party) && party.end <= v)
+				*a = party;
+			else
+			{
+				/* a party the lists do not know: a capitalised name ending in "Party" */
+				uint32_t	e = j;
+
+				while (e < v && e < j + 5 && is_capitalized(c, e) && !is_word(c, e, "Party"))
+					e++;
+				if (e > j && e < v && is_word(c, e, "Party"))
+				{
+					memset(a, 0, sizeof(*a));
+					a->first = j;
+					a->end = a->name_end = e + 1;
+					a->name_first = j;
+					a->kind = NA_VK_PARTY;
+				}
+			}
+			return;
+		}
+}
+
 /* "was voted into power", "voted into office": the party or person wins. */
 static int
 voted_into(vctx *c, sent_state *st, uint32_t v)
@@ -392,6 +436,8 @@ voted_into(vctx *c, sent_state *st, uint32_t v)
 	n = subject_of(c, st, v, actors, MAX_ACTORS);
 	n = resolve_actors(c, st, actors, n);
 	mod = modality_at(c, v, st->first);
+	if (n == 1)
+		leading_party(c, st, v, &actors[0]);
 	for (int k = 0; k < n; k++)
 		election_row(c, st, v, &actors[k], NA_VA_WIN, mod, NA_VOTE_NO_COUNT);
 	return 1;
@@ -511,6 +557,85 @@ gain_object(vctx *c, sent_state *st, uint32_t v, int32_t *votes)
 }
 
 /*
+ * "Darrell Castle received 203,091 votes", "He received 3 percent of the
+ * vote in 2012 and 2.3 percent in 2014": the voters who chose the candidate
+ * are the codebook's unnamed counted group, a null vote_for row beside the
+ * candidate's (the count its tally_for; a share, no tally), one row per
+ * share the clause lists.  modality is the vote's, before a low share made
+ * the candidate's row negated.  Only the candidate's own votes or share of
+ * the vote: delegates and nominations are no voters.
+ */
+static void
+voters_of_candidate(vctx *c, sent_state *st, uint32_t v, uint8_t modality)
+{
+	uint32_t	k = v + 1;
+	int			rows = 0;
+
+	/* "a poll of Indiana voters: Trump garnered 30%": an intention (vote_poll_words.tsv) */
+	for (uint32_t j = st->first; j < st->end; j++)
+		if (in_lex(c, j, NA_LEX_VOTE_POLL_WORDS))
+			return;
+	while (k < st->end && k < v + 24 && rows < 4)
+	{
+		uint32_t	after = 0;
+		int32_t		count = NA_VOTE_NO_COUNT;
+		position	p;
+		uint32_t	event;
+
+		if (rows > 0 && !is_word(c, k, "and"))
+		{
+			/* the next share comes after "and", within the clause */
+			if (T(c, k)->kind == NA_TK_PUNCT || in_list(c, k, clause_words) || trigger_of(c, k))
+				break;
+			k++;
+			continue;
+		}
+		if (rows > 0)
+			k++;
+		if (percent_at(c, k, &after) >= 0)
+		{
+			/* "3 percent of the vote", or after the first, "2.3 percent" alone */
+			if (rows == 0 && share_of_vote(c, st, k - 1) < 0)
+				return;
+		}
+		else if (T(c, k)->kind == NA_TK_NUMBER && is_word(c, k + 1, "votes") && number_at(c, k) >= 0)
+		{
+			count = number_at(c, k);
+			after = k + 2;
+		}
+		else if (rows == 0 && k < v + 4)
+		{
+			k++;				/* "received nearly 66 million votes" */
+			continue;
+		}
+		else
+			break;
+		memset(&p, 0, sizeof(p));
+		p.sentence = st->s;
+		p.verb = v + 1;
+		p.action = NA_VA_VOTE_FOR;
+		p.modality = modality;
+		p.ev_first = k;
+		p.ev_end = after;
+		event = modality == NA_VM_HISTORICAL || c->rows.count == 0 ? 0 :
+			((na_vote *) c->rows.items)[c->rows.count - 1].event;
+		emit(c, &p, event);
+		if (count >= 0 && event == 0 && c->rows.count > 0)
+			((na_vote *) c->rows.items)[c->rows.count - 1].votes_for = count;
+		rows++;
+		k = after;
+		/* past "of the vote": its "vote" is no other clause's verb */
+		if (is_word(c, k, "of"))
+			for (uint32_t j = k + 1; j < k + 5 && j < st->end; j++)
+				if (is_word(c, j, "vote") || is_word(c, j, "votes") || is_word(c, j, "ballots"))
+				{
+					k = j + 1;
+					break;
+				}
+	}
+}
+
+/*
  * received, got, earned, secured, took: a candidate or party that gains
  * votes, a share of the vote or a nomination is the codebook's `win`; with
  * less than two votes in five, or placed behind ("coming in second"), the
@@ -523,7 +648,9 @@ gain(vctx *c, sent_state *st, uint32_t v)
 	int32_t		votes;
 	int32_t		share;
 	int			n;
+	int			candidate = 0;
 	uint8_t		mod;
+	uint8_t		vote_mod;
 
 	if (!gain_object(c, st, v, &votes))
 		return;
@@ -535,12 +662,22 @@ gain(vctx *c, sent_state *st, uint32_t v)
 	if (mod == NA_VM_ASSERTED && v > st->first && is_word(c, v - 1, "to"))
 		mod = NA_VM_PLANNED;
 	share = share_of_vote(c, st, v);
+	vote_mod = mod;
 	if ((mod == NA_VM_ASSERTED || mod == NA_VM_HISTORICAL) &&
 		((share >= 0 && share < 40) || placed_behind(c, st, v)))
 		mod = NA_VM_NEGATED;
 	for (int k = 0; k < n; k++)
 		if (actors[k].kind == NA_VK_PERSON || actors[k].kind == NA_VK_PARTY)
+		{
 			election_row(c, st, v, &actors[k], NA_VA_WIN, mod, votes);
+			candidate = 1;
+		}
+	/*
+	 * "received 203,091 votes": the voters who chose a candidate, once; a
+	 * majority's share ("got 51% of the vote") is told as the winner's win
+	 */
+	if (candidate && n == 1 && share < 50 && (vote_mod == NA_VM_ASSERTED || vote_mod == NA_VM_HISTORICAL))
+		voters_of_candidate(c, st, v, vote_mod);
 }
 
 /*

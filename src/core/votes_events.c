@@ -152,6 +152,21 @@ recent_event(vctx *c, uint32_t sentence, uint32_t n)
 		((vote_event *) c->events.items)[c->events.count - 1].sentence + n >= sentence;
 }
 
+/*
+ * Did the sentence s already give a row with a motion ("the congress
+ * approved a bill in 2018, but it was dismissed by the senate")?  A vote
+ * recalled as background opens no event, so recent_event misses it; "it"
+ * after it still names that motion.
+ */
+int
+motion_row_in_sentence(vctx *c, uint32_t s)
+{
+	const na_vote *rows = (const na_vote *) c->rows.items;
+
+	return c->rows.count > 0 && rows[c->rows.count - 1].sentence == s &&
+		rows[c->rows.count - 1].motion.len > 0;
+}
+
 /* Fill a position's motion and event, then emit one row per actor. */
 void
 emit_positions(vctx *c, sent_state *st, position *p, actor_ref *actors, int nactors)
@@ -448,4 +463,35 @@ renumber(vctx *c)
 	}
 	na_free(c->mem, map);
 	c->events.count = next;
+}
+
+/*
+ * "If ... the veto is overridden, it would be the first time that Congress
+ * would have overridden an Obama veto": a passive with no agent and an
+ * active clause of the same sentence telling the same vote, with the same
+ * action and modality; the codebook codes it once, with the actor named.
+ * Drops such null-actor rows (rows are in text order: a sentence's rows are
+ * neighbours, so the scan stays linear).
+ */
+void
+drop_unnamed_repeats(vctx *c)
+{
+	na_vote    *rows = (na_vote *) c->rows.items;
+	size_t		out = 0;
+
+	for (size_t r = 0; r < c->rows.count; r++)
+	{
+		int			repeat = 0;
+
+		if (rows[r].actor == NULL && rows[r].actor_span.len == 0)
+		{
+			for (size_t q = r + 1; q < c->rows.count && q < r + 8 && rows[q].sentence == rows[r].sentence; q++)
+				if ((rows[q].actor != NULL || rows[q].actor_span.len > 0) &&
+					rows[q].action == rows[r].action && rows[q].modality == rows[r].modality)
+					repeat = 1;
+		}
+		if (!repeat)
+			rows[out++] = rows[r];
+	}
+	c->rows.count = out;
 }

@@ -57,13 +57,15 @@ enum
 	W_OVERRIDE,					/* overrode, overridden: a veto */
 	W_GAIN,						/* received, secured, took: votes, a nomination */
 	W_CAMPAIGN,					/* campaign, campaigning: against a measure, for a "no" vote */
-	W_HELD						/* held: a country held elections, a referendum */
+	W_HELD,						/* held: a country held elections, a referendum */
+	W_DEADLOCK					/* deadlocked: a tie, the question fails */
 };
 
 /* Verb forms: does it end the way a past participle does (for passives)? */
 #define WF_PARTICIPLE 0x01
 #define WF_NOUN_TOO	  0x02		/* veto, vote, vetoes, votes: noun or verb */
 #define WF_GERUND	  0x04		/* abstaining, voting */
+#define WF_PASSIVE_ONLY 0x08	/* dismissed: a vote only as "dismissed by the Senate" */
 
 typedef struct trigger_word
 {
@@ -451,6 +453,7 @@ uint32_t event_for(vctx *c, uint32_t sentence, int has_motion, int definite, uin
 vote_event * event_ptr(vctx *c, uint32_t event);
 void emit(vctx *c, const position *p, uint32_t event);
 int recent_event(vctx *c, uint32_t sentence, uint32_t n);
+int motion_row_in_sentence(vctx *c, uint32_t s);
 void emit_positions(vctx *c, sent_state *st, position *p, actor_ref *actors, int nactors);
 uint8_t class_action(int cls);
 uint8_t action_for_actor(uint8_t action, const actor_ref *a);
@@ -458,12 +461,14 @@ uint8_t class_outcome(int cls);
 void propagate(vctx *c);
 int row_cmp(const void *a, const void *b);
 void dedupe(vctx *c);
+void drop_unnamed_repeats(vctx *c);
 void sort_rows(vctx *c);
 void renumber(vctx *c);
 
 /* votes_triggers.c */
 uint32_t after_verb(vctx *c, uint32_t v);
 int active_object_possible(vctx *c, sent_state *st, uint32_t v, int cls);
+void deadlock_trigger(vctx *c, sent_state *st, uint32_t v);
 
 /* votes_refusals.c */
 int trigger_refused(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw);

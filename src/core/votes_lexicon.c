@@ -34,7 +34,8 @@ trigger_class(const char *name)
 		{"adopt", W_ADOPT}, {"pass", W_PASS}, {"reject", W_REJECT}, {"fail", W_FAIL},
 		{"unanimous", W_UNANIMOUS}, {"tally", W_TALLY}, {"win", W_WIN}, {"lose", W_LOSE},
 		{"elect", W_ELECT}, {"override", W_OVERRIDE}, {"gain", W_GAIN},
-		{"campaign", W_CAMPAIGN}, {"held", W_HELD}
+		{"campaign", W_CAMPAIGN}, {"held", W_HELD},
+		{"deadlock", W_DEADLOCK}
 	};
 
 	for (size_t k = 0; k < sizeof(classes) / sizeof(classes[0]); k++)
@@ -53,6 +54,9 @@ trigger_form(const char *name)
 		return WF_NOUN_TOO;
 	if (strcmp(name, "gerund") == 0)
 		return WF_GERUND;
+	/* "dismissed by the senate" is a vote; "the Tories dismissed the plan" a stance */
+	if (strcmp(name, "passive") == 0)
+		return WF_PARTICIPLE | WF_PASSIVE_ONLY;
 	return 0;
 }
 

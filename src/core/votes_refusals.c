@@ -148,7 +148,16 @@ refuse_ballot_question(vctx *c, sent_state *st, uint32_t v, const trigger_word *
 }
 
 /* in order: the cheap ones first, the sentence scan of rate setting last */
+/* "the Tories dismissed the plan": a word of the passive form (vote_triggers.tsv) without its agent */
+static int
+refuse_active_of_passive_only(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
+{
+	(void) st;
+	return (tw->form & WF_PASSIVE_ONLY) && !is_word(c, v + 1, "by");
+}
+
 static const trigger_refusal_fn trigger_refusals[] = {
+	refuse_active_of_passive_only,
 	refuse_no_object,
 	refuse_adjectival_participle,
 	refuse_base_form_without_subject,

@@ -226,8 +226,13 @@ active_object_possible(vctx *c, sent_state *st, uint32_t v, int cls)
 
 		return override_target(c, st, k, &target);
 	}
-	/* "Republicans blocked the efforts": what a party or chamber blocks is a measure (block_object) */
-	if (cls == W_BLOCK && in_sentence(c, k, st->s) && T(c, k)->kind == NA_TK_WORD && !is_capitalized(c, k) &&
+	/*
+	 * "Republicans blocked the efforts": what a party or chamber blocks is a
+	 * measure (block_object); what a chamber rejects or approves too
+	 * (body_decision_object)
+	 */
+	if ((cls == W_BLOCK || cls == W_REJECT || cls == W_ADOPT) && in_sentence(c, k, st->s) &&
+		T(c, k)->kind == NA_TK_WORD && !is_capitalized(c, k) &&
 		!is_word(c, k, "it") && !in_list(c, k, clause_words) && !in_list(c, k, prepositions))
 		return 1;
 	if (cls == W_PASS && (is_word(c, v, "confirmed") || is_word(c, v, "confirm")))
@@ -389,6 +394,31 @@ block_object(vctx *c, sent_state *st, uint32_t k, position *p, const actor_ref *
 	return 1;
 }
 
+/*
+ * What a chamber rejects, approves or adopts is a measure put to it even
+ * when its noun is not one of the motion heads ("the House of
+ * Representatives rejected the demarcation", "the assembly approved the
+ * merger"); a party's or a person's rejection of something is a stance, not
+ * a vote, and so is a board's, a court's or a committee's decision on a
+ * thing (data/lexicon/vote_nonlegislative_heads.tsv: "the board rejected
+ * the move").  Fills the position's motion as block_object does; returns 1.
+ */
+static int
+body_decision_object(vctx *c, sent_state *st, uint32_t k, position *p, const actor_ref *actors, int nactors)
+{
+	if (nactors == 0)
+		return 0;
+	for (int a = 0; a < nactors; a++)
+		if (actors[a].kind != NA_VK_BODY || actors[a].end == 0 ||
+			in_lex(c, actors[a].end - 1, NA_LEX_VOTE_NONLEGISLATIVE_HEADS))
+			return 0;
+	/* "rejected claims that ...": a statement, not a measure (data/lexicon/vote_statement_objects.tsv) */
+	for (uint32_t e = k; e < k + 6 && in_sentence(c, e, st->s) && T(c, e)->kind == NA_TK_WORD; e++)
+		if (in_lex(c, e, NA_LEX_VOTE_STATEMENT_OBJECTS))
+			return 0;
+	return block_object(c, st, k, p, actors, nactors);
+}
+
 /* Handle a verb trigger at v (not a noun). */
 /*
  * "Eleven of the 15 members", "three of the four cantons": a count of a
@@ -476,8 +506,12 @@ passive_trigger(vctx *c, sent_state *st, uint32_t v, int cls, int passive, posit
 		{
 			if (is_word(c, mh, "it"))
 			{
-				if (!recent_event(c, st->s, 2) || cls == W_PASS)
+				if ((!recent_event(c, st->s, 2) && !motion_row_in_sentence(c, st->s)) || cls == W_PASS)
 					return;
+				/* "Back in 2018, the congress approved a bill, but it was dismissed": the same time */
+				if (p->modality == NA_VM_ASSERTED && motion_row_in_sentence(c, st->s) &&
+					((na_vote *) c->rows.items)[c->rows.count - 1].modality == NA_VM_HISTORICAL)
+					p->modality = NA_VM_HISTORICAL;
 				p->motion_first = p->motion_end = 0;
 				p->motion_head = mh;
 			}
@@ -679,6 +713,48 @@ counted_group_vote(vctx *c, sent_state *st, uint32_t v, position *p, const actor
 }
 
 /*
+ * "declined to say who he plans to vote for", "asked whom they would vote
+ * against": a "for"/"against" at q with nothing after it in its clause is a
+ * stranded preposition whose object is a wh-word before the subject, an
+ * indirect question (no vote reported, no motion known).  Returns 1 when
+ * "who", "whom" or "which" stands within a few words before the verb v.
+ */
+static int
+embedded_question_vote(vctx *c, sent_state *st, uint32_t v, uint32_t q)
+{
+	if (in_sentence(c, q, st->s) && T(c, q)->kind != NA_TK_PUNCT && T(c, q)->kind != NA_TK_CLOSE_QUOTE)
+		return 0;
+	for (uint32_t k = v; k-- > st->first && k + 7 > v;)
+		if (is_word(c, k, "who") || is_word(c, k, "whom") || is_word(c, k, "which"))
+			return 1;
+	return 0;
+}
+
+/*
+ * "About 52% voted to leave and 48% to stay": after an infinitive vote
+ * whose motion ends at "and", a share and another infinitive with the verb
+ * left out.  The second share voted the other way: a null row (the
+ * codebook's unnamed counted group; a percentage is no tally) against the
+ * first motion.
+ */
+static void
+elliptic_share(vctx *c, sent_state *st, const position *first)
+{
+	uint32_t	k = first->motion_end;
+	position	p;
+
+	if (!is_word(c, k, "and") || !in_sentence(c, k + 2, st->s) || T(c, k + 1)->kind != NA_TK_PERCENT ||
+		!is_word(c, k + 2, "to") || T(c, k + 3)->kind != NA_TK_WORD)
+		return;
+	p = *first;
+	memset(&p.actor, 0, sizeof(p.actor));
+	p.action = first->action == NA_VA_VOTE_AGAINST ? NA_VA_VOTE_FOR : NA_VA_VOTE_AGAINST;
+	p.ev_first = k + 1;
+	p.ev_end = k + 4;
+	emit_positions(c, st, &p, NULL, 0);
+}
+
+/*
  * The positions of an active "vote" ("voted for", "voted against", "voted
  * 13-2 to extend", "voted on the bill"): the direction and the motion after
  * the verb, one position per actor, a body's vote for something being its
@@ -697,6 +773,9 @@ active_vote_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw,
 	if ((tw->form & WF_NOUN_TOO) && !vote_used_as_verb(c, st, v, actors, nactors))
 		return;
 	dir = vote_direction(c, st, &q);
+	/* "declined to say who he plans to vote for": a question, not a vote */
+	if ((dir == 1 || dir == -1) && embedded_question_vote(c, st, v, q))
+		return;
 	vote_motion_by_direction(c, st, q, dir, p);
 	if (nactors == 0)
 		return;
@@ -741,6 +820,9 @@ active_vote_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw,
 	if (dir == -2)
 		p->ev_end = k + 1 > v + 2 ? k : v + 2;
 	emit_positions(c, st, p, actors, nactors);
+	/* "52% voted to leave and 48% to stay": the other share, the other side */
+	if (dir == 2 && p->motion_end)
+		elliptic_share(c, st, p);
 	/* "voted for the first article but against the second": the other side too */
 	if ((dir == 1 || dir == -1) && p->motion_end && in_sentence(c, p->motion_end + 1, st->s) &&
 		(is_word(c, p->motion_end, "but") || is_word(c, p->motion_end, "and")) &&
@@ -815,6 +897,10 @@ motion_object_trigger(vctx *c, sent_state *st, uint32_t v, int cls, position *p,
 	else if (cls == W_BLOCK && block_object(c, st, k, p, actors, nactors))
 	{
 		/* "Republicans had blocked fuller payments" */
+	}
+	else if ((cls == W_REJECT || cls == W_ADOPT) && body_decision_object(c, st, k, p, actors, nactors))
+	{
+		/* "the House of Representatives rejected the demarcation" */
 	}
 	else if (cls == W_OVERRIDE && override_target(c, st, k, p))
 	{
@@ -1044,4 +1130,51 @@ passed_chamber(vctx *c, sent_state *st, uint32_t v, uint32_t k, position *p, act
 		p->modality = NA_VM_HISTORICAL;
 	p->outcome = p->modality == NA_VM_ASSERTED ? NA_VO_PASSED : NA_VO_NONE;
 	return 1;
+}
+
+/*
+ * "The high court deadlocked 4 to 4", "the Senate deadlocked on the bill":
+ * a tie, so the question put fails; the codebook codes it as the body's
+ * reject.  The subject is a body, or a court or its justices described
+ * ("the high court"); a tie of anyone else (talks, a jury) is no vote.
+ * "the deadlocked talks" is an adjective.  The tally comes from the
+ * sentence, as for every vote.
+ */
+void
+deadlock_trigger(vctx *c, sent_state *st, uint32_t v)
+{
+	actor_ref	actors[MAX_ACTORS];
+	int			n;
+	position	p;
+
+	if (v == st->first || is_word(c, v - 1, "the") || is_word(c, v - 1, "a") || is_word(c, v - 1, "an"))
+		return;
+	n = subject_of(c, st, v, actors, MAX_ACTORS);
+	n = resolve_actors(c, st, actors, n);
+	if (n != 1 || actors[0].kind != NA_VK_BODY)
+	{
+		uint32_t	first = v - 1;
+
+		/* "the high court", "the Supreme Court", "the justices": a court as written */
+		if (!(is_word(c, first, "court") || is_word(c, first, "justices")))
+			return;
+		while (first > st->first && first + 3 > v && T(c, first - 1)->kind == NA_TK_WORD &&
+			   !is_word(c, first - 1, "the") && !in_list(c, first - 1, clause_words))
+			first--;
+		memset(&actors[0], 0, sizeof(actors[0]));
+		actors[0].first = first > st->first && is_word(c, first - 1, "the") ? first - 1 : first;
+		actors[0].end = v;
+		actors[0].name_first = first;
+		actors[0].name_end = v;
+		actors[0].kind = NA_VK_BODY;
+	}
+	memset(&p, 0, sizeof(p));
+	p.sentence = st->s;
+	p.verb = v + 1;
+	p.action = NA_VA_REJECT;
+	p.modality = modality_at(c, v, st->first);
+	p.outcome = p.modality == NA_VM_ASSERTED ? NA_VO_FAILED : NA_VO_NONE;
+	p.ev_first = actors[0].first;
+	p.ev_end = v + 1;
+	emit_positions(c, st, &p, actors, 1);
 }

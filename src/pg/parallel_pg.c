@@ -259,12 +259,23 @@ typedef struct leader_state
 	int			article;
 } leader_state;
 
+/*
+ * The sink of the backend's own analysis: its values straight to the
+ * caller's sink when it takes values (no heap tuple formed and copied),
+ * else as a row.
+ */
 static void
 leader_row(void *arg, na_derived_kind kind, Datum *values, bool *nulls)
 {
 	leader_state *ls = (leader_state *) arg;
-	HeapTuple	tuple = na_derived_form_row(ls->row_desc[kind], ls->keys[ls->article], values, nulls);
+	HeapTuple	tuple;
 
+	if (ls->sink->values != NULL)
+	{
+		ls->sink->values(ls->sink->arg, ls->article, kind, values, nulls);
+		return;
+	}
+	tuple = na_derived_form_row(ls->row_desc[kind], ls->keys[ls->article], values, nulls);
 	ls->sink->row(ls->sink->arg, ls->article, kind, tuple);
 	heap_freetuple(tuple);
 }

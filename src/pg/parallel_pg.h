@@ -29,6 +29,13 @@ typedef struct na_parallel_sink
 	 * only during the call: the sink copies what it keeps
 	 */
 	void		(*row) (void *arg, int article, na_derived_kind kind, HeapTuple row);
+
+	/*
+	 * a row of the backend's own analysis of article i, as the values the
+	 * row builders give (without the key), for a sink that forms rows where
+	 * it keeps them; NULL: such rows come through row, formed here
+	 */
+	void		(*values) (void *arg, int article, na_derived_kind kind, Datum *values, bool *nulls);
 	/* the analysis of article i failed (see na_derived_rows) */
 	void		(*failure) (void *arg, int article, ErrorData *edata);
 	void	   *arg;

@@ -104,11 +104,57 @@ track_analyser_delete(analyser *an, Datum key)
 	MemoryContextSwitchTo(oldctx);
 }
 
-/* A row of derived table kind, formed in chunkctx. */
-static void
-add_row(analyser *an, na_derived_kind kind, HeapTupleHeader row)
+/*
+ * The store of the chunk's pending rows of derived table kind, made on first
+ * use in chunkctx.  In memory only: a temporary file would belong to the
+ * subtransaction of the attempt that wrote it (and the rows of a chunk are
+ * bounded by CHUNK_MAX_ROWS and CHUNK_MAX_BYTES of text).
+ */
+static Tuplestorestate *
+chunk_store(analyser *an, na_derived_kind kind)
 {
-	datum_list_push(&an->rows[kind], an->chunkctx, PointerGetDatum(row));
+	if (an->stores[kind] == NULL)
+	{
+		MemoryContext oldctx = MemoryContextSwitchTo(an->chunkctx);
+
+		an->stores[kind] = tuplestore_begin_heap(false, false, MAX_KILOBYTES);
+		MemoryContextSwitchTo(oldctx);
+	}
+	return an->stores[kind];
+}
+
+/*
+ * A row of article (of the chunk) for derived table kind, from the values
+ * of the row builders: straight into the chunk's store, formed once where
+ * the insert statement reads it (forming a heap tuple first and copying it
+ * into the store at the flush cost a tenth of a tracked COPY, in
+ * allocations and page faults).  Only the article-by-article retry of a
+ * failed chunk stages its rows in an->rows, so that a failed article's rows
+ * are dropped by truncating a list.
+ */
+static void
+chunk_row(analyser *an, int article, na_derived_kind kind, Datum *values, bool *nulls)
+{
+	TupleDesc	desc = an->plans->table_desc[kind];
+	Datum		row_values[FUNC_MAX_ARGS];
+	bool		row_nulls[FUNC_MAX_ARGS];
+	MemoryContext oldctx;
+	HeapTuple	tuple;
+
+	if (!an->staging)
+	{
+		Assert(desc->natts <= FUNC_MAX_ARGS);
+		row_values[0] = an->chunk_keys[article];
+		row_nulls[0] = false;
+		memcpy(row_values + 1, values, sizeof(Datum) * (desc->natts - 1));
+		memcpy(row_nulls + 1, nulls, sizeof(bool) * (desc->natts - 1));
+		tuplestore_putvalues(chunk_store(an, kind), desc, row_values, row_nulls);
+		return;
+	}
+	oldctx = MemoryContextSwitchTo(an->chunkctx);
+	tuple = na_derived_form_row(desc, an->chunk_keys[article], values, nulls);
+	MemoryContextSwitchTo(oldctx);
+	datum_list_push(&an->rows[kind], an->chunkctx, PointerGetDatum(tuple->t_data));
 }
 
 /* na_derived_sink of the backend's own analysis */
@@ -116,12 +162,8 @@ static void
 serial_row(void *arg, na_derived_kind kind, Datum *values, bool *nulls)
 {
 	analyser   *an = (analyser *) arg;
-	MemoryContext oldctx = MemoryContextSwitchTo(an->chunkctx);
-	HeapTuple	tuple = na_derived_form_row(an->plans->table_desc[kind],
-											an->chunk_keys[an->article], values, nulls);
 
-	MemoryContextSwitchTo(oldctx);
-	add_row(an, kind, tuple->t_data);
+	chunk_row(an, an->article, kind, values, nulls);
 }
 
 /*
@@ -142,25 +184,21 @@ add_failure(analyser *an, int article, ErrorData *edata)
 	MemoryContextSwitchTo(oldctx);
 }
 
-/* na_parallel_sink callbacks */
+/* na_parallel_sink callbacks: the workers' rows, and the backend's own values */
 static void
 parallel_row(void *arg, int article, na_derived_kind kind, HeapTuple row)
 {
-	analyser   *an = (analyser *) arg;
-
 	(void) article;
-	if (an->stores[kind] == NULL)
-	{
-		MemoryContext oldctx = MemoryContextSwitchTo(an->chunkctx);
-
-		/* in memory only: a temporary file would belong to the attempt's subtransaction */
-		an->stores[kind] = tuplestore_begin_heap(false, false, MAX_KILOBYTES);
-		MemoryContextSwitchTo(oldctx);
-	}
-	tuplestore_puttuple(an->stores[kind], row);
+	tuplestore_puttuple(chunk_store((analyser *) arg, kind), row);
 }
 
-/* Forget the rows of a parallel attempt. */
+static void
+parallel_values(void *arg, int article, na_derived_kind kind, Datum *values, bool *nulls)
+{
+	chunk_row((analyser *) arg, article, kind, values, nulls);
+}
+
+/* Forget the chunk's stored rows. */
 static void
 drop_stores(analyser *an)
 {
@@ -170,6 +208,33 @@ drop_stores(analyser *an)
 			tuplestore_end(an->stores[d]);
 			an->stores[d] = NULL;
 		}
+}
+
+/*
+ * Keep only the first keep rows of the store of kind: what a failed attempt
+ * wrote goes.  A chunk's first attempt starts from an empty store, so this
+ * is nearly always a drop; otherwise the rows kept are copied once.
+ */
+static void
+truncate_store(analyser *an, na_derived_kind kind, int64 keep)
+{
+	Tuplestorestate *old = an->stores[kind];
+	TupleTableSlot *slot;
+
+	if (old == NULL || tuplestore_tuple_count(old) <= keep)
+		return;
+	an->stores[kind] = NULL;
+	if (keep > 0)
+	{
+		Tuplestorestate *store = chunk_store(an, kind);
+
+		slot = MakeSingleTupleTableSlot(an->plans->table_desc[kind], &TTSOpsMinimalTuple);
+		tuplestore_rescan(old);
+		for (int64 i = 0; i < keep && tuplestore_gettupleslot(old, true, false, slot); i++)
+			tuplestore_puttupleslot(store, slot);
+		ExecDropSingleTupleTableSlot(slot);
+	}
+	tuplestore_end(old);
 }
 
 static void
@@ -330,6 +395,7 @@ analyse_range(analyser *an, text *const *bodies, int from, int to)
 typedef struct chunk_mark
 {
 	int			rows[NA_NDERIVED];
+	int64		stored[NA_NDERIVED];
 	int			failures;
 } chunk_mark;
 
@@ -337,7 +403,10 @@ static void
 mark_chunk(const analyser *an, chunk_mark *mark)
 {
 	for (int d = 0; d < NA_NDERIVED; d++)
+	{
 		mark->rows[d] = an->rows[d].n;
+		mark->stored[d] = an->stores[d] ? tuplestore_tuple_count(an->stores[d]) : 0;
+	}
 	mark->failures = list_length(an->failures);
 }
 
@@ -345,7 +414,10 @@ static void
 undo_to_mark(analyser *an, const chunk_mark *mark)
 {
 	for (int d = 0; d < NA_NDERIVED; d++)
+	{
 		an->rows[d].n = mark->rows[d];
+		truncate_store(an, (na_derived_kind) d, mark->stored[d]);
+	}
 	an->failures = list_truncate(an->failures, mark->failures);
 }
 
@@ -377,7 +449,7 @@ run_attempt(analyser *an, const attempt *at)
 		analyse_range(an, at->bodies, at->from, at->to);
 	else
 	{
-		na_parallel_sink sink = {parallel_row, parallel_failure, an};
+		na_parallel_sink sink = {parallel_row, parallel_values, parallel_failure, an};
 		Oid			row_type[NA_NDERIVED];
 
 		for (int d = 0; d < NA_NDERIVED; d++)
@@ -426,11 +498,7 @@ run_attempt_contained(analyser *an, const attempt *at)
 	if (edata != NULL && must_propagate(edata->sqlerrcode))
 		ReThrowError(edata);
 	if (edata != NULL)
-	{
 		undo_to_mark(an, &mark);
-		if (at->kind == ATTEMPT_PARALLEL)
-			drop_stores(an);
-	}
 	return edata;
 }
 
@@ -462,6 +530,7 @@ track_analyser_chunk(analyser *an, int n, const Datum *keys, text *const *bodies
 	MemoryContext oldctx = MemoryContextSwitchTo(an->chunkctx);
 	ErrorData  *edata;
 
+	an->staging = false;
 	an->chunk_keys = palloc(sizeof(Datum) * Max(n, 1));
 	for (int i = 0; i < n; i++)
 		an->chunk_keys[i] = chunk_key(an, keys[i]);
@@ -503,7 +572,8 @@ track_analyser_chunk(analyser *an, int n, const Datum *keys, text *const *bodies
 			add_failure(an, 0, edata);
 		else
 		{
-			/* article by article, to find the ones that fail */
+			/* article by article, to find the ones that fail (rows staged) */
+			an->staging = true;
 			for (int i = 0; i < n; i++)
 			{
 				at.from = i;
@@ -512,6 +582,7 @@ track_analyser_chunk(analyser *an, int n, const Datum *keys, text *const *bodies
 				if (edata != NULL)
 					add_failure(an, i, edata);
 			}
+			an->staging = false;
 		}
 	}
 	record_failures(an);
@@ -561,10 +632,11 @@ track_analyser_flush(analyser *an)
 		any_rows |= an->rows[d].n > 0 || an->stores[d] != NULL;
 	if (any_rows)
 	{
+		/* the staged rows of a chunk retried article by article after the stored ones */
 		for (int d = 0; d < NA_NDERIVED; d++)
 		{
-			if (an->stores[d] == NULL)
-				an->stores[d] = tuplestore_begin_heap(false, false, work_mem);
+			Tuplestorestate *store = chunk_store(an, (na_derived_kind) d);
+
 			for (int i = 0; i < an->rows[d].n; i++)
 			{
 				HeapTupleData tuple;
@@ -573,7 +645,7 @@ track_analyser_flush(analyser *an)
 				tuple.t_len = HeapTupleHeaderGetDatumLength(tuple.t_data);
 				ItemPointerSetInvalid(&tuple.t_self);
 				tuple.t_tableOid = InvalidOid;
-				tuplestore_puttuple(an->stores[d], &tuple);
+				tuplestore_puttuple(store, &tuple);
 			}
 		}
 		track_register_rows(plans, an->stores);

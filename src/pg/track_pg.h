@@ -94,9 +94,13 @@ typedef struct analyser
 	MemoryContext chunkctx;		/* pending keys and rows; reset by each flush */
 	MemoryContext docctx;		/* one article's analysis; reset per article */
 	datum_list	delete_keys;	/* keys whose derived rows are replaced */
-	datum_list	rows[NA_NDERIVED];	/* HeapTupleHeaders of plans->table_desc[d] */
-	/* rows of a parallel attempt, copied straight from the workers' queues */
+	/* the chunk's rows of each derived table (plans->table_desc[d]), from the
+	 * backend's analysis and the workers' queues */
 	Tuplestorestate *stores[NA_NDERIVED];
+	/* rows staged while a failed chunk is retried article by article
+	 * (HeapTupleHeaders of plans->table_desc[d]), stored at the flush */
+	datum_list	rows[NA_NDERIVED];
+	bool		staging;		/* serial rows go to rows, not stores */
 	List	   *failures;		/* pending_failure *, of the chunk being analysed */
 	Datum	   *chunk_keys;		/* the chunk's keys, copied into chunkctx */
 	int			article;		/* the article being analysed (serial) */

@@ -71,14 +71,26 @@ CREATE FUNCTION news_analysis.people_added()
   SET search_path = pg_catalog, pg_temp
 AS $fn$
 BEGIN
-  -- one statement for the whole chunk of speakers, in key order
+  -- one statement for the whole chunk of speakers, in key order; a key
+  -- of one speaker row (most keys of a chunk) takes that row's values as
+  -- the aggregates would give them, without their sorts (a sort per key
+  -- and aggregate); the rows without a key are dropped after the window,
+  -- not in n, where the filter would compute person_key a second time
   EXECUTE format($q$
     WITH n AS (
-      SELECT k.key, s.name, s.role, s.affiliation, s.gender, s.quotes
+      SELECT k.key, s.name, s.role, s.affiliation, s.gender, s.quotes,
+             count(*) OVER (PARTITION BY k.key) AS rows_of_key
         FROM news_analysis_people_new s,
-             LATERAL (SELECT news_analysis.person_key(s.name, s.gender) AS key) k
-       WHERE k.key IS NOT NULL),
+             LATERAL (SELECT news_analysis.person_key(s.name, s.gender) AS key) k),
     counted AS (
+      SELECT n.key, n.name, ARRAY[n.name] AS aliases,
+             CASE WHEN n.gender OPERATOR(pg_catalog.=) 'male' THEN 1::bigint ELSE 0::bigint END AS male,
+             CASE WHEN n.gender OPERATOR(pg_catalog.=) 'female' THEN 1::bigint ELSE 0::bigint END AS female,
+             CASE WHEN n.role IS NULL THEN '{}'::text[] ELSE ARRAY[n.role] END AS roles,
+             CASE WHEN n.affiliation IS NULL THEN '{}'::text[] ELSE ARRAY[n.affiliation] END AS affiliations,
+             1::bigint AS articles, n.quotes::bigint AS quotes
+        FROM n WHERE n.key IS NOT NULL AND n.rows_of_key OPERATOR(pg_catalog.=) 1
+      UNION ALL
       SELECT n.key,
              (array_agg(n.name ORDER BY lower(n.name) = split_part(n.key, ' (', 1) DESC,
                                         length(n.name) DESC, n.name))[1] AS name,
@@ -89,7 +101,7 @@ BEGIN
              coalesce(array_agg(DISTINCT n.affiliation) FILTER (WHERE n.affiliation IS NOT NULL), '{}')
                AS affiliations,
              count(*) AS articles, sum(n.quotes) AS quotes
-        FROM n GROUP BY n.key)
+        FROM n WHERE n.key IS NOT NULL AND n.rows_of_key OPERATOR(pg_catalog.>) 1 GROUP BY n.key)
     INSERT INTO %s AS p (key, surname, name, aliases, male, female, roles, affiliations,
                          articles, quotes, first_seen, last_seen)
     SELECT c.key, news_analysis.person_surname(c.key), c.name, c.aliases,

@@ -453,6 +453,100 @@ test_wrapped_trailing_blank(void)
 	CHECK_INT(doc.sentences[2].paragraph, 1);
 }
 
+/*
+ * A text that sets its paragraphs apart with blank lines (five paragraphs,
+ * one single line break after a sentence): the single break is a line
+ * break inside its paragraph, as Markdown and wiki text read it, unwrapped
+ * and hard-wrapped alike (at 58 columns it falls at a full line, where the
+ * wrap cannot show it; at 64 at a short one).  A text with as many single
+ * breaks as blank lines, and verse in stanzas, keep every line break.
+ */
+static void
+test_blank_line_paragraphs(void)
+{
+	char		text[2048];
+	const char *at;
+	const char *layouts[] = {
+		"The harbour board met on Tuesday evening in the old customs house to hear the engineers' report on the sea wall, which the winter storms cracked in three places along the northern quay.\n"
+		"\n"
+		"Engineers told the board that the worst of the cracks would widen with every high tide until the spring, and that sandbags would hold the quay for a few weeks at most.\n"
+		"The chair, Ines Varga, said the board would borrow the money if it had to, because the ferries and the fish market depend on the quay for most of their trade.\n"
+		"\n"
+		"Fishermen who moor their boats along the quay asked the board to let them keep working while the repairs go on, and the engineers said that could be done if the work began at the southern end.\n"
+		"\n"
+		"The board will vote on the plan at its next meeting in March, after the council has published the full costs of the work and residents have had a month to comment on them.\n"
+		"\n"
+		"Work on the wall is expected to take most of the summer.",
+		"The harbour board met on Tuesday evening in the old\n"
+		"customs house to hear the engineers' report on the sea\n"
+		"wall, which the winter storms cracked in three places\n"
+		"along the northern quay.\n"
+		"\n"
+		"Engineers told the board that the worst of the cracks\n"
+		"would widen with every high tide until the spring, and\n"
+		"that sandbags would hold the quay for a few weeks at most.\n"
+		"The chair, Ines Varga, said the board would borrow the\n"
+		"money if it had to, because the ferries and the fish\n"
+		"market depend on the quay for most of their trade.\n"
+		"\n"
+		"Fishermen who moor their boats along the quay asked the\n"
+		"board to let them keep working while the repairs go on,\n"
+		"and the engineers said that could be done if the work\n"
+		"began at the southern end.\n"
+		"\n"
+		"The board will vote on the plan at its next meeting in\n"
+		"March, after the council has published the full costs of\n"
+		"the work and residents have had a month to comment on\n"
+		"them.\n"
+		"\n"
+		"Work on the wall is expected to take most of the summer.",
+		"The harbour board met on Tuesday evening in the old customs\n"
+		"house to hear the engineers' report on the sea wall, which the\n"
+		"winter storms cracked in three places along the northern quay.\n"
+		"\n"
+		"Engineers told the board that the worst of the cracks would\n"
+		"widen with every high tide until the spring, and that sandbags\n"
+		"would hold the quay for a few weeks at most.\n"
+		"The chair, Ines Varga, said the board would borrow the money if\n"
+		"it had to, because the ferries and the fish market depend on the\n"
+		"quay for most of their trade.\n"
+		"\n"
+		"Fishermen who moor their boats along the quay asked the board to\n"
+		"let them keep working while the repairs go on, and the engineers\n"
+		"said that could be done if the work began at the southern end.\n"
+		"\n"
+		"The board will vote on the plan at its next meeting in March,\n"
+		"after the council has published the full costs of the work and\n"
+		"residents have had a month to comment on them.\n"
+		"\n"
+		"Work on the wall is expected to take most of the summer."
+	};
+
+	for (int i = 0; i < 3; i++)
+	{
+		scan(layouts[i]);
+		CHECK_INT(doc.nparagraphs, 5);
+		CHECK_INT(doc.nsentences, 6);
+		CHECK_INT(doc.sentences[2].paragraph, 1);	/* "The chair, ..." */
+		CHECK_INT(doc.sentences[3].paragraph, 2);	/* "Fishermen ..." */
+	}
+
+	/* a second single break (before the last paragraph): two against three
+	 * blank lines, every line break counts */
+	at = strstr(layouts[0], "\n\nWork on");
+	CHECK(at != NULL && strlen(layouts[0]) < sizeof(text));
+	memcpy(text, layouts[0], (size_t) (at - layouts[0]) + 1);
+	strcpy(text + (at - layouts[0]) + 1, at + 2);
+	scan(text);
+	CHECK_INT(doc.nparagraphs, 6);
+	CHECK_INT(doc.sentences[2].paragraph, 2);
+
+	/* verse in stanzas: every line */
+	scan("The tide goes out.\nThe gulls come in.\n\nThe boats lie still.\nThe nets are thin.\n\n"
+		 "The lamps are lit.\nThe day is done.\n\nThe harbour sleeps.\nWe wait for sun.");
+	CHECK_INT(doc.nparagraphs, 8);
+}
+
 /* A name wrapped over lines is given on one line; other white space stays. */
 static void
 test_name_on_one_line(void)
@@ -626,6 +720,7 @@ main(void)
 		{"wrapped_web_text", test_wrapped_web_text},
 		{"wrapped_paragraph_habits", test_wrapped_paragraph_habits},
 		{"wrapped_trailing_blank", test_wrapped_trailing_blank},
+		{"blank_line_paragraphs", test_blank_line_paragraphs},
 		{"name_on_one_line", test_name_on_one_line},
 		{"verse_and_lists", test_verse_and_lists},
 		{"crlf", test_crlf},
