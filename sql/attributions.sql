@@ -311,3 +311,21 @@ SELECT ordinal, kind, content, speaker, mention FROM pg_temp.attributions(
   'President Ruden spoke at the pier on Monday. “We will rebuild it,” Mr. Ruden said. '
   'The first lady, Helen Ruden, stood beside him. '
   'Mr. Ruden made the case for a new ferry.');
+
+-- a thought or a finding inside someone else's report is a word of its
+-- content, no attribution of its own (Berg said the survey shows …); the
+-- same speaker's ("Vale said she believes …") stays one; ", but that …"
+-- is the cue's second clause, ", and Y said …" a report of Y's
+SELECT * FROM pg_temp.attributions(
+  'Harbour master Olaf Berg said the new survey shows the pier is unsafe. '
+  'Mayor Ines Vale said she believes the pier can reopen by June. '
+  'Vale said the levy was fair, but that it would rise in May. '
+  'Berg said the ferry was late, and two skippers said the crossing was rough.');
+
+-- the passive with its agent: the agent after "by" is the source, the
+-- clause's subject what was reported; no agent, or a relative "that", no row
+SELECT * FROM pg_temp.attributions(
+  'The pier closure was first reported by the Coast Gazette. '
+  'On Monday the new levy was criticised by two skipper unions. '
+  'The ferry that was praised by Berg sank. '
+  'The levy was criticised on Monday.');

@@ -66,3 +66,11 @@ ORDER BY first_start;
 SELECT name, aliases
 FROM news_analysis.speakers(E'Hanna Bergen and Lena Berger arrived. Bergem said the deal was done.')
 ORDER BY first_start;
+
+-- a date before a description and a name ("said 9/11 widow Dana Perlow")
+-- is a modifier of the source, not its end; "a think tank" is a noun, no
+-- report of "a liberal" who thinks
+SELECT kind, text, speaker, speaker_mention
+FROM news_analysis.quotes(E'“The rules do not hold. They are wrong,” said 9/11 widow Dana Perlow.\n\n'
+  '“The plan punishes renters,” said Omar Haddad, a fellow at the Harbor Institute, a liberal think tank.')
+ORDER BY ordinal;

@@ -213,3 +213,12 @@ SELECT ordinal, speaker, speaker_mention
 FROM news_analysis.quotes(E'Officers stopped the van near the bridge. According to police, the driver had a knife.\n\n'
   'Kerr Dale, the Dunmore-Lake police chief, said that the video did not settle the question.')
 ORDER BY ordinal;
+
+-- "the state" as a source is the US state named last before it (in its
+-- paragraph or the one before); an adverb of manner in -ly between the
+-- source and its cue ("the state wrongly stated") is no part of the source
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'Advocates recall the 1998 count in Nevada, when the state wrongly stated that 9,000 voters had moved.\n\n'
+  'Officials in Oregon were calmer. The state said that it would appeal the ruling.\n\n'
+  'The family said that the farm would be sold.')
+ORDER BY ordinal;

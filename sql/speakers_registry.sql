@@ -64,6 +64,14 @@ SELECT n, g, news_analysis.person_key(n, g) AS key
                ('Gary Holt Jr.', NULL), ('Gary Holt', NULL), ('the Dunmore Evening Post', NULL),
                ('the Carlow Evening Post''s', NULL), ('Kent County Labour Party', NULL)) v(n, g);
 
+-- a surname's particles are part of it, run together, so that a full name
+-- and its surname alone share the surname (Mayor Ada van Dyke, Van Dyke,
+-- VanDyke); a particle opening a name is a given name when it is one (Al
+-- Moreno)
+SELECT n, g, news_analysis.person_key(n, g) AS key
+  FROM (VALUES ('Mayor Ada van Dyke', NULL), ('Van Dyke', 'female'), ('VanDyke', 'female'),
+               ('Luis de la Fuente''s', NULL), ('De la Fuente', 'male'), ('Al Moreno', NULL)) v(n, g);
+
 -- the surname a key is merged under: its last word, before a gender tag and
 -- without a generational suffix
 SELECT k, news_analysis.person_surname(k) AS surname

@@ -7,6 +7,7 @@ typedef enum na_lex_list
 {
 	NA_LEX_ABBREVIATIONS,	/* Words that take a full stop without ending a sentence when a word follows (scanner; the stop is not part of the entry) */
 	NA_LEX_ACRONYM_SMALL_WORDS,	/* Small words an acronym skips in the name it abbreviates: International Monetary Fund is IMF, Bank of England BOE (speakers) */
+	NA_LEX_CUE_COMPOUND_HEADS,	/* Nouns that make a reporting word before them part of a compound noun, no cue: a liberal think tank (quotes) */
 	NA_LEX_ELISIONS,			/* Elided words written with a leading apostrophe: 'em 'tis 'twas 'til 'cause 'n (scanner) */
 	NA_LEX_ENGLISH_MARKERS,	/* Frequent English words: a sentence with one is English, so "Le" and "La" before a name are part of it (speakers) */
 	NA_LEX_FIRST_NAMES,		/* given names that are evidence of a person (never a place or an organisation), with the gender they usually mean (unknown: used for both); a constraint on pronoun resolution, never an output gender on their own */
@@ -49,7 +50,7 @@ typedef enum na_lex_list
 	NA_LEX_QUOTE_OBJECT_PHRASE_ENDS,	/* Words that end a cue's object phrase where an adjunct or a clause begins: recounted the night at the hearing (quotes) */
 	NA_LEX_QUOTE_ORG_WORDS,	/* Words ending names of organisations, places and works, not people (speakers) */
 	NA_LEX_QUOTE_PARTITIVE_SOURCES,	/* Words of a partitive source before of: said one of those advisers, some of his aides (quotes) */
-	NA_LEX_QUOTE_PASSIVE_ADVERBS,	/* Adverbs between be and a passive cue, beside those in -ly: is not expected, was no longer thought (quotes) */
+	NA_LEX_QUOTE_PASSIVE_ADVERBS,	/* Adverbs between be and a passive cue, beside those in -ly: is not expected, was no longer thought, was first reported by (quotes) */
 	NA_LEX_QUOTE_PASSIVE_BE,	/* Forms of be before a passive cue: was told, isn't expected (quotes) */
 	NA_LEX_QUOTE_PERFECT_AUXILIARIES,	/* Auxiliaries of the perfect before a past participle cue in French, Spanish, Italian, German and Portuguese: a déclaré, ha dicho, hat gesagt (quotes) */
 	NA_LEX_QUOTE_PHRASE_VERBS,	/* Verbs that attribute a quoted phrase inside paraphrase: called it "…", described as "…" (quotes) */
@@ -77,7 +78,7 @@ typedef enum na_lex_list
 	NA_LEX_QUOTE_WEEKDAY_WORDS,	/* Days and times between a cue and its source or content: said Tuesday, said last week (quotes) */
 	NA_LEX_REPORTING_CUES,	/* reporting cues of reported speech and their class: speech (saying), thought (belief, intention), finding (of a poll, study or document) */
 	NA_LEX_REPORTING_NOUNS,	/* nouns that report the clause after their "that" (Smith's claim that …, her fear that …, the warning that …) and the class of what they report, as reporting_cues.tsv; chosen where PolNeAR train marks "NOUN that" a cue at least two times in five (quotes) */
-	NA_LEX_REPORTING_PHRASES,	/* reporting cues of several words whose first word is no cue alone (spoke about, made clear, took issue with), with the class of what they report, as reporting_cues.tsv, and its shape: a clause (made clear that …) or an object, a noun phrase (spoke about the levy); chosen where PolNeAR train marks the phrase a cue at least half the times it occurs (quotes) */
+	NA_LEX_REPORTING_PHRASES,	/* reporting cues of several words whose first word is no cue alone (spoke about, made clear, took issue with; a first word of reporting_cues.tsv is read as that cue), with the class of what they report, as reporting_cues.tsv, and its shape: a clause (made clear that …) or an object, a noun phrase (spoke about the levy); chosen where PolNeAR train marks the phrase a cue at least half the times it occurs (quotes) */
 	NA_LEX_ROLE_OFFICES,		/* Description nouns and titles that name the same office ("the senator" and "Sen.", "the congressman" and "Rep."), so that a description source finds the person the article titled so (speakers) */
 	NA_LEX_SENTENCE_STARTERS,	/* Words that, capitalised after an abbreviation like "U.S.", start a new sentence (scanner) */
 	NA_LEX_SOURCE_DOCUMENTS,	/* Documents whose author is the source a researcher counts: "a Reuters survey", "a new report by Politico" (speakers) */

@@ -143,7 +143,9 @@ void		na_quote_result_free(na_quote_result *result, const na_mem *mem);
  * "donald trump"): titles, honorifics, party, state and descriptive words in
  * front, initials, possessives and middle names dropped, lower case; a
  * generational suffix kept ("Donald Trump Jr." is "donald trump jr", his
- * father's son, not his father); the name of an organisation (its last word
+ * father's son, not his father); a surname's particles part of the surname,
+ * run together ("Bill de Blasio" is "bill deblasio", "De Blasio" alone
+ * "deblasio"); the name of an organisation (its last word
  * in data/lexicon/quote_org_words.tsv) keeps all its words ("the New York
  * Times" is "new york times"); a curly apostrophe is a typewriter one
  * ("O’Neill" is "o'neill").  A single remaining word (a surname alone: "Mrs. Clinton") carries

@@ -113,6 +113,8 @@ na_quote   *push_report(qctx *q, const q_report *rp, uint32_t first, uint32_t la
 int			transcript_turns(qctx *q);
 int			lead_in_mixed(qctx *q, uint32_t nquotations);
 int			q_content_is_quoted(const qctx *q, uint32_t first, uint32_t last);
+int			q_report_nested_in_other(const qctx *q, const q_report *rp, uint32_t entity,
+									 uint32_t nquotations);
 int			q_merge_reports(qctx *q, uint32_t nquotes);
 
 #endif							/* NA_QUOTE_ATTR_H */

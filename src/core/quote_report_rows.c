@@ -37,6 +37,42 @@ any_quoted(const qctx *q, uint32_t first, uint32_t last)
 	return 0;
 }
 
+/*
+ * Is the report rp (its source the entity, QNONE for none) a thought or a
+ * finding inside the content of a report of someone else's, cued earlier in
+ * its sentence: "Half of the voters said they want a change", "Berg said the
+ * survey shows losses"?  What the outer source says is the attribution; the
+ * inner cue is a word of its content (PolNeAR annotates it so).  The same
+ * speaker's thought ("Berg said he thinks …") stays a report of its own.
+ * Only the reports of rp's sentence pushed before it are looked at, from
+ * the last one back, and reports of the sentence are few.
+ */
+int
+q_report_nested_in_other(const qctx *q, const q_report *rp, uint32_t entity, uint32_t nquotations)
+{
+	const na_quote *quotes = q->quotes.items;
+	uint32_t	sentence = q->doc->tokens[rp->a.cue_first].sentence;
+	uint32_t	cue_start = q->doc->tokens[rp->a.cue_first].start;
+
+	if (rp->cue_class != NA_CUE_THOUGHT && rp->cue_class != NA_CUE_FINDING)
+		return 0;
+	if (any_quoted(q, rp->first, rp->last))
+		return 0;
+	for (uint32_t i = (uint32_t) q->quotes.count; i-- > nquotations;)
+	{
+		const na_quote *o = &quotes[i];
+
+		if (o->sentence != sentence)
+			break;
+		if ((o->kind != NA_QK_INDIRECT && o->kind != NA_QK_MIXED) || o->cue.len == 0 ||
+			o->cue.start >= cue_start || o->first_token > rp->a.cue_first ||
+			o->first_token > rp->first || o->first_token + o->ntokens <= rp->last)
+			continue;
+		return entity == QNONE ? rp->a.type != SRC_PRONOUN : o->speaker != (int32_t) entity;
+	}
+	return 0;
+}
+
 /* One quote row of a report piece [first, last]. */
 na_quote *
 push_report(qctx *q, const q_report *rp, uint32_t first, uint32_t last, uint32_t entity,

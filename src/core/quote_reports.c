@@ -44,7 +44,7 @@ q_words_between(const qctx *q, uint32_t first, uint32_t last)
 /*
  * Is the reporting word at k no cue here: "the said company", "That said,",
  * "having said that", "to say the least", "was said to", a noun ("his
- * claims", "the plans")?
+ * claims", "the plans", "a think tank")?
  */
 static int
 not_a_report(const qctx *q, uint32_t k, uint32_t s0)
@@ -62,6 +62,11 @@ not_a_report(const qctx *q, uint32_t k, uint32_t s0)
 				   q_in(q, k - 1, LEX_DETERMINERS) || q_possessive(q, k - 1)))
 		return 1;
 	if (q_noun_like(q, k))
+		return 1;
+	/* a liberal think tank: a compound noun (data/lexicon/cue_compound_heads.tsv) */
+	if (k + 1 < q->doc->ntokens && q_is_word(q, k + 1) &&
+		na_lex_has(NA_LEX_CUE_COMPOUND_HEADS, q->doc->text + q->doc->tokens[k + 1].start,
+				   q->doc->tokens[k + 1].len))
 		return 1;
 	/* the harbour plan during …: plan(s) reports an intention only as a
 	 * verb, and the verb takes "to" (they plan to sell) */
@@ -180,6 +185,28 @@ content_start_after(const qctx *q, uint32_t k, uint32_t end)
 }
 
 /*
+ * Does a clause with a subject of its own and a verb of saying begin at
+ * token from ("…, and more than half said …", "…, but he warned …")?  A
+ * noun phrase and the cue within a few words, no punctuation between.
+ */
+static int
+next_report_subject(const qctx *q, uint32_t from, uint32_t e)
+{
+	if (!q_is_word(q, from) || q_is_reporting_cue(q, from) || finite_verb_at(q, from) ||
+		q_is(q, from, "that") || q_is(q, from, "to"))
+		return 0;
+	for (uint32_t m = from + 1; m <= e && m - from < 8; m++)
+	{
+		if (q->doc->tokens[m].kind == NA_TK_PUNCT || q_is_quote_mark(q, m) || q->in_quote[m])
+			return 0;
+		if (q_is_reporting_cue(q, m) && q_cue_class(q, m) == NA_CUE_SPEECH &&
+			!q_is_participle(q, m) && !q_is(q, m - 1, "to"))
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * The content of a report cued at k ends at a following ", adding" /
  * ", saying" / ", according to": the next report's cue.
  */
@@ -236,6 +263,10 @@ content_stop(const qctx *q, uint32_t from, uint32_t e)
 		/* …, which forced her to leave: a relative clause on the last noun */
 		if (m + 1 <= e && q_is(q, m + 1, "which"))
 			return m - 1;
+		/* …, and three in four said …: a report of its own subject */
+		if (m + 2 <= e && (q_is(q, m + 1, "and") || q_is(q, m + 1, "but")) &&
+			next_report_subject(q, m + 2, e))
+			return m - 1;
 		/*
 		 * …, while 22 percent said / …, but he is: a clause set against
 		 * it; "…, but could not bear to": the same subject's verb goes on
@@ -243,7 +274,8 @@ content_stop(const qctx *q, uint32_t from, uint32_t e)
 		if (m + 1 <= e && (q_is(q, m + 1, "while") || q_is(q, m + 1, "whereas") ||
 						   (q_is(q, m + 1, "but") &&
 							!(finite_verb_at(q, m + 2) || q_is(q, m + 2, "not") ||
-							  q_is(q, m + 2, "also") || q_is(q, m + 2, "still"))) ||
+							  q_is(q, m + 2, "also") || q_is(q, m + 2, "still") ||
+							  q_is(q, m + 2, "that"))) ||
 						   q_is(q, m + 1, "although") ||
 						   q_is(q, m + 1, "though") || q_is(q, m + 1, "compared")))
 			return m - 1;
@@ -957,6 +989,59 @@ impersonal_report_at(const qctx *q, uint32_t k, uint32_t aux, uint32_t s0, uint3
 }
 
 /*
+ * The passive with its agent: "The story was first reported by the Gazette",
+ * "The levy is supported by most skippers": the agent after "by" is the
+ * source and the clause's subject before the form of "be" at aux the
+ * content (what was reported, supported).  The subject runs back to the
+ * clause's start: the sentence's, or a comma, semicolon, colon, dash or
+ * quotation mark.
+ */
+static int
+passive_agent_report_at(const qctx *q, uint32_t k, uint32_t aux, uint32_t s0, uint32_t s1,
+						q_report *rp)
+{
+	uint32_t	first = aux;
+	uint32_t	sf,
+				sl;
+	src_type	type;
+
+	memset(rp, 0, sizeof(*rp));
+	rp->first2 = rp->last2 = QNONE;
+	if (!q_is(q, k + 1, "by") || aux == s0 || q_is_participle(q, k))
+		return 0;
+	type = q_np_forward(q, k + 2, s1, &sf, &sl);
+	if (type == SRC_NONE || type == SRC_PRONOUN || sl - k > NP_MAX + 2)
+		return 0;
+	while (first > s0)
+	{
+		const na_token *t = &q->doc->tokens[first - 1];
+
+		if (t->kind == NA_TK_DASH || q_is_quote_mark(q, first - 1) || q_is_punct(q, first - 1, ',') ||
+			q_is_punct(q, first - 1, ';') || q_is_punct(q, first - 1, ':') ||
+			q_is_punct(q, first - 1, '(') || aux - first >= REPORT_SOURCE_WINDOW)
+			break;
+		first--;
+	}
+	while (first < aux && (q_is(q, first, "but") || q_is(q, first, "and")))
+		first++;
+	/* On Monday the levy was …: the time opens the sentence, no content */
+	if (q_in(q, first, LEX_CLAUSE_PREPOSITIONS) && first + 1 < aux && time_word_at(q, first + 1))
+		for (first += 2; first < aux && time_word_at(q, first);)
+			first++;
+	/* "the ferry that was praised by": a relative clause, its antecedent elsewhere */
+	if (first == aux || q_is(q, aux - 1, "that") || q_is(q, aux - 1, "which") ||
+		q_is(q, aux - 1, "who") || q_is(q, first, "that") || q_is(q, first, "which") ||
+		q_is(q, first, "who") || q_is_pronoun(q, first))
+		return 0;
+	q_set_attr(&rp->a, type, sf, sl, k, k + 1, NA_QA_NONE, 0.55f);
+	rp->cue_class = q_cue_class_at(q, k);
+	rp->first = first;
+	rp->last = aux - 1;
+	rp->object = 1;
+	return 1;
+}
+
+/*
  * The source of a report with its cue at k: the mention [sf, sl] of that
  * type, or none written (SRC_NONE: "It is widely believed that …", "the
  * claim that …") with the cue alone and a lower confidence.
@@ -1250,8 +1335,10 @@ q_reported_speech(qctx *q)
 		if (t->kind != NA_TK_WORD || q->in_quote[k])
 			continue;
 		noun = q_in(q, k, LEX_REPORTING_NOUNS) && q_is(q, k + 1, "that");
-		phrase = na_lex_longest(NA_LEX_REPORTING_PHRASES, doc, k, &phrase_len);
-		if (!noun && phrase < 0 && !q_is_reporting_cue(q, k))
+		phrase = -1;
+		/* a phrase's first word is no cue alone (spoke about, made clear) */
+		if (!noun && !q_is_reporting_cue(q, k) &&
+			(phrase = na_lex_longest(NA_LEX_REPORTING_PHRASES, doc, k, &phrase_len)) < 0)
 			continue;
 		if ((s = q_sentence_of(q, k)) == NULL)
 			continue;
@@ -1277,6 +1364,9 @@ q_reported_speech(qctx *q)
 			if (!impersonal_report_at(q, k, aux, s0, s1, &rp))
 				continue;
 		}
+		else if (k > s0 && (aux = passive_be_before(q, k, s0)) != QNONE &&
+				 passive_agent_report_at(q, k, aux, s0, s1, &rp))
+			;					/* X was reported by Y: Y's report of X */
 		else if (asked_clause_at(q, k, s0, s1, &rp))
 			;					/* When asked whether …, X …: the question */
 		else if (not_a_report(q, k, s0) || !report_at(q, k, s0, s1, &rp))
@@ -1304,6 +1394,8 @@ q_reported_speech(qctx *q)
 			!q_is(q, rp.a.src_first, "which") &&
 			q->mention_at[rp.a.src_last] == 0)
 			entity = q_resolve_description(q, rp.a.src_first, rp.a.src_last);
+		if (q_report_nested_in_other(q, &rp, entity, nquotations))
+			continue;
 		qt = push_report(q, &rp, rp.first, rp.last, entity, 0);
 		if (qt == NULL)
 			return 0;

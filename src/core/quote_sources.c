@@ -76,7 +76,13 @@ q_np_forward(const qctx *q, uint32_t i, uint32_t limit, uint32_t *first, uint32_
 			saw_noun = 1;
 		else if (j == i && (t->kind == NA_TK_NUMBER || t->kind == NA_TK_RANGE) &&
 				 q_is_word(q, j + 1))
-			;					/* 9/11 widow Terry Strada */
+			;					/* 2016 nominee Ann Reyes */
+		else if (j == i && t->kind == NA_TK_NUMBER && q_is_punct(q, j + 1, '/') &&
+				 j + 3 < limit && q->doc->tokens[j + 2].kind == NA_TK_NUMBER &&
+				 t->start + t->len == q->doc->tokens[j + 1].start &&
+				 q->doc->tokens[j + 1].start + 1 == q->doc->tokens[j + 2].start &&
+				 q_is_word(q, j + 3))
+			j += 2;				/* 9/11 widow Terry Strada: a date as a modifier */
 		else
 			break;
 		j++;
@@ -177,14 +183,33 @@ skip_aux_forward(const qctx *q, uint32_t i, uint32_t limit)
 	return i;
 }
 
+/*
+ * Is token i an adverb of manner by its shape, a lower-case word of seven
+ * letters or more in -ly (incorrectly, repeatedly, publicly): "the state
+ * incorrectly stated" has its source before it.  Nouns in -ly (family,
+ * assembly, supply, monopoly, rally) end in -ily, -bly, -ply, -oly or -lly
+ * and are left alone.
+ */
+static int
+manner_adverb(const qctx *q, uint32_t i)
+{
+	const na_token *t = &q->doc->tokens[i];
+	const char *p = q->doc->text + t->start;
+
+	if (t->kind != NA_TK_WORD || (t->flags & NA_TF_CAPITALIZED) || t->len < 7 ||
+		p[t->len - 1] != 'y' || p[t->len - 2] != 'l')
+		return 0;
+	return strchr("ibpol", p[t->len - 3]) == NULL;
+}
+
 /* Skip aux verbs and adverbs backward from i. */
 uint32_t
 q_skip_aux_backward(const qctx *q, uint32_t i, uint32_t floor)
 {
 	int			n = 0;
 
-	while (i != QNONE && i > floor && n < 3 && q_in(q, i, LEX_AUX_ADVERBS) &&
-		   !q_is_speech_cue(q, i))
+	while (i != QNONE && i > floor && n < 3 &&
+		   (q_in(q, i, LEX_AUX_ADVERBS) || manner_adverb(q, i)) && !q_is_speech_cue(q, i))
 	{
 		i--;
 		n++;

@@ -21,6 +21,12 @@ scan_digits(const scanner *st, cursor c)
 		uint32_t	cp;
 		int			n;
 
+		/* ASCII digits: the common case, no decoding (one byte, one character) */
+		while (c.pos < st->len && is_ascii_digit(st->s[c.pos]))
+		{
+			c.pos++;
+			c.cpos++;
+		}
 		peek_at(st, c.pos, &cp, &n);
 		if (n && is_ascii_digit(cp))
 		{

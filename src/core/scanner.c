@@ -46,6 +46,111 @@ scan_peek_reference(const scanner *st, size_t at, uint32_t *cp, int *n)
 	}
 	return na_char_info(*cp);
 }
+
+/*
+ * Bits of every byte for the ASCII fast paths, computed once from the ICU
+ * classes of 0..127; bytes 128..255 (UTF-8 lead and continuation bytes) are
+ * AB_SPECIAL: the general path decodes them.
+ */
+#define AB_ALNUM	0x01
+#define AB_UPPER	0x02
+#define AB_LOWER	0x04
+#define AB_DIGIT	0x08
+#define AB_SPECIAL	0x10		/* ends a plain word only through scan_word */
+
+static uint8_t ascii_bits[256];
+
+/*
+ * The class of an ASCII byte that scan_other makes a one-byte punctuation
+ * token of, whatever follows (but a full stop may begin "..."); 0 for the
+ * others.  The main loop emits these directly.
+ */
+static uint8_t ascii_punct_class[128];
+
+/* na_char_info of every ASCII byte, for the main loop's general path */
+static uint16_t ascii_info[128];
+
+static volatile int ascii_bits_ready;
+
+/*
+ * Fills the per-byte class tables of ASCII from the same Unicode classes as
+ * every other character (na_char_info), so that the fast path cannot
+ * disagree with the slow one.  Filled once per process from ICU at run time
+ * (the brief: Unicode from ICU, never hand-made tables).
+ */
+static void
+init_ascii_bits(void)
+{
+	for (int b = 0; b < 256; b++)
+	{
+		uint8_t		m = 0;
+
+		if (b >= 0x80)
+			m = AB_SPECIAL;
+		else
+		{
+			uint16_t	info = na_char_info((uint32_t) b);
+			na_cclass	cls = (na_cclass) (info & NA_CC_MASK);
+
+			ascii_info[b] = info;
+
+			if (cls == NA_CC_LETTER)
+				m = AB_ALNUM | ((info & NA_CF_UPPER) ? AB_UPPER : AB_LOWER);
+			/* & may begin an HTML reference: the general path decodes it */
+			if (b == '&')
+				cls = NA_CC_OTHER;
+			else if (cls == NA_CC_DIGIT)
+				m = AB_ALNUM | AB_DIGIT;
+			/* what scan_word looks at after a word: . ' - & @ : */
+			if (b == '.' || b == '\'' || b == '-' || b == '&' || b == '@' || b == ':')
+				m |= AB_SPECIAL;
+			if ((cls == NA_CC_PUNCT || cls == NA_CC_OPEN || cls == NA_CC_CLOSE) &&
+				b != '@' && b != '#')
+				ascii_punct_class[b] = (uint8_t) cls;
+		}
+		ascii_bits[b] = m;
+	}
+	ascii_bits_ready = 1;
+}
+
+/*
+ * SWAR: the bytes of a 64-bit word tested in parallel (little-endian
+ * machines with GCC or Clang builtins; others take the byte loop).
+ */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define NA_SWAR 1
+#define SWAR_ONES	UINT64_C(0x0101010101010101)
+#define SWAR_HIGH	UINT64_C(0x8080808080808080)
+
+/* 0x80 in each byte of v that is ASCII and within lo..hi (0 < lo <= hi < 0x80) */
+static inline uint64_t
+swar_in_range(uint64_t v, unsigned lo, unsigned hi)
+{
+	uint64_t	x = v & ~SWAR_HIGH;
+	uint64_t	ge_lo = x + SWAR_ONES * (0x80 - lo);
+	uint64_t	gt_hi = x + SWAR_ONES * (0x7f - hi);
+
+	return ge_lo & ~gt_hi & ~v & SWAR_HIGH;
+}
+#else
+#define NA_SWAR 0
+#endif
+
+#if NA_SWAR && defined(__SSE2__)
+/*
+ * The bytes of v in first .. first + count - 1 (ASCII), as a bit mask: a
+ * byte moved by 0x80 - first is then among the count smallest signed bytes,
+ * one add and one compare; bytes >= 0x80 fall outside every class.
+ */
+static inline unsigned
+ascii_class_mask(__m128i v, unsigned char first, int count)
+{
+	return (unsigned) _mm_movemask_epi8(
+		_mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char) (0x80 - first))),
+					   _mm_set1_epi8((char) (-128 + count))));
+}
+#endif
+
 /* Set case and script flags of a word-like token from its text. */
 void
 set_word_flags(const scanner *st, na_token *t)
@@ -55,6 +160,40 @@ set_word_flags(const scanner *st, na_token *t)
 	int			letters = 0;
 	int			upper = 0;
 	int			first = 1;
+
+#if NA_SWAR && defined(__SSE2__)
+	/*
+	 * A token of at most sixteen bytes, all ASCII and no '&' (the common
+	 * case: Kremlin's, Russia-backed, Mr.): its classes in one load, the
+	 * flags from the masks as the loop below would set them.
+	 */
+	if (t->len <= 16 && (size_t) t->start + 16 <= st->len)
+	{
+		__m128i		v = _mm_loadu_si128((const __m128i *) (st->s + t->start));
+		unsigned	in_token = (1u << t->len) - 1;
+		unsigned	special = ((unsigned) _mm_movemask_epi8(v) |
+							   (unsigned) _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('&')))) &
+			in_token;
+
+		if (special == 0)
+		{
+			unsigned	low = ascii_class_mask(v, 'a', 26) & in_token;
+			unsigned	up = ascii_class_mask(v, 'A', 26) & in_token;
+			unsigned	dig = ascii_class_mask(v, '0', 10) & in_token;
+			unsigned	alnum = low | up | dig;
+
+			/* capitalised: the first letter or digit is an upper-case letter */
+			if (up & alnum & -alnum)
+				t->flags |= NA_TF_CAPITALIZED;
+			if (dig)
+				t->flags |= NA_TF_HAS_DIGIT;
+			/* all capitals: no lower-case letter, two upper-case ones */
+			if (!low && (up & (up - 1)))
+				t->flags |= NA_TF_ALLCAPS;
+			return;
+		}
+	}
+#endif
 
 	while (i < end)
 	{
@@ -110,90 +249,6 @@ set_word_flags(const scanner *st, na_token *t)
 	if (letters >= 2 && upper == letters)
 		t->flags |= NA_TF_ALLCAPS;
 }
-
-/*
- * Bits of every byte for the ASCII fast paths, computed once from the ICU
- * classes of 0..127; bytes 128..255 (UTF-8 lead and continuation bytes) are
- * AB_SPECIAL: the general path decodes them.
- */
-#define AB_ALNUM	0x01
-#define AB_UPPER	0x02
-#define AB_LOWER	0x04
-#define AB_DIGIT	0x08
-#define AB_SPECIAL	0x10		/* ends a plain word only through scan_word */
-
-static uint8_t ascii_bits[256];
-
-/*
- * The class of an ASCII byte that scan_other makes a one-byte punctuation
- * token of, whatever follows (but a full stop may begin "..."); 0 for the
- * others.  The main loop emits these directly.
- */
-static uint8_t ascii_punct_class[128];
-
-static volatile int ascii_bits_ready;
-
-/*
- * Fills the per-byte class tables of ASCII from the same Unicode classes as
- * every other character (na_char_info), so that the fast path cannot
- * disagree with the slow one.  Filled once per process from ICU at run time
- * (the brief: Unicode from ICU, never hand-made tables).
- */
-static void
-init_ascii_bits(void)
-{
-	for (int b = 0; b < 256; b++)
-	{
-		uint8_t		m = 0;
-
-		if (b >= 0x80)
-			m = AB_SPECIAL;
-		else
-		{
-			uint16_t	info = na_char_info((uint32_t) b);
-			na_cclass	cls = (na_cclass) (info & NA_CC_MASK);
-
-			if (cls == NA_CC_LETTER)
-				m = AB_ALNUM | ((info & NA_CF_UPPER) ? AB_UPPER : AB_LOWER);
-			/* & may begin an HTML reference: the general path decodes it */
-			if (b == '&')
-				cls = NA_CC_OTHER;
-			else if (cls == NA_CC_DIGIT)
-				m = AB_ALNUM | AB_DIGIT;
-			/* what scan_word looks at after a word: . ' - & @ : */
-			if (b == '.' || b == '\'' || b == '-' || b == '&' || b == '@' || b == ':')
-				m |= AB_SPECIAL;
-			if ((cls == NA_CC_PUNCT || cls == NA_CC_OPEN || cls == NA_CC_CLOSE) &&
-				b != '@' && b != '#')
-				ascii_punct_class[b] = (uint8_t) cls;
-		}
-		ascii_bits[b] = m;
-	}
-	ascii_bits_ready = 1;
-}
-
-/*
- * SWAR: the bytes of a 64-bit word tested in parallel (little-endian
- * machines with GCC or Clang builtins; others take the byte loop).
- */
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define NA_SWAR 1
-#define SWAR_ONES	UINT64_C(0x0101010101010101)
-#define SWAR_HIGH	UINT64_C(0x8080808080808080)
-
-/* 0x80 in each byte of v that is ASCII and within lo..hi (0 < lo <= hi < 0x80) */
-static inline uint64_t
-swar_in_range(uint64_t v, unsigned lo, unsigned hi)
-{
-	uint64_t	x = v & ~SWAR_HIGH;
-	uint64_t	ge_lo = x + SWAR_ONES * (0x80 - lo);
-	uint64_t	gt_hi = x + SWAR_ONES * (0x7f - hi);
-
-	return ge_lo & ~gt_hi & ~v & SWAR_HIGH;
-}
-#else
-#define NA_SWAR 0
-#endif
 
 /*
  * Does a full stop after text[start..end) leave the sentence open when a
@@ -394,66 +449,72 @@ word_before_stop(const scanner *st, size_t start, size_t end)
 	return 1;
 }
 
-/*
- * An ASCII word at st->pos that ends in a character no rule of scan_word
- * looks at (space, comma, bracket, ...): emitted directly with its flags.
- * Returns 0, having done nothing, when scan_word must decide.
- */
-static inline int
-scan_plain_word(scanner *st)
-{
-	const unsigned char *s = st->s;
-	size_t		i = st->pos;
-	size_t		len = st->len;
-	int			upper = 0;
-	uint16_t	flags = 0;
-	unsigned char b = s[i];
-	cursor		end;
-#if NA_SWAR
-	uint64_t	acc_up = 0,		/* nonzero once a byte of the class is seen */
-				acc_low = 0,
-				acc_dig = 0;
+#if defined(__GNUC__)
+#define NA_ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define NA_ALWAYS_INLINE inline
 #endif
-	unsigned	seen = 0;		/* AB_* bits of the word's bytes */
+
+/*
+ * The end of the ASCII word at pos when it ends in a character no rule of
+ * scan_word looks at (space, comma, bracket, ...), with its case, digit and
+ * shape flags in *flags; 0 when scan_word must decide.  Reads only: the
+ * callers emit.  The text comes as s and len, which the callers hold in
+ * locals: read through st, they would be read again after every token
+ * written (a token's store might alias st, to the compiler).  Inline even where GCC would not (it is called from two
+ * places, one a loop over most of the text's words, where a call costs a
+ * fifth of the word).
+ */
+static NA_ALWAYS_INLINE size_t
+plain_word_end(const scanner *st, const unsigned char *s, size_t len, size_t pos,
+			   uint16_t *flags_out)
+{
+	size_t		i = pos;
+	uint16_t	flags = 0;
+	uint64_t	acc_low = 0,	/* nonzero once a byte of the class is seen */
+				acc_dig = 0;
+	unsigned	seen = 0;		/* AB_* bits of the word's bytes (byte loop) */
 	unsigned	m;
 
-	if (b < 'a')
+	if (s[pos] < 'a')
 		flags |= NA_TF_CAPITALIZED;
 #if NA_SWAR && defined(__SSE2__)
 	/*
 	 * Sixteen bytes at a time where SSE2 is at hand: nearly every word ends
 	 * in the first sixteen, so the loop's branch is always guessed right
 	 * (words longer than eight bytes made the SWAR loop's a coin toss).
-	 * Bytes >= 0x80 are negative to the signed compares: no letter, no digit.
+	 * A byte is in 'a'..'z' when, moved by 0x80 - 'a', it is among the 26
+	 * smallest signed bytes: one add and one compare a class, and bytes >=
+	 * 0x80 fall outside every class.  Only lower-case letters and digits are
+	 * collected: upper-case ones matter only to a word without lower-case
+	 * letters (counted below).
 	 */
 	while (i + 16 <= len)
 	{
 		__m128i		v = _mm_loadu_si128((const __m128i *) (s + i));
-		__m128i		folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
-		unsigned	alpha = (unsigned) _mm_movemask_epi8(
-			_mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
-						  _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1))));
+		unsigned	low = (unsigned) _mm_movemask_epi8(
+			_mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char) (0x80 - 'a'))),
+						   _mm_set1_epi8((char) (-128 + 26))));
+		unsigned	up = (unsigned) _mm_movemask_epi8(
+			_mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char) (0x80 - 'A'))),
+						   _mm_set1_epi8((char) (-128 + 26))));
 		unsigned	dig = (unsigned) _mm_movemask_epi8(
-			_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
-						  _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1))));
-		/* bit 5 of every byte (moved to bit 7): set in lower-case letters */
-		unsigned	lower_case = (unsigned) _mm_movemask_epi8(_mm_slli_epi16(v, 2));
-		unsigned	stop = ~(alpha | dig) & 0xFFFFu;
+			_mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char) (0x80 - '0'))),
+						   _mm_set1_epi8((char) (-128 + 10))));
+		unsigned	stop = ~(low | up | dig) & 0xFFFFu;
 
 		if (stop == 0)
 		{
-			acc_up |= alpha & ~lower_case;
-			acc_low |= alpha & lower_case;
+			acc_low |= low;
 			acc_dig |= dig;
 			i += 16;
 			continue;
 		}
 		/* the bytes before the first stop */
+		i += (size_t) __builtin_ctz(stop);
 		stop = (stop & -stop) - 1;
-		acc_up |= alpha & ~lower_case & stop;
-		acc_low |= alpha & lower_case & stop;
+		acc_low |= low & stop;
 		acc_dig |= dig & stop;
-		i += (size_t) __builtin_ctz(stop + 1);
 		goto word_end;
 	}
 #endif
@@ -476,7 +537,6 @@ scan_plain_word(scanner *st)
 		stop = ~(up | low | dig) & SWAR_HIGH;
 		if (stop == 0)
 		{
-			acc_up |= up;
 			acc_low |= low;
 			acc_dig |= dig;
 			i += 8;
@@ -484,7 +544,6 @@ scan_plain_word(scanner *st)
 		}
 		/* the bytes before the first stop: bits below its 0x80 */
 		stop = (stop & -stop) - 1;
-		acc_up |= up & stop;
 		acc_low |= low & stop;
 		acc_dig |= dig & stop;
 		i += __builtin_ctzll(stop + 1) >> 3;
@@ -496,49 +555,164 @@ scan_plain_word(scanner *st)
 		seen |= m;
 		i++;
 	}
+	acc_low |= seen & AB_LOWER;
+	acc_dig |= seen & AB_DIGIT;
 #if NA_SWAR
 word_end:
-	seen |= (acc_up ? AB_UPPER : 0) | (acc_low ? AB_LOWER : 0) | (acc_dig ? AB_DIGIT : 0);
 #endif
 	if (i < len && (ascii_bits[s[i]] & AB_SPECIAL) &&
-		!(s[i] == '.' && word_before_stop(st, st->pos, i)))
+		!(s[i] == '.' && word_before_stop(st, pos, i)))
 		return 0;
-	if (seen & AB_DIGIT)
+	if (acc_dig)
 		flags |= NA_TF_HAS_DIGIT;
-	if ((seen & (AB_UPPER | AB_LOWER)) == AB_UPPER)
+	if (!acc_low)
 	{
 		/* no lower-case letter: all capitals if there are two of them */
-		for (size_t k = st->pos; k < i && upper < 2; k++)
+		int			upper = 0;
+
+		for (size_t k = pos; k < i && upper < 2; k++)
 			upper += (ascii_bits[s[k]] & AB_UPPER) != 0;
 		if (upper >= 2)
 			flags |= NA_TF_ALLCAPS;
 	}
-	end.pos = i;
-	end.cpos = st->cpos + (uint32_t) (i - st->pos);
 	{
 		/* a word's first four bytes in one load where the text has them */
-		size_t		wlen = i - st->pos;
+		size_t		wlen = i - pos;
 		uint32_t	head;
 
 #if NA_SWAR
-		if (st->pos + 4 <= len)
-			memcpy(&head, s + st->pos, 4);	/* little-endian: as na_lex_shape_head */
+		if (pos + 4 <= len)
+			memcpy(&head, s + pos, 4);	/* little-endian: as na_lex_shape_head */
 		else
 #endif
-			head = na_lex_shape_head(s + st->pos, wlen);
+			head = na_lex_shape_head(s + pos, wlen);
 		flags |= shape_flags(na_lex_shape(head, s[i - 1], wlen));
 	}
-	if (emit_flagged(st, NA_TK_WORD, st->pos, st->cpos, end, flags) != NULL &&
-		i < len && s[i] == ' ')
+	*flags_out = flags;
+	return i;
+}
+
+/*
+ * The run of tokens after a plain word that ends at the space at i (cpos:
+ * its character offset): while a single space and another plain word
+ * follow, or a punctuation mark the main loop would emit alone, they are
+ * written directly into the reserved room, the scanner's state held in
+ * locals (most of a news text is such runs, and inside one the state of the
+ * general emit, a paragraph or the first token, cannot change).  Out of
+ * line so that the loop has the registers to itself: na_scan around it
+ * holds too much.  Leaves st as the main loop would after the last token
+ * (and the space after it, if any).
+ */
+static __attribute__((noinline)) void
+scan_token_run(scanner *st, size_t i, uint32_t cpos)
+{
+	const unsigned char *s = st->s;
+	size_t		len = st->len;
+	na_token   *items = (na_token *) st->tokens.items;
+	na_token   *t = items + st->tokens.count;	/* the next token's room */
+	na_token   *room_end = items + st->tokens.capacity;
+	/* where the interrupt check falls due: as emit's, every INTERRUPT_INTERVAL tokens */
+	na_token   *check_at = items + ((st->tokens.count | (INTERRUPT_INTERVAL - 1)) + 1);
+	/* every byte of a run is an ASCII character: a character offset is the
+	 * byte offset moved by what it was at the run's start */
+	uint32_t	to_chars = cpos - (uint32_t) i;
+	uint32_t	paragraph = st->paragraph;
+	unsigned char b;
+
+	/* i is at a space after a token: take it, and the word after it */
+	while (i + 1 < len && (unsigned) ((s[i + 1] | 0x20) - 'a') < 26 && t < room_end)
 	{
-		/* the space after the word, as the main loop would take it: one turn fewer */
-		st->pos++;
-		st->cpos++;
-		st->pending_flags |= NA_TF_SPACE_BEFORE;
-		st->prev_cls = NA_CC_SPACE;
-		return 1;
+		size_t		wpos = i + 1;
+		uint16_t	flags;
+		size_t		wend = plain_word_end(st, s, len, wpos, &flags);
+
+		if (wend == 0)
+			break;
+		t->start = (uint32_t) wpos;
+		t->len = (uint32_t) (wend - wpos);
+		t->cstart = (uint32_t) wpos + to_chars;
+		t->clen = (uint32_t) (wend - wpos);
+		t->sentence = 0;
+		t->paragraph = paragraph;
+		t->flags = NA_TF_SPACE_BEFORE | flags;
+		t->kind = NA_TK_WORD;
+		t->mark = 0;
+		i = wend;
+		if (++t == check_at)
+		{
+			na_check_interrupts(st->mem);
+			check_at += INTERRUPT_INTERVAL;
+		}
+		if (i < len && s[i] == ' ')
+			continue;
+		/* a punctuation mark after the word, as the main loop's fast path
+		 * emits it: one byte, no space before ("word," "word." "word)") */
+		if (i >= len || (b = s[i]) >= 0x80 || !ascii_punct_class[b] ||
+			(b == '.' && i + 2 < len && s[i + 1] == '.' && s[i + 2] == '.') ||
+			t >= room_end)
+		{
+			/* the run ends after a word */
+			st->prev_cls = (unsigned) (s[i - 1] - '0') < 10 ? NA_CC_DIGIT : NA_CC_LETTER;
+			goto after_token;
+		}
+		t->start = (uint32_t) i;
+		t->len = 1;
+		t->cstart = (uint32_t) i + to_chars;
+		t->clen = 1;
+		t->sentence = 0;
+		t->paragraph = paragraph;
+		t->flags = 0;
+		t->kind = NA_TK_PUNCT;
+		t->mark = 0;
+		i++;
+		if (++t == check_at)
+		{
+			na_check_interrupts(st->mem);
+			check_at += INTERRUPT_INTERVAL;
+		}
+		if (i < len && s[i] == ' ')
+			continue;
+		/* the run ends after the mark */
+		st->prev_cls = (na_cclass) ascii_punct_class[b];
+		goto after_token;
 	}
-	st->prev_cls = (unsigned) (s[i - 1] - '0') < 10 ? NA_CC_DIGIT : NA_CC_LETTER;
+	/* the run ends at a space: taken as the main loop would take it */
+	st->tokens.count = (size_t) (t - items);
+	st->pos = i + 1;
+	st->cpos = (uint32_t) i + to_chars + 1;
+	st->pending_flags = NA_TF_SPACE_BEFORE;
+	st->prev_cls = NA_CC_SPACE;
+	return;
+after_token:
+	st->tokens.count = (size_t) (t - items);
+	st->pos = i;
+	st->cpos = (uint32_t) i + to_chars;
+	st->pending_flags = 0;
+}
+
+/*
+ * A plain ASCII word (see plain_word_end) at st->pos, emitted as any token,
+ * and the run of plain words after it (scan_token_run).  Returns 0, having
+ * done nothing, when scan_word must decide the word.
+ */
+static inline int
+scan_plain_word(scanner *st)
+{
+	const unsigned char *s = st->s;
+	size_t		i;
+	uint16_t	flags;
+	cursor		end;
+
+	if ((i = plain_word_end(st, s, st->len, st->pos, &flags)) == 0)
+		return 0;
+	end.pos = i;
+	end.cpos = st->cpos + (uint32_t) (i - st->pos);
+	if (emit_flagged(st, NA_TK_WORD, st->pos, st->cpos, end, flags) == NULL)
+		return 1;
+	if (i < st->len && s[i] == ' ')
+		scan_token_run(st, i, end.cpos);
+	else
+		st->prev_cls = (unsigned) (s[i - 1] - '0') < 10 ? NA_CC_DIGIT : NA_CC_LETTER;
 	return 1;
 }
 
@@ -703,7 +877,15 @@ na_scan(na_doc *doc, const char *text, size_t len, unsigned options,
 			continue;
 		}
 
-		info = peek_at(&st, st.pos, &cp, &n);
+		if (b < 0x80 && b != '&')
+		{
+			/* ASCII (line breaks, quotation marks, digits): no decoding, no call */
+			cp = b;
+			n = 1;
+			info = ascii_info[b];
+		}
+		else
+			info = peek_at(&st, st.pos, &cp, &n);
 		cls = (na_cclass) (info & NA_CC_MASK);
 		here.pos = st.pos;
 		here.cpos = st.cpos;

@@ -321,10 +321,19 @@ na_split_sentences(na_doc *doc, const na_mem *mem, const uint32_t *para_first)
 		/* most tokens can end a sentence only where a paragraph ends: one
 		 * bit test per token skips them (and commas, the commonest stop
 		 * kind), numbering them on the way instead of in a second pass */
-		while ((!((stop_kinds >> doc->tokens[i].kind) & 1) || is_comma(doc, &doc->tokens[i])) &&
-			   i + 1 < doc->ntokens && !(doc->tokens[i + 1].flags & NA_TF_PARA_START))
-			doc->tokens[i++].sentence = current;
-		doc->tokens[i].sentence = current;
+		{
+			/* through a local pointer: the stores of sentence numbers
+			 * cannot then be taken to change doc's fields, reloaded each turn */
+			na_token   *t = doc->tokens + i;
+			na_token   *last_token = doc->tokens + doc->ntokens - 1;
+
+			while (t < last_token &&
+				   (!((stop_kinds >> t->kind) & 1) || is_comma(doc, t)) &&
+				   !(t[1].flags & NA_TF_PARA_START))
+				(t++)->sentence = current;
+			t->sentence = current;
+			i = (uint32_t) (t - doc->tokens);
+		}
 		if (i == dateline_end && i + 1 < doc->ntokens)
 		{
 			/* the dateline opens the lead sentence's text; analysers start

@@ -518,6 +518,37 @@ entity_spelled_like(qctx *q, uint32_t first, uint32_t last)
 }
 
 /*
+ * "The state said": the US state named last before it, in its paragraph
+ * or the one before (data/lexicon/vote_us_states.tsv: the 2000 election in
+ * Florida, when the state stated ...); QNONE when none is.
+ */
+static uint32_t
+state_described(qctx *q, uint32_t first, uint32_t last)
+{
+	uint32_t	para = q->doc->tokens[first].paragraph;
+	uint32_t	lo;
+
+	if (last != first + 1 || !q_is(q, first, "the") || !q_is(q, last, "state"))
+		return QNONE;
+	lo = sp_first_mention_from(q, first);
+	for (uint32_t k = lo; k-- > 0 && lo - k <= DESCRIPTION_LOOKBACK;)
+	{
+		const q_mention *m = mention(q, k);
+		uint32_t	ntokens = 0;
+
+		if (q->doc->tokens[m->first].paragraph + 1 < para)
+			break;
+		if (entity(q, m->entity)->person || entity(q, m->entity)->strong ||
+			(q->in_quote[m->first] & 1))
+			continue;
+		if (na_lex_longest(NA_LEX_VOTE_US_STATES, q->doc, m->first, &ntokens) >= 0 &&
+			m->first + ntokens == m->last + 1)
+			return m->entity;
+	}
+	return QNONE;
+}
+
+/*
  * "Her campaign said", "his administration said": the organisation of the
  * person the pronoun means, as the article names it elsewhere (the Clinton
  * campaign, the Obama administration: a noun of
@@ -571,6 +602,8 @@ q_resolve_description(qctx *q, uint32_t first, uint32_t last)
 	if ((e = entity_spelled_like(q, first, last)) != QNONE)
 		return e;
 	if ((e = possessor_organisation(q, first, last)) != QNONE)
+		return e;
+	if ((e = state_described(q, first, last)) != QNONE)
 		return e;
 	if ((e = sp_office_holder(q, first, last, 0)) != QNONE)
 		return e;

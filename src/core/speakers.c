@@ -558,6 +558,45 @@ key_noise(const qctx *q, uint32_t k)
 }
 
 /*
+ * The first token of the surname of the name [first, last]: last, or a
+ * particle before it, after the given name (Bill de Blasio, Marine Le Pen,
+ * Martin Van Buren), or opening the name when it is no given name (De
+ * Blasio alone, De la Fuente; unlike Al Gore).
+ */
+static uint32_t
+surname_start(const qctx *q, uint32_t first, uint32_t last)
+{
+	uint32_t	k = last;
+
+	while (k > first + 1 && q_in(q, k - 1, LEX_NAME_PARTICLES))
+		k--;
+	if (k == first + 1 && q_in(q, first, LEX_NAME_PARTICLES) &&
+		sp_given_name_gender(q, first) < 0)
+		k = first;
+	return k;
+}
+
+/*
+ * Appends token k to a name key in lower case (without a possessive): 0
+ * when it does not fit or is no text.
+ */
+static int
+append_key_word(const qctx *q, uint32_t k, char *out, size_t *n, size_t cap)
+{
+	const na_token *t = &q->doc->tokens[k];
+	uint32_t	tlen = q_base_len(q, k);
+	size_t		got;
+
+	if (*n + 1 >= cap)
+		return 0;
+	got = na_utf8_lower(q->doc->text + t->start, tlen, out + *n, cap - *n - 1);
+	if (got == 0)
+		return 0;
+	*n += got;
+	return 1;
+}
+
+/*
  * The key of an organisation's name (na_person_key): its words in lower
  * case, a leading determiner and punctuation dropped ("the New York Times"
  * is "new york times"), so that the Los Angeles Times stays apart.
@@ -684,30 +723,20 @@ na_person_key(const char *name, size_t len, int gender, const na_mem *mem,
 	}
 	if (first != QNONE)
 	{
-		uint32_t	words[2] = {first, last};
+		uint32_t	surname = surname_start(&q, first, last);
 
-		for (int w = 0; w < (first == last ? 1 : 2); w++)
-		{
-			const na_token *t = &doc.tokens[words[w]];
-			uint32_t	tlen = t->len;
-			size_t		got;
-
-			if (q_possessive(&q, words[w]))
-				tlen -= doc.text[t->start + tlen - 2] == '\'' ? 2 : 4;
-			if (w > 0)
-			{
-				if (n + 1 >= cap)
-					break;
-				out[n++] = ' ';
-			}
-			got = na_utf8_lower(doc.text + t->start, tlen, out + n, cap - n - 1);
-			if (got == 0)
+		/* the given name, then the surname with its particles run together
+		 * (Bill de Blasio: "bill deblasio"; De Blasio alone: "deblasio") */
+		if (surname > first && !append_key_word(&q, first, out, &n, cap))
+			n = 0;
+		if (n > 0 && n + 1 < cap)
+			out[n++] = ' ';
+		for (uint32_t w = surname; w <= last && (n > 0 || surname == first); w++)
+			if (!key_noise(&q, w) && !append_key_word(&q, w, out, &n, cap))
 			{
 				n = 0;
 				break;
 			}
-			n += got;
-		}
 		if (n > 0 && suffix != QNONE && n + 1 + doc.tokens[suffix].len < cap)
 		{
 			const na_token *t = &doc.tokens[suffix];
@@ -719,7 +748,7 @@ na_person_key(const char *name, size_t len, int gender, const na_mem *mem,
 			if (got > 0 && out[n - 1] == '.')
 				n--;
 		}
-		if (n > 0 && first == last && gender != NA_GENDER_UNKNOWN)
+		if (n > 0 && surname == first && gender != NA_GENDER_UNKNOWN)
 		{
 			const char *tag = gender == NA_GENDER_FEMALE ? " (female)" : " (male)";
 			size_t		tl = strlen(tag);

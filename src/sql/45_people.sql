@@ -32,7 +32,7 @@ CREATE FUNCTION news_analysis.person_key(name text, gender text DEFAULT NULL)
   AS 'MODULE_PATHNAME', 'na_person_key_sql'
   LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION news_analysis.person_key(text, text) IS
-  'the key under which the people registry counts a speaker''s name: lower case, without titles, honorifics, party, state and descriptive words in front, initials, possessives and middle names ("President Donald J. Trump" is "donald trump"), a generational suffix kept ("Donald Trump Jr." is "donald trump jr"); the name of an organisation (ending in Times, Party, Department, ...) keeps all its words ("the New York Times" is "new york times"); a surname alone carries the gender given (''male'', ''female''): "clinton (female)"; NULL when the name holds no name';
+  'the key under which the people registry counts a speaker''s name: lower case, without titles, honorifics, party, state and descriptive words in front, initials, possessives and middle names ("President Donald J. Trump" is "donald trump"), a generational suffix kept ("Donald Trump Jr." is "donald trump jr"), a surname''s particles part of it ("Bill de Blasio" is "bill deblasio"); the name of an organisation (ending in Times, Party, Department, ...) keeps all its words ("the New York Times" is "new york times"); a surname alone carries the gender given (''male'', ''female''): "clinton (female)"; NULL when the name holds no name';
 
 -- The surname of a name key: its last word before a gender tag and a
 -- generational suffix ("donald trump jr" and "trump (male)": "trump").

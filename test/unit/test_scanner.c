@@ -693,6 +693,81 @@ test_cue_shapes(void)
 	CHECK(!(doc.tokens[1].flags & NA_TF_CUE_SHAPE));
 }
 
+/* Characters (UTF-8 sequences) in s[0..n): what a token's cstart counts. */
+static uint32_t
+chars_in(const char *s, size_t n)
+{
+	uint32_t	chars = 0;
+
+	for (size_t i = 0; i < n; i++)
+		chars += ((unsigned char) s[i] & 0xC0) != 0x80;
+	return chars;
+}
+
+/*
+ * Runs of plain words and punctuation are written by a loop of their own
+ * (scan_token_run): its tokens must carry the offsets, flags and paragraph
+ * the general path gives, across non-ASCII text before a run (character
+ * offsets behind byte offsets) and past the room reserved for tokens.
+ */
+static void
+test_token_runs(void)
+{
+	enum
+	{
+		UNITS = 20000
+	};
+	static const char unit_text[] = "a, b. Cd ";
+	size_t		unit_len = strlen(unit_text);
+	char	   *big = malloc(UNITS * unit_len + 1);
+
+	scan("Caf\xc3\xa9 na\xc3\xafve, the cat sat (on) the mat; it was done.\n\nNew para, here");
+	CHECK_INT(doc.ntokens, 20);
+	for (uint32_t i = 0; i < doc.ntokens; i++)
+	{
+		const na_token *t = &doc.tokens[i];
+
+		CHECK_INT(t->cstart, chars_in(text, t->start));
+		CHECK_INT(t->clen, chars_in(text + t->start, t->len));
+		CHECK_INT((t->flags & NA_TF_SPACE_BEFORE) != 0,
+				  t->start == 0 || text[t->start - 1] == ' ' || text[t->start - 1] == '\n');
+		CHECK_INT(t->paragraph, i < 16 ? 0 : 1);
+	}
+	CHECK_STR(tok(2), ",");
+	CHECK_STR(kind(2), "punctuation");
+	CHECK_STR(tok(15), ".");
+	CHECK_INT(doc.tokens[16].flags & (NA_TF_PARA_START | NA_TF_CAPITALIZED),
+			  NA_TF_PARA_START | NA_TF_CAPITALIZED);
+
+	/* about two bytes a token: more tokens than the room reserved ahead */
+	if (big == NULL)
+	{
+		CHECK(big != NULL);
+		return;
+	}
+	for (int u = 0; u < UNITS; u++)
+		memcpy(big + u * unit_len, unit_text, unit_len);
+	big[UNITS * unit_len] = '\0';
+	scan(big);
+	CHECK_INT(doc.ntokens, 5 * UNITS);
+	for (uint32_t i = 0; i < doc.ntokens; i++)
+	{
+		const na_token *t = &doc.tokens[i];
+		uint32_t	k = i % 5;
+
+		CHECK_INT(t->start, (i / 5) * unit_len + (k == 0 ? 0 : k == 1 ? 1 : k == 2 ? 3 : k == 3 ? 4 : 6));
+		CHECK_INT(t->cstart, t->start);
+		CHECK_INT(t->len, k == 4 ? 2 : 1);
+		CHECK_INT(t->kind, (k == 1 || k == 3) ? NA_TK_PUNCT : NA_TK_WORD);
+		CHECK_INT(t->flags & (NA_TF_SPACE_BEFORE | NA_TF_CAPITALIZED),
+				  (k == 1 || k == 3) ? 0 : NA_TF_SPACE_BEFORE | (k == 4 ? NA_TF_CAPITALIZED : 0));
+		CHECK_INT(t->paragraph, 0);
+		if (unit_failures_in_case)
+			break;				/* one report, not a hundred thousand */
+	}
+	free(big);
+}
+
 int
 main(void)
 {
@@ -728,6 +803,7 @@ main(void)
 		{"soft_hyphen", test_soft_hyphen},
 		{"dateline", test_dateline},
 		{"cue_shapes", test_cue_shapes},
+		{"token_runs", test_token_runs},
 		{NULL, NULL}
 	};
 	int			status = unit_run("scanner", cases);

@@ -25,8 +25,11 @@ fi
 # reporting verbs, contracted pronouns, lead-in clauses of partial quotes,
 # "when asked", relative clauses, transcript turns, stance cues out) F1
 # 0.706, source 0.929, end-to-end 0.645, speech recall 0.908, content F1
-# 0.839
-min_f1=0.70 min_source=0.925 min_e2e=0.64 min_speech=0.905 min_char=0.835
+# 0.839; then ("X, which reported", cues of several words, the passive with
+# its agent, no row for a thought or finding inside someone else's report,
+# ", and Y said" ends a content) F1 0.711, source 0.930, end-to-end 0.652,
+# speech recall 0.910, content F1 0.841
+min_f1=0.705 min_source=0.925 min_e2e=0.648 min_speech=0.905 min_char=0.837
 passed=0 failed=0
 status=0
 out=$(test/eval_attributions "$gold" --min-f1 $min_f1 --min-source $min_source --min-e2e $min_e2e 2>&1) || status=$?

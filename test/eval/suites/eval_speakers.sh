@@ -17,7 +17,12 @@
 # more reports found, some of them by groups and documents the speakers
 # branch had not scored; coverage 0.633) not-a-person measured 0.911, person
 # 0.903, identity 0.955: floors not-a-person 0.90, person 0.895 (one
-# attribution of margin) on main.
+# attribution of margin) on main.  Slips in surnames, joint poll sponsors,
+# studies' authors, acronyms, "her campaign", "the state", police named
+# through a role, "it" after a subordinate clause, think tanks and dates
+# before names (#16, 2026-12-06): person 0.926, organisation 0.778,
+# not-a-person 0.932, identity 0.958 (coverage 0.638): floors person 0.917,
+# organisation 0.75 (one attribution of margin each).
 # Prints the scorer's summary and "eval_speakers: N passed, N failed".
 # Skips where ../shared is absent.
 set -euo pipefail
@@ -30,7 +35,7 @@ if [[ ! -f $shared/eval/score_speakers.py || ! -f $gold ]]; then
 fi
 
 passed=0 failed=0
-out=$(test/eval_speakers "$gold" --min-person 0.905 --min-organisation 0.69 --min-not-a-person 0.90 --min-identity 0.95 2>&1) && status=0 || status=$?
+out=$(test/eval_speakers "$gold" --min-person 0.917 --min-organisation 0.75 --min-not-a-person 0.90 --min-identity 0.95 2>&1) && status=0 || status=$?
 echo "polnear_dev: $(tail -n 1 <<<"$out")"
 if [[ $status -eq 0 ]]; then
   passed=$((passed + 1))
