@@ -101,6 +101,12 @@ int			q_attr_transcript(const qctx *q, const q_raw *r, q_attr *a);
 int			q_attr_colon(const qctx *q, const q_raw *r, q_attr *a);
 int			q_attr_previous_sentence(const qctx *q, const q_raw *r, q_attr *a);
 
+/* quote_report_content.c: where a report's content begins and ends */
+uint32_t	q_content_end(const qctx *q, uint32_t s0, uint32_t s1);
+uint32_t	q_content_start_after(const qctx *q, uint32_t k, uint32_t end);
+uint32_t	q_content_stop(const qctx *q, uint32_t from, uint32_t e);
+uint32_t	q_object_end(const qctx *q, uint32_t j, uint32_t last);
+
 /* quote_reports.c: reported speech */
 uint8_t		q_cue_class_at(const qctx *q, uint32_t k);
 int			q_is_reporting_cue(const qctx *q, uint32_t k);

@@ -13,8 +13,6 @@
 
 /* ---- reported speech: attributions without quotation marks ---- */
 
-#define ASIDE_MAX 20			/* tokens of an aside between two dashes */
-
 /* The class of the cue at token k: speech, thought or finding (or none). */
 uint8_t
 q_cue_class_at(const qctx *q, uint32_t k)
@@ -99,190 +97,6 @@ not_a_report(const qctx *q, uint32_t k, uint32_t s0)
 	return 0;
 }
 
-/* The last token of the sentence [s0, s1) that belongs to content: no final stop. */
-static uint32_t
-content_end(const qctx *q, uint32_t s0, uint32_t s1)
-{
-	uint32_t	e = s1 - 1;
-
-	while (e > s0 && (q_is_sentence_stop(q, e) || q_is_punct(q, e, ',') ||
-					  q_is_punct(q, e, ';') || q_is_punct(q, e, ':') ||
-					  q->doc->tokens[e].kind == NA_TK_DASH))
-		e--;
-	return e;
-}
-
-/*
- * Is token i an auxiliary or a form of "be" that makes a clause finite (was,
- * is, has, will, could, …)?  After "said that" it tells the pronoun "that"
- * (said that was wrong) from the conjunction (said that the plan was wrong).
- */
-static int
-finite_verb_at(const qctx *q, uint32_t i)
-{
-	return q_in(q, i, LEX_FINITE_VERBS);
-}
-
-/*
- * Where the content after a cue at k begins: past the hearer of told /
- * warned / assured (X told reporters that …), a time or place (X said on
- * Tuesday that …, X said in a statement that …) when a "that" follows, a
- * colon, and the "that" itself.
- */
-static uint32_t
-content_start_after(const qctx *q, uint32_t k, uint32_t end)
-{
-	uint32_t	j = k + 1;
-	uint32_t	f,
-				l;
-
-	if (q_is(q, k, "according"))
-		return QNONE;
-	/* pointed out, went on to say: the particle belongs to the cue */
-	if (q_is(q, j, "out") || q_is(q, j, "back"))
-		j++;
-	if (q_in(q, k, LEX_HEARER_CUES))
-	{
-		/* the hearer: him, reporters, the committee, CNN */
-		if (q_in(q, j, LEX_HEARER_PRONOUNS))
-			j++;
-		else if (!q_is(q, j, "that") && q_np_forward(q, j, end, &f, &l) != SRC_NONE &&
-				 l - j < 6)
-			j = l + 1;
-	}
-	/* said on Tuesday that / said in a statement that / said Tuesday that */
-	if (j < end && !q_is(q, j, "that") &&
-		(q_in(q, j, LEX_TAIL_PREPOSITIONS) || q_is(q, j, "on") || q_in(q, j, LEX_WEEKDAY_WORDS) ||
-		 q_in(q, j, LEX_CUE_ADJUNCT_OPENERS)))
-	{
-		for (uint32_t m = j + 1; m < end && m - j < 14; m++)
-		{
-			if (q_is(q, m, "that") && !q_in(q, m - 1, LEX_DETERMINERS))
-			{
-				j = m;
-				break;
-			}
-			/* agreed on Tuesday to cap …: the time, then the infinitive */
-			if (q_is(q, m, "to") && q_in(q, m - 1, LEX_WEEKDAY_WORDS))
-			{
-				j = m;
-				break;
-			}
-			if (q->doc->tokens[m].kind == NA_TK_PUNCT && !q_is_punct(q, m, '.') &&
-				!q_is_punct(q, m, '\'') && !q_is_punct(q, m, ','))
-				break;
-			if (q_is_quote_mark(q, m))
-				break;
-		}
-	}
-	if (q_is_punct(q, j, ':') || q_is_punct(q, j, ','))
-		j++;
-	/* said that the …; but in "said that was not her view" the pronoun
-	 * "that" is the clause's subject: a verb follows it */
-	if (q_is(q, j, "that") && !finite_verb_at(q, j + 1))
-		j++;
-	return j < end ? j : QNONE;
-}
-
-/*
- * Does a clause with a subject of its own and a verb of saying begin at
- * token from ("…, and more than half said …", "…, but he warned …")?  A
- * noun phrase and the cue within a few words, no punctuation between.
- */
-static int
-next_report_subject(const qctx *q, uint32_t from, uint32_t e)
-{
-	if (!q_is_word(q, from) || q_is_reporting_cue(q, from) || finite_verb_at(q, from) ||
-		q_is(q, from, "that") || q_is(q, from, "to"))
-		return 0;
-	for (uint32_t m = from + 1; m <= e && m - from < 8; m++)
-	{
-		if (q->doc->tokens[m].kind == NA_TK_PUNCT || q_is_quote_mark(q, m) || q->in_quote[m])
-			return 0;
-		if (q_is_reporting_cue(q, m) && q_cue_class(q, m) == NA_CUE_SPEECH &&
-			!q_is_participle(q, m) && !q_is(q, m - 1, "to"))
-			return 1;
-	}
-	return 0;
-}
-
-/*
- * The content of a report cued at k ends at a following ", adding" /
- * ", saying" / ", according to": the next report's cue.
- */
-static uint32_t
-content_stop(const qctx *q, uint32_t from, uint32_t e)
-{
-	for (uint32_t m = from + 1; m <= e; m++)
-	{
-		const na_token *t = &q->doc->tokens[m];
-
-		/*
-		 * a dash or a semicolon closes the reported clause: … — a plan
-		 * he has raised / …; the rest.  A pair of dashes is an aside
-		 * inside it: economies - which include Japan - will grow
-		 */
-		if (t->kind == NA_TK_DASH && (t->flags & NA_TF_SPACE_BEFORE))
-		{
-			uint32_t	m2;
-
-			for (m2 = m + 2; m2 <= e && m2 - m <= ASIDE_MAX; m2++)
-				if ((q->doc->tokens[m2].kind == NA_TK_DASH &&
-					 (q->doc->tokens[m2].flags & NA_TF_SPACE_BEFORE)) || q_is_punct(q, m2, ';'))
-					break;
-			if (m2 <= e && m2 - m <= ASIDE_MAX && q->doc->tokens[m2].kind == NA_TK_DASH &&
-				m2 < e)
-			{
-				m = m2;
-				continue;
-			}
-			/* … - including the re-emergence of …: the list is the content's */
-			if (q_is(q, m + 1, "including"))
-				continue;
-			return m - 1;
-		}
-		if (q_is_punct(q, m, ';') || q_is_punct(q, m, '('))
-			return m - 1;
-		/* … and charged that / … but warned: the subject's next report */
-		if ((q_is(q, m, "and") || q_is(q, m, "but")) && m + 1 <= e &&
-			q_is_reporting_cue(q, m + 1) && !q_is_participle(q, m + 1) && !q_is_cap(q, m + 1) &&
-			q_cue_class(q, m + 1) == NA_CUE_SPEECH)
-			return q_is_punct(q, m - 1, ',') ? m - 2 : m - 1;
-		if (!q_is_punct(q, m, ','))
-			continue;
-		/* …, adding that / …, according to / …, appearing to: a phrase of
-		 * the sentence's own, not of the report */
-		if (m + 1 <= e && ((q_is_reporting_cue(q, m + 1) && q_is_participle(q, m + 1)) ||
-						   q_according_at(q, m + 1)))
-			return m - 1;
-		/* …, providing a boost / …, claiming that: a participle after the
-		 * comma is the sentence's own (not "including") */
-		if (m + 1 <= e && q_is_word(q, m + 1) && q_is_participle(q, m + 1) &&
-			!q_is_cap(q, m + 1) && !q_is(q, m + 1, "including"))
-			return m - 1;
-		/* …, which forced her to leave: a relative clause on the last noun */
-		if (m + 1 <= e && q_is(q, m + 1, "which"))
-			return m - 1;
-		/* …, and three in four said …: a report of its own subject */
-		if (m + 2 <= e && (q_is(q, m + 1, "and") || q_is(q, m + 1, "but")) &&
-			next_report_subject(q, m + 2, e))
-			return m - 1;
-		/*
-		 * …, while 22 percent said / …, but he is: a clause set against
-		 * it; "…, but could not bear to": the same subject's verb goes on
-		 */
-		if (m + 1 <= e && (q_is(q, m + 1, "while") || q_is(q, m + 1, "whereas") ||
-						   (q_is(q, m + 1, "but") &&
-							!(finite_verb_at(q, m + 2) || q_is(q, m + 2, "not") ||
-							  q_is(q, m + 2, "also") || q_is(q, m + 2, "still") ||
-							  q_is(q, m + 2, "that"))) ||
-						   q_is(q, m + 1, "although") ||
-						   q_is(q, m + 1, "though") || q_is(q, m + 1, "compared")))
-			return m - 1;
-	}
-	return e;
-}
-
 /*
  * The share of a poll before a cue at k: 24 percent said, 46% of voters
  * said, 23 percent who said, One in three said.  Polls report their
@@ -323,44 +137,6 @@ poll_share_before(const qctx *q, uint32_t k, uint32_t s0, uint32_t *first, uint3
 			return 0;
 	}
 	return 0;
-}
-
-/*
- * The end of the noun phrase a cue of LEX_OBJECT_CUES reports, from its
- * first token j to at most last: endorsed Clinton for president | on
- * Thursday, praised the plan | at a rally, backing her | while ….  The
- * time and place are the sentence's, not what is endorsed; prepositions
- * that often belong to the phrase (praised his positions on defence,
- * defended Trump as a candidate) do not end it.
- */
-static uint32_t
-object_end(const qctx *q, uint32_t j, uint32_t last)
-{
-	for (uint32_t m = j + 1; m <= last; m++)
-	{
-		const na_token *t = &q->doc->tokens[m];
-
-		if (t->kind == NA_TK_PUNCT || t->kind == NA_TK_DASH)
-		{
-			if (q_is_punct(q, m, '.') || q_is_punct(q, m, '\''))
-				continue;
-			return m - 1;
-		}
-		/*
-		 * Friday, on Monday, last week; but a time noun after a word of
-		 * the phrase is its head ("recounted his long night"): the phrase
-		 * ends at a time word only where the time begins
-		 */
-		if (t->kind == NA_TK_WORD && (q_in(q, m, LEX_WEEKDAY_WORDS) ||
-									  (q_is(q, m, "on") && q_in(q, m + 1, LEX_WEEKDAY_WORDS))) &&
-			!(q_in(q, m, LEX_DAY_PART_WORDS) && !q_in(q, m - 1, LEX_WEEKDAY_WORDS)))
-			return m - 1;
-		if (t->kind != NA_TK_WORD || (t->flags & NA_TF_CAPITALIZED))
-			continue;
-		if (q_in(q, m, LEX_OBJECT_PHRASE_ENDS))
-			return m - 1;
-	}
-	return last;
 }
 
 /*
@@ -701,7 +477,7 @@ object_cue_end(const qctx *q, uint32_t k, uint32_t j, q_report *rp)
 {
 	if (q_in(q, k, LEX_OBJECT_CUES))
 	{
-		rp->last = object_end(q, j, rp->last);
+		rp->last = q_object_end(q, j, rp->last);
 		rp->object = 1;
 	}
 }
@@ -715,12 +491,12 @@ object_cue_end(const qctx *q, uint32_t k, uint32_t j, q_report *rp)
 static int
 relative_clause_report(const qctx *q, uint32_t k, uint32_t e, q_report *rp)
 {
-	uint32_t	j = content_start_after(q, k, e + 1);
+	uint32_t	j = q_content_start_after(q, k, e + 1);
 
 	if (j == QNONE)
 		return 0;
 	rp->first = j;
-	rp->last = content_stop(q, j, e);
+	rp->last = q_content_stop(q, j, e);
 	end_at_clause_comma(q, j, true, rp);
 	object_cue_end(q, k, j, rp);
 	return 1;
@@ -749,7 +525,7 @@ report_before_source(const qctx *q, uint32_t k, uint32_t first, uint32_t sf, uin
 	 * opening phrase, no clause, before the comma: the report follows */
 	if (!clause_after && first < sf - 1 &&
 		(q_in(q, first, LEX_CLAUSE_PREPOSITIONS) || q_participial_opener(q, first)) &&
-		!q_is(q, first, "according") && content_start_after(q, k, e + 1) != QNONE)
+		!q_is(q, first, "according") && q_content_start_after(q, k, e + 1) != QNONE)
 		clause_after = 1;
 	if (!clause_after && c < e && q_is_punct(q, c, ',') && q_words_between(q, first, sf - 2) >= 2)
 	{
@@ -761,12 +537,12 @@ report_before_source(const qctx *q, uint32_t k, uint32_t first, uint32_t sf, uin
 			 q_words_between(q, first, sf - 2) < REPORT_MIN_WORDS)
 	{
 		/* CLAUSE, X said CLAUSE: the report is after the cue */
-		uint32_t	j = content_start_after(q, k, e + 1);
+		uint32_t	j = q_content_start_after(q, k, e + 1);
 
 		if (j == QNONE)
 			return 0;
 		rp->first = j;
-		rp->last = content_stop(q, j, e);
+		rp->last = q_content_stop(q, j, e);
 	}
 	return 1;
 }
@@ -789,10 +565,10 @@ call_for_report(const qctx *q, uint32_t k, uint32_t e, q_report *rp)
 	if ((q_is(q, p, "for") || q_is(q, p, "on")) && p + 1 <= e)
 	{
 		rp->first = p + 1;
-		rp->last = content_stop(q, p + 1, e);
+		rp->last = q_content_stop(q, p + 1, e);
 		if (q_is(q, p, "for"))
 		{
-			rp->last = object_end(q, p + 1, rp->last);
+			rp->last = q_object_end(q, p + 1, rp->last);
 			rp->object = 1;
 		}
 		return 1;
@@ -809,7 +585,7 @@ call_for_report(const qctx *q, uint32_t k, uint32_t e, q_report *rp)
 static int
 that_clause_report(const qctx *q, uint32_t k, uint32_t first, uint32_t e, q_report *rp)
 {
-	uint32_t	j = content_start_after(q, k, e + 1);
+	uint32_t	j = q_content_start_after(q, k, e + 1);
 
 	if (j == QNONE)
 		return 0;
@@ -837,7 +613,7 @@ that_clause_report(const qctx *q, uint32_t k, uint32_t first, uint32_t e, q_repo
 		return rp->last <= e;
 	}
 	rp->first = j;
-	rp->last = content_stop(q, j, e);
+	rp->last = q_content_stop(q, j, e);
 	/*
 	 * While his advisers have suggested …, Mr. Obama is …: a report
 	 * inside a clause that opens the sentence ends at that clause's
@@ -859,7 +635,7 @@ that_clause_report(const qctx *q, uint32_t k, uint32_t first, uint32_t e, q_repo
 static int
 report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
 {
-	uint32_t	e = content_end(q, s0, s1);
+	uint32_t	e = q_content_end(q, s0, s1);
 	uint32_t	sf,
 				sl;
 	src_type	type;
@@ -948,7 +724,7 @@ static int
 impersonal_report_at(const qctx *q, uint32_t k, uint32_t aux, uint32_t s0, uint32_t s1,
 					 q_report *rp)
 {
-	uint32_t	e = content_end(q, s0, s1);
+	uint32_t	e = q_content_end(q, s0, s1);
 	uint32_t	first = aux;
 
 	memset(rp, 0, sizeof(*rp));
@@ -977,7 +753,7 @@ impersonal_report_at(const qctx *q, uint32_t k, uint32_t aux, uint32_t s0, uint3
 	rp->a.confidence = 0.5f;
 	rp->cue_class = q_cue_class_at(q, k);
 	rp->first = first;
-	rp->last = content_stop(q, k + 1, e);
+	rp->last = q_content_stop(q, k + 1, e);
 	/* the clause ends at its first comma: …, as the rivals…, giving … */
 	for (uint32_t m = k + 2; m <= rp->last; m++)
 		if (q_is_punct(q, m, ','))
@@ -1076,7 +852,7 @@ asked_clause_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *r
 	uint32_t	sf = QNONE,
 				sl = QNONE;
 	src_type	type = SRC_NONE;
-	uint32_t	e = content_end(q, s0, s1);
+	uint32_t	e = q_content_end(q, s0, s1);
 
 	memset(rp, 0, sizeof(*rp));
 	rp->first2 = rp->last2 = QNONE;
@@ -1148,7 +924,7 @@ seems_to(const qctx *q, uint32_t k)
 static int
 noun_report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
 {
-	uint32_t	e = content_end(q, s0, s1);
+	uint32_t	e = q_content_end(q, s0, s1);
 	uint32_t	det = k - 1;
 	uint32_t	sf = QNONE,
 				sl = QNONE;
@@ -1197,7 +973,7 @@ noun_report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp
 	set_report_source(rp, type, sf, sl, k);
 	rp->cue_class = q_noun_cue_class(q, k);
 	rp->first = k + 2;
-	rp->last = content_stop(q, k + 2, e);
+	rp->last = q_content_stop(q, k + 2, e);
 	return rp->last >= rp->first;
 }
 
@@ -1214,7 +990,7 @@ static int
 phrase_report_at(const qctx *q, uint32_t k, uint32_t ntok, int32_t row, uint32_t s0, uint32_t s1,
 				 q_report *rp)
 {
-	uint32_t	e = content_end(q, s0, s1);
+	uint32_t	e = q_content_end(q, s0, s1);
 	uint32_t	last_cue = k + ntok - 1;
 	uint32_t	first = s0;
 	uint32_t	sf,
@@ -1246,7 +1022,7 @@ phrase_report_at(const qctx *q, uint32_t k, uint32_t ntok, int32_t row, uint32_t
 		if (!q_is_word(q, j) && q->doc->tokens[j].kind != NA_TK_NUMBER && !q_is_quote_mark(q, j))
 			return 0;
 		rp->first = j;
-		rp->last = object_end(q, j, content_stop(q, j, e));
+		rp->last = q_object_end(q, j, q_content_stop(q, j, e));
 		rp->object = 1;
 	}
 	else
@@ -1259,20 +1035,20 @@ phrase_report_at(const qctx *q, uint32_t k, uint32_t ntok, int32_t row, uint32_t
 		if (q_is(q, last_cue + 1, "to") &&
 			q_np_forward(q, last_cue + 2, e, &hf, &hl) != SRC_NONE && hl - last_cue < 8)
 			before = hl;
-		j = content_start_after(q, before, e + 1);
+		j = q_content_start_after(q, before, e + 1);
 		if (j == QNONE)
 			return 0;
 		/* made the case for the levy: the case is its object */
 		if (q_is(q, j, "for") && j == last_cue + 1)
 		{
 			rp->first = j + 1;
-			rp->last = object_end(q, j + 1, content_stop(q, j + 1, e));
+			rp->last = q_object_end(q, j + 1, q_content_stop(q, j + 1, e));
 			rp->object = 1;
 		}
 		else
 		{
 			rp->first = j;
-			rp->last = content_stop(q, j, e);
+			rp->last = q_content_stop(q, j, e);
 		}
 	}
 	/* X, who spoke about …, left: the relative clause ends at its comma */

@@ -6,7 +6,8 @@
  *
  * The files follow the analysis: votes_lexicon.c (word lists, first pass),
  * votes_tokens.c (token tests), votes_bodies.c, votes_actors.c,
- * votes_motions.c (motions and modality), votes_tally.c, votes_events.c
+ * votes_subjects.c (who cast a vote), votes_motions.c (motions and
+ * modality), votes_tally.c, votes_events.c
  * (events and rows), votes_triggers.c (vote verbs and nouns) and votes.c
  * (a sentence, the entry point).
  */
@@ -422,6 +423,10 @@ int actors_left(vctx *c, uint32_t q, uint32_t floor, actor_ref *out, int max);
 int actors_right(vctx *c, uint32_t i, actor_ref *out, int max);
 int resolve_pronoun(vctx *c, uint32_t p, uint32_t sent_first, actor_ref *a);
 int resolve_actors(vctx *c, sent_state *st, actor_ref *actors, int n);
+int is_adverb_ly(vctx *c, uint32_t k);
+int lone_name_subject(vctx *c, uint32_t k, uint32_t v, actor_ref *actors);
+
+/* votes_subjects.c */
 int subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, int *person_only_out);
 int subject_of(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max);
 
@@ -472,15 +477,17 @@ void renumber(vctx *c);
 /* votes_triggers.c */
 uint32_t after_verb(vctx *c, uint32_t v);
 int active_object_possible(vctx *c, sent_state *st, uint32_t v, int cls);
-void deadlock_trigger(vctx *c, sent_state *st, uint32_t v);
-void noun_override(vctx *c, sent_state *st, uint32_t v);
+int override_holder(vctx *c, sent_state *st, uint32_t q, actor_ref *actors);
+uint32_t vote_on_motion(vctx *c, uint32_t v, uint32_t *first, uint32_t *head);
+int vote_direction(vctx *c, sent_state *st, uint32_t *qp);
+void verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw);
 
 /* votes_refusals.c */
 int trigger_refused(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw);
-uint32_t vote_on_motion(vctx *c, uint32_t v, uint32_t *first, uint32_t *head);
-int vote_direction(vctx *c, sent_state *st, uint32_t *qp);
-int active_object_possible(vctx *c, sent_state *st, uint32_t v, int cls);
-void verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw);
+
+/* votes_nouns.c */
+void deadlock_trigger(vctx *c, sent_state *st, uint32_t v);
+void noun_override(vctx *c, sent_state *st, uint32_t v);
 void noun_veto(vctx *c, sent_state *st, uint32_t v);
 void possessed_vote(vctx *c, sent_state *st, uint32_t v);
 int confidence_vote_at(vctx *c, sent_state *st, uint32_t k, uint32_t *first, uint32_t *last);

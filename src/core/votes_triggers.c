@@ -373,7 +373,7 @@ override_target(vctx *c, sent_state *st, uint32_t k, position *p)
  * resolved) just before "the votes" at q.  Returns the number of actors (0
  * or 1) put in actors[0].
  */
-static int
+int
 override_holder(vctx *c, sent_state *st, uint32_t q, actor_ref *actors)
 {
 	for (uint32_t k = q; k-- > st->first && k + 6 > q;)
@@ -1128,10 +1128,6 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 }
 
 /*
- * The noun "veto" at v: "the Kremlin’s seventh Security Council veto" (a
- * count), "The Russian veto", "a veto by China", "cast/used its veto".
- */
-/*
  * "The legislation passed the House again", "the bill passes the Senate":
  * the chamber after the verb is the actor and the subject the motion.  Fills
  * the position's motion, evidence and outcome and actors[0]; returns 1.
@@ -1163,91 +1159,4 @@ passed_chamber(vctx *c, sent_state *st, uint32_t v, uint32_t k, position *p, act
 		p->modality = NA_VM_HISTORICAL;
 	p->outcome = p->modality == NA_VM_ASSERTED ? NA_VO_PASSED : NA_VO_NONE;
 	return 1;
-}
-
-/*
- * "The high court deadlocked 4 to 4", "the Senate deadlocked on the bill":
- * a tie, so the question put fails; the codebook codes it as the body's
- * reject.  The subject is a body, or a court or its justices described
- * ("the high court"); a tie of anyone else (talks, a jury) is no vote.
- * "the deadlocked talks" is an adjective.  The tally comes from the
- * sentence, as for every vote.
- */
-void
-deadlock_trigger(vctx *c, sent_state *st, uint32_t v)
-{
-	actor_ref	actors[MAX_ACTORS];
-	int			n;
-	position	p;
-
-	if (v == st->first || is_word(c, v - 1, "the") || is_word(c, v - 1, "a") || is_word(c, v - 1, "an"))
-		return;
-	n = subject_of(c, st, v, actors, MAX_ACTORS);
-	n = resolve_actors(c, st, actors, n);
-	if (n != 1 || actors[0].kind != NA_VK_BODY)
-	{
-		uint32_t	first = v - 1;
-
-		/* "the high court", "the Supreme Court", "the justices": a court as written */
-		if (!(is_word(c, first, "court") || is_word(c, first, "justices")))
-			return;
-		while (first > st->first && first + 3 > v && T(c, first - 1)->kind == NA_TK_WORD &&
-			   !is_word(c, first - 1, "the") && !in_list(c, first - 1, clause_words))
-			first--;
-		memset(&actors[0], 0, sizeof(actors[0]));
-		actors[0].first = first > st->first && is_word(c, first - 1, "the") ? first - 1 : first;
-		actors[0].end = v;
-		actors[0].name_first = first;
-		actors[0].name_end = v;
-		actors[0].kind = NA_VK_BODY;
-	}
-	memset(&p, 0, sizeof(p));
-	p.sentence = st->s;
-	p.verb = v + 1;
-	p.action = NA_VA_REJECT;
-	p.modality = modality_at(c, v, st->first);
-	p.outcome = p.modality == NA_VM_ASSERTED ? NA_VO_FAILED : NA_VO_NONE;
-	p.ev_first = actors[0].first;
-	p.ev_end = v + 1;
-	emit_positions(c, st, &p, actors, 1);
-}
-
-/*
- * The noun "override" at v after the votes that make it: "the votes are
- * there for the override", "Republicans have enough votes for an override".
- * A power counted, not a vote taken: hypothetical (negated after "not"),
- * the holder of the votes its actor where the sentence names one
- * (override_holder), else a null actor.  Other uses of the noun ("the
- * override vote", "an override attempt") are left to the votes around them.
- */
-void
-noun_override(vctx *c, sent_state *st, uint32_t v)
-{
-	actor_ref	actors[1];
-	int			n = 0;
-	position	p;
-	uint32_t	votes = 0;
-
-	if (!is_word(c, v, "override") || v < st->first + 3 ||
-		!(is_word(c, v - 1, "the") || is_word(c, v - 1, "an")) || !is_word(c, v - 2, "for"))
-		return;
-	for (uint32_t k = v - 2; k-- > st->first && k + 8 > v;)
-		if (is_word(c, k, "votes"))
-		{
-			votes = k;
-			break;
-		}
-	if (!votes)
-		return;
-	if (votes > st->first + 1)
-		n = override_holder(c, st, votes - (is_word(c, votes - 1, "the") ? 1 : 0), actors);
-	memset(&p, 0, sizeof(p));
-	p.sentence = st->s;
-	p.action = NA_VA_OVERRIDE;
-	p.modality = modality_at(c, v, st->first);
-	if (p.modality != NA_VM_NEGATED)
-		p.modality = NA_VM_HYPOTHETICAL;
-	p.ev_first = votes > st->first && is_word(c, votes - 1, "the") ? votes - 1 : votes;
-	p.ev_end = v + 1;
-	emit_positions(c, st, &p, n ? actors : NULL, n);
 }

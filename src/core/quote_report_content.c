@@ -1,0 +1,235 @@
+/*
+ * quote_report_content.c - where the content of a report begins and ends:
+ * after the cue and its hearer or adjuncts ("told reporters on Tuesday
+ * that"), up to the clause, sentence or next report that ends it.  Apart
+ * from quote_reports.c, which finds the cues and sources of reported speech,
+ * because the content bounds are the rules most often tuned on their own.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "na_lexicon.h"
+#include "quote_attr.h"
+
+#define ASIDE_MAX 20			/* tokens of an aside between two dashes */
+
+/* The last token of the sentence [s0, s1) that belongs to content: no final stop. */
+uint32_t
+q_content_end(const qctx *q, uint32_t s0, uint32_t s1)
+{
+	uint32_t	e = s1 - 1;
+
+	while (e > s0 && (q_is_sentence_stop(q, e) || q_is_punct(q, e, ',') ||
+					  q_is_punct(q, e, ';') || q_is_punct(q, e, ':') ||
+					  q->doc->tokens[e].kind == NA_TK_DASH))
+		e--;
+	return e;
+}
+
+/*
+ * Is token i an auxiliary or a form of "be" that makes a clause finite (was,
+ * is, has, will, could, …)?  After "said that" it tells the pronoun "that"
+ * (said that was wrong) from the conjunction (said that the plan was wrong).
+ */
+static int
+finite_verb_at(const qctx *q, uint32_t i)
+{
+	return q_in(q, i, LEX_FINITE_VERBS);
+}
+
+/*
+ * Where the content after a cue at k begins: past the hearer of told /
+ * warned / assured (X told reporters that …), a time or place (X said on
+ * Tuesday that …, X said in a statement that …) when a "that" follows, a
+ * colon, and the "that" itself.
+ */
+uint32_t
+q_content_start_after(const qctx *q, uint32_t k, uint32_t end)
+{
+	uint32_t	j = k + 1;
+	uint32_t	f,
+				l;
+
+	if (q_is(q, k, "according"))
+		return QNONE;
+	/* pointed out, went on to say: the particle belongs to the cue */
+	if (q_is(q, j, "out") || q_is(q, j, "back"))
+		j++;
+	if (q_in(q, k, LEX_HEARER_CUES))
+	{
+		/* the hearer: him, reporters, the committee, CNN */
+		if (q_in(q, j, LEX_HEARER_PRONOUNS))
+			j++;
+		else if (!q_is(q, j, "that") && q_np_forward(q, j, end, &f, &l) != SRC_NONE &&
+				 l - j < 6)
+			j = l + 1;
+	}
+	/* said on Tuesday that / said in a statement that / said Tuesday that */
+	if (j < end && !q_is(q, j, "that") &&
+		(q_in(q, j, LEX_TAIL_PREPOSITIONS) || q_is(q, j, "on") || q_in(q, j, LEX_WEEKDAY_WORDS) ||
+		 q_in(q, j, LEX_CUE_ADJUNCT_OPENERS)))
+	{
+		for (uint32_t m = j + 1; m < end && m - j < 14; m++)
+		{
+			if (q_is(q, m, "that") && !q_in(q, m - 1, LEX_DETERMINERS))
+			{
+				j = m;
+				break;
+			}
+			/* agreed on Tuesday to cap …: the time, then the infinitive */
+			if (q_is(q, m, "to") && q_in(q, m - 1, LEX_WEEKDAY_WORDS))
+			{
+				j = m;
+				break;
+			}
+			if (q->doc->tokens[m].kind == NA_TK_PUNCT && !q_is_punct(q, m, '.') &&
+				!q_is_punct(q, m, '\'') && !q_is_punct(q, m, ','))
+				break;
+			if (q_is_quote_mark(q, m))
+				break;
+		}
+	}
+	if (q_is_punct(q, j, ':') || q_is_punct(q, j, ','))
+		j++;
+	/* said that the …; but in "said that was not her view" the pronoun
+	 * "that" is the clause's subject: a verb follows it */
+	if (q_is(q, j, "that") && !finite_verb_at(q, j + 1))
+		j++;
+	return j < end ? j : QNONE;
+}
+
+/*
+ * Does a clause with a subject of its own and a verb of saying begin at
+ * token from ("…, and more than half said …", "…, but he warned …")?  A
+ * noun phrase and the cue within a few words, no punctuation between.
+ */
+static int
+next_report_subject(const qctx *q, uint32_t from, uint32_t e)
+{
+	if (!q_is_word(q, from) || q_is_reporting_cue(q, from) || finite_verb_at(q, from) ||
+		q_is(q, from, "that") || q_is(q, from, "to"))
+		return 0;
+	for (uint32_t m = from + 1; m <= e && m - from < 8; m++)
+	{
+		if (q->doc->tokens[m].kind == NA_TK_PUNCT || q_is_quote_mark(q, m) || q->in_quote[m])
+			return 0;
+		if (q_is_reporting_cue(q, m) && q_cue_class(q, m) == NA_CUE_SPEECH &&
+			!q_is_participle(q, m) && !q_is(q, m - 1, "to"))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The content of a report cued at k ends at a following ", adding" /
+ * ", saying" / ", according to": the next report's cue.
+ */
+uint32_t
+q_content_stop(const qctx *q, uint32_t from, uint32_t e)
+{
+	for (uint32_t m = from + 1; m <= e; m++)
+	{
+		const na_token *t = &q->doc->tokens[m];
+
+		/*
+		 * a dash or a semicolon closes the reported clause: … — a plan
+		 * he has raised / …; the rest.  A pair of dashes is an aside
+		 * inside it: economies - which include Japan - will grow
+		 */
+		if (t->kind == NA_TK_DASH && (t->flags & NA_TF_SPACE_BEFORE))
+		{
+			uint32_t	m2;
+
+			for (m2 = m + 2; m2 <= e && m2 - m <= ASIDE_MAX; m2++)
+				if ((q->doc->tokens[m2].kind == NA_TK_DASH &&
+					 (q->doc->tokens[m2].flags & NA_TF_SPACE_BEFORE)) || q_is_punct(q, m2, ';'))
+					break;
+			if (m2 <= e && m2 - m <= ASIDE_MAX && q->doc->tokens[m2].kind == NA_TK_DASH &&
+				m2 < e)
+			{
+				m = m2;
+				continue;
+			}
+			/* … - including the re-emergence of …: the list is the content's */
+			if (q_is(q, m + 1, "including"))
+				continue;
+			return m - 1;
+		}
+		if (q_is_punct(q, m, ';') || q_is_punct(q, m, '('))
+			return m - 1;
+		/* … and charged that / … but warned: the subject's next report */
+		if ((q_is(q, m, "and") || q_is(q, m, "but")) && m + 1 <= e &&
+			q_is_reporting_cue(q, m + 1) && !q_is_participle(q, m + 1) && !q_is_cap(q, m + 1) &&
+			q_cue_class(q, m + 1) == NA_CUE_SPEECH)
+			return q_is_punct(q, m - 1, ',') ? m - 2 : m - 1;
+		if (!q_is_punct(q, m, ','))
+			continue;
+		/* …, adding that / …, according to / …, appearing to: a phrase of
+		 * the sentence's own, not of the report */
+		if (m + 1 <= e && ((q_is_reporting_cue(q, m + 1) && q_is_participle(q, m + 1)) ||
+						   q_according_at(q, m + 1)))
+			return m - 1;
+		/* …, providing a boost / …, claiming that: a participle after the
+		 * comma is the sentence's own (not "including") */
+		if (m + 1 <= e && q_is_word(q, m + 1) && q_is_participle(q, m + 1) &&
+			!q_is_cap(q, m + 1) && !q_is(q, m + 1, "including"))
+			return m - 1;
+		/* …, which forced her to leave: a relative clause on the last noun */
+		if (m + 1 <= e && q_is(q, m + 1, "which"))
+			return m - 1;
+		/* …, and three in four said …: a report of its own subject */
+		if (m + 2 <= e && (q_is(q, m + 1, "and") || q_is(q, m + 1, "but")) &&
+			next_report_subject(q, m + 2, e))
+			return m - 1;
+		/*
+		 * …, while 22 percent said / …, but he is: a clause set against
+		 * it; "…, but could not bear to": the same subject's verb goes on
+		 */
+		if (m + 1 <= e && (q_is(q, m + 1, "while") || q_is(q, m + 1, "whereas") ||
+						   (q_is(q, m + 1, "but") &&
+							!(finite_verb_at(q, m + 2) || q_is(q, m + 2, "not") ||
+							  q_is(q, m + 2, "also") || q_is(q, m + 2, "still") ||
+							  q_is(q, m + 2, "that"))) ||
+						   q_is(q, m + 1, "although") ||
+						   q_is(q, m + 1, "though") || q_is(q, m + 1, "compared")))
+			return m - 1;
+	}
+	return e;
+}
+
+/*
+ * The end of the noun phrase a cue of LEX_OBJECT_CUES reports, from its
+ * first token j to at most last: endorsed Clinton for president | on
+ * Thursday, praised the plan | at a rally, backing her | while ….  The
+ * time and place are the sentence's, not what is endorsed; prepositions
+ * that often belong to the phrase (praised his positions on defence,
+ * defended Trump as a candidate) do not end it.
+ */
+uint32_t
+q_object_end(const qctx *q, uint32_t j, uint32_t last)
+{
+	for (uint32_t m = j + 1; m <= last; m++)
+	{
+		const na_token *t = &q->doc->tokens[m];
+
+		if (t->kind == NA_TK_PUNCT || t->kind == NA_TK_DASH)
+		{
+			if (q_is_punct(q, m, '.') || q_is_punct(q, m, '\''))
+				continue;
+			return m - 1;
+		}
+		/*
+		 * Friday, on Monday, last week; but a time noun after a word of
+		 * the phrase is its head ("recounted his long night"): the phrase
+		 * ends at a time word only where the time begins
+		 */
+		if (t->kind == NA_TK_WORD && (q_in(q, m, LEX_WEEKDAY_WORDS) ||
+									  (q_is(q, m, "on") && q_in(q, m + 1, LEX_WEEKDAY_WORDS))) &&
+			!(q_in(q, m, LEX_DAY_PART_WORDS) && !q_in(q, m - 1, LEX_WEEKDAY_WORDS)))
+			return m - 1;
+		if (t->kind != NA_TK_WORD || (t->flags & NA_TF_CAPITALIZED))
+			continue;
+		if (q_in(q, m, LEX_OBJECT_PHRASE_ENDS))
+			return m - 1;
+	}
+	return last;
+}
