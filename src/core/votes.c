@@ -19,7 +19,7 @@
 #include "votes_internal.h"
 
 /*
- * "The vote was 5 to 4, with the court's conservatives in the majority":
+ * "The ruling was 6 to 3, with the bench's liberal wing in the majority":
  * the side named after "with" voted with the majority (vote_for) or the
  * minority ("in the minority", "in dissent": vote_against), a row of its
  * own in the tally sentence's vote, its actor the phrase as written (a

@@ -415,8 +415,8 @@ elected(vctx *c, sent_state *st, uint32_t v)
 }
 
 /*
- * "The new Indian government, led by the Congress Party, was voted into
- * power": a government is voted in as the party that leads it.  When the
+ * "The new coalition, led by the Green Party, was voted into office": a
+ * government is voted in as the party that leads it.  When the
  * appositive between the subject a and the verb v names the party after
  * "led by", that party replaces a.
  */
@@ -900,8 +900,8 @@ turnout_vote(vctx *c, sent_state *st, uint32_t v)
 }
 
 /*
- * "Clinton led Sanders late Tuesday by less than one-half of 1 percent --
- * 212,205 to 210,424 votes": a count of votes in which a candidate leads
+ * "Ortega led Whitfield on Sunday night by a few hundred ballots -- 48,310
+ * to 47,902 votes": a count of votes in which a candidate leads
  * another is the leader's win (the codebook's win, with the count as its
  * tally), told without a verb of winning.  The leader is the person right
  * before "led"/"leads", the other a person right after it; the sentence's
