@@ -35,7 +35,7 @@ name_span(const qctx *q, uint32_t first, uint32_t last)
 	}
 	else
 	{
-		/* Todd Starnes' podcast -> Todd Starnes (a plural possessive's
+		/* Ben Harris' podcast -> Ben Harris (a plural possessive's
 		 * apostrophe alone) */
 		const na_token *t = &q->doc->tokens[last];
 		const char *p = q->doc->text + t->start;

@@ -1,6 +1,7 @@
 /*
  * speakers_internal.h - what the files of the speaker analysis share
- * (speaker_names.c: names, mentions and entities; speaker_pronouns.c: he,
+ * (speaker_names.c: names and mentions; speaker_entities.c: the entities
+ * they name; speaker_pronouns.c: he,
  * she and it; speaker_descriptions.c: descriptions, organisations and
  * documents as sources; speakers.c: the speakers of the result and the
  * people keys of a corpus).  Internal to the core: the quote analysis calls
@@ -33,9 +34,12 @@ uint32_t	sp_name_prefix_at(const qctx *q, uint32_t i, uint8_t *kind);
 int			sp_same_name(const qctx *q, uint32_t a1, uint32_t a2, uint32_t b1, uint32_t b2);
 uint32_t	sp_name_key(const qctx *q, uint32_t i);
 int			sp_name_has_joint(const qctx *q, uint32_t first, uint32_t last);
-uint32_t	sp_key_bucket(uint32_t key);
 int			sp_modifier_mention(const qctx *q, const q_mention *m);
 int			sp_starts_sentence(qctx *q, uint32_t k);
+
+/* speaker_entities.c */
+uint32_t	sp_key_bucket(uint32_t key);
+int			sp_link_mention(qctx *q, q_mention *m, uint32_t mi, int place);
 
 /* speaker_pronouns.c */
 void		sp_organisation_words(const qctx *q, q_entity *e);

@@ -1,0 +1,321 @@
+/*
+ * speaker_entities.c - one person under every mention an article gives
+ * them: the index of an article's entities by name key, which mention joins
+ * which entity ("Mr. Okafor" after "David Okafor"), and a surname slipped by
+ * one letter after the full name.  Apart from speaker_names.c, which finds
+ * the names in the text, because this file decides who they are.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include "na_lexicon.h"
+#include "na_places.h"
+#include "na_unicode.h"
+#include "speakers_internal.h"
+
+/*
+ * Does entity c take the mention m (of ntok tokens, with these keys)?  The
+ * same spelling; a surname alone (Haley -> Nikki R. Haley); the end of a
+ * longer name (Suu Kyi -> Aung San Suu Kyi); a known given name alone
+ * (Hillary -> Hillary Clinton) of someone who is surely a person, so that
+ * "Trump" never becomes "Trump Tower Grill".  Never across genders: Mr.
+ * Clinton is not Hillary Clinton.
+ */
+static int
+entity_takes(const qctx *q, const q_entity *c, const q_mention *m, uint32_t ntok,
+			 uint32_t last_key, uint32_t first_key)
+{
+	uint32_t	cn = c->name_last - c->name_first + 1;
+	int			gender = m->gender;
+
+	/* Michelle Obama is not Mr. Obama: a given name tells a gender too */
+	if (gender == NA_GENDER_UNKNOWN && ntok >= 2 && sp_given_name_gender(q, m->first) > NA_GENDER_UNKNOWN)
+		gender = sp_given_name_gender(q, m->first);
+	if (gender != NA_GENDER_UNKNOWN &&
+		((c->gender != NA_GENDER_UNKNOWN && c->gender != gender) ||
+		 (c->given_gender > NA_GENDER_UNKNOWN && c->given_gender != gender)))
+		return 0;
+	if (c->last_key == last_key)
+	{
+		if (cn == ntok && sp_same_name(q, c->name_first, c->name_last, m->first, m->last))
+			return 1;
+		/* Haley -> Nikki R. Haley; Ms. Haley -> Nikki R. Haley (but
+		 * England is not the Bank of England, nor Trump a Coalition for
+		 * Trump: a name over of/for ends in no head of its own) */
+		if (!c->place && (ntok == 1 || cn == 1) && q_same_base(q, c->name_last, m->last) &&
+			!(cn > 2 && sp_name_has_joint(q, c->name_first, c->name_last)))
+			return 1;
+		/* Suu Kyi -> Aung San Suu Kyi, and the reverse */
+		if (!c->place && cn > ntok && ntok >= 2 &&
+			sp_same_name(q, c->name_last - ntok + 1, c->name_last, m->first, m->last))
+			return 1;
+		if (!c->place && ntok > cn && cn >= 2 &&
+			sp_same_name(q, c->name_first, c->name_last, m->last - cn + 1, m->last))
+			return 1;
+	}
+	/* Hillary -> Hillary Clinton (first names of known people) */
+	return ntok == 1 && cn >= 2 && c->first_key == first_key && c->person && c->strong &&
+		!c->place && q_same_base(q, c->name_first, m->first) &&
+		sp_given_name_gender(q, m->first) >= 0;
+}
+
+uint32_t
+sp_key_bucket(uint32_t key)
+{
+	return (key ^ (key >> 13)) & (Q_KEY_BUCKETS - 1);
+}
+
+/* File entity e under a name key it has (stale entries are checked on use). */
+static int
+index_key(qctx *q, uint32_t key, uint32_t e)
+{
+	uint32_t	b = sp_key_bucket(key);
+	uint32_t   *node = na_vec_push(&q->key_nodes, q->mem);
+
+	if (node == NULL)
+		return 0;
+	node[0] = e;
+	node[1] = q->key_heads[b];
+	q->key_heads[b] = (uint32_t) q->key_nodes.count;
+	return 1;
+}
+
+/*
+ * The entity (of the last LINK_WINDOW) that takes mention m: the most
+ * recent, or for a surname alone the one named most; only entities filed
+ * under its keys can take it, so only those are compared.
+ */
+static uint32_t
+find_entity(const qctx *q, const q_mention *m, uint32_t ntok, uint32_t last_key,
+			uint32_t first_key)
+{
+	uint32_t	n = (uint32_t) q->entities.count;
+	uint32_t	lo = n > LINK_WINDOW ? n - LINK_WINDOW : 0;
+	uint32_t	best = QNONE;
+	uint32_t	best_mentions = 0;
+	const uint32_t *nodes = q->key_nodes.items;
+
+	for (int pass = 0; pass < (ntok == 1 && first_key != last_key ? 2 : 1); pass++)
+	{
+		uint32_t	key = pass == 0 ? last_key : first_key;
+
+		for (uint32_t x = q->key_heads[sp_key_bucket(key)]; x != 0; x = nodes[(x - 1) * 2 + 1])
+		{
+			uint32_t	k = nodes[(x - 1) * 2];
+
+			const q_entity *c = &((const q_entity *) q->entities.items)[k];
+
+			if (k < lo || k == best)
+				continue;
+			/*
+			 * a surname alone that two people of the article take (Clinton
+			 * after Hillary Clinton and Bill Clinton): the one the article
+			 * names most, the person it is about; else the most recent
+			 */
+			if (best != QNONE &&
+				!(ntok == 1 && c->mentions > best_mentions) &&
+				!(k > best && !(ntok == 1 && c->mentions < best_mentions)))
+				continue;
+			if (entity_takes(q, c, m, ntok, last_key, first_key))
+			{
+				best = k;
+				best_mentions = c->mentions;
+			}
+		}
+	}
+	return best;
+}
+
+static inline int
+same_letter_ci(char x, char y)
+{
+	return na_ascii_ci_equal(&x, &y, 1);
+}
+
+/*
+ * Are the byte strings a and b one edit apart, ignoring ASCII case (a letter
+ * changed, added, dropped, or two neighbours swapped: McFarlend / McFarland)?
+ * Equal strings are not.
+ */
+static int
+one_edit_apart(const char *a, uint32_t alen, const char *b, uint32_t blen)
+{
+	uint32_t	i = 0;
+
+	if (alen > blen)
+	{
+		const char *t = a;
+		uint32_t	tl = alen;
+
+		a = b;
+		alen = blen;
+		b = t;
+		blen = tl;
+	}
+	if (blen - alen > 1)
+		return 0;
+	while (i < alen && same_letter_ci(a[i], b[i]))
+		i++;
+	if (i == alen)
+		return blen == alen + 1;
+	if (alen == blen)
+	{
+		/* Haskel / Hasket */
+		if (na_ascii_ci_equal(a + i + 1, b + i + 1, alen - i - 1))
+			return 1;
+		/* a swap of neighbours: Lindqvsit / Lindqvist */
+		return i + 1 < alen && same_letter_ci(a[i], b[i + 1]) && same_letter_ci(a[i + 1], b[i]) &&
+			na_ascii_ci_equal(a + i + 2, b + i + 2, alen - i - 2);
+	}
+	/* b has one letter more at i: Lindqvst / Lindqvist */
+	return na_ascii_ci_equal(a + i, b + i + 1, alen - i);
+}
+
+/* The length of a word without the apostrophe of a plural possessive
+ * (Sanders' -> Sanders, Sanders’ -> Sanders). */
+static uint32_t
+without_plural_apostrophe(const char *p, uint32_t len)
+{
+	if (len >= 3 && p[len - 1] == '\'' && p[len - 2] == 's')
+		return len - 1;
+	if (len >= 5 && (unsigned char) p[len - 1] == 0x99 && (unsigned char) p[len - 2] == 0x80 &&
+		(unsigned char) p[len - 3] == 0xE2 && p[len - 4] == 's')
+		return len - 3;
+	return len;
+}
+
+/* Is a (alen bytes) b with an s added: a plural, no slip (Democrats)? */
+static int
+plural_of(const char *a, uint32_t alen, const char *b, uint32_t blen)
+{
+	return alen == blen + 1 && (a[blen] == 's' || a[blen] == 'S') &&
+		na_ascii_ci_equal(a, b, blen);
+}
+
+/*
+ * A surname alone that no one of the article takes but that is one typing
+ * slip from the surname of exactly one person the article has named in
+ * full before ("Petra Lindqvist ... Lindqvst's letter", "Omar Haskel ...
+ * Hasket believes"): that person, or QNONE.  Copy editors miss such slips,
+ * and without this the slip becomes a speaker of its own.  Only surnames of
+ * five letters or more and slips past the first letter count, so that
+ * short names and different names (Bush, Rush) stay apart.
+ */
+static uint32_t
+misspelt_surname_entity(const qctx *q, const q_mention *m)
+{
+	const na_token *t = &q->doc->tokens[m->last];
+	const char *p = q->doc->text + t->start;
+	uint32_t	len = q_base_len(q, m->last);
+	uint32_t	n = (uint32_t) q->entities.count;
+	uint32_t	lo = n > LINK_WINDOW ? n - LINK_WINDOW : 0;
+	uint32_t	found = QNONE;
+
+	uint32_t	written = len;
+
+	len = without_plural_apostrophe(p, len);
+	if (len < 5 || t->kind != NA_TK_WORD || (t->flags & NA_TF_ALLCAPS))
+		return QNONE;
+	for (uint32_t k = n; k-- > lo;)
+	{
+		const q_entity *c = &((const q_entity *) q->entities.items)[k];
+		const na_token *ct;
+		uint32_t	clen;
+
+		if (!c->person || c->place || c->name_last == c->name_first)
+			continue;
+		ct = &q->doc->tokens[c->name_last];
+		clen = q_base_len(q, c->name_last);
+		if (clen + 1 < len || len + 1 < clen || clen < 5 ||
+			q->doc->text[ct->start] != p[0] || q->doc->text[ct->start + 1] != p[1])
+			continue;
+		if (m->gender != NA_GENDER_UNKNOWN && c->gender != NA_GENDER_UNKNOWN &&
+			c->gender != m->gender)
+			continue;
+		/* Sanders' is Sanders and Deangelo DeAngelo (when the article
+		 * wrote Bernie Sanders, Rosa DeAngelo); Democrats is no slip for
+		 * Democrat */
+		if (!(len == clen && na_ascii_ci_equal(p, q->doc->text + ct->start, len) &&
+			  (len < written || memcmp(p, q->doc->text + ct->start, len) != 0)) &&
+			(!one_edit_apart(p, len, q->doc->text + ct->start, clen) ||
+			 plural_of(p, len, q->doc->text + ct->start, clen) ||
+			 plural_of(q->doc->text + ct->start, clen, p, len)))
+			continue;
+		if (found != QNONE && found != k)
+			return QNONE;		/* two people it could be: neither */
+		found = k;
+	}
+	return found;
+}
+
+/* The entity a new mention [first, last] refers to, or a new one (place:
+ * the mention is a place's name, never a slip for a person's). */
+int
+sp_link_mention(qctx *q, q_mention *m, uint32_t mi, int place)
+{
+	uint32_t	ntok = m->last - m->first + 1;
+	uint32_t	best;
+	uint32_t	last_key = sp_name_key(q, m->last);
+	uint32_t	first_key = m->first == m->last ? last_key : sp_name_key(q, m->first);
+	q_entity   *e;
+
+	/*
+	 * De Blasio (a sentence's first word) after Bill de Blasio: a particle
+	 * and a surname are the surname alone, no first name
+	 */
+	uint32_t	link_ntok = ntok;
+
+	if (ntok == 2 && q_in(q, m->first, LEX_NAME_PARTICLES))
+	{
+		link_ntok = 1;
+		first_key = last_key;
+	}
+	/* the most recent entities only: bounded work on book-length input */
+	best = find_entity(q, m, link_ntok, last_key, first_key);
+	/* Lindqvst's after Petra Lindqvist: a slip, not a new person */
+	if (best == QNONE && ntok == 1 && !place)
+		best = misspelt_surname_entity(q, m);
+	if (best == QNONE)
+	{
+		e = na_vec_push(&q->entities, q->mem);
+		if (e == NULL)
+			return 0;
+		memset(e, 0, sizeof(*e));
+		e->name_first = m->first;
+		e->name_last = m->last;
+		e->last_key = last_key;
+		e->first_key = first_key;
+		e->first_mention = mi;
+		e->last_mention = QNONE;
+		e->speaker = -1;
+		e->given_gender = (int8_t) sp_given_name_gender(q, m->first);
+		best = (uint32_t) q->entities.count - 1;
+		if (!index_key(q, last_key, best) ||
+			(first_key != last_key && !index_key(q, first_key, best)))
+			return 0;
+	}
+	e = entity(q, best);
+	/* the fullest name the article uses is the canonical one */
+	if (ntok > e->name_last - e->name_first + 1)
+	{
+		if ((last_key != e->last_key && !index_key(q, last_key, best)) ||
+			(first_key != e->first_key && first_key != last_key &&
+			 !index_key(q, first_key, best)))
+			return 0;
+		e = entity(q, best);
+		e->name_first = m->first;
+		e->name_last = m->last;
+		e->last_key = last_key;
+		e->first_key = first_key;
+		e->given_gender = (int8_t) sp_given_name_gender(q, m->first);
+	}
+	e->mentions++;
+	if (m->gender && !e->gender)
+		e->gender = m->gender;
+	m->entity = best;
+	m->next = QNONE;
+	if (e->last_mention != QNONE)
+		mention(q, e->last_mention)->next = mi;
+	e->last_mention = mi;
+	return 1;
+}
