@@ -542,6 +542,17 @@ FROM (VALUES
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
 
+-- a vote set for a day, the day named before the motion: "vote on Friday on
+-- the bill" is the chamber's schedule of that bill, planned
+SELECT f.n, v.actor, v.action, v.motion, v.modality
+FROM (VALUES
+  (1, 'The Senate is expected to vote on Thursday on a revised housing bill.'),
+  (2, 'The council will vote on Monday on the harbour plan, the mayor said.'),
+  (3, 'The board voted on the plan on Tuesday.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
 -- NULL, empty and punctuation-only input
 SELECT count(*) FROM news_analysis.vote_events(NULL);
 SELECT count(*) FROM news_analysis.vote_events('');

@@ -93,6 +93,13 @@ vote_on_motion(vctx *c, uint32_t v, uint32_t *first, uint32_t *head)
 	if (e || !(T(c, q + 1)->kind == NA_TK_PUNCT || is_time_word(c, q + 1) || is_word(c, q + 1, "next") ||
 			   is_word(c, q + 1, "this") || is_word(c, q + 1, "later")))
 		return e;
+	/* "will vote on Friday on a stopgap bill": the day first, then the motion */
+	if (is_time_word(c, q + 1) && is_word(c, q + 2, "on") && in_sentence(c, q + 3, s) &&
+		(e = motion_right(c, q + 3, head)) != 0)
+	{
+		*first = q + 3;
+		return e;
+	}
 	/* "the bill, which the Senate is expected to vote on next week": the relative's antecedent */
 	for (uint32_t k = v; k-- > sent_first + 1 && k + 10 > v;)
 		if (is_word(c, k, "which") || is_word(c, k, "that"))
