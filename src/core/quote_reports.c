@@ -715,24 +715,18 @@ passive_be_before(const qctx *q, uint32_t k, uint32_t s0)
 }
 
 /*
- * X is expected to …: a belief that no one holds by name, its content the
- * whole clause, subject included (what is expected is that X does it).  Not
- * "X is said to": hearsay, no report (README).  The clause starts after the sentence's last comma,
- * semicolon, colon, dash or quotation mark before the cue's subject.
+ * The first token of the clause whose subject stands before the form of
+ * "be" at aux: after the sentence's last comma, semicolon, colon, dash,
+ * parenthesis or quotation mark before it (at most REPORT_SOURCE_WINDOW
+ * tokens back), and after a "but" or "and" opening it.  The impersonal and
+ * the passive reports take that subject, with the words between, as their
+ * content.
  */
-static int
-impersonal_report_at(const qctx *q, uint32_t k, uint32_t aux, uint32_t s0, uint32_t s1,
-					 q_report *rp)
+static uint32_t
+clause_start_before(const qctx *q, uint32_t aux, uint32_t s0)
 {
-	uint32_t	e = q_content_end(q, s0, s1);
 	uint32_t	first = aux;
 
-	memset(rp, 0, sizeof(*rp));
-	rp->first2 = rp->last2 = QNONE;
-	if (e <= k + 1 || aux == s0)
-		return 0;
-	if (e > k + REPORT_CONTENT_MAX)
-		e = k + REPORT_CONTENT_MAX;
 	while (first > s0)
 	{
 		const na_token *t = &q->doc->tokens[first - 1];
@@ -745,6 +739,29 @@ impersonal_report_at(const qctx *q, uint32_t k, uint32_t aux, uint32_t s0, uint3
 	}
 	while (first < aux && (q_is(q, first, "but") || q_is(q, first, "and")))
 		first++;
+	return first;
+}
+
+/*
+ * X is expected to …: a belief that no one holds by name, its content the
+ * whole clause, subject included (what is expected is that X does it).  Not
+ * "X is said to": hearsay, no report (README).  The clause starts after the sentence's last comma,
+ * semicolon, colon, dash or quotation mark before the cue's subject.
+ */
+static int
+impersonal_report_at(const qctx *q, uint32_t k, uint32_t aux, uint32_t s0, uint32_t s1,
+					 q_report *rp)
+{
+	uint32_t	e = q_content_end(q, s0, s1);
+	uint32_t	first;
+
+	memset(rp, 0, sizeof(*rp));
+	rp->first2 = rp->last2 = QNONE;
+	if (e <= k + 1 || aux == s0)
+		return 0;
+	if (e > k + REPORT_CONTENT_MAX)
+		e = k + REPORT_CONTENT_MAX;
+	first = clause_start_before(q, aux, s0);
 	if (first == aux)
 		return 0;
 	rp->a.type = SRC_NONE;
@@ -776,7 +793,7 @@ static int
 passive_agent_report_at(const qctx *q, uint32_t k, uint32_t aux, uint32_t s0, uint32_t s1,
 						q_report *rp)
 {
-	uint32_t	first = aux;
+	uint32_t	first;
 	uint32_t	sf,
 				sl;
 	src_type	type;
@@ -788,18 +805,7 @@ passive_agent_report_at(const qctx *q, uint32_t k, uint32_t aux, uint32_t s0, ui
 	type = q_np_forward(q, k + 2, s1, &sf, &sl);
 	if (type == SRC_NONE || type == SRC_PRONOUN || sl - k > NP_MAX + 2)
 		return 0;
-	while (first > s0)
-	{
-		const na_token *t = &q->doc->tokens[first - 1];
-
-		if (t->kind == NA_TK_DASH || q_is_quote_mark(q, first - 1) || q_is_punct(q, first - 1, ',') ||
-			q_is_punct(q, first - 1, ';') || q_is_punct(q, first - 1, ':') ||
-			q_is_punct(q, first - 1, '(') || aux - first >= REPORT_SOURCE_WINDOW)
-			break;
-		first--;
-	}
-	while (first < aux && (q_is(q, first, "but") || q_is(q, first, "and")))
-		first++;
+	first = clause_start_before(q, aux, s0);
 	/* On Monday the levy was …: the time opens the sentence, no content */
 	if (q_in(q, first, LEX_CLAUSE_PREPOSITIONS) && first + 1 < aux && time_word_at(q, first + 1))
 		for (first += 2; first < aux && time_word_at(q, first);)
