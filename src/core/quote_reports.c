@@ -627,6 +627,20 @@ that_clause_report(const qctx *q, uint32_t k, uint32_t first, uint32_t e, q_repo
 }
 
 /*
+ * The first token of a report's clause from first, before the cue at k: a
+ * leading "but", "and" or dash opens the clause and is no content (But, … /
+ * — …).
+ */
+static uint32_t
+after_clause_opener(const qctx *q, uint32_t first, uint32_t k)
+{
+	while (first < k && (q->doc->tokens[first].kind == NA_TK_DASH ||
+						 q_is(q, first, "but") || q_is(q, first, "and")))
+		first++;
+	return first;
+}
+
+/*
  * A report at cue k in the sentence [s0, s1), or 0.  The patterns of news:
  * X said (that) CLAUSE; X told Y CLAUSE; CLAUSE, X said / said X;
  * CLAUSE, according to X; According to X, CLAUSE; and the cue inside its
@@ -648,10 +662,7 @@ report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
 	/* a run-on "sentence": content reaches no further than a sentence would */
 	if (e > k + REPORT_CONTENT_MAX)
 		e = k + REPORT_CONTENT_MAX;
-	/* a leading opener or a dash is no content: But, … / — … */
-	while (first < k && (q->doc->tokens[first].kind == NA_TK_DASH ||
-						 q_is(q, first, "but") || q_is(q, first, "and")))
-		first++;
+	first = after_clause_opener(q, first, k);
 
 	if (q_is(q, k, "according"))
 		return according_report(q, k, s0, s1, first, e, rp);
@@ -1014,9 +1025,7 @@ phrase_report_at(const qctx *q, uint32_t k, uint32_t ntok, int32_t row, uint32_t
 		return 0;
 	if (e > k + REPORT_CONTENT_MAX)
 		e = k + REPORT_CONTENT_MAX;
-	while (first < k && (q->doc->tokens[first].kind == NA_TK_DASH ||
-						 q_is(q, first, "but") || q_is(q, first, "and")))
-		first++;
+	first = after_clause_opener(q, first, k);
 	type = report_source(q, k, s0, first, &sf, &sl);
 	if (type == SRC_NONE)
 		return 0;
