@@ -553,6 +553,23 @@ FROM (VALUES
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
 
+-- a group's vote still to come, with no side, on a motion named or just
+-- named ("peers ... vote on it"): the schedule of that motion, planned; a
+-- body's members are a group, "members" alone are not; "vote on it" with no
+-- motion before it is no vote
+SELECT f.n, v.actor, v.actor_kind, v.action, v.body, v.motion, v.modality, v.evidence
+FROM (VALUES
+  (1, 'Senators will vote on the pension bill next week.'),
+  (2, 'The treaty now goes to the upper house, where senators are expected to vote on it in May.'),
+  (3, 'The ferry plan was published on Monday. Councillors are due to vote on it in June.'),
+  (4, 'The talks resume in spring, when the fisheries commission''s members are expected to vote on a revised text.'),
+  (5, 'Members are expected to vote on the revised text.'),
+  (6, 'The mayor said she would decide soon and that councillors will vote on it.'),
+  (7, 'Peers voted on the amendment.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
 -- NULL, empty and punctuation-only input
 SELECT count(*) FROM news_analysis.vote_events(NULL);
 SELECT count(*) FROM news_analysis.vote_events('');

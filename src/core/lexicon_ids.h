@@ -130,6 +130,7 @@ typedef enum na_lex_list
 	NA_LEX_VOTE_LEGISLATOR_NOUNS,	/* Nouns for members of a chamber, whose relative clause ("MPs who voted themselves a pension") makes them the voters (votes) */
 	NA_LEX_VOTE_LONE_NAME_BEFORE,	/* Words before a capitalised word that make it a noun or a name's end, not a lone name: a Democrat, Coalition for Unity (votes) */
 	NA_LEX_VOTE_LOWER_BODIES,	/* Bodies written in lower case ("the council", "the Greek parliament", a referendum): the first pass marks them, body_at reads them (votes) */
+	NA_LEX_VOTE_MEMBER_POSSESSORS,	/* Nouns whose possessive makes "members" a voting group ("the assembly's members", "the shipping body's members"); members alone are too vague (votes) */
 	NA_LEX_VOTE_MOTION_COLLECTION_NOUNS,	/* Nouns that gather motions: a set of measures, a package of bills (votes) */
 	NA_LEX_VOTE_MOTION_HEADS,	/* Heads of a motion noun phrase (votes) */
 	NA_LEX_VOTE_MOTION_LEFT_SKIPS,	/* Words skipped going left from a verb back to its motion: the bill, which was later passed (votes) */

@@ -76,6 +76,27 @@ antecedent_phrase(vctx *c, uint32_t sent_first, uint32_t j, uint32_t *first, uin
 	return 1;
 }
 
+/*
+ * The motion "it" stands for in "vote on it" at v: the nearest motion noun
+ * phrase before v in its sentence or the sentence before ("The bill now
+ * goes to the Lords, where peers are expected to vote on it").  Without
+ * one, "it" may be anything (a date, a proposal talked about), and the
+ * vote is left alone.  Fills [*first, *head]; returns the motion's end, or 0.
+ */
+static uint32_t
+pronoun_motion(vctx *c, uint32_t v, uint32_t *first, uint32_t *head)
+{
+	uint32_t	s = T(c, v)->sentence;
+	uint32_t	floor = c->doc->sentences[s > 0 ? s - 1 : s].first_token;
+
+	for (uint32_t k = v; k-- > floor && k + 60 > v;)
+		if (is_motion_head(c, k) && !is_motion_head(c, k + 1) &&
+			motion_left(c, k, T(c, k)->sentence == s ? c->doc->sentences[s].first_token : floor,
+						first, head) && *head == k)
+			return k + 1;
+	return 0;
+}
+
 /* "vote on the bill": the end of the motion a vote is held on, or 0 */
 uint32_t
 vote_on_motion(vctx *c, uint32_t v, uint32_t *first, uint32_t *head)
@@ -88,6 +109,9 @@ vote_on_motion(vctx *c, uint32_t v, uint32_t *first, uint32_t *head)
 
 	if (!is_word(c, q, "on") || !in_sentence(c, q + 1, s))
 		return 0;
+	/* "are expected to vote on it in March": the motion named before */
+	if (is_word(c, q + 1, "it"))
+		return pronoun_motion(c, v, first, head);
 	*first = q + 1;
 	e = motion_right(c, q + 1, head);
 	if (e || !(T(c, q + 1)->kind == NA_TK_PUNCT || is_time_word(c, q + 1) || is_word(c, q + 1, "next") ||
@@ -837,7 +861,13 @@ active_vote_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw,
 	 */
 	if (p->action == NA_VA_VOTE)
 	{
-		if (actors[0].kind == NA_VK_BODY && on_end && !p->motion_end)
+		/*
+		 * a chamber's vote on a motion, or its members' vote to come
+		 * ("Senators will vote on the bill"): the schedule of that motion
+		 */
+		if ((actors[0].kind == NA_VK_BODY ||
+			 ((actors[0].kind == NA_VK_GROUP || actors[0].kind == NA_VK_PARTY) &&
+			  p->modality == NA_VM_PLANNED)) && on_end && !p->motion_end)
 		{
 			p->motion_first = on_first;
 			p->motion_end = on_end;
@@ -855,7 +885,7 @@ active_vote_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw,
 		p->ev_end = k + 1 > v + 2 ? k : v + 2;
 	/* "the bill, which the Senate is expected to vote on": the motion is before the voter */
 	if (p->ev_end <= p->ev_first)
-		p->ev_end = is_word(c, v + 1, "on") ? v + 2 : v + 1;
+		p->ev_end = !is_word(c, v + 1, "on") ? v + 1 : is_word(c, v + 2, "it") ? v + 3 : v + 2;
 	emit_positions(c, st, p, actors, nactors);
 	/* "52% voted to leave and 48% to stay": the other share, the other side */
 	if (dir == 2 && p->motion_end)
