@@ -570,6 +570,21 @@ FROM (VALUES
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
 
+-- a vote its subject faces, still to come: the voters are not named (a null
+-- actor; the body is the chamber), the codebook's schedule, planned; a
+-- confidence vote is about confidence, a motion that faces a vote is the
+-- motion; a vote faced in the past, or not faced, gives no schedule
+SELECT f.n, v.actor, v.action, v.body, v.motion, v.modality, v.evidence
+FROM (VALUES
+  (1, 'Chancellor Ilse Brandauer will face a vote of no confidence in parliament on Thursday.'),
+  (2, 'After the coalition collapsed, the premier is facing a confidence vote in parliament.'),
+  (3, 'The water bill faces a final vote in the Senate next week.'),
+  (4, 'The cabinet faced a confidence vote in parliament in 2019.'),
+  (5, 'The minister does not face a confidence vote in parliament.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
 -- NULL, empty and punctuation-only input
 SELECT count(*) FROM news_analysis.vote_events(NULL);
 SELECT count(*) FROM news_analysis.vote_events('');

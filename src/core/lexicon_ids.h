@@ -114,6 +114,7 @@ typedef enum na_lex_list
 	NA_LEX_VOTE_ELECTION_TIME_PREPOSITIONS,	/* Prepositions of time before a clause of being elected: after being elected, since winning (votes) */
 	NA_LEX_VOTE_ELECTION_WORDS,	/* What a candidate wins or loses: "won the seat", "lost the primary", "won 52% of the vote" (votes) */
 	NA_LEX_VOTE_ENVOY_NOUNS,	/* A country speaks through these: "Britain's ambassador", "the French delegation" (votes) */
+	NA_LEX_VOTE_FACE_VERBS,	/* Verbs of a vote still to come that its subject undergoes: the prime minister faces a confidence vote, the bill awaits a vote (votes) */
 	NA_LEX_VOTE_GAIN_OBJECTS,	/* What a candidate secures, takes or receives in an election: "secured the nomination", "took the Democratic contest" ("vote" itself is counted or shared: "received 400 votes", "9% of the vote") (votes) */
 	NA_LEX_VOTE_GENERIC_MOTIONS,	/* Motion heads that are the same vote when they recur ("the draft" = "the measure") (votes) */
 	NA_LEX_VOTE_GENERIC_PRONOUNS,	/* Pronouns for the writer, the reader or anyone, which name no voter: I, we, you, everyone, nobody (votes) */

@@ -418,7 +418,8 @@ analyse_sentence(vctx *c, uint32_t s)
 				noun_veto(c, &st, v);
 			else if (tw->cls == W_OVERRIDE)
 				noun_override(c, &st, v);
-			else if (tw->cls == W_VOTE && is_word(c, v, "vote") && !tie_vote(c, &st, v))
+			else if (tw->cls == W_VOTE && is_word(c, v, "vote") && !tie_vote(c, &st, v) &&
+					 !faced_vote(c, &st, v))
 				possessed_vote(c, &st, v);
 			continue;
 		}
