@@ -585,6 +585,20 @@ FROM (VALUES
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
 
+-- a referendum's electorate decides the question put to it, whatever its
+-- noun ("approved a longer school year"), like a chamber; its shares are
+-- percentages, no tally; without a referendum or plebiscite in the sentence
+-- voters approving or rejecting something is no vote of theirs
+SELECT f.n, v.actor, v.actor_kind, v.action, v.body, v.motion, v.outcome, v.votes_for, v.votes_against, v.modality
+FROM (VALUES
+  (1, 'Voters on the island of Marrow approved a longer school year in a referendum on Sunday, with 58.1% in favour and 41.9% against.'),
+  (2, 'In a plebiscite last month, residents rejected a new motorway toll.'),
+  (3, 'Voters rejected the incumbent mayor in the election.'),
+  (4, 'Voters approved a longer school year.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
 -- NULL, empty and punctuation-only input
 SELECT count(*) FROM news_analysis.vote_events(NULL);
 SELECT count(*) FROM news_analysis.vote_events('');

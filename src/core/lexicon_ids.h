@@ -113,6 +113,7 @@ typedef enum na_lex_list
 	NA_LEX_VOTE_ELECTION_SENTENCE_WORDS,	/* Words that make a sentence one about an election, for win and lose: primary, caucus, delegates, nomination (votes) */
 	NA_LEX_VOTE_ELECTION_TIME_PREPOSITIONS,	/* Prepositions of time before a clause of being elected: after being elected, since winning (votes) */
 	NA_LEX_VOTE_ELECTION_WORDS,	/* What a candidate wins or loses: "won the seat", "lost the primary", "won 52% of the vote" (votes) */
+	NA_LEX_VOTE_ELECTORATE_NOUNS,	/* Group nouns that name an electorate: their approval or rejection in a referendum decides the question put, whatever it is ("voters approved a four-day school week in a referendum") (votes) */
 	NA_LEX_VOTE_ENVOY_NOUNS,	/* A country speaks through these: "Britain's ambassador", "the French delegation" (votes) */
 	NA_LEX_VOTE_FACE_VERBS,	/* Verbs of a vote still to come that its subject undergoes: the prime minister faces a confidence vote, the bill awaits a vote (votes) */
 	NA_LEX_VOTE_GAIN_OBJECTS,	/* What a candidate secures, takes or receives in an election: "secured the nomination", "took the Democratic contest" ("vote" itself is counted or shared: "received 400 votes", "9% of the vote") (votes) */
@@ -159,6 +160,7 @@ typedef enum na_lex_list
 	NA_LEX_VOTE_POSSESSIVE_BODY_STARTS,	/* First words of named bodies that the first pass also marks in the possessive ("the Senate's vote") (votes) */
 	NA_LEX_VOTE_PREPOSITIONS,	/* Prepositions that open an adverbial, not an appositive (votes) */
 	NA_LEX_VOTE_RANK_PREDICATE_OPENERS,	/* Words after a copula that open a class or a rank, not a name: was among the winners, is the only candidate (votes) */
+	NA_LEX_VOTE_REFERENDUM_WORDS,	/* Nouns of a ballot put to an electorate on a question (not an election of people): a referendum, a plebiscite (votes) */
 	NA_LEX_VOTE_REFUSAL_WORDS,	/* Words that negate the vote after them: refused to vote, failed to pass, neither voted (votes) */
 	NA_LEX_VOTE_REPEATED_VOTE_NOUNS,	/* Nouns after a count that make a vote one of many in the past: vetoed 12 bills, voted five times (votes) */
 	NA_LEX_VOTE_SETTING_PREPOSITIONS,	/* Prepositions that make the name after them a setting, not the voter: in Ohio, across the country, under the coalition (votes) */
