@@ -599,6 +599,23 @@ FROM (VALUES
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
 
+-- a chamber's decision by vote in French or Spanish: the body before its
+-- verb, the motion after it (not the day), the tally "par N voix contre M",
+-- "por N votos contra M", "N votos a favor y M en contra"; a negated
+-- decision keeps no outcome; a decision with no noun of votes after its
+-- counts is no tally, and with no tally no row
+SELECT f.n, v.actor, v.action, v.body, v.motion, v.outcome, v.votes_for, v.votes_against, v.modality
+FROM (VALUES
+  (1, 'Le Sénat a approuvé lundi la réforme des retraites par 180 voix contre 150.'),
+  (2, 'El Senado rechazó el martes la reforma fiscal por 120 votos contra 98.'),
+  (3, 'El pleno del Ayuntamiento aprobó la ordenanza de terrazas por 15 votos a favor y 10 en contra.'),
+  (4, 'Le conseil régional n''a pas adopté le budget par 20 voix contre 25.'),
+  (5, 'Le conseil a adopté le plan par 31 contre 12.'),
+  (6, 'Le conseil a adopté le plan.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
 -- NULL, empty and punctuation-only input
 SELECT count(*) FROM news_analysis.vote_events(NULL);
 SELECT count(*) FROM news_analysis.vote_events('');

@@ -163,6 +163,9 @@ typedef enum na_lex_list
 	NA_LEX_VOTE_REFERENDUM_WORDS,	/* Nouns of a ballot put to an electorate on a question (not an election of people): a referendum, a plebiscite (votes) */
 	NA_LEX_VOTE_REFUSAL_WORDS,	/* Words that negate the vote after them: refused to vote, failed to pass, neither voted (votes) */
 	NA_LEX_VOTE_REPEATED_VOTE_NOUNS,	/* Nouns after a count that make a vote one of many in the past: vetoed 12 bills, voted five times (votes) */
+	NA_LEX_VOTE_ROMANCE_BODIES,	/* French and Spanish nouns of a chamber or council that decides by vote, written without a name ("le conseil municipal", "el Parlamento regional") (votes: votes_romance.c) */
+	NA_LEX_VOTE_ROMANCE_DECISIONS,	/* French and Spanish verbs of a chamber's decision by vote, with the codebook's action ("a adopté", "aprobó", "rechazó") (votes: votes_romance.c) */
+	NA_LEX_VOTE_ROMANCE_WORDS,	/* French and Spanish words of a tally and of the decision it counts ("par 31 voix contre 12", "por 41 votos a favor y 38 en contra"): the noun of votes, the side words, the "and" between sides, the "by" before the count, determiners that open the motion, days and times that do not, negations (votes: votes_romance.c) */
 	NA_LEX_VOTE_SETTING_PREPOSITIONS,	/* Prepositions that make the name after them a setting, not the voter: in Ohio, across the country, under the coalition (votes) */
 	NA_LEX_VOTE_STATE_PLACE_BEFORE,	/* Words before a state's name that make it a place or a modifier, not a voter: of Ohio, in Texas, the Iowa senator (votes) */
 	NA_LEX_VOTE_STATE_SUBJECT_GAP,	/* Words that may stand between a state as subject and its verb: Texas this year passed, Ohio narrowly voted (votes) */
@@ -211,6 +214,8 @@ typedef enum na_lex_list
 #define NA_LEX_VOTE_NUMBER_WORDS_VALUE 0
 #define NA_LEX_VOTE_PARTIES_CANONICAL 0
 #define NA_LEX_VOTE_PARTIES_ADJECTIVE 1
+#define NA_LEX_VOTE_ROMANCE_DECISIONS_ACTION 0
+#define NA_LEX_VOTE_ROMANCE_WORDS_ROLE 0
 #define NA_LEX_VOTE_TRIGGERS_CLASS 0
 #define NA_LEX_VOTE_TRIGGERS_FORM 1
 

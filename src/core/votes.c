@@ -443,6 +443,9 @@ analyse_sentence(vctx *c, uint32_t s)
 
 	/* tallies and methods go to the sentence's event (or the latest one nearby) */
 	sentence_tally(c, s, &t);
+	/* "Le conseil a adopté le plan par 31 voix contre 12": a French or Spanish decision */
+	if (t.found && c->rows.count == rows_before)
+		romance_decision(c, &st);
 	/* "Clinton led Sanders -- 212,205 to 210,424 votes": the leader's win */
 	if (t.found && c->rows.count == rows_before && leader_in_count(c, &st, &t))
 		return;

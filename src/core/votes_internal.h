@@ -8,7 +8,8 @@
  * votes_tokens.c (token tests), votes_bodies.c, votes_actors.c,
  * votes_subjects.c (who cast a vote), votes_motions.c (motions and
  * modality), votes_tally.c, votes_events.c
- * (events and rows), votes_triggers.c (vote verbs and nouns) and votes.c
+ * (events and rows), votes_triggers.c (vote verbs and nouns), votes_romance.c
+ * (a decision and its tally in French or Spanish) and votes.c
  * (a sentence, the entry point).
  */
 #ifndef VOTES_INTERNAL_H
@@ -494,6 +495,10 @@ int confidence_vote_at(vctx *c, sent_state *st, uint32_t k, uint32_t *first, uin
 int faced_vote(vctx *c, sent_state *st, uint32_t v);
 int noun_use(vctx *c, uint32_t v, uint32_t first);
 void against_positions(vctx *c, sent_state *st);
+
+/* votes_romance.c */
+uint32_t romance_tally_at(vctx *c, uint32_t k, tally *t);
+int romance_decision(vctx *c, sent_state *st);
 
 /* votes.c */
 void analyse_sentence(vctx *c, uint32_t s);
