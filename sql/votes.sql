@@ -616,6 +616,18 @@ FROM (VALUES
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
 
+-- a capitalised chamber head alone is a body when it names a chamber
+-- ("the Assembly", "the Legislature", data/lexicon/vote_lone_body_heads.tsv);
+-- "the Court" or "the Board" alone is too vague to be one
+SELECT f.n, v.actor, v.actor_kind, v.action, v.body, v.motion, v.votes_for, v.votes_against
+FROM (VALUES
+  (1, 'The Assembly voted 61 to 17 on Thursday to pass the tenancy bill.'),
+  (2, 'The Legislature rejected the governor''s plan for the coast.'),
+  (3, 'The Court rejected the appeal.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
 -- NULL, empty and punctuation-only input
 SELECT count(*) FROM news_analysis.vote_events(NULL);
 SELECT count(*) FROM news_analysis.vote_events('');

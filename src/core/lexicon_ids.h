@@ -130,6 +130,7 @@ typedef enum na_lex_list
 	NA_LEX_VOTE_INFINITIVE_GLUE,	/* Words that may stand between a subject and "to <vote>" besides auxiliaries and intent words (votes) */
 	NA_LEX_VOTE_INTENT_WORDS,	/* Expectation before "to": "threatened to veto", "is expected to vote" (votes) */
 	NA_LEX_VOTE_LEGISLATOR_NOUNS,	/* Nouns for members of a chamber, whose relative clause ("MPs who voted themselves a pension") makes them the voters (votes) */
+	NA_LEX_VOTE_LONE_BODY_HEADS,	/* Body heads that name a chamber alone when capitalised ("the Assembly voted", "Parliament passed"); other heads alone are too vague ("the Court", "the Board") (votes: capitalized_body_at) */
 	NA_LEX_VOTE_LONE_NAME_BEFORE,	/* Words before a capitalised word that make it a noun or a name's end, not a lone name: a Democrat, Coalition for Unity (votes) */
 	NA_LEX_VOTE_LOWER_BODIES,	/* Bodies written in lower case ("the council", "the Greek parliament", a referendum): the first pass marks them, body_at reads them (votes) */
 	NA_LEX_VOTE_MEMBER_POSSESSORS,	/* Nouns whose possessive makes "members" a voting group ("the assembly's members", "the shipping body's members"); members alone are too vague (votes) */
