@@ -628,6 +628,18 @@ FROM (VALUES
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
 
+-- a chamber, a party or a person that sets a vote is its schedule's actor,
+-- planned (negated when it has not); a union's strike ballot is no
+-- chamber's vote
+SELECT f.n, v.actor, v.action, v.body, v.motion, v.modality
+FROM (VALUES
+  (1, 'The Assembly has scheduled a vote on the transit levy for Monday.'),
+  (2, 'The Senate has not yet scheduled its own vote, aides said.'),
+  (3, 'The dockworkers'' union has scheduled a strike vote for May.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
 -- NULL, empty and punctuation-only input
 SELECT count(*) FROM news_analysis.vote_events(NULL);
 SELECT count(*) FROM news_analysis.vote_events('');

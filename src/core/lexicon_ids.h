@@ -115,7 +115,6 @@ typedef enum na_lex_list
 	NA_LEX_VOTE_ELECTION_WORDS,	/* What a candidate wins or loses: "won the seat", "lost the primary", "won 52% of the vote" (votes) */
 	NA_LEX_VOTE_ELECTORATE_NOUNS,	/* Group nouns that name an electorate: their approval or rejection in a referendum decides the question put, whatever it is ("voters approved a four-day school week in a referendum") (votes) */
 	NA_LEX_VOTE_ENVOY_NOUNS,	/* A country speaks through these: "Britain's ambassador", "the French delegation" (votes) */
-	NA_LEX_VOTE_FACE_VERBS,	/* Verbs of a vote still to come that its subject undergoes: the prime minister faces a confidence vote, the bill awaits a vote (votes) */
 	NA_LEX_VOTE_GAIN_OBJECTS,	/* What a candidate secures, takes or receives in an election: "secured the nomination", "took the Democratic contest" ("vote" itself is counted or shared: "received 400 votes", "9% of the vote") (votes) */
 	NA_LEX_VOTE_GENERIC_MOTIONS,	/* Motion heads that are the same vote when they recur ("the draft" = "the measure") (votes) */
 	NA_LEX_VOTE_GENERIC_PRONOUNS,	/* Pronouns for the writer, the reader or anyone, which name no voter: I, we, you, everyone, nobody (votes) */
@@ -156,6 +155,7 @@ typedef enum na_lex_list
 	NA_LEX_VOTE_PLACING_ORDINALS,	/* Places after a placing verb that make the candidate a loser: came second, finished last (votes) */
 	NA_LEX_VOTE_PLACING_VERBS,	/* Verbs that report a candidate's place in a result: came second, finished third (votes) */
 	NA_LEX_VOTE_PLAIN_ADVERBS,	/* Adverbs that do not end in -ly, which may stand before a vote verb: only, never, already, eventually (votes) */
+	NA_LEX_VOTE_PLANNED_VOTE_VERBS,	/* Verbs whose object is a vote still to come, and who their subject is: the one voted on ("the prime minister faces a confidence vote", "the bill awaits a vote") or the one who sets the vote ("the Senate has scheduled a vote") (votes: planned_vote_noun) */
 	NA_LEX_VOTE_POLITICS_SIGNS,	/* Words that show an article is about politics, so that a lone capitalised word before "won" may be a candidate or a party, not a team or a band (votes) */
 	NA_LEX_VOTE_POLL_WORDS,	/* Words of opinion polls: a share "of respondents' votes" in a sentence that names a poll is voting intention, not votes cast (votes: voters_of_candidate) */
 	NA_LEX_VOTE_POSSESSIVE_BODY_STARTS,	/* First words of named bodies that the first pass also marks in the possessive ("the Senate's vote") (votes) */
@@ -215,6 +215,7 @@ typedef enum na_lex_list
 #define NA_LEX_VOTE_NUMBER_WORDS_VALUE 0
 #define NA_LEX_VOTE_PARTIES_CANONICAL 0
 #define NA_LEX_VOTE_PARTIES_ADJECTIVE 1
+#define NA_LEX_VOTE_PLANNED_VOTE_VERBS_SUBJECT 0
 #define NA_LEX_VOTE_ROMANCE_DECISIONS_ACTION 0
 #define NA_LEX_VOTE_ROMANCE_WORDS_ROLE 0
 #define NA_LEX_VOTE_TRIGGERS_CLASS 0

@@ -419,7 +419,7 @@ analyse_sentence(vctx *c, uint32_t s)
 			else if (tw->cls == W_OVERRIDE)
 				noun_override(c, &st, v);
 			else if (tw->cls == W_VOTE && is_word(c, v, "vote") && !tie_vote(c, &st, v) &&
-					 !faced_vote(c, &st, v))
+					 !planned_vote_noun(c, &st, v))
 				possessed_vote(c, &st, v);
 			continue;
 		}

@@ -492,7 +492,7 @@ void noun_override(vctx *c, sent_state *st, uint32_t v);
 void noun_veto(vctx *c, sent_state *st, uint32_t v);
 void possessed_vote(vctx *c, sent_state *st, uint32_t v);
 int confidence_vote_at(vctx *c, sent_state *st, uint32_t k, uint32_t *first, uint32_t *last);
-int faced_vote(vctx *c, sent_state *st, uint32_t v);
+int planned_vote_noun(vctx *c, sent_state *st, uint32_t v);
 int noun_use(vctx *c, uint32_t v, uint32_t first);
 void against_positions(vctx *c, sent_state *st);
 

@@ -250,30 +250,79 @@ confidence_vote_at(vctx *c, sent_state *st, uint32_t k, uint32_t *first, uint32_
 }
 
 /*
- * A vote its subject will undergo: "the prime minister will face a vote of
- * confidence in parliament next Tuesday", "the bill faces a vote in the
- * Senate", "the nominee awaits a confirmation vote".  The voters are not
- * named (the chamber is the body, from the sentence or the article): a null
- * actor, the codebook's schedule, planned.  The verb is a word of
- * data/lexicon/vote_face_verbs.tsv before the noun phrase of the vote at v;
- * "faced a vote" (past) is left to the rows of that vote.  The motion is the
- * confidence the vote is about, or the subject when it is a motion ("the
- * bill"), else the vote's phrase.  Returns 1 when it gave a row.
+ * "The Senate has scheduled a vote on the bill", "the House has not yet
+ * scheduled its own vote": the subject sets the vote, the codebook's
+ * schedule with that subject as its actor; the vote is still to come, so
+ * the row is planned (negated or hypothetical as the clause says).  The
+ * subject is a chamber, a party or a person (a union's strike ballot is
+ * no chamber's vote).  The motion is what the vote is "on", if said.  Returns 1 when it gave a row.
+ */
+static int
+scheduled_vote(vctx *c, sent_state *st, uint32_t verb, uint32_t v, position *p)
+{
+	actor_ref	actors[MAX_ACTORS];
+	int			n = subject_of(c, st, verb, actors, MAX_ACTORS);
+
+	n = resolve_actors(c, st, actors, n);
+	/* a chamber, a party or its leader sets a vote; a union's or a company's ballot is no chamber's */
+	if (n == 0 || (actors[0].kind != NA_VK_BODY && actors[0].kind != NA_VK_PARTY &&
+				   actors[0].kind != NA_VK_PERSON))
+		return 0;
+	if (p->modality == NA_VM_ASSERTED || p->modality == NA_VM_HISTORICAL)
+		p->modality = NA_VM_PLANNED;
+	/* "a vote on the transit levy": the motion, or the phrase voted on */
+	if (is_word(c, v + 1, "on") && !motion_from(c, v + 2, p))
+	{
+		uint32_t	e = phrase_right(c, v + 2, 6);
+
+		/* up to a preposition: "on the transit levy for Monday" */
+		for (uint32_t k = v + 3; k < e; k++)
+			if (in_list(c, k, prepositions))
+			{
+				e = k;
+				break;
+			}
+		if (e)
+		{
+			p->motion_first = v + 2;
+			p->motion_end = e;
+			p->motion_head = e - 1;
+		}
+	}
+	p->ev_first = actors[0].first;
+	p->ev_end = p->motion_end ? p->motion_end : v + 1;
+	emit_positions(c, st, p, actors, n);
+	return 1;
+}
+
+/*
+ * A vote still to come named as the object of a verb of
+ * data/lexicon/vote_planned_vote_verbs.tsv, with the noun phrase of the
+ * vote at v: a vote its subject will undergo ("the prime minister will face
+ * a vote of confidence in parliament next Tuesday", "the bill faces a vote
+ * in the Senate") or one its subject sets (scheduled_vote).  The voters
+ * of a vote faced are not named (the chamber is the body, from the
+ * sentence or the article): a null actor, the codebook's schedule,
+ * planned; "faced a vote" (past) is left to the rows of that vote.  The
+ * motion is the confidence the vote is about, or the subject when it is a
+ * motion ("the bill").  Returns 1 when it gave a row.
  */
 int
-faced_vote(vctx *c, sent_state *st, uint32_t v)
+planned_vote_noun(vctx *c, sent_state *st, uint32_t v)
 {
 	uint32_t	verb = 0;
 	uint32_t	cf = 0,
 				cl = 0;
 	uint32_t	mf,
 				mh;
+	int32_t		row = -1;
 	position	p;
 
-	/* the noun phrase's words between the verb and the noun: "a", "no-confidence", "crucial" */
+	/* the noun phrase's words between the verb and the noun: "a", "no-confidence", "its own" */
 	for (uint32_t k = v; k-- > st->first && k + 5 > v;)
 	{
-		if (in_lex(c, k, NA_LEX_VOTE_FACE_VERBS))
+		if ((row = na_lex_lookup(NA_LEX_VOTE_PLANNED_VOTE_VERBS, c->doc->text + T(c, k)->start,
+								 T(c, k)->len)) >= 0)
 		{
 			verb = k + 1;
 			break;
@@ -289,6 +338,9 @@ faced_vote(vctx *c, sent_state *st, uint32_t v)
 	p.sentence = st->s;
 	p.action = NA_VA_SCHEDULE;
 	p.modality = modality_at(c, verb, st->first);
+	if (strcmp(na_lex_attr(NA_LEX_VOTE_PLANNED_VOTE_VERBS, (uint32_t) row,
+						   NA_LEX_VOTE_PLANNED_VOTE_VERBS_SUBJECT), "scheduler") == 0)
+		return scheduled_vote(c, st, verb, v, &p);
 	if (p.modality == NA_VM_ASSERTED || p.modality == NA_VM_HISTORICAL)
 		p.modality = NA_VM_PLANNED;		/* facing a vote: it is still to come */
 	if (p.modality != NA_VM_PLANNED)
