@@ -640,6 +640,16 @@ FROM (VALUES
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
 
+-- a tally with a motion and the verb that ends it: "passed" is the
+-- codebook's pass; a government that "survived" a motion saw it rejected
+SELECT f.n, v.actor, v.action, v.motion, v.outcome, v.votes_for, v.votes_against, v.modality
+FROM (VALUES
+  (1, 'The harbour bill passed its second reading in the Commons by 301 votes to 276.'),
+  (2, 'The government survived a no-confidence motion in parliament by 150 votes to 141.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
 -- NULL, empty and punctuation-only input
 SELECT count(*) FROM news_analysis.vote_events(NULL);
 SELECT count(*) FROM news_analysis.vote_events('');

@@ -171,6 +171,7 @@ typedef enum na_lex_list
 	NA_LEX_VOTE_STATE_PLACE_BEFORE,	/* Words before a state's name that make it a place or a modifier, not a voter: of Ohio, in Texas, the Iowa senator (votes) */
 	NA_LEX_VOTE_STATE_SUBJECT_GAP,	/* Words that may stand between a state as subject and its verb: Texas this year passed, Ohio narrowly voted (votes) */
 	NA_LEX_VOTE_STATEMENT_OBJECTS,	/* What a chamber rejects or approves that is a statement, not a measure put to it: "the Senate rejected claims that ...", "rejected the criticism" (votes: body_decision_object) */
+	NA_LEX_VOTE_SURVIVE_VERBS,	/* Verbs of a government or a leader that outlasts a motion put against it: "survived a confidence vote by 201 votes to 188" is the motion rejected (votes: named_motion_tally) */
 	NA_LEX_VOTE_TALLY_CONTEXT_NOUNS,	/* Nouns after numbers that make them a tally: a 52-48 vote, a 7-2 ruling (votes) */
 	NA_LEX_VOTE_TALLY_DISTRACTORS,	/* Words before numbers that make them something other than a tally: aged 52-48, leads 48-45, won 3-1 (votes) */
 	NA_LEX_VOTE_TALLY_LINK_VERBS,	/* Verbs that join a tally noun to its numbers: the vote was 64 to 35, the count stood at 9-6 (votes) */

@@ -246,9 +246,19 @@ named_motion_tally(vctx *c, sent_state *st)
 						   tw->cls == W_FAIL))
 				{
 					p.action = class_action(tw->cls);
+					p.verb = q + 1;		/* "passed": the codebook's pass (codebook_action) */
 					p.modality = modality_at(c, q, st->first);
 					if (p.modality == NA_VM_ASSERTED)
 						p.outcome = class_outcome(tw->cls);
+					break;
+				}
+				/* "The government survived a similar motion by 201 votes to 188": the motion fell */
+				if (in_lex(c, q, NA_LEX_VOTE_SURVIVE_VERBS))
+				{
+					p.action = NA_VA_REJECT;
+					p.modality = modality_at(c, q, st->first);
+					if (p.modality == NA_VM_ASSERTED)
+						p.outcome = NA_VO_REJECTED;
 					break;
 				}
 			}
