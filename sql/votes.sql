@@ -650,6 +650,20 @@ FROM (VALUES
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
 
+-- a country's position told again in the past perfect a few sentences
+-- after the vote ("Beijing had abstained because ...") is that vote's
+-- position, asserted, in its event; one that says it was an earlier vote
+-- (a year, "too", "years earlier") or names a motion of its own stays
+-- historical with no event
+SELECT f.n, v.event, v.actor, v.action, v.body, v.motion, v.modality, v.evidence
+FROM (VALUES
+  (1, 'Russia vetoed the draft resolution on Monday. China abstained. A Chinese diplomat said Beijing had abstained because the text came too late.'),
+  (2, 'China abstained on the draft resolution. Years earlier, Beijing had abstained too.'),
+  (3, 'Russia vetoed the draft resolution on Monday. In 2019 Moscow had vetoed a similar text.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
 -- NULL, empty and punctuation-only input
 SELECT count(*) FROM news_analysis.vote_events(NULL);
 SELECT count(*) FROM news_analysis.vote_events('');

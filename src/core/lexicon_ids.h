@@ -107,6 +107,7 @@ typedef enum na_lex_list
 	NA_LEX_VOTE_CONTROL_VERBS,	/* Verbs whose object is the subject of a following infinitive ("urged X to vote") (votes) */
 	NA_LEX_VOTE_COUNTED_PLACE_NOUNS,	/* Nouns of places or governments whose number counts them, not votes: three of the four cantons (votes) */
 	NA_LEX_VOTE_DEFINITE_WORDS,	/* Determiners that make a motion definite: it continues an earlier vote (votes) */
+	NA_LEX_VOTE_EARLIER_VOTE_WORDS,	/* Words that make a position told in the past perfect an earlier vote, not a restatement of the vote just reported ("Beijing had abstained too", "years earlier") (votes: restated_positions) */
 	NA_LEX_VOTE_ELECTED_ADVERBS,	/* Adverbs between an auxiliary and elected: was first elected, was narrowly re-elected (votes) */
 	NA_LEX_VOTE_ELECTED_AUXILIARIES,	/* Auxiliaries before elected that make it a passive: was elected, got re-elected, she's elected (votes) */
 	NA_LEX_VOTE_ELECTED_PREMODIFIERS,	/* Words before elected that make it a premodifier of a noun: the newly elected mayor, a directly elected president (votes) */

@@ -507,6 +507,7 @@ na_votes_analyse(const na_doc *doc, const na_mem *mem, na_vote_result *out)
 	}
 	if (!c.failed)
 	{
+		restated_positions(&c);
 		propagate(&c);
 		sort_rows(&c);
 		dedupe(&c);

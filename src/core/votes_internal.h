@@ -468,6 +468,7 @@ void emit_positions(vctx *c, sent_state *st, position *p, actor_ref *actors, int
 uint8_t class_action(int cls);
 uint8_t action_for_actor(uint8_t action, const actor_ref *a);
 uint8_t class_outcome(int cls);
+void restated_positions(vctx *c);
 void propagate(vctx *c);
 int row_cmp(const void *a, const void *b);
 void dedupe(vctx *c);
