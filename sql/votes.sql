@@ -664,6 +664,16 @@ FROM (VALUES
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
 
+-- "put forward by" names a motion's sponsors, as "proposed by" does;
+-- "forward" with no agent after it is no vote word
+SELECT f.n, v.actor, v.action, v.motion, v.evidence
+FROM (VALUES
+  (1, 'The draft, put forward by Chile and Peru, was adopted 14-0 with one abstention.'),
+  (2, 'Going forward, the council will meet monthly.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
 -- NULL, empty and punctuation-only input
 SELECT count(*) FROM news_analysis.vote_events(NULL);
 SELECT count(*) FROM news_analysis.vote_events('');

@@ -136,7 +136,7 @@ typedef enum na_lex_list
 	NA_LEX_VOTE_MEMBER_POSSESSORS,	/* Nouns whose possessive makes "members" a voting group ("the assembly's members", "the shipping body's members"); members alone are too vague (votes) */
 	NA_LEX_VOTE_MOTION_COLLECTION_NOUNS,	/* Nouns that gather motions: a set of measures, a package of bills (votes) */
 	NA_LEX_VOTE_MOTION_HEADS,	/* Heads of a motion noun phrase (votes) */
-	NA_LEX_VOTE_MOTION_LEFT_SKIPS,	/* Words skipped going left from a verb back to its motion: the bill, which was later passed (votes) */
+	NA_LEX_VOTE_MOTION_LEFT_SKIPS,	/* Words skipped going left from a verb back to its motion: the bill, which was later passed; the draft, put forward by (votes) */
 	NA_LEX_VOTE_MOTION_MODIFIER_ENDS,	/* Words that end the modifiers of a motion's noun: the bill by the senator, the bill to raise taxes (votes) */
 	NA_LEX_VOTE_MOTION_PHRASE_ENDS,	/* Words that end a motion's phrase on its right, where a new clause or adjunct begins: because, while, after (votes) */
 	NA_LEX_VOTE_NAME_STOPWORDS,	/* Capitalized words that do not begin or continue a person's name (votes) */
