@@ -95,7 +95,7 @@ romance_tally_start(vctx *c, sent_state *st, uint32_t *tally_end)
 		tally		t;
 		uint32_t	n;
 
-		if (T(c, k)->kind != NA_TK_NUMBER && T(c, k)->kind != NA_TK_WORD)
+		if (number_at(c, k) < 0)
 			continue;
 		memset(&t, 0, sizeof(t));
 		if (has_romance_role(c, k - 1, st->s, "by", &n) && (*tally_end = romance_tally_at(c, k, &t)) != 0)
