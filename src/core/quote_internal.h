@@ -160,7 +160,8 @@ uint8_t		q_noun_cue_class(const qctx *q, uint32_t i);
  * inline: a call per token cost as much as the checks themselves.
  */
 
-/* The word lists token i is in, as Q_LEX_BIT bits. */
+/* The word lists token i is in, as Q_LEX_BIT bits (and above them the
+ * classes of a reporting word: quote_lex.c). */
 static inline uint64_t
 q_lexmask(const qctx *q, uint32_t i)
 {

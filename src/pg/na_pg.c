@@ -204,6 +204,11 @@ na_pg_srf_end(na_pg_srf *srf)
 	MemoryContextDelete(srf->docctx);
 }
 
+/*
+ * na_pg_slice as a column: the bytes of the document itself when it is in
+ * the server encoding (no copy: the row writer copies them once, into the
+ * tuple), else converted.
+ */
 void
 na_pg_slice_col(na_pg_col *col, const na_pg_text *doc, uint32 start, uint32 len)
 {
@@ -224,6 +229,7 @@ na_pg_slice_col(na_pg_col *col, const na_pg_text *doc, uint32 start, uint32 len)
 	}
 }
 
+/* na_pg_name_slice as a column: a copy on one line only when the name has a line break. */
 void
 na_pg_name_slice_col(na_pg_col *col, const na_pg_text *doc, uint32 start, uint32 len)
 {
@@ -246,6 +252,7 @@ na_pg_name_slice_col(na_pg_col *col, const na_pg_text *doc, uint32 start, uint32
 	col->len = (uint32) strlen(server);
 }
 
+/* For callers that need Datums (the derived tables' rows): the same columns as values. */
 void
 na_pg_cols_values(const na_pg_col *cols, int natts, Datum *values, bool *nulls)
 {
@@ -274,6 +281,11 @@ na_pg_cols_values(const na_pg_col *cols, int natts, Datum *values, bool *nulls)
 	}
 }
 
+/*
+ * The row writer lays columns out by their kind, not by the result's
+ * types: a composite type that disagrees (an old or altered SQL object)
+ * is an error here, never a corrupt tuple.
+ */
 void
 na_pg_srf_expect_cols(na_pg_srf *srf, const na_pg_col_kind *kinds)
 {
