@@ -137,18 +137,6 @@ q_noun_cue_class(const qctx *q, uint32_t i)
 	return (uint8_t) ((q_lexmask(q, i) >> LEX_NOUN_CLASS_SHIFT) & LEX_CLASS_BITS);
 }
 
-/* Byte length of a token without its possessive ending. */
-uint32_t
-q_base_len(const qctx *q, uint32_t i)
-{
-	const na_token *t = &q->doc->tokens[i];
-	const char *p = q->doc->text + t->start;
-
-	if (!q_possessive(q, i))
-		return t->len;
-	return p[t->len - 2] == '\'' ? t->len - 2 : t->len - 4;
-}
-
 /* Same word, possessives ignored (Haley, Haley’s), a typewriter and a
  * curly apostrophe alike (O'Neill, O’Neill)?  Here, below the speakers,
  * because names are matched with it as much as cues are. */
