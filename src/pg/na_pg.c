@@ -216,7 +216,7 @@ na_pg_slice_col(na_pg_col *col, const na_pg_text *doc, uint32 start, uint32 len)
 	char	   *server;
 
 	col->kind = NA_PG_COL_TEXT;
-	col->datum = NULL;
+	col->static_name = false;
 	col->bytes = utf8;
 	col->len = len;
 	if (doc->same_bytes)
@@ -247,9 +247,30 @@ na_pg_name_slice_col(na_pg_col *col, const na_pg_text *doc, uint32 start, uint32
 	one_line[n] = '\0';
 	server = pg_any_to_server(one_line, (int) n, PG_UTF8);
 	col->kind = NA_PG_COL_TEXT;
-	col->datum = NULL;
+	col->static_name = false;
 	col->bytes = server;
 	col->len = (uint32) strlen(server);
+}
+
+Datum
+na_pg_static_text(const char *name)
+{
+	static const char *names[32];
+	static text *texts[32];
+	static int	nnames;
+	text	   *t;
+
+	for (int i = 0; i < nnames; i++)
+		if (names[i] == name)
+			return PointerGetDatum(texts[i]);
+	if (nnames == (int) lengthof(names))
+		return CStringGetTextDatum(name);	/* not one of the few names */
+	t = (text *) MemoryContextAlloc(TopMemoryContext, VARHDRSZ + strlen(name));
+	SET_VARSIZE(t, VARHDRSZ + strlen(name));
+	memcpy(VARDATA(t), name, strlen(name));
+	names[nnames] = name;
+	texts[nnames++] = t;
+	return PointerGetDatum(t);
 }
 
 /* For callers that need Datums (the derived tables' rows): the same columns as values. */
@@ -274,7 +295,7 @@ na_pg_cols_values(const na_pg_col *cols, int natts, Datum *values, bool *nulls)
 				values[i] = Float4GetDatum(c->float4);
 				break;
 			case NA_PG_COL_TEXT:
-				values[i] = c->datum ? PointerGetDatum(c->datum) :
+				values[i] = c->static_name ? na_pg_static_text(c->bytes) :
 					PointerGetDatum(cstring_to_text_with_len(c->bytes, (int) c->len));
 				break;
 		}
@@ -340,8 +361,6 @@ na_pg_srf_put_cols(na_pg_srf *srf, const na_pg_col *cols)
 	HeapTupleHeader td;
 	HeapTupleData tuple;
 	char	   *data;
-	bits8	   *bitp = NULL;
-	int			bitmask = HIGHBIT;
 
 	for (int i = 0; i < natts; i++)
 	{
@@ -376,7 +395,8 @@ na_pg_srf_put_cols(na_pg_srf *srf, const na_pg_col *cols)
 		srf->tuple = MemoryContextAlloc(srf->docctx, cap);
 		srf->tuple_cap = cap;
 	}
-	memset(srf->tuple, 0, len);
+	/* the header and the null bitmap zeroed; the data written in full, padding too */
+	memset(srf->tuple, 0, hoff);
 	td = (HeapTupleHeader) srf->tuple;
 	HeapTupleHeaderSetDatumLength(td, len);
 	HeapTupleHeaderSetTypeId(td, desc->tdtypeid);
@@ -384,10 +404,7 @@ na_pg_srf_put_cols(na_pg_srf *srf, const na_pg_col *cols)
 	HeapTupleHeaderSetNatts(td, natts);
 	td->t_hoff = (uint8) hoff;
 	if (hasnull)
-	{
 		td->t_infomask |= HEAP_HASNULL;
-		bitp = td->t_bits - 1;
-	}
 	if (varwidth)
 		td->t_infomask |= HEAP_HASVARWIDTH;
 
@@ -396,29 +413,25 @@ na_pg_srf_put_cols(na_pg_srf *srf, const na_pg_col *cols)
 	{
 		const na_pg_col *c = &cols[i];
 
-		if (bitp)
+		if (c->kind == NA_PG_COL_NULL)
+			continue;
+		if (hasnull)
+			td->t_bits[i >> 3] |= (bits8) (1 << (i & 7));
+		if (c->kind != NA_PG_COL_TEXT || !text_fits_short(c->len))
 		{
-			if (bitmask != HIGHBIT)
-				bitmask <<= 1;
-			else
-			{
-				bitp++;
-				bitmask = 1;
-			}
-			if (c->kind != NA_PG_COL_NULL)
-				*bitp |= bitmask;
+			/* int4, float4 and a long text are aligned to 4, padded with zeros */
+			while ((uintptr_t) data & (ALIGNOF_INT - 1))
+				*data++ = 0;
 		}
 		switch (c->kind)
 		{
 			case NA_PG_COL_NULL:
 				break;
 			case NA_PG_COL_INT4:
-				data = (char *) TYPEALIGN(ALIGNOF_INT, data);
 				memcpy(data, &c->int4, sizeof(int32));
 				data += sizeof(int32);
 				break;
 			case NA_PG_COL_FLOAT4:
-				data = (char *) TYPEALIGN(ALIGNOF_INT, data);
 				memcpy(data, &c->float4, sizeof(float4));
 				data += sizeof(float4);
 				break;
@@ -431,7 +444,6 @@ na_pg_srf_put_cols(na_pg_srf *srf, const na_pg_col *cols)
 				}
 				else
 				{
-					data = (char *) TYPEALIGN(ALIGNOF_INT, data);
 					SET_VARSIZE(data, VARHDRSZ + c->len);
 					memcpy(data + VARHDRSZ, c->bytes, c->len);
 					data += VARHDRSZ + c->len;

@@ -100,9 +100,28 @@ typedef struct na_pg_col
 	float4		float4;
 	const char *bytes;			/* text: its bytes (server encoding), not owned */
 	uint32		len;
-	const text *datum;			/* text: an existing text value of these bytes
-								 * (a name made once per process), or NULL */
+	bool		static_name;	/* text: bytes are one of the core's static names
+								 * (a kind, a class): as a Datum, the text value
+								 * made once per process (na_pg_static_text) */
 } na_pg_col;
+
+/*
+ * The text value of one of the core's static ASCII names (a kind, an
+ * attribution, a cue class, a gender), made once per process and never
+ * freed: rows carry three or four of them, and a palloc and a copy per name
+ * and row were waste.
+ */
+Datum		na_pg_static_text(const char *name);
+
+/* A static name of the core as a text column. */
+static inline void
+na_pg_static_name_col(na_pg_col *col, const char *name)
+{
+	col->kind = NA_PG_COL_TEXT;
+	col->bytes = name;
+	col->len = (uint32) strlen(name);
+	col->static_name = true;
+}
 
 /* Text bytes in the server encoding: a slice of the document (core byte
  * offsets), or a name's slice on one line (see na_pg_name_slice); any

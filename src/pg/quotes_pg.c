@@ -42,45 +42,6 @@ speaker_name_datum(const na_pg_text *t, const na_speaker *sp)
 	return sp->name_static ? utf8_datum(sp->name_static) : one_line_datum(t, &sp->name);
 }
 
-/*
- * The text datum of one of the core's static names (a kind, an attribution,
- * a cue class, a gender), made once per process: every row of quotes() and
- * of the derived tables carries three or four of them, and the tuple copies
- * the bytes anyway, so a palloc and a copy per name and row were waste.
- */
-static Datum
-name_datum(const char *name)
-{
-	static const char *names[32];
-	static text *texts[32];
-	static int	nnames;
-	text	   *t;
-
-	for (int i = 0; i < nnames; i++)
-		if (names[i] == name)
-			return PointerGetDatum(texts[i]);
-	if (nnames == (int) lengthof(names))
-		return CStringGetTextDatum(name);	/* not one of the few names */
-	t = (text *) MemoryContextAlloc(TopMemoryContext, VARHDRSZ + strlen(name));
-	SET_VARSIZE(t, VARHDRSZ + strlen(name));
-	memcpy(VARDATA(t), name, strlen(name));
-	names[nnames] = name;
-	texts[nnames++] = t;
-	return PointerGetDatum(t);
-}
-
-/* A static name of the core as a text column (made once per process: name_datum). */
-static void
-name_col(na_pg_col *col, const char *name)
-{
-	const text *t = (const text *) DatumGetPointer(name_datum(name));
-
-	col->kind = NA_PG_COL_TEXT;
-	col->datum = t;
-	col->bytes = VARDATA_ANY(t);
-	col->len = VARSIZE_ANY_EXHDR(t);
-}
-
 static void
 int4_col(na_pg_col *col, int32 v)
 {
@@ -97,7 +58,7 @@ speaker_name_col(na_pg_col *col, const na_pg_text *t, const na_speaker *sp)
 		const char *server = pg_any_to_server(sp->name_static, (int) strlen(sp->name_static), PG_UTF8);
 
 		col->kind = NA_PG_COL_TEXT;
-		col->datum = NULL;
+		col->static_name = false;
 		col->bytes = server;
 		col->len = (uint32) strlen(server);
 	}
@@ -124,14 +85,15 @@ quote_cols(const na_quote_result *r, uint32 i, const na_pg_text *t, na_pg_col *c
 	const char *attribution = na_quote_attribution_name(qt->attribution);
 	const char *cue_class = qt->cue.len ? na_cue_class_name(qt->cue_class) : NULL;
 
-	memset(cols, 0, sizeof(na_pg_col) * NA_QUOTE_NATTS);	/* NA_PG_COL_NULL */
+	for (int k = 0; k < NA_QUOTE_NATTS; k++)
+		cols[k].kind = NA_PG_COL_NULL;
 	int4_col(&cols[0], (int32) i + 1);
 	na_pg_slice_col(&cols[1], t, qt->text.start, qt->text.len);
 	int4_col(&cols[2], (int32) qt->text.cstart + 1);
 	int4_col(&cols[3], (int32) qt->text.clen);
 	int4_col(&cols[4], (int32) qt->paragraph + 1);
 	int4_col(&cols[5], (int32) qt->sentence + 1);
-	name_col(&cols[6], na_quote_kind_name(qt->kind));
+	na_pg_static_name_col(&cols[6], na_quote_kind_name(qt->kind));
 	if (qt->speaker >= 0)
 		speaker_name_col(&cols[7], t, &r->speakers[qt->speaker]);
 	if (qt->mention.len)
@@ -147,11 +109,11 @@ quote_cols(const na_quote_result *r, uint32 i, const na_pg_text *t, na_pg_col *c
 		int4_col(&cols[15], (int32) qt->cue.clen);
 	}
 	if (attribution)
-		name_col(&cols[12], attribution);
+		na_pg_static_name_col(&cols[12], attribution);
 	cols[13].kind = NA_PG_COL_FLOAT4;
 	cols[13].float4 = qt->confidence;
 	if (cue_class)
-		name_col(&cols[16], cue_class);
+		na_pg_static_name_col(&cols[16], cue_class);
 	if (qt->part_of >= 0)
 		int4_col(&cols[17], qt->part_of + 1);
 }
@@ -193,7 +155,7 @@ na_pg_speaker_values(const na_quote_result *r, uint32 i, const na_pg_text *t,
 	array = construct_array(aliases, (int) sp->naliases, TEXTOID, -1, false, TYPALIGN_INT);
 	values[3] = PointerGetDatum(array);
 	if (gender)
-		values[4] = name_datum(gender);
+		values[4] = na_pg_static_text(gender);
 	else
 		nulls[4] = true;
 	values[5] = Int32GetDatum((int32) sp->mentions);
