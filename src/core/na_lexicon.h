@@ -130,6 +130,20 @@ na_lex_shape_may(na_lex_shape_filter f, uint32_t h)
  */
 size_t		na_lex_fold(const char *s, size_t len, char *out, size_t cap);
 
+/*
+ * Are a[0..len) and b[0..len) the same bytes?  A loop, not memcmp: a key
+ * whose hash and length matched is nearly always the word, a few bytes
+ * long, and a library call cost more than comparing them.
+ */
+static inline bool
+na_lex_same_bytes(const char *a, const char *b, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (a[i] != b[i])
+			return false;
+	return true;
+}
+
 /* The entry whose key is these bytes, of FNV-1a hash, or -1. */
 static inline int32_t
 na_lex_find_hashed(const char *key, size_t len, uint32_t hash)
@@ -138,7 +152,7 @@ na_lex_find_hashed(const char *key, size_t len, uint32_t hash)
 	{
 		const na_lex_entry *e = &na_lex_entries[na_lex_slots[h] - 1];
 
-		if (e->hash == hash && e->len == len && memcmp(e->key, key, len) == 0)
+		if (e->hash == hash && e->len == len && na_lex_same_bytes(e->key, key, len))
 			return (int32_t) (na_lex_slots[h] - 1);
 	}
 	return -1;
