@@ -181,13 +181,36 @@ ORDER BY first_start;
 
 -- "her campaign", "his administration" as a source: the organisation of
 -- the person the pronoun means, as the article names it (the Vance
--- campaign); where the article never names it so, no speaker (not the
--- person herself)
+-- campaign); where the article never names it so, the organisation of
+-- the person's surname and the noun (Ortega administration), never the
+-- person himself
 SELECT ordinal, speaker, speaker_mention
 FROM news_analysis.quotes(E'Senator Ada Vance was treated for a cold, her campaign said on Sunday.\n\n'
   'The Vance campaign cancelled two events. Later her campaign disclosed that she had pneumonia.\n\n'
   'Governor Luis Ortega visited the flooded towns. His administration said that the repairs would take a year.')
 ORDER BY ordinal;
+
+-- "his campaign", "her administration" when the article never writes the
+-- organisation after one of the person's names: the organisation named by
+-- the person's surname and the noun (Okafor campaign, Lindqvist
+-- administration), one speaker for both of its reports; a possessive after
+-- a preposition ("throughout his campaign promised") is no source of its
+-- own, and a pronoun that means no one named leaves it unnamed
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'David Okafor toured three mills in the valley on Friday. His campaign said that he would return in May.\n\n'
+  'Later his campaign announced that the tour had raised $2 million.\n\n'
+  'Governor Petra Lindqvist met the farmers at noon. Her administration said that the subsidy would stay.\n\n'
+  'The mayor, a veteran of six races, has throughout his campaign promised that taxes would fall.')
+ORDER BY ordinal;
+
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'The rally in the square ended early. His campaign said that the rain had kept people away.')
+ORDER BY ordinal;
+
+SELECT name, gender, quotes
+FROM news_analysis.speakers(E'David Okafor toured three mills in the valley on Friday. His campaign said that he would return in May.\n\n'
+  'Later his campaign announced that the tour had raised $2 million.')
+ORDER BY first_start;
 
 -- an organisation named in full and by its acronym (the Coastal Research
 -- Council ... the CRC) is one speaker under the acronym, the full name an

@@ -407,7 +407,7 @@ q_organisation_after_name(qctx *q, uint32_t first, uint32_t last)
 	for (uint32_t k = n; k-- > lo;)
 	{
 		e = entity(q, k);
-		if (e->first_mention == QNONE &&
+		if (e->first_mention == QNONE && e->noun_at == 0 &&
 			sp_same_name(q, e->name_first, e->name_last, m->first, last))
 			return k;
 	}
@@ -549,12 +549,51 @@ state_described(qctx *q, uint32_t first, uint32_t last)
 }
 
 /*
+ * The organisation of a person that the article never writes as a name
+ * ("her campaign" with no "Clinton campaign" anywhere): one entity per
+ * surname and noun, named by the person's surname and the noun (Clinton
+ * campaign), as researchers count a campaign's or an administration's
+ * statements: under the organisation, not the person, and not lost as an
+ * unnamed description.  It has no mention (no pronoun resolves to it).
+ */
+static uint32_t
+person_organisation_made(qctx *q, uint32_t person, uint32_t noun)
+{
+	uint32_t	surname = entity(q, person)->name_last;
+	q_entity   *e;
+
+	for (uint32_t k = 0; k < q->entities.count; k++)
+	{
+		e = entity(q, k);
+		if (e->noun_at != 0 && q_same_base(q, e->noun_at, noun) &&
+			q_same_base(q, e->name_last, surname))
+			return k;
+	}
+	e = na_vec_push(&q->entities, q->mem);
+	if (e == NULL)
+	{
+		q->failed = 1;
+		return QNONE;
+	}
+	memset(e, 0, sizeof(*e));
+	e->name_first = surname;
+	e->name_last = surname;
+	e->noun_at = noun;
+	e->first_mention = QNONE;
+	e->last_mention = QNONE;
+	e->speaker = -1;
+	e->given_gender = -1;
+	return (uint32_t) q->entities.count - 1;
+}
+
+/*
  * "Her campaign said", "his administration said": the organisation of the
  * person the pronoun means, as the article names it elsewhere (the Clinton
  * campaign, the Obama administration: a noun of
  * data/lexicon/org_heads_after_name.tsv right after one of the person's
- * names).  QNONE when the article never names it so: the source stays a
- * description rather than becoming the person.
+ * names), or else made of the person's surname and the noun
+ * (person_organisation_made).  QNONE when the pronoun means no person:
+ * the source stays a description rather than becoming someone.
  */
 static uint32_t
 possessor_organisation(qctx *q, uint32_t first, uint32_t last)
@@ -564,6 +603,12 @@ possessor_organisation(qctx *q, uint32_t first, uint32_t last)
 	int			his = q_is(q, first, "his");
 
 	if (last != first + 1 || (!his && !q_is(q, first, "her")))
+		return QNONE;
+	/* "throughout his campaign boasted": the object of a preposition is no
+	 * source (the subject is further back) */
+	if (first > 0 && q->doc->tokens[first - 1].kind == NA_TK_WORD &&
+		na_lex_has(NA_LEX_OBJECT_PREPOSITIONS, q->doc->text + q->doc->tokens[first - 1].start,
+				   q->doc->tokens[first - 1].len))
 		return QNONE;
 	t = &q->doc->tokens[last];
 	if (t->kind != NA_TK_WORD || q_is_cap(q, last) ||
@@ -581,7 +626,9 @@ possessor_organisation(qctx *q, uint32_t first, uint32_t last)
 			(e = q_organisation_after_name(q, m->first, m->last + 1)) != QNONE)
 			return e;
 	}
-	return QNONE;
+	if (!entity(q, person)->person || entity(q, person)->place)
+		return QNONE;
+	return person_organisation_made(q, person, last);
 }
 
 /*
