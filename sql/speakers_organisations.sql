@@ -212,6 +212,17 @@ FROM news_analysis.speakers(E'David Okafor toured three mills in the valley on F
   'Later his campaign announced that the tour had raised $2 million.')
 ORDER BY first_start;
 
+-- the makers of a document listed after the source ("The authors of the
+-- paper, which include the U.S. Harbor Education Fund and ...") are its
+-- first organisation, a country before the name skipped; people listed
+-- ("The sponsors, including Dr. Ann Reyes") are examples of a group, and
+-- the source stays unnamed
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'The authors of the paper, which include the U.S. Harbor Education Fund and Citizens for Fair Tax, read the accounts of 300 firms and found that 40 percent ''paid nothing at all.''\n\n'
+  'The sponsors, including Dr. Ann Reyes and Tom Hale, said that the trial would continue.')
+WHERE kind <> 'partial'
+ORDER BY ordinal;
+
 -- an organisation named in full and by its acronym (the Coastal Research
 -- Council ... the CRC) is one speaker under the acronym, the full name an
 -- alias; a joint name (Harbor News-Ipsos) is no spelling of an acronym

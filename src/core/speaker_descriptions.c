@@ -375,6 +375,57 @@ document_author(qctx *q, uint32_t first, uint32_t last)
 }
 
 /*
+ * "The authors of the study, which include the Harbor Institute and the
+ * Tax League, found": the makers of a document
+ * (data/lexicon/document_maker_nouns.tsv) listed after the source
+ * (data/lexicon/member_listing_words.tsv) are its first organisation, as
+ * with joint authors after "by".  A person or a place listed first leaves
+ * the source unnamed: people listed are examples of a group, not its name.
+ */
+static uint32_t
+makers_listed_after(qctx *q, uint32_t first, uint32_t last)
+{
+	uint32_t	n = q->doc->ntokens;
+	uint32_t	k = last + 1;
+	const q_mention *m;
+	const q_entity *e;
+
+	if (last < first || !q_is_word(q, last) ||
+		!na_lex_has(NA_LEX_DOCUMENT_MAKER_NOUNS, q->doc->text + q->doc->tokens[last].start,
+					q->doc->tokens[last].len))
+		return QNONE;
+	/* of the report, of the 2015 study */
+	if (k < n && q_is(q, k, "of"))
+		for (uint32_t words = 0; words < 6 && k < n && !q_is_punct(q, k, ','); words++)
+			k++;
+	if (k >= n || !q_is_punct(q, k, ','))
+		return QNONE;
+	k++;
+	if (k < n && (q_is(q, k, "which") || q_is(q, k, "who")))
+		k++;
+	if (k >= n || !q_is_word(q, k) ||
+		!na_lex_has(NA_LEX_MEMBER_LISTING_WORDS, q->doc->text + q->doc->tokens[k].start,
+					q->doc->tokens[k].len))
+		return QNONE;
+	k++;
+	if (k < n && q_is(q, k, "the"))
+		k++;
+	if (k >= n || !q->mention_at[k])
+		return QNONE;
+	m = mention(q, q->mention_at[k] - 1);
+	e = entity(q, m->entity);
+	/* the U.S. Harbor Fund: a country's name before the organisation's */
+	if (e->place && m->last + 1 < n && q->mention_at[m->last + 1])
+	{
+		m = mention(q, q->mention_at[m->last + 1] - 1);
+		e = entity(q, m->entity);
+	}
+	if (e->person || e->place || e->strong)
+		return QNONE;
+	return m->entity;
+}
+
+/*
  * "The Trump campaign said", "the Obama administration said", "Tulsa
  * police said": a name right before a noun of
  * data/lexicon/org_heads_after_name.tsv that ends the source makes the
@@ -659,6 +710,8 @@ q_resolve_description(qctx *q, uint32_t first, uint32_t last)
 	if ((e = q_organisation_after_name(q, first, last)) != QNONE)
 		return e;
 	if ((e = document_author(q, first, last)) != QNONE)
+		return e;
+	if ((e = makers_listed_after(q, first, last)) != QNONE)
 		return e;
 	return organisation_described(q, first, last);
 }
