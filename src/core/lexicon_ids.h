@@ -12,6 +12,7 @@ typedef enum na_lex_list
 	NA_LEX_ELISIONS,			/* Elided words written with a leading apostrophe: 'em 'tis 'twas 'til 'cause 'n (scanner) */
 	NA_LEX_ENGLISH_MARKERS,	/* Frequent English words: a sentence with one is English, so "Le" and "La" before a name are part of it (speakers) */
 	NA_LEX_FIRST_NAMES,		/* given names that are evidence of a person (never a place or an organisation), with the gender they usually mean (unknown: used for both); a constraint on pronoun resolution, never an output gender on their own */
+	NA_LEX_GENDERED_PRONOUNS,	/* Personal pronouns of one gender and their form: a subject, possessive or reflexive one right after a surname two people of the article share tells which of them it is (an object one never means the subject) (speakers) */
 	NA_LEX_KICKERS,			/* ALL-CAPS kickers that open a story before a colon ("EXCLUSIVE: Ministers ..."): labels of the desk, not words of the lead sentence (scanner) */
 	NA_LEX_MEMBER_LISTING_WORDS,	/* Words that name the members of a group after it: "the sponsors, which include X and Y" (speakers) */
 	NA_LEX_MONEY_SCALES,		/* Scale words after an amount of money that belong to the money token: $5 million, 2bn (scanner) */
@@ -192,6 +193,8 @@ typedef enum na_lex_list
 /* columns of the lists' attributes (after the first), as indexes for na_lex_attr */
 #define NA_LEX_ABBREVIATIONS_GROUP 0
 #define NA_LEX_FIRST_NAMES_GENDER 0
+#define NA_LEX_GENDERED_PRONOUNS_GENDER 0
+#define NA_LEX_GENDERED_PRONOUNS_FORM 1
 #define NA_LEX_NAME_PREFIXES_KIND 0
 #define NA_LEX_NAME_RESPELLINGS_NAME 0
 #define NA_LEX_ORG_KINDS_KIND 0
