@@ -256,3 +256,13 @@ FROM news_analysis.quotes(E'Advocates recall the 1998 count in Nevada, when the 
   'Officials in Oregon were calmer. The state said that it would appeal the ruling.\n\n'
   'The family said that the farm would be sold.')
 ORDER BY ordinal;
+
+-- a party's people in the plural ("Republicans", "Democrats") are counted
+-- as written: never under a longer name that ends in them ("Budget
+-- Committee Republicans", or "Plus Democrats", a sentence's first word
+-- read into a name)
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'Budget Committee Republicans said that the deficit would grow.\n\n'
+  'Republicans said that the vote would be close. Plus Democrats argued that the bill was unfair.\n\n'
+  'Democrats said that they would try again next year.')
+ORDER BY ordinal;

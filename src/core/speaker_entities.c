@@ -14,6 +14,23 @@
 #include "speakers_internal.h"
 
 /*
+ * Is token k a party's people in the plural ("Republicans", "Democrats": a
+ * party word of data/lexicon/name_prefixes.tsv ending in s)?  Such a group
+ * is counted as written, never under a longer name that ends in it
+ * ("Oversight Committee Republicans"), nor the reverse.
+ */
+static int
+party_plural(const qctx *q, uint32_t k)
+{
+	uint8_t		kind;
+	uint32_t	len = q_base_len(q, k);
+
+	return q->doc->tokens[k].kind == NA_TK_WORD && len > 1 &&
+		q->doc->text[q->doc->tokens[k].start + len - 1] == 's' &&
+		sp_name_prefix_at(q, k, &kind) == 1 && kind == Q_PREFIX_PARTY;
+}
+
+/*
  * Does entity c take the mention m (of ntok tokens, with these keys)?  The
  * same spelling; a surname alone (Haley -> Nikki R. Haley); the end of a
  * longer name (Suu Kyi -> Aung San Suu Kyi); a known given name alone
@@ -43,7 +60,9 @@ entity_takes(const qctx *q, const q_entity *c, const q_mention *m, uint32_t ntok
 		 * England is not the Bank of England, nor Trump a Coalition for
 		 * Trump: a name over of/for ends in no head of its own) */
 		if (!c->place && (ntok == 1 || cn == 1) && q_same_base(q, c->name_last, m->last) &&
-			!(cn > 2 && sp_name_has_joint(q, c->name_first, c->name_last)))
+			!(cn > 2 && sp_name_has_joint(q, c->name_first, c->name_last)) &&
+			!(ntok == 1 && cn > 1 && party_plural(q, m->last)) &&
+			!(cn == 1 && ntok > 1 && party_plural(q, c->name_last)))
 			return 1;
 		/* Suu Kyi -> Aung San Suu Kyi, and the reverse */
 		if (!c->place && cn > ntok && ntok >= 2 &&
