@@ -266,3 +266,12 @@ FROM news_analysis.quotes(E'Budget Committee Republicans said that the deficit w
   'Republicans said that the vote would be close. Plus Democrats argued that the bill was unfair.\n\n'
   'Democrats said that they would try again next year.')
 ORDER BY ordinal;
+
+-- a name after a word that lists members ("including Ms. Ortiz") is one
+-- example of the group that is the source, no speaker of its own; with a
+-- relative clause of its own ("campaigners, including Councillor Ana Ruiz, who
+-- says") it is the source
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'As many lawyers, including Ms. Ortiz, have pointed out, the firm is free to publish the letters.\n\n'
+  'The plan was criticised by road campaigners, including Councillor Ana Ruiz, who says it will cost lives.')
+ORDER BY ordinal;

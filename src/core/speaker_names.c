@@ -924,7 +924,12 @@ role_holder_before(const qctx *q, uint32_t first)
  * the last that is surely a person, else the last person, else the last
  * one; so "Dana Okoro, president of the Riverside Nurses Association"
  * is Okoro and "Ruiz's memoir Open Roads" is Ruiz,
- * while "Ruiz spokesman Tom Abara" is Abara.  QNONE when none.
+ * while "Ruiz spokesman Tom Abara" is Abara.  QNONE when none, and when
+ * the phrase opens with a word that lists members
+ * (data/lexicon/member_listing_words.tsv): in "As many lawyers, including
+ * Ms. Ortiz, have pointed out" the name is one example of the group that
+ * is the source (but "campaigners, including Ms. Ortiz, who says" is
+ * Ortiz: a relative clause of her own).
  */
 uint32_t
 q_mention_ending_in(const qctx *q, uint32_t first, uint32_t last)
@@ -933,6 +938,12 @@ q_mention_ending_in(const qctx *q, uint32_t first, uint32_t last)
 	uint32_t	any_first = QNONE;	/* where any's mention starts and ends */
 	uint32_t	any_last = QNONE;
 	uint32_t	person = QNONE;
+
+	if (first < q->doc->ntokens && q->doc->tokens[first].kind == NA_TK_WORD &&
+		na_lex_has(NA_LEX_MEMBER_LISTING_WORDS, q->doc->text + q->doc->tokens[first].start,
+				   q->doc->tokens[first].len) &&
+		!(last + 2 < q->doc->ntokens && q_is_punct(q, last + 1, ',') && q_is(q, last + 2, "who")))
+		return QNONE;
 
 	for (uint32_t k = last + 1; k-- > first;)
 	{
