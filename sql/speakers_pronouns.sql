@@ -62,3 +62,13 @@ FROM (VALUES
   (3, E'Paul Calder toured the port on Monday with his wife, Senator Ruth Calder.\n\nCalder, greeting him at the gate, said the fees would fall.')) AS t(d, body),
   LATERAL news_analysis.quotes(body)
 ORDER BY d, ordinal;
+
+-- the subject of a speech verb opening its sentence ("Quill said Governor
+-- Ellen Brandt never ...") is the one quoted, not the person named in what
+-- she reports: a "she" after it is Quill, whose given name says nothing of
+-- her gender, though the governor is named later and titled
+SELECT ordinal, speaker, speaker_mention, kind
+FROM news_analysis.quotes(E'Voters at the rally were split. Mara Quill, a nurse, and Dev Anand, a driver, came to hear the governor.\n\n'
+  'Quill said Governor Ellen Brandt never talks about the hospitals.\n\n'
+  '"It is always roads with her, never nurses," she said.')
+ORDER BY ordinal;

@@ -1028,6 +1028,24 @@ sp_modifier_mention(const qctx *q, const q_mention *m)
 	return 0;
 }
 
+/*
+ * Is mention m the subject of a speech verb right after it that reports
+ * something ("McLenney said Clinton ...", not "Cohen spoke to reporters")?  Such a person is quoted, though reported speech is
+ * attributed only after the quotations are, so e->quotes does not say so
+ * yet when pronouns in quotations are resolved.
+ */
+int
+sp_mention_reports(const qctx *q, const q_mention *m)
+{
+	uint32_t	v = m->last + 1;
+
+	/* (not "Cohen spoke to reporters", "spoke of his dislike") */
+	return v + 1 < q->doc->ntokens && !(q->in_quote[v] & 1) && q_in(q, v, LEX_SPEECH_VERBS) &&
+		!(q->doc->tokens[v + 1].kind == NA_TK_WORD &&
+		  na_lex_has(NA_LEX_OBJECT_PREPOSITIONS, q->doc->text + q->doc->tokens[v + 1].start,
+					 q->doc->tokens[v + 1].len));
+}
+
 /* Does the mention open its sentence (after a few words: The French ambassador, X)? */
 int
 sp_starts_sentence(qctx *q, uint32_t k)
@@ -1046,7 +1064,8 @@ sp_starts_sentence(qctx *q, uint32_t k)
 		if (q->doc->tokens[o->first].sentence != s)
 			break;
 		if (entity(q, o->entity)->person && !entity(q, o->entity)->place &&
-			(entity(q, o->entity)->strong || entity(q, o->entity)->quotes > 0) &&
+			(entity(q, o->entity)->strong || entity(q, o->entity)->quotes > 0 ||
+			 (o->first == q->doc->sentences[s].first_token && sp_mention_reports(q, o))) &&
 			!sp_modifier_mention(q, o))
 			return 0;
 	}
