@@ -275,3 +275,14 @@ SELECT ordinal, speaker, speaker_mention
 FROM news_analysis.quotes(E'As many lawyers, including Ms. Ortiz, have pointed out, the firm is free to publish the letters.\n\n'
   'The plan was criticised by road campaigners, including Councillor Ana Ruiz, who says it will cost lives.')
 ORDER BY ordinal;
+
+-- a candidate's advertisement speaks for the campaign: "a narrator in the
+-- Okafor ad", "The Okafor ad" are the Okafor campaign, one speaker with
+-- "Her campaign"; an ad of an organisation's name ("A Harbor Fund ad")
+-- stays unnamed
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'Senator Ada Okafor released a new ad on Monday, her third this month.\n\n'
+  '"Jobs come first," a narrator in the Okafor ad says.\n\n'
+  'The Okafor ad also says that taxes will fall.\n\n'
+  'A Harbor Fund ad says that the port is unsafe. Her campaign said the ad was false.')
+ORDER BY ordinal;

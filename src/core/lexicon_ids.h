@@ -7,6 +7,8 @@ typedef enum na_lex_list
 {
 	NA_LEX_ABBREVIATIONS,	/* Words that take a full stop without ending a sentence when a word follows (scanner; the stop is not part of the entry) */
 	NA_LEX_ACRONYM_SMALL_WORDS,	/* Small words an acronym skips in the name it abbreviates: International Monetary Fund is IMF, Bank of England BOE (speakers) */
+	NA_LEX_AD_NOUNS,			/* Nouns of a candidate's advertisement, with the organisation that speaks in it: "the Okafor ad says" is the Okafor campaign (speakers) */
+	NA_LEX_AD_VOICE_NOUNS,	/* Nouns of the voice heard in an advertisement: "a narrator in the Okafor ad says" (speakers) */
 	NA_LEX_CUE_COMPOUND_HEADS,	/* Nouns that make a reporting word before them part of a compound noun, no cue: a liberal think tank (quotes) */
 	NA_LEX_DOCUMENT_MAKER_NOUNS,	/* Plural nouns of the makers of a document: "the authors of the study, which include X and Y" is the first organisation named (speakers) */
 	NA_LEX_ELISIONS,			/* Elided words written with a leading apostrophe: 'em 'tis 'twas 'til 'cause 'n (scanner) */
@@ -192,6 +194,7 @@ typedef enum na_lex_list
 
 /* columns of the lists' attributes (after the first), as indexes for na_lex_attr */
 #define NA_LEX_ABBREVIATIONS_GROUP 0
+#define NA_LEX_AD_NOUNS_MAKER 0
 #define NA_LEX_FIRST_NAMES_GENDER 0
 #define NA_LEX_GENDERED_PRONOUNS_GENDER 0
 #define NA_LEX_GENDERED_PRONOUNS_FORM 1

@@ -133,6 +133,9 @@ typedef struct q_entity
 								 * campaign"): the token of its noun, named
 								 * after the surname [name_first, name_last];
 								 * 0 = none */
+	const char *made_noun;		/* with noun_at: the noun written instead of
+								 * noun_at's ("campaign" for "the Okafor ad"),
+								 * static; NULL = noun_at's own word */
 } q_entity;
 
 typedef struct qctx

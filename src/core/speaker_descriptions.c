@@ -608,16 +608,24 @@ state_described(qctx *q, uint32_t first, uint32_t last)
  * unnamed description.  It has no mention (no pronoun resolves to it).
  */
 static uint32_t
-person_organisation_made(qctx *q, uint32_t person, uint32_t noun)
+person_organisation_made(qctx *q, uint32_t person, uint32_t noun, const char *made_noun)
 {
 	uint32_t	surname = entity(q, person)->name_last;
+	const char *word = made_noun ? made_noun : q->doc->text + q->doc->tokens[noun].start;
+	size_t		len = made_noun ? strlen(made_noun) : q_base_len(q, noun);
 	q_entity   *e;
 
 	for (uint32_t k = 0; k < q->entities.count; k++)
 	{
+		const char *w;
+		size_t		wl;
+
 		e = entity(q, k);
-		if (e->noun_at != 0 && q_same_base(q, e->noun_at, noun) &&
-			q_same_base(q, e->name_last, surname))
+		if (e->noun_at == 0 || !q_same_base(q, e->name_last, surname))
+			continue;
+		w = e->made_noun ? e->made_noun : q->doc->text + q->doc->tokens[e->noun_at].start;
+		wl = e->made_noun ? strlen(e->made_noun) : q_base_len(q, e->noun_at);
+		if (wl == len && na_ascii_ci_equal(w, word, len))
 			return k;
 	}
 	e = na_vec_push(&q->entities, q->mem);
@@ -630,6 +638,7 @@ person_organisation_made(qctx *q, uint32_t person, uint32_t noun)
 	e->name_first = surname;
 	e->name_last = surname;
 	e->noun_at = noun;
+	e->made_noun = made_noun;
 	e->first_mention = QNONE;
 	e->last_mention = QNONE;
 	e->speaker = -1;
@@ -679,7 +688,62 @@ possessor_organisation(qctx *q, uint32_t first, uint32_t last)
 	}
 	if (!entity(q, person)->person || entity(q, person)->place)
 		return QNONE;
-	return person_organisation_made(q, person, last);
+	return person_organisation_made(q, person, last, NULL);
+}
+
+/*
+ * "The Okafor ad says", "a narrator in the Okafor ad asks": the words of a
+ * candidate's advertisement (data/lexicon/ad_nouns.tsv; its voice,
+ * ad_voice_nouns.tsv) are the campaign's, counted under the organisation
+ * of the candidate's surname and the list's maker (Okafor campaign:
+ * person_organisation_made), not the candidate and not a document.  Only
+ * a person's name right before the noun makes the ad someone's: "the ad",
+ * "a Harbor Fund ad" stay as they are.
+ */
+static uint32_t
+advertisement_campaign(qctx *q, uint32_t first, uint32_t last)
+{
+	uint32_t	n = q->doc->ntokens;
+	uint32_t	k;
+	int32_t		row;
+	const q_mention *m;
+	const q_entity *e;
+
+	if (last < first || last >= n || !q_is_word(q, last))
+		return QNONE;
+	if (na_lex_has(NA_LEX_AD_VOICE_NOUNS, q->doc->text + q->doc->tokens[last].start,
+				   q->doc->tokens[last].len))
+	{
+		/* a narrator in the Okafor ad, the voice of an Okafor ad */
+		k = last + 1;
+		if (k >= n || !(q_is(q, k, "in") || q_is(q, k, "of")))
+			return QNONE;
+		k++;
+		if (k < n && q_in(q, k, LEX_DETERMINERS))
+			k++;
+		if (k >= n || !q->mention_at[k])
+			return QNONE;
+		m = mention(q, q->mention_at[k] - 1);
+		k = m->last + 1;
+	}
+	else
+	{
+		if (last == first || !q->mention_at[last - 1])
+			return QNONE;
+		m = mention(q, q->mention_at[last - 1] - 1);
+		if (m->first < first)
+			return QNONE;
+		k = last;
+	}
+	if (k >= n || m->last + 1 != k || q_possessive(q, m->last) || !q_is_word(q, k) || q_is_cap(q, k) ||
+		(row = na_lex_lookup(NA_LEX_AD_NOUNS, q->doc->text + q->doc->tokens[k].start,
+							 q->doc->tokens[k].len)) < 0)
+		return QNONE;
+	e = entity(q, m->entity);
+	if (!e->person || e->place)
+		return QNONE;
+	return person_organisation_made(q, m->entity, k,
+									na_lex_attr(NA_LEX_AD_NOUNS, (uint32_t) row, NA_LEX_AD_NOUNS_MAKER));
 }
 
 /*
@@ -700,6 +764,8 @@ q_resolve_description(qctx *q, uint32_t first, uint32_t last)
 	if ((e = entity_spelled_like(q, first, last)) != QNONE)
 		return e;
 	if ((e = possessor_organisation(q, first, last)) != QNONE)
+		return e;
+	if ((e = advertisement_campaign(q, first, last)) != QNONE)
 		return e;
 	if ((e = state_described(q, first, last)) != QNONE)
 		return e;

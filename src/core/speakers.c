@@ -452,7 +452,7 @@ make_apart_names(qctx *q, na_quote_result *out, na_speaker *speakers)
 
 		if (e->noun_at != 0 && e->speaker >= 0)
 			bytes += name_span(q, e->name_first, e->name_last).len +
-				q_base_len(q, e->noun_at) + 2;
+				(e->made_noun ? strlen(e->made_noun) : q_base_len(q, e->noun_at)) + 2;
 	}
 	if (bytes == 0)
 		return 1;
@@ -468,12 +468,12 @@ make_apart_names(qctx *q, na_quote_result *out, na_speaker *speakers)
 		if (e->noun_at == 0 || e->speaker < 0)
 			continue;
 		name = name_span(q, e->name_first, e->name_last);
-		nlen = q_base_len(q, e->noun_at);
+		nlen = e->made_noun ? (uint32_t) strlen(e->made_noun) : q_base_len(q, e->noun_at);
 		speakers[e->speaker].name_static = p;
 		memcpy(p, q->doc->text + name.start, name.len);
 		p += name.len;
 		*p++ = ' ';
-		memcpy(p, q->doc->text + q->doc->tokens[e->noun_at].start, nlen);
+		memcpy(p, e->made_noun ? e->made_noun : q->doc->text + q->doc->tokens[e->noun_at].start, nlen);
 		p += nlen;
 		*p++ = '\0';
 	}
