@@ -553,6 +553,117 @@ FROM (VALUES
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
 
+-- a group's vote still to come, with no side, on a motion named or just
+-- named ("peers ... vote on it"): the schedule of that motion, planned; a
+-- body's members are a group, "members" alone are not; "vote on it" with no
+-- motion before it is no vote
+SELECT f.n, v.actor, v.actor_kind, v.action, v.body, v.motion, v.modality, v.evidence
+FROM (VALUES
+  (1, 'Senators will vote on the pension bill next week.'),
+  (2, 'The treaty now goes to the upper house, where senators are expected to vote on it in May.'),
+  (3, 'The ferry plan was published on Monday. Councillors are due to vote on it in June.'),
+  (4, 'The talks resume in spring, when the fisheries commission''s members are expected to vote on a revised text.'),
+  (5, 'Members are expected to vote on the revised text.'),
+  (6, 'The mayor said she would decide soon and that councillors will vote on it.'),
+  (7, 'Peers voted on the amendment.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
+-- a vote its subject faces, still to come: the voters are not named (a null
+-- actor; the body is the chamber), the codebook's schedule, planned; a
+-- confidence vote is about confidence, a motion that faces a vote is the
+-- motion; a vote faced in the past, or not faced, gives no schedule
+SELECT f.n, v.actor, v.action, v.body, v.motion, v.modality, v.evidence
+FROM (VALUES
+  (1, 'Chancellor Ilse Brandauer will face a vote of no confidence in parliament on Thursday.'),
+  (2, 'After the coalition collapsed, the premier is facing a confidence vote in parliament.'),
+  (3, 'The water bill faces a final vote in the Senate next week.'),
+  (4, 'The cabinet faced a confidence vote in parliament in 2019.'),
+  (5, 'The minister does not face a confidence vote in parliament.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
+-- a referendum's electorate decides the question put to it, whatever its
+-- noun ("approved a longer school year"), like a chamber; its shares are
+-- percentages, no tally; without a referendum or plebiscite in the sentence
+-- voters approving or rejecting something is no vote of theirs
+SELECT f.n, v.actor, v.actor_kind, v.action, v.body, v.motion, v.outcome, v.votes_for, v.votes_against, v.modality
+FROM (VALUES
+  (1, 'Voters on the island of Marrow approved a longer school year in a referendum on Sunday, with 58.1% in favour and 41.9% against.'),
+  (2, 'In a plebiscite last month, residents rejected a new motorway toll.'),
+  (3, 'Voters rejected the incumbent mayor in the election.'),
+  (4, 'Voters approved a longer school year.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
+-- a chamber's decision by vote in French or Spanish: the body before its
+-- verb, the motion after it (not the day), the tally "par N voix contre M",
+-- "por N votos contra M", "N votos a favor y M en contra"; a negated
+-- decision keeps no outcome; a decision with no noun of votes after its
+-- counts is no tally, and with no tally no row
+SELECT f.n, v.actor, v.action, v.body, v.motion, v.outcome, v.votes_for, v.votes_against, v.modality
+FROM (VALUES
+  (1, 'Le Sénat a approuvé lundi la réforme des retraites par 180 voix contre 150.'),
+  (2, 'El Senado rechazó el martes la reforma fiscal por 120 votos contra 98.'),
+  (3, 'El pleno del Ayuntamiento aprobó la ordenanza de terrazas por 15 votos a favor y 10 en contra.'),
+  (4, 'Le conseil régional n''a pas adopté le budget par 20 voix contre 25.'),
+  (5, 'Le conseil a adopté le plan par 31 contre 12.'),
+  (6, 'Le conseil a adopté le plan.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
+-- a capitalised chamber head alone is a body when it names a chamber
+-- ("the Assembly", "the Legislature", data/lexicon/vote_lone_body_heads.tsv);
+-- "the Court" or "the Board" alone is too vague to be one
+SELECT f.n, v.actor, v.actor_kind, v.action, v.body, v.motion, v.votes_for, v.votes_against
+FROM (VALUES
+  (1, 'The Assembly voted 61 to 17 on Thursday to pass the tenancy bill.'),
+  (2, 'The Legislature rejected the governor''s plan for the coast.'),
+  (3, 'The Court rejected the appeal.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
+-- a chamber, a party or a person that sets a vote is its schedule's actor,
+-- planned (negated when it has not); a union's strike ballot is no
+-- chamber's vote
+SELECT f.n, v.actor, v.action, v.body, v.motion, v.modality
+FROM (VALUES
+  (1, 'The Assembly has scheduled a vote on the transit levy for Monday.'),
+  (2, 'The Senate has not yet scheduled its own vote, aides said.'),
+  (3, 'The dockworkers'' union has scheduled a strike vote for May.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
+-- a tally with a motion and the verb that ends it: "passed" is the
+-- codebook's pass; a government that "survived" a motion saw it rejected
+SELECT f.n, v.actor, v.action, v.motion, v.outcome, v.votes_for, v.votes_against, v.modality
+FROM (VALUES
+  (1, 'The harbour bill passed its second reading in the Commons by 301 votes to 276.'),
+  (2, 'The government survived a no-confidence motion in parliament by 150 votes to 141.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
+-- a country's position told again in the past perfect a few sentences
+-- after the vote ("Beijing had abstained because ...") is that vote's
+-- position, asserted, in its event; one that says it was an earlier vote
+-- (a year, "too", "years earlier") or names a motion of its own stays
+-- historical with no event
+SELECT f.n, v.event, v.actor, v.action, v.body, v.motion, v.modality, v.evidence
+FROM (VALUES
+  (1, 'Russia vetoed the draft resolution on Monday. China abstained. A Chinese diplomat said Beijing had abstained because the text came too late.'),
+  (2, 'China abstained on the draft resolution. Years earlier, Beijing had abstained too.'),
+  (3, 'Russia vetoed the draft resolution on Monday. In 2019 Moscow had vetoed a similar text.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
 -- NULL, empty and punctuation-only input
 SELECT count(*) FROM news_analysis.vote_events(NULL);
 SELECT count(*) FROM news_analysis.vote_events('');

@@ -7,15 +7,21 @@ typedef enum na_lex_list
 {
 	NA_LEX_ABBREVIATIONS,	/* Words that take a full stop without ending a sentence when a word follows (scanner; the stop is not part of the entry) */
 	NA_LEX_ACRONYM_SMALL_WORDS,	/* Small words an acronym skips in the name it abbreviates: International Monetary Fund is IMF, Bank of England BOE (speakers) */
+	NA_LEX_AD_NOUNS,			/* Nouns of a candidate's advertisement, with the organisation that speaks in it: "the Okafor ad says" is the Okafor campaign (speakers) */
+	NA_LEX_AD_VOICE_NOUNS,	/* Nouns of the voice heard in an advertisement: "a narrator in the Okafor ad says" (speakers) */
 	NA_LEX_CUE_COMPOUND_HEADS,	/* Nouns that make a reporting word before them part of a compound noun, no cue: a liberal think tank (quotes) */
+	NA_LEX_DOCUMENT_MAKER_NOUNS,	/* Plural nouns of the makers of a document: "the authors of the study, which include X and Y" is the first organisation named (speakers) */
 	NA_LEX_ELISIONS,			/* Elided words written with a leading apostrophe: 'em 'tis 'twas 'til 'cause 'n (scanner) */
 	NA_LEX_ENGLISH_MARKERS,	/* Frequent English words: a sentence with one is English, so "Le" and "La" before a name are part of it (speakers) */
 	NA_LEX_FIRST_NAMES,		/* given names that are evidence of a person (never a place or an organisation), with the gender they usually mean (unknown: used for both); a constraint on pronoun resolution, never an output gender on their own */
+	NA_LEX_GENDERED_PRONOUNS,	/* Personal pronouns of one gender and their form: a subject, possessive or reflexive one right after a surname two people of the article share tells which of them it is (an object one never means the subject) (speakers) */
 	NA_LEX_KICKERS,			/* ALL-CAPS kickers that open a story before a colon ("EXCLUSIVE: Ministers ..."): labels of the desk, not words of the lead sentence (scanner) */
+	NA_LEX_MEMBER_LISTING_WORDS,	/* Words that name the members of a group after it: "the sponsors, which include X and Y" (speakers) */
 	NA_LEX_MONEY_SCALES,		/* Scale words after an amount of money that belong to the money token: $5 million, 2bn (scanner) */
 	NA_LEX_NAME_PREFIXES,	/* capitalised words written before a person's name that are never part of it ("Republican Donald Trump", "Vermont Bernie Sanders", "Rival Hillary Clinton"): party and state adjectives and descriptions; one or two words */
 	NA_LEX_NAME_RESPELLINGS,	/* Names of organisations an outlet writes in capitals (its own name: POLITICO), with the spelling of their other uses, so that one organisation is counted under one name (speakers) */
 	NA_LEX_NUMBER_SUFFIXES,	/* Letters glued to a number that stay in its token: 1980s 21st 10am 1.5m 2bn 10km 70mph (scanner) */
+	NA_LEX_OBJECT_PREPOSITIONS,	/* Prepositions whose noun phrase is their object, never the subject of the verb after it: throughout his campaign boasted, not his campaign (speakers) */
 	NA_LEX_ORG_HEADS_AFTER_NAME,	/* Nouns that make an organisation of the name before them ("the Trump campaign", "the Obama administration", "Tulsa police"): the source is the organisation, named with the noun, not the person or place (speakers) */
 	NA_LEX_ORG_KINDS,		/* Kinds of organisation: description nouns ("the union", "the paper"; described yes) and the words of organisations' names of each kind (Association, Times), so that a description source finds the organisation of its kind the article named (speakers) */
 	NA_LEX_PARTY_NAMES,		/* Parties named by one word as a source ("Labour said", "the GOP argues") with the full name a researcher counts them under (speakers) */
@@ -107,12 +113,14 @@ typedef enum na_lex_list
 	NA_LEX_VOTE_CONTROL_VERBS,	/* Verbs whose object is the subject of a following infinitive ("urged X to vote") (votes) */
 	NA_LEX_VOTE_COUNTED_PLACE_NOUNS,	/* Nouns of places or governments whose number counts them, not votes: three of the four cantons (votes) */
 	NA_LEX_VOTE_DEFINITE_WORDS,	/* Determiners that make a motion definite: it continues an earlier vote (votes) */
+	NA_LEX_VOTE_EARLIER_VOTE_WORDS,	/* Words that make a position told in the past perfect an earlier vote, not a restatement of the vote just reported ("Beijing had abstained too", "years earlier") (votes: restated_positions) */
 	NA_LEX_VOTE_ELECTED_ADVERBS,	/* Adverbs between an auxiliary and elected: was first elected, was narrowly re-elected (votes) */
 	NA_LEX_VOTE_ELECTED_AUXILIARIES,	/* Auxiliaries before elected that make it a passive: was elected, got re-elected, she's elected (votes) */
 	NA_LEX_VOTE_ELECTED_PREMODIFIERS,	/* Words before elected that make it a premodifier of a noun: the newly elected mayor, a directly elected president (votes) */
 	NA_LEX_VOTE_ELECTION_SENTENCE_WORDS,	/* Words that make a sentence one about an election, for win and lose: primary, caucus, delegates, nomination (votes) */
 	NA_LEX_VOTE_ELECTION_TIME_PREPOSITIONS,	/* Prepositions of time before a clause of being elected: after being elected, since winning (votes) */
 	NA_LEX_VOTE_ELECTION_WORDS,	/* What a candidate wins or loses: "won the seat", "lost the primary", "won 52% of the vote" (votes) */
+	NA_LEX_VOTE_ELECTORATE_NOUNS,	/* Group nouns that name an electorate: their approval or rejection in a referendum decides the question put, whatever it is ("voters approved a four-day school week in a referendum") (votes) */
 	NA_LEX_VOTE_ENVOY_NOUNS,	/* A country speaks through these: "Britain's ambassador", "the French delegation" (votes) */
 	NA_LEX_VOTE_GAIN_OBJECTS,	/* What a candidate secures, takes or receives in an election: "secured the nomination", "took the Democratic contest" ("vote" itself is counted or shared: "received 400 votes", "9% of the vote") (votes) */
 	NA_LEX_VOTE_GENERIC_MOTIONS,	/* Motion heads that are the same vote when they recur ("the draft" = "the measure") (votes) */
@@ -128,8 +136,10 @@ typedef enum na_lex_list
 	NA_LEX_VOTE_INFINITIVE_GLUE,	/* Words that may stand between a subject and "to <vote>" besides auxiliaries and intent words (votes) */
 	NA_LEX_VOTE_INTENT_WORDS,	/* Expectation before "to": "threatened to veto", "is expected to vote" (votes) */
 	NA_LEX_VOTE_LEGISLATOR_NOUNS,	/* Nouns for members of a chamber, whose relative clause ("MPs who voted themselves a pension") makes them the voters (votes) */
+	NA_LEX_VOTE_LONE_BODY_HEADS,	/* Body heads that name a chamber alone when capitalised ("the Assembly voted", "Parliament passed"); other heads alone are too vague ("the Court", "the Board") (votes: capitalized_body_at) */
 	NA_LEX_VOTE_LONE_NAME_BEFORE,	/* Words before a capitalised word that make it a noun or a name's end, not a lone name: a Democrat, Coalition for Unity (votes) */
 	NA_LEX_VOTE_LOWER_BODIES,	/* Bodies written in lower case ("the council", "the Greek parliament", a referendum): the first pass marks them, body_at reads them (votes) */
+	NA_LEX_VOTE_MEMBER_POSSESSORS,	/* Nouns whose possessive makes "members" a voting group ("the assembly's members", "the shipping body's members"); members alone are too vague (votes) */
 	NA_LEX_VOTE_MOTION_COLLECTION_NOUNS,	/* Nouns that gather motions: a set of measures, a package of bills (votes) */
 	NA_LEX_VOTE_MOTION_HEADS,	/* Heads of a motion noun phrase (votes) */
 	NA_LEX_VOTE_MOTION_LEFT_SKIPS,	/* Words skipped going left from a verb back to its motion: the bill, which was later passed (votes) */
@@ -152,17 +162,23 @@ typedef enum na_lex_list
 	NA_LEX_VOTE_PLACING_ORDINALS,	/* Places after a placing verb that make the candidate a loser: came second, finished last (votes) */
 	NA_LEX_VOTE_PLACING_VERBS,	/* Verbs that report a candidate's place in a result: came second, finished third (votes) */
 	NA_LEX_VOTE_PLAIN_ADVERBS,	/* Adverbs that do not end in -ly, which may stand before a vote verb: only, never, already, eventually (votes) */
+	NA_LEX_VOTE_PLANNED_VOTE_VERBS,	/* Verbs whose object is a vote still to come, and who their subject is: the one voted on ("the prime minister faces a confidence vote", "the bill awaits a vote") or the one who sets the vote ("the Senate has scheduled a vote") (votes: planned_vote_noun) */
 	NA_LEX_VOTE_POLITICS_SIGNS,	/* Words that show an article is about politics, so that a lone capitalised word before "won" may be a candidate or a party, not a team or a band (votes) */
 	NA_LEX_VOTE_POLL_WORDS,	/* Words of opinion polls: a share "of respondents' votes" in a sentence that names a poll is voting intention, not votes cast (votes: voters_of_candidate) */
 	NA_LEX_VOTE_POSSESSIVE_BODY_STARTS,	/* First words of named bodies that the first pass also marks in the possessive ("the Senate's vote") (votes) */
 	NA_LEX_VOTE_PREPOSITIONS,	/* Prepositions that open an adverbial, not an appositive (votes) */
 	NA_LEX_VOTE_RANK_PREDICATE_OPENERS,	/* Words after a copula that open a class or a rank, not a name: was among the winners, is the only candidate (votes) */
+	NA_LEX_VOTE_REFERENDUM_WORDS,	/* Nouns of a ballot put to an electorate on a question (not an election of people): a referendum, a plebiscite (votes) */
 	NA_LEX_VOTE_REFUSAL_WORDS,	/* Words that negate the vote after them: refused to vote, failed to pass, neither voted (votes) */
 	NA_LEX_VOTE_REPEATED_VOTE_NOUNS,	/* Nouns after a count that make a vote one of many in the past: vetoed 12 bills, voted five times (votes) */
+	NA_LEX_VOTE_ROMANCE_BODIES,	/* French and Spanish nouns of a chamber or council that decides by vote, written without a name ("le conseil municipal", "el Parlamento regional") (votes: votes_romance.c) */
+	NA_LEX_VOTE_ROMANCE_DECISIONS,	/* French and Spanish verbs of a chamber's decision by vote, with the codebook's action ("a adopté", "aprobó", "rechazó") (votes: votes_romance.c) */
+	NA_LEX_VOTE_ROMANCE_WORDS,	/* French and Spanish words of a tally and of the decision it counts ("par 31 voix contre 12", "por 41 votos a favor y 38 en contra"): the noun of votes, the side words, the "and" between sides, the "by" before the count, determiners that open the motion, days and times that do not, negations (votes: votes_romance.c) */
 	NA_LEX_VOTE_SETTING_PREPOSITIONS,	/* Prepositions that make the name after them a setting, not the voter: in Ohio, across the country, under the coalition (votes) */
 	NA_LEX_VOTE_STATE_PLACE_BEFORE,	/* Words before a state's name that make it a place or a modifier, not a voter: of Ohio, in Texas, the Iowa senator (votes) */
 	NA_LEX_VOTE_STATE_SUBJECT_GAP,	/* Words that may stand between a state as subject and its verb: Texas this year passed, Ohio narrowly voted (votes) */
 	NA_LEX_VOTE_STATEMENT_OBJECTS,	/* What a chamber rejects or approves that is a statement, not a measure put to it: "the Senate rejected claims that ...", "rejected the criticism" (votes: body_decision_object) */
+	NA_LEX_VOTE_SURVIVE_VERBS,	/* Verbs of a government or a leader that outlasts a motion put against it: "survived a confidence vote by 201 votes to 188" is the motion rejected (votes: named_motion_tally) */
 	NA_LEX_VOTE_TALLY_CONTEXT_NOUNS,	/* Nouns after numbers that make them a tally: a 52-48 vote, a 7-2 ruling (votes) */
 	NA_LEX_VOTE_TALLY_DISTRACTORS,	/* Words before numbers that make them something other than a tally: aged 52-48, leads 48-45, won 3-1 (votes) */
 	NA_LEX_VOTE_TALLY_LINK_VERBS,	/* Verbs that join a tally noun to its numbers: the vote was 64 to 35, the count stood at 9-6 (votes) */
@@ -188,7 +204,10 @@ typedef enum na_lex_list
 
 /* columns of the lists' attributes (after the first), as indexes for na_lex_attr */
 #define NA_LEX_ABBREVIATIONS_GROUP 0
+#define NA_LEX_AD_NOUNS_MAKER 0
 #define NA_LEX_FIRST_NAMES_GENDER 0
+#define NA_LEX_GENDERED_PRONOUNS_GENDER 0
+#define NA_LEX_GENDERED_PRONOUNS_FORM 1
 #define NA_LEX_NAME_PREFIXES_KIND 0
 #define NA_LEX_NAME_RESPELLINGS_NAME 0
 #define NA_LEX_ORG_KINDS_KIND 0
@@ -207,10 +226,13 @@ typedef enum na_lex_list
 #define NA_LEX_VOTE_NUMBER_WORDS_VALUE 0
 #define NA_LEX_VOTE_PARTIES_CANONICAL 0
 #define NA_LEX_VOTE_PARTIES_ADJECTIVE 1
+#define NA_LEX_VOTE_PLANNED_VOTE_VERBS_SUBJECT 0
+#define NA_LEX_VOTE_ROMANCE_DECISIONS_ACTION 0
+#define NA_LEX_VOTE_ROMANCE_WORDS_ROLE 0
 #define NA_LEX_VOTE_TRIGGERS_CLASS 0
 #define NA_LEX_VOTE_TRIGGERS_FORM 1
 
-#define NA_LEX_MASK_WORDS 3	/* 64-bit words of a set of lists */
+#define NA_LEX_MASK_WORDS 4	/* 64-bit words of a set of lists */
 #define NA_LEX_KEY_MAX 35	/* bytes of the longest key */
 #define NA_LEX_FIRST_WORD_BITS 2048	/* bits of a list's first-word filter */
 #define NA_LEX_SHAPE_BITS 15	/* bits of a shape filter */

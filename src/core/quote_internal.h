@@ -128,6 +128,14 @@ typedef struct q_entity
 	uint32_t	acronym;		/* the entity + 1 of the acronym the article also
 								 * names it by (International Monetary Fund ->
 								 * IMF: one speaker), 0 = none */
+	uint32_t	noun_at;		/* an organisation of a person that the text never
+								 * names ("her campaign" with no "Clinton
+								 * campaign"): the token of its noun, named
+								 * after the surname [name_first, name_last];
+								 * 0 = none */
+	const char *made_noun;		/* with noun_at: the noun written instead of
+								 * noun_at's ("campaign" for "the Okafor ad"),
+								 * static; NULL = noun_at's own word */
 } q_entity;
 
 typedef struct qctx

@@ -896,6 +896,7 @@ na_quote_result_free(na_quote_result *result, const na_mem *mem)
 	na_free(mem, result->quotes);
 	na_free(mem, result->speakers);
 	na_free(mem, result->aliases);
+	na_free(mem, result->made_names);
 	memset(result, 0, sizeof(*result));
 }
 

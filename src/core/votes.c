@@ -246,9 +246,19 @@ named_motion_tally(vctx *c, sent_state *st)
 						   tw->cls == W_FAIL))
 				{
 					p.action = class_action(tw->cls);
+					p.verb = q + 1;		/* "passed": the codebook's pass (codebook_action) */
 					p.modality = modality_at(c, q, st->first);
 					if (p.modality == NA_VM_ASSERTED)
 						p.outcome = class_outcome(tw->cls);
+					break;
+				}
+				/* "The government survived a similar motion by 201 votes to 188": the motion fell */
+				if (in_lex(c, q, NA_LEX_VOTE_SURVIVE_VERBS))
+				{
+					p.action = NA_VA_REJECT;
+					p.modality = modality_at(c, q, st->first);
+					if (p.modality == NA_VM_ASSERTED)
+						p.outcome = NA_VO_REJECTED;
 					break;
 				}
 			}
@@ -418,7 +428,8 @@ analyse_sentence(vctx *c, uint32_t s)
 				noun_veto(c, &st, v);
 			else if (tw->cls == W_OVERRIDE)
 				noun_override(c, &st, v);
-			else if (tw->cls == W_VOTE && is_word(c, v, "vote") && !tie_vote(c, &st, v))
+			else if (tw->cls == W_VOTE && is_word(c, v, "vote") && !tie_vote(c, &st, v) &&
+					 !planned_vote_noun(c, &st, v))
 				possessed_vote(c, &st, v);
 			continue;
 		}
@@ -442,6 +453,9 @@ analyse_sentence(vctx *c, uint32_t s)
 
 	/* tallies and methods go to the sentence's event (or the latest one nearby) */
 	sentence_tally(c, s, &t);
+	/* "Le conseil a adopté le plan par 31 voix contre 12": a French or Spanish decision */
+	if (t.found && c->rows.count == rows_before)
+		romance_decision(c, &st);
 	/* "Clinton led Sanders -- 212,205 to 210,424 votes": the leader's win */
 	if (t.found && c->rows.count == rows_before && leader_in_count(c, &st, &t))
 		return;
@@ -493,6 +507,7 @@ na_votes_analyse(const na_doc *doc, const na_mem *mem, na_vote_result *out)
 	}
 	if (!c.failed)
 	{
+		restated_positions(&c);
 		propagate(&c);
 		sort_rows(&c);
 		dedupe(&c);

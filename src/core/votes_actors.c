@@ -104,8 +104,15 @@ group_at(vctx *c, uint32_t i, actor_ref *a)
 	if (!in_sentence(c, j, s) ||
 		!(in_list(c, j, group_heads) || (j == i + 1 && number_at(c, i) == 1 && in_list(c, j, group_singulars))))
 		return 0;
-	/* "the states" of a federation and "members" alone are too vague as subjects */
-	if (j == i && (is_word(c, j, "states") || is_word(c, j, "members") || is_word(c, j, "allies")))
+	/*
+	 * "the states" of a federation and "members" alone are too vague as
+	 * subjects; a body's members are its voters ("the shipping body's members",
+	 * data/lexicon/vote_member_possessors.tsv)
+	 */
+	if (j == i && (is_word(c, j, "states") || is_word(c, j, "allies") ||
+				   (is_word(c, j, "members") &&
+					!(j > 0 && in_sentence(c, j - 1, s) && is_possessive(c, j - 1) &&
+					  in_lex_poss(c, j - 1, NA_LEX_VOTE_MEMBER_POSSESSORS)))))
 		return 0;
 	a->first = a->name_first = i;
 	a->end = a->name_end = j + 1;

@@ -258,10 +258,11 @@ capitalized_body_at(vctx *c, uint32_t i, uint32_t s, body_ref *b)
 	{
 		if (is_body_head(c, end))
 		{
-			/* the Court, Board alone are too vague; Parliament alone is fine */
-			if (end == i && !is_word_poss(c, i, "Parliament") && !is_word_poss(c, i, "Bundestag") &&
-				!is_word_poss(c, i, "Knesset") && !is_word_poss(c, i, "Duma") &&
-				!is_word_poss(c, i, "Cabinet") && !is_word_poss(c, i, "Rada"))
+			/*
+			 * the Court, Board alone are too vague; Parliament, the
+			 * Assembly alone are chambers (data/lexicon/vote_lone_body_heads.tsv)
+			 */
+			if (end == i && !in_lex_poss(c, i, NA_LEX_VOTE_LONE_BODY_HEADS))
 				return 0;
 			if (is_word(c, i, "The"))
 				return 0;

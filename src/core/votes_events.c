@@ -316,6 +316,68 @@ class_outcome(int cls)
 	return NA_VO_NONE;
 }
 
+/*
+ * Is the row a position told again in the past perfect: "had" in its
+ * evidence ("Beijing had abstained"), and no word in its sentence that
+ * makes it an earlier vote before it or right after it (a year,
+ * data/lexicon/vote_earlier_vote_words.tsv: "too", "years earlier")?
+ */
+static int
+restated_past_perfect(vctx *c, const na_vote *row)
+{
+	const na_sentence *ss = &c->doc->sentences[row->sentence];
+	int			had = 0;
+
+	for (uint32_t k = ss->first_token; k < ss->first_token + ss->ntokens; k++)
+	{
+		/* up to two words after the evidence: "had abstained too", not "came too late" further on */
+		if (T(c, k)->start >= row->evidence.start + row->evidence.len &&
+			(k < ss->first_token + 2 ||
+			 T(c, k - 2)->start >= row->evidence.start + row->evidence.len))
+			break;
+		if (in_lex(c, k, NA_LEX_VOTE_EARLIER_VOTE_WORDS) || is_year(c, k))
+			return 0;
+		if (T(c, k)->start >= row->evidence.start &&
+			T(c, k)->start < row->evidence.start + row->evidence.len && is_word(c, k, "had"))
+			had = 1;
+	}
+	return had;
+}
+
+/*
+ * "China's deputy ambassador said Beijing had abstained because ...": a
+ * country's position told again in the past perfect, a few sentences after
+ * the vote that reported it, is that vote's position restated, not an
+ * earlier vote: the row joins the vote's event, asserted, with its body.
+ * A count ("its seventh veto"), a position on a motion of its own ("had
+ * vetoed a similar text in 2019") or one no vote of the article holds
+ * stays historical.
+ */
+void
+restated_positions(vctx *c)
+{
+	na_vote    *rows = (na_vote *) c->rows.items;
+
+	for (size_t r = 1; r < c->rows.count; r++)
+	{
+		if (rows[r].event != 0 || rows[r].modality != NA_VM_HISTORICAL || rows[r].actor == NULL ||
+			rows[r].actor_kind != NA_VK_COUNTRY || rows[r].votes_for != NA_VOTE_NO_COUNT ||
+			rows[r].motion.len > 0 || !restated_past_perfect(c, &rows[r]))
+			continue;
+		for (size_t q = r; q-- > 0;)
+			if (rows[q].event != 0 && rows[q].modality == NA_VM_ASSERTED && rows[q].actor != NULL &&
+				strcmp(rows[q].actor, rows[r].actor) == 0 && rows[q].action == rows[r].action &&
+				rows[q].sentence + 10 >= rows[r].sentence && rows[q].sentence < rows[r].sentence)
+			{
+				rows[r].event = rows[q].event;
+				rows[r].modality = NA_VM_ASSERTED;
+				rows[r].body = rows[q].body;
+				rows[r].body_span = rows[q].body_span;
+				break;
+			}
+	}
+}
+
 /* Give every position of an event the event's body, outcome, tally and method. */
 void
 propagate(vctx *c)

@@ -8,7 +8,8 @@
  * votes_tokens.c (token tests), votes_bodies.c, votes_actors.c,
  * votes_subjects.c (who cast a vote), votes_motions.c (motions and
  * modality), votes_tally.c, votes_events.c
- * (events and rows), votes_triggers.c (vote verbs and nouns) and votes.c
+ * (events and rows), votes_triggers.c (vote verbs and nouns), votes_romance.c
+ * (a decision and its tally in French or Spanish) and votes.c
  * (a sentence, the entry point).
  */
 #ifndef VOTES_INTERNAL_H
@@ -467,6 +468,7 @@ void emit_positions(vctx *c, sent_state *st, position *p, actor_ref *actors, int
 uint8_t class_action(int cls);
 uint8_t action_for_actor(uint8_t action, const actor_ref *a);
 uint8_t class_outcome(int cls);
+void restated_positions(vctx *c);
 void propagate(vctx *c);
 int row_cmp(const void *a, const void *b);
 void dedupe(vctx *c);
@@ -491,8 +493,13 @@ void noun_override(vctx *c, sent_state *st, uint32_t v);
 void noun_veto(vctx *c, sent_state *st, uint32_t v);
 void possessed_vote(vctx *c, sent_state *st, uint32_t v);
 int confidence_vote_at(vctx *c, sent_state *st, uint32_t k, uint32_t *first, uint32_t *last);
+int planned_vote_noun(vctx *c, sent_state *st, uint32_t v);
 int noun_use(vctx *c, uint32_t v, uint32_t first);
 void against_positions(vctx *c, sent_state *st);
+
+/* votes_romance.c */
+uint32_t romance_tally_at(vctx *c, uint32_t k, tally *t);
+int romance_decision(vctx *c, sent_state *st);
 
 /* votes.c */
 void analyse_sentence(vctx *c, uint32_t s);

@@ -250,6 +250,143 @@ confidence_vote_at(vctx *c, sent_state *st, uint32_t k, uint32_t *first, uint32_
 }
 
 /*
+ * "The Senate has scheduled a vote on the bill", "the House has not yet
+ * scheduled its own vote": the subject sets the vote, the codebook's
+ * schedule with that subject as its actor; the vote is still to come, so
+ * the row is planned (negated or hypothetical as the clause says).  The
+ * subject is a chamber, a party or a person (a union's strike ballot is
+ * no chamber's vote).  The motion is what the vote is "on", if said.  Returns 1 when it gave a row.
+ */
+static int
+scheduled_vote(vctx *c, sent_state *st, uint32_t verb, uint32_t v, position *p)
+{
+	actor_ref	actors[MAX_ACTORS];
+	int			n = subject_of(c, st, verb, actors, MAX_ACTORS);
+
+	n = resolve_actors(c, st, actors, n);
+	/* a chamber, a party or its leader sets a vote; a union's or a company's ballot is no chamber's */
+	if (n == 0 || (actors[0].kind != NA_VK_BODY && actors[0].kind != NA_VK_PARTY &&
+				   actors[0].kind != NA_VK_PERSON))
+		return 0;
+	if (p->modality == NA_VM_ASSERTED || p->modality == NA_VM_HISTORICAL)
+		p->modality = NA_VM_PLANNED;
+	/* "a vote on the transit levy": the motion, or the phrase voted on */
+	if (is_word(c, v + 1, "on") && !motion_from(c, v + 2, p))
+	{
+		uint32_t	e = phrase_right(c, v + 2, 6);
+
+		/* up to a preposition: "on the transit levy for Monday" */
+		for (uint32_t k = v + 3; k < e; k++)
+			if (in_list(c, k, prepositions))
+			{
+				e = k;
+				break;
+			}
+		if (e)
+		{
+			p->motion_first = v + 2;
+			p->motion_end = e;
+			p->motion_head = e - 1;
+		}
+	}
+	p->ev_first = actors[0].first;
+	p->ev_end = p->motion_end ? p->motion_end : v + 1;
+	emit_positions(c, st, p, actors, n);
+	return 1;
+}
+
+/*
+ * A vote still to come named as the object of a verb of
+ * data/lexicon/vote_planned_vote_verbs.tsv, with the noun phrase of the
+ * vote at v: a vote its subject will undergo ("the prime minister will face
+ * a vote of confidence in parliament next Tuesday", "the bill faces a vote
+ * in the Senate") or one its subject sets (scheduled_vote).  The voters
+ * of a vote faced are not named (the chamber is the body, from the
+ * sentence or the article): a null actor, the codebook's schedule,
+ * planned; "faced a vote" (past) is left to the rows of that vote.  The
+ * motion is the confidence the vote is about, or the subject when it is a
+ * motion ("the bill").  Returns 1 when it gave a row.
+ */
+int
+planned_vote_noun(vctx *c, sent_state *st, uint32_t v)
+{
+	uint32_t	verb = 0;
+	uint32_t	cf = 0,
+				cl = 0;
+	uint32_t	mf,
+				mh;
+	int32_t		row = -1;
+	position	p;
+
+	/* the noun phrase's words between the verb and the noun: "a", "no-confidence", "its own" */
+	for (uint32_t k = v; k-- > st->first && k + 5 > v;)
+	{
+		if ((row = na_lex_lookup(NA_LEX_VOTE_PLANNED_VOTE_VERBS, c->doc->text + T(c, k)->start,
+								 T(c, k)->len)) >= 0)
+		{
+			verb = k + 1;
+			break;
+		}
+		if (T(c, k)->kind != NA_TK_WORD || is_capitalized(c, k) || trigger_of(c, k) ||
+			in_list(c, k, clause_words) || in_list(c, k, prepositions))
+			return 0;
+	}
+	if (!verb)
+		return 0;
+	verb--;
+	memset(&p, 0, sizeof(p));
+	p.sentence = st->s;
+	p.action = NA_VA_SCHEDULE;
+	p.modality = modality_at(c, verb, st->first);
+	if (strcmp(na_lex_attr(NA_LEX_VOTE_PLANNED_VOTE_VERBS, (uint32_t) row,
+						   NA_LEX_VOTE_PLANNED_VOTE_VERBS_SUBJECT), "scheduler") == 0)
+		return scheduled_vote(c, st, verb, v, &p);
+	if (p.modality == NA_VM_ASSERTED || p.modality == NA_VM_HISTORICAL)
+		p.modality = NA_VM_PLANNED;		/* facing a vote: it is still to come */
+	if (p.modality != NA_VM_PLANNED)
+		return 0;
+	p.ev_first = verb;
+	p.ev_end = v + 1;
+	if (confidence_vote_at(c, st, v, &cf, &cl) || (v > st->first && confidence_vote_at(c, st, v - 1, &cf, &cl)))
+	{
+		p.motion_first = cf;
+		p.motion_end = cl + 1;
+		p.motion_head = cl;
+		if (cl + 1 > p.ev_end)
+			p.ev_end = cl + 1;
+	}
+	else if (verb > st->first && motion_left(c, verb - 1, st->first, &mf, &mh) && !is_word(c, mh, "it"))
+	{
+		/* "the bill faces a vote": the subject is voted on */
+		p.motion_first = mf;
+		p.motion_end = mh + 1;
+		p.motion_head = mh;
+		p.ev_first = mf;
+	}
+	else
+		return 0;
+	/*
+	 * the subject starts the evidence ("Prime Minister X will face ...",
+	 * "she is facing"), not as the actor: the subject is voted on.  Its
+	 * words are the run before the verb's auxiliaries, up to a comma, a
+	 * clause word or a preposition, eight at most.
+	 */
+	if (p.ev_first == verb)
+	{
+		uint32_t	k = verb;
+
+		while (k > st->first && (in_list(c, k - 1, aux_words) || in_list(c, k - 1, be_forms)))
+			k--;
+		for (uint32_t lo = k; k > st->first && k + 8 > lo && T(c, k - 1)->kind == NA_TK_WORD &&
+			 !in_list(c, k - 1, clause_words) && !in_list(c, k - 1, prepositions) && !trigger_of(c, k - 1);)
+			k--;
+		p.ev_first = k;
+	}
+	emit_positions(c, st, &p, NULL, 0);
+	return 1;
+}
+
+/*
  * The noun "vote" owned by its voter, with its side: "her vote in favor of
  * the war", "Rubio's vote for the plan", "the Senate's 80-19 vote for
  * admitting Poland", "his vote to confirm her".  The owner takes the side (a

@@ -254,6 +254,8 @@ sentence_tally(vctx *c, uint32_t s, tally *t)
 					abstentions_after(c, q + 2, t);
 					t->found = 1;
 				}
+				else if (romance_tally_at(c, k, t))
+					;			/* "par 31 voix contre 12", "por 41 votos a favor y 38 en contra" */
 				else if (split_tally_at(c, k, t))
 					t->found = 1;
 			}

@@ -76,6 +76,27 @@ antecedent_phrase(vctx *c, uint32_t sent_first, uint32_t j, uint32_t *first, uin
 	return 1;
 }
 
+/*
+ * The motion "it" stands for in "vote on it" at v: the nearest motion noun
+ * phrase before v in its sentence or the sentence before ("The bill now
+ * goes to the Lords, where peers are expected to vote on it").  Without
+ * one, "it" may be anything (a date, a proposal talked about), and the
+ * vote is left alone.  Fills [*first, *head]; returns the motion's end, or 0.
+ */
+static uint32_t
+pronoun_motion(vctx *c, uint32_t v, uint32_t *first, uint32_t *head)
+{
+	uint32_t	s = T(c, v)->sentence;
+	uint32_t	floor = c->doc->sentences[s > 0 ? s - 1 : s].first_token;
+
+	for (uint32_t k = v; k-- > floor && k + 60 > v;)
+		if (is_motion_head(c, k) && !is_motion_head(c, k + 1) &&
+			motion_left(c, k, T(c, k)->sentence == s ? c->doc->sentences[s].first_token : floor,
+						first, head) && *head == k)
+			return k + 1;
+	return 0;
+}
+
 /* "vote on the bill": the end of the motion a vote is held on, or 0 */
 uint32_t
 vote_on_motion(vctx *c, uint32_t v, uint32_t *first, uint32_t *head)
@@ -88,6 +109,9 @@ vote_on_motion(vctx *c, uint32_t v, uint32_t *first, uint32_t *head)
 
 	if (!is_word(c, q, "on") || !in_sentence(c, q + 1, s))
 		return 0;
+	/* "are expected to vote on it in March": the motion named before */
+	if (is_word(c, q + 1, "it"))
+		return pronoun_motion(c, v, first, head);
 	*first = q + 1;
 	e = motion_right(c, q + 1, head);
 	if (e || !(T(c, q + 1)->kind == NA_TK_PUNCT || is_time_word(c, q + 1) || is_word(c, q + 1, "next") ||
@@ -402,18 +426,41 @@ override_holder(vctx *c, sent_state *st, uint32_t q, actor_ref *actors)
  * what a country, a person or a court blocks (a road, a website, a deal) is
  * no vote.  Fills the position's motion with the noun phrase at k; returns 1.
  */
+static int	decided_object(vctx *c, sent_state *st, uint32_t k, position *p, const actor_ref *actors,
+						   int nactors, int subject_place);
+
 static int
 block_object(vctx *c, sent_state *st, uint32_t k, position *p, const actor_ref *actors, int nactors)
 {
-	uint32_t	e = k;
-
 	if (nactors == 0)
 		return 0;
 	for (int a = 0; a < nactors; a++)
 		if (actors[a].kind != NA_VK_PARTY && actors[a].kind != NA_VK_BODY)
 			return 0;
-	/* the subject right before the verb ("Republicans had blocked"), not a place of the clause ("In the Senate, he ... blocked") */
-	for (uint32_t q = actors[nactors - 1].end; q + 1 < k && !trigger_of(c, q); q++)
+	return decided_object(c, st, k, p, actors, nactors, 0);
+}
+
+/*
+ * The object noun phrase at k of a decision verb whose subject is
+ * actors[nactors - 1], for block_object and body_decision_object: the
+ * subject must stand right before the verb ("Republicans had blocked"), not
+ * be a place of the clause ("In the Senate, he ... blocked"); with
+ * subject_place, the subject may carry a place of its own ("voters in the
+ * northern province approved").  Fills the position's motion; returns 1.
+ */
+static int
+decided_object(vctx *c, sent_state *st, uint32_t k, position *p, const actor_ref *actors, int nactors,
+			   int subject_place)
+{
+	uint32_t	e = k;
+	uint32_t	q = actors[nactors - 1].end;
+
+	/* "voters in the province of X": a preposition and its object, no comma nor clause */
+	if (subject_place && in_list(c, q, prepositions))
+		while (q + 1 < k && T(c, q)->kind == NA_TK_WORD && !trigger_of(c, q) &&
+			   !in_list(c, q, clause_words) && !in_list(c, q, aux_words))
+			q++;
+	for (; q + 1 < k && !trigger_of(c, q); q++)
 		if (!in_list(c, q, aux_words) && !is_adverb(c, q))
 			return 0;
 	while (e < k + 5 && in_sentence(c, e, st->s) && T(c, e)->kind == NA_TK_WORD && !is_capitalized(c, e) &&
@@ -426,6 +473,26 @@ block_object(vctx *c, sent_state *st, uint32_t k, position *p, const actor_ref *
 	p->motion_end = e;
 	p->motion_head = e - 1;
 	return 1;
+}
+
+/*
+ * Is the group a referendum's electorate: voters, residents or citizens
+ * (data/lexicon/vote_electorate_nouns.tsv) in a sentence that names a
+ * referendum or a plebiscite (data/lexicon/vote_referendum_words.tsv)?
+ * What they approve or reject there is the question put to them, a
+ * decision like a chamber's ("voters approved a four-day school week in a
+ * referendum"), whatever its noun.
+ */
+static int
+referendum_electorate(vctx *c, const sent_state *st, const actor_ref *group)
+{
+	if (group->name_end <= group->name_first ||
+		!in_lex(c, group->name_end - 1, NA_LEX_VOTE_ELECTORATE_NOUNS))
+		return 0;
+	for (uint32_t k = st->first; k < st->end; k++)
+		if (in_lex(c, k, NA_LEX_VOTE_REFERENDUM_WORDS))
+			return 1;
+	return 0;
 }
 
 /*
@@ -443,14 +510,15 @@ body_decision_object(vctx *c, sent_state *st, uint32_t k, position *p, const act
 	if (nactors == 0)
 		return 0;
 	for (int a = 0; a < nactors; a++)
-		if (actors[a].kind != NA_VK_BODY || actors[a].end == 0 ||
-			in_lex(c, actors[a].end - 1, NA_LEX_VOTE_NONLEGISLATIVE_HEADS))
+		if (!(actors[a].kind == NA_VK_GROUP && referendum_electorate(c, st, &actors[a])) &&
+			(actors[a].kind != NA_VK_BODY || actors[a].end == 0 ||
+			 in_lex(c, actors[a].end - 1, NA_LEX_VOTE_NONLEGISLATIVE_HEADS)))
 			return 0;
 	/* "rejected claims that ...": a statement, not a measure (data/lexicon/vote_statement_objects.tsv) */
 	for (uint32_t e = k; e < k + 6 && in_sentence(c, e, st->s) && T(c, e)->kind == NA_TK_WORD; e++)
 		if (in_lex(c, e, NA_LEX_VOTE_STATEMENT_OBJECTS))
 			return 0;
-	return block_object(c, st, k, p, actors, nactors);
+	return decided_object(c, st, k, p, actors, nactors, actors[0].kind == NA_VK_GROUP);
 }
 
 /* Handle a verb trigger at v (not a noun). */
@@ -837,7 +905,13 @@ active_vote_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw,
 	 */
 	if (p->action == NA_VA_VOTE)
 	{
-		if (actors[0].kind == NA_VK_BODY && on_end && !p->motion_end)
+		/*
+		 * a chamber's vote on a motion, or its members' vote to come
+		 * ("Senators will vote on the bill"): the schedule of that motion
+		 */
+		if ((actors[0].kind == NA_VK_BODY ||
+			 ((actors[0].kind == NA_VK_GROUP || actors[0].kind == NA_VK_PARTY) &&
+			  p->modality == NA_VM_PLANNED)) && on_end && !p->motion_end)
 		{
 			p->motion_first = on_first;
 			p->motion_end = on_end;
@@ -855,7 +929,7 @@ active_vote_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw,
 		p->ev_end = k + 1 > v + 2 ? k : v + 2;
 	/* "the bill, which the Senate is expected to vote on": the motion is before the voter */
 	if (p->ev_end <= p->ev_first)
-		p->ev_end = is_word(c, v + 1, "on") ? v + 2 : v + 1;
+		p->ev_end = !is_word(c, v + 1, "on") ? v + 1 : is_word(c, v + 2, "it") ? v + 3 : v + 2;
 	emit_positions(c, st, p, actors, nactors);
 	/* "52% voted to leave and 48% to stay": the other share, the other side */
 	if (dir == 2 && p->motion_end)
