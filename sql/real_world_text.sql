@@ -167,6 +167,24 @@ SELECT ordinal, paragraph, replace(text, E'\n', '/') AS text FROM news_analysis.
   replace((SELECT body FROM terminal), 'first of the traders to move in well before the end of June.',
           E'first traders to move in well before the end of June, said Sen.\nOwen Tarrant.'))
 WHERE paragraph BETWEEN 7 AND 8;
+-- A wrapped text that ends most paragraphs at single line breaks but sets
+-- a few apart with blank lines (the headline, a block quotation): where a
+-- paragraph's last line is full, an attribution ending it ("..., the board
+-- chair Tom Brill said."), white space after its sentence where the text's
+-- wraps leave none ("... in May. "), and, from its third line on, a
+-- paragraph that would run longer than nine in ten of the text's
+-- paragraphs ("... end of June.") end it, as in a text of single-break
+-- paragraphs.  Each sentence here is a paragraph of its own, as written.
+SELECT ordinal, paragraph, replace(text, E'\n', '/') AS text FROM news_analysis.sentences(
+E'Harbour board closes the old ferry pier at Kestrel Point\n\nThe harbour board voted on Thursday to close the old ferry pier\nat Kestrel Point, ending a service that ran for almost a\ncentury.\nRepairs would have cost twice the board''s yearly budget, members\nsaid.\nFares on the two remaining routes will rise by four percent in\nApril to pay for a landing stage, the board chair Tom Brill said.\nVillagers gathered at the pier on Friday evening to watch the\nlast boat leave.\nFishermen asked the board whether they could still moor at the\npier in winter, and were told to ask the harbour master in May. \nTheir boats will stay at the old quay until the new stage opens.\n\n\u201CWe could not keep patching a pier the sea is slowly taking\nback.\u201D\n\nThe board will meet again in May to decide what becomes of the\nland.\nSome members want a park there; others would sell it to pay for\nthe new stage.\n');
+SELECT ordinal, paragraph, replace(text, E'\n', '/') AS text FROM news_analysis.sentences(
+  replace(replace(replace(replace(replace((SELECT body FROM terminal),
+    E'terminal\nThe harbour', E'terminal\n\nThe harbour'),
+    E'close.\nThe city', E'close.\n\nThe city'),
+    E'year.\nThe board', E'year.\n\nThe board'),
+    E'March.\nFerries', E'March.\n\nFerries'),
+    E'evening.\nA public', E'evening.\n\nA public'))
+WHERE paragraph BETWEEN 5 AND 8;
 -- A newsletter's items set with a hyphen against a capital ("-Analysts
 -- warn ..."), wrapped at 64 columns: after a line ending a sentence, a
 -- source in brackets or a colon, such a line is a list item, even after a

@@ -181,12 +181,46 @@ ORDER BY first_start;
 
 -- "her campaign", "his administration" as a source: the organisation of
 -- the person the pronoun means, as the article names it (the Vance
--- campaign); where the article never names it so, no speaker (not the
--- person herself)
+-- campaign); where the article never names it so, the organisation of
+-- the person's surname and the noun (Ortega administration), never the
+-- person himself
 SELECT ordinal, speaker, speaker_mention
 FROM news_analysis.quotes(E'Senator Ada Vance was treated for a cold, her campaign said on Sunday.\n\n'
   'The Vance campaign cancelled two events. Later her campaign disclosed that she had pneumonia.\n\n'
   'Governor Luis Ortega visited the flooded towns. His administration said that the repairs would take a year.')
+ORDER BY ordinal;
+
+-- "his campaign", "her administration" when the article never writes the
+-- organisation after one of the person's names: the organisation named by
+-- the person's surname and the noun (Okafor campaign, Lindqvist
+-- administration), one speaker for both of its reports; a possessive after
+-- a preposition ("throughout his campaign promised") is no source of its
+-- own, and a pronoun that means no one named leaves it unnamed
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'David Okafor toured three mills in the valley on Friday. His campaign said that he would return in May.\n\n'
+  'Later his campaign announced that the tour had raised $2 million.\n\n'
+  'Governor Petra Lindqvist met the farmers at noon. Her administration said that the subsidy would stay.\n\n'
+  'The mayor, a veteran of six races, has throughout his campaign promised that taxes would fall.')
+ORDER BY ordinal;
+
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'The rally in the square ended early. His campaign said that the rain had kept people away.')
+ORDER BY ordinal;
+
+SELECT name, gender, quotes
+FROM news_analysis.speakers(E'David Okafor toured three mills in the valley on Friday. His campaign said that he would return in May.\n\n'
+  'Later his campaign announced that the tour had raised $2 million.')
+ORDER BY first_start;
+
+-- the makers of a document listed after the source ("The authors of the
+-- paper, which include the U.S. Harbor Education Fund and ...") are its
+-- first organisation, a country before the name skipped; people listed
+-- ("The sponsors, including Dr. Ann Reyes") are examples of a group, and
+-- the source stays unnamed
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'The authors of the paper, which include the U.S. Harbor Education Fund and Citizens for Fair Tax, read the accounts of 300 firms and found that 40 percent ''paid nothing at all.''\n\n'
+  'The sponsors, including Dr. Ann Reyes and Tom Hale, said that the trial would continue.')
+WHERE kind <> 'partial'
 ORDER BY ordinal;
 
 -- an organisation named in full and by its acronym (the Coastal Research
@@ -221,4 +255,34 @@ SELECT ordinal, speaker, speaker_mention
 FROM news_analysis.quotes(E'Advocates recall the 1998 count in Nevada, when the state wrongly stated that 9,000 voters had moved.\n\n'
   'Officials in Oregon were calmer. The state said that it would appeal the ruling.\n\n'
   'The family said that the farm would be sold.')
+ORDER BY ordinal;
+
+-- a party's people in the plural ("Republicans", "Democrats") are counted
+-- as written: never under a longer name that ends in them ("Budget
+-- Committee Republicans", or "Plus Democrats", a sentence's first word
+-- read into a name)
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'Budget Committee Republicans said that the deficit would grow.\n\n'
+  'Republicans said that the vote would be close. Plus Democrats argued that the bill was unfair.\n\n'
+  'Democrats said that they would try again next year.')
+ORDER BY ordinal;
+
+-- a name after a word that lists members ("including Ms. Ortiz") is one
+-- example of the group that is the source, no speaker of its own; with a
+-- relative clause of its own ("campaigners, including Councillor Ana Ruiz, who
+-- says") it is the source
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'As many lawyers, including Ms. Ortiz, have pointed out, the firm is free to publish the letters.\n\n'
+  'The plan was criticised by road campaigners, including Councillor Ana Ruiz, who says it will cost lives.')
+ORDER BY ordinal;
+
+-- a candidate's advertisement speaks for the campaign: "a narrator in the
+-- Okafor ad", "The Okafor ad" are the Okafor campaign, one speaker with
+-- "Her campaign"; an ad of an organisation's name ("A Harbor Fund ad")
+-- stays unnamed
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'Senator Ada Okafor released a new ad on Monday, her third this month.\n\n'
+  '"Jobs come first," a narrator in the Okafor ad says.\n\n'
+  'The Okafor ad also says that taxes will fall.\n\n'
+  'A Harbor Fund ad says that the port is unsafe. Her campaign said the ad was false.')
 ORDER BY ordinal;

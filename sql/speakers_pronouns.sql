@@ -48,3 +48,27 @@ FROM news_analysis.quotes(E'Mayor Tom Reyes spoke in Dover on Friday.\n\n'
   'In her memoir, Salt Roads, she recalls the floods of 1998. “We lost everything,” she said.')
 WHERE part_of IS NULL
 ORDER BY ordinal;
+
+-- a surname alone that two people of the article share (Ruth and Paul
+-- Calder, one mention each): the one a subject, possessive or reflexive
+-- pronoun right after it agrees with ("Calder said her plan" is Ruth, though
+-- Paul was named last; "Calder said his plan" is Paul); an object pronoun
+-- never means the subject ("Calder, greeting him at the gate, said" stays
+-- with the one named last, Ruth)
+SELECT d, speaker, speaker_mention
+FROM (VALUES
+  (1, E'Ruth Calder toured the port on Monday with her husband, the former governor Paul Calder.\n\nCalder said her plan would cut the harbour fees by half.'),
+  (2, E'Paul Calder toured the port on Monday with his wife, Senator Ruth Calder.\n\nCalder said his plan would cut the harbour fees by half.'),
+  (3, E'Paul Calder toured the port on Monday with his wife, Senator Ruth Calder.\n\nCalder, greeting him at the gate, said the fees would fall.')) AS t(d, body),
+  LATERAL news_analysis.quotes(body)
+ORDER BY d, ordinal;
+
+-- the subject of a speech verb opening its sentence ("Quill said Governor
+-- Ellen Brandt never ...") is the one quoted, not the person named in what
+-- she reports: a "she" after it is Quill, whose given name says nothing of
+-- her gender, though the governor is named later and titled
+SELECT ordinal, speaker, speaker_mention, kind
+FROM news_analysis.quotes(E'Voters at the rally were split. Mara Quill, a nurse, and Dev Anand, a driver, came to hear the governor.\n\n'
+  'Quill said Governor Ellen Brandt never talks about the hospitals.\n\n'
+  '"It is always roads with her, never nurses," she said.')
+ORDER BY ordinal;

@@ -23,9 +23,12 @@
  * sentence always continues it.  A blank line always ends a paragraph.  A
  * full line ending a sentence is ambiguous (a paragraph's last line can be
  * full too); the text's habits decide it (wrap_habits): in a text whose
- * paragraphs end at single line breaks, one closing a quotation or ending with
- * an attribution ends its paragraph, and so, in any wrapped text, do a signed
- * quotation before the next and a headline's trailing "; ".
+ * paragraphs end at single line breaks, one closing a quotation ends its
+ * paragraph; where more of them end so than at blank lines, one ending with
+ * an attribution or one that would make its paragraph longer than the
+ * text's usual ones; in any wrapped text, white space after the sentence
+ * where the text's wraps leave none, a signed quotation before the next and
+ * a headline's trailing "; ".
  *
  * A text that is not hard-wrapped but is prose (most of its bytes in lines
  * of 200 or more: a paragraph a line) keeps its line breaks as
@@ -535,6 +538,12 @@ typedef struct wrap_habits
 	 * ending in a quotation at a full line is then far likelier than a
 	 * quotation ending a sentence mid-paragraph right at the line's end */
 	int			single_break_paragraphs;
+	/* more of the text's known paragraph ends are single line breaks after a
+	 * short line than blank lines (it may set some paragraphs apart with
+	 * blank lines, a headline, a block quote, an embedded post): an
+	 * attribution ending a full line and a paragraph's length then tell its
+	 * end as in a text of single-break paragraphs */
+	int			single_break_ends;
 	/* the text's paragraphs are separated by blank lines (at least three
 	 * blank-line paragraph ends, four times as many as the writer's single
 	 * line breaks after a sentence that the layout shows): a single line
@@ -548,7 +557,7 @@ typedef struct wrap_habits
 	/* two spaces between sentences inside its lines: -1 until asked (one
 	 * pass over the text, made only for a line that needs it) */
 	int			double_spaced;
-	/* in a text of single-break paragraphs: the length in lines that more
+	/* in a text of single-break paragraph ends: the length in lines that more
 	 * than a tenth of its known paragraphs (ended by a short line or a
 	 * blank line) do not exceed; 0 when it has too few of them to say */
 	uint32_t	long_paragraph;
@@ -627,13 +636,15 @@ sets_quotes_apart(wrap_habits *h)
  * on, -1 no sign either way.  Only signs a wrap does not leave count: a no-break
  * space after the sentence's end (web pages end paragraphs with "&nbsp;"),
  * white space the text's wraps never leave after a headline's ";", a
- * quotation signed with a dash before the next quotation; and in a text of
- * single-break paragraphs (where a paragraph's end is about as likely as a
- * wrap after a sentence), a sentence's end with such white space after it, a
- * quotation closing it (unless b opens with its attribution) or an
- * attribution ending it.  Measured on PolNeAR and Wikinews wrapped at 60, 70 and
- * 78 columns, each sign is right several times as often as it is wrong;
- * a plain sentence's end at a full line is a wrap twice as often.
+ * quotation signed with a dash before the next quotation, a sentence's end
+ * with such white space after it; in a text of single-break paragraphs
+ * (where a paragraph's end is about as likely as a wrap after a sentence),
+ * a quotation closing it (unless b opens with its attribution); and where
+ * more paragraph ends are single breaks than blank lines, an attribution
+ * ending it.  Measured on PolNeAR and Wikinews wrapped at 60, 70 and 78
+ * columns, each sign is right several times as often as it is wrong; a
+ * plain sentence's end at a full line is a wrap or a paragraph's end about
+ * as often (PolNeAR train: 85 wraps, 83 ends; see wrap_invariance.sh).
  */
 static int
 signs_of_an_end(const unsigned char *s, const line_info *a, const line_info *b,
@@ -660,17 +671,21 @@ signs_of_an_end(const unsigned char *s, const line_info *a, const line_info *b,
 	if (last_char(s, a) == ':' && is_opening_quote(first_char(s, b)) &&
 		sets_quotes_apart(habits))
 		return 1;
-	if (!habits->single_break_paragraphs || !sentence_end)
-		return 0;
-	if (habits->bare_wraps && has_trailing_blank(a))
+	/* white space after a sentence's end where the text's wraps leave none
+	 * is the writer's, whatever the text's paragraphs are set apart with */
+	if (sentence_end && habits->bare_wraps && has_trailing_blank(a))
 	{
 		if (habits->double_spaced < 0)
 			habits->double_spaced = has_double_spaced_sentences(habits->text, habits->len);
 		if (!habits->double_spaced)
 			return 1;
 	}
+	if (!habits->single_break_ends || !sentence_end)
+		return 0;
+	/* a quotation closing the line: only where single breaks are hardly ever
+	 * blank lines (see the measurements in wrap_invariance.sh) */
 	if (is_closing_quote(last_char(s, a)))
-		return !begins_with_attribution(s, b);
+		return habits->single_break_paragraphs && !begins_with_attribution(s, b);
 	/* "..., Clinton said." then a new paragraph; "he said.\n“More" goes on,
 	 * and so does "said Sen.\nOwen Tarrant" */
 	if (!is_opening_quote(first_char(s, b)) && ends_with_attribution(s, a) &&
@@ -712,12 +727,13 @@ lines_to_known_end(wrap_habits *h, const line_info *b, uint32_t limit)
 }
 
 /*
- * In a text of single-break paragraphs, would reading full line a's
- * sentence end as a wrap make a paragraph longer than nine in ten of the
- * paragraphs the text shows (from the paragraph's first line to the next
- * end the wrap shows)?  A paragraph's end that happens to fall at a full
- * line leaves a run of lines as long as two paragraphs; a sentence ending
- * at a line's end inside a paragraph of the usual length does not.  Only
+ * In a text whose paragraph ends are mostly single line breaks
+ * (single_break_ends), would reading full line a's sentence end as a wrap
+ * make a paragraph longer than nine in ten of the paragraphs the text shows
+ * (from the paragraph's first line to the next end the wrap shows)?  A
+ * paragraph's end that happens to fall at a full line leaves a run of lines
+ * as long as two paragraphs; a sentence ending at a line's end inside a
+ * paragraph of the usual length does not.  Only
  * from the third line of a paragraph on: a paragraph of one or two lines
  * followed by a long one is the likelier reading of a short run.
  */
@@ -738,7 +754,7 @@ would_run_too_long(const unsigned char *s, const line_info *a, const line_info *
 /*
  * Did the writer end full line a, before line b: a paragraph whose last line
  * happens to be full?  Its signs (signs_of_an_end) decide, and where they
- * say nothing, in a text of single-break paragraphs, the length the
+ * say nothing, in a text of single-break paragraph ends, the length the
  * paragraph would run to (would_run_too_long).
  */
 static int
@@ -1002,9 +1018,10 @@ check_hard_wrap(const layout_text *t, const layout_stats *st, uint32_t width,
 	if (wrapped)
 	{
 		habits->single_break_paragraphs = short_ends >= 2 && short_ends > blank_ends * 2;
+		habits->single_break_ends = short_ends >= 2 && short_ends > blank_ends;
 		habits->blank_line_paragraphs = sets_paragraphs_apart(blank_ends, short_ends + nbsp_ends);
 		habits->bare_wraps = sure_wraps >= 3 && blank_after_wrap * 20 <= sure_wraps;
-		if (habits->single_break_paragraphs)
+		if (habits->single_break_ends)
 			habits->long_paragraph = long_paragraph_lines(paragraphs);
 	}
 	return wrapped;
@@ -1117,7 +1134,7 @@ na_layout_soft_breaks(const unsigned char *s, size_t len, const na_mem *mem,
 {
 	layout_text t = {s, len, 0, mem};
 	layout_stats st;
-	wrap_habits habits = {0, 0, 0, -1, 0, 0, 0, -1, s, len, 0, 0};
+	wrap_habits habits = {0, 0, 0, 0, -1, 0, 0, 0, -1, s, len, 0, 0};
 	uint32_t	width;
 	int			wrapped = 0;
 

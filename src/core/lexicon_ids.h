@@ -7,15 +7,21 @@ typedef enum na_lex_list
 {
 	NA_LEX_ABBREVIATIONS,	/* Words that take a full stop without ending a sentence when a word follows (scanner; the stop is not part of the entry) */
 	NA_LEX_ACRONYM_SMALL_WORDS,	/* Small words an acronym skips in the name it abbreviates: International Monetary Fund is IMF, Bank of England BOE (speakers) */
+	NA_LEX_AD_NOUNS,			/* Nouns of a candidate's advertisement, with the organisation that speaks in it: "the Okafor ad says" is the Okafor campaign (speakers) */
+	NA_LEX_AD_VOICE_NOUNS,	/* Nouns of the voice heard in an advertisement: "a narrator in the Okafor ad says" (speakers) */
 	NA_LEX_CUE_COMPOUND_HEADS,	/* Nouns that make a reporting word before them part of a compound noun, no cue: a liberal think tank (quotes) */
+	NA_LEX_DOCUMENT_MAKER_NOUNS,	/* Plural nouns of the makers of a document: "the authors of the study, which include X and Y" is the first organisation named (speakers) */
 	NA_LEX_ELISIONS,			/* Elided words written with a leading apostrophe: 'em 'tis 'twas 'til 'cause 'n (scanner) */
 	NA_LEX_ENGLISH_MARKERS,	/* Frequent English words: a sentence with one is English, so "Le" and "La" before a name are part of it (speakers) */
 	NA_LEX_FIRST_NAMES,		/* given names that are evidence of a person (never a place or an organisation), with the gender they usually mean (unknown: used for both); a constraint on pronoun resolution, never an output gender on their own */
+	NA_LEX_GENDERED_PRONOUNS,	/* Personal pronouns of one gender and their form: a subject, possessive or reflexive one right after a surname two people of the article share tells which of them it is (an object one never means the subject) (speakers) */
 	NA_LEX_KICKERS,			/* ALL-CAPS kickers that open a story before a colon ("EXCLUSIVE: Ministers ..."): labels of the desk, not words of the lead sentence (scanner) */
+	NA_LEX_MEMBER_LISTING_WORDS,	/* Words that name the members of a group after it: "the sponsors, which include X and Y" (speakers) */
 	NA_LEX_MONEY_SCALES,		/* Scale words after an amount of money that belong to the money token: $5 million, 2bn (scanner) */
 	NA_LEX_NAME_PREFIXES,	/* capitalised words written before a person's name that are never part of it ("Republican Donald Trump", "Vermont Bernie Sanders", "Rival Hillary Clinton"): party and state adjectives and descriptions; one or two words */
 	NA_LEX_NAME_RESPELLINGS,	/* Names of organisations an outlet writes in capitals (its own name: POLITICO), with the spelling of their other uses, so that one organisation is counted under one name (speakers) */
 	NA_LEX_NUMBER_SUFFIXES,	/* Letters glued to a number that stay in its token: 1980s 21st 10am 1.5m 2bn 10km 70mph (scanner) */
+	NA_LEX_OBJECT_PREPOSITIONS,	/* Prepositions whose noun phrase is their object, never the subject of the verb after it: throughout his campaign boasted, not his campaign (speakers) */
 	NA_LEX_ORG_HEADS_AFTER_NAME,	/* Nouns that make an organisation of the name before them ("the Trump campaign", "the Obama administration", "Tulsa police"): the source is the organisation, named with the noun, not the person or place (speakers) */
 	NA_LEX_ORG_KINDS,		/* Kinds of organisation: description nouns ("the union", "the paper"; described yes) and the words of organisations' names of each kind (Association, Times), so that a description source finds the organisation of its kind the article named (speakers) */
 	NA_LEX_PARTY_NAMES,		/* Parties named by one word as a source ("Labour said", "the GOP argues") with the full name a researcher counts them under (speakers) */
@@ -198,7 +204,10 @@ typedef enum na_lex_list
 
 /* columns of the lists' attributes (after the first), as indexes for na_lex_attr */
 #define NA_LEX_ABBREVIATIONS_GROUP 0
+#define NA_LEX_AD_NOUNS_MAKER 0
 #define NA_LEX_FIRST_NAMES_GENDER 0
+#define NA_LEX_GENDERED_PRONOUNS_GENDER 0
+#define NA_LEX_GENDERED_PRONOUNS_FORM 1
 #define NA_LEX_NAME_PREFIXES_KIND 0
 #define NA_LEX_NAME_RESPELLINGS_NAME 0
 #define NA_LEX_ORG_KINDS_KIND 0
@@ -223,7 +232,7 @@ typedef enum na_lex_list
 #define NA_LEX_VOTE_TRIGGERS_CLASS 0
 #define NA_LEX_VOTE_TRIGGERS_FORM 1
 
-#define NA_LEX_MASK_WORDS 3	/* 64-bit words of a set of lists */
+#define NA_LEX_MASK_WORDS 4	/* 64-bit words of a set of lists */
 #define NA_LEX_KEY_MAX 35	/* bytes of the longest key */
 #define NA_LEX_FIRST_WORD_BITS 2048	/* bits of a list's first-word filter */
 #define NA_LEX_SHAPE_BITS 15	/* bits of a shape filter */

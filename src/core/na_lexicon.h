@@ -101,14 +101,19 @@ na_lex_shape(uint32_t head, unsigned char last, size_t len)
 		(32 - NA_LEX_SHAPE_BITS);
 }
 
-/* The first four bytes of p[0..len), zero-padded, for na_lex_shape. */
+/*
+ * The first four bytes of p[0..len), zero-padded, for na_lex_shape.  Four
+ * bytes or more (most words) are one load: a copy of a variable length
+ * into a padded buffer cost a byte loop per token (12M instructions of
+ * quotes() over BBC).
+ */
 static inline uint32_t
 na_lex_shape_head(const unsigned char *p, size_t len)
 {
-	unsigned char b[4] = {0, 0, 0, 0};
-
-	memcpy(b, p, len < 4 ? len : 4);
-	return (uint32_t) b[0] | (uint32_t) b[1] << 8 | (uint32_t) b[2] << 16 | (uint32_t) b[3] << 24;
+	if (len >= 4)
+		return (uint32_t) p[0] | (uint32_t) p[1] << 8 | (uint32_t) p[2] << 16 | (uint32_t) p[3] << 24;
+	return (len > 0 ? (uint32_t) p[0] : 0) | (len > 1 ? (uint32_t) p[1] << 8 : 0) |
+		(len > 2 ? (uint32_t) p[2] << 16 : 0);
 }
 
 /* May a token of shape h be a key of the lists of filter f?  (0 proves not.) */
@@ -125,6 +130,20 @@ na_lex_shape_may(na_lex_shape_filter f, uint32_t h)
  */
 size_t		na_lex_fold(const char *s, size_t len, char *out, size_t cap);
 
+/*
+ * Are a[0..len) and b[0..len) the same bytes?  A loop, not memcmp: a key
+ * whose hash and length matched is nearly always the word, a few bytes
+ * long, and a library call cost more than comparing them.
+ */
+static inline bool
+na_lex_same_bytes(const char *a, const char *b, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (a[i] != b[i])
+			return false;
+	return true;
+}
+
 /* The entry whose key is these bytes, of FNV-1a hash, or -1. */
 static inline int32_t
 na_lex_find_hashed(const char *key, size_t len, uint32_t hash)
@@ -133,7 +152,7 @@ na_lex_find_hashed(const char *key, size_t len, uint32_t hash)
 	{
 		const na_lex_entry *e = &na_lex_entries[na_lex_slots[h] - 1];
 
-		if (e->hash == hash && e->len == len && memcmp(e->key, key, len) == 0)
+		if (e->hash == hash && e->len == len && na_lex_same_bytes(e->key, key, len))
 			return (int32_t) (na_lex_slots[h] - 1);
 	}
 	return -1;

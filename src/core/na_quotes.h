@@ -101,10 +101,13 @@ typedef struct na_speaker
 {
 	na_quote_span name;			/* canonical name: the fullest name the article uses */
 	const char *name_static;	/* the canonical name when it is no spelling of
-								 * the text (UTF-8, static): a party named by
-								 * one word ("Labour" -> "Labour Party"), a
-								 * name an outlet writes in capitals
-								 * ("POLITICO" -> "Politico"); NULL: name */
+								 * the text (UTF-8, static or held by the
+								 * result): a party named by one word
+								 * ("Labour" -> "Labour Party"), a name an
+								 * outlet writes in capitals ("POLITICO" ->
+								 * "Politico"), a person's organisation the
+								 * text writes apart ("her campaign" ->
+								 * "Clinton campaign"); NULL: name */
 	na_quote_span role;			/* "ambassador", "secretary general" (len 0 = none) */
 	const char *affiliation;	/* canonical country ("United Kingdom"), or NULL */
 	na_quote_span affiliation_span; /* an organisation as written, when affiliation is NULL */
@@ -126,6 +129,8 @@ typedef struct na_quote_result
 	uint32_t	nspeakers;
 	na_quote_span *aliases;		/* shared by all speakers */
 	uint32_t	naliases;
+	char	   *made_names;		/* the speakers' name_static strings made from
+								 * the text ("Clinton campaign"), NULL = none */
 } na_quote_result;
 
 /*

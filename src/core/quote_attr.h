@@ -66,8 +66,20 @@ typedef struct q_report
 								 * phrase: one word will do */
 } q_report;
 
+/*
+ * Is token i a quotation mark?  Inline: the reports' loops ask it of every
+ * token of their content (half a million calls over BBC, each a call for
+ * one comparison).
+ */
+static inline int
+q_is_quote_mark(const qctx *q, uint32_t i)
+{
+	uint8_t		k = q->doc->tokens[i].kind;
+
+	return k == NA_TK_OPEN_QUOTE || k == NA_TK_CLOSE_QUOTE;
+}
+
 /* quotes.c: token helpers shared by the three files */
-int			q_is_quote_mark(const qctx *q, uint32_t i);
 int			q_is_sentence_stop(const qctx *q, uint32_t i);
 int			q_is_pronoun(const qctx *q, uint32_t i);
 int			q_is_speech_cue(const qctx *q, uint32_t i);

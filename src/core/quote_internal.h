@@ -128,6 +128,14 @@ typedef struct q_entity
 	uint32_t	acronym;		/* the entity + 1 of the acronym the article also
 								 * names it by (International Monetary Fund ->
 								 * IMF: one speaker), 0 = none */
+	uint32_t	noun_at;		/* an organisation of a person that the text never
+								 * names ("her campaign" with no "Clinton
+								 * campaign"): the token of its noun, named
+								 * after the surname [name_first, name_last];
+								 * 0 = none */
+	const char *made_noun;		/* with noun_at: the noun written instead of
+								 * noun_at's ("campaign" for "the Okafor ad"),
+								 * static; NULL = noun_at's own word */
 } q_entity;
 
 typedef struct qctx
@@ -160,7 +168,8 @@ uint8_t		q_noun_cue_class(const qctx *q, uint32_t i);
  * inline: a call per token cost as much as the checks themselves.
  */
 
-/* The word lists token i is in, as Q_LEX_BIT bits. */
+/* The word lists token i is in, as Q_LEX_BIT bits (and above them the
+ * classes of a reporting word: quote_lex.c). */
 static inline uint64_t
 q_lexmask(const qctx *q, uint32_t i)
 {
@@ -218,8 +227,21 @@ q_is_punct(const qctx *q, uint32_t i, char c)
 static inline int
 q_is_len(const qctx *q, uint32_t i, const char *word, size_t len)
 {
-	return i < q->doc->ntokens && q->doc->tokens[i].len == len &&
-		na_ascii_ci_equal(q->doc->text + q->doc->tokens[i].start, word, len);
+	const char *p;
+
+	if (i >= q->doc->ntokens || q->doc->tokens[i].len != len)
+		return 0;
+	/* na_ascii_ci_equal, inline: the words are short and the calls many */
+	p = q->doc->text + q->doc->tokens[i].start;
+	for (size_t k = 0; k < len; k++)
+	{
+		unsigned char x = (unsigned char) p[k];
+		unsigned char y = (unsigned char) word[k];
+
+		if ((x | (((unsigned char) (x - 'A') < 26) << 5)) != (y | (((unsigned char) (y - 'A') < 26) << 5)))
+			return 0;
+	}
+	return 1;
 }
 
 #define q_is(q, i, word) q_is_len((q), (i), (word), strlen(word))
@@ -286,9 +308,22 @@ q_name_slash(const qctx *q, uint32_t i)
 		q_is_cap(q, i - 1) && q_is_cap(q, i + 1);
 }
 
+/*
+ * The bytes of token i without a possessive ('s, ’s): its length.  Inline:
+ * every lookup of a name's word asks it (325,000 calls over BBC).
+ */
+static inline uint32_t
+q_base_len(const qctx *q, uint32_t i)
+{
+	const na_token *t = &q->doc->tokens[i];
+	const char *p = q->doc->text + t->start;
+
+	if (!q_possessive(q, i))
+		return t->len;
+	return p[t->len - 2] == '\'' ? t->len - 2 : t->len - 4;
+}
+
 /* token helpers (quote_lex.c) */
-/* The bytes of token i without a possessive ('s, ’s): its length. */
-uint32_t	q_base_len(const qctx *q, uint32_t i);
 int			q_same_base(const qctx *q, uint32_t a, uint32_t b);
 na_quote_span q_span(const qctx *q, uint32_t first, uint32_t last);
 

@@ -12,7 +12,13 @@
 #include "na_lexicon.h"
 #include "quote_internal.h"
 
-_Static_assert(LEX_COUNT <= 63, "lexicon masks are 63 bits and a looked-up bit");
+#define LEX_CUE_CLASS_SHIFT LEX_COUNT	/* the class of a reporting cue, 2 bits */
+#define LEX_NOUN_CLASS_SHIFT (LEX_COUNT + 2)	/* the class of a reporting noun, 2 bits */
+#define LEX_CLASS_BITS 3u
+
+_Static_assert(LEX_COUNT + 4 <= 63,
+			   "lexicon masks are the lists, two classes of 2 bits and a looked-up bit in 64");
+_Static_assert(NA_CUE_COUNT - 1 <= LEX_CLASS_BITS, "a cue class fits 2 bits");
 _Static_assert(NA_LEX_REPORTING_CUES > NA_LEX_QUOTE_ACCORDING &&
 			   NA_LEX_REPORTING_NOUNS > NA_LEX_REPORTING_CUES,
 			   "the quote lists and the reporting words are one run of list identifiers");
@@ -75,30 +81,16 @@ token_entry(const qctx *q, uint32_t i)
 	return folded;
 }
 
-uint64_t
-q_lex_fill(const qctx *q, uint32_t i)
-{
-	uint64_t	mask = quote_lists_of(token_entry(q, i));
-
-	if (q->lexmask != NULL)
-		q->lexmask[i] = mask | LEX_DONE;
-	return mask;
-}
-
 /*
  * The class column of a list of reporting words (reporting_cues.tsv,
- * reporting_nouns.tsv) for token i: NA_CUE_NONE when the list lacks it.
+ * reporting_nouns.tsv) for an entry in it: speech, thought or finding.
  */
-static uint8_t
-class_in(const qctx *q, uint32_t i, na_lex_list list, uint32_t column)
+static uint64_t
+class_of(na_lex_list list, int32_t entry, uint32_t column)
 {
-	int32_t		entry = token_entry(q, i);
-	const char *cls;
+	const char *cls = na_lex_attr(list, na_lex_row_of(list, entry), column);
 
-	if (!na_lex_in(list, entry))
-		return NA_CUE_NONE;
-	cls = na_lex_attr(list, na_lex_row_of(list, entry), column);
-	/* speech, thought or finding: the first letter tells them apart */
+	/* the first letter tells them apart */
 	switch (cls[0])
 	{
 		case 't':
@@ -110,30 +102,39 @@ class_in(const qctx *q, uint32_t i, na_lex_list list, uint32_t column)
 	}
 }
 
-/* The class of the reporting verb at token i (reporting_cues.tsv). */
+/*
+ * The mask of token i: its lists, and for a reporting word the class of
+ * what it reports, in the bits above the lists, so that the class costs a
+ * shift like the lists do (it was looked up again at every question: 23,000
+ * times over BBC).
+ */
+uint64_t
+q_lex_fill(const qctx *q, uint32_t i)
+{
+	int32_t		entry = token_entry(q, i);
+	uint64_t	mask = quote_lists_of(entry);
+
+	if (mask & Q_LEX_BIT(LEX_REPORTING_CUES))
+		mask |= class_of(NA_LEX_REPORTING_CUES, entry, NA_LEX_REPORTING_CUES_CLASS) << LEX_CUE_CLASS_SHIFT;
+	if (mask & Q_LEX_BIT(LEX_REPORTING_NOUNS))
+		mask |= class_of(NA_LEX_REPORTING_NOUNS, entry, NA_LEX_REPORTING_NOUNS_CLASS) << LEX_NOUN_CLASS_SHIFT;
+	if (q->lexmask != NULL)
+		q->lexmask[i] = mask | LEX_DONE;
+	return mask;
+}
+
+/* The class of the reporting verb at token i (reporting_cues.tsv); NA_CUE_NONE when it is none. */
 uint8_t
 q_cue_class(const qctx *q, uint32_t i)
 {
-	return class_in(q, i, NA_LEX_REPORTING_CUES, NA_LEX_REPORTING_CUES_CLASS);
+	return (uint8_t) ((q_lexmask(q, i) >> LEX_CUE_CLASS_SHIFT) & LEX_CLASS_BITS);
 }
 
 /* The class of the reporting noun at token i (reporting_nouns.tsv). */
 uint8_t
 q_noun_cue_class(const qctx *q, uint32_t i)
 {
-	return class_in(q, i, NA_LEX_REPORTING_NOUNS, NA_LEX_REPORTING_NOUNS_CLASS);
-}
-
-/* Byte length of a token without its possessive ending. */
-uint32_t
-q_base_len(const qctx *q, uint32_t i)
-{
-	const na_token *t = &q->doc->tokens[i];
-	const char *p = q->doc->text + t->start;
-
-	if (!q_possessive(q, i))
-		return t->len;
-	return p[t->len - 2] == '\'' ? t->len - 2 : t->len - 4;
+	return (uint8_t) ((q_lexmask(q, i) >> LEX_NOUN_CLASS_SHIFT) & LEX_CLASS_BITS);
 }
 
 /* Same word, possessives ignored (Haley, Haley’s), a typewriter and a

@@ -29,14 +29,6 @@
 /* ---- token helpers (the word lists are in quote_lex.c) ---- */
 
 int
-q_is_quote_mark(const qctx *q, uint32_t i)
-{
-	uint8_t		k = q->doc->tokens[i].kind;
-
-	return k == NA_TK_OPEN_QUOTE || k == NA_TK_CLOSE_QUOTE;
-}
-
-int
 q_is_sentence_stop(const qctx *q, uint32_t i)
 {
 	return q_is_punct(q, i, '.') || q_is_punct(q, i, '?') || q_is_punct(q, i, '!') ||
@@ -904,6 +896,7 @@ na_quote_result_free(na_quote_result *result, const na_mem *mem)
 	na_free(mem, result->quotes);
 	na_free(mem, result->speakers);
 	na_free(mem, result->aliases);
+	na_free(mem, result->made_names);
 	memset(result, 0, sizeof(*result));
 }
 

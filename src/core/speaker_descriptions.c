@@ -375,6 +375,57 @@ document_author(qctx *q, uint32_t first, uint32_t last)
 }
 
 /*
+ * "The authors of the study, which include the Harbor Institute and the
+ * Tax League, found": the makers of a document
+ * (data/lexicon/document_maker_nouns.tsv) listed after the source
+ * (data/lexicon/member_listing_words.tsv) are its first organisation, as
+ * with joint authors after "by".  A person or a place listed first leaves
+ * the source unnamed: people listed are examples of a group, not its name.
+ */
+static uint32_t
+makers_listed_after(qctx *q, uint32_t first, uint32_t last)
+{
+	uint32_t	n = q->doc->ntokens;
+	uint32_t	k = last + 1;
+	const q_mention *m;
+	const q_entity *e;
+
+	if (last < first || !q_is_word(q, last) ||
+		!na_lex_has(NA_LEX_DOCUMENT_MAKER_NOUNS, q->doc->text + q->doc->tokens[last].start,
+					q->doc->tokens[last].len))
+		return QNONE;
+	/* of the report, of the 2015 study */
+	if (k < n && q_is(q, k, "of"))
+		for (uint32_t words = 0; words < 6 && k < n && !q_is_punct(q, k, ','); words++)
+			k++;
+	if (k >= n || !q_is_punct(q, k, ','))
+		return QNONE;
+	k++;
+	if (k < n && (q_is(q, k, "which") || q_is(q, k, "who")))
+		k++;
+	if (k >= n || !q_is_word(q, k) ||
+		!na_lex_has(NA_LEX_MEMBER_LISTING_WORDS, q->doc->text + q->doc->tokens[k].start,
+					q->doc->tokens[k].len))
+		return QNONE;
+	k++;
+	if (k < n && q_is(q, k, "the"))
+		k++;
+	if (k >= n || !q->mention_at[k])
+		return QNONE;
+	m = mention(q, q->mention_at[k] - 1);
+	e = entity(q, m->entity);
+	/* the U.S. Harbor Fund: a country's name before the organisation's */
+	if (e->place && m->last + 1 < n && q->mention_at[m->last + 1])
+	{
+		m = mention(q, q->mention_at[m->last + 1] - 1);
+		e = entity(q, m->entity);
+	}
+	if (e->person || e->place || e->strong)
+		return QNONE;
+	return m->entity;
+}
+
+/*
  * "The Trump campaign said", "the Obama administration said", "Tulsa
  * police said": a name right before a noun of
  * data/lexicon/org_heads_after_name.tsv that ends the source makes the
@@ -407,7 +458,7 @@ q_organisation_after_name(qctx *q, uint32_t first, uint32_t last)
 	for (uint32_t k = n; k-- > lo;)
 	{
 		e = entity(q, k);
-		if (e->first_mention == QNONE &&
+		if (e->first_mention == QNONE && e->noun_at == 0 &&
 			sp_same_name(q, e->name_first, e->name_last, m->first, last))
 			return k;
 	}
@@ -549,12 +600,60 @@ state_described(qctx *q, uint32_t first, uint32_t last)
 }
 
 /*
+ * The organisation of a person that the article never writes as a name
+ * ("her campaign" with no "Clinton campaign" anywhere): one entity per
+ * surname and noun, named by the person's surname and the noun (Clinton
+ * campaign), as researchers count a campaign's or an administration's
+ * statements: under the organisation, not the person, and not lost as an
+ * unnamed description.  It has no mention (no pronoun resolves to it).
+ */
+static uint32_t
+person_organisation_made(qctx *q, uint32_t person, uint32_t noun, const char *made_noun)
+{
+	uint32_t	surname = entity(q, person)->name_last;
+	const char *word = made_noun ? made_noun : q->doc->text + q->doc->tokens[noun].start;
+	size_t		len = made_noun ? strlen(made_noun) : q_base_len(q, noun);
+	q_entity   *e;
+
+	for (uint32_t k = 0; k < q->entities.count; k++)
+	{
+		const char *w;
+		size_t		wl;
+
+		e = entity(q, k);
+		if (e->noun_at == 0 || !q_same_base(q, e->name_last, surname))
+			continue;
+		w = e->made_noun ? e->made_noun : q->doc->text + q->doc->tokens[e->noun_at].start;
+		wl = e->made_noun ? strlen(e->made_noun) : q_base_len(q, e->noun_at);
+		if (wl == len && na_ascii_ci_equal(w, word, len))
+			return k;
+	}
+	e = na_vec_push(&q->entities, q->mem);
+	if (e == NULL)
+	{
+		q->failed = 1;
+		return QNONE;
+	}
+	memset(e, 0, sizeof(*e));
+	e->name_first = surname;
+	e->name_last = surname;
+	e->noun_at = noun;
+	e->made_noun = made_noun;
+	e->first_mention = QNONE;
+	e->last_mention = QNONE;
+	e->speaker = -1;
+	e->given_gender = -1;
+	return (uint32_t) q->entities.count - 1;
+}
+
+/*
  * "Her campaign said", "his administration said": the organisation of the
  * person the pronoun means, as the article names it elsewhere (the Clinton
  * campaign, the Obama administration: a noun of
  * data/lexicon/org_heads_after_name.tsv right after one of the person's
- * names).  QNONE when the article never names it so: the source stays a
- * description rather than becoming the person.
+ * names), or else made of the person's surname and the noun
+ * (person_organisation_made).  QNONE when the pronoun means no person:
+ * the source stays a description rather than becoming someone.
  */
 static uint32_t
 possessor_organisation(qctx *q, uint32_t first, uint32_t last)
@@ -564,6 +663,12 @@ possessor_organisation(qctx *q, uint32_t first, uint32_t last)
 	int			his = q_is(q, first, "his");
 
 	if (last != first + 1 || (!his && !q_is(q, first, "her")))
+		return QNONE;
+	/* "throughout his campaign boasted": the object of a preposition is no
+	 * source (the subject is further back) */
+	if (first > 0 && q->doc->tokens[first - 1].kind == NA_TK_WORD &&
+		na_lex_has(NA_LEX_OBJECT_PREPOSITIONS, q->doc->text + q->doc->tokens[first - 1].start,
+				   q->doc->tokens[first - 1].len))
 		return QNONE;
 	t = &q->doc->tokens[last];
 	if (t->kind != NA_TK_WORD || q_is_cap(q, last) ||
@@ -581,7 +686,64 @@ possessor_organisation(qctx *q, uint32_t first, uint32_t last)
 			(e = q_organisation_after_name(q, m->first, m->last + 1)) != QNONE)
 			return e;
 	}
-	return QNONE;
+	if (!entity(q, person)->person || entity(q, person)->place)
+		return QNONE;
+	return person_organisation_made(q, person, last, NULL);
+}
+
+/*
+ * "The Okafor ad says", "a narrator in the Okafor ad asks": the words of a
+ * candidate's advertisement (data/lexicon/ad_nouns.tsv; its voice,
+ * ad_voice_nouns.tsv) are the campaign's, counted under the organisation
+ * of the candidate's surname and the list's maker (Okafor campaign:
+ * person_organisation_made), not the candidate and not a document.  Only
+ * a person's name right before the noun makes the ad someone's: "the ad",
+ * "a Harbor Fund ad" stay as they are.
+ */
+static uint32_t
+advertisement_campaign(qctx *q, uint32_t first, uint32_t last)
+{
+	uint32_t	n = q->doc->ntokens;
+	uint32_t	k;
+	int32_t		row;
+	const q_mention *m;
+	const q_entity *e;
+
+	if (last < first || last >= n || !q_is_word(q, last))
+		return QNONE;
+	if (na_lex_has(NA_LEX_AD_VOICE_NOUNS, q->doc->text + q->doc->tokens[last].start,
+				   q->doc->tokens[last].len))
+	{
+		/* a narrator in the Okafor ad, the voice of an Okafor ad */
+		k = last + 1;
+		if (k >= n || !(q_is(q, k, "in") || q_is(q, k, "of")))
+			return QNONE;
+		k++;
+		if (k < n && q_in(q, k, LEX_DETERMINERS))
+			k++;
+		if (k >= n || !q->mention_at[k])
+			return QNONE;
+		m = mention(q, q->mention_at[k] - 1);
+		k = m->last + 1;
+	}
+	else
+	{
+		if (last == first || !q->mention_at[last - 1])
+			return QNONE;
+		m = mention(q, q->mention_at[last - 1] - 1);
+		if (m->first < first)
+			return QNONE;
+		k = last;
+	}
+	if (k >= n || m->last + 1 != k || q_possessive(q, m->last) || !q_is_word(q, k) || q_is_cap(q, k) ||
+		(row = na_lex_lookup(NA_LEX_AD_NOUNS, q->doc->text + q->doc->tokens[k].start,
+							 q->doc->tokens[k].len)) < 0)
+		return QNONE;
+	e = entity(q, m->entity);
+	if (!e->person || e->place)
+		return QNONE;
+	return person_organisation_made(q, m->entity, k,
+									na_lex_attr(NA_LEX_AD_NOUNS, (uint32_t) row, NA_LEX_AD_NOUNS_MAKER));
 }
 
 /*
@@ -603,6 +765,8 @@ q_resolve_description(qctx *q, uint32_t first, uint32_t last)
 		return e;
 	if ((e = possessor_organisation(q, first, last)) != QNONE)
 		return e;
+	if ((e = advertisement_campaign(q, first, last)) != QNONE)
+		return e;
 	if ((e = state_described(q, first, last)) != QNONE)
 		return e;
 	if ((e = sp_office_holder(q, first, last, 0)) != QNONE)
@@ -612,6 +776,8 @@ q_resolve_description(qctx *q, uint32_t first, uint32_t last)
 	if ((e = q_organisation_after_name(q, first, last)) != QNONE)
 		return e;
 	if ((e = document_author(q, first, last)) != QNONE)
+		return e;
+	if ((e = makers_listed_after(q, first, last)) != QNONE)
 		return e;
 	return organisation_described(q, first, last);
 }

@@ -14,6 +14,23 @@
 #include "speakers_internal.h"
 
 /*
+ * Is token k a party's people in the plural ("Republicans", "Democrats": a
+ * party word of data/lexicon/name_prefixes.tsv ending in s)?  Such a group
+ * is counted as written, never under a longer name that ends in it
+ * ("Oversight Committee Republicans"), nor the reverse.
+ */
+static int
+party_plural(const qctx *q, uint32_t k)
+{
+	uint8_t		kind;
+	uint32_t	len = q_base_len(q, k);
+
+	return q->doc->tokens[k].kind == NA_TK_WORD && len > 1 &&
+		q->doc->text[q->doc->tokens[k].start + len - 1] == 's' &&
+		sp_name_prefix_at(q, k, &kind) == 1 && kind == Q_PREFIX_PARTY;
+}
+
+/*
  * Does entity c take the mention m (of ntok tokens, with these keys)?  The
  * same spelling; a surname alone (Haley -> Nikki R. Haley); the end of a
  * longer name (Suu Kyi -> Aung San Suu Kyi); a known given name alone
@@ -43,7 +60,9 @@ entity_takes(const qctx *q, const q_entity *c, const q_mention *m, uint32_t ntok
 		 * England is not the Bank of England, nor Trump a Coalition for
 		 * Trump: a name over of/for ends in no head of its own) */
 		if (!c->place && (ntok == 1 || cn == 1) && q_same_base(q, c->name_last, m->last) &&
-			!(cn > 2 && sp_name_has_joint(q, c->name_first, c->name_last)))
+			!(cn > 2 && sp_name_has_joint(q, c->name_first, c->name_last)) &&
+			!(ntok == 1 && cn > 1 && party_plural(q, m->last)) &&
+			!(cn == 1 && ntok > 1 && party_plural(q, c->name_last)))
 			return 1;
 		/* Suu Kyi -> Aung San Suu Kyi, and the reverse */
 		if (!c->place && cn > ntok && ntok >= 2 &&
@@ -80,9 +99,119 @@ index_key(qctx *q, uint32_t key, uint32_t e)
 	return 1;
 }
 
+/* The gender entity c is known by (honorific, then given name), or unknown. */
+static int
+entity_gender(const q_entity *c)
+{
+	if (c->gender != NA_GENDER_UNKNOWN)
+		return c->gender;
+	return c->given_gender > NA_GENDER_UNKNOWN ? c->given_gender : NA_GENDER_UNKNOWN;
+}
+
+/*
+ * Is the "her" at token k a possessive ("her staff", "her own plan") rather
+ * than an object ("thanked her for", "told her.")?  A lower-case word after
+ * it that is no preposition says so.
+ */
+static int
+possessive_her(const qctx *q, uint32_t k)
+{
+	const na_token *t;
+
+	if (k + 1 >= q->doc->ntokens)
+		return 0;
+	t = &q->doc->tokens[k + 1];
+	return t->kind == NA_TK_WORD && !q_is_cap(q, k + 1) &&
+		!na_lex_has(NA_LEX_OBJECT_PREPOSITIONS, q->doc->text + t->start, t->len) &&
+		!q_is(q, k + 1, "and") && !q_is(q, k + 1, "that") && !q_is(q, k + 1, "to");
+}
+
+/*
+ * The gender of the first personal pronoun (data/lexicon/gendered_pronouns.tsv)
+ * in the few words after mention m ("Clinton allowed her staff ..."), before
+ * the sentence ends, a quotation or another capitalised word (a name the
+ * pronoun may mean instead) intervenes; objects are skipped (they never
+ * mean the subject); NA_GENDER_UNKNOWN when there is none.  It tells which of two people sharing a surname the mention is.
+ */
+static int
+gender_of_pronoun_after(const qctx *q, const q_mention *m)
+{
+	uint32_t	n = q->doc->ntokens;
+
+	for (uint32_t k = m->last + 1; k < n && k <= m->last + 8; k++)
+	{
+		const na_token *t = &q->doc->tokens[k];
+		int32_t		row;
+
+		if ((t->flags & (NA_TF_SENT_START | NA_TF_PARA_START)) || (q->in_quote[k] & 1) ||
+			t->kind == NA_TK_OPEN_QUOTE || t->kind == NA_TK_CLOSE_QUOTE)
+			break;
+		if (t->kind != NA_TK_WORD)
+			continue;
+		if ((row = na_lex_lookup(NA_LEX_GENDERED_PRONOUNS, q->doc->text + t->start, t->len)) >= 0)
+		{
+			const char *form = na_lex_attr(NA_LEX_GENDERED_PRONOUNS, (uint32_t) row,
+										   NA_LEX_GENDERED_PRONOUNS_FORM);
+
+			/* "without naming him": an object is someone else */
+			if (strcmp(form, "object") == 0 ||
+				(strcmp(form, "possessive_or_object") == 0 && !possessive_her(q, k)))
+				continue;
+			return strcmp(na_lex_attr(NA_LEX_GENDERED_PRONOUNS, (uint32_t) row,
+									  NA_LEX_GENDERED_PRONOUNS_GENDER), "female") == 0 ?
+				NA_GENDER_FEMALE : NA_GENDER_MALE;
+		}
+		if (q_is_cap(q, k))
+			break;
+	}
+	return NA_GENDER_UNKNOWN;
+}
+
+/*
+ * Of the entities that can take a surname alone (takers), the one a
+ * pronoun right after it agrees with, when the surname is a subject (it
+ * opens its sentence or follows a comma), the one chosen is of the other
+ * gender and exactly one other is of that gender: "Clinton allowed her
+ * staff" after Hillary Clinton and Bill Clinton is Hillary, whoever was
+ * named last.  best otherwise.
+ */
+static uint32_t
+taker_of_pronoun_gender(const qctx *q, const q_mention *m, uint32_t best,
+						const uint32_t *takers, uint32_t ntakers)
+{
+	int			g;
+	int			best_gender;
+	uint32_t	found = QNONE;
+
+	uint32_t	start = m->title_first != QNONE ? m->title_first : m->first;
+
+	if (ntakers < 2 || best == QNONE)
+		return best;
+	/* only a subject opening its sentence or a clause after a comma: in
+	 * "a delegate supporting Clinton, said he" the pronoun is the subject's */
+	if (!(q->doc->tokens[start].flags & (NA_TF_SENT_START | NA_TF_PARA_START)) &&
+		!(start > 0 && q_is_punct(q, start - 1, ',')))
+		return best;
+	best_gender = entity_gender(entity((qctx *) q, best));
+	if (best_gender == NA_GENDER_UNKNOWN)
+		return best;
+	g = gender_of_pronoun_after(q, m);
+	if (g == NA_GENDER_UNKNOWN || g == best_gender)
+		return best;
+	for (uint32_t i = 0; i < ntakers; i++)
+		if (entity_gender(entity((qctx *) q, takers[i])) == g)
+		{
+			if (found != QNONE && found != takers[i])
+				return best;
+			found = takers[i];
+		}
+	return found != QNONE ? found : best;
+}
+
 /*
  * The entity (of the last LINK_WINDOW) that takes mention m: the most
- * recent, or for a surname alone the one named most; only entities filed
+ * recent, or for a surname alone the one named most, unless a pronoun
+ * after it says the other (taker_of_pronoun_gender); only entities filed
  * under its keys can take it, so only those are compared.
  */
 static uint32_t
@@ -94,6 +223,8 @@ find_entity(const qctx *q, const q_mention *m, uint32_t ntok, uint32_t last_key,
 	uint32_t	best = QNONE;
 	uint32_t	best_mentions = 0;
 	const uint32_t *nodes = q->key_nodes.items;
+	uint32_t	takers[4];
+	uint32_t	ntakers = 0;
 
 	for (int pass = 0; pass < (ntok == 1 && first_key != last_key ? 2 : 1); pass++)
 	{
@@ -105,6 +236,8 @@ find_entity(const qctx *q, const q_mention *m, uint32_t ntok, uint32_t last_key,
 
 			const q_entity *c = &((const q_entity *) q->entities.items)[k];
 
+			int			better;
+
 			if (k < lo || k == best)
 				continue;
 			/*
@@ -112,18 +245,28 @@ find_entity(const qctx *q, const q_mention *m, uint32_t ntok, uint32_t last_key,
 			 * after Hillary Clinton and Bill Clinton): the one the article
 			 * names most, the person it is about; else the most recent
 			 */
-			if (best != QNONE &&
-				!(ntok == 1 && c->mentions > best_mentions) &&
-				!(k > best && !(ntok == 1 && c->mentions < best_mentions)))
+			better = best == QNONE ||
+				(ntok == 1 && c->mentions > best_mentions) ||
+				(k > best && !(ntok == 1 && c->mentions < best_mentions));
+			if (!better && !(ntok == 1 && ntakers < 4))
 				continue;
 			if (entity_takes(q, c, m, ntok, last_key, first_key))
 			{
-				best = k;
-				best_mentions = c->mentions;
+				uint32_t	i = 0;
+
+				while (i < ntakers && takers[i] != k)
+					i++;
+				if (ntok == 1 && i == ntakers && ntakers < 4)
+					takers[ntakers++] = k;
+				if (better)
+				{
+					best = k;
+					best_mentions = c->mentions;
+				}
 			}
 		}
 	}
-	return best;
+	return ntok == 1 ? taker_of_pronoun_gender(q, m, best, takers, ntakers) : best;
 }
 
 static inline int

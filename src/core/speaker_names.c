@@ -245,15 +245,18 @@ sp_name_key(const qctx *q, uint32_t i)
 
 	if (q_possessive(q, i))
 		len -= p[len - 2] == '\'' ? 2 : 4;
-	/* na_fnv1a, with ’ hashed as ' (O’Neill and O'Neill are one name) */
+	/* na_fnv1a, with ’ hashed as ' (O’Neill and O'Neill are one name);
+	 * the curly apostrophe's first byte alone starts the slower test */
 	for (uint32_t k = 0; k < len; k++)
 	{
-		uint32_t	a = q_apostrophe_at(p + k, len - k);
+		unsigned char c = (unsigned char) p[k];
 
-		h ^= a ? (unsigned char) '\'' : (unsigned char) p[k];
-		h *= 0x01000193u;
-		if (a)
-			k += a - 1;
+		if (c == 0xE2 && q_apostrophe_at(p + k, len - k) == 3)
+		{
+			c = '\'';
+			k += 2;
+		}
+		h = (h ^ c) * 0x01000193u;
 	}
 	return h;
 }
@@ -924,7 +927,12 @@ role_holder_before(const qctx *q, uint32_t first)
  * the last that is surely a person, else the last person, else the last
  * one; so "Dana Okoro, president of the Riverside Nurses Association"
  * is Okoro and "Ruiz's memoir Open Roads" is Ruiz,
- * while "Ruiz spokesman Tom Abara" is Abara.  QNONE when none.
+ * while "Ruiz spokesman Tom Abara" is Abara.  QNONE when none, and when
+ * the phrase opens with a word that lists members
+ * (data/lexicon/member_listing_words.tsv): in "As many lawyers, including
+ * Ms. Ortiz, have pointed out" the name is one example of the group that
+ * is the source (but "campaigners, including Ms. Ortiz, who says" is
+ * Ortiz: a relative clause of her own).
  */
 uint32_t
 q_mention_ending_in(const qctx *q, uint32_t first, uint32_t last)
@@ -933,6 +941,12 @@ q_mention_ending_in(const qctx *q, uint32_t first, uint32_t last)
 	uint32_t	any_first = QNONE;	/* where any's mention starts and ends */
 	uint32_t	any_last = QNONE;
 	uint32_t	person = QNONE;
+
+	if (first < q->doc->ntokens && q->doc->tokens[first].kind == NA_TK_WORD &&
+		na_lex_has(NA_LEX_MEMBER_LISTING_WORDS, q->doc->text + q->doc->tokens[first].start,
+				   q->doc->tokens[first].len) &&
+		!(last + 2 < q->doc->ntokens && q_is_punct(q, last + 1, ',') && q_is(q, last + 2, "who")))
+		return QNONE;
 
 	for (uint32_t k = last + 1; k-- > first;)
 	{
@@ -1017,6 +1031,24 @@ sp_modifier_mention(const qctx *q, const q_mention *m)
 	return 0;
 }
 
+/*
+ * Is mention m the subject of a speech verb right after it that reports
+ * something ("McLenney said Clinton ...", not "Cohen spoke to reporters")?  Such a person is quoted, though reported speech is
+ * attributed only after the quotations are, so e->quotes does not say so
+ * yet when pronouns in quotations are resolved.
+ */
+int
+sp_mention_reports(const qctx *q, const q_mention *m)
+{
+	uint32_t	v = m->last + 1;
+
+	/* (not "Cohen spoke to reporters", "spoke of his dislike") */
+	return v + 1 < q->doc->ntokens && !(q->in_quote[v] & 1) && q_in(q, v, LEX_SPEECH_VERBS) &&
+		!(q->doc->tokens[v + 1].kind == NA_TK_WORD &&
+		  na_lex_has(NA_LEX_OBJECT_PREPOSITIONS, q->doc->text + q->doc->tokens[v + 1].start,
+					 q->doc->tokens[v + 1].len));
+}
+
 /* Does the mention open its sentence (after a few words: The French ambassador, X)? */
 int
 sp_starts_sentence(qctx *q, uint32_t k)
@@ -1035,7 +1067,8 @@ sp_starts_sentence(qctx *q, uint32_t k)
 		if (q->doc->tokens[o->first].sentence != s)
 			break;
 		if (entity(q, o->entity)->person && !entity(q, o->entity)->place &&
-			(entity(q, o->entity)->strong || entity(q, o->entity)->quotes > 0) &&
+			(entity(q, o->entity)->strong || entity(q, o->entity)->quotes > 0 ||
+			 (o->first == q->doc->sentences[s].first_token && sp_mention_reports(q, o))) &&
 			!sp_modifier_mention(q, o))
 			return 0;
 	}

@@ -174,7 +174,7 @@ description_subject(qctx *q, uint32_t s, uint32_t tok)
 /*
  * How salient mention k (of a person a he/she may mean) is for a pronoun
  * `distance` sentences after it: the subject of its sentence (*subject set)
- * and someone the article quotes weigh more, a name that only qualifies a
+ * and someone the article quotes or reports as saying ("X said ...") weigh more, a name that only qualifies a
  * noun, an object ("under President Obama", "with Rusty Humphries"), a
  * possessive and a name the text only guesses is a person
  * (looks_like_person) less.
@@ -187,19 +187,25 @@ mention_salience(qctx *q, uint32_t k, uint32_t distance, uint8_t gender, int *su
 	uint32_t	before = m->title_first != QNONE ? m->title_first : m->first;
 	int			score = 100 - 30 * (int) distance;
 
+	/* "McLenney said Clinton ...": the subject of a speech verb opening its
+	 * sentence is someone quoted, though reported speech is attributed
+	 * after the quotations */
+	int			reports = sentence_subject_start(q, q->doc->tokens[before].sentence) == before &&
+		sp_mention_reports(q, m);
+
 	*subject = 0;
 	if (sp_modifier_mention(q, m))
 		score -= 40;
-	else if ((e->strong || e->quotes > 0) && sp_starts_sentence(q, k))
+	else if ((e->strong || e->quotes > 0 || reports) && sp_starts_sentence(q, k))
 	{
 		score += 40;
 		*subject = 1;
 	}
-	if (e->quotes > 0)
+	if (e->quotes > 0 || reports)
 		score += 25;
 	if (e->gender == gender)
 		score += 10;
-	if (!e->strong && e->quotes == 0)
+	if (!e->strong && e->quotes == 0 && !reports)
 		score -= 40;
 	if (before > 0 && q_in(q, before - 1, LEX_CLAUSE_PREPOSITIONS) &&
 		!(q->doc->tokens[before].flags & NA_TF_SENT_START))

@@ -322,6 +322,8 @@ entity_first_token(qctx *q, const q_entity *e)
 {
 	const q_mention *m;
 
+	if (e->noun_at != 0)
+		return e->noun_at;
 	if (e->first_mention == QNONE)
 		return e->name_last;
 	m = mention(q, e->first_mention);
@@ -413,7 +415,7 @@ join_acronyms(qctx *q)
 		char		letters[8];
 
 		if (a->name_first != a->name_last || a->place || a->strong || a->acronym ||
-			!acronym_letters(q, a->name_first, letters))
+			a->noun_at != 0 || !acronym_letters(q, a->name_first, letters))
 			continue;
 		for (uint32_t fi = 0; fi < ne; fi++)
 		{
@@ -430,6 +432,52 @@ join_acronyms(qctx *q)
 			f->quotes = 0;
 		}
 	}
+}
+
+/*
+ * The names of the quoted organisations the text writes apart from their
+ * person ("her campaign": Clinton campaign, person_organisation_made), made
+ * into one buffer the result holds (out->made_names) and set as the
+ * speakers' name_static.  Returns 0 when memory runs out.
+ */
+static int
+make_apart_names(qctx *q, na_quote_result *out, na_speaker *speakers)
+{
+	size_t		bytes = 0;
+	char	   *p;
+
+	for (uint32_t ei = 0; ei < q->entities.count; ei++)
+	{
+		const q_entity *e = entity(q, ei);
+
+		if (e->noun_at != 0 && e->speaker >= 0)
+			bytes += name_span(q, e->name_first, e->name_last).len +
+				(e->made_noun ? strlen(e->made_noun) : q_base_len(q, e->noun_at)) + 2;
+	}
+	if (bytes == 0)
+		return 1;
+	if ((out->made_names = na_alloc(q->mem, bytes)) == NULL)
+		return 0;
+	p = out->made_names;
+	for (uint32_t ei = 0; ei < q->entities.count; ei++)
+	{
+		const q_entity *e = entity(q, ei);
+		na_quote_span name;
+		uint32_t	nlen;
+
+		if (e->noun_at == 0 || e->speaker < 0)
+			continue;
+		name = name_span(q, e->name_first, e->name_last);
+		nlen = e->made_noun ? (uint32_t) strlen(e->made_noun) : q_base_len(q, e->noun_at);
+		speakers[e->speaker].name_static = p;
+		memcpy(p, q->doc->text + name.start, name.len);
+		p += name.len;
+		*p++ = ' ';
+		memcpy(p, e->made_noun ? e->made_noun : q->doc->text + q->doc->tokens[e->noun_at].start, nlen);
+		p += nlen;
+		*p++ = '\0';
+	}
+	return 1;
 }
 
 /*
@@ -532,6 +580,8 @@ q_build_speakers(qctx *q, na_quote_result *out)
 			quotes[i].speaker = entity(q, (uint32_t) quotes[i].speaker)->speaker;
 	}
 	na_free(q->mem, order);
+	if (!make_apart_names(q, out, speakers.items))
+		goto fail_names;
 	out->speakers = speakers.items;
 	out->nspeakers = (uint32_t) speakers.count;
 	out->aliases = aliases.items;
@@ -539,6 +589,7 @@ q_build_speakers(qctx *q, na_quote_result *out)
 	return 1;
 fail:
 	na_free(q->mem, order);
+fail_names:
 	na_vec_free(&speakers, q->mem);
 	na_vec_free(&aliases, q->mem);
 	return 0;

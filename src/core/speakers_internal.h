@@ -36,6 +36,7 @@ uint32_t	sp_name_key(const qctx *q, uint32_t i);
 int			sp_name_has_joint(const qctx *q, uint32_t first, uint32_t last);
 int			sp_modifier_mention(const qctx *q, const q_mention *m);
 int			sp_starts_sentence(qctx *q, uint32_t k);
+int			sp_mention_reports(const qctx *q, const q_mention *m);
 
 /* speaker_entities.c */
 uint32_t	sp_key_bucket(uint32_t key);

@@ -63,6 +63,8 @@ typedef struct na_pg_srf
 	na_pg_text	text;
 	na_doc		doc;
 	uint32		rows;
+	char	   *tuple;			/* na_pg_srf_put_cols: the row being written, in docctx */
+	Size		tuple_cap;
 } na_pg_srf;
 
 /*
@@ -74,6 +76,71 @@ void		na_pg_srf_begin(na_pg_srf *srf, FunctionCallInfo fcinfo, unsigned scan_opt
 
 /* Store one row and free what it allocated; checks for interrupts now and then. */
 void		na_pg_srf_put(na_pg_srf *srf, Datum *values, bool *nulls);
+
+/*
+ * One column of a row in the making, before it is a Datum: a null, an int4,
+ * a float4, or text given as its bytes in the server encoding.  A function
+ * that describes its rows this way gets them stored by na_pg_srf_put_cols
+ * straight from those bytes (no text datum per column, no tuple former
+ * walking the columns twice), and as values/nulls for any other use
+ * (na_pg_cols_values): both from one description, so they cannot drift.
+ */
+typedef enum na_pg_col_kind
+{
+	NA_PG_COL_NULL = 0,
+	NA_PG_COL_INT4,
+	NA_PG_COL_FLOAT4,
+	NA_PG_COL_TEXT
+} na_pg_col_kind;
+
+typedef struct na_pg_col
+{
+	na_pg_col_kind kind;
+	int32		int4;
+	float4		float4;
+	const char *bytes;			/* text: its bytes (server encoding), not owned */
+	uint32		len;
+	bool		static_name;	/* text: bytes are one of the core's static names
+								 * (a kind, a class): as a Datum, the text value
+								 * made once per process (na_pg_static_text) */
+} na_pg_col;
+
+/*
+ * The text value of one of the core's static ASCII names (a kind, an
+ * attribution, a cue class, a gender), made once per process and never
+ * freed: rows carry three or four of them, and a palloc and a copy per name
+ * and row were waste.
+ */
+Datum		na_pg_static_text(const char *name);
+
+/* A static name of the core as a text column. */
+static inline void
+na_pg_static_name_col(na_pg_col *col, const char *name)
+{
+	col->kind = NA_PG_COL_TEXT;
+	col->bytes = name;
+	col->len = (uint32) strlen(name);
+	col->static_name = true;
+}
+
+/* Text bytes in the server encoding: a slice of the document (core byte
+ * offsets), or a name's slice on one line (see na_pg_name_slice); any
+ * conversion is allocated in CurrentMemoryContext. */
+void		na_pg_slice_col(na_pg_col *col, const na_pg_text *doc, uint32 start, uint32 len);
+void		na_pg_name_slice_col(na_pg_col *col, const na_pg_text *doc, uint32 start, uint32 len);
+
+/* The columns as values and nulls (text datums allocated in CurrentMemoryContext). */
+void		na_pg_cols_values(const na_pg_col *cols, int natts, Datum *values, bool *nulls);
+
+/*
+ * Check once per call that the result's columns have the types of kinds
+ * (one na_pg_col_kind per column; text, int4 and float4): the row writer
+ * lays the columns out by kind.
+ */
+void		na_pg_srf_expect_cols(na_pg_srf *srf, const na_pg_col_kind *kinds);
+
+/* Store one row described by columns (as many as the result has); like na_pg_srf_put. */
+void		na_pg_srf_put_cols(na_pg_srf *srf, const na_pg_col *cols);
 
 /* Free the document and return to the caller's memory context. */
 void		na_pg_srf_end(na_pg_srf *srf);

@@ -382,6 +382,7 @@ na_parallel_derived(int n, const Datum *keys, text *const *bodies, Oid key_type,
 	leader_state ls;
 	uint32		first;
 	uint32		end;
+	int			by_backend = 0;
 
 	get_typlenbyval(key_type, &key_typlen, &key_typbyval);
 	for (int i = 0; i < n; i++)
@@ -473,6 +474,7 @@ na_parallel_derived(int n, const Datum *keys, text *const *bodies, Oid key_type,
 			if (detoasted[i] == NULL)
 				continue;
 			ls.article = (int) i;
+			by_backend++;
 			/* a failure is made in outctx, where the sink wants it */
 			MemoryContextSwitchTo(outctx);
 			edata = na_derived_rows(detoasted[i], fail_on, docctx, leader_row, &ls);
@@ -488,8 +490,8 @@ na_parallel_derived(int n, const Datum *keys, text *const *bodies, Oid key_type,
 	/* rethrows a worker's error */
 	WaitForParallelWorkersToFinish(pcxt);
 	ereport(DEBUG1,
-			(errmsg_internal("news_analysis: %d articles analysed by the backend and %d of %d parallel workers",
-							 n, pcxt->nworkers_launched, nworkers)));
+			(errmsg_internal("news_analysis: %d articles analysed by the backend and %d of %d parallel workers (%d of them by the backend)",
+							 n, pcxt->nworkers_launched, nworkers, by_backend)));
 	DestroyParallelContext(pcxt);
 	ExitParallelMode();
 	MemoryContextSwitchTo(callerctx);

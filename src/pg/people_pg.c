@@ -10,6 +10,7 @@
 #include "utils/builtins.h"
 
 #include "na_pg.h"
+#include "people_pg.h"
 #include "na_quotes.h"
 
 PG_FUNCTION_INFO_V1(na_person_key_sql);
@@ -19,14 +20,15 @@ PG_FUNCTION_INFO_V1(na_person_surname_sql);
 #define PERSON_KEY_MAX 256
 
 /*
- * person_key(name text, gender text) returns text: NULL for a NULL name or
- * one that holds no name; gender 'male'/'female' tags a surname alone.
+ * The key of a speaker's name (NULL: no key), gender 'male'/'female' (any
+ * case; NULL or another value: none) tagging a surname alone.  Shared by
+ * person_key() and the registry's trigger (people_registry_pg.c), which must
+ * count a name under exactly the key the views compute for it.
  */
-Datum
-na_person_key_sql(PG_FUNCTION_ARGS)
+text *
+na_person_key_text(text *name, text *gender_text)
 {
-	text	   *name;
-	na_pg_text doc;
+	na_pg_text	doc;
 	na_mem		mem;
 	char		key[PERSON_KEY_MAX];
 	size_t		len;
@@ -34,14 +36,10 @@ na_person_key_sql(PG_FUNCTION_ARGS)
 	na_status	status;
 	char	   *server;
 
-	if (PG_ARGISNULL(0))
-		PG_RETURN_NULL();
-	name = PG_GETARG_TEXT_PP(0);
-	if (!PG_ARGISNULL(1))
+	if (gender_text != NULL)
 	{
-		text	   *g = PG_GETARG_TEXT_PP(1);
-		const char *p = VARDATA_ANY(g);
-		int			glen = VARSIZE_ANY_EXHDR(g);
+		const char *p = VARDATA_ANY(gender_text);
+		int			glen = VARSIZE_ANY_EXHDR(gender_text);
 
 		if (glen == 4 && pg_strncasecmp(p, "male", 4) == 0)
 			gender = NA_GENDER_MALE;
@@ -49,18 +47,35 @@ na_person_key_sql(PG_FUNCTION_ARGS)
 			gender = NA_GENDER_FEMALE;
 	}
 	if (VARSIZE_ANY_EXHDR(name) == 0 || VARSIZE_ANY_EXHDR(name) > 4 * PERSON_KEY_MAX)
-		PG_RETURN_NULL();
+		return NULL;
 	na_pg_text_init(&doc, name);
 	na_pg_mem_init(&mem, CurrentMemoryContext);
 	len = na_person_key(doc.utf8, doc.utf8_len, gender, &mem, key, sizeof(key), &status);
 	na_pg_check_status(status);
 	if (len == 0)
-		PG_RETURN_NULL();
+		return NULL;
 	if (GetDatabaseEncoding() == PG_UTF8 || GetDatabaseEncoding() == PG_SQL_ASCII)
-		PG_RETURN_TEXT_P(cstring_to_text_with_len(key, (int) len));
+		return cstring_to_text_with_len(key, (int) len);
 	server = (char *) pg_do_encoding_conversion((unsigned char *) key, (int) len,
 												PG_UTF8, GetDatabaseEncoding());
-	PG_RETURN_TEXT_P(cstring_to_text(server));
+	return cstring_to_text(server);
+}
+
+/*
+ * person_key(name text, gender text) returns text: NULL for a NULL name or
+ * one that holds no name; gender 'male'/'female' tags a surname alone.
+ */
+Datum
+na_person_key_sql(PG_FUNCTION_ARGS)
+{
+	text	   *key;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	key = na_person_key_text(PG_GETARG_TEXT_PP(0), PG_ARGISNULL(1) ? NULL : PG_GETARG_TEXT_PP(1));
+	if (key == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(key);
 }
 
 /* The generational suffixes person_key keeps at the end of a key. */

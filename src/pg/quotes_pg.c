@@ -19,12 +19,6 @@
 PG_FUNCTION_INFO_V1(na_quotes);
 PG_FUNCTION_INFO_V1(na_speakers);
 
-static Datum
-span_datum(const na_pg_text *t, const na_quote_span *s)
-{
-	return PointerGetDatum(na_pg_slice(t, s->start, s->len));
-}
-
 /* A name, role or organisation: on one line however the text was wrapped. */
 static Datum
 one_line_datum(const na_pg_text *t, const na_quote_span *s)
@@ -48,82 +42,90 @@ speaker_name_datum(const na_pg_text *t, const na_speaker *sp)
 	return sp->name_static ? utf8_datum(sp->name_static) : one_line_datum(t, &sp->name);
 }
 
-/*
- * The text datum of one of the core's static names (a kind, an attribution,
- * a cue class, a gender), made once per process: every row of quotes() and
- * of the derived tables carries three or four of them, and the tuple copies
- * the bytes anyway, so a palloc and a copy per name and row were waste.
- */
-static Datum
-name_datum(const char *name)
+static void
+int4_col(na_pg_col *col, int32 v)
 {
-	static const char *names[32];
-	static text *texts[32];
-	static int	nnames;
-	text	   *t;
+	col->kind = NA_PG_COL_INT4;
+	col->int4 = v;
+}
 
-	for (int i = 0; i < nnames; i++)
-		if (names[i] == name)
-			return PointerGetDatum(texts[i]);
-	if (nnames == (int) lengthof(names))
-		return CStringGetTextDatum(name);	/* not one of the few names */
-	t = (text *) MemoryContextAlloc(TopMemoryContext, VARHDRSZ + strlen(name));
-	SET_VARSIZE(t, VARHDRSZ + strlen(name));
-	memcpy(VARDATA(t), name, strlen(name));
-	names[nnames] = name;
-	texts[nnames++] = t;
-	return PointerGetDatum(t);
+/* A speaker's canonical name: its static name (Labour Party) or its spelling in the text. */
+static void
+speaker_name_col(na_pg_col *col, const na_pg_text *t, const na_speaker *sp)
+{
+	if (sp->name_static)
+	{
+		const char *server = pg_any_to_server(sp->name_static, (int) strlen(sp->name_static), PG_UTF8);
+
+		col->kind = NA_PG_COL_TEXT;
+		col->static_name = false;
+		col->bytes = server;
+		col->len = (uint32) strlen(server);
+	}
+	else
+		na_pg_name_slice_col(col, t, sp->name.start, sp->name.len);
+}
+
+/* The column types of news_analysis.quote, for na_pg_srf_expect_cols. */
+static const na_pg_col_kind quote_kinds[NA_QUOTE_NATTS] = {
+	NA_PG_COL_INT4, NA_PG_COL_TEXT, NA_PG_COL_INT4, NA_PG_COL_INT4, NA_PG_COL_INT4,
+	NA_PG_COL_INT4, NA_PG_COL_TEXT, NA_PG_COL_TEXT, NA_PG_COL_TEXT, NA_PG_COL_INT4,
+	NA_PG_COL_INT4, NA_PG_COL_TEXT, NA_PG_COL_TEXT, NA_PG_COL_FLOAT4, NA_PG_COL_INT4,
+	NA_PG_COL_INT4, NA_PG_COL_TEXT, NA_PG_COL_INT4
+};
+
+/*
+ * Row i of r->quotes as columns: the one description of a quote row, which
+ * quotes() stores directly and the derived tables take as values.
+ */
+static void
+quote_cols(const na_quote_result *r, uint32 i, const na_pg_text *t, na_pg_col *cols)
+{
+	const na_quote *qt = &r->quotes[i];
+	const char *attribution = na_quote_attribution_name(qt->attribution);
+	const char *cue_class = qt->cue.len ? na_cue_class_name(qt->cue_class) : NULL;
+
+	for (int k = 0; k < NA_QUOTE_NATTS; k++)
+		cols[k].kind = NA_PG_COL_NULL;
+	int4_col(&cols[0], (int32) i + 1);
+	na_pg_slice_col(&cols[1], t, qt->text.start, qt->text.len);
+	int4_col(&cols[2], (int32) qt->text.cstart + 1);
+	int4_col(&cols[3], (int32) qt->text.clen);
+	int4_col(&cols[4], (int32) qt->paragraph + 1);
+	int4_col(&cols[5], (int32) qt->sentence + 1);
+	na_pg_static_name_col(&cols[6], na_quote_kind_name(qt->kind));
+	if (qt->speaker >= 0)
+		speaker_name_col(&cols[7], t, &r->speakers[qt->speaker]);
+	if (qt->mention.len)
+	{
+		na_pg_slice_col(&cols[8], t, qt->mention.start, qt->mention.len);
+		int4_col(&cols[9], (int32) qt->mention.cstart + 1);
+		int4_col(&cols[10], (int32) qt->mention.clen);
+	}
+	if (qt->cue.len)
+	{
+		na_pg_slice_col(&cols[11], t, qt->cue.start, qt->cue.len);
+		int4_col(&cols[14], (int32) qt->cue.cstart + 1);
+		int4_col(&cols[15], (int32) qt->cue.clen);
+	}
+	if (attribution)
+		na_pg_static_name_col(&cols[12], attribution);
+	cols[13].kind = NA_PG_COL_FLOAT4;
+	cols[13].float4 = qt->confidence;
+	if (cue_class)
+		na_pg_static_name_col(&cols[16], cue_class);
+	if (qt->part_of >= 0)
+		int4_col(&cols[17], qt->part_of + 1);
 }
 
 void
 na_pg_quote_values(const na_quote_result *r, uint32 i, const na_pg_text *t,
 				   Datum *values, bool *nulls)
 {
-	const na_quote *qt = &r->quotes[i];
-	const char *attribution = na_quote_attribution_name(qt->attribution);
-	const char *cue_class = qt->cue.len ? na_cue_class_name(qt->cue_class) : NULL;
+	na_pg_col	cols[NA_QUOTE_NATTS];
 
-	memset(nulls, 0, sizeof(bool) * NA_QUOTE_NATTS);
-	values[0] = Int32GetDatum((int32) i + 1);
-	values[1] = span_datum(t, &qt->text);
-	values[2] = Int32GetDatum((int32) qt->text.cstart + 1);
-	values[3] = Int32GetDatum((int32) qt->text.clen);
-	values[4] = Int32GetDatum((int32) qt->paragraph + 1);
-	values[5] = Int32GetDatum((int32) qt->sentence + 1);
-	values[6] = name_datum(na_quote_kind_name(qt->kind));
-	if (qt->speaker >= 0)
-		values[7] = speaker_name_datum(t, &r->speakers[qt->speaker]);
-	else
-		nulls[7] = true;
-	if (qt->mention.len)
-	{
-		values[8] = span_datum(t, &qt->mention);
-		values[9] = Int32GetDatum((int32) qt->mention.cstart + 1);
-		values[10] = Int32GetDatum((int32) qt->mention.clen);
-	}
-	else
-		nulls[8] = nulls[9] = nulls[10] = true;
-	if (qt->cue.len)
-	{
-		values[11] = span_datum(t, &qt->cue);
-		values[14] = Int32GetDatum((int32) qt->cue.cstart + 1);
-		values[15] = Int32GetDatum((int32) qt->cue.clen);
-	}
-	else
-		nulls[11] = nulls[14] = nulls[15] = true;
-	if (attribution)
-		values[12] = name_datum(attribution);
-	else
-		nulls[12] = true;
-	values[13] = Float4GetDatum(qt->confidence);
-	if (cue_class)
-		values[16] = name_datum(cue_class);
-	else
-		nulls[16] = true;
-	if (qt->part_of >= 0)
-		values[17] = Int32GetDatum(qt->part_of + 1);
-	else
-		nulls[17] = true;
+	quote_cols(r, i, t, cols);
+	na_pg_cols_values(cols, NA_QUOTE_NATTS, values, nulls);
 }
 
 void
@@ -153,7 +155,7 @@ na_pg_speaker_values(const na_quote_result *r, uint32 i, const na_pg_text *t,
 	array = construct_array(aliases, (int) sp->naliases, TEXTOID, -1, false, TYPALIGN_INT);
 	values[3] = PointerGetDatum(array);
 	if (gender)
-		values[4] = name_datum(gender);
+		values[4] = na_pg_static_text(gender);
 	else
 		nulls[4] = true;
 	values[5] = Int32GetDatum((int32) sp->mentions);
@@ -171,14 +173,14 @@ na_quotes(PG_FUNCTION_ARGS)
 	na_quote_result result;
 
 	na_pg_srf_begin(&srf, fcinfo, 0, NA_QUOTE_NATTS, "quote");
+	na_pg_srf_expect_cols(&srf, quote_kinds);
 	na_pg_check_status(na_quotes_analyse(&srf.doc, &srf.mem, &result));
 	for (uint32 i = 0; i < result.nquotes; i++)
 	{
-		Datum		values[NA_QUOTE_NATTS];
-		bool		nulls[NA_QUOTE_NATTS];
+		na_pg_col	cols[NA_QUOTE_NATTS];
 
-		na_pg_quote_values(&result, i, &srf.text, values, nulls);
-		na_pg_srf_put(&srf, values, nulls);
+		quote_cols(&result, i, &srf.text, cols);
+		na_pg_srf_put_cols(&srf, cols);
 	}
 	na_pg_srf_end(&srf);
 	return (Datum) 0;

@@ -588,24 +588,36 @@ track_analyser_chunk(analyser *an, int n, const Datum *keys, text *const *bodies
 	record_failures(an);
 }
 
-/* Run the insert plan of derived rows with track_writing_derived_rows set. */
-static int
-insert_derived_rows(SPIPlanPtr insert_plan)
+/*
+ * Write the chunk's stored rows with track_writing_derived_rows set:
+ * straight into the derived tables where that writes what the insert plan
+ * would (track_write_rows), else by the insert plan.
+ */
+static void
+insert_derived_rows(analyser *an)
 {
 	bool		was_writing = track_writing_derived_rows;
-	volatile int ret = 0;
 
 	track_writing_derived_rows = true;
 	PG_TRY();
 	{
-		ret = SPI_execute_plan(insert_plan, NULL, NULL, false, 0);
+		if (!track_write_rows(an->config, an->plans, an->stores))
+		{
+			int			ret;
+
+			track_register_rows(an->plans, an->stores);
+			ret = SPI_execute_plan(an->plans->insert_plan, NULL, NULL, false, 0);
+			if (ret != SPI_OK_INSERT)
+				elog(ERROR, "news_analysis: inserting derived rows returned %s",
+					 SPI_result_code_string(ret));
+			track_unregister_rows();
+		}
 	}
 	PG_FINALLY();
 	{
 		track_writing_derived_rows = was_writing;
 	}
 	PG_END_TRY();
-	return ret;
 }
 
 /* Write what is pending: delete the replaced keys' rows, insert the new rows. */
@@ -648,12 +660,7 @@ track_analyser_flush(analyser *an)
 				tuplestore_puttuple(store, &tuple);
 			}
 		}
-		track_register_rows(plans, an->stores);
-		ret = insert_derived_rows(plans->insert_plan);
-		if (ret != SPI_OK_INSERT)
-			elog(ERROR, "news_analysis: inserting derived rows returned %s",
-				 SPI_result_code_string(ret));
-		track_unregister_rows();
+		insert_derived_rows(an);
 		drop_stores(an);
 	}
 	MemoryContextSwitchTo(oldctx);

@@ -127,4 +127,12 @@ void track_analyser_delete(analyser *an, Datum key);
 void track_analyser_chunk(analyser *an, int n, const Datum *keys, text *const *bodies, Size bytes);
 void track_analyser_flush(analyser *an);
 
+/*
+ * Write the rows of stores (one per derived table, NULL: none) straight into
+ * the derived tables, as COPY writes (track_write_pg.c); false, having
+ * written nothing, where only the insert statement writes what it would.
+ */
+bool track_write_rows(const track_config *config, const track_plans *plans,
+					  Tuplestorestate **stores);
+
 #endif							/* TRACK_PG_H */

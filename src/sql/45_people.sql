@@ -65,72 +65,21 @@ SELECT pg_catalog.pg_extension_config_dump('news_analysis.tracked_people', '');
 
 -- Triggers on <table>_speakers; TG_ARGV[0] is the names table.
 
+-- people_added() is C (src/pg/people_registry_pg.c): the speakers of a
+-- statement (its transition table) counted per key, in one upsert in key
+-- order.  As a SQL statement (person_key() over every row, a sort of the
+-- rows under the collation for a window count, sorts per key and aggregate)
+-- it was a fifth of a tracked COPY's trigger path.  Per key it keeps the
+-- spelling of the key itself, else the longest, else the first in the
+-- collation's order; the distinct spellings (32 at most), roles and
+-- affiliations in the collation's order; the gender evidence, articles and
+-- quotes.  On a key already there (ON CONFLICT) the spelling of the key
+-- wins, else the longer; spellings, roles and affiliations are merged.
 CREATE FUNCTION news_analysis.people_added()
   RETURNS trigger
-  LANGUAGE plpgsql
-  SET search_path = pg_catalog, pg_temp
-AS $fn$
-BEGIN
-  -- one statement for the whole chunk of speakers, in key order; a key
-  -- of one speaker row (most keys of a chunk) takes that row's values as
-  -- the aggregates would give them, without their sorts (a sort per key
-  -- and aggregate); the rows without a key are dropped after the window,
-  -- not in n, where the filter would compute person_key a second time
-  EXECUTE format($q$
-    WITH n AS (
-      SELECT k.key, s.name, s.role, s.affiliation, s.gender, s.quotes,
-             count(*) OVER (PARTITION BY k.key) AS rows_of_key
-        FROM news_analysis_people_new s,
-             LATERAL (SELECT news_analysis.person_key(s.name, s.gender) AS key) k),
-    counted AS (
-      SELECT n.key, n.name, ARRAY[n.name] AS aliases,
-             CASE WHEN n.gender OPERATOR(pg_catalog.=) 'male' THEN 1::bigint ELSE 0::bigint END AS male,
-             CASE WHEN n.gender OPERATOR(pg_catalog.=) 'female' THEN 1::bigint ELSE 0::bigint END AS female,
-             CASE WHEN n.role IS NULL THEN '{}'::text[] ELSE ARRAY[n.role] END AS roles,
-             CASE WHEN n.affiliation IS NULL THEN '{}'::text[] ELSE ARRAY[n.affiliation] END AS affiliations,
-             1::bigint AS articles, n.quotes::bigint AS quotes
-        FROM n WHERE n.key IS NOT NULL AND n.rows_of_key OPERATOR(pg_catalog.=) 1
-      UNION ALL
-      SELECT n.key,
-             (array_agg(n.name ORDER BY lower(n.name) = split_part(n.key, ' (', 1) DESC,
-                                        length(n.name) DESC, n.name))[1] AS name,
-             (array_agg(DISTINCT n.name ORDER BY n.name))[1:32] AS aliases,
-             count(*) FILTER (WHERE n.gender OPERATOR(pg_catalog.=) 'male') AS male,
-             count(*) FILTER (WHERE n.gender OPERATOR(pg_catalog.=) 'female') AS female,
-             coalesce(array_agg(DISTINCT n.role) FILTER (WHERE n.role IS NOT NULL), '{}') AS roles,
-             coalesce(array_agg(DISTINCT n.affiliation) FILTER (WHERE n.affiliation IS NOT NULL), '{}')
-               AS affiliations,
-             count(*) AS articles, sum(n.quotes) AS quotes
-        FROM n WHERE n.key IS NOT NULL AND n.rows_of_key OPERATOR(pg_catalog.>) 1 GROUP BY n.key)
-    INSERT INTO %s AS p (key, surname, name, aliases, male, female, roles, affiliations,
-                         articles, quotes, first_seen, last_seen)
-    SELECT c.key, news_analysis.person_surname(c.key), c.name, c.aliases,
-           c.male, c.female, c.roles, c.affiliations, c.articles, c.quotes, now(), now()
-      FROM counted c
-     ORDER BY c.key
-    ON CONFLICT (key) DO UPDATE SET
-      -- the spelling of the key itself (Hillary Clinton, not Hillary Rodham
-      -- Clinton), else the longest
-      name = CASE WHEN lower(p.name) = split_part(p.key, ' (', 1) THEN p.name
-                  WHEN lower(EXCLUDED.name) = split_part(p.key, ' (', 1) THEN EXCLUDED.name
-                  WHEN length(EXCLUDED.name) > length(p.name) THEN EXCLUDED.name ELSE p.name END,
-      aliases = CASE WHEN EXCLUDED.aliases <@ p.aliases THEN p.aliases
-                     ELSE (SELECT array_agg(DISTINCT x ORDER BY x)
-                             FROM unnest(p.aliases OPERATOR(pg_catalog.||) EXCLUDED.aliases) x) END,
-      male = p.male + EXCLUDED.male,
-      female = p.female + EXCLUDED.female,
-      roles = CASE WHEN EXCLUDED.roles <@ p.roles THEN p.roles
-                   ELSE (SELECT array_agg(DISTINCT x ORDER BY x)
-                           FROM unnest(p.roles OPERATOR(pg_catalog.||) EXCLUDED.roles) x) END,
-      affiliations = CASE WHEN EXCLUDED.affiliations <@ p.affiliations THEN p.affiliations
-                          ELSE (SELECT array_agg(DISTINCT x ORDER BY x)
-                                  FROM unnest(p.affiliations OPERATOR(pg_catalog.||) EXCLUDED.affiliations) x) END,
-      articles = p.articles + EXCLUDED.articles,
-      quotes = p.quotes + EXCLUDED.quotes,
-      last_seen = EXCLUDED.last_seen$q$, TG_ARGV[0]);
-  RETURN NULL;
-END
-$fn$;
+  AS 'MODULE_PATHNAME', 'na_people_added'
+  LANGUAGE C
+  SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION news_analysis.people_added() IS
   'internal: trigger after INSERT on <table>_speakers: adds the new speakers to the people registry <table>_names, one upsert in key order';
 

@@ -454,6 +454,84 @@ test_wrapped_trailing_blank(void)
 }
 
 /*
+ * A wrapped text that ends most of its paragraphs at single line breaks and
+ * sets a few apart with blank lines (a headline, a block quotation): more
+ * single-break ends than blank lines, not twice as many.  Where a
+ * paragraph's last line is full, an attribution ending it ("..., the board
+ * chair Tom Brill said."), white space after its sentence where the text's
+ * wraps leave none, and a paragraph that would otherwise run longer than
+ * nine in ten of the text's paragraphs end it, as in a text of single-break
+ * paragraphs: each sentence here is a paragraph of its own, as written.
+ */
+static void
+test_wrapped_mixed_paragraph_ends(void)
+{
+	const char *wrapped =
+		"Harbour board closes the old ferry pier at Kestrel Point\n"
+		"\n"
+		"The harbour board voted on Thursday to close the old ferry pier\n"
+		"at Kestrel Point, ending a service that ran for almost a\n"
+		"century.\n"
+		"Repairs would have cost twice the board's yearly budget, members\n"
+		"said.\n"
+		"Fares on the two remaining routes will rise by four percent in\n"
+		"April to pay for a landing stage, the board chair Tom Brill said.\n"
+		"Villagers gathered at the pier on Friday evening to watch the\n"
+		"last boat leave.\n"
+		"Fishermen asked the board whether they could still moor at the\n"
+		"pier in winter, and were told to ask the harbour master in May. \n"
+		"Their boats will stay at the old quay until the new stage opens.\n"
+		"\n"
+		"\xE2\x80\x9C" "We could not keep patching a pier the sea is slowly taking\n"
+		"back.\xE2\x80\x9D" "\n"
+		"\n"
+		"The board will meet again in May to decide what becomes of the\n"
+		"land.\n"
+		"Some members want a park there; others would sell it to pay for\n"
+		"the new stage.\n";
+
+	scan(wrapped);
+	CHECK_INT(doc.nparagraphs, 10);
+	CHECK_INT(doc.nsentences, 10);
+	for (uint32_t k = 0; k < doc.nsentences; k++)
+		CHECK_INT(doc.sentences[k].paragraph, k);	/* "Villagers ...", "Their boats ..." */
+
+	/* the paragraph of "... end of June." runs to a full line; read on, it
+	 * would be six lines where the text's other paragraphs have one or two */
+	scan("Harbour board agrees to sell the old ferry terminal\n"
+		 "\n"
+		 "The harbour board voted on Monday to sell the old ferry terminal\n"
+		 "to the city.\n"
+		 "The sale ends a dispute that lasted six years.\n"
+		 "Members said the building had cost too much to heat and to\n"
+		 "insure, and that the money would pay for a new pier.\n"
+		 "The chair, Ines Varga, said the vote was close.\n"
+		 "\n"
+		 "The city will pay four million for the site.\n"
+		 "It plans to turn the hall into a covered market with room for\n"
+		 "sixty stalls, a cafe and a small museum of the crossings. Work\n"
+		 "on the roof will begin in the spring. The council expects the\n"
+		 "first of the traders to move in well before the end of June.\n"
+		 "Traders who sold fish on the quay for decades welcomed the plan,\n"
+		 "though several asked for lower rents in the first year.\n"
+		 "\n"
+		 "The board will meet again in May.\n"
+		 "Its next task is the winter timetable, which the ferry crews\n"
+		 "have asked to see by March.\n"
+		 "\n"
+		 "Ferries will run every hour until October, and every two hours\n"
+		 "from then on.\n"
+		 "After that, the last boat of the day will leave the island at\n"
+		 "nine in the evening.\n"
+		 "\n"
+		 "A public meeting on the plans for the terminal is set for the\n"
+		 "second week of April.");
+	CHECK_INT(doc.nparagraphs, 13);
+	CHECK_INT(doc.sentences[8].paragraph, 6);	/* "... end of June." */
+	CHECK_INT(doc.sentences[9].paragraph, 7);	/* "Traders who sold ..." */
+}
+
+/*
  * A text that sets its paragraphs apart with blank lines (five paragraphs,
  * one single line break after a sentence): the single break is a line
  * break inside its paragraph, as Markdown and wiki text read it, unwrapped
@@ -795,6 +873,7 @@ main(void)
 		{"wrapped_web_text", test_wrapped_web_text},
 		{"wrapped_paragraph_habits", test_wrapped_paragraph_habits},
 		{"wrapped_trailing_blank", test_wrapped_trailing_blank},
+		{"wrapped_mixed_paragraph_ends", test_wrapped_mixed_paragraph_ends},
 		{"blank_line_paragraphs", test_blank_line_paragraphs},
 		{"name_on_one_line", test_name_on_one_line},
 		{"verse_and_lists", test_verse_and_lists},

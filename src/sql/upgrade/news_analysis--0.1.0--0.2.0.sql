@@ -2447,3 +2447,14 @@ END
 $fn$;
 COMMENT ON FUNCTION news_analysis.people_added() IS
   'internal: trigger after INSERT on <table>_speakers: adds the new speakers to the people registry <table>_names, one upsert in key order';
+
+-- ==== #13/#16 (speed, branch ops): the people registry's trigger
+-- people_added() in C (src/pg/people_registry_pg.c), the same rows in
+-- news_analysis.<table>_names; see src/sql/45_people.sql
+CREATE OR REPLACE FUNCTION news_analysis.people_added()
+  RETURNS trigger
+  AS 'MODULE_PATHNAME', 'na_people_added'
+  LANGUAGE C
+  SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION news_analysis.people_added() IS
+  'internal: trigger after INSERT on <table>_speakers: adds the new speakers to the people registry <table>_names, one upsert in key order';

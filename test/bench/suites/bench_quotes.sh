@@ -29,7 +29,15 @@
 # 6) a quiet machine measured 60.7-61.9 MB/s, ratio 0.48 (regexp_matches at
 # 126-129), where it measured 0.52-0.53 before; the project's CI machine
 # measured 0.46 when this one measured 0.52, so it may measure about 0.42
-# now: floors 30 MB/s and ratio 0.36, below that spread.
+# now: floors 30 MB/s and ratio 0.36, below that spread.  Session 7
+# (2026-12-06) cut quotes()'s instructions over BBC by 9.8% (callgrind_paths.sh:
+# 809.0M -> 729.8M, regexp_matches 511M; rows byte-identical; 743.5M after
+# #16's speakers merged): its rows are written as tuples straight from the
+# text's bytes, a reporting word's class rides in its lexicon mask, the
+# busiest one-line helpers are inline.  Wall-clock runs on the loaded
+# machine (load 6-7, two cores for five developers) gave ratios 0.39-0.67
+# with regexp_matches at 37-104 MB/s: a run that loaded proves no higher
+# floor, so the floors stay at 30 MB/s and 0.36.
 # Prints "bench_quotes: N passed, N failed".
 # Skips where ../shared is absent.
 set -euo pipefail

@@ -14,13 +14,24 @@
 # (23,810 against 10,743 on BBC) and the analysis costs more: 0.26 with a
 # session per COPY, 0.40 in one session, measured by .ci/run on a clean clone
 # with the other work of the machine stopped (2026-12-05), so the floor is
-# 0.20 until the reported-speech pass and a new session's first analysis are
-# made cheaper (the issue's 0.45 is not met).
+# 0.20 (the issue's 0.45 is not met).
+# 2026-12-06: the registry's trigger is C and derived rows are written as
+# COPY writes rows; test/bench/callgrind_paths.sh counts the tracked COPY at
+# 1,990M instructions against 2,169M (untracked 610M: 0.31 against 0.28),
+# the registry 14.5% of the trigger path (was 19.2%).  Timed here under load
+# 5-8 (five developers on two cores, the untracked COPY at 135-420 ms
+# against 76 ms on a quiet machine) the best-against-best ratio went from
+# 0.15 to 0.31 from run to run, which is why the check is now the best
+# round's ratio (both COPYs back to back): 0.31 under load 7.5 (rounds
+# 0.22-0.31; best against best 0.28, in one session 0.29; the registry a
+# median 15% of the trigger path), so the floor is 0.22, with room for a
+# slower CI machine (the issue's 0.45 is not met: the analysis alone is
+# half the trigger path, the derived tables' primary-key entries a fifth).
 #   NA_COPY_BENCH_ROUNDS=5  rounds per table (the best round counts)
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 corpus=../shared/data/corpora/bbc.jsonl
-FLOOR=${NA_COPY_BENCH_FLOOR:-0.20}
+FLOOR=${NA_COPY_BENCH_FLOOR:-0.22}
 TARGET=0.50
 rounds=${NA_COPY_BENCH_ROUNDS:-5}
 
@@ -70,14 +81,22 @@ session_ms() {
 }
 best() { awk -v a="$1" -v b="${2:-1e99}" 'BEGIN {print (a < b) ? a : b}'; }
 
-best_plain= best_tracked= best_serial= best_unreg=
+# each round times the untracked and the tracked COPY back to back, so that
+# both see the machine as it is; the ratio checked is the best round's (on
+# a machine shared with other work the best untracked and the best tracked
+# time of different rounds are often minutes of load apart)
+best_plain= best_tracked= best_serial= best_unreg= round_ratios= registry_shares=
 for ((r = 1; r <= rounds; r++)); do
-  p=$(copy_ms plain); t=$(copy_ms tracked); s=$(copy_ms tracked 'news_analysis.max_parallel_workers = 0')
-  u=$(copy_ms unregistered)
-  echo "copy_bench: round $r: untracked ${p} ms, tracked ${t} ms, tracked without parallel workers ${s} ms, tracked without the people registry ${u} ms"
+  p=$(copy_ms plain); t=$(copy_ms tracked); u=$(copy_ms unregistered)
+  s=$(copy_ms tracked 'news_analysis.max_parallel_workers = 0')
+  echo "copy_bench: round $r: untracked ${p} ms, tracked ${t} ms, tracked without the people registry ${u} ms, tracked without parallel workers ${s} ms"
   best_plain=$(best "$p" "$best_plain"); best_tracked=$(best "$t" "$best_tracked"); best_serial=$(best "$s" "$best_serial")
   best_unreg=$(best "$u" "$best_unreg")
+  round_ratios+="$(awk -v p="$p" -v t="$t" 'BEGIN {print p / t}') "
+  registry_shares+="$(awk -v p="$p" -v t="$t" -v u="$u" 'BEGIN {print (t > p) ? (t - u) / (t - p) : 0}') "
 done
+best_round=$(printf '%s\n' $round_ratios | sort -g | tail -n 1)
+median_share=$(printf '%s\n' $registry_shares | sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}')
 session_plain=$(session_ms plain)
 session_tracked=$(session_ms tracked)
 session_serial=$(session_ms tracked 'news_analysis.max_parallel_workers = 0')
@@ -114,22 +133,22 @@ fi
 awk -v rows="$rows" -v bytes="$bytes" -v p="$best_plain" -v t="$best_tracked" -v s="$best_serial" \
     -v sp="$session_plain" -v st="$session_tracked" -v ss="$session_serial" -v workers="$workers" \
     -v floor="$FLOOR" -v target="$TARGET" -v q="$quotes" -v sk="$speakers" -v v="$votes" -v f="$failures" \
-    -v wok="$workers_ok" -v u="$best_unreg" '
+    -v wok="$workers_ok" -v u="$best_unreg" -v round="$best_round" -v mshare="$median_share" '
 BEGIN {
-  prate = rows / (p / 1000); trate = rows / (t / 1000); ratio = trate / prate
+  prate = rows / (p / 1000); trate = rows / (t / 1000); ratio = round
   printf "copy_bench: %d articles, %.1f MB, best of rounds, a session per COPY\n", rows, bytes / 1e6
   printf "copy_bench: untracked %8.1f ms  %9.0f rows/s  %6.1f MB/s\n", p, prate, bytes / 1e6 / (p / 1000)
   printf "copy_bench: tracked   %8.1f ms  %9.0f rows/s  %6.1f MB/s  (%d quotes, %d speakers, %d vote events, %d failures; max_parallel_workers %s)\n", \
     t, trate, bytes / 1e6 / (t / 1000), q, sk, v, f, workers
-  printf "copy_bench: tracked/untracked = %.2f (target >= %.2f, %s; floor %.2f)\n", ratio, target, \
-    (ratio >= target) ? "met" : "not met", floor
+  printf "copy_bench: tracked/untracked = %.2f in the best round (target >= %.2f, %s; floor %.2f); best against best %.2f\n", \
+    ratio, target, (ratio >= target) ? "met" : "not met", floor, p / t
   printf "copy_bench: without parallel workers %.2f; in one session %.2f (without workers %.2f)\n", \
     p / s, sp / st, sp / ss
   # the people registry (#16): the share of its triggers in the trigger path
   # (tracked - untracked), best against best; the issue asks under 20%
   share = (t > p) ? (t - u) / (t - p) : 0
-  printf "copy_bench: the people registry: %.1f ms of the %.1f ms the trigger path adds (%.0f%%; without it %.1f ms)\n", \
-    t - u, t - p, 100 * share, u
+  printf "copy_bench: the people registry: %.1f ms of the %.1f ms the trigger path adds (%.0f%%, best against best; without it %.1f ms); median of the rounds %.0f%%\n", \
+    t - u, t - p, 100 * share, u, 100 * mshare
   ok = (ratio >= floor && q > 0 && f == 0)
   printf "copy_bench: %d passed, %d failed\n", ok + wok, !ok + !wok
   exit !(ok && wok)

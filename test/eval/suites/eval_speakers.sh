@@ -22,7 +22,15 @@
 # through a role, "it" after a subordinate clause, think tanks and dates
 # before names (#16, 2026-12-06): person 0.926, organisation 0.778,
 # not-a-person 0.932, identity 0.958 (coverage 0.638): floors person 0.917,
-# organisation 0.75 (one attribution of margin each).
+# organisation 0.75 (one attribution of margin each).  "His campaign" as
+# the person's organisation, a document's makers listed after it, a shared
+# surname told by the pronoun after it, party people in the plural as
+# written, "including X" as an example of a group, and the subject of "X
+# said ..." for he/she, a candidate's ad as the campaign (#16,
+# 2026-12-06): person 0.936 (176/188), organisation 0.861 (31/36),
+# not-a-person 0.978 (44/45), identity 0.967 (coverage 0.640): floors
+# person 0.930, organisation 0.83, not-a-person 0.955 (one attribution of
+# margin each), identity 0.96.
 # Prints the scorer's summary and "eval_speakers: N passed, N failed".
 # Skips where ../shared is absent.
 set -euo pipefail
@@ -35,7 +43,7 @@ if [[ ! -f $shared/eval/score_speakers.py || ! -f $gold ]]; then
 fi
 
 passed=0 failed=0
-out=$(test/eval_speakers "$gold" --min-person 0.917 --min-organisation 0.75 --min-not-a-person 0.90 --min-identity 0.95 2>&1) && status=0 || status=$?
+out=$(test/eval_speakers "$gold" --min-person 0.930 --min-organisation 0.83 --min-not-a-person 0.955 --min-identity 0.96 2>&1) && status=0 || status=$?
 echo "polnear_dev: $(tail -n 1 <<<"$out")"
 if [[ $status -eq 0 ]]; then
   passed=$((passed + 1))

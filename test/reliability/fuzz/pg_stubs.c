@@ -24,6 +24,7 @@
 #undef vfprintf
 
 MemoryContext CurrentMemoryContext = NULL;
+MemoryContext TopMemoryContext = NULL;
 volatile sig_atomic_t InterruptPending = false;
 int			stub_database_encoding = PG_UTF8;
 
@@ -62,6 +63,13 @@ pfree(void *pointer)
 
 void *
 MemoryContextAllocHuge(MemoryContext context, Size size)
+{
+	(void) context;
+	return palloc(size);
+}
+
+void *
+MemoryContextAlloc(MemoryContext context, Size size)
 {
 	(void) context;
 	return palloc(size);
@@ -125,6 +133,22 @@ tuplestore_putvalues(Tuplestorestate *state, TupleDesc tdesc, Datum *values, boo
 	(void) values;
 	(void) isnull;
 	unsupported("tuplestore_putvalues");
+}
+
+char *
+format_type_be(Oid type_oid)
+{
+	(void) type_oid;
+	unsupported("format_type_be");
+	return NULL;
+}
+
+void
+tuplestore_puttuple(Tuplestorestate *state, HeapTuple tuple)
+{
+	(void) state;
+	(void) tuple;
+	unsupported("tuplestore_puttuple");
 }
 
 void

@@ -1,0 +1,500 @@
+/*
+ * people_registry_pg.c - news_analysis.people_added(): the trigger after
+ * INSERT on <table>_speakers that adds a statement's speakers to the people
+ * registry <table>_names (src/sql/45_people.sql).
+ *
+ * Why C: a tracked COPY writes its speakers in one statement per chunk, and
+ * the registry's upkeep was a fifth of the trigger path when it was a SQL
+ * statement: person_key() over every row, a sort of the rows by key (under
+ * the database's collation) for a window count, sorts per key and aggregate.
+ * Here the rows of one key are found by a sort of their key bytes, each key
+ * is computed once, the few keys with several rows are aggregated in C, and
+ * one kept plan upserts the counted keys, in key order, from a tuplestore.
+ *
+ * What it writes is what the SQL statement wrote (test/reliability and the
+ * registry's pg_regress cases compare): per key the spelling of the key
+ * itself, else the longest, else the first in the collation's order; the
+ * distinct spellings (the first 32), roles and affiliations in the
+ * collation's order; male and female evidence, articles and quotes.  The
+ * upsert and its ON CONFLICT rules are the SQL statement's, so concurrent
+ * writers still take the keys in the same order as people_removed().
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "catalog/pg_collation.h"
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "executor/executor.h"
+#include "executor/spi.h"
+#include "lib/stringinfo.h"
+#include "mb/pg_wchar.h"
+#include "miscadmin.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/hsearch.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/tuplestore.h"
+#include "utils/varlena.h"
+
+#include "people_pg.h"
+
+PG_FUNCTION_INFO_V1(na_people_added);
+
+/* The most spellings a key keeps (the SQL's [1:32]). */
+#define ALIASES_MAX 32
+
+/* The name under which the upsert reads the counted keys. */
+#define COUNTED_RELATION "news_analysis_people_counted"
+
+/* One speaker row of the statement, with its key. */
+typedef struct speaker_row
+{
+	text	   *key;
+	text	   *name;
+	text	   *role;			/* NULL: SQL NULL */
+	text	   *affiliation;
+	bool		male;
+	bool		female;
+	bool		quotes_null;
+	int32		quotes;
+	int			order;			/* its place in the transition table */
+} speaker_row;
+
+/* The kept upsert of one registry table (TG_ARGV[0]), for the session. */
+typedef struct upsert_plan
+{
+	char		names[NAMEDATALEN * 2 + 8];	/* hash key: the qualified table name */
+	SPIPlanPtr	plan;
+} upsert_plan;
+
+static HTAB *upsert_plans = NULL;
+static TupleDesc counted_desc = NULL;
+
+/* The columns the upsert reads: the SQL statement's CTE "counted". */
+static TupleDesc
+counted_tupdesc(void)
+{
+	if (counted_desc == NULL)
+	{
+		MemoryContext oldctx = MemoryContextSwitchTo(TopMemoryContext);
+		TupleDesc	desc = CreateTemplateTupleDesc(9);
+
+		TupleDescInitEntry(desc, 1, "key", TEXTOID, -1, 0);
+		TupleDescInitEntry(desc, 2, "name", TEXTOID, -1, 0);
+		TupleDescInitEntry(desc, 3, "aliases", TEXTARRAYOID, -1, 0);
+		TupleDescInitEntry(desc, 4, "male", INT8OID, -1, 0);
+		TupleDescInitEntry(desc, 5, "female", INT8OID, -1, 0);
+		TupleDescInitEntry(desc, 6, "roles", TEXTARRAYOID, -1, 0);
+		TupleDescInitEntry(desc, 7, "affiliations", TEXTARRAYOID, -1, 0);
+		TupleDescInitEntry(desc, 8, "articles", INT8OID, -1, 0);
+		TupleDescInitEntry(desc, 9, "quotes", INT8OID, -1, 0);
+		counted_desc = desc;
+		MemoryContextSwitchTo(oldctx);
+	}
+	return counted_desc;
+}
+
+/* Show the counted keys (or none, to prepare) to the next statement of this SPI connection. */
+static void
+register_counted(Tuplestorestate *store)
+{
+	EphemeralNamedRelation enr = palloc0(sizeof(EphemeralNamedRelationData));
+
+	enr->md.name = COUNTED_RELATION;
+	enr->md.reliddesc = InvalidOid;
+	enr->md.tupdesc = counted_tupdesc();
+	enr->md.enrtype = ENR_NAMED_TUPLESTORE;
+	enr->md.enrtuples = store ? (double) tuplestore_tuple_count(store) : 0;
+	enr->reldata = store;
+	if (SPI_register_relation(enr) != SPI_OK_REL_REGISTER)
+		elog(ERROR, "news_analysis: SPI_register_relation failed");
+}
+
+/*
+ * The upsert of the counted keys into the registry table names, prepared
+ * once a session (needs SPI).  Its text is the SQL trigger's statement
+ * after its CTE "counted"; the function's SET search_path pins every name.
+ */
+static SPIPlanPtr
+get_upsert_plan(const char *names)
+{
+	upsert_plan *entry;
+	bool		found;
+	char		hashkey[NAMEDATALEN * 2 + 8];
+
+	if (strlen(names) >= sizeof(hashkey))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("news_analysis.people_added(): the registry table name \"%s\" is too long", names)));
+	if (upsert_plans == NULL)
+	{
+		HASHCTL		ctl;
+
+		ctl.keysize = sizeof(hashkey);
+		ctl.entrysize = sizeof(upsert_plan);
+		upsert_plans = hash_create("news_analysis registry upserts", 16, &ctl, HASH_ELEM | HASH_STRINGS);
+	}
+	memset(hashkey, 0, sizeof(hashkey));
+	strlcpy(hashkey, names, sizeof(hashkey));
+	entry = hash_search(upsert_plans, hashkey, HASH_ENTER, &found);
+	if (!found)
+		entry->plan = NULL;
+	if (entry->plan == NULL)
+	{
+		StringInfoData sql;
+		SPIPlanPtr	plan;
+
+		initStringInfo(&sql);
+		appendStringInfo(&sql,
+						 "INSERT INTO %s AS p (key, surname, name, aliases, male, female, roles, affiliations,"
+						 " articles, quotes, first_seen, last_seen)"
+						 " SELECT c.key, news_analysis.person_surname(c.key), c.name, c.aliases,"
+						 " c.male, c.female, c.roles, c.affiliations, c.articles, c.quotes, now(), now()"
+						 " FROM " COUNTED_RELATION " c"
+						 " ORDER BY c.key"
+						 " ON CONFLICT (key) DO UPDATE SET"
+						 " name = CASE WHEN lower(p.name) = split_part(p.key, ' (', 1) THEN p.name"
+						 " WHEN lower(EXCLUDED.name) = split_part(p.key, ' (', 1) THEN EXCLUDED.name"
+						 " WHEN length(EXCLUDED.name) > length(p.name) THEN EXCLUDED.name ELSE p.name END,"
+						 " aliases = CASE WHEN EXCLUDED.aliases <@ p.aliases THEN p.aliases"
+						 " ELSE (SELECT array_agg(DISTINCT x ORDER BY x)"
+						 " FROM unnest(p.aliases OPERATOR(pg_catalog.||) EXCLUDED.aliases) x) END,"
+						 " male = p.male + EXCLUDED.male,"
+						 " female = p.female + EXCLUDED.female,"
+						 " roles = CASE WHEN EXCLUDED.roles <@ p.roles THEN p.roles"
+						 " ELSE (SELECT array_agg(DISTINCT x ORDER BY x)"
+						 " FROM unnest(p.roles OPERATOR(pg_catalog.||) EXCLUDED.roles) x) END,"
+						 " affiliations = CASE WHEN EXCLUDED.affiliations <@ p.affiliations THEN p.affiliations"
+						 " ELSE (SELECT array_agg(DISTINCT x ORDER BY x)"
+						 " FROM unnest(p.affiliations OPERATOR(pg_catalog.||) EXCLUDED.affiliations) x) END,"
+						 " articles = p.articles + EXCLUDED.articles,"
+						 " quotes = p.quotes + EXCLUDED.quotes,"
+						 " last_seen = EXCLUDED.last_seen",
+						 names);
+		register_counted(NULL);
+		plan = SPI_prepare(sql.data, 0, NULL);
+		if (plan == NULL)
+			elog(ERROR, "news_analysis: SPI_prepare failed (%s) for: %s",
+				 SPI_result_code_string(SPI_result), sql.data);
+		SPI_unregister_relation(COUNTED_RELATION);
+		if (SPI_keepplan(plan) != 0)
+			elog(ERROR, "news_analysis: SPI_keepplan failed");
+		entry->plan = plan;
+		pfree(sql.data);
+	}
+	return entry->plan;
+}
+
+/* The attribute number of a column of the speakers table, or an error naming it. */
+static int
+speaker_column(TupleDesc desc, const char *column, Oid type, const char *table)
+{
+	int			attnum = SPI_fnumber(desc, column);
+
+	if (attnum <= 0 || TupleDescAttr(desc, attnum - 1)->atttypid != type)
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("news_analysis.people_added(): table \"%s\" has no column \"%s\" of type %s",
+						table, column, format_type_be(type)),
+				 errhint("Attach the registry's triggers with news_analysis.track(), not by hand.")));
+	return attnum;
+}
+
+/* A text column of the slot, detoasted in the current context; NULL for SQL NULL. */
+static text *
+slot_text(TupleTableSlot *slot, int attnum)
+{
+	bool		isnull;
+	Datum		value = slot_getattr(slot, attnum, &isnull);
+
+	if (isnull)
+		return NULL;
+	return pg_detoast_datum_copy((struct varlena *) DatumGetPointer(value));
+}
+
+static bool
+text_equals(const text *t, const char *s, int len)
+{
+	return (int) VARSIZE_ANY_EXHDR(t) == len && memcmp(VARDATA_ANY(t), s, len) == 0;
+}
+
+/* Rows of one key together (the key's bytes, then the transition table's order). */
+static int
+row_order(const void *a, const void *b)
+{
+	const speaker_row *x = *(const speaker_row *const *) a;
+	const speaker_row *y = *(const speaker_row *const *) b;
+	int			xl = VARSIZE_ANY_EXHDR(x->key);
+	int			yl = VARSIZE_ANY_EXHDR(y->key);
+	int			c = memcmp(VARDATA_ANY(x->key), VARDATA_ANY(y->key), Min(xl, yl));
+
+	if (c != 0)
+		return c;
+	if (xl != yl)
+		return xl < yl ? -1 : 1;
+	return (x->order > y->order) - (x->order < y->order);
+}
+
+/* The texts of an array_agg(DISTINCT x ORDER BY x): sorted under a collation. */
+static Oid	sort_collation;
+
+static int
+text_order(const void *a, const void *b)
+{
+	const text *x = *(const text *const *) a;
+	const text *y = *(const text *const *) b;
+
+	return varstr_cmp(VARDATA_ANY(x), VARSIZE_ANY_EXHDR(x), VARDATA_ANY(y), VARSIZE_ANY_EXHDR(y),
+					  sort_collation);
+}
+
+/*
+ * The distinct texts of items[0..n) in the order of collation, at most
+ * limit of them, as a text[] ('{}' when none).  Sorts items in place.
+ */
+static Datum
+distinct_sorted(text **items, int n, Oid collation, int limit)
+{
+	Datum	   *elems = palloc(sizeof(Datum) * Max(n, 1));
+	int			count = 0;
+
+	sort_collation = collation;
+	if (n > 1)
+		qsort(items, n, sizeof(text *), text_order);
+	for (int i = 0; i < n && count < limit; i++)
+	{
+		/* deterministic collations: equal under the collation is equal bytes */
+		if (i > 0 && text_order(&items[i - 1], &items[i]) == 0)
+			continue;
+		elems[count++] = PointerGetDatum(items[i]);
+	}
+	return PointerGetDatum(construct_array(elems, count, TEXTOID, -1, false, TYPALIGN_INT));
+}
+
+/*
+ * The spelling a key is shown under, as the SQL's array_agg(n.name ORDER BY
+ * lower(n.name) = the key without its gender tag DESC, length(n.name) DESC,
+ * n.name)[1]: the spelling of the key itself, else the longest, else the
+ * first in the collation's order.
+ */
+static text *
+key_spelling(speaker_row **rows, int n, Oid collation)
+{
+	const text *key = rows[0]->key;
+	const char *k = VARDATA_ANY(key);
+	int			klen = VARSIZE_ANY_EXHDR(key);
+	text	   *best = NULL;
+	bool		best_is_key = false;
+	int			best_length = 0;
+
+	/* split_part(key, ' (', 1) */
+	for (int i = 0; i + 1 < klen; i++)
+		if (k[i] == ' ' && k[i + 1] == '(')
+		{
+			klen = i;
+			break;
+		}
+	for (int r = 0; r < n; r++)
+	{
+		text	   *name = rows[r]->name;
+		text	   *lowered = DatumGetTextPP(DirectFunctionCall1Coll(lower, collation, PointerGetDatum(name)));
+		bool		is_key = text_equals(lowered, k, klen);
+		int			length = pg_mbstrlen_with_len(VARDATA_ANY(name), VARSIZE_ANY_EXHDR(name));
+		bool		better;
+
+		if (best == NULL)
+			better = true;
+		else if (is_key != best_is_key)
+			better = is_key;
+		else if (length != best_length)
+			better = length > best_length;
+		else
+			better = varstr_cmp(VARDATA_ANY(name), VARSIZE_ANY_EXHDR(name),
+								VARDATA_ANY(best), VARSIZE_ANY_EXHDR(best), collation) < 0;
+		if (better)
+		{
+			best = name;
+			best_is_key = is_key;
+			best_length = length;
+		}
+	}
+	return best;
+}
+
+/* The counted row of one key from its n speaker rows, into store. */
+static void
+count_key(Tuplestorestate *store, speaker_row **rows, int n, Oid name_collation,
+		  Oid role_collation, Oid affiliation_collation)
+{
+	Datum		values[9];
+	bool		nulls[9] = {false};
+	text	  **names = palloc(sizeof(text *) * n);
+	text	  **roles = palloc(sizeof(text *) * n);
+	text	  **affiliations = palloc(sizeof(text *) * n);
+	int			nroles = 0;
+	int			naffiliations = 0;
+	int64		male = 0;
+	int64		female = 0;
+	int64		quotes = 0;
+	bool		any_quotes = false;
+
+	for (int r = 0; r < n; r++)
+	{
+		names[r] = rows[r]->name;
+		if (rows[r]->role != NULL)
+			roles[nroles++] = rows[r]->role;
+		if (rows[r]->affiliation != NULL)
+			affiliations[naffiliations++] = rows[r]->affiliation;
+		male += rows[r]->male;
+		female += rows[r]->female;
+		if (!rows[r]->quotes_null)
+		{
+			quotes += rows[r]->quotes;
+			any_quotes = true;
+		}
+	}
+	values[0] = PointerGetDatum(rows[0]->key);
+	values[1] = PointerGetDatum(n == 1 ? rows[0]->name : key_spelling(rows, n, name_collation));
+	values[2] = distinct_sorted(names, n, name_collation, ALIASES_MAX);
+	values[3] = Int64GetDatum(male);
+	values[4] = Int64GetDatum(female);
+	values[5] = distinct_sorted(roles, nroles, role_collation, INT_MAX);
+	values[6] = distinct_sorted(affiliations, naffiliations, affiliation_collation, INT_MAX);
+	values[7] = Int64GetDatum(n);
+	values[8] = Int64GetDatum(quotes);
+	nulls[8] = !any_quotes;
+	tuplestore_putvalues(store, counted_tupdesc(), values, nulls);
+}
+
+/*
+ * news_analysis.people_added(): AFTER INSERT ... REFERENCING NEW TABLE FOR
+ * EACH STATEMENT on <table>_speakers, with the registry table as its
+ * argument.
+ */
+Datum
+na_people_added(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata = (TriggerData *) fcinfo->context;
+	Tuplestorestate *rows_in;
+	TupleDesc	desc;
+	const char *table;
+	int			name_att;
+	int			role_att;
+	int			affiliation_att;
+	int			gender_att;
+	int			quotes_att;
+	TupleTableSlot *slot;
+	MemoryContext workctx;
+	MemoryContext oldctx;
+	speaker_row **rows = NULL;
+	int			nrows = 0;
+	int			maxrows = 0;
+	Tuplestorestate *counted;
+	SPIPlanPtr	plan;
+	int			ret;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("news_analysis.people_added() was not called by the trigger manager")));
+	if (!TRIGGER_FIRED_AFTER(trigdata->tg_event) || !TRIGGER_FIRED_BY_INSERT(trigdata->tg_event) ||
+		TRIGGER_FIRED_FOR_ROW(trigdata->tg_event) || trigdata->tg_newtable == NULL ||
+		trigdata->tg_trigger->tgnargs != 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("news_analysis.people_added() must be fired AFTER INSERT FOR EACH STATEMENT with a new table and the registry table as its argument"),
+				 errhint("Attach the registry's triggers with news_analysis.track(), not by hand.")));
+
+	table = RelationGetRelationName(trigdata->tg_relation);
+	desc = RelationGetDescr(trigdata->tg_relation);
+	name_att = speaker_column(desc, "name", TEXTOID, table);
+	role_att = speaker_column(desc, "role", TEXTOID, table);
+	affiliation_att = speaker_column(desc, "affiliation", TEXTOID, table);
+	gender_att = speaker_column(desc, "gender", TEXTOID, table);
+	quotes_att = speaker_column(desc, "quotes", INT4OID, table);
+
+	workctx = AllocSetContextCreate(CurrentMemoryContext, "news_analysis registry",
+									ALLOCSET_DEFAULT_SIZES);
+	oldctx = MemoryContextSwitchTo(workctx);
+
+	/* the statement's speakers with their keys; rows without a key do not count */
+	rows_in = trigdata->tg_newtable;
+	slot = MakeSingleTupleTableSlot(CreateTupleDescCopy(desc), &TTSOpsMinimalTuple);
+	tuplestore_select_read_pointer(rows_in, tuplestore_alloc_read_pointer(rows_in, EXEC_FLAG_REWIND));
+	tuplestore_rescan(rows_in);
+	while (tuplestore_gettupleslot(rows_in, true, false, slot))
+	{
+		text	   *name = slot_text(slot, name_att);
+		text	   *gender;
+		text	   *key;
+		speaker_row *row;
+		bool		isnull;
+		Datum		quotes;
+
+		if (name == NULL)
+			continue;
+		gender = slot_text(slot, gender_att);
+		key = na_person_key_text(name, gender);
+		if (key == NULL)
+			continue;
+		row = palloc(sizeof(speaker_row));
+		row->key = key;
+		row->name = name;
+		row->role = slot_text(slot, role_att);
+		row->affiliation = slot_text(slot, affiliation_att);
+		row->male = gender != NULL && text_equals(gender, "male", 4);
+		row->female = gender != NULL && text_equals(gender, "female", 6);
+		quotes = slot_getattr(slot, quotes_att, &isnull);
+		row->quotes_null = isnull;
+		row->quotes = isnull ? 0 : DatumGetInt32(quotes);
+		row->order = nrows;
+		if (nrows == maxrows)
+		{
+			maxrows = maxrows ? maxrows * 2 : 256;
+			rows = rows ? repalloc(rows, sizeof(speaker_row *) * maxrows)
+				: palloc(sizeof(speaker_row *) * maxrows);
+		}
+		rows[nrows++] = row;
+		CHECK_FOR_INTERRUPTS();
+	}
+	ExecDropSingleTupleTableSlot(slot);
+
+	/* one counted row per key */
+	counted = tuplestore_begin_heap(false, false, work_mem);
+	if (nrows > 1)
+		qsort(rows, nrows, sizeof(speaker_row *), row_order);
+	for (int first = 0; first < nrows;)
+	{
+		int			end = first + 1;
+
+		while (end < nrows &&
+			   text_equals(rows[end]->key, VARDATA_ANY(rows[first]->key),
+						   VARSIZE_ANY_EXHDR(rows[first]->key)))
+			end++;
+		count_key(counted, rows + first, end - first,
+				  TupleDescAttr(desc, name_att - 1)->attcollation,
+				  TupleDescAttr(desc, role_att - 1)->attcollation,
+				  TupleDescAttr(desc, affiliation_att - 1)->attcollation);
+		first = end;
+	}
+
+	if (tuplestore_tuple_count(counted) > 0)
+	{
+		if (SPI_connect() != SPI_OK_CONNECT)
+			elog(ERROR, "news_analysis: SPI_connect failed");
+		plan = get_upsert_plan(trigdata->tg_trigger->tgargs[0]);
+		register_counted(counted);
+		ret = SPI_execute_plan(plan, NULL, NULL, false, 0);
+		if (ret != SPI_OK_INSERT)
+			elog(ERROR, "news_analysis: adding speakers to the people registry returned %s",
+				 SPI_result_code_string(ret));
+		SPI_unregister_relation(COUNTED_RELATION);
+		SPI_finish();
+	}
+	tuplestore_end(counted);
+	MemoryContextSwitchTo(oldctx);
+	MemoryContextDelete(workctx);
+	return PointerGetDatum(NULL);
+}
