@@ -1,6 +1,6 @@
 /*
  * votes_motions.c - motions (the measure, the draft resolution, a free noun phrase after
- * "voted against") and the modality of a trigger (negated, expected,
+ * "voted against", what "vote on" is held on) and the modality of a trigger (negated, expected,
  * hypothetical, historical).
  */
 #include "votes_internal.h"
@@ -411,4 +411,99 @@ motion_from(vctx *c, uint32_t k, position *p)
 	p->motion_end = e;
 	p->motion_head = head;
 	return 1;
+}
+
+/*
+ * The noun phrase that ends right before the comma at j, the antecedent of
+ * a non-restrictive "which" ("NCLB's replacement, which ..."): a noun in
+ * lower case with at most three words before it (a possessive, a
+ * determiner, adjectives), none a clause word, a preposition or a vote
+ * word.  Fills [*first, *head]; returns 1.
+ */
+static int
+antecedent_phrase(vctx *c, uint32_t sent_first, uint32_t j, uint32_t *first, uint32_t *head)
+{
+	uint32_t	h = j - 1;
+	uint32_t	f = h;
+
+	if (T(c, h)->kind != NA_TK_WORD || is_capitalized(c, h) || trigger_of(c, h) ||
+		in_list(c, h, clause_words) || in_list(c, h, prepositions) || in_list(c, h, aux_words))
+		return 0;
+	while (f > sent_first && f + 3 > h && T(c, f - 1)->kind == NA_TK_WORD && !trigger_of(c, f - 1) &&
+		   !in_list(c, f - 1, clause_words) && !in_list(c, f - 1, prepositions) && !in_list(c, f - 1, aux_words))
+		f--;
+	*first = f;
+	*head = h;
+	return 1;
+}
+
+/*
+ * The motion "it" stands for in "vote on it" at v: the nearest motion noun
+ * phrase before v in its sentence or the sentence before ("The bill now
+ * goes to the Lords, where peers are expected to vote on it").  Without
+ * one, "it" may be anything (a date, a proposal talked about), and the
+ * vote is left alone.  Fills [*first, *head]; returns the motion's end, or 0.
+ */
+static uint32_t
+pronoun_motion(vctx *c, uint32_t v, uint32_t *first, uint32_t *head)
+{
+	uint32_t	s = T(c, v)->sentence;
+	uint32_t	floor = c->doc->sentences[s > 0 ? s - 1 : s].first_token;
+
+	for (uint32_t k = v; k-- > floor && k + 60 > v;)
+		if (is_motion_head(c, k) && !is_motion_head(c, k + 1) &&
+			motion_left(c, k, T(c, k)->sentence == s ? c->doc->sentences[s].first_token : floor,
+						first, head) && *head == k)
+			return k + 1;
+	return 0;
+}
+
+/* "vote on the bill": the end of the motion a vote is held on, or 0 */
+uint32_t
+vote_on_motion(vctx *c, uint32_t v, uint32_t *first, uint32_t *head)
+{
+	uint32_t	q = after_verb(c, v);
+
+	uint32_t	s = T(c, v)->sentence;
+	uint32_t	sent_first = c->doc->sentences[s].first_token;
+	uint32_t	e;
+
+	if (!is_word(c, q, "on") || !in_sentence(c, q + 1, s))
+		return 0;
+	/* "are expected to vote on it in March": the motion named before */
+	if (is_word(c, q + 1, "it"))
+		return pronoun_motion(c, v, first, head);
+	*first = q + 1;
+	e = motion_right(c, q + 1, head);
+	if (e || !(T(c, q + 1)->kind == NA_TK_PUNCT || is_time_word(c, q + 1) || is_word(c, q + 1, "next") ||
+			   is_word(c, q + 1, "this") || is_word(c, q + 1, "later")))
+		return e;
+	/* "will vote on Friday on a stopgap bill": the day first, then the motion */
+	if (is_time_word(c, q + 1) && is_word(c, q + 2, "on") && in_sentence(c, q + 3, s) &&
+		(e = motion_right(c, q + 3, head)) != 0)
+	{
+		*first = q + 3;
+		return e;
+	}
+	/* "the bill, which the Senate is expected to vote on next week": the relative's antecedent */
+	for (uint32_t k = v; k-- > sent_first + 1 && k + 10 > v;)
+		if (is_word(c, k, "which") || is_word(c, k, "that"))
+		{
+			uint32_t	j = is_punct(c, k - 1, ',') ? k - 1 : k;
+			uint32_t	mf,
+						mh;
+
+			if (j > sent_first && motion_left(c, j - 1, sent_first, &mf, &mh) && mh + 1 == j &&
+				!is_word(c, mh, "it"))
+			{
+				*first = mf;
+				*head = mh;
+				return mh + 1;
+			}
+			/* "NCLB's replacement, which the Senate is expected to vote on": what it names is voted on */
+			if (j > sent_first + 1 && is_punct(c, j, ',') && antecedent_phrase(c, sent_first, j, first, head))
+				return *head + 1;
+			break;
+		}
+	return 0;
 }
