@@ -462,19 +462,8 @@ q_organisation_after_name(qctx *q, uint32_t first, uint32_t last)
 			sp_same_name(q, e->name_first, e->name_last, m->first, last))
 			return k;
 	}
-	e = na_vec_push(&q->entities, q->mem);
-	if (e == NULL)
-	{
-		q->failed = 1;
+	if (sp_new_entity(q, m->first, last) == NULL)
 		return QNONE;
-	}
-	memset(e, 0, sizeof(*e));
-	e->name_first = m->first;
-	e->name_last = last;
-	e->first_mention = QNONE;
-	e->last_mention = QNONE;
-	e->speaker = -1;
-	e->given_gender = -1;
 	return (uint32_t) q->entities.count - 1;
 }
 
@@ -628,21 +617,11 @@ person_organisation_made(qctx *q, uint32_t person, uint32_t noun, const char *ma
 		if (wl == len && na_ascii_ci_equal(w, word, len))
 			return k;
 	}
-	e = na_vec_push(&q->entities, q->mem);
+	e = sp_new_entity(q, surname, surname);
 	if (e == NULL)
-	{
-		q->failed = 1;
 		return QNONE;
-	}
-	memset(e, 0, sizeof(*e));
-	e->name_first = surname;
-	e->name_last = surname;
 	e->noun_at = noun;
 	e->made_noun = made_noun;
-	e->first_mention = QNONE;
-	e->last_mention = QNONE;
-	e->speaker = -1;
-	e->given_gender = -1;
 	return (uint32_t) q->entities.count - 1;
 }
 

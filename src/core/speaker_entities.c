@@ -391,6 +391,33 @@ misspelt_surname_entity(const qctx *q, const q_mention *m)
 	return found;
 }
 
+/*
+ * A new entity named by the tokens first..last, nothing known of it yet (no
+ * mention, no speaker, no gender): every way of making an entity (a name, a
+ * description's person, a campaign named after a surname) starts here, so a
+ * field added to q_entity cannot be left unset by one of them.  NULL, with
+ * q->failed set, when memory runs out.
+ */
+q_entity *
+sp_new_entity(qctx *q, uint32_t first, uint32_t last)
+{
+	q_entity   *e = na_vec_push(&q->entities, q->mem);
+
+	if (e == NULL)
+	{
+		q->failed = 1;
+		return NULL;
+	}
+	memset(e, 0, sizeof(*e));
+	e->name_first = first;
+	e->name_last = last;
+	e->first_mention = QNONE;
+	e->last_mention = QNONE;
+	e->speaker = -1;
+	e->given_gender = -1;
+	return e;
+}
+
 /* The entity a new mention [first, last] refers to, or a new one (place:
  * the mention is a place's name, never a slip for a person's). */
 int
@@ -420,17 +447,12 @@ sp_link_mention(qctx *q, q_mention *m, uint32_t mi, int place)
 		best = misspelt_surname_entity(q, m);
 	if (best == QNONE)
 	{
-		e = na_vec_push(&q->entities, q->mem);
+		e = sp_new_entity(q, m->first, m->last);
 		if (e == NULL)
 			return 0;
-		memset(e, 0, sizeof(*e));
-		e->name_first = m->first;
-		e->name_last = m->last;
 		e->last_key = last_key;
 		e->first_key = first_key;
 		e->first_mention = mi;
-		e->last_mention = QNONE;
-		e->speaker = -1;
 		e->given_gender = (int8_t) sp_given_name_gender(q, m->first);
 		best = (uint32_t) q->entities.count - 1;
 		if (!index_key(q, last_key, best) ||
