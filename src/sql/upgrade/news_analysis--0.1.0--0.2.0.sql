@@ -1345,8 +1345,13 @@ CREATE FUNCTION news_analysis.person_surname(key text)
 COMMENT ON FUNCTION news_analysis.person_surname(text) IS
   'internal: the surname of a name key of news_analysis.person_key(): its last word, without a gender tag or a generational suffix';
 
+-- No foreign key to news_analysis.tracked: both are configuration tables
+-- (pg_dump dumps their rows), and a parallel pg_restore (-j) loads the two
+-- in either order, so a key checked on load fails now and then.  Every way
+-- a tracked row goes (untrack(), the drop clean-up) calls detach_people(),
+-- which deletes this row first.
 CREATE TABLE news_analysis.tracked_people (
-  source              regclass PRIMARY KEY REFERENCES news_analysis.tracked ON DELETE CASCADE,
+  source              regclass PRIMARY KEY,
   names_table         regclass NOT NULL,
   people_view         regclass NOT NULL,
   speaker_people_view regclass NOT NULL
