@@ -57,6 +57,7 @@ typedef struct quote_sink
 	int			col;
 } quote_sink;
 
+/* A null column: no bytes in a tuple, a null among values. */
 static pg_attribute_always_inline void
 sink_null(quote_sink *s)
 {
@@ -69,6 +70,7 @@ sink_null(quote_sink *s)
 	}
 }
 
+/* An int4 column, into a tuple or as a value. */
 static pg_attribute_always_inline void
 sink_int4(quote_sink *s, int32 v)
 {
@@ -81,6 +83,7 @@ sink_int4(quote_sink *s, int32 v)
 	}
 }
 
+/* A float4 column (the confidence), into a tuple or as a value. */
 static pg_attribute_always_inline void
 sink_float4(quote_sink *s, float4 v)
 {
@@ -93,6 +96,7 @@ sink_float4(quote_sink *s, float4 v)
 	}
 }
 
+/* A text column: its bytes copied into a tuple, or a text value made of them. */
 static pg_attribute_always_inline void
 sink_text(quote_sink *s, const na_pg_col *col)
 {
