@@ -355,7 +355,8 @@ na_pg_row_end(na_pg_srf *srf)
 	Assert(srf->row_col == natts);
 	if (hoff != srf->row_hoff)
 		memmove(srf->tuple + hoff, srf->tuple + srf->row_hoff, data_len);
-	memset(srf->tuple, 0, hoff);
+	/* the header zeroed by a store of constant size, the bitmap's bytes below */
+	memset(srf->tuple, 0, MAXALIGN(SizeofHeapTupleHeader));
 	td = (HeapTupleHeader) srf->tuple;
 	HeapTupleHeaderSetDatumLength(td, len);
 	HeapTupleHeaderSetTypeId(td, desc->tdtypeid);
@@ -365,6 +366,8 @@ na_pg_row_end(na_pg_srf *srf)
 	if (hasnull)
 	{
 		td->t_infomask |= HEAP_HASNULL;
+		memset(srf->tuple + MAXALIGN(SizeofHeapTupleHeader), 0,
+			   hoff - MAXALIGN(SizeofHeapTupleHeader));
 		for (int b = 0; b < (int) BITMAPLEN(natts); b++)
 			td->t_bits[b] = (bits8) (srf->row_present >> (8 * b));
 	}
@@ -376,7 +379,9 @@ na_pg_row_end(na_pg_srf *srf)
 	tuple.t_tableOid = InvalidOid;
 	tuple.t_data = td;
 	tuplestore_puttuple(srf->rsinfo->setResult, &tuple);
-	MemoryContextReset(srf->rowctx);
+	/* most rows allocate nothing (no conversion): no call to reset nothing */
+	if (!srf->rowctx->isReset || srf->rowctx->firstchild)
+		MemoryContextReset(srf->rowctx);
 	if ((++srf->rows & 4095) == 0)
 		CHECK_FOR_INTERRUPTS();
 }
