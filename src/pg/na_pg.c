@@ -214,24 +214,13 @@ na_pg_srf_end(na_pg_srf *srf)
 	MemoryContextDelete(srf->docctx);
 }
 
-/*
- * na_pg_slice as a column: the bytes of the document itself when it is in
- * the server encoding (no copy: the row writer copies them once, into the
- * tuple), else converted.
- */
+/* A column's UTF-8 bytes converted to the server encoding (see na_pg_slice_col). */
 void
-na_pg_slice_col(na_pg_col *col, const na_pg_text *doc, uint32 start, uint32 len)
+na_pg_convert_col(na_pg_col *col)
 {
-	const char *utf8 = doc->utf8 + start;
-	char	   *server;
+	char	   *server = pg_any_to_server(col->bytes, (int) col->len, PG_UTF8);
 
-	col->static_name = false;
-	col->bytes = utf8;
-	col->len = len;
-	if (doc->same_bytes)
-		return;
-	server = pg_any_to_server(utf8, (int) len, PG_UTF8);
-	if (server != utf8)
+	if (server != col->bytes)
 	{
 		col->bytes = server;
 		col->len = (uint32) strlen(server);
