@@ -169,7 +169,8 @@ void		na_pg_srf_expect_cols(na_pg_srf *srf, const na_pg_col_kind *kinds);
  * branch simulation saw mispredicted 22 times a row).  Written in order,
  * each column an inlined call of its own, quotes()'s rows over BBC (24,681)
  * cost 28.9M instructions instead of 42.5M (all of na_quotes but the scan
- * and the analysis: 1,170 a row with the tuple store's copy).  The layout is
+ * and the analysis: 1,170 a row with the tuple store's copy); tokenize(),
+ * a row a token, 1,276M instead of 1,894M over BBC.  The layout is
  * heap_fill_tuple's, byte for byte: columns in order, int4 and float4
  * aligned to 4, text with a 1-byte header when it fits one (unaligned),
  * else aligned to 4 with a 4-byte header; a null bitmap when a column is
