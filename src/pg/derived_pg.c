@@ -45,6 +45,76 @@ na_derived_form_row(TupleDesc desc, Datum key, const Datum *values, const bool *
 	return heap_form_tuple(desc, row_values, row_nulls);
 }
 
+void
+na_derived_writer_init(na_derived_writer *writer, TupleDesc const *desc, MemoryContext ctx)
+{
+	static const na_pg_col_kind key_kinds[] = {NA_PG_COL_INT4, NA_PG_COL_INT8, NA_PG_COL_TEXT};
+	TupleDesc	quotes = desc[NA_DERIVED_QUOTES];
+
+	memset(writer, 0, sizeof(*writer));
+	for (int d = 0; d < NA_NDERIVED; d++)
+		writer->desc[d] = desc[d];
+	writer->buffer.ctx = ctx;
+	writer->key_kind = NA_PG_COL_NULL;
+	for (int k = 0; k < (int) lengthof(key_kinds); k++)
+		if (na_pg_cols_fit(quotes, 0, &key_kinds[k], 1))
+			writer->key_kind = key_kinds[k];
+	writer->quotes_direct = writer->key_kind != NA_PG_COL_NULL &&
+		quotes->natts == NA_QUOTE_NATTS + 1 &&
+		na_pg_cols_fit(quotes, 1, na_pg_quote_kinds, NA_QUOTE_NATTS);
+}
+
+/*
+ * The article key as the first column of a row the writer forms; false
+ * where it cannot be (a text key compressed or stored out of line, which
+ * heap_form_tuple would keep as it is: its rows go as values).
+ */
+static bool
+key_col(const na_derived_writer *writer, Datum key, na_pg_col *col)
+{
+	col->static_name = false;
+	col->kind = writer->key_kind;
+	switch (writer->key_kind)
+	{
+		case NA_PG_COL_INT4:
+			col->int4 = DatumGetInt32(key);
+			return true;
+		case NA_PG_COL_INT8:
+			col->int8 = DatumGetInt64(key);
+			return true;
+		case NA_PG_COL_TEXT:
+			if (VARATT_IS_EXTENDED(DatumGetPointer(key)) && !VARATT_IS_SHORT(DatumGetPointer(key)))
+				return false;
+			col->bytes = VARDATA_ANY(DatumGetPointer(key));
+			col->len = VARSIZE_ANY_EXHDR(DatumGetPointer(key));
+			return true;
+		default:
+			return false;
+	}
+}
+
+/* Quote row i of the analysis to sink: written as a tuple by writer where it can. */
+static void
+quote_row(const na_analysis *analysis, uint32 i, const na_pg_text *doc,
+		  na_derived_writer *writer, Datum key, na_derived_sink sink, void *arg)
+{
+	na_pg_col	cols[NA_QUOTE_NATTS + 1];
+	Datum		values[NA_QUOTE_NATTS];
+	bool		nulls[NA_QUOTE_NATTS];
+
+	na_pg_quote_cols(&analysis->quotes, i, doc, cols + 1);
+	if (writer != NULL && writer->quotes_direct && key_col(writer, key, &cols[0]))
+	{
+		HeapTupleData tuple;
+
+		na_pg_cols_tuple(writer->desc[NA_DERIVED_QUOTES], cols, &writer->buffer, &tuple);
+		sink(arg, NA_DERIVED_QUOTES, NULL, NULL, &tuple);
+		return;
+	}
+	na_pg_cols_values(cols + 1, NA_QUOTE_NATTS, values, nulls);
+	sink(arg, NA_DERIVED_QUOTES, values, nulls, NULL);
+}
+
 const char *
 na_derived_fail_on(void)
 {
@@ -68,7 +138,7 @@ failure(int sqlerrcode, char *message, char *detail)
 
 ErrorData *
 na_derived_rows(text *body, const char *fail_on, MemoryContext docctx,
-				na_derived_sink sink, void *arg)
+				na_derived_writer *writer, Datum key, na_derived_sink sink, void *arg)
 {
 	MemoryContext callerctx = MemoryContextSwitchTo(docctx);
 	Datum		values[FUNC_MAX_ARGS];
@@ -115,14 +185,17 @@ na_derived_rows(text *body, const char *fail_on, MemoryContext docctx,
 	{
 		for (uint32 i = 0; i < counts[d]; i++)
 		{
-			memset(nulls, 0, sizeof(nulls));
 			if (d == NA_DERIVED_QUOTES)
-				na_pg_quote_values(&analysis.quotes, i, &doc, values, nulls);
-			else if (d == NA_DERIVED_SPEAKERS)
+			{
+				quote_row(&analysis, i, &doc, writer, key, sink, arg);
+				continue;
+			}
+			memset(nulls, 0, sizeof(nulls));
+			if (d == NA_DERIVED_SPEAKERS)
 				na_pg_speaker_values(&analysis.quotes, i, &doc, values, nulls);
 			else
 				na_pg_vote_values(&analysis.votes, i, &doc, values, nulls);
-			sink(arg, (na_derived_kind) d, values, nulls);
+			sink(arg, (na_derived_kind) d, values, nulls, NULL);
 		}
 	}
 	MemoryContextSwitchTo(callerctx);

@@ -174,9 +174,10 @@ na_pg_srf_begin(na_pg_srf *srf, FunctionCallInfo fcinfo, unsigned scan_options,
 						type_name, srf->rsinfo->setDesc->natts, natts),
 				 errhint("Update the extension: ALTER EXTENSION news_analysis UPDATE.")));
 	srf->rows = 0;
-	srf->tuple = NULL;
-	srf->tuple_cap = 0;
 	srf->docctx = na_pg_document_context();
+	srf->tuple.data = NULL;
+	srf->tuple.cap = 0;
+	srf->tuple.ctx = srf->docctx;
 	srf->callerctx = MemoryContextSwitchTo(srf->docctx);
 	na_pg_mem_init(&srf->mem, srf->docctx);
 	na_pg_text_init(&srf->text, input);
@@ -294,12 +295,34 @@ na_pg_cols_values(const na_pg_col *cols, int natts, Datum *values, bool *nulls)
 			case NA_PG_COL_FLOAT4:
 				values[i] = Float4GetDatum(c->float4);
 				break;
+			case NA_PG_COL_INT8:
+				values[i] = Int64GetDatum(c->int8);
+				break;
 			case NA_PG_COL_TEXT:
 				values[i] = c->static_name ? na_pg_static_text(c->bytes) :
 					PointerGetDatum(cstring_to_text_with_len(c->bytes, (int) c->len));
 				break;
 		}
 	}
+}
+
+/* The SQL type of a column of kind. */
+static Oid
+col_type(na_pg_col_kind kind)
+{
+	return kind == NA_PG_COL_TEXT ? TEXTOID : kind == NA_PG_COL_FLOAT4 ? FLOAT4OID :
+		kind == NA_PG_COL_INT8 ? INT8OID : INT4OID;
+}
+
+/* May a column of kind be laid out by the row writer in att (of a row type)? */
+static bool
+col_fits(Form_pg_attribute att, na_pg_col_kind kind)
+{
+	Oid			want = col_type(kind);
+
+	/* (text stored plain would keep 4-byte headers: not this writer's layout) */
+	return !att->attisdropped && att->atttypid == want &&
+		!(want == TEXTOID && att->attstorage == TYPSTORAGE_PLAIN);
 }
 
 /*
@@ -315,18 +338,25 @@ na_pg_srf_expect_cols(na_pg_srf *srf, const na_pg_col_kind *kinds)
 	for (int i = 0; i < desc->natts; i++)
 	{
 		Form_pg_attribute att = TupleDescAttr(desc, i);
-		Oid			want = kinds[i] == NA_PG_COL_TEXT ? TEXTOID :
-			kinds[i] == NA_PG_COL_FLOAT4 ? FLOAT4OID : INT4OID;
 
-		/* (text stored plain would keep 4-byte headers: not this writer's layout) */
-		if (att->attisdropped || att->atttypid != want ||
-			(want == TEXTOID && att->attstorage == TYPSTORAGE_PLAIN))
+		if (!col_fits(att, kinds[i]))
 			ereport(ERROR,
 					(errcode(ERRCODE_DATATYPE_MISMATCH),
 					 errmsg("column %d of the result has type %s, the library expects %s",
-							i + 1, format_type_be(att->atttypid), format_type_be(want)),
+							i + 1, format_type_be(att->atttypid), format_type_be(col_type(kinds[i]))),
 					 errhint("Update the extension: ALTER EXTENSION news_analysis UPDATE.")));
 	}
+}
+
+bool
+na_pg_cols_fit(TupleDesc desc, int first, const na_pg_col_kind *kinds, int nkinds)
+{
+	if (first + nkinds > desc->natts)
+		return false;
+	for (int i = 0; i < nkinds; i++)
+		if (!col_fits(TupleDescAttr(desc, first + i), kinds[i]))
+			return false;
+	return true;
 }
 
 /* A text of len bytes: stored with a 1-byte header when it fits one, as heap_fill_tuple stores it. */
@@ -336,32 +366,21 @@ text_fits_short(uint32 len)
 	return len + VARHDRSZ_SHORT <= VARATT_SHORT_MAX;
 }
 
-/*
- * The row as a heap tuple, written in one pass from its columns' bytes
- * into a buffer the document keeps, then copied into the result by
- * tuplestore_puttuple.  It exists because quotes() spent more on storing
- * its rows than on finding half of them: a text datum allocated and
- * copied per column, then heap_form_minimal_tuple walking the columns
- * twice more (2,300 instructions a row over BBC).  The layout is
- * heap_fill_tuple's, byte for byte: columns in order, int4 and float4
- * aligned to 4, text with a 1-byte header when it fits one (unaligned),
- * else aligned to 4 with a 4-byte header; a null bitmap when a column is
- * null.  na_pg_srf_expect_cols has checked the columns' types.
- */
-void
-na_pg_srf_put_cols(na_pg_srf *srf, const na_pg_col *cols)
+/* The alignment of a column of kind c (int8 at 8, int4, float4 and long text at 4). */
+static inline Size
+col_align(const na_pg_col *c)
 {
-	TupleDesc	desc = srf->rsinfo->setDesc;
-	int			natts = desc->natts;
-	bool		hasnull = false;
-	bool		varwidth = false;
-	Size		data_len = 0;
-	Size		hoff;
-	Size		len;
-	HeapTupleHeader td;
-	HeapTupleData tuple;
-	char	   *data;
+	return c->kind == NA_PG_COL_INT8 ? ALIGNOF_DOUBLE : ALIGNOF_INT;
+}
 
+/* The bytes of the tuple's data part for cols; sets whether any is null or text. */
+static Size
+cols_data_len(const na_pg_col *cols, int natts, bool *hasnull, bool *varwidth)
+{
+	Size		data_len = 0;
+
+	*hasnull = false;
+	*varwidth = false;
 	for (int i = 0; i < natts; i++)
 	{
 		const na_pg_col *c = &cols[i];
@@ -369,14 +388,17 @@ na_pg_srf_put_cols(na_pg_srf *srf, const na_pg_col *cols)
 		switch (c->kind)
 		{
 			case NA_PG_COL_NULL:
-				hasnull = true;
+				*hasnull = true;
 				break;
 			case NA_PG_COL_INT4:
 			case NA_PG_COL_FLOAT4:
 				data_len = TYPEALIGN(ALIGNOF_INT, data_len) + sizeof(int32);
 				break;
+			case NA_PG_COL_INT8:
+				data_len = TYPEALIGN(ALIGNOF_DOUBLE, data_len) + sizeof(int64);
+				break;
 			case NA_PG_COL_TEXT:
-				varwidth = true;
+				*varwidth = true;
 				if (text_fits_short(c->len))
 					data_len += VARHDRSZ_SHORT + c->len;
 				else
@@ -384,31 +406,13 @@ na_pg_srf_put_cols(na_pg_srf *srf, const na_pg_col *cols)
 				break;
 		}
 	}
-	hoff = MAXALIGN(SizeofHeapTupleHeader + (hasnull ? BITMAPLEN(natts) : 0));
-	len = hoff + data_len;
-	if (len > srf->tuple_cap)
-	{
-		Size		cap = Max(len, 2 * srf->tuple_cap);
+	return data_len;
+}
 
-		if (srf->tuple)
-			pfree(srf->tuple);
-		srf->tuple = MemoryContextAlloc(srf->docctx, cap);
-		srf->tuple_cap = cap;
-	}
-	/* the header and the null bitmap zeroed; the data written in full, padding too */
-	memset(srf->tuple, 0, hoff);
-	td = (HeapTupleHeader) srf->tuple;
-	HeapTupleHeaderSetDatumLength(td, len);
-	HeapTupleHeaderSetTypeId(td, desc->tdtypeid);
-	HeapTupleHeaderSetTypMod(td, desc->tdtypmod);
-	HeapTupleHeaderSetNatts(td, natts);
-	td->t_hoff = (uint8) hoff;
-	if (hasnull)
-		td->t_infomask |= HEAP_HASNULL;
-	if (varwidth)
-		td->t_infomask |= HEAP_HASVARWIDTH;
-
-	data = srf->tuple + hoff;
+/* Writes the non-null columns at data, padding with zeros; returns the end. */
+static char *
+cols_write(const na_pg_col *cols, int natts, char *data, HeapTupleHeader td, bool hasnull)
+{
 	for (int i = 0; i < natts; i++)
 	{
 		const na_pg_col *c = &cols[i];
@@ -419,8 +423,8 @@ na_pg_srf_put_cols(na_pg_srf *srf, const na_pg_col *cols)
 			td->t_bits[i >> 3] |= (bits8) (1 << (i & 7));
 		if (c->kind != NA_PG_COL_TEXT || !text_fits_short(c->len))
 		{
-			/* int4, float4 and a long text are aligned to 4, padded with zeros */
-			while ((uintptr_t) data & (ALIGNOF_INT - 1))
+			/* int4, float4 and a long text are aligned to 4, int8 to 8, padded with zeros */
+			while ((uintptr_t) data & (col_align(c) - 1))
 				*data++ = 0;
 		}
 		switch (c->kind)
@@ -430,6 +434,10 @@ na_pg_srf_put_cols(na_pg_srf *srf, const na_pg_col *cols)
 			case NA_PG_COL_INT4:
 				memcpy(data, &c->int4, sizeof(int32));
 				data += sizeof(int32);
+				break;
+			case NA_PG_COL_INT8:
+				memcpy(data, &c->int8, sizeof(int64));
+				data += sizeof(int64);
 				break;
 			case NA_PG_COL_FLOAT4:
 				memcpy(data, &c->float4, sizeof(float4));
@@ -451,12 +459,72 @@ na_pg_srf_put_cols(na_pg_srf *srf, const na_pg_col *cols)
 				break;
 		}
 	}
-	Assert(data == srf->tuple + len);
+	return data;
+}
 
-	tuple.t_len = (uint32) len;
-	ItemPointerSetInvalid(&tuple.t_self);
-	tuple.t_tableOid = InvalidOid;
-	tuple.t_data = td;
+/*
+ * The row as a heap tuple, written in one pass from its columns' bytes
+ * into a buffer the caller keeps.  It exists because quotes() spent more
+ * on storing its rows than on finding half of them: a text datum
+ * allocated and copied per column, then heap_form_minimal_tuple walking
+ * the columns twice more (2,300 instructions a row over BBC); the derived
+ * tables' quote rows are written by it too.  The layout is
+ * heap_fill_tuple's, byte for byte: columns in order, int4 and float4
+ * aligned to 4, int8 to 8, text with a 1-byte header when it fits one
+ * (unaligned), else aligned to 4 with a 4-byte header; a null bitmap when
+ * a column is null.  The caller has checked the columns' types
+ * (na_pg_srf_expect_cols, na_pg_cols_fit).
+ */
+void
+na_pg_cols_tuple(TupleDesc desc, const na_pg_col *cols, na_pg_tuple_buffer *buf,
+				 HeapTuple tuple)
+{
+	int			natts = desc->natts;
+	bool		hasnull;
+	bool		varwidth;
+	Size		data_len = cols_data_len(cols, natts, &hasnull, &varwidth);
+	Size		hoff = MAXALIGN(SizeofHeapTupleHeader + (hasnull ? BITMAPLEN(natts) : 0));
+	Size		len = hoff + data_len;
+	HeapTupleHeader td;
+	char	   *end PG_USED_FOR_ASSERTS_ONLY;
+
+	if (len > buf->cap)
+	{
+		Size		cap = Max(len, 2 * buf->cap);
+
+		if (buf->data)
+			pfree(buf->data);
+		buf->data = MemoryContextAlloc(buf->ctx, cap);
+		buf->cap = cap;
+	}
+	/* the header and the null bitmap zeroed; the data written in full, padding too */
+	memset(buf->data, 0, hoff);
+	td = (HeapTupleHeader) buf->data;
+	HeapTupleHeaderSetDatumLength(td, len);
+	HeapTupleHeaderSetTypeId(td, desc->tdtypeid);
+	HeapTupleHeaderSetTypMod(td, desc->tdtypmod);
+	HeapTupleHeaderSetNatts(td, natts);
+	td->t_hoff = (uint8) hoff;
+	if (hasnull)
+		td->t_infomask |= HEAP_HASNULL;
+	if (varwidth)
+		td->t_infomask |= HEAP_HASVARWIDTH;
+	end = cols_write(cols, natts, buf->data + hoff, td, hasnull);
+	Assert(end == buf->data + len);
+
+	tuple->t_len = (uint32) len;
+	ItemPointerSetInvalid(&tuple->t_self);
+	tuple->t_tableOid = InvalidOid;
+	tuple->t_data = td;
+}
+
+/* Store one row described by columns, as a heap tuple from their bytes (na_pg_cols_tuple). */
+void
+na_pg_srf_put_cols(na_pg_srf *srf, const na_pg_col *cols)
+{
+	HeapTupleData tuple;
+
+	na_pg_cols_tuple(srf->rsinfo->setDesc, cols, &srf->tuple, &tuple);
 	tuplestore_puttuple(srf->rsinfo->setResult, &tuple);
 	MemoryContextReset(srf->rowctx);
 	if ((++srf->rows & 4095) == 0)

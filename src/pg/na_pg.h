@@ -47,6 +47,14 @@ void		na_pg_check_status(na_status status);
 /* A child memory context for one document's analysis. */
 MemoryContext na_pg_document_context(void);
 
+/* Where na_pg_cols_tuple writes a row: a buffer in ctx, grown as rows need. */
+typedef struct na_pg_tuple_buffer
+{
+	char	   *data;
+	Size		cap;
+	MemoryContext ctx;
+} na_pg_tuple_buffer;
+
 /*
  * One document on its way to SQL rows in a materialize-mode set-returning
  * function: the scan and analysis live in docctx, each row's datums in
@@ -63,8 +71,7 @@ typedef struct na_pg_srf
 	na_pg_text	text;
 	na_doc		doc;
 	uint32		rows;
-	char	   *tuple;			/* na_pg_srf_put_cols: the row being written, in docctx */
-	Size		tuple_cap;
+	na_pg_tuple_buffer tuple;	/* na_pg_srf_put_cols: the row being written, in docctx */
 } na_pg_srf;
 
 /*
@@ -90,13 +97,15 @@ typedef enum na_pg_col_kind
 	NA_PG_COL_NULL = 0,
 	NA_PG_COL_INT4,
 	NA_PG_COL_FLOAT4,
-	NA_PG_COL_TEXT
+	NA_PG_COL_TEXT,
+	NA_PG_COL_INT8				/* (an article key of type bigint) */
 } na_pg_col_kind;
 
 typedef struct na_pg_col
 {
 	na_pg_col_kind kind;
 	int32		int4;
+	int64		int8;
 	float4		float4;
 	const char *bytes;			/* text: its bytes (server encoding), not owned */
 	uint32		len;
@@ -138,6 +147,16 @@ void		na_pg_cols_values(const na_pg_col *cols, int natts, Datum *values, bool *n
  * lays the columns out by kind.
  */
 void		na_pg_srf_expect_cols(na_pg_srf *srf, const na_pg_col_kind *kinds);
+
+/* Do columns first .. first + nkinds - 1 of desc have the types of kinds (as above, no error)? */
+bool		na_pg_cols_fit(TupleDesc desc, int first, const na_pg_col_kind *kinds, int nkinds);
+
+/*
+ * The row of desc described by cols (desc->natts of them, types checked as
+ * above) as a heap tuple in buf: valid until the next call with buf.
+ */
+void		na_pg_cols_tuple(TupleDesc desc, const na_pg_col *cols, na_pg_tuple_buffer *buf,
+							 HeapTuple tuple);
 
 /* Store one row described by columns (as many as the result has); like na_pg_srf_put. */
 void		na_pg_srf_put_cols(na_pg_srf *srf, const na_pg_col *cols);

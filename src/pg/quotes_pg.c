@@ -67,7 +67,7 @@ speaker_name_col(na_pg_col *col, const na_pg_text *t, const na_speaker *sp)
 }
 
 /* The column types of news_analysis.quote, for na_pg_srf_expect_cols. */
-static const na_pg_col_kind quote_kinds[NA_QUOTE_NATTS] = {
+const na_pg_col_kind na_pg_quote_kinds[NA_QUOTE_NATTS] = {
 	NA_PG_COL_INT4, NA_PG_COL_TEXT, NA_PG_COL_INT4, NA_PG_COL_INT4, NA_PG_COL_INT4,
 	NA_PG_COL_INT4, NA_PG_COL_TEXT, NA_PG_COL_TEXT, NA_PG_COL_TEXT, NA_PG_COL_INT4,
 	NA_PG_COL_INT4, NA_PG_COL_TEXT, NA_PG_COL_TEXT, NA_PG_COL_FLOAT4, NA_PG_COL_INT4,
@@ -76,10 +76,11 @@ static const na_pg_col_kind quote_kinds[NA_QUOTE_NATTS] = {
 
 /*
  * Row i of r->quotes as columns: the one description of a quote row, which
- * quotes() stores directly and the derived tables take as values.
+ * quotes() and the derived tables' writer (derived_pg.c) store directly,
+ * and na_pg_quote_values gives as values.
  */
-static void
-quote_cols(const na_quote_result *r, uint32 i, const na_pg_text *t, na_pg_col *cols)
+void
+na_pg_quote_cols(const na_quote_result *r, uint32 i, const na_pg_text *t, na_pg_col *cols)
 {
 	const na_quote *qt = &r->quotes[i];
 	const char *attribution = na_quote_attribution_name(qt->attribution);
@@ -124,7 +125,7 @@ na_pg_quote_values(const na_quote_result *r, uint32 i, const na_pg_text *t,
 {
 	na_pg_col	cols[NA_QUOTE_NATTS];
 
-	quote_cols(r, i, t, cols);
+	na_pg_quote_cols(r, i, t, cols);
 	na_pg_cols_values(cols, NA_QUOTE_NATTS, values, nulls);
 }
 
@@ -173,13 +174,13 @@ na_quotes(PG_FUNCTION_ARGS)
 	na_quote_result result;
 
 	na_pg_srf_begin(&srf, fcinfo, 0, NA_QUOTE_NATTS, "quote");
-	na_pg_srf_expect_cols(&srf, quote_kinds);
+	na_pg_srf_expect_cols(&srf, na_pg_quote_kinds);
 	na_pg_check_status(na_quotes_analyse(&srf.doc, &srf.mem, &result));
 	for (uint32 i = 0; i < result.nquotes; i++)
 	{
 		na_pg_col	cols[NA_QUOTE_NATTS];
 
-		quote_cols(&result, i, &srf.text, cols);
+		na_pg_quote_cols(&result, i, &srf.text, cols);
 		na_pg_srf_put_cols(&srf, cols);
 	}
 	na_pg_srf_end(&srf);

@@ -28,6 +28,13 @@
  */
 #define NA_SPEAKER_NATTS 8
 
+/* The kinds of the columns of news_analysis.quote (for na_pg_cols_fit). */
+extern const na_pg_col_kind na_pg_quote_kinds[NA_QUOTE_NATTS];
+
+/* Row i (0-based) of r->quotes as columns (text bytes not owned: the document's). */
+void		na_pg_quote_cols(const na_quote_result *r, uint32 i, const na_pg_text *t,
+							 na_pg_col *cols);
+
 /* Row i (0-based) of r->quotes; t is the document r was computed from. */
 void		na_pg_quote_values(const na_quote_result *r, uint32 i, const na_pg_text *t,
 							   Datum *values, bool *nulls);
