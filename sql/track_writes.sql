@@ -43,6 +43,19 @@ INSERT INTO wr VALUES (4, '“This sentence is far too long for the check,” sa
 SELECT count(*) AS article_4 FROM wr WHERE id = 4;
 ALTER TABLE wr_quotes DROP CONSTRAINT short_quotes;
 
+-- a NOT NULL of the user's holds too (read from each row's null bitmap): a
+-- quotation with a cue is written, one that nobody says (no cue) fails
+ALTER TABLE wr_quotes ALTER COLUMN cue SET NOT NULL;
+INSERT INTO wr VALUES (4, '“Soon,” said Ada Pell.');
+SELECT article_key, ordinal, text, cue FROM wr_quotes WHERE article_key = 4;
+\set VERBOSITY terse
+INSERT INTO wr VALUES (12, 'The sign on the door read “Closed for repairs” all week.');
+\set VERBOSITY default
+SELECT count(*) AS article_12 FROM wr WHERE id = 12;
+ALTER TABLE wr_quotes ALTER COLUMN cue DROP NOT NULL;
+DELETE FROM wr WHERE id = 4;
+DELETE FROM wr_log WHERE article_key = 4;
+
 -- derived rows left under a key the table does not have: the new row's are a duplicate
 INSERT INTO wr_quotes (article_key, ordinal, text) VALUES (5, 1, 'left over');
 \set VERBOSITY terse
