@@ -366,21 +366,14 @@ text_fits_short(uint32 len)
 	return len + VARHDRSZ_SHORT <= VARATT_SHORT_MAX;
 }
 
-/* The alignment of a column of kind c (int8 at 8, int4, float4 and long text at 4). */
-static inline Size
-col_align(const na_pg_col *c)
-{
-	return c->kind == NA_PG_COL_INT8 ? ALIGNOF_DOUBLE : ALIGNOF_INT;
-}
-
 /* The bytes of the tuple's data part for cols; sets whether any is null or text. */
-static Size
+static pg_attribute_always_inline Size
 cols_data_len(const na_pg_col *cols, int natts, bool *hasnull, bool *varwidth)
 {
 	Size		data_len = 0;
+	bool		any_null = false;
+	bool		any_text = false;
 
-	*hasnull = false;
-	*varwidth = false;
 	for (int i = 0; i < natts; i++)
 	{
 		const na_pg_col *c = &cols[i];
@@ -388,7 +381,7 @@ cols_data_len(const na_pg_col *cols, int natts, bool *hasnull, bool *varwidth)
 		switch (c->kind)
 		{
 			case NA_PG_COL_NULL:
-				*hasnull = true;
+				any_null = true;
 				break;
 			case NA_PG_COL_INT4:
 			case NA_PG_COL_FLOAT4:
@@ -398,7 +391,7 @@ cols_data_len(const na_pg_col *cols, int natts, bool *hasnull, bool *varwidth)
 				data_len = TYPEALIGN(ALIGNOF_DOUBLE, data_len) + sizeof(int64);
 				break;
 			case NA_PG_COL_TEXT:
-				*varwidth = true;
+				any_text = true;
 				if (text_fits_short(c->len))
 					data_len += VARHDRSZ_SHORT + c->len;
 				else
@@ -406,11 +399,13 @@ cols_data_len(const na_pg_col *cols, int natts, bool *hasnull, bool *varwidth)
 				break;
 		}
 	}
+	*hasnull = any_null;
+	*varwidth = any_text;
 	return data_len;
 }
 
 /* Writes the non-null columns at data, padding with zeros; returns the end. */
-static char *
+static pg_attribute_always_inline char *
 cols_write(const na_pg_col *cols, int natts, char *data, HeapTupleHeader td, bool hasnull)
 {
 	for (int i = 0; i < natts; i++)
@@ -423,8 +418,8 @@ cols_write(const na_pg_col *cols, int natts, char *data, HeapTupleHeader td, boo
 			td->t_bits[i >> 3] |= (bits8) (1 << (i & 7));
 		if (c->kind != NA_PG_COL_TEXT || !text_fits_short(c->len))
 		{
-			/* int4, float4 and a long text are aligned to 4, int8 to 8, padded with zeros */
-			while ((uintptr_t) data & (col_align(c) - 1))
+			/* int4, float4 and a long text are aligned to 4, padded with zeros */
+			while ((uintptr_t) data & (ALIGNOF_INT - 1))
 				*data++ = 0;
 		}
 		switch (c->kind)
@@ -436,6 +431,9 @@ cols_write(const na_pg_col *cols, int natts, char *data, HeapTupleHeader td, boo
 				data += sizeof(int32);
 				break;
 			case NA_PG_COL_INT8:
+				/* (an int8 is aligned to 8) */
+				while ((uintptr_t) data & (ALIGNOF_DOUBLE - 1))
+					*data++ = 0;
 				memcpy(data, &c->int8, sizeof(int64));
 				data += sizeof(int64);
 				break;
@@ -475,9 +473,8 @@ cols_write(const na_pg_col *cols, int natts, char *data, HeapTupleHeader td, boo
  * a column is null.  The caller has checked the columns' types
  * (na_pg_srf_expect_cols, na_pg_cols_fit).
  */
-void
-na_pg_cols_tuple(TupleDesc desc, const na_pg_col *cols, na_pg_tuple_buffer *buf,
-				 HeapTuple tuple)
+static pg_attribute_always_inline void
+cols_tuple(TupleDesc desc, const na_pg_col *cols, na_pg_tuple_buffer *buf, HeapTuple tuple)
 {
 	int			natts = desc->natts;
 	bool		hasnull;
@@ -518,13 +515,20 @@ na_pg_cols_tuple(TupleDesc desc, const na_pg_col *cols, na_pg_tuple_buffer *buf,
 	tuple->t_data = td;
 }
 
-/* Store one row described by columns, as a heap tuple from their bytes (na_pg_cols_tuple). */
+void
+na_pg_cols_tuple(TupleDesc desc, const na_pg_col *cols, na_pg_tuple_buffer *buf,
+				 HeapTuple tuple)
+{
+	cols_tuple(desc, cols, buf, tuple);
+}
+
+/* Store one row described by columns, as a heap tuple from their bytes (cols_tuple). */
 void
 na_pg_srf_put_cols(na_pg_srf *srf, const na_pg_col *cols)
 {
 	HeapTupleData tuple;
 
-	na_pg_cols_tuple(srf->rsinfo->setDesc, cols, &srf->tuple, &tuple);
+	cols_tuple(srf->rsinfo->setDesc, cols, &srf->tuple, &tuple);
 	tuplestore_puttuple(srf->rsinfo->setResult, &tuple);
 	MemoryContextReset(srf->rowctx);
 	if ((++srf->rows & 4095) == 0)
