@@ -54,39 +54,41 @@ na_derived_writer_init(na_derived_writer *writer, TupleDesc const *desc, MemoryC
 	memset(writer, 0, sizeof(*writer));
 	for (int d = 0; d < NA_NDERIVED; d++)
 		writer->desc[d] = desc[d];
-	writer->buffer.ctx = ctx;
-	writer->key_kind = NA_PG_COL_NULL;
+	na_pg_row_writer_init(&writer->row, quotes, ctx);
 	for (int k = 0; k < (int) lengthof(key_kinds); k++)
 		if (na_pg_cols_fit(quotes, 0, &key_kinds[k], 1))
+		{
 			writer->key_kind = key_kinds[k];
-	writer->quotes_direct = writer->key_kind != NA_PG_COL_NULL &&
-		quotes->natts == NA_QUOTE_NATTS + 1 &&
-		na_pg_cols_fit(quotes, 1, na_pg_quote_kinds, NA_QUOTE_NATTS);
+			writer->quotes_direct = quotes->natts == NA_QUOTE_NATTS + 1 &&
+				na_pg_cols_fit(quotes, 1, na_pg_quote_kinds, NA_QUOTE_NATTS);
+		}
 }
 
 /*
- * The article key as the first column of a row the writer forms; false
+ * The article key as the first column of the row being written; false
  * where it cannot be (a text key compressed or stored out of line, which
  * heap_form_tuple would keep as it is: its rows go as values).
  */
 static bool
-key_col(const na_derived_writer *writer, Datum key, na_pg_col *col)
+write_key(na_derived_writer *writer, Datum key)
 {
-	col->static_name = false;
-	col->kind = writer->key_kind;
+	na_pg_col	col;
+
 	switch (writer->key_kind)
 	{
 		case NA_PG_COL_INT4:
-			col->int4 = DatumGetInt32(key);
+			na_pg_row_int4(&writer->row, DatumGetInt32(key));
 			return true;
 		case NA_PG_COL_INT8:
-			col->int8 = DatumGetInt64(key);
+			na_pg_row_int8(&writer->row, DatumGetInt64(key));
 			return true;
 		case NA_PG_COL_TEXT:
 			if (VARATT_IS_EXTENDED(DatumGetPointer(key)) && !VARATT_IS_SHORT(DatumGetPointer(key)))
 				return false;
-			col->bytes = VARDATA_ANY(DatumGetPointer(key));
-			col->len = VARSIZE_ANY_EXHDR(DatumGetPointer(key));
+			col.bytes = VARDATA_ANY(DatumGetPointer(key));
+			col.len = VARSIZE_ANY_EXHDR(DatumGetPointer(key));
+			col.static_name = false;
+			na_pg_row_text(&writer->row, &col);
 			return true;
 		default:
 			return false;
@@ -98,20 +100,23 @@ static void
 quote_row(const na_analysis *analysis, uint32 i, const na_pg_text *doc,
 		  na_derived_writer *writer, Datum key, na_derived_sink sink, void *arg)
 {
-	na_pg_col	cols[NA_QUOTE_NATTS + 1];
 	Datum		values[NA_QUOTE_NATTS];
 	bool		nulls[NA_QUOTE_NATTS];
 
-	na_pg_quote_cols(&analysis->quotes, i, doc, cols + 1);
-	if (writer != NULL && writer->quotes_direct && key_col(writer, key, &cols[0]))
+	if (writer != NULL && writer->quotes_direct)
 	{
-		HeapTupleData tuple;
+		na_pg_row_begin(&writer->row);
+		if (write_key(writer, key))
+		{
+			HeapTupleData tuple;
 
-		na_pg_cols_tuple(writer->desc[NA_DERIVED_QUOTES], cols, &writer->buffer, &tuple);
-		sink(arg, NA_DERIVED_QUOTES, NULL, NULL, &tuple);
-		return;
+			na_pg_quote_row_cols(&analysis->quotes, i, doc, &writer->row);
+			na_pg_row_form(&writer->row, writer->desc[NA_DERIVED_QUOTES], &tuple);
+			sink(arg, NA_DERIVED_QUOTES, NULL, NULL, &tuple);
+			return;
+		}
 	}
-	na_pg_cols_values(cols + 1, NA_QUOTE_NATTS, values, nulls);
+	na_pg_quote_values(&analysis->quotes, i, doc, values, nulls);
 	sink(arg, NA_DERIVED_QUOTES, values, nulls, NULL);
 }
 

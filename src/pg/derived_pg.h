@@ -46,21 +46,22 @@ typedef void (*na_derived_sink) (void *arg, na_derived_kind kind, Datum *values,
 
 /*
  * What lets na_derived_rows write rows itself: the derived tables' rows
- * (na_derived_row_desc) and a buffer.  Quote rows (four in five of the
+ * (na_derived_row_desc) and a row writer.  Quote rows (four in five of the
  * rows of news) are written as heap tuples straight from their columns'
- * bytes (na_pg_cols_tuple: no text datum per column, no tuple former)
- * when the article key is an integer, a bigint or a text and the quotes'
- * row has the types the writer lays out; any other row goes as values.
+ * bytes (quotes()'s row writer, na_pg_row_*: no text datum per column, no
+ * tuple former) when the article key is an integer, a bigint or a text
+ * and the quotes' row has the types the writer lays out; any other row
+ * goes as values.
  */
 typedef struct na_derived_writer
 {
 	TupleDesc	desc[NA_NDERIVED];
-	bool		quotes_direct;	/* quote rows written by na_pg_cols_tuple */
+	bool		quotes_direct;	/* quote rows written by the row writer */
 	na_pg_col_kind key_kind;	/* the article key's column kind, if so */
-	na_pg_tuple_buffer buffer;	/* the row being written */
+	na_pg_srf	row;			/* the row writer's state (no SRF) */
 } na_derived_writer;
 
-/* A writer for rows of desc (kept, not copied), its buffer in ctx. */
+/* A writer for rows of desc (kept, not copied), its tuple in ctx. */
 void		na_derived_writer_init(na_derived_writer *writer, TupleDesc const *desc,
 								   MemoryContext ctx);
 
