@@ -50,12 +50,13 @@ token_entry(const qctx *q, uint32_t i)
 {
 	const na_token *t = &q->doc->tokens[i];
 	const char *p = q->doc->text + t->start;
-	int32_t		exact,
-				folded;
 
 	if ((t->kind != NA_TK_WORD && t->kind != NA_TK_ABBREV && t->kind != NA_TK_INITIAL) ||
 		t->len == 0)
 		return -1;
+	/* a word the speakers looked up already */
+	if (q->words != NULL && q->words[i] != 0)
+		return q_word_entry(q, i);
 	/*
 	 * Most tokens (names, numbers, most words) are in no quote list: the
 	 * lexicon's shape filter of the quote lists refuses them before any
@@ -67,18 +68,62 @@ token_entry(const qctx *q, uint32_t i)
 						  na_lex_shape(na_lex_shape_head((const unsigned char *) p, t->len),
 									   (unsigned char) p[t->len - 1], t->len)))
 		return -1;
-	/* the folded key alone (the quote lists are all case-insensitive):
-	 * ASCII folded and hashed here in one pass, one probe */
-	if (t->len <= NA_LEX_KEY_MAX)
+	/* the folded key alone (the quote lists are all case-insensitive),
+	 * the token's word as the other lists see it too */
+	return q_word_entry(q, i);
+}
+
+/*
+ * The folded entry of the first len bytes of token i (Q_WORD_LOOKUP_BASE:
+ * of the token without a possessive), looked up; the
+ * token's word (case-folded, without a possessive) is kept in its q_word
+ * when the analysis has its per-token arrays, with the hash bits of an
+ * ASCII token that na_lex_longest's first-word filter reads.
+ */
+int32_t
+q_word_lookup(const qctx *q, uint32_t i, uint32_t len)
+{
+	const na_token *t = &q->doc->tokens[i];
+	const char *p = q->doc->text + t->start;
+	/* (a possessive ends in s: most words need no closer look) */
+	uint32_t	base = t->len > 0 && p[t->len - 1] == 's' ? q_base_len(q, i) : t->len;
+	uint32_t	hash = 0x811C9DC5u;
+	q_word		w = base != t->len ? Q_WORD_BASE : 0;
+	int32_t		entry = -1;
+
+	if (base > 0 && base <= NA_LEX_KEY_MAX)
 	{
 		char		buf[NA_LEX_KEY_MAX];
-		uint32_t	hash;
+		unsigned char high = 0,
+					space = 0;
 
-		if (na_lex_fold_ascii_hashed(p, t->len, buf, &hash))
-			return na_lex_find_hashed(buf, t->len, hash);
+		/* na_lex_fold_ascii_hashed, with the spaces noted (may_start_key's filter) */
+		for (uint32_t k = 0; k < base; k++)
+		{
+			unsigned char c = (unsigned char) p[k];
+			unsigned char l = (unsigned char) (c | (((unsigned char) (c - 'A') < 26) << 5));
+
+			high |= c;
+			space |= c == ' ';
+			buf[k] = (char) l;
+			hash = (hash ^ l) * 0x01000193u;
+		}
+		if (!(high & 0x80))
+		{
+			entry = na_lex_find_hashed(buf, base, hash);
+			if (base == t->len && !space)
+				w |= Q_WORD_HASHED |
+					(hash & (NA_LEX_FIRST_WORD_BITS - 1)) << Q_WORD_HASH_SHIFT;
+		}
+		else
+			entry = na_lex_find_folded(p, base);
 	}
-	na_lex_token(p, t->len, &exact, &folded);
-	return folded;
+	else if (base > 0)
+		entry = na_lex_find_folded(p, base);
+	/* (an entry too large for the word's bits is looked up at every question) */
+	if (q->words != NULL && (uint32_t) (entry + 2) < (1u << (32 - Q_WORD_ENTRY_SHIFT)))
+		q->words[i] = w | (uint32_t) (entry + 2) << Q_WORD_ENTRY_SHIFT;
+	return len == base || len == Q_WORD_LOOKUP_BASE ? entry : na_lex_find_folded(p, len);
 }
 
 /*

@@ -63,8 +63,7 @@ not_a_report(const qctx *q, uint32_t k, uint32_t s0)
 		return 1;
 	/* a liberal think tank: a compound noun (data/lexicon/cue_compound_heads.tsv) */
 	if (k + 1 < q->doc->ntokens && q_is_word(q, k + 1) &&
-		na_lex_has(NA_LEX_CUE_COMPOUND_HEADS, q->doc->text + q->doc->tokens[k + 1].start,
-				   q->doc->tokens[k + 1].len))
+		q_word_in(q, k + 1, NA_LEX_CUE_COMPOUND_HEADS))
 		return 1;
 	/* the harbour plan during …: plan(s) reports an intention only as a
 	 * verb, and the verb takes "to" (they plan to sell) */
@@ -225,8 +224,7 @@ time_word_at(const qctx *q, uint32_t i)
 {
 	const na_token *t = &q->doc->tokens[i];
 
-	return (t->kind == NA_TK_WORD &&
-			na_lex_has(NA_LEX_VOTE_TIME_WORDS, q->doc->text + t->start, t->len)) ||
+	return (t->kind == NA_TK_WORD && q_word_in(q, i, NA_LEX_VOTE_TIME_WORDS)) ||
 		t->kind == NA_TK_NUMBER || q_is(q, i, "late") || q_is(q, i, "early") ||
 		q_is(q, i, "mid") || q_is(q, i, "initially");
 }
@@ -1129,7 +1127,8 @@ q_reported_speech(qctx *q)
 		phrase = -1;
 		/* a phrase's first word is no cue alone (spoke about, made clear) */
 		if (!noun && !q_is_reporting_cue(q, k) &&
-			(phrase = na_lex_longest(NA_LEX_REPORTING_PHRASES, doc, k, &phrase_len)) < 0)
+			(!q_word_may_start(q, k, NA_LEX_REPORTING_PHRASES) ||
+			 (phrase = na_lex_longest(NA_LEX_REPORTING_PHRASES, doc, k, &phrase_len)) < 0))
 			continue;
 		if ((s = q_sentence_of(q, k)) == NULL)
 			continue;

@@ -573,7 +573,7 @@ alloc_token_arrays(qctx *q, const q_raw *rs, uint32_t n)
 {
 	const na_doc *doc = q->doc;
 	size_t		words = (size_t) doc->ntokens + Q_KEY_BUCKETS;
-	size_t		bytes = (size_t) doc->ntokens * sizeof(uint64_t) +
+	size_t		bytes = (size_t) doc->ntokens * (sizeof(uint64_t) + sizeof(q_word)) +
 		words * sizeof(uint32_t) + doc->ntokens;
 	uint64_t   *block = na_alloc(q->mem, bytes);
 
@@ -581,7 +581,8 @@ alloc_token_arrays(qctx *q, const q_raw *rs, uint32_t n)
 		return 0;
 	memset(block, 0, bytes);
 	q->lexmask = block;
-	q->mention_at = (uint32_t *) (block + doc->ntokens);
+	q->words = (q_word *) (block + doc->ntokens);
+	q->mention_at = (uint32_t *) (q->words + doc->ntokens);
 	q->key_heads = q->mention_at + doc->ntokens;
 	q->in_quote = (uint8_t *) (q->key_heads + Q_KEY_BUCKETS);
 	for (uint32_t i = 0; i < n; i++)

@@ -85,7 +85,7 @@ sp_org_kind_of(const qctx *q, uint32_t i, int described)
 
 	if (t->kind != NA_TK_WORD && t->kind != NA_TK_ABBREV)
 		return NULL;
-	row = na_lex_lookup(NA_LEX_ORG_KINDS, q->doc->text + t->start, q_base_len(q, i));
+	row = q_word_base_row(q, i, NA_LEX_ORG_KINDS);
 	if (row < 0 || (described &&
 					strcmp(na_lex_attr(NA_LEX_ORG_KINDS, (uint32_t) row, NA_LEX_ORG_KINDS_DESCRIBED), "yes") != 0))
 		return NULL;
@@ -106,8 +106,7 @@ sp_given_name_gender(const qctx *q, uint32_t i)
 
 	if (!q_is_cap(q, i) || q->doc->tokens[i].kind != NA_TK_WORD)
 		return -1;
-	row = na_lex_lookup(NA_LEX_FIRST_NAMES, q->doc->text + q->doc->tokens[i].start,
-						q_base_len(q, i));
+	row = q_word_base_row(q, i, NA_LEX_FIRST_NAMES);
 	if (row < 0)
 		return -1;
 	g = na_lex_attr(NA_LEX_FIRST_NAMES, (uint32_t) row, NA_LEX_FIRST_NAMES_GENDER);
@@ -154,6 +153,8 @@ sp_name_prefix_at(const qctx *q, uint32_t i, uint8_t *kind)
 	const char *k;
 
 	if (!q_is_cap(q, i) || q_possessive(q, i))
+		return 0;
+	if (!q_word_may_start(q, i, NA_LEX_NAME_PREFIXES))
 		return 0;
 	row = na_lex_longest(NA_LEX_NAME_PREFIXES, q->doc, i, &n);
 	if (row < 0 || n == 0)
@@ -289,8 +290,7 @@ english_sentence(const qctx *q, uint32_t i)
 		const na_token *t = &q->doc->tokens[k];
 
 		/* the, and, of, said...: data/lexicon/english_markers.tsv */
-		if (t->kind == NA_TK_WORD &&
-			na_lex_has(NA_LEX_ENGLISH_MARKERS, q->doc->text + t->start, t->len))
+		if (t->kind == NA_TK_WORD && q_word_in(q, k, NA_LEX_ENGLISH_MARKERS))
 			return 1;
 	}
 	return 0;
@@ -375,13 +375,10 @@ known_person(const qctx *q, uint32_t k)
 static int
 organisation_joint(const qctx *q, uint32_t j)
 {
-	const na_token *t = &q->doc->tokens[j - 1];
-
 	if (!(q_is(q, j, "of") || q_is(q, j, "for")) || !q_is_cap(q, j + 1) ||
 		q_in(q, j + 1, LEX_STOP_CAPS) || q_possessive(q, j - 1))
 		return 0;
-	if (!q_in(q, j - 1, LEX_ORG_WORDS) &&
-		!na_lex_has(NA_LEX_ORG_KINDS, q->doc->text + t->start, t->len))
+	if (!q_in(q, j - 1, LEX_ORG_WORDS) && !q_word_in(q, j - 1, NA_LEX_ORG_KINDS))
 		return 0;
 	/* a Coalition for Trump, the East Room for Obama: a person named after
 	 * it is no part of the name */
@@ -401,8 +398,7 @@ names_a_work(const qctx *q, uint32_t k)
 	uint32_t	w = k > 0 && q_is_punct(q, k - 1, ',') ? k - 1 : k;
 
 	return w > 0 && q_is_word(q, w - 1) && !q_is_cap(q, w - 1) &&
-		na_lex_has(NA_LEX_WORK_NOUNS, q->doc->text + q->doc->tokens[w - 1].start,
-				   q_base_len(q, w - 1));
+		q_word_base_in(q, w - 1, NA_LEX_WORK_NOUNS);
 }
 
 /*
@@ -943,8 +939,7 @@ q_mention_ending_in(const qctx *q, uint32_t first, uint32_t last)
 	uint32_t	person = QNONE;
 
 	if (first < q->doc->ntokens && q->doc->tokens[first].kind == NA_TK_WORD &&
-		na_lex_has(NA_LEX_MEMBER_LISTING_WORDS, q->doc->text + q->doc->tokens[first].start,
-				   q->doc->tokens[first].len) &&
+		q_word_in(q, first, NA_LEX_MEMBER_LISTING_WORDS) &&
 		!(last + 2 < q->doc->ntokens && q_is_punct(q, last + 1, ',') && q_is(q, last + 2, "who")))
 		return QNONE;
 
@@ -1022,8 +1017,7 @@ sp_modifier_mention(const qctx *q, const q_mention *m)
 	if (q_possessive(q, m->last))
 		return 1;
 	if (k < q->doc->ntokens && q_is_word(q, k) && !q_is_cap(q, k) &&
-		na_lex_has(NA_LEX_ORG_HEADS_AFTER_NAME, q->doc->text + q->doc->tokens[k].start,
-				   q_base_len(q, k)))
+		q_word_base_in(q, k, NA_LEX_ORG_HEADS_AFTER_NAME))
 		return 1;
 	for (; k < q->doc->ntokens && k <= m->last + 3 && q_is_word(q, k) && !q_is_cap(q, k); k++)
 		if (q_is_role_noun(q, k))
@@ -1045,8 +1039,7 @@ sp_mention_reports(const qctx *q, const q_mention *m)
 	/* (not "Cohen spoke to reporters", "spoke of his dislike") */
 	return v + 1 < q->doc->ntokens && !(q->in_quote[v] & 1) && q_in(q, v, LEX_SPEECH_VERBS) &&
 		!(q->doc->tokens[v + 1].kind == NA_TK_WORD &&
-		  na_lex_has(NA_LEX_OBJECT_PREPOSITIONS, q->doc->text + q->doc->tokens[v + 1].start,
-					 q->doc->tokens[v + 1].len));
+		  q_word_in(q, v + 1, NA_LEX_OBJECT_PREPOSITIONS));
 }
 
 /* Does the mention open its sentence (after a few words: The French ambassador, X)? */
