@@ -153,7 +153,7 @@ typedef uint32_t q_word;
 #define Q_WORD_HASHED 1u		/* the filter bits are the token's (an ASCII token
 								 * without a possessive or a space) */
 #define Q_WORD_BASE 2u			/* the entry is of the token without its possessive */
-#define Q_WORD_HASH_SHIFT 2		/* the filter bits: na_fnv1a of the folded token
+#define Q_WORD_HASH_SHIFT 2		/* the filter bits: na_lex_hash of the folded token
 								 * modulo NA_LEX_FIRST_WORD_BITS */
 #define Q_WORD_ENTRY_SHIFT 15	/* the entry + 2 (never 0) */
 _Static_assert(NA_LEX_FIRST_WORD_BITS <= (1u << (Q_WORD_ENTRY_SHIFT - Q_WORD_HASH_SHIFT)),

@@ -73,6 +73,8 @@ token_entry(const qctx *q, uint32_t i)
 	return q_word_entry(q, i);
 }
 
+#define BYTES8(b) ((b) * UINT64_C(0x0101010101010101))
+
 /*
  * The folded entry of the first len bytes of token i (Q_WORD_LOOKUP_BASE:
  * of the token without a possessive), looked up; the
@@ -87,11 +89,38 @@ q_word_lookup(const qctx *q, uint32_t i, uint32_t len)
 	const char *p = q->doc->text + t->start;
 	/* (a possessive ends in s: most words need no closer look) */
 	uint32_t	base = t->len > 0 && p[t->len - 1] == 's' ? q_base_len(q, i) : t->len;
-	uint32_t	hash = 0x811C9DC5u;
+	uint32_t	hash;
 	q_word		w = base != t->len ? Q_WORD_BASE : 0;
 	int32_t		entry = -1;
 
-	if (base > 0 && base <= NA_LEX_KEY_MAX)
+	if (base > 0 && base <= 8 && q->doc->len - t->start >= 8)
+	{
+		/* a short word (nearly all), eight bytes at once and no loop */
+		uint64_t	word,
+					upper,
+					x;
+
+		memcpy(&word, p, 8);
+		word &= ~UINT64_C(0) >> (64 - 8 * base);
+		if (word & BYTES8(0x80))
+			entry = na_lex_find_folded(p, base);
+		else
+		{
+			/* A-Z folded: at least 'A' and not above 'Z' (ASCII: no carry) */
+			upper = (word + BYTES8(0x80 - 'A')) & ~(word + BYTES8(0x80 - 'Z' - 1)) & BYTES8(0x80);
+			word |= upper >> 2;
+			hash = na_lex_hash_head(word, base);
+			entry = na_lex_find_head(word, base, hash);
+			/* a space among its bytes: a zero byte of word ^ spaces (the
+			 * zero padding is none) */
+			x = word ^ BYTES8(' ');
+			if (base == t->len &&
+				!((x - BYTES8(0x01)) & ~x & BYTES8(0x80) & (~UINT64_C(0) >> (64 - 8 * base))))
+				w |= Q_WORD_HASHED |
+					(hash & (NA_LEX_FIRST_WORD_BITS - 1)) << Q_WORD_HASH_SHIFT;
+		}
+	}
+	else if (base > 0 && base <= NA_LEX_KEY_MAX)
 	{
 		char		buf[NA_LEX_KEY_MAX];
 		unsigned char high = 0,
@@ -101,15 +130,14 @@ q_word_lookup(const qctx *q, uint32_t i, uint32_t len)
 		for (uint32_t k = 0; k < base; k++)
 		{
 			unsigned char c = (unsigned char) p[k];
-			unsigned char l = (unsigned char) (c | (((unsigned char) (c - 'A') < 26) << 5));
 
 			high |= c;
 			space |= c == ' ';
-			buf[k] = (char) l;
-			hash = (hash ^ l) * 0x01000193u;
+			buf[k] = (char) (c | (((unsigned char) (c - 'A') < 26) << 5));
 		}
 		if (!(high & 0x80))
 		{
+			hash = na_lex_hash(buf, base);
 			entry = na_lex_find_hashed(buf, base, hash);
 			if (base == t->len && !space)
 				w |= Q_WORD_HASHED |
