@@ -63,11 +63,20 @@ token_entry(const qctx *q, uint32_t i)
 	 * folding or hashing; a token with non-ASCII bytes may fold in other
 	 * ways and is looked up.
 	 */
-	if (!(t->flags & NA_TF_NONASCII) &&
-		!na_lex_shape_may(NA_LEX_SHAPES_QUOTE_WORDS,
-						  na_lex_shape(na_lex_shape_head((const unsigned char *) p, t->len),
-									   (unsigned char) p[t->len - 1], t->len)))
-		return -1;
+	if (!(t->flags & NA_TF_NONASCII))
+	{
+		uint32_t	head;
+
+		/* the first four bytes in one load where the text goes on that far
+		 * (na_lex_shape ignores those past the token) */
+		if (q->doc->len - t->start >= 4)
+			memcpy(&head, p, 4);
+		else
+			head = na_lex_shape_head((const unsigned char *) p, t->len);
+		if (!na_lex_shape_may(NA_LEX_SHAPES_QUOTE_WORDS,
+							  na_lex_shape(head, (unsigned char) p[t->len - 1], t->len)))
+			return -1;
+	}
 	/* the folded key alone (the quote lists are all case-insensitive),
 	 * the token's word as the other lists see it too */
 	return q_word_entry(q, i);
