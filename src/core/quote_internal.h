@@ -159,6 +159,33 @@ typedef uint32_t q_word;
 _Static_assert(NA_LEX_FIRST_WORD_BITS <= (1u << (Q_WORD_ENTRY_SHIFT - Q_WORD_HASH_SHIFT)),
 			   "a token's first-word filter bits fit its q_word");
 
+/* A paragraph's first token, with the words and capitalised words before it. */
+typedef struct q_para
+{
+	uint32_t	token;
+	uint32_t	words;
+	uint32_t	caps;
+} q_para;
+
+/*
+ * The tokens each step of the analysis starts from, listed in one pass over
+ * the tokens (q_token_events in quotes.c): the steps read these lists, not
+ * every token again (each pass cost 6 to 15 instructions a token and a
+ * mispredicted exit at every token it stopped at).
+ */
+typedef struct q_events
+{
+	uint32_t   *marks;			/* quotation marks and paragraph starts */
+	uint32_t	nmarks;
+	uint32_t   *caps;			/* capitalised tokens and paragraph starts */
+	uint32_t	ncaps;
+	uint32_t   *cues;			/* tokens shaped like a reporting cue (NA_TF_CUE_SHAPE) */
+	uint32_t	ncues;
+	q_para	   *paras;			/* token 0 and the paragraph starts, then the
+								 * end (ntokens and the totals) */
+	uint32_t	nparas;			/* without the end */
+} q_events;
+
 typedef struct qctx
 {
 	const na_doc *doc;
@@ -171,6 +198,7 @@ typedef struct qctx
 	uint32_t   *mention_at;		/* per token: mention index + 1 covering it, 0 = none */
 	uint64_t   *lexmask;		/* per token: lexicons it is in, 0 = not looked up */
 	q_word	   *words;			/* per token: its folded entry (q_word_entry) */
+	q_events	events;			/* the tokens the steps start from */
 	uint32_t   *key_heads;		/* entities by name key: node index + 1, 0 = none */
 	na_vec		key_nodes;		/* q_key_node chains of key_heads */
 	int			failed;		/* an allocation failed where no status is returned */

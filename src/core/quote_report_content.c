@@ -233,3 +233,14 @@ q_object_end(const qctx *q, uint32_t j, uint32_t last)
 	}
 	return last;
 }
+
+/* Words in tokens [first, last] (punctuation and marks not counted). */
+uint32_t
+q_words_between(const qctx *q, uint32_t first, uint32_t last)
+{
+	uint32_t	n = 0;
+
+	for (uint32_t k = first; k <= last && n < REPORT_MIN_WORDS; k++)
+		n += q->doc->tokens[k].kind != NA_TK_PUNCT && !q_is_quote_mark(q, k);
+	return n;
+}

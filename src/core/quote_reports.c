@@ -28,17 +28,6 @@ q_is_reporting_cue(const qctx *q, uint32_t k)
 	return q_in(q, k, LEX_REPORTING_CUES);
 }
 
-/* Words in tokens [first, last] (punctuation and marks not counted). */
-uint32_t
-q_words_between(const qctx *q, uint32_t first, uint32_t last)
-{
-	uint32_t	n = 0;
-
-	for (uint32_t k = first; k <= last && n < REPORT_MIN_WORDS; k++)
-		n += q->doc->tokens[k].kind != NA_TK_PUNCT && !q_is_quote_mark(q, k);
-	return n;
-}
-
 /*
  * Is the reporting word at k no cue here: "the said company", "That said,",
  * "having said that", "to say the least", "was said to", a noun ("his
@@ -1086,6 +1075,7 @@ q_reported_speech(qctx *q)
 	uint32_t	n = doc->ntokens;
 	uint32_t	checked_block = UINT32_MAX;
 	uint32_t	nquotations = (uint32_t) q->quotes.count;
+	uint32_t	c = 0;			/* q->events.cues[c]: the first listed at k or after */
 
 	if (doc->nsentences == 0)
 		return 1;
@@ -1106,15 +1096,16 @@ q_reported_speech(qctx *q)
 		uint32_t	phrase_len;
 
 		/*
-		 * the scanner flagged the words shaped like a cue: nearly every
-		 * token is rejected on its flags alone, here in a loop that does
-		 * nothing else (a run without such words takes microseconds, so
-		 * interrupts are checked where the work is)
+		 * the scanner flagged the words shaped like a cue, and the analysis
+		 * listed them (q_token_events): on to the next one (a run without
+		 * such words takes microseconds, so interrupts are checked where
+		 * the work is)
 		 */
-		while (k < n && !(doc->tokens[k].flags & NA_TF_CUE_SHAPE))
-			k++;
-		if (k >= n)
+		while (c < q->events.ncues && q->events.cues[c] < k)
+			c++;
+		if (c == q->events.ncues)
 			break;
+		k = q->events.cues[c];
 		t = &doc->tokens[k];
 		if ((k >> 12) != checked_block)
 		{

@@ -448,26 +448,16 @@ typedef struct name_run
 /*
  * The end of the paragraph at i when it is a headline (most of its words
  * capitalized, and it attributes no quote) or a byline: such a paragraph
- * names no one reliably.  0 otherwise.
+ * names no one reliably.  0 otherwise.  para: the paragraph's entry in
+ * q->events.paras (its counts come from the pass that listed them).
  */
 static uint32_t
-headline_end(const qctx *q, uint32_t i)
+headline_end(const qctx *q, uint32_t i, const q_para *para)
 {
-	const na_token *toks = q->doc->tokens;
-	uint32_t	n = q->doc->ntokens;
-	uint32_t	words = 0,
-				caps = 0,
-				k = i;
+	uint32_t	words = para[1].words - para[0].words,
+				caps = para[1].caps - para[0].caps,
+				k = para[1].token;
 
-	/* counted without branches: which tokens are words is a coin toss */
-	do
-	{
-		uint32_t	is_word = toks[k].kind == NA_TK_WORD;
-
-		words += is_word;
-		caps += is_word & ((toks[k].flags & NA_TF_CAPITALIZED) != 0);
-		k++;
-	} while (k < n && !(toks[k].flags & NA_TF_PARA_START));
 	if ((words >= 4 && caps * 10 >= words * 7 && !attributes_quote(q, i, k)) ||
 		is_byline(q, i, k))
 		return k;
@@ -810,6 +800,9 @@ q_collect_names(qctx *q)
 	const na_token *toks = doc->tokens;
 	uint32_t	n = doc->ntokens;
 	uint32_t	checked_block = UINT32_MAX;	/* interrupts checked per 4096 tokens */
+	const q_events *ev = &q->events;
+	uint32_t	c = 0,			/* ev->caps[c]: the first listed at i or after */
+				p = 0;			/* ev->paras[p]: likewise */
 
 	for (uint32_t i = 0; i < n; i++)
 	{
@@ -818,20 +811,26 @@ q_collect_names(qctx *q)
 		na_place_match pm;
 		run_verdict verdict;
 
-		/* most tokens are lower case and inside a paragraph: skip them first */
-		if (i != 0 && !(toks[i].flags & (NA_TF_CAPITALIZED | NA_TF_PARA_START)))
+		/* most tokens are lower case and inside a paragraph: on to the
+		 * next one that is not (q_token_events listed them) */
+		if (i != 0)
 		{
-			do
-				i++;
-			while (i < n && !(toks[i].flags & (NA_TF_CAPITALIZED | NA_TF_PARA_START)));
-			if (i >= n)
+			while (c < ev->ncaps && ev->caps[c] < i)
+				c++;
+			if (c == ev->ncaps)
 				break;
+			i = ev->caps[c];
 		}
 		/* a headline (most words capitalized) names no one reliably */
-		if ((i == 0 || (toks[i].flags & NA_TF_PARA_START)) && (end = headline_end(q, i)) != 0)
+		if (i == 0 || (toks[i].flags & NA_TF_PARA_START))
 		{
-			i = end - 1;
-			continue;
+			while (ev->paras[p].token < i)
+				p++;
+			if ((end = headline_end(q, i, &ev->paras[p])) != 0)
+			{
+				i = end - 1;
+				continue;
+			}
 		}
 		if ((i >> 12) != checked_block)
 		{
