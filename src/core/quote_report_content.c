@@ -154,6 +154,9 @@ q_content_stop(const qctx *q, uint32_t from, uint32_t e)
 				continue;
 			return m - 1;
 		}
+		/* (most tokens: a word that is no "and" nor "but" stops nothing below) */
+		if (t->kind == NA_TK_WORD && t->len != 3)
+			continue;
 		if (q_is_punct(q, m, ';') || q_is_punct(q, m, '('))
 			return m - 1;
 		/* … and charged that / … but warned: the subject's next report */

@@ -110,8 +110,8 @@ sp_given_name_gender(const qctx *q, uint32_t i)
 	if (row < 0)
 		return -1;
 	g = na_lex_attr(NA_LEX_FIRST_NAMES, (uint32_t) row, NA_LEX_FIRST_NAMES_GENDER);
-	return strcmp(g, "male") == 0 ? NA_GENDER_MALE :
-		strcmp(g, "female") == 0 ? NA_GENDER_FEMALE : NA_GENDER_UNKNOWN;
+	/* male, female or unknown: the first letter tells them apart */
+	return g[0] == 'm' ? NA_GENDER_MALE : g[0] == 'f' ? NA_GENDER_FEMALE : NA_GENDER_UNKNOWN;
 }
 
 /*
