@@ -373,7 +373,8 @@ q_base_len(const qctx *q, uint32_t i)
 	const na_token *t = &q->doc->tokens[i];
 	const char *p = q->doc->text + t->start;
 
-	if (!q_possessive(q, i))
+	/* a possessive ends in s: nearly every word is out at once */
+	if (t->len < 3 || p[t->len - 1] != 's' || !q_possessive(q, i))
 		return t->len;
 	return p[t->len - 2] == '\'' ? t->len - 2 : t->len - 4;
 }

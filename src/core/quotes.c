@@ -835,7 +835,7 @@ attribute_quote(qctx *q, const q_raw *rs, uint32_t i, q_attr_run *run)
 {
 	const na_doc *doc = q->doc;
 	const q_raw *r = &rs[i];
-	na_quote   *qt = na_vec_push(&q->quotes, q->mem);	/* reserved: cannot fail */
+	na_quote   *qt = na_vec_push_unset(&q->quotes, q->mem);	/* reserved: cannot fail */
 	q_attr		a = {0};
 	uint32_t	entity = QNONE;
 	int			speech = 0;

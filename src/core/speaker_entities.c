@@ -89,7 +89,7 @@ static int
 index_key(qctx *q, uint32_t key, uint32_t e)
 {
 	uint32_t	b = sp_key_bucket(key);
-	uint32_t   *node = na_vec_push(&q->key_nodes, q->mem);
+	uint32_t   *node = na_vec_push_unset(&q->key_nodes, q->mem);
 
 	if (node == NULL)
 		return 0;
@@ -401,7 +401,7 @@ misspelt_surname_entity(const qctx *q, const q_mention *m)
 q_entity *
 sp_new_entity(qctx *q, uint32_t first, uint32_t last)
 {
-	q_entity   *e = na_vec_push(&q->entities, q->mem);
+	q_entity   *e = na_vec_push_unset(&q->entities, q->mem);
 
 	if (e == NULL)
 	{

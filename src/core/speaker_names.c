@@ -755,7 +755,7 @@ refine_name_run(const qctx *q, name_run *r)
 static int
 add_mention(qctx *q, const name_run *r)
 {
-	q_mention  *m = na_vec_push(&q->mentions, q->mem);
+	q_mention  *m = na_vec_push_unset(&q->mentions, q->mem);
 
 	if (m == NULL)
 		return 0;
