@@ -262,7 +262,10 @@ q_contracted_pronoun(const char *p, size_t len)
 	return 0;
 }
 
-/* Does the token end in 's or ’s (or s'), a possessive (not he's, it’s)? */
+/*
+ * Does the token end in 's or ’s (or s'), a possessive (not he's, it’s)?
+ * A capitalised acronym before a lower-case 's is one (the WHO's report).
+ */
 static inline int
 q_possessive(const qctx *q, uint32_t i)
 {
@@ -272,10 +275,10 @@ q_possessive(const qctx *q, uint32_t i)
 	if (t->kind != NA_TK_WORD || t->len < 3)
 		return 0;
 	if (p[t->len - 1] == 's' && p[t->len - 2] == '\'')
-		return !q_contracted_pronoun(p, t->len - 2);
+		return !q_contracted_pronoun(p, t->len - 2) || (p[1] >= 'A' && p[1] <= 'Z');
 	if (t->len >= 5 && p[t->len - 1] == 's' && (unsigned char) p[t->len - 2] == 0x99 &&
 		(unsigned char) p[t->len - 3] == 0x80 && (unsigned char) p[t->len - 4] == 0xE2)
-		return !q_contracted_pronoun(p, t->len - 4);
+		return !q_contracted_pronoun(p, t->len - 4) || (p[1] >= 'A' && p[1] <= 'Z');
 	return 0;
 }
 

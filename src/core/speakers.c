@@ -435,6 +435,65 @@ join_acronyms(qctx *q)
 }
 
 /*
+ * Is entity a a transcript's label of a speaker: a paragraph opening with
+ * its capitals and a colon ("NG: This study started in 1982")?
+ */
+static int
+labels_a_transcript(qctx *q, const q_entity *a)
+{
+	for (uint32_t k = a->first_mention; k != QNONE; k = mention(q, k)->next)
+	{
+		const q_mention *m = mention(q, k);
+
+		if ((q->doc->tokens[m->first].flags & NA_TF_PARA_START) && q_is_punct(q, m->last + 1, ':'))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * An interview that names its guest once (Natasha Gownaris) and then
+ * labels her answers with her initials (NG: ...): the initials are the
+ * person, when exactly one person of the article has those initials.
+ * Marks the initials' entity as the person's (the acronym link read the
+ * other way: the person's name is the speaker's).
+ */
+static void
+join_initials(qctx *q)
+{
+	uint32_t	ne = (uint32_t) q->entities.count;
+
+	for (uint32_t ai = 0; ai < ne; ai++)
+	{
+		q_entity   *a = entity(q, ai);
+		char		letters[8];
+		uint32_t	person = QNONE;
+		int			several = 0;
+
+		if (a->name_first != a->name_last || a->place || a->acronym || a->quotes == 0 ||
+			!acronym_letters(q, a->name_first, letters) || strlen(letters) > 3 ||
+			!labels_a_transcript(q, a))
+			continue;
+		for (uint32_t fi = 0; fi < ne && !several; fi++)
+		{
+			const q_entity *f = entity(q, fi);
+
+			if (fi == ai || f->acronym || !f->person || f->place || f->name_last == f->name_first ||
+				!spells_acronym(q, f->name_first, f->name_last, letters))
+				continue;
+			several = person != QNONE;
+			person = fi;
+		}
+		if (person == QNONE || several)
+			continue;
+		a->acronym = person + 1;
+		entity(q, person)->quotes += a->quotes;
+		entity(q, person)->mentions += a->mentions;
+		a->quotes = 0;
+	}
+}
+
+/*
  * The names of the quoted organisations the text writes apart from their
  * person ("her campaign": Clinton campaign, person_organisation_made), made
  * into one buffer the result holds (out->made_names) and set as the
@@ -499,6 +558,7 @@ q_build_speakers(qctx *q, na_quote_result *out)
 	na_vec_init(&speakers, sizeof(na_speaker));
 	na_vec_init(&aliases, sizeof(na_quote_span));
 	join_acronyms(q);
+	join_initials(q);
 
 	/*
 	 * speakers in order of first mention: link_mention makes the entities

@@ -30,6 +30,7 @@ mention(qctx *q, uint32_t m)
 
 const char *sp_org_kind_of(const qctx *q, uint32_t i, int described);
 int			sp_given_name_gender(const qctx *q, uint32_t i);
+int			sp_contracted_word(const qctx *q, uint32_t i);
 uint32_t	sp_name_prefix_at(const qctx *q, uint32_t i, uint8_t *kind);
 int			sp_same_name(const qctx *q, uint32_t a1, uint32_t a2, uint32_t b1, uint32_t b2);
 uint32_t	sp_name_key(const qctx *q, uint32_t i);
@@ -40,6 +41,7 @@ int			sp_mention_reports(const qctx *q, const q_mention *m);
 
 /* speaker_entities.c */
 uint32_t	sp_key_bucket(uint32_t key);
+int			sp_name_stands_alone(const qctx *q, uint32_t k);
 int			sp_link_mention(qctx *q, q_mention *m, uint32_t mi, int place);
 q_entity   *sp_new_entity(qctx *q, uint32_t first, uint32_t last);
 
