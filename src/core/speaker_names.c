@@ -626,13 +626,17 @@ organisation_head(const qctx *q, uint32_t k)
  * The State Department, the Justice Department: a title word (State,
  * Justice) before a name that ends in an organisation's word is the first
  * word of the organisation's name, no title of a person (who would be
- * "Department", and male by the next "he").  An honorific stays one.
+ * "Department", and male by the next "he").  An honorific stays one, and
+ * so does a title before a given name or before several words ending in a
+ * word that may be a surname (Housing Minister Nell Hill): only a kind of
+ * organisation (data/lexicon/org_kinds.tsv) ends such a name.
  */
 static void
 title_of_organisation(const qctx *q, name_run *r)
 {
 	if (r->title_first == QNONE || r->honorific || r->place || !organisation_head(q, r->end - 1) ||
-		sp_given_name_gender(q, r->first) >= 0)
+		sp_given_name_gender(q, r->first) >= 0 ||
+		(r->end - r->first > 1 && sp_org_kind_of(q, r->end - 1, 0) == NULL))
 		return;
 	r->first = r->title_first;
 	r->title_first = QNONE;
@@ -688,7 +692,8 @@ split_title_in_run(const qctx *q, name_run *r)
 		/* (the National Conference of State Legislatures: no title) */
 		if (q_is_title(q, k, &g, &h) && !h && !q_is(q, k - 1, "of") &&
 			!q_is(q, k - 1, "for") &&
-			!(organisation_head(q, r->end - 1) && sp_given_name_gender(q, k + 1) < 0))
+			!(organisation_head(q, r->end - 1) && sp_given_name_gender(q, k + 1) < 0 &&
+			  (k + 2 == r->end || sp_org_kind_of(q, r->end - 1, 0) != NULL)))
 		{
 			if (r->title_first == QNONE)
 				r->title_first = r->first;

@@ -557,8 +557,9 @@ q_build_speakers(qctx *q, na_quote_result *out)
 
 	na_vec_init(&speakers, sizeof(na_speaker));
 	na_vec_init(&aliases, sizeof(na_quote_span));
-	join_acronyms(q);
+	/* (the initials first: "Marta Kowalczyk" spells MK, no organisation's acronym) */
 	join_initials(q);
+	join_acronyms(q);
 
 	/*
 	 * speakers in order of first mention: link_mention makes the entities
@@ -689,10 +690,12 @@ surname_start(const qctx *q, uint32_t first, uint32_t last)
 
 /*
  * Appends token k to a name key in lower case (without a possessive): 0
- * when it does not fit or is no text.
+ * when it does not fit or is no text.  An acronym alone keeps its capitals
+ * (as_written): the key "SVP" is no surname of "junge svp", so the
+ * registry never counts the party under the one longer name ending in it.
  */
 static int
-append_key_word(const qctx *q, uint32_t k, char *out, size_t *n, size_t cap)
+append_key_word(const qctx *q, uint32_t k, char *out, size_t *n, size_t cap, int as_written)
 {
 	const na_token *t = &q->doc->tokens[k];
 	uint32_t	tlen = q_base_len(q, k);
@@ -700,6 +703,14 @@ append_key_word(const qctx *q, uint32_t k, char *out, size_t *n, size_t cap)
 
 	if (*n + 1 >= cap)
 		return 0;
+	if (as_written)
+	{
+		if (*n + tlen + 1 >= cap)
+			return 0;
+		memcpy(out + *n, q->doc->text + t->start, tlen);
+		*n += tlen;
+		return 1;
+	}
 	got = na_utf8_lower(q->doc->text + t->start, tlen, out + *n, cap - *n - 1);
 	if (got == 0)
 		return 0;
@@ -838,12 +849,21 @@ na_person_key(const char *name, size_t len, int gender, const na_mem *mem,
 
 		/* the given name, then the surname with its particles run together
 		 * (Bill de Blasio: "bill deblasio"; De Blasio alone: "deblasio") */
-		if (surname > first && !append_key_word(&q, first, out, &n, cap))
+		/* EU, SVP, NATO: an acronym of at most four capitals, alone (a
+		 * transcript's TRUMP: is a surname) */
+		int			acronym = first == last && doc.tokens[first].kind == NA_TK_WORD &&
+			q_base_len(&q, first) >= 2 && q_base_len(&q, first) <= 4;
+
+		for (uint32_t c = 0; acronym && c < q_base_len(&q, first); c++)
+			acronym = doc.text[doc.tokens[first].start + c] >= 'A' &&
+				doc.text[doc.tokens[first].start + c] <= 'Z';
+
+		if (surname > first && !append_key_word(&q, first, out, &n, cap, 0))
 			n = 0;
 		if (n > 0 && n + 1 < cap)
 			out[n++] = ' ';
 		for (uint32_t w = surname; w <= last && (n > 0 || surname == first); w++)
-			if (!key_noise(&q, w) && !append_key_word(&q, w, out, &n, cap))
+			if (!key_noise(&q, w) && !append_key_word(&q, w, out, &n, cap, acronym))
 			{
 				n = 0;
 				break;
