@@ -29,10 +29,12 @@ SELECT name, role FROM news_analysis.speakers('The State Department said it woul
 SELECT ordinal, speaker, speaker_mention
 FROM news_analysis.quotes('New EU tariffs take effect on Monday. The EU said the tariffs were fair. Birders call the site “Owl Twitter.” Twitter said it welcomed them. The Harbor Alliance PAC ran its first ad on Sunday. The super PAC said the ad cost $2 million.')
 ORDER BY ordinal;
--- the registry's key of an acronym alone keeps its capitals, so that it is
--- never counted under the one longer name ending in it
+-- the registry's key of an acronym, a name standing alone or a party's
+-- people, alone, keeps the word as written, so that it is never counted
+-- under the one longer name ending in it (a surname in capitals is none)
 SELECT n, news_analysis.person_key(n) AS key, news_analysis.person_surname(news_analysis.person_key(n)) AS surname
-  FROM (VALUES ('SVP'), ('EU''s'), ('Junge SVP'), ('TRUMPET'), ('Donald Trumpet')) v(n);
+  FROM (VALUES ('SVP'), ('EU''s'), ('Junge SVP'), ('Twitter'), ('Tories'), ('Senior Tories'),
+               ('TRUMPET'), ('Donald Trumpet')) v(n);
 
 -- an acronym before a lower-case 's is a possessive (the WHO's report),
 -- not "who is"

@@ -774,6 +774,31 @@ fold_key_apostrophes(char *out, size_t n)
 	return w;
 }
 
+/*
+ * Does the word k alone name an organisation or a group, no person: an
+ * acronym of at most four capitals (EU, SVP, NATO; a transcript's TRUMP:
+ * is a surname), a name standing alone (Twitter) or a party's people
+ * (Tories)?  Its key keeps the word as written, so that the registry never
+ * counts it under the one longer name ending in it (Junge SVP, Senior
+ * Tories), as a surname alone is.
+ */
+static int
+group_alone(const qctx *q, uint32_t k)
+{
+	const na_token *t = &q->doc->tokens[k];
+	uint32_t	len = q_base_len(q, k);
+	uint8_t		kind;
+	int			capitals = t->kind == NA_TK_WORD && len >= 2 && len <= 4;
+
+	for (uint32_t c = 0; capitals && c < len; c++)
+		capitals = q->doc->text[t->start + c] >= 'A' && q->doc->text[t->start + c] <= 'Z';
+	if (capitals || (t->kind == NA_TK_WORD &&
+					 na_lex_has(NA_LEX_ORG_BRAND_NAMES, q->doc->text + t->start, len)))
+		return 1;
+	return t->kind == NA_TK_WORD && len > 1 && q->doc->text[t->start + len - 1] == 's' &&
+		sp_name_prefix_at(q, k, &kind) == 1 && kind == Q_PREFIX_PARTY;
+}
+
 size_t
 na_person_key(const char *name, size_t len, int gender, const na_mem *mem,
 			  char *out, size_t cap, na_status *status)
@@ -809,6 +834,13 @@ na_person_key(const char *name, size_t len, int gender, const na_mem *mem,
 					  q_base_len(&q, k)) >= 0)
 	{
 		n = fold_key_apostrophes(out, org_key(&q, out, cap));
+		/* Twitter alone, as written (group_alone), not "twitter" */
+		if (n > 0 && memchr(out, ' ', n) == NULL && group_alone(&q, k) && q_base_len(&q, k) < cap)
+		{
+			n = q_base_len(&q, k);
+			memcpy(out, doc.text + doc.tokens[k].start, n);
+			out[n] = '\0';
+		}
 		na_doc_free(&doc, mem);
 		return n;
 	}
@@ -849,14 +881,7 @@ na_person_key(const char *name, size_t len, int gender, const na_mem *mem,
 
 		/* the given name, then the surname with its particles run together
 		 * (Bill de Blasio: "bill deblasio"; De Blasio alone: "deblasio") */
-		/* EU, SVP, NATO: an acronym of at most four capitals, alone (a
-		 * transcript's TRUMP: is a surname) */
-		int			acronym = first == last && doc.tokens[first].kind == NA_TK_WORD &&
-			q_base_len(&q, first) >= 2 && q_base_len(&q, first) <= 4;
-
-		for (uint32_t c = 0; acronym && c < q_base_len(&q, first); c++)
-			acronym = doc.text[doc.tokens[first].start + c] >= 'A' &&
-				doc.text[doc.tokens[first].start + c] <= 'Z';
+		int			acronym = first == last && group_alone(&q, first);
 
 		if (surname > first && !append_key_word(&q, first, out, &n, cap, 0))
 			n = 0;
