@@ -176,6 +176,8 @@ na_pg_srf_begin(na_pg_srf *srf, FunctionCallInfo fcinfo, unsigned scan_options,
 	srf->rows = 0;
 	srf->tuple = NULL;
 	srf->tuple_cap = 0;
+	srf->row_off = 0;
+	srf->row_hoff = MAXALIGN(SizeofHeapTupleHeader + BITMAPLEN(natts));
 	srf->docctx = na_pg_document_context();
 	srf->callerctx = MemoryContextSwitchTo(srf->docctx);
 	na_pg_mem_init(&srf->mem, srf->docctx);
@@ -215,7 +217,6 @@ na_pg_slice_col(na_pg_col *col, const na_pg_text *doc, uint32 start, uint32 len)
 	const char *utf8 = doc->utf8 + start;
 	char	   *server;
 
-	col->kind = NA_PG_COL_TEXT;
 	col->static_name = false;
 	col->bytes = utf8;
 	col->len = len;
@@ -246,7 +247,6 @@ na_pg_name_slice_col(na_pg_col *col, const na_pg_text *doc, uint32 start, uint32
 	n = na_layout_one_line(doc->utf8 + start, len, one_line);
 	one_line[n] = '\0';
 	server = pg_any_to_server(one_line, (int) n, PG_UTF8);
-	col->kind = NA_PG_COL_TEXT;
 	col->static_name = false;
 	col->bytes = server;
 	col->len = (uint32) strlen(server);
@@ -273,45 +273,27 @@ na_pg_static_text(const char *name)
 	return PointerGetDatum(t);
 }
 
-/* For callers that need Datums (the derived tables' rows): the same columns as values. */
-void
-na_pg_cols_values(const na_pg_col *cols, int natts, Datum *values, bool *nulls)
+/* For callers that need Datums (the derived tables' rows): a text column's value. */
+Datum
+na_pg_col_datum(const na_pg_col *col)
 {
-	for (int i = 0; i < natts; i++)
-	{
-		const na_pg_col *c = &cols[i];
-
-		nulls[i] = false;
-		switch (c->kind)
-		{
-			case NA_PG_COL_NULL:
-				nulls[i] = true;
-				values[i] = (Datum) 0;
-				break;
-			case NA_PG_COL_INT4:
-				values[i] = Int32GetDatum(c->int4);
-				break;
-			case NA_PG_COL_FLOAT4:
-				values[i] = Float4GetDatum(c->float4);
-				break;
-			case NA_PG_COL_TEXT:
-				values[i] = c->static_name ? na_pg_static_text(c->bytes) :
-					PointerGetDatum(cstring_to_text_with_len(c->bytes, (int) c->len));
-				break;
-		}
-	}
+	return col->static_name ? na_pg_static_text(col->bytes) :
+		PointerGetDatum(cstring_to_text_with_len(col->bytes, (int) col->len));
 }
 
 /*
- * The row writer lays columns out by their kind, not by the result's
- * types: a composite type that disagrees (an old or altered SQL object)
- * is an error here, never a corrupt tuple.
+ * The row writer (na_pg_row_*) lays columns out by their kind, not by the
+ * result's types: a composite type that disagrees (an old or altered SQL
+ * object) is an error here, never a corrupt tuple.
  */
 void
 na_pg_srf_expect_cols(na_pg_srf *srf, const na_pg_col_kind *kinds)
 {
 	TupleDesc	desc = srf->rsinfo->setDesc;
 
+	if (desc->natts > NA_PG_MAX_COLS)
+		elog(ERROR, "a row of %d columns is more than the row writer's %d", desc->natts,
+			 NA_PG_MAX_COLS);
 	for (int i = 0; i < desc->natts; i++)
 	{
 		Form_pg_attribute att = TupleDescAttr(desc, i);
@@ -327,75 +309,52 @@ na_pg_srf_expect_cols(na_pg_srf *srf, const na_pg_col_kind *kinds)
 							i + 1, format_type_be(att->atttypid), format_type_be(want)),
 					 errhint("Update the extension: ALTER EXTENSION news_analysis UPDATE.")));
 	}
+	srf->row_hoff = MAXALIGN(SizeofHeapTupleHeader + BITMAPLEN(desc->natts));
 }
 
-/* A text of len bytes: stored with a 1-byte header when it fits one, as heap_fill_tuple stores it. */
-static inline bool
-text_fits_short(uint32 len)
+/* The bits of a row's present mask (na_pg_srf.row_present) without a null. */
+static inline uint64
+all_present(int natts)
 {
-	return len + VARHDRSZ_SHORT <= VARATT_SHORT_MAX;
+	return natts == 64 ? ~UINT64CONST(0) : (UINT64CONST(1) << natts) - 1;
+}
+
+/* Room for need bytes of the row being written, its bytes so far kept. */
+void
+na_pg_row_grow(na_pg_srf *srf, Size need)
+{
+	Size		cap = Max(Max(need, 2 * srf->tuple_cap), 1024);
+	char	   *tuple = MemoryContextAlloc(srf->docctx, cap);
+
+	if (srf->tuple)
+	{
+		memcpy(tuple, srf->tuple, srf->row_off);
+		pfree(srf->tuple);
+	}
+	srf->tuple = tuple;
+	srf->tuple_cap = cap;
 }
 
 /*
- * The row as a heap tuple, written in one pass from its columns' bytes
- * into a buffer the document keeps, then copied into the result by
- * tuplestore_puttuple.  It exists because quotes() spent more on storing
- * its rows than on finding half of them: a text datum allocated and
- * copied per column, then heap_form_minimal_tuple walking the columns
- * twice more (2,300 instructions a row over BBC).  The layout is
- * heap_fill_tuple's, byte for byte: columns in order, int4 and float4
- * aligned to 4, text with a 1-byte header when it fits one (unaligned),
- * else aligned to 4 with a 4-byte header; a null bitmap when a column is
- * null.  na_pg_srf_expect_cols has checked the columns' types.
+ * The row's header (and null bitmap) in front of its columns, the data
+ * moved down where the row has no null (the header then has no bitmap),
+ * and the tuple stored: see na_pg_row_begin.
  */
 void
-na_pg_srf_put_cols(na_pg_srf *srf, const na_pg_col *cols)
+na_pg_row_end(na_pg_srf *srf)
 {
 	TupleDesc	desc = srf->rsinfo->setDesc;
 	int			natts = desc->natts;
-	bool		hasnull = false;
-	bool		varwidth = false;
-	Size		data_len = 0;
-	Size		hoff;
-	Size		len;
+	bool		hasnull = srf->row_present != all_present(natts);
+	Size		hoff = hasnull ? srf->row_hoff : MAXALIGN(SizeofHeapTupleHeader);
+	Size		data_len = srf->row_off - srf->row_hoff;
+	Size		len = hoff + data_len;
 	HeapTupleHeader td;
 	HeapTupleData tuple;
-	char	   *data;
 
-	for (int i = 0; i < natts; i++)
-	{
-		const na_pg_col *c = &cols[i];
-
-		switch (c->kind)
-		{
-			case NA_PG_COL_NULL:
-				hasnull = true;
-				break;
-			case NA_PG_COL_INT4:
-			case NA_PG_COL_FLOAT4:
-				data_len = TYPEALIGN(ALIGNOF_INT, data_len) + sizeof(int32);
-				break;
-			case NA_PG_COL_TEXT:
-				varwidth = true;
-				if (text_fits_short(c->len))
-					data_len += VARHDRSZ_SHORT + c->len;
-				else
-					data_len = TYPEALIGN(ALIGNOF_INT, data_len) + VARHDRSZ + c->len;
-				break;
-		}
-	}
-	hoff = MAXALIGN(SizeofHeapTupleHeader + (hasnull ? BITMAPLEN(natts) : 0));
-	len = hoff + data_len;
-	if (len > srf->tuple_cap)
-	{
-		Size		cap = Max(len, 2 * srf->tuple_cap);
-
-		if (srf->tuple)
-			pfree(srf->tuple);
-		srf->tuple = MemoryContextAlloc(srf->docctx, cap);
-		srf->tuple_cap = cap;
-	}
-	/* the header and the null bitmap zeroed; the data written in full, padding too */
+	Assert(srf->row_col == natts);
+	if (hoff != srf->row_hoff)
+		memmove(srf->tuple + hoff, srf->tuple + srf->row_hoff, data_len);
 	memset(srf->tuple, 0, hoff);
 	td = (HeapTupleHeader) srf->tuple;
 	HeapTupleHeaderSetDatumLength(td, len);
@@ -404,54 +363,13 @@ na_pg_srf_put_cols(na_pg_srf *srf, const na_pg_col *cols)
 	HeapTupleHeaderSetNatts(td, natts);
 	td->t_hoff = (uint8) hoff;
 	if (hasnull)
-		td->t_infomask |= HEAP_HASNULL;
-	if (varwidth)
-		td->t_infomask |= HEAP_HASVARWIDTH;
-
-	data = srf->tuple + hoff;
-	for (int i = 0; i < natts; i++)
 	{
-		const na_pg_col *c = &cols[i];
-
-		if (c->kind == NA_PG_COL_NULL)
-			continue;
-		if (hasnull)
-			td->t_bits[i >> 3] |= (bits8) (1 << (i & 7));
-		if (c->kind != NA_PG_COL_TEXT || !text_fits_short(c->len))
-		{
-			/* int4, float4 and a long text are aligned to 4, padded with zeros */
-			while ((uintptr_t) data & (ALIGNOF_INT - 1))
-				*data++ = 0;
-		}
-		switch (c->kind)
-		{
-			case NA_PG_COL_NULL:
-				break;
-			case NA_PG_COL_INT4:
-				memcpy(data, &c->int4, sizeof(int32));
-				data += sizeof(int32);
-				break;
-			case NA_PG_COL_FLOAT4:
-				memcpy(data, &c->float4, sizeof(float4));
-				data += sizeof(float4);
-				break;
-			case NA_PG_COL_TEXT:
-				if (text_fits_short(c->len))
-				{
-					SET_VARSIZE_SHORT(data, VARHDRSZ_SHORT + c->len);
-					memcpy(data + VARHDRSZ_SHORT, c->bytes, c->len);
-					data += VARHDRSZ_SHORT + c->len;
-				}
-				else
-				{
-					SET_VARSIZE(data, VARHDRSZ + c->len);
-					memcpy(data + VARHDRSZ, c->bytes, c->len);
-					data += VARHDRSZ + c->len;
-				}
-				break;
-		}
+		td->t_infomask |= HEAP_HASNULL;
+		for (int b = 0; b < (int) BITMAPLEN(natts); b++)
+			td->t_bits[b] = (bits8) (srf->row_present >> (8 * b));
 	}
-	Assert(data == srf->tuple + len);
+	if (srf->row_varwidth)
+		td->t_infomask |= HEAP_HASVARWIDTH;
 
 	tuple.t_len = (uint32) len;
 	ItemPointerSetInvalid(&tuple.t_self);

@@ -42,28 +42,113 @@ speaker_name_datum(const na_pg_text *t, const na_speaker *sp)
 	return sp->name_static ? utf8_datum(sp->name_static) : one_line_datum(t, &sp->name);
 }
 
-static void
-int4_col(na_pg_col *col, int32 v)
+/*
+ * Where quote_row puts a row's columns: written as a tuple into the result
+ * of quotes() (srf), or as values and nulls for the derived tables.  One
+ * description of a quote row (quote_row) serves both, so that stored and
+ * computed rows cannot drift apart; each is its own inlined copy, where the
+ * test of the sink's kind folds away.
+ */
+typedef struct quote_sink
 {
-	col->kind = NA_PG_COL_INT4;
-	col->int4 = v;
+	na_pg_srf  *srf;
+	Datum	   *values;
+	bool	   *nulls;
+	int			col;
+} quote_sink;
+
+/* A null column: no bytes in a tuple, a null among values. */
+static pg_attribute_always_inline void
+sink_null(quote_sink *s)
+{
+	if (s->srf)
+		na_pg_row_null(s->srf);
+	else
+	{
+		s->values[s->col] = (Datum) 0;
+		s->nulls[s->col++] = true;
+	}
+}
+
+/* An int4 column, into a tuple or as a value. */
+static pg_attribute_always_inline void
+sink_int4(quote_sink *s, int32 v)
+{
+	if (s->srf)
+		na_pg_row_int4(s->srf, v);
+	else
+	{
+		s->values[s->col] = Int32GetDatum(v);
+		s->nulls[s->col++] = false;
+	}
+}
+
+/* A float4 column (the confidence), into a tuple or as a value. */
+static pg_attribute_always_inline void
+sink_float4(quote_sink *s, float4 v)
+{
+	if (s->srf)
+		na_pg_row_float4(s->srf, v);
+	else
+	{
+		s->values[s->col] = Float4GetDatum(v);
+		s->nulls[s->col++] = false;
+	}
+}
+
+/* A text column: its bytes copied into a tuple, or a text value made of them. */
+static pg_attribute_always_inline void
+sink_text(quote_sink *s, const na_pg_col *col)
+{
+	if (s->srf)
+		na_pg_row_text(s->srf, col);
+	else
+	{
+		s->values[s->col] = na_pg_col_datum(col);
+		s->nulls[s->col++] = false;
+	}
+}
+
+/* A slice of the document (core byte offsets) as a text column. */
+static pg_attribute_always_inline void
+sink_slice(quote_sink *s, const na_pg_text *t, uint32 start, uint32 len)
+{
+	na_pg_col	col;
+
+	na_pg_slice_col(&col, t, start, len);
+	sink_text(s, &col);
+}
+
+/* One of the core's static names (a kind, a class) as a text column, or a null. */
+static pg_attribute_always_inline void
+sink_static_name(quote_sink *s, const char *name)
+{
+	na_pg_col	col;
+
+	if (!name)
+	{
+		sink_null(s);
+		return;
+	}
+	na_pg_static_name_col(&col, name);
+	sink_text(s, &col);
 }
 
 /* A speaker's canonical name: its static name (Labour Party) or its spelling in the text. */
-static void
-speaker_name_col(na_pg_col *col, const na_pg_text *t, const na_speaker *sp)
+static pg_attribute_always_inline void
+sink_speaker_name(quote_sink *s, const na_pg_text *t, const na_speaker *sp)
 {
+	na_pg_col	col;
+
 	if (sp->name_static)
 	{
-		const char *server = pg_any_to_server(sp->name_static, (int) strlen(sp->name_static), PG_UTF8);
-
-		col->kind = NA_PG_COL_TEXT;
-		col->static_name = false;
-		col->bytes = server;
-		col->len = (uint32) strlen(server);
+		col.bytes = pg_any_to_server(sp->name_static, (int) strlen(sp->name_static), PG_UTF8);
+		col.len = (uint32) strlen(col.bytes);
+		col.static_name = false;
 	}
 	else
-		na_pg_name_slice_col(col, t, sp->name.start, sp->name.len);
+		na_pg_name_slice_col(&col, t, sp->name.start, sp->name.len);
+	sink_text(s, &col);
 }
 
 /* The column types of news_analysis.quote, for na_pg_srf_expect_cols. */
@@ -75,57 +160,71 @@ static const na_pg_col_kind quote_kinds[NA_QUOTE_NATTS] = {
 };
 
 /*
- * Row i of r->quotes as columns: the one description of a quote row, which
- * quotes() stores directly and the derived tables take as values.
+ * Row i of r->quotes, its columns in order into the sink: the one
+ * description of a quote row, which quotes() writes as tuples and the
+ * derived tables take as values.
  */
-static void
-quote_cols(const na_quote_result *r, uint32 i, const na_pg_text *t, na_pg_col *cols)
+static pg_attribute_always_inline void
+quote_row(const na_quote_result *r, uint32 i, const na_pg_text *t, quote_sink *s)
 {
 	const na_quote *qt = &r->quotes[i];
-	const char *attribution = na_quote_attribution_name(qt->attribution);
-	const char *cue_class = qt->cue.len ? na_cue_class_name(qt->cue_class) : NULL;
+	bool		mention = qt->mention.len != 0;
+	bool		cue = qt->cue.len != 0;
 
-	for (int k = 0; k < NA_QUOTE_NATTS; k++)
-		cols[k].kind = NA_PG_COL_NULL;
-	int4_col(&cols[0], (int32) i + 1);
-	na_pg_slice_col(&cols[1], t, qt->text.start, qt->text.len);
-	int4_col(&cols[2], (int32) qt->text.cstart + 1);
-	int4_col(&cols[3], (int32) qt->text.clen);
-	int4_col(&cols[4], (int32) qt->paragraph + 1);
-	int4_col(&cols[5], (int32) qt->sentence + 1);
-	na_pg_static_name_col(&cols[6], na_quote_kind_name(qt->kind));
+	sink_int4(s, (int32) i + 1);	/* ordinal */
+	sink_slice(s, t, qt->text.start, qt->text.len);
+	sink_int4(s, (int32) qt->text.cstart + 1);
+	sink_int4(s, (int32) qt->text.clen);
+	sink_int4(s, (int32) qt->paragraph + 1);
+	sink_int4(s, (int32) qt->sentence + 1);
+	sink_static_name(s, na_quote_kind_name(qt->kind));
 	if (qt->speaker >= 0)
-		speaker_name_col(&cols[7], t, &r->speakers[qt->speaker]);
-	if (qt->mention.len)
+		sink_speaker_name(s, t, &r->speakers[qt->speaker]);
+	else
+		sink_null(s);
+	if (mention)
 	{
-		na_pg_slice_col(&cols[8], t, qt->mention.start, qt->mention.len);
-		int4_col(&cols[9], (int32) qt->mention.cstart + 1);
-		int4_col(&cols[10], (int32) qt->mention.clen);
+		sink_slice(s, t, qt->mention.start, qt->mention.len);
+		sink_int4(s, (int32) qt->mention.cstart + 1);
+		sink_int4(s, (int32) qt->mention.clen);
 	}
-	if (qt->cue.len)
+	else
 	{
-		na_pg_slice_col(&cols[11], t, qt->cue.start, qt->cue.len);
-		int4_col(&cols[14], (int32) qt->cue.cstart + 1);
-		int4_col(&cols[15], (int32) qt->cue.clen);
+		sink_null(s);
+		sink_null(s);
+		sink_null(s);
 	}
-	if (attribution)
-		na_pg_static_name_col(&cols[12], attribution);
-	cols[13].kind = NA_PG_COL_FLOAT4;
-	cols[13].float4 = qt->confidence;
-	if (cue_class)
-		na_pg_static_name_col(&cols[16], cue_class);
+	if (cue)
+		sink_slice(s, t, qt->cue.start, qt->cue.len);
+	else
+		sink_null(s);
+	sink_static_name(s, na_quote_attribution_name(qt->attribution));
+	sink_float4(s, qt->confidence);
+	if (cue)
+	{
+		sink_int4(s, (int32) qt->cue.cstart + 1);
+		sink_int4(s, (int32) qt->cue.clen);
+	}
+	else
+	{
+		sink_null(s);
+		sink_null(s);
+	}
+	sink_static_name(s, cue ? na_cue_class_name(qt->cue_class) : NULL);
 	if (qt->part_of >= 0)
-		int4_col(&cols[17], qt->part_of + 1);
+		sink_int4(s, qt->part_of + 1);
+	else
+		sink_null(s);
 }
 
 void
 na_pg_quote_values(const na_quote_result *r, uint32 i, const na_pg_text *t,
 				   Datum *values, bool *nulls)
 {
-	na_pg_col	cols[NA_QUOTE_NATTS];
+	quote_sink	s = {NULL, values, nulls, 0};
 
-	quote_cols(r, i, t, cols);
-	na_pg_cols_values(cols, NA_QUOTE_NATTS, values, nulls);
+	quote_row(r, i, t, &s);
+	Assert(s.col == NA_QUOTE_NATTS);
 }
 
 void
@@ -177,10 +276,11 @@ na_quotes(PG_FUNCTION_ARGS)
 	na_pg_check_status(na_quotes_analyse(&srf.doc, &srf.mem, &result));
 	for (uint32 i = 0; i < result.nquotes; i++)
 	{
-		na_pg_col	cols[NA_QUOTE_NATTS];
+		quote_sink	s = {&srf, NULL, NULL, 0};
 
-		quote_cols(&result, i, &srf.text, cols);
-		na_pg_srf_put_cols(&srf, cols);
+		na_pg_row_begin(&srf);
+		quote_row(&result, i, &srf.text, &s);
+		na_pg_row_end(&srf);
 	}
 	na_pg_srf_end(&srf);
 	return (Datum) 0;
