@@ -35,6 +35,12 @@ ORDER BY ordinal;
 SELECT n, news_analysis.person_key(n) AS key, news_analysis.person_surname(news_analysis.person_key(n)) AS surname
   FROM (VALUES ('SVP'), ('EU''s'), ('Junge SVP'), ('Twitter'), ('Tories'), ('Senior Tories'),
                ('TRUMPET'), ('Donald Trumpet')) v(n);
+-- a place (China) or a group (Analysts) alone keeps its word as written too,
+-- and an organisation's name over "of" keeps all its words, so that the
+-- place is never counted under the organisation (the Bank of China)
+SELECT n, news_analysis.person_key(n) AS key, news_analysis.person_surname(news_analysis.person_key(n)) AS surname
+  FROM (VALUES ('China'), ('Bank of China'), ('Analysts'), ('Institute for Coastal Studies'),
+               ('Jordan')) v(n);
 
 -- an acronym before a lower-case 's is a possessive (the WHO's report),
 -- not "who is"

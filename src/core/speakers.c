@@ -777,10 +777,12 @@ fold_key_apostrophes(char *out, size_t n)
 /*
  * Does the word k alone name an organisation or a group, no person: an
  * acronym of at most four capitals (EU, SVP, NATO; a transcript's TRUMP:
- * is a surname), a name standing alone (Twitter) or a party's people
- * (Tories)?  Its key keeps the word as written, so that the registry never
- * counts it under the one longer name ending in it (Junge SVP, Senior
- * Tories), as a surname alone is.
+ * is a surname), a name standing alone (Twitter), a party's people
+ * (Tories), a place (England) or a group (Lawyers)?  Its key keeps the
+ * word as written, so that the registry never counts it under the one
+ * longer name ending in it (Junge SVP, Senior Tories, the Bank of England,
+ * the National Association of Criminal Defense Lawyers), as a surname
+ * alone is.
  */
 static int
 group_alone(const qctx *q, uint32_t k)
@@ -789,14 +791,36 @@ group_alone(const qctx *q, uint32_t k)
 	uint32_t	len = q_base_len(q, k);
 	uint8_t		kind;
 	int			capitals = t->kind == NA_TK_WORD && len >= 2 && len <= 4;
+	na_place_match pm;
 
 	for (uint32_t c = 0; capitals && c < len; c++)
 		capitals = q->doc->text[t->start + c] >= 'A' && q->doc->text[t->start + c] <= 'Z';
 	if (capitals || (t->kind == NA_TK_WORD &&
 					 na_lex_has(NA_LEX_ORG_BRAND_NAMES, q->doc->text + t->start, len)))
 		return 1;
-	return t->kind == NA_TK_WORD && len > 1 && q->doc->text[t->start + len - 1] == 's' &&
+	if (t->kind != NA_TK_WORD)
+		return 0;
+	/* England, China (not Georgia, Jordan): a place; Lawyers, Analysts: a group */
+	if ((na_place_at(q->doc, k, &pm) && pm.ntokens == 1 && !(pm.flags & NA_PLACE_AMBIGUOUS)) ||
+		q_in(q, k, LEX_SOURCE_NOUNS))
+		return 1;
+	return len > 1 && q->doc->text[t->start + len - 1] == 's' &&
 		sp_name_prefix_at(q, k, &kind) == 1 && kind == Q_PREFIX_PARTY;
+}
+
+/*
+ * Does the name ending at token last run over an "of" or "for" between
+ * capitals (the Bank of England, the Institute for Fiscal Studies)?  Then it
+ * is an organisation's, keyed by all its words, not a given name and a
+ * surname ("bank england").
+ */
+static int
+names_over_joint(const qctx *q, uint32_t last)
+{
+	for (uint32_t k = 1; k < last; k++)
+		if ((q_is(q, k, "of") || q_is(q, k, "for")) && q_is_cap(q, k - 1) && q_is_cap(q, k + 1))
+			return 1;
+	return 0;
 }
 
 size_t
@@ -823,15 +847,16 @@ na_person_key(const char *name, size_t len, int gender, const na_mem *mem,
 	q.doc = &doc;
 	q.mem = mem;
 	/*
-	 * The New York Times, the South Carolina Republican Party: the name of an
-	 * organisation is all its words (its "prefixes" tell one from another)
+	 * The New York Times, the South Carolina Republican Party, the Bank of
+	 * England: the name of an organisation is all its words (its "prefixes"
+	 * tell one from another)
 	 */
 	for (k = doc.ntokens; k-- > 0;)
 		if (doc.tokens[k].kind == NA_TK_WORD)
 			break;
 	if (k != QNONE && k < doc.ntokens &&
-		na_lex_lookup(NA_LEX_QUOTE_ORG_WORDS, doc.text + doc.tokens[k].start,
-					  q_base_len(&q, k)) >= 0)
+		(na_lex_lookup(NA_LEX_QUOTE_ORG_WORDS, doc.text + doc.tokens[k].start,
+					   q_base_len(&q, k)) >= 0 || names_over_joint(&q, k)))
 	{
 		n = fold_key_apostrophes(out, org_key(&q, out, cap));
 		/* Twitter alone, as written (group_alone), not "twitter" */
