@@ -21,6 +21,11 @@ SELECT ordinal, speaker, speaker_mention
 FROM news_analysis.quotes('The State Department said it would review the visas. The Justice Ministry declined to comment on the case, and the ministry said it had no record. Housing Minister Nell Hill said the homes would be built.')
 ORDER BY ordinal;
 SELECT name, role FROM news_analysis.speakers('The State Department said it would review the visas. He said nothing more.');
+-- an organisation's word after a role's possessive runs on in its name
+-- (the County Sheriff's Department), never the State Department named before
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes('The State Department said it would review the visas. The Marlow County Sheriff''s Department said two deputies were at the scene.')
+ORDER BY ordinal;
 
 -- an acronym or a name that stands alone (data/lexicon/org_brand_names.tsv)
 -- never joins a longer name ending in it: a sentence's first word before it

@@ -53,8 +53,9 @@ sp_name_stands_alone(const qctx *q, uint32_t k)
 
 /*
  * Are entity c and mention m a name that stands alone (sp_name_stands_alone)
- * and a longer name ending in it?  Not when the longer name is in capitals
- * too (a transcript's DONALD TRUMP, then TRUMP:).
+ * and a longer name ending in it, or an organisation's word after another
+ * name's possessive (Sheriff's Department) and a longer name?  Not when the
+ * longer name is in capitals too (a transcript's DONALD TRUMP, then TRUMP:).
  */
 static int
 alone_beside_longer(const qctx *q, const q_entity *c, const q_mention *m, uint32_t ntok, uint32_t cn)
@@ -65,6 +66,11 @@ alone_beside_longer(const qctx *q, const q_entity *c, const q_mention *m, uint32
 	if (ntok == cn)
 		return 0;
 	lone = ntok == 1 ? m->first : c->name_first;
+	/* the County Sheriff's Department: another's department, not the State
+	 * Department the article named */
+	if (ntok == 1 && m->first > 0 && q_in(q, m->first, LEX_ORG_WORDS) &&
+		q_is_cap(q, m->first - 1) && q_possessive(q, m->first - 1))
+		return 1;
 	longer_first = ntok > cn ? m->first : c->name_first;
 	return sp_name_stands_alone(q, lone) &&
 		!(q->doc->tokens[longer_first].flags & NA_TF_ALLCAPS);

@@ -575,7 +575,11 @@ capitalised_run_end(const qctx *q, uint32_t first)
 							  (sp_contracted_word(q, j) && !(t->flags & NA_TF_ALLCAPS))))
 				break;
 			j++;
-			if (q_possessive(q, j - 1))
+			/* the County Sheriff's Department, the Mayor's Office: a role's
+			 * office runs on over its possessive */
+			if (q_possessive(q, j - 1) &&
+				!(q_is_cap(q, j) && q_in(q, j, LEX_ORG_WORDS) &&
+				  na_lex_has(NA_LEX_QUOTE_ROLE_NOUNS, q->doc->text + t->start, q_base_len(q, j - 1))))
 				break;
 			continue;
 		}
