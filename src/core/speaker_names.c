@@ -142,43 +142,6 @@ sentence_adverb(const qctx *q, uint32_t i)
 }
 
 /*
- * Is token i a word with another contracted onto it (It's, He’s, I'm,
- * They're, We'll, Don't)?  Capitalised at a sentence's start it is no name,
- * nor the start of one ("He's Donald Trump, and ...", "It's All CNN's
- * Fault"): 's after a pronoun (a possessive otherwise), 'm, 're, 've, 'll
- * and 'd after a pronoun, n't after a verb.  A name's apostrophe is no
- * contraction (O'Neill, D’Souza, Trump's).
- */
-int
-sp_contracted_word(const qctx *q, uint32_t i)
-{
-	const na_token *t = &q->doc->tokens[i];
-	const char *p = q->doc->text + t->start;
-	uint32_t	a,
-				w,
-				rest;
-
-	if (t->kind != NA_TK_WORD || t->len < 3)
-		return 0;
-	/* the last apostrophe: the base before it, the contracted word after */
-	for (a = t->len - 1; a > 0 && q_apostrophe_at(p + a, t->len - a) == 0; a--)
-		;
-	if (a == 0)
-		return 0;
-	w = q_apostrophe_at(p + a, t->len - a);
-	rest = t->len - a - w;
-	if (rest == 1 && (p[t->len - 1] == 's' || p[t->len - 1] == 'S'))
-		return !q_possessive(q, i) && q_contracted_pronoun(p, a);
-	if (rest == 1 && (p[t->len - 1] == 't' || p[t->len - 1] == 'T'))
-		return a >= 2 && (p[a - 1] == 'n' || p[a - 1] == 'N');
-	if ((rest == 1 && strchr("mMdD", p[t->len - 1]) != NULL) ||
-		(rest == 2 && (na_ascii_ci_equal(p + a + w, "re", 2) || na_ascii_ci_equal(p + a + w, "ve", 2) ||
-					   na_ascii_ci_equal(p + a + w, "ll", 2))))
-		return na_lex_has(NA_LEX_QUOTE_STOP_CAPS, p, a);
-	return 0;
-}
-
-/*
  * The words at token i written before a name but never part of it (a party,
  * a state, a description: data/lexicon/name_prefixes.tsv): how many tokens
  * (0, 1 or 2), and their kind.
@@ -572,7 +535,7 @@ capitalised_run_end(const qctx *q, uint32_t first)
 			 * (a shouted headline's HE'S stays in its run) */
 			if (j > first && (q_in(q, j, LEX_RUN_BREAKERS) ||
 							  q_in(q, j, LEX_WEEKDAY_WORDS) ||
-							  (sp_contracted_word(q, j) && !(t->flags & NA_TF_ALLCAPS))))
+							  (q_contracted_word(q, j) && !(t->flags & NA_TF_ALLCAPS))))
 				break;
 			j++;
 			/* the County Sheriff's Department, the Mayor's Office: a role's
@@ -931,7 +894,7 @@ q_collect_names(qctx *q)
 			q_in(q, i, LEX_FOREIGN_OPENERS) && q_is_cap(q, i + 1) && !english_sentence(q, i))
 			continue;
 		if (r.title_first == QNONE && (q_in(q, r.first, LEX_STOP_CAPS) || sentence_adverb(q, r.first) ||
-									   sp_contracted_word(q, r.first) ||
+									   q_contracted_word(q, r.first) ||
 									   (toks[r.first].kind == NA_TK_ABBREV && !q_is_cap(q, r.first + 1))))
 			continue;
 		r.place_checked = r.first;

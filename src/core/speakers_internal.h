@@ -30,7 +30,6 @@ mention(qctx *q, uint32_t m)
 
 const char *sp_org_kind_of(const qctx *q, uint32_t i, int described);
 int			sp_given_name_gender(const qctx *q, uint32_t i);
-int			sp_contracted_word(const qctx *q, uint32_t i);
 uint32_t	sp_name_prefix_at(const qctx *q, uint32_t i, uint8_t *kind);
 int			sp_same_name(const qctx *q, uint32_t a1, uint32_t a2, uint32_t b1, uint32_t b2);
 uint32_t	sp_name_key(const qctx *q, uint32_t i);
