@@ -10,6 +10,7 @@
 #define NA_MEM_H
 
 #include <stddef.h>
+#include <string.h>
 
 typedef struct na_mem
 {
@@ -74,7 +75,21 @@ typedef struct na_vec
 } na_vec;
 
 void		na_vec_init(na_vec *vec, size_t item_size);
-void	   *na_vec_push(na_vec *vec, const na_mem *mem);
+void	   *na_vec_push_grow(na_vec *vec, const na_mem *mem);
+
+/* A new zeroed slot at the end (NULL when memory runs out): see na_vec_push_grow. */
+static inline void *
+na_vec_push(na_vec *vec, const na_mem *mem)
+{
+	void	   *slot;
+
+	if (vec->count == vec->capacity)
+		return na_vec_push_grow(vec, mem);
+	slot = (char *) vec->items + vec->count * vec->item_size;
+	vec->count++;
+	memset(slot, 0, vec->item_size);
+	return slot;
+}
 int			na_vec_reserve(na_vec *vec, const na_mem *mem, size_t capacity);
 void		na_vec_free(na_vec *vec, const na_mem *mem);
 

@@ -317,7 +317,10 @@ q_contracted_pronoun(const char *p, size_t len)
 	return 0;
 }
 
-/* Does the token end in 's or ’s (or s'), a possessive (not he's, it’s)? */
+/*
+ * Does the token end in 's or ’s (or s'), a possessive (not he's, it’s)?
+ * A capitalised acronym before a lower-case 's is one (the WHO's report).
+ */
 static inline int
 q_possessive(const qctx *q, uint32_t i)
 {
@@ -327,10 +330,10 @@ q_possessive(const qctx *q, uint32_t i)
 	if (t->kind != NA_TK_WORD || t->len < 3)
 		return 0;
 	if (p[t->len - 1] == 's' && p[t->len - 2] == '\'')
-		return !q_contracted_pronoun(p, t->len - 2);
+		return !q_contracted_pronoun(p, t->len - 2) || (p[1] >= 'A' && p[1] <= 'Z');
 	if (t->len >= 5 && p[t->len - 1] == 's' && (unsigned char) p[t->len - 2] == 0x99 &&
 		(unsigned char) p[t->len - 3] == 0x80 && (unsigned char) p[t->len - 4] == 0xE2)
-		return !q_contracted_pronoun(p, t->len - 4);
+		return !q_contracted_pronoun(p, t->len - 4) || (p[1] >= 'A' && p[1] <= 'Z');
 	return 0;
 }
 
@@ -475,6 +478,7 @@ q_word_may_start(const qctx *q, uint32_t i, na_lex_list list)
 
 /* token helpers (quote_lex.c) */
 int			q_same_base(const qctx *q, uint32_t a, uint32_t b);
+int			q_contracted_word(const qctx *q, uint32_t i);
 na_quote_span q_span(const qctx *q, uint32_t first, uint32_t last);
 
 /* the kinds of data/lexicon/name_prefixes.tsv */

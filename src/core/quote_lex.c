@@ -267,3 +267,40 @@ q_span(const qctx *q, uint32_t first, uint32_t last)
 	s.clen = na_token_cend(b) - a->cstart;
 	return s;
 }
+
+/*
+ * Is token i a word with another contracted onto it (It's, He’s, I'm,
+ * They're, We'll, Don't)?  Capitalised at a sentence's start it is no name,
+ * nor the start of one ("He's Donald Trump, and ...", "It's All CNN's
+ * Fault"): 's after a pronoun (a possessive otherwise), 'm, 're, 've, 'll
+ * and 'd after a pronoun, n't after a verb.  A name's apostrophe is no
+ * contraction (O'Neill, D’Souza, Trump's).
+ */
+int
+q_contracted_word(const qctx *q, uint32_t i)
+{
+	const na_token *t = &q->doc->tokens[i];
+	const char *p = q->doc->text + t->start;
+	uint32_t	a,
+				w,
+				rest;
+
+	if (t->kind != NA_TK_WORD || t->len < 3)
+		return 0;
+	/* the last apostrophe: the base before it, the contracted word after */
+	for (a = t->len - 1; a > 0 && q_apostrophe_at(p + a, t->len - a) == 0; a--)
+		;
+	if (a == 0)
+		return 0;
+	w = q_apostrophe_at(p + a, t->len - a);
+	rest = t->len - a - w;
+	if (rest == 1 && (p[t->len - 1] == 's' || p[t->len - 1] == 'S'))
+		return !q_possessive(q, i) && q_contracted_pronoun(p, a);
+	if (rest == 1 && (p[t->len - 1] == 't' || p[t->len - 1] == 'T'))
+		return a >= 2 && (p[a - 1] == 'n' || p[a - 1] == 'N');
+	if ((rest == 1 && strchr("mMdD", p[t->len - 1]) != NULL) ||
+		(rest == 2 && (na_ascii_ci_equal(p + a + w, "re", 2) || na_ascii_ci_equal(p + a + w, "ve", 2) ||
+					   na_ascii_ci_equal(p + a + w, "ll", 2))))
+		return na_lex_has(NA_LEX_QUOTE_STOP_CAPS, p, a);
+	return 0;
+}

@@ -541,12 +541,18 @@ capitalised_run_end(const qctx *q, uint32_t first)
 		if ((t->kind == NA_TK_WORD || t->kind == NA_TK_INITIAL) &&
 			(t->flags & NA_TF_CAPITALIZED))
 		{
-			/* Haley The; Trump Wednesday: no part of the name */
+			/* Haley The; Trump Wednesday; Haley It's: no part of the name
+			 * (a shouted headline's HE'S stays in its run) */
 			if (j > first && (q_in(q, j, LEX_RUN_BREAKERS) ||
-							  q_in(q, j, LEX_WEEKDAY_WORDS)))
+							  q_in(q, j, LEX_WEEKDAY_WORDS) ||
+							  (q_contracted_word(q, j) && !(t->flags & NA_TF_ALLCAPS))))
 				break;
 			j++;
-			if (q_possessive(q, j - 1))
+			/* the County Sheriff's Department, the Mayor's Office: a role's
+			 * office runs on over its possessive */
+			if (q_possessive(q, j - 1) &&
+				!(q_is_cap(q, j) && q_in(q, j, LEX_ORG_WORDS) &&
+				  na_lex_has(NA_LEX_QUOTE_ROLE_NOUNS, q->doc->text + t->start, q_base_len(q, j - 1))))
 				break;
 			continue;
 		}
@@ -580,6 +586,62 @@ capitalised_run_end(const qctx *q, uint32_t first)
 	return j;
 }
 
+/* Is token k the last word of an organisation's or a place's name
+ * (Department, Administration, City: data/lexicon/quote_org_words.tsv),
+ * not a name standing alone (State Twitter: a title of Twitter) nor a
+ * party's people (Fellow Republicans: a prefix before a group)? */
+static int
+organisation_head(const qctx *q, uint32_t k)
+{
+	uint8_t		kind;
+
+	return q_in(q, k, LEX_ORG_WORDS) && !sp_name_stands_alone(q, k) &&
+		!(sp_name_prefix_at(q, k, &kind) == 1 && kind == Q_PREFIX_PARTY);
+}
+
+/*
+ * The State Department, the Justice Department: a title word (State,
+ * Justice) before a name that ends in an organisation's word is the first
+ * word of the organisation's name, no title of a person (who would be
+ * "Department", and male by the next "he").  An honorific stays one, and
+ * so does a title before a given name or before several words ending in a
+ * word that may be a surname (Housing Minister Nell Hill): only a kind of
+ * organisation (data/lexicon/org_kinds.tsv) ends such a name.
+ */
+static void
+title_of_organisation(const qctx *q, name_run *r)
+{
+	if (r->title_first == QNONE || r->honorific || r->place || !organisation_head(q, r->end - 1) ||
+		sp_given_name_gender(q, r->first) >= 0 ||
+		(r->end - r->first > 1 && sp_org_kind_of(q, r->end - 1, 0) == NULL))
+		return;
+	r->first = r->title_first;
+	r->title_first = QNONE;
+	r->gender = NA_GENDER_UNKNOWN;
+}
+
+/*
+ * North Karnataka, Southern Darfur: a compass word and one capitalised
+ * word (data/lexicon/place_direction_words.tsv), no given name nor an
+ * organisation's word (Western Union), name a place the gazetteer does
+ * not know (one it knows, North Carolina, stays as it reads it); never a
+ * person whom "he" or "she" could mean.
+ */
+static int
+direction_place(const qctx *q, const name_run *r)
+{
+	const na_token *t = &q->doc->tokens[r->first];
+	uint8_t		kind;
+
+	/* (North Carolina, a state of data/lexicon/name_prefixes.tsv, stays as read) */
+	return r->title_first == QNONE && r->end == r->first + 2 && t->kind == NA_TK_WORD &&
+		!(r->place_checked == r->first && r->place_found) && sp_name_prefix_at(q, r->first, &kind) < 2 &&
+		!(t->flags & NA_TF_ALLCAPS) && q_is_word(q, r->first + 1) &&
+		na_lex_has(NA_LEX_PLACE_DIRECTION_WORDS, q->doc->text + t->start, t->len) &&
+		sp_given_name_gender(q, r->first + 1) < 0 && !q_in(q, r->first + 1, LEX_ORG_WORDS) &&
+		!q_possessive(q, r->first + 1);
+}
+
 /* What refine_name_run says of a run: a name, or which tokens to skip. */
 typedef enum run_verdict
 {
@@ -600,12 +662,15 @@ split_title_in_run(const qctx *q, name_run *r)
 	uint8_t		g,
 				h;
 
-	/* Fire Chief Dan Ortiz: the words up to a title are the title */
+	/* Fire Chief Dan Ortiz: the words up to a title are the title (the
+	 * U.S. Justice Department: an organisation's name keeps its words) */
 	for (uint32_t k = r->end - 2; k > r->first; k--)
 	{
 		/* (the National Conference of State Legislatures: no title) */
 		if (q_is_title(q, k, &g, &h) && !h && !q_is(q, k - 1, "of") &&
-			!q_is(q, k - 1, "for"))
+			!q_is(q, k - 1, "for") &&
+			!(organisation_head(q, r->end - 1) && sp_given_name_gender(q, k + 1) < 0 &&
+			  (k + 2 == r->end || sp_org_kind_of(q, r->end - 1, 0) != NULL)))
 		{
 			if (r->title_first == QNONE)
 				r->title_first = r->first;
@@ -848,6 +913,7 @@ q_collect_names(qctx *q)
 			q_in(q, i, LEX_FOREIGN_OPENERS) && q_is_cap(q, i + 1) && !english_sentence(q, i))
 			continue;
 		if (r.title_first == QNONE && (q_in(q, r.first, LEX_STOP_CAPS) || sentence_adverb(q, r.first) ||
+									   q_contracted_word(q, r.first) ||
 									   (toks[r.first].kind == NA_TK_ABBREV && !q_is_cap(q, r.first + 1))))
 			continue;
 		r.place_checked = r.first;
@@ -864,6 +930,9 @@ q_collect_names(qctx *q)
 			i = r.end > i ? r.end - 1 : i;
 			continue;
 		}
+		title_of_organisation(q, &r);
+		if (!r.place && direction_place(q, &r))
+			r.place = 1;
 		verdict = refine_name_run(q, &r);
 		if (verdict == RUN_SKIP_TOKEN)
 			continue;
