@@ -22,10 +22,12 @@ typedef enum na_lex_list
 	NA_LEX_NAME_RESPELLINGS,	/* Names of organisations an outlet writes in capitals (its own name: POLITICO), with the spelling of their other uses, so that one organisation is counted under one name (speakers) */
 	NA_LEX_NUMBER_SUFFIXES,	/* Letters glued to a number that stay in its token: 1980s 21st 10am 1.5m 2bn 10km 70mph (scanner) */
 	NA_LEX_OBJECT_PREPOSITIONS,	/* Prepositions whose noun phrase is their object, never the subject of the verb after it: throughout his campaign boasted, not his campaign (speakers) */
+	NA_LEX_ORG_BRAND_NAMES,	/* Organisations' names of one word that name the organisation alone (CNN, Twitter, Reuters): never the last word of a longer name of it ("It's All CNN", "Wilayat Twitter", a title before it: "State Twitter"), so a mention of it never joins a longer name ending in it (speakers) */
 	NA_LEX_ORG_HEADS_AFTER_NAME,	/* Nouns that make an organisation of the name before them ("the Trump campaign", "the Obama administration", "Tulsa police"): the source is the organisation, named with the noun, not the person or place (speakers) */
 	NA_LEX_ORG_KINDS,		/* Kinds of organisation: description nouns ("the union", "the paper"; described yes) and the words of organisations' names of each kind (Association, Times), so that a description source finds the organisation of its kind the article named (speakers) */
 	NA_LEX_PARTY_NAMES,		/* Parties named by one word as a source ("Labour said", "the GOP argues") with the full name a researcher counts them under (speakers) */
 	NA_LEX_PEOPLE_FOLLOWERS,	/* Words after "the French" that make it the people rather than an adjective (places) */
+	NA_LEX_PLACE_DIRECTION_WORDS,	/* Compass words before a place's name ("North Karnataka", "Southern Darfur"): a name of two words opening with one, and no given name or organisation's word after it, is a place's, never a person's (speakers) */
 	NA_LEX_POSSESSOR_NOT_SUBJECT,	/* Nouns after an office's possessive that make someone or something else the subject ("the president's office said", "the senator's wife"): such a description is no mention of the office holder for a pronoun after it (speakers) */
 	NA_LEX_QUOTE_ACCORDING,	/* "According to" in other languages, one word: selon, según, laut, secondo, segundo (quotes) */
 	NA_LEX_QUOTE_ANSWER_FOLLOWERS,	/* Words after a yes or no that end it as the whole content: said no on Tuesday, said yes but (quotes) */

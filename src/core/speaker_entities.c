@@ -31,6 +31,52 @@ party_plural(const qctx *q, uint32_t k)
 }
 
 /*
+ * Is token k an organisation's name that stands alone (CNN, Twitter:
+ * data/lexicon/org_brand_names.tsv) or an acronym (EU, WHO; not PAC, a
+ * word ending organisations' names)?  Such a word
+ * is no surname: it never joins a longer name ending in it ("New EU rules"
+ * at a sentence's start, "It's All CNN's Fault", "Wilayat Twitter" in
+ * quotation marks), nor does the longer name take it.
+ */
+int
+sp_name_stands_alone(const qctx *q, uint32_t k)
+{
+	const na_token *t = &q->doc->tokens[k];
+
+	if (t->kind != NA_TK_WORD)
+		return 0;
+	if (na_lex_has(NA_LEX_ORG_BRAND_NAMES, q->doc->text + t->start, q_base_len(q, k)))
+		return 1;
+	/* (a super PAC: an acronym of a kind of organisation ends names) */
+	return (t->flags & NA_TF_ALLCAPS) && t->clen >= 2 && !q_in(q, k, LEX_ORG_WORDS);
+}
+
+/*
+ * Are entity c and mention m a name that stands alone (sp_name_stands_alone)
+ * and a longer name ending in it, or an organisation's word after another
+ * name's possessive (Sheriff's Department) and a longer name?  Not when the
+ * longer name is in capitals too (a transcript's DONALD TRUMP, then TRUMP:).
+ */
+static int
+alone_beside_longer(const qctx *q, const q_entity *c, const q_mention *m, uint32_t ntok, uint32_t cn)
+{
+	uint32_t	longer_first;
+	uint32_t	lone;
+
+	if (ntok == cn)
+		return 0;
+	lone = ntok == 1 ? m->first : c->name_first;
+	/* the County Sheriff's Department: another's department, not the State
+	 * Department the article named */
+	if (ntok == 1 && m->first > 0 && q_in(q, m->first, LEX_ORG_WORDS) &&
+		q_is_cap(q, m->first - 1) && q_possessive(q, m->first - 1))
+		return 1;
+	longer_first = ntok > cn ? m->first : c->name_first;
+	return sp_name_stands_alone(q, lone) &&
+		!(q->doc->tokens[longer_first].flags & NA_TF_ALLCAPS);
+}
+
+/*
  * Does entity c take the mention m (of ntok tokens, with these keys)?  The
  * same spelling; a surname alone (Haley -> Nikki R. Haley); the end of a
  * longer name (Suu Kyi -> Aung San Suu Kyi); a known given name alone
@@ -60,6 +106,7 @@ entity_takes(const qctx *q, const q_entity *c, const q_mention *m, uint32_t ntok
 		 * England is not the Bank of England, nor Trump a Coalition for
 		 * Trump: a name over of/for ends in no head of its own) */
 		if (!c->place && (ntok == 1 || cn == 1) && q_same_base(q, c->name_last, m->last) &&
+			!alone_beside_longer(q, c, m, ntok, cn) &&
 			!(cn > 2 && sp_name_has_joint(q, c->name_first, c->name_last)) &&
 			!(ntok == 1 && cn > 1 && party_plural(q, m->last)) &&
 			!(cn == 1 && ntok > 1 && party_plural(q, c->name_last)))
@@ -89,7 +136,7 @@ static int
 index_key(qctx *q, uint32_t key, uint32_t e)
 {
 	uint32_t	b = sp_key_bucket(key);
-	uint32_t   *node = na_vec_push(&q->key_nodes, q->mem);
+	uint32_t   *node = na_vec_push_unset(&q->key_nodes, q->mem);
 
 	if (node == NULL)
 		return 0;
@@ -122,7 +169,7 @@ possessive_her(const qctx *q, uint32_t k)
 		return 0;
 	t = &q->doc->tokens[k + 1];
 	return t->kind == NA_TK_WORD && !q_is_cap(q, k + 1) &&
-		!na_lex_has(NA_LEX_OBJECT_PREPOSITIONS, q->doc->text + t->start, t->len) &&
+		!q_word_in(q, k + 1, NA_LEX_OBJECT_PREPOSITIONS) &&
 		!q_is(q, k + 1, "and") && !q_is(q, k + 1, "that") && !q_is(q, k + 1, "to");
 }
 
@@ -148,7 +195,7 @@ gender_of_pronoun_after(const qctx *q, const q_mention *m)
 			break;
 		if (t->kind != NA_TK_WORD)
 			continue;
-		if ((row = na_lex_lookup(NA_LEX_GENDERED_PRONOUNS, q->doc->text + t->start, t->len)) >= 0)
+		if ((row = q_word_row(q, k, NA_LEX_GENDERED_PRONOUNS)) >= 0)
 		{
 			const char *form = na_lex_attr(NA_LEX_GENDERED_PRONOUNS, (uint32_t) row,
 										   NA_LEX_GENDERED_PRONOUNS_FORM);
@@ -401,7 +448,7 @@ misspelt_surname_entity(const qctx *q, const q_mention *m)
 q_entity *
 sp_new_entity(qctx *q, uint32_t first, uint32_t last)
 {
-	q_entity   *e = na_vec_push(&q->entities, q->mem);
+	q_entity   *e = na_vec_push_unset(&q->entities, q->mem);
 
 	if (e == NULL)
 	{

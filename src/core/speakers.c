@@ -284,7 +284,7 @@ names_a_source(const qctx *q, const q_entity *e)
 		return 1;
 	if (t->len > 1 && q->doc->text[t->start + q_base_len(q, e->name_first) - 1] == 's')
 		return 1;
-	return na_lex_has(NA_LEX_PARTY_NAMES, q->doc->text + t->start, q_base_len(q, e->name_first));
+	return q_word_base_in(q, e->name_first, NA_LEX_PARTY_NAMES);
 }
 
 /*
@@ -304,7 +304,7 @@ static_name_of(const qctx *q, const q_entity *e)
 	if (e->name_first != e->name_last || e->first_mention == QNONE)
 		return NULL;
 	len = q_base_len(q, e->name_first);
-	if ((row = na_lex_lookup(NA_LEX_PARTY_NAMES, q->doc->text + t->start, len)) >= 0)
+	if ((row = q_word_base_row(q, e->name_first, NA_LEX_PARTY_NAMES)) >= 0)
 		return na_lex_attr(NA_LEX_PARTY_NAMES, (uint32_t) row, NA_LEX_PARTY_NAMES_NAME);
 	if ((row = na_lex_lookup(NA_LEX_NAME_RESPELLINGS, q->doc->text + t->start, len)) >= 0)
 		return na_lex_attr(NA_LEX_NAME_RESPELLINGS, (uint32_t) row, NA_LEX_NAME_RESPELLINGS_NAME);
@@ -382,7 +382,7 @@ spells_acronym(const qctx *q, uint32_t first, uint32_t last, const char *acronym
 		char		c;
 
 		if (t->kind == NA_TK_WORD && !q_is_cap(q, k) &&
-			na_lex_has(NA_LEX_ACRONYM_SMALL_WORDS, q->doc->text + t->start, t->len))
+			q_word_in(q, k, NA_LEX_ACRONYM_SMALL_WORDS))
 			continue;
 		/* (not Associated Press-GfK: a joint name is no spelling of AP) */
 		if (t->kind != NA_TK_WORD || !q_is_cap(q, k) ||
@@ -431,6 +431,65 @@ join_acronyms(qctx *q)
 			a->pronoun_mentions += f->pronoun_mentions;
 			f->quotes = 0;
 		}
+	}
+}
+
+/*
+ * Is entity a a transcript's label of a speaker: a paragraph opening with
+ * its capitals and a colon ("NG: This study started in 1982")?
+ */
+static int
+labels_a_transcript(qctx *q, const q_entity *a)
+{
+	for (uint32_t k = a->first_mention; k != QNONE; k = mention(q, k)->next)
+	{
+		const q_mention *m = mention(q, k);
+
+		if ((q->doc->tokens[m->first].flags & NA_TF_PARA_START) && q_is_punct(q, m->last + 1, ':'))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * An interview that names its guest once (Natasha Gownaris) and then
+ * labels her answers with her initials (NG: ...): the initials are the
+ * person, when exactly one person of the article has those initials.
+ * Marks the initials' entity as the person's (the acronym link read the
+ * other way: the person's name is the speaker's).
+ */
+static void
+join_initials(qctx *q)
+{
+	uint32_t	ne = (uint32_t) q->entities.count;
+
+	for (uint32_t ai = 0; ai < ne; ai++)
+	{
+		q_entity   *a = entity(q, ai);
+		char		letters[8];
+		uint32_t	person = QNONE;
+		int			several = 0;
+
+		if (a->name_first != a->name_last || a->place || a->acronym || a->quotes == 0 ||
+			!acronym_letters(q, a->name_first, letters) || strlen(letters) > 3 ||
+			!labels_a_transcript(q, a))
+			continue;
+		for (uint32_t fi = 0; fi < ne && !several; fi++)
+		{
+			const q_entity *f = entity(q, fi);
+
+			if (fi == ai || f->acronym || !f->person || f->place || f->name_last == f->name_first ||
+				!spells_acronym(q, f->name_first, f->name_last, letters))
+				continue;
+			several = person != QNONE;
+			person = fi;
+		}
+		if (person == QNONE || several)
+			continue;
+		a->acronym = person + 1;
+		entity(q, person)->quotes += a->quotes;
+		entity(q, person)->mentions += a->mentions;
+		a->quotes = 0;
 	}
 }
 
@@ -498,6 +557,8 @@ q_build_speakers(qctx *q, na_quote_result *out)
 
 	na_vec_init(&speakers, sizeof(na_speaker));
 	na_vec_init(&aliases, sizeof(na_quote_span));
+	/* (the initials first: "Marta Kowalczyk" spells MK, no organisation's acronym) */
+	join_initials(q);
 	join_acronyms(q);
 
 	/*
@@ -629,10 +690,12 @@ surname_start(const qctx *q, uint32_t first, uint32_t last)
 
 /*
  * Appends token k to a name key in lower case (without a possessive): 0
- * when it does not fit or is no text.
+ * when it does not fit or is no text.  An acronym alone keeps its capitals
+ * (as_written): the key "SVP" is no surname of "junge svp", so the
+ * registry never counts the party under the one longer name ending in it.
  */
 static int
-append_key_word(const qctx *q, uint32_t k, char *out, size_t *n, size_t cap)
+append_key_word(const qctx *q, uint32_t k, char *out, size_t *n, size_t cap, int as_written)
 {
 	const na_token *t = &q->doc->tokens[k];
 	uint32_t	tlen = q_base_len(q, k);
@@ -640,6 +703,14 @@ append_key_word(const qctx *q, uint32_t k, char *out, size_t *n, size_t cap)
 
 	if (*n + 1 >= cap)
 		return 0;
+	if (as_written)
+	{
+		if (*n + tlen + 1 >= cap)
+			return 0;
+		memcpy(out + *n, q->doc->text + t->start, tlen);
+		*n += tlen;
+		return 1;
+	}
 	got = na_utf8_lower(q->doc->text + t->start, tlen, out + *n, cap - *n - 1);
 	if (got == 0)
 		return 0;
@@ -703,6 +774,55 @@ fold_key_apostrophes(char *out, size_t n)
 	return w;
 }
 
+/*
+ * Does the word k alone name an organisation or a group, no person: an
+ * acronym of at most four capitals (EU, SVP, NATO; a transcript's TRUMP:
+ * is a surname), a name standing alone (Twitter), a party's people
+ * (Tories), a place (England) or a group (Lawyers)?  Its key keeps the
+ * word as written, so that the registry never counts it under the one
+ * longer name ending in it (Junge SVP, Senior Tories, the Bank of England,
+ * the National Association of Criminal Defense Lawyers), as a surname
+ * alone is.
+ */
+static int
+group_alone(const qctx *q, uint32_t k)
+{
+	const na_token *t = &q->doc->tokens[k];
+	uint32_t	len = q_base_len(q, k);
+	uint8_t		kind;
+	int			capitals = t->kind == NA_TK_WORD && len >= 2 && len <= 4;
+	na_place_match pm;
+
+	for (uint32_t c = 0; capitals && c < len; c++)
+		capitals = q->doc->text[t->start + c] >= 'A' && q->doc->text[t->start + c] <= 'Z';
+	if (capitals || (t->kind == NA_TK_WORD &&
+					 na_lex_has(NA_LEX_ORG_BRAND_NAMES, q->doc->text + t->start, len)))
+		return 1;
+	if (t->kind != NA_TK_WORD)
+		return 0;
+	/* England, China (not Georgia, Jordan): a place; Lawyers, Analysts: a group */
+	if ((na_place_at(q->doc, k, &pm) && pm.ntokens == 1 && !(pm.flags & NA_PLACE_AMBIGUOUS)) ||
+		q_in(q, k, LEX_SOURCE_NOUNS))
+		return 1;
+	return len > 1 && q->doc->text[t->start + len - 1] == 's' &&
+		sp_name_prefix_at(q, k, &kind) == 1 && kind == Q_PREFIX_PARTY;
+}
+
+/*
+ * Does the name ending at token last run over an "of" or "for" between
+ * capitals (the Bank of England, the Institute for Fiscal Studies)?  Then it
+ * is an organisation's, keyed by all its words, not a given name and a
+ * surname ("bank england").
+ */
+static int
+names_over_joint(const qctx *q, uint32_t last)
+{
+	for (uint32_t k = 1; k < last; k++)
+		if ((q_is(q, k, "of") || q_is(q, k, "for")) && q_is_cap(q, k - 1) && q_is_cap(q, k + 1))
+			return 1;
+	return 0;
+}
+
 size_t
 na_person_key(const char *name, size_t len, int gender, const na_mem *mem,
 			  char *out, size_t cap, na_status *status)
@@ -727,17 +847,25 @@ na_person_key(const char *name, size_t len, int gender, const na_mem *mem,
 	q.doc = &doc;
 	q.mem = mem;
 	/*
-	 * The New York Times, the South Carolina Republican Party: the name of an
-	 * organisation is all its words (its "prefixes" tell one from another)
+	 * The New York Times, the South Carolina Republican Party, the Bank of
+	 * England: the name of an organisation is all its words (its "prefixes"
+	 * tell one from another)
 	 */
 	for (k = doc.ntokens; k-- > 0;)
 		if (doc.tokens[k].kind == NA_TK_WORD)
 			break;
 	if (k != QNONE && k < doc.ntokens &&
-		na_lex_lookup(NA_LEX_QUOTE_ORG_WORDS, doc.text + doc.tokens[k].start,
-					  q_base_len(&q, k)) >= 0)
+		(na_lex_lookup(NA_LEX_QUOTE_ORG_WORDS, doc.text + doc.tokens[k].start,
+					   q_base_len(&q, k)) >= 0 || names_over_joint(&q, k)))
 	{
 		n = fold_key_apostrophes(out, org_key(&q, out, cap));
+		/* Twitter alone, as written (group_alone), not "twitter" */
+		if (n > 0 && memchr(out, ' ', n) == NULL && group_alone(&q, k) && q_base_len(&q, k) < cap)
+		{
+			n = q_base_len(&q, k);
+			memcpy(out, doc.text + doc.tokens[k].start, n);
+			out[n] = '\0';
+		}
 		na_doc_free(&doc, mem);
 		return n;
 	}
@@ -778,12 +906,14 @@ na_person_key(const char *name, size_t len, int gender, const na_mem *mem,
 
 		/* the given name, then the surname with its particles run together
 		 * (Bill de Blasio: "bill deblasio"; De Blasio alone: "deblasio") */
-		if (surname > first && !append_key_word(&q, first, out, &n, cap))
+		int			acronym = first == last && group_alone(&q, first);
+
+		if (surname > first && !append_key_word(&q, first, out, &n, cap, 0))
 			n = 0;
 		if (n > 0 && n + 1 < cap)
 			out[n++] = ' ';
 		for (uint32_t w = surname; w <= last && (n > 0 || surname == first); w++)
-			if (!key_noise(&q, w) && !append_key_word(&q, w, out, &n, cap))
+			if (!key_noise(&q, w) && !append_key_word(&q, w, out, &n, cap, acronym))
 			{
 				n = 0;
 				break;

@@ -8,8 +8,17 @@
 #     (data/lexicon/name_prefixes.tsv; a plural of one alone is a group:
 #     Republicans) or a weekday, none ending in a weekday, none in capitals
 #     (five letters or more: an acronym is an organisation's name), none
-#     opening with an adverb (Interestingly Blocher, Maybe Trump) or holding
-#     I'm / I've, none of five words or more;
+#     opening with an adverb (Interestingly Blocher, Maybe Trump), holding a
+#     contracted word (I'm, He's Donald Trump, It's All CNN, Don't) or
+#     opening with a word that begins sentences and no name
+#     (data/lexicon/quote_stop_caps.tsv, unless a given name: Hi Agastya,
+#     Latest), none a kind of organisation's word alone (Department:
+#     data/lexicon/org_kinds.tsv), none a name standing alone (an acronym,
+#     data/lexicon/org_brand_names.tsv) with words before it (New EU,
+#     Wilayat Twitter), no initials that speak only as a transcript's
+#     labels (NG: ...), none a compass place (data/lexicon/
+#     place_direction_words.tsv) that "he" or "she" stands for (North
+#     Karnataka), none of five words or more;
 #   - no person appears under two names in the overall top 100: no two
 #     entries with one name key, no surname alone beside the one full name
 #     of that surname and gender;
@@ -57,8 +66,14 @@ with open(out, 'w', encoding='utf-8', newline='') as f:
             outlet = a.get('publisher') or ('bbc' if a['id'].startswith('bbc') else 'wikinews')
             w.writerow([a['id'], outlet, a.get('date') or '2016-01-01', a['text']])
 PY
-# the prefixes of names, from the lexicon the analysis uses
+# the prefixes of names, from the lexicon the analysis uses, and the other
+# word lists the junk rule reads
 tail -n +3 data/lexicon/name_prefixes.tsv | cut -f1 > "$tmp/prefixes.txt"
+for list in quote_stop_caps first_names quote_source_nouns org_brand_names place_direction_words \
+            quote_org_words; do
+  tail -n +3 "data/lexicon/$list.tsv" | cut -f1 | sort -u > "$tmp/$list.txt"
+done
+tail -n +3 data/lexicon/org_kinds.tsv | awk -F'\t' '$3 == "yes" {print $1}' > "$tmp/org_kinds.txt"
 
 psql -X -q -d "$db" -v ON_ERROR_STOP=1 >/dev/null <<SQL
 SET client_min_messages = warning;
@@ -69,6 +84,22 @@ SELECT news_analysis.track('corpus', 'body', 'id');
 SELECT news_analysis.create_views('corpus', 'outlet', 'published');
 CREATE TABLE prefixes (word text PRIMARY KEY);
 \copy prefixes FROM '$tmp/prefixes.txt'
+CREATE TABLE words (list text, word text, PRIMARY KEY (list, word));
+CREATE TEMP TABLE w (word text);
+\copy w FROM '$tmp/quote_stop_caps.txt'
+INSERT INTO words SELECT DISTINCT 'stop_caps', word FROM w; TRUNCATE w;
+\copy w FROM '$tmp/first_names.txt'
+INSERT INTO words SELECT DISTINCT 'first_names', word FROM w; TRUNCATE w;
+\copy w FROM '$tmp/quote_source_nouns.txt'
+INSERT INTO words SELECT DISTINCT 'source_nouns', word FROM w; TRUNCATE w;
+\copy w FROM '$tmp/org_brand_names.txt'
+INSERT INTO words SELECT DISTINCT 'brands', word FROM w; TRUNCATE w;
+\copy w FROM '$tmp/place_direction_words.txt'
+INSERT INTO words SELECT DISTINCT 'directions', word FROM w; TRUNCATE w;
+\copy w FROM '$tmp/quote_org_words.txt'
+INSERT INTO words SELECT DISTINCT 'org_words', word FROM w; TRUNCATE w;
+\copy w FROM '$tmp/org_kinds.txt'
+INSERT INTO words SELECT DISTINCT 'org_kinds', word FROM w; TRUNCATE w;
 INSERT INTO prefixes VALUES ('monday'), ('tuesday'), ('wednesday'), ('thursday'), ('friday'),
   ('saturday'), ('sunday') ON CONFLICT DO NOTHING;
 CREATE VIEW top40 AS
@@ -100,7 +131,38 @@ CREATE VIEW junk AS
       -- an adverb or a pronoun stuck to a name: Interestingly Blocher, Maybe Trump, I've
       OR (t.speaker ~ ' ' AND lower(split_part(t.speaker, ' ', 1)) ~ '^[a-z]{4,}ly$')
       OR lower(split_part(t.speaker, ' ', 1)) IN ('maybe', 'perhaps', 'afterwards', 'meanwhile')
-      OR t.speaker ~* '(^| )i(''|’)(m|ve|d|ll)( |$)'
+      -- a contracted word: He's Donald Trump, It's All CNN, I've, Don't
+      OR t.speaker ~* '(^| )(i|it|he|she|that|there|here|who|what|where|let|we|you|they)(''|’)(s|m|re|ve|ll|d)( |$)'
+      OR t.speaker ~* '[a-z]n(''|’)t( |$)'
+      -- a word that begins sentences and no name (Hi Agastya, Latest),
+      -- unless a given name (Will, June) or an acronym (WHO)
+      OR (lower(split_part(t.speaker, ' ', 1)) IN (SELECT word FROM words WHERE list = 'stop_caps')
+          AND split_part(t.speaker, ' ', 1) !~ '^[A-Z]{2,}$'
+          AND lower(split_part(t.speaker, ' ', 1)) NOT IN (SELECT word FROM words WHERE list = 'first_names'))
+      -- a kind of organisation's word alone (Department, Ministry): a name
+      -- cut to its head (Police, a bare source noun, is a source)
+      OR (t.speaker !~ ' ' AND lower(t.speaker) IN (SELECT word FROM words WHERE list = 'org_kinds')
+          AND lower(t.speaker) NOT IN (SELECT word FROM words WHERE list = 'source_nouns'))
+      -- a name standing alone (an acronym, CNN, Twitter) with words before
+      -- it: New EU, It's All CNN, Wilayat Twitter (not America Rising PAC:
+      -- a word ending organisations' names; not a name in capitals)
+      OR (t.speaker ~ ' ' AND t.speaker <> upper(t.speaker)
+          AND (regexp_replace(t.speaker, '^.* ', '') ~ '^[A-Z]{2,5}$'
+               OR lower(regexp_replace(t.speaker, '^.* ', '')) IN (SELECT word FROM words WHERE list = 'brands'))
+          AND lower(regexp_replace(t.speaker, '^.* ', '')) NOT IN
+                (SELECT word FROM words WHERE list = 'org_words'
+                 EXCEPT SELECT word FROM words WHERE list = 'brands'))
+      -- a transcript's initials (NG: ...) left as the speaker: capitals
+      -- that speak only by colons
+      OR (t.speaker ~ '^[A-Z]{2,3}$'
+          AND NOT EXISTS (SELECT 1 FROM corpus_quoted q
+                           WHERE q.outlet = t.outlet AND q.speaker = t.speaker AND q.attribution <> 'colon'))
+      -- a compass place that he or she stands for: North Karnataka
+      OR (lower(split_part(t.speaker, ' ', 1)) IN (SELECT word FROM words WHERE list = 'directions')
+          AND EXISTS (SELECT 1 FROM corpus_quoted q JOIN corpus_quotes x
+                        ON x.article_key = q.article_key AND x.ordinal = q.ordinal
+                       WHERE q.outlet = t.outlet AND q.speaker = t.speaker
+                         AND lower(x.speaker_mention) IN ('he', 'she')))
       -- five words or more: a headline or a sentence, unless an
       -- organisation's name runs on over of/for (the National Conference of
       -- State Legislatures, the Association of Flight Attendants)
