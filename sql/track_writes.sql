@@ -43,6 +43,19 @@ INSERT INTO wr VALUES (4, '“This sentence is far too long for the check,” sa
 SELECT count(*) AS article_4 FROM wr WHERE id = 4;
 ALTER TABLE wr_quotes DROP CONSTRAINT short_quotes;
 
+-- a NOT NULL of the user's holds too (read from each row's null bitmap): a
+-- quotation with a cue is written, one that nobody says (no cue) fails
+ALTER TABLE wr_quotes ALTER COLUMN cue SET NOT NULL;
+INSERT INTO wr VALUES (4, '“Soon,” said Ada Pell.');
+SELECT article_key, ordinal, text, cue FROM wr_quotes WHERE article_key = 4;
+\set VERBOSITY terse
+INSERT INTO wr VALUES (12, 'The sign on the door read “Closed for repairs” all week.');
+\set VERBOSITY default
+SELECT count(*) AS article_12 FROM wr WHERE id = 12;
+ALTER TABLE wr_quotes ALTER COLUMN cue DROP NOT NULL;
+DELETE FROM wr WHERE id = 4;
+DELETE FROM wr_log WHERE article_key = 4;
+
 -- derived rows left under a key the table does not have: the new row's are a duplicate
 INSERT INTO wr_quotes (article_key, ordinal, text) VALUES (5, 1, 'left over');
 \set VERBOSITY terse
@@ -100,3 +113,27 @@ SELECT key, name, articles, quotes FROM wr_names ORDER BY key;
 SELECT news_analysis.untrack('wr');
 DROP TABLE wr, wr_log, wr_counts;
 DROP ROLE regress_na_writer;
+
+-- quote rows are written from their columns' bytes (na_pg_cols_tuple) for
+-- integer, bigint and text keys: a bigint beyond 32 bits, a text key too
+-- long for a 1-byte header; the rows equal quotes() of the text
+CREATE TABLE wr_big (k bigint PRIMARY KEY, body text);
+SELECT news_analysis.track('wr_big', 'body', 'k');
+INSERT INTO wr_big VALUES (5000000001, '“Yes,” said Ada Pell. “No,” said Tomas Berg.');
+SELECT article_key, ordinal, text, speaker FROM wr_big_quotes ORDER BY 1, 2;
+CREATE TABLE wr_text (k text PRIMARY KEY, body text);
+SELECT news_analysis.track('wr_text', 'body', 'k');
+INSERT INTO wr_text VALUES ('short', '“Yes,” said Ada Pell.'),
+  (repeat('long', 50), '“No,” said Tomas Berg. “Maybe,” he added.');
+SELECT length(article_key) AS key_length, ordinal, text, speaker FROM wr_text_quotes ORDER BY 1, 2;
+SELECT (SELECT count(*) FROM (
+          (SELECT * FROM wr_text_quotes EXCEPT SELECT k, q.* FROM wr_text, news_analysis.quotes(body) q)
+          UNION ALL
+          (SELECT k, q.* FROM wr_text, news_analysis.quotes(body) q EXCEPT SELECT * FROM wr_text_quotes)) d)
+     + (SELECT count(*) FROM (
+          (SELECT * FROM wr_big_quotes EXCEPT SELECT k, q.* FROM wr_big, news_analysis.quotes(body) q)
+          UNION ALL
+          (SELECT k, q.* FROM wr_big, news_analysis.quotes(body) q EXCEPT SELECT * FROM wr_big_quotes)) d)
+       AS differing;
+SELECT news_analysis.untrack('wr_big'), news_analysis.untrack('wr_text');
+DROP TABLE wr_big, wr_text;

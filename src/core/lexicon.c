@@ -60,16 +60,13 @@ na_lex_fold(const char *s, size_t len, char *out, size_t cap)
 
 /*
  * Called for every token by analysers that cache its lists, so ASCII (nearly
- * every token) takes one pass that folds and hashes both forms at once, and
- * a token without capitals is looked up once.  The two hashes are
- * na_fnv1a's, computed side by side.
+ * every token) takes one pass that folds it, and a token without capitals
+ * is looked up once.
  */
 void
 na_lex_token(const char *text, size_t len, int32_t *exact, int32_t *folded)
 {
 	char		buf[3 * NA_LEX_KEY_MAX + 8];
-	uint32_t	hash_exact = 0x811C9DC5u;
-	uint32_t	hash_folded = 0x811C9DC5u;
 	unsigned char high = 0;
 	unsigned char capitals = 0;
 	size_t		n;
@@ -86,17 +83,15 @@ na_lex_token(const char *text, size_t len, int32_t *exact, int32_t *folded)
 		high |= c;
 		capitals |= is_capital;
 		buf[i] = (char) l;
-		hash_exact = (hash_exact ^ c) * 0x01000193u;
-		hash_folded = (hash_folded ^ l) * 0x01000193u;
 	}
 	if (len <= NA_LEX_KEY_MAX)
-		*exact = na_lex_find_hashed(text, len, hash_exact);
+		*exact = na_lex_find_hashed(text, len, na_lex_hash(text, len));
 	if (!(high & 0x80))
 	{
 		if (!capitals)
 			*folded = *exact;	/* already folded: the same key */
 		else if (len <= NA_LEX_KEY_MAX)
-			*folded = na_lex_find_hashed(buf, len, hash_folded);
+			*folded = na_lex_find_hashed(buf, len, na_lex_hash(buf, len));
 		return;
 	}
 	n = na_lex_fold(text, len, buf, NA_LEX_KEY_MAX);
@@ -160,7 +155,7 @@ na_lex_lookup(na_lex_list list, const char *text, size_t len)
  * tokens and probing once per length to learn that was most of the time the
  * speakers spent on names (issue 13).  Bit h of na_lex_first_words[list] is set
  * when some key of the list starts with a word (its bytes up to the first
- * space) whose FNV-1a hash is h modulo NA_LEX_FIRST_WORD_BITS; a clear bit
+ * space) whose na_lex_hash is h modulo NA_LEX_FIRST_WORD_BITS; a clear bit
  * proves no key can match, a set one proves nothing.  scripts/gen-lexicon
  * computes the bits with the lists (na_lex_first_words), so nothing is built
  * at run time.
@@ -174,7 +169,7 @@ na_lex_lookup(na_lex_list list, const char *text, size_t len)
 static bool
 may_start_key(na_lex_list list, const char *text, size_t len, char *out, size_t *used)
 {
-	uint32_t	hash = 0x811C9DC5u;
+	uint32_t	hash = 0;
 	unsigned char high = 0;
 	bool		space = false;
 	uint32_t	h;
@@ -191,9 +186,9 @@ may_start_key(na_lex_list list, const char *text, size_t len, char *out, size_t 
 			high |= c;
 			space |= c == ' ';
 			out[i] = (char) l;
-			hash = (hash ^ l) * 0x01000193u;
 		}
 		*used = len;
+		hash = na_lex_hash(out, len);
 	}
 	if (len > NA_LEX_KEY_MAX || ((high & 0x80) && !na_lex_lists[list].exact))
 	{
@@ -204,7 +199,7 @@ may_start_key(na_lex_list list, const char *text, size_t len, char *out, size_t 
 		if (*used == (size_t) -1)
 			return false;
 		space = memchr(out, ' ', *used) != NULL;
-		hash = na_fnv1a(out, *used);
+		hash = na_lex_hash(out, *used);
 	}
 	/* a token with a space inside could hold a key's first words: no filter */
 	if (space)

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "lexicon_ids.h"
+#include "na_lexicon.h"
 #include "na_quotes.h"
 
 #define QNONE UINT32_MAX
@@ -138,6 +139,53 @@ typedef struct q_entity
 								 * static; NULL = noun_at's own word */
 } q_entity;
 
+/*
+ * A token's word as the case-insensitive word lists see it, looked up once
+ * per article: its folded entry (without a possessive: Haley's is Haley)
+ * and the bits of its hash that na_lex_longest's first-word filter reads.
+ * The speakers ask the same words again and again in other lists (a given
+ * name, an organisation's kind, a work's noun, a name's prefix), and each
+ * question folded and hashed the word anew.  One 32-bit word a token, 0
+ * while it is not looked up:
+ */
+typedef uint32_t q_word;
+
+#define Q_WORD_HASHED 1u		/* the filter bits are the token's (an ASCII token
+								 * without a possessive or a space) */
+#define Q_WORD_BASE 2u			/* the entry is of the token without its possessive */
+#define Q_WORD_HASH_SHIFT 2		/* the filter bits: na_lex_hash of the folded token
+								 * modulo NA_LEX_FIRST_WORD_BITS */
+#define Q_WORD_ENTRY_SHIFT 15	/* the entry + 2 (never 0) */
+_Static_assert(NA_LEX_FIRST_WORD_BITS <= (1u << (Q_WORD_ENTRY_SHIFT - Q_WORD_HASH_SHIFT)),
+			   "a token's first-word filter bits fit its q_word");
+
+/* A paragraph's first token, with the words and capitalised words before it. */
+typedef struct q_para
+{
+	uint32_t	token;
+	uint32_t	words;
+	uint32_t	caps;
+} q_para;
+
+/*
+ * The tokens each step of the analysis starts from, listed in one pass over
+ * the tokens (q_token_events in quotes.c): the steps read these lists, not
+ * every token again (each pass cost 6 to 15 instructions a token and a
+ * mispredicted exit at every token it stopped at).
+ */
+typedef struct q_events
+{
+	uint32_t   *marks;			/* quotation marks and paragraph starts */
+	uint32_t	nmarks;
+	uint32_t   *caps;			/* capitalised tokens and paragraph starts */
+	uint32_t	ncaps;
+	uint32_t   *cues;			/* tokens shaped like a reporting cue (NA_TF_CUE_SHAPE) */
+	uint32_t	ncues;
+	q_para	   *paras;			/* token 0 and the paragraph starts, then the
+								 * end (ntokens and the totals) */
+	uint32_t	nparas;			/* without the end */
+} q_events;
+
 typedef struct qctx
 {
 	const na_doc *doc;
@@ -149,6 +197,8 @@ typedef struct qctx
 	uint8_t    *in_quote;		/* per token: bit 1 inside a quote's marks, bit 2 the cue of one */
 	uint32_t   *mention_at;		/* per token: mention index + 1 covering it, 0 = none */
 	uint64_t   *lexmask;		/* per token: lexicons it is in, 0 = not looked up */
+	q_word	   *words;			/* per token: its folded entry (q_word_entry) */
+	q_events	events;			/* the tokens the steps start from */
 	uint32_t   *key_heads;		/* entities by name key: node index + 1, 0 = none */
 	na_vec		key_nodes;		/* q_key_node chains of key_heads */
 	int			failed;		/* an allocation failed where no status is returned */
@@ -158,6 +208,11 @@ typedef struct qctx
 
 /* quote_lex.c: look token i up in every word list (and cache the mask) */
 uint64_t	q_lex_fill(const qctx *q, uint32_t i);
+
+/* quote_lex.c: the folded entry of len bytes of token i (Q_WORD_LOOKUP_BASE:
+ * without a possessive), its q_word filled */
+#define Q_WORD_LOOKUP_BASE UINT32_MAX
+int32_t		q_word_lookup(const qctx *q, uint32_t i, uint32_t len);
 
 /* quote_lex.c: the class of the reporting cue at token i (na_cue_class). */
 uint8_t		q_cue_class(const qctx *q, uint32_t i);
@@ -321,9 +376,104 @@ q_base_len(const qctx *q, uint32_t i)
 	const na_token *t = &q->doc->tokens[i];
 	const char *p = q->doc->text + t->start;
 
-	if (!q_possessive(q, i))
+	/* a possessive ends in s: nearly every word is out at once */
+	if (t->len < 3 || p[t->len - 1] != 's' || !q_possessive(q, i))
 		return t->len;
 	return p[t->len - 2] == '\'' ? t->len - 2 : t->len - 4;
+}
+
+/*
+ * The folded entry of token i without a possessive (Haley's: haley), or -1:
+ * what na_lex_find_folded answers for its first q_base_len bytes, from the
+ * token's q_word.
+ */
+static inline int32_t
+q_word_base_entry(const qctx *q, uint32_t i)
+{
+	q_word		w = q->words != NULL ? q->words[i] : 0;
+
+	if (w == 0)
+		return q_word_lookup(q, i, Q_WORD_LOOKUP_BASE);
+	return (int32_t) (w >> Q_WORD_ENTRY_SHIFT) - 2;
+}
+
+/* The folded entry of the whole token i (possessive and all), or -1. */
+static inline int32_t
+q_word_entry(const qctx *q, uint32_t i)
+{
+	q_word		w = q->words != NULL ? q->words[i] : 0;
+
+	if (w == 0)
+		return q_word_lookup(q, i, q->doc->tokens[i].len);
+	if (!(w & Q_WORD_BASE))
+		return (int32_t) (w >> Q_WORD_ENTRY_SHIFT) - 2;
+	return na_lex_find_folded(q->doc->text + q->doc->tokens[i].start, q->doc->tokens[i].len);
+}
+
+/*
+ * Token i (whole, or without a possessive) in a list, from its q_word: for
+ * a case-insensitive list, na_lex_has(list, its bytes) and
+ * na_lex_lookup(list, its bytes) without a lookup of their own.  An exact
+ * list (matched as written) is looked up as written.
+ */
+static inline int
+q_word_in(const qctx *q, uint32_t i, na_lex_list list)
+{
+	if (na_lex_lists[list].exact)
+		return na_lex_has(list, q->doc->text + q->doc->tokens[i].start, q->doc->tokens[i].len);
+	return na_lex_in(list, q_word_entry(q, i));
+}
+
+static inline int
+q_word_base_in(const qctx *q, uint32_t i, na_lex_list list)
+{
+	if (na_lex_lists[list].exact)
+		return na_lex_has(list, q->doc->text + q->doc->tokens[i].start, q_base_len(q, i));
+	return na_lex_in(list, q_word_base_entry(q, i));
+}
+
+static inline int32_t
+q_word_row(const qctx *q, uint32_t i, na_lex_list list)
+{
+	int32_t		entry;
+
+	if (na_lex_lists[list].exact)
+		return na_lex_lookup(list, q->doc->text + q->doc->tokens[i].start, q->doc->tokens[i].len);
+	entry = q_word_entry(q, i);
+	return na_lex_in(list, entry) ? (int32_t) na_lex_row_of(list, entry) : -1;
+}
+
+static inline int32_t
+q_word_base_row(const qctx *q, uint32_t i, na_lex_list list)
+{
+	int32_t		entry;
+
+	if (na_lex_lists[list].exact)
+		return na_lex_lookup(list, q->doc->text + q->doc->tokens[i].start, q_base_len(q, i));
+	entry = q_word_base_entry(q, i);
+	return na_lex_in(list, entry) ? (int32_t) na_lex_row_of(list, entry) : -1;
+}
+
+/*
+ * May a key of a case-insensitive list start with token i?  0 proves that
+ * na_lex_longest(list, token i) finds nothing: its first-word filter asked
+ * with the token's hash bits, before any folding and joining of tokens.
+ */
+static inline int
+q_word_may_start(const qctx *q, uint32_t i, na_lex_list list)
+{
+	q_word		w;
+	uint32_t	h;
+
+	if (q->words == NULL || na_lex_lists[list].exact)
+		return 1;
+	if (q->words[i] == 0)
+		(void) q_word_lookup(q, i, q->doc->tokens[i].len);
+	w = q->words[i];
+	if (!(w & Q_WORD_HASHED))
+		return 1;
+	h = (w >> Q_WORD_HASH_SHIFT) & (NA_LEX_FIRST_WORD_BITS - 1);
+	return (int) ((na_lex_first_words[list][h >> 6] >> (h & 63)) & 1);
 }
 
 /* token helpers (quote_lex.c) */

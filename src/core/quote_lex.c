@@ -50,35 +50,117 @@ token_entry(const qctx *q, uint32_t i)
 {
 	const na_token *t = &q->doc->tokens[i];
 	const char *p = q->doc->text + t->start;
-	int32_t		exact,
-				folded;
 
 	if ((t->kind != NA_TK_WORD && t->kind != NA_TK_ABBREV && t->kind != NA_TK_INITIAL) ||
 		t->len == 0)
 		return -1;
+	/* a word the speakers looked up already */
+	if (q->words != NULL && q->words[i] != 0)
+		return q_word_entry(q, i);
 	/*
 	 * Most tokens (names, numbers, most words) are in no quote list: the
 	 * lexicon's shape filter of the quote lists refuses them before any
 	 * folding or hashing; a token with non-ASCII bytes may fold in other
 	 * ways and is looked up.
 	 */
-	if (!(t->flags & NA_TF_NONASCII) &&
-		!na_lex_shape_may(NA_LEX_SHAPES_QUOTE_WORDS,
-						  na_lex_shape(na_lex_shape_head((const unsigned char *) p, t->len),
-									   (unsigned char) p[t->len - 1], t->len)))
-		return -1;
-	/* the folded key alone (the quote lists are all case-insensitive):
-	 * ASCII folded and hashed here in one pass, one probe */
-	if (t->len <= NA_LEX_KEY_MAX)
+	if (!(t->flags & NA_TF_NONASCII))
+	{
+		uint32_t	head;
+
+		/* the first four bytes in one load where the text goes on that far
+		 * (na_lex_shape ignores those past the token) */
+		if (q->doc->len - t->start >= 4)
+			memcpy(&head, p, 4);
+		else
+			head = na_lex_shape_head((const unsigned char *) p, t->len);
+		if (!na_lex_shape_may(NA_LEX_SHAPES_QUOTE_WORDS,
+							  na_lex_shape(head, (unsigned char) p[t->len - 1], t->len)))
+			return -1;
+	}
+	/* the folded key alone (the quote lists are all case-insensitive),
+	 * the token's word as the other lists see it too */
+	return q_word_entry(q, i);
+}
+
+#define BYTES8(b) ((b) * UINT64_C(0x0101010101010101))
+
+/*
+ * The folded entry of the first len bytes of token i (Q_WORD_LOOKUP_BASE:
+ * of the token without a possessive), looked up; the
+ * token's word (case-folded, without a possessive) is kept in its q_word
+ * when the analysis has its per-token arrays, with the hash bits of an
+ * ASCII token that na_lex_longest's first-word filter reads.
+ */
+int32_t
+q_word_lookup(const qctx *q, uint32_t i, uint32_t len)
+{
+	const na_token *t = &q->doc->tokens[i];
+	const char *p = q->doc->text + t->start;
+	/* (a possessive ends in s: most words need no closer look) */
+	uint32_t	base = t->len > 0 && p[t->len - 1] == 's' ? q_base_len(q, i) : t->len;
+	uint32_t	hash;
+	q_word		w = base != t->len ? Q_WORD_BASE : 0;
+	int32_t		entry = -1;
+
+	if (base > 0 && base <= 8 && q->doc->len - t->start >= 8)
+	{
+		/* a short word (nearly all), eight bytes at once and no loop */
+		uint64_t	word,
+					upper,
+					x;
+
+		memcpy(&word, p, 8);
+		word &= ~UINT64_C(0) >> (64 - 8 * base);
+		if (word & BYTES8(0x80))
+			entry = na_lex_find_folded(p, base);
+		else
+		{
+			/* A-Z folded: at least 'A' and not above 'Z' (ASCII: no carry) */
+			upper = (word + BYTES8(0x80 - 'A')) & ~(word + BYTES8(0x80 - 'Z' - 1)) & BYTES8(0x80);
+			word |= upper >> 2;
+			hash = na_lex_hash_head(word, base);
+			entry = na_lex_find_head(word, base, hash);
+			/* a space among its bytes: a zero byte of word ^ spaces (the
+			 * zero padding is none) */
+			x = word ^ BYTES8(' ');
+			if (base == t->len &&
+				!((x - BYTES8(0x01)) & ~x & BYTES8(0x80) & (~UINT64_C(0) >> (64 - 8 * base))))
+				w |= Q_WORD_HASHED |
+					(hash & (NA_LEX_FIRST_WORD_BITS - 1)) << Q_WORD_HASH_SHIFT;
+		}
+	}
+	else if (base > 0 && base <= NA_LEX_KEY_MAX)
 	{
 		char		buf[NA_LEX_KEY_MAX];
-		uint32_t	hash;
+		unsigned char high = 0,
+					space = 0;
 
-		if (na_lex_fold_ascii_hashed(p, t->len, buf, &hash))
-			return na_lex_find_hashed(buf, t->len, hash);
+		/* na_lex_fold_ascii_hashed, with the spaces noted (may_start_key's filter) */
+		for (uint32_t k = 0; k < base; k++)
+		{
+			unsigned char c = (unsigned char) p[k];
+
+			high |= c;
+			space |= c == ' ';
+			buf[k] = (char) (c | (((unsigned char) (c - 'A') < 26) << 5));
+		}
+		if (!(high & 0x80))
+		{
+			hash = na_lex_hash(buf, base);
+			entry = na_lex_find_hashed(buf, base, hash);
+			if (base == t->len && !space)
+				w |= Q_WORD_HASHED |
+					(hash & (NA_LEX_FIRST_WORD_BITS - 1)) << Q_WORD_HASH_SHIFT;
+		}
+		else
+			entry = na_lex_find_folded(p, base);
 	}
-	na_lex_token(p, t->len, &exact, &folded);
-	return folded;
+	else if (base > 0)
+		entry = na_lex_find_folded(p, base);
+	/* (an entry too large for the word's bits is looked up at every question) */
+	if (q->words != NULL && (uint32_t) (entry + 2) < (1u << (32 - Q_WORD_ENTRY_SHIFT)))
+		q->words[i] = w | (uint32_t) (entry + 2) << Q_WORD_ENTRY_SHIFT;
+	return len == base || len == Q_WORD_LOOKUP_BASE ? entry : na_lex_find_folded(p, len);
 }
 
 /*

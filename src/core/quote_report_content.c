@@ -154,6 +154,9 @@ q_content_stop(const qctx *q, uint32_t from, uint32_t e)
 				continue;
 			return m - 1;
 		}
+		/* (most tokens: a word that is no "and" nor "but" stops nothing below) */
+		if (t->kind == NA_TK_WORD && t->len != 3)
+			continue;
 		if (q_is_punct(q, m, ';') || q_is_punct(q, m, '('))
 			return m - 1;
 		/* … and charged that / … but warned: the subject's next report */
@@ -232,4 +235,15 @@ q_object_end(const qctx *q, uint32_t j, uint32_t last)
 			return m - 1;
 	}
 	return last;
+}
+
+/* Words in tokens [first, last] (punctuation and marks not counted). */
+uint32_t
+q_words_between(const qctx *q, uint32_t first, uint32_t last)
+{
+	uint32_t	n = 0;
+
+	for (uint32_t k = first; k <= last && n < REPORT_MIN_WORDS; k++)
+		n += q->doc->tokens[k].kind != NA_TK_PUNCT && !q_is_quote_mark(q, k);
+	return n;
 }

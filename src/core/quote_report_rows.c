@@ -78,7 +78,7 @@ na_quote *
 push_report(qctx *q, const q_report *rp, uint32_t first, uint32_t last, uint32_t entity,
 			int second_piece)
 {
-	na_quote   *qt = na_vec_push(&q->quotes, q->mem);
+	na_quote   *qt = na_vec_push_unset(&q->quotes, q->mem);
 
 	if (qt == NULL)
 		return NULL;

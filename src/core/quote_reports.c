@@ -28,17 +28,6 @@ q_is_reporting_cue(const qctx *q, uint32_t k)
 	return q_in(q, k, LEX_REPORTING_CUES);
 }
 
-/* Words in tokens [first, last] (punctuation and marks not counted). */
-uint32_t
-q_words_between(const qctx *q, uint32_t first, uint32_t last)
-{
-	uint32_t	n = 0;
-
-	for (uint32_t k = first; k <= last && n < REPORT_MIN_WORDS; k++)
-		n += q->doc->tokens[k].kind != NA_TK_PUNCT && !q_is_quote_mark(q, k);
-	return n;
-}
-
 /*
  * Is the reporting word at k no cue here: "the said company", "That said,",
  * "having said that", "to say the least", "was said to", a noun ("his
@@ -63,8 +52,7 @@ not_a_report(const qctx *q, uint32_t k, uint32_t s0)
 		return 1;
 	/* a liberal think tank: a compound noun (data/lexicon/cue_compound_heads.tsv) */
 	if (k + 1 < q->doc->ntokens && q_is_word(q, k + 1) &&
-		na_lex_has(NA_LEX_CUE_COMPOUND_HEADS, q->doc->text + q->doc->tokens[k + 1].start,
-				   q->doc->tokens[k + 1].len))
+		q_word_in(q, k + 1, NA_LEX_CUE_COMPOUND_HEADS))
 		return 1;
 	/* the harbour plan during …: plan(s) reports an intention only as a
 	 * verb, and the verb takes "to" (they plan to sell) */
@@ -225,8 +213,7 @@ time_word_at(const qctx *q, uint32_t i)
 {
 	const na_token *t = &q->doc->tokens[i];
 
-	return (t->kind == NA_TK_WORD &&
-			na_lex_has(NA_LEX_VOTE_TIME_WORDS, q->doc->text + t->start, t->len)) ||
+	return (t->kind == NA_TK_WORD && q_word_in(q, i, NA_LEX_VOTE_TIME_WORDS)) ||
 		t->kind == NA_TK_NUMBER || q_is(q, i, "late") || q_is(q, i, "early") ||
 		q_is(q, i, "mid") || q_is(q, i, "initially");
 }
@@ -1088,6 +1075,7 @@ q_reported_speech(qctx *q)
 	uint32_t	n = doc->ntokens;
 	uint32_t	checked_block = UINT32_MAX;
 	uint32_t	nquotations = (uint32_t) q->quotes.count;
+	uint32_t	c = 0;			/* q->events.cues[c]: the first listed at k or after */
 
 	if (doc->nsentences == 0)
 		return 1;
@@ -1108,15 +1096,16 @@ q_reported_speech(qctx *q)
 		uint32_t	phrase_len;
 
 		/*
-		 * the scanner flagged the words shaped like a cue: nearly every
-		 * token is rejected on its flags alone, here in a loop that does
-		 * nothing else (a run without such words takes microseconds, so
-		 * interrupts are checked where the work is)
+		 * the scanner flagged the words shaped like a cue, and the analysis
+		 * listed them (q_token_events): on to the next one (a run without
+		 * such words takes microseconds, so interrupts are checked where
+		 * the work is)
 		 */
-		while (k < n && !(doc->tokens[k].flags & NA_TF_CUE_SHAPE))
-			k++;
-		if (k >= n)
+		while (c < q->events.ncues && q->events.cues[c] < k)
+			c++;
+		if (c == q->events.ncues)
 			break;
+		k = q->events.cues[c];
 		t = &doc->tokens[k];
 		if ((k >> 12) != checked_block)
 		{
@@ -1129,7 +1118,8 @@ q_reported_speech(qctx *q)
 		phrase = -1;
 		/* a phrase's first word is no cue alone (spoke about, made clear) */
 		if (!noun && !q_is_reporting_cue(q, k) &&
-			(phrase = na_lex_longest(NA_LEX_REPORTING_PHRASES, doc, k, &phrase_len)) < 0)
+			(!q_word_may_start(q, k, NA_LEX_REPORTING_PHRASES) ||
+			 (phrase = na_lex_longest(NA_LEX_REPORTING_PHRASES, doc, k, &phrase_len)) < 0))
 			continue;
 		if ((s = q_sentence_of(q, k)) == NULL)
 			continue;

@@ -255,6 +255,82 @@ has_double_marks(const qctx *q)
 }
 
 /*
+ * The tokens each step starts from (q_events), in one pass over the tokens
+ * with no branch on most of them: every later step reads its list instead
+ * of all the tokens.  The words and capitalised words before each
+ * paragraph give any paragraph's counts by a subtraction (headlines).
+ * Not inlined: in the analysis's one large function its counters and lists
+ * went to the stack, reloaded at every token.
+ */
+static __attribute__((noinline)) int
+q_token_events(qctx *q)
+{
+	const na_token *toks = q->doc->tokens;
+	uint32_t	n = q->doc->ntokens;
+	q_events   *ev = &q->events;
+	uint32_t   *block = na_alloc(q->mem, (size_t) 3 * (n + 1) * sizeof(uint32_t) +
+									 (size_t) (n + 2) * sizeof(q_para));
+	uint32_t	words = 0,
+				caps = 0;
+	/*
+	 * the lists are runs of one block, filled through indexes into it (few
+	 * registers: the loop kept its pointers on the stack): marks from 0,
+	 * capitals from n + 1, cues from 2 (n + 1); the paragraphs after them
+	 */
+	uint32_t	m = 0,
+				c = n + 1,
+				u = 2 * (n + 1),
+				np = 0;
+	q_para	   *paras;
+
+	if (block == NULL)
+		return 0;
+	paras = (q_para *) (block + 3 * (n + 1));
+	if (n > 0 && !(toks[0].flags & NA_TF_PARA_START))
+	{
+		paras[0].token = paras[0].words = paras[0].caps = 0;
+		np = 1;
+	}
+	for (uint32_t i = 0; i < n; i++)
+	{
+		uint32_t	f = toks[i].flags;
+		uint32_t	kind = toks[i].kind;
+		uint32_t	is_word = kind == NA_TK_WORD;
+
+		/* capitalised words and cue shapes are a coin toss: no branch */
+		block[c] = i;
+		c += (f & (NA_TF_CAPITALIZED | NA_TF_PARA_START)) != 0;
+		block[u] = i;
+		u += (f & NA_TF_CUE_SHAPE) != 0;
+		/* marks and paragraphs are rare */
+		if (kind == NA_TK_OPEN_QUOTE || kind == NA_TK_CLOSE_QUOTE || (f & NA_TF_PARA_START))
+		{
+			block[m++] = i;
+			if (f & NA_TF_PARA_START)
+			{
+				paras[np].token = i;
+				paras[np].words = words;
+				paras[np++].caps = caps;
+			}
+		}
+		words += is_word;
+		caps += is_word & ((f & NA_TF_CAPITALIZED) != 0);
+	}
+	paras[np].token = n;
+	paras[np].words = words;
+	paras[np].caps = caps;
+	ev->marks = block;
+	ev->nmarks = m;
+	ev->caps = block + n + 1;
+	ev->ncaps = c - (n + 1);
+	ev->cues = block + 2 * (n + 1);
+	ev->ncues = u - 2 * (n + 1);
+	ev->paras = paras;
+	ev->nparas = np;
+	return 1;
+}
+
+/*
  * Pairs opening and closing marks into raw quotes in one pass over the tokens:
  * double (and angle) marks first, single marks only where they quote (inside
  * double marks, or in texts that never use double ones), and a quote left open
@@ -270,28 +346,17 @@ pair_marks(qctx *q, na_vec *raws)
 	uint32_t	sopen = QNONE;	/* single quote open outside double quotes */
 	int			carry = 0;		/* the previous paragraph ended inside a quote */
 	const na_token *toks = doc->tokens;
-	uint32_t	n = doc->ntokens;
 	uint32_t	checked_block = UINT32_MAX;	/* interrupts checked per 4096 tokens */
 	int			continues = 0;
 	int			has_double = -1;	/* has_double_marks, looked at when first needed */
 
-	for (uint32_t i = 0; i < n; i++)
+	/* nearly every token is neither a mark nor a paragraph start: the
+	 * others are listed (q_token_events) */
+	for (uint32_t e = 0; e < q->events.nmarks; e++)
 	{
+		uint32_t	i = q->events.marks[e];
 		const na_token *t = &toks[i];
 
-		/* nearly every token is neither a mark nor a paragraph start: skip
-		 * those in a tight loop */
-		if (t->kind != NA_TK_OPEN_QUOTE && t->kind != NA_TK_CLOSE_QUOTE &&
-			!(t->flags & NA_TF_PARA_START))
-		{
-			do
-				i++;
-			while (i < n && toks[i].kind != NA_TK_OPEN_QUOTE &&
-				   toks[i].kind != NA_TK_CLOSE_QUOTE && !(toks[i].flags & NA_TF_PARA_START));
-			if (i >= n)
-				break;
-			t = &toks[i];
-		}
 		if ((i >> 12) != checked_block)
 		{
 			checked_block = i >> 12;
@@ -573,7 +638,7 @@ alloc_token_arrays(qctx *q, const q_raw *rs, uint32_t n)
 {
 	const na_doc *doc = q->doc;
 	size_t		words = (size_t) doc->ntokens + Q_KEY_BUCKETS;
-	size_t		bytes = (size_t) doc->ntokens * sizeof(uint64_t) +
+	size_t		bytes = (size_t) doc->ntokens * (sizeof(uint64_t) + sizeof(q_word)) +
 		words * sizeof(uint32_t) + doc->ntokens;
 	uint64_t   *block = na_alloc(q->mem, bytes);
 
@@ -581,7 +646,8 @@ alloc_token_arrays(qctx *q, const q_raw *rs, uint32_t n)
 		return 0;
 	memset(block, 0, bytes);
 	q->lexmask = block;
-	q->mention_at = (uint32_t *) (block + doc->ntokens);
+	q->words = (q_word *) (block + doc->ntokens);
+	q->mention_at = (uint32_t *) (q->words + doc->ntokens);
 	q->key_heads = q->mention_at + doc->ntokens;
 	q->in_quote = (uint8_t *) (q->key_heads + Q_KEY_BUCKETS);
 	for (uint32_t i = 0; i < n; i++)
@@ -769,7 +835,7 @@ attribute_quote(qctx *q, const q_raw *rs, uint32_t i, q_attr_run *run)
 {
 	const na_doc *doc = q->doc;
 	const q_raw *r = &rs[i];
-	na_quote   *qt = na_vec_push(&q->quotes, q->mem);	/* reserved: cannot fail */
+	na_quote   *qt = na_vec_push_unset(&q->quotes, q->mem);	/* reserved: cannot fail */
 	q_attr		a = {0};
 	uint32_t	entity = QNONE;
 	int			speech = 0;
@@ -831,7 +897,7 @@ analyse(qctx *q, na_quote_result *out)
 	int			ok = 0;
 
 	na_vec_init(&raws, sizeof(q_raw));
-	if (!pair_marks(q, &raws))
+	if (!q_token_events(q) || !pair_marks(q, &raws))
 		goto done;
 	n = (uint32_t) raws.count;
 	rs = raws.items;
@@ -879,6 +945,7 @@ na_quotes_analyse(const na_doc *doc, const na_mem *mem, na_quote_result *out)
 	na_vec_free(&q.entities, mem);
 	na_vec_free(&q.key_nodes, mem);
 	na_free(mem, q.lexmask);	/* the block of mention_at, key_heads, in_quote too */
+	na_free(mem, q.events.marks);	/* the block of every event list */
 	if (!ok)
 	{
 		na_vec_free(&q.quotes, mem);

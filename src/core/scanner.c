@@ -515,13 +515,10 @@ plain_word_end(const scanner *st, const unsigned char *s, size_t len, size_t pos
 {
 	size_t		i = pos;
 	uint16_t	flags = 0;
-	uint64_t	acc_low = 0,	/* nonzero once a byte of the class is seen */
-				acc_dig = 0;
+	uint64_t	acc_dig = 0;	/* nonzero once a digit is seen */
 	unsigned	seen = 0;		/* AB_* bits of the word's bytes (byte loop) */
 	unsigned	m;
 
-	if (s[pos] < 'a')
-		flags |= NA_TF_CAPITALIZED;
 #if NA_SWAR && defined(__SSE2__)
 	/*
 	 * Sixteen bytes at a time where SSE2 is at hand: nearly every word ends
@@ -529,36 +526,32 @@ plain_word_end(const scanner *st, const unsigned char *s, size_t len, size_t pos
 	 * (words longer than eight bytes made the SWAR loop's a coin toss).
 	 * A byte is in 'a'..'z' when, moved by 0x80 - 'a', it is among the 26
 	 * smallest signed bytes: one add and one compare a class, and bytes >=
-	 * 0x80 fall outside every class.  Only lower-case letters and digits are
-	 * collected: upper-case ones matter only to a word without lower-case
-	 * letters (counted below).
+	 * 0x80 fall outside every class; with bit 5 set first, upper-case
+	 * letters fall in 'a'..'z' too.  Only digits are collected: the case of
+	 * the letters matters only to a word that begins with a capital (looked
+	 * at below).
 	 */
 	while (i + 16 <= len)
 	{
 		__m128i		v = _mm_loadu_si128((const __m128i *) (s + i));
-		unsigned	low = (unsigned) _mm_movemask_epi8(
-			_mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char) (0x80 - 'a'))),
-						   _mm_set1_epi8((char) (-128 + 26))));
-		unsigned	up = (unsigned) _mm_movemask_epi8(
-			_mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char) (0x80 - 'A'))),
+		unsigned	letter = (unsigned) _mm_movemask_epi8(
+			_mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)),
+										_mm_set1_epi8((char) (0x80 - 'a'))),
 						   _mm_set1_epi8((char) (-128 + 26))));
 		unsigned	dig = (unsigned) _mm_movemask_epi8(
 			_mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char) (0x80 - '0'))),
 						   _mm_set1_epi8((char) (-128 + 10))));
-		unsigned	stop = ~(low | up | dig) & 0xFFFFu;
+		unsigned	stop = ~(letter | dig) & 0xFFFFu;
 
 		if (stop == 0)
 		{
-			acc_low |= low;
 			acc_dig |= dig;
 			i += 16;
 			continue;
 		}
 		/* the bytes before the first stop */
 		i += (size_t) __builtin_ctz(stop);
-		stop = (stop & -stop) - 1;
-		acc_low |= low & stop;
-		acc_dig |= dig & stop;
+		acc_dig |= dig & ((stop & -stop) - 1);
 		goto word_end;
 	}
 #endif
@@ -567,28 +560,23 @@ plain_word_end(const scanner *st, const unsigned char *s, size_t len, size_t pos
 	while (i + 8 <= len)
 	{
 		uint64_t	v;
-		uint64_t	up,
-					low,
+		uint64_t	letter,
 					dig,
 					stop;
 
 		memcpy(&v, s + i, 8);
-		/* letters of either case in one test; bit 5 (moved to bit 7) tells the case */
-		low = swar_in_range(v | SWAR_ONES * 0x20, 'a', 'z');
-		up = low & ~(v << 2);
-		low ^= up;
+		/* letters of either case in one test */
+		letter = swar_in_range(v | SWAR_ONES * 0x20, 'a', 'z');
 		dig = swar_in_range(v, '0', '9');
-		stop = ~(up | low | dig) & SWAR_HIGH;
+		stop = ~(letter | dig) & SWAR_HIGH;
 		if (stop == 0)
 		{
-			acc_low |= low;
 			acc_dig |= dig;
 			i += 8;
 			continue;
 		}
 		/* the bytes before the first stop: bits below its 0x80 */
 		stop = (stop & -stop) - 1;
-		acc_low |= low & stop;
 		acc_dig |= dig & stop;
 		i += __builtin_ctzll(stop + 1) >> 3;
 		goto word_end;
@@ -599,7 +587,6 @@ plain_word_end(const scanner *st, const unsigned char *s, size_t len, size_t pos
 		seen |= m;
 		i++;
 	}
-	acc_low |= seen & AB_LOWER;
 	acc_dig |= seen & AB_DIGIT;
 #if NA_SWAR
 word_end:
@@ -615,7 +602,6 @@ word_end:
 			i = more.end;
 			if (more.last_part)
 				last_part = more.last_part;
-			acc_low |= more.seen & AB_LOWER;
 			acc_dig |= more.seen & AB_DIGIT;
 			flags |= more.flags;
 		}
@@ -625,14 +611,25 @@ word_end:
 	}
 	if (acc_dig)
 		flags |= NA_TF_HAS_DIGIT;
-	if (!acc_low)
+	if (s[pos] < 'a')
 	{
-		/* no lower-case letter: all capitals if there are two of them */
+		/*
+		 * A capital first (the word begins with a letter): all capitals if
+		 * no lower-case letter follows and there are two capitals; the
+		 * first lower-case letter, usually the second byte, ends the look
+		 */
 		int			upper = 0;
+		size_t		k;
 
-		for (size_t k = pos; k < i && upper < 2; k++)
-			upper += (ascii_bits[s[k]] & AB_UPPER) != 0;
-		if (upper >= 2)
+		flags |= NA_TF_CAPITALIZED;
+		for (k = pos; k < i; k++)
+		{
+			m = ascii_bits[s[k]];
+			if (m & AB_LOWER)
+				break;
+			upper += (m & AB_UPPER) != 0;
+		}
+		if (k == i && upper >= 2)
 			flags |= NA_TF_ALLCAPS;
 	}
 	{

@@ -22,7 +22,7 @@ sp_office_of(const qctx *q, uint32_t i)
 
 	if (t->kind != NA_TK_WORD && t->kind != NA_TK_ABBREV)
 		return NULL;
-	row = na_lex_lookup(NA_LEX_ROLE_OFFICES, q->doc->text + t->start, q_base_len(q, i));
+	row = q_word_base_row(q, i, NA_LEX_ROLE_OFFICES);
 	return row < 0 ? NULL : na_lex_attr(NA_LEX_ROLE_OFFICES, (uint32_t) row, NA_LEX_ROLE_OFFICES_OFFICE);
 }
 
@@ -304,7 +304,7 @@ q_is_document_noun(const qctx *q, uint32_t i)
 		return 0;
 	t = &q->doc->tokens[i];
 	return t->kind == NA_TK_WORD && !q_is_cap(q, i) &&
-		na_lex_has(NA_LEX_SOURCE_DOCUMENTS, q->doc->text + t->start, t->len);
+		q_word_in(q, i, NA_LEX_SOURCE_DOCUMENTS);
 }
 
 /*
@@ -391,8 +391,7 @@ makers_listed_after(qctx *q, uint32_t first, uint32_t last)
 	const q_entity *e;
 
 	if (last < first || !q_is_word(q, last) ||
-		!na_lex_has(NA_LEX_DOCUMENT_MAKER_NOUNS, q->doc->text + q->doc->tokens[last].start,
-					q->doc->tokens[last].len))
+		!q_word_in(q, last, NA_LEX_DOCUMENT_MAKER_NOUNS))
 		return QNONE;
 	/* of the report, of the 2015 study */
 	if (k < n && q_is(q, k, "of"))
@@ -404,8 +403,7 @@ makers_listed_after(qctx *q, uint32_t first, uint32_t last)
 	if (k < n && (q_is(q, k, "which") || q_is(q, k, "who")))
 		k++;
 	if (k >= n || !q_is_word(q, k) ||
-		!na_lex_has(NA_LEX_MEMBER_LISTING_WORDS, q->doc->text + q->doc->tokens[k].start,
-					q->doc->tokens[k].len))
+		!q_word_in(q, k, NA_LEX_MEMBER_LISTING_WORDS))
 		return QNONE;
 	k++;
 	if (k < n && q_is(q, k, "the"))
@@ -449,7 +447,7 @@ q_organisation_after_name(qctx *q, uint32_t first, uint32_t last)
 		return QNONE;
 	t = &q->doc->tokens[last];
 	if (t->kind != NA_TK_WORD ||
-		!na_lex_has(NA_LEX_ORG_HEADS_AFTER_NAME, q->doc->text + t->start, q_base_len(q, last)))
+		!q_word_base_in(q, last, NA_LEX_ORG_HEADS_AFTER_NAME))
 		return QNONE;
 	m = mention(q, q->mention_at[last - 1] - 1);
 	if (m->first < first || m->last != last - 1 || q_possessive(q, m->last) ||
@@ -646,12 +644,11 @@ possessor_organisation(qctx *q, uint32_t first, uint32_t last)
 	/* "throughout his campaign boasted": the object of a preposition is no
 	 * source (the subject is further back) */
 	if (first > 0 && q->doc->tokens[first - 1].kind == NA_TK_WORD &&
-		na_lex_has(NA_LEX_OBJECT_PREPOSITIONS, q->doc->text + q->doc->tokens[first - 1].start,
-				   q->doc->tokens[first - 1].len))
+		q_word_in(q, first - 1, NA_LEX_OBJECT_PREPOSITIONS))
 		return QNONE;
 	t = &q->doc->tokens[last];
 	if (t->kind != NA_TK_WORD || q_is_cap(q, last) ||
-		!na_lex_has(NA_LEX_ORG_HEADS_AFTER_NAME, q->doc->text + t->start, q_base_len(q, last)))
+		!q_word_base_in(q, last, NA_LEX_ORG_HEADS_AFTER_NAME))
 		return QNONE;
 	person = q_resolve_pronoun(q, first, his ? NA_GENDER_MALE : NA_GENDER_FEMALE);
 	if (person == QNONE)
@@ -690,8 +687,7 @@ advertisement_campaign(qctx *q, uint32_t first, uint32_t last)
 
 	if (last < first || last >= n || !q_is_word(q, last))
 		return QNONE;
-	if (na_lex_has(NA_LEX_AD_VOICE_NOUNS, q->doc->text + q->doc->tokens[last].start,
-				   q->doc->tokens[last].len))
+	if (q_word_in(q, last, NA_LEX_AD_VOICE_NOUNS))
 	{
 		/* a narrator in the Okafor ad, the voice of an Okafor ad */
 		k = last + 1;
@@ -715,8 +711,7 @@ advertisement_campaign(qctx *q, uint32_t first, uint32_t last)
 		k = last;
 	}
 	if (k >= n || m->last + 1 != k || q_possessive(q, m->last) || !q_is_word(q, k) || q_is_cap(q, k) ||
-		(row = na_lex_lookup(NA_LEX_AD_NOUNS, q->doc->text + q->doc->tokens[k].start,
-							 q->doc->tokens[k].len)) < 0)
+		(row = q_word_row(q, k, NA_LEX_AD_NOUNS)) < 0)
 		return QNONE;
 	e = entity(q, m->entity);
 	if (!e->person || e->place)

@@ -136,7 +136,7 @@ static int
 index_key(qctx *q, uint32_t key, uint32_t e)
 {
 	uint32_t	b = sp_key_bucket(key);
-	uint32_t   *node = na_vec_push(&q->key_nodes, q->mem);
+	uint32_t   *node = na_vec_push_unset(&q->key_nodes, q->mem);
 
 	if (node == NULL)
 		return 0;
@@ -169,7 +169,7 @@ possessive_her(const qctx *q, uint32_t k)
 		return 0;
 	t = &q->doc->tokens[k + 1];
 	return t->kind == NA_TK_WORD && !q_is_cap(q, k + 1) &&
-		!na_lex_has(NA_LEX_OBJECT_PREPOSITIONS, q->doc->text + t->start, t->len) &&
+		!q_word_in(q, k + 1, NA_LEX_OBJECT_PREPOSITIONS) &&
 		!q_is(q, k + 1, "and") && !q_is(q, k + 1, "that") && !q_is(q, k + 1, "to");
 }
 
@@ -195,7 +195,7 @@ gender_of_pronoun_after(const qctx *q, const q_mention *m)
 			break;
 		if (t->kind != NA_TK_WORD)
 			continue;
-		if ((row = na_lex_lookup(NA_LEX_GENDERED_PRONOUNS, q->doc->text + t->start, t->len)) >= 0)
+		if ((row = q_word_row(q, k, NA_LEX_GENDERED_PRONOUNS)) >= 0)
 		{
 			const char *form = na_lex_attr(NA_LEX_GENDERED_PRONOUNS, (uint32_t) row,
 										   NA_LEX_GENDERED_PRONOUNS_FORM);
@@ -448,7 +448,7 @@ misspelt_surname_entity(const qctx *q, const q_mention *m)
 q_entity *
 sp_new_entity(qctx *q, uint32_t first, uint32_t last)
 {
-	q_entity   *e = na_vec_push(&q->entities, q->mem);
+	q_entity   *e = na_vec_push_unset(&q->entities, q->mem);
 
 	if (e == NULL)
 	{

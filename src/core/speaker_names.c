@@ -85,7 +85,7 @@ sp_org_kind_of(const qctx *q, uint32_t i, int described)
 
 	if (t->kind != NA_TK_WORD && t->kind != NA_TK_ABBREV)
 		return NULL;
-	row = na_lex_lookup(NA_LEX_ORG_KINDS, q->doc->text + t->start, q_base_len(q, i));
+	row = q_word_base_row(q, i, NA_LEX_ORG_KINDS);
 	if (row < 0 || (described &&
 					strcmp(na_lex_attr(NA_LEX_ORG_KINDS, (uint32_t) row, NA_LEX_ORG_KINDS_DESCRIBED), "yes") != 0))
 		return NULL;
@@ -106,13 +106,12 @@ sp_given_name_gender(const qctx *q, uint32_t i)
 
 	if (!q_is_cap(q, i) || q->doc->tokens[i].kind != NA_TK_WORD)
 		return -1;
-	row = na_lex_lookup(NA_LEX_FIRST_NAMES, q->doc->text + q->doc->tokens[i].start,
-						q_base_len(q, i));
+	row = q_word_base_row(q, i, NA_LEX_FIRST_NAMES);
 	if (row < 0)
 		return -1;
 	g = na_lex_attr(NA_LEX_FIRST_NAMES, (uint32_t) row, NA_LEX_FIRST_NAMES_GENDER);
-	return strcmp(g, "male") == 0 ? NA_GENDER_MALE :
-		strcmp(g, "female") == 0 ? NA_GENDER_FEMALE : NA_GENDER_UNKNOWN;
+	/* male, female or unknown: the first letter tells them apart */
+	return g[0] == 'm' ? NA_GENDER_MALE : g[0] == 'f' ? NA_GENDER_FEMALE : NA_GENDER_UNKNOWN;
 }
 
 /*
@@ -154,6 +153,8 @@ sp_name_prefix_at(const qctx *q, uint32_t i, uint8_t *kind)
 	const char *k;
 
 	if (!q_is_cap(q, i) || q_possessive(q, i))
+		return 0;
+	if (!q_word_may_start(q, i, NA_LEX_NAME_PREFIXES))
 		return 0;
 	row = na_lex_longest(NA_LEX_NAME_PREFIXES, q->doc, i, &n);
 	if (row < 0 || n == 0)
@@ -232,21 +233,37 @@ sp_same_name(const qctx *q, uint32_t a1, uint32_t a2, uint32_t b1, uint32_t b2)
 	return 1;
 }
 
-/* A hash of a name token without its possessive: Haley and Haley’s agree,
- * so do O’Neill and O'Neill. */
+/*
+ * A hash of a name token without its possessive: Haley and Haley’s agree,
+ * so do O’Neill and O'Neill.  The lexicon's hash (na_lex_hash) of its bytes
+ * with ’ as ': an ASCII name (nearly all) in a word or two and no loop over
+ * its bytes.
+ */
 uint32_t
 sp_name_key(const qctx *q, uint32_t i)
 {
 	const na_token *t = &q->doc->tokens[i];
 	const char *p = q->doc->text + t->start;
 	uint32_t	len = t->len;
-
-	uint32_t	h = 0x811C9DC5u;
+	uint32_t	n;
+	uint64_t	h,
+				w = 0;
+	uint32_t	fill = 0;
 
 	if (q_possessive(q, i))
 		len -= p[len - 2] == '\'' ? 2 : 4;
-	/* na_fnv1a, with ’ hashed as ' (O’Neill and O'Neill are one name);
-	 * the curly apostrophe's first byte alone starts the slower test */
+	if (!(t->flags & NA_TF_NONASCII))
+		return na_lex_hash(p, len);
+	/* ’ as ' (the curly apostrophe's first byte alone starts the slower
+	 * test): na_lex_hash of the bytes as they would be, a word at a time */
+	n = len;
+	for (uint32_t k = 0; k < len; k++)
+		if ((unsigned char) p[k] == 0xE2 && q_apostrophe_at(p + k, len - k) == 3)
+		{
+			n -= 2;
+			k += 2;
+		}
+	h = NA_LEX_HASH_SEED(n);
 	for (uint32_t k = 0; k < len; k++)
 	{
 		unsigned char c = (unsigned char) p[k];
@@ -256,9 +273,17 @@ sp_name_key(const qctx *q, uint32_t i)
 			c = '\'';
 			k += 2;
 		}
-		h = (h ^ c) * 0x01000193u;
+		w |= (uint64_t) c << (8 * fill);
+		if (++fill == 8)
+		{
+			h = na_lex_hash_step(h, w);
+			w = 0;
+			fill = 0;
+		}
 	}
-	return h;
+	if (fill > 0)
+		h = na_lex_hash_step(h, w);
+	return (uint32_t) h;
 }
 
 /* Do tokens (first, last) hold an "of" or "for" (Bank of England)? */
@@ -289,8 +314,7 @@ english_sentence(const qctx *q, uint32_t i)
 		const na_token *t = &q->doc->tokens[k];
 
 		/* the, and, of, said...: data/lexicon/english_markers.tsv */
-		if (t->kind == NA_TK_WORD &&
-			na_lex_has(NA_LEX_ENGLISH_MARKERS, q->doc->text + t->start, t->len))
+		if (t->kind == NA_TK_WORD && q_word_in(q, k, NA_LEX_ENGLISH_MARKERS))
 			return 1;
 	}
 	return 0;
@@ -375,13 +399,10 @@ known_person(const qctx *q, uint32_t k)
 static int
 organisation_joint(const qctx *q, uint32_t j)
 {
-	const na_token *t = &q->doc->tokens[j - 1];
-
 	if (!(q_is(q, j, "of") || q_is(q, j, "for")) || !q_is_cap(q, j + 1) ||
 		q_in(q, j + 1, LEX_STOP_CAPS) || q_possessive(q, j - 1))
 		return 0;
-	if (!q_in(q, j - 1, LEX_ORG_WORDS) &&
-		!na_lex_has(NA_LEX_ORG_KINDS, q->doc->text + t->start, t->len))
+	if (!q_in(q, j - 1, LEX_ORG_WORDS) && !q_word_in(q, j - 1, NA_LEX_ORG_KINDS))
 		return 0;
 	/* a Coalition for Trump, the East Room for Obama: a person named after
 	 * it is no part of the name */
@@ -401,8 +422,7 @@ names_a_work(const qctx *q, uint32_t k)
 	uint32_t	w = k > 0 && q_is_punct(q, k - 1, ',') ? k - 1 : k;
 
 	return w > 0 && q_is_word(q, w - 1) && !q_is_cap(q, w - 1) &&
-		na_lex_has(NA_LEX_WORK_NOUNS, q->doc->text + q->doc->tokens[w - 1].start,
-				   q_base_len(q, w - 1));
+		q_word_base_in(q, w - 1, NA_LEX_WORK_NOUNS);
 }
 
 /*
@@ -428,26 +448,16 @@ typedef struct name_run
 /*
  * The end of the paragraph at i when it is a headline (most of its words
  * capitalized, and it attributes no quote) or a byline: such a paragraph
- * names no one reliably.  0 otherwise.
+ * names no one reliably.  0 otherwise.  para: the paragraph's entry in
+ * q->events.paras (its counts come from the pass that listed them).
  */
 static uint32_t
-headline_end(const qctx *q, uint32_t i)
+headline_end(const qctx *q, uint32_t i, const q_para *para)
 {
-	const na_token *toks = q->doc->tokens;
-	uint32_t	n = q->doc->ntokens;
-	uint32_t	words = 0,
-				caps = 0,
-				k = i;
+	uint32_t	words = para[1].words - para[0].words,
+				caps = para[1].caps - para[0].caps,
+				k = para[1].token;
 
-	/* counted without branches: which tokens are words is a coin toss */
-	do
-	{
-		uint32_t	is_word = toks[k].kind == NA_TK_WORD;
-
-		words += is_word;
-		caps += is_word & ((toks[k].flags & NA_TF_CAPITALIZED) != 0);
-		k++;
-	} while (k < n && !(toks[k].flags & NA_TF_PARA_START));
 	if ((words >= 4 && caps * 10 >= words * 7 && !attributes_quote(q, i, k)) ||
 		is_byline(q, i, k))
 		return k;
@@ -810,7 +820,7 @@ refine_name_run(const qctx *q, name_run *r)
 static int
 add_mention(qctx *q, const name_run *r)
 {
-	q_mention  *m = na_vec_push(&q->mentions, q->mem);
+	q_mention  *m = na_vec_push_unset(&q->mentions, q->mem);
 
 	if (m == NULL)
 		return 0;
@@ -855,6 +865,9 @@ q_collect_names(qctx *q)
 	const na_token *toks = doc->tokens;
 	uint32_t	n = doc->ntokens;
 	uint32_t	checked_block = UINT32_MAX;	/* interrupts checked per 4096 tokens */
+	const q_events *ev = &q->events;
+	uint32_t	c = 0,			/* ev->caps[c]: the first listed at i or after */
+				p = 0;			/* ev->paras[p]: likewise */
 
 	for (uint32_t i = 0; i < n; i++)
 	{
@@ -863,20 +876,26 @@ q_collect_names(qctx *q)
 		na_place_match pm;
 		run_verdict verdict;
 
-		/* most tokens are lower case and inside a paragraph: skip them first */
-		if (i != 0 && !(toks[i].flags & (NA_TF_CAPITALIZED | NA_TF_PARA_START)))
+		/* most tokens are lower case and inside a paragraph: on to the
+		 * next one that is not (q_token_events listed them) */
+		if (i != 0)
 		{
-			do
-				i++;
-			while (i < n && !(toks[i].flags & (NA_TF_CAPITALIZED | NA_TF_PARA_START)));
-			if (i >= n)
+			while (c < ev->ncaps && ev->caps[c] < i)
+				c++;
+			if (c == ev->ncaps)
 				break;
+			i = ev->caps[c];
 		}
 		/* a headline (most words capitalized) names no one reliably */
-		if ((i == 0 || (toks[i].flags & NA_TF_PARA_START)) && (end = headline_end(q, i)) != 0)
+		if (i == 0 || (toks[i].flags & NA_TF_PARA_START))
 		{
-			i = end - 1;
-			continue;
+			while (ev->paras[p].token < i)
+				p++;
+			if ((end = headline_end(q, i, &ev->paras[p])) != 0)
+			{
+				i = end - 1;
+				continue;
+			}
 		}
 		if ((i >> 12) != checked_block)
 		{
@@ -1012,8 +1031,7 @@ q_mention_ending_in(const qctx *q, uint32_t first, uint32_t last)
 	uint32_t	person = QNONE;
 
 	if (first < q->doc->ntokens && q->doc->tokens[first].kind == NA_TK_WORD &&
-		na_lex_has(NA_LEX_MEMBER_LISTING_WORDS, q->doc->text + q->doc->tokens[first].start,
-				   q->doc->tokens[first].len) &&
+		q_word_in(q, first, NA_LEX_MEMBER_LISTING_WORDS) &&
 		!(last + 2 < q->doc->ntokens && q_is_punct(q, last + 1, ',') && q_is(q, last + 2, "who")))
 		return QNONE;
 
@@ -1091,8 +1109,7 @@ sp_modifier_mention(const qctx *q, const q_mention *m)
 	if (q_possessive(q, m->last))
 		return 1;
 	if (k < q->doc->ntokens && q_is_word(q, k) && !q_is_cap(q, k) &&
-		na_lex_has(NA_LEX_ORG_HEADS_AFTER_NAME, q->doc->text + q->doc->tokens[k].start,
-				   q_base_len(q, k)))
+		q_word_base_in(q, k, NA_LEX_ORG_HEADS_AFTER_NAME))
 		return 1;
 	for (; k < q->doc->ntokens && k <= m->last + 3 && q_is_word(q, k) && !q_is_cap(q, k); k++)
 		if (q_is_role_noun(q, k))
@@ -1114,8 +1131,7 @@ sp_mention_reports(const qctx *q, const q_mention *m)
 	/* (not "Cohen spoke to reporters", "spoke of his dislike") */
 	return v + 1 < q->doc->ntokens && !(q->in_quote[v] & 1) && q_in(q, v, LEX_SPEECH_VERBS) &&
 		!(q->doc->tokens[v + 1].kind == NA_TK_WORD &&
-		  na_lex_has(NA_LEX_OBJECT_PREPOSITIONS, q->doc->text + q->doc->tokens[v + 1].start,
-					 q->doc->tokens[v + 1].len));
+		  q_word_in(q, v + 1, NA_LEX_OBJECT_PREPOSITIONS));
 }
 
 /* Does the mention open its sentence (after a few words: The French ambassador, X)? */

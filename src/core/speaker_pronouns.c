@@ -161,8 +161,7 @@ description_subject(qctx *q, uint32_t s, uint32_t tok)
 			if (q_is_punct(q, j + 1, ',') && q_is_cap(q, j + 2))
 				return QNONE;
 			if (q_possessive(q, j) && j + 1 < end &&
-				(na_lex_has(NA_LEX_POSSESSOR_NOT_SUBJECT, q->doc->text + q->doc->tokens[j + 1].start,
-							q_base_len(q, j + 1)) ||
+				(q_word_base_in(q, j + 1, NA_LEX_POSSESSOR_NOT_SUBJECT) ||
 				 sp_org_kind_of(q, j + 1, 1) != NULL || q_is_role_noun(q, j + 1)))
 				return QNONE;
 			return sp_office_holder(q, k, j, 1);
@@ -494,7 +493,7 @@ subordinate_clause_subject(qctx *q, uint32_t tok, uint32_t lo)
 		while (s0 > 0 && toks[s0 - 1].sentence == toks[tok].sentence && m->first - s0 < 3)
 			s0--;
 		if (!(toks[s0].flags & (NA_TF_SENT_START | NA_TF_PARA_START)) ||
-			!na_lex_has(NA_LEX_SUBORDINATORS, q->doc->text + toks[s0].start, toks[s0].len))
+			!q_word_in(q, s0, NA_LEX_SUBORDINATORS))
 			return QNONE;
 		/* Although the IMF / Because Moody's: the conjunction, "the", the name */
 		if (!(s0 + 1 == m->first || (s0 + 2 == m->first && q_is(q, s0 + 1, "the"))))

@@ -284,7 +284,7 @@ names_a_source(const qctx *q, const q_entity *e)
 		return 1;
 	if (t->len > 1 && q->doc->text[t->start + q_base_len(q, e->name_first) - 1] == 's')
 		return 1;
-	return na_lex_has(NA_LEX_PARTY_NAMES, q->doc->text + t->start, q_base_len(q, e->name_first));
+	return q_word_base_in(q, e->name_first, NA_LEX_PARTY_NAMES);
 }
 
 /*
@@ -304,7 +304,7 @@ static_name_of(const qctx *q, const q_entity *e)
 	if (e->name_first != e->name_last || e->first_mention == QNONE)
 		return NULL;
 	len = q_base_len(q, e->name_first);
-	if ((row = na_lex_lookup(NA_LEX_PARTY_NAMES, q->doc->text + t->start, len)) >= 0)
+	if ((row = q_word_base_row(q, e->name_first, NA_LEX_PARTY_NAMES)) >= 0)
 		return na_lex_attr(NA_LEX_PARTY_NAMES, (uint32_t) row, NA_LEX_PARTY_NAMES_NAME);
 	if ((row = na_lex_lookup(NA_LEX_NAME_RESPELLINGS, q->doc->text + t->start, len)) >= 0)
 		return na_lex_attr(NA_LEX_NAME_RESPELLINGS, (uint32_t) row, NA_LEX_NAME_RESPELLINGS_NAME);
@@ -382,7 +382,7 @@ spells_acronym(const qctx *q, uint32_t first, uint32_t last, const char *acronym
 		char		c;
 
 		if (t->kind == NA_TK_WORD && !q_is_cap(q, k) &&
-			na_lex_has(NA_LEX_ACRONYM_SMALL_WORDS, q->doc->text + t->start, t->len))
+			q_word_in(q, k, NA_LEX_ACRONYM_SMALL_WORDS))
 			continue;
 		/* (not Associated Press-GfK: a joint name is no spelling of AP) */
 		if (t->kind != NA_TK_WORD || !q_is_cap(q, k) ||

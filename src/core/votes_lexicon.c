@@ -108,7 +108,7 @@ gazetteer_first_word(const char *w, uint32_t len)
 
 	if (n == (size_t) -1)
 		return false;
-	h = na_fnv1a(folded, n) & (NA_LEX_FIRST_WORD_BITS - 1);
+	h = na_lex_hash(folded, n) & (NA_LEX_FIRST_WORD_BITS - 1);
 	if (!((na_lex_first_words[NA_LEX_VOTE_BODIES][h >> 6] >> (h & 63)) & 1))
 		return false;
 	return na_lex_starts_phrase(NA_LEX_VOTE_BODIES, w, len);

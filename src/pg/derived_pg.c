@@ -45,6 +45,81 @@ na_derived_form_row(TupleDesc desc, Datum key, const Datum *values, const bool *
 	return heap_form_tuple(desc, row_values, row_nulls);
 }
 
+void
+na_derived_writer_init(na_derived_writer *writer, TupleDesc const *desc, MemoryContext ctx)
+{
+	static const na_pg_col_kind key_kinds[] = {NA_PG_COL_INT4, NA_PG_COL_INT8, NA_PG_COL_TEXT};
+	TupleDesc	quotes = desc[NA_DERIVED_QUOTES];
+
+	memset(writer, 0, sizeof(*writer));
+	for (int d = 0; d < NA_NDERIVED; d++)
+		writer->desc[d] = desc[d];
+	na_pg_row_writer_init(&writer->row, quotes, ctx);
+	for (int k = 0; k < (int) lengthof(key_kinds); k++)
+		if (na_pg_cols_fit(quotes, 0, &key_kinds[k], 1))
+		{
+			writer->key_kind = key_kinds[k];
+			writer->quotes_direct = quotes->natts == NA_QUOTE_NATTS + 1 &&
+				na_pg_cols_fit(quotes, 1, na_pg_quote_kinds, NA_QUOTE_NATTS);
+		}
+}
+
+/*
+ * The article key as the first column of the row being written; false
+ * where it cannot be (a text key compressed or stored out of line, which
+ * heap_form_tuple would keep as it is: its rows go as values).
+ */
+static bool
+write_key(na_derived_writer *writer, Datum key)
+{
+	na_pg_col	col;
+
+	switch (writer->key_kind)
+	{
+		case NA_PG_COL_INT4:
+			na_pg_row_int4(&writer->row, DatumGetInt32(key));
+			return true;
+		case NA_PG_COL_INT8:
+			na_pg_row_int8(&writer->row, DatumGetInt64(key));
+			return true;
+		case NA_PG_COL_TEXT:
+			if (VARATT_IS_EXTENDED(DatumGetPointer(key)) && !VARATT_IS_SHORT(DatumGetPointer(key)))
+				return false;
+			col.bytes = VARDATA_ANY(DatumGetPointer(key));
+			col.len = VARSIZE_ANY_EXHDR(DatumGetPointer(key));
+			col.static_name = false;
+			na_pg_row_text(&writer->row, &col);
+			return true;
+		default:
+			return false;
+	}
+}
+
+/* Quote row i of the analysis to sink: written as a tuple by writer where it can. */
+static void
+quote_row(const na_analysis *analysis, uint32 i, const na_pg_text *doc,
+		  na_derived_writer *writer, Datum key, na_derived_sink sink, void *arg)
+{
+	Datum		values[NA_QUOTE_NATTS];
+	bool		nulls[NA_QUOTE_NATTS];
+
+	if (writer != NULL && writer->quotes_direct)
+	{
+		na_pg_row_begin(&writer->row);
+		if (write_key(writer, key))
+		{
+			HeapTupleData tuple;
+
+			na_pg_quote_row_cols(&analysis->quotes, i, doc, &writer->row);
+			na_pg_row_form(&writer->row, writer->desc[NA_DERIVED_QUOTES], &tuple);
+			sink(arg, NA_DERIVED_QUOTES, NULL, NULL, &tuple);
+			return;
+		}
+	}
+	na_pg_quote_values(&analysis->quotes, i, doc, values, nulls);
+	sink(arg, NA_DERIVED_QUOTES, values, nulls, NULL);
+}
+
 const char *
 na_derived_fail_on(void)
 {
@@ -68,7 +143,7 @@ failure(int sqlerrcode, char *message, char *detail)
 
 ErrorData *
 na_derived_rows(text *body, const char *fail_on, MemoryContext docctx,
-				na_derived_sink sink, void *arg)
+				na_derived_writer *writer, Datum key, na_derived_sink sink, void *arg)
 {
 	MemoryContext callerctx = MemoryContextSwitchTo(docctx);
 	Datum		values[FUNC_MAX_ARGS];
@@ -115,14 +190,17 @@ na_derived_rows(text *body, const char *fail_on, MemoryContext docctx,
 	{
 		for (uint32 i = 0; i < counts[d]; i++)
 		{
-			memset(nulls, 0, sizeof(nulls));
 			if (d == NA_DERIVED_QUOTES)
-				na_pg_quote_values(&analysis.quotes, i, &doc, values, nulls);
-			else if (d == NA_DERIVED_SPEAKERS)
+			{
+				quote_row(&analysis, i, &doc, writer, key, sink, arg);
+				continue;
+			}
+			memset(nulls, 0, sizeof(nulls));
+			if (d == NA_DERIVED_SPEAKERS)
 				na_pg_speaker_values(&analysis.quotes, i, &doc, values, nulls);
 			else
 				na_pg_vote_values(&analysis.votes, i, &doc, values, nulls);
-			sink(arg, (na_derived_kind) d, values, nulls);
+			sink(arg, (na_derived_kind) d, values, nulls, NULL);
 		}
 	}
 	MemoryContextSwitchTo(callerctx);

@@ -312,6 +312,33 @@ na_pg_srf_expect_cols(na_pg_srf *srf, const na_pg_col_kind *kinds)
 	srf->row_hoff = MAXALIGN(SizeofHeapTupleHeader + BITMAPLEN(desc->natts));
 }
 
+bool
+na_pg_cols_fit(TupleDesc desc, int first, const na_pg_col_kind *kinds, int nkinds)
+{
+	if (first + nkinds > desc->natts || desc->natts > NA_PG_MAX_COLS)
+		return false;
+	for (int i = 0; i < nkinds; i++)
+	{
+		Form_pg_attribute att = TupleDescAttr(desc, first + i);
+		Oid			want = kinds[i] == NA_PG_COL_TEXT ? TEXTOID :
+			kinds[i] == NA_PG_COL_FLOAT4 ? FLOAT4OID :
+			kinds[i] == NA_PG_COL_INT8 ? INT8OID : INT4OID;
+
+		if (att->attisdropped || att->atttypid != want ||
+			(want == TEXTOID && att->attstorage == TYPSTORAGE_PLAIN))
+			return false;
+	}
+	return true;
+}
+
+void
+na_pg_row_writer_init(na_pg_srf *writer, TupleDesc desc, MemoryContext ctx)
+{
+	memset(writer, 0, sizeof(*writer));
+	writer->docctx = ctx;
+	writer->row_hoff = MAXALIGN(SizeofHeapTupleHeader + BITMAPLEN(desc->natts));
+}
+
 /* The bits of a row's present mask (na_pg_srf.row_present) without a null. */
 static inline uint64
 all_present(int natts)
@@ -337,20 +364,18 @@ na_pg_row_grow(na_pg_srf *srf, Size need)
 
 /*
  * The row's header (and null bitmap) in front of its columns, the data
- * moved down where the row has no null (the header then has no bitmap),
- * and the tuple stored: see na_pg_row_begin.
+ * moved down where the row has no null (the header then has no bitmap):
+ * see na_pg_row_begin.
  */
-void
-na_pg_row_end(na_pg_srf *srf)
+static pg_attribute_always_inline void
+row_form(na_pg_srf *srf, TupleDesc desc, HeapTuple tuple)
 {
-	TupleDesc	desc = srf->rsinfo->setDesc;
 	int			natts = desc->natts;
 	bool		hasnull = srf->row_present != all_present(natts);
 	Size		hoff = hasnull ? srf->row_hoff : MAXALIGN(SizeofHeapTupleHeader);
 	Size		data_len = srf->row_off - srf->row_hoff;
 	Size		len = hoff + data_len;
 	HeapTupleHeader td;
-	HeapTupleData tuple;
 
 	Assert(srf->row_col == natts);
 	if (hoff != srf->row_hoff)
@@ -371,10 +396,25 @@ na_pg_row_end(na_pg_srf *srf)
 	if (srf->row_varwidth)
 		td->t_infomask |= HEAP_HASVARWIDTH;
 
-	tuple.t_len = (uint32) len;
-	ItemPointerSetInvalid(&tuple.t_self);
-	tuple.t_tableOid = InvalidOid;
-	tuple.t_data = td;
+	tuple->t_len = (uint32) len;
+	ItemPointerSetInvalid(&tuple->t_self);
+	tuple->t_tableOid = InvalidOid;
+	tuple->t_data = td;
+}
+
+void
+na_pg_row_form(na_pg_srf *writer, TupleDesc desc, HeapTuple tuple)
+{
+	row_form(writer, desc, tuple);
+}
+
+/* The row finished (row_form) and stored in the result. */
+void
+na_pg_row_end(na_pg_srf *srf)
+{
+	HeapTupleData tuple;
+
+	row_form(srf, srf->rsinfo->setDesc, &tuple);
 	tuplestore_puttuple(srf->rsinfo->setResult, &tuple);
 	MemoryContextReset(srf->rowctx);
 	if ((++srf->rows & 4095) == 0)

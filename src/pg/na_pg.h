@@ -129,7 +129,8 @@ typedef enum na_pg_col_kind
 {
 	NA_PG_COL_INT4 = 1,
 	NA_PG_COL_FLOAT4,
-	NA_PG_COL_TEXT
+	NA_PG_COL_TEXT,
+	NA_PG_COL_INT8				/* (an article key of type bigint, na_pg_row_int8) */
 } na_pg_col_kind;
 
 /* The most columns a row written by na_pg_row_* may have (its null bitmap is one word). */
@@ -165,6 +166,19 @@ void		na_pg_srf_expect_cols(na_pg_srf *srf, const na_pg_col_kind *kinds);
  */
 void		na_pg_row_grow(na_pg_srf *srf, Size need);
 void		na_pg_row_end(na_pg_srf *srf);
+
+/*
+ * The same writer outside a set-returning function (the derived tables'
+ * rows, derived_pg.c): writer holds only the row writer's state, its tuple
+ * grown in ctx, for rows of desc, whose columns the caller has checked with
+ * na_pg_cols_fit; na_pg_row_form finishes a row as a heap tuple in the
+ * writer's buffer (valid until the next row) instead of storing it.
+ */
+void		na_pg_row_writer_init(na_pg_srf *writer, TupleDesc desc, MemoryContext ctx);
+void		na_pg_row_form(na_pg_srf *writer, TupleDesc desc, HeapTuple tuple);
+
+/* Do columns first .. first + nkinds - 1 of desc have the types of kinds (no error)? */
+bool		na_pg_cols_fit(TupleDesc desc, int first, const na_pg_col_kind *kinds, int nkinds);
 
 static inline void
 na_pg_row_begin(na_pg_srf *srf)
@@ -225,6 +239,19 @@ static inline void
 na_pg_row_float4(na_pg_srf *srf, float4 v)
 {
 	na_pg_row_word(srf, &v);
+}
+
+/* An int8 (a bigint article key): eight bytes aligned to 8. */
+static inline void
+na_pg_row_int8(na_pg_srf *srf, int64 v)
+{
+	char	   *data = na_pg_row_room(srf, 16);
+	Size		pad = (Size) (-(uintptr_t) data) & 7;
+
+	memset(data, 0, pad);
+	memcpy(data + pad, &v, 8);
+	srf->row_off += pad + 8;
+	srf->row_present |= UINT64CONST(1) << srf->row_col++;
 }
 
 /* A text column: a 1-byte header when it fits one, as heap_fill_tuple stores it. */

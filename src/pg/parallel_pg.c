@@ -135,6 +135,7 @@ typedef struct worker_state
 {
 	shm_mq_handle *mqh;
 	TupleDesc	row_desc[NA_NDERIVED];
+	na_derived_writer writer;	/* forms quote rows from their columns' bytes */
 	Datum	   *keys;
 	uint32		article;
 } worker_state;
@@ -156,10 +157,11 @@ send_or_die(shm_mq_handle *mqh, shm_mq_iovec *iov, int iovcnt)
  * tuple it will insert, so that the backend only copies it.
  */
 static void
-worker_row(void *arg, na_derived_kind kind, Datum *values, bool *nulls)
+worker_row(void *arg, na_derived_kind kind, Datum *values, bool *nulls, HeapTuple row)
 {
 	worker_state *ws = (worker_state *) arg;
-	HeapTuple	tuple = na_derived_form_row(ws->row_desc[kind], ws->keys[ws->article], values, nulls);
+	HeapTuple	tuple = row ? row :
+		na_derived_form_row(ws->row_desc[kind], ws->keys[ws->article], values, nulls);
 	par_msg		msg = {ws->article, (int32) kind, 0, 0};
 	shm_mq_iovec iov[2];
 
@@ -212,6 +214,7 @@ na_parallel_main(dsm_segment *seg, shm_toc *toc)
 	shm_mq_set_sender(mq, MyProc);
 	ws.mqh = shm_mq_attach(mq, seg, NULL);
 	row_descs(ws.row_desc, shared->key_type, shared->row_type);
+	na_derived_writer_init(&ws.writer, ws.row_desc, CurrentMemoryContext);
 	/* the backend copies the texts after launching us */
 	while (pg_atomic_read_u32(&shared->ready) == 0)
 	{
@@ -240,7 +243,8 @@ na_parallel_main(dsm_segment *seg, shm_toc *toc)
 			if (body == NULL)
 				continue;
 			ws.article = i;
-			edata = na_derived_rows(body, fail_on[0] ? fail_on : NULL, docctx, worker_row, &ws);
+			edata = na_derived_rows(body, fail_on[0] ? fail_on : NULL, docctx, &ws.writer,
+									ws.keys[i], worker_row, &ws);
 			if (edata != NULL)
 				worker_failure(&ws, edata);
 			MemoryContextReset(docctx);
@@ -255,6 +259,7 @@ typedef struct leader_state
 	const na_parallel_sink *sink;
 	MemoryContext outctx;
 	TupleDesc	row_desc[NA_NDERIVED];
+	na_derived_writer writer;	/* forms quote rows from their columns' bytes */
 	const Datum *keys;
 	int			article;
 } leader_state;
@@ -265,11 +270,16 @@ typedef struct leader_state
  * else as a row.
  */
 static void
-leader_row(void *arg, na_derived_kind kind, Datum *values, bool *nulls)
+leader_row(void *arg, na_derived_kind kind, Datum *values, bool *nulls, HeapTuple row)
 {
 	leader_state *ls = (leader_state *) arg;
 	HeapTuple	tuple;
 
+	if (row != NULL)
+	{
+		ls->sink->row(ls->sink->arg, ls->article, kind, row);
+		return;
+	}
 	if (ls->sink->values != NULL)
 	{
 		ls->sink->values(ls->sink->arg, ls->article, kind, values, nulls);
@@ -464,6 +474,7 @@ na_parallel_derived(int n, const Datum *keys, text *const *bodies, Oid key_type,
 	ls.outctx = outctx;
 	ls.keys = keys;
 	row_descs(ls.row_desc, key_type, row_type);
+	na_derived_writer_init(&ls.writer, ls.row_desc, workctx);
 	while (claim(shared, &first, &end))
 	{
 		for (uint32 i = first; i < end; i++)
@@ -477,7 +488,8 @@ na_parallel_derived(int n, const Datum *keys, text *const *bodies, Oid key_type,
 			by_backend++;
 			/* a failure is made in outctx, where the sink wants it */
 			MemoryContextSwitchTo(outctx);
-			edata = na_derived_rows(detoasted[i], fail_on, docctx, leader_row, &ls);
+			edata = na_derived_rows(detoasted[i], fail_on, docctx, &ls.writer, keys[i],
+									leader_row, &ls);
 			MemoryContextSwitchTo(workctx);
 			MemoryContextReset(docctx);
 			if (edata != NULL)

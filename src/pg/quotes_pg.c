@@ -151,8 +151,8 @@ sink_speaker_name(quote_sink *s, const na_pg_text *t, const na_speaker *sp)
 	sink_text(s, &col);
 }
 
-/* The column types of news_analysis.quote, for na_pg_srf_expect_cols. */
-static const na_pg_col_kind quote_kinds[NA_QUOTE_NATTS] = {
+/* The column types of news_analysis.quote, for na_pg_srf_expect_cols and na_pg_cols_fit. */
+const na_pg_col_kind na_pg_quote_kinds[NA_QUOTE_NATTS] = {
 	NA_PG_COL_INT4, NA_PG_COL_TEXT, NA_PG_COL_INT4, NA_PG_COL_INT4, NA_PG_COL_INT4,
 	NA_PG_COL_INT4, NA_PG_COL_TEXT, NA_PG_COL_TEXT, NA_PG_COL_TEXT, NA_PG_COL_INT4,
 	NA_PG_COL_INT4, NA_PG_COL_TEXT, NA_PG_COL_TEXT, NA_PG_COL_FLOAT4, NA_PG_COL_INT4,
@@ -218,6 +218,14 @@ quote_row(const na_quote_result *r, uint32 i, const na_pg_text *t, quote_sink *s
 }
 
 void
+na_pg_quote_row_cols(const na_quote_result *r, uint32 i, const na_pg_text *t, na_pg_srf *writer)
+{
+	quote_sink	s = {writer, NULL, NULL, 0};
+
+	quote_row(r, i, t, &s);
+}
+
+void
 na_pg_quote_values(const na_quote_result *r, uint32 i, const na_pg_text *t,
 				   Datum *values, bool *nulls)
 {
@@ -272,7 +280,7 @@ na_quotes(PG_FUNCTION_ARGS)
 	na_quote_result result;
 
 	na_pg_srf_begin(&srf, fcinfo, 0, NA_QUOTE_NATTS, "quote");
-	na_pg_srf_expect_cols(&srf, quote_kinds);
+	na_pg_srf_expect_cols(&srf, na_pg_quote_kinds);
 	na_pg_check_status(na_quotes_analyse(&srf.doc, &srf.mem, &result));
 	for (uint32 i = 0; i < result.nquotes; i++)
 	{

@@ -28,6 +28,16 @@
  */
 #define NA_SPEAKER_NATTS 8
 
+/* The kinds of the columns of news_analysis.quote (for na_pg_cols_fit). */
+extern const na_pg_col_kind na_pg_quote_kinds[NA_QUOTE_NATTS];
+
+/*
+ * The columns of row i (0-based) of r->quotes written by the row writer
+ * (na_pg_row_*) after those it has (the derived table's article_key).
+ */
+void		na_pg_quote_row_cols(const na_quote_result *r, uint32 i, const na_pg_text *t,
+								 na_pg_srf *writer);
+
 /* Row i (0-based) of r->quotes; t is the document r was computed from. */
 void		na_pg_quote_values(const na_quote_result *r, uint32 i, const na_pg_text *t,
 							   Datum *values, bool *nulls);

@@ -74,6 +74,7 @@ track_analyser_begin(analyser *an, const track_config *config, track_plans *plan
 										 ALLOCSET_DEFAULT_SIZES);
 	an->docctx = AllocSetContextCreate(CurrentMemoryContext, "news_analysis document",
 									   ALLOCSET_DEFAULT_SIZES);
+	na_derived_writer_init(&an->writer, plans->table_desc, CurrentMemoryContext);
 }
 
 void
@@ -124,16 +125,18 @@ chunk_store(analyser *an, na_derived_kind kind)
 }
 
 /*
- * A row of article (of the chunk) for derived table kind, from the values
- * of the row builders: straight into the chunk's store, formed once where
- * the insert statement reads it (forming a heap tuple first and copying it
- * into the store at the flush cost a tenth of a tracked COPY, in
- * allocations and page faults).  Only the article-by-article retry of a
- * failed chunk stages its rows in an->rows, so that a failed article's rows
- * are dropped by truncating a list.
+ * A row of article (of the chunk) for derived table kind, as the row the
+ * writer formed (row) or from the values of the row builders: straight
+ * into the chunk's store, formed once where the insert statement reads it
+ * (forming a heap tuple first and copying it into the store at the flush
+ * cost a tenth of a tracked COPY, in allocations and page faults).  Only
+ * the article-by-article retry of a failed chunk stages its rows in
+ * an->rows, so that a failed article's rows are dropped by truncating a
+ * list.
  */
 static void
-chunk_row(analyser *an, int article, na_derived_kind kind, Datum *values, bool *nulls)
+chunk_row(analyser *an, int article, na_derived_kind kind, Datum *values, bool *nulls,
+		  HeapTuple row)
 {
 	TupleDesc	desc = an->plans->table_desc[kind];
 	Datum		row_values[FUNC_MAX_ARGS];
@@ -141,6 +144,19 @@ chunk_row(analyser *an, int article, na_derived_kind kind, Datum *values, bool *
 	MemoryContext oldctx;
 	HeapTuple	tuple;
 
+	if (row != NULL)
+	{
+		if (!an->staging)
+		{
+			tuplestore_puttuple(chunk_store(an, kind), row);
+			return;
+		}
+		oldctx = MemoryContextSwitchTo(an->chunkctx);
+		tuple = heap_copytuple(row);
+		MemoryContextSwitchTo(oldctx);
+		datum_list_push(&an->rows[kind], an->chunkctx, PointerGetDatum(tuple->t_data));
+		return;
+	}
 	if (!an->staging)
 	{
 		Assert(desc->natts <= FUNC_MAX_ARGS);
@@ -159,11 +175,11 @@ chunk_row(analyser *an, int article, na_derived_kind kind, Datum *values, bool *
 
 /* na_derived_sink of the backend's own analysis */
 static void
-serial_row(void *arg, na_derived_kind kind, Datum *values, bool *nulls)
+serial_row(void *arg, na_derived_kind kind, Datum *values, bool *nulls, HeapTuple row)
 {
 	analyser   *an = (analyser *) arg;
 
-	chunk_row(an, an->article, kind, values, nulls);
+	chunk_row(an, an->article, kind, values, nulls, row);
 }
 
 /*
@@ -195,7 +211,7 @@ parallel_row(void *arg, int article, na_derived_kind kind, HeapTuple row)
 static void
 parallel_values(void *arg, int article, na_derived_kind kind, Datum *values, bool *nulls)
 {
-	chunk_row((analyser *) arg, article, kind, values, nulls);
+	chunk_row((analyser *) arg, article, kind, values, nulls, NULL);
 }
 
 /* Forget the chunk's stored rows. */
@@ -379,7 +395,8 @@ analyse_range(analyser *an, text *const *bodies, int from, int to)
 		rc.key = an->chunk_keys[i];
 		an->article = i;
 		MemoryContextSwitchTo(an->chunkctx);
-		edata = na_derived_rows(bodies[i], an->fail_on, an->docctx, serial_row, an);
+		edata = na_derived_rows(bodies[i], an->fail_on, an->docctx, &an->writer,
+								an->chunk_keys[i], serial_row, an);
 		MemoryContextReset(an->docctx);
 		if (edata != NULL)
 		{

@@ -93,6 +93,7 @@ typedef struct analyser
 	const char *fail_on;		/* news_analysis.fail_on (tests), or NULL */
 	MemoryContext chunkctx;		/* pending keys and rows; reset by each flush */
 	MemoryContext docctx;		/* one article's analysis; reset per article */
+	na_derived_writer writer;	/* forms rows of plans->table_desc (quotes) */
 	datum_list	delete_keys;	/* keys whose derived rows are replaced */
 	/* the chunk's rows of each derived table (plans->table_desc[d]), from the
 	 * backend's analysis and the workers' queues */

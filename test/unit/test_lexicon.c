@@ -126,7 +126,7 @@ test_every_key(void)
 		}
 	}
 	for (uint32_t e = 0; e < na_lex_nentries; e++)
-		CHECK(na_lex_entries[e].hash == na_fnv1a(na_lex_entries[e].key, na_lex_entries[e].len));
+		CHECK(na_lex_entries[e].hash == na_lex_hash(na_lex_entries[e].key, na_lex_entries[e].len));
 }
 
 static void
@@ -261,7 +261,7 @@ test_generated_filters(void)
 			const char *key = na_lex_key((na_lex_list) l, row);
 			const char *space = strchr(key, ' ');
 			size_t		len = strlen(key);
-			uint32_t	h = na_fnv1a(key, space ? (size_t) (space - key) : len) &
+			uint32_t	h = na_lex_hash(key, space ? (size_t) (space - key) : len) &
 				(NA_LEX_FIRST_WORD_BITS - 1);
 			uint32_t	shape = na_lex_shape(na_lex_shape_head((const unsigned char *) key, len),
 											 (unsigned char) key[len - 1], len);

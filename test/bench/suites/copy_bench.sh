@@ -27,6 +27,13 @@
 # median 15% of the trigger path), so the floor is 0.22, with room for a
 # slower CI machine (the issue's 0.45 is not met: the analysis alone is
 # half the trigger path, the derived tables' primary-key entries a fifth).
+# 2026-12-06 (later): quote rows written as tuples from their columns' bytes
+# and NOT NULL read from each row's null bitmap: callgrind 1,975M -> 1,908M
+# (untracked/tracked 0.31 -> 0.32; the registry 15.3% of the trigger path).
+# Timed under load 3-5: best round 0.32 and 0.33, best against best
+# 0.19-0.27, the registry's median share 11% and 28%: no ground to raise
+# the floor (the trigger path is 55% analysis, 20% PostgreSQL's B-tree
+# inserts of the derived rows' primary keys, 15% registry).
 #   NA_COPY_BENCH_ROUNDS=5  rounds per table (the best round counts)
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
