@@ -162,6 +162,15 @@ void		na_quote_result_free(na_quote_result *result, const na_mem *mem);
 size_t		na_person_key(const char *name, size_t len, int gender, const na_mem *mem,
 						  char *out, size_t cap, na_status *status);
 
+/*
+ * The gender a name's own words imply (NA_GENDER_*): a gendered title or
+ * honorific in front (Lord Falconer: male), else the given name of a full
+ * name (data/lexicon/first_names.tsv: Rebecca Falconer, female).  Evidence
+ * against merging two names in the people registry, never a person's
+ * gender.  NA_ERR_NOMEM from the scanner through *status.
+ */
+int			na_name_gender(const char *name, size_t len, const na_mem *mem, na_status *status);
+
 /* SQL spellings: "direct"/"partial"/"unattributed"/"mixed"/"indirect";
  * "name"/"title"/...; "speech"/"thought"/"finding" (NULL for none);
  * "female"/"male" (NULL for unknown). */

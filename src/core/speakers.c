@@ -946,3 +946,67 @@ na_person_key(const char *name, size_t len, int gender, const na_mem *mem,
 	na_doc_free(&doc, mem);
 	return n;
 }
+
+/*
+ * The gender a name's own words imply: a gendered title or honorific in
+ * front of it (Lord Falconer, Mrs Clinton, Congresswoman Reyes), else the
+ * given name of a name of two words or more (Rebecca Falconer).  The people
+ * registry uses it only as evidence AGAINST counting a surname alone under
+ * a full name (Lord Falconer is not Rebecca Falconer), never as the gender
+ * of a person (data/lexicon/first_names.tsv: given names are no output
+ * gender).  NA_GENDER_UNKNOWN when the words tell none.
+ */
+int
+na_name_gender(const char *name, size_t len, const na_mem *mem, na_status *status)
+{
+	na_doc		doc;
+	qctx		q;
+	uint32_t	k;
+	int			gender = NA_GENDER_UNKNOWN;
+
+	memset(&doc, 0, sizeof(doc));
+	*status = na_scan(&doc, name, len, NA_SCAN_NO_SENTENCES, mem);
+	if (*status != NA_OK)
+		return NA_GENDER_UNKNOWN;
+	memset(&q, 0, sizeof(q));
+	q.doc = &doc;
+	q.mem = mem;
+	for (k = 0; k < doc.ntokens; k++)
+	{
+		uint8_t		g,
+					h,
+					kind;
+		uint32_t	np;
+
+		/* before the noise: "Mr." is an abbreviation */
+		if (k + 1 < doc.ntokens && q_is_title(&q, k, &g, &h))
+		{
+			if (g != NA_GENDER_UNKNOWN)
+			{
+				gender = g;
+				break;
+			}
+			continue;
+		}
+		if (key_noise(&q, k))
+			continue;
+		if ((np = sp_name_prefix_at(&q, k, &kind)) > 0 && k + np < doc.ntokens)
+		{
+			k += np - 1;
+			continue;
+		}
+		/* a given name: another word of the name follows it */
+		for (uint32_t w = k + 1; w < doc.ntokens; w++)
+			if (doc.tokens[w].kind == NA_TK_WORD && !key_noise(&q, w))
+			{
+				int			given = sp_given_name_gender(&q, k);
+
+				if (given == NA_GENDER_MALE || given == NA_GENDER_FEMALE)
+					gender = given;
+				break;
+			}
+		break;
+	}
+	na_doc_free(&doc, mem);
+	return gender;
+}

@@ -15,6 +15,7 @@
 
 PG_FUNCTION_INFO_V1(na_person_key_sql);
 PG_FUNCTION_INFO_V1(na_person_surname_sql);
+PG_FUNCTION_INFO_V1(na_name_gender_sql);
 
 /* Longer keys than this are cut off by the core's capacity check (no key). */
 #define PERSON_KEY_MAX 256
@@ -121,4 +122,31 @@ na_person_surname_sql(PG_FUNCTION_ARGS)
 	while (start > 0 && p[start - 1] != ' ')
 		start--;
 	PG_RETURN_TEXT_P(cstring_to_text_with_len(p + start, len - start));
+}
+
+/*
+ * name_gender(name text) returns text: 'male' or 'female' when a gendered
+ * title or honorific in front of the name (Lord Falconer) or the given name
+ * of a full name (Rebecca Falconer) implies it, else NULL.  The people
+ * registry's merge of a surname alone with a full name reads it as
+ * evidence against the merge (src/sql/45_people.sql).
+ */
+Datum
+na_name_gender_sql(PG_FUNCTION_ARGS)
+{
+	text	   *name = PG_GETARG_TEXT_PP(0);
+	na_pg_text	doc;
+	na_mem		mem;
+	na_status	status;
+	int			gender;
+
+	if (VARSIZE_ANY_EXHDR(name) == 0 || VARSIZE_ANY_EXHDR(name) > 4 * PERSON_KEY_MAX)
+		PG_RETURN_NULL();
+	na_pg_text_init(&doc, name);
+	na_pg_mem_init(&mem, CurrentMemoryContext);
+	gender = na_name_gender(doc.utf8, doc.utf8_len, &mem, &status);
+	na_pg_check_status(status);
+	if (gender == NA_GENDER_UNKNOWN)
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(cstring_to_text(na_gender_name(gender)));
 }

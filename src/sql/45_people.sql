@@ -220,10 +220,25 @@ $fn$;
 COMMENT ON FUNCTION news_analysis.drop_people_leftover(regclass) IS
   'internal: drops the table <table>_names and the views <table>_people and <table>_speaker_people of source left behind by DROP EXTENSION news_analysis CASCADE (or a DROP TABLE without the drop clean-up), so that track() can make the people registry again';
 
+-- The gender a name's own words imply (a gendered title or honorific in
+-- front, else the given name of a full name): evidence against a merge of
+-- the people registry, never a person's gender.
+CREATE FUNCTION news_analysis.name_gender(name text)
+  RETURNS text
+  AS 'MODULE_PATHNAME', 'na_name_gender_sql'
+  LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION news_analysis.name_gender(text) IS
+  'internal: ''male'' or ''female'' when a gendered title or honorific in front of the name ("Lord Falconer") or the given name of a full name ("Rebecca Falconer", data/lexicon/first_names.tsv) implies it, else NULL; the people registry reads it as evidence against counting a surname alone under a full name, never as a person''s gender';
+
 -- The keys of <names> with the person each is counted under: a full name is
 -- its own person; a surname alone is the full name of that surname that
--- holds at least 80% of the articles of the full names it can be (none of
--- the other gender), or stays its own.
+-- holds at least 80% of the articles of the full names it can be, or stays
+-- its own.  A full name it can be has the same surname and nothing against
+-- the gender of the surname alone (its evidence, else a gendered title or
+-- honorific of its spellings: "Lord Falconer"): neither the full name's
+-- evidence nor its given name (name_gender(): "Rebecca Falconer") is of
+-- the other gender.  A given name is evidence against a merge only, never
+-- a person's gender.
 CREATE FUNCTION news_analysis.people_resolution_sql(names regclass)
   RETURNS text
   LANGUAGE sql IMMUTABLE
@@ -237,16 +252,25 @@ SELECT format($q$
            pg_catalog.strpos(pg_catalog.split_part(p.key, ' (', 1), ' ') OPERATOR(pg_catalog.>) 0
              AS full_name
       FROM %1$s p),
-  -- each surname alone with the full names it can be: same surname, not of the other gender
+  -- each surname alone with the gender its evidence or its spellings' titles give it
+  s AS (
+    SELECT n.key, n.surname,
+           coalesce(n.gender,
+                    (SELECT pg_catalog.min(g.g) FROM pg_catalog.unnest(n.aliases) a,
+                            LATERAL (SELECT news_analysis.name_gender(a) AS g) g
+                      HAVING pg_catalog.count(DISTINCT g.g) OPERATOR(pg_catalog.=) 1)) AS gender
+      FROM n WHERE NOT n.full_name),
+  -- with the full names it can be: same surname, nothing of the other gender
   c AS (
     SELECT s.key, f.key AS candidate, f.articles,
            pg_catalog.row_number() OVER (PARTITION BY s.key
                                          ORDER BY f.articles DESC, f.quotes DESC, f.key) AS rank,
            pg_catalog.sum(f.articles) OVER (PARTITION BY s.key) AS total
-      FROM n s
+      FROM s
       JOIN n f ON f.surname OPERATOR(pg_catalog.=) s.surname AND f.full_name
-     WHERE NOT s.full_name
-       AND (s.gender IS NULL OR f.gender IS NULL OR f.gender OPERATOR(pg_catalog.=) s.gender))
+     WHERE s.gender IS NULL
+        OR ((f.gender IS NULL OR f.gender OPERATOR(pg_catalog.=) s.gender)
+            AND coalesce(news_analysis.name_gender(f.name) OPERATOR(pg_catalog.=) s.gender, true)))
   SELECT n.*, coalesce(c.candidate, n.key) AS person
     FROM n
     LEFT JOIN c ON c.key OPERATOR(pg_catalog.=) n.key AND c.rank OPERATOR(pg_catalog.=) 1
