@@ -9,7 +9,7 @@
 -- abbreviation too: "Mr."), else the given name of a full name; a surname
 -- alone, a given name of either gender (Lee) or none: NULL
 SELECT n, news_analysis.name_gender(n) AS gender
-  FROM (VALUES ('Lord Thorne'), ('Baroness Thorne'), ('Mr. Okoro'), ('Mrs Okoro'),
+  FROM (VALUES ('Lord Thorne'), ('Lady Thorne'), ('Mr. Okoro'), ('Mrs Okoro'),
                ('Congresswoman Ada Reyes'), ('President Daniel Okoro'), ('Rebecca Thorne'),
                ('Lee Marsh'), ('Thorne'), ('Okoro'), ('')) v(n);
 
