@@ -1506,9 +1506,10 @@ COMMENT ON FUNCTION news_analysis.skip_people_row() IS
   'internal: trigger news_analysis_people_restore of a people registry''s <table>_names: a row not written by the registry''s triggers (a data-only restore) is skipped, the triggers on <table>_speakers count the restored speakers themselves';
 
 -- What DROP EXTENSION ... CASCADE leaves of a people registry: the table
--- <table>_names and the view <table>_people (neither uses a function of the
--- extension; the view <table>_speaker_people does and goes with it), or
--- what a DROP TABLE without the drop clean-up leaves.  They are known by the
+-- <table>_names (it uses no function of the extension; the views
+-- <table>_people, which calls name_gender(), and <table>_speaker_people,
+-- which calls person_key(), go with it; a view <table>_people of an earlier
+-- version stays), or what a DROP TABLE without the drop clean-up leaves.  They are known by the
 -- comments attach_people() gave them and by no registry row of a table that
 -- exists naming them; track() drops them before it makes its derived tables
 -- (the view <table>_speaker_people depends on <table>_speakers).

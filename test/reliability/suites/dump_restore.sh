@@ -216,8 +216,8 @@ left=$(psql_ -d "$dst" -c "SELECT string_agg(relname, ' ' ORDER BY relname) FROM
                             WHERE relname LIKE 'dr\_articles\_%' AND relkind IN ('r', 'v')")
 echo "dump_restore: left after DROP EXTENSION CASCADE: $left"
 check '[[ $left == *dr_articles_quotes* && $left == *dr_articles_quotes_per_outlet* && $left == *dr_articles_names* &&
-        $left == *dr_articles_people* && $left != *dr_articles_top_speakers* && $left != *dr_articles_speaker_people* ]]' \
-  "the derived tables, the people registry's table and the views that do not count by person stay, as the README says"
+        $left != *dr_articles_people* && $left != *dr_articles_top_speakers* && $left != *dr_articles_speaker_people* ]]' \
+  "the derived tables, the people registry's table and the views that do not count by person stay, those that do go, as the README says"
 if psql_ -d "$dst" >"$work/retrack.log" 2>&1 <<'SQL'
 SET client_min_messages = warning;
 CREATE EXTENSION news_analysis;
