@@ -76,3 +76,14 @@ ORDER BY ordinal;
 SELECT ordinal, speaker, speaker_mention
 FROM news_analysis.quotes(E'We met Marta Kowalczyk and Mark Kane at the colony.\n\nMK: We will count them again in the spring.')
 ORDER BY ordinal;
+
+-- a country alone is never counted under an organisation named after it
+-- (the Bank of Ghana): its key is no surname
+CREATE TABLE clips (id integer PRIMARY KEY, body text);
+SELECT news_analysis.track('clips', 'body', 'id');
+INSERT INTO clips VALUES
+  (1, 'The Bank of Ghana said rates would stay at 2%.'),
+  (2, 'Ghana said it would not devalue.');
+SELECT name, quotes, keys FROM clips_people ORDER BY name;
+SELECT news_analysis.untrack('clips');
+DROP TABLE clips;

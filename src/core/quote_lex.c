@@ -284,13 +284,28 @@ q_contracted_word(const qctx *q, uint32_t i)
 	uint32_t	a,
 				w,
 				rest;
+	unsigned char last;
 
 	if (t->kind != NA_TK_WORD || t->len < 3)
 		return 0;
-	/* the last apostrophe: the base before it, the contracted word after */
-	for (a = t->len - 1; a > 0 && q_apostrophe_at(p + a, t->len - a) == 0; a--)
+	/*
+	 * Every contraction below ends in s, t, m, d (one letter after the
+	 * apostrophe) or e, l (two): any other last letter is none, with no
+	 * look for an apostrophe (every capitalised word of a name run asks)
+	 */
+	last = (unsigned char) p[t->len - 1];
+	if (last != 0 && (last | 0x20) != 's' && (last | 0x20) != 't' && (last | 0x20) != 'm' &&
+		(last | 0x20) != 'd' && (last | 0x20) != 'e' && (last | 0x20) != 'l')
+		return 0;
+	/*
+	 * the last apostrophe: the base before it, the contracted word after;
+	 * one that leaves more than two bytes after it (a ' before the last
+	 * four, a ’ before the last five) contracts nothing, so the search
+	 * ends there
+	 */
+	for (a = t->len - 1; a > 0 && a + 5 >= t->len && q_apostrophe_at(p + a, t->len - a) == 0; a--)
 		;
-	if (a == 0)
+	if (a == 0 || q_apostrophe_at(p + a, t->len - a) == 0)
 		return 0;
 	w = q_apostrophe_at(p + a, t->len - a);
 	rest = t->len - a - w;

@@ -283,6 +283,41 @@ test_generated_filters(void)
 											'q', 6)), 0);
 }
 
+/*
+ * The word-at-a-time lookup (na_lex_find_head, used for short words) finds
+ * every key of 8 bytes or fewer where na_lex_find does, and misses a word
+ * that differs from a key in one byte or in its length: the hash of a word
+ * (na_lex_hash_head) and of its bytes (na_lex_hash) agree, and an entry's
+ * head is its first bytes.
+ */
+static void
+test_find_head(void)
+{
+	for (uint32_t e = 0; e < na_lex_nentries; e++)
+	{
+		const na_lex_entry *x = &na_lex_entries[e];
+		uint64_t	head = na_lex_word_at(x->key, x->len < 8 ? x->len : 8);
+		char		other[8] = {0};
+
+		CHECK(x->head == head);
+		if (x->len > 8)
+			continue;
+		CHECK_INT(na_lex_hash_head(head, x->len), na_lex_hash(x->key, x->len));
+		CHECK_INT(na_lex_find_head(head, x->len, x->hash), (int32_t) e);
+		CHECK_INT(na_lex_find(x->key, x->len), (int32_t) e);
+		/* one byte changed: another key or none, never this one */
+		memcpy(other, x->key, x->len);
+		other[x->len - 1] ^= 0x01;
+		head = na_lex_word_at(other, x->len);
+		CHECK_INT(na_lex_find_head(head, x->len, na_lex_hash_head(head, x->len)),
+				  na_lex_find(other, x->len));
+		CHECK(na_lex_find(other, x->len) != (int32_t) e);
+	}
+	/* the same bytes as a longer word (zero padding is no byte of it) */
+	CHECK_INT(na_lex_find_head(na_lex_word_at("said", 4), 5, na_lex_hash_head(na_lex_word_at("said", 4), 5)),
+			  -1);
+}
+
 static const unit_case cases[] = {
 	{"fold", test_fold},
 	{"exact_and_folded", test_exact_and_folded},
@@ -292,6 +327,7 @@ static const unit_case cases[] = {
 	{"every_key", test_every_key},
 	{"longest", test_longest},
 	{"longest_possessive", test_longest_possessive},
+	{"find_head", test_find_head},
 	{NULL, NULL}
 };
 

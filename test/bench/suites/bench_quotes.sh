@@ -37,7 +37,13 @@
 # busiest one-line helpers are inline.  Wall-clock runs on the loaded
 # machine (load 6-7, two cores for five developers) gave ratios 0.39-0.67
 # with regexp_matches at 37-104 MB/s: a run that loaded proves no higher
-# floor, so the floors stay at 30 MB/s and 0.36.
+# floor, so the floors stay at 30 MB/s and 0.36.  Session 8 (2026-12-06)
+# cut the analysis of names and reported speech (callgrind_paths.sh: quotes()
+# 687.9M -> 655.9M for the same rows, 674.7M with #16's later rules,
+# regexp_matches 511.1M: 0.76 in instructions; the core's analysis alone
+# measured 7% less time, median of 12 alternated runs): three runs of this
+# suite under load 5-8 gave 37.6-55.9 MB/s, ratios 0.52-0.74 (regexp_matches
+# at 51-89 MB/s).  No quiet run: the floors stay.
 # Prints "bench_quotes: N passed, N failed".
 # Skips where ../shared is absent.
 set -euo pipefail
