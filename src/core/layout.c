@@ -47,24 +47,13 @@
  * scanner reads a character (html_references.c).
  */
 #include "na_layout.h"
+#include "layout_internal.h"
 
 #include <string.h>
 
 #include "na_lexicon.h"
 #include "na_unicode.h"
 
-/* A line of the text, between line breaks. */
-typedef struct line_info
-{
-	uint32_t	start;			/* first byte */
-	uint32_t	content;		/* first byte after the indentation */
-	uint32_t	end;			/* after the last byte that is not white space */
-	uint32_t	brk;			/* the line break after it (the text's end: none) */
-	uint32_t	chars;			/* characters from start to end */
-	uint32_t	gap;			/* 1 + white space after end: the space a
-								 * wrap replaced, and any left before it */
-	uint8_t		brk_len;		/* bytes of that break: 0, 1, or 2 for CR LF */
-} line_info;
 
 /* the widths of hard-wrapped text this model recognises */
 #define WRAP_MIN_WIDTH 40
@@ -124,8 +113,8 @@ first_word_chars(const unsigned char *s, const line_info *l)
 }
 
 /* Does the line end a sentence: . ! ? or … , before closing quotes and brackets? */
-static int
-ends_sentence(const unsigned char *s, const line_info *l)
+int
+layout_ends_sentence(const unsigned char *s, const line_info *l)
 {
 	uint32_t	i = l->end;
 
@@ -158,8 +147,8 @@ starts_lower(const unsigned char *s, const line_info *l)
 }
 
 /* The last character of the line's content (0 for a blank line). */
-static uint32_t
-last_char(const unsigned char *s, const line_info *l)
+uint32_t
+layout_last_char(const unsigned char *s, const line_info *l)
 {
 	uint32_t	at = l->end;
 	uint32_t	cp = 0;
@@ -201,11 +190,11 @@ starts_list_item(const unsigned char *s, const line_info *prev, const line_info 
 	if (cp == '-' && i + 1 < l->end)
 	{
 		uint32_t	next,
-					before = last_char(s, prev);
+					before = layout_last_char(s, prev);
 
 		na_utf8_decode(s + i + 1, l->end - i - 1, &next);
 		return (na_char_info(next) & NA_CF_UPPER) != 0 &&
-			(before == ']' || before == ':' || ends_sentence(s, prev));
+			(before == ']' || before == ':' || layout_ends_sentence(s, prev));
 	}
 	while (i < l->end && i - l->content < 3 && s[i] >= '0' && s[i] <= '9')
 		i++;
@@ -215,7 +204,7 @@ starts_list_item(const unsigned char *s, const line_info *prev, const line_info 
 		return 1;
 	/* after a full line of wrapped text, "threat:\n1) If" is as likely the
 	 * wrap of an inline list: only a sentence's end makes it an item */
-	return ends_sentence(s, prev) ||
+	return layout_ends_sentence(s, prev) ||
 		(!wrapped && (s[prev->end - 1] == ':' || s[prev->end - 1] == ';'));
 }
 
@@ -329,13 +318,6 @@ has_trailing_blank(const line_info *l)
 	return l->brk > l->end;
 }
 
-static inline int
-is_closing_quote(uint32_t cp)
-{
-	return cp == '"' || cp == '\'' || cp == 0x201D || cp == 0x2019 || cp == 0x00BB ||
-		cp == 0x203A;
-}
-
 /* The first character of the line's content. */
 static uint32_t
 first_char(const unsigned char *s, const line_info *l)
@@ -395,136 +377,6 @@ has_double_spaced_sentences(const unsigned char *s, size_t len)
 	return 0;
 }
 
-/* The word before byte offset at in the line (skipping spaces): [*from, *to). */
-static int
-word_before(const unsigned char *s, const line_info *l, uint32_t at, uint32_t *from, uint32_t *to)
-{
-	while (at > l->content && (s[at - 1] == ' ' || s[at - 1] == '\t'))
-		at--;
-	*to = at;
-	while (at > l->content && s[at - 1] != ' ' && s[at - 1] != '\t')
-		at--;
-	*from = at;
-	return *to > *from;
-}
-
-static inline int
-begins_upper(const unsigned char *s, uint32_t from, uint32_t to)
-{
-	uint32_t	cp;
-
-	na_utf8_decode(s + from, to - from, &cp);
-	return (na_char_info(cp) & NA_CF_UPPER) != 0;
-}
-
-/*
- * Does the line end with an attribution closing a sentence: "..., Clinton
- * said." / "... said Hester." / "... he added." (a verb of saying of
- * data/lexicon/quote_speech_verbs.tsv as the last word, or before a capitalised
- * last word)?  A paragraph of news ends with one far more often than a
- * sentence in the middle of a paragraph happens to end at a line's end.
- */
-static int
-ends_with_attribution(const unsigned char *s, const line_info *l)
-{
-	uint32_t	from,
-				to;
-
-	if (l->end <= l->content + 2 || s[l->end - 1] != '.')
-		return 0;
-	if (!word_before(s, l, l->end - 1, &from, &to))
-		return 0;
-	if (na_lex_lookup(NA_LEX_QUOTE_SPEECH_VERBS, (const char *) s + from, to - from) >= 0)
-		return 1;
-	if (!begins_upper(s, from, to) || !word_before(s, l, from, &from, &to))
-		return 0;
-	return na_lex_lookup(NA_LEX_QUOTE_SPEECH_VERBS, (const char *) s + from, to - from) >= 0;
-}
-
-/*
- * Does the line begin with the attribution of the quotation before it:
- * "Clinton said. ...", "Trump said, referring to ..." or "said Jo Hester, ..."
- * (a verb of saying closed by a comma or a full stop, or a verb of saying
- * first and a name closed so)?  "Members said repairs ..." is a sentence of
- * its own.
- */
-static int
-begins_with_attribution(const unsigned char *s, const line_info *l)
-{
-	uint32_t	at = l->content;
-	int			verb_first = 0;
-
-	for (int word = 0; word < 4 && at < l->end; word++)
-	{
-		uint32_t	from = at;
-		uint32_t	to;
-		int			closed;
-
-		while (at < l->end && s[at] != ' ' && s[at] != '\t')
-			at++;
-		to = at;
-		closed = s[to - 1] == ',' || s[to - 1] == '.';
-		if (closed)
-			to--;
-		if (to == from)
-			return 0;
-		if (word == 0 || (word == 1 && !verb_first))
-		{
-			if (na_lex_lookup(NA_LEX_QUOTE_SPEECH_VERBS, (const char *) s + from, to - from) < 0)
-			{
-				if (word == 1)
-					return 0;
-			}
-			else if (closed)
-				return word == 1;	/* "Clinton said." ("Said." alone is no attribution) */
-			else
-				verb_first = word == 0;
-		}
-		else if (!begins_upper(s, from, to))
-			return 0;			/* "said the" or "said that": a sentence */
-		else if (closed)
-			return verb_first;	/* "said Jo Hester," */
-		while (at < l->end && (s[at] == ' ' || s[at] == '\t'))
-			at++;
-	}
-	return 0;
-}
-
-/*
- * Does the line end with a quotation signed by its author: '...trouble.” ―
- * Edwin G. Monroy' (a closing quote after a sentence's end, a dash, and one
- * to four capitalised words)?  Collections of readers' or voters' words set
- * each on a line of its own.
- */
-static int
-ends_with_signature(const unsigned char *s, const line_info *l)
-{
-	uint32_t	at = l->end;
-	uint32_t	from,
-				to;
-	uint32_t	cp;
-	int			words = 0;
-	line_info	before = *l;
-
-	while (words < 4 && word_before(s, l, at, &from, &to) && begins_upper(s, from, to))
-	{
-		words++;
-		at = from;
-	}
-	if (words == 0 || !word_before(s, l, at, &from, &to))
-		return 0;
-	na_utf8_decode(s + from, to - from, &cp);
-	if (!(cp == 0x2015 || cp == 0x2014 || cp == 0x2013 || cp == '-') ||
-		to - from != (uint32_t) (cp < 0x80 ? 1 : 3))
-		return 0;
-	/* the quotation before the dash ends a sentence with a closing quote */
-	before.end = from;
-	while (before.end > before.content && s[before.end - 1] == ' ')
-		before.end--;
-	return before.end > before.content && is_closing_quote(last_char(s, &before)) &&
-		ends_sentence(s, &before);
-}
-
 /*
  * What a hard-wrapped text's other lines tell about an ambiguous line break:
  * a full line (the next word would not have fit) that ends a sentence,
@@ -575,25 +427,6 @@ typedef struct wrap_habits
 	int			has_cr;
 	uint32_t	width;
 } wrap_habits;
-
-/*
- * Does the line end with a title, an initial or an abbreviation rather than
- * a sentence: "... Florida Sen." (data/lexicon/title_abbreviations.tsv),
- * "President George W.", "the U.S."?  What follows on the next line may
- * well be the rest of the name, whatever the paragraph's length says.
- */
-static int
-ends_with_title_or_initial(const unsigned char *s, const line_info *l)
-{
-	uint32_t	from,
-				to;
-
-	if (l->end <= l->content || s[l->end - 1] != '.' ||
-		!word_before(s, l, l->end - 1, &from, &to) || !begins_upper(s, from, to))
-		return 0;
-	return to - from == 1 || memchr(s + from, '.', to - from) != NULL ||
-		na_lex_in(NA_LEX_TITLE_ABBREVIATIONS, na_lex_find((const char *) s + from, to + 1 - from));
-}
 
 /*
  * Does the text set quotations apart on lines of their own after a colon
@@ -650,7 +483,7 @@ static int
 signs_of_an_end(const unsigned char *s, const line_info *a, const line_info *b,
 				wrap_habits *habits)
 {
-	int			sentence_end = ends_sentence(s, a);
+	int			sentence_end = layout_ends_sentence(s, a);
 
 	if (sentence_end && ends_in_nbsp(s, a))
 		return 1;
@@ -664,11 +497,11 @@ signs_of_an_end(const unsigned char *s, const line_info *a, const line_info *b,
 	}
 	if (!starts_like_a_paragraph(s, b))
 		return 0;
-	if (is_opening_quote(first_char(s, b)) && ends_with_signature(s, a))
+	if (is_opening_quote(first_char(s, b)) && layout_ends_with_signature(s, a))
 		return 1;
 	/* "... Mark Seidenberg commented:\n“[Harris is] ..." in a text that sets
 	 * its quotations apart after a colon */
-	if (last_char(s, a) == ':' && is_opening_quote(first_char(s, b)) &&
+	if (layout_last_char(s, a) == ':' && is_opening_quote(first_char(s, b)) &&
 		sets_quotes_apart(habits))
 		return 1;
 	/* white space after a sentence's end where the text's wraps leave none
@@ -684,12 +517,12 @@ signs_of_an_end(const unsigned char *s, const line_info *a, const line_info *b,
 		return 0;
 	/* a quotation closing the line: only where single breaks are hardly ever
 	 * blank lines (see the measurements in wrap_invariance.sh) */
-	if (is_closing_quote(last_char(s, a)))
-		return habits->single_break_paragraphs && !begins_with_attribution(s, b);
+	if (is_closing_quote(layout_last_char(s, a)))
+		return habits->single_break_paragraphs && !layout_begins_with_attribution(s, b);
 	/* "..., Clinton said." then a new paragraph; "he said.\n“More" goes on,
 	 * and so does "said Sen.\nOwen Tarrant" */
-	if (!is_opening_quote(first_char(s, b)) && ends_with_attribution(s, a) &&
-		!ends_with_title_or_initial(s, a))
+	if (!is_opening_quote(first_char(s, b)) && layout_ends_with_attribution(s, a) &&
+		!layout_ends_with_title_or_initial(s, a))
 		return 1;
 	return -1;
 }
@@ -743,7 +576,7 @@ would_run_too_long(const unsigned char *s, const line_info *a, const line_info *
 {
 	uint32_t	k = habits->paragraph_lines;
 
-	if (habits->long_paragraph == 0 || k < 3 || ends_with_title_or_initial(s, a))
+	if (habits->long_paragraph == 0 || k < 3 || layout_ends_with_title_or_initial(s, a))
 		return 0;
 	if (k > habits->long_paragraph)
 		return 1;
@@ -853,7 +686,7 @@ collect_line_stats(const layout_text *t, layout_stats *st)
 			if (has_next && !is_blank_line(&b))
 			{
 				st->inner++;
-				st->sentence_breaks += ends_sentence(s, &a) && !is_indented(s, &b) &&
+				st->sentence_breaks += layout_ends_sentence(s, &a) && !is_indented(s, &b) &&
 					starts_like_a_paragraph(s, &b);
 				/* a space comes within a few bytes in a line of words */
 				if (memchr(s + a.content, ' ', a.end - a.content) != NULL)
@@ -986,7 +819,7 @@ check_hard_wrap(const layout_text *t, const layout_stats *st, uint32_t width,
 			if (!is_full && s[a.end - 1] == ':' && !is_indented(s, &b) &&
 				is_opening_quote(first_char(s, &b)))
 				habits->colon_block_quotes++;
-			if (!is_full && !is_indented(s, &b) && ends_sentence(s, &a) &&
+			if (!is_full && !is_indented(s, &b) && layout_ends_sentence(s, &a) &&
 				starts_like_a_paragraph(s, &b))
 			{
 				short_ends++;	/* a paragraph's end the wrap shows */
@@ -994,9 +827,9 @@ check_hard_wrap(const layout_text *t, const layout_stats *st, uint32_t width,
 				run = 0;
 			}
 			else if (is_full && ends_in_nbsp(s, &a) && !is_indented(s, &b) &&
-					 ends_sentence(s, &a) && starts_like_a_paragraph(s, &b))
+					 layout_ends_sentence(s, &a) && starts_like_a_paragraph(s, &b))
 				nbsp_ends++;	/* a web page's paragraph end at a full line */
-			else if (is_full && starts_lower(s, &b) && !ends_sentence(s, &a))
+			else if (is_full && starts_lower(s, &b) && !layout_ends_sentence(s, &a))
 			{
 				sure_wraps++;	/* a sentence going on: a wrap */
 				blank_after_wrap += has_trailing_blank(&a);
@@ -1044,7 +877,7 @@ sentence_goes_on(const unsigned char *s, const line_info *a, const line_info *b)
 {
 	if (ends_in_nbsp(s, a))
 		return 0;
-	return !(is_opening_quote(first_char(s, b)) && ends_with_signature(s, a));
+	return !(is_opening_quote(first_char(s, b)) && layout_ends_with_signature(s, a));
 }
 
 /* How a text's line breaks are read, decided once per text. */
@@ -1071,14 +904,14 @@ is_soft_break(const unsigned char *s, const line_info *a, const line_info *b,
 	if (is_indented(s, b) || starts_list_item(s, a, b, full, wrapped))
 		return 0;				/* indented, or a list item */
 	if (kind == LAYOUT_LINES)
-		return habits->blank_line_paragraphs && ends_sentence(s, a) &&
-			starts_like_a_paragraph(s, b) && !ends_with_title_or_initial(s, a) &&
+		return habits->blank_line_paragraphs && layout_ends_sentence(s, a) &&
+			starts_like_a_paragraph(s, b) && !layout_ends_with_title_or_initial(s, a) &&
 			sentence_goes_on(s, a, b);
 	if ((starts_lower(s, b) || (wrapped && s[b->content] >= '0' && s[b->content] <= '9')) &&
-		!ends_sentence(s, a))
+		!layout_ends_sentence(s, a))
 		return 1;				/* the sentence goes on: "voted\n61 to 38" */
-	if (habits->blank_line_paragraphs && ends_sentence(s, a) && starts_like_a_paragraph(s, b) &&
-		!ends_with_title_or_initial(s, a))
+	if (habits->blank_line_paragraphs && layout_ends_sentence(s, a) && starts_like_a_paragraph(s, b) &&
+		!layout_ends_with_title_or_initial(s, a))
 		return sentence_goes_on(s, a, b);
 	return wrapped && full && !writer_ended_full_line(s, a, b, habits);
 }

@@ -150,6 +150,8 @@ write_store(Relation rel, Tuplestorestate *store, TupleDesc desc)
 	CommandId	cid = GetCurrentCommandId(true);
 	BulkInsertState bistate = GetBulkInsertState();
 	TupleTableSlot *slots[WRITE_BATCH];
+	/* no more slots than rows: a one-row INSERT made and dropped 1,000 (490,000 instructions) */
+	int			nslots = (int) Min(tuplestore_tuple_count(store), (int64) WRITE_BATCH);
 	MemoryContext batchctx = AllocSetContextCreate(CurrentMemoryContext, "news_analysis write batch",
 												   ALLOCSET_DEFAULT_SIZES);
 	bool		more = true;
@@ -176,8 +178,9 @@ write_store(Relation rel, Tuplestorestate *store, TupleDesc desc)
 	capture = MakeTransitionCaptureState(rel->trigdesc, RelationGetRelid(rel), CMD_INSERT);
 	ExecBSInsertTriggers(estate, rri);
 
-	for (int i = 0; i < WRITE_BATCH; i++)
+	for (int i = 0; i < nslots; i++)
 		slots[i] = MakeSingleTupleTableSlot(desc, &TTSOpsMinimalTuple);
+	more = nslots > 0;
 	tuplestore_rescan(store);
 	while (more)
 	{
@@ -185,7 +188,7 @@ write_store(Relation rel, Tuplestorestate *store, TupleDesc desc)
 		int			n = 0;
 
 		/* the stored tuples themselves (the store stays in memory and unchanged) */
-		while (n < WRITE_BATCH)
+		while (n < nslots)
 		{
 			if (!tuplestore_gettupleslot(store, true, false, slots[n]))
 			{
@@ -214,7 +217,7 @@ write_store(Relation rel, Tuplestorestate *store, TupleDesc desc)
 		MemoryContextReset(batchctx);
 		CHECK_FOR_INTERRUPTS();
 	}
-	for (int i = 0; i < WRITE_BATCH; i++)
+	for (int i = 0; i < nslots; i++)
 		ExecDropSingleTupleTableSlot(slots[i]);
 
 	ExecASInsertTriggers(estate, rri, capture);

@@ -43,7 +43,13 @@
 # regexp_matches 511.1M: 0.76 in instructions; the core's analysis alone
 # measured 7% less time, median of 12 alternated runs): three runs of this
 # suite under load 5-8 gave 37.6-55.9 MB/s, ratios 0.52-0.74 (regexp_matches
-# at 51-89 MB/s).  No quiet run: the floors stay.
+# at 51-89 MB/s).  No quiet run: the floors stay.  With the build's -O3 and
+# hidden symbols, the row writer and the scanner's plain-word path of the
+# same session (744.8M -> 676.9M on their own) quotes() retires 667.2M over
+# BBC (0.77 of regexp_matches's 510.7M); runs under load 3.6-5 gave 39.0-59.7
+# MB/s, ratios 0.36-0.50 (regexp_matches 109-119 MB/s), and one .ci/run under
+# load 5 missed the 30 MB/s floor (27.8, regexp_matches at 60.4, just above
+# --loaded-below): the floors stay, a loaded run proves no higher one.
 # Prints "bench_quotes: N passed, N failed".
 # Skips where ../shared is absent.
 set -euo pipefail

@@ -31,7 +31,7 @@
 # and NOT NULL read from each row's null bitmap: callgrind 1,975M -> 1,908M
 # (untracked/tracked 0.31 -> 0.32; the registry 15.3% of the trigger path);
 # after main's faster analysis and row writer, 1,915M (main) -> 1,841M
-# (0.33; the registry 15.9%).
+# (0.33; the registry 15.9%); merged again, 1,830M (0.33; registry 16.2%).
 # Timed under load 3-5: best round 0.32 and 0.33, best against best
 # 0.19-0.27, the registry's median share 11% and 28%: no ground to raise
 # the floor (the trigger path is 55% analysis, 20% PostgreSQL's B-tree

@@ -71,11 +71,13 @@ PY
 # the prefixes of names, from the lexicon the analysis uses, and the other
 # word lists the junk rule reads
 tail -n +3 data/lexicon/name_prefixes.tsv | cut -f1 > "$tmp/prefixes.txt"
-for list in quote_stop_caps first_names quote_source_nouns org_brand_names place_direction_words \
-            quote_org_words; do
-  tail -n +3 "data/lexicon/$list.tsv" | cut -f1 | sort -u > "$tmp/$list.txt"
-done
-tail -n +3 data/lexicon/org_kinds.tsv | awk -F'\t' '$3 == "yes" {print $1}' > "$tmp/org_kinds.txt"
+# (list name in the junk rule, file of data/lexicon/), one row a word
+for pair in stop_caps:quote_stop_caps first_names:first_names source_nouns:quote_source_nouns \
+            brands:org_brand_names directions:place_direction_words org_words:quote_org_words; do
+  tail -n +3 "data/lexicon/${pair#*:}.tsv" | cut -f1 | sed "s/^/${pair%%:*}\t/"
+done > "$tmp/words.tsv"
+tail -n +3 data/lexicon/org_kinds.tsv | awk -F'\t' '$3 == "yes" {print "org_kinds\t" $1}' >> "$tmp/words.tsv"
+sort -u -o "$tmp/words.tsv" "$tmp/words.tsv"
 
 psql -X -q -d "$db" -v ON_ERROR_STOP=1 >/dev/null <<SQL
 SET client_min_messages = warning;
@@ -87,21 +89,7 @@ SELECT news_analysis.create_views('corpus', 'outlet', 'published');
 CREATE TABLE prefixes (word text PRIMARY KEY);
 \copy prefixes FROM '$tmp/prefixes.txt'
 CREATE TABLE words (list text, word text, PRIMARY KEY (list, word));
-CREATE TEMP TABLE w (word text);
-\copy w FROM '$tmp/quote_stop_caps.txt'
-INSERT INTO words SELECT DISTINCT 'stop_caps', word FROM w; TRUNCATE w;
-\copy w FROM '$tmp/first_names.txt'
-INSERT INTO words SELECT DISTINCT 'first_names', word FROM w; TRUNCATE w;
-\copy w FROM '$tmp/quote_source_nouns.txt'
-INSERT INTO words SELECT DISTINCT 'source_nouns', word FROM w; TRUNCATE w;
-\copy w FROM '$tmp/org_brand_names.txt'
-INSERT INTO words SELECT DISTINCT 'brands', word FROM w; TRUNCATE w;
-\copy w FROM '$tmp/place_direction_words.txt'
-INSERT INTO words SELECT DISTINCT 'directions', word FROM w; TRUNCATE w;
-\copy w FROM '$tmp/quote_org_words.txt'
-INSERT INTO words SELECT DISTINCT 'org_words', word FROM w; TRUNCATE w;
-\copy w FROM '$tmp/org_kinds.txt'
-INSERT INTO words SELECT DISTINCT 'org_kinds', word FROM w; TRUNCATE w;
+\copy words FROM '$tmp/words.tsv'
 INSERT INTO prefixes VALUES ('monday'), ('tuesday'), ('wednesday'), ('thursday'), ('friday'),
   ('saturday'), ('sunday') ON CONFLICT DO NOTHING;
 CREATE VIEW top40 AS
