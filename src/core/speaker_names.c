@@ -720,6 +720,10 @@ drop_name_prefixes(const qctx *q, name_run *r)
 	uint8_t		chain_kind[8];
 	uint32_t	nchain = 0;
 
+	/* a name of one word (most of them) has no prefix to drop and is no
+	 * description: both questions below need two words */
+	if (r->end - r->first < 2)
+		return 1;
 	/* South Carolina Republican: a description made of prefixes, no name */
 	while (k < r->end)
 	{
