@@ -635,9 +635,10 @@ direction_place(const qctx *q, const name_run *r)
 
 	/* (North Carolina, a state of data/lexicon/name_prefixes.tsv, stays as read) */
 	return r->title_first == QNONE && r->end == r->first + 2 && t->kind == NA_TK_WORD &&
-		!(r->place_checked == r->first && r->place_found) && sp_name_prefix_at(q, r->first, &kind) < 2 &&
+		!(r->place_checked == r->first && r->place_found) &&
 		!(t->flags & NA_TF_ALLCAPS) && q_is_word(q, r->first + 1) &&
-		na_lex_has(NA_LEX_PLACE_DIRECTION_WORDS, q->doc->text + t->start, t->len) &&
+		q_word_in(q, r->first, NA_LEX_PLACE_DIRECTION_WORDS) &&
+		sp_name_prefix_at(q, r->first, &kind) < 2 &&
 		sp_given_name_gender(q, r->first + 1) < 0 && !q_in(q, r->first + 1, LEX_ORG_WORDS) &&
 		!q_possessive(q, r->first + 1);
 }
