@@ -106,6 +106,17 @@ sp_given_name_gender(const qctx *q, uint32_t i)
 
 	if (!q_is_cap(q, i) || q->doc->tokens[i].kind != NA_TK_WORD)
 		return -1;
+	/* most capitalised words (surnames, places) are no given name: a
+	 * token not folded yet is refused by its shape, before any folding */
+	if ((q->words == NULL || q->words[i] == 0) && !(q->doc->tokens[i].flags & NA_TF_NONASCII))
+	{
+		const unsigned char *p = (const unsigned char *) q->doc->text + q->doc->tokens[i].start;
+		uint32_t	len = q_base_len(q, i);
+
+		if (len == 0 || !na_lex_shape_may(NA_LEX_SHAPES_GIVEN_NAMES,
+										  na_lex_shape(na_lex_shape_head(p, len), p[len - 1], len)))
+			return -1;
+	}
 	row = q_word_base_row(q, i, NA_LEX_FIRST_NAMES);
 	if (row < 0)
 		return -1;
