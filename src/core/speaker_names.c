@@ -93,6 +93,23 @@ sp_org_kind_of(const qctx *q, uint32_t i, int described)
 }
 
 /*
+ * May token i without a possessive be a key of the lists of shape filter f?
+ * 0 proves not: a token not folded yet (an ASCII one) is refused by its
+ * shape, before the folding and lookup that most words would fail.
+ */
+static int
+base_may_be_in(const qctx *q, uint32_t i, na_lex_shape_filter f)
+{
+	const unsigned char *p = (const unsigned char *) q->doc->text + q->doc->tokens[i].start;
+	uint32_t	len;
+
+	if ((q->words != NULL && q->words[i] != 0) || (q->doc->tokens[i].flags & NA_TF_NONASCII))
+		return 1;
+	len = q_base_len(q, i);
+	return len > 0 && na_lex_shape_may(f, na_lex_shape(na_lex_shape_head(p, len), p[len - 1], len));
+}
+
+/*
  * Is token i a known given name (data/lexicon/first_names.tsv)?  -1 when
  * not; else the gender it usually means (NA_GENDER_UNKNOWN when used for
  * both).  Evidence of a person, and a check on pronouns: "she" is not
@@ -106,17 +123,9 @@ sp_given_name_gender(const qctx *q, uint32_t i)
 
 	if (!q_is_cap(q, i) || q->doc->tokens[i].kind != NA_TK_WORD)
 		return -1;
-	/* most capitalised words (surnames, places) are no given name: a
-	 * token not folded yet is refused by its shape, before any folding */
-	if ((q->words == NULL || q->words[i] == 0) && !(q->doc->tokens[i].flags & NA_TF_NONASCII))
-	{
-		const unsigned char *p = (const unsigned char *) q->doc->text + q->doc->tokens[i].start;
-		uint32_t	len = q_base_len(q, i);
-
-		if (len == 0 || !na_lex_shape_may(NA_LEX_SHAPES_GIVEN_NAMES,
-										  na_lex_shape(na_lex_shape_head(p, len), p[len - 1], len)))
-			return -1;
-	}
+	/* most capitalised words (surnames, places) are no given name */
+	if (!base_may_be_in(q, i, NA_LEX_SHAPES_GIVEN_NAMES))
+		return -1;
 	row = q_word_base_row(q, i, NA_LEX_FIRST_NAMES);
 	if (row < 0)
 		return -1;
@@ -433,7 +442,7 @@ names_a_work(const qctx *q, uint32_t k)
 	uint32_t	w = k > 0 && q_is_punct(q, k - 1, ',') ? k - 1 : k;
 
 	return w > 0 && q_is_word(q, w - 1) && !q_is_cap(q, w - 1) &&
-		q_word_base_in(q, w - 1, NA_LEX_WORK_NOUNS);
+		base_may_be_in(q, w - 1, NA_LEX_SHAPES_WORK_NOUNS) && q_word_base_in(q, w - 1, NA_LEX_WORK_NOUNS);
 }
 
 /*
