@@ -415,9 +415,12 @@ misspelt_surname_entity(const qctx *q, const q_mention *m)
 		if (!c->person || c->place || c->name_last == c->name_first)
 			continue;
 		ct = &q->doc->tokens[c->name_last];
+		/* the first two letters first: they set nearly every name apart
+		 * (a base of five bytes or more needs a token as long) */
+		if (ct->len < 5 || q->doc->text[ct->start] != p[0] || q->doc->text[ct->start + 1] != p[1])
+			continue;
 		clen = q_base_len(q, c->name_last);
-		if (clen + 1 < len || len + 1 < clen || clen < 5 ||
-			q->doc->text[ct->start] != p[0] || q->doc->text[ct->start + 1] != p[1])
+		if (clen + 1 < len || len + 1 < clen || clen < 5)
 			continue;
 		if (m->gender != NA_GENDER_UNKNOWN && c->gender != NA_GENDER_UNKNOWN &&
 			c->gender != m->gender)

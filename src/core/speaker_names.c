@@ -93,6 +93,23 @@ sp_org_kind_of(const qctx *q, uint32_t i, int described)
 }
 
 /*
+ * May token i without a possessive be a key of the lists of shape filter f?
+ * 0 proves not: a token not folded yet (an ASCII one) is refused by its
+ * shape, before the folding and lookup that most words would fail.
+ */
+static int
+base_may_be_in(const qctx *q, uint32_t i, na_lex_shape_filter f)
+{
+	const unsigned char *p = (const unsigned char *) q->doc->text + q->doc->tokens[i].start;
+	uint32_t	len;
+
+	if ((q->words != NULL && q->words[i] != 0) || (q->doc->tokens[i].flags & NA_TF_NONASCII))
+		return 1;
+	len = q_base_len(q, i);
+	return len > 0 && na_lex_shape_may(f, na_lex_shape(na_lex_shape_head(p, len), p[len - 1], len));
+}
+
+/*
  * Is token i a known given name (data/lexicon/first_names.tsv)?  -1 when
  * not; else the gender it usually means (NA_GENDER_UNKNOWN when used for
  * both).  Evidence of a person, and a check on pronouns: "she" is not
@@ -105,6 +122,9 @@ sp_given_name_gender(const qctx *q, uint32_t i)
 	const char *g;
 
 	if (!q_is_cap(q, i) || q->doc->tokens[i].kind != NA_TK_WORD)
+		return -1;
+	/* most capitalised words (surnames, places) are no given name */
+	if (!base_may_be_in(q, i, NA_LEX_SHAPES_GIVEN_NAMES))
 		return -1;
 	row = q_word_base_row(q, i, NA_LEX_FIRST_NAMES);
 	if (row < 0)
@@ -422,7 +442,7 @@ names_a_work(const qctx *q, uint32_t k)
 	uint32_t	w = k > 0 && q_is_punct(q, k - 1, ',') ? k - 1 : k;
 
 	return w > 0 && q_is_word(q, w - 1) && !q_is_cap(q, w - 1) &&
-		q_word_base_in(q, w - 1, NA_LEX_WORK_NOUNS);
+		base_may_be_in(q, w - 1, NA_LEX_SHAPES_WORK_NOUNS) && q_word_base_in(q, w - 1, NA_LEX_WORK_NOUNS);
 }
 
 /*
@@ -635,9 +655,10 @@ direction_place(const qctx *q, const name_run *r)
 
 	/* (North Carolina, a state of data/lexicon/name_prefixes.tsv, stays as read) */
 	return r->title_first == QNONE && r->end == r->first + 2 && t->kind == NA_TK_WORD &&
-		!(r->place_checked == r->first && r->place_found) && sp_name_prefix_at(q, r->first, &kind) < 2 &&
+		!(r->place_checked == r->first && r->place_found) &&
 		!(t->flags & NA_TF_ALLCAPS) && q_is_word(q, r->first + 1) &&
-		na_lex_has(NA_LEX_PLACE_DIRECTION_WORDS, q->doc->text + t->start, t->len) &&
+		q_word_in(q, r->first, NA_LEX_PLACE_DIRECTION_WORDS) &&
+		sp_name_prefix_at(q, r->first, &kind) < 2 &&
 		sp_given_name_gender(q, r->first + 1) < 0 && !q_in(q, r->first + 1, LEX_ORG_WORDS) &&
 		!q_possessive(q, r->first + 1);
 }
@@ -720,6 +741,10 @@ drop_name_prefixes(const qctx *q, name_run *r)
 	uint8_t		chain_kind[8];
 	uint32_t	nchain = 0;
 
+	/* a name of one word (most of them) has no prefix to drop and is no
+	 * description: both questions below need two words */
+	if (r->end - r->first < 2)
+		return 1;
 	/* South Carolina Republican: a description made of prefixes, no name */
 	while (k < r->end)
 	{
