@@ -9,7 +9,8 @@ the core on each through test/tools/bin/na_rows (the same code as the SQL
 functions: one na_analyse per article), and compares the rows.
 
   wrap_invariance.py check [--tool BIN] [--min 99.5] [--min-loose P] [--floor LAYOUT=PCT]...
-                           [--log FILE] CORPUS...
+                           [--log FILE] [--totals FILE] CORPUS...
+  wrap_invariance.py pooled [--min 99.5] TOTALS
   wrap_invariance.py dump  [--tool BIN] --out DIR CORPUS...
 
 CORPUS is a JSON Lines file (field "text", else "body", else "sentence") or a
@@ -203,6 +204,7 @@ def compare(base, variant, mappers, log, label):
 
 def check(args):
     log = open(args.log, "w", encoding="utf-8") if args.log else open(os.devnull, "w")
+    totals = open(args.totals, "a", encoding="utf-8") if args.totals else None
     failed = False
     checks = [0, 0]
     # a layout's own floor (--floor wrap60=99.9) where it reaches more than
@@ -241,14 +243,46 @@ def check(args):
             ok = pct >= floors.get(label, args.min) and loose_pct >= args.min_loose
             checks[0 if ok else 1] += 1
             failed |= not ok
+            if totals:
+                totals.write("%s\t%s\t%d\t%d\t%d\n"
+                             % (label, name, all_same, sum(loose.values()), all_total))
             print("%s %-11s %s: %.2f%% of %d rows identical (%.2f%% but for paragraph "
                   "numbers; %d of %d articles relaid); %s"
                   % ("ok  " if ok else "FAIL", label, name, pct, all_total,
                      loose_pct,
                      changed, len(docs), ", ".join(parts)))
     log.close()
+    if totals:
+        totals.close()
     print("wrap_invariance: %d passed, %d failed" % (checks[0], checks[1]))
     return 1 if failed else 0
+
+
+def pooled(args):
+    """The issue's measure: the rows of every article of the corpora checked
+    (each corpus's check appended its counts to the totals file), pooled, at
+    each layout; the per-corpus lines of check stay the ratchets."""
+    sums, corpora = {}, {}
+    with open(args.totals, encoding="utf-8") as f:
+        for line in f:
+            label, name, same, loose, total = line.rstrip("\n").split("\t")
+            s = sums.setdefault(label, [0, 0, 0])
+            s[0] += int(same)
+            s[1] += int(loose)
+            s[2] += int(total)
+            corpora.setdefault(label, []).append(name)
+    checks = [0, 0]
+    for label, (same, loose, total) in sums.items():
+        pct = 100.0 * same / total if total else 100.0
+        loose_pct = 100.0 * loose / total if total else 100.0
+        ok = pct >= args.min
+        checks[0 if ok else 1] += 1
+        print("%s %-11s pooled (%s): %.2f%% of %d rows identical (%.2f%% but for "
+              "paragraph numbers; %d rows differ; floor %.1f%%)"
+              % ("ok  " if ok else "FAIL", label, " + ".join(corpora[label]), pct, total,
+                 loose_pct, total - same, args.min))
+    print("wrap_invariance pooled: %d passed, %d failed" % (checks[0], checks[1]))
+    return 1 if checks[1] else 0
 
 
 def dump(args):
@@ -281,13 +315,18 @@ def main():
                    help="least percentage of identical rows of one layout (wrap60, crlf, ...), "
                    "instead of --min")
     c.add_argument("--widths", type=int, nargs="+", default=[60, 70, 78])
+    c.add_argument("--totals", help="append each layout's counts to this file (for pooled)")
     c.add_argument("corpus", nargs="+")
     d = sub.add_parser("dump")
     d.add_argument("--tool", default=DEFAULT_TOOL)
     d.add_argument("--out", required=True)
     d.add_argument("corpus", nargs="+")
+    o = sub.add_parser("pooled")
+    o.add_argument("--min", type=float, default=99.5,
+                   help="least percentage of identical rows over every corpus checked")
+    o.add_argument("totals")
     args = p.parse_args()
-    return check(args) if args.cmd == "check" else dump(args)
+    return {"check": check, "dump": dump, "pooled": pooled}[args.cmd](args)
 
 
 if __name__ == "__main__":

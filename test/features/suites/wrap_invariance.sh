@@ -9,6 +9,13 @@
 # Differences are listed in $NA_WRAP_LOG (default: a temporary file, whose
 # path is printed).  Skips a corpus that is absent.
 #
+# The issue's measure is the last check: every row of the three corpora
+# together, at each layout, at least 99.5% identical ("pooled": 98,068 rows
+# at session 10's main: 100.00 / 99.91 / 100.00 at 60 / 70 / 78 columns,
+# 100.00 CRLF, 99.91 wrapped at 70 with CRLF; the 85 rows that differ at 70
+# are the one paragraph end of huff-post_2016-09-27 below and, with CRLF,
+# one BBC quote).  Each corpus also keeps its own floors, so that a loss in
+# the small corpora cannot hide behind BBC's rows.
 # Floors (ratchets: a little below what the code reaches; see README):
 #   identical rows            BBC 99.9%  Wikinews 99.9%  PolNeAR dev 98.5%
 #                             (dev at 60 and 78 columns and CRLF: 99.9%)
@@ -102,6 +109,8 @@ fi
 make -s tools >/dev/null
 log=${NA_WRAP_LOG:-$(mktemp /tmp/wrap_invariance.XXXXXX.log)}
 echo "differences: $log"
+totals=$(mktemp /tmp/wrap_invariance.XXXXXX.totals)
+trap 'rm -f "$totals"' EXIT
 status=0
 run() {
   local corpus=$1 min=$2 loose=$3
@@ -111,7 +120,7 @@ run() {
     return
   fi
   python3 test/features/suites/wrap_invariance.py check --min "$min" --min-loose "$loose" \
-    "$@" --log "$log.part" "$corpus" || status=1
+    "$@" --log "$log.part" --totals "$totals" "$corpus" || status=1
   cat "$log.part" >>"$log"
   rm -f "$log.part"
 }
@@ -119,4 +128,8 @@ run() {
 run $shared/corpora/bbc.jsonl 99.9 99.9
 run $shared/corpora/wikinews.jsonl 99.9 99.9
 run $shared/polnear/dev.jsonl 98.5 99.9 --floor wrap60=99.9 --floor wrap78=99.9 --floor crlf=99.9
+# the issue's measure: every row of the three corpora together, at each layout
+if [[ -s $totals ]]; then
+  python3 test/features/suites/wrap_invariance.py pooled --min 99.5 "$totals" || status=1
+fi
 exit $status
