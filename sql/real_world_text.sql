@@ -39,6 +39,19 @@ SELECT (SELECT count(*) FROM wire_crlf, news_analysis.sentences(body)) AS senten
        (SELECT bool_and(substr(body, s.start, s.length) = s.text)
         FROM wire_crlf, news_analysis.sentences(body) s) AS substr_exact;
 
+-- A quotation's lead-in in wrapped CRLF text: the attribution after the
+-- closing mark (", Ms\r\nKarlstrom continued") is as near as with LF, so the
+-- mixed attribution "the new hull design "..."" is found with either line end.
+CREATE TEMP TABLE yard AS SELECT E'The shipyard on the north quay will build four ferries for the\nisland routes, the first of them due in the spring of next\nyear. But the new hull design "is the future of this yard", Ms\nKarlstrom continued, adding that more work could follow within\na year. The yard employs three hundred people and hopes to\nhire forty more welders and fitters before the first keel is\nlaid in May.'::text AS lf;
+SELECT q.kind, replace(replace(q.text, E'\r', ''), E'\n', '/') AS text, q.speaker, q.cue
+FROM yard, news_analysis.quotes(replace(lf, E'\n', E'\r\n')) q;
+SELECT count(*) AS rows_differing FROM (
+  (SELECT kind, replace(text, E'\r', ''), speaker, cue FROM yard, news_analysis.quotes(lf)
+   EXCEPT SELECT kind, replace(text, E'\r', ''), speaker, cue FROM yard, news_analysis.quotes(replace(lf, E'\n', E'\r\n')))
+  UNION ALL
+  (SELECT kind, replace(text, E'\r', ''), speaker, cue FROM yard, news_analysis.quotes(replace(lf, E'\n', E'\r\n'))
+   EXCEPT SELECT kind, replace(text, E'\r', ''), speaker, cue FROM yard, news_analysis.quotes(lf))) d;
+
 -- Old Mac line ends (CR alone) are line breaks too.
 SELECT ordinal, paragraph, replace(text, E'\r', '/') AS text
 FROM news_analysis.sentences(replace((SELECT body FROM wire), E'\n', E'\r'))

@@ -188,6 +188,28 @@ transcript_turns(qctx *q)
 }
 
 /*
+ * Bytes from offset a to offset b with each run of white space counted as
+ * one: the distance a reader sees, the same whether a line ends in LF or
+ * CR LF or a wrap replaced a space.
+ */
+static uint32_t
+visible_distance(const char *text, uint32_t a, uint32_t b)
+{
+	uint32_t	n = 0;
+
+	for (uint32_t i = a; i < b; i++)
+	{
+		int			space = text[i] == ' ' || text[i] == '\n' || text[i] == '\r' ||
+			text[i] == '\t';
+
+		if (!space || i == a || !(text[i - 1] == ' ' || text[i - 1] == '\n' ||
+								 text[i - 1] == '\r' || text[i - 1] == '\t'))
+			n++;
+	}
+	return n;
+}
+
+/*
  * Not paying taxes “makes me smart,” he said: a partial quotation that
  * closes its sentence's content before the cue after it leaves the words
  * before it, in the speaker's clause, unattributed.  The attribution is
@@ -234,7 +256,7 @@ lead_in_mixed(qctx *q, uint32_t nquotations)
 			row.first_token == 0 || close >= q->doc->ntokens ||
 			!q_is_quote_mark(q, open) || !q_is_quote_mark(q, close) ||
 			row.cue.start < q->doc->tokens[close].start ||
-			row.cue.start - q->doc->tokens[close].start > 16 ||
+			visible_distance(q->doc->text, q->doc->tokens[close].start, row.cue.start) > 16 ||
 			(s = q_sentence_of(q, open)) == NULL)
 			continue;
 		s0 = s->first_token;
