@@ -159,12 +159,10 @@ typedef uint32_t q_word;
 _Static_assert(NA_LEX_FIRST_WORD_BITS <= (1u << (Q_WORD_ENTRY_SHIFT - Q_WORD_HASH_SHIFT)),
 			   "a token's first-word filter bits fit its q_word");
 
-/* A paragraph's first token, with the words and capitalised words before it. */
+/* A paragraph's first token. */
 typedef struct q_para
 {
 	uint32_t	token;
-	uint32_t	words;
-	uint32_t	caps;
 } q_para;
 
 /*
@@ -182,7 +180,7 @@ typedef struct q_events
 	uint32_t   *cues;			/* tokens shaped like a reporting cue (NA_TF_CUE_SHAPE) */
 	uint32_t	ncues;
 	q_para	   *paras;			/* token 0 and the paragraph starts, then the
-								 * end (ntokens and the totals) */
+								 * end (ntokens) */
 	uint32_t	nparas;			/* without the end */
 } q_events;
 

@@ -257,9 +257,9 @@ has_double_marks(const qctx *q)
 /*
  * The tokens each step starts from (q_events), in one pass over the tokens
  * with no branch on most of them: every later step reads its list instead
- * of all the tokens.  The words and capitalised words before each
- * paragraph give any paragraph's counts by a subtraction (headlines).
- * Not inlined: in the analysis's one large function its counters and lists
+ * of all the tokens.  (A headline's counts of words are headline_end's:
+ * counting every token's words here cost 5M instructions over BBC for
+ * the few paragraphs with capitals enough to ask.)  Not inlined: in the analysis's one large function its counters and lists
  * went to the stack, reloaded at every token.
  */
 static __attribute__((noinline)) int
@@ -270,8 +270,6 @@ q_token_events(qctx *q)
 	q_events   *ev = &q->events;
 	uint32_t   *block = na_alloc(q->mem, (size_t) 3 * (n + 1) * sizeof(uint32_t) +
 									 (size_t) (n + 2) * sizeof(q_para));
-	uint32_t	words = 0,
-				caps = 0;
 	/*
 	 * the lists are runs of one block, filled through indexes into it (few
 	 * registers: the loop kept its pointers on the stack): marks from 0,
@@ -288,14 +286,13 @@ q_token_events(qctx *q)
 	paras = (q_para *) (block + 3 * (n + 1));
 	if (n > 0 && !(toks[0].flags & NA_TF_PARA_START))
 	{
-		paras[0].token = paras[0].words = paras[0].caps = 0;
+		paras[0].token = 0;
 		np = 1;
 	}
 	for (uint32_t i = 0; i < n; i++)
 	{
 		uint32_t	f = toks[i].flags;
 		uint32_t	kind = toks[i].kind;
-		uint32_t	is_word = kind == NA_TK_WORD;
 
 		/* capitalised words and cue shapes are a coin toss: no branch */
 		block[c] = i;
@@ -307,18 +304,10 @@ q_token_events(qctx *q)
 		{
 			block[m++] = i;
 			if (f & NA_TF_PARA_START)
-			{
-				paras[np].token = i;
-				paras[np].words = words;
-				paras[np++].caps = caps;
-			}
+				paras[np++].token = i;
 		}
-		words += is_word;
-		caps += is_word & ((f & NA_TF_CAPITALIZED) != 0);
 	}
 	paras[np].token = n;
-	paras[np].words = words;
-	paras[np].caps = caps;
 	ev->marks = block;
 	ev->nmarks = m;
 	ev->caps = block + n + 1;
