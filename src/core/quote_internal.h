@@ -200,6 +200,7 @@ typedef struct qctx
 	uint32_t   *key_heads;		/* entities by name key: node index + 1, 0 = none */
 	na_vec		key_nodes;		/* q_key_node chains of key_heads */
 	int			failed;		/* an allocation failed where no status is returned */
+	unsigned	options;		/* NA_QUOTES_* of na_quotes_analyse_with */
 } qctx;
 
 #define Q_LEX_BIT(lex) (UINT64_C(1) << (lex))

@@ -916,6 +916,13 @@ done:
 na_status
 na_quotes_analyse(const na_doc *doc, const na_mem *mem, na_quote_result *out)
 {
+	return na_quotes_analyse_with(doc, 0, mem, out);
+}
+
+na_status
+na_quotes_analyse_with(const na_doc *doc, unsigned options, const na_mem *mem,
+					   na_quote_result *out)
+{
 	qctx		q;
 	int			ok;
 
@@ -923,6 +930,7 @@ na_quotes_analyse(const na_doc *doc, const na_mem *mem, na_quote_result *out)
 	memset(&q, 0, sizeof(q));
 	q.doc = doc;
 	q.mem = mem;
+	q.options = options;
 	na_vec_init(&q.quotes, sizeof(na_quote));
 	na_vec_init(&q.mentions, sizeof(q_mention));
 	na_vec_init(&q.entities, sizeof(q_entity));

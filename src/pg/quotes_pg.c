@@ -281,7 +281,8 @@ na_quotes(PG_FUNCTION_ARGS)
 
 	na_pg_srf_begin(&srf, fcinfo, 0, NA_QUOTE_NATTS, "quote");
 	na_pg_srf_expect_cols(&srf, na_pg_quote_kinds);
-	na_pg_check_status(na_quotes_analyse(&srf.doc, &srf.mem, &result));
+	/* a quote's row names its speaker: nothing more of the speakers is needed */
+	na_pg_check_status(na_quotes_analyse_with(&srf.doc, NA_QUOTES_NAMES_ONLY, &srf.mem, &result));
 	for (uint32 i = 0; i < result.nquotes; i++)
 	{
 		quote_sink	s = {&srf, NULL, NULL, 0};
