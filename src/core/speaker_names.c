@@ -495,6 +495,22 @@ headline_end(const qctx *q, uint32_t i, const q_para *para, const uint32_t *caps
 	return 0;
 }
 
+/* Q_LEX_BIT of every list q_is_title finds a title in */
+#define TITLE_LISTS (Q_LEX_BIT(LEX_HONORIFICS_MALE) | Q_LEX_BIT(LEX_HONORIFICS_FEMALE) | \
+					 Q_LEX_BIT(LEX_HONORIFICS_NEUTRAL) | Q_LEX_BIT(LEX_TITLES) | \
+					 Q_LEX_BIT(LEX_ROLE_NOUNS))
+
+/*
+ * May token i be a title (q_is_title)?  0 proves not, inline: every
+ * capitalised word of a text asks, and nearly all are none (a call a word
+ * for its answer cost 2M instructions over BBC).
+ */
+static inline int
+may_be_title(const qctx *q, uint32_t i)
+{
+	return q_is_cap(q, i) && (q_lexmask(q, i) & TITLE_LISTS) != 0;
+}
+
 /*
  * Titles and honorifics before a name at i ("Secretary of State John
  * Kerry", "Mr."): their first token, gender and honorific go to r; returns
@@ -507,7 +523,8 @@ titles_before_name(const qctx *q, uint32_t i, name_run *r)
 	uint8_t		g,
 				h;
 
-	while (j < q->doc->ntokens && j - i < 3 && q_is_title(q, j, &g, &h) && q_is_cap(q, j + 1) &&
+	while (j < q->doc->ntokens && j - i < 3 && may_be_title(q, j) && q_is_title(q, j, &g, &h) &&
+		   q_is_cap(q, j + 1) &&
 		   !q_in(q, j + 1, LEX_STOP_CAPS))
 	{
 		if (r->title_first == QNONE)
