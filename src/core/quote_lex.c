@@ -328,7 +328,7 @@ q_span(const qctx *q, uint32_t first, uint32_t last)
  * contraction (O'Neill, D’Souza, Trump's).
  */
 int
-q_contracted_word(const qctx *q, uint32_t i)
+q_contracted_word_at(const qctx *q, uint32_t i)
 {
 	const na_token *t = &q->doc->tokens[i];
 	const char *p = q->doc->text + t->start;
