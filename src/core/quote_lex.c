@@ -304,21 +304,6 @@ q_same_base(const qctx *q, uint32_t a, uint32_t b)
 	return i == la && j == lb;
 }
 
-/* The span of tokens [first, last] as the core reports spans. */
-na_quote_span
-q_span(const qctx *q, uint32_t first, uint32_t last)
-{
-	const na_token *a = &q->doc->tokens[first];
-	const na_token *b = &q->doc->tokens[last];
-	na_quote_span s;
-
-	s.start = a->start;
-	s.len = b->start + b->len - a->start;
-	s.cstart = a->cstart;
-	s.clen = na_token_cend(b) - a->cstart;
-	return s;
-}
-
 /*
  * Is token i a word with another contracted onto it (It's, He’s, I'm,
  * They're, We'll, Don't)?  Capitalised at a sentence's start it is no name,
