@@ -222,9 +222,13 @@ short_token_entry(const qctx *q, uint32_t i)
 		q->doc->len - t->start < 8 || p[len - 1] == 's')
 		return -2;
 	memcpy(&word, p, 8);
-	/* the quote lists' shape filter, as token_entry asks it (of the first
-	 * four bytes, little-endian: na_lex_shape_head) */
-	if (!na_lex_shape_may(NA_LEX_SHAPES_QUOTE_WORDS,
+	/*
+	 * the quote lists' shape filter, as token_entry asks it (of the first
+	 * four bytes, little-endian: na_lex_shape_head); a word's answer is
+	 * its NA_TF_QUOTE_SHAPE (q_lex_fill refused the others)
+	 */
+	if (t->kind != NA_TK_WORD &&
+		!na_lex_shape_may(NA_LEX_SHAPES_QUOTE_WORDS,
 						  na_lex_shape((uint32_t) word, (unsigned char) p[len - 1], len)))
 		return -1;
 	word &= ~UINT64_C(0) >> (64 - 8 * len);
@@ -240,9 +244,22 @@ short_token_entry(const qctx *q, uint32_t i)
 uint64_t
 q_lex_fill(const qctx *q, uint32_t i)
 {
-	int32_t		entry = short_token_entry(q, i);
+	const na_token *t = &q->doc->tokens[i];
+	int32_t		entry;
 	uint64_t	mask;
 
+	/*
+	 * a word (about half of those asked) that the scanner found shaped
+	 * like no word of the lists is in none: token_entry's filter would
+	 * refuse it, and a word looked up before is in no quote list either
+	 */
+	if (t->kind == NA_TK_WORD && !(t->flags & (NA_TF_QUOTE_SHAPE | NA_TF_NONASCII)))
+	{
+		if (q->lexmask != NULL)
+			q->lexmask[i] = LEX_DONE;
+		return 0;
+	}
+	entry = short_token_entry(q, i);
 	if (entry == -2)
 		entry = token_entry(q, i);
 	mask = quote_lists_of(entry);
