@@ -140,6 +140,16 @@ typedef struct na_quote_result
  */
 na_status	na_quotes_analyse(const na_doc *doc, const na_mem *mem, na_quote_result *out);
 
+/* Options of na_quotes_analyse_with. */
+#define NA_QUOTES_NAMES_ONLY 0x0001 /* speakers with their names, gender and
+									 * counts only: no role, affiliation or
+									 * alias (what quotes() shows; the quotes
+									 * are the same) */
+
+/* na_quotes_analyse with options (NA_QUOTES_*); na_quotes_analyse is options 0. */
+na_status	na_quotes_analyse_with(const na_doc *doc, unsigned options, const na_mem *mem,
+								   na_quote_result *out);
+
 void		na_quote_result_free(na_quote_result *result, const na_mem *mem);
 
 /*

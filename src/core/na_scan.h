@@ -60,6 +60,12 @@ typedef enum na_kind
 									 * the vote analyser's first pass reads
 									 * (a trigger, a body's word): every such
 									 * word has it (few others) */
+#define NA_TF_QUOTE_SHAPE	0x8000	/* a word (kind NA_TK_WORD) shaped like a
+									 * word of the quote analyser's lists
+									 * (quote_*.tsv, reporting_*.tsv): every
+									 * such word has it (about half of the
+									 * others); and every word with non-ASCII
+									 * letters */
 
 /* Which mark a quote token is. */
 typedef enum na_mark

@@ -12,7 +12,7 @@
 #include "na_places.h"
 #include "places_data.h"
 
-#define WORD_MAX 64				/* longer tokens are never place names */
+#define WORD_MAX NA_PLACE_WORD_MAX
 
 /*
  * Normalize len bytes of s into buf (ASCII lowercase, ’ as '); returns the
@@ -104,44 +104,6 @@ may_be_first(const char *w, size_t len)
 		return 0;				/* normalize never makes such words */
 	bit = filter_bit(w, len);
 	return (int) ((na_place_first_filter[bit >> 6] >> (bit & 63)) & 1);
-}
-
-/* ASCII lower-casing of one byte, as normalize does for ASCII words. */
-static inline unsigned char
-ascii_lower(char c)
-{
-	return (unsigned char) ((c >= 'A' && c <= 'Z') ? c + 32 : c);
-}
-
-/* may_be_first of an ASCII word as written: normalizing it only lower-cases it */
-static inline int
-ascii_may_be_first(const char *w, size_t len)
-{
-	uint32_t	bit;
-
-	if (len == 0 || len > WORD_MAX)
-		return 0;
-	bit = na_place_filter_bit(ascii_lower(w[0]), ascii_lower(w[len > 1]), ascii_lower(w[len - 1]), len);
-	return (int) ((na_place_first_filter[bit >> 6] >> (bit & 63)) & 1);
-}
-
-/*
- * Might the ASCII token w begin a place, with or without a possessive (as
- * place_at tries it)?  Answered before normalizing: most names are no place.
- */
-static int
-ascii_may_be_place(const char *w, size_t len)
-{
-	size_t		bare = len;
-
-	if (ascii_may_be_first(w, len))
-		return 1;
-	/* strip_possessive of the normalized form */
-	if (len > 2 && w[len - 2] == '\'' && ascii_lower(w[len - 1]) == 's')
-		bare = len - 2;
-	else if (len > 2 && w[len - 1] == '\'' && ascii_lower(w[len - 2]) == 's')
-		bare = len - 1;
-	return bare != len && ascii_may_be_first(w, bare);
 }
 
 /*
@@ -292,7 +254,7 @@ place_at(const na_doc *doc, uint32_t tok, int article, na_place_match *m)
 	if (!is_wordlike(t) || !(t->flags & (NA_TF_CAPITALIZED | NA_TF_ALLCAPS)))
 		return 0;
 	if (!(t->flags & NA_TF_NONASCII) && t->len <= WORD_MAX &&
-		!ascii_may_be_place(doc->text + t->start, t->len))
+		!na_place_ascii_may_be_place(doc->text + t->start, t->len))
 		return 0;
 	n = normalize(doc->text + t->start, t->len, buf);
 	if (n == 0)
@@ -311,7 +273,7 @@ place_at(const na_doc *doc, uint32_t tok, int article, na_place_match *m)
  * and "New" + a US state name is no country.
  */
 int
-na_place_at(const na_doc *doc, uint32_t tok, na_place_match *m)
+na_place_lookup(const na_doc *doc, uint32_t tok, na_place_match *m)
 {
 	const na_token *t;
 

@@ -1,6 +1,7 @@
 /*
  * places_data.h - the layout of the generated place tables (places_data.c,
- * written by scripts/gen-places); private to places.c.
+ * written by scripts/gen-places): places.c's, and na_places.h's inline
+ * test of a token before a lookup.
  *
  * Forms are stored normalized: ASCII letters lowercased, ’ as ', tokens
  * separated by one space.  A hash of the first token (FNV-1a, 32 bits) leads

@@ -298,6 +298,8 @@ lead_in_mixed(qctx *q, uint32_t nquotations)
 }
 
 /* A row and where it was before sorting. */
+#define SMALL_SORT_MAX 64		/* rows sorted by insertion (sort_row_order) */
+
 typedef struct q_row_order
 {
 	uint32_t	start;			/* content's byte offset */
@@ -317,6 +319,32 @@ row_order_cmp(const void *pa, const void *pb)
 	if (a->kind != b->kind)
 		return a->kind < b->kind ? -1 : 1;
 	return a->index < b->index ? -1 : a->index > b->index;
+}
+
+/*
+ * order[0..n) sorted by row_order_cmp: by insertion while the rows are few
+ * (most articles: the reports, appended in the order of their cues, are
+ * nearly in text order already, and qsort's calls of the comparator cost
+ * 4M instructions over BBC), by qsort past that (no quadratic sort of a
+ * long text).  The order is total, so both give the same.
+ */
+static void
+sort_row_order(q_row_order *order, uint32_t n)
+{
+	if (n > SMALL_SORT_MAX)
+	{
+		qsort(order, n, sizeof(q_row_order), row_order_cmp);
+		return;
+	}
+	for (uint32_t i = 1; i < n; i++)
+	{
+		q_row_order x = order[i];
+		uint32_t	j = i;
+
+		for (; j > 0 && row_order_cmp(&x, &order[j - 1]) < 0; j--)
+			order[j] = order[j - 1];
+		order[j] = x;
+	}
 }
 
 /*
@@ -362,7 +390,7 @@ q_merge_reports(qctx *q, uint32_t nquotes)
 		order[i].kind = rows[i].kind;
 		order[i].index = i;
 	}
-	qsort(order, total, sizeof(q_row_order), row_order_cmp);
+	sort_row_order(order, total);
 	for (uint32_t o = 0; o < total; o++)
 	{
 		moved[order[o].index] = (int32_t) o;

@@ -262,6 +262,7 @@ span_in(const scanner *st, size_t start, size_t end, na_lex_list list)
 
 /* tokens scanned by scanner.c (words), scan_numbers.c and scan_marks.c */
 void set_word_flags(const scanner *st, na_token *t);
+uint16_t	scan_quote_shape(const scanner *st, const na_token *t);
 cursor scan_digits(const scanner *st, cursor c);
 cursor scan_letters(const scanner *st, cursor c);
 cursor scan_url(const scanner *st, cursor c);

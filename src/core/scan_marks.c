@@ -55,7 +55,10 @@ scan_apostrophe_word(scanner *st, cursor start, cursor end, uint32_t cp,
 		cursor_step(st, &word, 1);
 		t = emit(st, NA_TK_WORD, start.pos, start.cpos, word);
 		if (t)
+		{
 			set_word_flags(st, t);
+			t->flags |= scan_quote_shape(st, t);
+		}
 		return 1;
 	}
 	if (!is_apostrophe(cp) && cp != 0x2018)
@@ -88,7 +91,10 @@ scan_apostrophe_word(scanner *st, cursor start, cursor end, uint32_t cp,
 				return 0;
 			t = emit(st, NA_TK_WORD, start.pos, start.cpos, word);
 			if (t)
+			{
 				set_word_flags(st, t);
+				t->flags |= scan_quote_shape(st, t);
+			}
 			return 1;
 		}
 	}

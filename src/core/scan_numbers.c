@@ -271,5 +271,6 @@ scan_number(scanner *st, cursor start)
 		set_word_flags(st, t);
 		if (hyphenated)
 			t->flags |= NA_TF_HYPHENATED;
+		t->flags |= scan_quote_shape(st, t);
 	}
 }

@@ -355,7 +355,8 @@ na_split_sentences(na_doc *doc, const na_mem *mem, const uint32_t *para_first)
 		if (!ends)
 			continue;
 		{
-			na_sentence *s = na_vec_push(&sentences, mem);
+			/* (every field is set below: no zeroing by a call of memset) */
+			na_sentence *s = na_vec_push_unset(&sentences, mem);
 			const na_token *a = &doc->tokens[text_first != UINT32_MAX ? text_first : first];
 			const na_token *b = &doc->tokens[last];
 

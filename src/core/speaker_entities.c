@@ -90,10 +90,12 @@ entity_takes(const qctx *q, const q_entity *c, const q_mention *m, uint32_t ntok
 {
 	uint32_t	cn = c->name_last - c->name_first + 1;
 	int			gender = m->gender;
+	int			given;
 
 	/* Michelle Obama is not Mr. Obama: a given name tells a gender too */
-	if (gender == NA_GENDER_UNKNOWN && ntok >= 2 && sp_given_name_gender(q, m->first) > NA_GENDER_UNKNOWN)
-		gender = sp_given_name_gender(q, m->first);
+	if (gender == NA_GENDER_UNKNOWN && ntok >= 2 &&
+		(given = sp_given_name_gender(q, m->first)) > NA_GENDER_UNKNOWN)
+		gender = given;
 	if (gender != NA_GENDER_UNKNOWN &&
 		((c->gender != NA_GENDER_UNKNOWN && c->gender != gender) ||
 		 (c->given_gender > NA_GENDER_UNKNOWN && c->given_gender != gender)))

@@ -469,19 +469,46 @@ typedef struct name_run
  * The end of the paragraph at i when it is a headline (most of its words
  * capitalized, and it attributes no quote) or a byline: such a paragraph
  * names no one reliably.  0 otherwise.  para: the paragraph's entry in
- * q->events.paras (its counts come from the pass that listed them).
+ * q->events.paras; caps[0..ncaps): the capitalised tokens listed from i on.
  */
 static uint32_t
-headline_end(const qctx *q, uint32_t i, const q_para *para)
+headline_end(const qctx *q, uint32_t i, const q_para *para, const uint32_t *caps, uint32_t ncaps)
 {
-	uint32_t	words = para[1].words - para[0].words,
-				caps = para[1].caps - para[0].caps,
+	const na_token *toks = q->doc->tokens;
+	uint32_t	words = 0,
+				ncap = 0,
 				k = para[1].token;
 
-	if ((words >= 4 && caps * 10 >= words * 7 && !attributes_quote(q, i, k)) ||
+	for (uint32_t e = 0; e < ncaps && caps[e] < k; e++)
+		ncap += toks[caps[e]].kind == NA_TK_WORD && (toks[caps[e]].flags & NA_TF_CAPITALIZED);
+	/*
+	 * the words only while they may stay under 10/7 of the capitalised ones
+	 * (four words need three capitals): a paragraph of prose stops after a
+	 * few, and most are not read at all
+	 */
+	if (ncap * 10 >= 4 * 7)
+		for (uint32_t t = i; t < k && words * 7 <= ncap * 10; t++)
+			words += toks[t].kind == NA_TK_WORD;
+	if ((words >= 4 && ncap * 10 >= words * 7 && !attributes_quote(q, i, k)) ||
 		is_byline(q, i, k))
 		return k;
 	return 0;
+}
+
+/* Q_LEX_BIT of every list q_is_title finds a title in */
+#define TITLE_LISTS (Q_LEX_BIT(LEX_HONORIFICS_MALE) | Q_LEX_BIT(LEX_HONORIFICS_FEMALE) | \
+					 Q_LEX_BIT(LEX_HONORIFICS_NEUTRAL) | Q_LEX_BIT(LEX_TITLES) | \
+					 Q_LEX_BIT(LEX_ROLE_NOUNS))
+
+/*
+ * May token i be a title (q_is_title)?  0 proves not, inline: every
+ * capitalised word of a text asks, and nearly all are none (a call a word
+ * for its answer cost 2M instructions over BBC).
+ */
+static inline int
+may_be_title(const qctx *q, uint32_t i)
+{
+	return q_is_cap(q, i) && (q_lexmask(q, i) & TITLE_LISTS) != 0;
 }
 
 /*
@@ -496,7 +523,8 @@ titles_before_name(const qctx *q, uint32_t i, name_run *r)
 	uint8_t		g,
 				h;
 
-	while (j < q->doc->ntokens && j - i < 3 && q_is_title(q, j, &g, &h) && q_is_cap(q, j + 1) &&
+	while (j < q->doc->ntokens && j - i < 3 && may_be_title(q, j) && q_is_title(q, j, &g, &h) &&
+		   q_is_cap(q, j + 1) &&
 		   !q_in(q, j + 1, LEX_STOP_CAPS))
 	{
 		if (r->title_first == QNONE)
@@ -916,7 +944,7 @@ q_collect_names(qctx *q)
 		{
 			while (ev->paras[p].token < i)
 				p++;
-			if ((end = headline_end(q, i, &ev->paras[p])) != 0)
+			if ((end = headline_end(q, i, &ev->paras[p], ev->caps + c, ev->ncaps - c)) != 0)
 			{
 				i = end - 1;
 				continue;

@@ -264,6 +264,38 @@ test_tokens_only(void)
 }
 
 static void
+test_names_only(void)
+{
+	/* quotes() asks for names only: the same quotes and speakers' names,
+	 * no role or alias */
+	const char *s = "“Enough,” Britain’s ambassador, Eleanor Whitcombe, told the council. "
+		"Ms. Whitcombe added: “We will not wait.” "
+		"“No,” said Senator Lee Park. Park later said the vote was lost.";
+	na_quote_result light;
+
+	analyse(s);
+	CHECK_INT(na_quotes_analyse_with(&doc, NA_QUOTES_NAMES_ONLY, na_mem_stdlib(), &light), NA_OK);
+	CHECK_INT(light.nquotes, res.nquotes);
+	CHECK_INT(light.nspeakers, res.nspeakers);
+	CHECK_INT(res.naliases > 0, 1);
+	CHECK_INT(light.naliases, 0);
+	for (uint32_t i = 0; i < res.nquotes && i < light.nquotes; i++)
+	{
+		CHECK_INT(light.quotes[i].text.start, res.quotes[i].text.start);
+		CHECK_INT(light.quotes[i].speaker, res.quotes[i].speaker);
+	}
+	for (uint32_t i = 0; i < res.nspeakers && i < light.nspeakers; i++)
+	{
+		CHECK_INT(light.speakers[i].name.start, res.speakers[i].name.start);
+		CHECK_INT(light.speakers[i].name.len, res.speakers[i].name.len);
+		CHECK_INT(light.speakers[i].quotes, res.speakers[i].quotes);
+		CHECK_INT(light.speakers[i].role.len, 0);
+		CHECK_INT(light.speakers[i].naliases, 0);
+	}
+	na_quote_result_free(&light, na_mem_stdlib());
+}
+
+static void
 test_role_apposition_after(void)
 {
 	analyse("“Enough,” Britain’s ambassador, Eleanor Whitcombe, told the council. "
@@ -327,6 +359,7 @@ main(void)
 {
 	static const unit_case cases[] = {
 		{"said_after", test_said_after},
+		{"names_only", test_names_only},
 		{"character_offsets", test_character_offsets},
 		{"colon_and_role", test_colon_and_role},
 		{"pronoun_gender", test_pronoun_gender},

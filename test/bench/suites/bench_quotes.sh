@@ -56,6 +56,16 @@
 # best of 3 gave 62.5 and 51.4 MB/s (0.74, 0.46); its 16x scaling rows
 # 62.0-64.6 MB/s.  Floors raised a little, with room for the slower CI
 # machine: 35 MB/s and ratio 0.40.
+# Session 10 (2026-12-06, #13 speed; rows byte-identical): callgrind_paths.sh
+# quotes() 648.9M -> 608.3M instructions over BBC (0.84 of regexp_matches's
+# 511.1M): the scanner's two shape filters one byte table, the first lexicon
+# lookup of a short word without calls, quotes() building speakers' names
+# only (no roles or aliases it does not show), inline refusals before the
+# calls of place and title lookups, the token lists in two passes, small
+# sorts by insertion.  Of the count, about 18M is one memset per article of
+# the per-token arrays, which callgrind counts by the byte (rep stosb): it
+# overstates quotes() against regexp_matches by that much.  No wall-clock
+# run on a quiet machine: the floors stay.
 # Prints "bench_quotes: N passed, N failed".
 # Skips where ../shared is absent.
 set -euo pipefail
