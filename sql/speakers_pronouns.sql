@@ -72,3 +72,27 @@ FROM news_analysis.quotes(E'Voters at the rally were split. Mara Quill, a nurse,
   'Quill said Governor Ellen Brandt never talks about the hospitals.\n\n'
   '"It is always roads with her, never nurses," she said.')
 ORDER BY ordinal;
+
+-- a name's 's before a verb phrase is "is" or "has", the name the clause's
+-- subject ("If Quill's unlikely to back", "Alder's been firm": a determiner,
+-- an auxiliary's word, or an adjective or participle before a preposition,
+-- "to", a determiner or the clause's end), not a possessive that only
+-- qualifies a noun; "she's Alder's equal" stays a possessive (the name
+-- follows a verb).  So "she" is Quill, and Alder, whom no word of the text
+-- makes a woman, is not made one by it
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'Senator Quill met Governor Alder in Dover on Monday.\n\n'
+  'Alder wants the port to stay open. The council votes next week. The vote will be close.\n\n'
+  'If Quill''s unlikely to back the tariff, she''s Alder''s equal on the budget, and she vows to block the cuts. She has also proposed a review of the port fees.')
+ORDER BY ordinal;
+SELECT name, gender, quotes
+FROM news_analysis.speakers(E'Senator Quill met Governor Alder in Dover on Monday.\n\n'
+  'Alder wants the port to stay open. The council votes next week. The vote will be close.\n\n'
+  'If Quill''s unlikely to back the tariff, she''s Alder''s equal on the budget, and she vows to block the cuts. She has also proposed a review of the port fees.')
+ORDER BY name;
+-- but a possessive before a noun stays one ("Quill's family", "Quill's
+-- proposed tariff"): the "he" after them is the subject quoted before them
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'Senator Quill met Governor Alder in Dover on Monday. Alder said the port would stay open.\n\n'
+  'Quill''s family, Quill''s proposed tariff and Quill''s rally in May came up too. The tariff was the main topic, he said.')
+ORDER BY ordinal;

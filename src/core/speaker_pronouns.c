@@ -79,6 +79,73 @@ pronoun_may_mean(const qctx *q, const q_entity *e, uint8_t gender)
 	return 1;
 }
 
+/* Does token k end in these lowercase letters (wobbly: "ly")? */
+static int
+word_ends_in(const qctx *q, uint32_t k, const char *suffix, uint32_t min_len)
+{
+	const na_token *t = &q->doc->tokens[k];
+	size_t		n = strlen(suffix);
+
+	return t->len >= min_len && memcmp(q->doc->text + t->start + t->len - n, suffix, n) == 0;
+}
+
+/*
+ * Does a clause open right before token k, so that a name there is its
+ * subject: the sentence's start (after an opener: But, However), a comma,
+ * a semicolon, a dash's clause or a conjunction (and, but, if, because)?
+ */
+static int
+clause_opens_before(const qctx *q, uint32_t k)
+{
+	uint32_t	b;
+
+	if (k == 0 || (q->doc->tokens[k].flags & (NA_TF_SENT_START | NA_TF_PARA_START)))
+		return 1;
+	b = k - 1;
+	if (q->doc->tokens[b].kind == NA_TK_PUNCT)
+		return q_is_punct(q, b, ',') || q_is_punct(q, b, ';') || q_is_punct(q, b, ':');
+	return q_in(q, b, LEX_CLAUSE_CONJUNCTIONS) || q_in(q, b, LEX_SENTENCE_OPENERS) ||
+		q_word_in(q, b, NA_LEX_SUBORDINATORS) || q_is(q, b, "that") || q_is(q, b, "or");
+}
+
+/*
+ * Is the 's ending mention m "is" or "has", the name the subject of a verb
+ * phrase, not a possessive: "If Clinton's wobbly on trade", "Trump's been
+ * clear", "Obama's a lawyer"?  The name opens a clause (clause_opens_before:
+ * "she's Obama's equal" is a possessive), and the word after the 's is a
+ * determiner or an auxiliary's word (data/lexicon/name_contraction_followers.tsv),
+ * or an adjective or participle (listed, or in -ly or -ed, and no noun of
+ * the list: family, rally) that a preposition, "to", a determiner or the
+ * clause's end follows ("Clinton's ready to", "Trump's proposed a", not
+ * "Trump's proposed wall").
+ */
+int
+sp_name_contraction(const qctx *q, const q_mention *m)
+{
+	uint32_t	w = m->last + 1;
+	uint32_t	before = m->title_first != QNONE ? m->title_first : m->first;
+	int32_t		row;
+	const char *reads = NULL;
+
+	if (!q_possessive(q, m->last) || !q_is_word(q, w) || q_is_cap(q, w) ||
+		!clause_opens_before(q, before))
+		return 0;
+	if ((row = q_word_row(q, w, NA_LEX_NAME_CONTRACTION_FOLLOWERS)) >= 0)
+		reads = na_lex_attr(NA_LEX_NAME_CONTRACTION_FOLLOWERS, (uint32_t) row,
+							NA_LEX_NAME_CONTRACTION_FOLLOWERS_READS);
+	if (reads != NULL && reads[0] == 'c')
+		return 1;
+	if (reads != NULL ? reads[0] != 'p' :
+		!(word_ends_in(q, w, "ly", 5) || word_ends_in(q, w, "ed", 5)))
+		return 0;
+	if (w + 1 >= q->doc->ntokens)
+		return 1;
+	if (q->doc->tokens[w + 1].kind == NA_TK_PUNCT)
+		return q_is_punct(q, w + 1, ',') || q_is_punct(q, w + 1, '.') || q_is_punct(q, w + 1, ';');
+	return q_in(q, w + 1, LEX_DETERMINERS) || q_is(q, w + 1, "to") ||
+		q_word_in(q, w + 1, NA_LEX_OBJECT_PREPOSITIONS);
+}
+
 /* The first mention at or after token tok (mentions are in text order). */
 uint32_t
 sp_first_mention_from(qctx *q, uint32_t tok)
@@ -209,7 +276,7 @@ mention_salience(qctx *q, uint32_t k, uint32_t distance, uint8_t gender, int *su
 	if (before > 0 && q_in(q, before - 1, LEX_CLAUSE_PREPOSITIONS) &&
 		!(q->doc->tokens[before].flags & NA_TF_SENT_START))
 		score -= 35;
-	if (q_possessive(q, m->last))
+	if (q_possessive(q, m->last) && !sp_name_contraction(q, m))
 		score -= 20;
 	return score;
 }
