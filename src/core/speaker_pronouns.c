@@ -146,6 +146,40 @@ sp_name_contraction(const qctx *q, const q_mention *m)
 		q_word_in(q, w + 1, NA_LEX_OBJECT_PREPOSITIONS);
 }
 
+/*
+ * Have more pronouns of the other gender than of this one been resolved to
+ * entity e ("she was appalled ... he called her weak")?  Evidence even when
+ * none was clear enough to give e a gender: such a person is a pronoun's
+ * last choice, and the pronoun gives no gender to it.
+ */
+static int
+pronouns_say_otherwise(const q_entity *e, uint8_t gender)
+{
+	return gender == NA_GENDER_MALE ? e->she_resolved > e->he_resolved :
+		e->he_resolved > e->she_resolved;
+}
+
+/*
+ * Is mention m an interview's turn label, the name that opens a paragraph
+ * (after brackets only) and is followed by a colon or a closing bracket
+ * ("((Akram Pasha)) Greetings.", "NG: Yes")?  It names who answers, not
+ * anyone the answer goes on about: in the answer the speaker is "I", and a
+ * he or she is someone else.
+ */
+static int
+turn_label(qctx *q, const q_mention *m)
+{
+	uint32_t	first = m->title_first != QNONE ? m->title_first : m->first;
+	uint32_t	k = first;
+
+	while (k > 0 && q_is_punct(q, k - 1, '(') && first - k < 2)
+		k--;
+	return (q->doc->tokens[k].flags & NA_TF_PARA_START) &&
+		(q_is_punct(q, m->last + 1, ':') || q_is_punct(q, m->last + 1, ')'));
+}
+
+#define PRONOUN_CONTRARY_PENALTY 200	/* of a person other pronouns say is of the other gender */
+
 /* The first mention at or after token tok (mentions are in text order). */
 uint32_t
 sp_first_mention_from(qctx *q, uint32_t tok)
@@ -278,6 +312,8 @@ mention_salience(qctx *q, uint32_t k, uint32_t distance, uint8_t gender, int *su
 		score -= 35;
 	if (q_possessive(q, m->last) && !sp_name_contraction(q, m))
 		score -= 20;
+	if (pronouns_say_otherwise(e, gender))
+		score -= PRONOUN_CONTRARY_PENALTY;
 	return score;
 }
 
@@ -414,7 +450,8 @@ q_resolve_pronoun(qctx *q, uint32_t tok, uint8_t gender)
 		cand[ncand].raw = r;
 		cand[ncand].subject = 1;
 		cand[ncand++].score = 100 - 30 * (int) distance + 40 + (c->quotes > 0 ? 25 : 0) +
-			(c->gender == gender ? 10 : 0);
+			(c->gender == gender ? 10 : 0) -
+			(pronouns_say_otherwise(c, gender) ? PRONOUN_CONTRARY_PENALTY : 0);
 	}
 	lo = sp_first_mention_from(q, tok);
 	for (uint32_t k = lo; k-- > 0 && lo - k <= PRONOUN_LOOKBACK;)
@@ -424,7 +461,8 @@ q_resolve_pronoun(qctx *q, uint32_t tok, uint8_t gender)
 		uint32_t	distance;
 
 		/* people named inside quotes are spoken of, not speaking */
-		if ((q->in_quote[m->first] & 1) || !pronoun_may_mean(q, entity(q, m->entity), gender))
+		if ((q->in_quote[m->first] & 1) || !pronoun_may_mean(q, entity(q, m->entity), gender) ||
+			turn_label(q, m))
 			continue;
 		if (raw >= window)
 			break;
@@ -443,7 +481,11 @@ q_resolve_pronoun(qctx *q, uint32_t tok, uint8_t gender)
 		{
 			const q_mention *m = mention(q, k);
 
-			if (!(q->in_quote[m->first] & 1) && pronoun_may_mean(q, entity(q, m->entity), gender))
+			/* not past the turn the pronoun is in: someone else's answer */
+			if (turn_label(q, m))
+				break;
+			if (!(q->in_quote[m->first] & 1) && pronoun_may_mean(q, entity(q, m->entity), gender) &&
+				!pronouns_say_otherwise(entity(q, m->entity), gender))
 			{
 				pick.entity = m->entity;
 				pick.second = pick.score;	/* far away: no evidence of gender */
@@ -458,12 +500,16 @@ q_resolve_pronoun(qctx *q, uint32_t tok, uint8_t gender)
 
 		/* the pronoun tells the gender when the given name agrees, or
 		 * when no one else came near */
-		if (e->gender == NA_GENDER_UNKNOWN &&
+		if (e->gender == NA_GENDER_UNKNOWN && !pronouns_say_otherwise(e, gender) &&
 			(e->given_gender == gender ||
 			 (e->given_gender <= NA_GENDER_UNKNOWN &&
 			  (pick.second == INT32_MIN || pick.score - pick.second >= PRONOUN_CLEAR_MARGIN))))
 			e->gender = gender;
 		e->pronoun_mentions++;
+		if (gender == NA_GENDER_MALE && e->he_resolved < UINT8_MAX)
+			e->he_resolved++;
+		else if (gender == NA_GENDER_FEMALE && e->she_resolved < UINT8_MAX)
+			e->she_resolved++;
 		return pick.entity;
 	}
 }
