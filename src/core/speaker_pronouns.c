@@ -178,6 +178,25 @@ turn_label(qctx *q, const q_mention *m)
 		(q_is_punct(q, m->last + 1, ':') || q_is_punct(q, m->last + 1, ')'));
 }
 
+/*
+ * May a he or she with no person near it go back to entity e, named far
+ * before?  Only a person the text surely names as one: a title, an
+ * honorific, a role or a known given name (e->strong), or this gender
+ * said by the name, a clear pronoun or more pronouns of it than of the
+ * other resolved to e; never a name only guessed to be a person's ("his
+ * Easter Vigil Mass", "Retail Banking Research"), nor one the other
+ * gender's pronouns went to.
+ */
+static int
+far_pronoun_may_mean(const q_entity *e, uint8_t gender)
+{
+	if (pronouns_say_otherwise(e, gender))
+		return 0;
+	return e->strong || e->gender == gender || e->given_gender == gender ||
+		(gender == NA_GENDER_MALE ? e->he_resolved > e->she_resolved :
+		 e->she_resolved > e->he_resolved);
+}
+
 #define PRONOUN_CONTRARY_PENALTY 200	/* of a person other pronouns say is of the other gender */
 
 /* The first mention at or after token tok (mentions are in text order). */
@@ -394,8 +413,9 @@ pick_pronoun_candidate(const pronoun_candidate *c, uint32_t n, uint32_t last_spe
  * person named before it), and a description that is a sentence's
  * subject ("The president's roots ...") is a mention of the person the
  * article titled so.  When none is near, the most recent compatible
- * person.  A resolution gives the person that gender only when nothing
- * contradicts it.
+ * person the text surely names as one (far_pronoun_may_mean), within the
+ * interview turn of the pronoun.  A resolution gives the person that
+ * gender only when nothing contradicts it.
  */
 uint32_t
 q_resolve_pronoun(qctx *q, uint32_t tok, uint8_t gender)
@@ -485,7 +505,7 @@ q_resolve_pronoun(qctx *q, uint32_t tok, uint8_t gender)
 			if (turn_label(q, m))
 				break;
 			if (!(q->in_quote[m->first] & 1) && pronoun_may_mean(q, entity(q, m->entity), gender) &&
-				!pronouns_say_otherwise(entity(q, m->entity), gender))
+				far_pronoun_may_mean(entity(q, m->entity), gender))
 			{
 				pick.entity = m->entity;
 				pick.second = pick.score;	/* far away: no evidence of gender */
