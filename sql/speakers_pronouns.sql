@@ -145,3 +145,14 @@ FROM news_analysis.quotes(E'Millions spent on roads should have gone to the poor
   'Speaking on the radio, he criticised the fact that "millions" had been spent on roads. The bishop said 2006 should be the year for the poor. He added: "If the council were as ready to spend on people as on roads, others would listen."')
 WHERE part_of IS NULL
 ORDER BY ordinal;
+
+-- a country's or a US state's name alone is no one a he or she means, even
+-- when a role word after it made it look like a person's ("in Oregon,
+-- Water Board Secretary Ana Ruiz"), unless a title or an honorific names
+-- someone so: "he" is the governor, not Oregon
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'Governor Tom Reed has clashed with farmers all year.\n\n'
+  'At a rally in Salem, Oregon, on Thursday afternoon, Reed named the counties he said had wasted water. "We cannot wait another year," he said.\n\n'
+  'In response to the comments in Oregon, Water Board Secretary Ana Ruiz released a statement.')
+WHERE part_of IS NULL
+ORDER BY ordinal;

@@ -56,6 +56,24 @@ names_organisation(const qctx *q, const q_entity *e)
 }
 
 /*
+ * Is entity e, of one word, a country's or a US state's name (Wales,
+ * Maine) that no mention titles or calls Mr. or Ms.?
+ */
+static int
+names_a_place_alone(qctx *q, const q_entity *e)
+{
+	na_place_match pm;
+
+	if (!q_word_base_in(q, e->name_first, NA_LEX_VOTE_US_STATES) &&
+		!(na_place_at(q->doc, e->name_first, &pm) && pm.kind == NA_PLACE_NAME))
+		return 0;
+	for (uint32_t mi = e->first_mention; mi != QNONE; mi = mention(q, mi)->next)
+		if (mention(q, mi)->title_first != QNONE)
+			return 0;
+	return 1;
+}
+
+/*
  * Can entity e be the person a pronoun of this gender means?  A person
  * (not a place, an event or an organisation: a name with a title, an
  * honorific, a role, a known given name, or someone already quoted under
@@ -63,7 +81,7 @@ names_organisation(const qctx *q, const q_entity *e)
  * given name does.
  */
 static int
-pronoun_may_mean(const qctx *q, const q_entity *e, uint8_t gender)
+pronoun_may_mean(qctx *q, const q_entity *e, uint8_t gender)
 {
 	/* quoted counts for a full name only: since reported speech groups are
 	 * quoted too (Unions criticised the plan) */
@@ -71,6 +89,10 @@ pronoun_may_mean(const qctx *q, const q_entity *e, uint8_t gender)
 		return 0;
 	/* the Department of Trade, the Centre for Vision: no he or she */
 	if (!e->strong && names_organisation(q, e))
+		return 0;
+	/* "in Portland, Maine", "playing for Wales": a one-word name of a
+	 * country or a state no title or honorific made a person's */
+	if (e->name_first == e->name_last && names_a_place_alone(q, e))
 		return 0;
 	if (e->gender != NA_GENDER_UNKNOWN && e->gender != gender)
 		return 0;
