@@ -156,3 +156,10 @@ FROM news_analysis.quotes(E'Governor Tom Reed has clashed with farmers all year.
   'In response to the comments in Oregon, Water Board Secretary Ana Ruiz released a statement.')
 WHERE part_of IS NULL
 ORDER BY ordinal;
+
+-- someone the article names by a given name alone and quotes by it ("Bob
+-- said") is a person a "he" may mean
+SELECT ordinal, speaker, speaker_mention
+FROM news_analysis.quotes(E'A film about the siege in Harbin names the wrong man.\n\n'
+  'The station chief, known only as Bob, spoke for the first time this week. Bob said the guards were brave. He said the film was wrong about the night.')
+ORDER BY ordinal;

@@ -77,15 +77,17 @@ names_a_place_alone(qctx *q, const q_entity *e)
  * Can entity e be the person a pronoun of this gender means?  A person
  * (not a place, an event or an organisation: a name with a title, an
  * honorific, a role, a known given name, or someone already quoted under
- * a full name), and not of the other gender, whether the article says so or the
- * given name does.
+ * a full name or a known given name alone), and not of the other gender,
+ * whether the article says so or the given name does.
  */
 static int
 pronoun_may_mean(qctx *q, const q_entity *e, uint8_t gender)
 {
-	/* quoted counts for a full name only: since reported speech groups are
-	 * quoted too (Unions criticised the plan) */
-	if (e->place || !(e->person || (e->quotes > 0 && e->name_last > e->name_first)))
+	/* quoted counts for a full name or a known given name alone (Bob said)
+	 * only: since reported speech groups are quoted too (Unions criticised
+	 * the plan) */
+	if (e->place || !(e->person || (e->quotes > 0 && (e->name_last > e->name_first ||
+													 e->given_gender > NA_GENDER_UNKNOWN))))
 		return 0;
 	/* the Department of Trade, the Centre for Vision: no he or she */
 	if (!e->strong && names_organisation(q, e))
