@@ -18,6 +18,7 @@ typedef enum na_lex_list
 	NA_LEX_KICKERS,			/* ALL-CAPS kickers that open a story before a colon ("EXCLUSIVE: Ministers ..."): labels of the desk, not words of the lead sentence (scanner) */
 	NA_LEX_MEMBER_LISTING_WORDS,	/* Words that name the members of a group after it: "the sponsors, which include X and Y" (speakers) */
 	NA_LEX_MONEY_SCALES,		/* Scale words after an amount of money that belong to the money token: $5 million, 2bn (scanner) */
+	NA_LEX_NAME_CONTRACTION_FOLLOWERS,	/* Words after a name's 's that tell "is" or "has" from a possessive: a determiner or an auxiliary's word whatever follows (Trump's a, Clinton's been), an adjective or participle only before a preposition, "to", a determiner or the clause's end (ready to, open to), and nouns in -ly or -ed that are possessed (Clinton's family, Trump's rally) (speakers) */
 	NA_LEX_NAME_PREFIXES,	/* capitalised words written before a person's name that are never part of it ("Republican Donald Trump", "Vermont Bernie Sanders", "Rival Hillary Clinton"): party and state adjectives and descriptions; one or two words */
 	NA_LEX_NAME_RESPELLINGS,	/* Names of organisations an outlet writes in capitals (its own name: POLITICO), with the spelling of their other uses, so that one organisation is counted under one name (speakers) */
 	NA_LEX_NUMBER_SUFFIXES,	/* Letters glued to a number that stay in its token: 1980s 21st 10am 1.5m 2bn 10km 70mph (scanner) */
@@ -210,6 +211,7 @@ typedef enum na_lex_list
 #define NA_LEX_FIRST_NAMES_GENDER 0
 #define NA_LEX_GENDERED_PRONOUNS_GENDER 0
 #define NA_LEX_GENDERED_PRONOUNS_FORM 1
+#define NA_LEX_NAME_CONTRACTION_FOLLOWERS_READS 0
 #define NA_LEX_NAME_PREFIXES_KIND 0
 #define NA_LEX_NAME_RESPELLINGS_NAME 0
 #define NA_LEX_ORG_KINDS_KIND 0

@@ -122,6 +122,8 @@ typedef struct q_entity
 								 * apposition, a known given name */
 	int8_t		given_gender;	/* na_gender its given name usually means; -1:
 								 * no known given name */
+	uint8_t		he_resolved;	/* he/his and she/her resolved to it (saturating): */
+	uint8_t		she_resolved;	/* evidence of gender even below a clear margin */
 	uint8_t		org_checked;	/* org_named and org_kind are known (looked up
 								 * once: names are final by then) */
 	uint8_t		org_named;		/* a word of its name names organisations */

@@ -1159,8 +1159,9 @@ sp_modifier_mention(const qctx *q, const q_mention *m)
 {
 	uint32_t	k = m->last + 1;
 
+	/* (not "If Clinton's wobbly on trade": "is" or "has", a verb phrase) */
 	if (q_possessive(q, m->last))
-		return 1;
+		return !sp_name_contraction(q, m);
 	if (k < q->doc->ntokens && q_is_word(q, k) && !q_is_cap(q, k) &&
 		q_word_base_in(q, k, NA_LEX_ORG_HEADS_AFTER_NAME))
 		return 1;

@@ -56,21 +56,45 @@ names_organisation(const qctx *q, const q_entity *e)
 }
 
 /*
+ * Is entity e, of one word, a country's or a US state's name (Wales,
+ * Maine) that no mention titles or calls Mr. or Ms.?
+ */
+static int
+names_a_place_alone(qctx *q, const q_entity *e)
+{
+	na_place_match pm;
+
+	if (!q_word_base_in(q, e->name_first, NA_LEX_VOTE_US_STATES) &&
+		!(na_place_at(q->doc, e->name_first, &pm) && pm.kind == NA_PLACE_NAME))
+		return 0;
+	for (uint32_t mi = e->first_mention; mi != QNONE; mi = mention(q, mi)->next)
+		if (mention(q, mi)->title_first != QNONE)
+			return 0;
+	return 1;
+}
+
+/*
  * Can entity e be the person a pronoun of this gender means?  A person
  * (not a place, an event or an organisation: a name with a title, an
  * honorific, a role, a known given name, or someone already quoted under
- * a full name), and not of the other gender, whether the article says so or the
- * given name does.
+ * a full name or a known given name alone), and not of the other gender,
+ * whether the article says so or the given name does.
  */
 static int
-pronoun_may_mean(const qctx *q, const q_entity *e, uint8_t gender)
+pronoun_may_mean(qctx *q, const q_entity *e, uint8_t gender)
 {
-	/* quoted counts for a full name only: since reported speech groups are
-	 * quoted too (Unions criticised the plan) */
-	if (e->place || !(e->person || (e->quotes > 0 && e->name_last > e->name_first)))
+	/* quoted counts for a full name or a known given name alone (Bob said)
+	 * only: since reported speech groups are quoted too (Unions criticised
+	 * the plan) */
+	if (e->place || !(e->person || (e->quotes > 0 && (e->name_last > e->name_first ||
+													 e->given_gender > NA_GENDER_UNKNOWN))))
 		return 0;
 	/* the Department of Trade, the Centre for Vision: no he or she */
 	if (!e->strong && names_organisation(q, e))
+		return 0;
+	/* "in Portland, Maine", "playing for Wales": a one-word name of a
+	 * country or a state no title or honorific made a person's */
+	if (e->name_first == e->name_last && names_a_place_alone(q, e))
 		return 0;
 	if (e->gender != NA_GENDER_UNKNOWN && e->gender != gender)
 		return 0;
@@ -78,6 +102,126 @@ pronoun_may_mean(const qctx *q, const q_entity *e, uint8_t gender)
 		return 0;
 	return 1;
 }
+
+/* Does token k end in these lowercase letters (wobbly: "ly")? */
+static int
+word_ends_in(const qctx *q, uint32_t k, const char *suffix, uint32_t min_len)
+{
+	const na_token *t = &q->doc->tokens[k];
+	size_t		n = strlen(suffix);
+
+	return t->len >= min_len && memcmp(q->doc->text + t->start + t->len - n, suffix, n) == 0;
+}
+
+/*
+ * Does a clause open right before token k, so that a name there is its
+ * subject: the sentence's start (after an opener: But, However), a comma,
+ * a semicolon, a dash's clause or a conjunction (and, but, if, because)?
+ */
+static int
+clause_opens_before(const qctx *q, uint32_t k)
+{
+	uint32_t	b;
+
+	if (k == 0 || (q->doc->tokens[k].flags & (NA_TF_SENT_START | NA_TF_PARA_START)))
+		return 1;
+	b = k - 1;
+	if (q->doc->tokens[b].kind == NA_TK_PUNCT)
+		return q_is_punct(q, b, ',') || q_is_punct(q, b, ';') || q_is_punct(q, b, ':');
+	return q_in(q, b, LEX_CLAUSE_CONJUNCTIONS) || q_in(q, b, LEX_SENTENCE_OPENERS) ||
+		q_word_in(q, b, NA_LEX_SUBORDINATORS) || q_is(q, b, "that") || q_is(q, b, "or");
+}
+
+/*
+ * Is the 's ending mention m "is" or "has", the name the subject of a verb
+ * phrase, not a possessive: "If Clinton's wobbly on trade", "Trump's been
+ * clear", "Obama's a lawyer"?  The name opens a clause (clause_opens_before:
+ * "she's Obama's equal" is a possessive), and the word after the 's is a
+ * determiner or an auxiliary's word (data/lexicon/name_contraction_followers.tsv),
+ * or an adjective or participle (listed, or in -ly or -ed, and no noun of
+ * the list: family, rally) that a preposition, "to", a determiner or the
+ * clause's end follows ("Clinton's ready to", "Trump's proposed a", not
+ * "Trump's proposed wall").
+ */
+int
+sp_name_contraction(const qctx *q, const q_mention *m)
+{
+	uint32_t	w = m->last + 1;
+	uint32_t	before = m->title_first != QNONE ? m->title_first : m->first;
+	int32_t		row;
+	const char *reads = NULL;
+
+	if (!q_possessive(q, m->last) || !q_is_word(q, w) || q_is_cap(q, w) ||
+		!clause_opens_before(q, before))
+		return 0;
+	if ((row = q_word_row(q, w, NA_LEX_NAME_CONTRACTION_FOLLOWERS)) >= 0)
+		reads = na_lex_attr(NA_LEX_NAME_CONTRACTION_FOLLOWERS, (uint32_t) row,
+							NA_LEX_NAME_CONTRACTION_FOLLOWERS_READS);
+	if (reads != NULL && reads[0] == 'c')
+		return 1;
+	if (reads != NULL ? reads[0] != 'p' :
+		!(word_ends_in(q, w, "ly", 5) || word_ends_in(q, w, "ed", 5)))
+		return 0;
+	if (w + 1 >= q->doc->ntokens)
+		return 1;
+	if (q->doc->tokens[w + 1].kind == NA_TK_PUNCT)
+		return q_is_punct(q, w + 1, ',') || q_is_punct(q, w + 1, '.') || q_is_punct(q, w + 1, ';');
+	return q_in(q, w + 1, LEX_DETERMINERS) || q_is(q, w + 1, "to") ||
+		q_word_in(q, w + 1, NA_LEX_OBJECT_PREPOSITIONS);
+}
+
+/*
+ * Have more pronouns of the other gender than of this one been resolved to
+ * entity e ("she was appalled ... he called her weak")?  Evidence even when
+ * none was clear enough to give e a gender: such a person is a pronoun's
+ * last choice, and the pronoun gives no gender to it.
+ */
+static int
+pronouns_say_otherwise(const q_entity *e, uint8_t gender)
+{
+	return gender == NA_GENDER_MALE ? e->she_resolved > e->he_resolved :
+		e->he_resolved > e->she_resolved;
+}
+
+/*
+ * Is mention m an interview's turn label, the name that opens a paragraph
+ * (after brackets only) and is followed by a colon or a closing bracket
+ * ("((Akram Pasha)) Greetings.", "NG: Yes")?  It names who answers, not
+ * anyone the answer goes on about: in the answer the speaker is "I", and a
+ * he or she is someone else.
+ */
+static int
+turn_label(qctx *q, const q_mention *m)
+{
+	uint32_t	first = m->title_first != QNONE ? m->title_first : m->first;
+	uint32_t	k = first;
+
+	while (k > 0 && q_is_punct(q, k - 1, '(') && first - k < 2)
+		k--;
+	return (q->doc->tokens[k].flags & NA_TF_PARA_START) &&
+		(q_is_punct(q, m->last + 1, ':') || q_is_punct(q, m->last + 1, ')'));
+}
+
+/*
+ * May a he or she with no person near it go back to entity e, named far
+ * before?  Only a person the text surely names as one: a title, an
+ * honorific, a role or a known given name (e->strong), or this gender
+ * said by the name, a clear pronoun or more pronouns of it than of the
+ * other resolved to e; never a name only guessed to be a person's ("his
+ * Easter Vigil Mass", "Retail Banking Research"), nor one the other
+ * gender's pronouns went to.
+ */
+static int
+far_pronoun_may_mean(const q_entity *e, uint8_t gender)
+{
+	if (pronouns_say_otherwise(e, gender))
+		return 0;
+	return e->strong || e->gender == gender || e->given_gender == gender ||
+		(gender == NA_GENDER_MALE ? e->he_resolved > e->she_resolved :
+		 e->she_resolved > e->he_resolved);
+}
+
+#define PRONOUN_CONTRARY_PENALTY 200	/* of a person other pronouns say is of the other gender */
 
 /* The first mention at or after token tok (mentions are in text order). */
 uint32_t
@@ -209,8 +353,10 @@ mention_salience(qctx *q, uint32_t k, uint32_t distance, uint8_t gender, int *su
 	if (before > 0 && q_in(q, before - 1, LEX_CLAUSE_PREPOSITIONS) &&
 		!(q->doc->tokens[before].flags & NA_TF_SENT_START))
 		score -= 35;
-	if (q_possessive(q, m->last))
+	if (q_possessive(q, m->last) && !sp_name_contraction(q, m))
 		score -= 20;
+	if (pronouns_say_otherwise(e, gender))
+		score -= PRONOUN_CONTRARY_PENALTY;
 	return score;
 }
 
@@ -291,8 +437,9 @@ pick_pronoun_candidate(const pronoun_candidate *c, uint32_t n, uint32_t last_spe
  * person named before it), and a description that is a sentence's
  * subject ("The president's roots ...") is a mention of the person the
  * article titled so.  When none is near, the most recent compatible
- * person.  A resolution gives the person that gender only when nothing
- * contradicts it.
+ * person the text surely names as one (far_pronoun_may_mean), within the
+ * interview turn of the pronoun.  A resolution gives the person that
+ * gender only when nothing contradicts it.
  */
 uint32_t
 q_resolve_pronoun(qctx *q, uint32_t tok, uint8_t gender)
@@ -347,7 +494,8 @@ q_resolve_pronoun(qctx *q, uint32_t tok, uint8_t gender)
 		cand[ncand].raw = r;
 		cand[ncand].subject = 1;
 		cand[ncand++].score = 100 - 30 * (int) distance + 40 + (c->quotes > 0 ? 25 : 0) +
-			(c->gender == gender ? 10 : 0);
+			(c->gender == gender ? 10 : 0) -
+			(pronouns_say_otherwise(c, gender) ? PRONOUN_CONTRARY_PENALTY : 0);
 	}
 	lo = sp_first_mention_from(q, tok);
 	for (uint32_t k = lo; k-- > 0 && lo - k <= PRONOUN_LOOKBACK;)
@@ -357,7 +505,8 @@ q_resolve_pronoun(qctx *q, uint32_t tok, uint8_t gender)
 		uint32_t	distance;
 
 		/* people named inside quotes are spoken of, not speaking */
-		if ((q->in_quote[m->first] & 1) || !pronoun_may_mean(q, entity(q, m->entity), gender))
+		if ((q->in_quote[m->first] & 1) || !pronoun_may_mean(q, entity(q, m->entity), gender) ||
+			turn_label(q, m))
 			continue;
 		if (raw >= window)
 			break;
@@ -376,7 +525,11 @@ q_resolve_pronoun(qctx *q, uint32_t tok, uint8_t gender)
 		{
 			const q_mention *m = mention(q, k);
 
-			if (!(q->in_quote[m->first] & 1) && pronoun_may_mean(q, entity(q, m->entity), gender))
+			/* not past the turn the pronoun is in: someone else's answer */
+			if (turn_label(q, m))
+				break;
+			if (!(q->in_quote[m->first] & 1) && pronoun_may_mean(q, entity(q, m->entity), gender) &&
+				far_pronoun_may_mean(entity(q, m->entity), gender))
 			{
 				pick.entity = m->entity;
 				pick.second = pick.score;	/* far away: no evidence of gender */
@@ -391,12 +544,16 @@ q_resolve_pronoun(qctx *q, uint32_t tok, uint8_t gender)
 
 		/* the pronoun tells the gender when the given name agrees, or
 		 * when no one else came near */
-		if (e->gender == NA_GENDER_UNKNOWN &&
+		if (e->gender == NA_GENDER_UNKNOWN && !pronouns_say_otherwise(e, gender) &&
 			(e->given_gender == gender ||
 			 (e->given_gender <= NA_GENDER_UNKNOWN &&
 			  (pick.second == INT32_MIN || pick.score - pick.second >= PRONOUN_CLEAR_MARGIN))))
 			e->gender = gender;
 		e->pronoun_mentions++;
+		if (gender == NA_GENDER_MALE && e->he_resolved < UINT8_MAX)
+			e->he_resolved++;
+		else if (gender == NA_GENDER_FEMALE && e->she_resolved < UINT8_MAX)
+			e->she_resolved++;
 		return pick.entity;
 	}
 }

@@ -47,6 +47,7 @@ q_entity   *sp_new_entity(qctx *q, uint32_t first, uint32_t last);
 /* speaker_pronouns.c */
 void		sp_organisation_words(const qctx *q, q_entity *e);
 uint32_t	sp_first_mention_from(qctx *q, uint32_t tok);
+int			sp_name_contraction(const qctx *q, const q_mention *m);
 
 /* speaker_descriptions.c */
 const char *sp_office_of(const qctx *q, uint32_t i);
