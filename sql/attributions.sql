@@ -329,3 +329,22 @@ SELECT * FROM pg_temp.attributions(
   'On Monday the new levy was criticised by two skipper unions. '
   'The ferry that was praised by Berg sank. '
   'The levy was criticised on Monday.');
+
+-- a contraction of a word that is no person (It's, That's) is no source:
+-- the report stands with no speaker ("That's expected to be settled" is an
+-- expectation no one is named for, as in "X is expected to"); Let's (let
+-- us) is the writer's and the readers' own, as "we" would be.  A report
+-- inside a statement that ends in the sentence's own cue (", Berg added on
+-- Monday", ", the mayor said") ends before that comma
+SELECT * FROM pg_temp.attributions(
+  'It''s widely believed that the ferry will be sold. '
+  'That''s expected to be settled, the mayor said. '
+  'Let''s hope the new pier lasts longer than the old one, the mayor said. '
+  'Vale thinks the tolls are too high, Berg added on Monday.');
+
+-- a cue word inside the source of "according to" is part of that source
+-- (the port's annual report); a relative clause on the source has a cue
+-- of its own, and its "who" is the source as written
+SELECT * FROM pg_temp.attributions(
+  'According to the port''s annual report, cargo rose by a tenth. '
+  'The pier was closed, according to an inspector who asked not to be named by the port.');

@@ -90,6 +90,7 @@ int			q_participial_opener(const qctx *q, uint32_t i);
 int			q_is_participle(const qctx *q, uint32_t k);
 const na_sentence *q_sentence_of(const qctx *q, uint32_t i);
 uint32_t	q_according_at(const qctx *q, uint32_t k);
+int			q_in_according_source(const qctx *q, uint32_t k, uint32_t s0);
 int			q_perfect_aux(const qctx *q, uint32_t k);
 uint32_t	q_entity_of_source(qctx *q, const q_attr *a, const q_raw *r);
 

@@ -479,6 +479,7 @@ q_word_may_start(const qctx *q, uint32_t i, na_lex_list list)
 /* token helpers (quote_lex.c) */
 int			q_same_base(const qctx *q, uint32_t a, uint32_t b);
 int			q_contracted_word(const qctx *q, uint32_t i);
+int			q_impersonal_contraction(const qctx *q, uint32_t i);
 na_quote_span q_span(const qctx *q, uint32_t first, uint32_t last);
 
 /* the kinds of data/lexicon/name_prefixes.tsv */

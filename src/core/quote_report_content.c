@@ -120,6 +120,27 @@ next_report_subject(const qctx *q, uint32_t from, uint32_t e)
 }
 
 /*
+ * Do the tokens from "from" to the content's end e hold only the sentence's
+ * inverted cue and its source: "…, he said." / "…, Holloway added on
+ * Monday." / "…, said Smith."?  A report nested in a statement that ends so
+ * ends before that comma ("That's expected to change, she added").
+ */
+static int
+inverted_cue_tail(const qctx *q, uint32_t from, uint32_t e)
+{
+	uint32_t	f,
+				l,
+				j = from;
+
+	/* they should vote rather than criticize him: a clause, no source */
+	if (!q_in(q, from, LEX_SPEECH_VERBS) &&
+		(q_np_forward(q, from, e, &f, &l) == SRC_NONE || (j = l + 1) > e || j - from > 5))
+		return 0;
+	return q_in(q, j, LEX_SPEECH_VERBS) && !q_is_participle(q, j) && !q->in_quote[j] &&
+		e - j <= 3 && (j > from || e > j);
+}
+
+/*
  * The content of a report cued at k ends at a following ", adding" /
  * ", saying" / ", according to": the next report's cue.
  */
@@ -175,6 +196,9 @@ q_content_stop(const qctx *q, uint32_t from, uint32_t e)
 		 * comma is the sentence's own (not "including") */
 		if (m + 1 <= e && q_is_word(q, m + 1) && q_is_participle(q, m + 1) &&
 			!q_is_cap(q, m + 1) && !q_is(q, m + 1, "including"))
+			return m - 1;
+		/* …, he said: the sentence's own cue after a report inside it */
+		if (e - m <= 9 && inverted_cue_tail(q, m + 1, e))
 			return m - 1;
 		/* …, which forced her to leave: a relative clause on the last noun */
 		if (m + 1 <= e && q_is(q, m + 1, "which"))

@@ -48,7 +48,7 @@ not_a_report(const qctx *q, uint32_t k, uint32_t s0)
 	if (k > s0 && (q_is(q, k - 1, "the") || q_is(q, k - 1, "aforesaid") ||
 				   q_in(q, k - 1, LEX_DETERMINERS) || q_possessive(q, k - 1)))
 		return 1;
-	if (q_noun_like(q, k))
+	if (q_noun_like(q, k) || q_in_according_source(q, k, s0))
 		return 1;
 	/* a liberal think tank: a compound noun (data/lexicon/cue_compound_heads.tsv) */
 	if (k + 1 < q->doc->ntokens && q_is_word(q, k + 1) &&
@@ -423,8 +423,8 @@ report_source(const qctx *q, uint32_t k, uint32_t s0, uint32_t first, uint32_t *
 		{
 			uint32_t	f2,
 						l2;
-			src_type	antecedent = w >= s0 + 2 && q_is_punct(q, w - 1, ',') ?
-				q_np_backward(q, w - 2, s0, &f2, &l2) : SRC_NONE;
+			src_type	antecedent = w < s0 + 2 ? SRC_NONE :
+				q_np_backward(q, q_is_punct(q, w - 1, ',') ? w - 2 : w - 1, s0, &f2, &l2);
 
 			if (antecedent != SRC_NONE || poll_share_before(q, w + 1, s0, &f2, &l2))
 			{
@@ -1154,6 +1154,8 @@ q_reported_speech(qctx *q)
 			continue;
 		else if (seems_to(q, k) && rp.a.type != SRC_NONE && rp.a.src_last + 1 == k)
 			rp.a.type = SRC_NONE;	/* the plan seems to fail: no one holds the view */
+		if (rp.a.type != SRC_NONE && q_impersonal_contraction(q, rp.a.src_first))
+			rp.a.type = SRC_NONE;	/* That's expected, It's said: no one's report */
 		if (rp.last == QNONE || rp.first > rp.last || rp.last >= n ||
 			q_words_between(q, rp.first, rp.last) +
 			(rp.first2 != QNONE && rp.last2 != QNONE && rp.last2 >= rp.first2 ?
