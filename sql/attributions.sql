@@ -348,3 +348,15 @@ SELECT * FROM pg_temp.attributions(
 SELECT * FROM pg_temp.attributions(
   'According to the port''s annual report, cargo rose by a tenth. '
   'The pier was closed, according to an inspector who asked not to be named by the port.');
+
+-- where the content ends: a report inside a clause that opens the sentence
+-- (When X said …, the council …) at that clause's comma; a closing
+-- apposition with no verb of its own (", a plan the council rejected") is
+-- the writer's, not what was said; ", and" with a subject and a finite
+-- verb of its own opens a clause of the writer's, while ", and that …"
+-- goes on with what was said
+SELECT * FROM pg_temp.attributions(
+  'When the harbour master said the pier was unsafe in the storm, the council closed it. '
+  'Berg said the levy would rise in May, a plan the council rejected. '
+  'Vale said the ferry was late again, and the skippers were angry about it. '
+  'Vale said the ferry was late, and that the fares would rise.');

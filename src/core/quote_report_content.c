@@ -10,7 +10,8 @@
 #include "na_lexicon.h"
 #include "quote_attr.h"
 
-#define ASIDE_MAX 20			/* tokens of an aside between two dashes */
+#define ASIDE_MAX 20
+#define APPOSITION_MAX 40		/* tokens of an apposition that ends a content */
 
 /* The last token of the sentence [s0, s1) that belongs to content: no final stop. */
 uint32_t
@@ -141,6 +142,44 @@ inverted_cue_tail(const qctx *q, uint32_t from, uint32_t e)
 }
 
 /*
+ * Is there a finite verb (is, was, has, will, …), a "that", an "and", an
+ * "or" or a comma among the tokens [from, to], outside quotation marks?  A
+ * phrase with none is no clause ("…, the index remained high and that …"),
+ * nor a list ("…, the disposal of units and weak trading dented sales").
+ */
+static int
+clause_or_list_in(const qctx *q, uint32_t from, uint32_t to)
+{
+	for (uint32_t m = from; m <= to; m++)
+		if ((q->doc->tokens[m].kind == NA_TK_WORD && !q->in_quote[m] &&
+			 (finite_verb_at(q, m) || q_is(q, m, "and") || q_is(q, m, "or") || q_is(q, m, "that"))) ||
+			q_is_punct(q, m, ','))
+			return 1;
+	return 0;
+}
+
+/*
+ * Does a clause with a subject of its own begin after ", and" at from: a
+ * few words, then a finite verb ("…, and his campaign is approaching …",
+ * "…, and a fifth delegate has not been named")?  PolNeAR's content ends
+ * before it; "and that …" goes on with the cue's own clause.
+ */
+static int
+and_new_clause(const qctx *q, uint32_t from, uint32_t e)
+{
+	if (q_is(q, from, "that") || finite_verb_at(q, from))
+		return 0;
+	for (uint32_t m = from + 1; m <= e && m - from <= 5; m++)
+	{
+		if (!q_is_word(q, m) || q->in_quote[m])
+			return 0;
+		if (finite_verb_at(q, m))
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * The content of a report cued at k ends at a following ", adding" /
  * ", saying" / ", according to": the next report's cue.
  */
@@ -202,6 +241,17 @@ q_content_stop(const qctx *q, uint32_t from, uint32_t e)
 			return m - 1;
 		/* …, which forced her to leave: a relative clause on the last noun */
 		if (m + 1 <= e && q_is(q, m + 1, "which"))
+			return m - 1;
+		/* …, a recommendation the board adopted: the writer's apposition
+		 * on what was said, no clause, to the content's end (but "said
+		 * that in 2009, the pier collapsed": a phrase opened the clause) */
+		if (m + 2 <= e && e - m <= APPOSITION_MAX && !q->in_quote[m] &&
+			q_words_between(q, from, m - 1) >= REPORT_MIN_WORDS &&
+			(q_is(q, m + 1, "a") || q_is(q, m + 1, "an") || q_is(q, m + 1, "the")) &&
+			!clause_or_list_in(q, m + 2, e))
+			return m - 1;
+		/* …, and his campaign is approaching …: a clause of its own */
+		if (m + 2 <= e && !q->in_quote[m] && q_is(q, m + 1, "and") && and_new_clause(q, m + 2, e))
 			return m - 1;
 		/* …, and three in four said …: a report of its own subject */
 		if (m + 2 <= e && (q_is(q, m + 1, "and") || q_is(q, m + 1, "but")) &&

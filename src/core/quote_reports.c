@@ -563,6 +563,16 @@ call_for_report(const qctx *q, uint32_t k, uint32_t e, q_report *rp)
 	return 0;
 }
 
+/* Is there a comma among the tokens (a, b)? */
+static int
+comma_between(const qctx *q, uint32_t a, uint32_t b)
+{
+	for (uint32_t m = a + 1; m < b; m++)
+		if (q_is_punct(q, m, ','))
+			return 1;
+	return 0;
+}
+
 /*
  * X said (that) CLAUSE: the content after the cue, unless a participle
  * follows (a measure backed by the allies), "appeared" reports no saying,
@@ -606,8 +616,7 @@ that_clause_report(const qctx *q, uint32_t k, uint32_t first, uint32_t e, q_repo
 	 * inside a clause that opens the sentence ends at that clause's
 	 * comma, where the sentence's own clause begins
 	 */
-	if (rp->a.src_first == first + 1 &&
-		q_in(q, first, LEX_SUBORDINATORS))
+	if (q_in(q, first, LEX_SUBORDINATORS) && !comma_between(q, first, k))
 		end_at_clause_comma(q, j, false, rp);
 	object_cue_end(q, k, j, rp);
 	return 1;
