@@ -360,3 +360,11 @@ SELECT * FROM pg_temp.attributions(
   'Berg said the levy would rise in May, a plan the council rejected. '
   'Vale said the ferry was late again, and the skippers were angry about it. '
   'Vale said the ferry was late, and that the fares would rise.');
+
+-- a reporting word that opens a compound noun is no cue
+-- (data/lexicon/cue_compound_nouns.tsv): pledged delegates, a show host;
+-- the verb stays one ("Berg pledged to …")
+SELECT * FROM pg_temp.attributions(
+  'Vale widened her lead in pledged delegates over Berg on Tuesday. '
+  'The radio show host Ada Lind said the ferry was late again. '
+  'Berg pledged to lower the tolls by June.');

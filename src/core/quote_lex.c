@@ -319,24 +319,3 @@ q_contracted_word(const qctx *q, uint32_t i)
 		return na_lex_has(NA_LEX_QUOTE_STOP_CAPS, p, a);
 	return 0;
 }
-
-/*
- * Is token i a contraction of a word that is no person with "is" or "has"
- * (That's, It's, There's, What's)?  It is never the source of a report:
- * "That's expected to change" reports no one's view.  He's and She's name
- * someone, as do I'm, we've, they'd, and Let's (let us: PolNeAR's source of
- * "let's hope", the writer and the readers, like "we").
- */
-int
-q_impersonal_contraction(const qctx *q, uint32_t i)
-{
-	const na_token *t = &q->doc->tokens[i];
-	const char *p = q->doc->text + t->start;
-	uint32_t	base;
-
-	if (!q_contracted_word(q, i) || (p[t->len - 1] | 0x20) != 's')
-		return 0;
-	base = t->len - 1 - (p[t->len - 2] == '\'' ? 1 : 3);
-	return !((base == 2 && na_ascii_ci_equal(p, "he", 2)) ||
-			 (base == 3 && (na_ascii_ci_equal(p, "she", 3) || na_ascii_ci_equal(p, "let", 3))));
-}

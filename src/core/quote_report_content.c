@@ -133,6 +133,12 @@ inverted_cue_tail(const qctx *q, uint32_t from, uint32_t e)
 				l,
 				j = from;
 
+	/* the scanner's cue shape near the end first: most commas have none */
+	for (j = e > from + 3 ? e - 3 : from; j <= e && !(q->doc->tokens[j].flags & NA_TF_CUE_SHAPE); j++)
+		;
+	if (j > e)
+		return 0;
+	j = from;
 	/* they should vote rather than criticize him: a clause, no source */
 	if (!q_in(q, from, LEX_SPEECH_VERBS) &&
 		(q_np_forward(q, from, e, &f, &l) == SRC_NONE || (j = l + 1) > e || j - from > 5))
@@ -177,6 +183,23 @@ and_new_clause(const qctx *q, uint32_t from, uint32_t e)
 			return 1;
 	}
 	return 0;
+}
+
+/*
+ * Does the comma at m, inside a content from "from" to e, open the
+ * writer's words rather than more of what was said: a closing apposition
+ * (", a recommendation the board adopted"; but "said that in 2009, the pier
+ * collapsed": a phrase opened the clause) or ", and" with a clause of its
+ * own ("…, and his campaign is approaching …")?
+ */
+static int
+writers_tail(const qctx *q, uint32_t from, uint32_t m, uint32_t e)
+{
+	if (e - m <= APPOSITION_MAX && q_words_between(q, from, m - 1) >= REPORT_MIN_WORDS &&
+		(q_is(q, m + 1, "a") || q_is(q, m + 1, "an") || q_is(q, m + 1, "the")) &&
+		!clause_or_list_in(q, m + 2, e))
+		return 1;
+	return q_is(q, m + 1, "and") && and_new_clause(q, m + 2, e);
 }
 
 /*
@@ -242,16 +265,8 @@ q_content_stop(const qctx *q, uint32_t from, uint32_t e)
 		/* …, which forced her to leave: a relative clause on the last noun */
 		if (m + 1 <= e && q_is(q, m + 1, "which"))
 			return m - 1;
-		/* …, a recommendation the board adopted: the writer's apposition
-		 * on what was said, no clause, to the content's end (but "said
-		 * that in 2009, the pier collapsed": a phrase opened the clause) */
-		if (m + 2 <= e && e - m <= APPOSITION_MAX && !q->in_quote[m] &&
-			q_words_between(q, from, m - 1) >= REPORT_MIN_WORDS &&
-			(q_is(q, m + 1, "a") || q_is(q, m + 1, "an") || q_is(q, m + 1, "the")) &&
-			!clause_or_list_in(q, m + 2, e))
-			return m - 1;
-		/* …, and his campaign is approaching …: a clause of its own */
-		if (m + 2 <= e && !q->in_quote[m] && q_is(q, m + 1, "and") && and_new_clause(q, m + 2, e))
+		if (m + 2 <= e && q->doc->tokens[m + 1].len <= 3 && !q->in_quote[m] &&
+			writers_tail(q, from, m, e))
 			return m - 1;
 		/* …, and three in four said …: a report of its own subject */
 		if (m + 2 <= e && (q_is(q, m + 1, "and") || q_is(q, m + 1, "but")) &&
@@ -320,4 +335,14 @@ q_words_between(const qctx *q, uint32_t first, uint32_t last)
 	for (uint32_t k = first; k <= last && n < REPORT_MIN_WORDS; k++)
 		n += q->doc->tokens[k].kind != NA_TK_PUNCT && !q_is_quote_mark(q, k);
 	return n;
+}
+
+/* Is there a comma among the tokens (a, b)? */
+int
+q_comma_between(const qctx *q, uint32_t a, uint32_t b)
+{
+	for (uint32_t m = a + 1; m < b; m++)
+		if (q_is_punct(q, m, ','))
+			return 1;
+	return 0;
 }

@@ -13,21 +13,6 @@
 
 /* ---- reported speech: attributions without quotation marks ---- */
 
-/* The class of the cue at token k: speech, thought or finding (or none). */
-uint8_t
-q_cue_class_at(const qctx *q, uint32_t k)
-{
-	uint8_t		c = q_cue_class(q, k);
-
-	return c == NA_CUE_NONE ? NA_CUE_SPEECH : c;
-}
-
-int
-q_is_reporting_cue(const qctx *q, uint32_t k)
-{
-	return q_in(q, k, LEX_REPORTING_CUES);
-}
-
 /*
  * Is the reporting word at k no cue here: "the said company", "That said,",
  * "having said that", "to say the least", "was said to", a noun ("his
@@ -36,6 +21,8 @@ q_is_reporting_cue(const qctx *q, uint32_t k)
 static int
 not_a_report(const qctx *q, uint32_t k, uint32_t s0)
 {
+	uint32_t	compound_len;
+
 	if (q_is(q, k, "according"))
 		return !q_is(q, k + 1, "to");
 	/*
@@ -48,11 +35,12 @@ not_a_report(const qctx *q, uint32_t k, uint32_t s0)
 	if (k > s0 && (q_is(q, k - 1, "the") || q_is(q, k - 1, "aforesaid") ||
 				   q_in(q, k - 1, LEX_DETERMINERS) || q_possessive(q, k - 1)))
 		return 1;
-	if (q_noun_like(q, k) || q_in_according_source(q, k, s0))
+	if (q_noun_like(q, k))
 		return 1;
-	/* a liberal think tank: a compound noun (data/lexicon/cue_compound_heads.tsv) */
+	/* a liberal think tank: a compound noun (data/lexicon/cue_compound_nouns.tsv) */
 	if (k + 1 < q->doc->ntokens && q_is_word(q, k + 1) &&
-		q_word_in(q, k + 1, NA_LEX_CUE_COMPOUND_HEADS))
+		q_word_may_start(q, k, NA_LEX_CUE_COMPOUND_NOUNS) &&
+		na_lex_longest(NA_LEX_CUE_COMPOUND_NOUNS, q->doc, k, &compound_len) >= 0)
 		return 1;
 	/* the harbour plan during …: plan(s) reports an intention only as a
 	 * verb, and the verb takes "to" (they plan to sell) */
@@ -563,16 +551,6 @@ call_for_report(const qctx *q, uint32_t k, uint32_t e, q_report *rp)
 	return 0;
 }
 
-/* Is there a comma among the tokens (a, b)? */
-static int
-comma_between(const qctx *q, uint32_t a, uint32_t b)
-{
-	for (uint32_t m = a + 1; m < b; m++)
-		if (q_is_punct(q, m, ','))
-			return 1;
-	return 0;
-}
-
 /*
  * X said (that) CLAUSE: the content after the cue, unless a participle
  * follows (a measure backed by the allies), "appeared" reports no saying,
@@ -616,7 +594,7 @@ that_clause_report(const qctx *q, uint32_t k, uint32_t first, uint32_t e, q_repo
 	 * inside a clause that opens the sentence ends at that clause's
 	 * comma, where the sentence's own clause begins
 	 */
-	if (q_in(q, first, LEX_SUBORDINATORS) && !comma_between(q, first, k))
+	if (q_in(q, first, LEX_SUBORDINATORS) && !q_comma_between(q, first, k))
 		end_at_clause_comma(q, j, false, rp);
 	object_cue_end(q, k, j, rp);
 	return 1;
@@ -1085,6 +1063,8 @@ q_reported_speech(qctx *q)
 	uint32_t	checked_block = UINT32_MAX;
 	uint32_t	nquotations = (uint32_t) q->quotes.count;
 	uint32_t	c = 0;			/* q->events.cues[c]: the first listed at k or after */
+	uint32_t	src_first = 1,	/* the source of the last report pushed */
+				src_last = 0;
 
 	if (doc->nsentences == 0)
 		return 1;
@@ -1121,7 +1101,9 @@ q_reported_speech(qctx *q)
 			checked_block = k >> 12;
 			na_check_interrupts(q->mem);
 		}
-		if (t->kind != NA_TK_WORD || q->in_quote[k])
+		/* according to the WHO's weekly report: a word of the last
+		 * report's source is no cue of its own */
+		if (t->kind != NA_TK_WORD || q->in_quote[k] || (k >= src_first && k <= src_last))
 			continue;
 		noun = q_in(q, k, LEX_REPORTING_NOUNS) && q_is(q, k + 1, "that");
 		phrase = -1;
@@ -1191,6 +1173,11 @@ q_reported_speech(qctx *q)
 		qt = push_report(q, &rp, rp.first, rp.last, entity, 0);
 		if (qt == NULL)
 			return 0;
+		if (rp.a.type != SRC_NONE)
+		{
+			src_first = rp.a.src_first;
+			src_last = rp.a.src_last;
+		}
 		piece = (int32_t) q->quotes.count - 1;
 		if (rp.first2 != QNONE && rp.last2 != QNONE && rp.last2 >= rp.first2 &&
 			q_words_between(q, rp.first2, rp.last2) >= 1)

@@ -129,26 +129,6 @@ q_according_at(const qctx *q, uint32_t k)
 	return 0;
 }
 
-/*
- * Is the word at k inside the source of an "according to" before it, a
- * few words on with no punctuation between (according to the WHO's weekly
- * report)?  Such a word is part of that source, no cue of its own; a
- * relative clause on the source has its own (two senators who requested).
- */
-int
-q_in_according_source(const qctx *q, uint32_t k, uint32_t s0)
-{
-	for (uint32_t m = k; m > s0 && k - m < 6 && q_is_word(q, m - 1); m--)
-	{
-		/* according to two senators who requested: the clause's own cue */
-		if (q_is(q, m - 1, "who") || q_is(q, m - 1, "which") || q_is(q, m - 1, "that"))
-			return 0;
-		if (q_according_at(q, m - 1))
-			return 1;
-	}
-	return 0;
-}
-
 /* the auxiliary of a perfect cue: », a déclaré X / », ha detto X */
 int
 q_perfect_aux(const qctx *q, uint32_t k)
