@@ -368,3 +368,12 @@ SELECT * FROM pg_temp.attributions(
   'Vale widened her lead in pledged delegates over Berg on Tuesday. '
   'The radio show host Ada Lind said the ferry was late again. '
   'Berg pledged to lower the tolls by June.');
+
+-- a headline "Name: Title Case Words" is the named person's statement when
+-- the article names that person (the title case hides the name from the
+-- speakers' pass, the article's later mention does not); a place before a
+-- list of names ("Harbour Ward: Ada Lind, Olaf Berg, …") is no one's
+SELECT * FROM pg_temp.attributions(
+  E'Vale: The Ferry Tolls Will Not Rise This Year.\n\n' ||
+  E'Mayor Ines Vale said on Monday that the tolls would stay. The new board members are listed below.\n\n' ||
+  'Harbour Ward: Ada Lind, Olaf Berg, Nils Aas, Lena Holm.');

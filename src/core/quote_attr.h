@@ -132,6 +132,7 @@ uint32_t	q_object_end(const qctx *q, uint32_t j, uint32_t last);
 int			q_reported_speech(qctx *q);
 uint32_t	q_words_between(const qctx *q, uint32_t first, uint32_t last);
 int			q_comma_between(const qctx *q, uint32_t a, uint32_t b);
+int			q_in_according_source(const qctx *q, uint32_t a, uint32_t k);
 
 /* quote_report_rows.c: reports as rows, merged with the quotations */
 na_quote   *push_report(qctx *q, const q_report *rp, uint32_t first, uint32_t last, uint32_t entity,

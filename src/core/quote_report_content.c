@@ -346,3 +346,20 @@ q_comma_between(const qctx *q, uint32_t a, uint32_t b)
 			return 1;
 	return 0;
 }
+
+/*
+ * Is the cue at k a word of the source of the "according to" at a, with
+ * only words between (according to the Datamonitor report the trend …,
+ * according to a memo posted online by …)?  Not in a relative clause on
+ * that source: "according to two senators who requested anonymity".
+ */
+int
+q_in_according_source(const qctx *q, uint32_t a, uint32_t k)
+{
+	if (!q_is(q, a + 1, "to"))
+		return 0;
+	for (uint32_t m = a + 2; m < k; m++)
+		if (!q_is_word(q, m) || q_is(q, m, "who") || q_is(q, m, "which") || q_is(q, m, "that"))
+			return 0;
+	return 1;
+}

@@ -1063,8 +1063,9 @@ q_reported_speech(qctx *q)
 	uint32_t	checked_block = UINT32_MAX;
 	uint32_t	nquotations = (uint32_t) q->quotes.count;
 	uint32_t	c = 0;			/* q->events.cues[c]: the first listed at k or after */
-	uint32_t	src_first = 1,	/* the source of the last report pushed */
-				src_last = 0;
+	uint32_t	src_first = 1,	/* the source of the last report read */
+				src_last = 0,
+				according = QNONE;	/* the last "according" */
 
 	if (doc->nsentences == 0)
 		return 1;
@@ -1104,6 +1105,10 @@ q_reported_speech(qctx *q)
 		/* according to the WHO's weekly report: a word of the last
 		 * report's source is no cue of its own */
 		if (t->kind != NA_TK_WORD || q->in_quote[k] || (k >= src_first && k <= src_last))
+			continue;
+		if (q_is(q, k, "according"))
+			according = k;
+		else if (according != QNONE && k - according <= 7 && q_in_according_source(q, according, k))
 			continue;
 		noun = q_in(q, k, LEX_REPORTING_NOUNS) && q_is(q, k + 1, "that");
 		phrase = -1;
@@ -1147,6 +1152,8 @@ q_reported_speech(qctx *q)
 			rp.a.type = SRC_NONE;	/* the plan seems to fail: no one holds the view */
 		if (rp.a.type != SRC_NONE && q_impersonal_contraction(q, rp.a.src_first))
 			rp.a.type = SRC_NONE;	/* That's expected, It's said: no one's report */
+		if (rp.a.type != SRC_NONE)
+			src_first = rp.a.src_first, src_last = rp.a.src_last;
 		if (rp.last == QNONE || rp.first > rp.last || rp.last >= n ||
 			q_words_between(q, rp.first, rp.last) +
 			(rp.first2 != QNONE && rp.last2 != QNONE && rp.last2 >= rp.first2 ?
@@ -1173,11 +1180,6 @@ q_reported_speech(qctx *q)
 		qt = push_report(q, &rp, rp.first, rp.last, entity, 0);
 		if (qt == NULL)
 			return 0;
-		if (rp.a.type != SRC_NONE)
-		{
-			src_first = rp.a.src_first;
-			src_last = rp.a.src_last;
-		}
 		piece = (int32_t) q->quotes.count - 1;
 		if (rp.first2 != QNONE && rp.last2 != QNONE && rp.last2 >= rp.first2 &&
 			q_words_between(q, rp.first2, rp.last2) >= 1)
