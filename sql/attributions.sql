@@ -329,3 +329,51 @@ SELECT * FROM pg_temp.attributions(
   'On Monday the new levy was criticised by two skipper unions. '
   'The ferry that was praised by Berg sank. '
   'The levy was criticised on Monday.');
+
+-- a contraction of a word that is no person (It's, That's) is no source:
+-- the report stands with no speaker ("That's expected to be settled" is an
+-- expectation no one is named for, as in "X is expected to"); Let's (let
+-- us) is the writer's and the readers' own, as "we" would be.  A report
+-- inside a statement that ends in the sentence's own cue (", Berg added on
+-- Monday", ", the mayor said") ends before that comma
+SELECT * FROM pg_temp.attributions(
+  'It''s widely believed that the ferry will be sold. '
+  'That''s expected to be settled, the mayor said. '
+  'Let''s hope the new pier lasts longer than the old one, the mayor said. '
+  'Vale thinks the tolls are too high, Berg added on Monday.');
+
+-- a cue word inside the source of "according to" is part of that source
+-- (the port's annual report); a relative clause on the source has a cue
+-- of its own, and its "who" is the source as written
+SELECT * FROM pg_temp.attributions(
+  'According to the port''s annual report, cargo rose by a tenth. '
+  'The pier was closed, according to an inspector who asked not to be named by the port.');
+
+-- where the content ends: a report inside a clause that opens the sentence
+-- (When X said …, the council …) at that clause's comma; a closing
+-- apposition with no verb of its own (", a plan the council rejected") is
+-- the writer's, not what was said; ", and" with a subject and a finite
+-- verb of its own opens a clause of the writer's, while ", and that …"
+-- goes on with what was said
+SELECT * FROM pg_temp.attributions(
+  'When the harbour master said the pier was unsafe in the storm, the council closed it. '
+  'Berg said the levy would rise in May, a plan the council rejected. '
+  'Vale said the ferry was late again, and the skippers were angry about it. '
+  'Vale said the ferry was late, and that the fares would rise.');
+
+-- a reporting word that opens a compound noun is no cue
+-- (data/lexicon/cue_compound_nouns.tsv): pledged delegates, a show host;
+-- the verb stays one ("Berg pledged to …")
+SELECT * FROM pg_temp.attributions(
+  'Vale widened her lead in pledged delegates over Berg on Tuesday. '
+  'The radio show host Ada Lind said the ferry was late again. '
+  'Berg pledged to lower the tolls by June.');
+
+-- a headline "Name: Title Case Words" is the named person's statement when
+-- the article names that person (the title case hides the name from the
+-- speakers' pass, the article's later mention does not); a place before a
+-- list of names ("Harbour Ward: Ada Lind, Olaf Berg, …") is no one's
+SELECT * FROM pg_temp.attributions(
+  E'Vale: The Ferry Tolls Will Not Rise This Year.\n\n' ||
+  E'Mayor Ines Vale said on Monday that the tolls would stay. The new board members are listed below.\n\n' ||
+  'Harbour Ward: Ada Lind, Olaf Berg, Nils Aas, Lena Holm.');

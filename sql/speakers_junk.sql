@@ -4,11 +4,11 @@
 
 -- a contracted word (It's, He's, That's, Let's, Don't) opens no name and
 -- ends a run of capitals: "He's Dan Holloway" is Dan Holloway, "That's"
--- and "Let's" are no one.  Known errors this output keeps (reported speech,
--- #13, not fixed here): "That's expected to change" and "Let's hope ..."
--- are read as reports of the contraction's cue (rows 5 and 7, with no
--- speaker); a contraction of a word that is no personal pronoun should
--- open no report
+-- and "Let's" are no one.  "That's" is no source of a report either (#13),
+-- and "to change" is what is left of its cue's content once the sentence's
+-- own ", Holloway added" is cut off: too short a report, no row.  "Let's
+-- hope the weather holds" is a report of "let us" (row 6): the writer and
+-- the readers, as "we" would be, no one by name
 SELECT ordinal, speaker, speaker_mention, cue
 FROM news_analysis.quotes('It''s a fair deal, the council said. He''s Dan Holloway, and he knows the harbour better than anyone, Mira Patel said. That''s expected to change, Holloway added. Let''s hope the weather holds, he said. Don’t count on it, Patel said.')
 ORDER BY ordinal;
@@ -52,15 +52,15 @@ SELECT n, news_analysis.person_key(n) AS key, news_analysis.person_surname(news_
                ('Jordan')) v(n);
 
 -- an acronym before a lower-case 's is a possessive (the WHO's report),
--- not "who is".  Known error kept (#13): the report is found twice, the
--- second time with the mention "the WHO's weekly" and no speaker
+-- not "who is"; "report" inside the source of "according to" is no cue of
+-- its own, so the report is found once
 SELECT ordinal, speaker, speaker_mention
 FROM news_analysis.quotes('According to the WHO''s weekly report, cases had fallen by half.');
 
 -- a compass word and one word the gazetteer does not know name a place
 -- (North Tavania): never the person a pronoun means
 SELECT ordinal, speaker, speaker_mention
-FROM news_analysis.quotes('Mira Osei grew up in North Tavania. She said the village had no school. He told me to wait, she said.')
+FROM news_analysis.quotes('Mira Osei grew up in North Tavania. She said the village had no school. He told me to wait at the pier, she said.')
 ORDER BY ordinal;
 
 -- a greeting opens no name (Hi Teodor), nor does a live blog's label

@@ -79,6 +79,15 @@ q_is_quote_mark(const qctx *q, uint32_t i)
 	return k == NA_TK_OPEN_QUOTE || k == NA_TK_CLOSE_QUOTE;
 }
 
+/* The class of the cue at token k: speech, thought or finding (or none). */
+static inline uint8_t
+q_cue_class_at(const qctx *q, uint32_t k)
+{
+	uint8_t		c = q_cue_class(q, k);
+
+	return c == NA_CUE_NONE ? NA_CUE_SPEECH : c;
+}
+
 /* quotes.c: token helpers shared by the three files */
 int			q_is_sentence_stop(const qctx *q, uint32_t i);
 int			q_is_pronoun(const qctx *q, uint32_t i);
@@ -120,10 +129,10 @@ uint32_t	q_content_stop(const qctx *q, uint32_t from, uint32_t e);
 uint32_t	q_object_end(const qctx *q, uint32_t j, uint32_t last);
 
 /* quote_reports.c: reported speech */
-uint8_t		q_cue_class_at(const qctx *q, uint32_t k);
-int			q_is_reporting_cue(const qctx *q, uint32_t k);
 int			q_reported_speech(qctx *q);
 uint32_t	q_words_between(const qctx *q, uint32_t first, uint32_t last);
+int			q_comma_between(const qctx *q, uint32_t a, uint32_t b);
+int			q_in_according_source(const qctx *q, uint32_t a, uint32_t k);
 
 /* quote_report_rows.c: reports as rows, merged with the quotations */
 na_quote   *push_report(qctx *q, const q_report *rp, uint32_t first, uint32_t last, uint32_t entity,

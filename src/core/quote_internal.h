@@ -244,6 +244,16 @@ q_in(const qctx *q, uint32_t i, q_lex lex)
 	return (int) ((q_lexmask(q, i) >> lex) & 1);
 }
 
+/*
+ * Is the word at i a reporting cue (data/lexicon/reporting_cues.tsv)?
+ * Inline: the reports ask it of every cue and of the words of their content.
+ */
+static inline int
+q_is_reporting_cue(const qctx *q, uint32_t i)
+{
+	return q_in(q, i, LEX_REPORTING_CUES);
+}
+
 static inline int
 q_is_word(const qctx *q, uint32_t i)
 {
@@ -516,6 +526,30 @@ q_span(const qctx *q, uint32_t first, uint32_t last)
 	s.cstart = a->cstart;
 	s.clen = na_token_cend(b) - a->cstart;
 	return s;
+}
+
+/*
+ * Is token i a contraction of a word that is no person with "is" or "has"
+ * (That's, It's, There's, What's)?  It is never the source of a report:
+ * "That's expected to change" reports no one's view.  He's and She's name
+ * someone, as do I'm, we've, they'd, and Let's (let us: PolNeAR's source of
+ * "let's hope", the writer and the readers, like "we").  Inline, with the
+ * last letters first: every report asks of its source.
+ */
+static inline int
+q_impersonal_contraction(const qctx *q, uint32_t i)
+{
+	const na_token *t = &q->doc->tokens[i];
+	const char *p = q->doc->text + t->start;
+	uint32_t	base;
+
+	if (t->len < 3 || (p[t->len - 1] | 0x20) != 's' ||
+		(p[t->len - 2] != '\'' && (unsigned char) p[t->len - 2] != 0x99) ||
+		!q_contracted_word(q, i))
+		return 0;
+	base = t->len - 1 - (p[t->len - 2] == '\'' ? 1 : 3);
+	return !((base == 2 && na_ascii_ci_equal(p, "he", 2)) ||
+			 (base == 3 && (na_ascii_ci_equal(p, "she", 3) || na_ascii_ci_equal(p, "let", 3))));
 }
 
 /* the kinds of data/lexicon/name_prefixes.tsv */

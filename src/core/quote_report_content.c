@@ -10,7 +10,8 @@
 #include "na_lexicon.h"
 #include "quote_attr.h"
 
-#define ASIDE_MAX 20			/* tokens of an aside between two dashes */
+#define ASIDE_MAX 20
+#define APPOSITION_MAX 40		/* tokens of an apposition that ends a content */
 
 /* The last token of the sentence [s0, s1) that belongs to content: no final stop. */
 uint32_t
@@ -120,6 +121,88 @@ next_report_subject(const qctx *q, uint32_t from, uint32_t e)
 }
 
 /*
+ * Do the tokens from "from" to the content's end e hold only the sentence's
+ * inverted cue and its source: "…, he said." / "…, Holloway added on
+ * Monday." / "…, said Smith."?  A report nested in a statement that ends so
+ * ends before that comma ("That's expected to change, she added").
+ */
+static int
+inverted_cue_tail(const qctx *q, uint32_t from, uint32_t e)
+{
+	uint32_t	f,
+				l,
+				j = from;
+
+	/* the scanner's cue shape near the end first: most commas have none */
+	for (j = e > from + 3 ? e - 3 : from; j <= e && !(q->doc->tokens[j].flags & NA_TF_CUE_SHAPE); j++)
+		;
+	if (j > e)
+		return 0;
+	j = from;
+	/* they should vote rather than criticize him: a clause, no source */
+	if (!q_in(q, from, LEX_SPEECH_VERBS) &&
+		(q_np_forward(q, from, e, &f, &l) == SRC_NONE || (j = l + 1) > e || j - from > 5))
+		return 0;
+	return q_in(q, j, LEX_SPEECH_VERBS) && !q_is_participle(q, j) && !q->in_quote[j] &&
+		e - j <= 3 && (j > from || e > j);
+}
+
+/*
+ * Is there a finite verb (is, was, has, will, …), a "that", an "and", an
+ * "or" or a comma among the tokens [from, to], outside quotation marks?  A
+ * phrase with none is no clause ("…, the index remained high and that …"),
+ * nor a list ("…, the disposal of units and weak trading dented sales").
+ */
+static int
+clause_or_list_in(const qctx *q, uint32_t from, uint32_t to)
+{
+	for (uint32_t m = from; m <= to; m++)
+		if ((q->doc->tokens[m].kind == NA_TK_WORD && !q->in_quote[m] &&
+			 (finite_verb_at(q, m) || q_is(q, m, "and") || q_is(q, m, "or") || q_is(q, m, "that"))) ||
+			q_is_punct(q, m, ','))
+			return 1;
+	return 0;
+}
+
+/*
+ * Does a clause with a subject of its own begin after ", and" at from: a
+ * few words, then a finite verb ("…, and his campaign is approaching …",
+ * "…, and a fifth delegate has not been named")?  PolNeAR's content ends
+ * before it; "and that …" goes on with the cue's own clause.
+ */
+static int
+and_new_clause(const qctx *q, uint32_t from, uint32_t e)
+{
+	if (q_is(q, from, "that") || finite_verb_at(q, from))
+		return 0;
+	for (uint32_t m = from + 1; m <= e && m - from <= 5; m++)
+	{
+		if (!q_is_word(q, m) || q->in_quote[m])
+			return 0;
+		if (finite_verb_at(q, m))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Does the comma at m, inside a content from "from" to e, open the
+ * writer's words rather than more of what was said: a closing apposition
+ * (", a recommendation the board adopted"; but "said that in 2009, the pier
+ * collapsed": a phrase opened the clause) or ", and" with a clause of its
+ * own ("…, and his campaign is approaching …")?
+ */
+static int
+writers_tail(const qctx *q, uint32_t from, uint32_t m, uint32_t e)
+{
+	if (e - m <= APPOSITION_MAX && q_words_between(q, from, m - 1) >= REPORT_MIN_WORDS &&
+		(q_is(q, m + 1, "a") || q_is(q, m + 1, "an") || q_is(q, m + 1, "the")) &&
+		!clause_or_list_in(q, m + 2, e))
+		return 1;
+	return q_is(q, m + 1, "and") && and_new_clause(q, m + 2, e);
+}
+
+/*
  * The content of a report cued at k ends at a following ", adding" /
  * ", saying" / ", according to": the next report's cue.
  */
@@ -176,8 +259,14 @@ q_content_stop(const qctx *q, uint32_t from, uint32_t e)
 		if (m + 1 <= e && q_is_word(q, m + 1) && q_is_participle(q, m + 1) &&
 			!q_is_cap(q, m + 1) && !q_is(q, m + 1, "including"))
 			return m - 1;
+		/* …, he said: the sentence's own cue after a report inside it */
+		if (e - m <= 9 && inverted_cue_tail(q, m + 1, e))
+			return m - 1;
 		/* …, which forced her to leave: a relative clause on the last noun */
 		if (m + 1 <= e && q_is(q, m + 1, "which"))
+			return m - 1;
+		if (m + 2 <= e && q->doc->tokens[m + 1].len <= 3 && !q->in_quote[m] &&
+			writers_tail(q, from, m, e))
 			return m - 1;
 		/* …, and three in four said …: a report of its own subject */
 		if (m + 2 <= e && (q_is(q, m + 1, "and") || q_is(q, m + 1, "but")) &&
@@ -246,4 +335,31 @@ q_words_between(const qctx *q, uint32_t first, uint32_t last)
 	for (uint32_t k = first; k <= last && n < REPORT_MIN_WORDS; k++)
 		n += q->doc->tokens[k].kind != NA_TK_PUNCT && !q_is_quote_mark(q, k);
 	return n;
+}
+
+/* Is there a comma among the tokens (a, b)? */
+int
+q_comma_between(const qctx *q, uint32_t a, uint32_t b)
+{
+	for (uint32_t m = a + 1; m < b; m++)
+		if (q_is_punct(q, m, ','))
+			return 1;
+	return 0;
+}
+
+/*
+ * Is the cue at k a word of the source of the "according to" at a, with
+ * only words between (according to the Datamonitor report the trend …,
+ * according to a memo posted online by …)?  Not in a relative clause on
+ * that source: "according to two senators who requested anonymity".
+ */
+int
+q_in_according_source(const qctx *q, uint32_t a, uint32_t k)
+{
+	if (!q_is(q, a + 1, "to"))
+		return 0;
+	for (uint32_t m = a + 2; m < k; m++)
+		if (!q_is_word(q, m) || q_is(q, m, "who") || q_is(q, m, "which") || q_is(q, m, "that"))
+			return 0;
+	return 1;
 }

@@ -28,6 +28,17 @@ q_content_is_quoted(const qctx *q, uint32_t first, uint32_t last)
 	return words > 0 && inside == words;
 }
 
+/* The commas among the tokens [first, last]. */
+static uint32_t
+commas_in(const qctx *q, uint32_t first, uint32_t last)
+{
+	uint32_t	n = 0;
+
+	for (uint32_t k = first; k <= last; k++)
+		n += q_is_punct(q, k, ',');
+	return n;
+}
+
 static int
 any_quoted(const qctx *q, uint32_t first, uint32_t last)
 {
@@ -155,7 +166,7 @@ transcript_turns(qctx *q)
 			doc->tokens[c + 1].paragraph != doc->tokens[t0].paragraph)
 			continue;
 		if (!caps && !(q_np_backward(q, c - 1, t0, &sf, &sl) == SRC_NAME && sf == t0 &&
-					   sl == c - 1 && q_mention_ending_in(q, sf, sl) != QNONE))
+					   sl == c - 1))
 			continue;
 		sf = t0;
 		sl = c - 1;
@@ -167,6 +178,14 @@ transcript_turns(qctx *q)
 								doc->tokens[last].kind == NA_TK_PUNCT))
 			last--;
 		if (q_words_between(q, c + 1, last) < REPORT_MIN_WORDS || q_content_is_quoted(q, c + 1, last))
+			continue;
+		/*
+		 * "Rubio: I Am Not Interested In Being Vice President": a headline's
+		 * name in title case is no mention the speakers' pass reads, but the
+		 * speaker named in the article is found below; a place before a
+		 * list of names ("Iowa: Tim Albrecht, Brad Anderson, …") is no one
+		 */
+		if (!caps && q_mention_ending_in(q, t0, c - 1) == QNONE && commas_in(q, c + 1, last) > 2)
 			continue;
 		memset(&rp, 0, sizeof(rp));
 		rp.first2 = rp.last2 = QNONE;

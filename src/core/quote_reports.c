@@ -13,21 +13,6 @@
 
 /* ---- reported speech: attributions without quotation marks ---- */
 
-/* The class of the cue at token k: speech, thought or finding (or none). */
-uint8_t
-q_cue_class_at(const qctx *q, uint32_t k)
-{
-	uint8_t		c = q_cue_class(q, k);
-
-	return c == NA_CUE_NONE ? NA_CUE_SPEECH : c;
-}
-
-int
-q_is_reporting_cue(const qctx *q, uint32_t k)
-{
-	return q_in(q, k, LEX_REPORTING_CUES);
-}
-
 /*
  * Is the reporting word at k no cue here: "the said company", "That said,",
  * "having said that", "to say the least", "was said to", a noun ("his
@@ -36,6 +21,8 @@ q_is_reporting_cue(const qctx *q, uint32_t k)
 static int
 not_a_report(const qctx *q, uint32_t k, uint32_t s0)
 {
+	uint32_t	compound_len;
+
 	if (q_is(q, k, "according"))
 		return !q_is(q, k + 1, "to");
 	/*
@@ -50,9 +37,10 @@ not_a_report(const qctx *q, uint32_t k, uint32_t s0)
 		return 1;
 	if (q_noun_like(q, k))
 		return 1;
-	/* a liberal think tank: a compound noun (data/lexicon/cue_compound_heads.tsv) */
+	/* a liberal think tank: a compound noun (data/lexicon/cue_compound_nouns.tsv) */
 	if (k + 1 < q->doc->ntokens && q_is_word(q, k + 1) &&
-		q_word_in(q, k + 1, NA_LEX_CUE_COMPOUND_HEADS))
+		q_word_may_start(q, k, NA_LEX_CUE_COMPOUND_NOUNS) &&
+		na_lex_longest(NA_LEX_CUE_COMPOUND_NOUNS, q->doc, k, &compound_len) >= 0)
 		return 1;
 	/* the harbour plan during …: plan(s) reports an intention only as a
 	 * verb, and the verb takes "to" (they plan to sell) */
@@ -423,8 +411,8 @@ report_source(const qctx *q, uint32_t k, uint32_t s0, uint32_t first, uint32_t *
 		{
 			uint32_t	f2,
 						l2;
-			src_type	antecedent = w >= s0 + 2 && q_is_punct(q, w - 1, ',') ?
-				q_np_backward(q, w - 2, s0, &f2, &l2) : SRC_NONE;
+			src_type	antecedent = w < s0 + 2 ? SRC_NONE :
+				q_np_backward(q, q_is_punct(q, w - 1, ',') ? w - 2 : w - 1, s0, &f2, &l2);
 
 			if (antecedent != SRC_NONE || poll_share_before(q, w + 1, s0, &f2, &l2))
 			{
@@ -606,8 +594,7 @@ that_clause_report(const qctx *q, uint32_t k, uint32_t first, uint32_t e, q_repo
 	 * inside a clause that opens the sentence ends at that clause's
 	 * comma, where the sentence's own clause begins
 	 */
-	if (rp->a.src_first == first + 1 &&
-		q_in(q, first, LEX_SUBORDINATORS))
+	if (q_in(q, first, LEX_SUBORDINATORS) && !q_comma_between(q, first, k))
 		end_at_clause_comma(q, j, false, rp);
 	object_cue_end(q, k, j, rp);
 	return 1;
@@ -1076,6 +1063,9 @@ q_reported_speech(qctx *q)
 	uint32_t	checked_block = UINT32_MAX;
 	uint32_t	nquotations = (uint32_t) q->quotes.count;
 	uint32_t	c = 0;			/* q->events.cues[c]: the first listed at k or after */
+	uint32_t	src_first = 1,	/* the source of the last report read */
+				src_last = 0,
+				according = QNONE;	/* the last "according" */
 
 	if (doc->nsentences == 0)
 		return 1;
@@ -1112,7 +1102,13 @@ q_reported_speech(qctx *q)
 			checked_block = k >> 12;
 			na_check_interrupts(q->mem);
 		}
-		if (t->kind != NA_TK_WORD || q->in_quote[k])
+		/* according to the WHO's weekly report: a word of the last
+		 * report's source is no cue of its own */
+		if (t->kind != NA_TK_WORD || q->in_quote[k] || (k >= src_first && k <= src_last))
+			continue;
+		if (q_is(q, k, "according"))
+			according = k;
+		else if (according != QNONE && k - according <= 7 && q_in_according_source(q, according, k))
 			continue;
 		noun = q_in(q, k, LEX_REPORTING_NOUNS) && q_is(q, k + 1, "that");
 		phrase = -1;
@@ -1154,6 +1150,10 @@ q_reported_speech(qctx *q)
 			continue;
 		else if (seems_to(q, k) && rp.a.type != SRC_NONE && rp.a.src_last + 1 == k)
 			rp.a.type = SRC_NONE;	/* the plan seems to fail: no one holds the view */
+		if (rp.a.type != SRC_NONE && q_impersonal_contraction(q, rp.a.src_first))
+			rp.a.type = SRC_NONE;	/* That's expected, It's said: no one's report */
+		if (rp.a.type != SRC_NONE)
+			src_first = rp.a.src_first, src_last = rp.a.src_last;
 		if (rp.last == QNONE || rp.first > rp.last || rp.last >= n ||
 			q_words_between(q, rp.first, rp.last) +
 			(rp.first2 != QNONE && rp.last2 != QNONE && rp.last2 >= rp.first2 ?

@@ -28,8 +28,14 @@ fi
 # 0.839; then ("X, which reported", cues of several words, the passive with
 # its agent, no row for a thought or finding inside someone else's report,
 # ", and Y said" ends a content) F1 0.711, source 0.930, end-to-end 0.652,
-# speech recall 0.910, content F1 0.841
-min_f1=0.705 min_source=0.925 min_e2e=0.648 min_speech=0.905 min_char=0.837
+# speech recall 0.910, content F1 0.841; then (an impersonal contraction
+# is no source, a cue inside the source of "according to" none, content
+# ends before the sentence's own ", X said", at an opening clause's comma,
+# before a closing apposition and ", and" with a clause of its own;
+# compound nouns such as "pledged delegates" no cue; "Name: Headline" a
+# statement) F1 0.714, source 0.933, end-to-end 0.657, speech recall 0.913,
+# content F1 0.842
+min_f1=0.710 min_source=0.928 min_e2e=0.652 min_speech=0.908 min_char=0.838
 passed=0 failed=0
 status=0
 out=$(test/eval_attributions "$gold" --min-f1 $min_f1 --min-source $min_source --min-e2e $min_e2e 2>&1) || status=$?
