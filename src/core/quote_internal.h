@@ -124,6 +124,8 @@ typedef struct q_entity
 								 * no known given name */
 	uint8_t		he_resolved;	/* he/his and she/her resolved to it (saturating): */
 	uint8_t		she_resolved;	/* evidence of gender even below a clear margin */
+	uint8_t		place_alone;	/* a one-word country or state name no title
+								 * names: 0 not looked up, 1 no, 2 yes */
 	uint8_t		org_checked;	/* org_named and org_kind are known (looked up
 								 * once: names are final by then) */
 	uint8_t		org_named;		/* a word of its name names organisations */

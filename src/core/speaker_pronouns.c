@@ -60,16 +60,22 @@ names_organisation(const qctx *q, const q_entity *e)
  * Maine) that no mention titles or calls Mr. or Ms.?
  */
 static int
-names_a_place_alone(qctx *q, const q_entity *e)
+names_a_place_alone(qctx *q, q_entity *e)
 {
 	na_place_match pm;
 
-	if (!q_word_base_in(q, e->name_first, NA_LEX_VOTE_US_STATES) &&
-		!(na_place_at(q->doc, e->name_first, &pm) && pm.kind == NA_PLACE_NAME))
+	/* looked up once: pronouns ask of the same entities again and again */
+	if (e->place_alone != 0)
+		return e->place_alone == 2;
+	e->place_alone = 1;
+	if (e->name_first != e->name_last ||
+		(!q_word_base_in(q, e->name_first, NA_LEX_VOTE_US_STATES) &&
+		 !(na_place_at(q->doc, e->name_first, &pm) && pm.kind == NA_PLACE_NAME)))
 		return 0;
 	for (uint32_t mi = e->first_mention; mi != QNONE; mi = mention(q, mi)->next)
 		if (mention(q, mi)->title_first != QNONE)
 			return 0;
+	e->place_alone = 2;
 	return 1;
 }
 
@@ -92,15 +98,14 @@ pronoun_may_mean(qctx *q, const q_entity *e, uint8_t gender)
 	/* the Department of Trade, the Centre for Vision: no he or she */
 	if (!e->strong && names_organisation(q, e))
 		return 0;
-	/* "in Portland, Maine", "playing for Wales": a one-word name of a
-	 * country or a state no title or honorific made a person's */
-	if (e->name_first == e->name_last && names_a_place_alone(q, e))
-		return 0;
+
 	if (e->gender != NA_GENDER_UNKNOWN && e->gender != gender)
 		return 0;
 	if (e->given_gender > NA_GENDER_UNKNOWN && e->given_gender != gender)
 		return 0;
-	return 1;
+	/* "in Portland, Maine", "playing for Wales": a one-word name of a
+	 * country or a state no title or honorific made a person's */
+	return !names_a_place_alone(q, (q_entity *) e);
 }
 
 /* Does token k end in these lowercase letters (wobbly: "ly")? */
@@ -504,15 +509,17 @@ q_resolve_pronoun(qctx *q, uint32_t tok, uint8_t gender)
 		uint32_t	raw = sentence - q->doc->tokens[m->first].sentence;
 		uint32_t	distance;
 
-		/* people named inside quotes are spoken of, not speaking */
-		if ((q->in_quote[m->first] & 1) || !pronoun_may_mean(q, entity(q, m->entity), gender) ||
-			turn_label(q, m))
-			continue;
+		/* (mentions are in text order: the first out of reach ends the
+		 * search, compatible or not) */
 		if (raw >= window)
 			break;
 		distance = raw - chain[raw];
 		if (distance > PRONOUN_SENTENCES)
 			break;
+		/* people named inside quotes are spoken of, not speaking */
+		if ((q->in_quote[m->first] & 1) || !pronoun_may_mean(q, entity(q, m->entity), gender) ||
+			turn_label(q, m))
+			continue;
 		cand[ncand].entity = m->entity;
 		cand[ncand].raw = raw;
 		cand[ncand].score = mention_salience(q, k, distance, gender, &cand[ncand].subject);
@@ -528,8 +535,8 @@ q_resolve_pronoun(qctx *q, uint32_t tok, uint8_t gender)
 			/* not past the turn the pronoun is in: someone else's answer */
 			if (turn_label(q, m))
 				break;
-			if (!(q->in_quote[m->first] & 1) && pronoun_may_mean(q, entity(q, m->entity), gender) &&
-				far_pronoun_may_mean(entity(q, m->entity), gender))
+			if (!(q->in_quote[m->first] & 1) && far_pronoun_may_mean(entity(q, m->entity), gender) &&
+				pronoun_may_mean(q, entity(q, m->entity), gender))
 			{
 				pick.entity = m->entity;
 				pick.second = pick.score;	/* far away: no evidence of gender */
