@@ -377,3 +377,10 @@ SELECT * FROM pg_temp.attributions(
   E'Vale: The Ferry Tolls Will Not Rise This Year.\n\n' ||
   E'Mayor Ines Vale said on Monday that the tolls would stay. The new board members are listed below.\n\n' ||
   'Harbour Ward: Ada Lind, Olaf Berg, Nils Aas, Lena Holm.');
+
+-- a restrictive "who" with no comma is the source of its clause, and names
+-- its antecedent when that is a name (Mayor Ines Vale who said …), never
+-- the sentence's subject (Olaf Berg criticised a skipper who said …)
+SELECT * FROM pg_temp.attributions(
+  'The skippers met Mayor Ines Vale who said the ferry would be sold. '
+  'Olaf Berg criticised a skipper who said the pier was unsafe.');

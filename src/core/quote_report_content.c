@@ -13,16 +13,28 @@
 #define ASIDE_MAX 20
 #define APPOSITION_MAX 40		/* tokens of an apposition that ends a content */
 
-/* The last token of the sentence [s0, s1) that belongs to content: no final stop. */
+/*
+ * The last token of the sentence [s0, s1) that belongs to content: no final
+ * stop.  Every report asks, most often of a sentence that ends in a word
+ * and a full stop: a token of any other kind than punctuation ends the
+ * look at once.
+ */
 uint32_t
 q_content_end(const qctx *q, uint32_t s0, uint32_t s1)
 {
 	uint32_t	e = s1 - 1;
 
-	while (e > s0 && (q_is_sentence_stop(q, e) || q_is_punct(q, e, ',') ||
-					  q_is_punct(q, e, ';') || q_is_punct(q, e, ':') ||
-					  q->doc->tokens[e].kind == NA_TK_DASH))
+	while (e > s0)
+	{
+		uint8_t		kind = q->doc->tokens[e].kind;
+
+		if (kind != NA_TK_PUNCT && kind != NA_TK_ELLIPSIS && kind != NA_TK_DASH)
+			break;
+		if (!(q_is_sentence_stop(q, e) || q_is_punct(q, e, ',') || q_is_punct(q, e, ';') ||
+			  q_is_punct(q, e, ':') || kind == NA_TK_DASH))
+			break;
 		e--;
+	}
 	return e;
 }
 
@@ -195,8 +207,8 @@ and_new_clause(const qctx *q, uint32_t from, uint32_t e)
 static int
 writers_tail(const qctx *q, uint32_t from, uint32_t m, uint32_t e)
 {
-	if (e - m <= APPOSITION_MAX && q_words_between(q, from, m - 1) >= REPORT_MIN_WORDS &&
-		(q_is(q, m + 1, "a") || q_is(q, m + 1, "an") || q_is(q, m + 1, "the")) &&
+	if ((q_is(q, m + 1, "a") || q_is(q, m + 1, "an") || q_is(q, m + 1, "the")) &&
+		e - m <= APPOSITION_MAX && q_words_between(q, from, m - 1) >= REPORT_MIN_WORDS &&
 		!clause_or_list_in(q, m + 2, e))
 		return 1;
 	return q_is(q, m + 1, "and") && and_new_clause(q, m + 2, e);

@@ -594,7 +594,8 @@ that_clause_report(const qctx *q, uint32_t k, uint32_t first, uint32_t e, q_repo
 	 * inside a clause that opens the sentence ends at that clause's
 	 * comma, where the sentence's own clause begins
 	 */
-	if (q_in(q, first, LEX_SUBORDINATORS) && !q_comma_between(q, first, k))
+	if (k - first <= SENTENCE_WINDOW && q_in(q, first, LEX_SUBORDINATORS) &&
+		!q_comma_between(q, first, k))
 		end_at_clause_comma(q, j, false, rp);
 	object_cue_end(q, k, j, rp);
 	return 1;

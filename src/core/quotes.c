@@ -590,15 +590,16 @@ q_entity_of_source(qctx *q, const q_attr *a, const q_raw *r)
 		return QNONE;
 	}
 	if (a->src_first == a->src_last && a->src_first >= 2 &&
-		(q_is(q, a->src_first, "who") || q_is(q, a->src_first, "which")) &&
-		q_is_punct(q, a->src_first - 1, ','))
+		(q_is(q, a->src_first, "who") || q_is(q, a->src_first, "which")))
 	{
 		uint32_t	f,
 					l;
 
 		uint32_t	e;
 
-		if (q_np_backward(q, a->src_first - 2, 0, &f, &l) == SRC_NONE)
+		/* X, who said / X who said (a reporting relative with no comma) */
+		if (q_np_backward(q, a->src_first - (q_is_punct(q, a->src_first - 1, ',') ? 2 : 1), 0,
+						  &f, &l) == SRC_NONE)
 			return QNONE;
 		e = q_mention_ending_in(q, f, l);
 		/* X, the office’s spokesperson, who said: X */
