@@ -72,7 +72,7 @@ typedef enum na_lex_list
 	NA_LEX_QUOTE_ROLE_NOUNS,	/* Role nouns of a source: ambassador, spokesman, analyst (speakers) */
 	NA_LEX_QUOTE_RUN_BREAKERS,	/* Capitalised words that end a run of name words: "Haley The", "Putin He" (speakers) */
 	NA_LEX_QUOTE_SEEM_VERBS,	/* Verbs of seeming, whose subject is no source: he seemed to waver, it appears that (quotes) */
-	NA_LEX_QUOTE_SENTENCE_OPENERS,	/* Leading words that are not a sentence's subject: But, Meanwhile, However (quotes) */
+	NA_LEX_QUOTE_SENTENCE_OPENERS,	/* Leading words that are not a sentence's subject: But, Meanwhile, However, and adverbs of time or stance (Recently, Soon, Typically) (quotes) */
 	NA_LEX_QUOTE_SOURCE_NOUNS,	/* Bare nouns that are sources on their own: "…," officials said (quotes) */
 	NA_LEX_QUOTE_SPEECH_NOUNS,	/* Nouns of saying that attribute a quote to a possessive: Trump's claim that "…" (quotes) */
 	NA_LEX_QUOTE_SPEECH_VERBS,	/* Verbs that attribute a quotation next to them: "…," X said / said X / X added: "…" (quotes) */
