@@ -57,12 +57,14 @@
 # 62.0-64.6 MB/s.  Floors raised a little, with room for the slower CI
 # machine: 35 MB/s and ratio 0.40.
 # Session 10 (2026-12-06, #13 speed; rows byte-identical): callgrind_paths.sh
-# quotes() 648.9M -> 608.3M instructions over BBC (0.84 of regexp_matches's
-# 511.1M): the scanner's two shape filters one byte table, the first lexicon
-# lookup of a short word without calls, quotes() building speakers' names
-# only (no roles or aliases it does not show), inline refusals before the
-# calls of place and title lookups, the token lists in two passes, small
-# sorts by insertion.  Of the count, about 18M is one memset per article of
+# quotes() 648.9M -> 596.1M instructions over BBC (0.86 of regexp_matches's
+# 511.1M; the core's analysis alone, na_quotes --bench, 375.4M -> 338.3M):
+# the scanner's shape filters one byte table that also flags the words
+# shaped like the quote lists' (half of the first lexicon lookups refused
+# with no lookup), the first lookup of a short word without calls, quotes()
+# building speakers' names only (no roles or aliases it does not show),
+# inline refusals before the calls of place and title lookups, the token
+# lists in two passes, small sorts by insertion.  Of the count, about 18M is one memset per article of
 # the per-token arrays, which callgrind counts by the byte (rep stosb): it
 # overstates quotes() against regexp_matches by that much.  No wall-clock
 # run on a quiet machine: the floors stay.
