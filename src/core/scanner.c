@@ -584,7 +584,7 @@ plain_word_end(const scanner *st, const unsigned char *s, size_t len, size_t pos
 		}
 		/* the letters before the first stop */
 		i += (size_t) __builtin_ctz(stop);
-		if ((unsigned) (s[i] - '0') > 9)
+		if (!(ascii_bits[s[i]] & AB_DIGIT))
 			goto word_end;
 		break;
 	}
