@@ -67,10 +67,10 @@
 # with no lookup), the first lookup of a short word without calls, quotes()
 # building speakers' names only (no roles or aliases it does not show),
 # inline refusals before the calls of place and title lookups, the token
-# lists in two passes, small sorts by insertion.  Of the count, about 18M is one memset per article of
-# the per-token arrays, which callgrind counts by the byte (rep stosb): it
-# overstates quotes() against regexp_matches by that much.  No wall-clock
-# run on a quiet machine: the floors stay.
+# lists in two passes, small sorts by insertion.  Of the count, about 18M
+# is one memset per article of the per-token arrays, which callgrind counts
+# by the byte (rep stosb): it overstates quotes() against regexp_matches by
+# that much.  No wall-clock run on a quiet machine: the floors stay.
 # Prints "bench_quotes: N passed, N failed".
 # Skips where ../shared is absent.
 set -euo pipefail
