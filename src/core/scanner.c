@@ -656,15 +656,19 @@ word_end:
 		size_t		k;
 
 		flags |= NA_TF_CAPITALIZED;
-		for (k = pos; k < i; k++)
+		/* (a lower-case second letter, most capitalised words: no loop) */
+		if (i - pos < 2 || !(ascii_bits[s[pos + 1]] & AB_LOWER))
 		{
-			m = ascii_bits[s[k]];
-			if (m & AB_LOWER)
-				break;
-			upper += (m & AB_UPPER) != 0;
+			for (k = pos; k < i; k++)
+			{
+				m = ascii_bits[s[k]];
+				if (m & AB_LOWER)
+					break;
+				upper += (m & AB_UPPER) != 0;
+			}
+			if (k == i && upper >= 2)
+				flags |= NA_TF_ALLCAPS;
 		}
-		if (k == i && upper >= 2)
-			flags |= NA_TF_ALLCAPS;
 	}
 	{
 		/* a word's first four bytes in one load where the text has them */
