@@ -57,11 +57,12 @@
 # 62.0-64.6 MB/s.  Floors raised a little, with room for the slower CI
 # machine: 35 MB/s and ratio 0.40.
 # Session 10 (2026-12-06, #13 speed; rows byte-identical): callgrind_paths.sh
-# quotes() 648.9M -> 584.3M instructions over BBC (0.87 of regexp_matches's
-# 511.1M; the core's analysis alone, na_quotes --bench, 375.4M -> 336.3M;
-# the scanner 162.3M -> 144.7M; vote_events() 331.8M -> 313.9M, the tracked
-# COPY 1,805.8M -> 1,745.7M): the scanner's plain words found by their
-# letters alone (a digit mask only for the few words with digits), its
+# quotes() 648.9M -> 582.3M instructions over BBC (0.88 of regexp_matches's
+# 511.1M; inside it the analysis 373.2M -> 326.7M, the scanner 161.8M ->
+# 142.6M, the detoasting 61.5M as before; the core's full analysis alone,
+# na_quotes --bench, 375.4M -> 336.3M; vote_events() 331.8M -> 311.8M, the
+# tracked COPY 1,805.8M -> 1,743.5M): the scanner's plain words found by
+# their letters alone (a digit mask only for the few words with digits), its
 # shape filters one byte table that also flags the words
 # shaped like the quote lists' (half of the first lexicon lookups refused
 # with no lookup), the first lookup of a short word without calls, quotes()
