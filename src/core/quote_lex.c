@@ -201,8 +201,8 @@ class_of(na_lex_list list, int32_t entry, uint32_t column)
  */
 /*
  * token_entry of the commonest token asked, the first time: an ASCII word
- * of one to eight bytes that ends in no s (so no possessive) with eight
- * bytes of text at hand, in one function with no call (token_entry,
+ * of one to eight bytes that ends in no 's (so no possessive: q_base_len
+ * finds none without the apostrophe) with eight bytes of text at hand, in one function with no call (token_entry,
  * q_word_entry and q_word_lookup asked the same of the token in turn, each
  * with its own frame: 45% of a first lookup's instructions).  Its q_word
  * is kept as q_word_lookup keeps it.  -2 for any other token.
@@ -219,7 +219,7 @@ short_token_entry(const qctx *q, uint32_t i)
 
 	if ((t->kind != NA_TK_WORD && t->kind != NA_TK_ABBREV && t->kind != NA_TK_INITIAL) ||
 		len - 1 >= 8 || (t->flags & NA_TF_NONASCII) || q->words == NULL || q->words[i] != 0 ||
-		q->doc->len - t->start < 8 || p[len - 1] == 's')
+		q->doc->len - t->start < 8 || (p[len - 1] == 's' && len >= 3 && p[len - 2] == '\''))
 		return -2;
 	memcpy(&word, p, 8);
 	/*

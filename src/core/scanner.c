@@ -564,7 +564,9 @@ plain_word_end(const scanner *st, const unsigned char *s, size_t len, size_t pos
 	 * 0x80 fall outside every class; with bit 5 set first, upper-case
 	 * letters fall in 'a'..'z' too.  Only digits are collected: the case of
 	 * the letters matters only to a word that begins with a capital (looked
-	 * at below).
+	 * at below).  Letters only: a word's run of letters ends the word
+	 * unless a digit follows (G20, MP3: a word in a few hundred), and the
+	 * loops below, which collect digits, go on from that digit.
 	 */
 	while (i + 16 <= len)
 	{
@@ -573,21 +575,18 @@ plain_word_end(const scanner *st, const unsigned char *s, size_t len, size_t pos
 			_mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)),
 										_mm_set1_epi8((char) (0x80 - 'a'))),
 						   _mm_set1_epi8((char) (-128 + 26))));
-		unsigned	dig = (unsigned) _mm_movemask_epi8(
-			_mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char) (0x80 - '0'))),
-						   _mm_set1_epi8((char) (-128 + 10))));
-		unsigned	stop = ~(letter | dig) & 0xFFFFu;
+		unsigned	stop = ~letter & 0xFFFFu;
 
 		if (stop == 0)
 		{
-			acc_dig |= dig;
 			i += 16;
 			continue;
 		}
-		/* the bytes before the first stop */
+		/* the letters before the first stop */
 		i += (size_t) __builtin_ctz(stop);
-		acc_dig |= dig & ((stop & -stop) - 1);
-		goto word_end;
+		if (!(ascii_bits[s[i]] & AB_DIGIT))
+			goto word_end;
+		break;
 	}
 #endif
 #if NA_SWAR
@@ -657,15 +656,19 @@ word_end:
 		size_t		k;
 
 		flags |= NA_TF_CAPITALIZED;
-		for (k = pos; k < i; k++)
+		/* (a lower-case second letter, most capitalised words: no loop) */
+		if (i - pos < 2 || !(ascii_bits[s[pos + 1]] & AB_LOWER))
 		{
-			m = ascii_bits[s[k]];
-			if (m & AB_LOWER)
-				break;
-			upper += (m & AB_UPPER) != 0;
+			for (k = pos; k < i; k++)
+			{
+				m = ascii_bits[s[k]];
+				if (m & AB_LOWER)
+					break;
+				upper += (m & AB_UPPER) != 0;
+			}
+			if (k == i && upper >= 2)
+				flags |= NA_TF_ALLCAPS;
 		}
-		if (k == i && upper >= 2)
-			flags |= NA_TF_ALLCAPS;
 	}
 	{
 		/* a word's first four bytes in one load where the text has them */

@@ -295,6 +295,27 @@ find_dateline(const na_doc *doc, const uint32_t *para_first)
 }
 
 /*
+ * Numbers the tokens from i as sentence current up to the next that may end
+ * it (a kind of stop_kinds but a comma, or the last before a paragraph's
+ * start, or the document's last); returns that token.  Through a local
+ * pointer: the stores of sentence numbers cannot then be taken to change
+ * doc's fields, reloaded each turn.
+ */
+static inline __attribute__((always_inline)) uint32_t
+number_to_stop(na_doc *doc, uint32_t i, uint32_t current, uint32_t stop_kinds)
+{
+	na_token   *t = doc->tokens + i;
+	na_token   *last_token = doc->tokens + doc->ntokens - 1;
+
+	while (t < last_token &&
+		   (!((stop_kinds >> t->kind) & 1) || is_comma(doc, t)) &&
+		   !(t[1].flags & NA_TF_PARA_START))
+		(t++)->sentence = current;
+	t->sentence = current;
+	return (uint32_t) (t - doc->tokens);
+}
+
+/*
  * Group tokens into sentences; paragraph breaks always end one.  Called by
  * na_scan once the tokens are known, because whether "U.S." ends a sentence
  * depends on the token after it.
@@ -321,19 +342,12 @@ na_split_sentences(na_doc *doc, const na_mem *mem, const uint32_t *para_first)
 		/* most tokens can end a sentence only where a paragraph ends: one
 		 * bit test per token skips them (and commas, the commonest stop
 		 * kind), numbering them on the way instead of in a second pass */
-		{
-			/* through a local pointer: the stores of sentence numbers
-			 * cannot then be taken to change doc's fields, reloaded each turn */
-			na_token   *t = doc->tokens + i;
-			na_token   *last_token = doc->tokens + doc->ntokens - 1;
-
-			while (t < last_token &&
-				   (!((stop_kinds >> t->kind) & 1) || is_comma(doc, t)) &&
-				   !(t[1].flags & NA_TF_PARA_START))
-				(t++)->sentence = current;
-			t->sentence = current;
-			i = (uint32_t) (t - doc->tokens);
-		}
+		/* (the stop kinds a constant in each copy of the loop, not a
+		 * variable reloaded at every token) */
+		if (stop_kinds == STOP_KINDS)
+			i = number_to_stop(doc, i, current, STOP_KINDS);
+		else
+			i = number_to_stop(doc, i, current, STOP_KINDS | (UINT32_C(1) << NA_TK_DASH));
 		if (i == dateline_end && i + 1 < doc->ntokens)
 		{
 			/* the dateline opens the lead sentence's text; analysers start

@@ -57,15 +57,21 @@
 # 62.0-64.6 MB/s.  Floors raised a little, with room for the slower CI
 # machine: 35 MB/s and ratio 0.40.
 # Session 10 (2026-12-06, #13 speed; rows byte-identical): callgrind_paths.sh
-# quotes() 648.9M -> 608.3M instructions over BBC (0.84 of regexp_matches's
-# 511.1M): the scanner's two shape filters one byte table, the first lexicon
-# lookup of a short word without calls, quotes() building speakers' names
-# only (no roles or aliases it does not show), inline refusals before the
-# calls of place and title lookups, the token lists in two passes, small
-# sorts by insertion.  Of the count, about 18M is one memset per article of
-# the per-token arrays, which callgrind counts by the byte (rep stosb): it
-# overstates quotes() against regexp_matches by that much.  No wall-clock
-# run on a quiet machine: the floors stay.
+# quotes() 648.9M -> 582.3M instructions over BBC (0.88 of regexp_matches's
+# 511.1M; inside it the analysis 373.2M -> 326.7M, the scanner 161.8M ->
+# 142.6M, the detoasting 61.5M as before; the core's full analysis alone,
+# na_quotes --bench, 375.4M -> 336.3M; vote_events() 331.8M -> 311.8M, the
+# tracked COPY 1,805.8M -> 1,743.5M): the scanner's plain words found by
+# their letters alone (a digit mask only for the few words with digits), its
+# shape filters one byte table that also flags the words
+# shaped like the quote lists' (half of the first lexicon lookups refused
+# with no lookup), the first lookup of a short word without calls, quotes()
+# building speakers' names only (no roles or aliases it does not show),
+# inline refusals before the calls of place and title lookups, the token
+# lists in two passes, small sorts by insertion.  Of the count, about 18M
+# is one memset per article of the per-token arrays, which callgrind counts
+# by the byte (rep stosb): it overstates quotes() against regexp_matches by
+# that much.  No wall-clock run on a quiet machine: the floors stay.
 # Prints "bench_quotes: N passed, N failed".
 # Skips where ../shared is absent.
 set -euo pipefail
