@@ -226,6 +226,15 @@ uint8_t		q_noun_cue_class(const qctx *q, uint32_t i);
  * inline: a call per token cost as much as the checks themselves.
  */
 
+/* White space a line's layout puts between tokens (a space, a tab, a line
+ * break of either kind): where text is compared or measured across tokens,
+ * a wrap, CR LF and a space must read alike. */
+static inline int
+q_is_layout_space(char c)
+{
+	return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
 /* The word lists token i is in, as Q_LEX_BIT bits (and above them the
  * classes of a reporting word: quote_lex.c). */
 static inline uint64_t

@@ -217,14 +217,8 @@ visible_distance(const char *text, uint32_t a, uint32_t b)
 	uint32_t	n = 0;
 
 	for (uint32_t i = a; i < b; i++)
-	{
-		int			space = text[i] == ' ' || text[i] == '\n' || text[i] == '\r' ||
-			text[i] == '\t';
-
-		if (!space || i == a || !(text[i - 1] == ' ' || text[i - 1] == '\n' ||
-								 text[i - 1] == '\r' || text[i - 1] == '\t'))
+		if (!q_is_layout_space(text[i]) || i == a || !q_is_layout_space(text[i - 1]))
 			n++;
-	}
 	return n;
 }
 

@@ -56,12 +56,6 @@ name_span(const qctx *q, uint32_t first, uint32_t last)
 	return s;
 }
 
-static inline int
-is_layout_space(char c)
-{
-	return c == ' ' || c == '\n' || c == '\r' || c == '\t';
-}
-
 /* The same spelling, where a line break (of hard-wrapped text) and a space
  * are the same: "Troy\nRoberts" is "Troy Roberts". */
 static int
@@ -76,11 +70,11 @@ same_text(const qctx *q, na_quote_span a, na_quote_span b)
 		return 1;
 	while (i < a.len && j < b.len)
 	{
-		if (is_layout_space(x[i]) && is_layout_space(y[j]))
+		if (q_is_layout_space(x[i]) && q_is_layout_space(y[j]))
 		{
-			while (i < a.len && is_layout_space(x[i]))
+			while (i < a.len && q_is_layout_space(x[i]))
 				i++;
-			while (j < b.len && is_layout_space(y[j]))
+			while (j < b.len && q_is_layout_space(y[j]))
 				j++;
 			continue;
 		}
