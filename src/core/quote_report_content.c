@@ -143,7 +143,7 @@ inverted_cue_tail(const qctx *q, uint32_t from, uint32_t e)
 {
 	uint32_t	f,
 				l,
-				j = from;
+				j;
 
 	/* the scanner's cue shape near the end first: most commas have none */
 	for (j = e > from + 3 ? e - 3 : from; j <= e && !(q->doc->tokens[j].flags & NA_TF_CUE_SHAPE); j++)
