@@ -325,7 +325,7 @@ record_failure(const analyser *an, Datum key, ErrorData *edata)
 		params[5] = (Datum) 0;
 		nulls[5] = 'n';
 	}
-	ret = SPI_execute_plan(an->plans->failure_plan, params, nulls, false, 0);
+	ret = SPI_execute_plan(track_failure_plan(an->plans), params, nulls, false, 0);
 	if (ret != SPI_OK_INSERT)
 		elog(ERROR, "news_analysis: recording a failure returned %s", SPI_result_code_string(ret));
 }
@@ -688,8 +688,10 @@ insert_derived_rows(analyser *an)
 		{
 			int			ret;
 
+			SPIPlanPtr	insert_plan = track_insert_plan(an->plans, an->config);
+
 			track_register_rows(an->plans, an->stores);
-			ret = SPI_execute_plan(an->plans->insert_plan, NULL, NULL, false, 0);
+			ret = SPI_execute_plan(insert_plan, NULL, NULL, false, 0);
 			if (ret != SPI_OK_INSERT)
 				elog(ERROR, "news_analysis: inserting derived rows returned %s",
 					 SPI_result_code_string(ret));
@@ -718,7 +720,7 @@ track_analyser_flush(analyser *an)
 														   plans->key_type, plans->key_typlen,
 														   plans->key_typbyval, plans->key_typalign));
 
-		ret = SPI_execute_plan(plans->delete_plan, &keys, NULL, false, 0);
+		ret = SPI_execute_plan(track_delete_plan(an->plans, an->config), &keys, NULL, false, 0);
 		if (ret != SPI_OK_DELETE)
 			elog(ERROR, "news_analysis: deleting derived rows returned %s",
 				 SPI_result_code_string(ret));

@@ -265,7 +265,105 @@ track_unregister_rows(void)
 		SPI_unregister_relation(rows_relation_name[d]);
 }
 
-/* The cached plans of a tracked table, prepared on first use (needs SPI). */
+/*
+ * The statements of a tracked table, each prepared when first needed (needs
+ * SPI): a COPY into a new table needs none of them (its rows go straight
+ * into the derived tables), and a loader that connects per file would
+ * prepare them in every session (2 million instructions, a third of the
+ * first one-row COPY's own).
+ */
+
+/* Delete every derived row of an array of keys, in one statement. */
+SPIPlanPtr
+track_delete_plan(track_plans *plans, const track_config *config)
+{
+	if (plans->delete_plan == NULL)
+	{
+		Oid			argtypes[1] = {plans->key_array_type};
+		char	   *sql = psprintf("WITH q AS (DELETE FROM %s WHERE article_key OPERATOR(pg_catalog.=) ANY ($1)), "
+								   "s AS (DELETE FROM %s WHERE article_key OPERATOR(pg_catalog.=) ANY ($1)) "
+								   "DELETE FROM %s WHERE article_key OPERATOR(pg_catalog.=) ANY ($1)",
+								   config->derived[NA_DERIVED_QUOTES], config->derived[NA_DERIVED_SPEAKERS],
+								   config->derived[NA_DERIVED_VOTES]);
+
+		plans->delete_plan = prepare_kept(sql, 1, argtypes);
+		pfree(sql);
+	}
+	return plans->delete_plan;
+}
+
+/*
+ * Insert a chunk's rows into the three tables, each from a tuplestore of
+ * its rows, seen as an ephemeral named relation (as a trigger's transition
+ * table is), registered when it runs (track_register_rows).
+ */
+SPIPlanPtr
+track_insert_plan(track_plans *plans, const track_config *config)
+{
+	if (plans->insert_plan == NULL)
+	{
+		StringInfoData sql;
+
+		initStringInfo(&sql);
+		for (int d = 0; d < NA_NDERIVED; d++)
+		{
+			TupleDesc	desc = plans->row_desc[d];
+
+			appendStringInfoString(&sql, d == 0 ? "WITH " : d < NA_NDERIVED - 1 ? ", " : " ");
+			if (d < NA_NDERIVED - 1)
+				appendStringInfo(&sql, "d%d AS (", d);
+			appendStringInfo(&sql, "INSERT INTO %s (article_key", config->derived[d]);
+			for (int a = 0; a < desc->natts; a++)
+				appendStringInfo(&sql, ", %s",
+								 quote_identifier(NameStr(TupleDescAttr(desc, a)->attname)));
+			appendStringInfo(&sql, ") SELECT * FROM %s", rows_relation_name[d]);
+			if (d < NA_NDERIVED - 1)
+				appendStringInfoChar(&sql, ')');
+		}
+		/* (an error leaves them registered: it ends this SPI connection too) */
+		track_register_rows(plans, NULL);
+		plans->insert_plan = prepare_kept(sql.data, 0, NULL);
+		track_unregister_rows();
+		pfree(sql.data);
+	}
+	return plans->insert_plan;
+}
+
+/* Record a failure in news_analysis.failures. */
+SPIPlanPtr
+track_failure_plan(track_plans *plans)
+{
+	if (plans->failure_plan == NULL)
+	{
+		Oid			argtypes[6] = {OIDOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID};
+
+		plans->failure_plan = prepare_kept(
+			"INSERT INTO news_analysis.failures "
+			"(source, source_table, article_key, sqlstate, message, detail) "
+			"VALUES ($1, $2, $3, $4, $5, $6)", 6, argtypes);
+	}
+	return plans->failure_plan;
+}
+
+/* Empty the three derived tables (the TRUNCATE trigger's statement). */
+static SPIPlanPtr
+track_truncate_plan(track_plans *plans, const track_config *config)
+{
+	if (plans->truncate_plan == NULL)
+	{
+		char	   *sql = psprintf("TRUNCATE %s, %s, %s", config->derived[NA_DERIVED_QUOTES],
+								   config->derived[NA_DERIVED_SPEAKERS], config->derived[NA_DERIVED_VOTES]);
+
+		plans->truncate_plan = prepare_kept(sql, 0, NULL);
+		pfree(sql);
+	}
+	return plans->truncate_plan;
+}
+
+/*
+ * The cached descriptors of a tracked table (and the statements that were
+ * prepared for it), made on first use (needs SPI).
+ */
 static track_plans *
 get_plans(const track_config *config, Oid key_type)
 {
@@ -308,10 +406,6 @@ get_plans(const track_config *config, Oid key_type)
 
 	PG_TRY();
 	{
-		StringInfoData sql;
-		Oid			argtypes[FUNC_MAX_ARGS];
-
-		initStringInfo(&sql);
 		plans->key_array_type = get_array_type(key_type);
 		if (!OidIsValid(plans->key_array_type))
 			ereport(ERROR,
@@ -322,22 +416,6 @@ get_plans(const track_config *config, Oid key_type)
 		get_typlenbyvalalign(key_type, &plans->key_typlen, &plans->key_typbyval,
 							 &plans->key_typalign);
 
-		/* one statement deletes the rows of many keys in every derived table */
-		appendStringInfo(&sql,
-						 "WITH q AS (DELETE FROM %s WHERE article_key OPERATOR(pg_catalog.=) ANY ($1)), "
-						 "s AS (DELETE FROM %s WHERE article_key OPERATOR(pg_catalog.=) ANY ($1)) "
-						 "DELETE FROM %s WHERE article_key OPERATOR(pg_catalog.=) ANY ($1)",
-						 config->derived[NA_DERIVED_QUOTES], config->derived[NA_DERIVED_SPEAKERS],
-						 config->derived[NA_DERIVED_VOTES]);
-		argtypes[0] = plans->key_array_type;
-		plans->delete_plan = prepare_kept(sql.data, 1, argtypes);
-
-		/*
-		 * One statement inserts a chunk's rows into the three tables, each
-		 * from a tuplestore of its rows, seen as an ephemeral named relation
-		 * (as a trigger's transition table is), registered when it runs.
-		 */
-		resetStringInfo(&sql);
 		for (int d = 0; d < NA_NDERIVED; d++)
 		{
 			MemoryContext oldctx = MemoryContextSwitchTo(TopMemoryContext);
@@ -352,39 +430,7 @@ get_plans(const track_config *config, Oid key_type)
 						 errmsg("type news_analysis.%s has %d attributes, this build of news_analysis writes %d",
 								na_derived_type_name[d], desc->natts, na_derived_natts[d]),
 						 errhint("Update the extension: ALTER EXTENSION news_analysis UPDATE.")));
-
-			appendStringInfoString(&sql, d == 0 ? "WITH " : d < NA_NDERIVED - 1 ? ", " : " ");
-			if (d < NA_NDERIVED - 1)
-				appendStringInfo(&sql, "d%d AS (", d);
-			appendStringInfo(&sql, "INSERT INTO %s (article_key", config->derived[d]);
-			for (int a = 0; a < desc->natts; a++)
-				appendStringInfo(&sql, ", %s",
-								 quote_identifier(NameStr(TupleDescAttr(desc, a)->attname)));
-			appendStringInfo(&sql, ") SELECT * FROM %s", rows_relation_name[d]);
-			if (d < NA_NDERIVED - 1)
-				appendStringInfoChar(&sql, ')');
 		}
-		/* (an error leaves them registered: it ends this SPI connection too) */
-		track_register_rows(plans, NULL);
-		plans->insert_plan = prepare_kept(sql.data, 0, NULL);
-		track_unregister_rows();
-
-		argtypes[0] = OIDOID;
-		argtypes[1] = TEXTOID;
-		argtypes[2] = TEXTOID;
-		argtypes[3] = TEXTOID;
-		argtypes[4] = TEXTOID;
-		argtypes[5] = TEXTOID;
-		plans->failure_plan = prepare_kept(
-			"INSERT INTO news_analysis.failures "
-			"(source, source_table, article_key, sqlstate, message, detail) "
-			"VALUES ($1, $2, $3, $4, $5, $6)", 6, argtypes);
-
-		resetStringInfo(&sql);
-		appendStringInfo(&sql, "TRUNCATE %s, %s, %s", config->derived[NA_DERIVED_QUOTES],
-						 config->derived[NA_DERIVED_SPEAKERS], config->derived[NA_DERIVED_VOTES]);
-		plans->truncate_plan = prepare_kept(sql.data, 0, NULL);
-		pfree(sql.data);
 	}
 	PG_CATCH();
 	{
@@ -739,7 +785,7 @@ na_analyse_trigger(PG_FUNCTION_ARGS)
 
 	if (TRIGGER_FIRED_BY_TRUNCATE(trigdata->tg_event))
 	{
-		int			ret = SPI_execute_plan(plans->truncate_plan, NULL, NULL, false, 0);
+		int			ret = SPI_execute_plan(track_truncate_plan(plans, &config), NULL, NULL, false, 0);
 
 		if (ret != SPI_OK_UTILITY)
 			elog(ERROR, "news_analysis: truncating derived tables returned %s",

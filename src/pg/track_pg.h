@@ -51,6 +51,7 @@ typedef struct track_plans
 	Oid			key_array_type;
 	TupleDesc	row_desc[NA_NDERIVED];	/* the composite type of each derived table */
 	TupleDesc	table_desc[NA_NDERIVED];	/* article_key and the composite's columns */
+	/* prepared when first needed (track_delete_plan, ...), or NULL */
 	SPIPlanPtr	delete_plan;	/* delete every derived row of an array of keys */
 	SPIPlanPtr	insert_plan;	/* insert a chunk's rows into all three */
 	SPIPlanPtr	failure_plan;	/* record a failure */
@@ -121,6 +122,9 @@ char *track_key_text(Oid key_type, Datum key);
 char *track_qualified_table(Oid relid);
 void track_row_error_callback(void *arg);
 void track_register_rows(const track_plans *plans, Tuplestorestate **stores);
+SPIPlanPtr track_delete_plan(track_plans *plans, const track_config *config);
+SPIPlanPtr track_insert_plan(track_plans *plans, const track_config *config);
+SPIPlanPtr track_failure_plan(track_plans *plans);
 void track_unregister_rows(void);
 
 void track_analyser_begin(analyser *an, const track_config *config, track_plans *plans);
