@@ -20,6 +20,7 @@
 #include "funcapi.h"
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
+#include "storage/proc.h"
 #include "utils/builtins.h"
 #include "utils/datum.h"
 #include "utils/guc.h"
@@ -200,18 +201,41 @@ add_failure(analyser *an, int article, ErrorData *edata)
 	MemoryContextSwitchTo(oldctx);
 }
 
-/* na_parallel_sink callbacks: the workers' rows, and the backend's own values */
+/*
+ * na_parallel_sink callbacks: the workers' rows, and the backend's own
+ * values, into the chunk's stores or, while workers analyse, straight into
+ * the derived tables (an->writing)
+ */
 static void
 parallel_row(void *arg, int article, na_derived_kind kind, HeapTuple row)
 {
+	analyser   *an = (analyser *) arg;
+
 	(void) article;
-	tuplestore_puttuple(chunk_store((analyser *) arg, kind), row);
+	if (an->writing != NULL && track_writer_writes(kind))
+		track_writer_put(an->writing, kind, row, false);
+	else
+		tuplestore_puttuple(chunk_store(an, kind), row);
 }
 
+/* The backend's own rows come as values: formed here, where they go. */
 static void
 parallel_values(void *arg, int article, na_derived_kind kind, Datum *values, bool *nulls)
 {
-	chunk_row((analyser *) arg, article, kind, values, nulls, NULL);
+	analyser   *an = (analyser *) arg;
+
+	if (an->writing != NULL && track_writer_writes(kind))
+	{
+		/* formed where it lives until the writer's slot frees it */
+		MemoryContext oldctx = MemoryContextSwitchTo(an->chunkctx);
+		HeapTuple	row = na_derived_form_row(an->plans->table_desc[kind], an->chunk_keys[article],
+											  values, nulls);
+
+		MemoryContextSwitchTo(oldctx);
+		track_writer_put(an->writing, kind, row, true);
+		return;
+	}
+	chunk_row(an, article, kind, values, nulls, NULL);
 }
 
 /* Forget the chunk's stored rows. */
@@ -456,24 +480,66 @@ typedef struct attempt
 } attempt;
 
 /*
+ * Subtransaction IDs a transaction keeps free.  A chunk written while
+ * workers analyse it in lenient mode is written in its subtransaction,
+ * which then takes an ID; a backend shows other backends only
+ * PGPROC_MAX_CACHED_SUBXIDS (64) of them before their snapshots overflow
+ * to pg_subtrans (slower for every reader while the transaction runs).
+ * Past that, a long COPY's chunks are written after their analysis, as
+ * before (so about 56 chunks, 229,000 rows, are written during it).
+ */
+#define SUBXIDS_KEPT_FREE 8
+
+/* May the chunk's rows be written while workers analyse it? */
+static bool
+write_while_analysing(const analyser *an)
+{
+	if (an->delete_keys.n > 0 || an->staging || IsolationIsSerializable())
+		return false;
+	return an->config->strict ||
+		(!MyProc->subxidStatus.overflowed &&
+		 MyProc->subxidStatus.count < PGPROC_MAX_CACHED_SUBXIDS - SUBXIDS_KEPT_FREE);
+}
+
+/*
  * Runs one way of analysing a chunk: serially in the backend over a range of
- * articles, or by parallel workers over the whole chunk.
+ * articles, or by parallel workers over the whole chunk.  A chunk of new
+ * keys (no old rows to delete first) that parallel workers analyse is
+ * written as its rows come, by the backend while the workers go on (see
+ * track_writer_begin): its writes no longer wait for the whole analysis,
+ * and its rows are not kept in memory (their stores cost page faults).
  */
 static void
 run_attempt(analyser *an, const attempt *at)
 {
-	if (at->kind == ATTEMPT_SERIAL)
-		analyse_range(an, at->bodies, at->from, at->to);
-	else
-	{
-		na_parallel_sink sink = {parallel_row, parallel_values, parallel_failure, an};
-		Oid			row_type[NA_NDERIVED];
+	na_parallel_sink sink = {parallel_row, parallel_values, parallel_failure, an};
+	Oid			row_type[NA_NDERIVED];
+	bool		was_writing = track_writing_derived_rows;
 
-		for (int d = 0; d < NA_NDERIVED; d++)
-			row_type[d] = an->plans->row_desc[d]->tdtypeid;
+	if (at->kind == ATTEMPT_SERIAL)
+	{
+		analyse_range(an, at->bodies, at->from, at->to);
+		return;
+	}
+	for (int d = 0; d < NA_NDERIVED; d++)
+		row_type[d] = an->plans->row_desc[d]->tdtypeid;
+	if (write_while_analysing(an))
+		an->writing = track_writer_begin(an->config, an->plans);
+	PG_TRY();
+	{
+		if (an->writing != NULL)
+			track_writing_derived_rows = true;
 		na_parallel_derived(at->n, an->chunk_keys, at->bodies, an->plans->key_type, row_type,
 							at->nworkers, an->fail_on, an->chunkctx, &sink);
+		if (an->writing != NULL)
+			track_writer_end(an->writing);
 	}
+	PG_FINALLY();
+	{
+		an->writing = NULL;
+		track_writing_derived_rows = was_writing;
+	}
+	PG_END_TRY();
 }
 
 /*

@@ -103,6 +103,7 @@ typedef struct analyser
 	 * (HeapTupleHeaders of plans->table_desc[d]), stored at the flush */
 	datum_list	rows[NA_NDERIVED];
 	bool		staging;		/* serial rows go to rows, not stores */
+	struct track_writer *writing;	/* rows written as workers analyse, or NULL */
 	List	   *failures;		/* pending_failure *, of the chunk being analysed */
 	Datum	   *chunk_keys;		/* the chunk's keys, copied into chunkctx */
 	int			article;		/* the article being analysed (serial) */
@@ -139,5 +140,26 @@ void track_analyser_flush(analyser *an);
  */
 bool track_write_rows(const track_config *config, const track_plans *plans,
 					  Tuplestorestate **stores);
+
+/*
+ * The same while parallel workers still analyse: the backend writes each
+ * batch of rows as they come (PostgreSQL lets the leader of parallel
+ * workers insert, as CREATE TABLE AS does, but not toast a value out of
+ * line, count a command or run a statement).  NULL from begin where
+ * rows must take the usual way (as track_write_rows's, and where writing
+ * in parallel mode would run a user's trigger, CHECK constraint or index
+ * expression).  Begin before parallel mode (it takes the transaction ID),
+ * end after it: the rows held back are written and the AFTER triggers
+ * fire.  An error in between leaves the cleanup to the
+ * (sub)transaction's abort.  Set track_writing_derived_rows meanwhile.
+ */
+typedef struct track_writer track_writer;
+
+/* the derived tables it writes (the others' rows take the usual way) */
+bool track_writer_writes(na_derived_kind kind);
+track_writer *track_writer_begin(const track_config *config, const track_plans *plans);
+/* row of derived table kind: copied, or taken over (owned, palloc'd) */
+void track_writer_put(track_writer *writer, na_derived_kind kind, HeapTuple row, bool owned);
+void track_writer_end(track_writer *writer);
 
 #endif							/* TRACK_PG_H */

@@ -23,14 +23,27 @@
  * names the table it names).  Privileges are checked as the INSERT checks
  * them; constraints, unique and exclusion indexes, foreign keys and AFTER
  * triggers work as in COPY.
+ *
+ * A chunk that parallel workers analyse has its quotes and vote events
+ * written while the workers go on (track_writer_begin): on two processors
+ * the backend wrote a COPY's rows alone after the analysis, the workers
+ * gone.  PostgreSQL lets the leader of a parallel operation insert (as
+ * CREATE TABLE AS does), not the workers; it refuses a new OID (a value
+ * toasted out of line: such a row waits for the end of parallel mode), a
+ * new transaction ID (taken before) and any statement or command counter
+ * (the AFTER triggers fire once parallel mode ended).  So only tables
+ * whose writes run no user code (no CHECK constraint, trigger other than
+ * news_analysis's, index expression or predicate; B-tree indexes only).
  */
 #include "postgres.h"
 
 #include "access/heapam.h"
+#include "access/heaptoast.h"
 #include "access/table.h"
 #include "access/tableam.h"
 #include "access/xact.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_am.h"
 #include "catalog/pg_trigger.h"
 #include "commands/trigger.h"
 #include "executor/executor.h"
@@ -120,43 +133,83 @@ not_null_columns(Relation rel, bool *all)
 static bool
 has_not_nulls(TupleTableSlot *slot, List *not_null)
 {
-	bool		should_free;
-	MinimalTuple tuple = ExecFetchSlotMinimalTuple(slot, &should_free);
-	int			natts = tuple->t_infomask2 & HEAP_NATTS_MASK;
+	uint16		infomask;
+	int			natts;
+	bits8	   *nullbits;
 	ListCell   *lc;
 
-	Assert(!should_free);
+	if (TTS_IS_HEAPTUPLE(slot))
+	{
+		HeapTupleHeader tuple = ((HeapTupleTableSlot *) slot)->tuple->t_data;
+
+		infomask = tuple->t_infomask;
+		natts = HeapTupleHeaderGetNatts(tuple);
+		nullbits = tuple->t_bits;
+	}
+	else
+	{
+		bool		should_free;
+		MinimalTuple tuple = ExecFetchSlotMinimalTuple(slot, &should_free);
+
+		Assert(!should_free);
+		infomask = tuple->t_infomask;
+		natts = tuple->t_infomask2 & HEAP_NATTS_MASK;
+		nullbits = tuple->t_bits;
+	}
 	foreach(lc, not_null)
 	{
 		int			a = lfirst_int(lc);
 
-		if (a >= natts || ((tuple->t_infomask & HEAP_HASNULL) && att_isnull(a, tuple->t_bits)))
+		if (a >= natts || ((infomask & HEAP_HASNULL) && att_isnull(a, nullbits)))
 			return false;
 	}
 	return true;
 }
 
+/* One derived table being written, COPY's way (see the file's comment). */
+typedef struct table_writer
+{
+	Relation	rel;
+	EState	   *estate;
+	ResultRelInfo *rri;
+	TransitionCaptureState *capture;
+	BulkInsertState bistate;
+	CommandId	cid;
+	List	   *not_null;		/* see not_null_columns */
+	bool		check_all;
+	const TupleTableSlotOps *slot_ops;
+	TupleDesc	desc;
+	int			nslots;			/* slots made (no more than rows) */
+	int			n;				/* slots filled */
+	TupleTableSlot *slots[WRITE_BATCH];
+	MemoryContext ctx;			/* the writer's own: its slots */
+	MemoryContext batchctx;
+} table_writer;
+
 /*
- * The rows of store into rel, COPY's way (see the file's comment); rel is
- * open with RowExclusiveLock.  Errors as the INSERT would raise them.
+ * Opens rel (open with RowExclusiveLock) for rows of desc held in slots of
+ * slot_ops: the privileges an INSERT of these columns needs (with its
+ * error), the result relation and its indexes.  The caller has begun an
+ * after-trigger query, and fires the BEFORE STATEMENT triggers
+ * (ExecBSInsertTriggers) before the first row.
  */
 static void
-write_store(Relation rel, Tuplestorestate *store, TupleDesc desc)
+table_writer_begin(table_writer *w, Relation rel, TupleDesc desc, const TupleTableSlotOps *slot_ops)
 {
-	EState	   *estate = CreateExecutorState();
 	RangeTblEntry *rte = makeNode(RangeTblEntry);
-	ResultRelInfo *rri = makeNode(ResultRelInfo);
-	TransitionCaptureState *capture;
-	CommandId	cid = GetCurrentCommandId(true);
-	BulkInsertState bistate = GetBulkInsertState();
-	TupleTableSlot *slots[WRITE_BATCH];
-	/* no more slots than rows: a one-row INSERT made and dropped 1,000 (490,000 instructions) */
-	int			nslots = (int) Min(tuplestore_tuple_count(store), (int64) WRITE_BATCH);
-	MemoryContext batchctx = AllocSetContextCreate(CurrentMemoryContext, "news_analysis write batch",
-												   ALLOCSET_DEFAULT_SIZES);
-	bool		more = true;
-	bool		check_all;
-	List	   *not_null = not_null_columns(rel, &check_all);
+
+	memset(w, 0, sizeof(*w));
+	w->rel = rel;
+	w->desc = desc;
+	w->slot_ops = slot_ops;
+	w->estate = CreateExecutorState();
+	w->rri = makeNode(ResultRelInfo);
+	w->cid = GetCurrentCommandId(true);
+	w->bistate = GetBulkInsertState();
+	w->ctx = CurrentMemoryContext;
+	w->batchctx = AllocSetContextCreate(CurrentMemoryContext, "news_analysis write batch",
+										ALLOCSET_DEFAULT_SIZES);
+	w->not_null = not_null_columns(rel, &w->check_all);
 
 	rte->rtekind = RTE_RELATION;
 	rte->relid = RelationGetRelid(rel);
@@ -166,83 +219,120 @@ write_store(Relation rel, Tuplestorestate *store, TupleDesc desc)
 	for (int a = 1; a <= desc->natts; a++)
 		rte->insertedCols = bms_add_member(rte->insertedCols,
 										   a - FirstLowInvalidHeapAttributeNumber);
-	/* the privileges an INSERT of these columns needs, with its error */
 	ExecCheckRTPerms(list_make1(rte), true);
 
-	ExecInitRangeTable(estate, list_make1(rte));
-	ExecInitResultRelation(estate, rri, 1);
-	CheckValidResultRel(rri, CMD_INSERT);
-	ExecOpenIndices(rri, false);
+	ExecInitRangeTable(w->estate, list_make1(rte));
+	ExecInitResultRelation(w->estate, w->rri, 1);
+	CheckValidResultRel(w->rri, CMD_INSERT);
+	ExecOpenIndices(w->rri, false);
 
-	AfterTriggerBeginQuery();
-	capture = MakeTransitionCaptureState(rel->trigdesc, RelationGetRelid(rel), CMD_INSERT);
-	ExecBSInsertTriggers(estate, rri);
-
-	for (int i = 0; i < nslots; i++)
-		slots[i] = MakeSingleTupleTableSlot(desc, &TTSOpsMinimalTuple);
-	more = nslots > 0;
-	tuplestore_rescan(store);
-	while (more)
-	{
-		MemoryContext oldctx = MemoryContextSwitchTo(batchctx);
-		int			n = 0;
-
-		/* the stored tuples themselves (the store stays in memory and unchanged) */
-		while (n < nslots)
-		{
-			if (!tuplestore_gettupleslot(store, true, false, slots[n]))
-			{
-				more = false;
-				break;
-			}
-			if (check_all || (not_null != NIL && !has_not_nulls(slots[n], not_null)))
-				ExecConstraints(rri, slots[n], estate);
-			n++;
-		}
-		if (n > 0)
-		{
-			table_multi_insert(rel, slots, n, cid, 0, bistate);
-			for (int i = 0; i < n; i++)
-			{
-				List	   *recheck = NIL;
-
-				if (rri->ri_NumIndices > 0)
-					recheck = ExecInsertIndexTuples(rri, slots[i], estate, false, false, NULL, NIL);
-				ExecARInsertTriggers(estate, rri, slots[i], recheck, capture);
-				list_free(recheck);
-			}
-		}
-		MemoryContextSwitchTo(oldctx);
-		ResetPerTupleExprContext(estate);
-		MemoryContextReset(batchctx);
-		CHECK_FOR_INTERRUPTS();
-	}
-	for (int i = 0; i < nslots; i++)
-		ExecDropSingleTupleTableSlot(slots[i]);
-
-	ExecASInsertTriggers(estate, rri, capture);
-	AfterTriggerEndQuery(estate);
-	/* the slots the AFTER triggers made hold pins on the table's row type */
-	ExecResetTupleTable(estate->es_tupleTable, false);
-
-	FreeBulkInsertState(bistate);
-	table_finish_bulk_insert(rel, 0);
-	/* (the result relation's indexes too) */
-	ExecCloseResultRelations(estate);
-	ExecCloseRangeTableRelations(estate);
-	FreeExecutorState(estate);
-	MemoryContextDelete(batchctx);
+	w->capture = MakeTransitionCaptureState(rel->trigdesc, RelationGetRelid(rel), CMD_INSERT);
 }
 
-bool
-track_write_rows(const track_config *config, const track_plans *plans, Tuplestorestate **stores)
+/*
+ * The next empty slot of the batch, made on first use in the writer's
+ * context (rows are put from the analysis's, which is reset per article).
+ */
+static TupleTableSlot *
+table_writer_slot(table_writer *w)
 {
-	Relation	rels[NA_NDERIVED];
+	Assert(w->n < WRITE_BATCH);
+	if (w->n == w->nslots)
+	{
+		MemoryContext oldctx = MemoryContextSwitchTo(w->ctx);
+
+		w->slots[w->nslots++] = MakeSingleTupleTableSlot(w->desc, w->slot_ops);
+		MemoryContextSwitchTo(oldctx);
+	}
+	return w->slots[w->n];
+}
+
+/* Write the batch's rows: the heap many at a time, then each row's index entries and AFTER triggers. */
+static void
+table_writer_flush(table_writer *w)
+{
+	MemoryContext oldctx;
+
+	if (w->n == 0)
+		return;
+	oldctx = MemoryContextSwitchTo(w->batchctx);
+	for (int i = 0; i < w->n; i++)
+		if (w->check_all || (w->not_null != NIL && !has_not_nulls(w->slots[i], w->not_null)))
+			ExecConstraints(w->rri, w->slots[i], w->estate);
+	table_multi_insert(w->rel, w->slots, w->n, w->cid, 0, w->bistate);
+	for (int i = 0; i < w->n; i++)
+	{
+		List	   *recheck = NIL;
+
+		if (w->rri->ri_NumIndices > 0)
+			recheck = ExecInsertIndexTuples(w->rri, w->slots[i], w->estate, false, false, NULL, NIL);
+		ExecARInsertTriggers(w->estate, w->rri, w->slots[i], recheck, w->capture);
+		list_free(recheck);
+	}
+	MemoryContextSwitchTo(oldctx);
+	w->n = 0;
+	ResetPerTupleExprContext(w->estate);
+	MemoryContextReset(w->batchctx);
+	CHECK_FOR_INTERRUPTS();
+}
+
+/* The last rows, and the AFTER STATEMENT triggers queued (they fire when the caller ends its query). */
+static void
+table_writer_finish(table_writer *w)
+{
+	table_writer_flush(w);
+	for (int i = 0; i < w->nslots; i++)
+		ExecDropSingleTupleTableSlot(w->slots[i]);
+	w->nslots = 0;
+	ExecASInsertTriggers(w->estate, w->rri, w->capture);
+}
+
+/* After the caller's after-trigger query ended: let go of everything. */
+static void
+table_writer_close(table_writer *w)
+{
+	/* the slots the AFTER triggers made hold pins on the table's row type */
+	ExecResetTupleTable(w->estate->es_tupleTable, false);
+	FreeBulkInsertState(w->bistate);
+	table_finish_bulk_insert(w->rel, 0);
+	/* (the result relation's indexes too) */
+	ExecCloseResultRelations(w->estate);
+	ExecCloseRangeTableRelations(w->estate);
+	FreeExecutorState(w->estate);
+	MemoryContextDelete(w->batchctx);
+}
+
+/*
+ * The rows of store into rel, COPY's way (see the file's comment); rel is
+ * open with RowExclusiveLock.  Errors as the INSERT would raise them.
+ * The stored tuples themselves fill the slots (the store stays in memory
+ * and unchanged).
+ */
+static void
+write_store(Relation rel, Tuplestorestate *store, TupleDesc desc)
+{
+	table_writer w;
+
+	AfterTriggerBeginQuery();
+	table_writer_begin(&w, rel, desc, &TTSOpsMinimalTuple);
+	ExecBSInsertTriggers(w.estate, w.rri);
+	tuplestore_rescan(store);
+	while (tuplestore_gettupleslot(store, true, false, table_writer_slot(&w)))
+	{
+		if (++w.n == WRITE_BATCH)
+			table_writer_flush(&w);
+	}
+	table_writer_finish(&w);
+	AfterTriggerEndQuery(w.estate);
+	table_writer_close(&w);
+}
+
+/* Open the derived tables; true when rows can go straight into all of them. */
+static bool
+open_derived(const track_config *config, const track_plans *plans, Relation *rels)
+{
 	bool		direct = true;
 
-	/* a shard of a Citus table keeps the INSERT statement: Citus may want to see it */
-	if (config->logical_source != config->source)
-		return false;
 	for (int d = 0; d < NA_NDERIVED; d++)
 	{
 		RangeVar   *name = makeRangeVarFromNameList(stringToQualifiedNameList(config->derived[d]));
@@ -252,6 +342,27 @@ track_write_rows(const track_config *config, const track_plans *plans, Tuplestor
 		/* without the right to insert, the statement raises its own error */
 		direct &= pg_class_aclcheck(RelationGetRelid(rels[d]), GetUserId(), ACL_INSERT) == ACLCHECK_OK;
 	}
+	return direct;
+}
+
+/* the locks are kept until the end of the transaction, as the INSERT's */
+static void
+close_derived(Relation *rels)
+{
+	for (int d = 0; d < NA_NDERIVED; d++)
+		table_close(rels[d], NoLock);
+}
+
+bool
+track_write_rows(const track_config *config, const track_plans *plans, Tuplestorestate **stores)
+{
+	Relation	rels[NA_NDERIVED];
+	bool		direct;
+
+	/* a shard of a Citus table keeps the INSERT statement: Citus may want to see it */
+	if (config->logical_source != config->source)
+		return false;
+	direct = open_derived(config, plans, rels);
 	if (direct)
 	{
 		for (int d = 0; d < NA_NDERIVED; d++)
@@ -261,8 +372,182 @@ track_write_rows(const track_config *config, const track_plans *plans, Tuplestor
 				CommandCounterIncrement();
 			}
 	}
-	/* the locks are kept until the end of the transaction, as the INSERT's */
-	for (int d = 0; d < NA_NDERIVED; d++)
-		table_close(rels[d], NoLock);
+	close_derived(rels);
 	return direct;
+}
+
+/*
+ * Rows written while parallel workers analyse (track_writer_begin): the
+ * tables open at once in one after-trigger query that ends out of parallel
+ * mode.
+ */
+struct track_writer
+{
+	Relation	rels[NA_NDERIVED];
+	table_writer tables[NA_NDERIVED];	/* those track_writer_writes */
+	/* rows the toaster may move out of line (which needs an OID, refused in parallel mode) */
+	List	   *deferred[NA_NDERIVED];
+	MemoryContext ctx;
+};
+
+/*
+ * Does writing rel in parallel mode run only PostgreSQL's own code: no
+ * CHECK constraint, trigger or index expression of a user (a function
+ * that is not parallel safe would fail, or worse), only B-tree indexes
+ * on plain columns (what track() makes)?
+ */
+static bool
+safe_in_parallel_mode(const table_writer *w)
+{
+	TriggerDesc *triggers = w->rel->trigdesc;
+
+	if (w->check_all)
+		return false;
+	if (triggers != NULL)
+		for (int t = 0; t < triggers->numtriggers; t++)
+			if (strncmp(triggers->triggers[t].tgname, "news_analysis_", 14) != 0)
+				return false;
+	for (int i = 0; i < w->rri->ri_NumIndices; i++)
+	{
+		IndexInfo  *index = w->rri->ri_IndexRelationInfo[i];
+
+		if (w->rri->ri_IndexRelationDescs[i]->rd_rel->relam != BTREE_AM_OID ||
+			index->ii_Expressions != NIL || index->ii_Predicate != NIL ||
+			index->ii_ExclusionOps != NULL)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * The speakers are not: the people registry's trigger on them reads the
+ * statement's rows from a transition table that PostgreSQL keeps in the
+ * memory of the (sub)transaction writing them, and a chunk analysed in
+ * lenient mode is in a subtransaction of its own, whose memory is kept
+ * until the transaction ends (a COPY of 200,000 articles grew by 48 MB).
+ * They are written with the chunk's other pending rows (track_write_rows),
+ * after its subtransaction, and the registry is kept up as before.
+ */
+bool
+track_writer_writes(na_derived_kind kind)
+{
+	return kind != NA_DERIVED_SPEAKERS;
+}
+
+/*
+ * Opens the tables the writer writes for rows put while parallel workers
+ * analyse, or NULL where they must take the usual way (see track_pg.h).
+ */
+track_writer *
+track_writer_begin(const track_config *config, const track_plans *plans)
+{
+	track_writer *tw;
+	MemoryContext ctx;
+	MemoryContext oldctx;
+	bool		safe = true;
+
+	if (config->logical_source != config->source)
+		return NULL;
+	/* everything of the writer lives here, and goes when it ends */
+	ctx = AllocSetContextCreate(CurrentMemoryContext, "news_analysis writer", ALLOCSET_DEFAULT_SIZES);
+	oldctx = MemoryContextSwitchTo(ctx);
+	tw = palloc0(sizeof(track_writer));
+	tw->ctx = ctx;
+	safe = open_derived(config, plans, tw->rels);
+	if (safe)
+	{
+		/* parallel mode refuses to assign a transaction ID: take it now */
+		(void) GetCurrentTransactionId();
+		AfterTriggerBeginQuery();
+		for (int d = 0; d < NA_NDERIVED; d++)
+			if (track_writer_writes((na_derived_kind) d))
+			{
+				table_writer_begin(&tw->tables[d], tw->rels[d], plans->table_desc[d], &TTSOpsHeapTuple);
+				safe &= safe_in_parallel_mode(&tw->tables[d]);
+			}
+		if (!safe)
+		{
+			/* nothing was written nor fired: the query ends with nothing to fire */
+			AfterTriggerEndQuery(tw->tables[NA_DERIVED_QUOTES].estate);
+			for (int d = 0; d < NA_NDERIVED; d++)
+				if (track_writer_writes((na_derived_kind) d))
+					table_writer_close(&tw->tables[d]);
+		}
+	}
+	if (!safe)
+	{
+		close_derived(tw->rels);
+		MemoryContextSwitchTo(oldctx);
+		MemoryContextDelete(ctx);
+		return NULL;
+	}
+	for (int d = 0; d < NA_NDERIVED; d++)
+		if (track_writer_writes((na_derived_kind) d))
+			ExecBSInsertTriggers(tw->tables[d].estate, tw->tables[d].rri);
+	MemoryContextSwitchTo(oldctx);
+	return tw;
+}
+
+void
+track_writer_put(track_writer *tw, na_derived_kind kind, HeapTuple row, bool owned)
+{
+	table_writer *w = &tw->tables[kind];
+
+	Assert(track_writer_writes(kind));
+	if (!owned)
+	{
+		MemoryContext oldctx = MemoryContextSwitchTo(tw->ctx);
+
+		row = heap_copytuple(row);
+		MemoryContextSwitchTo(oldctx);
+	}
+	if (IsInParallelMode() && (HeapTupleHasExternal(row) || row->t_len > TOAST_TUPLE_THRESHOLD))
+	{
+		MemoryContext oldctx = MemoryContextSwitchTo(tw->ctx);
+
+		tw->deferred[kind] = lappend(tw->deferred[kind], row);
+		MemoryContextSwitchTo(oldctx);
+		return;
+	}
+	/* the slot frees the row when the next one takes its place */
+	ExecStoreHeapTuple(row, table_writer_slot(w), true);
+	if (++w->n == WRITE_BATCH)
+		table_writer_flush(w);
+}
+
+/*
+ * Once parallel mode ended: the rows held back for the toaster, the last
+ * batches, and the AFTER triggers, which may run statements now.
+ */
+void
+track_writer_end(track_writer *tw)
+{
+	MemoryContext oldctx = MemoryContextSwitchTo(tw->ctx);
+	ListCell   *lc;
+
+	Assert(!IsInParallelMode());
+	for (int d = 0; d < NA_NDERIVED; d++)
+	{
+		table_writer *w = &tw->tables[d];
+
+		if (!track_writer_writes((na_derived_kind) d))
+			continue;
+		foreach(lc, tw->deferred[d])
+		{
+			ExecStoreHeapTuple((HeapTuple) lfirst(lc), table_writer_slot(w), true);
+			if (++w->n == WRITE_BATCH)
+				table_writer_flush(w);
+		}
+		list_free(tw->deferred[d]);
+		tw->deferred[d] = NIL;
+		table_writer_finish(w);
+	}
+	AfterTriggerEndQuery(tw->tables[NA_DERIVED_QUOTES].estate);
+	for (int d = 0; d < NA_NDERIVED; d++)
+		if (track_writer_writes((na_derived_kind) d))
+			table_writer_close(&tw->tables[d]);
+	close_derived(tw->rels);
+	CommandCounterIncrement();
+	MemoryContextSwitchTo(oldctx);
+	MemoryContextDelete(tw->ctx);
 }

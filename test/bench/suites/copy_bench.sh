@@ -36,6 +36,25 @@
 # 0.19-0.27, the registry's median share 11% and 28%: no ground to raise
 # the floor (the trigger path is 55% analysis, 20% PostgreSQL's B-tree
 # inserts of the derived rows' primary keys, 15% registry).
+# 2026-12-06 (copy): the backend writes the quotes and vote events while the
+# parallel worker analyses (it wrote every row after the analysis, the
+# worker gone).  callgrind cannot show it (a single-user backend has no
+# workers: 1,805.7M, unchanged); the backend's own CPU time in the trigger,
+# read with clock_gettime in a build that logs it, fresh session per COPY,
+# old and new library alternating, 5 rounds under load 5.1-5.3: 284 ms ->
+# 227 ms (median), of it after the analysis 154 ms -> 67 ms; the worker
+# analyses more, 98 ms -> 131 ms.  The quote rows are no longer stored
+# first: the backend's minor page faults (from /proc, server-side COPY, a
+# new session's first COPY / its second) 13,700-14,700 / 7,400 -> 11,800-
+# 11,900 / 5,000-5,100.  This suite under load 4.7-5.5, one run
+# each, new then old library: best round 0.33 (untracked 172.6 ms, tracked
+# 624.1 ms) against 0.37 (237.7, 675.7): the load swamps it, the floor
+# stays.  A fresh session's extra cost is page faults (about 6,900 more in
+# a new backend's first tracked COPY than in its second; every parallel
+# worker is a new process, 635 faults and 23-38 ms of CPU before it
+# analyses), not instructions: a one-row COPY is 7.0M instructions in a
+# new backend (8.4M before its statements were prepared lazily), 3.1M in a
+# warm one.
 #   NA_COPY_BENCH_ROUNDS=5  rounds per table (the best round counts)
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
