@@ -91,10 +91,9 @@ static const char *const key_suffixes[] = {" jr", " sr", " ii", " iii"};
  * registry's upkeep.  Keys are lower case and their separators ASCII, which
  * every server encoding keeps as single bytes.
  */
-Datum
-na_person_surname_sql(PG_FUNCTION_ARGS)
+text *
+na_person_surname_text(const text *key)
 {
-	text	   *key = PG_GETARG_TEXT_PP(0);
 	const char *p = VARDATA_ANY(key);
 	int			len = VARSIZE_ANY_EXHDR(key);
 	int			start;
@@ -121,7 +120,13 @@ na_person_surname_sql(PG_FUNCTION_ARGS)
 	start = len;
 	while (start > 0 && p[start - 1] != ' ')
 		start--;
-	PG_RETURN_TEXT_P(cstring_to_text_with_len(p + start, len - start));
+	return cstring_to_text_with_len(p + start, len - start);
+}
+
+Datum
+na_person_surname_sql(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_TEXT_P(na_person_surname_text(PG_GETARG_TEXT_PP(0)));
 }
 
 /*
