@@ -209,6 +209,7 @@ registry_writer_begin(registry_writer *w, const char *names)
 	return true;
 }
 
+/* What registry_writer_begin took: its snapshot, slots, executor state and relation. */
 static void
 registry_writer_end(registry_writer *w)
 {
