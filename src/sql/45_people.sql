@@ -17,9 +17,11 @@
 --   <table>_speaker_people   a view: each article's speaker with its key and
 --                            person, what the analyst views join.
 --
--- Writes keep <table>_names right: an INSERT of speakers adds its counts in
--- one INSERT ... ON CONFLICT DO UPDATE in key order (concurrent writers
--- wait on the rows they share and never deadlock among themselves); a
+-- Writes keep <table>_names right: an INSERT of speakers adds its counts as
+-- one INSERT ... ON CONFLICT DO UPDATE in key order would (concurrent
+-- writers wait on the rows they share and never deadlock among themselves;
+-- under READ COMMITTED the trigger writes them itself with that
+-- statement's protocol, src/pg/people_upsert_pg.c); a
 -- DELETE (an article deleted, updated or analysed again) locks its keys in
 -- key order and takes its counts back, removing a key no article names any
 -- more; the spellings, roles and affiliations a key has shown stay until
@@ -72,7 +74,8 @@ SELECT pg_catalog.pg_extension_config_dump('news_analysis.tracked_people', '');
 
 -- people_added() is C (src/pg/people_registry_pg.c): the speakers of a
 -- statement (its transition table) counted per key, in one upsert in key
--- order.  As a SQL statement (person_key() over every row, a sort of the
+-- order (written without the statement where it writes the same rows:
+-- src/pg/people_upsert_pg.c).  As a SQL statement (person_key() over every row, a sort of the
 -- rows under the collation for a window count, sorts per key and aggregate)
 -- it was a fifth of a tracked COPY's trigger path.  Per key it keeps the
 -- spelling of the key itself, else the longest, else the first in the

@@ -55,6 +55,13 @@
 # analyses), not instructions: a one-row COPY is 7.0M instructions in a
 # new backend (8.4M before its statements were prepared lazily), 3.1M in a
 # warm one.
+# 2026-12-06 (registry): the people registry writes its keys without its
+# INSERT ... ON CONFLICT statement (src/pg/people_upsert_pg.c): callgrind
+# 1,742M -> 1,650M, the registry 194M -> 101M (17.2% -> 9.7% of the
+# trigger path).  This suite under load 2.3-2.7, new and old library
+# alternating, two runs each: the registry's median share of the rounds
+# 13% and 5% against 17% and 17%; best round 0.32-0.34 against 0.32 (the
+# rest is the analysis and the B-tree inserts): the floor stays.
 #   NA_COPY_BENCH_ROUNDS=5  rounds per table (the best round counts)
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
