@@ -191,7 +191,6 @@ registry_writer_begin(registry_writer *w, const char *names)
 	}
 	/* the statement's errors where it would raise them (a publication without replica identity) */
 	CheckValidResultRel(w->rri, CMD_INSERT);
-	CheckCmdReplicaIdentity(rel, CMD_UPDATE);
 	w->arbiters = list_make1_oid(RelationGetRelid(w->rri->ri_IndexRelationDescs[0]));
 
 	/* as SPI runs the statement: a command of its own, and a snapshot taken after it */
@@ -461,6 +460,8 @@ update_there(registry_writer *w, const na_counted_key *key, ItemPointer conflict
 		default:
 			elog(ERROR, "unrecognized table_tuple_lock status: %u", result);
 	}
+	/* an update of a table published without replica identity fails as the statement's */
+	CheckCmdReplicaIdentity(w->rel, CMD_UPDATE);
 	merged_row(w, key);
 	result = table_tuple_update(w->rel, &w->existing->tts_tid, w->updated, w->cid, w->snapshot,
 								InvalidSnapshot, true, &tmfd, &lockmode, &update_indexes);
