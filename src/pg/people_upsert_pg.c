@@ -46,6 +46,7 @@
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "nodes/makefuncs.h"
+#include "storage/bufmgr.h"
 #include "storage/lmgr.h"
 #include "utils/acl.h"
 #include "utils/array.h"
@@ -543,6 +544,12 @@ na_people_upsert(const char *names, na_counted_key *keys, int n)
 		return false;
 	key_collation = TupleDescAttr(RelationGetDescr(w.rel), COL_KEY)->attcollation;
 	qsort(keys, n, sizeof(na_counted_key), key_order);
+	/*
+	 * The first key of a registry with rows is likely there: a look costs
+	 * a third of a speculative insertion taken back (a one-row INSERT with
+	 * a speaker seen before: 282,600 instructions without it).
+	 */
+	look_first = RelationGetNumberOfBlocks(w.rel) > 0;
 	for (int i = 0; i < n; i++)
 	{
 		MemoryContext oldctx = MemoryContextSwitchTo(GetPerTupleMemoryContext(w.estate));
