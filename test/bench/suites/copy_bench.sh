@@ -57,7 +57,7 @@
 # warm one.
 # 2026-12-06 (registry): the people registry writes its keys without its
 # INSERT ... ON CONFLICT statement (src/pg/people_upsert_pg.c): callgrind
-# 1,742M -> 1,650M, the registry 194M -> 101M (17.2% -> 9.7% of the
+# 1,742M -> 1,645M, the registry 194M -> 97M (17.2% -> 9.4% of the
 # trigger path).  This suite under load 2.3-2.7, new and old library
 # alternating, two runs each: the registry's median share of the rounds
 # 13% and 5% against 17% and 17%; best round 0.32-0.34 against 0.32 (the
