@@ -7,9 +7,12 @@
  * the registry's upkeep was a fifth of the trigger path when it was a SQL
  * statement: person_key() over every row, a sort of the rows by key (under
  * the database's collation) for a window count, sorts per key and aggregate.
- * Here the rows of one key are found by a sort of their key bytes, each key
- * is computed once, the few keys with several rows are aggregated in C, and
- * one kept plan upserts the counted keys, in key order, from a tuplestore.
+ * Here each distinct name and gender's key is computed once (a hash of
+ * them), the rows of one key are put together by the key's number, the few
+ * keys with several rows are aggregated in C, and the counted keys are
+ * written in key order as the upsert statement writes them
+ * (people_upsert_pg.c), or by that statement, kept as a plan, from a
+ * tuplestore where the writer cannot.
  *
  * What it writes is what the SQL statement wrote (test/reliability and the
  * registry's pg_regress cases compare): per key the spelling of the key
