@@ -8,9 +8,11 @@
  * a look into the primary key before inserting (ExecCheckIndexConstraints),
  * a projection of the proposed row, NOT NULL checks and the sort of the
  * keys under the collation.  Here the keys come sorted and counted from C,
- * and a key that the previous one shows to be new (a table filling up)
- * goes straight to the speculative insertion; a conflict there, or a key
- * after one that was there, takes the look first, as the statement does.
+ * and a key that the previous one shows to be new (a table filling up),
+ * or the first key of a registry without rows, goes straight to the
+ * speculative insertion; a conflict there, a key after one that was there
+ * and the first key of a registry with rows take the look first, as the
+ * statement does.
  *
  * The protocol is the executor's for INSERT ... ON CONFLICT DO UPDATE
  * (nodeModifyTable.c, ExecInsert and ExecOnConflictUpdate), so concurrent
