@@ -58,6 +58,7 @@ scan_peek_reference(const scanner *st, size_t at, uint32_t *cp, int *n)
 #define AB_LOWER	0x04
 #define AB_DIGIT	0x08
 #define AB_SPECIAL	0x10		/* ends a plain word only through scan_word */
+#define AB_NUMBER_ON 0x20		/* after digits, scan_number reads on */
 
 static uint8_t ascii_bits[256];
 
@@ -101,7 +102,7 @@ init_ascii_bits(void)
 		uint8_t		m = 0;
 
 		if (b >= 0x80)
-			m = AB_SPECIAL;
+			m = AB_SPECIAL | AB_NUMBER_ON;
 		else
 		{
 			uint16_t	info = na_char_info((uint32_t) b);
@@ -119,6 +120,10 @@ init_ascii_bits(void)
 			/* what scan_word looks at after a word: . ' - & @ : */
 			if (b == '.' || b == '\'' || b == '-' || b == '&' || b == '@' || b == ':')
 				m |= AB_SPECIAL;
+			/* a range (52-48), a percentage, a suffix (21st, 5G), a
+			 * hyphenated word (20-year-old), a reference (&#44;) */
+			if (b == '-' || b == '%' || b == '&' || is_word_class(cls))
+				m |= AB_NUMBER_ON;
 			if ((cls == NA_CC_PUNCT || cls == NA_CC_OPEN || cls == NA_CC_CLOSE) &&
 				b != '@' && b != '#')
 				ascii_punct_class[b] = (uint8_t) cls;
@@ -688,6 +693,34 @@ word_end:
 	return i;
 }
 
+/*
+ * The end of the plain number at pos, a digit: ASCII digits with inner
+ * , . : groups (1,272  3.5  10:30), then a byte after which scan_number
+ * reads nothing more (a space, a full stop, a bracket: no range, no
+ * percentage, no suffix, no hyphenated word, no reference); 0 for any
+ * other.  scan_number would emit it as a number as it stands, the
+ * character before a straight quote a digit.
+ */
+static inline size_t
+plain_number_end(const unsigned char *s, size_t len, size_t pos)
+{
+	size_t		i = pos;
+
+	for (;;)
+	{
+		while (i < len && (unsigned) (s[i] - '0') < 10)
+			i++;
+		if (i + 1 < len && (s[i] == ',' || s[i] == '.' || s[i] == ':') &&
+			(unsigned) (s[i + 1] - '0') < 10)
+			i++;
+		else
+			break;
+	}
+	if (i < len && (ascii_bits[s[i]] & AB_NUMBER_ON))
+		return 0;
+	return i;
+}
+
 /* plain_word_end out of line: the token run's words its fast path leaves
  * (one in twelve), without the registers of the run's loop */
 static __attribute__((noinline)) size_t
@@ -813,6 +846,7 @@ scan_token_run(scanner *st, size_t i, uint32_t cpos)
 		size_t		wpos = i + 1;
 		uint16_t	flags = 0;
 		size_t		wend;
+		na_kind		kind = NA_TK_WORD;
 
 		/* wend: the word's end; wpos: no word (the run ends at the space);
 		 * 0: a word plain_word_end reads */
@@ -823,8 +857,15 @@ scan_token_run(scanner *st, size_t i, uint32_t cpos)
 #endif
 			wend = t < room_end && wpos < len && (unsigned) ((s[wpos] | 0x20) - 'a') < 26 ? 0 : wpos;
 		if (wend == wpos)
-			break;
-		if (wend == 0)
+		{
+			/* no word: a plain number goes on with the run (in 2004 the) */
+			if (t < room_end && wpos < len && (unsigned) (s[wpos] - '0') < 10 &&
+				(wend = plain_number_end(s, len, wpos)) != 0)
+				kind = NA_TK_NUMBER;
+			else
+				break;
+		}
+		else if (wend == 0)
 		{
 			/* (its own flags: the fast path's stay in a register) */
 			uint16_t	other_flags;
@@ -835,7 +876,7 @@ scan_token_run(scanner *st, size_t i, uint32_t cpos)
 			flags = other_flags;
 		}
 		put_ascii_token(t, wpos, wend - wpos, to_chars, paragraph,
-						NA_TF_SPACE_BEFORE | flags, NA_TK_WORD);
+						NA_TF_SPACE_BEFORE | flags, kind);
 		i = wend;
 		if (++t == check_at)
 		{
@@ -904,6 +945,30 @@ scan_plain_word(scanner *st)
 		scan_token_run(st, i, end.cpos);
 	else
 		st->prev_cls = (unsigned) (s[i - 1] - '0') < 10 ? NA_CC_DIGIT : NA_CC_LETTER;
+	return 1;
+}
+
+/*
+ * A plain number (see plain_number_end) at st->pos, emitted as scan_number
+ * would, and the run of tokens after it (scan_token_run).  Returns 0,
+ * having done nothing, when scan_number must decide it.
+ */
+static inline int
+scan_plain_number(scanner *st)
+{
+	size_t		i;
+	cursor		end;
+
+	if ((i = plain_number_end(st->s, st->len, st->pos)) == 0)
+		return 0;
+	end.pos = i;
+	end.cpos = st->cpos + (uint32_t) (i - st->pos);
+	if (emit(st, NA_TK_NUMBER, st->pos, st->cpos, end) == NULL)
+		return 1;
+	if (i < st->len && st->s[i] == ' ')
+		scan_token_run(st, i, end.cpos);
+	else
+		st->prev_cls = NA_CC_DIGIT;
 	return 1;
 }
 
@@ -1057,6 +1122,8 @@ na_scan(na_doc *doc, const char *text, size_t len, unsigned options,
 			continue;
 		}
 		if ((unsigned) ((b | 0x20) - 'a') < 26 && scan_plain_word(&st))
+			continue;
+		if ((unsigned) (b - '0') < 10 && scan_plain_number(&st))
 			continue;
 		if (b < 0x80 && ascii_punct_class[b] &&
 			!(b == '.' && st.pos + 2 < st.len && st.s[st.pos + 1] == '.' && st.s[st.pos + 2] == '.'))
