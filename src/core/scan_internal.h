@@ -40,9 +40,35 @@ typedef struct scanner
 	uint32_t	para_first[DATELINE_PARAGRAPHS];	/* first tokens of the first
 													 * paragraphs (datelines) */
 	na_vec		tokens;
+	na_vec		stops;			/* uint32_t: the tokens a sentence may end at
+								 * (SENTENCE_STOP_KINDS but commas, and those
+								 * before a paragraph's first token), in order,
+								 * for na_split_sentences */
 	const na_mem *mem;
 	int			failed;
 } scanner;
+
+/*
+ * The kinds of token a sentence may end at inside a paragraph, as bits
+ * (dashes only where a dateline ends: na_split_sentences skips the others).
+ */
+#define SENTENCE_STOP_KINDS ((UINT32_C(1) << NA_TK_PUNCT) | (UINT32_C(1) << NA_TK_ABBREV) | \
+							 (UINT32_C(1) << NA_TK_INITIAL) | (UINT32_C(1) << NA_TK_ELLIPSIS) | \
+							 (UINT32_C(1) << NA_TK_DASH))
+
+/* Records token k as one a sentence may end at (see scanner.stops). */
+static inline void
+record_stop(scanner *st, size_t k)
+{
+	uint32_t   *slot;
+
+	if (st->stops.count && ((uint32_t *) st->stops.items)[st->stops.count - 1] == (uint32_t) k)
+		return;
+	if ((slot = na_vec_push_unset(&st->stops, st->mem)) == NULL)
+		st->failed = 1;
+	else
+		*slot = (uint32_t) k;
+}
 
 typedef struct cursor
 {
@@ -228,7 +254,13 @@ emit_flagged(scanner *st, na_kind kind, size_t start, uint32_t cstart, cursor en
 	if (st->tokens.count == 1)
 		t->flags |= NA_TF_PARA_START | NA_TF_SPACE_BEFORE;
 	else if (t->flags & NA_TF_NEWLINE_BEFORE)
+	{
 		t->flags |= NA_TF_PARA_START;
+		record_stop(st, st->tokens.count - 2);	/* a paragraph ends there */
+	}
+	if (((SENTENCE_STOP_KINDS >> kind) & 1) &&
+		!(kind == NA_TK_PUNCT && t->len == 1 && st->s[start] == ','))
+		record_stop(st, st->tokens.count - 1);
 	t->paragraph = st->paragraph;
 	st->pending_flags = 0;
 	st->pos = end.pos;
@@ -273,6 +305,7 @@ void scan_quote(scanner *st, cursor start, uint32_t cp, int n);
 void scan_emoji(scanner *st, cursor start, int n);
 void scan_other(scanner *st, cursor start, uint32_t cp, int n, na_cclass cls);
 
-int			na_split_sentences(na_doc *doc, const na_mem *mem, const uint32_t *para_first);
+int			na_split_sentences(na_doc *doc, const na_mem *mem, const uint32_t *para_first,
+							   const uint32_t *stops, uint32_t nstops);
 
 #endif							/* SCAN_INTERNAL_H */

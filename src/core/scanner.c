@@ -721,6 +721,8 @@ plain_number_end(const unsigned char *s, size_t len, size_t pos)
 	return i;
 }
 
+#define MIN_OF(a, b) ((a) < (b) ? (a) : (b))
+
 /* plain_word_end out of line: the token run's words its fast path leaves
  * (one in twelve), without the registers of the run's loop */
 static __attribute__((noinline)) size_t
@@ -741,12 +743,12 @@ plain_word_end_call(const scanner *st, const unsigned char *s, size_t len, size_
  * the shape.  Returns pos itself when no letter is at pos.
  */
 static inline size_t
-short_word_end(const unsigned char *s, size_t pos, uint16_t *flags_out)
+short_word_end(const unsigned char *s, size_t pos, unsigned *flags_out)
 {
 	__m128i		v = _mm_loadu_si128((const __m128i *) (s + pos));
 	unsigned	stop = ~ascii_class_mask(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 26) & 0xFFFFu;
 	size_t		wlen;
-	uint16_t	flags = 0;
+	unsigned	flags = 0;
 	uint32_t	head;
 
 	if (stop & 1)
@@ -779,7 +781,7 @@ short_word_end(const unsigned char *s, size_t pos, uint16_t *flags_out)
  */
 static inline void
 put_ascii_token(na_token *t, size_t start, size_t len, uint32_t to_chars, uint32_t paragraph,
-				uint16_t flags, na_kind kind)
+				unsigned flags, na_kind kind)
 {
 #if NA_SWAR
 	uint64_t	offsets = (uint32_t) start | (uint64_t) len << 32;
@@ -798,7 +800,7 @@ put_ascii_token(na_token *t, size_t start, size_t len, uint32_t to_chars, uint32
 	t->clen = (uint32_t) len;
 	t->sentence = 0;
 	t->paragraph = paragraph;
-	t->flags = flags;
+	t->flags = (uint16_t) flags;
 	t->kind = (uint8_t) kind;
 	t->mark = 0;
 #endif
@@ -811,97 +813,169 @@ _Static_assert(offsetof(na_token, len) == offsetof(na_token, start) + 4 &&
 			   offsetof(na_token, mark) == offsetof(na_token, flags) + 3,
 			   "put_ascii_token's stores match na_token's fields (little-endian)");
 
+/* What a token run's fast loop carries (run_short_words). */
+typedef struct run_cursor
+{
+	na_token   *t;				/* the next token's room */
+	uint32_t   *stop;			/* the next stop's (scanner.stops) */
+	na_token   *items;
+	na_token   *limit;			/* the fast loop takes no word at or past it */
+	size_t		fast_end;		/* the last word start it reads sixteen bytes from */
+	uint32_t	to_chars;		/* a character offset less the byte offset */
+	uint32_t	paragraph;
+} run_cursor;
+
+#if NA_SWAR && defined(__SSE2__)
+/*
+ * The short words of a token run (short_word_end) from the space at i,
+ * each with the mark after it if any, for as long as a space and another
+ * such word follow.  Returns where it stopped: at a space before a token it
+ * leaves to scan_token_run, or after its last token.  A loop of its own
+ * with no call in it, so that its state stays in registers (inside
+ * scan_token_run, among the calls of the other paths, half of it was kept
+ * on the stack).
+ */
+static __attribute__((noinline)) size_t
+run_short_words(const unsigned char *s, size_t i, run_cursor *rc)
+{
+	na_token   *t = rc->t;
+	uint32_t   *stop = rc->stop;
+	na_token   *const items = rc->items;
+	na_token   *const limit = rc->limit;
+	const size_t fast_end = rc->fast_end;
+	const uint32_t to_chars = rc->to_chars;
+	const uint32_t paragraph = rc->paragraph;
+
+	while (t < limit && i + 1 <= fast_end)
+	{
+		size_t		wpos = i + 1;
+		unsigned	flags;
+		size_t		wend = short_word_end(s, wpos, &flags);
+		unsigned char b;
+
+		if (wend <= wpos)
+			break;				/* no word, or another kind of word */
+		put_ascii_token(t++, wpos, wend - wpos, to_chars, paragraph,
+						NA_TF_SPACE_BEFORE | flags, NA_TK_WORD);
+		/* (sixteen bytes at wpos, and one more: the mark's next byte is text) */
+		i = wend;
+		b = s[i];
+		if (b == ' ')
+			continue;
+		/* a mark the main loop emits alone (not '.': no short word ends there) */
+		if (!ascii_punct_class[b])
+			break;
+		if (b != ',')
+			*stop++ = (uint32_t) (t - items);	/* as emit's record_stop */
+		put_ascii_token(t++, i, 1, to_chars, paragraph, 0, NA_TK_PUNCT);
+		i++;
+		if (s[i] != ' ')
+			break;
+	}
+	rc->t = t;
+	rc->stop = stop;
+	return i;
+}
+#endif
+
 /*
  * The run of tokens after a plain word that ends at the space at i (cpos:
- * its character offset): while a single space and another plain word
- * follow, or a punctuation mark the main loop would emit alone, they are
- * written directly into the reserved room, the scanner's state held in
+ * its character offset): while a single space and another plain word or
+ * number follow, or a punctuation mark the main loop would emit alone, they
+ * are written directly into the reserved room, the scanner's state held in
  * locals (most of a news text is such runs, and inside one the state of the
- * general emit, a paragraph or the first token, cannot change).  Out of
- * line so that the loop has the registers to itself: na_scan around it
- * holds too much.  Leaves st as the main loop would after the last token
- * (and the space after it, if any).
+ * general emit, a paragraph or the first token, cannot change).  The short
+ * words, most of them, go through run_short_words; this loop takes the
+ * others one by one.  Out of line so that the loop has the registers to
+ * itself: na_scan around it holds too much.  Leaves st as the main loop
+ * would after the last token (and the space after it, if any).
  */
 static __attribute__((noinline)) void
 scan_token_run(scanner *st, size_t i, uint32_t cpos)
 {
 	const unsigned char *s = st->s;
 	size_t		len = st->len;
-	na_token   *items = (na_token *) st->tokens.items;
-	na_token   *t = items + st->tokens.count;	/* the next token's room */
-	na_token   *room_end = items + st->tokens.capacity;
+	run_cursor	rc;
+	/* the last room a word may take, with room for a mark after it, in
+	 * tokens and in stops (a stop is a token: as much room as tokens) */
+	na_token   *room_last;
 	/* where the interrupt check falls due: as emit's, every INTERRUPT_INTERVAL tokens */
-	na_token   *check_at = items + ((st->tokens.count | (INTERRUPT_INTERVAL - 1)) + 1);
+	na_token   *check_at;
+	unsigned char b;
+
+	rc.items = (na_token *) st->tokens.items;
+	rc.t = rc.items + st->tokens.count;
+	rc.stop = (uint32_t *) st->stops.items + st->stops.count;
+	room_last = rc.items + MIN_OF(st->tokens.capacity,
+								  st->tokens.count + st->stops.capacity - st->stops.count) - 1;
+	check_at = rc.items + ((st->tokens.count | (INTERRUPT_INTERVAL - 1)) + 1);
+	rc.limit = MIN_OF(room_last, check_at);
 	/* every byte of a run is an ASCII character: a character offset is the
 	 * byte offset moved by what it was at the run's start */
-	uint32_t	to_chars = cpos - (uint32_t) i;
-	uint32_t	paragraph = st->paragraph;
-	/* the last word start short_word_end may read sixteen bytes from */
-	size_t		fast_end = len >= 16 ? len - 16 : 0;
-	unsigned char b;
+	rc.to_chars = cpos - (uint32_t) i;
+	rc.paragraph = st->paragraph;
+	/* sixteen bytes from a word's start, and a byte after a mark after it */
+	rc.fast_end = len >= 17 ? len - 17 : 0;
 
 	/* i is at a space after a token: take it, and the word after it */
 	for (;;)
 	{
-		size_t		wpos = i + 1;
+		size_t		wpos;
 		uint16_t	flags = 0;
 		size_t		wend;
 		na_kind		kind = NA_TK_WORD;
 
-		/* wend: the word's end; wpos: no word (the run ends at the space);
-		 * 0: a word plain_word_end reads */
 #if NA_SWAR && defined(__SSE2__)
-		if (wpos <= fast_end && t < room_end)
-			wend = short_word_end(s, wpos, &flags);
-		else
-#endif
-			wend = t < room_end && wpos < len && (unsigned) ((s[wpos] | 0x20) - 'a') < 26 ? 0 : wpos;
-		if (wend == wpos)
+		i = run_short_words(s, i, &rc);
+		if (s[i] != ' ')
 		{
-			/* no word: a plain number goes on with the run (in 2004 the) */
-			if (t < room_end && wpos < len && (unsigned) (s[wpos] - '0') < 10 &&
-				(wend = plain_number_end(s, len, wpos)) != 0)
-				kind = NA_TK_NUMBER;
-			else
-				break;
+			/* the run ends after a short word or its mark */
+			b = s[i - 1];
+			st->prev_cls = ascii_punct_class[b] ? (na_cclass) ascii_punct_class[b] : NA_CC_LETTER;
+			goto after_token;
 		}
-		else if (wend == 0)
+#endif
+		wpos = i + 1;
+		if (rc.t >= rc.limit)
 		{
-			/* (its own flags: the fast path's stay in a register) */
-			uint16_t	other_flags;
-
-			wend = plain_word_end_call(st, s, len, wpos, &other_flags);
+			if (rc.t >= check_at)
+			{
+				na_check_interrupts(st->mem);
+				check_at += INTERRUPT_INTERVAL;
+			}
+			if (rc.t >= room_last)
+				break;			/* the main loop's emit makes room */
+			rc.limit = MIN_OF(room_last, check_at);
+		}
+		if (wpos < len && (unsigned) ((s[wpos] | 0x20) - 'a') < 26)
+		{
+			wend = plain_word_end_call(st, s, len, wpos, &flags);
 			if (wend == 0)
 				break;
-			flags = other_flags;
 		}
-		put_ascii_token(t, wpos, wend - wpos, to_chars, paragraph,
+		else if (wpos < len && (unsigned) (s[wpos] - '0') < 10 &&
+				 (wend = plain_number_end(s, len, wpos)) != 0)
+			kind = NA_TK_NUMBER;	/* a number goes on with the run (in 2004 the) */
+		else
+			break;
+		put_ascii_token(rc.t++, wpos, wend - wpos, rc.to_chars, rc.paragraph,
 						NA_TF_SPACE_BEFORE | flags, kind);
 		i = wend;
-		if (++t == check_at)
-		{
-			na_check_interrupts(st->mem);
-			check_at += INTERRUPT_INTERVAL;
-		}
 		if (i < len && s[i] == ' ')
 			continue;
 		/* a punctuation mark after the word, as the main loop's fast path
 		 * emits it: one byte, no space before ("word," "word." "word)") */
 		if (i >= len || (b = s[i]) >= 0x80 || !ascii_punct_class[b] ||
-			(b == '.' && i + 2 < len && s[i + 1] == '.' && s[i + 2] == '.') ||
-			t >= room_end)
+			(b == '.' && i + 2 < len && s[i + 1] == '.' && s[i + 2] == '.'))
 		{
 			/* the run ends after a word */
 			st->prev_cls = (unsigned) (s[i - 1] - '0') < 10 ? NA_CC_DIGIT : NA_CC_LETTER;
 			goto after_token;
 		}
-		put_ascii_token(t, i, 1, to_chars, paragraph, 0, NA_TK_PUNCT);
+		if (b != ',')
+			*rc.stop++ = (uint32_t) (rc.t - rc.items);	/* as emit's record_stop */
+		put_ascii_token(rc.t++, i, 1, rc.to_chars, rc.paragraph, 0, NA_TK_PUNCT);
 		i++;
-		if (++t == check_at)
-		{
-			na_check_interrupts(st->mem);
-			check_at += INTERRUPT_INTERVAL;
-		}
 		if (i < len && s[i] == ' ')
 			continue;
 		/* the run ends after the mark */
@@ -909,17 +983,18 @@ scan_token_run(scanner *st, size_t i, uint32_t cpos)
 		goto after_token;
 	}
 	/* the run ends at a space: taken as the main loop would take it */
-	st->tokens.count = (size_t) (t - items);
 	st->pos = i + 1;
-	st->cpos = (uint32_t) i + to_chars + 1;
+	st->cpos = (uint32_t) i + rc.to_chars + 1;
 	st->pending_flags = NA_TF_SPACE_BEFORE;
 	st->prev_cls = NA_CC_SPACE;
-	return;
+	goto done;
 after_token:
-	st->tokens.count = (size_t) (t - items);
 	st->pos = i;
-	st->cpos = (uint32_t) i + to_chars;
+	st->cpos = (uint32_t) i + rc.to_chars;
 	st->pending_flags = 0;
+done:
+	st->tokens.count = (size_t) (rc.t - rc.items);
+	st->stops.count = (size_t) (rc.stop - (uint32_t *) st->stops.items);
 }
 
 /*
@@ -1092,13 +1167,15 @@ na_scan(na_doc *doc, const char *text, size_t len, unsigned options,
 	st.prev_cls = NA_CC_NEWLINE;
 	st.mem = mem;
 	na_vec_init(&st.tokens, sizeof(na_token));
-	/* news text averages about six bytes a token */
-	if (!na_vec_reserve(&st.tokens, mem, len / 5 + 16))
-		return NA_ERR_NOMEM;
+	na_vec_init(&st.stops, sizeof(uint32_t));
+	/* news text averages about six bytes a token, and a stop in ten */
+	if (!na_vec_reserve(&st.tokens, mem, len / 5 + 16) ||
+		!na_vec_reserve(&st.stops, mem, len / 40 + 16) ||
 	/* which line breaks are only the wrapping of a line */
-	if (!na_layout_soft_breaks(st.s, len, mem, &st.soft, &st.nsoft))
+		!na_layout_soft_breaks(st.s, len, mem, &st.soft, &st.nsoft))
 	{
 		na_vec_free(&st.tokens, mem);
+		na_vec_free(&st.stops, mem);
 		return NA_ERR_NOMEM;
 	}
 
@@ -1194,6 +1271,7 @@ na_scan(na_doc *doc, const char *text, size_t len, unsigned options,
 	if (st.failed)
 	{
 		na_vec_free(&st.tokens, mem);
+		na_vec_free(&st.stops, mem);
 		return NA_ERR_NOMEM;
 	}
 	doc->text = text;
@@ -1202,13 +1280,14 @@ na_scan(na_doc *doc, const char *text, size_t len, unsigned options,
 	doc->tokens = st.tokens.items;
 	doc->ntokens = (uint32_t) st.tokens.count;
 	doc->nparagraphs = doc->ntokens ? st.paragraph + 1 : 0;
-	if (options & NA_SCAN_NO_SENTENCES)
-		return NA_OK;
-	if (!na_split_sentences(doc, mem, st.para_first))
+	if (!(options & NA_SCAN_NO_SENTENCES) &&
+		!na_split_sentences(doc, mem, st.para_first, st.stops.items, (uint32_t) st.stops.count))
 	{
+		na_vec_free(&st.stops, mem);
 		na_doc_free(doc, mem);
 		return NA_ERR_NOMEM;
 	}
+	na_vec_free(&st.stops, mem);
 	return NA_OK;
 }
 
