@@ -86,6 +86,13 @@ _Static_assert((SHAPE_FLAGS >> SHAPE_FLAG_SHIFT) <= 0xFF &&
 			   "the shape flags fit a byte above SHAPE_FLAG_SHIFT");
 static uint8_t shape_flag_bytes[1u << NA_LEX_SHAPE_BITS];
 
+/*
+ * A bit for the na_lex_shape of each abbreviation (abbreviations.tsv), set
+ * from the list: a word before a full stop whose shape has none is no
+ * abbreviation, with no lookup (short_word_before_stop).
+ */
+static uint64_t abbreviation_shapes[(1u << NA_LEX_SHAPE_BITS) / 64];
+
 static volatile int ascii_bits_ready;
 
 /*
@@ -135,6 +142,18 @@ init_ascii_bits(void)
 										  na_lex_shape_may(NA_LEX_SHAPES_VOTE_FIRST_PASS, h) * NA_TF_VOTE_SHAPE |
 										  na_lex_shape_may(NA_LEX_SHAPES_QUOTE_WORDS, h) * NA_TF_QUOTE_SHAPE) >>
 										 SHAPE_FLAG_SHIFT);
+	for (uint32_t row = 0; row < na_lex_lists[NA_LEX_ABBREVIATIONS].nrows; row++)
+	{
+		const char *key = na_lex_key(NA_LEX_ABBREVIATIONS, row);
+		size_t		n = strlen(key);
+		uint32_t	h;
+
+		if (n == 0)
+			continue;
+		h = na_lex_shape(na_lex_shape_head((const unsigned char *) key, n),
+						 (unsigned char) key[n - 1], n);
+		abbreviation_shapes[h >> 6] |= UINT64_C(1) << (h & 63);
+	}
 	ascii_bits_ready = 1;
 }
 
@@ -734,29 +753,55 @@ plain_word_end_call(const scanner *st, const unsigned char *s, size_t len, size_
 
 #if NA_SWAR && defined(__SSE2__)
 /*
+ * Does the short word s[pos..pos + wlen), letters only, end before the
+ * full stop after it (word_before_stop: no abbreviation, no initial, not
+ * "No" or "www")?  Out of line, the shape recomputed: a word before a
+ * stop is one in twenty, and the loop of short words keeps its registers.
+ */
+static __attribute__((noinline)) int
+short_word_before_stop(const unsigned char *s, size_t pos, size_t wlen)
+{
+	uint32_t	head;
+	uint32_t	h;
+
+	if (wlen < 2)
+		return 0;
+	if (wlen > 7)
+		return 1;
+	memcpy(&head, s + pos, 4);
+	h = na_lex_shape(head, s[pos + wlen - 1], wlen);
+	return !((abbreviation_shapes[h >> 6] >> (h & 63)) & 1) &&
+		!(wlen == 2 && s[pos] == 'N' && s[pos + 1] == 'o') &&
+		!(wlen == 3 && s[pos] == 'w' && s[pos + 1] == 'w' && s[pos + 2] == 'w');
+}
+
+/*
  * plain_word_end of the common word, with sixteen bytes of text at pos:
  * fewer than sixteen letters, then a byte no rule of scan_word looks at
- * (space, comma, bracket); 0 for any other word.  Eleven words in twelve
- * of BBC's, with their flags from the one load that found their end: all
- * letters, so a capital first is NA_TF_CAPITALIZED and capitals only (two
- * or more) NA_TF_ALLCAPS, and no digit; the first four bytes are those of
- * the shape.  Returns pos itself when no letter is at pos.
+ * (space, comma, bracket) or a full stop that word_before_stop would
+ * leave alone.  Nearly every word of BBC's, with their flags from the one
+ * load that found their end: all letters, so a capital first is
+ * NA_TF_CAPITALIZED and capitals only (two or more) NA_TF_ALLCAPS, and no
+ * digit; the first four bytes are those of the shape.  Returns the word's
+ * length, 0 for any other word and where no letter is at pos.
  */
 static inline size_t
-short_word_end(const unsigned char *s, size_t pos, unsigned *flags_out)
+short_word_len(const unsigned char *s, size_t pos, unsigned *flags_out)
 {
 	__m128i		v = _mm_loadu_si128((const __m128i *) (s + pos));
-	unsigned	stop = ~ascii_class_mask(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 26) & 0xFFFFu;
+	unsigned	letter = ascii_class_mask(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 26);
 	size_t		wlen;
 	unsigned	flags = 0;
 	uint32_t	head;
+	unsigned char after;
 
-	if (stop & 1)
-		return pos;				/* no letter: no word */
-	if (stop == 0)
+	/* the letters before the first other byte: none, or sixteen, is no short word */
+	wlen = (size_t) __builtin_ctz(~letter);
+	if (wlen - 1 >= 15)
 		return 0;
-	wlen = (size_t) __builtin_ctz(stop);
-	if (ascii_bits[s[pos + wlen]] & (AB_DIGIT | AB_SPECIAL))
+	after = s[pos + wlen];
+	if ((ascii_bits[after] & (AB_DIGIT | AB_SPECIAL)) &&
+		(after != '.' || !short_word_before_stop(s, pos, wlen)))
 		return 0;
 	if (s[pos] < 'a')
 	{
@@ -768,7 +813,7 @@ short_word_end(const unsigned char *s, size_t pos, unsigned *flags_out)
 	}
 	memcpy(&head, s + pos, 4);	/* little-endian: as na_lex_shape_head */
 	*flags_out = flags | shape_flags(na_lex_shape(head, s[pos + wlen - 1], wlen));
-	return pos + wlen;
+	return wlen;
 }
 #endif
 
@@ -780,12 +825,14 @@ short_word_end(const unsigned char *s, size_t pos, unsigned *flags_out)
  * is 0 until na_split_sentences numbers it.
  */
 static inline void
-put_ascii_token(na_token *t, size_t start, size_t len, uint32_t to_chars, uint32_t paragraph,
+put_ascii_token(na_token *t, size_t start, size_t len, int64_t to_chars, uint32_t paragraph,
 				unsigned flags, na_kind kind)
 {
 #if NA_SWAR
 	uint64_t	offsets = (uint32_t) start | (uint64_t) len << 32;
-	uint64_t	coffsets = ((uint32_t) start + to_chars) | (uint64_t) len << 32;
+	/* (the length untouched: start + to_chars, a character offset, is
+	 * within 0 .. UINT32_MAX) */
+	uint64_t	coffsets = offsets + (uint64_t) to_chars;
 	uint64_t	place = (uint64_t) paragraph << 32;
 	uint32_t	what = flags | (uint32_t) kind << 16;	/* mark 0 */
 
@@ -796,7 +843,7 @@ put_ascii_token(na_token *t, size_t start, size_t len, uint32_t to_chars, uint32
 #else
 	t->start = (uint32_t) start;
 	t->len = (uint32_t) len;
-	t->cstart = (uint32_t) start + to_chars;
+	t->cstart = (uint32_t) ((int64_t) start + to_chars);
 	t->clen = (uint32_t) len;
 	t->sentence = 0;
 	t->paragraph = paragraph;
@@ -820,60 +867,58 @@ typedef struct run_cursor
 	uint32_t   *stop;			/* the next stop's (scanner.stops) */
 	na_token   *items;
 	na_token   *limit;			/* the fast loop takes no word at or past it */
-	size_t		fast_end;		/* the last word start it reads sixteen bytes from */
-	uint32_t	to_chars;		/* a character offset less the byte offset */
+	size_t		fast_end;		/* i short of it: sixteen bytes and two from i + 1 */
+	int64_t		to_chars;		/* a character offset less the byte offset */
 	uint32_t	paragraph;
 } run_cursor;
 
 #if NA_SWAR && defined(__SSE2__)
 /*
- * The short words of a token run (short_word_end) from the space at i,
+ * The short words of a token run (short_word_len) from the space at i,
  * each with the mark after it if any, for as long as a space and another
  * such word follow.  Returns where it stopped: at a space before a token it
  * leaves to scan_token_run, or after its last token.  A loop of its own
  * with no call in it, so that its state stays in registers (inside
  * scan_token_run, among the calls of the other paths, half of it was kept
- * on the stack).
+ * on the stack); for the same reason the stops are written through rc
+ * (a mark is rarer than a word).
  */
 static __attribute__((noinline)) size_t
 run_short_words(const unsigned char *s, size_t i, run_cursor *rc)
 {
 	na_token   *t = rc->t;
-	uint32_t   *stop = rc->stop;
-	na_token   *const items = rc->items;
 	na_token   *const limit = rc->limit;
 	const size_t fast_end = rc->fast_end;
-	const uint32_t to_chars = rc->to_chars;
+	const int64_t to_chars = rc->to_chars;
 	const uint32_t paragraph = rc->paragraph;
 
-	while (t < limit && i + 1 <= fast_end)
+	while (t < limit && i < fast_end)
 	{
 		size_t		wpos = i + 1;
 		unsigned	flags;
-		size_t		wend = short_word_end(s, wpos, &flags);
+		size_t		wlen = short_word_len(s, wpos, &flags);
 		unsigned char b;
 
-		if (wend <= wpos)
+		if (wlen == 0)
 			break;				/* no word, or another kind of word */
-		put_ascii_token(t++, wpos, wend - wpos, to_chars, paragraph,
+		put_ascii_token(t++, wpos, wlen, to_chars, paragraph,
 						NA_TF_SPACE_BEFORE | flags, NA_TK_WORD);
-		/* (sixteen bytes at wpos, and one more: the mark's next byte is text) */
-		i = wend;
+		/* (sixteen bytes at wpos, and two more: a mark's next two bytes are text) */
+		i = wpos + wlen;
 		b = s[i];
 		if (b == ' ')
 			continue;
-		/* a mark the main loop emits alone (not '.': no short word ends there) */
-		if (!ascii_punct_class[b])
+		/* a mark the main loop emits alone (not the first stop of "...") */
+		if (!ascii_punct_class[b] || (b == '.' && s[i + 1] == '.' && s[i + 2] == '.'))
 			break;
 		if (b != ',')
-			*stop++ = (uint32_t) (t - items);	/* as emit's record_stop */
+			*rc->stop++ = (uint32_t) (t - rc->items);	/* as emit's record_stop */
 		put_ascii_token(t++, i, 1, to_chars, paragraph, 0, NA_TK_PUNCT);
 		i++;
 		if (s[i] != ' ')
 			break;
 	}
 	rc->t = t;
-	rc->stop = stop;
 	return i;
 }
 #endif
@@ -912,10 +957,10 @@ scan_token_run(scanner *st, size_t i, uint32_t cpos)
 	rc.limit = MIN_OF(room_last, check_at);
 	/* every byte of a run is an ASCII character: a character offset is the
 	 * byte offset moved by what it was at the run's start */
-	rc.to_chars = cpos - (uint32_t) i;
+	rc.to_chars = (int64_t) cpos - (int64_t) i;
 	rc.paragraph = st->paragraph;
-	/* sixteen bytes from a word's start, and a byte after a mark after it */
-	rc.fast_end = len >= 17 ? len - 17 : 0;
+	/* sixteen bytes from a word's start, and two after a mark after it */
+	rc.fast_end = len >= 18 ? len - 18 : 0;
 
 	/* i is at a space after a token: take it, and the word after it */
 	for (;;)
@@ -984,13 +1029,13 @@ scan_token_run(scanner *st, size_t i, uint32_t cpos)
 	}
 	/* the run ends at a space: taken as the main loop would take it */
 	st->pos = i + 1;
-	st->cpos = (uint32_t) i + rc.to_chars + 1;
+	st->cpos = (uint32_t) ((int64_t) i + rc.to_chars + 1);
 	st->pending_flags = NA_TF_SPACE_BEFORE;
 	st->prev_cls = NA_CC_SPACE;
 	goto done;
 after_token:
 	st->pos = i;
-	st->cpos = (uint32_t) i + rc.to_chars;
+	st->cpos = (uint32_t) ((int64_t) i + rc.to_chars);
 	st->pending_flags = 0;
 done:
 	st->tokens.count = (size_t) (rc.t - rc.items);
@@ -1168,9 +1213,10 @@ na_scan(na_doc *doc, const char *text, size_t len, unsigned options,
 	st.mem = mem;
 	na_vec_init(&st.tokens, sizeof(na_token));
 	na_vec_init(&st.stops, sizeof(uint32_t));
-	/* news text averages about six bytes a token, and a stop in ten */
+	/* news text averages about six bytes a token; as much room for stops
+	 * (a token run takes no more tokens than the stops have room for) */
 	if (!na_vec_reserve(&st.tokens, mem, len / 5 + 16) ||
-		!na_vec_reserve(&st.stops, mem, len / 40 + 16) ||
+		!na_vec_reserve(&st.stops, mem, len / 5 + 16) ||
 	/* which line breaks are only the wrapping of a line */
 		!na_layout_soft_breaks(st.s, len, mem, &st.soft, &st.nsoft))
 	{
