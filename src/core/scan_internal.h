@@ -228,7 +228,9 @@ emit_flagged(scanner *st, na_kind kind, size_t start, uint32_t cstart, cursor en
 		t->sentence = 0;
 		t->mark = 0;
 	}
-	else if ((t = na_vec_push(&st->tokens, st->mem)) == NULL)
+	else if ((t = na_vec_push(&st->tokens, st->mem)) == NULL ||
+			 /* the stops' room grows with the tokens' (scan_token_run) */
+			 !na_vec_reserve(&st->stops, st->mem, st->tokens.capacity))
 	{
 		st->failed = 1;
 		return NULL;

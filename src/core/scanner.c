@@ -1213,10 +1213,12 @@ na_scan(na_doc *doc, const char *text, size_t len, unsigned options,
 	st.mem = mem;
 	na_vec_init(&st.tokens, sizeof(na_token));
 	na_vec_init(&st.stops, sizeof(uint32_t));
-	/* news text averages about six bytes a token; as much room for stops
-	 * (a token run takes no more tokens than the stops have room for) */
-	if (!na_vec_reserve(&st.tokens, mem, len / 5 + 16) ||
-		!na_vec_reserve(&st.stops, mem, len / 5 + 16) ||
+	/* news text averages about six bytes a token, rarely under four (a
+	 * BBC text in twenty had more than one in five: its array grew, a copy
+	 * of it); as much room for stops (a token run takes no more tokens than
+	 * the stops have room for) */
+	if (!na_vec_reserve(&st.tokens, mem, len / 4 + 16) ||
+		!na_vec_reserve(&st.stops, mem, len / 4 + 16) ||
 	/* which line breaks are only the wrapping of a line */
 		!na_layout_soft_breaks(st.s, len, mem, &st.soft, &st.nsoft))
 	{
