@@ -41,20 +41,41 @@ typedef struct scanner
 													 * paragraphs (datelines) */
 	na_vec		tokens;
 	na_vec		stops;			/* uint32_t: the tokens a sentence may end at
-								 * (SENTENCE_STOP_KINDS but commas, and those
-								 * before a paragraph's first token), in order,
-								 * for na_split_sentences */
+								 * (is_sentence_stop, and those before a
+								 * paragraph's first token), in order, for
+								 * na_split_sentences */
 	const na_mem *mem;
 	int			failed;
 } scanner;
 
 /*
- * The kinds of token a sentence may end at inside a paragraph, as bits
- * (dashes only where a dateline ends: na_split_sentences skips the others).
+ * Does a punctuation mark p[0..len) end a sentence when nothing else
+ * objects: . ! ? and the interrobang, full-width and CJK forms?
  */
-#define SENTENCE_STOP_KINDS ((UINT32_C(1) << NA_TK_PUNCT) | (UINT32_C(1) << NA_TK_ABBREV) | \
-							 (UINT32_C(1) << NA_TK_INITIAL) | (UINT32_C(1) << NA_TK_ELLIPSIS) | \
-							 (UINT32_C(1) << NA_TK_DASH))
+static inline int
+is_terminal_mark(const char *p, size_t len)
+{
+	if (len == 1)
+		return *p == '.' || *p == '!' || *p == '?';
+	/* ‽ 。 ！ ？ */
+	return len == 3 && (memcmp(p, "\xE2\x80\xBD", 3) == 0 ||
+						memcmp(p, "\xE3\x80\x82", 3) == 0 ||
+						memcmp(p, "\xEF\xBC\x81", 3) == 0 ||
+						memcmp(p, "\xEF\xBC\x9F", 3) == 0);
+}
+
+/*
+ * May a sentence end at a token of this kind and text (short of a
+ * paragraph's end)?  A terminal mark, an ellipsis, an abbreviation or an
+ * initial: na_split_sentences asks no other token (a dateline's end it
+ * knows apart).
+ */
+static inline int
+is_sentence_stop(na_kind kind, const char *p, size_t len)
+{
+	return kind == NA_TK_ABBREV || kind == NA_TK_INITIAL || kind == NA_TK_ELLIPSIS ||
+		(kind == NA_TK_PUNCT && is_terminal_mark(p, len));
+}
 
 /* Records token k as one a sentence may end at (see scanner.stops). */
 static inline void
@@ -260,8 +281,7 @@ emit_flagged(scanner *st, na_kind kind, size_t start, uint32_t cstart, cursor en
 		t->flags |= NA_TF_PARA_START;
 		record_stop(st, st->tokens.count - 2);	/* a paragraph ends there */
 	}
-	if (((SENTENCE_STOP_KINDS >> kind) & 1) &&
-		!(kind == NA_TK_PUNCT && t->len == 1 && st->s[start] == ','))
+	if (is_sentence_stop(kind, (const char *) st->s + start, t->len))
 		record_stop(st, st->tokens.count - 1);
 	t->paragraph = st->paragraph;
 	st->pending_flags = 0;

@@ -911,7 +911,7 @@ run_short_words(const unsigned char *s, size_t i, run_cursor *rc)
 		/* a mark the main loop emits alone (not the first stop of "...") */
 		if (!ascii_punct_class[b] || (b == '.' && s[i + 1] == '.' && s[i + 2] == '.'))
 			break;
-		if (b != ',')
+		if (b == '.' || b == '!' || b == '?')
 			*rc->stop++ = (uint32_t) (t - rc->items);	/* as emit's record_stop */
 		put_ascii_token(t++, i, 1, to_chars, paragraph, 0, NA_TK_PUNCT);
 		i++;
@@ -1017,7 +1017,7 @@ scan_token_run(scanner *st, size_t i, uint32_t cpos)
 			st->prev_cls = (unsigned) (s[i - 1] - '0') < 10 ? NA_CC_DIGIT : NA_CC_LETTER;
 			goto after_token;
 		}
-		if (b != ',')
+		if (b == '.' || b == '!' || b == '?')
 			*rc.stop++ = (uint32_t) (rc.t - rc.items);	/* as emit's record_stop */
 		put_ascii_token(rc.t++, i, 1, rc.to_chars, rc.paragraph, 0, NA_TK_PUNCT);
 		i++;
