@@ -95,6 +95,21 @@ static uint64_t abbreviation_shapes[(1u << NA_LEX_SHAPE_BITS) / 64];
 
 static volatile int ascii_bits_ready;
 
+/* The number of the lowest bit set in x (x not 0). */
+static inline unsigned
+lowest_bit(uint64_t x)
+{
+#if defined(__GNUC__)
+	return (unsigned) __builtin_ctzll(x);
+#else
+	unsigned	b = 0;
+
+	while (!((x >> b) & 1))
+		b++;
+	return b;
+#endif
+}
+
 /*
  * Fills the per-byte class tables of ASCII from the same Unicode classes as
  * every other character (na_char_info), so that the fast path cannot
@@ -137,11 +152,27 @@ init_ascii_bits(void)
 		}
 		ascii_bits[b] = m;
 	}
-	for (uint32_t h = 0; h < (1u << NA_LEX_SHAPE_BITS); h++)
-		shape_flag_bytes[h] = (uint8_t) ((na_lex_shape_may(NA_LEX_SHAPES_REPORTING_CUES, h) * NA_TF_CUE_SHAPE |
-										  na_lex_shape_may(NA_LEX_SHAPES_VOTE_FIRST_PASS, h) * NA_TF_VOTE_SHAPE |
-										  na_lex_shape_may(NA_LEX_SHAPES_QUOTE_WORDS, h) * NA_TF_QUOTE_SHAPE) >>
-										 SHAPE_FLAG_SHIFT);
+	/*
+	 * The shapes any filter has, 64 at a time, the others left zero: once
+	 * a process, but a backend's first statement paid a million
+	 * instructions for the shape-by-shape loop.
+	 */
+	for (uint32_t w = 0; w < (1u << NA_LEX_SHAPE_BITS) / 64; w++)
+	{
+		uint64_t	cue = na_lex_shape_filters[NA_LEX_SHAPES_REPORTING_CUES][w];
+		uint64_t	vote = na_lex_shape_filters[NA_LEX_SHAPES_VOTE_FIRST_PASS][w];
+		uint64_t	quote = na_lex_shape_filters[NA_LEX_SHAPES_QUOTE_WORDS][w];
+
+		for (uint64_t any = cue | vote | quote; any; any &= any - 1)
+		{
+			unsigned	b = lowest_bit(any);
+
+			shape_flag_bytes[w * 64 + b] = (uint8_t) ((((cue >> b) & 1) * NA_TF_CUE_SHAPE |
+													   ((vote >> b) & 1) * NA_TF_VOTE_SHAPE |
+													   ((quote >> b) & 1) * NA_TF_QUOTE_SHAPE) >>
+													  SHAPE_FLAG_SHIFT);
+		}
+	}
 	for (uint32_t row = 0; row < na_lex_lists[NA_LEX_ABBREVIATIONS].nrows; row++)
 	{
 		const char *key = na_lex_key(NA_LEX_ABBREVIATIONS, row);
@@ -776,10 +807,51 @@ short_word_before_stop(const unsigned char *s, size_t pos, size_t wlen)
 }
 
 /*
+ * The short word at pos whose first part, wlen letters, ends at an
+ * apostrophe or a hyphen (Kremlin's, Russia-backed, one word in fifty):
+ * its length and flags (*flags_out) as plain_word_end reads them when a
+ * second part of letters follows and ends the word within sixteen bytes,
+ * before a byte no rule of scan_word looks at; 0 for any other word.  Out
+ * of line, as short_word_before_stop.
+ */
+static __attribute__((noinline)) size_t
+short_word_parts(const unsigned char *s, size_t pos, size_t wlen, unsigned *flags_out)
+{
+	__m128i		v = _mm_loadu_si128((const __m128i *) (s + pos));
+	unsigned	letter = ascii_class_mask(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 26);
+	/* the other bytes after the apostrophe or hyphen */
+	unsigned	rest = ~letter & 0xFFFFu & ~((2u << wlen) - 1);
+	unsigned	flags = 0;
+	size_t		end;
+	uint32_t	head;
+
+	if (!((letter >> (wlen + 1)) & 1) || rest == 0)
+		return 0;
+	end = (size_t) __builtin_ctz(rest);
+	if (ascii_bits[s[pos + end]] & (AB_DIGIT | AB_SPECIAL))
+		return 0;
+	if (s[pos + wlen] == '-')
+		flags = NA_TF_HYPHENATED;
+	if (s[pos] < 'a')
+	{
+		/* all capitals: every letter of both parts (two or more) */
+		unsigned	letters = ((1u << end) - 1) & ~(1u << wlen);
+
+		flags |= NA_TF_CAPITALIZED;
+		if ((ascii_class_mask(v, 'A', 26) & letters) == letters)
+			flags |= NA_TF_ALLCAPS;
+	}
+	memcpy(&head, s + pos, 4);	/* little-endian: as na_lex_shape_head */
+	*flags_out = flags | shape_flags(na_lex_shape(head, s[pos + end - 1], end));
+	return end;
+}
+
+/*
  * plain_word_end of the common word, with sixteen bytes of text at pos:
  * fewer than sixteen letters, then a byte no rule of scan_word looks at
  * (space, comma, bracket) or a full stop that word_before_stop would
- * leave alone.  Nearly every word of BBC's, with their flags from the one
+ * leave alone, or two such parts joined (short_word_parts).  Nearly every
+ * word of BBC's, with their flags from the one
  * load that found their end: all letters, so a capital first is
  * NA_TF_CAPITALIZED and capitals only (two or more) NA_TF_ALLCAPS, and no
  * digit; the first four bytes are those of the shape.  Returns the word's
@@ -800,9 +872,13 @@ short_word_len(const unsigned char *s, size_t pos, unsigned *flags_out)
 	if (wlen - 1 >= 15)
 		return 0;
 	after = s[pos + wlen];
-	if ((ascii_bits[after] & (AB_DIGIT | AB_SPECIAL)) &&
-		(after != '.' || !short_word_before_stop(s, pos, wlen)))
-		return 0;
+	if (ascii_bits[after] & (AB_DIGIT | AB_SPECIAL))
+	{
+		if (after == '\'' || after == '-')
+			return short_word_parts(s, pos, wlen, flags_out);
+		if (after != '.' || !short_word_before_stop(s, pos, wlen))
+			return 0;
+	}
 	if (s[pos] < 'a')
 	{
 		unsigned	in_word = (1u << wlen) - 1;
