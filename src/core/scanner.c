@@ -2,9 +2,11 @@
  * scanner.c - tokens, sentences and paragraphs of news text in one pass.
  *
  * The scanner walks the UTF-8 text once, emitting tokens with byte and
- * character offsets.  Sentence boundaries are then decided over the token
- * array (cheap: no text is decoded again), because whether "U.S." ends a
- * sentence depends on the token after it.
+ * character offsets: na_scan's main loop here, with its fast paths (plain
+ * words and numbers, and the runs of them that make most of a text) beside
+ * it, where they are inlined.  Sentence boundaries are then decided over
+ * the token array (cheap: no text is decoded again), because whether
+ * "U.S." ends a sentence depends on the token after it.
  */
 #include "scan_internal.h"
 
@@ -14,12 +16,6 @@
 #include "na_layout.h"
 #include "na_lexicon.h"
 #include "na_unicode.h"
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
-
 
 static const char *const kind_names[NA_TK_KIND_COUNT] = {
 	"unknown", "word", "number", "money", "percent", "range", "abbreviation",
@@ -33,494 +29,6 @@ na_kind_name(int kind)
 	if (kind <= 0 || kind >= NA_TK_KIND_COUNT)
 		return "unknown";
 	return kind_names[kind];
-}
-
-/* The character at an '&': an HTML reference's, or the '&' itself.  Out of
- * line, so that peek_at stays small enough to inline everywhere. */
-uint16_t
-scan_peek_reference(const scanner *st, size_t at, uint32_t *cp, int *n)
-{
-	if ((*n = na_html_reference(st->s + at, st->len - at, cp)) == 0)
-	{
-		*cp = '&';
-		*n = 1;
-	}
-	return na_char_info(*cp);
-}
-
-/*
- * Bits of every byte for the ASCII fast paths, computed once from the ICU
- * classes of 0..127; bytes 128..255 (UTF-8 lead and continuation bytes) are
- * AB_SPECIAL: the general path decodes them.
- */
-#define AB_ALNUM	0x01
-#define AB_UPPER	0x02
-#define AB_LOWER	0x04
-#define AB_DIGIT	0x08
-#define AB_SPECIAL	0x10		/* ends a plain word only through scan_word */
-#define AB_NUMBER_ON 0x20		/* after digits, scan_number reads on */
-
-static uint8_t ascii_bits[256];
-
-/*
- * The class of an ASCII byte that scan_other makes a one-byte punctuation
- * token of, whatever follows (but a full stop may begin "..."); 0 for the
- * others.  The main loop emits these directly.
- */
-static uint8_t ascii_punct_class[128];
-
-/* na_char_info of every ASCII byte, for the main loop's general path */
-static uint16_t ascii_info[128];
-
-/*
- * The shape flags of every shape (NA_TF_CUE_SHAPE, NA_TF_VOTE_SHAPE and
- * NA_TF_QUOTE_SHAPE, shifted down to a byte), filled with the ASCII tables
- * from the lexicon's filters: one load a word where two bit tests of two
- * tables cost twelve instructions (7M of quotes() over BBC), and the quote
- * analyser's filter comes with them for nothing.
- */
-#define SHAPE_FLAGS (NA_TF_CUE_SHAPE | NA_TF_VOTE_SHAPE | NA_TF_QUOTE_SHAPE)
-#define SHAPE_FLAG_SHIFT 8
-_Static_assert((SHAPE_FLAGS >> SHAPE_FLAG_SHIFT) <= 0xFF &&
-			   (SHAPE_FLAGS & ((1u << SHAPE_FLAG_SHIFT) - 1)) == 0,
-			   "the shape flags fit a byte above SHAPE_FLAG_SHIFT");
-static uint8_t shape_flag_bytes[1u << NA_LEX_SHAPE_BITS];
-
-/*
- * A bit for the na_lex_shape of each abbreviation (abbreviations.tsv), set
- * from the list: a word before a full stop whose shape has none is no
- * abbreviation, with no lookup (short_word_before_stop).
- */
-static uint64_t abbreviation_shapes[(1u << NA_LEX_SHAPE_BITS) / 64];
-
-static volatile int ascii_bits_ready;
-
-/* The number of the lowest bit set in x (x not 0). */
-static inline unsigned
-lowest_bit(uint64_t x)
-{
-#if defined(__GNUC__)
-	return (unsigned) __builtin_ctzll(x);
-#else
-	unsigned	b = 0;
-
-	while (!((x >> b) & 1))
-		b++;
-	return b;
-#endif
-}
-
-/*
- * Fills the per-byte class tables of ASCII from the same Unicode classes as
- * every other character (na_char_info), so that the fast path cannot
- * disagree with the slow one.  Filled once per process from ICU at run time
- * (the brief: Unicode from ICU, never hand-made tables).
- */
-static void
-init_ascii_bits(void)
-{
-	for (int b = 0; b < 256; b++)
-	{
-		uint8_t		m = 0;
-
-		if (b >= 0x80)
-			m = AB_SPECIAL | AB_NUMBER_ON;
-		else
-		{
-			uint16_t	info = na_char_info((uint32_t) b);
-			na_cclass	cls = (na_cclass) (info & NA_CC_MASK);
-
-			ascii_info[b] = info;
-
-			if (cls == NA_CC_LETTER)
-				m = AB_ALNUM | ((info & NA_CF_UPPER) ? AB_UPPER : AB_LOWER);
-			/* & may begin an HTML reference: the general path decodes it */
-			if (b == '&')
-				cls = NA_CC_OTHER;
-			else if (cls == NA_CC_DIGIT)
-				m = AB_ALNUM | AB_DIGIT;
-			/* what scan_word looks at after a word: . ' - & @ : */
-			if (b == '.' || b == '\'' || b == '-' || b == '&' || b == '@' || b == ':')
-				m |= AB_SPECIAL;
-			/* a range (52-48), a percentage, a suffix (21st, 5G), a
-			 * hyphenated word (20-year-old), a reference (&#44;) */
-			if (b == '-' || b == '%' || b == '&' || is_word_class(cls))
-				m |= AB_NUMBER_ON;
-			if ((cls == NA_CC_PUNCT || cls == NA_CC_OPEN || cls == NA_CC_CLOSE) &&
-				b != '@' && b != '#')
-				ascii_punct_class[b] = (uint8_t) cls;
-		}
-		ascii_bits[b] = m;
-	}
-	/*
-	 * The shapes any filter has, 64 at a time, the others left zero: once
-	 * a process, but a backend's first statement paid a million
-	 * instructions for the shape-by-shape loop.
-	 */
-	for (uint32_t w = 0; w < (1u << NA_LEX_SHAPE_BITS) / 64; w++)
-	{
-		uint64_t	cue = na_lex_shape_filters[NA_LEX_SHAPES_REPORTING_CUES][w];
-		uint64_t	vote = na_lex_shape_filters[NA_LEX_SHAPES_VOTE_FIRST_PASS][w];
-		uint64_t	quote = na_lex_shape_filters[NA_LEX_SHAPES_QUOTE_WORDS][w];
-
-		for (uint64_t any = cue | vote | quote; any; any &= any - 1)
-		{
-			unsigned	b = lowest_bit(any);
-
-			shape_flag_bytes[w * 64 + b] = (uint8_t) ((((cue >> b) & 1) * NA_TF_CUE_SHAPE |
-													   ((vote >> b) & 1) * NA_TF_VOTE_SHAPE |
-													   ((quote >> b) & 1) * NA_TF_QUOTE_SHAPE) >>
-													  SHAPE_FLAG_SHIFT);
-		}
-	}
-	for (uint32_t row = 0; row < na_lex_lists[NA_LEX_ABBREVIATIONS].nrows; row++)
-	{
-		const char *key = na_lex_key(NA_LEX_ABBREVIATIONS, row);
-		size_t		n = strlen(key);
-		uint32_t	h;
-
-		if (n == 0)
-			continue;
-		h = na_lex_shape(na_lex_shape_head((const unsigned char *) key, n),
-						 (unsigned char) key[n - 1], n);
-		abbreviation_shapes[h >> 6] |= UINT64_C(1) << (h & 63);
-	}
-	ascii_bits_ready = 1;
-}
-
-/*
- * SWAR: the bytes of a 64-bit word tested in parallel (little-endian
- * machines with GCC or Clang builtins; others take the byte loop).
- */
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define NA_SWAR 1
-#define SWAR_ONES	UINT64_C(0x0101010101010101)
-#define SWAR_HIGH	UINT64_C(0x8080808080808080)
-
-/* 0x80 in each byte of v that is ASCII and within lo..hi (0 < lo <= hi < 0x80) */
-static inline uint64_t
-swar_in_range(uint64_t v, unsigned lo, unsigned hi)
-{
-	uint64_t	x = v & ~SWAR_HIGH;
-	uint64_t	ge_lo = x + SWAR_ONES * (0x80 - lo);
-	uint64_t	gt_hi = x + SWAR_ONES * (0x7f - hi);
-
-	return ge_lo & ~gt_hi & ~v & SWAR_HIGH;
-}
-#else
-#define NA_SWAR 0
-#endif
-
-#if NA_SWAR && defined(__SSE2__)
-/*
- * The bytes of v in first .. first + count - 1 (ASCII), as a bit mask: a
- * byte moved by 0x80 - first is then among the count smallest signed bytes,
- * one add and one compare; bytes >= 0x80 fall outside every class.
- */
-static inline unsigned
-ascii_class_mask(__m128i v, unsigned char first, int count)
-{
-	return (unsigned) _mm_movemask_epi8(
-		_mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char) (0x80 - first))),
-					   _mm_set1_epi8((char) (-128 + count))));
-}
-#endif
-
-/* Set case and script flags of a word-like token from its text. */
-void
-set_word_flags(const scanner *st, na_token *t)
-{
-	size_t		i = t->start;
-	size_t		end = t->start + t->len;
-	int			letters = 0;
-	int			upper = 0;
-	int			first = 1;
-
-#if NA_SWAR && defined(__SSE2__)
-	/*
-	 * A token of at most sixteen bytes, all ASCII and no '&' (the common
-	 * case: Kremlin's, Russia-backed, Mr.): its classes in one load, the
-	 * flags from the masks as the loop below would set them.
-	 */
-	if (t->len <= 16 && (size_t) t->start + 16 <= st->len)
-	{
-		__m128i		v = _mm_loadu_si128((const __m128i *) (st->s + t->start));
-		unsigned	in_token = (1u << t->len) - 1;
-		unsigned	special = ((unsigned) _mm_movemask_epi8(v) |
-							   (unsigned) _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('&')))) &
-			in_token;
-
-		if (special == 0)
-		{
-			unsigned	low = ascii_class_mask(v, 'a', 26) & in_token;
-			unsigned	up = ascii_class_mask(v, 'A', 26) & in_token;
-			unsigned	dig = ascii_class_mask(v, '0', 10) & in_token;
-			unsigned	alnum = low | up | dig;
-
-			/* capitalised: the first letter or digit is an upper-case letter */
-			if (up & alnum & -alnum)
-				t->flags |= NA_TF_CAPITALIZED;
-			if (dig)
-				t->flags |= NA_TF_HAS_DIGIT;
-			/* all capitals: no lower-case letter, two upper-case ones */
-			if (!low && (up & (up - 1)))
-				t->flags |= NA_TF_ALLCAPS;
-			return;
-		}
-	}
-#endif
-
-	while (i < end)
-	{
-		uint32_t	cp;
-		int			n;
-		uint16_t	info;
-
-		if (st->s[i] < 0x80 && st->s[i] != '&')
-		{
-			unsigned char b = st->s[i];
-
-			/* ASCII: no decoding, and letters are just a range test */
-			if ((unsigned) ((b | 0x20) - 'a') < 26)
-			{
-				letters++;
-				if (b < 'a')
-				{
-					upper++;
-					if (first)
-						t->flags |= NA_TF_CAPITALIZED;
-				}
-				first = 0;
-			}
-			else if ((unsigned) (b - '0') < 10)
-			{
-				t->flags |= NA_TF_HAS_DIGIT;
-				first = 0;
-			}
-			i++;
-			continue;
-		}
-		info = peek_at(st, i, &cp, &n);
-		if (st->s[i] >= 0x80)
-			t->flags |= NA_TF_NONASCII;
-		if ((info & NA_CC_MASK) == NA_CC_LETTER)
-		{
-			letters++;
-			if (info & NA_CF_UPPER)
-			{
-				upper++;
-				if (first)
-					t->flags |= NA_TF_CAPITALIZED;
-			}
-			first = 0;
-		}
-		else if ((info & NA_CC_MASK) == NA_CC_DIGIT)
-		{
-			t->flags |= NA_TF_HAS_DIGIT;
-			first = 0;
-		}
-		i += n;
-	}
-	if (letters >= 2 && upper == letters)
-		t->flags |= NA_TF_ALLCAPS;
-}
-
-/*
- * Does a full stop after text[start..end) leave the sentence open when a
- * word follows (data/lexicon/abbreviations.tsv)?
- */
-static int
-is_abbreviation(const scanner *st, size_t start, size_t end)
-{
-	return span_in(st, start, end, NA_LEX_ABBREVIATIONS);
-}
-
-/*
- * Words shaped like a reporting cue or like a word the vote analyser's
- * first pass reads: the scanner flags them NA_TF_CUE_SHAPE and
- * NA_TF_VOTE_SHAPE as it emits them, with their bytes at hand and their
- * shape hashed once, so that the pass for reported speech and the vote
- * first pass visit those few (a word in thirty) instead of reading every
- * token's text a second time: the one scan feeds those passes as it feeds
- * the others.  The filters are the lexicon's (na_lex_shape filters,
- * generated with the lists); a word with non-ASCII letters (which may fold
- * to a key in other ways) is always flagged.
- */
-static inline uint16_t
-shape_flags(uint32_t h)
-{
-	return (uint16_t) (shape_flag_bytes[h] << SHAPE_FLAG_SHIFT);
-}
-
-/*
- * NA_TF_QUOTE_SHAPE of a word the scanner emits elsewhere than as words
- * are (an elision, a letter after a number: 'em, 5G), with none of the
- * other shape flags those words never had.
- */
-uint16_t
-scan_quote_shape(const scanner *st, const na_token *t)
-{
-	if (t->len == 0)
-		return 0;
-	if (t->flags & NA_TF_NONASCII)
-		return NA_TF_QUOTE_SHAPE;
-	return (uint16_t) (shape_flags(na_lex_shape(na_lex_shape_head(st->s + t->start, t->len),
-												st->s[t->start + t->len - 1], t->len)) &
-					   NA_TF_QUOTE_SHAPE);
-}
-
-/*
- * A word starting at a letter: inner apostrophes (Kremlin's), inner hyphens
- * (Russia-backed), dotted abbreviations (U.S., a.m.), known abbreviations
- * with their full stop (Mr.), initials (R.), e-mail addresses and URLs.
- */
-static void
-scan_word(scanner *st, cursor start)
-{
-	cursor		c = start;
-	cursor		seg_start = start;
-	int			dotted = 0;
-	int			hyphenated = 0;
-	cursor		last_part = start;	/* after the last inner hyphen */
-	na_kind		kind = NA_TK_WORD;
-	na_token   *t;
-	uint32_t	cp;
-	int			n;
-
-	{
-		cursor		url = scan_url(st, start);
-
-		if (url.pos > start.pos)
-		{
-			emit(st, NA_TK_URL, start.pos, start.cpos, url);
-			return;
-		}
-	}
-
-	for (;;)
-	{
-		cursor		after;
-
-		c = scan_letters(st, c);
-		peek_at(st, c.pos, &cp, &n);
-		if (!n)
-			break;
-		after = c;
-		cursor_step(st, &after, n);
-		if (is_apostrophe(cp) && is_word_class(class_at(st, after.pos)) &&
-			class_at(st, after.pos) != NA_CC_JOINER)
-		{
-			c = after;
-			continue;
-		}
-		if (is_hyphen(cp) && is_word_class(class_at(st, after.pos)) &&
-			class_at(st, after.pos) != NA_CC_MARK)
-		{
-			c = after;
-			hyphenated = 1;
-			last_part = after;
-			continue;
-		}
-		if (cp == '&' && c.pos - seg_start.pos <= 3 &&
-			(class_at(st, after.pos) == NA_CC_LETTER) &&
-			(na_char_info(cp_at(st, after.pos)) & NA_CF_UPPER))
-		{
-			c = after;			/* AT&T, S&P */
-			continue;
-		}
-		if (cp == '.' && next_pos(st, seg_start.pos) == c.pos &&
-			class_at(st, after.pos) == NA_CC_LETTER)
-		{
-			/* U.S., a.m.: single letters separated by full stops */
-			size_t		after_letter = next_pos(st, after.pos);
-
-			/* and U.S without its last stop, when a single letter ends it */
-			if (after_letter >= st->len || st->s[after_letter] == '.' ||
-				(!is_word_class(class_at(st, after_letter)) &&
-				 !is_apostrophe(cp_at(st, after_letter)) &&
-				 !is_hyphen(cp_at(st, after_letter))))
-			{
-				c = after;
-				seg_start = after;
-				dotted = 1;
-				continue;
-			}
-		}
-		if (cp == '@' && !dotted)
-		{
-			cursor		dom = scan_domain(st, after);
-
-			if (dom.pos > after.pos)
-			{
-				emit(st, NA_TK_EMAIL, start.pos, start.cpos, dom);
-				return;
-			}
-		}
-		break;
-	}
-
-	peek_at(st, c.pos, &cp, &n);
-	if (cp == '.')
-	{
-		cursor		dot = c;
-		int			one_char = next_pos(st, seg_start.pos) == c.pos;
-
-		cursor_step(st, &dot, 1);
-		if (dotted)
-		{
-			c = dot;
-			kind = NA_TK_ABBREV;
-		}
-		else if (one_char && !hyphenated &&
-				 (na_char_info(cp_at(st, start.pos)) & NA_CF_UPPER))
-		{
-			c = dot;
-			kind = NA_TK_INITIAL;
-		}
-		else if (is_abbreviation(st, last_part.pos, c.pos))
-		{
-			/* Mr.  Jan.  and then-Sen.: the part after the last hyphen decides */
-			c = dot;
-			kind = NA_TK_ABBREV;
-		}
-		else if (span_eq(st, start.pos, c.pos, "No") && word_gap_at(st, dot.pos) &&
-				 dot.pos + word_gap_at(st, dot.pos) < st->len &&
-				 is_ascii_digit(st->s[dot.pos + word_gap_at(st, dot.pos)]))
-		{
-			c = dot;
-			kind = NA_TK_ABBREV;
-		}
-	}
-	else if (dotted)
-		kind = NA_TK_ABBREV;
-	else if (is_apostrophe(cp) && !st->single_open && c.pos > start.pos &&
-			 (st->s[c.pos - 1] == 's' || st->s[c.pos - 1] == 'S'))
-	{
-		/* the Russians' intent: a plural possessive, not a closing quote */
-		cursor		after = c;
-		na_cclass	next;
-
-		cursor_step(st, &after, n);
-		next = class_at(st, after.pos);
-		if (next == NA_CC_SPACE || next == NA_CC_NEWLINE || next == NA_CC_PUNCT)
-			c = after;
-	}
-
-	t = emit(st, kind, start.pos, start.cpos, c);
-	if (t)
-	{
-		set_word_flags(st, t);
-		if (hyphenated)
-			t->flags |= NA_TF_HYPHENATED;
-		if (kind == NA_TK_WORD && t->len > 0)
-			t->flags |= (t->flags & NA_TF_NONASCII) ? SHAPE_FLAGS :
-				shape_flags(na_lex_shape(na_lex_shape_head(st->s + t->start, t->len),
-										 st->s[t->start + t->len - 1], t->len));
-		else if (kind == NA_TK_ABBREV && t->len > 0)
-			t->flags |= (t->flags & NA_TF_NONASCII) ? NA_TF_VOTE_SHAPE :
-				(shape_flags(na_lex_shape(na_lex_shape_head(st->s + t->start, t->len),
-										  st->s[t->start + t->len - 1], t->len)) & NA_TF_VOTE_SHAPE);
-	}
 }
 
 /*
@@ -1000,14 +508,38 @@ run_short_words(const unsigned char *s, size_t i, run_cursor *rc)
 #endif
 
 /*
+ * A straight double quotation mark at i right after a token of the run,
+ * a space after it: a closing one, as unsided_mark reads it (nothing on
+ * its left opens: a word or a mark but an opening bracket; a space on its
+ * right closes), written as scan_quote would, with the scanner's note that
+ * no double mark is open.  Returns 0, having done nothing, for any other.
+ */
+static inline int
+run_close_quote(scanner *st, run_cursor *rc, size_t i)
+{
+	const unsigned char *s = st->s;
+
+	if (i + 1 >= st->len || s[i] != '"' || s[i + 1] != ' ' ||
+		(s[i - 1] < 0x80 && ascii_punct_class[s[i - 1]] == NA_CC_OPEN))
+		return 0;
+	put_ascii_token(rc->t, i, 1, rc->to_chars, rc->paragraph, NA_TF_STRAIGHT, NA_TK_CLOSE_QUOTE);
+	rc->t++->mark = NA_MARK_DOUBLE;
+	st->double_open = 0;
+	return 1;
+}
+
+/*
  * The run of tokens after a plain word that ends at the space at i (cpos:
  * its character offset): while a single space and another plain word or
  * number follow, or a punctuation mark the main loop would emit alone, they
  * are written directly into the reserved room, the scanner's state held in
  * locals (most of a news text is such runs, and inside one the state of the
- * general emit, a paragraph or the first token, cannot change).  The short
- * words, most of them, go through run_short_words; this loop takes the
- * others one by one.  Out of line so that the loop has the registers to
+ * general emit, a paragraph or the first token, cannot change).  A straight
+ * double quote or an opening bracket before a word ("We  (the) and a
+ * straight quote closing after one (said."  said") are taken too, as
+ * scan_quote and the main loop would: a quote ended one run in two.  The
+ * short words, most of them, go through run_short_words; this loop takes
+ * the others one by one.  Out of line so that the loop has the registers to
  * itself: na_scan around it holds too much.  Leaves st as the main loop
  * would after the last token (and the space after it, if any).
  */
@@ -1017,7 +549,7 @@ scan_token_run(scanner *st, size_t i, uint32_t cpos)
 	const unsigned char *s = st->s;
 	size_t		len = st->len;
 	run_cursor	rc;
-	/* the last room a word may take, with room for a mark after it, in
+	/* the last room a turn may start at: four tokens at most ("We said."), in
 	 * tokens and in stops (a stop is a token: as much room as tokens) */
 	na_token   *room_last;
 	/* where the interrupt check falls due: as emit's, every INTERRUPT_INTERVAL tokens */
@@ -1028,7 +560,7 @@ scan_token_run(scanner *st, size_t i, uint32_t cpos)
 	rc.t = rc.items + st->tokens.count;
 	rc.stop = (uint32_t *) st->stops.items + st->stops.count;
 	room_last = rc.items + MIN_OF(st->tokens.capacity,
-								  st->tokens.count + st->stops.capacity - st->stops.count) - 1;
+								  st->tokens.count + st->stops.capacity - st->stops.count) - 4;
 	check_at = rc.items + ((st->tokens.count | (INTERRUPT_INTERVAL - 1)) + 1);
 	rc.limit = MIN_OF(room_last, check_at);
 	/* every byte of a run is an ASCII character: a character offset is the
@@ -1043,6 +575,7 @@ scan_token_run(scanner *st, size_t i, uint32_t cpos)
 	{
 		size_t		wpos;
 		uint16_t	flags = 0;
+		uint16_t	before = NA_TF_SPACE_BEFORE;	/* the word's */
 		size_t		wend;
 		na_kind		kind = NA_TK_WORD;
 
@@ -1050,6 +583,11 @@ scan_token_run(scanner *st, size_t i, uint32_t cpos)
 		i = run_short_words(s, i, &rc);
 		if (s[i] != ' ')
 		{
+			if (run_close_quote(st, &rc, i))
+			{
+				i++;			/* to the space after it */
+				continue;
+			}
 			/* the run ends after a short word or its mark */
 			b = s[i - 1];
 			st->prev_cls = ascii_punct_class[b] ? (na_cclass) ascii_punct_class[b] : NA_CC_LETTER;
@@ -1068,7 +606,33 @@ scan_token_run(scanner *st, size_t i, uint32_t cpos)
 				break;			/* the main loop's emit makes room */
 			rc.limit = MIN_OF(room_last, check_at);
 		}
-		if (wpos < len && (unsigned) ((s[wpos] | 0x20) - 'a') < 26)
+		if (wpos + 1 < len && (b = s[wpos]) < 0x80 &&
+			(b == '"' || ascii_punct_class[b] == NA_CC_OPEN) &&
+			(unsigned) ((s[wpos + 1] | 0x20) - 'a') < 26)
+		{
+			/* an opening quote or bracket before a word: a letter after it
+			 * and a space before, nothing can close there */
+			if (b == '"')
+			{
+				put_ascii_token(rc.t, wpos, 1, rc.to_chars, rc.paragraph,
+								NA_TF_SPACE_BEFORE | NA_TF_STRAIGHT, NA_TK_OPEN_QUOTE);
+				rc.t++->mark = NA_MARK_DOUBLE;
+				st->double_open = 1;
+			}
+			else
+				put_ascii_token(rc.t++, wpos, 1, rc.to_chars, rc.paragraph,
+								NA_TF_SPACE_BEFORE, NA_TK_PUNCT);
+			before = 0;
+			wpos++;
+			if ((wend = plain_word_end_call(st, s, len, wpos, &flags)) == 0)
+			{
+				/* the run ends after the mark: scan_word reads the word */
+				i = wpos;
+				st->prev_cls = (na_cclass) (ascii_info[b] & NA_CC_MASK);
+				goto after_token;
+			}
+		}
+		else if (wpos < len && (unsigned) ((s[wpos] | 0x20) - 'a') < 26)
 		{
 			wend = plain_word_end_call(st, s, len, wpos, &flags);
 			if (wend == 0)
@@ -1080,10 +644,15 @@ scan_token_run(scanner *st, size_t i, uint32_t cpos)
 		else
 			break;
 		put_ascii_token(rc.t++, wpos, wend - wpos, rc.to_chars, rc.paragraph,
-						NA_TF_SPACE_BEFORE | flags, kind);
+						before | flags, kind);
 		i = wend;
 		if (i < len && s[i] == ' ')
 			continue;
+		if (run_close_quote(st, &rc, i))
+		{
+			i++;
+			continue;
+		}
 		/* a punctuation mark after the word, as the main loop's fast path
 		 * emits it: one byte, no space before ("word," "word." "word)") */
 		if (i >= len || (b = s[i]) >= 0x80 || !ascii_punct_class[b] ||
@@ -1099,6 +668,11 @@ scan_token_run(scanner *st, size_t i, uint32_t cpos)
 		i++;
 		if (i < len && s[i] == ' ')
 			continue;
+		if (run_close_quote(st, &rc, i))
+		{
+			i++;
+			continue;
+		}
 		/* the run ends after the mark */
 		st->prev_cls = (na_cclass) ascii_punct_class[b];
 		goto after_token;
@@ -1279,8 +853,7 @@ na_scan(na_doc *doc, const char *text, size_t len, unsigned options,
 	memset(doc, 0, sizeof(*doc));
 	if (len >= UINT32_MAX)
 		return NA_ERR_TOO_LONG;
-	if (!ascii_bits_ready)
-		init_ascii_bits();
+	scan_init_tables();
 	memset(&st, 0, sizeof(st));
 	st.s = (const unsigned char *) text;
 	st.len = len;
@@ -1423,40 +996,3 @@ na_doc_free(na_doc *doc, const na_mem *mem)
 	memset(doc, 0, sizeof(*doc));
 }
 
-/*
- * ASCII case-insensitive comparison of n bytes, for lexicon words that are
- * ASCII (non-ASCII ones are folded with ICU by the generator).
- */
-int
-na_ascii_ci_equal(const char *a, const char *b, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-	{
-		char		x = a[i];
-		char		y = b[i];
-
-		if (x >= 'A' && x <= 'Z')
-			x += 32;
-		if (y >= 'A' && y <= 'Z')
-			y += 32;
-		if (x != y)
-			return 0;
-	}
-	return 1;
-}
-
-int
-na_token_is(const na_doc *doc, const na_token *t, const char *word)
-{
-	size_t		n = strlen(word);
-
-	return t->len == n && na_ascii_ci_equal(doc->text + t->start, word, n);
-}
-
-int
-na_token_eq(const na_doc *doc, const na_token *t, const char *word)
-{
-	size_t		n = strlen(word);
-
-	return t->len == n && memcmp(doc->text + t->start, word, n) == 0;
-}
