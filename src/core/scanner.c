@@ -255,12 +255,12 @@ word_end:
  * The end of the plain number at pos, a digit: ASCII digits with inner
  * , . : groups (1,272  3.5  10:30), then a byte after which scan_number
  * reads nothing more (a space, a full stop, a bracket: no range, no
- * percentage, no suffix, no hyphenated word, no reference); 0 for any
- * other.  scan_number would emit it as a number as it stands, the
- * character before a straight quote a digit.
+ * suffix, no hyphenated word, no reference), *kind NA_TK_NUMBER; or those
+ * digits and a per cent sign (76%), *kind NA_TK_PERCENT; 0 for any other.
+ * scan_number would emit it as it stands.
  */
 static inline size_t
-plain_number_end(const unsigned char *s, size_t len, size_t pos)
+plain_number_end(const unsigned char *s, size_t len, size_t pos, na_kind *kind)
 {
 	size_t		i = pos;
 
@@ -274,9 +274,28 @@ plain_number_end(const unsigned char *s, size_t len, size_t pos)
 		else
 			break;
 	}
+	*kind = NA_TK_NUMBER;
+	if (i < len && s[i] == '%')
+	{
+		*kind = NA_TK_PERCENT;
+		return i + 1;
+	}
 	if (i < len && (ascii_bits[s[i]] & AB_NUMBER_ON))
 		return 0;
 	return i;
+}
+
+/*
+ * The class of the last character of a token of the fast paths, whose last
+ * byte is b (a letter, a digit, a mark or a per cent sign): what a straight
+ * quote after it is decided by (after_token).
+ */
+static inline na_cclass
+fast_token_class(unsigned char b)
+{
+	if (ascii_punct_class[b])
+		return (na_cclass) ascii_punct_class[b];
+	return (unsigned) (b - '0') < 10 ? NA_CC_DIGIT : NA_CC_LETTER;
 }
 
 #define MIN_OF(a, b) ((a) < (b) ? (a) : (b))
@@ -529,15 +548,36 @@ run_close_quote(scanner *st, run_cursor *rc, size_t i)
 }
 
 /*
+ * A straight double quote or an opening bracket at i, a space before it
+ * and a letter after: an opening mark (nothing can close there), written as
+ * scan_quote, or the main loop's fast path, would.
+ */
+static inline void
+run_open_mark(scanner *st, run_cursor *rc, size_t i)
+{
+	if (st->s[i] == '"')
+	{
+		put_ascii_token(rc->t, i, 1, rc->to_chars, rc->paragraph,
+						NA_TF_SPACE_BEFORE | NA_TF_STRAIGHT, NA_TK_OPEN_QUOTE);
+		rc->t++->mark = NA_MARK_DOUBLE;
+		st->double_open = 1;
+	}
+	else
+		put_ascii_token(rc->t++, i, 1, rc->to_chars, rc->paragraph,
+						NA_TF_SPACE_BEFORE, NA_TK_PUNCT);
+}
+
+/*
  * The run of tokens after a plain word that ends at the space at i (cpos:
  * its character offset): while a single space and another plain word or
  * number follow, or a punctuation mark the main loop would emit alone, they
  * are written directly into the reserved room, the scanner's state held in
  * locals (most of a news text is such runs, and inside one the state of the
  * general emit, a paragraph or the first token, cannot change).  A straight
- * double quote or an opening bracket before a word ("We  (the) and a
- * straight quote closing after one (said."  said") are taken too, as
- * scan_quote and the main loop would: a quote ended one run in two.  The
+ * double quote or an opening bracket before a word ("We  (the), a straight
+ * quote closing after one (said."  said"), a spaced hyphen (a dash) and a
+ * percentage are taken too, as scan_quote, scan_other and scan_number
+ * would: a quote ended one run in two.  The
  * short words, most of them, go through run_short_words; this loop takes
  * the others one by one.  Out of line so that the loop has the registers to
  * itself: na_scan around it holds too much.  Leaves st as the main loop
@@ -589,8 +629,7 @@ scan_token_run(scanner *st, size_t i, uint32_t cpos)
 				continue;
 			}
 			/* the run ends after a short word or its mark */
-			b = s[i - 1];
-			st->prev_cls = ascii_punct_class[b] ? (na_cclass) ascii_punct_class[b] : NA_CC_LETTER;
+			st->prev_cls = fast_token_class(s[i - 1]);
 			goto after_token;
 		}
 #endif
@@ -610,18 +649,7 @@ scan_token_run(scanner *st, size_t i, uint32_t cpos)
 			(b == '"' || ascii_punct_class[b] == NA_CC_OPEN) &&
 			(unsigned) ((s[wpos + 1] | 0x20) - 'a') < 26)
 		{
-			/* an opening quote or bracket before a word: a letter after it
-			 * and a space before, nothing can close there */
-			if (b == '"')
-			{
-				put_ascii_token(rc.t, wpos, 1, rc.to_chars, rc.paragraph,
-								NA_TF_SPACE_BEFORE | NA_TF_STRAIGHT, NA_TK_OPEN_QUOTE);
-				rc.t++->mark = NA_MARK_DOUBLE;
-				st->double_open = 1;
-			}
-			else
-				put_ascii_token(rc.t++, wpos, 1, rc.to_chars, rc.paragraph,
-								NA_TF_SPACE_BEFORE, NA_TK_PUNCT);
+			run_open_mark(st, &rc, wpos);
 			before = 0;
 			wpos++;
 			if ((wend = plain_word_end_call(st, s, len, wpos, &flags)) == 0)
@@ -639,8 +667,16 @@ scan_token_run(scanner *st, size_t i, uint32_t cpos)
 				break;
 		}
 		else if (wpos < len && (unsigned) (s[wpos] - '0') < 10 &&
-				 (wend = plain_number_end(s, len, wpos)) != 0)
-			kind = NA_TK_NUMBER;	/* a number goes on with the run (in 2004 the) */
+				 (wend = plain_number_end(s, len, wpos, &kind)) != 0)
+			;					/* a number goes on with the run (in 2004 the) */
+		else if (wpos + 1 < len && s[wpos] == '-' && s[wpos + 1] == ' ')
+		{
+			/* a hyphen spaced on both sides: a dash, as scan_other reads it */
+			put_ascii_token(rc.t++, wpos, 1, rc.to_chars, rc.paragraph,
+							NA_TF_SPACE_BEFORE, NA_TK_DASH);
+			i = wpos + 1;
+			continue;
+		}
 		else
 			break;
 		put_ascii_token(rc.t++, wpos, wend - wpos, rc.to_chars, rc.paragraph,
@@ -659,7 +695,7 @@ scan_token_run(scanner *st, size_t i, uint32_t cpos)
 			(b == '.' && i + 2 < len && s[i + 1] == '.' && s[i + 2] == '.'))
 		{
 			/* the run ends after a word */
-			st->prev_cls = (unsigned) (s[i - 1] - '0') < 10 ? NA_CC_DIGIT : NA_CC_LETTER;
+			st->prev_cls = fast_token_class(s[i - 1]);
 			goto after_token;
 		}
 		if (b == '.' || b == '!' || b == '?')
@@ -728,17 +764,18 @@ scan_plain_number(scanner *st)
 {
 	size_t		i;
 	cursor		end;
+	na_kind		kind;
 
-	if ((i = plain_number_end(st->s, st->len, st->pos)) == 0)
+	if ((i = plain_number_end(st->s, st->len, st->pos, &kind)) == 0)
 		return 0;
 	end.pos = i;
 	end.cpos = st->cpos + (uint32_t) (i - st->pos);
-	if (emit(st, NA_TK_NUMBER, st->pos, st->cpos, end) == NULL)
+	if (emit(st, kind, st->pos, st->cpos, end) == NULL)
 		return 1;
 	if (i < st->len && st->s[i] == ' ')
 		scan_token_run(st, i, end.cpos);
 	else
-		st->prev_cls = NA_CC_DIGIT;
+		st->prev_cls = fast_token_class(st->s[i - 1]);
 	return 1;
 }
 
