@@ -1,7 +1,9 @@
 /*
  * scan_internal.h - what the scanner's files share: scanner.c runs the pass
- * and scans words, scan_numbers.c and scan_marks.c scan the other tokens,
- * sentences.c then groups the tokens into sentences.  Private to the core.
+ * and its fast paths (plain words, numbers and the runs of them),
+ * scan_words.c holds the tables and reads the other words, scan_numbers.c
+ * and scan_marks.c scan the other tokens, sentences.c then groups the
+ * tokens into sentences.  Private to the core.
  */
 #ifndef SCAN_INTERNAL_H
 #define SCAN_INTERNAL_H
@@ -12,6 +14,10 @@
 
 #include "na_lexicon.h"
 #include "na_unicode.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* Work between interrupt checks: a few microseconds of scanning. */
 #define INTERRUPT_INTERVAL 4096
@@ -40,9 +46,56 @@ typedef struct scanner
 	uint32_t	para_first[DATELINE_PARAGRAPHS];	/* first tokens of the first
 													 * paragraphs (datelines) */
 	na_vec		tokens;
+	na_vec		stops;			/* uint32_t: the tokens a sentence may end at
+								 * (is_sentence_stop, and those before a
+								 * paragraph's first token), in order, for
+								 * na_split_sentences */
 	const na_mem *mem;
 	int			failed;
 } scanner;
+
+/*
+ * Does a punctuation mark p[0..len) end a sentence when nothing else
+ * objects: . ! ? and the interrobang, full-width and CJK forms?
+ */
+static inline int
+is_terminal_mark(const char *p, size_t len)
+{
+	if (len == 1)
+		return *p == '.' || *p == '!' || *p == '?';
+	/* ‽ 。 ！ ？ */
+	return len == 3 && (memcmp(p, "\xE2\x80\xBD", 3) == 0 ||
+						memcmp(p, "\xE3\x80\x82", 3) == 0 ||
+						memcmp(p, "\xEF\xBC\x81", 3) == 0 ||
+						memcmp(p, "\xEF\xBC\x9F", 3) == 0);
+}
+
+/*
+ * May a sentence end at a token of this kind and text (short of a
+ * paragraph's end)?  A terminal mark, an ellipsis, an abbreviation or an
+ * initial: na_split_sentences asks no other token (a dateline's end it
+ * knows apart).
+ */
+static inline int
+is_sentence_stop(na_kind kind, const char *p, size_t len)
+{
+	return kind == NA_TK_ABBREV || kind == NA_TK_INITIAL || kind == NA_TK_ELLIPSIS ||
+		(kind == NA_TK_PUNCT && is_terminal_mark(p, len));
+}
+
+/* Records token k as one a sentence may end at (see scanner.stops). */
+static inline void
+record_stop(scanner *st, size_t k)
+{
+	uint32_t   *slot;
+
+	if (st->stops.count && ((uint32_t *) st->stops.items)[st->stops.count - 1] == (uint32_t) k)
+		return;
+	if ((slot = na_vec_push_unset(&st->stops, st->mem)) == NULL)
+		st->failed = 1;
+	else
+		*slot = (uint32_t) k;
+}
 
 typedef struct cursor
 {
@@ -202,7 +255,9 @@ emit_flagged(scanner *st, na_kind kind, size_t start, uint32_t cstart, cursor en
 		t->sentence = 0;
 		t->mark = 0;
 	}
-	else if ((t = na_vec_push(&st->tokens, st->mem)) == NULL)
+	else if ((t = na_vec_push(&st->tokens, st->mem)) == NULL ||
+			 /* the stops' room grows with the tokens' (scan_token_run) */
+			 !na_vec_reserve(&st->stops, st->mem, st->tokens.capacity))
 	{
 		st->failed = 1;
 		return NULL;
@@ -228,7 +283,12 @@ emit_flagged(scanner *st, na_kind kind, size_t start, uint32_t cstart, cursor en
 	if (st->tokens.count == 1)
 		t->flags |= NA_TF_PARA_START | NA_TF_SPACE_BEFORE;
 	else if (t->flags & NA_TF_NEWLINE_BEFORE)
+	{
 		t->flags |= NA_TF_PARA_START;
+		record_stop(st, st->tokens.count - 2);	/* a paragraph ends there */
+	}
+	if (is_sentence_stop(kind, (const char *) st->s + start, t->len))
+		record_stop(st, st->tokens.count - 1);
 	t->paragraph = st->paragraph;
 	st->pending_flags = 0;
 	st->pos = end.pos;
@@ -260,7 +320,124 @@ span_in(const scanner *st, size_t start, size_t end, na_lex_list list)
 	return na_lex_in(list, na_lex_find((const char *) st->s + start, end - start));
 }
 
-/* tokens scanned by scanner.c (words), scan_numbers.c and scan_marks.c */
+/*
+ * The scanner's tables (scan_words.c fills them once a process, before
+ * the first scan: scan_init_tables) and the byte tests of its fast paths.
+ */
+/*
+ * Bits of every byte for the ASCII fast paths, computed once from the ICU
+ * classes of 0..127; bytes 128..255 (UTF-8 lead and continuation bytes) are
+ * AB_SPECIAL: the general path decodes them.
+ */
+#define AB_ALNUM	0x01
+#define AB_UPPER	0x02
+#define AB_LOWER	0x04
+#define AB_DIGIT	0x08
+#define AB_SPECIAL	0x10		/* ends a plain word only through scan_word */
+#define AB_NUMBER_ON 0x20		/* after digits, scan_number reads on */
+
+extern uint8_t ascii_bits[256];
+
+/*
+ * The class of an ASCII byte that scan_other makes a one-byte punctuation
+ * token of, whatever follows (but a full stop may begin "..."); 0 for the
+ * others.  The main loop emits these directly.
+ */
+extern uint8_t ascii_punct_class[128];
+
+/* na_char_info of every ASCII byte, for the main loop's general path */
+extern uint16_t ascii_info[128];
+
+/*
+ * The shape flags of every shape (NA_TF_CUE_SHAPE, NA_TF_VOTE_SHAPE and
+ * NA_TF_QUOTE_SHAPE, shifted down to a byte), filled with the ASCII tables
+ * from the lexicon's filters: one load a word where two bit tests of two
+ * tables cost twelve instructions (7M of quotes() over BBC), and the quote
+ * analyser's filter comes with them for nothing.
+ */
+#define SHAPE_FLAGS (NA_TF_CUE_SHAPE | NA_TF_VOTE_SHAPE | NA_TF_QUOTE_SHAPE)
+#define SHAPE_FLAG_SHIFT 8
+_Static_assert((SHAPE_FLAGS >> SHAPE_FLAG_SHIFT) <= 0xFF &&
+			   (SHAPE_FLAGS & ((1u << SHAPE_FLAG_SHIFT) - 1)) == 0,
+			   "the shape flags fit a byte above SHAPE_FLAG_SHIFT");
+extern uint8_t shape_flag_bytes[1u << NA_LEX_SHAPE_BITS];
+
+/*
+ * A bit for the na_lex_shape of each abbreviation (abbreviations.tsv), set
+ * from the list: a word before a full stop whose shape has none is no
+ * abbreviation, with no lookup (short_word_before_stop).
+ */
+extern uint64_t abbreviation_shapes[(1u << NA_LEX_SHAPE_BITS) / 64];
+
+/*
+ * Words shaped like a reporting cue or like a word the vote analyser's
+ * first pass reads: the scanner flags them NA_TF_CUE_SHAPE and
+ * NA_TF_VOTE_SHAPE as it emits them, with their bytes at hand and their
+ * shape hashed once, so that the pass for reported speech and the vote
+ * first pass visit those few (a word in thirty) instead of reading every
+ * token's text a second time: the one scan feeds those passes as it feeds
+ * the others.  The filters are the lexicon's (na_lex_shape filters,
+ * generated with the lists); a word with non-ASCII letters (which may fold
+ * to a key in other ways) is always flagged.
+ */
+static inline uint16_t
+shape_flags(uint32_t h)
+{
+	return (uint16_t) (shape_flag_bytes[h] << SHAPE_FLAG_SHIFT);
+}
+
+/*
+ * SWAR: the bytes of a 64-bit word tested in parallel (little-endian
+ * machines with GCC or Clang builtins; others take the byte loop).
+ */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define NA_SWAR 1
+#define SWAR_ONES	UINT64_C(0x0101010101010101)
+#define SWAR_HIGH	UINT64_C(0x8080808080808080)
+
+/* 0x80 in each byte of v that is ASCII and within lo..hi (0 < lo <= hi < 0x80) */
+static inline uint64_t
+swar_in_range(uint64_t v, unsigned lo, unsigned hi)
+{
+	uint64_t	x = v & ~SWAR_HIGH;
+	uint64_t	ge_lo = x + SWAR_ONES * (0x80 - lo);
+	uint64_t	gt_hi = x + SWAR_ONES * (0x7f - hi);
+
+	return ge_lo & ~gt_hi & ~v & SWAR_HIGH;
+}
+#else
+#define NA_SWAR 0
+#endif
+
+#if NA_SWAR && defined(__SSE2__)
+/*
+ * The bytes of v in first .. first + count - 1 (ASCII), as a bit mask: a
+ * byte moved by 0x80 - first is then among the count smallest signed bytes,
+ * one add and one compare; bytes >= 0x80 fall outside every class.
+ */
+static inline unsigned
+ascii_class_mask(__m128i v, unsigned char first, int count)
+{
+	return (unsigned) _mm_movemask_epi8(
+		_mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char) (0x80 - first))),
+					   _mm_set1_epi8((char) (-128 + count))));
+}
+#endif
+
+/*
+ * Does a full stop after text[start..end) leave the sentence open when a
+ * word follows (data/lexicon/abbreviations.tsv)?
+ */
+static inline int
+is_abbreviation(const scanner *st, size_t start, size_t end)
+{
+	return span_in(st, start, end, NA_LEX_ABBREVIATIONS);
+}
+
+/* tokens scanned by scanner.c (plain words and runs), scan_words.c (the
+ * other words), scan_numbers.c and scan_marks.c */
+void		scan_init_tables(void);
+void		scan_word(scanner *st, cursor start);
 void set_word_flags(const scanner *st, na_token *t);
 uint16_t	scan_quote_shape(const scanner *st, const na_token *t);
 cursor scan_digits(const scanner *st, cursor c);
@@ -273,6 +450,7 @@ void scan_quote(scanner *st, cursor start, uint32_t cp, int n);
 void scan_emoji(scanner *st, cursor start, int n);
 void scan_other(scanner *st, cursor start, uint32_t cp, int n, na_cclass cls);
 
-int			na_split_sentences(na_doc *doc, const na_mem *mem, const uint32_t *para_first);
+int			na_split_sentences(na_doc *doc, const na_mem *mem, const uint32_t *para_first,
+							   const uint32_t *stops, uint32_t nstops);
 
 #endif							/* SCAN_INTERNAL_H */

@@ -2,23 +2,20 @@
  * scanner.c - tokens, sentences and paragraphs of news text in one pass.
  *
  * The scanner walks the UTF-8 text once, emitting tokens with byte and
- * character offsets.  Sentence boundaries are then decided over the token
- * array (cheap: no text is decoded again), because whether "U.S." ends a
- * sentence depends on the token after it.
+ * character offsets: na_scan's main loop here, with its fast paths (plain
+ * words and numbers, and the runs of them that make most of a text) beside
+ * it, where they are inlined.  Sentence boundaries are then decided over
+ * the token array (cheap: no text is decoded again), because whether
+ * "U.S." ends a sentence depends on the token after it.
  */
 #include "scan_internal.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #include "na_layout.h"
 #include "na_lexicon.h"
 #include "na_unicode.h"
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
-
 
 static const char *const kind_names[NA_TK_KIND_COUNT] = {
 	"unknown", "word", "number", "money", "percent", "range", "abbreviation",
@@ -32,439 +29,6 @@ na_kind_name(int kind)
 	if (kind <= 0 || kind >= NA_TK_KIND_COUNT)
 		return "unknown";
 	return kind_names[kind];
-}
-
-/* The character at an '&': an HTML reference's, or the '&' itself.  Out of
- * line, so that peek_at stays small enough to inline everywhere. */
-uint16_t
-scan_peek_reference(const scanner *st, size_t at, uint32_t *cp, int *n)
-{
-	if ((*n = na_html_reference(st->s + at, st->len - at, cp)) == 0)
-	{
-		*cp = '&';
-		*n = 1;
-	}
-	return na_char_info(*cp);
-}
-
-/*
- * Bits of every byte for the ASCII fast paths, computed once from the ICU
- * classes of 0..127; bytes 128..255 (UTF-8 lead and continuation bytes) are
- * AB_SPECIAL: the general path decodes them.
- */
-#define AB_ALNUM	0x01
-#define AB_UPPER	0x02
-#define AB_LOWER	0x04
-#define AB_DIGIT	0x08
-#define AB_SPECIAL	0x10		/* ends a plain word only through scan_word */
-
-static uint8_t ascii_bits[256];
-
-/*
- * The class of an ASCII byte that scan_other makes a one-byte punctuation
- * token of, whatever follows (but a full stop may begin "..."); 0 for the
- * others.  The main loop emits these directly.
- */
-static uint8_t ascii_punct_class[128];
-
-/* na_char_info of every ASCII byte, for the main loop's general path */
-static uint16_t ascii_info[128];
-
-/*
- * The shape flags of every shape (NA_TF_CUE_SHAPE, NA_TF_VOTE_SHAPE and
- * NA_TF_QUOTE_SHAPE, shifted down to a byte), filled with the ASCII tables
- * from the lexicon's filters: one load a word where two bit tests of two
- * tables cost twelve instructions (7M of quotes() over BBC), and the quote
- * analyser's filter comes with them for nothing.
- */
-#define SHAPE_FLAGS (NA_TF_CUE_SHAPE | NA_TF_VOTE_SHAPE | NA_TF_QUOTE_SHAPE)
-#define SHAPE_FLAG_SHIFT 8
-_Static_assert((SHAPE_FLAGS >> SHAPE_FLAG_SHIFT) <= 0xFF &&
-			   (SHAPE_FLAGS & ((1u << SHAPE_FLAG_SHIFT) - 1)) == 0,
-			   "the shape flags fit a byte above SHAPE_FLAG_SHIFT");
-static uint8_t shape_flag_bytes[1u << NA_LEX_SHAPE_BITS];
-
-static volatile int ascii_bits_ready;
-
-/*
- * Fills the per-byte class tables of ASCII from the same Unicode classes as
- * every other character (na_char_info), so that the fast path cannot
- * disagree with the slow one.  Filled once per process from ICU at run time
- * (the brief: Unicode from ICU, never hand-made tables).
- */
-static void
-init_ascii_bits(void)
-{
-	for (int b = 0; b < 256; b++)
-	{
-		uint8_t		m = 0;
-
-		if (b >= 0x80)
-			m = AB_SPECIAL;
-		else
-		{
-			uint16_t	info = na_char_info((uint32_t) b);
-			na_cclass	cls = (na_cclass) (info & NA_CC_MASK);
-
-			ascii_info[b] = info;
-
-			if (cls == NA_CC_LETTER)
-				m = AB_ALNUM | ((info & NA_CF_UPPER) ? AB_UPPER : AB_LOWER);
-			/* & may begin an HTML reference: the general path decodes it */
-			if (b == '&')
-				cls = NA_CC_OTHER;
-			else if (cls == NA_CC_DIGIT)
-				m = AB_ALNUM | AB_DIGIT;
-			/* what scan_word looks at after a word: . ' - & @ : */
-			if (b == '.' || b == '\'' || b == '-' || b == '&' || b == '@' || b == ':')
-				m |= AB_SPECIAL;
-			if ((cls == NA_CC_PUNCT || cls == NA_CC_OPEN || cls == NA_CC_CLOSE) &&
-				b != '@' && b != '#')
-				ascii_punct_class[b] = (uint8_t) cls;
-		}
-		ascii_bits[b] = m;
-	}
-	for (uint32_t h = 0; h < (1u << NA_LEX_SHAPE_BITS); h++)
-		shape_flag_bytes[h] = (uint8_t) ((na_lex_shape_may(NA_LEX_SHAPES_REPORTING_CUES, h) * NA_TF_CUE_SHAPE |
-										  na_lex_shape_may(NA_LEX_SHAPES_VOTE_FIRST_PASS, h) * NA_TF_VOTE_SHAPE |
-										  na_lex_shape_may(NA_LEX_SHAPES_QUOTE_WORDS, h) * NA_TF_QUOTE_SHAPE) >>
-										 SHAPE_FLAG_SHIFT);
-	ascii_bits_ready = 1;
-}
-
-/*
- * SWAR: the bytes of a 64-bit word tested in parallel (little-endian
- * machines with GCC or Clang builtins; others take the byte loop).
- */
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define NA_SWAR 1
-#define SWAR_ONES	UINT64_C(0x0101010101010101)
-#define SWAR_HIGH	UINT64_C(0x8080808080808080)
-
-/* 0x80 in each byte of v that is ASCII and within lo..hi (0 < lo <= hi < 0x80) */
-static inline uint64_t
-swar_in_range(uint64_t v, unsigned lo, unsigned hi)
-{
-	uint64_t	x = v & ~SWAR_HIGH;
-	uint64_t	ge_lo = x + SWAR_ONES * (0x80 - lo);
-	uint64_t	gt_hi = x + SWAR_ONES * (0x7f - hi);
-
-	return ge_lo & ~gt_hi & ~v & SWAR_HIGH;
-}
-#else
-#define NA_SWAR 0
-#endif
-
-#if NA_SWAR && defined(__SSE2__)
-/*
- * The bytes of v in first .. first + count - 1 (ASCII), as a bit mask: a
- * byte moved by 0x80 - first is then among the count smallest signed bytes,
- * one add and one compare; bytes >= 0x80 fall outside every class.
- */
-static inline unsigned
-ascii_class_mask(__m128i v, unsigned char first, int count)
-{
-	return (unsigned) _mm_movemask_epi8(
-		_mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char) (0x80 - first))),
-					   _mm_set1_epi8((char) (-128 + count))));
-}
-#endif
-
-/* Set case and script flags of a word-like token from its text. */
-void
-set_word_flags(const scanner *st, na_token *t)
-{
-	size_t		i = t->start;
-	size_t		end = t->start + t->len;
-	int			letters = 0;
-	int			upper = 0;
-	int			first = 1;
-
-#if NA_SWAR && defined(__SSE2__)
-	/*
-	 * A token of at most sixteen bytes, all ASCII and no '&' (the common
-	 * case: Kremlin's, Russia-backed, Mr.): its classes in one load, the
-	 * flags from the masks as the loop below would set them.
-	 */
-	if (t->len <= 16 && (size_t) t->start + 16 <= st->len)
-	{
-		__m128i		v = _mm_loadu_si128((const __m128i *) (st->s + t->start));
-		unsigned	in_token = (1u << t->len) - 1;
-		unsigned	special = ((unsigned) _mm_movemask_epi8(v) |
-							   (unsigned) _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('&')))) &
-			in_token;
-
-		if (special == 0)
-		{
-			unsigned	low = ascii_class_mask(v, 'a', 26) & in_token;
-			unsigned	up = ascii_class_mask(v, 'A', 26) & in_token;
-			unsigned	dig = ascii_class_mask(v, '0', 10) & in_token;
-			unsigned	alnum = low | up | dig;
-
-			/* capitalised: the first letter or digit is an upper-case letter */
-			if (up & alnum & -alnum)
-				t->flags |= NA_TF_CAPITALIZED;
-			if (dig)
-				t->flags |= NA_TF_HAS_DIGIT;
-			/* all capitals: no lower-case letter, two upper-case ones */
-			if (!low && (up & (up - 1)))
-				t->flags |= NA_TF_ALLCAPS;
-			return;
-		}
-	}
-#endif
-
-	while (i < end)
-	{
-		uint32_t	cp;
-		int			n;
-		uint16_t	info;
-
-		if (st->s[i] < 0x80 && st->s[i] != '&')
-		{
-			unsigned char b = st->s[i];
-
-			/* ASCII: no decoding, and letters are just a range test */
-			if ((unsigned) ((b | 0x20) - 'a') < 26)
-			{
-				letters++;
-				if (b < 'a')
-				{
-					upper++;
-					if (first)
-						t->flags |= NA_TF_CAPITALIZED;
-				}
-				first = 0;
-			}
-			else if ((unsigned) (b - '0') < 10)
-			{
-				t->flags |= NA_TF_HAS_DIGIT;
-				first = 0;
-			}
-			i++;
-			continue;
-		}
-		info = peek_at(st, i, &cp, &n);
-		if (st->s[i] >= 0x80)
-			t->flags |= NA_TF_NONASCII;
-		if ((info & NA_CC_MASK) == NA_CC_LETTER)
-		{
-			letters++;
-			if (info & NA_CF_UPPER)
-			{
-				upper++;
-				if (first)
-					t->flags |= NA_TF_CAPITALIZED;
-			}
-			first = 0;
-		}
-		else if ((info & NA_CC_MASK) == NA_CC_DIGIT)
-		{
-			t->flags |= NA_TF_HAS_DIGIT;
-			first = 0;
-		}
-		i += n;
-	}
-	if (letters >= 2 && upper == letters)
-		t->flags |= NA_TF_ALLCAPS;
-}
-
-/*
- * Does a full stop after text[start..end) leave the sentence open when a
- * word follows (data/lexicon/abbreviations.tsv)?
- */
-static int
-is_abbreviation(const scanner *st, size_t start, size_t end)
-{
-	return span_in(st, start, end, NA_LEX_ABBREVIATIONS);
-}
-
-/*
- * Words shaped like a reporting cue or like a word the vote analyser's
- * first pass reads: the scanner flags them NA_TF_CUE_SHAPE and
- * NA_TF_VOTE_SHAPE as it emits them, with their bytes at hand and their
- * shape hashed once, so that the pass for reported speech and the vote
- * first pass visit those few (a word in thirty) instead of reading every
- * token's text a second time: the one scan feeds those passes as it feeds
- * the others.  The filters are the lexicon's (na_lex_shape filters,
- * generated with the lists); a word with non-ASCII letters (which may fold
- * to a key in other ways) is always flagged.
- */
-static inline uint16_t
-shape_flags(uint32_t h)
-{
-	return (uint16_t) (shape_flag_bytes[h] << SHAPE_FLAG_SHIFT);
-}
-
-/*
- * NA_TF_QUOTE_SHAPE of a word the scanner emits elsewhere than as words
- * are (an elision, a letter after a number: 'em, 5G), with none of the
- * other shape flags those words never had.
- */
-uint16_t
-scan_quote_shape(const scanner *st, const na_token *t)
-{
-	if (t->len == 0)
-		return 0;
-	if (t->flags & NA_TF_NONASCII)
-		return NA_TF_QUOTE_SHAPE;
-	return (uint16_t) (shape_flags(na_lex_shape(na_lex_shape_head(st->s + t->start, t->len),
-												st->s[t->start + t->len - 1], t->len)) &
-					   NA_TF_QUOTE_SHAPE);
-}
-
-/*
- * A word starting at a letter: inner apostrophes (Kremlin's), inner hyphens
- * (Russia-backed), dotted abbreviations (U.S., a.m.), known abbreviations
- * with their full stop (Mr.), initials (R.), e-mail addresses and URLs.
- */
-static void
-scan_word(scanner *st, cursor start)
-{
-	cursor		c = start;
-	cursor		seg_start = start;
-	int			dotted = 0;
-	int			hyphenated = 0;
-	cursor		last_part = start;	/* after the last inner hyphen */
-	na_kind		kind = NA_TK_WORD;
-	na_token   *t;
-	uint32_t	cp;
-	int			n;
-
-	{
-		cursor		url = scan_url(st, start);
-
-		if (url.pos > start.pos)
-		{
-			emit(st, NA_TK_URL, start.pos, start.cpos, url);
-			return;
-		}
-	}
-
-	for (;;)
-	{
-		cursor		after;
-
-		c = scan_letters(st, c);
-		peek_at(st, c.pos, &cp, &n);
-		if (!n)
-			break;
-		after = c;
-		cursor_step(st, &after, n);
-		if (is_apostrophe(cp) && is_word_class(class_at(st, after.pos)) &&
-			class_at(st, after.pos) != NA_CC_JOINER)
-		{
-			c = after;
-			continue;
-		}
-		if (is_hyphen(cp) && is_word_class(class_at(st, after.pos)) &&
-			class_at(st, after.pos) != NA_CC_MARK)
-		{
-			c = after;
-			hyphenated = 1;
-			last_part = after;
-			continue;
-		}
-		if (cp == '&' && c.pos - seg_start.pos <= 3 &&
-			(class_at(st, after.pos) == NA_CC_LETTER) &&
-			(na_char_info(cp_at(st, after.pos)) & NA_CF_UPPER))
-		{
-			c = after;			/* AT&T, S&P */
-			continue;
-		}
-		if (cp == '.' && next_pos(st, seg_start.pos) == c.pos &&
-			class_at(st, after.pos) == NA_CC_LETTER)
-		{
-			/* U.S., a.m.: single letters separated by full stops */
-			size_t		after_letter = next_pos(st, after.pos);
-
-			/* and U.S without its last stop, when a single letter ends it */
-			if (after_letter >= st->len || st->s[after_letter] == '.' ||
-				(!is_word_class(class_at(st, after_letter)) &&
-				 !is_apostrophe(cp_at(st, after_letter)) &&
-				 !is_hyphen(cp_at(st, after_letter))))
-			{
-				c = after;
-				seg_start = after;
-				dotted = 1;
-				continue;
-			}
-		}
-		if (cp == '@' && !dotted)
-		{
-			cursor		dom = scan_domain(st, after);
-
-			if (dom.pos > after.pos)
-			{
-				emit(st, NA_TK_EMAIL, start.pos, start.cpos, dom);
-				return;
-			}
-		}
-		break;
-	}
-
-	peek_at(st, c.pos, &cp, &n);
-	if (cp == '.')
-	{
-		cursor		dot = c;
-		int			one_char = next_pos(st, seg_start.pos) == c.pos;
-
-		cursor_step(st, &dot, 1);
-		if (dotted)
-		{
-			c = dot;
-			kind = NA_TK_ABBREV;
-		}
-		else if (one_char && !hyphenated &&
-				 (na_char_info(cp_at(st, start.pos)) & NA_CF_UPPER))
-		{
-			c = dot;
-			kind = NA_TK_INITIAL;
-		}
-		else if (is_abbreviation(st, last_part.pos, c.pos))
-		{
-			/* Mr.  Jan.  and then-Sen.: the part after the last hyphen decides */
-			c = dot;
-			kind = NA_TK_ABBREV;
-		}
-		else if (span_eq(st, start.pos, c.pos, "No") && word_gap_at(st, dot.pos) &&
-				 dot.pos + word_gap_at(st, dot.pos) < st->len &&
-				 is_ascii_digit(st->s[dot.pos + word_gap_at(st, dot.pos)]))
-		{
-			c = dot;
-			kind = NA_TK_ABBREV;
-		}
-	}
-	else if (dotted)
-		kind = NA_TK_ABBREV;
-	else if (is_apostrophe(cp) && !st->single_open && c.pos > start.pos &&
-			 (st->s[c.pos - 1] == 's' || st->s[c.pos - 1] == 'S'))
-	{
-		/* the Russians' intent: a plural possessive, not a closing quote */
-		cursor		after = c;
-		na_cclass	next;
-
-		cursor_step(st, &after, n);
-		next = class_at(st, after.pos);
-		if (next == NA_CC_SPACE || next == NA_CC_NEWLINE || next == NA_CC_PUNCT)
-			c = after;
-	}
-
-	t = emit(st, kind, start.pos, start.cpos, c);
-	if (t)
-	{
-		set_word_flags(st, t);
-		if (hyphenated)
-			t->flags |= NA_TF_HYPHENATED;
-		if (kind == NA_TK_WORD && t->len > 0)
-			t->flags |= (t->flags & NA_TF_NONASCII) ? SHAPE_FLAGS :
-				shape_flags(na_lex_shape(na_lex_shape_head(st->s + t->start, t->len),
-										 st->s[t->start + t->len - 1], t->len));
-		else if (kind == NA_TK_ABBREV && t->len > 0)
-			t->flags |= (t->flags & NA_TF_NONASCII) ? NA_TF_VOTE_SHAPE :
-				(shape_flags(na_lex_shape(na_lex_shape_head(st->s + t->start, t->len),
-										  st->s[t->start + t->len - 1], t->len)) & NA_TF_VOTE_SHAPE);
-	}
 }
 
 /*
@@ -688,101 +252,480 @@ word_end:
 }
 
 /*
+ * The end of the plain number at pos, a digit: ASCII digits with inner
+ * , . : groups (1,272  3.5  10:30), then a byte after which scan_number
+ * reads nothing more (a space, a full stop, a bracket: no range, no
+ * suffix, no hyphenated word, no reference), *kind NA_TK_NUMBER; or those
+ * digits and a per cent sign (76%), *kind NA_TK_PERCENT; 0 for any other.
+ * scan_number would emit it as it stands.
+ */
+static inline size_t
+plain_number_end(const unsigned char *s, size_t len, size_t pos, na_kind *kind)
+{
+	size_t		i = pos;
+
+	for (;;)
+	{
+		while (i < len && (unsigned) (s[i] - '0') < 10)
+			i++;
+		if (i + 1 < len && (s[i] == ',' || s[i] == '.' || s[i] == ':') &&
+			(unsigned) (s[i + 1] - '0') < 10)
+			i++;
+		else
+			break;
+	}
+	*kind = NA_TK_NUMBER;
+	if (i < len && s[i] == '%')
+	{
+		*kind = NA_TK_PERCENT;
+		return i + 1;
+	}
+	if (i < len && (ascii_bits[s[i]] & AB_NUMBER_ON))
+		return 0;
+	return i;
+}
+
+/*
+ * The class of the last character of a token of the fast paths, whose last
+ * byte is b (a letter, a digit, a mark or a per cent sign): what a straight
+ * quote after it is decided by (after_token).
+ */
+static inline na_cclass
+fast_token_class(unsigned char b)
+{
+	if (ascii_punct_class[b])
+		return (na_cclass) ascii_punct_class[b];
+	return (unsigned) (b - '0') < 10 ? NA_CC_DIGIT : NA_CC_LETTER;
+}
+
+#define MIN_OF(a, b) ((a) < (b) ? (a) : (b))
+
+/* plain_word_end out of line: the token run's words its fast path leaves
+ * (one in twelve), without the registers of the run's loop */
+static __attribute__((noinline)) size_t
+plain_word_end_call(const scanner *st, const unsigned char *s, size_t len, size_t pos,
+					uint16_t *flags_out)
+{
+	return plain_word_end(st, s, len, pos, flags_out);
+}
+
+#if NA_SWAR && defined(__SSE2__)
+/*
+ * Does the short word s[pos..pos + wlen), letters only, end before the
+ * full stop after it (word_before_stop: no abbreviation, no initial, not
+ * "No" or "www")?  Out of line, the shape recomputed: a word before a
+ * stop is one in twenty, and the loop of short words keeps its registers.
+ */
+static __attribute__((noinline)) int
+short_word_before_stop(const unsigned char *s, size_t pos, size_t wlen)
+{
+	uint32_t	head;
+	uint32_t	h;
+
+	if (wlen < 2)
+		return 0;
+	if (wlen > 7)
+		return 1;
+	memcpy(&head, s + pos, 4);
+	h = na_lex_shape(head, s[pos + wlen - 1], wlen);
+	return !((abbreviation_shapes[h >> 6] >> (h & 63)) & 1) &&
+		!(wlen == 2 && s[pos] == 'N' && s[pos + 1] == 'o') &&
+		!(wlen == 3 && s[pos] == 'w' && s[pos + 1] == 'w' && s[pos + 2] == 'w');
+}
+
+/*
+ * The short word at pos whose first part, wlen letters, ends at an
+ * apostrophe or a hyphen (Kremlin's, Russia-backed, one word in fifty):
+ * its length and flags (*flags_out) as plain_word_end reads them when a
+ * second part of letters follows and ends the word within sixteen bytes,
+ * before a byte no rule of scan_word looks at; 0 for any other word.  Out
+ * of line, as short_word_before_stop.
+ */
+static __attribute__((noinline)) size_t
+short_word_parts(const unsigned char *s, size_t pos, size_t wlen, unsigned *flags_out)
+{
+	__m128i		v = _mm_loadu_si128((const __m128i *) (s + pos));
+	unsigned	letter = ascii_class_mask(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 26);
+	/* the other bytes after the apostrophe or hyphen */
+	unsigned	rest = ~letter & 0xFFFFu & ~((2u << wlen) - 1);
+	unsigned	flags = 0;
+	size_t		end;
+	uint32_t	head;
+
+	if (!((letter >> (wlen + 1)) & 1) || rest == 0)
+		return 0;
+	end = (size_t) __builtin_ctz(rest);
+	if (ascii_bits[s[pos + end]] & (AB_DIGIT | AB_SPECIAL))
+		return 0;
+	if (s[pos + wlen] == '-')
+		flags = NA_TF_HYPHENATED;
+	if (s[pos] < 'a')
+	{
+		/* all capitals: every letter of both parts (two or more) */
+		unsigned	letters = ((1u << end) - 1) & ~(1u << wlen);
+
+		flags |= NA_TF_CAPITALIZED;
+		if ((ascii_class_mask(v, 'A', 26) & letters) == letters)
+			flags |= NA_TF_ALLCAPS;
+	}
+	memcpy(&head, s + pos, 4);	/* little-endian: as na_lex_shape_head */
+	*flags_out = flags | shape_flags(na_lex_shape(head, s[pos + end - 1], end));
+	return end;
+}
+
+/*
+ * plain_word_end of the common word, with sixteen bytes of text at pos:
+ * fewer than sixteen letters, then a byte no rule of scan_word looks at
+ * (space, comma, bracket) or a full stop that word_before_stop would
+ * leave alone, or two such parts joined (short_word_parts).  Nearly every
+ * word of BBC's, with their flags from the one
+ * load that found their end: all letters, so a capital first is
+ * NA_TF_CAPITALIZED and capitals only (two or more) NA_TF_ALLCAPS, and no
+ * digit; the first four bytes are those of the shape.  Returns the word's
+ * length, 0 for any other word and where no letter is at pos.
+ */
+static inline size_t
+short_word_len(const unsigned char *s, size_t pos, unsigned *flags_out)
+{
+	__m128i		v = _mm_loadu_si128((const __m128i *) (s + pos));
+	unsigned	letter = ascii_class_mask(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 26);
+	size_t		wlen;
+	unsigned	flags = 0;
+	uint32_t	head;
+	unsigned char after;
+
+	/* the letters before the first other byte: none, or sixteen, is no short word */
+	wlen = (size_t) __builtin_ctz(~letter);
+	if (wlen - 1 >= 15)
+		return 0;
+	after = s[pos + wlen];
+	if (ascii_bits[after] & (AB_DIGIT | AB_SPECIAL))
+	{
+		if (after == '\'' || after == '-')
+			return short_word_parts(s, pos, wlen, flags_out);
+		if (after != '.' || !short_word_before_stop(s, pos, wlen))
+			return 0;
+	}
+	if (s[pos] < 'a')
+	{
+		unsigned	in_word = (1u << wlen) - 1;
+
+		flags = NA_TF_CAPITALIZED;
+		if (wlen >= 2 && (ascii_class_mask(v, 'A', 26) & in_word) == in_word)
+			flags |= NA_TF_ALLCAPS;
+	}
+	memcpy(&head, s + pos, 4);	/* little-endian: as na_lex_shape_head */
+	*flags_out = flags | shape_flags(na_lex_shape(head, s[pos + wlen - 1], wlen));
+	return wlen;
+}
+#endif
+
+/*
+ * Writes a token of ASCII text (as many characters as bytes) into its
+ * reserved room as three 8-byte stores and one of 4 (little-endian
+ * machines: NA_SWAR): built field by field, the token was nine stores and
+ * a vector shuffle (a fifth of a plain word's instructions).  The sentence
+ * is 0 until na_split_sentences numbers it.
+ */
+static inline void
+put_ascii_token(na_token *t, size_t start, size_t len, int64_t to_chars, uint32_t paragraph,
+				unsigned flags, na_kind kind)
+{
+#if NA_SWAR
+	uint64_t	offsets = (uint32_t) start | (uint64_t) len << 32;
+	/* (the length untouched: start + to_chars, a character offset, is
+	 * within 0 .. UINT32_MAX) */
+	uint64_t	coffsets = offsets + (uint64_t) to_chars;
+	uint64_t	place = (uint64_t) paragraph << 32;
+	uint32_t	what = flags | (uint32_t) kind << 16;	/* mark 0 */
+
+	memcpy(&t->start, &offsets, 8);
+	memcpy(&t->cstart, &coffsets, 8);
+	memcpy(&t->sentence, &place, 8);
+	memcpy(&t->flags, &what, 4);
+#else
+	t->start = (uint32_t) start;
+	t->len = (uint32_t) len;
+	t->cstart = (uint32_t) ((int64_t) start + to_chars);
+	t->clen = (uint32_t) len;
+	t->sentence = 0;
+	t->paragraph = paragraph;
+	t->flags = (uint16_t) flags;
+	t->kind = (uint8_t) kind;
+	t->mark = 0;
+#endif
+}
+
+_Static_assert(offsetof(na_token, len) == offsetof(na_token, start) + 4 &&
+			   offsetof(na_token, clen) == offsetof(na_token, cstart) + 4 &&
+			   offsetof(na_token, paragraph) == offsetof(na_token, sentence) + 4 &&
+			   offsetof(na_token, kind) == offsetof(na_token, flags) + 2 &&
+			   offsetof(na_token, mark) == offsetof(na_token, flags) + 3,
+			   "put_ascii_token's stores match na_token's fields (little-endian)");
+
+/* What a token run's fast loop carries (run_short_words). */
+typedef struct run_cursor
+{
+	na_token   *t;				/* the next token's room */
+	uint32_t   *stop;			/* the next stop's (scanner.stops) */
+	na_token   *items;
+	na_token   *limit;			/* the fast loop takes no word at or past it */
+	size_t		fast_end;		/* i short of it: sixteen bytes and two from i + 1 */
+	int64_t		to_chars;		/* a character offset less the byte offset */
+	uint32_t	paragraph;
+} run_cursor;
+
+#if NA_SWAR && defined(__SSE2__)
+/*
+ * The short words of a token run (short_word_len) from the space at i,
+ * each with the mark after it if any, for as long as a space and another
+ * such word follow.  Returns where it stopped: at a space before a token it
+ * leaves to scan_token_run, or after its last token.  A loop of its own
+ * with no call in it, so that its state stays in registers (inside
+ * scan_token_run, among the calls of the other paths, half of it was kept
+ * on the stack); for the same reason the stops are written through rc
+ * (a mark is rarer than a word).
+ */
+static __attribute__((noinline)) size_t
+run_short_words(const unsigned char *s, size_t i, run_cursor *rc)
+{
+	na_token   *t = rc->t;
+	na_token   *const limit = rc->limit;
+	const size_t fast_end = rc->fast_end;
+	const int64_t to_chars = rc->to_chars;
+	const uint32_t paragraph = rc->paragraph;
+
+	while (t < limit && i < fast_end)
+	{
+		size_t		wpos = i + 1;
+		unsigned	flags;
+		size_t		wlen = short_word_len(s, wpos, &flags);
+		unsigned char b;
+
+		if (wlen == 0)
+			break;				/* no word, or another kind of word */
+		put_ascii_token(t++, wpos, wlen, to_chars, paragraph,
+						NA_TF_SPACE_BEFORE | flags, NA_TK_WORD);
+		/* (sixteen bytes at wpos, and two more: a mark's next two bytes are text) */
+		i = wpos + wlen;
+		b = s[i];
+		if (b == ' ')
+			continue;
+		/* a mark the main loop emits alone (not the first stop of "...") */
+		if (!ascii_punct_class[b] || (b == '.' && s[i + 1] == '.' && s[i + 2] == '.'))
+			break;
+		if (b == '.' || b == '!' || b == '?')
+			*rc->stop++ = (uint32_t) (t - rc->items);	/* as emit's record_stop */
+		put_ascii_token(t++, i, 1, to_chars, paragraph, 0, NA_TK_PUNCT);
+		i++;
+		if (s[i] != ' ')
+			break;
+	}
+	rc->t = t;
+	return i;
+}
+#endif
+
+/*
+ * A straight double quotation mark at i right after a token of the run,
+ * a space after it: a closing one, as unsided_mark reads it (nothing on
+ * its left opens: a word or a mark but an opening bracket; a space on its
+ * right closes), written as scan_quote would, with the scanner's note that
+ * no double mark is open.  Returns 0, having done nothing, for any other.
+ */
+static inline int
+run_close_quote(scanner *st, run_cursor *rc, size_t i)
+{
+	const unsigned char *s = st->s;
+
+	if (i + 1 >= st->len || s[i] != '"' || s[i + 1] != ' ' ||
+		(s[i - 1] < 0x80 && ascii_punct_class[s[i - 1]] == NA_CC_OPEN))
+		return 0;
+	put_ascii_token(rc->t, i, 1, rc->to_chars, rc->paragraph, NA_TF_STRAIGHT, NA_TK_CLOSE_QUOTE);
+	rc->t++->mark = NA_MARK_DOUBLE;
+	st->double_open = 0;
+	return 1;
+}
+
+/*
+ * A straight double quote or an opening bracket at i, a space before it
+ * and a letter after: an opening mark (nothing can close there), written as
+ * scan_quote, or the main loop's fast path, would.
+ */
+static inline void
+run_open_mark(scanner *st, run_cursor *rc, size_t i)
+{
+	if (st->s[i] == '"')
+	{
+		put_ascii_token(rc->t, i, 1, rc->to_chars, rc->paragraph,
+						NA_TF_SPACE_BEFORE | NA_TF_STRAIGHT, NA_TK_OPEN_QUOTE);
+		rc->t++->mark = NA_MARK_DOUBLE;
+		st->double_open = 1;
+	}
+	else
+		put_ascii_token(rc->t++, i, 1, rc->to_chars, rc->paragraph,
+						NA_TF_SPACE_BEFORE, NA_TK_PUNCT);
+}
+
+/*
  * The run of tokens after a plain word that ends at the space at i (cpos:
- * its character offset): while a single space and another plain word
- * follow, or a punctuation mark the main loop would emit alone, they are
- * written directly into the reserved room, the scanner's state held in
+ * its character offset): while a single space and another plain word or
+ * number follow, or a punctuation mark the main loop would emit alone, they
+ * are written directly into the reserved room, the scanner's state held in
  * locals (most of a news text is such runs, and inside one the state of the
- * general emit, a paragraph or the first token, cannot change).  Out of
- * line so that the loop has the registers to itself: na_scan around it
- * holds too much.  Leaves st as the main loop would after the last token
- * (and the space after it, if any).
+ * general emit, a paragraph or the first token, cannot change).  A straight
+ * double quote or an opening bracket before a word ("We  (the), a straight
+ * quote closing after one (said."  said"), a spaced hyphen (a dash) and a
+ * percentage are taken too, as scan_quote, scan_other and scan_number
+ * would: a quote ended one run in two.  The
+ * short words, most of them, go through run_short_words; this loop takes
+ * the others one by one.  Out of line so that the loop has the registers to
+ * itself: na_scan around it holds too much.  Leaves st as the main loop
+ * would after the last token (and the space after it, if any).
  */
 static __attribute__((noinline)) void
 scan_token_run(scanner *st, size_t i, uint32_t cpos)
 {
 	const unsigned char *s = st->s;
 	size_t		len = st->len;
-	na_token   *items = (na_token *) st->tokens.items;
-	na_token   *t = items + st->tokens.count;	/* the next token's room */
-	na_token   *room_end = items + st->tokens.capacity;
+	run_cursor	rc;
+	/* the last room a turn may start at: four tokens at most ("We said."), in
+	 * tokens and in stops (a stop is a token: as much room as tokens) */
+	na_token   *room_last;
 	/* where the interrupt check falls due: as emit's, every INTERRUPT_INTERVAL tokens */
-	na_token   *check_at = items + ((st->tokens.count | (INTERRUPT_INTERVAL - 1)) + 1);
-	/* every byte of a run is an ASCII character: a character offset is the
-	 * byte offset moved by what it was at the run's start */
-	uint32_t	to_chars = cpos - (uint32_t) i;
-	uint32_t	paragraph = st->paragraph;
+	na_token   *check_at;
 	unsigned char b;
 
-	/* i is at a space after a token: take it, and the word after it */
-	while (i + 1 < len && (unsigned) ((s[i + 1] | 0x20) - 'a') < 26 && t < room_end)
-	{
-		size_t		wpos = i + 1;
-		uint16_t	flags;
-		size_t		wend = plain_word_end(st, s, len, wpos, &flags);
+	rc.items = (na_token *) st->tokens.items;
+	rc.t = rc.items + st->tokens.count;
+	rc.stop = (uint32_t *) st->stops.items + st->stops.count;
+	room_last = rc.items + MIN_OF(st->tokens.capacity,
+								  st->tokens.count + st->stops.capacity - st->stops.count) - 4;
+	check_at = rc.items + ((st->tokens.count | (INTERRUPT_INTERVAL - 1)) + 1);
+	rc.limit = MIN_OF(room_last, check_at);
+	/* every byte of a run is an ASCII character: a character offset is the
+	 * byte offset moved by what it was at the run's start */
+	rc.to_chars = (int64_t) cpos - (int64_t) i;
+	rc.paragraph = st->paragraph;
+	/* sixteen bytes from a word's start, and two after a mark after it */
+	rc.fast_end = len >= 18 ? len - 18 : 0;
 
-		if (wend == 0)
-			break;
-		t->start = (uint32_t) wpos;
-		t->len = (uint32_t) (wend - wpos);
-		t->cstart = (uint32_t) wpos + to_chars;
-		t->clen = (uint32_t) (wend - wpos);
-		t->sentence = 0;
-		t->paragraph = paragraph;
-		t->flags = NA_TF_SPACE_BEFORE | flags;
-		t->kind = NA_TK_WORD;
-		t->mark = 0;
-		i = wend;
-		if (++t == check_at)
+	/* i is at a space after a token: take it, and the word after it */
+	for (;;)
+	{
+		size_t		wpos;
+		uint16_t	flags = 0;
+		uint16_t	before = NA_TF_SPACE_BEFORE;	/* the word's */
+		size_t		wend;
+		na_kind		kind = NA_TK_WORD;
+
+#if NA_SWAR && defined(__SSE2__)
+		i = run_short_words(s, i, &rc);
+		if (s[i] != ' ')
 		{
-			na_check_interrupts(st->mem);
-			check_at += INTERRUPT_INTERVAL;
+			if (run_close_quote(st, &rc, i))
+			{
+				i++;			/* to the space after it */
+				continue;
+			}
+			/* the run ends after a short word or its mark */
+			st->prev_cls = fast_token_class(s[i - 1]);
+			goto after_token;
 		}
+#endif
+		wpos = i + 1;
+		if (rc.t >= rc.limit)
+		{
+			if (rc.t >= check_at)
+			{
+				na_check_interrupts(st->mem);
+				check_at += INTERRUPT_INTERVAL;
+			}
+			if (rc.t >= room_last)
+				break;			/* the main loop's emit makes room */
+			rc.limit = MIN_OF(room_last, check_at);
+		}
+		if (wpos + 1 < len && (b = s[wpos]) < 0x80 &&
+			(b == '"' || ascii_punct_class[b] == NA_CC_OPEN) &&
+			(unsigned) ((s[wpos + 1] | 0x20) - 'a') < 26)
+		{
+			run_open_mark(st, &rc, wpos);
+			before = 0;
+			wpos++;
+			if ((wend = plain_word_end_call(st, s, len, wpos, &flags)) == 0)
+			{
+				/* the run ends after the mark: scan_word reads the word */
+				i = wpos;
+				st->prev_cls = (na_cclass) (ascii_info[b] & NA_CC_MASK);
+				goto after_token;
+			}
+		}
+		else if (wpos < len && (unsigned) ((s[wpos] | 0x20) - 'a') < 26)
+		{
+			wend = plain_word_end_call(st, s, len, wpos, &flags);
+			if (wend == 0)
+				break;
+		}
+		else if (wpos < len && (unsigned) (s[wpos] - '0') < 10 &&
+				 (wend = plain_number_end(s, len, wpos, &kind)) != 0)
+			;					/* a number goes on with the run (in 2004 the) */
+		else if (wpos + 1 < len && s[wpos] == '-' && s[wpos + 1] == ' ')
+		{
+			/* a hyphen spaced on both sides: a dash, as scan_other reads it */
+			put_ascii_token(rc.t++, wpos, 1, rc.to_chars, rc.paragraph,
+							NA_TF_SPACE_BEFORE, NA_TK_DASH);
+			i = wpos + 1;
+			continue;
+		}
+		else
+			break;
+		put_ascii_token(rc.t++, wpos, wend - wpos, rc.to_chars, rc.paragraph,
+						before | flags, kind);
+		i = wend;
 		if (i < len && s[i] == ' ')
 			continue;
+		if (run_close_quote(st, &rc, i))
+		{
+			i++;
+			continue;
+		}
 		/* a punctuation mark after the word, as the main loop's fast path
 		 * emits it: one byte, no space before ("word," "word." "word)") */
 		if (i >= len || (b = s[i]) >= 0x80 || !ascii_punct_class[b] ||
-			(b == '.' && i + 2 < len && s[i + 1] == '.' && s[i + 2] == '.') ||
-			t >= room_end)
+			(b == '.' && i + 2 < len && s[i + 1] == '.' && s[i + 2] == '.'))
 		{
 			/* the run ends after a word */
-			st->prev_cls = (unsigned) (s[i - 1] - '0') < 10 ? NA_CC_DIGIT : NA_CC_LETTER;
+			st->prev_cls = fast_token_class(s[i - 1]);
 			goto after_token;
 		}
-		t->start = (uint32_t) i;
-		t->len = 1;
-		t->cstart = (uint32_t) i + to_chars;
-		t->clen = 1;
-		t->sentence = 0;
-		t->paragraph = paragraph;
-		t->flags = 0;
-		t->kind = NA_TK_PUNCT;
-		t->mark = 0;
+		if (b == '.' || b == '!' || b == '?')
+			*rc.stop++ = (uint32_t) (rc.t - rc.items);	/* as emit's record_stop */
+		put_ascii_token(rc.t++, i, 1, rc.to_chars, rc.paragraph, 0, NA_TK_PUNCT);
 		i++;
-		if (++t == check_at)
-		{
-			na_check_interrupts(st->mem);
-			check_at += INTERRUPT_INTERVAL;
-		}
 		if (i < len && s[i] == ' ')
 			continue;
+		if (run_close_quote(st, &rc, i))
+		{
+			i++;
+			continue;
+		}
 		/* the run ends after the mark */
 		st->prev_cls = (na_cclass) ascii_punct_class[b];
 		goto after_token;
 	}
 	/* the run ends at a space: taken as the main loop would take it */
-	st->tokens.count = (size_t) (t - items);
 	st->pos = i + 1;
-	st->cpos = (uint32_t) i + to_chars + 1;
+	st->cpos = (uint32_t) ((int64_t) i + rc.to_chars + 1);
 	st->pending_flags = NA_TF_SPACE_BEFORE;
 	st->prev_cls = NA_CC_SPACE;
-	return;
+	goto done;
 after_token:
-	st->tokens.count = (size_t) (t - items);
 	st->pos = i;
-	st->cpos = (uint32_t) i + to_chars;
+	st->cpos = (uint32_t) ((int64_t) i + rc.to_chars);
 	st->pending_flags = 0;
+done:
+	st->tokens.count = (size_t) (rc.t - rc.items);
+	st->stops.count = (size_t) (rc.stop - (uint32_t *) st->stops.items);
 }
 
 /*
@@ -808,6 +751,31 @@ scan_plain_word(scanner *st)
 		scan_token_run(st, i, end.cpos);
 	else
 		st->prev_cls = (unsigned) (s[i - 1] - '0') < 10 ? NA_CC_DIGIT : NA_CC_LETTER;
+	return 1;
+}
+
+/*
+ * A plain number (see plain_number_end) at st->pos, emitted as scan_number
+ * would, and the run of tokens after it (scan_token_run).  Returns 0,
+ * having done nothing, when scan_number must decide it.
+ */
+static inline int
+scan_plain_number(scanner *st)
+{
+	size_t		i;
+	cursor		end;
+	na_kind		kind;
+
+	if ((i = plain_number_end(st->s, st->len, st->pos, &kind)) == 0)
+		return 0;
+	end.pos = i;
+	end.cpos = st->cpos + (uint32_t) (i - st->pos);
+	if (emit(st, kind, st->pos, st->cpos, end) == NULL)
+		return 1;
+	if (i < st->len && st->s[i] == ' ')
+		scan_token_run(st, i, end.cpos);
+	else
+		st->prev_cls = fast_token_class(st->s[i - 1]);
 	return 1;
 }
 
@@ -922,8 +890,7 @@ na_scan(na_doc *doc, const char *text, size_t len, unsigned options,
 	memset(doc, 0, sizeof(*doc));
 	if (len >= UINT32_MAX)
 		return NA_ERR_TOO_LONG;
-	if (!ascii_bits_ready)
-		init_ascii_bits();
+	scan_init_tables();
 	memset(&st, 0, sizeof(st));
 	st.s = (const unsigned char *) text;
 	st.len = len;
@@ -931,13 +898,18 @@ na_scan(na_doc *doc, const char *text, size_t len, unsigned options,
 	st.prev_cls = NA_CC_NEWLINE;
 	st.mem = mem;
 	na_vec_init(&st.tokens, sizeof(na_token));
-	/* news text averages about six bytes a token */
-	if (!na_vec_reserve(&st.tokens, mem, len / 5 + 16))
-		return NA_ERR_NOMEM;
+	na_vec_init(&st.stops, sizeof(uint32_t));
+	/* news text averages about six bytes a token, rarely under four (a
+	 * BBC text in twenty had more than one in five: its array grew, a copy
+	 * of it); as much room for stops (a token run takes no more tokens than
+	 * the stops have room for) */
+	if (!na_vec_reserve(&st.tokens, mem, len / 4 + 16) ||
+		!na_vec_reserve(&st.stops, mem, len / 4 + 16) ||
 	/* which line breaks are only the wrapping of a line */
-	if (!na_layout_soft_breaks(st.s, len, mem, &st.soft, &st.nsoft))
+		!na_layout_soft_breaks(st.s, len, mem, &st.soft, &st.nsoft))
 	{
 		na_vec_free(&st.tokens, mem);
+		na_vec_free(&st.stops, mem);
 		return NA_ERR_NOMEM;
 	}
 
@@ -961,6 +933,8 @@ na_scan(na_doc *doc, const char *text, size_t len, unsigned options,
 			continue;
 		}
 		if ((unsigned) ((b | 0x20) - 'a') < 26 && scan_plain_word(&st))
+			continue;
+		if ((unsigned) (b - '0') < 10 && scan_plain_number(&st))
 			continue;
 		if (b < 0x80 && ascii_punct_class[b] &&
 			!(b == '.' && st.pos + 2 < st.len && st.s[st.pos + 1] == '.' && st.s[st.pos + 2] == '.'))
@@ -1031,6 +1005,7 @@ na_scan(na_doc *doc, const char *text, size_t len, unsigned options,
 	if (st.failed)
 	{
 		na_vec_free(&st.tokens, mem);
+		na_vec_free(&st.stops, mem);
 		return NA_ERR_NOMEM;
 	}
 	doc->text = text;
@@ -1039,13 +1014,14 @@ na_scan(na_doc *doc, const char *text, size_t len, unsigned options,
 	doc->tokens = st.tokens.items;
 	doc->ntokens = (uint32_t) st.tokens.count;
 	doc->nparagraphs = doc->ntokens ? st.paragraph + 1 : 0;
-	if (options & NA_SCAN_NO_SENTENCES)
-		return NA_OK;
-	if (!na_split_sentences(doc, mem, st.para_first))
+	if (!(options & NA_SCAN_NO_SENTENCES) &&
+		!na_split_sentences(doc, mem, st.para_first, st.stops.items, (uint32_t) st.stops.count))
 	{
+		na_vec_free(&st.stops, mem);
 		na_doc_free(doc, mem);
 		return NA_ERR_NOMEM;
 	}
+	na_vec_free(&st.stops, mem);
 	return NA_OK;
 }
 
@@ -1057,40 +1033,3 @@ na_doc_free(na_doc *doc, const na_mem *mem)
 	memset(doc, 0, sizeof(*doc));
 }
 
-/*
- * ASCII case-insensitive comparison of n bytes, for lexicon words that are
- * ASCII (non-ASCII ones are folded with ICU by the generator).
- */
-int
-na_ascii_ci_equal(const char *a, const char *b, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-	{
-		char		x = a[i];
-		char		y = b[i];
-
-		if (x >= 'A' && x <= 'Z')
-			x += 32;
-		if (y >= 'A' && y <= 'Z')
-			y += 32;
-		if (x != y)
-			return 0;
-	}
-	return 1;
-}
-
-int
-na_token_is(const na_doc *doc, const na_token *t, const char *word)
-{
-	size_t		n = strlen(word);
-
-	return t->len == n && na_ascii_ci_equal(doc->text + t->start, word, n);
-}
-
-int
-na_token_eq(const na_doc *doc, const na_token *t, const char *word)
-{
-	size_t		n = strlen(word);
-
-	return t->len == n && memcmp(doc->text + t->start, word, n) == 0;
-}
