@@ -195,7 +195,12 @@ typedef struct qctx
 	na_vec		quotes;			/* na_quote */
 	na_vec		mentions;		/* q_mention, in text order */
 	na_vec		entities;		/* q_entity */
-	/* one allocation, lexmask its start (see analyse in quotes.c) */
+	/*
+	 * one allocation, lexmask its start (see analyse in quotes.c); lexmask
+	 * and words are never NULL where a word list is asked (the analysis of
+	 * a name alone has them too: speakers.c), so the helpers below read them
+	 * with no test for their absence (1.6M questions over BBC)
+	 */
 	uint8_t    *in_quote;		/* per token: bit 1 inside a quote's marks, bit 2 the cue of one */
 	uint32_t   *mention_at;		/* per token: mention index + 1 covering it, 0 = none */
 	uint64_t   *lexmask;		/* per token: lexicons it is in, 0 = not looked up */
@@ -244,7 +249,7 @@ q_lexmask(const qctx *q, uint32_t i)
 
 	if (i >= q->doc->ntokens)
 		return 0;
-	if (q->lexmask == NULL || (m = q->lexmask[i]) == 0)
+	if ((m = q->lexmask[i]) == 0)
 		return q_lex_fill(q, i);
 	return m;
 }
@@ -253,6 +258,16 @@ static inline int
 q_in(const qctx *q, uint32_t i, q_lex lex)
 {
 	return (int) ((q_lexmask(q, i) >> lex) & 1);
+}
+
+/*
+ * Is token i in any of the lists of mask (Q_LEX_BIT bits)?  One look at its
+ * mask where q_in(A) || q_in(B) loaded it again after each list.
+ */
+static inline int
+q_in_any(const qctx *q, uint32_t i, uint64_t mask)
+{
+	return (q_lexmask(q, i) & mask) != 0;
 }
 
 /*
@@ -412,7 +427,7 @@ q_base_len(const qctx *q, uint32_t i)
 static inline int32_t
 q_word_base_entry(const qctx *q, uint32_t i)
 {
-	q_word		w = q->words != NULL ? q->words[i] : 0;
+	q_word		w = q->words[i];
 
 	if (w == 0)
 		return q_word_lookup(q, i, Q_WORD_LOOKUP_BASE);
@@ -423,7 +438,7 @@ q_word_base_entry(const qctx *q, uint32_t i)
 static inline int32_t
 q_word_entry(const qctx *q, uint32_t i)
 {
-	q_word		w = q->words != NULL ? q->words[i] : 0;
+	q_word		w = q->words[i];
 
 	if (w == 0)
 		return q_word_lookup(q, i, q->doc->tokens[i].len);
@@ -487,7 +502,7 @@ q_word_may_start(const qctx *q, uint32_t i, na_lex_list list)
 	q_word		w;
 	uint32_t	h;
 
-	if (q->words == NULL || na_lex_lists[list].exact)
+	if (na_lex_lists[list].exact)
 		return 1;
 	if (q->words[i] == 0)
 		(void) q_word_lookup(q, i, q->doc->tokens[i].len);

@@ -24,6 +24,8 @@ _Static_assert(NA_LEX_REPORTING_CUES > NA_LEX_QUOTE_ACCORDING &&
 			   "the quote lists and the reporting words are one run of list identifiers");
 
 #define LEX_DONE (UINT64_C(1) << 63)	/* the token was looked up */
+/* the kinds of token a word list may hold (token_entry) */
+#define WORDLIKE_KINDS ((1u << NA_TK_WORD) | (1u << NA_TK_ABBREV) | (1u << NA_TK_INITIAL))
 #define LEX_MASK ((UINT64_C(1) << LEX_COUNT) - 1)
 
 /* The quote lists among an entry's lists: bits Q_LEX_BASE .. + LEX_COUNT. */
@@ -55,7 +57,7 @@ token_entry(const qctx *q, uint32_t i)
 		t->len == 0)
 		return -1;
 	/* a word the speakers looked up already */
-	if (q->words != NULL && q->words[i] != 0)
+	if (q->words[i] != 0)
 		return q_word_entry(q, i);
 	/*
 	 * Most tokens (names, numbers, most words) are in no quote list: the
@@ -111,9 +113,9 @@ short_ascii_word(uint64_t word, uint32_t len, int whole, int32_t *entry)
 /*
  * The folded entry of the first len bytes of token i (Q_WORD_LOOKUP_BASE:
  * of the token without a possessive), looked up; the
- * token's word (case-folded, without a possessive) is kept in its q_word
- * when the analysis has its per-token arrays, with the hash bits of an
- * ASCII token that na_lex_longest's first-word filter reads.
+ * token's word (case-folded, without a possessive) is kept in its q_word,
+ * with the hash bits of an ASCII token that na_lex_longest's first-word
+ * filter reads.
  */
 int32_t
 q_word_lookup(const qctx *q, uint32_t i, uint32_t len)
@@ -167,7 +169,7 @@ q_word_lookup(const qctx *q, uint32_t i, uint32_t len)
 	else if (base > 0)
 		entry = na_lex_find_folded(p, base);
 	/* (an entry too large for the word's bits is looked up at every question) */
-	if (q->words != NULL && (uint32_t) (entry + 2) < (1u << (32 - Q_WORD_ENTRY_SHIFT)))
+	if ((uint32_t) (entry + 2) < (1u << (32 - Q_WORD_ENTRY_SHIFT)))
 		q->words[i] = w | (uint32_t) (entry + 2) << Q_WORD_ENTRY_SHIFT;
 	return len == base || len == Q_WORD_LOOKUP_BASE ? entry : na_lex_find_folded(p, len);
 }
@@ -218,7 +220,7 @@ short_token_entry(const qctx *q, uint32_t i)
 	q_word		w;
 
 	if ((t->kind != NA_TK_WORD && t->kind != NA_TK_ABBREV && t->kind != NA_TK_INITIAL) ||
-		len - 1 >= 8 || (t->flags & NA_TF_NONASCII) || q->words == NULL || q->words[i] != 0 ||
+		len - 1 >= 8 || (t->flags & NA_TF_NONASCII) || q->words[i] != 0 ||
 		q->doc->len - t->start < 8 || (p[len - 1] == 's' && len >= 3 && p[len - 2] == '\''))
 		return -2;
 	memcpy(&word, p, 8);
@@ -251,12 +253,15 @@ q_lex_fill(const qctx *q, uint32_t i)
 	/*
 	 * a word (about half of those asked) that the scanner found shaped
 	 * like no word of the lists is in none: token_entry's filter would
-	 * refuse it, and a word looked up before is in no quote list either
+	 * refuse it, and a word looked up before is in no quote list either;
+	 * nor is a token of another kind than a word, an abbreviation or an
+	 * initial (a comma or a full stop after a name: 32,000 over BBC),
+	 * which token_entry refuses after short_token_entry did
 	 */
-	if (t->kind == NA_TK_WORD && !(t->flags & (NA_TF_QUOTE_SHAPE | NA_TF_NONASCII)))
+	if ((t->kind == NA_TK_WORD && !(t->flags & (NA_TF_QUOTE_SHAPE | NA_TF_NONASCII))) ||
+		!((1u << t->kind) & WORDLIKE_KINDS))
 	{
-		if (q->lexmask != NULL)
-			q->lexmask[i] = LEX_DONE;
+		q->lexmask[i] = LEX_DONE;
 		return 0;
 	}
 	entry = short_token_entry(q, i);
@@ -268,8 +273,7 @@ q_lex_fill(const qctx *q, uint32_t i)
 		mask |= class_of(NA_LEX_REPORTING_CUES, entry, NA_LEX_REPORTING_CUES_CLASS) << LEX_CUE_CLASS_SHIFT;
 	if (mask & Q_LEX_BIT(LEX_REPORTING_NOUNS))
 		mask |= class_of(NA_LEX_REPORTING_NOUNS, entry, NA_LEX_REPORTING_NOUNS_CLASS) << LEX_NOUN_CLASS_SHIFT;
-	if (q->lexmask != NULL)
-		q->lexmask[i] = mask | LEX_DONE;
+	q->lexmask[i] = mask | LEX_DONE;
 	return mask;
 }
 
