@@ -86,6 +86,33 @@ token_entry(const qctx *q, uint32_t i)
 
 #define BYTES8(b) ((b) * UINT64_C(0x0101010101010101))
 
+/* The ASCII bytes of word (little-endian) with A-Z folded to a-z: at least
+ * 'A' and not above 'Z' (ASCII: no carry from one byte into the next). */
+static inline uint64_t
+fold_ascii8(uint64_t word)
+{
+	uint64_t	upper = (word + BYTES8(0x80 - 'A')) & ~(word + BYTES8(0x80 - 'Z' - 1)) & BYTES8(0x80);
+
+	return word | upper >> 2;
+}
+
+/* A space among the first len (1 to 8) bytes of word: a zero byte of word ^
+ * spaces (zero padding is none). */
+static inline bool
+has_space8(uint64_t word, uint32_t len)
+{
+	uint64_t	x = word ^ BYTES8(' ');
+
+	return ((x - BYTES8(0x01)) & ~x & BYTES8(0x80) & (~UINT64_C(0) >> (64 - 8 * len))) != 0;
+}
+
+/* The hash bits of a q_word that na_lex_longest's first-word filter reads. */
+static inline q_word
+hashed_word(uint32_t hash)
+{
+	return Q_WORD_HASHED | (hash & (NA_LEX_FIRST_WORD_BITS - 1)) << Q_WORD_HASH_SHIFT;
+}
+
 /*
  * The entry of an ASCII word of 1 to 8 bytes given as one word (its bytes
  * little-endian, zero-padded) in *entry, and the hash bits of its q_word
@@ -94,20 +121,34 @@ token_entry(const qctx *q, uint32_t i)
 static inline q_word
 short_ascii_word(uint64_t word, uint32_t len, int whole, int32_t *entry)
 {
-	/* A-Z folded: at least 'A' and not above 'Z' (ASCII: no carry) */
-	uint64_t	upper = (word + BYTES8(0x80 - 'A')) & ~(word + BYTES8(0x80 - 'Z' - 1)) & BYTES8(0x80);
-	uint64_t	x;
 	uint32_t	hash;
 
-	word |= upper >> 2;
+	word = fold_ascii8(word);
 	hash = na_lex_hash_head(word, len);
 	*entry = na_lex_find_head(word, len, hash);
-	/* a space among its bytes: a zero byte of word ^ spaces (the zero
-	 * padding is none) */
-	x = word ^ BYTES8(' ');
-	if (whole && !((x - BYTES8(0x01)) & ~x & BYTES8(0x80) & (~UINT64_C(0) >> (64 - 8 * len))))
-		return Q_WORD_HASHED | (hash & (NA_LEX_FIRST_WORD_BITS - 1)) << Q_WORD_HASH_SHIFT;
-	return 0;
+	return whole && !has_space8(word, len) ? hashed_word(hash) : 0;
+}
+
+/*
+ * short_ascii_word of an ASCII word of 9 to 16 bytes given as two words
+ * (the second zero-padded): na_lex_hash's two steps and the folded key
+ * with no loop over its bytes ("President", "Republicans", "government":
+ * a third of the words the lists are asked of after the short ones, which
+ * took 170 instructions each in the loops of the general path).
+ */
+static inline q_word
+two_word_ascii(uint64_t w0, uint64_t w1, uint32_t len, int whole, int32_t *entry)
+{
+	char		key[16];
+	uint32_t	hash;
+
+	w0 = fold_ascii8(w0);
+	w1 = fold_ascii8(w1);
+	hash = (uint32_t) na_lex_hash_step(na_lex_hash_step(NA_LEX_HASH_SEED(len), w0), w1);
+	memcpy(key, &w0, 8);
+	memcpy(key + 8, &w1, 8);
+	*entry = na_lex_find_hashed(key, len, hash);
+	return whole && !has_space8(w0, 8) && !has_space8(w1, len - 8) ? hashed_word(hash) : 0;
 }
 
 /*
@@ -139,6 +180,19 @@ q_word_lookup(const qctx *q, uint32_t i, uint32_t len)
 			entry = na_lex_find_folded(p, base);
 		else
 			w |= short_ascii_word(word, base, base == t->len, &entry);
+	}
+	else if (base > 8 && base <= 16 && base <= NA_LEX_KEY_MAX && q->doc->len - t->start >= 16)
+	{
+		uint64_t	w0,
+					w1;
+
+		memcpy(&w0, p, 8);
+		memcpy(&w1, p + 8, 8);
+		w1 &= ~UINT64_C(0) >> (64 - 8 * (base - 8));
+		if ((w0 | w1) & BYTES8(0x80))
+			entry = na_lex_find_folded(p, base);
+		else
+			w |= two_word_ascii(w0, w1, base, base == t->len, &entry);
 	}
 	else if (base > 0 && base <= NA_LEX_KEY_MAX)
 	{
@@ -243,12 +297,33 @@ short_token_entry(const qctx *q, uint32_t i)
 	return entry;
 }
 
+/*
+ * q_lex_fill of a token the lists may hold: looked up.  Apart, and not
+ * inlined, because the lookup's registers made q_lex_fill save and restore
+ * six of them at every call, also for the half of the tokens it refuses
+ * with a test of their kind and flags (6.8M instructions over BBC).
+ */
+static __attribute__((noinline)) uint64_t
+lex_fill_looked_up(const qctx *q, uint32_t i)
+{
+	int32_t		entry = short_token_entry(q, i);
+	uint64_t	mask;
+
+	if (entry == -2)
+		entry = token_entry(q, i);
+	mask = quote_lists_of(entry);
+	if (mask & Q_LEX_BIT(LEX_REPORTING_CUES))
+		mask |= class_of(NA_LEX_REPORTING_CUES, entry, NA_LEX_REPORTING_CUES_CLASS) << LEX_CUE_CLASS_SHIFT;
+	if (mask & Q_LEX_BIT(LEX_REPORTING_NOUNS))
+		mask |= class_of(NA_LEX_REPORTING_NOUNS, entry, NA_LEX_REPORTING_NOUNS_CLASS) << LEX_NOUN_CLASS_SHIFT;
+	q->lexmask[i] = mask | LEX_DONE;
+	return mask;
+}
+
 uint64_t
 q_lex_fill(const qctx *q, uint32_t i)
 {
 	const na_token *t = &q->doc->tokens[i];
-	int32_t		entry;
-	uint64_t	mask;
 
 	/*
 	 * a word (about half of those asked) that the scanner found shaped
@@ -264,17 +339,7 @@ q_lex_fill(const qctx *q, uint32_t i)
 		q->lexmask[i] = LEX_DONE;
 		return 0;
 	}
-	entry = short_token_entry(q, i);
-	if (entry == -2)
-		entry = token_entry(q, i);
-	mask = quote_lists_of(entry);
-
-	if (mask & Q_LEX_BIT(LEX_REPORTING_CUES))
-		mask |= class_of(NA_LEX_REPORTING_CUES, entry, NA_LEX_REPORTING_CUES_CLASS) << LEX_CUE_CLASS_SHIFT;
-	if (mask & Q_LEX_BIT(LEX_REPORTING_NOUNS))
-		mask |= class_of(NA_LEX_REPORTING_NOUNS, entry, NA_LEX_REPORTING_NOUNS_CLASS) << LEX_NOUN_CLASS_SHIFT;
-	q->lexmask[i] = mask | LEX_DONE;
-	return mask;
+	return lex_fill_looked_up(q, i);
 }
 
 /* The class of the reporting verb at token i (reporting_cues.tsv); NA_CUE_NONE when it is none. */

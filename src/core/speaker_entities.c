@@ -77,25 +77,35 @@ alone_beside_longer(const qctx *q, const q_entity *c, const q_mention *m, uint32
 }
 
 /*
- * Does entity c take the mention m (of ntok tokens, with these keys)?  The
- * same spelling; a surname alone (Haley -> Nikki R. Haley); the end of a
- * longer name (Suu Kyi -> Aung San Suu Kyi); a known given name alone
- * (Hillary -> Hillary Clinton) of someone who is surely a person, so that
- * "Trump" never becomes "Trump Tower Grill".  Never across genders: Mr.
- * Clinton is not Hillary Clinton.
+ * The gender mention m (of ntok tokens) tells: its honorific's, else its
+ * given name's (Michelle Obama is not Mr. Obama).  Asked once a mention,
+ * where each entity it was compared with asked it again.
+ */
+static int
+mention_gender(const qctx *q, const q_mention *m, uint32_t ntok)
+{
+	int			given;
+
+	if (m->gender == NA_GENDER_UNKNOWN && ntok >= 2 &&
+		(given = sp_given_name_gender(q, m->first)) > NA_GENDER_UNKNOWN)
+		return given;
+	return m->gender;
+}
+
+/*
+ * Does entity c take the mention m (of ntok tokens, with these keys and
+ * mention_gender)?  The same spelling; a surname alone (Haley -> Nikki R.
+ * Haley); the end of a longer name (Suu Kyi -> Aung San Suu Kyi); a known
+ * given name alone (Hillary -> Hillary Clinton) of someone who is surely a
+ * person, so that "Trump" never becomes "Trump Tower Grill".  Never across
+ * genders: Mr. Clinton is not Hillary Clinton.
  */
 static int
 entity_takes(const qctx *q, const q_entity *c, const q_mention *m, uint32_t ntok,
-			 uint32_t last_key, uint32_t first_key)
+			 uint32_t last_key, uint32_t first_key, int gender)
 {
 	uint32_t	cn = c->name_last - c->name_first + 1;
-	int			gender = m->gender;
-	int			given;
 
-	/* Michelle Obama is not Mr. Obama: a given name tells a gender too */
-	if (gender == NA_GENDER_UNKNOWN && ntok >= 2 &&
-		(given = sp_given_name_gender(q, m->first)) > NA_GENDER_UNKNOWN)
-		gender = given;
 	if (gender != NA_GENDER_UNKNOWN &&
 		((c->gender != NA_GENDER_UNKNOWN && c->gender != gender) ||
 		 (c->given_gender > NA_GENDER_UNKNOWN && c->given_gender != gender)))
@@ -274,6 +284,7 @@ find_entity(const qctx *q, const q_mention *m, uint32_t ntok, uint32_t last_key,
 	const uint32_t *nodes = q->key_nodes.items;
 	uint32_t	takers[4];
 	uint32_t	ntakers = 0;
+	int			gender = -2;	/* mention_gender, once a candidate is compared */
 
 	for (int pass = 0; pass < (ntok == 1 && first_key != last_key ? 2 : 1); pass++)
 	{
@@ -299,7 +310,9 @@ find_entity(const qctx *q, const q_mention *m, uint32_t ntok, uint32_t last_key,
 				(k > best && !(ntok == 1 && c->mentions < best_mentions));
 			if (!better && !(ntok == 1 && ntakers < 4))
 				continue;
-			if (entity_takes(q, c, m, ntok, last_key, first_key))
+			if (gender == -2)
+				gender = mention_gender(q, m, ntok);
+			if (entity_takes(q, c, m, ntok, last_key, first_key, gender))
 			{
 				uint32_t	i = 0;
 
