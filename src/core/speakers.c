@@ -821,8 +821,7 @@ group_alone(const qctx *q, uint32_t k)
 
 	for (uint32_t c = 0; capitals && c < len; c++)
 		capitals = q->doc->text[t->start + c] >= 'A' && q->doc->text[t->start + c] <= 'Z';
-	if (capitals || (t->kind == NA_TK_WORD &&
-					 na_lex_has(NA_LEX_ORG_BRAND_NAMES, q->doc->text + t->start, len)))
+	if (capitals || (t->kind == NA_TK_WORD && q_word_base_in(q, k, NA_LEX_ORG_BRAND_NAMES)))
 		return 1;
 	if (t->kind != NA_TK_WORD)
 		return 0;
