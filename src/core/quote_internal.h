@@ -527,13 +527,22 @@ static inline int
 q_contracted_word(const qctx *q, uint32_t i)
 {
 	const na_token *t = &q->doc->tokens[i];
+	const unsigned char *end;
 	unsigned char last;
 
 	if (t->kind != NA_TK_WORD || t->len < 3)
 		return 0;
-	last = (unsigned char) q->doc->text[t->start + t->len - 1];
+	end = (const unsigned char *) q->doc->text + t->start + t->len;
+	last = end[-1];
 	if (last != 0 && (last | 0x20) != 's' && (last | 0x20) != 't' && (last | 0x20) != 'm' &&
 		(last | 0x20) != 'd' && (last | 0x20) != 'e' && (last | 0x20) != 'l')
+		return 0;
+	/*
+	 * nor with no apostrophe where a contraction has it: one or two letters
+	 * follow it, so a ' or the last byte of a ’ is the second or third byte
+	 * from the end (James, Reuters, Democrats: 60,000 searches over BBC)
+	 */
+	if (end[-2] != '\'' && end[-2] != 0x99 && end[-3] != '\'' && end[-3] != 0x99)
 		return 0;
 	return q_contracted_word_at(q, i);
 }
