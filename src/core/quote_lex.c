@@ -352,28 +352,18 @@ memo_slot(const qctx *q, uint32_t i, uint64_t word[2], uint32_t *meta)
 }
 
 /*
- * q_lex_fill of a token the lists may hold: looked up (or its memo read).
- * Apart, and not inlined, because the lookup's registers made q_lex_fill
- * save and restore six of them at every call, also for the half of the
- * tokens it refuses with a test of their kind and flags (6.8M instructions
- * over BBC).
+ * q_lex_fill of a token the lists may hold, its memo empty or another
+ * word's: looked up, and the memo (if the token has a slot) filled.  Apart,
+ * and not inlined, because the lookup's registers made its callers save
+ * and restore six of them at every call, also for the tokens refused by
+ * kind and flags and those the memo answers (6.8M instructions over BBC).
  */
 static __attribute__((noinline)) uint64_t
-lex_fill_looked_up(const qctx *q, uint32_t i)
+lex_fill_looked_up(const qctx *q, uint32_t i, word_memo *memo, const uint64_t word[2], uint32_t meta)
 {
-	uint64_t	word[2] = {0, 0};
-	uint32_t	meta = 0;
-	word_memo  *memo = memo_slot(q, i, word, &meta);
 	int32_t		entry;
 	uint64_t	mask;
 
-	if (memo != NULL && memo->meta == meta && memo->word[0] == word[0] && memo->word[1] == word[1])
-	{
-		if (memo->w != 0)
-			q->words[i] = memo->w;
-		q->lexmask[i] = memo->mask | LEX_DONE;
-		return memo->mask;
-	}
 	entry = short_token_entry(q, i);
 	if (entry == -2)
 		entry = token_entry(q, i);
@@ -398,6 +388,9 @@ uint64_t
 q_lex_fill(const qctx *q, uint32_t i)
 {
 	const na_token *t = &q->doc->tokens[i];
+	uint64_t	word[2] = {0, 0};
+	uint32_t	meta = 0;
+	word_memo  *memo;
 
 	/*
 	 * a word (about half of those asked) that the scanner found shaped
@@ -413,7 +406,16 @@ q_lex_fill(const qctx *q, uint32_t i)
 		q->lexmask[i] = LEX_DONE;
 		return 0;
 	}
-	return lex_fill_looked_up(q, i);
+	/* a word asked before, in this article or an earlier one: its memo */
+	memo = memo_slot(q, i, word, &meta);
+	if (memo != NULL && memo->meta == meta && memo->word[0] == word[0] && memo->word[1] == word[1])
+	{
+		if (memo->w != 0)
+			q->words[i] = memo->w;
+		q->lexmask[i] = memo->mask | LEX_DONE;
+		return memo->mask;
+	}
+	return lex_fill_looked_up(q, i, memo, word, meta);
 }
 
 /* The class of the reporting verb at token i (reporting_cues.tsv); NA_CUE_NONE when it is none. */
