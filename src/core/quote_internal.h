@@ -345,11 +345,22 @@ q_is_len(const qctx *q, uint32_t i, const char *word, size_t len)
 static inline int
 q_contracted_pronoun(const char *p, size_t len)
 {
-	static const char *const words[] = {"he", "she", "it", "that", "there", "here", "who",
-	"what", "where", "let"};
+	/* with their lengths: every possessive of a text asks (Trump's), and a
+	 * strlen of each word was most of the answer */
+#define PRONOUN(w) {w, sizeof(w) - 1}
+	static const struct
+	{
+		const char *word;
+		size_t		len;
+	}			words[] = {PRONOUN("he"), PRONOUN("she"), PRONOUN("it"), PRONOUN("that"),
+		PRONOUN("there"), PRONOUN("here"), PRONOUN("who"), PRONOUN("what"), PRONOUN("where"),
+	PRONOUN("let")};
+#undef PRONOUN
 
+	if (len < 2 || len > 5)
+		return 0;
 	for (size_t w = 0; w < sizeof(words) / sizeof(words[0]); w++)
-		if (strlen(words[w]) == len && na_ascii_ci_equal(p, words[w], len))
+		if (words[w].len == len && na_ascii_ci_equal(p, words[w].word, len))
 			return 1;
 	return 0;
 }
