@@ -400,6 +400,21 @@ plural_of(const char *a, uint32_t alen, const char *b, uint32_t blen)
 }
 
 /*
+ * The bit of q->surname_heads for the last word of a name at token k: its
+ * first two bytes, those misspelt_surname_entity compares first.  0 for a
+ * word shorter than the five bytes a slip needs (its second byte may be past
+ * the text).
+ */
+static uint64_t
+surname_head_bit(const qctx *q, uint32_t k)
+{
+	const na_token *t = &q->doc->tokens[k];
+	const unsigned char *p = (const unsigned char *) q->doc->text + t->start;
+
+	return t->len < 5 ? 0 : UINT64_C(1) << ((p[0] * 31u + p[1]) & 63);
+}
+
+/*
  * A surname alone that no one of the article takes but that is one typing
  * slip from the surname of exactly one person the article has named in
  * full before ("Petra Lindqvist ... Lindqvst's letter", "Omar Haskel ...
@@ -421,7 +436,10 @@ misspelt_surname_entity(const qctx *q, const q_mention *m)
 	uint32_t	written = len;
 
 	len = without_plural_apostrophe(p, len);
-	if (len < 5 || t->kind != NA_TK_WORD || (t->flags & NA_TF_ALLCAPS))
+	/* (no entity's last word begins with its two bytes: none to compare,
+	 * the answer for most new surnames with no walk over the entities) */
+	if (len < 5 || t->kind != NA_TK_WORD || (t->flags & NA_TF_ALLCAPS) ||
+		!(q->surname_heads & surname_head_bit(q, m->last)))
 		return QNONE;
 	for (uint32_t k = n; k-- > lo;)
 	{
@@ -478,6 +496,7 @@ sp_new_entity(qctx *q, uint32_t first, uint32_t last)
 	memset(e, 0, sizeof(*e));
 	e->name_first = first;
 	e->name_last = last;
+	q->surname_heads |= surname_head_bit(q, last);
 	e->first_mention = QNONE;
 	e->last_mention = QNONE;
 	e->speaker = -1;
@@ -537,6 +556,7 @@ sp_link_mention(qctx *q, q_mention *m, uint32_t mi, int place)
 		e = entity(q, best);
 		e->name_first = m->first;
 		e->name_last = m->last;
+		q->surname_heads |= surname_head_bit(q, m->last);
 		e->last_key = last_key;
 		e->first_key = first_key;
 		e->given_gender = (int8_t) sp_given_name_gender(q, m->first);
