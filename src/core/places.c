@@ -185,19 +185,24 @@ people_context(const na_doc *doc, uint32_t after)
 	return na_lex_has(NA_LEX_PEOPLE_FOLLOWERS, doc->text + t->start, t->len);
 }
 
+/* The forms that begin with the normalized word w, or NULL. */
+static const na_place_first *
+first_of(const char *w, size_t wlen)
+{
+	return may_be_first(w, wlen) ? find_first(w, wlen) : NULL;
+}
+
 /*
- * Try the forms that begin with the (normalized) word w at token tok;
- * possessive_first says w was stripped of 's, so only one-token forms apply.
+ * Try the forms f that begin with the (normalized) first word at token tok;
+ * possessive_first says the word was stripped of 's, so only one-token forms
+ * apply.
  */
 static int
-try_forms(const na_doc *doc, uint32_t tok, const char *w, size_t wlen,
+try_forms(const na_doc *doc, uint32_t tok, const na_place_first *f,
 		  int possessive_first, int article, na_place_match *m)
 {
-	const na_place_first *f;
 	const na_token *t = &doc->tokens[tok];
 
-	if (!may_be_first(w, wlen) || (f = find_first(w, wlen)) == NULL)
-		return 0;
 	for (uint32_t k = f->first_form; k < (uint32_t) f->first_form + f->nforms; k++)
 	{
 		const na_place_form *form = &na_place_forms[k];
@@ -240,6 +245,50 @@ try_forms(const na_doc *doc, uint32_t tok, const char *w, size_t wlen,
 }
 
 /*
+ * The forms that begin with a word, as written and without a possessive,
+ * kept per process for the next token of the same bytes: the capitalised
+ * words that pass the first-word filter (Washington, Labour, Brown) come
+ * back in article after article, and each was normalized, hashed and
+ * compared again.  They are a function of the word's bytes alone (the
+ * tables are compiled in); what follows the word is read at every token.
+ * Direct-mapped, never cleared; one per process, as quote_lex.c's memo of
+ * the word lists (a PostgreSQL backend is one thread).
+ */
+typedef struct place_memo
+{
+	uint64_t	word[2];		/* the token's bytes, little-endian, zero-padded */
+	const na_place_first *whole;	/* the forms of the word as written */
+	const na_place_first *bare;	/* without its possessive; NULL: none */
+	uint32_t	len;			/* 0 = an empty slot */
+} place_memo;
+
+#define PLACE_MEMO_BITS 11
+static place_memo place_memos[1u << PLACE_MEMO_BITS];
+
+/* The memo slot of token t (ASCII, 1 to 16 bytes with as many at hand
+ * rounded up to 8), its bytes in word[2]; NULL for any other token. */
+static place_memo *
+place_memo_slot(const na_doc *doc, const na_token *t, uint64_t word[2])
+{
+	const char *p = doc->text + t->start;
+
+	if (t->len - 1 >= 16 || (t->flags & NA_TF_NONASCII) ||
+		doc->len - t->start < (t->len > 8 ? 16u : 8u))
+		return NULL;
+	memcpy(&word[0], p, 8);
+	word[1] = 0;
+	if (t->len > 8)
+	{
+		memcpy(&word[1], p + 8, 8);
+		word[1] &= ~UINT64_C(0) >> (64 - 8 * (t->len - 8));
+	}
+	else
+		word[0] &= ~UINT64_C(0) >> (64 - 8 * t->len);
+	return &place_memos[((word[0] ^ word[1] * 31 ^ (uint64_t) t->len << 56) *
+						 UINT64_C(0x9E3779B97F4A7C15)) >> (64 - PLACE_MEMO_BITS)];
+}
+
+/*
  * A place name at token tok (after "the" when article is set), tried as
  * written and then without a possessive ending ("Britain's").
  */
@@ -250,21 +299,42 @@ place_at(const na_doc *doc, uint32_t tok, int article, na_place_match *m)
 	char		buf[WORD_MAX];
 	size_t		n;
 	size_t		bare;
+	uint64_t	word[2] = {0, 0};
+	place_memo *memo;
+	const na_place_first *whole,
+			   *bare_forms;
 
 	if (!is_wordlike(t) || !(t->flags & (NA_TF_CAPITALIZED | NA_TF_ALLCAPS)))
 		return 0;
 	if (!(t->flags & NA_TF_NONASCII) && t->len <= WORD_MAX &&
 		!na_place_ascii_may_be_place(doc->text + t->start, t->len))
 		return 0;
-	n = normalize(doc->text + t->start, t->len, buf);
-	if (n == 0)
-		return 0;
-	if (try_forms(doc, tok, buf, n, 0, article, m))
+	memo = place_memo_slot(doc, t, word);
+	if (memo != NULL && memo->len == t->len && memo->word[0] == word[0] && memo->word[1] == word[1])
+	{
+		whole = memo->whole;
+		bare_forms = memo->bare;
+	}
+	else
+	{
+		n = normalize(doc->text + t->start, t->len, buf);
+		if (n == 0)
+			return 0;
+		whole = first_of(buf, n);
+		bare = strip_possessive(buf, n);
+		bare_forms = bare != n ? first_of(buf, bare) : NULL;
+		if (memo != NULL)
+		{
+			memo->word[0] = word[0];
+			memo->word[1] = word[1];
+			memo->len = t->len;
+			memo->whole = whole;
+			memo->bare = bare_forms;
+		}
+	}
+	if (whole != NULL && try_forms(doc, tok, whole, 0, article, m))
 		return 1;
-	bare = strip_possessive(buf, n);
-	if (bare != n && try_forms(doc, tok, buf, bare, 1, article, m))
-		return 1;
-	return 0;
+	return bare_forms != NULL && try_forms(doc, tok, bare_forms, 1, article, m);
 }
 
 /*

@@ -11,21 +11,25 @@
 #include "na_lexicon.h"
 #include "quote_attr.h"
 
-/* Is the report's content all one quotation the quotes already hold? */
+/*
+ * Is the report's content all one quotation the quotes already hold?  Its
+ * first word outside quotation marks answers no, with no look at the rest
+ * (nearly every report's first word: the whole content was read for each).
+ */
 int
 q_content_is_quoted(const qctx *q, uint32_t first, uint32_t last)
 {
-	uint32_t	inside = 0,
-				words = 0;
+	uint32_t	words = 0;
 
 	for (uint32_t k = first; k <= last; k++)
 	{
 		if (q->doc->tokens[k].kind == NA_TK_PUNCT || q_is_quote_mark(q, k))
 			continue;
+		if (!(q->in_quote[k] & 1))
+			return 0;
 		words++;
-		inside += (q->in_quote[k] & 1);
 	}
-	return words > 0 && inside == words;
+	return words > 0;
 }
 
 /* The commas among the tokens [first, last]. */

@@ -28,18 +28,30 @@
 
 /* ---- token helpers (the word lists are in quote_lex.c) ---- */
 
+/* A full stop, question or exclamation mark, or an ellipsis: the token's
+ * kind and length asked once, not once a mark (170,000 calls over BBC). */
 int
 q_is_sentence_stop(const qctx *q, uint32_t i)
 {
-	return q_is_punct(q, i, '.') || q_is_punct(q, i, '?') || q_is_punct(q, i, '!') ||
-		q->doc->tokens[i].kind == NA_TK_ELLIPSIS;
+	const na_token *t;
+	char		c;
+
+	if (i >= q->doc->ntokens)
+		return 0;
+	t = &q->doc->tokens[i];
+	if (t->kind == NA_TK_ELLIPSIS)
+		return 1;
+	if (t->kind != NA_TK_PUNCT || t->len != 1)
+		return 0;
+	c = q->doc->text[t->start];
+	return c == '.' || c == '?' || c == '!';
 }
 
 int
 q_is_pronoun(const qctx *q, uint32_t i)
 {
-	return q_in(q, i, LEX_PRONOUNS_HE) || q_in(q, i, LEX_PRONOUNS_SHE) ||
-		q_in(q, i, LEX_PRONOUNS_OTHER);
+	return q_in_any(q, i, Q_LEX_BIT(LEX_PRONOUNS_HE) | Q_LEX_BIT(LEX_PRONOUNS_SHE) |
+					Q_LEX_BIT(LEX_PRONOUNS_OTHER));
 }
 
 int
@@ -51,7 +63,7 @@ q_is_speech_cue(const qctx *q, uint32_t i)
 int
 q_is_any_cue(const qctx *q, uint32_t i)
 {
-	return q_in(q, i, LEX_SPEECH_VERBS) || q_in(q, i, LEX_PHRASE_VERBS);
+	return q_in_any(q, i, Q_LEX_BIT(LEX_SPEECH_VERBS) | Q_LEX_BIT(LEX_PHRASE_VERBS));
 }
 
 /* Is a cue at k rather a noun: "the calls", "weapons attacks"? */
@@ -299,6 +311,7 @@ q_token_events(qctx *q)
 		paras[0].token = 0;
 		np = 1;
 	}
+#pragma GCC unroll 4
 	for (uint32_t i = 0; i < n; i++)
 	{
 		block[e] = i;

@@ -45,7 +45,9 @@ sp_name_stands_alone(const qctx *q, uint32_t k)
 
 	if (t->kind != NA_TK_WORD)
 		return 0;
-	if (na_lex_has(NA_LEX_ORG_BRAND_NAMES, q->doc->text + t->start, q_base_len(q, k)))
+	/* (the word's folded entry, kept per token: every entity compared with
+	 * a mention of one word asked the lexicon again, 9,000 times over BBC) */
+	if (q_word_base_in(q, k, NA_LEX_ORG_BRAND_NAMES))
 		return 1;
 	/* (a super PAC: an acronym of a kind of organisation ends names) */
 	return (t->flags & NA_TF_ALLCAPS) && t->clen >= 2 && !q_in(q, k, LEX_ORG_WORDS);
@@ -77,25 +79,35 @@ alone_beside_longer(const qctx *q, const q_entity *c, const q_mention *m, uint32
 }
 
 /*
- * Does entity c take the mention m (of ntok tokens, with these keys)?  The
- * same spelling; a surname alone (Haley -> Nikki R. Haley); the end of a
- * longer name (Suu Kyi -> Aung San Suu Kyi); a known given name alone
- * (Hillary -> Hillary Clinton) of someone who is surely a person, so that
- * "Trump" never becomes "Trump Tower Grill".  Never across genders: Mr.
- * Clinton is not Hillary Clinton.
+ * The gender mention m (of ntok tokens) tells: its honorific's, else its
+ * given name's (Michelle Obama is not Mr. Obama).  Asked once a mention,
+ * where each entity it was compared with asked it again.
+ */
+static int
+mention_gender(const qctx *q, const q_mention *m, uint32_t ntok)
+{
+	int			given;
+
+	if (m->gender == NA_GENDER_UNKNOWN && ntok >= 2 &&
+		(given = sp_given_name_gender(q, m->first)) > NA_GENDER_UNKNOWN)
+		return given;
+	return m->gender;
+}
+
+/*
+ * Does entity c take the mention m (of ntok tokens, with these keys and
+ * mention_gender)?  The same spelling; a surname alone (Haley -> Nikki R.
+ * Haley); the end of a longer name (Suu Kyi -> Aung San Suu Kyi); a known
+ * given name alone (Hillary -> Hillary Clinton) of someone who is surely a
+ * person, so that "Trump" never becomes "Trump Tower Grill".  Never across
+ * genders: Mr. Clinton is not Hillary Clinton.
  */
 static int
 entity_takes(const qctx *q, const q_entity *c, const q_mention *m, uint32_t ntok,
-			 uint32_t last_key, uint32_t first_key)
+			 uint32_t last_key, uint32_t first_key, int gender)
 {
 	uint32_t	cn = c->name_last - c->name_first + 1;
-	int			gender = m->gender;
-	int			given;
 
-	/* Michelle Obama is not Mr. Obama: a given name tells a gender too */
-	if (gender == NA_GENDER_UNKNOWN && ntok >= 2 &&
-		(given = sp_given_name_gender(q, m->first)) > NA_GENDER_UNKNOWN)
-		gender = given;
 	if (gender != NA_GENDER_UNKNOWN &&
 		((c->gender != NA_GENDER_UNKNOWN && c->gender != gender) ||
 		 (c->given_gender > NA_GENDER_UNKNOWN && c->given_gender != gender)))
@@ -274,6 +286,7 @@ find_entity(const qctx *q, const q_mention *m, uint32_t ntok, uint32_t last_key,
 	const uint32_t *nodes = q->key_nodes.items;
 	uint32_t	takers[4];
 	uint32_t	ntakers = 0;
+	int			gender = -2;	/* mention_gender, once a candidate is compared */
 
 	for (int pass = 0; pass < (ntok == 1 && first_key != last_key ? 2 : 1); pass++)
 	{
@@ -299,7 +312,9 @@ find_entity(const qctx *q, const q_mention *m, uint32_t ntok, uint32_t last_key,
 				(k > best && !(ntok == 1 && c->mentions < best_mentions));
 			if (!better && !(ntok == 1 && ntakers < 4))
 				continue;
-			if (entity_takes(q, c, m, ntok, last_key, first_key))
+			if (gender == -2)
+				gender = mention_gender(q, m, ntok);
+			if (entity_takes(q, c, m, ntok, last_key, first_key, gender))
 			{
 				uint32_t	i = 0;
 
@@ -385,6 +400,21 @@ plural_of(const char *a, uint32_t alen, const char *b, uint32_t blen)
 }
 
 /*
+ * The bit of q->surname_heads for the last word of a name at token k: its
+ * first two bytes, those misspelt_surname_entity compares first.  0 for a
+ * word shorter than the five bytes a slip needs (its second byte may be past
+ * the text).
+ */
+static uint64_t
+surname_head_bit(const qctx *q, uint32_t k)
+{
+	const na_token *t = &q->doc->tokens[k];
+	const unsigned char *p = (const unsigned char *) q->doc->text + t->start;
+
+	return t->len < 5 ? 0 : UINT64_C(1) << ((p[0] * 31u + p[1]) & 63);
+}
+
+/*
  * A surname alone that no one of the article takes but that is one typing
  * slip from the surname of exactly one person the article has named in
  * full before ("Petra Lindqvist ... Lindqvst's letter", "Omar Haskel ...
@@ -406,7 +436,10 @@ misspelt_surname_entity(const qctx *q, const q_mention *m)
 	uint32_t	written = len;
 
 	len = without_plural_apostrophe(p, len);
-	if (len < 5 || t->kind != NA_TK_WORD || (t->flags & NA_TF_ALLCAPS))
+	/* (no entity's last word begins with its two bytes: none to compare,
+	 * the answer for most new surnames with no walk over the entities) */
+	if (len < 5 || t->kind != NA_TK_WORD || (t->flags & NA_TF_ALLCAPS) ||
+		!(q->surname_heads & surname_head_bit(q, m->last)))
 		return QNONE;
 	for (uint32_t k = n; k-- > lo;)
 	{
@@ -463,6 +496,7 @@ sp_new_entity(qctx *q, uint32_t first, uint32_t last)
 	memset(e, 0, sizeof(*e));
 	e->name_first = first;
 	e->name_last = last;
+	q->surname_heads |= surname_head_bit(q, last);
 	e->first_mention = QNONE;
 	e->last_mention = QNONE;
 	e->speaker = -1;
@@ -522,6 +556,7 @@ sp_link_mention(qctx *q, q_mention *m, uint32_t mi, int place)
 		e = entity(q, best);
 		e->name_first = m->first;
 		e->name_last = m->last;
+		q->surname_heads |= surname_head_bit(q, m->last);
 		e->last_key = last_key;
 		e->first_key = first_key;
 		e->given_gender = (int8_t) sp_given_name_gender(q, m->first);

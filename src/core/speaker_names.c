@@ -102,7 +102,7 @@ base_may_be_in(const qctx *q, uint32_t i, na_lex_shape_filter f)
 	const unsigned char *p = (const unsigned char *) q->doc->text + q->doc->tokens[i].start;
 	uint32_t	len;
 
-	if ((q->words != NULL && q->words[i] != 0) || (q->doc->tokens[i].flags & NA_TF_NONASCII))
+	if (q->words[i] != 0 || (q->doc->tokens[i].flags & NA_TF_NONASCII))
 		return 1;
 	len = q_base_len(q, i);
 	return len > 0 && na_lex_shape_may(f, na_lex_shape(na_lex_shape_head(p, len), p[len - 1], len));

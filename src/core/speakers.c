@@ -821,8 +821,7 @@ group_alone(const qctx *q, uint32_t k)
 
 	for (uint32_t c = 0; capitals && c < len; c++)
 		capitals = q->doc->text[t->start + c] >= 'A' && q->doc->text[t->start + c] <= 'Z';
-	if (capitals || (t->kind == NA_TK_WORD &&
-					 na_lex_has(NA_LEX_ORG_BRAND_NAMES, q->doc->text + t->start, len)))
+	if (capitals || (t->kind == NA_TK_WORD && q_word_base_in(q, k, NA_LEX_ORG_BRAND_NAMES)))
 		return 1;
 	if (t->kind != NA_TK_WORD)
 		return 0;
@@ -849,6 +848,35 @@ names_over_joint(const qctx *q, uint32_t last)
 	return 0;
 }
 
+/*
+ * The analysis of a name alone (na_person_key, na_name_gender) over the
+ * scanned doc: the word lists' per-token caches that quote_internal.h's
+ * helpers read without a test for their absence, no other array.  0 when
+ * memory runs out.  Free with name_context_free.
+ */
+static int
+name_context(qctx *q, na_doc *doc, const na_mem *mem)
+{
+	size_t		bytes = ((size_t) doc->ntokens + 1) * (sizeof(uint64_t) + sizeof(q_word));
+
+	memset(q, 0, sizeof(*q));
+	q->doc = doc;
+	q->mem = mem;
+	q->lexmask = na_alloc(mem, bytes);
+	if (q->lexmask == NULL)
+		return 0;
+	memset(q->lexmask, 0, bytes);
+	q->words = (q_word *) (q->lexmask + doc->ntokens + 1);
+	return 1;
+}
+
+static void
+name_context_free(qctx *q, na_doc *doc, const na_mem *mem)
+{
+	na_free(mem, q->lexmask);
+	na_doc_free(doc, mem);
+}
+
 size_t
 na_person_key(const char *name, size_t len, int gender, const na_mem *mem,
 			  char *out, size_t cap, na_status *status)
@@ -869,9 +897,12 @@ na_person_key(const char *name, size_t len, int gender, const na_mem *mem,
 	*status = na_scan(&doc, name, len, NA_SCAN_NO_SENTENCES, mem);
 	if (*status != NA_OK)
 		return 0;
-	memset(&q, 0, sizeof(q));
-	q.doc = &doc;
-	q.mem = mem;
+	if (!name_context(&q, &doc, mem))
+	{
+		na_doc_free(&doc, mem);
+		*status = NA_ERR_NOMEM;
+		return 0;
+	}
 	/*
 	 * The New York Times, the South Carolina Republican Party, the Bank of
 	 * England: the name of an organisation is all its words (its "prefixes"
@@ -892,7 +923,7 @@ na_person_key(const char *name, size_t len, int gender, const na_mem *mem,
 			memcpy(out, doc.text + doc.tokens[k].start, n);
 			out[n] = '\0';
 		}
-		na_doc_free(&doc, mem);
+		name_context_free(&q, &doc, mem);
 		return n;
 	}
 	/* leading titles, honorifics, prefixes and noise: President, Mr., Republican */
@@ -969,7 +1000,7 @@ na_person_key(const char *name, size_t len, int gender, const na_mem *mem,
 		out[n] = '\0';
 	}
 	n = fold_key_apostrophes(out, n);
-	na_doc_free(&doc, mem);
+	name_context_free(&q, &doc, mem);
 	return n;
 }
 
@@ -994,9 +1025,12 @@ na_name_gender(const char *name, size_t len, const na_mem *mem, na_status *statu
 	*status = na_scan(&doc, name, len, NA_SCAN_NO_SENTENCES, mem);
 	if (*status != NA_OK)
 		return NA_GENDER_UNKNOWN;
-	memset(&q, 0, sizeof(q));
-	q.doc = &doc;
-	q.mem = mem;
+	if (!name_context(&q, &doc, mem))
+	{
+		na_doc_free(&doc, mem);
+		*status = NA_ERR_NOMEM;
+		return NA_GENDER_UNKNOWN;
+	}
 	for (k = 0; k < doc.ntokens; k++)
 	{
 		uint8_t		g,
@@ -1033,6 +1067,6 @@ na_name_gender(const char *name, size_t len, const na_mem *mem, na_status *statu
 			}
 		break;
 	}
-	na_doc_free(&doc, mem);
+	name_context_free(&q, &doc, mem);
 	return gender;
 }
