@@ -568,6 +568,45 @@ run_open_mark(scanner *st, run_cursor *rc, size_t i)
 }
 
 /*
+ * The first byte of the word after the line breaks at i (LF only) when the
+ * next token opens a paragraph there with a letter, and the text has no
+ * line read as wrapped (no line break of it is a space); 0 for any other.
+ */
+static inline size_t
+paragraph_word_at(const scanner *st, size_t i)
+{
+	size_t		j = i;
+
+	if (st->nsoft)
+		return 0;
+	while (j < st->len && st->s[j] == '\n')
+		j++;
+	if (j == i || j >= st->len || (unsigned) ((st->s[j] | 0x20) - 'a') >= 26)
+		return 0;
+	return j;
+}
+
+/*
+ * The paragraph the next token of a run opens, as emit's para_pending:
+ * numbered (and its first token noted for datelines), no mark open in it,
+ * the token before it a stop.
+ */
+static void
+run_new_paragraph(scanner *st, run_cursor *rc)
+{
+	uint32_t	next = (uint32_t) (rc->t - rc->items);
+
+	st->paragraph++;
+	if (st->paragraph < DATELINE_PARAGRAPHS)
+		st->para_first[st->paragraph] = next;
+	st->double_open = 0;
+	st->single_open = 0;
+	rc->paragraph = st->paragraph;
+	if (rc->stop == (uint32_t *) st->stops.items || rc->stop[-1] != next - 1)
+		*rc->stop++ = next - 1; /* as emit's record_stop */
+}
+
+/*
  * The run of tokens after a plain word that ends at the space at i (cpos:
  * its character offset): while a single space and another plain word or
  * number follow, or a punctuation mark the main loop would emit alone, they
@@ -577,7 +616,8 @@ run_open_mark(scanner *st, run_cursor *rc, size_t i)
  * double quote or an opening bracket before a word ("We  (the), a straight
  * quote closing after one (said."  said"), a spaced hyphen (a dash) and a
  * percentage are taken too, as scan_quote, scan_other and scan_number
- * would: a quote ended one run in two.  The
+ * would (a quote ended one run in two), and line breaks before a word
+ * where no line is wrapped, as the paragraph break they are.  The
  * short words, most of them, go through run_short_words; this loop takes
  * the others one by one.  Out of line so that the loop has the registers to
  * itself: na_scan around it holds too much.  Leaves st as the main loop
@@ -620,20 +660,25 @@ scan_token_run(scanner *st, size_t i, uint32_t cpos)
 		na_kind		kind = NA_TK_WORD;
 
 #if NA_SWAR && defined(__SSE2__)
-		i = run_short_words(s, i, &rc);
-		if (s[i] != ' ')
+		if (s[i] == ' ')
+			i = run_short_words(s, i, &rc);
+#endif
+		/* i: at a space, or after a token (a space, or its end, before it) */
+		if (s[i] == ' ')
+			wpos = i + 1;
+		else if (run_close_quote(st, &rc, i))
 		{
-			if (run_close_quote(st, &rc, i))
-			{
-				i++;			/* to the space after it */
-				continue;
-			}
-			/* the run ends after a short word or its mark */
+			i++;				/* to the space after it */
+			continue;
+		}
+		else if ((wpos = paragraph_word_at(st, i)) != 0)
+			before = NA_TF_SPACE_BEFORE | NA_TF_NEWLINE_BEFORE | NA_TF_PARA_START;
+		else
+		{
+			/* the run ends after its last token */
 			st->prev_cls = fast_token_class(s[i - 1]);
 			goto after_token;
 		}
-#endif
-		wpos = i + 1;
 		if (rc.t >= rc.limit)
 		{
 			if (rc.t >= check_at)
@@ -663,8 +708,17 @@ scan_token_run(scanner *st, size_t i, uint32_t cpos)
 		else if (wpos < len && (unsigned) ((s[wpos] | 0x20) - 'a') < 26)
 		{
 			wend = plain_word_end_call(st, s, len, wpos, &flags);
+			if (wend == 0 && (before & NA_TF_PARA_START))
+			{
+				/* the run ends after its last token: the main loop reads
+				 * the line breaks and the word */
+				st->prev_cls = fast_token_class(s[i - 1]);
+				goto after_token;
+			}
 			if (wend == 0)
 				break;
+			if (before & NA_TF_PARA_START)
+				run_new_paragraph(st, &rc);
 		}
 		else if (wpos < len && (unsigned) (s[wpos] - '0') < 10 &&
 				 (wend = plain_number_end(s, len, wpos, &kind)) != 0)
@@ -682,36 +736,22 @@ scan_token_run(scanner *st, size_t i, uint32_t cpos)
 		put_ascii_token(rc.t++, wpos, wend - wpos, rc.to_chars, rc.paragraph,
 						before | flags, kind);
 		i = wend;
-		if (i < len && s[i] == ' ')
-			continue;
-		if (run_close_quote(st, &rc, i))
-		{
-			i++;
-			continue;
-		}
 		/* a punctuation mark after the word, as the main loop's fast path
 		 * emits it: one byte, no space before ("word," "word." "word)") */
-		if (i >= len || (b = s[i]) >= 0x80 || !ascii_punct_class[b] ||
-			(b == '.' && i + 2 < len && s[i + 1] == '.' && s[i + 2] == '.'))
+		if (i < len && (b = s[i]) < 0x80 && ascii_punct_class[b] &&
+			!(b == '.' && i + 2 < len && s[i + 1] == '.' && s[i + 2] == '.'))
 		{
-			/* the run ends after a word */
+			if (b == '.' || b == '!' || b == '?')
+				*rc.stop++ = (uint32_t) (rc.t - rc.items);	/* as emit's record_stop */
+			put_ascii_token(rc.t++, i, 1, rc.to_chars, rc.paragraph, 0, NA_TK_PUNCT);
+			i++;
+		}
+		if (i >= len)
+		{
+			/* the run ends with the text */
 			st->prev_cls = fast_token_class(s[i - 1]);
 			goto after_token;
 		}
-		if (b == '.' || b == '!' || b == '?')
-			*rc.stop++ = (uint32_t) (rc.t - rc.items);	/* as emit's record_stop */
-		put_ascii_token(rc.t++, i, 1, rc.to_chars, rc.paragraph, 0, NA_TK_PUNCT);
-		i++;
-		if (i < len && s[i] == ' ')
-			continue;
-		if (run_close_quote(st, &rc, i))
-		{
-			i++;
-			continue;
-		}
-		/* the run ends after the mark */
-		st->prev_cls = (na_cclass) ascii_punct_class[b];
-		goto after_token;
 	}
 	/* the run ends at a space: taken as the main loop would take it */
 	st->pos = i + 1;
