@@ -893,6 +893,7 @@ add_mention(qctx *q, const name_run *r)
 	m->title_first = r->title_first;
 	m->honorific = r->honorific;
 	m->gender = r->gender;
+	m->given = Q_GIVEN_UNASKED;
 	if (!sp_link_mention(q, m, (uint32_t) q->mentions.count - 1, r->place))
 		return 0;
 	{
@@ -909,7 +910,7 @@ add_mention(qctx *q, const name_run *r)
 		else if (modifier || names_a_work(q, before))
 			;
 		else if (r->title_first != QNONE || r->prefixed || has_role_apposition(q, m->first, m->last) ||
-				 (m->last > m->first && sp_given_name_gender(q, m->first) >= 0 &&
+				 (m->last > m->first && sp_mention_given_gender(q, m) >= 0 &&
 				  !q_in(q, m->last, LEX_ORG_WORDS)))
 			e->person = e->strong = 1;
 		else if (m->last > m->first &&
