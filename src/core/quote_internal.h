@@ -101,7 +101,11 @@ typedef struct q_mention
 	uint32_t	next;			/* the entity's next mention, QNONE = last */
 	uint8_t		honorific;		/* Mr./Ms.: an alias form, not a role */
 	uint8_t		gender;			/* from the honorific */
+	int8_t		given;			/* sp_mention_given_gender's answer, or
+								 * Q_GIVEN_UNASKED */
 } q_mention;
+
+#define Q_GIVEN_UNASKED INT8_MIN
 
 typedef struct q_entity
 {

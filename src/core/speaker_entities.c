@@ -84,12 +84,12 @@ alone_beside_longer(const qctx *q, const q_entity *c, const q_mention *m, uint32
  * where each entity it was compared with asked it again.
  */
 static int
-mention_gender(const qctx *q, const q_mention *m, uint32_t ntok)
+mention_gender(const qctx *q, q_mention *m, uint32_t ntok)
 {
 	int			given;
 
 	if (m->gender == NA_GENDER_UNKNOWN && ntok >= 2 &&
-		(given = sp_given_name_gender(q, m->first)) > NA_GENDER_UNKNOWN)
+		(given = sp_mention_given_gender(q, m)) > NA_GENDER_UNKNOWN)
 		return given;
 	return m->gender;
 }
@@ -276,7 +276,7 @@ taker_of_pronoun_gender(const qctx *q, const q_mention *m, uint32_t best,
  * under its keys can take it, so only those are compared.
  */
 static uint32_t
-find_entity(const qctx *q, const q_mention *m, uint32_t ntok, uint32_t last_key,
+find_entity(const qctx *q, q_mention *m, uint32_t ntok, uint32_t last_key,
 			uint32_t first_key)
 {
 	uint32_t	n = (uint32_t) q->entities.count;
@@ -539,7 +539,7 @@ sp_link_mention(qctx *q, q_mention *m, uint32_t mi, int place)
 		e->last_key = last_key;
 		e->first_key = first_key;
 		e->first_mention = mi;
-		e->given_gender = (int8_t) sp_given_name_gender(q, m->first);
+		e->given_gender = (int8_t) sp_mention_given_gender(q, m);
 		best = (uint32_t) q->entities.count - 1;
 		if (!index_key(q, last_key, best) ||
 			(first_key != last_key && !index_key(q, first_key, best)))
@@ -559,7 +559,7 @@ sp_link_mention(qctx *q, q_mention *m, uint32_t mi, int place)
 		q->surname_heads |= surname_head_bit(q, m->last);
 		e->last_key = last_key;
 		e->first_key = first_key;
-		e->given_gender = (int8_t) sp_given_name_gender(q, m->first);
+		e->given_gender = (int8_t) sp_mention_given_gender(q, m);
 	}
 	e->mentions++;
 	if (m->gender && !e->gender)

@@ -565,6 +565,10 @@ names_a_document_ahead(const qctx *q, uint32_t i)
 	return 0;
 }
 
+/* token kinds that spell no word of a name's run (capitalised_run_end) */
+#define RUN_ENDING_KINDS ((1u << NA_TK_PUNCT) | (1u << NA_TK_OPEN_QUOTE) | \
+						  (1u << NA_TK_CLOSE_QUOTE) | (1u << NA_TK_DASH))
+
 /*
  * The end of the run of capitalised words from first that may be a name:
  * up to six words, with particles (de, van), suffixes (Jr.) and an
@@ -590,8 +594,8 @@ capitalised_run_end(const qctx *q, uint32_t first)
 		{
 			/* Haley The; Trump Wednesday; Haley It's: no part of the name
 			 * (a shouted headline's HE'S stays in its run) */
-			if (j > first && (q_in(q, j, LEX_RUN_BREAKERS) ||
-							  q_in(q, j, LEX_WEEKDAY_WORDS) ||
+			if (j > first && (q_in_any(q, j, Q_LEX_BIT(LEX_RUN_BREAKERS) |
+										 Q_LEX_BIT(LEX_WEEKDAY_WORDS)) ||
 							  (q_contracted_word(q, j) && !(t->flags & NA_TF_ALLCAPS))))
 				break;
 			j++;
@@ -603,6 +607,14 @@ capitalised_run_end(const qctx *q, uint32_t first)
 				break;
 			continue;
 		}
+		/*
+		 * a comma, a full stop, a quotation mark or a dash (most runs end at
+		 * one): what follows asks for a word (a particle, of or for, a
+		 * suffix) or a slash, so the run ends here
+		 */
+		if (((1u << t->kind) & RUN_ENDING_KINDS) && !(t->kind == NA_TK_PUNCT && t->len == 1 &&
+													 q->doc->text[t->start] == '/'))
+			break;
 		if (j > first && (q_in(q, j, LEX_NAME_PARTICLES) && q_is_cap(q, j + 1)))
 		{
 			j++;
@@ -881,6 +893,7 @@ add_mention(qctx *q, const name_run *r)
 	m->title_first = r->title_first;
 	m->honorific = r->honorific;
 	m->gender = r->gender;
+	m->given = Q_GIVEN_UNASKED;
 	if (!sp_link_mention(q, m, (uint32_t) q->mentions.count - 1, r->place))
 		return 0;
 	{
@@ -897,7 +910,7 @@ add_mention(qctx *q, const name_run *r)
 		else if (modifier || names_a_work(q, before))
 			;
 		else if (r->title_first != QNONE || r->prefixed || has_role_apposition(q, m->first, m->last) ||
-				 (m->last > m->first && sp_given_name_gender(q, m->first) >= 0 &&
+				 (m->last > m->first && sp_mention_given_gender(q, m) >= 0 &&
 				  !q_in(q, m->last, LEX_ORG_WORDS)))
 			e->person = e->strong = 1;
 		else if (m->last > m->first &&

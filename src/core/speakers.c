@@ -404,12 +404,15 @@ spells_acronym(const qctx *q, uint32_t first, uint32_t last, const char *acronym
 		if (t->kind == NA_TK_WORD && !q_is_cap(q, k) &&
 			q_word_in(q, k, NA_LEX_ACRONYM_SMALL_WORDS))
 			continue;
-		/* (not Associated Press-GfK: a joint name is no spelling of AP) */
-		if (t->kind != NA_TK_WORD || !q_is_cap(q, k) ||
-			memchr(q->doc->text + t->start, '-', t->len) != NULL)
+		if (t->kind != NA_TK_WORD || !q_is_cap(q, k))
 			return 0;
+		/* the letter first: most names an acronym is tried on begin with
+		 * another (a search for a hyphen each cost a call) */
 		c = q->doc->text[t->start];
 		if (acronym[n] == '\0' || c != acronym[n])
+			return 0;
+		/* (not Associated Press-GfK: a joint name is no spelling of AP) */
+		if (memchr(q->doc->text + t->start, '-', t->len) != NULL)
 			return 0;
 		n++;
 	}

@@ -30,6 +30,18 @@ mention(qctx *q, uint32_t m)
 
 const char *sp_org_kind_of(const qctx *q, uint32_t i, int described);
 int			sp_given_name_gender(const qctx *q, uint32_t i);
+
+/*
+ * sp_given_name_gender of mention m's first token, asked once a mention:
+ * linking it to an entity and judging it a person asked up to three times.
+ */
+static inline int
+sp_mention_given_gender(const qctx *q, q_mention *m)
+{
+	if (m->given == Q_GIVEN_UNASKED)
+		m->given = (int8_t) sp_given_name_gender(q, m->first);
+	return m->given;
+}
 uint32_t	sp_name_prefix_at(const qctx *q, uint32_t i, uint8_t *kind);
 int			sp_same_name(const qctx *q, uint32_t a1, uint32_t a2, uint32_t b1, uint32_t b2);
 uint32_t	sp_name_key(const qctx *q, uint32_t i);
