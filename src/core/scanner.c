@@ -399,12 +399,12 @@ short_word_len(const unsigned char *s, size_t pos, unsigned *flags_out, unsigned
 	unsigned char after;
 
 	/* the letters before the first other byte: none, or sixteen, is no short word */
-	wlen = (size_t) __builtin_ctz(~letter);
-	if (wlen - 1 >= 15)
+	wlen = (unsigned) __builtin_ctz(~letter);
+	if ((unsigned) wlen - 1 >= 15)
 		return 0;
 	after = s[pos + wlen];
 	/* (a space, after most words, is neither) */
-	if (after != ' ' && (ascii_bits[after] & (AB_DIGIT | AB_SPECIAL)))
+	if (__builtin_expect(after != ' ' && (ascii_bits[after] & (AB_DIGIT | AB_SPECIAL)), 0))
 	{
 		if (after == '\'' || after == '-')
 		{
