@@ -150,16 +150,24 @@ na_lex_hash(const char *s, size_t len)
  * test and the token's bytes at hand; a key's shape is its folded form's,
  * so a token that folds to a key never is refused, except one with
  * non-ASCII letters, which callers let through.  head: the first four bytes,
- * little-endian, any bytes past the token's end ignored.
+ * little-endian, any bytes past the token's end ignored.  na_lex_shape_folded
+ * takes them folded (| 0x20) and those past the end zeroed, for a caller
+ * that has them so (the scanner's short words, from the load that found
+ * their end).
  */
+static inline uint32_t
+na_lex_shape_folded(uint32_t folded, unsigned char last, size_t len)
+{
+	return ((folded * 0x9E3779B1u) ^ (((uint32_t) (last | 0x20) | (uint32_t) len << 8) * 0x85EBCA6Bu)) >>
+		(32 - NA_LEX_SHAPE_BITS);
+}
+
 static inline uint32_t
 na_lex_shape(uint32_t head, unsigned char last, size_t len)
 {
 	static const uint32_t keep[5] = {0, 0xFFu, 0xFFFFu, 0xFFFFFFu, 0xFFFFFFFFu};
-	uint32_t	v = (head | 0x20202020u) & keep[len < 4 ? len : 4];
 
-	return ((v * 0x9E3779B1u) ^ (((uint32_t) (last | 0x20) | (uint32_t) len << 8) * 0x85EBCA6Bu)) >>
-		(32 - NA_LEX_SHAPE_BITS);
+	return na_lex_shape_folded((head | 0x20202020u) & keep[len < 4 ? len : 4], last, len);
 }
 
 /*

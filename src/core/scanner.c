@@ -385,28 +385,37 @@ short_word_parts(const unsigned char *s, size_t pos, size_t wlen, unsigned *flag
  * length, 0 for any other word and where no letter is at pos.
  */
 static inline size_t
-short_word_len(const unsigned char *s, size_t pos, unsigned *flags_out)
+short_word_len(const unsigned char *s, size_t pos, unsigned *flags_out, unsigned char *after_out)
 {
+	/* the first four bytes within a word of wlen letters (the shape's) */
+	static const uint32_t keep[16] = {0, 0xFFu, 0xFFFFu, 0xFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu,
+		0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu,
+	0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu};
 	__m128i		v = _mm_loadu_si128((const __m128i *) (s + pos));
 	unsigned	letter = ascii_class_mask(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 26);
+	uint32_t	head = (uint32_t) _mm_cvtsi128_si32(v);
 	size_t		wlen;
 	unsigned	flags = 0;
-	uint32_t	head;
 	unsigned char after;
 
 	/* the letters before the first other byte: none, or sixteen, is no short word */
-	wlen = (size_t) __builtin_ctz(~letter);
-	if (wlen - 1 >= 15)
+	wlen = (unsigned) __builtin_ctz(~letter);
+	if ((unsigned) wlen - 1 >= 15)
 		return 0;
 	after = s[pos + wlen];
-	if (ascii_bits[after] & (AB_DIGIT | AB_SPECIAL))
+	/* (a space, after most words, is neither) */
+	if (__builtin_expect(after != ' ' && (ascii_bits[after] & (AB_DIGIT | AB_SPECIAL)), 0))
 	{
 		if (after == '\'' || after == '-')
-			return short_word_parts(s, pos, wlen, flags_out);
+		{
+			wlen = short_word_parts(s, pos, wlen, flags_out);
+			*after_out = s[pos + wlen];
+			return wlen;
+		}
 		if (after != '.' || !short_word_before_stop(s, pos, wlen))
 			return 0;
 	}
-	if (s[pos] < 'a')
+	if ((head & 0xFF) < 'a')
 	{
 		unsigned	in_word = (1u << wlen) - 1;
 
@@ -414,8 +423,12 @@ short_word_len(const unsigned char *s, size_t pos, unsigned *flags_out)
 		if (wlen >= 2 && (ascii_class_mask(v, 'A', 26) & in_word) == in_word)
 			flags |= NA_TF_ALLCAPS;
 	}
-	memcpy(&head, s + pos, 4);	/* little-endian: as na_lex_shape_head */
-	*flags_out = flags | shape_flags(na_lex_shape(head, s[pos + wlen - 1], wlen));
+	/* the shape's bytes from the load at hand (little-endian: as na_lex_shape_head) */
+	flags |= (unsigned) shape_flag_bytes[na_lex_shape_folded((head | 0x20202020u) & keep[wlen],
+															  s[pos + wlen - 1], wlen)]
+		<< SHAPE_FLAG_SHIFT;
+	*flags_out = flags;
+	*after_out = after;
 	return wlen;
 }
 #endif
@@ -499,8 +512,8 @@ run_short_words(const unsigned char *s, size_t i, run_cursor *rc)
 	{
 		size_t		wpos = i + 1;
 		unsigned	flags;
-		size_t		wlen = short_word_len(s, wpos, &flags);
 		unsigned char b;
+		size_t		wlen = short_word_len(s, wpos, &flags, &b);
 
 		if (wlen == 0)
 			break;				/* no word, or another kind of word */
@@ -508,7 +521,6 @@ run_short_words(const unsigned char *s, size_t i, run_cursor *rc)
 						NA_TF_SPACE_BEFORE | flags, NA_TK_WORD);
 		/* (sixteen bytes at wpos, and two more: a mark's next two bytes are text) */
 		i = wpos + wlen;
-		b = s[i];
 		if (b == ' ')
 			continue;
 		/* a mark the main loop emits alone (not the first stop of "...") */
