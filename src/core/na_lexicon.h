@@ -111,6 +111,37 @@ na_lex_hash_head(uint64_t head, size_t len)
 }
 
 /*
+ * The key of a per-process memo of what a short word's bytes alone decide
+ * (quote_lex.c's word lists, places.c's place forms): the len (1 to 16)
+ * bytes at s as two words, little-endian, zero-padded, loaded 8 at a time,
+ * so avail (the bytes readable from s) must cover len rounded up to 8.
+ * False where it does not, or len is out of range: no memo for that token.
+ */
+static inline bool
+na_lex_memo_key(const char *s, size_t avail, uint32_t len, uint64_t key[2])
+{
+	if (len - 1 >= 16 || avail < (len > 8 ? 16u : 8u))
+		return false;
+	memcpy(&key[0], s, 8);
+	key[1] = 0;
+	if (len > 8)
+	{
+		memcpy(&key[1], s + 8, 8);
+		key[1] &= ~UINT64_C(0) >> (64 - 8 * (len - 8));
+	}
+	else
+		key[0] &= ~UINT64_C(0) >> (64 - 8 * len);
+	return true;
+}
+
+/* The slot of a direct-mapped memo of 2^bits slots for key, mixed with salt. */
+static inline uint32_t
+na_lex_memo_slot(const uint64_t key[2], uint64_t salt, unsigned bits)
+{
+	return (uint32_t) (((key[0] ^ key[1] * 31 ^ salt) * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - bits));
+}
+
+/*
  * The word of the n (0 to 8) bytes at s, little-endian, zero-padded, with
  * no read past them and no loop: two loads that overlap (the bytes they
  * share are the same).

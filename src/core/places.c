@@ -270,22 +270,10 @@ static place_memo place_memos[1u << PLACE_MEMO_BITS];
 static place_memo *
 place_memo_slot(const na_doc *doc, const na_token *t, uint64_t word[2])
 {
-	const char *p = doc->text + t->start;
-
-	if (t->len - 1 >= 16 || (t->flags & NA_TF_NONASCII) ||
-		doc->len - t->start < (t->len > 8 ? 16u : 8u))
+	if ((t->flags & NA_TF_NONASCII) ||
+		!na_lex_memo_key(doc->text + t->start, doc->len - t->start, t->len, word))
 		return NULL;
-	memcpy(&word[0], p, 8);
-	word[1] = 0;
-	if (t->len > 8)
-	{
-		memcpy(&word[1], p + 8, 8);
-		word[1] &= ~UINT64_C(0) >> (64 - 8 * (t->len - 8));
-	}
-	else
-		word[0] &= ~UINT64_C(0) >> (64 - 8 * t->len);
-	return &place_memos[((word[0] ^ word[1] * 31 ^ (uint64_t) t->len << 56) *
-						 UINT64_C(0x9E3779B97F4A7C15)) >> (64 - PLACE_MEMO_BITS)];
+	return &place_memos[na_lex_memo_slot(word, (uint64_t) t->len << 56, PLACE_MEMO_BITS)];
 }
 
 /*

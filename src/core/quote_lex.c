@@ -331,24 +331,12 @@ static inline word_memo *
 memo_slot(const qctx *q, uint32_t i, uint64_t word[2], uint32_t *meta)
 {
 	const na_token *t = &q->doc->tokens[i];
-	const char *p = q->doc->text + t->start;
-	uint32_t	len = t->len;
 
-	if (len - 1 >= 16 || (t->flags & NA_TF_NONASCII) || q->words[i] != 0 ||
-		q->doc->len - t->start < (len > 8 ? 16 : 8))
+	if ((t->flags & NA_TF_NONASCII) || q->words[i] != 0 ||
+		!na_lex_memo_key(q->doc->text + t->start, q->doc->len - t->start, t->len, word))
 		return NULL;
-	memcpy(&word[0], p, 8);
-	word[1] = 0;
-	if (len > 8)
-	{
-		memcpy(&word[1], p + 8, 8);
-		word[1] &= ~UINT64_C(0) >> (64 - 8 * (len - 8));
-	}
-	else
-		word[0] &= ~UINT64_C(0) >> (64 - 8 * len);
-	*meta = MEMO_META(len, t->kind);
-	return &word_memos[((word[0] ^ word[1] * 31 ^ (uint64_t) *meta << 40) *
-						UINT64_C(0x9E3779B97F4A7C15)) >> (64 - MEMO_BITS)];
+	*meta = MEMO_META(t->len, t->kind);
+	return &word_memos[na_lex_memo_slot(word, (uint64_t) *meta << 40, MEMO_BITS)];
 }
 
 /*
