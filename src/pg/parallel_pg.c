@@ -14,6 +14,7 @@
  */
 #include "postgres.h"
 
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "access/detoast.h"
@@ -125,6 +126,26 @@ na_text_source_put(text *dest, Size size, text *body)
 	memcpy(VARDATA(dest), VARDATA_ANY(whole), len);
 	if (whole != body)
 		pfree(whole);
+}
+
+/*
+ * Ask the kernel for the pages of [start, start + len) of shared memory in
+ * one call, before they are written: the texts' copy in, page by page
+ * (1,250 faults for BBC's 5 MB), took twice as long as with the pages
+ * populated first on the virtual machines measured.  Where the call is
+ * unknown (Linux before 5.14, other systems) the pages come as before.
+ */
+static void
+populate_for_writing(char *start, Size len)
+{
+#ifdef MADV_POPULATE_WRITE
+	Size		page = (Size) sysconf(_SC_PAGESIZE);
+	uintptr_t	first = TYPEALIGN_DOWN(page, (uintptr_t) start);
+	uintptr_t	end = TYPEALIGN(page, (uintptr_t) start + len);
+
+	if (len > 0 && page > 0)
+		(void) madvise((void *) first, end - first, MADV_POPULATE_WRITE);
+#endif
 }
 
 /* The text of article i, or NULL. */
@@ -475,6 +496,7 @@ na_parallel_derived(int n, const Datum *keys, const na_text_source *source, Oid 
 	 * worker came)
 	 */
 	LaunchParallelWorkers(pcxt);
+	populate_for_writing(texts, text_bytes);
 	for (int i = 0; i < n; i++)
 		source->fill(source->arg, i, shared_text(shared, texts, (uint32) i));
 	for (int i = 0; i < n; i++)
