@@ -42,15 +42,40 @@ typedef struct na_parallel_sink
 } na_parallel_sink;
 
 /*
- * Analyse articles [0..n): keys[i] (of key_type) and bodies[i] (NULL or
- * empty: skipped), with the backend and up to nworkers parallel workers;
- * row_type[] are the composite types of the derived rows.  Rows and
- * failures reach sink, in no particular order; failures are made in outctx.  With no worker
+ * The texts of a chunk as they go into shared memory.  A fresh backend pays
+ * for every page of memory it touches first (a tracked COPY of 5 MB spent
+ * a third of its trigger's time in such page faults), so the texts are
+ * written straight into the shared segment from wherever they are, with no
+ * copy of their own in the backend's memory first.
+ */
+typedef struct na_text_source
+{
+	/*
+	 * article i's text as a varlena with a 4-byte header, uncompressed:
+	 * its size (toast_raw_datum_size), 0 for none (NULL or empty)
+	 */
+	const Size *sizes;
+	/* writes article i's text at dest (sizes[i] bytes; NULL when 0); called for i = 0, 1, ... n - 1 in turn */
+	void		(*fill) (void *arg, int i, text *dest);
+	void	   *arg;
+} na_text_source;
+
+/*
+ * Analyse articles [0..n): keys[i] (of key_type) and the texts of source,
+ * with the backend and up to nworkers parallel workers; row_type[] are the
+ * composite types of the derived rows.  Rows and failures reach sink, in
+ * no particular order; failures are made in outctx.  With no worker
  * available the backend does it all.  Must not be called in parallel mode.
  */
-void		na_parallel_derived(int n, const Datum *keys, text *const *bodies, Oid key_type,
+void		na_parallel_derived(int n, const Datum *keys, const na_text_source *source, Oid key_type,
 								const Oid *row_type, int nworkers, const char *fail_on,
 								MemoryContext outctx, const na_parallel_sink *sink);
+
+/* The size a text datum (NULL: none) takes in a na_text_source: see sizes there. */
+Size		na_text_source_size(const text *body);
+
+/* Writes text datum body (of na_text_source_size size, not 0) at dest, uncompressed. */
+void		na_text_source_put(text *dest, Size size, text *body);
 
 /* Defines news_analysis.max_parallel_workers (from _PG_init). */
 void		na_parallel_define_settings(void);

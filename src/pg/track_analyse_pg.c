@@ -473,11 +473,44 @@ typedef struct attempt
 {
 	attempt_kind kind;
 	int			n;
-	text	   *const *bodies;
+	text	   *const *bodies;	/* serial: the texts (NULL until a serial attempt needs them) */
 	int			from;
 	int			to;
 	int			nworkers;
+	const na_text_source *source;	/* parallel: the texts */
 } attempt;
+
+/* A chunk's texts as datums (each NULL, inline, compressed or toasted), as a na_text_source. */
+typedef struct body_source
+{
+	na_text_source source;
+	text	   *const *bodies;
+} body_source;
+
+static void
+fill_from_body(void *arg, int i, text *dest)
+{
+	body_source *bs = (body_source *) arg;
+
+	if (dest != NULL)
+		na_text_source_put(dest, bs->source.sizes[i], bs->bodies[i]);
+}
+
+/* The texts of bodies[0..n) as a na_text_source, in the current memory context. */
+static const na_text_source *
+bodies_as_source(int n, text *const *bodies)
+{
+	body_source *bs = palloc(sizeof(body_source));
+	Size	   *sizes = palloc(sizeof(Size) * Max(n, 1));
+
+	for (int i = 0; i < n; i++)
+		sizes[i] = na_text_source_size(bodies[i]);
+	bs->source.sizes = sizes;
+	bs->source.fill = fill_from_body;
+	bs->source.arg = bs;
+	bs->bodies = bodies;
+	return &bs->source;
+}
 
 /*
  * Subtransaction IDs a transaction keeps free.  A chunk written while
@@ -529,7 +562,7 @@ run_attempt(analyser *an, const attempt *at)
 	{
 		if (an->writing != NULL)
 			track_writing_derived_rows = true;
-		na_parallel_derived(at->n, an->chunk_keys, at->bodies, an->plans->key_type, row_type,
+		na_parallel_derived(at->n, an->chunk_keys, at->source, an->plans->key_type, row_type,
 							at->nworkers, an->fail_on, an->chunkctx, &sink);
 		if (an->writing != NULL)
 			track_writer_end(an->writing);
@@ -585,6 +618,9 @@ run_attempt_contained(analyser *an, const attempt *at)
 	return edata;
 }
 
+static void analyse_chunk(analyser *an, const Datum *keys, attempt *at,
+						  text *const *(*bodies_again) (void *arg), void *arg);
+
 /* Workers for a chunk: none for little text, then one per NA_PARALLEL_MIN_BYTES. */
 static int
 chunk_workers(int n, Size bytes)
@@ -609,8 +645,45 @@ chunk_workers(int n, Size bytes)
 void
 track_analyser_chunk(analyser *an, int n, const Datum *keys, text *const *bodies, Size bytes)
 {
-	attempt		at = {ATTEMPT_SERIAL, n, bodies, 0, n, chunk_workers(n, bytes)};
+	attempt		at = {ATTEMPT_SERIAL, n, bodies, 0, n, chunk_workers(n, bytes), NULL};
+
+	if (at.nworkers > 0)
+	{
+		MemoryContext oldctx = MemoryContextSwitchTo(an->chunkctx);
+
+		at.kind = ATTEMPT_PARALLEL;
+		at.source = bodies_as_source(n, bodies);
+		MemoryContextSwitchTo(oldctx);
+	}
+	analyse_chunk(an, keys, &at, NULL, NULL);
+}
+
+/*
+ * A chunk as track_analyser_chunk analyses it, when the caller's texts are
+ * not at hand as datums: source puts them into the workers' shared memory,
+ * and bodies_again(arg) gives them as datums only if the backend must
+ * analyse them alone after the workers failed.  Returns false, having done
+ * nothing, when the chunk is too small for workers: the caller then gives
+ * its texts to track_analyser_chunk.
+ */
+bool
+track_analyser_chunk_from(analyser *an, int n, const Datum *keys, const na_text_source *source,
+						  Size bytes, text *const *(*bodies_again) (void *arg), void *arg)
+{
+	attempt		at = {ATTEMPT_PARALLEL, n, NULL, 0, n, chunk_workers(n, bytes), source};
+
+	if (at.nworkers == 0)
+		return false;
+	analyse_chunk(an, keys, &at, bodies_again, arg);
+	return true;
+}
+
+static void
+analyse_chunk(analyser *an, const Datum *keys, attempt *at,
+			  text *const *(*bodies_again) (void *arg), void *arg)
+{
 	MemoryContext oldctx = MemoryContextSwitchTo(an->chunkctx);
+	int			n = at->n;
 	ErrorData  *edata;
 
 	an->staging = false;
@@ -618,12 +691,10 @@ track_analyser_chunk(analyser *an, int n, const Datum *keys, text *const *bodies
 	for (int i = 0; i < n; i++)
 		an->chunk_keys[i] = chunk_key(an, keys[i]);
 	MemoryContextSwitchTo(oldctx);
-	if (at.nworkers > 0)
-		at.kind = ATTEMPT_PARALLEL;
 
 	if (an->config->strict)
 	{
-		run_attempt(an, &at);
+		run_attempt(an, at);
 		/* the parallel path returns failures: the first one rejects the statement */
 		if (an->failures != NIL)
 		{
@@ -642,12 +713,14 @@ track_analyser_chunk(analyser *an, int n, const Datum *keys, text *const *bodies
 		return;
 	}
 
-	edata = run_attempt_contained(an, &at);
-	if (edata != NULL && at.kind == ATTEMPT_PARALLEL)
+	edata = run_attempt_contained(an, at);
+	if (edata != NULL && at->kind == ATTEMPT_PARALLEL)
 	{
 		/* the backend alone, the whole chunk in one subtransaction */
-		at.kind = ATTEMPT_SERIAL;
-		edata = run_attempt_contained(an, &at);
+		at->kind = ATTEMPT_SERIAL;
+		if (at->bodies == NULL)
+			at->bodies = bodies_again(arg);
+		edata = run_attempt_contained(an, at);
 	}
 	if (edata != NULL)
 	{
@@ -659,9 +732,9 @@ track_analyser_chunk(analyser *an, int n, const Datum *keys, text *const *bodies
 			an->staging = true;
 			for (int i = 0; i < n; i++)
 			{
-				at.from = i;
-				at.to = i + 1;
-				edata = run_attempt_contained(an, &at);
+				at->from = i;
+				at->to = i + 1;
+				edata = run_attempt_contained(an, at);
 				if (edata != NULL)
 					add_failure(an, i, edata);
 			}

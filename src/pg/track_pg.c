@@ -574,63 +574,173 @@ text_is_text(Relation rel, const track_config *config)
 }
 
 /*
+ * A transition table read chunk by chunk without keeping its rows: one slot
+ * reads every row, and the texts go from the store straight into the
+ * workers' shared memory.  Keeping a slot and a tuple of every row of a
+ * chunk until it was written (as before) made a fresh backend fault in
+ * 1,900 new pages for a 5 MB COPY, an eighth of its trigger's time.
+ */
+typedef struct new_rows
+{
+	Tuplestorestate *store;
+	TupleDesc	desc;
+	int			key_att;
+	int			text_att;
+	int			next_ptr;		/* read pointer: the next chunk's first row */
+	int			start_ptr;		/* read pointer: the chunk's first row */
+	int			fill_ptr;		/* read pointer: the row the workers' texts want next */
+	TupleTableSlot *slot;		/* reads one row at a time */
+	na_text_source source;
+	Size	   *sizes;			/* the chunk's texts' sizes (source.sizes) */
+	Datum	   *keys;			/* the chunk's keys (in keyctx when by reference) */
+	MemoryContext keyctx;
+	int			n;				/* rows in the chunk */
+	/* only when the chunk's texts are wanted as datums */
+	text	  **bodies;
+	TupleTableSlot **kept;		/* the slots that hold them */
+	int			nkept;
+} new_rows;
+
+/* Read the next row through read pointer ptr into nr->slot; false at the end. */
+static bool
+next_row(new_rows *nr, int ptr)
+{
+	tuplestore_select_read_pointer(nr->store, ptr);
+	return tuplestore_gettupleslot(nr->store, true, false, nr->slot);
+}
+
+/* na_text_source's fill: the chunk's rows in turn, each text into the workers' memory. */
+static void
+fill_from_store(void *arg, int i, text *dest)
+{
+	new_rows   *nr = (new_rows *) arg;
+	bool		isnull;
+	Datum		body;
+
+	if (i == 0)
+		tuplestore_copy_read_pointer(nr->store, nr->start_ptr, nr->fill_ptr);
+	if (!next_row(nr, nr->fill_ptr))
+		elog(ERROR, "news_analysis: the transition table ended before its chunk");
+	body = slot_getattr(nr->slot, nr->text_att, &isnull);
+	if (dest != NULL)
+		na_text_source_put(dest, nr->sizes[i], (text *) DatumGetPointer(body));
+	ExecClearTuple(nr->slot);
+}
+
+/*
+ * The chunk's texts as datums, each held by a slot of its own until the
+ * chunk is written: when the backend must analyse them itself.
+ */
+static text *const *
+chunk_bodies(void *arg)
+{
+	new_rows   *nr = (new_rows *) arg;
+
+	tuplestore_copy_read_pointer(nr->store, nr->start_ptr, nr->fill_ptr);
+	tuplestore_select_read_pointer(nr->store, nr->fill_ptr);
+	for (nr->nkept = 0; nr->nkept < nr->n; nr->nkept++)
+	{
+		TupleTableSlot *slot = MakeSingleTupleTableSlot(nr->desc, &TTSOpsMinimalTuple);
+		bool		isnull;
+		Datum		body;
+
+		if (!tuplestore_gettupleslot(nr->store, true, false, slot))
+		{
+			ExecDropSingleTupleTableSlot(slot);
+			elog(ERROR, "news_analysis: the transition table ended before its chunk");
+		}
+		nr->kept[nr->nkept] = slot;
+		body = slot_getattr(slot, nr->text_att, &isnull);
+		nr->bodies[nr->nkept] = isnull ? NULL : (text *) DatumGetPointer(body);
+	}
+	return nr->bodies;
+}
+
+/*
+ * Count the next chunk's rows and their text (sizes and keys kept), up to
+ * CHUNK_MAX_ROWS and CHUNK_MAX_BYTES; its bytes of text in *bytes.
+ */
+static int
+next_chunk(new_rows *nr, Size *bytes, const track_plans *plans)
+{
+	tuplestore_copy_read_pointer(nr->store, nr->next_ptr, nr->start_ptr);
+	MemoryContextReset(nr->keyctx);
+	nr->n = 0;
+	*bytes = 0;
+	while (nr->n < CHUNK_MAX_ROWS && *bytes < CHUNK_MAX_BYTES && next_row(nr, nr->next_ptr))
+	{
+		bool		isnull;
+		Datum		key = slot_getattr(nr->slot, nr->key_att, &isnull);
+		Datum		body;
+
+		/* the slot's next row replaces this one */
+		if (!isnull && !plans->key_typbyval)
+		{
+			MemoryContext oldctx = MemoryContextSwitchTo(nr->keyctx);
+
+			key = datumCopy(key, false, plans->key_typlen);
+			MemoryContextSwitchTo(oldctx);
+		}
+		nr->keys[nr->n] = key;
+		body = slot_getattr(nr->slot, nr->text_att, &isnull);
+		nr->sizes[nr->n] = isnull ? 0 : na_text_source_size((text *) DatumGetPointer(body));
+		if (!isnull)
+			*bytes += toast_raw_datum_size(body);
+		nr->n++;
+		ExecClearTuple(nr->slot);
+	}
+	return nr->n;
+}
+
+/*
  * The rows an INSERT wrote, read straight from its transition table (no
- * query, no copy of the rows the table keeps in memory), in chunks as
- * analyse_query reads a query's.
+ * query), in chunks as analyse_query reads a query's.
  */
 static void
 analyse_new_rows(analyser *an, TriggerData *trigdata)
 {
-	Tuplestorestate *store = trigdata->tg_newtable;
+	new_rows	nr;
+	Size		bytes;
+
+	nr.store = trigdata->tg_newtable;
 	/* a copy is not reference-counted: a slot per row need not pin it */
-	TupleDesc	desc = CreateTupleDescCopy(RelationGetDescr(trigdata->tg_relation));
-	int			key_att = column_number(an->config, desc, an->config->key_column);
-	int			text_att = column_number(an->config, desc, an->config->text_column);
-	Datum	   *keys = palloc(sizeof(Datum) * CHUNK_MAX_ROWS);
-	text	  **bodies = palloc(sizeof(text *) * CHUNK_MAX_ROWS);
-	TupleTableSlot **slots = palloc(sizeof(TupleTableSlot *) * CHUNK_MAX_ROWS);
-	bool		more = true;
+	nr.desc = CreateTupleDescCopy(RelationGetDescr(trigdata->tg_relation));
+	nr.key_att = column_number(an->config, nr.desc, an->config->key_column);
+	nr.text_att = column_number(an->config, nr.desc, an->config->text_column);
+	nr.slot = MakeSingleTupleTableSlot(nr.desc, &TTSOpsMinimalTuple);
+	nr.sizes = palloc(sizeof(Size) * CHUNK_MAX_ROWS);
+	nr.keys = palloc(sizeof(Datum) * CHUNK_MAX_ROWS);
+	nr.bodies = palloc(sizeof(text *) * CHUNK_MAX_ROWS);
+	nr.kept = palloc(sizeof(TupleTableSlot *) * CHUNK_MAX_ROWS);
+	nr.nkept = 0;
+	nr.keyctx = AllocSetContextCreate(CurrentMemoryContext, "news_analysis chunk keys",
+									  ALLOCSET_SMALL_SIZES);
+	nr.source.sizes = nr.sizes;
+	nr.source.fill = fill_from_store;
+	nr.source.arg = &nr;
 
-	/* a read pointer of our own: other triggers of the statement read the same store */
-	tuplestore_select_read_pointer(store, tuplestore_alloc_read_pointer(store, EXEC_FLAG_REWIND));
-	tuplestore_rescan(store);
-	while (more)
+	/* read pointers of our own: other triggers of the statement read the same store */
+	nr.next_ptr = tuplestore_alloc_read_pointer(nr.store, EXEC_FLAG_REWIND);
+	nr.start_ptr = tuplestore_alloc_read_pointer(nr.store, EXEC_FLAG_REWIND);
+	nr.fill_ptr = tuplestore_alloc_read_pointer(nr.store, EXEC_FLAG_REWIND);
+	tuplestore_select_read_pointer(nr.store, nr.next_ptr);
+	tuplestore_rescan(nr.store);
+	while (next_chunk(&nr, &bytes, an->plans) > 0)
 	{
-		int			n = 0;
-		Size		bytes = 0;
-
-		while (n < CHUNK_MAX_ROWS && bytes < CHUNK_MAX_BYTES)
-		{
-			TupleTableSlot *slot = MakeSingleTupleTableSlot(desc, &TTSOpsMinimalTuple);
-			bool		isnull;
-			Datum		body;
-
-			/* each row keeps its slot until the chunk is written */
-			if (!tuplestore_gettupleslot(store, true, false, slot))
-			{
-				ExecDropSingleTupleTableSlot(slot);
-				more = false;
-				break;
-			}
-			slots[n] = slot;
-			keys[n] = slot_getattr(slot, key_att, &isnull);
-			body = slot_getattr(slot, text_att, &isnull);
-			bodies[n] = isnull ? NULL : (text *) DatumGetPointer(body);
-			if (!isnull)
-				bytes += toast_raw_datum_size(body);
-			n++;
-		}
-		if (n == 0)
-			break;
-		track_analyser_chunk(an, n, keys, bodies, bytes);
+		if (!track_analyser_chunk_from(an, nr.n, nr.keys, &nr.source, bytes, chunk_bodies, &nr))
+			track_analyser_chunk(an, nr.n, nr.keys, chunk_bodies(&nr), bytes);
 		track_analyser_flush(an);
-		for (int i = 0; i < n; i++)
-			ExecDropSingleTupleTableSlot(slots[i]);
+		for (int i = 0; i < nr.nkept; i++)
+			ExecDropSingleTupleTableSlot(nr.kept[i]);
+		nr.nkept = 0;
 	}
-	pfree(keys);
-	pfree(bodies);
-	pfree(slots);
-	FreeTupleDesc(desc);
+	ExecDropSingleTupleTableSlot(nr.slot);
+	MemoryContextDelete(nr.keyctx);
+	pfree(nr.sizes);
+	pfree(nr.keys);
+	pfree(nr.bodies);
+	pfree(nr.kept);
+	FreeTupleDesc(nr.desc);
 }
 
 /* The rows a statement changed: its transition tables (statement-level triggers). */

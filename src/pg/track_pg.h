@@ -14,6 +14,7 @@
 #include "utils/tuplestore.h"
 
 #include "derived_pg.h"
+#include "parallel_pg.h"
 
 /*
  * Rows analysed at a time, and text: enough for parallel workers to pay
@@ -131,6 +132,8 @@ void track_analyser_begin(analyser *an, const track_config *config, track_plans 
 void track_analyser_end(analyser *an);
 void track_analyser_delete(analyser *an, Datum key);
 void track_analyser_chunk(analyser *an, int n, const Datum *keys, text *const *bodies, Size bytes);
+bool track_analyser_chunk_from(analyser *an, int n, const Datum *keys, const na_text_source *source,
+							   Size bytes, text *const *(*bodies_again) (void *arg), void *arg);
 void track_analyser_flush(analyser *an);
 
 /*
