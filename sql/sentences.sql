@@ -3,9 +3,9 @@ SELECT ordinal, paragraph, start, length, text
 FROM news_analysis.sentences('Ms. Haley met Vladimir V. Putin on Jan. 24 in the U.S. The next day she left. “It is a sad day,” she said. “We are done. ” Then
 a new paragraph starts here.');
 
--- abbreviations that do not end a sentence, and ends that follow them
+-- abbreviations that do not end a sentence ("v." of a case name too), and ends that follow them
 SELECT ordinal, text
-FROM news_analysis.sentences('He spoke at No. 10 Downing Street. The team from St. Louis won. Gen. Mattis agreed. The attacks of Sept. 11 changed it. The vote is at 10 a.m. Monday in the Senate. It ended at 9 p.m. The next day was calm. Then-Sen. Obama met then-Sen. Clinton. He lives in the U.S. He left. He works for Apple Inc. The firm grew.');
+FROM news_analysis.sentences('He spoke at No. 10 Downing Street. The team from St. Louis won. Gen. Mattis agreed. The attacks of Sept. 11 changed it. The vote is at 10 a.m. Monday in the Senate. It ended at 9 p.m. The next day was calm. Then-Sen. Obama met then-Sen. Clinton. He lives in the U.S. He left. He works for Apple Inc. The firm grew. The justices cited Miranda v. Arizona in the ruling. It stood.');
 
 -- quotes: ?” and !” end sentences, a quotation may span sentences
 SELECT ordinal, text
