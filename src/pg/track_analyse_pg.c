@@ -678,6 +678,12 @@ track_analyser_chunk_from(analyser *an, int n, const Datum *keys, const na_text_
 	return true;
 }
 
+/*
+ * The one way both entry points analyse a chunk (the failure handling of
+ * track_analyser_chunk's comment), whether its texts came as datums or from
+ * a source; bodies_again gives the datums when a serial attempt needs them
+ * and the caller had none.
+ */
 static void
 analyse_chunk(analyser *an, const Datum *keys, attempt *at,
 			  text *const *(*bodies_again) (void *arg), void *arg)
