@@ -358,7 +358,7 @@ na_lex_starts_phrase(na_lex_list list, const char *text, size_t len)
 	{
 		uint32_t	mid = lo + (hi - lo) / 2;
 		const na_lex_entry *e = &na_lex_entries[mid];
-		int			cmp = memcmp(e->key, prefix, e->len < n ? e->len : n);
+		int			cmp = memcmp(NA_LEX_ENTRY_KEY(e), prefix, e->len < n ? e->len : n);
 
 		if (cmp < 0 || (cmp == 0 && e->len < n))
 			lo = mid + 1;
@@ -369,7 +369,7 @@ na_lex_starts_phrase(na_lex_list list, const char *text, size_t len)
 	{
 		const na_lex_entry *e = &na_lex_entries[lo];
 
-		if (e->len < n || memcmp(e->key, prefix, n) != 0)
+		if (e->len < n || memcmp(NA_LEX_ENTRY_KEY(e), prefix, n) != 0)
 			return false;
 		if (na_lex_in(list, (int32_t) lo))
 			return true;

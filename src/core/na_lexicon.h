@@ -47,7 +47,7 @@ typedef struct na_lex_list_info
 /* A distinct key of one or more lists (folded, or as written for exact lists). */
 typedef struct na_lex_entry
 {
-	const char *key;
+	uint32_t	key;			/* its bytes at na_lex_key_bytes + key, NUL-terminated */
 	uint32_t	len;
 	uint32_t	hash;			/* na_lex_hash of the key */
 	uint64_t	lists[NA_LEX_MASK_WORDS];	/* bit l: in list l */
@@ -66,7 +66,19 @@ extern const uint64_t na_lex_first_words[NA_LEX_NLISTS][NA_LEX_FIRST_WORD_BITS /
 /* per group of lists (scripts/gen-lexicon's SHAPE_FILTERS), a bit for each key's na_lex_shape */
 extern const uint64_t na_lex_shape_filters[NA_LEX_NSHAPE_FILTERS][(1u << NA_LEX_SHAPE_BITS) / 64];
 extern const uint16_t na_lex_entry_rows[];
-extern const char *const na_lex_attr_values[];
+/*
+ * The keys' and the attributes' bytes, NUL-terminated strings one after
+ * another, which the tables name by offset: a table of pointers would be
+ * relocated, page by page, in every process that loads the library (8,000
+ * relocations took 2 ms of each backend's and each parallel worker's start).
+ */
+extern const char na_lex_key_bytes[];
+extern const char na_lex_attr_bytes[];
+/* attributes of the rows, list after list, row after row: offsets into na_lex_attr_bytes */
+extern const uint32_t na_lex_attr_values[];
+
+/* The bytes of an entry's key. */
+#define NA_LEX_ENTRY_KEY(e) (na_lex_key_bytes + (e)->key)
 extern const uint16_t na_lex_slots[];
 extern const uint32_t na_lex_nslots;
 extern const uint32_t na_lex_nentries;
@@ -252,7 +264,7 @@ na_lex_find_hashed(const char *key, size_t len, uint32_t hash)
 	{
 		const na_lex_entry *e = &na_lex_entries[na_lex_slots[h] - 1];
 
-		if (e->hash == hash && e->len == len && na_lex_same_bytes(e->key, key, len))
+		if (e->hash == hash && e->len == len && na_lex_same_bytes(NA_LEX_ENTRY_KEY(e), key, len))
 			return (int32_t) (na_lex_slots[h] - 1);
 	}
 	return -1;
@@ -360,14 +372,14 @@ na_lex_attr(na_lex_list list, uint32_t row, uint32_t col)
 {
 	const na_lex_list_info *l = &na_lex_lists[list];
 
-	return na_lex_attr_values[l->first_attr + row * l->nattrs + col];
+	return na_lex_attr_bytes + na_lex_attr_values[l->first_attr + row * l->nattrs + col];
 }
 
 /* The key of a row of list (folded for a case-insensitive list). */
 static inline const char *
 na_lex_key(na_lex_list list, uint32_t row)
 {
-	return na_lex_entries[na_lex_row_entry[na_lex_lists[list].first_row + row]].key;
+	return NA_LEX_ENTRY_KEY(&na_lex_entries[na_lex_row_entry[na_lex_lists[list].first_row + row]]);
 }
 
 /*

@@ -73,7 +73,7 @@ find_first(const char *w, size_t len)
 		if (slot == 0)
 			return NULL;
 		f = &na_place_firsts[slot - 1];
-		if (f->len == len && memcmp(f->word, w, len) == 0)
+		if (f->len == len && memcmp(NA_PLACE_STR(f->word), w, len) == 0)
 			return f;
 		h = (h + 1) & na_place_hash_mask;
 	}
@@ -217,24 +217,25 @@ try_forms(const na_doc *doc, uint32_t tok, const na_place_first *f,
 			continue;
 		if (form->flags & NA_PF_EXACT_CASE)
 		{
-			size_t		elen = strlen(form->exact);
+			const char *exact = NA_PLACE_STR(form->exact);
+			size_t		elen = strlen(exact);
 
 			/* US, UK: exactly as written, possibly possessive (US's) */
-			if (t->len < elen || memcmp(doc->text + t->start, form->exact, elen) != 0)
+			if (t->len < elen || memcmp(doc->text + t->start, exact, elen) != 0)
 				continue;
 			if (t->len != elen && !possessive_first)
 				continue;
 		}
 		if (form->ntokens > 1)
 		{
-			n = match_rest(doc, tok, form->rest, &possessive);
+			n = match_rest(doc, tok, NA_PLACE_STR(form->rest), &possessive);
 			if (n == 0)
 				continue;
 		}
 		if ((form->flags & NA_PF_NEEDS_THE) && !people_context(doc, tok + n))
 			continue;
 		m->ntokens = n + (article ? 1 : 0);
-		m->country = na_place_countries[form->country];
+		m->country = NA_PLACE_STR(na_place_countries[form->country]);
 		m->kind = form->kind;
 		m->flags = (form->flags & NA_PF_AMBIGUOUS ? NA_PLACE_AMBIGUOUS : 0) |
 			(possessive ? NA_PLACE_POSSESSIVE : 0) |
@@ -411,7 +412,7 @@ na_place_canonical(const char *name)
 	{
 		const na_place_form *form = &na_place_forms[k];
 
-		if (strcmp(form->rest, space ? space + 1 : "") != 0)
+		if (strcmp(NA_PLACE_STR(form->rest), space ? space + 1 : "") != 0)
 			continue;
 		if ((form->flags & NA_PF_NEEDS_THE) && !article)
 			continue;
@@ -419,10 +420,10 @@ na_place_canonical(const char *name)
 		{
 			const char *orig = name + (article ? 4 : 0);
 
-			if (strncmp(orig, form->exact, strlen(form->exact)) != 0)
+			if (strncmp(orig, NA_PLACE_STR(form->exact), strlen(NA_PLACE_STR(form->exact))) != 0)
 				continue;
 		}
-		return na_place_countries[form->country];
+		return NA_PLACE_STR(na_place_countries[form->country]);
 	}
 	return NULL;
 }
@@ -438,5 +439,5 @@ na_place_country_count(void)
 const char *
 na_place_country(uint32_t i)
 {
-	return i < na_place_ncountries ? na_place_countries[i] : NULL;
+	return i < na_place_ncountries ? NA_PLACE_STR(na_place_countries[i]) : NULL;
 }

@@ -7,1598 +7,2659 @@
  */
 #include "places_data.h"
 
-const char *const na_place_countries[] = {
-	"Afghanistan",
-	"Albania",
-	"Algeria",
-	"American Samoa",
-	"Andorra",
-	"Angola",
-	"Anguilla",
-	"Antarctica",
-	"Antigua and Barbuda",
-	"Argentina",
-	"Armenia",
-	"Aruba",
-	"Australia",
-	"Austria",
-	"Azerbaijan",
-	"Bahamas",
-	"Bahrain",
-	"Bangladesh",
-	"Barbados",
-	"Belarus",
-	"Belgium",
-	"Belize",
-	"Benin",
-	"Bermuda",
-	"Bhutan",
-	"Bolivia",
-	"Bosnia and Herzegovina",
-	"Botswana",
-	"Bouvet Island",
-	"Brazil",
-	"British Indian Ocean Territory",
-	"British Virgin Islands",
-	"Brunei",
-	"Bulgaria",
-	"Burkina Faso",
-	"Burundi",
-	"Cambodia",
-	"Cameroon",
-	"Canada",
-	"Cape Verde",
-	"Cayman Islands",
-	"Central African Republic",
-	"Chad",
-	"Chile",
-	"China",
-	"Christmas Island",
-	"Colombia",
-	"Comoros",
-	"Cook Islands",
-	"Costa Rica",
-	"Croatia",
-	"Cuba",
-	"Cura\303\247ao",
-	"Cyprus",
-	"Czech Republic",
-	"Czechoslovakia",
-	"Democratic Republic of the Congo",
-	"Denmark",
-	"Djibouti",
-	"Dominica",
-	"Dominican Republic",
-	"East Germany",
-	"Ecuador",
-	"Egypt",
-	"El Salvador",
-	"Equatorial Guinea",
-	"Eritrea",
-	"Estonia",
-	"Eswatini",
-	"Ethiopia",
-	"Faroe Islands",
-	"Fiji",
-	"Finland",
-	"France",
-	"French Guiana",
-	"French Polynesia",
-	"French Southern Territories",
-	"Gabon",
-	"Gambia",
-	"Georgia",
-	"Germany",
-	"Ghana",
-	"Gibraltar",
-	"Greece",
-	"Greenland",
-	"Grenada",
-	"Guadeloupe",
-	"Guam",
-	"Guatemala",
-	"Guernsey",
-	"Guinea",
-	"Guinea-Bissau",
-	"Guyana",
-	"Haiti",
-	"Heard Island and McDonald Islands",
-	"Honduras",
-	"Hong Kong",
-	"Hungary",
-	"Iceland",
-	"India",
-	"Indonesia",
-	"Iran",
-	"Iraq",
-	"Ireland",
-	"Isle of Man",
-	"Israel",
-	"Italy",
-	"Ivory Coast",
-	"Jamaica",
-	"Japan",
-	"Jersey",
-	"Jordan",
-	"Kazakhstan",
-	"Kenya",
-	"Kiribati",
-	"Kosovo",
-	"Kuwait",
-	"Kyrgyzstan",
-	"Laos",
-	"Latvia",
-	"Lebanon",
-	"Lesotho",
-	"Liberia",
-	"Libya",
-	"Liechtenstein",
-	"Lithuania",
-	"Luxembourg",
-	"Macao",
-	"Madagascar",
-	"Malawi",
-	"Malaysia",
-	"Maldives",
-	"Mali",
-	"Malta",
-	"Marshall Islands",
-	"Martinique",
-	"Mauritania",
-	"Mauritius",
-	"Mayotte",
-	"Mexico",
-	"Micronesia",
-	"Moldova",
-	"Monaco",
-	"Mongolia",
-	"Montenegro",
-	"Montserrat",
-	"Morocco",
-	"Mozambique",
-	"Myanmar",
-	"Namibia",
-	"Nauru",
-	"Nepal",
-	"Netherlands",
-	"New Caledonia",
-	"New Zealand",
-	"Nicaragua",
-	"Niger",
-	"Nigeria",
-	"Niue",
-	"Norfolk Island",
-	"North Korea",
-	"North Macedonia",
-	"Northern Mariana Islands",
-	"Norway",
-	"Oman",
-	"Pakistan",
-	"Palau",
-	"Palestine",
-	"Panama",
-	"Papua New Guinea",
-	"Paraguay",
-	"Peru",
-	"Philippines",
-	"Pitcairn",
-	"Poland",
-	"Portugal",
-	"Puerto Rico",
-	"Qatar",
-	"Republic of the Congo",
-	"Romania",
-	"Russia",
-	"Rwanda",
-	"R\303\251union",
-	"Saint Barth\303\251lemy",
-	"Saint Kitts and Nevis",
-	"Saint Lucia",
-	"Saint Pierre and Miquelon",
-	"Saint Vincent and the Grenadines",
-	"Samoa",
-	"San Marino",
-	"Sao Tome and Principe",
-	"Saudi Arabia",
-	"Senegal",
-	"Serbia",
-	"Seychelles",
-	"Sierra Leone",
-	"Singapore",
-	"Slovakia",
-	"Slovenia",
-	"Solomon Islands",
-	"Somalia",
-	"South Africa",
-	"South Georgia and the South Sandwich Islands",
-	"South Korea",
-	"South Sudan",
-	"Soviet Union",
-	"Spain",
-	"Sri Lanka",
-	"Sudan",
-	"Suriname",
-	"Svalbard and Jan Mayen",
-	"Sweden",
-	"Switzerland",
-	"Syria",
-	"Taiwan",
-	"Tajikistan",
-	"Tanzania",
-	"Thailand",
-	"Timor-Leste",
-	"Togo",
-	"Tokelau",
-	"Tonga",
-	"Trinidad and Tobago",
-	"Tunisia",
-	"Turkey",
-	"Turkmenistan",
-	"Turks and Caicos Islands",
-	"Tuvalu",
-	"Uganda",
-	"Ukraine",
-	"United Arab Emirates",
-	"United Kingdom",
-	"United States",
-	"Uruguay",
-	"Uzbekistan",
-	"Vanuatu",
-	"Vatican City",
-	"Venezuela",
-	"Vietnam",
-	"Virgin Islands of the United States",
-	"Wallis and Futuna",
-	"Western Sahara",
-	"Yemen",
-	"Yugoslavia",
-	"Zambia",
-	"Zimbabwe",
-	"\303\205land Islands",
+/* the strings of the tables below, NUL-terminated, one after another */
+const char na_place_bytes[] =
+	"Afghanistan" "\0"
+	"Albania" "\0"
+	"Algeria" "\0"
+	"American Samoa" "\0"
+	"Andorra" "\0"
+	"Angola" "\0"
+	"Anguilla" "\0"
+	"Antarctica" "\0"
+	"Antigua and Barbuda" "\0"
+	"Argentina" "\0"
+	"Armenia" "\0"
+	"Aruba" "\0"
+	"Australia" "\0"
+	"Austria" "\0"
+	"Azerbaijan" "\0"
+	"Bahamas" "\0"
+	"Bahrain" "\0"
+	"Bangladesh" "\0"
+	"Barbados" "\0"
+	"Belarus" "\0"
+	"Belgium" "\0"
+	"Belize" "\0"
+	"Benin" "\0"
+	"Bermuda" "\0"
+	"Bhutan" "\0"
+	"Bolivia" "\0"
+	"Bosnia and Herzegovina" "\0"
+	"Botswana" "\0"
+	"Bouvet Island" "\0"
+	"Brazil" "\0"
+	"British Indian Ocean Territory" "\0"
+	"British Virgin Islands" "\0"
+	"Brunei" "\0"
+	"Bulgaria" "\0"
+	"Burkina Faso" "\0"
+	"Burundi" "\0"
+	"Cambodia" "\0"
+	"Cameroon" "\0"
+	"Canada" "\0"
+	"Cape Verde" "\0"
+	"Cayman Islands" "\0"
+	"Central African Republic" "\0"
+	"Chad" "\0"
+	"Chile" "\0"
+	"China" "\0"
+	"Christmas Island" "\0"
+	"Colombia" "\0"
+	"Comoros" "\0"
+	"Cook Islands" "\0"
+	"Costa Rica" "\0"
+	"Croatia" "\0"
+	"Cuba" "\0"
+	"Cura\303\247ao" "\0"
+	"Cyprus" "\0"
+	"Czech Republic" "\0"
+	"Czechoslovakia" "\0"
+	"Democratic Republic of the Congo" "\0"
+	"Denmark" "\0"
+	"Djibouti" "\0"
+	"Dominica" "\0"
+	"Dominican Republic" "\0"
+	"East Germany" "\0"
+	"Ecuador" "\0"
+	"Egypt" "\0"
+	"El Salvador" "\0"
+	"Equatorial Guinea" "\0"
+	"Eritrea" "\0"
+	"Estonia" "\0"
+	"Eswatini" "\0"
+	"Ethiopia" "\0"
+	"Faroe Islands" "\0"
+	"Fiji" "\0"
+	"Finland" "\0"
+	"France" "\0"
+	"French Guiana" "\0"
+	"French Polynesia" "\0"
+	"French Southern Territories" "\0"
+	"Gabon" "\0"
+	"Gambia" "\0"
+	"Georgia" "\0"
+	"Germany" "\0"
+	"Ghana" "\0"
+	"Gibraltar" "\0"
+	"Greece" "\0"
+	"Greenland" "\0"
+	"Grenada" "\0"
+	"Guadeloupe" "\0"
+	"Guam" "\0"
+	"Guatemala" "\0"
+	"Guernsey" "\0"
+	"Guinea" "\0"
+	"Guinea-Bissau" "\0"
+	"Guyana" "\0"
+	"Haiti" "\0"
+	"Heard Island and McDonald Islands" "\0"
+	"Honduras" "\0"
+	"Hong Kong" "\0"
+	"Hungary" "\0"
+	"Iceland" "\0"
+	"India" "\0"
+	"Indonesia" "\0"
+	"Iran" "\0"
+	"Iraq" "\0"
+	"Ireland" "\0"
+	"Isle of Man" "\0"
+	"Israel" "\0"
+	"Italy" "\0"
+	"Ivory Coast" "\0"
+	"Jamaica" "\0"
+	"Japan" "\0"
+	"Jersey" "\0"
+	"Jordan" "\0"
+	"Kazakhstan" "\0"
+	"Kenya" "\0"
+	"Kiribati" "\0"
+	"Kosovo" "\0"
+	"Kuwait" "\0"
+	"Kyrgyzstan" "\0"
+	"Laos" "\0"
+	"Latvia" "\0"
+	"Lebanon" "\0"
+	"Lesotho" "\0"
+	"Liberia" "\0"
+	"Libya" "\0"
+	"Liechtenstein" "\0"
+	"Lithuania" "\0"
+	"Luxembourg" "\0"
+	"Macao" "\0"
+	"Madagascar" "\0"
+	"Malawi" "\0"
+	"Malaysia" "\0"
+	"Maldives" "\0"
+	"Mali" "\0"
+	"Malta" "\0"
+	"Marshall Islands" "\0"
+	"Martinique" "\0"
+	"Mauritania" "\0"
+	"Mauritius" "\0"
+	"Mayotte" "\0"
+	"Mexico" "\0"
+	"Micronesia" "\0"
+	"Moldova" "\0"
+	"Monaco" "\0"
+	"Mongolia" "\0"
+	"Montenegro" "\0"
+	"Montserrat" "\0"
+	"Morocco" "\0"
+	"Mozambique" "\0"
+	"Myanmar" "\0"
+	"Namibia" "\0"
+	"Nauru" "\0"
+	"Nepal" "\0"
+	"Netherlands" "\0"
+	"New Caledonia" "\0"
+	"New Zealand" "\0"
+	"Nicaragua" "\0"
+	"Niger" "\0"
+	"Nigeria" "\0"
+	"Niue" "\0"
+	"Norfolk Island" "\0"
+	"North Korea" "\0"
+	"North Macedonia" "\0"
+	"Northern Mariana Islands" "\0"
+	"Norway" "\0"
+	"Oman" "\0"
+	"Pakistan" "\0"
+	"Palau" "\0"
+	"Palestine" "\0"
+	"Panama" "\0"
+	"Papua New Guinea" "\0"
+	"Paraguay" "\0"
+	"Peru" "\0"
+	"Philippines" "\0"
+	"Pitcairn" "\0"
+	"Poland" "\0"
+	"Portugal" "\0"
+	"Puerto Rico" "\0"
+	"Qatar" "\0"
+	"Republic of the Congo" "\0"
+	"Romania" "\0"
+	"Russia" "\0"
+	"Rwanda" "\0"
+	"R\303\251union" "\0"
+	"Saint Barth\303\251lemy" "\0"
+	"Saint Kitts and Nevis" "\0"
+	"Saint Lucia" "\0"
+	"Saint Pierre and Miquelon" "\0"
+	"Saint Vincent and the Grenadines" "\0"
+	"Samoa" "\0"
+	"San Marino" "\0"
+	"Sao Tome and Principe" "\0"
+	"Saudi Arabia" "\0"
+	"Senegal" "\0"
+	"Serbia" "\0"
+	"Seychelles" "\0"
+	"Sierra Leone" "\0"
+	"Singapore" "\0"
+	"Slovakia" "\0"
+	"Slovenia" "\0"
+	"Solomon Islands" "\0"
+	"Somalia" "\0"
+	"South Africa" "\0"
+	"South Georgia and the South Sandwich Islands" "\0"
+	"South Korea" "\0"
+	"South Sudan" "\0"
+	"Soviet Union" "\0"
+	"Spain" "\0"
+	"Sri Lanka" "\0"
+	"Sudan" "\0"
+	"Suriname" "\0"
+	"Svalbard and Jan Mayen" "\0"
+	"Sweden" "\0"
+	"Switzerland" "\0"
+	"Syria" "\0"
+	"Taiwan" "\0"
+	"Tajikistan" "\0"
+	"Tanzania" "\0"
+	"Thailand" "\0"
+	"Timor-Leste" "\0"
+	"Togo" "\0"
+	"Tokelau" "\0"
+	"Tonga" "\0"
+	"Trinidad and Tobago" "\0"
+	"Tunisia" "\0"
+	"Turkey" "\0"
+	"Turkmenistan" "\0"
+	"Turks and Caicos Islands" "\0"
+	"Tuvalu" "\0"
+	"Uganda" "\0"
+	"Ukraine" "\0"
+	"United Arab Emirates" "\0"
+	"United Kingdom" "\0"
+	"United States" "\0"
+	"Uruguay" "\0"
+	"Uzbekistan" "\0"
+	"Vanuatu" "\0"
+	"Vatican City" "\0"
+	"Venezuela" "\0"
+	"Vietnam" "\0"
+	"Virgin Islands of the United States" "\0"
+	"Wallis and Futuna" "\0"
+	"Western Sahara" "\0"
+	"Yemen" "\0"
+	"Yugoslavia" "\0"
+	"Zambia" "\0"
+	"Zimbabwe" "\0"
+	"\303\205land Islands" "\0"
+	"dhabi" "\0"
+	"" "\0"
+	"ababa" "\0"
+	"samoa" "\0"
+	"and barbuda" "\0"
+	"republic of egypt" "\0"
+	"republic" "\0"
+	"republic of venezuela" "\0"
+	"and herzegovina" "\0"
+	"island" "\0"
+	"indian ocean territory" "\0"
+	"virgin islands" "\0"
+	"darussalam" "\0"
+	"aires" "\0"
+	"faso" "\0"
+	"verde" "\0"
+	"islands" "\0"
+	"african republic" "\0"
+	"of the northern mariana islands" "\0"
+	"of the bahamas" "\0"
+	"of dominica" "\0"
+	"rica" "\0"
+	"rican" "\0"
+	"d'ivoire" "\0"
+	"republic of sao tome and principe" "\0"
+	"socialist republic of sri lanka" "\0"
+	"people's republic of korea" "\0"
+	"republic of the congo" "\0"
+	"republic of timor-leste" "\0"
+	"street" "\0"
+	"DPRK" "\0"
+	"congo" "\0"
+	"DRC" "\0"
+	"germany" "\0"
+	"timor" "\0"
+	"republic of uruguay" "\0"
+	"salvador" "\0"
+	"guinea" "\0"
+	"democratic republic of ethiopia" "\0"
+	"democratic republic of nepal" "\0"
+	"republic of germany" "\0"
+	"republic of nigeria" "\0"
+	"republic of somalia" "\0"
+	"states of micronesia" "\0"
+	"republic of brazil" "\0"
+	"office" "\0"
+	"southern territories" "\0"
+	"guiana" "\0"
+	"polynesia" "\0"
+	"GDR" "\0"
+	"duchy of luxembourg" "\0"
+	"britain" "\0"
+	"kingdom of jordan" "\0"
+	"island and mcdonald islands" "\0"
+	"see" "\0"
+	"kong special administrative region of china" "\0"
+	"kong" "\0"
+	"state of papua new guinea" "\0"
+	"state of samoa" "\0"
+	"republic of afghanistan" "\0"
+	"republic of iran" "\0"
+	"republic of mauritania" "\0"
+	"republic of pakistan" "\0"
+	"of man" "\0"
+	"coast" "\0"
+	"of saudi arabia" "\0"
+	"of the netherlands" "\0"
+	"of bahrain" "\0"
+	"of belgium" "\0"
+	"of bhutan" "\0"
+	"of cambodia" "\0"
+	"of denmark" "\0"
+	"of eswatini" "\0"
+	"of lesotho" "\0"
+	"of morocco" "\0"
+	"of norway" "\0"
+	"of spain" "\0"
+	"of sweden" "\0"
+	"of thailand" "\0"
+	"of tonga" "\0"
+	"people's democratic republic" "\0"
+	"special administrative region of china" "\0"
+	"city" "\0"
+	"caledonia" "\0"
+	"delhi" "\0"
+	"zealand" "\0"
+	"korea" "\0"
+	"korean" "\0"
+	"koreans" "\0"
+	"macedonia" "\0"
+	"mariana islands" "\0"
+	"ireland" "\0"
+	"new guinea" "\0"
+	"new guinean" "\0"
+	"democratic republic of algeria" "\0"
+	"republic of bangladesh" "\0"
+	"republic of china" "\0"
+	"state of bolivia" "\0"
+	"PRC" "\0"
+	"of andorra" "\0"
+	"of liechtenstein" "\0"
+	"of monaco" "\0"
+	"rico" "\0"
+	"d'orsay" "\0"
+	"of bosnia and herzegovina" "\0"
+	"of the marshall islands" "\0"
+	"of trinidad and tobago" "\0"
+	"of cabo verde" "\0"
+	"of costa rica" "\0"
+	"of c\303\264te d'ivoire" "\0"
+	"of el salvador" "\0"
+	"of equatorial guinea" "\0"
+	"of north macedonia" "\0"
+	"of san marino" "\0"
+	"of sierra leone" "\0"
+	"of south africa" "\0"
+	"of south sudan" "\0"
+	"of the congo" "\0"
+	"of the gambia" "\0"
+	"of the niger" "\0"
+	"of the philippines" "\0"
+	"of the sudan" "\0"
+	"of albania" "\0"
+	"of angola" "\0"
+	"of armenia" "\0"
+	"of austria" "\0"
+	"of azerbaijan" "\0"
+	"of belarus" "\0"
+	"of benin" "\0"
+	"of botswana" "\0"
+	"of bulgaria" "\0"
+	"of burundi" "\0"
+	"of cameroon" "\0"
+	"of chad" "\0"
+	"of chile" "\0"
+	"of colombia" "\0"
+	"of croatia" "\0"
+	"of cuba" "\0"
+	"of cyprus" "\0"
+	"of djibouti" "\0"
+	"of ecuador" "\0"
+	"of estonia" "\0"
+	"of fiji" "\0"
+	"of finland" "\0"
+	"of ghana" "\0"
+	"of guatemala" "\0"
+	"of guinea" "\0"
+	"of guinea-bissau" "\0"
+	"of guyana" "\0"
+	"of haiti" "\0"
+	"of honduras" "\0"
+	"of iceland" "\0"
+	"of india" "\0"
+	"of indonesia" "\0"
+	"of iraq" "\0"
+	"of kazakhstan" "\0"
+	"of kenya" "\0"
+	"of kiribati" "\0"
+	"of korea" "\0"
+	"of kosovo" "\0"
+	"of latvia" "\0"
+	"of liberia" "\0"
+	"of lithuania" "\0"
+	"of madagascar" "\0"
+	"of malawi" "\0"
+	"of maldives" "\0"
+	"of mali" "\0"
+	"of malta" "\0"
+	"of mauritius" "\0"
+	"of moldova" "\0"
+	"of mozambique" "\0"
+	"of myanmar" "\0"
+	"of namibia" "\0"
+	"of nauru" "\0"
+	"of nicaragua" "\0"
+	"of palau" "\0"
+	"of panama" "\0"
+	"of paraguay" "\0"
+	"of peru" "\0"
+	"of poland" "\0"
+	"of senegal" "\0"
+	"of serbia" "\0"
+	"of seychelles" "\0"
+	"of singapore" "\0"
+	"of slovenia" "\0"
+	"of suriname" "\0"
+	"of tajikistan" "\0"
+	"of tunisia" "\0"
+	"of t\303\274rkiye" "\0"
+	"of uganda" "\0"
+	"of uzbekistan" "\0"
+	"of vanuatu" "\0"
+	"of yemen" "\0"
+	"of zambia" "\0"
+	"of zimbabwe" "\0"
+	"federation" "\0"
+	"vincent and the grenadines" "\0"
+	"kitts and nevis" "\0"
+	"pierre and miquelon" "\0"
+	"barth\303\251lemy" "\0"
+	"lucia" "\0"
+	"marino" "\0"
+	"tome and principe" "\0"
+	"arabia" "\0"
+	"leone" "\0"
+	"leonean" "\0"
+	"republic of viet nam" "\0"
+	"georgia and the south sandwich islands" "\0"
+	"africa" "\0"
+	"african" "\0"
+	"africans" "\0"
+	"sudan" "\0"
+	"sudanese" "\0"
+	"union" "\0"
+	"lanka" "\0"
+	"lankan" "\0"
+	"of eritrea" "\0"
+	"of israel" "\0"
+	"of kuwait" "\0"
+	"of palestine" "\0"
+	"of qatar" "\0"
+	"department" "\0"
+	"of oman" "\0"
+	"and jan mayen" "\0"
+	"confederation" "\0"
+	"arab republic" "\0"
+	"and tobago" "\0"
+	"and caicos islands" "\0"
+	"U.K." "\0"
+	"U.S." "\0"
+	"U.S.A." "\0"
+	"U.S.S.R." "\0"
+	"UAE" "\0"
+	"UK" "\0"
+	"of the comoros" "\0"
+	"kingdom of great britain and northern ireland" "\0"
+	"republic of tanzania" "\0"
+	"states of america" "\0"
+	"arab emirates" "\0"
+	"mexican states" "\0"
+	"kingdom" "\0"
+	"states" "\0"
+	"US" "\0"
+	"USA" "\0"
+	"USSR" "\0"
+	"nam" "\0"
+	"islands of the united states" "\0"
+	"and futuna" "\0"
+	"sahara" "\0"
+	"house" "\0"
+	"abu" "\0"
+	"abuja" "\0"
+	"addis" "\0"
+	"afghan" "\0"
+	"afghanistan" "\0"
+	"afghans" "\0"
+	"albania" "\0"
+	"albanian" "\0"
+	"albanians" "\0"
+	"algeria" "\0"
+	"algerian" "\0"
+	"algerians" "\0"
+	"america" "\0"
+	"american" "\0"
+	"americans" "\0"
+	"amman" "\0"
+	"andorra" "\0"
+	"angola" "\0"
+	"angolan" "\0"
+	"anguilla" "\0"
+	"ankara" "\0"
+	"antarctica" "\0"
+	"antigua" "\0"
+	"arab" "\0"
+	"argentina" "\0"
+	"argentine" "\0"
+	"argentines" "\0"
+	"argentinian" "\0"
+	"armenia" "\0"
+	"armenian" "\0"
+	"armenians" "\0"
+	"aruba" "\0"
+	"athens" "\0"
+	"australia" "\0"
+	"australian" "\0"
+	"australians" "\0"
+	"austria" "\0"
+	"austrian" "\0"
+	"austrians" "\0"
+	"azerbaijan" "\0"
+	"azerbaijani" "\0"
+	"azerbaijanis" "\0"
+	"baghdad" "\0"
+	"bahamas" "\0"
+	"bahrain" "\0"
+	"bahraini" "\0"
+	"baku" "\0"
+	"bangkok" "\0"
+	"bangladesh" "\0"
+	"bangladeshi" "\0"
+	"barbados" "\0"
+	"beijing" "\0"
+	"beirut" "\0"
+	"belarus" "\0"
+	"belarusian" "\0"
+	"belarusians" "\0"
+	"belgian" "\0"
+	"belgians" "\0"
+	"belgium" "\0"
+	"belgrade" "\0"
+	"belize" "\0"
+	"benin" "\0"
+	"beninese" "\0"
+	"berlin" "\0"
+	"bermuda" "\0"
+	"bhutan" "\0"
+	"bogota" "\0"
+	"bogot\303\241" "\0"
+	"bolivarian" "\0"
+	"bolivia" "\0"
+	"bolivian" "\0"
+	"bosnia" "\0"
+	"bosnian" "\0"
+	"bosnians" "\0"
+	"botswana" "\0"
+	"botswanan" "\0"
+	"bouvet" "\0"
+	"brasilia" "\0"
+	"bras\303\255lia" "\0"
+	"brazil" "\0"
+	"brazilian" "\0"
+	"brazilians" "\0"
+	"british" "\0"
+	"britons" "\0"
+	"brunei" "\0"
+	"budapest" "\0"
+	"buenos" "\0"
+	"bulgaria" "\0"
+	"bulgarian" "\0"
+	"bulgarians" "\0"
+	"burkina" "\0"
+	"burkinabe" "\0"
+	"burma" "\0"
+	"burmese" "\0"
+	"burundi" "\0"
+	"burundian" "\0"
+	"cabo" "\0"
+	"cairo" "\0"
+	"cambodia" "\0"
+	"cambodian" "\0"
+	"cameroon" "\0"
+	"cameroonian" "\0"
+	"canada" "\0"
+	"canadian" "\0"
+	"canadians" "\0"
+	"canberra" "\0"
+	"cape" "\0"
+	"caracas" "\0"
+	"cayman" "\0"
+	"central" "\0"
+	"chad" "\0"
+	"chadian" "\0"
+	"chile" "\0"
+	"chilean" "\0"
+	"chileans" "\0"
+	"china" "\0"
+	"chinese" "\0"
+	"christmas" "\0"
+	"colombia" "\0"
+	"colombian" "\0"
+	"colombians" "\0"
+	"commonwealth" "\0"
+	"comoros" "\0"
+	"congo-brazzaville" "\0"
+	"congo-kinshasa" "\0"
+	"congolese" "\0"
+	"cook" "\0"
+	"copenhagen" "\0"
+	"costa" "\0"
+	"cote" "\0"
+	"croatia" "\0"
+	"croatian" "\0"
+	"croats" "\0"
+	"cuba" "\0"
+	"cuban" "\0"
+	"cubans" "\0"
+	"cura\303\247ao" "\0"
+	"cypriot" "\0"
+	"cypriots" "\0"
+	"cyprus" "\0"
+	"czech" "\0"
+	"czechia" "\0"
+	"czechoslovakia" "\0"
+	"czechs" "\0"
+	"c\303\264te" "\0"
+	"damascus" "\0"
+	"danes" "\0"
+	"danish" "\0"
+	"democratic" "\0"
+	"denmark" "\0"
+	"djibouti" "\0"
+	"djiboutian" "\0"
+	"doha" "\0"
+	"dominica" "\0"
+	"dominican" "\0"
+	"downing" "\0"
+	"dprk" "\0"
+	"dr" "\0"
+	"drc" "\0"
+	"dublin" "\0"
+	"dutch" "\0"
+	"east" "\0"
+	"eastern" "\0"
+	"ecuador" "\0"
+	"ecuadorian" "\0"
+	"egypt" "\0"
+	"egyptian" "\0"
+	"egyptians" "\0"
+	"el" "\0"
+	"elysee" "\0"
+	"elys\303\251e" "\0"
+	"emirates" "\0"
+	"emirati" "\0"
+	"emiratis" "\0"
+	"equatorial" "\0"
+	"eritrea" "\0"
+	"eritrean" "\0"
+	"estonia" "\0"
+	"estonian" "\0"
+	"estonians" "\0"
+	"eswatini" "\0"
+	"ethiopia" "\0"
+	"ethiopian" "\0"
+	"ethiopians" "\0"
+	"faroe" "\0"
+	"federal" "\0"
+	"federated" "\0"
+	"federative" "\0"
+	"fiji" "\0"
+	"fijian" "\0"
+	"filipino" "\0"
+	"filipinos" "\0"
+	"finland" "\0"
+	"finnish" "\0"
+	"finns" "\0"
+	"foreign" "\0"
+	"france" "\0"
+	"french" "\0"
+	"gabon" "\0"
+	"gabonese" "\0"
+	"gambia" "\0"
+	"gambian" "\0"
+	"gdr" "\0"
+	"georgia" "\0"
+	"georgian" "\0"
+	"german" "\0"
+	"germans" "\0"
+	"ghana" "\0"
+	"ghanaian" "\0"
+	"gibraltar" "\0"
+	"grand" "\0"
+	"great" "\0"
+	"greece" "\0"
+	"greek" "\0"
+	"greeks" "\0"
+	"greenland" "\0"
+	"grenada" "\0"
+	"guadeloupe" "\0"
+	"guam" "\0"
+	"guatemala" "\0"
+	"guatemalan" "\0"
+	"guernsey" "\0"
+	"guinea-bissau" "\0"
+	"guinean" "\0"
+	"guyana" "\0"
+	"haiti" "\0"
+	"haitian" "\0"
+	"haitians" "\0"
+	"hanoi" "\0"
+	"hashemite" "\0"
+	"havana" "\0"
+	"heard" "\0"
+	"hellenic" "\0"
+	"helsinki" "\0"
+	"holland" "\0"
+	"holy" "\0"
+	"honduran" "\0"
+	"honduras" "\0"
+	"hong" "\0"
+	"hungarian" "\0"
+	"hungarians" "\0"
+	"hungary" "\0"
+	"iceland" "\0"
+	"icelandic" "\0"
+	"independent" "\0"
+	"india" "\0"
+	"indian" "\0"
+	"indians" "\0"
+	"indonesia" "\0"
+	"indonesian" "\0"
+	"indonesians" "\0"
+	"iran" "\0"
+	"iranian" "\0"
+	"iranians" "\0"
+	"iraq" "\0"
+	"iraqi" "\0"
+	"iraqis" "\0"
+	"irish" "\0"
+	"islamabad" "\0"
+	"islamic" "\0"
+	"isle" "\0"
+	"israel" "\0"
+	"israeli" "\0"
+	"israelis" "\0"
+	"italian" "\0"
+	"italians" "\0"
+	"italy" "\0"
+	"ivorian" "\0"
+	"ivory" "\0"
+	"jakarta" "\0"
+	"jamaica" "\0"
+	"jamaican" "\0"
+	"japan" "\0"
+	"japanese" "\0"
+	"jersey" "\0"
+	"jerusalem" "\0"
+	"jordan" "\0"
+	"jordanian" "\0"
+	"jordanians" "\0"
+	"kabul" "\0"
+	"kazakh" "\0"
+	"kazakhstan" "\0"
+	"kazakhstani" "\0"
+	"kenya" "\0"
+	"kenyan" "\0"
+	"kenyans" "\0"
+	"khartoum" "\0"
+	"kiev" "\0"
+	"kiribati" "\0"
+	"kosovar" "\0"
+	"kosovars" "\0"
+	"kosovo" "\0"
+	"kremlin" "\0"
+	"kuwait" "\0"
+	"kuwaiti" "\0"
+	"kyiv" "\0"
+	"kyrgyz" "\0"
+	"kyrgyzstan" "\0"
+	"lao" "\0"
+	"laos" "\0"
+	"laotian" "\0"
+	"latvia" "\0"
+	"latvian" "\0"
+	"latvians" "\0"
+	"lebanese" "\0"
+	"lebanon" "\0"
+	"lesotho" "\0"
+	"liberia" "\0"
+	"liberian" "\0"
+	"libya" "\0"
+	"libyan" "\0"
+	"libyans" "\0"
+	"liechtenstein" "\0"
+	"lima" "\0"
+	"lisbon" "\0"
+	"lithuania" "\0"
+	"lithuanian" "\0"
+	"lithuanians" "\0"
+	"london" "\0"
+	"luxembourg" "\0"
+	"luxembourgish" "\0"
+	"macao" "\0"
+	"macedonian" "\0"
+	"madagascar" "\0"
+	"madrid" "\0"
+	"malagasy" "\0"
+	"malawi" "\0"
+	"malawian" "\0"
+	"malaysia" "\0"
+	"malaysian" "\0"
+	"maldives" "\0"
+	"maldivian" "\0"
+	"mali" "\0"
+	"malian" "\0"
+	"malta" "\0"
+	"maltese" "\0"
+	"manila" "\0"
+	"marshall" "\0"
+	"martinique" "\0"
+	"mauritania" "\0"
+	"mauritanian" "\0"
+	"mauritian" "\0"
+	"mauritius" "\0"
+	"mayotte" "\0"
+	"mexican" "\0"
+	"mexicans" "\0"
+	"mexico" "\0"
+	"micronesia" "\0"
+	"minsk" "\0"
+	"moldova" "\0"
+	"moldovan" "\0"
+	"monaco" "\0"
+	"mongolia" "\0"
+	"mongolian" "\0"
+	"montenegrin" "\0"
+	"montenegro" "\0"
+	"montserrat" "\0"
+	"moroccan" "\0"
+	"moroccans" "\0"
+	"morocco" "\0"
+	"moscow" "\0"
+	"mozambican" "\0"
+	"mozambique" "\0"
+	"myanmar" "\0"
+	"nairobi" "\0"
+	"namibia" "\0"
+	"namibian" "\0"
+	"nauru" "\0"
+	"nepal" "\0"
+	"nepalese" "\0"
+	"nepali" "\0"
+	"netherlands" "\0"
+	"new" "\0"
+	"nicaragua" "\0"
+	"nicaraguan" "\0"
+	"niger" "\0"
+	"nigeria" "\0"
+	"nigerian" "\0"
+	"nigerians" "\0"
+	"nigerien" "\0"
+	"niue" "\0"
+	"norfolk" "\0"
+	"north" "\0"
+	"northern" "\0"
+	"norway" "\0"
+	"norwegian" "\0"
+	"norwegians" "\0"
+	"oman" "\0"
+	"omani" "\0"
+	"oslo" "\0"
+	"ottawa" "\0"
+	"pakistan" "\0"
+	"pakistani" "\0"
+	"pakistanis" "\0"
+	"palau" "\0"
+	"palestine" "\0"
+	"palestinian" "\0"
+	"palestinians" "\0"
+	"panama" "\0"
+	"panamanian" "\0"
+	"papua" "\0"
+	"paraguay" "\0"
+	"paraguayan" "\0"
+	"paris" "\0"
+	"pentagon" "\0"
+	"people's" "\0"
+	"peru" "\0"
+	"peruvian" "\0"
+	"philippine" "\0"
+	"philippines" "\0"
+	"pitcairn" "\0"
+	"plurinational" "\0"
+	"poland" "\0"
+	"poles" "\0"
+	"polish" "\0"
+	"portugal" "\0"
+	"portuguese" "\0"
+	"prc" "\0"
+	"pretoria" "\0"
+	"principality" "\0"
+	"puerto" "\0"
+	"pyongyang" "\0"
+	"qatar" "\0"
+	"qatari" "\0"
+	"quai" "\0"
+	"riyadh" "\0"
+	"romania" "\0"
+	"romanian" "\0"
+	"romanians" "\0"
+	"rome" "\0"
+	"russia" "\0"
+	"russian" "\0"
+	"russians" "\0"
+	"rwanda" "\0"
+	"rwandan" "\0"
+	"rwandese" "\0"
+	"r\303\251union" "\0"
+	"saint" "\0"
+	"salvadoran" "\0"
+	"san" "\0"
+	"santiago" "\0"
+	"sao" "\0"
+	"saudi" "\0"
+	"saudis" "\0"
+	"senegal" "\0"
+	"senegalese" "\0"
+	"seoul" "\0"
+	"serbia" "\0"
+	"serbian" "\0"
+	"serbs" "\0"
+	"seychelles" "\0"
+	"sierra" "\0"
+	"singapore" "\0"
+	"singaporean" "\0"
+	"slovak" "\0"
+	"slovakia" "\0"
+	"slovene" "\0"
+	"slovenia" "\0"
+	"slovenian" "\0"
+	"socialist" "\0"
+	"solomon" "\0"
+	"somali" "\0"
+	"somalia" "\0"
+	"somalis" "\0"
+	"south" "\0"
+	"soviet" "\0"
+	"spain" "\0"
+	"spaniards" "\0"
+	"spanish" "\0"
+	"sri" "\0"
+	"state" "\0"
+	"stockholm" "\0"
+	"sultanate" "\0"
+	"suriname" "\0"
+	"svalbard" "\0"
+	"swaziland" "\0"
+	"sweden" "\0"
+	"swedes" "\0"
+	"swedish" "\0"
+	"swiss" "\0"
+	"switzerland" "\0"
+	"syria" "\0"
+	"syrian" "\0"
+	"syrians" "\0"
+	"taipei" "\0"
+	"taiwan" "\0"
+	"taiwanese" "\0"
+	"tajik" "\0"
+	"tajikistan" "\0"
+	"tanzania" "\0"
+	"tanzanian" "\0"
+	"tbilisi" "\0"
+	"tehran" "\0"
+	"thai" "\0"
+	"thailand" "\0"
+	"timor-leste" "\0"
+	"togo" "\0"
+	"togolese" "\0"
+	"tokelau" "\0"
+	"tokyo" "\0"
+	"tonga" "\0"
+	"trinidad" "\0"
+	"tripoli" "\0"
+	"tunisia" "\0"
+	"tunisian" "\0"
+	"turkey" "\0"
+	"turkish" "\0"
+	"turkmen" "\0"
+	"turkmenistan" "\0"
+	"turks" "\0"
+	"tuvalu" "\0"
+	"t\303\274rkiye" "\0"
+	"u.k." "\0"
+	"u.s." "\0"
+	"u.s.a." "\0"
+	"u.s.s.r." "\0"
+	"uae" "\0"
+	"uganda" "\0"
+	"ugandan" "\0"
+	"uk" "\0"
+	"ukraine" "\0"
+	"ukrainian" "\0"
+	"ukrainians" "\0"
+	"united" "\0"
+	"uruguay" "\0"
+	"uruguayan" "\0"
+	"us" "\0"
+	"usa" "\0"
+	"ussr" "\0"
+	"uzbek" "\0"
+	"uzbekistan" "\0"
+	"vanuatu" "\0"
+	"vatican" "\0"
+	"venezuela" "\0"
+	"venezuelan" "\0"
+	"venezuelans" "\0"
+	"vienna" "\0"
+	"viet" "\0"
+	"vietnam" "\0"
+	"vietnamese" "\0"
+	"virgin" "\0"
+	"wallis" "\0"
+	"warsaw" "\0"
+	"washington" "\0"
+	"western" "\0"
+	"white" "\0"
+	"whitehall" "\0"
+	"yemen" "\0"
+	"yemeni" "\0"
+	"yemenis" "\0"
+	"yerevan" "\0"
+	"yugoslavia" "\0"
+	"zambia" "\0"
+	"zambian" "\0"
+	"zhongnanhai" "\0"
+	"zimbabwe" "\0"
+	"zimbabwean" "\0"
+	"zimbabweans" "\0"
+	"\303\205land" "\0"
+	"\303\211lys\303\251e" "\0"
+;
+
+const uint32_t na_place_countries[] = {
+	0,						/* Afghanistan */
+	12,						/* Albania */
+	20,						/* Algeria */
+	28,						/* American Samoa */
+	43,						/* Andorra */
+	51,						/* Angola */
+	58,						/* Anguilla */
+	67,						/* Antarctica */
+	78,						/* Antigua and Barbuda */
+	98,						/* Argentina */
+	108,						/* Armenia */
+	116,						/* Aruba */
+	122,						/* Australia */
+	132,						/* Austria */
+	140,						/* Azerbaijan */
+	151,						/* Bahamas */
+	159,						/* Bahrain */
+	167,						/* Bangladesh */
+	178,						/* Barbados */
+	187,						/* Belarus */
+	195,						/* Belgium */
+	203,						/* Belize */
+	210,						/* Benin */
+	216,						/* Bermuda */
+	224,						/* Bhutan */
+	231,						/* Bolivia */
+	239,						/* Bosnia and Herzegovina */
+	262,						/* Botswana */
+	271,						/* Bouvet Island */
+	285,						/* Brazil */
+	292,						/* British Indian Ocean Territory */
+	323,						/* British Virgin Islands */
+	346,						/* Brunei */
+	353,						/* Bulgaria */
+	362,						/* Burkina Faso */
+	375,						/* Burundi */
+	383,						/* Cambodia */
+	392,						/* Cameroon */
+	401,						/* Canada */
+	408,						/* Cape Verde */
+	419,						/* Cayman Islands */
+	434,						/* Central African Republic */
+	459,						/* Chad */
+	464,						/* Chile */
+	470,						/* China */
+	476,						/* Christmas Island */
+	493,						/* Colombia */
+	502,						/* Comoros */
+	510,						/* Cook Islands */
+	523,						/* Costa Rica */
+	534,						/* Croatia */
+	542,						/* Cuba */
+	547,						/* Curaçao */
+	556,						/* Cyprus */
+	563,						/* Czech Republic */
+	578,						/* Czechoslovakia */
+	593,						/* Democratic Republic of the Congo */
+	626,						/* Denmark */
+	634,						/* Djibouti */
+	643,						/* Dominica */
+	652,						/* Dominican Republic */
+	671,						/* East Germany */
+	684,						/* Ecuador */
+	692,						/* Egypt */
+	698,						/* El Salvador */
+	710,						/* Equatorial Guinea */
+	728,						/* Eritrea */
+	736,						/* Estonia */
+	744,						/* Eswatini */
+	753,						/* Ethiopia */
+	762,						/* Faroe Islands */
+	776,						/* Fiji */
+	781,						/* Finland */
+	789,						/* France */
+	796,						/* French Guiana */
+	810,						/* French Polynesia */
+	827,						/* French Southern Territories */
+	855,						/* Gabon */
+	861,						/* Gambia */
+	868,						/* Georgia */
+	876,						/* Germany */
+	884,						/* Ghana */
+	890,						/* Gibraltar */
+	900,						/* Greece */
+	907,						/* Greenland */
+	917,						/* Grenada */
+	925,						/* Guadeloupe */
+	936,						/* Guam */
+	941,						/* Guatemala */
+	951,						/* Guernsey */
+	960,						/* Guinea */
+	967,						/* Guinea-Bissau */
+	981,						/* Guyana */
+	988,						/* Haiti */
+	994,						/* Heard Island and McDonald Islands */
+	1028,						/* Honduras */
+	1037,						/* Hong Kong */
+	1047,						/* Hungary */
+	1055,						/* Iceland */
+	1063,						/* India */
+	1069,						/* Indonesia */
+	1079,						/* Iran */
+	1084,						/* Iraq */
+	1089,						/* Ireland */
+	1097,						/* Isle of Man */
+	1109,						/* Israel */
+	1116,						/* Italy */
+	1122,						/* Ivory Coast */
+	1134,						/* Jamaica */
+	1142,						/* Japan */
+	1148,						/* Jersey */
+	1155,						/* Jordan */
+	1162,						/* Kazakhstan */
+	1173,						/* Kenya */
+	1179,						/* Kiribati */
+	1188,						/* Kosovo */
+	1195,						/* Kuwait */
+	1202,						/* Kyrgyzstan */
+	1213,						/* Laos */
+	1218,						/* Latvia */
+	1225,						/* Lebanon */
+	1233,						/* Lesotho */
+	1241,						/* Liberia */
+	1249,						/* Libya */
+	1255,						/* Liechtenstein */
+	1269,						/* Lithuania */
+	1279,						/* Luxembourg */
+	1290,						/* Macao */
+	1296,						/* Madagascar */
+	1307,						/* Malawi */
+	1314,						/* Malaysia */
+	1323,						/* Maldives */
+	1332,						/* Mali */
+	1337,						/* Malta */
+	1343,						/* Marshall Islands */
+	1360,						/* Martinique */
+	1371,						/* Mauritania */
+	1382,						/* Mauritius */
+	1392,						/* Mayotte */
+	1400,						/* Mexico */
+	1407,						/* Micronesia */
+	1418,						/* Moldova */
+	1426,						/* Monaco */
+	1433,						/* Mongolia */
+	1442,						/* Montenegro */
+	1453,						/* Montserrat */
+	1464,						/* Morocco */
+	1472,						/* Mozambique */
+	1483,						/* Myanmar */
+	1491,						/* Namibia */
+	1499,						/* Nauru */
+	1505,						/* Nepal */
+	1511,						/* Netherlands */
+	1523,						/* New Caledonia */
+	1537,						/* New Zealand */
+	1549,						/* Nicaragua */
+	1559,						/* Niger */
+	1565,						/* Nigeria */
+	1573,						/* Niue */
+	1578,						/* Norfolk Island */
+	1593,						/* North Korea */
+	1605,						/* North Macedonia */
+	1621,						/* Northern Mariana Islands */
+	1646,						/* Norway */
+	1653,						/* Oman */
+	1658,						/* Pakistan */
+	1667,						/* Palau */
+	1673,						/* Palestine */
+	1683,						/* Panama */
+	1690,						/* Papua New Guinea */
+	1707,						/* Paraguay */
+	1716,						/* Peru */
+	1721,						/* Philippines */
+	1733,						/* Pitcairn */
+	1742,						/* Poland */
+	1749,						/* Portugal */
+	1758,						/* Puerto Rico */
+	1770,						/* Qatar */
+	1776,						/* Republic of the Congo */
+	1798,						/* Romania */
+	1806,						/* Russia */
+	1813,						/* Rwanda */
+	1820,						/* Réunion */
+	1829,						/* Saint Barthélemy */
+	1847,						/* Saint Kitts and Nevis */
+	1869,						/* Saint Lucia */
+	1881,						/* Saint Pierre and Miquelon */
+	1907,						/* Saint Vincent and the Grenadines */
+	1940,						/* Samoa */
+	1946,						/* San Marino */
+	1957,						/* Sao Tome and Principe */
+	1979,						/* Saudi Arabia */
+	1992,						/* Senegal */
+	2000,						/* Serbia */
+	2007,						/* Seychelles */
+	2018,						/* Sierra Leone */
+	2031,						/* Singapore */
+	2041,						/* Slovakia */
+	2050,						/* Slovenia */
+	2059,						/* Solomon Islands */
+	2075,						/* Somalia */
+	2083,						/* South Africa */
+	2096,						/* South Georgia and the South Sandwich Islands */
+	2141,						/* South Korea */
+	2153,						/* South Sudan */
+	2165,						/* Soviet Union */
+	2178,						/* Spain */
+	2184,						/* Sri Lanka */
+	2194,						/* Sudan */
+	2200,						/* Suriname */
+	2209,						/* Svalbard and Jan Mayen */
+	2232,						/* Sweden */
+	2239,						/* Switzerland */
+	2251,						/* Syria */
+	2257,						/* Taiwan */
+	2264,						/* Tajikistan */
+	2275,						/* Tanzania */
+	2284,						/* Thailand */
+	2293,						/* Timor-Leste */
+	2305,						/* Togo */
+	2310,						/* Tokelau */
+	2318,						/* Tonga */
+	2324,						/* Trinidad and Tobago */
+	2344,						/* Tunisia */
+	2352,						/* Turkey */
+	2359,						/* Turkmenistan */
+	2372,						/* Turks and Caicos Islands */
+	2397,						/* Tuvalu */
+	2404,						/* Uganda */
+	2411,						/* Ukraine */
+	2419,						/* United Arab Emirates */
+	2440,						/* United Kingdom */
+	2455,						/* United States */
+	2469,						/* Uruguay */
+	2477,						/* Uzbekistan */
+	2488,						/* Vanuatu */
+	2496,						/* Vatican City */
+	2509,						/* Venezuela */
+	2519,						/* Vietnam */
+	2527,						/* Virgin Islands of the United States */
+	2563,						/* Wallis and Futuna */
+	2581,						/* Western Sahara */
+	2596,						/* Yemen */
+	2602,						/* Yugoslavia */
+	2613,						/* Zambia */
+	2620,						/* Zimbabwe */
+	2629,						/* Åland Islands */
 };
 
 const uint32_t na_place_ncountries = 247;
 
 const na_place_form na_place_forms[] = {
-	{"dhabi", NULL, 230, 2, 3, 0x00},
-	{"", NULL, 157, 1, 3, 0x00},
-	{"ababa", NULL, 69, 2, 3, 0x00},
-	{"", NULL, 0, 1, 2, 0x00},
-	{"", NULL, 0, 1, 1, 0x10},
-	{"", NULL, 0, 1, 4, 0x10},
-	{"", NULL, 1, 1, 1, 0x10},
-	{"", NULL, 1, 1, 2, 0x00},
-	{"", NULL, 1, 1, 4, 0x10},
-	{"", NULL, 2, 1, 1, 0x10},
-	{"", NULL, 2, 1, 2, 0x00},
-	{"", NULL, 2, 1, 4, 0x10},
-	{"", NULL, 232, 1, 1, 0x11},
-	{"samoa", NULL, 3, 2, 1, 0x10},
-	{"", NULL, 232, 1, 2, 0x00},
-	{"", NULL, 232, 1, 4, 0x10},
-	{"", NULL, 111, 1, 3, 0x00},
-	{"", NULL, 4, 1, 1, 0x10},
-	{"", NULL, 5, 1, 1, 0x10},
-	{"", NULL, 5, 1, 2, 0x00},
-	{"", NULL, 6, 1, 1, 0x10},
-	{"", NULL, 224, 1, 3, 0x00},
-	{"", NULL, 7, 1, 1, 0x10},
-	{"and barbuda", NULL, 8, 3, 1, 0x10},
-	{"republic of egypt", NULL, 63, 4, 1, 0x10},
-	{"", NULL, 9, 1, 1, 0x10},
-	{"republic", NULL, 9, 2, 1, 0x10},
-	{"", NULL, 9, 1, 2, 0x00},
-	{"", NULL, 9, 1, 4, 0x10},
-	{"", NULL, 9, 1, 2, 0x00},
-	{"", NULL, 10, 1, 1, 0x10},
-	{"", NULL, 10, 1, 2, 0x00},
-	{"", NULL, 10, 1, 4, 0x10},
-	{"", NULL, 11, 1, 1, 0x10},
-	{"", NULL, 83, 1, 3, 0x00},
-	{"", NULL, 12, 1, 1, 0x10},
-	{"", NULL, 12, 1, 2, 0x00},
-	{"", NULL, 12, 1, 4, 0x10},
-	{"", NULL, 13, 1, 1, 0x10},
-	{"", NULL, 13, 1, 2, 0x00},
-	{"", NULL, 13, 1, 4, 0x10},
-	{"", NULL, 14, 1, 1, 0x10},
-	{"", NULL, 14, 1, 2, 0x00},
-	{"", NULL, 14, 1, 4, 0x10},
-	{"", NULL, 102, 1, 3, 0x00},
-	{"", NULL, 15, 1, 1, 0x10},
-	{"", NULL, 16, 1, 1, 0x10},
-	{"", NULL, 16, 1, 2, 0x00},
-	{"", NULL, 14, 1, 3, 0x00},
-	{"", NULL, 217, 1, 3, 0x00},
-	{"", NULL, 17, 1, 1, 0x10},
-	{"", NULL, 17, 1, 2, 0x00},
-	{"", NULL, 18, 1, 1, 0x10},
-	{"", NULL, 44, 1, 3, 0x00},
-	{"", NULL, 120, 1, 3, 0x00},
-	{"", NULL, 19, 1, 1, 0x10},
-	{"", NULL, 19, 1, 2, 0x00},
-	{"", NULL, 19, 1, 4, 0x10},
-	{"", NULL, 20, 1, 2, 0x00},
-	{"", NULL, 20, 1, 4, 0x10},
-	{"", NULL, 20, 1, 1, 0x10},
-	{"", NULL, 193, 1, 3, 0x00},
-	{"", NULL, 21, 1, 1, 0x10},
-	{"", NULL, 22, 1, 1, 0x10},
-	{"", NULL, 22, 1, 2, 0x00},
-	{"", NULL, 80, 1, 3, 0x00},
-	{"", NULL, 23, 1, 1, 0x10},
-	{"", NULL, 24, 1, 1, 0x10},
-	{"", NULL, 46, 1, 3, 0x00},
-	{"", NULL, 46, 1, 3, 0x00},
-	{"republic of venezuela", NULL, 237, 4, 1, 0x10},
-	{"", NULL, 25, 1, 1, 0x10},
-	{"", NULL, 25, 1, 2, 0x00},
-	{"and herzegovina", NULL, 26, 3, 1, 0x10},
-	{"", NULL, 26, 1, 2, 0x00},
-	{"", NULL, 26, 1, 4, 0x10},
-	{"", NULL, 27, 1, 1, 0x10},
-	{"", NULL, 27, 1, 2, 0x00},
-	{"island", NULL, 28, 2, 1, 0x10},
-	{"", NULL, 29, 1, 3, 0x00},
-	{"", NULL, 29, 1, 3, 0x00},
-	{"", NULL, 29, 1, 1, 0x10},
-	{"", NULL, 29, 1, 2, 0x00},
-	{"", NULL, 29, 1, 4, 0x10},
-	{"", NULL, 231, 1, 1, 0x10},
-	{"indian ocean territory", NULL, 30, 4, 1, 0x10},
-	{"virgin islands", NULL, 31, 3, 1, 0x10},
-	{"", NULL, 231, 1, 4, 0x30},
-	{"", NULL, 231, 1, 2, 0x00},
-	{"", NULL, 231, 1, 4, 0x10},
-	{"darussalam", NULL, 32, 2, 1, 0x10},
-	{"", NULL, 32, 1, 1, 0x10},
-	{"", NULL, 97, 1, 3, 0x00},
-	{"aires", NULL, 9, 2, 3, 0x00},
-	{"", NULL, 33, 1, 1, 0x10},
-	{"", NULL, 33, 1, 2, 0x00},
-	{"", NULL, 33, 1, 4, 0x10},
-	{"faso", NULL, 34, 2, 1, 0x10},
-	{"", NULL, 34, 1, 2, 0x00},
-	{"", NULL, 148, 1, 1, 0x10},
-	{"", NULL, 148, 1, 2, 0x00},
-	{"", NULL, 35, 1, 1, 0x10},
-	{"", NULL, 35, 1, 2, 0x00},
-	{"verde", NULL, 39, 2, 1, 0x10},
-	{"", NULL, 63, 1, 3, 0x00},
-	{"", NULL, 36, 1, 1, 0x10},
-	{"", NULL, 36, 1, 2, 0x00},
-	{"", NULL, 37, 1, 1, 0x10},
-	{"", NULL, 37, 1, 2, 0x00},
-	{"", NULL, 38, 1, 1, 0x10},
-	{"", NULL, 38, 1, 2, 0x00},
-	{"", NULL, 38, 1, 4, 0x10},
-	{"", NULL, 12, 1, 3, 0x00},
-	{"verde", NULL, 39, 2, 1, 0x10},
-	{"", NULL, 237, 1, 3, 0x00},
-	{"islands", NULL, 40, 2, 1, 0x10},
-	{"african republic", NULL, 41, 3, 1, 0x10},
-	{"", NULL, 42, 1, 1, 0x11},
-	{"", NULL, 42, 1, 2, 0x00},
-	{"", NULL, 43, 1, 1, 0x10},
-	{"", NULL, 43, 1, 2, 0x00},
-	{"", NULL, 43, 1, 4, 0x10},
-	{"", NULL, 44, 1, 1, 0x10},
-	{"", NULL, 44, 1, 4, 0x30},
-	{"", NULL, 44, 1, 2, 0x00},
-	{"island", NULL, 45, 2, 1, 0x10},
-	{"", NULL, 46, 1, 1, 0x10},
-	{"", NULL, 46, 1, 2, 0x00},
-	{"", NULL, 46, 1, 4, 0x10},
-	{"of the northern mariana islands", NULL, 162, 6, 1, 0x10},
-	{"of the bahamas", NULL, 15, 4, 1, 0x10},
-	{"of dominica", NULL, 59, 3, 1, 0x10},
-	{"", NULL, 47, 1, 1, 0x10},
-	{"", NULL, 178, 1, 1, 0x10},
-	{"", NULL, 178, 1, 1, 0x10},
-	{"", NULL, 56, 1, 1, 0x10},
-	{"", NULL, 56, 1, 2, 0x00},
-	{"islands", NULL, 48, 2, 1, 0x10},
-	{"", NULL, 57, 1, 3, 0x00},
-	{"rica", NULL, 49, 2, 1, 0x10},
-	{"rican", NULL, 49, 2, 2, 0x00},
-	{"d'ivoire", NULL, 107, 2, 1, 0x10},
-	{"", NULL, 50, 1, 1, 0x10},
-	{"", NULL, 50, 1, 2, 0x00},
-	{"", NULL, 50, 1, 4, 0x10},
-	{"", NULL, 51, 1, 1, 0x10},
-	{"", NULL, 51, 1, 2, 0x00},
-	{"", NULL, 51, 1, 4, 0x10},
-	{"", NULL, 52, 1, 1, 0x10},
-	{"", NULL, 53, 1, 2, 0x00},
-	{"", NULL, 53, 1, 4, 0x10},
-	{"", NULL, 53, 1, 1, 0x10},
-	{"republic", NULL, 54, 2, 1, 0x10},
-	{"", NULL, 54, 1, 2, 0x00},
-	{"", NULL, 54, 1, 1, 0x10},
-	{"", NULL, 55, 1, 1, 0x10},
-	{"", NULL, 54, 1, 4, 0x10},
-	{"d'ivoire", NULL, 107, 2, 1, 0x10},
-	{"", NULL, 213, 1, 3, 0x00},
-	{"", NULL, 57, 1, 4, 0x10},
-	{"", NULL, 57, 1, 2, 0x00},
-	{"republic of sao tome and principe", NULL, 190, 7, 1, 0x10},
-	{"socialist republic of sri lanka", NULL, 207, 6, 1, 0x10},
-	{"people's republic of korea", NULL, 160, 5, 1, 0x10},
-	{"republic of the congo", NULL, 56, 5, 1, 0x10},
-	{"republic of timor-leste", NULL, 218, 4, 1, 0x10},
-	{"", NULL, 57, 1, 1, 0x10},
-	{"", NULL, 58, 1, 1, 0x10},
-	{"", NULL, 58, 1, 2, 0x00},
-	{"", NULL, 177, 1, 3, 0x00},
-	{"", NULL, 59, 1, 1, 0x10},
-	{"republic", NULL, 60, 2, 1, 0x10},
-	{"street", NULL, 231, 2, 3, 0x00},
-	{"", "DPRK", 160, 1, 1, 0x50},
-	{"congo", NULL, 56, 2, 1, 0x10},
-	{"", "DRC", 56, 1, 1, 0x50},
-	{"", NULL, 103, 1, 3, 0x00},
-	{"", NULL, 152, 1, 4, 0x30},
-	{"", NULL, 152, 1, 2, 0x00},
-	{"germany", NULL, 61, 2, 1, 0x10},
-	{"timor", NULL, 218, 2, 1, 0x10},
-	{"republic of uruguay", NULL, 233, 4, 1, 0x10},
-	{"", NULL, 62, 1, 1, 0x10},
-	{"", NULL, 62, 1, 2, 0x00},
-	{"", NULL, 63, 1, 1, 0x10},
-	{"", NULL, 63, 1, 2, 0x00},
-	{"", NULL, 63, 1, 4, 0x10},
-	{"salvador", NULL, 64, 2, 1, 0x10},
-	{"", NULL, 73, 1, 3, 0x10},
-	{"", NULL, 73, 1, 3, 0x10},
-	{"", NULL, 230, 1, 1, 0x10},
-	{"", NULL, 230, 1, 2, 0x00},
-	{"", NULL, 230, 1, 4, 0x10},
-	{"guinea", NULL, 65, 2, 1, 0x10},
-	{"", NULL, 66, 1, 1, 0x10},
-	{"", NULL, 66, 1, 2, 0x00},
-	{"", NULL, 67, 1, 1, 0x10},
-	{"", NULL, 67, 1, 2, 0x00},
-	{"", NULL, 67, 1, 4, 0x10},
-	{"", NULL, 68, 1, 1, 0x10},
-	{"", NULL, 69, 1, 1, 0x10},
-	{"", NULL, 69, 1, 2, 0x00},
-	{"", NULL, 69, 1, 4, 0x10},
-	{"islands", NULL, 70, 2, 1, 0x10},
-	{"democratic republic of ethiopia", NULL, 69, 5, 1, 0x10},
-	{"democratic republic of nepal", NULL, 151, 5, 1, 0x10},
-	{"republic of germany", NULL, 80, 4, 1, 0x10},
-	{"republic of nigeria", NULL, 157, 4, 1, 0x10},
-	{"republic of somalia", NULL, 200, 4, 1, 0x10},
-	{"states of micronesia", NULL, 140, 4, 1, 0x10},
-	{"republic of brazil", NULL, 29, 4, 1, 0x10},
-	{"", NULL, 71, 1, 1, 0x10},
-	{"", NULL, 71, 1, 2, 0x00},
-	{"", NULL, 172, 1, 2, 0x00},
-	{"", NULL, 172, 1, 4, 0x10},
-	{"", NULL, 72, 1, 1, 0x10},
-	{"", NULL, 72, 1, 2, 0x00},
-	{"", NULL, 72, 1, 4, 0x10},
-	{"office", NULL, 231, 2, 3, 0x10},
-	{"", NULL, 73, 1, 1, 0x10},
-	{"southern territories", NULL, 76, 3, 1, 0x10},
-	{"guiana", NULL, 74, 2, 1, 0x10},
-	{"polynesia", NULL, 75, 2, 1, 0x10},
-	{"republic", NULL, 73, 2, 1, 0x10},
-	{"", NULL, 73, 1, 4, 0x30},
-	{"", NULL, 73, 1, 2, 0x00},
-	{"", NULL, 77, 1, 1, 0x10},
-	{"republic", NULL, 77, 2, 1, 0x10},
-	{"", NULL, 77, 1, 2, 0x00},
-	{"", NULL, 78, 1, 1, 0x10},
-	{"", NULL, 78, 1, 2, 0x00},
-	{"", "GDR", 61, 1, 1, 0x50},
-	{"", NULL, 79, 1, 1, 0x11},
-	{"", NULL, 79, 1, 2, 0x01},
-	{"", NULL, 80, 1, 2, 0x00},
-	{"", NULL, 80, 1, 4, 0x10},
-	{"", NULL, 80, 1, 1, 0x10},
-	{"", NULL, 81, 1, 1, 0x10},
-	{"", NULL, 81, 1, 2, 0x00},
-	{"", NULL, 82, 1, 1, 0x10},
-	{"duchy of luxembourg", NULL, 126, 4, 1, 0x10},
-	{"britain", NULL, 231, 2, 1, 0x10},
-	{"", NULL, 83, 1, 1, 0x10},
-	{"", NULL, 83, 1, 2, 0x00},
-	{"", NULL, 83, 1, 4, 0x10},
-	{"", NULL, 84, 1, 1, 0x10},
-	{"", NULL, 85, 1, 1, 0x10},
-	{"", NULL, 86, 1, 1, 0x10},
-	{"", NULL, 87, 1, 1, 0x10},
-	{"", NULL, 88, 1, 1, 0x10},
-	{"", NULL, 88, 1, 2, 0x00},
-	{"", NULL, 89, 1, 1, 0x10},
-	{"", NULL, 90, 1, 1, 0x10},
-	{"", NULL, 91, 1, 1, 0x10},
-	{"", NULL, 90, 1, 2, 0x00},
-	{"", NULL, 92, 1, 1, 0x10},
-	{"", NULL, 93, 1, 1, 0x10},
-	{"", NULL, 93, 1, 2, 0x00},
-	{"", NULL, 93, 1, 4, 0x10},
-	{"", NULL, 238, 1, 3, 0x00},
-	{"kingdom of jordan", NULL, 111, 4, 1, 0x10},
-	{"", NULL, 51, 1, 3, 0x00},
-	{"island and mcdonald islands", NULL, 94, 5, 1, 0x10},
-	{"republic", NULL, 83, 2, 1, 0x10},
-	{"", NULL, 72, 1, 3, 0x00},
-	{"", NULL, 152, 1, 1, 0x10},
-	{"see", NULL, 236, 2, 1, 0x10},
-	{"", NULL, 95, 1, 2, 0x00},
-	{"", NULL, 95, 1, 1, 0x10},
-	{"kong special administrative region of china", NULL, 96, 7, 1, 0x10},
-	{"kong", NULL, 96, 2, 1, 0x10},
-	{"", NULL, 97, 1, 2, 0x00},
-	{"", NULL, 97, 1, 4, 0x10},
-	{"", NULL, 97, 1, 1, 0x10},
-	{"", NULL, 98, 1, 1, 0x10},
-	{"", NULL, 98, 1, 2, 0x00},
-	{"state of papua new guinea", NULL, 169, 6, 1, 0x10},
-	{"state of samoa", NULL, 188, 4, 1, 0x10},
-	{"", NULL, 99, 1, 1, 0x10},
-	{"", NULL, 99, 1, 2, 0x00},
-	{"", NULL, 99, 1, 4, 0x11},
-	{"", NULL, 100, 1, 1, 0x10},
-	{"", NULL, 100, 1, 2, 0x00},
-	{"", NULL, 100, 1, 4, 0x10},
-	{"", NULL, 101, 1, 1, 0x10},
-	{"", NULL, 101, 1, 2, 0x00},
-	{"", NULL, 101, 1, 4, 0x10},
-	{"", NULL, 102, 1, 1, 0x10},
-	{"", NULL, 102, 1, 2, 0x00},
-	{"", NULL, 102, 1, 4, 0x10},
-	{"", NULL, 103, 1, 1, 0x10},
-	{"", NULL, 103, 1, 4, 0x30},
-	{"", NULL, 103, 1, 2, 0x00},
-	{"", NULL, 165, 1, 3, 0x00},
-	{"republic of afghanistan", NULL, 0, 4, 1, 0x10},
-	{"republic of iran", NULL, 101, 4, 1, 0x10},
-	{"republic of mauritania", NULL, 136, 4, 1, 0x10},
-	{"republic of pakistan", NULL, 165, 4, 1, 0x10},
-	{"of man", NULL, 104, 3, 1, 0x10},
-	{"", NULL, 105, 1, 1, 0x10},
-	{"", NULL, 105, 1, 2, 0x00},
-	{"", NULL, 105, 1, 4, 0x10},
-	{"republic", NULL, 106, 2, 1, 0x10},
-	{"", NULL, 106, 1, 2, 0x00},
-	{"", NULL, 106, 1, 4, 0x10},
-	{"", NULL, 106, 1, 1, 0x10},
-	{"", NULL, 107, 1, 2, 0x00},
-	{"coast", NULL, 107, 2, 1, 0x10},
-	{"", NULL, 100, 1, 3, 0x00},
-	{"", NULL, 108, 1, 1, 0x10},
-	{"", NULL, 108, 1, 2, 0x00},
-	{"", NULL, 109, 1, 1, 0x10},
-	{"", NULL, 109, 1, 4, 0x30},
-	{"", NULL, 109, 1, 2, 0x00},
-	{"", NULL, 110, 1, 1, 0x11},
-	{"", NULL, 105, 1, 3, 0x01},
-	{"", NULL, 111, 1, 1, 0x11},
-	{"", NULL, 111, 1, 2, 0x00},
-	{"", NULL, 111, 1, 4, 0x10},
-	{"", NULL, 0, 1, 3, 0x00},
-	{"", NULL, 112, 1, 2, 0x00},
-	{"", NULL, 112, 1, 1, 0x10},
-	{"", NULL, 112, 1, 2, 0x00},
-	{"", NULL, 113, 1, 1, 0x10},
-	{"", NULL, 113, 1, 2, 0x00},
-	{"", NULL, 113, 1, 4, 0x10},
-	{"", NULL, 208, 1, 3, 0x00},
-	{"", NULL, 229, 1, 3, 0x00},
-	{"of saudi arabia", NULL, 191, 4, 1, 0x10},
-	{"of the netherlands", NULL, 152, 4, 1, 0x10},
-	{"of bahrain", NULL, 16, 3, 1, 0x10},
-	{"of belgium", NULL, 20, 3, 1, 0x10},
-	{"of bhutan", NULL, 24, 3, 1, 0x10},
-	{"of cambodia", NULL, 36, 3, 1, 0x10},
-	{"of denmark", NULL, 57, 3, 1, 0x10},
-	{"of eswatini", NULL, 68, 3, 1, 0x10},
-	{"of lesotho", NULL, 121, 3, 1, 0x10},
-	{"of morocco", NULL, 146, 3, 1, 0x10},
-	{"of norway", NULL, 163, 3, 1, 0x10},
-	{"of spain", NULL, 206, 3, 1, 0x10},
-	{"of sweden", NULL, 211, 3, 1, 0x10},
-	{"of thailand", NULL, 217, 3, 1, 0x10},
-	{"of tonga", NULL, 221, 3, 1, 0x10},
-	{"", NULL, 114, 1, 1, 0x10},
-	{"", NULL, 203, 1, 1, 0x11},
-	{"", NULL, 115, 1, 2, 0x00},
-	{"", NULL, 115, 1, 4, 0x10},
-	{"", NULL, 115, 1, 1, 0x10},
-	{"", NULL, 180, 1, 3, 0x10},
-	{"", NULL, 116, 1, 1, 0x10},
-	{"", NULL, 116, 1, 2, 0x00},
-	{"", NULL, 229, 1, 3, 0x00},
-	{"republic", NULL, 117, 2, 1, 0x10},
-	{"", NULL, 117, 1, 2, 0x00},
-	{"", NULL, 117, 1, 1, 0x10},
-	{"people's democratic republic", NULL, 118, 4, 1, 0x10},
-	{"", NULL, 118, 1, 1, 0x10},
-	{"", NULL, 118, 1, 2, 0x00},
-	{"", NULL, 119, 1, 1, 0x10},
-	{"", NULL, 119, 1, 2, 0x00},
-	{"", NULL, 119, 1, 4, 0x10},
-	{"republic", NULL, 120, 2, 1, 0x10},
-	{"", NULL, 120, 1, 2, 0x00},
-	{"", NULL, 120, 1, 1, 0x10},
-	{"", NULL, 121, 1, 1, 0x10},
-	{"", NULL, 122, 1, 1, 0x10},
-	{"", NULL, 122, 1, 2, 0x00},
-	{"", NULL, 123, 1, 1, 0x10},
-	{"", NULL, 123, 1, 2, 0x00},
-	{"", NULL, 123, 1, 4, 0x10},
-	{"", NULL, 124, 1, 1, 0x10},
-	{"", NULL, 171, 1, 3, 0x00},
-	{"", NULL, 175, 1, 3, 0x00},
-	{"", NULL, 125, 1, 1, 0x10},
-	{"", NULL, 125, 1, 2, 0x00},
-	{"", NULL, 125, 1, 4, 0x10},
-	{"", NULL, 231, 1, 3, 0x01},
-	{"", NULL, 126, 1, 1, 0x10},
-	{"", NULL, 126, 1, 2, 0x00},
-	{"special administrative region of china", NULL, 127, 6, 1, 0x10},
-	{"", NULL, 127, 1, 1, 0x10},
-	{"", NULL, 161, 1, 1, 0x10},
-	{"", NULL, 161, 1, 2, 0x00},
-	{"", NULL, 128, 1, 1, 0x10},
-	{"", NULL, 206, 1, 3, 0x00},
-	{"", NULL, 128, 1, 2, 0x00},
-	{"", NULL, 129, 1, 1, 0x10},
-	{"", NULL, 129, 1, 2, 0x00},
-	{"", NULL, 130, 1, 1, 0x10},
-	{"", NULL, 130, 1, 2, 0x00},
-	{"", NULL, 131, 1, 1, 0x10},
-	{"", NULL, 131, 1, 2, 0x00},
-	{"", NULL, 132, 1, 1, 0x10},
-	{"", NULL, 132, 1, 2, 0x00},
-	{"", NULL, 133, 1, 1, 0x10},
-	{"", NULL, 133, 1, 2, 0x00},
-	{"", NULL, 172, 1, 3, 0x00},
-	{"islands", NULL, 134, 2, 1, 0x10},
-	{"", NULL, 135, 1, 1, 0x10},
-	{"", NULL, 136, 1, 1, 0x10},
-	{"", NULL, 136, 1, 2, 0x00},
-	{"", NULL, 137, 1, 2, 0x00},
-	{"", NULL, 137, 1, 1, 0x10},
-	{"", NULL, 138, 1, 1, 0x10},
-	{"", NULL, 139, 1, 2, 0x00},
-	{"", NULL, 139, 1, 4, 0x10},
-	{"city", NULL, 139, 2, 3, 0x00},
-	{"", NULL, 139, 1, 1, 0x10},
-	{"", NULL, 140, 1, 1, 0x10},
-	{"", NULL, 19, 1, 3, 0x00},
-	{"", NULL, 141, 1, 1, 0x10},
-	{"", NULL, 141, 1, 2, 0x00},
-	{"", NULL, 142, 1, 1, 0x10},
-	{"", NULL, 143, 1, 1, 0x10},
-	{"", NULL, 143, 1, 2, 0x00},
-	{"", NULL, 144, 1, 2, 0x00},
-	{"", NULL, 144, 1, 1, 0x10},
-	{"", NULL, 145, 1, 1, 0x10},
-	{"", NULL, 146, 1, 2, 0x00},
-	{"", NULL, 146, 1, 4, 0x10},
-	{"", NULL, 146, 1, 1, 0x10},
-	{"", NULL, 180, 1, 3, 0x00},
-	{"", NULL, 147, 1, 2, 0x00},
-	{"", NULL, 147, 1, 1, 0x10},
-	{"", NULL, 148, 1, 1, 0x10},
-	{"", NULL, 113, 1, 3, 0x00},
-	{"", NULL, 149, 1, 1, 0x10},
-	{"", NULL, 149, 1, 2, 0x00},
-	{"", NULL, 150, 1, 1, 0x10},
-	{"", NULL, 151, 1, 1, 0x10},
-	{"", NULL, 151, 1, 2, 0x00},
-	{"", NULL, 151, 1, 2, 0x00},
-	{"", NULL, 152, 1, 1, 0x10},
-	{"caledonia", NULL, 153, 2, 1, 0x10},
-	{"delhi", NULL, 99, 2, 3, 0x00},
-	{"zealand", NULL, 154, 2, 2, 0x00},
-	{"", NULL, 155, 1, 1, 0x10},
-	{"", NULL, 155, 1, 2, 0x00},
-	{"", NULL, 156, 1, 1, 0x10},
-	{"", NULL, 157, 1, 1, 0x10},
-	{"", NULL, 157, 1, 2, 0x00},
-	{"", NULL, 157, 1, 4, 0x10},
-	{"", NULL, 156, 1, 2, 0x00},
-	{"", NULL, 158, 1, 1, 0x10},
-	{"island", NULL, 159, 2, 1, 0x10},
-	{"korea", NULL, 160, 2, 1, 0x10},
-	{"korean", NULL, 160, 2, 2, 0x00},
-	{"koreans", NULL, 160, 2, 4, 0x10},
-	{"macedonia", NULL, 161, 2, 1, 0x10},
-	{"mariana islands", NULL, 162, 3, 1, 0x10},
-	{"ireland", NULL, 231, 2, 1, 0x10},
-	{"", NULL, 163, 1, 1, 0x10},
-	{"", NULL, 163, 1, 2, 0x00},
-	{"", NULL, 163, 1, 4, 0x10},
-	{"", NULL, 164, 1, 1, 0x10},
-	{"", NULL, 164, 1, 2, 0x00},
-	{"", NULL, 163, 1, 3, 0x00},
-	{"", NULL, 38, 1, 3, 0x00},
-	{"", NULL, 165, 1, 1, 0x10},
-	{"", NULL, 165, 1, 2, 0x00},
-	{"", NULL, 165, 1, 4, 0x10},
-	{"", NULL, 166, 1, 1, 0x10},
-	{"", NULL, 167, 1, 1, 0x10},
-	{"", NULL, 167, 1, 2, 0x00},
-	{"", NULL, 167, 1, 4, 0x10},
-	{"", NULL, 168, 1, 1, 0x10},
-	{"", NULL, 168, 1, 2, 0x00},
-	{"new guinea", NULL, 169, 3, 1, 0x10},
-	{"new guinean", NULL, 169, 3, 2, 0x00},
-	{"", NULL, 170, 1, 1, 0x10},
-	{"", NULL, 170, 1, 2, 0x00},
-	{"", NULL, 73, 1, 3, 0x01},
-	{"", NULL, 232, 1, 3, 0x10},
-	{"democratic republic of algeria", NULL, 2, 5, 1, 0x10},
-	{"republic of bangladesh", NULL, 17, 4, 1, 0x10},
-	{"republic of china", NULL, 44, 4, 1, 0x10},
-	{"", NULL, 171, 1, 1, 0x10},
-	{"", NULL, 171, 1, 2, 0x00},
-	{"", NULL, 172, 1, 2, 0x00},
-	{"", NULL, 172, 1, 1, 0x10},
-	{"", NULL, 173, 1, 1, 0x10},
-	{"state of bolivia", NULL, 25, 4, 1, 0x10},
-	{"", NULL, 174, 1, 1, 0x10},
-	{"", NULL, 174, 1, 4, 0x10},
-	{"", NULL, 174, 1, 2, 0x00},
-	{"", NULL, 175, 1, 1, 0x10},
-	{"republic", NULL, 175, 2, 1, 0x10},
-	{"", NULL, 175, 1, 2, 0x00},
-	{"", "PRC", 44, 1, 1, 0x50},
-	{"", NULL, 201, 1, 3, 0x00},
-	{"of andorra", NULL, 4, 3, 1, 0x10},
-	{"of liechtenstein", NULL, 124, 3, 1, 0x10},
-	{"of monaco", NULL, 142, 3, 1, 0x10},
-	{"rico", NULL, 176, 2, 1, 0x10},
-	{"", NULL, 160, 1, 3, 0x00},
-	{"", NULL, 177, 1, 1, 0x10},
-	{"", NULL, 177, 1, 2, 0x00},
-	{"d'orsay", NULL, 73, 2, 3, 0x10},
-	{"of bosnia and herzegovina", NULL, 26, 5, 1, 0x10},
-	{"of the marshall islands", NULL, 134, 5, 1, 0x10},
-	{"of trinidad and tobago", NULL, 222, 5, 1, 0x10},
-	{"of cabo verde", NULL, 39, 4, 1, 0x10},
-	{"of costa rica", NULL, 49, 4, 1, 0x10},
-	{"of c\303\264te d'ivoire", NULL, 107, 4, 1, 0x10},
-	{"of el salvador", NULL, 64, 4, 1, 0x10},
-	{"of equatorial guinea", NULL, 65, 4, 1, 0x10},
-	{"of north macedonia", NULL, 161, 4, 1, 0x10},
-	{"of san marino", NULL, 189, 4, 1, 0x10},
-	{"of sierra leone", NULL, 195, 4, 1, 0x10},
-	{"of south africa", NULL, 201, 4, 1, 0x10},
-	{"of south sudan", NULL, 204, 4, 1, 0x10},
-	{"of the congo", NULL, 178, 4, 1, 0x10},
-	{"of the gambia", NULL, 78, 4, 1, 0x10},
-	{"of the niger", NULL, 156, 4, 1, 0x10},
-	{"of the philippines", NULL, 172, 4, 1, 0x10},
-	{"of the sudan", NULL, 208, 4, 1, 0x10},
-	{"of albania", NULL, 1, 3, 1, 0x10},
-	{"of angola", NULL, 5, 3, 1, 0x10},
-	{"of armenia", NULL, 10, 3, 1, 0x10},
-	{"of austria", NULL, 13, 3, 1, 0x10},
-	{"of azerbaijan", NULL, 14, 3, 1, 0x10},
-	{"of belarus", NULL, 19, 3, 1, 0x10},
-	{"of benin", NULL, 22, 3, 1, 0x10},
-	{"of botswana", NULL, 27, 3, 1, 0x10},
-	{"of bulgaria", NULL, 33, 3, 1, 0x10},
-	{"of burundi", NULL, 35, 3, 1, 0x10},
-	{"of cameroon", NULL, 37, 3, 1, 0x10},
-	{"of chad", NULL, 42, 3, 1, 0x10},
-	{"of chile", NULL, 43, 3, 1, 0x10},
-	{"of colombia", NULL, 46, 3, 1, 0x10},
-	{"of croatia", NULL, 50, 3, 1, 0x10},
-	{"of cuba", NULL, 51, 3, 1, 0x10},
-	{"of cyprus", NULL, 53, 3, 1, 0x10},
-	{"of djibouti", NULL, 58, 3, 1, 0x10},
-	{"of ecuador", NULL, 62, 3, 1, 0x10},
-	{"of estonia", NULL, 67, 3, 1, 0x10},
-	{"of fiji", NULL, 71, 3, 1, 0x10},
-	{"of finland", NULL, 72, 3, 1, 0x10},
-	{"of ghana", NULL, 81, 3, 1, 0x10},
-	{"of guatemala", NULL, 88, 3, 1, 0x10},
-	{"of guinea", NULL, 90, 3, 1, 0x10},
-	{"of guinea-bissau", NULL, 91, 3, 1, 0x10},
-	{"of guyana", NULL, 92, 3, 1, 0x10},
-	{"of haiti", NULL, 93, 3, 1, 0x10},
-	{"of honduras", NULL, 95, 3, 1, 0x10},
-	{"of iceland", NULL, 98, 3, 1, 0x10},
-	{"of india", NULL, 99, 3, 1, 0x10},
-	{"of indonesia", NULL, 100, 3, 1, 0x10},
-	{"of iraq", NULL, 102, 3, 1, 0x10},
-	{"of kazakhstan", NULL, 112, 3, 1, 0x10},
-	{"of kenya", NULL, 113, 3, 1, 0x10},
-	{"of kiribati", NULL, 114, 3, 1, 0x10},
-	{"of korea", NULL, 203, 3, 1, 0x10},
-	{"of kosovo", NULL, 115, 3, 1, 0x10},
-	{"of latvia", NULL, 119, 3, 1, 0x10},
-	{"of liberia", NULL, 122, 3, 1, 0x10},
-	{"of lithuania", NULL, 125, 3, 1, 0x10},
-	{"of madagascar", NULL, 128, 3, 1, 0x10},
-	{"of malawi", NULL, 129, 3, 1, 0x10},
-	{"of maldives", NULL, 131, 3, 1, 0x10},
-	{"of mali", NULL, 132, 3, 1, 0x10},
-	{"of malta", NULL, 133, 3, 1, 0x10},
-	{"of mauritius", NULL, 137, 3, 1, 0x10},
-	{"of moldova", NULL, 141, 3, 1, 0x10},
-	{"of mozambique", NULL, 147, 3, 1, 0x10},
-	{"of myanmar", NULL, 148, 3, 1, 0x10},
-	{"of namibia", NULL, 149, 3, 1, 0x10},
-	{"of nauru", NULL, 150, 3, 1, 0x10},
-	{"of nicaragua", NULL, 155, 3, 1, 0x10},
-	{"of palau", NULL, 166, 3, 1, 0x10},
-	{"of panama", NULL, 168, 3, 1, 0x10},
-	{"of paraguay", NULL, 170, 3, 1, 0x10},
-	{"of peru", NULL, 171, 3, 1, 0x10},
-	{"of poland", NULL, 174, 3, 1, 0x10},
-	{"of senegal", NULL, 192, 3, 1, 0x10},
-	{"of serbia", NULL, 193, 3, 1, 0x10},
-	{"of seychelles", NULL, 194, 3, 1, 0x10},
-	{"of singapore", NULL, 196, 3, 1, 0x10},
-	{"of slovenia", NULL, 198, 3, 1, 0x10},
-	{"of suriname", NULL, 209, 3, 1, 0x10},
-	{"of tajikistan", NULL, 215, 3, 1, 0x10},
-	{"of tunisia", NULL, 223, 3, 1, 0x10},
-	{"of t\303\274rkiye", NULL, 224, 3, 1, 0x10},
-	{"of uganda", NULL, 228, 3, 1, 0x10},
-	{"of uzbekistan", NULL, 234, 3, 1, 0x10},
-	{"of vanuatu", NULL, 235, 3, 1, 0x10},
-	{"of yemen", NULL, 242, 3, 1, 0x10},
-	{"of zambia", NULL, 244, 3, 1, 0x10},
-	{"of zimbabwe", NULL, 245, 3, 1, 0x10},
-	{"", NULL, 191, 1, 3, 0x00},
-	{"", NULL, 179, 1, 1, 0x10},
-	{"", NULL, 179, 1, 2, 0x00},
-	{"", NULL, 179, 1, 4, 0x10},
-	{"", NULL, 106, 1, 3, 0x01},
-	{"", NULL, 180, 1, 1, 0x10},
-	{"federation", NULL, 180, 2, 1, 0x10},
-	{"", NULL, 180, 1, 2, 0x00},
-	{"", NULL, 180, 1, 4, 0x10},
-	{"", NULL, 181, 1, 1, 0x10},
-	{"", NULL, 181, 1, 2, 0x00},
-	{"republic", NULL, 181, 2, 1, 0x10},
-	{"", NULL, 182, 1, 1, 0x10},
-	{"vincent and the grenadines", NULL, 187, 5, 1, 0x10},
-	{"kitts and nevis", NULL, 184, 4, 1, 0x10},
-	{"pierre and miquelon", NULL, 186, 4, 1, 0x10},
-	{"barth\303\251lemy", NULL, 183, 2, 1, 0x10},
-	{"lucia", NULL, 185, 2, 1, 0x10},
-	{"", NULL, 64, 1, 2, 0x00},
-	{"", NULL, 188, 1, 1, 0x10},
-	{"marino", NULL, 189, 2, 1, 0x10},
-	{"", NULL, 43, 1, 3, 0x01},
-	{"tome and principe", NULL, 190, 4, 1, 0x10},
-	{"arabia", NULL, 191, 2, 1, 0x10},
-	{"", NULL, 191, 1, 2, 0x00},
-	{"", NULL, 191, 1, 4, 0x10},
-	{"", NULL, 192, 1, 1, 0x10},
-	{"", NULL, 192, 1, 2, 0x00},
-	{"", NULL, 203, 1, 3, 0x00},
-	{"", NULL, 193, 1, 1, 0x10},
-	{"", NULL, 193, 1, 2, 0x00},
-	{"", NULL, 193, 1, 4, 0x10},
-	{"", NULL, 194, 1, 1, 0x10},
-	{"leone", NULL, 195, 2, 1, 0x10},
-	{"leonean", NULL, 195, 2, 2, 0x00},
-	{"", NULL, 196, 1, 1, 0x10},
-	{"", NULL, 196, 1, 2, 0x00},
-	{"republic", NULL, 197, 2, 1, 0x10},
-	{"", NULL, 197, 1, 2, 0x00},
-	{"", NULL, 197, 1, 1, 0x10},
-	{"", NULL, 198, 1, 2, 0x00},
-	{"", NULL, 198, 1, 1, 0x10},
-	{"", NULL, 198, 1, 2, 0x00},
-	{"republic of viet nam", NULL, 238, 5, 1, 0x10},
-	{"islands", NULL, 199, 2, 1, 0x10},
-	{"", NULL, 200, 1, 2, 0x00},
-	{"", NULL, 200, 1, 1, 0x10},
-	{"", NULL, 200, 1, 4, 0x10},
-	{"georgia and the south sandwich islands", NULL, 202, 7, 1, 0x10},
-	{"africa", NULL, 201, 2, 1, 0x10},
-	{"african", NULL, 201, 2, 2, 0x00},
-	{"africans", NULL, 201, 2, 4, 0x10},
-	{"korea", NULL, 203, 2, 1, 0x10},
-	{"korean", NULL, 203, 2, 2, 0x00},
-	{"koreans", NULL, 203, 2, 4, 0x10},
-	{"sudan", NULL, 204, 2, 1, 0x10},
-	{"sudanese", NULL, 204, 2, 2, 0x00},
-	{"union", NULL, 205, 2, 1, 0x10},
-	{"", NULL, 205, 1, 2, 0x00},
-	{"", NULL, 206, 1, 1, 0x10},
-	{"", NULL, 206, 1, 4, 0x10},
-	{"", NULL, 206, 1, 2, 0x00},
-	{"lanka", NULL, 207, 2, 1, 0x10},
-	{"lankan", NULL, 207, 2, 2, 0x00},
-	{"of eritrea", NULL, 66, 3, 1, 0x10},
-	{"of israel", NULL, 105, 3, 1, 0x10},
-	{"of kuwait", NULL, 116, 3, 1, 0x10},
-	{"of palestine", NULL, 167, 3, 1, 0x10},
-	{"of qatar", NULL, 177, 3, 1, 0x10},
-	{"department", NULL, 232, 2, 3, 0x10},
-	{"", NULL, 211, 1, 3, 0x00},
-	{"", NULL, 208, 1, 1, 0x10},
-	{"", NULL, 208, 1, 2, 0x00},
-	{"of oman", NULL, 164, 3, 1, 0x10},
-	{"", NULL, 209, 1, 1, 0x10},
-	{"and jan mayen", NULL, 210, 4, 1, 0x10},
-	{"", NULL, 68, 1, 1, 0x10},
-	{"", NULL, 211, 1, 1, 0x10},
-	{"", NULL, 211, 1, 4, 0x10},
-	{"", NULL, 211, 1, 2, 0x00},
-	{"confederation", NULL, 212, 2, 1, 0x10},
-	{"", NULL, 212, 1, 4, 0x30},
-	{"", NULL, 212, 1, 2, 0x00},
-	{"", NULL, 212, 1, 1, 0x10},
-	{"", NULL, 213, 1, 1, 0x10},
-	{"arab republic", NULL, 213, 3, 1, 0x10},
-	{"", NULL, 213, 1, 2, 0x00},
-	{"", NULL, 213, 1, 4, 0x10},
-	{"", NULL, 214, 1, 3, 0x00},
-	{"", NULL, 214, 1, 1, 0x10},
-	{"", NULL, 214, 1, 2, 0x00},
-	{"", NULL, 215, 1, 2, 0x00},
-	{"", NULL, 215, 1, 1, 0x10},
-	{"", NULL, 216, 1, 1, 0x10},
-	{"", NULL, 216, 1, 2, 0x00},
-	{"", NULL, 79, 1, 3, 0x00},
-	{"", NULL, 101, 1, 3, 0x00},
-	{"", NULL, 217, 1, 2, 0x00},
-	{"", NULL, 217, 1, 1, 0x10},
-	{"", NULL, 218, 1, 1, 0x10},
-	{"", NULL, 219, 1, 1, 0x10},
-	{"republic", NULL, 219, 2, 1, 0x10},
-	{"", NULL, 219, 1, 2, 0x00},
-	{"", NULL, 220, 1, 1, 0x10},
-	{"", NULL, 109, 1, 3, 0x00},
-	{"", NULL, 221, 1, 1, 0x10},
-	{"and tobago", NULL, 222, 3, 1, 0x10},
-	{"", NULL, 123, 1, 3, 0x01},
-	{"", NULL, 223, 1, 1, 0x10},
-	{"", NULL, 223, 1, 2, 0x00},
-	{"", NULL, 224, 1, 1, 0x10},
-	{"", NULL, 224, 1, 2, 0x00},
-	{"", NULL, 225, 1, 2, 0x00},
-	{"", NULL, 225, 1, 1, 0x10},
-	{"and caicos islands", NULL, 226, 4, 1, 0x10},
-	{"", NULL, 224, 1, 4, 0x10},
-	{"", NULL, 227, 1, 1, 0x10},
-	{"", NULL, 224, 1, 1, 0x10},
-	{"", "U.K.", 231, 1, 1, 0x50},
-	{"", "U.S.", 232, 1, 1, 0x50},
-	{"", "U.S.A.", 232, 1, 1, 0x50},
-	{"", "U.S.S.R.", 205, 1, 1, 0x50},
-	{"", "UAE", 230, 1, 1, 0x50},
-	{"", NULL, 228, 1, 1, 0x10},
-	{"", NULL, 228, 1, 2, 0x00},
-	{"", "UK", 231, 1, 1, 0x50},
-	{"", NULL, 229, 1, 1, 0x10},
-	{"", NULL, 229, 1, 2, 0x00},
-	{"", NULL, 229, 1, 4, 0x10},
-	{"of the comoros", NULL, 47, 4, 1, 0x10},
-	{"kingdom of great britain and northern ireland", NULL, 231, 8, 1, 0x10},
-	{"republic of tanzania", NULL, 216, 4, 1, 0x10},
-	{"states of america", NULL, 232, 4, 1, 0x10},
-	{"arab emirates", NULL, 230, 3, 1, 0x10},
-	{"mexican states", NULL, 139, 3, 1, 0x10},
-	{"kingdom", NULL, 231, 2, 1, 0x10},
-	{"states", NULL, 232, 2, 1, 0x10},
-	{"", NULL, 233, 1, 1, 0x10},
-	{"", NULL, 233, 1, 2, 0x00},
-	{"", "US", 232, 1, 1, 0x50},
-	{"", "USA", 232, 1, 1, 0x50},
-	{"", "USSR", 205, 1, 1, 0x50},
-	{"", NULL, 234, 1, 2, 0x00},
-	{"", NULL, 234, 1, 1, 0x10},
-	{"", NULL, 235, 1, 1, 0x10},
-	{"city", NULL, 236, 2, 1, 0x10},
-	{"", NULL, 236, 1, 1, 0x10},
-	{"", NULL, 237, 1, 1, 0x10},
-	{"", NULL, 237, 1, 2, 0x00},
-	{"", NULL, 237, 1, 4, 0x10},
-	{"", NULL, 13, 1, 3, 0x01},
-	{"nam", NULL, 238, 2, 1, 0x10},
-	{"", NULL, 238, 1, 1, 0x10},
-	{"", NULL, 238, 1, 2, 0x00},
-	{"islands of the united states", NULL, 239, 6, 1, 0x10},
-	{"and futuna", NULL, 240, 3, 1, 0x10},
-	{"", NULL, 174, 1, 3, 0x00},
-	{"", NULL, 232, 1, 3, 0x01},
-	{"sahara", NULL, 241, 2, 1, 0x10},
-	{"house", NULL, 232, 2, 3, 0x10},
-	{"", NULL, 231, 1, 3, 0x00},
-	{"", NULL, 242, 1, 1, 0x10},
-	{"", NULL, 242, 1, 2, 0x00},
-	{"", NULL, 242, 1, 4, 0x10},
-	{"", NULL, 10, 1, 3, 0x00},
-	{"", NULL, 243, 1, 1, 0x10},
-	{"", NULL, 244, 1, 1, 0x10},
-	{"", NULL, 244, 1, 2, 0x00},
-	{"", NULL, 44, 1, 3, 0x00},
-	{"", NULL, 245, 1, 1, 0x10},
-	{"", NULL, 245, 1, 2, 0x00},
-	{"", NULL, 245, 1, 4, 0x10},
-	{"islands", NULL, 246, 2, 1, 0x10},
-	{"", NULL, 73, 1, 3, 0x10},
+	{2644, 2650, 230, 2, 3, 0x00},
+	{2650, 2650, 157, 1, 3, 0x00},
+	{2651, 2650, 69, 2, 3, 0x00},
+	{2650, 2650, 0, 1, 2, 0x00},
+	{2650, 2650, 0, 1, 1, 0x10},
+	{2650, 2650, 0, 1, 4, 0x10},
+	{2650, 2650, 1, 1, 1, 0x10},
+	{2650, 2650, 1, 1, 2, 0x00},
+	{2650, 2650, 1, 1, 4, 0x10},
+	{2650, 2650, 2, 1, 1, 0x10},
+	{2650, 2650, 2, 1, 2, 0x00},
+	{2650, 2650, 2, 1, 4, 0x10},
+	{2650, 2650, 232, 1, 1, 0x11},
+	{2657, 2650, 3, 2, 1, 0x10},
+	{2650, 2650, 232, 1, 2, 0x00},
+	{2650, 2650, 232, 1, 4, 0x10},
+	{2650, 2650, 111, 1, 3, 0x00},
+	{2650, 2650, 4, 1, 1, 0x10},
+	{2650, 2650, 5, 1, 1, 0x10},
+	{2650, 2650, 5, 1, 2, 0x00},
+	{2650, 2650, 6, 1, 1, 0x10},
+	{2650, 2650, 224, 1, 3, 0x00},
+	{2650, 2650, 7, 1, 1, 0x10},
+	{2663, 2650, 8, 3, 1, 0x10},
+	{2675, 2650, 63, 4, 1, 0x10},
+	{2650, 2650, 9, 1, 1, 0x10},
+	{2693, 2650, 9, 2, 1, 0x10},
+	{2650, 2650, 9, 1, 2, 0x00},
+	{2650, 2650, 9, 1, 4, 0x10},
+	{2650, 2650, 9, 1, 2, 0x00},
+	{2650, 2650, 10, 1, 1, 0x10},
+	{2650, 2650, 10, 1, 2, 0x00},
+	{2650, 2650, 10, 1, 4, 0x10},
+	{2650, 2650, 11, 1, 1, 0x10},
+	{2650, 2650, 83, 1, 3, 0x00},
+	{2650, 2650, 12, 1, 1, 0x10},
+	{2650, 2650, 12, 1, 2, 0x00},
+	{2650, 2650, 12, 1, 4, 0x10},
+	{2650, 2650, 13, 1, 1, 0x10},
+	{2650, 2650, 13, 1, 2, 0x00},
+	{2650, 2650, 13, 1, 4, 0x10},
+	{2650, 2650, 14, 1, 1, 0x10},
+	{2650, 2650, 14, 1, 2, 0x00},
+	{2650, 2650, 14, 1, 4, 0x10},
+	{2650, 2650, 102, 1, 3, 0x00},
+	{2650, 2650, 15, 1, 1, 0x10},
+	{2650, 2650, 16, 1, 1, 0x10},
+	{2650, 2650, 16, 1, 2, 0x00},
+	{2650, 2650, 14, 1, 3, 0x00},
+	{2650, 2650, 217, 1, 3, 0x00},
+	{2650, 2650, 17, 1, 1, 0x10},
+	{2650, 2650, 17, 1, 2, 0x00},
+	{2650, 2650, 18, 1, 1, 0x10},
+	{2650, 2650, 44, 1, 3, 0x00},
+	{2650, 2650, 120, 1, 3, 0x00},
+	{2650, 2650, 19, 1, 1, 0x10},
+	{2650, 2650, 19, 1, 2, 0x00},
+	{2650, 2650, 19, 1, 4, 0x10},
+	{2650, 2650, 20, 1, 2, 0x00},
+	{2650, 2650, 20, 1, 4, 0x10},
+	{2650, 2650, 20, 1, 1, 0x10},
+	{2650, 2650, 193, 1, 3, 0x00},
+	{2650, 2650, 21, 1, 1, 0x10},
+	{2650, 2650, 22, 1, 1, 0x10},
+	{2650, 2650, 22, 1, 2, 0x00},
+	{2650, 2650, 80, 1, 3, 0x00},
+	{2650, 2650, 23, 1, 1, 0x10},
+	{2650, 2650, 24, 1, 1, 0x10},
+	{2650, 2650, 46, 1, 3, 0x00},
+	{2650, 2650, 46, 1, 3, 0x00},
+	{2702, 2650, 237, 4, 1, 0x10},
+	{2650, 2650, 25, 1, 1, 0x10},
+	{2650, 2650, 25, 1, 2, 0x00},
+	{2724, 2650, 26, 3, 1, 0x10},
+	{2650, 2650, 26, 1, 2, 0x00},
+	{2650, 2650, 26, 1, 4, 0x10},
+	{2650, 2650, 27, 1, 1, 0x10},
+	{2650, 2650, 27, 1, 2, 0x00},
+	{2740, 2650, 28, 2, 1, 0x10},
+	{2650, 2650, 29, 1, 3, 0x00},
+	{2650, 2650, 29, 1, 3, 0x00},
+	{2650, 2650, 29, 1, 1, 0x10},
+	{2650, 2650, 29, 1, 2, 0x00},
+	{2650, 2650, 29, 1, 4, 0x10},
+	{2650, 2650, 231, 1, 1, 0x10},
+	{2747, 2650, 30, 4, 1, 0x10},
+	{2770, 2650, 31, 3, 1, 0x10},
+	{2650, 2650, 231, 1, 4, 0x30},
+	{2650, 2650, 231, 1, 2, 0x00},
+	{2650, 2650, 231, 1, 4, 0x10},
+	{2785, 2650, 32, 2, 1, 0x10},
+	{2650, 2650, 32, 1, 1, 0x10},
+	{2650, 2650, 97, 1, 3, 0x00},
+	{2796, 2650, 9, 2, 3, 0x00},
+	{2650, 2650, 33, 1, 1, 0x10},
+	{2650, 2650, 33, 1, 2, 0x00},
+	{2650, 2650, 33, 1, 4, 0x10},
+	{2802, 2650, 34, 2, 1, 0x10},
+	{2650, 2650, 34, 1, 2, 0x00},
+	{2650, 2650, 148, 1, 1, 0x10},
+	{2650, 2650, 148, 1, 2, 0x00},
+	{2650, 2650, 35, 1, 1, 0x10},
+	{2650, 2650, 35, 1, 2, 0x00},
+	{2807, 2650, 39, 2, 1, 0x10},
+	{2650, 2650, 63, 1, 3, 0x00},
+	{2650, 2650, 36, 1, 1, 0x10},
+	{2650, 2650, 36, 1, 2, 0x00},
+	{2650, 2650, 37, 1, 1, 0x10},
+	{2650, 2650, 37, 1, 2, 0x00},
+	{2650, 2650, 38, 1, 1, 0x10},
+	{2650, 2650, 38, 1, 2, 0x00},
+	{2650, 2650, 38, 1, 4, 0x10},
+	{2650, 2650, 12, 1, 3, 0x00},
+	{2807, 2650, 39, 2, 1, 0x10},
+	{2650, 2650, 237, 1, 3, 0x00},
+	{2813, 2650, 40, 2, 1, 0x10},
+	{2821, 2650, 41, 3, 1, 0x10},
+	{2650, 2650, 42, 1, 1, 0x11},
+	{2650, 2650, 42, 1, 2, 0x00},
+	{2650, 2650, 43, 1, 1, 0x10},
+	{2650, 2650, 43, 1, 2, 0x00},
+	{2650, 2650, 43, 1, 4, 0x10},
+	{2650, 2650, 44, 1, 1, 0x10},
+	{2650, 2650, 44, 1, 4, 0x30},
+	{2650, 2650, 44, 1, 2, 0x00},
+	{2740, 2650, 45, 2, 1, 0x10},
+	{2650, 2650, 46, 1, 1, 0x10},
+	{2650, 2650, 46, 1, 2, 0x00},
+	{2650, 2650, 46, 1, 4, 0x10},
+	{2838, 2650, 162, 6, 1, 0x10},
+	{2870, 2650, 15, 4, 1, 0x10},
+	{2885, 2650, 59, 3, 1, 0x10},
+	{2650, 2650, 47, 1, 1, 0x10},
+	{2650, 2650, 178, 1, 1, 0x10},
+	{2650, 2650, 178, 1, 1, 0x10},
+	{2650, 2650, 56, 1, 1, 0x10},
+	{2650, 2650, 56, 1, 2, 0x00},
+	{2813, 2650, 48, 2, 1, 0x10},
+	{2650, 2650, 57, 1, 3, 0x00},
+	{2897, 2650, 49, 2, 1, 0x10},
+	{2902, 2650, 49, 2, 2, 0x00},
+	{2908, 2650, 107, 2, 1, 0x10},
+	{2650, 2650, 50, 1, 1, 0x10},
+	{2650, 2650, 50, 1, 2, 0x00},
+	{2650, 2650, 50, 1, 4, 0x10},
+	{2650, 2650, 51, 1, 1, 0x10},
+	{2650, 2650, 51, 1, 2, 0x00},
+	{2650, 2650, 51, 1, 4, 0x10},
+	{2650, 2650, 52, 1, 1, 0x10},
+	{2650, 2650, 53, 1, 2, 0x00},
+	{2650, 2650, 53, 1, 4, 0x10},
+	{2650, 2650, 53, 1, 1, 0x10},
+	{2693, 2650, 54, 2, 1, 0x10},
+	{2650, 2650, 54, 1, 2, 0x00},
+	{2650, 2650, 54, 1, 1, 0x10},
+	{2650, 2650, 55, 1, 1, 0x10},
+	{2650, 2650, 54, 1, 4, 0x10},
+	{2908, 2650, 107, 2, 1, 0x10},
+	{2650, 2650, 213, 1, 3, 0x00},
+	{2650, 2650, 57, 1, 4, 0x10},
+	{2650, 2650, 57, 1, 2, 0x00},
+	{2917, 2650, 190, 7, 1, 0x10},
+	{2951, 2650, 207, 6, 1, 0x10},
+	{2983, 2650, 160, 5, 1, 0x10},
+	{3010, 2650, 56, 5, 1, 0x10},
+	{3032, 2650, 218, 4, 1, 0x10},
+	{2650, 2650, 57, 1, 1, 0x10},
+	{2650, 2650, 58, 1, 1, 0x10},
+	{2650, 2650, 58, 1, 2, 0x00},
+	{2650, 2650, 177, 1, 3, 0x00},
+	{2650, 2650, 59, 1, 1, 0x10},
+	{2693, 2650, 60, 2, 1, 0x10},
+	{3056, 2650, 231, 2, 3, 0x00},
+	{2650, 3063, 160, 1, 1, 0x50},
+	{3068, 2650, 56, 2, 1, 0x10},
+	{2650, 3074, 56, 1, 1, 0x50},
+	{2650, 2650, 103, 1, 3, 0x00},
+	{2650, 2650, 152, 1, 4, 0x30},
+	{2650, 2650, 152, 1, 2, 0x00},
+	{3078, 2650, 61, 2, 1, 0x10},
+	{3086, 2650, 218, 2, 1, 0x10},
+	{3092, 2650, 233, 4, 1, 0x10},
+	{2650, 2650, 62, 1, 1, 0x10},
+	{2650, 2650, 62, 1, 2, 0x00},
+	{2650, 2650, 63, 1, 1, 0x10},
+	{2650, 2650, 63, 1, 2, 0x00},
+	{2650, 2650, 63, 1, 4, 0x10},
+	{3112, 2650, 64, 2, 1, 0x10},
+	{2650, 2650, 73, 1, 3, 0x10},
+	{2650, 2650, 73, 1, 3, 0x10},
+	{2650, 2650, 230, 1, 1, 0x10},
+	{2650, 2650, 230, 1, 2, 0x00},
+	{2650, 2650, 230, 1, 4, 0x10},
+	{3121, 2650, 65, 2, 1, 0x10},
+	{2650, 2650, 66, 1, 1, 0x10},
+	{2650, 2650, 66, 1, 2, 0x00},
+	{2650, 2650, 67, 1, 1, 0x10},
+	{2650, 2650, 67, 1, 2, 0x00},
+	{2650, 2650, 67, 1, 4, 0x10},
+	{2650, 2650, 68, 1, 1, 0x10},
+	{2650, 2650, 69, 1, 1, 0x10},
+	{2650, 2650, 69, 1, 2, 0x00},
+	{2650, 2650, 69, 1, 4, 0x10},
+	{2813, 2650, 70, 2, 1, 0x10},
+	{3128, 2650, 69, 5, 1, 0x10},
+	{3160, 2650, 151, 5, 1, 0x10},
+	{3189, 2650, 80, 4, 1, 0x10},
+	{3209, 2650, 157, 4, 1, 0x10},
+	{3229, 2650, 200, 4, 1, 0x10},
+	{3249, 2650, 140, 4, 1, 0x10},
+	{3270, 2650, 29, 4, 1, 0x10},
+	{2650, 2650, 71, 1, 1, 0x10},
+	{2650, 2650, 71, 1, 2, 0x00},
+	{2650, 2650, 172, 1, 2, 0x00},
+	{2650, 2650, 172, 1, 4, 0x10},
+	{2650, 2650, 72, 1, 1, 0x10},
+	{2650, 2650, 72, 1, 2, 0x00},
+	{2650, 2650, 72, 1, 4, 0x10},
+	{3289, 2650, 231, 2, 3, 0x10},
+	{2650, 2650, 73, 1, 1, 0x10},
+	{3296, 2650, 76, 3, 1, 0x10},
+	{3317, 2650, 74, 2, 1, 0x10},
+	{3324, 2650, 75, 2, 1, 0x10},
+	{2693, 2650, 73, 2, 1, 0x10},
+	{2650, 2650, 73, 1, 4, 0x30},
+	{2650, 2650, 73, 1, 2, 0x00},
+	{2650, 2650, 77, 1, 1, 0x10},
+	{2693, 2650, 77, 2, 1, 0x10},
+	{2650, 2650, 77, 1, 2, 0x00},
+	{2650, 2650, 78, 1, 1, 0x10},
+	{2650, 2650, 78, 1, 2, 0x00},
+	{2650, 3334, 61, 1, 1, 0x50},
+	{2650, 2650, 79, 1, 1, 0x11},
+	{2650, 2650, 79, 1, 2, 0x01},
+	{2650, 2650, 80, 1, 2, 0x00},
+	{2650, 2650, 80, 1, 4, 0x10},
+	{2650, 2650, 80, 1, 1, 0x10},
+	{2650, 2650, 81, 1, 1, 0x10},
+	{2650, 2650, 81, 1, 2, 0x00},
+	{2650, 2650, 82, 1, 1, 0x10},
+	{3338, 2650, 126, 4, 1, 0x10},
+	{3358, 2650, 231, 2, 1, 0x10},
+	{2650, 2650, 83, 1, 1, 0x10},
+	{2650, 2650, 83, 1, 2, 0x00},
+	{2650, 2650, 83, 1, 4, 0x10},
+	{2650, 2650, 84, 1, 1, 0x10},
+	{2650, 2650, 85, 1, 1, 0x10},
+	{2650, 2650, 86, 1, 1, 0x10},
+	{2650, 2650, 87, 1, 1, 0x10},
+	{2650, 2650, 88, 1, 1, 0x10},
+	{2650, 2650, 88, 1, 2, 0x00},
+	{2650, 2650, 89, 1, 1, 0x10},
+	{2650, 2650, 90, 1, 1, 0x10},
+	{2650, 2650, 91, 1, 1, 0x10},
+	{2650, 2650, 90, 1, 2, 0x00},
+	{2650, 2650, 92, 1, 1, 0x10},
+	{2650, 2650, 93, 1, 1, 0x10},
+	{2650, 2650, 93, 1, 2, 0x00},
+	{2650, 2650, 93, 1, 4, 0x10},
+	{2650, 2650, 238, 1, 3, 0x00},
+	{3366, 2650, 111, 4, 1, 0x10},
+	{2650, 2650, 51, 1, 3, 0x00},
+	{3384, 2650, 94, 5, 1, 0x10},
+	{2693, 2650, 83, 2, 1, 0x10},
+	{2650, 2650, 72, 1, 3, 0x00},
+	{2650, 2650, 152, 1, 1, 0x10},
+	{3412, 2650, 236, 2, 1, 0x10},
+	{2650, 2650, 95, 1, 2, 0x00},
+	{2650, 2650, 95, 1, 1, 0x10},
+	{3416, 2650, 96, 7, 1, 0x10},
+	{3460, 2650, 96, 2, 1, 0x10},
+	{2650, 2650, 97, 1, 2, 0x00},
+	{2650, 2650, 97, 1, 4, 0x10},
+	{2650, 2650, 97, 1, 1, 0x10},
+	{2650, 2650, 98, 1, 1, 0x10},
+	{2650, 2650, 98, 1, 2, 0x00},
+	{3465, 2650, 169, 6, 1, 0x10},
+	{3491, 2650, 188, 4, 1, 0x10},
+	{2650, 2650, 99, 1, 1, 0x10},
+	{2650, 2650, 99, 1, 2, 0x00},
+	{2650, 2650, 99, 1, 4, 0x11},
+	{2650, 2650, 100, 1, 1, 0x10},
+	{2650, 2650, 100, 1, 2, 0x00},
+	{2650, 2650, 100, 1, 4, 0x10},
+	{2650, 2650, 101, 1, 1, 0x10},
+	{2650, 2650, 101, 1, 2, 0x00},
+	{2650, 2650, 101, 1, 4, 0x10},
+	{2650, 2650, 102, 1, 1, 0x10},
+	{2650, 2650, 102, 1, 2, 0x00},
+	{2650, 2650, 102, 1, 4, 0x10},
+	{2650, 2650, 103, 1, 1, 0x10},
+	{2650, 2650, 103, 1, 4, 0x30},
+	{2650, 2650, 103, 1, 2, 0x00},
+	{2650, 2650, 165, 1, 3, 0x00},
+	{3506, 2650, 0, 4, 1, 0x10},
+	{3530, 2650, 101, 4, 1, 0x10},
+	{3547, 2650, 136, 4, 1, 0x10},
+	{3570, 2650, 165, 4, 1, 0x10},
+	{3591, 2650, 104, 3, 1, 0x10},
+	{2650, 2650, 105, 1, 1, 0x10},
+	{2650, 2650, 105, 1, 2, 0x00},
+	{2650, 2650, 105, 1, 4, 0x10},
+	{2693, 2650, 106, 2, 1, 0x10},
+	{2650, 2650, 106, 1, 2, 0x00},
+	{2650, 2650, 106, 1, 4, 0x10},
+	{2650, 2650, 106, 1, 1, 0x10},
+	{2650, 2650, 107, 1, 2, 0x00},
+	{3598, 2650, 107, 2, 1, 0x10},
+	{2650, 2650, 100, 1, 3, 0x00},
+	{2650, 2650, 108, 1, 1, 0x10},
+	{2650, 2650, 108, 1, 2, 0x00},
+	{2650, 2650, 109, 1, 1, 0x10},
+	{2650, 2650, 109, 1, 4, 0x30},
+	{2650, 2650, 109, 1, 2, 0x00},
+	{2650, 2650, 110, 1, 1, 0x11},
+	{2650, 2650, 105, 1, 3, 0x01},
+	{2650, 2650, 111, 1, 1, 0x11},
+	{2650, 2650, 111, 1, 2, 0x00},
+	{2650, 2650, 111, 1, 4, 0x10},
+	{2650, 2650, 0, 1, 3, 0x00},
+	{2650, 2650, 112, 1, 2, 0x00},
+	{2650, 2650, 112, 1, 1, 0x10},
+	{2650, 2650, 112, 1, 2, 0x00},
+	{2650, 2650, 113, 1, 1, 0x10},
+	{2650, 2650, 113, 1, 2, 0x00},
+	{2650, 2650, 113, 1, 4, 0x10},
+	{2650, 2650, 208, 1, 3, 0x00},
+	{2650, 2650, 229, 1, 3, 0x00},
+	{3604, 2650, 191, 4, 1, 0x10},
+	{3620, 2650, 152, 4, 1, 0x10},
+	{3639, 2650, 16, 3, 1, 0x10},
+	{3650, 2650, 20, 3, 1, 0x10},
+	{3661, 2650, 24, 3, 1, 0x10},
+	{3671, 2650, 36, 3, 1, 0x10},
+	{3683, 2650, 57, 3, 1, 0x10},
+	{3694, 2650, 68, 3, 1, 0x10},
+	{3706, 2650, 121, 3, 1, 0x10},
+	{3717, 2650, 146, 3, 1, 0x10},
+	{3728, 2650, 163, 3, 1, 0x10},
+	{3738, 2650, 206, 3, 1, 0x10},
+	{3747, 2650, 211, 3, 1, 0x10},
+	{3757, 2650, 217, 3, 1, 0x10},
+	{3769, 2650, 221, 3, 1, 0x10},
+	{2650, 2650, 114, 1, 1, 0x10},
+	{2650, 2650, 203, 1, 1, 0x11},
+	{2650, 2650, 115, 1, 2, 0x00},
+	{2650, 2650, 115, 1, 4, 0x10},
+	{2650, 2650, 115, 1, 1, 0x10},
+	{2650, 2650, 180, 1, 3, 0x10},
+	{2650, 2650, 116, 1, 1, 0x10},
+	{2650, 2650, 116, 1, 2, 0x00},
+	{2650, 2650, 229, 1, 3, 0x00},
+	{2693, 2650, 117, 2, 1, 0x10},
+	{2650, 2650, 117, 1, 2, 0x00},
+	{2650, 2650, 117, 1, 1, 0x10},
+	{3778, 2650, 118, 4, 1, 0x10},
+	{2650, 2650, 118, 1, 1, 0x10},
+	{2650, 2650, 118, 1, 2, 0x00},
+	{2650, 2650, 119, 1, 1, 0x10},
+	{2650, 2650, 119, 1, 2, 0x00},
+	{2650, 2650, 119, 1, 4, 0x10},
+	{2693, 2650, 120, 2, 1, 0x10},
+	{2650, 2650, 120, 1, 2, 0x00},
+	{2650, 2650, 120, 1, 1, 0x10},
+	{2650, 2650, 121, 1, 1, 0x10},
+	{2650, 2650, 122, 1, 1, 0x10},
+	{2650, 2650, 122, 1, 2, 0x00},
+	{2650, 2650, 123, 1, 1, 0x10},
+	{2650, 2650, 123, 1, 2, 0x00},
+	{2650, 2650, 123, 1, 4, 0x10},
+	{2650, 2650, 124, 1, 1, 0x10},
+	{2650, 2650, 171, 1, 3, 0x00},
+	{2650, 2650, 175, 1, 3, 0x00},
+	{2650, 2650, 125, 1, 1, 0x10},
+	{2650, 2650, 125, 1, 2, 0x00},
+	{2650, 2650, 125, 1, 4, 0x10},
+	{2650, 2650, 231, 1, 3, 0x01},
+	{2650, 2650, 126, 1, 1, 0x10},
+	{2650, 2650, 126, 1, 2, 0x00},
+	{3807, 2650, 127, 6, 1, 0x10},
+	{2650, 2650, 127, 1, 1, 0x10},
+	{2650, 2650, 161, 1, 1, 0x10},
+	{2650, 2650, 161, 1, 2, 0x00},
+	{2650, 2650, 128, 1, 1, 0x10},
+	{2650, 2650, 206, 1, 3, 0x00},
+	{2650, 2650, 128, 1, 2, 0x00},
+	{2650, 2650, 129, 1, 1, 0x10},
+	{2650, 2650, 129, 1, 2, 0x00},
+	{2650, 2650, 130, 1, 1, 0x10},
+	{2650, 2650, 130, 1, 2, 0x00},
+	{2650, 2650, 131, 1, 1, 0x10},
+	{2650, 2650, 131, 1, 2, 0x00},
+	{2650, 2650, 132, 1, 1, 0x10},
+	{2650, 2650, 132, 1, 2, 0x00},
+	{2650, 2650, 133, 1, 1, 0x10},
+	{2650, 2650, 133, 1, 2, 0x00},
+	{2650, 2650, 172, 1, 3, 0x00},
+	{2813, 2650, 134, 2, 1, 0x10},
+	{2650, 2650, 135, 1, 1, 0x10},
+	{2650, 2650, 136, 1, 1, 0x10},
+	{2650, 2650, 136, 1, 2, 0x00},
+	{2650, 2650, 137, 1, 2, 0x00},
+	{2650, 2650, 137, 1, 1, 0x10},
+	{2650, 2650, 138, 1, 1, 0x10},
+	{2650, 2650, 139, 1, 2, 0x00},
+	{2650, 2650, 139, 1, 4, 0x10},
+	{3846, 2650, 139, 2, 3, 0x00},
+	{2650, 2650, 139, 1, 1, 0x10},
+	{2650, 2650, 140, 1, 1, 0x10},
+	{2650, 2650, 19, 1, 3, 0x00},
+	{2650, 2650, 141, 1, 1, 0x10},
+	{2650, 2650, 141, 1, 2, 0x00},
+	{2650, 2650, 142, 1, 1, 0x10},
+	{2650, 2650, 143, 1, 1, 0x10},
+	{2650, 2650, 143, 1, 2, 0x00},
+	{2650, 2650, 144, 1, 2, 0x00},
+	{2650, 2650, 144, 1, 1, 0x10},
+	{2650, 2650, 145, 1, 1, 0x10},
+	{2650, 2650, 146, 1, 2, 0x00},
+	{2650, 2650, 146, 1, 4, 0x10},
+	{2650, 2650, 146, 1, 1, 0x10},
+	{2650, 2650, 180, 1, 3, 0x00},
+	{2650, 2650, 147, 1, 2, 0x00},
+	{2650, 2650, 147, 1, 1, 0x10},
+	{2650, 2650, 148, 1, 1, 0x10},
+	{2650, 2650, 113, 1, 3, 0x00},
+	{2650, 2650, 149, 1, 1, 0x10},
+	{2650, 2650, 149, 1, 2, 0x00},
+	{2650, 2650, 150, 1, 1, 0x10},
+	{2650, 2650, 151, 1, 1, 0x10},
+	{2650, 2650, 151, 1, 2, 0x00},
+	{2650, 2650, 151, 1, 2, 0x00},
+	{2650, 2650, 152, 1, 1, 0x10},
+	{3851, 2650, 153, 2, 1, 0x10},
+	{3861, 2650, 99, 2, 3, 0x00},
+	{3867, 2650, 154, 2, 2, 0x00},
+	{2650, 2650, 155, 1, 1, 0x10},
+	{2650, 2650, 155, 1, 2, 0x00},
+	{2650, 2650, 156, 1, 1, 0x10},
+	{2650, 2650, 157, 1, 1, 0x10},
+	{2650, 2650, 157, 1, 2, 0x00},
+	{2650, 2650, 157, 1, 4, 0x10},
+	{2650, 2650, 156, 1, 2, 0x00},
+	{2650, 2650, 158, 1, 1, 0x10},
+	{2740, 2650, 159, 2, 1, 0x10},
+	{3875, 2650, 160, 2, 1, 0x10},
+	{3881, 2650, 160, 2, 2, 0x00},
+	{3888, 2650, 160, 2, 4, 0x10},
+	{3896, 2650, 161, 2, 1, 0x10},
+	{3906, 2650, 162, 3, 1, 0x10},
+	{3922, 2650, 231, 2, 1, 0x10},
+	{2650, 2650, 163, 1, 1, 0x10},
+	{2650, 2650, 163, 1, 2, 0x00},
+	{2650, 2650, 163, 1, 4, 0x10},
+	{2650, 2650, 164, 1, 1, 0x10},
+	{2650, 2650, 164, 1, 2, 0x00},
+	{2650, 2650, 163, 1, 3, 0x00},
+	{2650, 2650, 38, 1, 3, 0x00},
+	{2650, 2650, 165, 1, 1, 0x10},
+	{2650, 2650, 165, 1, 2, 0x00},
+	{2650, 2650, 165, 1, 4, 0x10},
+	{2650, 2650, 166, 1, 1, 0x10},
+	{2650, 2650, 167, 1, 1, 0x10},
+	{2650, 2650, 167, 1, 2, 0x00},
+	{2650, 2650, 167, 1, 4, 0x10},
+	{2650, 2650, 168, 1, 1, 0x10},
+	{2650, 2650, 168, 1, 2, 0x00},
+	{3930, 2650, 169, 3, 1, 0x10},
+	{3941, 2650, 169, 3, 2, 0x00},
+	{2650, 2650, 170, 1, 1, 0x10},
+	{2650, 2650, 170, 1, 2, 0x00},
+	{2650, 2650, 73, 1, 3, 0x01},
+	{2650, 2650, 232, 1, 3, 0x10},
+	{3953, 2650, 2, 5, 1, 0x10},
+	{3984, 2650, 17, 4, 1, 0x10},
+	{4007, 2650, 44, 4, 1, 0x10},
+	{2650, 2650, 171, 1, 1, 0x10},
+	{2650, 2650, 171, 1, 2, 0x00},
+	{2650, 2650, 172, 1, 2, 0x00},
+	{2650, 2650, 172, 1, 1, 0x10},
+	{2650, 2650, 173, 1, 1, 0x10},
+	{4025, 2650, 25, 4, 1, 0x10},
+	{2650, 2650, 174, 1, 1, 0x10},
+	{2650, 2650, 174, 1, 4, 0x10},
+	{2650, 2650, 174, 1, 2, 0x00},
+	{2650, 2650, 175, 1, 1, 0x10},
+	{2693, 2650, 175, 2, 1, 0x10},
+	{2650, 2650, 175, 1, 2, 0x00},
+	{2650, 4042, 44, 1, 1, 0x50},
+	{2650, 2650, 201, 1, 3, 0x00},
+	{4046, 2650, 4, 3, 1, 0x10},
+	{4057, 2650, 124, 3, 1, 0x10},
+	{4074, 2650, 142, 3, 1, 0x10},
+	{4084, 2650, 176, 2, 1, 0x10},
+	{2650, 2650, 160, 1, 3, 0x00},
+	{2650, 2650, 177, 1, 1, 0x10},
+	{2650, 2650, 177, 1, 2, 0x00},
+	{4089, 2650, 73, 2, 3, 0x10},
+	{4097, 2650, 26, 5, 1, 0x10},
+	{4123, 2650, 134, 5, 1, 0x10},
+	{4147, 2650, 222, 5, 1, 0x10},
+	{4170, 2650, 39, 4, 1, 0x10},
+	{4184, 2650, 49, 4, 1, 0x10},
+	{4198, 2650, 107, 4, 1, 0x10},
+	{4216, 2650, 64, 4, 1, 0x10},
+	{4231, 2650, 65, 4, 1, 0x10},
+	{4252, 2650, 161, 4, 1, 0x10},
+	{4271, 2650, 189, 4, 1, 0x10},
+	{4285, 2650, 195, 4, 1, 0x10},
+	{4301, 2650, 201, 4, 1, 0x10},
+	{4317, 2650, 204, 4, 1, 0x10},
+	{4332, 2650, 178, 4, 1, 0x10},
+	{4345, 2650, 78, 4, 1, 0x10},
+	{4359, 2650, 156, 4, 1, 0x10},
+	{4372, 2650, 172, 4, 1, 0x10},
+	{4391, 2650, 208, 4, 1, 0x10},
+	{4404, 2650, 1, 3, 1, 0x10},
+	{4415, 2650, 5, 3, 1, 0x10},
+	{4425, 2650, 10, 3, 1, 0x10},
+	{4436, 2650, 13, 3, 1, 0x10},
+	{4447, 2650, 14, 3, 1, 0x10},
+	{4461, 2650, 19, 3, 1, 0x10},
+	{4472, 2650, 22, 3, 1, 0x10},
+	{4481, 2650, 27, 3, 1, 0x10},
+	{4493, 2650, 33, 3, 1, 0x10},
+	{4505, 2650, 35, 3, 1, 0x10},
+	{4516, 2650, 37, 3, 1, 0x10},
+	{4528, 2650, 42, 3, 1, 0x10},
+	{4536, 2650, 43, 3, 1, 0x10},
+	{4545, 2650, 46, 3, 1, 0x10},
+	{4557, 2650, 50, 3, 1, 0x10},
+	{4568, 2650, 51, 3, 1, 0x10},
+	{4576, 2650, 53, 3, 1, 0x10},
+	{4586, 2650, 58, 3, 1, 0x10},
+	{4598, 2650, 62, 3, 1, 0x10},
+	{4609, 2650, 67, 3, 1, 0x10},
+	{4620, 2650, 71, 3, 1, 0x10},
+	{4628, 2650, 72, 3, 1, 0x10},
+	{4639, 2650, 81, 3, 1, 0x10},
+	{4648, 2650, 88, 3, 1, 0x10},
+	{4661, 2650, 90, 3, 1, 0x10},
+	{4671, 2650, 91, 3, 1, 0x10},
+	{4688, 2650, 92, 3, 1, 0x10},
+	{4698, 2650, 93, 3, 1, 0x10},
+	{4707, 2650, 95, 3, 1, 0x10},
+	{4719, 2650, 98, 3, 1, 0x10},
+	{4730, 2650, 99, 3, 1, 0x10},
+	{4739, 2650, 100, 3, 1, 0x10},
+	{4752, 2650, 102, 3, 1, 0x10},
+	{4760, 2650, 112, 3, 1, 0x10},
+	{4774, 2650, 113, 3, 1, 0x10},
+	{4783, 2650, 114, 3, 1, 0x10},
+	{4795, 2650, 203, 3, 1, 0x10},
+	{4804, 2650, 115, 3, 1, 0x10},
+	{4814, 2650, 119, 3, 1, 0x10},
+	{4824, 2650, 122, 3, 1, 0x10},
+	{4835, 2650, 125, 3, 1, 0x10},
+	{4848, 2650, 128, 3, 1, 0x10},
+	{4862, 2650, 129, 3, 1, 0x10},
+	{4872, 2650, 131, 3, 1, 0x10},
+	{4884, 2650, 132, 3, 1, 0x10},
+	{4892, 2650, 133, 3, 1, 0x10},
+	{4901, 2650, 137, 3, 1, 0x10},
+	{4914, 2650, 141, 3, 1, 0x10},
+	{4925, 2650, 147, 3, 1, 0x10},
+	{4939, 2650, 148, 3, 1, 0x10},
+	{4950, 2650, 149, 3, 1, 0x10},
+	{4961, 2650, 150, 3, 1, 0x10},
+	{4970, 2650, 155, 3, 1, 0x10},
+	{4983, 2650, 166, 3, 1, 0x10},
+	{4992, 2650, 168, 3, 1, 0x10},
+	{5002, 2650, 170, 3, 1, 0x10},
+	{5014, 2650, 171, 3, 1, 0x10},
+	{5022, 2650, 174, 3, 1, 0x10},
+	{5032, 2650, 192, 3, 1, 0x10},
+	{5043, 2650, 193, 3, 1, 0x10},
+	{5053, 2650, 194, 3, 1, 0x10},
+	{5067, 2650, 196, 3, 1, 0x10},
+	{5080, 2650, 198, 3, 1, 0x10},
+	{5092, 2650, 209, 3, 1, 0x10},
+	{5104, 2650, 215, 3, 1, 0x10},
+	{5118, 2650, 223, 3, 1, 0x10},
+	{5129, 2650, 224, 3, 1, 0x10},
+	{5141, 2650, 228, 3, 1, 0x10},
+	{5151, 2650, 234, 3, 1, 0x10},
+	{5165, 2650, 235, 3, 1, 0x10},
+	{5176, 2650, 242, 3, 1, 0x10},
+	{5185, 2650, 244, 3, 1, 0x10},
+	{5195, 2650, 245, 3, 1, 0x10},
+	{2650, 2650, 191, 1, 3, 0x00},
+	{2650, 2650, 179, 1, 1, 0x10},
+	{2650, 2650, 179, 1, 2, 0x00},
+	{2650, 2650, 179, 1, 4, 0x10},
+	{2650, 2650, 106, 1, 3, 0x01},
+	{2650, 2650, 180, 1, 1, 0x10},
+	{5207, 2650, 180, 2, 1, 0x10},
+	{2650, 2650, 180, 1, 2, 0x00},
+	{2650, 2650, 180, 1, 4, 0x10},
+	{2650, 2650, 181, 1, 1, 0x10},
+	{2650, 2650, 181, 1, 2, 0x00},
+	{2693, 2650, 181, 2, 1, 0x10},
+	{2650, 2650, 182, 1, 1, 0x10},
+	{5218, 2650, 187, 5, 1, 0x10},
+	{5245, 2650, 184, 4, 1, 0x10},
+	{5261, 2650, 186, 4, 1, 0x10},
+	{5281, 2650, 183, 2, 1, 0x10},
+	{5293, 2650, 185, 2, 1, 0x10},
+	{2650, 2650, 64, 1, 2, 0x00},
+	{2650, 2650, 188, 1, 1, 0x10},
+	{5299, 2650, 189, 2, 1, 0x10},
+	{2650, 2650, 43, 1, 3, 0x01},
+	{5306, 2650, 190, 4, 1, 0x10},
+	{5324, 2650, 191, 2, 1, 0x10},
+	{2650, 2650, 191, 1, 2, 0x00},
+	{2650, 2650, 191, 1, 4, 0x10},
+	{2650, 2650, 192, 1, 1, 0x10},
+	{2650, 2650, 192, 1, 2, 0x00},
+	{2650, 2650, 203, 1, 3, 0x00},
+	{2650, 2650, 193, 1, 1, 0x10},
+	{2650, 2650, 193, 1, 2, 0x00},
+	{2650, 2650, 193, 1, 4, 0x10},
+	{2650, 2650, 194, 1, 1, 0x10},
+	{5331, 2650, 195, 2, 1, 0x10},
+	{5337, 2650, 195, 2, 2, 0x00},
+	{2650, 2650, 196, 1, 1, 0x10},
+	{2650, 2650, 196, 1, 2, 0x00},
+	{2693, 2650, 197, 2, 1, 0x10},
+	{2650, 2650, 197, 1, 2, 0x00},
+	{2650, 2650, 197, 1, 1, 0x10},
+	{2650, 2650, 198, 1, 2, 0x00},
+	{2650, 2650, 198, 1, 1, 0x10},
+	{2650, 2650, 198, 1, 2, 0x00},
+	{5345, 2650, 238, 5, 1, 0x10},
+	{2813, 2650, 199, 2, 1, 0x10},
+	{2650, 2650, 200, 1, 2, 0x00},
+	{2650, 2650, 200, 1, 1, 0x10},
+	{2650, 2650, 200, 1, 4, 0x10},
+	{5366, 2650, 202, 7, 1, 0x10},
+	{5405, 2650, 201, 2, 1, 0x10},
+	{5412, 2650, 201, 2, 2, 0x00},
+	{5420, 2650, 201, 2, 4, 0x10},
+	{3875, 2650, 203, 2, 1, 0x10},
+	{3881, 2650, 203, 2, 2, 0x00},
+	{3888, 2650, 203, 2, 4, 0x10},
+	{5429, 2650, 204, 2, 1, 0x10},
+	{5435, 2650, 204, 2, 2, 0x00},
+	{5444, 2650, 205, 2, 1, 0x10},
+	{2650, 2650, 205, 1, 2, 0x00},
+	{2650, 2650, 206, 1, 1, 0x10},
+	{2650, 2650, 206, 1, 4, 0x10},
+	{2650, 2650, 206, 1, 2, 0x00},
+	{5450, 2650, 207, 2, 1, 0x10},
+	{5456, 2650, 207, 2, 2, 0x00},
+	{5463, 2650, 66, 3, 1, 0x10},
+	{5474, 2650, 105, 3, 1, 0x10},
+	{5484, 2650, 116, 3, 1, 0x10},
+	{5494, 2650, 167, 3, 1, 0x10},
+	{5507, 2650, 177, 3, 1, 0x10},
+	{5516, 2650, 232, 2, 3, 0x10},
+	{2650, 2650, 211, 1, 3, 0x00},
+	{2650, 2650, 208, 1, 1, 0x10},
+	{2650, 2650, 208, 1, 2, 0x00},
+	{5527, 2650, 164, 3, 1, 0x10},
+	{2650, 2650, 209, 1, 1, 0x10},
+	{5535, 2650, 210, 4, 1, 0x10},
+	{2650, 2650, 68, 1, 1, 0x10},
+	{2650, 2650, 211, 1, 1, 0x10},
+	{2650, 2650, 211, 1, 4, 0x10},
+	{2650, 2650, 211, 1, 2, 0x00},
+	{5549, 2650, 212, 2, 1, 0x10},
+	{2650, 2650, 212, 1, 4, 0x30},
+	{2650, 2650, 212, 1, 2, 0x00},
+	{2650, 2650, 212, 1, 1, 0x10},
+	{2650, 2650, 213, 1, 1, 0x10},
+	{5563, 2650, 213, 3, 1, 0x10},
+	{2650, 2650, 213, 1, 2, 0x00},
+	{2650, 2650, 213, 1, 4, 0x10},
+	{2650, 2650, 214, 1, 3, 0x00},
+	{2650, 2650, 214, 1, 1, 0x10},
+	{2650, 2650, 214, 1, 2, 0x00},
+	{2650, 2650, 215, 1, 2, 0x00},
+	{2650, 2650, 215, 1, 1, 0x10},
+	{2650, 2650, 216, 1, 1, 0x10},
+	{2650, 2650, 216, 1, 2, 0x00},
+	{2650, 2650, 79, 1, 3, 0x00},
+	{2650, 2650, 101, 1, 3, 0x00},
+	{2650, 2650, 217, 1, 2, 0x00},
+	{2650, 2650, 217, 1, 1, 0x10},
+	{2650, 2650, 218, 1, 1, 0x10},
+	{2650, 2650, 219, 1, 1, 0x10},
+	{2693, 2650, 219, 2, 1, 0x10},
+	{2650, 2650, 219, 1, 2, 0x00},
+	{2650, 2650, 220, 1, 1, 0x10},
+	{2650, 2650, 109, 1, 3, 0x00},
+	{2650, 2650, 221, 1, 1, 0x10},
+	{5577, 2650, 222, 3, 1, 0x10},
+	{2650, 2650, 123, 1, 3, 0x01},
+	{2650, 2650, 223, 1, 1, 0x10},
+	{2650, 2650, 223, 1, 2, 0x00},
+	{2650, 2650, 224, 1, 1, 0x10},
+	{2650, 2650, 224, 1, 2, 0x00},
+	{2650, 2650, 225, 1, 2, 0x00},
+	{2650, 2650, 225, 1, 1, 0x10},
+	{5588, 2650, 226, 4, 1, 0x10},
+	{2650, 2650, 224, 1, 4, 0x10},
+	{2650, 2650, 227, 1, 1, 0x10},
+	{2650, 2650, 224, 1, 1, 0x10},
+	{2650, 5607, 231, 1, 1, 0x50},
+	{2650, 5612, 232, 1, 1, 0x50},
+	{2650, 5617, 232, 1, 1, 0x50},
+	{2650, 5624, 205, 1, 1, 0x50},
+	{2650, 5633, 230, 1, 1, 0x50},
+	{2650, 2650, 228, 1, 1, 0x10},
+	{2650, 2650, 228, 1, 2, 0x00},
+	{2650, 5637, 231, 1, 1, 0x50},
+	{2650, 2650, 229, 1, 1, 0x10},
+	{2650, 2650, 229, 1, 2, 0x00},
+	{2650, 2650, 229, 1, 4, 0x10},
+	{5640, 2650, 47, 4, 1, 0x10},
+	{5655, 2650, 231, 8, 1, 0x10},
+	{5701, 2650, 216, 4, 1, 0x10},
+	{5722, 2650, 232, 4, 1, 0x10},
+	{5740, 2650, 230, 3, 1, 0x10},
+	{5754, 2650, 139, 3, 1, 0x10},
+	{5769, 2650, 231, 2, 1, 0x10},
+	{5777, 2650, 232, 2, 1, 0x10},
+	{2650, 2650, 233, 1, 1, 0x10},
+	{2650, 2650, 233, 1, 2, 0x00},
+	{2650, 5784, 232, 1, 1, 0x50},
+	{2650, 5787, 232, 1, 1, 0x50},
+	{2650, 5791, 205, 1, 1, 0x50},
+	{2650, 2650, 234, 1, 2, 0x00},
+	{2650, 2650, 234, 1, 1, 0x10},
+	{2650, 2650, 235, 1, 1, 0x10},
+	{3846, 2650, 236, 2, 1, 0x10},
+	{2650, 2650, 236, 1, 1, 0x10},
+	{2650, 2650, 237, 1, 1, 0x10},
+	{2650, 2650, 237, 1, 2, 0x00},
+	{2650, 2650, 237, 1, 4, 0x10},
+	{2650, 2650, 13, 1, 3, 0x01},
+	{5796, 2650, 238, 2, 1, 0x10},
+	{2650, 2650, 238, 1, 1, 0x10},
+	{2650, 2650, 238, 1, 2, 0x00},
+	{5800, 2650, 239, 6, 1, 0x10},
+	{5829, 2650, 240, 3, 1, 0x10},
+	{2650, 2650, 174, 1, 3, 0x00},
+	{2650, 2650, 232, 1, 3, 0x01},
+	{5840, 2650, 241, 2, 1, 0x10},
+	{5847, 2650, 232, 2, 3, 0x10},
+	{2650, 2650, 231, 1, 3, 0x00},
+	{2650, 2650, 242, 1, 1, 0x10},
+	{2650, 2650, 242, 1, 2, 0x00},
+	{2650, 2650, 242, 1, 4, 0x10},
+	{2650, 2650, 10, 1, 3, 0x00},
+	{2650, 2650, 243, 1, 1, 0x10},
+	{2650, 2650, 244, 1, 1, 0x10},
+	{2650, 2650, 244, 1, 2, 0x00},
+	{2650, 2650, 44, 1, 3, 0x00},
+	{2650, 2650, 245, 1, 1, 0x10},
+	{2650, 2650, 245, 1, 2, 0x00},
+	{2650, 2650, 245, 1, 4, 0x10},
+	{2813, 2650, 246, 2, 1, 0x10},
+	{2650, 2650, 73, 1, 3, 0x10},
 };
 
 const na_place_first na_place_firsts[] = {
-	{"abu", 3, 0, 1},
-	{"abuja", 5, 1, 1},
-	{"addis", 5, 2, 1},
-	{"afghan", 6, 3, 1},
-	{"afghanistan", 11, 4, 1},
-	{"afghans", 7, 5, 1},
-	{"albania", 7, 6, 1},
-	{"albanian", 8, 7, 1},
-	{"albanians", 9, 8, 1},
-	{"algeria", 7, 9, 1},
-	{"algerian", 8, 10, 1},
-	{"algerians", 9, 11, 1},
-	{"america", 7, 12, 1},
-	{"american", 8, 13, 2},
-	{"americans", 9, 15, 1},
-	{"amman", 5, 16, 1},
-	{"andorra", 7, 17, 1},
-	{"angola", 6, 18, 1},
-	{"angolan", 7, 19, 1},
-	{"anguilla", 8, 20, 1},
-	{"ankara", 6, 21, 1},
-	{"antarctica", 10, 22, 1},
-	{"antigua", 7, 23, 1},
-	{"arab", 4, 24, 1},
-	{"argentina", 9, 25, 1},
-	{"argentine", 9, 26, 2},
-	{"argentines", 10, 28, 1},
-	{"argentinian", 11, 29, 1},
-	{"armenia", 7, 30, 1},
-	{"armenian", 8, 31, 1},
-	{"armenians", 9, 32, 1},
-	{"aruba", 5, 33, 1},
-	{"athens", 6, 34, 1},
-	{"australia", 9, 35, 1},
-	{"australian", 10, 36, 1},
-	{"australians", 11, 37, 1},
-	{"austria", 7, 38, 1},
-	{"austrian", 8, 39, 1},
-	{"austrians", 9, 40, 1},
-	{"azerbaijan", 10, 41, 1},
-	{"azerbaijani", 11, 42, 1},
-	{"azerbaijanis", 12, 43, 1},
-	{"baghdad", 7, 44, 1},
-	{"bahamas", 7, 45, 1},
-	{"bahrain", 7, 46, 1},
-	{"bahraini", 8, 47, 1},
-	{"baku", 4, 48, 1},
-	{"bangkok", 7, 49, 1},
-	{"bangladesh", 10, 50, 1},
-	{"bangladeshi", 11, 51, 1},
-	{"barbados", 8, 52, 1},
-	{"beijing", 7, 53, 1},
-	{"beirut", 6, 54, 1},
-	{"belarus", 7, 55, 1},
-	{"belarusian", 10, 56, 1},
-	{"belarusians", 11, 57, 1},
-	{"belgian", 7, 58, 1},
-	{"belgians", 8, 59, 1},
-	{"belgium", 7, 60, 1},
-	{"belgrade", 8, 61, 1},
-	{"belize", 6, 62, 1},
-	{"benin", 5, 63, 1},
-	{"beninese", 8, 64, 1},
-	{"berlin", 6, 65, 1},
-	{"bermuda", 7, 66, 1},
-	{"bhutan", 6, 67, 1},
-	{"bogota", 6, 68, 1},
-	{"bogot\303\241", 7, 69, 1},
-	{"bolivarian", 10, 70, 1},
-	{"bolivia", 7, 71, 1},
-	{"bolivian", 8, 72, 1},
-	{"bosnia", 6, 73, 1},
-	{"bosnian", 7, 74, 1},
-	{"bosnians", 8, 75, 1},
-	{"botswana", 8, 76, 1},
-	{"botswanan", 9, 77, 1},
-	{"bouvet", 6, 78, 1},
-	{"brasilia", 8, 79, 1},
-	{"bras\303\255lia", 9, 80, 1},
-	{"brazil", 6, 81, 1},
-	{"brazilian", 9, 82, 1},
-	{"brazilians", 10, 83, 1},
-	{"britain", 7, 84, 1},
-	{"british", 7, 85, 4},
-	{"britons", 7, 89, 1},
-	{"brunei", 6, 90, 2},
-	{"budapest", 8, 92, 1},
-	{"buenos", 6, 93, 1},
-	{"bulgaria", 8, 94, 1},
-	{"bulgarian", 9, 95, 1},
-	{"bulgarians", 10, 96, 1},
-	{"burkina", 7, 97, 1},
-	{"burkinabe", 9, 98, 1},
-	{"burma", 5, 99, 1},
-	{"burmese", 7, 100, 1},
-	{"burundi", 7, 101, 1},
-	{"burundian", 9, 102, 1},
-	{"cabo", 4, 103, 1},
-	{"cairo", 5, 104, 1},
-	{"cambodia", 8, 105, 1},
-	{"cambodian", 9, 106, 1},
-	{"cameroon", 8, 107, 1},
-	{"cameroonian", 11, 108, 1},
-	{"canada", 6, 109, 1},
-	{"canadian", 8, 110, 1},
-	{"canadians", 9, 111, 1},
-	{"canberra", 8, 112, 1},
-	{"cape", 4, 113, 1},
-	{"caracas", 7, 114, 1},
-	{"cayman", 6, 115, 1},
-	{"central", 7, 116, 1},
-	{"chad", 4, 117, 1},
-	{"chadian", 7, 118, 1},
-	{"chile", 5, 119, 1},
-	{"chilean", 7, 120, 1},
-	{"chileans", 8, 121, 1},
-	{"china", 5, 122, 1},
-	{"chinese", 7, 123, 2},
-	{"christmas", 9, 125, 1},
-	{"colombia", 8, 126, 1},
-	{"colombian", 9, 127, 1},
-	{"colombians", 10, 128, 1},
-	{"commonwealth", 12, 129, 3},
-	{"comoros", 7, 132, 1},
-	{"congo", 5, 133, 1},
-	{"congo-brazzaville", 17, 134, 1},
-	{"congo-kinshasa", 14, 135, 1},
-	{"congolese", 9, 136, 1},
-	{"cook", 4, 137, 1},
-	{"copenhagen", 10, 138, 1},
-	{"costa", 5, 139, 2},
-	{"cote", 4, 141, 1},
-	{"croatia", 7, 142, 1},
-	{"croatian", 8, 143, 1},
-	{"croats", 6, 144, 1},
-	{"cuba", 4, 145, 1},
-	{"cuban", 5, 146, 1},
-	{"cubans", 6, 147, 1},
-	{"cura\303\247ao", 8, 148, 1},
-	{"cypriot", 7, 149, 1},
-	{"cypriots", 8, 150, 1},
-	{"cyprus", 6, 151, 1},
-	{"czech", 5, 152, 2},
-	{"czechia", 7, 154, 1},
-	{"czechoslovakia", 14, 155, 1},
-	{"czechs", 6, 156, 1},
-	{"c\303\264te", 5, 157, 1},
-	{"damascus", 8, 158, 1},
-	{"danes", 5, 159, 1},
-	{"danish", 6, 160, 1},
-	{"democratic", 10, 161, 5},
-	{"denmark", 7, 166, 1},
-	{"djibouti", 8, 167, 1},
-	{"djiboutian", 10, 168, 1},
-	{"doha", 4, 169, 1},
-	{"dominica", 8, 170, 1},
-	{"dominican", 9, 171, 1},
-	{"downing", 7, 172, 1},
-	{"dprk", 4, 173, 1},
-	{"dr", 2, 174, 1},
-	{"drc", 3, 175, 1},
-	{"dublin", 6, 176, 1},
-	{"dutch", 5, 177, 2},
-	{"east", 4, 179, 2},
-	{"eastern", 7, 181, 1},
-	{"ecuador", 7, 182, 1},
-	{"ecuadorian", 10, 183, 1},
-	{"egypt", 5, 184, 1},
-	{"egyptian", 8, 185, 1},
-	{"egyptians", 9, 186, 1},
-	{"el", 2, 187, 1},
-	{"elysee", 6, 188, 1},
-	{"elys\303\251e", 7, 189, 1},
-	{"emirates", 8, 190, 1},
-	{"emirati", 7, 191, 1},
-	{"emiratis", 8, 192, 1},
-	{"equatorial", 10, 193, 1},
-	{"eritrea", 7, 194, 1},
-	{"eritrean", 8, 195, 1},
-	{"estonia", 7, 196, 1},
-	{"estonian", 8, 197, 1},
-	{"estonians", 9, 198, 1},
-	{"eswatini", 8, 199, 1},
-	{"ethiopia", 8, 200, 1},
-	{"ethiopian", 9, 201, 1},
-	{"ethiopians", 10, 202, 1},
-	{"faroe", 5, 203, 1},
-	{"federal", 7, 204, 5},
-	{"federated", 9, 209, 1},
-	{"federative", 10, 210, 1},
-	{"fiji", 4, 211, 1},
-	{"fijian", 6, 212, 1},
-	{"filipino", 8, 213, 1},
-	{"filipinos", 9, 214, 1},
-	{"finland", 7, 215, 1},
-	{"finnish", 7, 216, 1},
-	{"finns", 5, 217, 1},
-	{"foreign", 7, 218, 1},
-	{"france", 6, 219, 1},
-	{"french", 6, 220, 6},
-	{"gabon", 5, 226, 1},
-	{"gabonese", 8, 227, 2},
-	{"gambia", 6, 229, 1},
-	{"gambian", 7, 230, 1},
-	{"gdr", 3, 231, 1},
-	{"georgia", 7, 232, 1},
-	{"georgian", 8, 233, 1},
-	{"german", 6, 234, 1},
-	{"germans", 7, 235, 1},
-	{"germany", 7, 236, 1},
-	{"ghana", 5, 237, 1},
-	{"ghanaian", 8, 238, 1},
-	{"gibraltar", 9, 239, 1},
-	{"grand", 5, 240, 1},
-	{"great", 5, 241, 1},
-	{"greece", 6, 242, 1},
-	{"greek", 5, 243, 1},
-	{"greeks", 6, 244, 1},
-	{"greenland", 9, 245, 1},
-	{"grenada", 7, 246, 1},
-	{"guadeloupe", 10, 247, 1},
-	{"guam", 4, 248, 1},
-	{"guatemala", 9, 249, 1},
-	{"guatemalan", 10, 250, 1},
-	{"guernsey", 8, 251, 1},
-	{"guinea", 6, 252, 1},
-	{"guinea-bissau", 13, 253, 1},
-	{"guinean", 7, 254, 1},
-	{"guyana", 6, 255, 1},
-	{"haiti", 5, 256, 1},
-	{"haitian", 7, 257, 1},
-	{"haitians", 8, 258, 1},
-	{"hanoi", 5, 259, 1},
-	{"hashemite", 9, 260, 1},
-	{"havana", 6, 261, 1},
-	{"heard", 5, 262, 1},
-	{"hellenic", 8, 263, 1},
-	{"helsinki", 8, 264, 1},
-	{"holland", 7, 265, 1},
-	{"holy", 4, 266, 1},
-	{"honduran", 8, 267, 1},
-	{"honduras", 8, 268, 1},
-	{"hong", 4, 269, 2},
-	{"hungarian", 9, 271, 1},
-	{"hungarians", 10, 272, 1},
-	{"hungary", 7, 273, 1},
-	{"iceland", 7, 274, 1},
-	{"icelandic", 9, 275, 1},
-	{"independent", 11, 276, 2},
-	{"india", 5, 278, 1},
-	{"indian", 6, 279, 1},
-	{"indians", 7, 280, 1},
-	{"indonesia", 9, 281, 1},
-	{"indonesian", 10, 282, 1},
-	{"indonesians", 11, 283, 1},
-	{"iran", 4, 284, 1},
-	{"iranian", 7, 285, 1},
-	{"iranians", 8, 286, 1},
-	{"iraq", 4, 287, 1},
-	{"iraqi", 5, 288, 1},
-	{"iraqis", 6, 289, 1},
-	{"ireland", 7, 290, 1},
-	{"irish", 5, 291, 2},
-	{"islamabad", 9, 293, 1},
-	{"islamic", 7, 294, 4},
-	{"isle", 4, 298, 1},
-	{"israel", 6, 299, 1},
-	{"israeli", 7, 300, 1},
-	{"israelis", 8, 301, 1},
-	{"italian", 7, 302, 2},
-	{"italians", 8, 304, 1},
-	{"italy", 5, 305, 1},
-	{"ivorian", 7, 306, 1},
-	{"ivory", 5, 307, 1},
-	{"jakarta", 7, 308, 1},
-	{"jamaica", 7, 309, 1},
-	{"jamaican", 8, 310, 1},
-	{"japan", 5, 311, 1},
-	{"japanese", 8, 312, 2},
-	{"jersey", 6, 314, 1},
-	{"jerusalem", 9, 315, 1},
-	{"jordan", 6, 316, 1},
-	{"jordanian", 9, 317, 1},
-	{"jordanians", 10, 318, 1},
-	{"kabul", 5, 319, 1},
-	{"kazakh", 6, 320, 1},
-	{"kazakhstan", 10, 321, 1},
-	{"kazakhstani", 11, 322, 1},
-	{"kenya", 5, 323, 1},
-	{"kenyan", 6, 324, 1},
-	{"kenyans", 7, 325, 1},
-	{"khartoum", 8, 326, 1},
-	{"kiev", 4, 327, 1},
-	{"kingdom", 7, 328, 15},
-	{"kiribati", 8, 343, 1},
-	{"korea", 5, 344, 1},
-	{"kosovar", 7, 345, 1},
-	{"kosovars", 8, 346, 1},
-	{"kosovo", 6, 347, 1},
-	{"kremlin", 7, 348, 1},
-	{"kuwait", 6, 349, 1},
-	{"kuwaiti", 7, 350, 1},
-	{"kyiv", 4, 351, 1},
-	{"kyrgyz", 6, 352, 2},
-	{"kyrgyzstan", 10, 354, 1},
-	{"lao", 3, 355, 1},
-	{"laos", 4, 356, 1},
-	{"laotian", 7, 357, 1},
-	{"latvia", 6, 358, 1},
-	{"latvian", 7, 359, 1},
-	{"latvians", 8, 360, 1},
-	{"lebanese", 8, 361, 2},
-	{"lebanon", 7, 363, 1},
-	{"lesotho", 7, 364, 1},
-	{"liberia", 7, 365, 1},
-	{"liberian", 8, 366, 1},
-	{"libya", 5, 367, 1},
-	{"libyan", 6, 368, 1},
-	{"libyans", 7, 369, 1},
-	{"liechtenstein", 13, 370, 1},
-	{"lima", 4, 371, 1},
-	{"lisbon", 6, 372, 1},
-	{"lithuania", 9, 373, 1},
-	{"lithuanian", 10, 374, 1},
-	{"lithuanians", 11, 375, 1},
-	{"london", 6, 376, 1},
-	{"luxembourg", 10, 377, 1},
-	{"luxembourgish", 13, 378, 1},
-	{"macao", 5, 379, 2},
-	{"macedonia", 9, 381, 1},
-	{"macedonian", 10, 382, 1},
-	{"madagascar", 10, 383, 1},
-	{"madrid", 6, 384, 1},
-	{"malagasy", 8, 385, 1},
-	{"malawi", 6, 386, 1},
-	{"malawian", 8, 387, 1},
-	{"malaysia", 8, 388, 1},
-	{"malaysian", 9, 389, 1},
-	{"maldives", 8, 390, 1},
-	{"maldivian", 9, 391, 1},
-	{"mali", 4, 392, 1},
-	{"malian", 6, 393, 1},
-	{"malta", 5, 394, 1},
-	{"maltese", 7, 395, 1},
-	{"manila", 6, 396, 1},
-	{"marshall", 8, 397, 1},
-	{"martinique", 10, 398, 1},
-	{"mauritania", 10, 399, 1},
-	{"mauritanian", 11, 400, 1},
-	{"mauritian", 9, 401, 1},
-	{"mauritius", 9, 402, 1},
-	{"mayotte", 7, 403, 1},
-	{"mexican", 7, 404, 1},
-	{"mexicans", 8, 405, 1},
-	{"mexico", 6, 406, 2},
-	{"micronesia", 10, 408, 1},
-	{"minsk", 5, 409, 1},
-	{"moldova", 7, 410, 1},
-	{"moldovan", 8, 411, 1},
-	{"monaco", 6, 412, 1},
-	{"mongolia", 8, 413, 1},
-	{"mongolian", 9, 414, 1},
-	{"montenegrin", 11, 415, 1},
-	{"montenegro", 10, 416, 1},
-	{"montserrat", 10, 417, 1},
-	{"moroccan", 8, 418, 1},
-	{"moroccans", 9, 419, 1},
-	{"morocco", 7, 420, 1},
-	{"moscow", 6, 421, 1},
-	{"mozambican", 10, 422, 1},
-	{"mozambique", 10, 423, 1},
-	{"myanmar", 7, 424, 1},
-	{"nairobi", 7, 425, 1},
-	{"namibia", 7, 426, 1},
-	{"namibian", 8, 427, 1},
-	{"nauru", 5, 428, 1},
-	{"nepal", 5, 429, 1},
-	{"nepalese", 8, 430, 1},
-	{"nepali", 6, 431, 1},
-	{"netherlands", 11, 432, 1},
-	{"new", 3, 433, 3},
-	{"nicaragua", 9, 436, 1},
-	{"nicaraguan", 10, 437, 1},
-	{"niger", 5, 438, 1},
-	{"nigeria", 7, 439, 1},
-	{"nigerian", 8, 440, 1},
-	{"nigerians", 9, 441, 1},
-	{"nigerien", 8, 442, 1},
-	{"niue", 4, 443, 1},
-	{"norfolk", 7, 444, 1},
-	{"north", 5, 445, 4},
-	{"northern", 8, 449, 2},
-	{"norway", 6, 451, 1},
-	{"norwegian", 9, 452, 1},
-	{"norwegians", 10, 453, 1},
-	{"oman", 4, 454, 1},
-	{"omani", 5, 455, 1},
-	{"oslo", 4, 456, 1},
-	{"ottawa", 6, 457, 1},
-	{"pakistan", 8, 458, 1},
-	{"pakistani", 9, 459, 1},
-	{"pakistanis", 10, 460, 1},
-	{"palau", 5, 461, 1},
-	{"palestine", 9, 462, 1},
-	{"palestinian", 11, 463, 1},
-	{"palestinians", 12, 464, 1},
-	{"panama", 6, 465, 1},
-	{"panamanian", 10, 466, 1},
-	{"papua", 5, 467, 2},
-	{"paraguay", 8, 469, 1},
-	{"paraguayan", 10, 470, 1},
-	{"paris", 5, 471, 1},
-	{"pentagon", 8, 472, 1},
-	{"people's", 8, 473, 3},
-	{"peru", 4, 476, 1},
-	{"peruvian", 8, 477, 1},
-	{"philippine", 10, 478, 1},
-	{"philippines", 11, 479, 1},
-	{"pitcairn", 8, 480, 1},
-	{"plurinational", 13, 481, 1},
-	{"poland", 6, 482, 1},
-	{"poles", 5, 483, 1},
-	{"polish", 6, 484, 1},
-	{"portugal", 8, 485, 1},
-	{"portuguese", 10, 486, 2},
-	{"prc", 3, 488, 1},
-	{"pretoria", 8, 489, 1},
-	{"principality", 12, 490, 3},
-	{"puerto", 6, 493, 1},
-	{"pyongyang", 9, 494, 1},
-	{"qatar", 5, 495, 1},
-	{"qatari", 6, 496, 1},
-	{"quai", 4, 497, 1},
-	{"republic", 8, 498, 91},
-	{"riyadh", 6, 589, 1},
-	{"romania", 7, 590, 1},
-	{"romanian", 8, 591, 1},
-	{"romanians", 9, 592, 1},
-	{"rome", 4, 593, 1},
-	{"russia", 6, 594, 1},
-	{"russian", 7, 595, 2},
-	{"russians", 8, 597, 1},
-	{"rwanda", 6, 598, 1},
-	{"rwandan", 7, 599, 1},
-	{"rwandese", 8, 600, 1},
-	{"r\303\251union", 8, 601, 1},
-	{"saint", 5, 602, 5},
-	{"salvadoran", 10, 607, 1},
-	{"samoa", 5, 608, 1},
-	{"san", 3, 609, 1},
-	{"santiago", 8, 610, 1},
-	{"sao", 3, 611, 1},
-	{"saudi", 5, 612, 2},
-	{"saudis", 6, 614, 1},
-	{"senegal", 7, 615, 1},
-	{"senegalese", 10, 616, 1},
-	{"seoul", 5, 617, 1},
-	{"serbia", 6, 618, 1},
-	{"serbian", 7, 619, 1},
-	{"serbs", 5, 620, 1},
-	{"seychelles", 10, 621, 1},
-	{"sierra", 6, 622, 2},
-	{"singapore", 9, 624, 1},
-	{"singaporean", 11, 625, 1},
-	{"slovak", 6, 626, 2},
-	{"slovakia", 8, 628, 1},
-	{"slovene", 7, 629, 1},
-	{"slovenia", 8, 630, 1},
-	{"slovenian", 9, 631, 1},
-	{"socialist", 9, 632, 1},
-	{"solomon", 7, 633, 1},
-	{"somali", 6, 634, 1},
-	{"somalia", 7, 635, 1},
-	{"somalis", 7, 636, 1},
-	{"south", 5, 637, 9},
-	{"soviet", 6, 646, 2},
-	{"spain", 5, 648, 1},
-	{"spaniards", 9, 649, 1},
-	{"spanish", 7, 650, 1},
-	{"sri", 3, 651, 2},
-	{"state", 5, 653, 6},
-	{"stockholm", 9, 659, 1},
-	{"sudan", 5, 660, 1},
-	{"sudanese", 8, 661, 1},
-	{"sultanate", 9, 662, 1},
-	{"suriname", 8, 663, 1},
-	{"svalbard", 8, 664, 1},
-	{"swaziland", 9, 665, 1},
-	{"sweden", 6, 666, 1},
-	{"swedes", 6, 667, 1},
-	{"swedish", 7, 668, 1},
-	{"swiss", 5, 669, 3},
-	{"switzerland", 11, 672, 1},
-	{"syria", 5, 673, 1},
-	{"syrian", 6, 674, 2},
-	{"syrians", 7, 676, 1},
-	{"taipei", 6, 677, 1},
-	{"taiwan", 6, 678, 1},
-	{"taiwanese", 9, 679, 1},
-	{"tajik", 5, 680, 1},
-	{"tajikistan", 10, 681, 1},
-	{"tanzania", 8, 682, 1},
-	{"tanzanian", 9, 683, 1},
-	{"tbilisi", 7, 684, 1},
-	{"tehran", 6, 685, 1},
-	{"thai", 4, 686, 1},
-	{"thailand", 8, 687, 1},
-	{"timor-leste", 11, 688, 1},
-	{"togo", 4, 689, 1},
-	{"togolese", 8, 690, 2},
-	{"tokelau", 7, 692, 1},
-	{"tokyo", 5, 693, 1},
-	{"tonga", 5, 694, 1},
-	{"trinidad", 8, 695, 1},
-	{"tripoli", 7, 696, 1},
-	{"tunisia", 7, 697, 1},
-	{"tunisian", 8, 698, 1},
-	{"turkey", 6, 699, 1},
-	{"turkish", 7, 700, 1},
-	{"turkmen", 7, 701, 1},
-	{"turkmenistan", 12, 702, 1},
-	{"turks", 5, 703, 2},
-	{"tuvalu", 6, 705, 1},
-	{"t\303\274rkiye", 8, 706, 1},
-	{"u.k.", 4, 707, 1},
-	{"u.s.", 4, 708, 1},
-	{"u.s.a.", 6, 709, 1},
-	{"u.s.s.r.", 8, 710, 1},
-	{"uae", 3, 711, 1},
-	{"uganda", 6, 712, 1},
-	{"ugandan", 7, 713, 1},
-	{"uk", 2, 714, 1},
-	{"ukraine", 7, 715, 1},
-	{"ukrainian", 9, 716, 1},
-	{"ukrainians", 10, 717, 1},
-	{"union", 5, 718, 1},
-	{"united", 6, 719, 7},
-	{"uruguay", 7, 726, 1},
-	{"uruguayan", 9, 727, 1},
-	{"us", 2, 728, 1},
-	{"usa", 3, 729, 1},
-	{"ussr", 4, 730, 1},
-	{"uzbek", 5, 731, 1},
-	{"uzbekistan", 10, 732, 1},
-	{"vanuatu", 7, 733, 1},
-	{"vatican", 7, 734, 2},
-	{"venezuela", 9, 736, 1},
-	{"venezuelan", 10, 737, 1},
-	{"venezuelans", 11, 738, 1},
-	{"vienna", 6, 739, 1},
-	{"viet", 4, 740, 1},
-	{"vietnam", 7, 741, 1},
-	{"vietnamese", 10, 742, 1},
-	{"virgin", 6, 743, 1},
-	{"wallis", 6, 744, 1},
-	{"warsaw", 6, 745, 1},
-	{"washington", 10, 746, 1},
-	{"western", 7, 747, 1},
-	{"white", 5, 748, 1},
-	{"whitehall", 9, 749, 1},
-	{"yemen", 5, 750, 1},
-	{"yemeni", 6, 751, 1},
-	{"yemenis", 7, 752, 1},
-	{"yerevan", 7, 753, 1},
-	{"yugoslavia", 10, 754, 1},
-	{"zambia", 6, 755, 1},
-	{"zambian", 7, 756, 1},
-	{"zhongnanhai", 11, 757, 1},
-	{"zimbabwe", 8, 758, 1},
-	{"zimbabwean", 10, 759, 1},
-	{"zimbabweans", 11, 760, 1},
-	{"\303\205land", 6, 761, 1},
-	{"\303\211lys\303\251e", 8, 762, 1},
+	{5853, 3, 0, 1},
+	{5857, 5, 1, 1},
+	{5863, 5, 2, 1},
+	{5869, 6, 3, 1},
+	{5876, 11, 4, 1},
+	{5888, 7, 5, 1},
+	{5896, 7, 6, 1},
+	{5904, 8, 7, 1},
+	{5913, 9, 8, 1},
+	{5923, 7, 9, 1},
+	{5931, 8, 10, 1},
+	{5940, 9, 11, 1},
+	{5950, 7, 12, 1},
+	{5958, 8, 13, 2},
+	{5967, 9, 15, 1},
+	{5977, 5, 16, 1},
+	{5983, 7, 17, 1},
+	{5991, 6, 18, 1},
+	{5998, 7, 19, 1},
+	{6006, 8, 20, 1},
+	{6015, 6, 21, 1},
+	{6022, 10, 22, 1},
+	{6033, 7, 23, 1},
+	{6041, 4, 24, 1},
+	{6046, 9, 25, 1},
+	{6056, 9, 26, 2},
+	{6066, 10, 28, 1},
+	{6077, 11, 29, 1},
+	{6089, 7, 30, 1},
+	{6097, 8, 31, 1},
+	{6106, 9, 32, 1},
+	{6116, 5, 33, 1},
+	{6122, 6, 34, 1},
+	{6129, 9, 35, 1},
+	{6139, 10, 36, 1},
+	{6150, 11, 37, 1},
+	{6162, 7, 38, 1},
+	{6170, 8, 39, 1},
+	{6179, 9, 40, 1},
+	{6189, 10, 41, 1},
+	{6200, 11, 42, 1},
+	{6212, 12, 43, 1},
+	{6225, 7, 44, 1},
+	{6233, 7, 45, 1},
+	{6241, 7, 46, 1},
+	{6249, 8, 47, 1},
+	{6258, 4, 48, 1},
+	{6263, 7, 49, 1},
+	{6271, 10, 50, 1},
+	{6282, 11, 51, 1},
+	{6294, 8, 52, 1},
+	{6303, 7, 53, 1},
+	{6311, 6, 54, 1},
+	{6318, 7, 55, 1},
+	{6326, 10, 56, 1},
+	{6337, 11, 57, 1},
+	{6349, 7, 58, 1},
+	{6357, 8, 59, 1},
+	{6366, 7, 60, 1},
+	{6374, 8, 61, 1},
+	{6383, 6, 62, 1},
+	{6390, 5, 63, 1},
+	{6396, 8, 64, 1},
+	{6405, 6, 65, 1},
+	{6412, 7, 66, 1},
+	{6420, 6, 67, 1},
+	{6427, 6, 68, 1},
+	{6434, 7, 69, 1},
+	{6442, 10, 70, 1},
+	{6453, 7, 71, 1},
+	{6461, 8, 72, 1},
+	{6470, 6, 73, 1},
+	{6477, 7, 74, 1},
+	{6485, 8, 75, 1},
+	{6494, 8, 76, 1},
+	{6503, 9, 77, 1},
+	{6513, 6, 78, 1},
+	{6520, 8, 79, 1},
+	{6529, 9, 80, 1},
+	{6539, 6, 81, 1},
+	{6546, 9, 82, 1},
+	{6556, 10, 83, 1},
+	{3358, 7, 84, 1},
+	{6567, 7, 85, 4},
+	{6575, 7, 89, 1},
+	{6583, 6, 90, 2},
+	{6590, 8, 92, 1},
+	{6599, 6, 93, 1},
+	{6606, 8, 94, 1},
+	{6615, 9, 95, 1},
+	{6625, 10, 96, 1},
+	{6636, 7, 97, 1},
+	{6644, 9, 98, 1},
+	{6654, 5, 99, 1},
+	{6660, 7, 100, 1},
+	{6668, 7, 101, 1},
+	{6676, 9, 102, 1},
+	{6686, 4, 103, 1},
+	{6691, 5, 104, 1},
+	{6697, 8, 105, 1},
+	{6706, 9, 106, 1},
+	{6716, 8, 107, 1},
+	{6725, 11, 108, 1},
+	{6737, 6, 109, 1},
+	{6744, 8, 110, 1},
+	{6753, 9, 111, 1},
+	{6763, 8, 112, 1},
+	{6772, 4, 113, 1},
+	{6777, 7, 114, 1},
+	{6785, 6, 115, 1},
+	{6792, 7, 116, 1},
+	{6800, 4, 117, 1},
+	{6805, 7, 118, 1},
+	{6813, 5, 119, 1},
+	{6819, 7, 120, 1},
+	{6827, 8, 121, 1},
+	{6836, 5, 122, 1},
+	{6842, 7, 123, 2},
+	{6850, 9, 125, 1},
+	{6860, 8, 126, 1},
+	{6869, 9, 127, 1},
+	{6879, 10, 128, 1},
+	{6890, 12, 129, 3},
+	{6903, 7, 132, 1},
+	{3068, 5, 133, 1},
+	{6911, 17, 134, 1},
+	{6929, 14, 135, 1},
+	{6944, 9, 136, 1},
+	{6954, 4, 137, 1},
+	{6959, 10, 138, 1},
+	{6970, 5, 139, 2},
+	{6976, 4, 141, 1},
+	{6981, 7, 142, 1},
+	{6989, 8, 143, 1},
+	{6998, 6, 144, 1},
+	{7005, 4, 145, 1},
+	{7010, 5, 146, 1},
+	{7016, 6, 147, 1},
+	{7023, 8, 148, 1},
+	{7032, 7, 149, 1},
+	{7040, 8, 150, 1},
+	{7049, 6, 151, 1},
+	{7056, 5, 152, 2},
+	{7062, 7, 154, 1},
+	{7070, 14, 155, 1},
+	{7085, 6, 156, 1},
+	{7092, 5, 157, 1},
+	{7098, 8, 158, 1},
+	{7107, 5, 159, 1},
+	{7113, 6, 160, 1},
+	{7120, 10, 161, 5},
+	{7131, 7, 166, 1},
+	{7139, 8, 167, 1},
+	{7148, 10, 168, 1},
+	{7159, 4, 169, 1},
+	{7164, 8, 170, 1},
+	{7173, 9, 171, 1},
+	{7183, 7, 172, 1},
+	{7191, 4, 173, 1},
+	{7196, 2, 174, 1},
+	{7199, 3, 175, 1},
+	{7203, 6, 176, 1},
+	{7210, 5, 177, 2},
+	{7216, 4, 179, 2},
+	{7221, 7, 181, 1},
+	{7229, 7, 182, 1},
+	{7237, 10, 183, 1},
+	{7248, 5, 184, 1},
+	{7254, 8, 185, 1},
+	{7263, 9, 186, 1},
+	{7273, 2, 187, 1},
+	{7276, 6, 188, 1},
+	{7283, 7, 189, 1},
+	{7291, 8, 190, 1},
+	{7300, 7, 191, 1},
+	{7308, 8, 192, 1},
+	{7317, 10, 193, 1},
+	{7328, 7, 194, 1},
+	{7336, 8, 195, 1},
+	{7345, 7, 196, 1},
+	{7353, 8, 197, 1},
+	{7362, 9, 198, 1},
+	{7372, 8, 199, 1},
+	{7381, 8, 200, 1},
+	{7390, 9, 201, 1},
+	{7400, 10, 202, 1},
+	{7411, 5, 203, 1},
+	{7417, 7, 204, 5},
+	{7425, 9, 209, 1},
+	{7435, 10, 210, 1},
+	{7446, 4, 211, 1},
+	{7451, 6, 212, 1},
+	{7458, 8, 213, 1},
+	{7467, 9, 214, 1},
+	{7477, 7, 215, 1},
+	{7485, 7, 216, 1},
+	{7493, 5, 217, 1},
+	{7499, 7, 218, 1},
+	{7507, 6, 219, 1},
+	{7514, 6, 220, 6},
+	{7521, 5, 226, 1},
+	{7527, 8, 227, 2},
+	{7536, 6, 229, 1},
+	{7543, 7, 230, 1},
+	{7551, 3, 231, 1},
+	{7555, 7, 232, 1},
+	{7563, 8, 233, 1},
+	{7572, 6, 234, 1},
+	{7579, 7, 235, 1},
+	{3078, 7, 236, 1},
+	{7587, 5, 237, 1},
+	{7593, 8, 238, 1},
+	{7602, 9, 239, 1},
+	{7612, 5, 240, 1},
+	{7618, 5, 241, 1},
+	{7624, 6, 242, 1},
+	{7631, 5, 243, 1},
+	{7637, 6, 244, 1},
+	{7644, 9, 245, 1},
+	{7654, 7, 246, 1},
+	{7662, 10, 247, 1},
+	{7673, 4, 248, 1},
+	{7678, 9, 249, 1},
+	{7688, 10, 250, 1},
+	{7699, 8, 251, 1},
+	{3121, 6, 252, 1},
+	{7708, 13, 253, 1},
+	{7722, 7, 254, 1},
+	{7730, 6, 255, 1},
+	{7737, 5, 256, 1},
+	{7743, 7, 257, 1},
+	{7751, 8, 258, 1},
+	{7760, 5, 259, 1},
+	{7766, 9, 260, 1},
+	{7776, 6, 261, 1},
+	{7783, 5, 262, 1},
+	{7789, 8, 263, 1},
+	{7798, 8, 264, 1},
+	{7807, 7, 265, 1},
+	{7815, 4, 266, 1},
+	{7820, 8, 267, 1},
+	{7829, 8, 268, 1},
+	{7838, 4, 269, 2},
+	{7843, 9, 271, 1},
+	{7853, 10, 272, 1},
+	{7864, 7, 273, 1},
+	{7872, 7, 274, 1},
+	{7880, 9, 275, 1},
+	{7890, 11, 276, 2},
+	{7902, 5, 278, 1},
+	{7908, 6, 279, 1},
+	{7915, 7, 280, 1},
+	{7923, 9, 281, 1},
+	{7933, 10, 282, 1},
+	{7944, 11, 283, 1},
+	{7956, 4, 284, 1},
+	{7961, 7, 285, 1},
+	{7969, 8, 286, 1},
+	{7978, 4, 287, 1},
+	{7983, 5, 288, 1},
+	{7989, 6, 289, 1},
+	{3922, 7, 290, 1},
+	{7996, 5, 291, 2},
+	{8002, 9, 293, 1},
+	{8012, 7, 294, 4},
+	{8020, 4, 298, 1},
+	{8025, 6, 299, 1},
+	{8032, 7, 300, 1},
+	{8040, 8, 301, 1},
+	{8049, 7, 302, 2},
+	{8057, 8, 304, 1},
+	{8066, 5, 305, 1},
+	{8072, 7, 306, 1},
+	{8080, 5, 307, 1},
+	{8086, 7, 308, 1},
+	{8094, 7, 309, 1},
+	{8102, 8, 310, 1},
+	{8111, 5, 311, 1},
+	{8117, 8, 312, 2},
+	{8126, 6, 314, 1},
+	{8133, 9, 315, 1},
+	{8143, 6, 316, 1},
+	{8150, 9, 317, 1},
+	{8160, 10, 318, 1},
+	{8171, 5, 319, 1},
+	{8177, 6, 320, 1},
+	{8184, 10, 321, 1},
+	{8195, 11, 322, 1},
+	{8207, 5, 323, 1},
+	{8213, 6, 324, 1},
+	{8220, 7, 325, 1},
+	{8228, 8, 326, 1},
+	{8237, 4, 327, 1},
+	{5769, 7, 328, 15},
+	{8242, 8, 343, 1},
+	{3875, 5, 344, 1},
+	{8251, 7, 345, 1},
+	{8259, 8, 346, 1},
+	{8268, 6, 347, 1},
+	{8275, 7, 348, 1},
+	{8283, 6, 349, 1},
+	{8290, 7, 350, 1},
+	{8298, 4, 351, 1},
+	{8303, 6, 352, 2},
+	{8310, 10, 354, 1},
+	{8321, 3, 355, 1},
+	{8325, 4, 356, 1},
+	{8330, 7, 357, 1},
+	{8338, 6, 358, 1},
+	{8345, 7, 359, 1},
+	{8353, 8, 360, 1},
+	{8362, 8, 361, 2},
+	{8371, 7, 363, 1},
+	{8379, 7, 364, 1},
+	{8387, 7, 365, 1},
+	{8395, 8, 366, 1},
+	{8404, 5, 367, 1},
+	{8410, 6, 368, 1},
+	{8417, 7, 369, 1},
+	{8425, 13, 370, 1},
+	{8439, 4, 371, 1},
+	{8444, 6, 372, 1},
+	{8451, 9, 373, 1},
+	{8461, 10, 374, 1},
+	{8472, 11, 375, 1},
+	{8484, 6, 376, 1},
+	{8491, 10, 377, 1},
+	{8502, 13, 378, 1},
+	{8516, 5, 379, 2},
+	{3896, 9, 381, 1},
+	{8522, 10, 382, 1},
+	{8533, 10, 383, 1},
+	{8544, 6, 384, 1},
+	{8551, 8, 385, 1},
+	{8560, 6, 386, 1},
+	{8567, 8, 387, 1},
+	{8576, 8, 388, 1},
+	{8585, 9, 389, 1},
+	{8595, 8, 390, 1},
+	{8604, 9, 391, 1},
+	{8614, 4, 392, 1},
+	{8619, 6, 393, 1},
+	{8626, 5, 394, 1},
+	{8632, 7, 395, 1},
+	{8640, 6, 396, 1},
+	{8647, 8, 397, 1},
+	{8656, 10, 398, 1},
+	{8667, 10, 399, 1},
+	{8678, 11, 400, 1},
+	{8690, 9, 401, 1},
+	{8700, 9, 402, 1},
+	{8710, 7, 403, 1},
+	{8718, 7, 404, 1},
+	{8726, 8, 405, 1},
+	{8735, 6, 406, 2},
+	{8742, 10, 408, 1},
+	{8753, 5, 409, 1},
+	{8759, 7, 410, 1},
+	{8767, 8, 411, 1},
+	{8776, 6, 412, 1},
+	{8783, 8, 413, 1},
+	{8792, 9, 414, 1},
+	{8802, 11, 415, 1},
+	{8814, 10, 416, 1},
+	{8825, 10, 417, 1},
+	{8836, 8, 418, 1},
+	{8845, 9, 419, 1},
+	{8855, 7, 420, 1},
+	{8863, 6, 421, 1},
+	{8870, 10, 422, 1},
+	{8881, 10, 423, 1},
+	{8892, 7, 424, 1},
+	{8900, 7, 425, 1},
+	{8908, 7, 426, 1},
+	{8916, 8, 427, 1},
+	{8925, 5, 428, 1},
+	{8931, 5, 429, 1},
+	{8937, 8, 430, 1},
+	{8946, 6, 431, 1},
+	{8953, 11, 432, 1},
+	{8965, 3, 433, 3},
+	{8969, 9, 436, 1},
+	{8979, 10, 437, 1},
+	{8990, 5, 438, 1},
+	{8996, 7, 439, 1},
+	{9004, 8, 440, 1},
+	{9013, 9, 441, 1},
+	{9023, 8, 442, 1},
+	{9032, 4, 443, 1},
+	{9037, 7, 444, 1},
+	{9045, 5, 445, 4},
+	{9051, 8, 449, 2},
+	{9060, 6, 451, 1},
+	{9067, 9, 452, 1},
+	{9077, 10, 453, 1},
+	{9088, 4, 454, 1},
+	{9093, 5, 455, 1},
+	{9099, 4, 456, 1},
+	{9104, 6, 457, 1},
+	{9111, 8, 458, 1},
+	{9120, 9, 459, 1},
+	{9130, 10, 460, 1},
+	{9141, 5, 461, 1},
+	{9147, 9, 462, 1},
+	{9157, 11, 463, 1},
+	{9169, 12, 464, 1},
+	{9182, 6, 465, 1},
+	{9189, 10, 466, 1},
+	{9200, 5, 467, 2},
+	{9206, 8, 469, 1},
+	{9215, 10, 470, 1},
+	{9226, 5, 471, 1},
+	{9232, 8, 472, 1},
+	{9241, 8, 473, 3},
+	{9250, 4, 476, 1},
+	{9255, 8, 477, 1},
+	{9264, 10, 478, 1},
+	{9275, 11, 479, 1},
+	{9287, 8, 480, 1},
+	{9296, 13, 481, 1},
+	{9310, 6, 482, 1},
+	{9317, 5, 483, 1},
+	{9323, 6, 484, 1},
+	{9330, 8, 485, 1},
+	{9339, 10, 486, 2},
+	{9350, 3, 488, 1},
+	{9354, 8, 489, 1},
+	{9363, 12, 490, 3},
+	{9376, 6, 493, 1},
+	{9383, 9, 494, 1},
+	{9393, 5, 495, 1},
+	{9399, 6, 496, 1},
+	{9406, 4, 497, 1},
+	{2693, 8, 498, 91},
+	{9411, 6, 589, 1},
+	{9418, 7, 590, 1},
+	{9426, 8, 591, 1},
+	{9435, 9, 592, 1},
+	{9445, 4, 593, 1},
+	{9450, 6, 594, 1},
+	{9457, 7, 595, 2},
+	{9465, 8, 597, 1},
+	{9474, 6, 598, 1},
+	{9481, 7, 599, 1},
+	{9489, 8, 600, 1},
+	{9498, 8, 601, 1},
+	{9507, 5, 602, 5},
+	{9513, 10, 607, 1},
+	{2657, 5, 608, 1},
+	{9524, 3, 609, 1},
+	{9528, 8, 610, 1},
+	{9537, 3, 611, 1},
+	{9541, 5, 612, 2},
+	{9547, 6, 614, 1},
+	{9554, 7, 615, 1},
+	{9562, 10, 616, 1},
+	{9573, 5, 617, 1},
+	{9579, 6, 618, 1},
+	{9586, 7, 619, 1},
+	{9594, 5, 620, 1},
+	{9600, 10, 621, 1},
+	{9611, 6, 622, 2},
+	{9618, 9, 624, 1},
+	{9628, 11, 625, 1},
+	{9640, 6, 626, 2},
+	{9647, 8, 628, 1},
+	{9656, 7, 629, 1},
+	{9664, 8, 630, 1},
+	{9673, 9, 631, 1},
+	{9683, 9, 632, 1},
+	{9693, 7, 633, 1},
+	{9701, 6, 634, 1},
+	{9708, 7, 635, 1},
+	{9716, 7, 636, 1},
+	{9724, 5, 637, 9},
+	{9730, 6, 646, 2},
+	{9737, 5, 648, 1},
+	{9743, 9, 649, 1},
+	{9753, 7, 650, 1},
+	{9761, 3, 651, 2},
+	{9765, 5, 653, 6},
+	{9771, 9, 659, 1},
+	{5429, 5, 660, 1},
+	{5435, 8, 661, 1},
+	{9781, 9, 662, 1},
+	{9791, 8, 663, 1},
+	{9800, 8, 664, 1},
+	{9809, 9, 665, 1},
+	{9819, 6, 666, 1},
+	{9826, 6, 667, 1},
+	{9833, 7, 668, 1},
+	{9841, 5, 669, 3},
+	{9847, 11, 672, 1},
+	{9859, 5, 673, 1},
+	{9865, 6, 674, 2},
+	{9872, 7, 676, 1},
+	{9880, 6, 677, 1},
+	{9887, 6, 678, 1},
+	{9894, 9, 679, 1},
+	{9904, 5, 680, 1},
+	{9910, 10, 681, 1},
+	{9921, 8, 682, 1},
+	{9930, 9, 683, 1},
+	{9940, 7, 684, 1},
+	{9948, 6, 685, 1},
+	{9955, 4, 686, 1},
+	{9960, 8, 687, 1},
+	{9969, 11, 688, 1},
+	{9981, 4, 689, 1},
+	{9986, 8, 690, 2},
+	{9995, 7, 692, 1},
+	{10003, 5, 693, 1},
+	{10009, 5, 694, 1},
+	{10015, 8, 695, 1},
+	{10024, 7, 696, 1},
+	{10032, 7, 697, 1},
+	{10040, 8, 698, 1},
+	{10049, 6, 699, 1},
+	{10056, 7, 700, 1},
+	{10064, 7, 701, 1},
+	{10072, 12, 702, 1},
+	{10085, 5, 703, 2},
+	{10091, 6, 705, 1},
+	{10098, 8, 706, 1},
+	{10107, 4, 707, 1},
+	{10112, 4, 708, 1},
+	{10117, 6, 709, 1},
+	{10124, 8, 710, 1},
+	{10133, 3, 711, 1},
+	{10137, 6, 712, 1},
+	{10144, 7, 713, 1},
+	{10152, 2, 714, 1},
+	{10155, 7, 715, 1},
+	{10163, 9, 716, 1},
+	{10173, 10, 717, 1},
+	{5444, 5, 718, 1},
+	{10184, 6, 719, 7},
+	{10191, 7, 726, 1},
+	{10199, 9, 727, 1},
+	{10209, 2, 728, 1},
+	{10212, 3, 729, 1},
+	{10216, 4, 730, 1},
+	{10221, 5, 731, 1},
+	{10227, 10, 732, 1},
+	{10238, 7, 733, 1},
+	{10246, 7, 734, 2},
+	{10254, 9, 736, 1},
+	{10264, 10, 737, 1},
+	{10275, 11, 738, 1},
+	{10287, 6, 739, 1},
+	{10294, 4, 740, 1},
+	{10299, 7, 741, 1},
+	{10307, 10, 742, 1},
+	{10318, 6, 743, 1},
+	{10325, 6, 744, 1},
+	{10332, 6, 745, 1},
+	{10339, 10, 746, 1},
+	{10350, 7, 747, 1},
+	{10358, 5, 748, 1},
+	{10364, 9, 749, 1},
+	{10374, 5, 750, 1},
+	{10380, 6, 751, 1},
+	{10387, 7, 752, 1},
+	{10395, 7, 753, 1},
+	{10403, 10, 754, 1},
+	{10414, 6, 755, 1},
+	{10421, 7, 756, 1},
+	{10429, 11, 757, 1},
+	{10441, 8, 758, 1},
+	{10450, 10, 759, 1},
+	{10461, 11, 760, 1},
+	{10473, 6, 761, 1},
+	{10480, 8, 762, 1},
 };
 
 const uint16_t na_place_hash[] = {

@@ -20,10 +20,18 @@
 #define NA_PF_NEEDS_THE		0x20	/* only with "the" (the French: else a demonym) */
 #define NA_PF_EXACT_CASE	0x40	/* all-capital form: US, UK */
 
+/*
+ * The tables name their strings by offset into na_place_bytes (NUL-terminated
+ * strings one after another): a table of pointers would be relocated in
+ * every process that loads the library, as na_lexicon.h explains.
+ */
+extern const char na_place_bytes[];
+#define NA_PLACE_STR(offset) (na_place_bytes + (offset))
+
 typedef struct na_place_form
 {
-	const char *rest;			/* tokens after the first, normalized ("" if none) */
-	const char *exact;			/* the form as written, for NA_PF_EXACT_CASE */
+	uint32_t	rest;			/* tokens after the first, normalized ("" if none) */
+	uint32_t	exact;			/* the form as written, for NA_PF_EXACT_CASE ("" if none) */
 	uint16_t	country;		/* index into na_place_countries */
 	uint8_t		ntokens;		/* without "the" */
 	uint8_t		kind;			/* na_place_kind */
@@ -32,13 +40,13 @@ typedef struct na_place_form
 
 typedef struct na_place_first
 {
-	const char *word;			/* normalized first token */
+	uint32_t	word;			/* normalized first token */
 	uint16_t	len;
 	uint16_t	first_form;		/* na_place_forms[first_form .. + nforms) */
 	uint16_t	nforms;
 } na_place_first;
 
-extern const char *const na_place_countries[];
+extern const uint32_t na_place_countries[];	/* the countries' names */
 extern const uint32_t na_place_ncountries;
 extern const na_place_form na_place_forms[];
 extern const na_place_first na_place_firsts[];

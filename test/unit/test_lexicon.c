@@ -126,7 +126,7 @@ test_every_key(void)
 		}
 	}
 	for (uint32_t e = 0; e < na_lex_nentries; e++)
-		CHECK(na_lex_entries[e].hash == na_lex_hash(na_lex_entries[e].key, na_lex_entries[e].len));
+		CHECK(na_lex_entries[e].hash == na_lex_hash(NA_LEX_ENTRY_KEY(&na_lex_entries[e]), na_lex_entries[e].len));
 }
 
 static void
@@ -296,17 +296,17 @@ test_find_head(void)
 	for (uint32_t e = 0; e < na_lex_nentries; e++)
 	{
 		const na_lex_entry *x = &na_lex_entries[e];
-		uint64_t	head = na_lex_word_at(x->key, x->len < 8 ? x->len : 8);
+		uint64_t	head = na_lex_word_at(NA_LEX_ENTRY_KEY(x), x->len < 8 ? x->len : 8);
 		char		other[8] = {0};
 
 		CHECK(x->head == head);
 		if (x->len > 8)
 			continue;
-		CHECK_INT(na_lex_hash_head(head, x->len), na_lex_hash(x->key, x->len));
+		CHECK_INT(na_lex_hash_head(head, x->len), na_lex_hash(NA_LEX_ENTRY_KEY(x), x->len));
 		CHECK_INT(na_lex_find_head(head, x->len, x->hash), (int32_t) e);
-		CHECK_INT(na_lex_find(x->key, x->len), (int32_t) e);
+		CHECK_INT(na_lex_find(NA_LEX_ENTRY_KEY(x), x->len), (int32_t) e);
 		/* one byte changed: another key or none, never this one */
-		memcpy(other, x->key, x->len);
+		memcpy(other, NA_LEX_ENTRY_KEY(x), x->len);
 		other[x->len - 1] ^= 0x01;
 		head = na_lex_word_at(other, x->len);
 		CHECK_INT(na_lex_find_head(head, x->len, na_lex_hash_head(head, x->len)),

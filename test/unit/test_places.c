@@ -159,13 +159,15 @@ test_first_filter(void)
 	for (uint32_t h = 0; h <= na_place_hash_mask; h++)
 	{
 		const na_place_first *f;
+		const char *word;
 		uint32_t	bit;
 
 		if (na_place_hash[h] == 0)
 			continue;
 		f = &na_place_firsts[na_place_hash[h] - 1];
-		bit = na_place_filter_bit((unsigned char) f->word[0], (unsigned char) f->word[f->len > 1],
-								  (unsigned char) f->word[f->len - 1], f->len);
+		word = NA_PLACE_STR(f->word);
+		bit = na_place_filter_bit((unsigned char) word[0], (unsigned char) word[f->len > 1],
+								  (unsigned char) word[f->len - 1], f->len);
 		if (!((na_place_first_filter[bit >> 6] >> (bit & 63)) & 1))
 			refused++;
 	}
