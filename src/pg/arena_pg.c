@@ -72,10 +72,12 @@ arena_alloc(void *ctx, size_t size)
 	Size		need = ARENA_HEADER + ARENA_ROUND(size ? size : 1);
 	char	   *p;
 
-	if (unlikely(need > arena.cap - arena.used))
+	/* (a size near SIZE_MAX wraps need round: palloc refuses it) */
+	if (unlikely(size > arena.cap || need > arena.cap - arena.used))
 	{
-		arena.overflow += need;
-		return MemoryContextAllocHuge((MemoryContext) ctx, size ? size : 1);
+		p = MemoryContextAllocHuge((MemoryContext) ctx, size ? size : 1);
+		arena.overflow += size;
+		return p;
 	}
 	p = arena.block + arena.used;
 	*(Size *) p = size;
@@ -98,7 +100,7 @@ arena_realloc(void *ctx, void *ptr, size_t size)
 	if (size <= old)
 		return ptr;
 	/* the latest allocation grows in place where the block has room */
-	if ((char *) ptr - ARENA_HEADER == arena.block + arena.last &&
+	if ((char *) ptr - ARENA_HEADER == arena.block + arena.last && size <= arena.cap &&
 		ARENA_HEADER + ARENA_ROUND(size) <= arena.cap - arena.last)
 	{
 		*(Size *) ((char *) ptr - ARENA_HEADER) = size;
