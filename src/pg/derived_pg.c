@@ -154,7 +154,8 @@ na_derived_rows(text *body, const char *fail_on, MemoryContext docctx,
 	na_status	status;
 	uint32		counts[NA_NDERIVED];
 
-	na_pg_mem_init(&mem, docctx);
+	/* (the backend's kept block, arena_pg.c: the callers reset docctx per document) */
+	na_pg_doc_mem_init(&mem, docctx);
 	body = pg_detoast_datum_packed(body);
 	na_pg_text_init(&doc, body);
 	/* "!x": an error is thrown, as an unforeseen failure would be (tests of its containment) */
