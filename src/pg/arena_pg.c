@@ -1,7 +1,8 @@
 /*
  * arena_pg.c - the core's memory for one document of a set-returning
- * function (quotes(), speakers(), vote_events(), tokenize(), sentences()):
- * one block per backend, kept from document to document.
+ * function (quotes(), speakers(), vote_events(), tokenize(), sentences())
+ * or of a tracked table's derived rows (na_derived_rows): one block per
+ * backend, kept from document to document.
  *
  * Why (issue #13): with palloc in a document context, every per-token
  * array of the scan and the analysis (most over 8 kB, so each its own
@@ -18,10 +19,10 @@
  * place).  What does not fit goes to palloc in the document context as
  * before, and the block grows before the next document to what this one
  * needed (up to ARENA_MAX).  The block is in use from na_pg_doc_mem_init
- * until the document context goes (its reset callback), so an error that
- * deletes the context frees the block for the next call; a call while it
- * is in use (none of the functions calls another, but nothing forbids it)
- * gets plain palloc.
+ * until the document context is reset or goes (its reset callback), so an
+ * error that deletes the context frees the block for the next call; a call
+ * while it is in use (a trigger on a derived table that calls quotes(), or
+ * a context never reset after an error was caught) gets plain palloc.
  */
 #include "postgres.h"
 
