@@ -162,7 +162,7 @@ void
 na_pg_srf_begin(na_pg_srf *srf, FunctionCallInfo fcinfo, unsigned scan_options,
 				int natts, const char *type_name)
 {
-	text	   *input = PG_GETARG_TEXT_PP(0);
+	text	   *input = na_pg_detoast_text(PG_GETARG_DATUM(0));
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 
 	/*

@@ -37,6 +37,12 @@ void		na_pg_mem_init(na_mem *mem, MemoryContext ctx);
  */
 void		na_pg_doc_mem_init(na_mem *mem, MemoryContext docctx);
 
+/*
+ * A text argument detoasted (pg_detoast_datum_packed), with a faster
+ * decoder for pglz-compressed values (detoast_pg.c).
+ */
+text	   *na_pg_detoast_text(Datum datum);
+
 /* Prepare a detoasted text value for the core (converts from the server encoding). */
 void		na_pg_text_init(na_pg_text *doc, text *t);
 
