@@ -154,8 +154,9 @@ na_derived_rows(text *body, const char *fail_on, MemoryContext docctx,
 	na_status	status;
 	uint32		counts[NA_NDERIVED];
 
-	na_pg_mem_init(&mem, docctx);
-	body = pg_detoast_datum_packed(body);
+	/* (the backend's kept block, arena_pg.c: the callers reset docctx per document) */
+	na_pg_doc_mem_init(&mem, docctx);
+	body = na_pg_detoast_text(PointerGetDatum(body));
 	na_pg_text_init(&doc, body);
 	/* "!x": an error is thrown, as an unforeseen failure would be (tests of its containment) */
 	if (fail_on != NULL && fail_on[0] == '!' && fail_on[1] != '\0' &&

@@ -162,7 +162,7 @@ void
 na_pg_srf_begin(na_pg_srf *srf, FunctionCallInfo fcinfo, unsigned scan_options,
 				int natts, const char *type_name)
 {
-	text	   *input = PG_GETARG_TEXT_PP(0);
+	text	   *input = na_pg_detoast_text(PG_GETARG_DATUM(0));
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 
 	/*
@@ -188,7 +188,7 @@ na_pg_srf_begin(na_pg_srf *srf, FunctionCallInfo fcinfo, unsigned scan_options,
 	srf->row_hoff = MAXALIGN(SizeofHeapTupleHeader + BITMAPLEN(natts));
 	srf->docctx = na_pg_document_context();
 	srf->callerctx = MemoryContextSwitchTo(srf->docctx);
-	na_pg_mem_init(&srf->mem, srf->docctx);
+	na_pg_doc_mem_init(&srf->mem, srf->docctx);
 	na_pg_text_init(&srf->text, input);
 	na_pg_check_status(na_scan(&srf->doc, srf->text.utf8, srf->text.utf8_len,
 							   srf->text.scan_options | scan_options, &srf->mem));

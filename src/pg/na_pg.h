@@ -30,6 +30,19 @@ typedef struct na_pg_text
 /* A core allocator on top of palloc in ctx (huge allocations allowed). */
 void		na_pg_mem_init(na_mem *mem, MemoryContext ctx);
 
+/*
+ * The core's allocator for one document analysed in docctx: a block the
+ * backend keeps from document to document (arena_pg.c), palloc in docctx
+ * for what does not fit; everything is given back when docctx goes.
+ */
+void		na_pg_doc_mem_init(na_mem *mem, MemoryContext docctx);
+
+/*
+ * A text argument detoasted (pg_detoast_datum_packed), with a faster
+ * decoder for pglz-compressed values (detoast_pg.c).
+ */
+text	   *na_pg_detoast_text(Datum datum);
+
 /* Prepare a detoasted text value for the core (converts from the server encoding). */
 void		na_pg_text_init(na_pg_text *doc, text *t);
 
