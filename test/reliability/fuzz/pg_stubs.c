@@ -17,6 +17,7 @@
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 
+#include "na_pg.h"
 #include "pg_stubs.h"
 
 /* stdio as is: the server's port.h maps these to pgport, which is not linked */
@@ -115,6 +116,27 @@ pg_detoast_datum_packed(struct varlena *datum)
 	(void) datum;
 	unsupported("pg_detoast_datum_packed");
 	return NULL;
+}
+
+/*
+ * the binding's own helpers of na_pg.c's set-returning functions, whose
+ * files (arena_pg.c, detoast_pg.c) the fuzz target does not link: never on
+ * the parser's path
+ */
+text *
+na_pg_detoast_text(Datum datum)
+{
+	(void) datum;
+	unsupported("na_pg_detoast_text");
+	return NULL;
+}
+
+void
+na_pg_doc_mem_init(na_mem *mem, MemoryContext docctx)
+{
+	(void) mem;
+	(void) docctx;
+	unsupported("na_pg_doc_mem_init");
 }
 
 void
