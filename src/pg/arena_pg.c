@@ -23,8 +23,11 @@
  * error that deletes the context frees the block for the next call; a call
  * while it is in use (a trigger on a derived table that calls quotes(), or
  * a context never reset after an error was caught) gets plain palloc.
+ * A block past ARENA_KEEP is freed when the transaction ends.
  */
 #include "postgres.h"
+
+#include "access/xact.h"
 
 #include "na_pg.h"
 
@@ -35,6 +38,13 @@
  * excess goes to palloc, freed with the document) */
 #define ARENA_MIN ((Size) 256 * 1024)
 #define ARENA_MAX ((Size) 8 * 1024 * 1024)
+/*
+ * the most a backend keeps from one transaction to the next: a block that
+ * grew past it for long documents is freed when its transaction ends, so
+ * that a pool of idle connections does not hold 8 MB each (the next long
+ * document allocates it again, at the size it needs at once)
+ */
+#define ARENA_KEEP ((Size) 1024 * 1024)
 
 #define ARENA_ROUND(n) (((n) + (ARENA_ALIGN - 1)) & ~((Size) (ARENA_ALIGN - 1)))
 
@@ -47,6 +57,7 @@ typedef struct doc_arena
 	Size		overflow;		/* bytes this document took from palloc */
 	Size		wanted;			/* what the largest document so far took in all */
 	bool		busy;
+	bool		watching;		/* arena_at_xact_end registered */
 	MemoryContextCallback release;
 } doc_arena;
 
@@ -161,12 +172,34 @@ arena_fit(void)
 	arena.cap = cap;
 }
 
+/* At a transaction's end: a block larger than ARENA_KEEP goes (see there). */
+static void
+arena_at_xact_end(XactEvent event, void *arg)
+{
+	(void) arg;
+	if (event != XACT_EVENT_COMMIT && event != XACT_EVENT_ABORT &&
+		event != XACT_EVENT_PARALLEL_COMMIT && event != XACT_EVENT_PARALLEL_ABORT)
+		return;
+	if (arena.busy || arena.block == NULL || arena.cap <= ARENA_KEEP)
+		return;
+	pfree(arena.block);
+	arena.block = NULL;
+	arena.cap = 0;
+	/* the next transaction's block is at most ARENA_KEEP, and grows in it as needed */
+	arena.wanted = Min(arena.wanted, ARENA_KEEP - ARENA_KEEP / 5);
+}
+
 void
 na_pg_doc_mem_init(na_mem *mem, MemoryContext docctx)
 {
 	na_pg_mem_init(mem, docctx);
 	if (arena.busy)
 		return;
+	if (!arena.watching)
+	{
+		RegisterXactCallback(arena_at_xact_end, NULL);
+		arena.watching = true;
+	}
 	arena_fit();
 	if (arena.block == NULL)
 		return;
