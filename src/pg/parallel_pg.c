@@ -33,6 +33,7 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 
+#include "na_pg.h"
 #include "parallel_pg.h"
 
 int			na_max_parallel_workers = -1;
@@ -116,7 +117,8 @@ na_text_source_size(const text *body)
 void
 na_text_source_put(text *dest, Size size, text *body)
 {
-	text	   *whole = pg_detoast_datum_packed(body);
+	/* (the library's pglz decoder, as the analysis itself reads a text) */
+	text	   *whole = na_pg_detoast_text(PointerGetDatum(body));
 	Size		len = VARSIZE_ANY_EXHDR(whole);
 
 	/* the size was read from the same datum: a mismatch is a bug, not bad input */
