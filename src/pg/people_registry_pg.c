@@ -14,6 +14,10 @@
  * (people_upsert_pg.c), or by that statement, kept as a plan, from a
  * tuplestore where the writer cannot.
  *
+ * The work is a na_people_batch (people_pg.h), which the tracked COPY's
+ * writer (track_write_pg.c) also feeds with the speakers it writes while
+ * parallel workers analyse, instead of this trigger.
+ *
  * What it writes is what the SQL statement wrote (test/reliability and the
  * registry's pg_regress cases compare): per key the spelling of the key
  * itself, else the longest, else the first in the collation's order; the
@@ -36,9 +40,11 @@
 #include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/guc.h"
 #include "utils/hsearch.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/rel.h"
 #include "utils/tuplestore.h"
 #include "utils/varlena.h"
 
@@ -207,10 +213,9 @@ speaker_column(TupleDesc desc, const char *column, Oid type, const char *table)
 }
 
 /*
- * A text column of a row deformed from a copy of its tuple (NULL for SQL
- * NULL): the value in the copy, unless stored out of line or compressed
- * (then detoasted in the current context).  A copy of each row's tuple
- * took a fifth of what a copy of each of its four texts did.
+ * A text column of a row's values (NULL for SQL NULL): the value where it
+ * is, unless stored out of line or compressed (then detoasted in the
+ * current context).
  */
 static text *
 row_text(Datum *values, bool *isnull, int attnum)
@@ -248,6 +253,7 @@ typedef struct key_cache
 	int		   *key_groups;		/* by the key's hash: its number + 1, 0 empty */
 	text	  **groups;			/* the keys by number */
 	int			ngroups;
+	uint32		nentries;		/* names in entries */
 } key_cache;
 
 /* Room for the names of rows rows, the tables at most half full. */
@@ -261,8 +267,48 @@ key_cache_init(key_cache *cache, int64 rows)
 	cache->entries = palloc0(sizeof(key_entry) * size);
 	cache->key_groups = palloc0(sizeof(int) * size);
 	cache->groups = palloc(sizeof(text *) * (size / 2 + 1));
+	cache->nentries = 0;
 	cache->ngroups = 0;
 	cache->mask = size - 1;
+}
+
+/*
+ * Twice the room, when the rows' number was not known beforehand (speakers
+ * fed one by one as the analysis makes them) and the names fill half.
+ */
+static void
+key_cache_grow(key_cache *cache)
+{
+	key_cache	bigger;
+
+	key_cache_init(&bigger, (int64) cache->mask + 1);
+	for (uint32 i = 0; i <= cache->mask; i++)
+	{
+		key_entry  *e = &cache->entries[i];
+		uint32		j;
+
+		if (e->name == NULL)
+			continue;
+		for (j = e->hash & bigger.mask; bigger.entries[j].name != NULL; j = (j + 1) & bigger.mask)
+			;
+		bigger.entries[j] = *e;
+		bigger.nentries++;
+	}
+	for (int g = 0; g < cache->ngroups; g++)
+	{
+		const text *key = cache->groups[g];
+		uint32		j = hash_bytes((const unsigned char *) VARDATA_ANY(key), VARSIZE_ANY_EXHDR(key)) & bigger.mask;
+
+		while (bigger.key_groups[j] != 0)
+			j = (j + 1) & bigger.mask;
+		bigger.key_groups[j] = g + 1;
+		bigger.groups[g] = cache->groups[g];
+	}
+	bigger.ngroups = cache->ngroups;
+	pfree(cache->entries);
+	pfree(cache->key_groups);
+	pfree(cache->groups);
+	*cache = bigger;
 }
 
 /* The number of key (a new one on first sight): names of one key count together. */
@@ -315,6 +361,12 @@ cached_key(key_cache *cache, text *name, text *gender)
 
 		if (e->name == NULL)
 		{
+			if ((cache->nentries + 1) * 2 > cache->mask + 1)
+			{
+				key_cache_grow(cache);
+				return cached_key(cache, name, gender);
+			}
+			cache->nentries++;
 			e->name = name;
 			e->hash = hash;
 			e->gender = g;
@@ -411,7 +463,7 @@ one_text(const text *t)
 	return PointerGetDatum(array);
 }
 
-static Datum	empty_texts;	/* '{}', made once a statement (see na_people_added) */
+static Datum	empty_texts;	/* '{}', made by each count (na_people_batch_count) */
 
 /*
  * The distinct texts of items[0..n) in the order of collation, at most
@@ -643,6 +695,211 @@ upsert_by_statement(const char *names, const na_counted_key *keys, int n)
 }
 
 /*
+ * What a statement (or a chunk of a tracked COPY) adds to the registry, as
+ * its speaker rows come: each row's key on arrival (the names seen before
+ * hit the key cache), then the rows counted per key, then the upsert.  The
+ * trigger feeds it from its transition table; the tracked COPY's writer
+ * (track_write_pg.c) feeds it the rows it writes while parallel workers
+ * analyse, so that the keys are made while the workers still work and the
+ * counting while they exit.
+ */
+struct na_people_batch
+{
+	MemoryContext ctx;			/* everything of the batch */
+	TupleDesc	desc;			/* the speakers table's */
+	int			name_att;
+	int			role_att;
+	int			affiliation_att;
+	int			gender_att;
+	int			quotes_att;
+	key_cache	cache;
+	speaker_row **rows;
+	int			nrows;
+	int			maxrows;
+	na_counted_key *counted;	/* NULL until counted */
+	int			ncounted;
+	Datum	   *values;
+	bool	   *isnull;
+};
+
+/*
+ * The columns are found once per batch, by name and type, as the trigger
+ * found them per statement: a speakers table changed by hand gets the
+ * trigger's error.
+ */
+na_people_batch *
+na_people_batch_begin(Relation speakers, int64 rows_hint)
+{
+	MemoryContext ctx = AllocSetContextCreate(CurrentMemoryContext, "news_analysis registry",
+											  ALLOCSET_DEFAULT_SIZES);
+	MemoryContext oldctx = MemoryContextSwitchTo(ctx);
+	const char *table = RelationGetRelationName(speakers);
+	na_people_batch *batch = palloc0(sizeof(na_people_batch));
+
+	batch->ctx = ctx;
+	batch->desc = CreateTupleDescCopy(RelationGetDescr(speakers));
+	batch->name_att = speaker_column(batch->desc, "name", TEXTOID, table);
+	batch->role_att = speaker_column(batch->desc, "role", TEXTOID, table);
+	batch->affiliation_att = speaker_column(batch->desc, "affiliation", TEXTOID, table);
+	batch->gender_att = speaker_column(batch->desc, "gender", TEXTOID, table);
+	batch->quotes_att = speaker_column(batch->desc, "quotes", INT4OID, table);
+	key_cache_init(&batch->cache, rows_hint);
+	batch->values = palloc(sizeof(Datum) * batch->desc->natts);
+	batch->isnull = palloc(sizeof(bool) * batch->desc->natts);
+	MemoryContextSwitchTo(oldctx);
+	return batch;
+}
+
+/* Where a copy of varlena t goes at *at (int-aligned: a 4-byte header is read as an int). */
+static text *
+copy_text_to(char *base, Size *at, const text *t)
+{
+	text	   *copy;
+
+	if (t == NULL)
+		return NULL;
+	*at = INTALIGN(*at);
+	copy = (text *) (base + *at);
+	memcpy(copy, t, VARSIZE_ANY(t));
+	*at += VARSIZE_ANY(t);
+	return copy;
+}
+
+/*
+ * A speaker row of the statement, from its values (valid during the call
+ * only): its key, and what the count reads, copied into one allocation of
+ * the batch (the row's texts and nothing else: a copy of the whole tuple
+ * was four times the size, and a fresh backend pays for every page of
+ * memory it touches).
+ */
+static void
+batch_add_values(na_people_batch *batch, Datum *values, bool *isnull)
+{
+	text	   *name = row_text(values, isnull, batch->name_att);
+	text	   *gender;
+	text	   *role;
+	text	   *affiliation;
+	key_entry  *key;
+	speaker_row *row;
+	Size		size;
+	Size		at;
+
+	if (name == NULL)
+		return;
+	gender = row_text(values, isnull, batch->gender_att);
+	role = row_text(values, isnull, batch->role_att);
+	affiliation = row_text(values, isnull, batch->affiliation_att);
+	size = MAXALIGN(sizeof(speaker_row)) + VARSIZE_ANY(name) + sizeof(int32) +
+		(role ? VARSIZE_ANY(role) + sizeof(int32) : 0) +
+		(affiliation ? VARSIZE_ANY(affiliation) + sizeof(int32) : 0);
+	row = palloc(size);
+	at = MAXALIGN(sizeof(speaker_row));
+	row->name = copy_text_to((char *) row, &at, name);
+	row->role = copy_text_to((char *) row, &at, role);
+	row->affiliation = copy_text_to((char *) row, &at, affiliation);
+	Assert(at <= size);
+	/* (the key cache keeps the first row's name of each name and gender) */
+	key = cached_key(&batch->cache, row->name, gender);
+	/* rows without a key do not count */
+	if (key->key == NULL)
+	{
+		/* (unless the cache kept its name) */
+		if (key->name != row->name)
+			pfree(row);
+		return;
+	}
+	row->key = key->key;
+	row->group = key->group;
+	row->male = gender != NULL && text_equals(gender, "male", 4);
+	row->female = gender != NULL && text_equals(gender, "female", 6);
+	row->quotes_null = isnull[batch->quotes_att - 1];
+	row->quotes = row->quotes_null ? 0 : DatumGetInt32(values[batch->quotes_att - 1]);
+	if (batch->nrows == batch->maxrows)
+	{
+		batch->maxrows = batch->maxrows ? batch->maxrows * 2 : 256;
+		batch->rows = batch->rows ? repalloc(batch->rows, sizeof(speaker_row *) * batch->maxrows)
+			: palloc(sizeof(speaker_row *) * batch->maxrows);
+	}
+	batch->rows[batch->nrows++] = row;
+}
+
+void
+na_people_batch_add(na_people_batch *batch, HeapTuple row)
+{
+	MemoryContext oldctx = MemoryContextSwitchTo(batch->ctx);
+
+	Assert(batch->counted == NULL);
+	heap_deform_tuple(row, batch->desc, batch->values, batch->isnull);
+	batch_add_values(batch, batch->values, batch->isnull);
+	MemoryContextSwitchTo(oldctx);
+}
+
+/*
+ * Apart from the write so that it can run while parallel workers exit
+ * (parallel mode lets it: it reads the collations' catalogs, writes
+ * nothing); once only.
+ */
+void
+na_people_batch_count(na_people_batch *batch)
+{
+	MemoryContext oldctx;
+	speaker_row **rows;
+	int			nrows = batch->nrows;
+
+	if (batch->counted != NULL)
+		return;
+	oldctx = MemoryContextSwitchTo(batch->ctx);
+	empty_texts = PointerGetDatum(construct_empty_array(TEXTOID));
+	/* one counted row per key */
+	batch->counted = palloc(sizeof(na_counted_key) * Max(nrows, 1));
+	rows = rows_by_key(&batch->cache, batch->rows, nrows);
+	for (int first = 0; first < nrows;)
+	{
+		int			end = first + 1;
+
+		while (end < nrows && rows[end]->group == rows[first]->group)
+			end++;
+		count_key(&batch->counted[batch->ncounted++], rows + first, end - first,
+				  TupleDescAttr(batch->desc, batch->name_att - 1)->attcollation,
+				  TupleDescAttr(batch->desc, batch->role_att - 1)->attcollation,
+				  TupleDescAttr(batch->desc, batch->affiliation_att - 1)->attcollation);
+		first = end;
+		CHECK_FOR_INTERRUPTS();
+	}
+	MemoryContextSwitchTo(oldctx);
+}
+
+/*
+ * The upsert runs as the trigger function runs, with search_path
+ * pg_catalog, pg_temp (its SET clause), whoever calls: the statement it
+ * falls back to names the built-in functions it calls without a schema.
+ */
+void
+na_people_batch_write(na_people_batch *batch, const char *registry)
+{
+	MemoryContext oldctx;
+	int			nestlevel;
+
+	na_people_batch_count(batch);
+	if (batch->ncounted == 0)
+		return;
+	oldctx = MemoryContextSwitchTo(batch->ctx);
+	nestlevel = NewGUCNestLevel();
+	(void) set_config_option("search_path", "pg_catalog, pg_temp", PGC_USERSET, PGC_S_SESSION,
+							 GUC_ACTION_SAVE, true, 0, false);
+	if (!na_people_upsert(registry, batch->counted, batch->ncounted))
+		upsert_by_statement(registry, batch->counted, batch->ncounted);
+	AtEOXact_GUC(true, nestlevel);
+	MemoryContextSwitchTo(oldctx);
+}
+
+void
+na_people_batch_end(na_people_batch *batch)
+{
+	MemoryContextDelete(batch->ctx);
+}
+
+/*
  * news_analysis.people_added(): AFTER INSERT ... REFERENCING NEW TABLE FOR
  * EACH STATEMENT on <table>_speakers, with the registry table as its
  * argument.
@@ -652,24 +909,8 @@ na_people_added(PG_FUNCTION_ARGS)
 {
 	TriggerData *trigdata = (TriggerData *) fcinfo->context;
 	Tuplestorestate *rows_in;
-	TupleDesc	desc;
-	const char *table;
-	int			name_att;
-	int			role_att;
-	int			affiliation_att;
-	int			gender_att;
-	int			quotes_att;
 	TupleTableSlot *slot;
-	MemoryContext workctx;
-	MemoryContext oldctx;
-	speaker_row **rows = NULL;
-	int			nrows = 0;
-	int			maxrows = 0;
-	na_counted_key *counted;
-	int			ncounted = 0;
-	key_cache	cache;
-	Datum	   *values;
-	bool	   *isnull;
+	na_people_batch *batch;
 
 	if (!CALLED_AS_TRIGGER(fcinfo))
 		ereport(ERROR,
@@ -683,87 +924,25 @@ na_people_added(PG_FUNCTION_ARGS)
 				 errmsg("news_analysis.people_added() must be fired AFTER INSERT FOR EACH STATEMENT with a new table and the registry table as its argument"),
 				 errhint("Attach the registry's triggers with news_analysis.track(), not by hand.")));
 
-	table = RelationGetRelationName(trigdata->tg_relation);
-	desc = RelationGetDescr(trigdata->tg_relation);
-	name_att = speaker_column(desc, "name", TEXTOID, table);
-	role_att = speaker_column(desc, "role", TEXTOID, table);
-	affiliation_att = speaker_column(desc, "affiliation", TEXTOID, table);
-	gender_att = speaker_column(desc, "gender", TEXTOID, table);
-	quotes_att = speaker_column(desc, "quotes", INT4OID, table);
-
-	workctx = AllocSetContextCreate(CurrentMemoryContext, "news_analysis registry",
-									ALLOCSET_DEFAULT_SIZES);
-	oldctx = MemoryContextSwitchTo(workctx);
-
-	/* the statement's speakers with their keys; rows without a key do not count */
+	/* the statement's speakers with their keys */
 	rows_in = trigdata->tg_newtable;
-	key_cache_init(&cache, tuplestore_tuple_count(rows_in));
-	empty_texts = PointerGetDatum(construct_empty_array(TEXTOID));
-	slot = MakeSingleTupleTableSlot(CreateTupleDescCopy(desc), &TTSOpsMinimalTuple);
-	values = palloc(sizeof(Datum) * desc->natts);
-	isnull = palloc(sizeof(bool) * desc->natts);
+	batch = na_people_batch_begin(trigdata->tg_relation, tuplestore_tuple_count(rows_in));
+	slot = MakeSingleTupleTableSlot(batch->desc, &TTSOpsMinimalTuple);
 	tuplestore_select_read_pointer(rows_in, tuplestore_alloc_read_pointer(rows_in, EXEC_FLAG_REWIND));
 	tuplestore_rescan(rows_in);
+	/* each row read where the store keeps it, until the next */
 	while (tuplestore_gettupleslot(rows_in, true, false, slot))
 	{
-		MinimalTuple copy = ExecCopySlotMinimalTuple(slot);
-		HeapTupleData tuple;
-		text	   *name;
-		text	   *gender;
-		key_entry  *key;
-		speaker_row *row;
+		MemoryContext oldctx = MemoryContextSwitchTo(batch->ctx);
 
-		/* the row's values point into its copy, which stays for the statement */
-		tuple.t_len = copy->t_len + MINIMAL_TUPLE_OFFSET;
-		tuple.t_data = (HeapTupleHeader) ((char *) copy - MINIMAL_TUPLE_OFFSET);
-		heap_deform_tuple(&tuple, desc, values, isnull);
-		name = row_text(values, isnull, name_att);
-		if (name == NULL)
-			continue;
-		gender = row_text(values, isnull, gender_att);
-		key = cached_key(&cache, name, gender);
-		if (key->key == NULL)
-			continue;
-		row = palloc(sizeof(speaker_row));
-		row->key = key->key;
-		row->group = key->group;
-		row->name = name;
-		row->role = row_text(values, isnull, role_att);
-		row->affiliation = row_text(values, isnull, affiliation_att);
-		row->male = gender != NULL && text_equals(gender, "male", 4);
-		row->female = gender != NULL && text_equals(gender, "female", 6);
-		row->quotes_null = isnull[quotes_att - 1];
-		row->quotes = row->quotes_null ? 0 : DatumGetInt32(values[quotes_att - 1]);
-		if (nrows == maxrows)
-		{
-			maxrows = maxrows ? maxrows * 2 : 256;
-			rows = rows ? repalloc(rows, sizeof(speaker_row *) * maxrows)
-				: palloc(sizeof(speaker_row *) * maxrows);
-		}
-		rows[nrows++] = row;
+		slot_getallattrs(slot);
+		batch_add_values(batch, slot->tts_values, slot->tts_isnull);
+		MemoryContextSwitchTo(oldctx);
 		CHECK_FOR_INTERRUPTS();
 	}
 	ExecDropSingleTupleTableSlot(slot);
 
-	/* one counted row per key */
-	counted = palloc(sizeof(na_counted_key) * Max(nrows, 1));
-	rows = rows_by_key(&cache, rows, nrows);
-	for (int first = 0; first < nrows;)
-	{
-		int			end = first + 1;
-
-		while (end < nrows && rows[end]->group == rows[first]->group)
-			end++;
-		count_key(&counted[ncounted++], rows + first, end - first,
-				  TupleDescAttr(desc, name_att - 1)->attcollation,
-				  TupleDescAttr(desc, role_att - 1)->attcollation,
-				  TupleDescAttr(desc, affiliation_att - 1)->attcollation);
-		first = end;
-	}
-
-	if (ncounted > 0 && !na_people_upsert(trigdata->tg_trigger->tgargs[0], counted, ncounted))
-		upsert_by_statement(trigdata->tg_trigger->tgargs[0], counted, ncounted);
-	MemoryContextSwitchTo(oldctx);
-	MemoryContextDelete(workctx);
+	na_people_batch_write(batch, trigdata->tg_trigger->tgargs[0]);
+	na_people_batch_end(batch);
 	return PointerGetDatum(NULL);
 }
