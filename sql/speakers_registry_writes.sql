@@ -53,6 +53,78 @@ DELETE FROM reg_direct WHERE id = 4;
 UPDATE reg_direct SET body = '“Nothing to add,” said Tomas Fell.' WHERE id = 3;
 SELECT key, name, articles, quotes FROM reg_direct_names ORDER BY key;
 
+-- a statement with enough text for parallel workers: the backend writes
+-- the speakers as the analysis makes them and keeps the registry up itself
+-- (people_added does not fire for them); the registry holds what the
+-- backend alone writes (through people_added), also when the registry
+-- has a trigger of the user's (the upsert statement runs), and nothing
+-- new while people_added is disabled
+CREATE TABLE reg_parallel (id integer PRIMARY KEY, body text);
+CREATE TABLE reg_serial (id integer PRIMARY KEY, body text);
+SELECT news_analysis.track('reg_parallel', 'body', 'id') IS NOT NULL AS tracked;
+SELECT news_analysis.track('reg_serial', 'body', 'id') IS NOT NULL AS tracked;
+CREATE TEMP TABLE reg_many AS
+  SELECT i AS id,
+         format('“Budget %s is ready,” said the %s, %s %s, on Monday. “We will not support it,” '
+                'said %s %s, who leads the %s group. Later %s %s told reporters: “It passes.” '
+                '%s said %s would vote for it. ',
+                i, (ARRAY['finance minister', 'council leader', 'mayor', 'party spokeswoman'])[i % 4 + 1],
+                (ARRAY['Helga', 'Tomas', 'Ingrid', 'Piet', 'Amara', 'Joon'])[i % 6 + 1],
+                (ARRAY['Brandt', 'Fell', 'Voss', 'Okoro', 'Lindqvist', 'Marsh', 'Calder'])[i % 7 + 1],
+                (ARRAY['Nadia', 'Oskar', 'Liv'])[i % 3 + 1],
+                (ARRAY['Berg', 'Holm', 'Strand', 'Dahl', 'Moe'])[i % 5 + 1],
+                (ARRAY['Green', 'Labour', 'Liberal'])[i % 3 + 1],
+                (ARRAY['Mr.', 'Mrs.', 'Ms.'])[i % 3 + 1],
+                (ARRAY['Brandt', 'Fell', 'Voss', 'Okoro', 'Lindqvist', 'Marsh', 'Calder'])[i % 7 + 1],
+                (ARRAY['She', 'He'])[i % 2 + 1], (ARRAY['she', 'he'])[i % 2 + 1]) AS body
+    FROM generate_series(1, 500) i;
+UPDATE reg_many SET body = repeat(body, 3);
+SELECT pg_size_pretty(sum(octet_length(body))) AS text FROM reg_many;
+INSERT INTO reg_parallel SELECT * FROM reg_many;
+SET news_analysis.max_parallel_workers = 0;
+INSERT INTO reg_serial SELECT * FROM reg_many;
+RESET news_analysis.max_parallel_workers;
+SELECT (SELECT count(*) FROM reg_parallel_speakers) AS speakers, count(*) AS keys,
+       sum(articles) AS articles, sum(male) AS male, sum(female) AS female,
+       (SELECT count(*) FROM (
+         (SELECT key, surname, name, aliases, male, female, roles, affiliations, articles, quotes FROM reg_parallel_names
+          EXCEPT SELECT key, surname, name, aliases, male, female, roles, affiliations, articles, quotes FROM reg_serial_names)
+         UNION ALL
+         (SELECT key, surname, name, aliases, male, female, roles, affiliations, articles, quotes FROM reg_serial_names
+          EXCEPT SELECT key, surname, name, aliases, male, female, roles, affiliations, articles, quotes FROM reg_parallel_names)) d)
+         AS differences
+  FROM reg_parallel_names;
+-- again, keys there: the user's trigger on the registry makes the upsert a statement
+CREATE TRIGGER reg_count AFTER UPDATE ON reg_parallel_names
+  FOR EACH ROW EXECUTE FUNCTION reg_count_update();
+TRUNCATE reg_updates;
+DELETE FROM reg_parallel WHERE id > 250;
+DELETE FROM reg_serial WHERE id > 250;
+INSERT INTO reg_parallel SELECT * FROM reg_many WHERE id > 250;
+SET news_analysis.max_parallel_workers = 0;
+INSERT INTO reg_serial SELECT * FROM reg_many WHERE id > 250;
+RESET news_analysis.max_parallel_workers;
+SELECT count(*) > 0 AS user_trigger_fired FROM reg_updates;
+SELECT count(*) AS keys, sum(articles) AS articles,
+       (SELECT count(*) FROM (
+         (SELECT key, surname, name, aliases, male, female, roles, affiliations, articles, quotes FROM reg_parallel_names
+          EXCEPT SELECT key, surname, name, aliases, male, female, roles, affiliations, articles, quotes FROM reg_serial_names)
+         UNION ALL
+         (SELECT key, surname, name, aliases, male, female, roles, affiliations, articles, quotes FROM reg_serial_names
+          EXCEPT SELECT key, surname, name, aliases, male, female, roles, affiliations, articles, quotes FROM reg_parallel_names)) d)
+         AS differences
+  FROM reg_parallel_names;
+-- people_added disabled: the speakers are written, the registry gets nothing
+DELETE FROM reg_parallel;
+ALTER TABLE reg_parallel_speakers DISABLE TRIGGER news_analysis_people_added;
+INSERT INTO reg_parallel SELECT * FROM reg_many;
+SELECT (SELECT count(*) FROM reg_parallel_speakers) AS speakers,
+       (SELECT count(*) FROM reg_parallel_names) AS keys;
+ALTER TABLE reg_parallel_speakers ENABLE TRIGGER news_analysis_people_added;
+SELECT news_analysis.untrack('reg_parallel');
+SELECT news_analysis.untrack('reg_serial');
+DROP TABLE reg_parallel, reg_serial;
+
 SELECT news_analysis.untrack('reg_direct');
 SELECT news_analysis.untrack('reg_statement');
 DROP TABLE reg_direct, reg_statement, reg_articles, reg_updates;

@@ -542,6 +542,8 @@ na_parallel_derived(int n, const Datum *keys, const na_text_source *source, Oid 
 		drain_queues(&ls, mqh, done, pcxt->nworkers_launched, (uint32) n, false);
 	}
 	drain_queues(&ls, mqh, done, pcxt->nworkers_launched, (uint32) n, true);
+	if (sink->drained != NULL)
+		sink->drained(sink->arg);
 
 	/* rethrows a worker's error */
 	WaitForParallelWorkersToFinish(pcxt);

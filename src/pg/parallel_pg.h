@@ -38,6 +38,13 @@ typedef struct na_parallel_sink
 	void		(*values) (void *arg, int article, na_derived_kind kind, Datum *values, bool *nulls);
 	/* the analysis of article i failed (see na_derived_rows) */
 	void		(*failure) (void *arg, int article, ErrorData *edata);
+
+	/*
+	 * every row and failure came (NULL: nothing to do then); the workers
+	 * are exiting, parallel mode has not ended: work that needs neither
+	 * the workers nor a write overlaps their exit
+	 */
+	void		(*drained) (void *arg);
 	void	   *arg;
 } na_parallel_sink;
 

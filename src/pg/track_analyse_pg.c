@@ -212,7 +212,7 @@ parallel_row(void *arg, int article, na_derived_kind kind, HeapTuple row)
 	analyser   *an = (analyser *) arg;
 
 	(void) article;
-	if (an->writing != NULL && track_writer_writes(kind))
+	if (an->writing != NULL && track_writer_writes(an->writing, kind))
 		track_writer_put(an->writing, kind, row, false);
 	else
 		tuplestore_puttuple(chunk_store(an, kind), row);
@@ -224,7 +224,7 @@ parallel_values(void *arg, int article, na_derived_kind kind, Datum *values, boo
 {
 	analyser   *an = (analyser *) arg;
 
-	if (an->writing != NULL && track_writer_writes(kind))
+	if (an->writing != NULL && track_writer_writes(an->writing, kind))
 	{
 		/* formed where it lives until the writer's slot frees it */
 		MemoryContext oldctx = MemoryContextSwitchTo(an->chunkctx);
@@ -281,6 +281,15 @@ static void
 parallel_failure(void *arg, int article, ErrorData *edata)
 {
 	add_failure((analyser *) arg, article, edata);
+}
+
+static void
+parallel_drained(void *arg)
+{
+	analyser   *an = (analyser *) arg;
+
+	if (an->writing != NULL)
+		track_writer_drained(an->writing);
 }
 
 /* Errors that must stop the statement even in lenient mode. */
@@ -545,7 +554,7 @@ write_while_analysing(const analyser *an)
 static void
 run_attempt(analyser *an, const attempt *at)
 {
-	na_parallel_sink sink = {parallel_row, parallel_values, parallel_failure, an};
+	na_parallel_sink sink = {parallel_row, parallel_values, parallel_failure, parallel_drained, an};
 	Oid			row_type[NA_NDERIVED];
 	bool		was_writing = track_writing_derived_rows;
 
@@ -557,7 +566,7 @@ run_attempt(analyser *an, const attempt *at)
 	for (int d = 0; d < NA_NDERIVED; d++)
 		row_type[d] = an->plans->row_desc[d]->tdtypeid;
 	if (write_while_analysing(an))
-		an->writing = track_writer_begin(an->config, an->plans);
+		an->writing = track_writer_begin(an->config, an->plans, at->n);
 	PG_TRY();
 	{
 		if (an->writing != NULL)

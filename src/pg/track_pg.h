@@ -159,10 +159,13 @@ bool track_write_rows(const track_config *config, const track_plans *plans,
 typedef struct track_writer track_writer;
 
 /* the derived tables it writes (the others' rows take the usual way) */
-bool track_writer_writes(na_derived_kind kind);
-track_writer *track_writer_begin(const track_config *config, const track_plans *plans);
+bool track_writer_writes(const track_writer *writer, na_derived_kind kind);
+/* for the rows of a chunk of that many articles */
+track_writer *track_writer_begin(const track_config *config, const track_plans *plans, int articles);
 /* row of derived table kind: copied, or taken over (owned, palloc'd) */
 void track_writer_put(track_writer *writer, na_derived_kind kind, HeapTuple row, bool owned);
+/* every row was put, the workers are exiting (still in parallel mode) */
+void track_writer_drained(track_writer *writer);
 void track_writer_end(track_writer *writer);
 
 #endif							/* TRACK_PG_H */

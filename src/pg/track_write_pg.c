@@ -27,7 +27,9 @@
  * A chunk that parallel workers analyse has its quotes and vote events
  * written while the workers go on (track_writer_begin): on two processors
  * the backend wrote a COPY's rows alone after the analysis, the workers
- * gone.  PostgreSQL lets the leader of a parallel operation insert (as
+ * gone.  Its speakers too, where the writer can keep the people registry
+ * up itself (registry_fed_directly): their write and the registry's key
+ * for each were a fifth of the trigger path after the workers were gone.  PostgreSQL lets the leader of a parallel operation insert (as
  * CREATE TABLE AS does), not the workers; it refuses a new OID (a value
  * toasted out of line: such a row waits for the end of parallel mode), a
  * new transaction ID (taken before) and any statement or command counter
@@ -51,11 +53,13 @@
 #include "nodes/makefuncs.h"
 #include "parser/parsetree.h"
 #include "utils/acl.h"
+#include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
 #include "utils/regproc.h"
 #include "utils/rls.h"
 
+#include "people_pg.h"
 #include "track_pg.h"
 
 /* Rows given to table_multi_insert at a time (COPY's MAX_BUFFERED_TUPLES). */
@@ -63,6 +67,9 @@
 
 /* The name track() gives the derived tables' BEFORE INSERT trigger. */
 #define RESTORE_TRIGGER "news_analysis_restore"
+
+/* The name track() gives the people registry's trigger after INSERT on the speakers. */
+#define PEOPLE_ADDED_TRIGGER "news_analysis_people_added"
 
 /* Can rows of desc (the analysis's row of a derived table) go straight into rel? */
 static bool
@@ -173,6 +180,7 @@ typedef struct table_writer
 	EState	   *estate;
 	ResultRelInfo *rri;
 	TransitionCaptureState *capture;
+	bool		statement_triggers;	/* false: the caller does their work (see registry_fed_directly) */
 	BulkInsertState bistate;
 	CommandId	cid;
 	List	   *not_null;		/* see not_null_columns */
@@ -194,7 +202,8 @@ typedef struct table_writer
  * (ExecBSInsertTriggers) before the first row.
  */
 static void
-table_writer_begin(table_writer *w, Relation rel, TupleDesc desc, const TupleTableSlotOps *slot_ops)
+table_writer_begin(table_writer *w, Relation rel, TupleDesc desc, const TupleTableSlotOps *slot_ops,
+				   bool statement_triggers)
 {
 	RangeTblEntry *rte = makeNode(RangeTblEntry);
 
@@ -226,7 +235,9 @@ table_writer_begin(table_writer *w, Relation rel, TupleDesc desc, const TupleTab
 	CheckValidResultRel(w->rri, CMD_INSERT);
 	ExecOpenIndices(w->rri, false);
 
-	w->capture = MakeTransitionCaptureState(rel->trigdesc, RelationGetRelid(rel), CMD_INSERT);
+	w->statement_triggers = statement_triggers;
+	if (statement_triggers)
+		w->capture = MakeTransitionCaptureState(rel->trigdesc, RelationGetRelid(rel), CMD_INSERT);
 }
 
 /*
@@ -284,7 +295,8 @@ table_writer_finish(table_writer *w)
 	for (int i = 0; i < w->nslots; i++)
 		ExecDropSingleTupleTableSlot(w->slots[i]);
 	w->nslots = 0;
-	ExecASInsertTriggers(w->estate, w->rri, w->capture);
+	if (w->statement_triggers)
+		ExecASInsertTriggers(w->estate, w->rri, w->capture);
 }
 
 /* After the caller's after-trigger query ended: let go of everything. */
@@ -314,7 +326,7 @@ write_store(Relation rel, Tuplestorestate *store, TupleDesc desc)
 	table_writer w;
 
 	AfterTriggerBeginQuery();
-	table_writer_begin(&w, rel, desc, &TTSOpsMinimalTuple);
+	table_writer_begin(&w, rel, desc, &TTSOpsMinimalTuple, true);
 	ExecBSInsertTriggers(w.estate, w.rri);
 	tuplestore_rescan(store);
 	while (tuplestore_gettupleslot(store, true, false, table_writer_slot(&w)))
@@ -388,6 +400,9 @@ struct track_writer
 	/* rows the toaster may move out of line (which needs an OID, refused in parallel mode) */
 	List	   *deferred[NA_NDERIVED];
 	MemoryContext ctx;
+	bool		speakers;		/* the speakers too (registry_fed_directly) */
+	na_people_batch *people;	/* their registry's batch, NULL where none is kept up */
+	char	   *registry;		/* the registry table (the trigger's argument) */
 };
 
 /*
@@ -420,18 +435,69 @@ safe_in_parallel_mode(const table_writer *w)
 }
 
 /*
- * The speakers are not: the people registry's trigger on them reads the
- * statement's rows from a transition table that PostgreSQL keeps in the
- * memory of the (sub)transaction writing them, and a chunk analysed in
- * lenient mode is in a subtransaction of its own, whose memory is kept
- * until the transaction ends (a COPY of 200,000 articles grew by 48 MB).
- * They are written with the chunk's other pending rows (track_write_rows),
- * after its subtransaction, and the registry is kept up as before.
+ * May the speakers be written while workers analyse, the people registry
+ * fed by the writer itself?  Its trigger (people_added, AFTER INSERT FOR
+ * EACH STATEMENT with a transition table) cannot take them: PostgreSQL
+ * keeps a transition table in the memory of the (sub)transaction writing
+ * it, and a chunk analysed in lenient mode is in a subtransaction of its
+ * own, whose memory stays until the transaction ends (a COPY of 200,000
+ * articles grew by 48 MB).  So where the table's INSERT triggers are only
+ * track()'s (the restore trigger, which does nothing while the analysis
+ * writes, and people_added as track() makes it), the writer fires neither
+ * and does what people_added would (na_people_batch, in the writer's own
+ * memory): the speakers' keys made as their rows come, counted while the
+ * workers exit, written once parallel mode ended.  *registry: the
+ * registry table, or NULL where people_added would not fire (disabled,
+ * or not for this session_replication_role).  Otherwise the speakers are
+ * written with the chunk's other pending rows (track_write_rows), after
+ * its subtransaction, and the trigger keeps the registry up.
  */
-bool
-track_writer_writes(na_derived_kind kind)
+static bool
+registry_fed_directly(Relation rel, const char **registry)
 {
-	return kind != NA_DERIVED_SPEAKERS;
+	TriggerDesc *triggers = rel->trigdesc;
+
+	*registry = NULL;
+	for (int t = 0; triggers != NULL && t < triggers->numtriggers; t++)
+	{
+		const Trigger *trigger = &triggers->triggers[t];
+		char	   *function;
+		char	   *schema;
+		bool		fires;
+
+		if (!TRIGGER_FOR_INSERT(trigger->tgtype))
+			continue;
+		if (strcmp(trigger->tgname, RESTORE_TRIGGER) == 0 &&
+			TRIGGER_TYPE_MATCHES(trigger->tgtype, TRIGGER_TYPE_ROW, TRIGGER_TYPE_BEFORE,
+								 TRIGGER_TYPE_INSERT))
+			continue;
+		if (strcmp(trigger->tgname, PEOPLE_ADDED_TRIGGER) != 0 ||
+			!TRIGGER_TYPE_MATCHES(trigger->tgtype, TRIGGER_TYPE_STATEMENT, TRIGGER_TYPE_AFTER,
+								  TRIGGER_TYPE_INSERT) ||
+			trigger->tgnargs != 1 || trigger->tgnewtable == NULL || trigger->tgqual != NULL)
+			return false;
+		function = get_func_name(trigger->tgfoid);
+		schema = get_namespace_name(get_func_namespace(trigger->tgfoid));
+		if (function == NULL || schema == NULL || strcmp(function, "people_added") != 0 ||
+			strcmp(schema, "news_analysis") != 0)
+			return false;
+		/* when PostgreSQL fires a trigger (trigger.c's TriggerEnabled) */
+		if (SessionReplicationRole == SESSION_REPLICATION_ROLE_REPLICA)
+			fires = trigger->tgenabled == TRIGGER_FIRES_ON_REPLICA ||
+				trigger->tgenabled == TRIGGER_FIRES_ALWAYS;
+		else
+			fires = trigger->tgenabled == TRIGGER_FIRES_ON_ORIGIN ||
+				trigger->tgenabled == TRIGGER_FIRES_ALWAYS;
+		if (fires)
+			*registry = trigger->tgargs[0];
+	}
+	return true;
+}
+
+bool
+track_writer_writes(const track_writer *tw, na_derived_kind kind)
+{
+	return kind != NA_DERIVED_SPEAKERS || tw->speakers;
 }
 
 /*
@@ -439,7 +505,7 @@ track_writer_writes(na_derived_kind kind)
  * analyse, or NULL where they must take the usual way (see track_pg.h).
  */
 track_writer *
-track_writer_begin(const track_config *config, const track_plans *plans)
+track_writer_begin(const track_config *config, const track_plans *plans, int articles)
 {
 	track_writer *tw;
 	MemoryContext ctx;
@@ -456,13 +522,17 @@ track_writer_begin(const track_config *config, const track_plans *plans)
 	safe = open_derived(config, plans, tw->rels);
 	if (safe)
 	{
+		const char *registry;
+
+		tw->speakers = registry_fed_directly(tw->rels[NA_DERIVED_SPEAKERS], &registry);
 		/* parallel mode refuses to assign a transaction ID: take it now */
 		(void) GetCurrentTransactionId();
 		AfterTriggerBeginQuery();
 		for (int d = 0; d < NA_NDERIVED; d++)
-			if (track_writer_writes((na_derived_kind) d))
+			if (track_writer_writes(tw, (na_derived_kind) d))
 			{
-				table_writer_begin(&tw->tables[d], tw->rels[d], plans->table_desc[d], &TTSOpsHeapTuple);
+				table_writer_begin(&tw->tables[d], tw->rels[d], plans->table_desc[d], &TTSOpsHeapTuple,
+								   d != NA_DERIVED_SPEAKERS);
 				safe &= safe_in_parallel_mode(&tw->tables[d]);
 			}
 		if (!safe)
@@ -470,8 +540,14 @@ track_writer_begin(const track_config *config, const track_plans *plans)
 			/* nothing was written nor fired: the query ends with nothing to fire */
 			AfterTriggerEndQuery(tw->tables[NA_DERIVED_QUOTES].estate);
 			for (int d = 0; d < NA_NDERIVED; d++)
-				if (track_writer_writes((na_derived_kind) d))
+				if (track_writer_writes(tw, (na_derived_kind) d))
 					table_writer_close(&tw->tables[d]);
+		}
+		else if (tw->speakers && registry != NULL)
+		{
+			/* (room for about as many speakers as BBC's articles have: three each) */
+			tw->people = na_people_batch_begin(tw->rels[NA_DERIVED_SPEAKERS], (int64) articles * 3);
+			tw->registry = pstrdup(registry);
 		}
 	}
 	if (!safe)
@@ -482,7 +558,7 @@ track_writer_begin(const track_config *config, const track_plans *plans)
 		return NULL;
 	}
 	for (int d = 0; d < NA_NDERIVED; d++)
-		if (track_writer_writes((na_derived_kind) d))
+		if (track_writer_writes(tw, (na_derived_kind) d) && tw->tables[d].statement_triggers)
 			ExecBSInsertTriggers(tw->tables[d].estate, tw->tables[d].rri);
 	MemoryContextSwitchTo(oldctx);
 	return tw;
@@ -493,7 +569,9 @@ track_writer_put(track_writer *tw, na_derived_kind kind, HeapTuple row, bool own
 {
 	table_writer *w = &tw->tables[kind];
 
-	Assert(track_writer_writes(kind));
+	Assert(track_writer_writes(tw, kind));
+	if (kind == NA_DERIVED_SPEAKERS && tw->people != NULL)
+		na_people_batch_add(tw->people, row);
 	if (!owned)
 	{
 		MemoryContext oldctx = MemoryContextSwitchTo(tw->ctx);
@@ -516,6 +594,18 @@ track_writer_put(track_writer *tw, na_derived_kind kind, HeapTuple row, bool own
 }
 
 /*
+ * The workers sent everything and are exiting, parallel mode not yet
+ * ended: the registry's count of the speakers (which writes nothing) is
+ * made while the backend would wait for their exit.
+ */
+void
+track_writer_drained(track_writer *tw)
+{
+	if (tw->people != NULL)
+		na_people_batch_count(tw->people);
+}
+
+/*
  * Once parallel mode ended: the rows held back for the toaster, the last
  * batches, and the AFTER triggers, which may run statements now.
  */
@@ -530,7 +620,7 @@ track_writer_end(track_writer *tw)
 	{
 		table_writer *w = &tw->tables[d];
 
-		if (!track_writer_writes((na_derived_kind) d))
+		if (!track_writer_writes(tw, (na_derived_kind) d))
 			continue;
 		foreach(lc, tw->deferred[d])
 		{
@@ -543,8 +633,11 @@ track_writer_end(track_writer *tw)
 		table_writer_finish(w);
 	}
 	AfterTriggerEndQuery(tw->tables[NA_DERIVED_QUOTES].estate);
+	/* what the registry's trigger would have done after the speakers' statement */
+	if (tw->people != NULL)
+		na_people_batch_write(tw->people, tw->registry);
 	for (int d = 0; d < NA_NDERIVED; d++)
-		if (track_writer_writes((na_derived_kind) d))
+		if (track_writer_writes(tw, (na_derived_kind) d))
 			table_writer_close(&tw->tables[d]);
 	close_derived(tw->rels);
 	CommandCounterIncrement();
