@@ -132,10 +132,11 @@ na_text_source_put(text *dest, Size size, text *body)
 
 /*
  * Ask the kernel for the pages of [start, start + len) of shared memory in
- * one call, before they are written: the texts' copy in, page by page
- * (1,250 faults for BBC's 5 MB), took twice as long as with the pages
- * populated first on the virtual machines measured.  Where the call is
- * unknown (Linux before 5.14, other systems) the pages come as before.
+ * one call, before this process writes (or only reads) them: the texts'
+ * copy in, page by page (1,250 faults for BBC's 5 MB), took twice as long
+ * as with the pages populated first on the virtual machines measured.
+ * Where the call is unknown (Linux before 5.14, other systems) the pages
+ * come as before.
  */
 static void
 populate(char *start, Size len, bool for_writing)

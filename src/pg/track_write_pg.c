@@ -29,7 +29,8 @@
  * the backend wrote a COPY's rows alone after the analysis, the workers
  * gone.  Its speakers too, where the writer can keep the people registry
  * up itself (registry_fed_directly): their write and the registry's key
- * for each were a fifth of the trigger path after the workers were gone.  PostgreSQL lets the leader of a parallel operation insert (as
+ * for each were a fifth of the trigger path after the workers were gone.
+ * PostgreSQL lets the leader of a parallel operation insert (as
  * CREATE TABLE AS does), not the workers; it refuses a new OID (a value
  * toasted out of line: such a row waits for the end of parallel mode), a
  * new transaction ID (taken before) and any statement or command counter
