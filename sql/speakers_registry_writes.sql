@@ -63,6 +63,15 @@ CREATE TABLE reg_parallel (id integer PRIMARY KEY, body text);
 CREATE TABLE reg_serial (id integer PRIMARY KEY, body text);
 SELECT news_analysis.track('reg_parallel', 'body', 'id') IS NOT NULL AS tracked;
 SELECT news_analysis.track('reg_serial', 'body', 'id') IS NOT NULL AS tracked;
+-- rows of one registry and not of the other, both ways
+CREATE FUNCTION pg_temp.reg_differences() RETURNS bigint LANGUAGE sql AS $$
+  SELECT count(*) FROM (
+    (SELECT key, surname, name, aliases, male, female, roles, affiliations, articles, quotes FROM reg_parallel_names
+     EXCEPT SELECT key, surname, name, aliases, male, female, roles, affiliations, articles, quotes FROM reg_serial_names)
+    UNION ALL
+    (SELECT key, surname, name, aliases, male, female, roles, affiliations, articles, quotes FROM reg_serial_names
+     EXCEPT SELECT key, surname, name, aliases, male, female, roles, affiliations, articles, quotes FROM reg_parallel_names)) d
+$$;
 CREATE TEMP TABLE reg_many AS
   SELECT i AS id,
          format('“Budget %s is ready,” said the %s, %s %s, on Monday. “We will not support it,” '
@@ -86,13 +95,7 @@ INSERT INTO reg_serial SELECT * FROM reg_many;
 RESET news_analysis.max_parallel_workers;
 SELECT (SELECT count(*) FROM reg_parallel_speakers) AS speakers, count(*) AS keys,
        sum(articles) AS articles, sum(male) AS male, sum(female) AS female,
-       (SELECT count(*) FROM (
-         (SELECT key, surname, name, aliases, male, female, roles, affiliations, articles, quotes FROM reg_parallel_names
-          EXCEPT SELECT key, surname, name, aliases, male, female, roles, affiliations, articles, quotes FROM reg_serial_names)
-         UNION ALL
-         (SELECT key, surname, name, aliases, male, female, roles, affiliations, articles, quotes FROM reg_serial_names
-          EXCEPT SELECT key, surname, name, aliases, male, female, roles, affiliations, articles, quotes FROM reg_parallel_names)) d)
-         AS differences
+       pg_temp.reg_differences() AS differences
   FROM reg_parallel_names;
 -- again, keys there: the user's trigger on the registry makes the upsert a statement
 CREATE TRIGGER reg_count AFTER UPDATE ON reg_parallel_names
@@ -106,13 +109,7 @@ INSERT INTO reg_serial SELECT * FROM reg_many WHERE id > 250;
 RESET news_analysis.max_parallel_workers;
 SELECT count(*) > 0 AS user_trigger_fired FROM reg_updates;
 SELECT count(*) AS keys, sum(articles) AS articles,
-       (SELECT count(*) FROM (
-         (SELECT key, surname, name, aliases, male, female, roles, affiliations, articles, quotes FROM reg_parallel_names
-          EXCEPT SELECT key, surname, name, aliases, male, female, roles, affiliations, articles, quotes FROM reg_serial_names)
-         UNION ALL
-         (SELECT key, surname, name, aliases, male, female, roles, affiliations, articles, quotes FROM reg_serial_names
-          EXCEPT SELECT key, surname, name, aliases, male, female, roles, affiliations, articles, quotes FROM reg_parallel_names)) d)
-         AS differences
+       pg_temp.reg_differences() AS differences
   FROM reg_parallel_names;
 -- people_added disabled: the speakers are written, the registry gets nothing
 DELETE FROM reg_parallel;
