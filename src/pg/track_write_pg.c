@@ -636,7 +636,11 @@ track_writer_end(track_writer *tw)
 	AfterTriggerEndQuery(tw->tables[NA_DERIVED_QUOTES].estate);
 	/* what the registry's trigger would have done after the speakers' statement */
 	if (tw->people != NULL)
+	{
 		na_people_batch_write(tw->people, tw->registry);
+		na_people_batch_end(tw->people);
+		tw->people = NULL;
+	}
 	for (int d = 0; d < NA_NDERIVED; d++)
 		if (track_writer_writes(tw, (na_derived_kind) d))
 			table_writer_close(&tw->tables[d]);
