@@ -496,10 +496,12 @@ report_before_source(const qctx *q, uint32_t k, uint32_t first, uint32_t sf, uin
 			clause_after = 1;
 	rp->first = first;
 	rp->last = sf - 2;
-	/* In a statement, X dismissed …; At one point, X asked for …: an
-	 * opening phrase, no clause, before the comma: the report follows */
+	/* In a statement, X dismissed …; At one point, X asked for …; Unless
+	 * the count is wrong, X said …: an opening phrase or subordinate
+	 * clause before the comma, the main clause's report follows */
 	if (!clause_after && first < sf - 1 &&
-		(q_in(q, first, LEX_CLAUSE_PREPOSITIONS) || q_participial_opener(q, first)) &&
+		(q_in(q, first, LEX_CLAUSE_PREPOSITIONS) || q_in(q, first, LEX_SUBORDINATORS) ||
+		 q_participial_opener(q, first)) &&
 		!q_is(q, first, "according") && q_content_start_after(q, k, e + 1) != QNONE)
 		clause_after = 1;
 	if (!clause_after && c < e && q_is_punct(q, c, ',') && q_words_between(q, first, sf - 2) >= 2)
