@@ -264,12 +264,13 @@ SELECT * FROM pg_temp.attributions(
   'About 30 percent support the levy.');
 
 -- a transcript's turn: a paragraph opening with a speaker and a colon
--- reports the rest of the paragraph; not a kicker (UPDATE:) nor an
--- interview's Q:
+-- reports the rest of the paragraph; not a kicker (UPDATE:, an editor's
+-- CLARIFICATION:) nor an interview's Q:
 SELECT * FROM pg_temp.attributions(
   E'Harbour master Olaf Berg spoke to the council on Monday.\n\n' ||
   E'MOE: Will the pier be ready for the summer ferries this year?\n\n' ||
   E'UPDATE: The pier was closed on Tuesday after the storm.\n\n' ||
+  E'CLARIFICATION: The pier is owned by the city, not by the ferry company.\n\n' ||
   E'Q: Is the ferry still running on Sundays this year?');
 
 -- "X, who has in the past described …" / "X, who on Tuesday endorsed …" /

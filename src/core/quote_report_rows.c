@@ -144,6 +144,7 @@ transcript_turns(qctx *q)
 					sf,
 					sl;
 		int			caps = 1;
+		uint32_t	kicker_words;
 		q_report	rp;
 		q_raw		r;
 		uint32_t	entity;
@@ -171,6 +172,10 @@ transcript_turns(qctx *q)
 			continue;
 		if (!caps && !(q_np_backward(q, c - 1, t0, &sf, &sl) == SRC_NAME && sf == t0 &&
 					   sl == c - 1))
+			continue;
+		/* CLARIFICATION:, UPDATE:: a desk's label (kickers.tsv), no speaker */
+		if (caps && na_lex_longest(NA_LEX_KICKERS, doc, t0, &kicker_words) >= 0 &&
+			t0 + kicker_words == c)
 			continue;
 		sf = t0;
 		sl = c - 1;
