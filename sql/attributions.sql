@@ -47,6 +47,15 @@ SELECT * FROM pg_temp.attributions(
   'The poll shows most voters oppose the new tax. '
   'A study by the health institute found that sleep improves memory.');
 
+-- a finding that an opening "In" phrase gives to a poll, survey or study
+-- (its participle's aside included); a clause with a cue of its own is that
+-- cue's report; "In polling terms" names no document
+SELECT * FROM pg_temp.attributions(
+  'In a Harbour Gazette poll, conducted May 3-5, 52 percent of residents backed the ferry levy. '
+  'In the council''s own survey, the curfew came last of eleven concerns. '
+  'In a memo sent on Friday, the mayor conceded that the levy was unpopular. '
+  'In polling terms, the levy is safe for now.');
+
 -- mixed: reported speech with quoted words in it, and its quoted pieces
 SELECT * FROM pg_temp.attributions(
   'Coach Mara Lind said the team played “like strangers” in the final.');

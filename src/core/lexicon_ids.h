@@ -41,6 +41,7 @@ typedef enum na_lex_list
 	NA_LEX_QUOTE_DAY_PART_WORDS,	/* Parts of a day that go on a time phrase after a weekday: on Tuesday night, Monday morning (quotes) */
 	NA_LEX_QUOTE_DESCRIPTION_CLAUSE_OPENERS,	/* Words after a description's noun that open its clause or complement: the official who spoke, the head of (quotes) */
 	NA_LEX_QUOTE_DETERMINERS,	/* Determiners that open a source mention: the spokesman, a campaign aide, his adviser (quotes) */
+	NA_LEX_QUOTE_FINDING_DOCUMENTS,	/* Documents whose findings a sentence opened by "In" reports: In a CNN poll released Monday, 52 percent ... (quotes) */
 	NA_LEX_QUOTE_FINITE_VERBS,	/* Finite auxiliaries and copulas after that, which make that a pronoun and not a conjunction: said that was wrong (quotes) */
 	NA_LEX_QUOTE_FOREIGN_OPENERS,	/* Function words of French, Spanish, German, Italian and Portuguese that open sentences: never the first word of a name (speakers) */
 	NA_LEX_QUOTE_GENDERED_TITLES,	/* Titles and roles that tell the gender of the person they name: Congresswoman Ada Reyes, Chairman Li (speakers) */

@@ -215,6 +215,102 @@ transcript_turns(qctx *q)
 	return 1;
 }
 
+/* a lower-case word in -ed (conducted, released): a participle by its shape */
+static int
+past_participle_shape(const qctx *q, uint32_t k)
+{
+	const na_token *t = &q->doc->tokens[k];
+	const char *p = q->doc->text + t->start;
+
+	return t->kind == NA_TK_WORD && !(t->flags & NA_TF_CAPITALIZED) && t->len >= 5 &&
+		p[t->len - 2] == 'e' && p[t->len - 1] == 'd';
+}
+
+/*
+ * "In a CNN poll released Monday, 52 percent backed the levy": a finding of
+ * the poll, survey or study that a sentence's opening "In" phrase names,
+ * the clause after its comma the content, the document the source and "In"
+ * the cue (PolNeAR annotates them so), of the finding class.  A clause
+ * with a cue of its own ("In a memo, Mook acknowledged …", "In its report,
+ * the board found …") is that cue's report, read where the cue is.  The
+ * phrase opens with a determiner, a possessive or a name: not "In polling
+ * terms, …".
+ */
+int
+document_frame_reports(qctx *q)
+{
+	const na_doc *doc = q->doc;
+
+	for (uint32_t i = 0; i < doc->nsentences; i++)
+	{
+		uint32_t	s0 = doc->sentences[i].first_token;
+		uint32_t	s1 = s0 + doc->sentences[i].ntokens;
+		uint32_t	t0 = s0;
+		uint32_t	c,
+					e,
+					document = QNONE,
+					entity;
+		int			own_cue = 0;
+		q_report	rp;
+		q_attr		maker;
+		q_raw		r;
+
+		if ((i & 1023) == 0)
+			na_check_interrupts(q->mem);
+		if (q_is(q, t0, "but") || q_is(q, t0, "and"))
+			t0++;
+		if (t0 + 2 >= s1 || !q_is(q, t0, "in") || q->in_quote[t0] ||
+			!(q_in(q, t0 + 1, LEX_DETERMINERS) || q_possessive(q, t0 + 1) || q_is_cap(q, t0 + 1)))
+			continue;
+		for (c = t0 + 1; c < s1 && c - t0 <= 14 && !q_is_punct(q, c, ',') &&
+			 !q_is_sentence_stop(q, c) && !q_is_quote_mark(q, c); c++)
+			if (document == QNONE && q_word_in(q, c, NA_LEX_QUOTE_FINDING_DOCUMENTS))
+				document = c;
+		if (document == QNONE || c >= s1 || !q_is_punct(q, c, ','))
+			continue;
+		/* In a CBS poll, conducted in May, …: the participle's aside is the poll's */
+		if (c + 1 < s1 && (q_participial_opener(q, c + 1) || past_participle_shape(q, c + 1)))
+		{
+			uint32_t	aside = c + 1;
+
+			while (aside < s1 && aside - c <= 10 && !q_is_punct(q, aside, ',') &&
+				   !q_is_sentence_stop(q, aside))
+				aside++;
+			if (aside >= s1 || !q_is_punct(q, aside, ','))
+				continue;
+			c = aside;
+		}
+		e = q_content_end(q, s0, s1);
+		if (e <= c + 1 || e - c > REPORT_CONTENT_MAX ||
+			q_words_between(q, c + 1, e) < REPORT_MIN_WORDS || q_content_is_quoted(q, c + 1, e))
+			continue;
+		for (uint32_t k = c + 1; k <= e && !own_cue; k++)
+			own_cue = !q->in_quote[k] && doc->tokens[k].kind == NA_TK_WORD &&
+				(q_is_reporting_cue(q, k) || q_in(q, k, LEX_REPORTING_NOUNS));
+		if (own_cue)
+			continue;
+		memset(&rp, 0, sizeof(rp));
+		rp.first2 = rp.last2 = QNONE;
+		q_set_attr(&rp.a, SRC_NOMINAL, t0 + 1, c - 1, t0, t0, NA_QA_NONE, 0.6f);
+		rp.cue_class = NA_CUE_FINDING;
+		rp.first = c + 1;
+		rp.last = e;
+		memset(&r, 0, sizeof(r));
+		r.open = r.close = QNONE;
+		r.first = t0;
+		r.last = e;
+		/* the poll's maker, when a name heads the document (a CNN poll,
+		 * conducted in May): read up to the document's word */
+		maker = rp.a;
+		maker.src_last = document;
+		entity = q->mention_at[document] != 0 ? q_entity_of_source(q, &maker, &r) :
+			q_resolve_description(q, t0 + 1, document);
+		if (push_report(q, &rp, rp.first, rp.last, entity, 0) == NULL)
+			return 0;
+	}
+	return 1;
+}
+
 /*
  * Bytes from offset a to offset b with each run of white space counted as
  * one: the distance a reader sees, the same whether a line ends in LF or
