@@ -123,6 +123,28 @@ push_report(qctx *q, const q_report *rp, uint32_t first, uint32_t last, uint32_t
 }
 
 /*
+ * The report of a one-word cue whose source and content a line's layout
+ * gives (a transcript's "NAME:", an opening "In a poll,"): rp with the
+ * source [sf, sl], the cue, the content [first, last]; r spanning them for
+ * the speaker's lookup.
+ */
+static void
+line_report(q_report *rp, q_raw *r, src_type type, uint32_t sf, uint32_t sl, uint32_t cue,
+			uint8_t how, uint8_t cue_class, uint32_t first, uint32_t last)
+{
+	memset(rp, 0, sizeof(*rp));
+	rp->first2 = rp->last2 = QNONE;
+	q_set_attr(&rp->a, type, sf, sl, cue, cue, how, 0.6f);
+	rp->cue_class = cue_class;
+	rp->first = first;
+	rp->last = last;
+	memset(r, 0, sizeof(*r));
+	r->open = r->close = QNONE;
+	r->first = sf < cue ? sf : cue;
+	r->last = last;
+}
+
+/*
  * A transcript's turn or a headline's speaker: "FALLIN: Well, I think the
  * nation …" / "Cruz: Trump Would Put Liberals On Court".  A paragraph that
  * opens with a speaker and a colon reports the rest of the paragraph,
@@ -196,16 +218,7 @@ transcript_turns(qctx *q)
 		 */
 		if (!caps && q_mention_ending_in(q, t0, c - 1) == QNONE && commas_in(q, c + 1, last) > 2)
 			continue;
-		memset(&rp, 0, sizeof(rp));
-		rp.first2 = rp.last2 = QNONE;
-		q_set_attr(&rp.a, SRC_NAME, sf, sl, c, c, NA_QA_COLON, 0.6f);
-		rp.cue_class = NA_CUE_SPEECH;
-		rp.first = c + 1;
-		rp.last = last;
-		memset(&r, 0, sizeof(r));
-		r.open = r.close = QNONE;
-		r.first = sf;
-		r.last = last;
+		line_report(&rp, &r, SRC_NAME, sf, sl, c, NA_QA_COLON, NA_CUE_SPEECH, c + 1, last);
 		entity = q_entity_of_source(q, &rp.a, &r);
 		if (entity == QNONE)
 			continue;
@@ -289,16 +302,7 @@ document_frame_reports(qctx *q)
 				(q_is_reporting_cue(q, k) || q_in(q, k, LEX_REPORTING_NOUNS));
 		if (own_cue)
 			continue;
-		memset(&rp, 0, sizeof(rp));
-		rp.first2 = rp.last2 = QNONE;
-		q_set_attr(&rp.a, SRC_NOMINAL, t0 + 1, c - 1, t0, t0, NA_QA_NONE, 0.6f);
-		rp.cue_class = NA_CUE_FINDING;
-		rp.first = c + 1;
-		rp.last = e;
-		memset(&r, 0, sizeof(r));
-		r.open = r.close = QNONE;
-		r.first = t0;
-		r.last = e;
+		line_report(&rp, &r, SRC_NOMINAL, t0 + 1, c - 1, t0, NA_QA_NONE, NA_CUE_FINDING, c + 1, e);
 		/* the poll's maker, when a name heads the document (a CNN poll,
 		 * conducted in May): read up to the document's word */
 		maker = rp.a;
