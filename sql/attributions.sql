@@ -127,12 +127,14 @@ SELECT * FROM pg_temp.attributions(
 -- an opening "Instead of …," "Rather than …," "Along with …," or a subordinate
 -- clause ("Unless …," "Lest …,") is neither the content nor part of the
 -- source: the report follows the cue, the source is the main clause's subject
+-- (a pronoun too)
 SELECT * FROM pg_temp.attributions(
   'Instead of waiting for the ferry, the harbour master said the crossing would close at noon. '
   'Along with the dispute over wages, the tribunal this week rejected a claim from the dockers. '
   'Rather than raise the fares, the board said it would cut the night sailings. '
   'Unless the ledgers turn up, the auditor said the accounts could not be signed. '
-  'Lest anyone doubt the figures, the treasurer wrote that every receipt had been checked.');
+  'Lest anyone doubt the figures, the treasurer wrote that every receipt had been checked. '
+  'Lest the board think otherwise, I can say that the ledgers were found on Friday.');
 
 -- X called for a demand (its noun phrase) / X called on Y to act
 SELECT * FROM pg_temp.attributions(

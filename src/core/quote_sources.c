@@ -315,7 +315,8 @@ q_sentence_subject(const qctx *q, uint32_t tok, uint32_t *first, uint32_t *last)
 	}
 	while (i < tok && (q_in(q, i, LEX_SENTENCE_OPENERS) || q_is_punct(q, i, ',')))
 		i++;
-	if (i < tok && (q_in(q, i, LEX_CLAUSE_PREPOSITIONS) || q_participial_opener(q, i)))
+	if (i < tok && (q_in(q, i, LEX_CLAUSE_PREPOSITIONS) || q_in(q, i, LEX_SUBORDINATORS) ||
+					q_participial_opener(q, i)))
 	{
 		uint32_t	j = i + 1;
 
