@@ -137,8 +137,7 @@ int			q_in_according_source(const qctx *q, uint32_t a, uint32_t k);
 /* quote_report_rows.c: reports as rows, merged with the quotations */
 na_quote   *push_report(qctx *q, const q_report *rp, uint32_t first, uint32_t last, uint32_t entity,
 						int second_piece);
-int			transcript_turns(qctx *q);
-int			document_frame_reports(qctx *q);
+int			q_line_reports(qctx *q);
 int			lead_in_mixed(qctx *q, uint32_t nquotations);
 int			q_content_is_quoted(const qctx *q, uint32_t first, uint32_t last);
 int			q_report_nested_in_other(const qctx *q, const q_report *rp, uint32_t entity,

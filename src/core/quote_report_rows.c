@@ -153,78 +153,72 @@ line_report(q_report *rp, q_raw *r, src_type type, uint32_t sf, uint32_t sl, uin
  * "Photo:": no one is called so), of at most four words; a quotation right
  * after the colon is the quotations' (q_attr_colon).
  */
-int
-transcript_turns(qctx *q)
+static int
+transcript_turn_at(qctx *q, uint32_t i)
 {
 	const na_doc *doc = q->doc;
+	uint32_t	t0 = doc->sentences[i].first_token;
+	uint32_t	c,
+				last,
+				sf,
+				sl;
+	int			caps = 1;
+	uint32_t	kicker_words;
+	q_report	rp;
+	q_raw		r;
+	uint32_t	entity;
 
-	for (uint32_t i = 0; i < doc->nsentences; i++)
+	if (!(doc->tokens[t0].flags & NA_TF_PARA_START) || q->in_quote[t0])
+		return 1;
+	for (c = t0; c < doc->ntokens && c - t0 <= 4 && !q_is_punct(q, c, ':'); c++)
 	{
-		uint32_t	t0 = doc->sentences[i].first_token;
-		uint32_t	c,
-					last,
-					sf,
-					sl;
-		int			caps = 1;
-		uint32_t	kicker_words;
-		q_report	rp;
-		q_raw		r;
-		uint32_t	entity;
+		const na_token *t = &doc->tokens[c];
 
-		if ((i & 1023) == 0)
-			na_check_interrupts(q->mem);
-		if (!(doc->tokens[t0].flags & NA_TF_PARA_START) || q->in_quote[t0])
-			continue;
-		for (c = t0; c < doc->ntokens && c - t0 <= 4 && !q_is_punct(q, c, ':'); c++)
-		{
-			const na_token *t = &doc->tokens[c];
-
-			if (!(t->flags & NA_TF_CAPITALIZED) && !(t->flags & NA_TF_ALLCAPS))
-				break;
-			if (t->kind != NA_TK_WORD && t->kind != NA_TK_INITIAL && t->kind != NA_TK_ABBREV)
-				break;
-			/* Q: / A: an interview's question and answer name no one */
-			if (c == t0 && t->len == 1)
-				break;
-			caps &= (t->flags & NA_TF_ALLCAPS) != 0;
-		}
-		if (c == t0 || c >= doc->ntokens || c - t0 > 4 || !q_is_punct(q, c, ':') ||
-			c + 1 >= doc->ntokens || q_is_quote_mark(q, c + 1) ||
-			doc->tokens[c + 1].paragraph != doc->tokens[t0].paragraph)
-			continue;
-		if (!caps && !(q_np_backward(q, c - 1, t0, &sf, &sl) == SRC_NAME && sf == t0 &&
-					   sl == c - 1))
-			continue;
-		/* CLARIFICATION:, UPDATE:: a desk's label (kickers.tsv), no speaker */
-		if (caps && na_lex_longest(NA_LEX_KICKERS, doc, t0, &kicker_words) >= 0 &&
-			t0 + kicker_words == c)
-			continue;
-		sf = t0;
-		sl = c - 1;
-		/* the turn: the rest of its paragraph, within the content's bound */
-		for (last = c + 1; last + 1 < doc->ntokens && last - c < REPORT_CONTENT_MAX &&
-			 doc->tokens[last + 1].paragraph == doc->tokens[t0].paragraph; last++)
-			;
-		while (last > c + 1 && (q_is_sentence_stop(q, last) || q_is_quote_mark(q, last) ||
-								doc->tokens[last].kind == NA_TK_PUNCT))
-			last--;
-		if (q_words_between(q, c + 1, last) < REPORT_MIN_WORDS || q_content_is_quoted(q, c + 1, last))
-			continue;
-		/*
-		 * "Rubio: I Am Not Interested In Being Vice President": a headline's
-		 * name in title case is no mention the speakers' pass reads, but the
-		 * speaker named in the article is found below; a place before a
-		 * list of names ("Iowa: Tim Albrecht, Brad Anderson, …") is no one
-		 */
-		if (!caps && q_mention_ending_in(q, t0, c - 1) == QNONE && commas_in(q, c + 1, last) > 2)
-			continue;
-		line_report(&rp, &r, SRC_NAME, sf, sl, c, NA_QA_COLON, NA_CUE_SPEECH, c + 1, last);
-		entity = q_entity_of_source(q, &rp.a, &r);
-		if (entity == QNONE)
-			continue;
-		if (push_report(q, &rp, rp.first, rp.last, entity, 0) == NULL)
-			return 0;
+		if (!(t->flags & NA_TF_CAPITALIZED) && !(t->flags & NA_TF_ALLCAPS))
+			break;
+		if (t->kind != NA_TK_WORD && t->kind != NA_TK_INITIAL && t->kind != NA_TK_ABBREV)
+			break;
+		/* Q: / A: an interview's question and answer name no one */
+		if (c == t0 && t->len == 1)
+			break;
+		caps &= (t->flags & NA_TF_ALLCAPS) != 0;
 	}
+	if (c == t0 || c >= doc->ntokens || c - t0 > 4 || !q_is_punct(q, c, ':') ||
+		c + 1 >= doc->ntokens || q_is_quote_mark(q, c + 1) ||
+		doc->tokens[c + 1].paragraph != doc->tokens[t0].paragraph)
+		return 1;
+	if (!caps && !(q_np_backward(q, c - 1, t0, &sf, &sl) == SRC_NAME && sf == t0 &&
+				   sl == c - 1))
+		return 1;
+	/* CLARIFICATION:, UPDATE:: a desk's label (kickers.tsv), no speaker */
+	if (caps && na_lex_longest(NA_LEX_KICKERS, doc, t0, &kicker_words) >= 0 &&
+		t0 + kicker_words == c)
+		return 1;
+	sf = t0;
+	sl = c - 1;
+	/* the turn: the rest of its paragraph, within the content's bound */
+	for (last = c + 1; last + 1 < doc->ntokens && last - c < REPORT_CONTENT_MAX &&
+		 doc->tokens[last + 1].paragraph == doc->tokens[t0].paragraph; last++)
+		;
+	while (last > c + 1 && (q_is_sentence_stop(q, last) || q_is_quote_mark(q, last) ||
+							doc->tokens[last].kind == NA_TK_PUNCT))
+		last--;
+	if (q_words_between(q, c + 1, last) < REPORT_MIN_WORDS || q_content_is_quoted(q, c + 1, last))
+		return 1;
+	/*
+	 * "Rubio: I Am Not Interested In Being Vice President": a headline's
+	 * name in title case is no mention the speakers' pass reads, but the
+	 * speaker named in the article is found below; a place before a
+	 * list of names ("Iowa: Tim Albrecht, Brad Anderson, …") is no one
+	 */
+	if (!caps && q_mention_ending_in(q, t0, c - 1) == QNONE && commas_in(q, c + 1, last) > 2)
+		return 1;
+	line_report(&rp, &r, SRC_NAME, sf, sl, c, NA_QA_COLON, NA_CUE_SPEECH, c + 1, last);
+	entity = q_entity_of_source(q, &rp.a, &r);
+	if (entity == QNONE)
+		return 1;
+	if (push_report(q, &rp, rp.first, rp.last, entity, 0) == NULL)
+		return 0;
 	return 1;
 }
 
@@ -249,67 +243,79 @@ past_participle_shape(const qctx *q, uint32_t k)
  * phrase opens with a determiner, a possessive or a name: not "In polling
  * terms, …".
  */
-int
-document_frame_reports(qctx *q)
+static int
+document_frame_at(qctx *q, uint32_t i)
 {
 	const na_doc *doc = q->doc;
+	uint32_t	s0 = doc->sentences[i].first_token;
+	uint32_t	s1 = s0 + doc->sentences[i].ntokens;
+	uint32_t	t0 = s0;
+	uint32_t	c,
+				e,
+				document = QNONE,
+				entity;
+	int			own_cue = 0;
+	q_report	rp;
+	q_attr		maker;
+	q_raw		r;
 
-	for (uint32_t i = 0; i < doc->nsentences; i++)
+	if (q_is(q, t0, "but") || q_is(q, t0, "and"))
+		t0++;
+	if (t0 + 2 >= s1 || !q_is(q, t0, "in") || q->in_quote[t0] ||
+		!(q_in(q, t0 + 1, LEX_DETERMINERS) || q_possessive(q, t0 + 1) || q_is_cap(q, t0 + 1)))
+		return 1;
+	for (c = t0 + 1; c < s1 && c - t0 <= 14 && !q_is_punct(q, c, ',') &&
+		 !q_is_sentence_stop(q, c) && !q_is_quote_mark(q, c); c++)
+		if (document == QNONE && q_word_in(q, c, NA_LEX_QUOTE_FINDING_DOCUMENTS))
+			document = c;
+	if (document == QNONE || c >= s1 || !q_is_punct(q, c, ','))
+		return 1;
+	/* In a CBS poll, conducted in May, …: the participle's aside is the poll's */
+	if (c + 1 < s1 && (q_participial_opener(q, c + 1) || past_participle_shape(q, c + 1)))
 	{
-		uint32_t	s0 = doc->sentences[i].first_token;
-		uint32_t	s1 = s0 + doc->sentences[i].ntokens;
-		uint32_t	t0 = s0;
-		uint32_t	c,
-					e,
-					document = QNONE,
-					entity;
-		int			own_cue = 0;
-		q_report	rp;
-		q_attr		maker;
-		q_raw		r;
+		uint32_t	aside = c + 1;
 
+		while (aside < s1 && aside - c <= 10 && !q_is_punct(q, aside, ',') &&
+			   !q_is_sentence_stop(q, aside))
+			aside++;
+		if (aside >= s1 || !q_is_punct(q, aside, ','))
+			return 1;
+		c = aside;
+	}
+	e = q_content_end(q, s0, s1);
+	if (e <= c + 1 || e - c > REPORT_CONTENT_MAX ||
+		q_words_between(q, c + 1, e) < REPORT_MIN_WORDS || q_content_is_quoted(q, c + 1, e))
+		return 1;
+	for (uint32_t k = c + 1; k <= e && !own_cue; k++)
+		own_cue = !q->in_quote[k] && doc->tokens[k].kind == NA_TK_WORD &&
+			(q_is_reporting_cue(q, k) || q_in(q, k, LEX_REPORTING_NOUNS));
+	if (own_cue)
+		return 1;
+	line_report(&rp, &r, SRC_NOMINAL, t0 + 1, c - 1, t0, NA_QA_NONE, NA_CUE_FINDING, c + 1, e);
+	/* the poll's maker, when a name heads the document (a CNN poll,
+	 * conducted in May): read up to the document's word */
+	maker = rp.a;
+	maker.src_last = document;
+	entity = q->mention_at[document] != 0 ? q_entity_of_source(q, &maker, &r) :
+		q_resolve_description(q, t0 + 1, document);
+	if (push_report(q, &rp, rp.first, rp.last, entity, 0) == NULL)
+		return 0;
+	return 1;
+}
+
+/*
+ * The reports that a sentence's layout gives rather than a cue's position
+ * (a transcript's turn, an opening "In a poll," frame): one pass over the
+ * sentences, each tried for both; 0 only when memory runs out.
+ */
+int
+q_line_reports(qctx *q)
+{
+	for (uint32_t i = 0; i < q->doc->nsentences; i++)
+	{
 		if ((i & 1023) == 0)
 			na_check_interrupts(q->mem);
-		if (q_is(q, t0, "but") || q_is(q, t0, "and"))
-			t0++;
-		if (t0 + 2 >= s1 || !q_is(q, t0, "in") || q->in_quote[t0] ||
-			!(q_in(q, t0 + 1, LEX_DETERMINERS) || q_possessive(q, t0 + 1) || q_is_cap(q, t0 + 1)))
-			continue;
-		for (c = t0 + 1; c < s1 && c - t0 <= 14 && !q_is_punct(q, c, ',') &&
-			 !q_is_sentence_stop(q, c) && !q_is_quote_mark(q, c); c++)
-			if (document == QNONE && q_word_in(q, c, NA_LEX_QUOTE_FINDING_DOCUMENTS))
-				document = c;
-		if (document == QNONE || c >= s1 || !q_is_punct(q, c, ','))
-			continue;
-		/* In a CBS poll, conducted in May, …: the participle's aside is the poll's */
-		if (c + 1 < s1 && (q_participial_opener(q, c + 1) || past_participle_shape(q, c + 1)))
-		{
-			uint32_t	aside = c + 1;
-
-			while (aside < s1 && aside - c <= 10 && !q_is_punct(q, aside, ',') &&
-				   !q_is_sentence_stop(q, aside))
-				aside++;
-			if (aside >= s1 || !q_is_punct(q, aside, ','))
-				continue;
-			c = aside;
-		}
-		e = q_content_end(q, s0, s1);
-		if (e <= c + 1 || e - c > REPORT_CONTENT_MAX ||
-			q_words_between(q, c + 1, e) < REPORT_MIN_WORDS || q_content_is_quoted(q, c + 1, e))
-			continue;
-		for (uint32_t k = c + 1; k <= e && !own_cue; k++)
-			own_cue = !q->in_quote[k] && doc->tokens[k].kind == NA_TK_WORD &&
-				(q_is_reporting_cue(q, k) || q_in(q, k, LEX_REPORTING_NOUNS));
-		if (own_cue)
-			continue;
-		line_report(&rp, &r, SRC_NOMINAL, t0 + 1, c - 1, t0, NA_QA_NONE, NA_CUE_FINDING, c + 1, e);
-		/* the poll's maker, when a name heads the document (a CNN poll,
-		 * conducted in May): read up to the document's word */
-		maker = rp.a;
-		maker.src_last = document;
-		entity = q->mention_at[document] != 0 ? q_entity_of_source(q, &maker, &r) :
-			q_resolve_description(q, t0 + 1, document);
-		if (push_report(q, &rp, rp.first, rp.last, entity, 0) == NULL)
+		if (!transcript_turn_at(q, i) || !document_frame_at(q, i))
 			return 0;
 	}
 	return 1;

@@ -1193,7 +1193,7 @@ q_reported_speech(qctx *q)
 			qt->part_of = piece;
 		}
 	}
-	if (!transcript_turns(q) || !document_frame_reports(q))
+	if (!q_line_reports(q))
 		return 0;
 	return lead_in_mixed(q, nquotations);
 }
