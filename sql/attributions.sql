@@ -284,6 +284,19 @@ SELECT * FROM pg_temp.attributions(
   E'CLARIFICATION: The pier is owned by the city, not by the ferry company.\n\n' ||
   E'Q: Is the ferry still running on Sundays this year?');
 
+-- a desk's label opening a later paragraph (the seventh here, past the
+-- five where a lead's kicker is looked for) is no name: the reports after
+-- it keep their own subject and pronoun, not "CLARIFICATION"
+SELECT * FROM pg_temp.attributions(
+  E'Former chairman Don Olsen wants a plan for the leadership.\n\n' ||
+  E'The party meets in March.\n\n' ||
+  E'Delegates will travel from every county.\n\n' ||
+  E'Berit Lunde argues that the question is moot because the delegates decide.\n\n' ||
+  E'Still, Olsen''s allies are working hard to end any talk of a contest.\n\n' ||
+  E'“The party will be ready by Friday,” spokeswoman Ada Lind said on Monday.\n\n' ||
+  E'CLARIFICATION: Olsen is calling for new rules for the contest. He is not calling '
+  'for a vote this spring, as an earlier version of this story said.');
+
 -- "X, who has in the past described …" / "X, who on Tuesday endorsed …" /
 -- "64 percent who say …": the relative pronoun is the source as written,
 -- past the aside before the cue, and its antecedent the speaker

@@ -340,6 +340,19 @@ na_split_sentences(na_doc *doc, const na_mem *mem, const uint32_t *para_first,
 		uint32_t	last;
 		uint32_t	current = (uint32_t) sentences.count;	/* the sentence open at i */
 
+		/*
+		 * a desk's label opening a later paragraph ("CLARIFICATION: …",
+		 * "UPDATE: …") is read as the lead's kicker is: no analyser reads
+		 * it (find_dateline looked at the first paragraphs only)
+		 */
+		if (i == first && (doc->tokens[i].flags & NA_TF_PARA_START) &&
+			(dateline_end == UINT32_MAX || dateline_end < i))
+		{
+			uint32_t	kicker = find_kicker(doc, i);
+
+			if (kicker != UINT32_MAX)
+				dateline_end = kicker;
+		}
 		/* most tokens can end a sentence only where a paragraph ends:
 		 * numbered on the way to the next stop, not in a second pass */
 		i = number_to_stop(doc, i, current, stops, nstops, &next_stop, dateline_end);
