@@ -172,6 +172,20 @@ SELECT count(*) AS quotes,
 SELECT * FROM pg_temp.drift();
 DELETE FROM articles WHERE id > 3000;
 
+-- the workers read the texts from a temporary file: where temp_file_limit
+-- leaves no room for it, the backend analyses them alone, even in strict
+-- mode (no error, the same rows)
+SELECT news_analysis.set_strict('articles', true);
+SET temp_file_limit = 0;
+INSERT INTO articles SELECT * FROM long_texts;
+RESET temp_file_limit;
+SELECT news_analysis.set_strict('articles', false);
+SELECT count(*) AS quotes,
+       (SELECT count(*) FROM (TABLE parallel_rows EXCEPT ALL
+                              SELECT * FROM articles_quotes WHERE article_key > 3000) x) AS differ
+  FROM parallel_rows;
+DELETE FROM articles WHERE id > 3000;
+
 -- while the workers analyse, the backend writes the rows that come; a
 -- quotation too long to stay in its row is moved out of line by the
 -- toaster, which PostgreSQL refuses until the workers are done: its row is

@@ -2,15 +2,16 @@
  * parallel.c - many articles analysed by the backend and parallel workers
  * (see parallel_pg.h).
  *
- * The backend launches the workers, then copies the texts and keys into
- * dynamic shared memory while they start.  Every process, the backend
- * included, claims a few articles at a time from a shared counter, so that
- * long and short articles balance themselves.  A worker sends each derived
- * row (a tuple of its derived table: the article's key, then the columns of
- * the composite type) and each failure through its own message queue; the
- * backend drains the queues between its own articles and at the end.
- * Workers never write: inserting the rows is the caller's, after parallel
- * mode ends.
+ * The backend launches the workers, then, while they start, writes the
+ * texts into a temporary file the workers share (a SharedFileSet, as
+ * parallel hash joins share their batches) and the keys into dynamic
+ * shared memory.  Every process, the backend included, claims a few
+ * articles at a time from a shared counter, so that long and short articles
+ * balance themselves, and reads their texts in one call.  A worker sends
+ * each derived row (a tuple of its derived table: the article's key, then
+ * the columns of the composite type) and each failure through its own
+ * message queue; the backend drains the queues between its own articles
+ * and at the end.  Workers never write: inserting the rows is the caller's.
  */
 #include "postgres.h"
 
@@ -24,14 +25,17 @@
 #include "miscadmin.h"
 #include "port/atomics.h"
 #include "postmaster/bgworker_internals.h"
+#include "storage/fd.h"
 #include "storage/ipc.h"
 #include "storage/proc.h"
 #include "storage/shm_mq.h"
+#include "storage/sharedfileset.h"
 #include "storage/shm_toc.h"
 #include "utils/datum.h"
 #include "utils/guc.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/wait_event.h"
 
 #include "na_pg.h"
 #include "parallel_pg.h"
@@ -42,7 +46,7 @@ int			na_max_parallel_workers = -1;
 #define AUTO_WORKERS_MAX	4
 
 #define KEY_SHARED		UINT64CONST(0x4E41000000000001)
-#define KEY_TEXTS		UINT64CONST(0x4E41000000000002)
+#define KEY_FILESET		UINT64CONST(0x4E41000000000002)
 #define KEY_QUEUES		UINT64CONST(0x4E41000000000003)
 #define KEY_FAIL_ON		UINT64CONST(0x4E41000000000004)
 #define KEY_KEYS		UINT64CONST(0x4E41000000000005)
@@ -53,6 +57,12 @@ int			na_max_parallel_workers = -1;
 /* Articles claimed at a time. */
 #define CLAIM			4
 
+/* The texts' file in the shared file set. */
+#define TEXTS_FILE		"news_analysis_texts"
+
+/* The backend's buffer for writing the texts: a few texts per write. */
+#define WRITE_BUFFER	(128 * 1024)
+
 typedef struct par_shared
 {
 	pg_atomic_uint32 next;		/* the first article nobody claimed yet */
@@ -60,7 +70,11 @@ typedef struct par_shared
 	uint32		narticles;
 	Oid			key_type;		/* the keys: datumSerialize'd one after another */
 	Oid			row_type[NA_NDERIVED];
-	/* article i is the varlena at texts + offset[i]; offset[i] == offset[i+1]: none */
+	/*
+	 * article i is the varlena at offset[i] of the texts' file;
+	 * offset[i] == offset[i+1]: none.  Offsets are MAXALIGNed, so that the
+	 * texts of a claim read in one call are aligned in memory.
+	 */
 	Size		offset[FLEXIBLE_ARRAY_MEMBER];
 } par_shared;
 
@@ -103,6 +117,21 @@ na_parallel_workers_allowed(void)
 	return (int) Min(processors - 1, AUTO_WORKERS_MAX);
 }
 
+/*
+ * The workers read the texts from a temporary file, which counts against
+ * temp_file_limit: where the limit is below the texts (with room for their
+ * alignment), the backend analyses them alone rather than fail the
+ * attempt.  (Other temporary files of the session count too; if they make
+ * the write fail, a lenient table analyses the chunk again in the backend.)
+ */
+bool
+na_parallel_texts_fit(Size bytes)
+{
+	if (temp_file_limit < 0)
+		return true;
+	return bytes / 1024 + bytes / 8192 < (Size) temp_file_limit;
+}
+
 Size
 na_text_source_size(const text *body)
 {
@@ -132,9 +161,10 @@ na_text_source_put(text *dest, Size size, text *body)
 
 /*
  * Ask the kernel for the pages of [start, start + len) of shared memory in
- * one call, before this process writes (or only reads) them: the texts'
- * copy in, page by page (1,250 faults for BBC's 5 MB), took twice as long
- * as with the pages populated first on the virtual machines measured.
+ * one call, before this process writes (or only reads) them: a copy into
+ * new shared memory, page by page (1,250 faults for BBC's 5 MB of texts,
+ * when they went there), took twice as long as with the pages populated
+ * first on the virtual machines measured.
  * Where the call is unknown (Linux before 5.14, other systems) the pages
  * come as before.
  */
@@ -152,13 +182,65 @@ populate(char *start, Size len, bool for_writing)
 #endif
 }
 
-/* The text of article i, or NULL. */
+/*
+ * The texts of a claim, read from the texts' file in one call (claims are
+ * consecutive articles, consecutive in the file).
+ */
+typedef struct claim_reader
+{
+	File		file;
+	char	   *buffer;
+	Size		size;			/* allocated */
+	Size		base;			/* the file offset of buffer[0] */
+} claim_reader;
+
+/*
+ * Read the texts of articles [first, end) into the reader's buffer (grown
+ * as needed, kept for the next claim): one read for the few articles a
+ * process claims at a time, from the kernel's page cache, into memory this
+ * process has already touched.
+ */
+static void
+read_claim(claim_reader *cr, const par_shared *shared, uint32 first, uint32 end)
+{
+	Size		from = shared->offset[first];
+	Size		len = shared->offset[end] - from;
+	Size		done = 0;
+
+	if (len > cr->size)
+	{
+		if (cr->buffer != NULL)
+			pfree(cr->buffer);
+		cr->buffer = MemoryContextAllocHuge(CurrentMemoryContext, len);
+		cr->size = len;
+	}
+	cr->base = from;
+	while (done < len)
+	{
+		int			want = (int) Min(len - done, (Size) MaxAllocSize);
+		int			got = FileRead(cr->file, cr->buffer + done, want, (off_t) (from + done),
+								   WAIT_EVENT_BUFFILE_READ);
+
+		if (got < 0)
+			ereport(ERROR,
+					(errcode_for_file_access(),
+					 errmsg("could not read temporary file \"%s\": %m", FilePathName(cr->file))));
+		if (got == 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_CORRUPTED),
+					 errmsg("temporary file \"%s\" ended at %zu bytes, %zu expected",
+							FilePathName(cr->file), from + done, from + len)));
+		done += (Size) got;
+	}
+}
+
+/* The text of article i of the claim read last, or NULL. */
 static text *
-shared_text(const par_shared *shared, char *texts, uint32 i)
+claimed_text(const claim_reader *cr, const par_shared *shared, uint32 i)
 {
 	if (shared->offset[i] == shared->offset[i + 1])
 		return NULL;
-	return (text *) (texts + shared->offset[i]);
+	return (text *) (cr->buffer + (shared->offset[i] - cr->base));
 }
 
 /* Claim the next articles: [*first, *end); false when none is left. */
@@ -253,16 +335,18 @@ void
 na_parallel_main(dsm_segment *seg, shm_toc *toc)
 {
 	par_shared *shared = shm_toc_lookup(toc, KEY_SHARED, false);
-	char	   *texts = shm_toc_lookup(toc, KEY_TEXTS, false);
+	SharedFileSet *fileset = shm_toc_lookup(toc, KEY_FILESET, false);
 	char	   *queues = shm_toc_lookup(toc, KEY_QUEUES, false);
 	char	   *fail_on = shm_toc_lookup(toc, KEY_FAIL_ON, false);
 	char	   *key_data = shm_toc_lookup(toc, KEY_KEYS, false);
 	shm_mq	   *mq = (shm_mq *) (queues + (Size) ParallelWorkerNumber * QUEUE_BYTES);
 	MemoryContext docctx;
 	worker_state ws;
+	claim_reader cr = {-1, NULL, 0, 0};
 	uint32		first;
 	uint32		end;
 
+	SharedFileSetAttach(fileset, seg);
 	shm_mq_set_sender(mq, MyProc);
 	ws.mqh = shm_mq_attach(mq, seg, NULL);
 	row_descs(ws.row_desc, shared->key_type, shared->row_type);
@@ -274,13 +358,13 @@ na_parallel_main(dsm_segment *seg, shm_toc *toc)
 		pg_usleep(100L);
 	}
 	pg_read_barrier();
+	cr.file = FileSetOpen(&fileset->fs, TEXTS_FILE, O_RDONLY);
 	/*
 	 * a worker is a new process: it would take a page fault for each page
-	 * of the texts it reads and of the queue it writes (1,500 for BBC, a
-	 * tenth of its time on the virtual machines measured); mapped in one
-	 * call each, they cost about half
+	 * of the queue it writes (256; with the 1,250 of BBC's texts when they
+	 * were in shared memory, a tenth of its time on the virtual machines
+	 * measured); mapped in one call, they cost about half
 	 */
-	populate(texts, shared->offset[shared->narticles], false);
 	populate((char *) mq, QUEUE_BYTES, true);
 	ws.keys = palloc(sizeof(Datum) * Max(shared->narticles, 1));
 	for (uint32 i = 0; i < shared->narticles; i++)
@@ -294,9 +378,10 @@ na_parallel_main(dsm_segment *seg, shm_toc *toc)
 
 	while (claim(shared, &first, &end))
 	{
+		read_claim(&cr, shared, first, end);
 		for (uint32 i = first; i < end; i++)
 		{
-			text	   *body = shared_text(shared, texts, i);
+			text	   *body = claimed_text(&cr, shared, i);
 			ErrorData  *edata;
 
 			CHECK_FOR_INTERRUPTS();
@@ -310,6 +395,7 @@ na_parallel_main(dsm_segment *seg, shm_toc *toc)
 			MemoryContextReset(docctx);
 		}
 	}
+	FileClose(cr.file);
 	shm_mq_detach(ws.mqh);
 }
 
@@ -424,6 +510,82 @@ drain_queues(leader_state *ls, shm_mq_handle **mqh, bool *done, int nqueues,
 	}
 }
 
+/* Write the whole buffer to file at *at; *at moves past it. */
+static void
+write_all(File file, char *buffer, Size len, off_t *at)
+{
+	Size		done = 0;
+
+	while (done < len)
+	{
+		int			want = (int) Min(len - done, (Size) MaxAllocSize);
+		int			wrote;
+
+		errno = 0;
+		wrote = FileWrite(file, buffer + done, want, *at, WAIT_EVENT_BUFFILE_WRITE);
+		if (wrote <= 0)
+		{
+			/* a short write without an error is a full disk */
+			if (errno == 0)
+				errno = ENOSPC;
+			ereport(ERROR,
+					(errcode_for_file_access(),
+					 errmsg("could not write temporary file \"%s\": %m", FilePathName(file))));
+		}
+		done += (Size) wrote;
+		*at += wrote;
+	}
+}
+
+/*
+ * The texts of articles [0..n) into file at offset[i] (each padded to a
+ * MAXALIGNed length), a buffer of a few texts per write.  A temporary file
+ * and not shared memory: on the virtual machines measured, each page of
+ * new shared memory a process touches first costs it microseconds (the
+ * texts' copy into shared memory took 15 ms for BBC's 5 MB, even with its
+ * pages mapped in advance), where the kernel's page cache takes the same
+ * bytes in 3 ms and gives them back to a reader in about 1.
+ */
+static void
+write_texts(File file, int n, const na_text_source *source, const Size *offset)
+{
+	char	   *buffer = palloc(WRITE_BUFFER);
+	Size		used = 0;
+	off_t		at = 0;
+
+	for (int i = 0; i < n; i++)
+	{
+		Size		size = offset[i + 1] - offset[i];
+		char	   *dest;
+
+		if (size == 0)
+		{
+			/* the source reads its texts in turn: it is told of this one too */
+			source->fill(source->arg, i, NULL);
+			continue;
+		}
+		if (used + size > WRITE_BUFFER)
+		{
+			write_all(file, buffer, used, &at);
+			used = 0;
+		}
+		/* a text longer than the buffer gets a buffer of its own */
+		dest = size > WRITE_BUFFER ? MemoryContextAllocHuge(CurrentMemoryContext, size) : buffer + used;
+		source->fill(source->arg, i, (text *) dest);
+		/* the alignment's padding: no uninitialised bytes in the file */
+		memset(dest + source->sizes[i], 0, size - source->sizes[i]);
+		if (dest == buffer + used)
+			used += size;
+		else
+		{
+			write_all(file, dest, size, &at);
+			pfree(dest);
+		}
+	}
+	write_all(file, buffer, used, &at);
+	pfree(buffer);
+}
+
 void
 na_parallel_derived(int n, const Datum *keys, const na_text_source *source, Oid key_type,
 					const Oid *row_type, int nworkers, const char *fail_on,
@@ -436,7 +598,9 @@ na_parallel_derived(int n, const Datum *keys, const na_text_source *source, Oid 
 	MemoryContext callerctx = MemoryContextSwitchTo(workctx);
 	ParallelContext *pcxt;
 	par_shared *shared;
-	char	   *texts;
+	SharedFileSet *fileset;
+	File		texts_file;
+	claim_reader cr = {-1, NULL, 0, 0};
 	char	   *queues;
 	char	   *shared_fail_on;
 	char	   *key_data;
@@ -457,14 +621,14 @@ na_parallel_derived(int n, const Datum *keys, const na_text_source *source, Oid 
 	for (int i = 0; i < n; i++)
 		key_bytes = add_size(key_bytes, datumEstimateSpace(keys[i], false, key_typbyval, key_typlen));
 
-	/* the texts as they will sit in shared memory, whole and uncompressed */
+	/* the texts as they will sit in their file, whole and uncompressed */
 	for (int i = 0; i < n; i++)
 		text_bytes = add_size(text_bytes, MAXALIGN(source->sizes[i]));
 
 	EnterParallelMode();
 	pcxt = CreateParallelContext("$libdir/news_analysis", "na_parallel_main", nworkers);
 	shm_toc_estimate_chunk(&pcxt->estimator, shared_size);
-	shm_toc_estimate_chunk(&pcxt->estimator, Max(text_bytes, 1));
+	shm_toc_estimate_chunk(&pcxt->estimator, sizeof(SharedFileSet));
 	shm_toc_estimate_chunk(&pcxt->estimator, mul_size(QUEUE_BYTES, Max(nworkers, 1)));
 	shm_toc_estimate_chunk(&pcxt->estimator, fail_on ? strlen(fail_on) + 1 : 1);
 	shm_toc_estimate_chunk(&pcxt->estimator, Max(key_bytes, 1));
@@ -472,7 +636,8 @@ na_parallel_derived(int n, const Datum *keys, const na_text_source *source, Oid 
 	InitializeParallelDSM(pcxt);
 
 	shared = shm_toc_allocate(pcxt->toc, shared_size);
-	texts = shm_toc_allocate(pcxt->toc, Max(text_bytes, 1));
+	fileset = shm_toc_allocate(pcxt->toc, sizeof(SharedFileSet));
+	SharedFileSetInit(fileset, pcxt->seg);
 	pg_atomic_init_u32(&shared->next, 0);
 	shared->narticles = (uint32) n;
 	shared->key_type = key_type;
@@ -486,7 +651,7 @@ na_parallel_derived(int n, const Datum *keys, const na_text_source *source, Oid 
 	shared->offset[n] = text_bytes;
 	pg_atomic_init_u32(&shared->ready, 0);
 	shm_toc_insert(pcxt->toc, KEY_SHARED, shared);
-	shm_toc_insert(pcxt->toc, KEY_TEXTS, texts);
+	shm_toc_insert(pcxt->toc, KEY_FILESET, fileset);
 
 	queues = shm_toc_allocate(pcxt->toc, mul_size(QUEUE_BYTES, Max(nworkers, 1)));
 	for (int w = 0; w < nworkers; w++)
@@ -508,9 +673,8 @@ na_parallel_derived(int n, const Datum *keys, const na_text_source *source, Oid 
 	 * worker came)
 	 */
 	LaunchParallelWorkers(pcxt);
-	populate(texts, text_bytes, true);
-	for (int i = 0; i < n; i++)
-		source->fill(source->arg, i, shared_text(shared, texts, (uint32) i));
+	texts_file = FileSetCreate(&fileset->fs, TEXTS_FILE);
+	write_texts(texts_file, n, source, shared->offset);
 	for (int i = 0; i < n; i++)
 		datumSerialize(keys[i], false, key_typbyval, key_typlen, &key_data);
 	/*
@@ -533,13 +697,15 @@ na_parallel_derived(int n, const Datum *keys, const na_text_source *source, Oid 
 	ls.keys = keys;
 	row_descs(ls.row_desc, key_type, row_type);
 	na_derived_writer_init(&ls.writer, ls.row_desc, workctx);
+	cr.file = texts_file;
 	while (claim(shared, &first, &end))
 	{
+		read_claim(&cr, shared, first, end);
 		for (uint32 i = first; i < end; i++)
 		{
 			ErrorData  *edata;
 
-			text	   *body = shared_text(shared, texts, i);
+			text	   *body = claimed_text(&cr, shared, i);
 
 			CHECK_FOR_INTERRUPTS();
 			if (body == NULL)
@@ -566,6 +732,8 @@ na_parallel_derived(int n, const Datum *keys, const na_text_source *source, Oid 
 	ereport(DEBUG1,
 			(errmsg_internal("news_analysis: %d articles analysed by the backend and %d of %d parallel workers (%d of them by the backend)",
 							 n, pcxt->nworkers_launched, nworkers, by_backend)));
+	FileClose(texts_file);
+	/* the last process to detach from the file set deletes its files */
 	DestroyParallelContext(pcxt);
 	ExitParallelMode();
 	MemoryContextSwitchTo(callerctx);

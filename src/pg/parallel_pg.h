@@ -21,6 +21,12 @@ int			na_parallel_workers_allowed(void);
 /* Below this much text a chunk is analysed by the backend alone. */
 #define NA_PARALLEL_MIN_BYTES	(256 * 1024)
 
+/*
+ * May texts of this many bytes go to the workers?  They go through a
+ * temporary file: not when temp_file_limit is smaller.
+ */
+bool		na_parallel_texts_fit(Size bytes);
+
 /* Where the results of the articles go (called in the backend only). */
 typedef struct na_parallel_sink
 {
@@ -49,11 +55,12 @@ typedef struct na_parallel_sink
 } na_parallel_sink;
 
 /*
- * The texts of a chunk as they go into shared memory.  A fresh backend pays
- * for every page of memory it touches first (a tracked COPY of 5 MB spent
- * a third of its trigger's time in such page faults), so the texts are
- * written straight into the shared segment from wherever they are, with no
- * copy of their own in the backend's memory first.
+ * The texts of a chunk as they go to the workers.  A fresh backend pays for
+ * every page of memory it touches first (a tracked COPY of 5 MB spent a
+ * third of its trigger's time in such page faults), so the texts are
+ * written from wherever they are, through a small buffer, into the
+ * workers' temporary file, with no copy of their own in the backend's
+ * memory.
  */
 typedef struct na_text_source
 {

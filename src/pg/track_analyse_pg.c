@@ -638,7 +638,7 @@ chunk_workers(int n, Size bytes)
 
 	if (allowed <= 0 || n < 8 || IsInParallelMode())
 		return 0;
-	if (bytes < NA_PARALLEL_MIN_BYTES)
+	if (bytes < NA_PARALLEL_MIN_BYTES || !na_parallel_texts_fit(bytes))
 		return 0;
 	return (int) Min((Size) allowed, bytes / NA_PARALLEL_MIN_BYTES);
 }
