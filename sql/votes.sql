@@ -683,6 +683,48 @@ FROM (VALUES
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
 
+-- a vote told in the first person inside a quotation is the speaker's: the
+-- actor is the person the quotation is attributed to (by a cue in the same
+-- sentence, a pronoun, or the person the paragraph quotes), the evidence
+-- still the "I" of the text; "I'll", "I'd" and "I'm" are "I".  No actor, so
+-- no row, where the quotation has no named speaker (a spokeswoman, scare
+-- quotes), where "I" is the writer's, and for "we", whom no one names
+SELECT f.n, v.actor, v.actor_kind, v.action, v.modality, v.motion, v.evidence
+FROM (VALUES
+  (1, '“I will vote against the harbour levy,” said Councillor Mina Osei of Portside.'),
+  (2, 'Councillor Mina Osei spoke after the meeting. “Last year I voted for the levy, and I would do it again,” she said.'),
+  (3, 'Deputy Carl Benning took questions at the hall. “I''ll vote against the new ferry charter,” he told reporters.'),
+  (4, 'Mina Osei arrived late. “I''d vote for the ferry bill tomorrow if it came up, but today I''m voting against the levy,” she said.'),
+  (5, '“I will vote against the harbour levy,” a spokeswoman for the port said.'),
+  (6, 'I voted for the harbour levy last year, and I regret it.'),
+  (7, '“We will vote against the harbour levy,” said Councillor Mina Osei.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
+-- a pronoun with a modal contracted onto it ("she'll", "she'd") is the
+-- subject of the vote verb after it, as "she will" is; 'd is "would" (a
+-- hypothetical vote) except before a past participle, where it is "had"
+SELECT f.n, v.actor, v.action, v.modality, v.motion
+FROM (VALUES
+  (1, 'Councillor Mina Osei said she''ll vote against the harbour levy.'),
+  (2, 'Councillor Mina Osei said she''d vote against the harbour levy.'),
+  (3, 'Councillor Mina Osei said she’d voted against the harbour levy.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
+-- a tracked table's vote events (one analysis gives its quotes and its
+-- votes) name the same actor
+CREATE TABLE first_person_votes (id integer PRIMARY KEY, body text);
+SELECT news_analysis.track('first_person_votes', 'body', 'id');
+INSERT INTO first_person_votes VALUES
+  (1, '“I will vote against the harbour levy,” said Councillor Mina Osei of Portside.'),
+  (2, '“I will vote against the harbour levy,” a spokeswoman for the port said.');
+SELECT article_key, actor, action, modality, evidence FROM first_person_votes_vote_events ORDER BY 1, 2;
+SELECT news_analysis.untrack('first_person_votes');
+DROP TABLE first_person_votes;
+
 -- NULL, empty and punctuation-only input
 SELECT count(*) FROM news_analysis.vote_events(NULL);
 SELECT count(*) FROM news_analysis.vote_events('');

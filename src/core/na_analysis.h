@@ -38,4 +38,12 @@ na_status	na_analyse(na_analysis *out, const char *text, size_t len,
 
 void		na_analysis_free(na_analysis *analysis, const na_mem *mem);
 
+/*
+ * na_votes_analyse for a caller that wants only the vote events (the SQL
+ * function vote_events): a vote told in the first person inside a quotation
+ * still goes to its speaker, the document's quotes being analysed only
+ * when such a vote asks who that is.
+ */
+na_status	na_votes_analyse_speakers(const na_doc *doc, const na_mem *mem, na_vote_result *out);
+
 #endif							/* NA_ANALYSIS_H */

@@ -141,6 +141,29 @@ typedef struct na_vote_result
  */
 na_status	na_votes_analyse(const na_doc *doc, const na_mem *mem, na_vote_result *out);
 
+/*
+ * Who says the words at a byte offset of the text.  A vote told in the first
+ * person inside a quotation ("“I will vote against it,” said Councillor
+ * Reyes") is the speaker's, but who the speaker is comes from the quotes
+ * analysis, which the vote analysis does not run itself: the caller gives
+ * it (na_analyse does).  speaker_at returns 1 and sets the speaker's name
+ * as tokens [*name_first, *name_end) of the document when offset lies in a
+ * quotation or report whose speaker the article names, else 0; it records
+ * its own failures (the caller reports them).
+ */
+typedef struct na_vote_speakers
+{
+	int			(*speaker_at) (void *arg, uint32_t offset, uint32_t *name_first, uint32_t *name_end);
+	void	   *arg;
+} na_vote_speakers;
+
+/*
+ * na_votes_analyse with the speakers of the document's quotations (NULL:
+ * none, and a vote in the first person has no actor, so no row).
+ */
+na_status	na_votes_analyse_with(const na_doc *doc, const na_vote_speakers *speakers,
+								  const na_mem *mem, na_vote_result *out);
+
 void		na_vote_result_free(na_vote_result *result, const na_mem *mem);
 
 /* SQL spellings ("veto", "vote_for", ...; "country", ...; "adopted", ...;

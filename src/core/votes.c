@@ -474,12 +474,20 @@ analyse_sentence(vctx *c, uint32_t s)
 na_status
 na_votes_analyse(const na_doc *doc, const na_mem *mem, na_vote_result *out)
 {
+	return na_votes_analyse_with(doc, NULL, mem, out);
+}
+
+na_status
+na_votes_analyse_with(const na_doc *doc, const na_vote_speakers *speakers, const na_mem *mem,
+					  na_vote_result *out)
+{
 	vctx		c;
 
 	memset(out, 0, sizeof(*out));
 	memset(&c, 0, sizeof(c));
 	c.doc = doc;
 	c.mem = mem;
+	c.speakers = speakers;
 	na_vec_init(&c.rows, sizeof(na_vote));
 	na_vec_init(&c.events, sizeof(vote_event));
 	na_vec_init(&c.candidates, sizeof(uint32_t));

@@ -130,6 +130,7 @@ typedef struct vctx
 	uint16_t   *token_lex;		/* per token: lex_flags, and body runs */
 	int32_t    *token_entry;	/* per token: its folded lexicon entry + 1, -1 none, 0 not yet looked up */
 	na_vec		candidates;		/* uint32_t: sentences that hold a trigger */
+	const na_vote_speakers *speakers;	/* for "I" in a quotation, or NULL */
 	int			failed;
 } vctx;
 
@@ -389,6 +390,7 @@ int in_lex_poss(const vctx *c, uint32_t i, na_lex_list list);
 #define in_list_poss(c, i, list) in_lex_poss((c), (i), (na_lex_list) L_##list)
 int is_possessive(const vctx *c, uint32_t i);
 int is_word_or_modal_n(const vctx *c, uint32_t i, const char *w, size_t n);
+int modal_contraction(const vctx *c, uint32_t k);
 #define is_word_or_modal(c, i, w) is_word_or_modal_n((c), (i), "" w, sizeof(w) - 1)
 
 /* votes_bodies.c */

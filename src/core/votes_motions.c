@@ -295,6 +295,27 @@ relative_clause_fact(vctx *c, uint32_t v, uint32_t sent_first)
 		(is_word(c, v - 3, "that") || is_word(c, v - 3, "which"));
 }
 
+/*
+ * "she'd vote", "I'd have backed": 'd is "would"; before a past participle
+ * ("she'd voted", "they'd backed") it is "had", which asserts.
+ */
+static int
+contracted_would(vctx *c, uint32_t k)
+{
+	const na_token *t = T(c, k);
+	const na_token *next;
+	const char *p = c->doc->text + t->start;
+
+	if (!modal_contraction(c, k) || (p[t->len - 1] | 0x20) != 'd')
+		return 0;
+	if (k + 1 >= c->doc->ntokens)
+		return 1;
+	next = T(c, k + 1);
+	p = c->doc->text + next->start;
+	return !(next->kind == NA_TK_WORD && next->len > 4 && memcmp(p + next->len - 2, "ed", 2) == 0 &&
+			 !is_word(c, k + 1, "need"));
+}
+
 /* Modality of a trigger at v, looking back to the clause start. */
 uint8_t
 modality_at(vctx *c, uint32_t v, uint32_t sent_first)
@@ -332,7 +353,7 @@ modality_at(vctx *c, uint32_t v, uint32_t sent_first)
 		if ((is_word(c, k, "would") || is_word(c, k, "should")) && is_word(c, k + 1, "have"))
 			return NA_VM_HYPOTHETICAL;
 		if (mod == NA_VM_ASSERTED && (is_word(c, k, "would") || is_word(c, k, "should") ||
-									  is_word(c, k, "must")))
+									  is_word(c, k, "must") || contracted_would(c, k)))
 			mod = NA_VM_HYPOTHETICAL;
 		if (mod == NA_VM_ASSERTED && (is_word(c, k, "will") || is_word(c, k, "shall") ||
 									  (t->len > 3 && memcmp(p + t->len - 3, "'ll", 3) == 0) ||

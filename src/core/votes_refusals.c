@@ -69,7 +69,9 @@ refuse_base_form_without_subject(vctx *c, sent_state *st, uint32_t v, const trig
 
 	if (!(!(tw->form & (WF_PARTICIPLE | WF_GERUND)) && v > st->first && T(c, v - 1)->kind == NA_TK_WORD &&
 		  !(T(c, v - 1)->flags & NA_TF_CAPITALIZED) && !in_list(c, v - 1, aux_words) &&
-		  !in_list(c, v - 1, base_form_openers)))
+		  !in_list(c, v - 1, base_form_openers) &&
+		  /* "said she'll vote", "they'd oppose": a pronoun with its modal */
+		  !modal_contraction(c, v - 1)))
 		return 0;
 	return !actor_ending_at(c, v - 1, st->first, &subject);
 }

@@ -352,6 +352,63 @@ body_before_country(vctx *c, sent_state *st, actor_ref *a)
 		*a = body;
 }
 
+/* "I'll", "I'd", "I'm", "I've" (straight or curly apostrophe): "I" with a verb contracted onto it. */
+static int
+is_contracted_i(const vctx *c, uint32_t k)
+{
+	const na_token *t;
+	const char *p;
+	size_t		rest;
+
+	if (k >= c->doc->ntokens || T(c, k)->kind != NA_TK_WORD)
+		return 0;
+	t = T(c, k);
+	p = c->doc->text + t->start;
+	if (t->len < 3 || p[0] != 'I')
+		return 0;
+	if (p[1] == '\'')
+	{
+		p += 2;
+		rest = t->len - 2;
+	}
+	else if (t->len >= 5 && memcmp(p + 1, "\xE2\x80\x99", 3) == 0)
+	{
+		p += 4;
+		rest = t->len - 4;
+	}
+	else
+		return 0;
+	return (rest == 2 && (p[0] | 0x20) == 'l' && (p[1] | 0x20) == 'l') ||
+		(rest == 1 && ((p[0] | 0x20) == 'd' || (p[0] | 0x20) == 'm')) ||
+		(rest == 2 && (p[0] | 0x20) == 'v' && (p[1] | 0x20) == 'e');
+}
+
+/*
+ * "“I will vote against it,” said Councillor Reyes": a vote told in the
+ * first person inside a quotation is the speaker's, whom the caller's
+ * speakers name (the pronoun is the evidence, the speaker's name the
+ * actor).  Outside a quotation, or where no speaker is named, "I" is the
+ * writer or no one in particular: no actor.  Returns the actors found (0 or 1).
+ */
+static int
+first_person_speaker(vctx *c, uint32_t k, actor_ref *a)
+{
+	uint32_t	name_first;
+	uint32_t	name_end;
+
+	if (c->speakers == NULL || !(is_word(c, k, "i") || is_contracted_i(c, k)) ||
+		!c->speakers->speaker_at(c->speakers->arg, T(c, k)->start, &name_first, &name_end) ||
+		name_first >= name_end || name_end > c->doc->ntokens)
+		return 0;
+	memset(a, 0, sizeof(*a));
+	a->first = k;
+	a->end = k + 1;
+	a->name_first = name_first;
+	a->name_end = name_end;
+	a->kind = NA_VK_PERSON;
+	return 1;
+}
+
 /*
  * The actors of a vote verb at v: walks left from the verb over the subject
  * (parentheticals, appositions, coordinated names) and collects every actor
@@ -430,8 +487,11 @@ subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, in
 				q = k - 1;
 				continue;
 			}
-			return 0;
+			return first_person_speaker(c, k, &actors[0]);
 		}
+		/* "I'll vote", "I'd vote", "I'm voting" */
+		if (is_contracted_i(c, k))
+			return first_person_speaker(c, k, &actors[0]);
 		/* "best whoever wins": a subject no one in particular */
 		if (is_word(c, k, "whoever") || is_word(c, k, "whichever"))
 			return 0;

@@ -200,6 +200,29 @@ is_possessive(const vctx *c, uint32_t i)
 }
 
 /*
+ * "they'd", "I'll", "she’d": a word with a modal contracted onto it (would,
+ * will), whatever the word; 'd for "would", 'll for "will" (and "had" in
+ * "she'd voted": the caller tells by the verb).
+ */
+int
+modal_contraction(const vctx *c, uint32_t k)
+{
+	const na_token *t;
+	const char *p;
+
+	if (k >= c->doc->ntokens)
+		return 0;
+	t = T(c, k);
+	p = c->doc->text + t->start;
+	if (t->kind != NA_TK_WORD || t->len < 3)
+		return 0;
+	return (p[t->len - 2] == '\'' && (p[t->len - 1] == 'd' || p[t->len - 1] == 'D')) ||
+		(t->len > 3 && memcmp(p + t->len - 3, "'ll", 3) == 0) ||
+		(t->len > 4 && memcmp(p + t->len - 4, "\xE2\x80\x99" "d", 4) == 0) ||
+		(t->len > 5 && memcmp(p + t->len - 5, "\xE2\x80\x99ll", 5) == 0);
+}
+
+/*
  * Is token i the word w with a modal contracted onto it ("they'd",
  * "she'll", "it’d"), or w alone?  A contracted pronoun is still the
  * subject: "whether they'd vote for Garland".  is_word_or_modal(c, i, "they").

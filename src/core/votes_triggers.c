@@ -16,21 +16,6 @@ after_verb(vctx *c, uint32_t v)
 	return k;
 }
 
-/* "they'd", "I'll": a pronoun with a modal (would, will) */
-static int
-modal_contraction(vctx *c, uint32_t k)
-{
-	const na_token *t = T(c, k);
-	const char *p = c->doc->text + t->start;
-
-	if (t->kind != NA_TK_WORD || t->len < 3)
-		return 0;
-	return (p[t->len - 2] == '\'' && (p[t->len - 1] == 'd' || p[t->len - 1] == 'D')) ||
-		(t->len > 3 && memcmp(p + t->len - 3, "'ll", 3) == 0) ||
-		(t->len > 4 && memcmp(p + t->len - 4, "\xE2\x80\x99" "d", 4) == 0) ||
-		(t->len > 5 && memcmp(p + t->len - 5, "\xE2\x80\x99ll", 5) == 0);
-}
-
 /* A word that names a ballot: "in a 2016 referendum", "in the election". */
 static int
 is_ballot_word(vctx *c, uint32_t k)

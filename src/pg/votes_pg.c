@@ -7,6 +7,7 @@
 #include "funcapi.h"
 #include "utils/builtins.h"
 
+#include "na_analysis.h"
 #include "na_pg.h"
 #include "votes_pg.h"
 
@@ -84,7 +85,7 @@ na_vote_events(PG_FUNCTION_ARGS)
 	na_vote_result result;
 
 	na_pg_srf_begin(&srf, fcinfo, 0, NA_VOTE_NATTS, "vote_event");
-	na_pg_check_status(na_votes_analyse(&srf.doc, &srf.mem, &result));
+	na_pg_check_status(na_votes_analyse_speakers(&srf.doc, &srf.mem, &result));
 	for (uint32 i = 0; i < result.nvotes; i++)
 	{
 		Datum		values[NA_VOTE_NATTS];

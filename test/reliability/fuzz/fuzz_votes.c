@@ -1,11 +1,13 @@
 /*
- * fuzz_votes.c - vote events (na_votes_analyse): spans inside the text on
+ * fuzz_votes.c - vote events (na_votes_analyse_speakers: with the quotes
+ * analysis a vote in the first person asks for): spans inside the text on
  * character boundaries with the right character offsets, known actions,
  * outcomes, modalities and methods, tallies that are counts or absent, events
  * numbered 1..nevents in order of first appearance, and a clean
  * NA_ERR_NOMEM from any failed allocation.
  */
 #include "fuzz_common.h"
+#include "na_analysis.h"
 #include "na_votes.h"
 
 static void
@@ -33,7 +35,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t input_size)
 	fuzz_scan_checked(&doc, text, size, options, &fa, &mem);
 	live_after_scan = fa.live;
 	calls_before = fa.calls;
-	FUZZ_ASSERT(na_votes_analyse(&doc, &mem, &r) == NA_OK);
+	FUZZ_ASSERT(na_votes_analyse_speakers(&doc, &mem, &r) == NA_OK);
 	fuzz_offsets_init(&off, text, size, options);
 
 	for (uint32_t i = 0; i < r.nvotes; i++)
@@ -82,7 +84,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t input_size)
 		fuzz_alloc	ffa;
 		na_mem		fmem = fuzz_mem(&ffa, fuzz_fail_point(size, fa.calls - calls_before));
 
-		FUZZ_ASSERT(na_votes_analyse(&doc, &fmem, &r) == NA_ERR_NOMEM);
+		FUZZ_ASSERT(na_votes_analyse_speakers(&doc, &fmem, &r) == NA_ERR_NOMEM);
 		FUZZ_ASSERT(r.nvotes == 0 && r.nevents == 0);
 		FUZZ_ASSERT(ffa.live == 0);
 	}
