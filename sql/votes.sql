@@ -714,6 +714,23 @@ FROM (VALUES
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
 
+-- a negation contracted onto its auxiliary ("can't", "won't", "couldn't",
+-- "didn't", "cannot") sits between the subject and its vote as "will not"
+-- does: a negated vote, in a quotation the speaker's.  "don't" and
+-- "doesn't" are left out: "voters don't vote for manifestos" is a habit,
+-- no position
+SELECT f.n, v.actor, v.action, v.modality, v.motion
+FROM (VALUES
+  (1, 'Councillor Mina Osei cannot vote for the harbour levy.'),
+  (2, 'Councillor Mina Osei won’t vote for the harbour levy.'),
+  (3, 'The Greens didn''t vote for the harbour levy in 2019.'),
+  (4, '“I can''t vote for the harbour levy,” said Councillor Mina Osei.'),
+  (5, 'Voters don''t vote for manifestos, they vote for people.'),
+  (6, 'Residents who can''t vote in May may use a proxy.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
 -- a tracked table's vote events (one analysis gives its quotes and its
 -- votes) name the same actor
 CREATE TABLE first_person_votes (id integer PRIMARY KEY, body text);

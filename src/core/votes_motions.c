@@ -336,7 +336,7 @@ modality_at(vctx *c, uint32_t v, uint32_t sent_first)
 			break;
 		if (t->kind != NA_TK_WORD)
 			continue;
-		if (is_word(c, k, "not") || is_word(c, k, "never") ||
+		if (is_word(c, k, "not") || is_word(c, k, "never") || is_word(c, k, "cannot") ||
 			(t->len > 3 && (memcmp(p + t->len - 3, "n't", 3) == 0)) ||
 			(t->len > 5 && memcmp(p + t->len - 5, "n\xE2\x80\x99t", 5) == 0) ||
 			in_list(c, k, refusal_words))
