@@ -103,10 +103,16 @@ speaker_at(void *arg, uint32_t offset, uint32_t *name_first, uint32_t *name_end)
 	return 0;
 }
 
-na_status
-na_votes_analyse_speakers(const na_doc *doc, const na_mem *mem, na_vote_result *out)
+/*
+ * The vote analysis with the speakers of the document's quotations: quotes
+ * the caller's (NULL: analysed here if a vote asks, and freed after).  A
+ * failure of that quotes analysis fails the votes' (out left empty).
+ */
+static na_status
+votes_with_speakers(const na_doc *doc, const na_quote_result *quotes, const na_mem *mem,
+					na_vote_result *out)
 {
-	quote_speakers qs = {doc, mem, NULL, {0}, NA_OK};
+	quote_speakers qs = {doc, mem, quotes, {0}, NA_OK};
 	na_vote_speakers speakers = {speaker_at, &qs};
 	na_status	status = na_votes_analyse_with(doc, &speakers, mem, out);
 
@@ -118,6 +124,12 @@ na_votes_analyse_speakers(const na_doc *doc, const na_mem *mem, na_vote_result *
 		status = qs.status;
 	}
 	return status;
+}
+
+na_status
+na_votes_analyse_speakers(const na_doc *doc, const na_mem *mem, na_vote_result *out)
+{
+	return votes_with_speakers(doc, NULL, mem, out);
 }
 
 /*
@@ -144,14 +156,8 @@ na_analyse(na_analysis *out, const char *text, size_t len,
 	}
 	if (what & NA_ANALYSE_VOTES)
 	{
-		quote_speakers qs = {&out->doc, mem, (what & NA_ANALYSE_QUOTES) ? &out->quotes : NULL, {0}, NA_OK};
-		na_vote_speakers speakers = {speaker_at, &qs};
-
-		status = na_votes_analyse_with(&out->doc, &speakers, mem, &out->votes);
-		if (qs.quotes == &qs.own)
-			na_quote_result_free(&qs.own, mem);
-		if (status == NA_OK)
-			status = qs.status;
+		status = votes_with_speakers(&out->doc, (what & NA_ANALYSE_QUOTES) ? &out->quotes : NULL,
+									 mem, &out->votes);
 		if (status != NA_OK)
 			goto fail;
 	}
