@@ -161,24 +161,23 @@ na_text_source_put(text *dest, Size size, text *body)
 
 /*
  * Ask the kernel for the pages of [start, start + len) of shared memory in
- * one call, before this process writes (or only reads) them: a copy into
- * new shared memory, page by page (1,250 faults for BBC's 5 MB of texts,
- * when they went there), took twice as long as with the pages populated
- * first on the virtual machines measured.
+ * one call, before this process writes them (the queues: only they are in
+ * shared memory now): a copy into new shared memory, page by page (1,250
+ * faults for BBC's 5 MB of texts, when they went there), took twice as
+ * long as with the pages populated first on the virtual machines measured.
  * Where the call is unknown (Linux before 5.14, other systems) the pages
  * come as before.
  */
 static void
-populate(char *start, Size len, bool for_writing)
+populate_for_writing(char *start, Size len)
 {
-#if defined(MADV_POPULATE_WRITE) && defined(MADV_POPULATE_READ)
+#ifdef MADV_POPULATE_WRITE
 	Size		page = (Size) sysconf(_SC_PAGESIZE);
 	uintptr_t	first = TYPEALIGN_DOWN(page, (uintptr_t) start);
 	uintptr_t	end = TYPEALIGN(page, (uintptr_t) start + len);
 
 	if (len > 0 && page > 0)
-		(void) madvise((void *) first, end - first,
-					   for_writing ? MADV_POPULATE_WRITE : MADV_POPULATE_READ);
+		(void) madvise((void *) first, end - first, MADV_POPULATE_WRITE);
 #endif
 }
 
@@ -365,7 +364,7 @@ na_parallel_main(dsm_segment *seg, shm_toc *toc)
 	 * were in shared memory, a tenth of its time on the virtual machines
 	 * measured); mapped in one call, they cost about half
 	 */
-	populate((char *) mq, QUEUE_BYTES, true);
+	populate_for_writing((char *) mq, QUEUE_BYTES);
 	ws.keys = palloc(sizeof(Datum) * Max(shared->narticles, 1));
 	for (uint32 i = 0; i < shared->narticles; i++)
 	{
@@ -682,7 +681,7 @@ na_parallel_derived(int n, const Datum *keys, const na_text_source *source, Oid 
 	 * reads every page of them, a worker writes its own): a process's
 	 * first touch of a page it did not map costs half as much after
 	 */
-	populate(queues, mul_size(QUEUE_BYTES, Max(nworkers, 1)), true);
+	populate_for_writing(queues, mul_size(QUEUE_BYTES, Max(nworkers, 1)));
 	pg_write_barrier();
 	pg_atomic_write_u32(&shared->ready, 1);
 	mqh = palloc0(sizeof(shm_mq_handle *) * Max(pcxt->nworkers_launched, 1));
