@@ -78,18 +78,6 @@ typedef struct par_shared
 	Size		offset[FLEXIBLE_ARRAY_MEMBER];
 } par_shared;
 
-/* What a worker sends: a derived row or a failure of an article. */
-#define MSG_FAILURE		NA_NDERIVED
-typedef struct par_msg
-{
-	uint32		article;
-	int32		kind;			/* na_derived_kind, or MSG_FAILURE */
-	int32		sqlerrcode;		/* MSG_FAILURE: then message\0detail\0 */
-	int32		padding;		/* a row that follows is aligned in the queue */
-} par_msg;
-
-StaticAssertDecl(sizeof(par_msg) % MAXIMUM_ALIGNOF == 0, "a row after par_msg must be aligned");
-
 PGDLLEXPORT void na_parallel_main(dsm_segment *seg, shm_toc *toc);
 
 void
@@ -295,7 +283,7 @@ worker_row(void *arg, na_derived_kind kind, Datum *values, bool *nulls, HeapTupl
 	worker_state *ws = (worker_state *) arg;
 	HeapTuple	tuple = row ? row :
 		na_derived_form_row(ws->row_desc[kind], ws->keys[ws->article], values, nulls);
-	par_msg		msg = {ws->article, (int32) kind, 0, 0};
+	na_par_msg		msg = {ws->article, (int32) kind, 0, 0};
 	shm_mq_iovec iov[2];
 
 	iov[0].data = (const char *) &msg;
@@ -312,7 +300,7 @@ worker_row(void *arg, na_derived_kind kind, Datum *values, bool *nulls, HeapTupl
 static void
 worker_failure(worker_state *ws, ErrorData *edata)
 {
-	par_msg		msg = {ws->article, MSG_FAILURE, edata->sqlerrcode, 0};
+	na_par_msg		msg = {ws->article, NA_MSG_FAILURE, edata->sqlerrcode, 0};
 	const char *detail = edata->detail ? edata->detail : "";
 	shm_mq_iovec iov[3];
 
@@ -435,22 +423,22 @@ leader_row(void *arg, na_derived_kind kind, Datum *values, bool *nulls, HeapTupl
 	heap_freetuple(tuple);
 }
 
-/* Take in one message of a worker. */
-static void
-receive_message(leader_state *ls, const char *data, Size nbytes, uint32 narticles)
+void
+na_parallel_receive(const na_parallel_sink *sink, MemoryContext outctx, const char *data,
+					Size nbytes, uint32 first, uint32 end)
 {
-	par_msg		msg;
+	na_par_msg		msg;
 	MemoryContext oldctx;
 
 	if (nbytes < sizeof(msg))
 		elog(ERROR, "news_analysis: short message from a parallel worker");
 	memcpy(&msg, data, sizeof(msg));
-	if (msg.article >= narticles || msg.kind < 0 || msg.kind > MSG_FAILURE)
+	if (msg.article < first || msg.article >= end || msg.kind < 0 || msg.kind > NA_MSG_FAILURE)
 		elog(ERROR, "news_analysis: malformed message from a parallel worker");
 	data += sizeof(msg);
 	nbytes -= sizeof(msg);
-	oldctx = MemoryContextSwitchTo(ls->outctx);
-	if (msg.kind == MSG_FAILURE)
+	oldctx = MemoryContextSwitchTo(outctx);
+	if (msg.kind == NA_MSG_FAILURE)
 	{
 		ErrorData  *edata = palloc0(sizeof(ErrorData));
 		Size		message_len = strnlen(data, nbytes);
@@ -463,7 +451,7 @@ receive_message(leader_state *ls, const char *data, Size nbytes, uint32 narticle
 		if (data[message_len + 1] != '\0')
 			edata->detail = pnstrdup(data + message_len + 1, nbytes - message_len - 1);
 		MemoryContextSwitchTo(oldctx);
-		ls->sink->failure(ls->sink->arg, (int) msg.article, edata);
+		sink->failure(sink->arg, (int) (msg.article - first), edata);
 	}
 	else
 	{
@@ -477,7 +465,7 @@ receive_message(leader_state *ls, const char *data, Size nbytes, uint32 narticle
 		row.t_tableOid = InvalidOid;
 		if (nbytes < SizeofHeapTupleHeader || HeapTupleHeaderGetDatumLength(row.t_data) != nbytes)
 			elog(ERROR, "news_analysis: malformed row from a parallel worker");
-		ls->sink->row(ls->sink->arg, (int) msg.article, (na_derived_kind) msg.kind, &row);
+		sink->row(sink->arg, (int) (msg.article - first), (na_derived_kind) msg.kind, &row);
 	}
 }
 
@@ -504,7 +492,7 @@ drain_queues(leader_state *ls, shm_mq_handle **mqh, bool *done, int nqueues,
 				done[w] = true;
 				break;
 			}
-			receive_message(ls, data, nbytes, narticles);
+			na_parallel_receive(ls->sink, ls->outctx, data, nbytes, 0, narticles);
 		}
 	}
 }
@@ -728,7 +716,7 @@ na_parallel_derived(int n, const Datum *keys, const na_text_source *source, Oid 
 
 	/* rethrows a worker's error */
 	WaitForParallelWorkersToFinish(pcxt);
-	ereport(DEBUG1,
+	ereport(DEBUG2,
 			(errmsg_internal("news_analysis: %d articles analysed by the backend and %d of %d parallel workers (%d of them by the backend)",
 							 n, pcxt->nworkers_launched, nworkers, by_backend)));
 	FileClose(texts_file);

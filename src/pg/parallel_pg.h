@@ -94,4 +94,27 @@ void		na_text_source_put(text *dest, Size size, text *body);
 /* Defines news_analysis.max_parallel_workers (from _PG_init). */
 void		na_parallel_define_settings(void);
 
+/*
+ * What a worker sends: a derived row of an article (the heap tuple's data
+ * follows) or its failure (message\0detail\0 follow).
+ */
+#define NA_MSG_FAILURE		NA_NDERIVED
+typedef struct na_par_msg
+{
+	uint32		article;
+	int32		kind;			/* na_derived_kind, or NA_MSG_FAILURE */
+	int32		sqlerrcode;		/* NA_MSG_FAILURE: its error code */
+	int32		padding;		/* a row that follows is aligned */
+} na_par_msg;
+
+StaticAssertDecl(sizeof(na_par_msg) % MAXIMUM_ALIGNOF == 0, "a row after na_par_msg must be aligned");
+
+/*
+ * Take in one message of a worker (nbytes at data) for an article in
+ * [first, end): the sink gets it as article - first.  A malformed message
+ * is an error.
+ */
+void		na_parallel_receive(const na_parallel_sink *sink, MemoryContext outctx,
+								const char *data, Size nbytes, uint32 first, uint32 end);
+
 #endif							/* PARALLEL_PG_H */

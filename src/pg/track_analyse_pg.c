@@ -34,6 +34,7 @@
 #include "utils/tuplestore.h"
 #include "utils/typcache.h"
 
+#include "ahead_pg.h"
 #include "citus_pg.h"
 #include "derived_pg.h"
 #include "na_pg.h"
@@ -475,7 +476,8 @@ undo_to_mark(analyser *an, const chunk_mark *mark)
 typedef enum attempt_kind
 {
 	ATTEMPT_SERIAL,				/* analyse_range(from, to) */
-	ATTEMPT_PARALLEL			/* na_parallel_derived over the whole chunk */
+	ATTEMPT_PARALLEL,			/* na_parallel_derived over the whole chunk */
+	ATTEMPT_AHEAD				/* na_ahead_derived: the chunk read ahead */
 } attempt_kind;
 
 typedef struct attempt
@@ -487,6 +489,7 @@ typedef struct attempt
 	int			to;
 	int			nworkers;
 	const na_text_source *source;	/* parallel: the texts */
+	na_ahead   *ahead;			/* ahead: the statement's read-ahead */
 } attempt;
 
 /* A chunk's texts as datums (each NULL, inline, compressed or toasted), as a na_text_source. */
@@ -571,8 +574,11 @@ run_attempt(analyser *an, const attempt *at)
 	{
 		if (an->writing != NULL)
 			track_writing_derived_rows = true;
-		na_parallel_derived(at->n, an->chunk_keys, at->source, an->plans->key_type, row_type,
-							at->nworkers, an->fail_on, an->chunkctx, &sink);
+		if (at->kind == ATTEMPT_AHEAD)
+			na_ahead_derived(at->ahead, at->n, an->chunkctx, &sink);
+		else
+			na_parallel_derived(at->n, an->chunk_keys, at->source, an->plans->key_type, row_type,
+								at->nworkers, an->fail_on, an->chunkctx, &sink);
 		if (an->writing != NULL)
 			track_writer_end(an->writing);
 	}
@@ -654,7 +660,7 @@ chunk_workers(int n, Size bytes)
 void
 track_analyser_chunk(analyser *an, int n, const Datum *keys, text *const *bodies, Size bytes)
 {
-	attempt		at = {ATTEMPT_SERIAL, n, bodies, 0, n, chunk_workers(n, bytes), NULL};
+	attempt		at = {ATTEMPT_SERIAL, n, bodies, 0, n, chunk_workers(n, bytes), NULL, NULL};
 
 	if (at.nworkers > 0)
 	{
@@ -679,7 +685,7 @@ bool
 track_analyser_chunk_from(analyser *an, int n, const Datum *keys, const na_text_source *source,
 						  Size bytes, text *const *(*bodies_again) (void *arg), void *arg)
 {
-	attempt		at = {ATTEMPT_PARALLEL, n, NULL, 0, n, chunk_workers(n, bytes), source};
+	attempt		at = {ATTEMPT_PARALLEL, n, NULL, 0, n, chunk_workers(n, bytes), source, NULL};
 
 	if (at.nworkers == 0)
 		return false;
@@ -688,7 +694,22 @@ track_analyser_chunk_from(analyser *an, int n, const Datum *keys, const na_text_
 }
 
 /*
- * The one way both entry points analyse a chunk (the failure handling of
+ * A chunk whose rows the statement's read-ahead analysed (na_ahead_matches
+ * said so): the backend takes the worker's rows and writes them.  Where
+ * that fails (lenient mode), bodies_again(arg) gives the texts to analyse
+ * it again, as after failed parallel workers.
+ */
+void
+track_analyser_chunk_ahead(analyser *an, int n, const Datum *keys, na_ahead *ahead,
+						   text *const *(*bodies_again) (void *arg), void *arg)
+{
+	attempt		at = {ATTEMPT_AHEAD, n, NULL, 0, n, 0, NULL, ahead};
+
+	analyse_chunk(an, keys, &at, bodies_again, arg);
+}
+
+/*
+ * The one way the entry points analyse a chunk (the failure handling of
  * track_analyser_chunk's comment), whether its texts came as datums or from
  * a source; bodies_again gives the datums when a serial attempt needs them
  * and the caller had none.
@@ -729,7 +750,7 @@ analyse_chunk(analyser *an, const Datum *keys, attempt *at,
 	}
 
 	edata = run_attempt_contained(an, at);
-	if (edata != NULL && at->kind == ATTEMPT_PARALLEL)
+	if (edata != NULL && at->kind != ATTEMPT_SERIAL)
 	{
 		/* the backend alone, the whole chunk in one subtransaction */
 		at->kind = ATTEMPT_SERIAL;

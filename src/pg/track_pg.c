@@ -34,12 +34,14 @@
 #include "access/table.h"
 #include "access/xact.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_trigger.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/executor.h"
 #include "executor/spi.h"
 #include "funcapi.h"
 #include "lib/stringinfo.h"
+#include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/datum.h"
@@ -54,6 +56,7 @@
 #include "utils/tuplestore.h"
 #include "utils/typcache.h"
 
+#include "ahead_pg.h"
 #include "citus_pg.h"
 #include "derived_pg.h"
 #include "na_pg.h"
@@ -61,6 +64,7 @@
 #include "track_pg.h"
 
 PG_FUNCTION_INFO_V1(na_analyse_trigger);
+PG_FUNCTION_INFO_V1(na_analyse_ahead);
 PG_FUNCTION_INFO_V1(na_analyse_existing);
 PG_FUNCTION_INFO_V1(na_analyse_shard_row);
 PG_FUNCTION_INFO_V1(na_analysis_writing);
@@ -701,6 +705,8 @@ analyse_new_rows(analyser *an, TriggerData *trigdata)
 {
 	new_rows	nr;
 	Size		bytes;
+	/* what the worker the BEFORE trigger started analysed while the statement ran */
+	na_ahead   *ahead = na_ahead_take(RelationGetRelid(trigdata->tg_relation));
 
 	nr.store = trigdata->tg_newtable;
 	/* a copy is not reference-counted: a slot per row need not pin it */
@@ -727,13 +733,29 @@ analyse_new_rows(analyser *an, TriggerData *trigdata)
 	tuplestore_rescan(nr.store);
 	while (next_chunk(&nr, &bytes, an->plans) > 0)
 	{
-		if (!track_analyser_chunk_from(an, nr.n, nr.keys, &nr.source, bytes, chunk_bodies, &nr))
-			track_analyser_chunk(an, nr.n, nr.keys, chunk_bodies(&nr), bytes);
+		/*
+		 * (a strict table takes the rows only once the worker has them all:
+		 * its stopping midway would otherwise reject the statement)
+		 */
+		if (ahead != NULL && na_ahead_matches(ahead, nr.n, nr.keys, nr.sizes) &&
+			(!an->config->strict || na_ahead_ready(ahead, nr.n)))
+			track_analyser_chunk_ahead(an, nr.n, nr.keys, ahead, chunk_bodies, &nr);
+		else
+		{
+			/* from the first row that differs, the statement's rows are analysed here */
+			if (ahead != NULL)
+				na_ahead_end(ahead);
+			ahead = NULL;
+			if (!track_analyser_chunk_from(an, nr.n, nr.keys, &nr.source, bytes, chunk_bodies, &nr))
+				track_analyser_chunk(an, nr.n, nr.keys, chunk_bodies(&nr), bytes);
+		}
 		track_analyser_flush(an);
 		for (int i = 0; i < nr.nkept; i++)
 			ExecDropSingleTupleTableSlot(nr.kept[i]);
 		nr.nkept = 0;
 	}
+	if (ahead != NULL)
+		na_ahead_end(ahead);
 	ExecDropSingleTupleTableSlot(nr.slot);
 	MemoryContextDelete(nr.keyctx);
 	pfree(nr.sizes);
@@ -764,6 +786,10 @@ statement_trigger(analyser *an, TriggerData *trigdata)
 	}
 	else if (TRIGGER_FIRED_BY_INSERT(trigdata->tg_event) && trigger->tgnewtable)
 	{
+		na_ahead   *ahead = na_ahead_take(RelationGetRelid(trigdata->tg_relation));
+
+		if (ahead != NULL)
+			na_ahead_end(ahead);
 		/* char(n): the cast to text trims its padding */
 		sql = psprintf("SELECT n.%s, n.%s::pg_catalog.text, false FROM %s n",
 					   key, body, quote_identifier(trigger->tgnewtable));
@@ -932,6 +958,154 @@ is_tracking_trigger(const char *name)
 	return strncmp(name, TRIGGER_NAME "_", len + 1) == 0 &&
 		strspn(name + len + 1, "0123456789") == strlen(name + len + 1) &&
 		na_citus_trigger_shard(name) != 0;
+}
+
+/*
+ * Is the trigger trigname the last BEFORE INSERT row trigger of rel to
+ * fire (triggers fire in name order), and is its statement's AFTER INSERT
+ * trigger there and enabled?  Only then is the row the BEFORE trigger sees
+ * the row inserted, and is there a trigger to take what was read ahead.
+ */
+static bool
+reads_ahead_safely(Relation rel, const char *trigname)
+{
+	const TriggerDesc *trigdesc = rel->trigdesc;
+	bool		statement_trigger = false;
+
+	if (trigdesc == NULL)
+		return false;
+	for (int i = 0; i < trigdesc->numtriggers; i++)
+	{
+		const Trigger *t = &trigdesc->triggers[i];
+
+		if (t->tgenabled == TRIGGER_DISABLED)
+			continue;
+		if (TRIGGER_TYPE_MATCHES(t->tgtype, TRIGGER_TYPE_ROW, TRIGGER_TYPE_BEFORE, TRIGGER_TYPE_INSERT) &&
+			strcmp(t->tgname, trigname) > 0)
+			return false;
+		if (TRIGGER_TYPE_MATCHES(t->tgtype, TRIGGER_TYPE_STATEMENT, TRIGGER_TYPE_AFTER, TRIGGER_TYPE_INSERT) &&
+			t->tgnewtable != NULL && is_tracking_trigger(t->tgname))
+			statement_trigger = true;
+	}
+	return statement_trigger;
+}
+
+/*
+ * The read-ahead of a statement's rows, decided at its first row: only for
+ * a plain table whose text is text or varchar in a UTF-8 database, with
+ * workers allowed, and only where the row this trigger sees is the row
+ * inserted (reads_ahead_safely; text and key not generated).  NULL
+ * declines: the statement's rows are then analysed after it, as always.
+ */
+static bool
+ahead_spec(TriggerData *trigdata, na_ahead_spec *spec)
+{
+	Relation	rel = trigdata->tg_relation;
+	TupleDesc	desc = RelationGetDescr(rel);
+	track_config config;
+	Form_pg_attribute key_form;
+	Form_pg_attribute text_form;
+	Oid			text_type;
+	const char *why = NULL;
+
+	if (na_parallel_workers_allowed() <= 0)
+		why = "news_analysis.max_parallel_workers allows no worker";
+	else if (IsInParallelMode() || rel->rd_rel->relkind != RELKIND_RELATION ||
+			 trigdata->tg_trigger->tgnargs != TRIGGER_NARGS || na_citus_is_shell(rel))
+		why = "not a plain table's statement";
+	else if (GetDatabaseEncoding() != PG_UTF8)
+		why = "the database encoding is not UTF8";
+	else if (!reads_ahead_safely(rel, trigdata->tg_trigger->tgname))
+		why = "another BEFORE INSERT trigger fires after it, or the AFTER INSERT trigger is disabled";
+	if (why == NULL)
+	{
+		config_from_trigger(&config, RelationGetRelid(rel), trigdata->tg_trigger);
+		spec->relid = RelationGetRelid(rel);
+		spec->key_att = SPI_fnumber(desc, config.key_column);
+		spec->text_att = SPI_fnumber(desc, config.text_column);
+		if (spec->key_att <= 0 || spec->text_att <= 0)
+			why = "a tracked column is missing";
+	}
+	if (why == NULL)
+	{
+		key_form = TupleDescAttr(desc, spec->key_att - 1);
+		text_form = TupleDescAttr(desc, spec->text_att - 1);
+		text_type = getBaseType(text_form->atttypid);
+		if (key_form->attgenerated || text_form->attgenerated)
+			why = "the text or key is a generated column";
+		else if (text_type != TEXTOID && text_type != VARCHAROID)
+			why = "the text column is not text or varchar";
+	}
+	if (why == NULL)
+	{
+		spec->key_typlen = key_form->attlen;
+		spec->key_typbyval = key_form->attbyval;
+		for (int d = 0; d < NA_NDERIVED && why == NULL; d++)
+		{
+			TupleDesc	row = composite_desc(na_derived_type_name[d]);
+
+			/* (the AFTER trigger says what to do) */
+			if (row->natts != na_derived_natts[d])
+				why = "the extension's types are not this library's";
+			else
+				spec->table_desc[d] = na_derived_row_desc(key_form->atttypid, row->tdtypeid);
+		}
+		spec->fail_on = na_derived_fail_on();
+	}
+	if (why != NULL)
+		ereport(DEBUG1,
+				(errmsg_internal("news_analysis: no read-ahead for this statement on table \"%s\": %s",
+								 RelationGetRelationName(rel), why)));
+	return why == NULL;
+}
+
+/*
+ * news_analysis.analyse_ahead(): BEFORE INSERT FOR EACH ROW.  Hands each
+ * row's key and text to a background worker that analyses them while the
+ * statement goes on (ahead_pg.c), so that the statement's AFTER trigger
+ * finds them analysed.  It never changes the row, and nothing it does can
+ * fail the statement: where it cannot read ahead it stops.
+ */
+Datum
+na_analyse_ahead(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata = (TriggerData *) fcinfo->context;
+	Relation	rel;
+	na_ahead   *ah;
+	bool		busy;
+	int			key_att;
+	int			text_att;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("news_analysis.analyse_ahead() was not called by the trigger manager")));
+	if (!TRIGGER_FIRED_BEFORE(trigdata->tg_event) || !TRIGGER_FIRED_FOR_ROW(trigdata->tg_event) ||
+		!TRIGGER_FIRED_BY_INSERT(trigdata->tg_event))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("news_analysis.analyse_ahead() must be fired BEFORE INSERT FOR EACH ROW"),
+				 errhint("Attach it with news_analysis.track().")));
+	rel = trigdata->tg_relation;
+	ah = na_ahead_current(RelationGetRelid(rel), &busy);
+	if (ah == NULL && !busy)
+	{
+		na_ahead_spec spec;
+
+		ah = na_ahead_begin(ahead_spec(trigdata, &spec) ? &spec : NULL);
+	}
+	if (ah != NULL && na_ahead_wants_rows(ah, &key_att, &text_att))
+	{
+		HeapTuple	tuple = trigdata->tg_trigtuple;
+		TupleDesc	desc = RelationGetDescr(rel);
+		bool		key_isnull;
+		bool		text_isnull;
+		Datum		key = heap_getattr(tuple, key_att, desc, &key_isnull);
+		Datum		body = heap_getattr(tuple, text_att, desc, &text_isnull);
+
+		na_ahead_add(ah, key, key_isnull, text_isnull ? NULL : (text *) DatumGetPointer(body));
+	}
+	return PointerGetDatum(trigdata->tg_trigtuple);
 }
 
 /*

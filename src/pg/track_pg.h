@@ -134,6 +134,9 @@ void track_analyser_delete(analyser *an, Datum key);
 void track_analyser_chunk(analyser *an, int n, const Datum *keys, text *const *bodies, Size bytes);
 bool track_analyser_chunk_from(analyser *an, int n, const Datum *keys, const na_text_source *source,
 							   Size bytes, text *const *(*bodies_again) (void *arg), void *arg);
+struct na_ahead;
+void track_analyser_chunk_ahead(analyser *an, int n, const Datum *keys, struct na_ahead *ahead,
+								text *const *(*bodies_again) (void *arg), void *arg);
 void track_analyser_flush(analyser *an);
 
 /*

@@ -100,6 +100,13 @@ CREATE FUNCTION news_analysis.analyse_trigger()
 COMMENT ON FUNCTION news_analysis.analyse_trigger() IS
   'trigger of tracked tables: keeps the derived quotes, speakers and vote events of each row; attach it with news_analysis.track()';
 
+CREATE FUNCTION news_analysis.analyse_ahead()
+  RETURNS trigger
+  AS 'MODULE_PATHNAME', 'na_analyse_ahead'
+  LANGUAGE C;
+COMMENT ON FUNCTION news_analysis.analyse_ahead() IS
+  'trigger of tracked tables, before each inserted row: a background worker analyses the rows of a large INSERT or COPY while it runs, for analyse_trigger() to write; never changes or rejects a row';
+
 CREATE FUNCTION news_analysis.analyse_existing(source regclass, batch_size integer DEFAULT 1000,
                                                keys text[] DEFAULT NULL,
                                                first_block bigint DEFAULT NULL,
@@ -290,8 +297,9 @@ DECLARE
 BEGIN
   FOR trigger_name IN
     SELECT g.tgname FROM pg_trigger g
-     WHERE g.tgrelid = source AND g.tgname IN ('news_analysis_analyse', 'news_analysis_analyse_update',
-                                              'news_analysis_analyse_delete', 'news_analysis_analyse_truncate')
+     WHERE g.tgrelid = source AND g.tgname IN ('news_analysis_analyse', 'news_analysis_analyse_ahead',
+                                              'news_analysis_analyse_update', 'news_analysis_analyse_delete',
+                                              'news_analysis_analyse_truncate')
   LOOP
     EXECUTE format('DROP TRIGGER %I ON %s', trigger_name, source);
   END LOOP;
@@ -333,6 +341,11 @@ BEGIN
                    ' AFTER INSERT ON %s REFERENCING NEW TABLE AS news_analysis_new'
                    ' FOR EACH STATEMENT EXECUTE FUNCTION news_analysis.analyse_trigger(%s)',
                    source, args);
+    -- a large INSERT or COPY is analysed while it runs, by a background worker
+    EXECUTE format('CREATE TRIGGER news_analysis_analyse_ahead'
+                   ' BEFORE INSERT ON %s'
+                   ' FOR EACH ROW EXECUTE FUNCTION news_analysis.analyse_ahead(%s)',
+                   source, args);
     -- an UPDATE that does not touch the text or the key costs nothing
     EXECUTE format('CREATE TRIGGER news_analysis_analyse_update'
                    ' AFTER UPDATE OF %I, %I ON %s'
@@ -350,7 +363,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION news_analysis.attach_trigger(regclass) IS
-  'internal: (re)creates the triggers of a tracked table from news_analysis.tracked: statement-level triggers with transition tables for INSERT and DELETE, a row-level one for UPDATE OF the text and key (row-level ones for everything on a partitioned table), and one for TRUNCATE';
+  'internal: (re)creates the triggers of a tracked table from news_analysis.tracked: statement-level triggers with transition tables for INSERT and DELETE, a row-level one before INSERT that reads a large statement ahead, a row-level one for UPDATE OF the text and key (row-level ones for everything on a partitioned table), and one for TRUNCATE';
 
 CREATE FUNCTION news_analysis.track(
   source      regclass,

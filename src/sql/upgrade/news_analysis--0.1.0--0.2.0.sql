@@ -2488,3 +2488,92 @@ CREATE OR REPLACE FUNCTION news_analysis.people_added()
   SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION news_analysis.people_added() IS
   'internal: trigger after INSERT on <table>_speakers: adds the new speakers to the people registry <table>_names, one upsert in key order';
+
+-- ==== #13/#16 (speed, branch ahead): a large INSERT or COPY is analysed
+-- while it runs: a BEFORE INSERT row trigger news_analysis_analyse_ahead
+-- feeds a background worker (src/pg/ahead_pg.c); attach_trigger() makes it,
+-- detach_triggers() drops it, and every tracked table gets it here
+CREATE FUNCTION news_analysis.analyse_ahead()
+  RETURNS trigger
+  AS 'MODULE_PATHNAME', 'na_analyse_ahead'
+  LANGUAGE C;
+COMMENT ON FUNCTION news_analysis.analyse_ahead() IS
+  'trigger of tracked tables, before each inserted row: a background worker analyses the rows of a large INSERT or COPY while it runs, for analyse_trigger() to write; never changes or rejects a row';
+CREATE OR REPLACE FUNCTION news_analysis.detach_triggers(source regclass)
+  RETURNS void
+  LANGUAGE plpgsql
+  SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+  trigger_name name;
+BEGIN
+  FOR trigger_name IN
+    SELECT g.tgname FROM pg_trigger g
+     WHERE g.tgrelid = source AND g.tgname IN ('news_analysis_analyse', 'news_analysis_analyse_ahead',
+                                              'news_analysis_analyse_update', 'news_analysis_analyse_delete',
+                                              'news_analysis_analyse_truncate')
+  LOOP
+    EXECUTE format('DROP TRIGGER %I ON %s', trigger_name, source);
+  END LOOP;
+END
+$fn$;
+COMMENT ON FUNCTION news_analysis.detach_triggers(regclass) IS
+  'internal: drops the triggers of a tracked table (those news_analysis.attach_trigger() makes)';
+CREATE OR REPLACE FUNCTION news_analysis.attach_trigger(source regclass)
+  RETURNS void
+  LANGUAGE plpgsql
+  SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+  t news_analysis.tracked;
+  args text;
+BEGIN
+  SELECT * INTO t FROM news_analysis.tracked r WHERE r.source = attach_trigger.source;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'table % is not tracked', coalesce(source::text, 'NULL')
+      USING ERRCODE = 'undefined_object', HINT = 'Call news_analysis.track() first.';
+  END IF;
+  args := format('%L, %L, %L, %L, %L, %L', t.text_column, t.key_column,
+                 CASE WHEN t.strict_mode THEN 'strict' ELSE 'lenient' END,
+                 news_analysis.qualified_name(t.quotes_table),
+                 news_analysis.qualified_name(t.speakers_table),
+                 news_analysis.qualified_name(t.vote_events_table));
+  PERFORM news_analysis.detach_triggers(source);
+  IF (SELECT c.relkind FROM pg_class c WHERE c.oid = source) = 'p' THEN
+    -- rows written straight into a partition fire only row-level triggers
+    EXECUTE format('CREATE TRIGGER news_analysis_analyse'
+                   ' AFTER INSERT OR UPDATE OF %I, %I OR DELETE ON %s'
+                   ' FOR EACH ROW EXECUTE FUNCTION news_analysis.analyse_trigger(%s)',
+                   t.text_column, t.key_column, source, args);
+  ELSE
+    -- the rows an INSERT or COPY writes are analysed together, from its transition table
+    EXECUTE format('CREATE TRIGGER news_analysis_analyse'
+                   ' AFTER INSERT ON %s REFERENCING NEW TABLE AS news_analysis_new'
+                   ' FOR EACH STATEMENT EXECUTE FUNCTION news_analysis.analyse_trigger(%s)',
+                   source, args);
+    -- a large INSERT or COPY is analysed while it runs, by a background worker
+    EXECUTE format('CREATE TRIGGER news_analysis_analyse_ahead'
+                   ' BEFORE INSERT ON %s'
+                   ' FOR EACH ROW EXECUTE FUNCTION news_analysis.analyse_ahead(%s)',
+                   source, args);
+    -- an UPDATE that does not touch the text or the key costs nothing
+    EXECUTE format('CREATE TRIGGER news_analysis_analyse_update'
+                   ' AFTER UPDATE OF %I, %I ON %s'
+                   ' FOR EACH ROW EXECUTE FUNCTION news_analysis.analyse_trigger(%s)',
+                   t.text_column, t.key_column, source, args);
+    EXECUTE format('CREATE TRIGGER news_analysis_analyse_delete'
+                   ' AFTER DELETE ON %s REFERENCING OLD TABLE AS news_analysis_old'
+                   ' FOR EACH STATEMENT EXECUTE FUNCTION news_analysis.analyse_trigger(%s)',
+                   source, args);
+  END IF;
+  EXECUTE format('CREATE TRIGGER news_analysis_analyse_truncate'
+                 ' AFTER TRUNCATE ON %s'
+                 ' FOR EACH STATEMENT EXECUTE FUNCTION news_analysis.analyse_trigger(%s)',
+                 source, args);
+END
+$fn$;
+COMMENT ON FUNCTION news_analysis.attach_trigger(regclass) IS
+  'internal: (re)creates the triggers of a tracked table from news_analysis.tracked: statement-level triggers with transition tables for INSERT and DELETE, a row-level one before INSERT that reads a large statement ahead, a row-level one for UPDATE OF the text and key (row-level ones for everything on a partitioned table), and one for TRUNCATE';
+ALTER FUNCTION news_analysis.attach_trigger(regclass) SET citus.enable_unsafe_triggers = on;
+ALTER FUNCTION news_analysis.detach_triggers(regclass) SET citus.enable_unsafe_triggers = on;
+SELECT news_analysis.attach_trigger(t.source) FROM news_analysis.tracked t;

@@ -1,0 +1,1069 @@
+/*
+ * ahead_pg.c - the rows of an INSERT or COPY analysed while the statement
+ * still runs (see ahead_pg.h).
+ *
+ * A COPY keeps one processor busy; its rows used to be analysed only once
+ * it was over, by the statement's AFTER trigger and its parallel workers.
+ * Here the tracked table's BEFORE INSERT row trigger hands each row's key
+ * and text over as the COPY reads it.  Once a statement has given
+ * NA_PARALLEL_MIN_BYTES of text (a one-row INSERT never gets this far), a
+ * background worker starts: the backend appends the texts to a temporary
+ * file of a SharedFileSet, the worker reads them as they come, analyses them
+ * and appends the derived rows to a second file.  When the AFTER trigger
+ * runs, most rows are analysed and the backend only writes them.
+ *
+ * The worker is a plain background worker, not a parallel worker: the
+ * backend cannot enter parallel mode while COPY inserts.  It needs no
+ * database: the analysis is the pure core's, and the derived rows'
+ * descriptors come in shared memory.  Files, not shared memory, carry the
+ * texts and rows for the reason parallel_pg.c gives (a page of new shared
+ * memory costs microseconds at its first touch on the machines measured).
+ *
+ * Nothing relies on the read-ahead for its correctness.  Its rows are used
+ * only for transition-table rows that are the rows the worker was given, in
+ * the same order, with the same keys and text sizes; the trigger reads
+ * ahead only when it is the last BEFORE INSERT row trigger of the table (no
+ * other trigger changes the row after it) and the text and key are not
+ * generated columns.  A row skipped by ON CONFLICT DO NOTHING, a nested
+ * statement, a worker that did not start or stopped: the AFTER trigger then
+ * analyses the rest itself, as it did before.  And no failure of the
+ * read-ahead fails the statement: where it cannot go on it stops.
+ */
+#include "postgres.h"
+
+#include "access/xact.h"
+#include "mb/pg_wchar.h"
+#include "miscadmin.h"
+#include "pgstat.h"
+#include "port/atomics.h"
+#include "postmaster/bgworker.h"
+#include "storage/dsm.h"
+#include "storage/fd.h"
+#include "storage/ipc.h"
+#include "storage/latch.h"
+#include "storage/proc.h"
+#include "storage/sharedfileset.h"
+#include "tcop/tcopprot.h"
+#include "utils/datum.h"
+#include "utils/memutils.h"
+#include "utils/resowner.h"
+#include "utils/wait_event.h"
+
+#include "ahead_pg.h"
+#include "derived_pg.h"
+#include "parallel_pg.h"
+
+PGDLLEXPORT void na_ahead_main(Datum main_arg);
+
+#define TEXTS_FILE		"news_analysis_ahead_texts"
+#define ROWS_FILE		"news_analysis_ahead_rows"
+
+/* The backend writes the texts, the worker its rows, in pieces of this much. */
+#define WRITE_PIECE		(128 * 1024)
+
+/*
+ * A statement's texts read ahead at most: past it, the AFTER trigger
+ * analyses the rest in chunks as before.  The read-ahead keeps its texts
+ * and rows in temporary files until the statement ends; a chunk keeps at
+ * most CHUNK_MAX_BYTES.  This bounds the disk a huge COPY takes.
+ */
+#define AHEAD_MAX_BYTES	((Size) 64 * 1024 * 1024)
+
+/* Either process reads the other's file in pieces of at most this much (or one record). */
+#define READ_PIECE		(512 * 1024)
+
+/* The longest either process sleeps before it looks again (a latch wakes it sooner). */
+#define POLL_MS			10
+
+/*
+ * The two processes' shared state.  Each file is written only at record
+ * boundaries and its length published after the write, so that a reader
+ * never sees half a record.
+ */
+typedef struct ahead_shared
+{
+	SharedFileSet fileset;
+	int			backend_procno;
+	pg_atomic_uint32 worker_procno; /* pgprocno + 1; 0 until the worker runs */
+	pg_atomic_uint32 backend_waiting;	/* wake the backend after a write */
+	pg_atomic_uint32 worker_waiting;	/* wake the worker after a write */
+	pg_atomic_uint64 texts_bytes;	/* the texts' file: whole records up to here */
+	pg_atomic_uint32 texts_done;	/* the backend wrote its last record */
+	pg_atomic_uint32 abandoned; /* the backend wants no more */
+	pg_atomic_uint64 rows_bytes;	/* the rows' file: whole messages up to here */
+	pg_atomic_uint32 articles_done; /* articles whose messages are all in rows_bytes */
+	pg_atomic_uint32 finished;	/* every text analysed, every row written */
+	uint32		ndescs_bytes;	/* the descriptors that follow */
+	uint32		fail_on_bytes;	/* then news_analysis.fail_on, '\0'-terminated */
+	/* the derived rows' TupleDescs (TupleDescCopy), then fail_on */
+	char		data[FLEXIBLE_ARRAY_MEMBER];
+} ahead_shared;
+
+/*
+ * A record of the texts' file: this header, the key (datumSerialize), then
+ * the text as a varlena with a 4-byte header (text_size bytes; 0: no text),
+ * each part MAXALIGNed.  A message of the rows' file: this header with
+ * key_bytes the message's length, then the message (na_par_msg and what
+ * follows it), MAXALIGNed.
+ */
+typedef struct record_header
+{
+	uint32		key_bytes;
+	uint32		text_size;
+} record_header;
+
+StaticAssertDecl(sizeof(record_header) % MAXIMUM_ALIGNOF == 0, "record parts must stay aligned");
+
+struct na_ahead
+{
+	Oid			relid;
+	LocalTransactionId lxid;
+	int			nest_level;
+	MemoryContext ctx;
+	bool		declined;		/* nothing read ahead for this statement */
+	bool		stopped;		/* no more rows given: the statement's rest goes without */
+	bool		in_use;			/* set while na_ahead_derived runs: an error left it set */
+	int			key_att;
+	int			text_att;
+	int16		key_typlen;
+	bool		key_typbyval;
+	TupleDesc	table_desc[NA_NDERIVED];
+	char	   *fail_on;
+	/* the rows given, to match against the transition table's */
+	int			nrows;
+	int			maxrows;
+	Datum	   *keys;
+	Size	   *sizes;
+	uint32		consumed;		/* rows the AFTER trigger took */
+	Size		text_bytes;		/* the records' bytes so far */
+	/* the records not yet written (all of them until the worker starts) */
+	char	   *buf;
+	Size		buf_used;
+	Size		buf_size;
+	/* once the worker is asked for */
+	bool		launched;
+	dsm_segment *seg;
+	ahead_shared *shared;
+	BackgroundWorkerHandle *handle;
+	File		texts_file;
+	off_t		texts_at;
+	bool		texts_closed;
+	File		rows_file;
+	off_t		rows_at;		/* read so far */
+	char	   *rbuf;			/* [rpos, rlen) read and not taken yet */
+	Size		rpos;
+	Size		rlen;
+	Size		rsize;
+};
+
+/* The backend's one read-ahead (a statement's), or NULL. */
+static na_ahead *current = NULL;
+static bool callbacks_registered = false;
+
+static Latch *
+latch_of(int procno)
+{
+	return &ProcGlobal->allProcs[procno].procLatch;
+}
+
+/*
+ * Stop the worker and drop everything; safe in any state, and at abort
+ * (nothing here may raise an error).
+ */
+static void
+forget(na_ahead *ah)
+{
+	if (ah->shared != NULL)
+	{
+		uint32		worker;
+
+		pg_atomic_write_u32(&ah->shared->abandoned, 1);
+		pg_memory_barrier();
+		worker = pg_atomic_read_u32(&ah->shared->worker_procno);
+		if (worker != 0)
+			SetLatch(latch_of((int) worker - 1));
+	}
+	if (ah->texts_file > 0)
+		FileClose(ah->texts_file);
+	if (ah->rows_file > 0)
+		FileClose(ah->rows_file);
+	ah->texts_file = ah->rows_file = -1;
+	/* the worker, still attached, deletes the files when it detaches */
+	if (ah->seg != NULL)
+		dsm_detach(ah->seg);
+	ah->seg = NULL;
+	ah->shared = NULL;
+	if (current == ah)
+		current = NULL;
+	MemoryContextDelete(ah->ctx);
+}
+
+/*
+ * A read-ahead lives no longer than its transaction, nor than the
+ * subtransaction it began in: an aborted statement leaves none behind.
+ */
+static void
+ahead_xact_callback(XactEvent event, void *arg)
+{
+	(void) arg;
+	if (current == NULL)
+		return;
+	if (event == XACT_EVENT_ABORT || event == XACT_EVENT_PRE_COMMIT ||
+		event == XACT_EVENT_PRE_PREPARE || event == XACT_EVENT_PARALLEL_ABORT)
+		forget(current);
+}
+
+static void
+ahead_subxact_callback(SubXactEvent event, SubTransactionId mySubid,
+					   SubTransactionId parentSubid, void *arg)
+{
+	(void) mySubid;
+	(void) parentSubid;
+	(void) arg;
+	if (current != NULL && event == SUBXACT_EVENT_ABORT_SUB &&
+		current->nest_level >= GetCurrentTransactionNestLevel())
+		forget(current);
+}
+
+na_ahead *
+na_ahead_current(Oid relid, bool *busy)
+{
+	*busy = false;
+	if (current == NULL)
+		return NULL;
+	if (current->lxid != MyProc->lxid)
+	{
+		/* (the callbacks end each one; this is only a guard) */
+		forget(current);
+		return NULL;
+	}
+	if (current->relid == relid)
+		return current;
+	*busy = true;
+	return NULL;
+}
+
+na_ahead *
+na_ahead_begin(const na_ahead_spec *spec)
+{
+	MemoryContext ctx = AllocSetContextCreate(TopTransactionContext, "news_analysis read-ahead",
+											  ALLOCSET_DEFAULT_SIZES);
+	na_ahead   *ah = MemoryContextAllocZero(ctx, sizeof(na_ahead));
+
+	if (!callbacks_registered)
+	{
+		RegisterXactCallback(ahead_xact_callback, NULL);
+		RegisterSubXactCallback(ahead_subxact_callback, NULL);
+		callbacks_registered = true;
+	}
+	if (current != NULL)
+		forget(current);
+	ah->ctx = ctx;
+	ah->lxid = MyProc->lxid;
+	ah->nest_level = GetCurrentTransactionNestLevel();
+	ah->texts_file = ah->rows_file = -1;
+	ah->declined = spec == NULL;
+	if (spec != NULL)
+	{
+		MemoryContext oldctx = MemoryContextSwitchTo(ctx);
+
+		ah->relid = spec->relid;
+		ah->key_att = spec->key_att;
+		ah->text_att = spec->text_att;
+		ah->key_typlen = spec->key_typlen;
+		ah->key_typbyval = spec->key_typbyval;
+		for (int d = 0; d < NA_NDERIVED; d++)
+			ah->table_desc[d] = CreateTupleDescCopy(spec->table_desc[d]);
+		ah->fail_on = spec->fail_on ? pstrdup(spec->fail_on) : NULL;
+		ah->maxrows = 256;
+		ah->keys = palloc(sizeof(Datum) * ah->maxrows);
+		ah->sizes = palloc(sizeof(Size) * ah->maxrows);
+		ah->buf_size = WRITE_PIECE;
+		ah->buf = palloc(ah->buf_size);
+		MemoryContextSwitchTo(oldctx);
+	}
+	current = ah;
+	return ah;
+}
+
+bool
+na_ahead_wants_rows(const na_ahead *ah, int *key_att, int *text_att)
+{
+	*key_att = ah->key_att;
+	*text_att = ah->text_att;
+	return !ah->declined && !ah->stopped;
+}
+
+/*
+ * Give up reading the statement ahead from here on; the rows given so far
+ * stay usable.  Where the worker never started, that is all of them.
+ */
+static void
+stop(na_ahead *ah, const char *why)
+{
+	ah->stopped = true;
+	ereport(DEBUG1, (errmsg_internal("news_analysis: read-ahead stopped after %d rows: %s",
+									 ah->nrows, why)));
+}
+
+/*
+ * Run fn(ah) so that an error stops the read-ahead instead of failing the
+ * statement: in a subtransaction of its own, as a PL/pgSQL exception block
+ * would (it holds no XID: nothing is written in it).  A cancel is thrown on.
+ */
+static bool
+contained(na_ahead *ah, void (*fn) (na_ahead *ah))
+{
+	MemoryContext callerctx = CurrentMemoryContext;
+	ResourceOwner owner = CurrentResourceOwner;
+	ErrorData  *volatile edata = NULL;
+
+	BeginInternalSubTransaction(NULL);
+	MemoryContextSwitchTo(callerctx);
+	PG_TRY();
+	{
+		fn(ah);
+		ReleaseCurrentSubTransaction();
+		MemoryContextSwitchTo(callerctx);
+		CurrentResourceOwner = owner;
+	}
+	PG_CATCH();
+	{
+		MemoryContextSwitchTo(callerctx);
+		edata = CopyErrorData();
+		FlushErrorState();
+		RollbackAndReleaseCurrentSubTransaction();
+		MemoryContextSwitchTo(callerctx);
+		CurrentResourceOwner = owner;
+	}
+	PG_END_TRY();
+	if (edata == NULL)
+		return true;
+	if (edata->sqlerrcode == ERRCODE_QUERY_CANCELED ||
+		ERRCODE_TO_CATEGORY(edata->sqlerrcode) == ERRCODE_OPERATOR_INTERVENTION)
+		ReThrowError(edata);
+	stop(ah, edata->message);
+	FreeErrorData(edata);
+	return false;
+}
+
+/* Write the pending records to the texts' file and tell the worker how far it may read. */
+static void
+write_pending(na_ahead *ah)
+{
+	Size		done = 0;
+	uint32		worker;
+
+	while (done < ah->buf_used)
+	{
+		int			want = (int) Min(ah->buf_used - done, (Size) MaxAllocSize);
+		int			wrote;
+
+		errno = 0;
+		wrote = FileWrite(ah->texts_file, ah->buf + done, want, ah->texts_at,
+						  WAIT_EVENT_BUFFILE_WRITE);
+		if (wrote <= 0)
+		{
+			if (errno == 0)
+				errno = ENOSPC;
+			ereport(ERROR,
+					(errcode_for_file_access(),
+					 errmsg("could not write temporary file \"%s\": %m",
+							FilePathName(ah->texts_file))));
+		}
+		done += (Size) wrote;
+		ah->texts_at += wrote;
+	}
+	ah->buf_used = 0;
+	pg_write_barrier();
+	pg_atomic_write_u64(&ah->shared->texts_bytes, (uint64) ah->texts_at);
+	pg_memory_barrier();
+	worker = pg_atomic_read_u32(&ah->shared->worker_procno);
+	if (worker != 0 && pg_atomic_read_u32(&ah->shared->worker_waiting) != 0)
+		SetLatch(latch_of((int) worker - 1));
+}
+
+/*
+ * The shared memory, the two files and the worker; then the records that
+ * waited for them.  Files and segment belong to the transaction, not to the
+ * statement's resource owner: the callbacks above end them.
+ */
+static void
+launch(na_ahead *ah)
+{
+	ResourceOwner owner = CurrentResourceOwner;
+	volatile Size desc_bytes = 0;
+	Size		fail_on_bytes = ah->fail_on ? strlen(ah->fail_on) + 1 : 1;
+	Size		size;
+	char	   *at;
+	BackgroundWorker worker;
+	File		rows;
+
+	for (int d = 0; d < NA_NDERIVED; d++)
+		desc_bytes += MAXALIGN(TupleDescSize(ah->table_desc[d]));
+	size = add_size(offsetof(ahead_shared, data), desc_bytes + fail_on_bytes);
+
+	CurrentResourceOwner = TopTransactionResourceOwner;
+	PG_TRY();
+	{
+		ah->seg = dsm_create(size, DSM_CREATE_NULL_IF_MAXSEGMENTS);
+		if (ah->seg != NULL)
+		{
+			ahead_shared *shared = dsm_segment_address(ah->seg);
+
+			memset(shared, 0, offsetof(ahead_shared, data));
+			SharedFileSetInit(&shared->fileset, ah->seg);
+			shared->backend_procno = MyProc->pgprocno;
+			pg_atomic_init_u32(&shared->worker_procno, 0);
+			pg_atomic_init_u32(&shared->backend_waiting, 0);
+			pg_atomic_init_u32(&shared->worker_waiting, 0);
+			pg_atomic_init_u64(&shared->texts_bytes, 0);
+			pg_atomic_init_u32(&shared->texts_done, 0);
+			pg_atomic_init_u32(&shared->abandoned, 0);
+			pg_atomic_init_u64(&shared->rows_bytes, 0);
+			pg_atomic_init_u32(&shared->articles_done, 0);
+			pg_atomic_init_u32(&shared->finished, 0);
+			shared->ndescs_bytes = (uint32) desc_bytes;
+			shared->fail_on_bytes = (uint32) fail_on_bytes;
+			at = shared->data;
+			for (int d = 0; d < NA_NDERIVED; d++)
+			{
+				TupleDescCopy((TupleDesc) at, ah->table_desc[d]);
+				at += MAXALIGN(TupleDescSize(ah->table_desc[d]));
+			}
+			strcpy(at, ah->fail_on ? ah->fail_on : "");
+			ah->shared = shared;
+			ah->texts_file = FileSetCreate(&shared->fileset.fs, TEXTS_FILE);
+			rows = FileSetCreate(&shared->fileset.fs, ROWS_FILE);
+			FileClose(rows);
+			ah->rows_file = FileSetOpen(&shared->fileset.fs, ROWS_FILE, O_RDONLY);
+		}
+	}
+	PG_FINALLY();
+	{
+		CurrentResourceOwner = owner;
+	}
+	PG_END_TRY();
+	if (ah->seg == NULL)
+	{
+		stop(ah, "no dynamic shared memory segment is free");
+		return;
+	}
+
+	memset(&worker, 0, sizeof(worker));
+	worker.bgw_flags = BGWORKER_SHMEM_ACCESS;
+	worker.bgw_start_time = BgWorkerStart_ConsistentState;
+	worker.bgw_restart_time = BGW_NEVER_RESTART;
+	snprintf(worker.bgw_library_name, BGW_MAXLEN, "$libdir/news_analysis");
+	snprintf(worker.bgw_function_name, BGW_MAXLEN, "na_ahead_main");
+	snprintf(worker.bgw_name, BGW_MAXLEN, "news_analysis read-ahead for PID %d", MyProcPid);
+	snprintf(worker.bgw_type, BGW_MAXLEN, "news_analysis read-ahead");
+	worker.bgw_main_arg = UInt32GetDatum(dsm_segment_handle(ah->seg));
+	worker.bgw_notify_pid = MyProcPid;
+	if (!RegisterDynamicBackgroundWorker(&worker, &ah->handle))
+	{
+		stop(ah, "no background worker slot is free (max_worker_processes)");
+		return;
+	}
+	ah->launched = true;
+	write_pending(ah);
+}
+
+/* Append a row's record to the pending records, growing them as needed. */
+static void
+append_record(na_ahead *ah, Datum key, text *body, Size size, Size key_bytes, Size record)
+{
+	record_header header = {(uint32) key_bytes, (uint32) size};
+	char	   *at;
+
+	if (ah->buf_used + record > ah->buf_size)
+	{
+		ah->buf_size = Max(ah->buf_size * 2, ah->buf_used + record);
+		ah->buf = repalloc_huge(ah->buf, ah->buf_size);
+	}
+	at = ah->buf + ah->buf_used;
+	memcpy(at, &header, sizeof(header));
+	at += sizeof(header);
+	{
+		char	   *key_at = at;
+
+		datumSerialize(key, false, ah->key_typbyval, ah->key_typlen, &key_at);
+	}
+	at += MAXALIGN(key_bytes);
+	if (size > 0)
+		na_text_source_put((text *) at, size, body);
+	ah->buf_used += record;
+}
+
+void
+na_ahead_add(na_ahead *ah, Datum key, bool key_isnull, text *body)
+{
+	Size		size;
+	Size		key_bytes;
+	Size		record;
+	MemoryContext oldctx;
+
+	if (ah->declined || ah->stopped)
+		return;
+	if (key_isnull)
+	{
+		stop(ah, "a row has no key");
+		return;
+	}
+	if (ah->nrows == INT_MAX - 1)
+	{
+		stop(ah, "too many rows");
+		return;
+	}
+	if (!ah->key_typbyval && ah->key_typlen == -1 && VARATT_IS_EXTENDED(DatumGetPointer(key)) &&
+		!VARATT_IS_SHORT(DatumGetPointer(key)))
+	{
+		/* (the worker's rows would carry it as it is) */
+		stop(ah, "a key is compressed or stored out of line");
+		return;
+	}
+	size = na_text_source_size(body);
+	key_bytes = datumEstimateSpace(key, false, ah->key_typbyval, ah->key_typlen);
+	record = sizeof(record_header) + MAXALIGN(key_bytes) + MAXALIGN(size);
+	/*
+	 * the texts' file and the rows' file (about as large again, at most)
+	 * count against temp_file_limit: stop before it, never fail the statement
+	 */
+	if (ah->text_bytes + record > AHEAD_MAX_BYTES || size > (Size) PG_UINT32_MAX)
+	{
+		stop(ah, "the statement's texts are more than the read-ahead takes");
+		return;
+	}
+	if (!na_parallel_texts_fit((ah->text_bytes + record) * 3))
+	{
+		stop(ah, "the texts and rows would pass temp_file_limit");
+		return;
+	}
+
+	oldctx = MemoryContextSwitchTo(ah->ctx);
+	if (ah->nrows == ah->maxrows)
+	{
+		ah->maxrows *= 2;
+		ah->keys = repalloc_huge(ah->keys, sizeof(Datum) * ah->maxrows);
+		ah->sizes = repalloc_huge(ah->sizes, sizeof(Size) * ah->maxrows);
+	}
+	ah->keys[ah->nrows] = ah->key_typbyval ? key : datumCopy(key, false, ah->key_typlen);
+	ah->sizes[ah->nrows] = size;
+	ah->nrows++;
+	append_record(ah, key, body, size, key_bytes, record);
+	MemoryContextSwitchTo(oldctx);
+	ah->text_bytes += record;
+
+	if (!ah->launched && ah->text_bytes >= NA_PARALLEL_MIN_BYTES)
+		(void) contained(ah, launch);
+	else if (ah->launched && ah->buf_used >= WRITE_PIECE)
+		(void) contained(ah, write_pending);
+}
+
+na_ahead *
+na_ahead_take(Oid relid)
+{
+	na_ahead   *ah = current;
+
+	if (ah == NULL || ah->relid != relid || ah->lxid != MyProc->lxid)
+		return NULL;
+	if (!ah->launched)
+	{
+		forget(ah);
+		return NULL;
+	}
+	return ah;
+}
+
+bool
+na_ahead_matches(na_ahead *ah, int n, const Datum *keys, const Size *sizes)
+{
+	if (!ah->launched || ah->in_use || ah->shared == NULL || n < 0 ||
+		(Size) ah->consumed + (Size) n > (Size) ah->nrows)
+		return false;
+	for (int i = 0; i < n; i++)
+	{
+		uint32		j = ah->consumed + (uint32) i;
+
+		if (sizes[i] != ah->sizes[j] ||
+			!datumIsEqual(keys[i], ah->keys[j], ah->key_typbyval, ah->key_typlen))
+			return false;
+	}
+	return true;
+}
+
+/* The last records: the statement has given all its rows. */
+static void
+close_texts(na_ahead *ah)
+{
+	uint32		worker;
+
+	if (ah->texts_closed)
+		return;
+	if (ah->buf_used > 0)
+		write_pending(ah);
+	pg_write_barrier();
+	pg_atomic_write_u32(&ah->shared->texts_done, 1);
+	pg_memory_barrier();
+	worker = pg_atomic_read_u32(&ah->shared->worker_procno);
+	if (worker != 0)
+		SetLatch(latch_of((int) worker - 1));
+	ah->texts_closed = true;
+}
+
+/*
+ * Read more of the rows' file, up to what the worker published, a piece
+ * at a time (the buffer is reused: new memory costs page faults) but at
+ * least the rest of the message begun; false if nothing more is published.
+ */
+static bool
+read_rows(na_ahead *ah)
+{
+	uint64		published = pg_atomic_read_u64(&ah->shared->rows_bytes);
+	Size		need = 0;
+	Size		want;
+	int			got;
+
+	pg_read_barrier();
+	if ((uint64) ah->rows_at >= published)
+		return false;
+	/* keep what was not taken yet, at the start */
+	if (ah->rpos > 0)
+	{
+		memmove(ah->rbuf, ah->rbuf + ah->rpos, ah->rlen - ah->rpos);
+		ah->rlen -= ah->rpos;
+		ah->rpos = 0;
+	}
+	if (ah->rlen >= sizeof(record_header))
+	{
+		record_header header;
+
+		memcpy(&header, ah->rbuf, sizeof(header));
+		need = sizeof(header) + MAXALIGN(header.key_bytes) - ah->rlen;
+	}
+	want = (Size) Min(published - (uint64) ah->rows_at, (uint64) Max(need, READ_PIECE));
+	if (want > MaxAllocSize / 2)
+		elog(ERROR, "news_analysis: a message of the read-ahead worker is too long");
+	if (ah->rlen + want > ah->rsize)
+	{
+		ah->rsize = Max(ah->rlen + want, (Size) READ_PIECE);
+		ah->rbuf = ah->rbuf ? repalloc_huge(ah->rbuf, ah->rsize)
+			: MemoryContextAllocHuge(ah->ctx, ah->rsize);
+	}
+	got = FileRead(ah->rows_file, ah->rbuf + ah->rlen, (int) want, ah->rows_at,
+				   WAIT_EVENT_BUFFILE_READ);
+	if (got != (int) want)
+		ereport(ERROR,
+				(errcode_for_file_access(),
+				 errmsg("could not read temporary file \"%s\": %m", FilePathName(ah->rows_file))));
+	ah->rlen += want;
+	ah->rows_at += got;
+	return true;
+}
+
+/*
+ * The next message in the rows read, if whole: its article (and where it
+ * is); false when more must be read first.
+ */
+static bool
+peek_message(na_ahead *ah, uint32 *article, const char **data, Size *nbytes)
+{
+	record_header header;
+	na_par_msg	msg;
+
+	if (ah->rlen - ah->rpos < sizeof(header))
+		return false;
+	memcpy(&header, ah->rbuf + ah->rpos, sizeof(header));
+	if (header.key_bytes < sizeof(msg))
+		elog(ERROR, "news_analysis: malformed message from the read-ahead worker");
+	if (ah->rlen - ah->rpos < sizeof(header) + MAXALIGN(header.key_bytes))
+		return false;
+	*data = ah->rbuf + ah->rpos + sizeof(header);
+	*nbytes = header.key_bytes;
+	memcpy(&msg, *data, sizeof(msg));
+	*article = msg.article;
+	return true;
+}
+
+/* Wait for the worker to write more; an error if it stopped first. */
+static void
+wait_for_worker(na_ahead *ah)
+{
+	pid_t		pid;
+
+	pg_atomic_write_u32(&ah->shared->backend_waiting, 1);
+	pg_memory_barrier();
+	if ((uint64) ah->rows_at < pg_atomic_read_u64(&ah->shared->rows_bytes))
+	{
+		pg_atomic_write_u32(&ah->shared->backend_waiting, 0);
+		return;
+	}
+	if (pg_atomic_read_u32(&ah->shared->finished) == 0 &&
+		GetBackgroundWorkerPid(ah->handle, &pid) == BGWH_STOPPED)
+	{
+		/* it may have finished just now */
+		pg_memory_barrier();
+		if (pg_atomic_read_u32(&ah->shared->finished) == 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INTERNAL_ERROR),
+					 errmsg("the news_analysis read-ahead worker stopped before its rows were analysed"),
+					 errhint("The server log may say why.")));
+	}
+	(void) WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT | WL_EXIT_ON_PM_DEATH, POLL_MS,
+					 PG_WAIT_EXTENSION);
+	ResetLatch(MyLatch);
+	pg_atomic_write_u32(&ah->shared->backend_waiting, 0);
+	CHECK_FOR_INTERRUPTS();
+}
+
+bool
+na_ahead_ready(na_ahead *ah, int n)
+{
+	uint32		end = ah->consumed + (uint32) n;
+
+	close_texts(ah);
+	for (;;)
+	{
+		pid_t		pid;
+
+		CHECK_FOR_INTERRUPTS();
+		if (pg_atomic_read_u32(&ah->shared->articles_done) >= end)
+			return true;
+		pg_atomic_write_u32(&ah->shared->backend_waiting, 1);
+		pg_memory_barrier();
+		if (pg_atomic_read_u32(&ah->shared->articles_done) >= end)
+			return true;
+		if (GetBackgroundWorkerPid(ah->handle, &pid) == BGWH_STOPPED)
+		{
+			pg_memory_barrier();
+			if (pg_atomic_read_u32(&ah->shared->articles_done) >= end)
+				return true;
+			pg_atomic_write_u32(&ah->shared->backend_waiting, 0);
+			return false;
+		}
+		(void) WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT | WL_EXIT_ON_PM_DEATH, POLL_MS,
+						 PG_WAIT_EXTENSION);
+		ResetLatch(MyLatch);
+		pg_atomic_write_u32(&ah->shared->backend_waiting, 0);
+	}
+}
+
+void
+na_ahead_derived(na_ahead *ah, int n, MemoryContext outctx, const na_parallel_sink *sink)
+{
+	uint32		first = ah->consumed;
+	uint32		end = first + (uint32) n;
+
+	ah->in_use = true;
+	close_texts(ah);
+	for (;;)
+	{
+		uint32		article;
+		const char *data;
+		Size		nbytes;
+
+		CHECK_FOR_INTERRUPTS();
+		if (peek_message(ah, &article, &data, &nbytes))
+		{
+			if (article >= end)
+				break;
+			na_parallel_receive(sink, outctx, data, nbytes, first, end);
+			ah->rpos += sizeof(record_header) + MAXALIGN(nbytes);
+			continue;
+		}
+		/* every message of the articles done is in what was published before them */
+		if (pg_atomic_read_u32(&ah->shared->articles_done) >= end)
+		{
+			pg_read_barrier();
+			if (!read_rows(ah))
+				break;
+			continue;
+		}
+		if (!read_rows(ah))
+			wait_for_worker(ah);
+	}
+	ah->consumed = end;
+	ah->in_use = false;
+	if (sink->drained != NULL)
+		sink->drained(sink->arg);
+	ereport(DEBUG1,
+			(errmsg_internal("news_analysis: %d articles analysed ahead by a background worker", n)));
+}
+
+void
+na_ahead_end(na_ahead *ah)
+{
+	forget(ah);
+}
+
+/* The worker's side. */
+typedef struct worker_state
+{
+	ahead_shared *shared;
+	File		rows_file;
+	off_t		rows_at;
+	char	   *out;			/* messages not yet written */
+	Size		out_used;
+	Size		out_size;
+	TupleDesc	table_desc[NA_NDERIVED];
+	na_derived_writer writer;
+	Datum		key;
+	uint32		article;
+} worker_state;
+
+static void
+out_reserve(worker_state *ws, Size bytes)
+{
+	if (ws->out_used + bytes > ws->out_size)
+	{
+		ws->out_size = Max(ws->out_size * 2, ws->out_used + bytes);
+		ws->out = repalloc_huge(ws->out, ws->out_size);
+	}
+}
+
+/* Append a message of parts (na_par_msg first) to the rows not yet written. */
+static void
+out_message(worker_state *ws, const char *const *parts, const Size *lens, int nparts)
+{
+	Size		total = 0;
+	record_header header;
+	char	   *at;
+
+	for (int i = 0; i < nparts; i++)
+		total += lens[i];
+	if (total > PG_UINT32_MAX)
+		elog(ERROR, "news_analysis: a derived row of %zu bytes", total);
+	out_reserve(ws, sizeof(header) + MAXALIGN(total));
+	header.key_bytes = (uint32) total;
+	header.text_size = 0;
+	at = ws->out + ws->out_used;
+	memcpy(at, &header, sizeof(header));
+	at += sizeof(header);
+	for (int i = 0; i < nparts; i++)
+	{
+		memcpy(at, parts[i], lens[i]);
+		at += lens[i];
+	}
+	memset(at, 0, MAXALIGN(total) - total);
+	ws->out_used += sizeof(header) + MAXALIGN(total);
+}
+
+/* Write the messages and publish them with the articles they complete. */
+static void
+out_flush(worker_state *ws, uint32 articles_done)
+{
+	Size		done = 0;
+
+	while (done < ws->out_used)
+	{
+		int			want = (int) Min(ws->out_used - done, (Size) MaxAllocSize);
+		int			wrote;
+
+		errno = 0;
+		wrote = FileWrite(ws->rows_file, ws->out + done, want, ws->rows_at, WAIT_EVENT_BUFFILE_WRITE);
+		if (wrote <= 0)
+		{
+			if (errno == 0)
+				errno = ENOSPC;
+			ereport(ERROR,
+					(errcode_for_file_access(),
+					 errmsg("could not write temporary file \"%s\": %m", FilePathName(ws->rows_file))));
+		}
+		done += (Size) wrote;
+		ws->rows_at += wrote;
+	}
+	ws->out_used = 0;
+	pg_write_barrier();
+	pg_atomic_write_u64(&ws->shared->rows_bytes, (uint64) ws->rows_at);
+	pg_write_barrier();
+	pg_atomic_write_u32(&ws->shared->articles_done, articles_done);
+	pg_memory_barrier();
+	if (pg_atomic_read_u32(&ws->shared->backend_waiting) != 0)
+		SetLatch(latch_of(ws->shared->backend_procno));
+}
+
+/* na_derived_sink of the worker: each row as the heap tuple the backend inserts. */
+static void
+worker_row(void *arg, na_derived_kind kind, Datum *values, bool *nulls, HeapTuple row)
+{
+	worker_state *ws = (worker_state *) arg;
+	HeapTuple	tuple = row ? row : na_derived_form_row(ws->table_desc[kind], ws->key, values, nulls);
+	na_par_msg	msg = {ws->article, (int32) kind, 0, 0};
+	const char *parts[2] = {(const char *) &msg, (const char *) tuple->t_data};
+	Size		lens[2] = {sizeof(msg), tuple->t_len};
+
+	out_message(ws, parts, lens, 2);
+}
+
+static void
+worker_failure(worker_state *ws, ErrorData *edata)
+{
+	na_par_msg	msg = {ws->article, NA_MSG_FAILURE, edata->sqlerrcode, 0};
+	const char *detail = edata->detail ? edata->detail : "";
+	const char *parts[3] = {(const char *) &msg, edata->message, detail};
+	Size		lens[3] = {sizeof(msg), strlen(edata->message) + 1, strlen(detail) + 1};
+
+	out_message(ws, parts, lens, 3);
+}
+
+/*
+ * The entry point of the read-ahead worker: analyse each record of the
+ * texts' file as the backend publishes it, until the backend has closed it
+ * (or abandons the statement).
+ */
+void
+na_ahead_main(Datum main_arg)
+{
+	dsm_segment *seg;
+	ahead_shared *shared;
+	worker_state ws;
+	File		texts_file;
+	off_t		texts_at = 0;
+	char	   *in = NULL;
+	Size		in_size = 0;
+	MemoryContext docctx;
+	MemoryContext workctx;
+	const char *fail_on;
+	char	   *at;
+	uint32		articles = 0;
+
+	pqsignal(SIGTERM, die);
+	BackgroundWorkerUnblockSignals();
+	CurrentResourceOwner = ResourceOwnerCreate(NULL, "news_analysis read-ahead");
+	seg = dsm_attach(DatumGetUInt32(main_arg));
+	if (seg == NULL)
+		proc_exit(0);			/* the backend is gone already */
+	shared = dsm_segment_address(seg);
+	/* the backend reads ahead only in UTF-8 databases; the analysis asks which */
+	SetDatabaseEncoding(PG_UTF8);
+	SharedFileSetAttach(&shared->fileset, seg);
+	texts_file = FileSetOpen(&shared->fileset.fs, TEXTS_FILE, O_RDONLY);
+
+	memset(&ws, 0, sizeof(ws));
+	ws.shared = shared;
+	ws.rows_file = FileSetOpen(&shared->fileset.fs, ROWS_FILE, O_RDWR);
+	at = shared->data;
+	for (int d = 0; d < NA_NDERIVED; d++)
+	{
+		ws.table_desc[d] = CreateTupleDescCopy((TupleDesc) at);
+		at += MAXALIGN(TupleDescSize((TupleDesc) at));
+	}
+	fail_on = at[0] != '\0' ? pstrdup(at) : NULL;
+	ws.out_size = WRITE_PIECE * 2;
+	ws.out = palloc(ws.out_size);
+	na_derived_writer_init(&ws.writer, ws.table_desc, CurrentMemoryContext);
+	docctx = AllocSetContextCreate(CurrentMemoryContext, "news_analysis document",
+								   ALLOCSET_DEFAULT_SIZES);
+	workctx = CurrentMemoryContext;
+	pg_write_barrier();
+	pg_atomic_write_u32(&shared->worker_procno, (uint32) MyProc->pgprocno + 1);
+
+	for (;;)
+	{
+		uint32		closed;
+		uint64		published;
+		Size		want;
+		Size		pos = 0;
+
+		ResetLatch(MyLatch);
+		CHECK_FOR_INTERRUPTS();
+		if (pg_atomic_read_u32(&shared->abandoned) != 0)
+			break;
+		closed = pg_atomic_read_u32(&shared->texts_done);
+		pg_read_barrier();
+		published = pg_atomic_read_u64(&shared->texts_bytes);
+		pg_read_barrier();
+		if ((uint64) texts_at >= published)
+		{
+			if (closed)
+			{
+				out_flush(&ws, articles);
+				pg_write_barrier();
+				pg_atomic_write_u32(&shared->finished, 1);
+				pg_memory_barrier();
+				SetLatch(latch_of(shared->backend_procno));
+				break;
+			}
+			/* caught up: what is made goes to the backend before the wait */
+			if (ws.out_used > 0)
+				out_flush(&ws, articles);
+			pg_atomic_write_u32(&shared->worker_waiting, 1);
+			pg_memory_barrier();
+			if ((uint64) texts_at >= pg_atomic_read_u64(&shared->texts_bytes) &&
+				pg_atomic_read_u32(&shared->texts_done) == 0)
+				(void) WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT | WL_EXIT_ON_PM_DEATH,
+								 POLL_MS, PG_WAIT_EXTENSION);
+			pg_atomic_write_u32(&shared->worker_waiting, 0);
+			continue;
+		}
+
+		/*
+		 * the records published since (whole ones: the backend writes no part
+		 * of one), a piece at a time but at least the first record whole
+		 */
+		want = (Size) Min(published - (uint64) texts_at, (uint64) READ_PIECE);
+		for (;;)
+		{
+			record_header header;
+			Size		first;
+
+			if (want > in_size)
+			{
+				in_size = Max(want, (Size) READ_PIECE);
+				in = in ? repalloc_huge(in, in_size) : MemoryContextAllocHuge(CurrentMemoryContext, in_size);
+			}
+			if (FileRead(texts_file, in, (int) want, texts_at, WAIT_EVENT_BUFFILE_READ) != (int) want)
+				ereport(ERROR,
+						(errcode_for_file_access(),
+						 errmsg("could not read temporary file \"%s\": %m", FilePathName(texts_file))));
+			if (want < sizeof(header))
+				elog(ERROR, "news_analysis: a malformed record in the read-ahead's texts");
+			memcpy(&header, in, sizeof(header));
+			first = sizeof(header) + MAXALIGN(header.key_bytes) + MAXALIGN(header.text_size);
+			if (first <= want)
+				break;
+			if ((uint64) first > published - (uint64) texts_at || first > MaxAllocSize / 2)
+				elog(ERROR, "news_analysis: a malformed record in the read-ahead's texts");
+			want = first;
+		}
+		while (pos + sizeof(record_header) <= want)
+		{
+			record_header header;
+			Size		record;
+			char	   *key_at;
+			bool		isnull;
+			ErrorData  *edata;
+
+			memcpy(&header, in + pos, sizeof(header));
+			record = sizeof(header) + MAXALIGN(header.key_bytes) + MAXALIGN(header.text_size);
+			if (pos + record > want)
+				break;			/* the next piece reads it */
+			key_at = in + pos + sizeof(header);
+			/* (a key by reference is copied where the article's analysis lives) */
+			MemoryContextSwitchTo(docctx);
+			ws.key = datumRestore(&key_at, &isnull);
+			MemoryContextSwitchTo(workctx);
+			ws.article = articles;
+			if (header.text_size > 0)
+			{
+				text	   *body = (text *) (in + pos + sizeof(header) + MAXALIGN(header.key_bytes));
+
+				CHECK_FOR_INTERRUPTS();
+				edata = na_derived_rows(body, fail_on, docctx, &ws.writer, ws.key, worker_row, &ws);
+				if (edata != NULL)
+					worker_failure(&ws, edata);
+				MemoryContextReset(docctx);
+			}
+			articles++;
+			pos += record;
+			if (ws.out_used >= WRITE_PIECE)
+				out_flush(&ws, articles);
+			if (pg_atomic_read_u32(&shared->abandoned) != 0)
+				break;
+		}
+		texts_at += pos;
+	}
+	FileClose(texts_file);
+	FileClose(ws.rows_file);
+	dsm_detach(seg);
+}
