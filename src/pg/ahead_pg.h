@@ -63,15 +63,9 @@ na_ahead   *na_ahead_take(Oid relid);
 bool		na_ahead_matches(na_ahead *ah, int n, const Datum *keys, const Size *sizes);
 
 /*
- * Wait until the worker has analysed the next n rows; false when it
- * stopped before (its rows are then not to be taken: the caller analyses
- * them).  For a strict table, which must not fail for the read-ahead's sake.
- */
-bool		na_ahead_ready(na_ahead *ah, int n);
-
-/*
  * The worker's rows and failures of those n rows to sink (articles 0..n-1),
- * waiting for it where it is behind; an error when it stopped before them.
+ * waiting for it where it is behind; the rows it will not analyse (it
+ * stopped, or lags at the end) the backend analyses itself.
  */
 void		na_ahead_derived(na_ahead *ah, int n, MemoryContext outctx, const na_parallel_sink *sink);
 

@@ -410,7 +410,7 @@ leader_row(void *arg, na_derived_kind kind, Datum *values, bool *nulls, HeapTupl
 
 	if (row != NULL)
 	{
-		ls->sink->row(ls->sink->arg, ls->article, kind, row);
+		ls->sink->row(ls->sink->arg, ls->article, kind, row, NULL);
 		return;
 	}
 	if (ls->sink->values != NULL)
@@ -419,7 +419,7 @@ leader_row(void *arg, na_derived_kind kind, Datum *values, bool *nulls, HeapTupl
 		return;
 	}
 	tuple = na_derived_form_row(ls->row_desc[kind], ls->keys[ls->article], values, nulls);
-	ls->sink->row(ls->sink->arg, ls->article, kind, tuple);
+	ls->sink->row(ls->sink->arg, ls->article, kind, tuple, NULL);
 	heap_freetuple(tuple);
 }
 
@@ -431,10 +431,10 @@ na_parallel_receive(const na_parallel_sink *sink, MemoryContext outctx, const ch
 	MemoryContext oldctx;
 
 	if (nbytes < sizeof(msg))
-		elog(ERROR, "news_analysis: short message from a parallel worker");
+		elog(ERROR, "news_analysis: short message from a worker");
 	memcpy(&msg, data, sizeof(msg));
 	if (msg.article < first || msg.article >= end || msg.kind < 0 || msg.kind > NA_MSG_FAILURE)
-		elog(ERROR, "news_analysis: malformed message from a parallel worker");
+		elog(ERROR, "news_analysis: malformed message from a worker");
 	data += sizeof(msg);
 	nbytes -= sizeof(msg);
 	oldctx = MemoryContextSwitchTo(outctx);
@@ -444,7 +444,7 @@ na_parallel_receive(const na_parallel_sink *sink, MemoryContext outctx, const ch
 		Size		message_len = strnlen(data, nbytes);
 
 		if (message_len >= nbytes)
-			elog(ERROR, "news_analysis: malformed failure from a parallel worker");
+			elog(ERROR, "news_analysis: malformed failure from a worker");
 		edata->elevel = ERROR;
 		edata->sqlerrcode = msg.sqlerrcode;
 		edata->message = pstrdup(data);
@@ -457,15 +457,23 @@ na_parallel_receive(const na_parallel_sink *sink, MemoryContext outctx, const ch
 	{
 		/* the row is read where the queue holds it: the sink copies it */
 		HeapTupleData row;
+		na_person_key key = {NULL, -1};
+		Size		key_len = msg.person_key > 0 ? (Size) msg.person_key : 0;
 
 		MemoryContextSwitchTo(oldctx);
+		if (key_len > nbytes || msg.person_key < -1 ||
+			(msg.person_key != 0 && msg.kind != NA_DERIVED_SPEAKERS))
+			elog(ERROR, "news_analysis: malformed row from a worker");
 		row.t_data = (HeapTupleHeader) data;
-		row.t_len = (uint32) nbytes;
+		row.t_len = (uint32) (nbytes - key_len);
 		ItemPointerSetInvalid(&row.t_self);
 		row.t_tableOid = InvalidOid;
-		if (nbytes < SizeofHeapTupleHeader || HeapTupleHeaderGetDatumLength(row.t_data) != nbytes)
-			elog(ERROR, "news_analysis: malformed row from a parallel worker");
-		sink->row(sink->arg, (int) (msg.article - first), (na_derived_kind) msg.kind, &row);
+		if (row.t_len < SizeofHeapTupleHeader || HeapTupleHeaderGetDatumLength(row.t_data) != row.t_len)
+			elog(ERROR, "news_analysis: malformed row from a worker");
+		key.bytes = data + row.t_len;
+		key.len = msg.person_key > 0 ? msg.person_key : -1;
+		sink->row(sink->arg, (int) (msg.article - first), (na_derived_kind) msg.kind, &row,
+				  msg.person_key != 0 ? &key : NULL);
 	}
 }
 

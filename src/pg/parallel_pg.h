@@ -27,14 +27,27 @@ int			na_parallel_workers_allowed(void);
  */
 bool		na_parallel_texts_fit(Size bytes);
 
+/*
+ * A speaker row's key in the people registry (people_pg.h), where the
+ * process that analysed the article computed it: len bytes, or len -1 when
+ * the name has none.
+ */
+typedef struct na_person_key
+{
+	const char *bytes;
+	int			len;
+} na_person_key;
+
 /* Where the results of the articles go (called in the backend only). */
 typedef struct na_parallel_sink
 {
 	/*
 	 * a row of a derived table for article i (na_derived_row_desc), valid
-	 * only during the call: the sink copies what it keeps
+	 * only during the call: the sink copies what it keeps; person_key: a
+	 * speaker's key, NULL where it was not computed
 	 */
-	void		(*row) (void *arg, int article, na_derived_kind kind, HeapTuple row);
+	void		(*row) (void *arg, int article, na_derived_kind kind, HeapTuple row,
+						const struct na_person_key *person_key);
 
 	/*
 	 * a row of the backend's own analysis of article i, as the values the
@@ -104,7 +117,12 @@ typedef struct na_par_msg
 	uint32		article;
 	int32		kind;			/* na_derived_kind, or NA_MSG_FAILURE */
 	int32		sqlerrcode;		/* NA_MSG_FAILURE: its error code */
-	int32		padding;		/* a row that follows is aligned */
+	/* (the row that follows is aligned: this struct is a multiple of MAXALIGN) */
+	/*
+	 * a speaker row: 0, its person key was not computed; -1, its name has
+	 * none; n > 0, the n bytes of the key follow the row
+	 */
+	int32		person_key;
 } na_par_msg;
 
 StaticAssertDecl(sizeof(na_par_msg) % MAXIMUM_ALIGNOF == 0, "a row after na_par_msg must be aligned");

@@ -48,6 +48,7 @@
 #include "utils/tuplestore.h"
 #include "utils/varlena.h"
 
+#include "parallel_pg.h"
 #include "people_pg.h"
 
 PG_FUNCTION_INFO_V1(na_people_added);
@@ -346,9 +347,13 @@ gender_class(const text *gender)
 	return 0;
 }
 
-/* The key of name with gender and its number, computed on the first asking (linear probing). */
+/*
+ * The key of name with gender and its number, computed on the first asking
+ * (linear probing); given: the key the worker that analysed the row
+ * computed with the same function, or NULL.
+ */
 static key_entry *
-cached_key(key_cache *cache, text *name, text *gender)
+cached_key(key_cache *cache, text *name, text *gender, const na_person_key *given)
 {
 	int			g = gender_class(gender);
 	int			len = VARSIZE_ANY_EXHDR(name);
@@ -364,13 +369,16 @@ cached_key(key_cache *cache, text *name, text *gender)
 			if ((cache->nentries + 1) * 2 > cache->mask + 1)
 			{
 				key_cache_grow(cache);
-				return cached_key(cache, name, gender);
+				return cached_key(cache, name, gender, given);
 			}
 			cache->nentries++;
 			e->name = name;
 			e->hash = hash;
 			e->gender = g;
-			e->key = na_person_key_text(name, gender);
+			if (given == NULL)
+				e->key = na_person_key_text(name, gender);
+			else
+				e->key = given->len < 0 ? NULL : cstring_to_text_with_len(given->bytes, given->len);
 			e->group = e->key == NULL ? -1 : key_group(cache, e->key);
 			return e;
 		}
@@ -773,7 +781,7 @@ copy_text_to(char *base, Size *at, const text *t)
  * memory it touches).
  */
 static void
-batch_add_values(na_people_batch *batch, Datum *values, bool *isnull)
+batch_add_values(na_people_batch *batch, Datum *values, bool *isnull, const na_person_key *given)
 {
 	text	   *name = row_text(values, isnull, batch->name_att);
 	text	   *gender;
@@ -799,7 +807,7 @@ batch_add_values(na_people_batch *batch, Datum *values, bool *isnull)
 	row->affiliation = copy_text_to((char *) row, &at, affiliation);
 	Assert(at <= size);
 	/* (the key cache keeps the first row's name of each name and gender) */
-	key = cached_key(&batch->cache, row->name, gender);
+	key = cached_key(&batch->cache, row->name, gender, given);
 	/* rows without a key do not count */
 	if (key->key == NULL)
 	{
@@ -824,13 +832,13 @@ batch_add_values(na_people_batch *batch, Datum *values, bool *isnull)
 }
 
 void
-na_people_batch_add(na_people_batch *batch, HeapTuple row)
+na_people_batch_add(na_people_batch *batch, HeapTuple row, const na_person_key *person_key)
 {
 	MemoryContext oldctx = MemoryContextSwitchTo(batch->ctx);
 
 	Assert(batch->counted == NULL);
 	heap_deform_tuple(row, batch->desc, batch->values, batch->isnull);
-	batch_add_values(batch, batch->values, batch->isnull);
+	batch_add_values(batch, batch->values, batch->isnull, person_key);
 	MemoryContextSwitchTo(oldctx);
 }
 
@@ -936,7 +944,7 @@ na_people_added(PG_FUNCTION_ARGS)
 		MemoryContext oldctx = MemoryContextSwitchTo(batch->ctx);
 
 		slot_getallattrs(slot);
-		batch_add_values(batch, slot->tts_values, slot->tts_isnull);
+		batch_add_values(batch, slot->tts_values, slot->tts_isnull, NULL);
 		MemoryContextSwitchTo(oldctx);
 		CHECK_FOR_INTERRUPTS();
 	}

@@ -208,13 +208,14 @@ add_failure(analyser *an, int article, ErrorData *edata)
  * the derived tables (an->writing)
  */
 static void
-parallel_row(void *arg, int article, na_derived_kind kind, HeapTuple row)
+parallel_row(void *arg, int article, na_derived_kind kind, HeapTuple row,
+			 const na_person_key *person_key)
 {
 	analyser   *an = (analyser *) arg;
 
 	(void) article;
 	if (an->writing != NULL && track_writer_writes(an->writing, kind))
-		track_writer_put(an->writing, kind, row, false);
+		track_writer_put(an->writing, kind, row, false, person_key);
 	else
 		tuplestore_puttuple(chunk_store(an, kind), row);
 }
@@ -233,7 +234,7 @@ parallel_values(void *arg, int article, na_derived_kind kind, Datum *values, boo
 											  values, nulls);
 
 		MemoryContextSwitchTo(oldctx);
-		track_writer_put(an->writing, kind, row, true);
+		track_writer_put(an->writing, kind, row, true, NULL);
 		return;
 	}
 	chunk_row(an, article, kind, values, nulls, NULL);

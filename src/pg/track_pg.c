@@ -733,12 +733,7 @@ analyse_new_rows(analyser *an, TriggerData *trigdata)
 	tuplestore_rescan(nr.store);
 	while (next_chunk(&nr, &bytes, an->plans) > 0)
 	{
-		/*
-		 * (a strict table takes the rows only once the worker has them all:
-		 * its stopping midway would otherwise reject the statement)
-		 */
-		if (ahead != NULL && na_ahead_matches(ahead, nr.n, nr.keys, nr.sizes) &&
-			(!an->config->strict || na_ahead_ready(ahead, nr.n)))
+		if (ahead != NULL && na_ahead_matches(ahead, nr.n, nr.keys, nr.sizes))
 			track_analyser_chunk_ahead(an, nr.n, nr.keys, ahead, chunk_bodies, &nr);
 		else
 		{

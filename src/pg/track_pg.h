@@ -166,7 +166,8 @@ bool track_writer_writes(const track_writer *writer, na_derived_kind kind);
 /* for the rows of a chunk of that many articles */
 track_writer *track_writer_begin(const track_config *config, const track_plans *plans, int articles);
 /* row of derived table kind: copied, or taken over (owned, palloc'd) */
-void track_writer_put(track_writer *writer, na_derived_kind kind, HeapTuple row, bool owned);
+void track_writer_put(track_writer *writer, na_derived_kind kind, HeapTuple row, bool owned,
+					  const na_person_key *person_key);
 /* every row was put, the workers are exiting (still in parallel mode) */
 void track_writer_drained(track_writer *writer);
 void track_writer_end(track_writer *writer);

@@ -566,13 +566,14 @@ track_writer_begin(const track_config *config, const track_plans *plans, int art
 }
 
 void
-track_writer_put(track_writer *tw, na_derived_kind kind, HeapTuple row, bool owned)
+track_writer_put(track_writer *tw, na_derived_kind kind, HeapTuple row, bool owned,
+				 const na_person_key *person_key)
 {
 	table_writer *w = &tw->tables[kind];
 
 	Assert(track_writer_writes(tw, kind));
 	if (kind == NA_DERIVED_SPEAKERS && tw->people != NULL)
-		na_people_batch_add(tw->people, row);
+		na_people_batch_add(tw->people, row, person_key);
 	if (!owned)
 	{
 		MemoryContext oldctx = MemoryContextSwitchTo(tw->ctx);
