@@ -35,6 +35,7 @@
 
 #include <sys/resource.h>
 
+#include "access/tupdesc.h"
 #include "access/xact.h"
 #include "catalog/pg_type.h"
 #include "mb/pg_wchar.h"
@@ -52,6 +53,8 @@
 #include "utils/datum.h"
 #include "utils/memutils.h"
 #include "utils/resowner.h"
+#include "utils/lsyscache.h"
+#include "utils/tuplestore.h"
 #include "utils/wait_event.h"
 
 #include "ahead_pg.h"
@@ -179,10 +182,27 @@ struct na_ahead
 	na_derived_writer writer;
 	bool		writer_ready;
 	bool		worker_gone;	/* it stopped before it was done */
+	/*
+	 * The rows inserted, as the AFTER INSERT row trigger sees them: the
+	 * first covered ones are the first rows given (same keys and text
+	 * sizes), the worker's; from the first that differs (diverged) each
+	 * goes into fallback (its key and text), for the AFTER statement
+	 * trigger to analyse as it always did.
+	 */
+	uint32		ninserted;
+	uint32		covered;
+	bool		diverged;
+	bool		has_columns;	/* the fields below are set */
+	Oid			key_type;
+	bool		trim_text;		/* char(n): the padding goes, as a cast to text drops it */
+	TupleDesc	fallback_desc;	/* (key, text) */
+	Tuplestorestate *fallback;
 };
 
-/* The backend's one read-ahead (a statement's), or NULL. */
-static na_ahead *current = NULL;
+static void close_texts_file(na_ahead *ah);
+
+/* The statements' read-aheads in this transaction, one per table. */
+static List *states = NIL;
 static bool callbacks_registered = false;
 
 static Latch *
@@ -218,8 +238,10 @@ forget(na_ahead *ah)
 		dsm_detach(ah->seg);
 	ah->seg = NULL;
 	ah->shared = NULL;
-	if (current == ah)
-		current = NULL;
+	if (ah->fallback != NULL)
+		tuplestore_end(ah->fallback);
+	ah->fallback = NULL;
+	states = list_delete_ptr(states, ah);
 	MemoryContextDelete(ah->ctx);
 }
 
@@ -231,11 +253,17 @@ static void
 ahead_xact_callback(XactEvent event, void *arg)
 {
 	(void) arg;
-	if (current == NULL)
-		return;
 	if (event == XACT_EVENT_ABORT || event == XACT_EVENT_PRE_COMMIT ||
 		event == XACT_EVENT_PRE_PREPARE || event == XACT_EVENT_PARALLEL_ABORT)
-		forget(current);
+	{
+		while (states != NIL)
+			forget((na_ahead *) linitial(states));
+	}
+	/* (the list itself was in the transaction's memory) */
+	if (event == XACT_EVENT_ABORT || event == XACT_EVENT_COMMIT ||
+		event == XACT_EVENT_PREPARE || event == XACT_EVENT_PARALLEL_ABORT ||
+		event == XACT_EVENT_PARALLEL_COMMIT)
+		states = NIL;
 }
 
 static void
@@ -245,31 +273,43 @@ ahead_subxact_callback(SubXactEvent event, SubTransactionId mySubid,
 	(void) mySubid;
 	(void) parentSubid;
 	(void) arg;
-	if (current != NULL && event == SUBXACT_EVENT_ABORT_SUB &&
-		current->nest_level >= GetCurrentTransactionNestLevel())
-		forget(current);
+	if (event != SUBXACT_EVENT_ABORT_SUB)
+		return;
+	for (;;)
+	{
+		ListCell   *lc;
+		na_ahead   *gone = NULL;
+
+		foreach(lc, states)
+		{
+			na_ahead   *ah = (na_ahead *) lfirst(lc);
+
+			if (ah->nest_level >= GetCurrentTransactionNestLevel())
+				gone = ah;
+		}
+		if (gone == NULL)
+			break;
+		forget(gone);
+	}
 }
 
 na_ahead *
-na_ahead_current(Oid relid, bool *busy)
+na_ahead_current(Oid relid)
 {
-	*busy = false;
-	if (current == NULL)
-		return NULL;
-	if (current->lxid != MyProc->lxid)
+	ListCell   *lc;
+
+	foreach(lc, states)
 	{
-		/* (the callbacks end each one; this is only a guard) */
-		forget(current);
-		return NULL;
+		na_ahead   *ah = (na_ahead *) lfirst(lc);
+
+		if (ah->relid == relid)
+			return ah;
 	}
-	if (current->relid == relid)
-		return current;
-	*busy = true;
 	return NULL;
 }
 
 na_ahead *
-na_ahead_begin(const na_ahead_spec *spec)
+na_ahead_begin(Oid relid, const na_ahead_spec *spec)
 {
 	MemoryContext ctx = AllocSetContextCreate(TopTransactionContext, "news_analysis read-ahead",
 											  ALLOCSET_DEFAULT_SIZES);
@@ -281,9 +321,14 @@ na_ahead_begin(const na_ahead_spec *spec)
 		RegisterSubXactCallback(ahead_subxact_callback, NULL);
 		callbacks_registered = true;
 	}
-	if (current != NULL)
-		forget(current);
+	{
+		na_ahead   *old = na_ahead_current(relid);
+
+		if (old != NULL)
+			forget(old);
+	}
 	ah->ctx = ctx;
+	ah->relid = relid;
 	ah->lxid = MyProc->lxid;
 	ah->nest_level = GetCurrentTransactionNestLevel();
 	ah->texts_file = ah->rows_file = -1;
@@ -292,7 +337,6 @@ na_ahead_begin(const na_ahead_spec *spec)
 	{
 		MemoryContext oldctx = MemoryContextSwitchTo(ctx);
 
-		ah->relid = spec->relid;
 		ah->key_att = spec->key_att;
 		ah->text_att = spec->text_att;
 		ah->key_typlen = spec->key_typlen;
@@ -308,7 +352,12 @@ na_ahead_begin(const na_ahead_spec *spec)
 		ah->buf = palloc(ah->buf_size);
 		MemoryContextSwitchTo(oldctx);
 	}
-	current = ah;
+	{
+		MemoryContext oldctx = MemoryContextSwitchTo(TopTransactionContext);
+
+		states = lappend(states, ah);
+		MemoryContextSwitchTo(oldctx);
+	}
 	return ah;
 }
 
@@ -592,36 +641,160 @@ na_ahead_add(na_ahead *ah, Datum key, bool key_isnull, text *body)
 na_ahead *
 na_ahead_take(Oid relid)
 {
-	na_ahead   *ah = current;
-
-	if (ah == NULL || ah->relid != relid || ah->lxid != MyProc->lxid)
-		return NULL;
-	if (!ah->launched)
-	{
-		forget(ah);
-		return NULL;
-	}
-	return ah;
+	return na_ahead_current(relid);
 }
 
 bool
-na_ahead_matches(na_ahead *ah, int n, const Datum *keys, const Size *sizes)
+na_ahead_has_columns(const na_ahead *ah)
 {
-	if (!ah->launched || ah->in_use || ah->shared == NULL || n < 0 ||
-		(Size) ah->consumed + (Size) n > (Size) ah->nrows)
-		return false;
-	for (int i = 0; i < n; i++)
-	{
-		uint32		j = ah->consumed + (uint32) i;
-
-		if (sizes[i] != ah->sizes[j] ||
-			!datumIsEqual(keys[i], ah->keys[j], ah->key_typbyval, ah->key_typlen))
-			return false;
-	}
-	return true;
+	return ah->has_columns;
 }
 
-/* The last records: the statement has given all its rows. */
+void
+na_ahead_set_columns(na_ahead *ah, int key_att, int text_att, Oid key_type, bool trim_text)
+{
+	MemoryContext oldctx = MemoryContextSwitchTo(ah->ctx);
+
+	if (ah->declined)
+	{
+		ah->key_att = key_att;
+		ah->text_att = text_att;
+		get_typlenbyval(key_type, &ah->key_typlen, &ah->key_typbyval);
+	}
+	ah->key_type = key_type;
+	ah->trim_text = trim_text;
+	ah->fallback_desc = CreateTemplateTupleDesc(2);
+	TupleDescInitEntry(ah->fallback_desc, 1, "key", key_type, -1, 0);
+	TupleDescInitEntry(ah->fallback_desc, 2, "body", TEXTOID, -1, 0);
+	ah->has_columns = true;
+	MemoryContextSwitchTo(oldctx);
+}
+
+void
+na_ahead_columns(const na_ahead *ah, int *key_att, int *text_att, bool *trim_text)
+{
+	*key_att = ah->key_att;
+	*text_att = ah->text_att;
+	*trim_text = ah->trim_text;
+}
+
+/*
+ * The same key?  A text key the BEFORE trigger saw with a 4-byte header is
+ * stored with a 1-byte one: the bytes after the header are what is
+ * compared (the read-ahead takes text and varchar keys only, uncompressed).
+ */
+static bool
+same_key(const na_ahead *ah, Datum inserted, Datum given)
+{
+	if (ah->key_typlen == -1)
+	{
+		const struct varlena *a = (const struct varlena *) DatumGetPointer(inserted);
+		const struct varlena *b = (const struct varlena *) DatumGetPointer(given);
+
+		if ((VARATT_IS_EXTENDED(a) && !VARATT_IS_SHORT(a)) ||
+			(VARATT_IS_EXTENDED(b) && !VARATT_IS_SHORT(b)))
+			return false;
+		return VARSIZE_ANY_EXHDR(a) == VARSIZE_ANY_EXHDR(b) &&
+			memcmp(VARDATA_ANY(a), VARDATA_ANY(b), VARSIZE_ANY_EXHDR(a)) == 0;
+	}
+	return datumIsEqual(inserted, given, ah->key_typbyval, ah->key_typlen);
+}
+
+void
+na_ahead_inserted(na_ahead *ah, Datum key, bool key_isnull, Datum body, bool body_isnull)
+{
+	uint32		i = ah->covered;
+
+	if (!ah->diverged && ah->launched && ah->ninserted == i && i < (uint32) ah->nrows &&
+		!key_isnull &&
+		(body_isnull ? 0 : na_text_source_size((text *) DatumGetPointer(body))) == ah->sizes[i] &&
+		same_key(ah, key, ah->keys[i]))
+		ah->covered++;
+	else
+	{
+		/*
+		 * the store and its temporary file belong to the transaction: the
+		 * statement's resource owner is gone when a transaction ends it
+		 */
+		ResourceOwner owner = CurrentResourceOwner;
+		MemoryContext oldctx = MemoryContextSwitchTo(ah->ctx);
+		Datum		values[2] = {key, body};
+		bool		nulls[2] = {key_isnull, body_isnull};
+
+		ah->diverged = true;
+		CurrentResourceOwner = TopTransactionResourceOwner;
+		PG_TRY();
+		{
+			if (ah->fallback == NULL)
+				ah->fallback = tuplestore_begin_heap(false, false, work_mem);
+			tuplestore_putvalues(ah->fallback, ah->fallback_desc, values, nulls);
+		}
+		PG_FINALLY();
+		{
+			CurrentResourceOwner = owner;
+		}
+		PG_END_TRY();
+		MemoryContextSwitchTo(oldctx);
+	}
+	ah->ninserted++;
+}
+
+int
+na_ahead_covered(const na_ahead *ah, const Datum **keys)
+{
+	*keys = ah->keys;
+	return (int) ah->covered;
+}
+
+Tuplestorestate *
+na_ahead_fallback(const na_ahead *ah, TupleDesc *desc)
+{
+	*desc = ah->fallback_desc;
+	return ah->fallback;
+}
+
+text	  **
+na_ahead_bodies(na_ahead *ah, int first, int n)
+{
+	text	  **bodies = palloc(sizeof(text *) * Max(n, 1));
+
+	for (int i = 0; i < n; i++)
+	{
+		uint32		a = (uint32) (first + i);
+		Size		record = (Size) ((a + 1 < (uint32) ah->nrows ? ah->offsets[a + 1] : (uint64) ah->text_bytes) -
+									 ah->offsets[a]);
+		char	   *buf;
+		record_header header;
+
+		bodies[i] = NULL;
+		if (ah->sizes[a] == 0)
+			continue;
+		close_texts_file(ah);
+		buf = palloc(record);
+		if (FileRead(ah->texts_file, buf, (int) record, (off_t) ah->offsets[a],
+					 WAIT_EVENT_BUFFILE_READ) != (int) record)
+			ereport(ERROR,
+					(errcode_for_file_access(),
+					 errmsg("could not read temporary file \"%s\": %m", FilePathName(ah->texts_file))));
+		memcpy(&header, buf, sizeof(header));
+		bodies[i] = (text *) (buf + sizeof(header) + MAXALIGN(header.key_bytes));
+	}
+	return bodies;
+}
+
+/* Every record in the texts' file (the backend reads them back too). */
+static void
+close_texts_file(na_ahead *ah)
+{
+	if (ah->buf_used > 0)
+		write_pending(ah);
+}
+
+/*
+ * The last records: the statement has given all its rows, and its AFTER
+ * row triggers said which were inserted; the worker need analyse no row
+ * past those.
+ */
 static void
 close_texts(na_ahead *ah)
 {
@@ -629,16 +802,14 @@ close_texts(na_ahead *ah)
 
 	if (ah->texts_closed)
 		return;
-	if (ah->buf_used > 0)
-		write_pending(ah);
-	/* the worker may take no article past the last */
+	close_texts_file(ah);
 	{
 		uint64		range = pg_atomic_read_u64(&ah->shared->range);
 
 		while (!pg_atomic_compare_exchange_u64(&ah->shared->range, &range,
-											   (range & ~(uint64) PG_UINT32_MAX) | (uint32) ah->nrows))
+											   (range & ~(uint64) PG_UINT32_MAX) | ah->covered))
 			;
-		ah->back = (uint32) ah->nrows;
+		ah->back = ah->covered;
 	}
 	pg_write_barrier();
 	pg_atomic_write_u32(&ah->shared->texts_done, 1);
@@ -910,7 +1081,7 @@ na_ahead_derived(na_ahead *ah, int n, MemoryContext outctx, const na_parallel_si
 			break;
 		}
 		/* nothing to take: the last chunk's articles from the end, else wait */
-		if (end == (uint32) ah->nrows)
+		if (end == ah->covered)
 		{
 			int			a = steal_one(ah);
 

@@ -31,7 +31,8 @@
 
 /* The triggers news_analysis.attach_trigger() makes; Citus appends _<shard id> on shards. */
 static const char *const tracked_trigger_names[] = {
-	"news_analysis_analyse", "news_analysis_analyse_ahead", "news_analysis_analyse_update",
+	"news_analysis_analyse", "news_analysis_analyse_ahead", "news_analysis_analyse_inserted",
+	"news_analysis_analyse_update",
 	"news_analysis_analyse_delete", "news_analysis_analyse_truncate"
 };
 

@@ -695,7 +695,7 @@ track_analyser_chunk_from(analyser *an, int n, const Datum *keys, const na_text_
 }
 
 /*
- * A chunk whose rows the statement's read-ahead analysed (na_ahead_matches
+ * A chunk whose rows the statement's read-ahead analysed (its AFTER row trigger
  * said so): the backend takes the worker's rows and writes them.  Where
  * that fails (lenient mode), bodies_again(arg) gives the texts to analyse
  * it again, as after failed parallel workers.

@@ -65,6 +65,7 @@
 
 PG_FUNCTION_INFO_V1(na_analyse_trigger);
 PG_FUNCTION_INFO_V1(na_analyse_ahead);
+PG_FUNCTION_INFO_V1(na_analyse_inserted);
 PG_FUNCTION_INFO_V1(na_analyse_existing);
 PG_FUNCTION_INFO_V1(na_analyse_shard_row);
 PG_FUNCTION_INFO_V1(na_analysis_writing);
@@ -79,6 +80,7 @@ PG_FUNCTION_INFO_V1(na_analysis_writing);
 bool		track_writing_derived_rows = false;
 
 #define TRIGGER_NAME "news_analysis_analyse"
+#define INSERTED_TRIGGER_NAME "news_analysis_analyse_inserted"
 #define TRIGGER_NARGS 6
 
 static HTAB *plan_cache = NULL;
@@ -697,22 +699,21 @@ next_chunk(new_rows *nr, Size *bytes, const track_plans *plans)
 }
 
 /*
- * The rows an INSERT wrote, read straight from its transition table (no
- * query), in chunks as analyse_query reads a query's.
+ * Rows an INSERT wrote, read straight from a store of them (no query), in
+ * chunks as analyse_query reads a query's: its transition table (desc the
+ * table's), or the rows its read-ahead did not cover (key and text).
  */
 static void
-analyse_new_rows(analyser *an, TriggerData *trigdata)
+analyse_store(analyser *an, Tuplestorestate *store, TupleDesc desc, int key_att, int text_att)
 {
 	new_rows	nr;
 	Size		bytes;
-	/* what the worker the BEFORE trigger started analysed while the statement ran */
-	na_ahead   *ahead = na_ahead_take(RelationGetRelid(trigdata->tg_relation));
 
-	nr.store = trigdata->tg_newtable;
+	nr.store = store;
 	/* a copy is not reference-counted: a slot per row need not pin it */
-	nr.desc = CreateTupleDescCopy(RelationGetDescr(trigdata->tg_relation));
-	nr.key_att = column_number(an->config, nr.desc, an->config->key_column);
-	nr.text_att = column_number(an->config, nr.desc, an->config->text_column);
+	nr.desc = CreateTupleDescCopy(desc);
+	nr.key_att = key_att;
+	nr.text_att = text_att;
 	nr.slot = MakeSingleTupleTableSlot(nr.desc, &TTSOpsMinimalTuple);
 	nr.sizes = palloc(sizeof(Size) * CHUNK_MAX_ROWS);
 	nr.keys = palloc(sizeof(Datum) * CHUNK_MAX_ROWS);
@@ -733,24 +734,13 @@ analyse_new_rows(analyser *an, TriggerData *trigdata)
 	tuplestore_rescan(nr.store);
 	while (next_chunk(&nr, &bytes, an->plans) > 0)
 	{
-		if (ahead != NULL && na_ahead_matches(ahead, nr.n, nr.keys, nr.sizes))
-			track_analyser_chunk_ahead(an, nr.n, nr.keys, ahead, chunk_bodies, &nr);
-		else
-		{
-			/* from the first row that differs, the statement's rows are analysed here */
-			if (ahead != NULL)
-				na_ahead_end(ahead);
-			ahead = NULL;
-			if (!track_analyser_chunk_from(an, nr.n, nr.keys, &nr.source, bytes, chunk_bodies, &nr))
-				track_analyser_chunk(an, nr.n, nr.keys, chunk_bodies(&nr), bytes);
-		}
+		if (!track_analyser_chunk_from(an, nr.n, nr.keys, &nr.source, bytes, chunk_bodies, &nr))
+			track_analyser_chunk(an, nr.n, nr.keys, chunk_bodies(&nr), bytes);
 		track_analyser_flush(an);
 		for (int i = 0; i < nr.nkept; i++)
 			ExecDropSingleTupleTableSlot(nr.kept[i]);
 		nr.nkept = 0;
 	}
-	if (ahead != NULL)
-		na_ahead_end(ahead);
 	ExecDropSingleTupleTableSlot(nr.slot);
 	MemoryContextDelete(nr.keyctx);
 	pfree(nr.sizes);
@@ -758,6 +748,75 @@ analyse_new_rows(analyser *an, TriggerData *trigdata)
 	pfree(nr.bodies);
 	pfree(nr.kept);
 	FreeTupleDesc(nr.desc);
+}
+
+/* The texts of covered rows, read back, for a chunk analysed again (track_analyser_chunk_ahead). */
+typedef struct ahead_chunk
+{
+	na_ahead   *ahead;
+	int			first;
+	int			n;
+} ahead_chunk;
+
+static text *const *
+ahead_chunk_bodies(void *arg)
+{
+	ahead_chunk *ac = (ahead_chunk *) arg;
+
+	return na_ahead_bodies(ac->ahead, ac->first, ac->n);
+}
+
+/*
+ * The rows an INSERT wrote, as its AFTER row trigger recorded them
+ * (na_analyse_inserted): those the read-ahead's worker analysed, in chunks
+ * whose rows the backend takes and writes; then the others, from their
+ * store, as a transition table's.
+ */
+static void
+analyse_inserted(analyser *an, TriggerData *trigdata)
+{
+	na_ahead   *ahead = na_ahead_take(RelationGetRelid(trigdata->tg_relation));
+	const Datum *keys;
+	int			covered;
+	Tuplestorestate *fallback;
+	TupleDesc	fallback_desc;
+
+	if (ahead == NULL)
+		return;					/* no row */
+	PG_TRY();
+	{
+		covered = na_ahead_covered(ahead, &keys);
+		for (int first = 0; first < covered; first += CHUNK_MAX_ROWS)
+		{
+			ahead_chunk ac = {ahead, first, Min(CHUNK_MAX_ROWS, covered - first)};
+
+			track_analyser_chunk_ahead(an, ac.n, keys + first, ahead, ahead_chunk_bodies, &ac);
+			track_analyser_flush(an);
+		}
+		fallback = na_ahead_fallback(ahead, &fallback_desc);
+		if (fallback != NULL)
+			analyse_store(an, fallback, fallback_desc, 1, 2);
+	}
+	PG_FINALLY();
+	{
+		na_ahead_end(ahead);
+	}
+	PG_END_TRY();
+}
+
+/*
+ * The rows an INSERT wrote, read straight from its transition table (a
+ * trigger attach_trigger() made before the AFTER row trigger recorded
+ * them).
+ */
+static void
+analyse_new_rows(analyser *an, TriggerData *trigdata)
+{
+	TupleDesc	desc = RelationGetDescr(trigdata->tg_relation);
+
+	analyse_store(an, trigdata->tg_newtable, desc,
+				  column_number(an->config, desc, an->config->key_column),
+				  column_number(an->config, desc, an->config->text_column));
 }
 
 /* The rows a statement changed: its transition tables (statement-level triggers). */
@@ -773,18 +832,19 @@ statement_trigger(analyser *an, TriggerData *trigdata)
 	if (SPI_register_trigger_data(trigdata) != SPI_OK_TD_REGISTER)
 		elog(ERROR, "news_analysis: SPI_register_trigger_data failed");
 
-	if (TRIGGER_FIRED_BY_INSERT(trigdata->tg_event) && trigger->tgnewtable &&
-		text_is_text(trigdata->tg_relation, config))
+	if (TRIGGER_FIRED_BY_INSERT(trigdata->tg_event) && trigger->tgnewtable == NULL)
+	{
+		/* the rows its AFTER row trigger recorded, most of them analysed already */
+		analyse_inserted(an, trigdata);
+	}
+	else if (TRIGGER_FIRED_BY_INSERT(trigdata->tg_event) && trigger->tgnewtable &&
+			 text_is_text(trigdata->tg_relation, config))
 	{
 		/* the bulk path (COPY, INSERT ... SELECT): new keys have no derived rows yet */
 		analyse_new_rows(an, trigdata);
 	}
 	else if (TRIGGER_FIRED_BY_INSERT(trigdata->tg_event) && trigger->tgnewtable)
 	{
-		na_ahead   *ahead = na_ahead_take(RelationGetRelid(trigdata->tg_relation));
-
-		if (ahead != NULL)
-			na_ahead_end(ahead);
 		/* char(n): the cast to text trims its padding */
 		sql = psprintf("SELECT n.%s, n.%s::pg_catalog.text, false FROM %s n",
 					   key, body, quote_identifier(trigger->tgnewtable));
@@ -863,6 +923,28 @@ row_trigger(analyser *an, TriggerData *trigdata)
 	}
 }
 
+static bool is_inserted_trigger(const char *name);
+
+/*
+ * Has the table the AFTER INSERT row trigger that records the rows for the
+ * statement trigger (attach_trigger() makes it; enabled or not: disabled,
+ * it analyses nothing, as a disabled statement trigger would)?
+ */
+static bool
+has_inserted_trigger(Relation rel)
+{
+	const TriggerDesc *trigdesc = rel->trigdesc;
+
+	if (trigdesc == NULL)
+		return false;
+	for (int i = 0; i < trigdesc->numtriggers; i++)
+		if (TRIGGER_TYPE_MATCHES(trigdesc->triggers[i].tgtype, TRIGGER_TYPE_ROW, TRIGGER_TYPE_AFTER,
+								 TRIGGER_TYPE_INSERT) &&
+			is_inserted_trigger(trigdesc->triggers[i].tgname))
+			return true;
+	return false;
+}
+
 /*
  * news_analysis.analyse_trigger(): AFTER INSERT and DELETE FOR EACH
  * STATEMENT with transition tables, AFTER UPDATE OF the text and key FOR
@@ -898,8 +980,15 @@ na_analyse_trigger(PG_FUNCTION_ARGS)
 
 	config_from_trigger(&config, RelationGetRelid(trigdata->tg_relation), trigdata->tg_trigger);
 	desc = RelationGetDescr(trigdata->tg_relation);
+	if (TRIGGER_FIRED_FOR_STATEMENT(trigdata->tg_event) && TRIGGER_FIRED_BY_INSERT(trigdata->tg_event) &&
+		trigdata->tg_trigger->tgnewtable == NULL && !has_inserted_trigger(trigdata->tg_relation))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("trigger \"%s\" on table \"%s\" fires for each statement without the row trigger that records the rows inserted",
+						trigdata->tg_trigger->tgname, get_rel_name(config.source)),
+				 errhint("Attach the triggers with news_analysis.track(), not by hand.")));
 	if (!TRIGGER_FIRED_FOR_ROW(trigdata->tg_event) && !TRIGGER_FIRED_BY_TRUNCATE(trigdata->tg_event) &&
-		!(TRIGGER_FIRED_BY_INSERT(trigdata->tg_event) && trigdata->tg_trigger->tgnewtable) &&
+		!TRIGGER_FIRED_BY_INSERT(trigdata->tg_event) &&
 		!(TRIGGER_FIRED_BY_DELETE(trigdata->tg_event) && trigdata->tg_trigger->tgoldtable))
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
@@ -939,6 +1028,71 @@ na_analyse_trigger(PG_FUNCTION_ARGS)
 }
 
 /*
+ * news_analysis.analyse_inserted(): AFTER INSERT FOR EACH ROW.  Records
+ * each row an INSERT or COPY inserted, with the row as it is in the table:
+ * the statement's AFTER trigger analyses exactly these.  Where they are the
+ * rows the read-ahead's worker was given, in order, it only counts them;
+ * from the first that differs (a row ON CONFLICT DO NOTHING skipped, say)
+ * it keeps each row's key and text, as a transition table would.  Cheaper
+ * than the transition table it replaces: a COPY's rows are not copied
+ * again when they were read ahead.
+ */
+Datum
+na_analyse_inserted(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata = (TriggerData *) fcinfo->context;
+	Relation	rel;
+	TupleDesc	desc;
+	na_ahead   *ah;
+	int			key_att;
+	int			text_att;
+	bool		trim_text;
+	bool		key_isnull;
+	bool		text_isnull;
+	Datum		key;
+	Datum		body;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("news_analysis.analyse_inserted() was not called by the trigger manager")));
+	if (!TRIGGER_FIRED_AFTER(trigdata->tg_event) || !TRIGGER_FIRED_FOR_ROW(trigdata->tg_event) ||
+		!TRIGGER_FIRED_BY_INSERT(trigdata->tg_event))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("news_analysis.analyse_inserted() must be fired AFTER INSERT FOR EACH ROW"),
+				 errhint("Attach it with news_analysis.track().")));
+	rel = trigdata->tg_relation;
+	/* a Citus table's rows are in its shards, whose own triggers see them */
+	if (na_citus_is_shell(rel))
+		return PointerGetDatum(NULL);
+	desc = RelationGetDescr(rel);
+	ah = na_ahead_current(RelationGetRelid(rel));
+	if (ah == NULL)
+		ah = na_ahead_begin(RelationGetRelid(rel), NULL);
+	if (!na_ahead_has_columns(ah))
+	{
+		track_config config;
+		Oid			text_type;
+
+		config_from_trigger(&config, RelationGetRelid(rel), trigdata->tg_trigger);
+		key_att = column_number(&config, desc, config.key_column);
+		text_att = column_number(&config, desc, config.text_column);
+		text_type = getBaseType(TupleDescAttr(desc, text_att - 1)->atttypid);
+		na_ahead_set_columns(ah, key_att, text_att, TupleDescAttr(desc, key_att - 1)->atttypid,
+							 text_type == BPCHAROID);
+	}
+	na_ahead_columns(ah, &key_att, &text_att, &trim_text);
+	key = heap_getattr(trigdata->tg_trigtuple, key_att, desc, &key_isnull);
+	body = heap_getattr(trigdata->tg_trigtuple, text_att, desc, &text_isnull);
+	/* char(n): as the cast to text, without its padding */
+	if (trim_text && !text_isnull)
+		body = DirectFunctionCall1(rtrim1, body);
+	na_ahead_inserted(ah, key, key_isnull, body, text_isnull);
+	return PointerGetDatum(NULL);
+}
+
+/*
  * Is this the name of the insert trigger of a tracked table: the name
  * news_analysis.attach_trigger() gives it, or the one Citus gives its copy
  * on a shard (with _<shard id> appended)?
@@ -956,16 +1110,34 @@ is_tracking_trigger(const char *name)
 }
 
 /*
+ * Is this the name of the AFTER INSERT row trigger that records the rows
+ * inserted: attach_trigger()'s, or Citus's copy on a shard?
+ */
+static bool
+is_inserted_trigger(const char *name)
+{
+	size_t		len = strlen(INSERTED_TRIGGER_NAME);
+
+	if (strcmp(name, INSERTED_TRIGGER_NAME) == 0)
+		return true;
+	return strncmp(name, INSERTED_TRIGGER_NAME "_", len + 1) == 0 &&
+		strspn(name + len + 1, "0123456789") == strlen(name + len + 1) &&
+		na_citus_trigger_shard(name) != 0;
+}
+
+/*
  * Is the trigger trigname the last BEFORE INSERT row trigger of rel to
- * fire (triggers fire in name order), and is its statement's AFTER INSERT
- * trigger there and enabled?  Only then is the row the BEFORE trigger sees
- * the row inserted, and is there a trigger to take what was read ahead.
+ * fire (triggers fire in name order), and are the AFTER INSERT row and
+ * statement triggers there and enabled?  Only then is the row the BEFORE
+ * trigger sees likely to be the row inserted (the AFTER row trigger checks
+ * it), and is there a trigger to take what was read ahead.
  */
 static bool
 reads_ahead_safely(Relation rel, const char *trigname)
 {
 	const TriggerDesc *trigdesc = rel->trigdesc;
 	bool		statement_trigger = false;
+	bool		row_trigger = false;
 
 	if (trigdesc == NULL)
 		return false;
@@ -979,10 +1151,13 @@ reads_ahead_safely(Relation rel, const char *trigname)
 			strcmp(t->tgname, trigname) > 0)
 			return false;
 		if (TRIGGER_TYPE_MATCHES(t->tgtype, TRIGGER_TYPE_STATEMENT, TRIGGER_TYPE_AFTER, TRIGGER_TYPE_INSERT) &&
-			t->tgnewtable != NULL && is_tracking_trigger(t->tgname))
+			t->tgnewtable == NULL && is_tracking_trigger(t->tgname))
 			statement_trigger = true;
+		if (TRIGGER_TYPE_MATCHES(t->tgtype, TRIGGER_TYPE_ROW, TRIGGER_TYPE_AFTER, TRIGGER_TYPE_INSERT) &&
+			is_inserted_trigger(t->tgname))
+			row_trigger = true;
 	}
-	return statement_trigger;
+	return statement_trigger && row_trigger;
 }
 
 /*
@@ -1015,8 +1190,7 @@ ahead_spec(TriggerData *trigdata, na_ahead_spec *spec)
 	if (why == NULL)
 	{
 		config_from_trigger(&config, RelationGetRelid(rel), trigdata->tg_trigger);
-		spec->relid = RelationGetRelid(rel);
-		spec->key_att = SPI_fnumber(desc, config.key_column);
+			spec->key_att = SPI_fnumber(desc, config.key_column);
 		spec->text_att = SPI_fnumber(desc, config.text_column);
 		if (spec->key_att <= 0 || spec->text_att <= 0)
 			why = "a tracked column is missing";
@@ -1030,6 +1204,9 @@ ahead_spec(TriggerData *trigdata, na_ahead_spec *spec)
 			why = "the text or key is a generated column";
 		else if (text_type != TEXTOID && text_type != VARCHAROID)
 			why = "the text column is not text or varchar";
+		else if (key_form->attlen == -1 && getBaseType(key_form->atttypid) != TEXTOID &&
+				 getBaseType(key_form->atttypid) != VARCHAROID)
+			why = "the key is of a type the read-ahead does not compare";
 	}
 	if (why == NULL)
 	{
@@ -1067,7 +1244,6 @@ na_analyse_ahead(PG_FUNCTION_ARGS)
 	TriggerData *trigdata = (TriggerData *) fcinfo->context;
 	Relation	rel;
 	na_ahead   *ah;
-	bool		busy;
 	int			key_att;
 	int			text_att;
 
@@ -1082,12 +1258,12 @@ na_analyse_ahead(PG_FUNCTION_ARGS)
 				 errmsg("news_analysis.analyse_ahead() must be fired BEFORE INSERT FOR EACH ROW"),
 				 errhint("Attach it with news_analysis.track().")));
 	rel = trigdata->tg_relation;
-	ah = na_ahead_current(RelationGetRelid(rel), &busy);
-	if (ah == NULL && !busy)
+	ah = na_ahead_current(RelationGetRelid(rel));
+	if (ah == NULL)
 	{
 		na_ahead_spec spec;
 
-		ah = na_ahead_begin(ahead_spec(trigdata, &spec) ? &spec : NULL);
+		ah = na_ahead_begin(RelationGetRelid(rel), ahead_spec(trigdata, &spec) ? &spec : NULL);
 	}
 	if (ah != NULL && na_ahead_wants_rows(ah, &key_att, &text_att))
 	{

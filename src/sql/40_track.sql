@@ -107,6 +107,13 @@ CREATE FUNCTION news_analysis.analyse_ahead()
 COMMENT ON FUNCTION news_analysis.analyse_ahead() IS
   'trigger of tracked tables, before each inserted row: a background worker analyses the rows of a large INSERT or COPY while it runs, for analyse_trigger() to write; never changes or rejects a row';
 
+CREATE FUNCTION news_analysis.analyse_inserted()
+  RETURNS trigger
+  AS 'MODULE_PATHNAME', 'na_analyse_inserted'
+  LANGUAGE C;
+COMMENT ON FUNCTION news_analysis.analyse_inserted() IS
+  'trigger of tracked tables, after each inserted row: records the row for the statement''s analyse_trigger(), which analyses exactly the rows recorded (those read ahead are analysed already)';
+
 CREATE FUNCTION news_analysis.analyse_existing(source regclass, batch_size integer DEFAULT 1000,
                                                keys text[] DEFAULT NULL,
                                                first_block bigint DEFAULT NULL,
@@ -298,8 +305,8 @@ BEGIN
   FOR trigger_name IN
     SELECT g.tgname FROM pg_trigger g
      WHERE g.tgrelid = source AND g.tgname IN ('news_analysis_analyse', 'news_analysis_analyse_ahead',
-                                              'news_analysis_analyse_update', 'news_analysis_analyse_delete',
-                                              'news_analysis_analyse_truncate')
+                                              'news_analysis_analyse_inserted', 'news_analysis_analyse_update',
+                                              'news_analysis_analyse_delete', 'news_analysis_analyse_truncate')
   LOOP
     EXECUTE format('DROP TRIGGER %I ON %s', trigger_name, source);
   END LOOP;
@@ -336,15 +343,21 @@ BEGIN
                    ' FOR EACH ROW EXECUTE FUNCTION news_analysis.analyse_trigger(%s)',
                    t.text_column, t.key_column, source, args);
   ELSE
-    -- the rows an INSERT or COPY writes are analysed together, from its transition table
+    -- the rows an INSERT or COPY writes are analysed together, after it: a
+    -- large one while it runs, by a background worker that the trigger
+    -- before each row feeds; the trigger after each row records the rows
+    -- inserted (no transition table: the rows read ahead are not copied)
     EXECUTE format('CREATE TRIGGER news_analysis_analyse'
-                   ' AFTER INSERT ON %s REFERENCING NEW TABLE AS news_analysis_new'
+                   ' AFTER INSERT ON %s'
                    ' FOR EACH STATEMENT EXECUTE FUNCTION news_analysis.analyse_trigger(%s)',
                    source, args);
-    -- a large INSERT or COPY is analysed while it runs, by a background worker
     EXECUTE format('CREATE TRIGGER news_analysis_analyse_ahead'
                    ' BEFORE INSERT ON %s'
                    ' FOR EACH ROW EXECUTE FUNCTION news_analysis.analyse_ahead(%s)',
+                   source, args);
+    EXECUTE format('CREATE TRIGGER news_analysis_analyse_inserted'
+                   ' AFTER INSERT ON %s'
+                   ' FOR EACH ROW EXECUTE FUNCTION news_analysis.analyse_inserted(%s)',
                    source, args);
     -- an UPDATE that does not touch the text or the key costs nothing
     EXECUTE format('CREATE TRIGGER news_analysis_analyse_update'
@@ -363,7 +376,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION news_analysis.attach_trigger(regclass) IS
-  'internal: (re)creates the triggers of a tracked table from news_analysis.tracked: statement-level triggers with transition tables for INSERT and DELETE, a row-level one before INSERT that reads a large statement ahead, a row-level one for UPDATE OF the text and key (row-level ones for everything on a partitioned table), and one for TRUNCATE';
+  'internal: (re)creates the triggers of a tracked table from news_analysis.tracked: a statement-level trigger for INSERT with row-level ones before (reads a large statement ahead) and after (records the rows inserted), a statement-level one with a transition table for DELETE, a row-level one for UPDATE OF the text and key (row-level ones for everything on a partitioned table), and one for TRUNCATE';
 
 CREATE FUNCTION news_analysis.track(
   source      regclass,

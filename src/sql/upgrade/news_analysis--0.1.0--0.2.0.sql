@@ -2491,14 +2491,23 @@ COMMENT ON FUNCTION news_analysis.people_added() IS
 
 -- ==== #13/#16 (speed, branch ahead): a large INSERT or COPY is analysed
 -- while it runs: a BEFORE INSERT row trigger news_analysis_analyse_ahead
--- feeds a background worker (src/pg/ahead_pg.c); attach_trigger() makes it,
--- detach_triggers() drops it, and every tracked table gets it here
+-- feeds a background worker (src/pg/ahead_pg.c), and an AFTER INSERT row
+-- trigger news_analysis_analyse_inserted records the rows inserted in place
+-- of the INSERT trigger's transition table; attach_trigger() makes them,
+-- detach_triggers() drops them, and every tracked table gets them here
 CREATE FUNCTION news_analysis.analyse_ahead()
   RETURNS trigger
   AS 'MODULE_PATHNAME', 'na_analyse_ahead'
   LANGUAGE C;
 COMMENT ON FUNCTION news_analysis.analyse_ahead() IS
   'trigger of tracked tables, before each inserted row: a background worker analyses the rows of a large INSERT or COPY while it runs, for analyse_trigger() to write; never changes or rejects a row';
+
+CREATE FUNCTION news_analysis.analyse_inserted()
+  RETURNS trigger
+  AS 'MODULE_PATHNAME', 'na_analyse_inserted'
+  LANGUAGE C;
+COMMENT ON FUNCTION news_analysis.analyse_inserted() IS
+  'trigger of tracked tables, after each inserted row: records the row for the statement''s analyse_trigger(), which analyses exactly the rows recorded (those read ahead are analysed already)';
 CREATE OR REPLACE FUNCTION news_analysis.detach_triggers(source regclass)
   RETURNS void
   LANGUAGE plpgsql
@@ -2510,8 +2519,8 @@ BEGIN
   FOR trigger_name IN
     SELECT g.tgname FROM pg_trigger g
      WHERE g.tgrelid = source AND g.tgname IN ('news_analysis_analyse', 'news_analysis_analyse_ahead',
-                                              'news_analysis_analyse_update', 'news_analysis_analyse_delete',
-                                              'news_analysis_analyse_truncate')
+                                              'news_analysis_analyse_inserted', 'news_analysis_analyse_update',
+                                              'news_analysis_analyse_delete', 'news_analysis_analyse_truncate')
   LOOP
     EXECUTE format('DROP TRIGGER %I ON %s', trigger_name, source);
   END LOOP;
@@ -2546,15 +2555,21 @@ BEGIN
                    ' FOR EACH ROW EXECUTE FUNCTION news_analysis.analyse_trigger(%s)',
                    t.text_column, t.key_column, source, args);
   ELSE
-    -- the rows an INSERT or COPY writes are analysed together, from its transition table
+    -- the rows an INSERT or COPY writes are analysed together, after it: a
+    -- large one while it runs, by a background worker that the trigger
+    -- before each row feeds; the trigger after each row records the rows
+    -- inserted (no transition table: the rows read ahead are not copied)
     EXECUTE format('CREATE TRIGGER news_analysis_analyse'
-                   ' AFTER INSERT ON %s REFERENCING NEW TABLE AS news_analysis_new'
+                   ' AFTER INSERT ON %s'
                    ' FOR EACH STATEMENT EXECUTE FUNCTION news_analysis.analyse_trigger(%s)',
                    source, args);
-    -- a large INSERT or COPY is analysed while it runs, by a background worker
     EXECUTE format('CREATE TRIGGER news_analysis_analyse_ahead'
                    ' BEFORE INSERT ON %s'
                    ' FOR EACH ROW EXECUTE FUNCTION news_analysis.analyse_ahead(%s)',
+                   source, args);
+    EXECUTE format('CREATE TRIGGER news_analysis_analyse_inserted'
+                   ' AFTER INSERT ON %s'
+                   ' FOR EACH ROW EXECUTE FUNCTION news_analysis.analyse_inserted(%s)',
                    source, args);
     -- an UPDATE that does not touch the text or the key costs nothing
     EXECUTE format('CREATE TRIGGER news_analysis_analyse_update'
@@ -2573,7 +2588,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION news_analysis.attach_trigger(regclass) IS
-  'internal: (re)creates the triggers of a tracked table from news_analysis.tracked: statement-level triggers with transition tables for INSERT and DELETE, a row-level one before INSERT that reads a large statement ahead, a row-level one for UPDATE OF the text and key (row-level ones for everything on a partitioned table), and one for TRUNCATE';
+  'internal: (re)creates the triggers of a tracked table from news_analysis.tracked: a statement-level trigger for INSERT with row-level ones before (reads a large statement ahead) and after (records the rows inserted), a statement-level one with a transition table for DELETE, a row-level one for UPDATE OF the text and key (row-level ones for everything on a partitioned table), and one for TRUNCATE';
 ALTER FUNCTION news_analysis.attach_trigger(regclass) SET citus.enable_unsafe_triggers = on;
 ALTER FUNCTION news_analysis.detach_triggers(regclass) SET citus.enable_unsafe_triggers = on;
 SELECT news_analysis.attach_trigger(t.source) FROM news_analysis.tracked t;
