@@ -266,6 +266,10 @@ ahead_xact_callback(XactEvent event, void *arg)
 		states = NIL;
 }
 
+/*
+ * A statement rolled back to a savepoint (or a PL/pgSQL exception block)
+ * takes its read-aheads with it: a later statement must not find them.
+ */
 static void
 ahead_subxact_callback(SubXactEvent event, SubTransactionId mySubid,
 					   SubTransactionId parentSubid, void *arg)
@@ -650,6 +654,11 @@ na_ahead_has_columns(const na_ahead *ah)
 	return ah->has_columns;
 }
 
+/*
+ * The AFTER row trigger's columns, found once a statement; a declined
+ * statement learns its key's type here (the read-ahead's came with its
+ * first row), and the store of the rows not read ahead gets its columns.
+ */
 void
 na_ahead_set_columns(na_ahead *ah, int key_att, int text_att, Oid key_type, bool trim_text)
 {
@@ -969,6 +978,10 @@ typedef struct steal_sink
 	Datum		key;
 } steal_sink;
 
+/*
+ * The sink of the backend's own analysis: as the parallel path's backend,
+ * values straight to a sink that forms rows where it keeps them.
+ */
 static void
 stolen_row(void *arg, na_derived_kind kind, Datum *values, bool *nulls, HeapTuple row)
 {
