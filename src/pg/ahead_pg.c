@@ -78,6 +78,9 @@ PGDLLEXPORT void na_ahead_main(Datum main_arg);
  */
 #define AHEAD_MAX_BYTES	((Size) 64 * 1024 * 1024)
 
+/* The memory of the store of rows not read ahead, in kB (see na_ahead_inserted). */
+#define FALLBACK_KB		1024
+
 /* The worker's niceness (see na_ahead_main). */
 #define AHEAD_NICE		10
 
@@ -734,8 +737,12 @@ na_ahead_inserted(na_ahead *ah, Datum key, bool key_isnull, Datum body, bool bod
 		CurrentResourceOwner = TopTransactionResourceOwner;
 		PG_TRY();
 		{
+			/*
+			 * at most a megabyte in memory: these rows are read once,
+			 * sequentially, from the page cache where they spill
+			 */
 			if (ah->fallback == NULL)
-				ah->fallback = tuplestore_begin_heap(false, false, work_mem);
+				ah->fallback = tuplestore_begin_heap(false, false, Min(work_mem, FALLBACK_KB));
 			tuplestore_putvalues(ah->fallback, ah->fallback_desc, values, nulls);
 		}
 		PG_FINALLY();
