@@ -148,7 +148,8 @@ struct na_ahead
 	int			text_att;
 	int16		key_typlen;
 	bool		key_typbyval;
-	TupleDesc	table_desc[NA_NDERIVED];
+	TupleDesc	table_desc[NA_NDERIVED];	/* once the worker is asked for */
+	bool		(*row_descs) (Oid key_type, TupleDesc *descs);
 	char	   *fail_on;
 	/* the rows given, to match against the transition table's */
 	int			nrows;
@@ -348,8 +349,8 @@ na_ahead_begin(Oid relid, const na_ahead_spec *spec)
 		ah->text_att = spec->text_att;
 		ah->key_typlen = spec->key_typlen;
 		ah->key_typbyval = spec->key_typbyval;
-		for (int d = 0; d < NA_NDERIVED; d++)
-			ah->table_desc[d] = CreateTupleDescCopy(spec->table_desc[d]);
+		ah->key_type = spec->key_type;
+		ah->row_descs = spec->row_descs;
 		ah->fail_on = spec->fail_on ? pstrdup(spec->fail_on) : NULL;
 		ah->maxrows = 256;
 		ah->keys = palloc(sizeof(Datum) * ah->maxrows);
@@ -481,6 +482,17 @@ launch(na_ahead *ah)
 	BackgroundWorker worker;
 	File		rows;
 
+	{
+		MemoryContext oldctx = MemoryContextSwitchTo(ah->ctx);
+		bool		ok = ah->row_descs(ah->key_type, ah->table_desc);
+
+		MemoryContextSwitchTo(oldctx);
+		if (!ok)
+		{
+			stop(ah, "the extension's types are not this library's");
+			return;
+		}
+	}
 	for (int d = 0; d < NA_NDERIVED; d++)
 		desc_bytes += MAXALIGN(TupleDescSize(ah->table_desc[d]));
 	size = add_size(offsetof(ahead_shared, data), desc_bytes + fail_on_bytes);

@@ -24,9 +24,15 @@ typedef struct na_ahead_spec
 {
 	int			key_att;
 	int			text_att;
+	Oid			key_type;
 	int16		key_typlen;
 	bool		key_typbyval;
-	TupleDesc	table_desc[NA_NDERIVED];	/* the derived rows: article_key, then the columns */
+	/*
+	 * the derived rows' descriptors (article_key, then the columns), asked
+	 * for only when the worker starts (a one-row INSERT never needs them);
+	 * false: the read-ahead stops
+	 */
+	bool		(*row_descs) (Oid key_type, TupleDesc *descs);
 	const char *fail_on;		/* news_analysis.fail_on, or NULL */
 } na_ahead_spec;
 

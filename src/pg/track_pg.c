@@ -1161,6 +1161,25 @@ reads_ahead_safely(Relation rel, const char *trigname)
 }
 
 /*
+ * The derived rows' descriptors for the read-ahead's worker (asked for when
+ * it starts): false where the extension's types are not those this library
+ * writes (the AFTER trigger then says what to do).
+ */
+static bool
+ahead_row_descs(Oid key_type, TupleDesc *descs)
+{
+	for (int d = 0; d < NA_NDERIVED; d++)
+	{
+		TupleDesc	row = composite_desc(na_derived_type_name[d]);
+
+		if (row->natts != na_derived_natts[d])
+			return false;
+		descs[d] = na_derived_row_desc(key_type, row->tdtypeid);
+	}
+	return true;
+}
+
+/*
  * The read-ahead of a statement's rows, decided at its first row: only for
  * a plain table whose text is text or varchar in a UTF-8 database, with
  * workers allowed, and only where the row this trigger sees is the row
@@ -1210,18 +1229,10 @@ ahead_spec(TriggerData *trigdata, na_ahead_spec *spec)
 	}
 	if (why == NULL)
 	{
+		spec->key_type = key_form->atttypid;
 		spec->key_typlen = key_form->attlen;
 		spec->key_typbyval = key_form->attbyval;
-		for (int d = 0; d < NA_NDERIVED && why == NULL; d++)
-		{
-			TupleDesc	row = composite_desc(na_derived_type_name[d]);
-
-			/* (the AFTER trigger says what to do) */
-			if (row->natts != na_derived_natts[d])
-				why = "the extension's types are not this library's";
-			else
-				spec->table_desc[d] = na_derived_row_desc(key_form->atttypid, row->tdtypeid);
-		}
+		spec->row_descs = ahead_row_descs;
 		spec->fail_on = na_derived_fail_on();
 	}
 	if (why != NULL)
