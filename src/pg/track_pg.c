@@ -1197,6 +1197,10 @@ typedef struct ahead_columns
 
 static HTAB *ahead_columns_cache = NULL;
 
+/*
+ * A relcache invalidation of the table (its triggers or columns changed;
+ * InvalidOid: of every table) drops what was kept of it.
+ */
 static void
 ahead_columns_invalidate(Datum arg, Oid relid)
 {
