@@ -204,6 +204,7 @@ struct na_ahead
 };
 
 static void close_texts_file(na_ahead *ah);
+static void launch_in_context(na_ahead *ah);
 
 /* The statements' read-aheads in this transaction, one per table. */
 static List *states = NIL;
@@ -474,6 +475,23 @@ write_pending(na_ahead *ah)
  */
 static void
 launch(na_ahead *ah)
+{
+	/*
+	 * the worker's handle and the descriptors live as long as the
+	 * read-ahead: the caller's memory is the row's, reset after it
+	 */
+	MemoryContext callerctx = MemoryContextSwitchTo(ah->ctx);
+
+	launch_in_context(ah);
+	MemoryContextSwitchTo(callerctx);
+}
+
+/*
+ * launch's work, in the read-ahead's memory: the segment with the file
+ * set, the worker's descriptors and fail_on, the files, the worker.
+ */
+static void
+launch_in_context(na_ahead *ah)
 {
 	ResourceOwner owner = CurrentResourceOwner;
 	volatile Size desc_bytes = 0;
