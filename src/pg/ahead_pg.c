@@ -1016,29 +1016,14 @@ typedef struct steal_sink
 	Datum		key;
 } steal_sink;
 
-/*
- * The sink of the backend's own analysis: as the parallel path's backend,
- * values straight to a sink that forms rows where it keeps them.
- */
+/* The sink of the backend's own analysis (na_parallel_sink_own_row). */
 static void
 stolen_row(void *arg, na_derived_kind kind, Datum *values, bool *nulls, HeapTuple row)
 {
 	steal_sink *ss = (steal_sink *) arg;
-	HeapTuple	tuple;
 
-	if (row != NULL)
-	{
-		ss->sink->row(ss->sink->arg, ss->article, kind, row, NULL);
-		return;
-	}
-	if (ss->sink->values != NULL)
-	{
-		ss->sink->values(ss->sink->arg, ss->article, kind, values, nulls);
-		return;
-	}
-	tuple = na_derived_form_row(ss->ah->table_desc[kind], ss->key, values, nulls);
-	ss->sink->row(ss->sink->arg, ss->article, kind, tuple, NULL);
-	heap_freetuple(tuple);
+	na_parallel_sink_own_row(ss->sink, ss->article, kind, values, nulls, row,
+							 ss->ah->table_desc[kind], ss->key);
 }
 
 /* Analyse article a of the statement here, its rows to sink as article a - first. */
@@ -1292,6 +1277,17 @@ worker_failure(worker_state *ws, ErrorData *edata)
 	out_message(ws, parts, lens, 3);
 }
 
+/* The worker is done: its last rows out, and the backend told. */
+static void
+worker_finish(worker_state *ws, uint32 articles)
+{
+	out_flush(ws, articles);
+	pg_write_barrier();
+	pg_atomic_write_u32(&ws->shared->finished, 1);
+	pg_memory_barrier();
+	SetLatch(latch_of(ws->shared->backend_procno));
+}
+
 /*
  * Take article i (the next in the texts' file) unless the backend took it;
  * only the worker moves front, so that it is i.
@@ -1406,11 +1402,7 @@ na_ahead_main(Datum main_arg)
 		{
 			if (closed)
 			{
-				out_flush(&ws, articles);
-				pg_write_barrier();
-				pg_atomic_write_u32(&shared->finished, 1);
-				pg_memory_barrier();
-				SetLatch(latch_of(shared->backend_procno));
+				worker_finish(&ws, articles);
 				break;
 			}
 			/* caught up: what is made goes to the backend before the wait */
@@ -1499,11 +1491,7 @@ na_ahead_main(Datum main_arg)
 		texts_at += pos;
 		if (stolen)
 		{
-			out_flush(&ws, articles);
-			pg_write_barrier();
-			pg_atomic_write_u32(&shared->finished, 1);
-			pg_memory_barrier();
-			SetLatch(latch_of(shared->backend_procno));
+			worker_finish(&ws, articles);
 			break;
 		}
 	}

@@ -402,30 +402,35 @@ typedef struct leader_state
 	int			article;
 } leader_state;
 
-/*
- * The sink of the backend's own analysis: its values straight to the
- * caller's sink when it takes values (no heap tuple formed and copied),
- * else as a row.
- */
-static void
-leader_row(void *arg, na_derived_kind kind, Datum *values, bool *nulls, HeapTuple row)
+void
+na_parallel_sink_own_row(const na_parallel_sink *sink, int article, na_derived_kind kind,
+						 Datum *values, bool *nulls, HeapTuple row, TupleDesc desc, Datum key)
 {
-	leader_state *ls = (leader_state *) arg;
 	HeapTuple	tuple;
 
 	if (row != NULL)
 	{
-		ls->sink->row(ls->sink->arg, ls->article, kind, row, NULL);
+		sink->row(sink->arg, article, kind, row, NULL);
 		return;
 	}
-	if (ls->sink->values != NULL)
+	if (sink->values != NULL)
 	{
-		ls->sink->values(ls->sink->arg, ls->article, kind, values, nulls);
+		sink->values(sink->arg, article, kind, values, nulls);
 		return;
 	}
-	tuple = na_derived_form_row(ls->row_desc[kind], ls->keys[ls->article], values, nulls);
-	ls->sink->row(ls->sink->arg, ls->article, kind, tuple, NULL);
+	tuple = na_derived_form_row(desc, key, values, nulls);
+	sink->row(sink->arg, article, kind, tuple, NULL);
 	heap_freetuple(tuple);
+}
+
+/* The sink of the backend's own analysis (na_parallel_sink_own_row). */
+static void
+leader_row(void *arg, na_derived_kind kind, Datum *values, bool *nulls, HeapTuple row)
+{
+	leader_state *ls = (leader_state *) arg;
+
+	na_parallel_sink_own_row(ls->sink, ls->article, kind, values, nulls, row,
+							 ls->row_desc[kind], ls->keys[ls->article]);
 }
 
 void

@@ -128,6 +128,16 @@ typedef struct na_par_msg
 StaticAssertDecl(sizeof(na_par_msg) % MAXIMUM_ALIGNOF == 0, "a row after na_par_msg must be aligned");
 
 /*
+ * A row of the backend's own analysis of article (the values of the row
+ * builders, or the row the writer formed) to sink: its values straight to a
+ * sink that takes values (no heap tuple formed and copied), else as a row
+ * of desc with key first.
+ */
+void		na_parallel_sink_own_row(const na_parallel_sink *sink, int article, na_derived_kind kind,
+									 Datum *values, bool *nulls, HeapTuple row, TupleDesc desc,
+									 Datum key);
+
+/*
  * Take in one message of a worker (nbytes at data) for an article in
  * [first, end): the sink gets it as article - first.  A malformed message
  * is an error.
