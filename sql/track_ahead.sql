@@ -116,6 +116,23 @@ RESET client_min_messages;
 SELECT source, article_key, sqlstate, message FROM news_analysis.failures;
 SELECT count(DISTINCT article_key) AS dispatches_with_quotes FROM dispatches_quotes;
 TRUNCATE dispatches;
+-- an error the analysis throws ('!' in news_analysis.fail_on asks for one,
+-- as an unforeseen failure would) stops the worker: the backend analyses
+-- what it left, meets the error too, and the chunk is analysed again
+-- article by article, as any chunk that fails; the next chunk (a statement
+-- of 5,000 rows has two) is analysed from its texts read back
+DELETE FROM news_analysis.failures;
+SET news_analysis.fail_on = '!Pier 77 ';
+INSERT INTO dispatches
+  SELECT i, 'metro', format('“Pier %s reopens on Monday,” said harbour master Tomas Reyes. ', i)
+    FROM generate_series(1, 5000) i;
+RESET news_analysis.fail_on;
+SELECT article_key, sqlstate, message FROM news_analysis.failures;
+SELECT count(DISTINCT article_key) AS dispatches_with_quotes, count(*) AS quotes FROM dispatches_quotes;
+TRUNCATE dispatches;
+DELETE FROM news_analysis.failures;
+SET news_analysis.fail_on = 'Pier 77 ';
+
 -- in strict mode it rejects the statement, naming the article
 SELECT news_analysis.set_strict('dispatches', true);
 INSERT INTO dispatches SELECT * FROM batch;

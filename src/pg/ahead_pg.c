@@ -114,8 +114,6 @@ typedef struct ahead_shared
 	 */
 	pg_atomic_uint64 range;
 	pg_atomic_uint32 finished;	/* every text analysed, every row written */
-	uint32		ndescs_bytes;	/* the descriptors that follow */
-	uint32		fail_on_bytes;	/* then news_analysis.fail_on, '\0'-terminated */
 	/* the derived rows' TupleDescs (TupleDescCopy), then fail_on */
 	char		data[FLEXIBLE_ARRAY_MEMBER];
 } ahead_shared;
@@ -537,8 +535,6 @@ launch_in_context(na_ahead *ah)
 			pg_atomic_init_u32(&shared->articles_done, 0);
 			pg_atomic_init_u64(&shared->range, (uint64) PG_UINT32_MAX);
 			pg_atomic_init_u32(&shared->finished, 0);
-			shared->ndescs_bytes = (uint32) desc_bytes;
-			shared->fail_on_bytes = (uint32) fail_on_bytes;
 			at = shared->data;
 			for (int d = 0; d < NA_NDERIVED; d++)
 			{
@@ -680,6 +676,12 @@ na_ahead *
 na_ahead_take(Oid relid)
 {
 	return na_ahead_current(relid);
+}
+
+bool
+na_ahead_usable(const na_ahead *ah)
+{
+	return !ah->in_use;
 }
 
 bool

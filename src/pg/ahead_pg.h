@@ -77,6 +77,13 @@ int			na_ahead_covered(const na_ahead *ah, const Datum **keys);
 Tuplestorestate *na_ahead_fallback(const na_ahead *ah, TupleDesc *desc);
 
 /*
+ * False once na_ahead_derived failed (its error was contained, lenient
+ * mode): the worker's rows of the covered rows after it are not to be
+ * taken; the caller analyses them from na_ahead_bodies.
+ */
+bool		na_ahead_usable(const na_ahead *ah);
+
+/*
  * The worker's rows and failures of the next n covered rows to sink
  * (articles 0..n-1), waiting for it where it is behind; the rows it will
  * not analyse (it stopped, or lags at the end) the backend analyses itself.

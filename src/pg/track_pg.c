@@ -790,7 +790,11 @@ analyse_inserted(analyser *an, TriggerData *trigdata)
 		{
 			ahead_chunk ac = {ahead, first, Min(CHUNK_MAX_ROWS, covered - first)};
 
-			track_analyser_chunk_ahead(an, ac.n, keys + first, ahead, ahead_chunk_bodies, &ac);
+			/* after a chunk whose taking failed, the texts are read back and analysed here */
+			if (na_ahead_usable(ahead))
+				track_analyser_chunk_ahead(an, ac.n, keys + first, ahead, ahead_chunk_bodies, &ac);
+			else
+				track_analyser_chunk(an, ac.n, keys + first, ahead_chunk_bodies(&ac), 0);
 			track_analyser_flush(an);
 		}
 		fallback = na_ahead_fallback(ahead, &fallback_desc);
