@@ -98,7 +98,7 @@
 # host: tracked best 268.7 and 266.4 ms -> 253.1 and 254.4 ms with the
 # read-ahead alone, then 235.4, 226.3, 232.1 and 237.3 ms with the row
 # trigger (untracked 100-104 ms): best round 0.44-0.46, best against best
-# 0.43-0.45 (0.37-0.39 at the session's start); in one session 0.47-0.48.
+# 0.43-0.45 (0.37-0.39 at the session's start); in one session 0.34-0.48.
 # The registry's share rose to 22-28% (13-22% before) as the rest fell: its
 # own time, 24-37 ms, did not.  The floor goes to 0.36.
 #   NA_COPY_BENCH_ROUNDS=5  rounds per table (the best round counts)
