@@ -434,29 +434,9 @@ contained(na_ahead *ah, void (*fn) (na_ahead *ah))
 static void
 write_pending(na_ahead *ah)
 {
-	Size		done = 0;
 	uint32		worker;
 
-	while (done < ah->buf_used)
-	{
-		int			want = (int) Min(ah->buf_used - done, (Size) MaxAllocSize);
-		int			wrote;
-
-		errno = 0;
-		wrote = FileWrite(ah->texts_file, ah->buf + done, want, ah->texts_at,
-						  WAIT_EVENT_BUFFILE_WRITE);
-		if (wrote <= 0)
-		{
-			if (errno == 0)
-				errno = ENOSPC;
-			ereport(ERROR,
-					(errcode_for_file_access(),
-					 errmsg("could not write temporary file \"%s\": %m",
-							FilePathName(ah->texts_file))));
-		}
-		done += (Size) wrote;
-		ah->texts_at += wrote;
-	}
+	na_file_write_all(ah->texts_file, ah->buf, ah->buf_used, &ah->texts_at);
 	ah->buf_used = 0;
 	pg_write_barrier();
 	pg_atomic_write_u64(&ah->shared->texts_bytes, (uint64) ah->texts_at);
@@ -802,31 +782,41 @@ na_ahead_fallback(const na_ahead *ah, TupleDesc *desc)
 	return ah->fallback;
 }
 
+/* The bytes of row a's record in the texts' file. */
+static Size
+record_size(const na_ahead *ah, uint32 a)
+{
+	uint64		end = a + 1 < (uint32) ah->nrows ? ah->offsets[a + 1] : (uint64) ah->text_bytes;
+
+	return (Size) (end - ah->offsets[a]);
+}
+
+/*
+ * Row a's text, read back from the texts' file into buf (record_size
+ * bytes; the file holds every record: close_texts_file).
+ */
+static text *
+read_back_text(na_ahead *ah, uint32 a, char *buf)
+{
+	record_header header;
+
+	na_file_read_all(ah->texts_file, buf, record_size(ah, a), (off_t) ah->offsets[a]);
+	memcpy(&header, buf, sizeof(header));
+	return (text *) (buf + sizeof(header) + MAXALIGN(header.key_bytes));
+}
+
 text	  **
 na_ahead_bodies(na_ahead *ah, int first, int n)
 {
-	text	  **bodies = palloc(sizeof(text *) * Max(n, 1));
+	text	  **bodies = palloc0(sizeof(text *) * Max(n, 1));
 
+	close_texts_file(ah);
 	for (int i = 0; i < n; i++)
 	{
 		uint32		a = (uint32) (first + i);
-		Size		record = (Size) ((a + 1 < (uint32) ah->nrows ? ah->offsets[a + 1] : (uint64) ah->text_bytes) -
-									 ah->offsets[a]);
-		char	   *buf;
-		record_header header;
 
-		bodies[i] = NULL;
-		if (ah->sizes[a] == 0)
-			continue;
-		close_texts_file(ah);
-		buf = palloc(record);
-		if (FileRead(ah->texts_file, buf, (int) record, (off_t) ah->offsets[a],
-					 WAIT_EVENT_BUFFILE_READ) != (int) record)
-			ereport(ERROR,
-					(errcode_for_file_access(),
-					 errmsg("could not read temporary file \"%s\": %m", FilePathName(ah->texts_file))));
-		memcpy(&header, buf, sizeof(header));
-		bodies[i] = (text *) (buf + sizeof(header) + MAXALIGN(header.key_bytes));
+		if (ah->sizes[a] != 0)
+			bodies[i] = read_back_text(ah, a, palloc(record_size(ah, a)));
 	}
 	return bodies;
 }
@@ -880,7 +870,6 @@ read_rows(na_ahead *ah)
 	uint64		published = pg_atomic_read_u64(&ah->shared->rows_bytes);
 	Size		need = 0;
 	Size		want;
-	int			got;
 
 	pg_read_barrier();
 	if ((uint64) ah->rows_at >= published)
@@ -908,14 +897,9 @@ read_rows(na_ahead *ah)
 		ah->rbuf = ah->rbuf ? repalloc_huge(ah->rbuf, ah->rsize)
 			: MemoryContextAllocHuge(ah->ctx, ah->rsize);
 	}
-	got = FileRead(ah->rows_file, ah->rbuf + ah->rlen, (int) want, ah->rows_at,
-				   WAIT_EVENT_BUFFILE_READ);
-	if (got != (int) want)
-		ereport(ERROR,
-				(errcode_for_file_access(),
-				 errmsg("could not read temporary file \"%s\": %m", FilePathName(ah->rows_file))));
+	na_file_read_all(ah->rows_file, ah->rbuf + ah->rlen, want, ah->rows_at);
 	ah->rlen += want;
-	ah->rows_at += got;
+	ah->rows_at += (off_t) want;
 	return true;
 }
 
@@ -1033,10 +1017,9 @@ static void
 analyse_stolen(na_ahead *ah, uint32 a, uint32 first, MemoryContext outctx,
 			   const na_parallel_sink *sink)
 {
-	Size		record = (Size) ((a + 1 < (uint32) ah->nrows ? ah->offsets[a + 1] : (uint64) ah->text_bytes) -
-								 ah->offsets[a]);
-	record_header header;
+	Size		record = record_size(ah, a);
 	steal_sink	ss = {ah, sink, (int) (a - first), ah->keys[a]};
+	text	   *body;
 	ErrorData  *edata;
 	MemoryContext oldctx;
 
@@ -1053,16 +1036,10 @@ analyse_stolen(na_ahead *ah, uint32 a, uint32 first, MemoryContext outctx,
 		ah->ssize = Max(record, (Size) 64 * 1024);
 		ah->sbuf = ah->sbuf ? repalloc_huge(ah->sbuf, ah->ssize) : MemoryContextAllocHuge(ah->ctx, ah->ssize);
 	}
-	if (FileRead(ah->texts_file, ah->sbuf, (int) record, (off_t) ah->offsets[a],
-				 WAIT_EVENT_BUFFILE_READ) != (int) record)
-		ereport(ERROR,
-				(errcode_for_file_access(),
-				 errmsg("could not read temporary file \"%s\": %m", FilePathName(ah->texts_file))));
-	memcpy(&header, ah->sbuf, sizeof(header));
+	body = read_back_text(ah, a, ah->sbuf);
 	/* a failure is made in outctx, where the sink wants it */
 	oldctx = MemoryContextSwitchTo(outctx);
-	edata = na_derived_rows((text *) (ah->sbuf + sizeof(header) + MAXALIGN(header.key_bytes)),
-							ah->fail_on, ah->docctx, &ah->writer, ah->keys[a], stolen_row, &ss);
+	edata = na_derived_rows(body, ah->fail_on, ah->docctx, &ah->writer, ah->keys[a], stolen_row, &ss);
 	MemoryContextSwitchTo(oldctx);
 	MemoryContextReset(ah->docctx);
 	if (edata != NULL)
@@ -1206,26 +1183,7 @@ out_message(worker_state *ws, const char *const *parts, const Size *lens, int np
 static void
 out_flush(worker_state *ws, uint32 articles_done)
 {
-	Size		done = 0;
-
-	while (done < ws->out_used)
-	{
-		int			want = (int) Min(ws->out_used - done, (Size) MaxAllocSize);
-		int			wrote;
-
-		errno = 0;
-		wrote = FileWrite(ws->rows_file, ws->out + done, want, ws->rows_at, WAIT_EVENT_BUFFILE_WRITE);
-		if (wrote <= 0)
-		{
-			if (errno == 0)
-				errno = ENOSPC;
-			ereport(ERROR,
-					(errcode_for_file_access(),
-					 errmsg("could not write temporary file \"%s\": %m", FilePathName(ws->rows_file))));
-		}
-		done += (Size) wrote;
-		ws->rows_at += wrote;
-	}
+	na_file_write_all(ws->rows_file, ws->out, ws->out_used, &ws->rows_at);
 	ws->out_used = 0;
 	pg_write_barrier();
 	pg_atomic_write_u64(&ws->shared->rows_bytes, (uint64) ws->rows_at);
@@ -1435,10 +1393,7 @@ na_ahead_main(Datum main_arg)
 				in_size = Max(want, (Size) READ_PIECE);
 				in = in ? repalloc_huge(in, in_size) : MemoryContextAllocHuge(CurrentMemoryContext, in_size);
 			}
-			if (FileRead(texts_file, in, (int) want, texts_at, WAIT_EVENT_BUFFILE_READ) != (int) want)
-				ereport(ERROR,
-						(errcode_for_file_access(),
-						 errmsg("could not read temporary file \"%s\": %m", FilePathName(texts_file))));
+			na_file_read_all(texts_file, in, want, texts_at);
 			if (want < sizeof(header))
 				elog(ERROR, "news_analysis: a malformed record in the read-ahead's texts");
 			memcpy(&header, in, sizeof(header));

@@ -197,8 +197,6 @@ read_claim(claim_reader *cr, const par_shared *shared, uint32 first, uint32 end)
 {
 	Size		from = shared->offset[first];
 	Size		len = shared->offset[end] - from;
-	Size		done = 0;
-
 	if (len > cr->size)
 	{
 		if (cr->buffer != NULL)
@@ -207,23 +205,7 @@ read_claim(claim_reader *cr, const par_shared *shared, uint32 first, uint32 end)
 		cr->size = len;
 	}
 	cr->base = from;
-	while (done < len)
-	{
-		int			want = (int) Min(len - done, (Size) MaxAllocSize);
-		int			got = FileRead(cr->file, cr->buffer + done, want, (off_t) (from + done),
-								   WAIT_EVENT_BUFFILE_READ);
-
-		if (got < 0)
-			ereport(ERROR,
-					(errcode_for_file_access(),
-					 errmsg("could not read temporary file \"%s\": %m", FilePathName(cr->file))));
-		if (got == 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_DATA_CORRUPTED),
-					 errmsg("temporary file \"%s\" ended at %zu bytes, %zu expected",
-							FilePathName(cr->file), from + done, from + len)));
-		done += (Size) got;
-	}
+	na_file_read_all(cr->file, cr->buffer, len, (off_t) from);
 }
 
 /* The text of article i of the claim read last, or NULL. */
@@ -515,9 +497,37 @@ drain_queues(leader_state *ls, shm_mq_handle **mqh, bool *done, int nqueues,
 	}
 }
 
-/* Write the whole buffer to file at *at; *at moves past it. */
-static void
-write_all(File file, char *buffer, Size len, off_t *at)
+/*
+ * FileRead may return less than asked: the callers want all of it, and an
+ * error that says whether the file was short or unreadable.
+ */
+void
+na_file_read_all(File file, char *buffer, Size len, off_t at)
+{
+	Size		done = 0;
+
+	while (done < len)
+	{
+		int			want = (int) Min(len - done, (Size) MaxAllocSize);
+		int			got = FileRead(file, buffer + done, want, at + (off_t) done,
+								   WAIT_EVENT_BUFFILE_READ);
+
+		if (got < 0)
+			ereport(ERROR,
+					(errcode_for_file_access(),
+					 errmsg("could not read temporary file \"%s\": %m", FilePathName(file))));
+		if (got == 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_CORRUPTED),
+					 errmsg("temporary file \"%s\" ended at %zu bytes, %zu expected",
+							FilePathName(file), (Size) at + done, (Size) at + len)));
+		done += (Size) got;
+	}
+}
+
+/* FileWrite may write less than asked: the rest follows, a full disk is an error. */
+void
+na_file_write_all(File file, const char *buffer, Size len, off_t *at)
 {
 	Size		done = 0;
 
@@ -527,7 +537,7 @@ write_all(File file, char *buffer, Size len, off_t *at)
 		int			wrote;
 
 		errno = 0;
-		wrote = FileWrite(file, buffer + done, want, *at, WAIT_EVENT_BUFFILE_WRITE);
+		wrote = FileWrite(file, unconstify(char *, buffer) + done, want, *at, WAIT_EVENT_BUFFILE_WRITE);
 		if (wrote <= 0)
 		{
 			/* a short write without an error is a full disk */
@@ -571,7 +581,7 @@ write_texts(File file, int n, const na_text_source *source, const Size *offset)
 		}
 		if (used + size > WRITE_BUFFER)
 		{
-			write_all(file, buffer, used, &at);
+			na_file_write_all(file, buffer, used, &at);
 			used = 0;
 		}
 		/* a text longer than the buffer gets a buffer of its own */
@@ -583,11 +593,11 @@ write_texts(File file, int n, const na_text_source *source, const Size *offset)
 			used += size;
 		else
 		{
-			write_all(file, dest, size, &at);
+			na_file_write_all(file, dest, size, &at);
 			pfree(dest);
 		}
 	}
-	write_all(file, buffer, used, &at);
+	na_file_write_all(file, buffer, used, &at);
 	pfree(buffer);
 }
 

@@ -10,6 +10,8 @@
 
 #include "postgres.h"
 
+#include "storage/fd.h"
+
 #include "derived_pg.h"
 
 /* news_analysis.max_parallel_workers: workers per analysed chunk (0: none, -1: automatic). */
@@ -136,6 +138,14 @@ StaticAssertDecl(sizeof(na_par_msg) % MAXIMUM_ALIGNOF == 0, "a row after na_par_
 void		na_parallel_sink_own_row(const na_parallel_sink *sink, int article, na_derived_kind kind,
 									 Datum *values, bool *nulls, HeapTuple row, TupleDesc desc,
 									 Datum key);
+
+/*
+ * Read len bytes of a temporary file at at, all of them (a short file is an
+ * error); write the whole buffer at *at, which moves past it (a short write
+ * without an error is a full disk).  The workers' files, the read-ahead's.
+ */
+void		na_file_read_all(File file, char *buffer, Size len, off_t at);
+void		na_file_write_all(File file, const char *buffer, Size len, off_t *at);
 
 /*
  * Take in one message of a worker (nbytes at data) for an article in
