@@ -67,8 +67,14 @@ PGDLLEXPORT void na_ahead_main(Datum main_arg);
 #define TEXTS_FILE		"news_analysis_ahead_texts"
 #define ROWS_FILE		"news_analysis_ahead_rows"
 
-/* The backend writes the texts, the worker its rows, in pieces of this much. */
-#define WRITE_PIECE		(128 * 1024)
+/*
+ * The backend writes the texts, the worker its rows, in pieces of this
+ * much; either reads the other's file in pieces of at most READ_PIECE (or
+ * one record).  Small, as memory a fresh process touches costs a page
+ * fault a page (512 kB read pieces were 128 of the backend's faults).
+ */
+#define WRITE_PIECE		(64 * 1024)
+#define READ_PIECE		(64 * 1024)
 
 /*
  * A statement's texts read ahead at most: past it, the AFTER trigger
@@ -83,9 +89,6 @@ PGDLLEXPORT void na_ahead_main(Datum main_arg);
 
 /* The worker's niceness (see na_ahead_main). */
 #define AHEAD_NICE		10
-
-/* Either process reads the other's file in pieces of at most this much (or one record). */
-#define READ_PIECE		(512 * 1024)
 
 /* The longest either process sleeps before it looks again (a latch wakes it sooner). */
 #define POLL_MS			10

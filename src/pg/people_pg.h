@@ -42,19 +42,18 @@ bool		na_people_upsert(const char *names, na_counted_key *keys, int n);
 
 /*
  * The speaker rows one statement adds to the registry, in the order they
- * come (people_registry_pg.c): begin on the speakers table (rows_hint: how
- * many may come, or 0), add each row (copied: the caller's may go; with
- * its person key where the worker that analysed it computed it, else
- * NULL: it is computed here), count
- * (may run in parallel mode: it writes nothing), write into the registry
- * table (qualified, the trigger's argument; counts first if not yet),
- * end (frees everything).  people_added() is begin, add, write, end over
- * its transition table.
+ * come (people_registry_pg.c): begin on the speakers table (names_hint:
+ * how many distinct names may come, or 0), add each row (copied: the
+ * caller's may go; with its person key where the worker that analysed it
+ * computed it, else NULL: it is computed here), count (may run in parallel
+ * mode: it writes nothing), write into the registry table (qualified, the
+ * trigger's argument; counts first if not yet), end (frees everything).
+ * people_added() is begin, add, write, end over its transition table.
  */
 struct na_person_key;
 typedef struct na_people_batch na_people_batch;
 
-na_people_batch *na_people_batch_begin(Relation speakers, int64 rows_hint);
+na_people_batch *na_people_batch_begin(Relation speakers, int64 names_hint);
 void		na_people_batch_add(na_people_batch *batch, HeapTuple row,
 								const struct na_person_key *person_key);
 void		na_people_batch_count(na_people_batch *batch);
