@@ -118,6 +118,25 @@ INSERT INTO reg_parallel SELECT * FROM reg_many;
 SELECT (SELECT count(*) FROM reg_parallel_speakers) AS speakers,
        (SELECT count(*) FROM reg_parallel_names) AS keys;
 ALTER TABLE reg_parallel_speakers ENABLE TRIGGER news_analysis_people_added;
+-- a statement whose articles name far more people than the backend's key
+-- cache makes room for (two names an article): it grows as they come,
+-- and the registry still holds what the backend alone writes
+TRUNCATE reg_parallel, reg_serial;
+CREATE TEMP TABLE reg_crowd AS
+  SELECT i AS id,
+         string_agg(format('“Item %s of the plan holds,” said %s %s. ', j,
+                           (ARRAY['Anna', 'Boris', 'Carla', 'Dmitri', 'Elif'])[j % 5 + 1],
+                           initcap(translate(substr(md5(i || '/' || j), 1, 8), '0123456789', 'aeiouyrstl'))),
+                    '' ORDER BY j) AS body
+    FROM generate_series(1, 40) i, generate_series(1, 160) j GROUP BY i;
+SELECT count(*) AS articles, pg_size_pretty(sum(octet_length(body))) AS text FROM reg_crowd;
+INSERT INTO reg_parallel SELECT * FROM reg_crowd;
+SET news_analysis.max_parallel_workers = 0;
+INSERT INTO reg_serial SELECT * FROM reg_crowd;
+RESET news_analysis.max_parallel_workers;
+SELECT (SELECT count(*) FROM reg_parallel_speakers) AS speakers, count(*) AS keys,
+       sum(articles) AS articles, pg_temp.reg_differences() AS differences
+  FROM reg_parallel_names;
 SELECT news_analysis.untrack('reg_parallel');
 SELECT news_analysis.untrack('reg_serial');
 DROP TABLE reg_parallel, reg_serial;
