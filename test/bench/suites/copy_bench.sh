@@ -103,12 +103,12 @@
 # own time, 24-37 ms, did not.  The floor goes to 0.36.
 # 2026-12-07 (session 17): on this VM a page a process touches first costs
 # about 10 us (5 us for shared memory another process touched), so a fresh
-# backend's first tracked COPY paid 6,100-6,500 page faults (its second
-# 1,250): 5,100 in shared buffers and WAL buffers (PostgreSQL's), 1,580 in
-# its own memory.  The writer's batches now hold about 64 kB (COPY's
+# backend's first tracked COPY paid 6,810-6,860 page faults (perf): 5,100
+# in shared buffers and WAL buffers (PostgreSQL's), 1,600-1,640 in its own
+# memory.  The writer's batches now hold about 64 kB (COPY's
 # MAX_BUFFERED_BYTES; they held 1,000 rows), the read-ahead's pieces are
 # 64 kB (512 and 128 kB) and the registry's batch touches less (dense key
-# cache, a name copied once): 1,004 faults of its own.  A/B, libraries
+# cache, a name copied once): 6,320-6,370, 1,110-1,130 private.  A/B, libraries
 # alternating, a session per COPY: median 219.1 -> 210.6, 222.1 -> 213.1
 # and 248.6 -> 240.0 ms (three runs, 8-12 rounds, the host slower in the
 # last); this suite: best round 0.46 in three runs on a quiet host (0.52-
