@@ -279,8 +279,8 @@ key_cache_slots(key_cache *cache, int bits)
 {
 	uint32		size = (uint32) 1 << bits;
 
-	cache->slots = palloc0(sizeof(uint32) * size);
-	cache->key_slots = palloc0(sizeof(int) * size);
+	cache->slots = palloc_extended(sizeof(uint32) * size, MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+	cache->key_slots = palloc_extended(sizeof(int) * size, MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
 	cache->mask = size - 1;
 	for (uint32 e = 0; e < cache->nentries; e++)
 	{
@@ -300,13 +300,17 @@ key_cache_slots(key_cache *cache, int bits)
 	}
 }
 
-/* Room for names distinct names (a guess: it grows), the slots at most half full. */
+/*
+ * Room for names distinct names (a guess: it grows; a million at most to
+ * begin with, as a huge statement's guess is its rows), the slots at most
+ * half full.
+ */
 static void
 key_cache_init(key_cache *cache, int64 names)
 {
 	int			bits = 6;
 
-	names = Min(Max(names, 16), 1 << 28);
+	names = Min(Max(names, 16), 1 << 20);
 	while (((int64) 1 << bits) < names * 2)
 		bits++;
 	memset(cache, 0, sizeof(*cache));
@@ -894,7 +898,7 @@ na_people_batch_count(na_people_batch *batch)
 	oldctx = MemoryContextSwitchTo(batch->ctx);
 	empty_texts = PointerGetDatum(construct_empty_array(TEXTOID));
 	/* one counted row per key */
-	batch->counted = palloc(sizeof(na_counted_key) * Max(batch->cache.ngroups, 1));
+	batch->counted = MemoryContextAllocHuge(batch->ctx, sizeof(na_counted_key) * Max(batch->cache.ngroups, 1));
 	rows = rows_by_key(&batch->cache, batch->rows, nrows);
 	for (int first = 0, end; first < nrows; first = end)
 	{
@@ -902,7 +906,7 @@ na_people_batch_count(na_people_batch *batch)
 			;
 		most = Max(most, end - first);
 	}
-	scratch = palloc(sizeof(text *) * 3 * Max(most, 1));
+	scratch = MemoryContextAllocHuge(batch->ctx, sizeof(text *) * 3 * Max(most, 1));
 	for (int first = 0; first < nrows;)
 	{
 		int			end = first + 1;
