@@ -109,11 +109,11 @@
 # MAX_BUFFERED_BYTES; they held 1,000 rows), the read-ahead's pieces are
 # 64 kB (512 and 128 kB) and the registry's batch touches less (dense key
 # cache, a name copied once): 6,320-6,370, 1,110-1,130 private.  A/B, libraries
-# alternating, a session per COPY: median 219.1 -> 210.6, 222.1 -> 213.1
-# and 248.6 -> 240.0 ms (three runs, 8-12 rounds, the host slower in the
-# last); this suite: best round 0.46 in three runs on a quiet host (0.52-
-# 0.57 on a noisier one, where a slow untracked round lifts it), best
-# against best 0.42-0.46.  The registry: 24-34 ms (18-29%) by this suite,
+# alternating, a session per COPY: median 219.1 -> 210.6 ms with part of
+# it, 275.5 -> 223.7 and 248.6 -> 240.0 ms with all of it (10-12 rounds,
+# the host noisier in the last two); this suite on a quiet host: best
+# round 0.46-0.48, best against best 0.45-0.47 (four runs); on a noisier
+# one 0.52-0.67 (a slow untracked round lifts it) and 0.42-0.46.  The registry: 24-34 ms (18-29%) by this suite,
 # 21 ms by its own clock (begin 0.4, add 3.6, count 4.0, write 11-14, end
 # 0.9), 9.7% of the trigger path's instructions (callgrind_paths).  The
 # floor goes to 0.40.
