@@ -113,10 +113,11 @@
 # it, 275.5 -> 223.7 and 248.6 -> 240.0 ms with all of it (10-12 rounds,
 # the host noisier in the last two); this suite on a quiet host: best
 # round 0.46-0.48, best against best 0.45-0.47 (four runs); on a noisier
-# one 0.52-0.67 (a slow untracked round lifts it) and 0.42-0.46.  The registry: 24-34 ms (18-29%) by this suite,
-# 21 ms by its own clock (begin 0.4, add 3.6, count 4.0, write 11-14, end
-# 0.9), 9.7% of the trigger path's instructions (callgrind_paths).  The
-# floor goes to 0.40.
+# one 0.52-0.67 (a slow untracked round lifts it) and 0.42-0.46.  The
+# registry: 22.6-37.9 ms (18-30%, 20% in the quietest run) by this suite,
+# a median of 22.1 ms by its own clock (begin 0.4, add 3.5-4.3, count
+# 3.8-4.2, write 10-14, end 0.8-1.0), 9.7% of the trigger path's
+# instructions (callgrind_paths).  The floor goes to 0.40.
 #   NA_COPY_BENCH_ROUNDS=5  rounds per table (the best round counts)
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
