@@ -398,31 +398,10 @@ stop(na_ahead *ah, const char *why)
  * would (it holds no XID: nothing is written in it).  A cancel is thrown on.
  */
 static bool
-contained(na_ahead *ah, void (*fn) (na_ahead *ah))
+contained(na_ahead *ah, void (*fn) (void *ah))
 {
-	MemoryContext callerctx = CurrentMemoryContext;
-	ResourceOwner owner = CurrentResourceOwner;
-	ErrorData  *volatile edata = NULL;
+	ErrorData  *edata = na_run_contained(fn, ah, CurrentMemoryContext);
 
-	BeginInternalSubTransaction(NULL);
-	MemoryContextSwitchTo(callerctx);
-	PG_TRY();
-	{
-		fn(ah);
-		ReleaseCurrentSubTransaction();
-		MemoryContextSwitchTo(callerctx);
-		CurrentResourceOwner = owner;
-	}
-	PG_CATCH();
-	{
-		MemoryContextSwitchTo(callerctx);
-		edata = CopyErrorData();
-		FlushErrorState();
-		RollbackAndReleaseCurrentSubTransaction();
-		MemoryContextSwitchTo(callerctx);
-		CurrentResourceOwner = owner;
-	}
-	PG_END_TRY();
 	if (edata == NULL)
 		return true;
 	if (edata->sqlerrcode == ERRCODE_QUERY_CANCELED ||
@@ -562,6 +541,19 @@ launch_in_context(na_ahead *ah)
 	write_pending(ah);
 }
 
+/* launch and write_pending as na_run_contained calls them */
+static void
+launch_call(void *ah)
+{
+	launch((na_ahead *) ah);
+}
+
+static void
+write_pending_call(void *ah)
+{
+	write_pending((na_ahead *) ah);
+}
+
 /* Append a row's record to the pending records, growing them as needed. */
 static void
 append_record(na_ahead *ah, Datum key, text *body, Size size, Size key_bytes, Size record)
@@ -650,9 +642,9 @@ na_ahead_add(na_ahead *ah, Datum key, bool key_isnull, text *body)
 	ah->text_bytes += record;
 
 	if (!ah->launched && ah->text_bytes >= NA_PARALLEL_MIN_BYTES)
-		(void) contained(ah, launch);
+		(void) contained(ah, launch_call);
 	else if (ah->launched && ah->buf_used >= WRITE_PIECE)
-		(void) contained(ah, write_pending);
+		(void) contained(ah, write_pending_call);
 }
 
 na_ahead *

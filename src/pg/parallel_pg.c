@@ -35,6 +35,7 @@
 #include "utils/guc.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/resowner.h"
 #include "utils/wait_event.h"
 
 #include "na_pg.h"
@@ -523,6 +524,40 @@ na_file_read_all(File file, char *buffer, Size len, off_t at)
 							FilePathName(file), (Size) at + done, (Size) at + len)));
 		done += (Size) got;
 	}
+}
+
+/*
+ * Why one function: the read-ahead contains its own errors and the AFTER
+ * trigger an attempt's, with the same subtransaction dance (resource owner
+ * and memory context put back on either side).
+ */
+ErrorData *
+na_run_contained(void (*fn) (void *arg), void *arg, MemoryContext errctx)
+{
+	MemoryContext callerctx = CurrentMemoryContext;
+	ResourceOwner owner = CurrentResourceOwner;
+	ErrorData  *volatile edata = NULL;
+
+	BeginInternalSubTransaction(NULL);
+	MemoryContextSwitchTo(callerctx);
+	PG_TRY();
+	{
+		fn(arg);
+		ReleaseCurrentSubTransaction();
+		MemoryContextSwitchTo(callerctx);
+		CurrentResourceOwner = owner;
+	}
+	PG_CATCH();
+	{
+		MemoryContextSwitchTo(errctx);
+		edata = CopyErrorData();
+		FlushErrorState();
+		RollbackAndReleaseCurrentSubTransaction();
+		MemoryContextSwitchTo(callerctx);
+		CurrentResourceOwner = owner;
+	}
+	PG_END_TRY();
+	return edata;
 }
 
 /* FileWrite may write less than asked: the rest follows, a full disk is an error. */

@@ -148,6 +148,14 @@ void		na_file_read_all(File file, char *buffer, Size len, off_t at);
 void		na_file_write_all(File file, const char *buffer, Size len, off_t *at);
 
 /*
+ * fn(arg) in a subtransaction of its own, as a PL/pgSQL exception block runs
+ * its body: NULL when it succeeded; otherwise its error, copied into errctx,
+ * after the subtransaction was rolled back.  The caller decides which errors
+ * to throw on (a cancel, always).
+ */
+ErrorData  *na_run_contained(void (*fn) (void *arg), void *arg, MemoryContext errctx);
+
+/*
  * Take in one message of a worker (nbytes at data) for an article in
  * [first, end): the sink gets it as article - first.  A malformed message
  * is an error.

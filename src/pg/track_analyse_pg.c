@@ -591,6 +591,21 @@ run_attempt(analyser *an, const attempt *at)
 	PG_END_TRY();
 }
 
+/* run_attempt's arguments for na_run_contained */
+typedef struct attempt_call
+{
+	analyser   *an;
+	const attempt *at;
+} attempt_call;
+
+static void
+run_attempt_call(void *arg)
+{
+	attempt_call *call = (attempt_call *) arg;
+
+	run_attempt(call->an, call->at);
+}
+
 /*
  * Run an attempt in a subtransaction, as a PL/pgSQL exception block does,
  * so that an unforeseen error is contained.  Returns NULL when it succeeded;
@@ -601,32 +616,12 @@ run_attempt(analyser *an, const attempt *at)
 static ErrorData *
 run_attempt_contained(analyser *an, const attempt *at)
 {
-	MemoryContext callerctx = CurrentMemoryContext;
-	ResourceOwner owner = CurrentResourceOwner;
-	ErrorData  *volatile edata = NULL;
+	attempt_call call = {an, at};
 	chunk_mark	mark;
+	ErrorData  *edata;
 
 	mark_chunk(an, &mark);
-	BeginInternalSubTransaction(NULL);
-	MemoryContextSwitchTo(callerctx);
-	PG_TRY();
-	{
-		run_attempt(an, at);
-		ReleaseCurrentSubTransaction();
-		MemoryContextSwitchTo(callerctx);
-		CurrentResourceOwner = owner;
-	}
-	PG_CATCH();
-	{
-		MemoryContextSwitchTo(an->chunkctx);
-		edata = CopyErrorData();
-		FlushErrorState();
-		RollbackAndReleaseCurrentSubTransaction();
-		MemoryContextSwitchTo(callerctx);
-		CurrentResourceOwner = owner;
-	}
-	PG_END_TRY();
-
+	edata = na_run_contained(run_attempt_call, &call, an->chunkctx);
 	if (edata != NULL && must_propagate(edata->sqlerrcode))
 		ReThrowError(edata);
 	if (edata != NULL)
