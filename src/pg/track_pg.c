@@ -1097,36 +1097,33 @@ na_analyse_inserted(PG_FUNCTION_ARGS)
 }
 
 /*
- * Is this the name of the insert trigger of a tracked table: the name
- * news_analysis.attach_trigger() gives it, or the one Citus gives its copy
- * on a shard (with _<shard id> appended)?
+ * Is name base, the name news_analysis.attach_trigger() gives a trigger, or
+ * the one Citus gives its copy on a shard (with _<shard id> appended)?
  */
 static bool
-is_tracking_trigger(const char *name)
+is_trigger_named(const char *name, const char *base)
 {
-	size_t		len = strlen(TRIGGER_NAME);
+	size_t		len = strlen(base);
 
-	if (strcmp(name, TRIGGER_NAME) == 0)
+	if (strcmp(name, base) == 0)
 		return true;
-	return strncmp(name, TRIGGER_NAME "_", len + 1) == 0 &&
+	return strncmp(name, base, len) == 0 && name[len] == '_' &&
 		strspn(name + len + 1, "0123456789") == strlen(name + len + 1) &&
 		na_citus_trigger_shard(name) != 0;
 }
 
-/*
- * Is this the name of the AFTER INSERT row trigger that records the rows
- * inserted: attach_trigger()'s, or Citus's copy on a shard?
- */
+/* Is this the name of the insert trigger of a tracked table (or of its copy on a shard)? */
+static bool
+is_tracking_trigger(const char *name)
+{
+	return is_trigger_named(name, TRIGGER_NAME);
+}
+
+/* Is this the name of the AFTER INSERT row trigger that records the rows inserted (or of its copy on a shard)? */
 static bool
 is_inserted_trigger(const char *name)
 {
-	size_t		len = strlen(INSERTED_TRIGGER_NAME);
-
-	if (strcmp(name, INSERTED_TRIGGER_NAME) == 0)
-		return true;
-	return strncmp(name, INSERTED_TRIGGER_NAME "_", len + 1) == 0 &&
-		strspn(name + len + 1, "0123456789") == strlen(name + len + 1) &&
-		na_citus_trigger_shard(name) != 0;
+	return is_trigger_named(name, INSERTED_TRIGGER_NAME);
 }
 
 /*
