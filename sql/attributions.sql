@@ -79,6 +79,16 @@ SELECT * FROM pg_temp.attributions(
   'His claims about the budget were false. '
   'It is said to be the oldest bridge in the city.');
 
+-- no reported speech after a phrasal verb (showed up, called up) or a cue
+-- used alone before a clause of time (said as she left, continued until);
+-- a number's bound after the cue opens content (expect up to 2,000)
+SELECT * FROM pg_temp.attributions(
+  'Hundreds of farmers showed up outside the ministry. '
+  'The coach called up a young winger for the final. '
+  '“We stay,” the mayor said as she left the hall. '
+  'The strike continued until the spring. '
+  'Organisers expect up to 2,000 walkers on Sunday.');
+
 -- offsets: content, mention and cue are substr() of the text
 WITH t(body) AS (VALUES (
   'Après la réunion, Mayor Zoë Ørsted said the café would stay open. '

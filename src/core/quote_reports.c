@@ -25,6 +25,11 @@ not_a_report(const qctx *q, uint32_t k, uint32_t s0)
 
 	if (q_is(q, k, "according"))
 		return !q_is(q, k + 1, "to");
+	/* voters showed up at the polls, the coach called up a prop: the
+	 * particle makes another verb, no report (but "expects up to 4,000
+	 * people", "said up to ten died": a number's bound opens the content) */
+	if (q_is(q, k + 1, "up") && !q_is(q, k + 2, "to"))
+		return 1;
 	/*
 	 * Mayor Cheered After Thanking Staff: a capitalised cue after a
 	 * capitalised preposition is a headline's word in title case (as the
@@ -554,9 +559,27 @@ call_for_report(const qctx *q, uint32_t k, uint32_t e, q_report *rp)
 }
 
 /*
+ * Does an adverbial clause of time begin at j, straight after a cue used
+ * alone: "she said as she left", "Brown will say as he sets out his goals",
+ * "the rally continued until midnight"?  It tells when the words were
+ * said, not what.  Not "described as a victory" (no clause after "as"), nor
+ * the other subordinators: "said while it was early, the deal …" and "said
+ * after a year the plan had worked" open their content with the clause,
+ * and "did not say when the move would come" is an indirect question.
+ */
+static int
+adverbial_after_cue(const qctx *q, uint32_t j)
+{
+	if (q_is(q, j, "as"))
+		return q_is_pronoun(q, j + 1);
+	return q_is(q, j, "until");
+}
+
+/*
  * X said (that) CLAUSE: the content after the cue, unless a participle
  * follows (a measure backed by the allies), "appeared" reports no saying,
- * or a pro-form is the whole content (said as much); a report inside an
+ * an adverbial clause follows the cue alone (said as he left), or a
+ * pro-form is the whole content (said as much); a report inside an
  * opening "While …," clause ends at that clause's comma.
  */
 static int
@@ -577,6 +600,8 @@ that_clause_report(const qctx *q, uint32_t k, uint32_t first, uint32_t e, q_repo
 	/* X appeared to waver / seems that: not X appeared on television */
 	if (q_in(q, k, LEX_SEEM_VERBS) &&
 		!q_is(q, j, "to") && !q_is(q, j - 1, "that"))
+		return 0;
+	if (j == k + 1 && adverbial_after_cue(q, j))
 		return 0;
 	/* said as much / has said the same thing: a pro-form is the whole
 	 * content, not the time and place after it */
