@@ -123,16 +123,20 @@ FROM (VALUES
   news_analysis.vote_events(f.body) AS v
 ORDER BY f.n, v.ordinal;
 
--- more distractors: a manager's appointment, a choice between sides
+-- more distractors: a manager's appointment (but a confirmation with its
+-- tally is a vote, with no body named: 4), a choice between sides
 SELECT f.n, count(v.ordinal) AS positions
 FROM (VALUES
   (1, 'Smith''s appointment as manager of the club is confirmed.'),
   (2, 'Residents will be asked to vote for or against the congestion charge.'),
-  (3, 'Karaoke singers in the UK voted for it.')
+  (3, 'Karaoke singers in the UK voted for it.'),
+  (4, 'Ines Duarte was confirmed 71 to 2 on Monday.')
 ) AS f(n, body)
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 GROUP BY f.n
 ORDER BY f.n;
+SELECT actor, action, motion, outcome, votes_for, votes_against, modality
+FROM news_analysis.vote_events('Ines Duarte was confirmed 71 to 2 on Monday.');
 
 -- the codebook's patterns of news (#14), one text each: chambers of the gazetteer,
 -- a chamber as the object, counted groups, names between dashes, dates and

@@ -560,8 +560,12 @@ passive_trigger(vctx *c, sent_state *st, uint32_t v, int cls, int passive, posit
 		if (cls != W_ADOPT && cls != W_PASS && cls != W_REJECT && cls != W_VETO && cls != W_DEFEAT &&
 			cls != W_BLOCK && cls != W_OVERRIDE)
 			return;
-		/* "Redknapp's appointment is confirmed": with no body around, news, not a vote */
-		if (cls == W_PASS && st->body.end == 0 && is_word(c, v, "confirmed"))
+		/*
+		 * "Redknapp's appointment is confirmed": with no body around, news,
+		 * not a vote; but "she was confirmed 92 to 0": a tally says it was
+		 */
+		if (cls == W_PASS && st->body.end == 0 && is_word(c, v, "confirmed") &&
+			!sentence_has_tally(c, st))
 			return;
 		p->ev_first = p->motion_end ? p->motion_first : v - 1;
 		p->ev_end = v + 1;
