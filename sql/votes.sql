@@ -285,6 +285,20 @@ FROM (VALUES
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
 
+-- a description of an office as a member's subject is the person the article
+-- titled so ("the congressman" after "Rep.", "the senator" after "Sen."), the
+-- nearest; "the former senator" is someone else and no one titled so is no
+-- one (no row)
+SELECT f.n, v.actor, v.action, v.motion, v.modality
+FROM (VALUES
+  (1, 'Rep. Dana Whitfield toured the port. The Oregon congresswoman will vote against the dredging bill.'),
+  (2, 'Sen. Omar Haddad and Sen. Lucy Brandt spoke. The senator then voted for the levy.'),
+  (3, 'Sen. Omar Haddad spoke. The former senator voted for the levy.'),
+  (4, 'The senator voted for the levy.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
 -- states won in a primary season, the subject of "for him to win" (the clause's
 -- first person, a condition) and a modal that opens the sentence (#14)
 SELECT f.n, v.actor, v.action, v.modality

@@ -325,11 +325,30 @@ roll_call_counts(vctx *c, sent_state *st)
 }
 
 /*
+ * The office len bytes of token i name (data/lexicon/role_offices.tsv:
+ * "senator" and "Sen." name the senate's, "congressman" and "Rep." the
+ * house's), or NULL.
+ */
+static const char *
+office_named(const vctx *c, uint32_t i, uint32_t len)
+{
+	const na_token *t = T(c, i);
+	int32_t		row;
+
+	if (t->kind != NA_TK_WORD && t->kind != NA_TK_ABBREV)
+		return NULL;
+	row = na_lex_lookup(NA_LEX_ROLE_OFFICES, c->doc->text + t->start, len);
+	return row < 0 ? NULL : na_lex_attr(NA_LEX_ROLE_OFFICES, (uint32_t) row, NA_LEX_ROLE_OFFICES_OFFICE);
+}
+
+/*
  * The person the article titled with the office named at token k: "the
  * president" after "President Barack Obama", "the governor" after
- * "Governor Dennis Daugaard".  A pronoun after the office most likely means
- * its holder, whom the article often named once; with no such title in the
- * 4,000 tokens before, none (better no row than the last person named).
+ * "Governor Dennis Daugaard" or "Gov. Dennis Daugaard", "the congressman"
+ * after "Rep. Peter Welch" (the title and the noun name one office).  A
+ * pronoun after the office most likely means its holder, whom the article
+ * often named once; with no such title in the 4,000 tokens before, none
+ * (better no row than the last person named).
  */
 int
 office_holder(vctx *c, uint32_t k, actor_ref *a)
@@ -338,21 +357,37 @@ office_holder(vctx *c, uint32_t k, actor_ref *a)
 	const char *w = c->doc->text + t->start;
 	uint32_t	len = t->len;
 	uint32_t	lo = k > 4000 ? k - 4000 : 0;
+	const char *office;
 
 	/* "the governor's veto": the office without its possessive */
 	if (is_possessive(c, k))
 		len -= (w[len - 2] == '\'') ? 2 : 4;
+	office = office_named(c, k, len);
 	for (uint32_t j = k; j-- > lo;)
 	{
 		const na_token *u = T(c, j);
 		const char *x = c->doc->text + u->start;
+		const char *titled;
 		uint32_t	i = 0;
 
-		if (u->len != len || !(u->flags & NA_TF_CAPITALIZED))
+		if (!(u->flags & NA_TF_CAPITALIZED))
 			continue;
-		while (i < len && (x[i] | 0x20) == (w[i] | 0x20))
-			i++;
-		if (i == len && person_at(c, j, a) && a->kind == NA_VK_PERSON && a->name_end > a->name_first)
+		if (office != NULL)
+		{
+			if ((titled = office_named(c, j, u->len)) == NULL || strcmp(titled, office) != 0)
+				continue;
+		}
+		else
+		{
+			/* an office the list does not know: its own word as the title */
+			if (u->len != len)
+				continue;
+			while (i < len && (x[i] | 0x20) == (w[i] | 0x20))
+				i++;
+			if (i != len)
+				continue;
+		}
+		if (person_at(c, j, a) && a->kind == NA_VK_PERSON && a->name_end > a->name_first)
 			return 1;
 	}
 	return 0;

@@ -329,6 +329,49 @@ office_description_subject(vctx *c, sent_state *st, uint32_t k, actor_ref *actor
 }
 
 /*
+ * A position a member takes in person: a vote, an abstention, sponsoring,
+ * backing or opposing a measure (not a body's decision, nor a win: "the
+ * victory over the Vermont senator gives her two wins" is hers).
+ */
+static int
+member_position_class(int cls)
+{
+	return cls == W_VOTE || cls == W_ABSTAIN || cls == W_SPONSOR || cls == W_SUPPORT ||
+		cls == W_OPPOSE;
+}
+
+/*
+ * "The Vermont congressman plans to vote for Sanders", "the senator voted
+ * against it": a description of an office (data/lexicon/role_offices.tsv)
+ * as the subject of a member's position (member_position_class) is the
+ * person the article titled so before ("Rep. Peter Welch", "Sen. Ann
+ * Roe"), the nearest; with no such person, no actor (unlike a veto's
+ * office, office_description_subject: a member's vote is a person's, whom
+ * the codebook names).  Only "the", capitalised words (a state, a party)
+ * and the office noun at k: "the former governor" is another person than
+ * the one in office.  Returns 1 with actors[0] filled.
+ */
+static int
+office_holder_subject(vctx *c, sent_state *st, uint32_t k, actor_ref *actors)
+{
+	uint32_t	first = k;
+
+	if (T(c, k)->kind != NA_TK_WORD || is_capitalized(c, k) || is_possessive(c, k))
+		return 0;
+	while (first > st->first && first + 4 > k && is_capitalized(c, first - 1) &&
+		   T(c, first - 1)->kind == NA_TK_WORD && !(T(c, first - 1)->flags & NA_TF_SENT_START))
+		first--;
+	if (first == st->first || !is_word(c, first - 1, "the"))
+		return 0;
+	first--;
+	if (!office_holder(c, k, &actors[0]))
+		return 0;
+	actors[0].first = first;	/* the evidence is the description, the name the holder's */
+	actors[0].end = k + 1;
+	return 1;
+}
+
+/*
  * A country after a comma is the address of the body before it: "the
  * Parliament of New South Wales (NSW), Australia voted" is the Parliament's
  * vote, so *a becomes that body when one ends there.
@@ -536,6 +579,10 @@ subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, in
 		/* "the governor vetoed", "South Dakota's Republican governor vetoed" */
 		if (k + 1 == q && trigger_of(c, v) && trigger_of(c, v)->cls == W_VETO &&
 			office_description_subject(c, st, k, actors))
+			return 1;
+		/* "the Vermont congressman voted": the person titled so */
+		if (k + 1 == q && trigger_of(c, v) && member_position_class(trigger_of(c, v)->cls) &&
+			office_holder_subject(c, st, k, actors))
 			return 1;
 		/* "Sanders voted": a surname of a person the article named in full */
 		if (k + 1 == q && known_surname(c, k, actors))
