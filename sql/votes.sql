@@ -245,13 +245,18 @@ FROM (VALUES
 ORDER BY f.n, v.ordinal;
 
 -- a vote verb after "and" whose first verb is no vote: the sentence's subject
--- (#14), not across an infinitive or a quotation
+-- (#14), not across an infinitive or a quotation; "vote" after "and" is a verb
+-- where a modal governs the first (5, 6: a quotation's own clause, its "I" the
+-- speaker's), a noun where none does (7)
 SELECT f.n, v.actor, v.action, v.motion, v.modality
 FROM (VALUES
   (1, 'Ana Ruiz joined the council and promptly voted against the budget.'),
   (2, 'The Senate passed the bill and voted down the amendment.'),
   (3, 'Ana Ruiz urged members to go out and win the seat.'),
-  (4, 'Ana Ruiz said: "We have to unite and win."')
+  (4, 'Ana Ruiz said: "We have to unite and win."'),
+  (5, 'Ana Ruiz will meet the mayor and vote for the budget in May.'),
+  (6, '"I''ll read the report and vote against the budget," said Ana Ruiz.'),
+  (7, 'The council held a debate and vote on the budget.')
 ) AS f(n, body)
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;

@@ -391,6 +391,7 @@ int in_lex_poss(const vctx *c, uint32_t i, na_lex_list list);
 int is_possessive(const vctx *c, uint32_t i);
 int is_word_or_modal_n(const vctx *c, uint32_t i, const char *w, size_t n);
 int modal_contraction(const vctx *c, uint32_t k);
+int and_verb_after_modal(vctx *c, uint32_t v, uint32_t first);
 #define is_word_or_modal(c, i, w) is_word_or_modal_n((c), (i), "" w, sizeof(w) - 1)
 
 /* votes_bodies.c */

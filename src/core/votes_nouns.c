@@ -479,6 +479,27 @@ possessed_vote(vctx *c, sent_state *st, uint32_t v)
 	emit_positions(c, st, &p, &owner, 1);
 }
 
+/*
+ * "I'll stay the course and vote for her", "she will meet them and vote
+ * against it": "and" before v goes on a verb that a modal or "to" governs,
+ * with no punctuation back to it (from first on); "held a debate and vote
+ * on the bill" has none: a noun.
+ */
+int
+and_verb_after_modal(vctx *c, uint32_t v, uint32_t first)
+{
+	if (v < first + 2 || !is_word(c, v - 1, "and"))
+		return 0;
+	for (uint32_t k = v - 1; k-- > first && k + 12 > v;)
+	{
+		if (T(c, k)->kind != NA_TK_WORD)
+			return 0;
+		if (in_list(c, k, vote_verb_markers) || modal_contraction(c, k))
+			return 1;
+	}
+	return 0;
+}
+
 /* Is the trigger at v a noun ("a vote", "the veto", "Russia's veto")? */
 int
 noun_use(vctx *c, uint32_t v, uint32_t first)
@@ -490,7 +511,7 @@ noun_use(vctx *c, uint32_t v, uint32_t first)
 		return 0;
 	q = v - 1;
 	t = T(c, q);
-	if (in_list(c, q, verb_before))
+	if (in_list(c, q, verb_before) || and_verb_after_modal(c, v, first))
 		return 0;
 	if (t->kind == NA_TK_WORD && t->len > 3 &&
 		(memcmp(c->doc->text + t->start + t->len - 3, "n't", 3) == 0 ||

@@ -96,20 +96,46 @@ dash_list(vctx *c, sent_state *st, uint32_t close, actor_ref *actors, int max, u
 	return k >= close ? n : 0;
 }
 
+static int is_contracted_i(const vctx *c, uint32_t k);
+static int first_person_speaker(vctx *c, uint32_t k, actor_ref *a);
+
 /*
  * The subject that opens the sentence, for a verb coordinated after "and"
  * at k whose first verb is no vote ("Tom Hale joined the Senate and voted
  * against the bill", "He arrived in Congress in 1993 and promptly voted
  * against"): an actor at the sentence start followed by a lower-case verb,
  * or "he"/"she" resolved ("The Senate passed the bill and voted down the
- * amendment": the first verb's subject too).  Returns the number of actors.
+ * amendment": the first verb's subject too).  Inside a quotation open at k,
+ * the clause the quotation opens, or the one after its last comma: "“I'll
+ * stay the course and vote for her,” Roe said", "… that “as a delegate,
+ * I'll stay the course and vote for her”": its "I" is the speaker's.
+ * Returns the number of actors.
  */
 static int
 sentence_subject(vctx *c, sent_state *st, uint32_t k, actor_ref *actors)
 {
 	uint32_t	f = st->first;
+	uint32_t	clause;
 	uint32_t	end;
 
+	/* a quotation open at k: its own clause */
+	for (uint32_t q = k; q-- > st->first;)
+	{
+		if (T(c, q)->kind == NA_TK_CLOSE_QUOTE)
+			break;
+		if (T(c, q)->kind == NA_TK_OPEN_QUOTE)
+		{
+			uint32_t	i = q + 1;
+
+			for (uint32_t m = q + 1; m < k; m++)
+				if (is_punct(c, m, ','))
+					i = m + 1;
+			if (i < k && (is_word(c, i, "i") || is_contracted_i(c, i)))
+				return first_person_speaker(c, i, &actors[0]);
+			f = q + 1;
+			break;
+		}
+	}
 	/* not across a quotation or an infinitive ("an appeal to activists to go out and win") */
 	for (uint32_t q = f; q < k; q++)
 		if (T(c, q)->kind == NA_TK_OPEN_QUOTE || T(c, q)->kind == NA_TK_CLOSE_QUOTE || is_word(c, q, "to") ||
@@ -123,12 +149,13 @@ sentence_subject(vctx *c, sent_state *st, uint32_t k, actor_ref *actors)
 		actors[0].end = f + 1;
 		return 1;
 	}
+	clause = f;
 	if (is_word(c, f, "the"))
 		f++;
 	if (!actor_at(c, f, &actors[0]) || actors[0].pronoun || (end = actors[0].end) >= k ||
 		T(c, end)->kind != NA_TK_WORD || is_capitalized(c, end))
 		return 0;
-	actors[0].first = st->first;
+	actors[0].first = clause;
 	return 1;
 }
 

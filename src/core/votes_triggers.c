@@ -594,7 +594,8 @@ passive_trigger(vctx *c, sent_state *st, uint32_t v, int cls, int passive, posit
 
 /*
  * "votes"/"vote" is a verb only with a subject right before it or a modal:
- * "he would only vote for it", "they'd vote for him"; else it is the noun.
+ * "he would only vote for it", "they'd vote for him", "I'll stay and vote";
+ * else it is the noun.
  */
 static int
 vote_used_as_verb(vctx *c, const sent_state *st, uint32_t v, const actor_ref *actors, int nactors)
@@ -602,6 +603,7 @@ vote_used_as_verb(vctx *c, const sent_state *st, uint32_t v, const actor_ref *ac
 	if (v == st->first)
 		return 0;
 	return in_list(c, v - 1, vote_verb_markers) ||
+		and_verb_after_modal(c, v, st->first) ||
 		((is_word(c, v - 1, "only") || is_word(c, v - 1, "still") ||
 		  is_word(c, v - 1, "probably") || is_word(c, v - 1, "certainly")) &&
 		 v >= st->first + 2 && in_list(c, v - 2, verb_before)) ||
