@@ -357,14 +357,16 @@ ORDER BY f.n, v.ordinal;
 
 -- "who" after a predicate is the copula's subject (#14): "she was among the
 -- members who voted" is her vote; a class with no copula names no one; a
--- record ("has repeatedly voted") and a year after the noun vote are history
+-- record ("has repeatedly voted") and a year after the noun vote are history;
+-- "he's" is the pronoun and its copula in one token (6)
 SELECT f.n, v.actor, v.action, v.motion, v.modality
 FROM (VALUES
   (1, 'Nora Quist retired in May. She was among the senators who voted against the dam in 2009.'),
   (2, 'Tom Hale was one of four members who voted for the levy.'),
   (3, 'Ann Lee is the only candidate in the race who has repeatedly voted against the tax.'),
   (4, 'The members who voted against the levy were few.'),
-  (5, 'Paul Grady is a dogged campaigner who won 48% of the mayoral vote in 2012.')
+  (5, 'Paul Grady is a dogged campaigner who won 48% of the mayoral vote in 2012.'),
+  (6, 'Tom Hale owes voters an answer on why he’s the only councillor who voted against the levy.')
 ) AS f(n, body)
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;

@@ -93,7 +93,8 @@ lone_name(vctx *c, uint32_t k, actor_ref *a)
  * copula: "He was among the Representatives who voted against", "She is the
  * only candidate in this race who has voted against", "Jane Hill was one of
  * 12 senators who voted for": the voter is the copula's subject, not the
- * class named after it.  Walks left over at most ten tokens of the
+ * class named after it ("why he's the only candidate who": the pronoun
+ * and its "is" in one token).  Walks left over at most ten tokens of the
  * predicate (no punctuation, no other verb); returns the actors, 0 when the
  * clause is no such predicate.
  */
@@ -112,6 +113,13 @@ copula_subject(vctx *c, sent_state *st, uint32_t k, actor_ref *actors, int max)
 			if (!in_list(c, j, rank_predicate_openers) || j + 1 >= k)
 				return 0;
 			return subject_of(c, st, b, actors, max);
+		}
+		/* "why he's the only candidate who voted": the pronoun and "is" in one token */
+		if (is_word_poss(c, b, "he") || is_word_poss(c, b, "she"))
+		{
+			if (!in_list(c, j, rank_predicate_openers) || j + 1 >= k || !resolve_person(c, b, &actors[0]))
+				return 0;
+			return 1;
 		}
 		if (T(c, b)->kind != NA_TK_WORD && T(c, b)->kind != NA_TK_NUMBER)
 			return 0;
