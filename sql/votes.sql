@@ -433,11 +433,15 @@ FROM (VALUES
 ORDER BY f.n, v.ordinal;
 
 -- "they" after a subordinator is the main clause's subject, not the complement
--- of "the number of" (#14); a poll's share "of voters" is no antecedent
+-- of "the number of" (#14); a poll's share "of voters" is no antecedent; "they"
+-- passes over a person named between (3), not over a name of two words that is
+-- no actor (4: not to the states; a poll's respondents, no row)
 SELECT f.n, v.actor, v.action, v.modality
 FROM (VALUES
   (1, 'The Conservative Party would halve the number of ministers if they were elected.'),
-  (2, 'Some 40% of registered voters said they would vote for Ann Lee.')
+  (2, 'Some 40% of registered voters said they would vote for Ann Lee.'),
+  (3, 'Some Labour MPs mocked Okafor while insisting they would still vote for the budget.'),
+  (4, 'In six states voting on Super Tuesday most of those polled said they would vote for the budget.')
 ) AS f(n, body)
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;

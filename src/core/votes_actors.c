@@ -436,18 +436,34 @@ actors_right(vctx *c, uint32_t i, actor_ref *out, int max)
 int
 resolve_pronoun(vctx *c, uint32_t p, uint32_t sent_first, actor_ref *a)
 {
-	/* "Moscow made clear last week that it would": lower-case words and "that" between */
+	/*
+	 * "Moscow made clear last week that it would": lower-case words and
+	 * "that" between; a person named between is passed over ("Republicans
+	 * criticised Smith while saying they will vote for her": "they" is no
+	 * one person)
+	 */
 	for (uint32_t q = p, steps = 0; q-- > sent_first && steps < 10; steps++)
 	{
 		const na_token *t = T(c, q);
 
-		if (actor_ending_at(c, q, sent_first, a) && !a->pronoun && a->kind != NA_VK_PERSON)
+		if (actor_ending_at(c, q, sent_first, a) && !a->pronoun)
 		{
+			if (a->kind == NA_VK_PERSON && is_word(c, p, "they") && a->first > sent_first)
+			{
+				steps += q - a->first;
+				q = a->first;
+				continue;
+			}
 			/* "would cut the number of MPs if they were elected": not the object's complement */
-			if (!(a->first > sent_first && is_word(c, a->first - 1, "of")))
+			if (a->kind != NA_VK_PERSON && !(a->first > sent_first && is_word(c, a->first - 1, "of")))
 				return 1;
 		}
-		if (t->kind != NA_TK_WORD || (t->flags & NA_TF_CAPITALIZED))
+		/* (a capitalised word alone that no actor ends at, "with Smith while
+		 * saying they": a surname, no group "they" means) */
+		if (t->kind != NA_TK_WORD ||
+			((t->flags & NA_TF_CAPITALIZED) &&
+			 !(is_word(c, p, "they") && !(t->flags & NA_TF_SENT_START) && q > sent_first &&
+			   !is_capitalized(c, q - 1) && !in_list(c, q, time_words) && !in_list(c, q, weekdays))))
 			break;
 	}
 	/* "The Conservative Party would cut ... if they were elected": the main clause's subject */
