@@ -330,6 +330,17 @@ FROM (VALUES
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
 
+-- "it" in the passive with a chamber or group as its agent is a vote of its own,
+-- with no vote told before (1); with a person (2), with no agent (3), none
+SELECT f.n, v.actor, v.action, v.motion, v.modality
+FROM (VALUES
+  (1, 'The charter was void, lawyers argued, because it was never approved by the aldermen.'),
+  (2, 'The release was planned for May, but it was blocked by Dora Keel.'),
+  (3, 'The charter was redrafted and it was passed.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
 -- the causative passive (#14): "have his veto overridden" names no actor; after
 -- "to" it is an aim
 SELECT f.n, v.actor, v.action, v.motion, v.modality

@@ -453,6 +453,21 @@ counted_group(vctx *c, sent_state *st, actor_ref *a)
 static int	passed_chamber(vctx *c, sent_state *st, uint32_t v, uint32_t k, position *p, actor_ref *actors);
 
 /*
+ * Is the first agent after the passive participle at v ("passed by peers",
+ * "ratified by all member states") a chamber, a party or a group: voters,
+ * not a person nor a thing?
+ */
+static int
+collective_agent(vctx *c, uint32_t v)
+{
+	actor_ref	agents[MAX_ACTORS];
+
+	if (actors_right(c, v + 2, agents, MAX_ACTORS) == 0)
+		return 0;
+	return agents[0].kind == NA_VK_BODY || agents[0].kind == NA_VK_PARTY || agents[0].kind == NA_VK_GROUP;
+}
+
+/*
  * The positions of a vote verb in the passive ("was vetoed by Russia", "a
  * measure backed by France", "the resolution was adopted 13-0"): the motion
  * is found before the verb, the agents after "by"; with no agent (passive 2,
@@ -498,7 +513,14 @@ passive_trigger(vctx *c, sent_state *st, uint32_t v, int cls, int passive, posit
 		{
 			if (is_word(c, mh, "it"))
 			{
-				if ((!recent_event(c, st->s, 2) && !motion_row_in_sentence(c, st->s)) || cls == W_PASS)
+				/*
+				 * "vetoed it" continues a vote told before; "it was never
+				 * passed by peers" names the chamber or group that voted on
+				 * it, a vote of its own ("it was passed" alone is no vote,
+				 * "it was blocked by Courtney Love" no vote at all)
+				 */
+				if (!(passive == 1 && collective_agent(c, v)) &&
+					((!recent_event(c, st->s, 2) && !motion_row_in_sentence(c, st->s)) || cls == W_PASS))
 					return;
 				/* "Back in 2018, the congress approved a bill, but it was dismissed": the same time */
 				if (p->modality == NA_VM_ASSERTED && motion_row_in_sentence(c, st->s) &&
