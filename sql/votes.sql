@@ -341,6 +341,18 @@ FROM (VALUES
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
 
+-- "to win" after another verb's object is the sentence subject's aim, not the
+-- object's win (1, 2); after a control verb the object is the infinitive's
+-- subject (3: urging chooses nothing, no row)
+SELECT f.n, v.actor, v.action
+FROM (VALUES
+  (1, 'Ana Ruiz needs the backing of Green councillors to win the vote.'),
+  (2, 'Ana Ruiz outspent the Labour candidate to win the seat.'),
+  (3, 'Ana Ruiz urged Green councillors to win the vote for her.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
 -- the causative passive (#14): "have his veto overridden" names no actor; after
 -- "to" it is an aim
 SELECT f.n, v.actor, v.action, v.motion, v.modality

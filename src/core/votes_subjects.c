@@ -160,6 +160,26 @@ sentence_subject(vctx *c, sent_state *st, uint32_t k, actor_ref *actors)
 }
 
 /*
+ * "Tom Hale beat the Labour candidate to win the seat", "needs the support
+ * of Labour MPs to win": "to win" after the object of another verb is the
+ * sentence subject's aim (a purpose clause), not the object's win.  After a
+ * control verb ("urged Labour MPs to vote", "wanted them to win") the object
+ * is the infinitive's subject, as the walk reads it.  Returns 1 with
+ * actors[0] the sentence's subject, 0 to walk as before.
+ */
+static int
+purpose_clause_subject(vctx *c, sent_state *st, uint32_t v, actor_ref *actors)
+{
+	if (!sentence_subject(c, st, v - 1, actors))
+		return 0;
+	for (uint32_t k = actors[0].end; k + 1 < v; k++)
+		if (in_list(c, k, control_verbs) || in_list(c, k, intent_words) || in_list(c, k, aux_words))
+			return 0;
+	/* the subject's own verb right before "to win" ("hopes to win") is the walk's */
+	return actors[0].end + 2 < v;
+}
+
+/*
  * The subject of a vote verb whose left neighbour is the comma closing an
  * appositive (k): the actors before the appositive ("Russia and China, two
  * of the five permanent members, blocked"), or those the appositive names
@@ -493,6 +513,9 @@ subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, in
 	int			infinitive = v > st->first && is_word(c, v - 1, "to");
 
 	*person_only_out = 0;
+	if (infinitive && trigger_of(c, v) && trigger_of(c, v)->cls == W_WIN &&
+		purpose_clause_subject(c, st, v, actors))
+		return 1;
 	while (q > st->first && steps < 14)
 	{
 		uint32_t	k = q - 1;
