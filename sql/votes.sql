@@ -341,6 +341,16 @@ FROM (VALUES
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
 
+-- a person "blocked by" a chamber "from" doing something: the chamber blocks
+-- the act (1); a label blocking a singer is no vote (2)
+SELECT f.n, v.actor, v.action, v.motion
+FROM (VALUES
+  (1, 'The mayor was blocked by the council from selling the harbour land.'),
+  (2, 'The singer was blocked by her label from releasing the album.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
 -- "to win" after another verb's object is the sentence subject's aim, not the
 -- object's win (1, 2); after a control verb the object is the infinitive's
 -- subject (3: urging chooses nothing, no row)

@@ -468,6 +468,38 @@ collective_agent(vctx *c, uint32_t v)
 }
 
 /*
+ * "The minister has been blocked by parliament from cutting the subsidy":
+ * what a chamber blocks is the act after "from" (a gerund and its object),
+ * the subject only the one who would have done it.  Sets p's motion to
+ * that act and returns 1 when the agent after "by" is a chamber, a party or
+ * a group and "from" and a gerund follow it.
+ */
+static int
+blocked_from(vctx *c, sent_state *st, uint32_t v, position *p)
+{
+	actor_ref	agents[MAX_ACTORS];
+	int			n = actors_right(c, v + 2, agents, MAX_ACTORS);
+	uint32_t	from;
+	uint32_t	e;
+	const na_token *g;
+
+	if (n == 0 || !(agents[0].kind == NA_VK_BODY || agents[0].kind == NA_VK_PARTY ||
+					agents[0].kind == NA_VK_GROUP))
+		return 0;
+	from = agents[n - 1].end;
+	if (!in_sentence(c, from + 1, st->s) || !is_word(c, from, "from"))
+		return 0;
+	g = T(c, from + 1);
+	if (g->kind != NA_TK_WORD || g->len < 5 || memcmp(c->doc->text + g->start + g->len - 3, "ing", 3) != 0 ||
+		!(e = phrase_right(c, from + 1, 10)))
+		return 0;
+	p->motion_first = from + 1;
+	p->motion_end = e;
+	p->motion_head = e - 1;
+	return 1;
+}
+
+/*
  * The positions of a vote verb in the passive ("was vetoed by Russia", "a
  * measure backed by France", "the resolution was adopted 13-0"): the motion
  * is found before the verb, the agents after "by"; with no agent (passive 2,
@@ -536,6 +568,8 @@ passive_trigger(vctx *c, sent_state *st, uint32_t v, int cls, int passive, posit
 				p->motion_head = mh;
 			}
 		}
+		else if (cls == W_BLOCK && passive == 1 && blocked_from(c, st, v, p))
+			;
 		else if (cls == W_PASS && (is_word(c, v, "confirmed")))
 		{
 			/* "Neil Gorsuch was confirmed": the nominee is the motion */
