@@ -404,6 +404,20 @@ FROM (VALUES
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
 
+-- the same rank with "to" in place of "who": the voter is the copula's subject
+-- and the vote was taken (1-3); a rank of no voters is an estimate or a thing,
+-- no vote (4, 5)
+SELECT f.n, v.actor, v.action, v.motion, v.modality
+FROM (VALUES
+  (1, 'Nora Quist was the first councillor to vote against the dredging plan.'),
+  (2, 'Nora Quist was among nine councillors in 2019 to vote against the levy.'),
+  (3, 'Nora Quist is the only member to vote for the levy.'),
+  (4, 'Nora Quist is the best candidate to defeat the levy.'),
+  (5, 'Nora Quist said this was the only chance to pass the levy.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
 -- (#14) names coordinated over an appositive ("A, now X, and B were elected"),
 -- "voted themselves" a thing (a vote for it), members of a chamber before
 -- "who" (not voters, not a party)

@@ -131,6 +131,69 @@ copula_subject(vctx *c, sent_state *st, uint32_t k, actor_ref *actors, int max)
 }
 
 /*
+ * Is the verb at v an infinitive after a copula's rank or class, "Tom Hale
+ * was the first senator to vote against it", "was one of three members to
+ * back it", "were among the states to vote against": a relative clause
+ * that tells the vote (who voted), whose voter is the copula's subject
+ * (copula_subject at "to")?
+ */
+int
+rank_infinitive(vctx *c, sent_state *st, uint32_t v)
+{
+	actor_ref	actors[MAX_ACTORS];
+
+	return v > st->first + 2 && is_word(c, v - 1, "to") && voter_rank_before(c, st, v - 1) &&
+		copula_subject(c, st, v - 1, actors, MAX_ACTORS) > 0;
+}
+
+/* a rank word of a predicate: the first, the only, the last, one (of) */
+static int
+rank_word(vctx *c, uint32_t k)
+{
+	return in_list(c, k, ordinal_words) || is_word(c, k, "only") || is_word(c, k, "last") ||
+		is_word(c, k, "sole") || is_word(c, k, "one") || is_word(c, k, "among");
+}
+
+/*
+ * Do the words before "to" at k rank voters: a rank word among them (the
+ * first, the only, one of, among) and a voter at their head ("the first
+ * senator", "one of 25 senators", "the only Republicans", "the first")?
+ * Not "the best candidate to defeat", "the only chance to pass": an
+ * estimate, a thing.
+ */
+int
+voter_rank_before(vctx *c, sent_state *st, uint32_t k)
+{
+	uint32_t	head = k - 1;
+	const na_token *h;
+	int			ranked = 0;
+	actor_ref	a;
+	char		plural[NA_LEX_KEY_MAX];
+
+	if (k < st->first + 2)
+		return 0;
+	for (uint32_t j = head; j > st->first && j + 8 > k && T(c, j)->kind != NA_TK_PUNCT; j--)
+		if (rank_word(c, j))
+			ranked = 1;
+	if (!ranked)
+		return 0;
+	/* "among 25 senators in 2008 to vote": the year after the voters */
+	if (head > st->first + 2 && T(c, head)->kind == NA_TK_NUMBER && is_word(c, head - 1, "in"))
+		head -= 2;
+	h = T(c, head);
+	if (rank_word(c, head) || in_list(c, head, group_heads) || in_lex(c, head, NA_LEX_VOTE_LEGISLATOR_NOUNS) ||
+		(actor_at(c, head, &a) && a.kind == NA_VK_PARTY))
+		return 1;
+	/* "the first senator": a group head in the singular */
+	if (h->kind != NA_TK_WORD || h->len + 1 > sizeof(plural))
+		return 0;
+	memcpy(plural, c->doc->text + h->start, h->len);
+	plural[h->len] = 's';
+	return na_lex_lookup(NA_LEX_VOTE_GROUP_HEADS, plural, h->len + 1) >= 0 ||
+		na_lex_lookup(NA_LEX_VOTE_LEGISLATOR_NOUNS, plural, h->len + 1) >= 0;
+}
+
+/*
  * Does a verb follow the adverbials that start at k ("reforms passed in 2001
  * give the government the right")?  Then the participle before k may be a
  * reduced relative and the law a standard cited, no vote.  Skips up to 8

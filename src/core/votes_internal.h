@@ -412,6 +412,8 @@ void person_of_place(vctx *c, sent_state *st, actor_ref *a);
 int known_surname(vctx *c, uint32_t k, actor_ref *a);
 int lone_name(vctx *c, uint32_t k, actor_ref *a);
 int copula_subject(vctx *c, sent_state *st, uint32_t k, actor_ref *actors, int max);
+int rank_infinitive(vctx *c, sent_state *st, uint32_t v);
+int voter_rank_before(vctx *c, sent_state *st, uint32_t k);
 int motion_outcome(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw);
 void roll_call_counts(vctx *c, sent_state *st);
 int office_holder(vctx *c, uint32_t k, actor_ref *a);

@@ -513,6 +513,14 @@ subject_walk(vctx *c, sent_state *st, uint32_t v, actor_ref *actors, int max, in
 	int			infinitive = v > st->first && is_word(c, v - 1, "to");
 
 	*person_only_out = 0;
+	/* "was the first senator to vote against it": the copula's subject */
+	if (infinitive && voter_rank_before(c, st, v - 1))
+	{
+		int			n = copula_subject(c, st, v - 1, actors, max);
+
+		if (n > 0)
+			return n;
+	}
 	if (infinitive && trigger_of(c, v) && trigger_of(c, v)->cls == W_WIN &&
 		purpose_clause_subject(c, st, v, actors))
 		return 1;
