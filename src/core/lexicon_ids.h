@@ -172,6 +172,7 @@ typedef enum na_lex_list
 	NA_LEX_VOTE_POSSESSIVE_BODY_STARTS,	/* First words of named bodies that the first pass also marks in the possessive ("the Senate's vote") (votes) */
 	NA_LEX_VOTE_PREPOSITIONS,	/* Prepositions that open an adverbial, not an appositive (votes) */
 	NA_LEX_VOTE_RANK_PREDICATE_OPENERS,	/* Words after a copula that open a class or a rank, not a name: was among the winners, is the only candidate (votes) */
+	NA_LEX_VOTE_RANK_WORDS,	/* Words that rank the voters of a predicate after a copula, before an infinitive: "was the only member to vote", "one of nine senators to", "among the last to" (votes: voter_rank_before; the ordinals are vote_ordinal_words.tsv) */
 	NA_LEX_VOTE_REFERENDUM_WORDS,	/* Nouns of a ballot put to an electorate on a question (not an election of people): a referendum, a plebiscite (votes) */
 	NA_LEX_VOTE_REFUSAL_WORDS,	/* Words that negate the vote after them: refused to vote, failed to pass, neither voted (votes) */
 	NA_LEX_VOTE_REPEATED_VOTE_NOUNS,	/* Nouns after a count that make a vote one of many in the past: vetoed 12 bills, voted five times (votes) */

@@ -150,8 +150,7 @@ rank_infinitive(vctx *c, sent_state *st, uint32_t v)
 static int
 rank_word(vctx *c, uint32_t k)
 {
-	return in_list(c, k, ordinal_words) || is_word(c, k, "only") || is_word(c, k, "last") ||
-		is_word(c, k, "sole") || is_word(c, k, "one") || is_word(c, k, "among");
+	return in_list(c, k, ordinal_words) || in_list(c, k, rank_words);
 }
 
 /*

@@ -192,6 +192,7 @@ enum
 	L_clause_words = NA_LEX_VOTE_CLAUSE_WORDS,
 	L_intent_words = NA_LEX_VOTE_INTENT_WORDS,
 	L_ordinal_words = NA_LEX_VOTE_ORDINAL_WORDS,
+	L_rank_words = NA_LEX_VOTE_RANK_WORDS,
 	L_number_words = NA_LEX_VOTE_NUMBER_WORDS,
 	L_definite_words = NA_LEX_VOTE_DEFINITE_WORDS,
 	L_person_titles = NA_LEX_VOTE_PERSON_TITLES,
