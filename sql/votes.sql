@@ -341,6 +341,18 @@ FROM (VALUES
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
 
+-- "passed it" with no vote told before is a vote where the sentence says one
+-- was taken, though it gives no count ("by a vote of", "by a wide margin"); not
+-- alone (3)
+SELECT f.n, v.actor, v.action, v.modality
+FROM (VALUES
+  (1, 'Both chambers of the assembly had passed it by a vote of more than 80 percent.'),
+  (2, 'In the end the council approved it by a wide margin.'),
+  (3, 'In the end the council approved it.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
 -- a person "blocked by" a chamber "from" doing something: the chamber blocks
 -- the act (1); a label blocking a singer is no vote (2)
 SELECT f.n, v.actor, v.action, v.motion

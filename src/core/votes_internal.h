@@ -461,6 +461,7 @@ void abstentions_after(vctx *c, uint32_t k, tally *t);
 int split_tally_at(vctx *c, uint32_t k, tally *t);
 void sentence_tally(vctx *c, uint32_t s, tally *t);
 int sentence_has_tally(vctx *c, sent_state *st);
+int sentence_says_vote(vctx *c, sent_state *st);
 
 /* votes_events.c */
 int is_p5(const char *country);

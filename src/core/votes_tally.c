@@ -291,6 +291,31 @@ sentence_tally(vctx *c, uint32_t s, tally *t)
 		t->found = 1;
 }
 
+/*
+ * Does sentence st say a vote was taken without a count of it, "passed it
+ * by a vote of more than 90 percent", "by a wide margin", "by a majority
+ * of 21", "in a roll-call vote": "by" or "in", "a", at most two words, and
+ * vote, margin or majority?
+ */
+int
+sentence_says_vote(vctx *c, sent_state *st)
+{
+	for (uint32_t k = st->first; k + 2 < st->end; k++)
+	{
+		if (!(is_word(c, k, "by") || is_word(c, k, "in")) || !is_word(c, k + 1, "a"))
+			continue;
+		for (uint32_t j = k + 2; j < st->end && j < k + 5; j++)
+		{
+			if (is_word(c, j, "vote") || (is_word(c, k, "by") &&
+										  (is_word(c, j, "margin") || is_word(c, j, "majority"))))
+				return 1;
+			if (T(c, j)->kind != NA_TK_WORD)
+				break;
+		}
+	}
+	return 0;
+}
+
 /* Does sentence st give a tally or a method (computed once per sentence)? */
 int
 sentence_has_tally(vctx *c, sent_state *st)

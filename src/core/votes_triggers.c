@@ -198,8 +198,8 @@ active_object_possible(vctx *c, sent_state *st, uint32_t v, int cls)
 								cls == W_REJECT || cls == W_PASS))
 		return (c->events.count > 0 &&
 				((vote_event *) c->events.items)[c->events.count - 1].sentence + 3 >= st->s) ||
-			/* "approved it by 9 votes to 2": the tally says it was a vote */
-			sentence_has_tally(c, st);
+			/* "approved it by 9 votes to 2", "by a vote of": the sentence says it was a vote */
+			sentence_has_tally(c, st) || sentence_says_vote(c, st);
 	return 0;
 }
 
@@ -946,7 +946,7 @@ motion_object_trigger(vctx *c, sent_state *st, uint32_t v, int cls, position *p,
 		/* "vetoed it": continues a vote of the last few sentences, or its tally says it was one */
 		if ((c->events.count == 0 ||
 			 ((vote_event *) c->events.items)[c->events.count - 1].sentence + 3 < st->s) &&
-			!sentence_has_tally(c, st))
+			!sentence_has_tally(c, st) && !sentence_says_vote(c, st))
 			return;
 		p->motion_end = 0;
 	}
