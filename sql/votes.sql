@@ -341,6 +341,19 @@ FROM (VALUES
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
 
+-- an active vote with "off" or "out" and an object removes someone: a vote
+-- against them (1, 2); "voted off the show", "voted out of office" have no
+-- object (3, 4)
+SELECT f.n, v.actor, v.action, v.motion
+FROM (VALUES
+  (1, 'Shareholders voted off two directors at the annual meeting.'),
+  (2, 'Shareholders voted out the club chairman last May.'),
+  (3, 'The singer was voted off the show in week two.'),
+  (4, 'The council leader was voted out of office.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
 -- "passed it" with no vote told before is a vote where the sentence says one
 -- was taken, though it gives no count ("by a vote of", "by a wide margin"); not
 -- alone (3)

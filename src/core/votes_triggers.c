@@ -38,6 +38,24 @@ vote_complement(vctx *c, uint32_t v)
 }
 
 /*
+ * "Shareholders voted off three directors", "voted out the chairman": an
+ * active vote with "off" or "out" and its object after it removes someone,
+ * a vote against them ("was voted off the show", "voted out of office":
+ * no object, another sense).
+ */
+static int
+votes_off(vctx *c, sent_state *st, uint32_t v)
+{
+	uint32_t	o = v + 2;
+
+	if (!(is_word(c, v + 1, "off") || is_word(c, v + 1, "out")) || !in_sentence(c, o, st->s) ||
+		is_word(c, o, "of") || T(c, o)->kind == NA_TK_PUNCT)
+		return 0;
+	return is_word(c, o, "the") || is_word(c, o, "a") || is_word(c, o, "an") ||
+		T(c, o)->kind == NA_TK_NUMBER || in_list(c, o, number_words) || is_capitalized(c, o);
+}
+
+/*
  * Which way a vote verb goes, reading its complement from *q: 1 for, -1
  * against, 2 an infinitive ("voted to reject"), -2 down, 0 not said.  *q is
  * left where the motion starts.
@@ -97,7 +115,9 @@ vote_direction(vctx *c, sent_state *st, uint32_t *qp)
 			q += 2;			/* 52 to 48 */
 			continue;
 		}
-		if (is_word(c, q, "down"))
+		/* "voted down the bill"; "voted off three directors", "voted out the chairman" (votes_off) */
+		if (is_word(c, q, "down") || (guard == 0 && (is_word(c, q, "off") || is_word(c, q, "out")) &&
+									  !is_word(c, q + 1, "of")))
 		{
 			dir = -2;
 			q++;
@@ -718,8 +738,24 @@ vote_motion_by_direction(vctx *c, sent_state *st, uint32_t q, int dir, position 
 	}
 	else if (dir == -2)
 	{
-		/* "voted down the farm bill": the motion after the particle */
+		/* "voted down the farm bill": the motion after the particle; "voted
+		 * off three directors": the people removed */
 		motion_from(c, q, p);
+		if (p->motion_end == 0 && (is_word(c, q - 1, "off") || is_word(c, q - 1, "out")))
+		{
+			uint32_t	e = q;
+
+			/* the noun phrase, not the place or time after it */
+			while (e < q + 6 && in_sentence(c, e, st->s) && T(c, e)->kind != NA_TK_PUNCT &&
+				   !in_list(c, e, prepositions) && !in_list(c, e, time_words) && !is_word(c, e, "last"))
+				e++;
+			if (e > q)
+			{
+				p->motion_first = q;
+				p->motion_end = e;
+				p->motion_head = e - 1;
+			}
+		}
 		p->action = NA_VA_VOTE_AGAINST;
 	}
 	else
@@ -1104,7 +1140,7 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 												 is_word(c, v - 1, "been") || is_word(c, v - 1, "being"))))
 			passive = 0;
 		/* voted best film, voted out of the house, voted into power, voted for by viewers */
-		if (passive || in_list(c, v + 1, voted_not_motion_words) ||
+		if (passive || (in_list(c, v + 1, voted_not_motion_words) && !votes_off(c, st, v)) ||
 			(is_word(c, v + 1, "for") && is_word(c, v + 2, "by")))
 			return;
 	}
