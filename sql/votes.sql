@@ -341,6 +341,19 @@ FROM (VALUES
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
 
+-- an object relative clause: the vote's motion is its antecedent (1, 2), the
+-- evidence from the motion to the verb; not a statement's content after
+-- "that" (3), nor a clause with no "which" or "that" (4: no row)
+SELECT f.n, v.actor, v.action, v.motion, v.evidence
+FROM (VALUES
+  (1, 'The rent bill, which the council passed in June, starts next year.'),
+  (2, 'It is a zoning plan that Ana Ruiz backed.'),
+  (3, 'He recalled Ana Ruiz''s statement that she opposed any cap.'),
+  (4, 'In the end the housing plan Ana Ruiz backed failed.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
 -- an active vote with "off" or "out" and an object removes someone: a vote
 -- against them (1, 2); "voted off the show", "voted out of office" have no
 -- object (3, 4)

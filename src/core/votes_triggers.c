@@ -174,6 +174,24 @@ vote_direction(vctx *c, sent_state *st, uint32_t *qp)
 static int	override_target(vctx *c, sent_state *st, uint32_t k, position *p);
 
 /*
+ * Is there, a few tokens before the verb at v, the "which" or "that" of an
+ * object relative clause ("the bill, which the Senate passed")?  A cheap
+ * guard for relative_motion, which reads the subject the walk finds.
+ */
+static int
+relative_clause_before(vctx *c, sent_state *st, uint32_t v)
+{
+	for (uint32_t j = v; j-- > st->first && j + 8 > v;)
+	{
+		if (is_word(c, j, "which") || is_word(c, j, "that"))
+			return 1;
+		if (T(c, j)->kind != NA_TK_WORD)
+			return 0;
+	}
+	return 0;
+}
+
+/*
  * Can the active verb of class cls at v take an object the analysis reads (a
  * motion, a nominee, "it" for a recent vote)?  Classes other than vote,
  * abstain and veto give no row without one, so this test, cheap and free of
@@ -194,6 +212,9 @@ active_object_possible(vctx *c, sent_state *st, uint32_t v, int cls)
 
 		return override_target(c, st, k, &target);
 	}
+	/* "the bill, which the Senate passed": a motion before the subject (relative_motion) */
+	if (relative_clause_before(c, st, v))
+		return 1;
 	/*
 	 * "Republicans blocked the efforts": what a party or chamber blocks is a
 	 * measure (block_object); what a chamber rejects or approves too
@@ -516,6 +537,40 @@ blocked_from(vctx *c, sent_state *st, uint32_t v, position *p)
 	p->motion_first = from + 1;
 	p->motion_end = e;
 	p->motion_head = e - 1;
+	return 1;
+}
+
+/*
+ * The motion a relative clause of the vote's subject at first is about,
+ * when no object follows the verb: "the bill, which the Senate passed in
+ * May", "the bill that the Senate passed" (the antecedent ends before
+ * "which" or "that"; not with neither: "Republican presidential nominee
+ * Donald Trump endorsed" is a title before a name).  Sets p's motion and
+ * returns 1 when a motion ends there.
+ */
+static int
+relative_motion(vctx *c, sent_state *st, uint32_t first, position *p)
+{
+	uint32_t	end = first;
+	uint32_t	mf,
+				mh;
+
+	if (end <= st->first || !(is_word(c, end - 1, "which") || is_word(c, end - 1, "that")))
+		return 0;
+	/* "Mr. Obama's statement that he opposed …": a statement's content, no relative */
+	if (is_word(c, end - 1, "that") && end >= st->first + 2 &&
+		(na_lex_lookup(NA_LEX_REPORTING_NOUNS, c->doc->text + T(c, end - 2)->start, T(c, end - 2)->len) >= 0 ||
+		 na_lex_lookup(NA_LEX_QUOTE_SPEECH_NOUNS, c->doc->text + T(c, end - 2)->start, T(c, end - 2)->len) >= 0))
+		return 0;
+	end--;
+	if (end > st->first && is_punct(c, end - 1, ','))
+		end--;
+	if (end <= st->first || !motion_left(c, end - 1, st->first, &mf, &mh) || is_word(c, mh, "it") ||
+		mh != end - 1)
+		return 0;
+	p->motion_first = mf;
+	p->motion_end = mh + 1;
+	p->motion_head = mh;
 	return 1;
 }
 
@@ -1005,6 +1060,10 @@ motion_object_trigger(vctx *c, sent_state *st, uint32_t v, int cls, position *p,
 	{
 		/* "the votes to override him", "able to override the president": his veto */
 	}
+	else if (nactors > 0 && relative_motion(c, st, actors[0].first, p))
+	{
+		/* "the bill, which the Senate passed in May": the antecedent */
+	}
 	else if (cls != W_VETO)
 		return;
 	if (cls == W_OVERRIDE && p->motion_end && v > st->first + 1 && is_word(c, v - 1, "to"))
@@ -1060,7 +1119,10 @@ motion_object_trigger(vctx *c, sent_state *st, uint32_t v, int cls, position *p,
 	for (int a = 1; a < nactors; a++)
 		if (actors[a].first < p->ev_first)
 			p->ev_first = actors[a].first;
-	p->ev_end = p->motion_end ? p->motion_end : v + 1;
+	/* (a relative clause's motion comes before its subject) */
+	if (p->motion_end && p->motion_first < p->ev_first)
+		p->ev_first = p->motion_first;
+	p->ev_end = p->motion_end > v ? p->motion_end : v + 1;
 	if (p->modality == NA_VM_ASSERTED)
 		p->outcome = class_outcome(cls);
 	/* a body or group passes/rejects; a country supports/opposes */
