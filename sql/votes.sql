@@ -458,13 +458,14 @@ ORDER BY f.n, v.ordinal;
 
 -- (#14) names coordinated over an appositive ("A, now X, and B were elected"),
 -- "voted themselves" a thing (a vote for it), members of a chamber before
--- "who" (not voters, not a party)
+-- "who" (not voters, not a party); "X and other Democrats": both (5)
 SELECT f.n, v.actor, v.action, v.motion, v.modality
 FROM (VALUES
   (1, 'Rosa Lind, now the group''s treasurer, and Omar Haddad were elected in 2016.'),
   (2, 'The councillors voted themselves a 12% rise in allowances.'),
   (3, 'Voters were angry with senators who voted themselves a bonus.'),
-  (4, 'Pollsters found independent voters who voted for both parties.')
+  (4, 'Pollsters found independent voters who voted for both parties.'),
+  (5, 'Rosa Lind and other Democrats opposed the bill.')
 ) AS f(n, body)
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;

@@ -374,6 +374,12 @@ actors_left(vctx *c, uint32_t q, uint32_t floor, actor_ref *out, int max)
 		n++;
 		if (out[n - 1].pronoun)
 			break;
+		/* "Murphy and other Democrats": a party's "other" before its name */
+		if (f >= floor + 3 && is_word(c, f - 1, "other") && is_word(c, f - 2, "and"))
+		{
+			q = f - 3;
+			continue;
+		}
 		if (f >= floor + 2 && (is_word(c, f - 1, "and") || is_word(c, f - 1, "or") ||
 							   is_punct(c, f - 1, ',')))
 		{
