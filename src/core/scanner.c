@@ -415,13 +415,24 @@ short_word_len(const unsigned char *s, size_t pos, unsigned *flags_out, unsigned
 		if (after != '.' || !short_word_before_stop(s, pos, wlen))
 			return 0;
 	}
-	if ((head & 0xFF) < 'a')
+	/*
+	 * the capitals with no branch: whether a word is capitalised is a coin
+	 * toss in news text, and the test of its first letter was mispredicted.
+	 * All its bytes are letters, so the lower-case ones are those with 0x20
+	 * set (the bit a shift by two moves to the top of each byte, for
+	 * movemask).  Callgrind over na_quotes --bench 1 BBC (two scans, one
+	 * analysis): 612.1M -> 630.8M instructions, 7.17M -> 6.95M
+	 * mispredicted branches (its model); the scan 6% faster all the same
+	 * (median of 16 runs against 16: 391.5 -> 438.5 MB/s; best 433.7 ->
+	 * 460.0), scan+quotes 2%.
+	 */
 	{
 		unsigned	in_word = (1u << wlen) - 1;
+		unsigned	lower = (unsigned) _mm_movemask_epi8(_mm_slli_epi16(v, 2)) & in_word;
 
-		flags = NA_TF_CAPITALIZED;
-		if (wlen >= 2 && (ascii_class_mask(v, 'A', 26) & in_word) == in_word)
-			flags |= NA_TF_ALLCAPS;
+		_Static_assert(NA_TF_CAPITALIZED == 1 && NA_TF_ALLCAPS == 2,
+					   "the capitals' flags are the low two bits");
+		flags = (~lower & 1) | (unsigned) ((lower == 0) & (wlen >= 2)) << 1;
 	}
 	/* the shape's bytes from the load at hand (little-endian: as na_lex_shape_head) */
 	flags |= (unsigned) shape_flag_bytes[na_lex_shape_folded((head | 0x20202020u) & keep[wlen],
