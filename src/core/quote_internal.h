@@ -419,6 +419,37 @@ q_contracted_pronoun(const char *p, size_t len)
 	return 0;
 }
 
+/* The two bytes a and b as they lie in memory, read as one 16-bit word. */
+static inline uint16_t
+q_two_bytes(char a, char b)
+{
+	const char	pair[2] = {a, b};
+	uint16_t	w;
+
+	memcpy(&w, pair, 2);
+	return w;
+}
+
+/*
+ * Do the len (3 or more) bytes at p end in 's or in ’s (the last byte of ’,
+ * then s)?  The two bytes in one load and one test, with no branch:
+ * names that end in s (James, Reuters) are common, and the tests of the s,
+ * then of the byte before it, were mispredicted at every lookup of a name
+ * (callgrind's model over na_quotes --bench 1 BBC: 6.85M -> 6.72M
+ * mispredicted branches, for 630.9M -> 634.0M instructions; scan+quotes
+ * about 1% faster, three A/B runs).
+ */
+static inline int
+q_ends_in_apostrophe_s(const char *p, uint32_t len)
+{
+	uint16_t	w;
+
+	memcpy(&w, p + len - 2, 2);
+	/* (either pair: one of the differences is 0, and so is their product) */
+	return ((uint32_t) (uint16_t) (w ^ q_two_bytes('\'', 's')) *
+			(uint32_t) (uint16_t) (w ^ q_two_bytes((char) 0x99, 's'))) == 0;
+}
+
 /*
  * Does the token end in 's or ’s (or s'), a possessive (not he's, it’s)?
  * A capitalised acronym before a lower-case 's is one (the WHO's report).
@@ -429,9 +460,9 @@ q_possessive(const qctx *q, uint32_t i)
 	const na_token *t = &q->doc->tokens[i];
 	const char *p = q->doc->text + t->start;
 
-	if (t->kind != NA_TK_WORD || t->len < 3)
+	if (t->kind != NA_TK_WORD || t->len < 3 || !q_ends_in_apostrophe_s(p, t->len))
 		return 0;
-	if (p[t->len - 1] == 's' && p[t->len - 2] == '\'')
+	if (p[t->len - 2] == '\'')
 		return !q_contracted_pronoun(p, t->len - 2) || (p[1] >= 'A' && p[1] <= 'Z');
 	if (t->len >= 5 && p[t->len - 1] == 's' && (unsigned char) p[t->len - 2] == 0x99 &&
 		(unsigned char) p[t->len - 3] == 0x80 && (unsigned char) p[t->len - 4] == 0xE2)
@@ -478,8 +509,8 @@ q_base_len(const qctx *q, uint32_t i)
 	const na_token *t = &q->doc->tokens[i];
 	const char *p = q->doc->text + t->start;
 
-	/* a possessive ends in s: nearly every word is out at once */
-	if (t->len < 3 || p[t->len - 1] != 's' || !q_possessive(q, i))
+	/* a possessive ends in 's or ’s: nearly every word is out at once */
+	if (t->len < 3 || !q_ends_in_apostrophe_s(p, t->len) || !q_possessive(q, i))
 		return t->len;
 	return p[t->len - 2] == '\'' ? t->len - 2 : t->len - 4;
 }
