@@ -437,15 +437,25 @@ join_acronyms(qctx *q)
 		q_entity   *a = entity(q, ai);
 		char		letters[8];
 
-		if (a->name_first != a->name_last || a->place || a->strong || a->acronym ||
-			a->noun_at != 0 || !acronym_letters(q, a->name_first, letters))
+		/*
+		 * the tests of the fields in one branch: few entities are acronyms,
+		 * and the tests one after the other were mispredicted (these loops
+		 * over the entities were a third of q_build_speakers' time)
+		 */
+		if (((a->name_first != a->name_last) | a->place | a->strong | (a->acronym != 0) |
+			 (a->noun_at != 0)) ||
+			!acronym_letters(q, a->name_first, letters))
 			continue;
 		for (uint32_t fi = 0; fi < ne; fi++)
 		{
 			q_entity   *f = entity(q, fi);
 
-			if (fi == ai || f->acronym || f->place || f->strong || f->name_last == f->name_first ||
-				f->name_last - f->name_first > 8 ||
+			/*
+			 * a name of two to nine words (unsigned: one word wraps past
+			 * 7; so does a itself, one word), in one branch with the flags
+			 */
+			if (((f->acronym != 0) | f->place | f->strong |
+				 (f->name_last - f->name_first - 1 > 7)) ||
 				!spells_acronym(q, f->name_first, f->name_last, letters))
 				continue;
 			f->acronym = ai + 1;
@@ -493,7 +503,7 @@ join_initials(qctx *q)
 		uint32_t	person = QNONE;
 		int			several = 0;
 
-		if (a->name_first != a->name_last || a->place || a->acronym || a->quotes == 0 ||
+		if (((a->name_first != a->name_last) | a->place | (a->acronym != 0) | (a->quotes == 0)) ||
 			!acronym_letters(q, a->name_first, letters) || strlen(letters) > 3 ||
 			!labels_a_transcript(q, a))
 			continue;
@@ -577,6 +587,7 @@ q_build_speakers(qctx *q, na_quote_result *out)
 	na_quote   *quotes = q->quotes.items;
 	uint32_t   *order = NULL;
 	uint32_t	nquoted = 0;
+	int			acronyms = 0;	/* an entity is an acronym's or its initials' */
 
 	na_vec_init(&speakers, sizeof(na_speaker));
 	na_vec_init(&aliases, sizeof(na_quote_span));
@@ -587,10 +598,16 @@ q_build_speakers(qctx *q, na_quote_result *out)
 	/*
 	 * speakers in order of first mention: link_mention makes the entities
 	 * of names in text order, but an organisation of a source ("the Trump
-	 * campaign", q_organisation_after_name) comes after them all
+	 * campaign", q_organisation_after_name) comes after them all.  The
+	 * room is for every quoted entity, so that names_a_source is asked
+	 * once an entity, and the walks for acronyms below are made only
+	 * where an article has one.
 	 */
 	for (uint32_t ei = 0; ei < ne; ei++)
-		nquoted += entity(q, ei)->quotes > 0 && names_a_source(q, entity(q, ei));
+	{
+		nquoted += entity(q, ei)->quotes > 0;
+		acronyms |= entity(q, ei)->acronym != 0;
+	}
 	if (nquoted > 0 && (order = na_alloc(q->mem, sizeof(uint32_t) * 2 * nquoted)) == NULL)
 		goto fail;
 	nquoted = 0;
@@ -649,7 +666,7 @@ q_build_speakers(qctx *q, na_quote_result *out)
 				goto fail;
 		}
 		/* the International Monetary Fund, when IMF is the name */
-		for (uint32_t fi = 0; fi < ne; fi++)
+		for (uint32_t fi = 0; acronyms && fi < ne; fi++)
 			if (entity(q, fi)->acronym == ei + 1 &&
 				!add_alias(q, &aliases, sp->first_alias, canonical,
 						   name_span(q, entity(q, fi)->name_first, entity(q, fi)->name_last)))
@@ -661,7 +678,7 @@ q_build_speakers(qctx *q, na_quote_result *out)
 			goto fail;
 		sp->naliases = (uint32_t) aliases.count - sp->first_alias;
 	}
-	for (uint32_t ei = 0; ei < ne; ei++)
+	for (uint32_t ei = 0; acronyms && ei < ne; ei++)
 		if (entity(q, ei)->acronym)
 			entity(q, ei)->speaker = entity(q, entity(q, ei)->acronym - 1)->speaker;
 	for (uint32_t i = 0; i < q->quotes.count; i++)
