@@ -390,13 +390,15 @@ FROM (VALUES
 ORDER BY f.n, v.ordinal;
 
 -- "to win" after another verb's object is the sentence subject's aim, not the
--- object's win (1, 2); after a control verb the object is the infinitive's
--- subject (3: urging chooses nothing, no row)
-SELECT f.n, v.actor, v.action
+-- object's win (1, 2), or the subject's of the clause "where" opens (4); after a
+-- control verb the object is the infinitive's subject (3: urging chooses
+-- nothing, no row); after a verb in -ed the win is told, not planned (2, 4)
+SELECT f.n, v.actor, v.action, v.modality
 FROM (VALUES
   (1, 'Ana Ruiz needs the backing of Green councillors to win the vote.'),
-  (2, 'Ana Ruiz outspent the Labour candidate to win the seat.'),
-  (3, 'Ana Ruiz urged Green councillors to win the vote for her.')
+  (2, 'Ana Ruiz outpolled the Labour candidate to win the seat.'),
+  (3, 'Ana Ruiz urged Green councillors to win the vote for her.'),
+  (4, 'Tom Hale toured Ludlow, where Green councillor Ana Ruiz overturned a large Labour majority to win the seat.')
 ) AS f(n, body)
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;

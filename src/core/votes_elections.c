@@ -314,8 +314,10 @@ win_or_lose(vctx *c, sent_state *st, uint32_t v, int lose)
 		main_subject(c, st, &actors[0]))
 		n = 1;
 	mod = modality_at(c, v, st->first);
-	/* "on track to win the nomination": an aim, as for the other verbs */
-	if (mod == NA_VM_ASSERTED && v > st->first && is_word(c, v - 1, "to"))
+	/* "on track to win the nomination": an aim, as for the other verbs (not
+	 * "overturned a majority to win the seat": done) */
+	if (mod == NA_VM_ASSERTED && v > st->first && is_word(c, v - 1, "to") &&
+		!purpose_after_past(c, st, v))
 		mod = NA_VM_PLANNED;
 	/* "would need 159 superdelegates for him to win": a condition, not a plan */
 	if (for_to && mod == NA_VM_PLANNED)

@@ -160,6 +160,39 @@ sentence_subject(vctx *c, sent_state *st, uint32_t k, actor_ref *actors)
 }
 
 /*
+ * The subject of the clause that "where" or "when" opens before k, "…
+ * Leicester South, where Lib Dem MP Ann Roe overturned a big majority to
+ * win the seat": a person, party or group right after it (titles and party
+ * words before a name included) that a lower-case verb follows.
+ */
+static int
+clause_subject(vctx *c, sent_state *st, uint32_t k, actor_ref *actors)
+{
+	uint32_t	f;
+
+	for (f = k; f > st->first && f + 20 > k; f--)
+		if (is_word(c, f - 1, "where") || is_word(c, f - 1, "when"))
+			break;
+	if (f <= st->first || f + 20 <= k || !(is_word(c, f - 1, "where") || is_word(c, f - 1, "when")))
+		return 0;
+	for (uint32_t j = f; j < k && j < f + 6; j++)
+	{
+		if (!actor_at(c, j, &actors[0]))
+			continue;
+		if (actors[0].pronoun || actors[0].end >= k || T(c, actors[0].end)->kind != NA_TK_WORD)
+			return 0;
+		/* "Lib Dem MP Ann Roe": a party's name before the person's */
+		if (is_capitalized(c, actors[0].end))
+		{
+			j = actors[0].end - 1;
+			continue;
+		}
+		return 1;
+	}
+	return 0;
+}
+
+/*
  * "Tom Hale beat the Labour candidate to win the seat", "needs the support
  * of Labour MPs to win": "to win" after the object of another verb is the
  * sentence subject's aim (a purpose clause), not the object's win.  After a
@@ -170,13 +203,39 @@ sentence_subject(vctx *c, sent_state *st, uint32_t k, actor_ref *actors)
 static int
 purpose_clause_subject(vctx *c, sent_state *st, uint32_t v, actor_ref *actors)
 {
-	if (!sentence_subject(c, st, v - 1, actors))
+	if (!clause_subject(c, st, v - 1, actors) && !sentence_subject(c, st, v - 1, actors))
 		return 0;
 	for (uint32_t k = actors[0].end; k + 1 < v; k++)
 		if (in_list(c, k, control_verbs) || in_list(c, k, intent_words) || in_list(c, k, aux_words))
 			return 0;
 	/* the subject's own verb right before "to win" ("hopes to win") is the walk's */
 	return actors[0].end + 2 < v;
+}
+
+/*
+ * Is "to" before the verb at v a purpose clause after a verb in the past
+ * ("overturned a big Labour majority to win the seat"): the aim was
+ * reached as told, no plan?  Its subject as purpose_clause_subject finds
+ * it, then a verb in -ed and its object ("needs support to win",
+ * "remained on track to win" are aims).
+ */
+int
+purpose_after_past(vctx *c, sent_state *st, uint32_t v)
+{
+	actor_ref	actors[MAX_ACTORS];
+	const na_token *t;
+	uint32_t	o;
+
+	if (v < st->first + 3 || !is_word(c, v - 1, "to") || !purpose_clause_subject(c, st, v, actors))
+		return 0;
+	t = T(c, actors[0].end);
+	/* (not "need", "exceed": -eed is no past ending) */
+	if (t->kind != NA_TK_WORD || t->len <= 3 || c->doc->text[t->start + t->len - 2] != 'e' ||
+		c->doc->text[t->start + t->len - 1] != 'd' || c->doc->text[t->start + t->len - 3] == 'e')
+		return 0;
+	/* its object next ("overturned a majority"), not "remained on track to win" */
+	o = actors[0].end + 1;
+	return in_list(c, o, participle_determiners) || (o < c->doc->ntokens && T(c, o)->kind == NA_TK_NUMBER);
 }
 
 /*
