@@ -354,6 +354,16 @@ FROM (VALUES
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
 
+-- "cast the deciding vote for" is a cast vote (1); "cast her vote for" is one
+-- row, the verb's, not a second for the owned noun (2)
+SELECT f.n, v.actor, v.action, v.motion, v.modality
+FROM (VALUES
+  (1, 'Ana Ruiz cast the deciding vote for the harbour budget.'),
+  (2, 'Ana Ruiz cast her vote for the harbour budget.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
 -- an active vote with "off" or "out" and an object removes someone: a vote
 -- against them (1, 2); "voted off the show", "voted out of office" have no
 -- object (3, 4)

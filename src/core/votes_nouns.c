@@ -413,6 +413,9 @@ possessed_vote(vctx *c, sent_state *st, uint32_t v)
 		k--;
 	if (k <= st->first || !(is_possessive(c, k - 1) || is_word(c, k - 1, "his") || is_word(c, k - 1, "her")))
 		return;
+	/* "cast her vote for the budget": the verb's vote (verb_trigger), not a second one */
+	if (k >= st->first + 2 && trigger_of(c, k - 2) && trigger_of(c, k - 2)->cls == W_VOTE)
+		return;
 	if (is_word(c, q, "for"))
 		dir = 1, q++;
 	else if (is_word(c, q, "against"))

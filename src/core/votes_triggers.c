@@ -150,9 +150,9 @@ vote_direction(vctx *c, sent_state *st, uint32_t *qp)
 			q++;
 			continue;
 		}
-		/* "cast his ballot for", "cast 66 delegate votes for" */
+		/* "cast his ballot for", "cast 66 delegate votes for", "cast the deciding vote for" */
 		if (is_word(c, *qp - 1, "cast") &&
-			in_list(c, q, cast_vote_words))
+			(in_list(c, q, cast_vote_words) || in_list(c, q, adverbial_determiners)))
 		{
 			q++;
 			continue;
