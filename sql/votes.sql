@@ -354,6 +354,15 @@ FROM (VALUES
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
 
+-- "went on to win" tells what happened, not an aim (1); "hopes to win" is one (2)
+SELECT f.n, v.actor, v.action, v.modality
+FROM (VALUES
+  (1, 'Ana Ruiz trailed early but went on to win the nomination.'),
+  (2, 'Ana Ruiz hopes to win the nomination.')
+) AS f(n, body)
+  LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
+ORDER BY f.n, v.ordinal;
+
 -- "cast the deciding vote for" is a cast vote (1); "cast her vote for" is one
 -- row, the verb's, not a second for the owned noun (2)
 SELECT f.n, v.actor, v.action, v.motion, v.modality

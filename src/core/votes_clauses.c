@@ -131,6 +131,17 @@ copula_subject(vctx *c, sent_state *st, uint32_t k, actor_ref *actors, int max)
 }
 
 /*
+ * "She went on to win the nomination", "went on to vote against it": the
+ * infinitive after "went on to" tells what happened next, not an aim.
+ */
+int
+went_on_to(vctx *c, sent_state *st, uint32_t v)
+{
+	return v >= st->first + 3 && is_word(c, v - 1, "to") && is_word(c, v - 2, "on") &&
+		is_word(c, v - 3, "went");
+}
+
+/*
  * Is the verb at v an infinitive after a copula's rank or class, "Tom Hale
  * was the first senator to vote against it", "was one of three members to
  * back it", "were among the states to vote against": a relative clause

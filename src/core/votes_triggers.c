@@ -1179,7 +1179,7 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 	 * but "was the first senator to vote against it" tells the vote
 	 */
 	if (p.modality == NA_VM_ASSERTED && v > st->first && is_word(c, v - 1, "to") &&
-		!rank_infinitive(c, st, v))
+		!rank_infinitive(c, st, v) && !went_on_to(c, st, v))
 		p.modality = NA_VM_PLANNED;
 
 	/* passive: "was vetoed by", "a measure backed by", "which was supported by" */
