@@ -131,14 +131,22 @@ copula_subject(vctx *c, sent_state *st, uint32_t k, actor_ref *actors, int max)
 }
 
 /*
- * "She went on to win the nomination", "went on to vote against it": the
- * infinitive after "went on to" tells what happened next, not an aim.
+ * Does "to" before the vote verb at v state an aim ("to vote", "on track to
+ * win": planned), as the modality of every vote verb reads it?  Not where
+ * the infinitive tells the vote: "went on to win", "was the first senator
+ * to vote against" (rank_infinitive), "overturned a big majority to win the
+ * seat" (purpose_after_past).  One test for every class, so that each
+ * reading holds for all of them.
  */
 int
-went_on_to(vctx *c, sent_state *st, uint32_t v)
+infinitive_aim(vctx *c, sent_state *st, uint32_t v)
 {
-	return v >= st->first + 3 && is_word(c, v - 1, "to") && is_word(c, v - 2, "on") &&
-		is_word(c, v - 3, "went");
+	if (v <= st->first || !is_word(c, v - 1, "to"))
+		return 0;
+	/* "She went on to win the nomination": what happened next */
+	if (v >= st->first + 3 && is_word(c, v - 2, "on") && is_word(c, v - 3, "went"))
+		return 0;
+	return !rank_infinitive(c, st, v) && !purpose_after_past(c, st, v);
 }
 
 /*

@@ -316,8 +316,7 @@ win_or_lose(vctx *c, sent_state *st, uint32_t v, int lose)
 	mod = modality_at(c, v, st->first);
 	/* "on track to win the nomination": an aim, as for the other verbs (not
 	 * "overturned a majority to win the seat": done) */
-	if (mod == NA_VM_ASSERTED && v > st->first && is_word(c, v - 1, "to") &&
-		!purpose_after_past(c, st, v) && !went_on_to(c, st, v))
+	if (mod == NA_VM_ASSERTED && infinitive_aim(c, st, v))
 		mod = NA_VM_PLANNED;
 	/* "would need 159 superdelegates for him to win": a condition, not a plan */
 	if (for_to && mod == NA_VM_PLANNED)
@@ -691,7 +690,7 @@ gain(vctx *c, sent_state *st, uint32_t v)
 	if (n == 0)
 		return;
 	mod = modality_at(c, v, st->first);
-	if (mod == NA_VM_ASSERTED && v > st->first && is_word(c, v - 1, "to") && !went_on_to(c, st, v))
+	if (mod == NA_VM_ASSERTED && infinitive_aim(c, st, v))
 		mod = NA_VM_PLANNED;
 	share = share_of_vote(c, st, v);
 	vote_mod = mod;

@@ -414,7 +414,7 @@ int known_surname(vctx *c, uint32_t k, actor_ref *a);
 int lone_name(vctx *c, uint32_t k, actor_ref *a);
 int copula_subject(vctx *c, sent_state *st, uint32_t k, actor_ref *actors, int max);
 int rank_infinitive(vctx *c, sent_state *st, uint32_t v);
-int went_on_to(vctx *c, sent_state *st, uint32_t v);
+int infinitive_aim(vctx *c, sent_state *st, uint32_t v);
 int purpose_after_past(vctx *c, sent_state *st, uint32_t v);
 int voter_rank_before(vctx *c, sent_state *st, uint32_t k);
 int motion_outcome(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw);

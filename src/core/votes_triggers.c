@@ -1178,8 +1178,7 @@ verb_trigger(vctx *c, sent_state *st, uint32_t v, const trigger_word *tw)
 	 * "to vote", "to block": an infinitive states an aim, not a vote taken;
 	 * but "was the first senator to vote against it" tells the vote
 	 */
-	if (p.modality == NA_VM_ASSERTED && v > st->first && is_word(c, v - 1, "to") &&
-		!rank_infinitive(c, st, v) && !went_on_to(c, st, v))
+	if (p.modality == NA_VM_ASSERTED && infinitive_aim(c, st, v))
 		p.modality = NA_VM_PLANNED;
 
 	/* passive: "was vetoed by", "a measure backed by", "which was supported by" */
