@@ -494,38 +494,32 @@ counted_group(vctx *c, sent_state *st, actor_ref *a)
 static int	passed_chamber(vctx *c, sent_state *st, uint32_t v, uint32_t k, position *p, actor_ref *actors);
 
 /*
- * Is the first agent after the passive participle at v ("passed by peers",
- * "ratified by all member states") a chamber, a party or a group: voters,
- * not a person nor a thing?
+ * Is the first of the n agents after a passive participle ("passed by
+ * peers", "ratified by all member states") a chamber, a party or a group:
+ * voters, not a person nor a thing?
  */
 static int
-collective_agent(vctx *c, uint32_t v)
+collective_agent(const actor_ref *agents, int n)
 {
-	actor_ref	agents[MAX_ACTORS];
-
-	if (actors_right(c, v + 2, agents, MAX_ACTORS) == 0)
-		return 0;
-	return agents[0].kind == NA_VK_BODY || agents[0].kind == NA_VK_PARTY || agents[0].kind == NA_VK_GROUP;
+	return n > 0 && (agents[0].kind == NA_VK_BODY || agents[0].kind == NA_VK_PARTY ||
+					 agents[0].kind == NA_VK_GROUP);
 }
 
 /*
  * "The minister has been blocked by parliament from cutting the subsidy":
  * what a chamber blocks is the act after "from" (a gerund and its object),
  * the subject only the one who would have done it.  Sets p's motion to
- * that act and returns 1 when the agent after "by" is a chamber, a party or
- * a group and "from" and a gerund follow it.
+ * that act and returns 1 when the n agents after "by" are collective and
+ * "from" and a gerund follow them.
  */
 static int
-blocked_from(vctx *c, sent_state *st, uint32_t v, position *p)
+blocked_from(vctx *c, sent_state *st, const actor_ref *agents, int n, position *p)
 {
-	actor_ref	agents[MAX_ACTORS];
-	int			n = actors_right(c, v + 2, agents, MAX_ACTORS);
 	uint32_t	from;
 	uint32_t	e;
 	const na_token *g;
 
-	if (n == 0 || !(agents[0].kind == NA_VK_BODY || agents[0].kind == NA_VK_PARTY ||
-					agents[0].kind == NA_VK_GROUP))
+	if (!collective_agent(agents, n))
 		return 0;
 	from = agents[n - 1].end;
 	if (!in_sentence(c, from + 1, st->s) || !is_word(c, from, "from"))
@@ -593,6 +587,9 @@ passive_trigger(vctx *c, sent_state *st, uint32_t v, int cls, int passive, posit
 
 	if (v == st->first)
 		return;
+	/* the agents after "by", read once for the tests below and the rows */
+	if (passive == 1)
+		nactors = actors_right(c, v + 2, actors, MAX_ACTORS);
 	/* "proposed by X months ago and endorsed by Y": the same motion */
 	if (st->last_participle_end && v > st->first && is_word(c, v - 1, "and") &&
 		st->last_participle_end + 6 >= v)
@@ -626,7 +623,7 @@ passive_trigger(vctx *c, sent_state *st, uint32_t v, int cls, int passive, posit
 				 * it, a vote of its own ("it was passed" alone is no vote,
 				 * "it was blocked by Courtney Love" no vote at all)
 				 */
-				if (!(passive == 1 && collective_agent(c, v)) &&
+				if (!(passive == 1 && collective_agent(actors, nactors)) &&
 					((!recent_event(c, st->s, 2) && !motion_row_in_sentence(c, st->s)) || cls == W_PASS))
 					return;
 				/* "Back in 2018, the congress approved a bill, but it was dismissed": the same time */
@@ -643,7 +640,7 @@ passive_trigger(vctx *c, sent_state *st, uint32_t v, int cls, int passive, posit
 				p->motion_head = mh;
 			}
 		}
-		else if (cls == W_BLOCK && passive == 1 && blocked_from(c, st, v, p))
+		else if (cls == W_BLOCK && passive == 1 && blocked_from(c, st, actors, nactors, p))
 			;
 		else if (cls == W_PASS && (is_word(c, v, "confirmed")))
 		{
@@ -668,12 +665,8 @@ passive_trigger(vctx *c, sent_state *st, uint32_t v, int cls, int passive, posit
 		else
 			return;
 	}
-	if (passive == 1)
-	{
-		nactors = actors_right(c, v + 2, actors, MAX_ACTORS);
-		if (nactors == 0)
-			passive = 2;	/* "carried by a show of hands", "adopted by 12 votes to none" */
-	}
+	if (passive == 1 && nactors == 0)
+		passive = 2;			/* "carried by a show of hands", "adopted by 12 votes to none" */
 	if (passive == 1)
 	{
 		k = actors[nactors - 1].end;
