@@ -129,7 +129,7 @@ SELECT f.n, count(v.ordinal) AS positions
 FROM (VALUES
   (1, 'Smith''s appointment as manager of the club is confirmed.'),
   (2, 'Residents will be asked to vote for or against the congestion charge.'),
-  (3, 'Karaoke singers in the UK voted for it.'),
+  (3, 'Pub quiz regulars across Wales voted for it.'),
   (4, 'Ines Duarte was confirmed 71 to 2 on Monday.')
 ) AS f(n, body)
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
@@ -391,7 +391,7 @@ ORDER BY f.n, v.ordinal;
 -- alone (3)
 SELECT f.n, v.actor, v.action, v.modality
 FROM (VALUES
-  (1, 'Both chambers of the assembly had passed it by a vote of more than 80 percent.'),
+  (1, 'The two chambers of the assembly had each passed it in a recorded vote last spring.'),
   (2, 'In the end the council approved it by a wide margin.'),
   (3, 'In the end the council approved it.')
 ) AS f(n, body)
@@ -472,7 +472,7 @@ FROM (VALUES
   (2, 'Nora Quist was among nine councillors in 2019 to vote against the levy.'),
   (3, 'Nora Quist is the only member to vote for the levy.'),
   (4, 'Nora Quist is the best candidate to defeat the levy.'),
-  (5, 'Nora Quist said this was the only chance to pass the levy.')
+  (5, 'Nora Quist called May the only chance to pass the levy.')
 ) AS f(n, body)
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
