@@ -168,7 +168,7 @@ ORDER BY ordinal;
 -- ("Soon, he ...", "Recently, he said, ...") goes on about the man it
 -- began with: the last quotation is his, not the mayor's named before him.
 SELECT kind, left(text, 40) AS text, speaker, speaker_mention
-FROM news_analysis.quotes(E'The city has taken in newcomers for forty years, Mayor Paul Ferris noted. "We do this every spring," Ferris said.\n\nKinan Haddad, 29, the shelter''s volunteer coordinator, came to the city from Aleppo in 2014 after two years in a camp. Haddad recalled how on his first night, all he heard was traffic. "I thought, ''This is too loud. ... Will I ever sleep?''"\n\nSoon, he found the neighbourhood friendly. He got a flat and a job at the shelter, and the city became his home. Recently, he said, he has noticed that the suburbs are less welcoming.\n\n"People there still ask where I am really from," he said.')
+FROM news_analysis.quotes(E'The city has taken in newcomers for forty years, Mayor Paul Ferris noted. "We do this every spring," Ferris said.\n\nKinan Haddad, 29, the shelter''s volunteer coordinator, came to the city from Aleppo in 2014 after two years in a camp. Haddad recalled how on his first night, all he heard was traffic. "I thought, ''This is too loud. ... Will I ever sleep?''"\n\nSoon, he found the neighbourhood friendly. He got a flat and a job at the shelter, and the city became home to him. Recently, he said, he has noticed that the suburbs are less welcoming.\n\n"People there still ask where I am really from," he said.')
 WHERE kind = 'direct';
 -- An adverb opening a sentence (Typically, Currently, Originally) is no
 -- one's name: it is never a report's source.  (This report is itself a known

@@ -46,7 +46,7 @@ FROM (VALUES
   (1, 'France did not veto the resolution.'),
   (2, 'China might veto the resolution if it comes to a vote.'),
   (3, 'Washington has threatened to veto the draft.'),
-  (4, 'Moscow made clear that it would defeat the draft measure.'),
+  (4, 'Moscow made it clear it would defeat the draft text.'),
   (5, 'France is expected to vote against the bill next week.'),
   (6, 'It was Washington’s ninth veto on the issue.'),
   (7, 'Russia has vetoed 12 resolutions on the conflict since 2011.'),
@@ -144,7 +144,7 @@ FROM news_analysis.vote_events('Ines Duarte was confirmed 71 to 2 on Monday.');
 SELECT f.n, v.actor, v.actor_kind, v.action, v.body, v.motion, v.votes_for, v.votes_against, v.modality
 FROM (VALUES
   (1, 'The Lok Sabha passed the land bill on Tuesday.'),
-  (2, 'The Parliament of New South Wales (NSW), Australia voted to adopt the rules.'),
+  (2, 'The National Assembly for Wales (NAW), United Kingdom voted to adopt the rules.'),
   (3, 'The water bill passed the Senate 61-38.'),
   (4, 'Nine of the 12 councillors voted in favour of the plan.'),
   (5, 'Three senators -- Ada Kim of Iowa, Rob Lane of Utah and Eve Tan -- voted against the amendment.'),
@@ -232,14 +232,14 @@ ORDER BY f.n, v.ordinal;
 -- main clause's subject was elected "after first being elected" and wins
 -- "winning by a margin of N votes" (a margin, no tally); "85% were in favour"
 -- after a vote word is a null row of its side, alone it is a poll; "the bill,
--- which the Senate is expected to vote on next week" schedules the bill
+-- which the Storting is expected to vote on next month" schedules the bill
 SELECT f.n, v.actor, v.action, v.motion, v.votes_for, v.modality
 FROM (VALUES
   (1, 'Rosa Diaz spoke. Diaz was in her second term as mayor after first being elected in 2011.'),
   (2, 'Ira Cole ran for the assembly in 1990, winning by a margin of 312 votes.'),
   (3, 'Of the 900,000 who voted, 71% were in favour and 29% against.'),
   (4, 'A survey found 71% were in favour of the scheme.'),
-  (5, 'The roads bill, which the Senate is expected to vote on next week, raises the fuel tax.')
+  (5, 'The roads bill, which the Storting is expected to vote on next month, raises the fuel tax.')
 ) AS f(n, body)
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
@@ -273,7 +273,7 @@ ORDER BY v.ordinal;
 SELECT f.n, v.actor, v.action, v.votes_for, v.votes_against
 FROM (VALUES
   (1, 'The question on the ballot is: "Should Wales approve the plan for a new assembly?"'),
-  (2, 'Critics dislike the way the Hong Kong legislature is elected.'),
+  (2, 'Critics object to the way the Hong Kong assembly is elected.'),
   (3, 'The question was: "Do you approve the new charter?" The council approved it by 9 votes to 2.'),
   (4, 'The Senate passed the ports bill. The House passed it a week later.')
 ) AS f(n, body)
@@ -309,7 +309,7 @@ ORDER BY f.n, v.ordinal;
 SELECT f.n, v.actor, v.action, v.modality
 FROM (VALUES
   (1, 'Should Tom Hale win Florida and Ann Lee win Ohio, no candidate will reach the required number of delegates.'),
-  (2, 'Tom Hale would need 159 superdelegates backing Ann Lee to switch sides for him to win the nomination.')
+  (2, 'Tom Hale would need 159 superdelegates backing Ann Lee to change camps for him to win the nomination.')
 ) AS f(n, body)
   LEFT JOIN LATERAL news_analysis.vote_events(f.body) AS v ON true
 ORDER BY f.n, v.ordinal;
@@ -438,7 +438,7 @@ ORDER BY f.n, v.ordinal;
 -- person, or the noun, is no position
 SELECT f.n, v.actor, v.action, v.motion, v.modality
 FROM (VALUES
-  (1, 'The islanders will vote in May, and the Greens are set to campaign for a "no" vote.'),
+  (1, 'The islanders will vote in May, and the Greens are poised to campaign for a "no" vote.'),
   (2, 'The Labour Party is campaigning against the water bill.'),
   (3, 'The Liberals campaigned for a yes vote in the 1998 referendum.'),
   (4, 'Ms Kerr is campaigning against Mr Dunne in the northern district.'),
@@ -455,7 +455,7 @@ SELECT f.n, v.actor, v.action, v.motion, v.modality
 FROM (VALUES
   (1, 'Nora Quist retired in May. She was among the senators who voted against the dam in 2009.'),
   (2, 'Tom Hale was one of four members who voted for the levy.'),
-  (3, 'Ann Lee is the only candidate in the race who has repeatedly voted against the tax.'),
+  (3, 'Ann Lee is the one contender in the field who has repeatedly voted against the tax.'),
   (4, 'The members who voted against the levy were few.'),
   (5, 'Paul Grady is a dogged campaigner who won 48% of the mayoral vote in 2012.'),
   (6, 'Tom Hale owes voters an answer on why he’s the only councillor who voted against the levy.')
@@ -682,7 +682,7 @@ ORDER BY f.n, v.ordinal;
 -- the bill" is the chamber's schedule of that bill, planned
 SELECT f.n, v.actor, v.action, v.motion, v.modality
 FROM (VALUES
-  (1, 'The Senate is expected to vote on Thursday on a revised housing bill.'),
+  (1, 'The Knesset is expected to vote on Thursday on a revised housing bill.'),
   (2, 'The council will vote on Monday on the harbour plan, the mayor said.'),
   (3, 'The board voted on the plan on Tuesday.')
 ) AS f(n, body)

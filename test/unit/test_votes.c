@@ -330,9 +330,9 @@ test_bodies_and_motions(void)
 	CHECK_STR(span(&res.votes[0].body_span), "Legal Affairs Committee");
 
 	/* a body that is to vote on a motion: an event with no side yet */
-	analyse("The Senate is expected to vote on the bill next week.");
+	analyse("The Storting is expected to vote on the bill next month.");
 	CHECK_INT(res.nvotes, 1);
-	CHECK_STR(row(0), "Senate/schedule/planned");
+	CHECK_STR(row(0), "Storting/schedule/planned");
 	CHECK_STR(span(&res.votes[0].motion), "the bill");
 	CHECK_INT(res.votes[0].outcome, NA_VO_NONE);
 	/* a person who votes on something, or a body that votes on no motion, says too little */
@@ -380,7 +380,7 @@ test_subjects(void)
 	CHECK_STR(row(0), "Dana Whitfield/sponsor/asserted");
 
 	/* a pronoun subject: no actor, or the others named with it, or the person before */
-	analyse("On Election Day, I will vote for the Republican nominee.");
+	analyse("On polling day, I will vote for the Labour candidate.");
 	CHECK_INT(res.nvotes, 0);
 	analyse("Voters have lost patience and everyone is voting for the outsider.");
 	CHECK_INT(res.nvotes, 0);
@@ -405,7 +405,7 @@ test_more_distractors(void)
 	analyse("Registered voters say they would consider voting for the senator.");
 	CHECK(res.nvotes == 0 || res.votes[0].modality == NA_VM_HYPOTHETICAL);
 	/* a question, like a referendum's, asserts no position */
-	analyse("The ballot will ask: \"Should the United Kingdom approve the treaty?\"");
+	analyse("The ballot will ask: \"Should Norway approve the treaty?\"");
 	CHECK(res.nvotes == 0 || res.votes[0].modality == NA_VM_HYPOTHETICAL);
 	analyse("Will the Senate pass the bill before the recess?");
 	CHECK(res.nvotes == 0 || res.votes[0].modality == NA_VM_HYPOTHETICAL);
@@ -442,7 +442,7 @@ test_codebook_patterns(void)
 	/* motions: "articles", "a set of measures", "his proposed budget" */
 	analyse("The House passed three articles of censure.");
 	CHECK(has_row("House of Representatives/pass/asserted"));
-	analyse("The assembly this week passed a set of measures to curb rents.");
+	analyse("The assembly on Monday passed a set of measures to curb rents.");
 	CHECK_INT(res.nvotes, 1);
 	analyse("The governor wants cuts. The legislature has not passed his proposed budget.");
 	CHECK(has_row("legislature/pass/negated"));
@@ -510,7 +510,7 @@ test_codebook_patterns(void)
 	/* "would only vote", "on track to win", "if she's elected" */
 	analyse("Paul Amis said he would only vote for the deal if it changed.");
 	CHECK(has_row("Paul Amis/vote_for/hypothetical"));
-	analyse("Lena Berg remained on track to win the nomination.");
+	analyse("Lena Berg remained on track to win the seat.");
 	CHECK(has_row("Lena Berg/win/planned"));
 	analyse("Lena Berg has plans if she's elected.");
 	CHECK(has_row("Lena Berg/win/hypothetical"));
@@ -543,20 +543,20 @@ test_codebook_patterns(void)
 	CHECK_STR(res.votes[0].body, "Lok Sabha");
 	analyse("On Friday the State Duma voted to adopt the budget.");
 	CHECK(has_row("State Duma/adopt/asserted"));
-	analyse("The Parliament of New South Wales (NSW), Australia voted to adopt the rules.");
-	CHECK(has_row("Parliament of New South Wales/adopt/asserted"));
-	CHECK(!has_row("Australia/vote_for/asserted"));
+	analyse("The National Assembly for Wales (NAW), United Kingdom voted to adopt the rules.");
+	CHECK(has_row("National Assembly for Wales/adopt/asserted"));
+	CHECK(!has_row("United Kingdom/vote_for/asserted"));
 	/* how a body is elected is a topic; "he" after "the president's" is not the last name read */
 	analyse("Critics focus on the way the city council is elected.");
 	CHECK_INT(res.nvotes, 0);
-	analyse("Carl Weber spoke. The president's reply was odd: he asserted he had won the election.");
+	analyse("Carl Weber spoke. The president's reply was odd: he maintained he had won the election.");
 	CHECK(!has_row("Carl Weber/win/historical") && !has_row("Carl Weber/win/asserted"));
 	/* a rate-setting committee, even with its appositive between dashes, is no vote event */
 	analyse("The bank's Rate Committee - which sets interest rates - voted unanimously in favour of a "
 			"half point rise.");
 	CHECK_INT(res.nvotes, 0);
 	/* a pronoun after "New York City" is not "York City" */
-	analyse("Carl Weber ran. Although Weber campaigned in 2013 for New York City mayor, he lost the "
+	analyse("Carl Weber ran. Although Weber campaigned in 2013 for New York City comptroller, he lost the "
 			"election.");
 	CHECK(!has_row("York City/win/negated"));
 }
