@@ -33,8 +33,6 @@
 
 #include <sys/resource.h>
 
-#include <sys/resource.h>
-
 #include "access/tupdesc.h"
 #include "access/xact.h"
 #include "catalog/pg_type.h"
