@@ -380,6 +380,7 @@ push_row_context(ErrorContextCallback *errcallback, row_context *rc, const analy
 	rc->config = an->config;
 	rc->key_type = an->plans->key_type;
 	rc->key = (Datum) 0;
+	rc->has_key = false;
 	errcallback->callback = track_row_error_callback;
 	errcallback->arg = rc;
 	errcallback->previous = error_context_stack;
@@ -405,6 +406,7 @@ throw_failure(const analyser *an, Datum key, const ErrorData *edata)
 
 	push_row_context(&errcallback, &rc, an);
 	rc.key = key;
+	rc.has_key = true;
 	raise_failure(edata);
 }
 
@@ -424,10 +426,17 @@ analyse_range(analyser *an, text *const *bodies, int from, int to)
 	{
 		ErrorData  *edata;
 
+		/*
+		 * No article is named until one is analysed: a cancel caught here
+		 * (a statement_timeout that fell between the executor's last check
+		 * and this one) has no article, and the previous one is done.
+		 */
+		rc.has_key = false;
 		CHECK_FOR_INTERRUPTS();
 		if (bodies[i] == NULL || VARSIZE_ANY_EXHDR(bodies[i]) == 0)
 			continue;
 		rc.key = an->chunk_keys[i];
+		rc.has_key = true;
 		an->article = i;
 		MemoryContextSwitchTo(an->chunkctx);
 		edata = na_derived_rows(bodies[i], an->fail_on, an->docctx, &an->writer,

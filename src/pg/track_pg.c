@@ -122,11 +122,19 @@ track_qualified_table(Oid relid)
 	return quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)), name);
 }
 
+/*
+ * The error context line naming the article being analysed (a row_context,
+ * push_row_context), so that an error in the analysis says which row; none
+ * while no article is (rc->has_key false).
+ */
 void
 track_row_error_callback(void *arg)
 {
 	row_context *rc = (row_context *) arg;
 
+	/* between articles (a cancel): no article to name */
+	if (!rc->has_key)
+		return;
 	errcontext("news_analysis analysing the article with %s = %s of table %s",
 			   quote_identifier(rc->config->key_column),
 			   track_key_text(rc->key_type, rc->key),

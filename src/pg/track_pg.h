@@ -64,6 +64,12 @@ typedef struct row_context
 	const track_config *config;
 	Oid			key_type;
 	Datum		key;
+	/*
+	 * Whether key names the article being analysed.  Not between articles
+	 * (the CHECK_FOR_INTERRUPTS before each): a cancel there once printed
+	 * key (Datum) 0, which a text key's output function read as a pointer.
+	 */
+	bool		has_key;
 } row_context;
 
 /* A growable array of datums in the analyser's chunk context. */
