@@ -441,7 +441,8 @@ na_parallel_receive(const na_parallel_sink *sink, MemoryContext outctx, const ch
 		edata->elevel = ERROR;
 		edata->sqlerrcode = msg.sqlerrcode;
 		edata->message = pstrdup(data);
-		if (data[message_len + 1] != '\0')
+		/* (a message without its detail part ends the record) */
+		if (message_len + 1 < nbytes && data[message_len + 1] != '\0')
 			edata->detail = pnstrdup(data + message_len + 1, nbytes - message_len - 1);
 		MemoryContextSwitchTo(oldctx);
 		sink->failure(sink->arg, (int) (msg.article - first), edata);
