@@ -706,6 +706,28 @@ attr_byline_paragraph(const qctx *q, uint32_t j, q_attr *a)
 	return 1;
 }
 
+/*
+ * “…,” X and Y said: the mention after the "and" at m is a second source
+ * of the same words, and the cue comes after it.  The row has one speaker,
+ * so it keeps the first of two people (Ann Lee and Bo Park wrote); a role
+ * joined to a role is one person's description (the senator and candidate
+ * told), so *last runs on over it.  Returns the token after the second
+ * mention, or m when none follows.
+ */
+static uint32_t
+joined_source(const qctx *q, uint32_t m, uint32_t end, uint32_t *last)
+{
+	uint32_t	f2,
+				l2;
+	src_type	second = q_np_forward(q, m + 1, end, &f2, &l2);
+
+	if (second != SRC_NAME && second != SRC_NOMINAL)
+		return m;
+	if (!q_is_cap(q, l2))
+		*last = l2;				/* ends in a role noun, not a name */
+	return q_skip_parenthesis(q, l2 + 1, end);
+}
+
 /* “…,” X said / said X / according to X / X, the role, said */
 int
 q_attr_after(const qctx *q, const q_raw *r, q_attr *a)
@@ -781,6 +803,8 @@ q_attr_after(const qctx *q, const q_raw *r, q_attr *a)
 	{
 		uint32_t	m = q_skip_parenthesis(q, sl + 1, end);
 
+		if (type != SRC_PRONOUN && q_is(q, m, "and"))
+			m = joined_source(q, m, end, &sl);
 		/* Mr. Morgan of the Sierra Club said / a narrator in the ad asks */
 		if (q_in(q, m, LEX_TAIL_PREPOSITIONS))
 		{
@@ -794,8 +818,12 @@ q_attr_after(const qctx *q, const q_raw *r, q_attr *a)
 		}
 		m = skip_aux_forward(q, m, end);
 
-		/* X, the role, said / X, who ..., said / X, the role, one of …, said */
-		for (int appositions = 0; appositions < 2 && q_is_punct(q, m, ','); appositions++)
+		/*
+		 * X, the role, said / X, who ..., said / X, the role, one of …, said /
+		 * X, 41, of Dayton, Ohio, who …, said: the cue follows the last of
+		 * up to four appositions, each closed by a comma
+		 */
+		for (int appositions = 0; appositions < 4 && q_is_punct(q, m, ','); appositions++)
 		{
 			uint32_t	c;
 
@@ -805,7 +833,11 @@ q_attr_after(const qctx *q, const q_raw *r, q_attr *a)
 					break;
 			}
 			if (c < end && q_is_punct(q, c, ','))
+			{
 				m = skip_aux_forward(q, c + 1, end);
+				if (!q_is_any_cue(q, m))
+					m = c;		/* another apposition opens at this comma */
+			}
 			else
 				break;
 		}

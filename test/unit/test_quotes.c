@@ -354,6 +354,35 @@ test_title_is_role(void)
 	CHECK_STR(span(res.speakers[1].role), "housing secretary");
 }
 
+static void
+test_joined_sources_after(void)
+{
+	/* two people, one row: the first keeps the quote */
+	analyse("“The levee held through the storm,” hydrologists Paula Grant and Omar Reyes "
+			"of the river authority wrote in a report. "
+			"“No school will close,” board chair Lisa Moon and trustee Tom Ridge, both "
+			"parents, said on Tuesday. "
+			"“The line reopens soon,” the transit director and former mayor told WKRP.");
+	CHECK_INT(res.nquotes, 3);
+	CHECK_STR(speaker(0), "Paula Grant");
+	CHECK_STR(how(0), "name");
+	CHECK_STR(speaker(1), "Lisa Moon");
+	/* a role joined to a role describes one person */
+	CHECK_STR(mention(2), "the transit director and former mayor");
+}
+
+static void
+test_appositions_before_cue(void)
+{
+	analyse("“Rents doubled when the mill shut,” Maria Lopez, 41, of Dayton, Ohio, who "
+			"rents a flat near the river, said in an interview. "
+			"“We sold out,” Karl Imhof, the baker, one of the fair’s founders, said.");
+	CHECK_INT(res.nquotes, 2);
+	CHECK_STR(kind(0), "direct");
+	CHECK_STR(speaker(0), "Maria Lopez");
+	CHECK_STR(speaker(1), "Karl Imhof");
+}
+
 int
 main(void)
 {
@@ -377,6 +406,8 @@ main(void)
 		{"quote_paragraph_not_headline", test_quote_paragraph_not_headline},
 		{"other_languages", test_other_languages},
 		{"title_is_role", test_title_is_role},
+		{"joined_sources_after", test_joined_sources_after},
+		{"appositions_before_cue", test_appositions_before_cue},
 		{NULL, NULL}
 	};
 	int			status = unit_run("quotes", cases);
