@@ -769,6 +769,23 @@ q_attr_after(const qctx *q, const q_raw *r, q_attr *a)
 		return 0;
 	if (!new_sentence && q_according_at(q, j))
 		return according_to_source(q, j, end, 0.9f, a);
+	if (!new_sentence && q_is_speech_cue(q, j) && q_is_participle(q, j) &&
+		q_sentence_of(q, j) != NULL)
+	{
+		/*
+		 * praised the vote as “historic,” telling reporters …: the mention
+		 * after a participle is whom it tells.  The speaker is the one of a
+		 * cue before the quote (videos he calls “…,” pointing to …), or else
+		 * the participle's subject, earlier in the sentence.
+		 */
+		if (q_attr_before(q, r, a) || q_attr_in_sentence_before(q, r, a))
+			return 1;
+		type = participle_subject(q, j, q_sentence_of(q, j)->first_token, &sf, &sl);
+		if (type == SRC_NONE || (type == SRC_PRONOUN && q_in(q, sf, LEX_PRONOUNS_OTHER)))
+			return 0;
+		q_set_attr(a, type, sf, sl, j, j, NA_QA_NONE, type == SRC_PRONOUN ? 0.8f : 0.85f);
+		return 1;
+	}
 	if (q_is_speech_cue(q, j) || (q_perfect_aux(q, j) && q_is_speech_cue(q, j + 1)))
 	{
 		uint32_t	cue_first = j;

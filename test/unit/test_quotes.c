@@ -383,6 +383,21 @@ test_appositions_before_cue(void)
 	CHECK_STR(speaker(1), "Karl Imhof");
 }
 
+static void
+test_participle_after_quote(void)
+{
+	/* the mention after "telling" is the hearer */
+	analyse("Mayor Ines Ortega hailed the vote as “historic,” telling the crowd "
+			"that the port deal would bring work. "
+			"The band covered a song he calls “Salt Road,” pointing at the stage.");
+	CHECK_INT(res.nquotes, 5);	/* with the reports around the quotes */
+	CHECK_STR(quote_text(1), "historic,");
+	CHECK_STR(kind(1), "partial");
+	CHECK_STR(mention(1), "Mayor Ines Ortega");
+	CHECK_STR(quote_text(4), "Salt Road,");
+	CHECK_STR(mention(4), "he");
+}
+
 int
 main(void)
 {
@@ -408,6 +423,7 @@ main(void)
 		{"title_is_role", test_title_is_role},
 		{"joined_sources_after", test_joined_sources_after},
 		{"appositions_before_cue", test_appositions_before_cue},
+		{"participle_after_quote", test_participle_after_quote},
 		{NULL, NULL}
 	};
 	int			status = unit_run("quotes", cases);
