@@ -277,6 +277,33 @@ q_appositive_name(const qctx *q, src_type type, uint32_t a, uint32_t b, uint32_t
 }
 
 /*
+ * A time phrase opening a sentence at i, before a comma: "Hours later,",
+ * "A few days ago,", "Shortly afterward,", "This morning,".  It reads like a
+ * mention but the subject follows it when that is a name or a pronoun.  A
+ * description is left alone: its mention runs on over the verb ("the
+ * lawyers filed papers") and is no better a source.  Returns the token after
+ * the comma, or i when there is none.
+ */
+static uint32_t
+after_time_phrase(const qctx *q, uint32_t i, uint32_t tok)
+{
+	uint32_t	a,
+				b;
+	src_type	after;
+
+	for (uint32_t j = i; j < tok && j - i < 4 && q_is_word(q, j); j++)
+	{
+		if (!q_is_punct(q, j + 1, ','))
+			continue;
+		if (q_word_in(q, j, NA_LEX_TIME_PHRASE_ENDS) &&
+			(after = q_np_forward(q, j + 2, tok, &a, &b)) != SRC_NONE && after != SRC_NOMINAL)
+			return j + 2;
+		break;
+	}
+	return i;
+}
+
+/*
  * The subject of the sentence containing token tok (before tok): the first
  * mention after openers and an introductory phrase; "ROLE, NAME," gives NAME.
  */
@@ -315,6 +342,7 @@ q_sentence_subject(const qctx *q, uint32_t tok, uint32_t *first, uint32_t *last)
 	}
 	while (i < tok && (q_in(q, i, LEX_SENTENCE_OPENERS) || q_is_punct(q, i, ',')))
 		i++;
+	i = after_time_phrase(q, i, tok);
 	if (i < tok && (q_in(q, i, LEX_CLAUSE_PREPOSITIONS) || q_in(q, i, LEX_SUBORDINATORS) ||
 					q_participial_opener(q, i)))
 	{

@@ -398,6 +398,19 @@ test_participle_after_quote(void)
 	CHECK_STR(mention(4), "he");
 }
 
+static void
+test_time_phrase_opens_sentence(void)
+{
+	/* "Two days later," reads like a mention; the subject follows it */
+	analyse("Two days later, Governor Tess Alvarez reversed course, telling a radio host "
+			"the curfew was “over and done with for good.”\n\n"
+			"Shortly afterward, she called the plan “a fresh start.”");
+	CHECK_STR(quote_text(1), "over and done with for good.");
+	CHECK_STR(speaker(1), "Tess Alvarez");
+	CHECK_STR(quote_text(3), "a fresh start.");
+	CHECK_STR(mention(3), "she");
+}
+
 int
 main(void)
 {
@@ -424,6 +437,7 @@ main(void)
 		{"joined_sources_after", test_joined_sources_after},
 		{"appositions_before_cue", test_appositions_before_cue},
 		{"participle_after_quote", test_participle_after_quote},
+		{"time_phrase_opens_sentence", test_time_phrase_opens_sentence},
 		{NULL, NULL}
 	};
 	int			status = unit_run("quotes", cases);
