@@ -779,6 +779,19 @@ source_of_quote(qctx *q, const q_raw *rs, uint32_t i, uint32_t para, const q_att
 				q_set_attr(a, type, sf, sl, 0, 0, NA_QA_SUBJECT, 0.45f);
 				*entity = q_entity_of_source(q, a, r);
 			}
+			else if (!is_direct(q, r) &&
+					 (type = q_sentence_subject(q, r->open, &sf, &sl)) != SRC_NONE &&
+					 !(type == SRC_PRONOUN && q_in(q, sf, LEX_PRONOUNS_OTHER)))
+			{
+				/*
+				 * the secretary talked about continuing the “progress we
+				 * made …”: a phrase inside a sentence is its subject's
+				 * words far more often than the last speaker's (on train a
+				 * third of such quotes handed on were right)
+				 */
+				q_set_attr(a, type, sf, sl, 0, 0, NA_QA_SUBJECT, 0.4f);
+				*entity = q_entity_of_source(q, a, r);
+			}
 			else if (run->prev.type != SRC_NONE && run->prev_para != QNONE && para <= run->prev_para + 1)
 			{
 				*a = run->prev;

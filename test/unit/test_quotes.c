@@ -411,6 +411,19 @@ test_time_phrase_opens_sentence(void)
 	CHECK_STR(mention(3), "she");
 }
 
+static void
+test_long_partial_is_subject_words(void)
+{
+	/* a phrase quoted inside another subject's sentence is not the last speaker's */
+	analyse("“We will win this district,” Mayor Dan Ruiz said.\n\n"
+			"The county clerk talked about keeping “every polling station open until "
+			"nine at night” in the fall.");
+	CHECK_STR(quote_text(2), "every polling station open until nine at night");
+	CHECK_STR(how(2), "subject");
+	CHECK_STR(speaker(2), "(none)");
+	CHECK_INT(strncmp(mention(2), "The county clerk", 16), 0);
+}
+
 int
 main(void)
 {
@@ -438,6 +451,7 @@ main(void)
 		{"appositions_before_cue", test_appositions_before_cue},
 		{"participle_after_quote", test_participle_after_quote},
 		{"time_phrase_opens_sentence", test_time_phrase_opens_sentence},
+		{"long_partial_is_subject_words", test_long_partial_is_subject_words},
 		{NULL, NULL}
 	};
 	int			status = unit_run("quotes", cases);
