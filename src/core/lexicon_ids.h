@@ -9,6 +9,7 @@ typedef enum na_lex_list
 	NA_LEX_ACRONYM_SMALL_WORDS,	/* Small words an acronym skips in the name it abbreviates: International Monetary Fund is IMF, Bank of England BOE (speakers) */
 	NA_LEX_AD_NOUNS,			/* Nouns of a candidate's advertisement, with the organisation that speaks in it: "the Okafor ad says" is the Okafor campaign (speakers) */
 	NA_LEX_AD_VOICE_NOUNS,	/* Nouns of the voice heard in an advertisement: "a narrator in the Okafor ad says" (speakers) */
+	NA_LEX_AS_SOURCE_VERBS,	/* Verbs that with "it" say how a source worded a quote: "as the memo put it", "as she phrased it" (quotes) */
 	NA_LEX_CUE_COMPOUND_NOUNS,	/* Compound nouns that open with a reporting word, no cue there: a liberal think tank, her lead in pledged delegates, a talk show host (quotes) */
 	NA_LEX_DOCUMENT_MAKER_NOUNS,	/* Plural nouns of the makers of a document: "the authors of the study, which include X and Y" is the first organisation named (speakers) */
 	NA_LEX_ELISIONS,			/* Elided words written with a leading apostrophe: 'em 'tis 'twas 'til 'cause 'n (scanner) */

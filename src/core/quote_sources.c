@@ -1045,6 +1045,85 @@ q_attr_in_sentence_before(const qctx *q, const q_raw *r, q_attr *a)
 	return 0;
 }
 
+/*
+ * "as X put it" / "as X said" at token i: the source of a quote next to the
+ * clause (“…,” as the memo put it / as he puts it, “…”).  Returns 1 with a
+ * filled.
+ */
+static int
+as_clause_at(const qctx *q, uint32_t i, uint32_t end, q_attr *a)
+{
+	uint32_t	sf,
+				sl,
+				m;
+	src_type	type;
+
+	if (!q_is(q, i, "as"))
+		return 0;
+	type = q_np_forward(q, i + 1, end, &sf, &sl);
+	if (type == SRC_NONE || (type == SRC_PRONOUN && q_in(q, sf, LEX_PRONOUNS_OTHER)))
+		return 0;
+	/* the mention may run on over the verb (the mayor put it): the verb
+	 * ends it */
+	for (m = sf + 1; m <= sl + 1 && m < end; m++)
+	{
+		uint32_t	v = skip_aux_forward(q, m, end);
+
+		if (v < end && (q_is_speech_cue(q, v) ||
+						(q_word_in(q, v, NA_LEX_AS_SOURCE_VERBS) && q_is(q, v + 1, "it"))))
+		{
+			q_set_attr(a, type, sf, m - 1, v, v, NA_QA_NONE, 0.8f);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * A quote worded by the source of an "as" clause right before or after it
+ * in its sentence: “…,” as a memo put it / as he puts it, “…” / the race
+ * is “…,” as Cruz said on Monday / the fund is, as one memo put it, a “…”.
+ */
+int
+q_attr_as_clause(const qctx *q, const q_raw *r, q_attr *a)
+{
+	const na_sentence *s;
+	uint32_t	s_first,
+				s_end;
+
+	if (r->open == QNONE || r->close == QNONE)
+		return 0;
+	s = q_sentence_of(q, r->open);
+	if (s == NULL)
+		return 0;
+	s_first = s->first_token;
+	s_end = s->first_token + s->ntokens;
+	/* after: “…,” as X put it (a comma may stand on either side of the mark) */
+	for (uint32_t k = r->close + 1; k < s_end && k - r->close <= 2; k++)
+	{
+		if (as_clause_at(q, k, s_end, a))
+			return 1;
+		if (!q_is_punct(q, k, ','))
+			break;
+	}
+	/* before: as X put it, “…” / as X put it, a “…”: the clause closes with
+	 * a comma at most two words before the opening mark */
+	for (uint32_t c = r->open; c > s_first && r->open - c <= 3; c--)
+	{
+		if (!q_is_punct(q, c - 1, ','))
+			continue;
+		for (uint32_t k = c - 1; k > s_first && c - k <= 8; k--)
+		{
+			if (q_is_quote_mark(q, k - 1) || q_is_punct(q, k - 1, ';'))
+				break;
+			if (q_is(q, k - 1, "as"))
+				return as_clause_at(q, k - 1, c - 1, a);
+		}
+		break;
+	}
+	return 0;
+}
+
 /* A cue later in the quote's sentence: “…” in the debate, Trump said. */
 int
 q_attr_in_sentence_after(const qctx *q, const q_raw *r, q_attr *a)

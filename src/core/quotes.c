@@ -719,10 +719,11 @@ source_of_quote(qctx *q, const q_raw *rs, uint32_t i, uint32_t para, const q_att
 		{
 			found = q_attr_transcript(q, r, a);
 			if (!found && q_is_embedded(q, r))
-				found = q_attr_before(q, r, a) || q_attr_in_sentence_before(q, r, a) ||
+				found = q_attr_before(q, r, a) || q_attr_as_clause(q, r, a) ||
+					q_attr_in_sentence_before(q, r, a) ||
 					q_attr_after(q, r, a) || q_attr_in_sentence_after(q, r, a);
 			else if (!found)
-				found = q_attr_after(q, r, a) || q_attr_before(q, r, a) ||
+				found = q_attr_after(q, r, a) || q_attr_as_clause(q, r, a) || q_attr_before(q, r, a) ||
 					q_attr_in_sentence_before(q, r, a) || q_attr_in_sentence_after(q, r, a) ||
 					q_attr_colon(q, r, a);
 		}

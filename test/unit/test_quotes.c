@@ -424,6 +424,22 @@ test_long_partial_is_subject_words(void)
 	CHECK_INT(strncmp(mention(2), "The county clerk", 16), 0);
 }
 
+static void
+test_as_clause_source(void)
+{
+	/* "as X put it" beside a quote names who worded it */
+	analyse("“The storm is over,” as the harbour master put it.\n\n"
+			"That is because, as he puts it, “the rates are low and we like them.”\n\n"
+			"The levy is, as one county memo put it, a “fair price for clean water.”");
+	CHECK_STR(quote_text(0), "The storm is over,");
+	CHECK_STR(mention(0), "the harbour master");
+	CHECK_STR(span(res.quotes[0].cue), "put");
+	CHECK_STR(quote_text(1), "the rates are low and we like them.");
+	CHECK_STR(mention(1), "he");
+	CHECK_STR(quote_text(2), "fair price for clean water.");
+	CHECK_STR(mention(2), "one county memo");
+}
+
 int
 main(void)
 {
@@ -452,6 +468,7 @@ main(void)
 		{"participle_after_quote", test_participle_after_quote},
 		{"time_phrase_opens_sentence", test_time_phrase_opens_sentence},
 		{"long_partial_is_subject_words", test_long_partial_is_subject_words},
+		{"as_clause_source", test_as_clause_source},
 		{NULL, NULL}
 	};
 	int			status = unit_run("quotes", cases);
