@@ -1076,6 +1076,20 @@ as_clause_at(const qctx *q, uint32_t i, uint32_t end, q_attr *a)
 			return 1;
 		}
 	}
+	/*
+	 * as Tom Reyes of the Valley Post observed, …: past the mention's tail,
+	 * to a cue that closes the clause ("as examples of his comments about
+	 * women" has a noun there, and goes on)
+	 */
+	if (q_in(q, sl + 1, LEX_TAIL_PREPOSITIONS))
+	{
+		for (m = sl + 2; m < end && m - sl < 8 && q_is_word(q, m); m++)
+			if (q_is_speech_cue(q, m) && (m + 1 == end || q_is_punct(q, m + 1, ',')))
+			{
+				q_set_attr(a, type, sf, sl, m, m, NA_QA_NONE, 0.8f);
+				return 1;
+			}
+	}
 	return 0;
 }
 
@@ -1218,6 +1232,32 @@ q_is_embedded(const qctx *q, const q_raw *r)
 	return 1;
 }
 
+/*
+ * As Jane Roe reported after the hearing: “…” / …, as the party's website
+ * notes: “…”: an "as" clause opening the sentence, or after one of its
+ * commas, names whom the quote after the colon comes from.
+ */
+static int
+as_clause_before_colon(const qctx *q, uint32_t colon, q_attr *a)
+{
+	const na_sentence *s = q_sentence_of(q, colon);
+
+	if (s == NULL)
+		return 0;
+	for (uint32_t k = s->first_token; k < colon && k - s->first_token < SENTENCE_WINDOW; k++)
+	{
+		if (q_is_quote_mark(q, k))
+			return 0;
+		if ((k == s->first_token || q_is_punct(q, k - 1, ',')) && as_clause_at(q, k, colon, a))
+		{
+			a->how = NA_QA_COLON;
+			a->confidence = 0.7f;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* A transcript line: “PENCE: Well, look, …” */
 int
 q_attr_transcript(const qctx *q, const q_raw *r, q_attr *a)
@@ -1245,6 +1285,8 @@ q_attr_colon(const qctx *q, const q_raw *r, q_attr *a)
 
 	if (r->open == QNONE || r->open == 0 || !q_is_punct(q, r->open - 1, ':'))
 		return 0;
+	if (as_clause_before_colon(q, r->open - 1, a))
+		return 1;
 	/* - Carl Bialik: “…” / Republican pollster Daron Shaw: “…” */
 	if (r->open >= 2 && q_np_backward(q, r->open - 2, 0, &sf, &sl) == SRC_NAME &&
 		q_mention_ending_in(q, sf, sl) != QNONE && !(q->in_quote[sl] & 1))

@@ -440,6 +440,22 @@ test_as_clause_source(void)
 	CHECK_STR(mention(2), "one county memo");
 }
 
+static void
+test_as_clause_before_colon(void)
+{
+	analyse("Of course, as Tom Reyes of the Valley Post observed, the real winner was "
+			"the format itself:\n\n"
+			"“The clear winner of the night was the network, which ran two lively rounds.”\n\n"
+			"The mayor cited the signs as “Go Home” and “Not Here” as examples of his "
+			"rude comments about renters.");
+	CHECK_STR(quote_text(0), "The clear winner of the night was the network, which ran two lively rounds.");
+	CHECK_STR(speaker(0), "Tom Reyes");
+	CHECK_STR(how(0), "colon");
+	/* "as examples of his rude comments about" is no source clause */
+	CHECK_STR(quote_text(2), "Not Here");
+	CHECK_STR(mention(2), "(none)");
+}
+
 int
 main(void)
 {
@@ -469,6 +485,7 @@ main(void)
 		{"time_phrase_opens_sentence", test_time_phrase_opens_sentence},
 		{"long_partial_is_subject_words", test_long_partial_is_subject_words},
 		{"as_clause_source", test_as_clause_source},
+		{"as_clause_before_colon", test_as_clause_before_colon},
 		{NULL, NULL}
 	};
 	int			status = unit_run("quotes", cases);
