@@ -1341,10 +1341,14 @@ q_attr_previous_sentence(const qctx *q, const q_raw *r, q_attr *a)
 		q_set_attr(a, type, sf, sl, k, k, NA_QA_CONTINUATION, 0.6f);
 		return 1;
 	}
-	/* Carter said that …¶“That’s because …”: the opening words of that sentence */
-	for (uint32_t k = s->first_token + 1; k < end && k - s->first_token <= 8; k++)
+	/*
+	 * Carter said that …¶“That’s because …” / Coan, Santilli's attorney,
+	 * argues that …  “…”: the opening words of that sentence, an
+	 * apposition included
+	 */
+	for (uint32_t k = s->first_token + 1; k < end && k - s->first_token <= 12; k++)
 	{
-		if (doc->tokens[k].kind == NA_TK_PUNCT)
+		if (doc->tokens[k].kind == NA_TK_PUNCT && !q_is_punct(q, k, ','))
 			break;
 		if (!q_is_speech_cue(q, k) || q_noun_like(q, k) || q_is_participle(q, k))
 			continue;

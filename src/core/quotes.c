@@ -833,8 +833,10 @@ fill_quote_row(qctx *q, na_quote *qt, const q_raw *r, const q_attr *a, uint32_t 
 			qt->cue_class = a->how == NA_QA_ACCORDING_TO ? NA_CUE_SPEECH :
 				q_is_reporting_cue(q, a->cue_first) ? q_cue_class_at(q, a->cue_first) : NA_CUE_SPEECH;
 			/* the cue attributes this quotation: it reports nothing
-			 * else (a partial quote's cue reports the clause around it) */
-			if (is_direct(q, r))
+			 * else (a partial quote's cue reports the clause around it,
+			 * and a cue in the sentence before, whose speaker goes on
+			 * in this quote, the clause it governs there) */
+			if (is_direct(q, r) && a->how != NA_QA_CONTINUATION)
 				for (uint32_t c = a->cue_first; c <= a->cue_last; c++)
 					q->in_quote[c] |= 2;
 		}

@@ -456,6 +456,20 @@ test_as_clause_before_colon(void)
 	CHECK_STR(mention(2), "(none)");
 }
 
+static void
+test_previous_sentence_apposition(void)
+{
+	/* the sentence before names the next speaker through an apposition */
+	analyse("“The group had planned this for months,” said Ruth Adler, a researcher.\n\n"
+			"Ada Coan, the rancher's lawyer, argues that her client was never violent in "
+			"any way. “Her aim was a calm end to the standoff at the ranch.”");
+	CHECK_STR(quote_text(2), "Her aim was a calm end to the standoff at the ranch.");
+	CHECK_STR(speaker(2), "Ada Coan");
+	/* the cue still reports its own sentence */
+	CHECK_STR(kind(1), "indirect");
+	CHECK_STR(quote_text(1), "her client was never violent in any way");
+}
+
 int
 main(void)
 {
@@ -486,6 +500,7 @@ main(void)
 		{"long_partial_is_subject_words", test_long_partial_is_subject_words},
 		{"as_clause_source", test_as_clause_source},
 		{"as_clause_before_colon", test_as_clause_before_colon},
+		{"previous_sentence_apposition", test_previous_sentence_apposition},
 		{NULL, NULL}
 	};
 	int			status = unit_run("quotes", cases);
