@@ -107,3 +107,17 @@ SELECT ordinal, speaker, speaker_mention, attribution
 FROM news_analysis.quotes(E'“The roads are safe,” Councillor Dana Whitfield said. Whitfield added, “We checked them twice.”\n\n'
   '“Aid must move now,” according to Amara Diallo, the office’s spokesperson, who said the trucks would leave “the moment the guns stop”.\n\n'
   'The chair of the talks, Ambassador Kofi Mensah of Ghana, was blunt: “Nobody yet agrees on who pays.”');
+
+-- sources the attribution after or around a quote names in other shapes:
+-- two people joined by "and" (the first keeps the row), four appositions,
+-- the hearer after a participle, a time phrase before the subject, and
+-- "as X put it" beside the quote or before a colon
+SELECT ordinal, speaker, speaker_mention, cue, attribution, text
+FROM news_analysis.quotes(E'“The levee held,” hydrologists Paula Grant and Omar Reyes of the river authority wrote.\n\n'
+  '“Rents doubled,” Maria Lopez, 41, of Dayton, Ohio, who rents a flat near the river, said.\n\n'
+  'Mayor Ines Ortega hailed the vote as “historic,” telling the crowd that the port would hire.\n\n'
+  'Two days later, Governor Tess Alvarez reversed course, telling a host the curfew was “over and done with.”\n\n'
+  '“The storm is over,” as the harbour master put it.\n\n'
+  'Of course, as Tom Reyes of the Valley Post observed, the winner was the format:\n\n'
+  '“The clear winner of the night was the network.”')
+WHERE kind IN ('direct', 'partial');

@@ -9,6 +9,7 @@ typedef enum na_lex_list
 	NA_LEX_ACRONYM_SMALL_WORDS,	/* Small words an acronym skips in the name it abbreviates: International Monetary Fund is IMF, Bank of England BOE (speakers) */
 	NA_LEX_AD_NOUNS,			/* Nouns of a candidate's advertisement, with the organisation that speaks in it: "the Okafor ad says" is the Okafor campaign (speakers) */
 	NA_LEX_AD_VOICE_NOUNS,	/* Nouns of the voice heard in an advertisement: "a narrator in the Okafor ad says" (speakers) */
+	NA_LEX_AS_SOURCE_VERBS,	/* Verbs that with "it" say how a source worded a quote: "as the memo put it", "as she phrased it" (quotes) */
 	NA_LEX_CUE_COMPOUND_NOUNS,	/* Compound nouns that open with a reporting word, no cue there: a liberal think tank, her lead in pledged delegates, a talk show host (quotes) */
 	NA_LEX_DOCUMENT_MAKER_NOUNS,	/* Plural nouns of the makers of a document: "the authors of the study, which include X and Y" is the first organisation named (speakers) */
 	NA_LEX_ELISIONS,			/* Elided words written with a leading apostrophe: 'em 'tis 'twas 'til 'cause 'n (scanner) */
@@ -93,6 +94,7 @@ typedef enum na_lex_list
 	NA_LEX_SENTENCE_STARTERS,	/* Words that, capitalised after an abbreviation like "U.S.", start a new sentence (scanner) */
 	NA_LEX_SOURCE_DOCUMENTS,	/* Documents whose author is the source a researcher counts: "a Reuters survey", "a new report by Politico" (speakers) */
 	NA_LEX_SUBORDINATORS,	/* Conjunctions opening a subordinate clause before its main clause, whose subject an "it" of the main clause may mean: Although the IMF did not name him, it warned ... (speakers) */
+	NA_LEX_TIME_PHRASE_ENDS,	/* Words that end a time phrase opening a sentence before its subject: "Hours later, X said", "Two weeks ago, X", "This morning, X" (quotes) */
 	NA_LEX_TITLE_ABBREVIATIONS,	/* Abbreviations with their stop that never end a sentence: the next word belongs to them (scanner) */
 	NA_LEX_VOTE_ADVERBIAL_DETERMINERS,	/* Determiners that open a noun phrase after an adverbial, before the verb is sought: after the vote, in its session (votes) */
 	NA_LEX_VOTE_AFTER_VERB_PARTICLES,	/* Words after a vote verb skipped on the way to its object: voted down, passed unanimously (votes) */

@@ -116,6 +116,7 @@ int			q_attr_after(const qctx *q, const q_raw *r, q_attr *a);
 int			q_attr_before(const qctx *q, const q_raw *r, q_attr *a);
 int			q_attr_in_sentence_before(const qctx *q, const q_raw *r, q_attr *a);
 int			q_attr_in_sentence_after(const qctx *q, const q_raw *r, q_attr *a);
+int			q_attr_as_clause(const qctx *q, const q_raw *r, q_attr *a);
 int			q_nickname_in_name(const qctx *q, const q_raw *r);
 int			q_is_embedded(const qctx *q, const q_raw *r);
 int			q_attr_transcript(const qctx *q, const q_raw *r, q_attr *a);

@@ -277,6 +277,33 @@ q_appositive_name(const qctx *q, src_type type, uint32_t a, uint32_t b, uint32_t
 }
 
 /*
+ * A time phrase opening a sentence at i, before a comma: "Hours later,",
+ * "A few days ago,", "Shortly afterward,", "This morning,".  It reads like a
+ * mention but the subject follows it when that is a name or a pronoun.  A
+ * description is left alone: its mention runs on over the verb ("the
+ * lawyers filed papers") and is no better a source.  Returns the token after
+ * the comma, or i when there is none.
+ */
+static uint32_t
+after_time_phrase(const qctx *q, uint32_t i, uint32_t tok)
+{
+	uint32_t	a,
+				b;
+	src_type	after;
+
+	for (uint32_t j = i; j < tok && j - i < 4 && q_is_word(q, j); j++)
+	{
+		if (!q_is_punct(q, j + 1, ','))
+			continue;
+		if (q_word_in(q, j, NA_LEX_TIME_PHRASE_ENDS) &&
+			(after = q_np_forward(q, j + 2, tok, &a, &b)) != SRC_NONE && after != SRC_NOMINAL)
+			return j + 2;
+		break;
+	}
+	return i;
+}
+
+/*
  * The subject of the sentence containing token tok (before tok): the first
  * mention after openers and an introductory phrase; "ROLE, NAME," gives NAME.
  */
@@ -315,6 +342,7 @@ q_sentence_subject(const qctx *q, uint32_t tok, uint32_t *first, uint32_t *last)
 	}
 	while (i < tok && (q_in(q, i, LEX_SENTENCE_OPENERS) || q_is_punct(q, i, ',')))
 		i++;
+	i = after_time_phrase(q, i, tok);
 	if (i < tok && (q_in(q, i, LEX_CLAUSE_PREPOSITIONS) || q_in(q, i, LEX_SUBORDINATORS) ||
 					q_participial_opener(q, i)))
 	{
@@ -706,6 +734,28 @@ attr_byline_paragraph(const qctx *q, uint32_t j, q_attr *a)
 	return 1;
 }
 
+/*
+ * “…,” X and Y said: the mention after the "and" at m is a second source
+ * of the same words, and the cue comes after it.  The row has one speaker,
+ * so it keeps the first of two people (Ann Lee and Bo Park wrote); a role
+ * joined to a role is one person's description (the senator and candidate
+ * told), so *last runs on over it.  Returns the token after the second
+ * mention, or m when none follows.
+ */
+static uint32_t
+joined_source(const qctx *q, uint32_t m, uint32_t end, uint32_t *last)
+{
+	uint32_t	f2,
+				l2;
+	src_type	second = q_np_forward(q, m + 1, end, &f2, &l2);
+
+	if (second != SRC_NAME && second != SRC_NOMINAL)
+		return m;
+	if (!q_is_cap(q, l2))
+		*last = l2;				/* ends in a role noun, not a name */
+	return q_skip_parenthesis(q, l2 + 1, end);
+}
+
 /* “…,” X said / said X / according to X / X, the role, said */
 int
 q_attr_after(const qctx *q, const q_raw *r, q_attr *a)
@@ -747,6 +797,23 @@ q_attr_after(const qctx *q, const q_raw *r, q_attr *a)
 		return 0;
 	if (!new_sentence && q_according_at(q, j))
 		return according_to_source(q, j, end, 0.9f, a);
+	if (!new_sentence && q_is_speech_cue(q, j) && q_is_participle(q, j) &&
+		q_sentence_of(q, j) != NULL)
+	{
+		/*
+		 * praised the vote as “historic,” telling reporters …: the mention
+		 * after a participle is whom it tells.  The speaker is the one of a
+		 * cue before the quote (videos he calls “…,” pointing to …), or else
+		 * the participle's subject, earlier in the sentence.
+		 */
+		if (q_attr_before(q, r, a) || q_attr_in_sentence_before(q, r, a))
+			return 1;
+		type = participle_subject(q, j, q_sentence_of(q, j)->first_token, &sf, &sl);
+		if (type == SRC_NONE || (type == SRC_PRONOUN && q_in(q, sf, LEX_PRONOUNS_OTHER)))
+			return 0;
+		q_set_attr(a, type, sf, sl, j, j, NA_QA_NONE, type == SRC_PRONOUN ? 0.8f : 0.85f);
+		return 1;
+	}
 	if (q_is_speech_cue(q, j) || (q_perfect_aux(q, j) && q_is_speech_cue(q, j + 1)))
 	{
 		uint32_t	cue_first = j;
@@ -781,6 +848,8 @@ q_attr_after(const qctx *q, const q_raw *r, q_attr *a)
 	{
 		uint32_t	m = q_skip_parenthesis(q, sl + 1, end);
 
+		if (type != SRC_PRONOUN && q_is(q, m, "and"))
+			m = joined_source(q, m, end, &sl);
 		/* Mr. Morgan of the Sierra Club said / a narrator in the ad asks */
 		if (q_in(q, m, LEX_TAIL_PREPOSITIONS))
 		{
@@ -794,8 +863,12 @@ q_attr_after(const qctx *q, const q_raw *r, q_attr *a)
 		}
 		m = skip_aux_forward(q, m, end);
 
-		/* X, the role, said / X, who ..., said / X, the role, one of …, said */
-		for (int appositions = 0; appositions < 2 && q_is_punct(q, m, ','); appositions++)
+		/*
+		 * X, the role, said / X, who ..., said / X, the role, one of …, said /
+		 * X, 41, of Dayton, Ohio, who …, said: the cue follows the last of
+		 * up to four appositions, each closed by a comma
+		 */
+		for (int appositions = 0; appositions < 4 && q_is_punct(q, m, ','); appositions++)
 		{
 			uint32_t	c;
 
@@ -805,7 +878,11 @@ q_attr_after(const qctx *q, const q_raw *r, q_attr *a)
 					break;
 			}
 			if (c < end && q_is_punct(q, c, ','))
+			{
 				m = skip_aux_forward(q, c + 1, end);
+				if (!q_is_any_cue(q, m))
+					m = c;		/* another apposition opens at this comma */
+			}
 			else
 				break;
 		}
@@ -968,6 +1045,99 @@ q_attr_in_sentence_before(const qctx *q, const q_raw *r, q_attr *a)
 	return 0;
 }
 
+/*
+ * "as X put it" / "as X said" at token i: the source of a quote next to the
+ * clause (“…,” as the memo put it / as he puts it, “…”).  Returns 1 with a
+ * filled.
+ */
+static int
+as_clause_at(const qctx *q, uint32_t i, uint32_t end, q_attr *a)
+{
+	uint32_t	sf,
+				sl,
+				m;
+	src_type	type;
+
+	if (!q_is(q, i, "as"))
+		return 0;
+	type = q_np_forward(q, i + 1, end, &sf, &sl);
+	if (type == SRC_NONE || (type == SRC_PRONOUN && q_in(q, sf, LEX_PRONOUNS_OTHER)))
+		return 0;
+	/* the mention may run on over the verb (the mayor put it): the verb
+	 * ends it */
+	for (m = sf + 1; m <= sl + 1 && m < end; m++)
+	{
+		uint32_t	v = skip_aux_forward(q, m, end);
+
+		if (v < end && (q_is_speech_cue(q, v) ||
+						(q_word_in(q, v, NA_LEX_AS_SOURCE_VERBS) && q_is(q, v + 1, "it"))))
+		{
+			q_set_attr(a, type, sf, m - 1, v, v, NA_QA_NONE, 0.8f);
+			return 1;
+		}
+	}
+	/*
+	 * as Tom Reyes of the Valley Post observed, …: past the mention's tail,
+	 * to a cue that closes the clause ("as examples of his comments about
+	 * women" has a noun there, and goes on)
+	 */
+	if (q_in(q, sl + 1, LEX_TAIL_PREPOSITIONS))
+	{
+		for (m = sl + 2; m < end && m - sl < 8 && q_is_word(q, m); m++)
+			if (q_is_speech_cue(q, m) && (m + 1 == end || q_is_punct(q, m + 1, ',')))
+			{
+				q_set_attr(a, type, sf, sl, m, m, NA_QA_NONE, 0.8f);
+				return 1;
+			}
+	}
+	return 0;
+}
+
+/*
+ * A quote worded by the source of an "as" clause right before or after it
+ * in its sentence: “…,” as a memo put it / as he puts it, “…” / the race
+ * is “…,” as Cruz said on Monday / the fund is, as one memo put it, a “…”.
+ */
+int
+q_attr_as_clause(const qctx *q, const q_raw *r, q_attr *a)
+{
+	const na_sentence *s;
+	uint32_t	s_first,
+				s_end;
+
+	if (r->open == QNONE || r->close == QNONE)
+		return 0;
+	s = q_sentence_of(q, r->open);
+	if (s == NULL)
+		return 0;
+	s_first = s->first_token;
+	s_end = s->first_token + s->ntokens;
+	/* after: “…,” as X put it (a comma may stand on either side of the mark) */
+	for (uint32_t k = r->close + 1; k < s_end && k - r->close <= 2; k++)
+	{
+		if (as_clause_at(q, k, s_end, a))
+			return 1;
+		if (!q_is_punct(q, k, ','))
+			break;
+	}
+	/* before: as X put it, “…” / as X put it, a “…”: the clause closes with
+	 * a comma at most two words before the opening mark */
+	for (uint32_t c = r->open; c > s_first && r->open - c <= 3; c--)
+	{
+		if (!q_is_punct(q, c - 1, ','))
+			continue;
+		for (uint32_t k = c - 1; k > s_first && c - k <= 8; k--)
+		{
+			if (q_is_quote_mark(q, k - 1) || q_is_punct(q, k - 1, ';'))
+				break;
+			if (q_is(q, k - 1, "as"))
+				return as_clause_at(q, k - 1, c - 1, a);
+		}
+		break;
+	}
+	return 0;
+}
+
 /* A cue later in the quote's sentence: “…” in the debate, Trump said. */
 int
 q_attr_in_sentence_after(const qctx *q, const q_raw *r, q_attr *a)
@@ -1062,6 +1232,32 @@ q_is_embedded(const qctx *q, const q_raw *r)
 	return 1;
 }
 
+/*
+ * As Jane Roe reported after the hearing: “…” / …, as the party's website
+ * notes: “…”: an "as" clause opening the sentence, or after one of its
+ * commas, names whom the quote after the colon comes from.
+ */
+static int
+as_clause_before_colon(const qctx *q, uint32_t colon, q_attr *a)
+{
+	const na_sentence *s = q_sentence_of(q, colon);
+
+	if (s == NULL)
+		return 0;
+	for (uint32_t k = s->first_token; k < colon && k - s->first_token < SENTENCE_WINDOW; k++)
+	{
+		if (q_is_quote_mark(q, k))
+			return 0;
+		if ((k == s->first_token || q_is_punct(q, k - 1, ',')) && as_clause_at(q, k, colon, a))
+		{
+			a->how = NA_QA_COLON;
+			a->confidence = 0.7f;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* A transcript line: “PENCE: Well, look, …” */
 int
 q_attr_transcript(const qctx *q, const q_raw *r, q_attr *a)
@@ -1089,6 +1285,8 @@ q_attr_colon(const qctx *q, const q_raw *r, q_attr *a)
 
 	if (r->open == QNONE || r->open == 0 || !q_is_punct(q, r->open - 1, ':'))
 		return 0;
+	if (as_clause_before_colon(q, r->open - 1, a))
+		return 1;
 	/* - Carl Bialik: “…” / Republican pollster Daron Shaw: “…” */
 	if (r->open >= 2 && q_np_backward(q, r->open - 2, 0, &sf, &sl) == SRC_NAME &&
 		q_mention_ending_in(q, sf, sl) != QNONE && !(q->in_quote[sl] & 1))
@@ -1143,10 +1341,14 @@ q_attr_previous_sentence(const qctx *q, const q_raw *r, q_attr *a)
 		q_set_attr(a, type, sf, sl, k, k, NA_QA_CONTINUATION, 0.6f);
 		return 1;
 	}
-	/* Carter said that …¶“That’s because …”: the opening words of that sentence */
-	for (uint32_t k = s->first_token + 1; k < end && k - s->first_token <= 8; k++)
+	/*
+	 * Carter said that …¶“That’s because …” / Coan, Santilli's attorney,
+	 * argues that …  “…”: the opening words of that sentence, an
+	 * apposition included
+	 */
+	for (uint32_t k = s->first_token + 1; k < end && k - s->first_token <= 12; k++)
 	{
-		if (doc->tokens[k].kind == NA_TK_PUNCT)
+		if (doc->tokens[k].kind == NA_TK_PUNCT && !q_is_punct(q, k, ','))
 			break;
 		if (!q_is_speech_cue(q, k) || q_noun_like(q, k) || q_is_participle(q, k))
 			continue;

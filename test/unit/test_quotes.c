@@ -354,6 +354,122 @@ test_title_is_role(void)
 	CHECK_STR(span(res.speakers[1].role), "housing secretary");
 }
 
+static void
+test_joined_sources_after(void)
+{
+	/* two people, one row: the first keeps the quote */
+	analyse("“The levee held through the storm,” hydrologists Paula Grant and Omar Reyes "
+			"of the river authority wrote in a report. "
+			"“No school will close,” board chair Lisa Moon and trustee Tom Ridge, both "
+			"parents, said on Tuesday. "
+			"“The line reopens soon,” the transit director and former mayor told WKRP.");
+	CHECK_INT(res.nquotes, 3);
+	CHECK_STR(speaker(0), "Paula Grant");
+	CHECK_STR(how(0), "name");
+	CHECK_STR(speaker(1), "Lisa Moon");
+	/* a role joined to a role describes one person */
+	CHECK_STR(mention(2), "the transit director and former mayor");
+}
+
+static void
+test_appositions_before_cue(void)
+{
+	analyse("“Rents doubled when the mill shut,” Maria Lopez, 41, of Dayton, Ohio, who "
+			"rents a flat near the river, said in an interview. "
+			"“We sold out,” Karl Imhof, the baker, one of the fair’s founders, said.");
+	CHECK_INT(res.nquotes, 2);
+	CHECK_STR(kind(0), "direct");
+	CHECK_STR(speaker(0), "Maria Lopez");
+	CHECK_STR(speaker(1), "Karl Imhof");
+}
+
+static void
+test_participle_after_quote(void)
+{
+	/* the mention after "telling" is the hearer */
+	analyse("Mayor Ines Ortega hailed the vote as “historic,” telling the crowd "
+			"that the port deal would bring work. "
+			"The band covered a song he calls “Salt Road,” pointing at the stage.");
+	CHECK_INT(res.nquotes, 5);	/* with the reports around the quotes */
+	CHECK_STR(quote_text(1), "historic,");
+	CHECK_STR(kind(1), "partial");
+	CHECK_STR(mention(1), "Mayor Ines Ortega");
+	CHECK_STR(quote_text(4), "Salt Road,");
+	CHECK_STR(mention(4), "he");
+}
+
+static void
+test_time_phrase_opens_sentence(void)
+{
+	/* "Two days later," reads like a mention; the subject follows it */
+	analyse("Two days later, Governor Tess Alvarez reversed course, telling a radio host "
+			"the curfew was “over and done with for good.”\n\n"
+			"Shortly afterward, she called the plan “a fresh start.”");
+	CHECK_STR(quote_text(1), "over and done with for good.");
+	CHECK_STR(speaker(1), "Tess Alvarez");
+	CHECK_STR(quote_text(3), "a fresh start.");
+	CHECK_STR(mention(3), "she");
+}
+
+static void
+test_long_partial_is_subject_words(void)
+{
+	/* a phrase quoted inside another subject's sentence is not the last speaker's */
+	analyse("“We will win this district,” Mayor Dan Ruiz said.\n\n"
+			"The county clerk talked about keeping “every polling station open until "
+			"nine at night” in the fall.");
+	CHECK_STR(quote_text(2), "every polling station open until nine at night");
+	CHECK_STR(how(2), "subject");
+	CHECK_STR(speaker(2), "(none)");
+	CHECK_INT(strncmp(mention(2), "The county clerk", 16), 0);
+}
+
+static void
+test_as_clause_source(void)
+{
+	/* "as X put it" beside a quote names who worded it */
+	analyse("“The storm is over,” as the harbour master put it.\n\n"
+			"That is because, as he puts it, “the rates are low and we like them.”\n\n"
+			"The levy is, as one county memo put it, a “fair price for clean water.”");
+	CHECK_STR(quote_text(0), "The storm is over,");
+	CHECK_STR(mention(0), "the harbour master");
+	CHECK_STR(span(res.quotes[0].cue), "put");
+	CHECK_STR(quote_text(1), "the rates are low and we like them.");
+	CHECK_STR(mention(1), "he");
+	CHECK_STR(quote_text(2), "fair price for clean water.");
+	CHECK_STR(mention(2), "one county memo");
+}
+
+static void
+test_as_clause_before_colon(void)
+{
+	analyse("Of course, as Tom Reyes of the Valley Post observed, the real winner was "
+			"the format itself:\n\n"
+			"“The clear winner of the night was the network, which ran two lively rounds.”\n\n"
+			"The mayor cited the signs as “Go Home” and “Not Here” as examples of his "
+			"rude comments about renters.");
+	CHECK_STR(quote_text(0), "The clear winner of the night was the network, which ran two lively rounds.");
+	CHECK_STR(speaker(0), "Tom Reyes");
+	CHECK_STR(how(0), "colon");
+	/* "as examples of his rude comments about" is no source clause */
+	CHECK_STR(quote_text(2), "Not Here");
+	CHECK_STR(mention(2), "(none)");
+}
+
+static void
+test_previous_sentence_apposition(void)
+{
+	/* the sentence before names the next speaker through an apposition */
+	analyse("“The group had planned this for months,” said Ruth Adler, a researcher.\n\n"
+			"Ada Coan, the rancher's lawyer, argues that her client was never violent in "
+			"any way. “Her aim was a calm end to the standoff at the ranch.”");
+	CHECK_STR(quote_text(2), "Her aim was a calm end to the standoff at the ranch.");
+	CHECK_STR(speaker(2), "Ada Coan");
+	/* the cue still reports its own sentence */
+	CHECK_STR(kind(1), "indirect");
+	CHECK_STR(quote_text(1), "her client was never violent in any way");
+}
+
 int
 main(void)
 {
@@ -377,6 +493,14 @@ main(void)
 		{"quote_paragraph_not_headline", test_quote_paragraph_not_headline},
 		{"other_languages", test_other_languages},
 		{"title_is_role", test_title_is_role},
+		{"joined_sources_after", test_joined_sources_after},
+		{"appositions_before_cue", test_appositions_before_cue},
+		{"participle_after_quote", test_participle_after_quote},
+		{"time_phrase_opens_sentence", test_time_phrase_opens_sentence},
+		{"long_partial_is_subject_words", test_long_partial_is_subject_words},
+		{"as_clause_source", test_as_clause_source},
+		{"as_clause_before_colon", test_as_clause_before_colon},
+		{"previous_sentence_apposition", test_previous_sentence_apposition},
 		{NULL, NULL}
 	};
 	int			status = unit_run("quotes", cases);
