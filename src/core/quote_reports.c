@@ -616,6 +616,10 @@ that_clause_report(const qctx *q, uint32_t k, uint32_t first, uint32_t e, q_repo
 	}
 	rp->first = j;
 	rp->last = q_content_stop(q, j, e);
+	/* declined to comment: a refusal to speak is a whole report, however
+	 * short its infinitive (data/lexicon/no_comment_cues.tsv) */
+	if (q_is(q, j, "to") && q_word_in(q, k, NA_LEX_NO_COMMENT_CUES))
+		rp->object = 1;
 	/*
 	 * While his advisers have suggested …, Mr. Obama is …: a report
 	 * inside a clause that opens the sentence ends at that clause's

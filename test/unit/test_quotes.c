@@ -354,6 +354,27 @@ test_title_is_role(void)
 	CHECK_STR(span(res.speakers[1].role), "housing secretary");
 }
 
+/*
+ * An object or an infinitive that a cue reports ends where the subject's
+ * next act begins ("… and has campaigned", "… and signed …"); in a
+ * reported clause the same "and will …" goes on with the clause.  A
+ * refusal to speak is a report however short ("declined to comment").
+ */
+static void
+test_object_ends_at_next_act(void)
+{
+	analyse("The mayor endorsed Ms. Okafor and has campaigned with her twice. "
+			"Councillor Brandt praised the harbour plan and signed the petition. "
+			"The ferry company declined to comment and has closed its office. "
+			"Senator Lyle said the tunnel is safe and will reopen in May.");
+	CHECK_INT(res.nquotes, 4);
+	CHECK_STR(quote_text(0), "Ms. Okafor");
+	CHECK_STR(quote_text(1), "the harbour plan");
+	CHECK_STR(quote_text(2), "to comment");
+	CHECK_STR(kind(2), "indirect");
+	CHECK_STR(quote_text(3), "the tunnel is safe and will reopen in May");
+}
+
 int
 main(void)
 {
@@ -377,6 +398,7 @@ main(void)
 		{"quote_paragraph_not_headline", test_quote_paragraph_not_headline},
 		{"other_languages", test_other_languages},
 		{"title_is_role", test_title_is_role},
+		{"object_ends_at_next_act", test_object_ends_at_next_act},
 		{NULL, NULL}
 	};
 	int			status = unit_run("quotes", cases);
