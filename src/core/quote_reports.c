@@ -304,7 +304,15 @@ according_report(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, uint32_t f
 	/* CLAUSE, according to X. */
 	rp->first = first;
 	rp->last = q_is_punct(q, k - 1, ',') ? k - 2 : k - 1;
-	if (c < e && q_is_punct(q, c, ','))
+	/*
+	 * The words after X's comma go on with the content only when the
+	 * words before the phrase are too few to be a clause of their own
+	 * ("Ticket sales, according to the club, have doubled"); after a
+	 * clause they describe X ("…, according to Tidewatch, a group that
+	 * counts ferries").
+	 */
+	if (c < e && q_is_punct(q, c, ',') &&
+		q_words_between(q, rp->first, rp->last) < REPORT_MIN_WORDS)
 	{
 		rp->first2 = c + 1;
 		rp->last2 = e;

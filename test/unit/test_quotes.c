@@ -375,6 +375,23 @@ test_object_ends_at_next_act(void)
 	CHECK_STR(quote_text(3), "the tunnel is safe and will reopen in May");
 }
 
+/*
+ * "CLAUSE, according to X, …": the words after X's comma describe X; they
+ * are content only when the words before the phrase are no clause.
+ */
+static void
+test_according_to_apposition(void)
+{
+	analyse("The harbour tunnel carried forty thousand cars last year, according to "
+			"Tidewatch, a group that counts traffic on the coast. "
+			"Ticket sales, according to the club, have doubled since the spring.");
+	CHECK_INT(res.nquotes, 3);
+	CHECK_STR(quote_text(0), "The harbour tunnel carried forty thousand cars last year");
+	CHECK_STR(speaker(0), "Tidewatch");
+	CHECK_STR(quote_text(1), "Ticket sales");
+	CHECK_STR(quote_text(2), "have doubled since the spring");
+}
+
 int
 main(void)
 {
@@ -399,6 +416,7 @@ main(void)
 		{"other_languages", test_other_languages},
 		{"title_is_role", test_title_is_role},
 		{"object_ends_at_next_act", test_object_ends_at_next_act},
+		{"according_to_apposition", test_according_to_apposition},
 		{NULL, NULL}
 	};
 	int			status = unit_run("quotes", cases);
