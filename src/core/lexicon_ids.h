@@ -13,6 +13,7 @@ typedef enum na_lex_list
 	NA_LEX_DOCUMENT_MAKER_NOUNS,	/* Plural nouns of the makers of a document: "the authors of the study, which include X and Y" is the first organisation named (speakers) */
 	NA_LEX_ELISIONS,			/* Elided words written with a leading apostrophe: 'em 'tis 'twas 'til 'cause 'n (scanner) */
 	NA_LEX_ENGLISH_MARKERS,	/* Frequent English words: a sentence with one is English, so "Le" and "La" before a name are part of it (speakers) */
+	NA_LEX_FINDING_NON_REPORT_OBJECTS,	/* Objects after a finding cue that make it no report: found himself in trouble, found a way to win, shows no sign of (quotes) */
 	NA_LEX_FIRST_NAMES,		/* given names that are evidence of a person (never a place or an organisation), with the gender they usually mean (unknown: used for both); a constraint on pronoun resolution, never an output gender on their own */
 	NA_LEX_GENDERED_PRONOUNS,	/* Personal pronouns of one gender and their form: a subject, possessive or reflexive one right after a surname two people of the article share tells which of them it is (an object one never means the subject) (speakers) */
 	NA_LEX_KICKERS,			/* ALL-CAPS kickers that open a story before a colon ("EXCLUSIVE: Ministers ..."): labels of the desk, not words of the lead sentence (scanner) */

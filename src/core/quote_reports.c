@@ -61,6 +61,13 @@ not_a_report(const qctx *q, uint32_t k, uint32_t s0)
 					 q->doc->tokens[k - 1].kind == NA_TK_NUMBER) &&
 		  !q_is_word(q, k + 1))))
 		return 1;
+	/*
+	 * found himself in a bind, found a way to win: a finding cue with such
+	 * an object finds nothing out (data/lexicon/finding_non_report_objects.tsv)
+	 */
+	if (k + 1 < q->doc->ntokens && q_cue_class(q, k) == NA_CUE_FINDING &&
+		na_lex_longest(NA_LEX_FINDING_NON_REPORT_OBJECTS, q->doc, k + 1, &compound_len) >= 0)
+		return 1;
 	/* they should change the laws rather than criticize him: the verb after
 	 * "than" has a subject of its own, seldom the sentence's */
 	if (k > s0 && q_is(q, k - 1, "than"))
@@ -339,6 +346,10 @@ inverted_report(const qctx *q, uint32_t k, uint32_t s1, uint32_t first, q_report
 		!subject_with_apposition(q, first, k - 1) &&
 		(type = q_np_forward(q, k + 1, s1, &sf, &sl)) != SRC_NONE && type != SRC_PRONOUN &&
 		inverted_source_ends(q, sl + 1, s1)))
+		return 0;
+	/* X, a lawyer, said early Monday that …: a time after the cue is no
+	 * inverted source, and the report follows */
+	if (time_word_at(q, sf))
 		return 0;
 	if (q_appositive_name(q, type, sf, sl, s1, &a2, &b2))
 	{
@@ -708,7 +719,16 @@ report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
 	if (call_for_report(q, k, e, rp))
 		return 1;
 	/* X said (that) CLAUSE */
-	return that_clause_report(q, k, first, e, rp);
+	if (!that_clause_report(q, k, first, e, rp))
+		return 0;
+	/*
+	 * The timetable, which officials said will start in March, does not
+	 * …: the relative pronoun before the source is the subject of what was
+	 * said, and the report ends with the clause, at its closing comma
+	 */
+	if (sf > s0 && (q_is(q, sf - 1, "which") || q_is(q, sf - 1, "that")))
+		end_at_clause_comma(q, rp->first, true, rp);
+	return 1;
 }
 
 /*

@@ -392,6 +392,27 @@ test_according_to_apposition(void)
 	CHECK_STR(quote_text(2), "have doubled since the spring");
 }
 
+/*
+ * A time after the cue is no inverted source ("said early Monday that");
+ * a report inside a relative clause ("which officials said …,") ends at the
+ * comma that closes the clause; a finding cue with a reflexive object
+ * ("found itself short") reports nothing.
+ */
+static void
+test_report_clause_bounds(void)
+{
+	analyse("The harbour master, Ingrid Solberg, said early Monday that the ferries would "
+			"run again. The new timetable, which officials said will start in March, does "
+			"not cover the island routes. The ferry company found itself short of crews, "
+			"and the audit found that two boats had missed their inspections.");
+	CHECK_INT(res.nquotes, 3);
+	CHECK_STR(quote_text(0), "the ferries would run again");
+	CHECK_STR(speaker(0), "Ingrid Solberg");
+	CHECK_STR(quote_text(1), "will start in March");
+	CHECK_STR(quote_text(2), "two boats had missed their inspections");
+	CHECK_STR(mention(2), "the audit");
+}
+
 int
 main(void)
 {
@@ -417,6 +438,7 @@ main(void)
 		{"title_is_role", test_title_is_role},
 		{"object_ends_at_next_act", test_object_ends_at_next_act},
 		{"according_to_apposition", test_according_to_apposition},
+		{"report_clause_bounds", test_report_clause_bounds},
 		{NULL, NULL}
 	};
 	int			status = unit_run("quotes", cases);
