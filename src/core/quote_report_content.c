@@ -226,6 +226,8 @@ q_content_stop(const qctx *q, uint32_t from, uint32_t e)
 	for (uint32_t m = from + 1; m <= e; m++)
 	{
 		const na_token *t = &q->doc->tokens[m];
+		uint32_t	n,
+					end;
 
 		/*
 		 * a dash or a semicolon closes the reported clause: … — a plan
@@ -267,41 +269,53 @@ q_content_stop(const qctx *q, uint32_t from, uint32_t e)
 			return m - 1;
 		if (!q_is_punct(q, m, ','))
 			continue;
+		/*
+		 * n: the word after the comma, past a closing mark when the comma
+		 * stands inside it (…,” adding that); the mark then closes the
+		 * content
+		 */
+		n = m + 1;
+		end = m - 1;
+		if (n < e && q->doc->tokens[n].kind == NA_TK_CLOSE_QUOTE)
+		{
+			n++;
+			end = m + 1;
+		}
 		/* …, adding that / …, according to / …, appearing to: a phrase of
 		 * the sentence's own, not of the report */
-		if (m + 1 <= e && ((q_is_reporting_cue(q, m + 1) && q_is_participle(q, m + 1)) ||
-						   q_according_at(q, m + 1)))
-			return m - 1;
+		if (n <= e && ((q_is_reporting_cue(q, n) && q_is_participle(q, n)) ||
+					   q_according_at(q, n)))
+			return end;
 		/* …, providing a boost / …, claiming that: a participle after the
 		 * comma is the sentence's own (not "including") */
-		if (m + 1 <= e && q_is_word(q, m + 1) && q_is_participle(q, m + 1) &&
-			!q_is_cap(q, m + 1) && !q_is(q, m + 1, "including"))
-			return m - 1;
+		if (n <= e && q_is_word(q, n) && q_is_participle(q, n) &&
+			!q_is_cap(q, n) && !q_is(q, n, "including"))
+			return end;
 		/* …, he said: the sentence's own cue after a report inside it */
 		if (e - m <= 9 && inverted_cue_tail(q, m + 1, e))
 			return m - 1;
 		/* …, which forced her to leave: a relative clause on the last noun */
-		if (m + 1 <= e && q_is(q, m + 1, "which"))
-			return m - 1;
+		if (n <= e && q_is(q, n, "which"))
+			return end;
 		if (m + 2 <= e && q->doc->tokens[m + 1].len <= 3 && !q->in_quote[m] &&
 			writers_tail(q, from, m, e))
 			return m - 1;
 		/* …, and three in four said …: a report of its own subject */
-		if (m + 2 <= e && (q_is(q, m + 1, "and") || q_is(q, m + 1, "but")) &&
-			next_report_subject(q, m + 2, e))
-			return m - 1;
+		if (n + 1 <= e && (q_is(q, n, "and") || q_is(q, n, "but")) &&
+			next_report_subject(q, n + 1, e))
+			return end;
 		/*
 		 * …, while 22 percent said / …, but he is: a clause set against
 		 * it; "…, but could not bear to": the same subject's verb goes on
 		 */
-		if (m + 1 <= e && (q_is(q, m + 1, "while") || q_is(q, m + 1, "whereas") ||
-						   (q_is(q, m + 1, "but") &&
-							!(finite_verb_at(q, m + 2) || q_is(q, m + 2, "not") ||
-							  q_is(q, m + 2, "also") || q_is(q, m + 2, "still") ||
-							  q_is(q, m + 2, "that"))) ||
-						   q_is(q, m + 1, "although") ||
-						   q_is(q, m + 1, "though") || q_is(q, m + 1, "compared")))
-			return m - 1;
+		if (n <= e && (q_is(q, n, "while") || q_is(q, n, "whereas") ||
+					   (q_is(q, n, "but") &&
+						!(finite_verb_at(q, n + 1) || q_is(q, n + 1, "not") ||
+						  q_is(q, n + 1, "also") || q_is(q, n + 1, "still") ||
+						  q_is(q, n + 1, "that"))) ||
+					   q_is(q, n, "although") ||
+					   q_is(q, n, "though") || q_is(q, n, "compared")))
+			return end;
 	}
 	return e;
 }

@@ -413,6 +413,25 @@ test_report_clause_bounds(void)
 	CHECK_STR(mention(2), "the audit");
 }
 
+/*
+ * A quotation closed with its comma inside the marks (…,”): the phrase
+ * after the mark (", adding that", ", although") ends the content there,
+ * as it does after a plain comma.
+ */
+static void
+test_comma_inside_closing_mark(void)
+{
+	analyse("Councillor Brandt said the harbour plan was “a disaster for the town,” adding "
+			"that she would vote against it. The ferry chief said the timetable was "
+			"“nearly finished,” although two routes were still unplanned.");
+	CHECK_INT(res.nquotes, 5);
+	CHECK_STR(kind(0), "mixed");
+	CHECK_STR(quote_text(0), "the harbour plan was “a disaster for the town,”");
+	CHECK_STR(quote_text(2), "she would vote against it");
+	CHECK_STR(kind(3), "mixed");
+	CHECK_STR(quote_text(3), "the timetable was “nearly finished,”");
+}
+
 int
 main(void)
 {
@@ -439,6 +458,7 @@ main(void)
 		{"object_ends_at_next_act", test_object_ends_at_next_act},
 		{"according_to_apposition", test_according_to_apposition},
 		{"report_clause_bounds", test_report_clause_bounds},
+		{"comma_inside_closing_mark", test_comma_inside_closing_mark},
 		{NULL, NULL}
 	};
 	int			status = unit_run("quotes", cases);
