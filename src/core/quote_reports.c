@@ -13,6 +13,9 @@
 
 /* ---- reported speech: attributions without quotation marks ---- */
 
+static int	poll_share_before(const qctx *q, uint32_t k, uint32_t s0, uint32_t *first,
+							  uint32_t *last);
+
 /*
  * Is the reporting word at k no cue here: "the said company", "That said,",
  * "having said that", "to say the least", "was said to", a noun ("his
@@ -21,7 +24,9 @@
 static int
 not_a_report(const qctx *q, uint32_t k, uint32_t s0)
 {
-	uint32_t	compound_len;
+	uint32_t	compound_len,
+				share_first,
+				share_last;
 
 	if (q_is(q, k, "according"))
 		return !q_is(q, k + 1, "to");
@@ -37,8 +42,10 @@ not_a_report(const qctx *q, uint32_t k, uint32_t s0)
 	 */
 	if (k > s0 && q_is_cap(q, k) && q_is_cap(q, k - 1) && q_in(q, k - 1, LEX_CLAUSE_PREPOSITIONS))
 		return 1;
+	/* (but "one in three said": the number closes a poll's share) */
 	if (k > s0 && (q_is(q, k - 1, "the") || q_is(q, k - 1, "aforesaid") ||
-				   q_in(q, k - 1, LEX_DETERMINERS) || q_possessive(q, k - 1)))
+				   q_in(q, k - 1, LEX_DETERMINERS) || q_possessive(q, k - 1)) &&
+		!poll_share_before(q, k, s0, &share_first, &share_last))
 		return 1;
 	if (q_noun_like(q, k))
 		return 1;
@@ -114,9 +121,10 @@ poll_share_before(const qctx *q, uint32_t k, uint32_t s0, uint32_t *first, uint3
 			*first = m - 1;
 			return 1;
 		}
-		/* One in three said / one in four voters said */
+		/* One in three said / one in four voters said / three in five said */
 		if (q_is(q, m, "in") && m > s0 && m + 1 < j &&
-			(q->doc->tokens[m - 1].kind == NA_TK_NUMBER || q_is(q, m - 1, "one")))
+			(q->doc->tokens[m - 1].kind == NA_TK_NUMBER || q_is(q, m - 1, "one") ||
+			 q_word_in(q, m - 1, NA_LEX_VOTE_NUMBER_WORDS)))
 		{
 			*first = m - 1;
 			return 1;
@@ -622,11 +630,11 @@ that_clause_report(const qctx *q, uint32_t k, uint32_t first, uint32_t e, q_repo
 		return 0;
 	if (j == k + 1 && adverbial_after_cue(q, j))
 		return 0;
-	/* said as much / has said the same thing: a pro-form is the whole
-	 * content, not the time and place after it */
+	/* said as much / has said the same thing / 26 percent said the same.:
+	 * a pro-form is the whole content, not the time and place after it */
 	if ((q_is(q, j, "as") && q_is(q, j + 1, "much") && !q_is(q, j + 2, "as")) ||
 		(q_is(q, j, "the") && q_is(q, j + 1, "same") &&
-		 (q_is(q, j + 2, "thing") || q_is(q, j + 2, "things"))))
+		 (q_is(q, j + 2, "thing") || q_is(q, j + 2, "things") || j + 1 == e)))
 	{
 		rp->first = j;
 		rp->last = j + 1 + (q_is(q, j + 2, "thing") || q_is(q, j + 2, "things"));

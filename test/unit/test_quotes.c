@@ -432,6 +432,26 @@ test_comma_inside_closing_mark(void)
 	CHECK_STR(quote_text(3), "the timetable was “nearly finished,”");
 }
 
+/*
+ * A poll's share is a source even when a number word ends it ("one in
+ * three said", "three in five said": not "the said company"); "said the
+ * same" is a whole report; an object ends where "after …" begins.
+ */
+static void
+test_poll_shares_and_pro_forms(void)
+{
+	analyse("One in three said the ferry service had got worse, and nearly three in five "
+			"said they would use a faster boat. Only 26 percent said the same. The union "
+			"endorsed Ms. Okafor after a long meeting on Friday.");
+	CHECK_INT(res.nquotes, 4);
+	CHECK_STR(quote_text(0), "the ferry service had got worse");
+	CHECK_STR(mention(0), "One in three");
+	CHECK_STR(quote_text(1), "they would use a faster boat");
+	CHECK_STR(mention(1), "three in five");
+	CHECK_STR(quote_text(2), "the same");
+	CHECK_STR(quote_text(3), "Ms. Okafor");
+}
+
 int
 main(void)
 {
@@ -459,6 +479,7 @@ main(void)
 		{"according_to_apposition", test_according_to_apposition},
 		{"report_clause_bounds", test_report_clause_bounds},
 		{"comma_inside_closing_mark", test_comma_inside_closing_mark},
+		{"poll_shares_and_pro_forms", test_poll_shares_and_pro_forms},
 		{NULL, NULL}
 	};
 	int			status = unit_run("quotes", cases);
