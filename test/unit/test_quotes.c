@@ -452,6 +452,23 @@ test_poll_shares_and_pro_forms(void)
 	CHECK_STR(quote_text(3), "Ms. Okafor");
 }
 
+/*
+ * A headline "SOURCE: words" reports the source's words even when the
+ * article names the source nowhere else ("Harbour Poll: …"); a desk's
+ * label in title case ("The Latest: …") is no source.
+ */
+static void
+test_headline_colon_source(void)
+{
+	analyse("Harbour Poll: Most Islanders Want A Second Ferry.\n\nThe island council met on Monday.");
+	CHECK_STR(kind(0), "indirect");
+	CHECK_STR(quote_text(0), "Most Islanders Want A Second Ferry");
+	CHECK_STR(mention(0), "Harbour Poll");
+	CHECK_STR(speaker(0), "(none)");
+	analyse("The Latest: Storm closes the island ferry for a day.\n\nThe ferry was closed.");
+	CHECK_INT(res.nquotes, 0);
+}
+
 int
 main(void)
 {
@@ -480,6 +497,7 @@ main(void)
 		{"report_clause_bounds", test_report_clause_bounds},
 		{"comma_inside_closing_mark", test_comma_inside_closing_mark},
 		{"poll_shares_and_pro_forms", test_poll_shares_and_pro_forms},
+		{"headline_colon_source", test_headline_colon_source},
 		{NULL, NULL}
 	};
 	int			status = unit_run("quotes", cases);
