@@ -14,6 +14,7 @@ typedef enum na_lex_list
 	NA_LEX_DOCUMENT_MAKER_NOUNS,	/* Plural nouns of the makers of a document: "the authors of the study, which include X and Y" is the first organisation named (speakers) */
 	NA_LEX_ELISIONS,			/* Elided words written with a leading apostrophe: 'em 'tis 'twas 'til 'cause 'n (scanner) */
 	NA_LEX_ENGLISH_MARKERS,	/* Frequent English words: a sentence with one is English, so "Le" and "La" before a name are part of it (speakers) */
+	NA_LEX_FINDING_NON_REPORT_OBJECTS,	/* Objects after a finding cue that make it no report: found himself in trouble, found a way to win, shows no sign of (quotes) */
 	NA_LEX_FIRST_NAMES,		/* given names that are evidence of a person (never a place or an organisation), with the gender they usually mean (unknown: used for both); a constraint on pronoun resolution, never an output gender on their own */
 	NA_LEX_GENDERED_PRONOUNS,	/* Personal pronouns of one gender and their form: a subject, possessive or reflexive one right after a surname two people of the article share tells which of them it is (an object one never means the subject) (speakers) */
 	NA_LEX_KICKERS,			/* ALL-CAPS kickers that open a story before a colon ("EXCLUSIVE: Ministers ..."): labels of the desk, not words of the lead sentence (scanner) */
@@ -22,6 +23,7 @@ typedef enum na_lex_list
 	NA_LEX_NAME_CONTRACTION_FOLLOWERS,	/* Words after a name's 's that tell "is" or "has" from a possessive: a determiner or an auxiliary's word whatever follows (Trump's a, Clinton's been), an adjective or participle only before a preposition, "to", a determiner or the clause's end (ready to, open to), and nouns in -ly or -ed that are possessed (Clinton's family, Trump's rally) (speakers) */
 	NA_LEX_NAME_PREFIXES,	/* capitalised words written before a person's name that are never part of it ("Republican Donald Trump", "Vermont Bernie Sanders", "Rival Hillary Clinton"): party and state adjectives and descriptions; one or two words */
 	NA_LEX_NAME_RESPELLINGS,	/* Names of organisations an outlet writes in capitals (its own name: POLITICO), with the spelling of their other uses, so that one organisation is counted under one name (speakers) */
+	NA_LEX_NO_COMMENT_CUES,	/* Cues of a refusal to speak, whose infinitive is a whole report however short: declined to comment, refused to say (quotes) */
 	NA_LEX_NUMBER_SUFFIXES,	/* Letters glued to a number that stay in its token: 1980s 21st 10am 1.5m 2bn 10km 70mph (scanner) */
 	NA_LEX_OBJECT_PREPOSITIONS,	/* Prepositions whose noun phrase is their object, never the subject of the verb after it: throughout his campaign boasted, not his campaign (speakers) */
 	NA_LEX_ORG_BRAND_NAMES,	/* Organisations' names of one word that name the organisation alone (CNN, Twitter, Reuters): never the last word of a longer name of it ("It's All CNN", "Wilayat Twitter", a title before it: "State Twitter"), so a mention of it never joins a longer name ending in it (speakers) */

@@ -214,6 +214,8 @@ writers_tail(const qctx *q, uint32_t from, uint32_t m, uint32_t e)
 	return q_is(q, m + 1, "and") && and_new_clause(q, m + 2, e);
 }
 
+static int	and_next_act(const qctx *q, uint32_t first, uint32_t m, uint32_t last);
+
 /*
  * The content of a report cued at k ends at a following ", adding" /
  * ", saying" / ", according to": the next report's cue.
@@ -224,6 +226,8 @@ q_content_stop(const qctx *q, uint32_t from, uint32_t e)
 	for (uint32_t m = from + 1; m <= e; m++)
 	{
 		const na_token *t = &q->doc->tokens[m];
+		uint32_t	n,
+					end;
 
 		/*
 		 * a dash or a semicolon closes the reported clause: … — a plan
@@ -259,45 +263,117 @@ q_content_stop(const qctx *q, uint32_t from, uint32_t e)
 			q_is_reporting_cue(q, m + 1) && !q_is_participle(q, m + 1) && !q_is_cap(q, m + 1) &&
 			q_cue_class(q, m + 1) == NA_CUE_SPEECH)
 			return q_is_punct(q, m - 1, ',') ? m - 2 : m - 1;
+		/* declined to comment and is not …: the infinitive ends where the
+		 * subject's next act begins */
+		if (q_is(q, m, "and") && q_is(q, from, "to") && and_next_act(q, from, m, e))
+			return m - 1;
 		if (!q_is_punct(q, m, ','))
 			continue;
+		/*
+		 * n: the word after the comma, past a closing mark when the comma
+		 * stands inside it (…,” adding that); the mark then closes the
+		 * content
+		 */
+		n = m + 1;
+		end = m - 1;
+		if (n < e && q->doc->tokens[n].kind == NA_TK_CLOSE_QUOTE)
+		{
+			n++;
+			end = m + 1;
+		}
 		/* …, adding that / …, according to / …, appearing to: a phrase of
 		 * the sentence's own, not of the report */
-		if (m + 1 <= e && ((q_is_reporting_cue(q, m + 1) && q_is_participle(q, m + 1)) ||
-						   q_according_at(q, m + 1)))
-			return m - 1;
+		if (n <= e && ((q_is_reporting_cue(q, n) && q_is_participle(q, n)) ||
+					   q_according_at(q, n)))
+			return end;
 		/* …, providing a boost / …, claiming that: a participle after the
 		 * comma is the sentence's own (not "including") */
-		if (m + 1 <= e && q_is_word(q, m + 1) && q_is_participle(q, m + 1) &&
-			!q_is_cap(q, m + 1) && !q_is(q, m + 1, "including"))
-			return m - 1;
+		if (n <= e && q_is_word(q, n) && q_is_participle(q, n) &&
+			!q_is_cap(q, n) && !q_is(q, n, "including"))
+			return end;
 		/* …, he said: the sentence's own cue after a report inside it */
 		if (e - m <= 9 && inverted_cue_tail(q, m + 1, e))
 			return m - 1;
 		/* …, which forced her to leave: a relative clause on the last noun */
-		if (m + 1 <= e && q_is(q, m + 1, "which"))
-			return m - 1;
+		if (n <= e && q_is(q, n, "which"))
+			return end;
 		if (m + 2 <= e && q->doc->tokens[m + 1].len <= 3 && !q->in_quote[m] &&
 			writers_tail(q, from, m, e))
 			return m - 1;
 		/* …, and three in four said …: a report of its own subject */
-		if (m + 2 <= e && (q_is(q, m + 1, "and") || q_is(q, m + 1, "but")) &&
-			next_report_subject(q, m + 2, e))
-			return m - 1;
+		if (n + 1 <= e && (q_is(q, n, "and") || q_is(q, n, "but")) &&
+			next_report_subject(q, n + 1, e))
+			return end;
 		/*
 		 * …, while 22 percent said / …, but he is: a clause set against
 		 * it; "…, but could not bear to": the same subject's verb goes on
 		 */
-		if (m + 1 <= e && (q_is(q, m + 1, "while") || q_is(q, m + 1, "whereas") ||
-						   (q_is(q, m + 1, "but") &&
-							!(finite_verb_at(q, m + 2) || q_is(q, m + 2, "not") ||
-							  q_is(q, m + 2, "also") || q_is(q, m + 2, "still") ||
-							  q_is(q, m + 2, "that"))) ||
-						   q_is(q, m + 1, "although") ||
-						   q_is(q, m + 1, "though") || q_is(q, m + 1, "compared")))
-			return m - 1;
+		if (n <= e && (q_is(q, n, "while") || q_is(q, n, "whereas") ||
+					   (q_is(q, n, "but") &&
+						!(finite_verb_at(q, n + 1) || q_is(q, n + 1, "not") ||
+						  q_is(q, n + 1, "also") || q_is(q, n + 1, "still") ||
+						  q_is(q, n + 1, "that"))) ||
+					   q_is(q, n, "although") ||
+					   q_is(q, n, "though") || q_is(q, n, "compared")))
+			return end;
 	}
 	return e;
+}
+
+/*
+ * Is token i a past tense with an object of its own, "signed the
+ * petition", "thanked Okafor …", "wanted to …": a lower-case word in -ed
+ * before a determiner, a pronoun, a name or "to".  "related measures",
+ * "elected officials" have none: they are words of a noun phrase.
+ */
+static int
+past_verb_with_object(const qctx *q, uint32_t i)
+{
+	const na_token *t = &q->doc->tokens[i];
+	const char *p = q->doc->text + t->start;
+
+	if (t->kind != NA_TK_WORD || t->len < 5 || (t->flags & NA_TF_CAPITALIZED) ||
+		p[t->len - 2] != 'e' || p[t->len - 1] != 'd' || q->in_quote[i])
+		return 0;
+	return q_in(q, i + 1, LEX_DETERMINERS) || q_is_pronoun(q, i + 1) || q_possessive(q, i + 1) ||
+		q_is_cap(q, i + 1) || q_is(q, i + 1, "to");
+}
+
+/*
+ * Does the "and" at m, after an object or an infinitive that a cue
+ * reports, go on with the subject's next act: "endorsed Okafor and has
+ * campaigned with her", "praised the plan and later signed the
+ * petition", "declined to comment and her office has closed"?  PolNeAR's
+ * content ends before it.  (After a clause the same "and will …" goes on
+ * with the clause's own subject: "said the tunnel is safe and will
+ * reopen".)
+ */
+static int
+and_next_act(const qctx *q, uint32_t first, uint32_t m, uint32_t last)
+{
+	uint32_t	v = m + 1;
+
+	if (v > last || q->in_quote[m])
+		return 0;
+	/*
+	 * A clause inside the phrase ("how ferries and buses could …", "to
+	 * show that it was … and was …") owns what follows its "and".
+	 * (The question words' list holds "to" and "about" too, which open
+	 * infinitives and topics, no clause.)
+	 */
+	for (uint32_t w = first; w < m; w++)
+		if (finite_verb_at(q, w) || q_is(q, w, "that") ||
+			(q_in(q, w, LEX_QUESTION_OPENERS) && !q_is(q, w, "to") && !q_is(q, w, "about")))
+			return 0;
+	/* … and even signed / and later told: an adverb before the verb */
+	if (q_in(q, v, LEX_AUX_ADVERBS) && !finite_verb_at(q, v) && v + 1 <= last)
+		v++;
+	if (finite_verb_at(q, v) || past_verb_with_object(q, v))
+		return 1;
+	/* a clause with a subject of its own: a determiner, a pronoun or a
+	 * name opens it ("… and her office has closed") */
+	return (q_in(q, m + 1, LEX_DETERMINERS) || q_is_pronoun(q, m + 1) || q_possessive(q, m + 1) ||
+			q_is_cap(q, m + 1)) && and_new_clause(q, m + 1, last);
 }
 
 /*
@@ -333,6 +409,8 @@ q_object_end(const qctx *q, uint32_t j, uint32_t last)
 		if (t->kind != NA_TK_WORD || (t->flags & NA_TF_CAPITALIZED))
 			continue;
 		if (q_in(q, m, LEX_OBJECT_PHRASE_ENDS))
+			return m - 1;
+		if (q_is(q, m, "and") && and_next_act(q, j, m, last))
 			return m - 1;
 	}
 	return last;

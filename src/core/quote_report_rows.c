@@ -190,9 +190,9 @@ transcript_turn_at(qctx *q, uint32_t i)
 	if (!caps && !(q_np_backward(q, c - 1, t0, &sf, &sl) == SRC_NAME && sf == t0 &&
 				   sl == c - 1))
 		return 1;
-	/* CLARIFICATION:, UPDATE:: a desk's label (kickers.tsv), no speaker */
-	if (caps && na_lex_longest(NA_LEX_KICKERS, doc, t0, &kicker_words) >= 0 &&
-		t0 + kicker_words == c)
+	/* CLARIFICATION:, UPDATE:, The Latest:: a desk's label (kickers.tsv),
+	 * in capitals or in a headline's title case, no speaker */
+	if (na_lex_longest(NA_LEX_KICKERS, doc, t0, &kicker_words) >= 0 && t0 + kicker_words == c)
 		return 1;
 	sf = t0;
 	sl = c - 1;
@@ -215,7 +215,12 @@ transcript_turn_at(qctx *q, uint32_t i)
 		return 1;
 	line_report(&rp, &r, SRC_NAME, sf, sl, c, NA_QA_COLON, NA_CUE_SPEECH, c + 1, last);
 	entity = q_entity_of_source(q, &rp.a, &r);
-	if (entity == QNONE)
+	/*
+	 * a speaker no one else in the article is: no turn of a transcript;
+	 * but the headline's "Harbour Poll: …" is PolNeAR's report of
+	 * that source all the same (the row keeps its mention, no speaker)
+	 */
+	if (entity == QNONE && doc->tokens[t0].paragraph != 0)
 		return 1;
 	if (push_report(q, &rp, rp.first, rp.last, entity, 0) == NULL)
 		return 0;

@@ -13,6 +13,9 @@
 
 /* ---- reported speech: attributions without quotation marks ---- */
 
+static int	poll_share_before(const qctx *q, uint32_t k, uint32_t s0, uint32_t *first,
+							  uint32_t *last);
+
 /*
  * Is the reporting word at k no cue here: "the said company", "That said,",
  * "having said that", "to say the least", "was said to", a noun ("his
@@ -21,7 +24,9 @@
 static int
 not_a_report(const qctx *q, uint32_t k, uint32_t s0)
 {
-	uint32_t	compound_len;
+	uint32_t	compound_len,
+				share_first,
+				share_last;
 
 	if (q_is(q, k, "according"))
 		return !q_is(q, k + 1, "to");
@@ -37,8 +42,10 @@ not_a_report(const qctx *q, uint32_t k, uint32_t s0)
 	 */
 	if (k > s0 && q_is_cap(q, k) && q_is_cap(q, k - 1) && q_in(q, k - 1, LEX_CLAUSE_PREPOSITIONS))
 		return 1;
+	/* (but "one in three said": the number closes a poll's share) */
 	if (k > s0 && (q_is(q, k - 1, "the") || q_is(q, k - 1, "aforesaid") ||
-				   q_in(q, k - 1, LEX_DETERMINERS) || q_possessive(q, k - 1)))
+				   q_in(q, k - 1, LEX_DETERMINERS) || q_possessive(q, k - 1)) &&
+		!poll_share_before(q, k, s0, &share_first, &share_last))
 		return 1;
 	if (q_noun_like(q, k))
 		return 1;
@@ -60,6 +67,13 @@ not_a_report(const qctx *q, uint32_t k, uint32_t s0)
 		 (k > s0 && (q_is(q, k - 1, "percent") || q->doc->tokens[k - 1].kind == NA_TK_PERCENT ||
 					 q->doc->tokens[k - 1].kind == NA_TK_NUMBER) &&
 		  !q_is_word(q, k + 1))))
+		return 1;
+	/*
+	 * found himself in a bind, found a way to win: a finding cue with such
+	 * an object finds nothing out (data/lexicon/finding_non_report_objects.tsv)
+	 */
+	if (k + 1 < q->doc->ntokens && q_cue_class(q, k) == NA_CUE_FINDING &&
+		na_lex_longest(NA_LEX_FINDING_NON_REPORT_OBJECTS, q->doc, k + 1, &compound_len) >= 0)
 		return 1;
 	/* they should change the laws rather than criticize him: the verb after
 	 * "than" has a subject of its own, seldom the sentence's */
@@ -107,9 +121,10 @@ poll_share_before(const qctx *q, uint32_t k, uint32_t s0, uint32_t *first, uint3
 			*first = m - 1;
 			return 1;
 		}
-		/* One in three said / one in four voters said */
+		/* One in three said / one in four voters said / three in five said */
 		if (q_is(q, m, "in") && m > s0 && m + 1 < j &&
-			(q->doc->tokens[m - 1].kind == NA_TK_NUMBER || q_is(q, m - 1, "one")))
+			(q->doc->tokens[m - 1].kind == NA_TK_NUMBER || q_is(q, m - 1, "one") ||
+			 q_word_in(q, m - 1, NA_LEX_VOTE_NUMBER_WORDS)))
 		{
 			*first = m - 1;
 			return 1;
@@ -304,7 +319,15 @@ according_report(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, uint32_t f
 	/* CLAUSE, according to X. */
 	rp->first = first;
 	rp->last = q_is_punct(q, k - 1, ',') ? k - 2 : k - 1;
-	if (c < e && q_is_punct(q, c, ','))
+	/*
+	 * The words after X's comma go on with the content only when the
+	 * words before the phrase are too few to be a clause of their own
+	 * ("Ticket sales, according to the club, have doubled"); after a
+	 * clause they describe X ("…, according to Tidewatch, a group that
+	 * counts ferries").
+	 */
+	if (c < e && q_is_punct(q, c, ',') &&
+		q_words_between(q, rp->first, rp->last) < REPORT_MIN_WORDS)
 	{
 		rp->first2 = c + 1;
 		rp->last2 = e;
@@ -331,6 +354,10 @@ inverted_report(const qctx *q, uint32_t k, uint32_t s1, uint32_t first, q_report
 		!subject_with_apposition(q, first, k - 1) &&
 		(type = q_np_forward(q, k + 1, s1, &sf, &sl)) != SRC_NONE && type != SRC_PRONOUN &&
 		inverted_source_ends(q, sl + 1, s1)))
+		return 0;
+	/* X, a lawyer, said early Monday that …: a time after the cue is no
+	 * inverted source, and the report follows */
+	if (time_word_at(q, sf))
 		return 0;
 	if (q_appositive_name(q, type, sf, sl, s1, &a2, &b2))
 	{
@@ -603,11 +630,11 @@ that_clause_report(const qctx *q, uint32_t k, uint32_t first, uint32_t e, q_repo
 		return 0;
 	if (j == k + 1 && adverbial_after_cue(q, j))
 		return 0;
-	/* said as much / has said the same thing: a pro-form is the whole
-	 * content, not the time and place after it */
+	/* said as much / has said the same thing / 26 percent said the same.:
+	 * a pro-form is the whole content, not the time and place after it */
 	if ((q_is(q, j, "as") && q_is(q, j + 1, "much") && !q_is(q, j + 2, "as")) ||
 		(q_is(q, j, "the") && q_is(q, j + 1, "same") &&
-		 (q_is(q, j + 2, "thing") || q_is(q, j + 2, "things"))))
+		 (q_is(q, j + 2, "thing") || q_is(q, j + 2, "things") || j + 1 == e)))
 	{
 		rp->first = j;
 		rp->last = j + 1 + (q_is(q, j + 2, "thing") || q_is(q, j + 2, "things"));
@@ -616,6 +643,10 @@ that_clause_report(const qctx *q, uint32_t k, uint32_t first, uint32_t e, q_repo
 	}
 	rp->first = j;
 	rp->last = q_content_stop(q, j, e);
+	/* declined to comment: a refusal to speak is a whole report, however
+	 * short its infinitive (data/lexicon/no_comment_cues.tsv) */
+	if (q_is(q, j, "to") && q_word_in(q, k, NA_LEX_NO_COMMENT_CUES))
+		rp->object = 1;
 	/*
 	 * While his advisers have suggested …, Mr. Obama is …: a report
 	 * inside a clause that opens the sentence ends at that clause's
@@ -696,7 +727,16 @@ report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
 	if (call_for_report(q, k, e, rp))
 		return 1;
 	/* X said (that) CLAUSE */
-	return that_clause_report(q, k, first, e, rp);
+	if (!that_clause_report(q, k, first, e, rp))
+		return 0;
+	/*
+	 * The timetable, which officials said will start in March, does not
+	 * …: the relative pronoun before the source is the subject of what was
+	 * said, and the report ends with the clause, at its closing comma
+	 */
+	if (sf > s0 && (q_is(q, sf - 1, "which") || q_is(q, sf - 1, "that")))
+		end_at_clause_comma(q, rp->first, true, rp);
+	return 1;
 }
 
 /*

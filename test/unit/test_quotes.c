@@ -470,6 +470,121 @@ test_previous_sentence_apposition(void)
 	CHECK_STR(quote_text(1), "her client was never violent in any way");
 }
 
+/*
+ * An object or an infinitive that a cue reports ends where the subject's
+ * next act begins ("… and has campaigned", "… and signed …"); in a
+ * reported clause the same "and will …" goes on with the clause.  A
+ * refusal to speak is a report however short ("declined to comment").
+ */
+static void
+test_object_ends_at_next_act(void)
+{
+	analyse("The mayor endorsed Ms. Okafor and has campaigned with her twice. "
+			"Councillor Brandt praised the harbour plan and signed the petition. "
+			"The ferry company declined to comment and has closed its office. "
+			"Senator Lyle said the tunnel is safe and will reopen in May.");
+	CHECK_INT(res.nquotes, 4);
+	CHECK_STR(quote_text(0), "Ms. Okafor");
+	CHECK_STR(quote_text(1), "the harbour plan");
+	CHECK_STR(quote_text(2), "to comment");
+	CHECK_STR(kind(2), "indirect");
+	CHECK_STR(quote_text(3), "the tunnel is safe and will reopen in May");
+}
+
+/*
+ * "CLAUSE, according to X, …": the words after X's comma describe X; they
+ * are content only when the words before the phrase are no clause.
+ */
+static void
+test_according_to_apposition(void)
+{
+	analyse("The harbour tunnel carried forty thousand cars last year, according to "
+			"Tidewatch, a group that counts traffic on the coast. "
+			"Ticket sales, according to the club, have doubled since the spring.");
+	CHECK_INT(res.nquotes, 3);
+	CHECK_STR(quote_text(0), "The harbour tunnel carried forty thousand cars last year");
+	CHECK_STR(speaker(0), "Tidewatch");
+	CHECK_STR(quote_text(1), "Ticket sales");
+	CHECK_STR(quote_text(2), "have doubled since the spring");
+}
+
+/*
+ * A time after the cue is no inverted source ("said early Monday that");
+ * a report inside a relative clause ("which officials said …,") ends at the
+ * comma that closes the clause; a finding cue with a reflexive object
+ * ("found itself short") reports nothing.
+ */
+static void
+test_report_clause_bounds(void)
+{
+	analyse("The harbour master, Ingrid Solberg, said early Monday that the ferries would "
+			"run again. The new timetable, which officials said will start in March, does "
+			"not cover the island routes. The ferry company found itself short of crews, "
+			"and the audit found that two boats had missed their inspections.");
+	CHECK_INT(res.nquotes, 3);
+	CHECK_STR(quote_text(0), "the ferries would run again");
+	CHECK_STR(speaker(0), "Ingrid Solberg");
+	CHECK_STR(quote_text(1), "will start in March");
+	CHECK_STR(quote_text(2), "two boats had missed their inspections");
+	CHECK_STR(mention(2), "the audit");
+}
+
+/*
+ * A quotation closed with its comma inside the marks (…,”): the phrase
+ * after the mark (", adding that", ", although") ends the content there,
+ * as it does after a plain comma.
+ */
+static void
+test_comma_inside_closing_mark(void)
+{
+	analyse("Councillor Brandt said the harbour plan was “a disaster for the town,” adding "
+			"that she would vote against it. The ferry chief said the timetable was "
+			"“nearly finished,” although two routes were still unplanned.");
+	CHECK_INT(res.nquotes, 5);
+	CHECK_STR(kind(0), "mixed");
+	CHECK_STR(quote_text(0), "the harbour plan was “a disaster for the town,”");
+	CHECK_STR(quote_text(2), "she would vote against it");
+	CHECK_STR(kind(3), "mixed");
+	CHECK_STR(quote_text(3), "the timetable was “nearly finished,”");
+}
+
+/*
+ * A poll's share is a source even when a number word ends it ("one in
+ * three said", "three in five said": not "the said company"); "said the
+ * same" is a whole report; an object ends where "after …" begins.
+ */
+static void
+test_poll_shares_and_pro_forms(void)
+{
+	analyse("One in three said the ferry service had got worse, and nearly three in five "
+			"said they would use a faster boat. Only 26 percent said the same. The union "
+			"endorsed Ms. Okafor after a long meeting on Friday.");
+	CHECK_INT(res.nquotes, 4);
+	CHECK_STR(quote_text(0), "the ferry service had got worse");
+	CHECK_STR(mention(0), "One in three");
+	CHECK_STR(quote_text(1), "they would use a faster boat");
+	CHECK_STR(mention(1), "three in five");
+	CHECK_STR(quote_text(2), "the same");
+	CHECK_STR(quote_text(3), "Ms. Okafor");
+}
+
+/*
+ * A headline "SOURCE: words" reports the source's words even when the
+ * article names the source nowhere else ("Harbour Poll: …"); a desk's
+ * label in title case ("The Latest: …") is no source.
+ */
+static void
+test_headline_colon_source(void)
+{
+	analyse("Harbour Poll: Most Islanders Want A Second Ferry.\n\nThe island council met on Monday.");
+	CHECK_STR(kind(0), "indirect");
+	CHECK_STR(quote_text(0), "Most Islanders Want A Second Ferry");
+	CHECK_STR(mention(0), "Harbour Poll");
+	CHECK_STR(speaker(0), "(none)");
+	analyse("The Latest: Storm closes the island ferry for a day.\n\nThe ferry was closed.");
+	CHECK_INT(res.nquotes, 0);
+}
+
 int
 main(void)
 {
@@ -501,6 +616,12 @@ main(void)
 		{"as_clause_source", test_as_clause_source},
 		{"as_clause_before_colon", test_as_clause_before_colon},
 		{"previous_sentence_apposition", test_previous_sentence_apposition},
+		{"object_ends_at_next_act", test_object_ends_at_next_act},
+		{"according_to_apposition", test_according_to_apposition},
+		{"report_clause_bounds", test_report_clause_bounds},
+		{"comma_inside_closing_mark", test_comma_inside_closing_mark},
+		{"poll_shares_and_pro_forms", test_poll_shares_and_pro_forms},
+		{"headline_colon_source", test_headline_colon_source},
 		{NULL, NULL}
 	};
 	int			status = unit_run("quotes", cases);
