@@ -37,7 +37,12 @@ fi
 # content F1 0.842; session 14 (opening phrases and subordinate clauses
 # before the subject, editors' labels, "In a … poll," findings) F1 0.715,
 # source 0.935, end-to-end 0.659, speech recall 0.913, content F1 0.843
-min_f1=0.712 min_source=0.930 min_e2e=0.655 min_speech=0.910 min_char=0.840
+# session 19 (objects end at the subject's next act, "according to X, a
+# group that" describes X, a closing quotation mark's comma ends a content,
+# poll shares as sources, headline "Source: words"; speakers through
+# appositions and "as X put it") F1 0.717, source 0.938, end-to-end 0.664,
+# speech recall 0.913, content F1 0.845
+min_f1=0.714 min_source=0.933 min_e2e=0.660 min_speech=0.910 min_char=0.842
 passed=0 failed=0
 status=0
 out=$(test/eval_attributions "$gold" --min-f1 $min_f1 --min-source $min_source --min-e2e $min_e2e 2>&1) || status=$?
