@@ -408,7 +408,13 @@ short_word_len(const unsigned char *s, size_t pos, unsigned *flags_out, unsigned
 	{
 		if (after == '\'' || after == '-')
 		{
-			wlen = short_word_parts(s, pos, wlen, flags_out);
+			/* (a flags word of its own: had the call been given flags_out,
+			 * run_short_words would keep its flags on the stack, a store
+			 * every word) */
+			unsigned	parts_flags = 0;
+
+			wlen = short_word_parts(s, pos, wlen, &parts_flags);
+			*flags_out = parts_flags;
 			*after_out = s[pos + wlen];
 			return wlen;
 		}
