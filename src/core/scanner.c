@@ -527,29 +527,42 @@ run_short_words(const unsigned char *s, size_t i, run_cursor *rc)
 
 	while (t < limit && i < fast_end)
 	{
-		size_t		wpos = i + 1;
-		unsigned	flags;
-		unsigned char b;
-		size_t		wlen = short_word_len(s, wpos, &flags, &b);
+		/*
+		 * one bound for the loop over the words instead of two: a word and
+		 * the mark after it take fewer tokens than bytes, so while i is
+		 * short of limit - t bytes past where it stands now, t is short of
+		 * limit.  (Two bounds kept two registers, and both were reloaded
+		 * from the stack every word.)
+		 */
+		const size_t end = MIN_OF(fast_end, i + (size_t) (limit - t));
 
-		if (wlen == 0)
-			break;				/* no word, or another kind of word */
-		put_ascii_token(t++, wpos, wlen, to_chars, paragraph,
-						NA_TF_SPACE_BEFORE | flags, NA_TK_WORD);
-		/* (sixteen bytes at wpos, and two more: a mark's next two bytes are text) */
-		i = wpos + wlen;
-		if (b == ' ')
-			continue;
-		/* a mark the main loop emits alone (not the first stop of "...") */
-		if (!ascii_punct_class[b] || (b == '.' && s[i + 1] == '.' && s[i + 2] == '.'))
-			break;
-		if (b == '.' || b == '!' || b == '?')
-			*rc->stop++ = (uint32_t) (t - rc->items);	/* as emit's record_stop */
-		put_ascii_token(t++, i, 1, to_chars, paragraph, 0, NA_TK_PUNCT);
-		i++;
-		if (s[i] != ' ')
-			break;
+		while (i < end)
+		{
+			size_t		wpos = i + 1;
+			unsigned	flags;
+			unsigned char b;
+			size_t		wlen = short_word_len(s, wpos, &flags, &b);
+
+			if (wlen == 0)
+				goto done;			/* no word, or another kind of word */
+			put_ascii_token(t++, wpos, wlen, to_chars, paragraph,
+							NA_TF_SPACE_BEFORE | flags, NA_TK_WORD);
+			/* (sixteen bytes at wpos, and two more: a mark's next two bytes are text) */
+			i = wpos + wlen;
+			if (b == ' ')
+				continue;
+			/* a mark the main loop emits alone (not the first stop of "...") */
+			if (!ascii_punct_class[b] || (b == '.' && s[i + 1] == '.' && s[i + 2] == '.'))
+				goto done;
+			if (b == '.' || b == '!' || b == '?')
+				*rc->stop++ = (uint32_t) (t - rc->items);	/* as emit's record_stop */
+			put_ascii_token(t++, i, 1, to_chars, paragraph, 0, NA_TK_PUNCT);
+			i++;
+			if (s[i] != ' ')
+				goto done;
+		}
 	}
+done:
 	rc->t = t;
 	return i;
 }
