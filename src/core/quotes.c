@@ -505,6 +505,18 @@ names_person(const qctx *q, uint32_t first, uint32_t last)
 		!((q_entity *) q->entities.items)[e].place;
 }
 
+/*
+ * Does a description ending at token last name people by what they do (the
+ * lawyer, many voters), not a thing (the plan, the name)?  Only such a
+ * subject's sentence may be its scare quote's source: on train a short quote
+ * given to any other description's subject was wrong two times in three.
+ */
+static int
+names_people_by_role(const qctx *q, uint32_t last)
+{
+	return q_is_role_noun(q, last) || q_in(q, last, LEX_SOURCE_NOUNS);
+}
+
 /* Is quote r joined to the quote before it: “…” and “…”, “…” or “…”? */
 static int
 coordinated(const qctx *q, const q_raw *before, const q_raw *r)
@@ -756,8 +768,9 @@ source_of_quote(qctx *q, const q_raw *rs, uint32_t i, uint32_t para, const q_att
 		else if (!title && count_words(q, r) < SPEECH_MIN_WORDS && !q_nickname_in_name(q, r) &&
 				 (short_type = q_sentence_subject(q, r->open != QNONE ? r->open : r->first,
 												&short_first, &short_last)) != SRC_NONE &&
-				 short_type != SRC_NOMINAL && !q_in(q, short_first, LEX_PRONOUNS_OTHER) &&
-				 (short_type == SRC_PRONOUN || names_person(q, short_first, short_last)))
+				 !q_in(q, short_first, LEX_PRONOUNS_OTHER) &&
+				 (short_type == SRC_PRONOUN || names_person(q, short_first, short_last) ||
+				  (short_type == SRC_NOMINAL && names_people_by_role(q, short_last))))
 		{
 			/* Reid has gone after Trump as a “spoiled brat”: the subject's words */
 			q_set_attr(a, short_type, short_first, short_last, 0, 0, NA_QA_SUBJECT, 0.35f);

@@ -452,9 +452,11 @@ test_as_clause_before_colon(void)
 	CHECK_STR(quote_text(0), "The clear winner of the night was the network, which ran two lively rounds.");
 	CHECK_STR(speaker(0), "Tom Reyes");
 	CHECK_STR(how(0), "colon");
-	/* "as examples of his rude comments about" is no source clause */
+	/* "as examples of his rude comments about" is no source clause: the
+	 * sentence's subject, a role, cites the scare quote */
 	CHECK_STR(quote_text(2), "Not Here");
-	CHECK_STR(mention(2), "(none)");
+	CHECK_STR(how(2), "subject");
+	CHECK_STR(mention(2), "The mayor");
 }
 
 static void
@@ -586,6 +588,31 @@ test_headline_colon_source(void)
 	CHECK_INT(res.nquotes, 0);
 }
 
+/* The row whose quoted text is want, or nquotes when there is none. */
+static uint32_t
+quote_row(const char *want)
+{
+	for (uint32_t i = 0; i < res.nquotes; i++)
+		if (strcmp(quote_text(i), want) == 0)
+			return i;
+	return res.nquotes;
+}
+
+/*
+ * A scare quote with no cue goes to its sentence's subject when the subject
+ * names people by their role (many residents, the lawyer); a thing as
+ * subject (the timetable) leaves it unattributed.
+ */
+static void
+test_scare_quote_role_subject(void)
+{
+	analyse("Many residents are expected to skip the “slow boat” this winter. "
+			"The new timetable offers a “seamless” crossing.");
+	CHECK_STR(how(quote_row("slow boat")), "subject");
+	CHECK_STR(mention(quote_row("slow boat")), "Many residents");
+	CHECK_STR(kind(quote_row("seamless")), "unattributed");
+}
+
 int
 main(void)
 {
@@ -623,6 +650,7 @@ main(void)
 		{"comma_inside_closing_mark", test_comma_inside_closing_mark},
 		{"poll_shares_and_pro_forms", test_poll_shares_and_pro_forms},
 		{"headline_colon_source", test_headline_colon_source},
+		{"scare_quote_role_subject", test_scare_quote_role_subject},
 		{NULL, NULL}
 	};
 	int			status = unit_run("quotes", cases);
