@@ -564,6 +564,27 @@ is_direct(const qctx *q, const q_raw *r)
 	return 0;
 }
 
+/*
+ * Is the quote a name or term its sentence goes on to talk about (“Refoulement”
+ * is forbidden by law; ''Billions,'' on Showtime, is a drama; “Daily Show”
+ * host)?  The sentence runs on after the closing mark in lower case, where
+ * a speaker's next words end their sentence inside the marks.
+ */
+static int
+named_in_its_sentence(const qctx *q, const q_raw *r)
+{
+	uint32_t	next;
+
+	if (r->close == QNONE || r->close + 1 >= q->doc->ntokens)
+		return 0;
+	next = r->close + 1;
+	if (q_is_punct(q, next, '(') || q_is_punct(q, next, ','))
+		next++;
+	return q_is_word(q, next) && !q_is_cap(q, next) &&
+		q->doc->tokens[next].sentence == q->doc->tokens[r->close].sentence &&
+		!(q->doc->tokens[next].flags & NA_TF_PARA_START);
+}
+
 /* Does a quote with no cue stand as a sentence that may continue a speaker? */
 static int
 may_continue(const qctx *q, const q_raw *r, const q_raw *before)
@@ -583,6 +604,8 @@ may_continue(const qctx *q, const q_raw *r, const q_raw *before)
 		if (!(r->open > 0 && doc->tokens[r->open - 1].kind == NA_TK_CLOSE_QUOTE))
 			return 0;
 	}
+	if (named_in_its_sentence(q, r))
+		return 0;
 	return r->last - r->first + 1 >= 3 || q_is_cap(q, r->first);
 }
 

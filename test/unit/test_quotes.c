@@ -599,6 +599,23 @@ quote_row(const char *want)
 }
 
 /*
+ * A quoted term or title that opens a sentence the sentence then talks
+ * about (“X” is …, ''Y,'' on the radio, is …) is no one's next words: it
+ * does not continue the speaker quoted just before.
+ */
+static void
+test_term_opening_sentence(void)
+{
+	analyse("“The ferry will run again on Monday,” said Captain Rosa Lind.\n\n"
+			"“Ferryfall” is what islanders call a cancelled crossing, and ''Tide Tables,'' "
+			"on the local radio, is the show that reports them.");
+	CHECK_STR(speaker(quote_row("The ferry will run again on Monday,")), "Rosa Lind");
+	CHECK_STR(kind(quote_row("Ferryfall")), "unattributed");
+	CHECK_STR(speaker(quote_row("Ferryfall")), "(none)");
+	CHECK_STR(kind(quote_row("Tide Tables,")), "unattributed");
+}
+
+/*
  * A scare quote with no cue goes to its sentence's subject when the subject
  * names people by their role (many residents, the lawyer); a thing as
  * subject (the timetable) leaves it unattributed.
@@ -650,6 +667,7 @@ main(void)
 		{"comma_inside_closing_mark", test_comma_inside_closing_mark},
 		{"poll_shares_and_pro_forms", test_poll_shares_and_pro_forms},
 		{"headline_colon_source", test_headline_colon_source},
+		{"term_opening_sentence", test_term_opening_sentence},
 		{"scare_quote_role_subject", test_scare_quote_role_subject},
 		{NULL, NULL}
 	};
