@@ -585,6 +585,31 @@ named_in_its_sentence(const qctx *q, const q_raw *r)
 		!(q->doc->tokens[next].flags & NA_TF_PARA_START);
 }
 
+/*
+ * Does the quote hold no words anyone said: a stage direction in brackets
+ * (“(CROSSTALK.)”, “(APPLAUSE)”) or a lone label before a colon (“Related:”)?
+ * Such a quote is no one's speech, however it sits in a run of quotes.
+ */
+static int
+carries_no_speech(const qctx *q, const q_raw *r)
+{
+	uint32_t	last = r->last;
+
+	if (r->last < r->first)
+		return 0;
+	if (q_is_punct(q, last, '.') && last > r->first)
+		last--;
+	if (q_is_punct(q, r->first, '(') && q_is_punct(q, last, ')'))
+	{
+		/* one bracket around it all, not “(Yes) we will (win)” */
+		for (uint32_t k = r->first + 1; k < last; k++)
+			if (q_is_punct(q, k, '(') || q_is_punct(q, k, ')'))
+				return 0;
+		return 1;
+	}
+	return r->last == r->first + 1 && q_is_word(q, r->first) && q_is_punct(q, r->last, ':');
+}
+
 /* Does a quote with no cue stand as a sentence that may continue a speaker? */
 static int
 may_continue(const qctx *q, const q_raw *r, const q_raw *before)
@@ -730,6 +755,11 @@ source_of_quote(qctx *q, const q_raw *rs, uint32_t i, uint32_t para, const q_att
 	uint32_t	short_first,
 				short_last;
 
+	if (carries_no_speech(q, r))
+	{
+		a->how = NA_QA_NONE;
+		return;
+	}
 	if (r->continues && run->prev.type != SRC_NONE && run->prev_para != QNONE && para == run->prev_para + 1)
 	{
 		/* the next paragraph of the same speech, unless a transcript
@@ -939,7 +969,7 @@ attribute_back_across_paragraphs(qctx *q, const q_raw *rs, uint32_t n)
 		na_quote   *earlier = &((na_quote *) q->quotes.items)[i - 1];
 
 		if (rs[i].continues && earlier->attribution == NA_QA_NONE &&
-			later->attribution != NA_QA_NONE)
+			later->attribution != NA_QA_NONE && !carries_no_speech(q, &rs[i - 1]))
 		{
 			earlier->attribution = NA_QA_CONTINUATION;
 			earlier->mention = later->mention;

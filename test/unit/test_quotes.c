@@ -630,6 +630,25 @@ test_scare_quote_role_subject(void)
 	CHECK_STR(kind(quote_row("seamless")), "unattributed");
 }
 
+/*
+ * A quote holding no words anyone said, a stage direction in brackets or a
+ * lone label before a colon, is no one's speech: it neither continues the
+ * speaker before it nor takes the speaker of the paragraph after it.
+ */
+static void
+test_quote_without_speech(void)
+{
+	analyse("“We open the new pier in June,” said Mayor Ines Ruiz.\n\n"
+			"\"(LAUGHTER.)\n\n"
+			"\"The cranes arrive next week,\" she added.\n\n"
+			"\"Related:\"\n\n"
+			"Pier Opening Delayed By Storm.");
+	CHECK_STR(speaker(quote_row("We open the new pier in June,")), "Ines Ruiz");
+	CHECK_STR(kind(quote_row("(LAUGHTER.)")), "unattributed");
+	CHECK_STR(speaker(quote_row("(LAUGHTER.)")), "(none)");
+	CHECK_STR(kind(quote_row("Related:")), "unattributed");
+}
+
 int
 main(void)
 {
@@ -669,6 +688,7 @@ main(void)
 		{"headline_colon_source", test_headline_colon_source},
 		{"term_opening_sentence", test_term_opening_sentence},
 		{"scare_quote_role_subject", test_scare_quote_role_subject},
+		{"quote_without_speech", test_quote_without_speech},
 		{NULL, NULL}
 	};
 	int			status = unit_run("quotes", cases);
