@@ -649,6 +649,21 @@ test_quote_without_speech(void)
 	CHECK_STR(kind(quote_row("Related:")), "unattributed");
 }
 
+/*
+ * A short quote right after a verb that gives a name (a book called “…”,
+ * calls it “…”) is a quote of whoever is the sentence's subject, a title
+ * among them; "so-called" distances the writer and names no one.
+ */
+static void
+test_name_given_after_naming_verb(void)
+{
+	analyse("Mayor Ana Silva wrote a book called “Island Days” last year. "
+			"The so-called “fast boat” is late again.");
+	CHECK_STR(how(quote_row("Island Days")), "subject");
+	CHECK_STR(speaker(quote_row("Island Days")), "Ana Silva");
+	CHECK_STR(kind(quote_row("fast boat")), "unattributed");
+}
+
 int
 main(void)
 {
@@ -689,6 +704,7 @@ main(void)
 		{"term_opening_sentence", test_term_opening_sentence},
 		{"scare_quote_role_subject", test_scare_quote_role_subject},
 		{"quote_without_speech", test_quote_without_speech},
+		{"name_given_after_naming_verb", test_name_given_after_naming_verb},
 		{NULL, NULL}
 	};
 	int			status = unit_run("quotes", cases);
