@@ -121,3 +121,11 @@ FROM news_analysis.quotes(E'“The levee held,” hydrologists Paula Grant and O
   'Of course, as Tom Reyes of the Valley Post observed, the winner was the format:\n\n'
   '“The clear winner of the night was the network.”')
 WHERE kind IN ('direct', 'partial');
+
+-- no one's words: a quoted term the sentence goes on to talk about, a stage
+-- direction in brackets; a scare quote goes to a subject named by role
+SELECT ordinal, kind, speaker, speaker_mention, attribution, text
+FROM news_analysis.quotes(E'“The pier opens in June,” said Mayor Ines Ruiz.\n\n'
+  '"(LAUGHTER.)\n\n'
+  '“Ferryfall” is what islanders call a cancelled crossing.\n\n'
+  'Many residents are expected to skip the “slow boat” this winter.');

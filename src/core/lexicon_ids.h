@@ -23,6 +23,7 @@ typedef enum na_lex_list
 	NA_LEX_NAME_CONTRACTION_FOLLOWERS,	/* Words after a name's 's that tell "is" or "has" from a possessive: a determiner or an auxiliary's word whatever follows (Trump's a, Clinton's been), an adjective or participle only before a preposition, "to", a determiner or the clause's end (ready to, open to), and nouns in -ly or -ed that are possessed (Clinton's family, Trump's rally) (speakers) */
 	NA_LEX_NAME_PREFIXES,	/* capitalised words written before a person's name that are never part of it ("Republican Donald Trump", "Vermont Bernie Sanders", "Rival Hillary Clinton"): party and state adjectives and descriptions; one or two words */
 	NA_LEX_NAME_RESPELLINGS,	/* Names of organisations an outlet writes in capitals (its own name: POLITICO), with the spelling of their other uses, so that one organisation is counted under one name (speakers) */
+	NA_LEX_NAMING_VERBS,		/* Verbs that give something a name, before the quoted name: calls it "…", dubbed "…", a film called "…" (quotes) */
 	NA_LEX_NO_COMMENT_CUES,	/* Cues of a refusal to speak, whose infinitive is a whole report however short: declined to comment, refused to say (quotes) */
 	NA_LEX_NUMBER_SUFFIXES,	/* Letters glued to a number that stay in its token: 1980s 21st 10am 1.5m 2bn 10km 70mph (scanner) */
 	NA_LEX_OBJECT_PREPOSITIONS,	/* Prepositions whose noun phrase is their object, never the subject of the verb after it: throughout his campaign boasted, not his campaign (speakers) */

@@ -452,9 +452,11 @@ test_as_clause_before_colon(void)
 	CHECK_STR(quote_text(0), "The clear winner of the night was the network, which ran two lively rounds.");
 	CHECK_STR(speaker(0), "Tom Reyes");
 	CHECK_STR(how(0), "colon");
-	/* "as examples of his rude comments about" is no source clause */
+	/* "as examples of his rude comments about" is no source clause: the
+	 * sentence's subject, a role, cites the scare quote */
 	CHECK_STR(quote_text(2), "Not Here");
-	CHECK_STR(mention(2), "(none)");
+	CHECK_STR(how(2), "subject");
+	CHECK_STR(mention(2), "The mayor");
 }
 
 static void
@@ -586,6 +588,82 @@ test_headline_colon_source(void)
 	CHECK_INT(res.nquotes, 0);
 }
 
+/* The row whose quoted text is want, or nquotes when there is none. */
+static uint32_t
+quote_row(const char *want)
+{
+	for (uint32_t i = 0; i < res.nquotes; i++)
+		if (strcmp(quote_text(i), want) == 0)
+			return i;
+	return res.nquotes;
+}
+
+/*
+ * A quoted term or title that opens a sentence the sentence then talks
+ * about (“X” is …, ''Y,'' on the radio, is …) is no one's next words: it
+ * does not continue the speaker quoted just before.
+ */
+static void
+test_term_opening_sentence(void)
+{
+	analyse("“The ferry will run again on Monday,” said Captain Rosa Lind.\n\n"
+			"“Ferryfall” is what islanders call a cancelled crossing, and ''Tide Tables,'' "
+			"on the local radio, is the show that reports them.");
+	CHECK_STR(speaker(quote_row("The ferry will run again on Monday,")), "Rosa Lind");
+	CHECK_STR(kind(quote_row("Ferryfall")), "unattributed");
+	CHECK_STR(speaker(quote_row("Ferryfall")), "(none)");
+	CHECK_STR(kind(quote_row("Tide Tables,")), "unattributed");
+}
+
+/*
+ * A scare quote with no cue goes to its sentence's subject when the subject
+ * names people by their role (many residents, the lawyer); a thing as
+ * subject (the timetable) leaves it unattributed.
+ */
+static void
+test_scare_quote_role_subject(void)
+{
+	analyse("Many residents are expected to skip the “slow boat” this winter. "
+			"The new timetable offers a “seamless” crossing.");
+	CHECK_STR(how(quote_row("slow boat")), "subject");
+	CHECK_STR(mention(quote_row("slow boat")), "Many residents");
+	CHECK_STR(kind(quote_row("seamless")), "unattributed");
+}
+
+/*
+ * A quote holding no words anyone said, a stage direction in brackets or a
+ * lone label before a colon, is no one's speech: it neither continues the
+ * speaker before it nor takes the speaker of the paragraph after it.
+ */
+static void
+test_quote_without_speech(void)
+{
+	analyse("“We open the new pier in June,” said Mayor Ines Ruiz.\n\n"
+			"\"(LAUGHTER.)\n\n"
+			"\"The cranes arrive next week,\" she added.\n\n"
+			"\"Related:\"\n\n"
+			"Pier Opening Delayed By Storm.");
+	CHECK_STR(speaker(quote_row("We open the new pier in June,")), "Ines Ruiz");
+	CHECK_STR(kind(quote_row("(LAUGHTER.)")), "unattributed");
+	CHECK_STR(speaker(quote_row("(LAUGHTER.)")), "(none)");
+	CHECK_STR(kind(quote_row("Related:")), "unattributed");
+}
+
+/*
+ * A short quote right after a verb that gives a name (a book called “…”,
+ * calls it “…”) is a quote of whoever is the sentence's subject, a title
+ * among them; "so-called" distances the writer and names no one.
+ */
+static void
+test_name_given_after_naming_verb(void)
+{
+	analyse("Mayor Ana Silva wrote a book called “Island Days” last year. "
+			"The so-called “fast boat” is late again.");
+	CHECK_STR(how(quote_row("Island Days")), "subject");
+	CHECK_STR(speaker(quote_row("Island Days")), "Ana Silva");
+	CHECK_STR(kind(quote_row("fast boat")), "unattributed");
+}
+
 int
 main(void)
 {
@@ -623,6 +701,10 @@ main(void)
 		{"comma_inside_closing_mark", test_comma_inside_closing_mark},
 		{"poll_shares_and_pro_forms", test_poll_shares_and_pro_forms},
 		{"headline_colon_source", test_headline_colon_source},
+		{"term_opening_sentence", test_term_opening_sentence},
+		{"scare_quote_role_subject", test_scare_quote_role_subject},
+		{"quote_without_speech", test_quote_without_speech},
+		{"name_given_after_naming_verb", test_name_given_after_naming_verb},
 		{NULL, NULL}
 	};
 	int			status = unit_run("quotes", cases);
