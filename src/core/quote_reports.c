@@ -901,7 +901,12 @@ set_report_source(q_report *rp, src_type type, uint32_t sf, uint32_t sl, uint32_
  * to the sentence's subject, reported in an opening clause.  Its content
  * runs from the question's first word (whether, if, how, what, to, about
  * ...) to the comma that ends the clause; its source is the one who asked,
- * named only in a "by" phrase (the subject answers, it does not ask).
+ * named only in a "by" phrase (the subject answers, it does not ask).  The
+ * same question put later in the sentence ("Berg said no when asked about
+ * the levy", "Berg was asked whether he would resign") is read the same
+ * way, running to the comma or the sentence's end: the asker is unnamed and
+ * the subject, who answers, is not its source (PolNeAR annotates none).
+ * After "about" the question is what follows it (asked about the levy).
  */
 static int
 asked_clause_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
@@ -912,6 +917,7 @@ asked_clause_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *r
 				sl = QNONE;
 	src_type	type = SRC_NONE;
 	uint32_t	e = q_content_end(q, s0, s1);
+	int			opening;
 
 	memset(rp, 0, sizeof(*rp));
 	rp->first2 = rp->last2 = QNONE;
@@ -920,8 +926,10 @@ asked_clause_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *r
 	while (lead < k && (q_is_quote_mark(q, lead) || q_is(q, lead, "but") || q_is(q, lead, "and") ||
 						q->doc->tokens[lead].kind == NA_TK_DASH))
 		lead++;
-	if (!(lead == k || (lead + 1 == k && (q_is(q, lead, "when") || q_is(q, lead, "after") ||
-										   q_is(q, lead, "once") || q_is(q, lead, "if")))))
+	opening = lead == k || (lead + 1 == k && (q_is(q, lead, "when") || q_is(q, lead, "after") ||
+											  q_is(q, lead, "once") || q_is(q, lead, "if")));
+	if (!opening && !(k > lead + 1 && (q_is(q, k - 1, "when") ||
+									   passive_be_before(q, k, s0) != QNONE)))
 		return 0;
 	if (q_is(q, j, "by"))
 	{
@@ -943,14 +951,19 @@ asked_clause_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *r
 	}
 	if (!q_in(q, j, LEX_QUESTION_OPENERS))
 		return 0;
+	/* Berg was asked to resign: a request, not a question put to him */
+	if (!opening && q_is(q, j, "to"))
+		return 0;
 	/* the clause ends at its comma (not one inside a quotation) */
-	for (uint32_t m = j + 1; m <= e && m - j < REPORT_CONTENT_MAX; m++)
+	for (uint32_t m = j + 1; m <= e + 1 && m - j < REPORT_CONTENT_MAX; m++)
 	{
-		if (q_is_punct(q, m, ',') && !(q->in_quote[m] & 1))
+		int			at_comma = q_is_punct(q, m, ',') && !(q->in_quote[m] & 1);
+
+		if (at_comma || (!opening && m == e + 1))
 		{
 			set_report_source(rp, type, sf, sl, k);
 			rp->cue_class = NA_CUE_SPEECH;
-			rp->first = j;
+			rp->first = q_is(q, j, "about") ? j + 1 : j;
 			rp->last = m - 1;
 			return 1;
 		}

@@ -70,6 +70,17 @@ how(uint32_t i)
 	return name ? name : "(none)";
 }
 
+/* The row whose content is exactly s (res.nquotes when none is): tests of
+ * one report need not count the rows of the others. */
+static uint32_t
+row_with(const char *s)
+{
+	for (uint32_t i = 0; i < res.nquotes; i++)
+		if (strcmp(quote_text(i), s) == 0)
+			return i;
+	return res.nquotes;
+}
+
 static void
 test_said_after(void)
 {
@@ -586,6 +597,30 @@ test_headline_colon_source(void)
 	CHECK_INT(res.nquotes, 0);
 }
 
+/*
+ * A question put to someone later in the sentence ("said no when asked
+ * whether …", "was asked what …"): the asker is not named and the one who
+ * answers did not ask, so the question's row has no source.
+ */
+static void
+test_asked_question_no_source(void)
+{
+	uint32_t	i;
+
+	analyse("“Not this year,” the warden said when asked whether the lighthouse would reopen. "
+			"On Tuesday the ferry pilot Orla Quinn was asked how long the crossing would take "
+			"in a gale. Dana Pike shrugged when asked about the plan for a second pier.");
+	i = row_with("whether the lighthouse would reopen");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(mention(i), "(none)");
+	i = row_with("how long the crossing would take in a gale");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(mention(i), "(none)");
+	i = row_with("the plan for a second pier");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(mention(i), "(none)");
+}
+
 int
 main(void)
 {
@@ -623,6 +658,7 @@ main(void)
 		{"comma_inside_closing_mark", test_comma_inside_closing_mark},
 		{"poll_shares_and_pro_forms", test_poll_shares_and_pro_forms},
 		{"headline_colon_source", test_headline_colon_source},
+		{"asked_question_no_source", test_asked_question_no_source},
 		{NULL, NULL}
 	};
 	int			status = unit_run("quotes", cases);
