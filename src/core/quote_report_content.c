@@ -230,6 +230,14 @@ q_content_stop(const qctx *q, uint32_t from, uint32_t e)
 					end;
 
 		/*
+		 * said her family "came out not only broke, but in debt": inside a
+		 * quotation the words are the speaker's own, and no comma, "but"
+		 * or dash there ends what was said (a comma just before the
+		 * closing mark may: …,” adding that)
+		 */
+		if ((q->in_quote[m] & 1) && m + 1 <= e && (q->in_quote[m + 1] & 1))
+			continue;
+		/*
 		 * a dash or a semicolon closes the reported clause: … — a plan
 		 * he has raised / …; the rest.  A pair of dashes is an aside
 		 * inside it: economies - which include Japan - will grow

@@ -621,6 +621,22 @@ test_asked_question_no_source(void)
 	CHECK_STR(mention(i), "(none)");
 }
 
+/*
+ * Inside a quotation the words are the speaker's own: a ", but" or
+ * ", while" there does not end the reported clause around it.
+ */
+static void
+test_quoted_comma_keeps_clause(void)
+{
+	analyse("The harbour master said the new breakwater was \"ugly, but it will hold back the sea\" "
+			"for years. Councillor Imre Basch said the levy would be \"small, while the benefits "
+			"are large\" for the village.");
+	CHECK_INT(row_with("the new breakwater was \"ugly, but it will hold back the sea\" for years") <
+			  res.nquotes, 1);
+	CHECK_INT(row_with("the levy would be \"small, while the benefits are large\" for the village") <
+			  res.nquotes, 1);
+}
+
 int
 main(void)
 {
@@ -659,6 +675,7 @@ main(void)
 		{"poll_shares_and_pro_forms", test_poll_shares_and_pro_forms},
 		{"headline_colon_source", test_headline_colon_source},
 		{"asked_question_no_source", test_asked_question_no_source},
+		{"quoted_comma_keeps_clause", test_quoted_comma_keeps_clause},
 		{NULL, NULL}
 	};
 	int			status = unit_run("quotes", cases);
