@@ -11,6 +11,7 @@ typedef enum na_lex_list
 	NA_LEX_AD_VOICE_NOUNS,	/* Nouns of the voice heard in an advertisement: "a narrator in the Okafor ad says" (speakers) */
 	NA_LEX_AS_SOURCE_VERBS,	/* Verbs that with "it" say how a source worded a quote: "as the memo put it", "as she phrased it" (quotes) */
 	NA_LEX_CUE_COMPOUND_NOUNS,	/* Compound nouns that open with a reporting word, no cue there: a liberal think tank, her lead in pledged delegates, a talk show host (quotes) */
+	NA_LEX_CUE_NOUNS_AFTER_MODIFIER,	/* Two-word nouns that end in a reporting word, no cue there: a radio show, The Daily Show, her strong showing (quotes) */
 	NA_LEX_DOCUMENT_MAKER_NOUNS,	/* Plural nouns of the makers of a document: "the authors of the study, which include X and Y" is the first organisation named (speakers) */
 	NA_LEX_ELISIONS,			/* Elided words written with a leading apostrophe: 'em 'tis 'twas 'til 'cause 'n (scanner) */
 	NA_LEX_ENGLISH_MARKERS,	/* Frequent English words: a sentence with one is English, so "Le" and "La" before a name are part of it (speakers) */

@@ -54,6 +54,13 @@ not_a_report(const qctx *q, uint32_t k, uint32_t s0)
 		q_word_may_start(q, k, NA_LEX_CUE_COMPOUND_NOUNS) &&
 		na_lex_longest(NA_LEX_CUE_COMPOUND_NOUNS, q->doc, k, &compound_len) >= 0)
 		return 1;
+	/* a radio show, The Daily Show, her strong showing: the cue ends a
+	 * noun (data/lexicon/cue_nouns_after_modifier.tsv) */
+	if (k > s0 && q_is_word(q, k - 1) &&
+		q_word_may_start(q, k - 1, NA_LEX_CUE_NOUNS_AFTER_MODIFIER) &&
+		na_lex_longest(NA_LEX_CUE_NOUNS_AFTER_MODIFIER, q->doc, k - 1, &compound_len) >= 0 &&
+		compound_len == 2)
+		return 1;
 	/* the harbour plan during …: plan(s) reports an intention only as a
 	 * verb, and the verb takes "to" (they plan to sell) */
 	if ((q_is(q, k, "plan") || q_is(q, k, "plans")) && !q_is(q, k + 1, "to"))

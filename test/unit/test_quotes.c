@@ -637,6 +637,25 @@ test_quoted_comma_keeps_clause(void)
 			  res.nquotes, 1);
 }
 
+/*
+ * A reporting word that ends a noun ("a radio show", "her strong
+ * showing") reports nothing; the verb still does ("figures show that").
+ */
+static void
+test_cue_word_ending_a_noun(void)
+{
+	uint32_t	cues = 0;
+
+	analyse("Last week the mayor went on a late-night radio show to defend the ferry budget. "
+			"Her strong showing in the harbour wards surprised the council. "
+			"Figures from the port authority show that freight fell by a fifth.");
+	for (uint32_t i = 0; i < res.nquotes; i++)
+		if (strncmp(span(res.quotes[i].cue), "show", 4) == 0)
+			cues++;
+	CHECK_INT(cues, 1);
+	CHECK_INT(row_with("freight fell by a fifth") < res.nquotes, 1);
+}
+
 int
 main(void)
 {
@@ -676,6 +695,7 @@ main(void)
 		{"headline_colon_source", test_headline_colon_source},
 		{"asked_question_no_source", test_asked_question_no_source},
 		{"quoted_comma_keeps_clause", test_quoted_comma_keeps_clause},
+		{"cue_word_ending_a_noun", test_cue_word_ending_a_noun},
 		{NULL, NULL}
 	};
 	int			status = unit_run("quotes", cases);
