@@ -98,6 +98,7 @@ typedef enum na_lex_list
 	NA_LEX_SOURCE_DOCUMENTS,	/* Documents whose author is the source a researcher counts: "a Reuters survey", "a new report by Politico" (speakers) */
 	NA_LEX_SUBORDINATORS,	/* Conjunctions opening a subordinate clause before its main clause, whose subject an "it" of the main clause may mean: Although the IMF did not name him, it warned ... (speakers) */
 	NA_LEX_TIME_PHRASE_ENDS,	/* Words that end a time phrase opening a sentence before its subject: "Hours later, X said", "Two weeks ago, X", "This morning, X" (quotes) */
+	NA_LEX_TIME_PHRASE_OPENERS,	/* Words that open a time phrase between a subject and its verb: Lund on Thursday evening said, the board less than ten days ago said (quotes) */
 	NA_LEX_TITLE_ABBREVIATIONS,	/* Abbreviations with their stop that never end a sentence: the next word belongs to them (scanner) */
 	NA_LEX_VOTE_ADVERBIAL_DETERMINERS,	/* Determiners that open a noun phrase after an adverbial, before the verb is sought: after the vote, in its session (votes) */
 	NA_LEX_VOTE_AFTER_VERB_PARTICLES,	/* Words after a vote verb skipped on the way to its object: voted down, passed unanimously (votes) */

@@ -656,6 +656,25 @@ test_cue_word_ending_a_noun(void)
 	CHECK_INT(row_with("freight fell by a fifth") < res.nquotes, 1);
 }
 
+/*
+ * A time phrase between the subject and its verb ("X on Thursday evening
+ * said", "the board less than ten days ago said") is not the source.
+ */
+static void
+test_time_phrase_before_verb(void)
+{
+	uint32_t	i;
+
+	analyse("Harbour spokesman Ivo Lund on Thursday evening said the ferry was not in trouble. "
+			"The port authority less than ten days ago said that fares would rise.");
+	i = row_with("the ferry was not in trouble");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(mention(i), "Harbour spokesman Ivo Lund");
+	i = row_with("fares would rise");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(mention(i), "The port authority");
+}
+
 int
 main(void)
 {
@@ -696,6 +715,7 @@ main(void)
 		{"asked_question_no_source", test_asked_question_no_source},
 		{"quoted_comma_keeps_clause", test_quoted_comma_keeps_clause},
 		{"cue_word_ending_a_noun", test_cue_word_ending_a_noun},
+		{"time_phrase_before_verb", test_time_phrase_before_verb},
 		{NULL, NULL}
 	};
 	int			status = unit_run("quotes", cases);
