@@ -659,6 +659,18 @@ q_subject_before(const qctx *q, uint32_t k, uint32_t floor, uint32_t *first, uin
 		*first = *last = j;
 		return type == SRC_PRONOUN ? SRC_NAME : type;
 	}
+	/*
+	 * islanders who feel …, the report which found …: a restrictive
+	 * relative's "who" is the source as written (PolNeAR marks it, not
+	 * the antecedent), as after a comma above
+	 */
+	if ((q_is(q, j, "who") || q_is(q, j, "which")) && j > floor + 1 && q_is_word(q, j - 1) &&
+		!q_is_cap(q, j))
+	{
+		type = q_np_backward(q, j - 1, floor, first, last);
+		*first = *last = j;
+		return type == SRC_NAME ? SRC_NAME : SRC_NOMINAL;
+	}
 	if (q_is(q, j, "and") && j > floor)
 	{
 		type = coordinated_subject(q, j, floor, first, last);

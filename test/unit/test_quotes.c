@@ -675,6 +675,23 @@ test_time_phrase_before_verb(void)
 	CHECK_STR(mention(i), "The port authority");
 }
 
+/*
+ * A restrictive relative's "who" is the source as written, even when no
+ * mention stands before it ("those who fear …"), not a mention earlier in
+ * the sentence.
+ */
+static void
+test_restrictive_who_source(void)
+{
+	uint32_t	i;
+
+	analyse("The ferry debate pits those who fear a bigger port will spoil the coast against "
+			"the traders.");
+	i = row_with("a bigger port will spoil the coast against the traders");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(mention(i), "who");
+}
+
 int
 main(void)
 {
@@ -716,6 +733,7 @@ main(void)
 		{"quoted_comma_keeps_clause", test_quoted_comma_keeps_clause},
 		{"cue_word_ending_a_noun", test_cue_word_ending_a_noun},
 		{"time_phrase_before_verb", test_time_phrase_before_verb},
+		{"restrictive_who_source", test_restrictive_who_source},
 		{NULL, NULL}
 	};
 	int			status = unit_run("quotes", cases);
