@@ -90,6 +90,7 @@ typedef enum na_lex_list
 	NA_LEX_QUOTE_TITLES,		/* Titles before a name: President, Sen., Ambassador, Mayor (speakers) */
 	NA_LEX_QUOTE_VERB_SUBJECT_WORDS,	/* Words before a cue that make it a verb, not a noun: he calls, who claims (quotes) */
 	NA_LEX_QUOTE_WEEKDAY_WORDS,	/* Days and times between a cue and its source or content: said Tuesday, said last week (quotes) */
+	NA_LEX_RELATIVE_CONTENT_VERB_JOINERS,	/* Words after which a verb goes on with a clause inside a relative clause's content, not the sentence's own verb: "who said that it was", "who left and was" (quotes) */
 	NA_LEX_REPORTING_CUES,	/* reporting cues of reported speech and their class: speech (saying), thought (belief, intention), finding (of a poll, study or document) */
 	NA_LEX_REPORTING_NOUNS,	/* nouns that report the clause after their "that" (Smith's claim that …, her fear that …, the warning that …) and the class of what they report, as reporting_cues.tsv; chosen where PolNeAR train marks "NOUN that" a cue at least two times in five (quotes) */
 	NA_LEX_REPORTING_PHRASES,	/* reporting cues of several words whose first word is no cue alone (spoke about, made clear, took issue with; a first word of reporting_cues.tsv is read as that cue), with the class of what they report, as reporting_cues.tsv, and its shape: a clause (made clear that …) or an object, a noun phrase (spoke about the levy); chosen where PolNeAR train marks the phrase a cue at least half the times it occurs (quotes) */

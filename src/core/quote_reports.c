@@ -1240,6 +1240,14 @@ q_reported_speech(qctx *q)
 			rp.a.type = SRC_NONE;	/* the plan seems to fail: no one holds the view */
 		if (rp.a.type != SRC_NONE && q_impersonal_contraction(q, rp.a.src_first))
 			rp.a.type = SRC_NONE;	/* That's expected, It's said: no one's report */
+		/* voters who said the economy was weak backed Sanders: the
+		 * relative's content ends before the sentence's own verb */
+		if (rp.a.type != SRC_NONE && rp.a.src_first == rp.a.src_last && rp.a.src_first > s0 &&
+			(q_is(q, rp.a.src_first, "who") || q_is(q, rp.a.src_first, "which")) &&
+			!q_is_punct(q, rp.a.src_first - 1, ',') && rp.last != QNONE && rp.first < rp.last &&
+			rp.first > k && rp.first2 == QNONE)
+			rp.last = q_relative_content_end(q, rp.first, rp.last,
+											 rp.object || q_is(q, rp.first, "to") ? 0 : 1);
 		if (rp.a.type != SRC_NONE)
 			src_first = rp.a.src_first, src_last = rp.a.src_last;
 		if (rp.last == QNONE || rp.first > rp.last || rp.last >= n ||

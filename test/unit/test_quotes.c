@@ -692,6 +692,21 @@ test_restrictive_who_source(void)
 	CHECK_STR(mention(i), "who");
 }
 
+/*
+ * A report inside a restrictive relative clause ends before the
+ * sentence's own verb: "the man who claimed that … was fined", "the
+ * newcomer who hopes to … is drawing crowds".
+ */
+static void
+test_relative_content_ends_at_main_verb(void)
+{
+	analyse("The man who claimed that Dana Roe owned a private boat while she was mayor was fined "
+			"on Monday. On the island, the newcomer who hopes to replace the harbour master is "
+			"drawing large crowds.");
+	CHECK_INT(row_with("Dana Roe owned a private boat while she was mayor") < res.nquotes, 1);
+	CHECK_INT(row_with("to replace the harbour master") < res.nquotes, 1);
+}
+
 int
 main(void)
 {
@@ -734,6 +749,7 @@ main(void)
 		{"cue_word_ending_a_noun", test_cue_word_ending_a_noun},
 		{"time_phrase_before_verb", test_time_phrase_before_verb},
 		{"restrictive_who_source", test_restrictive_who_source},
+		{"relative_content_ends_at_main_verb", test_relative_content_ends_at_main_verb},
 		{NULL, NULL}
 	};
 	int			status = unit_run("quotes", cases);
