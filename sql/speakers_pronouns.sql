@@ -172,7 +172,7 @@ FROM news_analysis.quotes(E'The city has taken in newcomers for forty years, May
 WHERE kind = 'direct';
 -- An adverb opening a sentence (Typically, Currently, Originally) is no
 -- one's name: it is never a report's source.  (This report is itself a known
--- error: "which reports its weekly sales" is no speech, and its source
--- should be the reseller, not the tablets.)
+-- error: "which reports its weekly sales" is no speech; its source is the
+-- relative "which", as written, that stands for the reseller.)
 SELECT kind, text, speaker, speaker_mention
 FROM news_analysis.quotes('Typically these tablets were first sold by a reseller which reports its weekly sales and the serial numbers of the devices back to the maker in Seoul.');

@@ -11,6 +11,7 @@ typedef enum na_lex_list
 	NA_LEX_AD_VOICE_NOUNS,	/* Nouns of the voice heard in an advertisement: "a narrator in the Okafor ad says" (speakers) */
 	NA_LEX_AS_SOURCE_VERBS,	/* Verbs that with "it" say how a source worded a quote: "as the memo put it", "as she phrased it" (quotes) */
 	NA_LEX_CUE_COMPOUND_NOUNS,	/* Compound nouns that open with a reporting word, no cue there: a liberal think tank, her lead in pledged delegates, a talk show host (quotes) */
+	NA_LEX_CUE_NOUNS_AFTER_MODIFIER,	/* Two-word nouns that end in a reporting word, no cue there: a radio show, The Daily Show, her strong showing (quotes) */
 	NA_LEX_DOCUMENT_MAKER_NOUNS,	/* Plural nouns of the makers of a document: "the authors of the study, which include X and Y" is the first organisation named (speakers) */
 	NA_LEX_ELISIONS,			/* Elided words written with a leading apostrophe: 'em 'tis 'twas 'til 'cause 'n (scanner) */
 	NA_LEX_ENGLISH_MARKERS,	/* Frequent English words: a sentence with one is English, so "Le" and "La" before a name are part of it (speakers) */
@@ -90,6 +91,7 @@ typedef enum na_lex_list
 	NA_LEX_QUOTE_TITLES,		/* Titles before a name: President, Sen., Ambassador, Mayor (speakers) */
 	NA_LEX_QUOTE_VERB_SUBJECT_WORDS,	/* Words before a cue that make it a verb, not a noun: he calls, who claims (quotes) */
 	NA_LEX_QUOTE_WEEKDAY_WORDS,	/* Days and times between a cue and its source or content: said Tuesday, said last week (quotes) */
+	NA_LEX_RELATIVE_CONTENT_VERB_JOINERS,	/* Words after which a verb goes on with a clause inside a relative clause's content, not the sentence's own verb: "who said that it was", "who left and was" (quotes) */
 	NA_LEX_REPORTING_CUES,	/* reporting cues of reported speech and their class: speech (saying), thought (belief, intention), finding (of a poll, study or document) */
 	NA_LEX_REPORTING_NOUNS,	/* nouns that report the clause after their "that" (Smith's claim that …, her fear that …, the warning that …) and the class of what they report, as reporting_cues.tsv; chosen where PolNeAR train marks "NOUN that" a cue at least two times in five (quotes) */
 	NA_LEX_REPORTING_PHRASES,	/* reporting cues of several words whose first word is no cue alone (spoke about, made clear, took issue with; a first word of reporting_cues.tsv is read as that cue), with the class of what they report, as reporting_cues.tsv, and its shape: a clause (made clear that …) or an object, a noun phrase (spoke about the levy); chosen where PolNeAR train marks the phrase a cue at least half the times it occurs (quotes) */
@@ -98,6 +100,7 @@ typedef enum na_lex_list
 	NA_LEX_SOURCE_DOCUMENTS,	/* Documents whose author is the source a researcher counts: "a Reuters survey", "a new report by Politico" (speakers) */
 	NA_LEX_SUBORDINATORS,	/* Conjunctions opening a subordinate clause before its main clause, whose subject an "it" of the main clause may mean: Although the IMF did not name him, it warned ... (speakers) */
 	NA_LEX_TIME_PHRASE_ENDS,	/* Words that end a time phrase opening a sentence before its subject: "Hours later, X said", "Two weeks ago, X", "This morning, X" (quotes) */
+	NA_LEX_TIME_PHRASE_OPENERS,	/* Words that open a time phrase between a subject and its verb: Lund on Thursday evening said, the board less than ten days ago said (quotes) */
 	NA_LEX_TITLE_ABBREVIATIONS,	/* Abbreviations with their stop that never end a sentence: the next word belongs to them (scanner) */
 	NA_LEX_VOTE_ADVERBIAL_DETERMINERS,	/* Determiners that open a noun phrase after an adverbial, before the verb is sought: after the vote, in its session (votes) */
 	NA_LEX_VOTE_AFTER_VERB_PARTICLES,	/* Words after a vote verb skipped on the way to its object: voted down, passed unanimously (votes) */

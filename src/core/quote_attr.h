@@ -128,6 +128,7 @@ uint32_t	q_content_end(const qctx *q, uint32_t s0, uint32_t s1);
 uint32_t	q_content_start_after(const qctx *q, uint32_t k, uint32_t end);
 uint32_t	q_content_stop(const qctx *q, uint32_t from, uint32_t e);
 uint32_t	q_object_end(const qctx *q, uint32_t j, uint32_t last);
+uint32_t	q_relative_content_end(const qctx *q, uint32_t first, uint32_t last, int own_verbs);
 
 /* quote_reports.c: reported speech */
 int			q_reported_speech(qctx *q);

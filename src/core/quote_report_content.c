@@ -230,6 +230,14 @@ q_content_stop(const qctx *q, uint32_t from, uint32_t e)
 					end;
 
 		/*
+		 * said her family "came out not only broke, but in debt": inside a
+		 * quotation the words are the speaker's own, and no comma, "but"
+		 * or dash there ends what was said (a comma just before the
+		 * closing mark may: …,” adding that)
+		 */
+		if ((q->in_quote[m] & 1) && m + 1 <= e && (q->in_quote[m + 1] & 1))
+			continue;
+		/*
 		 * a dash or a semicolon closes the reported clause: … — a plan
 		 * he has raised / …; the rest.  A pair of dashes is an aside
 		 * inside it: economies - which include Japan - will grow
@@ -411,6 +419,39 @@ q_object_end(const qctx *q, uint32_t j, uint32_t last)
 		if (q_in(q, m, LEX_OBJECT_PHRASE_ENDS))
 			return m - 1;
 		if (q_is(q, m, "and") && and_next_act(q, j, m, last))
+			return m - 1;
+	}
+	return last;
+}
+
+/*
+ * The end of the content [first, last] of a report inside a restrictive
+ * relative clause ("voters who said the economy was weak backed Sanders",
+ * "delegates who plan to attend the convention could face …"): the
+ * sentence's own verb follows the clause, and the content ends before it.
+ * own_verbs is how many verbs the content may hold (one for a clause, none
+ * for an infinitive or an object); a verb after a pronoun, a relative or a
+ * conjunction, or after another verb (has been), opens or goes on with a
+ * clause inside the content and is not the sentence's.
+ */
+uint32_t
+q_relative_content_end(const qctx *q, uint32_t first, uint32_t last, int own_verbs)
+{
+	int			verbs = 0;
+
+	for (uint32_t m = first + 1; m <= last; m++)
+	{
+		if (q->in_quote[m] || !(finite_verb_at(q, m) || past_verb_with_object(q, m)))
+			continue;
+		/* (a subject pronoun only: "people like them backed" is the sentence's) */
+		if ((q_is_pronoun(q, m - 1) && !q_in(q, m - 1, LEX_HEARER_PRONOUNS)) ||
+			q_word_in(q, m - 1, NA_LEX_RELATIVE_CONTENT_VERB_JOINERS) || !q_is_word(q, m - 1) ||
+			finite_verb_at(q, m - 1) || q_in(q, m - 1, LEX_AUX_ADVERBS))
+		{
+			verbs++;
+			continue;
+		}
+		if (verbs++ >= own_verbs)
 			return m - 1;
 	}
 	return last;

@@ -54,6 +54,13 @@ not_a_report(const qctx *q, uint32_t k, uint32_t s0)
 		q_word_may_start(q, k, NA_LEX_CUE_COMPOUND_NOUNS) &&
 		na_lex_longest(NA_LEX_CUE_COMPOUND_NOUNS, q->doc, k, &compound_len) >= 0)
 		return 1;
+	/* a radio show, The Daily Show, her strong showing: the cue ends a
+	 * noun (data/lexicon/cue_nouns_after_modifier.tsv) */
+	if (k > s0 && q_is_word(q, k - 1) &&
+		q_word_may_start(q, k - 1, NA_LEX_CUE_NOUNS_AFTER_MODIFIER) &&
+		na_lex_longest(NA_LEX_CUE_NOUNS_AFTER_MODIFIER, q->doc, k - 1, &compound_len) >= 0 &&
+		compound_len == 2)
+		return 1;
 	/* the harbour plan during …: plan(s) reports an intention only as a
 	 * verb, and the verb takes "to" (they plan to sell) */
 	if ((q_is(q, k, "plan") || q_is(q, k, "plans")) && !q_is(q, k + 1, "to"))
@@ -901,7 +908,12 @@ set_report_source(q_report *rp, src_type type, uint32_t sf, uint32_t sl, uint32_
  * to the sentence's subject, reported in an opening clause.  Its content
  * runs from the question's first word (whether, if, how, what, to, about
  * ...) to the comma that ends the clause; its source is the one who asked,
- * named only in a "by" phrase (the subject answers, it does not ask).
+ * named only in a "by" phrase (the subject answers, it does not ask).  The
+ * same question put later in the sentence ("Berg said no when asked about
+ * the levy", "Berg was asked whether he would resign") is read the same
+ * way, running to the comma or the sentence's end: the asker is unnamed and
+ * the subject, who answers, is not its source (PolNeAR annotates none).
+ * After "about" the question is what follows it (asked about the levy).
  */
 static int
 asked_clause_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
@@ -912,6 +924,7 @@ asked_clause_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *r
 				sl = QNONE;
 	src_type	type = SRC_NONE;
 	uint32_t	e = q_content_end(q, s0, s1);
+	int			opening;
 
 	memset(rp, 0, sizeof(*rp));
 	rp->first2 = rp->last2 = QNONE;
@@ -920,8 +933,10 @@ asked_clause_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *r
 	while (lead < k && (q_is_quote_mark(q, lead) || q_is(q, lead, "but") || q_is(q, lead, "and") ||
 						q->doc->tokens[lead].kind == NA_TK_DASH))
 		lead++;
-	if (!(lead == k || (lead + 1 == k && (q_is(q, lead, "when") || q_is(q, lead, "after") ||
-										   q_is(q, lead, "once") || q_is(q, lead, "if")))))
+	opening = lead == k || (lead + 1 == k && (q_is(q, lead, "when") || q_is(q, lead, "after") ||
+											  q_is(q, lead, "once") || q_is(q, lead, "if")));
+	if (!opening && !(k > lead + 1 && (q_is(q, k - 1, "when") ||
+									   passive_be_before(q, k, s0) != QNONE)))
 		return 0;
 	if (q_is(q, j, "by"))
 	{
@@ -943,14 +958,19 @@ asked_clause_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *r
 	}
 	if (!q_in(q, j, LEX_QUESTION_OPENERS))
 		return 0;
+	/* Berg was asked to resign: a request, not a question put to him */
+	if (!opening && q_is(q, j, "to"))
+		return 0;
 	/* the clause ends at its comma (not one inside a quotation) */
-	for (uint32_t m = j + 1; m <= e && m - j < REPORT_CONTENT_MAX; m++)
+	for (uint32_t m = j + 1; m <= e + 1 && m - j < REPORT_CONTENT_MAX; m++)
 	{
-		if (q_is_punct(q, m, ',') && !(q->in_quote[m] & 1))
+		int			at_comma = q_is_punct(q, m, ',') && !(q->in_quote[m] & 1);
+
+		if (at_comma || (!opening && m == e + 1))
 		{
 			set_report_source(rp, type, sf, sl, k);
 			rp->cue_class = NA_CUE_SPEECH;
-			rp->first = j;
+			rp->first = q_is(q, j, "about") ? j + 1 : j;
 			rp->last = m - 1;
 			return 1;
 		}
@@ -1220,6 +1240,14 @@ q_reported_speech(qctx *q)
 			rp.a.type = SRC_NONE;	/* the plan seems to fail: no one holds the view */
 		if (rp.a.type != SRC_NONE && q_impersonal_contraction(q, rp.a.src_first))
 			rp.a.type = SRC_NONE;	/* That's expected, It's said: no one's report */
+		/* voters who said the economy was weak backed Sanders: the
+		 * relative's content ends before the sentence's own verb */
+		if (rp.a.type != SRC_NONE && rp.a.src_first == rp.a.src_last && rp.a.src_first > s0 &&
+			(q_is(q, rp.a.src_first, "who") || q_is(q, rp.a.src_first, "which")) &&
+			!q_is_punct(q, rp.a.src_first - 1, ',') && rp.last != QNONE && rp.first < rp.last &&
+			rp.first > k && rp.first2 == QNONE)
+			rp.last = q_relative_content_end(q, rp.first, rp.last,
+											 rp.object || q_is(q, rp.first, "to") ? 0 : 1);
 		if (rp.a.type != SRC_NONE)
 			src_first = rp.a.src_first, src_last = rp.a.src_last;
 		if (rp.last == QNONE || rp.first > rp.last || rp.last >= n ||

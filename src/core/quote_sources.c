@@ -494,6 +494,30 @@ appositive_subject(const qctx *q, uint32_t k, uint32_t j, uint32_t floor, uint32
 }
 
 /*
+ * Is the mention [f, l] found before a verb a time phrase that stands
+ * between the subject and the verb ("Lund on Thursday evening said", "the
+ * board less than ten days ago said")?  Then *before is where to look for
+ * the subject: past the words that open the phrase (on, less than).  A
+ * phrase opened by none ends in "ago" (the board ten days ago said).
+ */
+static int
+time_phrase_before_verb(const qctx *q, uint32_t f, uint32_t l, uint32_t floor, uint32_t *before)
+{
+	uint32_t	b = f;
+
+	if (!(q_in(q, l, LEX_WEEKDAY_WORDS) || q_word_in(q, l, NA_LEX_TIME_PHRASE_ENDS)))
+		return 0;
+	while (b > floor + 1 && f - b < 3 && q_word_in(q, b - 1, NA_LEX_TIME_PHRASE_OPENERS))
+		b--;
+	if (b == f && !q_is(q, l, "ago"))
+		return 0;
+	if (b <= floor + 1)
+		return 0;
+	*before = b - 1;
+	return 1;
+}
+
+/*
  * The mention found before a verb may be a preposition's object: "Stumpf
  * in a televised interview appeared to …" is Stumpf's (at most two such
  * phrases back), and "another source speaking to Fox News said" the
@@ -503,6 +527,23 @@ static src_type
 subject_before_prepositions(const qctx *q, uint32_t floor, src_type type, uint32_t *first,
 							uint32_t *last)
 {
+	uint32_t	time_end;
+
+	/* Lund on Thursday evening said: the subject stands before the time */
+	if ((type == SRC_NOMINAL || type == SRC_NAME) &&
+		time_phrase_before_verb(q, *first, *last, floor, &time_end))
+	{
+		uint32_t	f2,
+					l2;
+		src_type	before = q_np_backward(q, time_end, floor, &f2, &l2);
+
+		if (before != SRC_NONE && !time_phrase_before_verb(q, f2, l2, floor, &time_end))
+		{
+			*first = f2;
+			*last = l2;
+			type = before;
+		}
+	}
 	/* Stumpf in a televised interview appeared to …: the mention before
 	 * the verb is a preposition's object; the subject is a name before it
 	 * (at most two such phrases back), or the mention stays */
@@ -617,6 +658,18 @@ q_subject_before(const qctx *q, uint32_t k, uint32_t floor, uint32_t *first, uin
 			return SRC_NONE;
 		*first = *last = j;
 		return type == SRC_PRONOUN ? SRC_NAME : type;
+	}
+	/*
+	 * islanders who feel …, the report which found …: a restrictive
+	 * relative's "who" is the source as written (PolNeAR marks it, not
+	 * the antecedent), as after a comma above
+	 */
+	if ((q_is(q, j, "who") || q_is(q, j, "which")) && j > floor + 1 && q_is_word(q, j - 1) &&
+		!q_is_cap(q, j))
+	{
+		type = q_np_backward(q, j - 1, floor, first, last);
+		*first = *last = j;
+		return type == SRC_NAME ? SRC_NAME : SRC_NOMINAL;
 	}
 	if (q_is(q, j, "and") && j > floor)
 	{

@@ -70,6 +70,17 @@ how(uint32_t i)
 	return name ? name : "(none)";
 }
 
+/* The row whose content is exactly s (res.nquotes when none is): tests of
+ * one report need not count the rows of the others. */
+static uint32_t
+row_with(const char *s)
+{
+	for (uint32_t i = 0; i < res.nquotes; i++)
+		if (strcmp(quote_text(i), s) == 0)
+			return i;
+	return res.nquotes;
+}
+
 static void
 test_said_after(void)
 {
@@ -588,16 +599,6 @@ test_headline_colon_source(void)
 	CHECK_INT(res.nquotes, 0);
 }
 
-/* The row whose quoted text is want, or nquotes when there is none. */
-static uint32_t
-quote_row(const char *want)
-{
-	for (uint32_t i = 0; i < res.nquotes; i++)
-		if (strcmp(quote_text(i), want) == 0)
-			return i;
-	return res.nquotes;
-}
-
 /*
  * A quoted term or title that opens a sentence the sentence then talks
  * about (“X” is …, ''Y,'' on the radio, is …) is no one's next words: it
@@ -609,10 +610,10 @@ test_term_opening_sentence(void)
 	analyse("“The ferry will run again on Monday,” said Captain Rosa Lind.\n\n"
 			"“Ferryfall” is what islanders call a cancelled crossing, and ''Tide Tables,'' "
 			"on the local radio, is the show that reports them.");
-	CHECK_STR(speaker(quote_row("The ferry will run again on Monday,")), "Rosa Lind");
-	CHECK_STR(kind(quote_row("Ferryfall")), "unattributed");
-	CHECK_STR(speaker(quote_row("Ferryfall")), "(none)");
-	CHECK_STR(kind(quote_row("Tide Tables,")), "unattributed");
+	CHECK_STR(speaker(row_with("The ferry will run again on Monday,")), "Rosa Lind");
+	CHECK_STR(kind(row_with("Ferryfall")), "unattributed");
+	CHECK_STR(speaker(row_with("Ferryfall")), "(none)");
+	CHECK_STR(kind(row_with("Tide Tables,")), "unattributed");
 }
 
 /*
@@ -625,9 +626,9 @@ test_scare_quote_role_subject(void)
 {
 	analyse("Many residents are expected to skip the “slow boat” this winter. "
 			"The new timetable offers a “seamless” crossing.");
-	CHECK_STR(how(quote_row("slow boat")), "subject");
-	CHECK_STR(mention(quote_row("slow boat")), "Many residents");
-	CHECK_STR(kind(quote_row("seamless")), "unattributed");
+	CHECK_STR(how(row_with("slow boat")), "subject");
+	CHECK_STR(mention(row_with("slow boat")), "Many residents");
+	CHECK_STR(kind(row_with("seamless")), "unattributed");
 }
 
 /*
@@ -643,10 +644,10 @@ test_quote_without_speech(void)
 			"\"The cranes arrive next week,\" she added.\n\n"
 			"\"Related:\"\n\n"
 			"Pier Opening Delayed By Storm.");
-	CHECK_STR(speaker(quote_row("We open the new pier in June,")), "Ines Ruiz");
-	CHECK_STR(kind(quote_row("(LAUGHTER.)")), "unattributed");
-	CHECK_STR(speaker(quote_row("(LAUGHTER.)")), "(none)");
-	CHECK_STR(kind(quote_row("Related:")), "unattributed");
+	CHECK_STR(speaker(row_with("We open the new pier in June,")), "Ines Ruiz");
+	CHECK_STR(kind(row_with("(LAUGHTER.)")), "unattributed");
+	CHECK_STR(speaker(row_with("(LAUGHTER.)")), "(none)");
+	CHECK_STR(kind(row_with("Related:")), "unattributed");
 }
 
 /*
@@ -659,9 +660,119 @@ test_name_given_after_naming_verb(void)
 {
 	analyse("Mayor Ana Silva wrote a book called “Island Days” last year. "
 			"The so-called “fast boat” is late again.");
-	CHECK_STR(how(quote_row("Island Days")), "subject");
-	CHECK_STR(speaker(quote_row("Island Days")), "Ana Silva");
-	CHECK_STR(kind(quote_row("fast boat")), "unattributed");
+	CHECK_STR(how(row_with("Island Days")), "subject");
+	CHECK_STR(speaker(row_with("Island Days")), "Ana Silva");
+	CHECK_STR(kind(row_with("fast boat")), "unattributed");
+}
+
+/*
+ * A question put to someone later in the sentence ("said no when asked
+ * whether …", "was asked what …"): the asker is not named and the one who
+ * answers did not ask, so the question's row has no source.
+ */
+static void
+test_asked_question_no_source(void)
+{
+	uint32_t	i;
+
+	analyse("“Not this year,” the warden said when asked whether the lighthouse would reopen. "
+			"On Tuesday the ferry pilot Orla Quinn was asked how long the crossing would take "
+			"in a gale. Dana Pike shrugged when asked about the plan for a second pier.");
+	i = row_with("whether the lighthouse would reopen");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(mention(i), "(none)");
+	i = row_with("how long the crossing would take in a gale");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(mention(i), "(none)");
+	i = row_with("the plan for a second pier");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(mention(i), "(none)");
+}
+
+/*
+ * Inside a quotation the words are the speaker's own: a ", but" or
+ * ", while" there does not end the reported clause around it.
+ */
+static void
+test_quoted_comma_keeps_clause(void)
+{
+	analyse("The harbour master said the new breakwater was \"ugly, but it will hold back the sea\" "
+			"for years. Councillor Imre Basch said the levy would be \"small, while the benefits "
+			"are large\" for the village.");
+	CHECK_INT(row_with("the new breakwater was \"ugly, but it will hold back the sea\" for years") <
+			  res.nquotes, 1);
+	CHECK_INT(row_with("the levy would be \"small, while the benefits are large\" for the village") <
+			  res.nquotes, 1);
+}
+
+/*
+ * A reporting word that ends a noun ("a radio show", "her strong
+ * showing") reports nothing; the verb still does ("figures show that").
+ */
+static void
+test_cue_word_ending_a_noun(void)
+{
+	uint32_t	cues = 0;
+
+	analyse("Last week the mayor went on a late-night radio show to defend the ferry budget. "
+			"Her strong showing in the harbour wards surprised the council. "
+			"Figures from the port authority show that freight fell by a fifth.");
+	for (uint32_t i = 0; i < res.nquotes; i++)
+		if (strncmp(span(res.quotes[i].cue), "show", 4) == 0)
+			cues++;
+	CHECK_INT(cues, 1);
+	CHECK_INT(row_with("freight fell by a fifth") < res.nquotes, 1);
+}
+
+/*
+ * A time phrase between the subject and its verb ("X on Thursday evening
+ * said", "the board less than ten days ago said") is not the source.
+ */
+static void
+test_time_phrase_before_verb(void)
+{
+	uint32_t	i;
+
+	analyse("Harbour spokesman Ivo Lund on Thursday evening said the ferry was not in trouble. "
+			"The port authority less than ten days ago said that fares would rise.");
+	i = row_with("the ferry was not in trouble");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(mention(i), "Harbour spokesman Ivo Lund");
+	i = row_with("fares would rise");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(mention(i), "The port authority");
+}
+
+/*
+ * A restrictive relative's "who" is the source as written, even when no
+ * mention stands before it ("those who fear …"), not a mention earlier in
+ * the sentence.
+ */
+static void
+test_restrictive_who_source(void)
+{
+	uint32_t	i;
+
+	analyse("The ferry debate pits those who fear a bigger port will spoil the coast against "
+			"the traders.");
+	i = row_with("a bigger port will spoil the coast against the traders");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(mention(i), "who");
+}
+
+/*
+ * A report inside a restrictive relative clause ends before the
+ * sentence's own verb: "the man who claimed that … was fined", "the
+ * newcomer who hopes to … is drawing crowds".
+ */
+static void
+test_relative_content_ends_at_main_verb(void)
+{
+	analyse("The man who claimed that Dana Roe owned a private boat while she was mayor was fined "
+			"on Monday. On the island, the newcomer who hopes to replace the harbour master is "
+			"drawing large crowds.");
+	CHECK_INT(row_with("Dana Roe owned a private boat while she was mayor") < res.nquotes, 1);
+	CHECK_INT(row_with("to replace the harbour master") < res.nquotes, 1);
 }
 
 int
@@ -705,6 +816,12 @@ main(void)
 		{"scare_quote_role_subject", test_scare_quote_role_subject},
 		{"quote_without_speech", test_quote_without_speech},
 		{"name_given_after_naming_verb", test_name_given_after_naming_verb},
+		{"asked_question_no_source", test_asked_question_no_source},
+		{"quoted_comma_keeps_clause", test_quoted_comma_keeps_clause},
+		{"cue_word_ending_a_noun", test_cue_word_ending_a_noun},
+		{"time_phrase_before_verb", test_time_phrase_before_verb},
+		{"restrictive_who_source", test_restrictive_who_source},
+		{"relative_content_ends_at_main_verb", test_relative_content_ends_at_main_verb},
 		{NULL, NULL}
 	};
 	int			status = unit_run("quotes", cases);
