@@ -41,8 +41,11 @@ fi
 # group that" describes X, a closing quotation mark's comma ends a content,
 # poll shares as sources, headline "Source: words"; speakers through
 # appositions and "as X put it") F1 0.717, source 0.938, end-to-end 0.664,
-# speech recall 0.913, content F1 0.845
-min_f1=0.714 min_source=0.933 min_e2e=0.660 min_speech=0.910 min_char=0.842
+# speech recall 0.913, content F1 0.845; then ("asked" questions without a
+# source, a quotation's inner comma keeps its clause, "radio show" no cue,
+# a time phrase before the verb, restrictive "who" as source) F1 0.718,
+# source 0.940, end-to-end 0.665, speech recall 0.912, content F1 0.845
+min_f1=0.715 min_source=0.936 min_e2e=0.662 min_speech=0.910 min_char=0.842
 passed=0 failed=0
 status=0
 out=$(test/eval_attributions "$gold" --min-f1 $min_f1 --min-source $min_source --min-e2e $min_e2e 2>&1) || status=$?
