@@ -214,7 +214,8 @@ writers_tail(const qctx *q, uint32_t from, uint32_t m, uint32_t e)
 	return q_is(q, m + 1, "and") && and_new_clause(q, m + 2, e);
 }
 
-static int	and_next_act(const qctx *q, uint32_t first, uint32_t m, uint32_t last);
+static int	opens_clause_in_phrase(const qctx *q, uint32_t w);
+static int	and_next_act(const qctx *q, uint32_t m, uint32_t last);
 
 /*
  * The content of a report cued at k ends at a following ", adding" /
@@ -223,6 +224,11 @@ static int	and_next_act(const qctx *q, uint32_t first, uint32_t m, uint32_t last
 uint32_t
 q_content_stop(const qctx *q, uint32_t from, uint32_t e)
 {
+	/* an infinitive's tokens [from, scanned) hold no clause opener, unless
+	 * clause (q_object_end's reading, as far as its "and"s ask) */
+	uint32_t	scanned = from;
+	int			clause = 0;
+
 	for (uint32_t m = from + 1; m <= e; m++)
 	{
 		const na_token *t = &q->doc->tokens[m];
@@ -273,8 +279,13 @@ q_content_stop(const qctx *q, uint32_t from, uint32_t e)
 			return q_is_punct(q, m - 1, ',') ? m - 2 : m - 1;
 		/* declined to comment and is not …: the infinitive ends where the
 		 * subject's next act begins */
-		if (q_is(q, m, "and") && q_is(q, from, "to") && and_next_act(q, from, m, e))
-			return m - 1;
+		if (q_is(q, m, "and") && q_is(q, from, "to"))
+		{
+			for (; scanned < m && !clause; scanned++)
+				clause = opens_clause_in_phrase(q, scanned);
+			if (!clause && and_next_act(q, m, e))
+				return m - 1;
+		}
 		if (!q_is_punct(q, m, ','))
 			continue;
 		/*
@@ -348,31 +359,35 @@ past_verb_with_object(const qctx *q, uint32_t i)
 }
 
 /*
- * Does the "and" at m, after an object or an infinitive that a cue
- * reports, go on with the subject's next act: "endorsed Okafor and has
- * campaigned with her", "praised the plan and later signed the
- * petition", "declined to comment and her office has closed"?  PolNeAR's
- * content ends before it.  (After a clause the same "and will …" goes on
- * with the clause's own subject: "said the tunnel is safe and will
- * reopen".)
+ * Does token w open a clause inside an object or infinitive that a cue
+ * reports ("how ferries and buses could …", "to show that it was … and
+ * was …")?  Such a clause owns what follows a later "and".  (The question
+ * words' list holds "to" and "about" too, which open infinitives and
+ * topics, no clause.)
  */
 static int
-and_next_act(const qctx *q, uint32_t first, uint32_t m, uint32_t last)
+opens_clause_in_phrase(const qctx *q, uint32_t w)
+{
+	return finite_verb_at(q, w) || q_is(q, w, "that") ||
+		(q_in(q, w, LEX_QUESTION_OPENERS) && !q_is(q, w, "to") && !q_is(q, w, "about"));
+}
+
+/*
+ * Does the "and" at m, after an object or an infinitive that a cue
+ * reports (and no clause opened inside it: opens_clause_in_phrase), go on
+ * with the subject's next act: "endorsed Okafor and has campaigned with
+ * her", "praised the plan and later signed the petition", "declined to
+ * comment and her office has closed"?  PolNeAR's content ends before it.
+ * (After a clause the same "and will …" goes on with the clause's own
+ * subject: "said the tunnel is safe and will reopen".)
+ */
+static int
+and_next_act(const qctx *q, uint32_t m, uint32_t last)
 {
 	uint32_t	v = m + 1;
 
 	if (v > last || q->in_quote[m])
 		return 0;
-	/*
-	 * A clause inside the phrase ("how ferries and buses could …", "to
-	 * show that it was … and was …") owns what follows its "and".
-	 * (The question words' list holds "to" and "about" too, which open
-	 * infinitives and topics, no clause.)
-	 */
-	for (uint32_t w = first; w < m; w++)
-		if (finite_verb_at(q, w) || q_is(q, w, "that") ||
-			(q_in(q, w, LEX_QUESTION_OPENERS) && !q_is(q, w, "to") && !q_is(q, w, "about")))
-			return 0;
 	/* … and even signed / and later told: an adverb before the verb */
 	if (q_in(q, v, LEX_AUX_ADVERBS) && !finite_verb_at(q, v) && v + 1 <= last)
 		v++;
@@ -395,6 +410,11 @@ and_next_act(const qctx *q, uint32_t first, uint32_t m, uint32_t last)
 uint32_t
 q_object_end(const qctx *q, uint32_t j, uint32_t last)
 {
+	/* the phrase's tokens [j, scanned) hold no clause opener, unless clause:
+	 * read once, as far as the "and"s ask (a phrase of many "and"s stays linear) */
+	uint32_t	scanned = j;
+	int			clause = 0;
+
 	for (uint32_t m = j + 1; m <= last; m++)
 	{
 		const na_token *t = &q->doc->tokens[m];
@@ -418,8 +438,13 @@ q_object_end(const qctx *q, uint32_t j, uint32_t last)
 			continue;
 		if (q_in(q, m, LEX_OBJECT_PHRASE_ENDS))
 			return m - 1;
-		if (q_is(q, m, "and") && and_next_act(q, j, m, last))
-			return m - 1;
+		if (q_is(q, m, "and"))
+		{
+			for (; scanned < m && !clause; scanned++)
+				clause = opens_clause_in_phrase(q, scanned);
+			if (!clause && and_next_act(q, m, last))
+				return m - 1;
+		}
 	}
 	return last;
 }
