@@ -145,3 +145,31 @@ SELECT news_analysis.untrack('reg_direct');
 SELECT news_analysis.untrack('reg_statement');
 DROP TABLE reg_direct, reg_statement, reg_articles, reg_updates;
 DROP FUNCTION reg_count_update();
+
+-- a key's name is the spelling of the key itself, else the longest, else
+-- the first in the collation's order, whichever statements the spellings
+-- came in: one order of two articles and the other give one name, written
+-- by the registry's own writer and by its statement (REPEATABLE READ), as
+-- a registry made again from all the speakers at once gives it
+CREATE TABLE reg_one_order (id integer PRIMARY KEY, body text);
+CREATE TABLE reg_other_order (id integer PRIMARY KEY, body text);
+CREATE TABLE reg_by_statement (id integer PRIMARY KEY, body text);
+SELECT news_analysis.track('reg_one_order', 'body', 'id') IS NOT NULL AS tracked;
+SELECT news_analysis.track('reg_other_order', 'body', 'id') IS NOT NULL AS tracked;
+SELECT news_analysis.track('reg_by_statement', 'body', 'id') IS NOT NULL AS tracked;
+INSERT INTO reg_one_order VALUES (1, '“The ferry timetable is final,” said Ewan Mcallister.');
+INSERT INTO reg_one_order VALUES (2, '“The ferry timetable may change,” said Ewan McAllister.');
+INSERT INTO reg_other_order VALUES (2, '“The ferry timetable may change,” said Ewan McAllister.');
+INSERT INTO reg_other_order VALUES (1, '“The ferry timetable is final,” said Ewan Mcallister.');
+BEGIN ISOLATION LEVEL REPEATABLE READ;
+INSERT INTO reg_by_statement VALUES (1, '“The ferry timetable is final,” said Ewan Mcallister.');
+INSERT INTO reg_by_statement VALUES (2, '“The ferry timetable may change,” said Ewan McAllister.');
+COMMIT;
+SELECT a.key, a.name AS one_order, b.name AS other_order, c.name AS by_statement, a.aliases, a.articles
+  FROM reg_one_order_names a JOIN reg_other_order_names b USING (key) JOIN reg_by_statement_names c USING (key);
+SELECT news_analysis.reanalyse('reg_one_order') AS reanalysed;
+SELECT key, name FROM reg_one_order_names;
+SELECT news_analysis.untrack('reg_one_order');
+SELECT news_analysis.untrack('reg_other_order');
+SELECT news_analysis.untrack('reg_by_statement');
+DROP TABLE reg_one_order, reg_other_order, reg_by_statement;

@@ -380,6 +380,7 @@ merged_row(registry_writer *w, const na_counted_key *key)
 	text	   *there_key;
 	text	   *there_name;
 	text	   *name;
+	bool		there_is_key;
 	Oid			name_collation = TupleDescAttr(desc, COL_NAME)->attcollation;
 
 	slot_getallattrs(there);
@@ -393,14 +394,19 @@ merged_row(registry_writer *w, const na_counted_key *key)
 
 	there_key = DatumGetTextPP(there->tts_values[COL_KEY]);
 	there_name = DatumGetTextPP(there->tts_values[COL_NAME]);
-	if (spells_key(there_name, there_key, name_collation))
-		name = there_name;
-	else if (spells_key(key->name, there_key, name_collation))
-		name = key->name;
-	else if (char_length(key->name) > char_length(there_name))
-		name = key->name;
+	/*
+	 * The order key_spelling (people_registry_pg.c) picks a statement's
+	 * spelling in, so that a key's name depends on the spellings seen, not
+	 * on the statements or writes they came in.
+	 */
+	there_is_key = spells_key(there_name, there_key, name_collation);
+	if (there_is_key != spells_key(key->name, there_key, name_collation))
+		name = there_is_key ? there_name : key->name;
+	else if (char_length(key->name) != char_length(there_name))
+		name = char_length(key->name) > char_length(there_name) ? key->name : there_name;
 	else
-		name = there_name;
+		name = varstr_cmp(VARDATA_ANY(key->name), VARSIZE_ANY_EXHDR(key->name), VARDATA_ANY(there_name),
+						  VARSIZE_ANY_EXHDR(there_name), name_collation) < 0 ? key->name : there_name;
 	slot->tts_values[COL_NAME] = PointerGetDatum(name);
 	slot->tts_values[COL_ALIASES] =
 		merge_texts(there->tts_values[COL_ALIASES], key->aliases,

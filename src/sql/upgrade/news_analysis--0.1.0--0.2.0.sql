@@ -1683,7 +1683,7 @@ BEGIN
   ELSE
     EXECUTE format($q$
       CREATE TABLE %s (
-        key          text PRIMARY KEY,
+        key          text COLLATE "C" PRIMARY KEY,
         surname      text NOT NULL,
         name         text NOT NULL,
         aliases      text[] NOT NULL DEFAULT '{}',
