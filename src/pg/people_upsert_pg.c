@@ -551,7 +551,17 @@ na_people_upsert(const char *names, na_counted_key *keys, int n)
 	if (!registry_writer_begin(&w, names))
 		return false;
 	key_collation = TupleDescAttr(RelationGetDescr(w.rel), COL_KEY)->attcollation;
-	qsort(keys, n, sizeof(na_counted_key), key_order);
+	/*
+	 * The keys come in the order of their bytes, which is the order of the
+	 * key column as attach_people() makes it (COLLATE "C"): a look at each
+	 * neighbour, not a sort (3% of the upsert's instructions on BBC).
+	 */
+	for (int i = 1; i < n; i++)
+		if (key_order(&keys[i - 1], &keys[i]) > 0)
+		{
+			qsort(keys, n, sizeof(na_counted_key), key_order);
+			break;
+		}
 	/*
 	 * The first key of a registry with rows is likely there: a look costs
 	 * a third of a speculative insertion taken back (a one-row INSERT with
