@@ -17,14 +17,23 @@ text	   *na_person_key_text(text *name, text *gender);
 /* person_surname(key) of src/sql/45_people.sql. */
 text	   *na_person_surname_text(const text *key);
 
-/* What one statement adds to one key of the registry (the SQL's CTE "counted"). */
+/*
+ * What one statement adds to one key of the registry (the SQL's CTE
+ * "counted"): its distinct spellings, roles and affiliations in their
+ * columns' collation order as texts, made into arrays only as the key is
+ * written (na_counted_aliases and the others, in the current memory
+ * context).
+ */
 typedef struct na_counted_key
 {
 	text	   *key;
 	text	   *name;
-	Datum		aliases;		/* text[] */
-	Datum		roles;			/* text[] */
-	Datum		affiliations;	/* text[] */
+	text	  **aliases;		/* NULL: the name alone */
+	int			naliases;
+	text	  **roles;
+	int			nroles;
+	text	  **affiliations;
+	int			naffiliations;
 	int64		male;
 	int64		female;
 	int64		articles;
@@ -32,13 +41,18 @@ typedef struct na_counted_key
 	bool		quotes_null;
 } na_counted_key;
 
+/* key's spellings, roles and affiliations as text[] ('{}' for none) */
+Datum		na_counted_aliases(const na_counted_key *key);
+Datum		na_counted_roles(const na_counted_key *key);
+Datum		na_counted_affiliations(const na_counted_key *key);
+
 /*
  * Adds keys[0..n) to the registry table names (qualified, as the trigger's
  * argument) without a statement, as its INSERT ... ON CONFLICT DO UPDATE
  * would; sorts keys into the key column's order.  False, having written
  * nothing, where it cannot (the caller runs the statement).
  */
-bool		na_people_upsert(const char *names, na_counted_key *keys, int n);
+bool		na_people_upsert(const char *names, na_counted_key **keys, int n);
 
 /*
  * The speaker rows one statement adds to the registry, in the order they

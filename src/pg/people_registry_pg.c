@@ -8,9 +8,10 @@
  * statement: person_key() over every row, a sort of the rows by key (under
  * the database's collation) for a window count, sorts per key and aggregate.
  * Here each distinct name and gender's key is computed once (a hash of
- * them), the rows of one key are put together by the key's number, the few
- * keys with several rows are aggregated in C, and the counted keys are
- * written in key order as the upsert statement writes them
+ * them), each row is counted into its key as it comes (no row is kept),
+ * the few keys with several names, roles or affiliations are finished in
+ * C, and the counted keys are written in key order as the upsert statement
+ * writes them
  * (people_upsert_pg.c), or by that statement, kept as a plan, from a
  * tuplestore where the writer cannot.
  *
@@ -59,19 +60,27 @@ PG_FUNCTION_INFO_V1(na_people_added);
 /* The name under which the upsert reads the counted keys. */
 #define COUNTED_RELATION "news_analysis_people_counted"
 
-/* One speaker row of the statement, with its key. */
-typedef struct speaker_row
+/* A role or affiliation of one speaker row, chained to its key's others. */
+typedef struct text_link
 {
-	text	   *key;
-	text	   *name;
-	text	   *role;			/* NULL: SQL NULL */
-	text	   *affiliation;
-	bool		male;
-	bool		female;
-	bool		quotes_null;
-	int32		quotes;
-	int			group;			/* its key's number (key_cache) */
-} speaker_row;
+	text	   *text;
+	struct text_link *next;
+} text_link;
+
+/*
+ * What a key's rows left besides their counts (na_counted_key): the chain
+ * of its names in the key cache and the chains of its rows' roles and
+ * affiliations, read when it is counted.
+ */
+typedef struct key_tally
+{
+	int			first_name;		/* its first name's entry (key_entry.next_name chains the rest) */
+	int			nnames;
+	int			nroles;
+	int			naffiliations;
+	text_link  *roles;
+	text_link  *affiliations;
+} key_tally;
 
 /* The kept upsert of one registry table (TG_ARGV[0]), for the session. */
 typedef struct upsert_plan
@@ -248,6 +257,7 @@ typedef struct key_entry
 	int			group;			/* the key's number, -1 for no key */
 	uint32		hash;
 	int			gender;
+	int			next_name;		/* the entry of the key's next name, -1 for none */
 } key_entry;
 
 /*
@@ -424,54 +434,9 @@ cached_key(key_cache *cache, text *name, text *gender, const na_person_key *give
 	else
 		e->key = given->len < 0 ? NULL : cstring_to_text_with_len(given->bytes, given->len);
 	e->group = e->key == NULL ? -1 : key_group(cache, e->key);
+	e->next_name = -1;
 	*added = true;
 	return e;
-}
-
-/* the keys group_order compares numbers of */
-static text **group_keys;
-
-/* Keys in the order of their bytes (the upsert's key order, mostly: see na_people_upsert). */
-static int
-group_order(const void *a, const void *b)
-{
-	const text *x = group_keys[*(const int *) a];
-	const text *y = group_keys[*(const int *) b];
-	int			xl = VARSIZE_ANY_EXHDR(x);
-	int			yl = VARSIZE_ANY_EXHDR(y);
-	int			c = memcmp(VARDATA_ANY(x), VARDATA_ANY(y), Min(xl, yl));
-
-	if (c != 0)
-		return c;
-	return (xl > yl) - (xl < yl);
-}
-
-/*
- * The rows of each key together, keys in the order of their bytes: a
- * counting sort by key number (a sort of the rows by their keys' bytes was
- * 8% of the registry's upkeep), into a new array.
- */
-static speaker_row **
-rows_by_key(key_cache *cache, speaker_row **rows, int nrows)
-{
-	int		   *order = palloc(sizeof(int) * Max(cache->ngroups, 1));
-	int		   *start = palloc0(sizeof(int) * (cache->ngroups + 1));
-	int		   *rank = palloc(sizeof(int) * Max(cache->ngroups, 1));
-	speaker_row **sorted = palloc(sizeof(speaker_row *) * Max(nrows, 1));
-
-	for (int g = 0; g < cache->ngroups; g++)
-		order[g] = g;
-	group_keys = cache->groups;
-	qsort(order, cache->ngroups, sizeof(int), group_order);
-	for (int r = 0; r < cache->ngroups; r++)
-		rank[order[r]] = r;
-	for (int i = 0; i < nrows; i++)
-		start[rank[rows[i]->group] + 1]++;
-	for (int r = 0; r < cache->ngroups; r++)
-		start[r + 1] += start[r];
-	for (int i = 0; i < nrows; i++)
-		sorted[start[rank[rows[i]->group]]++] = rows[i];
-	return sorted;
 }
 
 /* The texts of an array_agg(DISTINCT x ORDER BY x): sorted under a collation. */
@@ -512,34 +477,74 @@ one_text(const text *t)
 	return PointerGetDatum(array);
 }
 
-static Datum	empty_texts;	/* '{}', made by each count (na_people_batch_count) */
-
 /*
  * The distinct texts of items[0..n) in the order of collation, at most
- * limit of them, as a text[] ('{}' when none).  Sorts items in place.
+ * limit of them, moved to the front of items (sorted in place): their count.
  */
-static Datum
-distinct_sorted(text **items, int n, Oid collation, int limit)
+static int
+distinct_texts(text **items, int n, Oid collation, int limit)
 {
-	Datum	   *elems;
 	int			count = 0;
 
-	/* most keys have one spelling and no role or affiliation */
-	if (n == 0)
-		return empty_texts;
-	if (n == 1)
-		return one_text(items[0]);
-	elems = palloc(sizeof(Datum) * n);
+	if (n <= 1)
+		return n;
 	sort_collation = collation;
 	qsort(items, n, sizeof(text *), text_order);
 	for (int i = 0; i < n && count < limit; i++)
 	{
 		/* deterministic collations: equal under the collation is equal bytes */
-		if (i > 0 && text_order(&items[i - 1], &items[i]) == 0)
+		if (count > 0 && text_order(&items[count - 1], &items[i]) == 0)
 			continue;
-		elems[count++] = PointerGetDatum(items[i]);
+		items[count++] = items[i];
 	}
-	return PointerGetDatum(construct_array(elems, count, TEXTOID, -1, false, TYPALIGN_INT));
+	return count;
+}
+
+/* items[0..n) as a text[] ('{}' when none), in the current memory context. */
+static Datum
+texts_array(text *const *items, int n)
+{
+	Datum	   *elems;
+
+	static ArrayType *empty = NULL;
+
+	/* most keys have one spelling and no role or affiliation */
+	if (n == 0)
+	{
+		/* '{}', made once: the writer puts two of them in most rows */
+		if (empty == NULL)
+		{
+			MemoryContext oldctx = MemoryContextSwitchTo(TopMemoryContext);
+
+			empty = construct_empty_array(TEXTOID);
+			MemoryContextSwitchTo(oldctx);
+		}
+		return PointerGetDatum(empty);
+	}
+	if (n == 1)
+		return one_text(items[0]);
+	elems = palloc(sizeof(Datum) * n);
+	for (int i = 0; i < n; i++)
+		elems[i] = PointerGetDatum(items[i]);
+	return PointerGetDatum(construct_array(elems, n, TEXTOID, -1, false, TYPALIGN_INT));
+}
+
+Datum
+na_counted_aliases(const na_counted_key *key)
+{
+	return key->aliases == NULL ? one_text(key->name) : texts_array(key->aliases, key->naliases);
+}
+
+Datum
+na_counted_roles(const na_counted_key *key)
+{
+	return texts_array(key->roles, key->nroles);
+}
+
+Datum
+na_counted_affiliations(const na_counted_key *key)
+{
+	return texts_array(key->affiliations, key->naffiliations);
 }
 
 /* Is t all printable ASCII (a character a byte, each lowered on its own)? */
@@ -605,9 +610,8 @@ ascii_lower_equals(const text *name, const char *k, int klen)
  * first in the collation's order.
  */
 static text *
-key_spelling(speaker_row **rows, int n, Oid collation)
+key_spelling(const text *key, text **names, int n, Oid collation)
 {
-	const text *key = rows[0]->key;
 	const char *k = VARDATA_ANY(key);
 	int			klen = VARSIZE_ANY_EXHDR(key);
 	text	   *best = NULL;
@@ -623,7 +627,7 @@ key_spelling(speaker_row **rows, int n, Oid collation)
 		}
 	for (int r = 0; r < n; r++)
 	{
-		text	   *name = rows[r]->name;
+		text	   *name = names[r];
 		bool		ascii = printable_ascii(name) && lowers_ascii_plainly(collation);
 		bool		is_key;
 		int			length;
@@ -661,48 +665,83 @@ key_spelling(speaker_row **rows, int n, Oid collation)
 }
 
 /*
- * What one key's n speaker rows add to the registry; scratch: room for 3n
- * texts (one allocation for every key: three per key were a tenth of the
- * pages a fresh backend's registry touches).
+ * The texts of a chain in scratch (room for as many), their count.
+ */
+static int
+chain_texts(const text_link *link, text **scratch)
+{
+	int			n = 0;
+
+	for (; link != NULL; link = link->next)
+		scratch[n++] = link->text;
+	return n;
+}
+
+/*
+ * What one key adds to the registry, from its counts and chains: its
+ * spelling and its distinct spellings, roles and affiliations (pointers
+ * into the batch's texts, for the writer to make arrays of as it writes
+ * the key: arrays made here for every key were a seventh of the pages a
+ * fresh backend's registry touched).  scratch: room for the longest chain.
  */
 static void
-count_key(na_counted_key *counted, speaker_row **rows, int n, text **scratch, Oid name_collation,
-		  Oid role_collation, Oid affiliation_collation)
+finish_key(na_counted_key *counted, const key_tally *tally, const key_cache *cache, text **scratch,
+		   Oid name_collation, Oid role_collation, Oid affiliation_collation)
 {
-	text	  **names = scratch;
-	text	  **roles = scratch + n;
-	text	  **affiliations = scratch + 2 * n;
-	int			nroles = 0;
-	int			naffiliations = 0;
+	int			n = 0;
 
-	memset(counted, 0, sizeof(*counted));
-	counted->quotes_null = true;
-	for (int r = 0; r < n; r++)
+	for (int e = tally->first_name; e >= 0; e = cache->entries[e].next_name)
+		scratch[n++] = cache->entries[e].name;
+	if (n == 1)
 	{
-		names[r] = rows[r]->name;
-		if (rows[r]->role != NULL)
-			roles[nroles++] = rows[r]->role;
-		if (rows[r]->affiliation != NULL)
-			affiliations[naffiliations++] = rows[r]->affiliation;
-		counted->male += rows[r]->male;
-		counted->female += rows[r]->female;
-		if (!rows[r]->quotes_null)
-		{
-			counted->quotes += rows[r]->quotes;
-			counted->quotes_null = false;
-		}
+		counted->name = scratch[0];
+		counted->aliases = NULL;
+		counted->naliases = 1;
 	}
-	counted->key = rows[0]->key;
-	counted->name = n == 1 ? rows[0]->name : key_spelling(rows, n, name_collation);
-	counted->aliases = distinct_sorted(names, n, name_collation, ALIASES_MAX);
-	counted->roles = distinct_sorted(roles, nroles, role_collation, INT_MAX);
-	counted->affiliations = distinct_sorted(affiliations, naffiliations, affiliation_collation, INT_MAX);
-	counted->articles = n;
+	else
+	{
+		counted->name = key_spelling(counted->key, scratch, n, name_collation);
+		n = distinct_texts(scratch, n, name_collation, ALIASES_MAX);
+		counted->aliases = palloc(sizeof(text *) * n);
+		memcpy(counted->aliases, scratch, sizeof(text *) * n);
+		counted->naliases = n;
+	}
+	n = distinct_texts(scratch, chain_texts(tally->roles, scratch), role_collation, INT_MAX);
+	counted->roles = NULL;
+	if (n > 0)
+	{
+		counted->roles = palloc(sizeof(text *) * n);
+		memcpy(counted->roles, scratch, sizeof(text *) * n);
+	}
+	counted->nroles = n;
+	n = distinct_texts(scratch, chain_texts(tally->affiliations, scratch), affiliation_collation, INT_MAX);
+	counted->affiliations = NULL;
+	if (n > 0)
+	{
+		counted->affiliations = palloc(sizeof(text *) * n);
+		memcpy(counted->affiliations, scratch, sizeof(text *) * n);
+	}
+	counted->naffiliations = n;
+}
+
+/* Counted keys (pointers to) in the order of their keys' bytes. */
+static int
+counted_order(const void *a, const void *b)
+{
+	const text *x = (*(na_counted_key *const *) a)->key;
+	const text *y = (*(na_counted_key *const *) b)->key;
+	int			xl = VARSIZE_ANY_EXHDR(x);
+	int			yl = VARSIZE_ANY_EXHDR(y);
+	int			c = memcmp(VARDATA_ANY(x), VARDATA_ANY(y), Min(xl, yl));
+
+	if (c != 0)
+		return c;
+	return (xl > yl) - (xl < yl);
 }
 
 /* The counted keys as the rows the statement reads. */
 static Tuplestorestate *
-counted_store(const na_counted_key *keys, int n)
+counted_store(na_counted_key *const *keys, int n)
 {
 	Tuplestorestate *store = tuplestore_begin_heap(false, false, work_mem);
 
@@ -711,16 +750,16 @@ counted_store(const na_counted_key *keys, int n)
 		Datum		values[9];
 		bool		nulls[9] = {false};
 
-		values[0] = PointerGetDatum(keys[i].key);
-		values[1] = PointerGetDatum(keys[i].name);
-		values[2] = keys[i].aliases;
-		values[3] = Int64GetDatum(keys[i].male);
-		values[4] = Int64GetDatum(keys[i].female);
-		values[5] = keys[i].roles;
-		values[6] = keys[i].affiliations;
-		values[7] = Int64GetDatum(keys[i].articles);
-		values[8] = Int64GetDatum(keys[i].quotes);
-		nulls[8] = keys[i].quotes_null;
+		values[0] = PointerGetDatum(keys[i]->key);
+		values[1] = PointerGetDatum(keys[i]->name);
+		values[2] = na_counted_aliases(keys[i]);
+		values[3] = Int64GetDatum(keys[i]->male);
+		values[4] = Int64GetDatum(keys[i]->female);
+		values[5] = na_counted_roles(keys[i]);
+		values[6] = na_counted_affiliations(keys[i]);
+		values[7] = Int64GetDatum(keys[i]->articles);
+		values[8] = Int64GetDatum(keys[i]->quotes);
+		nulls[8] = keys[i]->quotes_null;
 		tuplestore_putvalues(store, counted_tupdesc(), values, nulls);
 	}
 	return store;
@@ -728,7 +767,7 @@ counted_store(const na_counted_key *keys, int n)
 
 /* The counted keys upserted by the statement (SPI), in key order. */
 static void
-upsert_by_statement(const char *names, const na_counted_key *keys, int n)
+upsert_by_statement(const char *names, na_counted_key *const *keys, int n)
 {
 	Tuplestorestate *counted = counted_store(keys, n);
 	SPIPlanPtr	plan;
@@ -766,13 +805,15 @@ struct na_people_batch
 	int			gender_att;
 	int			quotes_att;
 	key_cache	cache;
-	speaker_row **rows;
-	int			nrows;
-	int			maxrows;
-	speaker_row *rows_block;	/* where rows are made (ROWS_BLOCK) */
-	int			rows_left;		/* of it */
-	na_counted_key *counted;	/* NULL until counted */
-	int			ncounted;
+	na_counted_key *counted;	/* by key number, as the rows come */
+	key_tally  *tallies;		/* by key number */
+	na_counted_key **ordered;	/* counted's keys in the order of their bytes, once counted */
+	int			ncounted;		/* keys begun (the key cache's groups) */
+	int			maxcounted;
+	int			longest;		/* the longest chain of one key's names, roles or affiliations */
+	bool		finished;		/* counted: spellings chosen, keys in order */
+	text_link  *links_block;	/* where links are made (LINKS_BLOCK) */
+	int			links_left;		/* of it */
 	Datum	   *values;
 	bool	   *isnull;
 };
@@ -818,28 +859,78 @@ copy_text(const text *t)
 	return copy;
 }
 
-/* Speaker rows are made this many at a time. */
-#define ROWS_BLOCK 256
+/* Links are made this many at a time. */
+#define LINKS_BLOCK 256
+
+/* text chained in front of *chain (in the batch's memory). */
+static void
+chain_text(na_people_batch *batch, text_link **chain, text *t)
+{
+	text_link  *link;
+
+	if (batch->links_left == 0)
+	{
+		batch->links_block = palloc(sizeof(text_link) * LINKS_BLOCK);
+		batch->links_left = LINKS_BLOCK;
+	}
+	link = &batch->links_block[LINKS_BLOCK - batch->links_left--];
+	link->text = t;
+	link->next = *chain;
+	*chain = link;
+}
+
+/* A new key's counts, numbered as the key cache numbered it. */
+static void
+begin_key(na_people_batch *batch, text *key)
+{
+	na_counted_key *counted;
+	key_tally  *tally;
+
+	if (batch->ncounted == batch->maxcounted)
+	{
+		/* first as many as the key cache has room for names (pages are touched only as used) */
+		batch->maxcounted = Max(batch->maxcounted * 2, (int) batch->cache.maxentries);
+		batch->counted = batch->counted == NULL ?
+			palloc_extended(sizeof(na_counted_key) * batch->maxcounted, MCXT_ALLOC_HUGE) :
+			repalloc_huge(batch->counted, sizeof(na_counted_key) * batch->maxcounted);
+		batch->tallies = batch->tallies == NULL ?
+			palloc_extended(sizeof(key_tally) * batch->maxcounted, MCXT_ALLOC_HUGE) :
+			repalloc_huge(batch->tallies, sizeof(key_tally) * batch->maxcounted);
+	}
+	counted = &batch->counted[batch->ncounted];
+	tally = &batch->tallies[batch->ncounted];
+	memset(counted, 0, sizeof(*counted));
+	counted->key = key;
+	counted->quotes_null = true;
+	memset(tally, 0, sizeof(*tally));
+	tally->first_name = -1;
+	batch->ncounted++;
+}
 
 /*
  * A speaker row of the statement, from its values (valid during the call
- * only): its key, and what the count reads.  Only the texts are copied,
- * the name once per name (the key cache's copy: a BBC COPY has 6,488
- * speakers of 4,041 names), and rows are made in blocks: a copy of the
- * whole tuple was four times the size, and a fresh backend pays for every
- * page of memory it touches.
+ * only), counted into its key as it comes.  Only the texts are kept: the
+ * name once per name (the key cache's copy: a BBC COPY has 6,488 speakers
+ * of 4,041 names), a role or affiliation in its key's chain.  Rows are not
+ * kept: their copies (and the sort that put each key's together) were a
+ * third of the pages a fresh backend's registry touched, and such a
+ * backend pays for every page of memory it touches first.
  */
 static void
 batch_add_values(na_people_batch *batch, Datum *values, bool *isnull, const na_person_key *given)
 {
 	text	   *name = row_text(values, isnull, batch->name_att);
 	text	   *gender;
+	text	   *role;
+	text	   *affiliation;
 	key_entry  *key;
 	bool		added;
-	speaker_row *row;
+	na_counted_key *counted;
+	key_tally  *tally;
 
 	if (name == NULL)
 		return;
+	Assert(!batch->finished);
 	gender = row_text(values, isnull, batch->gender_att);
 	key = cached_key(&batch->cache, name, gender, given, &added);
 	if (added)
@@ -847,28 +938,37 @@ batch_add_values(na_people_batch *batch, Datum *values, bool *isnull, const na_p
 	/* rows without a key do not count */
 	if (key->key == NULL)
 		return;
-	if (batch->rows_left == 0)
+	if (key->group == batch->ncounted)
+		begin_key(batch, key->key);
+	Assert(key->group < batch->ncounted);
+	counted = &batch->counted[key->group];
+	tally = &batch->tallies[key->group];
+	if (added)
 	{
-		batch->rows_block = palloc(sizeof(speaker_row) * ROWS_BLOCK);
-		batch->rows_left = ROWS_BLOCK;
+		key->next_name = tally->first_name;
+		tally->first_name = (int) (key - batch->cache.entries);
+		batch->longest = Max(batch->longest, ++tally->nnames);
 	}
-	row = &batch->rows_block[ROWS_BLOCK - batch->rows_left--];
-	row->name = key->name;
-	row->key = key->key;
-	row->group = key->group;
-	row->role = copy_text(row_text(values, isnull, batch->role_att));
-	row->affiliation = copy_text(row_text(values, isnull, batch->affiliation_att));
-	row->male = gender != NULL && text_equals(gender, "male", 4);
-	row->female = gender != NULL && text_equals(gender, "female", 6);
-	row->quotes_null = isnull[batch->quotes_att - 1];
-	row->quotes = row->quotes_null ? 0 : DatumGetInt32(values[batch->quotes_att - 1]);
-	if (batch->nrows == batch->maxrows)
+	counted->male += gender != NULL && text_equals(gender, "male", 4);
+	counted->female += gender != NULL && text_equals(gender, "female", 6);
+	counted->articles++;
+	if (!isnull[batch->quotes_att - 1])
 	{
-		batch->maxrows = batch->maxrows ? batch->maxrows * 2 : 256;
-		batch->rows = batch->rows ? repalloc_huge(batch->rows, sizeof(speaker_row *) * batch->maxrows)
-			: palloc(sizeof(speaker_row *) * batch->maxrows);
+		counted->quotes += DatumGetInt32(values[batch->quotes_att - 1]);
+		counted->quotes_null = false;
 	}
-	batch->rows[batch->nrows++] = row;
+	role = row_text(values, isnull, batch->role_att);
+	if (role != NULL)
+	{
+		chain_text(batch, &tally->roles, copy_text(role));
+		batch->longest = Max(batch->longest, ++tally->nroles);
+	}
+	affiliation = row_text(values, isnull, batch->affiliation_att);
+	if (affiliation != NULL)
+	{
+		chain_text(batch, &tally->affiliations, copy_text(affiliation));
+		batch->longest = Max(batch->longest, ++tally->naffiliations);
+	}
 }
 
 void
@@ -876,7 +976,6 @@ na_people_batch_add(na_people_batch *batch, HeapTuple row, const na_person_key *
 {
 	MemoryContext oldctx = MemoryContextSwitchTo(batch->ctx);
 
-	Assert(batch->counted == NULL);
 	heap_deform_tuple(row, batch->desc, batch->values, batch->isnull);
 	batch_add_values(batch, batch->values, batch->isnull, person_key);
 	MemoryContextSwitchTo(oldctx);
@@ -891,39 +990,27 @@ void
 na_people_batch_count(na_people_batch *batch)
 {
 	MemoryContext oldctx;
-	speaker_row **rows;
-	int			nrows = batch->nrows;
-	int			most = 0;		/* the most rows of one key */
 	text	  **scratch;
 
-	if (batch->counted != NULL)
+	if (batch->finished)
 		return;
 	oldctx = MemoryContextSwitchTo(batch->ctx);
-	empty_texts = PointerGetDatum(construct_empty_array(TEXTOID));
-	/* one counted row per key */
-	batch->counted = MemoryContextAllocHuge(batch->ctx, sizeof(na_counted_key) * Max(batch->cache.ngroups, 1));
-	rows = rows_by_key(&batch->cache, batch->rows, nrows);
-	for (int first = 0, end; first < nrows; first = end)
+	scratch = MemoryContextAllocHuge(batch->ctx, sizeof(text *) * Max(batch->longest, 1));
+	for (int k = 0; k < batch->ncounted; k++)
 	{
-		for (end = first + 1; end < nrows && rows[end]->group == rows[first]->group; end++)
-			;
-		most = Max(most, end - first);
+		finish_key(&batch->counted[k], &batch->tallies[k], &batch->cache, scratch,
+				   TupleDescAttr(batch->desc, batch->name_att - 1)->attcollation,
+				   TupleDescAttr(batch->desc, batch->role_att - 1)->attcollation,
+				   TupleDescAttr(batch->desc, batch->affiliation_att - 1)->attcollation);
+		if ((k & 1023) == 1023)
+			CHECK_FOR_INTERRUPTS();
 	}
-	scratch = MemoryContextAllocHuge(batch->ctx, sizeof(text *) * 3 * Max(most, 1));
-	for (int first = 0; first < nrows;)
-	{
-		int			end = first + 1;
-
-		while (end < nrows && rows[end]->group == rows[first]->group)
-			end++;
-		Assert(batch->ncounted < batch->cache.ngroups);
-		count_key(&batch->counted[batch->ncounted++], rows + first, end - first, scratch,
-				  TupleDescAttr(batch->desc, batch->name_att - 1)->attcollation,
-				  TupleDescAttr(batch->desc, batch->role_att - 1)->attcollation,
-				  TupleDescAttr(batch->desc, batch->affiliation_att - 1)->attcollation);
-		first = end;
-		CHECK_FOR_INTERRUPTS();
-	}
+	/* the upsert's order: the keys' bytes (the key column is COLLATE "C") */
+	batch->ordered = MemoryContextAllocHuge(batch->ctx, sizeof(na_counted_key *) * Max(batch->ncounted, 1));
+	for (int k = 0; k < batch->ncounted; k++)
+		batch->ordered[k] = &batch->counted[k];
+	qsort(batch->ordered, batch->ncounted, sizeof(na_counted_key *), counted_order);
+	batch->finished = true;
 	MemoryContextSwitchTo(oldctx);
 }
 
@@ -945,8 +1032,8 @@ na_people_batch_write(na_people_batch *batch, const char *registry)
 	nestlevel = NewGUCNestLevel();
 	(void) set_config_option("search_path", "pg_catalog, pg_temp", PGC_USERSET, PGC_S_SESSION,
 							 GUC_ACTION_SAVE, true, 0, false);
-	if (!na_people_upsert(registry, batch->counted, batch->ncounted))
-		upsert_by_statement(registry, batch->counted, batch->ncounted);
+	if (!na_people_upsert(registry, batch->ordered, batch->ncounted))
+		upsert_by_statement(registry, batch->ordered, batch->ncounted);
 	AtEOXact_GUC(true, nestlevel);
 	MemoryContextSwitchTo(oldctx);
 }

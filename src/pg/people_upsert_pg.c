@@ -248,11 +248,11 @@ propose(registry_writer *w, const na_counted_key *key)
 	values[COL_KEY] = PointerGetDatum(key->key);
 	values[COL_SURNAME] = PointerGetDatum(na_person_surname_text(key->key));
 	values[COL_NAME] = PointerGetDatum(key->name);
-	values[COL_ALIASES] = key->aliases;
+	values[COL_ALIASES] = na_counted_aliases(key);
 	values[COL_MALE] = int4_value(key->male);
 	values[COL_FEMALE] = int4_value(key->female);
-	values[COL_ROLES] = key->roles;
-	values[COL_AFFILIATIONS] = key->affiliations;
+	values[COL_ROLES] = na_counted_roles(key);
+	values[COL_AFFILIATIONS] = na_counted_affiliations(key);
 	values[COL_ARTICLES] = int4_value(key->articles);
 	values[COL_QUOTES] = int4_value(key->quotes);
 	values[COL_FIRST_SEEN] = w->now;
@@ -409,13 +409,13 @@ merged_row(registry_writer *w, const na_counted_key *key)
 						  VARSIZE_ANY_EXHDR(there_name), name_collation) < 0 ? key->name : there_name;
 	slot->tts_values[COL_NAME] = PointerGetDatum(name);
 	slot->tts_values[COL_ALIASES] =
-		merge_texts(there->tts_values[COL_ALIASES], key->aliases,
+		merge_texts(there->tts_values[COL_ALIASES], na_counted_aliases(key),
 					TupleDescAttr(desc, COL_ALIASES)->attcollation);
 	slot->tts_values[COL_ROLES] =
-		merge_texts(there->tts_values[COL_ROLES], key->roles,
+		merge_texts(there->tts_values[COL_ROLES], na_counted_roles(key),
 					TupleDescAttr(desc, COL_ROLES)->attcollation);
 	slot->tts_values[COL_AFFILIATIONS] =
-		merge_texts(there->tts_values[COL_AFFILIATIONS], key->affiliations,
+		merge_texts(there->tts_values[COL_AFFILIATIONS], na_counted_affiliations(key),
 					TupleDescAttr(desc, COL_AFFILIATIONS)->attcollation);
 	slot->tts_values[COL_MALE] = int4_value(DatumGetInt32(there->tts_values[COL_MALE]) + key->male);
 	slot->tts_values[COL_FEMALE] = int4_value(DatumGetInt32(there->tts_values[COL_FEMALE]) + key->female);
@@ -532,21 +532,21 @@ static Oid	key_collation;
 static int
 key_order(const void *a, const void *b)
 {
-	const text *x = ((const na_counted_key *) a)->key;
-	const text *y = ((const na_counted_key *) b)->key;
+	const text *x = (*(na_counted_key *const *) a)->key;
+	const text *y = (*(na_counted_key *const *) b)->key;
 
 	return varstr_cmp(VARDATA_ANY(x), VARSIZE_ANY_EXHDR(x), VARDATA_ANY(y), VARSIZE_ANY_EXHDR(y),
 					  key_collation);
 }
 
 bool
-na_people_upsert(const char *names, na_counted_key *keys, int n)
+na_people_upsert(const char *names, na_counted_key **keys, int n)
 {
 	registry_writer w;
 	bool		look_first = false;
 
 	for (int i = 0; i < n; i++)
-		if (keys[i].quotes_null)
+		if (keys[i]->quotes_null)
 			return false;
 	if (!registry_writer_begin(&w, names))
 		return false;
@@ -559,7 +559,7 @@ na_people_upsert(const char *names, na_counted_key *keys, int n)
 	for (int i = 1; i < n; i++)
 		if (key_order(&keys[i - 1], &keys[i]) > 0)
 		{
-			qsort(keys, n, sizeof(na_counted_key), key_order);
+			qsort(keys, n, sizeof(na_counted_key *), key_order);
 			break;
 		}
 	/*
@@ -577,18 +577,18 @@ na_people_upsert(const char *names, na_counted_key *keys, int n)
 			ItemPointerData conflict;
 
 			CHECK_FOR_INTERRUPTS();
-			propose(&w, &keys[i]);
+			propose(&w, keys[i]);
 			/* a key after one that was there is likely there too: look before inserting */
 			if (look_first)
 				release_token(&w);
 			if (look_first &&
 				!ExecCheckIndexConstraints(w.rri, w.proposed, w.estate, &conflict, w.arbiters))
 			{
-				if (update_there(&w, &keys[i], &conflict))
+				if (update_there(&w, keys[i], &conflict))
 					break;
 				continue;
 			}
-			if (insert_new(&w, &keys[i]))
+			if (insert_new(&w, keys[i]))
 			{
 				look_first = false;
 				break;
