@@ -678,6 +678,24 @@ chain_texts(const text_link *link, text **scratch)
 }
 
 /*
+ * The distinct texts of a chain in the order of collation, as a new array
+ * (*texts; NULL when none): their count.  scratch: room for the chain.
+ */
+static int
+distinct_chain(const text_link *chain, text **scratch, Oid collation, text ***texts)
+{
+	int			n = distinct_texts(scratch, chain_texts(chain, scratch), collation, INT_MAX);
+
+	*texts = NULL;
+	if (n > 0)
+	{
+		*texts = palloc(sizeof(text *) * n);
+		memcpy(*texts, scratch, sizeof(text *) * n);
+	}
+	return n;
+}
+
+/*
  * What one key adds to the registry, from its counts and chains: its
  * spelling and its distinct spellings, roles and affiliations (pointers
  * into the batch's texts, for the writer to make arrays of as it writes
@@ -706,22 +724,9 @@ finish_key(na_counted_key *counted, const key_tally *tally, const key_cache *cac
 		memcpy(counted->aliases, scratch, sizeof(text *) * n);
 		counted->naliases = n;
 	}
-	n = distinct_texts(scratch, chain_texts(tally->roles, scratch), role_collation, INT_MAX);
-	counted->roles = NULL;
-	if (n > 0)
-	{
-		counted->roles = palloc(sizeof(text *) * n);
-		memcpy(counted->roles, scratch, sizeof(text *) * n);
-	}
-	counted->nroles = n;
-	n = distinct_texts(scratch, chain_texts(tally->affiliations, scratch), affiliation_collation, INT_MAX);
-	counted->affiliations = NULL;
-	if (n > 0)
-	{
-		counted->affiliations = palloc(sizeof(text *) * n);
-		memcpy(counted->affiliations, scratch, sizeof(text *) * n);
-	}
-	counted->naffiliations = n;
+	counted->nroles = distinct_chain(tally->roles, scratch, role_collation, &counted->roles);
+	counted->naffiliations = distinct_chain(tally->affiliations, scratch, affiliation_collation,
+											&counted->affiliations);
 }
 
 /* Counted keys (pointers to) in the order of their keys' bytes. */
