@@ -277,7 +277,40 @@ typedef struct key_cache
 	uint32		maxentries;
 	text	  **groups;			/* the keys by number (no more than the entries) */
 	int			ngroups;
+	char	   *texts_next;		/* where cache_text puts the next text */
+	Size		texts_left;		/* room there */
 } key_cache;
+
+/* The size of the blocks cache_text packs texts in. */
+#define TEXTS_BLOCK (32 * 1024)
+
+/*
+ * A copy of the bytes as a text with a 4-byte header (int-aligned: the
+ * header is read as an int), packed with the cache's other texts in blocks
+ * of the current memory context: a palloc'd copy had a chunk header and a
+ * power-of-two size, and the names and keys were a third of the pages
+ * a fresh backend's registry touched.  It lasts as long as that context.
+ */
+static text *
+cache_text(key_cache *cache, const char *bytes, int len)
+{
+	Size		need = INTALIGN(VARHDRSZ + len);
+	text	   *t;
+
+	if (need > cache->texts_left)
+	{
+		Size		block = Max(need, TEXTS_BLOCK);
+
+		cache->texts_next = palloc(block);
+		cache->texts_left = block;
+	}
+	t = (text *) cache->texts_next;
+	SET_VARSIZE(t, VARHDRSZ + len);
+	memcpy(VARDATA(t), bytes, len);
+	cache->texts_next += need;
+	cache->texts_left -= need;
+	return t;
+}
 
 /* The slots of a key in key_slots for the key's bytes. */
 static uint32
@@ -357,12 +390,14 @@ key_cache_room(key_cache *cache)
 	}
 }
 
-/* The number of key (a new one on first sight): names of one key count together. */
+/*
+ * The number of the key of those bytes (a new one, the bytes kept, on first
+ * sight): names of one key count together.
+ */
 static int
-key_group(key_cache *cache, text *key)
+key_group(key_cache *cache, const char *bytes, int len)
 {
-	int			len = VARSIZE_ANY_EXHDR(key);
-	uint32		i = key_hash(key) & cache->mask;
+	uint32		i = hash_bytes((const unsigned char *) bytes, len) & cache->mask;
 
 	for (;; i = (i + 1) & cache->mask)
 	{
@@ -370,11 +405,11 @@ key_group(key_cache *cache, text *key)
 
 		if (g < 0)
 		{
-			cache->groups[cache->ngroups] = key;
+			cache->groups[cache->ngroups] = cache_text(cache, bytes, len);
 			cache->key_slots[i] = ++cache->ngroups;
 			return cache->ngroups - 1;
 		}
-		if (text_equals(cache->groups[g], VARDATA_ANY(key), len))
+		if (text_equals(cache->groups[g], bytes, len))
 			return g;
 	}
 }
@@ -396,7 +431,8 @@ gender_class(const text *gender)
  * The key of name with gender and its number, computed on the first asking;
  * given: the key the worker that analysed the row computed with the same
  * function, or NULL.  The entry is valid until the next call (the entries
- * may move as they grow).  *added: whether name is new (the entry keeps it).
+ * may move as they grow).  *added: whether name is new (the entry keeps a
+ * copy of it).
  */
 static key_entry *
 cached_key(key_cache *cache, text *name, text *gender, const na_person_key *given, bool *added)
@@ -426,14 +462,23 @@ cached_key(key_cache *cache, text *name, text *gender, const na_person_key *give
 	}
 	e = &cache->entries[cache->nentries];
 	cache->slots[i] = ++cache->nentries;
-	e->name = name;
+	e->name = cache_text(cache, VARDATA_ANY(name), len);
 	e->hash = hash;
 	e->gender = g;
+	e->group = -1;
 	if (given == NULL)
-		e->key = na_person_key_text(name, gender);
-	else
-		e->key = given->len < 0 ? NULL : cstring_to_text_with_len(given->bytes, given->len);
-	e->group = e->key == NULL ? -1 : key_group(cache, e->key);
+	{
+		text	   *key = na_person_key_text(name, gender);
+
+		if (key != NULL)
+		{
+			e->group = key_group(cache, VARDATA_ANY(key), VARSIZE_ANY_EXHDR(key));
+			pfree(key);
+		}
+	}
+	else if (given->len >= 0)
+		e->group = key_group(cache, given->bytes, given->len);
+	e->key = e->group < 0 ? NULL : cache->groups[e->group];
 	e->next_name = -1;
 	*added = true;
 	return e;
@@ -851,19 +896,6 @@ na_people_batch_begin(Relation speakers, int64 names_hint)
 	return batch;
 }
 
-/* A copy of varlena t in the current memory context, NULL for NULL (a 4-byte header is read as an int: int-aligned). */
-static text *
-copy_text(const text *t)
-{
-	text	   *copy;
-
-	if (t == NULL)
-		return NULL;
-	copy = palloc(VARSIZE_ANY(t));
-	memcpy(copy, t, VARSIZE_ANY(t));
-	return copy;
-}
-
 /* Links are made this many at a time. */
 #define LINKS_BLOCK 256
 
@@ -938,8 +970,6 @@ batch_add_values(na_people_batch *batch, Datum *values, bool *isnull, const na_p
 	Assert(!batch->finished);
 	gender = row_text(values, isnull, batch->gender_att);
 	key = cached_key(&batch->cache, name, gender, given, &added);
-	if (added)
-		key->name = copy_text(name);
 	/* rows without a key do not count */
 	if (key->key == NULL)
 		return;
@@ -965,13 +995,15 @@ batch_add_values(na_people_batch *batch, Datum *values, bool *isnull, const na_p
 	role = row_text(values, isnull, batch->role_att);
 	if (role != NULL)
 	{
-		chain_text(batch, &tally->roles, copy_text(role));
+		chain_text(batch, &tally->roles,
+				   cache_text(&batch->cache, VARDATA_ANY(role), VARSIZE_ANY_EXHDR(role)));
 		batch->longest = Max(batch->longest, ++tally->nroles);
 	}
 	affiliation = row_text(values, isnull, batch->affiliation_att);
 	if (affiliation != NULL)
 	{
-		chain_text(batch, &tally->affiliations, copy_text(affiliation));
+		chain_text(batch, &tally->affiliations,
+				   cache_text(&batch->cache, VARDATA_ANY(affiliation), VARSIZE_ANY_EXHDR(affiliation)));
 		batch->longest = Max(batch->longest, ++tally->naffiliations);
 	}
 }
