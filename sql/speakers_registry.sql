@@ -62,7 +62,10 @@ SELECT n, g, news_analysis.person_key(n, g) AS key
                ('Mr.', 'male'), ('', NULL), (NULL, 'male'),
                -- a son is not his father; an organisation keeps its words
                ('Gary Holt Jr.', NULL), ('Gary Holt', NULL), ('the Dunmore Evening Post', NULL),
-               ('the Carlow Evening Post''s', NULL), ('Kent County Labour Party', NULL)) v(n, g);
+               ('the Carlow Evening Post''s', NULL), ('Kent County Labour Party', NULL),
+               -- a paper named by one word after "the" keeps it, no surname;
+               -- a title after "the" is none
+               ('The Hill', NULL), ('the Hill', NULL), ('Hill', NULL), ('the Senator', NULL)) v(n, g);
 
 -- a surname's particles are part of it, run together, so that a full name
 -- and its surname alone share the surname (Mayor Ada van Dyke, Van Dyke,
@@ -109,6 +112,14 @@ INSERT INTO stories VALUES
   (10, 'Courier', '2026-03-09', 'Kim Lowe spoke first. “Enough,” he said.');
 SELECT key, name, male, female FROM stories_names WHERE surname = 'lowe';
 SELECT key, gender, articles FROM stories_people WHERE key = 'kim lowe';
+-- a paper named by one word after "the" is no one's surname: The Hill's
+-- reports stay its own, not counted under the one person surnamed Hill
+INSERT INTO stories VALUES
+  (11, 'Herald', '2026-03-10', '“The pier needs work,” said Dana Hill, a ferry captain.'),
+  (12, 'Courier', '2026-03-11', 'The ferry fares will rise in spring, The Hill reported.'),
+  (13, 'Courier', '2026-03-12', 'Harbour dues fell again, the Hill said.');
+SELECT article_key, speaker, key, person_name FROM stories_speaker_people WHERE article_key > 10 ORDER BY 1;
+SELECT key, name, articles, keys FROM stories_people WHERE key ~* 'hill' ORDER BY key;
 TRUNCATE stories;
 SELECT count(*) AS names_after_truncate FROM stories_names;
 -- reanalyse() starts the registry again from the articles

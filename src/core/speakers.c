@@ -305,6 +305,43 @@ static_name_of(const qctx *q, const q_entity *e)
 	return NULL;
 }
 
+static int	group_alone(const qctx *q, uint32_t k);
+
+/*
+ * Could the word k after "the" be the one-word name of a paper or a body
+ * (named_with_the): a capitalised word, not in capitals, not a name that
+ * stands alone, a title, a role or a party's people?
+ */
+static int
+the_word_names(const qctx *q, uint32_t k)
+{
+	uint8_t		g,
+				h,
+				kind;
+
+	return q->doc->tokens[k].kind == NA_TK_WORD && q_is_cap(q, k) &&
+		!(q->doc->tokens[k].flags & NA_TF_ALLCAPS) && !group_alone(q, k) &&
+		!q_is_title(q, k, &g, &h) && !q_is_role_noun(q, k) && sp_name_prefix_at(q, k, &kind) == 0;
+}
+
+/*
+ * Is e named by one word after "the" that is no person's, a place's or a
+ * group's (The Hill, the Guardian, The Atlantic reported)?  Then its name
+ * keeps the article: the word alone is a surname's shape, and the people
+ * registry would count "Hill" under the one person of that surname (it
+ * keys "The Hill" as written, na_person_key).  Words that stand alone as
+ * names already (Pentagon, EU, England), titles (The Queen) and a party's
+ * people (The Democrats) keep their word.
+ */
+static int
+named_with_the(const qctx *q, const q_entity *e)
+{
+	uint32_t	k = e->name_first;
+
+	return e->name_first == e->name_last && k > 0 && e->first_mention != QNONE && !e->person &&
+		!e->place && q_is(q, k - 1, "the") && the_word_names(q, k);
+}
+
 /*
  * Where a speaker is first mentioned: its first mention (with its title),
  * or for an organisation of a source, which has no mention, its noun (the
@@ -640,9 +677,10 @@ q_build_speakers(qctx *q, na_quote_result *out)
 			goto fail;
 		memset(sp, 0, sizeof(*sp));
 		e->speaker = (int32_t) speakers.count - 1;
-		canonical = name_span(q, e->name_first, e->name_last);
-		sp->name = canonical;
 		sp->name_static = static_name_of(q, e);
+		canonical = name_span(q, e->name_first - (sp->name_static == NULL && named_with_the(q, e)),
+							  e->name_last);
+		sp->name = canonical;
 		sp->gender = e->gender;
 		sp->mentions = e->mentions + e->pronoun_mentions;
 		sp->quotes = e->quotes;
@@ -922,6 +960,24 @@ na_person_key(const char *name, size_t len, int gender, const na_mem *mem,
 		na_doc_free(&doc, mem);
 		*status = NA_ERR_NOMEM;
 		return 0;
+	}
+	/*
+	 * The Hill, the Guardian (named_with_the): "The" and the word as
+	 * written, so that no surname alone ("hill") is counted under it
+	 */
+	if (doc.ntokens == 2 && q_is(&q, 0, "the") && the_word_names(&q, 1))
+	{
+		uint32_t	len = q_base_len(&q, 1);
+
+		if (len + 4 < cap)
+		{
+			memcpy(out, "The ", 4);
+			memcpy(out + 4, doc.text + doc.tokens[1].start, len);
+			n = len + 4;
+			out[n] = '\0';
+		}
+		name_context_free(&q, &doc, mem);
+		return n;
 	}
 	/*
 	 * The New York Times, the South Carolina Republican Party, the Bank of

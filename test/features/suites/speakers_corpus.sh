@@ -12,7 +12,8 @@
 #     contracted word (I'm, He's Donald Trump, It's All CNN, Don't) or
 #     opening with a word that begins sentences and no name
 #     (data/lexicon/quote_stop_caps.tsv, unless a given name: Hi Agastya,
-#     Latest), none a kind of organisation's word alone (Department:
+#     Latest; "The" and a paper's one-word name is a name: The Hill),
+#     none a kind of organisation's word alone (Department:
 #     data/lexicon/org_kinds.tsv), none a name standing alone (an acronym,
 #     data/lexicon/org_brand_names.tsv) with words before it (New EU,
 #     Wilayat Twitter), no initials that speak only as a transcript's
@@ -125,10 +126,14 @@ CREATE VIEW junk AS
       OR t.speaker ~* '(^| )(i|it|he|she|that|there|here|who|what|where|let|we|you|they)(''|’)(s|m|re|ve|ll|d)( |$)'
       OR t.speaker ~* '[a-z]n(''|’)t( |$)'
       -- a word that begins sentences and no name (Hi Agastya, Latest),
-      -- unless a given name (Will, June) or an acronym (WHO)
+      -- unless a given name (Will, June) or an acronym (WHO); "The" and
+      -- one capitalised word is a paper's or a body's name (The Hill, the
+      -- analysis's rule), unless that word too begins sentences (The Latest)
       OR (lower(split_part(t.speaker, ' ', 1)) IN (SELECT word FROM words WHERE list = 'stop_caps')
           AND split_part(t.speaker, ' ', 1) !~ '^[A-Z]{2,}$'
-          AND lower(split_part(t.speaker, ' ', 1)) NOT IN (SELECT word FROM words WHERE list = 'first_names'))
+          AND lower(split_part(t.speaker, ' ', 1)) NOT IN (SELECT word FROM words WHERE list = 'first_names')
+          AND NOT (t.speaker ~ '^The [A-Z][a-z]+$'
+                   AND lower(split_part(t.speaker, ' ', 2)) NOT IN (SELECT word FROM words WHERE list = 'stop_caps')))
       -- a kind of organisation's word alone (Department, Ministry): a name
       -- cut to its head (Police, a bare source noun, is a source)
       OR (t.speaker !~ ' ' AND lower(t.speaker) IN (SELECT word FROM words WHERE list = 'org_kinds')
