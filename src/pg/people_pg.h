@@ -29,17 +29,17 @@ typedef struct na_counted_key
 	text	   *key;
 	text	   *name;
 	text	  **aliases;		/* NULL: the name alone */
-	int			naliases;
 	text	  **roles;
-	int			nroles;
 	text	  **affiliations;
-	int			naffiliations;
 	int64		male;
 	int64		female;
 	int64		articles;
 	int64		quotes;
+	int			naliases;
+	int			nroles;
+	int			naffiliations;
 	bool		quotes_null;
-} na_counted_key;
+} na_counted_key;				/* (a fresh backend touches one per key: no padding) */
 
 /* key's spellings, roles and affiliations as text[] ('{}' for none) */
 Datum		na_counted_aliases(const na_counted_key *key);
