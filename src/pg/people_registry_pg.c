@@ -346,10 +346,18 @@ key_cache_slots(key_cache *cache, int bits)
 	}
 }
 
+/* Would one more name fill the slots past three quarters? */
+static inline bool
+slots_full(const key_cache *cache)
+{
+	return ((uint64) cache->nentries + 1) * 4 > ((uint64) cache->mask + 1) * 3;
+}
+
 /*
  * Room for names distinct names (a guess: it grows; a million at most to
  * begin with, as a huge statement's guess is its rows), the slots at most
- * half full.
+ * three quarters full (a fresh backend pays for every page it zeroes, and
+ * half-empty slots were a tenth of the registry's pages).
  */
 static void
 key_cache_init(key_cache *cache, int64 names)
@@ -357,7 +365,7 @@ key_cache_init(key_cache *cache, int64 names)
 	int			bits = 6;
 
 	names = Min(Max(names, 16), 1 << 20);
-	while (((int64) 1 << bits) < names * 2)
+	while (((int64) 1 << bits) * 3 < names * 4)
 		bits++;
 	memset(cache, 0, sizeof(*cache));
 	cache->maxentries = (uint32) names;
@@ -366,7 +374,7 @@ key_cache_init(key_cache *cache, int64 names)
 	key_cache_slots(cache, bits);
 }
 
-/* Room for one more name: twice the entries when full, twice the slots when half full. */
+/* Room for one more name: twice the entries when full, twice the slots when three quarters full. */
 static void
 key_cache_room(key_cache *cache)
 {
@@ -378,7 +386,7 @@ key_cache_room(key_cache *cache)
 		cache->entries = repalloc_huge(cache->entries, sizeof(key_entry) * cache->maxentries);
 		cache->groups = repalloc_huge(cache->groups, sizeof(text *) * cache->maxentries);
 	}
-	if ((cache->nentries + 1) * 2 > cache->mask + 1)
+	if (slots_full(cache))
 	{
 		int			bits = 1;
 
@@ -454,7 +462,7 @@ cached_key(key_cache *cache, text *name, text *gender, const na_person_key *give
 		if (e->hash == hash && e->gender == g && text_equals(e->name, VARDATA_ANY(name), len))
 			return e;
 	}
-	if ((cache->nentries + 1) * 2 > cache->mask + 1 || cache->nentries == cache->maxentries)
+	if (slots_full(cache) || cache->nentries == cache->maxentries)
 	{
 		key_cache_room(cache);
 		for (i = hash & cache->mask; cache->slots[i] != 0; i = (i + 1) & cache->mask)
