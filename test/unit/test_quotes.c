@@ -775,6 +775,28 @@ test_relative_content_ends_at_main_verb(void)
 	CHECK_INT(row_with("to replace the harbour master") < res.nquotes, 1);
 }
 
+/*
+ * Forms of known reporting verbs that the lexicon lacked: a base form after
+ * a modal or "to" (will discuss, to express), a present participle
+ * (proposing, expressing) and a third person (hints).
+ */
+static void
+test_reporting_verb_forms(void)
+{
+	uint32_t	i;
+
+	analyse("The ferry board will discuss the winter timetable with the harbour staff. "
+			"Marta Ilves hints that the pier could close for a month. "
+			"Owen Sark wrote to the council, proposing that the loan be repaid in spring.");
+	i = row_with("the winter timetable with the harbour staff");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(mention(i), "The ferry board");
+	i = row_with("the pier could close for a month");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(speaker(i), "Marta Ilves");
+	CHECK_INT(row_with("the loan be repaid in spring") < res.nquotes, 1);
+}
+
 int
 main(void)
 {
@@ -822,6 +844,7 @@ main(void)
 		{"time_phrase_before_verb", test_time_phrase_before_verb},
 		{"restrictive_who_source", test_restrictive_who_source},
 		{"relative_content_ends_at_main_verb", test_relative_content_ends_at_main_verb},
+		{"reporting_verb_forms", test_reporting_verb_forms},
 		{NULL, NULL}
 	};
 	int			status = unit_run("quotes", cases);
