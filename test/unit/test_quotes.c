@@ -797,6 +797,18 @@ test_reporting_verb_forms(void)
 	CHECK_INT(row_with("the loan be repaid in spring") < res.nquotes, 1);
 }
 
+/*
+ * A relative clause on the last noun of a reported clause after a comma
+ * (", who ran the ferry line") is the writer's description, not what was
+ * said, as ", which" was already.
+ */
+static void
+test_content_ends_before_who(void)
+{
+	analyse("The council said it would hire Ruth Ober, who ran the ferry line for a decade.");
+	CHECK_INT(row_with("it would hire Ruth Ober") < res.nquotes, 1);
+}
+
 int
 main(void)
 {
@@ -845,6 +857,7 @@ main(void)
 		{"restrictive_who_source", test_restrictive_who_source},
 		{"relative_content_ends_at_main_verb", test_relative_content_ends_at_main_verb},
 		{"reporting_verb_forms", test_reporting_verb_forms},
+		{"content_ends_before_who", test_content_ends_before_who},
 		{NULL, NULL}
 	};
 	int			status = unit_run("quotes", cases);
