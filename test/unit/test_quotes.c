@@ -809,6 +809,27 @@ test_content_ends_before_who(void)
 	CHECK_INT(row_with("it would hire Ruth Ober") < res.nquotes, 1);
 }
 
+/*
+ * Reporting verbs of thought and finding that the lexicon lacked
+ * (learned, recognizes) and the phrase "talk about" beside "talked about".
+ */
+static void
+test_more_reporting_verbs(void)
+{
+	uint32_t	i;
+
+	analyse("Marta Ilves learned that the harbour pier would close in June. "
+			"The island board will talk about the new mooring levy at its next meeting. "
+			"Tomas Berg recognizes that the toll road has been a burden for commuters.");
+	i = row_with("the harbour pier would close in June");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(speaker(i), "Marta Ilves");
+	CHECK_INT(row_with("the new mooring levy") < res.nquotes, 1);
+	i = row_with("the toll road has been a burden for commuters");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(speaker(i), "Tomas Berg");
+}
+
 int
 main(void)
 {
@@ -858,6 +879,7 @@ main(void)
 		{"relative_content_ends_at_main_verb", test_relative_content_ends_at_main_verb},
 		{"reporting_verb_forms", test_reporting_verb_forms},
 		{"content_ends_before_who", test_content_ends_before_who},
+		{"more_reporting_verbs", test_more_reporting_verbs},
 		{NULL, NULL}
 	};
 	int			status = unit_run("quotes", cases);
