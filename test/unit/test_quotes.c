@@ -830,6 +830,27 @@ test_more_reporting_verbs(void)
 	CHECK_STR(speaker(i), "Tomas Berg");
 }
 
+/*
+ * Reporting phrases whose first word is no cue alone: "points to" and
+ * "lashed out at" report an object, "points out" a clause.
+ */
+static void
+test_more_reporting_phrases(void)
+{
+	uint32_t	i;
+
+	analyse("Nadia Vos points to the empty berths as proof of the decline. "
+			"The harbour master lashed out at the ferry company on Tuesday. "
+			"The auditor points out that the ferry fund is nearly empty.");
+	i = row_with("the empty berths as proof of the decline");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(speaker(i), "Nadia Vos");
+	i = row_with("the ferry company");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(mention(i), "The harbour master");
+	CHECK_INT(row_with("the ferry fund is nearly empty") < res.nquotes, 1);
+}
+
 int
 main(void)
 {
@@ -880,6 +901,7 @@ main(void)
 		{"reporting_verb_forms", test_reporting_verb_forms},
 		{"content_ends_before_who", test_content_ends_before_who},
 		{"more_reporting_verbs", test_more_reporting_verbs},
+		{"more_reporting_phrases", test_more_reporting_phrases},
 		{NULL, NULL}
 	};
 	int			status = unit_run("quotes", cases);
