@@ -851,6 +851,24 @@ test_more_reporting_phrases(void)
 	CHECK_INT(row_with("the ferry fund is nearly empty") < res.nquotes, 1);
 }
 
+/*
+ * "see" / "sees" X as Y: a view held, reported as thought.
+ */
+static void
+test_see_as_view(void)
+{
+	uint32_t	i;
+
+	analyse("Most fishermen see the new quota as a threat to their trade. "
+			"Tomas Berg sees the bridge as a waste of money.");
+	i = row_with("the new quota as a threat to their trade");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(mention(i), "Most fishermen");
+	i = row_with("the bridge as a waste of money");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(speaker(i), "Tomas Berg");
+}
+
 int
 main(void)
 {
@@ -902,6 +920,7 @@ main(void)
 		{"content_ends_before_who", test_content_ends_before_who},
 		{"more_reporting_verbs", test_more_reporting_verbs},
 		{"more_reporting_phrases", test_more_reporting_phrases},
+		{"see_as_view", test_see_as_view},
 		{NULL, NULL}
 	};
 	int			status = unit_run("quotes", cases);
