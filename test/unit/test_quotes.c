@@ -869,6 +869,23 @@ test_see_as_view(void)
 	CHECK_STR(speaker(i), "Tomas Berg");
 }
 
+/*
+ * Pressing and offering are speech: "pushed the board to …", "was
+ * offering the crews …".
+ */
+static void
+test_push_and_offer_cues(void)
+{
+	uint32_t	i;
+
+	analyse("The dockers union pushed the port board to raise night wages. "
+			"The mayor was offering the crews a bonus for winter sailings.");
+	i = row_with("the port board to raise night wages");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(mention(i), "The dockers union");
+	CHECK_INT(row_with("the crews a bonus for winter sailings") < res.nquotes, 1);
+}
+
 int
 main(void)
 {
@@ -921,6 +938,7 @@ main(void)
 		{"more_reporting_verbs", test_more_reporting_verbs},
 		{"more_reporting_phrases", test_more_reporting_phrases},
 		{"see_as_view", test_see_as_view},
+		{"push_and_offer_cues", test_push_and_offer_cues},
 		{NULL, NULL}
 	};
 	int			status = unit_run("quotes", cases);
