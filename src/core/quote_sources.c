@@ -633,6 +633,12 @@ q_subject_before(const qctx *q, uint32_t k, uint32_t floor, uint32_t *first, uin
 	/* …, saying / calling / adding: the participle's subject is the clause's */
 	if (q_is_participle(q, k) && k > 0 && !q_is_pronoun(q, k - 1) && !q_is_cap(q, k - 1))
 	{
+		/* with some polls indicating / with 30 percent saying: the phrase
+		 * after "with" is the participle's own subject */
+		type = q_np_backward(q, k - 1, floor, first, last);
+		if (type != SRC_NONE && type != SRC_PRONOUN && *last == k - 1 && *first > floor &&
+			q_is(q, *first - 1, "with"))
+			return type;
 		type = participle_subject(q, k, floor, first, last);
 		if (type != SRC_NONE)
 			return type;

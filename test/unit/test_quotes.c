@@ -886,6 +886,23 @@ test_push_and_offer_cues(void)
 	CHECK_INT(row_with("the crews a bonus for winter sailings") < res.nquotes, 1);
 }
 
+/*
+ * "with NP -ing": the phrase after "with" is the participle's own subject,
+ * not the subject of the sentence ("The vote looks close, with several
+ * polls showing …").
+ */
+static void
+test_with_phrase_participle_subject(void)
+{
+	uint32_t	i;
+
+	analyse("The ferry vote looks close, with several island polls showing that the toll plan "
+			"trails by a point.");
+	i = row_with("the toll plan trails by a point");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(mention(i), "several island polls");
+}
+
 int
 main(void)
 {
@@ -939,6 +956,7 @@ main(void)
 		{"more_reporting_phrases", test_more_reporting_phrases},
 		{"see_as_view", test_see_as_view},
 		{"push_and_offer_cues", test_push_and_offer_cues},
+		{"with_phrase_participle_subject", test_with_phrase_participle_subject},
 		{NULL, NULL}
 	};
 	int			status = unit_run("quotes", cases);
