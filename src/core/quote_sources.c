@@ -619,6 +619,43 @@ subject_before_prepositions(const qctx *q, uint32_t floor, src_type type, uint32
 }
 
 /*
+ * "…, though public records indicate …", "… as a number of writers
+ * suggested …": the words between a clause opener (LEX_SUBORDINATORS, "and",
+ * "but") and the verb's last word j are the subject of the clause that
+ * opener begins, when they read as one phrase with no determiner or capital
+ * to show it (a bare plural); not the sentence's subject before the opener.
+ * SRC_NONE when no opener is within a phrase's length.
+ */
+static src_type
+clause_opener_subject(const qctx *q, uint32_t j, uint32_t floor, uint32_t *first, uint32_t *last)
+{
+	for (uint32_t c = j; c > floor && j - c < NP_MAX; c--)
+	{
+		if (!q_is_word(q, c) || q->in_quote[c])
+			return SRC_NONE;
+		if (q_in(q, c, LEX_SUBORDINATORS) || q_is(q, c, "and") || q_is(q, c, "but") ||
+			q_is(q, c, "as"))
+		{
+			uint32_t	f,
+						l;
+
+			if (c == j || q_np_forward(q, c + 1, j + 1, &f, &l) == SRC_NONE)
+				return SRC_NONE;
+			/* a number of writers / three-fourths of them: over the "of" */
+			if (l + 2 <= j && q_is(q, l + 1, "of") &&
+				q_np_forward(q, l + 2, j + 1, first, last) != SRC_NONE)
+				l = *last;
+			if (l != j)
+				return SRC_NONE;
+			*first = f;
+			*last = l;
+			return SRC_NOMINAL;
+		}
+	}
+	return SRC_NONE;
+}
+
+/*
  * The source before a cue at token k (not before floor): X said, X has said,
  * X, the ambassador, said, X, who ..., said; "who" gives its antecedent.
  */
@@ -631,7 +668,8 @@ q_subject_before(const qctx *q, uint32_t k, uint32_t floor, uint32_t *first, uin
 	if (k == 0 || k <= floor)
 		return SRC_NONE;
 	/* …, saying / calling / adding: the participle's subject is the clause's */
-	if (q_is_participle(q, k) && k > 0 && !q_is_pronoun(q, k - 1) && !q_is_cap(q, k - 1))
+	if (q_is_participle(q, k) && k > 0 && !q_is_pronoun(q, k - 1) && !q_is_cap(q, k - 1) &&
+		!(q_in(q, k - 1, LEX_PASSIVE_BE) && q_is_word(q, k - 2) && !q_is(q, k - 2, "that")))
 	{
 		/* with some polls indicating / with 30 percent saying: the phrase
 		 * after "with" is the participle's own subject */
@@ -688,7 +726,12 @@ q_subject_before(const qctx *q, uint32_t k, uint32_t floor, uint32_t *first, uin
 		return appositive_subject(q, k, j, floor, first, last);
 	type = q_np_backward(q, j, floor, first, last);
 	if (type == SRC_NONE && !q_is_quote_mark(q, j))
+	{
+		type = clause_opener_subject(q, j, floor, first, last);
+		if (type != SRC_NONE)
+			return type;
 		return q_sentence_subject(q, k, first, last);
+	}
 	return subject_before_prepositions(q, floor, type, first, last);
 }
 

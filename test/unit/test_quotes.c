@@ -903,6 +903,33 @@ test_with_phrase_participle_subject(void)
 	CHECK_STR(mention(i), "several island polls");
 }
 
+/*
+ * The subject of a clause opened by "while", "though", "as" …, not the
+ * sentence's subject before it: "…, though public records indicate …",
+ * "… as a number of fishermen suggested …"; and a participle after a form
+ * of "be" ("Berg is arguing") has its own subject before it.
+ */
+static void
+test_subject_of_opened_clause(void)
+{
+	uint32_t	i;
+
+	analyse("The plan for a new pier gained support this week as a number of fishermen suggested "
+			"such a pier was overdue. "
+			"She is praising the old harbour, while Berg is arguing that the harbour cannot be saved. "
+			"Ferry revenue rose last year, though public records indicate the company did not pay "
+			"its fees.");
+	i = row_with("such a pier was overdue");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(mention(i), "a number of fishermen");
+	i = row_with("the harbour cannot be saved");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(speaker(i), "Berg");
+	i = row_with("the company did not pay its fees");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(mention(i), "public records");
+}
+
 int
 main(void)
 {
@@ -957,6 +984,7 @@ main(void)
 		{"see_as_view", test_see_as_view},
 		{"push_and_offer_cues", test_push_and_offer_cues},
 		{"with_phrase_participle_subject", test_with_phrase_participle_subject},
+		{"subject_of_opened_clause", test_subject_of_opened_clause},
 		{NULL, NULL}
 	};
 	int			status = unit_run("quotes", cases);
