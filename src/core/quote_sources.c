@@ -619,6 +619,24 @@ subject_before_prepositions(const qctx *q, uint32_t floor, src_type type, uint32
 }
 
 /*
+ * Is the participle cue at k a progressive after a form of "be", past up to
+ * two adverbs ("Berg is arguing", "the campaign is already claiming"), with
+ * a word before the "be"?  Such a participle is the verb of its own clause,
+ * whose subject comes before it, not a "…, saying" phrase.
+ */
+static int
+progressive_be(const qctx *q, uint32_t k, uint32_t floor)
+{
+	uint32_t	m = k - 1;
+
+	while (m > floor + 1 && k - m <= 2 && !q_in(q, m, LEX_PASSIVE_BE) &&
+		   q_in(q, m, LEX_AUX_ADVERBS) && !q_is(q, m, "has") && !q_is(q, m, "had") &&
+		   !q_is(q, m, "have"))
+		m--;
+	return m > floor && q_in(q, m, LEX_PASSIVE_BE) && q_is_word(q, m - 1) && !q_is(q, m - 1, "that");
+}
+
+/*
  * "…, though public records indicate …", "… as a number of writers
  * suggested …": the words between a clause opener (LEX_SUBORDINATORS, "and",
  * "but") and the verb's last word j are the subject of the clause that
@@ -669,7 +687,7 @@ q_subject_before(const qctx *q, uint32_t k, uint32_t floor, uint32_t *first, uin
 		return SRC_NONE;
 	/* …, saying / calling / adding: the participle's subject is the clause's */
 	if (q_is_participle(q, k) && k > 0 && !q_is_pronoun(q, k - 1) && !q_is_cap(q, k - 1) &&
-		!(q_in(q, k - 1, LEX_PASSIVE_BE) && q_is_word(q, k - 2) && !q_is(q, k - 2, "that")))
+		!progressive_be(q, k, floor))
 	{
 		/* with some polls indicating / with 30 percent saying: the phrase
 		 * after "with" is the participle's own subject */

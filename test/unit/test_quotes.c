@@ -928,6 +928,12 @@ test_subject_of_opened_clause(void)
 	i = row_with("the company did not pay its fees");
 	CHECK_INT(i < res.nquotes, 1);
 	CHECK_STR(mention(i), "public records");
+	/* a progressive past an adverb: "is already claiming" */
+	analyse("The count is not over, but the Green slate is already claiming that it won the "
+			"harbour ward.");
+	i = row_with("it won the harbour ward");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(mention(i), "the Green slate");
 }
 
 int
