@@ -936,6 +936,25 @@ test_subject_of_opened_clause(void)
 	CHECK_STR(mention(i), "the Green slate");
 }
 
+/*
+ * Findings and reactions: "determined that", "forecast that" (finding),
+ * "welcomed X" (speech).
+ */
+static void
+test_finding_and_reaction_cues(void)
+{
+	uint32_t	i;
+
+	analyse("The hull inspectors determined that the old ferry was still sound. "
+			"The island council welcomed the grant from the region. "
+			"The weather office forecast that the storm would pass by noon.");
+	i = row_with("the old ferry was still sound");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(mention(i), "The hull inspectors");
+	CHECK_INT(row_with("the grant from the region") < res.nquotes, 1);
+	CHECK_INT(row_with("the storm would pass by noon") < res.nquotes, 1);
+}
+
 int
 main(void)
 {
@@ -991,6 +1010,7 @@ main(void)
 		{"push_and_offer_cues", test_push_and_offer_cues},
 		{"with_phrase_participle_subject", test_with_phrase_participle_subject},
 		{"subject_of_opened_clause", test_subject_of_opened_clause},
+		{"finding_and_reaction_cues", test_finding_and_reaction_cues},
 		{NULL, NULL}
 	};
 	int			status = unit_run("quotes", cases);
