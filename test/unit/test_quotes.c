@@ -955,6 +955,24 @@ test_finding_and_reaction_cues(void)
 	CHECK_INT(row_with("the storm would pass by noon") < res.nquotes, 1);
 }
 
+/*
+ * Thought cues in other forms: "is considering whether …", "remember that …".
+ */
+static void
+test_thought_cue_forms(void)
+{
+	uint32_t	i;
+
+	analyse("The harbour board is considering whether to lease the east pier. "
+			"Many islanders remember that the old bridge was built in a single summer.");
+	i = row_with("whether to lease the east pier");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(mention(i), "The harbour board");
+	i = row_with("the old bridge was built in a single summer");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(mention(i), "Many islanders");
+}
+
 int
 main(void)
 {
@@ -1011,6 +1029,7 @@ main(void)
 		{"with_phrase_participle_subject", test_with_phrase_participle_subject},
 		{"subject_of_opened_clause", test_subject_of_opened_clause},
 		{"finding_and_reaction_cues", test_finding_and_reaction_cues},
+		{"thought_cue_forms", test_thought_cue_forms},
 		{NULL, NULL}
 	};
 	int			status = unit_run("quotes", cases);
