@@ -681,6 +681,36 @@ after_clause_opener(const qctx *q, uint32_t first, uint32_t k)
 }
 
 /*
+ * The subject after a participle cue that opens its sentence at k ("Noting
+ * that …, the senator …", "Citing the storm, the ferry line …"): the phrase
+ * right after the first comma outside quotation marks, at most
+ * SENTENCE_WINDOW tokens on and before e, that is followed by a verb-like
+ * word rather than more commas.  SRC_NONE when there is none.
+ */
+static src_type
+opening_participle_source(const qctx *q, uint32_t k, uint32_t e, uint32_t *sf, uint32_t *sl)
+{
+	for (uint32_t m = k + 2; m < e && m - k <= SENTENCE_WINDOW; m++)
+	{
+		src_type	type;
+
+		if (q_is_punct(q, m, ';') || q_is_punct(q, m, ':') || q->doc->tokens[m].kind == NA_TK_DASH)
+			return SRC_NONE;
+		if (!q_is_punct(q, m, ',') || (q->in_quote[m] & 1))
+			continue;
+		/* past a closing mark after the comma (…,” the senator) */
+		if (q->doc->tokens[m + 1].kind == NA_TK_CLOSE_QUOTE)
+			m++;
+		type = q_np_forward(q, m + 1, e + 1, sf, sl);
+		if (type == SRC_NONE || *sl >= e || q_is_punct(q, *sl + 1, ',') ||
+			!q_is_word(q, *sl + 1))
+			return SRC_NONE;
+		return type;
+	}
+	return SRC_NONE;
+}
+
+/*
  * A report at cue k in the sentence [s0, s1), or 0.  The patterns of news:
  * X said (that) CLAUSE; X told Y CLAUSE; CLAUSE, X said / said X;
  * CLAUSE, according to X; According to X, CLAUSE; and the cue inside its
@@ -710,6 +740,14 @@ report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
 	if (inverted_report(q, k, s1, first, rp))
 		return 1;
 	type = report_source(q, k, s0, first, &sf, &sl);
+	if (type == SRC_NONE && k == first && q_is_participle(q, k) &&
+		(type = opening_participle_source(q, k, e, &sf, &sl)) != SRC_NONE)
+	{
+		/* Noting that …, the senator said …: the participle's content ends
+		 * at the comma before its subject */
+		q_set_attr(&rp->a, type, sf, sl, k, k, NA_QA_NONE, 0.6f);
+		return that_clause_report(q, k, first, sf - 2, rp);
+	}
 	if (type == SRC_NONE)
 		return 0;
 	q_set_attr(&rp->a, type, sf, sl, k, k, NA_QA_NONE, 0.65f);

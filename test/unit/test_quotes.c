@@ -973,6 +973,24 @@ test_thought_cue_forms(void)
 	CHECK_STR(mention(i), "Many islanders");
 }
 
+/*
+ * A participle cue that opens its sentence has the subject after its
+ * comma as source: "Noting that …, the harbour master asked …".  A
+ * participle of no report ("Walking to the dock, …") gives nothing.
+ */
+static void
+test_opening_participle_source(void)
+{
+	uint32_t	i;
+
+	analyse("Noting that the pier had been shut for a year, the harbour master asked for funds. "
+			"Walking to the dock, she saw the boats.");
+	i = row_with("the pier had been shut for a year");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(mention(i), "the harbour master");
+	CHECK_INT(row_with("the dock") < res.nquotes, 0);
+}
+
 int
 main(void)
 {
@@ -1030,6 +1048,7 @@ main(void)
 		{"subject_of_opened_clause", test_subject_of_opened_clause},
 		{"finding_and_reaction_cues", test_finding_and_reaction_cues},
 		{"thought_cue_forms", test_thought_cue_forms},
+		{"opening_participle_source", test_opening_participle_source},
 		{NULL, NULL}
 	};
 	int			status = unit_run("quotes", cases);
