@@ -15,6 +15,8 @@
 
 static int	poll_share_before(const qctx *q, uint32_t k, uint32_t s0, uint32_t *first,
 							  uint32_t *last);
+static uint32_t passive_be_before(const qctx *q, uint32_t k, uint32_t s0);
+static uint32_t clause_start_before(const qctx *q, uint32_t aux, uint32_t s0);
 
 /*
  * Is the reporting word at k no cue here: "the said company", "That said,",
@@ -681,6 +683,45 @@ after_clause_opener(const qctx *q, uint32_t first, uint32_t k)
 }
 
 /*
+ * A passive cue with no agent and no clause after it ("The price was not
+ * disclosed.", "Pigs are considered unclean", "she was announced the
+ * winner on Friday"): what it reports is its subject, the clause's words
+ * before the "be", and no one is its source (PolNeAR marks the subject as
+ * the content).  A "that", "to", "by", "whether" or "about" after the cue
+ * leaves the report to the other rules.
+ */
+static int
+passive_subject_report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
+{
+	uint32_t	aux = passive_be_before(q, k, s0);
+	uint32_t	first;
+
+	memset(rp, 0, sizeof(*rp));
+	rp->first2 = rp->last2 = QNONE;
+	if (aux == QNONE || aux == s0 || q_is_participle(q, k) || k + 1 >= s1 ||
+		q_word_in(q, k + 1, NA_LEX_PASSIVE_CUE_FOLLOWERS) || q_is_quote_mark(q, k + 1) ||
+		/* a state was called for X, can be found here, is assured of: no report */
+		q_word_in(q, k, NA_LEX_PASSIVE_NON_REPORT_CUES) ||
+		/* was named the winner, is considered a threat: a complement the
+		 * subject's words go on with */
+		q_in(q, k + 1, LEX_DETERMINERS))
+		return 0;
+	first = clause_start_before(q, aux, s0);
+	/* it was reported live / there are fears: no subject that was reported */
+	if (first == aux || (first + 1 == aux && (q_is(q, first, "it") || q_is(q, first, "there"))))
+		return 0;
+	rp->a.type = SRC_NONE;
+	rp->a.how = NA_QA_NONE;
+	rp->a.cue_first = rp->a.cue_last = k;
+	rp->a.confidence = 0.5f;
+	rp->cue_class = q_cue_class_at(q, k);
+	rp->first = first;
+	rp->last = aux - 1;
+	rp->object = 1;
+	return 1;
+}
+
+/*
  * The subject after a participle cue that opens its sentence at k ("Noting
  * that …, the senator …", "Citing the storm, the ferry line …"): the phrase
  * right after the first comma outside quotation marks, at most
@@ -1270,6 +1311,8 @@ q_reported_speech(qctx *q)
 		else if (k > s0 && (aux = passive_be_before(q, k, s0)) != QNONE &&
 				 passive_agent_report_at(q, k, aux, s0, s1, &rp))
 			;					/* X was reported by Y: Y's report of X */
+		else if (k > s0 && passive_subject_report_at(q, k, s0, s1, &rp))
+			;					/* the price was not disclosed: X, no one's */
 		else if (asked_clause_at(q, k, s0, s1, &rp))
 			;					/* When asked whether …, X …: the question */
 		else if (not_a_report(q, k, s0) || !report_at(q, k, s0, s1, &rp))

@@ -991,6 +991,26 @@ test_opening_participle_source(void)
 	CHECK_INT(row_with("the dock") < res.nquotes, 0);
 }
 
+/*
+ * A passive cue with no agent and no clause after it reports its subject,
+ * with no source: "The price … was not disclosed."  "It was reported live"
+ * names nothing that was reported.
+ */
+static void
+test_passive_subject_content(void)
+{
+	uint32_t	i;
+
+	analyse("The price of the old ferry was not disclosed. "
+			"The harbour plan was widely criticized in the island press. "
+			"It was reported live on the radio.");
+	i = row_with("The price of the old ferry");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(mention(i), "(none)");
+	CHECK_INT(row_with("The harbour plan") < res.nquotes, 1);
+	CHECK_INT(res.nquotes, 2);
+}
+
 int
 main(void)
 {
@@ -1049,6 +1069,7 @@ main(void)
 		{"finding_and_reaction_cues", test_finding_and_reaction_cues},
 		{"thought_cue_forms", test_thought_cue_forms},
 		{"opening_participle_source", test_opening_participle_source},
+		{"passive_subject_content", test_passive_subject_content},
 		{NULL, NULL}
 	};
 	int			status = unit_run("quotes", cases);
