@@ -37,6 +37,7 @@ typedef enum na_lex_list
 	NA_LEX_PEOPLE_FOLLOWERS,	/* Words after "the French" that make it the people rather than an adjective (places) */
 	NA_LEX_PLACE_DIRECTION_WORDS,	/* Compass words before a place's name ("North Karnataka", "Southern Darfur"): a name of two words opening with one, and no given name or organisation's word after it, is a place's, never a person's (speakers) */
 	NA_LEX_POSSESSOR_NOT_SUBJECT,	/* Nouns after an office's possessive that make someone or something else the subject ("the president's office said", "the senator's wife"): such a description is no mention of the office holder for a pronoun after it (speakers) */
+	NA_LEX_QUANTIFIER_SOURCES,	/* Quantifiers that stand alone as the source before a cue, or head a partitive with a pronoun: Many said, Others argued, Both agreed, most of them said (quotes) */
 	NA_LEX_QUOTE_ACCORDING,	/* "According to" in other languages, one word: selon, según, laut, secondo, segundo (quotes) */
 	NA_LEX_QUOTE_ANSWER_FOLLOWERS,	/* Words after a yes or no that end it as the whole content: said no on Tuesday, said yes but (quotes) */
 	NA_LEX_QUOTE_AUX_ADVERBS,	/* Auxiliaries and adverbs between a source and its cue: X has also said, X later told (quotes) */

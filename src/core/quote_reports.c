@@ -44,9 +44,11 @@ not_a_report(const qctx *q, uint32_t k, uint32_t s0)
 	 */
 	if (k > s0 && q_is_cap(q, k) && q_is_cap(q, k - 1) && q_in(q, k - 1, LEX_CLAUSE_PREPOSITIONS))
 		return 1;
-	/* (but "one in three said": the number closes a poll's share) */
+	/* (but "one in three said": the number closes a poll's share; "Many
+	 * said", "Some argued": a quantifier alone is the subject) */
 	if (k > s0 && (q_is(q, k - 1, "the") || q_is(q, k - 1, "aforesaid") ||
 				   q_in(q, k - 1, LEX_DETERMINERS) || q_possessive(q, k - 1)) &&
+		!q_word_in(q, k - 1, NA_LEX_QUANTIFIER_SOURCES) &&
 		!poll_share_before(q, k, s0, &share_first, &share_last))
 		return 1;
 	if (q_noun_like(q, k))

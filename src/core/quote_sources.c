@@ -107,10 +107,29 @@ q_np_backward(const qctx *q, uint32_t e, uint32_t floor, uint32_t *first, uint32
 
 	if (e == QNONE || e < floor || e >= q->doc->ntokens)
 		return SRC_NONE;
+	/* most of them said / some of us: the quantifier and its pronoun */
+	if (q_is_pronoun(q, e) && e >= floor + 2 && q_is(q, e - 1, "of") &&
+		q_word_in(q, e - 2, NA_LEX_QUANTIFIER_SOURCES))
+	{
+		*first = e - 2;
+		*last = e;
+		return SRC_NOMINAL;
+	}
 	if (q_is_pronoun(q, e))
 	{
 		*first = *last = e;
 		return SRC_PRONOUN;
+	}
+	/* Many said, Others argued; "they both said": the pronoun with it */
+	if (q_word_in(q, e, NA_LEX_QUANTIFIER_SOURCES))
+	{
+		if (e > floor && q_is_pronoun(q, e - 1))
+		{
+			*first = *last = e - 1;
+			return SRC_PRONOUN;
+		}
+		*first = *last = e;
+		return SRC_NOMINAL;
 	}
 	for (;;)
 	{

@@ -1011,6 +1011,26 @@ test_passive_subject_content(void)
 	CHECK_INT(res.nquotes, 2);
 }
 
+/*
+ * A quantifier alone is the source before its cue ("Several said …",
+ * "Others argued …"), not a determiner that makes "said" an adjective
+ * ("the said company").
+ */
+static void
+test_quantifier_source(void)
+{
+	uint32_t	i;
+
+	analyse("The workers met on Friday. Several said the plant would close by summer. "
+			"Others argued that the ferry was too slow for the island.");
+	i = row_with("the plant would close by summer");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(mention(i), "Several");
+	i = row_with("the ferry was too slow for the island");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(mention(i), "Others");
+}
+
 int
 main(void)
 {
@@ -1070,6 +1090,7 @@ main(void)
 		{"thought_cue_forms", test_thought_cue_forms},
 		{"opening_participle_source", test_opening_participle_source},
 		{"passive_subject_content", test_passive_subject_content},
+		{"quantifier_source", test_quantifier_source},
 		{NULL, NULL}
 	};
 	int			status = unit_run("quotes", cases);
