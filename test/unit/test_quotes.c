@@ -1029,6 +1029,11 @@ test_quantifier_source(void)
 	i = row_with("the ferry was too slow for the island");
 	CHECK_INT(i < res.nquotes, 1);
 	CHECK_STR(mention(i), "Others");
+	/* a number word alone too */
+	analyse("Two said they would vote for the levy.");
+	i = row_with("they would vote for the levy");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(mention(i), "Two");
 }
 
 int
