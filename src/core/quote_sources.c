@@ -108,7 +108,8 @@ q_np_backward(const qctx *q, uint32_t e, uint32_t floor, uint32_t *first, uint32
 	if (e == QNONE || e < floor || e >= q->doc->ntokens)
 		return SRC_NONE;
 	/* most of them said / some of us: the quantifier and its pronoun */
-	if (q_is_pronoun(q, e) && e >= floor + 2 && q_is(q, e - 1, "of") &&
+	if ((q_is_pronoun(q, e) || q_is(q, e, "them") || q_is(q, e, "us")) && e >= floor + 2 &&
+		q_is(q, e - 1, "of") &&
 		q_word_in(q, e - 2, NA_LEX_QUANTIFIER_SOURCES))
 	{
 		*first = e - 2;

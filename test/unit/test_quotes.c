@@ -1034,6 +1034,11 @@ test_quantifier_source(void)
 	i = row_with("they would vote for the levy");
 	CHECK_INT(i < res.nquotes, 1);
 	CHECK_STR(mention(i), "Two");
+	/* a quantifier of an object pronoun: "most of them" */
+	analyse("The crews met, and most of them said the old ferry was far too slow.");
+	i = row_with("the old ferry was far too slow");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(mention(i), "most of them");
 }
 
 int
