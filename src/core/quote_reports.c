@@ -724,6 +724,22 @@ passive_subject_report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q
 }
 
 /*
+ * May the report rp, whose cue has a source, be one word shorter than
+ * REPORT_MIN_WORDS: "said he would", "said the opposite"?  Not where its
+ * first word opens an adjunct or a time ("said on Tuesday", "wrote to
+ * investors", "this week"): those words are the sentence's, not a report.
+ */
+static int
+short_report(const qctx *q, const q_report *rp)
+{
+	uint32_t	j = rp->first;
+
+	return rp->a.type != SRC_NONE && rp->first2 == QNONE &&
+		!q_in(q, j, LEX_CLAUSE_PREPOSITIONS) && !q_in(q, j, LEX_WEEKDAY_WORDS) &&
+		!q_is(q, j, "this") && !q_is(q, j, "next") && !q_is(q, j, "and") && !q_is(q, j, "is");
+}
+
+/*
  * The subject after a participle cue that opens its sentence at k ("Noting
  * that …, the senator …", "Citing the storm, the ferry line …"): the phrase
  * right after the first comma outside quotation marks, at most
@@ -1337,8 +1353,10 @@ q_reported_speech(qctx *q)
 			q_words_between(q, rp.first, rp.last) +
 			(rp.first2 != QNONE && rp.last2 != QNONE && rp.last2 >= rp.first2 ?
 			 q_words_between(q, rp.first2, rp.last2) : 0) <
-			/* endorsed Trump: an object cue reports its object, a word will do */
-			(rp.object ? 1 : REPORT_MIN_WORDS))
+			/* endorsed Trump: an object cue reports its object, a word will
+			 * do; "said he would", "said the opposite": two words of a
+			 * source's report will too */
+			(rp.object ? 1 : short_report(q, &rp) ? REPORT_MIN_WORDS - 1 : REPORT_MIN_WORDS))
 			continue;
 		if (q_content_is_quoted(q, rp.first, rp.last) &&
 			(rp.first2 == QNONE || q_content_is_quoted(q, rp.first2, rp.last2)))

@@ -1041,6 +1041,24 @@ test_quantifier_source(void)
 	CHECK_STR(mention(i), "most of them");
 }
 
+/*
+ * A report of two words with a source is a report ("… Ana Lind said it
+ * would."); two words of time or place after the cue are not ("The mayor
+ * wrote to investors.").
+ */
+static void
+test_two_word_report(void)
+{
+	uint32_t	i;
+
+	analyse("Asked whether the harbour would reopen, Ana Lind said it would. "
+			"The mayor wrote to investors.");
+	i = row_with("it would");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(speaker(i), "Ana Lind");
+	CHECK_INT(row_with("to investors") < res.nquotes, 0);
+}
+
 int
 main(void)
 {
@@ -1101,6 +1119,7 @@ main(void)
 		{"opening_participle_source", test_opening_participle_source},
 		{"passive_subject_content", test_passive_subject_content},
 		{"quantifier_source", test_quantifier_source},
+		{"two_word_report", test_two_word_report},
 		{NULL, NULL}
 	};
 	int			status = unit_run("quotes", cases);
