@@ -614,6 +614,20 @@ adverbial_after_cue(const qctx *q, uint32_t j)
 }
 
 /*
+ * Is "about" at j "roughly" before a number ("said about half of …", "said
+ * about 40 people …"), which opens a clause, not a topic ("said about the
+ * plan")?
+ */
+static int
+about_a_number(const qctx *q, uint32_t j)
+{
+	return q_is(q, j, "about") && j + 1 < q->doc->ntokens &&
+		(q->doc->tokens[j + 1].kind == NA_TK_NUMBER || q_is(q, j + 1, "half") ||
+		 (q_word_in(q, j + 1, NA_LEX_VOTE_NUMBER_WORDS) && !q_is(q, j + 1, "no") &&
+		  !q_is(q, j + 1, "none")));
+}
+
+/*
  * X said (that) CLAUSE: the content after the cue, unless a participle
  * follows (a measure backed by the allies), "appeared" reports no saying,
  * an adverbial clause follows the cue alone (said as he left), or a
@@ -633,7 +647,8 @@ that_clause_report(const qctx *q, uint32_t k, uint32_t first, uint32_t e, q_repo
 	 */
 	if (!q_is(q, j - 1, "that") &&
 		(q_is(q, j, "by") || q_is(q, j, "into") ||
-		 q_in(q, j, LEX_TAIL_PREPOSITIONS) || q_in(q, j, LEX_NON_CLAUSE_OBJECTS)))
+		 q_in(q, j, LEX_TAIL_PREPOSITIONS) || q_in(q, j, LEX_NON_CLAUSE_OBJECTS)) &&
+		!about_a_number(q, j))
 		return 0;
 	/* X appeared to waver / seems that: not X appeared on television */
 	if (q_in(q, k, LEX_SEEM_VERBS) &&

@@ -1059,6 +1059,21 @@ test_two_word_report(void)
 	CHECK_INT(row_with("to investors") < res.nquotes, 0);
 }
 
+/*
+ * "said about half of …": "about" before a number is "roughly" and opens
+ * the reported clause, not a topic.
+ */
+static void
+test_about_a_number(void)
+{
+	uint32_t	i;
+
+	analyse("The budget office said about half of the ferry deficit came from fuel.");
+	i = row_with("about half of the ferry deficit came from fuel");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(mention(i), "The budget office");
+}
+
 int
 main(void)
 {
@@ -1120,6 +1135,7 @@ main(void)
 		{"passive_subject_content", test_passive_subject_content},
 		{"quantifier_source", test_quantifier_source},
 		{"two_word_report", test_two_word_report},
+		{"about_a_number", test_about_a_number},
 		{NULL, NULL}
 	};
 	int			status = unit_run("quotes", cases);
