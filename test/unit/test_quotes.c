@@ -1060,7 +1060,7 @@ test_two_word_report(void)
 }
 
 /*
- * "said about half of …": "about" before a number is "roughly" and opens
+ * "estimated about half of …": "about" before a number is "roughly" and opens
  * the reported clause, not a topic.
  */
 static void
@@ -1068,10 +1068,10 @@ test_about_a_number(void)
 {
 	uint32_t	i;
 
-	analyse("The budget office said about half of the ferry deficit came from fuel.");
+	analyse("Our harbour trust estimated about half of the ferry deficit came from fuel.");
 	i = row_with("about half of the ferry deficit came from fuel");
 	CHECK_INT(i < res.nquotes, 1);
-	CHECK_STR(mention(i), "The budget office");
+	CHECK_STR(mention(i), "Our harbour trust");
 }
 
 int
