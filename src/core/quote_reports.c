@@ -711,7 +711,8 @@ static int
 passive_subject_report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
 {
 	uint32_t	aux = passive_be_before(q, k, s0);
-	uint32_t	first;
+	uint32_t	first,
+				last;
 
 	memset(rp, 0, sizeof(*rp));
 	rp->first2 = rp->last2 = QNONE;
@@ -724,16 +725,27 @@ passive_subject_report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q
 		q_in(q, k + 1, LEX_DETERMINERS))
 		return 0;
 	first = clause_start_before(q, aux, s0);
+	/* the men would be questioned, has been criticized: the subject ends
+	 * before the auxiliary */
+	last = aux - 1;
+	if (last > first && q_in(q, last, LEX_AUX_ADVERBS))
+		last--;
 	/* it was reported live / there are fears: no subject that was reported */
-	if (first == aux || (first + 1 == aux && (q_is(q, first, "it") || q_is(q, first, "there"))))
+	if (first >= aux || last < first ||
+		(first == last && (q_is(q, first, "it") || q_is(q, first, "there"))))
 		return 0;
+	/* The office said the men would be questioned: a clause of another
+	 * report, not a subject */
+	for (uint32_t m = first; m <= last; m++)
+		if (q_is_reporting_cue(q, m) && q_cue_class(q, m) == NA_CUE_SPEECH && !q_noun_like(q, m))
+			return 0;
 	rp->a.type = SRC_NONE;
 	rp->a.how = NA_QA_NONE;
 	rp->a.cue_first = rp->a.cue_last = k;
 	rp->a.confidence = 0.5f;
 	rp->cue_class = q_cue_class_at(q, k);
 	rp->first = first;
-	rp->last = aux - 1;
+	rp->last = last;
 	rp->object = 1;
 	return 1;
 }

@@ -1009,6 +1009,13 @@ test_passive_subject_content(void)
 	CHECK_STR(mention(i), "(none)");
 	CHECK_INT(row_with("The harbour plan") < res.nquotes, 1);
 	CHECK_INT(res.nquotes, 2);
+	/* a passive inside another report's clause: that report's words */
+	analyse("The port office said the crews would be questioned.");
+	CHECK_INT(row_with("the crews would be questioned") < res.nquotes, 1);
+	CHECK_INT(res.nquotes, 1);
+	/* the subject ends before an auxiliary */
+	analyse("The ferry levy has been criticized.");
+	CHECK_INT(row_with("The ferry levy") < res.nquotes, 1);
 }
 
 /*
