@@ -32,9 +32,12 @@ typedef enum na_lex_list
 	NA_LEX_ORG_HEADS_AFTER_NAME,	/* Nouns that make an organisation of the name before them ("the Trump campaign", "the Obama administration", "Tulsa police"): the source is the organisation, named with the noun, not the person or place (speakers) */
 	NA_LEX_ORG_KINDS,		/* Kinds of organisation: description nouns ("the union", "the paper"; described yes) and the words of organisations' names of each kind (Association, Times), so that a description source finds the organisation of its kind the article named (speakers) */
 	NA_LEX_PARTY_NAMES,		/* Parties named by one word as a source ("Labour said", "the GOP argues") with the full name a researcher counts them under (speakers) */
+	NA_LEX_PASSIVE_CUE_FOLLOWERS,	/* Words after a passive cue with no agent that leave its report to the other rules (a clause, an infinitive, an agent, a topic or a complement follows): was told that, is expected to, was praised by, was asked whether, was named as (quotes) */
+	NA_LEX_PASSIVE_NON_REPORT_CUES,	/* Cues whose passive with no agent reports nothing: a state was called for X, the poll can be found here, she is assured of winning, the question was asked (quotes) */
 	NA_LEX_PEOPLE_FOLLOWERS,	/* Words after "the French" that make it the people rather than an adjective (places) */
 	NA_LEX_PLACE_DIRECTION_WORDS,	/* Compass words before a place's name ("North Karnataka", "Southern Darfur"): a name of two words opening with one, and no given name or organisation's word after it, is a place's, never a person's (speakers) */
 	NA_LEX_POSSESSOR_NOT_SUBJECT,	/* Nouns after an office's possessive that make someone or something else the subject ("the president's office said", "the senator's wife"): such a description is no mention of the office holder for a pronoun after it (speakers) */
+	NA_LEX_QUANTIFIER_SOURCES,	/* Quantifiers that stand alone as the source before a cue, or head a partitive with a pronoun: Many said, Others argued, Both agreed, most of them said (quotes) */
 	NA_LEX_QUOTE_ACCORDING,	/* "According to" in other languages, one word: selon, según, laut, secondo, segundo (quotes) */
 	NA_LEX_QUOTE_ANSWER_FOLLOWERS,	/* Words after a yes or no that end it as the whole content: said no on Tuesday, said yes but (quotes) */
 	NA_LEX_QUOTE_AUX_ADVERBS,	/* Auxiliaries and adverbs between a source and its cue: X has also said, X later told (quotes) */

@@ -313,8 +313,9 @@ q_content_stop(const qctx *q, uint32_t from, uint32_t e)
 		/* …, he said: the sentence's own cue after a report inside it */
 		if (e - m <= 9 && inverted_cue_tail(q, m + 1, e))
 			return m - 1;
-		/* …, which forced her to leave: a relative clause on the last noun */
-		if (n <= e && q_is(q, n, "which"))
+		/* …, which forced her to leave / …, who has led since May: a
+		 * relative clause on the last noun */
+		if (n <= e && (q_is(q, n, "which") || q_is(q, n, "who") || q_is(q, n, "whom")))
 			return end;
 		if (m + 2 <= e && q->doc->tokens[m + 1].len <= 3 && !q->in_quote[m] &&
 			writers_tail(q, from, m, e))

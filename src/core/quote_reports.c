@@ -15,6 +15,8 @@
 
 static int	poll_share_before(const qctx *q, uint32_t k, uint32_t s0, uint32_t *first,
 							  uint32_t *last);
+static uint32_t passive_be_before(const qctx *q, uint32_t k, uint32_t s0);
+static uint32_t clause_start_before(const qctx *q, uint32_t aux, uint32_t s0);
 
 /*
  * Is the reporting word at k no cue here: "the said company", "That said,",
@@ -42,9 +44,11 @@ not_a_report(const qctx *q, uint32_t k, uint32_t s0)
 	 */
 	if (k > s0 && q_is_cap(q, k) && q_is_cap(q, k - 1) && q_in(q, k - 1, LEX_CLAUSE_PREPOSITIONS))
 		return 1;
-	/* (but "one in three said": the number closes a poll's share) */
+	/* (but "one in three said": the number closes a poll's share; "Many
+	 * said", "Some argued": a quantifier alone is the subject) */
 	if (k > s0 && (q_is(q, k - 1, "the") || q_is(q, k - 1, "aforesaid") ||
 				   q_in(q, k - 1, LEX_DETERMINERS) || q_possessive(q, k - 1)) &&
+		!q_word_in(q, k - 1, NA_LEX_QUANTIFIER_SOURCES) &&
 		!poll_share_before(q, k, s0, &share_first, &share_last))
 		return 1;
 	if (q_noun_like(q, k))
@@ -610,6 +614,20 @@ adverbial_after_cue(const qctx *q, uint32_t j)
 }
 
 /*
+ * Is "about" at j "roughly" before a number ("said about half of …", "said
+ * about 40 people …"), which opens a clause, not a topic ("said about the
+ * plan")?
+ */
+static int
+about_a_number(const qctx *q, uint32_t j)
+{
+	return q_is(q, j, "about") && j + 1 < q->doc->ntokens &&
+		(q->doc->tokens[j + 1].kind == NA_TK_NUMBER || q_is(q, j + 1, "half") ||
+		 (q_word_in(q, j + 1, NA_LEX_VOTE_NUMBER_WORDS) && !q_is(q, j + 1, "no") &&
+		  !q_is(q, j + 1, "none")));
+}
+
+/*
  * X said (that) CLAUSE: the content after the cue, unless a participle
  * follows (a measure backed by the allies), "appeared" reports no saying,
  * an adverbial clause follows the cue alone (said as he left), or a
@@ -629,7 +647,8 @@ that_clause_report(const qctx *q, uint32_t k, uint32_t first, uint32_t e, q_repo
 	 */
 	if (!q_is(q, j - 1, "that") &&
 		(q_is(q, j, "by") || q_is(q, j, "into") ||
-		 q_in(q, j, LEX_TAIL_PREPOSITIONS) || q_in(q, j, LEX_NON_CLAUSE_OBJECTS)))
+		 q_in(q, j, LEX_TAIL_PREPOSITIONS) || q_in(q, j, LEX_NON_CLAUSE_OBJECTS)) &&
+		!about_a_number(q, j))
 		return 0;
 	/* X appeared to waver / seems that: not X appeared on television */
 	if (q_in(q, k, LEX_SEEM_VERBS) &&
@@ -681,6 +700,103 @@ after_clause_opener(const qctx *q, uint32_t first, uint32_t k)
 }
 
 /*
+ * A passive cue with no agent and no clause after it ("The price was not
+ * disclosed.", "Pigs are considered unclean", "she was announced the
+ * winner on Friday"): what it reports is its subject, the clause's words
+ * before the "be", and no one is its source (PolNeAR marks the subject as
+ * the content).  A "that", "to", "by", "whether" or "about" after the cue
+ * leaves the report to the other rules.
+ */
+static int
+passive_subject_report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
+{
+	uint32_t	aux = passive_be_before(q, k, s0);
+	uint32_t	first,
+				last;
+
+	memset(rp, 0, sizeof(*rp));
+	rp->first2 = rp->last2 = QNONE;
+	if (aux == QNONE || aux == s0 || q_is_participle(q, k) || k + 1 >= s1 ||
+		q_word_in(q, k + 1, NA_LEX_PASSIVE_CUE_FOLLOWERS) || q_is_quote_mark(q, k + 1) ||
+		/* a state was called for X, can be found here, is assured of: no report */
+		q_word_in(q, k, NA_LEX_PASSIVE_NON_REPORT_CUES) ||
+		/* was named the winner, is considered a threat: a complement the
+		 * subject's words go on with */
+		q_in(q, k + 1, LEX_DETERMINERS))
+		return 0;
+	first = clause_start_before(q, aux, s0);
+	/* the men would be questioned, has been criticized: the subject ends
+	 * before the auxiliary */
+	last = aux - 1;
+	if (last > first && q_in(q, last, LEX_AUX_ADVERBS))
+		last--;
+	/* it was reported live / there are fears: no subject that was reported */
+	if (first >= aux || last < first ||
+		(first == last && (q_is(q, first, "it") || q_is(q, first, "there"))))
+		return 0;
+	/* The office said the men would be questioned: a clause of another
+	 * report, not a subject */
+	for (uint32_t m = first; m <= last; m++)
+		if (q_is_reporting_cue(q, m) && q_cue_class(q, m) == NA_CUE_SPEECH && !q_noun_like(q, m))
+			return 0;
+	rp->a.type = SRC_NONE;
+	rp->a.how = NA_QA_NONE;
+	rp->a.cue_first = rp->a.cue_last = k;
+	rp->a.confidence = 0.5f;
+	rp->cue_class = q_cue_class_at(q, k);
+	rp->first = first;
+	rp->last = last;
+	rp->object = 1;
+	return 1;
+}
+
+/*
+ * May the report rp, whose cue has a source, be one word shorter than
+ * REPORT_MIN_WORDS: "said he would", "said the opposite"?  Not where its
+ * first word opens an adjunct or a time ("said on Tuesday", "wrote to
+ * investors", "this week"): those words are the sentence's, not a report.
+ */
+static int
+short_report(const qctx *q, const q_report *rp)
+{
+	uint32_t	j = rp->first;
+
+	return rp->a.type != SRC_NONE && rp->first2 == QNONE &&
+		!q_in(q, j, LEX_CLAUSE_PREPOSITIONS) && !q_in(q, j, LEX_WEEKDAY_WORDS) &&
+		!q_is(q, j, "this") && !q_is(q, j, "next") && !q_is(q, j, "and") && !q_is(q, j, "is");
+}
+
+/*
+ * The subject after a participle cue that opens its sentence at k ("Noting
+ * that …, the senator …", "Citing the storm, the ferry line …"): the phrase
+ * right after the first comma outside quotation marks, at most
+ * SENTENCE_WINDOW tokens on and before e, that is followed by a verb-like
+ * word rather than more commas.  SRC_NONE when there is none.
+ */
+static src_type
+opening_participle_source(const qctx *q, uint32_t k, uint32_t e, uint32_t *sf, uint32_t *sl)
+{
+	for (uint32_t m = k + 2; m < e && m - k <= SENTENCE_WINDOW; m++)
+	{
+		src_type	type;
+
+		if (q_is_punct(q, m, ';') || q_is_punct(q, m, ':') || q->doc->tokens[m].kind == NA_TK_DASH)
+			return SRC_NONE;
+		if (!q_is_punct(q, m, ',') || (q->in_quote[m] & 1))
+			continue;
+		/* past a closing mark after the comma (…,” the senator) */
+		if (q->doc->tokens[m + 1].kind == NA_TK_CLOSE_QUOTE)
+			m++;
+		type = q_np_forward(q, m + 1, e + 1, sf, sl);
+		if (type == SRC_NONE || *sl >= e || q_is_punct(q, *sl + 1, ',') ||
+			!q_is_word(q, *sl + 1))
+			return SRC_NONE;
+		return type;
+	}
+	return SRC_NONE;
+}
+
+/*
  * A report at cue k in the sentence [s0, s1), or 0.  The patterns of news:
  * X said (that) CLAUSE; X told Y CLAUSE; CLAUSE, X said / said X;
  * CLAUSE, according to X; According to X, CLAUSE; and the cue inside its
@@ -710,6 +826,14 @@ report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q_report *rp)
 	if (inverted_report(q, k, s1, first, rp))
 		return 1;
 	type = report_source(q, k, s0, first, &sf, &sl);
+	if (type == SRC_NONE && k == first && q_is_participle(q, k) &&
+		(type = opening_participle_source(q, k, e, &sf, &sl)) != SRC_NONE)
+	{
+		/* Noting that …, the senator said …: the participle's content ends
+		 * at the comma before its subject */
+		q_set_attr(&rp->a, type, sf, sl, k, k, NA_QA_NONE, 0.6f);
+		return that_clause_report(q, k, first, sf - 2, rp);
+	}
 	if (type == SRC_NONE)
 		return 0;
 	q_set_attr(&rp->a, type, sf, sl, k, k, NA_QA_NONE, 0.65f);
@@ -1232,6 +1356,8 @@ q_reported_speech(qctx *q)
 		else if (k > s0 && (aux = passive_be_before(q, k, s0)) != QNONE &&
 				 passive_agent_report_at(q, k, aux, s0, s1, &rp))
 			;					/* X was reported by Y: Y's report of X */
+		else if (k > s0 && passive_subject_report_at(q, k, s0, s1, &rp))
+			;					/* the price was not disclosed: X, no one's */
 		else if (asked_clause_at(q, k, s0, s1, &rp))
 			;					/* When asked whether …, X …: the question */
 		else if (not_a_report(q, k, s0) || !report_at(q, k, s0, s1, &rp))
@@ -1254,8 +1380,10 @@ q_reported_speech(qctx *q)
 			q_words_between(q, rp.first, rp.last) +
 			(rp.first2 != QNONE && rp.last2 != QNONE && rp.last2 >= rp.first2 ?
 			 q_words_between(q, rp.first2, rp.last2) : 0) <
-			/* endorsed Trump: an object cue reports its object, a word will do */
-			(rp.object ? 1 : REPORT_MIN_WORDS))
+			/* endorsed Trump: an object cue reports its object, a word will
+			 * do; "said he would", "said the opposite": two words of a
+			 * source's report will too */
+			(rp.object ? 1 : short_report(q, &rp) ? REPORT_MIN_WORDS - 1 : REPORT_MIN_WORDS))
 			continue;
 		if (q_content_is_quoted(q, rp.first, rp.last) &&
 			(rp.first2 == QNONE || q_content_is_quoted(q, rp.first2, rp.last2)))

@@ -107,10 +107,30 @@ q_np_backward(const qctx *q, uint32_t e, uint32_t floor, uint32_t *first, uint32
 
 	if (e == QNONE || e < floor || e >= q->doc->ntokens)
 		return SRC_NONE;
+	/* most of them said / some of us: the quantifier and its pronoun */
+	if ((q_is_pronoun(q, e) || q_is(q, e, "them") || q_is(q, e, "us")) && e >= floor + 2 &&
+		q_is(q, e - 1, "of") &&
+		q_word_in(q, e - 2, NA_LEX_QUANTIFIER_SOURCES))
+	{
+		*first = e - 2;
+		*last = e;
+		return SRC_NOMINAL;
+	}
 	if (q_is_pronoun(q, e))
 	{
 		*first = *last = e;
 		return SRC_PRONOUN;
+	}
+	/* Many said, Others argued; "they both said": the pronoun with it */
+	if (q_word_in(q, e, NA_LEX_QUANTIFIER_SOURCES))
+	{
+		if (e > floor && q_is_pronoun(q, e - 1))
+		{
+			*first = *last = e - 1;
+			return SRC_PRONOUN;
+		}
+		*first = *last = e;
+		return SRC_NOMINAL;
 	}
 	for (;;)
 	{
@@ -619,6 +639,61 @@ subject_before_prepositions(const qctx *q, uint32_t floor, src_type type, uint32
 }
 
 /*
+ * Is the participle cue at k a progressive after a form of "be", past up to
+ * two adverbs ("Berg is arguing", "the campaign is already claiming"), with
+ * a word before the "be"?  Such a participle is the verb of its own clause,
+ * whose subject comes before it, not a "…, saying" phrase.
+ */
+static int
+progressive_be(const qctx *q, uint32_t k, uint32_t floor)
+{
+	uint32_t	m = k - 1;
+
+	while (m > floor + 1 && k - m <= 2 && !q_in(q, m, LEX_PASSIVE_BE) &&
+		   q_in(q, m, LEX_AUX_ADVERBS) && !q_is(q, m, "has") && !q_is(q, m, "had") &&
+		   !q_is(q, m, "have"))
+		m--;
+	return m > floor && q_in(q, m, LEX_PASSIVE_BE) && q_is_word(q, m - 1) && !q_is(q, m - 1, "that");
+}
+
+/*
+ * "…, though public records indicate …", "… as a number of writers
+ * suggested …": the words between a clause opener (LEX_SUBORDINATORS, "and",
+ * "but") and the verb's last word j are the subject of the clause that
+ * opener begins, when they read as one phrase with no determiner or capital
+ * to show it (a bare plural); not the sentence's subject before the opener.
+ * SRC_NONE when no opener is within a phrase's length.
+ */
+static src_type
+clause_opener_subject(const qctx *q, uint32_t j, uint32_t floor, uint32_t *first, uint32_t *last)
+{
+	for (uint32_t c = j; c > floor && j - c < NP_MAX; c--)
+	{
+		if (!q_is_word(q, c) || q->in_quote[c])
+			return SRC_NONE;
+		if (q_in(q, c, LEX_SUBORDINATORS) || q_is(q, c, "and") || q_is(q, c, "but") ||
+			q_is(q, c, "as"))
+		{
+			uint32_t	f,
+						l;
+
+			if (c == j || q_np_forward(q, c + 1, j + 1, &f, &l) == SRC_NONE)
+				return SRC_NONE;
+			/* a number of writers / three-fourths of them: over the "of" */
+			if (l + 2 <= j && q_is(q, l + 1, "of") &&
+				q_np_forward(q, l + 2, j + 1, first, last) != SRC_NONE)
+				l = *last;
+			if (l != j)
+				return SRC_NONE;
+			*first = f;
+			*last = l;
+			return SRC_NOMINAL;
+		}
+	}
+	return SRC_NONE;
+}
+
+/*
  * The source before a cue at token k (not before floor): X said, X has said,
  * X, the ambassador, said, X, who ..., said; "who" gives its antecedent.
  */
@@ -631,8 +706,15 @@ q_subject_before(const qctx *q, uint32_t k, uint32_t floor, uint32_t *first, uin
 	if (k == 0 || k <= floor)
 		return SRC_NONE;
 	/* …, saying / calling / adding: the participle's subject is the clause's */
-	if (q_is_participle(q, k) && k > 0 && !q_is_pronoun(q, k - 1) && !q_is_cap(q, k - 1))
+	if (q_is_participle(q, k) && k > 0 && !q_is_pronoun(q, k - 1) && !q_is_cap(q, k - 1) &&
+		!progressive_be(q, k, floor))
 	{
+		/* with some polls indicating / with 30 percent saying: the phrase
+		 * after "with" is the participle's own subject */
+		type = q_np_backward(q, k - 1, floor, first, last);
+		if (type != SRC_NONE && type != SRC_PRONOUN && *last == k - 1 && *first > floor &&
+			q_is(q, *first - 1, "with"))
+			return type;
 		type = participle_subject(q, k, floor, first, last);
 		if (type != SRC_NONE)
 			return type;
@@ -682,7 +764,12 @@ q_subject_before(const qctx *q, uint32_t k, uint32_t floor, uint32_t *first, uin
 		return appositive_subject(q, k, j, floor, first, last);
 	type = q_np_backward(q, j, floor, first, last);
 	if (type == SRC_NONE && !q_is_quote_mark(q, j))
+	{
+		type = clause_opener_subject(q, j, floor, first, last);
+		if (type != SRC_NONE)
+			return type;
 		return q_sentence_subject(q, k, first, last);
+	}
 	return subject_before_prepositions(q, floor, type, first, last);
 }
 

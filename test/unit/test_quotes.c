@@ -775,6 +775,312 @@ test_relative_content_ends_at_main_verb(void)
 	CHECK_INT(row_with("to replace the harbour master") < res.nquotes, 1);
 }
 
+/*
+ * Forms of known reporting verbs that the lexicon lacked: a base form after
+ * a modal or "to" (will discuss, to express), a present participle
+ * (proposing, expressing) and a third person (hints).
+ */
+static void
+test_reporting_verb_forms(void)
+{
+	uint32_t	i;
+
+	analyse("The ferry board will discuss the winter timetable with the harbour staff. "
+			"Marta Ilves hints that the pier could close for a month. "
+			"Owen Sark wrote to the council, proposing that the loan be repaid in spring.");
+	i = row_with("the winter timetable with the harbour staff");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(mention(i), "The ferry board");
+	i = row_with("the pier could close for a month");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(speaker(i), "Marta Ilves");
+	CHECK_INT(row_with("the loan be repaid in spring") < res.nquotes, 1);
+}
+
+/*
+ * A relative clause on the last noun of a reported clause after a comma
+ * (", who ran the ferry line") is the writer's description, not what was
+ * said, as ", which" was already.
+ */
+static void
+test_content_ends_before_who(void)
+{
+	analyse("The council said it would hire Ruth Ober, who ran the ferry line for a decade.");
+	CHECK_INT(row_with("it would hire Ruth Ober") < res.nquotes, 1);
+}
+
+/*
+ * Reporting verbs of thought and finding that the lexicon lacked
+ * (learned, recognizes) and the phrase "talk about" beside "talked about".
+ */
+static void
+test_more_reporting_verbs(void)
+{
+	uint32_t	i;
+
+	analyse("Marta Ilves learned that the harbour pier would close in June. "
+			"The island board will talk about the new mooring levy at its next meeting. "
+			"Tomas Berg recognizes that the toll road has been a burden for commuters.");
+	i = row_with("the harbour pier would close in June");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(speaker(i), "Marta Ilves");
+	CHECK_INT(row_with("the new mooring levy") < res.nquotes, 1);
+	i = row_with("the toll road has been a burden for commuters");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(speaker(i), "Tomas Berg");
+}
+
+/*
+ * Reporting phrases whose first word is no cue alone: "points to" and
+ * "lashed out at" report an object, "points out" a clause.
+ */
+static void
+test_more_reporting_phrases(void)
+{
+	uint32_t	i;
+
+	analyse("Nadia Vos points to the empty berths as proof of the decline. "
+			"The harbour master lashed out at the ferry company on Tuesday. "
+			"The auditor points out that the ferry fund is nearly empty.");
+	i = row_with("the empty berths as proof of the decline");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(speaker(i), "Nadia Vos");
+	i = row_with("the ferry company");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(mention(i), "The harbour master");
+	CHECK_INT(row_with("the ferry fund is nearly empty") < res.nquotes, 1);
+}
+
+/*
+ * "see" / "sees" X as Y: a view held, reported as thought.
+ */
+static void
+test_see_as_view(void)
+{
+	uint32_t	i;
+
+	analyse("Most fishermen see the new quota as a threat to their trade. "
+			"Tomas Berg sees the bridge as a waste of money.");
+	i = row_with("the new quota as a threat to their trade");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(mention(i), "Most fishermen");
+	i = row_with("the bridge as a waste of money");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(speaker(i), "Tomas Berg");
+}
+
+/*
+ * Pressing and offering are speech: "pushed the board to …", "was
+ * offering the crews …".
+ */
+static void
+test_push_and_offer_cues(void)
+{
+	uint32_t	i;
+
+	analyse("The dockers union pushed the port board to raise night wages. "
+			"The mayor was offering the crews a bonus for winter sailings.");
+	i = row_with("the port board to raise night wages");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(mention(i), "The dockers union");
+	CHECK_INT(row_with("the crews a bonus for winter sailings") < res.nquotes, 1);
+}
+
+/*
+ * "with NP -ing": the phrase after "with" is the participle's own subject,
+ * not the subject of the sentence ("The vote looks close, with several
+ * polls showing …").
+ */
+static void
+test_with_phrase_participle_subject(void)
+{
+	uint32_t	i;
+
+	analyse("The ferry vote looks close, with several island polls showing that the toll plan "
+			"trails by a point.");
+	i = row_with("the toll plan trails by a point");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(mention(i), "several island polls");
+}
+
+/*
+ * The subject of a clause opened by "while", "though", "as" …, not the
+ * sentence's subject before it: "…, though public records indicate …",
+ * "… as a number of fishermen suggested …"; and a participle after a form
+ * of "be" ("Berg is arguing") has its own subject before it.
+ */
+static void
+test_subject_of_opened_clause(void)
+{
+	uint32_t	i;
+
+	analyse("The plan for a new pier gained support this week as a number of fishermen suggested "
+			"such a pier was overdue. "
+			"She is praising the old harbour, while Berg is arguing that the harbour cannot be saved. "
+			"Ferry revenue rose last year, though public records indicate the company did not pay "
+			"its fees.");
+	i = row_with("such a pier was overdue");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(mention(i), "a number of fishermen");
+	i = row_with("the harbour cannot be saved");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(speaker(i), "Berg");
+	i = row_with("the company did not pay its fees");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(mention(i), "public records");
+	/* a progressive past an adverb: "is already claiming" */
+	analyse("The count is not over, but the Green slate is already claiming that it won the "
+			"harbour ward.");
+	i = row_with("it won the harbour ward");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(mention(i), "the Green slate");
+}
+
+/*
+ * Findings and reactions: "determined that", "forecast that" (finding),
+ * "welcomed X" (speech).
+ */
+static void
+test_finding_and_reaction_cues(void)
+{
+	uint32_t	i;
+
+	analyse("The hull inspectors determined that the old ferry was still sound. "
+			"The island council welcomed the grant from the region. "
+			"The weather office forecast that the storm would pass by noon.");
+	i = row_with("the old ferry was still sound");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(mention(i), "The hull inspectors");
+	CHECK_INT(row_with("the grant from the region") < res.nquotes, 1);
+	CHECK_INT(row_with("the storm would pass by noon") < res.nquotes, 1);
+}
+
+/*
+ * Thought cues in other forms: "is considering whether …", "remember that …".
+ */
+static void
+test_thought_cue_forms(void)
+{
+	uint32_t	i;
+
+	analyse("The harbour board is considering whether to lease the east pier. "
+			"Many islanders remember that the old bridge was built in a single summer.");
+	i = row_with("whether to lease the east pier");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(mention(i), "The harbour board");
+	i = row_with("the old bridge was built in a single summer");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(mention(i), "Many islanders");
+}
+
+/*
+ * A participle cue that opens its sentence has the subject after its
+ * comma as source: "Noting that …, the harbour master asked …".  A
+ * participle of no report ("Walking to the dock, …") gives nothing.
+ */
+static void
+test_opening_participle_source(void)
+{
+	uint32_t	i;
+
+	analyse("Noting that the pier had been shut for a year, the harbour master asked for funds. "
+			"Walking to the dock, she saw the boats.");
+	i = row_with("the pier had been shut for a year");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(mention(i), "the harbour master");
+	CHECK_INT(row_with("the dock") < res.nquotes, 0);
+}
+
+/*
+ * A passive cue with no agent and no clause after it reports its subject,
+ * with no source: "The price … was not disclosed."  "It was reported live"
+ * names nothing that was reported.
+ */
+static void
+test_passive_subject_content(void)
+{
+	uint32_t	i;
+
+	analyse("The price of the old ferry was not disclosed. "
+			"The harbour plan was widely criticized in the island press. "
+			"It was reported live on the radio.");
+	i = row_with("The price of the old ferry");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(mention(i), "(none)");
+	CHECK_INT(row_with("The harbour plan") < res.nquotes, 1);
+	CHECK_INT(res.nquotes, 2);
+	/* a passive inside another report's clause: that report's words */
+	analyse("The port office said the crews would be questioned.");
+	CHECK_INT(row_with("the crews would be questioned") < res.nquotes, 1);
+	CHECK_INT(res.nquotes, 1);
+	/* the subject ends before an auxiliary */
+	analyse("The ferry levy has been criticized.");
+	CHECK_INT(row_with("The ferry levy") < res.nquotes, 1);
+}
+
+/*
+ * A quantifier alone is the source before its cue ("Several said …",
+ * "Others argued …"), not a determiner that makes "said" an adjective
+ * ("the said company").
+ */
+static void
+test_quantifier_source(void)
+{
+	uint32_t	i;
+
+	analyse("The workers met on Friday. Several said the plant would close by summer. "
+			"Others argued that the ferry was too slow for the island.");
+	i = row_with("the plant would close by summer");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(mention(i), "Several");
+	i = row_with("the ferry was too slow for the island");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(mention(i), "Others");
+	/* a number word alone too */
+	analyse("Two said they would vote for the levy.");
+	i = row_with("they would vote for the levy");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(mention(i), "Two");
+	/* a quantifier of an object pronoun: "most of them" */
+	analyse("The crews met, and most of them said the old ferry was far too slow.");
+	i = row_with("the old ferry was far too slow");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(mention(i), "most of them");
+}
+
+/*
+ * A report of two words with a source is a report ("… Ana Lind said it
+ * would."); two words of time or place after the cue are not ("The mayor
+ * wrote to investors.").
+ */
+static void
+test_two_word_report(void)
+{
+	uint32_t	i;
+
+	analyse("Asked whether the harbour would reopen, Ana Lind said it would. "
+			"The mayor wrote to investors.");
+	i = row_with("it would");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(speaker(i), "Ana Lind");
+	CHECK_INT(row_with("to investors") < res.nquotes, 0);
+}
+
+/*
+ * "estimated about half of …": "about" before a number is "roughly" and opens
+ * the reported clause, not a topic.
+ */
+static void
+test_about_a_number(void)
+{
+	uint32_t	i;
+
+	analyse("Our harbour trust estimated about half of the ferry deficit came from fuel.");
+	i = row_with("about half of the ferry deficit came from fuel");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(mention(i), "Our harbour trust");
+}
+
 int
 main(void)
 {
@@ -822,6 +1128,21 @@ main(void)
 		{"time_phrase_before_verb", test_time_phrase_before_verb},
 		{"restrictive_who_source", test_restrictive_who_source},
 		{"relative_content_ends_at_main_verb", test_relative_content_ends_at_main_verb},
+		{"reporting_verb_forms", test_reporting_verb_forms},
+		{"content_ends_before_who", test_content_ends_before_who},
+		{"more_reporting_verbs", test_more_reporting_verbs},
+		{"more_reporting_phrases", test_more_reporting_phrases},
+		{"see_as_view", test_see_as_view},
+		{"push_and_offer_cues", test_push_and_offer_cues},
+		{"with_phrase_participle_subject", test_with_phrase_participle_subject},
+		{"subject_of_opened_clause", test_subject_of_opened_clause},
+		{"finding_and_reaction_cues", test_finding_and_reaction_cues},
+		{"thought_cue_forms", test_thought_cue_forms},
+		{"opening_participle_source", test_opening_participle_source},
+		{"passive_subject_content", test_passive_subject_content},
+		{"quantifier_source", test_quantifier_source},
+		{"two_word_report", test_two_word_report},
+		{"about_a_number", test_about_a_number},
 		{NULL, NULL}
 	};
 	int			status = unit_run("quotes", cases);
