@@ -368,7 +368,8 @@ SELECT * FROM pg_temp.attributions(
   'Berg said the ferry was late, and two skippers said the crossing was rough.');
 
 -- the passive with its agent: the agent after "by" is the source, the
--- clause's subject what was reported; no agent, or a relative "that", no row
+-- clause's subject what was reported; with no agent the report is there and
+-- its source unsaid (a row without a speaker); a relative "that": no row
 SELECT * FROM pg_temp.attributions(
   'The pier closure was first reported by the Coast Gazette. '
   'On Monday the new levy was criticised by two skipper unions. '

@@ -138,7 +138,8 @@ ORDER BY d, ordinal;
 -- a he or she with no person near it goes back only to someone the text
 -- surely names as a person (a title, a known given name, a gender), never to
 -- a name only guessed to be one ("his Easter Vigil Mass").  Known gap
--- kept: "The bishop said" (row 4) is not resolved to the bishop
+-- kept: "The bishop said" (row 6) is not resolved to the bishop, nor "The
+-- head of the diocese" (row 2, named by its head noun only)
 SELECT ordinal, speaker, speaker_mention
 FROM news_analysis.quotes(E'Millions spent on roads should have gone to the poor, Bishop Alan Reeve has said.\n\n'
   'The head of the diocese made the comments on local radio and will repeat them in his Easter Vigil Mass. The bishop used an Easter message to attack the cuts. He and the mayor have both spoken out about the cuts.\n\n'

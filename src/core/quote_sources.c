@@ -124,10 +124,23 @@ q_np_backward(const qctx *q, uint32_t e, uint32_t floor, uint32_t *first, uint32
 	/* Many said, Others argued; "they both said": the pronoun with it */
 	if (q_word_in(q, e, NA_LEX_QUANTIFIER_SOURCES))
 	{
+		uint32_t	j = e;
+
 		if (e > floor && q_is_pronoun(q, e - 1))
 		{
 			*first = *last = e - 1;
 			return SRC_PRONOUN;
+		}
+		/* "the mayor and the bishop have both said": a quantifier after an
+		 * auxiliary floats after its subject, which is the source */
+		while (j > floor && e - j < 3 && q_in(q, j - 1, LEX_AUX_ADVERBS))
+			j--;
+		if (j < e && j > floor)
+		{
+			src_type	t = q_np_backward(q, j - 1, floor, first, last);
+
+			if (t != SRC_NONE)
+				return t;
 		}
 		*first = *last = e;
 		return SRC_NOMINAL;

@@ -1046,6 +1046,11 @@ test_quantifier_source(void)
 	i = row_with("the old ferry was far too slow");
 	CHECK_INT(i < res.nquotes, 1);
 	CHECK_STR(mention(i), "most of them");
+	/* a quantifier after an auxiliary floats after its subject: the subject */
+	analyse("The harbour master and the pilot have both warned that the channel is silting up.");
+	i = row_with("the channel is silting up");
+	CHECK_INT(i < res.nquotes, 1);
+	CHECK_STR(mention(i), "the pilot");
 }
 
 /*
