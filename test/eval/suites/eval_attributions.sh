@@ -44,8 +44,13 @@ fi
 # speech recall 0.913, content F1 0.845; then ("asked" questions without a
 # source, a quotation's inner comma keeps its clause, "radio show" no cue,
 # a time phrase before the verb, restrictive "who" as source) F1 0.718,
-# source 0.940, end-to-end 0.665, speech recall 0.912, content F1 0.845
-min_f1=0.715 min_source=0.936 min_e2e=0.662 min_speech=0.910 min_char=0.842
+# source 0.940, end-to-end 0.665, speech recall 0.912, content F1 0.845;
+# session 20 (reporting words measured on train, a reported clause ends
+# before ", who", "with X indicating", a clause's own subject after
+# though/while, a sentence-opening participle, agentless passives, lone and
+# floating quantifiers, two-word reports with a source) F1 0.724, source
+# 0.940, end-to-end 0.669, speech recall 0.920, content F1 0.851
+min_f1=0.720 min_source=0.936 min_e2e=0.666 min_speech=0.915 min_char=0.848
 passed=0 failed=0
 status=0
 out=$(test/eval_attributions "$gold" --min-f1 $min_f1 --min-source $min_source --min-e2e $min_e2e 2>&1) || status=$?
