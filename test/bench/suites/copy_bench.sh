@@ -118,6 +118,12 @@
 # a median of 22.1 ms by its own clock (begin 0.4, add 3.5-4.3, count
 # 3.8-4.2, write 10-14, end 0.8-1.0), 9.7% of the trigger path's
 # instructions (callgrind_paths).  The floor goes to 0.40.
+# 2026-12-07 (session 20): the registry counts rows as they come, packs
+# its texts, keys COLLATE "C" (96.2M -> 89.6M instructions, a fresh
+# backend's faults for it 710 -> 475); this suite, the session's first and
+# last build alternating on a quiet host: the registry 27.8-30.9 ms (22-23%)
+# before, 27.9-32.6 ms (21-24% by the medians) after; best round 0.47 ->
+# 0.51-0.56, medians 0.44 -> 0.44-0.46.  The floor stays.
 #   NA_COPY_BENCH_ROUNDS=8  rounds (the best round counts; the order turns each round)
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
