@@ -700,6 +700,21 @@ after_clause_opener(const qctx *q, uint32_t first, uint32_t k)
 }
 
 /*
+ * rp is a report of the cue at k, from first, that names no source (X is
+ * expected to …; the price was not disclosed): its attribution has none.
+ */
+static void
+report_without_source(const qctx *q, uint32_t k, uint32_t first, q_report *rp)
+{
+	rp->a.type = SRC_NONE;
+	rp->a.how = NA_QA_NONE;
+	rp->a.cue_first = rp->a.cue_last = k;
+	rp->a.confidence = 0.5f;
+	rp->cue_class = q_cue_class_at(q, k);
+	rp->first = first;
+}
+
+/*
  * A passive cue with no agent and no clause after it ("The price was not
  * disclosed.", "Pigs are considered unclean", "she was announced the
  * winner on Friday"): what it reports is its subject, the clause's words
@@ -739,12 +754,7 @@ passive_subject_report_at(const qctx *q, uint32_t k, uint32_t s0, uint32_t s1, q
 	for (uint32_t m = first; m <= last; m++)
 		if (q_is_reporting_cue(q, m) && q_cue_class(q, m) == NA_CUE_SPEECH && !q_noun_like(q, m))
 			return 0;
-	rp->a.type = SRC_NONE;
-	rp->a.how = NA_QA_NONE;
-	rp->a.cue_first = rp->a.cue_last = k;
-	rp->a.confidence = 0.5f;
-	rp->cue_class = q_cue_class_at(q, k);
-	rp->first = first;
+	report_without_source(q, k, first, rp);
 	rp->last = last;
 	rp->object = 1;
 	return 1;
@@ -948,12 +958,7 @@ impersonal_report_at(const qctx *q, uint32_t k, uint32_t aux, uint32_t s0, uint3
 	first = clause_start_before(q, aux, s0);
 	if (first == aux)
 		return 0;
-	rp->a.type = SRC_NONE;
-	rp->a.how = NA_QA_NONE;
-	rp->a.cue_first = rp->a.cue_last = k;
-	rp->a.confidence = 0.5f;
-	rp->cue_class = q_cue_class_at(q, k);
-	rp->first = first;
+	report_without_source(q, k, first, rp);
 	rp->last = q_content_stop(q, k + 1, e);
 	/* the clause ends at its first comma: …, as the rivals…, giving … */
 	for (uint32_t m = k + 2; m <= rp->last; m++)
