@@ -253,8 +253,7 @@ text_equals(const text *t, const char *s, int len)
 typedef struct key_entry
 {
 	text	   *name;
-	text	   *key;			/* NULL: no key */
-	int			group;			/* the key's number, -1 for no key */
+	int			group;			/* the key's number (its text: the cache's groups), -1 for no key */
 	uint32		hash;
 	int			gender;
 	int			next_name;		/* the entry of the key's next name, -1 for none */
@@ -486,7 +485,6 @@ cached_key(key_cache *cache, text *name, text *gender, const na_person_key *give
 	}
 	else if (given->len >= 0)
 		e->group = key_group(cache, given->bytes, given->len);
-	e->key = e->group < 0 ? NULL : cache->groups[e->group];
 	e->next_name = -1;
 	*added = true;
 	return e;
@@ -979,10 +977,10 @@ batch_add_values(na_people_batch *batch, Datum *values, bool *isnull, const na_p
 	gender = row_text(values, isnull, batch->gender_att);
 	key = cached_key(&batch->cache, name, gender, given, &added);
 	/* rows without a key do not count */
-	if (key->key == NULL)
+	if (key->group < 0)
 		return;
 	if (key->group == batch->ncounted)
-		begin_key(batch, key->key);
+		begin_key(batch, batch->cache.groups[key->group]);
 	Assert(key->group < batch->ncounted);
 	counted = &batch->counted[key->group];
 	tally = &batch->tallies[key->group];
