@@ -146,6 +146,52 @@ SELECT news_analysis.untrack('reg_statement');
 DROP TABLE reg_direct, reg_statement, reg_articles, reg_updates;
 DROP FUNCTION reg_count_update();
 
+-- a statement naming at least 64 keys (a loader's) writes them in bulk
+-- while no other transaction writes the registry (people_upsert_pg.c's
+-- bulk_begin): new keys' rows many at a time without speculative
+-- insertion, a key there updated as ON CONFLICT does.  Into an empty
+-- registry, then with half of its keys there, it holds what the statement
+-- (REPEATABLE READ) writes; the lock that kept other writers out goes with
+-- the statement, the row lock every writer takes stays to the end
+CREATE TABLE reg_bulk (id integer PRIMARY KEY, body text);
+CREATE TABLE reg_bulk_statement (id integer PRIMARY KEY, body text);
+SELECT news_analysis.track('reg_bulk', 'body', 'id') IS NOT NULL AS tracked;
+SELECT news_analysis.track('reg_bulk_statement', 'body', 'id') IS NOT NULL AS tracked;
+-- eight speakers an article: the odd ones shared by articles i and i + 10
+CREATE TEMP TABLE reg_loads AS
+  SELECT i AS id,
+         string_agg(format('“Clause %s of the harbour bill stands,” said %s %s%s. ', j,
+                           (ARRAY['Aino', 'Bram', 'Cleo', 'Dag', 'Edda', 'Finn', 'Greta', 'Hugo'])[j],
+                           initcap(translate(substr(md5(CASE WHEN j % 2 = 1 THEN i % 10 ELSE i END || '/' || j), 1, 7),
+                                             '0123456789', 'aeiouyrstl')),
+                           CASE WHEN j = 3 THEN ', the port manager' ELSE '' END),
+                    '' ORDER BY j) AS body
+    FROM generate_series(1, 20) i, generate_series(1, 8) j GROUP BY i;
+INSERT INTO reg_bulk SELECT * FROM reg_loads WHERE id <= 10;
+SELECT count(*) AS keys, sum(articles) AS articles FROM reg_bulk_names;
+BEGIN;
+INSERT INTO reg_bulk SELECT * FROM reg_loads WHERE id > 10;
+SELECT mode, granted FROM pg_locks
+ WHERE relation = 'reg_bulk_names'::regclass AND pid = pg_backend_pid() ORDER BY mode;
+COMMIT;
+BEGIN ISOLATION LEVEL REPEATABLE READ;
+INSERT INTO reg_bulk_statement SELECT * FROM reg_loads WHERE id <= 10;
+INSERT INTO reg_bulk_statement SELECT * FROM reg_loads WHERE id > 10;
+COMMIT;
+SELECT count(*) AS keys, sum(articles) AS articles, count(*) FILTER (WHERE articles = 2) AS named_twice,
+       count(*) FILTER (WHERE roles <> '{}') AS with_a_role,
+       (SELECT count(*) FROM (
+          (SELECT key, surname, name, aliases, male, female, roles, affiliations, articles, quotes FROM reg_bulk_names
+           EXCEPT SELECT key, surname, name, aliases, male, female, roles, affiliations, articles, quotes FROM reg_bulk_statement_names)
+          UNION ALL
+          (SELECT key, surname, name, aliases, male, female, roles, affiliations, articles, quotes FROM reg_bulk_statement_names
+           EXCEPT SELECT key, surname, name, aliases, male, female, roles, affiliations, articles, quotes FROM reg_bulk_names)) d)
+         AS differences
+  FROM reg_bulk_names;
+SELECT news_analysis.untrack('reg_bulk');
+SELECT news_analysis.untrack('reg_bulk_statement');
+DROP TABLE reg_bulk, reg_bulk_statement;
+
 -- a key's name is the spelling of the key itself, else the longest, else
 -- the first in the collation's order, whichever statements the spellings
 -- came in: one order of two articles and the other give one name, written

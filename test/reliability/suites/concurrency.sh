@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Concurrency: a bounded pgbench run (2 clients, CONCURRENCY_TRANSACTIONS
-# transactions each: inserts, updates and deletes of articles) on a tracked
+# transactions each: inserts, updates and deletes of articles, and now and
+# then a load of 40 articles, whose keys the people registry writes in bulk,
+# the two clients' loads naming the same people) on a tracked
 # table while REFRESH MATERIALIZED VIEW CONCURRENTLY of its vote view runs in a
 # loop; then a consistency check: every article's derived quotes, speakers
 # and vote events exist exactly once and equal a fresh analysis, no derived
@@ -60,12 +62,16 @@ SELECT news_analysis.track('articles', 'body', 'id');
 SELECT news_analysis.create_vote_view('article_votes', 'articles', 'id', 'body');
 SQL
 
-# 40% inserts, 40% updates (a new text, or NULL now and then), 20% deletes
+# 40% inserts (one in twenty a load of 40 articles), 40% updates (a new
+# text, or NULL now and then), 20% deletes
 cat >"$work/ops.sql" <<'SQL'
 \set r random(1, 100)
 \set id random(1, :maxid)
 \set n random(1, 1000000)
-\if :r <= 40
+\set load random(1, 200)
+\if :r <= 2
+INSERT INTO articles (body) SELECT article_text(:load * 10 + g) FROM generate_series(1, 40) g;
+\elif :r <= 40
 INSERT INTO articles (body) VALUES (article_text(:n));
 \elif :r <= 78
 UPDATE articles SET body = article_text(:n) WHERE id = :id;
@@ -94,7 +100,7 @@ refresher=$!
 
 start=$SECONDS
 # ids up to what the inserts reach, so that updates and deletes hit new articles too
-maxid=$((SEED_ARTICLES + CLIENTS * TRANSACTIONS * 4 / 10))
+maxid=$((SEED_ARTICLES + CLIENTS * TRANSACTIONS * (38 + 2 * 40) / 100))
 pgbench -n -c $CLIENTS -j $CLIENTS -t "$TRANSACTIONS" -D maxid=$maxid -f "$work/ops.sql" "$db" >"$work/pgbench.out" 2>&1
 bench_status=$?
 rm -f "$work/running"
@@ -146,6 +152,48 @@ check "people registry: each key's articles, quotes and gender counts equal the 
     (SELECT k, count(*), sum(quotes), count(*) FILTER (WHERE gender = 'male'),
             count(*) FILTER (WHERE gender = 'female')
        FROM articles_speakers, news_analysis.person_key(name, gender) k WHERE k IS NOT NULL GROUP BY k
+     EXCEPT ALL
+     SELECT key, articles, quotes, male, female FROM articles_names)) d")" 0
+# a load's bulk write meets a key another transaction holds locked (FOR
+# UPDATE, as people_removed() locks keys, then an UPDATE of the registry):
+# the load gives up its lock on the registry and waits for the row as
+# ON CONFLICT does, so both finish, no deadlock
+# load_text(g): an article naming two people of their own (letters only)
+q "CREATE FUNCTION load_text(g integer) RETURNS text LANGUAGE sql IMMUTABLE AS \$\$
+     SELECT format('“The harbour levy stays,” said Lena %s. “It will rise,” said Mr. Oskar %s.',
+                   initcap(translate(substr(md5(g::text), 1, 7), '0123456789', 'aeiouyrstl')),
+                   initcap(translate(substr(md5(g::text), 8, 7), '0123456789', 'aeiouyrstl')))
+   \$\$" >/dev/null
+q "INSERT INTO articles (body) VALUES (load_text(1))" >/dev/null
+key=$(q "SELECT news_analysis.person_key(s.name, s.gender) FROM articles_speakers s JOIN articles a ON a.id = s.article_key
+          WHERE a.body = load_text(1) AND s.name LIKE 'Lena %'")
+psql -X -q -At -v ON_ERROR_STOP=1 -d "$db" >"$work/locker.out" 2>&1 <<SQL &
+BEGIN;
+SELECT key FROM articles_names WHERE key = '$key' FOR UPDATE;
+SELECT pg_sleep(2);
+UPDATE articles_names SET quotes = quotes WHERE key = '$key';
+COMMIT;
+SQL
+locker=$!
+sleep 0.5
+load_start=$(date +%s%N)
+load=$(q "WITH l AS (INSERT INTO articles (body) SELECT load_text(g) FROM generate_series(1, 40) g RETURNING 1)
+          SELECT count(*) FROM l")
+load_ms=$((($(date +%s%N) - load_start) / 1000000))
+wait "$locker"; locker_status=$?
+check "a load waits for a locked registry key and finishes, and so does the locker (no deadlock)" \
+  "$load/$locker_status/$(grep -c ERROR "$work/locker.out")/$((load_ms > 1000))/$([[ -n $key ]] && echo key)" "40/0/0/1/key"
+check "people registry: still equal to the speakers table" "$(q "
+  SELECT count(*) FROM (
+    (SELECT key, articles, quotes, male, female FROM articles_names
+     EXCEPT ALL
+     SELECT news_analysis.person_key(name, gender), count(*), sum(quotes),
+            count(*) FILTER (WHERE gender = 'male'), count(*) FILTER (WHERE gender = 'female')
+       FROM articles_speakers WHERE news_analysis.person_key(name, gender) IS NOT NULL GROUP BY 1)
+    UNION ALL
+    (SELECT news_analysis.person_key(name, gender), count(*), sum(quotes),
+            count(*) FILTER (WHERE gender = 'male'), count(*) FILTER (WHERE gender = 'female')
+       FROM articles_speakers WHERE news_analysis.person_key(name, gender) IS NOT NULL GROUP BY 1
      EXCEPT ALL
      SELECT key, articles, quotes, male, female FROM articles_names)) d")" 0
 q "SELECT news_analysis.refresh_vote_view('article_votes', true)" >/dev/null
