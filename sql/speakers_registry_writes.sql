@@ -137,6 +137,16 @@ RESET news_analysis.max_parallel_workers;
 SELECT (SELECT count(*) FROM reg_parallel_speakers) AS speakers, count(*) AS keys,
        sum(articles) AS articles, pg_temp.reg_differences() AS differences
   FROM reg_parallel_names;
+-- both registries were empty: their keys went in bulk, aimed at the
+-- rightmost leaf of the primary key (aim_at_rightmost_leaf), which split
+-- many times; amcheck finds each key in it, in order, from the root down
+CREATE EXTENSION amcheck;
+SELECT c.relname, (SELECT count(*) FROM bt_index_parent_check(i.indexrelid, true, true)) = 1 AS checked,
+       pg_relation_size(i.indexrelid) / current_setting('block_size')::integer > 10 AS many_pages
+  FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
+ WHERE i.indrelid IN ('reg_parallel_names'::regclass, 'reg_serial_names'::regclass)
+ ORDER BY c.relname;
+DROP EXTENSION amcheck;
 SELECT news_analysis.untrack('reg_parallel');
 SELECT news_analysis.untrack('reg_serial');
 DROP TABLE reg_parallel, reg_serial;
