@@ -83,11 +83,13 @@ static const struct
 
 /*
  * A statement's keys written in bulk from this many (a loader's statement;
- * see bulk_begin), and rows given to table_multi_insert this many at a time
- * (about 40 kB of registry rows, as COPY buffers its rows).
+ * see bulk_begin), and rows given to table_multi_insert this many at a
+ * time (about 10 kB of registry rows: a page or two a WAL record, and
+ * little memory a fresh backend pays a page fault for; 256 touched 46
+ * more pages for no fewer instructions).
  */
 #define BULK_MIN_KEYS 64
-#define BULK_ROWS 256
+#define BULK_ROWS 64
 
 /* The registry table's BEFORE INSERT trigger (attach_people): WHEN pg_trigger_depth() = 0. */
 #define RESTORE_TRIGGER "news_analysis_people_restore"
@@ -588,7 +590,7 @@ bulk_begin(registry_writer *w, int nkeys)
 	w->bulk = true;
 	w->bulk_ctx = AllocSetContextCreate(CurrentMemoryContext, "news_analysis registry rows",
 										ALLOCSET_DEFAULT_SIZES);
-	for (int i = 0; i < BULK_ROWS; i++)
+	for (int i = 0; i < Min(nkeys, BULK_ROWS); i++)
 		w->bulk_slots[i] = ExecInitExtraTupleSlot(w->estate, RelationGetDescr(w->rel), &TTSOpsHeapTuple);
 }
 
