@@ -781,11 +781,11 @@ finish_key(na_counted_key *counted, const key_tally *tally, const key_cache *cac
 }
 
 /* Counted keys (pointers to) in the order of their keys' bytes. */
-static int
-counted_order(const void *a, const void *b)
+static inline int
+counted_order(na_counted_key *const *a, na_counted_key *const *b)
 {
-	const text *x = (*(na_counted_key *const *) a)->key;
-	const text *y = (*(na_counted_key *const *) b)->key;
+	const text *x = (*a)->key;
+	const text *y = (*b)->key;
 	int			xl = VARSIZE_ANY_EXHDR(x);
 	int			yl = VARSIZE_ANY_EXHDR(y);
 	int			c = memcmp(VARDATA_ANY(x), VARDATA_ANY(y), Min(xl, yl));
@@ -794,6 +794,20 @@ counted_order(const void *a, const void *b)
 		return c;
 	return (xl > yl) - (xl < yl);
 }
+
+/*
+ * sort_counted(keys, n): counted_order's sort, made by PostgreSQL's sort
+ * template with the comparison inlined (qsort through a function pointer
+ * was 7% of the registry's instructions on BBC).
+ */
+typedef na_counted_key *counted_ref;
+
+#define ST_SORT sort_counted
+#define ST_ELEMENT_TYPE counted_ref
+#define ST_COMPARE(a, b) counted_order(a, b)
+#define ST_SCOPE static
+#define ST_DEFINE
+#include "lib/sort_template.h"
 
 /* The counted keys as the rows the statement reads. */
 static Tuplestorestate *
@@ -1052,7 +1066,7 @@ na_people_batch_count(na_people_batch *batch)
 	batch->ordered = MemoryContextAllocHuge(batch->ctx, sizeof(na_counted_key *) * Max(batch->ncounted, 1));
 	for (int k = 0; k < batch->ncounted; k++)
 		batch->ordered[k] = &batch->counted[k];
-	qsort(batch->ordered, batch->ncounted, sizeof(na_counted_key *), counted_order);
+	sort_counted(batch->ordered, batch->ncounted);
 	batch->finished = true;
 	MemoryContextSwitchTo(oldctx);
 }
