@@ -137,15 +137,31 @@ RESET news_analysis.max_parallel_workers;
 SELECT (SELECT count(*) FROM reg_parallel_speakers) AS speakers, count(*) AS keys,
        sum(articles) AS articles, pg_temp.reg_differences() AS differences
   FROM reg_parallel_names;
--- both registries were empty: their keys went in bulk, aimed at the
--- rightmost leaf of the primary key (aim_at_rightmost_leaf), which split
--- many times; amcheck finds each key in it, in order, from the root down
+-- both registries were empty: their keys went in bulk, each entry aimed
+-- at the rightmost leaf of the primary key (btree_aim_pg.c), as were the
+-- derived rows' entries, article after article; the indexes split many
+-- times, and amcheck finds each row's entry in them, in order, from the
+-- root down
 CREATE EXTENSION amcheck;
 SELECT c.relname, (SELECT count(*) FROM bt_index_parent_check(i.indexrelid, true, true)) = 1 AS checked,
        pg_relation_size(i.indexrelid) / current_setting('block_size')::integer > 10 AS many_pages
   FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
- WHERE i.indrelid IN ('reg_parallel_names'::regclass, 'reg_serial_names'::regclass)
+ WHERE i.indrelid IN ('reg_parallel_names'::regclass, 'reg_serial_names'::regclass,
+                      'reg_parallel_quotes'::regclass, 'reg_serial_quotes'::regclass,
+                      'reg_parallel_speakers'::regclass)
  ORDER BY c.relname;
+-- articles whose keys fall: no entry goes to the right, the writer stops
+-- aiming after a few misses, and the indexes are as sound
+CREATE TABLE reg_falling (id integer PRIMARY KEY, body text);
+SELECT news_analysis.track('reg_falling', 'body', 'id') IS NOT NULL AS tracked;
+INSERT INTO reg_falling SELECT 1000 - id, body FROM reg_crowd ORDER BY id;
+SELECT c.relname, (SELECT count(*) FROM bt_index_parent_check(i.indexrelid, true, true)) = 1 AS checked,
+       (SELECT count(*) FROM reg_falling_quotes) AS quotes
+  FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
+ WHERE i.indrelid IN ('reg_falling_quotes'::regclass, 'reg_falling_speakers'::regclass)
+ ORDER BY c.relname;
+SELECT news_analysis.untrack('reg_falling');
+DROP TABLE reg_falling;
 DROP EXTENSION amcheck;
 SELECT news_analysis.untrack('reg_parallel');
 SELECT news_analysis.untrack('reg_serial');

@@ -37,7 +37,6 @@
 
 #include "access/genam.h"
 #include "access/htup_details.h"
-#include "access/nbtree.h"
 #include "access/table.h"
 #include "access/tableam.h"
 #include "access/xact.h"
@@ -61,6 +60,7 @@
 #include "utils/snapmgr.h"
 #include "utils/varlena.h"
 
+#include "btree_aim_pg.h"
 #include "people_pg.h"
 
 /* The registry table's columns, as attach_people() makes them. */
@@ -114,8 +114,7 @@ typedef struct registry_writer
 	TupleTableSlot *bulk_slots[BULK_ROWS];
 	const na_counted_key *bulk_keys[BULK_ROWS];
 	int			nbulk;
-	bool		bulk_rightmost;	/* every new key goes past the last one there (see aim_at_rightmost_leaf) */
-	int			bulk_unaimed;	/* index entries since aim_at_rightmost_leaf last found no leaf to aim at */
+	na_btree_aim bulk_aim;		/* the key's entries aimed at the rightmost leaf (btree_aim_pg.c) */
 } registry_writer;
 
 /* Does rel take the writer's rows as it would the statement's (see the file's comment)? */
@@ -592,46 +591,8 @@ bulk_begin(registry_writer *w, int nkeys)
 										ALLOCSET_DEFAULT_SIZES);
 	for (int i = 0; i < Min(nkeys, BULK_ROWS); i++)
 		w->bulk_slots[i] = ExecInitExtraTupleSlot(w->estate, RelationGetDescr(w->rel), &TTSOpsHeapTuple);
-}
-
-/*
- * Keys written into an empty registry go in increasing order, each past the
- * last, so each goes into the rightmost leaf of the primary key.  B-tree
- * insertion has a fast path for that (nbtinsert.c's _bt_search_insert: the
- * relation's target block, checked under the page's lock to be the
- * rightmost leaf with room and keys below the new one, else forgotten and
- * the tree searched), but B-tree sets the target only in trees of three
- * levels or more, and a registry of a few thousand keys has two: every
- * entry searched the tree from its metapage down (a third of its
- * instructions).  So the writer sets the target itself to the rightmost
- * leaf, found again after a split made a new one (the fast path forgets
- * a full page).  A leaf that is the root (a registry of one page) is not
- * aimed at, as B-tree does not; that is looked at again every 64 entries.
- */
-static void
-aim_at_rightmost_leaf(registry_writer *w, Relation index)
-{
-	Buffer		buf;
-
-	if (!w->bulk_rightmost || RelationGetTargetBlock(index) != InvalidBlockNumber ||
-		(w->bulk_unaimed > 0 && w->bulk_unaimed < 64))
-	{
-		w->bulk_unaimed += w->bulk_unaimed > 0;
-		return;
-	}
-	w->bulk_unaimed = 1;
-	buf = _bt_get_endpoint(index, 0, true, NULL);
-	if (BufferIsValid(buf))
-	{
-		BTPageOpaque opaque = BTPageGetOpaque(BufferGetPage(buf));
-
-		if (P_ISLEAF(opaque) && P_RIGHTMOST(opaque) && !P_ISROOT(opaque))
-		{
-			RelationSetTargetBlock(index, BufferGetBlockNumber(buf));
-			w->bulk_unaimed = 0;
-		}
-		_bt_relbuf(index, buf);
-	}
+	/* keys in order: into an empty registry, every entry goes to the right */
+	na_btree_aim_begin(&w->bulk_aim, w->rri->ri_IndexRelationDescs[0]);
 }
 
 /* The waiting rows into the table, then their keys into its primary key. */
@@ -649,10 +610,11 @@ bulk_flush(registry_writer *w)
 		Datum		values[1] = {PointerGetDatum(w->bulk_keys[i]->key)};
 		bool		isnull[1] = {false};
 
-		aim_at_rightmost_leaf(w, index);
+		na_btree_aim_before(&w->bulk_aim);
 		/* no other can hold the key: a check that would fail loudly, never wait */
 		index_insert(index, values, isnull, &w->bulk_slots[i]->tts_tid, w->rel,
 					 UNIQUE_CHECK_YES, false, info);
+		na_btree_aim_after(&w->bulk_aim);
 		ExecClearTuple(w->bulk_slots[i]);
 	}
 	w->nbulk = 0;
@@ -785,7 +747,6 @@ na_people_upsert(const char *names, na_counted_key **keys, int n)
 	look_first = RelationGetNumberOfBlocks(w.rel) > 0;
 	if (w.bulk)
 	{
-		w.bulk_rightmost = !look_first;
 		for (; i < n; i++)
 			if (!bulk_put(&w, keys[i], look_first))
 				break;

@@ -60,6 +60,7 @@
 #include "utils/regproc.h"
 #include "utils/rls.h"
 
+#include "btree_aim_pg.h"
 #include "people_pg.h"
 #include "track_pg.h"
 
@@ -200,6 +201,7 @@ typedef struct table_writer
 	int			n;				/* slots filled */
 	Size		bytes;			/* the size of their tuples */
 	TupleTableSlot *slots[WRITE_BATCH];
+	na_btree_aim *aims;			/* the indexes' (btree_aim_pg.c): rows come article after article */
 	MemoryContext ctx;			/* the writer's own: its slots */
 	MemoryContext batchctx;
 } table_writer;
@@ -244,6 +246,9 @@ table_writer_begin(table_writer *w, Relation rel, TupleDesc desc, const TupleTab
 	ExecInitResultRelation(w->estate, w->rri, 1);
 	CheckValidResultRel(w->rri, CMD_INSERT);
 	ExecOpenIndices(w->rri, false);
+	w->aims = palloc(sizeof(na_btree_aim) * Max(w->rri->ri_NumIndices, 1));
+	for (int x = 0; x < w->rri->ri_NumIndices; x++)
+		na_btree_aim_begin(&w->aims[x], w->rri->ri_IndexRelationDescs[x]);
 
 	w->statement_triggers = statement_triggers;
 	if (statement_triggers)
@@ -300,7 +305,13 @@ table_writer_flush(table_writer *w)
 		List	   *recheck = NIL;
 
 		if (w->rri->ri_NumIndices > 0)
+		{
+			for (int x = 0; x < w->rri->ri_NumIndices; x++)
+				na_btree_aim_before(&w->aims[x]);
 			recheck = ExecInsertIndexTuples(w->rri, w->slots[i], w->estate, false, false, NULL, NIL);
+			for (int x = 0; x < w->rri->ri_NumIndices; x++)
+				na_btree_aim_after(&w->aims[x]);
+		}
 		ExecARInsertTriggers(w->estate, w->rri, w->slots[i], recheck, w->capture);
 		list_free(recheck);
 	}
