@@ -144,6 +144,9 @@ void		na_parallel_sink_own_row(const na_parallel_sink *sink, int article, na_der
  * error); write the whole buffer at *at, which moves past it (a short write
  * without an error is a full disk).  The workers' files, the read-ahead's.
  */
+/* the pages of [start, start + len) asked for in one call before they are written (parallel_pg.c) */
+void		na_populate_for_writing(void *start, Size len);
+
 void		na_file_read_all(File file, char *buffer, Size len, off_t at);
 void		na_file_write_all(File file, const char *buffer, Size len, off_t *at);
 
