@@ -124,6 +124,15 @@
 # last build alternating on a quiet host: the registry 27.8-30.9 ms (22-23%)
 # before, 27.9-32.6 ms (21-24% by the medians) after; best round 0.47 ->
 # 0.51-0.56, medians 0.44 -> 0.44-0.46.  The floor stays.
+# 2026-12-07 (session 21): the registry writes a loader's keys in bulk
+# (table_multi_insert, no speculative insertion, under a lock taken without
+# waiting) and aims B-tree entries, its own and the derived tables', at the
+# rightmost leaf (callgrind: the registry 91.6M -> 65.6M, the trigger path
+# 1,045.3M -> 959.1M); the backend's own clock, fresh sessions: the
+# registry 20.5 -> 15.3 ms by the medians.  This suite with 16 rounds, the
+# machine's other work stopped: the registry 19.1 ms of 131.4 ms (15%) by
+# the medians of the rounds, 20% best against best, 21% the median of the
+# rounds' shares (builds skipping its write: 6%; skipping all of it: 3%).
 #   NA_COPY_BENCH_ROUNDS=8  rounds (the best round counts; the order turns each round)
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
