@@ -350,8 +350,9 @@ q_token_events(qctx *q)
 		c += (f & (NA_TF_CAPITALIZED | NA_TF_PARA_START)) != 0;
 		block[u] = i;
 		u += (f & NA_TF_CUE_SHAPE) != 0;
-		/* marks and paragraphs are rare */
-		if (kind == NA_TK_OPEN_QUOTE || kind == NA_TK_CLOSE_QUOTE || (f & NA_TF_PARA_START))
+		/* marks and paragraphs are rare (one test of the two: event_kinds
+		 * is 1 at a mark's kind, NA_TF_PARA_START no lower bit) */
+		if (event_kinds[kind] | (f & NA_TF_PARA_START))
 		{
 			block[m++] = i;
 			if (f & NA_TF_PARA_START)
