@@ -326,8 +326,14 @@ na_lex_find(const char *key, size_t len)
 static inline bool
 na_lex_in(na_lex_list list, int32_t entry)
 {
-	return entry >= 0 &&
-		(na_lex_entries[entry].lists[list >> 6] >> (list & 63)) & 1;
+	/*
+	 * with no branch on whether the word has an entry (most words asked
+	 * have none, but which is a coin toss: the test mispredicted): the
+	 * first entry's bits are read in its place and masked off
+	 */
+	int32_t		at = entry >= 0 ? entry : 0;
+
+	return (int) ((entry >= 0) & (na_lex_entries[at].lists[list >> 6] >> (list & 63)));
 }
 
 /*

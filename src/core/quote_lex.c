@@ -23,9 +23,28 @@ _Static_assert(NA_LEX_REPORTING_CUES > NA_LEX_QUOTE_ACCORDING &&
 			   NA_LEX_REPORTING_NOUNS > NA_LEX_REPORTING_CUES,
 			   "the quote lists and the reporting words are one run of list identifiers");
 
-#define LEX_DONE (UINT64_C(1) << 63)	/* the token was looked up */
+#define LEX_DONE Q_LEX_DONE		/* the token was looked up */
 /* the kinds of token a word list may hold (token_entry) */
 #define WORDLIKE_KINDS ((1u << NA_TK_WORD) | (1u << NA_TK_ABBREV) | (1u << NA_TK_INITIAL))
+
+/*
+ * q_lex_initial_masks[kind << 1 | shaped] (quote_internal.h): every kind
+ * looked up already, in no list, but a word shaped like one of the lists'
+ * (or with non-ASCII letters: shaped 1), an abbreviation and an initial
+ * (shaped or not, as q_lex_fill asks them); a kind past the last is none.
+ */
+_Static_assert(NA_TK_KIND_COUNT <= 32, "a token's kind indexes q_lex_initial_masks");
+#define DONE_PAIR(kind) [(kind) << 1] = LEX_DONE, [(kind) << 1 | 1] = LEX_DONE
+const uint64_t q_lex_initial_masks[64] = {
+	DONE_PAIR(0), [NA_TK_WORD << 1] = LEX_DONE, DONE_PAIR(NA_TK_NUMBER),
+	DONE_PAIR(NA_TK_MONEY), DONE_PAIR(NA_TK_PERCENT), DONE_PAIR(NA_TK_RANGE),
+	DONE_PAIR(NA_TK_PUNCT), DONE_PAIR(NA_TK_OPEN_QUOTE), DONE_PAIR(NA_TK_CLOSE_QUOTE),
+	DONE_PAIR(NA_TK_DASH), DONE_PAIR(NA_TK_ELLIPSIS), DONE_PAIR(NA_TK_URL),
+	DONE_PAIR(NA_TK_EMAIL), DONE_PAIR(NA_TK_HANDLE), DONE_PAIR(NA_TK_HASHTAG),
+	DONE_PAIR(NA_TK_SYMBOL), DONE_PAIR(NA_TK_EMOJI), DONE_PAIR(NA_TK_IDEOGRAPH),
+	DONE_PAIR(20), DONE_PAIR(21), DONE_PAIR(22), DONE_PAIR(23), DONE_PAIR(24), DONE_PAIR(25),
+	DONE_PAIR(26), DONE_PAIR(27), DONE_PAIR(28), DONE_PAIR(29), DONE_PAIR(30), DONE_PAIR(31)
+};
 #define LEX_MASK ((UINT64_C(1) << LEX_COUNT) - 1)
 
 /* The quote lists among an entry's lists: bits Q_LEX_BASE .. + LEX_COUNT. */

@@ -271,6 +271,33 @@ has_double_marks(const qctx *q)
 static const uint8_t event_kinds[256] = {[NA_TK_OPEN_QUOTE] = 1, [NA_TK_CLOSE_QUOTE] = 1};
 
 /*
+ * q_token_events' first pass: the tokens on any of its lists (a capital, a
+ * paragraph's start, a cue's shape, a quotation mark: a token in five),
+ * written to out with no branch, their number returned; and every token's
+ * first lexmask (q_lex_initial_mask) from the same reading of its kind and
+ * flags.  Apart, with nothing else live, so that the loop keeps its
+ * pointers in registers (inside q_token_events they went to the stack,
+ * reloaded at every token).
+ */
+static __attribute__((noinline)) uint32_t
+list_event_tokens(const na_token *toks, uint32_t n, uint32_t *out, uint64_t *lexmask)
+{
+	uint32_t	e = 0;
+
+#pragma GCC unroll 4
+	for (uint32_t i = 0; i < n; i++)
+	{
+		unsigned	f = toks[i].flags;
+		unsigned	kind = toks[i].kind;
+
+		out[e] = i;
+		e += ((f & EVENT_FLAGS) | event_kinds[kind]) != 0;
+		lexmask[i] = q_lex_initial_mask(kind, f);
+	}
+	return e;
+}
+
+/*
  * The tokens each step starts from (q_events), in two passes: the first
  * over every token lists, with no branch, those on any list (a capital, a
  * paragraph's start, a cue's shape, a quotation mark: a token in five),
@@ -311,13 +338,7 @@ q_token_events(qctx *q)
 		paras[0].token = 0;
 		np = 1;
 	}
-#pragma GCC unroll 4
-	for (uint32_t i = 0; i < n; i++)
-	{
-		block[e] = i;
-		e += ((toks[i].flags & EVENT_FLAGS) | event_kinds[toks[i].kind]) != 0;
-	}
-	nevents = e;
+	nevents = e + list_event_tokens(toks, n, block + e, q->lexmask);
 	for (e = n + 1; e < nevents; e++)
 	{
 		uint32_t	i = block[e];
@@ -329,8 +350,9 @@ q_token_events(qctx *q)
 		c += (f & (NA_TF_CAPITALIZED | NA_TF_PARA_START)) != 0;
 		block[u] = i;
 		u += (f & NA_TF_CUE_SHAPE) != 0;
-		/* marks and paragraphs are rare */
-		if (kind == NA_TK_OPEN_QUOTE || kind == NA_TK_CLOSE_QUOTE || (f & NA_TF_PARA_START))
+		/* marks and paragraphs are rare (one test of the two: event_kinds
+		 * is 1 at a mark's kind, NA_TF_PARA_START no lower bit) */
+		if (event_kinds[kind] | (f & NA_TF_PARA_START))
 		{
 			block[m++] = i;
 			if (f & NA_TF_PARA_START)
@@ -730,31 +752,39 @@ typedef struct q_attr_run
 } q_attr_run;
 
 /*
- * The per-token arrays of the analysis and the name key heads, in one zeroed
- * block: one allocation and one memset per article, not four.  Tokens inside
- * a quotation are marked, so that names and reports there are known as
- * quoted.
+ * The per-token arrays of the analysis and the name key heads, in one
+ * block: one allocation per article, not four.  Zeroed but for the word
+ * lists' masks, which q_token_events writes for every token as it lists
+ * them.
  */
 static int
-alloc_token_arrays(qctx *q, const q_raw *rs, uint32_t n)
+alloc_token_arrays(qctx *q)
 {
 	const na_doc *doc = q->doc;
+	size_t		masks = (size_t) doc->ntokens * sizeof(uint64_t);
 	size_t		words = (size_t) doc->ntokens + Q_KEY_BUCKETS;
-	size_t		bytes = (size_t) doc->ntokens * (sizeof(uint64_t) + sizeof(q_word)) +
+	size_t		bytes = masks + (size_t) doc->ntokens * sizeof(q_word) +
 		words * sizeof(uint32_t) + doc->ntokens;
 	uint64_t   *block = na_alloc(q->mem, bytes);
 
 	if (block == NULL)
 		return 0;
-	memset(block, 0, bytes);
+	memset((char *) block + masks, 0, bytes - masks);
 	q->lexmask = block;
 	q->words = (q_word *) (block + doc->ntokens);
 	q->mention_at = (uint32_t *) (q->words + doc->ntokens);
 	q->key_heads = q->mention_at + doc->ntokens;
 	q->in_quote = (uint8_t *) (q->key_heads + Q_KEY_BUCKETS);
+	return 1;
+}
+
+/* Tokens inside a quotation are marked, so that names and reports there
+ * are known as quoted. */
+static void
+mark_quoted_tokens(qctx *q, const q_raw *rs, uint32_t n)
+{
 	for (uint32_t i = 0; i < n; i++)
 		memset(q->in_quote + rs[i].first, 1, rs[i].last - rs[i].first + 1);
-	return 1;
 }
 
 /*
@@ -1049,7 +1079,7 @@ analyse(qctx *q, na_quote_result *out)
 	int			ok = 0;
 
 	na_vec_init(&raws, sizeof(q_raw));
-	if (!q_token_events(q) || !pair_marks(q, &raws))
+	if (!alloc_token_arrays(q) || !q_token_events(q) || !pair_marks(q, &raws))
 		goto done;
 	n = (uint32_t) raws.count;
 	rs = raws.items;
@@ -1058,8 +1088,8 @@ analyse(qctx *q, na_quote_result *out)
 		ok = 1;
 		goto done;
 	}
-	if (!alloc_token_arrays(q, rs, n) || !q_collect_names(q) ||
-		!na_vec_reserve(&q->quotes, q->mem, n))
+	mark_quoted_tokens(q, rs, n);
+	if (!q_collect_names(q) || !na_vec_reserve(&q->quotes, q->mem, n))
 		goto done;
 	for (uint32_t i = 0; i < n; i++)
 	{

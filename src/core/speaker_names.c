@@ -589,8 +589,8 @@ capitalised_run_end(const qctx *q, uint32_t first)
 
 		if (j > first && (t->flags & (NA_TF_PARA_START | NA_TF_SENT_START)))
 			break;
-		if ((t->kind == NA_TK_WORD || t->kind == NA_TK_INITIAL) &&
-			(t->flags & NA_TF_CAPITALIZED))
+		/* (a capitalised word or initial in one test: NA_TF_CAPITALIZED is bit 0) */
+		if (((1u << NA_TK_WORD | 1u << NA_TK_INITIAL) >> t->kind) & t->flags & NA_TF_CAPITALIZED)
 		{
 			/* Haley The; Trump Wednesday; Haley It's: no part of the name
 			 * (a shouted headline's HE'S stays in its run) */
