@@ -133,11 +133,18 @@
 # machine's other work stopped: the registry 19.1 ms of 131.4 ms (15%) by
 # the medians of the rounds, 20% best against best, 21% the median of the
 # rounds' shares (builds skipping its write: 6%; skipping all of it: 3%).
+# After the session's merge, the session's first and last library
+# alternating, 16 rounds, two runs each on a quiet host: best round 0.46
+# and 0.54 -> 0.50 and 0.54; the registry best against best 23% and 23% ->
+# 18% and 18% (medians of the rounds 19%, 16% -> 9%, 11%); this suite as CI
+# runs it: best round 0.65 and 0.63, the registry 14% and 17% best against
+# best.  The floor goes to 0.42 (every run of the session, one of them with
+# another developer's work on the machine, reached 0.45 or more).
 #   NA_COPY_BENCH_ROUNDS=8  rounds (the best round counts; the order turns each round)
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 corpus=../shared/data/corpora/bbc.jsonl
-FLOOR=${NA_COPY_BENCH_FLOOR:-0.40}
+FLOOR=${NA_COPY_BENCH_FLOOR:-0.42}
 TARGET=0.50
 rounds=${NA_COPY_BENCH_ROUNDS:-8}
 
