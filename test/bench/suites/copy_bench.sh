@@ -138,7 +138,7 @@
 # and 0.54 -> 0.50 and 0.54; the registry best against best 23% and 23% ->
 # 18% and 18% (medians of the rounds 19%, 16% -> 9%, 11%); this suite as CI
 # runs it: best round 0.65 and 0.63, the registry 14% and 17% best against
-# best.  The floor goes to 0.42 (every run of the session, one of them with
+# best.  The floor goes to 0.42 (every run of the new library, one of them with
 # another developer's work on the machine, reached 0.45 or more).
 #   NA_COPY_BENCH_ROUNDS=8  rounds (the best round counts; the order turns each round)
 set -euo pipefail
