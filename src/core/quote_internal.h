@@ -229,22 +229,24 @@ uint64_t	q_lex_fill(const qctx *q, uint32_t i);
 
 /*
  * The lexmask a token starts with, by its kind and whether the scanner
- * found it shaped like a word of the lists (q_lex_initial_mask): Q_LEX_DONE
- * (in no list, known without a lookup) for a token of a kind no list holds
- * (a comma, a number) and for a word shaped like none (NA_TF_QUOTE_SHAPE
- * unset: most names and words), 0 (looked up when asked) for the others.
- */
-extern const uint64_t q_lex_initial_masks[64];
-
-/*
+ * found it shaped like a word of the lists: 0 (looked up when asked) for an
+ * abbreviation, an initial and a word shaped like one of the lists' (or
+ * with non-ASCII letters), as q_lex_fill asks them; Q_LEX_DONE (in no list,
+ * known without a lookup) for every other token: a comma, a number, most
+ * names and words.
+ *
  * q_lex_fill answered those tokens itself, but only after a call, and
  * whether the next token asked was one was a coin toss: the test of its
  * kind and flags mispredicted about once in two, and so did the test of
  * its mask before the call (callgrind's model: 155,000 calls over BBC and
  * 340,000 mispredictions).  q_token_events, which reads every token's kind
- * and flags anyway, writes the answer for each with one load of this
- * table, no branch; the zeroing of the masks went with it.
+ * and flags anyway, writes the answer for each with no branch; the zeroing
+ * of the masks went with it.  (A table, made from that rule in
+ * quote_lex.c: computing the rule at each token cost 4.8M instructions
+ * more over BBC.)
  */
+extern const uint64_t q_lex_initial_masks[64];
+
 static inline uint64_t
 q_lex_initial_mask(unsigned kind, unsigned flags)
 {

@@ -28,22 +28,19 @@ _Static_assert(NA_LEX_REPORTING_CUES > NA_LEX_QUOTE_ACCORDING &&
 #define WORDLIKE_KINDS ((1u << NA_TK_WORD) | (1u << NA_TK_ABBREV) | (1u << NA_TK_INITIAL))
 
 /*
- * q_lex_initial_masks[kind << 1 | shaped] (quote_internal.h): every kind
- * looked up already, in no list, but a word shaped like one of the lists'
- * (or with non-ASCII letters: shaped 1), an abbreviation and an initial
- * (shaped or not, as q_lex_fill asks them); a kind past the last is none.
+ * q_lex_initial_masks[kind << 1 | shaped] (quote_internal.h), made from its
+ * rule for every index, so that a kind added to the scanner takes the rule:
+ * 0 for an abbreviation, an initial and a shaped word, LEX_DONE otherwise.
  */
 _Static_assert(NA_TK_KIND_COUNT <= 32, "a token's kind indexes q_lex_initial_masks");
-#define DONE_PAIR(kind) [(kind) << 1] = LEX_DONE, [(kind) << 1 | 1] = LEX_DONE
+#define ASKED_ALWAYS ((1u << NA_TK_ABBREV) | (1u << NA_TK_INITIAL))
+#define INITIAL_MASK(i) \
+	((((ASKED_ALWAYS >> ((i) >> 1)) & 1) || (((i) >> 1) == NA_TK_WORD && ((i) & 1))) ? 0 : LEX_DONE)
+#define INITIAL_MASKS_4(i) INITIAL_MASK(i), INITIAL_MASK((i) + 1), INITIAL_MASK((i) + 2), INITIAL_MASK((i) + 3)
+#define INITIAL_MASKS_16(i) \
+	INITIAL_MASKS_4(i), INITIAL_MASKS_4((i) + 4), INITIAL_MASKS_4((i) + 8), INITIAL_MASKS_4((i) + 12)
 const uint64_t q_lex_initial_masks[64] = {
-	DONE_PAIR(0), [NA_TK_WORD << 1] = LEX_DONE, DONE_PAIR(NA_TK_NUMBER),
-	DONE_PAIR(NA_TK_MONEY), DONE_PAIR(NA_TK_PERCENT), DONE_PAIR(NA_TK_RANGE),
-	DONE_PAIR(NA_TK_PUNCT), DONE_PAIR(NA_TK_OPEN_QUOTE), DONE_PAIR(NA_TK_CLOSE_QUOTE),
-	DONE_PAIR(NA_TK_DASH), DONE_PAIR(NA_TK_ELLIPSIS), DONE_PAIR(NA_TK_URL),
-	DONE_PAIR(NA_TK_EMAIL), DONE_PAIR(NA_TK_HANDLE), DONE_PAIR(NA_TK_HASHTAG),
-	DONE_PAIR(NA_TK_SYMBOL), DONE_PAIR(NA_TK_EMOJI), DONE_PAIR(NA_TK_IDEOGRAPH),
-	DONE_PAIR(20), DONE_PAIR(21), DONE_PAIR(22), DONE_PAIR(23), DONE_PAIR(24), DONE_PAIR(25),
-	DONE_PAIR(26), DONE_PAIR(27), DONE_PAIR(28), DONE_PAIR(29), DONE_PAIR(30), DONE_PAIR(31)
+	INITIAL_MASKS_16(0), INITIAL_MASKS_16(16), INITIAL_MASKS_16(32), INITIAL_MASKS_16(48)
 };
 #define LEX_MASK ((UINT64_C(1) << LEX_COUNT) - 1)
 
