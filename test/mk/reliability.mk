@@ -59,6 +59,24 @@ $(FUZZ_BIN)/unit-asan/%: test/unit/%.c test/unit/unit.h $(CORE_LIB_ASAN)
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(SAN_BASE) $(SAN_FLAGS) -Itest/unit -o $@ $< $(CORE_LIB_ASAN) -licuuc
 
+# fuzz_pglz checks the binding's decoder of compressed text (src/pg/pglz_decode_pg.c,
+# plain C) against a plain decoder: the one binding source it needs, compiled in
+PGLZ_SRCS = src/pg/pglz_decode_pg.c
+PGLZ_CFLAGS = -Isrc/pg
+PGLZ_DEPS = $(FUZZ_DIR)/fuzz_pglz.c $(PGLZ_SRCS) src/pg/pglz_decode_pg.h $(FUZZ_HEADERS)
+
+$(FUZZ_BIN)/fuzz_pglz: $(PGLZ_DEPS) $(CORE_LIB_FUZZ)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(SAN_BASE) $(PGLZ_CFLAGS) -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -o $@ $< $(PGLZ_SRCS) $(CORE_LIB_FUZZ) -licuuc
+
+$(FUZZ_BIN)/replay_pglz: $(PGLZ_DEPS) $(FUZZ_DIR)/replay_main.c $(CORE_LIB_ASAN)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(SAN_BASE) $(PGLZ_CFLAGS) $(SAN_FLAGS) -o $@ $< $(PGLZ_SRCS) $(FUZZ_DIR)/replay_main.c $(CORE_LIB_ASAN) -licuuc
+
+$(FUZZ_BIN)/plain_pglz: $(PGLZ_DEPS) $(FUZZ_DIR)/replay_main.c $(CORE_LIB_PLAIN)
+	@mkdir -p $(@D)
+	$(CORE_CC) $(PLAIN_CFLAGS) $(PGLZ_CFLAGS) -o $@ $< $(PGLZ_SRCS) $(FUZZ_DIR)/replay_main.c $(CORE_LIB_PLAIN) -licuuc
+
 # fuzz_tsparser runs the binding's text search parser (src/pg/tsparser_pg.c with
 # src/pg/na_pg.c) outside a server, on the server headers and test/reliability/fuzz/pg_stubs.c
 PG_INCLUDE_SERVER = $(shell $(PG_CONFIG) --includedir-server)
