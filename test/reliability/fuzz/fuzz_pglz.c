@@ -1,7 +1,7 @@
 /*
  * fuzz_pglz.c - na_pglz_decode (src/pg/pglz_decode_pg.c), the binding's
- * decoder of stored compressed text, against a plain decoder written from
- * the server's pglz_decompress (src/common/pg_lzcompress.c) item by item.
+ * decoder of stored compressed text, against a plain decoder written as
+ * the server's pglz_decompress (src/common/pg_lzcompress.c) is, item by item.
  *
  * Why: the fast decoder reads a control byte's worst case ahead and writes
  * up to NA_PGLZ_DECODE_SLACK bytes past its output; a text it decoded
@@ -33,10 +33,11 @@
 #define RAW_OUTPUT_MAX 70000
 
 /*
- * The server's pglz_decompress with check_complete, one item at a time,
- * every read checked before it is made (the server reads a match's bytes
- * first and then checks it did not run past the input; the verdict is the
- * same).  dest has exactly rawsize bytes.
+ * The server's pglz_decompress with check_complete, as it is written: a
+ * match's two or three bytes are read first and the input's end checked
+ * after (so the caller gives 3 bytes of padding past srcend), a literal a
+ * byte at a time, a match copied a byte at a time.  dest has exactly
+ * rawsize bytes.
  */
 static bool
 plain_decode(const unsigned char *sp, const unsigned char *srcend, unsigned char *dest, int32_t rawsize)
@@ -48,34 +49,28 @@ plain_decode(const unsigned char *sp, const unsigned char *srcend, unsigned char
 	{
 		unsigned char ctrl = *sp++;
 
-		for (int item = 0; item < 8 && sp < srcend && dp < destend; item++)
+		for (int item = 0; item < 8 && sp < srcend && dp < destend; item++, ctrl >>= 1)
 		{
-			if (ctrl & 1)
-			{
-				int32_t		len,
-							off;
+			int32_t		tag_len,
+						back;
 
-				if (srcend - sp < 2)
-					return false;
-				len = (sp[0] & 0x0f) + 3;
-				off = ((sp[0] & 0xf0) << 4) | sp[1];
-				sp += 2;
-				if (len == 18)
-				{
-					if (sp >= srcend)
-						return false;
-					len += *sp++;
-				}
-				if (off == 0 || off > dp - dest)
-					return false;
-				if (len > destend - dp)
-					len = (int32_t) (destend - dp);
-				for (int32_t k = 0; k < len; k++, dp++)
-					*dp = *(dp - off);
-			}
-			else
+			if (!(ctrl & 1))
+			{
 				*dp++ = *sp++;
-			ctrl >>= 1;
+				continue;
+			}
+			tag_len = 3 + (sp[0] & 0x0f);
+			back = sp[1] | (sp[0] & 0xf0) << 4;
+			sp += 2;
+			if (tag_len == 18)
+				tag_len += *sp++;
+			if (sp > srcend || back == 0 || back > dp - dest)
+				return false;
+			while (tag_len-- > 0 && dp < destend)
+			{
+				*dp = dp[-back];
+				dp++;
+			}
 		}
 	}
 	return dp == destend && sp == srcend;
@@ -143,21 +138,25 @@ plain_encode(const unsigned char *text, size_t n, unsigned char *out)
 static bool
 decode_both(const unsigned char *stream, size_t len, int32_t rawsize)
 {
-	/* each gets exactly what it may read and write */
+	/* each gets exactly what it may read and write (the plain one reads a
+	 * match's bytes before it checks the input's end, as the server does) */
 	unsigned char *in = malloc(len ? len : 1);
+	unsigned char *padded = calloc(len + 3, 1);
 	unsigned char *fast = malloc((size_t) rawsize + NA_PGLZ_DECODE_SLACK);
 	unsigned char *plain = malloc(rawsize ? (size_t) rawsize : 1);
 	bool		fast_ok,
 				plain_ok;
 
-	FUZZ_ASSERT(in != NULL && fast != NULL && plain != NULL);
+	FUZZ_ASSERT(in != NULL && padded != NULL && fast != NULL && plain != NULL);
 	memcpy(in, stream, len);
+	memcpy(padded, stream, len);
 	fast_ok = na_pglz_decode(in, in + len, fast, rawsize);
-	plain_ok = plain_decode(in, in + len, plain, rawsize);
+	plain_ok = plain_decode(padded, padded + len, plain, rawsize);
 	FUZZ_ASSERT(fast_ok == plain_ok);
 	if (fast_ok)
 		FUZZ_ASSERT(memcmp(fast, plain, (size_t) rawsize) == 0);
 	free(in);
+	free(padded);
 	free(fast);
 	free(plain);
 	return fast_ok;
