@@ -55,13 +55,13 @@ not_a_report(const qctx *q, uint32_t k, uint32_t s0)
 		return 1;
 	/* a liberal think tank: a compound noun (data/lexicon/cue_compound_nouns.tsv) */
 	if (k + 1 < q->doc->ntokens && q_is_word(q, k + 1) &&
-		q_word_may_start(q, k, NA_LEX_CUE_COMPOUND_NOUNS) &&
+		q_phrase_may_start(q, k, NA_LEX_CUE_COMPOUND_NOUNS) &&
 		na_lex_longest(NA_LEX_CUE_COMPOUND_NOUNS, q->doc, k, &compound_len) >= 0)
 		return 1;
 	/* a radio show, The Daily Show, her strong showing: the cue ends a
 	 * noun (data/lexicon/cue_nouns_after_modifier.tsv) */
 	if (k > s0 && q_is_word(q, k - 1) &&
-		q_word_may_start(q, k - 1, NA_LEX_CUE_NOUNS_AFTER_MODIFIER) &&
+		q_phrase_may_start(q, k - 1, NA_LEX_CUE_NOUNS_AFTER_MODIFIER) &&
 		na_lex_longest(NA_LEX_CUE_NOUNS_AFTER_MODIFIER, q->doc, k - 1, &compound_len) >= 0 &&
 		compound_len == 2)
 		return 1;
@@ -1336,7 +1336,7 @@ q_reported_speech(qctx *q)
 		phrase = -1;
 		/* a phrase's first word is no cue alone (spoke about, made clear) */
 		if (!noun && !q_is_reporting_cue(q, k) &&
-			(!q_word_may_start(q, k, NA_LEX_REPORTING_PHRASES) ||
+			(!q_phrase_may_start(q, k, NA_LEX_REPORTING_PHRASES) ||
 			 (phrase = na_lex_longest(NA_LEX_REPORTING_PHRASES, doc, k, &phrase_len)) < 0))
 			continue;
 		if ((s = q_sentence_of(q, k)) == NULL)
