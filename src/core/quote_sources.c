@@ -66,10 +66,12 @@ q_np_forward(const qctx *q, uint32_t i, uint32_t limit, uint32_t *first, uint32_
 
 		if (q_is_cap(q, j) && !q_in(q, j, LEX_WEEKDAY_WORDS) && !q_in(q, j, LEX_NP_BLOCKERS))
 			saw_cap = 1;
-		else if (j > i && (q_is_cap(q, j - 1) || q_is_document_noun(q, j - 1)) &&
-				 past_tense_like(q, j))
+		else if (j > i && past_tense_like(q, j) &&
+				 (q_is_cap(q, j - 1) || q_is_document_noun(q, j - 1)))
 			break;				/* Stumpf tried …, Hillary Clinton chimed in: the verb;
-								 * a poll conducted last week: the poll */
+								 * a poll conducted last week: the poll (the
+								 * word's shape first: BBC 8,420 -> 310 lookups
+								 * of a document's noun) */
 		else if (t->kind == NA_TK_WORD && !(t->flags & NA_TF_CAPITALIZED) &&
 				 !q_in(q, j, LEX_NP_BLOCKERS) && !q_is_any_cue(q, j) &&
 				 !q_in(q, j, LEX_DETERMINERS))
