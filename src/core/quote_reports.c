@@ -283,10 +283,12 @@ relative_subject_before(const qctx *q, uint32_t k, uint32_t s0)
 
 		if (q_is(q, m, "who"))
 			return q->in_quote[m] ? QNONE : m;
+		/* (the word lists in one test of the token's mask, not five) */
 		if (q_is_punct(q, m, ',') || t->kind == NA_TK_NUMBER ||
-			(t->flags & NA_TF_CAPITALIZED) || q_in(q, m, LEX_TAIL_PREPOSITIONS) ||
-			q_in(q, m, LEX_CLAUSE_PREPOSITIONS) || q_in(q, m, LEX_WEEKDAY_WORDS) ||
-			q_in(q, m, LEX_DETERMINERS) || q_in(q, m, LEX_RELATIVE_SUBJECT_SKIPS) ||
+			(t->flags & NA_TF_CAPITALIZED) ||
+			q_in_any(q, m, Q_LEX_BIT(LEX_TAIL_PREPOSITIONS) | Q_LEX_BIT(LEX_CLAUSE_PREPOSITIONS) |
+					 Q_LEX_BIT(LEX_WEEKDAY_WORDS) | Q_LEX_BIT(LEX_DETERMINERS) |
+					 Q_LEX_BIT(LEX_RELATIVE_SUBJECT_SKIPS)) ||
 			(t->kind == NA_TK_WORD && t->len > 4 && p[t->len - 2] == 'l' && p[t->len - 1] == 'y'))
 			continue;
 		return QNONE;
