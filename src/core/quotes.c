@@ -28,44 +28,6 @@
 
 /* ---- token helpers (the word lists are in quote_lex.c) ---- */
 
-/* A full stop, question or exclamation mark, or an ellipsis: the token's
- * kind and length asked once, not once a mark (170,000 calls over BBC). */
-int
-q_is_sentence_stop(const qctx *q, uint32_t i)
-{
-	const na_token *t;
-	char		c;
-
-	if (i >= q->doc->ntokens)
-		return 0;
-	t = &q->doc->tokens[i];
-	if (t->kind == NA_TK_ELLIPSIS)
-		return 1;
-	if (t->kind != NA_TK_PUNCT || t->len != 1)
-		return 0;
-	c = q->doc->text[t->start];
-	return c == '.' || c == '?' || c == '!';
-}
-
-int
-q_is_pronoun(const qctx *q, uint32_t i)
-{
-	return q_in_any(q, i, Q_LEX_BIT(LEX_PRONOUNS_HE) | Q_LEX_BIT(LEX_PRONOUNS_SHE) |
-					Q_LEX_BIT(LEX_PRONOUNS_OTHER));
-}
-
-int
-q_is_speech_cue(const qctx *q, uint32_t i)
-{
-	return q_in(q, i, LEX_SPEECH_VERBS);
-}
-
-int
-q_is_any_cue(const qctx *q, uint32_t i)
-{
-	return q_in_any(q, i, Q_LEX_BIT(LEX_SPEECH_VERBS) | Q_LEX_BIT(LEX_PHRASE_VERBS));
-}
-
 /* Is a cue at k rather a noun: "the calls", "weapons attacks"? */
 int
 q_noun_like(const qctx *q, uint32_t k)
