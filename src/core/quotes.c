@@ -48,12 +48,6 @@ q_noun_like(const qctx *q, uint32_t k)
 		!q_in(q, k - 1, LEX_VERB_SUBJECT_WORDS) && !q_in(q, k - 1, LEX_AUX_ADVERBS);
 }
 
-int
-q_same_paragraph(const qctx *q, uint32_t a, uint32_t b)
-{
-	return q->doc->tokens[a].paragraph == q->doc->tokens[b].paragraph;
-}
-
 /* Worried about …, / Speaking to …, : a sentence opening with a participle */
 int
 q_participial_opener(const qctx *q, uint32_t i)
@@ -68,25 +62,6 @@ q_participial_opener(const qctx *q, uint32_t i)
 		return 0;
 	return (p[t->len - 2] == 'e' && p[t->len - 1] == 'd') ||
 		(p[t->len - 3] == 'i' && p[t->len - 2] == 'n' && p[t->len - 1] == 'g');
-}
-
-/* a cue ending in -ing: saying, calling */
-int
-q_is_participle(const qctx *q, uint32_t k)
-{
-	const na_token *t = &q->doc->tokens[k];
-	const char *p = q->doc->text + t->start;
-
-	return t->len > 4 && p[t->len - 3] == 'i' && p[t->len - 2] == 'n' && p[t->len - 1] == 'g';
-}
-
-/* The sentence of token i, or NULL when the scan made none (tokens only). */
-const na_sentence *
-q_sentence_of(const qctx *q, uint32_t i)
-{
-	uint32_t	s = q->doc->tokens[i].sentence;
-
-	return s < q->doc->nsentences ? &q->doc->sentences[s] : NULL;
 }
 
 /* "according to" (2 tokens), selon / según / laut / secondo (1), or 0 */
