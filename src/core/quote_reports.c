@@ -1046,7 +1046,9 @@ set_report_source(q_report *rp, src_type type, uint32_t sf, uint32_t sl, uint32_
  * way, running to the comma or the sentence's end: the asker is unnamed and
  * the subject, who answers, is not its source (PolNeAR annotates none).
  * After "about" the question is what follows it (asked about the levy).
- * aux is the cue's passive "be" (passive_be_before), QNONE when it has none.
+ * The cue at k is "asked" (the caller tests the word: every cue that
+ * reaches the rule would call it, and few are "asked"); aux is its passive
+ * "be" (passive_be_before), QNONE when it has none.
  */
 static int
 asked_clause_at(const qctx *q, uint32_t k, uint32_t aux, uint32_t s0, uint32_t s1, q_report *rp)
@@ -1059,10 +1061,6 @@ asked_clause_at(const qctx *q, uint32_t k, uint32_t aux, uint32_t s0, uint32_t s
 	uint32_t	e;
 	int			opening;
 
-	/* (the word first: every cue that reaches this rule asks, and few are
-	 * "asked") */
-	if (!q_is(q, k, "asked"))
-		return 0;
 	memset(rp, 0, sizeof(*rp));
 	rp->first2 = rp->last2 = QNONE;
 	e = q_content_end(q, s0, s1);
@@ -1371,7 +1369,7 @@ q_reported_speech(qctx *q)
 			;					/* X was reported by Y: Y's report of X */
 		else if (aux != QNONE && passive_subject_report_at(q, k, aux, s0, s1, &rp))
 			;					/* the price was not disclosed: X, no one's */
-		else if (asked_clause_at(q, k, aux, s0, s1, &rp))
+		else if (q_is(q, k, "asked") && asked_clause_at(q, k, aux, s0, s1, &rp))
 			;					/* When asked whether …, X …: the question */
 		else if (not_a_report(q, k, s0) || !report_at(q, k, s0, s1, &rp))
 			continue;
