@@ -166,8 +166,21 @@ q_sentence_of(const qctx *q, uint32_t i)
 	return s < q->doc->nsentences ? &q->doc->sentences[s] : NULL;
 }
 
+int			q_noun_like_here(const qctx *q, uint32_t k);
+
+/*
+ * Is a cue at k rather a noun: "the calls", "weapons attacks"?  Inline the
+ * test of the word before the look at the words before it (quotes.c):
+ * over BBC 24,000 calls, 1,300 of them for a word that may be a noun;
+ * callgrind 641.9M -> 641.2M instructions.
+ */
+static inline int
+q_noun_like(const qctx *q, uint32_t k)
+{
+	return k != 0 && q_in(q, k, LEX_NOUN_LIKE_CUES) && q_noun_like_here(q, k);
+}
+
 /* quotes.c: token helpers shared by the three files */
-int			q_noun_like(const qctx *q, uint32_t k);
 int			q_participial_opener(const qctx *q, uint32_t i);
 uint32_t	q_according_at(const qctx *q, uint32_t k);
 int			q_perfect_aux(const qctx *q, uint32_t k);

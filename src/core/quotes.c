@@ -28,15 +28,13 @@
 
 /* ---- token helpers (the word lists are in quote_lex.c) ---- */
 
-/* Is a cue at k rather a noun: "the calls", "weapons attacks"? */
+/* Is the cue at k (k > 0, a word that may be a noun: q_noun_like) rather
+ * a noun here, by the words before it: "the calls", "weapons attacks"? */
 int
-q_noun_like(const qctx *q, uint32_t k)
+q_noun_like_here(const qctx *q, uint32_t k)
 {
-	const na_token *p;
+	const na_token *p = &q->doc->tokens[k - 1];
 
-	if (k == 0 || !q_in(q, k, LEX_NOUN_LIKE_CUES))
-		return 0;
-	p = &q->doc->tokens[k - 1];
 	if (q_in(q, k - 1, LEX_DETERMINERS) || q_possessive(q, k - 1))
 		return 1;
 	/* 32% of Republican claims, the Trump remarks */
