@@ -195,7 +195,26 @@ int			q_role_head(const qctx *q, uint32_t a, uint32_t b);
 int			q_appositive_name(const qctx *q, src_type type, uint32_t a, uint32_t b, uint32_t limit, uint32_t *first, uint32_t *last);
 src_type	q_sentence_subject(const qctx *q, uint32_t tok, uint32_t *first, uint32_t *last);
 src_type	q_subject_before(const qctx *q, uint32_t k, uint32_t floor, uint32_t *first, uint32_t *last);
-void		q_set_attr(q_attr *a, src_type type, uint32_t sf, uint32_t sl, uint32_t cf, uint32_t cl, uint8_t how, float conf);
+/*
+ * Fills an attribution in one call, deriving how the source was found from
+ * its type when the rule gives no more precise answer.  Inline: a few
+ * stores that every report and quotation makes (17,000 calls over BBC).
+ */
+static inline void
+q_set_attr(q_attr *a, src_type type, uint32_t sf, uint32_t sl, uint32_t cf, uint32_t cl,
+		   uint8_t how, float conf)
+{
+	a->type = type;
+	a->src_first = sf;
+	a->src_last = sl;
+	a->cue_first = cf;
+	a->cue_last = cl;
+	if (how == NA_QA_NONE)
+		how = type == SRC_PRONOUN ? NA_QA_PRONOUN :
+			type == SRC_NAME ? NA_QA_NAME : NA_QA_TITLE;
+	a->how = how;
+	a->confidence = conf;
+}
 int			q_attr_after(const qctx *q, const q_raw *r, q_attr *a);
 int			q_attr_before(const qctx *q, const q_raw *r, q_attr *a);
 int			q_attr_in_sentence_before(const qctx *q, const q_raw *r, q_attr *a);

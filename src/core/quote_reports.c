@@ -692,7 +692,7 @@ that_clause_report(const qctx *q, uint32_t k, uint32_t first, uint32_t e, q_repo
  * leading "but", "and" or dash opens the clause and is no content (But, … /
  * — …).
  */
-static uint32_t
+static inline uint32_t
 after_clause_opener(const qctx *q, uint32_t first, uint32_t k)
 {
 	while (first < k && (q->doc->tokens[first].kind == NA_TK_DASH ||
@@ -1410,7 +1410,10 @@ q_reported_speech(qctx *q)
 			!q_is(q, rp.a.src_first, "which") &&
 			q->mention_at[rp.a.src_last] == 0)
 			entity = q_resolve_description(q, rp.a.src_first, rp.a.src_last);
-		if (q_report_nested_in_other(q, &rp, entity, nquotations))
+		/* (a speech report is nested in none: the class asked here, not by a
+		 * call for every report) */
+		if ((rp.cue_class == NA_CUE_THOUGHT || rp.cue_class == NA_CUE_FINDING) &&
+			q_report_nested_in_other(q, &rp, entity, nquotations))
 			continue;
 		qt = push_report(q, &rp, rp.first, rp.last, entity, 0);
 		if (qt == NULL)

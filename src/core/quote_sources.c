@@ -791,26 +791,6 @@ q_subject_before(const qctx *q, uint32_t k, uint32_t floor, uint32_t *first, uin
 /* ---- attribution ---- */
 
 /*
- * Fills an attribution in one call, deriving how the source was found from
- * its type when the rule gives no more precise answer.
- */
-void
-q_set_attr(q_attr *a, src_type type, uint32_t sf, uint32_t sl, uint32_t cf, uint32_t cl,
-		 uint8_t how, float conf)
-{
-	a->type = type;
-	a->src_first = sf;
-	a->src_last = sl;
-	a->cue_first = cf;
-	a->cue_last = cl;
-	if (how == NA_QA_NONE)
-		how = type == SRC_PRONOUN ? NA_QA_PRONOUN :
-			type == SRC_NAME ? NA_QA_NAME : NA_QA_TITLE;
-	a->how = how;
-	a->confidence = conf;
-}
-
-/*
  * The end of the paragraph holding token i (exclusive), at most
  * 2 SENTENCE_WINDOW tokens on.  The start of the next paragraph that
  * q_token_events listed is the answer when the tokens around it say so
