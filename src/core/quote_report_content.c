@@ -228,10 +228,13 @@ q_content_stop(const qctx *q, uint32_t from, uint32_t e)
 	 * clause (q_object_end's reading, as far as its "and"s ask) */
 	uint32_t	scanned = from;
 	int			clause = 0;
+	const na_token *tokens = q->doc->tokens;	/* (kept in a register: the
+												 * loop's plain words ask
+												 * nothing else) */
 
 	for (uint32_t m = from + 1; m <= e; m++)
 	{
-		const na_token *t = &q->doc->tokens[m];
+		const na_token *t = &tokens[m];
 		uint32_t	n,
 					end;
 
