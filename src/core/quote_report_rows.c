@@ -343,26 +343,6 @@ visible_distance(const char *text, uint32_t a, uint32_t b)
 }
 
 /*
- * Is token tok inside the content of a report found at its cue (rows
- * [first_report, nrows))?  A quotation there is already a piece of a mixed
- * attribution.  The reports are looked through only for the few partial
- * quotations with a cue (a map of the reported tokens, made for every
- * article, cost a block of the article's length and a memset for each
- * report: BBC callgrind 640.4M -> 639.6M instructions, analysis
- * mispredicts 4.630M -> 4.581M).
- */
-static int
-in_a_report(const qctx *q, uint32_t tok, uint32_t first_report, uint32_t nrows)
-{
-	const na_quote *rows = q->quotes.items;
-
-	for (uint32_t i = first_report; i < nrows; i++)
-		if (tok >= rows[i].first_token && tok - rows[i].first_token < rows[i].ntokens)
-			return 1;
-	return 0;
-}
-
-/*
  * Not paying taxes “makes me smart,” he said: a partial quotation that
  * closes its sentence's content before the cue after it leaves the words
  * before it, in the speaker's clause, unattributed.  The attribution is
@@ -376,7 +356,22 @@ int
 lead_in_mixed(qctx *q, uint32_t nquotations)
 {
 	uint32_t	nrows = (uint32_t) q->quotes.count;
+	uint8_t    *reported;
 
+	if (nrows == 0)
+		return 1;
+	/* the tokens of the reports found at their cues: a quotation inside
+	 * one is already a piece of a mixed attribution */
+	reported = na_alloc(q->mem, q->doc->ntokens);
+	if (reported == NULL)
+		return 0;
+	memset(reported, 0, q->doc->ntokens);
+	for (uint32_t i = nquotations; i < nrows; i++)
+	{
+		const na_quote *r = &((na_quote *) q->quotes.items)[i];
+
+		memset(reported + r->first_token, 1, r->ntokens);
+	}
 	for (uint32_t i = 0; i < nquotations; i++)
 	{
 		na_quote	row = ((na_quote *) q->quotes.items)[i];
@@ -390,7 +385,7 @@ lead_in_mixed(qctx *q, uint32_t nquotations)
 		uint32_t	words = 0;
 
 		if (row.kind != NA_QK_PARTIAL || row.cue.len == 0 || row.part_of >= 0 ||
-			in_a_report(q, row.first_token, nquotations, nrows) ||
+			reported[row.first_token] ||
 			row.first_token == 0 || close >= q->doc->ntokens ||
 			!q_is_quote_mark(q, open) || !q_is_quote_mark(q, close) ||
 			row.cue.start < q->doc->tokens[close].start ||
@@ -417,7 +412,10 @@ lead_in_mixed(qctx *q, uint32_t nquotations)
 			continue;
 		qt = na_vec_push(&q->quotes, q->mem);
 		if (qt == NULL)
+		{
+			na_free(q->mem, reported);
 			return 0;
+		}
 		*qt = row;
 		qt->text = q_span(q, first, close);
 		qt->first_token = first;
@@ -428,6 +426,7 @@ lead_in_mixed(qctx *q, uint32_t nquotations)
 		if (qt->speaker >= 0)
 			((q_entity *) q->entities.items)[qt->speaker].quotes++;
 	}
+	na_free(q->mem, reported);
 	return 1;
 }
 
