@@ -253,6 +253,7 @@ typedef enum na_lex_list
 #define NA_LEX_KEY_MAX 35	/* bytes of the longest key */
 #define NA_LEX_FIRST_WORD_BITS 2048	/* bits of a list's first-word filter */
 #define NA_LEX_SHAPE_BITS 15	/* bits of a shape filter */
+#define NA_LEX_NSECOND_WORD_FILTERS 3	/* lists of phrases only (na_lex_second_words) */
 
 /* the shape filters (na_lex_shape_filters), each over a group of lists */
 typedef enum na_lex_shape_filter

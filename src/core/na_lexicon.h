@@ -42,6 +42,8 @@ typedef struct na_lex_list_info
 	uint32_t	max_words;		/* words of its longest entry */
 	uint32_t	first_row;		/* of its rows in na_lex_row_entry */
 	uint32_t	first_attr;		/* of its attributes in na_lex_attr_values */
+	int32_t		second_words;	/* its row of na_lex_second_words, -1: a key of
+								 * one word */
 } na_lex_list_info;
 
 /* A distinct key of one or more lists (folded, or as written for exact lists). */
@@ -63,6 +65,12 @@ extern const na_lex_entry na_lex_entries[];
 extern const uint16_t na_lex_row_entry[];
 /* per list, a bit for the hash of each key's first word: na_lex_longest's filter */
 extern const uint64_t na_lex_first_words[NA_LEX_NLISTS][NA_LEX_FIRST_WORD_BITS / 64];
+/*
+ * per list of phrases only (every key two words or more), a bit for the hash
+ * of each key's second word, as na_lex_first_words: its first words are
+ * common words (made, took, going) that the word after them rules out
+ */
+extern const uint64_t na_lex_second_words[NA_LEX_NSECOND_WORD_FILTERS][NA_LEX_FIRST_WORD_BITS / 64];
 /* per group of lists (scripts/gen-lexicon's SHAPE_FILTERS), a bit for each key's na_lex_shape */
 extern const uint64_t na_lex_shape_filters[NA_LEX_NSHAPE_FILTERS][(1u << NA_LEX_SHAPE_BITS) / 64];
 extern const uint16_t na_lex_entry_rows[];

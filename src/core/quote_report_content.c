@@ -228,13 +228,26 @@ q_content_stop(const qctx *q, uint32_t from, uint32_t e)
 	 * clause (q_object_end's reading, as far as its "and"s ask) */
 	uint32_t	scanned = from;
 	int			clause = 0;
+	const na_token *tokens = q->doc->tokens;	/* (kept in a register: the
+												 * loop's plain words ask
+												 * nothing else) */
 
 	for (uint32_t m = from + 1; m <= e; m++)
 	{
-		const na_token *t = &q->doc->tokens[m];
+		const na_token *t = &tokens[m];
 		uint32_t	n,
 					end;
 
+		/*
+		 * most tokens: a word that is no "and" nor "but" (nor "the": the
+		 * length of both) stops nothing below, quoted or not.  First, and
+		 * in one branch (GCC made two of "kind == word & len != 3"): the
+		 * tests of the quotation and of the dash were made of every word
+		 * before it.  BBC callgrind: this function 8.43M -> 8.09M
+		 * instructions, 163,700 -> 140,600 mispredicted branches
+		 */
+		if (((unsigned) (t->kind ^ NA_TK_WORD) | (unsigned) (t->len == 3)) == 0)
+			continue;
 		/*
 		 * said her family "came out not only broke, but in debt": inside a
 		 * quotation the words are the speaker's own, and no comma, "but"
@@ -267,9 +280,6 @@ q_content_stop(const qctx *q, uint32_t from, uint32_t e)
 				continue;
 			return m - 1;
 		}
-		/* (most tokens: a word that is no "and" nor "but" stops nothing below) */
-		if (t->kind == NA_TK_WORD && t->len != 3)
-			continue;
 		if (q_is_punct(q, m, ';') || q_is_punct(q, m, '('))
 			return m - 1;
 		/* … and charged that / … but warned: the subject's next report */

@@ -28,53 +28,13 @@
 
 /* ---- token helpers (the word lists are in quote_lex.c) ---- */
 
-/* A full stop, question or exclamation mark, or an ellipsis: the token's
- * kind and length asked once, not once a mark (170,000 calls over BBC). */
+/* Is the cue at k (k > 0, a word that may be a noun: q_noun_like) rather
+ * a noun here, by the words before it: "the calls", "weapons attacks"? */
 int
-q_is_sentence_stop(const qctx *q, uint32_t i)
+q_noun_like_here(const qctx *q, uint32_t k)
 {
-	const na_token *t;
-	char		c;
+	const na_token *p = &q->doc->tokens[k - 1];
 
-	if (i >= q->doc->ntokens)
-		return 0;
-	t = &q->doc->tokens[i];
-	if (t->kind == NA_TK_ELLIPSIS)
-		return 1;
-	if (t->kind != NA_TK_PUNCT || t->len != 1)
-		return 0;
-	c = q->doc->text[t->start];
-	return c == '.' || c == '?' || c == '!';
-}
-
-int
-q_is_pronoun(const qctx *q, uint32_t i)
-{
-	return q_in_any(q, i, Q_LEX_BIT(LEX_PRONOUNS_HE) | Q_LEX_BIT(LEX_PRONOUNS_SHE) |
-					Q_LEX_BIT(LEX_PRONOUNS_OTHER));
-}
-
-int
-q_is_speech_cue(const qctx *q, uint32_t i)
-{
-	return q_in(q, i, LEX_SPEECH_VERBS);
-}
-
-int
-q_is_any_cue(const qctx *q, uint32_t i)
-{
-	return q_in_any(q, i, Q_LEX_BIT(LEX_SPEECH_VERBS) | Q_LEX_BIT(LEX_PHRASE_VERBS));
-}
-
-/* Is a cue at k rather a noun: "the calls", "weapons attacks"? */
-int
-q_noun_like(const qctx *q, uint32_t k)
-{
-	const na_token *p;
-
-	if (k == 0 || !q_in(q, k, LEX_NOUN_LIKE_CUES))
-		return 0;
-	p = &q->doc->tokens[k - 1];
 	if (q_in(q, k - 1, LEX_DETERMINERS) || q_possessive(q, k - 1))
 		return 1;
 	/* 32% of Republican claims, the Trump remarks */
@@ -84,12 +44,6 @@ q_noun_like(const qctx *q, uint32_t k)
 		return 1;
 	return p->kind == NA_TK_WORD && !(p->flags & NA_TF_CAPITALIZED) &&
 		!q_in(q, k - 1, LEX_VERB_SUBJECT_WORDS) && !q_in(q, k - 1, LEX_AUX_ADVERBS);
-}
-
-int
-q_same_paragraph(const qctx *q, uint32_t a, uint32_t b)
-{
-	return q->doc->tokens[a].paragraph == q->doc->tokens[b].paragraph;
 }
 
 /* Worried about …, / Speaking to …, : a sentence opening with a participle */
@@ -106,25 +60,6 @@ q_participial_opener(const qctx *q, uint32_t i)
 		return 0;
 	return (p[t->len - 2] == 'e' && p[t->len - 1] == 'd') ||
 		(p[t->len - 3] == 'i' && p[t->len - 2] == 'n' && p[t->len - 1] == 'g');
-}
-
-/* a cue ending in -ing: saying, calling */
-int
-q_is_participle(const qctx *q, uint32_t k)
-{
-	const na_token *t = &q->doc->tokens[k];
-	const char *p = q->doc->text + t->start;
-
-	return t->len > 4 && p[t->len - 3] == 'i' && p[t->len - 2] == 'n' && p[t->len - 1] == 'g';
-}
-
-/* The sentence of token i, or NULL when the scan made none (tokens only). */
-const na_sentence *
-q_sentence_of(const qctx *q, uint32_t i)
-{
-	uint32_t	s = q->doc->tokens[i].sentence;
-
-	return s < q->doc->nsentences ? &q->doc->sentences[s] : NULL;
 }
 
 /* "according to" (2 tokens), selon / según / laut / secondo (1), or 0 */

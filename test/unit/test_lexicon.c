@@ -246,7 +246,8 @@ vote_first_pass_refusals(void)
 
 /*
  * The generated filters are computed in Python (scripts/gen-lexicon) and
- * read in C: every key must pass its list's first-word filter, and every
+ * read in C: every key must pass its list's first-word filter (and a list
+ * of phrases only its second-word filter), and every
  * key of the quote analyser's lists (the run quote_lex.c reads) and of the
  * reporting cues must pass its shape filter, or those words are never found.
  */
@@ -268,6 +269,18 @@ test_generated_filters(void)
 
 			if (!((na_lex_first_words[l][h >> 6] >> (h & 63)) & 1))
 				refused++;
+			/* a list of phrases only: the second word passes its filter */
+			if (na_lex_lists[l].second_words >= 0)
+			{
+				const char *second = space ? space + 1 : key + len;
+				const char *after = strchr(second, ' ');
+				uint32_t	h2 = na_lex_hash(second, after ? (size_t) (after - second) : strlen(second)) &
+					(NA_LEX_FIRST_WORD_BITS - 1);
+
+				if (space == NULL ||
+					!((na_lex_second_words[na_lex_lists[l].second_words][h2 >> 6] >> (h2 & 63)) & 1))
+					refused++;
+			}
 			if (l >= Q_LEX_BASE && l < Q_LEX_BASE + LEX_COUNT &&
 				!na_lex_shape_may(NA_LEX_SHAPES_QUOTE_WORDS, shape))
 				refused++;
