@@ -1403,13 +1403,22 @@ q_reported_speech(qctx *q)
 		r.open = r.close = QNONE;
 		r.first = rp.first < rp.a.src_first ? rp.first : rp.a.src_first;
 		r.last = rp.last;
-		entity = rp.a.type == SRC_NONE ? QNONE : q_entity_of_source(q, &rp.a, &r);
-		/* a description names a speaker only when a name heads it: not the
-		 * Russian veto, Mr. Trump's administration, a United Nations panel */
-		if (rp.a.type != SRC_PRONOUN && rp.a.type != SRC_NONE && !q_is(q, rp.a.src_first, "who") &&
-			!q_is(q, rp.a.src_first, "which") &&
-			q->mention_at[rp.a.src_last] == 0)
+		/*
+		 * a description names a speaker only when a name heads it: not the
+		 * Russian veto, Mr. Trump's administration, a United Nations panel.
+		 * A source of no name is resolved as a description only, once: its
+		 * resolution counts what it finds (a pronoun inside it, "his
+		 * spokesman", is a mention of the person), and resolving it first
+		 * as any source as well counted those twice.
+		 */
+		if (rp.a.type == SRC_NONE)
+			entity = QNONE;
+		else if (rp.a.type != SRC_PRONOUN && !q_is(q, rp.a.src_first, "who") &&
+				 !q_is(q, rp.a.src_first, "which") &&
+				 q->mention_at[rp.a.src_last] == 0)
 			entity = q_resolve_description(q, rp.a.src_first, rp.a.src_last);
+		else
+			entity = q_entity_of_source(q, &rp.a, &r);
 		/* (a speech report is nested in none: the class asked here, not by a
 		 * call for every report) */
 		if ((rp.cue_class == NA_CUE_THOUGHT || rp.cue_class == NA_CUE_FINDING) &&
