@@ -177,3 +177,11 @@ WHERE kind = 'direct';
 -- relative "which", as written, that stands for the reseller.)
 SELECT kind, text, speaker, speaker_mention
 FROM news_analysis.quotes('Typically these tablets were first sold by a reseller which reports its weekly sales and the serial numbers of the devices back to the maker in Seoul.');
+
+-- A pronoun inside a report's source of no name ("her government would
+-- insist") is one mention of the person it means: Ana Morel is named twice
+-- and meant once by "her", 3 mentions (the source was resolved twice, as
+-- any source and then as a description, and "her" counted twice).
+SELECT name, mentions, quotes
+FROM news_analysis.speakers('President Ana Morel visited the port on Friday. Mrs Morel said that her government would insist on a new contract with the fuel suppliers.')
+ORDER BY first_start;
