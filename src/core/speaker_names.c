@@ -900,20 +900,28 @@ add_mention(qctx *q, const name_run *r)
 		q_entity   *e = entity(q, m->entity);
 
 		uint32_t	before = (r->title_first != QNONE ? r->title_first : m->first);
-		/* a Retired American Warriors conference: a name used as a modifier */
-		int			modifier = r->title_first == QNONE && !r->prefixed && before > 0 &&
-			(q_is(q, before - 1, "a") || q_is(q, before - 1, "an") ||
-			 q_is(q, before - 1, "the"));
 
 		if (r->place)
 			e->place = 1;
-		else if (modifier || names_a_work(q, before))
+		/*
+		 * an entity already surely a person (Blair after Tony Blair, Mr.
+		 * Blair) learns nothing from another mention's evidence: the
+		 * questions below only ever set person and strong
+		 */
+		else if (e->person && e->strong)
+			;
+		/* a Retired American Warriors conference: a name used as a modifier */
+		else if ((r->title_first == QNONE && !r->prefixed && before > 0 &&
+				  (q_is(q, before - 1, "a") || q_is(q, before - 1, "an") ||
+				   q_is(q, before - 1, "the"))) ||
+				 names_a_work(q, before))
 			;
 		else if (r->title_first != QNONE || r->prefixed || has_role_apposition(q, m->first, m->last) ||
 				 (m->last > m->first && sp_mention_given_gender(q, m) >= 0 &&
 				  !q_in(q, m->last, LEX_ORG_WORDS)))
 			e->person = e->strong = 1;
-		else if (m->last > m->first &&
+		/* (one already a person stays one) */
+		else if (!e->person && m->last > m->first &&
 				 looks_like_person(q, m->first, m->last,
 								   m->first == r->place_checked ? r->place_found : -1))
 			e->person = 1;
