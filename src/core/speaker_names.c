@@ -253,36 +253,69 @@ sp_same_name(const qctx *q, uint32_t a1, uint32_t a2, uint32_t b1, uint32_t b2)
 }
 
 /*
- * A hash of a name token without its possessive: Haley and Haley’s agree,
- * so do O’Neill and O'Neill.  The lexicon's hash (na_lex_hash) of its bytes
- * with ’ as ': an ASCII name (nearly all) in a word or two and no loop over
- * its bytes.
+ * The name key of n bytes whose first two 8-byte words (little-endian,
+ * zero-padded) are w0 and w1: two multiplies, no loop.  Name keys are
+ * compared only with one another (their buckets, then each name's bytes
+ * decide), so they need not be the lexicon's hash (na_lex_hash), whose
+ * loop over the words and the test of a short word's length were
+ * mispredicted at about one name in four.
  */
-uint32_t
-sp_name_key(const qctx *q, uint32_t i)
+static inline uint64_t
+name_key_head(uint64_t w0, uint64_t w1, uint32_t n)
+{
+	uint64_t	h = (w0 ^ n) * UINT64_C(0x9E3779B97F4A7C15);
+
+	h = (h ^ (h >> 29) ^ w1) * UINT64_C(0xFF51AFD7ED558CCD);
+	return h ^ (h >> 32);
+}
+
+/*
+ * The name key of the len (1 to 16) ASCII bytes at p, 16 bytes readable:
+ * two loads, masked, and name_key_head.
+ */
+static inline uint32_t
+name_key_ascii(const char *p, uint32_t len)
+{
+	uint64_t	w0,
+				w1;
+
+	memcpy(&w0, p, 8);
+	memcpy(&w1, p + 8, 8);
+	w0 &= ~UINT64_C(0) >> (64 - 8 * (len < 8 ? len : 8));
+	/* (the second word's bytes past len as a shift of at most 63) */
+	w1 = len > 8 ? w1 & (~UINT64_C(0) >> (64 - 8 * (len - 8))) : 0;
+	return (uint32_t) name_key_head(w0, w1, len);
+}
+
+/*
+ * The name key of token i (sp_name_key) the long way: without its
+ * possessive, with ’ as ', name_key_head of its first 16 bytes as they
+ * would be, then each further word mixed in.  For the names sp_name_key
+ * does not read in place: a possessive, a non-ASCII letter or apostrophe,
+ * more than 16 bytes, the text's last bytes.
+ */
+static uint32_t __attribute__((noinline))
+name_key_slow(const qctx *q, uint32_t i)
 {
 	const na_token *t = &q->doc->tokens[i];
 	const char *p = q->doc->text + t->start;
-	uint32_t	len = t->len;
-	uint32_t	n;
-	uint64_t	h,
+	uint32_t	len = q_base_len(q, i);
+	uint32_t	n = len;
+	uint64_t	head[2] = {0, 0};
+	uint64_t	h = 0,
 				w = 0;
-	uint32_t	fill = 0;
+	uint32_t	fill = 0,
+				words = 0;
 
-	if (q_possessive(q, i))
-		len -= p[len - 2] == '\'' ? 2 : 4;
-	if (!(t->flags & NA_TF_NONASCII))
-		return na_lex_hash(p, len);
-	/* ’ as ' (the curly apostrophe's first byte alone starts the slower
-	 * test): na_lex_hash of the bytes as they would be, a word at a time */
-	n = len;
+	/* Blair's: an ASCII name before its possessive (one name in twenty) */
+	if (!(t->flags & NA_TF_NONASCII) && len <= 16 && q->doc->len - t->start >= 16)
+		return name_key_ascii(p, len);
 	for (uint32_t k = 0; k < len; k++)
 		if ((unsigned char) p[k] == 0xE2 && q_apostrophe_at(p + k, len - k) == 3)
 		{
 			n -= 2;
 			k += 2;
 		}
-	h = NA_LEX_HASH_SEED(n);
 	for (uint32_t k = 0; k < len; k++)
 	{
 		unsigned char c = (unsigned char) p[k];
@@ -293,16 +326,47 @@ sp_name_key(const qctx *q, uint32_t i)
 			k += 2;
 		}
 		w |= (uint64_t) c << (8 * fill);
-		if (++fill == 8)
+		if (++fill == 8 || k + 1 == len)
 		{
-			h = na_lex_hash_step(h, w);
+			if (words < 2)
+				head[words] = w;
+			if (words == 1)
+				h = name_key_head(head[0], head[1], n);
+			else if (words > 1)
+				h = na_lex_hash_step(h, w);
+			words++;
 			w = 0;
 			fill = 0;
 		}
 	}
-	if (fill > 0)
-		h = na_lex_hash_step(h, w);
+	if (words < 2)
+		h = name_key_head(head[0], head[1], n);
 	return (uint32_t) h;
+}
+
+/*
+ * A hash of a name token without its possessive: Haley and Haley’s agree,
+ * so do O’Neill and O'Neill.  An ASCII name of up to 16 bytes with no 's
+ * (nearly all) is two loads, masked, and name_key_head: no loop, no branch
+ * on its length, and no registers to save (the rest is name_key_slow's).
+ * Callgrind over BBC: 7.04M -> 5.78M instructions for its 91,000 calls.
+ */
+uint32_t
+sp_name_key(const qctx *q, uint32_t i)
+{
+	const na_token *t = &q->doc->tokens[i];
+	const char *p = q->doc->text + t->start;
+	uint32_t	len = t->len;
+
+	if ((t->flags & NA_TF_NONASCII) || len - 3 > 16 - 3 || q->doc->len - t->start < 16 ||
+		q_ends_in_apostrophe_s(p, len))
+	{
+		/* (1 or 2 bytes: no 's to read) */
+		if (!(t->flags & NA_TF_NONASCII) && len < 3 && q->doc->len - t->start >= 16)
+			return name_key_ascii(p, len);
+		return name_key_slow(q, i);
+	}
+	return name_key_ascii(p, len);
 }
 
 /* Do tokens (first, last) hold an "of" or "for" (Bank of England)? */
