@@ -211,9 +211,9 @@ typedef struct qctx
 	q_word	   *words;			/* per token: its folded entry (q_word_entry) */
 	q_events	events;			/* the tokens the steps start from */
 	uint32_t   *key_heads;		/* entities by name key: node index + 1, 0 = none */
-	uint64_t	surname_heads;	/* a bit for the first two bytes of every entity's
-								 * last word of five bytes or more, ever
-								 * (speaker_entities.c's surname_head_bit) */
+	uint64_t	surname_heads;	/* a bit for the first two bytes of every
+								 * person's last word of five bytes or more,
+								 * ever (speaker_entities.c's surname_head_bit) */
 	na_vec		key_nodes;		/* q_key_node chains of key_heads */
 	int			failed;		/* an allocation failed where no status is returned */
 	unsigned	options;		/* NA_QUOTES_* of na_quotes_analyse_with */

@@ -403,7 +403,10 @@ plural_of(const char *a, uint32_t alen, const char *b, uint32_t blen)
  * The bit of q->surname_heads for the last word of a name at token k: its
  * first two bytes, those misspelt_surname_entity compares first.  0 for a
  * word shorter than the five bytes a slip needs (its second byte may be past
- * the text).
+ * the text).  Only the people named in full set it (sp_note_person and a
+ * person's fuller name in sp_link_mention), the only ones a slip may mean:
+ * when every entity set it, most new surnames found their bit set and
+ * walked the entities for nothing.
  */
 static uint64_t
 surname_head_bit(const qctx *q, uint32_t k)
@@ -428,18 +431,19 @@ misspelt_surname_entity(const qctx *q, const q_mention *m)
 {
 	const na_token *t = &q->doc->tokens[m->last];
 	const char *p = q->doc->text + t->start;
-	uint32_t	len = q_base_len(q, m->last);
+	uint32_t	len;
 	uint32_t	n = (uint32_t) q->entities.count;
 	uint32_t	lo = n > LINK_WINDOW ? n - LINK_WINDOW : 0;
 	uint32_t	found = QNONE;
+	uint32_t	written;
 
-	uint32_t	written = len;
-
+	/* (no person's last word begins with its two bytes: none to compare,
+	 * the answer for most new surnames, asked first) */
+	if (!(q->surname_heads & surname_head_bit(q, m->last)))
+		return QNONE;
+	written = len = q_base_len(q, m->last);
 	len = without_plural_apostrophe(p, len);
-	/* (no entity's last word begins with its two bytes: none to compare,
-	 * the answer for most new surnames with no walk over the entities) */
-	if (len < 5 || t->kind != NA_TK_WORD || (t->flags & NA_TF_ALLCAPS) ||
-		!(q->surname_heads & surname_head_bit(q, m->last)))
+	if (len < 5 || t->kind != NA_TK_WORD || (t->flags & NA_TF_ALLCAPS))
 		return QNONE;
 	for (uint32_t k = n; k-- > lo;)
 	{
@@ -496,7 +500,6 @@ sp_new_entity(qctx *q, uint32_t first, uint32_t last)
 	memset(e, 0, sizeof(*e));
 	e->name_first = first;
 	e->name_last = last;
-	q->surname_heads |= surname_head_bit(q, last);
 	e->first_mention = QNONE;
 	e->last_mention = QNONE;
 	e->speaker = -1;
@@ -556,7 +559,8 @@ sp_link_mention(qctx *q, q_mention *m, uint32_t mi, int place)
 		e = entity(q, best);
 		e->name_first = m->first;
 		e->name_last = m->last;
-		q->surname_heads |= surname_head_bit(q, m->last);
+		if (e->person)
+			q->surname_heads |= surname_head_bit(q, m->last);
 		e->last_key = last_key;
 		e->first_key = first_key;
 		e->given_gender = (int8_t) sp_mention_given_gender(q, m);
@@ -570,4 +574,16 @@ sp_link_mention(qctx *q, q_mention *m, uint32_t mi, int place)
 		mention(q, e->last_mention)->next = mi;
 	e->last_mention = mi;
 	return 1;
+}
+
+/*
+ * Entity e has just become a person (speaker_names.c's add_mention): named
+ * in full, its surname may be misspelt later (misspelt_surname_entity's
+ * filter, q->surname_heads).
+ */
+void
+sp_note_person(qctx *q, const q_entity *e)
+{
+	if (e->name_last != e->name_first)
+		q->surname_heads |= surname_head_bit(q, e->name_last);
 }

@@ -983,12 +983,19 @@ add_mention(qctx *q, const name_run *r)
 		else if (r->title_first != QNONE || r->prefixed || has_role_apposition(q, m->first, m->last) ||
 				 (m->last > m->first && sp_mention_given_gender(q, m) >= 0 &&
 				  !q_in(q, m->last, LEX_ORG_WORDS)))
+		{
+			if (!e->person)
+				sp_note_person(q, e);
 			e->person = e->strong = 1;
+		}
 		/* (one already a person stays one) */
 		else if (!e->person && m->last > m->first &&
 				 looks_like_person(q, m->first, m->last,
 								   m->first == r->place_checked ? r->place_found : -1))
+		{
+			sp_note_person(q, e);
 			e->person = 1;
+		}
 	}
 	for (uint32_t k = (r->title_first != QNONE ? r->title_first : r->first); k < r->end; k++)
 		q->mention_at[k] = (uint32_t) q->mentions.count;
