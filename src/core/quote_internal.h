@@ -167,10 +167,14 @@ typedef uint32_t q_word;
 _Static_assert(NA_LEX_FIRST_WORD_BITS <= (1u << (Q_WORD_ENTRY_SHIFT - Q_WORD_HASH_SHIFT)),
 			   "a token's first-word filter bits fit its q_word");
 
-/* A paragraph's first token. */
+/* A paragraph's first token, and where the capitals list reaches it. */
 typedef struct q_para
 {
 	uint32_t	token;
+	uint32_t	first_cap;		/* the index in q_events.caps of its first token
+								 * (the end's: ncaps): a paragraph lists the
+								 * next one's minus its own, at least as many
+								 * as its capitalised words (headline_end) */
 } q_para;
 
 /*

@@ -540,8 +540,22 @@ headline_end(const qctx *q, uint32_t i, const q_para *para, const uint32_t *caps
 	const na_token *toks = q->doc->tokens;
 	uint32_t	words = 0,
 				ncap = 0,
-				k = para[1].token;
+				lower = 0,
+				k = para[1].token,
+				listed = para[1].first_cap - para[0].first_cap;
 
+	/*
+	 * A headline's words are capitalised ones and at most 3/7 as many lower
+	 * case ones (10/7 of the capitalised in all), and the paragraph lists
+	 * at least as many tokens as it has capitalised words: more lower-case
+	 * words than 3/7 of those listed is prose, seen after a few words, with
+	 * no count of its capitals (callgrind over BBC: 4.87M -> 1.97M
+	 * instructions)
+	 */
+	for (uint32_t t = i; t < k && lower * 7 <= listed * 3; t++)
+		lower += toks[t].kind == NA_TK_WORD && !(toks[t].flags & NA_TF_CAPITALIZED);
+	if (lower * 7 > listed * 3)
+		return is_byline(q, i, k) ? k : 0;
 	for (uint32_t e = 0; e < ncaps && caps[e] < k; e++)
 		ncap += toks[caps[e]].kind == NA_TK_WORD && (toks[caps[e]].flags & NA_TF_CAPITALIZED);
 	/*
