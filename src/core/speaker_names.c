@@ -1033,6 +1033,7 @@ q_collect_names(qctx *q)
 		uint32_t	end;
 		na_place_match pm;
 		run_verdict verdict;
+		uint64_t	lists;
 
 		/* most tokens are lower case and inside a paragraph: on to the
 		 * next one that is not (q_token_events listed them) */
@@ -1063,14 +1064,20 @@ q_collect_names(qctx *q)
 		/* most tokens are lower case: reject them before anything else */
 		if (!(toks[i].flags & NA_TF_CAPITALIZED) || !q_is_cap(q, i))
 			continue;
+		/* (its lists, which titles_before_name reads too) */
+		lists = q_lexmask(q, i);
 		memset(&r, 0, sizeof(r));
 		r.title_first = QNONE;
-		r.first = titles_before_name(q, i, &r);
-		/* Pour Bernard Lemaire / El Parlamento: a function word, no name */
-		if ((toks[i].flags & (NA_TF_SENT_START | NA_TF_PARA_START)) &&
-			q_in(q, i, LEX_FOREIGN_OPENERS) && q_is_cap(q, i + 1) && !english_sentence(q, i))
+		/* (most capitals are no title: may_be_title's answer at hand) */
+		r.first = (lists & TITLE_LISTS) ? titles_before_name(q, i, &r) : i;
+		/* Pour Bernard Lemaire / El Parlamento: a function word, no name
+		 * (its list first: whether a capital opens its sentence is a coin
+		 * toss) */
+		if ((lists & Q_LEX_BIT(LEX_FOREIGN_OPENERS)) && (toks[i].flags & (NA_TF_SENT_START | NA_TF_PARA_START)) &&
+			q_is_cap(q, i + 1) && !english_sentence(q, i))
 			continue;
-		if (r.title_first == QNONE && (q_in(q, r.first, LEX_STOP_CAPS) || sentence_adverb(q, r.first) ||
+		/* (no title: the name starts at i) */
+		if (r.title_first == QNONE && ((lists & Q_LEX_BIT(LEX_STOP_CAPS)) || sentence_adverb(q, r.first) ||
 									   q_contracted_word(q, r.first) ||
 									   (toks[r.first].kind == NA_TK_ABBREV && !q_is_cap(q, r.first + 1))))
 			continue;
