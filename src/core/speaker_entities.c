@@ -145,8 +145,10 @@ sp_key_bucket(uint32_t key)
 	return (key ^ (key >> 13)) & (Q_KEY_BUCKETS - 1);
 }
 
-/* File entity e under a name key it has (stale entries are checked on use). */
-static int
+/* File entity e under a name key it has (stale entries are checked on use).
+ * Inline: a new entity files one or two keys, and the call cost as much as
+ * the filing (callgrind over BBC: 640.91M -> 639.77M instructions). */
+static inline __attribute__((always_inline)) int
 index_key(qctx *q, uint32_t key, uint32_t e)
 {
 	uint32_t	b = sp_key_bucket(key);
