@@ -489,8 +489,8 @@ misspelt_surname_entity(const qctx *q, const q_mention *m)
  * field added to q_entity cannot be left unset by one of them.  NULL, with
  * q->failed set, when memory runs out.
  */
-q_entity *
-sp_new_entity(qctx *q, uint32_t first, uint32_t last)
+static inline __attribute__((always_inline)) q_entity *
+new_entity(qctx *q, uint32_t first, uint32_t last)
 {
 	q_entity   *e = na_vec_push_unset(&q->entities, q->mem);
 
@@ -507,6 +507,15 @@ sp_new_entity(qctx *q, uint32_t first, uint32_t last)
 	e->speaker = -1;
 	e->given_gender = -1;
 	return e;
+}
+
+/* new_entity for the other files (descriptions); the names' own, one a
+ * first mention, have it inline (callgrind over BBC: 639.77M -> 638.61M
+ * instructions). */
+q_entity *
+sp_new_entity(qctx *q, uint32_t first, uint32_t last)
+{
+	return new_entity(q, first, last);
 }
 
 /* The entity a new mention [first, last] refers to, or a new one (place:
@@ -546,7 +555,7 @@ sp_link_mention(qctx *q, q_mention *m, uint32_t mi, int place)
 		best = misspelt_surname_entity(q, m);
 	if (best == QNONE)
 	{
-		e = sp_new_entity(q, m->first, m->last);
+		e = new_entity(q, m->first, m->last);
 		if (e == NULL)
 			return 0;
 		e->last_key = last_key;
