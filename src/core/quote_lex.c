@@ -436,11 +436,11 @@ q_noun_cue_class(const qctx *q, uint32_t i)
 	return (uint8_t) ((q_lexmask(q, i) >> LEX_NOUN_CLASS_SHIFT) & LEX_CLASS_BITS);
 }
 
-/* Same word, possessives ignored (Haley, Haley’s), a typewriter and a
- * curly apostrophe alike (O'Neill, O’Neill)?  Here, below the speakers,
- * because names are matched with it as much as cues are. */
+/* q_same_base past its inline test: the bases of two tokens compared
+ * byte by byte, apostrophes read alike.  Here, below the speakers, because
+ * names are matched with it as much as cues are. */
 int
-q_same_base(const qctx *q, uint32_t a, uint32_t b)
+q_same_base_written(const qctx *q, uint32_t a, uint32_t b)
 {
 	uint32_t	la = q_base_len(q, a);
 	uint32_t	lb = q_base_len(q, b);

@@ -271,6 +271,7 @@ q_token_events(qctx *q)
 	if (n > 0 && !(toks[0].flags & NA_TF_PARA_START))
 	{
 		paras[0].token = 0;
+		paras[0].first_cap = 0;
 		np = 1;
 	}
 	nevents = e + list_event_tokens(toks, n, block + e, q->lexmask);
@@ -291,10 +292,15 @@ q_token_events(qctx *q)
 		{
 			block[m++] = i;
 			if (f & NA_TF_PARA_START)
-				paras[np++].token = i;
+			{
+				/* (listed just above: c is past it) */
+				paras[np].token = i;
+				paras[np++].first_cap = c - 1 - (n + 1);
+			}
 		}
 	}
 	paras[np].token = n;
+	paras[np].first_cap = c - (n + 1);
 	ev->marks = block;
 	ev->nmarks = m;
 	ev->caps = block + n + 1;

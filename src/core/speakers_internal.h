@@ -54,6 +54,7 @@ int			sp_mention_reports(const qctx *q, const q_mention *m);
 uint32_t	sp_key_bucket(uint32_t key);
 int			sp_name_stands_alone(const qctx *q, uint32_t k);
 int			sp_link_mention(qctx *q, q_mention *m, uint32_t mi, int place);
+void		sp_note_person(qctx *q, const q_entity *e);
 q_entity   *sp_new_entity(qctx *q, uint32_t first, uint32_t last);
 
 /* speaker_pronouns.c */
