@@ -247,10 +247,17 @@ uint64_t	q_lex_fill(const qctx *q, uint32_t i);
  */
 extern const uint64_t q_lex_initial_masks[64];
 
+/* the kinds of token looked up whatever their shape (abbreviations and
+ * initials); of the others only a word, when shaped like one of the lists'
+ * (the rule of q_lex_initial_masks, which list_event_tokens applies four
+ * tokens at a time) */
+#define Q_LEX_ASKED_KINDS ((1u << NA_TK_ABBREV) | (1u << NA_TK_INITIAL))
+#define Q_LEX_SHAPE_FLAGS (NA_TF_QUOTE_SHAPE | NA_TF_NONASCII)
+
 static inline uint64_t
 q_lex_initial_mask(unsigned kind, unsigned flags)
 {
-	return q_lex_initial_masks[(kind & 31) << 1 | ((flags & (NA_TF_QUOTE_SHAPE | NA_TF_NONASCII)) != 0)];
+	return q_lex_initial_masks[(kind & 31) << 1 | ((flags & Q_LEX_SHAPE_FLAGS) != 0)];
 }
 
 /* quote_lex.c: the folded entry of len bytes of token i (Q_WORD_LOOKUP_BASE:

@@ -21,10 +21,15 @@
  * (author="…") are no quotations at all.  The confidence falls along that
  * order.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "quote_attr.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* ---- token helpers (the word lists are in quote_lex.c) ---- */
 
@@ -205,22 +210,109 @@ has_double_marks(const qctx *q)
 #define EVENT_FLAGS (NA_TF_CAPITALIZED | NA_TF_PARA_START | NA_TF_CUE_SHAPE)
 static const uint8_t event_kinds[256] = {[NA_TK_OPEN_QUOTE] = 1, [NA_TK_CLOSE_QUOTE] = 1};
 
+#if defined(__SSE2__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define EVENTS_BY_FOUR 1
+
+_Static_assert(offsetof(na_token, kind) == offsetof(na_token, flags) + 2 &&
+			   sizeof(((na_token *) 0)->flags) == 2,
+			   "a token's flags and kind are one 32-bit load (list_event_tokens)");
+_Static_assert(Q_LEX_ASKED_KINDS == ((1u << NA_TK_ABBREV) | (1u << NA_TK_INITIAL)),
+			   "list_event_tokens compares the kinds asked always");
+_Static_assert(Q_LEX_DONE == UINT64_C(0x80000000) << 32,
+			   "list_event_tokens writes Q_LEX_DONE as the high half of a mask");
+
+/*
+ * For each of the 16 sets of four tokens on a list (bit j: token j is),
+ * their places among the four, in order, and how many they are: the four
+ * tokens' numbers are written in one store, and the list grows by the count.
+ */
+static const uint32_t events_of_four[16][4] = {
+	{0}, {0}, {1}, {0, 1}, {2}, {0, 2}, {1, 2}, {0, 1, 2},
+	{3}, {0, 3}, {1, 3}, {0, 1, 3}, {2, 3}, {0, 2, 3}, {1, 2, 3}, {0, 1, 2, 3}
+};
+static const uint8_t events_in_four[16] = {0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4};
+
+/*
+ * list_event_tokens for four tokens at once, with SSE2: their flags and
+ * kinds in one vector, the tests of a list and of the first lexmask as
+ * compares, the four masks in two stores and the listed tokens in one
+ * (the store fills four slots from e, those past the listed ones with
+ * numbers the next stores overwrite or no one reads: out holds a slot per
+ * token, and e + 4 <= i + 4 <= n).  BBC callgrind: list_event_tokens 20.0M
+ * -> 13.7M instructions (21 a token, scalar).
+ */
+static inline uint32_t
+list_four_tokens(const na_token *four, __m128i numbers, uint32_t *out, uint32_t e,
+				 uint64_t *masks)
+{
+	__m128i		w[4],
+				v,
+				kind,
+				unlisted,
+				asked,
+				done;
+	unsigned	listed;
+
+	/* (one load a token, then unpacked: GCC built _mm_setr_epi32 of four
+	 * loads through the stack) */
+	for (int j = 0; j < 4; j++)
+	{
+		int32_t		x;
+
+		memcpy(&x, &four[j].flags, sizeof(x));
+		w[j] = _mm_cvtsi32_si128(x);
+	}
+	v = _mm_unpacklo_epi64(_mm_unpacklo_epi32(w[0], w[1]), _mm_unpacklo_epi32(w[2], w[3]));
+	kind = _mm_and_si128(_mm_srli_epi32(v, 16), _mm_set1_epi32(0xff));
+	/* on no list: none of the flags, and no quotation mark */
+	unlisted = _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi32(kind, _mm_set1_epi32(NA_TK_OPEN_QUOTE)),
+											 _mm_cmpeq_epi32(kind, _mm_set1_epi32(NA_TK_CLOSE_QUOTE))),
+								_mm_cmpeq_epi32(_mm_and_si128(v, _mm_set1_epi32(EVENT_FLAGS)),
+												_mm_setzero_si128()));
+	listed = (unsigned) ~_mm_movemask_ps(_mm_castsi128_ps(unlisted)) & 15u;
+	/* looked up when asked (mask 0): q_lex_initial_masks' rule */
+	asked = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi32(kind, _mm_set1_epi32(NA_TK_ABBREV)),
+									  _mm_cmpeq_epi32(kind, _mm_set1_epi32(NA_TK_INITIAL))),
+						 _mm_andnot_si128(_mm_cmpeq_epi32(_mm_and_si128(v, _mm_set1_epi32(Q_LEX_SHAPE_FLAGS)),
+														  _mm_setzero_si128()),
+										  _mm_cmpeq_epi32(kind, _mm_set1_epi32(NA_TK_WORD))));
+	done = _mm_andnot_si128(asked, _mm_set1_epi32((int) 0x80000000u));
+	_mm_storeu_si128((__m128i *) masks, _mm_unpacklo_epi32(_mm_setzero_si128(), done));
+	_mm_storeu_si128((__m128i *) (masks + 2), _mm_unpackhi_epi32(_mm_setzero_si128(), done));
+	_mm_storeu_si128((__m128i *) (out + e),
+					 _mm_add_epi32(numbers, _mm_loadu_si128((const __m128i *) events_of_four[listed])));
+	return e + events_in_four[listed];
+}
+#else
+#define EVENTS_BY_FOUR 0
+#endif
+
 /*
  * q_token_events' first pass: the tokens on any of its lists (a capital, a
  * paragraph's start, a cue's shape, a quotation mark: a token in five),
  * written to out with no branch, their number returned; and every token's
  * first lexmask (q_lex_initial_mask) from the same reading of its kind and
- * flags.  Apart, with nothing else live, so that the loop keeps its
- * pointers in registers (inside q_token_events they went to the stack,
- * reloaded at every token).
+ * flags.  Four tokens at a time where SSE2 is at hand (list_four_tokens),
+ * the rest one by one.  Apart, with nothing else live, so that the loop
+ * keeps its pointers in registers (inside q_token_events they went to the
+ * stack, reloaded at every token).
  */
 static __attribute__((noinline)) uint32_t
 list_event_tokens(const na_token *toks, uint32_t n, uint32_t *out, uint64_t *lexmask)
 {
 	uint32_t	e = 0;
+	uint32_t	i = 0;
 
-#pragma GCC unroll 4
-	for (uint32_t i = 0; i < n; i++)
+#if EVENTS_BY_FOUR
+	__m128i		numbers = _mm_setzero_si128();	/* i in every lane */
+
+	for (; i + 4 <= n; i += 4)
+	{
+		e = list_four_tokens(toks + i, numbers, out, e, lexmask + i);
+		numbers = _mm_add_epi32(numbers, _mm_set1_epi32(4));
+	}
+#endif
+	for (; i < n; i++)
 	{
 		unsigned	f = toks[i].flags;
 		unsigned	kind = toks[i].kind;
