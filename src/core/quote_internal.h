@@ -192,6 +192,9 @@ typedef struct q_events
 	uint32_t	nparas;			/* without the end */
 } q_events;
 
+/* quote_report_content.c: the row a quote's or a report's starts from */
+extern const na_quote q_no_quote;
+
 typedef struct qctx
 {
 	const na_doc *doc;

@@ -1068,14 +1068,12 @@ attribute_quote(qctx *q, const q_raw *rs, uint32_t i, q_attr_run *run)
 	int			speech = 0;
 	uint32_t	para = doc->tokens[r->open != QNONE ? r->open : r->first].paragraph;
 
-	memset(qt, 0, sizeof(*qt));
+	*qt = q_no_quote;
 	qt->text = q_span(q, r->first, r->last);
 	qt->first_token = r->first;
 	qt->ntokens = r->last - r->first + 1;
 	qt->paragraph = para;
 	qt->sentence = doc->tokens[r->open != QNONE ? r->open : r->first].sentence;
-	qt->speaker = -1;
-	qt->part_of = -1;
 	source_of_quote(q, rs, i, para, run, &a, &entity, &speech);
 	fill_quote_row(q, qt, r, &a, entity, speech, para, run);
 }
