@@ -220,7 +220,23 @@ typedef struct qctx
 	na_vec		key_nodes;		/* q_key_node chains of key_heads */
 	int			failed;		/* an allocation failed where no status is returned */
 	unsigned	options;		/* NA_QUOTES_* of na_quotes_analyse_with */
+	/*
+	 * 1 + the last row of quotes with a speaker, 0: none; kept as the rows
+	 * are made (q_row_spoken), for q_resolve_pronoun's last speaker, which
+	 * searched back through the rows with none: in a text of reports by
+	 * "he" that no one named, every pronoun read every row before it
+	 */
+	uint32_t	last_spoken;
 } qctx;
+
+/* Row qt of quotes has its speaker now, or none: the last with one is
+ * known without a search (qctx.last_spoken). */
+static inline void
+q_row_spoken(qctx *q, const na_quote *qt)
+{
+	if (qt->speaker >= 0)
+		q->last_spoken = (uint32_t) (qt - (const na_quote *) q->quotes.items) + 1;
+}
 
 #define Q_LEX_BIT(lex) (UINT64_C(1) << (lex))
 

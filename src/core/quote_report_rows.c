@@ -116,6 +116,7 @@ push_report(qctx *q, const q_report *rp, uint32_t first, uint32_t last, uint32_t
 		if (!second_piece)
 			((q_entity *) q->entities.items)[entity].quotes++;
 		qt->speaker = (int32_t) entity;
+		q_row_spoken(q, qt);
 	}
 	return qt;
 }
@@ -423,6 +424,7 @@ lead_in_mixed(qctx *q, uint32_t nquotations)
 		qt->kind = NA_QK_MIXED;
 		if (qt->speaker >= 0)
 			((q_entity *) q->entities.items)[qt->speaker].quotes++;
+		q_row_spoken(q, qt);
 	}
 	na_free(q->mem, reported);
 	return 1;

@@ -1039,6 +1039,7 @@ fill_quote_row(qctx *q, na_quote *qt, const q_raw *r, const q_attr *a, uint32_t 
 
 			e->quotes++;
 			qt->speaker = (int32_t) entity;		/* an entity until q_build_speakers */
+			q_row_spoken(q, qt);
 		}
 		run->prev = *a;
 		run->prev_entity = entity;
@@ -1104,6 +1105,10 @@ attribute_back_across_paragraphs(qctx *q, const q_raw *rs, uint32_t n)
 				((q_entity *) q->entities.items)[later->speaker].quotes++;
 		}
 	}
+	/* (a row of none may have taken a speaker, one with a speaker none) */
+	q->last_spoken = 0;
+	for (uint32_t i = (uint32_t) q->quotes.count; i-- > 0 && q->last_spoken == 0;)
+		q_row_spoken(q, &((na_quote *) q->quotes.items)[i]);
 }
 
 /*
