@@ -532,7 +532,7 @@ q_ends_in_apostrophe_s(const char *p, uint32_t len)
  * one or two bytes (a, of, to, US) come and go with no pattern, and the
  * test of the length before the bytes' was mispredicted (callgrind's model
  * over na_quotes --bench 1 BBC: the analysis 4.499M -> 4.422M mispredicted
- * branches, 306.9M -> 307.5M instructions; scan+quotes about 1.5% faster,
+ * branches, 306.9M -> 307.5M instructions; the analysis about 1.7% faster,
  * 20 alternated runs).  (A choice by a mask of the two addresses as
  * integers, no ?: that GCC may make a branch of, cost 5M instructions more
  * and mispredicted as much.)
