@@ -33,7 +33,7 @@ _Static_assert(NA_LEX_REPORTING_CUES > NA_LEX_QUOTE_ACCORDING &&
  * 0 for an abbreviation, an initial and a shaped word, LEX_DONE otherwise.
  */
 _Static_assert(NA_TK_KIND_COUNT <= 32, "a token's kind indexes q_lex_initial_masks");
-#define ASKED_ALWAYS ((1u << NA_TK_ABBREV) | (1u << NA_TK_INITIAL))
+#define ASKED_ALWAYS Q_LEX_ASKED_KINDS
 #define INITIAL_MASK(i) \
 	((((ASKED_ALWAYS >> ((i) >> 1)) & 1) || (((i) >> 1) == NA_TK_WORD && ((i) & 1))) ? 0 : LEX_DONE)
 #define INITIAL_MASKS_4(i) INITIAL_MASK(i), INITIAL_MASK((i) + 1), INITIAL_MASK((i) + 2), INITIAL_MASK((i) + 3)

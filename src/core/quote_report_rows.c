@@ -97,7 +97,7 @@ push_report(qctx *q, const q_report *rp, uint32_t first, uint32_t last, uint32_t
 
 	if (qt == NULL)
 		return NULL;
-	memset(qt, 0, sizeof(*qt));
+	*qt = q_no_quote;
 	qt->text = q_span(q, first, last);
 	qt->first_token = first;
 	qt->ntokens = last - first + 1;
@@ -110,14 +110,13 @@ push_report(qctx *q, const q_report *rp, uint32_t first, uint32_t last, uint32_t
 	qt->cue = q_span(q, rp->a.cue_first, rp->a.cue_last);
 	qt->cue_class = rp->cue_class;
 	qt->confidence = rp->a.confidence;
-	qt->speaker = -1;
-	qt->part_of = -1;
 	if (entity != QNONE)
 	{
 		/* a speaker's attributions count once, not once per piece */
 		if (!second_piece)
 			((q_entity *) q->entities.items)[entity].quotes++;
 		qt->speaker = (int32_t) entity;
+		q_row_spoken(q, qt);
 	}
 	return qt;
 }
@@ -425,6 +424,7 @@ lead_in_mixed(qctx *q, uint32_t nquotations)
 		qt->kind = NA_QK_MIXED;
 		if (qt->speaker >= 0)
 			((q_entity *) q->entities.items)[qt->speaker].quotes++;
+		q_row_spoken(q, qt);
 	}
 	na_free(q->mem, reported);
 	return 1;

@@ -460,16 +460,14 @@ q_resolve_pronoun(qctx *q, uint32_t tok, uint8_t gender)
 	uint32_t	ncand = 0;
 	pronoun_pick pick;
 
-	/* the speaker of the last attributed quote, if in this or the last paragraph */
-	for (size_t x = q->quotes.count; x-- > 0;)
+	/* the speaker of the last attributed quote, if in this or the last
+	 * paragraph (the last row with a speaker: qctx.last_spoken) */
+	if (q->last_spoken > 0)
 	{
-		const na_quote *prev = &((const na_quote *) q->quotes.items)[x];
+		const na_quote *prev = &((const na_quote *) q->quotes.items)[q->last_spoken - 1];
 
-		if (prev->speaker < 0)
-			continue;
 		if (tok < q->doc->ntokens && prev->paragraph + 1 >= q->doc->tokens[tok].paragraph)
 			last_speaker = (uint32_t) prev->speaker;
-		break;
 	}
 	chain[0] = 0;
 	if (tok < q->doc->ntokens)
