@@ -3,6 +3,7 @@
  * no server needed.
  */
 #include <stdlib.h>
+#include <time.h>
 
 #include "na_quotes.h"
 #include "na_scan.h"
@@ -1086,6 +1087,57 @@ test_about_a_number(void)
 	CHECK_STR(mention(i), "Our harbour trust");
 }
 
+/*
+ * The analysis's CPU time of `copies` copies of piece, in seconds (the text
+ * left for the caller to check).
+ */
+static double
+analysis_seconds(const char *piece, size_t copies, char **out)
+{
+	size_t		len = strlen(piece);
+	char	   *big = malloc(len * copies + 1);
+	clock_t		t0;
+
+	CHECK(big != NULL);
+	for (size_t i = 0; i < copies; i++)
+		memcpy(big + i * len, piece, len);
+	big[len * copies] = '\0';
+	t0 = clock();
+	analyse(big);
+	*out = big;
+	return (double) (clock() - t0) / CLOCKS_PER_SEC;
+}
+
+/*
+ * One paragraph of reports by "it" and by "he" that no one names, up to
+ * 100,000 reporting verbs: the pronouns' look back over the rows made so
+ * far was quadratic (40,000 pairs of "it" sentences took 1.8 s).  Four
+ * times the text must take about four times as long, not sixteen; the
+ * reports are all found.
+ */
+static void
+test_pronoun_reports_linear(void)
+{
+	static const char *const pieces[] = {
+		"The company said it was fine. It said the plan was very good. ",
+		"The minister spoke. He said the plan was very good. ",
+	};
+
+	for (size_t p = 0; p < sizeof(pieces) / sizeof(pieces[0]); p++)
+	{
+		char	   *small_text,
+				   *big_text;
+		double		small = analysis_seconds(pieces[p], 12500, &small_text);
+		double		big = analysis_seconds(pieces[p], 50000, &big_text);
+
+		CHECK(res.nquotes >= 50000);
+		CHECK(big < 8 * small + 0.5);
+		free(small_text);
+		free(big_text);
+	}
+}
+
+
 int
 main(void)
 {
@@ -1148,6 +1200,7 @@ main(void)
 		{"quantifier_source", test_quantifier_source},
 		{"two_word_report", test_two_word_report},
 		{"about_a_number", test_about_a_number},
+		{"pronoun_reports_linear", test_pronoun_reports_linear},
 		{NULL, NULL}
 	};
 	int			status = unit_run("quotes", cases);
