@@ -92,8 +92,16 @@
 # 0.63, 0.59 before, 0.69, 0.66, 0.68, 0.68 after (quotes 50.7-68.8 MB/s
 # before, 56.9-78.1 after, the host's speed varying: regexp_matches
 # 80.1-114.5): the ratio floor goes to 0.52.
+# Session 22 (2026-12-07): the name and report phases cut (rows
+# byte-identical), the token lists in one SSE2 pass, the pglz decoder a
+# control byte at a time.  This benchmark with session 21's library and
+# the new one alternating, eight rounds each on a quiet machine:
+# quotes/regexp_matches 0.65, 0.65, 0.65, 0.65, 0.63, 0.63, 0.65, 0.64
+# before, 0.71, 0.72, 0.69, 0.72, 0.68, 0.69, 0.70, 0.71 after (quotes
+# 68.9-73.5 MB/s before, 76.6-82.6 after; regexp_matches 109.6-114.6):
+# the ratio floor goes to 0.58, as far below the median as 0.52 was.
 # Prints "bench_quotes: N passed, N failed".
 # Skips where ../shared is absent.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
-exec test/bench/bench_quotes.sh --rounds 5 --min-mbs 40 --min-ratio 0.52 --loaded-below 60 "$@"
+exec test/bench/bench_quotes.sh --rounds 5 --min-mbs 40 --min-ratio 0.58 --loaded-below 60 "$@"
